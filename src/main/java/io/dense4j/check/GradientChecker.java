@@ -1,0 +1,83 @@
+package io.dense4j.check;
+
+import io.dense4j.model.CompiledModel;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Checks backpropagation against central differences, (L(θ + ε) − L(θ − ε)) / 2ε, for every
+ * parameter and (when the model keeps it) every input. The error is relative,
+ * |analytic − numeric| / (|analytic| + |numeric|), except that differences below
+ * {@link #ABSOLUTE_TOLERANCE} count as agreement: a central difference carries about 1e−10 of
+ * rounding noise, which would dominate the relative error of a gradient that is (near) zero.
+ * float64 is required, since float32's rounding swamps any useful ε.
+ */
+public final class GradientChecker {
+    /** A step that balances truncation error (ε²) and rounding error (1e−16 / ε) in float64. */
+    public static final double DEFAULT_EPSILON = 1e-6;
+    public static final double DEFAULT_TOLERANCE = 1e-6;
+    public static final double ABSOLUTE_TOLERANCE = 1e-9;
+
+    private GradientChecker() {
+    }
+
+    public static GradientCheckResult check(CompiledModel model, INDArray x, INDArray y) {
+        return check(model, x, y, DEFAULT_EPSILON, DEFAULT_TOLERANCE);
+    }
+
+    public static GradientCheckResult check(CompiledModel model, INDArray x, INDArray y, double epsilon,
+                                            double tolerance) {
+        if (model.dataType() != DataType.DOUBLE) {
+            throw new IllegalArgumentException("gradient checks need a model compiled with DataType.DOUBLE, got "
+                    + model.dataType());
+        }
+        INDArray inputs = x.castTo(DataType.DOUBLE).dup('c');
+        model.lossAndGradients(inputs, y);
+        double[] analytic = model.gradients().toDoubleVector();
+        double[] analyticInputs = model.graph().inputGradient() ? model.inputGradient().data().asDouble() : null;
+        return compare(model, inputs, y, analytic, analyticInputs, epsilon, tolerance);
+    }
+
+    /** Compares given analytic gradients (inputs' may be null) with central differences of {@code model}'s loss. */
+    static GradientCheckResult compare(CompiledModel model, INDArray inputs, INDArray y, double[] analytic,
+                                       double[] analyticInputs, double epsilon, double tolerance) {
+        boolean checkInputs = analyticInputs != null;
+        INDArray parameters = model.parameters();
+        double worst = 0;
+        int worstIndex = -1;
+        for (int i = 0; i < analytic.length; i++) {
+            double original = parameters.getDouble(i);
+            parameters.putScalar(i, original + epsilon);
+            double plus = model.loss(inputs, y);
+            parameters.putScalar(i, original - epsilon);
+            double minus = model.loss(inputs, y);
+            parameters.putScalar(i, original);
+            double error = relativeError(analytic[i], (plus - minus) / (2 * epsilon));
+            if (error > worst) {
+                worst = error;
+                worstIndex = i;
+            }
+        }
+
+        double worstInput = Double.NaN;
+        if (checkInputs) {
+            worstInput = 0;
+            for (int i = 0; i < inputs.length(); i++) { // linear, row-major indices
+                double original = inputs.getDouble(i);
+                inputs.putScalar(i, original + epsilon);
+                double plus = model.loss(inputs, y);
+                inputs.putScalar(i, original - epsilon);
+                double minus = model.loss(inputs, y);
+                inputs.putScalar(i, original);
+                worstInput = Math.max(worstInput, relativeError(analyticInputs[i], (plus - minus) / (2 * epsilon)));
+            }
+        }
+        return new GradientCheckResult(worst, worstIndex, worstInput, tolerance, analytic.length,
+                checkInputs ? (int) inputs.length() : 0);
+    }
+
+    static double relativeError(double analytic, double numeric) {
+        double difference = Math.abs(analytic - numeric);
+        return difference <= ABSOLUTE_TOLERANCE ? 0 : difference / (Math.abs(analytic) + Math.abs(numeric));
+    }
+}

@@ -1,0 +1,126 @@
+package io.dense4j.data;
+
+import io.dense4j.tensor.NativeArray;
+import java.util.Arrays;
+import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Rows of features with a 0/1 label each, held in native memory in the model's data type, checked
+ * once when made: finite features, labels exactly 0 or 1, matching row counts.
+ */
+public final class Dataset {
+    private final NativeArray features;
+    private final NativeArray labels;
+    private final int rows;
+    private final int width;
+
+    private Dataset(NativeArray features, NativeArray labels, int rows, int width) {
+        this.features = features;
+        this.labels = labels;
+        this.rows = rows;
+        this.width = width;
+    }
+
+    /**
+     * @param x features [rows, width]
+     * @param y labels [rows] or [rows, 1], each 0 or 1; null for unlabeled data (prediction)
+     */
+    public static Dataset of(INDArray x, INDArray y, DataType type) {
+        Objects.requireNonNull(x, "features");
+        if (x.rank() != 2 || x.rows() < 1 || x.columns() < 1) {
+            throw new IllegalArgumentException("features must be a matrix [rows, features] with at least one row, got shape "
+                    + Arrays.toString(x.shape()));
+        }
+        int rows = Math.toIntExact(x.rows());
+        int width = Math.toIntExact(x.columns());
+        NativeArray features = NativeArray.copyOf(x, type);
+        for (int i = 0; i < features.length(); i++) {
+            if (!Double.isFinite(features.get(i))) {
+                throw new IllegalArgumentException(String.format("features must be finite, but row %d, column %d is %s",
+                        i / width, i % width, features.get(i)));
+            }
+        }
+        NativeArray labels = y == null ? null : labels(y, rows, type);
+        return new Dataset(features, labels, rows, width);
+    }
+
+    /** The same from Java arrays: {@code x[row][feature]}, {@code y[row]} (null for unlabeled data). */
+    public static Dataset of(float[][] x, float[] y, DataType type) {
+        Objects.requireNonNull(x, "features");
+        if (x.length == 0) {
+            throw new IllegalArgumentException("features must have at least one row, got none");
+        }
+        for (int row = 0; row < x.length; row++) {
+            if (x[row] == null || x[row].length != x[0].length) {
+                throw new IllegalArgumentException(String.format("features must be rectangular, but row %d has %d values and row 0 has %d",
+                        row, x[row] == null ? 0 : x[row].length, x[0].length));
+            }
+        }
+        return of(Nd4j.create(x), y == null ? null : Nd4j.create(y, new long[] {y.length}, DataType.FLOAT), type);
+    }
+
+    private static NativeArray labels(INDArray y, int rows, DataType type) {
+        boolean column = y.rank() == 2 && y.columns() == 1;
+        if (!(y.rank() == 1 || column) || y.length() != rows) {
+            throw new IllegalArgumentException(String.format(
+                    "labels must have shape [%d] or [%d, 1] (one per row of features), got %s",
+                    rows, rows, Arrays.toString(y.shape())));
+        }
+        NativeArray labels = NativeArray.copyOf(y, type);
+        for (int i = 0; i < rows; i++) {
+            double label = labels.get(i);
+            if (label != 0 && label != 1) {
+                throw new IllegalArgumentException(String.format("labels must be 0 or 1, but row %d is %s", i, label));
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * Copies rows {@code order[start .. start + count)} into the first {@code count} rows of
+     * {@code input}, and their labels into {@code targetLabels} (unless it is null).
+     */
+    public void copyBatch(int[] order, int start, int count, NativeArray input, NativeArray targetLabels) {
+        for (int r = 0; r < count; r++) {
+            int row = order[start + r];
+            input.copyFrom(features, row * width, r * width, width);
+            if (targetLabels != null) {
+                targetLabels.set(r, labels.get(row));
+            }
+        }
+    }
+
+    /** Copies rows {@code [start, start + count)} in order, as {@link #copyBatch} does. */
+    public void copyRows(int start, int count, NativeArray input, NativeArray targetLabels) {
+        input.copyFrom(features, start * width, 0, count * width);
+        if (targetLabels != null) {
+            targetLabels.copyFrom(labels, start, 0, count);
+        }
+    }
+
+    /** Rows {@code [start, start + count)}, sharing memory with this dataset. */
+    public Dataset slice(int start, int count) {
+        return new Dataset(features.slice((long) start * width, count * width),
+                labels == null ? null : labels.slice(start, count), count, width);
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public boolean hasLabels() {
+        return labels != null;
+    }
+
+    /** The label of {@code row}. */
+    public double label(int row) {
+        return labels.get(row);
+    }
+}

@@ -1,0 +1,80 @@
+package io.dense4j.graph;
+
+import io.dense4j.layer.Activation;
+import io.dense4j.layer.Linear;
+import io.dense4j.layer.ReLU;
+import io.dense4j.tensor.NativeArray;
+
+/**
+ * Elementwise activations, in place over the first {@code count} elements. Both directions read
+ * only the activation's output y, so the forward pass keeps exactly what the backward pass needs:
+ * ReLU'(x) = [y &gt; 0], σ'(x) = y·(1 − y).
+ */
+enum ActivationKernel {
+    IDENTITY {
+        @Override
+        void forward(NativeArray values, int count) {
+        }
+
+        @Override
+        void backward(NativeArray outputs, NativeArray gradients, int count) {
+        }
+    },
+    RELU {
+        @Override
+        void forward(NativeArray values, int count) {
+            for (int i = 0; i < count; i++) {
+                if (values.get(i) < 0) {
+                    values.set(i, 0);
+                }
+            }
+        }
+
+        @Override
+        void backward(NativeArray outputs, NativeArray gradients, int count) {
+            for (int i = 0; i < count; i++) {
+                if (outputs.get(i) <= 0) {
+                    gradients.set(i, 0);
+                }
+            }
+        }
+    },
+    SIGMOID {
+        @Override
+        void forward(NativeArray values, int count) {
+            for (int i = 0; i < count; i++) {
+                values.set(i, sigmoid(values.get(i)));
+            }
+        }
+
+        @Override
+        void backward(NativeArray outputs, NativeArray gradients, int count) {
+            for (int i = 0; i < count; i++) {
+                double y = outputs.get(i);
+                gradients.set(i, gradients.get(i) * y * (1 - y));
+            }
+        }
+    };
+
+    /** Replaces each value x by activation(x). */
+    abstract void forward(NativeArray values, int count);
+
+    /** Multiplies each gradient by the activation's derivative, read from its output. */
+    abstract void backward(NativeArray outputs, NativeArray gradients, int count);
+
+    static ActivationKernel of(Activation activation) {
+        if (activation instanceof Linear) {
+            return IDENTITY;
+        }
+        return activation instanceof ReLU ? RELU : SIGMOID;
+    }
+
+    /** σ(x) = 1 / (1 + e^−x), computed without overflow for large |x|. */
+    static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1 / (1 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1 + e);
+    }
+}

@@ -1,0 +1,41 @@
+package io.dense4j.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A static computational graph: the ops of a model in order, with their shapes, and the form of
+ * loss that reads the last one. Immutable; each compile pass returns a new graph.
+ *
+ * @param inputWidth    the number of features per row
+ * @param nodes         the ops, first to last
+ * @param lossForm      whether the last op's output is a logit or a probability
+ * @param inputGradient whether backward computes the gradient for the input (for gradient checks)
+ * @param rewrites      what the passes did, in words, for summaries
+ */
+public record Graph(int inputWidth, List<Node> nodes, LossForm lossForm, boolean inputGradient,
+                    List<String> rewrites) {
+
+    public Graph {
+        nodes = List.copyOf(nodes);
+        rewrites = List.copyOf(rewrites);
+    }
+
+    /** A copy with other nodes and loss form, and one more line of rewrites (none if null). */
+    Graph rewrite(List<Node> newNodes, LossForm newLossForm, String what) {
+        List<String> done = new ArrayList<>(rewrites);
+        if (what != null) {
+            done.add(what);
+        }
+        return new Graph(inputWidth, newNodes, newLossForm, inputGradient, done);
+    }
+
+    public int outputWidth() {
+        return nodes.get(nodes.size() - 1).outputWidth();
+    }
+
+    public int parameterCount() {
+        return nodes.stream().filter(DenseNode.class::isInstance)
+                .mapToInt(node -> ((DenseNode) node).parameterCount()).sum();
+    }
+}

@@ -1,0 +1,15 @@
+package io.dense4j.graph;
+
+/** One op of a compiled graph before buffers are planned; it remembers the user's layer it came from. */
+public sealed interface Node permits DenseNode, ActivationNode {
+
+    /** Index of the user's layer this node came from, in the {@code Sequential}. */
+    int layerIndex();
+
+    int inputWidth();
+
+    int outputWidth();
+
+    /** A short label for summaries and graph pictures, such as {@code Dense+ReLU}. */
+    String label();
+}

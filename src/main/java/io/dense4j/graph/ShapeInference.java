@@ -1,0 +1,48 @@
+package io.dense4j.graph;
+
+import io.dense4j.layer.Activation;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.Layer;
+import io.dense4j.loss.BinaryCrossEntropy;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The first pass: one node per layer, with widths carried from the input through every layer. */
+final class ShapeInference {
+    private ShapeInference() {
+    }
+
+    static Graph infer(List<Layer> layers, int inputWidth, BinaryCrossEntropy loss, boolean inputGradient) {
+        if (inputWidth < 1) {
+            throw new IllegalArgumentException("compile expects an input width >= 1 (features per row), got " + inputWidth);
+        }
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "Sequential is empty: add at least one layer, such as new Dense(1, new Sigmoid())");
+        }
+        List<Node> nodes = new ArrayList<>();
+        int width = inputWidth;
+        for (int index = 0; index < layers.size(); index++) {
+            Layer layer = layers.get(index);
+            if (layer instanceof Dense dense) {
+                nodes.add(new DenseNode(index, width, dense.units(), dense.activation(), dense.initializer()));
+                width = dense.units();
+            } else {
+                nodes.add(new ActivationNode(index, width, (Activation) layer));
+            }
+        }
+        if (nodes.stream().noneMatch(DenseNode.class::isInstance)) {
+            throw new IllegalArgumentException(
+                    "Sequential has no Dense layer, so nothing to train: add one, such as new Dense(1, new Sigmoid())");
+        }
+        if (width != 1) {
+            Node last = nodes.get(nodes.size() - 1);
+            throw new IllegalArgumentException(String.format(
+                    "BinaryCrossEntropy expects the model to output 1 value per row, but the last layer, "
+                            + "layer %d (%s), outputs %d: end the model with new Dense(1, new Sigmoid())",
+                    last.layerIndex(), layers.get(last.layerIndex()).kind(), width));
+        }
+        LossForm form = loss.fromLogits() ? LossForm.FROM_LOGITS : LossForm.FROM_PROBABILITIES;
+        return new Graph(inputWidth, nodes, form, inputGradient, List.of());
+    }
+}

@@ -1,0 +1,8 @@
+package io.dense4j.layer;
+
+/**
+ * The identity activation, y = x (as in Keras; PyTorch's {@code Linear} is the affine layer, here
+ * {@link Dense}). Compiling drops it.
+ */
+public record Linear() implements Activation {
+}

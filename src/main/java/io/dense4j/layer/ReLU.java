@@ -1,0 +1,5 @@
+package io.dense4j.layer;
+
+/** The rectifier max(x, 0). */
+public record ReLU() implements Activation {
+}

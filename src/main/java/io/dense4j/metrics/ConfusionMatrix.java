@@ -1,0 +1,52 @@
+package io.dense4j.metrics;
+
+/** Counts of true/false positives/negatives at one threshold. */
+public record ConfusionMatrix(long tp, long fp, long tn, long fn) {
+
+    /** Counts {@code probability >= threshold} as positive. */
+    public static ConfusionMatrix of(double[] probabilities, double[] labels, double threshold) {
+        long tp = 0;
+        long fp = 0;
+        long tn = 0;
+        long fn = 0;
+        for (int i = 0; i < probabilities.length; i++) {
+            boolean predicted = probabilities[i] >= threshold;
+            boolean actual = labels[i] == 1;
+            if (predicted && actual) {
+                tp++;
+            } else if (predicted) {
+                fp++;
+            } else if (actual) {
+                fn++;
+            } else {
+                tn++;
+            }
+        }
+        return new ConfusionMatrix(tp, fp, tn, fn);
+    }
+
+    public long total() {
+        return tp + fp + tn + fn;
+    }
+
+    public double accuracy() {
+        return (double) (tp + tn) / total();
+    }
+
+    /** tp / (tp + fp); 0 when nothing was predicted positive (scikit-learn's convention). */
+    public double precision() {
+        return tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+    }
+
+    /** tp / (tp + fn); 0 when there are no positives. */
+    public double recall() {
+        return tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+    }
+
+    /** The harmonic mean of precision and recall; 0 when both are 0. */
+    public double f1() {
+        double p = precision();
+        double r = recall();
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+}

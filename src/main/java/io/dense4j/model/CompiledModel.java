@@ -1,0 +1,316 @@
+package io.dense4j.model;
+
+import io.dense4j.data.Dataset;
+import io.dense4j.graph.Graph;
+import io.dense4j.graph.GraphDot;
+import io.dense4j.graph.LayerParameters;
+import io.dense4j.graph.Node;
+import io.dense4j.graph.Parameters;
+import io.dense4j.graph.Plan;
+import io.dense4j.layer.Layer;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.metrics.Evaluation;
+import io.dense4j.optim.Optimizer;
+import io.dense4j.optim.Updater;
+import io.dense4j.train.FitOptions;
+import io.dense4j.train.History;
+import io.dense4j.train.Trainer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A compiled model: a static graph, its parameters (seeded at compile time) and its optimizer's
+ * state. Fit, predict and evaluate all run the same planned graph; buffers are planned for the
+ * largest batch asked for and kept. Not thread-safe: use one model per thread.
+ */
+public final class CompiledModel {
+    /** Rows per forward pass when predicting or scoring, unless a larger plan already exists. */
+    private static final int CHUNK_ROWS = 1024;
+
+    private final List<Layer> layers;
+    private final Graph graph;
+    private final BinaryCrossEntropy loss;
+    private final Optimizer optimizer;
+    private final CompileOptions options;
+    private final Parameters parameters;
+    private final Updater updater;
+    private Plan plan;
+    private int gradientRows;
+
+    CompiledModel(List<Layer> layers, Graph graph, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
+        this.layers = List.copyOf(layers);
+        this.graph = graph;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.options = options;
+        this.parameters = new Parameters(graph, options.dataType());
+        this.parameters.initialize(options.seed());
+        this.updater = Updater.create(optimizer, parameters.values(), parameters.gradients());
+    }
+
+    // ---- training ----
+
+    /** Trains on features x [rows, inputWidth] and labels y [rows] or [rows, 1] of 0s and 1s. */
+    public History fit(INDArray x, INDArray y, FitOptions fitOptions) {
+        return fit(dataset(x, y, true), fitOptions);
+    }
+
+    /** Trains on {@code x[row][feature]} and {@code y[row]}, each 0 or 1. */
+    public History fit(float[][] x, float[] y, FitOptions fitOptions) {
+        return fit(checkWidth(Dataset.of(x, Objects.requireNonNull(y, "labels"), dataType())), fitOptions);
+    }
+
+    private History fit(Dataset all, FitOptions fitOptions) {
+        Dataset train = all;
+        Dataset validation = null;
+        if (fitOptions.validationSplit() > 0) {
+            int held = (int) Math.round(all.rows() * fitOptions.validationSplit());
+            if (held < 1 || held >= all.rows()) {
+                throw new IllegalArgumentException(String.format(
+                        "a validation split of %s on %d rows must leave at least one row for each side, got %d held out",
+                        fitOptions.validationSplit(), all.rows(), held));
+            }
+            train = all.slice(0, all.rows() - held);
+            validation = all.slice(all.rows() - held, held);
+        }
+        int batchSize = Math.min(fitOptions.batchSize(), train.rows());
+        int scoredRows = Math.max(train.rows(), validation == null ? 0 : validation.rows());
+        Plan trainingPlan = plan(Math.max(batchSize, Math.min(CHUNK_ROWS, scoredRows)));
+        return new Trainer(trainingPlan, updater, parameters.values()).fit(train, validation, fitOptions);
+    }
+
+    // ---- inference ----
+
+    /** p = P(y = 1 | x) for each row, shape [rows, 1]. */
+    public INDArray predictProbability(INDArray x) {
+        double[] probabilities = probabilities(dataset(x, null, false));
+        return Nd4j.create(probabilities, new long[] {probabilities.length, 1}, dataType());
+    }
+
+    /** p = P(y = 1 | x) for each row. */
+    public double[] predictProbability(float[][] x) {
+        return probabilities(checkWidth(Dataset.of(x, null, dataType())));
+    }
+
+    /** 1 where p ≥ 0.5, else 0. */
+    public int[] predictClass(INDArray x) {
+        return predictClass(x, 0.5);
+    }
+
+    /** 1 where p ≥ {@code threshold}, else 0. */
+    public int[] predictClass(INDArray x, double threshold) {
+        checkThreshold(threshold);
+        return Arrays.stream(probabilities(dataset(x, null, false))).mapToInt(p -> p >= threshold ? 1 : 0).toArray();
+    }
+
+    /** Log loss, accuracy, precision, recall, F1, ROC AUC and the confusion matrix at p ≥ 0.5. */
+    public Evaluation evaluate(INDArray x, INDArray y) {
+        return evaluate(x, y, 0.5);
+    }
+
+    /** As {@link #evaluate(INDArray, INDArray)}, classing rows with p ≥ {@code threshold} positive. */
+    public Evaluation evaluate(INDArray x, INDArray y, double threshold) {
+        checkThreshold(threshold);
+        return evaluate(dataset(x, y, true), threshold);
+    }
+
+    /** As {@link #evaluate(INDArray, INDArray, double)}, on Java arrays. */
+    public Evaluation evaluate(float[][] x, float[] y, double threshold) {
+        checkThreshold(threshold);
+        return evaluate(checkWidth(Dataset.of(x, Objects.requireNonNull(y, "labels"), dataType())), threshold);
+    }
+
+    private Evaluation evaluate(Dataset data, double threshold) {
+        double[] probabilities = new double[data.rows()];
+        double[] labels = new double[data.rows()];
+        double lossSum = 0;
+        Plan scoring = plan(Math.min(CHUNK_ROWS, data.rows()));
+        for (int start = 0; start < data.rows(); start += scoring.capacity()) {
+            int count = Math.min(scoring.capacity(), data.rows() - start);
+            data.copyRows(start, count, scoring.input(), scoring.labels());
+            scoring.forward(count);
+            lossSum += scoring.lossSum(count);
+            for (int i = 0; i < count; i++) {
+                probabilities[start + i] = scoring.probability(i);
+                labels[start + i] = data.label(start + i);
+            }
+        }
+        return Evaluation.of(lossSum / data.rows(), probabilities, labels, threshold);
+    }
+
+    private double[] probabilities(Dataset data) {
+        double[] probabilities = new double[data.rows()];
+        Plan scoring = plan(Math.min(CHUNK_ROWS, data.rows()));
+        for (int start = 0; start < data.rows(); start += scoring.capacity()) {
+            int count = Math.min(scoring.capacity(), data.rows() - start);
+            data.copyRows(start, count, scoring.input(), null);
+            scoring.forward(count);
+            for (int i = 0; i < count; i++) {
+                probabilities[start + i] = scoring.probability(i);
+            }
+        }
+        return probabilities;
+    }
+
+    // ---- gradients, for checks and research ----
+
+    /**
+     * One forward and backward pass over all rows, without stepping: afterwards {@link #gradients()}
+     * holds dL/dθ (and {@link #inputGradient()} dL/dx, if compiled with it). Returns the mean loss.
+     */
+    public double lossAndGradients(INDArray x, INDArray y) {
+        Dataset data = dataset(x, y, true);
+        Plan full = plan(data.rows());
+        data.copyRows(0, data.rows(), full.input(), full.labels());
+        gradientRows = data.rows();
+        return full.trainingStep(data.rows());
+    }
+
+    /** The mean loss over all rows under the current parameters. */
+    public double loss(INDArray x, INDArray y) {
+        return Trainer.score(plan(Math.min(CHUNK_ROWS, (int) x.rows())), dataset(x, y, true))[0];
+    }
+
+    /** dL/dx [rows, inputWidth] from the last {@link #lossAndGradients}, a copy. */
+    public INDArray inputGradient() {
+        if (gradientRows == 0) {
+            throw new IllegalStateException("inputGradient() is read after lossAndGradients(x, y)");
+        }
+        return plan.inputGradient().slice(0, gradientRows * graph.inputWidth())
+                .view(gradientRows, graph.inputWidth()).dup();
+    }
+
+    /** Every parameter in one flat vector (per Dense layer: weights row-major, then bias); a live view. */
+    public INDArray parameters() {
+        return parameters.values().view(parameters.values().length());
+    }
+
+    /** The gradients, in the layout of {@link #parameters()}; a live view. */
+    public INDArray gradients() {
+        return parameters.gradients().view(parameters.gradients().length());
+    }
+
+    // ---- per-layer parameters ----
+
+    /** The weights [inputs, units] of Dense layer {@code layerIndex}; a live view. */
+    public INDArray weights(int layerIndex) {
+        LayerParameters layer = layerParameters(layerIndex);
+        return layer.weights().view(layer.node().inputWidth(), layer.node().outputWidth());
+    }
+
+    /** The bias [units] of Dense layer {@code layerIndex}; a live view. */
+    public INDArray bias(int layerIndex) {
+        LayerParameters layer = layerParameters(layerIndex);
+        return layer.bias().view(layer.node().outputWidth());
+    }
+
+    /** Replaces the weights of Dense layer {@code layerIndex}; the shape must be [inputs, units]. */
+    public void setWeights(int layerIndex, INDArray values) {
+        assignChecked(weights(layerIndex), values, layerIndex, "weights");
+    }
+
+    /** Replaces the bias of Dense layer {@code layerIndex}; the shape must be [units]. */
+    public void setBias(int layerIndex, INDArray values) {
+        assignChecked(bias(layerIndex), values, layerIndex, "bias");
+    }
+
+    private void assignChecked(INDArray target, INDArray values, int layerIndex, String what) {
+        if (!Arrays.equals(target.shape(), values.shape())) {
+            throw new IllegalArgumentException(String.format("layer %d (Dense) expects %s of shape %s, got %s",
+                    layerIndex, what, Arrays.toString(target.shape()), Arrays.toString(values.shape())));
+        }
+        target.assign(values);
+    }
+
+    private LayerParameters layerParameters(int layerIndex) {
+        if (layerIndex < 0 || layerIndex >= layers.size()) {
+            throw new IllegalArgumentException("no layer " + layerIndex + ": the model has layers 0 to " + (layers.size() - 1));
+        }
+        return parameters.layers().stream().filter(layer -> layer.node().layerIndex() == layerIndex).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(String.format("layer %d (%s) has no parameters",
+                        layerIndex, layers.get(layerIndex).kind())));
+    }
+
+    // ---- description ----
+
+    /** A Keras-style table of layers, output shapes and parameter counts, with the compiled graph. */
+    public String summary() {
+        return Summary.render(this);
+    }
+
+    /** The compiled graph, forward and backward, as Graphviz DOT. */
+    public String toDot() {
+        return GraphDot.render(graph);
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+
+    public BinaryCrossEntropy loss() {
+        return loss;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public CompileOptions options() {
+        return options;
+    }
+
+    public int inputWidth() {
+        return graph.inputWidth();
+    }
+
+    public DataType dataType() {
+        return options.dataType();
+    }
+
+    public int parameterCount() {
+        return graph.parameterCount();
+    }
+
+    // ---- plumbing ----
+
+    /** The plan, made anew only when more rows are needed than the current one holds. */
+    private Plan plan(int rows) {
+        if (plan == null || plan.capacity() < rows) {
+            plan = new Plan(graph, parameters, rows);
+        }
+        return plan;
+    }
+
+    private Dataset dataset(INDArray x, INDArray y, boolean labelsRequired) {
+        Objects.requireNonNull(x, "features");
+        if (labelsRequired) {
+            Objects.requireNonNull(y, "labels");
+        }
+        return checkWidth(Dataset.of(x, y, dataType()));
+    }
+
+    private Dataset checkWidth(Dataset data) {
+        if (data.width() != graph.inputWidth()) {
+            Node first = graph.nodes().get(0);
+            throw new IllegalArgumentException(String.format(
+                    "layer %d (%s) expects %d features per row, got %d: the model was compiled for %d inputs",
+                    first.layerIndex(), layers.get(first.layerIndex()).kind(), graph.inputWidth(), data.width(),
+                    graph.inputWidth()));
+        }
+        return data;
+    }
+
+    private static void checkThreshold(double threshold) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("the threshold is a probability in [0, 1], got " + threshold);
+        }
+    }
+}

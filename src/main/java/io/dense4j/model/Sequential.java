@@ -1,0 +1,51 @@
+package io.dense4j.model;
+
+import io.dense4j.graph.Compiler;
+import io.dense4j.graph.Graph;
+import io.dense4j.layer.Layer;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A model as a list of layers, as in Keras: {@code new Sequential(new Dense(64, new ReLU()), new
+ * Dense(1, new Sigmoid()))}. Holds specs only; {@link #compile} makes the trainable model.
+ */
+public final class Sequential {
+    private final List<Layer> layers = new ArrayList<>();
+
+    public Sequential(Layer... layers) {
+        Arrays.stream(layers).forEach(this::add);
+    }
+
+    /** Appends a layer; returns this model. */
+    public Sequential add(Layer layer) {
+        layers.add(Objects.requireNonNull(layer, "layer " + layers.size()));
+        return this;
+    }
+
+    public List<Layer> layers() {
+        return List.copyOf(layers);
+    }
+
+    /** Compiles with float32 and the default seed. */
+    public CompiledModel compile(int inputWidth, BinaryCrossEntropy loss, Optimizer optimizer) {
+        return compile(inputWidth, loss, optimizer, CompileOptions.defaults());
+    }
+
+    /**
+     * Checks the model and compiles it into a static graph for rows of {@code inputWidth} features.
+     *
+     * @throws IllegalArgumentException naming the layer, what it expects and what it got
+     */
+    public CompiledModel compile(int inputWidth, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(options, "options");
+        List<Layer> specs = layers();
+        Graph graph = Compiler.compile(specs, inputWidth, loss, options.fuse(), options.inputGradient());
+        return new CompiledModel(specs, graph, loss, optimizer, options);
+    }
+}

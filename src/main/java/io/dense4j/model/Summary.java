@@ -1,0 +1,66 @@
+package io.dense4j.model;
+
+import io.dense4j.graph.Node;
+import io.dense4j.graph.LossForm;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.Layer;
+import io.dense4j.layer.Linear;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Renders a compiled model as a Keras-style table, then the graph it was compiled into. */
+final class Summary {
+    private static final String FORMAT = "%-28s %-16s %12s%n";
+    private static final String RULE = "─".repeat(58) + "\n";
+
+    private Summary() {
+    }
+
+    static String render(CompiledModel model) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("Model: Sequential, %d inputs, %s%n", model.inputWidth(),
+                model.dataType() == DataType.FLOAT ? "float32" : "float64"));
+        text.append(RULE).append(String.format(FORMAT, "Layer (type)", "Output Shape", "Param #")).append(RULE);
+        int width = model.inputWidth();
+        List<Layer> layers = model.layers();
+        for (int index = 0; index < layers.size(); index++) {
+            Layer layer = layers.get(index);
+            long parameters = 0;
+            if (layer instanceof Dense dense) {
+                parameters = (long) width * dense.units() + dense.units();
+                width = dense.units();
+            }
+            text.append(String.format(FORMAT, index + " " + describe(layer), "(None, " + width + ")", grouped(parameters)));
+        }
+        text.append(RULE);
+        text.append(String.format("Total params: %s (%s)%n", grouped(model.parameterCount()),
+                bytes((long) model.parameterCount() * (model.dataType() == DataType.FLOAT ? 4 : 8))));
+        text.append(String.format("Loss: BinaryCrossEntropy(fromLogits = %s)   Optimizer: %s%n",
+                model.loss().fromLogits(), model.optimizer()));
+        text.append("Compiled graph: x → ")
+                .append(model.graph().nodes().stream().map(Node::label).collect(Collectors.joining(" → ")))
+                .append(model.graph().lossForm() == LossForm.FROM_LOGITS
+                        ? " → cross-entropy from logits\n" : " → cross-entropy on probabilities\n");
+        for (String rewrite : model.graph().rewrites()) {
+            text.append("  · ").append(rewrite).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String describe(Layer layer) {
+        if (layer instanceof Dense dense && !(dense.activation() instanceof Linear)) {
+            return "Dense (" + dense.activation().kind() + ")";
+        }
+        return layer.kind();
+    }
+
+    private static String grouped(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+
+    private static String bytes(long count) {
+        return count < 1024 ? count + " B" : String.format(Locale.ROOT, "%.1f KB", count / 1024.0);
+    }
+}

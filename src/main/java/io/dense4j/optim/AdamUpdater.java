@@ -1,0 +1,52 @@
+package io.dense4j.optim;
+
+import io.dense4j.tensor.NativeArray;
+import java.util.List;
+
+/** Adam with bias correction, one fused loop over the flat arrays. */
+final class AdamUpdater implements Updater {
+    private final Adam spec;
+    private final NativeArray parameters;
+    private final NativeArray gradients;
+    private final NativeArray firstMoment;
+    private final NativeArray secondMoment;
+    private long steps;
+
+    AdamUpdater(Adam spec, NativeArray parameters, NativeArray gradients) {
+        this.spec = spec;
+        this.parameters = parameters;
+        this.gradients = gradients;
+        this.firstMoment = NativeArray.allocate(parameters.dataType(), parameters.length());
+        this.secondMoment = NativeArray.allocate(parameters.dataType(), parameters.length());
+    }
+
+    @Override
+    public void step() {
+        steps++;
+        double beta1 = spec.beta1();
+        double beta2 = spec.beta2();
+        // Fold both bias corrections into the step size: λ·m̂/(√v̂ + ε) ≈ λt·m/(√v + ε̂).
+        double correction1 = 1 - Math.pow(beta1, steps);
+        double correction2 = 1 - Math.pow(beta2, steps);
+        double stepSize = spec.learningRate() * Math.sqrt(correction2) / correction1;
+        double epsilon = spec.epsilon() * Math.sqrt(correction2);
+        for (int i = 0, n = parameters.length(); i < n; i++) {
+            double g = gradients.get(i);
+            double m = beta1 * firstMoment.get(i) + (1 - beta1) * g;
+            double v = beta2 * secondMoment.get(i) + (1 - beta2) * g * g;
+            firstMoment.set(i, m);
+            secondMoment.set(i, v);
+            parameters.set(i, parameters.get(i) - stepSize * m / (Math.sqrt(v) + epsilon));
+        }
+    }
+
+    @Override
+    public List<NativeArray> state() {
+        return List.of(firstMoment, secondMoment);
+    }
+
+    /** Steps taken so far; Adam's bias correction depends on it. */
+    long steps() {
+        return steps;
+    }
+}

@@ -1,0 +1,109 @@
+package io.dense4j.tensor;
+
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A run of elements in an ND4J array's native memory, read and written without going through
+ * ND4J's op executor. Created once when a model is compiled; the hot loops only call
+ * {@link #get}, {@link #set} and {@link Blas} on it, which allocate nothing.
+ *
+ * <p>Values cross this interface as {@code double}; a float32 array rounds on {@link #set}.
+ */
+public abstract sealed class NativeArray permits Float32Array, Float64Array {
+    private final INDArray owner;
+    private final long offset;
+    private final int length;
+
+    NativeArray(INDArray owner, long offset, int length) {
+        this.owner = owner;
+        this.offset = offset;
+        this.length = length;
+    }
+
+    /** A new zero-filled array of {@code length} elements; FLOAT and DOUBLE are supported. */
+    public static NativeArray allocate(DataType type, long length) {
+        if (length < 1 || length > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("NativeArray length must be in [1, 2^31 - 1], got " + length);
+        }
+        INDArray array = Nd4j.create(type, length);
+        return switch (type) {
+            case FLOAT -> new Float32Array(array, 0, (int) length);
+            case DOUBLE -> new Float64Array(array, 0, (int) length);
+            default -> throw new IllegalArgumentException("dense4j computes in FLOAT or DOUBLE, got " + type);
+        };
+    }
+
+    /** A copy of {@code source} (any shape, any order) flattened row by row into a new array of {@code type}. */
+    public static NativeArray copyOf(INDArray source, DataType type) {
+        NativeArray copy = allocate(type, source.length());
+        INDArray rowMajor = source.castTo(type).dup('c');
+        copy.owner.assign(rowMajor.reshape(rowMajor.length())); // not ravel('c'): M2.1 reads the 'c' as a dimension
+        return copy;
+    }
+
+    /** The elements {@code [start, start + count)} of this run, sharing its memory. */
+    public abstract NativeArray slice(long start, int count);
+
+    public abstract double get(int index);
+
+    public abstract void set(int index, double value);
+
+    /** Copies {@code count} elements from {@code source[sourceIndex..]} to {@code this[targetIndex..]}. */
+    public abstract void copyFrom(NativeArray source, int sourceIndex, int targetIndex, int count);
+
+    /** Throws unless {@code [start, start + count)} lies inside this run. */
+    void checkSlice(long start, int count) {
+        if (start < 0 || count < 1 || start + count > length) {
+            throw new IndexOutOfBoundsException("slice [" + start + ", " + (start + count) + ") of a run of " + length);
+        }
+    }
+
+    /** Sets every element to {@code value}. */
+    public void fill(double value) {
+        for (int i = 0; i < length; i++) {
+            set(i, value);
+        }
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public DataType dataType() {
+        return owner.dataType();
+    }
+
+    /** The element offset of this run inside its owning ND4J array. */
+    long offset() {
+        return offset;
+    }
+
+    INDArray owner() {
+        return owner;
+    }
+
+    /** The native address of element 0 of this run, for BLAS. */
+    abstract Pointer pointer();
+
+    /**
+     * An ND4J view of this run with the given row-major shape; writes through it change this run.
+     * Allocates a view object, so it is for users and tests, never for the hot loop.
+     */
+    public INDArray view(long... shape) {
+        INDArray run = owner.get(NDArrayIndex.interval(offset, offset + length)); // owners are 1-D
+        return run.reshape('c', shape);
+    }
+
+    /** This run's values as doubles, a copy. */
+    public double[] toDoubleArray() {
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = get(i);
+        }
+        return values;
+    }
+}

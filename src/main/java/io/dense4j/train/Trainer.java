@@ -1,0 +1,131 @@
+package io.dense4j.train;
+
+import io.dense4j.data.Dataset;
+import io.dense4j.graph.Plan;
+import io.dense4j.optim.Updater;
+import io.dense4j.tensor.NativeArray;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The training loop over a plan and an updater. Per step it copies a batch into the plan's input,
+ * runs forward, loss and backward, checks the loss, and steps the optimizer: no arrays are made.
+ */
+public final class Trainer {
+    private final Plan plan;
+    private final Updater updater;
+    private final NativeArray parameters;
+
+    /** @param parameters the flat parameter array the updater steps (snapshotted for early stopping) */
+    public Trainer(Plan plan, Updater updater, NativeArray parameters) {
+        this.plan = plan;
+        this.updater = updater;
+        this.parameters = parameters;
+    }
+
+    /** Trains on {@code train}, scoring {@code validation} (may be null) after each epoch. */
+    public History fit(Dataset train, Dataset validation, FitOptions options) {
+        EarlyStopping stopping = options.earlyStopping();
+        if (stopping != null && stopping.monitorValidation() && validation == null) {
+            throw new IllegalArgumentException(
+                    "EarlyStopping watches the validation loss, but fit has no validation data: set a validation split");
+        }
+        int rows = train.rows();
+        int batchSize = Math.min(options.batchSize(), rows);
+        if (batchSize > plan.capacity()) {
+            throw new IllegalArgumentException("batch size " + batchSize + " exceeds the plan's capacity " + plan.capacity());
+        }
+        int batches = (rows + batchSize - 1) / batchSize;
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(options.seed());
+        NativeArray best = stopping != null && stopping.restoreBestWeights()
+                ? NativeArray.allocate(parameters.dataType(), parameters.length()) : null;
+        List<EpochMetrics> epochs = new ArrayList<>();
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        boolean stoppedEarly = false;
+
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            long started = System.nanoTime();
+            if (options.shuffle()) {
+                shuffle(order, random);
+            }
+            double lossSum = 0;
+            long correct = 0;
+            for (int step = 1, start = 0; start < rows; step++, start += batchSize) {
+                int count = Math.min(batchSize, rows - start);
+                train.copyBatch(order, start, count, plan.input(), plan.labels());
+                double loss = plan.trainingStep(count);
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException(epoch, step, batches, loss);
+                }
+                correct += plan.countCorrect(count);
+                updater.step();
+                lossSum += loss * count;
+                for (TrainingListener listener : options.listeners()) {
+                    listener.onBatchEnd(epoch, step, batches, loss);
+                }
+            }
+            double validationLoss = Double.NaN;
+            double validationAccuracy = Double.NaN;
+            if (validation != null) {
+                double[] score = score(plan, validation);
+                validationLoss = score[0];
+                validationAccuracy = score[1];
+            }
+            EpochMetrics metrics = new EpochMetrics(epoch, lossSum / rows, (double) correct / rows,
+                    validationLoss, validationAccuracy, rows, (System.nanoTime() - started) / 1e9);
+            epochs.add(metrics);
+            for (TrainingListener listener : options.listeners()) {
+                listener.onEpochEnd(metrics);
+            }
+            if (stopping == null) {
+                bestEpoch = epoch;
+                continue;
+            }
+            double monitored = stopping.monitorValidation() ? validationLoss : metrics.loss();
+            if (monitored < bestLoss - stopping.minDelta()) {
+                bestLoss = monitored;
+                bestEpoch = epoch;
+                if (best != null) {
+                    best.copyFrom(parameters, 0, 0, parameters.length());
+                }
+            } else if (epoch - bestEpoch >= stopping.patience()) {
+                stoppedEarly = epoch < options.epochs();
+                break;
+            }
+        }
+        if (best != null && bestEpoch > 0) {
+            parameters.copyFrom(best, 0, 0, parameters.length());
+        }
+        return new History(epochs, bestEpoch, stoppedEarly);
+    }
+
+    /** Mean loss and accuracy of {@code data} under the current parameters: {loss, accuracy}. */
+    public static double[] score(Plan plan, Dataset data) {
+        double lossSum = 0;
+        long correct = 0;
+        for (int start = 0; start < data.rows(); start += plan.capacity()) {
+            int count = Math.min(plan.capacity(), data.rows() - start);
+            data.copyRows(start, count, plan.input(), plan.labels());
+            plan.forward(count);
+            lossSum += plan.lossSum(count);
+            correct += plan.countCorrect(count);
+        }
+        return new double[] {lossSum / data.rows(), (double) correct / data.rows()};
+    }
+
+    /** Fisher–Yates, in place. */
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+}
