@@ -48,8 +48,8 @@ public final class Synthetic {
                 case XOR -> y[row] = x[base] * x[base + 1] > 0 ? 1 : 0;
                 case SPIRALS -> {
                     int arm = row % 2;
-                    double t = 0.25 + 3.0 * random.nextDouble(); // radius and angle grow together
-                    double angle = 1.75 * Math.PI * t / 3.25 * 2 + arm * Math.PI;
+                    double t = 0.25 + 3.0 * random.nextDouble(); // radius; the angle grows with it (1.4 turns)
+                    double angle = 3 * t + arm * Math.PI;
                     x[base] = (float) (t * Math.cos(angle) + 0.1 * random.nextGaussian());
                     x[base + 1] = (float) (t * Math.sin(angle) + 0.1 * random.nextGaussian());
                     y[row] = arm;
