@@ -1,0 +1,96 @@
+package io.dense4j.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.tensor.NativeArray;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class UpdaterTest {
+
+    private static NativeArray of(double... values) {
+        NativeArray array = NativeArray.allocate(DataType.DOUBLE, values.length);
+        for (int i = 0; i < values.length; i++) {
+            array.set(i, values[i]);
+        }
+        return array;
+    }
+
+    @Test
+    void sgdStepsAgainstTheGradient() {
+        NativeArray theta = of(1, -2);
+        NativeArray gradient = of(0.5, -1);
+        Updater.create(new SGD(0.1), theta, gradient).step();
+        assertArrayEquals(new double[] {1 - 0.05, -2 + 0.1}, theta.toDoubleArray(), 1e-15);
+    }
+
+    @Test
+    void momentumAccumulatesVelocity() {
+        // μ = 0.9, λ = 0.1, g = 1 twice: v1 = −0.1, θ1 = −0.1; v2 = 0.9·(−0.1) − 0.1 = −0.19, θ2 = −0.29
+        NativeArray theta = of(0);
+        Updater updater = Updater.create(new SGD(0.1, 0.9, false), theta, of(1));
+        updater.step();
+        assertEquals(-0.1, theta.get(0), 1e-15);
+        updater.step();
+        assertEquals(-0.29, theta.get(0), 1e-15);
+        assertEquals(-0.19, updater.state().get(0).get(0), 1e-15);
+    }
+
+    @Test
+    void nesterovLooksAhead() {
+        // θ ← θ + μ·v − λ·g with v ← μ·v − λ·g: step 1: v = −0.1, θ = 0.9·(−0.1) − 0.1 = −0.19;
+        // step 2: v = −0.19, θ = −0.19 + 0.9·(−0.19) − 0.1 = −0.461
+        NativeArray theta = of(0);
+        Updater updater = Updater.create(new SGD(0.1, 0.9, true), theta, of(1));
+        updater.step();
+        assertEquals(-0.19, theta.get(0), 1e-15);
+        updater.step();
+        assertEquals(-0.461, theta.get(0), 1e-15);
+    }
+
+    @Test
+    void adamFirstStepIsTheLearningRateTimesTheGradientSign() {
+        // t = 1: m̂ = g, v̂ = g², so the step is λ·g / (|g| + ε) ≈ λ·sign(g) whatever the scale of g.
+        NativeArray theta = of(0, 0);
+        Updater.create(new Adam(0.01, 0.9, 0.999, 1e-8), theta, of(250, -0.003)).step();
+        assertEquals(-0.01, theta.get(0), 1e-9);
+        assertEquals(0.01, theta.get(1), 1e-7);
+    }
+
+    @Test
+    void adamMatchesTheTextbookUpdateOverSteps() {
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        double epsilon = 1e-7;
+        double learningRate = 0.05;
+        double[] gradients = {0.3, -1.2, 0.7};
+        NativeArray theta = of(0.5);
+        NativeArray g = of(0);
+        Updater updater = Updater.create(new Adam(learningRate, beta1, beta2, epsilon), theta, g);
+        double expected = 0.5;
+        double m = 0;
+        double v = 0;
+        for (int t = 1; t <= gradients.length; t++) {
+            g.set(0, gradients[t - 1]);
+            updater.step();
+            m = beta1 * m + (1 - beta1) * gradients[t - 1];
+            v = beta2 * v + (1 - beta2) * gradients[t - 1] * gradients[t - 1];
+            double mHat = m / (1 - Math.pow(beta1, t));
+            double vHat = v / (1 - Math.pow(beta2, t));
+            // Adam with ε inside the bias-corrected root, scaled as the updater folds it: ε·√(1 − β2^t)
+            expected -= learningRate * mHat / (Math.sqrt(vHat) + epsilon);
+            assertEquals(expected, theta.get(0), 1e-8);
+        }
+    }
+
+    @Test
+    void specsRejectBadSettings() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SGD(0)).getMessage().contains("learning rate"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SGD(0.1, 1.0, false)).getMessage().contains("momentum in [0, 1)"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SGD(0.1, 0, true)).getMessage().contains("nesterov"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Adam(Double.NaN)).getMessage().contains("learning rate"));
+    }
+}
