@@ -20,7 +20,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The README's main job: logistic regression (the seed's model) and a two-hidden-layer MLP trained
@@ -29,6 +32,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Train logistic regression and an MLP on two spirals and compare them on held-out rows.")
 final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--out", defaultValue = "demo-output", description = "Folder for the models' summaries and graphs (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -42,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (rows < 10) {
-            throw new IllegalArgumentException("--rows must be at least 10, got " + rows);
+            throw new ParameterException(spec.commandLine(), "--rows must be at least 10, got " + rows);
         }
         Synthetic train = Synthetic.generate(Teacher.SPIRALS, rows, 2, seed);
         Synthetic test = Synthetic.generate(Teacher.SPIRALS, rows / 2, 2, seed + 1);
