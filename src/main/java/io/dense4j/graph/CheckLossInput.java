@@ -1,11 +1,13 @@
 package io.dense4j.graph;
 
 import io.dense4j.layer.Activation;
+import io.dense4j.layer.Linear;
 import io.dense4j.layer.Sigmoid;
 
 /**
  * Checks that the model's last op outputs what the loss reads: a probability (ending in Sigmoid)
  * for {@code BinaryCrossEntropy()}, a logit (not ending in Sigmoid) for {@code fromLogits = true}.
+ * Runs on the user's layers as written, so the message names their last layer.
  */
 final class CheckLossInput {
     private CheckLossInput() {
@@ -13,7 +15,7 @@ final class CheckLossInput {
 
     static Graph apply(Graph graph) {
         Node last = graph.nodes().get(graph.nodes().size() - 1);
-        Activation activation = finalActivation(last);
+        Activation activation = effectiveFinalActivation(graph);
         boolean endsInSigmoid = activation instanceof Sigmoid;
         if (graph.lossForm() == LossForm.FROM_PROBABILITIES && !endsInSigmoid) {
             throw new IllegalArgumentException(String.format(
@@ -30,6 +32,18 @@ final class CheckLossInput {
         return graph;
     }
 
+    /** The last activation that changes anything: trailing Linear layers are y = x. */
+    private static Activation effectiveFinalActivation(Graph graph) {
+        for (int i = graph.nodes().size() - 1; i > 0; i--) {
+            Node node = graph.nodes().get(i);
+            if (!(node instanceof ActivationNode activation && activation.activation() instanceof Linear)) {
+                return finalActivation(node);
+            }
+        }
+        return finalActivation(graph.nodes().get(0));
+    }
+
+    /** The activation a node ends in. */
     static Activation finalActivation(Node node) {
         return node instanceof DenseNode dense ? dense.activation() : ((ActivationNode) node).activation();
     }

@@ -27,8 +27,8 @@ public final class Compiler {
             Objects.requireNonNull(layers.get(i), "layer " + i);
         }
         Graph graph = ShapeInference.infer(layers, inputWidth, loss, inputGradient);
-        graph = DropIdentityActivations.apply(graph);
         graph = CheckLossInput.apply(graph);
+        graph = DropIdentityActivations.apply(graph);
         if (fuse) {
             graph = FuseSigmoidCrossEntropy.apply(graph);
             graph = FoldActivations.apply(graph);

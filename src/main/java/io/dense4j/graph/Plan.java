@@ -23,7 +23,7 @@ public final class Plan {
     private final NativeArray inputGradient;
     private final NativeArray output;
     private final NativeArray lossGradient;
-    private final List<Op> ops;
+    private final Op[] ops; // an array: the hot loop makes no iterator
 
     public Plan(Graph graph, Parameters parameters, int capacity) {
         if (capacity < 1) {
@@ -59,7 +59,7 @@ public final class Plan {
             }
             previousOutput = nodeOutput;
         }
-        this.ops = List.copyOf(planned);
+        this.ops = planned.toArray(new Op[0]);
         this.output = previousOutput;
         this.lossGradient = gradients[(nodes.size() - 1) % 2];
     }
@@ -89,8 +89,8 @@ public final class Plan {
         double sum = graph.lossForm() == LossForm.FROM_LOGITS
                 ? CrossEntropy.fromLogits(output, labels, rows, lossGradient)
                 : CrossEntropy.fromProbabilities(output, labels, rows, lossGradient);
-        for (int i = ops.size() - 1; i >= 0; i--) {
-            ops.get(i).backward(rows);
+        for (int i = ops.length - 1; i >= 0; i--) {
+            ops[i].backward(rows);
         }
         return sum / rows;
     }
@@ -100,12 +100,14 @@ public final class Plan {
         return CrossEntropy.value(output, labels, rows, outputIsLogit());
     }
 
-    /** How many of the first {@code rows} rows, after {@link #forward}, are classified right at p ≥ 0.5. */
+    /**
+     * How many of the first {@code rows} rows, after {@link #forward}, are classified right at
+     * p ≥ 0.5 (on p, not z ≥ 0, so it agrees with predictClass where σ(z) rounds to 0.5).
+     */
     public int countCorrect(int rows) {
-        double cut = outputIsLogit() ? 0 : 0.5;
         int correct = 0;
         for (int i = 0; i < rows; i++) {
-            boolean positive = output.get(i) >= cut;
+            boolean positive = probability(i) >= 0.5;
             if (positive == (labels.get(i) >= 0.5)) {
                 correct++;
             }

@@ -34,17 +34,19 @@ public final class CrossEntropy {
 
     /**
      * From probabilities p: ℓ = −(y·log p + (1 − y)·log(1 − p)) and dℓ/dp = (p − y) / (p·(1 − p)),
-     * with p clipped to [ε, 1 − ε] (where the gradient is then that of the clipped value).
+     * with p clipped to [ε, 1 − ε]. Where the clip binds the loss is flat in p, so dℓ/dp = 0 there
+     * (as with Keras's clip): the fused from-logits form is the one to train with.
      */
     public static double fromProbabilities(NativeArray probabilities, NativeArray labels, int rows,
                                            NativeArray gradProbabilities) {
         double sum = 0;
         double scale = 1.0 / rows;
         for (int i = 0; i < rows; i++) {
-            double p = Math.min(Math.max(probabilities.get(i), PROBABILITY_EPSILON), 1 - PROBABILITY_EPSILON);
+            double raw = probabilities.get(i);
+            double p = Math.min(Math.max(raw, PROBABILITY_EPSILON), 1 - PROBABILITY_EPSILON);
             double y = labels.get(i);
             sum -= y * Math.log(p) + (1 - y) * Math.log1p(-p);
-            gradProbabilities.set(i, (p - y) / (p * (1 - p)) * scale);
+            gradProbabilities.set(i, p == raw ? (p - y) / (p * (1 - p)) * scale : 0);
         }
         return sum;
     }

@@ -39,6 +39,8 @@ public final class CompiledModel {
     private final Parameters parameters;
     private final Updater updater;
     private Plan plan;
+    /** The plan and row count of the last {@link #lossAndGradients} call, which {@link #inputGradient} reads. */
+    private Plan gradientPlan;
     private int gradientRows;
 
     CompiledModel(List<Layer> layers, Graph graph, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
@@ -166,21 +168,26 @@ public final class CompiledModel {
         Dataset data = dataset(x, y, true);
         Plan full = plan(data.rows());
         data.copyRows(0, data.rows(), full.input(), full.labels());
+        gradientPlan = full;
         gradientRows = data.rows();
         return full.trainingStep(data.rows());
     }
 
     /** The mean loss over all rows under the current parameters. */
     public double loss(INDArray x, INDArray y) {
-        return Trainer.score(plan(Math.min(CHUNK_ROWS, (int) x.rows())), dataset(x, y, true))[0];
+        Dataset data = dataset(x, y, true);
+        return Trainer.score(plan(Math.min(CHUNK_ROWS, data.rows())), data)[0];
     }
 
-    /** dL/dx [rows, inputWidth] from the last {@link #lossAndGradients}, a copy. */
+    /**
+     * dL/dx [rows, inputWidth] of the last backward pass over {@link #lossAndGradients}'s rows, a
+     * copy. Needs a model compiled with the input gradient.
+     */
     public INDArray inputGradient() {
-        if (gradientRows == 0) {
+        if (gradientPlan == null) {
             throw new IllegalStateException("inputGradient() is read after lossAndGradients(x, y)");
         }
-        return plan.inputGradient().slice(0, gradientRows * graph.inputWidth())
+        return gradientPlan.inputGradient().slice(0, gradientRows * graph.inputWidth())
                 .view(gradientRows, graph.inputWidth()).dup();
     }
 

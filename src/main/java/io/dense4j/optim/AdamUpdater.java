@@ -25,7 +25,8 @@ final class AdamUpdater implements Updater {
         steps++;
         double beta1 = spec.beta1();
         double beta2 = spec.beta2();
-        // Fold both bias corrections into the step size: λ·m̂/(√v̂ + ε) ≈ λt·m/(√v + ε̂).
+        // Fold both bias corrections into the step size and ε: λ·m̂/(√v̂ + ε) = λt·m/(√v + ε·√(1 − β2^t))
+        // exactly, with λt = λ·√(1 − β2^t)/(1 − β1^t); no per-element division by the corrections.
         double correction1 = 1 - Math.pow(beta1, steps);
         double correction2 = 1 - Math.pow(beta2, steps);
         double stepSize = spec.learningRate() * Math.sqrt(correction2) / correction1;

@@ -37,6 +37,7 @@ public final class Trainer {
             throw new IllegalArgumentException("batch size " + batchSize + " exceeds the plan's capacity " + plan.capacity());
         }
         int batches = (rows + batchSize - 1) / batchSize;
+        TrainingListener[] listeners = options.listeners().toArray(new TrainingListener[0]);
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
             order[i] = i;
@@ -66,8 +67,8 @@ public final class Trainer {
                 correct += plan.countCorrect(count);
                 updater.step();
                 lossSum += loss * count;
-                for (TrainingListener listener : options.listeners()) {
-                    listener.onBatchEnd(epoch, step, batches, loss);
+                for (int i = 0; i < listeners.length; i++) { // indexed: no iterator per step
+                    listeners[i].onBatchEnd(epoch, step, batches, loss);
                 }
             }
             double validationLoss = Double.NaN;

@@ -107,6 +107,14 @@ class CompilerTest {
     }
 
     @Test
+    void namesTheUsersLastLayerEvenWhenItIsAnIdentity() {
+        String message = rejects(new BinaryCrossEntropy(), 4, new Dense(1), new Linear()).getMessage();
+        assertTrue(message.contains("layer 1 (Linear), ends in Linear"), message);
+        // a Sigmoid followed by identities still ends in Sigmoid
+        assertEquals("Dense", labels(compile(true, new BinaryCrossEntropy(), new Dense(1, new Sigmoid()), new Linear())));
+    }
+
+    @Test
     void rejectsLogitLossAfterASigmoid() {
         String message = rejects(new BinaryCrossEntropy(true), 4, new Dense(1), new Sigmoid()).getMessage();
         assertTrue(message.contains("expects logits") && message.contains("layer 1 (Sigmoid)"), message);
