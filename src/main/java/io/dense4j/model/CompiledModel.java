@@ -12,6 +12,7 @@ import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.metrics.Evaluation;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.Updater;
+import io.dense4j.tensor.BlasThreads;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
 import io.dense4j.train.Trainer;
@@ -82,7 +83,9 @@ public final class CompiledModel {
         int batchSize = Math.min(fitOptions.batchSize(), train.rows());
         int scoredRows = Math.max(train.rows(), validation == null ? 0 : validation.rows());
         Plan trainingPlan = plan(Math.max(batchSize, Math.min(CHUNK_ROWS, scoredRows)));
-        return new Trainer(trainingPlan, updater, parameters.values()).fit(train, validation, fitOptions);
+        try (BlasThreads threads = BlasThreads.forBatch(batchSize)) {
+            return new Trainer(trainingPlan, updater, parameters.values()).fit(train, validation, fitOptions);
+        }
     }
 
     // ---- inference ----

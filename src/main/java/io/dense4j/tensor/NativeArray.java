@@ -1,5 +1,6 @@
 package io.dense4j.tensor;
 
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,11 +18,16 @@ public abstract sealed class NativeArray permits Float32Array, Float64Array {
     private final INDArray owner;
     private final long offset;
     private final int length;
+    private final int elementSize;
+    /** Element 0 as bytes: JavaCPP's memset counts a pointer's position in bytes, whatever its type. */
+    private final BytePointer bytes;
 
     NativeArray(INDArray owner, long offset, int length) {
         this.owner = owner;
         this.offset = offset;
         this.length = length;
+        this.elementSize = owner.dataType().width();
+        this.bytes = new BytePointer(owner.data().addressPointer()).position(offset * elementSize);
     }
 
     /** A new zero-filled array of {@code length} elements; FLOAT and DOUBLE are supported. */
@@ -84,6 +90,11 @@ public abstract sealed class NativeArray permits Float32Array, Float64Array {
 
     INDArray owner() {
         return owner;
+    }
+
+    /** Sets the first {@code count} elements to zero with one memset. */
+    public void zero(int count) {
+        Pointer.memset(bytes, 0, (long) count * elementSize);
     }
 
     /** The native address of element 0 of this run, for BLAS. */

@@ -75,4 +75,60 @@ class BlasTest {
         view.putScalar(1, 1, -1.0);
         assertArrayEquals(new double[] {0, 1, 2, 3, 14, 15, 6, -1}, whole.toDoubleArray(), 0.0);
     }
+
+    /** Every shape class Blas.gemm dispatches on: one row, one column, inner dimension 1, general. */
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void gemmMatchesANaiveProductForEveryShapeTransposeAndBeta(DataType type) {
+        java.util.Random random = new java.util.Random(5);
+        int[][] shapes = {{1, 7, 5}, {6, 1, 5}, {6, 7, 1}, {1, 1, 5}, {1, 7, 1}, {6, 1, 1}, {1, 1, 1}, {6, 7, 5}};
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            for (int flags = 0; flags < 4; flags++) {
+                boolean ta = (flags & 1) != 0;
+                boolean tb = (flags & 2) != 0;
+                for (double beta : new double[] {0, 1, 0.5}) {
+                    // operands are slices at odd offsets of larger arrays, so pointer positions matter
+                    NativeArray a = randomSlice(type, m * k, random);
+                    NativeArray b = randomSlice(type, k * n, random);
+                    NativeArray whole = randomArray(type, m * n + 6, random);
+                    NativeArray c = whole.slice(3, m * n);
+                    double[] before = whole.toDoubleArray();
+                    double[] expected = new double[m * n];
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) {
+                            double sum = 0;
+                            for (int p = 0; p < k; p++) {
+                                double av = ta ? a.get(p * m + i) : a.get(i * k + p);
+                                double bv = tb ? b.get(j * k + p) : b.get(p * n + j);
+                                sum += av * bv;
+                            }
+                            expected[i * n + j] = 1.5 * sum + beta * c.get(i * n + j);
+                        }
+                    }
+                    Blas.gemm(ta, tb, m, n, k, 1.5, a, b, beta, c);
+                    String where = String.format("m=%d n=%d k=%d ta=%s tb=%s beta=%s", m, n, k, ta, tb, beta);
+                    assertArrayEquals(expected, c.toDoubleArray(), type == DataType.FLOAT ? 1e-4 : 1e-12, where);
+                    double[] after = whole.toDoubleArray();
+                    for (int i : new int[] {0, 1, 2, m * n + 3, m * n + 4, m * n + 5}) {
+                        org.junit.jupiter.api.Assertions.assertEquals(before[i], after[i], 0.0, "outside c: " + where);
+                    }
+                }
+            }
+        }
+    }
+
+    private static NativeArray randomArray(DataType type, int length, java.util.Random random) {
+        NativeArray array = NativeArray.allocate(type, length);
+        for (int i = 0; i < length; i++) {
+            array.set(i, random.nextGaussian());
+        }
+        return array;
+    }
+
+    private static NativeArray randomSlice(DataType type, int length, java.util.Random random) {
+        return randomArray(type, length + 5, random).slice(2, length);
+    }
 }

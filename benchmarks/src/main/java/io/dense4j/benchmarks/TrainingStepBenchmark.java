@@ -1,0 +1,69 @@
+package io.dense4j.benchmarks;
+
+import io.dense4j.graph.Graph;
+import io.dense4j.graph.Parameters;
+import io.dense4j.graph.Plan;
+import io.dense4j.optim.SGD;
+import io.dense4j.optim.Updater;
+import io.dense4j.tensor.BlasThreads;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One W-MLP training step (forward, fused sigmoid + cross-entropy, backward, plain SGD 0.1) on a
+ * fixed batch, in steps per second. Samples per second is steps per second × batch; the work of a
+ * step does not depend on the values, so repeating one batch measures the same step as an epoch.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = Jvm.QUIET_LOGS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class TrainingStepBenchmark {
+
+    @Param({"1", "32", "256", "4096"})
+    int batch;
+
+    /** "policy" is what fit does (BlasThreads.forBatch); a number pins OpenBLAS to that many threads. */
+    @Param({"policy"})
+    String blasThreads;
+
+    private Plan plan;
+    private Updater updater;
+    private BlasThreads threads;
+
+    @Setup
+    public void setUp() {
+        threads = "policy".equals(blasThreads) ? BlasThreads.forBatch(batch) : BlasThreads.exactly(Integer.parseInt(blasThreads));
+        Graph graph = WMlp.graph();
+        Parameters parameters = WMlp.parameters(graph);
+        plan = new Plan(graph, parameters, batch);
+        updater = Updater.create(new SGD(0.1), parameters.values(), parameters.gradients());
+        WMlp.fill(plan, batch);
+    }
+
+    @TearDown
+    public void tearDown() {
+        threads.close();
+    }
+
+    /** Returns the batch's loss so that the step cannot be dropped as dead code. */
+    @Benchmark
+    public double step() {
+        double loss = plan.trainingStep(batch);
+        updater.step();
+        return loss;
+    }
+}

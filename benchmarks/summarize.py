@@ -1,0 +1,131 @@
+"""Prints the summary tables of a JMH run of the dense4j benchmarks and writes results.json.
+
+Usage: python3 summarize.py OUT/jmh.json OUT/results.json
+"""
+import json
+import sys
+
+PACKAGE = "io.dense4j.benchmarks."
+
+# Training FLOP per sample and step of W-MLP: forward gemms 2·(100·256 + 256·256 + 256), the weight
+# gradients the same again, and input gradients for layers 2 and 3 only (the first layer needs none).
+TRAINING_FLOP_PER_SAMPLE = 2 * (100 * 256 * 2 + 256 * 256 * 3 + 256 * 3)
+
+SECONDS = {"s": 1.0, "ms": 1e-3, "us": 1e-6, "ns": 1e-9}
+
+
+def per_second(score, unit):
+    """A throughput score in ops/<time unit> as ops/s."""
+    return score / SECONDS[unit.split("/")[1]]
+
+
+def seconds(score, unit):
+    """An average-time score in <time unit>/op as seconds per op."""
+    return score * SECONDS[unit.split("/")[0]]
+
+
+def alloc_bytes(result):
+    """Bytes allocated per op, from JMH's GC profiler (its metric name has a leading dot in some versions)."""
+    for name, metric in result.get("secondaryMetrics", {}).items():
+        if name.lstrip("·") == "gc.alloc.rate.norm":
+            return metric["score"]
+    return None
+
+
+def number(value):
+    if value is None:
+        return "-"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+
+
+def table(header, rows, names_first=True):
+    """Prints aligned columns: numbers right-aligned, and the first column left-aligned if it holds names."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
+    for line in [header, ["-" * width for width in widths], *rows]:
+        cells = [str(cell).rjust(width) for cell, width in zip(line, widths)]
+        if names_first:
+            cells[0] = str(line[0]).ljust(widths[0])
+        print("  ".join(cells))
+    print()
+
+
+def main(jmh_path, results_path):
+    with open(jmh_path) as file:
+        runs = json.load(file)
+    groups = {}
+    for run in runs:
+        benchmark = run["benchmark"].removeprefix(PACKAGE)
+        groups.setdefault(benchmark.split(".")[0], []).append(run)
+    results = []
+
+    best_gflops = None
+    sgemm_rows = []
+    for run in groups.pop("SgemmBenchmark", []):
+        shape = run["params"]["shape"]
+        m, k, n = (int(size) for size in shape.split("x"))
+        metric = run["primaryMetric"]
+        gflops = 2 * m * k * n / seconds(metric["score"], metric["scoreUnit"]) / 1e9
+        best_gflops = max(best_gflops or 0, gflops)
+        sgemm_rows.append([shape, number(gflops), number(alloc_bytes(run))])
+        results.append({"workload": "sgemm", "system": "dense4j", "batch": m, "shape": shape,
+                        "gflops": gflops, "allocBytesPerOp": alloc_bytes(run)})
+
+    training_rows = []
+    def batch_then_threads(run):
+        return int(run["params"]["batch"]), run["params"].get("blasThreads", "policy")
+
+    for run in sorted(groups.pop("TrainingStepBenchmark", []), key=batch_then_threads):
+        batch, threads = batch_then_threads(run)
+        metric = run["primaryMetric"]
+        steps = per_second(metric["score"], metric["scoreUnit"])
+        samples = steps * batch
+        fraction = None
+        if batch >= 256 and best_gflops:
+            fraction = samples * TRAINING_FLOP_PER_SAMPLE / 1e9 / best_gflops
+        training_rows.append([batch, threads, number(steps), number(samples), number(alloc_bytes(run)),
+                              "-" if fraction is None else f"{fraction:.0%}"])
+        results.append({"workload": "W-MLP step", "system": "dense4j", "batch": batch, "blasThreads": threads,
+                        "samplesPerSecond": samples, "allocBytesPerOp": alloc_bytes(run)})
+
+    other_rows = []
+    for group, group_runs in sorted(groups.items()):
+        for run in group_runs:
+            method = run["benchmark"].removeprefix(PACKAGE)
+            params = run.get("params", {})
+            metric = run["primaryMetric"]
+            other_rows.append([method, " ".join(f"{key}={value}" for key, value in params.items()),
+                               number(metric["score"]), f"± {number(metric['scoreError'])}",
+                               metric["scoreUnit"], number(alloc_bytes(run))])
+            result = {"workload": workload(method, params), "system": "dense4j",
+                      "batch": int(params["batch"]) if "batch" in params else None,
+                      "score": metric["score"], "unit": metric["scoreUnit"],
+                      "allocBytesPerOp": alloc_bytes(run)}
+            if "batch" in params and metric["scoreUnit"].endswith("/op"):
+                result["samplesPerSecond"] = int(params["batch"]) / seconds(metric["score"], metric["scoreUnit"])
+            results.append(result)
+
+    if training_rows:
+        print("W-MLP training step (float32, plain SGD)")
+        table(["batch", "BLAS threads", "steps/s", "samples/s", "B/step", "of best sgemm"], training_rows,
+              names_first=False)
+    if sgemm_rows:
+        print("sgemm (m x k x n, float32)")
+        table(["shape", "GFLOP/s", "B/op"], sgemm_rows)
+    if other_rows:
+        table(["benchmark", "params", "score", "error", "unit", "B/op"], other_rows)
+    with open(results_path, "w") as file:
+        json.dump(results, file, indent=2)
+        file.write("\n")
+    print(f"wrote {results_path}")
+
+
+def workload(method, params):
+    """The name of a LayerBenchmark result in results.json."""
+    names = {"LayerBenchmark.forward": "W-MLP forward", "LayerBenchmark.lossFromLogits": "sigmoid+BCE"}
+    if method == "LayerBenchmark.update":
+        return f"W-MLP update {params['optimizer']}"
+    return names.get(method, method)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
