@@ -3,6 +3,7 @@ package io.dense4j.graph;
 import io.dense4j.layer.Activation;
 import io.dense4j.layer.Linear;
 import io.dense4j.layer.ReLU;
+import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
 
 /**
@@ -23,20 +24,12 @@ enum ActivationKernel {
     RELU {
         @Override
         void forward(NativeArray values, int count) {
-            for (int i = 0; i < count; i++) {
-                if (values.get(i) < 0) {
-                    values.set(i, 0);
-                }
-            }
+            Elementwise.maxZero(values, count);
         }
 
         @Override
         void backward(NativeArray outputs, NativeArray gradients, int count) {
-            for (int i = 0; i < count; i++) {
-                if (outputs.get(i) <= 0) {
-                    gradients.set(i, 0);
-                }
-            }
+            Elementwise.keepWherePositive(outputs, gradients, count);
         }
     },
     SIGMOID {

@@ -15,6 +15,11 @@ public final class Float64Array extends NativeArray {
         this.buffer = owner.data().asNioDouble().position((int) offset).limit((int) offset + length).slice();
     }
 
+    /** The typed view of this run's memory, for {@link Elementwise}'s loops. */
+    DoubleBuffer buffer() {
+        return buffer;
+    }
+
     @Override
     public NativeArray slice(long start, int count) {
         checkSlice(start, count);

@@ -1,0 +1,39 @@
+package io.dense4j.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class ElementwiseTest {
+
+    private static NativeArray of(DataType type, double... values) {
+        NativeArray array = NativeArray.allocate(type, values.length + 2).slice(1, values.length);
+        for (int i = 0; i < values.length; i++) {
+            array.set(i, values[i]);
+        }
+        return array;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void reluForwardClampsNegativesAndNegativeZeroToPositiveZero(DataType type) {
+        NativeArray x = of(type, -2, -0.0, 0, 1e-30, 3.5, Double.NEGATIVE_INFINITY, 7);
+        Elementwise.maxZero(x, 6); // the last element is outside the count and stays
+        assertArrayEquals(new double[] {0, 0, 0, type == DataType.FLOAT ? 1.0000000031710769e-30 : 1e-30, 3.5, 0, 7},
+                x.toDoubleArray(), 0);
+        assertArrayEquals(new double[] {0, 0}, new double[] {1 / x.get(1) > 0 ? 0 : 1, 1 / x.get(0) > 0 ? 0 : 1}, 0,
+                "zeros are +0");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void reluBackwardKeepsTheGradientExactlyWhereTheOutputIsPositive(DataType type) {
+        NativeArray y = of(type, 0, 1e-30, 2, 0, Double.MIN_VALUE, 5);
+        NativeArray g = of(type, 1.5, -2.25, 3, Double.NaN, -7, 9);
+        Elementwise.keepWherePositive(y, g, 5);
+        double tiny = type == DataType.FLOAT ? 0 : -7; // Double.MIN_VALUE rounds to +0 in float32
+        assertArrayEquals(new double[] {0, -2.25, 3, 0, tiny, 9}, g.toDoubleArray(), 0);
+    }
+}
