@@ -43,6 +43,10 @@ public final class GraphDot {
             String back = "grad" + i;
             dot.append(String.format("  %s [color=red, fontcolor=red, label=\"∂ %s\"];%n", back, node.label()));
             dot.append(String.format("  %s -> %s [label=\"%s\"];%n", from, back, gradient));
+            // backward reuses what forward kept: the op's input and output, and its weights
+            dot.append(String.format("  { rank=same; op%d; %s; }%n", i, back));
+            dot.append(String.format("  op%d -> %s [style=dotted, color=gray40, fontcolor=gray40, label=\"kept h%d\"];%n",
+                    i, back, i));
             if (node instanceof DenseNode) {
                 dot.append(String.format("  dtheta%d [shape=ellipse, color=red, fontcolor=red, label=\"dW%d, db%d\"];%n", i, i, i));
                 dot.append(String.format("  %s -> dtheta%d;%n", back, i));

@@ -62,24 +62,39 @@ public final class CompiledModel {
         return fit(dataset(x, y, true), fitOptions);
     }
 
+    /**
+     * Trains on x and y, scoring the given validation rows after each epoch (instead of holding out
+     * a split of the training rows; the options' validation split must then be 0).
+     */
+    public History fit(INDArray x, INDArray y, INDArray validationX, INDArray validationY, FitOptions fitOptions) {
+        if (fitOptions.validationSplit() > 0) {
+            throw new IllegalArgumentException("fit got both validation data and a validation split of "
+                    + fitOptions.validationSplit() + ": pass one or the other");
+        }
+        Dataset validation = dataset(Objects.requireNonNull(validationX, "validation features"),
+                Objects.requireNonNull(validationY, "validation labels"), true);
+        return train(dataset(x, y, true), validation, fitOptions);
+    }
+
     /** Trains on {@code x[row][feature]} and {@code y[row]}, each 0 or 1. */
     public History fit(float[][] x, float[] y, FitOptions fitOptions) {
         return fit(checkWidth(Dataset.of(x, Objects.requireNonNull(y, "labels"), dataType())), fitOptions);
     }
 
     private History fit(Dataset all, FitOptions fitOptions) {
-        Dataset train = all;
-        Dataset validation = null;
-        if (fitOptions.validationSplit() > 0) {
-            int held = (int) Math.round(all.rows() * fitOptions.validationSplit());
-            if (held < 1 || held >= all.rows()) {
-                throw new IllegalArgumentException(String.format(
-                        "a validation split of %s on %d rows must leave at least one row for each side, got %d held out",
-                        fitOptions.validationSplit(), all.rows(), held));
-            }
-            train = all.slice(0, all.rows() - held);
-            validation = all.slice(all.rows() - held, held);
+        if (fitOptions.validationSplit() == 0) {
+            return train(all, null, fitOptions);
         }
+        int held = (int) Math.round(all.rows() * fitOptions.validationSplit());
+        if (held < 1 || held >= all.rows()) {
+            throw new IllegalArgumentException(String.format(
+                    "a validation split of %s on %d rows must leave at least one row for each side, got %d held out",
+                    fitOptions.validationSplit(), all.rows(), held));
+        }
+        return train(all.slice(0, all.rows() - held), all.slice(all.rows() - held, held), fitOptions);
+    }
+
+    private History train(Dataset train, Dataset validation, FitOptions fitOptions) {
         int batchSize = Math.min(fitOptions.batchSize(), train.rows());
         int scoredRows = Math.max(train.rows(), validation == null ? 0 : validation.rows());
         Plan trainingPlan = plan(Math.max(batchSize, Math.min(CHUNK_ROWS, scoredRows)));

@@ -5,8 +5,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The one owner of OpenBLAS's thread count while a model trains: one thread for small batches,
- * where waking a second thread costs more than it saves, the default (all cores) otherwise.
- * Closing restores the count it found. The count is process-wide, as OpenBLAS's is.
+ * where waking a second thread costs more than it saves, and otherwise the count already
+ * configured (all cores by default; {@code OPENBLAS_NUM_THREADS} lowers it). Closing restores the
+ * count it found. The count is process-wide, as OpenBLAS's is.
  *
  * <p>Measured on this project's machine (2-core AMD EPYC, W-MLP, one step + SGD update): at batch
  * 1, about 25 µs with one thread and 52–59 µs with two; at batch 32 the same either way; at batch
@@ -29,7 +30,7 @@ public final class BlasThreads implements AutoCloseable {
 
     /** Sets the thread count suited to steps of {@code rows} rows until closed. */
     public static BlasThreads forBatch(int rows) {
-        return exactly(rows < SINGLE_THREAD_BELOW_ROWS ? 1 : Runtime.getRuntime().availableProcessors());
+        return exactly(rows < SINGLE_THREAD_BELOW_ROWS ? 1 : current());
     }
 
     /** Sets exactly {@code threads} OpenBLAS threads until closed. */

@@ -123,6 +123,19 @@ class CompiledModelTest {
     }
 
     @Test
+    void scoresGivenValidationDataAfterEachEpoch() {
+        Synthetic validation = Synthetic.generate(Teacher.XOR, 40, 3, 6);
+        CompiledModel model = mlp(1);
+        History history = model.fit(DATA.features(), DATA.labels(), validation.features(), validation.labels(),
+                FitOptions.builder().epochs(2).build());
+        assertEquals(200, history.last().samples());
+        assertEquals(model.loss(validation.features(), validation.labels()), history.last().validationLoss(), 1e-6);
+        String both = message(IllegalArgumentException.class, () -> model.fit(DATA.features(), DATA.labels(),
+                validation.features(), validation.labels(), FitOptions.builder().validationSplit(0.1).build()));
+        assertTrue(both.contains("both validation data and a validation split"), both);
+    }
+
+    @Test
     void earlyStoppingRestoresTheBestWeights() {
         CompiledModel model = new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
                 .compile(3, new BinaryCrossEntropy(), new SGD(3.0)); // too large a step: the loss wanders
