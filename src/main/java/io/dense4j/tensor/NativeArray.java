@@ -43,6 +43,15 @@ public abstract sealed class NativeArray permits Float32Array, Float64Array {
         };
     }
 
+    /** A new array holding {@code values}, rounded to {@code type}. */
+    public static NativeArray of(DataType type, double... values) {
+        NativeArray array = allocate(type, values.length);
+        for (int i = 0; i < values.length; i++) {
+            array.set(i, values[i]);
+        }
+        return array;
+    }
+
     /** A copy of {@code source} (any shape, any order) flattened row by row into a new array of {@code type}. */
     public static NativeArray copyOf(INDArray source, DataType type) {
         NativeArray copy = allocate(type, source.length());

@@ -1,5 +1,6 @@
 package io.dense4j.optim;
 
+import static org.nd4j.linalg.api.buffer.DataType.DOUBLE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,18 +12,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 class UpdaterTest {
 
-    private static NativeArray of(double... values) {
-        NativeArray array = NativeArray.allocate(DataType.DOUBLE, values.length);
-        for (int i = 0; i < values.length; i++) {
-            array.set(i, values[i]);
-        }
-        return array;
-    }
-
     @Test
     void sgdStepsAgainstTheGradient() {
-        NativeArray theta = of(1, -2);
-        NativeArray gradient = of(0.5, -1);
+        NativeArray theta = NativeArray.of(DOUBLE, 1, -2);
+        NativeArray gradient = NativeArray.of(DOUBLE, 0.5, -1);
         Updater.create(new SGD(0.1), theta, gradient).step();
         assertArrayEquals(new double[] {1 - 0.05, -2 + 0.1}, theta.toDoubleArray(), 1e-15);
     }
@@ -30,8 +23,8 @@ class UpdaterTest {
     @Test
     void momentumAccumulatesVelocity() {
         // μ = 0.9, λ = 0.1, g = 1 twice: v1 = −0.1, θ1 = −0.1; v2 = 0.9·(−0.1) − 0.1 = −0.19, θ2 = −0.29
-        NativeArray theta = of(0);
-        Updater updater = Updater.create(new SGD(0.1, 0.9, false), theta, of(1));
+        NativeArray theta = NativeArray.of(DOUBLE, 0);
+        Updater updater = Updater.create(new SGD(0.1, 0.9, false), theta, NativeArray.of(DOUBLE, 1));
         updater.step();
         assertEquals(-0.1, theta.get(0), 1e-15);
         updater.step();
@@ -43,8 +36,8 @@ class UpdaterTest {
     void nesterovLooksAhead() {
         // θ ← θ + μ·v − λ·g with v ← μ·v − λ·g: step 1: v = −0.1, θ = 0.9·(−0.1) − 0.1 = −0.19;
         // step 2: v = −0.19, θ = −0.19 + 0.9·(−0.19) − 0.1 = −0.461
-        NativeArray theta = of(0);
-        Updater updater = Updater.create(new SGD(0.1, 0.9, true), theta, of(1));
+        NativeArray theta = NativeArray.of(DOUBLE, 0);
+        Updater updater = Updater.create(new SGD(0.1, 0.9, true), theta, NativeArray.of(DOUBLE, 1));
         updater.step();
         assertEquals(-0.19, theta.get(0), 1e-15);
         updater.step();
@@ -54,8 +47,8 @@ class UpdaterTest {
     @Test
     void adamFirstStepIsTheLearningRateTimesTheGradientSign() {
         // t = 1: m̂ = g, v̂ = g², so the step is λ·g / (|g| + ε) ≈ λ·sign(g) whatever the scale of g.
-        NativeArray theta = of(0, 0);
-        Updater.create(new Adam(0.01, 0.9, 0.999, 1e-8), theta, of(250, -0.003)).step();
+        NativeArray theta = NativeArray.of(DOUBLE, 0, 0);
+        Updater.create(new Adam(0.01, 0.9, 0.999, 1e-8), theta, NativeArray.of(DOUBLE, 250, -0.003)).step();
         assertEquals(-0.01, theta.get(0), 1e-9);
         assertEquals(0.01, theta.get(1), 1e-7);
     }
@@ -67,8 +60,8 @@ class UpdaterTest {
         double epsilon = 1e-7;
         double learningRate = 0.05;
         double[] gradients = {0.3, -1.2, 0.7};
-        NativeArray theta = of(0.5);
-        NativeArray g = of(0);
+        NativeArray theta = NativeArray.of(DOUBLE, 0.5);
+        NativeArray g = NativeArray.of(DOUBLE, 0);
         Updater updater = Updater.create(new Adam(learningRate, beta1, beta2, epsilon), theta, g);
         double expected = 0.5;
         double m = 0;
