@@ -72,19 +72,20 @@ def main(jmh_path, results_path):
 
     training_rows = []
     def batch_then_threads(run):
-        return int(run["params"]["batch"]), run["params"].get("blasThreads", "policy")
+        params = run["params"]
+        return int(params["batch"]), params.get("blasThreads", "policy"), params.get("secondCore", "policy")
 
     for run in sorted(groups.pop("TrainingStepBenchmark", []), key=batch_then_threads):
-        batch, threads = batch_then_threads(run)
+        batch, threads, second_core = batch_then_threads(run)
         metric = run["primaryMetric"]
         steps = per_second(metric["score"], metric["scoreUnit"])
         samples = steps * batch
         fraction = None
         if batch >= 256 and best_gflops:
             fraction = samples * TRAINING_FLOP_PER_SAMPLE / 1e9 / best_gflops
-        training_rows.append([batch, threads, number(steps), number(samples), number(alloc_bytes(run)),
+        training_rows.append([batch, threads, second_core, number(steps), number(samples), number(alloc_bytes(run)),
                               "-" if fraction is None else f"{fraction:.0%}"])
-        results.append({"workload": "W-MLP step", "system": "dense4j", "batch": batch, "blasThreads": threads,
+        results.append({"workload": "W-MLP step", "system": "dense4j", "batch": batch, "blasThreads": threads, "secondCore": second_core,
                         "samplesPerSecond": samples, "allocBytesPerOp": alloc_bytes(run)})
 
     other_rows = []
@@ -106,7 +107,7 @@ def main(jmh_path, results_path):
 
     if training_rows:
         print("W-MLP training step (float32, plain SGD)")
-        table(["batch", "BLAS threads", "steps/s", "samples/s", "B/step", "of best sgemm"], training_rows,
+        table(["batch", "BLAS threads", "second core", "steps/s", "samples/s", "B/step", "of best sgemm"], training_rows,
               names_first=False)
     if sgemm_rows:
         print("sgemm (m x k x n, float32)")

@@ -1,6 +1,7 @@
 package io.dense4j.graph;
 
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.SecondCore;
 
 /** y = f(x) elementwise, for an activation layer that could not be folded into a Dense op. */
 final class ActivationOp implements Op {
@@ -30,7 +31,7 @@ final class ActivationOp implements Op {
     }
 
     @Override
-    public void backward(int rows) {
+    public void backward(int rows, SecondCore secondCore) {
         if (gradInput == null) {
             return;
         }

@@ -2,6 +2,7 @@ package io.dense4j.graph;
 
 import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.SecondCore;
 
 /**
  * y = f(x · W + b) for a batch of rows, with the activation f folded in. Per step: forward is one
@@ -20,6 +21,10 @@ final class DenseOp implements Op {
     private final NativeArray gradOutput;
     private final NativeArray gradInput;
     private final NativeArray ones;
+    /** The rows of the backward pass in flight, read by the two tasks below on either thread. */
+    private int backwardRows;
+    private final Runnable parameterGradients = () -> parameterGradients(backwardRows);
+    private final Runnable inputGradient = () -> inputGradient(backwardRows);
 
     /** {@code gradInput} is null when nothing needs the gradient for the input. */
     DenseOp(DenseNode node, LayerParameters parameters, NativeArray input, NativeArray output,
@@ -45,19 +50,35 @@ final class DenseOp implements Op {
     }
 
     @Override
-    public void backward(int rows) {
+    public void backward(int rows, SecondCore secondCore) {
+        activation.backward(output, gradOutput, rows * node.outputWidth()); // gradOutput becomes dL/dZ
+        if (gradInput == null) {
+            parameterGradients(rows);
+        } else if (secondCore == null) {
+            parameterGradients(rows);
+            inputGradient(rows);
+        } else {
+            // dL/dW, dL/db and dL/dx read dL/dZ and write disjoint buffers: run them side by side
+            backwardRows = rows;
+            secondCore.runBoth(parameterGradients, inputGradient);
+        }
+    }
+
+    /** dL/dW = xᵀ · dL/dZ, and dL/db = column sums of dL/dZ. */
+    private void parameterGradients(int rows) {
         int units = node.outputWidth();
-        int inputs = node.inputWidth();
-        activation.backward(output, gradOutput, rows * units); // gradOutput becomes dL/dZ
-        Blas.gemm(true, false, inputs, units, rows, 1.0, input, gradOutput, 0.0, parameters.gradWeights());
+        Blas.gemm(true, false, node.inputWidth(), units, rows, 1.0, input, gradOutput, 0.0, parameters.gradWeights());
         if (rows == 1) {
             parameters.gradBias().copyFrom(gradOutput, 0, 0, units);
         } else {
             Blas.gemvTransposed(rows, units, 1.0, gradOutput, ones, 0.0, parameters.gradBias());
         }
-        if (gradInput != null) {
-            Blas.gemm(false, true, rows, inputs, units, 1.0, gradOutput, parameters.weights(), 0.0, gradInput);
-        }
+    }
+
+    /** dL/dx = dL/dZ · Wᵀ. */
+    private void inputGradient(int rows) {
+        Blas.gemm(false, true, rows, node.inputWidth(), node.outputWidth(), 1.0, gradOutput, parameters.weights(), 0.0,
+                gradInput);
     }
 
     @Override

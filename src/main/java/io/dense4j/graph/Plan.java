@@ -2,6 +2,7 @@ package io.dense4j.graph;
 
 import io.dense4j.loss.CrossEntropy;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.SecondCore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,12 +86,17 @@ public final class Plan {
      * the parameters' gradient array holds dL/dθ of the batch-mean loss. Returns that mean loss.
      */
     public double trainingStep(int rows) {
+        return trainingStep(rows, null);
+    }
+
+    /** As {@link #trainingStep(int)}, running independent backward products on {@code secondCore} (may be null). */
+    public double trainingStep(int rows, SecondCore secondCore) {
         forward(rows);
         double sum = graph.lossForm() == LossForm.FROM_LOGITS
                 ? CrossEntropy.fromLogits(output, labels, rows, lossGradient)
                 : CrossEntropy.fromProbabilities(output, labels, rows, lossGradient);
         for (int i = ops.length - 1; i >= 0; i--) {
-            ops[i].backward(rows);
+            ops[i].backward(rows, secondCore);
         }
         return sum / rows;
     }

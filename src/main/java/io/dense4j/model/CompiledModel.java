@@ -13,6 +13,7 @@ import io.dense4j.metrics.Evaluation;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.Updater;
 import io.dense4j.tensor.BlasThreads;
+import io.dense4j.tensor.SecondCore;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
 import io.dense4j.train.Trainer;
@@ -98,8 +99,9 @@ public final class CompiledModel {
         int batchSize = Math.min(fitOptions.batchSize(), train.rows());
         int scoredRows = Math.max(train.rows(), validation == null ? 0 : validation.rows());
         Plan trainingPlan = plan(Math.max(batchSize, Math.min(CHUNK_ROWS, scoredRows)));
-        try (BlasThreads threads = BlasThreads.forBatch(batchSize)) {
-            return new Trainer(trainingPlan, updater, parameters.values()).fit(train, validation, fitOptions);
+        try (BlasThreads threads = BlasThreads.forBatch(batchSize);
+             SecondCore secondCore = SecondCore.forBatch(batchSize)) {
+            return new Trainer(trainingPlan, updater, parameters.values(), secondCore).fit(train, validation, fitOptions);
         }
     }
 

@@ -4,6 +4,7 @@ import io.dense4j.data.Dataset;
 import io.dense4j.graph.Plan;
 import io.dense4j.optim.Updater;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.SecondCore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -16,12 +17,17 @@ public final class Trainer {
     private final Plan plan;
     private final Updater updater;
     private final NativeArray parameters;
+    private final SecondCore secondCore;
 
-    /** @param parameters the flat parameter array the updater steps (snapshotted for early stopping) */
-    public Trainer(Plan plan, Updater updater, NativeArray parameters) {
+    /**
+     * @param parameters the flat parameter array the updater steps (snapshotted for early stopping)
+     * @param secondCore runs independent backward products side by side; null for none
+     */
+    public Trainer(Plan plan, Updater updater, NativeArray parameters, SecondCore secondCore) {
         this.plan = plan;
         this.updater = updater;
         this.parameters = parameters;
+        this.secondCore = secondCore;
     }
 
     /** Trains on {@code train}, scoring {@code validation} (may be null) after each epoch. */
@@ -60,7 +66,7 @@ public final class Trainer {
             for (int step = 1, start = 0; start < rows; step++, start += batchSize) {
                 int count = Math.min(batchSize, rows - start);
                 train.copyBatch(order, start, count, plan.input(), plan.labels());
-                double loss = plan.trainingStep(count);
+                double loss = plan.trainingStep(count, secondCore);
                 if (!Double.isFinite(loss)) {
                     throw new TrainingDivergedException(epoch, step, batches, loss);
                 }

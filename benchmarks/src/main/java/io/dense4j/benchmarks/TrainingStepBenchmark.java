@@ -6,6 +6,7 @@ import io.dense4j.graph.Plan;
 import io.dense4j.optim.SGD;
 import io.dense4j.optim.Updater;
 import io.dense4j.tensor.BlasThreads;
+import io.dense4j.tensor.SecondCore;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,13 +41,19 @@ public class TrainingStepBenchmark {
     @Param({"policy"})
     String blasThreads;
 
+    /** "policy" runs independent backward products side by side as fit does (SecondCore.forBatch); "off" does not. */
+    @Param({"policy"})
+    String secondCore;
+
     private Plan plan;
     private Updater updater;
     private BlasThreads threads;
+    private SecondCore core;
 
     @Setup
     public void setUp() {
         threads = "policy".equals(blasThreads) ? BlasThreads.forBatch(batch) : BlasThreads.exactly(Integer.parseInt(blasThreads));
+        core = "policy".equals(secondCore) ? SecondCore.forBatch(batch) : null;
         Graph graph = WMlp.graph();
         Parameters parameters = WMlp.parameters(graph);
         plan = new Plan(graph, parameters, batch);
@@ -56,13 +63,16 @@ public class TrainingStepBenchmark {
 
     @TearDown
     public void tearDown() {
+        if (core != null) {
+            core.close();
+        }
         threads.close();
     }
 
     /** Returns the batch's loss so that the step cannot be dropped as dead code. */
     @Benchmark
     public double step() {
-        double loss = plan.trainingStep(batch);
+        double loss = plan.trainingStep(batch, core);
         updater.step();
         return loss;
     }

@@ -1,0 +1,54 @@
+package io.dense4j.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class SecondCoreTest {
+
+    @Test
+    void runsOneTaskOnTheHelperAndOneHereAndWaitsForBoth() {
+        try (SecondCore core = SecondCore.forBatch(1)) {
+            assertNotNull(core, "a 2-core machine trains small batches on two threads");
+            AtomicReference<Thread> helper = new AtomicReference<>();
+            long[] written = new long[1];
+            for (int round = 1; round <= 1000; round++) {
+                long value = round;
+                core.runBoth(() -> {
+                    helper.set(Thread.currentThread());
+                    written[0] = value; // a plain write, made visible by the hand-back
+                }, () -> { });
+                assertEquals(round, written[0]);
+            }
+            assertNotEquals(Thread.currentThread(), helper.get());
+        }
+    }
+
+    @Test
+    void rethrowsTheHelpersFailureOnTheCallersThreadAfterBothFinish() {
+        try (SecondCore core = SecondCore.forBatch(1)) {
+            boolean[] callerRan = new boolean[1];
+            IllegalStateException error = assertThrows(IllegalStateException.class,
+                    () -> core.runBoth(() -> {
+                        throw new ArithmeticException("boom");
+                    }, () -> callerRan[0] = true));
+            assertTrue(callerRan[0]);
+            assertTrue(error.getMessage().contains("boom"), error.getMessage());
+            core.runBoth(() -> { }, () -> { }); // still usable afterwards
+        }
+    }
+
+    @Test
+    void isNotUsedForLargeBatchesAndRefusesWorkOnceClosed() {
+        assertNull(SecondCore.forBatch(BlasThreads.SINGLE_THREAD_BELOW_ROWS));
+        SecondCore core = SecondCore.forBatch(1);
+        core.close();
+        assertThrows(IllegalStateException.class, () -> core.runBoth(() -> { }, () -> { }));
+    }
+}
