@@ -42,7 +42,7 @@ class PlanTest {
         Plan sideBySide = plan(type, rows, shared);
         double lossAlone = sequential.trainingStep(rows);
         double lossShared;
-        try (SecondCore core = SecondCore.forBatch(rows)) {
+        try (SecondCore core = SecondCore.start()) {
             lossShared = sideBySide.trainingStep(rows, core);
         }
         assertEquals(lossAlone, lossShared, 0.0);

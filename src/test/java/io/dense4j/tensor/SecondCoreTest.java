@@ -14,8 +14,7 @@ class SecondCoreTest {
 
     @Test
     void runsOneTaskOnTheHelperAndOneHereAndWaitsForBoth() {
-        try (SecondCore core = SecondCore.forBatch(1)) {
-            assertNotNull(core, "a 2-core machine trains small batches on two threads");
+        try (SecondCore core = SecondCore.start()) {
             AtomicReference<Thread> helper = new AtomicReference<>();
             long[] written = new long[1];
             for (int round = 1; round <= 1000; round++) {
@@ -32,7 +31,7 @@ class SecondCoreTest {
 
     @Test
     void rethrowsTheHelpersFailureOnTheCallersThreadAfterBothFinish() {
-        try (SecondCore core = SecondCore.forBatch(1)) {
+        try (SecondCore core = SecondCore.start()) {
             boolean[] callerRan = new boolean[1];
             IllegalStateException error = assertThrows(IllegalStateException.class,
                     () -> core.runBoth(() -> {
@@ -45,9 +44,13 @@ class SecondCoreTest {
     }
 
     @Test
-    void isNotUsedForLargeBatchesAndRefusesWorkOnceClosed() {
+    void isUsedOnlyBetweenItsMeasuredBoundsAndRefusesWorkOnceClosed() {
+        assertNull(SecondCore.forBatch(SecondCore.MIN_ROWS - 1));
         assertNull(SecondCore.forBatch(BlasThreads.SINGLE_THREAD_BELOW_ROWS));
-        SecondCore core = SecondCore.forBatch(1);
+        try (SecondCore core = SecondCore.forBatch(SecondCore.MIN_ROWS)) {
+            assertNotNull(core, "a 2-core machine trains batches of 32 on two threads");
+        }
+        SecondCore core = SecondCore.start();
         core.close();
         assertThrows(IllegalStateException.class, () -> core.runBoth(() -> { }, () -> { }));
     }
