@@ -62,6 +62,19 @@ public final class Dataset {
         return of(Nd4j.create(x), y == null ? null : Nd4j.create(y, new long[] {y.length}, DataType.FLOAT), type);
     }
 
+    /** Rows already checked (finite features, 0/1 labels), as the CSV reader produces them. */
+    static Dataset fromRows(float[] features, float[] labels, int rows, int width, DataType type) {
+        NativeArray featureArray = NativeArray.allocate(type, (long) rows * width);
+        for (int i = 0; i < rows * width; i++) {
+            featureArray.set(i, features[i]);
+        }
+        NativeArray labelArray = NativeArray.allocate(type, rows);
+        for (int i = 0; i < rows; i++) {
+            labelArray.set(i, labels[i]);
+        }
+        return new Dataset(featureArray, labelArray, rows, width);
+    }
+
     private static NativeArray labels(INDArray y, int rows, DataType type) {
         boolean column = y.rank() == 2 && y.columns() == 1;
         if (!(y.rank() == 1 || column) || y.length() != rows) {

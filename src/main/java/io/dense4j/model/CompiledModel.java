@@ -60,7 +60,7 @@ public final class CompiledModel {
 
     /** Trains on features x [rows, inputWidth] and labels y [rows] or [rows, 1] of 0s and 1s. */
     public History fit(INDArray x, INDArray y, FitOptions fitOptions) {
-        return fit(dataset(x, y, true), fitOptions);
+        return splitAndTrain(dataset(x, y, true), fitOptions);
     }
 
     /**
@@ -77,12 +77,17 @@ public final class CompiledModel {
         return train(dataset(x, y, true), validation, fitOptions);
     }
 
-    /** Trains on {@code x[row][feature]} and {@code y[row]}, each 0 or 1. */
-    public History fit(float[][] x, float[] y, FitOptions fitOptions) {
-        return fit(checkWidth(Dataset.of(x, Objects.requireNonNull(y, "labels"), dataType())), fitOptions);
+    /** Trains on a dataset, such as a CSV file's ({@code CsvData.read(...).dataset()}). */
+    public History fit(Dataset data, FitOptions fitOptions) {
+        return splitAndTrain(checkLabeled(data), fitOptions);
     }
 
-    private History fit(Dataset all, FitOptions fitOptions) {
+    /** Trains on {@code x[row][feature]} and {@code y[row]}, each 0 or 1. */
+    public History fit(float[][] x, float[] y, FitOptions fitOptions) {
+        return splitAndTrain(checkWidth(Dataset.of(x, Objects.requireNonNull(y, "labels"), dataType())), fitOptions);
+    }
+
+    private History splitAndTrain(Dataset all, FitOptions fitOptions) {
         if (fitOptions.validationSplit() == 0) {
             return train(all, null, fitOptions);
         }
@@ -137,16 +142,22 @@ public final class CompiledModel {
     /** As {@link #evaluate(INDArray, INDArray)}, classing rows with p ≥ {@code threshold} positive. */
     public Evaluation evaluate(INDArray x, INDArray y, double threshold) {
         checkThreshold(threshold);
-        return evaluate(dataset(x, y, true), threshold);
+        return score(dataset(x, y, true), threshold);
     }
 
     /** As {@link #evaluate(INDArray, INDArray, double)}, on Java arrays. */
     public Evaluation evaluate(float[][] x, float[] y, double threshold) {
         checkThreshold(threshold);
-        return evaluate(checkWidth(Dataset.of(x, Objects.requireNonNull(y, "labels"), dataType())), threshold);
+        return score(checkWidth(Dataset.of(x, Objects.requireNonNull(y, "labels"), dataType())), threshold);
     }
 
-    private Evaluation evaluate(Dataset data, double threshold) {
+    /** As {@link #evaluate(INDArray, INDArray, double)}, on a labeled dataset. */
+    public Evaluation evaluate(Dataset data, double threshold) {
+        checkThreshold(threshold);
+        return score(checkLabeled(data), threshold);
+    }
+
+    private Evaluation score(Dataset data, double threshold) {
         double[] probabilities = new double[data.rows()];
         double[] labels = new double[data.rows()];
         double lossSum = 0;
@@ -322,6 +333,13 @@ public final class CompiledModel {
             Objects.requireNonNull(y, "labels");
         }
         return checkWidth(Dataset.of(x, y, dataType()));
+    }
+
+    private Dataset checkLabeled(Dataset data) {
+        if (!Objects.requireNonNull(data, "dataset").hasLabels()) {
+            throw new IllegalArgumentException("training and evaluation need labeled rows; this dataset has no labels");
+        }
+        return checkWidth(data);
     }
 
     private Dataset checkWidth(Dataset data) {

@@ -1,0 +1,357 @@
+package io.dense4j.data;
+
+import ch.randelshofer.fastdoubleparser.JavaFloatParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Streams the rows of a CSV file: reads it in large byte chunks and parses each feature cell with
+ * FastDoubleParser straight from the bytes, so a row costs no objects. Memory stays bounded by the
+ * chunk and the longest line, whatever the file's size.
+ *
+ * <p>Rules: UTF-8; lines end in \n or \r\n; blank lines are skipped; a field may be quoted with
+ * double quotes (a doubled quote inside stands for one) but may not span lines; spaces and tabs
+ * around a number are ignored. Every feature cell must be a finite number: an empty cell, NA, NaN
+ * or infinity is a missing value and an error. Each error names the file, line and column and
+ * quotes the cell.
+ */
+public final class CsvReader {
+    /** Hears each row; {@code features} is reused for the next row, so copy what you keep. */
+    public interface RowHandler {
+        /** @param provisionalClass the label's class in first-seen order, see {@link LabelMapping} */
+        void row(long line, float[] features, int provisionalClass);
+    }
+
+    /** What a pass over the file found. */
+    public record Summary(List<String> featureNames, long rows, LabelMapping labels) {
+    }
+
+    /** Bytes read at a time; a longer line grows the buffer. */
+    private static final int CHUNK = 1 << 20;
+
+    private final Path file;
+    private final CsvFormat format;
+    private final int chunk;
+
+    public CsvReader(Path file, CsvFormat format) {
+        this(file, format, CHUNK);
+    }
+
+    /** With a chosen chunk size: tests use tiny ones so that every line crosses chunk boundaries. */
+    CsvReader(Path file, CsvFormat format, int chunk) {
+        this.file = file;
+        this.format = format;
+        this.chunk = chunk;
+    }
+
+    /** Reads every row into {@code handler}, on the calling thread, and returns what it found. */
+    public Summary read(RowHandler handler) {
+        if (Files.isDirectory(file)) {
+            throw new DataFileException(file, "is a directory, not a CSV file", null);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return new Pass(in, handler).run();
+        } catch (NoSuchFileException missing) {
+            throw new DataFileException(file, "no such file", missing);
+        } catch (IOException failed) {
+            throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
+        }
+    }
+
+    /** One pass over the file: the buffer, the line being read, and the columns. */
+    private final class Pass {
+        private final InputStream in;
+        private final RowHandler handler;
+        private byte[] buffer = new byte[chunk];
+        private int start;      // first unread byte
+        private int end;        // end of the bytes read so far
+        private boolean exhausted;
+        private long line;
+        private List<String> columnNames;
+        private int columns = -1;
+        private int labelColumn;
+        private float[] features;
+        private final LabelMapping labels = new LabelMapping();
+        private final int[] fieldStart = new int[2];
+
+        Pass(InputStream in, RowHandler handler) {
+            this.in = in;
+            this.handler = handler;
+        }
+
+        Summary run() throws IOException {
+            long rows = 0;
+            for (int lineEnd = nextLine(); lineEnd >= 0; lineEnd = nextLine()) {
+                int contentEnd = lineEnd > start && buffer[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+                if (contentEnd > start) {
+                    if (columns < 0) {
+                        firstLine(start, contentEnd);
+                        if (!format.header()) {
+                            rows++; // the first line was already a data row
+                        }
+                    } else {
+                        dataRow(start, contentEnd);
+                        rows++;
+                    }
+                }
+                start = lineEnd + 1;
+            }
+            if (columns < 0) {
+                throw new DataFileException(file, "is empty: expected " + (format.header() ? "a header row and " : "") + "data rows", null);
+            }
+            if (rows == 0) {
+                throw new DataFileException(file, "has a header row but no data rows", null);
+            }
+            List<String> featureNames = new ArrayList<>(columnNames);
+            featureNames.remove(labelColumn);
+            return new Summary(featureNames, rows, labels);
+        }
+
+        /** Finds the end (index of '\n', or the end of the data) of the line at {@code start}, reading more as needed; −1 at the end. */
+        private int nextLine() throws IOException {
+            int scanned = start;
+            while (true) {
+                for (int i = scanned; i < end; i++) {
+                    if (buffer[i] == '\n') {
+                        line++;
+                        return i;
+                    }
+                }
+                scanned = end;
+                if (exhausted) {
+                    if (start < end) { // a last line without a final newline
+                        line++;
+                        buffer = Arrays.copyOf(buffer, Math.max(buffer.length, end + 1));
+                        buffer[end] = '\n';
+                        return end++;
+                    }
+                    return -1;
+                }
+                scanned -= fill();
+            }
+        }
+
+        /** Moves the unread bytes to the front, grows the buffer for a long line, reads more; returns how far bytes moved. */
+        private int fill() throws IOException {
+            int moved = start;
+            System.arraycopy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
+            if (end == buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            int read = in.read(buffer, end, buffer.length - end);
+            if (read < 0) {
+                exhausted = true;
+            } else {
+                end += read;
+            }
+            return moved;
+        }
+
+        private void firstLine(int from, int to) {
+            List<String> cells = new ArrayList<>();
+            for (int at = from, column = 1; at <= to; column++) {
+                int next = field(at, to, column);
+                cells.add(decode(fieldStart[0], fieldStart[1], column));
+                at = next + 1;
+            }
+            columns = cells.size();
+            if (columns < 2) {
+                throw new DataFileException(file, line, "found 1 column; a CSV for training needs at least one feature and a label"
+                        + (format.delimiter() != ',' ? "" : " (is the delimiter a comma?)"));
+            }
+            if (format.header()) {
+                columnNames = cells;
+            } else {
+                columnNames = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    columnNames.add("column " + i);
+                }
+            }
+            labelColumn = resolveLabelColumn();
+            features = new float[columns - 1];
+            if (!format.header()) {
+                dataRow(from, to);
+            }
+        }
+
+        private int resolveLabelColumn() {
+            if (format.labelName() != null) {
+                int index = columnNames.indexOf(format.labelName());
+                if (index < 0) {
+                    throw new DataFileException(file, line, "has no column named \"" + format.labelName()
+                            + "\"; its columns are " + String.join(", ", columnNames));
+                }
+                return index;
+            }
+            int index = format.labelIndex() < 0 ? columns - 1 : format.labelIndex();
+            if (index >= columns) {
+                throw new DataFileException(file, line, "has " + columns + " columns, so no label column " + index
+                        + " (counting from 0)");
+            }
+            return index;
+        }
+
+        private void dataRow(int from, int to) {
+            int feature = 0;
+            int provisionalClass = -1;
+            int column = 1;
+            int at = from;
+            while (true) {
+                if (column > columns) {
+                    throw new DataFileException(file, line, "has more than " + columns + " fields; the "
+                            + (format.header() ? "header has " : "first row has ") + columns);
+                }
+                int next = field(at, to, column);
+                if (column - 1 == labelColumn) {
+                    provisionalClass = label(fieldStart[0], fieldStart[1], column);
+                } else {
+                    features[feature++] = number(fieldStart[0], fieldStart[1], column);
+                }
+                if (next >= to) {
+                    break;
+                }
+                at = next + 1;
+                column++;
+            }
+            if (column < columns) {
+                throw new DataFileException(file, line, "has " + column + " fields; the "
+                        + (format.header() ? "header has " : "first row has ") + columns);
+            }
+            handler.row(line, features, provisionalClass);
+        }
+
+        /**
+         * Finds the field starting at {@code at}: its content goes to {@code fieldStart} (quotes and
+         * surrounding blanks removed); returns the index of the delimiter after it, or {@code to}.
+         */
+        private int field(int at, int to, int column) {
+            int delimiter = format.delimiter();
+            int first = skipBlanks(at, to);
+            if (first < to && buffer[first] == '"') {
+                int write = first + 1; // unescape "" in place: the content only shrinks
+                int read = first + 1;
+                while (true) {
+                    if (read >= to) {
+                        throw cell(column, "a quoted field has no closing quote on its line");
+                    }
+                    byte b = buffer[read];
+                    if (b == '"') {
+                        if (read + 1 < to && buffer[read + 1] == '"') {
+                            buffer[write++] = '"';
+                            read += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    buffer[write++] = b;
+                    read++;
+                }
+                fieldStart[0] = first + 1;
+                fieldStart[1] = write;
+                int after = skipBlanks(read + 1, to);
+                if (after < to && buffer[after] != delimiter) {
+                    throw cell(column, "unexpected text after a quoted field: \""
+                            + text(after, Math.min(to, after + 20)) + "\"");
+                }
+                return after;
+            }
+            int stop = first;
+            while (stop < to && buffer[stop] != delimiter) {
+                stop++;
+            }
+            int last = stop;
+            while (last > first && (buffer[last - 1] == ' ' || buffer[last - 1] == '\t')) {
+                last--;
+            }
+            fieldStart[0] = first;
+            fieldStart[1] = last;
+            return stop;
+        }
+
+        private int skipBlanks(int at, int to) {
+            while (at < to && (buffer[at] == ' ' || buffer[at] == '\t')) {
+                at++;
+            }
+            return at;
+        }
+
+        private float number(int from, int to, int column) {
+            if (from == to) {
+                throw cell(column, "empty cell (a missing value); expected a number");
+            }
+            float value;
+            try {
+                value = JavaFloatParser.parseFloat(buffer, from, to - from);
+            } catch (NumberFormatException notANumber) {
+                throw cell(column, "expected a number, got \"" + text(from, to) + "\"");
+            }
+            if (!Float.isFinite(value)) {
+                throw cell(column, "\"" + text(from, to) + "\" is a missing or infinite value; expected a finite number");
+            }
+            return value;
+        }
+
+        private int label(int from, int to, int column) {
+            if (from == to) {
+                throw cell(column, "empty label cell (a missing value)");
+            }
+            int seenBefore = labels.seen();
+            int provisional = labels.provisionalClass(buffer, from, to);
+            if (provisional < 0) {
+                String[] names = labels.names();
+                throw cell(column, "label \"" + text(from, to) + "\" is a third class; the labels so far are \""
+                        + names[0] + "\" and \"" + names[1] + "\"");
+            }
+            if (labels.seen() > seenBefore) {
+                decode(from, to, column); // a new name must be valid UTF-8
+                String problem = labels.problem();
+                if (problem != null) {
+                    throw cell(column, problem);
+                }
+            }
+            return provisional;
+        }
+
+        /** A bad cell, named by its header when the file has one. */
+        private DataFileException cell(int column, String problem) {
+            return new DataFileException(file, line, column, format.header() ? columnNames.get(column - 1) : null, problem);
+        }
+
+        /** Strict UTF-8, for names and labels. */
+        private String decode(int from, int to, int column) {
+            try {
+                return StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(buffer, from, to - from)).toString();
+            } catch (CharacterCodingException notUtf8) {
+                throw new DataFileException(file, line, column, null, "not valid UTF-8: \"" + text(from, to) + "\"");
+            }
+        }
+
+        /** The bytes as text for a message: UTF-8 where valid, \xNN escapes where not. */
+        private String text(int from, int to) {
+            StringBuilder text = new StringBuilder();
+            for (int i = from; i < to; i++) {
+                int b = buffer[i] & 0xff;
+                if (b >= 0x20 && b < 0x7f) {
+                    text.append((char) b);
+                } else {
+                    text.append(String.format("\\x%02X", b));
+                }
+            }
+            return text.toString();
+        }
+    }
+}

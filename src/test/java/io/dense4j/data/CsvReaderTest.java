@@ -1,0 +1,149 @@
+package io.dense4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CsvReaderTest {
+    @TempDir
+    Path folder;
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(folder.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    /** Rows as "features | class" strings, read with the given chunk size. */
+    private static List<String> rows(Path file, CsvFormat format, int chunk) {
+        List<String> rows = new ArrayList<>();
+        CsvReader.Summary summary = new CsvReader(file, format, chunk).read((line, features, provisional) -> {
+            StringBuilder row = new StringBuilder();
+            for (float value : features) {
+                row.append(value).append(' ');
+            }
+            rows.add(row.append("| ").append(provisional).toString());
+        });
+        assertEquals(rows.size(), summary.rows());
+        return rows;
+    }
+
+    private DataFileException rejects(String content) throws IOException {
+        Path file = write("bad.csv", content);
+        return assertThrows(DataFileException.class, () -> rows(file, CsvFormat.defaults(), 1 << 20));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 7, 64, 1 << 20})
+    void readsRowsWhateverTheChunkSize(int chunk) throws IOException {
+        Path file = write("ok.csv", "a,b,label\r\n1.5, -2 ,yes\n\n\"3e2\",\"4\",no\r\n0.25,1e-3,\"yes\"");
+        assertEquals(List.of("1.5 -2.0 | 0", "300.0 4.0 | 1", "0.25 0.001 | 0"), rows(file, CsvFormat.defaults(), chunk));
+    }
+
+    @Test
+    void findsTheLabelByNameOrIndexWithAnyDelimiter() throws IOException {
+        Path file = write("semi.csv", "y;x1;x2\n1;0.5;2\n0;1;\"2;5\"\n".replace("\"2;5\"", "3"));
+        CsvFormat byName = CsvFormat.defaults().withDelimiter(';').withLabel("y");
+        assertEquals(List.of("0.5 2.0 | 0", "1.0 3.0 | 1"), rows(file, byName, 1 << 20));
+        CsvReader.Summary summary = new CsvReader(file, byName).read((line, features, provisional) -> { });
+        assertEquals(List.of("x1", "x2"), summary.featureNames());
+        Path plain = write("plain.csv", "1,0.5,2\n0,1,3\n");
+        assertEquals(List.of("0.5 2.0 | 0", "1.0 3.0 | 1"), rows(plain, CsvFormat.defaults().withoutHeader().withLabelIndex(0), 1 << 20));
+    }
+
+    @Test
+    void quotedFieldsMayHoldDelimitersAndDoubledQuotes() throws IOException {
+        Path file = write("q.csv", "x,label\n1,\"a,\"\"b\"\"\"\n2,c\n");
+        rows(file, CsvFormat.defaults(), 5);
+        CsvReader.Summary summary = new CsvReader(file, CsvFormat.defaults()).read((line, features, provisional) -> { });
+        assertArrayEquals(new String[] {"a,\"b\"", "c"}, summary.labels().names());
+    }
+
+    @Test
+    void mapsLabels() throws IOException {
+        // two names map in sorted order whatever comes first: "no" → 0, "yes" → 1
+        LabelMapping names = summary("n.csv", "x,label\n1,yes\n2,no\n");
+        assertTrue(names.flipped());
+        assertArrayEquals(new String[] {"no", "yes"}, names.classes());
+        // 0/1 and true/false keep their meaning
+        assertTrue(summary("b.csv", "x,label\n1,TRUE\n2,false\n").flipped());
+        assertTrue(summary("d.csv", "x,label\n1,1\n2,0\n").flipped());
+        assertTrue(!summary("e.csv", "x,label\n1,0\n2,1\n").flipped());
+    }
+
+    private LabelMapping summary(String name, String content) throws IOException {
+        return new CsvReader(write(name, content), CsvFormat.defaults()).read((line, features, provisional) -> { }).labels();
+    }
+
+    @Test
+    void rejectsACellThatIsNotANumberNamingFileLineColumnAndText() throws IOException {
+        DataFileException error = rejects("a,b,label\n1,2,0\n3,abc,1\n");
+        assertTrue(error.getMessage().endsWith("bad.csv, line 3, column 2 (\"b\"): expected a number, got \"abc\""), error.getMessage());
+        assertEquals(3, error.line());
+        assertEquals(2, error.column());
+    }
+
+    @Test
+    void rejectsMissingValues() throws IOException {
+        assertTrue(rejects("a,b,label\n1,,0\n").getMessage().contains("line 2, column 2 (\"b\"): empty cell (a missing value)"));
+        assertTrue(rejects("a,b,label\n1,NA,0\n").getMessage().contains("expected a number, got \"NA\""));
+        assertTrue(rejects("a,b,label\n1,NaN,0\n").getMessage().contains("\"NaN\" is a missing or infinite value"));
+        assertTrue(rejects("a,b,label\n1,-Infinity,0\n").getMessage().contains("\"-Infinity\" is a missing or infinite value"));
+        assertTrue(rejects("a,b,label\n1,2,\n").getMessage().contains("column 3 (\"label\"): empty label cell"));
+    }
+
+    @Test
+    void rejectsAWrongFieldCount() throws IOException {
+        assertTrue(rejects("a,b,label\n1,2,0\n1,0\n").getMessage().contains("line 3: has 2 fields; the header has 3"));
+        assertTrue(rejects("a,b,label\n1,2,0,9\n").getMessage().contains("line 2: has more than 3 fields; the header has 3"));
+    }
+
+    @Test
+    void rejectsBadLabels() throws IOException {
+        assertTrue(rejects("x,label\n1,cat\n2,dog\n3,bird\n").getMessage()
+                .contains("line 4, column 2 (\"label\"): label \"bird\" is a third class; the labels so far are \"cat\" and \"dog\""));
+        assertTrue(rejects("x,label\n1,0\n2,2\n").getMessage().contains("line 3, column 2 (\"label\"): the label \"2\" is a number other than 0 or 1"));
+        assertTrue(rejects("x,label\n1,0\n2,yes\n").getMessage().contains("the labels mix \"0\" and \"yes\""));
+    }
+
+    @Test
+    void rejectsEmptyHeaderOnlyMissingAndDirectoryFiles() throws IOException {
+        assertTrue(rejects("").getMessage().endsWith("bad.csv: is empty: expected a header row and data rows"));
+        assertTrue(rejects("a,label\n\n").getMessage().endsWith("bad.csv: has a header row but no data rows"));
+        Path missing = folder.resolve("missing.csv");
+        assertTrue(assertThrows(DataFileException.class, () -> rows(missing, CsvFormat.defaults(), 64))
+                .getMessage().endsWith("missing.csv: no such file"));
+        assertTrue(assertThrows(DataFileException.class, () -> rows(folder, CsvFormat.defaults(), 64))
+                .getMessage().endsWith(": is a directory, not a CSV file"));
+    }
+
+    @Test
+    void rejectsBytesThatAreNotUtf8() throws IOException {
+        Path file = folder.resolve("latin1.csv");
+        Files.write(file, new byte[] {'x', ',', 'l', 'a', 'b', 'e', 'l', '\n', '1', ',', 'c', 'a', (byte) 0xE9, '\n', '2', ',', 'b', '\n'});
+        DataFileException error = assertThrows(DataFileException.class, () -> rows(file, CsvFormat.defaults(), 64));
+        assertTrue(error.getMessage().contains("line 2, column 2: not valid UTF-8: \"ca\\xE9\""), error.getMessage());
+        Path number = folder.resolve("number.csv");
+        Files.write(number, new byte[] {'x', ',', 'l', '\n', '1', (byte) 0xFF, ',', '0', '\n'});
+        assertTrue(assertThrows(DataFileException.class, () -> rows(number, CsvFormat.defaults(), 64))
+                .getMessage().contains("expected a number, got \"1\\xFF\""));
+    }
+
+    @Test
+    void rejectsAnUnknownLabelColumn() throws IOException {
+        Path file = write("cols.csv", "a,b\n1,0\n");
+        DataFileException error = assertThrows(DataFileException.class,
+                () -> rows(file, CsvFormat.defaults().withLabel("y"), 64));
+        assertTrue(error.getMessage().contains("has no column named \"y\"; its columns are a, b"), error.getMessage());
+    }
+}
