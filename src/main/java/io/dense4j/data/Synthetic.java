@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -57,6 +58,7 @@ public final class Synthetic {
         Files.createDirectories(directory);
         Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
         try {
+            readableByAll(partial); // temporary files start private (0600); a data file should not
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
                 StringBuilder header = new StringBuilder();
                 for (int j = 1; j <= width; j++) {
@@ -81,6 +83,14 @@ public final class Synthetic {
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    private static void readableByAll(Path path) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // other file systems keep their defaults
         }
     }
 

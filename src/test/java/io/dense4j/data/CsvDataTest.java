@@ -23,6 +23,7 @@ class CsvDataTest {
         Synthetic.writeCsv(file, Teacher.SPIRALS, 500, 3, 9);
         Synthetic expected = Synthetic.generate(Teacher.SPIRALS, 500, 3, 9);
         assertTrue(Files.readAllLines(file).get(0).equals("x1,x2,x3,label"));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         try (var partials = Files.list(folder)) {
             assertEquals(List.of(file), partials.toList(), "no temporary file is left behind");
         }
