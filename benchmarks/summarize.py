@@ -70,7 +70,20 @@ def main(jmh_path, results_path):
         results.append({"workload": "sgemm", "system": "dense4j", "batch": m, "shape": shape,
                         "gflops": gflops, "allocBytesPerOp": alloc_bytes(run)})
 
+    csv_rows = []
+    for run in groups.pop("CsvBenchmark", []):
+        method = run["benchmark"].rsplit(".", 1)[1]
+        counter = run.get("secondaryMetrics", {}).get("bytes")
+        if counter is None:
+            continue
+        mb_per_second = per_second(counter["score"], counter["scoreUnit"]) / 1e6
+        system = "dense4j" if method == "parse" else "cat"
+        csv_rows.append([method, run["params"]["rows"], number(mb_per_second), number(alloc_bytes(run))])
+        results.append({"workload": "W-CSV", "system": system, "batch": None, "rows": int(run["params"]["rows"]),
+                        "mbPerSecond": mb_per_second, "allocBytesPerOp": alloc_bytes(run)})
+
     training_rows = []
+
     def batch_then_threads(run):
         params = run["params"]
         return int(params["batch"]), params.get("blasThreads", "policy"), params.get("secondCore", "policy")
@@ -109,6 +122,9 @@ def main(jmh_path, results_path):
         print("W-MLP training step (float32, plain SGD)")
         table(["batch", "BLAS threads", "second core", "steps/s", "samples/s", "B/step", "of best sgemm"], training_rows,
               names_first=False)
+    if csv_rows:
+        print("W-CSV (100 features + label per row; parse into floats vs reading the bytes)")
+        table(["benchmark", "rows", "MB/s", "B/op"], csv_rows)
     if sgemm_rows:
         print("sgemm (m x k x n, float32)")
         table(["shape", "GFLOP/s", "B/op"], sgemm_rows)
