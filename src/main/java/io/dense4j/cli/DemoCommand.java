@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Train logistic regression and an MLP on two spirals and compare them on held-out rows.")
 final class DemoCommand implements Callable<Integer> {
+    private static final int BATCH_SIZE = 32;
 
     @Spec
     CommandSpec spec;
@@ -82,7 +83,8 @@ final class DemoCommand implements Callable<Integer> {
                 String.format(Locale.ROOT, "%,d", right.model.parameterCount()));
         System.out.printf(Locale.ROOT, row, "optimizer", left.model.optimizer().getClass().getSimpleName(),
                 right.model.optimizer().getClass().getSimpleName());
-        System.out.printf(Locale.ROOT, row, "epochs × batch", left.history.epochs().size() + " × 32", right.history.epochs().size() + " × 32");
+        System.out.printf(Locale.ROOT, row, "epochs × batch", left.history.epochs().size() + " × " + BATCH_SIZE,
+                right.history.epochs().size() + " × " + BATCH_SIZE);
         System.out.printf(Locale.ROOT, row, "training time", String.format(Locale.ROOT, "%.2f s", left.seconds),
                 String.format(Locale.ROOT, "%.2f s", right.seconds));
         System.out.printf(Locale.ROOT, row, "final training loss", fixed(left.history.last().loss()), fixed(right.history.last().loss()));
@@ -100,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
     private record Run(String name, CompiledModel model, History history, double seconds, Evaluation test) {
         static Run of(String name, CompiledModel model, Synthetic train, Synthetic test, int epochs) {
             long started = System.nanoTime();
-            History history = model.fit(train.features(), train.labels(), FitOptions.builder().epochs(epochs).batchSize(32).build());
+            History history = model.fit(train.features(), train.labels(), FitOptions.builder().epochs(epochs).batchSize(BATCH_SIZE).build());
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Run(name, model, history, seconds, model.evaluate(test.features(), test.labels()));
         }

@@ -13,7 +13,7 @@ public record CsvData(Dataset dataset, List<String> featureNames, LabelMapping l
 
     /** Reads {@code file} as {@code format} says, checking every cell (see {@link CsvReader}). */
     public static CsvData read(Path file, CsvFormat format, DataType type) {
-        Rows rows = new Rows();
+        Rows rows = new Rows(file);
         CsvReader.Summary summary = new CsvReader(file, format).read(rows);
         if (summary.labels().seen() < 2) {
             // one class cannot be learned from; say which, so a wrong label column shows
@@ -33,16 +33,20 @@ public record CsvData(Dataset dataset, List<String> featureNames, LabelMapping l
 
     /** Collects rows in growing arrays. */
     private static final class Rows implements CsvReader.RowHandler {
+        private final Path file;
         private float[] features = new float[1 << 16];
         private float[] labels = new float[1 << 10];
         private int count;
+
+        Rows(Path file) {
+            this.file = file;
+        }
 
         @Override
         public void row(long line, float[] rowFeatures, int provisionalClass) {
             int width = rowFeatures.length;
             if ((long) (count + 1) * width > Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException("more than 2^31 feature values do not fit one in-memory dataset; "
-                        + "stream the file instead");
+                throw new DataFileException(file, line, "more than 2^31 − 8 feature values do not fit one in-memory dataset");
             }
             if ((count + 1) * width > features.length) {
                 features = Arrays.copyOf(features, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * features.length + width));

@@ -1,6 +1,6 @@
 package io.dense4j.data;
 
-import ch.randelshofer.fastdoubleparser.JavaFloatParser;
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Streams the rows of a CSV file: reads it in large byte chunks and parses each feature cell with
- * FastDoubleParser straight from the bytes, so a row costs no objects. Memory stays bounded by the
+ * FastDoubleParser straight from the bytes, so a row costs no objects. Values are delivered as
+ * float32 (a float64 model widens them). Memory stays bounded by the
  * chunk and the longest line, whatever the file's size.
  *
  * <p>Rules: UTF-8; lines end in \n or \r\n; blank lines are skipped; a field may be quoted with
@@ -82,7 +83,7 @@ public final class CsvReader {
         private int labelColumn;
         private float[] features;
         private final LabelMapping labels = new LabelMapping();
-        private final int[] fieldStart = new int[2];
+        private final int[] fieldBounds = new int[2];
 
         Pass(InputStream in, RowHandler handler) {
             this.in = in;
@@ -160,10 +161,11 @@ public final class CsvReader {
         }
 
         private void firstLine(int from, int to) {
+            byte[] original = format.header() ? null : Arrays.copyOfRange(buffer, from, to); // field() unescapes in place
             List<String> cells = new ArrayList<>();
             for (int at = from, column = 1; at <= to; column++) {
                 int next = field(at, to, column);
-                cells.add(decode(fieldStart[0], fieldStart[1], column));
+                cells.add(decode(fieldBounds[0], fieldBounds[1], column));
                 at = next + 1;
             }
             columns = cells.size();
@@ -182,6 +184,7 @@ public final class CsvReader {
             labelColumn = resolveLabelColumn();
             features = new float[columns - 1];
             if (!format.header()) {
+                System.arraycopy(original, 0, buffer, from, to - from);
                 dataRow(from, to);
             }
         }
@@ -215,9 +218,9 @@ public final class CsvReader {
                 }
                 int next = field(at, to, column);
                 if (column - 1 == labelColumn) {
-                    provisionalClass = label(fieldStart[0], fieldStart[1], column);
+                    provisionalClass = label(fieldBounds[0], fieldBounds[1], column);
                 } else {
-                    features[feature++] = number(fieldStart[0], fieldStart[1], column);
+                    features[feature++] = number(fieldBounds[0], fieldBounds[1], column);
                 }
                 if (next >= to) {
                     break;
@@ -233,7 +236,7 @@ public final class CsvReader {
         }
 
         /**
-         * Finds the field starting at {@code at}: its content goes to {@code fieldStart} (quotes and
+         * Finds the field starting at {@code at}: its content goes to {@code fieldBounds} (quotes and
          * surrounding blanks removed); returns the index of the delimiter after it, or {@code to}.
          */
         private int field(int at, int to, int column) {
@@ -258,8 +261,8 @@ public final class CsvReader {
                     buffer[write++] = b;
                     read++;
                 }
-                fieldStart[0] = first + 1;
-                fieldStart[1] = write;
+                fieldBounds[0] = first + 1;
+                fieldBounds[1] = write;
                 int after = skipBlanks(read + 1, to);
                 if (after < to && buffer[after] != delimiter) {
                     throw cell(column, "unexpected text after a quoted field: \""
@@ -272,35 +275,44 @@ public final class CsvReader {
                 stop++;
             }
             int last = stop;
-            while (last > first && (buffer[last - 1] == ' ' || buffer[last - 1] == '\t')) {
+            while (last > first && isBlank(buffer[last - 1])) {
                 last--;
             }
-            fieldStart[0] = first;
-            fieldStart[1] = last;
+            fieldBounds[0] = first;
+            fieldBounds[1] = last;
             return stop;
         }
 
+        /** Skips spaces and tabs, unless one of them is the delimiter. */
         private int skipBlanks(int at, int to) {
-            while (at < to && (buffer[at] == ' ' || buffer[at] == '\t')) {
+            while (at < to && isBlank(buffer[at])) {
                 at++;
             }
             return at;
+        }
+
+        private boolean isBlank(byte b) {
+            return (b == ' ' || b == '\t') && b != format.delimiter();
         }
 
         private float number(int from, int to, int column) {
             if (from == to) {
                 throw cell(column, "empty cell (a missing value); expected a number");
             }
-            float value;
+            double value;
             try {
-                value = JavaFloatParser.parseFloat(buffer, from, to - from);
+                value = JavaDoubleParser.parseDouble(buffer, from, to - from);
             } catch (NumberFormatException notANumber) {
                 throw cell(column, "expected a number, got \"" + text(from, to) + "\"");
             }
-            if (!Float.isFinite(value)) {
+            if (!Double.isFinite(value)) {
                 throw cell(column, "\"" + text(from, to) + "\" is a missing or infinite value; expected a finite number");
             }
-            return value;
+            float rounded = (float) value;
+            if (Float.isInfinite(rounded)) {
+                throw cell(column, "\"" + text(from, to) + "\" is beyond float32's range (±3.4e38)");
+            }
+            return rounded;
         }
 
         private int label(int from, int to, int column) {
@@ -326,7 +338,8 @@ public final class CsvReader {
 
         /** A bad cell, named by its header when the file has one. */
         private DataFileException cell(int column, String problem) {
-            return new DataFileException(file, line, column, format.header() ? columnNames.get(column - 1) : null, problem);
+            String name = format.header() && columnNames != null ? columnNames.get(column - 1) : null;
+            return new DataFileException(file, line, column, name, problem);
         }
 
         /** Strict UTF-8, for names and labels. */
@@ -336,7 +349,7 @@ public final class CsvReader {
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(buffer, from, to - from)).toString();
             } catch (CharacterCodingException notUtf8) {
-                throw new DataFileException(file, line, column, null, "not valid UTF-8: \"" + text(from, to) + "\"");
+                throw cell(column, "not valid UTF-8: \"" + text(from, to) + "\"");
             }
         }
 

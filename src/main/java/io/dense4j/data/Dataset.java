@@ -128,6 +128,11 @@ public final class Dataset {
         return width;
     }
 
+    /** The element type the rows are held in. */
+    public DataType dataType() {
+        return features.dataType();
+    }
+
     public boolean hasLabels() {
         return labels != null;
     }

@@ -78,7 +78,11 @@ public final class LabelMapping {
     String problem() {
         String[] text = names();
         for (String name : text) {
-            if (canonical(name) < 0 && isNumber(name)) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("na") || lower.contains("nan") || lower.contains("infinity")) {
+                return "the label \"" + name + "\" is a missing value";
+            }
+            if (canonical(name) < 0 && !Double.isNaN(number(name))) {
                 return "the label \"" + name + "\" is a number other than 0 or 1";
             }
         }
@@ -91,27 +95,25 @@ public final class LabelMapping {
         return null;
     }
 
-    private static boolean isNumber(String name) {
-        try {
-            Double.parseDouble(name);
-            return true;
-        } catch (NumberFormatException notANumber) {
-            return false;
+    /** 0 or 1 for the names with a meaning of their own (false, true, and numbers equal to 0 or 1), else −1. */
+    static int canonical(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("false")) {
+            return 0;
         }
+        if (lower.equals("true")) {
+            return 1;
+        }
+        double value = number(name);
+        return value == 0 ? 0 : value == 1 ? 1 : -1;
     }
 
-    /** 0 or 1 for the names with a meaning of their own (0, 1, false, true), else −1. */
-    static int canonical(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "0", "0.0", "false" -> {
-                return 0;
-            }
-            case "1", "1.0", "true" -> {
-                return 1;
-            }
-            default -> {
-                return -1;
-            }
+    /** The name's value as a number, or NaN when it is not one. */
+    private static double number(String name) {
+        try {
+            return Double.parseDouble(name);
+        } catch (NumberFormatException notANumber) {
+            return Double.NaN;
         }
     }
 

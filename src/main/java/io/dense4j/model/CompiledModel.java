@@ -1,6 +1,7 @@
 package io.dense4j.model;
 
 import io.dense4j.data.Dataset;
+import io.dense4j.graph.DenseNode;
 import io.dense4j.graph.Graph;
 import io.dense4j.graph.GraphDot;
 import io.dense4j.graph.LayerParameters;
@@ -104,8 +105,10 @@ public final class CompiledModel {
         int batchSize = Math.min(fitOptions.batchSize(), train.rows());
         int scoredRows = Math.max(train.rows(), validation == null ? 0 : validation.rows());
         Plan trainingPlan = plan(Math.max(batchSize, Math.min(CHUNK_ROWS, scoredRows)));
+        gradientPlan = null; // training overwrites the buffers lossAndGradients left
+        boolean splitsBackward = graph.nodes().stream().skip(1).anyMatch(DenseNode.class::isInstance);
         try (BlasThreads threads = BlasThreads.forBatch(batchSize);
-             SecondCore secondCore = SecondCore.forBatch(batchSize)) {
+             SecondCore secondCore = splitsBackward ? SecondCore.forBatch(batchSize) : null) {
             return new Trainer(trainingPlan, updater, parameters.values(), secondCore).fit(train, validation, fitOptions);
         }
     }
@@ -338,6 +341,11 @@ public final class CompiledModel {
     private Dataset checkLabeled(Dataset data) {
         if (!Objects.requireNonNull(data, "dataset").hasLabels()) {
             throw new IllegalArgumentException("training and evaluation need labeled rows; this dataset has no labels");
+        }
+        if (data.dataType() != dataType()) {
+            throw new IllegalArgumentException(String.format(
+                    "the model computes in %s but the dataset holds %s: read it with the model's data type (model.dataType())",
+                    dataType(), data.dataType()));
         }
         return checkWidth(data);
     }

@@ -45,9 +45,4 @@ final class AdamUpdater implements Updater {
     public List<NativeArray> state() {
         return List.of(firstMoment, secondMoment);
     }
-
-    /** Steps taken so far; Adam's bias correction depends on it. */
-    long steps() {
-        return steps;
-    }
 }

@@ -29,6 +29,9 @@ public final class Blas {
      */
     public static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k,
                             double alpha, NativeArray a, NativeArray b, double beta, NativeArray c) {
+        holds("gemm", "a", a, (long) m * k);
+        holds("gemm", "b", b, (long) k * n);
+        holds("gemm", "c", c, (long) m * n);
         if (m == 1) {
             // c (1×n) = alpha · a (a k-vector, whichever way a is stored) · op(b) + beta · c
             if (transposeB) {
@@ -96,11 +99,16 @@ public final class Blas {
     /** {@code y = alpha · aᵀ · x + beta · y} for a stored rows×columns: with x all ones, y gets column sums. */
     public static void gemvTransposed(int rows, int columns, double alpha, NativeArray a, NativeArray x,
                                       double beta, NativeArray y) {
+        holds("gemvTransposed", "a", a, (long) rows * columns);
+        holds("gemvTransposed", "x", x, rows);
+        holds("gemvTransposed", "y", y, columns);
         gemv(true, rows, columns, alpha, a, x, beta, y);
     }
 
     /** {@code y += alpha · x} over the first {@code count} elements. */
     public static void axpy(int count, double alpha, NativeArray x, NativeArray y) {
+        holds("axpy", "x", x, count);
+        holds("axpy", "y", y, count);
         if (y instanceof Float32Array) {
             openblas_nolapack.cblas_saxpy(count, (float) alpha, floats(x), 1, floats(y), 1);
         } else {
@@ -110,10 +118,19 @@ public final class Blas {
 
     /** {@code x *= alpha} over the first {@code count} elements. */
     public static void scal(int count, double alpha, NativeArray x) {
+        holds("scal", "x", x, count);
         if (x instanceof Float32Array) {
             openblas_nolapack.cblas_sscal(count, (float) alpha, floats(x), 1);
         } else {
             openblas_nolapack.cblas_dscal(count, alpha, doubles(x), 1);
+        }
+    }
+
+    /** Native code would read or write past the array's end: refuse before it can. */
+    private static void holds(String routine, String operand, NativeArray array, long needed) {
+        if (needed > array.length()) {
+            throw new IllegalArgumentException(String.format("Blas.%s: %s must hold %d elements for this shape, but holds %d",
+                    routine, operand, needed, array.length()));
         }
     }
 

@@ -58,16 +58,27 @@ public final class SecondCore implements AutoCloseable {
         task = onHelper;
         try {
             onCaller.run();
-        } finally {
-            while (task != null) {
-                Thread.onSpinWait();
+        } catch (RuntimeException | Error callerFailure) {
+            Throwable helperFailure = awaitHelper();
+            if (helperFailure != null) {
+                callerFailure.addSuppressed(helperFailure);
             }
+            throw callerFailure;
+        }
+        Throwable helperFailure = awaitHelper();
+        if (helperFailure != null) {
+            throw new IllegalStateException("the second core's task failed: " + helperFailure.getMessage(), helperFailure);
+        }
+    }
+
+    /** Waits for the helper's task; returns (and clears) what it threw, or null. */
+    private Throwable awaitHelper() {
+        while (task != null) {
+            Thread.onSpinWait();
         }
         Throwable failed = failure;
-        if (failed != null) {
-            failure = null;
-            throw new IllegalStateException("the second core's task failed: " + failed.getMessage(), failed);
-        }
+        failure = null;
+        return failed;
     }
 
     private void serve() {

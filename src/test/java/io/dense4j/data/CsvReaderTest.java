@@ -132,7 +132,7 @@ class CsvReaderTest {
         Path file = folder.resolve("latin1.csv");
         Files.write(file, new byte[] {'x', ',', 'l', 'a', 'b', 'e', 'l', '\n', '1', ',', 'c', 'a', (byte) 0xE9, '\n', '2', ',', 'b', '\n'});
         DataFileException error = assertThrows(DataFileException.class, () -> rows(file, CsvFormat.defaults(), 64));
-        assertTrue(error.getMessage().contains("line 2, column 2: not valid UTF-8: \"ca\\xE9\""), error.getMessage());
+        assertTrue(error.getMessage().contains("line 2, column 2 (\"label\"): not valid UTF-8: \"ca\\xE9\""), error.getMessage());
         Path number = folder.resolve("number.csv");
         Files.write(number, new byte[] {'x', ',', 'l', '\n', '1', (byte) 0xFF, ',', '0', '\n'});
         assertTrue(assertThrows(DataFileException.class, () -> rows(number, CsvFormat.defaults(), 64))
@@ -145,5 +145,39 @@ class CsvReaderTest {
         DataFileException error = assertThrows(DataFileException.class,
                 () -> rows(file, CsvFormat.defaults().withLabel("y"), 64));
         assertTrue(error.getMessage().contains("has no column named \"y\"; its columns are a, b"), error.getMessage());
+    }
+
+    @Test
+    void tabSeparatedFilesKeepEmptyCellsAndQuotedFields() throws IOException {
+        Path file = write("t.tsv", "a\tb\tlabel\n\"1\"\t2\t0\n3\t4\t1\n");
+        assertEquals(List.of("1.0 2.0 | 0", "3.0 4.0 | 1"), rows(file, CsvFormat.defaults().withDelimiter('\t'), 1 << 20));
+        Path empty = write("e.tsv", "a\tb\tlabel\n1\t\t0\n");
+        DataFileException error = assertThrows(DataFileException.class,
+                () -> rows(empty, CsvFormat.defaults().withDelimiter('\t'), 1 << 20));
+        assertTrue(error.getMessage().contains("column 2 (\"b\"): empty cell"), error.getMessage());
+    }
+
+    @Test
+    void aBrokenHeaderIsADataFileError() throws IOException {
+        assertTrue(rejects("a,\"b,label\n1,2,0\n").getMessage().contains("line 1, column 2: a quoted field has no closing quote"));
+    }
+
+    @Test
+    void aHeaderlessFirstRowWithEscapedQuotesIsReadOnce() throws IOException {
+        Path file = write("h.csv", "1,\"a\"\"b\"\n2,c\n");
+        CsvReader.Summary summary = new CsvReader(file, CsvFormat.defaults().withoutHeader()).read((line, features, label) -> { });
+        assertArrayEquals(new String[] {"a\"b", "c"}, summary.labels().names());
+        assertEquals(2, summary.rows());
+    }
+
+    @Test
+    void numericLabelsCountByValueAndMissingOnesAreNamed() throws IOException {
+        assertTrue(summary("v.csv", "x,label\n1,1.00\n2,0e0\n").flipped());
+        assertTrue(rejects("x,label\n1,NaN\n2,0\n").getMessage().contains("the label \"NaN\" is a missing value"));
+    }
+
+    @Test
+    void namesNumbersBeyondFloat32Range() throws IOException {
+        assertTrue(rejects("a,label\n1e39,0\n").getMessage().contains("\"1e39\" is beyond float32's range"));
     }
 }

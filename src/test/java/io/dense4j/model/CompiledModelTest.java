@@ -65,6 +65,13 @@ class CompiledModelTest {
     }
 
     @Test
+    void rejectsADatasetOfAnotherElementType() {
+        io.dense4j.data.Dataset doubles = io.dense4j.data.Dataset.of(DATA.features(), DATA.labels(), DataType.DOUBLE);
+        String message = message(IllegalArgumentException.class, () -> mlp(1).fit(doubles, FitOptions.builder().build()));
+        assertTrue(message.contains("the model computes in FLOAT but the dataset holds DOUBLE"), message);
+    }
+
+    @Test
     void acceptsLabelsAsAVectorOrAColumn() {
         CompiledModel model = mlp(1);
         INDArray column = DATA.labels();

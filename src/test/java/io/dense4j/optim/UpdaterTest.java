@@ -73,7 +73,7 @@ class UpdaterTest {
             v = beta2 * v + (1 - beta2) * gradients[t - 1] * gradients[t - 1];
             double mHat = m / (1 - Math.pow(beta1, t));
             double vHat = v / (1 - Math.pow(beta2, t));
-            // Adam with ε inside the bias-corrected root, scaled as the updater folds it: ε·√(1 − β2^t)
+            // textbook Adam (Kingma & Ba, Algorithm 1), which the updater's folded form equals exactly
             expected -= learningRate * mHat / (Math.sqrt(vHat) + epsilon);
             assertEquals(expected, theta.get(0), 1e-8);
         }

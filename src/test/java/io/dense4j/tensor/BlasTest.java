@@ -123,4 +123,13 @@ class BlasTest {
     private static NativeArray randomSlice(DataType type, int length, java.util.Random random) {
         return randomArray(type, length + 5, random).slice(2, length);
     }
+
+    @org.junit.jupiter.api.Test
+    void refusesShapesLargerThanItsArrays() {
+        NativeArray six = NativeArray.allocate(DataType.FLOAT, 6);
+        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Blas.gemm(false, false, 2, 4, 3, 1, six, six, 0, six));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                error.getMessage().contains("Blas.gemm: b must hold 12 elements for this shape, but holds 6"), error.getMessage());
+    }
 }

@@ -44,6 +44,19 @@ class SecondCoreTest {
     }
 
     @Test
+    void aCallerFailureCarriesTheHelpersAndLeavesNothingBehind() {
+        try (SecondCore core = SecondCore.start()) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> core.runBoth(() -> {
+                throw new ArithmeticException("helper");
+            }, () -> {
+                throw new IllegalArgumentException("caller");
+            }));
+            assertEquals("helper", error.getSuppressed()[0].getMessage());
+            core.runBoth(() -> { }, () -> { }); // no stale failure from the step before
+        }
+    }
+
+    @Test
     void isUsedOnlyBetweenItsMeasuredBoundsAndRefusesWorkOnceClosed() {
         assertNull(SecondCore.forBatch(SecondCore.MIN_ROWS - 1));
         assertNull(SecondCore.forBatch(BlasThreads.SINGLE_THREAD_BELOW_ROWS));
