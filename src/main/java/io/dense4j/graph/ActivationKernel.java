@@ -35,17 +35,12 @@ enum ActivationKernel {
     SIGMOID {
         @Override
         void forward(NativeArray values, int count) {
-            for (int i = 0; i < count; i++) {
-                values.set(i, sigmoid(values.get(i)));
-            }
+            Elementwise.sigmoid(values, count);
         }
 
         @Override
         void backward(NativeArray outputs, NativeArray gradients, int count) {
-            for (int i = 0; i < count; i++) {
-                double y = outputs.get(i);
-                gradients.set(i, gradients.get(i) * y * (1 - y));
-            }
+            Elementwise.sigmoidBackward(outputs, gradients, count);
         }
     };
 
@@ -62,12 +57,4 @@ enum ActivationKernel {
         return activation instanceof ReLU ? RELU : SIGMOID;
     }
 
-    /** σ(x) = 1 / (1 + e^−x), computed without overflow for large |x|. */
-    static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1 + e);
-    }
 }

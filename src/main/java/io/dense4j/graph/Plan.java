@@ -1,6 +1,7 @@
 package io.dense4j.graph;
 
 import io.dense4j.loss.CrossEntropy;
+import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
 import io.dense4j.tensor.SecondCore;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ public final class Plan {
     /** The probability p = σ(z) (or p itself) of row {@code row} after {@link #forward}. */
     public double probability(int row) {
         double value = output.get(row);
-        return outputIsLogit() ? ActivationKernel.sigmoid(value) : value;
+        return outputIsLogit() ? Elementwise.sigmoid(value) : value;
     }
 
     public boolean outputIsLogit() {

@@ -1,9 +1,10 @@
 package io.dense4j.optim;
 
+import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
 import java.util.List;
 
-/** Adam with bias correction, one fused loop over the flat arrays. */
+/** Adam with bias correction, one fused typed loop over the flat arrays ({@link Elementwise#adam}). */
 final class AdamUpdater implements Updater {
     private final Adam spec;
     private final NativeArray parameters;
@@ -31,14 +32,7 @@ final class AdamUpdater implements Updater {
         double correction2 = 1 - Math.pow(beta2, steps);
         double stepSize = spec.learningRate() * Math.sqrt(correction2) / correction1;
         double epsilon = spec.epsilon() * Math.sqrt(correction2);
-        for (int i = 0, n = parameters.length(); i < n; i++) {
-            double g = gradients.get(i);
-            double m = beta1 * firstMoment.get(i) + (1 - beta1) * g;
-            double v = beta2 * secondMoment.get(i) + (1 - beta2) * g * g;
-            firstMoment.set(i, m);
-            secondMoment.set(i, v);
-            parameters.set(i, parameters.get(i) - stepSize * m / (Math.sqrt(v) + epsilon));
-        }
+        Elementwise.adam(parameters, gradients, firstMoment, secondMoment, beta1, beta2, stepSize, epsilon);
     }
 
     @Override

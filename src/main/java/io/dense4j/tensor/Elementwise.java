@@ -4,7 +4,7 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
 /**
- * Elementwise kernels in typed loops over the arrays' memory. The generic {@link NativeArray#get}
+ * Elementwise kernels in typed loops over the arrays' memory: ReLU, sigmoid and Adam's update. The generic {@link NativeArray#get}
  * and {@link NativeArray#set} convert every element to double and cost about 2.8 ns each; a loop
  * over the typed buffer costs about 0.5 ns (measured at 4096×256 on this project's machine).
  */
@@ -49,6 +49,87 @@ public final class Elementwise {
             for (int i = 0; i < count; i++) {
                 long keep = ~((Double.doubleToRawLongBits(y.get(i)) - 1) >> 63);
                 g.put(i, Double.longBitsToDouble(Double.doubleToRawLongBits(g.get(i)) & keep));
+            }
+        }
+    }
+
+    /** Sigmoid forward in place: x ← σ(x) = 1 / (1 + e^−x), without overflow for large |x|. */
+    public static void sigmoid(NativeArray values, int count) {
+        if (values instanceof Float32Array floats) {
+            FloatBuffer x = floats.buffer();
+            for (int i = 0; i < count; i++) {
+                x.put(i, (float) sigmoid((double) x.get(i)));
+            }
+        } else {
+            DoubleBuffer x = ((Float64Array) values).buffer();
+            for (int i = 0; i < count; i++) {
+                x.put(i, sigmoid(x.get(i)));
+            }
+        }
+    }
+
+    /** σ(x), computed from e^−|x| so that neither branch overflows. */
+    public static double sigmoid(double x) {
+        double e = Math.exp(-Math.abs(x));
+        return x >= 0 ? 1 / (1 + e) : e / (1 + e);
+    }
+
+    /** Sigmoid backward in place: g ← g · y(1 − y), for sigmoid outputs y. */
+    public static void sigmoidBackward(NativeArray outputs, NativeArray gradients, int count) {
+        if (gradients instanceof Float32Array floats) {
+            FloatBuffer y = ((Float32Array) outputs).buffer();
+            FloatBuffer g = floats.buffer();
+            for (int i = 0; i < count; i++) {
+                float value = y.get(i);
+                g.put(i, g.get(i) * value * (1 - value));
+            }
+        } else {
+            DoubleBuffer y = ((Float64Array) outputs).buffer();
+            DoubleBuffer g = ((Float64Array) gradients).buffer();
+            for (int i = 0; i < count; i++) {
+                double value = y.get(i);
+                g.put(i, g.get(i) * value * (1 - value));
+            }
+        }
+    }
+
+    /**
+     * One Adam step over every element: m ← β1·m + (1 − β1)·g, v ← β2·v + (1 − β2)·g²,
+     * θ ← θ − stepSize·m / (√v + epsilon), the bias corrections already folded into stepSize and
+     * epsilon by the caller.
+     */
+    public static void adam(NativeArray parameters, NativeArray gradients, NativeArray firstMoment,
+                            NativeArray secondMoment, double beta1, double beta2, double stepSize, double epsilon) {
+        int n = parameters.length();
+        if (parameters instanceof Float32Array floats) {
+            FloatBuffer theta = floats.buffer();
+            FloatBuffer g = ((Float32Array) gradients).buffer();
+            FloatBuffer m = ((Float32Array) firstMoment).buffer();
+            FloatBuffer v = ((Float32Array) secondMoment).buffer();
+            float b1 = (float) beta1;
+            float b2 = (float) beta2;
+            float step = (float) stepSize;
+            float eps = (float) epsilon;
+            for (int i = 0; i < n; i++) {
+                float gradient = g.get(i);
+                float mi = b1 * m.get(i) + (1 - b1) * gradient;
+                float vi = b2 * v.get(i) + (1 - b2) * gradient * gradient;
+                m.put(i, mi);
+                v.put(i, vi);
+                theta.put(i, theta.get(i) - step * mi / ((float) Math.sqrt(vi) + eps));
+            }
+        } else {
+            DoubleBuffer theta = ((Float64Array) parameters).buffer();
+            DoubleBuffer g = ((Float64Array) gradients).buffer();
+            DoubleBuffer m = ((Float64Array) firstMoment).buffer();
+            DoubleBuffer v = ((Float64Array) secondMoment).buffer();
+            for (int i = 0; i < n; i++) {
+                double gradient = g.get(i);
+                double mi = beta1 * m.get(i) + (1 - beta1) * gradient;
+                double vi = beta2 * v.get(i) + (1 - beta2) * gradient * gradient;
+                m.put(i, mi);
+                v.put(i, vi);
+                theta.put(i, theta.get(i) - stepSize * mi / (Math.sqrt(vi) + epsilon));
             }
         }
     }
