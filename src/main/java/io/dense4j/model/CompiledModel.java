@@ -18,6 +18,8 @@ import io.dense4j.tensor.SecondCore;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
 import io.dense4j.train.Trainer;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +44,7 @@ public final class CompiledModel {
     private final Parameters parameters;
     private final Updater updater;
     private Plan plan;
+    private InputSchema inputSchema;
     /** The plan and row count of the last {@link #lossAndGradients} call, which {@link #inputGradient} reads. */
     private Plan gradientPlan;
     private int gradientRows;
@@ -274,6 +277,47 @@ public final class CompiledModel {
         return parameters.layers().stream().filter(layer -> layer.node().layerIndex() == layerIndex).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(String.format("layer %d (%s) has no parameters",
                         layerIndex, layers.get(layerIndex).kind())));
+    }
+
+    // ---- model files ----
+
+    /**
+     * Writes this model (layers, parameters, optimizer state, input schema) to one file, atomically:
+     * a crash mid-write leaves any earlier file of that name intact.
+     */
+    public void save(Path file) throws IOException {
+        ModelFile.save(this, file);
+    }
+
+    /**
+     * Reads a model written by {@link #save}, ready to predict or to go on training.
+     *
+     * @throws ModelFileException when the file is missing, truncated, corrupt, foreign or newer
+     */
+    public static CompiledModel load(Path file) {
+        return ModelFile.load(file);
+    }
+
+    /** The names of the input columns and classes, if known (set from a CSV file's header and labels). */
+    public InputSchema inputSchema() {
+        return inputSchema;
+    }
+
+    /** Records the names of the input columns and classes; saved with the model. */
+    public void setInputSchema(InputSchema schema) {
+        if (schema != null && schema.featureNames().size() != inputWidth()) {
+            throw new IllegalArgumentException(String.format("the model reads %d features, but the schema names %d",
+                    inputWidth(), schema.featureNames().size()));
+        }
+        this.inputSchema = schema;
+    }
+
+    Parameters parameterStore() {
+        return parameters;
+    }
+
+    Updater updater() {
+        return updater;
     }
 
     // ---- description ----

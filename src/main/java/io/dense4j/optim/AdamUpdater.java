@@ -36,6 +36,19 @@ final class AdamUpdater implements Updater {
     }
 
     @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public void restoreSteps(long restored) {
+        if (restored < 0) {
+            throw new IllegalArgumentException("Adam's step count cannot be negative, got " + restored);
+        }
+        steps = restored;
+    }
+
+    @Override
     public List<NativeArray> state() {
         return List.of(firstMoment, secondMoment);
     }

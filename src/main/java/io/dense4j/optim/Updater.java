@@ -16,6 +16,15 @@ public sealed interface Updater permits SgdUpdater, MomentumUpdater, AdamUpdater
     /** The optimizer's own state arrays (velocity, moments), for checkpoints; empty for plain SGD. */
     List<NativeArray> state();
 
+    /** Steps taken, where the update depends on it (Adam's bias correction); otherwise 0. */
+    default long steps() {
+        return 0;
+    }
+
+    /** Restores {@link #steps()} from a checkpoint, with {@link #state()}'s arrays. */
+    default void restoreSteps(long steps) {
+    }
+
     /** An updater for {@code optimizer} over {@code parameters}, reading {@code gradients} of the same length. */
     static Updater create(Optimizer optimizer, NativeArray parameters, NativeArray gradients) {
         if (parameters.length() != gradients.length()) {

@@ -1,0 +1,155 @@
+package io.dense4j.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.data.Synthetic;
+import io.dense4j.data.Teacher;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.Initializer;
+import io.dense4j.layer.Linear;
+import io.dense4j.layer.ReLU;
+import io.dense4j.layer.Sigmoid;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.optim.Adam;
+import io.dense4j.optim.SGD;
+import io.dense4j.train.FitOptions;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+    private static final Synthetic DATA = Synthetic.generate(Teacher.XOR, 300, 2, 4);
+
+    @TempDir
+    Path folder;
+
+    private static CompiledModel adamModel() {
+        return new Sequential(new Dense(8, new ReLU(), Initializer.HE_NORMAL), new Linear(), new Dense(1), new Sigmoid())
+                .compile(2, new BinaryCrossEntropy(), new Adam(0.01));
+    }
+
+    @Test
+    void aSavedModelLoadsWithTheSameParametersPredictionsAndDescription() throws IOException {
+        CompiledModel model = adamModel();
+        model.setInputSchema(new InputSchema(List.of("x1", "x2"), List.of("no", "yes")));
+        model.fit(DATA.features(), DATA.labels(), FitOptions.builder().epochs(3).build());
+        Path file = folder.resolve("model.zip");
+        model.save(file);
+
+        CompiledModel loaded = CompiledModel.load(file);
+
+        assertEquals(model.parameters(), loaded.parameters());
+        assertEquals(model.predictProbability(DATA.features()), loaded.predictProbability(DATA.features()));
+        assertEquals(model.summary(), loaded.summary());
+        assertEquals(model.inputSchema(), loaded.inputSchema());
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void trainingResumedFromAFileEndsWhereUninterruptedTrainingEnds() throws IOException {
+        // Adam's moments and step count travel with the file, so 2 + 2 epochs equal 4.
+        FitOptions twoEpochs = FitOptions.builder().epochs(2).shuffle(false).build();
+        CompiledModel uninterrupted = adamModel();
+        uninterrupted.fit(DATA.features(), DATA.labels(), FitOptions.builder().epochs(4).shuffle(false).build());
+
+        CompiledModel first = adamModel();
+        first.fit(DATA.features(), DATA.labels(), twoEpochs);
+        Path file = folder.resolve("checkpoint.zip");
+        first.save(file);
+        CompiledModel resumed = CompiledModel.load(file);
+        resumed.fit(DATA.features(), DATA.labels(), twoEpochs);
+
+        assertArrayEquals(uninterrupted.parameters().toFloatVector(), resumed.parameters().toFloatVector(), 0f);
+    }
+
+    @Test
+    void rejectsMissingTruncatedForeignNewerAndCorruptFiles() throws IOException {
+        CompiledModel model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
+        Path good = folder.resolve("good.zip");
+        model.save(good);
+        byte[] bytes = Files.readAllBytes(good);
+
+        assertTrue(problem(folder.resolve("absent.zip")).endsWith("absent.zip: no such file"));
+
+        Path truncated = Files.write(folder.resolve("truncated.zip"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertTrue(problem(truncated).contains("is truncated or corrupt"), problem(truncated));
+
+        Path text = Files.writeString(folder.resolve("notes.zip"), "just some text");
+        assertTrue(problem(text).contains("not a zip archive"), problem(text));
+
+        Path foreign = zip("foreign.zip", "readme.txt", "hello".getBytes(StandardCharsets.UTF_8));
+        assertTrue(problem(foreign).contains("is not a dense4j model file: it has no model.json"), problem(foreign));
+
+        String json = entry(good, "model.json");
+        Path newer = rewrite(good, "newer.zip", "model.json", json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
+        assertTrue(problem(newer).contains("was written by a newer dense4j (format version 2; this one, 0.1.0, reads up to 1)"),
+                problem(newer));
+
+        Path other = rewrite(good, "other.zip", "model.json", json.replace("dense4j-model", "keras-h5"));
+        assertTrue(problem(other).contains("is not a dense4j model file (its format is \"keras-h5\")"), problem(other));
+
+        byte[] parameters = entryBytes(good, "parameters.bin");
+        parameters[0] ^= 1;
+        Path flipped = rewrite(good, "flipped.zip", "parameters.bin", parameters);
+        assertTrue(problem(flipped).contains("parameters.bin is corrupt: its SHA-256 does not match"), problem(flipped));
+    }
+
+    private static String problem(Path file) {
+        return assertThrows(ModelFileException.class, () -> CompiledModel.load(file)).getMessage();
+    }
+
+    private static String entry(Path zip, String name) throws IOException {
+        return new String(entryBytes(zip, name), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] entryBytes(Path zip, String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    /** A copy of {@code source} with one entry replaced. */
+    private Path rewrite(Path source, String target, String name, Object content) throws IOException {
+        byte[] replacement = content instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : (byte[]) content;
+        Path out = folder.resolve(target);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(source));
+             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] bytes = entry.getName().equals(name) ? replacement : in.readAllBytes();
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        return out;
+    }
+
+    /** A zip of one entry. */
+    private Path zip(String target, String name, byte[] content) throws IOException {
+        Path out = folder.resolve(target);
+        try (OutputStream file = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(file)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return out;
+    }
+}
