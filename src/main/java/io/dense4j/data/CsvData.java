@@ -11,17 +11,42 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public record CsvData(Dataset dataset, List<String> featureNames, LabelMapping labels) {
 
-    /** Reads {@code file} as {@code format} says, checking every cell (see {@link CsvReader}). */
+    /**
+     * Reads {@code file} to train on, checking every cell (see {@link CsvReader}): the labels must
+     * hold both classes, mapped as {@link LabelMapping} says.
+     */
     public static CsvData read(Path file, CsvFormat format, DataType type) {
+        return read(file, format, type, null);
+    }
+
+    /**
+     * Reads {@code file} to score a model whose classes are named {@code classes} (class 0, class
+     * 1): every label must be one of them, and one class alone is fine. With null classes, as
+     * {@link #read(Path, CsvFormat, DataType)}.
+     */
+    public static CsvData read(Path file, CsvFormat format, DataType type, List<String> classes) {
         Rows rows = new Rows(file);
         CsvReader.Summary summary = new CsvReader(file, format).read(rows);
-        if (summary.labels().seen() < 2) {
-            // one class cannot be learned from; say which, so a wrong label column shows
-            throw new DataFileException(file, "has only one label value (" + summary.labels().names()[0]
-                    + ") in its label column; a binary classifier needs two", null);
+        String[] seen = summary.labels().names();
+        boolean flip;
+        if (classes == null) {
+            if (seen.length < 2) {
+                // one class cannot be learned from; say which, so a wrong label column shows
+                throw new DataFileException(file, "has only one label value (" + seen[0]
+                        + ") in its label column; a binary classifier needs two", null);
+            }
+            flip = summary.labels().flipped();
+        } else {
+            for (String name : seen) {
+                if (!classes.contains(name)) {
+                    throw new DataFileException(file, "has the label \"" + name + "\", which is not one of the model's classes "
+                            + classes, null);
+                }
+            }
+            flip = classes.indexOf(seen[0]) == 1;
         }
         float[] labels = Arrays.copyOf(rows.labels, rows.count);
-        if (summary.labels().flipped()) {
+        if (flip) {
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = 1 - labels[i];
             }

@@ -10,6 +10,80 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
 
+    /** Runs the command line, capturing what it prints. */
+    private record Run(int exitCode, String out, String err) {
+        static Run of(String... args) {
+            java.io.PrintStream stdout = System.out;
+            java.io.PrintStream stderr = System.err;
+            var out = new java.io.ByteArrayOutputStream();
+            var err = new java.io.ByteArrayOutputStream();
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                int code = Main.execute(args);
+                return new Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+            } finally {
+                System.setOut(stdout);
+                System.setErr(stderr);
+            }
+        }
+    }
+
+    @Test
+    void trainsOnACsvWritesAModelAndEvaluatesItAsJson(@TempDir Path folder) throws Exception {
+        Path train = folder.resolve("train.csv");
+        Path test = folder.resolve("test.csv");
+        Path model = folder.resolve("model.zip");
+        assertEquals(0, Main.execute("generate", "--rows", "2000", "--features", "2", "--teacher", "xor", "--out", train.toString()));
+        assertEquals(0, Main.execute("generate", "--rows", "500", "--features", "2", "--teacher", "xor", "--seed", "5",
+                "--out", test.toString()));
+
+        Run trained = Run.of("train", "--data", train.toString(), "--layers", "16", "--optimizer", "momentum",
+                "--epochs", "20", "--validation", "0.2", "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("epoch 20/20") && trained.out().contains("val_loss"), trained.out());
+        assertTrue(Files.exists(model));
+
+        Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--json");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(evaluated.out());
+        for (String key : new String[] {"logLoss", "accuracy", "precision", "recall", "f1", "rocAuc", "confusion"}) {
+            assertTrue(json.has(key), key);
+        }
+        assertTrue(json.get("accuracy").asDouble() > 0.9, evaluated.out());
+        assertEquals(500, json.get("confusion").get("tp").asLong() + json.get("confusion").get("fp").asLong()
+                + json.get("confusion").get("tn").asLong() + json.get("confusion").get("fn").asLong());
+    }
+
+    @Test
+    void badInputIsOneLineOnStderrAndExitCodeOne(@TempDir Path folder) throws Exception {
+        Path bad = Files.writeString(folder.resolve("bad.csv"), "a,b,label\n1,2,0\n3,x,1\n");
+        Run run = Run.of("train", "--data", bad.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("bad.csv, line 3, column 2 (\"b\"): expected a number, got \"x\""), run.err());
+
+        Run missing = Run.of("evaluate", "--model", folder.resolve("none.zip").toString(), "--data", bad.toString());
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("none.zip: no such file"), missing.err());
+
+        Run verbose = Run.of("train", "--data", bad.toString(), "--verbose");
+        assertTrue(verbose.err().contains("at io.dense4j"), "--verbose adds the stack trace");
+
+        assertEquals(2, Run.of("train", "--data", bad.toString(), "--optimizer", "rmsprop").exitCode());
+    }
+
+    @Test
+    void evaluateNamesColumnsThatDifferFromTheModels(@TempDir Path folder) throws Exception {
+        Path train = Files.writeString(folder.resolve("t.csv"), "a,b,label\n1,2,0\n3,4,1\n5,1,0\n2,8,1\n");
+        Path other = Files.writeString(folder.resolve("o.csv"), "a,c,label\n1,2,0\n");
+        Path model = folder.resolve("m.zip");
+        assertEquals(0, Run.of("train", "--data", train.toString(), "--epochs", "1", "--out", model.toString()).exitCode());
+        Run run = Run.of("evaluate", "--model", model.toString(), "--data", other.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("has the feature columns [a, c], but the model was trained on [a, b]"), run.err());
+    }
+
     @Test
     void exitsWithTwoOnBadUsage() {
         assertEquals(2, Main.execute("--no-such-option"));

@@ -1,0 +1,96 @@
+package io.dense4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dense4j.data.CsvData;
+import io.dense4j.metrics.ConfusionMatrix;
+import io.dense4j.metrics.Evaluation;
+import io.dense4j.model.CompiledModel;
+import io.dense4j.model.InputSchema;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Scores a model file on a labeled CSV file. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Score a model on a labeled CSV: log loss, accuracy, precision, recall, F1, ROC AUC, confusion matrix.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "A model file written by train.")
+    Path modelFile;
+
+    @Option(names = "--data", required = true, description = "A labeled CSV with the model's feature columns.")
+    Path data;
+
+    @Mixin
+    CsvOptions csv;
+
+    @Option(names = "--threshold", defaultValue = "0.5", description = "Probability at or above which a row is class 1 (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--threshold is a probability in [0, 1], got " + threshold);
+        }
+        CompiledModel model = CompiledModel.load(modelFile);
+        InputSchema schema = model.inputSchema();
+        CsvData rows = CsvData.read(data, csv.format(), model.dataType(), schema == null ? null : schema.classes());
+        if (schema != null && !rows.featureNames().equals(schema.featureNames())) {
+            throw new IllegalArgumentException(String.format("%s has the feature columns %s, but the model was trained on %s",
+                    data, rows.featureNames(), schema.featureNames()));
+        }
+        Evaluation evaluation = model.evaluate(rows.dataset(), threshold);
+        System.out.println(json ? json(evaluation) : table(evaluation, rows.dataset().rows()));
+        return 0;
+    }
+
+    private static String json(Evaluation evaluation) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("logLoss", evaluation.logLoss()).put("accuracy", evaluation.accuracy())
+                .put("precision", evaluation.precision()).put("recall", evaluation.recall()).put("f1", evaluation.f1());
+        if (Double.isNaN(evaluation.rocAuc())) {
+            root.putNull("rocAuc"); // one class only: the area is undefined
+        } else {
+            root.put("rocAuc", evaluation.rocAuc());
+        }
+        root.put("threshold", evaluation.threshold());
+        ConfusionMatrix confusion = evaluation.confusion();
+        root.putObject("confusion").put("tp", confusion.tp()).put("fp", confusion.fp()).put("tn", confusion.tn())
+                .put("fn", confusion.fn());
+        return mapper.writeValueAsString(root);
+    }
+
+    private static String table(Evaluation evaluation, int rows) {
+        ConfusionMatrix c = evaluation.confusion();
+        return String.format(Locale.ROOT, """
+                rows        %,d
+                log loss    %.4f
+                accuracy    %.4f
+                precision   %.4f
+                recall      %.4f
+                F1          %.4f
+                ROC AUC     %.4f
+                threshold   %.2f
+
+                              predicted 1   predicted 0
+                actual 1      %11d   %11d
+                actual 0      %11d   %11d""",
+                rows, evaluation.logLoss(), evaluation.accuracy(), evaluation.precision(), evaluation.recall(),
+                evaluation.f1(), evaluation.rocAuc(), evaluation.threshold(), c.tp(), c.fn(), c.fp(), c.tn());
+    }
+}

@@ -1,0 +1,171 @@
+package io.dense4j.cli;
+
+import io.dense4j.data.CsvData;
+import io.dense4j.layer.Activation;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.Initializer;
+import io.dense4j.layer.ReLU;
+import io.dense4j.layer.Sigmoid;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.metrics.Evaluation;
+import io.dense4j.model.CompileOptions;
+import io.dense4j.model.CompiledModel;
+import io.dense4j.model.InputSchema;
+import io.dense4j.model.Sequential;
+import io.dense4j.optim.Adam;
+import io.dense4j.optim.Optimizer;
+import io.dense4j.optim.SGD;
+import io.dense4j.train.EarlyStopping;
+import io.dense4j.train.EpochMetrics;
+import io.dense4j.train.FitOptions;
+import io.dense4j.train.History;
+import io.dense4j.train.TrainingListener;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.buffer.DataType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Trains a binary classifier on a CSV file and writes the model file. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a binary classifier on a CSV file and write the model to a file.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, description = "The training CSV file.")
+    Path data;
+
+    @Mixin
+    CsvOptions csv;
+
+    @Option(names = "--layers", split = ",",
+            description = "Hidden layer widths, e.g. 64,32 (default: none, i.e. logistic regression).")
+    List<String> layers = List.of();
+
+    @Option(names = "--activation", defaultValue = "relu", description = "Hidden activation: relu or sigmoid (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--epochs", defaultValue = "10", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Rows per step; 1 is pure SGD, 0 is full batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd, momentum (0.9) or adam (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--validation", defaultValue = "0", description = "Fraction of rows held out for validation: the last rows (default: ${DEFAULT-VALUE}).")
+    double validation;
+
+    @Option(names = "--early-stopping", description = "Stop after this many epochs without improvement, restoring the best weights.")
+    Integer patience;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the weights and the shuffling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", defaultValue = "model.zip", description = "The model file to write (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        Sequential model = new Sequential();
+        Activation hidden = hiddenActivation();
+        for (String width : layers) {
+            model.add(new Dense(positive("--layers", width), hidden, hidden instanceof ReLU ? Initializer.HE_NORMAL : Initializer.GLOROT_UNIFORM));
+        }
+        model.add(new Dense(1, new Sigmoid()));
+        Optimizer chosen = optimizer();
+        FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(validation)
+                .listener(new EpochPrinter(epochs));
+        if (batchSize == 0) {
+            fit.fullBatch();
+        } else {
+            fit.batchSize(batchSize);
+        }
+        if (patience != null) {
+            fit.earlyStopping(validation > 0 ? EarlyStopping.onValidationLoss(patience) : EarlyStopping.onTrainingLoss(patience));
+        }
+        FitOptions options = fit.build();
+
+        CsvData csvData = CsvData.read(data, csv.format(), DataType.FLOAT);
+        System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s%n", data, csvData.dataset().rows(),
+                csvData.featureNames().size(), csvData.labels());
+        CompiledModel compiled = model.compile(csvData.featureNames().size(), new BinaryCrossEntropy(), chosen,
+                CompileOptions.defaults().withSeed(seed));
+        compiled.setInputSchema(new InputSchema(csvData.featureNames(), Arrays.asList(csvData.labels().classes())));
+        System.out.println(compiled.summary());
+
+        History history = compiled.fit(csvData.dataset(), options);
+        if (history.stoppedEarly()) {
+            System.out.printf("Stopped early; restored the weights of epoch %d%n", history.bestEpoch());
+        }
+        Evaluation training = compiled.evaluate(csvData.dataset(), 0.5);
+        System.out.println("On all rows: " + training);
+        compiled.save(out);
+        System.out.println("Wrote " + out);
+        return 0;
+    }
+
+    private Activation hiddenActivation() {
+        return switch (activation.toLowerCase(Locale.ROOT)) {
+            case "relu" -> new ReLU();
+            case "sigmoid" -> new Sigmoid();
+            default -> throw new ParameterException(spec.commandLine(), "--activation must be relu or sigmoid, got " + activation);
+        };
+    }
+
+    private Optimizer optimizer() {
+        if (!(learningRate > 0)) {
+            throw new ParameterException(spec.commandLine(), "--lr must be positive, got " + learningRate);
+        }
+        return switch (optimizer.toLowerCase(Locale.ROOT)) {
+            case "sgd" -> new SGD(learningRate);
+            case "momentum" -> new SGD(learningRate, 0.9, false);
+            case "adam" -> new Adam(learningRate);
+            default -> throw new ParameterException(spec.commandLine(), "--optimizer must be sgd, momentum or adam, got " + optimizer);
+        };
+    }
+
+    private int positive(String option, String value) {
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(), option + " takes positive whole numbers, got \"" + value + "\"");
+    }
+
+    /** One line per epoch: loss, accuracy, validation, throughput. */
+    private static final class EpochPrinter implements TrainingListener {
+        private final int epochs;
+
+        EpochPrinter(int epochs) {
+            this.epochs = epochs;
+        }
+
+        @Override
+        public void onEpochEnd(EpochMetrics metrics) {
+            String validation = metrics.hasValidation()
+                    ? String.format(Locale.ROOT, "  val_loss %.4f  val_accuracy %.4f", metrics.validationLoss(), metrics.validationAccuracy())
+                    : "";
+            System.out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  accuracy %.4f%s  (%,.0f samples/s)%n", metrics.epoch(), epochs,
+                    metrics.loss(), metrics.accuracy(), validation, metrics.samplesPerSecond());
+        }
+    }
+}
