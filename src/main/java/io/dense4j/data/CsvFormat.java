@@ -9,8 +9,9 @@ import java.util.Objects;
  *
  * @param labelName  the label column's header name, or null to use {@code labelIndex}
  * @param labelIndex the label column counting from 0, or −1 for the last column
+ * @param labeled    whether the file has a label column at all (files to predict on may not)
  */
-public record CsvFormat(boolean header, char delimiter, String labelName, int labelIndex) {
+public record CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled) {
 
     public CsvFormat {
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
@@ -26,22 +27,27 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
 
     /** A header row, commas, the label in the last column. */
     public static CsvFormat defaults() {
-        return new CsvFormat(true, ',', null, -1);
+        return new CsvFormat(true, ',', null, -1, true);
     }
 
     public CsvFormat withoutHeader() {
-        return new CsvFormat(false, delimiter, null, labelIndex);
+        return new CsvFormat(false, delimiter, null, labelIndex, labeled);
     }
 
     public CsvFormat withDelimiter(char newDelimiter) {
-        return new CsvFormat(header, newDelimiter, labelName, labelIndex);
+        return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled);
     }
 
     public CsvFormat withLabel(String name) {
-        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1);
+        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true);
     }
 
     public CsvFormat withLabelIndex(int index) {
-        return new CsvFormat(header, delimiter, null, index);
+        return new CsvFormat(header, delimiter, null, index, true);
+    }
+
+    /** Every column is a feature: the file has no label column. */
+    public CsvFormat withoutLabel() {
+        return new CsvFormat(header, delimiter, null, -1, false);
     }
 }

@@ -55,13 +55,25 @@ public final class CsvReader {
         this.chunk = chunk;
     }
 
+    /** The column names (the header's, or "column 1", … without one), from the first line alone. */
+    public List<String> columnNames() {
+        return open(null).columnNames;
+    }
+
     /** Reads every row into {@code handler}, on the calling thread, and returns what it found. */
     public Summary read(RowHandler handler) {
+        return open(handler).summary;
+    }
+
+    /** A pass over the file: the whole file with a handler, the first line alone without one. */
+    private Pass open(RowHandler handler) {
         if (Files.isDirectory(file)) {
             throw new DataFileException(file, "is a directory, not a CSV file", null);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return new Pass(in, handler).run();
+            Pass pass = new Pass(in, handler);
+            pass.run();
+            return pass;
         } catch (NoSuchFileException missing) {
             throw new DataFileException(file, "no such file", missing);
         } catch (IOException failed) {
@@ -84,19 +96,23 @@ public final class CsvReader {
         private float[] features;
         private final LabelMapping labels = new LabelMapping();
         private final int[] fieldBounds = new int[2];
+        private Summary summary;
 
         Pass(InputStream in, RowHandler handler) {
             this.in = in;
             this.handler = handler;
         }
 
-        Summary run() throws IOException {
+        void run() throws IOException {
             long rows = 0;
             for (int lineEnd = nextLine(); lineEnd >= 0; lineEnd = nextLine()) {
                 int contentEnd = lineEnd > start && buffer[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
                 if (contentEnd > start) {
                     if (columns < 0) {
                         firstLine(start, contentEnd);
+                        if (handler == null) {
+                            return; // only the column names were asked for
+                        }
                         if (!format.header()) {
                             rows++; // the first line was already a data row
                         }
@@ -114,8 +130,10 @@ public final class CsvReader {
                 throw new DataFileException(file, "has a header row but no data rows", null);
             }
             List<String> featureNames = new ArrayList<>(columnNames);
-            featureNames.remove(labelColumn);
-            return new Summary(featureNames, rows, labels);
+            if (labelColumn >= 0) {
+                featureNames.remove(labelColumn);
+            }
+            summary = new Summary(featureNames, rows, labels);
         }
 
         /** Finds the end (index of '\n', or the end of the data) of the line at {@code start}, reading more as needed; −1 at the end. */
@@ -169,7 +187,7 @@ public final class CsvReader {
                 at = next + 1;
             }
             columns = cells.size();
-            if (columns < 2) {
+            if (columns < (format.labeled() ? 2 : 1)) {
                 throw new DataFileException(file, line, "found 1 column; a CSV for training needs at least one feature and a label"
                         + (format.delimiter() != ',' ? "" : " (is the delimiter a comma?)"));
             }
@@ -181,9 +199,9 @@ public final class CsvReader {
                     columnNames.add("column " + i);
                 }
             }
-            labelColumn = resolveLabelColumn();
-            features = new float[columns - 1];
-            if (!format.header()) {
+            labelColumn = format.labeled() ? resolveLabelColumn() : -1;
+            features = new float[format.labeled() ? columns - 1 : columns];
+            if (!format.header() && handler != null) {
                 System.arraycopy(original, 0, buffer, from, to - from);
                 dataRow(from, to);
             }

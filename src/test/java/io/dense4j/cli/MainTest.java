@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +72,33 @@ class MainTest {
         assertTrue(verbose.err().contains("at io.dense4j"), "--verbose adds the stack trace");
 
         assertEquals(2, Run.of("train", "--data", bad.toString(), "--optimizer", "rmsprop").exitCode());
+    }
+
+    @Test
+    void predictWritesOneLinePerRowInOrderWithOrWithoutTheLabelColumn(@TempDir Path folder) throws Exception {
+        Path train = folder.resolve("train.csv");
+        Path model = folder.resolve("model.zip");
+        Main.execute("generate", "--rows", "600", "--features", "3", "--out", train.toString());
+        assertEquals(0, Run.of("train", "--data", train.toString(), "--epochs", "3", "--out", model.toString()).exitCode());
+        List<String> lines = Files.readAllLines(train);
+        Path unlabeled = folder.resolve("unlabeled.csv");
+        Files.write(unlabeled, lines.stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList());
+
+        Path withLabel = folder.resolve("p1.csv");
+        Path withoutLabel = folder.resolve("p2.csv");
+        assertEquals(0, Run.of("predict", "--model", model.toString(), "--data", train.toString(), "--out", withLabel.toString()).exitCode());
+        assertEquals(0, Run.of("predict", "--model", model.toString(), "--data", unlabeled.toString(), "--out", withoutLabel.toString()).exitCode());
+
+        List<String> predictions = Files.readAllLines(withLabel);
+        assertEquals(Files.readAllLines(withoutLabel), predictions);
+        assertEquals("probability,class", predictions.get(0));
+        assertEquals(601, predictions.size());
+        // row order: the model's own prediction for row 1 (features of the file's second line)
+        io.dense4j.model.CompiledModel loaded = io.dense4j.model.CompiledModel.load(model);
+        String[] cells = lines.get(1).split(",");
+        float[][] first = {{Float.parseFloat(cells[0]), Float.parseFloat(cells[1]), Float.parseFloat(cells[2])}};
+        assertEquals(String.format(java.util.Locale.ROOT, "%.6f", loaded.predictProbability(first)[0]),
+                predictions.get(1).split(",")[0]);
     }
 
     @Test
