@@ -4,6 +4,7 @@ import io.dense4j.data.CsvData;
 import io.dense4j.layer.Activation;
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.Initializer;
+import io.dense4j.layer.Normalization;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
@@ -70,6 +71,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--validation", defaultValue = "0", description = "Fraction of rows held out for validation: the last rows (default: ${DEFAULT-VALUE}).")
     double validation;
 
+    @Option(names = "--standardize", description = "Standardize each feature by the training rows' mean and standard deviation "
+            + "(a Normalization layer, saved with the model and applied when it predicts).")
+    boolean standardize;
+
     @Option(names = "--early-stopping", description = "Stop after this many epochs without improvement, restoring the best weights.")
     Integer patience;
 
@@ -82,6 +87,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Sequential model = new Sequential();
+        if (standardize) {
+            model.add(new Normalization());
+        }
         Activation hidden = hiddenActivation();
         for (String width : layers) {
             model.add(new Dense(positive("--layers", width), hidden, hidden instanceof ReLU ? Initializer.HE_NORMAL : Initializer.GLOROT_UNIFORM));
@@ -106,6 +114,11 @@ final class TrainCommand implements Callable<Integer> {
         CompiledModel compiled = model.compile(csvData.featureNames().size(), new BinaryCrossEntropy(), chosen,
                 CompileOptions.defaults().withSeed(seed));
         compiled.setInputSchema(new InputSchema(csvData.featureNames(), Arrays.asList(csvData.labels().classes())));
+        if (standardize) {
+            // the statistics of the rows fit trains on: a validation split's rows stay unseen
+            int held = (int) Math.round(csvData.dataset().rows() * validation);
+            compiled.adapt(csvData.dataset().slice(0, csvData.dataset().rows() - held));
+        }
         System.out.println(compiled.summary());
 
         History history = compiled.fit(csvData.dataset(), options);

@@ -114,6 +114,19 @@ public final class Dataset {
         }
     }
 
+    /** Each feature's mean and standard deviation over these rows, in one pass. */
+    public FeatureStatistics featureStatistics() {
+        FeatureStatistics statistics = new FeatureStatistics(width);
+        float[] row = new float[width];
+        for (int r = 0, at = 0; r < rows; r++) {
+            for (int j = 0; j < width; j++, at++) {
+                row[j] = (float) features.get(at);
+            }
+            statistics.add(row);
+        }
+        return statistics;
+    }
+
     /** Rows {@code [start, start + count)}, sharing memory with this dataset. */
     public Dataset slice(int start, int count) {
         return new Dataset(features.slice((long) start * width, count * width),

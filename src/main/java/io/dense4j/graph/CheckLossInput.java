@@ -45,6 +45,9 @@ final class CheckLossInput {
 
     /** The activation a node ends in. */
     static Activation finalActivation(Node node) {
-        return node instanceof DenseNode dense ? dense.activation() : ((ActivationNode) node).activation();
+        if (node instanceof DenseNode dense) {
+            return dense.activation();
+        }
+        return node instanceof ActivationNode activation ? activation.activation() : new Linear();
     }
 }

@@ -15,6 +15,9 @@ public final class Parameters {
     private final NativeArray values;
     private final NativeArray gradients;
     private final List<LayerParameters> layers;
+    /** Normalization's μ and s = 1/σ: constants to the optimizer, in an array of their own. */
+    private final NativeArray statistics;
+    private final List<NormalizationStatistics> normalizations;
 
     public Parameters(Graph graph, DataType dataType) {
         this.values = NativeArray.allocate(dataType, graph.parameterCount());
@@ -31,6 +34,22 @@ public final class Parameters {
             }
         }
         this.layers = List.copyOf(sliced);
+        int statisticsCount = graph.nodes().stream().filter(NormalizationNode.class::isInstance)
+                .mapToInt(node -> 2 * node.outputWidth()).sum();
+        this.statistics = statisticsCount == 0 ? null : NativeArray.allocate(dataType, statisticsCount);
+        List<NormalizationStatistics> normalized = new ArrayList<>();
+        long at = 0;
+        for (Node node : graph.nodes()) {
+            if (node instanceof NormalizationNode normalization) {
+                int width = normalization.width();
+                NormalizationStatistics slices = new NormalizationStatistics(normalization,
+                        statistics.slice(at, width), statistics.slice(at + width, width));
+                slices.scale().fill(1); // the identity until adapted
+                normalized.add(slices);
+                at += 2L * width;
+            }
+        }
+        this.normalizations = List.copyOf(normalized);
     }
 
     /**
@@ -67,5 +86,15 @@ public final class Parameters {
 
     public List<LayerParameters> layers() {
         return layers;
+    }
+
+    /** The statistics of each Normalization op, first to last. */
+    public List<NormalizationStatistics> normalizations() {
+        return normalizations;
+    }
+
+    /** Every Normalization statistic in one array (μ then s per op); empty when there are none. */
+    public List<NativeArray> statistics() {
+        return statistics == null ? List.of() : List.of(statistics);
     }
 }

@@ -48,6 +48,7 @@ public final class Plan {
         List<Op> planned = new ArrayList<>();
         NativeArray previousOutput = input;
         int dense = 0;
+        int normalization = 0;
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
             NativeArray nodeOutput = NativeArray.allocate(type, (long) capacity * node.outputWidth());
@@ -56,6 +57,10 @@ public final class Plan {
             if (node instanceof DenseNode denseNode) {
                 planned.add(new DenseOp(denseNode, parameters.layers().get(dense++), previousOutput, nodeOutput,
                         gradOutput, gradInput, ones));
+            } else if (node instanceof NormalizationNode normalizationNode) {
+                NormalizationStatistics statistics = parameters.normalizations().get(normalization++);
+                planned.add(new NormalizationOp(normalizationNode, statistics.mean(), statistics.scale(), previousOutput,
+                        nodeOutput, gradOutput, gradInput));
             } else {
                 planned.add(new ActivationOp((ActivationNode) node, previousOutput, nodeOutput, gradOutput, gradInput));
             }

@@ -3,6 +3,7 @@ package io.dense4j.graph;
 import io.dense4j.layer.Activation;
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.Layer;
+import io.dense4j.layer.Normalization;
 import io.dense4j.loss.BinaryCrossEntropy;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,12 @@ final class ShapeInference {
             if (layer instanceof Dense dense) {
                 nodes.add(new DenseNode(index, width, dense.units(), dense.activation(), dense.initializer()));
                 width = dense.units();
+            } else if (layer instanceof Normalization) {
+                if (index != 0) {
+                    throw new IllegalArgumentException("Normalization standardizes the input features, so it must be layer 0, "
+                            + "but it is layer " + index + ": move it to the front");
+                }
+                nodes.add(new NormalizationNode(index, width));
             } else {
                 nodes.add(new ActivationNode(index, width, (Activation) layer));
             }

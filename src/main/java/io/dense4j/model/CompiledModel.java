@@ -1,6 +1,7 @@
 package io.dense4j.model;
 
 import io.dense4j.data.Dataset;
+import io.dense4j.data.FeatureStatistics;
 import io.dense4j.graph.DenseNode;
 import io.dense4j.graph.Graph;
 import io.dense4j.graph.GraphDot;
@@ -114,6 +115,26 @@ public final class CompiledModel {
              SecondCore secondCore = splitsBackward ? SecondCore.forBatch(batchSize) : null) {
             return new Trainer(trainingPlan, updater, parameters.values(), secondCore).fit(train, validation, fitOptions);
         }
+    }
+
+    // ---- normalization ----
+
+    /**
+     * Sets the model's Normalization layer to standardize as {@code x}'s rows do: each feature's
+     * mean and standard deviation, in one Welford pass. Call it on the training rows before fit.
+     */
+    public void adapt(INDArray x) {
+        adapt(dataset(x, null, false));
+    }
+
+    /** As {@link #adapt(INDArray)}, on a dataset's rows. */
+    public void adapt(Dataset data) {
+        if (parameters.normalizations().isEmpty()) {
+            throw new IllegalStateException("adapt sets a Normalization layer's statistics, but this model has none: "
+                    + "add new Normalization() as layer 0");
+        }
+        FeatureStatistics statistics = checkWidth(data).featureStatistics();
+        parameters.normalizations().get(0).set(statistics.mean(), statistics.standardDeviation());
     }
 
     // ---- inference ----

@@ -9,6 +9,7 @@ import io.dense4j.layer.Dense;
 import io.dense4j.layer.Initializer;
 import io.dense4j.layer.Layer;
 import io.dense4j.layer.Linear;
+import io.dense4j.layer.Normalization;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
@@ -40,8 +41,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * A model in one zip file: {@code model.json} (format and library version, layers, loss,
  * optimizer, compile options, input schema, and the SHA-256 of each binary entry),
- * {@code parameters.bin} and {@code optimizer-state.bin} (little-endian values in the model's
- * element type). Written to a temporary file and renamed, so a crash never leaves half a model
+ * {@code parameters.bin}, {@code optimizer-state.bin} and {@code statistics.bin} (Normalization's
+ * μ and 1/σ), as little-endian values in the model's element type. Written to a temporary file and renamed, so a crash never leaves half a model
  * under the name; checked entry by entry when loaded.
  */
 final class ModelFile {
@@ -51,6 +52,7 @@ final class ModelFile {
     private static final String CONFIG = "model.json";
     private static final String PARAMETERS = "parameters.bin";
     private static final String OPTIMIZER_STATE = "optimizer-state.bin";
+    private static final String STATISTICS = "statistics.bin";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelFile() {
@@ -59,7 +61,8 @@ final class ModelFile {
     static void save(CompiledModel model, Path file) throws IOException {
         byte[] parameters = bytes(List.of(model.parameterStore().values()), model.dataType());
         byte[] state = bytes(model.updater().state(), model.dataType());
-        byte[] config = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(config(model, parameters, state));
+        byte[] statistics = bytes(model.parameterStore().statistics(), model.dataType());
+        byte[] config = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(config(model, parameters, state, statistics));
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
@@ -68,6 +71,7 @@ final class ModelFile {
                 entry(zip, CONFIG, config);
                 entry(zip, PARAMETERS, parameters);
                 entry(zip, OPTIMIZER_STATE, state);
+                entry(zip, STATISTICS, statistics);
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -106,8 +110,9 @@ final class ModelFile {
         }
         byte[] parameters = checked(file, entries, PARAMETERS, config.path("checksums").path(PARAMETERS).asText());
         byte[] state = checked(file, entries, OPTIMIZER_STATE, config.path("checksums").path(OPTIMIZER_STATE).asText());
+        byte[] statistics = checked(file, entries, STATISTICS, config.path("checksums").path(STATISTICS).asText());
         try {
-            return rebuild(config, parameters, state);
+            return rebuild(config, parameters, state, statistics);
         } catch (IllegalArgumentException | NullPointerException invalid) {
             throw new ModelFileException(file, CONFIG + " describes no valid model: " + invalid.getMessage(), invalid);
         }
@@ -115,7 +120,7 @@ final class ModelFile {
 
     // ---- writing ----
 
-    private static ObjectNode config(CompiledModel model, byte[] parameters, byte[] state) {
+    private static ObjectNode config(CompiledModel model, byte[] parameters, byte[] state, byte[] statistics) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT).put("formatVersion", FORMAT_VERSION).put("library", LIBRARY_VERSION);
         root.put("inputWidth", model.inputWidth());
@@ -147,7 +152,8 @@ final class ModelFile {
             schema.featureNames().forEach(node.putArray("features")::add);
             schema.classes().forEach(node.putArray("classes")::add);
         }
-        root.putObject("checksums").put(PARAMETERS, sha256(parameters)).put(OPTIMIZER_STATE, sha256(state));
+        root.putObject("checksums").put(PARAMETERS, sha256(parameters)).put(OPTIMIZER_STATE, sha256(state))
+                .put(STATISTICS, sha256(statistics));
         return root;
     }
 
@@ -202,7 +208,7 @@ final class ModelFile {
         return content;
     }
 
-    private static CompiledModel rebuild(JsonNode config, byte[] parameters, byte[] state) {
+    private static CompiledModel rebuild(JsonNode config, byte[] parameters, byte[] state, byte[] statistics) {
         Sequential sequential = new Sequential();
         for (JsonNode node : config.path("layers")) {
             sequential.add(layer(node));
@@ -221,6 +227,7 @@ final class ModelFile {
         Updater updater = model.updater();
         fill(updater.state(), state, options.dataType(), OPTIMIZER_STATE);
         updater.restoreSteps(config.path("optimizer").path("steps").asLong(0));
+        fill(model.parameterStore().statistics(), statistics, options.dataType(), STATISTICS);
         JsonNode schema = config.path("schema");
         if (schema.isObject()) {
             List<String> features = new ArrayList<>();
@@ -237,6 +244,9 @@ final class ModelFile {
         if (type.equals("Dense")) {
             return new Dense(node.path("units").asInt(), activation(node.path("activation").asText()),
                     Initializer.valueOf(node.path("initializer").asText()));
+        }
+        if (type.equals("Normalization")) {
+            return new Normalization();
         }
         return activation(type);
     }

@@ -1,6 +1,7 @@
 package io.dense4j.model;
 
 import io.dense4j.graph.Node;
+import io.dense4j.graph.NormalizationNode;
 import io.dense4j.graph.LossForm;
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.Layer;
@@ -37,6 +38,12 @@ final class Summary {
         text.append(RULE);
         text.append(String.format("Total params: %s (%s)%n", grouped(model.parameterCount()),
                 bytes((long) model.parameterCount() * (model.dataType() == DataType.FLOAT ? 4 : 8))));
+        int statistics = model.graph().nodes().stream().filter(NormalizationNode.class::isInstance)
+                .mapToInt(node -> 2 * node.outputWidth()).sum();
+        if (statistics > 0) {
+            text.append(String.format("Non-trainable statistics: %s (Normalization's mean and 1/σ per feature)%n",
+                    grouped(statistics)));
+        }
         text.append(String.format("Loss: BinaryCrossEntropy(fromLogits = %s)   Optimizer: %s%n",
                 model.loss().fromLogits(), model.optimizer()));
         text.append("Compiled graph: x → ")

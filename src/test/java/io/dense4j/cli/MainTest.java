@@ -39,10 +39,11 @@ class MainTest {
         assertEquals(0, Main.execute("generate", "--rows", "500", "--features", "2", "--teacher", "xor", "--seed", "5",
                 "--out", test.toString()));
 
-        Run trained = Run.of("train", "--data", train.toString(), "--layers", "16", "--optimizer", "momentum",
+        Run trained = Run.of("train", "--data", train.toString(), "--standardize", "--layers", "16", "--optimizer", "momentum",
                 "--epochs", "20", "--validation", "0.2", "--out", model.toString());
         assertEquals(0, trained.exitCode(), trained.err());
         assertTrue(trained.out().contains("epoch 20/20") && trained.out().contains("val_loss"), trained.out());
+        assertTrue(trained.out().contains("0 Normalization"), trained.out());
         assertTrue(Files.exists(model));
 
         Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--json");
