@@ -101,6 +101,19 @@ def main(jmh_path, results_path):
         results.append({"workload": "W-MLP step", "system": "dense4j", "batch": batch, "blasThreads": threads, "secondCore": second_core,
                         "samplesPerSecond": samples, "allocBytesPerOp": alloc_bytes(run)})
 
+    peer_rows = []
+    dense4j_by_batch = {row["batch"]: row["samplesPerSecond"] for row in results
+                        if row.get("workload") == "W-MLP step" and row.get("blasThreads") == "policy"
+                        and row.get("secondCore") == "policy"}
+    for run in sorted(groups.pop("Dl4jTrainingStepBenchmark", []), key=lambda run: int(run["params"]["batch"])):
+        batch = int(run["params"]["batch"])
+        metric = run["primaryMetric"]
+        samples = per_second(metric["score"], metric["scoreUnit"]) * batch
+        ours = dense4j_by_batch.get(batch)
+        peer_rows.append([batch, number(samples), number(ours), "-" if ours is None else f"{ours / samples:.1f}x"])
+        results.append({"workload": "W-MLP step", "system": "dl4j", "batch": batch, "samplesPerSecond": samples,
+                        "allocBytesPerOp": alloc_bytes(run)})
+
     other_rows = []
     for group, group_runs in sorted(groups.items()):
         for run in group_runs:
@@ -122,6 +135,9 @@ def main(jmh_path, results_path):
         print("W-MLP training step (float32, plain SGD)")
         table(["batch", "BLAS threads", "second core", "steps/s", "samples/s", "B/step", "of best sgemm"], training_rows,
               names_first=False)
+    if peer_rows:
+        print("W-MLP training step against Deeplearning4j 1.0.0-M2.1 (samples/s, same run)")
+        table(["batch", "dl4j", "dense4j", "dense4j / dl4j"], peer_rows, names_first=False)
     if csv_rows:
         print("W-CSV (100 features + label per row; parse into floats vs reading the bytes)")
         table(["benchmark", "rows", "MB/s", "B/op"], csv_rows)
