@@ -8,16 +8,21 @@ import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.metrics.Evaluation;
+import io.dense4j.metrics.RocCurve;
 import io.dense4j.model.CompiledModel;
 import io.dense4j.model.Sequential;
 import io.dense4j.optim.Adam;
 import io.dense4j.optim.SGD;
+import io.dense4j.plot.Charts;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,7 +77,21 @@ final class DemoCommand implements Callable<Integer> {
         Files.writeString(out.resolve("mlp.txt"), mlp.summary());
         Files.writeString(out.resolve("logistic-regression.dot"), logistic.toDot());
         Files.writeString(out.resolve("mlp.dot"), mlp.toDot());
-        System.out.printf("%nWrote the models' summaries and graphs (Graphviz DOT) to %s%n", out.toAbsolutePath());
+        Map<String, History> histories = new LinkedHashMap<>();
+        Map<String, RocCurve> curves = new LinkedHashMap<>();
+        double[] labels = test.labels().toDoubleVector();
+        for (Run run : List.of(lr, net)) {
+            histories.put(run.name, run.history);
+            curves.put(run.name, RocCurve.of(run.model.predictProbability(test.features()).toDoubleVector(), labels));
+        }
+        Charts.lossCurves(histories, out.resolve("loss.png"));
+        Charts.rocCurves(curves, out.resolve("roc.png"));
+        Charts.decisionBoundary("Decision boundary: " + lr.name, logistic, test.features(), test.labels(),
+                out.resolve("boundary-logistic-regression.png"));
+        Charts.decisionBoundary("Decision boundary: " + net.name, mlp, test.features(), test.labels(),
+                out.resolve("boundary-mlp.png"));
+        System.out.printf("%nWrote the models' summaries, graphs (Graphviz DOT) and plots (loss.png, roc.png, "
+                + "boundary-*.png) to %s%n", out.toAbsolutePath());
         return 0;
     }
 

@@ -144,5 +144,8 @@ class MainTest {
         assertTrue(Files.readString(out.resolve("mlp.dot")).startsWith("digraph dense4j {"));
         assertTrue(Files.readString(out.resolve("mlp.txt")).contains("Total params: 1,185"));
         assertTrue(Files.exists(out.resolve("logistic-regression.dot")));
+        for (String png : new String[] {"loss.png", "roc.png", "boundary-mlp.png", "boundary-logistic-regression.png"}) {
+            assertTrue(Files.size(out.resolve(png)) > 1000, png);
+        }
     }
 }

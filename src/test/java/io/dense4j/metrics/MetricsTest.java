@@ -1,5 +1,6 @@
 package io.dense4j.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,5 +36,21 @@ class MetricsTest {
         assertEquals(0, matrix.precision());
         assertEquals(0, matrix.f1());
         assertEquals(0.5, matrix.accuracy());
+    }
+
+    @Test
+    void rocCurveStepsThroughTheThresholdsAndItsAreaIsTheAuc() {
+        // scores 0.9 (pos), 0.5 (pos), 0.5 (neg), 0.1 (neg): thresholds give (0, 0), (0, ½), (½, 1), (1, 1)
+        double[] scores = {0.9, 0.5, 0.5, 0.1};
+        double[] labels = {1, 1, 0, 0};
+        RocCurve curve = RocCurve.of(scores, labels);
+        assertArrayEquals(new double[] {0, 0, 0.5, 1}, curve.falsePositiveRates(), 0);
+        assertArrayEquals(new double[] {0, 0.5, 1, 1}, curve.truePositiveRates(), 0);
+        double area = 0;
+        for (int i = 1; i < curve.falsePositiveRates().length; i++) {
+            area += (curve.falsePositiveRates()[i] - curve.falsePositiveRates()[i - 1])
+                    * (curve.truePositiveRates()[i] + curve.truePositiveRates()[i - 1]) / 2;
+        }
+        assertEquals(RocAuc.of(scores, labels), area, 1e-15);
     }
 }

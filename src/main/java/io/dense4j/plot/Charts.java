@@ -1,0 +1,137 @@
+package io.dense4j.plot;
+
+import io.dense4j.metrics.RocCurve;
+import io.dense4j.model.CompiledModel;
+import io.dense4j.train.EpochMetrics;
+import io.dense4j.train.History;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Writes the charts users look at after training, as PNG files. */
+public final class Charts {
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 560;
+
+    private Charts() {
+    }
+
+    /** Training loss per epoch for each named run, and validation loss where there is one. */
+    public static void lossCurves(Map<String, History> runs, Path png) throws IOException {
+        XYChart chart = chart("Loss per epoch", "epoch", "binary cross-entropy");
+        runs.forEach((name, history) -> {
+            double[] epochs = history.epochs().stream().mapToDouble(EpochMetrics::epoch).toArray();
+            chart.addSeries(name + " (training)", epochs, history.loss()).setMarker(SeriesMarkers.NONE);
+            if (history.last().hasValidation()) {
+                chart.addSeries(name + " (validation)", epochs, history.validationLoss()).setMarker(SeriesMarkers.NONE);
+            }
+        });
+        save(chart, png);
+    }
+
+    /** Each named ROC curve, with the diagonal of a random guess. */
+    public static void rocCurves(Map<String, RocCurve> curves, Path png) throws IOException {
+        XYChart chart = chart("ROC curve", "false-positive rate", "true-positive rate");
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
+                .setXAxisTickMarkSpacingHint(60).setYAxisTickMarkSpacingHint(60); // a tick per 0.1 or so, not per point
+        curves.forEach((name, curve) -> chart.addSeries(name, curve.falsePositiveRates(), curve.truePositiveRates())
+                .setMarker(SeriesMarkers.NONE));
+        chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1}).setMarker(SeriesMarkers.NONE)
+                .setLineColor(Color.GRAY);
+        save(chart, png);
+    }
+
+    /**
+     * The classes a two-feature model predicts over the plane around {@code features} (a 120×120
+     * grid, light colors) with the rows themselves on top, colored by their labels.
+     */
+    public static void decisionBoundary(String title, CompiledModel model, INDArray features, INDArray labels, Path png)
+            throws IOException {
+        if (model.inputWidth() != 2) {
+            throw new IllegalArgumentException("a decision boundary is drawn for models of 2 features, this one reads "
+                    + model.inputWidth());
+        }
+        double[] x = features.getColumn(0).toDoubleVector();
+        double[] y = features.getColumn(1).toDoubleVector();
+        double minX = min(x) - 0.5;
+        double maxX = max(x) + 0.5;
+        double minY = min(y) - 0.5;
+        double maxY = max(y) + 0.5;
+        int steps = 120;
+        float[][] grid = new float[steps * steps][];
+        for (int i = 0; i < steps; i++) {
+            for (int j = 0; j < steps; j++) {
+                grid[i * steps + j] = new float[] {(float) (minX + (maxX - minX) * i / (steps - 1)),
+                        (float) (minY + (maxY - minY) * j / (steps - 1))};
+            }
+        }
+        double[] probabilities = model.predictProbability(grid);
+        XYChart chart = chart(title, "x1", "x2");
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(4);
+        add(chart, "predicted 0", grid, probabilities, false, new Color(255, 210, 200));
+        add(chart, "predicted 1", grid, probabilities, true, new Color(200, 220, 255));
+        double[] label = labels.toDoubleVector();
+        List<Double> x0 = new ArrayList<>();
+        List<Double> y0 = new ArrayList<>();
+        List<Double> x1 = new ArrayList<>();
+        List<Double> y1 = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            (label[i] == 1 ? x1 : x0).add(x[i]);
+            (label[i] == 1 ? y1 : y0).add(y[i]);
+        }
+        chart.addSeries("class 0", x0, y0).setMarkerColor(new Color(200, 40, 20));
+        chart.addSeries("class 1", x1, y1).setMarkerColor(new Color(20, 60, 200));
+        save(chart, png);
+    }
+
+    private static void add(XYChart chart, String name, float[][] grid, double[] probabilities, boolean positive, Color color) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int i = 0; i < grid.length; i++) {
+            if ((probabilities[i] >= 0.5) == positive) {
+                xs.add((double) grid[i][0]);
+                ys.add((double) grid[i][1]);
+            }
+        }
+        if (!xs.isEmpty()) {
+            chart.addSeries(name, xs, ys).setMarkerColor(color);
+        }
+    }
+
+    private static XYChart chart(String title, String xAxis, String yAxis) {
+        return new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
+    }
+
+    private static void save(XYChart chart, Path png) throws IOException {
+        Path absolute = png.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        BitmapEncoder.saveBitmap(chart, absolute.toString(), BitmapEncoder.BitmapFormat.PNG); // adds ".png" if missing
+    }
+
+    private static double min(double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : values) {
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+
+    private static double max(double[] values) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+}

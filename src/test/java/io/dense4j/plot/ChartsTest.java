@@ -1,0 +1,66 @@
+package io.dense4j.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.dense4j.data.Synthetic;
+import io.dense4j.data.Teacher;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.Sigmoid;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.metrics.RocCurve;
+import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Sequential;
+import io.dense4j.optim.SGD;
+import io.dense4j.train.FitOptions;
+import io.dense4j.train.History;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChartsTest {
+
+    private static BufferedImage image(Path png) throws Exception {
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(800, image.getWidth());
+        assertEquals(560, image.getHeight());
+        return image;
+    }
+
+    @Test
+    void writesLossRocAndBoundaryCharts(@TempDir Path folder) throws Exception {
+        Synthetic data = Synthetic.generate(Teacher.LINEAR, 300, 2, 1);
+        CompiledModel model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
+        History history = model.fit(data.features(), data.labels(), FitOptions.builder().epochs(3).validationSplit(0.2).build());
+        RocCurve roc = RocCurve.of(model.predictProbability(data.features()).toDoubleVector(), data.labels().toDoubleVector());
+
+        Charts.lossCurves(Map.of("logistic regression", history), folder.resolve("loss.png"));
+        Charts.rocCurves(Map.of("logistic regression", roc), folder.resolve("roc.png"));
+        Charts.decisionBoundary("boundary", model, data.features(), data.labels(), folder.resolve("boundary.png"));
+
+        image(folder.resolve("loss.png"));
+        image(folder.resolve("roc.png"));
+        BufferedImage boundary = image(folder.resolve("boundary.png"));
+        // a separable set: both predicted regions are drawn, in their two light colors
+        boolean[] seen = new boolean[2];
+        for (int x = 0; x < boundary.getWidth(); x += 3) {
+            for (int y = 0; y < boundary.getHeight(); y += 3) {
+                int rgb = boundary.getRGB(x, y) & 0xffffff;
+                seen[0] |= rgb == 0xffd2c8;
+                seen[1] |= rgb == 0xc8dcff;
+            }
+        }
+        assertEquals(true, seen[0] && seen[1], "both predicted regions appear");
+    }
+
+    @Test
+    void drawsBoundariesOnlyForTwoFeatureModels(@TempDir Path folder) {
+        CompiledModel model = new Sequential(new Dense(1, new Sigmoid())).compile(3, new BinaryCrossEntropy(), new SGD(0.1));
+        Synthetic data = Synthetic.generate(Teacher.LINEAR, 10, 3, 1);
+        assertThrows(IllegalArgumentException.class,
+                () -> Charts.decisionBoundary("b", model, data.features(), data.labels(), folder.resolve("b.png")));
+    }
+}
