@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dense4j.data.CsvData;
 import io.dense4j.metrics.ConfusionMatrix;
 import io.dense4j.metrics.Evaluation;
+import io.dense4j.metrics.RocCurve;
+import io.dense4j.plot.Charts;
 import io.dense4j.model.CompiledModel;
 import io.dense4j.model.InputSchema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +44,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--plot", description = "A folder for PNG charts: the ROC curve and the confusion matrix.")
+    Path plots;
+
     @Override
     public Integer call() throws IOException {
         if (!(threshold >= 0 && threshold <= 1)) {
@@ -55,6 +61,18 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Evaluation evaluation = model.evaluate(rows.dataset(), threshold);
         System.out.println(json ? json(evaluation) : table(evaluation, rows.dataset().rows()));
+        if (plots != null) {
+            Charts.confusionMatrix(evaluation.confusion(), plots.resolve("confusion.png"));
+            double[] labels = new double[rows.dataset().rows()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = rows.dataset().label(i);
+            }
+            if (evaluation.confusion().tp() + evaluation.confusion().fn() > 0
+                    && evaluation.confusion().tn() + evaluation.confusion().fp() > 0) {
+                Charts.rocCurves(Map.of("model", RocCurve.of(model.predictProbability(rows.dataset()), labels)),
+                        plots.resolve("roc.png"));
+            }
+        }
         return 0;
     }
 

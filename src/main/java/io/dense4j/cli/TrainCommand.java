@@ -16,6 +16,7 @@ import io.dense4j.model.Sequential;
 import io.dense4j.optim.Adam;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.SGD;
+import io.dense4j.plot.Charts;
 import io.dense4j.train.EarlyStopping;
 import io.dense4j.train.EpochMetrics;
 import io.dense4j.train.FitOptions;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
@@ -84,6 +86,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "model.zip", description = "The model file to write (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--plot", description = "A folder for PNG charts of loss and accuracy per epoch (training and validation).")
+    Path plots;
+
     @Override
     public Integer call() throws IOException {
         Sequential model = new Sequential();
@@ -129,6 +134,11 @@ final class TrainCommand implements Callable<Integer> {
         System.out.println("On all rows: " + training);
         compiled.save(out);
         System.out.println("Wrote " + out);
+        if (plots != null) {
+            Charts.lossCurves(Map.of("model", history), plots.resolve("loss.png"));
+            Charts.accuracyCurves(Map.of("model", history), plots.resolve("accuracy.png"));
+            System.out.println("Wrote " + plots.resolve("loss.png") + " and " + plots.resolve("accuracy.png"));
+        }
         return 0;
     }
 

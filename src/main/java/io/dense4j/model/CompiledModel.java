@@ -150,6 +150,11 @@ public final class CompiledModel {
         return probabilities(checkWidth(Dataset.of(x, null, dataType())));
     }
 
+    /** p = P(y = 1 | x) for each row of a dataset. */
+    public double[] predictProbability(Dataset data) {
+        return probabilities(checkCompatible(Objects.requireNonNull(data, "dataset")));
+    }
+
     /** 1 where p ≥ 0.5, else 0. */
     public int[] predictClass(INDArray x) {
         return predictClass(x, 0.5);
@@ -407,6 +412,11 @@ public final class CompiledModel {
         if (!Objects.requireNonNull(data, "dataset").hasLabels()) {
             throw new IllegalArgumentException("training and evaluation need labeled rows; this dataset has no labels");
         }
+        return checkCompatible(data);
+    }
+
+    /** A dataset of the model's element type and input width. */
+    private Dataset checkCompatible(Dataset data) {
         if (data.dataType() != dataType()) {
             throw new IllegalArgumentException(String.format(
                     "the model computes in %s but the dataset holds %s: read it with the model's data type (model.dataType())",

@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import io.dense4j.metrics.ConfusionMatrix;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -28,15 +32,39 @@ public final class Charts {
 
     /** Training loss per epoch for each named run, and validation loss where there is one. */
     public static void lossCurves(Map<String, History> runs, Path png) throws IOException {
-        XYChart chart = chart("Loss per epoch", "epoch", "binary cross-entropy");
+        perEpoch("Loss per epoch", "binary cross-entropy", runs, History::loss, History::validationLoss, png);
+    }
+
+    /** Training accuracy per epoch for each named run, and validation accuracy where there is one. */
+    public static void accuracyCurves(Map<String, History> runs, Path png) throws IOException {
+        perEpoch("Accuracy per epoch", "accuracy", runs, History::accuracy, History::validationAccuracy, png);
+    }
+
+    private static void perEpoch(String title, String metric, Map<String, History> runs, Function<History, double[]> training,
+                                 Function<History, double[]> validation, Path png) throws IOException {
+        XYChart chart = chart(title, "epoch", metric);
         runs.forEach((name, history) -> {
             double[] epochs = history.epochs().stream().mapToDouble(EpochMetrics::epoch).toArray();
-            chart.addSeries(name + " (training)", epochs, history.loss()).setMarker(SeriesMarkers.NONE);
+            chart.addSeries(name + " (training)", epochs, training.apply(history)).setMarker(SeriesMarkers.NONE);
             if (history.last().hasValidation()) {
-                chart.addSeries(name + " (validation)", epochs, history.validationLoss()).setMarker(SeriesMarkers.NONE);
+                chart.addSeries(name + " (validation)", epochs, validation.apply(history)).setMarker(SeriesMarkers.NONE);
             }
         });
         save(chart, png);
+    }
+
+    /** The confusion matrix as a heat map with its counts. */
+    public static void confusionMatrix(ConfusionMatrix confusion, Path png) throws IOException {
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH / 2 + 100).height(HEIGHT / 2 + 100)
+                .title("Confusion matrix").xAxisTitle("predicted").yAxisTitle("actual").build();
+        chart.getStyler().setShowValue(true).setPlotContentSize(1.0);
+        List<Number[]> cells = List.of(
+                new Number[] {0, 0, confusion.tn()}, new Number[] {1, 0, confusion.fp()},
+                new Number[] {0, 1, confusion.fn()}, new Number[] {1, 1, confusion.tp()});
+        chart.addSeries("rows", List.of("0", "1"), List.of("0", "1"), cells);
+        Path absolute = png.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        BitmapEncoder.saveBitmap(chart, absolute.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
     /** Each named ROC curve, with the diagonal of a random guess. */

@@ -40,12 +40,16 @@ class MainTest {
                 "--out", test.toString()));
 
         Run trained = Run.of("train", "--data", train.toString(), "--standardize", "--layers", "16", "--optimizer", "momentum",
-                "--epochs", "20", "--validation", "0.2", "--out", model.toString());
+                "--epochs", "20", "--validation", "0.2", "--out", model.toString(), "--plot", folder.resolve("plots").toString());
         assertEquals(0, trained.exitCode(), trained.err());
         assertTrue(trained.out().contains("epoch 20/20") && trained.out().contains("val_loss"), trained.out());
         assertTrue(trained.out().contains("0 Normalization"), trained.out());
         assertTrue(Files.exists(model));
+        assertTrue(Files.size(folder.resolve("plots/loss.png")) > 1000 && Files.size(folder.resolve("plots/accuracy.png")) > 1000);
 
+        Run plotted = Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--plot", folder.resolve("plots").toString());
+        assertEquals(0, plotted.exitCode(), plotted.err());
+        assertTrue(Files.size(folder.resolve("plots/roc.png")) > 1000 && Files.size(folder.resolve("plots/confusion.png")) > 1000);
         Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--json");
         assertEquals(0, evaluated.exitCode(), evaluated.err());
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(evaluated.out());
