@@ -23,6 +23,8 @@ import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
 import io.dense4j.train.TrainingListener;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -89,33 +91,64 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", description = "A folder for PNG charts of loss and accuracy per epoch (training and validation).")
     Path plots;
 
+    @Option(names = "--checkpoint", description = "A model file rewritten every --checkpoint-every epochs, with the optimizer's state.")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", defaultValue = "1", description = "Epochs between checkpoints (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--resume", description = "Continue from --checkpoint if it exists, ending with the same weights as an uninterrupted run.")
+    boolean resume;
+
     @Override
     public Integer call() throws IOException {
+        if (resume && checkpoint == null) {
+            throw new ParameterException(spec.commandLine(), "--resume continues from a checkpoint: give --checkpoint FILE");
+        }
+        if (checkpointEvery < 1) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every takes a number of epochs >= 1, got " + checkpointEvery);
+        }
+        Optimizer chosen = optimizer();
+        Activation hidden = hiddenActivation();
+        CsvData csvData = CsvData.read(data, csv.format(), DataType.FLOAT);
+        System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s%n", data, csvData.dataset().rows(),
+                csvData.featureNames().size(), csvData.labels());
+
+        CompiledModel compiled;
+        if (resume && Files.exists(checkpoint)) {
+            compiled = CompiledModel.load(checkpoint);
+            System.out.printf("Resuming from %s after epoch %d of %d%n", checkpoint, compiled.epochsTrained(), epochs);
+        } else {
+            compiled = newModel(hidden, chosen, csvData);
+        }
+        System.out.println(compiled.summary());
+        if (compiled.epochsTrained() < epochs) {
+            History history = compiled.fit(csvData.dataset(), fitOptions(compiled));
+            if (history.stoppedEarly()) {
+                System.out.printf("Stopped early; restored the weights of epoch %d%n", history.bestEpoch());
+            }
+            if (plots != null) {
+                Charts.lossCurves(Map.of("model", history), plots.resolve("loss.png"));
+                Charts.accuracyCurves(Map.of("model", history), plots.resolve("accuracy.png"));
+                System.out.println("Wrote " + plots.resolve("loss.png") + " and " + plots.resolve("accuracy.png"));
+            }
+        }
+        Evaluation training = compiled.evaluate(csvData.dataset(), 0.5);
+        System.out.println("On all rows: " + training);
+        compiled.save(out);
+        System.out.println("Wrote " + out);
+        return 0;
+    }
+
+    private CompiledModel newModel(Activation hidden, Optimizer chosen, CsvData csvData) {
         Sequential model = new Sequential();
         if (standardize) {
             model.add(new Normalization());
         }
-        Activation hidden = hiddenActivation();
         for (String width : layers) {
             model.add(new Dense(positive("--layers", width), hidden, hidden instanceof ReLU ? Initializer.HE_NORMAL : Initializer.GLOROT_UNIFORM));
         }
         model.add(new Dense(1, new Sigmoid()));
-        Optimizer chosen = optimizer();
-        FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(validation)
-                .listener(new EpochPrinter(epochs));
-        if (batchSize == 0) {
-            fit.fullBatch();
-        } else {
-            fit.batchSize(batchSize);
-        }
-        if (patience != null) {
-            fit.earlyStopping(validation > 0 ? EarlyStopping.onValidationLoss(patience) : EarlyStopping.onTrainingLoss(patience));
-        }
-        FitOptions options = fit.build();
-
-        CsvData csvData = CsvData.read(data, csv.format(), DataType.FLOAT);
-        System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s%n", data, csvData.dataset().rows(),
-                csvData.featureNames().size(), csvData.labels());
         CompiledModel compiled = model.compile(csvData.featureNames().size(), new BinaryCrossEntropy(), chosen,
                 CompileOptions.defaults().withSeed(seed));
         compiled.setInputSchema(new InputSchema(csvData.featureNames(), Arrays.asList(csvData.labels().classes())));
@@ -124,22 +157,35 @@ final class TrainCommand implements Callable<Integer> {
             int held = (int) Math.round(csvData.dataset().rows() * validation);
             compiled.adapt(csvData.dataset().slice(0, csvData.dataset().rows() - held));
         }
-        System.out.println(compiled.summary());
+        return compiled;
+    }
 
-        History history = compiled.fit(csvData.dataset(), options);
-        if (history.stoppedEarly()) {
-            System.out.printf("Stopped early; restored the weights of epoch %d%n", history.bestEpoch());
+    private FitOptions fitOptions(CompiledModel compiled) {
+        FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(validation)
+                .initialEpoch(compiled.epochsTrained()).listener(new EpochPrinter(epochs));
+        if (batchSize == 0) {
+            fit.fullBatch();
+        } else {
+            fit.batchSize(batchSize);
         }
-        Evaluation training = compiled.evaluate(csvData.dataset(), 0.5);
-        System.out.println("On all rows: " + training);
-        compiled.save(out);
-        System.out.println("Wrote " + out);
-        if (plots != null) {
-            Charts.lossCurves(Map.of("model", history), plots.resolve("loss.png"));
-            Charts.accuracyCurves(Map.of("model", history), plots.resolve("accuracy.png"));
-            System.out.println("Wrote " + plots.resolve("loss.png") + " and " + plots.resolve("accuracy.png"));
+        if (patience != null) {
+            fit.earlyStopping(validation > 0 ? EarlyStopping.onValidationLoss(patience) : EarlyStopping.onTrainingLoss(patience));
         }
-        return 0;
+        if (checkpoint != null) {
+            fit.listener(new TrainingListener() {
+                @Override
+                public void onEpochEnd(EpochMetrics metrics) {
+                    if (metrics.epoch() % checkpointEvery == 0) {
+                        try {
+                            compiled.save(checkpoint); // atomic: a kill mid-write leaves the previous checkpoint
+                        } catch (IOException failed) {
+                            throw new UncheckedIOException(failed);
+                        }
+                    }
+                }
+            });
+        }
+        return fit.build();
     }
 
     private Activation hiddenActivation() {

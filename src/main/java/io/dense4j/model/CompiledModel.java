@@ -16,9 +16,11 @@ import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.Updater;
 import io.dense4j.tensor.BlasThreads;
 import io.dense4j.tensor.SecondCore;
+import io.dense4j.train.EpochMetrics;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
 import io.dense4j.train.Trainer;
+import io.dense4j.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -46,6 +48,7 @@ public final class CompiledModel {
     private final Updater updater;
     private Plan plan;
     private InputSchema inputSchema;
+    private int epochsTrained;
     /** The plan and row count of the last {@link #lossAndGradients} call, which {@link #inputGradient} reads. */
     private Plan gradientPlan;
     private int gradientRows;
@@ -113,7 +116,14 @@ public final class CompiledModel {
         boolean splitsBackward = graph.nodes().stream().skip(1).anyMatch(DenseNode.class::isInstance);
         try (BlasThreads threads = BlasThreads.forBatch(batchSize);
              SecondCore secondCore = splitsBackward ? SecondCore.forBatch(batchSize) : null) {
-            return new Trainer(trainingPlan, updater, parameters.values(), secondCore).fit(train, validation, fitOptions);
+            TrainingListener counter = new TrainingListener() {
+                @Override
+                public void onEpochEnd(EpochMetrics metrics) {
+                    epochsTrained = metrics.epoch(); // before other listeners, so a checkpoint they write counts it
+                }
+            };
+            return new Trainer(trainingPlan, updater, parameters.values(), secondCore)
+                    .fit(train, validation, fitOptions.withFirstListener(counter));
         }
     }
 
@@ -322,6 +332,18 @@ public final class CompiledModel {
      */
     public static CompiledModel load(Path file) {
         return ModelFile.load(file);
+    }
+
+    /**
+     * The number of the last epoch trained, counted as fit numbers them (so it resumes a run with
+     * {@code FitOptions.initialEpoch}); saved in model files.
+     */
+    public int epochsTrained() {
+        return epochsTrained;
+    }
+
+    void restoreEpochsTrained(int epochs) {
+        epochsTrained = epochs;
     }
 
     /** The names of the input columns and classes, if known (set from a CSV file's header and labels). */

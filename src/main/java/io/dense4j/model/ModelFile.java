@@ -123,7 +123,7 @@ final class ModelFile {
     private static ObjectNode config(CompiledModel model, byte[] parameters, byte[] state, byte[] statistics) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT).put("formatVersion", FORMAT_VERSION).put("library", LIBRARY_VERSION);
-        root.put("inputWidth", model.inputWidth());
+        root.put("inputWidth", model.inputWidth()).put("epochsTrained", model.epochsTrained());
         CompileOptions options = model.options();
         root.putObject("compile").put("dataType", options.dataType().name()).put("seed", options.seed())
                 .put("fuse", options.fuse()).put("inputGradient", options.inputGradient());
@@ -227,6 +227,7 @@ final class ModelFile {
         Updater updater = model.updater();
         fill(updater.state(), state, options.dataType(), OPTIMIZER_STATE);
         updater.restoreSteps(config.path("optimizer").path("steps").asLong(0));
+        model.restoreEpochsTrained(config.path("epochsTrained").asInt(0));
         fill(model.parameterStore().statistics(), statistics, options.dataType(), STATISTICS);
         JsonNode schema = config.path("schema");
         if (schema.isObject()) {

@@ -10,9 +10,12 @@ import java.util.List;
  *
  * @param validationSplit fraction of rows held out for validation: the <em>last</em> rows of the
  *                        data, before any shuffling (as Keras does); 0 for none
+ * @param initialEpoch    epochs already done (as Keras's initial_epoch): training runs epochs
+ *                        initialEpoch + 1 to {@code epochs}, with the same shuffles a run from
+ *                        epoch 1 would have used, so a resumed run ends where an uninterrupted one does
  */
 public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, double validationSplit,
-                         EarlyStopping earlyStopping, List<TrainingListener> listeners) {
+                         EarlyStopping earlyStopping, List<TrainingListener> listeners, int initialEpoch) {
 
     /** Used when no seed is given, so runs repeat by default. */
     public static final long DEFAULT_SEED = 42;
@@ -28,6 +31,18 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
             throw new IllegalArgumentException("fit expects a validation split in [0, 1), got " + validationSplit);
         }
         listeners = List.copyOf(listeners);
+        if (initialEpoch < 0 || initialEpoch >= epochs) {
+            throw new IllegalArgumentException("fit expects an initial epoch in [0, epochs), got " + initialEpoch
+                    + " with epochs = " + epochs);
+        }
+    }
+
+    /** The same options with {@code listener} called before the others. */
+    public FitOptions withFirstListener(TrainingListener listener) {
+        List<TrainingListener> all = new ArrayList<>();
+        all.add(listener);
+        all.addAll(listeners);
+        return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, earlyStopping, all, initialEpoch);
     }
 
     public static Builder builder() {
@@ -43,6 +58,7 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
         private double validationSplit;
         private EarlyStopping earlyStopping;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private int initialEpoch;
 
         public Builder epochs(int value) {
             epochs = value;
@@ -81,13 +97,19 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
             return this;
         }
 
+        /** Starts after {@code epochsDone} epochs, as when resuming from a checkpoint. */
+        public Builder initialEpoch(int epochsDone) {
+            initialEpoch = epochsDone;
+            return this;
+        }
+
         public Builder listener(TrainingListener listener) {
             listeners.add(listener);
             return this;
         }
 
         public FitOptions build() {
-            return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, earlyStopping, listeners);
+            return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, earlyStopping, listeners, initialEpoch);
         }
     }
 }

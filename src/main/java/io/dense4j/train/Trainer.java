@@ -56,7 +56,10 @@ public final class Trainer {
         int bestEpoch = 0;
         boolean stoppedEarly = false;
 
-        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+        for (int done = 1; done <= options.initialEpoch() && options.shuffle(); done++) {
+            shuffle(order, random); // the shuffles of the epochs already done, so the next ones match
+        }
+        for (int epoch = options.initialEpoch() + 1; epoch <= options.epochs(); epoch++) {
             long started = System.nanoTime();
             if (options.shuffle()) {
                 shuffle(order, random);

@@ -1,0 +1,64 @@
+package io.dense4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.model.CompiledModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training killed with SIGKILL mid-run and resumed from its checkpoint ends with the uninterrupted run's weights. */
+class CheckpointResumeTest {
+    private static final int EPOCHS = 20;
+
+    private static List<String> trainArguments(Path data, Path out) {
+        return List.of("train", "--data", data.toString(), "--layers", "32,32", "--optimizer", "adam", "--lr", "0.001",
+                "--epochs", String.valueOf(EPOCHS), "--batch-size", "32", "--validation", "0.1", "--out", out.toString());
+    }
+
+    @Test
+    void resumesAfterKillMinusNineWithTheSameFinalWeights(@TempDir Path folder) throws Exception {
+        Path data = folder.resolve("train.csv");
+        assertEquals(0, Main.execute("generate", "--rows", "20000", "--features", "20", "--out", data.toString()));
+        Path uninterrupted = folder.resolve("uninterrupted.zip");
+        assertEquals(0, Main.execute(trainArguments(data, uninterrupted).toArray(String[]::new)));
+
+        // A real child process, killed without warning once it has written its first checkpoint.
+        Path checkpoint = folder.resolve("checkpoint.zip");
+        Path interruptedOut = folder.resolve("interrupted.zip");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.dense4j.cli.Main"));
+        command.addAll(trainArguments(data, interruptedOut));
+        command.addAll(List.of("--checkpoint", checkpoint.toString()));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("child.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(checkpoint) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(child.isAlive(), "the child must still be training when it is killed: " + Files.readString(folder.resolve("child.log")));
+        child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no cleanup
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(137, child.exitValue(), "killed by signal 9");
+        assertFalse(Files.exists(interruptedOut), "the killed run never finished");
+        int checkpointed = CompiledModel.load(checkpoint).epochsTrained();
+        assertTrue(checkpointed >= 1 && checkpointed < EPOCHS, "checkpoint after epoch " + checkpointed);
+
+        Path resumed = folder.resolve("resumed.zip");
+        List<String> resume = new ArrayList<>(trainArguments(data, resumed));
+        resume.addAll(List.of("--checkpoint", checkpoint.toString(), "--resume"));
+        assertEquals(0, Main.execute(resume.toArray(String[]::new)));
+
+        CompiledModel expected = CompiledModel.load(uninterrupted);
+        CompiledModel actual = CompiledModel.load(resumed);
+        assertEquals(EPOCHS, actual.epochsTrained());
+        assertArrayEquals(expected.parameters().toFloatVector(), actual.parameters().toFloatVector(), 0f);
+    }
+}
