@@ -107,6 +107,34 @@ class MainTest {
     }
 
     @Test
+    void summaryAndGraphDescribeAModelFile(@TempDir Path folder) throws Exception {
+        Path train = Files.writeString(folder.resolve("t.csv"), "a,b,label\n1,2,0\n3,4,1\n5,1,0\n2,8,1\n");
+        Path model = folder.resolve("m.zip");
+        assertEquals(0, Run.of("train", "--data", train.toString(), "--layers", "4", "--epochs", "2", "--out", model.toString()).exitCode());
+
+        Run summary = Run.of("summary", "--model", model.toString());
+        assertEquals(0, summary.exitCode(), summary.err());
+        assertTrue(summary.out().contains("Total params: 17") && summary.out().contains("Features: a, b")
+                && summary.out().contains("Epochs trained: 2"), summary.out());
+
+        Path dot = folder.resolve("graph.dot");
+        assertEquals(0, Run.of("graph", "--model", model.toString(), "--out", dot.toString()).exitCode());
+        assertTrue(Files.readString(dot).startsWith("digraph dense4j {"));
+
+        Path svg = folder.resolve("graph.svg");
+        Run drawn = Run.of("graph", "--model", model.toString(), "--out", svg.toString());
+        boolean graphviz = java.util.stream.Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .anyMatch(directory -> Files.isExecutable(Path.of(directory, "dot")));
+        if (graphviz) {
+            assertEquals(0, drawn.exitCode(), drawn.err());
+            assertTrue(Files.readString(svg).contains("<svg"));
+        } else {
+            assertEquals(1, drawn.exitCode());
+            assertTrue(drawn.err().contains("needs Graphviz's dot"), drawn.err());
+        }
+    }
+
+    @Test
     void evaluateNamesColumnsThatDifferFromTheModels(@TempDir Path folder) throws Exception {
         Path train = Files.writeString(folder.resolve("t.csv"), "a,b,label\n1,2,0\n3,4,1\n5,1,0\n2,8,1\n");
         Path other = Files.writeString(folder.resolve("o.csv"), "a,c,label\n1,2,0\n");

@@ -1,0 +1,53 @@
+package io.dense4j.cli;
+
+import io.dense4j.model.CompiledModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Writes a model's compiled graph, forward and backward, as Graphviz DOT, or SVG/PNG through Graphviz's dot. */
+@Command(name = "graph", mixinStandardHelpOptions = true,
+        description = "Write the compiled graph (forward and backward) as .dot, or .svg/.png when Graphviz's dot is installed.")
+final class GraphCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "A model file written by train.")
+    Path modelFile;
+
+    @Option(names = "--out", required = true, description = "FILE.dot, FILE.svg or FILE.png.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        String dot = CompiledModel.load(modelFile).toDot();
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        String format = name.endsWith(".svg") ? "svg" : name.endsWith(".png") ? "png" : null;
+        if (format == null) {
+            Files.writeString(out, dot);
+        } else {
+            render(dot, format);
+        }
+        System.out.println("Wrote " + out);
+        return 0;
+    }
+
+    private void render(String dot, String format) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder("dot", "-T" + format, "-o", out.toString()).redirectErrorStream(true).start();
+        } catch (IOException missing) {
+            throw new IllegalStateException("drawing ." + format + " needs Graphviz's dot (apt-get install graphviz, "
+                    + "brew install graphviz); or write --out FILE.dot and render it elsewhere", missing);
+        }
+        process.getOutputStream().write(dot.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("Graphviz's dot failed: " + output.strip());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.dense4j.cli;
+
+import io.dense4j.model.CompiledModel;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Prints a model file's layer table and compiled graph. */
+@Command(name = "summary", mixinStandardHelpOptions = true, description = "Print a model's layers, parameters and compiled graph.")
+final class SummaryCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "A model file written by train.")
+    Path modelFile;
+
+    @Override
+    public Integer call() {
+        CompiledModel model = CompiledModel.load(modelFile);
+        System.out.print(model.summary());
+        if (model.inputSchema() != null) {
+            System.out.println("Features: " + String.join(", ", model.inputSchema().featureNames()));
+            System.out.println("Classes: 0 = " + model.inputSchema().classes().get(0) + ", 1 = " + model.inputSchema().classes().get(1));
+        }
+        System.out.println("Epochs trained: " + model.epochsTrained());
+        return 0;
+    }
+}
