@@ -100,6 +100,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from --checkpoint if it exists, ending with the same weights as an uninterrupted run.")
     boolean resume;
 
+    private int csvRows;
+
     @Override
     public Integer call() throws IOException {
         if (resume && checkpoint == null) {
@@ -111,6 +113,7 @@ final class TrainCommand implements Callable<Integer> {
         Optimizer chosen = optimizer();
         Activation hidden = hiddenActivation();
         CsvData csvData = CsvData.read(data, csv.format(), DataType.FLOAT);
+        csvRows = csvData.dataset().rows();
         System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s%n", data, csvData.dataset().rows(),
                 csvData.featureNames().size(), csvData.labels());
 
@@ -162,7 +165,10 @@ final class TrainCommand implements Callable<Integer> {
 
     private FitOptions fitOptions(CompiledModel compiled) {
         FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(validation)
-                .initialEpoch(compiled.epochsTrained()).listener(new EpochPrinter(epochs));
+                .initialEpoch(compiled.epochsTrained())
+                .listener(System.console() != null // a terminal: a live progress line; a pipe or log: plain lines
+                        ? new ProgressLine(epochs, batchSize == 0 ? csvRows : batchSize, System.out, System::nanoTime)
+                        : new EpochLines(epochs, System.out));
         if (batchSize == 0) {
             fit.fullBatch();
         } else {
@@ -218,23 +224,5 @@ final class TrainCommand implements Callable<Integer> {
             // reported below
         }
         throw new ParameterException(spec.commandLine(), option + " takes positive whole numbers, got \"" + value + "\"");
-    }
-
-    /** One line per epoch: loss, accuracy, validation, throughput. */
-    private static final class EpochPrinter implements TrainingListener {
-        private final int epochs;
-
-        EpochPrinter(int epochs) {
-            this.epochs = epochs;
-        }
-
-        @Override
-        public void onEpochEnd(EpochMetrics metrics) {
-            String validation = metrics.hasValidation()
-                    ? String.format(Locale.ROOT, "  val_loss %.4f  val_accuracy %.4f", metrics.validationLoss(), metrics.validationAccuracy())
-                    : "";
-            System.out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  accuracy %.4f%s  (%,.0f samples/s)%n", metrics.epoch(), epochs,
-                    metrics.loss(), metrics.accuracy(), validation, metrics.samplesPerSecond());
-        }
     }
 }

@@ -1,0 +1,26 @@
+package io.dense4j.cli;
+
+import io.dense4j.train.EpochMetrics;
+import io.dense4j.train.TrainingListener;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** One line per epoch: loss, accuracy, validation, throughput. For logs and pipes. */
+final class EpochLines implements TrainingListener {
+    private final int epochs;
+    private final PrintStream out;
+
+    EpochLines(int epochs, PrintStream out) {
+        this.epochs = epochs;
+        this.out = out;
+    }
+
+    @Override
+    public void onEpochEnd(EpochMetrics metrics) {
+        String validation = metrics.hasValidation()
+                ? String.format(Locale.ROOT, "  val_loss %.4f  val_accuracy %.4f", metrics.validationLoss(), metrics.validationAccuracy())
+                : "";
+        out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  accuracy %.4f%s  (%,.0f samples/s)%n", metrics.epoch(), epochs,
+                metrics.loss(), metrics.accuracy(), validation, metrics.samplesPerSecond());
+    }
+}
