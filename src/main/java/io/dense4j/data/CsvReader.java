@@ -226,7 +226,8 @@ public final class CsvReader {
 
         private void dataRow(int from, int to) {
             int feature = 0;
-            int provisionalClass = -1;
+            int labelFrom = -1;
+            int labelTo = -1;
             int column = 1;
             int at = from;
             while (true) {
@@ -236,7 +237,8 @@ public final class CsvReader {
                 }
                 int next = field(at, to, column);
                 if (column - 1 == labelColumn) {
-                    provisionalClass = label(fieldBounds[0], fieldBounds[1], column);
+                    labelFrom = fieldBounds[0]; // read once the row's field count is known good
+                    labelTo = fieldBounds[1];
                 } else {
                     features[feature++] = number(fieldBounds[0], fieldBounds[1], column);
                 }
@@ -250,6 +252,7 @@ public final class CsvReader {
                 throw new DataFileException(file, line, "has " + column + " fields; the "
                         + (format.header() ? "header has " : "first row has ") + columns);
             }
+            int provisionalClass = labelColumn < 0 ? -1 : label(labelFrom, labelTo, labelColumn + 1);
             handler.row(line, features, provisionalClass);
         }
 
