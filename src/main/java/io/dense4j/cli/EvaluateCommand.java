@@ -16,18 +16,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** Scores a model file on a labeled CSV file. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Score a model on a labeled CSV: log loss, accuracy, precision, recall, F1, ROC AUC, confusion matrix.")
 final class EvaluateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--model", required = true, description = "A model file written by train.")
     Path modelFile;
@@ -38,8 +32,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     CsvOptions csv;
 
-    @Option(names = "--threshold", defaultValue = "0.5", description = "Probability at or above which a row is class 1 (default: ${DEFAULT-VALUE}).")
-    double threshold;
+    @Mixin
+    ThresholdOption threshold;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
@@ -49,17 +43,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new ParameterException(spec.commandLine(), "--threshold is a probability in [0, 1], got " + threshold);
-        }
         CompiledModel model = CompiledModel.load(modelFile);
         InputSchema schema = model.inputSchema();
         CsvData rows = CsvData.read(data, csv.format(), model.dataType(), schema == null ? null : schema.classes());
-        if (schema != null && !rows.featureNames().equals(schema.featureNames())) {
-            throw new IllegalArgumentException(String.format("%s has the feature columns %s, but the model was trained on %s",
-                    data, rows.featureNames(), schema.featureNames()));
-        }
-        Evaluation evaluation = model.evaluate(rows.dataset(), threshold);
+        FeatureColumns.check(data, rows.featureNames(), schema);
+        Evaluation evaluation = model.evaluate(rows.dataset(), threshold.value());
         System.out.println(json ? json(evaluation) : table(evaluation, rows.dataset().rows()));
         if (plots != null) {
             Charts.confusionMatrix(evaluation.confusion(), plots.resolve("confusion.png"));

@@ -3,7 +3,6 @@ package io.dense4j.cli;
 import io.dense4j.data.CsvFormat;
 import io.dense4j.data.CsvReader;
 import io.dense4j.model.CompiledModel;
-import io.dense4j.model.InputSchema;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +18,7 @@ import java.util.concurrent.Callable;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** Writes a probability and a class for every row of a CSV file, streaming, in input order. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -30,9 +26,6 @@ import picocli.CommandLine.Spec;
 final class PredictCommand implements Callable<Integer> {
     /** Rows per forward pass. */
     private static final int CHUNK_ROWS = 4096;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--model", required = true, description = "A model file written by train.")
     Path modelFile;
@@ -43,17 +36,18 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     CsvOptions csv;
 
-    @Option(names = "--threshold", defaultValue = "0.5", description = "Probability at or above which a row is class 1 (default: ${DEFAULT-VALUE}).")
-    double threshold;
+    @Mixin
+    ThresholdOption threshold;
+
+    /** The checked threshold, read by the row handler. */
+    private double cut;
 
     @Option(names = "--out", required = true, description = "The CSV to write: a header probability,class and one line per input row.")
     Path out;
 
     @Override
     public Integer call() throws IOException {
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new ParameterException(spec.commandLine(), "--threshold is a probability in [0, 1], got " + threshold);
-        }
+        cut = threshold.value();
         CompiledModel model = CompiledModel.load(modelFile);
         CsvFormat format = formatFor(model, new CsvReader(data, csv.format()).columnNames());
         Path directory = out.toAbsolutePath().getParent();
@@ -99,10 +93,8 @@ final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException(String.format("%s has %d columns %s; the model reads %d features (and allows one label column)",
                     data, columns.size(), columns, width));
         }
-        InputSchema schema = model.inputSchema();
-        if (schema != null && csv.format().header() && !features.equals(schema.featureNames())) {
-            throw new IllegalArgumentException(String.format("%s has the feature columns %s, but the model was trained on %s",
-                    data, features, schema.featureNames()));
+        if (csv.format().header()) {
+            FeatureColumns.check(data, features, model.inputSchema());
         }
         return format;
     }
@@ -139,7 +131,7 @@ final class PredictCommand implements Callable<Integer> {
                     .data().asDouble();
             try {
                 for (double p : probabilities) {
-                    writer.write(String.format(Locale.ROOT, "%.6f,%d%n", p, p >= threshold ? 1 : 0));
+                    writer.write(String.format(Locale.ROOT, "%.6f,%d%n", p, p >= cut ? 1 : 0));
                 }
             } catch (IOException failed) {
                 throw new UncheckedIOException(failed);
