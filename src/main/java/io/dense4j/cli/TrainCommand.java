@@ -112,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Optimizer chosen = optimizer();
         Activation hidden = hiddenActivation();
-        CsvData csvData = CsvData.read(data, csv.format(), DataType.FLOAT);
+        CsvData csvData = csv.read(data, DataType.FLOAT, null);
         csvRows = csvData.dataset().rows();
         System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s%n", data, csvData.dataset().rows(),
                 csvData.featureNames().size(), csvData.labels());

@@ -6,10 +6,12 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * A CSV file read into memory: its rows as a {@link Dataset}, the names of its feature columns
- * and how its labels map to classes. For files that fit in memory; the reader itself streams.
+ * A CSV file read into memory: its rows as a {@link Dataset}, the names of its feature columns,
+ * how its labels map to classes, and the bad rows skipped if skipping was asked for. For files
+ * that fit in memory; the reader itself streams.
  */
-public record CsvData(Dataset dataset, List<String> featureNames, LabelMapping labels) {
+public record CsvData(Dataset dataset, List<String> featureNames, LabelMapping labels, long skippedRows,
+                     List<Long> firstSkippedLines) {
 
     /**
      * Reads {@code file} to train on, checking every cell (see {@link CsvReader}): the labels must
@@ -25,8 +27,14 @@ public record CsvData(Dataset dataset, List<String> featureNames, LabelMapping l
      * {@link #read(Path, CsvFormat, DataType)}.
      */
     public static CsvData read(Path file, CsvFormat format, DataType type, List<String> classes) {
+        return read(file, format, type, classes, false);
+    }
+
+    /** As {@link #read(Path, CsvFormat, DataType, List)}, passing over bad data rows when {@code skipBadRows}. */
+    public static CsvData read(Path file, CsvFormat format, DataType type, List<String> classes, boolean skipBadRows) {
         Rows rows = new Rows(file);
-        CsvReader.Summary summary = new CsvReader(file, format).read(rows);
+        CsvReader reader = new CsvReader(file, format);
+        CsvReader.Summary summary = (skipBadRows ? reader.skippingBadRows() : reader).read(rows);
         String[] seen = summary.labels().names();
         boolean flip;
         if (classes == null) {
@@ -53,7 +61,8 @@ public record CsvData(Dataset dataset, List<String> featureNames, LabelMapping l
         }
         int width = summary.featureNames().size();
         Dataset dataset = Dataset.fromRows(rows.features, labels, rows.count, width, type);
-        return new CsvData(dataset, summary.featureNames(), summary.labels());
+        return new CsvData(dataset, summary.featureNames(), summary.labels(), summary.skippedRows(),
+                summary.firstSkippedLines());
     }
 
     /** Collects rows in growing arrays. */

@@ -33,9 +33,18 @@ public final class CsvReader {
         void row(long line, float[] features, int provisionalClass);
     }
 
-    /** What a pass over the file found. */
-    public record Summary(List<String> featureNames, long rows, LabelMapping labels) {
+    /**
+     * What a pass over the file found.
+     *
+     * @param skippedRows       bad rows passed over (only when reading with bad rows skipped)
+     * @param firstSkippedLines the line numbers of the first few of them
+     */
+    public record Summary(List<String> featureNames, long rows, LabelMapping labels, long skippedRows,
+                          List<Long> firstSkippedLines) {
     }
+
+    /** How many skipped lines a summary names. */
+    private static final int SKIPPED_LINES_NAMED = 5;
 
     /** Bytes read at a time; a longer line grows the buffer. */
     private static final int CHUNK = 1 << 20;
@@ -43,16 +52,27 @@ public final class CsvReader {
     private final Path file;
     private final CsvFormat format;
     private final int chunk;
+    private final boolean skipBadRows;
 
     public CsvReader(Path file, CsvFormat format) {
-        this(file, format, CHUNK);
+        this(file, format, CHUNK, false);
     }
 
     /** With a chosen chunk size: tests use tiny ones so that every line crosses chunk boundaries. */
-    CsvReader(Path file, CsvFormat format, int chunk) {
+    CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows) {
         this.file = file;
         this.format = format;
         this.chunk = chunk;
+        this.skipBadRows = skipBadRows;
+    }
+
+    /**
+     * This reader, but passing over data rows with a bad cell or field count instead of stopping;
+     * the summary counts them and names the first few lines. Problems with the file itself, its
+     * header or its first row still stop the read.
+     */
+    public CsvReader skippingBadRows() {
+        return new CsvReader(file, format, chunk, true);
     }
 
     /** The column names (the header's, or "column 1", … without one), from the first line alone. */
@@ -97,6 +117,9 @@ public final class CsvReader {
         private final LabelMapping labels = new LabelMapping();
         private final int[] fieldBounds = new int[2];
         private Summary summary;
+        private long skipped;
+        private final List<Long> firstSkippedLines = new ArrayList<>();
+        private DataFileException firstProblem;
 
         Pass(InputStream in, RowHandler handler) {
             this.in = in;
@@ -116,15 +139,31 @@ public final class CsvReader {
                         if (!format.header()) {
                             rows++; // the first line was already a data row
                         }
-                    } else {
+                    } else if (!skipBadRows) {
                         dataRow(start, contentEnd);
                         rows++;
+                    } else {
+                        try {
+                            dataRow(start, contentEnd);
+                            rows++;
+                        } catch (DataFileException bad) {
+                            if (skipped++ == 0) {
+                                firstProblem = bad;
+                            }
+                            if (firstSkippedLines.size() < SKIPPED_LINES_NAMED) {
+                                firstSkippedLines.add(line);
+                            }
+                        }
                     }
                 }
                 start = lineEnd + 1;
             }
             if (columns < 0) {
                 throw new DataFileException(file, "is empty: expected " + (format.header() ? "a header row and " : "") + "data rows", null);
+            }
+            if (rows == 0 && skipped > 0) {
+                throw new DataFileException(file, "has no good data row: all " + skipped + " were bad; the first: "
+                        + firstProblem.getMessage(), firstProblem);
             }
             if (rows == 0) {
                 throw new DataFileException(file, "has a header row but no data rows", null);
@@ -133,7 +172,7 @@ public final class CsvReader {
             if (labelColumn >= 0) {
                 featureNames.remove(labelColumn);
             }
-            summary = new Summary(featureNames, rows, labels);
+            summary = new Summary(featureNames, rows, labels, skipped, List.copyOf(firstSkippedLines));
         }
 
         /** Finds the end (index of '\n', or the end of the data) of the line at {@code start}, reading more as needed; −1 at the end. */
@@ -351,6 +390,7 @@ public final class CsvReader {
                 decode(from, to, column); // a new name must be valid UTF-8
                 String problem = labels.problem();
                 if (problem != null) {
+                    labels.keepFirst(seenBefore); // the rejected name must not count if the row is skipped
                     throw cell(column, problem);
                 }
             }

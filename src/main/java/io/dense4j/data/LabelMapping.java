@@ -31,6 +31,14 @@ public final class LabelMapping {
         return seen++;
     }
 
+    /** Forgets the names seen after the first {@code count}: a rejected row's label must not count. */
+    void keepFirst(int count) {
+        for (int i = count; i < seen; i++) {
+            names[i] = null;
+        }
+        seen = Math.min(seen, count);
+    }
+
     /** How many distinct names have been seen (0, 1 or 2). */
     int seen() {
         return seen;

@@ -58,6 +58,19 @@ class BadInputTest {
     }
 
     @Test
+    void skipBadRowsTrainsOnTheRestAndReportsTheLines() throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(i % 7 == 3 ? "oops" : String.valueOf(i)).append(',').append(40 - i).append(',').append(i % 2).append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("some-bad.csv"), csv.toString());
+        String[] result = run("train", "--data", file.toString(), "--epochs", "1", "--skip-bad-rows",
+                "--out", folder.resolve("m.zip").toString());
+        assertEquals("0", result[0], result[1]);
+        assertTrue(result[1].contains("skipped 6 bad row(s) of " + file + ", at lines 5, 12, 19, 26, 33, …"), result[1]);
+    }
+
+    @Test
     void aMissingFileADirectoryAndNonUtf8BytesAreNamedToo() throws Exception {
         assertTrue(run("train", "--data", folder.resolve("nope.csv").toString())[1].contains("nope.csv: no such file"));
         assertTrue(run("train", "--data", folder.toString())[1].contains("is a directory, not a CSV file"));

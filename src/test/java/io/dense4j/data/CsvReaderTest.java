@@ -27,7 +27,7 @@ class CsvReaderTest {
     /** Rows as "features | class" strings, read with the given chunk size. */
     private static List<String> rows(Path file, CsvFormat format, int chunk) {
         List<String> rows = new ArrayList<>();
-        CsvReader.Summary summary = new CsvReader(file, format, chunk).read((line, features, provisional) -> {
+        CsvReader.Summary summary = new CsvReader(file, format, chunk, false).read((line, features, provisional) -> {
             StringBuilder row = new StringBuilder();
             for (float value : features) {
                 row.append(value).append(' ');
@@ -179,5 +179,28 @@ class CsvReaderTest {
     @Test
     void namesNumbersBeyondFloat32Range() throws IOException {
         assertTrue(rejects("a,label\n1e39,0\n").getMessage().contains("\"1e39\" is beyond float32's range"));
+    }
+
+    @Test
+    void skipsBadRowsWhenAskedAndSaysWhichLines() throws IOException {
+        Path file = write("some-bad.csv", "a,b,label\n1,2,no\n3,x,yes\n4,5,yes\n6,7\n8,9,7\n10,11,no\n");
+        List<String> rows = new ArrayList<>();
+        CsvReader.Summary summary = new CsvReader(file, CsvFormat.defaults()).skippingBadRows()
+                .read((line, features, provisional) -> rows.add(line + ":" + features[0] + "|" + provisional));
+        assertEquals(List.of("2:1.0|0", "4:4.0|1", "7:10.0|0"), rows);
+        assertEquals(3, summary.rows());
+        assertEquals(3, summary.skippedRows());
+        assertEquals(List.of(3L, 5L, 6L), summary.firstSkippedLines());
+        // the rejected label "7" did not become a class: the two names are still "no" and "yes"
+        assertArrayEquals(new String[] {"no", "yes"}, summary.labels().names());
+    }
+
+    @Test
+    void aFileWithNoGoodRowSaysSoEvenWhenSkipping() throws IOException {
+        Path file = write("all-bad.csv", "a,label\nx,0\ny,1\n");
+        DataFileException error = assertThrows(DataFileException.class,
+                () -> new CsvReader(file, CsvFormat.defaults()).skippingBadRows().read((line, features, provisional) -> { }));
+        assertTrue(error.getMessage().contains("has no good data row: all 2 were bad; the first: ")
+                && error.getMessage().contains("line 2, column 1 (\"a\"): expected a number, got \"x\""), error.getMessage());
     }
 }
