@@ -1,5 +1,6 @@
 package io.dense4j.plot;
 
+import io.dense4j.metrics.ConfusionMatrix;
 import io.dense4j.metrics.RocCurve;
 import io.dense4j.model.CompiledModel;
 import io.dense4j.train.EpochMetrics;
@@ -12,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import io.dense4j.metrics.ConfusionMatrix;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -62,9 +63,7 @@ public final class Charts {
                 new Number[] {0, 0, confusion.tn()}, new Number[] {1, 0, confusion.fp()},
                 new Number[] {0, 1, confusion.fn()}, new Number[] {1, 1, confusion.tp()});
         chart.addSeries("rows", List.of("0", "1"), List.of("0", "1"), cells);
-        Path absolute = png.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        BitmapEncoder.saveBitmap(chart, absolute.toString(), BitmapEncoder.BitmapFormat.PNG);
+        save(chart, png);
     }
 
     /** Each named ROC curve, with the diagonal of a random guess. */
@@ -141,7 +140,7 @@ public final class Charts {
         return new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
     }
 
-    private static void save(XYChart chart, Path png) throws IOException {
+    private static void save(Chart<?, ?> chart, Path png) throws IOException {
         Path absolute = png.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         BitmapEncoder.saveBitmap(chart, absolute.toString(), BitmapEncoder.BitmapFormat.PNG); // adds ".png" if missing
