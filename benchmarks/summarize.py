@@ -114,6 +114,15 @@ def main(jmh_path, results_path):
         results.append({"workload": "W-MLP step", "system": "dl4j", "batch": batch, "samplesPerSecond": samples,
                         "allocBytesPerOp": alloc_bytes(run)})
 
+    lr_rows = []
+    for run in sorted(groups.pop("WLrTrainingStepBenchmark", []), key=lambda run: int(run["params"]["batch"])):
+        batch = int(run["params"]["batch"])
+        metric = run["primaryMetric"]
+        steps = per_second(metric["score"], metric["scoreUnit"])
+        lr_rows.append([batch, number(steps), number(steps * batch)])
+        results.append({"workload": "W-LR step", "system": "dense4j", "batch": batch, "samplesPerSecond": steps * batch,
+                        "allocBytesPerOp": alloc_bytes(run)})
+
     other_rows = []
     for group, group_runs in sorted(groups.items()):
         for run in group_runs:
@@ -135,6 +144,9 @@ def main(jmh_path, results_path):
         print("W-MLP training step (float32, plain SGD)")
         table(["batch", "BLAS threads", "second core", "steps/s", "samples/s", "B/step", "of best sgemm"], training_rows,
               names_first=False)
+    if lr_rows:
+        print("W-LR training step (20 inputs, Dense 1 Sigmoid, float32, plain SGD)")
+        table(["batch", "steps/s", "samples/s"], lr_rows, names_first=False)
     if peer_rows:
         print("W-MLP training step against Deeplearning4j 1.0.0-M2.1 (samples/s, same run)")
         table(["batch", "dl4j", "dense4j", "dense4j / dl4j"], peer_rows, names_first=False)

@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class TrainingStepBenchmark {
 
-    @Param({"1", "32", "256", "4096"})
+    /** 200,000 is full batch on W-MLP's data set: one step over every row. */
+    @Param({"1", "32", "256", "4096", "200000"})
     int batch;
 
     /** "policy" is what fit does (BlasThreads.forBatch); a number pins OpenBLAS to that many threads. */
