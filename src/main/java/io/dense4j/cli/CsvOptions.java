@@ -2,6 +2,7 @@ package io.dense4j.cli;
 
 import io.dense4j.data.CsvData;
 import io.dense4j.data.CsvFormat;
+import io.dense4j.data.CsvSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -24,15 +25,32 @@ final class CsvOptions {
     @Option(names = "--skip-bad-rows", description = "Pass over rows with a bad cell or field count, and report them, instead of stopping.")
     boolean skipBadRows;
 
+    @Option(names = "--features", split = ",", description = "Read only these feature columns, by header name, in this order.")
+    List<String> features;
+
+    @Option(names = "--drop", split = ",", description = "Leave out these columns, by header name.")
+    List<String> dropped = List.of();
+
     /** Reads the file as these options say, reporting skipped rows on stderr. */
-    CsvData read(Path file, DataType type, List<String> classes) {
-        CsvData data = CsvData.read(file, format(), type, classes, skipBadRows);
-        if (data.skippedRows() > 0) {
-            System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s) of %s, at lines %s%s%n", data.skippedRows(), file,
-                    data.firstSkippedLines().stream().map(String::valueOf).collect(Collectors.joining(", ")),
-                    data.skippedRows() > data.firstSkippedLines().size() ? ", …" : "");
-        }
+    CsvData read(Path file, DataType type, List<String> classes, double[] fill) {
+        CsvData data = CsvData.read(file, format(), type, classes, skipBadRows, fill);
+        reportSkipped(file, data.skippedRows(), data.firstSkippedLines());
         return data;
+    }
+
+    /** Reads and checks the file to train on, with its cache as {@code options} say, reporting skipped rows on stderr. */
+    CsvSource open(Path file, CsvSource.Options options) {
+        CsvSource source = CsvSource.open(file, format(), skipBadRows ? options.skippingBadRows() : options);
+        reportSkipped(file, source.skippedRows(), source.firstSkippedLines());
+        return source;
+    }
+
+    private static void reportSkipped(Path file, long skipped, List<Long> firstLines) {
+        if (skipped > 0) {
+            System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s) of %s, at lines %s%s%n", skipped, file,
+                    firstLines.stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                    skipped > firstLines.size() ? ", …" : "");
+        }
     }
 
     CsvFormat format() {
@@ -44,9 +62,12 @@ final class CsvOptions {
         if (noHeader) {
             format = format.withoutHeader();
         }
-        if (label == null) {
-            return format;
+        if (label != null) {
+            format = label.chars().allMatch(Character::isDigit) ? format.withLabelIndex(Integer.parseInt(label)) : format.withLabel(label);
         }
-        return label.chars().allMatch(Character::isDigit) ? format.withLabelIndex(Integer.parseInt(label)) : format.withLabel(label);
+        if (features != null) {
+            format = format.withFeatures(features);
+        }
+        return dropped.isEmpty() ? format : format.withoutColumns(dropped);
     }
 }

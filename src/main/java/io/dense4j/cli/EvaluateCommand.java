@@ -45,7 +45,8 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CompiledModel model = CompiledModel.load(modelFile);
         InputSchema schema = model.inputSchema();
-        CsvData rows = csv.read(data, model.dataType(), schema == null ? null : schema.classes());
+        CsvData rows = csv.read(data, model.dataType(), schema == null ? null : schema.classes(),
+                schema == null ? null : schema.fillValues());
         FeatureColumns.check(data, rows.featureNames(), schema);
         Evaluation evaluation = model.evaluate(rows.dataset(), threshold.value());
         System.out.println(json ? json(evaluation) : table(evaluation, rows.dataset().rows()));

@@ -3,6 +3,7 @@ package io.dense4j.cli;
 import io.dense4j.data.CsvFormat;
 import io.dense4j.data.CsvReader;
 import io.dense4j.model.CompiledModel;
+import io.dense4j.model.InputSchema;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +59,8 @@ final class PredictCommand implements Callable<Integer> {
             try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 writer.write("probability,class\n");
                 Predictions predictions = new Predictions(model, writer);
-                rows = new CsvReader(data, format).read(predictions).rows();
+                CsvReader reader = new CsvReader(data, format);
+                rows = (predictions.fill == null ? reader : reader.allowingMissing()).read(predictions).rows();
                 predictions.flush();
             } catch (UncheckedIOException failed) {
                 throw failed.getCause();
@@ -72,11 +74,18 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /**
-     * The file's layout: its feature columns must be the model's (by name when the model knows
-     * them, else by count), with at most one more column, the label, which is ignored.
+     * The file's layout. With a header and a model that knows its features' names, the file may
+     * hold any other columns too: the model's are picked by name. Otherwise its feature columns must
+     * be the model's (by name when the model knows them, else by count), with at most one more
+     * column, the label, which is ignored.
      */
     private CsvFormat formatFor(CompiledModel model, List<String> columns) {
         CsvFormat format = csv.format();
+        InputSchema schema = model.inputSchema();
+        if (format.header() && format.features() == null && format.dropped().isEmpty() && schema != null
+                && columns.containsAll(schema.featureNames())) {
+            return format.withoutLabel().withFeatures(schema.featureNames());
+        }
         int width = model.inputWidth();
         List<String> features = new ArrayList<>(columns);
         if (columns.size() == width + 1) {
@@ -105,18 +114,26 @@ final class PredictCommand implements Callable<Integer> {
         private final BufferedWriter writer;
         private final float[] chunk;
         private final int width;
+        /** The model's values for missing ones, or null when missing values are errors. */
+        final double[] fill;
         private int rows;
 
         Predictions(CompiledModel model, BufferedWriter writer) {
             this.model = model;
             this.writer = writer;
             this.width = model.inputWidth();
+            this.fill = model.inputSchema() == null ? null : model.inputSchema().fillValues();
             this.chunk = new float[CHUNK_ROWS * width];
         }
 
         @Override
         public void row(long line, float[] features, int provisionalClass) {
             System.arraycopy(features, 0, chunk, rows * width, width);
+            for (int j = 0; fill != null && j < width; j++) {
+                if (Float.isNaN(chunk[rows * width + j])) {
+                    chunk[rows * width + j] = (float) fill[j];
+                }
+            }
             if (++rows == CHUNK_ROWS) {
                 flush();
             }

@@ -1,6 +1,8 @@
 package io.dense4j.cli;
 
-import io.dense4j.data.CsvData;
+import io.dense4j.data.CsvSource;
+import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.RowSelection;
 import io.dense4j.layer.Activation;
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.Initializer;
@@ -26,7 +28,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,8 +73,23 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd, momentum (0.9) or adam (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--validation", defaultValue = "0", description = "Fraction of rows held out for validation: the last rows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--validation", defaultValue = "0",
+            description = "Fraction of rows held out for validation, chosen row by row from the seed (default: ${DEFAULT-VALUE}).")
     double validation;
+
+    @Option(names = "--fill-missing", description = "Fill missing values (empty, NA, NaN) with the feature's mean over the "
+            + "training rows, saved with the model and used when it predicts (default: missing values are errors).")
+    boolean fillMissing;
+
+    @Option(names = "--no-cache", description = "Parse the CSV on every epoch instead of keeping a binary cache of it.")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", description = "The folder for the binary cache (default: beside the CSV file).")
+    Path cacheDirectory;
+
+    @Option(names = "--shuffle-buffer", defaultValue = "65536",
+            description = "Rows in the shuffle buffer when the CSV is parsed on every epoch (default: ${DEFAULT-VALUE}).")
+    int shuffleBuffer;
 
     @Option(names = "--standardize", description = "Standardize each feature by the training rows' mean and standard deviation "
             + "(a Normalization layer, saved with the model and applied when it predicts).")
@@ -100,7 +116,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from --checkpoint if it exists, ending with the same weights as an uninterrupted run.")
     boolean resume;
 
-    private int csvRows;
+    private long csvRows;
 
     @Override
     public Integer call() throws IOException {
@@ -112,21 +128,23 @@ final class TrainCommand implements Callable<Integer> {
         }
         Optimizer chosen = optimizer();
         Activation hidden = hiddenActivation();
-        CsvData csvData = csv.read(data, DataType.FLOAT, null);
-        csvRows = csvData.dataset().rows();
-        System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s%n", data, csvData.dataset().rows(),
-                csvData.featureNames().size(), csvData.labels());
+        CsvSource source = csv.open(data, sourceOptions());
+        csvRows = source.rows();
+        System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s%s; cache: %s%n", data, source.rows(),
+                source.width(), source.labels(), source.missingValues() > 0
+                        ? String.format(Locale.ROOT, ", %,d missing values", source.missingValues()) : "",
+                source.cacheStatus());
 
         CompiledModel compiled;
         if (resume && Files.exists(checkpoint)) {
             compiled = CompiledModel.load(checkpoint);
             System.out.printf("Resuming from %s after epoch %d of %d%n", checkpoint, compiled.epochsTrained(), epochs);
         } else {
-            compiled = newModel(hidden, chosen, csvData);
+            compiled = newModel(hidden, chosen, source);
         }
         System.out.println(compiled.summary());
         if (compiled.epochsTrained() < epochs) {
-            History history = compiled.fit(csvData.dataset(), fitOptions(compiled));
+            History history = compiled.fit(source, fitOptions(compiled));
             if (history.stoppedEarly()) {
                 System.out.printf("Stopped early; restored the weights of epoch %d%n", history.bestEpoch());
             }
@@ -136,14 +154,35 @@ final class TrainCommand implements Callable<Integer> {
                 System.out.println("Wrote " + plots.resolve("loss.png") + " and " + plots.resolve("accuracy.png"));
             }
         }
-        Evaluation training = compiled.evaluate(csvData.dataset(), 0.5);
-        System.out.println("On all rows: " + training);
+        if (validation > 0) {
+            Evaluation held = compiled.evaluate(source, RowSelection.validation(validation, seed), 0.5);
+            System.out.println("On the validation rows: " + held);
+        }
         compiled.save(out);
         System.out.println("Wrote " + out);
         return 0;
     }
 
-    private CompiledModel newModel(Activation hidden, Optimizer chosen, CsvData csvData) {
+    private CsvSource.Options sourceOptions() {
+        if (shuffleBuffer < 1) {
+            throw new ParameterException(spec.commandLine(), "--shuffle-buffer takes a number of rows >= 1, got " + shuffleBuffer);
+        }
+        if (noCache && cacheDirectory != null) {
+            throw new ParameterException(spec.commandLine(), "--cache-dir and --no-cache contradict each other: give one");
+        }
+        if (!(validation >= 0 && validation < 1)) {
+            throw new ParameterException(spec.commandLine(), "--validation takes a fraction in [0, 1), got " + validation);
+        }
+        CsvSource.Options options = CsvSource.Options.defaults().withShuffleBuffer(shuffleBuffer);
+        if (noCache) {
+            options = options.withoutCache();
+        } else if (cacheDirectory != null) {
+            options = options.withCacheDirectory(cacheDirectory);
+        }
+        return fillMissing ? options.fillingMissing() : options;
+    }
+
+    private CompiledModel newModel(Activation hidden, Optimizer chosen, CsvSource source) {
         Sequential model = new Sequential();
         if (standardize) {
             model.add(new Normalization());
@@ -152,13 +191,15 @@ final class TrainCommand implements Callable<Integer> {
             model.add(new Dense(positive("--layers", width), hidden, hidden instanceof ReLU ? Initializer.HE_NORMAL : Initializer.GLOROT_UNIFORM));
         }
         model.add(new Dense(1, new Sigmoid()));
-        CompiledModel compiled = model.compile(csvData.featureNames().size(), new BinaryCrossEntropy(), chosen,
+        CompiledModel compiled = model.compile(source.width(), new BinaryCrossEntropy(), chosen,
                 CompileOptions.defaults().withSeed(seed));
-        compiled.setInputSchema(new InputSchema(csvData.featureNames(), Arrays.asList(csvData.labels().classes())));
+        // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
+        FeatureStatistics statistics = standardize || fillMissing
+                ? source.statistics(RowSelection.training(validation, seed)) : null;
+        compiled.setInputSchema(new InputSchema(source.featureNames(), source.classes(),
+                fillMissing ? CompiledModel.missingValueFill(source, statistics) : null));
         if (standardize) {
-            // the statistics of the rows fit trains on: a validation split's rows stay unseen
-            int held = (int) Math.round(csvData.dataset().rows() * validation);
-            compiled.adapt(csvData.dataset().slice(0, csvData.dataset().rows() - held));
+            compiled.adapt(statistics);
         }
         return compiled;
     }
@@ -167,7 +208,7 @@ final class TrainCommand implements Callable<Integer> {
         FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(validation)
                 .initialEpoch(compiled.epochsTrained())
                 .listener(System.console() != null // a terminal: a live progress line; a pipe or log: plain lines
-                        ? new ProgressLine(epochs, batchSize == 0 ? csvRows : batchSize, System.out, System::nanoTime)
+                        ? new ProgressLine(epochs, (int) Math.min(Integer.MAX_VALUE, batchSize == 0 ? csvRows : batchSize), System.out, System::nanoTime)
                         : new EpochLines(epochs, System.out));
         if (batchSize == 0) {
             fit.fullBatch();

@@ -32,9 +32,25 @@ public record CsvData(Dataset dataset, List<String> featureNames, LabelMapping l
 
     /** As {@link #read(Path, CsvFormat, DataType, List)}, passing over bad data rows when {@code skipBadRows}. */
     public static CsvData read(Path file, CsvFormat format, DataType type, List<String> classes, boolean skipBadRows) {
-        Rows rows = new Rows(file);
+        return read(file, format, type, classes, skipBadRows, null);
+    }
+
+    /**
+     * As {@link #read(Path, CsvFormat, DataType, List, boolean)}, filling each missing value with
+     * its feature's entry in {@code fill} (a model's saved means; null: missing values are errors).
+     */
+    public static CsvData read(Path file, CsvFormat format, DataType type, List<String> classes, boolean skipBadRows,
+                               double[] fill) {
+        Rows rows = new Rows(file, fill);
         CsvReader reader = new CsvReader(file, format);
-        CsvReader.Summary summary = (skipBadRows ? reader.skippingBadRows() : reader).read(rows);
+        if (skipBadRows) {
+            reader = reader.skippingBadRows();
+        }
+        if (fill != null) {
+            reader = reader.allowingMissing();
+        }
+        CsvReader.Summary summary = reader.read(rows);
+
         String[] seen = summary.labels().names();
         boolean flip;
         if (classes == null) {
@@ -68,12 +84,14 @@ public record CsvData(Dataset dataset, List<String> featureNames, LabelMapping l
     /** Collects rows in growing arrays. */
     private static final class Rows implements CsvReader.RowHandler {
         private final Path file;
+        private final double[] fill;
         private float[] features = new float[1 << 16];
         private float[] labels = new float[1 << 10];
         private int count;
 
-        Rows(Path file) {
+        Rows(Path file, double[] fill) {
             this.file = file;
+            this.fill = fill;
         }
 
         @Override
@@ -88,7 +106,16 @@ public record CsvData(Dataset dataset, List<String> featureNames, LabelMapping l
             if (count == labels.length) {
                 labels = Arrays.copyOf(labels, 2 * labels.length);
             }
+            if (fill != null && fill.length != width) {
+                throw new IllegalArgumentException(file + " has " + width + " features, but " + fill.length
+                        + " fill values were given");
+            }
             System.arraycopy(rowFeatures, 0, features, count * width, width);
+            for (int j = 0; fill != null && j < width; j++) {
+                if (Float.isNaN(features[count * width + j])) {
+                    features[count * width + j] = (float) fill[j];
+                }
+            }
             labels[count++] = provisionalClass;
         }
     }

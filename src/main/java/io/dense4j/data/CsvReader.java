@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Streams the rows of a CSV file: reads it in large byte chunks and parses each feature cell with
@@ -22,9 +23,10 @@ import java.util.List;
  *
  * <p>Rules: UTF-8; lines end in \n or \r\n; blank lines are skipped; a field may be quoted with
  * double quotes (a doubled quote inside stands for one) but may not span lines; spaces and tabs
- * around a number are ignored. Every feature cell must be a finite number: an empty cell, NA, NaN
- * or infinity is a missing value and an error. Each error names the file, line and column and
- * quotes the cell.
+ * around a number are ignored. Every feature cell must be a finite number. An empty cell, NA, N/A
+ * or NaN (any case) is a missing value: an error, unless the reader {@link #allowingMissing()
+ * allows them}, when it reads as NaN. Infinity is always an error. Each error names the file, line
+ * and column and quotes the cell.
  */
 public final class CsvReader {
     /** Hears each row; {@code features} is reused for the next row, so copy what you keep. */
@@ -40,7 +42,7 @@ public final class CsvReader {
      * @param firstSkippedLines the line numbers of the first few of them
      */
     public record Summary(List<String> featureNames, long rows, LabelMapping labels, long skippedRows,
-                          List<Long> firstSkippedLines) {
+                          List<Long> firstSkippedLines, long missingValues) {
     }
 
     /** How many skipped lines a summary names. */
@@ -53,17 +55,19 @@ public final class CsvReader {
     private final CsvFormat format;
     private final int chunk;
     private final boolean skipBadRows;
+    private final boolean allowMissing;
 
     public CsvReader(Path file, CsvFormat format) {
-        this(file, format, CHUNK, false);
+        this(file, format, CHUNK, false, false);
     }
 
     /** With a chosen chunk size: tests use tiny ones so that every line crosses chunk boundaries. */
-    CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows) {
+    CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing) {
         this.file = file;
         this.format = format;
         this.chunk = chunk;
         this.skipBadRows = skipBadRows;
+        this.allowMissing = allowMissing;
     }
 
     /**
@@ -72,7 +76,12 @@ public final class CsvReader {
      * header or its first row still stop the read.
      */
     public CsvReader skippingBadRows() {
-        return new CsvReader(file, format, chunk, true);
+        return new CsvReader(file, format, chunk, true, allowMissing);
+    }
+
+    /** This reader, but reading a missing feature value as NaN (counted in the summary) instead of stopping. */
+    public CsvReader allowingMissing() {
+        return new CsvReader(file, format, chunk, skipBadRows, true);
     }
 
     /** The column names (the header's, or "column 1", … without one), from the first line alone. */
@@ -113,6 +122,8 @@ public final class CsvReader {
         private List<String> columnNames;
         private int columns = -1;
         private int labelColumn;
+        private int[] featureOf;  // each column's place among the features, or −1 (the label, a left-out column)
+        private long missing;
         private float[] features;
         private final LabelMapping labels = new LabelMapping();
         private final int[] fieldBounds = new int[2];
@@ -168,11 +179,7 @@ public final class CsvReader {
             if (rows == 0) {
                 throw new DataFileException(file, "has a header row but no data rows", null);
             }
-            List<String> featureNames = new ArrayList<>(columnNames);
-            if (labelColumn >= 0) {
-                featureNames.remove(labelColumn);
-            }
-            summary = new Summary(featureNames, rows, labels, skipped, List.copyOf(firstSkippedLines));
+            summary = new Summary(featureNames(), rows, labels, skipped, List.copyOf(firstSkippedLines), missing);
         }
 
         /** Finds the end (index of '\n', or the end of the data) of the line at {@code start}, reading more as needed; −1 at the end. */
@@ -239,7 +246,8 @@ public final class CsvReader {
                 }
             }
             labelColumn = format.labeled() ? resolveLabelColumn() : -1;
-            features = new float[format.labeled() ? columns - 1 : columns];
+            featureOf = resolveFeatureColumns();
+            features = new float[featureNames().size()];
             if (!format.header() && handler != null) {
                 System.arraycopy(original, 0, buffer, from, to - from);
                 dataRow(from, to);
@@ -263,8 +271,50 @@ public final class CsvReader {
             return index;
         }
 
+        /** Which columns are features, and where each goes: the chosen ones in their order, or all but the dropped and the label. */
+        private int[] resolveFeatureColumns() {
+            for (String name : format.features() == null ? format.dropped() : format.features()) {
+                if (!columnNames.contains(name)) {
+                    throw new DataFileException(file, line, "has no column named \"" + name + "\" to "
+                            + (format.features() == null ? "leave out" : "read") + "; its columns are " + String.join(", ", columnNames));
+                }
+                if (columnNames.indexOf(name) == labelColumn) {
+                    throw new DataFileException(file, line, "column \"" + name + "\" is the label; it cannot also be "
+                            + (format.features() == null ? "left out" : "a feature"));
+                }
+            }
+            int[] places = new int[columns];
+            int next = 0;
+            for (int column = 0; column < columns; column++) {
+                String name = columnNames.get(column);
+                if (column == labelColumn) {
+                    places[column] = -1;
+                } else if (format.features() != null) {
+                    places[column] = format.features().indexOf(name);
+                } else {
+                    places[column] = format.dropped().contains(name) ? -1 : next++;
+                }
+            }
+            if (format.features() == null && next == 0) {
+                throw new DataFileException(file, line, "has no feature column left once the label and the dropped columns are taken out");
+            }
+            return places;
+        }
+
+        private List<String> featureNames() {
+            if (format.features() != null) {
+                return format.features();
+            }
+            List<String> names = new ArrayList<>();
+            for (int column = 0; column < columns; column++) {
+                if (featureOf[column] >= 0) {
+                    names.add(columnNames.get(column));
+                }
+            }
+            return names;
+        }
+
         private void dataRow(int from, int to) {
-            int feature = 0;
             int labelFrom = -1;
             int labelTo = -1;
             int column = 1;
@@ -275,11 +325,12 @@ public final class CsvReader {
                             + (format.header() ? "header has " : "first row has ") + columns);
                 }
                 int next = field(at, to, column);
-                if (column - 1 == labelColumn) {
+                int place = featureOf[column - 1];
+                if (place >= 0) {
+                    features[place] = number(fieldBounds[0], fieldBounds[1], column);
+                } else if (column - 1 == labelColumn) {
                     labelFrom = fieldBounds[0]; // read once the row's field count is known good
                     labelTo = fieldBounds[1];
-                } else {
-                    features[feature++] = number(fieldBounds[0], fieldBounds[1], column);
                 }
                 if (next >= to) {
                     break;
@@ -357,22 +408,46 @@ public final class CsvReader {
 
         private float number(int from, int to, int column) {
             if (from == to) {
-                throw cell(column, "empty cell (a missing value); expected a number");
+                return missing(column, "empty cell (a missing value); expected a number");
             }
             double value;
             try {
                 value = JavaDoubleParser.parseDouble(buffer, from, to - from);
             } catch (NumberFormatException notANumber) {
+                if (isMissingMark(from, to)) {
+                    return missing(column, "\"" + text(from, to) + "\" is a missing value; expected a number");
+                }
                 throw cell(column, "expected a number, got \"" + text(from, to) + "\"");
             }
-            if (!Double.isFinite(value)) {
-                throw cell(column, "\"" + text(from, to) + "\" is a missing or infinite value; expected a finite number");
+            if (Double.isNaN(value)) {
+                return missing(column, "\"" + text(from, to) + "\" is a missing value; expected a number");
+            }
+            if (Double.isInfinite(value)) {
+                throw cell(column, "\"" + text(from, to) + "\" is infinite; expected a finite number");
             }
             float rounded = (float) value;
             if (Float.isInfinite(rounded)) {
                 throw cell(column, "\"" + text(from, to) + "\" is beyond float32's range (±3.4e38)");
             }
             return rounded;
+        }
+
+        /** NaN for a missing value when they are allowed; otherwise the error, with a hint at the way out. */
+        private float missing(int column, String problem) {
+            if (!allowMissing) {
+                throw cell(column, problem + " (or fill missing values with the column mean)");
+            }
+            missing++;
+            return Float.NaN;
+        }
+
+        /** NA, N/A or NaN, in any case (the parser reads "NaN" itself, but not "nan"). Only on the error path, so it may allocate. */
+        private boolean isMissingMark(int from, int to) {
+            if (to - from < 2 || to - from > 3) {
+                return false;
+            }
+            String mark = new String(buffer, from, to - from, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+            return mark.equals("na") || mark.equals("n/a") || mark.equals("nan");
         }
 
         private int label(int from, int to, int column) {

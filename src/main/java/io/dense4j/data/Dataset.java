@@ -96,9 +96,9 @@ public final class Dataset {
      * Copies rows {@code order[start .. start + count)} into the first {@code count} rows of
      * {@code input}, and their labels into {@code targetLabels} (unless it is null).
      */
-    public void copyBatch(int[] order, int start, int count, NativeArray input, NativeArray targetLabels) {
+    void copyBatch(EpochOrder order, int start, int count, NativeArray input, NativeArray targetLabels) {
         for (int r = 0; r < count; r++) {
-            int row = order[start + r];
+            int row = order.row(start + r);
             input.copyFrom(features, row * width, r * width, width);
             if (targetLabels != null) {
                 targetLabels.set(r, labels.get(row));

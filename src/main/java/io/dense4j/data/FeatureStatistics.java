@@ -2,42 +2,72 @@ package io.dense4j.data;
 
 /**
  * Per-feature mean and standard deviation accumulated one row at a time with Welford's method
- * (numerically stable in one pass, so it works on streams as on arrays). The deviation is the
- * population one, as Keras's Normalization uses.
+ * (numerically stable in one pass, so it works on streams as on arrays). A NaN is a missing value
+ * and is left out of its feature's figures. The deviation is the population one, as Keras's
+ * Normalization uses.
  */
 public final class FeatureStatistics {
     private final double[] mean;
     private final double[] sumOfSquares; // Σ (x − mean)², updated as Welford does
-    private long count;
+    private final long[] present;        // values seen per feature, missing ones not counted
+    private long rows;
 
     public FeatureStatistics(int width) {
         this.mean = new double[width];
         this.sumOfSquares = new double[width];
+        this.present = new long[width];
     }
 
     /** Adds one row of {@code mean.length} features. */
     public void add(float[] row) {
-        count++;
+        add(row, 0);
+    }
+
+    /** Adds the row of {@code mean.length} features starting at {@code values[offset]}. */
+    public void add(float[] values, int offset) {
+        rows++;
         for (int j = 0; j < mean.length; j++) {
-            double delta = row[j] - mean[j];
+            float value = values[offset + j];
+            if (value != value) { // NaN: missing
+                continue;
+            }
+            long count = ++present[j];
+            double delta = value - mean[j];
             mean[j] += delta / count;
-            sumOfSquares[j] += delta * (row[j] - mean[j]);
+            sumOfSquares[j] += delta * (value - mean[j]);
         }
     }
 
+    /** Rows added. */
     public long count() {
-        return count;
+        return rows;
     }
 
+    /** Missing values (NaN) seen in all. */
+    public long missingValues() {
+        long missing = 0;
+        for (long count : present) {
+            missing += rows - count;
+        }
+        return missing;
+    }
+
+    /** Each feature's mean over its present values; NaN for a feature with none. */
     public double[] mean() {
-        return mean.clone();
+        double[] means = mean.clone();
+        for (int j = 0; j < means.length; j++) {
+            if (present[j] == 0) {
+                means[j] = Double.NaN;
+            }
+        }
+        return means;
     }
 
-    /** √(Σ (x − mean)² / n) per feature; 0 for a constant feature. */
+    /** √(Σ (x − mean)² / n) per feature over its present values; 0 for a constant feature or one with no values. */
     public double[] standardDeviation() {
         double[] deviation = new double[mean.length];
         for (int j = 0; j < mean.length; j++) {
-            deviation[j] = count == 0 ? 0 : Math.sqrt(sumOfSquares[j] / count);
+            deviation[j] = present[j] == 0 ? 0 : Math.sqrt(sumOfSquares[j] / present[j]);
         }
         return deviation;
     }

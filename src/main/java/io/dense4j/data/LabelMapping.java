@@ -2,6 +2,7 @@ package io.dense4j.data;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,16 @@ import java.util.Locale;
 public final class LabelMapping {
     private final byte[][] names = new byte[2][];
     private int seen;
+
+    /** The mapping that has seen these names, in this order (as a cache records them). */
+    static LabelMapping restore(List<String> firstSeen) {
+        LabelMapping mapping = new LabelMapping();
+        for (String name : firstSeen) {
+            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+            mapping.provisionalClass(bytes, 0, bytes.length);
+        }
+        return mapping;
+    }
 
     /**
      * The provisional class of the label in {@code bytes[start, end)}, or −1 for a third name.

@@ -1,7 +1,11 @@
 package io.dense4j.model;
 
+import io.dense4j.data.BatchSource;
+import io.dense4j.data.CsvSource;
 import io.dense4j.data.Dataset;
+import io.dense4j.data.DatasetBatches;
 import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.RowSelection;
 import io.dense4j.graph.DenseNode;
 import io.dense4j.graph.Graph;
 import io.dense4j.graph.GraphDot;
@@ -95,6 +99,54 @@ public final class CompiledModel {
         return splitAndTrain(checkWidth(Dataset.of(x, Objects.requireNonNull(y, "labels"), dataType())), fitOptions);
     }
 
+    /**
+     * Trains on a CSV file of any size, a batch at a time from its cache or its streamed rows. A
+     * validation split holds out rows chosen by a hash of the fit's seed (the same rows every
+     * epoch). If the file's missing values are to be filled, each is filled with its feature's
+     * mean over the training rows; those means are saved with the model (in its input schema) and
+     * fill missing values when it predicts. A model without an input schema takes the file's.
+     */
+    public History fit(CsvSource data, FitOptions fitOptions) {
+        checkWidth(data.width());
+        if (inputSchema != null && !inputSchema.featureNames().equals(data.featureNames())) {
+            throw new IllegalArgumentException(String.format("%s has the feature columns %s, but the model was trained on %s",
+                    data.file(), data.featureNames(), inputSchema.featureNames()));
+        }
+        double split = fitOptions.validationSplit();
+        RowSelection training = RowSelection.training(split, fitOptions.seed());
+        if (inputSchema == null || (data.fillsMissing() && inputSchema.missingValueFill() == null)) {
+            List<Double> fill = data.fillsMissing() ? missingValueFill(data, data.statistics(training)) : null;
+            setInputSchema(new InputSchema(data.featureNames(), data.classes(), fill));
+        }
+        double[] fill = inputSchema.fillValues();
+        try (BatchSource train = data.rows(training, fill, dataType());
+             BatchSource validation = split > 0 ? data.rows(RowSelection.validation(split, fitOptions.seed()), fill, dataType()) : null) {
+            if (train.rows() == 0 || (validation != null && validation.rows() == 0)) {
+                throw new IllegalArgumentException(String.format(
+                        "a validation split of %s on %d rows must leave at least one row for each side", split, data.rows()));
+            }
+            return train(train, validation, fitOptions);
+        }
+    }
+
+    /**
+     * Each feature's mean, to fill its missing values with.
+     *
+     * @throws IllegalArgumentException naming a feature that has no values at all
+     */
+    public static List<Double> missingValueFill(CsvSource data, FeatureStatistics statistics) {
+        double[] means = statistics.mean();
+        List<Double> fill = new java.util.ArrayList<>();
+        for (int j = 0; j < means.length; j++) {
+            if (Double.isNaN(means[j])) {
+                throw new IllegalArgumentException(data.file() + ": column \"" + data.featureNames().get(j)
+                        + "\" has no values in the training rows, so no mean to fill its missing values with");
+            }
+            fill.add(means[j]);
+        }
+        return fill;
+    }
+
     private History splitAndTrain(Dataset all, FitOptions fitOptions) {
         if (fitOptions.validationSplit() == 0) {
             return train(all, null, fitOptions);
@@ -109,9 +161,13 @@ public final class CompiledModel {
     }
 
     private History train(Dataset train, Dataset validation, FitOptions fitOptions) {
-        int batchSize = Math.min(fitOptions.batchSize(), train.rows());
-        int scoredRows = Math.max(train.rows(), validation == null ? 0 : validation.rows());
-        Plan trainingPlan = plan(Math.max(batchSize, Math.min(CHUNK_ROWS, scoredRows)));
+        return train(new DatasetBatches(train), validation == null ? null : new DatasetBatches(validation), fitOptions);
+    }
+
+    private History train(BatchSource train, BatchSource validation, FitOptions fitOptions) {
+        int batchSize = (int) Math.min(fitOptions.batchSize(), train.rows());
+        long scoredRows = Math.max(train.rows(), validation == null ? 0 : validation.rows());
+        Plan trainingPlan = plan((int) Math.max(batchSize, Math.min(CHUNK_ROWS, scoredRows)));
         gradientPlan = null; // training overwrites the buffers lossAndGradients left
         boolean splitsBackward = graph.nodes().stream().skip(1).anyMatch(DenseNode.class::isInstance);
         try (BlasThreads threads = BlasThreads.forBatch(batchSize);
@@ -139,12 +195,26 @@ public final class CompiledModel {
 
     /** As {@link #adapt(INDArray)}, on a dataset's rows. */
     public void adapt(Dataset data) {
+        adapt(checkWidth(data).featureStatistics());
+    }
+
+    /**
+     * As {@link #adapt(INDArray)}, from statistics already gathered, such as
+     * {@code csvSource.statistics(RowSelection.training(split, seed))} over a file of any size.
+     */
+    public void adapt(FeatureStatistics statistics) {
         if (parameters.normalizations().isEmpty()) {
             throw new IllegalStateException("adapt sets a Normalization layer's statistics, but this model has none: "
                     + "add new Normalization() as layer 0");
         }
-        FeatureStatistics statistics = checkWidth(data).featureStatistics();
-        parameters.normalizations().get(0).set(statistics.mean(), statistics.standardDeviation());
+        double[] mean = statistics.mean();
+        checkWidth(mean.length);
+        for (int j = 0; j < mean.length; j++) {
+            if (Double.isNaN(mean[j])) {
+                throw new IllegalArgumentException("feature " + j + " has no values to standardize by");
+            }
+        }
+        parameters.normalizations().get(0).set(mean, statistics.standardDeviation());
     }
 
     // ---- inference ----
@@ -199,22 +269,41 @@ public final class CompiledModel {
         return score(checkLabeled(data), threshold);
     }
 
+    /**
+     * As {@link #evaluate(Dataset, double)}, on the rows of a CSV file of any size that
+     * {@code selection} picks (such as a fit's validation rows), missing values filled as the model fills them.
+     */
+    public Evaluation evaluate(CsvSource data, RowSelection selection, double threshold) {
+        checkThreshold(threshold);
+        checkWidth(data.width());
+        try (BatchSource rows = data.rows(selection, inputSchema == null ? null : inputSchema.fillValues(), dataType())) {
+            if (rows.rows() == 0) {
+                throw new IllegalArgumentException(data.file() + ": no rows to evaluate on");
+            }
+            return score(rows, threshold);
+        }
+    }
+
     private Evaluation score(Dataset data, double threshold) {
-        double[] probabilities = new double[data.rows()];
-        double[] labels = new double[data.rows()];
+        return score(new DatasetBatches(data), threshold);
+    }
+
+    private Evaluation score(BatchSource data, double threshold) {
+        int rows = Math.toIntExact(data.rows());
+        double[] probabilities = new double[rows];
+        double[] labels = new double[rows];
         double lossSum = 0;
-        Plan scoring = plan(Math.min(CHUNK_ROWS, data.rows()));
-        for (int start = 0; start < data.rows(); start += scoring.capacity()) {
-            int count = Math.min(scoring.capacity(), data.rows() - start);
-            data.copyRows(start, count, scoring.input(), scoring.labels());
+        Plan scoring = plan(Math.min(CHUNK_ROWS, rows));
+        data.startPass(0, 0, false);
+        for (int start = 0, count; (count = data.next(scoring.capacity(), scoring.input(), scoring.labels())) > 0; start += count) {
             scoring.forward(count);
             lossSum += scoring.lossSum(count);
             for (int i = 0; i < count; i++) {
                 probabilities[start + i] = scoring.probability(i);
-                labels[start + i] = data.label(start + i);
+                labels[start + i] = scoring.labels().get(i);
             }
         }
-        return Evaluation.of(lossSum / data.rows(), probabilities, labels, threshold);
+        return Evaluation.of(lossSum / rows, probabilities, labels, threshold);
     }
 
     private double[] probabilities(Dataset data) {
@@ -448,14 +537,18 @@ public final class CompiledModel {
     }
 
     private Dataset checkWidth(Dataset data) {
-        if (data.width() != graph.inputWidth()) {
+        checkWidth(data.width());
+        return data;
+    }
+
+    private void checkWidth(int width) {
+        if (width != graph.inputWidth()) {
             Node first = graph.nodes().get(0);
             throw new IllegalArgumentException(String.format(
                     "layer %d (%s) expects %d features per row, got %d: the model was compiled for %d inputs",
-                    first.layerIndex(), layers.get(first.layerIndex()).kind(), graph.inputWidth(), data.width(),
+                    first.layerIndex(), layers.get(first.layerIndex()).kind(), graph.inputWidth(), width,
                     graph.inputWidth()));
         }
-        return data;
     }
 
     private static void checkThreshold(double threshold) {

@@ -151,6 +151,9 @@ final class ModelFile {
             ObjectNode node = root.putObject("schema");
             schema.featureNames().forEach(node.putArray("features")::add);
             schema.classes().forEach(node.putArray("classes")::add);
+            if (schema.missingValueFill() != null) {
+                schema.missingValueFill().forEach(node.putArray("missingValueFill")::add);
+            }
         }
         root.putObject("checksums").put(PARAMETERS, sha256(parameters)).put(OPTIMIZER_STATE, sha256(state))
                 .put(STATISTICS, sha256(statistics));
@@ -235,7 +238,14 @@ final class ModelFile {
             schema.path("features").forEach(name -> features.add(name.asText()));
             List<String> classes = new ArrayList<>();
             schema.path("classes").forEach(name -> classes.add(name.isNull() ? null : name.asText()));
-            model.setInputSchema(new InputSchema(features, classes));
+            List<Double> fill = null;
+            if (schema.has("missingValueFill")) {
+                fill = new ArrayList<>();
+                for (JsonNode value : schema.path("missingValueFill")) {
+                    fill.add(value.asDouble());
+                }
+            }
+            model.setInputSchema(new InputSchema(features, classes, fill));
         }
         return model;
     }

@@ -42,6 +42,16 @@ public final class Float32Array extends NativeArray {
     }
 
     @Override
+    public void put(int targetIndex, float[] values, int offset, int count) {
+        buffer.put(targetIndex, values, offset, count);
+    }
+
+    @Override
+    public void put(int targetIndex, FloatBuffer source, int sourceIndex, int count) {
+        buffer.put(targetIndex, source, sourceIndex, count);
+    }
+
+    @Override
     FloatPointer pointer() {
         return pointer;
     }

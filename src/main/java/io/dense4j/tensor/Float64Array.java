@@ -1,6 +1,7 @@
 package io.dense4j.tensor;
 
 import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -39,6 +40,20 @@ public final class Float64Array extends NativeArray {
     @Override
     public void copyFrom(NativeArray source, int sourceIndex, int targetIndex, int count) {
         buffer.put(targetIndex, ((Float64Array) source).buffer, sourceIndex, count);
+    }
+
+    @Override
+    public void put(int targetIndex, float[] values, int offset, int count) {
+        for (int i = 0; i < count; i++) {
+            buffer.put(targetIndex + i, values[offset + i]);
+        }
+    }
+
+    @Override
+    public void put(int targetIndex, FloatBuffer source, int sourceIndex, int count) {
+        for (int i = 0; i < count; i++) {
+            buffer.put(targetIndex + i, source.get(sourceIndex + i));
+        }
     }
 
     @Override

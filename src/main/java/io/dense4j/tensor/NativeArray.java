@@ -1,5 +1,6 @@
 package io.dense4j.tensor;
 
+import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -69,6 +70,15 @@ public abstract sealed class NativeArray permits Float32Array, Float64Array {
 
     /** Copies {@code count} elements from {@code source[sourceIndex..]} to {@code this[targetIndex..]}. */
     public abstract void copyFrom(NativeArray source, int sourceIndex, int targetIndex, int count);
+
+    /** Copies {@code values[offset .. offset + count)} to {@code this[targetIndex..]}, widening for float64. */
+    public abstract void put(int targetIndex, float[] values, int offset, int count);
+
+    /**
+     * Copies {@code count} floats from {@code source[sourceIndex..]} (a direct buffer, such as a
+     * memory-mapped file) to {@code this[targetIndex..]}: one memory copy for float32.
+     */
+    public abstract void put(int targetIndex, FloatBuffer source, int sourceIndex, int count);
 
     /** Throws unless {@code [start, start + count)} lies inside this run. */
     void checkSlice(long start, int count) {

@@ -1,17 +1,19 @@
 package io.dense4j.train;
 
+import io.dense4j.data.BatchSource;
 import io.dense4j.data.Dataset;
+import io.dense4j.data.DatasetBatches;
 import io.dense4j.graph.Plan;
 import io.dense4j.optim.Updater;
 import io.dense4j.tensor.NativeArray;
 import io.dense4j.tensor.SecondCore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
- * The training loop over a plan and an updater. Per step it copies a batch into the plan's input,
- * runs forward, loss and backward, checks the loss, and steps the optimizer: no arrays are made.
+ * The training loop over a plan and an updater. Per step it has the source copy a batch into the
+ * plan's input, runs forward, loss and backward, checks the loss, and steps the optimizer: no arrays
+ * are made.
  */
 public final class Trainer {
     private final Plan plan;
@@ -32,23 +34,23 @@ public final class Trainer {
 
     /** Trains on {@code train}, scoring {@code validation} (may be null) after each epoch. */
     public History fit(Dataset train, Dataset validation, FitOptions options) {
+        return fit(new DatasetBatches(train), validation == null ? null : new DatasetBatches(validation), options);
+    }
+
+    /** Trains on the rows of {@code train}, scoring {@code validation} (may be null) after each epoch. */
+    public History fit(BatchSource train, BatchSource validation, FitOptions options) {
         EarlyStopping stopping = options.earlyStopping();
         if (stopping != null && stopping.monitorValidation() && validation == null) {
             throw new IllegalArgumentException(
                     "EarlyStopping watches the validation loss, but fit has no validation data: set a validation split");
         }
-        int rows = train.rows();
-        int batchSize = Math.min(options.batchSize(), rows);
+        long rows = train.rows();
+        int batchSize = (int) Math.min(options.batchSize(), rows);
         if (batchSize > plan.capacity()) {
             throw new IllegalArgumentException("batch size " + batchSize + " exceeds the plan's capacity " + plan.capacity());
         }
-        int batches = (rows + batchSize - 1) / batchSize;
+        int batches = Math.toIntExact((rows + batchSize - 1) / batchSize);
         TrainingListener[] listeners = options.listeners().toArray(new TrainingListener[0]);
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(options.seed());
         NativeArray best = stopping != null && stopping.restoreBestWeights()
                 ? NativeArray.allocate(parameters.dataType(), parameters.length()) : null;
         List<EpochMetrics> epochs = new ArrayList<>();
@@ -56,19 +58,12 @@ public final class Trainer {
         int bestEpoch = 0;
         boolean stoppedEarly = false;
 
-        for (int done = 1; done <= options.initialEpoch() && options.shuffle(); done++) {
-            shuffle(order, random); // the shuffles of the epochs already done, so the next ones match
-        }
         for (int epoch = options.initialEpoch() + 1; epoch <= options.epochs(); epoch++) {
             long started = System.nanoTime();
-            if (options.shuffle()) {
-                shuffle(order, random);
-            }
+            train.startPass(epoch, options.seed(), options.shuffle());
             double lossSum = 0;
             long correct = 0;
-            for (int step = 1, start = 0; start < rows; step++, start += batchSize) {
-                int count = Math.min(batchSize, rows - start);
-                train.copyBatch(order, start, count, plan.input(), plan.labels());
+            for (int step = 1, count; (count = train.next(batchSize, plan.input(), plan.labels())) > 0; step++) {
                 double loss = plan.trainingStep(count, secondCore);
                 if (!Double.isFinite(loss)) {
                     throw new TrainingDivergedException(epoch, step, batches, loss);
@@ -117,25 +112,19 @@ public final class Trainer {
 
     /** Mean loss and accuracy of {@code data} under the current parameters: {loss, accuracy}. */
     public static double[] score(Plan plan, Dataset data) {
+        return score(plan, new DatasetBatches(data));
+    }
+
+    /** As {@link #score(Plan, Dataset)}, over one pass of {@code data} in order. */
+    public static double[] score(Plan plan, BatchSource data) {
         double lossSum = 0;
         long correct = 0;
-        for (int start = 0; start < data.rows(); start += plan.capacity()) {
-            int count = Math.min(plan.capacity(), data.rows() - start);
-            data.copyRows(start, count, plan.input(), plan.labels());
+        data.startPass(0, 0, false);
+        for (int count; (count = data.next(plan.capacity(), plan.input(), plan.labels())) > 0; ) {
             plan.forward(count);
             lossSum += plan.lossSum(count);
             correct += plan.countCorrect(count);
         }
         return new double[] {lossSum / data.rows(), (double) correct / data.rows()};
-    }
-
-    /** Fisher–Yates, in place. */
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
     }
 }

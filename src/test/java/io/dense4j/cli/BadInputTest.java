@@ -45,8 +45,8 @@ class BadInputTest {
         "empty file        | ''                              | is empty: expected a header row and data rows",
         "header only       | a,label\\n                    | has a header row but no data rows",
         "empty cell        | a,b,label\\n1,,0\\n2,3,1\\n   | line 2, column 2 (\"b\"): empty cell (a missing value)",
-        "NA                | a,label\\nNA,0\\n1,1\\n       | line 2, column 1 (\"a\"): expected a number, got \"NA\"",
-        "NaN               | a,label\\nNaN,0\\n1,1\\n      | line 2, column 1 (\"a\"): \"NaN\" is a missing or infinite value",
+        "NA                | a,label\\nNA,0\\n1,1\\n       | line 2, column 1 (\"a\"): \"NA\" is a missing value; expected a number",
+        "NaN               | a,label\\nNaN,0\\n1,1\\n      | line 2, column 1 (\"a\"): \"NaN\" is a missing value",
     })
     void aBadCsvIsOneLineNamingWhereAndExitOne(String name, String content, String expected) throws Exception {
         Path file = Files.writeString(folder.resolve("bad.csv"), content.strip().replace("\\n", "\n"));

@@ -62,6 +62,38 @@ class MainTest {
     }
 
     @Test
+    void trainsFromTheCacheOrAStreamFillsMissingValuesAndPredictsPickingColumnsByName(@TempDir Path folder) throws Exception {
+        Path train = folder.resolve("train.csv");
+        assertEquals(0, Main.execute("generate", "--rows", "1500", "--features", "2", "--teacher", "linear", "--out", train.toString()));
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(train));
+        for (int i = 0; i < lines.size(); i++) { // an id column to drop, and a gap every 10th row
+            lines.set(i, (i == 0 ? "id" : String.valueOf(i)) + "," + (i > 0 && i % 10 == 0 ? lines.get(i).replaceFirst("^[^,]*", "NA") : lines.get(i)));
+        }
+        Files.write(train, lines);
+        Path model = folder.resolve("model.zip");
+
+        Run refused = Run.of("train", "--data", train.toString(), "--drop", "id");
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("line 11, column 2 (\"x1\"): \"NA\" is a missing value"), refused.err());
+
+        Run built = Run.of("train", "--data", train.toString(), "--drop", "id", "--fill-missing", "--epochs", "3", "--out", model.toString());
+        assertEquals(0, built.exitCode(), built.err());
+        assertTrue(built.out().contains("150 missing values; cache: built " + folder.resolve("train.csv.dense4j-cache")), built.out());
+        Run reused = Run.of("train", "--data", train.toString(), "--drop", "id", "--fill-missing", "--epochs", "3", "--out", model.toString());
+        assertTrue(reused.out().contains("cache: reused"), reused.out());
+        Run streamed = Run.of("train", "--data", train.toString(), "--features", "x2,x1", "--fill-missing", "--no-cache",
+                "--shuffle-buffer", "100", "--epochs", "3", "--validation", "0.2", "--out", folder.resolve("streamed.zip").toString());
+        assertEquals(0, streamed.exitCode(), streamed.err());
+        assertTrue(streamed.out().contains("cache: off") && streamed.out().contains("On the validation rows:"), streamed.out());
+
+        Path unseen = Files.writeString(folder.resolve("unseen.csv"), "note,x2,x1\nfirst,1.5,\nsecond,-2,0.5\n");
+        Path predictions = folder.resolve("predictions.csv");
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", unseen.toString(), "--out", predictions.toString());
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        assertEquals(3, Files.readAllLines(predictions).size(), "a header and two rows, the gap filled");
+    }
+
+    @Test
     void badInputIsOneLineOnStderrAndExitCodeOne(@TempDir Path folder) throws Exception {
         Path bad = Files.writeString(folder.resolve("bad.csv"), "a,b,label\n1,2,0\n3,x,1\n");
         Run run = Run.of("train", "--data", bad.toString());

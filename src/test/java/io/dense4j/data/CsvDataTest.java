@@ -38,8 +38,7 @@ class CsvDataTest {
             assertEquals(y[row], data.dataset().label(row), 0.0);
         }
         var input = io.dense4j.tensor.NativeArray.allocate(DataType.DOUBLE, 500 * 3);
-        int[] order = java.util.stream.IntStream.range(0, 500).toArray();
-        data.dataset().copyBatch(order, 0, 500, input, null);
+        data.dataset().copyRows(0, 500, input, null);
         for (int i = 0; i < x.length; i++) {
             assertEquals(x[i], input.get(i), 5e-6 + 1e-6 * Math.abs(x[i]));
         }

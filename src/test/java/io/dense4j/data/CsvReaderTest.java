@@ -27,7 +27,7 @@ class CsvReaderTest {
     /** Rows as "features | class" strings, read with the given chunk size. */
     private static List<String> rows(Path file, CsvFormat format, int chunk) {
         List<String> rows = new ArrayList<>();
-        CsvReader.Summary summary = new CsvReader(file, format, chunk, false).read((line, features, provisional) -> {
+        CsvReader.Summary summary = new CsvReader(file, format, chunk, false, false).read((line, features, provisional) -> {
             StringBuilder row = new StringBuilder();
             for (float value : features) {
                 row.append(value).append(' ');
@@ -96,9 +96,9 @@ class CsvReaderTest {
     @Test
     void rejectsMissingValues() throws IOException {
         assertTrue(rejects("a,b,label\n1,,0\n").getMessage().contains("line 2, column 2 (\"b\"): empty cell (a missing value)"));
-        assertTrue(rejects("a,b,label\n1,NA,0\n").getMessage().contains("expected a number, got \"NA\""));
-        assertTrue(rejects("a,b,label\n1,NaN,0\n").getMessage().contains("\"NaN\" is a missing or infinite value"));
-        assertTrue(rejects("a,b,label\n1,-Infinity,0\n").getMessage().contains("\"-Infinity\" is a missing or infinite value"));
+        assertTrue(rejects("a,b,label\n1,NA,0\n").getMessage().contains("\"NA\" is a missing value; expected a number (or fill missing values"));
+        assertTrue(rejects("a,b,label\n1,NaN,0\n").getMessage().contains("\"NaN\" is a missing value"));
+        assertTrue(rejects("a,b,label\n1,-Infinity,0\n").getMessage().contains("\"-Infinity\" is infinite"));
         assertTrue(rejects("a,b,label\n1,2,\n").getMessage().contains("column 3 (\"label\"): empty label cell"));
     }
 
@@ -202,5 +202,38 @@ class CsvReaderTest {
                 () -> new CsvReader(file, CsvFormat.defaults()).skippingBadRows().read((line, features, provisional) -> { }));
         assertTrue(error.getMessage().contains("has no good data row: all 2 were bad; the first: ")
                 && error.getMessage().contains("line 2, column 1 (\"a\"): expected a number, got \"x\""), error.getMessage());
+    }
+
+    @Test
+    void readsChosenFeaturesInTheirOrderOrAllButTheDroppedOnes() throws IOException {
+        Path file = write("columns.csv", "id,a,b,label,c\n7,1,2,0,3\n8,4,5,1,6\n");
+        List<String> rows = new java.util.ArrayList<>();
+        CsvReader.Summary chosen = new CsvReader(file, CsvFormat.defaults().withLabel("label").withFeatures(List.of("c", "a")))
+                .read((line, features, provisional) -> rows.add(java.util.Arrays.toString(features)));
+        assertEquals(List.of("c", "a"), chosen.featureNames());
+        assertEquals(List.of("[3.0, 1.0]", "[6.0, 4.0]"), rows);
+        CsvReader.Summary dropped = new CsvReader(file, CsvFormat.defaults().withLabel("label").withoutColumns(List.of("id")))
+                .read((line, features, provisional) -> { });
+        assertEquals(List.of("a", "b", "c"), dropped.featureNames());
+        DataFileException unknown = assertThrows(DataFileException.class, () -> new CsvReader(file,
+                CsvFormat.defaults().withLabel("label").withoutColumns(List.of("ID"))).read((line, features, provisional) -> { }));
+        assertTrue(unknown.getMessage().contains("has no column named \"ID\" to leave out; its columns are id, a, b, label, c"),
+                unknown.getMessage());
+        assertThrows(DataFileException.class, () -> new CsvReader(file,
+                CsvFormat.defaults().withLabel("label").withFeatures(List.of("label"))).read((line, features, provisional) -> { }));
+        assertThrows(IllegalArgumentException.class, () -> CsvFormat.defaults().withoutHeader().withFeatures(List.of("a")));
+    }
+
+    @Test
+    void missingValuesReadAsNaNWhenAllowedAndAreCounted() throws IOException {
+        Path file = write("gaps.csv", "a,b,label\n,NA,0\nn/a,nan,1\nNaN,2,0\n");
+        List<Float> values = new java.util.ArrayList<>();
+        CsvReader.Summary summary = new CsvReader(file, CsvFormat.defaults()).allowingMissing()
+                .read((line, features, provisional) -> { values.add(features[0]); values.add(features[1]); });
+        assertEquals(5, summary.missingValues());
+        assertEquals(2f, values.get(5));
+        assertEquals(5, values.stream().filter(v -> v.isNaN()).count());
+        assertTrue(assertThrows(DataFileException.class, () -> new CsvReader(write("inf.csv", "a,label\nInfinity,0\n"),
+                CsvFormat.defaults()).allowingMissing().read((line, features, provisional) -> { })).getMessage().contains("is infinite"));
     }
 }

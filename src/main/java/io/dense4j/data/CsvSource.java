@@ -1,0 +1,255 @@
+package io.dense4j.data;
+
+import io.dense4j.tensor.NativeArray;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * A CSV file to train on, however large. Opening it reads it once, on the caller's thread:
+ * every cell is checked (so a bad one stops everything before any weight changes), the rows and
+ * classes are counted, and, unless turned off, the rows are written to a binary cache beside the
+ * file (or in a chosen folder) that later passes map into memory. An unchanged file with a
+ * complete cache is not parsed again at all.
+ *
+ * <p>{@link #rows} then gives batch sources over any {@link RowSelection}: from the cache, a full
+ * permutation per epoch; without one, the file is parsed again on each pass by a background thread,
+ * shuffled through a shuffle buffer, in bounded memory.
+ */
+public final class CsvSource {
+
+    /**
+     * How to read and keep the file.
+     *
+     * @param cache             whether to build and use the binary cache
+     * @param cacheDirectory    where the cache goes; null for beside the CSV file
+     * @param skipBadRows       pass over bad rows instead of stopping (see {@link CsvReader#skippingBadRows()})
+     * @param fillMissing       read missing values (empty, NA, NaN) to be filled with the feature's training mean
+     * @param shuffleBufferRows rows in the shuffle buffer of a pass without cache
+     */
+    public record Options(boolean cache, Path cacheDirectory, boolean skipBadRows, boolean fillMissing,
+                          int shuffleBufferRows) {
+
+        public Options {
+            if (shuffleBufferRows < 1) {
+                throw new IllegalArgumentException("the shuffle buffer needs at least 1 row, got " + shuffleBufferRows);
+            }
+        }
+
+        /** A cache beside the file; bad rows and missing values stop the read; a 65,536-row shuffle buffer. */
+        public static Options defaults() {
+            return new Options(true, null, false, false, 65_536);
+        }
+
+        public Options withoutCache() {
+            return new Options(false, null, skipBadRows, fillMissing, shuffleBufferRows);
+        }
+
+        public Options withCacheDirectory(Path directory) {
+            return new Options(true, Objects.requireNonNull(directory, "cache directory"), skipBadRows, fillMissing,
+                    shuffleBufferRows);
+        }
+
+        public Options skippingBadRows() {
+            return new Options(cache, cacheDirectory, true, fillMissing, shuffleBufferRows);
+        }
+
+        public Options fillingMissing() {
+            return new Options(cache, cacheDirectory, skipBadRows, true, shuffleBufferRows);
+        }
+
+        public Options withShuffleBuffer(int rows) {
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, rows);
+        }
+    }
+
+    private final Path file;
+    private final Options options;
+    private final CsvReader reader;
+    private final Fingerprint fingerprint;
+    private final CsvCache.Metadata scan;
+    private final Path cacheFile;
+    private final String cacheStatus;
+    private FloatBuffer[] mapped;
+
+    private CsvSource(Path file, Options options, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan,
+                      Path cacheFile, String cacheStatus) {
+        this.file = file;
+        this.options = options;
+        this.reader = reader;
+        this.fingerprint = fingerprint;
+        this.scan = scan;
+        this.cacheFile = cacheFile;
+        this.cacheStatus = cacheStatus;
+    }
+
+    /** Reads and checks {@code file} (or finds its cache up to date), as described above. */
+    public static CsvSource open(Path file, CsvFormat format, Options options) {
+        CsvReader reader = new CsvReader(file, format);
+        if (options.skipBadRows()) {
+            reader = reader.skippingBadRows();
+        }
+        if (options.fillMissing()) {
+            reader = reader.allowingMissing();
+        }
+        reader.columnNames(); // a missing file, a folder, an empty file or a bad header: say so first
+        Fingerprint fingerprint = Fingerprint.of(file);
+        CsvCache.Metadata scan;
+        Path cacheFile = null;
+        String status = "off";
+        if (options.cache()) {
+            cacheFile = CsvCache.location(file, options.cacheDirectory());
+            String[] why = new String[1];
+            scan = CsvCache.usable(cacheFile, fingerprint, format, options.skipBadRows(), options.fillMissing(), why);
+            if (scan != null) {
+                status = "reused " + cacheFile;
+            } else {
+                try (CsvCache.Writer writer = new CsvCache.Writer(cacheFile)) {
+                    scan = metadata(file, format, options, fingerprint, reader.read(writer));
+                    writer.finish(scan);
+                }
+                status = "built " + cacheFile + " (" + why[0] + ")";
+            }
+        } else {
+            scan = metadata(file, format, options, fingerprint, reader.read((line, features, provisionalClass) -> { }));
+        }
+        if (scan.labelNames().size() < 2) {
+            throw new DataFileException(file, "has only one label value (" + scan.labelNames().get(0)
+                    + ") in its label column; a binary classifier needs two", null);
+        }
+        return new CsvSource(file, options, reader, fingerprint, scan, cacheFile, status);
+    }
+
+    private static CsvCache.Metadata metadata(Path file, CsvFormat format, Options options, Fingerprint fingerprint,
+                                              CsvReader.Summary summary) {
+        try {
+            if (!fingerprint.sameSizeAndTime(file)) {
+                throw new DataFileException(file, "changed while it was being read", null);
+            }
+        } catch (IOException failed) {
+            throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
+        }
+        return new CsvCache.Metadata(1, fingerprint, format, options.skipBadRows(), options.fillMissing(),
+                summary.featureNames().size(), summary.rows(), summary.featureNames(),
+                Arrays.asList(summary.labels().names()), summary.skippedRows(), summary.firstSkippedLines(),
+                summary.missingValues());
+    }
+
+    /**
+     * The rows of {@code selection} as batches in the model's {@code type}, each missing value
+     * replaced by its feature's entry in {@code fill} (needed exactly when the file has missing
+     * values; see {@link #statistics}).
+     */
+    public BatchSource rows(RowSelection selection, double[] fill, DataType type) {
+        if (missingValues() > 0) {
+            Objects.requireNonNull(fill, () -> file + " has " + missingValues() + " missing values: give the values to fill them with");
+            if (fill.length != width()) {
+                throw new IllegalArgumentException("fill values are per feature: expected " + width() + ", got " + fill.length);
+            }
+        }
+        return rawRows(selection, missingValues() > 0 ? fill.clone() : null, type);
+    }
+
+    private BatchSource rawRows(RowSelection selection, double[] fill, DataType type) {
+        if (cacheFile == null) {
+            return new StreamedBatches(file, reader, fingerprint, selection, selection.count(rows()), width(), flipped(),
+                    fill, options.shuffleBufferRows(), type);
+        }
+        if (rows() > Integer.MAX_VALUE) {
+            throw new DataFileException(file, "has " + rows() + " rows; training from the cache handles up to 2^31 − 1", null);
+        }
+        if (mapped == null) {
+            mapped = CsvCache.map(cacheFile, scan);
+        }
+        int[] selected = new int[Math.toIntExact(selection.count(rows()))];
+        for (int row = 0, at = 0; at < selected.length; row++) {
+            if (selection.includes(row)) {
+                selected[at++] = row;
+            }
+        }
+        return new CachedBatches(mapped, width(), selected, flipped(), fill);
+    }
+
+    /** Each feature's mean and standard deviation over the rows of {@code selection}, missing values left out. */
+    public FeatureStatistics statistics(RowSelection selection) {
+        int chunk = StreamedBatches.BLOCK_ROWS;
+        FeatureStatistics statistics = new FeatureStatistics(width());
+        NativeArray features = NativeArray.allocate(DataType.FLOAT, (long) chunk * width());
+        float[] values = new float[chunk * width()];
+        try (BatchSource rows = rawRows(selection, null, DataType.FLOAT)) {
+            rows.startPass(0, 0, false);
+            for (int count; (count = rows.next(chunk, features, null)) > 0; ) {
+                for (int i = 0; i < count * width(); i++) {
+                    values[i] = (float) features.get(i);
+                }
+                for (int r = 0; r < count; r++) {
+                    statistics.add(values, r * width());
+                }
+            }
+        }
+        return statistics;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public List<String> featureNames() {
+        return scan.featureNames();
+    }
+
+    public int width() {
+        return scan.width();
+    }
+
+    /** Good data rows (those not skipped). */
+    public long rows() {
+        return scan.rows();
+    }
+
+    /** The names meaning class 0 and class 1. */
+    public List<String> classes() {
+        return Arrays.asList(LabelMapping.restore(scan.labelNames()).classes());
+    }
+
+    /** How labels map to classes, for reports. */
+    public LabelMapping labels() {
+        return LabelMapping.restore(scan.labelNames());
+    }
+
+    private boolean flipped() {
+        return LabelMapping.restore(scan.labelNames()).flipped();
+    }
+
+    public long skippedRows() {
+        return scan.skippedRows();
+    }
+
+    public List<Long> firstSkippedLines() {
+        return scan.firstSkippedLines();
+    }
+
+    /** Missing feature values found (0 unless missing values are filled). */
+    public long missingValues() {
+        return scan.missingValues();
+    }
+
+    /** The binary cache file, or null when the cache is off. */
+    public Path cacheFile() {
+        return cacheFile;
+    }
+
+    /** What happened to the cache: "off", "reused …", or "built … (why)". */
+    public String cacheStatus() {
+        return cacheStatus;
+    }
+
+    /** Whether missing values are read (to be filled) rather than refused. */
+    public boolean fillsMissing() {
+        return options.fillMissing();
+    }
+}
