@@ -3,7 +3,10 @@ package io.dense4j.data;
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +113,33 @@ public final class CsvReader {
         }
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The index of the first '\n' in {@code bytes[from, to)}, or −1: eight bytes at a time, a byte
+     * equal to '\n' found as a zero byte of word ^ 0x0A… (the lowest flagged byte is always a true
+     * match, so the first match is exact).
+     */
+    static int indexOfNewline(byte[] bytes, int from, int to) {
+        int at = from;
+        for (; at + Long.BYTES <= to; at += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, at) ^ NEWLINES;
+            long zeros = (word - ONES) & ~word & HIGHS;
+            if (zeros != 0) {
+                return at + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; at < to; at++) {
+            if (bytes[at] == '\n') {
+                return at;
+            }
+        }
+        return -1;
+    }
+
     /** One pass over the file: the buffer, the line being read, and the columns. */
     private final class Pass {
         private final InputStream in;
@@ -127,6 +157,7 @@ public final class CsvReader {
         private float[] features;
         private final LabelMapping labels = new LabelMapping();
         private final int[] fieldBounds = new int[2];
+        private final PlainDecimal plain = new PlainDecimal();
         private Summary summary;
         private long skipped;
         private final List<Long> firstSkippedLines = new ArrayList<>();
@@ -186,11 +217,10 @@ public final class CsvReader {
         private int nextLine() throws IOException {
             int scanned = start;
             while (true) {
-                for (int i = scanned; i < end; i++) {
-                    if (buffer[i] == '\n') {
-                        line++;
-                        return i;
-                    }
+                int found = indexOfNewline(buffer, scanned, end);
+                if (found >= 0) {
+                    line++;
+                    return found;
                 }
                 scanned = end;
                 if (exhausted) {
@@ -324,8 +354,22 @@ public final class CsvReader {
                     throw new DataFileException(file, line, "has more than " + columns + " fields; the "
                             + (format.header() ? "header has " : "first row has ") + columns);
                 }
-                int next = field(at, to, column);
                 int place = featureOf[column - 1];
+                if (place >= 0) { // the common case first: a plain number read as the field is scanned
+                    double value = plain.parseField(buffer, at, to, format.delimiter());
+                    float rounded = (float) value;
+                    if (value == value && !Float.isInfinite(rounded)) {
+                        features[place] = rounded;
+                        int next = plain.end();
+                        if (next >= to) {
+                            break;
+                        }
+                        at = next + 1;
+                        column++;
+                        continue;
+                    }
+                }
+                int next = field(at, to, column);
                 if (place >= 0) {
                     features[place] = number(fieldBounds[0], fieldBounds[1], column);
                 } else if (column - 1 == labelColumn) {
@@ -410,20 +454,22 @@ public final class CsvReader {
             if (from == to) {
                 return missing(column, "empty cell (a missing value); expected a number");
             }
-            double value;
-            try {
-                value = JavaDoubleParser.parseDouble(buffer, from, to - from);
-            } catch (NumberFormatException notANumber) {
-                if (isMissingMark(from, to)) {
+            double value = PlainDecimal.parse(buffer, from, to);
+            if (value != value) { // not the plain common case: the full parser, and its special values
+                try {
+                    value = JavaDoubleParser.parseDouble(buffer, from, to - from);
+                } catch (NumberFormatException notANumber) {
+                    if (isMissingMark(from, to)) {
+                        return missing(column, "\"" + text(from, to) + "\" is a missing value; expected a number");
+                    }
+                    throw cell(column, "expected a number, got \"" + text(from, to) + "\"");
+                }
+                if (Double.isNaN(value)) {
                     return missing(column, "\"" + text(from, to) + "\" is a missing value; expected a number");
                 }
-                throw cell(column, "expected a number, got \"" + text(from, to) + "\"");
-            }
-            if (Double.isNaN(value)) {
-                return missing(column, "\"" + text(from, to) + "\" is a missing value; expected a number");
-            }
-            if (Double.isInfinite(value)) {
-                throw cell(column, "\"" + text(from, to) + "\" is infinite; expected a finite number");
+                if (Double.isInfinite(value)) {
+                    throw cell(column, "\"" + text(from, to) + "\" is infinite; expected a finite number");
+                }
             }
             float rounded = (float) value;
             if (Float.isInfinite(rounded)) {

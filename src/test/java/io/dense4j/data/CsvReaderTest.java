@@ -236,4 +236,24 @@ class CsvReaderTest {
         assertTrue(assertThrows(DataFileException.class, () -> new CsvReader(write("inf.csv", "a,label\nInfinity,0\n"),
                 CsvFormat.defaults()).allowingMissing().read((line, features, provisional) -> { })).getMessage().contains("is infinite"));
     }
+
+    @Test
+    void findsEveryNewlineEightBytesAtATimeAsOneByteAtATimeWould() {
+        java.util.Random random = new java.util.Random(1);
+        for (int trial = 0; trial < 2_000; trial++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (random.nextInt(6) == 0 ? '\n' : random.nextInt(256)); // every byte value, 0x0B and 0x8A too
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int expected = -1;
+            for (int i = from; i < bytes.length; i++) {
+                if (bytes[i] == '\n') {
+                    expected = i;
+                    break;
+                }
+            }
+            assertEquals(expected, CsvReader.indexOfNewline(bytes, from, bytes.length));
+        }
+    }
 }
