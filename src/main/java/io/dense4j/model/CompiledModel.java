@@ -42,6 +42,11 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class CompiledModel {
     /** Rows per forward pass when predicting or scoring, unless a larger plan already exists. */
     private static final int CHUNK_ROWS = 1024;
+    /**
+     * Rows per training pass at most: a larger batch (full batch on a big file) is accumulated over
+     * passes of this many rows, so memory stays bounded by it.
+     */
+    static final int STEP_ROWS = 16_384;
 
     private final List<Layer> layers;
     private final Graph graph;
@@ -165,20 +170,20 @@ public final class CompiledModel {
     }
 
     private History train(BatchSource train, BatchSource validation, FitOptions fitOptions) {
-        int batchSize = (int) Math.min(fitOptions.batchSize(), train.rows());
+        int stepRows = (int) Math.min(Math.min(fitOptions.batchSize(), train.rows()), STEP_ROWS);
         long scoredRows = Math.max(train.rows(), validation == null ? 0 : validation.rows());
-        Plan trainingPlan = plan((int) Math.max(batchSize, Math.min(CHUNK_ROWS, scoredRows)));
+        Plan trainingPlan = plan((int) Math.max(stepRows, Math.min(CHUNK_ROWS, scoredRows)));
         gradientPlan = null; // training overwrites the buffers lossAndGradients left
         boolean splitsBackward = graph.nodes().stream().skip(1).anyMatch(DenseNode.class::isInstance);
-        try (BlasThreads threads = BlasThreads.forBatch(batchSize);
-             SecondCore secondCore = splitsBackward ? SecondCore.forBatch(batchSize) : null) {
+        try (BlasThreads threads = BlasThreads.forBatch(stepRows);
+             SecondCore secondCore = splitsBackward ? SecondCore.forBatch(stepRows) : null) {
             TrainingListener counter = new TrainingListener() {
                 @Override
                 public void onEpochEnd(EpochMetrics metrics) {
                     epochsTrained = metrics.epoch(); // before other listeners, so a checkpoint they write counts it
                 }
             };
-            return new Trainer(trainingPlan, updater, parameters.values(), secondCore)
+            return new Trainer(trainingPlan, updater, parameters.values(), parameters.gradients(), secondCore)
                     .fit(train, validation, fitOptions.withFirstListener(counter));
         }
     }

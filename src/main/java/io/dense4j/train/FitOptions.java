@@ -8,8 +8,9 @@ import java.util.List;
  * SGD, {@link Builder#fullBatch()} (or any size at least the row count) is full-batch gradient
  * descent, anything between is mini-batch.
  *
- * @param validationSplit fraction of rows held out for validation: the <em>last</em> rows of the
- *                        data, before any shuffling (as Keras does); 0 for none
+ * @param validationSplit fraction of rows held out for validation, 0 for none: of in-memory data,
+ *                        the <em>last</em> rows, before any shuffling (as Keras does); of a CSV
+ *                        file, rows picked by a hash of the seed (see {@code RowSelection})
  * @param initialEpoch    epochs already done (as Keras's initial_epoch): training runs epochs
  *                        initialEpoch + 1 to {@code epochs}, with the same shuffles a run from
  *                        epoch 1 would have used, so a resumed run ends where an uninterrupted one does

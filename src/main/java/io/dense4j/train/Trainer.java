@@ -5,6 +5,7 @@ import io.dense4j.data.Dataset;
 import io.dense4j.data.DatasetBatches;
 import io.dense4j.graph.Plan;
 import io.dense4j.optim.Updater;
+import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.NativeArray;
 import io.dense4j.tensor.SecondCore;
 import java.util.ArrayList;
@@ -14,21 +15,28 @@ import java.util.List;
  * The training loop over a plan and an updater. Per step it has the source copy a batch into the
  * plan's input, runs forward, loss and backward, checks the loss, and steps the optimizer: no arrays
  * are made.
+ *
+ * <p>A batch larger than the plan (full batch on a big file, say) is accumulated: the plan runs on
+ * chunks of it, each chunk's gradient sum is added up, and the optimizer steps once on the batch's
+ * mean gradient, exactly the step one pass over the whole batch would give, in bounded memory.
  */
 public final class Trainer {
     private final Plan plan;
     private final Updater updater;
     private final NativeArray parameters;
+    private final NativeArray gradients;
     private final SecondCore secondCore;
 
     /**
      * @param parameters the flat parameter array the updater steps (snapshotted for early stopping)
+     * @param gradients  the flat gradient array the plan writes and the updater reads
      * @param secondCore runs independent backward products side by side; null for none
      */
-    public Trainer(Plan plan, Updater updater, NativeArray parameters, SecondCore secondCore) {
+    public Trainer(Plan plan, Updater updater, NativeArray parameters, NativeArray gradients, SecondCore secondCore) {
         this.plan = plan;
         this.updater = updater;
         this.parameters = parameters;
+        this.gradients = gradients;
         this.secondCore = secondCore;
     }
 
@@ -46,9 +54,8 @@ public final class Trainer {
         }
         long rows = train.rows();
         int batchSize = (int) Math.min(options.batchSize(), rows);
-        if (batchSize > plan.capacity()) {
-            throw new IllegalArgumentException("batch size " + batchSize + " exceeds the plan's capacity " + plan.capacity());
-        }
+        int chunk = Math.min(batchSize, plan.capacity());
+        NativeArray gradientSum = batchSize > chunk ? NativeArray.allocate(gradients.dataType(), gradients.length()) : null;
         int batches = Math.toIntExact((rows + batchSize - 1) / batchSize);
         TrainingListener[] listeners = options.listeners().toArray(new TrainingListener[0]);
         NativeArray best = stopping != null && stopping.restoreBestWeights()
@@ -63,12 +70,33 @@ public final class Trainer {
             train.startPass(epoch, options.seed(), options.shuffle());
             double lossSum = 0;
             long correct = 0;
-            for (int step = 1, count; (count = train.next(batchSize, plan.input(), plan.labels())) > 0; step++) {
-                double loss = plan.trainingStep(count, secondCore);
-                if (!Double.isFinite(loss)) {
-                    throw new TrainingDivergedException(epoch, step, batches, loss);
+            for (int step = 1, count; ; step++) {
+                double loss;
+                if (gradientSum == null) {
+                    count = train.next(batchSize, plan.input(), plan.labels());
+                    if (count == 0) {
+                        break;
+                    }
+                    loss = finite(plan.trainingStep(count, secondCore), epoch, step, batches);
+                    correct += plan.countCorrect(count);
+                } else {
+                    double stepLoss = 0;
+                    count = 0;
+                    gradientSum.zero(gradientSum.length());
+                    for (int part; count < batchSize
+                            && (part = train.next(Math.min(chunk, batchSize - count), plan.input(), plan.labels())) > 0; ) {
+                        stepLoss += finite(plan.trainingStep(part, secondCore), epoch, step, batches) * part;
+                        correct += plan.countCorrect(part);
+                        Blas.axpy(gradients.length(), part, gradients, gradientSum); // the part's mean gradient × its rows
+                        count += part;
+                    }
+                    if (count == 0) {
+                        break;
+                    }
+                    gradients.copyFrom(gradientSum, 0, 0, gradients.length());
+                    Blas.scal(gradients.length(), 1.0 / count, gradients);
+                    loss = stepLoss / count;
                 }
-                correct += plan.countCorrect(count);
                 updater.step();
                 lossSum += loss * count;
                 for (int i = 0; i < listeners.length; i++) { // indexed: no iterator per step
@@ -108,6 +136,13 @@ public final class Trainer {
             parameters.copyFrom(best, 0, 0, parameters.length());
         }
         return new History(epochs, bestEpoch, stoppedEarly);
+    }
+
+    private static double finite(double loss, int epoch, int step, int batches) {
+        if (!Double.isFinite(loss)) {
+            throw new TrainingDivergedException(epoch, step, batches, loss);
+        }
+        return loss;
     }
 
     /** Mean loss and accuracy of {@code data} under the current parameters: {loss, accuracy}. */
