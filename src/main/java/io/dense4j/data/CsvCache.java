@@ -136,13 +136,19 @@ final class CsvCache {
         private boolean finished;
 
         Writer(Path cache) {
+            this(cache, 0);
+        }
+
+        /** A writer of part {@code part} of a cache read in parts; part 0 is the one {@link #finish}ed. */
+        Writer(Path cache, int part) {
             this.cache = cache;
-            this.partial = cache.resolveSibling(cache.getFileName() + ".partial-" + ProcessHandle.current().pid());
+            this.partial = cache.resolveSibling(cache.getFileName() + ".partial-" + ProcessHandle.current().pid()
+                    + (part == 0 ? "" : "-" + part));
             try {
                 Files.createDirectories(cache.toAbsolutePath().getParent());
                 deletePartialsOfDeadProcesses(cache);
                 this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE);
+                        StandardOpenOption.READ, StandardOpenOption.WRITE); // read too: a part may be appended with labels swapped
             } catch (IOException failed) {
                 throw new UncheckedIOException("cannot write the cache " + partial + ": " + failed.getMessage(), failed);
             }
@@ -154,6 +160,45 @@ final class CsvCache {
                 flush();
             }
             floats.put(features).put(provisionalClass);
+        }
+
+        /**
+         * Appends the rows {@code part} wrote, then deletes its file. With {@code flipLabels}, each
+         * row's provisional class is swapped on the way (the part saw the two labels in the other order).
+         */
+        void append(Writer part, int width, boolean flipLabels) {
+            flush();
+            part.flush();
+            try {
+                long size = part.channel.size();
+                if (!flipLabels) {
+                    for (long copied = 0; copied < size; ) {
+                        copied += part.channel.transferTo(copied, size - copied, channel);
+                    }
+                } else {
+                    int rowFloats = width + 1;
+                    int rowsPerRead = Math.max(1, bytes.capacity() / (rowFloats * Float.BYTES));
+                    for (long at = 0; at < size; ) {
+                        bytes.clear().limit((int) Math.min((long) rowsPerRead * rowFloats * Float.BYTES, size - at));
+                        while (bytes.hasRemaining()) {
+                            at += part.channel.read(bytes, at);
+                        }
+                        for (int label = width; label < bytes.position() / Float.BYTES; label += rowFloats) {
+                            floats.put(label, 1 - floats.get(label));
+                        }
+                        bytes.flip();
+                        while (bytes.hasRemaining()) {
+                            channel.write(bytes);
+                        }
+                    }
+                    bytes.clear();
+                    floats.clear();
+                }
+            } catch (IOException failed) {
+                throw new UncheckedIOException("cannot write the cache " + partial + ": " + failed.getMessage(), failed);
+            } finally {
+                part.close();
+            }
         }
 
         /** Appends the metadata and footer, forces it to disk, and renames it into place. */
@@ -207,7 +252,8 @@ final class CsvCache {
             try (DirectoryStream<Path> partials = Files.newDirectoryStream(cache.toAbsolutePath().getParent(), prefix + "*")) {
                 for (Path partial : partials) {
                     try {
-                        long pid = Long.parseLong(partial.getFileName().toString().substring(prefix.length()));
+                        String writer = partial.getFileName().toString().substring(prefix.length());
+                        long pid = Long.parseLong(writer.contains("-") ? writer.substring(0, writer.indexOf('-')) : writer);
                         if (ProcessHandle.of(pid).isEmpty()) {
                             Files.deleteIfExists(partial);
                         }

@@ -7,12 +7,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -113,6 +115,133 @@ public final class CsvReader {
         }
     }
 
+    /** Files smaller than this are read on one thread: splitting them gains little. */
+    static final long PARALLEL_MINIMUM_BYTES = 64L << 20;
+
+    /**
+     * Reads the file as {@code handlers.length} byte ranges at once, split at line ends, range
+     * {@code k}'s rows going in order to {@code handlers[k]} on a thread of its own (range 0 on the
+     * caller's). Line numbers, and so the summaries' skipped lines, count from each range's start,
+     * and each range maps its own labels in its own first-seen order. Meant for the common case of
+     * a good file: the caller merges the summaries, and on any exception reads the file again on
+     * one thread for the exact message. Returns null for a file too small to split.
+     */
+    Summary[] readInParts(RowHandler[] handlers) {
+        Pass layout = open(null);
+        long[] bounds = splitPoints(handlers.length);
+        if (bounds == null) {
+            return null;
+        }
+        Summary[] summaries = new Summary[handlers.length];
+        RuntimeException[] failures = new RuntimeException[handlers.length];
+        Thread[] threads = new Thread[handlers.length];
+        for (int k = 0; k < handlers.length; k++) {
+            int part = k;
+            Runnable read = () -> {
+                try {
+                    summaries[part] = readRange(part == 0 ? null : layout, bounds[part], bounds[part + 1], handlers[part]);
+                } catch (RuntimeException failed) {
+                    failures[part] = failed;
+                }
+            };
+            threads[k] = part == 0 ? null : new Thread(read, "dense4j-csv-part-" + part);
+            if (threads[k] != null) {
+                threads[k].setDaemon(true);
+                threads[k].start();
+            } else {
+                read.run();
+            }
+        }
+        for (Thread thread : threads) {
+            try {
+                if (thread != null) {
+                    thread.join();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + file, interrupted);
+            }
+        }
+        for (RuntimeException failure : failures) {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+        return summaries;
+    }
+
+    /** Byte offsets of the ranges: 0, the line starts after each k/n of the file, the size; null if it cannot be split. */
+    private long[] splitPoints(int parts) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (parts < 2 || size < PARALLEL_MINIMUM_BYTES) {
+                return null;
+            }
+            long[] bounds = new long[parts + 1];
+            bounds[parts] = size;
+            long previous = nextLineStart(channel, 0); // after the first line, which range 0 reads as header or data
+            for (int k = 1; k < parts; k++) {
+                long start = nextLineStart(channel, size / parts * k);
+                if (start < 0 || start <= previous || start >= size) {
+                    return null;
+                }
+                bounds[k] = previous = start;
+            }
+            return bounds;
+        } catch (IOException failed) {
+            throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
+        }
+    }
+
+    /** The offset just after the first '\n' at or after {@code from} (within 1 MiB), or −1. */
+    private static long nextLineStart(FileChannel channel, long from) throws IOException {
+        ByteBuffer window = ByteBuffer.allocate(1 << 20);
+        channel.read(window, from);
+        int found = indexOfNewline(window.array(), 0, window.position());
+        return found < 0 ? -1 : from + found + 1;
+    }
+
+    private Summary readRange(Pass layout, long from, long to, RowHandler handler) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            Pass pass = new Pass(new RangeStream(channel, from, to), handler, layout);
+            pass.run();
+            return pass.summary;
+        } catch (IOException failed) {
+            throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
+        }
+    }
+
+    /** The bytes {@code [from, to)} of a file. */
+    private static final class RangeStream extends InputStream {
+        private final FileChannel channel;
+        private long position;
+        private final long end;
+
+        RangeStream(FileChannel channel, long from, long to) {
+            this.channel = channel;
+            this.position = from;
+            this.end = to;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            if (position >= end) {
+                return -1;
+            }
+            int read = channel.read(ByteBuffer.wrap(bytes, offset, (int) Math.min(length, end - position)), position);
+            if (read > 0) {
+                position += read;
+            }
+            return read;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+    }
+
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long ONES = 0x0101010101010101L;
@@ -166,6 +295,18 @@ public final class CsvReader {
         Pass(InputStream in, RowHandler handler) {
             this.in = in;
             this.handler = handler;
+        }
+
+        /** A pass over a range in the middle of the file: every line is data, laid out as {@code layout} found. */
+        Pass(InputStream in, RowHandler handler, Pass layout) {
+            this(in, handler);
+            if (layout != null) {
+                columnNames = layout.columnNames;
+                columns = layout.columns;
+                labelColumn = layout.labelColumn;
+                featureOf = layout.featureOf;
+                features = new float[layout.features.length];
+            }
         }
 
         void run() throws IOException {

@@ -4,6 +4,7 @@ import io.dense4j.tensor.NativeArray;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -30,40 +31,52 @@ public final class CsvSource {
      * @param skipBadRows       pass over bad rows instead of stopping (see {@link CsvReader#skippingBadRows()})
      * @param fillMissing       read missing values (empty, NA, NaN) to be filled with the feature's training mean
      * @param shuffleBufferRows rows in the shuffle buffer of a pass without cache
+     * @param firstPassThreads  threads parsing the first pass (the check and the cache build) of a
+     *                          file of 64 MiB or more, each a range of the file
      */
     public record Options(boolean cache, Path cacheDirectory, boolean skipBadRows, boolean fillMissing,
-                          int shuffleBufferRows) {
+                          int shuffleBufferRows, int firstPassThreads) {
 
         public Options {
             if (shuffleBufferRows < 1) {
                 throw new IllegalArgumentException("the shuffle buffer needs at least 1 row, got " + shuffleBufferRows);
             }
+            if (firstPassThreads < 1) {
+                throw new IllegalArgumentException("the first pass needs at least 1 thread, got " + firstPassThreads);
+            }
         }
 
-        /** A cache beside the file; bad rows and missing values stop the read; a 65,536-row shuffle buffer. */
+        /**
+         * A cache beside the file; bad rows and missing values stop the read; a 65,536-row shuffle
+         * buffer; the first pass on as many threads as there are cores, up to 4.
+         */
         public static Options defaults() {
-            return new Options(true, null, false, false, 65_536);
+            return new Options(true, null, false, false, 65_536, Math.min(4, Runtime.getRuntime().availableProcessors()));
         }
 
         public Options withoutCache() {
-            return new Options(false, null, skipBadRows, fillMissing, shuffleBufferRows);
+            return new Options(false, null, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads);
         }
 
         public Options withCacheDirectory(Path directory) {
             return new Options(true, Objects.requireNonNull(directory, "cache directory"), skipBadRows, fillMissing,
-                    shuffleBufferRows);
+                    shuffleBufferRows, firstPassThreads);
         }
 
         public Options skippingBadRows() {
-            return new Options(cache, cacheDirectory, true, fillMissing, shuffleBufferRows);
+            return new Options(cache, cacheDirectory, true, fillMissing, shuffleBufferRows, firstPassThreads);
         }
 
         public Options fillingMissing() {
-            return new Options(cache, cacheDirectory, skipBadRows, true, shuffleBufferRows);
+            return new Options(cache, cacheDirectory, skipBadRows, true, shuffleBufferRows, firstPassThreads);
         }
 
         public Options withShuffleBuffer(int rows) {
-            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, rows);
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, rows, firstPassThreads);
+        }
+
+        public Options withFirstPassThreads(int threads) {
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, threads);
         }
     }
 
@@ -108,20 +121,103 @@ public final class CsvSource {
             if (scan != null) {
                 status = "reused " + cacheFile;
             } else {
-                try (CsvCache.Writer writer = new CsvCache.Writer(cacheFile)) {
-                    scan = metadata(file, format, options, fingerprint, reader.read(writer));
-                    writer.finish(scan);
-                }
+                scan = buildCache(file, format, options, reader, fingerprint, cacheFile);
                 status = "built " + cacheFile + " (" + why[0] + ")";
             }
         } else {
-            scan = metadata(file, format, options, fingerprint, reader.read((line, features, provisionalClass) -> { }));
+            CsvReader.RowHandler[] checks = new CsvReader.RowHandler[options.firstPassThreads()];
+            Arrays.fill(checks, (CsvReader.RowHandler) (line, features, provisionalClass) -> { });
+            CsvReader.Summary summary = readInParts(reader, checks, null);
+            scan = metadata(file, format, options, fingerprint, summary != null ? summary
+                    : reader.read((line, features, provisionalClass) -> { }));
         }
         if (scan.labelNames().size() < 2) {
             throw new DataFileException(file, "has only one label value (" + scan.labelNames().get(0)
                     + ") in its label column; a binary classifier needs two", null);
         }
         return new CsvSource(file, options, reader, fingerprint, scan, cacheFile, status);
+    }
+
+    /** Parses the file into a new cache, in parts on several threads when it is large enough. */
+    private static CsvCache.Metadata buildCache(Path file, CsvFormat format, Options options, CsvReader reader,
+                                                Fingerprint fingerprint, Path cacheFile) {
+        CsvCache.Writer[] parts = new CsvCache.Writer[options.firstPassThreads()];
+        try {
+            for (int k = 0; k < parts.length; k++) {
+                parts[k] = new CsvCache.Writer(cacheFile, k);
+            }
+            boolean[] flipped = new boolean[parts.length];
+            CsvReader.Summary summary = readInParts(reader, parts, flipped);
+            if (summary != null) {
+                for (int k = 1; k < parts.length; k++) {
+                    parts[0].append(parts[k], summary.featureNames().size(), flipped[k]);
+                }
+            } else { // one thread: a small file, or a problem a serial read must report exactly
+                for (CsvCache.Writer part : parts) {
+                    part.close();
+                }
+                parts[0] = new CsvCache.Writer(cacheFile);
+                summary = reader.read(parts[0]);
+            }
+            CsvCache.Metadata scan = metadata(file, format, options, fingerprint, summary);
+            parts[0].finish(scan);
+            return scan;
+        } finally {
+            for (CsvCache.Writer part : parts) {
+                if (part != null) {
+                    part.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * The file read in parts by {@code handlers.length} threads and the parts' summaries merged,
+     * or null when it must be read on one thread: a small file, one thread asked for, or any
+     * problem at all (a bad row, a skipped row, labels that do not merge), which the serial read
+     * then reports with its exact line. {@code flipped[k]}, if given, says whether part k saw the
+     * two labels in the other order, so its provisional classes must be swapped.
+     */
+    private static CsvReader.Summary readInParts(CsvReader reader, CsvReader.RowHandler[] handlers, boolean[] flipped) {
+        if (handlers.length < 2) {
+            return null;
+        }
+        CsvReader.Summary[] parts;
+        try {
+            parts = reader.readInParts(handlers);
+        } catch (RuntimeException problem) {
+            return null;
+        }
+        if (parts == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>(Arrays.asList(parts[0].labels().names()));
+        long rows = 0;
+        long missing = 0;
+        for (int k = 0; k < parts.length; k++) {
+            if (parts[k].skippedRows() > 0) {
+                return null; // their line numbers count from the part's start
+            }
+            String[] seen = parts[k].labels().names();
+            for (String name : seen) {
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+            if (names.size() > 2) {
+                return null; // a third class
+            }
+            if (flipped != null) {
+                flipped[k] = names.indexOf(seen[0]) == 1;
+            }
+            rows += parts[k].rows();
+            missing += parts[k].missingValues();
+        }
+        LabelMapping merged = LabelMapping.restore(names);
+        if (merged.problem() != null) {
+            return null;
+        }
+        return new CsvReader.Summary(parts[0].featureNames(), rows, merged, 0, List.of(), missing);
     }
 
     private static CsvCache.Metadata metadata(Path file, CsvFormat format, Options options, Fingerprint fingerprint,

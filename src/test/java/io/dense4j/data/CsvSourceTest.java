@@ -245,6 +245,54 @@ class CsvSourceTest {
         }
     }
 
+    @Test
+    void aLargeFileReadInTwoPartsGivesTheSerialReadsCacheByteForByte() throws IOException {
+        // about 70 MB, over the 64 MiB at which the first pass splits; the second half meets the labels in the other order
+        Path file = folder.resolve("large.csv");
+        java.util.Random random = new java.util.Random(5);
+        int rows = 85_000;
+        try (var out = Files.newBufferedWriter(file)) {
+            StringBuilder line = new StringBuilder();
+            for (int j = 1; j <= 100; j++) {
+                line.append('f').append(j).append(',');
+            }
+            out.write(line.append("label\n").toString());
+            for (int row = 0; row < rows; row++) {
+                line.setLength(0);
+                for (int j = 0; j < 100; j++) {
+                    line.append(random.nextInt(2) == 0 ? "-" : "").append(random.nextInt(10)).append('.')
+                            .append(10_000 + random.nextInt(90_000)).append(',');
+                }
+                boolean b = row == 0 || (row >= 2 && row < rows * 45 / 100) || row % 7 == 0;
+                out.write(line.append(b ? "b" : "a").append('\n').toString());
+            }
+        }
+        assertTrue(Files.size(file) > CsvReader.PARALLEL_MINIMUM_BYTES);
+        Path serialFolder = Files.createDirectory(folder.resolve("serial"));
+        Path partsFolder = Files.createDirectory(folder.resolve("parts"));
+        CsvSource serial = CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(serialFolder).withFirstPassThreads(1));
+        CsvSource parts = CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(partsFolder).withFirstPassThreads(2));
+        assertEquals(rows, parts.rows());
+        assertEquals(List.of("a", "b"), parts.classes());
+        assertEquals(-1, Files.mismatch(serial.cacheFile(), parts.cacheFile()));
+        try (var files = Files.list(partsFolder)) {
+            assertEquals(List.of(parts.cacheFile()), files.toList(), "the parts' files are gone");
+        }
+
+        // a bad cell in the second half: the exact serial message, and no cache
+        List<String> lines = Files.readAllLines(file);
+        lines.set(60_001, lines.get(60_001).replaceFirst("^[^,]*,", "1,x,"));
+        Files.write(file, lines);
+        DataFileException bad = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(partsFolder).withFirstPassThreads(2)));
+        assertTrue(bad.getMessage().contains("line 60002, column 2 (\"f2\"): expected a number, got \"x\""), bad.getMessage());
+        try (var files = Files.list(partsFolder)) {
+            assertEquals(List.of(parts.cacheFile()), files.toList(), "only the old cache, which no longer matches");
+        }
+    }
+
     /** Bytes after the rows: the metadata and the 16-byte footer. */
     private static long tailOf(Path cache) throws IOException {
         byte[] bytes = Files.readAllBytes(cache);
