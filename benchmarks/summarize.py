@@ -71,16 +71,25 @@ def main(jmh_path, results_path):
                         "gflops": gflops, "allocBytesPerOp": alloc_bytes(run)})
 
     csv_rows = []
+    csv_runs = []
     for run in groups.pop("CsvBenchmark", []):
         method = run["benchmark"].rsplit(".", 1)[1]
         counter = run.get("secondaryMetrics", {}).get("bytes")
         if counter is None:
             continue
         mb_per_second = per_second(counter["score"], counter["scoreUnit"]) / 1e6
-        system = "dense4j" if method == "parse" else "cat"
-        csv_rows.append([method, run["params"]["rows"], number(mb_per_second), number(alloc_bytes(run))])
-        results.append({"workload": "W-CSV", "system": system, "batch": None, "rows": int(run["params"]["rows"]),
-                        "mbPerSecond": mb_per_second, "allocBytesPerOp": alloc_bytes(run)})
+        rows_counter = run.get("secondaryMetrics", {}).get("rows")
+        rows_per_second = per_second(rows_counter["score"], rows_counter["scoreUnit"]) if rows_counter else None
+        system = {"datavec": "datavec", "readBytes": "cat"}.get(method, "dense4j")
+        csv_runs.append((method, run, mb_per_second, rows_per_second))
+        results.append({"workload": "W-CSV", "system": system, "variant": method, "batch": None if method in ("parse", "readBytes")
+                        or method.startswith("open") else 256, "rows": int(run["params"]["rows"]),
+                        "mbPerSecond": mb_per_second, "rowsPerSecond": rows_per_second or None,
+                        "allocBytesPerOp": alloc_bytes(run)})
+    datavec = next((mb for method, _, mb, _ in csv_runs if method == "datavec"), None)
+    for method, run, mb_per_second, rows_per_second in sorted(csv_runs, key=lambda entry: -entry[2]):
+        csv_rows.append([method, run["params"]["rows"], number(mb_per_second), number(rows_per_second or None),
+                         "-" if not datavec else f"{mb_per_second / datavec:.1f}x", number(alloc_bytes(run))])
 
     training_rows = []
 
@@ -151,8 +160,8 @@ def main(jmh_path, results_path):
         print("W-MLP training step against Deeplearning4j 1.0.0-M2.1 (samples/s, same run)")
         table(["batch", "dl4j", "dense4j", "dense4j / dl4j"], peer_rows, names_first=False)
     if csv_rows:
-        print("W-CSV (100 features + label per row; parse into floats vs reading the bytes)")
-        table(["benchmark", "rows", "MB/s", "B/op"], csv_rows)
+        print("W-CSV (100 features + label per row; MB/s of CSV text; batches of 256 rows where a method makes batches)")
+        table(["benchmark", "rows", "MB/s", "rows/s", "vs DataVec", "B/op"], csv_rows)
     if sgemm_rows:
         print("sgemm (m x k x n, float32)")
         table(["shape", "GFLOP/s", "B/op"], sgemm_rows)

@@ -49,6 +49,10 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         cut = threshold.value();
+        if (csv.skipBadRows) {
+            throw new IllegalArgumentException("predict writes one line per input row, so it cannot skip bad rows: "
+                    + "leave out --skip-bad-rows");
+        }
         CompiledModel model = CompiledModel.load(modelFile);
         CsvFormat format = formatFor(model, new CsvReader(data, csv.format()).columnNames());
         Path directory = out.toAbsolutePath().getParent();
@@ -82,7 +86,7 @@ final class PredictCommand implements Callable<Integer> {
     private CsvFormat formatFor(CompiledModel model, List<String> columns) {
         CsvFormat format = csv.format();
         InputSchema schema = model.inputSchema();
-        if (format.header() && format.features() == null && format.dropped().isEmpty() && schema != null
+        if (format.header() && format.features() == null && schema != null
                 && columns.containsAll(schema.featureNames())) {
             return format.withoutLabel().withFeatures(schema.featureNames());
         }

@@ -73,7 +73,7 @@ final class CachedBatches implements BatchSource {
         for (int j = 0; j < width; j++) {
             double value = features.get(start + j);
             if (value != value) {
-                features.set(start + j, fill[j]);
+                features.set(start + j, (float) fill[j]); // float32, as every value read from a CSV, and as a stream fills
             }
         }
     }

@@ -134,29 +134,27 @@ public final class CsvReader {
         }
         Summary[] summaries = new Summary[handlers.length];
         RuntimeException[] failures = new RuntimeException[handlers.length];
-        Thread[] threads = new Thread[handlers.length];
+        Runnable[] reads = new Runnable[handlers.length];
         for (int k = 0; k < handlers.length; k++) {
             int part = k;
-            Runnable read = () -> {
+            reads[k] = () -> {
                 try {
                     summaries[part] = readRange(part == 0 ? null : layout, bounds[part], bounds[part + 1], handlers[part]);
                 } catch (RuntimeException failed) {
                     failures[part] = failed;
                 }
             };
-            threads[k] = part == 0 ? null : new Thread(read, "dense4j-csv-part-" + part);
-            if (threads[k] != null) {
-                threads[k].setDaemon(true);
-                threads[k].start();
-            } else {
-                read.run();
-            }
         }
+        Thread[] threads = new Thread[handlers.length - 1];
+        for (int k = 1; k < handlers.length; k++) {
+            threads[k - 1] = new Thread(reads[k], "dense4j-csv-part-" + k);
+            threads[k - 1].setDaemon(true);
+            threads[k - 1].start();
+        }
+        reads[0].run(); // range 0 on the caller's thread, while the others run
         for (Thread thread : threads) {
             try {
-                if (thread != null) {
-                    thread.join();
-                }
+                thread.join();
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading " + file, interrupted);

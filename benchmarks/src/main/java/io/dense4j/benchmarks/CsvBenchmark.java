@@ -118,16 +118,38 @@ public class CsvBenchmark {
     @Benchmark
     public double parse(WCsv csv, Processed processed) {
         double[] sum = new double[1];
-        new CsvReader(csv.file, CsvFormat.defaults()).read((line, features, label) -> sum[0] += features[0] + label);
+        processed.rows += new CsvReader(csv.file, CsvFormat.defaults())
+                .read((line, features, label) -> sum[0] += features[0] + label).rows();
         processed.bytes += csv.size;
         return sum[0];
     }
 
-    /** The first pass of training: parse and check every cell, count the classes, write the binary cache. */
+    /** The first pass of training on one thread: parse and check every cell, count the classes, write the binary cache. */
     @Benchmark
-    public long openBuildingTheCache(WCsv csv, Processed processed) throws IOException {
+    public long openBuildingTheCacheOneThread(WCsv csv, Processed processed) throws IOException {
+        return buildCache(csv, processed, 1);
+    }
+
+    /** The same on two threads, each parsing half the file into its own part of the cache. */
+    @Benchmark
+    public long openBuildingTheCacheTwoThreads(WCsv csv, Processed processed) throws IOException {
+        return buildCache(csv, processed, 2);
+    }
+
+    /** The first pass without a cache, on two threads: parse and check every cell, count the rows and classes. */
+    @Benchmark
+    public long openCheckingTwoThreads(WCsv csv, Processed processed) {
+        CsvSource source = CsvSource.open(csv.file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withoutCache().withFirstPassThreads(2));
+        processed.bytes += csv.size;
+        processed.rows += source.rows();
+        return source.rows();
+    }
+
+    private static long buildCache(WCsv csv, Processed processed, int threads) throws IOException {
         Files.deleteIfExists(csv.folder.resolve("w-csv.csv.dense4j-cache"));
-        CsvSource source = CsvSource.open(csv.file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        CsvSource source = CsvSource.open(csv.file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withFirstPassThreads(threads));
         processed.bytes += csv.size;
         processed.rows += source.rows();
         return source.rows();
