@@ -1,6 +1,8 @@
 """Prints the summary tables of a JMH run of the dense4j benchmarks and writes results.json.
 
-Usage: python3 summarize.py OUT/jmh.json OUT/results.json
+Usage: python3 summarize.py OUT/jmh.json OUT/results.json [OUT/peers.jsonl]
+
+peers.jsonl holds the Python peers' results (peers/wmlp.py), one JSON object per line.
 """
 import json
 import sys
@@ -10,6 +12,9 @@ PACKAGE = "io.dense4j.benchmarks."
 # Training FLOP per sample and step of W-MLP: forward gemms 2·(100·256 + 256·256 + 256), the weight
 # gradients the same again, and input gradients for layers 2 and 3 only (the first layer needs none).
 TRAINING_FLOP_PER_SAMPLE = 2 * (100 * 256 * 2 + 256 * 256 * 3 + 256 * 3)
+
+# W-MLP's full batch: all its rows in one step.
+FULL_BATCH_ROWS = 200_000
 
 SECONDS = {"s": 1.0, "ms": 1e-3, "us": 1e-6, "ns": 1e-9}
 
@@ -49,7 +54,7 @@ def table(header, rows, names_first=True):
     print()
 
 
-def main(jmh_path, results_path):
+def main(jmh_path, results_path, peers_path=None):
     with open(jmh_path) as file:
         runs = json.load(file)
     groups = {}
@@ -107,21 +112,45 @@ def main(jmh_path, results_path):
             fraction = samples * TRAINING_FLOP_PER_SAMPLE / 1e9 / best_gflops
         training_rows.append([batch, threads, second_core, number(steps), number(samples), number(alloc_bytes(run)),
                               "-" if fraction is None else f"{fraction:.0%}"])
-        results.append({"workload": "W-MLP step", "system": "dense4j", "batch": batch, "blasThreads": threads, "secondCore": second_core,
+        results.append({"workload": "W-MLP step", "system": "dense4j", "batch": "full" if batch == FULL_BATCH_ROWS else batch,
+                        "blasThreads": threads, "secondCore": second_core,
                         "samplesPerSecond": samples, "allocBytesPerOp": alloc_bytes(run)})
 
-    peer_rows = []
-    dense4j_by_batch = {row["batch"]: row["samplesPerSecond"] for row in results
-                        if row.get("workload") == "W-MLP step" and row.get("blasThreads") == "policy"
-                        and row.get("secondCore") == "policy"}
     for run in sorted(groups.pop("Dl4jTrainingStepBenchmark", []), key=lambda run: int(run["params"]["batch"])):
         batch = int(run["params"]["batch"])
         metric = run["primaryMetric"]
         samples = per_second(metric["score"], metric["scoreUnit"]) * batch
-        ours = dense4j_by_batch.get(batch)
-        peer_rows.append([batch, number(samples), number(ours), "-" if ours is None else f"{ours / samples:.1f}x"])
-        results.append({"workload": "W-MLP step", "system": "dl4j", "batch": batch, "samplesPerSecond": samples,
-                        "allocBytesPerOp": alloc_bytes(run)})
+        results.append({"workload": "W-MLP step", "system": "dl4j", "batch": "full" if batch == FULL_BATCH_ROWS else batch,
+                        "samplesPerSecond": samples, "allocBytesPerOp": alloc_bytes(run)})
+    peer_notes = []
+    if peers_path:
+        with open(peers_path) as file:
+            for line in file:
+                if line.strip():
+                    peer = json.loads(line)
+                    results.append(peer)
+                    note = f"{peer['system']}: {peer.get('version', '?')}, {peer.get('setting', '')}"
+                    if note not in peer_notes:
+                        peer_notes.append(note)
+    peer_rows = []
+    w_mlp = {}
+    for row in results:
+        if row.get("workload") == "W-MLP step" and row.get("blasThreads", "policy") == "policy" \
+                and row.get("secondCore", "policy") == "policy" and "samplesPerSecond" in row:
+            w_mlp.setdefault(str(row["batch"]), {}).setdefault(row["system"], row)
+    peers = [system for system in ("dl4j", "pytorch", "numpy") if any(system in by_system for by_system in w_mlp.values())]
+    for batch in sorted(w_mlp, key=lambda name: FULL_BATCH_ROWS if name == "full" else int(name)):
+        by_system = w_mlp[batch]
+        ours = by_system.get("dense4j", {}).get("samplesPerSecond")
+        if not peers:
+            break
+        line = [batch, number(ours)]
+        for system in peers:
+            theirs = by_system.get(system, {}).get("samplesPerSecond")
+            line += [number(theirs), "-" if not (ours and theirs) else f"{ours / theirs:.1f}x"]
+        rss = [f"{system} {by_system[system]['peakRssMiB']:,.0f}" for system in peers
+               if "peakRssMiB" in by_system.get(system, {})]
+        peer_rows.append(line + [", ".join(rss) or "-"])
 
     lr_rows = []
     for run in sorted(groups.pop("WLrTrainingStepBenchmark", []), key=lambda run: int(run["params"]["batch"])):
@@ -157,8 +186,14 @@ def main(jmh_path, results_path):
         print("W-LR training step (20 inputs, Dense 1 Sigmoid, float32, plain SGD)")
         table(["batch", "steps/s", "samples/s"], lr_rows, names_first=False)
     if peer_rows:
-        print("W-MLP training step against Deeplearning4j 1.0.0-M2.1 (samples/s, same run)")
-        table(["batch", "dl4j", "dense4j", "dense4j / dl4j"], peer_rows, names_first=False)
+        print("W-MLP training step against the peers (samples/s, same run; dense4j's ratio to each)")
+        header = ["batch", "dense4j"]
+        for system in peers:
+            header += [system, f"vs {system}"]
+        table(header + ["peer peak RSS (MiB)"], peer_rows, names_first=False)
+        for note in peer_notes:
+            print("  " + note)
+        print()
     if csv_rows:
         print("W-CSV (100 features + label per row; MB/s of CSV text; batches of 256 rows where a method makes batches)")
         table(["benchmark", "rows", "MB/s", "rows/s", "vs DataVec", "B/op"], csv_rows)

@@ -11,6 +11,11 @@ import io.dense4j.model.Sequential;
 import io.dense4j.optim.SGD;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.TrainingDivergedException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -23,14 +28,16 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * capped in time, so read it as "which converges first on the clock", not as a precise figure.
  *
  * <p>Usage: TimeToAccuracy [target loss, default 0.1] [time cap in seconds per batch size, default 60]
+ * [curve CSV: each epoch's training seconds and held-out loss, for the loss-against-time plot]
  */
 public final class TimeToAccuracy {
     private TimeToAccuracy() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         double target = args.length > 0 ? Double.parseDouble(args[0]) : 0.1;
         double capSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 60;
+        List<String> curve = new ArrayList<>(List.of("batch,learningRate,seconds,heldOutLoss"));
         Synthetic train = Synthetic.generate(Teacher.LINEAR, 200_000, WMlp.INPUTS, WMlp.DATA_SEED);
         Synthetic heldOut = Synthetic.generate(Teacher.LINEAR, 20_000, WMlp.INPUTS, WMlp.DATA_SEED + 1);
         System.out.printf(Locale.ROOT, "W-MLP, SGD 0.1, float32: wall time until the held-out loss < %s (cap %.0f s)%n",
@@ -52,6 +59,8 @@ public final class TimeToAccuracy {
             long stepsPerEpoch = (rows + Math.min(batch, rows) - 1) / Math.min(batch, rows);
             long steps = 0;
             String outcome = null;
+            String name = batch == 200_000 ? "full" : String.valueOf(batch);
+            curve.add(String.format(Locale.ROOT, "%s,%s,%.4f,%.6f", name, learningRate, seconds, loss));
             while (loss >= target && seconds < capSeconds) {
                 long started = System.nanoTime();
                 try {
@@ -66,12 +75,16 @@ public final class TimeToAccuracy {
                 epochs++;
                 steps += stepsPerEpoch;
                 loss = model.loss(heldOut.features(), heldOut.labels());
+                curve.add(String.format(Locale.ROOT, "%s,%s,%.4f,%.6f", name, learningRate, seconds, loss));
             }
             if (outcome == null) {
                 outcome = loss < target ? "reached" : "not within the cap";
             }
-            System.out.printf(Locale.ROOT, "%s,%s,%d,%d,%d,%.2f,%.4f,%s%n", batch == 200_000 ? "full" : String.valueOf(batch),
+            System.out.printf(Locale.ROOT, "%s,%s,%d,%d,%d,%.2f,%.4f,%s%n", name,
                     learningRate, rows, epochs, steps, seconds, loss, outcome);
+        }
+        if (args.length > 2) {
+            Files.write(Path.of(args[2]), curve);
         }
     }
 }
