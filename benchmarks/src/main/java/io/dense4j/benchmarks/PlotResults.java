@@ -2,6 +2,7 @@ package io.dense4j.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <p>Usage: PlotResults OUT/results.json OUT [OUT/time-to-accuracy-curve.csv]
  */
 public final class PlotResults {
+    /** Distinct colors, one per line, so that six curves never share one (XChart's default cycle repeats). */
+    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+
     /** The full batch's row count, where it is plotted on the batch axis. */
     private static final double FULL_BATCH = 200_000;
 
@@ -60,6 +65,7 @@ public final class PlotResults {
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setDecimalPattern("#,###");
+        chart.getStyler().setSeriesColors(COLORS);
         for (Map.Entry<String, TreeMap<Double, Double>> system : systems.entrySet()) {
             XYSeries series = chart.addSeries(system.getKey(), new ArrayList<>(system.getValue().keySet()),
                     new ArrayList<>(system.getValue().values()));
@@ -79,6 +85,8 @@ public final class PlotResults {
         XYChart chart = new XYChartBuilder().width(900).height(560).title("W-MLP held-out loss against training time")
                 .xAxisTitle("training seconds").yAxisTitle("held-out loss").build();
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisDecimalPattern("0.0##");
+        chart.getStyler().setSeriesColors(COLORS);
         for (Map.Entry<String, List<double[]>> curve : curves.entrySet()) {
             List<Double> seconds = new ArrayList<>();
             List<Double> losses = new ArrayList<>();
