@@ -2,10 +2,11 @@ package io.dense4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dense4j.data.CsvData;
+import io.dense4j.data.CsvSource;
+import io.dense4j.data.RowSelection;
 import io.dense4j.metrics.ConfusionMatrix;
 import io.dense4j.metrics.Evaluation;
-import io.dense4j.metrics.RocCurve;
+import io.dense4j.metrics.Scores;
 import io.dense4j.plot.Charts;
 import io.dense4j.model.CompiledModel;
 import io.dense4j.model.InputSchema;
@@ -45,21 +46,19 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CompiledModel model = CompiledModel.load(modelFile);
         InputSchema schema = model.inputSchema();
-        CsvData rows = csv.read(data, model.dataType(), schema == null ? null : schema.classes(),
-                schema == null ? null : schema.fillValues());
+        // streamed in two passes (check, then score) in bounded memory, whatever the file's size
+        CsvSource.Options options = CsvSource.Options.defaults().withoutCache()
+                .withClasses(schema == null ? null : schema.classes());
+        CsvSource rows = csv.open(data, schema != null && schema.missingValueFill() != null ? options.fillingMissing() : options);
         FeatureColumns.check(data, rows.featureNames(), schema);
-        Evaluation evaluation = model.evaluate(rows.dataset(), threshold.value());
-        System.out.println(json ? json(evaluation) : table(evaluation, rows.dataset().rows()));
+        Scores scores = model.scores(rows, RowSelection.all());
+        Evaluation evaluation = scores.evaluation(threshold.value());
+        System.out.println(json ? json(evaluation) : table(evaluation, rows.rows()));
         if (plots != null) {
             Charts.confusionMatrix(evaluation.confusion(), plots.resolve("confusion.png"));
-            double[] labels = new double[rows.dataset().rows()];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = rows.dataset().label(i);
-            }
             if (evaluation.confusion().tp() + evaluation.confusion().fn() > 0
                     && evaluation.confusion().tn() + evaluation.confusion().fp() > 0) {
-                Charts.rocCurves(Map.of("model", RocCurve.of(model.predictProbability(rows.dataset()), labels)),
-                        plots.resolve("roc.png"));
+                Charts.rocCurves(Map.of("model", scores.rocCurve()), plots.resolve("roc.png"));
             }
         }
         return 0;
@@ -82,7 +81,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return mapper.writeValueAsString(root);
     }
 
-    private static String table(Evaluation evaluation, int rows) {
+    private static String table(Evaluation evaluation, long rows) {
         ConfusionMatrix c = evaluation.confusion();
         return String.format(Locale.ROOT, """
                 rows        %,d

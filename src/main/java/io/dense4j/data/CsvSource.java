@@ -33,9 +33,12 @@ public final class CsvSource {
      * @param shuffleBufferRows rows in the shuffle buffer of a pass without cache
      * @param firstPassThreads  threads parsing the first pass (the check and the cache build) of a
      *                          file of 64 MiB or more, each a range of the file
+     * @param classes           the label names meaning class 0 and class 1 (a model's, to score it):
+     *                          every label must be one of them, and one class alone is fine; null to
+     *                          learn them from the file, which must then hold both
      */
     public record Options(boolean cache, Path cacheDirectory, boolean skipBadRows, boolean fillMissing,
-                          int shuffleBufferRows, int firstPassThreads) {
+                          int shuffleBufferRows, int firstPassThreads, List<String> classes) {
 
         public Options {
             if (shuffleBufferRows < 1) {
@@ -44,6 +47,9 @@ public final class CsvSource {
             if (firstPassThreads < 1) {
                 throw new IllegalArgumentException("the first pass needs at least 1 thread, got " + firstPassThreads);
             }
+            if (classes != null && classes.size() != 2) {
+                throw new IllegalArgumentException("a binary classifier has 2 classes, got " + classes);
+            }
         }
 
         /**
@@ -51,32 +57,39 @@ public final class CsvSource {
          * buffer; the first pass on as many threads as there are cores, up to 4.
          */
         public static Options defaults() {
-            return new Options(true, null, false, false, 65_536, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            return new Options(true, null, false, false, 65_536, Math.min(4, Runtime.getRuntime().availableProcessors()),
+                    null);
         }
 
         public Options withoutCache() {
-            return new Options(false, null, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads);
+            return new Options(false, null, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes);
         }
 
         public Options withCacheDirectory(Path directory) {
             return new Options(true, Objects.requireNonNull(directory, "cache directory"), skipBadRows, fillMissing,
-                    shuffleBufferRows, firstPassThreads);
+                    shuffleBufferRows, firstPassThreads, classes);
         }
 
         public Options skippingBadRows() {
-            return new Options(cache, cacheDirectory, true, fillMissing, shuffleBufferRows, firstPassThreads);
+            return new Options(cache, cacheDirectory, true, fillMissing, shuffleBufferRows, firstPassThreads, classes);
         }
 
         public Options fillingMissing() {
-            return new Options(cache, cacheDirectory, skipBadRows, true, shuffleBufferRows, firstPassThreads);
+            return new Options(cache, cacheDirectory, skipBadRows, true, shuffleBufferRows, firstPassThreads, classes);
         }
 
         public Options withShuffleBuffer(int rows) {
-            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, rows, firstPassThreads);
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, rows, firstPassThreads, classes);
+        }
+
+        /** Labels named as a model names its classes (null: learned from the file). */
+        public Options withClasses(List<String> names) {
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads,
+                    names == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(names)));
         }
 
         public Options withFirstPassThreads(int threads) {
-            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, threads);
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, threads, classes);
         }
     }
 
@@ -87,6 +100,8 @@ public final class CsvSource {
     private final CsvCache.Metadata scan;
     private final Path cacheFile;
     private final String cacheStatus;
+    private final List<String> classes;
+    private final boolean flipped;
     private FloatBuffer[] mapped;
 
     private CsvSource(Path file, Options options, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan,
@@ -98,6 +113,9 @@ public final class CsvSource {
         this.scan = scan;
         this.cacheFile = cacheFile;
         this.cacheStatus = cacheStatus;
+        LabelMapping seen = LabelMapping.restore(scan.labelNames());
+        this.classes = options.classes() != null ? options.classes() : Arrays.asList(seen.classes());
+        this.flipped = options.classes() != null ? options.classes().indexOf(scan.labelNames().get(0)) == 1 : seen.flipped();
     }
 
     /** Reads and checks {@code file} (or finds its cache up to date), as described above. */
@@ -131,7 +149,14 @@ public final class CsvSource {
             scan = metadata(file, format, options, fingerprint, summary != null ? summary
                     : reader.read((line, features, provisionalClass) -> { }));
         }
-        if (scan.labelNames().size() < 2) {
+        if (options.classes() != null) {
+            for (String name : scan.labelNames()) {
+                if (!options.classes().contains(name)) {
+                    throw new DataFileException(file, "has the label \"" + name + "\", which is not one of the model's classes "
+                            + options.classes(), null);
+                }
+            }
+        } else if (scan.labelNames().size() < 2) {
             throw new DataFileException(file, "has only one label value (" + scan.labelNames().get(0)
                     + ") in its label column; a binary classifier needs two", null);
         }
@@ -309,16 +334,17 @@ public final class CsvSource {
 
     /** The names meaning class 0 and class 1. */
     public List<String> classes() {
-        return Arrays.asList(LabelMapping.restore(scan.labelNames()).classes());
+        return classes;
     }
 
-    /** How labels map to classes, for reports. */
-    public LabelMapping labels() {
-        return LabelMapping.restore(scan.labelNames());
+    /** How labels map to classes, for reports: "0 = \"no\", 1 = \"yes\"". */
+    public String labels() {
+        return "0 = " + (classes.get(0) == null ? "(none)" : "\"" + classes.get(0) + "\"")
+                + ", 1 = " + (classes.get(1) == null ? "(none)" : "\"" + classes.get(1) + "\"");
     }
 
     private boolean flipped() {
-        return LabelMapping.restore(scan.labelNames()).flipped();
+        return flipped;
     }
 
     public long skippedRows() {

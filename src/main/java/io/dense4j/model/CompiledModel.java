@@ -16,6 +16,7 @@ import io.dense4j.graph.Plan;
 import io.dense4j.layer.Layer;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.metrics.Evaluation;
+import io.dense4j.metrics.Scores;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.Updater;
 import io.dense4j.tensor.BlasThreads;
@@ -280,20 +281,29 @@ public final class CompiledModel {
      */
     public Evaluation evaluate(CsvSource data, RowSelection selection, double threshold) {
         checkThreshold(threshold);
+        return scores(data, selection).evaluation(threshold);
+    }
+
+    /**
+     * The probabilities and labels of the rows of a CSV file of any size that {@code selection}
+     * picks, and their mean loss: for metrics at several thresholds, or a ROC curve. Holds two
+     * doubles per row.
+     */
+    public Scores scores(CsvSource data, RowSelection selection) {
         checkWidth(data.width());
         try (BatchSource rows = data.rows(selection, inputSchema == null ? null : inputSchema.fillValues(), dataType())) {
             if (rows.rows() == 0) {
                 throw new IllegalArgumentException(data.file() + ": no rows to evaluate on");
             }
-            return score(rows, threshold);
+            return scores(rows);
         }
     }
 
     private Evaluation score(Dataset data, double threshold) {
-        return score(new DatasetBatches(data), threshold);
+        return scores(new DatasetBatches(data)).evaluation(threshold);
     }
 
-    private Evaluation score(BatchSource data, double threshold) {
+    private Scores scores(BatchSource data) {
         int rows = Math.toIntExact(data.rows());
         double[] probabilities = new double[rows];
         double[] labels = new double[rows];
@@ -308,7 +318,7 @@ public final class CompiledModel {
                 labels[start + i] = scoring.labels().get(i);
             }
         }
-        return Evaluation.of(lossSum / rows, probabilities, labels, threshold);
+        return new Scores(lossSum / rows, probabilities, labels);
     }
 
     private double[] probabilities(Dataset data) {

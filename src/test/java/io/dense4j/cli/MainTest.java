@@ -91,6 +91,19 @@ class MainTest {
         Run predicted = Run.of("predict", "--model", model.toString(), "--data", unseen.toString(), "--out", predictions.toString());
         assertEquals(0, predicted.exitCode(), predicted.err());
         assertEquals(3, Files.readAllLines(predictions).size(), "a header and two rows, the gap filled");
+
+        // evaluate streams too: the model's classes name the labels (one class alone is fine), its means fill gaps
+        Path positives = Files.writeString(folder.resolve("positives.csv"), "x1,x2,label\n3,3,1\n,2.5,1\n");
+        Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", positives.toString(), "--json");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(evaluated.out());
+        assertEquals(2, json.get("confusion").get("tp").asLong() + json.get("confusion").get("fn").asLong());
+        assertTrue(json.get("rocAuc").isNull(), "one class: no ROC AUC");
+        Path foreign = Files.writeString(folder.resolve("foreign.csv"), "x1,x2,label\n3,3,yes\n");
+        Run refusedLabel = Run.of("evaluate", "--model", model.toString(), "--data", foreign.toString());
+        assertEquals(1, refusedLabel.exitCode());
+        assertTrue(refusedLabel.err().contains("has the label \"yes\", which is not one of the model's classes [0, 1]"),
+                refusedLabel.err());
     }
 
     @Test
