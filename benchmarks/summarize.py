@@ -1,8 +1,9 @@
 """Prints the summary tables of a JMH run of the dense4j benchmarks and writes results.json.
 
-Usage: python3 summarize.py OUT/jmh.json OUT/results.json [OUT/peers.jsonl]
+Usage: python3 summarize.py OUT/jmh.json OUT/results.json [OUT/peers.jsonl [OUT/memory.jsonl]]
 
-peers.jsonl holds the Python peers' results (peers/wmlp.py), one JSON object per line.
+peers.jsonl holds the Python peers' results (peers/wmlp.py), memory.jsonl the peak RSS of
+training runs (TrainingMemory), one JSON object per line.
 """
 import json
 import sys
@@ -54,7 +55,7 @@ def table(header, rows, names_first=True):
     print()
 
 
-def main(jmh_path, results_path, peers_path=None):
+def main(jmh_path, results_path, peers_path=None, memory_path=None):
     with open(jmh_path) as file:
         runs = json.load(file)
     groups = {}
@@ -132,6 +133,17 @@ def main(jmh_path, results_path, peers_path=None):
                     note = f"{peer['system']}: {peer.get('version', '?')}, {peer.get('setting', '')}"
                     if note not in peer_notes:
                         peer_notes.append(note)
+    memory_rows = {}
+    if memory_path:
+        with open(memory_path) as file:
+            for line in file:
+                if line.strip():
+                    run = json.loads(line)
+                    results.append(run)
+                    memory_rows.setdefault(str(run["batch"]), {})[run["system"]] = run
+    for row in results:
+        if row.get("workload") == "W-MLP step" and "peakRssMiB" in row and row["system"] in ("pytorch", "numpy"):
+            memory_rows.setdefault(str(row["batch"]), {})[row["system"]] = row
     peer_rows = []
     w_mlp = {}
     for row in results:
@@ -194,6 +206,21 @@ def main(jmh_path, results_path, peers_path=None):
         for note in peer_notes:
             print("  " + note)
         print()
+    if memory_rows:
+        print("Peak RSS of a W-MLP training run (MiB; data of 200,000 rows included; Deeplearning4j stops at the cap)")
+        systems = [system for system in ("dense4j", "dl4j", "pytorch", "numpy")
+                   if any(system in by_system for by_system in memory_rows.values())]
+        lines = []
+        for batch in sorted(memory_rows, key=lambda name: FULL_BATCH_ROWS if name == "full" else int(name)):
+            line = [batch]
+            for system in systems:
+                run = memory_rows[batch].get(system)
+                cell = "-" if run is None else f"{run['peakRssMiB']:,.0f}"
+                if run is not None and "samples" in run and system == "dl4j":
+                    cell += f" ({run['samples']:,} rows in {run['seconds']:.0f} s)"
+                line.append(cell)
+            lines.append(line)
+        table(["batch"] + systems, lines, names_first=False)
     if csv_rows:
         print("W-CSV (100 features + label per row; MB/s of CSV text; batches of 256 rows where a method makes batches)")
         table(["benchmark", "rows", "MB/s", "rows/s", "vs DataVec", "B/op"], csv_rows)

@@ -56,7 +56,8 @@ public abstract sealed class NativeArray permits Float32Array, Float64Array {
     /** A copy of {@code source} (any shape, any order) flattened row by row into a new array of {@code type}. */
     public static NativeArray copyOf(INDArray source, DataType type) {
         NativeArray copy = allocate(type, source.length());
-        INDArray rowMajor = source.castTo(type).dup('c');
+        boolean direct = source.dataType() == type && source.ordering() == 'c' && !source.isView();
+        INDArray rowMajor = direct ? source : source.castTo(type).dup('c'); // no transient copy when none is needed
         copy.owner.assign(rowMajor.reshape(rowMajor.length())); // not ravel('c'): M2.1 reads the 'c' as a dimension
         return copy;
     }
