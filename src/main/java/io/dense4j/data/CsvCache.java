@@ -142,15 +142,16 @@ final class CsvCache {
         /** A writer of part {@code part} of a cache read in parts; part 0 is the one {@link #finish}ed. */
         Writer(Path cache, int part) {
             this.cache = cache;
-            this.partial = cache.resolveSibling(cache.getFileName() + ".partial-" + ProcessHandle.current().pid()
-                    + (part == 0 ? "" : "-" + part));
             try {
                 Files.createDirectories(cache.toAbsolutePath().getParent());
                 deletePartialsOfDeadProcesses(cache);
+                // unique per writer: two builds of one cache (threads, processes) never share a file
+                this.partial = Files.createTempFile(cache.toAbsolutePath().getParent(),
+                        cache.getFileName() + ".partial-" + ProcessHandle.current().pid() + "-", "-" + part);
                 this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                         StandardOpenOption.READ, StandardOpenOption.WRITE); // read too: a part may be appended with labels swapped
             } catch (IOException failed) {
-                throw new UncheckedIOException("cannot write the cache " + partial + ": " + failed.getMessage(), failed);
+                throw new UncheckedIOException("cannot write the cache " + cache + ": " + failed.getMessage(), failed);
             }
         }
 
@@ -249,7 +250,8 @@ final class CsvCache {
         /** Partial files left by killed processes: their writer's pid is in the name and no longer runs. */
         private static void deletePartialsOfDeadProcesses(Path cache) throws IOException {
             String prefix = cache.getFileName() + ".partial-";
-            try (DirectoryStream<Path> partials = Files.newDirectoryStream(cache.toAbsolutePath().getParent(), prefix + "*")) {
+            try (DirectoryStream<Path> partials = Files.newDirectoryStream(cache.toAbsolutePath().getParent(),
+                    path -> path.getFileName().toString().startsWith(prefix))) {
                 for (Path partial : partials) {
                     try {
                         String writer = partial.getFileName().toString().substring(prefix.length());

@@ -133,14 +133,14 @@ public final class CsvReader {
             return null;
         }
         Summary[] summaries = new Summary[handlers.length];
-        RuntimeException[] failures = new RuntimeException[handlers.length];
+        Throwable[] failures = new Throwable[handlers.length];
         Runnable[] reads = new Runnable[handlers.length];
         for (int k = 0; k < handlers.length; k++) {
             int part = k;
             reads[k] = () -> {
                 try {
                     summaries[part] = readRange(part == 0 ? null : layout, bounds[part], bounds[part + 1], handlers[part]);
-                } catch (RuntimeException failed) {
+                } catch (RuntimeException | Error failed) {
                     failures[part] = failed;
                 }
             };
@@ -160,9 +160,12 @@ public final class CsvReader {
                 throw new IllegalStateException("interrupted while reading " + file, interrupted);
             }
         }
-        for (RuntimeException failure : failures) {
+        for (Throwable failure : failures) {
+            if (failure instanceof RuntimeException problem) {
+                throw problem;
+            }
             if (failure != null) {
-                throw failure;
+                throw new IllegalStateException("a reader thread failed: " + failure, failure);
             }
         }
         return summaries;
@@ -281,6 +284,7 @@ public final class CsvReader {
         private int labelColumn;
         private int[] featureOf;  // each column's place among the features, or −1 (the label, a left-out column)
         private long missing;
+        private long rowMissing; // the row being read's, counted in only once the row is good
         private float[] features;
         private final LabelMapping labels = new LabelMapping();
         private final int[] fieldBounds = new int[2];
@@ -484,6 +488,7 @@ public final class CsvReader {
         }
 
         private void dataRow(int from, int to) {
+            rowMissing = 0;
             int labelFrom = -1;
             int labelTo = -1;
             int column = 1;
@@ -527,6 +532,7 @@ public final class CsvReader {
             }
             int provisionalClass = labelColumn < 0 ? -1 : label(labelFrom, labelTo, labelColumn + 1);
             handler.row(line, features, provisionalClass);
+            missing += rowMissing;
         }
 
         /**
@@ -622,7 +628,7 @@ public final class CsvReader {
             if (!allowMissing) {
                 throw cell(column, problem + " (or fill missing values with the column mean)");
             }
-            missing++;
+            rowMissing++;
             return Float.NaN;
         }
 

@@ -102,7 +102,7 @@ public final class CsvSource {
     private final String cacheStatus;
     private final List<String> classes;
     private final boolean flipped;
-    private FloatBuffer[] mapped;
+    private final FloatBuffer[] mapped;
 
     private CsvSource(Path file, Options options, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan,
                       Path cacheFile, String cacheStatus) {
@@ -113,6 +113,8 @@ public final class CsvSource {
         this.scan = scan;
         this.cacheFile = cacheFile;
         this.cacheStatus = cacheStatus;
+        // mapped now, while the file is the one just checked: another open may rebuild that path later
+        this.mapped = cacheFile == null ? null : CsvCache.map(cacheFile, scan);
         LabelMapping seen = LabelMapping.restore(scan.labelNames());
         this.classes = options.classes() != null ? options.classes() : Arrays.asList(seen.classes());
         this.flipped = options.classes() != null ? options.classes().indexOf(scan.labelNames().get(0)) == 1 : seen.flipped();
@@ -126,6 +128,9 @@ public final class CsvSource {
         }
         if (options.fillMissing()) {
             reader = reader.allowingMissing();
+        }
+        if (!format.labeled()) {
+            throw new IllegalArgumentException("training and evaluation read a label column: the CSV format has none");
         }
         reader.columnNames(); // a missing file, a folder, an empty file or a bad header: say so first
         Fingerprint fingerprint = Fingerprint.of(file);
@@ -282,9 +287,6 @@ public final class CsvSource {
         }
         if (rows() > Integer.MAX_VALUE) {
             throw new DataFileException(file, "has " + rows() + " rows; training from the cache handles up to 2^31 − 1", null);
-        }
-        if (mapped == null) {
-            mapped = CsvCache.map(cacheFile, scan);
         }
         int[] selected = new int[Math.toIntExact(selection.count(rows()))];
         for (int row = 0, at = 0; at < selected.length; row++) {

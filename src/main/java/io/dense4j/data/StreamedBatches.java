@@ -76,6 +76,10 @@ final class StreamedBatches implements BatchSource {
         this.flipLabels = flipLabels;
         this.fill = fill;
         this.shuffleRows = (int) Math.max(1, Math.min(shuffleRows, rows));
+        if ((long) this.shuffleRows * width > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(String.format("a shuffle buffer of %,d rows of %,d features does not fit one "
+                    + "array: give a buffer of at most %,d rows", this.shuffleRows, width, (Integer.MAX_VALUE - 8) / width));
+        }
         this.type = type;
         for (int i = 0; i < BLOCKS; i++) {
             free.add(new Block(type, width));
@@ -216,6 +220,10 @@ final class StreamedBatches implements BatchSource {
             // training closed the source: nobody waits for the rest
         } catch (RuntimeException failed) {
             emitter.finish(failed);
+        } catch (Error failed) { // out of memory, say: training must hear of it, not wait forever
+            emitter.finish(new IllegalStateException("the CSV reader thread failed: " + failed, failed));
+        } finally {
+            emitter.giveBack();
         }
     }
 
@@ -230,9 +238,26 @@ final class StreamedBatches implements BatchSource {
             block.features.put(block.count * width, features, offset, width);
             block.labels.set(block.count, label);
             if (++block.count == BLOCK_ROWS) {
-                hand(block);
+                Block full = block;
+                block = null; // handed over: no longer ours to give back
+                hand(full);
+            }
+        }
+
+        /** Returns a block taken but never handed over (a pass cancelled midway) to the free ones. */
+        void giveBack() {
+            if (block != null) {
+                toFree(block);
                 block = null;
             }
+        }
+
+        private void toFree(Block unused) {
+            unused.count = 0;
+            unused.taken = 0;
+            unused.last = false;
+            unused.failure = null;
+            free.add(unused);
         }
 
         /** Hands over the last block, or the failure that ended the pass. */
@@ -243,7 +268,9 @@ final class StreamedBatches implements BatchSource {
                 }
                 block.last = true;
                 block.failure = failure;
-                hand(block);
+                Block last = block;
+                block = null;
+                hand(last);
             } catch (Cancelled cancelled) {
                 // nobody waits
             }
@@ -253,6 +280,7 @@ final class StreamedBatches implements BatchSource {
             try {
                 filled.put(full);
             } catch (InterruptedException interrupted) {
+                toFree(full); // never handed over: back to the pool, or a later pass would wait for it
                 throw new Cancelled();
             }
         }

@@ -293,6 +293,49 @@ class CsvSourceTest {
         }
     }
 
+    @Test
+    void aSourceKeepsReadingItsOwnCacheAfterAnotherOpenRebuildsThatPath() throws IOException {
+        Path file = spirals();
+        CsvSource narrow = CsvSource.open(file, CsvFormat.defaults().withFeatures(List.of("x2")), CsvSource.Options.defaults());
+        List<String> expected = pass(new DatasetBatches(CsvData.read(file, CsvFormat.defaults().withFeatures(List.of("x2")),
+                DataType.DOUBLE).dataset()), 0, 0, false, 50);
+        CsvSource wide = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()); // rebuilds the same path
+        assertTrue(wide.cacheStatus().contains("other reading options"), wide.cacheStatus());
+        assertEquals(expected, pass(narrow.rows(RowSelection.all(), null, DataType.DOUBLE), 0, 0, false, 50));
+    }
+
+    @Test
+    void passesStoppedMidwayNeverStarveTheNextOne() throws IOException {
+        Path file = spirals();
+        try (BatchSource streamed = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache())
+                .rows(RowSelection.all(), null, DataType.FLOAT)) {
+            NativeArray features = NativeArray.allocate(DataType.FLOAT, 10L * WIDTH);
+            for (int restart = 0; restart < 8; restart++) { // more restarts than the reader has blocks
+                streamed.startPass(restart, 1, restart % 2 == 0);
+                assertEquals(10, streamed.next(10, features, null));
+            }
+            assertEquals(ROWS, org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> pass(streamed, 9, 1, true, 128, DataType.FLOAT).size()));
+        }
+    }
+
+    @Test
+    void oddFileNamesAndUnlabeledFormatsAreHandled() throws IOException {
+        Path file = Files.copy(spirals(), folder.resolve("run{1}[a].csv"));
+        assertEquals(ROWS, CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()).rows());
+        IllegalArgumentException unlabeled = assertThrows(IllegalArgumentException.class,
+                () -> CsvSource.open(file, CsvFormat.defaults().withoutLabel(), CsvSource.Options.defaults()));
+        assertTrue(unlabeled.getMessage().contains("label column"), unlabeled.getMessage());
+    }
+
+    @Test
+    void missingValuesOfSkippedRowsAreNotCounted() throws IOException {
+        Path file = Files.writeString(folder.resolve("skips.csv"), "a,b,label\n1,2,0\nNA,2,0,extra\n,x,1\n3,4,1\n");
+        CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().skippingBadRows().fillingMissing());
+        assertEquals(2, source.skippedRows());
+        assertEquals(0, source.missingValues());
+    }
+
     /** Bytes after the rows: the metadata and the 16-byte footer. */
     private static long tailOf(Path cache) throws IOException {
         byte[] bytes = Files.readAllBytes(cache);
