@@ -2,6 +2,7 @@ package io.dense4j.cli;
 
 import io.dense4j.data.CsvFormat;
 import io.dense4j.data.CsvReader;
+import io.dense4j.data.MissingValues;
 import io.dense4j.model.CompiledModel;
 import io.dense4j.model.InputSchema;
 import java.io.BufferedWriter;
@@ -133,10 +134,8 @@ final class PredictCommand implements Callable<Integer> {
         @Override
         public void row(long line, float[] features, int provisionalClass) {
             System.arraycopy(features, 0, chunk, rows * width, width);
-            for (int j = 0; fill != null && j < width; j++) {
-                if (Float.isNaN(chunk[rows * width + j])) {
-                    chunk[rows * width + j] = (float) fill[j];
-                }
+            if (fill != null) {
+                MissingValues.fill(chunk, rows * width, fill);
             }
             if (++rows == CHUNK_ROWS) {
                 flush();

@@ -111,10 +111,8 @@ public record CsvData(Dataset dataset, List<String> featureNames, LabelMapping l
                         + " fill values were given");
             }
             System.arraycopy(rowFeatures, 0, features, count * width, width);
-            for (int j = 0; fill != null && j < width; j++) {
-                if (Float.isNaN(features[count * width + j])) {
-                    features[count * width + j] = (float) fill[j];
-                }
+            if (fill != null) {
+                MissingValues.fill(features, count * width, fill);
             }
             labels[count++] = provisionalClass;
         }

@@ -199,11 +199,7 @@ final class StreamedBatches implements BatchSource {
                     return;
                 }
                 if (fill != null) {
-                    for (int j = 0; j < width; j++) {
-                        if (features[j] != features[j]) {
-                            features[j] = (float) fill[j];
-                        }
-                    }
+                    MissingValues.fill(features, 0, fill);
                 }
                 float label = flipLabels ? 1 - provisionalClass : provisionalClass;
                 if (shuffler != null) {

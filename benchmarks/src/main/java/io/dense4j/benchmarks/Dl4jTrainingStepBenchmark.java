@@ -3,17 +3,8 @@ package io.dense4j.benchmarks;
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
 import java.util.concurrent.TimeUnit;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,19 +39,7 @@ public class Dl4jTrainingStepBenchmark {
 
     @Setup
     public void setUp() {
-        MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder()
-                .seed(WMlp.PARAMETER_SEED)
-                .dataType(DataType.FLOAT)
-                .weightInit(WeightInit.XAVIER_UNIFORM)
-                .updater(new Sgd(0.1))
-                .list()
-                .layer(new DenseLayer.Builder().nIn(WMlp.INPUTS).nOut(WMlp.HIDDEN).activation(Activation.RELU).build())
-                .layer(new DenseLayer.Builder().nIn(WMlp.HIDDEN).nOut(WMlp.HIDDEN).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(WMlp.HIDDEN).nOut(1)
-                        .activation(Activation.SIGMOID).build())
-                .build();
-        network = new MultiLayerNetwork(configuration);
-        network.init();
+        network = WMlp.dl4jNetwork();
         Synthetic rows = Synthetic.generate(Teacher.LINEAR, batch, WMlp.INPUTS, WMlp.DATA_SEED);
         data = new DataSet(rows.features(), rows.labels());
     }

@@ -2,12 +2,7 @@ package io.dense4j.benchmarks;
 
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
-import io.dense4j.layer.Dense;
-import io.dense4j.layer.ReLU;
-import io.dense4j.layer.Sigmoid;
-import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.model.CompiledModel;
-import io.dense4j.model.Sequential;
 import io.dense4j.optim.SGD;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.TrainingDivergedException;
@@ -51,8 +46,7 @@ public final class TimeToAccuracy {
             int rows = batch == 1 ? 20_000 : 200_000;
             INDArray x = train.features().get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
             INDArray y = train.labels().get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
-            CompiledModel model = new Sequential(new Dense(WMlp.HIDDEN, new ReLU()), new Dense(WMlp.HIDDEN, new ReLU()),
-                    new Dense(1, new Sigmoid())).compile(WMlp.INPUTS, new BinaryCrossEntropy(), new SGD(learningRate));
+            CompiledModel model = WMlp.model(learningRate);
             double seconds = 0;
             double loss = model.loss(heldOut.features(), heldOut.labels());
             int epochs = 0;

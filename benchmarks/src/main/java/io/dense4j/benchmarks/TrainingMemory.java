@@ -2,31 +2,17 @@ package io.dense4j.benchmarks;
 
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
-import io.dense4j.layer.Dense;
-import io.dense4j.layer.ReLU;
-import io.dense4j.layer.Sigmoid;
-import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.model.CompiledModel;
-import io.dense4j.model.Sequential;
 import io.dense4j.optim.SGD;
 import io.dense4j.train.FitOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Peak resident memory of a W-MLP training run, one system and batch size per JVM (run it once
@@ -58,24 +44,14 @@ public final class TrainingMemory {
 
     /** One {@code fit} call of one epoch, as a user trains (the cap is not needed: an epoch takes seconds). */
     private static long dense4j(Synthetic data, int batch) {
-        CompiledModel model = new Sequential(new Dense(WMlp.HIDDEN, new ReLU()), new Dense(WMlp.HIDDEN, new ReLU()),
-                new Dense(1, new Sigmoid())).compile(WMlp.INPUTS, new BinaryCrossEntropy(), new SGD(0.1));
+        CompiledModel model = WMlp.model(0.1);
         model.fit(data.features(), data.labels(), FitOptions.builder().epochs(1).batchSize(batch).build());
         return data.features().rows();
     }
 
     /** {@code MultiLayerNetwork.fit} on consecutive batches of the data until an epoch is done or the cap passes. */
     private static long dl4j(Synthetic data, int batch, double cap, long started) {
-        MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder()
-                .seed(WMlp.PARAMETER_SEED).dataType(DataType.FLOAT).weightInit(WeightInit.XAVIER_UNIFORM)
-                .updater(new Sgd(0.1)).list()
-                .layer(new DenseLayer.Builder().nIn(WMlp.INPUTS).nOut(WMlp.HIDDEN).activation(Activation.RELU).build())
-                .layer(new DenseLayer.Builder().nIn(WMlp.HIDDEN).nOut(WMlp.HIDDEN).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(WMlp.HIDDEN).nOut(1)
-                        .activation(Activation.SIGMOID).build())
-                .build();
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
-        network.init();
+        MultiLayerNetwork network = WMlp.dl4jNetwork();
         long rows = data.features().rows();
         long samples = 0;
         for (long start = 0; start < rows && (System.nanoTime() - started) / 1e9 < cap; start += batch) {

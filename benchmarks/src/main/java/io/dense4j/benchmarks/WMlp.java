@@ -1,5 +1,18 @@
 package io.dense4j.benchmarks;
 
+import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Sequential;
+import io.dense4j.optim.SGD;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
 import io.dense4j.graph.Compiler;
@@ -29,6 +42,33 @@ final class WMlp {
     static Graph graph() {
         return Compiler.compile(List.of(new Dense(HIDDEN, new ReLU()), new Dense(HIDDEN, new ReLU()),
                 new Dense(1, new Sigmoid())), INPUTS, new BinaryCrossEntropy(), true, false);
+    }
+
+    /** The same network through the public API, compiled for plain SGD at {@code learningRate}. */
+    static CompiledModel model(double learningRate) {
+        return new Sequential(new Dense(HIDDEN, new ReLU()), new Dense(HIDDEN, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(INPUTS, new BinaryCrossEntropy(), new SGD(learningRate));
+    }
+
+    /**
+     * The peer: the same network in Deeplearning4j 1.0.0-M2.1 (Xavier-uniform initialization, plain
+     * SGD 0.1, float32, sigmoid output with binary cross-entropy), initialized.
+     */
+    static MultiLayerNetwork dl4jNetwork() {
+        MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder()
+                .seed(PARAMETER_SEED)
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER_UNIFORM)
+                .updater(new Sgd(0.1))
+                .list()
+                .layer(new DenseLayer.Builder().nIn(INPUTS).nOut(HIDDEN).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nIn(HIDDEN).nOut(HIDDEN).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(HIDDEN).nOut(1)
+                        .activation(Activation.SIGMOID).build())
+                .build();
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+        network.init();
+        return network;
     }
 
     /** The graph's float32 parameters, seeded. */
