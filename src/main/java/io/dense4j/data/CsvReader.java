@@ -1,6 +1,7 @@
 package io.dense4j.data;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -110,6 +111,30 @@ public final class CsvReader {
             return pass;
         } catch (NoSuchFileException missing) {
             throw new DataFileException(file, "no such file", missing);
+        } catch (IOException failed) {
+            throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
+        }
+    }
+
+    /**
+     * Reads one piece of the file, for callers that split it themselves (dense4j-spark reads one
+     * piece per task): {@code piece} holds whole lines and starts at a line start. The piece at
+     * byte 0 ({@code firstLine} null) is read as the whole file is, header included; a later piece
+     * is all data rows, laid out as {@code firstLine}, the file's first line, says. Line numbers in
+     * the summary and in errors count from the piece's start ({@link DataFileException#afterLines}
+     * moves an error's). A piece may hold no rows: whether the file has any is the caller's check.
+     */
+    public Summary readPiece(InputStream piece, byte[] firstLine, RowHandler handler) {
+        try {
+            Pass layout = null;
+            if (firstLine != null) {
+                layout = new Pass(new ByteArrayInputStream(firstLine), null);
+                layout.run();
+            }
+            Pass pass = new Pass(piece, handler, layout);
+            pass.piece = true;
+            pass.run();
+            return pass.summary;
         } catch (IOException failed) {
             throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
         }
@@ -293,6 +318,7 @@ public final class CsvReader {
         private long skipped;
         private final List<Long> firstSkippedLines = new ArrayList<>();
         private DataFileException firstProblem;
+        private boolean piece; // one piece of a file: having no rows is not an error here
 
         Pass(InputStream in, RowHandler handler) {
             this.in = in;
@@ -346,11 +372,11 @@ public final class CsvReader {
             if (columns < 0) {
                 throw new DataFileException(file, "is empty: expected " + (format.header() ? "a header row and " : "") + "data rows", null);
             }
-            if (rows == 0 && skipped > 0) {
+            if (rows == 0 && skipped > 0 && !piece) {
                 throw new DataFileException(file, "has no good data row: all " + skipped + " were bad; the first: "
                         + firstProblem.getMessage(), firstProblem);
             }
-            if (rows == 0) {
+            if (rows == 0 && !piece) {
                 throw new DataFileException(file, "has a header row but no data rows", null);
             }
             summary = new Summary(featureNames(), rows, labels, skipped, List.copyOf(firstSkippedLines), missing);

@@ -10,6 +10,8 @@ public final class DataFileException extends RuntimeException {
     private final Path file;
     private final long line;
     private final int column;
+    private final String columnName;
+    private final String problem;
 
     /** A problem with a row: {@code line} counts from 1. */
     public DataFileException(Path file, long line, String problem) {
@@ -26,6 +28,8 @@ public final class DataFileException extends RuntimeException {
         this.file = file;
         this.line = line;
         this.column = column;
+        this.columnName = columnName;
+        this.problem = problem;
     }
 
     /** A problem with the file as a whole. */
@@ -34,6 +38,21 @@ public final class DataFileException extends RuntimeException {
         this.file = file;
         this.line = 0;
         this.column = 0;
+        this.columnName = null;
+        this.problem = problem;
+    }
+
+    /**
+     * The same problem with its line moved down by {@code lines}: for a reader that numbered the
+     * lines of one piece of the file from the piece's start. A whole-file problem stays as it is.
+     */
+    public DataFileException afterLines(long lines) {
+        if (line == 0 || lines == 0) {
+            return this;
+        }
+        DataFileException moved = new DataFileException(file, line + lines, column, columnName, problem);
+        moved.initCause(getCause());
+        return moved;
     }
 
     public Path file() {

@@ -6,7 +6,9 @@ package io.dense4j.data;
  * and is left out of its feature's figures. The deviation is the population one, as Keras's
  * Normalization uses.
  */
-public final class FeatureStatistics {
+public final class FeatureStatistics implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final double[] mean;
     private final double[] sumOfSquares; // Σ (x − mean)², updated as Welford does
     private final long[] present;        // values seen per feature, missing ones not counted
@@ -35,6 +37,27 @@ public final class FeatureStatistics {
             double delta = value - mean[j];
             mean[j] += delta / count;
             sumOfSquares[j] += delta * (value - mean[j]);
+        }
+    }
+
+    /**
+     * Adds the rows another accumulator saw, as if they had been added here (Chan et al.'s
+     * pairwise update): how statistics gathered on separate pieces of a file combine.
+     */
+    public void merge(FeatureStatistics other) {
+        if (other.mean.length != mean.length) {
+            throw new IllegalArgumentException("statistics of " + other.mean.length + " features cannot merge into " + mean.length);
+        }
+        rows += other.rows;
+        for (int j = 0; j < mean.length; j++) {
+            long count = present[j] + other.present[j];
+            if (other.present[j] == 0) {
+                continue;
+            }
+            double delta = other.mean[j] - mean[j];
+            mean[j] += delta * other.present[j] / count;
+            sumOfSquares[j] += other.sumOfSquares[j] + delta * delta * present[j] * other.present[j] / count;
+            present[j] = count;
         }
     }
 

@@ -15,8 +15,8 @@ public final class LabelMapping {
     private final byte[][] names = new byte[2][];
     private int seen;
 
-    /** The mapping that has seen these names, in this order (as a cache records them). */
-    static LabelMapping restore(List<String> firstSeen) {
+    /** The mapping that has seen these names, in this order (as a cache records them, or pieces of a file merge them). */
+    public static LabelMapping restore(List<String> firstSeen) {
         LabelMapping mapping = new LabelMapping();
         for (String name : firstSeen) {
             byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
@@ -94,7 +94,7 @@ public final class LabelMapping {
      * What is wrong with the names seen so far, or null: a number other than 0 or 1, or 0/1 or
      * true/false mixed with another name.
      */
-    String problem() {
+    public String problem() {
         String[] text = names();
         for (String name : text) {
             String lower = name.toLowerCase(Locale.ROOT);

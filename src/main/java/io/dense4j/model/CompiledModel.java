@@ -59,6 +59,7 @@ public final class CompiledModel {
     private Plan plan;
     private InputSchema inputSchema;
     private int epochsTrained;
+    private long roundsTrained;
     /** The plan and row count of the last {@link #lossAndGradients} call, which {@link #inputGradient} reads. */
     private Plan gradientPlan;
     private int gradientRows;
@@ -168,6 +169,22 @@ public final class CompiledModel {
 
     private History train(Dataset train, Dataset validation, FitOptions fitOptions) {
         return train(new DatasetBatches(train), validation == null ? null : new DatasetBatches(validation), fitOptions);
+    }
+
+    /**
+     * Trains on the rows a source delivers (any {@link BatchSource}: a dataset's, a CSV file's, or
+     * one a caller writes), scoring {@code validation} (may be null) after each epoch.
+     */
+    public History fit(BatchSource train, BatchSource validation, FitOptions fitOptions) {
+        checkWidth(train.width());
+        if (validation != null) {
+            checkWidth(validation.width());
+        }
+        if (fitOptions.validationSplit() > 0) {
+            throw new IllegalArgumentException("fit on a batch source takes its validation rows as a second source, not a split of "
+                    + fitOptions.validationSplit());
+        }
+        return train(train, validation, fitOptions);
     }
 
     private History train(BatchSource train, BatchSource validation, FitOptions fitOptions) {
@@ -450,6 +467,18 @@ public final class CompiledModel {
         epochsTrained = epochs;
     }
 
+    /**
+     * Rounds of data-parallel training (dense4j-spark) completed, so a checkpoint resumes at the
+     * right round; 0 for a model trained on one machine. Saved in model files.
+     */
+    public long roundsTrained() {
+        return roundsTrained;
+    }
+
+    void restoreRoundsTrained(long rounds) {
+        roundsTrained = rounds;
+    }
+
     /** The names of the input columns and classes, if known (set from a CSV file's header and labels). */
     public InputSchema inputSchema() {
         return inputSchema;
@@ -519,7 +548,7 @@ public final class CompiledModel {
     // ---- plumbing ----
 
     /** The plan, made anew only when more rows are needed than the current one holds. */
-    private Plan plan(int rows) {
+    Plan plan(int rows) {
         if (plan == null || plan.capacity() < rows) {
             plan = new Plan(graph, parameters, rows);
         }

@@ -18,7 +18,11 @@ import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.SGD;
 import io.dense4j.optim.Updater;
 import io.dense4j.tensor.NativeArray;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -59,23 +63,40 @@ final class ModelFile {
     }
 
     static void save(CompiledModel model, Path file) throws IOException {
-        byte[] parameters = bytes(List.of(model.parameterStore().values()), model.dataType());
-        byte[] state = bytes(model.updater().state(), model.dataType());
-        byte[] statistics = bytes(model.parameterStore().statistics(), model.dataType());
-        byte[] config = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(config(model, parameters, state, statistics));
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
         try {
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
-                entry(zip, CONFIG, config);
-                entry(zip, PARAMETERS, parameters);
-                entry(zip, OPTIMIZER_STATE, state);
-                entry(zip, STATISTICS, statistics);
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                write(model, out);
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /** The model file's bytes, as {@link #save} would write them. */
+    static byte[] toBytes(CompiledModel model) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(model, out);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(CompiledModel model, OutputStream out) throws IOException {
+        byte[] parameters = bytes(List.of(model.parameterStore().values()), model.dataType());
+        byte[] state = bytes(model.updater().state(), model.dataType());
+        byte[] statistics = bytes(model.parameterStore().statistics(), model.dataType());
+        byte[] config = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(config(model, parameters, state, statistics));
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            entry(zip, CONFIG, config);
+            entry(zip, PARAMETERS, parameters);
+            entry(zip, OPTIMIZER_STATE, state);
+            entry(zip, STATISTICS, statistics);
         }
     }
 
@@ -86,7 +107,20 @@ final class ModelFile {
         if (!Files.isRegularFile(file)) {
             throw new ModelFileException(file, "is not a file", null);
         }
-        Map<String, byte[]> entries = readZip(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(file, in);
+        } catch (IOException failed) {
+            throw new ModelFileException(file, "cannot be read: " + failed.getMessage(), failed);
+        }
+    }
+
+    /** A model from the bytes {@link #toBytes} gave; {@code name} stands for the file in errors. */
+    static CompiledModel fromBytes(byte[] content, Path name) {
+        return read(name, new ByteArrayInputStream(content));
+    }
+
+    private static CompiledModel read(Path file, InputStream in) {
+        Map<String, byte[]> entries = readZip(file, in);
         byte[] json = entries.get(CONFIG);
         if (json == null) {
             throw new ModelFileException(file, "is not a dense4j model file: it has no " + CONFIG, null);
@@ -124,6 +158,9 @@ final class ModelFile {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT).put("formatVersion", FORMAT_VERSION).put("library", LIBRARY_VERSION);
         root.put("inputWidth", model.inputWidth()).put("epochsTrained", model.epochsTrained());
+        if (model.roundsTrained() > 0) {
+            root.put("roundsTrained", model.roundsTrained());
+        }
         CompileOptions options = model.options();
         root.putObject("compile").put("dataType", options.dataType().name()).put("seed", options.seed())
                 .put("fuse", options.fuse()).put("inputGradient", options.inputGradient());
@@ -183,9 +220,9 @@ final class ModelFile {
 
     // ---- reading ----
 
-    private static Map<String, byte[]> readZip(Path file) {
+    private static Map<String, byte[]> readZip(Path file, InputStream in) {
         Map<String, byte[]> entries = new HashMap<>();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+        try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 entries.put(entry.getName(), zip.readAllBytes()); // a bad CRC or a cut-off entry throws here
             }
@@ -231,6 +268,7 @@ final class ModelFile {
         fill(updater.state(), state, options.dataType(), OPTIMIZER_STATE);
         updater.restoreSteps(config.path("optimizer").path("steps").asLong(0));
         model.restoreEpochsTrained(config.path("epochsTrained").asInt(0));
+        model.restoreRoundsTrained(config.path("roundsTrained").asLong(0));
         fill(model.parameterStore().statistics(), statistics, options.dataType(), STATISTICS);
         JsonNode schema = config.path("schema");
         if (schema.isObject()) {

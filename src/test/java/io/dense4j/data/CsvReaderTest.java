@@ -256,4 +256,46 @@ class CsvReaderTest {
             assertEquals(expected, CsvReader.indexOfNewline(bytes, from, bytes.length));
         }
     }
+
+    @Test
+    void piecesSplitAtLineStartsReadAsTheWholeFileDoes() throws IOException {
+        StringBuilder text = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 50; i++) {
+            text.append(i).append(".5,").append(-i).append(',').append(i % 3 == 0 ? "yes" : "no").append('\n');
+        }
+        Path file = write("pieces.csv", text.toString());
+        byte[] bytes = Files.readAllBytes(file);
+        int firstLineEnd = text.indexOf("\n");
+        List<String> whole = rows(file, CsvFormat.defaults(), 1 << 20);
+
+        List<String> fromPieces = new ArrayList<>();
+        CsvReader reader = new CsvReader(file, CsvFormat.defaults());
+        int[] cuts = {0, text.indexOf("\n", 100) + 1, text.indexOf("\n", 300) + 1, bytes.length, bytes.length};
+        for (int k = 0; k + 1 < cuts.length; k++) { // the last piece is empty
+            byte[] firstLine = k == 0 ? null : java.util.Arrays.copyOf(bytes, firstLineEnd);
+            reader.readPiece(new java.io.ByteArrayInputStream(bytes, cuts[k], cuts[k + 1] - cuts[k]), firstLine,
+                    (line, features, provisional) -> fromPieces.add(features[0] + " " + features[1] + " | " + provisional));
+        }
+        // each piece numbers its labels in its own first-seen order; the whole file's first row is "yes"
+        assertEquals(whole.size(), fromPieces.size());
+        for (int i = 0; i < whole.size(); i++) {
+            assertEquals(whole.get(i).substring(0, whole.get(i).indexOf('|')), fromPieces.get(i).substring(0, fromPieces.get(i).indexOf('|')));
+        }
+    }
+
+    @Test
+    void anErrorInALaterPieceMovedByTheLinesBeforeItIsTheWholeFilesError() throws IOException {
+        String text = "a,b,label\n1,2,yes\n3,4,no\n5,x7,no\n";
+        Path file = write("bad-piece.csv", text);
+        DataFileException whole = assertThrows(DataFileException.class, () -> rows(file, CsvFormat.defaults(), 1 << 20));
+        byte[] bytes = Files.readAllBytes(file);
+        int pieceStart = text.indexOf("3,4");
+        DataFileException inPiece = assertThrows(DataFileException.class, () -> new CsvReader(file, CsvFormat.defaults())
+                .readPiece(new java.io.ByteArrayInputStream(bytes, pieceStart, bytes.length - pieceStart),
+                        "a,b,label".getBytes(StandardCharsets.UTF_8), (line, features, provisional) -> { }));
+        assertEquals(2, inPiece.line());
+        assertEquals(whole.getMessage(), inPiece.afterLines(2).getMessage()); // two lines precede the piece
+        assertEquals(4, inPiece.afterLines(2).line());
+        assertEquals(2, inPiece.afterLines(2).column());
+    }
 }

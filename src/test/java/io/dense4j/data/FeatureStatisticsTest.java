@@ -29,4 +29,23 @@ class FeatureStatisticsTest {
         assertEquals(1_000_000, statistics.mean()[0], 1e-6);
         assertEquals(Math.sqrt(2.0 / 3), statistics.standardDeviation()[0], 1e-9);
     }
+
+    @Test
+    void mergingPiecesGivesTheFiguresOfAllTheRows() {
+        float[][] rows = {{1, 10}, {2, Float.NaN}, {3, 60}, {7, 20}, {Float.NaN, -5}};
+        FeatureStatistics all = new FeatureStatistics(2);
+        FeatureStatistics first = new FeatureStatistics(2);
+        FeatureStatistics second = new FeatureStatistics(2);
+        for (int i = 0; i < rows.length; i++) {
+            all.add(rows[i]);
+            (i < 2 ? first : second).add(rows[i]);
+        }
+        first.merge(second);
+        first.merge(new FeatureStatistics(2)); // an empty piece changes nothing
+        assertEquals(5, first.count());
+        assertEquals(2, first.missingValues());
+        assertArrayEquals(all.mean(), first.mean(), 1e-12);
+        assertArrayEquals(all.standardDeviation(), first.standardDeviation(), 1e-12);
+        assertArrayEquals(new double[] {13.0 / 4, 85.0 / 4}, first.mean(), 1e-12); // by hand
+    }
 }
