@@ -95,6 +95,17 @@ public final class CsvReader {
         return open(null).columnNames;
     }
 
+    /** The column names {@code firstLine}, the file's first line, gives (read as {@link #columnNames()} reads it). */
+    public List<String> columnNames(byte[] firstLine) {
+        try {
+            Pass layout = new Pass(new ByteArrayInputStream(firstLine), null);
+            layout.run();
+            return layout.columnNames;
+        } catch (IOException impossible) {
+            throw new DataFileException(file, "cannot be read: " + impossible.getMessage(), impossible);
+        }
+    }
+
     /** Reads every row into {@code handler}, on the calling thread, and returns what it found. */
     public Summary read(RowHandler handler) {
         return open(handler).summary;

@@ -7,7 +7,7 @@ import java.util.Random;
  * seeded stream, each applied to the previous epoch's order. Asking for an earlier epoch replays
  * the stream from the start, so any epoch's order depends only on the seed.
  */
-final class EpochOrder {
+public final class EpochOrder {
     private final int[] base;
     private final int[] order;
     private Random random;
@@ -15,13 +15,13 @@ final class EpochOrder {
     private int shuffledEpochs;
 
     /** @param rows the rows to visit (row numbers in the underlying storage) */
-    EpochOrder(int[] rows) {
+    public EpochOrder(int[] rows) {
         this.base = rows;
         this.order = rows.clone();
     }
 
     /** The identity order over {@code count} rows. */
-    static EpochOrder identity(int count) {
+    public static EpochOrder identity(int count) {
         int[] rows = new int[count];
         for (int i = 0; i < count; i++) {
             rows[i] = i;
@@ -30,7 +30,7 @@ final class EpochOrder {
     }
 
     /** Puts the rows in {@code epoch}'s order: shuffled, or the base order. */
-    void prepare(int epoch, long newSeed, boolean shuffle) {
+    public void prepare(int epoch, long newSeed, boolean shuffle) {
         int wanted = shuffle ? epoch : 0;
         if (random == null || newSeed != seed || wanted < shuffledEpochs) {
             System.arraycopy(base, 0, order, 0, base.length);
@@ -44,11 +44,12 @@ final class EpochOrder {
         }
     }
 
-    int row(int position) {
+    /** The row visited at {@code position} of the prepared epoch. */
+    public int row(int position) {
         return order[position];
     }
 
-    int size() {
+    public int size() {
         return order.length;
     }
 

@@ -8,7 +8,7 @@ package io.dense4j.data;
  * @param validationFraction the share of rows on the validation side, in [0, 1)
  * @param validation         whether this selection is the validation side (else the training side)
  */
-public record RowSelection(double validationFraction, long seed, boolean validation) {
+public record RowSelection(double validationFraction, long seed, boolean validation) implements java.io.Serializable {
 
     public RowSelection {
         if (!(validationFraction >= 0 && validationFraction < 1)) {

@@ -42,7 +42,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class CompiledModel {
     /** Rows per forward pass when predicting or scoring, unless a larger plan already exists. */
-    private static final int CHUNK_ROWS = 1024;
+    static final int CHUNK_ROWS = 1024;
     /**
      * Rows per training pass at most: a larger batch (full batch on a big file) is accumulated over
      * passes of this many rows, so memory stays bounded by it.

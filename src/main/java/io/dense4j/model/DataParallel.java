@@ -71,6 +71,39 @@ public final class DataParallel {
         }
     }
 
+    /** Sets the parameters alone (the first {@code parameterCount} values of a state vector, or exactly that many). */
+    public static void restoreParameters(CompiledModel model, double[] values) {
+        if (values.length < model.parameterCount()) {
+            throw new IllegalArgumentException(values.length + " values cannot set this model's " + model.parameterCount() + " parameters");
+        }
+        write(values, 0, model.parameterStore().values());
+    }
+
+    /** The parameters alone, as doubles. */
+    public static double[] parameters(CompiledModel model) {
+        double[] values = new double[model.parameterCount()];
+        read(model.parameterStore().values(), values, 0);
+        return values;
+    }
+
+    /**
+     * One forward pass over {@code rows} in order: adds their summed loss, count and correct count
+     * to {@code sums[LOSS]}, {@code sums[ROWS]} and {@code sums[CORRECT]} (a vector of 3).
+     */
+    public static void addLossSum(CompiledModel model, BatchSource rows, double[] sums) {
+        if (rows.rows() == 0) {
+            return;
+        }
+        Plan plan = model.plan((int) Math.min(rows.rows(), CompiledModel.CHUNK_ROWS));
+        rows.startPass(0, 0, false);
+        for (int count; (count = rows.next(plan.capacity(), plan.input(), plan.labels())) > 0; ) {
+            plan.forward(count);
+            sums[LOSS] += plan.lossSum(count);
+            sums[ROWS] += count;
+            sums[CORRECT] += plan.countCorrect(count);
+        }
+    }
+
     /** Optimizer steps taken, where the update depends on it (Adam's bias correction). */
     public static long optimizerSteps(CompiledModel model) {
         return model.updater().steps();

@@ -1,0 +1,80 @@
+package io.dense4j.spark;
+
+import io.dense4j.data.BatchSource;
+import io.dense4j.tensor.NativeArray;
+
+/**
+ * Chosen rows of a cached {@link RowBlock}, delivered into a model's native buffers in the order
+ * given: the view an executor trains on, made when a task runs, never cached. Each row's class is
+ * its piece's provisional class mapped to the merged classes; missing values (NaN) take the fill.
+ */
+final class BlockRows implements BatchSource {
+    private final RowBlock block;
+    private final int[] rows;
+    private final int from;
+    private final int to;
+    private final byte[] classOf;
+    private final double[] fill;
+    private final float[] row;
+    private int position;
+
+    /** Rows {@code rows[from, to)} of {@code block}; {@code fill} may be null when nothing is missing. */
+    BlockRows(RowBlock block, int[] rows, int from, int to, byte[] classOf, double[] fill) {
+        this.block = block;
+        this.rows = rows;
+        this.from = from;
+        this.to = to;
+        this.classOf = classOf;
+        this.fill = fill;
+        this.row = fill == null ? null : new float[block.width];
+    }
+
+    /** The rows at positions [from, to) of a prepared epoch order. */
+    static BlockRows ofOrder(RowBlock block, io.dense4j.data.EpochOrder order, int from, int to, byte[] classOf, double[] fill) {
+        int[] rows = new int[to - from];
+        for (int i = from; i < to; i++) {
+            rows[i - from] = order.row(i);
+        }
+        return new BlockRows(block, rows, 0, rows.length, classOf, fill);
+    }
+
+    @Override
+    public int width() {
+        return block.width;
+    }
+
+    @Override
+    public long rows() {
+        return to - from;
+    }
+
+    @Override
+    public void startPass(int epoch, long seed, boolean shuffle) {
+        position = from; // the order was fixed when the rows were chosen
+    }
+
+    @Override
+    public int next(int max, NativeArray features, NativeArray labels) {
+        int count = Math.min(max, to - position);
+        int width = block.width;
+        for (int i = 0; i < count; i++) {
+            int source = rows[position + i];
+            if (row == null) {
+                features.put(i * width, block.features, source * width, width);
+            } else {
+                System.arraycopy(block.features, source * width, row, 0, width);
+                for (int j = 0; j < width; j++) {
+                    if (row[j] != row[j]) {
+                        row[j] = (float) fill[j];
+                    }
+                }
+                features.put(i * width, row, 0, width);
+            }
+            if (labels != null) {
+                labels.set(i, classOf[block.provisionalClasses[source]]);
+            }
+        }
+        position += count;
+        return Math.max(count, 0);
+    }
+}

@@ -1,0 +1,19 @@
+package io.dense4j.spark;
+
+import io.dense4j.data.CsvFormat;
+import java.io.Serializable;
+import java.util.List;
+
+/** A {@link CsvFormat} in a form Spark can ship to executors. */
+record CsvLayout(boolean header, char delimiter, String labelName, int labelIndex, List<String> features,
+                 List<String> dropped) implements Serializable {
+
+    static CsvLayout of(CsvFormat format) {
+        return new CsvLayout(format.header(), format.delimiter(), format.labelName(), format.labelIndex(),
+                format.features(), format.dropped());
+    }
+
+    CsvFormat format() {
+        return new CsvFormat(header, delimiter, labelName, labelIndex, true, features, dropped);
+    }
+}

@@ -1,0 +1,93 @@
+package io.dense4j.spark;
+
+import io.dense4j.data.CsvReader;
+import io.dense4j.data.DataFileException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.function.Function;
+
+/**
+ * Parses one piece into a {@link RowBlock} on an executor, with dense4j's own CSV reader, so every
+ * cell is checked as on one machine; an error names the file, the line counted from the file's
+ * start, the column and the text, exactly as the single-machine reader words it.
+ */
+final class PieceReader implements Function<Piece, RowBlock> {
+    private static final long serialVersionUID = 1L;
+
+    private final CsvLayout layout;
+    private final boolean skipBadRows;
+    private final boolean allowMissing;
+    private final Map<String, String> hadoopConfiguration;
+
+    PieceReader(CsvLayout layout, boolean skipBadRows, boolean allowMissing, Map<String, String> hadoopConfiguration) {
+        this.layout = layout;
+        this.skipBadRows = skipBadRows;
+        this.allowMissing = allowMissing;
+        this.hadoopConfiguration = hadoopConfiguration;
+    }
+
+    @Override
+    public RowBlock call(Piece piece) throws IOException {
+        Configuration conf = PieceInput.configuration(hadoopConfiguration);
+        CsvReader reader = new CsvReader(Path.of(piece.name()), layout.format());
+        if (skipBadRows) {
+            reader = reader.skippingBadRows();
+        }
+        if (allowMissing) {
+            reader = reader.allowingMissing();
+        }
+        Rows rows = new Rows();
+        CsvReader.Summary summary;
+        long dataStart;
+        try (PieceInput.LineRange in = PieceInput.open(piece, conf)) {
+            dataStart = in.offset();
+            try {
+                summary = reader.readPiece(in, piece.start() == 0 ? null : piece.firstLine(), rows);
+            } catch (DataFileException problem) {
+                throw dataStart == 0 ? problem : problem.afterLines(PieceInput.linesBefore(piece.uri(), dataStart, conf));
+            }
+        }
+        // counting the lines before the piece reads the file up to it: done only for skipped rows to report
+        long linesBefore = dataStart == 0 || summary.skippedRows() == 0 ? 0 : PieceInput.linesBefore(piece.uri(), dataStart, conf);
+        List<Long> skippedLines = summary.firstSkippedLines().stream().map(line -> line + linesBefore).toList();
+        RowBlock.PieceSummary pieceSummary = new RowBlock.PieceSummary(piece.index(), piece.uri(), piece.name(), dataStart,
+                summary.featureNames(), summary.rows(), List.of(summary.labels().names()), List.copyOf(rows.labelLines),
+                summary.skippedRows(), skippedLines, summary.missingValues());
+        int width = summary.featureNames().size();
+        return new RowBlock(piece.index(), width, rows.count, Arrays.copyOf(rows.features, rows.count * width),
+                Arrays.copyOf(rows.classes, rows.count), pieceSummary);
+    }
+
+    /** Collects the rows into growing arrays, and the line where each label name first appears. */
+    private static final class Rows implements CsvReader.RowHandler {
+        float[] features = new float[0];
+        byte[] classes = new byte[1024];
+        int count;
+        final List<Long> labelLines = new ArrayList<>(2);
+
+        @Override
+        public void row(long line, float[] values, int provisionalClass) {
+            int width = values.length;
+            if ((long) (count + 1) * width > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("a piece holds at most " + (Integer.MAX_VALUE / width)
+                        + " rows of " + width + " features: split the files into more pieces (minPartitions)");
+            }
+            if (features.length < (count + 1) * width) {
+                features = Arrays.copyOf(features, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1024L * width, 2L * features.length)));
+            }
+            if (classes.length == count) {
+                classes = Arrays.copyOf(classes, (int) Math.min(Integer.MAX_VALUE - 8, 2L * count));
+            }
+            System.arraycopy(values, 0, features, count * width, width);
+            classes[count++] = (byte) provisionalClass;
+            if (provisionalClass == labelLines.size()) {
+                labelLines.add(line); // a name seen for the first time
+            }
+        }
+    }
+}

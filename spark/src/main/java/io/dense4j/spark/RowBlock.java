@@ -1,0 +1,84 @@
+package io.dense4j.spark;
+
+import io.dense4j.data.EpochOrder;
+import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.RowSelection;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One piece's rows, parsed: the features as one on-heap float array (what Spark's block manager
+ * can count, cache and spill), each row's provisional class (0 for the first label name the piece
+ * saw, 1 for the second), and what the driver needs to merge the pieces: the label names and the
+ * line each was first seen on, skipped rows, missing values.
+ */
+final class RowBlock implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    final int piece;
+    final int width;
+    final int rows;
+    final float[] features;
+    final byte[] provisionalClasses;
+    final PieceSummary summary;
+
+    /** The training rows' order for the epochs asked so far; rebuilt if the block is reloaded from disk. */
+    private transient EpochOrder trainingOrder;
+    private transient RowSelection orderedSelection;
+
+    RowBlock(int piece, int width, int rows, float[] features, byte[] provisionalClasses, PieceSummary summary) {
+        this.piece = piece;
+        this.width = width;
+        this.rows = rows;
+        this.features = features;
+        this.provisionalClasses = provisionalClasses;
+        this.summary = summary;
+    }
+
+    /** The local numbers of the rows {@code selection} picks, given this piece's first global row number. */
+    int[] selectedRows(RowSelection selection, long firstRow) {
+        int[] picked = new int[rows];
+        int count = 0;
+        for (int i = 0; i < rows; i++) {
+            if (selection.includes(firstRow + i)) {
+                picked[count++] = i;
+            }
+        }
+        return Arrays.copyOf(picked, count);
+    }
+
+    /**
+     * The order of this piece's training rows in {@code epoch}: a seeded shuffle of its own (each
+     * piece's seed mixes the fit's seed with the piece's number), or file order. Kept between rounds.
+     */
+    synchronized EpochOrder trainingOrder(RowSelection training, long firstRow, int epoch, long seed, boolean shuffle) {
+        if (trainingOrder == null || !training.equals(orderedSelection)) {
+            trainingOrder = new EpochOrder(selectedRows(training, firstRow));
+            orderedSelection = training;
+        }
+        trainingOrder.prepare(epoch, seed * 0x9E3779B97F4A7C15L + piece, shuffle);
+        return trainingOrder;
+    }
+
+    /** Feature statistics of the rows {@code selection} picks. */
+    FeatureStatistics statistics(RowSelection selection, long firstRow) {
+        FeatureStatistics statistics = new FeatureStatistics(width);
+        for (int row : selectedRows(selection, firstRow)) {
+            statistics.add(features, row * width);
+        }
+        return statistics;
+    }
+
+    /**
+     * What the driver learns of a piece from the first pass.
+     *
+     * @param dataStart         the file offset of the piece's first line
+     * @param labelLines        the line each of {@code labelNames} was first seen on, counted from {@code dataStart}
+     * @param firstSkippedLines the file lines of the first few skipped rows
+     */
+    record PieceSummary(int piece, String uri, String file, long dataStart, List<String> featureNames, long rows, List<String> labelNames,
+                        List<Long> labelLines, long skippedRows, List<Long> firstSkippedLines, long missingValues)
+            implements Serializable {
+    }
+}

@@ -1,0 +1,331 @@
+package io.dense4j.spark;
+
+import io.dense4j.data.DataFileException;
+import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.LabelMapping;
+import io.dense4j.data.RowSelection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.SparkException;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+import scala.reflect.ClassTag$;
+
+/**
+ * CSV files parsed once into cached row blocks across the cluster, one per piece of a file, and
+ * checked as a whole before any weight exists: every cell (by the executors, with dense4j's reader),
+ * each file's header against the schema, the labels of all pieces together. Lost blocks are parsed
+ * again from the files, as Spark recomputes any partition. Close it to free the cache.
+ */
+public final class SparkCsvData implements AutoCloseable {
+    private final SparkCsvSource source;
+    private final JavaRDD<RowBlock> blocks;
+    private final Map<String, String> hadoopConfiguration;
+    private final List<String> featureNames;
+    private final List<String> classes;
+    private final byte[][] classOf; // per piece: provisional class → class
+    private final long[] firstRows;  // per piece: the global number of its first row
+    private final long rows;
+    private final long skippedRows;
+    private final List<String> firstSkipped;
+    private final long missingValues;
+
+    private SparkCsvData(SparkCsvSource source, JavaRDD<RowBlock> blocks, Map<String, String> hadoopConfiguration,
+                         List<RowBlock.PieceSummary> pieces) {
+        this.source = source;
+        this.blocks = blocks;
+        this.hadoopConfiguration = hadoopConfiguration;
+        this.featureNames = pieces.get(0).featureNames();
+        this.classOf = new byte[pieces.size()][];
+        this.firstRows = new long[pieces.size()];
+        long total = 0;
+        long skipped = 0;
+        long missing = 0;
+        List<String> skippedAt = new ArrayList<>();
+        for (RowBlock.PieceSummary piece : pieces) {
+            firstRows[piece.piece()] = total;
+            total += piece.rows();
+            skipped += piece.skippedRows();
+            missing += piece.missingValues();
+            for (long line : piece.firstSkippedLines()) {
+                if (skippedAt.size() < 5) {
+                    skippedAt.add(piece.file() + ":" + line);
+                }
+            }
+        }
+        this.rows = total;
+        this.skippedRows = skipped;
+        this.firstSkipped = List.copyOf(skippedAt);
+        this.missingValues = missing;
+        this.classes = mergeLabels(pieces);
+        if (total == 0) {
+            throw new DataFileException(Path.of(source.path()), skipped > 0
+                    ? "has no good data row: all " + skipped + " were bad; the first at " + skippedAt.get(0)
+                    : "has no data rows", null);
+        }
+    }
+
+    /** Parses and checks the files on the cluster, caching their rows (memory, then disk). */
+    public static SparkCsvData load(SparkSession spark, SparkCsvSource source) {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Configuration conf = context.hadoopConfiguration();
+        Map<String, String> shipped = new HashMap<>();
+        conf.forEach(entry -> shipped.put(entry.getKey(), entry.getValue()));
+        List<Piece> pieces = pieces(source, conf);
+        List<Tuple2<Piece, scala.collection.immutable.Seq<String>>> placed = new ArrayList<>();
+        for (Piece piece : pieces) {
+            placed.add(new Tuple2<>(piece, hosts(piece, conf)));
+        }
+        RDD<Piece> located = spark.sparkContext().makeRDD(
+                scala.jdk.javaapi.CollectionConverters.asScala(placed).toList(), ClassTag$.MODULE$.apply(Piece.class));
+        JavaRDD<RowBlock> blocks = located.toJavaRDD()
+                .map(new PieceReader(CsvLayout.of(source.format()), source.skipBadRows(), source.fillMissing(), shipped))
+                .setName("dense4j rows of " + source.path())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            List<RowBlock.PieceSummary> summaries = new ArrayList<>(unwrap(() -> blocks.map(block -> block.summary).collect()));
+            summaries.sort(Comparator.comparingInt(RowBlock.PieceSummary::piece));
+            return new SparkCsvData(source, blocks, shipped, summaries);
+        } catch (RuntimeException failed) {
+            blocks.unpersist(false);
+            throw failed;
+        }
+    }
+
+    /** The pieces of every file the path names, in file and byte order; each file's first line checked against the schema. */
+    private static List<Piece> pieces(SparkCsvSource source, Configuration conf) {
+        try {
+            Job job = Job.getInstance(conf);
+            FileInputFormat.setInputPaths(job, source.path());
+            TextInputFormat format = new TextInputFormat();
+            List<InputSplit> splits = splits(format, job, source.path());
+            long bytes = 0;
+            for (InputSplit split : splits) {
+                bytes += ((FileSplit) split).getLength();
+            }
+            if (splits.size() < source.minPartitions()) {
+                FileInputFormat.setMaxInputSplitSize(job, Math.max(1, (bytes + source.minPartitions() - 1) / source.minPartitions()));
+                FileInputFormat.setMinInputSplitSize(job, 1);
+                splits = splits(format, job, source.path());
+            }
+            List<FileSplit> files = new ArrayList<>();
+            for (InputSplit split : splits) {
+                files.add((FileSplit) split);
+            }
+            files.sort(Comparator.comparing((FileSplit split) -> split.getPath().toString()).thenComparingLong(FileSplit::getStart));
+            CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
+            Map<String, byte[]> firstLines = new LinkedHashMap<>();
+            List<Piece> pieces = new ArrayList<>();
+            for (FileSplit split : files) {
+                String uri = split.getPath().toUri().toString();
+                String name = messageName(split.getPath().toUri());
+                byte[] firstLine = firstLines.get(uri);
+                if (firstLine == null) {
+                    firstLine = PieceInput.firstLine(uri, conf);
+                    checkColumns(source, name, firstLine);
+                    firstLines.put(uri, firstLine);
+                }
+                pieces.add(new Piece(pieces.size(), uri, name, split.getStart(), split.getLength(), firstLine,
+                        codecs.getCodec(split.getPath()) == null));
+            }
+            return pieces;
+        } catch (IOException failed) {
+            throw new DataFileException(Path.of(source.path()), "cannot be read: " + failed.getMessage(), failed);
+        }
+    }
+
+    private static List<InputSplit> splits(TextInputFormat format, Job job, String path) throws IOException {
+        try {
+            List<InputSplit> splits = format.getSplits(job);
+            if (splits.isEmpty()) {
+                throw new DataFileException(Path.of(path), "matches no file", null);
+            }
+            return splits;
+        } catch (org.apache.hadoop.mapreduce.lib.input.InvalidInputException missing) {
+            throw new DataFileException(Path.of(path), "matches no file (" + missing.getMessage() + ")", missing);
+        }
+    }
+
+    /** A header must name the schema's columns; a file without one must have as many fields. */
+    private static void checkColumns(SparkCsvSource source, String name, byte[] firstLine) {
+        if (firstLine.length == 0) {
+            throw new DataFileException(Path.of(name), "is empty or starts with a blank line: expected "
+                    + (source.format().header() ? "a header row" : "a data row"), null);
+        }
+        List<String> found = new io.dense4j.data.CsvReader(Path.of(name), source.format()).columnNames(firstLine);
+        if (source.format().header() ? !found.equals(source.columns()) : found.size() != source.columns().size()) {
+            throw new DataFileException(Path.of(name), 1, source.format().header()
+                    ? "has the columns " + found + ", but the schema names " + source.columns()
+                    : "has " + found.size() + " fields, but the schema names " + source.columns().size() + " columns");
+        }
+    }
+
+    /** Where a piece's bytes live, for Spark to run its task there. */
+    private static scala.collection.immutable.Seq<String> hosts(Piece piece, Configuration conf) {
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(java.net.URI.create(piece.uri()));
+            var fs = path.getFileSystem(conf);
+            List<String> hosts = new ArrayList<>();
+            for (var location : fs.getFileBlockLocations(fs.getFileStatus(path), piece.start(), Math.max(1, piece.length()))) {
+                for (String host : location.getHosts()) {
+                    if (!host.equals("localhost") && !hosts.contains(host)) {
+                        hosts.add(host);
+                    }
+                }
+            }
+            return scala.jdk.javaapi.CollectionConverters.asScala(hosts).toList();
+        } catch (IOException unknown) {
+            return scala.jdk.javaapi.CollectionConverters.asScala(List.<String>of()).toList();
+        }
+    }
+
+    /** A local file's path as the single-machine reader prints it; any other URI whole. */
+    private static String messageName(java.net.URI uri) {
+        return "file".equals(uri.getScheme()) ? uri.getPath() : uri.toString();
+    }
+
+    /**
+     * The two classes, as the single-machine reader maps them, from every piece's label names in
+     * piece order; a third name, or names that do not go together, stop here with the line.
+     */
+    private List<String> mergeLabels(List<RowBlock.PieceSummary> pieces) {
+        List<String> names = new ArrayList<>();
+        for (RowBlock.PieceSummary piece : pieces) {
+            for (int k = 0; k < piece.labelNames().size(); k++) {
+                String name = piece.labelNames().get(k);
+                if (names.contains(name)) {
+                    continue;
+                }
+                if (names.size() == 2) {
+                    throw labelProblem(piece, k, "label \"" + name + "\" is a third class; the labels so far are \""
+                            + names.get(0) + "\" and \"" + names.get(1) + "\"");
+                }
+                names.add(name);
+                String problem = LabelMapping.restore(names).problem();
+                if (problem != null) {
+                    throw labelProblem(piece, k, problem);
+                }
+            }
+        }
+        if (names.size() < 2) {
+            throw new DataFileException(Path.of(source.path()), "has only one label value (" + (names.isEmpty() ? "none" : names.get(0))
+                    + ") in its label column; a binary classifier needs two", null);
+        }
+        List<String> classNames = List.of(LabelMapping.restore(names).classes());
+        for (RowBlock.PieceSummary piece : pieces) {
+            classOf[piece.piece()] = new byte[2];
+            for (int k = 0; k < piece.labelNames().size(); k++) {
+                classOf[piece.piece()][k] = (byte) classNames.indexOf(piece.labelNames().get(k));
+            }
+        }
+        return classNames;
+    }
+
+    private DataFileException labelProblem(RowBlock.PieceSummary piece, int name, String problem) {
+        Configuration conf = PieceInput.configuration(hadoopConfiguration);
+        long line = piece.labelLines().get(name) + (piece.dataStart() == 0 ? 0 : PieceInput.linesBefore(piece.uri(), piece.dataStart(), conf));
+        int labelColumn = source.format().labelName() != null ? source.columns().indexOf(source.format().labelName())
+                : source.format().labelIndex() < 0 ? source.columns().size() - 1 : source.format().labelIndex();
+        return new DataFileException(Path.of(piece.file()), line, labelColumn + 1,
+                source.format().header() ? source.columns().get(labelColumn) : null, problem);
+    }
+
+    /** Runs a Spark job, rethrowing a data problem an executor found as the problem itself. */
+    static <T> T unwrap(java.util.function.Supplier<T> job) {
+        try {
+            return job.get();
+        } catch (RuntimeException failed) {
+            for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+                if (cause instanceof DataFileException problem) {
+                    throw problem;
+                }
+            }
+            throw failed;
+        }
+    }
+
+    /** Feature statistics of the rows {@code selection} picks, gathered piece by piece and merged. */
+    public FeatureStatistics statistics(RowSelection selection) {
+        long[] first = firstRows;
+        return blocks.map(block -> block.statistics(selection, first[block.piece]))
+                .reduce((a, b) -> {
+                    a.merge(b);
+                    return a;
+                });
+    }
+
+    JavaRDD<RowBlock> blocks() {
+        return blocks;
+    }
+
+    byte[][] classOf() {
+        return classOf;
+    }
+
+    long[] firstRows() {
+        return firstRows;
+    }
+
+    public SparkCsvSource source() {
+        return source;
+    }
+
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    public int width() {
+        return featureNames.size();
+    }
+
+    /** The class names: class 0's, then class 1's. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** Good rows in all the files. */
+    public long rows() {
+        return rows;
+    }
+
+    public int pieces() {
+        return classOf.length;
+    }
+
+    public long skippedRows() {
+        return skippedRows;
+    }
+
+    /** file:line of the first few skipped rows. */
+    public List<String> firstSkippedRows() {
+        return firstSkipped;
+    }
+
+    public long missingValues() {
+        return missingValues;
+    }
+
+    /** Frees the cached rows on the executors. */
+    @Override
+    public void close() {
+        blocks.unpersist(false);
+    }
+}

@@ -1,0 +1,56 @@
+package io.dense4j.spark;
+
+import io.dense4j.data.CsvFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * CSV files to train on with Spark: a path or glob on any filesystem Hadoop reads (file:, hdfs:,
+ * s3a:, …), the explicit schema every file must have (its column names in order; no pass infers
+ * anything), and the same reading rules as the single-machine {@code CsvSource}: the layout, bad
+ * rows skipped or not, missing values filled with the training rows' means or not.
+ *
+ * @param path          files to read: a path, a glob, or several separated by commas
+ * @param columns       every column's name in file order; with a header row each file's must match
+ * @param minPartitions split the files into at least this many pieces (one Spark partition each)
+ */
+public record SparkCsvSource(String path, List<String> columns, CsvFormat format, boolean skipBadRows,
+                             boolean fillMissing, int minPartitions) {
+
+    public SparkCsvSource {
+        Objects.requireNonNull(path, "path");
+        columns = List.copyOf(columns);
+        Objects.requireNonNull(format, "format");
+        if (columns.size() < 2) {
+            throw new IllegalArgumentException("a CSV to train on has at least a feature and a label column, the schema names "
+                    + columns);
+        }
+        if (!format.labeled()) {
+            throw new IllegalArgumentException("training needs a label column; the format has none");
+        }
+        if (minPartitions < 1) {
+            throw new IllegalArgumentException("minPartitions must be at least 1, got " + minPartitions);
+        }
+    }
+
+    /** Files with a header row that names {@code columns}, commas, the label last, strict, one piece per filesystem block. */
+    public static SparkCsvSource of(String path, List<String> columns) {
+        return new SparkCsvSource(path, columns, CsvFormat.defaults(), false, false, 1);
+    }
+
+    public SparkCsvSource withFormat(CsvFormat newFormat) {
+        return new SparkCsvSource(path, columns, newFormat, skipBadRows, fillMissing, minPartitions);
+    }
+
+    public SparkCsvSource skippingBadRows() {
+        return new SparkCsvSource(path, columns, format, true, fillMissing, minPartitions);
+    }
+
+    public SparkCsvSource fillingMissing() {
+        return new SparkCsvSource(path, columns, format, skipBadRows, true, minPartitions);
+    }
+
+    public SparkCsvSource withMinPartitions(int partitions) {
+        return new SparkCsvSource(path, columns, format, skipBadRows, fillMissing, partitions);
+    }
+}
