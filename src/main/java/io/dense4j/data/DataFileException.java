@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * names the file and, for a bad cell, its line and column and quotes the offending text.
  */
 public final class DataFileException extends RuntimeException {
-    private final Path file;
+    private final String file; // a String: exceptions travel between JVMs (Spark), and a Path does not serialize
     private final long line;
     private final int column;
     private final String columnName;
@@ -25,7 +25,7 @@ public final class DataFileException extends RuntimeException {
     public DataFileException(Path file, long line, int column, String columnName, String problem) {
         super(file + ", line " + line + (column > 0 ? ", column " + column : "")
                 + (columnName != null ? " (\"" + columnName + "\")" : "") + ": " + problem);
-        this.file = file;
+        this.file = String.valueOf(file);
         this.line = line;
         this.column = column;
         this.columnName = columnName;
@@ -35,7 +35,7 @@ public final class DataFileException extends RuntimeException {
     /** A problem with the file as a whole. */
     public DataFileException(Path file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
-        this.file = file;
+        this.file = String.valueOf(file);
         this.line = 0;
         this.column = 0;
         this.columnName = null;
@@ -50,13 +50,13 @@ public final class DataFileException extends RuntimeException {
         if (line == 0 || lines == 0) {
             return this;
         }
-        DataFileException moved = new DataFileException(file, line + lines, column, columnName, problem);
+        DataFileException moved = new DataFileException(Path.of(file), line + lines, column, columnName, problem);
         moved.initCause(getCause());
         return moved;
     }
 
     public Path file() {
-        return file;
+        return Path.of(file);
     }
 
     /** The line, counting from 1; 0 when the problem is the whole file. */

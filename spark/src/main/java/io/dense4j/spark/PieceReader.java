@@ -49,7 +49,10 @@ final class PieceReader implements Function<Piece, RowBlock> {
             try {
                 summary = reader.readPiece(in, piece.start() == 0 ? null : piece.firstLine(), rows);
             } catch (DataFileException problem) {
-                throw dataStart == 0 ? problem : problem.afterLines(PieceInput.linesBefore(piece.uri(), dataStart, conf));
+                // returned, not thrown: the driver reports the first problem in file order, as one machine would
+                DataFileException located = dataStart == 0 ? problem : problem.afterLines(PieceInput.linesBefore(piece.uri(), dataStart, conf));
+                return RowBlock.failed(piece.index(), new RowBlock.PieceSummary(piece.index(), piece.uri(), piece.name(), dataStart,
+                        List.of(), 0, List.of(), List.of(), 0, List.of(), 0, located));
             }
         }
         // counting the lines before the piece reads the file up to it: done only for skipped rows to report
@@ -57,7 +60,7 @@ final class PieceReader implements Function<Piece, RowBlock> {
         List<Long> skippedLines = summary.firstSkippedLines().stream().map(line -> line + linesBefore).toList();
         RowBlock.PieceSummary pieceSummary = new RowBlock.PieceSummary(piece.index(), piece.uri(), piece.name(), dataStart,
                 summary.featureNames(), summary.rows(), List.of(summary.labels().names()), List.copyOf(rows.labelLines),
-                summary.skippedRows(), skippedLines, summary.missingValues());
+                summary.skippedRows(), skippedLines, summary.missingValues(), null);
         int width = summary.featureNames().size();
         return new RowBlock(piece.index(), width, rows.count, Arrays.copyOf(rows.features, rows.count * width),
                 Arrays.copyOf(rows.classes, rows.count), pieceSummary);

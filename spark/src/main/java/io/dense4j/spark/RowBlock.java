@@ -36,6 +36,11 @@ final class RowBlock implements Serializable {
         this.summary = summary;
     }
 
+    /** A piece that could not be read: no rows, and the problem for the driver to report. */
+    static RowBlock failed(int piece, PieceSummary summary) {
+        return new RowBlock(piece, 0, 0, new float[0], new byte[0], summary);
+    }
+
     /** The local numbers of the rows {@code selection} picks, given this piece's first global row number. */
     int[] selectedRows(RowSelection selection, long firstRow) {
         int[] picked = new int[rows];
@@ -76,9 +81,11 @@ final class RowBlock implements Serializable {
      * @param dataStart         the file offset of the piece's first line
      * @param labelLines        the line each of {@code labelNames} was first seen on, counted from {@code dataStart}
      * @param firstSkippedLines the file lines of the first few skipped rows
+     * @param problem           what stopped the piece's reading, its line counted in the file; null if none
      */
     record PieceSummary(int piece, String uri, String file, long dataStart, List<String> featureNames, long rows, List<String> labelNames,
-                        List<Long> labelLines, long skippedRows, List<Long> firstSkippedLines, long missingValues)
+                        List<Long> labelLines, long skippedRows, List<Long> firstSkippedLines, long missingValues,
+                        io.dense4j.data.DataFileException problem)
             implements Serializable {
     }
 }

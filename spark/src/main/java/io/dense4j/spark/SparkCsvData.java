@@ -53,8 +53,9 @@ public final class SparkCsvData implements AutoCloseable {
         this.source = source;
         this.blocks = blocks;
         this.hadoopConfiguration = hadoopConfiguration;
-        this.featureNames = pieces.get(0).featureNames();
         this.classOf = new byte[pieces.size()][];
+        List<String> labelNames = mergeLabels(pieces); // first: it reports the first problem in file order
+        this.featureNames = pieces.get(0).featureNames();
         this.firstRows = new long[pieces.size()];
         long total = 0;
         long skipped = 0;
@@ -75,12 +76,12 @@ public final class SparkCsvData implements AutoCloseable {
         this.skippedRows = skipped;
         this.firstSkipped = List.copyOf(skippedAt);
         this.missingValues = missing;
-        this.classes = mergeLabels(pieces);
         if (total == 0) {
             throw new DataFileException(Path.of(source.path()), skipped > 0
                     ? "has no good data row: all " + skipped + " were bad; the first at " + skippedAt.get(0)
                     : "has no data rows", null);
         }
+        this.classes = classes(labelNames, pieces);
     }
 
     /** Parses and checks the files on the cluster, caching their rows (memory, then disk). */
@@ -203,12 +204,17 @@ public final class SparkCsvData implements AutoCloseable {
     }
 
     /**
-     * The two classes, as the single-machine reader maps them, from every piece's label names in
-     * piece order; a third name, or names that do not go together, stop here with the line.
+     * Every piece's label names in piece order; a piece's reading problem, a third name, or names
+     * that do not go together stop here with the line, the first in file order.
      */
     private List<String> mergeLabels(List<RowBlock.PieceSummary> pieces) {
         List<String> names = new ArrayList<>();
         for (RowBlock.PieceSummary piece : pieces) {
+            if (piece.problem() != null) {
+                // the piece's labels before its problem are not known; a clash among them and earlier
+                // pieces' labels (rarer than the problem itself) goes unreported behind it
+                throw piece.problem();
+            }
             for (int k = 0; k < piece.labelNames().size(); k++) {
                 String name = piece.labelNames().get(k);
                 if (names.contains(name)) {
@@ -225,8 +231,13 @@ public final class SparkCsvData implements AutoCloseable {
                 }
             }
         }
+        return names;
+    }
+
+    /** The two classes, as the single-machine reader maps the names, and each piece's provisional classes mapped to them. */
+    private List<String> classes(List<String> names, List<RowBlock.PieceSummary> pieces) {
         if (names.size() < 2) {
-            throw new DataFileException(Path.of(source.path()), "has only one label value (" + (names.isEmpty() ? "none" : names.get(0))
+            throw new DataFileException(Path.of(source.path()), "has only one label value (" + names.get(0)
                     + ") in its label column; a binary classifier needs two", null);
         }
         List<String> classNames = List.of(LabelMapping.restore(names).classes());

@@ -1,0 +1,130 @@
+package io.dense4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.data.CsvData;
+import io.dense4j.data.CsvFormat;
+import io.dense4j.data.DataFileException;
+import io.dense4j.data.RowSelection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** The files parsed in pieces on executors: every row once, and bad input reported as one machine reports it. */
+class SparkCsvDataTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyRowIsReadOnceInFileOrderWhateverThePieces() throws IOException {
+        TestRows rows = TestRows.xor(5_000, 3, 10);
+        Path file = rows.write(folder.resolve("rows.csv"), 0, 5_000);
+        for (int pieces : new int[] {1, 4, 13}) {
+            try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
+                    .withMinPartitions(pieces))) {
+                assertTrue(data.pieces() >= pieces);
+                assertEquals(5_000, data.rows());
+                assertEquals(List.of("x1", "x2", "x3"), data.featureNames());
+                assertEquals(List.of("0", "1"), data.classes());
+                List<RowBlock> blocks = data.blocks().collect().stream().sorted(Comparator.comparingInt(b -> b.piece)).toList();
+                int row = 0;
+                for (RowBlock block : blocks) {
+                    for (int i = 0; i < block.rows; i++, row++) {
+                        assertEquals(Arrays.toString(rows.x[row]), Arrays.toString(Arrays.copyOfRange(block.features, i * 3, i * 3 + 3)));
+                        assertEquals(rows.y[row], data.classOf()[block.piece][block.provisionalClasses[i]]);
+                    }
+                }
+                assertEquals(5_000, row);
+            }
+        }
+    }
+
+    @Test
+    void statisticsMergedFromPiecesAreTheWholeFiles() throws IOException {
+        TestRows rows = TestRows.xor(3_000, 3, 11);
+        Path file = rows.write(folder.resolve("stats.csv"), 0, 3_000);
+        var expected = CsvData.read(file, CsvFormat.defaults(), DataType.FLOAT).dataset().featureStatistics();
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
+                .withMinPartitions(5))) {
+            var merged = data.statistics(RowSelection.all());
+            assertEquals(3_000, merged.count());
+            for (int j = 0; j < 3; j++) {
+                assertEquals(expected.mean()[j], merged.mean()[j], 1e-12);
+                assertEquals(expected.standardDeviation()[j], merged.standardDeviation()[j], 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void aBadCellInALaterPieceGivesTheSingleMachineMessage() throws IOException {
+        Path file = withLine("bad-cell.csv", 3_200, "0.5,oops,1");
+        assertSameError(file, 6);
+    }
+
+    @Test
+    void aRowWithTooFewFieldsGivesTheSingleMachineMessage() throws IOException {
+        Path file = withLine("short-row.csv", 2_700, "0.5,1");
+        assertSameError(file, 6);
+    }
+
+    @Test
+    void aThirdLabelInAnotherPieceGivesTheSingleMachineMessage() throws IOException {
+        Path file = withLine("third-label.csv", 3_900, "0.5,0.25,maybe");
+        assertSameError(file, 6);
+    }
+
+    @Test
+    void skippedRowsAreCountedAndNamedByTheirLines() throws IOException {
+        Path file = withLine("skip.csv", 3_200, "0.5,oops,1");
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), List.of("x1", "x2", "label"))
+                .skippingBadRows().withMinPartitions(6))) {
+            assertEquals(1, data.skippedRows());
+            assertEquals(4_000, data.rows());
+            assertEquals(List.of(file + ":3202"), data.firstSkippedRows()); // the header is line 1, the bad row line 3,202
+        }
+    }
+
+    @Test
+    void aFileWhoseHeaderIsNotTheSchemaIsNamed() throws IOException {
+        TestRows rows = TestRows.xor(100, 2, 12);
+        rows.write(folder.resolve("a.csv"), 0, 50);
+        Files.writeString(folder.resolve("b.csv"), "x1,x3,label\n0.5,0.5,1\n", StandardCharsets.UTF_8);
+        DataFileException wrong = assertThrows(DataFileException.class, () -> SparkCsvData.load(LocalSpark.session(),
+                SparkCsvSource.of(folder.resolve("*.csv").toString(), rows.columns())));
+        assertEquals(folder.resolve("b.csv") + ", line 1: has the columns [x1, x3, label], but the schema names [x1, x2, label]",
+                wrong.getMessage());
+    }
+
+    @Test
+    void aPathMatchingNothingIsNamed() {
+        DataFileException missing = assertThrows(DataFileException.class, () -> SparkCsvData.load(LocalSpark.session(),
+                SparkCsvSource.of(folder.resolve("nothing-*.csv").toString(), List.of("x", "label"))));
+        assertTrue(missing.getMessage().startsWith(folder.resolve("nothing-*.csv") + ": matches no file"), missing.getMessage());
+    }
+
+    /** 4,000 good rows with {@code bad} put in as data row {@code at} (0-based), so line at + 2. */
+    private Path withLine(String name, int at, String bad) throws IOException {
+        TestRows rows = TestRows.xor(4_000, 2, 13);
+        Path file = rows.write(folder.resolve(name), 0, 4_000);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        lines.add(at + 1, bad);
+        return Files.write(file, lines);
+    }
+
+    private static void assertSameError(Path file, int pieces) {
+        DataFileException single = assertThrows(DataFileException.class, () -> CsvData.read(file, CsvFormat.defaults(), DataType.FLOAT));
+        DataFileException spark = assertThrows(DataFileException.class, () -> SparkCsvData.load(LocalSpark.session(),
+                SparkCsvSource.of(file.toString(), List.of("x1", "x2", "label")).withMinPartitions(pieces)).close());
+        assertEquals(single.getMessage(), spark.getMessage());
+        assertTrue(spark.line() > 2_000, "the bad line lies in a later piece: " + spark.line());
+    }
+}
