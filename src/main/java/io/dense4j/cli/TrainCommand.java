@@ -48,8 +48,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "The training CSV file.")
-    Path data;
+    @Option(names = "--data", required = true, description = "The training CSV file (with --spark: a path or glob on any "
+            + "filesystem Hadoop reads).")
+    String data;
 
     @Mixin
     CsvOptions csv;
@@ -116,6 +117,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from --checkpoint if it exists, ending with the same weights as an uninterrupted run.")
     boolean resume;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Train on Apache Spark at this master (local[2], "
+            + "spark://host:7077, …), data-parallel; needs the dense4j-spark module (./dense4j adds it).")
+    String sparkMaster;
+
+    @Option(names = "--sync", defaultValue = "exact", description = "With --spark: exact (gradients summed, one step per round) "
+            + "or averaging (--local-steps steps per piece, then weights averaged) (default: ${DEFAULT-VALUE}).")
+    String sync;
+
+    @Option(names = "--local-steps", defaultValue = "8", description = "With --spark --sync averaging: steps per round (default: ${DEFAULT-VALUE}).")
+    int localSteps;
+
+    @Option(names = "--partitions", defaultValue = "0", description = "With --spark: split the files into at least this many "
+            + "pieces (default: the cluster's default parallelism).")
+    int partitions;
+
     private long csvRows;
 
     @Override
@@ -128,6 +144,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         Optimizer chosen = optimizer();
         Activation hidden = hiddenActivation();
+        if (sparkMaster != null) {
+            return trainOnSpark(hidden, chosen);
+        }
+        Path data = Path.of(this.data);
         CsvSource source = csv.open(data, sourceOptions());
         csvRows = source.rows();
         System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s%s; cache: %s%n", data, source.rows(),
@@ -182,7 +202,58 @@ final class TrainCommand implements Callable<Integer> {
         return fillMissing ? options.fillingMissing() : options;
     }
 
+    /** Trains with the dense4j-spark module, found on the classpath; the same model, history and files as on one machine. */
+    private int trainOnSpark(Activation hidden, Optimizer chosen) throws IOException {
+        if (noCache || cacheDirectory != null) {
+            throw new ParameterException(spec.commandLine(), "--no-cache and --cache-dir are for one machine; Spark caches the rows itself");
+        }
+        if (!sync.equals("exact") && !sync.equals("averaging")) {
+            throw new ParameterException(spec.commandLine(), "--sync must be exact or averaging, got " + sync);
+        }
+        if (localSteps < 1 || partitions < 0) {
+            throw new ParameterException(spec.commandLine(), "--local-steps must be >= 1 and --partitions >= 0");
+        }
+        if (!(validation >= 0 && validation < 1)) {
+            throw new ParameterException(spec.commandLine(), "--validation takes a fraction in [0, 1), got " + validation);
+        }
+        ClusterTraining cluster = java.util.ServiceLoader.load(ClusterTraining.class).findFirst().orElseThrow(() ->
+                new ParameterException(spec.commandLine(), "--spark needs the dense4j-spark module and Spark on the classpath: "
+                        + "run ./dense4j, which adds them when --spark is given"));
+        CompiledModel resumed = resume && Files.exists(checkpoint) ? CompiledModel.load(checkpoint) : null;
+        if (resumed != null) {
+            System.out.printf("Resuming from %s after round %d (epoch %d of %d)%n", checkpoint, resumed.roundsTrained(),
+                    resumed.epochsTrained(), epochs);
+        }
+        FitOptions fit = fitOptions(null);
+        ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(sparkMaster, data, csv.format(), csv.skipBadRows,
+                fillMissing, partitions, sync, sync.equals("exact") ? 1 : localSteps, fit, checkpoint, checkpointEvery, resumed),
+                rows -> {
+                    System.out.println(rows.describe());
+                    CompiledModel model = newModel(hidden, chosen, rows.width(), rows.featureNames(), rows.classes(), rows::statistics,
+                            Path.of(data));
+                    System.out.println(model.summary());
+                    return model;
+                });
+        History history = result.history();
+        if (history.stoppedEarly()) {
+            System.out.printf("Stopped early; restored the weights of epoch %d%n", history.bestEpoch());
+        }
+        if (plots != null && !history.epochs().isEmpty()) {
+            Charts.lossCurves(Map.of("model", history), plots.resolve("loss.png"));
+            Charts.accuracyCurves(Map.of("model", history), plots.resolve("accuracy.png"));
+            System.out.println("Wrote " + plots.resolve("loss.png") + " and " + plots.resolve("accuracy.png"));
+        }
+        result.model().save(out);
+        System.out.println("Wrote " + out);
+        return 0;
+    }
+
     private CompiledModel newModel(Activation hidden, Optimizer chosen, CsvSource source) {
+        return newModel(hidden, chosen, source.width(), source.featureNames(), source.classes(), source::statistics, source.file());
+    }
+
+    private CompiledModel newModel(Activation hidden, Optimizer chosen, int inputWidth, List<String> featureNames, List<String> classes,
+                                   java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, Path file) {
         Sequential model = new Sequential();
         if (standardize) {
             model.add(new Normalization());
@@ -191,13 +262,13 @@ final class TrainCommand implements Callable<Integer> {
             model.add(new Dense(positive("--layers", width), hidden, hidden instanceof ReLU ? Initializer.HE_NORMAL : Initializer.GLOROT_UNIFORM));
         }
         model.add(new Dense(1, new Sigmoid()));
-        CompiledModel compiled = model.compile(source.width(), new BinaryCrossEntropy(), chosen,
+        CompiledModel compiled = model.compile(inputWidth, new BinaryCrossEntropy(), chosen,
                 CompileOptions.defaults().withSeed(seed));
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
         FeatureStatistics statistics = standardize || fillMissing
-                ? source.statistics(RowSelection.training(validation, seed)) : null;
-        compiled.setInputSchema(new InputSchema(source.featureNames(), source.classes(),
-                fillMissing ? CompiledModel.missingValueFill(source, statistics) : null));
+                ? statisticsOf.apply(RowSelection.training(validation, seed)) : null;
+        compiled.setInputSchema(new InputSchema(featureNames, classes,
+                fillMissing ? CompiledModel.missingValueFill(file, featureNames, statistics) : null));
         if (standardize) {
             compiled.adapt(statistics);
         }
@@ -206,8 +277,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private FitOptions fitOptions(CompiledModel compiled) {
         FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(validation)
-                .initialEpoch(compiled.epochsTrained())
-                .listener(System.console() != null // a terminal: a live progress line; a pipe or log: plain lines
+                .initialEpoch(compiled == null ? 0 : compiled.epochsTrained())
+                .listener(System.console() != null && (batchSize > 0 || csvRows > 0) // a terminal: a live progress line; a pipe or log (or Spark full batch, rows unknown): lines
                         ? new ProgressLine(epochs, (int) Math.min(Integer.MAX_VALUE, batchSize == 0 ? csvRows : batchSize), System.out, System::nanoTime)
                         : new EpochLines(epochs, System.out));
         if (batchSize == 0) {
@@ -218,7 +289,7 @@ final class TrainCommand implements Callable<Integer> {
         if (patience != null) {
             fit.earlyStopping(validation > 0 ? EarlyStopping.onValidationLoss(patience) : EarlyStopping.onTrainingLoss(patience));
         }
-        if (checkpoint != null) {
+        if (checkpoint != null && compiled != null) { // on Spark the driver writes checkpoints every --checkpoint-every rounds
             fit.listener(new TrainingListener() {
                 @Override
                 public void onEpochEnd(EpochMetrics metrics) {

@@ -142,11 +142,16 @@ public final class CompiledModel {
      * @throws IllegalArgumentException naming a feature that has no values at all
      */
     public static List<Double> missingValueFill(CsvSource data, FeatureStatistics statistics) {
+        return missingValueFill(data.file(), data.featureNames(), statistics);
+    }
+
+    /** As {@link #missingValueFill(CsvSource, FeatureStatistics)}, for the features of any file (or files). */
+    public static List<Double> missingValueFill(Path file, List<String> featureNames, FeatureStatistics statistics) {
         double[] means = statistics.mean();
         List<Double> fill = new java.util.ArrayList<>();
         for (int j = 0; j < means.length; j++) {
             if (Double.isNaN(means[j])) {
-                throw new IllegalArgumentException(data.file() + ": column \"" + data.featureNames().get(j)
+                throw new IllegalArgumentException(file + ": column \"" + featureNames.get(j)
                         + "\" has no values in the training rows, so no mean to fill its missing values with");
             }
             fill.add(means[j]);

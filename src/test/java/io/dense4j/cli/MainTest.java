@@ -191,6 +191,15 @@ class MainTest {
     }
 
     @Test
+    void sparkTrainingWithoutTheSparkModuleSaysHowToGetIt() {
+        Run run = Run.of("train", "--data", "rows.csv", "--spark", "local[2]");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--spark needs the dense4j-spark module and Spark on the classpath: run ./dense4j"), run.err());
+        assertEquals(2, Run.of("train", "--data", "rows.csv", "--spark", "local[2]", "--sync", "sometimes").exitCode());
+        assertEquals(2, Run.of("train", "--data", "rows.csv", "--spark", "local[2]", "--no-cache").exitCode());
+    }
+
+    @Test
     void exitsWithTwoOnBadUsage() {
         assertEquals(2, Main.execute("--no-such-option"));
         assertEquals(2, Main.execute("demo", "--rows", "5"));

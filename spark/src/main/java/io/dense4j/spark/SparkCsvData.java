@@ -90,7 +90,9 @@ public final class SparkCsvData implements AutoCloseable {
         Configuration conf = context.hadoopConfiguration();
         Map<String, String> shipped = new HashMap<>();
         conf.forEach(entry -> shipped.put(entry.getKey(), entry.getValue()));
-        List<Piece> pieces = pieces(source, conf);
+        Pieces found = pieces(source, conf);
+        source = found.source();
+        List<Piece> pieces = found.pieces();
         List<Tuple2<Piece, scala.collection.immutable.Seq<String>>> placed = new ArrayList<>();
         for (Piece piece : pieces) {
             placed.add(new Tuple2<>(piece, hosts(piece, conf)));
@@ -104,15 +106,19 @@ public final class SparkCsvData implements AutoCloseable {
         try {
             List<RowBlock.PieceSummary> summaries = new ArrayList<>(unwrap(() -> blocks.map(block -> block.summary).collect()));
             summaries.sort(Comparator.comparingInt(RowBlock.PieceSummary::piece));
-            return new SparkCsvData(source, blocks, shipped, summaries);
+            return new SparkCsvData(found.source(), blocks, shipped, summaries);
         } catch (RuntimeException failed) {
             blocks.unpersist(false);
             throw failed;
         }
     }
 
+    /** The pieces, and the source with its schema's columns (the first file's, if it named none). */
+    private record Pieces(List<Piece> pieces, SparkCsvSource source) {
+    }
+
     /** The pieces of every file the path names, in file and byte order; each file's first line checked against the schema. */
-    private static List<Piece> pieces(SparkCsvSource source, Configuration conf) {
+    private static Pieces pieces(SparkCsvSource source, Configuration conf) {
         try {
             Job job = Job.getInstance(conf);
             FileInputFormat.setInputPaths(job, source.path());
@@ -141,13 +147,17 @@ public final class SparkCsvData implements AutoCloseable {
                 byte[] firstLine = firstLines.get(uri);
                 if (firstLine == null) {
                     firstLine = PieceInput.firstLine(uri, conf);
+                    if (source.columns().isEmpty() && firstLine.length > 0) {
+                        source = new SparkCsvSource(source.path(), new io.dense4j.data.CsvReader(Path.of(name), source.format())
+                                .columnNames(firstLine), source.format(), source.skipBadRows(), source.fillMissing(), source.minPartitions());
+                    }
                     checkColumns(source, name, firstLine);
                     firstLines.put(uri, firstLine);
                 }
                 pieces.add(new Piece(pieces.size(), uri, name, split.getStart(), split.getLength(), firstLine,
                         codecs.getCodec(split.getPath()) == null));
             }
-            return pieces;
+            return new Pieces(pieces, source);
         } catch (IOException failed) {
             throw new DataFileException(Path.of(source.path()), "cannot be read: " + failed.getMessage(), failed);
         }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * rows skipped or not, missing values filled with the training rows' means or not.
  *
  * @param path          files to read: a path, a glob, or several separated by commas
- * @param columns       every column's name in file order; with a header row each file's must match
+ * @param columns       every column's name in file order; with a header row each file's must match (an
+ *                      empty list takes the first file's header as the schema)
  * @param minPartitions split the files into at least this many pieces (one Spark partition each)
  */
 public record SparkCsvSource(String path, List<String> columns, CsvFormat format, boolean skipBadRows,
@@ -21,7 +22,10 @@ public record SparkCsvSource(String path, List<String> columns, CsvFormat format
         Objects.requireNonNull(path, "path");
         columns = List.copyOf(columns);
         Objects.requireNonNull(format, "format");
-        if (columns.size() < 2) {
+        if (columns.isEmpty() && !format.header()) {
+            throw new IllegalArgumentException("files without a header row need the schema's column names");
+        }
+        if (columns.size() == 1) {
             throw new IllegalArgumentException("a CSV to train on has at least a feature and a label column, the schema names "
                     + columns);
         }

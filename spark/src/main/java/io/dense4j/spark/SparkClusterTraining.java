@@ -1,0 +1,94 @@
+package io.dense4j.spark;
+
+import io.dense4j.cli.ClusterTraining;
+import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.RowSelection;
+import io.dense4j.model.CompiledModel;
+import io.dense4j.train.History;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code dense4j train --spark MASTER}: starts a Spark session at the master, loads the files, makes
+ * the model the command's flags describe, trains it and stops the session. Found by the command
+ * through {@link java.util.ServiceLoader}.
+ *
+ * <p>Executors get one OpenBLAS/OpenMP thread per task unless the Spark configuration says
+ * otherwise. On a cluster (any master but local), the jars named by the system property
+ * {@code dense4j.spark.jars} (the launcher sets it to dense4j's runtime classpath) go to the
+ * executors with the job.
+ */
+public final class SparkClusterTraining implements ClusterTraining {
+
+    @Override
+    public Result train(Request request, Function<Rows, CompiledModel> newModel) {
+        SparkConf conf = new SparkConf(true).setMaster(request.master()).setAppName("dense4j train " + request.data());
+        conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
+        conf.setIfMissing("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
+        String jars = System.getProperty("dense4j.spark.jars");
+        if (jars != null && !request.master().startsWith("local")) {
+            conf.setIfMissing("spark.jars", jars);
+        }
+        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        try {
+            int partitions = request.partitions() > 0 ? request.partitions() : spark.sparkContext().defaultParallelism();
+            SparkCsvSource source = new SparkCsvSource(request.data(), List.of(), request.format(), request.skipBadRows(),
+                    request.fillMissing(), partitions);
+            try (SparkCsvData data = SparkCsvData.load(spark, source)) {
+                if (data.skippedRows() > 0) {
+                    System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s), at %s%s%n", data.skippedRows(),
+                            String.join(", ", data.firstSkippedRows()), data.skippedRows() > data.firstSkippedRows().size() ? ", …" : "");
+                }
+                CompiledModel model = request.resumeFrom() != null ? request.resumeFrom() : newModel.apply(rows(data));
+                Synchronization sync = (request.mode().equals("exact") ? Synchronization.exact()
+                        : Synchronization.averaging(request.localSteps()));
+                if (request.checkpoint() != null) {
+                    sync = sync.withCheckpoint(request.checkpoint(), request.checkpointEvery());
+                }
+                History history = new SparkTrainer(spark, data).fit(model, request.fit(), sync);
+                return new Result(model, history);
+            }
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static Rows rows(SparkCsvData data) {
+        return new Rows() {
+            @Override
+            public int width() {
+                return data.width();
+            }
+
+            @Override
+            public List<String> featureNames() {
+                return data.featureNames();
+            }
+
+            @Override
+            public List<String> classes() {
+                return data.classes();
+            }
+
+            @Override
+            public long rows() {
+                return data.rows();
+            }
+
+            @Override
+            public FeatureStatistics statistics(RowSelection selection) {
+                return data.statistics(selection);
+            }
+
+            @Override
+            public String describe() {
+                return String.format(Locale.ROOT, "Read %s on Spark: %,d rows in %d pieces, %d features, labels 0 = \"%s\", 1 = \"%s\"%s",
+                        data.source().path(), data.rows(), data.pieces(), data.width(), data.classes().get(0), data.classes().get(1),
+                        data.missingValues() > 0 ? String.format(Locale.ROOT, ", %,d missing values", data.missingValues()) : "");
+            }
+        };
+    }
+}
