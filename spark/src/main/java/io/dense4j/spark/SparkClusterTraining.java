@@ -19,7 +19,8 @@ import org.apache.spark.sql.SparkSession;
  * <p>Executors get one OpenBLAS/OpenMP thread per task unless the Spark configuration says
  * otherwise. On a cluster (any master but local), the jars named by the system property
  * {@code dense4j.spark.jars} (the launcher sets it to dense4j's runtime classpath) go to the
- * executors with the job.
+ * executors with the job, and JavaCPP's off-heap limit is set to the executor's memory overhead
+ * unless {@code spark.executor.extraJavaOptions} is given.
  */
 public final class SparkClusterTraining implements ClusterTraining {
 
@@ -28,10 +29,18 @@ public final class SparkClusterTraining implements ClusterTraining {
         SparkConf conf = new SparkConf(true).setMaster(request.master()).setAppName("dense4j train " + request.data());
         conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
         conf.setIfMissing("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
-        String jars = System.getProperty("dense4j.spark.jars");
-        if (jars != null && !request.master().startsWith("local")) {
-            conf.setIfMissing("spark.jars", jars);
+        if (!request.master().startsWith("local")) {
+            String jars = System.getProperty("dense4j.spark.jars");
+            if (jars != null) {
+                conf.setIfMissing("spark.jars", jars);
+            }
+            // ND4J's buffers live off the heap: cap them at the executor's memory overhead, so a model
+            // too big for it fails with JavaCPP's clear error instead of the container being killed
+            long executorMiB = conf.getSizeAsMb("spark.executor.memory", "1g");
+            long overheadMiB = conf.getSizeAsMb("spark.executor.memoryOverhead", Math.max(384, executorMiB / 10) + "m");
+            conf.setIfMissing("spark.executor.extraJavaOptions", "-Dorg.bytedeco.javacpp.maxbytes=" + overheadMiB + "m");
         }
+        boolean ours = SparkSession.getDefaultSession().isEmpty(); // a session the caller already runs is left running
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         try {
             int partitions = request.partitions() > 0 ? request.partitions() : spark.sparkContext().defaultParallelism();
@@ -52,7 +61,9 @@ public final class SparkClusterTraining implements ClusterTraining {
                 return new Result(model, history);
             }
         } finally {
-            spark.stop();
+            if (ours) {
+                spark.stop();
+            }
         }
     }
 

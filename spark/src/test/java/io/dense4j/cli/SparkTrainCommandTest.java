@@ -1,0 +1,84 @@
+package io.dense4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.data.Synthetic;
+import io.dense4j.data.Teacher;
+import io.dense4j.model.CompiledModel;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `dense4j train --spark local[2]`, through the command line the user types, with dense4j-spark on the classpath. */
+class SparkTrainCommandTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void trainsOnSparkWritesAModelThatEvaluatesOnOneMachine() throws Exception {
+        Path train = folder.resolve("train.csv");
+        Path test = folder.resolve("test.csv");
+        Synthetic.writeCsv(train, Teacher.XOR, 4_000, 2, 1);
+        Synthetic.writeCsv(test, Teacher.XOR, 1_000, 2, 2);
+        Path model = folder.resolve("model.zip");
+        Path checkpoint = folder.resolve("checkpoint.zip");
+
+        String out = run(0, "train", "--spark", "local[2]", "--data", folder.resolve("train*.csv").toString(), "--layers", "16",
+                "--optimizer", "adam", "--lr", "0.05", "--epochs", "12", "--batch-size", "250", "--validation", "0.2",
+                "--standardize", "--early-stopping", "30", "--partitions", "3", "--checkpoint", checkpoint.toString(),
+                "--checkpoint-every", "5", "--out", model.toString());
+        assertTrue(out.contains("on Spark: 4,000 rows in 3 pieces, 2 features"), out);
+        assertTrue(out.contains("epoch 12/12"), out);
+        CompiledModel trained = CompiledModel.load(model);
+        assertEquals(12 * 13, trained.roundsTrained()); // 3,200 training rows of ~4,000 at batch 250: 13 steps an epoch
+        assertEquals(155, CompiledModel.load(checkpoint).roundsTrained()); // the last multiple of 5 below 156
+
+        String json = run(0, "evaluate", "--model", model.toString(), "--data", test.toString(), "--json");
+        double accuracy = Double.parseDouble(json.replaceAll("(?s).*\"accuracy\"\\s*:\\s*([0-9.]+).*", "$1"));
+        assertTrue(accuracy > 0.9, json);
+    }
+
+    @Test
+    void aBadCellStopsWithTheLineAndExitCodeOne() throws Exception {
+        Path train = folder.resolve("bad.csv");
+        Synthetic.writeCsv(train, Teacher.XOR, 3_000, 2, 1);
+        var lines = new java.util.ArrayList<>(Files.readAllLines(train));
+        lines.set(2_500, "0.1,zero,1");
+        Files.write(train, lines);
+        String err = runErr(1, "train", "--spark", "local[2]", "--data", train.toString(), "--partitions", "4", "--out",
+                folder.resolve("m.zip").toString());
+        assertEquals("dense4j: " + train + ", line 2501, column 2 (\"x2\"): expected a number, got \"zero\"", err.strip());
+    }
+
+    private static String run(int expectedCode, String... args) {
+        return capture(expectedCode, args)[0];
+    }
+
+    private static String runErr(int expectedCode, String... args) {
+        return capture(expectedCode, args)[1];
+    }
+
+    private static String[] capture(int expectedCode, String... args) {
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.execute(args);
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        String[] texts = {out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+        assertEquals(expectedCode, code, texts[0] + texts[1]);
+        return texts;
+    }
+}
