@@ -111,7 +111,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", description = "A model file rewritten every --checkpoint-every epochs, with the optimizer's state.")
     Path checkpoint;
 
-    @Option(names = "--checkpoint-every", defaultValue = "1", description = "Epochs between checkpoints (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--checkpoint-every", defaultValue = "1", description = "Epochs between checkpoints; with --spark, rounds "
+            + "(default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
     @Option(names = "--resume", description = "Continue from --checkpoint if it exists, ending with the same weights as an uninterrupted run.")
@@ -224,7 +225,7 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("Resuming from %s after round %d (epoch %d of %d)%n", checkpoint, resumed.roundsTrained(),
                     resumed.epochsTrained(), epochs);
         }
-        FitOptions fit = fitOptions(null);
+        FitOptions fit = fitOptions(resumed); // a single-machine checkpoint resumes at its epoch
         ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(sparkMaster, data, csv.format(), csv.skipBadRows,
                 fillMissing, partitions, sync, sync.equals("exact") ? 1 : localSteps, fit, checkpoint, checkpointEvery, resumed),
                 rows -> {
@@ -289,7 +290,7 @@ final class TrainCommand implements Callable<Integer> {
         if (patience != null) {
             fit.earlyStopping(validation > 0 ? EarlyStopping.onValidationLoss(patience) : EarlyStopping.onTrainingLoss(patience));
         }
-        if (checkpoint != null && compiled != null) { // on Spark the driver writes checkpoints every --checkpoint-every rounds
+        if (checkpoint != null && sparkMaster == null) { // on Spark the driver writes checkpoints every --checkpoint-every rounds
             fit.listener(new TrainingListener() {
                 @Override
                 public void onEpochEnd(EpochMetrics metrics) {

@@ -29,15 +29,6 @@ final class BlockRows implements BatchSource {
         this.row = fill == null ? null : new float[block.width];
     }
 
-    /** The rows at positions [from, to) of a prepared epoch order. */
-    static BlockRows ofOrder(RowBlock block, io.dense4j.data.EpochOrder order, int from, int to, byte[] classOf, double[] fill) {
-        int[] rows = new int[to - from];
-        for (int i = from; i < to; i++) {
-            rows[i - from] = order.row(i);
-        }
-        return new BlockRows(block, rows, 0, rows.length, classOf, fill);
-    }
-
     @Override
     public int width() {
         return block.width;

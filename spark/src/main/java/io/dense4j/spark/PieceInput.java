@@ -33,6 +33,11 @@ final class PieceInput {
     static LineRange open(Piece piece, Configuration conf) throws IOException {
         Path path = new Path(URI.create(piece.uri()));
         FileSystem fs = path.getFileSystem(conf);
+        var status = fs.getFileStatus(path);
+        if (status.getLen() != piece.fileLength() || status.getModificationTime() != piece.fileModified()) {
+            throw new FileChangedException("changed after training began (it had " + piece.fileLength()
+                    + " bytes, now " + status.getLen() + "): a lost piece can no longer be read again");
+        }
         if (!piece.splittable()) {
             CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
             InputStream whole = codec == null ? fs.open(path) : codec.createInputStream(fs.open(path));
@@ -42,10 +47,15 @@ final class PieceInput {
         if (piece.start() == 0) {
             return new LineRange(in, 0, piece.end());
         }
-        in.seek(piece.start());
-        LineRange range = new LineRange(in, piece.start(), piece.end());
-        range.skipPastNewline();
-        return range;
+        try {
+            in.seek(piece.start());
+            LineRange range = new LineRange(in, piece.start(), piece.end());
+            range.skipPastNewline();
+            return range;
+        } catch (IOException | RuntimeException failed) {
+            in.close();
+            throw failed;
+        }
     }
 
     /** The first line of a file, without its line end (read through the file's codec, if compressed). */
@@ -85,6 +95,13 @@ final class PieceInput {
             return lines;
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
+        }
+    }
+
+    /** A file read again (to recompute a lost piece) is not the file training began on. */
+    static final class FileChangedException extends IOException {
+        FileChangedException(String message) {
+            super(message);
         }
     }
 

@@ -49,18 +49,22 @@ final class PieceReader implements Function<Piece, RowBlock> {
             try {
                 summary = reader.readPiece(in, piece.start() == 0 ? null : piece.firstLine(), rows);
             } catch (DataFileException problem) {
-                // returned, not thrown: the driver reports the first problem in file order, as one machine would
-                DataFileException located = dataStart == 0 ? problem : problem.afterLines(PieceInput.linesBefore(piece.uri(), dataStart, conf));
+                if (problem.getCause() instanceof IOException) {
+                    throw problem; // the filesystem failed, not the data: Spark retries the task
+                }
+                // returned, not thrown: the driver reports the first problem in file order, as one machine would;
+                // its line counts from the piece's start until then (counting the lines before costs a read of them)
                 return RowBlock.failed(piece.index(), new RowBlock.PieceSummary(piece.index(), piece.uri(), piece.name(), dataStart,
-                        List.of(), 0, List.of(), List.of(), 0, List.of(), 0, located));
+                        new ArrayList<>(), 0, new ArrayList<>(), new ArrayList<>(), 0, new ArrayList<>(), 0, problem));
             }
+        } catch (PieceInput.FileChangedException changed) {
+            throw new DataFileException(Path.of(piece.name()), changed.getMessage(), null);
         }
-        // counting the lines before the piece reads the file up to it: done only for skipped rows to report
-        long linesBefore = dataStart == 0 || summary.skippedRows() == 0 ? 0 : PieceInput.linesBefore(piece.uri(), dataStart, conf);
-        List<Long> skippedLines = summary.firstSkippedLines().stream().map(line -> line + linesBefore).toList();
+        // lines count from the piece's start; the driver moves the few it reports (ArrayLists: any serializer copes)
         RowBlock.PieceSummary pieceSummary = new RowBlock.PieceSummary(piece.index(), piece.uri(), piece.name(), dataStart,
-                summary.featureNames(), summary.rows(), List.of(summary.labels().names()), List.copyOf(rows.labelLines),
-                summary.skippedRows(), skippedLines, summary.missingValues(), null);
+                new ArrayList<>(summary.featureNames()), summary.rows(), new ArrayList<>(List.of(summary.labels().names())),
+                new ArrayList<>(rows.labelLines), summary.skippedRows(), new ArrayList<>(summary.firstSkippedLines()),
+                summary.missingValues(), null);
         int width = summary.featureNames().size();
         return new RowBlock(piece.index(), width, rows.count, Arrays.copyOf(rows.features, rows.count * width),
                 Arrays.copyOf(rows.classes, rows.count), pieceSummary);

@@ -54,16 +54,29 @@ final class RowBlock implements Serializable {
     }
 
     /**
-     * The order of this piece's training rows in {@code epoch}: a seeded shuffle of its own (each
-     * piece's seed mixes the fit's seed with the piece's number), or file order. Kept between rounds.
+     * The local numbers of this piece's training rows in step {@code step} of {@code steps} in
+     * {@code epoch}, a copy. The rows are visited in a seeded shuffle of the piece's own (its seed
+     * mixes the fit's seed with the piece's number) or in file order; step s takes positions
+     * [⌊(s·m + o)/S⌋, ⌊((s+1)·m + o)/S⌋) of the m rows, where the offset o = ⌊piece·S/pieces⌋ mod S
+     * staggers the pieces' rounding, so each step's batch stays near the batch size. The order is
+     * kept between rounds (and rebuilt if the block was reloaded from disk).
      */
-    synchronized EpochOrder trainingOrder(RowSelection training, long firstRow, int epoch, long seed, boolean shuffle) {
+    synchronized int[] stepRows(RowSelection training, long firstRow, int epoch, long seed, boolean shuffle, int step, int steps,
+                                int pieces) {
         if (trainingOrder == null || !training.equals(orderedSelection)) {
             trainingOrder = new EpochOrder(selectedRows(training, firstRow));
             orderedSelection = training;
         }
         trainingOrder.prepare(epoch, seed * 0x9E3779B97F4A7C15L + piece, shuffle);
-        return trainingOrder;
+        long m = trainingOrder.size();
+        long offset = (long) piece * steps / pieces % steps;
+        int from = (int) ((step * m + offset) / steps);
+        int to = (int) (((step + 1) * m + offset) / steps);
+        int[] chosen = new int[to - from];
+        for (int i = from; i < to; i++) {
+            chosen[i - from] = trainingOrder.row(i);
+        }
+        return chosen;
     }
 
     /** Feature statistics of the rows {@code selection} picks. */
@@ -80,8 +93,8 @@ final class RowBlock implements Serializable {
      *
      * @param dataStart         the file offset of the piece's first line
      * @param labelLines        the line each of {@code labelNames} was first seen on, counted from {@code dataStart}
-     * @param firstSkippedLines the file lines of the first few skipped rows
-     * @param problem           what stopped the piece's reading, its line counted in the file; null if none
+     * @param firstSkippedLines the lines of the first few skipped rows, counted from {@code dataStart}
+     * @param problem           what stopped the piece's reading, its line counted from {@code dataStart}; null if none
      */
     record PieceSummary(int piece, String uri, String file, long dataStart, List<String> featureNames, long rows, List<String> labelNames,
                         List<Long> labelLines, long skippedRows, List<Long> firstSkippedLines, long missingValues,

@@ -66,9 +66,12 @@ public final class SparkCsvData implements AutoCloseable {
             total += piece.rows();
             skipped += piece.skippedRows();
             missing += piece.missingValues();
-            for (long line : piece.firstSkippedLines()) {
-                if (skippedAt.size() < 5) {
-                    skippedAt.add(piece.file() + ":" + line);
+            if (skippedAt.size() < 5 && !piece.firstSkippedLines().isEmpty()) {
+                long before = linesBefore(piece);
+                for (long line : piece.firstSkippedLines()) {
+                    if (skippedAt.size() < 5) {
+                        skippedAt.add(piece.file() + ":" + (line + before));
+                    }
                 }
             }
         }
@@ -141,8 +144,14 @@ public final class SparkCsvData implements AutoCloseable {
             CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
             Map<String, byte[]> firstLines = new LinkedHashMap<>();
             List<Piece> pieces = new ArrayList<>();
+            java.util.Set<String> compressedSeen = new java.util.HashSet<>();
             for (FileSplit split : files) {
                 String uri = split.getPath().toUri().toString();
+                boolean compressed = codecs.getCodec(split.getPath()) != null;
+                if (compressed && !compressedSeen.add(uri)) {
+                    continue; // Hadoop splits bzip2 files, but a compressed file is read whole, by one piece
+                }
+                var status = split.getPath().getFileSystem(conf).getFileStatus(split.getPath());
                 String name = messageName(split.getPath().toUri());
                 byte[] firstLine = firstLines.get(uri);
                 if (firstLine == null) {
@@ -154,8 +163,9 @@ public final class SparkCsvData implements AutoCloseable {
                     checkColumns(source, name, firstLine);
                     firstLines.put(uri, firstLine);
                 }
-                pieces.add(new Piece(pieces.size(), uri, name, split.getStart(), split.getLength(), firstLine,
-                        codecs.getCodec(split.getPath()) == null));
+                pieces.add(new Piece(pieces.size(), uri, name, compressed ? 0 : split.getStart(),
+                        compressed ? status.getLen() : split.getLength(), firstLine, !compressed, status.getLen(),
+                        status.getModificationTime()));
             }
             return new Pieces(pieces, source);
         } catch (IOException failed) {
@@ -223,7 +233,7 @@ public final class SparkCsvData implements AutoCloseable {
             if (piece.problem() != null) {
                 // the piece's labels before its problem are not known; a clash among them and earlier
                 // pieces' labels (rarer than the problem itself) goes unreported behind it
-                throw piece.problem();
+                throw piece.problem().afterLines(linesBefore(piece));
             }
             for (int k = 0; k < piece.labelNames().size(); k++) {
                 String name = piece.labelNames().get(k);
@@ -260,37 +270,49 @@ public final class SparkCsvData implements AutoCloseable {
         return classNames;
     }
 
+    /** The lines before a piece's first line: a read of the file up to it, done only for the lines a message names. */
+    private long linesBefore(RowBlock.PieceSummary piece) {
+        return piece.dataStart() == 0 ? 0
+                : PieceInput.linesBefore(piece.uri(), piece.dataStart(), PieceInput.configuration(hadoopConfiguration));
+    }
+
     private DataFileException labelProblem(RowBlock.PieceSummary piece, int name, String problem) {
-        Configuration conf = PieceInput.configuration(hadoopConfiguration);
-        long line = piece.labelLines().get(name) + (piece.dataStart() == 0 ? 0 : PieceInput.linesBefore(piece.uri(), piece.dataStart(), conf));
+        long line = piece.labelLines().get(name) + linesBefore(piece);
         int labelColumn = source.format().labelName() != null ? source.columns().indexOf(source.format().labelName())
                 : source.format().labelIndex() < 0 ? source.columns().size() - 1 : source.format().labelIndex();
         return new DataFileException(Path.of(piece.file()), line, labelColumn + 1,
                 source.format().header() ? source.columns().get(labelColumn) : null, problem);
     }
 
-    /** Runs a Spark job, rethrowing a data problem an executor found as the problem itself. */
+    /**
+     * Runs a Spark job, rethrowing a data problem an executor found as the problem itself. Spark's
+     * own failures (a checked SparkException, thrown from Scala undeclared) pass through unchanged.
+     */
     static <T> T unwrap(java.util.function.Supplier<T> job) {
         try {
             return job.get();
-        } catch (RuntimeException failed) {
+        } catch (Exception failed) {
             for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
                 if (cause instanceof DataFileException problem) {
                     throw problem;
                 }
             }
-            throw failed;
+            throw SparkCsvData.<RuntimeException>rethrow(failed);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> E rethrow(Exception failed) throws E {
+        throw (E) failed;
     }
 
     /** Feature statistics of the rows {@code selection} picks, gathered piece by piece and merged. */
     public FeatureStatistics statistics(RowSelection selection) {
         long[] first = firstRows;
-        return blocks.map(block -> block.statistics(selection, first[block.piece]))
-                .reduce((a, b) -> {
-                    a.merge(b);
-                    return a;
-                });
+        List<FeatureStatistics> pieces = blocks.map(block -> block.statistics(selection, first[block.piece])).collect();
+        FeatureStatistics all = new FeatureStatistics(width());
+        pieces.forEach(all::merge); // collect() keeps partition order: the same sums every run
+        return all;
     }
 
     JavaRDD<RowBlock> blocks() {
@@ -303,6 +325,15 @@ public final class SparkCsvData implements AutoCloseable {
 
     long[] firstRows() {
         return firstRows;
+    }
+
+    /** Each piece's good rows. */
+    int[] pieceRows() {
+        int[] counts = new int[firstRows.length];
+        for (int p = 0; p < counts.length; p++) {
+            counts[p] = (int) ((p + 1 < firstRows.length ? firstRows[p + 1] : rows) - firstRows[p]);
+        }
+        return counts;
     }
 
     public SparkCsvSource source() {

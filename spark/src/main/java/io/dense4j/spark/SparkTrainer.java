@@ -65,6 +65,10 @@ public final class SparkTrainer {
         }
         RowSelection training = RowSelection.training(fit.validationSplit(), fit.seed());
         RowSelection validation = fit.validationSplit() > 0 ? RowSelection.validation(fit.validationSplit(), fit.seed()) : null;
+        if (fit.earlyStopping() != null && fit.earlyStopping().monitorValidation() && validation == null) {
+            throw new IllegalArgumentException(
+                    "EarlyStopping watches the validation loss, but fit has no validation data: set a validation split");
+        }
         if (model.inputSchema() == null || (data.source().fillMissing() && model.inputSchema().missingValueFill() == null)) {
             model.setInputSchema(new InputSchema(data.featureNames(), data.classes(),
                     data.source().fillMissing() ? fill(data.statistics(training).mean()) : null));
@@ -111,17 +115,13 @@ public final class SparkTrainer {
             this.roundsPerEpoch = (stepsPerEpoch + sync.localSteps() - 1) / sync.localSteps();
             double[] fillValues = model.inputSchema().fillValues();
             Broadcast<byte[]> modelBytes = context.broadcast(DataParallel.toBytes(model));
-            this.work = new Work(modelBytes, data.classOf(), firstRows, fillValues, training, validation, fit.seed(),
-                    fit.shuffle(), stepsPerEpoch, sync.threadsPerTask());
+            this.work = new Work(java.util.UUID.randomUUID().toString(), modelBytes, data.classOf(), firstRows, data.pieceRows(),
+                    fillValues, training, validation, fit.seed(), fit.shuffle(), stepsPerEpoch, sync.threadsPerTask());
         }
 
         History train() {
             TrainingListener[] listeners = fit.listeners().toArray(new TrainingListener[0]);
             EarlyStopping stopping = fit.earlyStopping();
-            if (stopping != null && stopping.monitorValidation() && work.validation == null) {
-                throw new IllegalArgumentException(
-                        "EarlyStopping watches the validation loss, but fit has no validation data: set a validation split");
-            }
             long round = Math.max(model.roundsTrained(), (long) fit.initialEpoch() * roundsPerEpoch);
             List<EpochMetrics> epochs = new ArrayList<>();
             double bestLoss = Double.POSITIVE_INFINITY;
@@ -279,17 +279,25 @@ public final class SparkTrainer {
      * What a task does with its block, shipped to the executors with every round (small: the
      * model travels once, as a broadcast).
      */
-    private record Work(Broadcast<byte[]> model, byte[][] classOf, long[] firstRows, double[] fill,
+    private record Work(String run, Broadcast<byte[]> model, byte[][] classOf, long[] firstRows, int[] pieceRows, double[] fill,
                         RowSelection training, RowSelection validation, long seed, boolean shuffle, int stepsPerEpoch,
                         int threads) implements java.io.Serializable {
 
         /** The rows of {@code block} in {@code step} of {@code epoch}. */
         BlockRows stepRows(RowBlock block, int epoch, int step) {
-            var order = block.trainingOrder(training, firstRows[block.piece], epoch, seed, shuffle);
-            long m = order.size();
-            int from = (int) (step * m / stepsPerEpoch);
-            int to = (int) ((step + 1) * m / stepsPerEpoch);
-            return BlockRows.ofOrder(block, order, from, to, classOf[block.piece], fill);
+            checkWhole(block);
+            int[] rows = block.stepRows(training, firstRows[block.piece], epoch, seed, shuffle, step, stepsPerEpoch,
+                    pieceRows.length);
+            return new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill);
+        }
+
+        /** A block recomputed from a file that failed or changed since it was first read must not train as is. */
+        void checkWhole(RowBlock block) {
+            if (block.summary.problem() != null || block.rows != pieceRows[block.piece]) {
+                throw new IllegalStateException(String.format("piece %d of %s was read again with %d rows, not the %d it had%s",
+                        block.piece, block.summary.file(), block.rows, pieceRows[block.piece],
+                        block.summary.problem() == null ? "" : ": " + block.summary.problem().getMessage()));
+            }
         }
 
         double[] gradientSum(RowBlock block, Broadcast<double[]> weights, int epoch, int step, double[] sums) {
@@ -297,19 +305,19 @@ public final class SparkTrainer {
             if (rows.rows() == 0) {
                 return sums;
             }
-            CompiledModel replica = Replicas.borrow(model);
+            CompiledModel replica = Replicas.borrow(run, model);
             try (BlasThreads blas = BlasThreads.exactly(threads)) {
                 DataParallel.restoreParameters(replica, weights.value());
                 DataParallel.addGradientSum(replica, rows, sums);
             } finally {
-                Replicas.giveBack(model, replica);
+                Replicas.giveBack(run, replica);
             }
             return sums;
         }
 
         double[] localSteps(RowBlock block, Broadcast<double[]> state, long optimizerSteps, int epoch, int firstStep,
                             int steps, double[] sums) {
-            CompiledModel replica = Replicas.borrow(model);
+            CompiledModel replica = Replicas.borrow(run, model);
             try (BlasThreads blas = BlasThreads.exactly(threads)) {
                 DataParallel.restoreState(replica, state.value());
                 DataParallel.restoreOptimizerSteps(replica, optimizerSteps);
@@ -336,22 +344,23 @@ public final class SparkTrainer {
                     }
                 }
             } finally {
-                Replicas.giveBack(model, replica);
+                Replicas.giveBack(run, replica);
             }
             return sums;
         }
 
         double[] validationLoss(RowBlock block, Broadcast<double[]> weights, double[] sums) {
+            checkWhole(block);
             int[] rows = block.selectedRows(validation, firstRows[block.piece]);
             if (rows.length == 0) {
                 return sums;
             }
-            CompiledModel replica = Replicas.borrow(model);
+            CompiledModel replica = Replicas.borrow(run, model);
             try (BlasThreads blas = BlasThreads.exactly(threads)) {
                 DataParallel.restoreParameters(replica, weights.value());
                 DataParallel.addLossSum(replica, new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill), sums);
             } finally {
-                Replicas.giveBack(model, replica);
+                Replicas.giveBack(run, replica);
             }
             return sums;
         }

@@ -127,4 +127,44 @@ class SparkCsvDataTest {
         assertEquals(single.getMessage(), spark.getMessage());
         assertTrue(spark.line() > 2_000, "the bad line lies in a later piece: " + spark.line());
     }
+
+    @Test
+    void aCompressedFileIsReadWholeByOnePieceEvenWhenHadoopCouldSplitIt() throws IOException {
+        TestRows rows = TestRows.xor(3_000, 3, 14);
+        Path plain = rows.write(folder.resolve("plain.csv"), 0, 3_000);
+        byte[] text = Files.readAllBytes(plain);
+        try (var gzip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(folder.resolve("rows.csv.gz")))) {
+            gzip.write(text);
+        }
+        org.apache.hadoop.io.compress.BZip2Codec bzip2 = new org.apache.hadoop.io.compress.BZip2Codec();
+        bzip2.setConf(new org.apache.hadoop.conf.Configuration());
+        try (var out = bzip2.createOutputStream(Files.newOutputStream(folder.resolve("rows.csv.bz2")))) {
+            out.write(text);
+        }
+        for (String name : new String[] {"rows.csv.gz", "rows.csv.bz2"}) {
+            try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(),
+                    SparkCsvSource.of(folder.resolve(name).toString(), rows.columns()).withMinPartitions(4))) {
+                assertEquals(1, data.pieces(), name);
+                assertEquals(3_000, data.rows(), name);
+                assertEquals(rows.x[2_999][2], data.blocks().collect().get(0).features[2_999 * 3 + 2], name);
+            }
+        }
+    }
+
+    @Test
+    void aFileChangedBeforeALostPieceIsReadAgainStopsTraining() throws IOException {
+        TestRows rows = TestRows.xor(2_000, 2, 15);
+        Path file = rows.write(folder.resolve("changing.csv"), 0, 2_000);
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
+                .withMinPartitions(2))) {
+            Files.writeString(file, "0.5,0.5,1\n", java.nio.file.StandardOpenOption.APPEND);
+            data.blocks().unpersist(true); // as if the executors holding the pieces were lost
+            var model = new io.dense4j.model.Sequential(new io.dense4j.layer.Dense(1, new io.dense4j.layer.Sigmoid()))
+                    .compile(2, new io.dense4j.loss.BinaryCrossEntropy(), new io.dense4j.optim.SGD(0.1));
+            DataFileException changed = assertThrows(DataFileException.class, () -> new SparkTrainer(LocalSpark.session(), data)
+                    .fit(model, io.dense4j.train.FitOptions.builder().fullBatch().epochs(1).build(), Synchronization.exact()));
+            assertEquals(file + ": changed after training began (it had 48564 bytes, now 48574): a lost piece can no longer be read again",
+                    changed.getMessage());
+        }
+    }
 }
