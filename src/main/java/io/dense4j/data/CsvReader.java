@@ -62,6 +62,10 @@ public final class CsvReader {
     private final int chunk;
     private final boolean skipBadRows;
     private final boolean allowMissing;
+    private final boolean collectLabels;
+
+    /** Distinct label names a reader {@link #collectingLabels() collecting them} accepts. */
+    public static final int COLLECTED_LABELS_MAX = 100;
 
     public CsvReader(Path file, CsvFormat format) {
         this(file, format, CHUNK, false, false);
@@ -69,11 +73,16 @@ public final class CsvReader {
 
     /** With a chosen chunk size: tests use tiny ones so that every line crosses chunk boundaries. */
     CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing) {
+        this(file, format, chunk, skipBadRows, allowMissing, false);
+    }
+
+    private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels) {
         this.file = file;
         this.format = format;
         this.chunk = chunk;
         this.skipBadRows = skipBadRows;
         this.allowMissing = allowMissing;
+        this.collectLabels = collectLabels;
     }
 
     /**
@@ -82,12 +91,22 @@ public final class CsvReader {
      * header or its first row still stop the read.
      */
     public CsvReader skippingBadRows() {
-        return new CsvReader(file, format, chunk, true, allowMissing);
+        return new CsvReader(file, format, chunk, true, allowMissing, collectLabels);
     }
 
     /** This reader, but reading a missing feature value as NaN (counted in the summary) instead of stopping. */
     public CsvReader allowingMissing() {
-        return new CsvReader(file, format, chunk, skipBadRows, true);
+        return new CsvReader(file, format, chunk, skipBadRows, true, collectLabels);
+    }
+
+    /**
+     * This reader, but taking any label names (up to {@link #COLLECTED_LABELS_MAX}) without judging
+     * them: each row's provisional class is its name's place in first-seen order, and the summary's
+     * mapping lists every name. For a piece of a file, whose names only make sense together with the
+     * other pieces' (dense4j-spark judges them all in file order, as one reader would).
+     */
+    public CsvReader collectingLabels() {
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, true);
     }
 
     /** The column names (the header's, or "column 1", … without one), from the first line alone. */
@@ -322,7 +341,7 @@ public final class CsvReader {
         private long missing;
         private long rowMissing; // the row being read's, counted in only once the row is good
         private float[] features;
-        private final LabelMapping labels = new LabelMapping();
+        private final LabelMapping labels = collectLabels ? LabelMapping.collecting(COLLECTED_LABELS_MAX) : new LabelMapping();
         private final int[] fieldBounds = new int[2];
         private final PlainDecimal plain = new PlainDecimal();
         private Summary summary;
@@ -686,12 +705,14 @@ public final class CsvReader {
             int provisional = labels.provisionalClass(buffer, from, to);
             if (provisional < 0) {
                 String[] names = labels.names();
-                throw cell(column, "label \"" + text(from, to) + "\" is a third class; the labels so far are \""
+                throw cell(column, collectLabels ? "label \"" + text(from, to) + "\" makes more than " + COLLECTED_LABELS_MAX
+                        + " distinct labels; a binary classifier has two"
+                        : "label \"" + text(from, to) + "\" is a third class; the labels so far are \""
                         + names[0] + "\" and \"" + names[1] + "\"");
             }
             if (labels.seen() > seenBefore) {
                 decode(from, to, column); // a new name must be valid UTF-8
-                String problem = labels.problem();
+                String problem = collectLabels ? null : labels.problem();
                 if (problem != null) {
                     labels.keepFirst(seenBefore); // the rejected name must not count if the row is skipped
                     throw cell(column, problem);

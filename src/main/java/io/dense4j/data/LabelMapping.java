@@ -12,8 +12,27 @@ import java.util.Locale;
  * second; {@link #flipped()} says whether the final mapping swaps them.
  */
 public final class LabelMapping {
-    private final byte[][] names = new byte[2][];
+    private byte[][] names;
+    private final int capacity;
     private int seen;
+
+    /** A mapping for a binary label: two names at most. */
+    public LabelMapping() {
+        this(2);
+    }
+
+    private LabelMapping(int capacity) {
+        this.capacity = capacity;
+        this.names = new byte[Math.min(capacity, 2)][];
+    }
+
+    /**
+     * A mapping that only collects up to {@code capacity} distinct names, in first-seen order,
+     * judging none: for a piece of a file, whose names are judged together with the other pieces'.
+     */
+    static LabelMapping collecting(int capacity) {
+        return new LabelMapping(capacity);
+    }
 
     /** The mapping that has seen these names, in this order (as a cache records them, or pieces of a file merge them). */
     public static LabelMapping restore(List<String> firstSeen) {
@@ -35,8 +54,11 @@ public final class LabelMapping {
                 return i;
             }
         }
-        if (seen == 2) {
+        if (seen == capacity) {
             return -1;
+        }
+        if (seen == names.length) {
+            names = Arrays.copyOf(names, Math.min(capacity, names.length * 2));
         }
         names[seen] = Arrays.copyOfRange(bytes, start, end);
         return seen++;
@@ -62,6 +84,11 @@ public final class LabelMapping {
             text[i] = new String(names[i], StandardCharsets.UTF_8);
         }
         return text;
+    }
+
+    /** Whether this mapping collects names without judging them (see {@link #collecting}). */
+    boolean collects() {
+        return capacity > 2;
     }
 
     /** The name that means class 0 and the one that means class 1, once both have been seen. */

@@ -34,7 +34,8 @@ final class PieceReader implements Function<Piece, RowBlock> {
     @Override
     public RowBlock call(Piece piece) throws IOException {
         Configuration conf = PieceInput.configuration(hadoopConfiguration);
-        CsvReader reader = new CsvReader(Path.of(piece.name()), layout.format());
+        // labels are collected, not judged: a name's fate depends on the names before it in the whole file
+        CsvReader reader = new CsvReader(Path.of(piece.name()), layout.format()).collectingLabels();
         if (skipBadRows) {
             reader = reader.skippingBadRows();
         }
@@ -55,7 +56,7 @@ final class PieceReader implements Function<Piece, RowBlock> {
                 // returned, not thrown: the driver reports the first problem in file order, as one machine would;
                 // its line counts from the piece's start until then (counting the lines before costs a read of them)
                 return RowBlock.failed(piece.index(), new RowBlock.PieceSummary(piece.index(), piece.uri(), piece.name(), dataStart,
-                        new ArrayList<>(), 0, new ArrayList<>(), new ArrayList<>(), 0, new ArrayList<>(), 0, problem));
+                        new ArrayList<>(), 0, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), 0, new ArrayList<>(), 0, problem));
             }
         } catch (PieceInput.FileChangedException changed) {
             throw new DataFileException(Path.of(piece.name()), changed.getMessage(), null);
@@ -63,19 +64,20 @@ final class PieceReader implements Function<Piece, RowBlock> {
         // lines count from the piece's start; the driver moves the few it reports (ArrayLists: any serializer copes)
         RowBlock.PieceSummary pieceSummary = new RowBlock.PieceSummary(piece.index(), piece.uri(), piece.name(), dataStart,
                 new ArrayList<>(summary.featureNames()), summary.rows(), new ArrayList<>(List.of(summary.labels().names())),
-                new ArrayList<>(rows.labelLines), summary.skippedRows(), new ArrayList<>(summary.firstSkippedLines()),
-                summary.missingValues(), null);
+                new ArrayList<>(rows.labelLines), new ArrayList<>(rows.labelCounts), summary.skippedRows(),
+                new ArrayList<>(summary.firstSkippedLines()), summary.missingValues(), null);
         int width = summary.featureNames().size();
         return new RowBlock(piece.index(), width, rows.count, Arrays.copyOf(rows.features, rows.count * width),
                 Arrays.copyOf(rows.classes, rows.count), pieceSummary);
     }
 
-    /** Collects the rows into growing arrays, and the line where each label name first appears. */
+    /** Collects the rows into growing arrays, and per label name the line of its first row and its rows. */
     private static final class Rows implements CsvReader.RowHandler {
         float[] features = new float[0];
         byte[] classes = new byte[1024];
         int count;
-        final List<Long> labelLines = new ArrayList<>(2);
+        final List<Long> labelLines = new ArrayList<>(2);  // −1 for a name whose only rows were skipped
+        final List<Long> labelCounts = new ArrayList<>(2);
 
         @Override
         public void row(long line, float[] values, int provisionalClass) {
@@ -92,9 +94,14 @@ final class PieceReader implements Function<Piece, RowBlock> {
             }
             System.arraycopy(values, 0, features, count * width, width);
             classes[count++] = (byte) provisionalClass;
-            if (provisionalClass == labelLines.size()) {
-                labelLines.add(line); // a name seen for the first time
+            while (labelLines.size() <= provisionalClass) {
+                labelLines.add(-1L);
+                labelCounts.add(0L);
             }
+            if (labelLines.get(provisionalClass) < 0) {
+                labelLines.set(provisionalClass, line); // the name's first good row
+            }
+            labelCounts.set(provisionalClass, labelCounts.get(provisionalClass) + 1);
         }
     }
 }

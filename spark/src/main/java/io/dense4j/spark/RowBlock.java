@@ -41,12 +41,17 @@ final class RowBlock implements Serializable {
         return new RowBlock(piece, 0, 0, new float[0], new byte[0], summary);
     }
 
-    /** The local numbers of the rows {@code selection} picks, given this piece's first global row number. */
-    int[] selectedRows(RowSelection selection, long firstRow) {
+    /**
+     * The local numbers of the rows {@code selection} picks, given this piece's first global row
+     * number. Rows whose label name the driver rejected ({@code classOf} −1, when bad rows are
+     * skipped) are skipped rows: they get no number.
+     */
+    int[] selectedRows(RowSelection selection, long firstRow, byte[] classOf) {
         int[] picked = new int[rows];
         int count = 0;
+        long number = firstRow;
         for (int i = 0; i < rows; i++) {
-            if (selection.includes(firstRow + i)) {
+            if (classOf[provisionalClasses[i]] >= 0 && selection.includes(number++)) {
                 picked[count++] = i;
             }
         }
@@ -61,10 +66,10 @@ final class RowBlock implements Serializable {
      * staggers the pieces' rounding, so each step's batch stays near the batch size. The order is
      * kept between rounds (and rebuilt if the block was reloaded from disk).
      */
-    synchronized int[] stepRows(RowSelection training, long firstRow, int epoch, long seed, boolean shuffle, int step, int steps,
-                                int pieces) {
+    synchronized int[] stepRows(RowSelection training, long firstRow, byte[] classOf, int epoch, long seed, boolean shuffle,
+                                int step, int steps, int pieces) {
         if (trainingOrder == null || !training.equals(orderedSelection)) {
-            trainingOrder = new EpochOrder(selectedRows(training, firstRow));
+            trainingOrder = new EpochOrder(selectedRows(training, firstRow, classOf));
             orderedSelection = training;
         }
         trainingOrder.prepare(epoch, seed * 0x9E3779B97F4A7C15L + piece, shuffle);
@@ -80,9 +85,9 @@ final class RowBlock implements Serializable {
     }
 
     /** Feature statistics of the rows {@code selection} picks. */
-    FeatureStatistics statistics(RowSelection selection, long firstRow) {
+    FeatureStatistics statistics(RowSelection selection, long firstRow, byte[] classOf) {
         FeatureStatistics statistics = new FeatureStatistics(width);
-        for (int row : selectedRows(selection, firstRow)) {
+        for (int row : selectedRows(selection, firstRow, classOf)) {
             statistics.add(features, row * width);
         }
         return statistics;
@@ -92,12 +97,14 @@ final class RowBlock implements Serializable {
      * What the driver learns of a piece from the first pass.
      *
      * @param dataStart         the file offset of the piece's first line
-     * @param labelLines        the line each of {@code labelNames} was first seen on, counted from {@code dataStart}
+     * @param labelNames        every label name the piece's rows have, in first-seen order (judged by the driver)
+     * @param labelLines        the line of each name's first row, counted from {@code dataStart} (−1: none)
+     * @param labelCounts       each name's rows
      * @param firstSkippedLines the lines of the first few skipped rows, counted from {@code dataStart}
      * @param problem           what stopped the piece's reading, its line counted from {@code dataStart}; null if none
      */
     record PieceSummary(int piece, String uri, String file, long dataStart, List<String> featureNames, long rows, List<String> labelNames,
-                        List<Long> labelLines, long skippedRows, List<Long> firstSkippedLines, long missingValues,
+                        List<Long> labelLines, List<Long> labelCounts, long skippedRows, List<Long> firstSkippedLines, long missingValues,
                         io.dense4j.data.DataFileException problem)
             implements Serializable {
     }

@@ -43,6 +43,7 @@ public final class SparkCsvData implements AutoCloseable {
     private final List<String> classes;
     private final byte[][] classOf; // per piece: provisional class → class
     private final long[] firstRows;  // per piece: the global number of its first row
+    private final int[] readRows;    // per piece: the rows its reader delivered
     private final long rows;
     private final long skippedRows;
     private final List<String> firstSkipped;
@@ -54,21 +55,27 @@ public final class SparkCsvData implements AutoCloseable {
         this.blocks = blocks;
         this.hadoopConfiguration = hadoopConfiguration;
         this.classOf = new byte[pieces.size()][];
-        List<String> labelNames = mergeLabels(pieces); // first: it reports the first problem in file order
-        this.featureNames = pieces.get(0).featureNames();
         this.firstRows = new long[pieces.size()];
+        this.readRows = new int[pieces.size()];
+        Labels labels = judgeLabels(pieces); // first: it reports the first problem in file order
+        this.featureNames = pieces.get(0).featureNames();
         long total = 0;
         long skipped = 0;
         long missing = 0;
         List<String> skippedAt = new ArrayList<>();
         for (RowBlock.PieceSummary piece : pieces) {
             firstRows[piece.piece()] = total;
-            total += piece.rows();
-            skipped += piece.skippedRows();
+            readRows[piece.piece()] = (int) piece.rows();
+            long rejected = labels.rejectedRows(piece);
+            total += piece.rows() - rejected;
+            skipped += piece.skippedRows() + rejected;
             missing += piece.missingValues();
-            if (skippedAt.size() < 5 && !piece.firstSkippedLines().isEmpty()) {
+            if (skippedAt.size() < 5 && (!piece.firstSkippedLines().isEmpty() || rejected > 0)) {
                 long before = linesBefore(piece);
-                for (long line : piece.firstSkippedLines()) {
+                List<Long> lines = new ArrayList<>(piece.firstSkippedLines());
+                lines.addAll(labels.rejectedLines(piece)); // the first row of each rejected name
+                lines.sort(null);
+                for (long line : lines) {
                     if (skippedAt.size() < 5) {
                         skippedAt.add(piece.file() + ":" + (line + before));
                     }
@@ -84,7 +91,7 @@ public final class SparkCsvData implements AutoCloseable {
                     ? "has no good data row: all " + skipped + " were bad; the first at " + skippedAt.get(0)
                     : "has no data rows", null);
         }
-        this.classes = classes(labelNames, pieces);
+        this.classes = labels.classes();
     }
 
     /** Parses and checks the files on the cluster, caching their rows (memory, then disk). */
@@ -224,50 +231,78 @@ public final class SparkCsvData implements AutoCloseable {
     }
 
     /**
-     * Every piece's label names in piece order; a piece's reading problem, a third name, or names
-     * that do not go together stop here with the line, the first in file order.
+     * The label names judged in file order, as one reader judges them: each piece's names in its
+     * first-seen order, each new name accepted while fewer than two are and it goes with them, else
+     * rejected for good (a third class, or names that do not go together). Without skipping bad rows,
+     * the first rejection, or a piece's own problem, stops here with its line, whichever comes first
+     * in the file; with skipping, a rejected name's rows become skipped rows. Fills {@link #classOf}.
      */
-    private List<String> mergeLabels(List<RowBlock.PieceSummary> pieces) {
-        List<String> names = new ArrayList<>();
+    private Labels judgeLabels(List<RowBlock.PieceSummary> pieces) {
+        List<String> accepted = new ArrayList<>();
+        Map<String, Boolean> judged = new HashMap<>();
         for (RowBlock.PieceSummary piece : pieces) {
-            if (piece.problem() != null) {
-                // the piece's labels before its problem are not known; a clash among them and earlier
-                // pieces' labels (rarer than the problem itself) goes unreported behind it
-                throw piece.problem().afterLines(linesBefore(piece));
-            }
             for (int k = 0; k < piece.labelNames().size(); k++) {
                 String name = piece.labelNames().get(k);
-                if (names.contains(name)) {
-                    continue;
+                if (piece.labelLines().get(k) < 0 || judged.containsKey(name)) {
+                    continue; // a name without good rows (its rows were skipped), or one already judged
                 }
-                if (names.size() == 2) {
-                    throw labelProblem(piece, k, "label \"" + name + "\" is a third class; the labels so far are \""
-                            + names.get(0) + "\" and \"" + names.get(1) + "\"");
-                }
-                names.add(name);
-                String problem = LabelMapping.restore(names).problem();
-                if (problem != null) {
+                String problem = accepted.size() == 2
+                        ? "label \"" + name + "\" is a third class; the labels so far are \"" + accepted.get(0) + "\" and \""
+                        + accepted.get(1) + "\""
+                        : LabelMapping.restore(concat(accepted, name)).problem();
+                judged.put(name, problem == null);
+                if (problem == null) {
+                    accepted.add(name);
+                } else if (!source.skipBadRows()) {
                     throw labelProblem(piece, k, problem);
                 }
             }
-        }
-        return names;
-    }
-
-    /** The two classes, as the single-machine reader maps the names, and each piece's provisional classes mapped to them. */
-    private List<String> classes(List<String> names, List<RowBlock.PieceSummary> pieces) {
-        if (names.size() < 2) {
-            throw new DataFileException(Path.of(source.path()), "has only one label value (" + names.get(0)
-                    + ") in its label column; a binary classifier needs two", null);
-        }
-        List<String> classNames = List.of(LabelMapping.restore(names).classes());
-        for (RowBlock.PieceSummary piece : pieces) {
-            classOf[piece.piece()] = new byte[2];
-            for (int k = 0; k < piece.labelNames().size(); k++) {
-                classOf[piece.piece()][k] = (byte) classNames.indexOf(piece.labelNames().get(k));
+            if (piece.problem() != null) {
+                throw piece.problem().afterLines(linesBefore(piece)); // its rows before the problem were judged above
             }
         }
-        return classNames;
+        if (accepted.size() < 2) {
+            throw new DataFileException(Path.of(source.path()), "has only one label value (" + (accepted.isEmpty() ? "none" : accepted.get(0))
+                    + ") in its label column; a binary classifier needs two", null);
+        }
+        List<String> classNames = List.of(LabelMapping.restore(accepted).classes());
+        for (RowBlock.PieceSummary piece : pieces) {
+            byte[] map = new byte[Math.max(2, piece.labelNames().size())];
+            for (int k = 0; k < piece.labelNames().size(); k++) {
+                map[k] = (byte) classNames.indexOf(piece.labelNames().get(k)); // −1 for a rejected name
+            }
+            classOf[piece.piece()] = map;
+        }
+        return new Labels(classNames, judged);
+    }
+
+    private static List<String> concat(List<String> names, String name) {
+        List<String> all = new ArrayList<>(names);
+        all.add(name);
+        return all;
+    }
+
+    /** The judged label names: the two classes, and which names were rejected. */
+    private record Labels(List<String> classes, Map<String, Boolean> judged) {
+        long rejectedRows(RowBlock.PieceSummary piece) {
+            long rows = 0;
+            for (int k = 0; k < piece.labelNames().size(); k++) {
+                if (!judged.getOrDefault(piece.labelNames().get(k), true)) {
+                    rows += piece.labelCounts().get(k);
+                }
+            }
+            return rows;
+        }
+
+        List<Long> rejectedLines(RowBlock.PieceSummary piece) {
+            List<Long> lines = new ArrayList<>();
+            for (int k = 0; k < piece.labelNames().size(); k++) {
+                if (!judged.getOrDefault(piece.labelNames().get(k), true)) {
+                    lines.add(piece.labelLines().get(k));
+                }
+            }
+            return lines;
+        }
     }
 
     /** The lines before a piece's first line: a read of the file up to it, done only for the lines a message names. */
@@ -309,7 +344,9 @@ public final class SparkCsvData implements AutoCloseable {
     /** Feature statistics of the rows {@code selection} picks, gathered piece by piece and merged. */
     public FeatureStatistics statistics(RowSelection selection) {
         long[] first = firstRows;
-        List<FeatureStatistics> pieces = blocks.map(block -> block.statistics(selection, first[block.piece])).collect();
+        byte[][] classes = classOf;
+        List<FeatureStatistics> pieces = blocks.map(block -> block.statistics(selection, first[block.piece], classes[block.piece]))
+                .collect();
         FeatureStatistics all = new FeatureStatistics(width());
         pieces.forEach(all::merge); // collect() keeps partition order: the same sums every run
         return all;
@@ -327,13 +364,9 @@ public final class SparkCsvData implements AutoCloseable {
         return firstRows;
     }
 
-    /** Each piece's good rows. */
+    /** Each piece's rows as its reader delivered them (rows with a rejected label name included). */
     int[] pieceRows() {
-        int[] counts = new int[firstRows.length];
-        for (int p = 0; p < counts.length; p++) {
-            counts[p] = (int) ((p + 1 < firstRows.length ? firstRows[p + 1] : rows) - firstRows[p]);
-        }
-        return counts;
+        return readRows.clone();
     }
 
     public SparkCsvSource source() {

@@ -105,8 +105,10 @@ public final class SparkTrainer {
             this.sync = sync;
             this.parameters = model.parameterCount();
             long[] firstRows = data.firstRows();
+            byte[][] classOf = data.classOf();
             this.trainingRows = validation == null ? data.rows()
-                    : data.blocks().map(block -> (long) block.selectedRows(training, firstRows[block.piece]).length).reduce(Long::sum);
+                    : data.blocks().map(block -> (long) block.selectedRows(training, firstRows[block.piece], classOf[block.piece]).length)
+                            .reduce(Long::sum);
             if (trainingRows == 0) {
                 throw new IllegalArgumentException("a validation split of " + fit.validationSplit() + " leaves no training rows");
             }
@@ -286,12 +288,12 @@ public final class SparkTrainer {
         /** The rows of {@code block} in {@code step} of {@code epoch}. */
         BlockRows stepRows(RowBlock block, int epoch, int step) {
             checkWhole(block);
-            int[] rows = block.stepRows(training, firstRows[block.piece], epoch, seed, shuffle, step, stepsPerEpoch,
-                    pieceRows.length);
+            int[] rows = block.stepRows(training, firstRows[block.piece], classOf[block.piece], epoch, seed, shuffle, step,
+                    stepsPerEpoch, pieceRows.length);
             return new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill);
         }
 
-        /** A block recomputed from a file that failed or changed since it was first read must not train as is. */
+        /** A block recomputed from a file that failed or changed since it was first read must not train as is (rows as read, skipped ones too). */
         void checkWhole(RowBlock block) {
             if (block.summary.problem() != null || block.rows != pieceRows[block.piece]) {
                 throw new IllegalStateException(String.format("piece %d of %s was read again with %d rows, not the %d it had%s",
@@ -351,7 +353,7 @@ public final class SparkTrainer {
 
         double[] validationLoss(RowBlock block, Broadcast<double[]> weights, double[] sums) {
             checkWhole(block);
-            int[] rows = block.selectedRows(validation, firstRows[block.piece]);
+            int[] rows = block.selectedRows(validation, firstRows[block.piece], classOf[block.piece]);
             if (rows.length == 0) {
                 return sums;
             }

@@ -167,4 +167,43 @@ class SparkCsvDataTest {
                     changed.getMessage());
         }
     }
+
+    @Test
+    void aNumberLabelFirstSeenAtAPiecesStartIsJudgedAsOneReaderJudgesIt() throws IOException {
+        // a "2" in the second half: judged with only its own piece's names it could be "a number other
+        // than 0 or 1"; in the whole file it is a third class, and so it must be reported
+        Path file = withLine("number-label.csv", 2_000, "0.5,0.25,2");
+        List<String> lines = Files.readAllLines(file);
+        int at = String.join("\n", lines.subList(0, 2_001)).length() + 1; // where "0.5,0.25,2" begins
+        assertSameError(file, 2, at, Files.size(file));
+    }
+
+    @Test
+    void withBadRowsSkippedARejectedLabelsRowsAreSkippedAsOneReaderSkipsThem() throws IOException {
+        // a stray "maybe" first in the second half, then "yes"/"no" rows: one reader keeps 0/1, skips the two odd rows
+        Path file = withLine("odd-labels.csv", 2_500, "0.5,0.25,maybe");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        lines.add(3_000, "0.5,0.25,yes");
+        Files.write(file, lines);
+        CsvData single = CsvData.read(file, CsvFormat.defaults(), DataType.FLOAT, null, true);
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), List.of("x1", "x2", "label"))
+                .skippingBadRows().withMinPartitions(4))) {
+            assertEquals(single.dataset().rows(), data.rows());
+            assertEquals(single.skippedRows(), data.skippedRows());
+            assertEquals(List.of("0", "1"), data.classes());
+            assertEquals(List.of(file + ":2502", file + ":3001"), data.firstSkippedRows());
+            var merged = data.statistics(RowSelection.all());
+            var expected = single.dataset().featureStatistics();
+            assertEquals(expected.count(), merged.count());
+            assertEquals(expected.mean()[0], merged.mean()[0], 1e-12);
+        }
+    }
+
+    private static void assertSameError(Path file, int pieces, long pieceStart, long size) {
+        DataFileException single = assertThrows(DataFileException.class, () -> CsvData.read(file, CsvFormat.defaults(), DataType.FLOAT));
+        DataFileException spark = assertThrows(DataFileException.class, () -> SparkCsvData.load(LocalSpark.session(),
+                SparkCsvSource.of(file.toString(), List.of("x1", "x2", "label")).withMinPartitions(pieces)).close());
+        assertEquals(single.getMessage(), spark.getMessage());
+        assertTrue(pieceStart > size / 3, "the odd label lies in a later piece");
+    }
 }

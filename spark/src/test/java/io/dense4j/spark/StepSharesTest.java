@@ -25,7 +25,7 @@ class StepSharesTest {
             for (int step = 0; step < steps; step++) {
                 int batch = 0;
                 for (int p = 0; p < pieces; p++) {
-                    for (int row : blocks[p].stepRows(RowSelection.all(), p * rows, epoch, 7, true, step, steps, pieces)) {
+                    for (int row : blocks[p].stepRows(RowSelection.all(), p * rows, new byte[] {0, 1}, epoch, 7, true, step, steps, pieces)) {
                         seen[p][row]++;
                         batch++;
                     }
@@ -42,7 +42,7 @@ class StepSharesTest {
     void equalSharesAreNotShiftedByTheOffset() {
         // 2 pieces of 200 rows and 4 steps: rows [50s, 50s + 50) of each, in file order (what ExactAggregationTest relies on)
         RowBlock block = new RowBlock(1, 1, 200, new float[200], new byte[200], null);
-        int[] step2 = block.stepRows(RowSelection.all(), 200, 1, 7, false, 2, 4, 2);
+        int[] step2 = block.stepRows(RowSelection.all(), 200, new byte[] {0, 1}, 1, 7, false, 2, 4, 2);
         assertEquals(50, step2.length);
         assertEquals(100, step2[0]);
         assertEquals(149, step2[49]);
