@@ -130,7 +130,8 @@ final class TrainCommand implements Callable<Integer> {
     int localSteps;
 
     @Option(names = "--partitions", defaultValue = "0", description = "With --spark: split the files into at least this many "
-            + "pieces (default: the cluster's default parallelism).")
+            + "pieces (default: one per filesystem block, at least 2; give the cluster's task slots or more, and the same "
+            + "number when resuming).")
     int partitions;
 
     private long csvRows;

@@ -23,6 +23,8 @@ import org.apache.spark.sql.SparkSession;
  * unless {@code spark.executor.extraJavaOptions} is given.
  */
 public final class SparkClusterTraining implements ClusterTraining {
+    /** Pieces at least, without --partitions: one per filesystem block of the files, and never fewer than this. */
+    static final int DEFAULT_PARTITIONS = 2;
 
     @Override
     public Result train(Request request, Function<Rows, CompiledModel> newModel) {
@@ -43,7 +45,8 @@ public final class SparkClusterTraining implements ClusterTraining {
         boolean ours = SparkSession.getDefaultSession().isEmpty(); // a session the caller already runs is left running
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         try {
-            int partitions = request.partitions() > 0 ? request.partitions() : spark.sparkContext().defaultParallelism();
+            // a fixed default, not the cluster's parallelism of the moment: the schedule (and so a resumed run) depends on the pieces
+            int partitions = request.partitions() > 0 ? request.partitions() : DEFAULT_PARTITIONS;
             SparkCsvSource source = new SparkCsvSource(request.data(), List.of(), request.format(), request.skipBadRows(),
                     request.fillMissing(), partitions);
             try (SparkCsvData data = SparkCsvData.load(spark, source)) {
