@@ -20,7 +20,20 @@ public final class Parameters {
     private final List<NormalizationStatistics> normalizations;
 
     public Parameters(Graph graph, DataType dataType) {
-        this.values = NativeArray.allocate(dataType, graph.parameterCount());
+        this(graph, NativeArray.allocate(dataType, graph.parameterCount()), null);
+    }
+
+    /**
+     * Parameters that share {@code values} (and Normalization's statistics) with {@code of} but
+     * have gradients of their own: for a second plan working on another part of the same batch.
+     */
+    public static Parameters withOwnGradients(Graph graph, Parameters of) {
+        return new Parameters(graph, of.values, of);
+    }
+
+    private Parameters(Graph graph, NativeArray values, Parameters sharingStatistics) {
+        DataType dataType = values.dataType();
+        this.values = values;
         this.gradients = NativeArray.allocate(dataType, graph.parameterCount());
         List<LayerParameters> sliced = new ArrayList<>();
         long offset = 0;
@@ -34,6 +47,11 @@ public final class Parameters {
             }
         }
         this.layers = List.copyOf(sliced);
+        if (sharingStatistics != null) {
+            this.statistics = sharingStatistics.statistics;
+            this.normalizations = sharingStatistics.normalizations;
+            return;
+        }
         int statisticsCount = graph.nodes().stream().filter(NormalizationNode.class::isInstance)
                 .mapToInt(node -> 2 * node.outputWidth()).sum();
         this.statistics = statisticsCount == 0 ? null : NativeArray.allocate(dataType, statisticsCount);

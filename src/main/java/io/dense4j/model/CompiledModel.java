@@ -13,6 +13,7 @@ import io.dense4j.graph.LayerParameters;
 import io.dense4j.graph.Node;
 import io.dense4j.graph.Parameters;
 import io.dense4j.graph.Plan;
+import io.dense4j.graph.SplitStep;
 import io.dense4j.layer.Layer;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.metrics.Evaluation;
@@ -57,6 +58,9 @@ public final class CompiledModel {
     private final Parameters parameters;
     private final Updater updater;
     private Plan plan;
+    /** The second plan of two-core steps, on parameters with gradients of their own; made when first needed. */
+    private Plan secondPlan;
+    private Parameters secondParameters;
     private InputSchema inputSchema;
     private int epochsTrained;
     private long roundsTrained;
@@ -195,20 +199,42 @@ public final class CompiledModel {
     private History train(BatchSource train, BatchSource validation, FitOptions fitOptions) {
         int stepRows = (int) Math.min(Math.min(fitOptions.batchSize(), train.rows()), STEP_ROWS);
         long scoredRows = Math.max(train.rows(), validation == null ? 0 : validation.rows());
-        Plan trainingPlan = plan((int) Math.max(stepRows, Math.min(CHUNK_ROWS, scoredRows)));
         gradientPlan = null; // training overwrites the buffers lossAndGradients left
+        TrainingListener counter = new TrainingListener() {
+            @Override
+            public void onEpochEnd(EpochMetrics metrics) {
+                epochsTrained = metrics.epoch(); // before other listeners, so a checkpoint they write counts it
+            }
+        };
+        FitOptions options = fitOptions.withFirstListener(counter);
+        if (stepRows >= SplitStep.MIN_ROWS && Runtime.getRuntime().availableProcessors() >= 2) {
+            int firstRows = (stepRows + 1) / 2;
+            Plan first = plan((int) Math.max(firstRows, Math.min(CHUNK_ROWS, scoredRows)));
+            try (BlasThreads threads = BlasThreads.exactly(1); SecondCore core = SecondCore.start()) {
+                SplitStep split = new SplitStep(first, secondPlan(stepRows - firstRows), parameters.gradients(),
+                        secondParameters.gradients(), core);
+                return new Trainer(first, updater, parameters.values(), parameters.gradients(), null, split)
+                        .fit(train, validation, options);
+            }
+        }
+        Plan trainingPlan = plan((int) Math.max(stepRows, Math.min(CHUNK_ROWS, scoredRows)));
         boolean splitsBackward = graph.nodes().stream().skip(1).anyMatch(DenseNode.class::isInstance);
         try (BlasThreads threads = BlasThreads.forBatch(stepRows);
              SecondCore secondCore = splitsBackward ? SecondCore.forBatch(stepRows) : null) {
-            TrainingListener counter = new TrainingListener() {
-                @Override
-                public void onEpochEnd(EpochMetrics metrics) {
-                    epochsTrained = metrics.epoch(); // before other listeners, so a checkpoint they write counts it
-                }
-            };
             return new Trainer(trainingPlan, updater, parameters.values(), parameters.gradients(), secondCore)
-                    .fit(train, validation, fitOptions.withFirstListener(counter));
+                    .fit(train, validation, options);
         }
+    }
+
+    /** The second plan of two-core steps, for at least {@code rows} rows. */
+    private Plan secondPlan(int rows) {
+        if (secondParameters == null) {
+            secondParameters = Parameters.withOwnGradients(graph, parameters);
+        }
+        if (secondPlan == null || secondPlan.capacity() < rows) {
+            secondPlan = new Plan(graph, secondParameters, rows);
+        }
+        return secondPlan;
     }
 
     // ---- normalization ----

@@ -4,6 +4,7 @@ import io.dense4j.data.BatchSource;
 import io.dense4j.data.Dataset;
 import io.dense4j.data.DatasetBatches;
 import io.dense4j.graph.Plan;
+import io.dense4j.graph.SplitStep;
 import io.dense4j.optim.Updater;
 import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.NativeArray;
@@ -26,6 +27,10 @@ public final class Trainer {
     private final NativeArray parameters;
     private final NativeArray gradients;
     private final SecondCore secondCore;
+    private final SplitStep split;
+    /** The loss and correct count of the last {@link #runPart}. */
+    private double partLoss;
+    private int partCorrect;
 
     /**
      * @param parameters the flat parameter array the updater steps (snapshotted for early stopping)
@@ -33,11 +38,21 @@ public final class Trainer {
      * @param secondCore runs independent backward products side by side; null for none
      */
     public Trainer(Plan plan, Updater updater, NativeArray parameters, NativeArray gradients, SecondCore secondCore) {
+        this(plan, updater, parameters, gradients, secondCore, null);
+    }
+
+    /**
+     * A trainer whose steps run on two cores, each part of a batch through its own plan ({@code
+     * split}, whose first plan is {@code plan}); {@code split} null for one plan.
+     */
+    public Trainer(Plan plan, Updater updater, NativeArray parameters, NativeArray gradients, SecondCore secondCore,
+                   SplitStep split) {
         this.plan = plan;
         this.updater = updater;
         this.parameters = parameters;
         this.gradients = gradients;
         this.secondCore = secondCore;
+        this.split = split;
     }
 
     /** Trains on {@code train}, scoring {@code validation} (may be null) after each epoch. */
@@ -54,7 +69,7 @@ public final class Trainer {
         }
         long rows = train.rows();
         int batchSize = (int) Math.min(options.batchSize(), rows);
-        int chunk = Math.min(batchSize, plan.capacity());
+        int chunk = Math.min(batchSize, split == null ? plan.capacity() : split.capacity());
         NativeArray gradientSum = batchSize > chunk ? NativeArray.allocate(gradients.dataType(), gradients.length()) : null;
         int batches = Math.toIntExact((rows + batchSize - 1) / batchSize);
         TrainingListener[] listeners = options.listeners().toArray(new TrainingListener[0]);
@@ -73,20 +88,19 @@ public final class Trainer {
             for (int step = 1, count; ; step++) {
                 double loss;
                 if (gradientSum == null) {
-                    count = train.next(batchSize, plan.input(), plan.labels());
+                    count = runPart(train, batchSize);
                     if (count == 0) {
                         break;
                     }
-                    loss = finite(plan.trainingStep(count, secondCore), epoch, step, batches);
-                    correct += plan.countCorrect(count);
+                    loss = finite(partLoss, epoch, step, batches);
+                    correct += partCorrect;
                 } else {
                     double stepLoss = 0;
                     count = 0;
                     gradientSum.zero(gradientSum.length());
-                    for (int part; count < batchSize
-                            && (part = train.next(Math.min(chunk, batchSize - count), plan.input(), plan.labels())) > 0; ) {
-                        stepLoss += finite(plan.trainingStep(part, secondCore), epoch, step, batches) * part;
-                        correct += plan.countCorrect(part);
+                    for (int part; count < batchSize && (part = runPart(train, Math.min(chunk, batchSize - count))) > 0; ) {
+                        stepLoss += finite(partLoss, epoch, step, batches) * part;
+                        correct += partCorrect;
                         Blas.axpy(gradients.length(), part, gradients, gradientSum); // the part's mean gradient × its rows
                         count += part;
                     }
@@ -136,6 +150,31 @@ public final class Trainer {
             parameters.copyFrom(best, 0, 0, parameters.length());
         }
         return new History(epochs, bestEpoch, stoppedEarly);
+    }
+
+    /**
+     * Takes up to {@code max} rows from {@code train} and runs forward, loss and backward on them:
+     * through the one plan, or split over the two of {@link #split}. Leaves the mean gradient in the
+     * gradient array, the mean loss in {@link #partLoss} and the correct count in {@link #partCorrect};
+     * returns the rows taken, 0 at the end of the pass.
+     */
+    private int runPart(BatchSource train, int max) {
+        if (split == null) {
+            int count = train.next(max, plan.input(), plan.labels());
+            if (count > 0) {
+                partLoss = plan.trainingStep(count, secondCore);
+                partCorrect = plan.countCorrect(count);
+            }
+            return count;
+        }
+        int share = split.firstShare(max);
+        int a = train.next(share, plan.input(), plan.labels());
+        int b = a < share ? 0 : train.next(max - a, split.second().input(), split.second().labels());
+        if (a > 0) {
+            partLoss = split.trainingStep(a, b);
+            partCorrect = split.countCorrect(a, b);
+        }
+        return a + b;
     }
 
     private static double finite(double loss, int epoch, int step, int batches) {

@@ -3,6 +3,7 @@ package io.dense4j.benchmarks;
 import io.dense4j.graph.Graph;
 import io.dense4j.graph.Parameters;
 import io.dense4j.graph.Plan;
+import io.dense4j.graph.SplitStep;
 import io.dense4j.optim.SGD;
 import io.dense4j.optim.Updater;
 import io.dense4j.tensor.BlasThreads;
@@ -46,19 +47,35 @@ public class TrainingStepBenchmark {
     @Param({"policy"})
     String secondCore;
 
+    /** "policy" splits the step over two plans on two cores as fit does (SplitStep from MIN_ROWS rows); "off" does not. */
+    @Param({"policy"})
+    String split;
+
     private Plan plan;
+    private SplitStep twoCores;
     private Updater updater;
     private BlasThreads threads;
     private SecondCore core;
 
     @Setup
     public void setUp() {
-        threads = "policy".equals(blasThreads) ? BlasThreads.forBatch(batch) : BlasThreads.exactly(Integer.parseInt(blasThreads));
-        core = "policy".equals(secondCore) ? SecondCore.forBatch(batch) : null;
         Graph graph = WMlp.graph();
         Parameters parameters = WMlp.parameters(graph);
-        plan = new Plan(graph, parameters, batch);
         updater = Updater.create(new SGD(0.1), parameters.values(), parameters.gradients());
+        if ("policy".equals(split) && batch >= SplitStep.MIN_ROWS) { // as fit: one OpenBLAS thread per core and part
+            threads = BlasThreads.exactly(1);
+            core = SecondCore.start();
+            Parameters second = Parameters.withOwnGradients(graph, parameters);
+            Plan first = new Plan(graph, parameters, (batch + 1) / 2);
+            Plan other = new Plan(graph, second, batch / 2);
+            WMlp.fill(first, (batch + 1) / 2);
+            WMlp.fill(other, batch / 2);
+            twoCores = new SplitStep(first, other, parameters.gradients(), second.gradients(), core);
+            return;
+        }
+        threads = "policy".equals(blasThreads) ? BlasThreads.forBatch(batch) : BlasThreads.exactly(Integer.parseInt(blasThreads));
+        core = "policy".equals(secondCore) ? SecondCore.forBatch(batch) : null;
+        plan = new Plan(graph, parameters, batch);
         WMlp.fill(plan, batch);
     }
 
@@ -73,7 +90,7 @@ public class TrainingStepBenchmark {
     /** Returns the batch's loss so that the step cannot be dropped as dead code. */
     @Benchmark
     public double step() {
-        double loss = plan.trainingStep(batch, core);
+        double loss = twoCores != null ? twoCores.trainingStep((batch + 1) / 2, batch / 2) : plan.trainingStep(batch, core);
         updater.step();
         return loss;
     }
