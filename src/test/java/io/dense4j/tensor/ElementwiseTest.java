@@ -19,9 +19,11 @@ class ElementwiseTest {
     @ParameterizedTest
     @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
     void reluForwardClampsNegativesAndNegativeZeroToPositiveZero(DataType type) {
-        NativeArray x = of(type, -2, -0.0, 0, 1e-30, 3.5, Double.NEGATIVE_INFINITY, 7);
-        Elementwise.maxZero(x, 6); // the last element is outside the count and stays
-        assertArrayEquals(new double[] {0, 0, 0, type == DataType.FLOAT ? 1.0000000031710769e-30 : 1e-30, 3.5, 0, 7},
+        NativeArray x = of(type, -2, -0.0, 0, 1e-30, 3.5, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Double.NaN, -Double.MIN_VALUE, 7);
+        Elementwise.maxZero(x, 9); // the last element is outside the count and stays
+        double tiny = type == DataType.FLOAT ? 1.0000000031710769e-30 : 1e-30;
+        assertArrayEquals(new double[] {0, 0, 0, tiny, 3.5, 0, Double.POSITIVE_INFINITY, Double.NaN, 0, 7},
                 x.toDoubleArray(), 0);
         assertArrayEquals(new double[] {0, 0}, new double[] {1 / x.get(1) > 0 ? 0 : 1, 1 / x.get(0) > 0 ? 0 : 1}, 0,
                 "zeros are +0");
