@@ -13,27 +13,31 @@ public final class Elementwise {
     }
 
     /**
-     * ReLU forward in place: x ← max(x, 0) over the first {@code count} elements.
+     * ReLU forward in place: x ← max(x, 0) over the first {@code count} elements, NaN kept.
      *
      * <p>Branch-free on the bits, as {@link #keepWherePositive}: the sign bit, spread by an
      * arithmetic shift, is the mask that clears negative values (−0 too, so outputs are never −0).
-     * {@code Math.max} must order NaN and −0, and its compiled form cost 3.5× more on an Intel Xeon
-     * (ActivationBenchmark, 4096×256: 1,325 µs against 380 µs, the copy subtracted); a ternary
-     * mispredicts on half the values and cost 15× more. Unlike {@code Math.max}, a NaN with its sign
-     * bit set becomes 0; the loss still turns NaN, since such a NaN only comes from NaN weights.
+     * NaN must survive, whatever its sign, so that a diverging run still ends in a NaN loss and
+     * stops: x86 makes its NaNs (∞ − ∞, 0 · ∞) with the sign bit set, and clearing them hid a
+     * divergence as a network of dead units. So NaN's bits (magnitude above infinity's) set the
+     * mask again. On an Intel Xeon (ActivationBenchmark, 4096×256, copy subtracted) this costs
+     * 874 µs, {@code Math.max} 1,325 and the sign mask alone, which loses NaN, 380; a ternary
+     * mispredicts on half the values and cost 15× more.
      */
     public static void maxZero(NativeArray values, int count) {
         if (values instanceof Float32Array floats) {
             FloatBuffer x = floats.buffer();
             for (int i = 0; i < count; i++) {
                 int bits = Float.floatToRawIntBits(x.get(i));
-                x.put(i, Float.intBitsToFloat(bits & ~(bits >> 31)));
+                int nan = (0x7f800000 - (bits & 0x7fffffff)) >> 31;
+                x.put(i, Float.intBitsToFloat(bits & (~(bits >> 31) | nan)));
             }
         } else {
             DoubleBuffer x = ((Float64Array) values).buffer();
             for (int i = 0; i < count; i++) {
                 long bits = Double.doubleToRawLongBits(x.get(i));
-                x.put(i, Double.longBitsToDouble(bits & ~(bits >> 63)));
+                long nan = (0x7ff0000000000000L - (bits & 0x7fffffffffffffffL)) >> 63;
+                x.put(i, Double.longBitsToDouble(bits & (~(bits >> 63) | nan)));
             }
         }
     }

@@ -2,6 +2,8 @@ package io.dense4j.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,6 +29,24 @@ class ElementwiseTest {
                 x.toDoubleArray(), 0);
         assertArrayEquals(new double[] {0, 0}, new double[] {1 / x.get(1) > 0 ? 0 : 1, 1 / x.get(0) > 0 ? 0 : 1}, 0,
                 "zeros are +0");
+    }
+
+    /** x86 makes NaN with the sign bit set (0 · ∞, ∞ − ∞): ReLU must pass it on, or a divergence hides. */
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void reluForwardKeepsNaNOfEitherSign(DataType type) {
+        NativeArray x = NativeArray.allocate(type, 3);
+        if (type == DataType.FLOAT) {
+            FloatBuffer floats = ((Float32Array) x).buffer();
+            floats.put(0, Float.intBitsToFloat(0xffc00000)).put(1, Float.intBitsToFloat(0x7fc00000))
+                    .put(2, Float.intBitsToFloat(0xff800001));
+        } else {
+            DoubleBuffer doubles = ((Float64Array) x).buffer();
+            doubles.put(0, Double.longBitsToDouble(0xfff8000000000000L)).put(1, Double.NaN)
+                    .put(2, Double.longBitsToDouble(0xfff0000000000001L));
+        }
+        Elementwise.maxZero(x, 3);
+        assertArrayEquals(new double[] {Double.NaN, Double.NaN, Double.NaN}, x.toDoubleArray(), 0);
     }
 
     @ParameterizedTest
