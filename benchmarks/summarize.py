@@ -9,6 +9,7 @@ import json
 import sys
 
 PACKAGE = "io.dense4j.benchmarks."
+INTERNALS = "io.dense4j.graph."  # benchmarks of package-private ops live in their package
 
 # Training FLOP per sample and step of W-MLP: forward gemms 2·(100·256 + 256·256 + 256), the weight
 # gradients the same again, and input gradients for layers 2 and 3 only (the first layer needs none).
@@ -60,7 +61,7 @@ def main(jmh_path, results_path, peers_path=None, memory_path=None):
         runs = json.load(file)
     groups = {}
     for run in runs:
-        benchmark = run["benchmark"].removeprefix(PACKAGE)
+        benchmark = run["benchmark"].removeprefix(PACKAGE).removeprefix(INTERNALS)
         groups.setdefault(benchmark.split(".")[0], []).append(run)
     results = []
 
