@@ -177,7 +177,7 @@ def main(jmh_path, results_path, peers_path=None, memory_path=None):
     other_rows = []
     for group, group_runs in sorted(groups.items()):
         for run in group_runs:
-            method = run["benchmark"].removeprefix(PACKAGE)
+            method = run["benchmark"].removeprefix(PACKAGE).removeprefix(INTERNALS)
             params = run.get("params", {})
             metric = run["primaryMetric"]
             other_rows.append([method, " ".join(f"{key}={value}" for key, value in params.items()),
