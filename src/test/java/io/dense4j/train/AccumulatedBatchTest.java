@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** A batch larger than one training pass (16,384 rows) is accumulated into exactly the whole batch's step. */
+/** A batch larger than one training pass (4,096 rows) is accumulated into exactly the whole batch's step. */
 class AccumulatedBatchTest {
 
     @Test
@@ -29,7 +29,7 @@ class AccumulatedBatchTest {
 
         CompiledModel accumulated = model(); // the same seed: the same starting weights
         History history = accumulated.fit(data.features(), data.labels(),
-                FitOptions.builder().fullBatch().epochs(1).shuffle(false).build()); // passes of 16,384 + 16,384 + 7,232 rows
+                FitOptions.builder().fullBatch().epochs(1).shuffle(false).build()); // nine passes of 4,096 rows and one of 3,136
 
         assertArrayEquals(expected.toDoubleVector(), accumulated.parameters().toDoubleVector(), 1e-12);
         assertEquals(loss, history.epochs().get(0).loss(), 1e-12);

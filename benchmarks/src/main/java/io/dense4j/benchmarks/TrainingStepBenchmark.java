@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Full batch (200,000 rows) is measured as {@code fit} runs it, since no single plan holds it
  * there: each call is one epoch of {@code CompiledModel.fit} on the in-memory data set, one step
- * whose gradient is accumulated over passes of at most 16,384 rows split over two cores, the rows
+ * whose gradient is accumulated over passes of at most 4,096 rows split over two cores, the rows
  * copied into the plans as training copies them.
  */
 @State(Scope.Thread)
