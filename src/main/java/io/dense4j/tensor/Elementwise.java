@@ -18,9 +18,9 @@ public final class Elementwise {
      * <p>Branch-free on the bits, as {@link #keepWherePositive}: the sign bit, spread by an
      * arithmetic shift, is the mask that clears negative values (−0 too, so outputs are never −0).
      * NaN must survive, whatever its sign, so that a diverging run still ends in a NaN loss and
-     * stops: x86 makes its NaNs (∞ − ∞, 0 · ∞) with the sign bit set, and clearing them hid a
-     * divergence as a network of dead units. So NaN's bits (magnitude above infinity's) set the
-     * mask again. On an Intel Xeon (ActivationBenchmark, 4096×256, copy subtracted) this costs
+     * stops: x86 makes its NaNs (∞ − ∞, 0 · ∞) with the sign bit set, and clearing them could
+     * hide a divergence as a network of dead units. So NaN's bits (magnitude above infinity's) set
+     * the mask again. On an Intel Xeon (ActivationBenchmark, 4096×256, copy subtracted) this costs
      * 874 µs, {@code Math.max} 1,325 and the sign mask alone, which loses NaN, 380; a ternary
      * mispredicts on half the values and cost 15× more.
      */
