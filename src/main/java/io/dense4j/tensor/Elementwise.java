@@ -2,6 +2,7 @@ package io.dense4j.tensor;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.Objects;
 
 /**
  * Elementwise kernels in typed loops over the arrays' memory: ReLU, sigmoid and Adam's update. The generic {@link NativeArray#get}
@@ -15,29 +16,31 @@ public final class Elementwise {
     /**
      * ReLU forward in place: x ← max(x, 0) over the first {@code count} elements, NaN kept.
      *
-     * <p>Branch-free on the bits, as {@link #keepWherePositive}: the sign bit, spread by an
-     * arithmetic shift, is the mask that clears negative values (−0 too, so outputs are never −0).
-     * NaN must survive, whatever its sign, so that a diverging run still ends in a NaN loss and
-     * stops: x86 makes its NaNs (∞ − ∞, 0 · ∞) with the sign bit set, and clearing them could
-     * hide a divergence as a network of dead units. So NaN's bits (magnitude above infinity's) set
-     * the mask again. On an Intel Xeon (ActivationBenchmark, 4096×256, copy subtracted) this costs
-     * 874 µs, {@code Math.max} 1,325 and the sign mask alone, which loses NaN, 380; a ternary
-     * mispredicts on half the values and cost 15× more.
+     * <p>Branch-free on the bits: a value is cleared when its sign bit is set and it is not NaN,
+     * which for a negative value's bits b is when b + 0x7fffff (b + 0xfffffffffffff in float64) is
+     * still negative; so the sign bit of (b + 0x7fffff) &amp; b, spread by an arithmetic shift, is
+     * the mask. −0 is cleared too, so outputs are never −0. NaN must survive whatever its sign, so
+     * that a diverging run still ends in a NaN loss and stops: x86 makes its NaNs (∞ − ∞, 0 · ∞)
+     * with the sign bit set, and clearing them could hide a divergence as a network of dead units.
+     *
+     * <p>The loop walks one raw address through the memory, read and written in place: Java 17's C2
+     * vectorizes that shape, and not a loop over a direct buffer (whose every access it checks).
+     * ActivationBenchmark, 4096 × 256 on an AMD EPYC Zen 4, copy subtracted: 64 µs here, 550 µs for
+     * the same bits over the buffer, 810 µs for the buffer loop this replaced; {@code Math.max} and
+     * a ternary cost more still.
      */
     public static void maxZero(NativeArray values, int count) {
-        if (values instanceof Float32Array floats) {
-            FloatBuffer x = floats.buffer();
-            for (int i = 0; i < count; i++) {
-                int bits = Float.floatToRawIntBits(x.get(i));
-                int nan = (0x7f800000 - (bits & 0x7fffffff)) >> 31;
-                x.put(i, Float.intBitsToFloat(bits & (~(bits >> 31) | nan)));
+        Objects.checkFromIndexSize(0, count, values.length()); // the loop below has no bounds checks
+        long address = values.address();
+        if (values instanceof Float32Array) {
+            for (long end = address + 4L * count; address < end; address += 4) {
+                int bits = RawMemory.getInt(address);
+                RawMemory.putInt(address, bits & ~(((bits + 0x7fffff) & bits) >> 31));
             }
         } else {
-            DoubleBuffer x = ((Float64Array) values).buffer();
-            for (int i = 0; i < count; i++) {
-                long bits = Double.doubleToRawLongBits(x.get(i));
-                long nan = (0x7ff0000000000000L - (bits & 0x7fffffffffffffffL)) >> 63;
-                x.put(i, Double.longBitsToDouble(bits & (~(bits >> 63) | nan)));
+            for (long end = address + 8L * count; address < end; address += 8) {
+                long bits = RawMemory.getLong(address);
+                RawMemory.putLong(address, bits & ~(((bits + 0xfffffffffffffL) & bits) >> 63));
             }
         }
     }

@@ -117,6 +117,11 @@ public abstract sealed class NativeArray permits Float32Array, Float64Array {
         Pointer.memset(bytes, 0, (long) count * elementSize);
     }
 
+    /** The address of element 0 of this run in bytes, for {@link Elementwise}'s raw-memory loops. */
+    long address() {
+        return bytes.address() + bytes.position();
+    }
+
     /** The native address of element 0 of this run, for BLAS. */
     abstract Pointer pointer();
 

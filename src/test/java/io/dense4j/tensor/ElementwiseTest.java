@@ -1,9 +1,11 @@
 package io.dense4j.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -47,6 +49,52 @@ class ElementwiseTest {
         }
         Elementwise.maxZero(x, 3);
         assertArrayEquals(new double[] {Double.NaN, Double.NaN, Double.NaN}, x.toDoubleArray(), 0);
+    }
+
+    /**
+     * Every kind of bit pattern, in runs long enough for C2 to compile (and vectorize) the loop:
+     * positives and NaN keep their exact bits, everything else becomes +0.
+     */
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void reluForwardMatchesTheDefinitionBitForBitOnRandomBits(DataType type) {
+        int count = 1 << 18;
+        NativeArray x = NativeArray.allocate(type, count + 1).slice(1, count);
+        Random random = new Random(11);
+        for (int round = 0; round < 8; round++) {
+            long[] before = new long[count];
+            for (int i = 0; i < count; i++) {
+                if (type == DataType.FLOAT) {
+                    int bits = random.nextInt();
+                    ((Float32Array) x).buffer().put(i, Float.intBitsToFloat(bits));
+                    before[i] = bits;
+                } else {
+                    long bits = random.nextLong();
+                    ((Float64Array) x).buffer().put(i, Double.longBitsToDouble(bits));
+                    before[i] = bits;
+                }
+            }
+            Elementwise.maxZero(x, count);
+            for (int i = 0; i < count; i++) {
+                long after = type == DataType.FLOAT ? Float.floatToRawIntBits(((Float32Array) x).buffer().get(i))
+                        : Double.doubleToRawLongBits(((Float64Array) x).buffer().get(i));
+                double value = type == DataType.FLOAT ? Float.intBitsToFloat((int) before[i])
+                        : Double.longBitsToDouble(before[i]);
+                long expected = Double.isNaN(value) || value > 0 ? before[i] : 0;
+                if (after != expected) {
+                    throw new AssertionError("element " + i + ": bits " + Long.toHexString(before[i]) + " became "
+                            + Long.toHexString(after) + ", expected " + Long.toHexString(expected));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void reluForwardRefusesACountBeyondTheRun(DataType type) {
+        NativeArray x = NativeArray.allocate(type, 8).slice(2, 4);
+        assertThrows(IndexOutOfBoundsException.class, () -> Elementwise.maxZero(x, 5));
+        assertThrows(IndexOutOfBoundsException.class, () -> Elementwise.maxZero(x, -1));
     }
 
     @ParameterizedTest
