@@ -1,5 +1,7 @@
 package io.dense4j.tensor;
 
+import java.util.concurrent.locks.LockSupport;
+
 /**
  * Runs one task on a helper thread while the caller runs another, for the small batches that train
  * on one OpenBLAS thread (see {@link BlasThreads}). A Dense op's weight gradient and input gradient
@@ -13,6 +15,9 @@ package io.dense4j.tensor;
  * <p>The helper spins while it waits, so a hand-off costs well under a microsecond instead of a
  * thread wake-up; it lives only while a model trains, and with OpenBLAS on one thread the two
  * threads match the two cores. Not for concurrent callers: one trainer owns it.
+ *
+ * <p>{@link #pause} parks the helper, so that it takes nothing from the caller's core while steps
+ * run on one thread; {@code AdaptiveSecondCore} does that whenever one thread measures faster.
  */
 public final class SecondCore implements AutoCloseable {
     /** Batches of at least this many rows (and fewer than {@link BlasThreads#SINGLE_THREAD_BELOW_ROWS}) use it. */
@@ -23,6 +28,8 @@ public final class SecondCore implements AutoCloseable {
     private volatile Runnable task;
     private volatile Throwable failure;
     private volatile boolean open = true;
+    /** Set by the owner: the helper parks instead of spinning, and {@link #runBoth} runs both tasks itself. */
+    private volatile boolean paused;
 
     private SecondCore() {
         helper = new Thread(this::serve, "dense4j-second-core");
@@ -55,6 +62,11 @@ public final class SecondCore implements AutoCloseable {
         if (!open) {
             throw new IllegalStateException("this SecondCore is closed");
         }
+        if (paused) {
+            onHelper.run();
+            onCaller.run();
+            return;
+        }
         task = onHelper;
         try {
             onCaller.run();
@@ -85,7 +97,11 @@ public final class SecondCore implements AutoCloseable {
         while (open) {
             Runnable current = task;
             if (current == null) {
-                Thread.onSpinWait();
+                if (paused) {
+                    LockSupport.park(this); // until resume or close; a spurious wake just loops
+                } else {
+                    Thread.onSpinWait();
+                }
                 continue;
             }
             try {
@@ -97,9 +113,25 @@ public final class SecondCore implements AutoCloseable {
         }
     }
 
+    /** Parks the helper until {@link #resume}; meanwhile {@link #runBoth} runs both tasks on the caller. */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Wakes the helper: {@link #runBoth} hands work to it again. */
+    public void resume() {
+        paused = false;
+        LockSupport.unpark(helper);
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
     @Override
     public void close() {
         open = false;
+        LockSupport.unpark(helper);
         try {
             helper.join();
         } catch (InterruptedException interrupted) {

@@ -26,7 +26,8 @@ public final class Trainer {
     private final Updater updater;
     private final NativeArray parameters;
     private final NativeArray gradients;
-    private final SecondCore secondCore;
+    /** Null when steps never use a second core. */
+    private final AdaptiveSecondCore secondCore;
     private final SplitStep split;
     /** The loss and correct count of the last {@link #runPart}. */
     private double partLoss;
@@ -35,7 +36,8 @@ public final class Trainer {
     /**
      * @param parameters the flat parameter array the updater steps (snapshotted for early stopping)
      * @param gradients  the flat gradient array the plan writes and the updater reads
-     * @param secondCore runs independent backward products side by side; null for none
+     * @param secondCore runs independent backward products side by side while that measures faster
+     *                   ({@link AdaptiveSecondCore}); null for none
      */
     public Trainer(Plan plan, Updater updater, NativeArray parameters, NativeArray gradients, SecondCore secondCore) {
         this(plan, updater, parameters, gradients, secondCore, null);
@@ -51,7 +53,7 @@ public final class Trainer {
         this.updater = updater;
         this.parameters = parameters;
         this.gradients = gradients;
-        this.secondCore = secondCore;
+        this.secondCore = secondCore == null ? null : new AdaptiveSecondCore(secondCore);
         this.split = split;
     }
 
@@ -162,7 +164,11 @@ public final class Trainer {
         if (split == null) {
             int count = train.next(max, plan.input(), plan.labels());
             if (count > 0) {
-                partLoss = plan.trainingStep(count, secondCore);
+                long start = System.nanoTime();
+                partLoss = plan.trainingStep(count, secondCore == null ? null : secondCore.forNextStep());
+                if (secondCore != null && count == max) { // a short last batch would bias the comparison
+                    secondCore.stepTook(System.nanoTime() - start);
+                }
                 partCorrect = plan.countCorrect(count);
             }
             return count;

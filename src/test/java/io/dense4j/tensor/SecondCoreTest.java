@@ -1,6 +1,7 @@
 package io.dense4j.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,6 +28,41 @@ class SecondCoreTest {
             }
             assertNotEquals(Thread.currentThread(), helper.get());
         }
+    }
+
+    @Test
+    void aPausedCoreParksItsHelperRunsBothTasksHereAndHandsOffAgainOnceResumed() throws InterruptedException {
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        Thread helper;
+        try (SecondCore core = SecondCore.start()) {
+            core.runBoth(() -> ranOn.set(Thread.currentThread()), () -> { });
+            helper = ranOn.get();
+            assertNotEquals(Thread.currentThread(), helper);
+
+            core.pause();
+            assertTrue(core.isPaused());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (helper.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertEquals(Thread.State.WAITING, helper.getState(), "a paused helper parks instead of spinning");
+            int[] order = new int[2];
+            int[] next = {1};
+            core.runBoth(() -> {
+                ranOn.set(Thread.currentThread());
+                order[0] = next[0]++;
+            }, () -> order[1] = next[0]++);
+            assertEquals(Thread.currentThread(), ranOn.get());
+            assertEquals(1, order[0], "the helper's task first, then the caller's");
+            assertEquals(2, order[1]);
+
+            core.resume();
+            core.runBoth(() -> ranOn.set(Thread.currentThread()), () -> { });
+            assertEquals(helper, ranOn.get());
+            core.pause();
+        }
+        helper.join(5_000);
+        assertFalse(helper.isAlive(), "closing a paused core ends its helper");
     }
 
     @Test

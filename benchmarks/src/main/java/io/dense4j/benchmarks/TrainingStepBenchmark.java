@@ -12,6 +12,7 @@ import io.dense4j.optim.SGD;
 import io.dense4j.optim.Updater;
 import io.dense4j.tensor.BlasThreads;
 import io.dense4j.tensor.SecondCore;
+import io.dense4j.train.AdaptiveSecondCore;
 import io.dense4j.train.FitOptions;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -55,7 +56,11 @@ public class TrainingStepBenchmark {
     @Param({"policy"})
     String blasThreads;
 
-    /** "policy" runs independent backward products side by side as fit does (SecondCore.forBatch); "off" does not. */
+    /**
+     * "policy" runs independent backward products side by side as fit does: on SecondCore.forBatch's
+     * core, while that measures faster (AdaptiveSecondCore); "always" on that core at every step;
+     * "off" never.
+     */
     @Param({"policy"})
     String secondCore;
 
@@ -71,6 +76,7 @@ public class TrainingStepBenchmark {
     private Updater updater;
     private BlasThreads threads;
     private SecondCore core;
+    private AdaptiveSecondCore adaptive;
 
     @Setup
     public void setUp() {
@@ -96,7 +102,8 @@ public class TrainingStepBenchmark {
             return;
         }
         threads = "policy".equals(blasThreads) ? BlasThreads.forBatch(batch) : BlasThreads.exactly(Integer.parseInt(blasThreads));
-        core = "policy".equals(secondCore) ? SecondCore.forBatch(batch) : null;
+        core = "off".equals(secondCore) ? null : SecondCore.forBatch(batch);
+        adaptive = core != null && "policy".equals(secondCore) ? new AdaptiveSecondCore(core) : null;
         plan = new Plan(graph, parameters, batch);
         WMlp.fill(plan, batch);
     }
@@ -117,7 +124,14 @@ public class TrainingStepBenchmark {
         if (model != null) {
             return model.fit(data, oneFullBatchEpoch).loss()[0];
         }
-        double loss = twoCores != null ? twoCores.trainingStep((batch + 1) / 2, batch / 2) : plan.trainingStep(batch, core);
+        double loss;
+        if (adaptive != null) { // timed as Trainer times it
+            long start = System.nanoTime();
+            loss = plan.trainingStep(batch, adaptive.forNextStep());
+            adaptive.stepTook(System.nanoTime() - start);
+        } else {
+            loss = twoCores != null ? twoCores.trainingStep((batch + 1) / 2, batch / 2) : plan.trainingStep(batch, core);
+        }
         updater.step();
         return loss;
     }
