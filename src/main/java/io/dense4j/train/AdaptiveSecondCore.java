@@ -1,5 +1,6 @@
 package io.dense4j.train;
 
+import io.dense4j.graph.Plan;
 import io.dense4j.tensor.SecondCore;
 import java.util.Arrays;
 
@@ -36,13 +37,27 @@ public final class AdaptiveSecondCore {
         core.resume();
     }
 
+    /**
+     * One training step of {@code rows} rows through {@code plan}, with the second core or without
+     * as last measured; {@code timed} false leaves it out of the comparison (a short last batch
+     * would bias it). Returns the step's loss.
+     */
+    public double trainingStep(Plan plan, int rows, boolean timed) {
+        long start = System.nanoTime();
+        double loss = plan.trainingStep(rows, forNextStep());
+        if (timed) {
+            stepTook(System.nanoTime() - start);
+        }
+        return loss;
+    }
+
     /** The second core for the next step, or null for one thread (its helper then parked). */
-    public SecondCore forNextStep() {
+    SecondCore forNextStep() {
         return core.isPaused() ? null : core;
     }
 
     /** Records the wall time of the step just taken with {@link #forNextStep}'s answer. */
-    public void stepTook(long nanos) {
+    void stepTook(long nanos) {
         stepsInPhase++;
         switch (phase) {
             case PROBE_WITH -> {
@@ -74,8 +89,8 @@ public final class AdaptiveSecondCore {
         }
     }
 
-    /** Whether the last probe chose the second core (for tests and logs). */
-    public boolean usingSecondCore() {
+    /** Whether the last probe chose the second core. */
+    boolean usingSecondCore() {
         return !core.isPaused();
     }
 

@@ -164,11 +164,8 @@ public final class Trainer {
         if (split == null) {
             int count = train.next(max, plan.input(), plan.labels());
             if (count > 0) {
-                long start = System.nanoTime();
-                partLoss = plan.trainingStep(count, secondCore == null ? null : secondCore.forNextStep());
-                if (secondCore != null && count == max) { // a short last batch would bias the comparison
-                    secondCore.stepTook(System.nanoTime() - start);
-                }
+                partLoss = secondCore == null ? plan.trainingStep(count, null)
+                        : secondCore.trainingStep(plan, count, count == max);
                 partCorrect = plan.countCorrect(count);
             }
             return count;

@@ -125,10 +125,8 @@ public class TrainingStepBenchmark {
             return model.fit(data, oneFullBatchEpoch).loss()[0];
         }
         double loss;
-        if (adaptive != null) { // timed as Trainer times it
-            long start = System.nanoTime();
-            loss = plan.trainingStep(batch, adaptive.forNextStep());
-            adaptive.stepTook(System.nanoTime() - start);
+        if (adaptive != null) {
+            loss = adaptive.trainingStep(plan, batch, true);
         } else {
             loss = twoCores != null ? twoCores.trainingStep((batch + 1) / 2, batch / 2) : plan.trainingStep(batch, core);
         }
