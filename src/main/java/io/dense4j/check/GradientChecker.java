@@ -1,6 +1,11 @@
 package io.dense4j.check;
 
-import io.dense4j.model.CompiledModel;
+import io.dense4j.data.Dataset;
+import io.dense4j.data.DatasetBatches;
+import io.dense4j.model.Model;
+import io.dense4j.runtime.ExecutionPolicy;
+import io.dense4j.train.GradientSum;
+import io.dense4j.train.Trainer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -21,25 +26,40 @@ public final class GradientChecker {
     private GradientChecker() {
     }
 
-    public static GradientCheckResult check(CompiledModel model, INDArray x, INDArray y) {
+    public static GradientCheckResult check(Model model, INDArray x, INDArray y) {
         return check(model, x, y, DEFAULT_EPSILON, DEFAULT_TOLERANCE);
     }
 
-    public static GradientCheckResult check(CompiledModel model, INDArray x, INDArray y, double epsilon,
+    /**
+     * Backpropagation's gradients of the mean loss over the rows of x and y, through a trainer as
+     * training computes them, against central differences of the model's loss.
+     */
+    public static GradientCheckResult check(Model model, INDArray x, INDArray y, double epsilon,
                                             double tolerance) {
         if (model.dataType() != DataType.DOUBLE) {
             throw new IllegalArgumentException("gradient checks need a model compiled with DataType.DOUBLE, got "
                     + model.dataType());
         }
         INDArray inputs = x.castTo(DataType.DOUBLE).dup('c');
-        model.lossAndGradients(inputs, y);
-        double[] analytic = model.gradients().toDoubleVector();
-        double[] analyticInputs = model.graph().inputGradient() ? model.inputGradient().data().asDouble() : null;
+        Dataset data = Dataset.of(inputs, y, DataType.DOUBLE);
+        Trainer trainer = new Trainer(model, model.optimizer(), ExecutionPolicy.ofThreads(1));
+        GradientSum sum = new GradientSum(model.parameterCount());
+        trainer.addGradientSum(new DatasetBatches(data), sum);
+        double[] analytic = sum.gradient().clone();
+        for (int i = 0; i < analytic.length; i++) {
+            analytic[i] /= sum.rows();
+        }
+        double[] analyticInputs = model.graph().inputGradient() ? trainer.inputGradient(data) : null;
         return compare(model, inputs, y, analytic, analyticInputs, epsilon, tolerance);
     }
 
+    /** The mean loss of {@code model} on the rows of x and y. */
+    private static double loss(Model model, INDArray x, INDArray y) {
+        return model.scores(new DatasetBatches(Dataset.of(x, y, DataType.DOUBLE))).logLoss();
+    }
+
     /** Compares given analytic gradients (inputs' may be null) with central differences of {@code model}'s loss. */
-    static GradientCheckResult compare(CompiledModel model, INDArray inputs, INDArray y, double[] analytic,
+    static GradientCheckResult compare(Model model, INDArray inputs, INDArray y, double[] analytic,
                                        double[] analyticInputs, double epsilon, double tolerance) {
         boolean checkInputs = analyticInputs != null;
         INDArray parameters = model.parameters();
@@ -48,9 +68,9 @@ public final class GradientChecker {
         for (int i = 0; i < analytic.length; i++) {
             double original = parameters.getDouble(i);
             parameters.putScalar(i, original + epsilon);
-            double plus = model.loss(inputs, y);
+            double plus = loss(model, inputs, y);
             parameters.putScalar(i, original - epsilon);
-            double minus = model.loss(inputs, y);
+            double minus = loss(model, inputs, y);
             parameters.putScalar(i, original);
             double error = relativeError(analytic[i], (plus - minus) / (2 * epsilon));
             if (error > worst) {
@@ -65,9 +85,9 @@ public final class GradientChecker {
             for (int i = 0; i < inputs.length(); i++) { // linear, row-major indices
                 double original = inputs.getDouble(i);
                 inputs.putScalar(i, original + epsilon);
-                double plus = model.loss(inputs, y);
+                double plus = loss(model, inputs, y);
                 inputs.putScalar(i, original - epsilon);
-                double minus = model.loss(inputs, y);
+                double minus = loss(model, inputs, y);
                 inputs.putScalar(i, original);
                 worstInput = Math.max(worstInput, relativeError(analyticInputs[i], (plus - minus) / (2 * epsilon)));
             }

@@ -1,13 +1,11 @@
 package io.dense4j.cli;
 
-import io.dense4j.data.CsvData;
 import io.dense4j.data.CsvFormat;
 import io.dense4j.data.CsvSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Option;
 
 /** The options that say how a CSV file is laid out, shared by the commands that read one. */
@@ -30,13 +28,6 @@ final class CsvOptions {
 
     @Option(names = "--drop", split = ",", description = "Leave out these columns, by header name.")
     List<String> dropped = List.of();
-
-    /** Reads the file as these options say, reporting skipped rows on stderr. */
-    CsvData read(Path file, DataType type, List<String> classes, double[] fill) {
-        CsvData data = CsvData.read(file, format(), type, classes, skipBadRows, fill);
-        reportSkipped(file, data.skippedRows(), data.firstSkippedLines());
-        return data;
-    }
 
     /** Reads and checks the file to train on, with its cache as {@code options} say, reporting skipped rows on stderr. */
     CsvSource open(Path file, CsvSource.Options options) {

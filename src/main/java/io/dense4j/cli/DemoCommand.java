@@ -9,7 +9,7 @@ import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.metrics.Evaluation;
 import io.dense4j.metrics.RocCurve;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
 import io.dense4j.model.Sequential;
 import io.dense4j.optim.Adam;
 import io.dense4j.optim.SGD;
@@ -61,9 +61,9 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "dense4j demo: two interleaved spirals, %,d training rows, %,d held-out rows, seed %d%n%n",
                 rows, rows / 2, seed);
 
-        CompiledModel logistic = new Sequential(new Dense(1, new Sigmoid()))
+        Model logistic = new Sequential(new Dense(1, new Sigmoid()))
                 .compile(2, new BinaryCrossEntropy(), new SGD(0.1));
-        CompiledModel mlp = new Sequential(new Dense(32, new ReLU(), Initializer.HE_NORMAL),
+        Model mlp = new Sequential(new Dense(32, new ReLU(), Initializer.HE_NORMAL),
                 new Dense(32, new ReLU(), Initializer.HE_NORMAL), new Dense(1, new Sigmoid()))
                 .compile(2, new BinaryCrossEntropy(), new Adam(0.01));
         System.out.println(mlp.summary());
@@ -118,8 +118,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** One model's training and test figures. */
-    private record Run(String name, CompiledModel model, History history, double seconds, Evaluation test) {
-        static Run of(String name, CompiledModel model, Synthetic train, Synthetic test, int epochs) {
+    private record Run(String name, Model model, History history, double seconds, Evaluation test) {
+        static Run of(String name, Model model, Synthetic train, Synthetic test, int epochs) {
             long started = System.nanoTime();
             History history = model.fit(train.features(), train.labels(), FitOptions.builder().epochs(epochs).batchSize(BATCH_SIZE).build());
             double seconds = (System.nanoTime() - started) / 1e9;

@@ -1,12 +1,12 @@
 package io.dense4j.cli;
 
 import io.dense4j.train.EpochMetrics;
-import io.dense4j.train.TrainingListener;
+import io.dense4j.train.Callback;
 import java.io.PrintStream;
 import java.util.Locale;
 
 /** One line per epoch: loss, accuracy, validation, throughput. For logs and pipes. */
-final class EpochLines implements TrainingListener {
+final class EpochLines implements Callback {
     private final int epochs;
     private final PrintStream out;
 

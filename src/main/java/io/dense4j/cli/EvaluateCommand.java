@@ -8,7 +8,7 @@ import io.dense4j.metrics.ConfusionMatrix;
 import io.dense4j.metrics.Evaluation;
 import io.dense4j.metrics.Scores;
 import io.dense4j.plot.Charts;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
 import io.dense4j.model.InputSchema;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,13 +44,15 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CompiledModel model = CompiledModel.load(modelFile);
+        Model model = Model.load(modelFile);
         InputSchema schema = model.inputSchema();
         // streamed in two passes (check, then score) in bounded memory, whatever the file's size
         CsvSource.Options options = CsvSource.Options.defaults().withoutCache()
                 .withClasses(schema == null ? null : schema.classes());
         CsvSource rows = csv.open(data, schema != null && schema.missingValueFill() != null ? options.fillingMissing() : options);
-        FeatureColumns.check(data, rows.featureNames(), schema);
+        if (schema != null) {
+            schema.checkFeatures(data, rows.featureNames());
+        }
         Scores scores = model.scores(rows, RowSelection.all());
         Evaluation evaluation = scores.evaluation(threshold.value());
         System.out.println(json ? json(evaluation) : table(evaluation, rows.rows()));

@@ -1,6 +1,6 @@
 package io.dense4j.cli;
 
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        String dot = CompiledModel.load(modelFile).toDot();
+        String dot = Model.load(modelFile).toDot();
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         String format = name.endsWith(".svg") ? "svg" : name.endsWith(".png") ? "png" : null;
         if (format == null) {

@@ -1,7 +1,7 @@
 package io.dense4j.cli;
 
 import io.dense4j.train.EpochMetrics;
-import io.dense4j.train.TrainingListener;
+import io.dense4j.train.Callback;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * a bar, samples per second, the time left in the epoch and the last batch's loss; then one
  * summary line per epoch, as {@link EpochLines} prints when output is not a terminal.
  */
-final class ProgressLine implements TrainingListener {
+final class ProgressLine implements Callback {
     private static final long REDRAW_NANOS = 100_000_000;
     private static final int BAR = 30;
 

@@ -1,6 +1,7 @@
 package io.dense4j.cli;
 
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Checkpoint;
+import io.dense4j.model.Model;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,13 +16,14 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompiledModel model = CompiledModel.load(modelFile);
+        Checkpoint checkpoint = Checkpoint.load(modelFile);
+        Model model = checkpoint.model();
         System.out.print(model.summary());
         if (model.inputSchema() != null) {
             System.out.println("Features: " + String.join(", ", model.inputSchema().featureNames()));
             System.out.println("Classes: 0 = " + model.inputSchema().classes().get(0) + ", 1 = " + model.inputSchema().classes().get(1));
         }
-        System.out.println("Epochs trained: " + model.epochsTrained());
+        System.out.println("Epochs trained: " + checkpoint.state().epochsTrained());
         return 0;
     }
 }

@@ -12,7 +12,7 @@ import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.metrics.Evaluation;
 import io.dense4j.model.CompileOptions;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
 import io.dense4j.model.InputSchema;
 import io.dense4j.model.Sequential;
 import io.dense4j.optim.Adam;
@@ -20,23 +20,23 @@ import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.SGD;
 import io.dense4j.plot.Charts;
 import io.dense4j.train.EarlyStopping;
-import io.dense4j.train.EpochMetrics;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
-import io.dense4j.train.TrainingListener;
+import io.dense4j.train.ModelCheckpoint;
+import io.dense4j.train.Trainer;
+import io.dense4j.train.ClusterTraining;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -134,6 +134,9 @@ final class TrainCommand implements Callable<Integer> {
             + "number when resuming).")
     int partitions;
 
+    @ParentCommand
+    Main main;
+
     private long csvRows;
 
     @Override
@@ -157,30 +160,29 @@ final class TrainCommand implements Callable<Integer> {
                         ? String.format(Locale.ROOT, ", %,d missing values", source.missingValues()) : "",
                 source.cacheStatus());
 
-        CompiledModel compiled;
+        Trainer trainer;
         if (resume && Files.exists(checkpoint)) {
-            compiled = CompiledModel.load(checkpoint);
-            System.out.printf("Resuming from %s after epoch %d of %d%n", checkpoint, compiled.epochsTrained(), epochs);
+            trainer = Trainer.resume(checkpoint);
+            System.out.printf("Resuming from %s after epoch %d of %d%n", checkpoint, trainer.epochsTrained(), epochs);
         } else {
-            compiled = newModel(hidden, chosen, source);
+            trainer = new Trainer(newModel(hidden, chosen, source));
         }
-        System.out.println(compiled.summary());
-        if (compiled.epochsTrained() < epochs) {
-            History history = compiled.fit(source, fitOptions(compiled));
-            if (history.stoppedEarly()) {
-                System.out.printf("Stopped early; restored the weights of epoch %d%n", history.bestEpoch());
-            }
-            if (plots != null) {
-                Charts.lossCurves(Map.of("model", history), plots.resolve("loss.png"));
-                Charts.accuracyCurves(Map.of("model", history), plots.resolve("accuracy.png"));
-                System.out.println("Wrote " + plots.resolve("loss.png") + " and " + plots.resolve("accuracy.png"));
-            }
+        Model model = trainer.model();
+        System.out.println(model.summary());
+        if (main != null && main.verbose) {
+            System.out.println("Threads: " + trainer.policy().describe((int) Math.min(Integer.MAX_VALUE,
+                    batchSize == 0 ? source.rows() : batchSize), (long) model.parameterCount() * model.dataType().width()));
+        }
+        if (trainer.epochsTrained() < epochs) {
+            EarlyStopping stopping = earlyStopping();
+            History history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
+            report(history, stopping);
         }
         if (validation > 0) {
-            Evaluation held = compiled.evaluate(source, RowSelection.validation(validation, seed), 0.5);
+            Evaluation held = model.evaluate(source, RowSelection.validation(validation, seed), 0.5);
             System.out.println("On the validation rows: " + held);
         }
-        compiled.save(out);
+        trainer.saveCheckpoint(out); // the model with its training state: resumable, and a model file like any other
         System.out.println("Wrote " + out);
         return 0;
     }
@@ -221,41 +223,46 @@ final class TrainCommand implements Callable<Integer> {
         ClusterTraining cluster = java.util.ServiceLoader.load(ClusterTraining.class).findFirst().orElseThrow(() ->
                 new ParameterException(spec.commandLine(), "--spark needs the dense4j-spark module and Spark on the classpath: "
                         + "run ./dense4j, which adds them when --spark is given"));
-        CompiledModel resumed = resume && Files.exists(checkpoint) ? CompiledModel.load(checkpoint) : null;
+        Trainer resumed = resume && Files.exists(checkpoint) ? Trainer.resume(checkpoint) : null;
         if (resumed != null) {
-            System.out.printf("Resuming from %s after round %d (epoch %d of %d)%n", checkpoint, resumed.roundsTrained(),
-                    resumed.epochsTrained(), epochs);
+            System.out.printf("Resuming from %s after epoch %d of %d (and %d batches of the next)%n", checkpoint,
+                    resumed.epochsTrained(), epochs, resumed.batchesInEpoch());
         }
-        FitOptions fit = fitOptions(resumed); // a single-machine checkpoint resumes at its epoch
+        EarlyStopping stopping = earlyStopping();
+        // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
+        FitOptions fit = fitOptions(stopping, ModelCheckpoint::everyBatches);
         ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(sparkMaster, data, csv.format(), csv.skipBadRows,
-                fillMissing, partitions, sync, sync.equals("exact") ? 1 : localSteps, fit, checkpoint, checkpointEvery, resumed),
+                fillMissing, partitions, sync, sync.equals("exact") ? 1 : localSteps, fit, resumed),
                 rows -> {
                     System.out.println(rows.describe());
-                    CompiledModel model = newModel(hidden, chosen, rows.width(), rows.featureNames(), rows.classes(), rows::statistics,
+                    Model model = newModel(hidden, chosen, rows.width(), rows.featureNames(), rows.classes(), rows::statistics,
                             Path.of(data));
                     System.out.println(model.summary());
                     return model;
                 });
-        History history = result.history();
-        if (history.stoppedEarly()) {
-            System.out.printf("Stopped early; restored the weights of epoch %d%n", history.bestEpoch());
+        report(result.history(), stopping);
+        result.trainer().saveCheckpoint(out);
+        System.out.println("Wrote " + out);
+        return 0;
+    }
+
+    private void report(History history, EarlyStopping stopping) throws IOException {
+        if (history.stoppedEarly() && stopping != null) {
+            System.out.printf("Stopped early; restored the weights of epoch %d%n", stopping.bestEpoch());
         }
         if (plots != null && !history.epochs().isEmpty()) {
             Charts.lossCurves(Map.of("model", history), plots.resolve("loss.png"));
             Charts.accuracyCurves(Map.of("model", history), plots.resolve("accuracy.png"));
             System.out.println("Wrote " + plots.resolve("loss.png") + " and " + plots.resolve("accuracy.png"));
         }
-        result.model().save(out);
-        System.out.println("Wrote " + out);
-        return 0;
     }
 
-    private CompiledModel newModel(Activation hidden, Optimizer chosen, CsvSource source) {
+    private Model newModel(Activation hidden, Optimizer chosen, CsvSource source) {
         return newModel(hidden, chosen, source.width(), source.featureNames(), source.classes(), source::statistics, source.file());
     }
 
-    private CompiledModel newModel(Activation hidden, Optimizer chosen, int inputWidth, List<String> featureNames, List<String> classes,
-                                   java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, Path file) {
+    private Model newModel(Activation hidden, Optimizer chosen, int inputWidth, List<String> featureNames, List<String> classes,
+                           java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, Path file) {
         Sequential model = new Sequential();
         if (standardize) {
             model.add(new Normalization());
@@ -264,23 +271,29 @@ final class TrainCommand implements Callable<Integer> {
             model.add(new Dense(positive("--layers", width), hidden, hidden instanceof ReLU ? Initializer.HE_NORMAL : Initializer.GLOROT_UNIFORM));
         }
         model.add(new Dense(1, new Sigmoid()));
-        CompiledModel compiled = model.compile(inputWidth, new BinaryCrossEntropy(), chosen,
-                CompileOptions.defaults().withSeed(seed));
+        Model compiled = model.compile(inputWidth, new BinaryCrossEntropy(), chosen, CompileOptions.defaults().withSeed(seed));
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
         FeatureStatistics statistics = standardize || fillMissing
                 ? statisticsOf.apply(RowSelection.training(validation, seed)) : null;
         compiled.setInputSchema(new InputSchema(featureNames, classes,
-                fillMissing ? CompiledModel.missingValueFill(file, featureNames, statistics) : null));
+                fillMissing ? InputSchema.meansToFill(file.toString(), featureNames, statistics) : null));
         if (standardize) {
             compiled.adapt(statistics);
         }
         return compiled;
     }
 
-    private FitOptions fitOptions(CompiledModel compiled) {
+    private EarlyStopping earlyStopping() {
+        if (patience == null) {
+            return null;
+        }
+        return validation > 0 ? EarlyStopping.onValidationLoss(patience) : EarlyStopping.onTrainingLoss(patience);
+    }
+
+    /** The fit: epochs, batches, progress lines, early stopping and checkpoints, made by {@code checkpoints}. */
+    private FitOptions fitOptions(EarlyStopping stopping, java.util.function.BiFunction<Path, Integer, ModelCheckpoint> checkpoints) {
         FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(validation)
-                .initialEpoch(compiled == null ? 0 : compiled.epochsTrained())
-                .listener(System.console() != null && (batchSize > 0 || csvRows > 0) // a terminal: a live progress line; a pipe or log (or Spark full batch, rows unknown): lines
+                .callbacks(System.console() != null && (batchSize > 0 || csvRows > 0) // a terminal: a live progress line; a pipe or log (or Spark full batch, rows unknown): lines
                         ? new ProgressLine(epochs, (int) Math.min(Integer.MAX_VALUE, batchSize == 0 ? csvRows : batchSize), System.out, System::nanoTime)
                         : new EpochLines(epochs, System.out));
         if (batchSize == 0) {
@@ -288,22 +301,11 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             fit.batchSize(batchSize);
         }
-        if (patience != null) {
-            fit.earlyStopping(validation > 0 ? EarlyStopping.onValidationLoss(patience) : EarlyStopping.onTrainingLoss(patience));
+        if (stopping != null) {
+            fit.callbacks(stopping);
         }
-        if (checkpoint != null && sparkMaster == null) { // on Spark the driver writes checkpoints every --checkpoint-every rounds
-            fit.listener(new TrainingListener() {
-                @Override
-                public void onEpochEnd(EpochMetrics metrics) {
-                    if (metrics.epoch() % checkpointEvery == 0) {
-                        try {
-                            compiled.save(checkpoint); // atomic: a kill mid-write leaves the previous checkpoint
-                        } catch (IOException failed) {
-                            throw new UncheckedIOException(failed);
-                        }
-                    }
-                }
-            });
+        if (checkpoint != null) {
+            fit.callbacks(checkpoints.apply(checkpoint, checkpointEvery));
         }
         return fit.build();
     }

@@ -2,16 +2,33 @@ package io.dense4j.data;
 
 import io.dense4j.tensor.NativeArray;
 
-/** The rows of an in-memory {@link Dataset}, as batches. */
+/** The rows of an in-memory {@link Dataset}, or those a {@link RowSelection} picks, as batches. */
 public final class DatasetBatches implements BatchSource {
     private final Dataset data;
     private final EpochOrder order;
+    /** Whether the rows are all of the dataset's, so that an in-order pass copies them in one go. */
+    private final boolean everyRow;
     private boolean shuffled;
     private int position;
 
+    /** Every row of {@code data}. */
     public DatasetBatches(Dataset data) {
         this.data = data;
         this.order = EpochOrder.identity(data.rows());
+        this.everyRow = true;
+    }
+
+    /** The rows of {@code data} that {@code selection} picks, in their order. */
+    public DatasetBatches(Dataset data, RowSelection selection) {
+        this.data = data;
+        int[] rows = new int[Math.toIntExact(selection.count(data.rows()))];
+        for (int row = 0, at = 0; at < rows.length; row++) {
+            if (selection.includes(row)) {
+                rows[at++] = row;
+            }
+        }
+        this.order = new EpochOrder(rows);
+        this.everyRow = rows.length == data.rows();
     }
 
     @Override
@@ -21,7 +38,7 @@ public final class DatasetBatches implements BatchSource {
 
     @Override
     public long rows() {
-        return data.rows();
+        return order.size();
     }
 
     @Override
@@ -33,14 +50,14 @@ public final class DatasetBatches implements BatchSource {
 
     @Override
     public int next(int max, NativeArray features, NativeArray labels) {
-        int count = Math.min(max, data.rows() - position);
+        int count = Math.min(max, order.size() - position);
         if (count <= 0) {
             return 0;
         }
-        if (shuffled) {
+        if (shuffled || !everyRow) {
             data.copyBatch(order, position, count, features, labels);
         } else {
-            data.copyRows(position, count, features, labels); // in order: one copy for the whole batch
+            data.copyRows(position, count, features, labels); // every row in order: one copy for the whole batch
         }
         position += count;
         return count;

@@ -19,4 +19,9 @@ public record ActivationNode(int layerIndex, int width, Activation activation) i
     public String label() {
         return activation.kind();
     }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.visitActivation(this);
+    }
 }

@@ -34,8 +34,23 @@ public record Graph(int inputWidth, List<Node> nodes, LossForm lossForm, boolean
         return nodes.get(nodes.size() - 1).outputWidth();
     }
 
+    /** Trainable parameters of every node. */
     public int parameterCount() {
-        return nodes.stream().filter(DenseNode.class::isInstance)
-                .mapToInt(node -> ((DenseNode) node).parameterCount()).sum();
+        return nodes.stream().mapToInt(Node::parameterCount).sum();
+    }
+
+    /** Statistics (constants to the optimizer) of every node. */
+    public int statisticsCount() {
+        return nodes.stream().mapToInt(Node::statisticsCount).sum();
+    }
+
+    /** Where node {@code index}'s parameters start in the flat parameter array: the counts of the nodes before it. */
+    public int parameterOffset(int index) {
+        return nodes.subList(0, index).stream().mapToInt(Node::parameterCount).sum();
+    }
+
+    /** Where node {@code index}'s statistics start in the flat statistics array. */
+    public int statisticsOffset(int index) {
+        return nodes.subList(0, index).stream().mapToInt(Node::statisticsCount).sum();
     }
 }

@@ -23,9 +23,9 @@ public final class GraphDot {
             dot.append(String.format("  %s [label=\"%s\\nlayer %d\\n[B, %d]\"];%n", op, node.label(), node.layerIndex(),
                     node.outputWidth()));
             dot.append(String.format("  %s -> %s;%n", previous, op));
-            if (node instanceof DenseNode dense) {
+            if (node.parameterCount() > 0) { // Dense: weights and bias
                 dot.append(String.format("  theta%d [shape=ellipse, label=\"W%d [%d, %d]\\nb%d [%d]\"];%n",
-                        i, i, dense.inputWidth(), dense.outputWidth(), i, dense.outputWidth()));
+                        i, i, node.inputWidth(), node.outputWidth(), i, node.outputWidth()));
                 dot.append(String.format("  theta%d -> %s;%n", i, op));
             }
             previous = op;
@@ -47,7 +47,7 @@ public final class GraphDot {
             dot.append(String.format("  { rank=same; op%d; %s; }%n", i, back));
             dot.append(String.format("  op%d -> %s [style=dotted, color=gray40, fontcolor=gray40, label=\"kept h%d\"];%n",
                     i, back, i));
-            if (node instanceof DenseNode) {
+            if (node.parameterCount() > 0) {
                 dot.append(String.format("  dtheta%d [shape=ellipse, color=red, fontcolor=red, label=\"dW%d, db%d\"];%n", i, i, i));
                 dot.append(String.format("  %s -> dtheta%d;%n", back, i));
             }

@@ -12,4 +12,16 @@ public sealed interface Node permits DenseNode, ActivationNode, NormalizationNod
 
     /** A short label for summaries and graph pictures, such as {@code Dense+ReLU}. */
     String label();
+
+    /** Trainable parameters, laid out in the model's flat parameter array in node order. */
+    default int parameterCount() {
+        return 0;
+    }
+
+    /** Values the optimizer never moves (Normalization's μ and 1/σ), in a flat array of their own. */
+    default int statisticsCount() {
+        return 0;
+    }
+
+    <R> R accept(NodeVisitor<R> visitor);
 }

@@ -3,6 +3,7 @@ package io.dense4j.graph;
 import io.dense4j.layer.Activation;
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.Layer;
+import io.dense4j.layer.LayerVisitor;
 import io.dense4j.layer.Normalization;
 import io.dense4j.loss.BinaryCrossEntropy;
 import java.util.ArrayList;
@@ -24,21 +25,11 @@ final class ShapeInference {
         List<Node> nodes = new ArrayList<>();
         int width = inputWidth;
         for (int index = 0; index < layers.size(); index++) {
-            Layer layer = layers.get(index);
-            if (layer instanceof Dense dense) {
-                nodes.add(new DenseNode(index, width, dense.units(), dense.activation(), dense.initializer()));
-                width = dense.units();
-            } else if (layer instanceof Normalization) {
-                if (index != 0) {
-                    throw new IllegalArgumentException("Normalization standardizes the input features, so it must be layer 0, "
-                            + "but it is layer " + index + ": move it to the front");
-                }
-                nodes.add(new NormalizationNode(index, width));
-            } else {
-                nodes.add(new ActivationNode(index, width, (Activation) layer));
-            }
+            Node node = layers.get(index).accept(new NodeOf(index, width));
+            nodes.add(node);
+            width = node.outputWidth();
         }
-        if (nodes.stream().noneMatch(DenseNode.class::isInstance)) {
+        if (nodes.stream().noneMatch(node -> node.parameterCount() > 0)) {
             throw new IllegalArgumentException(
                     "Sequential has no Dense layer, so nothing to train: add one, such as new Dense(1, new Sigmoid())");
         }
@@ -51,5 +42,28 @@ final class ShapeInference {
         }
         LossForm form = loss.fromLogits() ? LossForm.FROM_LOGITS : LossForm.FROM_PROBABILITIES;
         return new Graph(inputWidth, nodes, form, inputGradient, List.of());
+    }
+
+    /** The node of layer {@code index}, which reads {@code width} values per row. */
+    private record NodeOf(int index, int width) implements LayerVisitor<Node> {
+
+        @Override
+        public Node visitDense(Dense dense) {
+            return new DenseNode(index, width, dense.units(), dense.activation(), dense.initializer());
+        }
+
+        @Override
+        public Node visitNormalization(Normalization normalization) {
+            if (index != 0) {
+                throw new IllegalArgumentException("Normalization standardizes the input features, so it must be layer 0, "
+                        + "but it is layer " + index + ": move it to the front");
+            }
+            return new NormalizationNode(index, width);
+        }
+
+        @Override
+        public Node visitActivation(Activation activation) {
+            return new ActivationNode(index, width, activation);
+        }
     }
 }

@@ -29,4 +29,25 @@ public record Dense(int units, Activation activation, Initializer initializer) i
     public Dense(int units, Activation activation) {
         this(units, activation, Initializer.GLOROT_UNIFORM);
     }
+
+    @Override
+    public String describe() {
+        return activation instanceof Linear ? kind() : kind() + " (" + activation.kind() + ")";
+    }
+
+    @Override
+    public int outputWidth(int inputWidth) {
+        return units;
+    }
+
+    /** Weights [inputs, units] and bias [units]. */
+    @Override
+    public long parameterCount(int inputWidth) {
+        return (long) inputWidth * units + units;
+    }
+
+    @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.visitDense(this);
+    }
 }

@@ -7,4 +7,21 @@ public sealed interface Layer permits Dense, Activation, Normalization {
     default String kind() {
         return getClass().getSimpleName();
     }
+
+    /** The kind with its settings, for summaries: {@code Dense (ReLU)}. */
+    default String describe() {
+        return kind();
+    }
+
+    /** Values per row this layer outputs for {@code inputWidth} values in. */
+    default int outputWidth(int inputWidth) {
+        return inputWidth;
+    }
+
+    /** Trainable parameters of this layer for {@code inputWidth} values in. */
+    default long parameterCount(int inputWidth) {
+        return 0;
+    }
+
+    <R> R accept(LayerVisitor<R> visitor);
 }

@@ -5,4 +5,9 @@ package io.dense4j.layer;
  * {@link Dense}). Compiling drops it.
  */
 public record Linear() implements Activation {
+
+    @Override
+    public <R> R accept(ActivationVisitor<R> visitor) {
+        return visitor.visitLinear(this);
+    }
 }

@@ -4,8 +4,9 @@ import io.dense4j.tensor.NativeArray;
 
 /**
  * Binary cross-entropy's value and gradient over the first {@code rows} rows, written into planned
- * buffers. Each method returns the sum of the per-row losses (in double) and writes dL/d(output)
- * for the batch mean, that is divided by {@code rows}.
+ * buffers. Each method returns the sum of the per-row losses (in double) and writes each row's
+ * dℓ/d(output) times {@code scale}: 1 / (the batch's rows), so that the rows of one part of a
+ * batch get their share of the batch-mean gradient.
  */
 public final class CrossEntropy {
     /** Probabilities are clipped to [ε, 1 − ε] before the log, as Keras does. */
@@ -18,9 +19,9 @@ public final class CrossEntropy {
      * From logits z: ℓ = max(z, 0) − z·y + log(1 + e^−|z|) and dℓ/dz = σ(z) − y. The log1p form never
      * overflows: at |z| = 1e4 the loss is about |z| and the gradient exactly 0 or ±1.
      */
-    public static double fromLogits(NativeArray logits, NativeArray labels, int rows, NativeArray gradLogits) {
+    public static double fromLogits(NativeArray logits, NativeArray labels, int rows, double scale,
+                                    NativeArray gradLogits) {
         double sum = 0;
-        double scale = 1.0 / rows;
         for (int i = 0; i < rows; i++) {
             double z = logits.get(i);
             double y = labels.get(i);
@@ -37,10 +38,9 @@ public final class CrossEntropy {
      * with p clipped to [ε, 1 − ε]. Where the clip binds the loss is flat in p, so dℓ/dp = 0 there
      * (as with Keras's clip): the fused from-logits form is the one to train with.
      */
-    public static double fromProbabilities(NativeArray probabilities, NativeArray labels, int rows,
+    public static double fromProbabilities(NativeArray probabilities, NativeArray labels, int rows, double scale,
                                            NativeArray gradProbabilities) {
         double sum = 0;
-        double scale = 1.0 / rows;
         for (int i = 0; i < rows; i++) {
             double raw = probabilities.get(i);
             double p = Math.min(Math.max(raw, PROBABILITY_EPSILON), 1 - PROBABILITY_EPSILON);

@@ -1,5 +1,6 @@
 package io.dense4j.model;
 
+import io.dense4j.data.FeatureStatistics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,6 +35,33 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
     /** Without missing-value fill. */
     public InputSchema(List<String> featureNames, List<String> classes) {
         this(featureNames, classes, null);
+    }
+
+    /**
+     * Each feature's mean over the training rows, to fill its missing values with.
+     *
+     * @param source names the data in the error
+     * @throws IllegalArgumentException naming a feature that has no values at all
+     */
+    public static List<Double> meansToFill(String source, List<String> featureNames, FeatureStatistics statistics) {
+        double[] means = statistics.mean();
+        List<Double> fill = new ArrayList<>();
+        for (int j = 0; j < means.length; j++) {
+            if (Double.isNaN(means[j])) {
+                throw new IllegalArgumentException(source + ": column \"" + featureNames.get(j)
+                        + "\" has no values in the training rows, so no mean to fill its missing values with");
+            }
+            fill.add(means[j]);
+        }
+        return fill;
+    }
+
+    /** Throws, naming both lists, unless {@code columns} (of {@code file}) are this schema's features. */
+    public void checkFeatures(java.nio.file.Path file, List<String> columns) {
+        if (!columns.equals(featureNames)) {
+            throw new IllegalArgumentException(String.format("%s has the feature columns %s, but the model was trained on %s",
+                    file, columns, featureNames));
+        }
     }
 
     /** The fill values as an array, or null. */

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dense4j.io.AtomicFiles;
 import io.dense4j.layer.Activation;
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.Initializer;
 import io.dense4j.layer.Layer;
+import io.dense4j.layer.LayerVisitor;
 import io.dense4j.layer.Linear;
 import io.dense4j.layer.Normalization;
 import io.dense4j.layer.ReLU;
@@ -16,7 +18,6 @@ import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.optim.Adam;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.SGD;
-import io.dense4j.optim.Updater;
 import io.dense4j.tensor.NativeArray;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,12 +29,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -44,14 +44,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * A model in one zip file: {@code model.json} (format and library version, layers, loss,
- * optimizer, compile options, input schema, and the SHA-256 of each binary entry),
- * {@code parameters.bin}, {@code optimizer-state.bin} and {@code statistics.bin} (Normalization's
- * μ and 1/σ), as little-endian values in the model's element type. Written to a temporary file and renamed, so a crash never leaves half a model
- * under the name; checked entry by entry when loaded.
+ * optimizer settings, compile options, input schema, and the SHA-256 of each binary entry),
+ * {@code parameters.bin} and {@code statistics.bin} (Normalization's μ and 1/σ), as little-endian
+ * values in the model's element type. A checkpoint adds a {@code training} object to
+ * {@code model.json} and {@code optimizer-state.bin}. Written atomically and durably; checked
+ * entry by entry when loaded. Format 1 files (which always held the optimizer's state) still load.
  */
 final class ModelFile {
     static final String FORMAT = "dense4j-model";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     static final String LIBRARY_VERSION = "0.1.0";
     private static final String CONFIG = "model.json";
     private static final String PARAMETERS = "parameters.bin";
@@ -59,48 +60,63 @@ final class ModelFile {
     private static final String STATISTICS = "statistics.bin";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What a file holds: a model, and its training state if it is a checkpoint. */
+    record Contents(Model model, TrainingState state) {
+    }
+
     private ModelFile() {
     }
 
-    static void save(CompiledModel model, Path file) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
-        try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                write(model, out);
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+    /** Writes {@code model}, with {@code state} (null for none), to {@code file}. */
+    static void save(Path file, Model model, TrainingState state) throws IOException {
+        byte[][] content = content(model, state); // computed first: a failure here leaves no file
+        AtomicFiles.write(file, out -> write(out, content));
     }
 
-    /** The model file's bytes, as {@link #save} would write them. */
-    static byte[] toBytes(CompiledModel model) {
+    /** The bytes {@link #save} writes, for shipping a model to other machines. */
+    static byte[] toBytes(Model model) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            write(model, out);
+            write(out, content(model, null));
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
         return out.toByteArray();
     }
 
-    private static void write(CompiledModel model, OutputStream out) throws IOException {
-        byte[] parameters = bytes(List.of(model.parameterStore().values()), model.dataType());
-        byte[] state = bytes(model.updater().state(), model.dataType());
-        byte[] statistics = bytes(model.parameterStore().statistics(), model.dataType());
-        byte[] config = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(config(model, parameters, state, statistics));
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            entry(zip, CONFIG, config);
-            entry(zip, PARAMETERS, parameters);
-            entry(zip, OPTIMIZER_STATE, state);
-            entry(zip, STATISTICS, statistics);
-        }
+    /** A model from {@link #toBytes}; {@code name} stands for the file in errors. */
+    static Model fromBytes(byte[] content, String name) {
+        return read(Path.of(name), new ByteArrayInputStream(content)).model();
     }
 
-    static CompiledModel load(Path file) {
+    /** The entries' contents: model.json, parameters, statistics, and the optimizer's state if any. */
+    private static byte[][] content(Model model, TrainingState state) throws IOException {
+        DataType type = model.dataType();
+        byte[] parameters = bytes(model.parameterValues().values(), type);
+        NativeArray statisticsArray = model.parameterValues().statistics();
+        byte[] statistics = statisticsArray == null ? new byte[0] : bytes(statisticsArray, type);
+        byte[] optimizerState = state == null ? null : bytes(state.optimizerState(), type);
+        ObjectNode root = config(model, state);
+        ObjectNode checksums = root.putObject("checksums").put(PARAMETERS, sha256(parameters)).put(STATISTICS, sha256(statistics));
+        if (optimizerState != null) {
+            checksums.put(OPTIMIZER_STATE, sha256(optimizerState));
+        }
+        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        return new byte[][] {json, parameters, statistics, optimizerState};
+    }
+
+    private static void write(OutputStream out, byte[][] content) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        entry(zip, CONFIG, content[0]);
+        entry(zip, PARAMETERS, content[1]);
+        entry(zip, STATISTICS, content[2]);
+        if (content[3] != null) {
+            entry(zip, OPTIMIZER_STATE, content[3]);
+        }
+        zip.finish(); // the caller closes the stream, after forcing it to the disk
+    }
+
+    static Contents load(Path file) {
         if (!Files.exists(file)) {
             throw new ModelFileException(file, "no such file", null);
         }
@@ -114,12 +130,7 @@ final class ModelFile {
         }
     }
 
-    /** A model from the bytes {@link #toBytes} gave; {@code name} stands for the file in errors. */
-    static CompiledModel fromBytes(byte[] content, Path name) {
-        return read(name, new ByteArrayInputStream(content));
-    }
-
-    private static CompiledModel read(Path file, InputStream in) {
+    private static Contents read(Path file, InputStream in) {
         Map<String, byte[]> entries = readZip(file, in);
         byte[] json = entries.get(CONFIG);
         if (json == null) {
@@ -142,11 +153,14 @@ final class ModelFile {
         if (version < 1) {
             throw new ModelFileException(file, "has no valid format version in " + CONFIG, null);
         }
-        byte[] parameters = checked(file, entries, PARAMETERS, config.path("checksums").path(PARAMETERS).asText());
-        byte[] state = checked(file, entries, OPTIMIZER_STATE, config.path("checksums").path(OPTIMIZER_STATE).asText());
-        byte[] statistics = checked(file, entries, STATISTICS, config.path("checksums").path(STATISTICS).asText());
+        JsonNode checksums = config.path("checksums");
+        byte[] parameters = checked(file, entries, PARAMETERS, checksums.path(PARAMETERS).asText());
+        byte[] statistics = checked(file, entries, STATISTICS, checksums.path(STATISTICS).asText());
+        boolean hasState = version == 1 || config.has("training");
+        byte[] state = hasState ? checked(file, entries, OPTIMIZER_STATE, checksums.path(OPTIMIZER_STATE).asText()) : null;
         try {
-            return rebuild(config, parameters, state, statistics);
+            Model model = rebuild(config, parameters, statistics);
+            return new Contents(model, hasState ? trainingState(config, version, state, model.dataType()) : null);
         } catch (IllegalArgumentException | NullPointerException invalid) {
             throw new ModelFileException(file, CONFIG + " describes no valid model: " + invalid.getMessage(), invalid);
         }
@@ -154,23 +168,16 @@ final class ModelFile {
 
     // ---- writing ----
 
-    private static ObjectNode config(CompiledModel model, byte[] parameters, byte[] state, byte[] statistics) {
+    private static ObjectNode config(Model model, TrainingState state) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT).put("formatVersion", FORMAT_VERSION).put("library", LIBRARY_VERSION);
-        root.put("inputWidth", model.inputWidth()).put("epochsTrained", model.epochsTrained());
-        if (model.roundsTrained() > 0) {
-            root.put("roundsTrained", model.roundsTrained());
-        }
+        root.put("inputWidth", model.inputWidth());
         CompileOptions options = model.options();
         root.putObject("compile").put("dataType", options.dataType().name()).put("seed", options.seed())
                 .put("fuse", options.fuse()).put("inputGradient", options.inputGradient());
         ArrayNode layers = root.putArray("layers");
         for (Layer layer : model.layers()) {
-            ObjectNode node = layers.addObject().put("type", layer.kind());
-            if (layer instanceof Dense dense) {
-                node.put("units", dense.units()).put("activation", dense.activation().kind())
-                        .put("initializer", dense.initializer().name());
-            }
+            layer.accept(new LayerJson(layers.addObject().put("type", layer.kind())));
         }
         root.putObject("loss").put("type", "BinaryCrossEntropy").put("fromLogits", model.loss().fromLogits());
         ObjectNode optimizer = root.putObject("optimizer");
@@ -182,7 +189,6 @@ final class ModelFile {
             optimizer.put("type", "Adam").put("learningRate", adam.learningRate()).put("beta1", adam.beta1())
                     .put("beta2", adam.beta2()).put("epsilon", adam.epsilon());
         }
-        optimizer.put("steps", model.updater().steps());
         InputSchema schema = model.inputSchema();
         if (schema != null) {
             ObjectNode node = root.putObject("schema");
@@ -192,9 +198,32 @@ final class ModelFile {
                 schema.missingValueFill().forEach(node.putArray("missingValueFill")::add);
             }
         }
-        root.putObject("checksums").put(PARAMETERS, sha256(parameters)).put(OPTIMIZER_STATE, sha256(state))
-                .put(STATISTICS, sha256(statistics));
+        if (state != null) {
+            root.putObject("training").put("epochsTrained", state.epochsTrained()).put("batchesInEpoch", state.batchesInEpoch())
+                    .put("optimizerSteps", state.optimizerSteps());
+        }
         return root;
+    }
+
+    /** A layer's settings, beside its type. */
+    private record LayerJson(ObjectNode node) implements LayerVisitor<Void> {
+
+        @Override
+        public Void visitDense(Dense dense) {
+            node.put("units", dense.units()).put("activation", dense.activation().kind())
+                    .put("initializer", dense.initializer().name());
+            return null;
+        }
+
+        @Override
+        public Void visitNormalization(Normalization normalization) {
+            return null; // its statistics are in statistics.bin
+        }
+
+        @Override
+        public Void visitActivation(Activation activation) {
+            return null;
+        }
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
@@ -203,16 +232,17 @@ final class ModelFile {
         zip.closeEntry();
     }
 
-    private static byte[] bytes(List<NativeArray> arrays, DataType type) {
-        int count = arrays.stream().mapToInt(NativeArray::length).sum();
-        ByteBuffer out = ByteBuffer.allocate(count * type.width()).order(ByteOrder.LITTLE_ENDIAN);
-        for (NativeArray array : arrays) {
-            for (int i = 0; i < array.length(); i++) {
-                if (type == DataType.FLOAT) {
-                    out.putFloat((float) array.get(i));
-                } else {
-                    out.putDouble(array.get(i));
-                }
+    private static byte[] bytes(NativeArray array, DataType type) {
+        return bytes(array.toDoubleArray(), type);
+    }
+
+    private static byte[] bytes(double[] values, DataType type) {
+        ByteBuffer out = ByteBuffer.allocate(values.length * type.width()).order(ByteOrder.LITTLE_ENDIAN);
+        for (double value : values) {
+            if (type == DataType.FLOAT) {
+                out.putFloat((float) value);
+            } else {
+                out.putDouble(value);
             }
         }
         return out.array();
@@ -248,7 +278,7 @@ final class ModelFile {
         return content;
     }
 
-    private static CompiledModel rebuild(JsonNode config, byte[] parameters, byte[] state, byte[] statistics) {
+    private static Model rebuild(JsonNode config, byte[] parameters, byte[] statistics) {
         Sequential sequential = new Sequential();
         for (JsonNode node : config.path("layers")) {
             sequential.add(layer(node));
@@ -259,17 +289,18 @@ final class ModelFile {
                 .withSeed(compile.path("seed").asLong(CompileOptions.DEFAULT_SEED))
                 .withFusion(compile.path("fuse").asBoolean(true))
                 .withInputGradient(compile.path("inputGradient").asBoolean(false));
-        CompiledModel model = sequential.compile(config.path("inputWidth").asInt(),
+        Model model = sequential.compile(config.path("inputWidth").asInt(),
                 new BinaryCrossEntropy(config.path("loss").path("fromLogits").asBoolean()), optimizer(config.path("optimizer")),
                 options);
-        List<NativeArray> parameterArrays = List.of(model.parameterStore().values());
-        fill(parameterArrays, parameters, options.dataType(), PARAMETERS);
-        Updater updater = model.updater();
-        fill(updater.state(), state, options.dataType(), OPTIMIZER_STATE);
-        updater.restoreSteps(config.path("optimizer").path("steps").asLong(0));
-        model.restoreEpochsTrained(config.path("epochsTrained").asInt(0));
-        model.restoreRoundsTrained(config.path("roundsTrained").asLong(0));
-        fill(model.parameterStore().statistics(), statistics, options.dataType(), STATISTICS);
+        fill(model.parameterValues().values(), parameters, options.dataType(), PARAMETERS);
+        NativeArray statisticsArray = model.parameterValues().statistics();
+        if (statisticsArray == null) {
+            if (statistics.length != 0) {
+                throw new IllegalArgumentException(STATISTICS + " holds values, but the model has no Normalization layer");
+            }
+        } else {
+            fill(statisticsArray, statistics, options.dataType(), STATISTICS);
+        }
         JsonNode schema = config.path("schema");
         if (schema.isObject()) {
             List<String> features = new ArrayList<>();
@@ -288,6 +319,18 @@ final class ModelFile {
         return model;
     }
 
+    /** Format 2 keeps progress in {@code training}; format 1 kept epochs at the top and steps with the optimizer. */
+    private static TrainingState trainingState(JsonNode config, int version, byte[] state, DataType type) {
+        double[] values = doubles(state, type, OPTIMIZER_STATE);
+        if (version == 1) {
+            return new TrainingState(config.path("epochsTrained").asInt(0), 0, config.path("optimizer").path("steps").asLong(0),
+                    values);
+        }
+        JsonNode training = config.path("training");
+        return new TrainingState(training.path("epochsTrained").asInt(0), training.path("batchesInEpoch").asLong(0),
+                training.path("optimizerSteps").asLong(0), values);
+    }
+
     private static Layer layer(JsonNode node) {
         String type = node.path("type").asText();
         if (type.equals("Dense")) {
@@ -301,18 +344,12 @@ final class ModelFile {
     }
 
     private static Activation activation(String kind) {
-        switch (kind) {
-            case "Sigmoid" -> {
-                return new Sigmoid();
-            }
-            case "ReLU" -> {
-                return new ReLU();
-            }
-            case "Linear" -> {
-                return new Linear();
-            }
+        return switch (kind) {
+            case "Sigmoid" -> new Sigmoid();
+            case "ReLU" -> new ReLU();
+            case "Linear" -> new Linear();
             default -> throw new IllegalArgumentException("unknown layer or activation \"" + kind + "\"");
-        }
+        };
     }
 
     private static Optimizer optimizer(JsonNode node) {
@@ -327,18 +364,28 @@ final class ModelFile {
         throw new IllegalArgumentException("unknown optimizer \"" + type + "\"");
     }
 
-    private static void fill(List<NativeArray> arrays, byte[] content, DataType type, String name) {
-        int expected = arrays.stream().mapToInt(NativeArray::length).sum();
-        if (content.length != (long) expected * type.width()) {
-            throw new IllegalArgumentException(String.format("%s holds %d values; the model needs %d",
-                    name, content.length / type.width(), expected));
+    private static void fill(NativeArray array, byte[] content, DataType type, String name) {
+        double[] values = doubles(content, type, name);
+        if (values.length != array.length()) {
+            throw new IllegalArgumentException(String.format("%s holds %d values; the model needs %d", name, values.length,
+                    array.length()));
+        }
+        for (int i = 0; i < values.length; i++) {
+            array.set(i, values[i]);
+        }
+    }
+
+    private static double[] doubles(byte[] content, DataType type, String name) {
+        if (content.length % type.width() != 0) {
+            throw new IllegalArgumentException(name + " holds " + content.length + " bytes, not a whole number of "
+                    + type.name().toLowerCase(java.util.Locale.ROOT) + " values");
         }
         ByteBuffer in = ByteBuffer.wrap(content).order(ByteOrder.LITTLE_ENDIAN);
-        for (NativeArray array : arrays) {
-            for (int i = 0; i < array.length(); i++) {
-                array.set(i, type == DataType.FLOAT ? in.getFloat() : in.getDouble());
-            }
+        double[] values = new double[content.length / type.width()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = type == DataType.FLOAT ? in.getFloat() : in.getDouble();
         }
+        return values;
     }
 
     private static String sha256(byte[] content) {

@@ -11,8 +11,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A model as a list of layers, as in Keras: {@code new Sequential(new Dense(64, new ReLU()), new
- * Dense(1, new Sigmoid()))}. Holds specs only; {@link #compile} makes the trainable model.
+ * A model as a list of layers, as in Keras, compiled into a {@link Model}:
+ *
+ * <pre>{@code
+ * Model model = new Sequential(new Dense(64, new ReLU()), new Dense(1, new Sigmoid()))
+ *         .compile(20, new BinaryCrossEntropy(), new SGD(0.1));
+ * }</pre>
+ *
+ * Holds specs only; {@link #compile} checks them and makes the model.
  */
 public final class Sequential {
     private final List<Layer> layers = new ArrayList<>();
@@ -32,7 +38,7 @@ public final class Sequential {
     }
 
     /** Compiles with float32 and the default seed. */
-    public CompiledModel compile(int inputWidth, BinaryCrossEntropy loss, Optimizer optimizer) {
+    public Model compile(int inputWidth, BinaryCrossEntropy loss, Optimizer optimizer) {
         return compile(inputWidth, loss, optimizer, CompileOptions.defaults());
     }
 
@@ -41,11 +47,11 @@ public final class Sequential {
      *
      * @throws IllegalArgumentException naming the layer, what it expects and what it got
      */
-    public CompiledModel compile(int inputWidth, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
+    public Model compile(int inputWidth, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(options, "options");
         List<Layer> specs = layers();
         Graph graph = Compiler.compile(specs, inputWidth, loss, options.fuse(), options.inputGradient());
-        return new CompiledModel(specs, graph, loss, optimizer, options);
+        return new Model(specs, graph, loss, optimizer, options);
     }
 }

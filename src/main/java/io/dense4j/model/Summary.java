@@ -1,11 +1,8 @@
 package io.dense4j.model;
 
 import io.dense4j.graph.Node;
-import io.dense4j.graph.NormalizationNode;
 import io.dense4j.graph.LossForm;
-import io.dense4j.layer.Dense;
 import io.dense4j.layer.Layer;
-import io.dense4j.layer.Linear;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -19,7 +16,7 @@ final class Summary {
     private Summary() {
     }
 
-    static String render(CompiledModel model) {
+    static String render(Model model) {
         StringBuilder text = new StringBuilder();
         text.append(String.format("Model: Sequential, %d inputs, %s%n", model.inputWidth(),
                 model.dataType() == DataType.FLOAT ? "float32" : "float64"));
@@ -28,18 +25,14 @@ final class Summary {
         List<Layer> layers = model.layers();
         for (int index = 0; index < layers.size(); index++) {
             Layer layer = layers.get(index);
-            long parameters = 0;
-            if (layer instanceof Dense dense) {
-                parameters = (long) width * dense.units() + dense.units();
-                width = dense.units();
-            }
-            text.append(String.format(FORMAT, index + " " + describe(layer), "(None, " + width + ")", grouped(parameters)));
+            long parameters = layer.parameterCount(width);
+            width = layer.outputWidth(width);
+            text.append(String.format(FORMAT, index + " " + layer.describe(), "(None, " + width + ")", grouped(parameters)));
         }
         text.append(RULE);
         text.append(String.format("Total params: %s (%s)%n", grouped(model.parameterCount()),
                 bytes((long) model.parameterCount() * (model.dataType() == DataType.FLOAT ? 4 : 8))));
-        int statistics = model.graph().nodes().stream().filter(NormalizationNode.class::isInstance)
-                .mapToInt(node -> 2 * node.outputWidth()).sum();
+        int statistics = model.graph().statisticsCount();
         if (statistics > 0) {
             text.append(String.format("Non-trainable statistics: %s (Normalization's mean and 1/σ per feature)%n",
                     grouped(statistics)));
@@ -54,13 +47,6 @@ final class Summary {
             text.append("  · ").append(rewrite).append('\n');
         }
         return text.toString();
-    }
-
-    private static String describe(Layer layer) {
-        if (layer instanceof Dense dense && !(dense.activation() instanceof Linear)) {
-            return "Dense (" + dense.activation().kind() + ")";
-        }
-        return layer.kind();
     }
 
     private static String grouped(long count) {

@@ -2,7 +2,7 @@ package io.dense4j.plot;
 
 import io.dense4j.metrics.ConfusionMatrix;
 import io.dense4j.metrics.RocCurve;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
 import io.dense4j.train.EpochMetrics;
 import io.dense4j.train.History;
 import java.awt.Color;
@@ -82,7 +82,7 @@ public final class Charts {
      * The classes a two-feature model predicts over the plane around {@code features} (a 120×120
      * grid, light colors) with the rows themselves on top, colored by their labels.
      */
-    public static void decisionBoundary(String title, CompiledModel model, INDArray features, INDArray labels, Path png)
+    public static void decisionBoundary(String title, Model model, INDArray features, INDArray labels, Path png)
             throws IOException {
         if (model.inputWidth() != 2) {
             throw new IllegalArgumentException("a decision boundary is drawn for models of 2 features, this one reads "

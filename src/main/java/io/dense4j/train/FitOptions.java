@@ -1,6 +1,7 @@
 package io.dense4j.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -8,15 +9,16 @@ import java.util.List;
  * SGD, {@link Builder#fullBatch()} (or any size at least the row count) is full-batch gradient
  * descent, anything between is mini-batch.
  *
- * @param validationSplit fraction of rows held out for validation, 0 for none: of in-memory data,
- *                        the <em>last</em> rows, before any shuffling (as Keras does); of a CSV
- *                        file, rows picked by a hash of the seed (see {@code RowSelection})
- * @param initialEpoch    epochs already done (as Keras's initial_epoch): training runs epochs
- *                        initialEpoch + 1 to {@code epochs}, with the same shuffles a run from
- *                        epoch 1 would have used, so a resumed run ends where an uninterrupted one does
+ * @param epochs          the epoch to train up to, counted from the trainer's first: a trainer
+ *                        resumed after epoch 3 trains epochs 4 to {@code epochs}, with the same
+ *                        shuffles an uninterrupted run would have used
+ * @param validationSplit fraction of rows held out for validation, 0 for none: rows chosen one by
+ *                        one by a hash of the seed (see {@code RowSelection}), the same rule for
+ *                        rows in memory and in files of any size
+ * @param callbacks       called in order, after the trainer's own check for a diverged loss
  */
 public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, double validationSplit,
-                         EarlyStopping earlyStopping, List<TrainingListener> listeners, int initialEpoch) {
+                         List<Callback> callbacks) {
 
     /** Used when no seed is given, so runs repeat by default. */
     public static final long DEFAULT_SEED = 42;
@@ -31,19 +33,12 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw new IllegalArgumentException("fit expects a validation split in [0, 1), got " + validationSplit);
         }
-        listeners = List.copyOf(listeners);
-        if (initialEpoch < 0 || initialEpoch >= epochs) {
-            throw new IllegalArgumentException("fit expects an initial epoch in [0, epochs), got " + initialEpoch
-                    + " with epochs = " + epochs);
-        }
+        callbacks = List.copyOf(callbacks);
     }
 
-    /** The same options with {@code listener} called before the others. */
-    public FitOptions withFirstListener(TrainingListener listener) {
-        List<TrainingListener> all = new ArrayList<>();
-        all.add(listener);
-        all.addAll(listeners);
-        return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, earlyStopping, all, initialEpoch);
+    /** The same options without validation split (when the validation rows are given apart). */
+    public FitOptions withoutValidationSplit() {
+        return new FitOptions(epochs, batchSize, shuffle, seed, 0, callbacks);
     }
 
     public static Builder builder() {
@@ -57,9 +52,7 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
         private boolean shuffle = true;
         private long seed = DEFAULT_SEED;
         private double validationSplit;
-        private EarlyStopping earlyStopping;
-        private final List<TrainingListener> listeners = new ArrayList<>();
-        private int initialEpoch;
+        private final List<Callback> callbacks = new ArrayList<>();
 
         public Builder epochs(int value) {
             epochs = value;
@@ -82,7 +75,7 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
             return this;
         }
 
-        /** Seeds the shuffling (the weights are seeded at compile time). */
+        /** Seeds the shuffling and the validation split (the weights are seeded at compile time). */
         public Builder seed(long value) {
             seed = value;
             return this;
@@ -93,24 +86,14 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
             return this;
         }
 
-        public Builder earlyStopping(EarlyStopping value) {
-            earlyStopping = value;
-            return this;
-        }
-
-        /** Starts after {@code epochsDone} epochs, as when resuming from a checkpoint. */
-        public Builder initialEpoch(int epochsDone) {
-            initialEpoch = epochsDone;
-            return this;
-        }
-
-        public Builder listener(TrainingListener listener) {
-            listeners.add(listener);
+        /** Adds callbacks, called in the order added. */
+        public Builder callbacks(Callback... added) {
+            callbacks.addAll(Arrays.asList(added));
             return this;
         }
 
         public FitOptions build() {
-            return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, earlyStopping, listeners, initialEpoch);
+            return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, callbacks);
         }
     }
 }

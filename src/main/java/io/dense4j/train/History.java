@@ -6,10 +6,9 @@ import java.util.List;
  * What a call to fit recorded, epoch by epoch.
  *
  * @param epochs       every completed epoch, first to last
- * @param bestEpoch    the epoch early stopping judged best (1-based), or the last epoch without it
- * @param stoppedEarly whether early stopping ended training before the last epoch
+ * @param stoppedEarly whether a callback's stop request ended training before its last epoch
  */
-public record History(List<EpochMetrics> epochs, int bestEpoch, boolean stoppedEarly) {
+public record History(List<EpochMetrics> epochs, boolean stoppedEarly) {
 
     public History {
         epochs = List.copyOf(epochs);

@@ -1,207 +1,562 @@
 package io.dense4j.train;
 
 import io.dense4j.data.BatchSource;
+import io.dense4j.data.CsvSource;
 import io.dense4j.data.Dataset;
 import io.dense4j.data.DatasetBatches;
-import io.dense4j.graph.Plan;
-import io.dense4j.graph.SplitStep;
+import io.dense4j.data.RowSelection;
+import io.dense4j.model.Checkpoint;
+import io.dense4j.model.InputSchema;
+import io.dense4j.model.Model;
+import io.dense4j.model.TrainingState;
+import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.Updater;
+import io.dense4j.runtime.BlasThreads;
+import io.dense4j.runtime.ExecutionPolicy;
+import io.dense4j.runtime.Gradients;
+import io.dense4j.runtime.Plan;
+import io.dense4j.runtime.StepRunner;
+import io.dense4j.runtime.Workers;
 import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.NativeArray;
-import io.dense4j.tensor.SecondCore;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The training loop over a plan and an updater. Per step it has the source copy a batch into the
- * plan's input, runs forward, loss and backward, checks the loss, and steps the optimizer: no arrays
- * are made.
+ * Trains a {@link Model} in place: owns the optimizer and its state, the gradients, the plans that
+ * compute them and the threads they run on, and where training stands (epochs, and batches of the
+ * epoch in progress). {@link #fit} runs epochs of batches, each copied by the source into the
+ * plans, run forward, loss and backward as the {@link ExecutionPolicy} says, and stepped; nothing
+ * is allocated per step. Callbacks hear about it all and may stop it.
  *
- * <p>A batch larger than the plan (full batch on a big file, say) is accumulated: the plan runs on
- * chunks of it, each chunk's gradient sum is added up, and the optimizer steps once on the batch's
- * mean gradient, exactly the step one pass over the whole batch would give, in bounded memory.
+ * <pre>{@code
+ * Trainer trainer = new Trainer(model, new Adam(0.001), ExecutionPolicy.forThisMachine());
+ * History history = trainer.fit(CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()),
+ *         FitOptions.builder().epochs(20).batchSize(256).validationSplit(0.1)
+ *                 .callbacks(EarlyStopping.onValidationLoss(3), ModelCheckpoint.everyEpochs(checkpoint, 1)).build());
+ * }</pre>
+ *
+ * <p>A batch larger than one pass of the plans (full batch on a big file, say) is accumulated: its
+ * gradient is summed over passes, and the optimizer steps once on the batch's mean gradient,
+ * exactly the step one pass over the whole batch would give, in bounded memory. A batch whose loss
+ * is not finite is not stepped on; {@link TerminateOnNaN}, which every fit runs first, then ends
+ * training. Not for concurrent use: one thread fits at a time.
  */
 public final class Trainer {
-    private final Plan plan;
+    private final Model model;
+    private final Optimizer optimizer;
+    private final ExecutionPolicy policy;
+    private final Gradients gradients;
     private final Updater updater;
-    private final NativeArray parameters;
-    private final NativeArray gradients;
-    /** Null when steps never use a second core. */
-    private final AdaptiveSecondCore secondCore;
-    private final SplitStep split;
-    /** The loss and correct count of the last {@link #runPart}. */
-    private double partLoss;
-    private int partCorrect;
+    private final Workers workers;
+    private StepRunner runner;
+    private StepRunner scorer;
+    /** The sum over passes of a batch larger than one pass; made when first needed. */
+    private NativeArray accumulated;
+    private int epochsTrained;
+    private long batchesInEpoch;
+    /** Rows the last {@link #computeGradients} classified right. */
+    private int lastCorrect;
 
-    /**
-     * @param parameters the flat parameter array the updater steps (snapshotted for early stopping)
-     * @param gradients  the flat gradient array the plan writes and the updater reads
-     * @param secondCore runs independent backward products side by side while that measures faster
-     *                   ({@link AdaptiveSecondCore}); null for none
-     */
-    public Trainer(Plan plan, Updater updater, NativeArray parameters, NativeArray gradients, SecondCore secondCore) {
-        this(plan, updater, parameters, gradients, secondCore, null);
+    /** A trainer with the optimizer the model was compiled with, on every core. */
+    public Trainer(Model model) {
+        this(model, model.optimizer(), ExecutionPolicy.forThisMachine());
+    }
+
+    public Trainer(Model model, Optimizer optimizer, ExecutionPolicy policy) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        this.policy = Objects.requireNonNull(policy, "execution policy");
+        this.gradients = new Gradients(model.graph(), model.dataType());
+        this.updater = Updater.create(optimizer, model.parameterValues().values(), gradients.values());
+        this.workers = new Workers(policy.threads());
     }
 
     /**
-     * A trainer whose steps run on two cores, each part of a batch through its own plan ({@code
-     * split}, whose first plan is {@code plan}); {@code split} null for one plan.
+     * A trainer that goes on from a checkpoint ({@link #saveCheckpoint}, or a {@link ModelCheckpoint}
+     * callback's): its model, optimizer state and progress, so that {@link #fit} ends where the
+     * uninterrupted run would have.
      */
-    public Trainer(Plan plan, Updater updater, NativeArray parameters, NativeArray gradients, SecondCore secondCore,
-                   SplitStep split) {
-        this.plan = plan;
-        this.updater = updater;
-        this.parameters = parameters;
-        this.gradients = gradients;
-        this.secondCore = secondCore == null ? null : new AdaptiveSecondCore(secondCore);
-        this.split = split;
+    public static Trainer resume(Checkpoint checkpoint, ExecutionPolicy policy) {
+        Trainer trainer = new Trainer(checkpoint.model(), checkpoint.model().optimizer(), policy);
+        trainer.restore(checkpoint.state());
+        return trainer;
     }
 
-    /** Trains on {@code train}, scoring {@code validation} (may be null) after each epoch. */
-    public History fit(Dataset train, Dataset validation, FitOptions options) {
-        return fit(new DatasetBatches(train), validation == null ? null : new DatasetBatches(validation), options);
+    /** As {@link #resume(Checkpoint, ExecutionPolicy)}, reading the checkpoint file, on every core. */
+    public static Trainer resume(Path checkpoint) {
+        return resume(Checkpoint.load(checkpoint), ExecutionPolicy.forThisMachine());
     }
 
-    /** Trains on the rows of {@code train}, scoring {@code validation} (may be null) after each epoch. */
+    // ---- fit ----
+
+    /**
+     * Trains on a dataset, holding out a validation split of rows chosen by a hash of the seed
+     * (the same rows every epoch, the same rule as for files).
+     */
+    public History fit(Dataset data, FitOptions options) {
+        model.checkCompatible(Objects.requireNonNull(data, "dataset"));
+        if (!data.hasLabels()) {
+            throw new IllegalArgumentException("training needs labeled rows; this dataset has no labels");
+        }
+        double split = options.validationSplit();
+        if (split == 0) {
+            return fit(new DatasetBatches(data), null, options);
+        }
+        DatasetBatches train = new DatasetBatches(data, RowSelection.training(split, options.seed()));
+        DatasetBatches validation = new DatasetBatches(data, RowSelection.validation(split, options.seed()));
+        checkSplit(split, data.rows(), train.rows(), validation.rows());
+        return fit(train, validation, options.withoutValidationSplit());
+    }
+
+    /**
+     * Trains on a CSV file of any size, a batch at a time from its cache or its streamed rows. A
+     * validation split holds out rows chosen by a hash of the seed. If the file's missing values are
+     * to be filled, each is filled with its feature's mean over the training rows; those means are
+     * saved with the model (in its input schema) and fill missing values when it predicts. A model
+     * without an input schema takes the file's.
+     */
+    public History fit(CsvSource data, FitOptions options) {
+        model.checkWidth(data.width());
+        InputSchema schema = model.inputSchema();
+        if (schema != null && !schema.featureNames().equals(data.featureNames())) {
+            throw new IllegalArgumentException(String.format("%s has the feature columns %s, but the model was trained on %s",
+                    data.file(), data.featureNames(), schema.featureNames()));
+        }
+        double split = options.validationSplit();
+        RowSelection training = RowSelection.training(split, options.seed());
+        if (schema == null || (data.fillsMissing() && schema.missingValueFill() == null)) {
+            List<Double> fill = data.fillsMissing()
+                    ? InputSchema.meansToFill(data.file().toString(), data.featureNames(), data.statistics(training)) : null;
+            model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), fill));
+        }
+        double[] fill = model.inputSchema().fillValues();
+        try (BatchSource train = data.rows(training, fill, model.dataType());
+             BatchSource validation = split > 0 ? data.rows(RowSelection.validation(split, options.seed()), fill, model.dataType()) : null) {
+            checkSplit(split, data.rows(), train.rows(), validation == null ? 1 : validation.rows());
+            return fit(train, validation, options.withoutValidationSplit());
+        }
+    }
+
+    private static void checkSplit(double split, long rows, long training, long validation) {
+        if (training == 0 || validation == 0) {
+            throw new IllegalArgumentException(String.format(
+                    "a validation split of %s on %d rows must leave at least one row for each side", split, rows));
+        }
+    }
+
+    /**
+     * Trains on the rows a source delivers (any {@link BatchSource}: a dataset's, a CSV file's, or
+     * one a caller writes), scoring {@code validation} (may be null) after each epoch; trains the
+     * epochs after those already done up to {@code options.epochs()}.
+     */
     public History fit(BatchSource train, BatchSource validation, FitOptions options) {
-        EarlyStopping stopping = options.earlyStopping();
-        if (stopping != null && stopping.monitorValidation() && validation == null) {
-            throw new IllegalArgumentException(
-                    "EarlyStopping watches the validation loss, but fit has no validation data: set a validation split");
+        model.checkWidth(train.width());
+        if (validation != null) {
+            model.checkWidth(validation.width());
+        }
+        if (options.validationSplit() > 0) {
+            throw new IllegalArgumentException("fit on a batch source takes its validation rows as a second source, not a split of "
+                    + options.validationSplit());
+        }
+        if (train.rows() == 0) {
+            throw new IllegalArgumentException("fit has no rows to train on");
+        }
+        int firstEpoch = epochsTrained + 1;
+        if (firstEpoch > options.epochs()) {
+            throw new IllegalArgumentException(String.format(
+                    "this trainer has trained %d epochs, so fitting up to epoch %d has nothing to do: ask for more epochs",
+                    epochsTrained, options.epochs()));
         }
         long rows = train.rows();
         int batchSize = (int) Math.min(options.batchSize(), rows);
-        int chunk = Math.min(batchSize, split == null ? plan.capacity() : split.capacity());
-        NativeArray gradientSum = batchSize > chunk ? NativeArray.allocate(gradients.dataType(), gradients.length()) : null;
         int batches = Math.toIntExact((rows + batchSize - 1) / batchSize);
-        TrainingListener[] listeners = options.listeners().toArray(new TrainingListener[0]);
-        NativeArray best = stopping != null && stopping.restoreBestWeights()
-                ? NativeArray.allocate(parameters.dataType(), parameters.length()) : null;
-        List<EpochMetrics> epochs = new ArrayList<>();
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        boolean stoppedEarly = false;
+        TrainingRun run = new TrainingRun(this, firstEpoch, options.epochs(), validation != null);
+        List<Callback> callbacks = new ArrayList<>();
+        callbacks.add(new TerminateOnNaN());
+        callbacks.addAll(options.callbacks());
+        Callback[] each = callbacks.toArray(new Callback[0]); // indexed in the batch loop: no iterator per step
+        prepare(batchSize, true);
+        if (validation != null) {
+            prepareScorer(validation.rows());
+        }
+        workers.start();
+        try (BlasThreads oneEach = BlasThreads.exactly(1)) {
+            for (Callback callback : each) {
+                callback.onTrainBegin(run);
+            }
+            List<EpochMetrics> epochs = new ArrayList<>();
+            boolean stoppedEarly = false;
+            for (int epoch = firstEpoch; epoch <= options.epochs(); epoch++) {
+                for (Callback callback : each) {
+                    callback.onEpochBegin(epoch);
+                }
+                EpochMetrics metrics = epoch(train, validation, options, epoch, batchSize, batches, each);
+                epochsTrained = epoch;
+                batchesInEpoch = 0;
+                epochs.add(metrics);
+                for (Callback callback : each) {
+                    callback.onEpochEnd(metrics);
+                }
+                if (run.stopRequested()) {
+                    stoppedEarly = epoch < options.epochs();
+                    break;
+                }
+            }
+            History history = new History(epochs, stoppedEarly);
+            for (Callback callback : each) {
+                callback.onTrainEnd(history);
+            }
+            return history;
+        } finally {
+            workers.stop();
+        }
+    }
 
-        for (int epoch = options.initialEpoch() + 1; epoch <= options.epochs(); epoch++) {
-            long started = System.nanoTime();
-            train.startPass(epoch, options.seed(), options.shuffle());
-            double lossSum = 0;
-            long correct = 0;
-            for (int step = 1, count; ; step++) {
-                double loss;
-                if (gradientSum == null) {
-                    count = runPart(train, batchSize);
-                    if (count == 0) {
-                        break;
-                    }
-                    loss = finite(partLoss, epoch, step, batches);
-                    correct += partCorrect;
-                } else {
-                    double stepLoss = 0;
-                    count = 0;
-                    gradientSum.zero(gradientSum.length());
-                    for (int part; count < batchSize && (part = runPart(train, Math.min(chunk, batchSize - count))) > 0; ) {
-                        stepLoss += finite(partLoss, epoch, step, batches) * part;
-                        correct += partCorrect;
-                        Blas.axpy(gradients.length(), part, gradients, gradientSum); // the part's mean gradient × its rows
-                        count += part;
-                    }
-                    if (count == 0) {
-                        break;
-                    }
-                    gradients.copyFrom(gradientSum, 0, 0, gradients.length());
-                    Blas.scal(gradients.length(), 1.0 / count, gradients);
-                    loss = stepLoss / count;
-                }
+    private EpochMetrics epoch(BatchSource train, BatchSource validation, FitOptions options, int epoch, int batchSize,
+                               int batches, Callback[] callbacks) {
+        long started = System.nanoTime();
+        long rows = train.rows();
+        train.startPass(epoch, options.seed(), options.shuffle());
+        long done = Math.min(rows, batchesInEpoch * batchSize); // batches a resumed checkpoint had done already
+        skip(train, done);
+        long trained = 0;
+        double lossSum = 0;
+        long correct = 0;
+        for (int batch = (int) batchesInEpoch + 1; batch <= batches; batch++) {
+            int count = (int) Math.min(batchSize, rows - done);
+            double batchLoss = computeGradients(train, count);
+            double loss = batchLoss / count;
+            if (Double.isFinite(loss)) {
                 updater.step();
-                lossSum += loss * count;
-                for (int i = 0; i < listeners.length; i++) { // indexed: no iterator per step
-                    listeners[i].onBatchEnd(epoch, step, batches, loss);
-                }
             }
-            double validationLoss = Double.NaN;
-            double validationAccuracy = Double.NaN;
-            if (validation != null) {
-                double[] score = score(plan, validation);
-                validationLoss = score[0];
-                validationAccuracy = score[1];
-            }
-            EpochMetrics metrics = new EpochMetrics(epoch, lossSum / rows, (double) correct / rows,
-                    validationLoss, validationAccuracy, rows, (System.nanoTime() - started) / 1e9);
-            epochs.add(metrics);
-            for (TrainingListener listener : options.listeners()) {
-                listener.onEpochEnd(metrics);
-            }
-            if (stopping == null) {
-                bestEpoch = epoch;
-                continue;
-            }
-            double monitored = stopping.monitorValidation() ? validationLoss : metrics.loss();
-            if (monitored < bestLoss - stopping.minDelta()) {
-                bestLoss = monitored;
-                bestEpoch = epoch;
-                if (best != null) {
-                    best.copyFrom(parameters, 0, 0, parameters.length());
-                }
-            } else if (epoch - bestEpoch >= stopping.patience()) {
-                stoppedEarly = epoch < options.epochs();
-                break;
+            done += count;
+            trained += count;
+            lossSum += batchLoss;
+            correct += lastCorrect;
+            batchesInEpoch = batch;
+            for (int i = 0; i < callbacks.length; i++) {
+                callbacks[i].onBatchEnd(epoch, batch, batches, loss);
             }
         }
-        if (best != null && bestEpoch > 0) {
-            parameters.copyFrom(best, 0, 0, parameters.length());
+        double validationLoss = Double.NaN;
+        double validationAccuracy = Double.NaN;
+        if (validation != null) {
+            double[] scores = score(validation);
+            validationLoss = scores[0];
+            validationAccuracy = scores[1];
         }
-        return new History(epochs, bestEpoch, stoppedEarly);
+        return new EpochMetrics(epoch, lossSum / trained, (double) correct / trained, validationLoss, validationAccuracy,
+                trained, (System.nanoTime() - started) / 1e9);
     }
 
     /**
-     * Takes up to {@code max} rows from {@code train} and runs forward, loss and backward on them:
-     * through the one plan, or split over the two of {@link #split}. Leaves the mean gradient in the
-     * gradient array, the mean loss in {@link #partLoss} and the correct count in {@link #partCorrect};
-     * returns the rows taken, 0 at the end of the pass.
+     * Forward, loss and backward over the source's next {@code count} rows, one batch: afterwards
+     * the gradient array holds the batch's mean gradient. Returns the batch's summed loss.
      */
-    private int runPart(BatchSource train, int max) {
-        if (split == null) {
-            int count = train.next(max, plan.input(), plan.labels());
-            if (count > 0) {
-                partLoss = secondCore == null ? plan.trainingStep(count, null)
-                        : secondCore.trainingStep(plan, count, count == max);
-                partCorrect = plan.countCorrect(count);
+    private double computeGradients(BatchSource source, int count) {
+        if (count <= runner.capacity()) {
+            runner.load(source, count);
+            double loss = runner.run(count);
+            lastCorrect = runner.correct();
+            return loss;
+        }
+        NativeArray sum = accumulated();
+        double loss = 0;
+        int correct = 0;
+        for (int done = 0; done < count; ) {
+            int pass = Math.min(runner.capacity(), count - done);
+            runner.load(source, pass);
+            loss += runner.run(count); // each pass's share of the batch mean
+            correct += runner.correct();
+            if (done == 0) {
+                sum.copyFrom(gradients.values(), 0, 0, sum.length());
+            } else {
+                Blas.axpy(sum.length(), 1.0, gradients.values(), sum);
             }
-            return count;
+            done += pass;
         }
-        int share = split.firstShare(max);
-        int a = train.next(share, plan.input(), plan.labels());
-        int b = a < share ? 0 : train.next(max - a, split.second().input(), split.second().labels());
-        if (a > 0) {
-            partLoss = split.trainingStep(a, b);
-            partCorrect = split.countCorrect(a, b);
-        }
-        return a + b;
-    }
-
-    private static double finite(double loss, int epoch, int step, int batches) {
-        if (!Double.isFinite(loss)) {
-            throw new TrainingDivergedException(epoch, step, batches, loss);
-        }
+        gradients.values().copyFrom(sum, 0, 0, sum.length());
+        lastCorrect = correct;
         return loss;
     }
 
-    /** Mean loss and accuracy of {@code data} under the current parameters: {loss, accuracy}. */
-    public static double[] score(Plan plan, Dataset data) {
-        return score(plan, new DatasetBatches(data));
+    /** Mean loss and accuracy of one in-order pass over {@code data}, on the training threads: {loss, accuracy}. */
+    private double[] score(BatchSource data) {
+        data.startPass(0, 0, false);
+        double loss = 0;
+        long correct = 0;
+        for (long left = data.rows(); left > 0; ) {
+            int count = (int) Math.min(scorer.capacity(), left);
+            scorer.load(data, count);
+            loss += scorer.score();
+            correct += scorer.correct();
+            left -= count;
+        }
+        return new double[] {loss / data.rows(), (double) correct / data.rows()};
     }
 
-    /** As {@link #score(Plan, Dataset)}, over one pass of {@code data} in order. */
-    public static double[] score(Plan plan, BatchSource data) {
-        double lossSum = 0;
-        long correct = 0;
-        data.startPass(0, 0, false);
-        for (int count; (count = data.next(plan.capacity(), plan.input(), plan.labels())) > 0; ) {
-            plan.forward(count);
-            lossSum += plan.lossSum(count);
-            correct += plan.countCorrect(count);
+    /** Reads past the first {@code rows} rows of the pass, as a resumed epoch does for the batches done before. */
+    private void skip(BatchSource source, long rows) {
+        for (long left = rows; left > 0; ) {
+            int count = (int) Math.min(runner.capacity(), left);
+            runner.load(source, count);
+            left -= count;
         }
-        return new double[] {lossSum / data.rows(), (double) correct / data.rows()};
+    }
+
+    /**
+     * Plans for steps of {@code rows} rows: made anew unless the last ones fit, exactly when
+     * {@code exact} (a fit plans for its batch size, which decides how steps run; a gradient sum
+     * only needs room). How many rows a pass holds never changes the arithmetic.
+     */
+    private void prepare(long rows, boolean exact) {
+        int wanted = (int) Math.min(rows, passRows());
+        if (runner == null || (exact ? runner.capacity() != wanted : runner.capacity() < wanted)) {
+            runner = new StepRunner(model.parameterValues(), gradients, policy, wanted, workers);
+        }
+    }
+
+    /** Forward-only plans for scoring {@code rows} rows a pass at a time; kept while they fit. */
+    private void prepareScorer(long rows) {
+        int wanted = (int) Math.min(rows, passRows());
+        if (scorer == null || scorer.capacity() < wanted) {
+            scorer = new StepRunner(model.parameterValues(), null, policy, wanted, workers);
+        }
+    }
+
+    private int passRows() {
+        return policy.passRows((long) gradients.values().length() * model.dataType().width());
+    }
+
+    private NativeArray accumulated() {
+        if (accumulated == null) {
+            accumulated = NativeArray.allocate(model.dataType(), gradients.values().length());
+        }
+        return accumulated;
+    }
+
+    // ---- data-parallel training ----
+
+    /**
+     * Adds to {@code sum} each row's loss gradient over one in-order pass of {@code rows}, with
+     * their summed loss, count and correct count, without stepping: a piece of a data-parallel step.
+     */
+    public void addGradientSum(BatchSource rows, GradientSum sum) {
+        model.checkWidth(rows.width());
+        if (sum.gradient().length != gradients.values().length()) {
+            throw new IllegalArgumentException("a gradient sum for this model has " + gradients.values().length()
+                    + " entries, got " + sum.gradient().length);
+        }
+        if (rows.rows() == 0) {
+            return;
+        }
+        prepare(rows.rows(), false);
+        workers.start();
+        try (BlasThreads oneEach = BlasThreads.exactly(1)) {
+            rows.startPass(0, 0, false);
+            double[] into = sum.gradient();
+            NativeArray pass = gradients.values();
+            for (long left = rows.rows(); left > 0; ) {
+                int count = (int) Math.min(runner.capacity(), left);
+                runner.load(rows, count);
+                double loss = runner.run(1); // scale 1: the sum over the rows, not their mean
+                for (int i = 0; i < into.length; i++) {
+                    into[i] += pass.get(i);
+                }
+                sum.addRows(loss, count, runner.correct());
+                left -= count;
+            }
+        } finally {
+            workers.stop();
+        }
+    }
+
+    /**
+     * One optimizer step on the mean gradient of {@code sum} (the sum over its rows, divided by
+     * their count): the step one pass over all those rows would have taken.
+     */
+    public void step(GradientSum sum) {
+        double[] summed = sum.gradient();
+        if (summed.length != gradients.values().length()) {
+            throw new IllegalArgumentException("a gradient sum for this model has " + gradients.values().length()
+                    + " entries, got " + summed.length);
+        }
+        if (!(sum.rows() >= 1)) {
+            throw new IllegalArgumentException("a step needs the gradient of at least one row, got " + sum.rows());
+        }
+        NativeArray values = gradients.values();
+        for (int i = 0; i < summed.length; i++) {
+            values.set(i, summed[i] / sum.rows());
+        }
+        updater.step();
+    }
+
+    /**
+     * The parameters, then each optimizer state array, as one vector of doubles (which carry float32
+     * exactly): what parameter averaging averages.
+     */
+    public double[] stateVector() {
+        NativeArray parameters = model.parameterValues().values();
+        double[] optimizerState = optimizerState();
+        double[] vector = new double[parameters.length() + optimizerState.length];
+        for (int i = 0; i < parameters.length(); i++) {
+            vector[i] = parameters.get(i);
+        }
+        System.arraycopy(optimizerState, 0, vector, parameters.length(), optimizerState.length);
+        return vector;
+    }
+
+    /** Sets the parameters and the optimizer's state from a {@link #stateVector} (or an average of such). */
+    public void restoreStateVector(double[] vector) {
+        NativeArray parameters = model.parameterValues().values();
+        int length = parameters.length() + stateLength();
+        if (vector.length != length) {
+            throw new IllegalArgumentException("a training state of " + vector.length + " values does not fit this trainer's "
+                    + length);
+        }
+        for (int i = 0; i < parameters.length(); i++) {
+            parameters.set(i, vector[i]);
+        }
+        int at = parameters.length();
+        for (NativeArray array : updater.state()) {
+            for (int i = 0; i < array.length(); i++) {
+                array.set(i, vector[at++]);
+            }
+        }
+    }
+
+    /** Sets the parameters alone, from the first {@code parameterCount} values of {@code values}. */
+    public void restoreParameters(double[] values) {
+        NativeArray parameters = model.parameterValues().values();
+        if (values.length < parameters.length()) {
+            throw new IllegalArgumentException(values.length + " values cannot set this model's " + parameters.length() + " parameters");
+        }
+        for (int i = 0; i < parameters.length(); i++) {
+            parameters.set(i, values[i]);
+        }
+    }
+
+    /** The parameters alone, as doubles. */
+    public double[] parameters() {
+        return model.parameterValues().values().toDoubleArray();
+    }
+
+    /** Optimizer steps taken, where the update depends on it (Adam's bias correction). */
+    public long optimizerSteps() {
+        return updater.steps();
+    }
+
+    public void restoreOptimizerSteps(long steps) {
+        updater.restoreSteps(steps);
+    }
+
+    // ---- progress and checkpoints ----
+
+    /**
+     * Records where training stands, for a loop other than {@link #fit} (data-parallel training):
+     * {@code epochs} completed and {@code batches} of the next one, as a checkpoint saves them.
+     */
+    public void setProgress(int epochs, long batches) {
+        if (epochs < 0 || batches < 0) {
+            throw new IllegalArgumentException("progress cannot be negative: " + epochs + " epochs, " + batches + " batches");
+        }
+        epochsTrained = epochs;
+        batchesInEpoch = batches;
+    }
+
+    /** Epochs completed, counted across resumed runs. */
+    public int epochsTrained() {
+        return epochsTrained;
+    }
+
+    /** Batches (optimizer steps) completed of the epoch after {@link #epochsTrained}. */
+    public long batchesInEpoch() {
+        return batchesInEpoch;
+    }
+
+    /** The optimizer's state and where training stands, as a checkpoint keeps them. */
+    public TrainingState state() {
+        return new TrainingState(epochsTrained, batchesInEpoch, updater.steps(), optimizerState());
+    }
+
+    /**
+     * Puts back a {@link #state}: progress, optimizer steps and state arrays. An empty state array
+     * (a model file saved without training state) leaves the optimizer fresh.
+     */
+    public void restore(TrainingState state) {
+        double[] values = state.optimizerState();
+        if (values.length != 0 && values.length != stateLength()) {
+            throw new IllegalArgumentException(String.format("the checkpoint holds %d optimizer state values; %s over this model needs %d",
+                    values.length, optimizer, stateLength()));
+        }
+        int at = 0;
+        for (NativeArray array : values.length == 0 ? List.<NativeArray>of() : updater.state()) {
+            for (int i = 0; i < array.length(); i++) {
+                array.set(i, values[at++]);
+            }
+        }
+        updater.restoreSteps(state.optimizerSteps());
+        epochsTrained = state.epochsTrained();
+        batchesInEpoch = state.batchesInEpoch();
+    }
+
+    /** Writes the model with this trainer's {@link #state} to {@code file}, atomically and durably. */
+    public void saveCheckpoint(Path file) throws IOException {
+        new Checkpoint(model, state()).save(file);
+    }
+
+    private double[] optimizerState() {
+        double[] values = new double[stateLength()];
+        int at = 0;
+        for (NativeArray array : updater.state()) {
+            for (int i = 0; i < array.length(); i++) {
+                values[at++] = array.get(i);
+            }
+        }
+        return values;
+    }
+
+    private int stateLength() {
+        return updater.state().stream().mapToInt(NativeArray::length).sum();
+    }
+
+    // ---- what it trains ----
+
+    public Model model() {
+        return model;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public ExecutionPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * dL/dx for every input value, row-major, of the mean loss over {@code data}'s rows in one
+     * backward pass, for gradient checks and research: needs a model compiled with the input
+     * gradient ({@code CompileOptions.withInputGradient}). Makes a plan of its own.
+     */
+    public double[] inputGradient(Dataset data) {
+        model.checkCompatible(data);
+        Plan plan = new Plan(model.parameterValues(), new Gradients(model.graph(), model.dataType()), data.rows());
+        data.copyRows(0, data.rows(), plan.input(), plan.labels());
+        plan.trainingStep(data.rows(), data.rows());
+        double[] values = new double[data.rows() * data.width()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = plan.inputGradient().get(i);
+        }
+        return values;
+    }
+
+    /** The gradients of the last step, laid out as the model's parameters; overwritten by the next. */
+    public NativeArray gradients() {
+        return gradients.values();
     }
 }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Checkpoint;
+import io.dense4j.model.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class CheckpointResumeTest {
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, child.exitValue(), "killed by signal 9");
         assertFalse(Files.exists(interruptedOut), "the killed run never finished");
-        int checkpointed = CompiledModel.load(checkpoint).epochsTrained();
+        int checkpointed = Checkpoint.load(checkpoint).state().epochsTrained();
         assertTrue(checkpointed >= 1 && checkpointed < EPOCHS, "checkpoint after epoch " + checkpointed);
 
         Path resumed = folder.resolve("resumed.zip");
@@ -56,9 +57,9 @@ class CheckpointResumeTest {
         resume.addAll(List.of("--checkpoint", checkpoint.toString(), "--resume"));
         assertEquals(0, Main.execute(resume.toArray(String[]::new)));
 
-        CompiledModel expected = CompiledModel.load(uninterrupted);
-        CompiledModel actual = CompiledModel.load(resumed);
-        assertEquals(EPOCHS, actual.epochsTrained());
+        Model expected = Model.load(uninterrupted);
+        Model actual = Model.load(resumed);
+        assertEquals(EPOCHS, Checkpoint.load(resumed).state().epochsTrained());
         assertArrayEquals(expected.parameters().toFloatVector(), actual.parameters().toFloatVector(), 0f);
     }
 }

@@ -144,7 +144,7 @@ class MainTest {
         assertEquals("probability,class", predictions.get(0));
         assertEquals(601, predictions.size());
         // row order: the model's own prediction for row 1 (features of the file's second line)
-        io.dense4j.model.CompiledModel loaded = io.dense4j.model.CompiledModel.load(model);
+        io.dense4j.model.Model loaded = io.dense4j.model.Model.load(model);
         String[] cells = lines.get(1).split(",");
         float[][] first = {{Float.parseFloat(cells[0]), Float.parseFloat(cells[1]), Float.parseFloat(cells[2])}};
         assertEquals(String.format(java.util.Locale.ROOT, "%.6f", loaded.predictProbability(first)[0]),

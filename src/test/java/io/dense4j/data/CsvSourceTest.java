@@ -64,7 +64,7 @@ class CsvSourceTest {
     @Test
     void theCacheAndTheStreamDeliverTheRowsTheInMemoryReaderReads() throws IOException {
         Path file = spirals();
-        Dataset expected = CsvData.read(file, CsvFormat.defaults(), DataType.DOUBLE).dataset();
+        Dataset expected = InMemoryCsv.read(file, CsvFormat.defaults(), DataType.DOUBLE);
         List<String> inMemory = pass(new DatasetBatches(expected), 0, 0, false, 97);
         try (BatchSource cached = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults())
                 .rows(RowSelection.all(), null, DataType.DOUBLE);
@@ -80,7 +80,7 @@ class CsvSourceTest {
     @Test
     void aShuffledCachedPassIsTheInMemoryPermutationAndChangesEachEpoch() throws IOException {
         Path file = spirals();
-        BatchSource inMemory = new DatasetBatches(CsvData.read(file, CsvFormat.defaults(), DataType.DOUBLE).dataset());
+        BatchSource inMemory = new DatasetBatches(InMemoryCsv.read(file, CsvFormat.defaults(), DataType.DOUBLE));
         try (BatchSource cached = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults())
                 .rows(RowSelection.all(), null, DataType.DOUBLE)) {
             List<String> epoch1 = pass(cached, 1, 42, true, 64);
@@ -297,8 +297,8 @@ class CsvSourceTest {
     void aSourceKeepsReadingItsOwnCacheAfterAnotherOpenRebuildsThatPath() throws IOException {
         Path file = spirals();
         CsvSource narrow = CsvSource.open(file, CsvFormat.defaults().withFeatures(List.of("x2")), CsvSource.Options.defaults());
-        List<String> expected = pass(new DatasetBatches(CsvData.read(file, CsvFormat.defaults().withFeatures(List.of("x2")),
-                DataType.DOUBLE).dataset()), 0, 0, false, 50);
+        List<String> expected = pass(new DatasetBatches(InMemoryCsv.read(file, CsvFormat.defaults().withFeatures(List.of("x2")),
+                DataType.DOUBLE)), 0, 0, false, 50);
         CsvSource wide = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()); // rebuilds the same path
         assertTrue(wide.cacheStatus().contains("other reading options"), wide.cacheStatus());
         assertEquals(expected, pass(narrow.rows(RowSelection.all(), null, DataType.DOUBLE), 0, 0, false, 50));

@@ -8,7 +8,7 @@ import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.metrics.Evaluation;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
 import io.dense4j.model.Sequential;
 import io.dense4j.optim.SGD;
 import io.dense4j.train.FitOptions;
@@ -24,7 +24,7 @@ public final class ReadmeExample {
         Synthetic train = Synthetic.generate(Teacher.XOR, 2000, 2, 1);
         Synthetic test = Synthetic.generate(Teacher.XOR, 1000, 2, 2);
 
-        CompiledModel model = new Sequential(
+        Model model = new Sequential(
                 new Dense(16, new ReLU(), Initializer.HE_NORMAL),
                 new Dense(1, new Sigmoid()))
                 .compile(2, new BinaryCrossEntropy(), new SGD(0.1, 0.9, false));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dense4j.data.CsvData;
+import io.dense4j.data.InMemoryCsv;
 import io.dense4j.data.CsvFormat;
 import io.dense4j.data.CsvSource;
 import io.dense4j.data.RowSelection;
@@ -32,7 +32,7 @@ class CsvTrainingTest {
     @TempDir
     Path folder;
 
-    private static CompiledModel xorModel() {
+    private static Model xorModel() {
         return new Sequential(new Dense(16, new ReLU(), Initializer.HE_NORMAL), new Dense(1, new Sigmoid()))
                 .compile(2, new BinaryCrossEntropy(), new SGD(0.1, 0.9, false));
     }
@@ -43,9 +43,9 @@ class CsvTrainingTest {
         Synthetic.writeCsv(file, Teacher.XOR, 2_000, 2, 1);
         FitOptions options = FitOptions.builder().epochs(3).batchSize(32).seed(9).build();
 
-        CompiledModel inMemory = xorModel();
-        inMemory.fit(CsvData.read(file, CsvFormat.defaults(), DataType.FLOAT).dataset(), options);
-        CompiledModel cached = xorModel();
+        Model inMemory = xorModel();
+        inMemory.fit(InMemoryCsv.read(file, CsvFormat.defaults(), DataType.FLOAT), options);
+        Model cached = xorModel();
         cached.fit(CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()), options);
 
         assertArrayEquals(inMemory.parameters().toFloatVector(), cached.parameters().toFloatVector(), 0f);
@@ -59,7 +59,7 @@ class CsvTrainingTest {
         Synthetic test = Synthetic.generate(Teacher.XOR, 1_000, 2, 2);
         CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache()
                 .withShuffleBuffer(1_000));
-        CompiledModel model = xorModel();
+        Model model = xorModel();
         History history = model.fit(source, FitOptions.builder().epochs(25).batchSize(32).validationSplit(0.25).seed(4).build());
 
         assertEquals(25, history.epochs().size());
@@ -77,20 +77,20 @@ class CsvTrainingTest {
         // a = 1, 3, 5 where present (mean 3); b = 2, 6 where present (mean 4)
         Path file = Files.writeString(folder.resolve("gaps.csv"), "a,b,label\n1,2,0\n,6,1\n3,NA,0\n5,,1\n");
         CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().fillingMissing());
-        CompiledModel model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
+        Model model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
         model.fit(source, FitOptions.builder().epochs(2).batchSize(2).build());
         assertEquals(List.of(3.0, 4.0), model.inputSchema().missingValueFill());
 
         Path saved = folder.resolve("model.zip");
         model.save(saved);
-        CompiledModel loaded = CompiledModel.load(saved);
+        Model loaded = Model.load(saved);
         assertEquals(List.of(3.0, 4.0), loaded.inputSchema().missingValueFill());
         // a row with both values missing scores as the row of means
         double filled = loaded.predictProbability(new float[][] {{3, 4}})[0];
         Path gaps = Files.writeString(folder.resolve("predict.csv"), "a,b,label\n,NaN,0\n3,4,1\n");
-        CsvData read = CsvData.read(gaps, CsvFormat.defaults(), DataType.FLOAT, loaded.inputSchema().classes(), false,
-                loaded.inputSchema().fillValues());
-        double[] probabilities = loaded.predictProbability(read.dataset());
+        CsvSource read = CsvSource.open(gaps, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache()
+                .withClasses(loaded.inputSchema().classes()).fillingMissing());
+        double[] probabilities = loaded.scores(read, RowSelection.all()).probabilities();
         assertEquals(filled, probabilities[0], 0.0);
         assertEquals(filled, probabilities[1], 0.0);
     }

@@ -22,7 +22,7 @@ class LearningTest {
     private static Evaluation trainAndTest(Sequential model, Optimizer optimizer, Teacher teacher, int width, int epochs) {
         Synthetic train = Synthetic.generate(teacher, 2000, width, 1);
         Synthetic test = Synthetic.generate(teacher, 1000, width, 2);
-        CompiledModel compiled = model.compile(width, new BinaryCrossEntropy(), optimizer);
+        Model compiled = model.compile(width, new BinaryCrossEntropy(), optimizer);
         compiled.fit(train.features(), train.labels(), FitOptions.builder().epochs(epochs).batchSize(32).build());
         return compiled.evaluate(test.features(), test.labels());
     }

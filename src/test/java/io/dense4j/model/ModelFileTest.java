@@ -15,7 +15,12 @@ import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.optim.Adam;
 import io.dense4j.optim.SGD;
+import io.dense4j.data.Dataset;
+import io.dense4j.train.EpochMetrics;
 import io.dense4j.train.FitOptions;
+import io.dense4j.train.History;
+import io.dense4j.train.Trainer;
+import org.nd4j.linalg.api.buffer.DataType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,20 +39,20 @@ class ModelFileTest {
     @TempDir
     Path folder;
 
-    private static CompiledModel adamModel() {
+    private static Model adamModel() {
         return new Sequential(new Dense(8, new ReLU(), Initializer.HE_NORMAL), new Linear(), new Dense(1), new Sigmoid())
                 .compile(2, new BinaryCrossEntropy(), new Adam(0.01));
     }
 
     @Test
     void aSavedModelLoadsWithTheSameParametersPredictionsAndDescription() throws IOException {
-        CompiledModel model = adamModel();
+        Model model = adamModel();
         model.setInputSchema(new InputSchema(List.of("x1", "x2"), List.of("no", "yes")));
         model.fit(DATA.features(), DATA.labels(), FitOptions.builder().epochs(3).build());
         Path file = folder.resolve("model.zip");
         model.save(file);
 
-        CompiledModel loaded = CompiledModel.load(file);
+        Model loaded = Model.load(file);
 
         assertEquals(model.parameters(), loaded.parameters());
         assertEquals(model.predictProbability(DATA.features()), loaded.predictProbability(DATA.features()));
@@ -59,25 +64,60 @@ class ModelFileTest {
     }
 
     @Test
-    void trainingResumedFromAFileEndsWhereUninterruptedTrainingEnds() throws IOException {
-        // Adam's moments and step count travel with the file, so 2 + 2 epochs equal 4.
-        FitOptions twoEpochs = FitOptions.builder().epochs(2).shuffle(false).build();
-        CompiledModel uninterrupted = adamModel();
-        uninterrupted.fit(DATA.features(), DATA.labels(), FitOptions.builder().epochs(4).shuffle(false).build());
+    void trainingResumedFromACheckpointEndsWhereUninterruptedTrainingEnds() throws IOException {
+        // Adam's moments and step count, and the epochs done, travel with the checkpoint, so 2 + 2 epochs equal 4.
+        Dataset data = Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT);
+        Model uninterrupted = adamModel();
+        uninterrupted.fit(data, FitOptions.builder().epochs(4).build());
 
-        CompiledModel first = adamModel();
-        first.fit(DATA.features(), DATA.labels(), twoEpochs);
+        Trainer first = new Trainer(adamModel());
+        first.fit(data, FitOptions.builder().epochs(2).build());
         Path file = folder.resolve("checkpoint.zip");
-        first.save(file);
-        CompiledModel resumed = CompiledModel.load(file);
-        resumed.fit(DATA.features(), DATA.labels(), twoEpochs);
+        first.saveCheckpoint(file);
+        Trainer resumed = Trainer.resume(file);
+        assertEquals(2, resumed.epochsTrained());
+        assertEquals(first.optimizerSteps(), resumed.optimizerSteps());
+        History rest = resumed.fit(data, FitOptions.builder().epochs(4).build());
 
-        assertArrayEquals(uninterrupted.parameters().toFloatVector(), resumed.parameters().toFloatVector(), 0f);
+        assertEquals(List.of(3, 4), rest.epochs().stream().map(EpochMetrics::epoch).toList());
+        assertArrayEquals(uninterrupted.parameters().toFloatVector(), resumed.model().parameters().toFloatVector(), 0f);
+        assertEquals(first.model().predictProbability(DATA.features()), Model.load(file).predictProbability(DATA.features()),
+                "a checkpoint is a model file too");
+    }
+
+    @Test
+    void aModelSavedWithoutTrainingStateResumesAsAFreshTrainer() throws IOException {
+        Model model = adamModel();
+        Path file = folder.resolve("model.zip");
+        model.save(file);
+        Checkpoint checkpoint = Checkpoint.load(file);
+        assertEquals(0, checkpoint.state().epochsTrained());
+        assertEquals(0, checkpoint.state().optimizerState().length);
+        assertEquals(0, Trainer.resume(file).optimizerSteps());
+    }
+
+    @Test
+    void aFormatOneFileWhichAlwaysHeldTheOptimizersStateStillLoads() throws IOException {
+        Trainer trainer = new Trainer(adamModel());
+        trainer.fit(Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT), FitOptions.builder().epochs(2).build());
+        Path current = folder.resolve("current.zip");
+        trainer.saveCheckpoint(current);
+        // format 1 kept the epochs at the top, the step count with the optimizer, and no "training" object
+        String json = entry(current, "model.json").replace("\"formatVersion\" : 2", "\"formatVersion\" : 1")
+                .replaceAll("(?s),\\s*\"training\" : \\{[^}]*\\}", "")
+                .replace("\"inputWidth\" : 2", "\"inputWidth\" : 2, \"epochsTrained\" : 2")
+                .replace("\"type\" : \"Adam\"", "\"type\" : \"Adam\", \"steps\" : " + trainer.optimizerSteps());
+        Path old = rewrite(current, "format-1.zip", "model.json", json);
+        Checkpoint loaded = Checkpoint.load(old);
+        assertEquals(2, loaded.state().epochsTrained());
+        assertEquals(trainer.optimizerSteps(), loaded.state().optimizerSteps());
+        assertArrayEquals(trainer.state().optimizerState(), loaded.state().optimizerState(), 0.0);
+        assertEquals(trainer.model().parameters(), loaded.model().parameters());
     }
 
     @Test
     void rejectsMissingTruncatedForeignNewerAndCorruptFiles() throws IOException {
-        CompiledModel model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
+        Model model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
         Path good = folder.resolve("good.zip");
         model.save(good);
         byte[] bytes = Files.readAllBytes(good);
@@ -94,8 +134,8 @@ class ModelFileTest {
         assertTrue(problem(foreign).contains("is not a dense4j model file: it has no model.json"), problem(foreign));
 
         String json = entry(good, "model.json");
-        Path newer = rewrite(good, "newer.zip", "model.json", json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
-        assertTrue(problem(newer).contains("was written by a newer dense4j (format version 2; this one, 0.1.0, reads up to 1)"),
+        Path newer = rewrite(good, "newer.zip", "model.json", json.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
+        assertTrue(problem(newer).contains("was written by a newer dense4j (format version 3; this one, 0.1.0, reads up to 2)"),
                 problem(newer));
 
         Path other = rewrite(good, "other.zip", "model.json", json.replace("dense4j-model", "keras-h5"));
@@ -108,7 +148,7 @@ class ModelFileTest {
     }
 
     private static String problem(Path file) {
-        return assertThrows(ModelFileException.class, () -> CompiledModel.load(file)).getMessage();
+        return assertThrows(ModelFileException.class, () -> Model.load(file)).getMessage();
     }
 
     private static String entry(Path zip, String name) throws IOException {

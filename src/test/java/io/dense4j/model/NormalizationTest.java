@@ -33,7 +33,7 @@ class NormalizationTest {
     void standardizesByTheAdaptedMeanAndDeviation() {
         // x = [[1, 10], [3, 30]]: μ = [2, 20], σ = [1, 10], so y = [[−1, −1], [1, 1]]; with weights [1, 1] and
         // bias 0 the logits are −2 and 2
-        CompiledModel model = new Sequential(new Normalization(), new Dense(1, new Sigmoid()))
+        Model model = new Sequential(new Normalization(), new Dense(1, new Sigmoid()))
                 .compile(2, new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults().withDataType(DataType.DOUBLE));
         INDArray x = Nd4j.create(new double[][] {{1, 10}, {3, 30}});
         model.adapt(x);
@@ -45,7 +45,7 @@ class NormalizationTest {
 
     @Test
     void backwardThroughItMatchesFiniteDifferences() {
-        CompiledModel model = new Sequential(new Normalization(), new Dense(4, new ReLU()), new Dense(1, new Sigmoid()))
+        Model model = new Sequential(new Normalization(), new Dense(4, new ReLU()), new Dense(1, new Sigmoid()))
                 .compile(3, new BinaryCrossEntropy(), new SGD(0.1),
                         CompileOptions.defaults().withDataType(DataType.DOUBLE).withInputGradient(true));
         Synthetic data = Synthetic.generate(Teacher.LINEAR, 6, 3, 2);
@@ -59,7 +59,7 @@ class NormalizationTest {
     void makesBadlyScaledFeaturesLearnable() {
         Synthetic train = Synthetic.generate(Teacher.LINEAR, 2000, 10, 1);
         Synthetic test = Synthetic.generate(Teacher.LINEAR, 1000, 10, 2);
-        CompiledModel model = new Sequential(new Normalization(), new Dense(1, new Sigmoid()))
+        Model model = new Sequential(new Normalization(), new Dense(1, new Sigmoid()))
                 .compile(10, new BinaryCrossEntropy(), new SGD(0.1));
         model.adapt(badlyScaled(train));
         model.fit(badlyScaled(train), train.labels(), FitOptions.builder().epochs(10).build());
@@ -70,12 +70,12 @@ class NormalizationTest {
     @Test
     void theStatisticsTravelWithTheModelFile(@TempDir Path folder) throws Exception {
         Synthetic data = Synthetic.generate(Teacher.LINEAR, 200, 4, 3);
-        CompiledModel model = new Sequential(new Normalization(), new Dense(1, new Sigmoid()))
+        Model model = new Sequential(new Normalization(), new Dense(1, new Sigmoid()))
                 .compile(4, new BinaryCrossEntropy(), new SGD(0.1));
         model.adapt(badlyScaled(data));
         Path file = folder.resolve("normalized.zip");
         model.save(file);
-        CompiledModel loaded = CompiledModel.load(file);
+        Model loaded = Model.load(file);
         assertEquals(model.predictProbability(badlyScaled(data)), loaded.predictProbability(badlyScaled(data)));
         assertTrue(loaded.summary().contains("Non-trainable statistics: 8"), loaded.summary());
     }
@@ -86,7 +86,7 @@ class NormalizationTest {
                 () -> new Sequential(new Dense(3), new Normalization(), new Dense(1, new Sigmoid()))
                         .compile(2, new BinaryCrossEntropy(), new SGD(0.1)));
         assertTrue(misplaced.getMessage().contains("must be layer 0, but it is layer 1"), misplaced.getMessage());
-        CompiledModel plain = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
+        Model plain = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
         IllegalStateException none = assertThrows(IllegalStateException.class, () -> plain.adapt(Nd4j.zeros(3, 2)));
         assertTrue(none.getMessage().contains("this model has none"), none.getMessage());
     }

@@ -9,7 +9,7 @@ import io.dense4j.layer.Dense;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.metrics.RocCurve;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
 import io.dense4j.model.Sequential;
 import io.dense4j.optim.SGD;
 import io.dense4j.train.FitOptions;
@@ -33,7 +33,7 @@ class ChartsTest {
     @Test
     void writesLossRocAndBoundaryCharts(@TempDir Path folder) throws Exception {
         Synthetic data = Synthetic.generate(Teacher.LINEAR, 300, 2, 1);
-        CompiledModel model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
+        Model model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
         History history = model.fit(data.features(), data.labels(), FitOptions.builder().epochs(3).validationSplit(0.2).build());
         RocCurve roc = RocCurve.of(model.predictProbability(data.features()).toDoubleVector(), data.labels().toDoubleVector());
 
@@ -58,7 +58,7 @@ class ChartsTest {
 
     @Test
     void drawsBoundariesOnlyForTwoFeatureModels(@TempDir Path folder) {
-        CompiledModel model = new Sequential(new Dense(1, new Sigmoid())).compile(3, new BinaryCrossEntropy(), new SGD(0.1));
+        Model model = new Sequential(new Dense(1, new Sigmoid())).compile(3, new BinaryCrossEntropy(), new SGD(0.1));
         Synthetic data = Synthetic.generate(Teacher.LINEAR, 10, 3, 1);
         assertThrows(IllegalArgumentException.class,
                 () -> Charts.decisionBoundary("b", model, data.features(), data.labels(), folder.resolve("b.png")));

@@ -2,62 +2,76 @@ package io.dense4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.dense4j.data.Dataset;
+import io.dense4j.data.DatasetBatches;
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
-import io.dense4j.graph.Compiler;
-import io.dense4j.graph.Graph;
-import io.dense4j.graph.Parameters;
-import io.dense4j.graph.Plan;
 import io.dense4j.layer.Dense;
-import io.dense4j.layer.Layer;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.model.Model;
+import io.dense4j.model.Sequential;
 import io.dense4j.optim.SGD;
-import io.dense4j.optim.Updater;
-import io.dense4j.tensor.SecondCore;
+import io.dense4j.runtime.ExecutionPolicy;
 import java.lang.management.ManagementFactory;
-import java.util.List;
+import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * A training step makes no Java objects once warm: not an ND4J array, not a byte. Counted with the
- * JVM's per-thread allocation counter, so it is exact and not a timing.
+ * A warm epoch of fit makes no Java objects per step on any of its threads: not an ND4J array, not a
+ * byte. Counted with the JVM's per-thread allocation counters, so it is exact and not a timing: the
+ * allocations of an epoch of many steps must equal those of an epoch of few (what fit does once per
+ * epoch: the metrics, the history, the callbacks' calls).
  */
 class SteadyStateAllocationTest {
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 32})
-    void aTrainingStepAllocatesNothing(int batch) {
-        List<Layer> layers = List.of(new Dense(64, new ReLU()), new Dense(64, new ReLU()), new Dense(1, new Sigmoid()));
-        Graph graph = Compiler.compile(layers, 20, new BinaryCrossEntropy(), true, false);
-        Parameters parameters = new Parameters(graph, DataType.FLOAT);
-        parameters.initialize(1);
-        Plan plan = new Plan(graph, parameters, batch);
-        Updater updater = Updater.create(new SGD(0.01, 0.9, true), parameters.values(), parameters.gradients());
-        Synthetic data = Synthetic.generate(Teacher.LINEAR, batch, 20, 3);
-        for (int i = 0; i < batch * 20; i++) {
-            plan.input().set(i, data.features().getDouble(i));
+    @ValueSource(ints = {1, 32, 256})
+    void aWarmTrainingStepAllocatesNothing(int batch) {
+        Model model = new Sequential(new Dense(64, new ReLU()), new Dense(64, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(20, new BinaryCrossEntropy(), new SGD(0.01, 0.9, true));
+        Trainer trainer = new Trainer(model, model.optimizer(), ExecutionPolicy.ofThreads(2)); // parts and side by side as on 2 cores
+        Synthetic data = Synthetic.generate(Teacher.LINEAR, batch * 64, 20, 3);
+        Dataset rows = Dataset.of(data.features(), data.labels(), DataType.FLOAT);
+        DatasetBatches few = new DatasetBatches(rows, io.dense4j.data.RowSelection.training(0.97, 5)); // about 2 batches
+        DatasetBatches many = new DatasetBatches(rows); // 64 batches
+        int epochs = 200_000 / (batch * 64) + 5; // warm up: let the JIT compile the step, on both sources' paths
+        trainer.fit(many, null, FitOptions.builder().epochs(epochs).batchSize(batch).shuffle(false).build());
+        for (int i = 0; i < 20; i++) {
+            bytesOfOneMoreEpoch(trainer, few, batch);
         }
-        for (int i = 0; i < batch; i++) {
-            plan.labels().set(i, data.labels().getDouble(i));
-        }
+
+        long fewBytes = bytesOfOneMoreEpoch(trainer, few, batch);
+        long manyBytes = bytesOfOneMoreEpoch(trainer, many, batch);
+        assertEquals(fewBytes, manyBytes, "an epoch of 64 steps allocates what an epoch of about 2 does");
+    }
+
+    /** Bytes allocated by the calling thread and fit's worker threads during one more epoch. */
+    private static long bytesOfOneMoreEpoch(Trainer trainer, DatasetBatches rows, int batch) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long thread = Thread.currentThread().getId();
-        try (SecondCore secondCore = SecondCore.forBatch(batch)) { // as fit runs small batches
-            for (int i = 0; i < 20_000; i++) { // warm up: let the JIT compile the step
-                plan.trainingStep(batch, secondCore);
-                updater.step();
+        long[] before = new long[1];
+        long[] during = new long[1];
+        Callback counter = new Callback() {
+            private long[] ids;
+
+            @Override
+            public void onEpochBegin(int epoch) {
+                ids = Thread.getAllStackTraces().keySet().stream()
+                        .filter(thread -> thread == Thread.currentThread() || thread.getName().startsWith("dense4j-worker-"))
+                        .mapToLong(Thread::getId).toArray();
+                before[0] = Arrays.stream(threads.getThreadAllocatedBytes(ids)).sum();
             }
-            long before = threads.getThreadAllocatedBytes(thread);
-            for (int i = 0; i < 1_000; i++) {
-                plan.trainingStep(batch, secondCore);
-                updater.step();
+
+            @Override
+            public void onEpochEnd(EpochMetrics metrics) {
+                during[0] = Arrays.stream(threads.getThreadAllocatedBytes(ids)).sum() - before[0];
             }
-            long allocated = threads.getThreadAllocatedBytes(thread) - before;
-            assertEquals(0, allocated, "bytes allocated by 1,000 warm training steps");
-        }
+        };
+        trainer.fit(rows, null, FitOptions.builder().epochs(trainer.epochsTrained() + 1).batchSize(batch).shuffle(false)
+                .callbacks(counter).build());
+        return during[0];
     }
 }

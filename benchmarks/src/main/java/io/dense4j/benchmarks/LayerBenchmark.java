@@ -1,8 +1,8 @@
 package io.dense4j.benchmarks;
 
-import io.dense4j.graph.Graph;
-import io.dense4j.graph.Parameters;
-import io.dense4j.graph.Plan;
+import io.dense4j.runtime.Gradients;
+import io.dense4j.runtime.Parameters;
+import io.dense4j.runtime.Plan;
 import io.dense4j.loss.CrossEntropy;
 import io.dense4j.optim.Adam;
 import io.dense4j.optim.Optimizer;
@@ -49,8 +49,7 @@ public class LayerBenchmark {
 
         @Setup
         public void setUp() {
-            Graph graph = WMlp.graph();
-            plan = new Plan(graph, WMlp.parameters(graph), batch);
+            plan = Plan.forward(WMlp.parameters(WMlp.graph()), batch);
             WMlp.fill(plan, batch);
             // Logits of the scale a freshly initialized W-MLP gives; the loss's cost does not depend on them.
             logits = NativeArray.allocate(DataType.FLOAT, batch);
@@ -72,12 +71,12 @@ public class LayerBenchmark {
 
         @Setup
         public void setUp() {
-            Graph graph = WMlp.graph();
-            Parameters parameters = WMlp.parameters(graph);
-            Plan plan = new Plan(graph, parameters, 32);
+            Parameters parameters = WMlp.parameters(WMlp.graph());
+            Gradients gradients = new Gradients(parameters.graph(), DataType.FLOAT);
+            Plan plan = new Plan(parameters, gradients, 32);
             WMlp.fill(plan, 32);
-            plan.trainingStep(32);
-            updater = Updater.create(spec(optimizer), parameters.values(), parameters.gradients());
+            plan.trainingStep(32, 32);
+            updater = Updater.create(spec(optimizer), parameters.values(), gradients.values());
         }
 
         private static Optimizer spec(String name) {
@@ -97,7 +96,7 @@ public class LayerBenchmark {
 
     @Benchmark
     public double lossFromLogits(Batch state) {
-        return CrossEntropy.fromLogits(state.logits, state.plan.labels(), state.batch, state.gradLogits);
+        return CrossEntropy.fromLogits(state.logits, state.plan.labels(), state.batch, 1.0 / state.batch, state.gradLogits);
     }
 
     @Benchmark

@@ -2,7 +2,11 @@ package io.dense4j.benchmarks;
 
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.data.Dataset;
+import io.dense4j.data.DatasetBatches;
+import io.dense4j.model.Model;
+import io.dense4j.train.Trainer;
+import org.nd4j.linalg.api.buffer.DataType;
 import io.dense4j.optim.SGD;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.TrainingDivergedException;
@@ -12,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -35,6 +38,7 @@ public final class TimeToAccuracy {
         List<String> curve = new ArrayList<>(List.of("batch,learningRate,seconds,heldOutLoss"));
         Synthetic train = Synthetic.generate(Teacher.LINEAR, 200_000, WMlp.INPUTS, WMlp.DATA_SEED);
         Synthetic heldOut = Synthetic.generate(Teacher.LINEAR, 20_000, WMlp.INPUTS, WMlp.DATA_SEED + 1);
+        Dataset held = Dataset.of(heldOut.features(), heldOut.labels(), DataType.FLOAT);
         System.out.printf(Locale.ROOT, "W-MLP, SGD 0.1, float32: wall time until the held-out loss < %s (cap %.0f s)%n",
                 target, capSeconds);
         System.out.println("batch,learningRate,trainingRows,epochs,steps,seconds,heldOutLoss,outcome");
@@ -44,11 +48,12 @@ public final class TimeToAccuracy {
             int batch = batches[run];
             double learningRate = learningRates[run];
             int rows = batch == 1 ? 20_000 : 200_000;
-            INDArray x = train.features().get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
-            INDArray y = train.labels().get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
-            CompiledModel model = WMlp.model(learningRate);
+            Dataset rowsUsed = Dataset.of(train.features().get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()),
+                    train.labels().get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()), DataType.FLOAT);
+            Model model = WMlp.model(learningRate);
+            Trainer trainer = new Trainer(model);
             double seconds = 0;
-            double loss = model.loss(heldOut.features(), heldOut.labels());
+            double loss = model.scores(new DatasetBatches(held)).logLoss();
             int epochs = 0;
             long stepsPerEpoch = (rows + Math.min(batch, rows) - 1) / Math.min(batch, rows);
             long steps = 0;
@@ -58,7 +63,7 @@ public final class TimeToAccuracy {
             while (loss >= target && seconds < capSeconds) {
                 long started = System.nanoTime();
                 try {
-                    model.fit(x, y, FitOptions.builder().epochs(1).batchSize(Math.min(batch, rows)).seed(epochs).build());
+                    trainer.fit(rowsUsed, FitOptions.builder().epochs(epochs + 1).batchSize(Math.min(batch, rows)).build());
                 } catch (TrainingDivergedException diverged) {
                     seconds += (System.nanoTime() - started) / 1e9;
                     steps += diverged.step();
@@ -68,7 +73,7 @@ public final class TimeToAccuracy {
                 seconds += (System.nanoTime() - started) / 1e9;
                 epochs++;
                 steps += stepsPerEpoch;
-                loss = model.loss(heldOut.features(), heldOut.labels());
+                loss = model.scores(new DatasetBatches(held)).logLoss();
                 curve.add(String.format(Locale.ROOT, "%s,%s,%.4f,%.6f", name, learningRate, seconds, loss));
             }
             if (outcome == null) {

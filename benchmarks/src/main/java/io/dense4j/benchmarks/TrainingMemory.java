@@ -2,7 +2,7 @@ package io.dense4j.benchmarks;
 
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
 import io.dense4j.optim.SGD;
 import io.dense4j.train.FitOptions;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class TrainingMemory {
 
     /** One {@code fit} call of one epoch, as a user trains (the cap is not needed: an epoch takes seconds). */
     private static long dense4j(Synthetic data, int batch) {
-        CompiledModel model = WMlp.model(0.1);
+        Model model = WMlp.model(0.1);
         model.fit(data.features(), data.labels(), FitOptions.builder().epochs(1).batchSize(batch).build());
         return data.features().rows();
     }

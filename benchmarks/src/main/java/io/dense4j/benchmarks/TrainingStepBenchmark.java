@@ -1,18 +1,18 @@
 package io.dense4j.benchmarks;
 
 import io.dense4j.data.Dataset;
+import io.dense4j.data.DatasetBatches;
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
-import io.dense4j.graph.Graph;
-import io.dense4j.graph.Parameters;
-import io.dense4j.graph.Plan;
-import io.dense4j.graph.SplitStep;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
 import io.dense4j.optim.SGD;
 import io.dense4j.optim.Updater;
-import io.dense4j.tensor.BlasThreads;
-import io.dense4j.tensor.SecondCore;
-import io.dense4j.train.AdaptiveSecondCore;
+import io.dense4j.runtime.BlasThreads;
+import io.dense4j.runtime.ExecutionPolicy;
+import io.dense4j.runtime.Gradients;
+import io.dense4j.runtime.Parameters;
+import io.dense4j.runtime.StepRunner;
+import io.dense4j.runtime.Workers;
 import io.dense4j.train.FitOptions;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -31,13 +31,16 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One W-MLP training step (forward, fused sigmoid + cross-entropy, backward, plain SGD 0.1) on a
- * fixed batch, in steps per second. Samples per second is steps per second × batch; the work of a
- * step does not depend on the values, so repeating one batch measures the same step as an epoch.
+ * fixed batch, in steps per second, run as fit runs it: a {@link StepRunner} under the
+ * {@link ExecutionPolicy} (parts on the workers' threads, or one plan with the backward products
+ * side by side), OpenBLAS on one thread, then the update. Samples per second is steps per second ×
+ * batch; the work of a step does not depend on the values, so repeating one batch measures the same
+ * step as an epoch.
  *
- * <p>Full batch (200,000 rows) is measured as {@code fit} runs it, since no single plan holds it
- * there: each call is one epoch of {@code CompiledModel.fit} on the in-memory data set, one step
- * whose gradient is accumulated over passes of at most 4,096 rows split over two cores, the rows
- * copied into the plans as training copies them.
+ * <p>Full batch (200,000 rows) is measured as {@code fit} runs it, since no single pass holds it
+ * there: each call is one epoch of {@code Model.fit} on the in-memory data set, one step whose
+ * gradient is summed over passes of at most 8,192 rows, the rows copied into the plans as training
+ * copies them.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -52,34 +55,29 @@ public class TrainingStepBenchmark {
     @Param({"1", "32", "256", "4096", "200000"})
     int batch;
 
-    /** "policy" is what fit does (BlasThreads.forBatch); a number pins OpenBLAS to that many threads. */
+    /** Threads a step may use: "policy" is every core the JVM sees, as fit does; a number sets it. */
     @Param({"policy"})
-    String blasThreads;
+    String threads;
 
-    /**
-     * "policy" runs independent backward products side by side as fit does: on SecondCore.forBatch's
-     * core, while that measures faster (AdaptiveSecondCore); "always" on that core at every step;
-     * "off" never.
-     */
+    /** Rows per part: "policy" is the default (128); a number sets it (a different cut of the same step). */
     @Param({"policy"})
-    String secondCore;
+    String partRows;
 
-    /** "policy" splits the step over two plans on two cores as fit does (SplitStep from MIN_ROWS rows); "off" does not. */
+    /** "policy" computes a one-part step's large backward products side by side, as fit does; "off" never. */
     @Param({"policy"})
-    String split;
+    String sideBySide;
 
-    private Plan plan;
-    private SplitStep twoCores;
-    private CompiledModel model;
+    private StepRunner runner;
+    private Updater updater;
+    private Workers workers;
+    private BlasThreads blas;
+    private Model model;
     private Dataset data;
     private FitOptions oneFullBatchEpoch;
-    private Updater updater;
-    private BlasThreads threads;
-    private SecondCore core;
-    private AdaptiveSecondCore adaptive;
 
     @Setup
     public void setUp() {
+        ExecutionPolicy policy = policy();
         if (batch == FULL_BATCH) {
             model = WMlp.model(0.1);
             Synthetic rows = Synthetic.generate(Teacher.LINEAR, batch, WMlp.INPUTS, WMlp.DATA_SEED);
@@ -87,34 +85,35 @@ public class TrainingStepBenchmark {
             oneFullBatchEpoch = FitOptions.builder().epochs(1).fullBatch().build();
             return;
         }
-        Graph graph = WMlp.graph();
-        Parameters parameters = WMlp.parameters(graph);
-        updater = Updater.create(new SGD(0.1), parameters.values(), parameters.gradients());
-        if ("policy".equals(split) && batch >= SplitStep.MIN_ROWS) { // as fit: one OpenBLAS thread per core and part
-            threads = BlasThreads.exactly(1);
-            core = SecondCore.start();
-            Parameters second = Parameters.withOwnGradients(graph, parameters);
-            Plan first = new Plan(graph, parameters, (batch + 1) / 2);
-            Plan other = new Plan(graph, second, batch / 2);
-            WMlp.fill(first, (batch + 1) / 2);
-            WMlp.fill(other, batch / 2);
-            twoCores = new SplitStep(first, other, parameters.gradients(), second.gradients(), core);
-            return;
+        Parameters parameters = WMlp.parameters(WMlp.graph());
+        Gradients gradients = new Gradients(parameters.graph(), DataType.FLOAT);
+        updater = Updater.create(new SGD(0.1), parameters.values(), gradients.values());
+        workers = new Workers(policy.threads());
+        runner = new StepRunner(parameters, gradients, policy, batch, workers);
+        Synthetic rows = Synthetic.generate(Teacher.LINEAR, batch, WMlp.INPUTS, WMlp.DATA_SEED);
+        DatasetBatches source = new DatasetBatches(Dataset.of(rows.features(), rows.labels(), DataType.FLOAT));
+        source.startPass(0, 0, false);
+        runner.load(source, batch);
+        blas = BlasThreads.exactly(1);
+        workers.start();
+    }
+
+    private ExecutionPolicy policy() {
+        ExecutionPolicy policy = ExecutionPolicy.forThisMachine();
+        if (!"policy".equals(threads)) {
+            policy = policy.withThreads(Integer.parseInt(threads));
         }
-        threads = "policy".equals(blasThreads) ? BlasThreads.forBatch(batch) : BlasThreads.exactly(Integer.parseInt(blasThreads));
-        core = "off".equals(secondCore) ? null : SecondCore.forBatch(batch);
-        adaptive = core != null && "policy".equals(secondCore) ? new AdaptiveSecondCore(core) : null;
-        plan = new Plan(graph, parameters, batch);
-        WMlp.fill(plan, batch);
+        return new ExecutionPolicy(policy.threads(), "policy".equals(partRows) ? policy.partRows() : Integer.parseInt(partRows),
+                policy.maxParts(), "off".equals(sideBySide) ? Long.MAX_VALUE : policy.sideBySideWork(), policy.partGradientBytes());
     }
 
     @TearDown
     public void tearDown() {
-        if (core != null) {
-            core.close();
+        if (workers != null) {
+            workers.stop();
         }
-        if (threads != null) {
-            threads.close();
+        if (blas != null) {
+            blas.close();
         }
     }
 
@@ -124,12 +123,7 @@ public class TrainingStepBenchmark {
         if (model != null) {
             return model.fit(data, oneFullBatchEpoch).loss()[0];
         }
-        double loss;
-        if (adaptive != null) {
-            loss = adaptive.trainingStep(plan, batch, true);
-        } else {
-            loss = twoCores != null ? twoCores.trainingStep((batch + 1) / 2, batch / 2) : plan.trainingStep(batch, core);
-        }
+        double loss = runner.run(batch);
         updater.step();
         return loss;
     }

@@ -1,6 +1,6 @@
 package io.dense4j.benchmarks;
 
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
 import io.dense4j.model.Sequential;
 import io.dense4j.optim.SGD;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -17,8 +17,8 @@ import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
 import io.dense4j.graph.Compiler;
 import io.dense4j.graph.Graph;
-import io.dense4j.graph.Parameters;
-import io.dense4j.graph.Plan;
+import io.dense4j.runtime.Parameters;
+import io.dense4j.runtime.Plan;
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
@@ -28,7 +28,7 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The W-MLP workload of WORKLOADS.md, built through the low-level API that the benchmarks time. */
+/** The W-MLP workload of docs/workloads.md, built through the low-level API that the benchmarks time. */
 final class WMlp {
     static final int INPUTS = 100;
     static final int HIDDEN = 256;
@@ -45,7 +45,7 @@ final class WMlp {
     }
 
     /** The same network through the public API, compiled for plain SGD at {@code learningRate}. */
-    static CompiledModel model(double learningRate) {
+    static Model model(double learningRate) {
         return new Sequential(new Dense(HIDDEN, new ReLU()), new Dense(HIDDEN, new ReLU()), new Dense(1, new Sigmoid()))
                 .compile(INPUTS, new BinaryCrossEntropy(), new SGD(learningRate));
     }
@@ -71,7 +71,7 @@ final class WMlp {
         return network;
     }
 
-    /** The graph's float32 parameters, seeded. */
+    /** The graph's float32 parameters, seeded as compile seeds them. */
     static Parameters parameters(Graph graph) {
         Parameters parameters = new Parameters(graph, DataType.FLOAT);
         parameters.initialize(PARAMETER_SEED);

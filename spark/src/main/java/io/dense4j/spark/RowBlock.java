@@ -1,6 +1,5 @@
 package io.dense4j.spark;
 
-import io.dense4j.data.EpochOrder;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
 import java.io.Serializable;
@@ -23,9 +22,9 @@ final class RowBlock implements Serializable {
     final byte[] provisionalClasses;
     final PieceSummary summary;
 
-    /** The training rows' order for the epochs asked so far; rebuilt if the block is reloaded from disk. */
-    private transient EpochOrder trainingOrder;
-    private transient RowSelection orderedSelection;
+    /** The rows a selection (the training rows) picks; rebuilt if the block is reloaded from disk. */
+    private transient int[] selected;
+    private transient RowSelection selectedBy;
 
     RowBlock(int piece, int width, int rows, float[] features, byte[] provisionalClasses, PieceSummary summary) {
         this.piece = piece;
@@ -59,29 +58,15 @@ final class RowBlock implements Serializable {
     }
 
     /**
-     * The local numbers of this piece's training rows in step {@code step} of {@code steps} in
-     * {@code epoch}, a copy. The rows are visited in a seeded shuffle of the piece's own (its seed
-     * mixes the fit's seed with the piece's number) or in file order; step s takes positions
-     * [⌊(s·m + o)/S⌋, ⌊((s+1)·m + o)/S⌋) of the m rows, where the offset o = ⌊piece·S/pieces⌋ mod S
-     * staggers the pieces' rounding, so each step's batch stays near the batch size. The order is
-     * kept between rounds (and rebuilt if the block was reloaded from disk).
+     * The local numbers of the rows {@code selection} picks, as {@link #selectedRows}, kept between
+     * rounds (and worked out again if the block was reloaded from disk).
      */
-    synchronized int[] stepRows(RowSelection training, long firstRow, byte[] classOf, int epoch, long seed, boolean shuffle,
-                                int step, int steps, int pieces) {
-        if (trainingOrder == null || !training.equals(orderedSelection)) {
-            trainingOrder = new EpochOrder(selectedRows(training, firstRow, classOf));
-            orderedSelection = training;
+    synchronized int[] cachedRows(RowSelection selection, long firstRow, byte[] classOf) {
+        if (selected == null || !selection.equals(selectedBy)) {
+            selected = selectedRows(selection, firstRow, classOf);
+            selectedBy = selection;
         }
-        trainingOrder.prepare(epoch, seed * 0x9E3779B97F4A7C15L + piece, shuffle);
-        long m = trainingOrder.size();
-        long offset = (long) piece * steps / pieces % steps;
-        int from = (int) ((step * m + offset) / steps);
-        int to = (int) (((step + 1) * m + offset) / steps);
-        int[] chosen = new int[to - from];
-        for (int i = from; i < to; i++) {
-            chosen[i - from] = trainingOrder.row(i);
-        }
-        return chosen;
+        return selected;
     }
 
     /** Feature statistics of the rows {@code selection} picks. */

@@ -1,9 +1,10 @@
 package io.dense4j.spark;
 
-import io.dense4j.cli.ClusterTraining;
+import io.dense4j.train.ClusterTraining;
+import io.dense4j.train.Trainer;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
 import io.dense4j.train.History;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public final class SparkClusterTraining implements ClusterTraining {
     static final int DEFAULT_PARTITIONS = 2;
 
     @Override
-    public Result train(Request request, Function<Rows, CompiledModel> newModel) {
+    public Result train(Request request, Function<Rows, Model> newModel) {
         SparkConf conf = new SparkConf(true).setMaster(request.master()).setAppName("dense4j train " + request.data());
         conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
         conf.setIfMissing("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
@@ -54,14 +55,11 @@ public final class SparkClusterTraining implements ClusterTraining {
                     System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s), at %s%s%n", data.skippedRows(),
                             String.join(", ", data.firstSkippedRows()), data.skippedRows() > data.firstSkippedRows().size() ? ", …" : "");
                 }
-                CompiledModel model = request.resumeFrom() != null ? request.resumeFrom() : newModel.apply(rows(data));
-                Synchronization sync = (request.mode().equals("exact") ? Synchronization.exact()
-                        : Synchronization.averaging(request.localSteps()));
-                if (request.checkpoint() != null) {
-                    sync = sync.withCheckpoint(request.checkpoint(), request.checkpointEvery());
-                }
-                History history = new SparkTrainer(spark, data).fit(model, request.fit(), sync);
-                return new Result(model, history);
+                Trainer trainer = request.resumeFrom() != null ? request.resumeFrom() : new Trainer(newModel.apply(rows(data)));
+                Synchronization sync = request.mode().equals("exact") ? Synchronization.exact()
+                        : Synchronization.averaging(request.localSteps());
+                History history = new SparkTrainer(spark, data).fit(trainer, request.fit(), sync);
+                return new Result(trainer, history);
             }
         } finally {
             if (ours) {

@@ -1,18 +1,17 @@
 package io.dense4j.spark;
 
 import io.dense4j.data.RowSelection;
-import io.dense4j.model.CompiledModel;
-import io.dense4j.model.DataParallel;
 import io.dense4j.model.InputSchema;
-import io.dense4j.tensor.BlasThreads;
-import io.dense4j.train.EarlyStopping;
+import io.dense4j.model.Model;
+import io.dense4j.optim.Optimizer;
+import io.dense4j.train.Callback;
 import io.dense4j.train.EpochMetrics;
 import io.dense4j.train.FitOptions;
+import io.dense4j.train.GradientSum;
 import io.dense4j.train.History;
-import io.dense4j.train.TrainingDivergedException;
-import io.dense4j.train.TrainingListener;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.dense4j.train.TerminateOnNaN;
+import io.dense4j.train.Trainer;
+import io.dense4j.train.TrainingRun;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -21,16 +20,19 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Trains a compiled model on CSV files cached across a Spark cluster, data-parallel, in rounds: the
- * driver broadcasts the weights, every piece of the data works on its share of the round's batch
- * on an executor (with dense4j's planned graph on ND4J memory, one replica per task slot), and
- * treeAggregate brings the results back to the driver, which steps or averages (see
- * {@link Synchronization}). The model trained is the caller's own {@link CompiledModel}: save,
- * evaluate and predict work on it as after single-machine training.
+ * Trains a model on CSV files cached across a Spark cluster, data-parallel, in rounds: the driver
+ * broadcasts the weights, every piece of the data works on its share of the round's batch on an
+ * executor (through a {@link Trainer} replica, one per task slot), and treeAggregate brings the
+ * results back to the driver's trainer, which steps or averages (see {@link Synchronization}). The
+ * model trained is the caller's trainer's: save, evaluate and predict work on it as after
+ * single-machine training, and the fit's callbacks (early stopping, checkpoints, progress) run as
+ * on one machine, a round counting as a batch.
  *
- * <p>The schedule is fixed by the seed: an epoch has ⌈rows / batch⌉ steps; in step s each piece
- * contributes the rows at positions [⌊s·m/S⌋, ⌊(s+1)·m/S⌋) of its own seeded order of its m
- * training rows. A recomputed task (a lost executor) therefore gives the same result.
+ * <p>The batches are one machine's: an epoch visits the training rows (in file order across the
+ * pieces) in the order one machine's seeded shuffle gives for that epoch, and step s takes the
+ * positions [s·B, (s + 1)·B) of that order; each piece contributes those of its rows. Exact mode
+ * therefore trains the weights one machine trains, up to the order of additions, and a recomputed
+ * task (a lost executor) gives the same result.
  */
 public final class SparkTrainer {
     private final SparkCsvData data;
@@ -41,20 +43,21 @@ public final class SparkTrainer {
         this.context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     }
 
-    /** Loads the files, trains {@code model} on them and frees the cache: the one-call form. */
-    public static History train(SparkSession spark, SparkCsvSource source, CompiledModel model, FitOptions fit,
+    /** Loads the files, trains with {@code trainer} on them and frees the cache: the one-call form. */
+    public static History train(SparkSession spark, SparkCsvSource source, Trainer trainer, FitOptions fit,
                                 Synchronization sync) {
         try (SparkCsvData data = SparkCsvData.load(spark, source)) {
-            return new SparkTrainer(spark, data).fit(model, fit, sync);
+            return new SparkTrainer(spark, data).fit(trainer, fit, sync);
         }
     }
 
     /**
-     * Trains {@code model} in place, from the round it has done ({@link CompiledModel#roundsTrained},
-     * non-zero for a model loaded from a checkpoint) to the end of {@code fit.epochs()}. A model
+     * Trains {@code trainer}'s model in place, from where the trainer stands (a trainer resumed from
+     * a checkpoint goes on mid-epoch, at its round) to the end of {@code fit.epochs()}. A model
      * without an input schema takes the data's (with missing-value means if the source fills them).
      */
-    public History fit(CompiledModel model, FitOptions fit, Synchronization sync) {
+    public History fit(Trainer trainer, FitOptions fit, Synchronization sync) {
+        Model model = trainer.model();
         if (model.inputWidth() != data.width()) {
             throw new IllegalArgumentException(String.format("the model reads %d features, but %s has %d: %s",
                     model.inputWidth(), data.source().path(), data.width(), data.featureNames()));
@@ -65,181 +68,183 @@ public final class SparkTrainer {
         }
         RowSelection training = RowSelection.training(fit.validationSplit(), fit.seed());
         RowSelection validation = fit.validationSplit() > 0 ? RowSelection.validation(fit.validationSplit(), fit.seed()) : null;
-        if (fit.earlyStopping() != null && fit.earlyStopping().monitorValidation() && validation == null) {
-            throw new IllegalArgumentException(
-                    "EarlyStopping watches the validation loss, but fit has no validation data: set a validation split");
-        }
         if (model.inputSchema() == null || (data.source().fillMissing() && model.inputSchema().missingValueFill() == null)) {
-            model.setInputSchema(new InputSchema(data.featureNames(), data.classes(),
-                    data.source().fillMissing() ? fill(data.statistics(training).mean()) : null));
+            model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), data.source().fillMissing()
+                    ? InputSchema.meansToFill(data.source().path(), data.featureNames(), data.statistics(training)) : null));
         }
-        return new Run(model, fit, sync, training, validation).train();
-    }
-
-    private List<Double> fill(double[] means) {
-        List<Double> fill = new ArrayList<>();
-        for (int j = 0; j < means.length; j++) {
-            if (Double.isNaN(means[j])) {
-                throw new IllegalArgumentException(data.source().path() + ": column \"" + data.featureNames().get(j)
-                        + "\" has no values in the training rows, so no mean to fill its missing values with");
-            }
-            fill.add(means[j]);
+        if (trainer.epochsTrained() >= fit.epochs()) {
+            throw new IllegalArgumentException(String.format(
+                    "this trainer has trained %d epochs, so fitting up to epoch %d has nothing to do: ask for more epochs",
+                    trainer.epochsTrained(), fit.epochs()));
         }
-        return fill;
+        return new Run(trainer, fit, sync, training, validation).train();
     }
 
     /** One call of fit: the schedule, the broadcast model, and the loop over rounds. */
     private final class Run {
-        private final CompiledModel model;
+        private final Trainer trainer;
         private final FitOptions fit;
         private final Synchronization sync;
         private final Work work;
-        private final long trainingRows;
         private final int stepsPerEpoch;
         private final int roundsPerEpoch;
         private final int parameters;
 
-        Run(CompiledModel model, FitOptions fit, Synchronization sync, RowSelection training, RowSelection validation) {
-            this.model = model;
+        Run(Trainer trainer, FitOptions fit, Synchronization sync, RowSelection training, RowSelection validation) {
+            this.trainer = trainer;
             this.fit = fit;
             this.sync = sync;
-            this.parameters = model.parameterCount();
+            this.parameters = trainer.model().parameterCount();
             long[] firstRows = data.firstRows();
             byte[][] classOf = data.classOf();
-            this.trainingRows = validation == null ? data.rows()
-                    : data.blocks().map(block -> (long) block.selectedRows(training, firstRows[block.piece], classOf[block.piece]).length)
-                            .reduce(Long::sum);
+            List<int[]> counts = SparkCsvData.unwrap(() -> data.blocks().map(block -> new int[] {block.piece,
+                    block.cachedRows(training, firstRows[block.piece], classOf[block.piece]).length}).collect());
+            long[] offsets = new long[data.pieces() + 1];
+            for (int[] count : counts) {
+                offsets[count[0] + 1] = count[1];
+            }
+            for (int piece = 0; piece < data.pieces(); piece++) {
+                offsets[piece + 1] += offsets[piece];
+            }
+            long trainingRows = offsets[data.pieces()];
             if (trainingRows == 0) {
                 throw new IllegalArgumentException("a validation split of " + fit.validationSplit() + " leaves no training rows");
             }
-            long batch = Math.min(fit.batchSize(), trainingRows);
-            this.stepsPerEpoch = Math.toIntExact((trainingRows + batch - 1) / batch);
+            if (trainingRows > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(trainingRows + " training rows: one epoch's order holds up to 2^31 − 1, as on one machine");
+            }
+            int batch = (int) Math.min(fit.batchSize(), trainingRows);
+            this.stepsPerEpoch = (int) ((trainingRows + batch - 1) / batch);
             this.roundsPerEpoch = (stepsPerEpoch + sync.localSteps() - 1) / sync.localSteps();
-            double[] fillValues = model.inputSchema().fillValues();
-            Broadcast<byte[]> modelBytes = context.broadcast(DataParallel.toBytes(model));
-            this.work = new Work(java.util.UUID.randomUUID().toString(), modelBytes, data.classOf(), firstRows, data.pieceRows(),
-                    fillValues, training, validation, fit.seed(), fit.shuffle(), stepsPerEpoch, sync.threadsPerTask());
+            Broadcast<byte[]> modelBytes = context.broadcast(trainer.model().toBytes());
+            this.work = new Work(java.util.UUID.randomUUID().toString(), modelBytes, trainer.optimizer(), data.classOf(),
+                    firstRows, data.pieceRows(), trainer.model().inputSchema().fillValues(), training, validation, fit.seed(),
+                    fit.shuffle(), batch, (int) trainingRows, offsets, sync.threadsPerTask());
         }
 
         History train() {
-            TrainingListener[] listeners = fit.listeners().toArray(new TrainingListener[0]);
-            EarlyStopping stopping = fit.earlyStopping();
-            long round = Math.max(model.roundsTrained(), (long) fit.initialEpoch() * roundsPerEpoch);
+            int firstEpoch = trainer.epochsTrained() + 1;
+            TrainingRun run = new TrainingRun(trainer, firstEpoch, fit.epochs(), work.validation != null);
+            List<Callback> list = new ArrayList<>();
+            list.add(new TerminateOnNaN());
+            list.addAll(fit.callbacks());
+            Callback[] callbacks = list.toArray(new Callback[0]);
+            // progress is recorded at the end of rounds, so this is the round after the last one done
+            int firstRound = (int) ((trainer.batchesInEpoch() + sync.localSteps() - 1) / sync.localSteps());
             List<EpochMetrics> epochs = new ArrayList<>();
-            double bestLoss = Double.POSITIVE_INFINITY;
-            int bestEpoch = 0;
-            double[] best = null;
             boolean stoppedEarly = false;
             try {
-                while (round < (long) fit.epochs() * roundsPerEpoch) {
-                    int epoch = (int) (round / roundsPerEpoch) + 1;
+                for (Callback callback : callbacks) {
+                    callback.onTrainBegin(run);
+                }
+                for (int epoch = firstEpoch; epoch <= fit.epochs(); epoch++) {
+                    for (Callback callback : callbacks) {
+                        callback.onEpochBegin(epoch);
+                    }
                     long started = System.nanoTime();
                     double lossSum = 0;
                     double rows = 0;
                     double correct = 0;
-                    for (int r = (int) (round % roundsPerEpoch); r < roundsPerEpoch; r++, round++) {
-                        int firstStep = r * sync.localSteps();
+                    for (int round = epoch == firstEpoch ? firstRound : 0; round < roundsPerEpoch; round++) {
+                        int firstStep = round * sync.localSteps();
                         int steps = Math.min(sync.localSteps(), stepsPerEpoch - firstStep);
-                        double[] result = sync.mode() == Synchronization.Mode.EXACT
+                        double[] totals = sync.mode() == Synchronization.Mode.EXACT
                                 ? exactRound(epoch, firstStep) : averagingRound(epoch, firstStep, steps);
-                        int tail = result.length - 3;
-                        double roundLoss = result[tail + DataParallel.LOSS] / Math.max(1, result[tail + DataParallel.ROWS]);
-                        if (!Double.isFinite(roundLoss)) {
-                            throw new TrainingDivergedException(epoch, r + 1, roundsPerEpoch, roundLoss);
-                        }
-                        lossSum += result[tail + DataParallel.LOSS];
-                        rows += result[tail + DataParallel.ROWS];
-                        correct += result[tail + DataParallel.CORRECT];
-                        DataParallel.setRoundsTrained(model, round + 1);
-                        for (TrainingListener listener : listeners) {
-                            listener.onBatchEnd(epoch, r + 1, roundsPerEpoch, roundLoss);
-                        }
-                        if (sync.checkpoint() != null && (round + 1) % sync.checkpointEvery() == 0) {
-                            DataParallel.setEpochsTrained(model, r + 1 == roundsPerEpoch ? epoch : epoch - 1);
-                            save();
+                        double roundLoss = totals[0] / Math.max(1, totals[1]);
+                        lossSum += totals[0];
+                        rows += totals[1];
+                        correct += totals[2];
+                        trainer.setProgress(epoch - 1, firstStep + steps);
+                        for (Callback callback : callbacks) {
+                            callback.onBatchEnd(epoch, round + 1, roundsPerEpoch, roundLoss);
                         }
                     }
                     double[] held = work.validation == null ? null : validationLoss();
                     EpochMetrics metrics = new EpochMetrics(epoch, lossSum / rows, correct / rows,
-                            held == null ? Double.NaN : held[DataParallel.LOSS] / held[DataParallel.ROWS],
-                            held == null ? Double.NaN : held[DataParallel.CORRECT] / held[DataParallel.ROWS],
+                            held == null ? Double.NaN : held[0] / held[1], held == null ? Double.NaN : held[2] / held[1],
                             (long) rows, (System.nanoTime() - started) / 1e9);
                     epochs.add(metrics);
-                    DataParallel.setEpochsTrained(model, epoch);
-                    for (TrainingListener listener : listeners) {
-                        listener.onEpochEnd(metrics);
+                    trainer.setProgress(epoch, 0);
+                    for (Callback callback : callbacks) {
+                        callback.onEpochEnd(metrics);
                     }
-                    if (stopping == null) {
-                        bestEpoch = epoch;
-                        continue;
-                    }
-                    double monitored = stopping.monitorValidation() ? metrics.validationLoss() : metrics.loss();
-                    if (monitored < bestLoss - stopping.minDelta()) {
-                        bestLoss = monitored;
-                        bestEpoch = epoch;
-                        best = stopping.restoreBestWeights() ? DataParallel.parameters(model) : null;
-                    } else if (epoch - bestEpoch >= stopping.patience()) {
+                    if (run.stopRequested()) {
                         stoppedEarly = epoch < fit.epochs();
                         break;
                     }
                 }
+                History history = new History(epochs, stoppedEarly);
+                for (Callback callback : callbacks) {
+                    callback.onTrainEnd(history);
+                }
+                return history;
             } finally {
                 work.model.destroy();
             }
-            if (best != null) {
-                DataParallel.restoreParameters(model, best);
-            }
-            return new History(epochs, bestEpoch, stoppedEarly);
         }
 
-        /** Every piece's gradient sum over its share of the step, added up; the driver steps once on the mean. */
+        /**
+         * Every piece's gradient sum over its rows of the step, added up; the driver's trainer steps
+         * once on the mean, unless the loss is not finite. Returns the loss, rows and correct count.
+         */
         private double[] exactRound(int epoch, int step) {
-            Broadcast<double[]> weights = context.broadcast(DataParallel.parameters(model));
+            Broadcast<double[]> weights = context.broadcast(trainer.parameters());
             try {
                 Work w = work;
-                int length = parameters + 3;
-                double[] sums = orZeros(SparkCsvData.unwrap(() -> data.blocks().treeAggregate(null,
-                        (Function2<double[], RowBlock, double[]>) (acc, block) ->
-                                w.gradientSum(block, weights, epoch, step, acc != null ? acc : new double[length]),
-                        SparkTrainer::add, sync.treeDepth())), length);
-                if (sums[parameters + DataParallel.ROWS] > 0) {
-                    DataParallel.step(model, sums);
+                int length = parameters; // a local: the closure must not capture this Run
+                GradientSum sum = SparkCsvData.unwrap(() -> data.blocks().treeAggregate(null,
+                        (Function2<GradientSum, RowBlock, GradientSum>) (acc, block) ->
+                                w.gradientSum(block, weights, epoch, step, acc != null ? acc : new GradientSum(length)),
+                        SparkTrainer::add, sync.treeDepth()));
+                if (sum == null) {
+                    sum = new GradientSum(parameters);
                 }
-                return sums;
+                if (sum.rows() > 0 && Double.isFinite(sum.meanLoss())) {
+                    trainer.step(sum);
+                }
+                return new double[] {sum.loss(), sum.rows(), sum.correct()};
             } finally {
                 weights.destroy();
             }
         }
 
-        /** Every piece takes {@code steps} local steps from the broadcast state; the driver takes the row-weighted mean. */
+        /**
+         * Every piece takes its shares of {@code steps} steps from the broadcast state; the driver's
+         * trainer takes the row-weighted mean, unless the loss is not finite.
+         */
         private double[] averagingRound(int epoch, int firstStep, int steps) {
-            double[] state = DataParallel.state(model);
-            long optimizerSteps = DataParallel.optimizerSteps(model);
+            double[] state = trainer.stateVector();
+            long optimizerSteps = trainer.optimizerSteps();
             Broadcast<double[]> broadcast = context.broadcast(state);
             try {
                 Work w = work;
                 int length = state.length + 3;
-                double[] sums = orZeros(SparkCsvData.unwrap(() -> data.blocks().treeAggregate(null,
+                double[] sums = SparkCsvData.unwrap(() -> data.blocks().treeAggregate(null,
                         (Function2<double[], RowBlock, double[]>) (acc, block) ->
                                 w.localSteps(block, broadcast, optimizerSteps, epoch, firstStep, steps, acc != null ? acc : new double[length]),
-                        SparkTrainer::add, sync.treeDepth())), length);
-                double rows = sums[state.length + DataParallel.ROWS];
-                if (rows > 0) {
+                        SparkTrainer::add, sync.treeDepth()));
+                if (sums == null) {
+                    sums = new double[length];
+                }
+                double loss = sums[state.length];
+                double rows = sums[state.length + 1];
+                if (rows > 0 && Double.isFinite(loss / rows)) {
                     double[] mean = new double[state.length];
                     for (int i = 0; i < mean.length; i++) {
                         mean[i] = sums[i] / rows;
                     }
-                    DataParallel.restoreState(model, mean);
-                    DataParallel.restoreOptimizerSteps(model, optimizerSteps + steps);
+                    trainer.restoreStateVector(mean);
+                    trainer.restoreOptimizerSteps(optimizerSteps + steps);
                 }
-                return sums;
+                return new double[] {loss, rows, sums[state.length + 2]};
             } finally {
                 broadcast.destroy();
             }
         }
 
+        /** The validation rows' summed loss, count and correct count. */
         private double[] validationLoss() {
-            Broadcast<double[]> weights = context.broadcast(DataParallel.parameters(model));
+            Broadcast<double[]> weights = context.broadcast(trainer.parameters());
             try {
                 Work w = work;
                 return SparkCsvData.unwrap(() -> data.blocks().treeAggregate(new double[3],
@@ -249,14 +254,14 @@ public final class SparkTrainer {
                 weights.destroy();
             }
         }
+    }
 
-        private void save() {
-            try {
-                model.save(sync.checkpoint()); // atomic: a crash mid-write leaves the previous checkpoint
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
+    /** treeAggregate's combine for gradient sums; null is the empty sum, so no task ships one of zeros. */
+    private static GradientSum add(GradientSum a, GradientSum b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
         }
+        return a.add(b);
     }
 
     /**
@@ -273,24 +278,35 @@ public final class SparkTrainer {
         return a;
     }
 
-    private static double[] orZeros(double[] sums, int length) {
-        return sums != null ? sums : new double[length];
-    }
-
     /**
      * What a task does with its block, shipped to the executors with every round (small: the
      * model travels once, as a broadcast).
+     *
+     * @param trainingOffsets per piece, the position of its first training row among all of them
+     *                        (one more entry: the total)
      */
-    private record Work(String run, Broadcast<byte[]> model, byte[][] classOf, long[] firstRows, int[] pieceRows, double[] fill,
-                        RowSelection training, RowSelection validation, long seed, boolean shuffle, int stepsPerEpoch,
-                        int threads) implements java.io.Serializable {
+    private record Work(String run, Broadcast<byte[]> model, Optimizer optimizer, byte[][] classOf, long[] firstRows,
+                        int[] pieceRows, double[] fill, RowSelection training, RowSelection validation, long seed,
+                        boolean shuffle, int batch, int trainingRows, long[] trainingOffsets, int threads)
+            implements java.io.Serializable {
 
-        /** The rows of {@code block} in {@code step} of {@code epoch}. */
+        /** The rows of {@code block} in {@code step} of {@code epoch}, in the order one machine's batch has them. */
         BlockRows stepRows(RowBlock block, int epoch, int step) {
             checkWhole(block);
-            int[] rows = block.stepRows(training, firstRows[block.piece], classOf[block.piece], epoch, seed, shuffle, step,
-                    stepsPerEpoch, pieceRows.length);
-            return new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill);
+            int[] selected = block.cachedRows(training, firstRows[block.piece], classOf[block.piece]);
+            long from = trainingOffsets[block.piece];
+            long to = trainingOffsets[block.piece + 1];
+            int[] order = EpochPositions.of(run, trainingRows, epoch, seed, shuffle);
+            int end = (int) Math.min((long) (step + 1) * batch, trainingRows);
+            int[] rows = new int[(int) (to - from)];
+            int count = 0;
+            for (int i = step * batch; i < end; i++) {
+                int position = order[i];
+                if (position >= from && position < to) {
+                    rows[count++] = selected[(int) (position - from)];
+                }
+            }
+            return new BlockRows(block, rows, 0, count, classOf[block.piece], fill);
         }
 
         /** A block recomputed from a file that failed or changed since it was first read must not train as is (rows as read, skipped ones too). */
@@ -302,27 +318,27 @@ public final class SparkTrainer {
             }
         }
 
-        double[] gradientSum(RowBlock block, Broadcast<double[]> weights, int epoch, int step, double[] sums) {
+        GradientSum gradientSum(RowBlock block, Broadcast<double[]> weights, int epoch, int step, GradientSum sum) {
             BlockRows rows = stepRows(block, epoch, step);
             if (rows.rows() == 0) {
-                return sums;
+                return sum;
             }
-            CompiledModel replica = Replicas.borrow(run, model);
-            try (BlasThreads blas = BlasThreads.exactly(threads)) {
-                DataParallel.restoreParameters(replica, weights.value());
-                DataParallel.addGradientSum(replica, rows, sums);
+            Trainer replica = Replicas.borrow(run, model, optimizer, threads);
+            try {
+                replica.restoreParameters(weights.value());
+                replica.addGradientSum(rows, sum);
             } finally {
                 Replicas.giveBack(run, replica);
             }
-            return sums;
+            return sum;
         }
 
         double[] localSteps(RowBlock block, Broadcast<double[]> state, long optimizerSteps, int epoch, int firstStep,
                             int steps, double[] sums) {
-            CompiledModel replica = Replicas.borrow(run, model);
-            try (BlasThreads blas = BlasThreads.exactly(threads)) {
-                DataParallel.restoreState(replica, state.value());
-                DataParallel.restoreOptimizerSteps(replica, optimizerSteps);
+            Trainer replica = Replicas.borrow(run, model, optimizer, threads);
+            try {
+                replica.restoreStateVector(state.value());
+                replica.restoreOptimizerSteps(optimizerSteps);
                 int tail = sums.length - 3;
                 double trained = 0;
                 for (int s = firstStep; s < firstStep + steps; s++) {
@@ -330,17 +346,16 @@ public final class SparkTrainer {
                     if (rows.rows() == 0) {
                         continue;
                     }
-                    double[] step = new double[DataParallel.sumLength(replica)];
-                    DataParallel.addGradientSum(replica, rows, step);
-                    DataParallel.step(replica, step);
-                    int p = step.length - 3;
-                    sums[tail + DataParallel.LOSS] += step[p + DataParallel.LOSS];
-                    sums[tail + DataParallel.ROWS] += step[p + DataParallel.ROWS];
-                    sums[tail + DataParallel.CORRECT] += step[p + DataParallel.CORRECT];
-                    trained += step[p + DataParallel.ROWS];
+                    GradientSum step = new GradientSum(replica.model().parameterCount());
+                    replica.addGradientSum(rows, step);
+                    replica.step(step);
+                    sums[tail] += step.loss();
+                    sums[tail + 1] += step.rows();
+                    sums[tail + 2] += step.correct();
+                    trained += step.rows();
                 }
                 if (trained > 0) {
-                    double[] result = DataParallel.state(replica);
+                    double[] result = replica.stateVector();
                     for (int i = 0; i < result.length; i++) {
                         sums[i] += result[i] * trained;
                     }
@@ -357,10 +372,10 @@ public final class SparkTrainer {
             if (rows.length == 0) {
                 return sums;
             }
-            CompiledModel replica = Replicas.borrow(run, model);
-            try (BlasThreads blas = BlasThreads.exactly(threads)) {
-                DataParallel.restoreParameters(replica, weights.value());
-                DataParallel.addLossSum(replica, new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill), sums);
+            Trainer replica = Replicas.borrow(run, model, optimizer, threads);
+            try {
+                replica.restoreParameters(weights.value());
+                replica.model().addLossSums(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill), sums);
             } finally {
                 Replicas.giveBack(run, replica);
             }

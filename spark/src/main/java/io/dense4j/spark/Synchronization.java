@@ -1,6 +1,5 @@
 package io.dense4j.spark;
 
-import java.nio.file.Path;
 
 /**
  * How the workers' results become the model's next weights, and the run's cluster settings.
@@ -14,12 +13,14 @@ import java.nio.file.Path;
  *   averages the results (weighted by rows). Fewer rounds, for when a round's fixed cost dominates.</li>
  * </ul>
  *
- * @param threadsPerTask  OpenBLAS threads per task: threads × task slots per executor should not exceed its cores
- * @param checkpoint      a model file the driver rewrites every {@code checkpointEvery} rounds (null for none)
+ * <p>Checkpoints, early stopping and progress are callbacks, as on one machine; on Spark a batch
+ * in their calls is a round.
+ *
+ * @param threadsPerTask  threads a task's steps run on (its execution policy): threads × task slots
+ *                        per executor should not exceed its cores
  * @param treeDepth       the depth of treeAggregate's reduction tree
  */
-public record Synchronization(Mode mode, int localSteps, int threadsPerTask, Path checkpoint, int checkpointEvery,
-                              int treeDepth) {
+public record Synchronization(Mode mode, int localSteps, int threadsPerTask, int treeDepth) {
 
     public enum Mode { EXACT, AVERAGING }
 
@@ -30,30 +31,22 @@ public record Synchronization(Mode mode, int localSteps, int threadsPerTask, Pat
         if (threadsPerTask < 1) {
             throw new IllegalArgumentException("threads per task must be at least 1, got " + threadsPerTask);
         }
-        if (checkpointEvery < 1) {
-            throw new IllegalArgumentException("rounds between checkpoints must be at least 1, got " + checkpointEvery);
-        }
         if (treeDepth < 1) {
             throw new IllegalArgumentException("the aggregation tree's depth must be at least 1, got " + treeDepth);
         }
     }
 
-    /** Exact gradient aggregation, one OpenBLAS thread per task, no checkpoint. */
+    /** Exact gradient aggregation, one thread per task. */
     public static Synchronization exact() {
-        return new Synchronization(Mode.EXACT, 1, 1, null, 1, 2);
+        return new Synchronization(Mode.EXACT, 1, 1, 2);
     }
 
     /** Parameter averaging after {@code localSteps} local steps per round. */
     public static Synchronization averaging(int localSteps) {
-        return new Synchronization(Mode.AVERAGING, localSteps, 1, null, 1, 2);
+        return new Synchronization(Mode.AVERAGING, localSteps, 1, 2);
     }
 
     public Synchronization withThreadsPerTask(int threads) {
-        return new Synchronization(mode, localSteps, threads, checkpoint, checkpointEvery, treeDepth);
-    }
-
-    /** Rewrites {@code file} every {@code rounds} rounds, atomically, with the optimizer state and the rounds done. */
-    public Synchronization withCheckpoint(Path file, int rounds) {
-        return new Synchronization(mode, localSteps, threadsPerTask, file, rounds, treeDepth);
+        return new Synchronization(mode, localSteps, threads, treeDepth);
     }
 }

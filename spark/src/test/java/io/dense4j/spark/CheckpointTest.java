@@ -8,18 +8,21 @@ import io.dense4j.layer.Dense;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.model.Checkpoint;
 import io.dense4j.model.CompileOptions;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
 import io.dense4j.model.Sequential;
 import io.dense4j.optim.Adam;
+import io.dense4j.train.Callback;
 import io.dense4j.train.FitOptions;
-import io.dense4j.train.TrainingListener;
+import io.dense4j.train.ModelCheckpoint;
+import io.dense4j.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The driver's checkpoints: a run stopped mid-epoch resumes from the last one and ends with the uninterrupted run's weights. */
+/** Checkpoints on Spark: a run stopped mid-epoch resumes from the last one and ends with the uninterrupted run's weights. */
 class CheckpointTest {
     @TempDir
     Path folder;
@@ -29,37 +32,41 @@ class CheckpointTest {
         TestRows rows = TestRows.xor(1_000, 4, 30);
         Path file = rows.write(folder.resolve("rows.csv"), 0, 1_000);
         Path checkpoint = folder.resolve("checkpoint.zip");
-        FitOptions fit = FitOptions.builder().batchSize(100).epochs(3).seed(5).build(); // 10 rounds an epoch
-        Synchronization sync = Synchronization.exact().withCheckpoint(checkpoint, 7);
+        FitOptions fit = FitOptions.builder().batchSize(100).epochs(3).seed(5)
+                .callbacks(ModelCheckpoint.everyBatches(checkpoint, 7)).build(); // 10 rounds an epoch
 
         try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
                 .withMinPartitions(2))) {
-            SparkTrainer trainer = new SparkTrainer(LocalSpark.session(), data);
-            CompiledModel uninterrupted = model();
-            trainer.fit(uninterrupted, fit, Synchronization.exact());
+            SparkTrainer spark = new SparkTrainer(LocalSpark.session(), data);
+            Trainer uninterrupted = new Trainer(model());
+            spark.fit(uninterrupted, FitOptions.builder().batchSize(100).epochs(3).seed(5).build(), Synchronization.exact());
 
-            FitOptions crashing = FitOptions.builder().batchSize(100).epochs(3).seed(5).listener(new TrainingListener() {
+            Callback crash = new Callback() {
                 @Override
-                public void onBatchEnd(int epoch, int step, int steps, double loss) {
-                    if (epoch == 2 && step == 7) {
+                public void onBatchEnd(int epoch, int round, int rounds, double loss) {
+                    if (epoch == 2 && round == 7) {
                         throw new IllegalStateException("crash in round 17");
                     }
                 }
-            }).build();
-            assertThrows(IllegalStateException.class, () -> trainer.fit(model(), crashing, sync));
+            };
+            FitOptions crashing = FitOptions.builder().batchSize(100).epochs(3).seed(5)
+                    .callbacks(ModelCheckpoint.everyBatches(checkpoint, 7), crash).build();
+            assertThrows(IllegalStateException.class, () -> spark.fit(new Trainer(model()), crashing, Synchronization.exact()));
 
-            CompiledModel resumed = CompiledModel.load(checkpoint);
-            assertEquals(14, resumed.roundsTrained());
+            Trainer resumed = Trainer.resume(checkpoint);
             assertEquals(1, resumed.epochsTrained());
-            var history = trainer.fit(resumed, fit, sync);
+            assertEquals(4, resumed.batchesInEpoch(), "round 14 is the 4th of epoch 2");
+            var history = spark.fit(resumed, fit, Synchronization.exact());
             assertEquals(2, history.epochs().size()); // the rest of epoch 2, then epoch 3
-            assertEquals(30, resumed.roundsTrained());
-            assertArrayEquals(uninterrupted.parameters().toFloatVector(), resumed.parameters().toFloatVector(), 1e-6f);
-            assertEquals(28, CompiledModel.load(checkpoint).roundsTrained()); // the last multiple of 7
+            assertEquals(3, resumed.epochsTrained());
+            assertArrayEquals(uninterrupted.model().parameters().toFloatVector(), resumed.model().parameters().toFloatVector(), 1e-6f);
+            var last = Checkpoint.load(checkpoint).state(); // round 28, the last multiple of 7: the 8th of epoch 3
+            assertEquals(2, last.epochsTrained());
+            assertEquals(8, last.batchesInEpoch());
         }
     }
 
-    private static CompiledModel model() {
+    private static Model model() {
         return new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
                 .compile(4, new BinaryCrossEntropy(), new Adam(0.01), CompileOptions.defaults().withSeed(6));
     }

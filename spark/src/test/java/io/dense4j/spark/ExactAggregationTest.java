@@ -6,25 +6,37 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.dense4j.data.CsvFormat;
 import io.dense4j.data.CsvSource;
 import io.dense4j.data.Dataset;
+import io.dense4j.data.RowSelection;
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.model.CompileOptions;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
 import io.dense4j.model.Sequential;
 import io.dense4j.optim.Adam;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.SGD;
+import io.dense4j.train.Callback;
+import io.dense4j.train.EarlyStopping;
+import io.dense4j.train.EpochMetrics;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
+import io.dense4j.train.Trainer;
+import io.dense4j.train.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** Exact gradient aggregation on local[2] gives the weights one machine gets on the same batches (float32, to 1e-5). */
+/**
+ * Exact gradient aggregation on local[2] visits one machine's batches in one machine's order, so it
+ * trains the weights one machine trains (float32, to 1e-5), at every batch size, shuffled or not.
+ */
 class ExactAggregationTest {
     @TempDir
     Path folder;
@@ -35,10 +47,10 @@ class ExactAggregationTest {
         Path file = rows.write(folder.resolve("xor.csv"), 0, 3_000);
         FitOptions fit = FitOptions.builder().fullBatch().epochs(8).shuffle(false).build();
 
-        CompiledModel single = model(new Adam(0.02));
+        Model single = model(new Adam(0.02));
         History expected = single.fit(Dataset.of(rows.x, rows.y, DataType.FLOAT), fit);
 
-        CompiledModel distributed = model(new Adam(0.02));
+        Trainer distributed = new Trainer(model(new Adam(0.02)));
         try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
                 .withMinPartitions(7))) {
             assertEquals(7, data.pieces());
@@ -46,38 +58,34 @@ class ExactAggregationTest {
             assertEquals(expected.last().loss(), history.last().loss(), 1e-6);
             assertEquals(expected.last().accuracy(), history.last().accuracy(), 1e-12);
         }
-        assertArrayEquals(single.parameters().toFloatVector(), distributed.parameters().toFloatVector(), 1e-5f);
+        assertArrayEquals(single.parameters().toFloatVector(), distributed.model().parameters().toFloatVector(), 1e-5f);
         assertEquals(8, distributed.epochsTrained());
-        assertEquals(8, distributed.roundsTrained());
     }
 
-    @Test
-    void miniBatchesFromTwoFilesMatchOneMachineOnTheSameBatches() throws IOException {
-        // two files of 200 rows, one piece each; batch 100 → 4 steps an epoch, each taking rows
-        // [50s, 50s + 50) of each file, in file order (no shuffle): one machine sees the same batches
-        // when the rows are interleaved 50 by 50
-        TestRows rows = TestRows.xor(400, 4, 2);
-        rows.write(folder.resolve("part-0.csv"), 0, 200);
-        rows.write(folder.resolve("part-1.csv"), 200, 400);
-        float[][] x = new float[400][];
-        float[] y = new float[400];
-        for (int step = 0, at = 0; step < 4; step++) {
-            for (int file = 0; file < 2; file++) {
-                for (int i = 0; i < 50; i++, at++) {
-                    x[at] = rows.x[file * 200 + step * 50 + i];
-                    y[at] = rows.y[file * 200 + step * 50 + i];
-                }
-            }
-        }
-        FitOptions fit = FitOptions.builder().batchSize(100).epochs(5).shuffle(false).build();
-        CompiledModel single = model(new SGD(0.3, 0.9, false));
-        single.fit(Dataset.of(x, y, DataType.FLOAT), fit);
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1, 1", "7, 3", "64, 3", "150, 3"})
+    void shuffledMiniBatchesFromThreeFilesMatchOneMachineOnTheRowsInFileOrder(int batch, int epochs) throws IOException {
+        // three files of 100, 120 and 80 rows, one or two pieces each: one machine reads them as one file
+        TestRows rows = TestRows.xor(300, 4, 2);
+        rows.write(folder.resolve("part-0.csv"), 0, 100);
+        rows.write(folder.resolve("part-1.csv"), 100, 220);
+        rows.write(folder.resolve("part-2.csv"), 220, 300);
+        Path whole = rows.write(folder.resolve("whole.csv"), 0, 300);
+        FitOptions fit = FitOptions.builder().batchSize(batch).epochs(epochs).seed(13).validationSplit(0.2).build();
 
-        CompiledModel distributed = model(new SGD(0.3, 0.9, false));
-        SparkTrainer.train(LocalSpark.session(), SparkCsvSource.of(folder.resolve("part-*.csv").toString(), rows.columns()),
-                distributed, fit, Synchronization.exact());
-        assertArrayEquals(single.parameters().toFloatVector(), distributed.parameters().toFloatVector(), 1e-5f);
-        assertEquals(20, distributed.roundsTrained());
+        Model single = model(new SGD(0.1, 0.9, false));
+        History expected = single.fit(CsvSource.open(whole, CsvFormat.defaults(), CsvSource.Options.defaults()
+                .withCacheDirectory(folder)), fit);
+
+        Trainer distributed = new Trainer(model(new SGD(0.1, 0.9, false)));
+        History history = SparkTrainer.train(LocalSpark.session(), SparkCsvSource.of(folder.resolve("part-*.csv").toString(),
+                rows.columns()).withMinPartitions(4), distributed, fit, Synchronization.exact());
+        assertArrayEquals(single.parameters().toFloatVector(), distributed.model().parameters().toFloatVector(), 1e-5f);
+        assertEquals(expected.last().samples(), history.last().samples());
+        assertEquals(expected.last().validationLoss(), history.last().validationLoss(), 1e-5);
+        assertEquals(RowSelection.training(0.2, 13).count(300), history.last().samples());
+        assertEquals(0, distributed.batchesInEpoch());
+        assertEquals(epochs, distributed.epochsTrained());
     }
 
     @Test
@@ -86,23 +94,75 @@ class ExactAggregationTest {
         Path file = rows.write(folder.resolve("split.csv"), 0, 2_000);
         FitOptions fit = FitOptions.builder().fullBatch().epochs(4).validationSplit(0.25).seed(11).build();
 
-        CompiledModel single = model3(new SGD(0.5));
+        Model single = model3(new SGD(0.5));
         History expected = single.fit(CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache()), fit);
-        CompiledModel distributed = model3(new SGD(0.5));
+        Trainer distributed = new Trainer(model3(new SGD(0.5)));
         History history = SparkTrainer.train(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
                 .withMinPartitions(3), distributed, fit, Synchronization.exact());
-        assertArrayEquals(single.parameters().toFloatVector(), distributed.parameters().toFloatVector(), 1e-5f);
+        assertArrayEquals(single.parameters().toFloatVector(), distributed.model().parameters().toFloatVector(), 1e-5f);
         assertEquals(expected.last().validationLoss(), history.last().validationLoss(), 1e-5);
         assertEquals(expected.last().samples(), history.last().samples());
-        assertEquals(single.inputSchema(), distributed.inputSchema());
+        assertEquals(single.inputSchema(), distributed.model().inputSchema());
     }
 
-    private static CompiledModel model(Optimizer optimizer) {
+    @Test
+    void theSameCallbacksHearTheSameEventsAsOnOneMachineAndEarlyStoppingStopsBoth() throws IOException {
+        TestRows rows = TestRows.xor(400, 4, 4);
+        Path file = rows.write(folder.resolve("events.csv"), 0, 400);
+        List<String> local = new ArrayList<>();
+        List<String> cluster = new ArrayList<>();
+        EarlyStopping localStopping = new EarlyStopping(1, 0.05, true, true);
+        EarlyStopping clusterStopping = new EarlyStopping(1, 0.05, true, true);
+        FitOptions.Builder options = FitOptions.builder().batchSize(100).epochs(30).validationSplit(0.25).seed(3);
+
+        Model single = model(new SGD(0.05));
+        single.fit(CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCacheDirectory(folder)),
+                options.callbacks(new Recorder(local), localStopping).build());
+        Trainer distributed = new Trainer(model(new SGD(0.05)));
+        SparkTrainer.train(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns()).withMinPartitions(2),
+                distributed, FitOptions.builder().batchSize(100).epochs(30).validationSplit(0.25).seed(3)
+                        .callbacks(new Recorder(cluster), clusterStopping).build(), Synchronization.exact());
+
+        assertEquals(local, cluster);
+        assertEquals("train end, stopped early: true", local.get(local.size() - 1), "a minimum improvement of 0.05 stops both");
+        assertEquals(localStopping.bestEpoch(), clusterStopping.bestEpoch());
+        assertArrayEquals(single.parameters().toFloatVector(), distributed.model().parameters().toFloatVector(), 1e-5f);
+    }
+
+    /** A callback of the user's own: writes down what it hears. */
+    private record Recorder(List<String> events) implements Callback {
+        @Override
+        public void onTrainBegin(TrainingRun run) {
+            events.add("train begin at epoch " + run.firstEpoch() + " of " + run.epochs() + ", validation " + run.hasValidation());
+        }
+
+        @Override
+        public void onEpochBegin(int epoch) {
+            events.add("epoch " + epoch);
+        }
+
+        @Override
+        public void onBatchEnd(int epoch, int batch, int batches, double loss) {
+            events.add("batch " + batch + " of " + batches);
+        }
+
+        @Override
+        public void onEpochEnd(EpochMetrics metrics) {
+            events.add("epoch end " + metrics.epoch() + ", " + metrics.samples() + " samples");
+        }
+
+        @Override
+        public void onTrainEnd(History history) {
+            events.add("train end, stopped early: " + history.stoppedEarly());
+        }
+    }
+
+    private static Model model(Optimizer optimizer) {
         return new Sequential(new Dense(16, new ReLU()), new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
                 .compile(4, new BinaryCrossEntropy(), optimizer, CompileOptions.defaults().withSeed(3));
     }
 
-    private static CompiledModel model3(Optimizer optimizer) {
+    private static Model model3(Optimizer optimizer) {
         return new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
                 .compile(3, new BinaryCrossEntropy(), optimizer, CompileOptions.defaults().withSeed(4));
     }

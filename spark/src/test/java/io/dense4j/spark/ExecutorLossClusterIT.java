@@ -10,11 +10,12 @@ import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.model.CompileOptions;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
 import io.dense4j.model.Sequential;
 import io.dense4j.optim.Adam;
 import io.dense4j.train.FitOptions;
-import io.dense4j.train.TrainingListener;
+import io.dense4j.train.Callback;
+import io.dense4j.train.Trainer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class ExecutorLossClusterIT {
         TestRows rows = TestRows.xor(8_000, 4, 40);
         Path file = rows.write(folder.resolve("rows.csv"), 0, 8_000);
         FitOptions fit = FitOptions.builder().fullBatch().epochs(30).shuffle(false).build();
-        CompiledModel single = model();
+        Model single = model();
         single.fit(Dataset.of(rows.x, rows.y, DataType.FLOAT), fit);
 
         try (StandaloneCluster cluster = new StandaloneCluster(Files.createDirectories(folder.resolve("spark-home")), 2, 1, "1g")) {
@@ -59,7 +60,7 @@ class ExecutorLossClusterIT {
             try {
                 awaitExecutors(cluster, 2);
                 AtomicLong killed = new AtomicLong();
-                FitOptions killing = FitOptions.builder().fullBatch().epochs(30).shuffle(false).listener(new TrainingListener() {
+                FitOptions killing = FitOptions.builder().fullBatch().epochs(30).shuffle(false).callbacks(new Callback() {
                     @Override
                     public void onBatchEnd(int epoch, int step, int steps, double loss) {
                         if (epoch == 10) {
@@ -69,14 +70,14 @@ class ExecutorLossClusterIT {
                         }
                     }
                 }).build();
-                CompiledModel distributed = model();
+                Trainer distributed = new Trainer(model());
                 SparkTrainer.train(spark, SparkCsvSource.of(file.toString(), rows.columns()).withMinPartitions(4),
                         distributed, killing, Synchronization.exact());
 
                 assertTrue(killed.get() > 0);
                 assertTrue(cluster.executors().stream().noneMatch(executor -> executor.pid() == killed.get()));
-                assertEquals(30, distributed.roundsTrained());
-                assertArrayEquals(single.parameters().toFloatVector(), distributed.parameters().toFloatVector(), 1e-5f);
+                assertEquals(30, distributed.epochsTrained());
+                assertArrayEquals(single.parameters().toFloatVector(), distributed.model().parameters().toFloatVector(), 1e-5f);
             } finally {
                 spark.stop();
             }
@@ -91,7 +92,7 @@ class ExecutorLossClusterIT {
         assertEquals(count, cluster.executors().size(), "executors running");
     }
 
-    private static CompiledModel model() {
+    private static Model model() {
         return new Sequential(new Dense(16, new ReLU()), new Dense(1, new Sigmoid()))
                 .compile(4, new BinaryCrossEntropy(), new Adam(0.01), CompileOptions.defaults().withSeed(12));
     }

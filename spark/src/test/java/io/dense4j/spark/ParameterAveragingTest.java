@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dense4j.data.CsvData;
 import io.dense4j.data.CsvFormat;
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
@@ -15,7 +14,10 @@ import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.metrics.Evaluation;
 import io.dense4j.model.CompileOptions;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
+import io.dense4j.train.Trainer;
+import io.dense4j.data.CsvSource;
+import io.dense4j.data.RowSelection;
 import io.dense4j.model.Sequential;
 import io.dense4j.optim.Adam;
 import io.dense4j.optim.SGD;
@@ -27,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
 
 class ParameterAveragingTest {
     @TempDir
@@ -40,14 +41,14 @@ class ParameterAveragingTest {
         Path file = rows.write(folder.resolve("xor.csv"), 0, 1_000);
         SparkCsvSource source = SparkCsvSource.of(file.toString(), rows.columns()).withMinPartitions(3);
         FitOptions fit = FitOptions.builder().batchSize(128).epochs(3).seed(9).build();
-        CompiledModel exact = model();
-        CompiledModel averaged = model();
+        Trainer exact = new Trainer(model());
+        Trainer averaged = new Trainer(model());
         try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), source)) {
             SparkTrainer trainer = new SparkTrainer(LocalSpark.session(), data);
             trainer.fit(exact, fit, Synchronization.exact());
             trainer.fit(averaged, fit, Synchronization.averaging(1));
         }
-        assertArrayEquals(exact.parameters().toFloatVector(), averaged.parameters().toFloatVector(), 1e-5f);
+        assertArrayEquals(exact.model().parameters().toFloatVector(), averaged.model().parameters().toFloatVector(), 1e-5f);
     }
 
     @Test
@@ -56,19 +57,20 @@ class ParameterAveragingTest {
         Synthetic.writeCsv(file, Teacher.SPIRALS, 6_000, 2, 21);
         Path test = folder.resolve("spirals-test.csv");
         Synthetic.writeCsv(test, Teacher.SPIRALS, 2_000, 2, 22);
-        CompiledModel model = new Sequential(new Normalization(), new Dense(32, new ReLU()), new Dense(32, new ReLU()),
+        Model model = new Sequential(new Normalization(), new Dense(32, new ReLU()), new Dense(32, new ReLU()),
                 new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new Adam(0.01), CompileOptions.defaults().withSeed(1));
         FitOptions fit = FitOptions.builder().batchSize(64).epochs(40).seed(2).build();
         History history;
         try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(),
                 SparkCsvSource.of(file.toString(), List.of("x1", "x2", "label")).withMinPartitions(2))) {
             model.adapt(data.statistics(io.dense4j.data.RowSelection.all()));
-            history = new SparkTrainer(LocalSpark.session(), data).fit(model, fit, Synchronization.averaging(8));
+            Trainer trainer = new Trainer(model);
+            history = new SparkTrainer(LocalSpark.session(), data).fit(trainer, fit, Synchronization.averaging(8));
+            assertEquals(40 * 94, trainer.optimizerSteps(), "94 steps an epoch, in 12 rounds of 8 local steps");
         }
-        // 94 steps an epoch in 12 rounds of 8 local steps
         assertEquals(40, history.epochs().size());
-        assertEquals(40 * 12, model.roundsTrained());
-        Evaluation held = model.evaluate(CsvData.read(test, CsvFormat.defaults(), DataType.FLOAT).dataset(), 0.5);
+        Evaluation held = model.evaluate(CsvSource.open(test, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache()),
+                RowSelection.all(), 0.5);
         assertTrue(held.accuracy() > 0.95, "held-out accuracy " + held.accuracy());
         assertTrue(history.last().loss() < history.epochs().get(0).loss() / 3, "loss " + history.loss()[0] + " → " + history.last().loss());
     }
@@ -81,17 +83,18 @@ class ParameterAveragingTest {
         FitOptions fit = FitOptions.builder().batchSize(100).epochs(2).build();
         List<float[]> runs = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
-            CompiledModel model = new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
+            Model model = new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
                     .compile(4, new BinaryCrossEntropy(), new Adam(0.01), CompileOptions.defaults().withSeed(3));
+            Trainer trainer = new Trainer(model);
             SparkTrainer.train(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns()).withMinPartitions(2),
-                    model, fit, Synchronization.averaging(2));
+                    trainer, fit, Synchronization.averaging(2));
             runs.add(model.parameters().toFloatVector());
-            assertEquals(16, io.dense4j.model.DataParallel.optimizerSteps(model)); // 8 steps an epoch × 2
+            assertEquals(16, trainer.optimizerSteps()); // 8 steps an epoch × 2
         }
         assertArrayEquals(runs.get(0), runs.get(1), 0f);
     }
 
-    private static CompiledModel model() {
+    private static Model model() {
         return new Sequential(new Dense(12, new ReLU()), new Dense(1, new Sigmoid()))
                 .compile(4, new BinaryCrossEntropy(), new SGD(0.2), CompileOptions.defaults().withSeed(8));
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dense4j.data.CsvData;
+import io.dense4j.data.CsvSource;
 import io.dense4j.data.CsvFormat;
 import io.dense4j.data.DataFileException;
 import io.dense4j.data.RowSelection;
@@ -52,7 +52,8 @@ class SparkCsvDataTest {
     void statisticsMergedFromPiecesAreTheWholeFiles() throws IOException {
         TestRows rows = TestRows.xor(3_000, 3, 11);
         Path file = rows.write(folder.resolve("stats.csv"), 0, 3_000);
-        var expected = CsvData.read(file, CsvFormat.defaults(), DataType.FLOAT).dataset().featureStatistics();
+        var expected = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache())
+                .statistics(RowSelection.all());
         try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
                 .withMinPartitions(5))) {
             var merged = data.statistics(RowSelection.all());
@@ -121,7 +122,8 @@ class SparkCsvDataTest {
     }
 
     private static void assertSameError(Path file, int pieces) {
-        DataFileException single = assertThrows(DataFileException.class, () -> CsvData.read(file, CsvFormat.defaults(), DataType.FLOAT));
+        DataFileException single = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withoutCache()));
         DataFileException spark = assertThrows(DataFileException.class, () -> SparkCsvData.load(LocalSpark.session(),
                 SparkCsvSource.of(file.toString(), List.of("x1", "x2", "label")).withMinPartitions(pieces)).close());
         assertEquals(single.getMessage(), spark.getMessage());
@@ -162,7 +164,8 @@ class SparkCsvDataTest {
             var model = new io.dense4j.model.Sequential(new io.dense4j.layer.Dense(1, new io.dense4j.layer.Sigmoid()))
                     .compile(2, new io.dense4j.loss.BinaryCrossEntropy(), new io.dense4j.optim.SGD(0.1));
             DataFileException changed = assertThrows(DataFileException.class, () -> new SparkTrainer(LocalSpark.session(), data)
-                    .fit(model, io.dense4j.train.FitOptions.builder().fullBatch().epochs(1).build(), Synchronization.exact()));
+                    .fit(new io.dense4j.train.Trainer(model), io.dense4j.train.FitOptions.builder().fullBatch().epochs(1).build(),
+                            Synchronization.exact()));
             assertEquals(file + ": changed after training began (it had 48564 bytes, now 48574): a lost piece can no longer be read again",
                     changed.getMessage());
         }
@@ -185,22 +188,23 @@ class SparkCsvDataTest {
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
         lines.add(3_000, "0.5,0.25,yes");
         Files.write(file, lines);
-        CsvData single = CsvData.read(file, CsvFormat.defaults(), DataType.FLOAT, null, true);
+        CsvSource single = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache().skippingBadRows());
         try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), List.of("x1", "x2", "label"))
                 .skippingBadRows().withMinPartitions(4))) {
-            assertEquals(single.dataset().rows(), data.rows());
+            assertEquals(single.rows(), data.rows());
             assertEquals(single.skippedRows(), data.skippedRows());
             assertEquals(List.of("0", "1"), data.classes());
             assertEquals(List.of(file + ":2502", file + ":3001"), data.firstSkippedRows());
             var merged = data.statistics(RowSelection.all());
-            var expected = single.dataset().featureStatistics();
+            var expected = single.statistics(RowSelection.all());
             assertEquals(expected.count(), merged.count());
             assertEquals(expected.mean()[0], merged.mean()[0], 1e-12);
         }
     }
 
     private static void assertSameError(Path file, int pieces, long pieceStart, long size) {
-        DataFileException single = assertThrows(DataFileException.class, () -> CsvData.read(file, CsvFormat.defaults(), DataType.FLOAT));
+        DataFileException single = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withoutCache()));
         DataFileException spark = assertThrows(DataFileException.class, () -> SparkCsvData.load(LocalSpark.session(),
                 SparkCsvSource.of(file.toString(), List.of("x1", "x2", "label")).withMinPartitions(pieces)).close());
         assertEquals(single.getMessage(), spark.getMessage());

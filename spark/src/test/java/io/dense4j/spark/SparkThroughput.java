@@ -1,6 +1,6 @@
 package io.dense4j.spark;
 
-import io.dense4j.data.CsvData;
+import io.dense4j.data.CsvSource;
 import io.dense4j.data.CsvFormat;
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
@@ -8,7 +8,8 @@ import io.dense4j.layer.Dense;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
-import io.dense4j.model.CompiledModel;
+import io.dense4j.model.Model;
+import io.dense4j.train.Trainer;
 import io.dense4j.model.Sequential;
 import io.dense4j.optim.SGD;
 import io.dense4j.train.EpochMetrics;
@@ -65,7 +66,7 @@ public final class SparkThroughput {
         Synthetic.writeCsv(csv, Teacher.LINEAR, rows, 100, 42);
         List<String> results = new ArrayList<>();
 
-        var dataset = CsvData.read(csv, CsvFormat.defaults(), DataType.FLOAT).dataset();
+        var dataset = CsvSource.open(csv, CsvFormat.defaults(), CsvSource.Options.defaults().withCacheDirectory(data));
         for (Config config : CONFIGS) {
             if (config.mode().equals("exact")) {
                 History history = model().fit(dataset, config.fit(epochs));
@@ -94,7 +95,7 @@ public final class SparkThroughput {
                 results.forEach(stream::println);
             }
         }
-        for (File file : data.toFile().listFiles((dir, name) -> name.endsWith(".csv"))) {
+        for (File file : data.toFile().listFiles((dir, name) -> name.endsWith(".csv") || name.endsWith(".dense4j-cache"))) {
             Files.delete(file.toPath());
         }
     }
@@ -103,7 +104,7 @@ public final class SparkThroughput {
         List<String> results = new ArrayList<>();
         try (SparkCsvData data = SparkCsvData.load(spark, SparkCsvSource.of(csv.toString(), List.of()).withMinPartitions(2))) {
             for (Config config : CONFIGS) {
-                History history = new SparkTrainer(spark, data).fit(model(), config.fit(epochs), config.sync());
+                History history = new SparkTrainer(spark, data).fit(new Trainer(model()), config.fit(epochs), config.sync());
                 long steps = config.batch == Integer.MAX_VALUE ? 1 : (rows + config.batch - 1) / config.batch;
                 double roundsPerEpoch = Math.ceil((double) steps / config.localSteps());
                 results.add(record(where, config, rows, history, roundsPerEpoch));
@@ -125,7 +126,7 @@ public final class SparkThroughput {
                         .map(s -> Math.round(s * 1000) / 1000.0).toArray()), history.last().loss());
     }
 
-    private static CompiledModel model() {
+    private static Model model() {
         return new Sequential(new Dense(256, new ReLU()), new Dense(256, new ReLU()), new Dense(1, new Sigmoid()))
                 .compile(100, new BinaryCrossEntropy(), new SGD(0.1));
     }

@@ -1,0 +1,135 @@
+package io.dense4j.model;
+
+import io.dense4j.data.CsvFormat;
+import io.dense4j.data.CsvReader;
+import io.dense4j.data.MissingValues;
+import io.dense4j.io.AtomicFiles;
+import io.dense4j.runtime.Plan;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Predictions for every row of a CSV file of any size, streamed into a CSV file of
+ * {@code probability,class} lines in input order: the rows are read a chunk at a time, missing
+ * values filled as the model fills them, and the output written atomically, so a failure at any
+ * row leaves no partial file.
+ */
+public final class CsvPredictions {
+    private CsvPredictions() {
+    }
+
+    /**
+     * Predicts every row of {@code data} into {@code out}. With a header and a model that knows its
+     * features' names, the file may hold any other columns too: the model's are picked by name.
+     * Otherwise its feature columns must be the model's (by name when the model knows them, else by
+     * count), with at most one more column, the label, which is ignored.
+     *
+     * @return the rows predicted
+     */
+    public static long write(Model model, Path data, CsvFormat format, double threshold, Path out) throws IOException {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("the threshold is a probability in [0, 1], got " + threshold);
+        }
+        CsvFormat layout = layout(model, data, format, new CsvReader(data, format).columnNames());
+        long[] rows = new long[1];
+        try {
+            AtomicFiles.write(out, stream -> {
+                stream.write("probability,class\n".getBytes(StandardCharsets.US_ASCII));
+                Chunk chunk = new Chunk(model, stream, threshold);
+                try {
+                    CsvReader reader = new CsvReader(data, layout);
+                    rows[0] = (chunk.fill == null ? reader : reader.allowingMissing()).read(chunk).rows();
+                    chunk.flush();
+                } finally {
+                    model.givePlan(chunk.plan);
+                }
+            });
+        } catch (UncheckedIOException failed) {
+            throw failed.getCause();
+        }
+        return rows[0];
+    }
+
+    private static CsvFormat layout(Model model, Path data, CsvFormat format, List<String> columns) {
+        InputSchema schema = model.inputSchema();
+        if (format.header() && format.features() == null && schema != null && columns.containsAll(schema.featureNames())) {
+            return format.withoutLabel().withFeatures(schema.featureNames());
+        }
+        int width = model.inputWidth();
+        List<String> features = new ArrayList<>(columns);
+        CsvFormat layout = format;
+        if (columns.size() == width + 1) {
+            int label = format.labelName() != null ? columns.indexOf(format.labelName())
+                    : format.labelIndex() >= 0 ? format.labelIndex() : columns.size() - 1;
+            if (label < 0 || label >= columns.size()) {
+                throw new IllegalArgumentException(data + " has no label column " + (format.labelName() != null
+                        ? "named \"" + format.labelName() + "\"" : String.valueOf(format.labelIndex())));
+            }
+            features.remove(label);
+        } else if (columns.size() == width) {
+            layout = format.withoutLabel();
+        } else {
+            throw new IllegalArgumentException(String.format("%s has %d columns %s; the model reads %d features (and allows one label column)",
+                    data, columns.size(), columns, width));
+        }
+        if (format.header() && schema != null) {
+            schema.checkFeatures(data, features);
+        }
+        return layout;
+    }
+
+    /** Gathers rows into the plan's input, predicts each full chunk, writes its lines in order. */
+    private static final class Chunk implements CsvReader.RowHandler {
+        private final Plan plan;
+        private final OutputStream out;
+        private final double threshold;
+        private final int width;
+        /** The model's values for missing ones, or null when missing values are errors. */
+        final double[] fill;
+        private final StringBuilder lines = new StringBuilder();
+        private int rows;
+
+        Chunk(Model model, OutputStream out, double threshold) {
+            this.plan = model.borrowPlan();
+            this.out = out;
+            this.threshold = threshold;
+            this.width = model.inputWidth();
+            this.fill = model.inputSchema() == null ? null : model.inputSchema().fillValues();
+        }
+
+        @Override
+        public void row(long line, float[] features, int provisionalClass) {
+            if (fill != null) {
+                MissingValues.fill(features, 0, fill);
+            }
+            plan.input().put(rows * width, features, 0, width);
+            if (++rows == plan.capacity()) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (rows == 0) {
+                return;
+            }
+            plan.forward(rows);
+            lines.setLength(0);
+            for (int i = 0; i < rows; i++) {
+                double p = plan.probability(i);
+                lines.append(String.format(Locale.ROOT, "%.6f,%d%n", p, p >= threshold ? 1 : 0));
+            }
+            try {
+                out.write(lines.toString().getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException failed) {
+                throw new UncheckedIOException(failed);
+            }
+            rows = 0;
+        }
+    }
+}

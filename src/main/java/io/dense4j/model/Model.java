@@ -1,0 +1,466 @@
+package io.dense4j.model;
+
+import io.dense4j.data.BatchSource;
+import io.dense4j.data.CsvSource;
+import io.dense4j.data.Dataset;
+import io.dense4j.data.DatasetBatches;
+import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.RowSelection;
+import io.dense4j.graph.Graph;
+import io.dense4j.graph.GraphDot;
+import io.dense4j.graph.Node;
+import io.dense4j.layer.Layer;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.metrics.Evaluation;
+import io.dense4j.metrics.Scores;
+import io.dense4j.optim.Optimizer;
+import io.dense4j.runtime.Parameters;
+import io.dense4j.runtime.Plan;
+import io.dense4j.train.FitOptions;
+import io.dense4j.train.History;
+import io.dense4j.train.Trainer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained or trainable model: the compiled graph, the parameter values, and what it knows of its
+ * input (the schema, with the missing-value fill, and Normalization's statistics). It predicts,
+ * evaluates, describes itself, saves and loads. It holds no gradients, no optimizer state and no
+ * threads: a {@code Trainer} changes its values in place, and {@link #fit} is a one-line front for
+ * one.
+ *
+ * <pre>{@code
+ * Model model = new Sequential(new Dense(16, new ReLU()), new Dense(1, new Sigmoid()))
+ *         .compile(2, new BinaryCrossEntropy(), new SGD(0.1));
+ * model.fit(x, y, FitOptions.builder().epochs(10).build());
+ * double[] p = model.predictProbability(new float[][] {{0.3f, -1.2f}});
+ * }</pre>
+ *
+ * <p>Thread-safe for prediction and evaluation: each call borrows a forward-only plan (its own
+ * buffers) from a pool and gives it back, so any number of threads may share one model while
+ * nothing trains it. Training and prediction at the same time see weights mid-update.
+ */
+public final class Model {
+    /** Rows per forward pass when predicting or scoring. */
+    static final int CHUNK_ROWS = 1024;
+
+    private final List<Layer> layers;
+    private final Graph graph;
+    private final BinaryCrossEntropy loss;
+    private final Optimizer optimizer;
+    private final CompileOptions options;
+    private final Parameters parameters;
+    private final ConcurrentLinkedDeque<Plan> predictionPlans = new ConcurrentLinkedDeque<>();
+    private volatile InputSchema inputSchema;
+
+    Model(List<Layer> layers, Graph graph, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
+        this.layers = List.copyOf(layers);
+        this.graph = graph;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.options = options;
+        this.parameters = new Parameters(graph, options.dataType());
+        this.parameters.initialize(options.seed());
+    }
+
+    // ---- training, through a Trainer ----
+
+    /**
+     * Trains on features x [rows, inputWidth] and labels y [rows] or [rows, 1] of 0s and 1s, with
+     * the optimizer given at compile time; a validation split holds out rows chosen by a hash of
+     * the fit's seed. Each call starts a new optimizer state: to continue one, keep a Trainer.
+     */
+    public History fit(INDArray x, INDArray y, FitOptions fitOptions) {
+        return fit(Dataset.of(Objects.requireNonNull(x, "features"), Objects.requireNonNull(y, "labels"), dataType()),
+                fitOptions);
+    }
+
+    /** As {@link #fit(INDArray, INDArray, FitOptions)}, on a dataset. */
+    public History fit(Dataset data, FitOptions fitOptions) {
+        return trainer().fit(data, fitOptions);
+    }
+
+    /** As {@link #fit(INDArray, INDArray, FitOptions)}, on a CSV file of any size (see {@code Trainer.fit(CsvSource, …)}). */
+    public History fit(CsvSource data, FitOptions fitOptions) {
+        return trainer().fit(data, fitOptions);
+    }
+
+    /** As {@link #fit(INDArray, INDArray, FitOptions)}, on any rows, scoring {@code validation} (may be null) after each epoch. */
+    public History fit(BatchSource train, BatchSource validation, FitOptions fitOptions) {
+        return trainer().fit(train, validation, fitOptions);
+    }
+
+    private Trainer trainer() {
+        return new Trainer(this);
+    }
+
+    // ---- normalization ----
+
+    /**
+     * Sets the model's Normalization layer to standardize as {@code x}'s rows do: each feature's
+     * mean and standard deviation, in one Welford pass. Call it on the training rows before fit.
+     */
+    public void adapt(INDArray x) {
+        adapt(Dataset.of(Objects.requireNonNull(x, "features"), null, dataType()));
+    }
+
+    /** As {@link #adapt(INDArray)}, on a dataset's rows. */
+    public void adapt(Dataset data) {
+        adapt(checkWidth(data).featureStatistics());
+    }
+
+    /**
+     * As {@link #adapt(INDArray)}, from statistics already gathered, such as
+     * {@code csvSource.statistics(RowSelection.training(split, seed))} over a file of any size.
+     */
+    public void adapt(FeatureStatistics statistics) {
+        if (parameters.statistics() == null) {
+            throw new IllegalStateException("adapt sets a Normalization layer's statistics, but this model has none: "
+                    + "add new Normalization() as layer 0");
+        }
+        double[] mean = statistics.mean();
+        checkWidth(mean.length);
+        double[] deviation = statistics.standardDeviation();
+        for (int j = 0; j < mean.length; j++) {
+            if (Double.isNaN(mean[j])) {
+                throw new IllegalArgumentException("feature " + j + " has no values to standardize by");
+            }
+        }
+        for (int j = 0; j < mean.length; j++) {
+            parameters.mean(0).set(j, mean[j]);
+            parameters.scale(0).set(j, deviation[j] > 0 ? 1 / deviation[j] : 1); // a constant feature: centred only
+        }
+    }
+
+    // ---- prediction ----
+
+    /** p = P(y = 1 | x) for each row, shape [rows, 1]. */
+    public INDArray predictProbability(INDArray x) {
+        double[] probabilities = predictProbability(Dataset.of(Objects.requireNonNull(x, "features"), null, dataType()));
+        return Nd4j.create(probabilities, new long[] {probabilities.length, 1}, dataType());
+    }
+
+    /** p = P(y = 1 | x) for each row {@code x[row][feature]}. */
+    public double[] predictProbability(float[][] x) {
+        return predictProbability(Dataset.of(x, null, dataType()));
+    }
+
+    /** p = P(y = 1 | x) for each row of a dataset. */
+    public double[] predictProbability(Dataset data) {
+        checkCompatible(Objects.requireNonNull(data, "dataset"));
+        double[] probabilities = new double[data.rows()];
+        Plan plan = borrowPlan();
+        try {
+            for (int start = 0; start < data.rows(); start += plan.capacity()) {
+                int count = Math.min(plan.capacity(), data.rows() - start);
+                data.copyRows(start, count, plan.input(), null);
+                plan.forward(count);
+                for (int i = 0; i < count; i++) {
+                    probabilities[start + i] = plan.probability(i);
+                }
+            }
+        } finally {
+            givePlan(plan);
+        }
+        return probabilities;
+    }
+
+    /** 1 where p ≥ 0.5, else 0. */
+    public int[] predictClass(INDArray x) {
+        return predictClass(x, 0.5);
+    }
+
+    /** 1 where p ≥ {@code threshold}, else 0. */
+    public int[] predictClass(INDArray x, double threshold) {
+        checkThreshold(threshold);
+        return Arrays.stream(predictProbability(Dataset.of(Objects.requireNonNull(x, "features"), null, dataType())))
+                .mapToInt(p -> p >= threshold ? 1 : 0).toArray();
+    }
+
+    // ---- evaluation ----
+
+    /** Log loss, accuracy, precision, recall, F1, ROC AUC and the confusion matrix at p ≥ 0.5. */
+    public Evaluation evaluate(INDArray x, INDArray y) {
+        return evaluate(Dataset.of(Objects.requireNonNull(x, "features"), Objects.requireNonNull(y, "labels"), dataType()), 0.5);
+    }
+
+    /** As {@link #evaluate(INDArray, INDArray)} on a labeled dataset, classing rows with p ≥ {@code threshold} positive. */
+    public Evaluation evaluate(Dataset data, double threshold) {
+        checkThreshold(threshold);
+        return scores(new DatasetBatches(checkLabeled(data))).evaluation(threshold);
+    }
+
+    /**
+     * As {@link #evaluate(Dataset, double)}, on the rows of a CSV file of any size that
+     * {@code selection} picks (such as a fit's validation rows), missing values filled as the model fills them.
+     */
+    public Evaluation evaluate(CsvSource data, RowSelection selection, double threshold) {
+        checkThreshold(threshold);
+        return scores(data, selection).evaluation(threshold);
+    }
+
+    /**
+     * The probabilities and labels of the rows of a CSV file of any size that {@code selection}
+     * picks, and their mean loss: for metrics at several thresholds, or a ROC curve. Holds two
+     * doubles per row.
+     */
+    public Scores scores(CsvSource data, RowSelection selection) {
+        checkWidth(data.width());
+        InputSchema schema = inputSchema;
+        try (BatchSource rows = data.rows(selection, schema == null ? null : schema.fillValues(), dataType())) {
+            if (rows.rows() == 0) {
+                throw new IllegalArgumentException(data.file() + ": no rows to evaluate on");
+            }
+            return scores(rows);
+        }
+    }
+
+    /** The probabilities, labels and mean loss of one in-order pass over labeled rows. */
+    public Scores scores(BatchSource data) {
+        checkWidth(data.width());
+        int rows = Math.toIntExact(data.rows());
+        double[] probabilities = new double[rows];
+        double[] labels = new double[rows];
+        double lossSum = 0;
+        Plan plan = borrowPlan();
+        try {
+            data.startPass(0, 0, false);
+            for (int start = 0, count; (count = data.next(plan.capacity(), plan.input(), plan.labels())) > 0; start += count) {
+                plan.forward(count);
+                lossSum += plan.lossSum(count);
+                for (int i = 0; i < count; i++) {
+                    probabilities[start + i] = plan.probability(i);
+                    labels[start + i] = plan.labels().get(i);
+                }
+            }
+        } finally {
+            givePlan(plan);
+        }
+        return new Scores(lossSum / rows, probabilities, labels);
+    }
+
+    /**
+     * Adds the summed loss, the row count and the count classified right at p ≥ 0.5 of one in-order
+     * pass over {@code rows} to {@code sums[0]}, {@code sums[1]} and {@code sums[2]}: scores that
+     * add up across pieces of data, in memory bounded by one chunk of rows.
+     */
+    public void addLossSums(BatchSource rows, double[] sums) {
+        checkWidth(rows.width());
+        Plan plan = borrowPlan();
+        try {
+            rows.startPass(0, 0, false);
+            for (int count; (count = rows.next(plan.capacity(), plan.input(), plan.labels())) > 0; ) {
+                plan.forward(count);
+                sums[0] += plan.lossSum(count);
+                sums[1] += count;
+                sums[2] += plan.countCorrect(count);
+            }
+        } finally {
+            givePlan(plan);
+        }
+    }
+
+    /** A forward-only plan of {@link #CHUNK_ROWS} rows, this thread's until {@link #givePlan}. */
+    Plan borrowPlan() {
+        Plan plan = predictionPlans.poll();
+        return plan != null ? plan : Plan.forward(parameters, CHUNK_ROWS);
+    }
+
+    void givePlan(Plan plan) {
+        predictionPlans.push(plan);
+    }
+
+    // ---- parameters ----
+
+    /** The parameter and statistic values, which plans read and trainers step in place. */
+    public Parameters parameterValues() {
+        return parameters;
+    }
+
+    /** Every parameter in one flat vector (per Dense layer: weights row-major, then bias); a live view. */
+    public INDArray parameters() {
+        return parameters.values().view(parameters.values().length());
+    }
+
+    /** The weights [inputs, units] of Dense layer {@code layerIndex}; a live view. */
+    public INDArray weights(int layerIndex) {
+        int node = denseNode(layerIndex);
+        return parameters.weights(node).view(graph.nodes().get(node).inputWidth(), graph.nodes().get(node).outputWidth());
+    }
+
+    /** The bias [units] of Dense layer {@code layerIndex}; a live view. */
+    public INDArray bias(int layerIndex) {
+        int node = denseNode(layerIndex);
+        return parameters.bias(node).view(graph.nodes().get(node).outputWidth());
+    }
+
+    /** Replaces the weights of Dense layer {@code layerIndex}; the shape must be [inputs, units]. */
+    public void setWeights(int layerIndex, INDArray values) {
+        assignChecked(weights(layerIndex), values, layerIndex, "weights");
+    }
+
+    /** Replaces the bias of Dense layer {@code layerIndex}; the shape must be [units]. */
+    public void setBias(int layerIndex, INDArray values) {
+        assignChecked(bias(layerIndex), values, layerIndex, "bias");
+    }
+
+    private void assignChecked(INDArray target, INDArray values, int layerIndex, String what) {
+        if (!Arrays.equals(target.shape(), values.shape())) {
+            throw new IllegalArgumentException(String.format("layer %d (Dense) expects %s of shape %s, got %s",
+                    layerIndex, what, Arrays.toString(target.shape()), Arrays.toString(values.shape())));
+        }
+        target.assign(values);
+    }
+
+    /** The node of user layer {@code layerIndex} that holds its parameters. */
+    private int denseNode(int layerIndex) {
+        if (layerIndex < 0 || layerIndex >= layers.size()) {
+            throw new IllegalArgumentException("no layer " + layerIndex + ": the model has layers 0 to " + (layers.size() - 1));
+        }
+        for (int i = 0; i < graph.nodes().size(); i++) {
+            Node node = graph.nodes().get(i);
+            if (node.layerIndex() == layerIndex && node.parameterCount() > 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(String.format("layer %d (%s) has no parameters", layerIndex,
+                layers.get(layerIndex).kind()));
+    }
+
+    // ---- model files ----
+
+    /**
+     * Writes this model (layers, loss, optimizer settings, parameters, input schema) to one file,
+     * atomically and durably: a crash mid-write leaves any earlier file of that name intact.
+     * A checkpoint that training can resume from is {@code Trainer.saveCheckpoint}'s.
+     */
+    public void save(Path file) throws IOException {
+        ModelFile.save(file, this, null);
+    }
+
+    /**
+     * Reads a model written by {@link #save} (or a checkpoint), ready to predict or to train.
+     *
+     * @throws ModelFileException when the file is missing, truncated, corrupt, foreign or newer
+     */
+    public static Model load(Path file) {
+        return ModelFile.load(file).model();
+    }
+
+    /** This model as the bytes of its model file, to ship to other machines (data-parallel training). */
+    public byte[] toBytes() {
+        return ModelFile.toBytes(this);
+    }
+
+    /** A model from {@link #toBytes}; {@code name} stands for the file in any error. */
+    public static Model fromBytes(byte[] bytes, String name) {
+        return ModelFile.fromBytes(bytes, name);
+    }
+
+    /** The names of the input columns and classes, and the missing-value fill, if known; null if not. */
+    public InputSchema inputSchema() {
+        return inputSchema;
+    }
+
+    /** Records the names of the input columns and classes; saved with the model. */
+    public void setInputSchema(InputSchema schema) {
+        if (schema != null && schema.featureNames().size() != inputWidth()) {
+            throw new IllegalArgumentException(String.format("the model reads %d features, but the schema names %d",
+                    inputWidth(), schema.featureNames().size()));
+        }
+        this.inputSchema = schema;
+    }
+
+    // ---- description ----
+
+    /** A Keras-style table of layers, output shapes and parameter counts, with the compiled graph. */
+    public String summary() {
+        return Summary.render(this);
+    }
+
+    /** The compiled graph, forward and backward, as Graphviz DOT. */
+    public String toDot() {
+        return GraphDot.render(graph);
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+
+    public BinaryCrossEntropy loss() {
+        return loss;
+    }
+
+    /** The optimizer given at compile time, which {@link #fit} trains with. */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public CompileOptions options() {
+        return options;
+    }
+
+    public int inputWidth() {
+        return graph.inputWidth();
+    }
+
+    public DataType dataType() {
+        return options.dataType();
+    }
+
+    public int parameterCount() {
+        return graph.parameterCount();
+    }
+
+    // ---- checks ----
+
+    private Dataset checkLabeled(Dataset data) {
+        if (!Objects.requireNonNull(data, "dataset").hasLabels()) {
+            throw new IllegalArgumentException("evaluation needs labeled rows; this dataset has no labels");
+        }
+        return checkCompatible(data);
+    }
+
+    /** A dataset of the model's element type and input width. */
+    public Dataset checkCompatible(Dataset data) {
+        if (data.dataType() != dataType()) {
+            throw new IllegalArgumentException(String.format(
+                    "the model computes in %s but the dataset holds %s: read it with the model's data type (model.dataType())",
+                    dataType(), data.dataType()));
+        }
+        return checkWidth(data);
+    }
+
+    private Dataset checkWidth(Dataset data) {
+        checkWidth(data.width());
+        return data;
+    }
+
+    /** Throws, naming the first layer, unless rows of {@code width} features fit this model. */
+    public void checkWidth(int width) {
+        if (width != graph.inputWidth()) {
+            Node first = graph.nodes().get(0);
+            throw new IllegalArgumentException(String.format(
+                    "layer %d (%s) expects %d features per row, got %d: the model was compiled for %d inputs",
+                    first.layerIndex(), layers.get(first.layerIndex()).kind(), graph.inputWidth(), width,
+                    graph.inputWidth()));
+        }
+    }
+
+    private static void checkThreshold(double threshold) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("the threshold is a probability in [0, 1], got " + threshold);
+        }
+    }
+}

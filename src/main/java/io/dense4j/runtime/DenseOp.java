@@ -1,0 +1,108 @@
+package io.dense4j.runtime;
+
+import io.dense4j.graph.DenseNode;
+import io.dense4j.tensor.Blas;
+import io.dense4j.tensor.NativeArray;
+
+/**
+ * y = f(x · W + b) for a batch of rows, with the activation f folded in. Per step: forward is one
+ * gemm plus Java loops (bias rows, activation); backward is gemm for dW, gemv for db (a copy for one
+ * row) and, unless this is the first op, gemm for dx.
+ *
+ * <p>Math, with Z = x·W + b and G = dL/dY: dL/dZ = G ⊙ f'(Z), dL/dW = xᵀ·dL/dZ, dL/db = column sums
+ * of dL/dZ, dL/dx = dL/dZ·Wᵀ. dL/dW with dL/db, and dL/dx, read dL/dZ and write disjoint buffers, so
+ * a plan built with side-by-side workers computes them on two threads when they are large enough;
+ * each is still computed whole by one thread, so the result does not depend on it.
+ */
+final class DenseOp implements Op {
+    private final int inputWidth;
+    private final int units;
+    private final ActivationKernel activation;
+    private final NativeArray weights;
+    private final NativeArray bias;
+    private final NativeArray gradWeights;
+    private final NativeArray gradBias;
+    private final NativeArray input;
+    private final NativeArray output;
+    private final NativeArray gradOutput;
+    private final NativeArray gradInput;
+    private final NativeArray ones;
+    private final Workers sideBySide;
+    /** The rows from which the products go side by side: where rows × inputs × units reaches the policy's work. */
+    private final long sideBySideRows;
+    /** The rows of the backward pass in flight, read by {@link #products} on either thread. */
+    private int backwardRows;
+    private final Workers.Task products = this::products;
+
+    /**
+     * @param gradInput  null when nothing needs the gradient for the input
+     * @param sideBySide     the two threads for the backward products, or null for the caller's alone
+     * @param sideBySideWork the multiply-adds of one product from which it goes to the other thread
+     */
+    DenseOp(DenseNode node, NativeArray weights, NativeArray bias, NativeArray gradWeights, NativeArray gradBias,
+            NativeArray input, NativeArray output, NativeArray gradOutput, NativeArray gradInput, NativeArray ones,
+            Workers sideBySide, long sideBySideWork) {
+        this.inputWidth = node.inputWidth();
+        this.units = node.outputWidth();
+        this.activation = ActivationKernel.of(node.activation());
+        this.weights = weights;
+        this.bias = bias;
+        this.gradWeights = gradWeights;
+        this.gradBias = gradBias;
+        this.input = input;
+        this.output = output;
+        this.gradOutput = gradOutput;
+        this.gradInput = gradInput;
+        this.ones = ones;
+        this.sideBySide = sideBySide;
+        long work = (long) node.inputWidth() * node.outputWidth();
+        this.sideBySideRows = (sideBySideWork + work - 1) / work;
+    }
+
+    @Override
+    public void forward(int rows) {
+        for (int row = 0; row < rows; row++) {
+            output.copyFrom(bias, 0, row * units, units);
+        }
+        Blas.gemm(false, false, rows, units, inputWidth, 1.0, input, weights, 1.0, output);
+        activation.forward(output, rows * units);
+    }
+
+    @Override
+    public void backward(int rows) {
+        activation.backward(output, gradOutput, rows * units); // gradOutput becomes dL/dZ
+        if (gradInput == null) {
+            parameterGradients(rows);
+        } else if (sideBySide == null || rows < sideBySideRows) {
+            parameterGradients(rows);
+            inputGradient(rows);
+        } else {
+            backwardRows = rows;
+            sideBySide.run(2, products);
+        }
+    }
+
+    /** Task 0, on the caller: dL/dx; task 1, on the other thread: dL/dW and dL/db. */
+    private void products(int task) {
+        if (task == 0) {
+            inputGradient(backwardRows);
+        } else {
+            parameterGradients(backwardRows);
+        }
+    }
+
+    /** dL/dW = xᵀ · dL/dZ, and dL/db = column sums of dL/dZ. */
+    private void parameterGradients(int rows) {
+        Blas.gemm(true, false, inputWidth, units, rows, 1.0, input, gradOutput, 0.0, gradWeights);
+        if (rows == 1) {
+            gradBias.copyFrom(gradOutput, 0, 0, units);
+        } else {
+            Blas.gemvTransposed(rows, units, 1.0, gradOutput, ones, 0.0, gradBias);
+        }
+    }
+
+    /** dL/dx = dL/dZ · Wᵀ. */
+    private void inputGradient(int rows) {
+        Blas.gemm(false, true, rows, inputWidth, units, 1.0, gradOutput, weights, 0.0, gradInput);
+    }
+}

@@ -1,0 +1,33 @@
+package io.dense4j.runtime;
+
+import io.dense4j.graph.DenseNode;
+import io.dense4j.graph.Graph;
+import io.dense4j.tensor.NativeArray;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** dL/dθ for every parameter, in one flat array laid out as {@link Parameters#values()}. */
+public final class Gradients {
+    private final Graph graph;
+    private final NativeArray values;
+
+    public Gradients(Graph graph, DataType dataType) {
+        this.graph = graph;
+        this.values = NativeArray.allocate(dataType, graph.parameterCount());
+    }
+
+    public NativeArray values() {
+        return values;
+    }
+
+    /** The gradients of Dense node {@code index}'s weights, row-major. */
+    public NativeArray weights(int index) {
+        DenseNode dense = (DenseNode) graph.nodes().get(index);
+        return values.slice(graph.parameterOffset(index), dense.weightCount());
+    }
+
+    /** The gradients of Dense node {@code index}'s bias. */
+    public NativeArray bias(int index) {
+        DenseNode dense = (DenseNode) graph.nodes().get(index);
+        return values.slice(graph.parameterOffset(index) + dense.weightCount(), dense.outputWidth());
+    }
+}

@@ -1,0 +1,210 @@
+package io.dense4j.runtime;
+
+import io.dense4j.graph.ActivationNode;
+import io.dense4j.graph.DenseNode;
+import io.dense4j.graph.Graph;
+import io.dense4j.graph.LossForm;
+import io.dense4j.graph.Node;
+import io.dense4j.graph.NodeVisitor;
+import io.dense4j.graph.NormalizationNode;
+import io.dense4j.loss.CrossEntropy;
+import io.dense4j.tensor.Elementwise;
+import io.dense4j.tensor.NativeArray;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * A graph instantiated for batches of up to {@code capacity} rows: every buffer allocated here,
+ * once. Callers fill {@link #input()} and {@link #labels()}, then run {@link #trainingStep} or
+ * {@link #forward}; none of these allocate.
+ *
+ * <p>Buffers: the input [capacity, inputWidth]; one output per op [capacity, width]; the gradients
+ * for the ops' outputs alternate between two buffers (an op's gradient for its input is the
+ * previous op's gradient for its output, and only those two are alive at once); the gradient for
+ * the input only when the graph keeps it; labels [capacity]; a ones vector for the bias gradient.
+ * A plan made without gradients only runs forward, and has no gradient buffers at all.
+ */
+public final class Plan {
+    private final Graph graph;
+    private final int capacity;
+    private final NativeArray input;
+    private final NativeArray labels;
+    private final NativeArray inputGradient;
+    private final NativeArray output;
+    private final NativeArray lossGradient;
+    private final Op[] ops; // an array: the hot loop makes no iterator
+
+    /** A plan that only runs forward, as prediction does. */
+    public static Plan forward(Parameters parameters, int capacity) {
+        return new Plan(parameters, null, capacity, null, 0);
+    }
+
+    /** A plan whose ops run on the caller's thread alone. */
+    public Plan(Parameters parameters, Gradients gradients, int capacity) {
+        this(parameters, gradients, capacity, null, 0);
+    }
+
+    /**
+     * @param gradients      where backward writes dL/dθ; null for a plan that only runs forward
+     * @param sideBySide     the threads a Dense op's two backward products may run on, or null for one thread
+     * @param sideBySideWork the multiply-adds a product needs (at the step's rows) to go to the other thread
+     */
+    public Plan(Parameters parameters, Gradients gradients, int capacity, Workers sideBySide, long sideBySideWork) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("a plan needs a capacity of at least 1 row, got " + capacity);
+        }
+        this.graph = parameters.graph();
+        this.capacity = capacity;
+        DataType type = parameters.dataType();
+        List<Node> nodes = graph.nodes();
+        boolean training = gradients != null;
+        this.input = NativeArray.allocate(type, (long) capacity * graph.inputWidth());
+        this.labels = NativeArray.allocate(type, capacity);
+        NativeArray ones = training ? NativeArray.allocate(type, capacity) : null;
+        if (ones != null) {
+            ones.fill(1);
+        }
+        this.inputGradient = training && graph.inputGradient()
+                ? NativeArray.allocate(type, (long) capacity * graph.inputWidth()) : null;
+        NativeArray[] gradientBuffers = {
+            training ? NativeArray.allocate(type, (long) capacity * widestOutput(nodes, 0)) : null,
+            training && nodes.size() > 1 ? NativeArray.allocate(type, (long) capacity * widestOutput(nodes, 1)) : null,
+        };
+        this.ops = new Op[nodes.size()];
+        NativeArray previousOutput = input;
+        for (int i = 0; i < nodes.size(); i++) {
+            NativeArray nodeOutput = NativeArray.allocate(type, (long) capacity * nodes.get(i).outputWidth());
+            NativeArray gradOutput = gradientBuffers[i % 2];
+            NativeArray gradInput = !training ? null : i == 0 ? inputGradient : gradientBuffers[(i - 1) % 2];
+            ops[i] = nodes.get(i).accept(new OpFor(i, parameters, gradients, previousOutput, nodeOutput, gradOutput,
+                    gradInput, ones, sideBySide, sideBySideWork));
+            previousOutput = nodeOutput;
+        }
+        this.output = previousOutput;
+        this.lossGradient = gradientBuffers[(nodes.size() - 1) % 2];
+    }
+
+    /** The op of node {@code index}, on the buffers the plan gave it. */
+    private record OpFor(int index, Parameters parameters, Gradients gradients, NativeArray input, NativeArray output,
+                         NativeArray gradOutput, NativeArray gradInput, NativeArray ones, Workers sideBySide,
+                         long sideBySideWork)
+            implements NodeVisitor<Op> {
+
+        @Override
+        public Op visitDense(DenseNode dense) {
+            return new DenseOp(dense, parameters.weights(index), parameters.bias(index),
+                    gradients == null ? null : gradients.weights(index), gradients == null ? null : gradients.bias(index),
+                    input, output, gradOutput, gradInput, ones, gradInput == null ? null : sideBySide, sideBySideWork);
+        }
+
+        @Override
+        public Op visitActivation(ActivationNode activation) {
+            return new ActivationOp(activation, input, output, gradOutput, gradInput);
+        }
+
+        @Override
+        public Op visitNormalization(NormalizationNode normalization) {
+            return new NormalizationOp(normalization, parameters.mean(index), parameters.scale(index), input, output,
+                    gradOutput, gradInput);
+        }
+    }
+
+    private static int widestOutput(List<Node> nodes, int parity) {
+        int widest = 1;
+        for (int i = parity; i < nodes.size(); i += 2) {
+            widest = Math.max(widest, nodes.get(i).outputWidth());
+        }
+        return widest;
+    }
+
+    /** Runs every op forward on the first {@code rows} rows of {@link #input()}. */
+    public void forward(int rows) {
+        checkRows(rows);
+        for (Op op : ops) {
+            op.forward(rows);
+        }
+    }
+
+    /**
+     * Forward, loss and backward on the first {@code rows} rows of the input and labels, as part of
+     * a batch of {@code batchRows} rows: afterwards the gradients hold this part's share of the
+     * batch-mean gradient, the sum over its rows of dℓ/dθ divided by {@code batchRows}. Returns the
+     * sum of the rows' losses.
+     */
+    public double trainingStep(int rows, int batchRows) {
+        if (lossGradient == null) {
+            throw new IllegalStateException("this plan was made to predict, without gradients");
+        }
+        forward(rows);
+        double scale = 1.0 / batchRows;
+        double sum = graph.lossForm() == LossForm.FROM_LOGITS
+                ? CrossEntropy.fromLogits(output, labels, rows, scale, lossGradient)
+                : CrossEntropy.fromProbabilities(output, labels, rows, scale, lossGradient);
+        for (int i = ops.length - 1; i >= 0; i--) {
+            ops[i].backward(rows);
+        }
+        return sum;
+    }
+
+    /** The summed loss of the first {@code rows} rows after {@link #forward}. */
+    public double lossSum(int rows) {
+        return CrossEntropy.value(output, labels, rows, outputIsLogit());
+    }
+
+    /**
+     * How many of the first {@code rows} rows, after {@link #forward}, are classified right at
+     * p ≥ 0.5 (on p, not z ≥ 0, so it agrees with predictClass where σ(z) rounds to 0.5).
+     */
+    public int countCorrect(int rows) {
+        int correct = 0;
+        for (int i = 0; i < rows; i++) {
+            boolean positive = probability(i) >= 0.5;
+            if (positive == (labels.get(i) >= 0.5)) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    /** The probability p = σ(z) (or p itself) of row {@code row} after {@link #forward}. */
+    public double probability(int row) {
+        double value = output.get(row);
+        return outputIsLogit() ? Elementwise.sigmoid(value) : value;
+    }
+
+    public boolean outputIsLogit() {
+        return graph.lossForm() == LossForm.FROM_LOGITS;
+    }
+
+    /** Rows [capacity, inputWidth], row-major: fill before running. */
+    public NativeArray input() {
+        return input;
+    }
+
+    /** Labels [capacity]: fill before {@link #trainingStep}. */
+    public NativeArray labels() {
+        return labels;
+    }
+
+    /** dL/dx [capacity, inputWidth] after {@link #trainingStep}, if the graph keeps it. */
+    public NativeArray inputGradient() {
+        if (inputGradient == null) {
+            throw new IllegalStateException("this graph was compiled without the input gradient");
+        }
+        return inputGradient;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+
+    private void checkRows(int rows) {
+        if (rows < 1 || rows > capacity) {
+            throw new IllegalArgumentException("a plan for up to " + capacity + " rows was asked to run " + rows);
+        }
+    }
+}

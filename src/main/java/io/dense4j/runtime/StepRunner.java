@@ -1,0 +1,200 @@
+package io.dense4j.runtime;
+
+import io.dense4j.data.BatchSource;
+import io.dense4j.tensor.Blas;
+import io.dense4j.tensor.NativeArray;
+
+/**
+ * Runs training steps as the {@link ExecutionPolicy} says: a step's rows go into one plan, or into
+ * the plans of its parts, which run forward, loss and backward on the workers' threads; the parts'
+ * gradients are then added, in part order, into the trainer's gradient array (in parallel over
+ * ranges of parameters, each range summed in the same order). Every buffer is made here, once;
+ * a step allocates nothing.
+ *
+ * <p>One pass takes at most {@link #capacity()} rows; a larger batch is the sum of several passes,
+ * which the caller adds up.
+ */
+public final class StepRunner {
+    /** Reduction ranges start on multiples of this many elements, so no two threads write one cache line. */
+    private static final int RANGE_ALIGNMENT = 64;
+
+    private final ExecutionPolicy policy;
+    private final long parameterBytes;
+    private final Workers workers;
+    private final int capacity;
+    private final Plan[] plans;
+    /** Each part's gradients (parts only; one plan writes the result directly). */
+    private final Gradients[] partGradients;
+    /** {@code partRanges[part][range]}: that part's gradients in parameter range {@code range}. */
+    private final NativeArray[][] partRanges;
+    private final NativeArray[] resultRanges;
+    private final int[] rows;
+    private final double[] losses;
+    private final int[] correct;
+    private final Workers.Task runPart = this::runPart;
+    private final Workers.Task scorePart = this::scorePart;
+    private final Workers.Task sumRange = this::sumRange;
+    private int parts;
+    private int batchRows;
+
+    /**
+     * @param gradients where each step's gradient goes, laid out as the parameters; null for a
+     *                  runner that only scores (forward and loss)
+     * @param maxRows   the most rows a step will be asked to take (more are split into passes)
+     */
+    public StepRunner(Parameters parameters, Gradients gradients, ExecutionPolicy policy, int maxRows, Workers workers) {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("a step needs at least 1 row, got " + maxRows);
+        }
+        this.policy = policy;
+        this.parameterBytes = (long) parameters.values().length() * parameters.dataType().width();
+        this.workers = workers;
+        this.capacity = Math.min(maxRows, policy.passRows(parameterBytes));
+        int maxParts = policy.parts(capacity, parameterBytes);
+        this.rows = new int[maxParts];
+        this.losses = new double[maxParts];
+        this.correct = new int[maxParts];
+        this.plans = new Plan[maxParts];
+        if (maxParts == 1 || gradients == null) {
+            int partCapacity = maxParts == 1 ? capacity : Math.min(capacity, policy.partRows());
+            for (int part = 0; part < maxParts; part++) {
+                plans[part] = gradients == null ? Plan.forward(parameters, partCapacity)
+                        : new Plan(parameters, gradients, capacity, policy.threads() >= 2 ? workers : null,
+                                policy.sideBySideWork());
+            }
+            partGradients = null;
+            partRanges = null;
+            resultRanges = null;
+            return;
+        }
+        int partCapacity = Math.min(capacity, policy.partRows());
+        partGradients = new Gradients[maxParts];
+        for (int part = 0; part < maxParts; part++) {
+            partGradients[part] = new Gradients(parameters.graph(), parameters.dataType());
+            plans[part] = new Plan(parameters, partGradients[part], partCapacity);
+        }
+        int length = gradients.values().length();
+        int ranges = Math.max(1, Math.min(workers.threads(), length / RANGE_ALIGNMENT));
+        partRanges = new NativeArray[maxParts][ranges];
+        resultRanges = new NativeArray[ranges];
+        for (int range = 0; range < ranges; range++) {
+            int from = rangeStart(range, ranges, length);
+            int count = rangeStart(range + 1, ranges, length) - from;
+            resultRanges[range] = gradients.values().slice(from, count);
+            for (int part = 0; part < maxParts; part++) {
+                partRanges[part][range] = partGradients[part].values().slice(from, count);
+            }
+        }
+    }
+
+    private static int rangeStart(int range, int ranges, int length) {
+        if (range == ranges) {
+            return length;
+        }
+        long even = (long) length * range / ranges;
+        return (int) (even / RANGE_ALIGNMENT * RANGE_ALIGNMENT);
+    }
+
+    /** The most rows one pass takes. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * Copies the next {@code count} rows (at most {@link #capacity()}) of {@code source}'s pass into
+     * the plans, cut into parts as the policy cuts a step of that many rows.
+     *
+     * @throws IllegalStateException if the source ends before {@code count} rows: it must deliver
+     *                               the rows its {@link BatchSource#rows()} announced
+     */
+    public void load(BatchSource source, int count) {
+        if (count < 1 || count > capacity) {
+            throw new IllegalArgumentException("a pass of up to " + capacity + " rows was asked to take " + count);
+        }
+        parts = plans.length == 1 ? 1 : policy.parts(count, parameterBytes);
+        for (int part = 0; part < parts; part++) {
+            int wanted = parts == 1 ? count : ExecutionPolicy.partSize(count, parts, part);
+            int got = source.next(wanted, plans[part].input(), plans[part].labels());
+            if (got != wanted) {
+                throw new IllegalStateException(String.format(
+                        "the batch source announced %,d rows per pass but ran out of rows in the middle of a step", source.rows()));
+            }
+            rows[part] = wanted;
+        }
+    }
+
+    /**
+     * Forward, loss and backward over the rows {@link #load} put in, as a share of a batch of
+     * {@code batchRows} rows: afterwards the gradient array holds the sum over these rows of dℓ/dθ
+     * divided by {@code batchRows} (the whole batch's mean gradient when this pass is all of it).
+     * Returns the sum of their losses.
+     */
+    public double run(int batchRows) {
+        this.batchRows = batchRows;
+        if (plans.length == 1) {
+            runPart(0);
+            return losses[0];
+        }
+        if (partGradients == null) {
+            throw new IllegalStateException("this runner only scores: it was made without gradients");
+        }
+        workers.run(parts, runPart);
+        workers.run(resultRanges.length, sumRange);
+        return lossSum();
+    }
+
+    /** Forward and loss over the rows {@link #load} put in, for scoring: returns the sum of their losses. */
+    public double score() {
+        workers.run(parts, scorePart);
+        return lossSum();
+    }
+
+    /** Rows of the last {@link #run} or {@link #score} classified right at p ≥ 0.5. */
+    public int correct() {
+        int sum = 0;
+        for (int part = 0; part < parts; part++) {
+            sum += correct[part];
+        }
+        return sum;
+    }
+
+    private double lossSum() {
+        double sum = 0;
+        for (int part = 0; part < parts; part++) {
+            sum += losses[part];
+        }
+        return sum;
+    }
+
+    private void runPart(int part) {
+        Plan plan = plans[part];
+        losses[part] = plan.trainingStep(rows[part], batchRows);
+        correct[part] = plan.countCorrect(rows[part]);
+    }
+
+    private void scorePart(int part) {
+        Plan plan = plans[part];
+        plan.forward(rows[part]);
+        losses[part] = plan.lossSum(rows[part]);
+        correct[part] = plan.countCorrect(rows[part]);
+    }
+
+    /** The result's range {@code range}: part 0's values, plus each later part's in turn. */
+    private void sumRange(int range) {
+        NativeArray result = resultRanges[range];
+        result.copyFrom(partRanges[0][range], 0, 0, result.length());
+        for (int part = 1; part < parts; part++) {
+            Blas.axpy(result.length(), 1.0, partRanges[part][range], result);
+        }
+    }
+
+    /** The plan of part {@code part}, for reading its input gradient (a one-part runner has one). */
+    public Plan plan(int part) {
+        return plans[part];
+    }
+
+    /** How many parts the last {@link #load} cut the rows into. */
+    public int parts() {
+        return parts;
+    }
+}

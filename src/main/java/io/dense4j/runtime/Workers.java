@@ -1,0 +1,202 @@
+package io.dense4j.runtime;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The threads a training step runs on: the caller and {@code threads − 1} helpers. {@link #run}
+ * hands out tasks 0 … n − 1, task i to thread i mod threads (thread 0 being the caller), and
+ * returns when all are done. Which thread runs a task never changes what it computes; it only
+ * spreads the work.
+ *
+ * <p>Helpers live between {@link #start} and {@link #stop}, the length of a fit. A helper spins for
+ * a short while after its last task, so that the next hand-off within a step costs well under a
+ * microsecond rather than a thread wake-up, then parks, so that between steps and between fits it
+ * takes no core from the data reader or from other programs. Stopped (or with one thread), every
+ * task runs on the caller. One owner calls {@link #run}; it is not for concurrent callers, and it
+ * allocates nothing per call.
+ */
+public final class Workers {
+    /** How long an idle helper spins before it parks: longer than the gap between a step's hand-offs. */
+    static final long SPIN_NANOS = 50_000;
+
+    /** One step's tasks, by index. */
+    @FunctionalInterface
+    public interface Task {
+        void run(int index);
+    }
+
+    private final int threads;
+    private Helper[] helpers = new Helper[0];
+    /** The tasks in flight: written by the owner before a generation is published, read by helpers after. */
+    private Task task;
+    private int count;
+    private int used;
+    private long generation;
+
+    public Workers(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("Workers need at least 1 thread, got " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /** The threads {@link #run} spreads tasks over while started, the caller's included. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Starts the helpers (none for one thread); a no-op when started. */
+    public void start() {
+        if (helpers.length > 0 || threads == 1) {
+            return;
+        }
+        Helper[] started = new Helper[threads - 1];
+        for (int i = 0; i < started.length; i++) {
+            started[i] = new Helper(i + 1);
+            started[i].thread.start();
+        }
+        helpers = started;
+    }
+
+    /** Stops the helpers and waits for them; afterwards every task runs on the caller. */
+    public void stop() {
+        Helper[] stopping = helpers;
+        helpers = new Helper[0];
+        for (Helper helper : stopping) {
+            helper.open = false;
+            LockSupport.unpark(helper.thread);
+        }
+        for (Helper helper : stopping) {
+            try {
+                helper.thread.join();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Runs {@code task} for indices 0 … {@code tasks − 1} across the threads and returns when all
+     * are done. What the caller wrote before is visible to every task, and what the tasks wrote is
+     * visible after. A task's exception is rethrown here once all have finished.
+     */
+    public void run(int tasks, Task work) {
+        Helper[] active = helpers;
+        int threadsUsed = Math.min(tasks, active.length + 1);
+        if (threadsUsed <= 1) {
+            for (int i = 0; i < tasks; i++) {
+                work.run(i);
+            }
+            return;
+        }
+        task = work;
+        count = tasks;
+        used = threadsUsed;
+        long next = ++generation;
+        for (int h = 0; h < threadsUsed - 1; h++) {
+            active[h].hand(next);
+        }
+        Throwable failure = null;
+        try {
+            runShare(work, 0, threadsUsed, tasks);
+        } catch (RuntimeException | Error callerFailure) {
+            failure = callerFailure;
+        }
+        for (int h = 0; h < threadsUsed - 1; h++) {
+            Throwable helperFailure = active[h].await(next);
+            if (failure == null) {
+                failure = helperFailure;
+            } else if (helperFailure != null) {
+                failure.addSuppressed(helperFailure);
+            }
+        }
+        task = null;
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+    }
+
+    /** Tasks thread {@code thread} of {@code used} runs: thread, thread + used, … */
+    private static void runShare(Task work, int thread, int used, int tasks) {
+        for (int i = thread; i < tasks; i += used) {
+            work.run(i);
+        }
+    }
+
+    /** One helper thread and the generation counters it shares with the owner. */
+    private final class Helper {
+        private final int index;
+        private final Thread thread;
+        private volatile long assigned;
+        private volatile long done;
+        private volatile boolean parked;
+        private volatile boolean open = true;
+        private volatile Throwable failure;
+
+        Helper(int index) {
+            this.index = index;
+            this.thread = new Thread(this::serve, "dense4j-worker-" + index);
+            this.thread.setDaemon(true);
+        }
+
+        void hand(long next) {
+            assigned = next;
+            if (parked) { // read after the write above: either it sees the work, or it parked and needs waking
+                LockSupport.unpark(thread);
+            }
+        }
+
+        Throwable await(long generation) {
+            while (done != generation) {
+                Thread.onSpinWait();
+            }
+            Throwable failed = failure;
+            failure = null;
+            return failed;
+        }
+
+        private void serve() {
+            long seen = 0;
+            while (open) {
+                long next = waitForWork(seen);
+                if (next == seen) {
+                    continue; // woken to close, or spuriously
+                }
+                seen = next;
+                try {
+                    runShare(task, index, used, count);
+                } catch (Throwable error) { // handed to the owner, which rethrows it
+                    failure = error;
+                }
+                done = next;
+            }
+        }
+
+        /** Spins, then parks, until a generation newer than {@code seen} is assigned or the helper is stopped. */
+        private long waitForWork(long seen) {
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            for (int spins = 0; ; spins++) {
+                long next = assigned;
+                if (next != seen || !open) {
+                    return next;
+                }
+                if ((spins & 63) == 63 && System.nanoTime() > spinUntil) {
+                    break;
+                }
+                Thread.onSpinWait();
+            }
+            parked = true;
+            long next = assigned;
+            if (next == seen && open) {
+                LockSupport.park(this);
+                next = assigned;
+            }
+            parked = false;
+            return next;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.dense4j.train;
+
+/**
+ * Hears about training as it goes and may ask it to stop, as Keras's callbacks do: the loop itself
+ * knows no feature, and early stopping, checkpoints, logs and progress are callbacks. Called on the
+ * training thread, in the order given, by one-machine and Spark training alike.
+ *
+ * <pre>{@code
+ * Callback stopAtLoss = new Callback() {
+ *     private TrainingRun run;
+ *     public void onTrainBegin(TrainingRun started) { run = started; }
+ *     public void onEpochEnd(EpochMetrics metrics) { if (metrics.loss() < 0.05) run.requestStop(); }
+ * };
+ * }</pre>
+ */
+public interface Callback {
+
+    /** Before the first epoch of a fit; {@code run} gives the trainer and the model, and takes a stop request. */
+    default void onTrainBegin(TrainingRun run) {
+    }
+
+    /** Before each epoch, numbered from 1 across resumed runs. */
+    default void onEpochBegin(int epoch) {
+    }
+
+    /**
+     * After each batch's step; {@code batch} counts from 1 to {@code batches} within the epoch
+     * (on Spark, rounds). {@code loss} is the batch's mean loss before its step.
+     */
+    default void onBatchEnd(int epoch, int batch, int batches, double loss) {
+    }
+
+    /** After each epoch, with its metrics (validation included). */
+    default void onEpochEnd(EpochMetrics metrics) {
+    }
+
+    /** After the last epoch, or after a stop request ended training. */
+    default void onTrainEnd(History history) {
+    }
+}

@@ -1,0 +1,55 @@
+package io.dense4j.train;
+
+import io.dense4j.data.CsvFormat;
+import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.RowSelection;
+import io.dense4j.model.Model;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Training on a cluster, for {@code dense4j train --spark MASTER}: implemented by the dense4j-spark
+ * module and found with {@link java.util.ServiceLoader} when it is on the classpath (the
+ * {@code ./dense4j} launcher puts it there when {@code --spark} is given), so the core has no
+ * cluster dependency. It runs the same callbacks as one machine.
+ */
+public interface ClusterTraining {
+
+    /** What the caller learns of the rows once the cluster has read and checked them. */
+    interface Rows {
+        int width();
+
+        List<String> featureNames();
+
+        List<String> classes();
+
+        long rows();
+
+        /** Feature statistics of the rows {@code selection} picks. */
+        FeatureStatistics statistics(RowSelection selection);
+
+        /** One line for the user: rows, pieces, labels, skipped rows. */
+        String describe();
+    }
+
+    /**
+     * What to train and how.
+     *
+     * @param master     the Spark master URL (local[2], spark://host:7077, yarn, …)
+     * @param data       files: a path or glob on any filesystem Hadoop reads
+     * @param mode       "exact" or "averaging"
+     * @param localSteps optimizer steps per round in averaging mode
+     * @param partitions at least this many pieces of the files
+     * @param resumeFrom a trainer resumed from a checkpoint, or null for a new model
+     */
+    record Request(String master, String data, CsvFormat format, boolean skipBadRows, boolean fillMissing, int partitions,
+                   String mode, int localSteps, FitOptions fit, Trainer resumeFrom) {
+    }
+
+    /** The driver's trainer (its model trained, its state and progress current) and the history. */
+    record Result(Trainer trainer, History history) {
+    }
+
+    /** Reads the rows on the cluster, makes the model from them (unless resuming), trains it. */
+    Result train(Request request, Function<Rows, Model> newModel);
+}

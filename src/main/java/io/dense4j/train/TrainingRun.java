@@ -1,0 +1,59 @@
+package io.dense4j.train;
+
+import io.dense4j.model.Model;
+
+/**
+ * One call of fit, as callbacks see it: the trainer (with its model, optimizer state and
+ * progress), how far the run goes, and a way to ask it to stop after the current epoch.
+ */
+public final class TrainingRun {
+    private final Trainer trainer;
+    private final int firstEpoch;
+    private final int epochs;
+    private final boolean validation;
+    private volatile boolean stopRequested;
+
+    /**
+     * @param firstEpoch the first epoch this run trains (after those a resumed trainer had done)
+     * @param epochs     the last epoch this run trains
+     * @param validation whether each epoch is scored on validation rows
+     */
+    public TrainingRun(Trainer trainer, int firstEpoch, int epochs, boolean validation) {
+        this.trainer = trainer;
+        this.firstEpoch = firstEpoch;
+        this.epochs = epochs;
+        this.validation = validation;
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    public Model model() {
+        return trainer.model();
+    }
+
+    /** The first epoch this run trains: 1, or the one after a resumed trainer's last. */
+    public int firstEpoch() {
+        return firstEpoch;
+    }
+
+    /** The last epoch this run trains. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** Whether epochs are scored on validation rows, so that {@link EpochMetrics#validationLoss} is set. */
+    public boolean hasValidation() {
+        return validation;
+    }
+
+    /** Asks the run to stop once the current epoch's callbacks have run. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+}

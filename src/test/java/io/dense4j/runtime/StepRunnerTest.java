@@ -1,0 +1,159 @@
+package io.dense4j.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.dense4j.data.Dataset;
+import io.dense4j.data.DatasetBatches;
+import io.dense4j.data.Synthetic;
+import io.dense4j.data.Teacher;
+import io.dense4j.graph.Compiler;
+import io.dense4j.graph.Graph;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.Layer;
+import io.dense4j.layer.Normalization;
+import io.dense4j.layer.ReLU;
+import io.dense4j.layer.Sigmoid;
+import io.dense4j.loss.BinaryCrossEntropy;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** A step cut into parts on several threads is the step one plan takes over the whole batch. */
+class StepRunnerTest {
+
+    private static Parameters parameters(DataType type, int inputs) {
+        List<Layer> layers = List.of(new Normalization(), new Dense(16, new ReLU()), new Dense(8, new ReLU()),
+                new Dense(1, new Sigmoid()));
+        Graph graph = Compiler.compile(layers, inputs, new BinaryCrossEntropy(), true, false);
+        Parameters parameters = new Parameters(graph, type);
+        parameters.initialize(3);
+        parameters.mean(0).set(0, 0.1);
+        parameters.scale(0).set(0, 0.5);
+        return parameters;
+    }
+
+    private static DatasetBatches rows(int count, int inputs, DataType type) {
+        Synthetic data = Synthetic.generate(Teacher.XOR, count, inputs, 4);
+        return new DatasetBatches(Dataset.of(data.features(), data.labels(), type));
+    }
+
+    /** The loss sum, correct count and gradient of one pass over {@code count} rows. */
+    private static double[] step(Parameters parameters, ExecutionPolicy policy, int count, Gradients into) {
+        Workers workers = new Workers(policy.threads());
+        StepRunner runner = new StepRunner(parameters, into, policy, count, workers);
+        DatasetBatches source = rows(count, 5, parameters.dataType());
+        source.startPass(0, 0, false);
+        runner.load(source, count);
+        workers.start();
+        try {
+            return new double[] {runner.run(count), runner.correct(), runner.parts()};
+        } finally {
+            workers.stop();
+        }
+    }
+
+    @Test
+    void partsGiveTheWholeBatchsGradientLossAndCountInFloat64() {
+        Parameters parameters = parameters(DataType.DOUBLE, 5);
+        Gradients whole = new Gradients(parameters.graph(), DataType.DOUBLE);
+        Plan plan = new Plan(parameters, whole, 301);
+        DatasetBatches source = rows(301, 5, DataType.DOUBLE);
+        source.startPass(0, 0, false);
+        source.next(301, plan.input(), plan.labels());
+        double loss = plan.trainingStep(301, 301);
+        int correct = plan.countCorrect(301);
+
+        Gradients parted = new Gradients(parameters.graph(), DataType.DOUBLE);
+        double[] result = step(parameters, ExecutionPolicy.ofThreads(2), 301, parted);
+        assertEquals(3, result[2], "301 rows in parts of at most 128");
+        assertEquals(loss, result[0], 1e-12);
+        assertEquals(correct, result[1]);
+        assertArrayEquals(whole.values().toDoubleArray(), parted.values().toDoubleArray(), 1e-14);
+    }
+
+    @Test
+    void theWeightsOfAStepAreBitForBitTheSameOnAnyNumberOfThreads() {
+        Parameters parameters = parameters(DataType.FLOAT, 5);
+        for (int rows : new int[] {1, 32, 130, 1000}) {
+            Gradients one = new Gradients(parameters.graph(), DataType.FLOAT);
+            double[] alone = step(parameters, ExecutionPolicy.ofThreads(1), rows, one);
+            for (int threads : new int[] {2, 3, 8}) {
+                Gradients many = new Gradients(parameters.graph(), DataType.FLOAT);
+                double[] shared = step(parameters, ExecutionPolicy.ofThreads(threads), rows, many);
+                assertArrayEquals(alone, shared, 0.0, rows + " rows on " + threads + " threads");
+                assertArrayEquals(one.values().toDoubleArray(), many.values().toDoubleArray(), 0.0,
+                        rows + " rows on " + threads + " threads");
+            }
+        }
+    }
+
+    @Test
+    void aShortPassInARunnerForPartsIsOnePartWithTheSameResult() {
+        Parameters parameters = parameters(DataType.DOUBLE, 5);
+        Gradients direct = new Gradients(parameters.graph(), DataType.DOUBLE);
+        double[] alone = step(parameters, ExecutionPolicy.ofThreads(2), 50, direct);
+
+        Gradients parted = new Gradients(parameters.graph(), DataType.DOUBLE);
+        Workers workers = new Workers(2);
+        StepRunner runner = new StepRunner(parameters, parted, ExecutionPolicy.ofThreads(2), 500, workers);
+        DatasetBatches source = rows(50, 5, DataType.DOUBLE);
+        source.startPass(0, 0, false);
+        runner.load(source, 50);
+        assertEquals(1, runner.parts());
+        assertEquals(alone[0], runner.run(50), 0.0);
+        assertArrayEquals(direct.values().toDoubleArray(), parted.values().toDoubleArray(), 0.0);
+    }
+
+    @Test
+    void refusesASourceThatRunsOutInTheMiddleOfAStep() {
+        Parameters parameters = parameters(DataType.FLOAT, 5);
+        StepRunner runner = new StepRunner(parameters, new Gradients(parameters.graph(), DataType.FLOAT),
+                ExecutionPolicy.ofThreads(1), 300, new Workers(1));
+        DatasetBatches source = rows(200, 5, DataType.FLOAT);
+        source.startPass(0, 0, false);
+        assertThrows(IllegalStateException.class, () -> runner.load(source, 300));
+    }
+
+    @Test
+    void aWarmPartedStepAllocatesNothingOnAnyOfItsThreads() {
+        Graph graph = Compiler.compile(List.of(new Dense(32, new ReLU()), new Dense(1, new Sigmoid())), 10,
+                new BinaryCrossEntropy(), true, false);
+        Parameters parameters = new Parameters(graph, DataType.FLOAT);
+        parameters.initialize(1);
+        Gradients gradients = new Gradients(graph, DataType.FLOAT);
+        Workers workers = new Workers(2);
+        StepRunner runner = new StepRunner(parameters, gradients, ExecutionPolicy.ofThreads(2), 1024, workers);
+        DatasetBatches source = rows(1024, 10, DataType.FLOAT);
+        source.startPass(0, 0, false);
+        runner.load(source, 1024);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        workers.start();
+        try (BlasThreads blas = BlasThreads.exactly(1)) {
+            for (int i = 0; i < 3_000; i++) {
+                runner.run(1024);
+            }
+            long[] ids = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread == Thread.currentThread() || thread.getName().startsWith("dense4j-worker-"))
+                    .mapToLong(Thread::getId).toArray();
+            assertEquals(2, ids.length, "the caller and one helper");
+            // windows of 300 and 600 steps: what reading the counters costs is the same in both
+            long[] start = threads.getThreadAllocatedBytes(ids);
+            for (int i = 0; i < 300; i++) {
+                runner.run(1024);
+            }
+            long[] middle = threads.getThreadAllocatedBytes(ids);
+            for (int i = 0; i < 600; i++) {
+                runner.run(1024);
+            }
+            long[] end = threads.getThreadAllocatedBytes(ids);
+            long first = middle[0] + middle[1] - start[0] - start[1];
+            long second = end[0] + end[1] - middle[0] - middle[1];
+            assertEquals(first, second, "bytes allocated by 300 more warm steps of 8 parts on 2 threads");
+        } finally {
+            workers.stop();
+        }
+    }
+}
