@@ -9,7 +9,7 @@ import json
 import sys
 
 PACKAGE = "io.dense4j.benchmarks."
-INTERNALS = "io.dense4j.graph."  # benchmarks of package-private ops live in their package
+INTERNALS = "io.dense4j.runtime."  # benchmarks of package-private ops live in their package
 
 # Training FLOP per sample and step of W-MLP: forward gemms 2·(100·256 + 256·256 + 256), the weight
 # gradients the same again, and input gradients for layers 2 and 3 only (the first layer needs none).
@@ -102,20 +102,20 @@ def main(jmh_path, results_path, peers_path=None, memory_path=None):
 
     def batch_then_threads(run):
         params = run["params"]
-        return int(params["batch"]), params.get("blasThreads", "policy"), params.get("secondCore", "policy")
+        return int(params["batch"]), params.get("threads", "policy"), params.get("parts", "policy")
 
     for run in sorted(groups.pop("TrainingStepBenchmark", []), key=batch_then_threads):
-        batch, threads, second_core = batch_then_threads(run)
+        batch, threads, parts = batch_then_threads(run)
         metric = run["primaryMetric"]
         steps = per_second(metric["score"], metric["scoreUnit"])
         samples = steps * batch
         fraction = None
         if batch >= 256 and best_gflops:
             fraction = samples * TRAINING_FLOP_PER_SAMPLE / 1e9 / best_gflops
-        training_rows.append([batch, threads, second_core, number(steps), number(samples), number(alloc_bytes(run)),
+        training_rows.append([batch, threads, parts, number(steps), number(samples), number(alloc_bytes(run)),
                               "-" if fraction is None else f"{fraction:.0%}"])
         results.append({"workload": "W-MLP step", "system": "dense4j", "batch": "full" if batch == FULL_BATCH_ROWS else batch,
-                        "blasThreads": threads, "secondCore": second_core,
+                        "threads": threads, "parts": parts,
                         "samplesPerSecond": samples, "allocBytesPerOp": alloc_bytes(run)})
 
     for run in sorted(groups.pop("Dl4jTrainingStepBenchmark", []), key=lambda run: int(run["params"]["batch"])):
@@ -148,8 +148,8 @@ def main(jmh_path, results_path, peers_path=None, memory_path=None):
     peer_rows = []
     w_mlp = {}
     for row in results:
-        if row.get("workload") == "W-MLP step" and row.get("blasThreads", "policy") == "policy" \
-                and row.get("secondCore", "policy") == "policy" and "samplesPerSecond" in row:
+        if row.get("workload") == "W-MLP step" and row.get("threads", "policy") == "policy" \
+                and row.get("parts", "policy") == "policy" and "samplesPerSecond" in row:
             w_mlp.setdefault(str(row["batch"]), {}).setdefault(row["system"], row)
     peers = [system for system in ("dl4j", "pytorch", "numpy") if any(system in by_system for by_system in w_mlp.values())]
     for batch in sorted(w_mlp, key=lambda name: FULL_BATCH_ROWS if name == "full" else int(name)):
@@ -193,7 +193,7 @@ def main(jmh_path, results_path, peers_path=None, memory_path=None):
 
     if training_rows:
         print("W-MLP training step (float32, plain SGD)")
-        table(["batch", "BLAS threads", "second core", "steps/s", "samples/s", "B/step", "of best sgemm"], training_rows,
+        table(["batch", "threads", "parts", "steps/s", "samples/s", "B/step", "of best sgemm"], training_rows,
               names_first=False)
     if lr_rows:
         print("W-LR training step (20 inputs, Dense 1 Sigmoid, float32, plain SGD)")

@@ -2,7 +2,7 @@
 
 One training step = forward, binary cross-entropy, backward and a plain-SGD update (learning rate
 0.1, float32) of 100 -> Dense 256 ReLU -> Dense 256 ReLU -> Dense 1 sigmoid, on a fixed batch of
-the data recipe in ../shared/WORKLOADS.md (x ~ N(0, 1); y = 1 if w_t . x > 0), Glorot-uniform
+the data recipe in docs/workloads.md (x ~ N(0, 1); y = 1 if w_t . x > 0), Glorot-uniform
 weights, zero biases: what dense4j's TrainingStepBenchmark times.
 
 Systems:

@@ -1,7 +1,7 @@
 package io.dense4j.cli;
 
-import io.dense4j.data.CsvFormat;
-import io.dense4j.data.CsvSource;
+import io.dense4j.data.csv.CsvFormat;
+import io.dense4j.data.csv.CsvSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package io.dense4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dense4j.data.CsvSource;
+import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.RowSelection;
 import io.dense4j.metrics.ConfusionMatrix;
 import io.dense4j.metrics.Evaluation;

@@ -23,7 +23,7 @@ final class SummaryCommand implements Callable<Integer> {
             System.out.println("Features: " + String.join(", ", model.inputSchema().featureNames()));
             System.out.println("Classes: 0 = " + model.inputSchema().classes().get(0) + ", 1 = " + model.inputSchema().classes().get(1));
         }
-        System.out.println("Epochs trained: " + checkpoint.state().epochsTrained());
+        System.out.println("Epochs trained: " + checkpoint.state().progress().epochs());
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 package io.dense4j.cli;
 
-import io.dense4j.data.CsvSource;
+import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
 import io.dense4j.layer.Activation;
@@ -11,6 +11,7 @@ import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.metrics.Evaluation;
+import io.dense4j.model.Checkpoint;
 import io.dense4j.model.CompileOptions;
 import io.dense4j.model.Model;
 import io.dense4j.model.InputSchema;
@@ -19,6 +20,7 @@ import io.dense4j.optim.Adam;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.SGD;
 import io.dense4j.plot.Charts;
+import io.dense4j.runtime.ExecutionPolicy;
 import io.dense4j.train.EarlyStopping;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
@@ -102,6 +104,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the weights and the shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--threads", description = "Threads a training step may use (default: every core the JVM sees).")
+    Integer threads;
+
+    @Option(names = "--parts", description = "Cut each large step into this many parts whatever the threads, so that the "
+            + "same seed gives the same weights on any number of cores (default: one part per thread).")
+    Integer parts;
+
     @Option(names = "--out", defaultValue = "model.zip", description = "The model file to write (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -162,16 +171,19 @@ final class TrainCommand implements Callable<Integer> {
 
         Trainer trainer;
         if (resume && Files.exists(checkpoint)) {
-            trainer = Trainer.resume(checkpoint);
+            trainer = Trainer.resume(Checkpoint.load(checkpoint), policy());
             System.out.printf("Resuming from %s after epoch %d of %d%n", checkpoint, trainer.epochsTrained(), epochs);
         } else {
-            trainer = new Trainer(newModel(hidden, chosen, source));
+            Model model = newModel(hidden, chosen, source);
+            trainer = new Trainer(model, model.optimizer(), policy());
         }
         Model model = trainer.model();
         System.out.println(model.summary());
         if (main != null && main.verbose) {
+            long trainingRows = RowSelection.training(validation, seed).count(source.rows());
             System.out.println("Threads: " + trainer.policy().describe((int) Math.min(Integer.MAX_VALUE,
-                    batchSize == 0 ? source.rows() : batchSize), (long) model.parameterCount() * model.dataType().width()));
+                    batchSize == 0 ? trainingRows : Math.min(batchSize, trainingRows)),
+                    (long) model.parameterCount() * model.dataType().width()));
         }
         if (trainer.epochsTrained() < epochs) {
             EarlyStopping stopping = earlyStopping();
@@ -185,6 +197,24 @@ final class TrainCommand implements Callable<Integer> {
         trainer.saveCheckpoint(out); // the model with its training state: resumable, and a model file like any other
         System.out.println("Wrote " + out);
         return 0;
+    }
+
+    /** Every core the JVM sees, unless --threads or --parts say otherwise. */
+    private ExecutionPolicy policy() {
+        ExecutionPolicy policy = ExecutionPolicy.forThisMachine();
+        if (threads != null) {
+            if (threads < 1) {
+                throw new ParameterException(spec.commandLine(), "--threads takes a number >= 1, got " + threads);
+            }
+            policy = policy.withThreads(threads);
+        }
+        if (parts != null) {
+            if (parts < 1) {
+                throw new ParameterException(spec.commandLine(), "--parts takes a number >= 1, got " + parts);
+            }
+            policy = policy.withParts(parts);
+        }
+        return policy;
     }
 
     private CsvSource.Options sourceOptions() {

@@ -1,13 +1,12 @@
 package io.dense4j.data;
 
+import io.dense4j.io.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,49 +48,34 @@ public final class Synthetic {
 
     /**
      * Writes {@code rows} rows as CSV: a header {@code x1,…,xF,label}, features with 5 decimals, the
-     * label 0 or 1 last. Written to a temporary file beside {@code file}, then renamed, so a
-     * half-written file is never left under that name.
+     * label 0 or 1 last. Written atomically and durably ({@link AtomicFiles}), so a half-written
+     * file is never left under that name.
      */
     public static void writeCsv(Path file, Teacher teacher, long rows, int width, long seed) throws IOException {
         checkArguments(teacher, rows, width);
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
-        try {
-            readableByAll(partial); // temporary files start private (0600); a data file should not
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
-                StringBuilder header = new StringBuilder();
-                for (int j = 1; j <= width; j++) {
-                    header.append('x').append(j).append(',');
-                }
-                out.write(header.append("label\n").toString().getBytes(StandardCharsets.US_ASCII));
-                RowSource source = new RowSource(teacher, width, seed);
-                float[] row = new float[width];
-                byte[] line = new byte[width * 24 + 8];
-                for (long r = 0; r < rows; r++) {
-                    int label = (int) source.next(row);
-                    int at = 0;
-                    for (float value : row) {
-                        at = FixedDecimal.write(value, line, at);
-                        line[at++] = ',';
-                    }
-                    line[at++] = (byte) ('0' + label);
-                    line[at++] = '\n';
-                    out.write(line, 0, at);
-                }
+        AtomicFiles.write(file, stream -> {
+            OutputStream out = new BufferedOutputStream(stream, 1 << 20);
+            StringBuilder header = new StringBuilder();
+            for (int j = 1; j <= width; j++) {
+                header.append('x').append(j).append(',');
             }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
-    }
-
-    private static void readableByAll(Path path) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException notPosix) {
-            // other file systems keep their defaults
-        }
+            out.write(header.append("label\n").toString().getBytes(StandardCharsets.US_ASCII));
+            RowSource source = new RowSource(teacher, width, seed);
+            float[] row = new float[width];
+            byte[] line = new byte[width * 24 + 8];
+            for (long r = 0; r < rows; r++) {
+                int label = (int) source.next(row);
+                int at = 0;
+                for (float value : row) {
+                    at = FixedDecimal.write(value, line, at);
+                    line[at++] = ',';
+                }
+                line[at++] = (byte) ('0' + label);
+                line[at++] = '\n';
+                out.write(line, 0, at);
+            }
+            out.flush();
+        });
     }
 
     private static void checkArguments(Teacher teacher, long rows, int width) {

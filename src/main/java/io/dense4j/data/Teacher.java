@@ -1,6 +1,6 @@
 package io.dense4j.data;
 
-/** The rule that labels synthetic rows (see ../shared/WORKLOADS.md). */
+/** The rule that labels synthetic rows (see docs/workloads.md). */
 public enum Teacher {
     /** y = 1 if w·x &gt; 0 for a fixed w ~ N(0, 1) drawn with seed 7: linearly separable. */
     LINEAR,

@@ -29,6 +29,6 @@ public record Checkpoint(Model model, TrainingState state) {
     public static Checkpoint load(Path file) {
         ModelFile.Contents contents = ModelFile.load(file);
         return new Checkpoint(contents.model(), contents.state() != null ? contents.state()
-                : new TrainingState(0, 0, 0, new double[0]));
+                : new TrainingState(TrainingState.Progress.START, 0, new double[0]));
     }
 }

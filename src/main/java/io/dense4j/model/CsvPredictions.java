@@ -1,7 +1,7 @@
 package io.dense4j.model;
 
-import io.dense4j.data.CsvFormat;
-import io.dense4j.data.CsvReader;
+import io.dense4j.data.csv.CsvFormat;
+import io.dense4j.data.csv.CsvReader;
 import io.dense4j.data.MissingValues;
 import io.dense4j.io.AtomicFiles;
 import io.dense4j.runtime.Plan;

@@ -1,7 +1,7 @@
 package io.dense4j.model;
 
 import io.dense4j.data.BatchSource;
-import io.dense4j.data.CsvSource;
+import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.Dataset;
 import io.dense4j.data.DatasetBatches;
 import io.dense4j.data.FeatureStatistics;

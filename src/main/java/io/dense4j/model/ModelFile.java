@@ -199,8 +199,10 @@ final class ModelFile {
             }
         }
         if (state != null) {
-            root.putObject("training").put("epochsTrained", state.epochsTrained()).put("batchesInEpoch", state.batchesInEpoch())
-                    .put("optimizerSteps", state.optimizerSteps());
+            TrainingState.Progress progress = state.progress();
+            root.putObject("training").put("epochsTrained", progress.epochs()).put("batchesInEpoch", progress.batches())
+                    .put("epochLossSum", progress.lossSum()).put("epochRows", progress.rows())
+                    .put("epochCorrect", progress.correct()).put("optimizerSteps", state.optimizerSteps());
         }
         return root;
     }
@@ -323,11 +325,13 @@ final class ModelFile {
     private static TrainingState trainingState(JsonNode config, int version, byte[] state, DataType type) {
         double[] values = doubles(state, type, OPTIMIZER_STATE);
         if (version == 1) {
-            return new TrainingState(config.path("epochsTrained").asInt(0), 0, config.path("optimizer").path("steps").asLong(0),
-                    values);
+            return new TrainingState(new TrainingState.Progress(config.path("epochsTrained").asInt(0), 0, 0, 0, 0),
+                    config.path("optimizer").path("steps").asLong(0), values);
         }
         JsonNode training = config.path("training");
-        return new TrainingState(training.path("epochsTrained").asInt(0), training.path("batchesInEpoch").asLong(0),
+        return new TrainingState(new TrainingState.Progress(training.path("epochsTrained").asInt(0),
+                training.path("batchesInEpoch").asLong(0), training.path("epochLossSum").asDouble(0),
+                training.path("epochRows").asDouble(0), training.path("epochCorrect").asDouble(0)),
                 training.path("optimizerSteps").asLong(0), values);
     }
 

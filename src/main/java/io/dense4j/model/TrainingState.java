@@ -4,19 +4,35 @@ package io.dense4j.model;
  * Where training stood when a checkpoint was written, and the optimizer's state: what a
  * {@link Checkpoint} adds to a model so that training resumes exactly where it stopped.
  *
- * @param epochsTrained  epochs completed
- * @param batchesInEpoch batches (optimizer steps) completed of the epoch after them
+ * @param progress       epochs and batches done
  * @param optimizerSteps steps the optimizer has taken in all (Adam's bias correction reads it)
  * @param optimizerState the optimizer's state arrays (velocity, moments) one after another, as
  *                       doubles (which carry float32 values exactly); empty for plain SGD
  */
-public record TrainingState(int epochsTrained, long batchesInEpoch, long optimizerSteps, double[] optimizerState) {
+public record TrainingState(Progress progress, long optimizerSteps, double[] optimizerState) {
+
+    /**
+     * Epochs done, and of the epoch in progress the batches done with their summed loss, rows and
+     * rows classified right, so that a resumed epoch reports the metrics an uninterrupted one would.
+     */
+    public record Progress(int epochs, long batches, double lossSum, double rows, double correct) {
+
+        /** Nothing done yet. */
+        public static final Progress START = new Progress(0, 0, 0, 0, 0);
+
+        public Progress {
+            if (epochs < 0 || batches < 0 || !(rows >= 0) || !(correct >= 0)) {
+                throw new IllegalArgumentException(String.format(
+                        "training progress cannot be negative: %d epochs, %d batches, %s rows, %s correct",
+                        epochs, batches, rows, correct));
+            }
+        }
+    }
 
     public TrainingState {
-        if (epochsTrained < 0 || batchesInEpoch < 0 || optimizerSteps < 0) {
-            throw new IllegalArgumentException(String.format(
-                    "training progress cannot be negative: %d epochs, %d batches, %d optimizer steps",
-                    epochsTrained, batchesInEpoch, optimizerSteps));
+        java.util.Objects.requireNonNull(progress, "progress");
+        if (optimizerSteps < 0) {
+            throw new IllegalArgumentException("optimizer steps cannot be negative: " + optimizerSteps);
         }
         optimizerState = optimizerState.clone();
     }

@@ -10,9 +10,7 @@ import io.dense4j.tensor.NativeArray;
  * row) and, unless this is the first op, gemm for dx.
  *
  * <p>Math, with Z = x·W + b and G = dL/dY: dL/dZ = G ⊙ f'(Z), dL/dW = xᵀ·dL/dZ, dL/db = column sums
- * of dL/dZ, dL/dx = dL/dZ·Wᵀ. dL/dW with dL/db, and dL/dx, read dL/dZ and write disjoint buffers, so
- * a plan built with side-by-side workers computes them on two threads when they are large enough;
- * each is still computed whole by one thread, so the result does not depend on it.
+ * of dL/dZ, dL/dx = dL/dZ·Wᵀ.
  */
 final class DenseOp implements Op {
     private final int inputWidth;
@@ -27,21 +25,10 @@ final class DenseOp implements Op {
     private final NativeArray gradOutput;
     private final NativeArray gradInput;
     private final NativeArray ones;
-    private final Workers sideBySide;
-    /** The rows from which the products go side by side: where rows × inputs × units reaches the policy's work. */
-    private final long sideBySideRows;
-    /** The rows of the backward pass in flight, read by {@link #products} on either thread. */
-    private int backwardRows;
-    private final Workers.Task products = this::products;
 
-    /**
-     * @param gradInput  null when nothing needs the gradient for the input
-     * @param sideBySide     the two threads for the backward products, or null for the caller's alone
-     * @param sideBySideWork the multiply-adds of one product from which it goes to the other thread
-     */
+    /** {@code gradInput} is null when nothing needs the gradient for the input. */
     DenseOp(DenseNode node, NativeArray weights, NativeArray bias, NativeArray gradWeights, NativeArray gradBias,
-            NativeArray input, NativeArray output, NativeArray gradOutput, NativeArray gradInput, NativeArray ones,
-            Workers sideBySide, long sideBySideWork) {
+            NativeArray input, NativeArray output, NativeArray gradOutput, NativeArray gradInput, NativeArray ones) {
         this.inputWidth = node.inputWidth();
         this.units = node.outputWidth();
         this.activation = ActivationKernel.of(node.activation());
@@ -54,9 +41,6 @@ final class DenseOp implements Op {
         this.gradOutput = gradOutput;
         this.gradInput = gradInput;
         this.ones = ones;
-        this.sideBySide = sideBySide;
-        long work = (long) node.inputWidth() * node.outputWidth();
-        this.sideBySideRows = (sideBySideWork + work - 1) / work;
     }
 
     @Override
@@ -71,23 +55,9 @@ final class DenseOp implements Op {
     @Override
     public void backward(int rows) {
         activation.backward(output, gradOutput, rows * units); // gradOutput becomes dL/dZ
-        if (gradInput == null) {
-            parameterGradients(rows);
-        } else if (sideBySide == null || rows < sideBySideRows) {
-            parameterGradients(rows);
+        parameterGradients(rows);
+        if (gradInput != null) {
             inputGradient(rows);
-        } else {
-            backwardRows = rows;
-            sideBySide.run(2, products);
-        }
-    }
-
-    /** Task 0, on the caller: dL/dx; task 1, on the other thread: dL/dW and dL/db. */
-    private void products(int task) {
-        if (task == 0) {
-            inputGradient(backwardRows);
-        } else {
-            parameterGradients(backwardRows);
         }
     }
 

@@ -6,55 +6,45 @@ import java.util.Locale;
  * Every threading decision of training, in one value: how many threads a step may use and how a
  * step is cut into parts. Chosen from the cores the JVM sees ({@link #forThisMachine}), or set.
  *
- * <p>A step of {@code rows} rows runs as {@link #parts} data-parallel parts of at most
- * {@code partRows} rows; each part runs forward, loss and backward through a plan of its own on one
- * thread (OpenBLAS on one thread inside it), and the parts' gradients are added in part order.
- * Parts keep every op of the step parallel, the elementwise loops as well as the products, and
- * need no synchronization until the sum. A step of one part instead computes a Dense layer's weight
- * gradient and input gradient on two threads, where each product has at least
- * {@code sideBySideWork} multiply-adds: below that, handing one to another thread costs more than
- * it saves.
+ * <p>A step runs as {@link #parts} data-parallel parts, by default one per thread (never fewer than
+ * {@code minPartRows} rows each); each part runs forward, loss and backward through a plan of its
+ * own on one thread, with OpenBLAS on one thread inside it, and the parts' gradients are added in
+ * part order. Parts keep every op of the step parallel, the elementwise loops as well as the
+ * products, and need no synchronization until the sum. A step too small to cut runs on one thread.
  *
- * <p>The number of parts depends on the rows and the model's size alone, never on the threads, so
- * the arithmetic, and with it every weight, is the same on one core or sixty-four: threads only
- * decide how many parts run at once. A batch of B rows keeps up to min(threads, parts(B)) cores
- * busy; docs/design.md explains the choice for 4, 16 and 64 cores.
+ * <p>How a step is cut decides the order of its additions, and so the last bits of every weight.
+ * By default the cut follows the threads, so a machine with more cores trains slightly different
+ * weights; {@link #withParts} fixes the cut, and then the weights are the same, bit for bit, on
+ * any number of cores: the threads only decide how many parts run at once. docs/design.md explains
+ * the choices for 4, 16 and 64 cores.
  *
- * @param threads         threads a step may use, the caller's included
- * @param partRows        the most rows of one part; steps of fewer rows are one part
- * @param maxParts        the most parts of one step; a larger batch is accumulated over passes of
- *                        at most {@code maxParts × partRows} rows
- * @param sideBySideWork  the multiply-adds (rows × inputs × units) from which a one-part step's
- *                        layer computes its two backward products side by side, when
- *                        {@code threads} allows
- * @param partGradientBytes the most memory the parts' own gradient arrays may take together
- *                        (each part holds one gradient per parameter); fewer parts for big models
+ * @param threads           threads a step may use, the caller's included
+ * @param parts             the parts of a large step: 0 for one per thread, else exactly this many
+ *                          (the setting for the same weights on any machine)
+ * @param minPartRows       the fewest rows of a part: a step of fewer than twice this many is one part
+ * @param partGradientBytes the most memory the parts' own gradient arrays may take together (each
+ *                          part holds a gradient per parameter): fewer parts for very big models
  */
-public record ExecutionPolicy(int threads, int partRows, int maxParts, long sideBySideWork, long partGradientBytes) {
+public record ExecutionPolicy(int threads, int parts, int minPartRows, long partGradientBytes) {
 
-    /**
-     * Rows per part. Large enough that a part's products run near the machine's sgemm rate and its
-     * fixed cost per op stays small, small enough that a 256-row batch still splits in two.
-     */
-    public static final int DEFAULT_PART_ROWS = 128;
-    /** Parts per step at most: enough for the 64 cores this library is built for. */
-    public static final int DEFAULT_MAX_PARTS = 64;
-    /**
-     * A product of 2^18 multiply-adds (W-MLP's 256 × 256 layer from 4 rows on) takes tens of
-     * microseconds, against about one for a hand-off to a spinning thread; the demo's 32 × 32 layers
-     * at 32 rows (2^15) ran slower handed off.
-     */
-    public static final long DEFAULT_SIDE_BY_SIDE_WORK = 1L << 18;
+    /** Below this a part's fixed costs (a call per op, OpenBLAS packing a layer's weights) outweigh its work. */
+    public static final int DEFAULT_MIN_PART_ROWS = 64;
     public static final long DEFAULT_PART_GRADIENT_BYTES = 256L << 20;
+    /** The fewest rows one pass holds; a larger batch is summed over passes. */
+    static final int MIN_PASS_ROWS = 4_096;
+    /** Rows per part a pass holds at least, so that many parts do not make passes of tiny parts. */
+    static final int PASS_ROWS_PER_PART = 128;
 
     public ExecutionPolicy {
         if (threads < 1) {
             throw new IllegalArgumentException("ExecutionPolicy expects threads >= 1, got " + threads);
         }
-        if (partRows < 1 || maxParts < 1 || sideBySideWork < 1 || partGradientBytes < 1) {
+        if (parts < 0) {
+            throw new IllegalArgumentException("ExecutionPolicy expects parts >= 1, or 0 for one per thread, got " + parts);
+        }
+        if (minPartRows < 1 || partGradientBytes < 1) {
             throw new IllegalArgumentException(String.format(
-                    "ExecutionPolicy expects partRows, maxParts, sideBySideWork and partGradientBytes >= 1, got %d, %d, %d, %d",
-                    partRows, maxParts, sideBySideWork, partGradientBytes));
+                    "ExecutionPolicy expects minPartRows and partGradientBytes >= 1, got %d, %d", minPartRows, partGradientBytes));
         }
     }
 
@@ -63,37 +53,45 @@ public record ExecutionPolicy(int threads, int partRows, int maxParts, long side
         return ofThreads(Runtime.getRuntime().availableProcessors());
     }
 
-    /** The defaults on {@code threads} threads. */
+    /** The defaults on {@code threads} threads: one part per thread. */
     public static ExecutionPolicy ofThreads(int threads) {
-        return new ExecutionPolicy(threads, DEFAULT_PART_ROWS, DEFAULT_MAX_PARTS, DEFAULT_SIDE_BY_SIDE_WORK,
-                DEFAULT_PART_GRADIENT_BYTES);
+        return new ExecutionPolicy(threads, 0, DEFAULT_MIN_PART_ROWS, DEFAULT_PART_GRADIENT_BYTES);
     }
 
-    /** The same policy on {@code count} threads: the same parts, so the same weights. */
+    /** The same policy on {@code count} threads. */
     public ExecutionPolicy withThreads(int count) {
-        return new ExecutionPolicy(count, partRows, maxParts, sideBySideWork, partGradientBytes);
-    }
-
-    /** The most parts one step of a model with {@code parameterBytes} of parameters is cut into. */
-    public int partLimit(long parameterBytes) {
-        return (int) Math.max(1, Math.min(maxParts, partGradientBytes / Math.max(1, parameterBytes)));
-    }
-
-    /** The most rows one pass takes: a larger batch is accumulated over passes of this many rows. */
-    public int passRows(long parameterBytes) {
-        return partLimit(parameterBytes) * partRows;
+        return new ExecutionPolicy(count, parts, minPartRows, partGradientBytes);
     }
 
     /**
-     * The parts a step of {@code rows} rows (at most {@link #passRows}) is cut into: one below
-     * {@code partRows}, else at least two of at most {@code partRows} rows each.
+     * The same policy, but cutting large steps into exactly {@code count} parts whatever the threads:
+     * the same weights on any number of cores (and as fast as one part per thread when
+     * {@code count} is the threads or a multiple of them).
+     */
+    public ExecutionPolicy withParts(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a step is cut into at least 1 part, got " + count);
+        }
+        return new ExecutionPolicy(threads, count, minPartRows, partGradientBytes);
+    }
+
+    /** The most parts a step of a model with {@code parameterBytes} of parameters is cut into. */
+    public int partLimit(long parameterBytes) {
+        long budget = partGradientBytes / Math.max(1, parameterBytes);
+        return (int) Math.max(1, Math.min(parts > 0 ? parts : threads, budget));
+    }
+
+    /** The most rows one pass takes: a larger batch is summed over passes of this many rows. */
+    public int passRows(long parameterBytes) {
+        return Math.max(MIN_PASS_ROWS, partLimit(parameterBytes) * PASS_ROWS_PER_PART);
+    }
+
+    /**
+     * The parts a step of {@code rows} rows (at most {@link #passRows}) is cut into: as many as the
+     * limit allows with at least {@code minPartRows} rows each, and at least one.
      */
     public int parts(int rows, long parameterBytes) {
-        if (rows < partRows) {
-            return 1;
-        }
-        int limit = partLimit(parameterBytes);
-        return Math.min(limit, Math.max(Math.min(2, limit), (rows + partRows - 1) / partRows));
+        return Math.max(1, Math.min(partLimit(parameterBytes), rows / minPartRows));
     }
 
     /** Rows of part {@code part} of a step of {@code rows} rows in {@code parts} parts: the first ones one row longer. */
@@ -101,30 +99,35 @@ public record ExecutionPolicy(int threads, int partRows, int maxParts, long side
         return rows / parts + (part < rows % parts ? 1 : 0);
     }
 
-    /** Whether a layer of a one-part step computes its backward products of {@code work} multiply-adds side by side. */
-    public boolean sideBySide(long work) {
-        return threads >= 2 && work >= sideBySideWork;
+    /** The most rows any part of a step of up to {@code capacity} rows gets. */
+    public int largestPart(int capacity, long parameterBytes) {
+        int largest = 1;
+        for (int rows = 1; rows <= capacity; rows++) {
+            int parts = parts(rows, parameterBytes);
+            largest = Math.max(largest, (rows + parts - 1) / parts);
+        }
+        return largest;
     }
 
-    /** The most threads a step of {@code rows} rows keeps busy (a one-part step: two, for its large layers). */
+    /** The threads a step of {@code rows} rows keeps busy. */
     public int threadsFor(int rows, long parameterBytes) {
-        int parts = parts(rows, parameterBytes);
-        return parts > 1 ? Math.min(threads, parts) : Math.min(threads, 2);
+        return Math.min(threads, parts(Math.min(rows, passRows(parameterBytes)), parameterBytes));
     }
 
     /** How a step of {@code rows} rows runs, in words, for {@code --verbose}. */
     public String describe(int rows, long parameterBytes) {
         int pass = Math.min(rows, passRows(parameterBytes));
-        int parts = parts(pass, parameterBytes);
+        int cut = parts(pass, parameterBytes);
         String passes = rows > pass ? String.format(Locale.ROOT, " per pass of %,d rows (a batch of %,d rows is summed over passes)",
                 pass, rows) : "";
-        if (parts > 1) {
-            return String.format(Locale.ROOT, "%d threads available; steps of %,d rows in %d parts of up to %d rows%s, "
-                    + "on %d threads, OpenBLAS on 1 thread in each", threads, rows, parts, (pass + parts - 1) / parts, passes,
-                    Math.min(threads, parts));
+        String fixed = parts > 0 ? String.format(Locale.ROOT, " (fixed at %d parts: the same weights on any number of cores)", parts)
+                : " (one per thread)";
+        if (cut > 1) {
+            return String.format(Locale.ROOT, "%d threads available; steps of %,d rows in %d parts of up to %,d rows%s%s, "
+                    + "on %d threads, OpenBLAS on 1 thread in each", threads, rows, cut, (pass + cut - 1) / cut, passes, fixed,
+                    Math.min(threads, cut));
         }
-        return String.format(Locale.ROOT, "%d threads available; steps of %,d rows in 1 part, %s, OpenBLAS on 1 thread",
-                threads, rows, threads >= 2 ? String.format(Locale.ROOT, "a layer's weight and input gradients side by side "
-                        + "on 2 threads where each takes %,d multiply-adds or more", sideBySideWork) : "on 1 thread");
+        return String.format(Locale.ROOT, "%d threads available; steps of %,d rows in 1 part%s, on 1 thread, OpenBLAS on 1 thread",
+                threads, rows, passes);
     }
 }

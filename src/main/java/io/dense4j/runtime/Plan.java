@@ -36,20 +36,11 @@ public final class Plan {
 
     /** A plan that only runs forward, as prediction does. */
     public static Plan forward(Parameters parameters, int capacity) {
-        return new Plan(parameters, null, capacity, null, 0);
+        return new Plan(parameters, null, capacity);
     }
 
-    /** A plan whose ops run on the caller's thread alone. */
+    /** @param gradients where backward writes dL/dθ; null for a plan that only runs forward */
     public Plan(Parameters parameters, Gradients gradients, int capacity) {
-        this(parameters, gradients, capacity, null, 0);
-    }
-
-    /**
-     * @param gradients      where backward writes dL/dθ; null for a plan that only runs forward
-     * @param sideBySide     the threads a Dense op's two backward products may run on, or null for one thread
-     * @param sideBySideWork the multiply-adds a product needs (at the step's rows) to go to the other thread
-     */
-    public Plan(Parameters parameters, Gradients gradients, int capacity, Workers sideBySide, long sideBySideWork) {
         if (capacity < 1) {
             throw new IllegalArgumentException("a plan needs a capacity of at least 1 row, got " + capacity);
         }
@@ -77,7 +68,7 @@ public final class Plan {
             NativeArray gradOutput = gradientBuffers[i % 2];
             NativeArray gradInput = !training ? null : i == 0 ? inputGradient : gradientBuffers[(i - 1) % 2];
             ops[i] = nodes.get(i).accept(new OpFor(i, parameters, gradients, previousOutput, nodeOutput, gradOutput,
-                    gradInput, ones, sideBySide, sideBySideWork));
+                    gradInput, ones));
             previousOutput = nodeOutput;
         }
         this.output = previousOutput;
@@ -86,15 +77,14 @@ public final class Plan {
 
     /** The op of node {@code index}, on the buffers the plan gave it. */
     private record OpFor(int index, Parameters parameters, Gradients gradients, NativeArray input, NativeArray output,
-                         NativeArray gradOutput, NativeArray gradInput, NativeArray ones, Workers sideBySide,
-                         long sideBySideWork)
+                         NativeArray gradOutput, NativeArray gradInput, NativeArray ones)
             implements NodeVisitor<Op> {
 
         @Override
         public Op visitDense(DenseNode dense) {
             return new DenseOp(dense, parameters.weights(index), parameters.bias(index),
                     gradients == null ? null : gradients.weights(index), gradients == null ? null : gradients.bias(index),
-                    input, output, gradOutput, gradInput, ones, gradInput == null ? null : sideBySide, sideBySideWork);
+                    input, output, gradOutput, gradInput, ones);
         }
 
         @Override
@@ -172,7 +162,7 @@ public final class Plan {
         return outputIsLogit() ? Elementwise.sigmoid(value) : value;
     }
 
-    public boolean outputIsLogit() {
+    private boolean outputIsLogit() {
         return graph.lossForm() == LossForm.FROM_LOGITS;
     }
 

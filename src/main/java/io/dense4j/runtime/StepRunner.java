@@ -56,18 +56,17 @@ public final class StepRunner {
         this.correct = new int[maxParts];
         this.plans = new Plan[maxParts];
         if (maxParts == 1 || gradients == null) {
-            int partCapacity = maxParts == 1 ? capacity : Math.min(capacity, policy.partRows());
+            int partCapacity = maxParts == 1 ? capacity : policy.largestPart(capacity, parameterBytes);
             for (int part = 0; part < maxParts; part++) {
                 plans[part] = gradients == null ? Plan.forward(parameters, partCapacity)
-                        : new Plan(parameters, gradients, capacity, policy.threads() >= 2 ? workers : null,
-                                policy.sideBySideWork());
+                        : new Plan(parameters, gradients, capacity);
             }
             partGradients = null;
             partRanges = null;
             resultRanges = null;
             return;
         }
-        int partCapacity = Math.min(capacity, policy.partRows());
+        int partCapacity = policy.largestPart(capacity, parameterBytes);
         partGradients = new Gradients[maxParts];
         for (int part = 0; part < maxParts; part++) {
             partGradients[part] = new Gradients(parameters.graph(), parameters.dataType());
@@ -186,11 +185,6 @@ public final class StepRunner {
         for (int part = 1; part < parts; part++) {
             Blas.axpy(result.length(), 1.0, partRanges[part][range], result);
         }
-    }
-
-    /** The plan of part {@code part}, for reading its input gradient (a one-part runner has one). */
-    public Plan plan(int part) {
-        return plans[part];
     }
 
     /** How many parts the last {@link #load} cut the rows into. */

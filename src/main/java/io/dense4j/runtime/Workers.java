@@ -16,8 +16,12 @@ import java.util.concurrent.locks.LockSupport;
  * allocates nothing per call.
  */
 public final class Workers {
-    /** How long an idle helper spins before it parks: longer than the gap between a step's hand-offs. */
-    static final long SPIN_NANOS = 50_000;
+    /**
+     * How long an idle helper spins before it parks: longer than a step and the gaps between
+     * steps, so that steps in a row hand off without a wake-up (a woken thread also starts with a
+     * cold cache), and short enough that a real pause (an epoch's end, a slow read) frees the core.
+     */
+    static final long SPIN_NANOS = 10_000_000;
 
     /** One step's tasks, by index. */
     @FunctionalInterface

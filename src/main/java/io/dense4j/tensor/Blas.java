@@ -10,9 +10,10 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
  * BLAS on {@link NativeArray}s, through the OpenBLAS that ND4J itself loads
- * ({@code openblas_nolapack}), called on the arrays' memory. One native call each, no garbage:
- * about 1.4 µs for a 1×100·100×256 sgemm where {@code Nd4j.gemm} takes 13 µs and 4 KB.
- * All matrices are row-major and densely packed; the element type follows the arrays.
+ * ({@code openblas_nolapack}), called on the arrays' memory: one native call each and no garbage,
+ * where a call through ND4J's op executor costs microseconds and kilobytes whatever the size
+ * (figures in docs/design.md). All matrices are row-major and densely packed; the element type
+ * follows the arrays.
  */
 public final class Blas {
     private Blas() {
@@ -23,9 +24,9 @@ public final class Blas {
      * {@code transposeA} means a is stored k×m, {@code transposeB} that b is stored n×k.
      *
      * <p>Picks the cheapest routine for the shape. OpenBLAS's sgemm packs its operands on every
-     * call, which on this project's machine cost about 40 µs for 1×256·256×256 whatever the row
-     * count; a vector operand is far cheaper as gemv (2.8 µs) and an inner dimension of 1 as ger
-     * (3.5 µs). These are the shapes of training at batch 1 and of a one-unit output layer.
+     * call, a fixed cost whatever the row count, so a vector operand runs as gemv and an inner
+     * dimension of 1 as ger, which pack nothing. These are the shapes of training at batch 1 and
+     * of a one-unit output layer (measured in docs/design.md, "Why the hot path bypasses…").
      */
     public static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k,
                             double alpha, NativeArray a, NativeArray b, double beta, NativeArray c) {

@@ -5,9 +5,10 @@ import java.nio.FloatBuffer;
 import java.util.Objects;
 
 /**
- * Elementwise kernels in typed loops over the arrays' memory: ReLU, sigmoid and Adam's update. The generic {@link NativeArray#get}
- * and {@link NativeArray#set} convert every element to double and cost about 2.8 ns each; a loop
- * over the typed buffer costs about 0.5 ns (measured at 4096×256 on this project's machine).
+ * Elementwise kernels in typed loops over the arrays' memory: ReLU, sigmoid and Adam's update. The
+ * generic {@link NativeArray#get} and {@link NativeArray#set} make a virtual call and convert
+ * every element to double; a loop over the typed buffer does neither, which matters for kernels
+ * that touch every activation of a step.
  */
 public final class Elementwise {
     private Elementwise() {
@@ -24,10 +25,9 @@ public final class Elementwise {
      * with the sign bit set, and clearing them could hide a divergence as a network of dead units.
      *
      * <p>The loop walks one raw address through the memory, read and written in place: Java 17's C2
-     * vectorizes that shape, and not a loop over a direct buffer (whose every access it checks).
-     * ActivationBenchmark, 4096 × 256 on an AMD EPYC Zen 4, copy subtracted: 64 µs here, 550 µs for
-     * the same bits over the buffer, 810 µs for the buffer loop this replaced; {@code Math.max} and
-     * a ternary cost more still.
+     * vectorizes that shape, and not a loop over a direct buffer (whose every access it checks);
+     * {@code Math.max} and a ternary cost more still (ActivationBenchmark; figures in
+     * docs/benchmarks.md, "What made the difference").
      */
     public static void maxZero(NativeArray values, int count) {
         Objects.checkFromIndexSize(0, count, values.length()); // the loop below has no bounds checks

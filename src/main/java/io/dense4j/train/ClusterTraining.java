@@ -1,6 +1,6 @@
 package io.dense4j.train;
 
-import io.dense4j.data.CsvFormat;
+import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
 import io.dense4j.model.Model;

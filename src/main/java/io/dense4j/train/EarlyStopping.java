@@ -81,12 +81,4 @@ public final class EarlyStopping implements Callback {
     public int bestEpoch() {
         return bestEpoch;
     }
-
-    public int patience() {
-        return patience;
-    }
-
-    public boolean monitorsValidation() {
-        return monitorValidation;
-    }
 }

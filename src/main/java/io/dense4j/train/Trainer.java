@@ -1,7 +1,7 @@
 package io.dense4j.train;
 
 import io.dense4j.data.BatchSource;
-import io.dense4j.data.CsvSource;
+import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.Dataset;
 import io.dense4j.data.DatasetBatches;
 import io.dense4j.data.RowSelection;
@@ -57,7 +57,11 @@ public final class Trainer {
     /** The sum over passes of a batch larger than one pass; made when first needed. */
     private NativeArray accumulated;
     private int epochsTrained;
+    /** Of the epoch in progress: batches done, their summed loss, their rows and rows classified right. */
     private long batchesInEpoch;
+    private double epochLoss;
+    private long epochRows;
+    private long epochCorrect;
     /** Rows the last {@link #computeGradients} classified right. */
     private int lastCorrect;
 
@@ -197,6 +201,9 @@ public final class Trainer {
                 EpochMetrics metrics = epoch(train, validation, options, epoch, batchSize, batches, each);
                 epochsTrained = epoch;
                 batchesInEpoch = 0;
+                epochLoss = 0;
+                epochRows = 0;
+                epochCorrect = 0;
                 epochs.add(metrics);
                 for (Callback callback : each) {
                     callback.onEpochEnd(metrics);
@@ -223,9 +230,6 @@ public final class Trainer {
         train.startPass(epoch, options.seed(), options.shuffle());
         long done = Math.min(rows, batchesInEpoch * batchSize); // batches a resumed checkpoint had done already
         skip(train, done);
-        long trained = 0;
-        double lossSum = 0;
-        long correct = 0;
         for (int batch = (int) batchesInEpoch + 1; batch <= batches; batch++) {
             int count = (int) Math.min(batchSize, rows - done);
             double batchLoss = computeGradients(train, count);
@@ -234,9 +238,9 @@ public final class Trainer {
                 updater.step();
             }
             done += count;
-            trained += count;
-            lossSum += batchLoss;
-            correct += lastCorrect;
+            epochRows += count;
+            epochLoss += batchLoss;
+            epochCorrect += lastCorrect;
             batchesInEpoch = batch;
             for (int i = 0; i < callbacks.length; i++) {
                 callbacks[i].onBatchEnd(epoch, batch, batches, loss);
@@ -249,8 +253,8 @@ public final class Trainer {
             validationLoss = scores[0];
             validationAccuracy = scores[1];
         }
-        return new EpochMetrics(epoch, lossSum / trained, (double) correct / trained, validationLoss, validationAccuracy,
-                trained, (System.nanoTime() - started) / 1e9);
+        return new EpochMetrics(epoch, epochLoss / epochRows, (double) epochCorrect / epochRows, validationLoss,
+                validationAccuracy, epochRows, (System.nanoTime() - started) / 1e9);
     }
 
     /**
@@ -457,15 +461,20 @@ public final class Trainer {
     // ---- progress and checkpoints ----
 
     /**
-     * Records where training stands, for a loop other than {@link #fit} (data-parallel training):
-     * {@code epochs} completed and {@code batches} of the next one, as a checkpoint saves them.
+     * Records where training stands, for a loop other than {@link #fit} (data-parallel training),
+     * as a checkpoint saves it.
      */
-    public void setProgress(int epochs, long batches) {
-        if (epochs < 0 || batches < 0) {
-            throw new IllegalArgumentException("progress cannot be negative: " + epochs + " epochs, " + batches + " batches");
-        }
-        epochsTrained = epochs;
-        batchesInEpoch = batches;
+    public void setProgress(TrainingState.Progress progress) {
+        epochsTrained = progress.epochs();
+        batchesInEpoch = progress.batches();
+        epochLoss = progress.lossSum();
+        epochRows = (long) progress.rows();
+        epochCorrect = (long) progress.correct();
+    }
+
+    /** Where training stands: epochs done, and the batches, loss, rows and correct count of the epoch in progress. */
+    public TrainingState.Progress progress() {
+        return new TrainingState.Progress(epochsTrained, batchesInEpoch, epochLoss, epochRows, epochCorrect);
     }
 
     /** Epochs completed, counted across resumed runs. */
@@ -480,7 +489,7 @@ public final class Trainer {
 
     /** The optimizer's state and where training stands, as a checkpoint keeps them. */
     public TrainingState state() {
-        return new TrainingState(epochsTrained, batchesInEpoch, updater.steps(), optimizerState());
+        return new TrainingState(progress(), updater.steps(), optimizerState());
     }
 
     /**
@@ -500,8 +509,7 @@ public final class Trainer {
             }
         }
         updater.restoreSteps(state.optimizerSteps());
-        epochsTrained = state.epochsTrained();
-        batchesInEpoch = state.batchesInEpoch();
+        setProgress(state.progress());
     }
 
     /** Writes the model with this trainer's {@link #state} to {@code file}, atomically and durably. */
@@ -553,10 +561,5 @@ public final class Trainer {
             values[i] = plan.inputGradient().get(i);
         }
         return values;
-    }
-
-    /** The gradients of the last step, laid out as the model's parameters; overwritten by the next. */
-    public NativeArray gradients() {
-        return gradients.values();
     }
 }

@@ -49,7 +49,7 @@ class CheckpointResumeTest {
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, child.exitValue(), "killed by signal 9");
         assertFalse(Files.exists(interruptedOut), "the killed run never finished");
-        int checkpointed = Checkpoint.load(checkpoint).state().epochsTrained();
+        int checkpointed = Checkpoint.load(checkpoint).state().progress().epochs();
         assertTrue(checkpointed >= 1 && checkpointed < EPOCHS, "checkpoint after epoch " + checkpointed);
 
         Path resumed = folder.resolve("resumed.zip");
@@ -59,7 +59,7 @@ class CheckpointResumeTest {
 
         Model expected = Model.load(uninterrupted);
         Model actual = Model.load(resumed);
-        assertEquals(EPOCHS, Checkpoint.load(resumed).state().epochsTrained());
+        assertEquals(EPOCHS, Checkpoint.load(resumed).state().progress().epochs());
         assertArrayEquals(expected.parameters().toFloatVector(), actual.parameters().toFloatVector(), 0f);
     }
 }

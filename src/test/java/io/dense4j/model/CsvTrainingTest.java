@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dense4j.data.InMemoryCsv;
-import io.dense4j.data.CsvFormat;
-import io.dense4j.data.CsvSource;
+import io.dense4j.data.csv.InMemoryCsv;
+import io.dense4j.data.csv.CsvFormat;
+import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.RowSelection;
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;

@@ -91,7 +91,7 @@ class ModelFileTest {
         Path file = folder.resolve("model.zip");
         model.save(file);
         Checkpoint checkpoint = Checkpoint.load(file);
-        assertEquals(0, checkpoint.state().epochsTrained());
+        assertEquals(0, checkpoint.state().progress().epochs());
         assertEquals(0, checkpoint.state().optimizerState().length);
         assertEquals(0, Trainer.resume(file).optimizerSteps());
     }
@@ -109,7 +109,7 @@ class ModelFileTest {
                 .replace("\"type\" : \"Adam\"", "\"type\" : \"Adam\", \"steps\" : " + trainer.optimizerSteps());
         Path old = rewrite(current, "format-1.zip", "model.json", json);
         Checkpoint loaded = Checkpoint.load(old);
-        assertEquals(2, loaded.state().epochsTrained());
+        assertEquals(2, loaded.state().progress().epochs());
         assertEquals(trainer.optimizerSteps(), loaded.state().optimizerSteps());
         assertArrayEquals(trainer.state().optimizerState(), loaded.state().optimizerState(), 0.0);
         assertEquals(trainer.model().parameters(), loaded.model().parameters());

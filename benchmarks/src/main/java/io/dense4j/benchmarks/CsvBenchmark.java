@@ -1,9 +1,9 @@
 package io.dense4j.benchmarks;
 
 import io.dense4j.data.BatchSource;
-import io.dense4j.data.CsvFormat;
-import io.dense4j.data.CsvReader;
-import io.dense4j.data.CsvSource;
+import io.dense4j.data.csv.CsvFormat;
+import io.dense4j.data.csv.CsvReader;
+import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.RowSelection;
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;

@@ -19,7 +19,7 @@ import java.util.Locale;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Time to accuracy on W-MLP (WORKLOADS.md): for each batch size, the training wall time until the
+ * Time to accuracy on W-MLP (docs/workloads.md): for each batch size, the training wall time until the
  * loss on a fixed held-out set (20,000 rows of the same recipe) first drops below a target. Plain
  * SGD at learning rate 0.1, float32, 200,000 training rows (20,000 at batch 1), the held-out loss
  * measured after every epoch and its time not counted. Not a JMH benchmark: one run per batch size,

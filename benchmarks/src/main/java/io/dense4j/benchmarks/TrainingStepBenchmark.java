@@ -32,15 +32,15 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One W-MLP training step (forward, fused sigmoid + cross-entropy, backward, plain SGD 0.1) on a
  * fixed batch, in steps per second, run as fit runs it: a {@link StepRunner} under the
- * {@link ExecutionPolicy} (parts on the workers' threads, or one plan with the backward products
- * side by side), OpenBLAS on one thread, then the update. Samples per second is steps per second ×
+ * {@link ExecutionPolicy} (the step's parts on the workers' threads), OpenBLAS on one thread, then
+ * the update. Samples per second is steps per second ×
  * batch; the work of a step does not depend on the values, so repeating one batch measures the same
  * step as an epoch.
  *
  * <p>Full batch (200,000 rows) is measured as {@code fit} runs it, since no single pass holds it
  * there: each call is one epoch of {@code Model.fit} on the in-memory data set, one step whose
- * gradient is summed over passes of at most 8,192 rows, the rows copied into the plans as training
- * copies them.
+ * gradient is summed over passes of at most 4,096 rows (more on many cores), the rows copied into
+ * the plans as training copies them.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -59,13 +59,9 @@ public class TrainingStepBenchmark {
     @Param({"policy"})
     String threads;
 
-    /** Rows per part: "policy" is the default (128); a number sets it (a different cut of the same step). */
+    /** Parts of a step: "policy" is one per thread, as fit does; a number fixes the cut (as --parts does). */
     @Param({"policy"})
-    String partRows;
-
-    /** "policy" computes a one-part step's large backward products side by side, as fit does; "off" never. */
-    @Param({"policy"})
-    String sideBySide;
+    String parts;
 
     private StepRunner runner;
     private Updater updater;
@@ -103,8 +99,10 @@ public class TrainingStepBenchmark {
         if (!"policy".equals(threads)) {
             policy = policy.withThreads(Integer.parseInt(threads));
         }
-        return new ExecutionPolicy(policy.threads(), "policy".equals(partRows) ? policy.partRows() : Integer.parseInt(partRows),
-                policy.maxParts(), "off".equals(sideBySide) ? Long.MAX_VALUE : policy.sideBySideWork(), policy.partGradientBytes());
+        if (!"policy".equals(parts)) {
+            policy = policy.withParts(Integer.parseInt(parts));
+        }
+        return policy;
     }
 
     @TearDown

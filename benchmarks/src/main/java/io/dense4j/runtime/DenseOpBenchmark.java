@@ -51,7 +51,7 @@ public class DenseOpBenchmark {
         op = new DenseOp(node, gaussian(WIDTH * WIDTH, 0.09, random), gaussian(WIDTH, 0.1, random),
                 gaussian(WIDTH * WIDTH, 1, random), gaussian(WIDTH, 1, random), gaussian(batch * WIDTH, 1, random),
                 gaussian(batch * WIDTH, 1, random), gaussian(batch * WIDTH, 1, random), gaussian(batch * WIDTH, 1, random),
-                ones, null);
+                ones);
         op.forward(batch); // outputs of the kind backward reads: about half of them zero
         threads = BlasThreads.exactly(1);
     }

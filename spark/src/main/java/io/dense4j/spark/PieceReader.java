@@ -1,6 +1,6 @@
 package io.dense4j.spark;
 
-import io.dense4j.data.CsvReader;
+import io.dense4j.data.csv.CsvReader;
 import io.dense4j.data.DataFileException;
 import java.io.IOException;
 import java.nio.file.Path;

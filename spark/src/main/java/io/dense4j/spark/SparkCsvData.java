@@ -2,7 +2,7 @@ package io.dense4j.spark;
 
 import io.dense4j.data.DataFileException;
 import io.dense4j.data.FeatureStatistics;
-import io.dense4j.data.LabelMapping;
+import io.dense4j.data.csv.LabelMapping;
 import io.dense4j.data.RowSelection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -164,7 +164,7 @@ public final class SparkCsvData implements AutoCloseable {
                 if (firstLine == null) {
                     firstLine = PieceInput.firstLine(uri, conf);
                     if (source.columns().isEmpty() && firstLine.length > 0) {
-                        source = new SparkCsvSource(source.path(), new io.dense4j.data.CsvReader(Path.of(name), source.format())
+                        source = new SparkCsvSource(source.path(), new io.dense4j.data.csv.CsvReader(Path.of(name), source.format())
                                 .columnNames(firstLine), source.format(), source.skipBadRows(), source.fillMissing(), source.minPartitions());
                     }
                     checkColumns(source, name, firstLine);
@@ -198,7 +198,7 @@ public final class SparkCsvData implements AutoCloseable {
             throw new DataFileException(Path.of(name), "is empty or starts with a blank line: expected "
                     + (source.format().header() ? "a header row" : "a data row"), null);
         }
-        List<String> found = new io.dense4j.data.CsvReader(Path.of(name), source.format()).columnNames(firstLine);
+        List<String> found = new io.dense4j.data.csv.CsvReader(Path.of(name), source.format()).columnNames(firstLine);
         if (source.format().header() ? !found.equals(source.columns()) : found.size() != source.columns().size()) {
             throw new DataFileException(Path.of(name), 1, source.format().header()
                     ? "has the columns " + found + ", but the schema names " + source.columns()

@@ -1,6 +1,6 @@
 package io.dense4j.spark;
 
-import io.dense4j.data.CsvFormat;
+import io.dense4j.data.csv.CsvFormat;
 import java.util.List;
 import java.util.Objects;
 

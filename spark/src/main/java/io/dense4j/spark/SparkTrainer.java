@@ -3,6 +3,7 @@ package io.dense4j.spark;
 import io.dense4j.data.RowSelection;
 import io.dense4j.model.InputSchema;
 import io.dense4j.model.Model;
+import io.dense4j.model.TrainingState;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.train.Callback;
 import io.dense4j.train.EpochMetrics;
@@ -142,9 +143,10 @@ public final class SparkTrainer {
                         callback.onEpochBegin(epoch);
                     }
                     long started = System.nanoTime();
-                    double lossSum = 0;
-                    double rows = 0;
-                    double correct = 0;
+                    TrainingState.Progress resumed = trainer.progress(); // the first epoch of a resumed run goes on from it
+                    double lossSum = epoch == firstEpoch ? resumed.lossSum() : 0;
+                    double rows = epoch == firstEpoch ? resumed.rows() : 0;
+                    double correct = epoch == firstEpoch ? resumed.correct() : 0;
                     for (int round = epoch == firstEpoch ? firstRound : 0; round < roundsPerEpoch; round++) {
                         int firstStep = round * sync.localSteps();
                         int steps = Math.min(sync.localSteps(), stepsPerEpoch - firstStep);
@@ -154,7 +156,7 @@ public final class SparkTrainer {
                         lossSum += totals[0];
                         rows += totals[1];
                         correct += totals[2];
-                        trainer.setProgress(epoch - 1, firstStep + steps);
+                        trainer.setProgress(new TrainingState.Progress(epoch - 1, firstStep + steps, lossSum, rows, correct));
                         for (Callback callback : callbacks) {
                             callback.onBatchEnd(epoch, round + 1, roundsPerEpoch, roundLoss);
                         }
@@ -164,7 +166,7 @@ public final class SparkTrainer {
                             held == null ? Double.NaN : held[0] / held[1], held == null ? Double.NaN : held[2] / held[1],
                             (long) rows, (System.nanoTime() - started) / 1e9);
                     epochs.add(metrics);
-                    trainer.setProgress(epoch, 0);
+                    trainer.setProgress(new TrainingState.Progress(epoch, 0, 0, 0, 0));
                     for (Callback callback : callbacks) {
                         callback.onEpochEnd(metrics);
                     }

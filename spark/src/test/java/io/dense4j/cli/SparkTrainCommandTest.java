@@ -34,12 +34,12 @@ class SparkTrainCommandTest {
                 "--checkpoint-every", "5", "--out", model.toString());
         assertTrue(out.contains("on Spark: 4,000 rows in 3 pieces, 2 features"), out);
         assertTrue(out.contains("epoch 12/12"), out);
-        assertEquals(12, Checkpoint.load(model).state().epochsTrained());
+        assertEquals(12, Checkpoint.load(model).state().progress().epochs());
         // ~3,200 training rows of 4,000 at batch 250: 13 rounds an epoch; round 155, the last multiple of 5 below 156,
         // is the 12th of epoch 12
         var last = Checkpoint.load(checkpoint).state();
-        assertEquals(11, last.epochsTrained());
-        assertEquals(12, last.batchesInEpoch());
+        assertEquals(11, last.progress().epochs());
+        assertEquals(12, last.progress().batches());
 
         String json = run(0, "evaluate", "--model", model.toString(), "--data", test.toString(), "--json");
         double accuracy = Double.parseDouble(json.replaceAll("(?s).*\"accuracy\"\\s*:\\s*([0-9.]+).*", "$1"));

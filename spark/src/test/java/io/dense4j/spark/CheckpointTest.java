@@ -61,8 +61,8 @@ class CheckpointTest {
             assertEquals(3, resumed.epochsTrained());
             assertArrayEquals(uninterrupted.model().parameters().toFloatVector(), resumed.model().parameters().toFloatVector(), 1e-6f);
             var last = Checkpoint.load(checkpoint).state(); // round 28, the last multiple of 7: the 8th of epoch 3
-            assertEquals(2, last.epochsTrained());
-            assertEquals(8, last.batchesInEpoch());
+            assertEquals(2, last.progress().epochs());
+            assertEquals(8, last.progress().batches());
         }
     }
 

@@ -3,8 +3,8 @@ package io.dense4j.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.dense4j.data.CsvFormat;
-import io.dense4j.data.CsvSource;
+import io.dense4j.data.csv.CsvFormat;
+import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.Dataset;
 import io.dense4j.data.RowSelection;
 import io.dense4j.layer.Dense;

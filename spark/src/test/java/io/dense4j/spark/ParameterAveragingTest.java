@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dense4j.data.CsvFormat;
+import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
 import io.dense4j.layer.Dense;
@@ -16,7 +16,7 @@ import io.dense4j.metrics.Evaluation;
 import io.dense4j.model.CompileOptions;
 import io.dense4j.model.Model;
 import io.dense4j.train.Trainer;
-import io.dense4j.data.CsvSource;
+import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.RowSelection;
 import io.dense4j.model.Sequential;
 import io.dense4j.optim.Adam;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dense4j.data.CsvSource;
-import io.dense4j.data.CsvFormat;
+import io.dense4j.data.csv.CsvSource;
+import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.DataFileException;
 import io.dense4j.data.RowSelection;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.dense4j.spark;
 
-import io.dense4j.data.CsvSource;
-import io.dense4j.data.CsvFormat;
+import io.dense4j.data.csv.CsvSource;
+import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
 import io.dense4j.layer.Dense;
@@ -29,7 +29,7 @@ import org.apache.spark.sql.SparkSession;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Spark training throughput on W-MLP (../shared/WORKLOADS.md: 100 → 256 ReLU → 256 ReLU → 1, SGD
+ * Spark training throughput on W-MLP (docs/workloads.md: 100 → 256 ReLU → 256 ReLU → 1, SGD
  * 0.1, float32, linear teacher) against single-machine training on the same rows in the same run:
  * training samples/s and rounds/s (median over the epochs after the first), in local[2] and on a
  * loopback standalone cluster of two workers with one core each. Not JMH: a round is a Spark job,

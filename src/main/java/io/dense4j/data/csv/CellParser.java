@@ -1,0 +1,71 @@
+package io.dense4j.data.csv;
+
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Reads a feature cell that the row's fused fast path did not take (see {@link PlainDecimal}) as a
+ * float32: any number FastDoubleParser reads, a missing value, or an error saying what is wrong
+ * with the cell. Exists to keep the rules for what a feature value may be in one place: an empty
+ * cell, NA, N/A or NaN (any case) is a missing value, read as NaN only when missing values are
+ * allowed; infinities and numbers beyond float32's range are always errors.
+ */
+final class CellParser {
+    private final boolean allowMissing;
+    private final CsvProblems problems;
+
+    CellParser(boolean allowMissing, CsvProblems problems) {
+        this.allowMissing = allowMissing;
+        this.problems = problems;
+    }
+
+    /**
+     * The value of the cell {@code bytes[from, to)} (its quotes and blanks already left out) in
+     * {@code column}, counting from 1; NaN only for a missing value, when they are allowed.
+     */
+    float number(byte[] bytes, int from, int to, int column) {
+        if (from == to) {
+            return missing(column, "empty cell (a missing value); expected a number");
+        }
+        double value = PlainDecimal.parse(bytes, from, to);
+        if (value != value) { // not the plain common case: the full parser, and its special values
+            try {
+                value = JavaDoubleParser.parseDouble(bytes, from, to - from);
+            } catch (NumberFormatException notANumber) {
+                if (isMissingMark(bytes, from, to)) {
+                    return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
+                }
+                throw problems.cell(column, "expected a number, got \"" + CsvProblems.text(bytes, from, to) + "\"");
+            }
+            if (Double.isNaN(value)) {
+                return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
+            }
+            if (Double.isInfinite(value)) {
+                throw problems.cell(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is infinite; expected a finite number");
+            }
+        }
+        float rounded = (float) value;
+        if (Float.isInfinite(rounded)) {
+            throw problems.cell(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is beyond float32's range (±3.4e38)");
+        }
+        return rounded;
+    }
+
+    /** NaN for a missing value when they are allowed; otherwise the error, with a hint at the way out. */
+    private float missing(int column, String problem) {
+        if (!allowMissing) {
+            throw problems.cell(column, problem + " (or fill missing values with the column mean)");
+        }
+        return Float.NaN;
+    }
+
+    /** NA, N/A or NaN, in any case (the parser reads "NaN" itself, but not "nan"). Only on the error path, so it may allocate. */
+    private static boolean isMissingMark(byte[] bytes, int from, int to) {
+        if (to - from < 2 || to - from > 3) {
+            return false;
+        }
+        String mark = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return mark.equals("na") || mark.equals("n/a") || mark.equals("nan");
+    }
+}

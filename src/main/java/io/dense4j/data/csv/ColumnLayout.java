@@ -1,0 +1,148 @@
+package io.dense4j.data.csv;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a file's first line says about every row: the column names (the header's, or "column 1",
+ * … without one), which column is the label, and which columns are features and in what place
+ * each goes. Exists so that the layout is worked out once, checked against the format with errors
+ * that name what the file does have, and then shared: by every row of a pass, and by the passes
+ * over later pieces of the same file, whose own first line is data.
+ */
+final class ColumnLayout {
+    private final List<String> names;
+    private final int columns;
+    private final int labelColumn;      // −1 for a file without a label column
+    private final int[] featureOf;      // each column's place among the features, or −1 (the label, a left-out column)
+    private final List<String> chosen;  // the format's chosen features, in their order, or null for all but the dropped
+    private final int featureCount;
+
+    private ColumnLayout(List<String> names, int labelColumn, int[] featureOf, List<String> chosen) {
+        this.names = names;
+        this.columns = names.size();
+        this.labelColumn = labelColumn;
+        this.featureOf = featureOf;
+        this.chosen = chosen;
+        this.featureCount = featureNames().size();
+    }
+
+    /**
+     * The layout the first line, {@code bytes[from, to)}, gives under {@code format}. The line's
+     * bytes are left as they are, so that a first line that is data can be read again as a row.
+     */
+    static ColumnLayout read(CsvFormat format, byte[] bytes, int from, int to, CsvProblems problems) {
+        byte[] line = Arrays.copyOfRange(bytes, from, to); // the scanner unescapes quotes in place
+        FieldScanner scanner = new FieldScanner(format.delimiter(), problems);
+        List<String> cells = new ArrayList<>();
+        for (int at = 0, column = 1; at <= line.length; column++) {
+            int next = scanner.field(line, at, line.length, column);
+            cells.add(problems.decode(line, scanner.start(), scanner.end(), column));
+            at = next + 1;
+        }
+        int columns = cells.size();
+        if (columns < (format.labeled() ? 2 : 1)) {
+            throw problems.row("found 1 column; a CSV for training needs at least one feature and a label"
+                    + (format.delimiter() != ',' ? "" : " (is the delimiter a comma?)"));
+        }
+        List<String> names = cells;
+        if (!format.header()) {
+            names = new ArrayList<>();
+            for (int i = 1; i <= columns; i++) {
+                names.add("column " + i);
+            }
+        }
+        int labelColumn = format.labeled() ? labelColumn(format, names, problems) : -1;
+        int[] featureOf = featureColumns(format, names, labelColumn, problems);
+        return new ColumnLayout(names, labelColumn, featureOf, format.features());
+    }
+
+    private static int labelColumn(CsvFormat format, List<String> names, CsvProblems problems) {
+        if (format.labelName() != null) {
+            int index = names.indexOf(format.labelName());
+            if (index < 0) {
+                throw problems.row("has no column named \"" + format.labelName()
+                        + "\"; its columns are " + String.join(", ", names));
+            }
+            return index;
+        }
+        int columns = names.size();
+        int index = format.labelIndex() < 0 ? columns - 1 : format.labelIndex();
+        if (index >= columns) {
+            throw problems.row("has " + columns + " columns, so no label column " + index + " (counting from 0)");
+        }
+        return index;
+    }
+
+    /** Which columns are features, and where each goes: the chosen ones in their order, or all but the dropped and the label. */
+    private static int[] featureColumns(CsvFormat format, List<String> names, int labelColumn, CsvProblems problems) {
+        for (String name : format.features() == null ? format.dropped() : format.features()) {
+            if (!names.contains(name)) {
+                throw problems.row("has no column named \"" + name + "\" to "
+                        + (format.features() == null ? "leave out" : "read") + "; its columns are " + String.join(", ", names));
+            }
+            if (names.indexOf(name) == labelColumn) {
+                throw problems.row("column \"" + name + "\" is the label; it cannot also be "
+                        + (format.features() == null ? "left out" : "a feature"));
+            }
+        }
+        int[] places = new int[names.size()];
+        int next = 0;
+        for (int column = 0; column < names.size(); column++) {
+            String name = names.get(column);
+            if (column == labelColumn) {
+                places[column] = -1;
+            } else if (format.features() != null) {
+                places[column] = format.features().indexOf(name);
+            } else {
+                places[column] = format.dropped().contains(name) ? -1 : next++;
+            }
+        }
+        if (format.features() == null && next == 0) {
+            throw problems.row("has no feature column left once the label and the dropped columns are taken out");
+        }
+        return places;
+    }
+
+    /** The column names: the header's, or "column 1", … without one. */
+    List<String> names() {
+        return names;
+    }
+
+    int columns() {
+        return columns;
+    }
+
+    /** The label's column, counting from 0, or −1 when the file has none. */
+    int labelColumn() {
+        return labelColumn;
+    }
+
+    /**
+     * Each column's place among the features, or −1 for the label and left-out columns. The array
+     * is shared: read it, never change it.
+     */
+    int[] featureOf() {
+        return featureOf;
+    }
+
+    /** How many features a row has. */
+    int featureCount() {
+        return featureCount;
+    }
+
+    /** The features' names, in their places' order: the format's list when it chooses them, else a new list each call. */
+    List<String> featureNames() {
+        if (chosen != null) {
+            return chosen;
+        }
+        List<String> featureNames = new ArrayList<>();
+        for (int column = 0; column < columns; column++) {
+            if (featureOf[column] >= 0) {
+                featureNames.add(names.get(column));
+            }
+        }
+        return featureNames;
+    }
+}

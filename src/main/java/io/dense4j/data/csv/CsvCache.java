@@ -1,0 +1,269 @@
+package io.dense4j.data.csv;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dense4j.io.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * A CSV file's binary cache: its good rows as little-endian float32 (each row's features, then its
+ * label's provisional class; NaN where a value was missing), then JSON metadata, then a 16-byte
+ * footer (the metadata's length and a magic number). Later epochs map it into memory instead of
+ * parsing text again.
+ *
+ * <p>It is written under a temporary name and renamed into place once complete, so a process
+ * killed while writing never leaves a file that looks like a cache. On opening, the footer, the
+ * size, the metadata's version and the CSV's {@link Fingerprint} and reading settings are all
+ * checked; any mismatch means the cache is rebuilt.
+ */
+final class CsvCache {
+    static final String SUFFIX = ".dense4j-cache";
+    private static final long MAGIC = 0x444E53344A434331L; // "DNS4JCC1"
+    private static final int VERSION = 1;
+    private static final int FOOTER = 16;
+    /** Rows are mapped in segments of at most this many bytes (a mapping holds at most 2 GiB). */
+    private static final long SEGMENT_BYTES = 1L << 30;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What was read, under which settings, from which CSV file. */
+    record Metadata(int version, Fingerprint csv, CsvFormat format, boolean skipBadRows, boolean allowMissing,
+                    int width, long rows, List<String> featureNames, List<String> labelNames, long skippedRows,
+                    List<Long> firstSkippedLines, long missingValues) {
+    }
+
+    private CsvCache() {
+    }
+
+    /** Where the cache of {@code csv} lives: beside it, or in {@code directory}. */
+    static Path location(Path csv, Path directory) {
+        Path folder = directory != null ? directory : csv.toAbsolutePath().getParent();
+        return folder.resolve(csv.getFileName() + SUFFIX);
+    }
+
+    /**
+     * The metadata of the cache at {@code cache} if it is complete and was built from this very
+     * CSV with these settings; otherwise null, and {@code why[0]} says why (for the log).
+     */
+    static Metadata usable(Path cache, Fingerprint csv, CsvFormat format, boolean skipBadRows, boolean allowMissing,
+                           String[] why) {
+        if (!Files.isRegularFile(cache)) {
+            why[0] = "no cache yet";
+            return null;
+        }
+        try (FileChannel channel = FileChannel.open(cache, StandardOpenOption.READ)) {
+            long size = channel.size();
+            ByteBuffer footer = ByteBuffer.allocate(FOOTER).order(ByteOrder.LITTLE_ENDIAN);
+            if (size < FOOTER || channel.read(footer, size - FOOTER) != FOOTER || footer.getLong(8) != MAGIC) {
+                why[0] = "the cache is incomplete or not a dense4j cache";
+                return null;
+            }
+            long metadataLength = footer.getLong(0);
+            if (metadataLength <= 0 || metadataLength > size - FOOTER || metadataLength > 64L << 20) {
+                why[0] = "the cache's footer is damaged";
+                return null;
+            }
+            ByteBuffer text = ByteBuffer.allocate((int) metadataLength);
+            channel.read(text, size - FOOTER - metadataLength);
+            Metadata metadata = JSON.readValue(new String(text.array(), StandardCharsets.UTF_8), Metadata.class);
+            if (metadata.version() != VERSION) {
+                why[0] = "the cache has format version " + metadata.version();
+                return null;
+            }
+            if (metadata.rows() * rowBytes(metadata.width()) + metadataLength + FOOTER != size) {
+                why[0] = "the cache's size does not match its row count";
+                return null;
+            }
+            if (!metadata.csv().equals(csv)) {
+                why[0] = "the CSV file changed since the cache was built";
+                return null;
+            }
+            if (!metadata.format().equals(format) || metadata.skipBadRows() != skipBadRows
+                    || metadata.allowMissing() != allowMissing) {
+                why[0] = "the cache was built with other reading options";
+                return null;
+            }
+            return metadata;
+        } catch (IOException | RuntimeException unreadable) {
+            why[0] = "the cache cannot be read (" + unreadable.getMessage() + ")";
+            return null;
+        }
+    }
+
+    static int rowBytes(int width) {
+        return (width + 1) * Float.BYTES;
+    }
+
+    /** Rows per mapped segment: rows never straddle two. */
+    static int rowsPerSegment(int width) {
+        return (int) Math.max(1, SEGMENT_BYTES / rowBytes(width));
+    }
+
+    /** The cache's rows, mapped read-only: segment {@code i} holds rows from {@code i * rowsPerSegment(width)}. */
+    static FloatBuffer[] map(Path cache, Metadata metadata) {
+        int perSegment = rowsPerSegment(metadata.width());
+        int segments = (int) ((metadata.rows() + perSegment - 1) / perSegment);
+        FloatBuffer[] mapped = new FloatBuffer[segments];
+        try (FileChannel channel = FileChannel.open(cache, StandardOpenOption.READ)) {
+            for (int i = 0; i < segments; i++) {
+                long firstRow = (long) i * perSegment;
+                long rows = Math.min(perSegment, metadata.rows() - firstRow);
+                mapped[i] = channel.map(FileChannel.MapMode.READ_ONLY, firstRow * rowBytes(metadata.width()),
+                        rows * rowBytes(metadata.width())).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException("cannot map the cache " + cache + ": " + failed.getMessage(), failed);
+        }
+        return mapped;
+    }
+
+    /** Writes rows under a temporary name; {@link #finish} moves the complete file into place. */
+    static final class Writer implements CsvReader.RowHandler, AutoCloseable {
+        private final Path cache;
+        private final Path partial;
+        private final FileChannel channel;
+        private final ByteBuffer bytes = ByteBuffer.allocateDirect(4 << 20).order(ByteOrder.LITTLE_ENDIAN);
+        private final FloatBuffer floats = bytes.asFloatBuffer();
+        private boolean finished;
+
+        Writer(Path cache) {
+            this(cache, 0);
+        }
+
+        /** A writer of part {@code part} of a cache read in parts; part 0 is the one {@link #finish}ed. */
+        Writer(Path cache, int part) {
+            this.cache = cache;
+            try {
+                Files.createDirectories(cache.toAbsolutePath().getParent());
+                deletePartialsOfDeadProcesses(cache);
+                // unique per writer: two builds of one cache (threads, processes) never share a file
+                this.partial = Files.createTempFile(cache.toAbsolutePath().getParent(),
+                        cache.getFileName() + ".partial-" + ProcessHandle.current().pid() + "-", "-" + part);
+                this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.READ, StandardOpenOption.WRITE); // read too: a part may be appended with labels swapped
+            } catch (IOException failed) {
+                throw new UncheckedIOException("cannot write the cache " + cache + ": " + failed.getMessage(), failed);
+            }
+        }
+
+        @Override
+        public void row(long line, float[] features, int provisionalClass) {
+            if (floats.remaining() < features.length + 1) {
+                flush();
+            }
+            floats.put(features).put(provisionalClass);
+        }
+
+        /**
+         * Appends the rows {@code part} wrote, then deletes its file. With {@code flipLabels}, each
+         * row's provisional class is swapped on the way (the part saw the two labels in the other order).
+         */
+        void append(Writer part, int width, boolean flipLabels) {
+            flush();
+            part.flush();
+            try {
+                long size = part.channel.size();
+                if (!flipLabels) {
+                    for (long copied = 0; copied < size; ) {
+                        copied += part.channel.transferTo(copied, size - copied, channel);
+                    }
+                } else {
+                    int rowFloats = width + 1;
+                    int rowsPerRead = Math.max(1, bytes.capacity() / (rowFloats * Float.BYTES));
+                    for (long at = 0; at < size; ) {
+                        bytes.clear().limit((int) Math.min((long) rowsPerRead * rowFloats * Float.BYTES, size - at));
+                        while (bytes.hasRemaining()) {
+                            at += part.channel.read(bytes, at);
+                        }
+                        for (int label = width; label < bytes.position() / Float.BYTES; label += rowFloats) {
+                            floats.put(label, 1 - floats.get(label));
+                        }
+                        bytes.flip();
+                        while (bytes.hasRemaining()) {
+                            channel.write(bytes);
+                        }
+                    }
+                    bytes.clear();
+                    floats.clear();
+                }
+            } catch (IOException failed) {
+                throw new UncheckedIOException("cannot write the cache " + partial + ": " + failed.getMessage(), failed);
+            } finally {
+                part.close();
+            }
+        }
+
+        /** Appends the metadata and footer, forces it to disk, and renames it into place. */
+        void finish(Metadata metadata) {
+            try {
+                flush();
+                byte[] text = JSON.writeValueAsBytes(metadata);
+                ByteBuffer tail = ByteBuffer.allocate(text.length + FOOTER).order(ByteOrder.LITTLE_ENDIAN);
+                tail.put(text).putLong(text.length).putLong(MAGIC).flip();
+                while (tail.hasRemaining()) {
+                    channel.write(tail);
+                }
+                channel.force(true);
+                channel.close();
+                AtomicFiles.publish(partial, cache);
+                finished = true;
+            } catch (IOException failed) {
+                throw new UncheckedIOException("cannot write the cache " + cache + ": " + failed.getMessage(), failed);
+            }
+        }
+
+        private void flush() {
+            bytes.limit(floats.position() * Float.BYTES).position(0);
+            try {
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+            } catch (IOException failed) {
+                throw new UncheckedIOException("cannot write the cache " + partial + ": " + failed.getMessage(), failed);
+            }
+            bytes.clear();
+            floats.clear();
+        }
+
+        /** Without {@link #finish}: removes the partial file (a failed read leaves no cache). */
+        @Override
+        public void close() {
+            if (!finished) {
+                try {
+                    channel.close();
+                    Files.deleteIfExists(partial);
+                } catch (IOException ignored) {
+                    // the partial file has a name no reader uses; a later build removes it
+                }
+            }
+        }
+
+        /** Partial files left by killed processes: their writer's pid is in the name and no longer runs. */
+        private static void deletePartialsOfDeadProcesses(Path cache) throws IOException {
+            String prefix = cache.getFileName() + ".partial-";
+            try (DirectoryStream<Path> partials = Files.newDirectoryStream(cache.toAbsolutePath().getParent(),
+                    path -> path.getFileName().toString().startsWith(prefix))) {
+                for (Path partial : partials) {
+                    try {
+                        String writer = partial.getFileName().toString().substring(prefix.length());
+                        long pid = Long.parseLong(writer.contains("-") ? writer.substring(0, writer.indexOf('-')) : writer);
+                        if (ProcessHandle.of(pid).isEmpty()) {
+                            Files.deleteIfExists(partial);
+                        }
+                    } catch (NumberFormatException notOurs) {
+                        // leave files we did not name
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.dense4j.data.csv;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a CSV file is laid out: a header row or not, the delimiter, and which column holds the
+ * label (by name, which needs a header, or by index; the last column by default). Fields may be
+ * quoted with double quotes, a doubled quote standing for one.
+ *
+ * @param labelName  the label column's header name, or null to use {@code labelIndex}
+ * @param labelIndex the label column counting from 0, or −1 for the last column
+ * @param labeled    whether the file has a label column at all (files to predict on may not)
+ * @param features   the feature columns to read, by header name and in this order; null for every
+ *                   column but the label
+ * @param dropped    columns to leave out, by header name (with {@code features} null)
+ */
+public record CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
+                        List<String> features, List<String> dropped) {
+
+    public CsvFormat {
+        features = features == null ? null : List.copyOf(features);
+        dropped = List.copyOf(dropped);
+        if ((features != null || !dropped.isEmpty()) && !header) {
+            throw new IllegalArgumentException("feature columns are chosen by header name, but the file has no header row");
+        }
+        if (features != null && !dropped.isEmpty()) {
+            throw new IllegalArgumentException("choose the feature columns or drop some, not both");
+        }
+        if (features != null && (features.isEmpty() || new HashSet<>(features).size() != features.size())) {
+            throw new IllegalArgumentException("the chosen feature columns must be distinct and at least one, got " + features);
+        }
+        if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
+            throw new IllegalArgumentException("a CSV delimiter cannot be a quote or a line break, got " + delimiter);
+        }
+        if (labelName != null && !header) {
+            throw new IllegalArgumentException("the label column is named \"" + labelName + "\", but the file has no header row");
+        }
+        if (labelIndex < -1) {
+            throw new IllegalArgumentException("the label column index counts from 0 (or −1 for the last), got " + labelIndex);
+        }
+    }
+
+    /** A header row, commas, the label in the last column. */
+    public static CsvFormat defaults() {
+        return new CsvFormat(true, ',', null, -1, true, null, List.of());
+    }
+
+    public CsvFormat withoutHeader() {
+        return new CsvFormat(false, delimiter, null, labelIndex, labeled, null, List.of());
+    }
+
+    public CsvFormat withDelimiter(char newDelimiter) {
+        return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped);
+    }
+
+    public CsvFormat withLabel(String name) {
+        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped);
+    }
+
+    public CsvFormat withLabelIndex(int index) {
+        return new CsvFormat(header, delimiter, null, index, true, features, dropped);
+    }
+
+    /** Reads only these feature columns, in this order. */
+    public CsvFormat withFeatures(List<String> names) {
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of());
+    }
+
+    /** Reads every column but the label and these. */
+    public CsvFormat withoutColumns(List<String> names) {
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names);
+    }
+
+    /** Every column is a feature: the file has no label column. */
+    public CsvFormat withoutLabel() {
+        return new CsvFormat(header, delimiter, null, -1, false, features, dropped);
+    }
+}

@@ -1,0 +1,67 @@
+package io.dense4j.data.csv;
+
+import io.dense4j.data.DataFileException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Builds the error for a problem in the line being read: the file, the line, and for a cell its
+ * column and header name, with the offending bytes quoted. Exists so that every part of the
+ * reader names a problem's place the same way without knowing the file or the line count itself.
+ * Only error paths call it, so it may allocate.
+ */
+final class CsvProblems {
+    private final Path file;
+    private final LineBuffer lines;
+    private List<String> columnNames; // the header's names, once known; null without a header
+
+    CsvProblems(Path file, LineBuffer lines) {
+        this.file = file;
+        this.lines = lines;
+    }
+
+    /** From now on a cell's error names its column by {@code names} (the header's). */
+    void nameColumns(List<String> names) {
+        columnNames = names;
+    }
+
+    /** A problem with the whole line. */
+    DataFileException row(String problem) {
+        return new DataFileException(file, lines.line(), problem);
+    }
+
+    /** A bad cell, {@code column} counting from 1, named by its header when the file has one. */
+    DataFileException cell(int column, String problem) {
+        String name = columnNames != null ? columnNames.get(column - 1) : null;
+        return new DataFileException(file, lines.line(), column, name, problem);
+    }
+
+    /** Strict UTF-8, for names and labels: a cell that is not valid UTF-8 is an error. */
+    String decode(byte[] bytes, int from, int to, int column) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw cell(column, "not valid UTF-8: \"" + text(bytes, from, to) + "\"");
+        }
+    }
+
+    /** The bytes as text for a message: printable ASCII as it is, every other byte as a \xNN escape. */
+    static String text(byte[] bytes, int from, int to) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            int b = bytes[i] & 0xff;
+            if (b >= 0x20 && b < 0x7f) {
+                text.append((char) b);
+            } else {
+                text.append(String.format("\\x%02X", b));
+            }
+        }
+        return text.toString();
+    }
+}

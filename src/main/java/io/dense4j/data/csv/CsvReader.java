@@ -1,0 +1,378 @@
+package io.dense4j.data.csv;
+
+import io.dense4j.data.DataFileException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams the rows of a CSV file: reads it in large byte chunks and parses each feature cell with
+ * FastDoubleParser straight from the bytes, so a row costs no objects. Values are delivered as
+ * float32 (a float64 model widens them). Memory stays bounded by the
+ * chunk and the longest line, whatever the file's size.
+ *
+ * <p>Rules: UTF-8; lines end in \n or \r\n; blank lines are skipped; a field may be quoted with
+ * double quotes (a doubled quote inside stands for one) but may not span lines; spaces and tabs
+ * around a number are ignored. Every feature cell must be a finite number. An empty cell, NA, N/A
+ * or NaN (any case) is a missing value: an error, unless the reader {@link #allowingMissing()
+ * allows them}, when it reads as NaN. Infinity is always an error. Each error names the file, line
+ * and column and quotes the cell.
+ *
+ * <p>This class runs the passes: it splits the file, sends each pass's first line to
+ * {@link ColumnLayout} and the data rows to {@link RowParser}, and passes over bad rows when asked.
+ * The lines come from {@link LineBuffer}; fields, cells and labels are read by {@link FieldScanner},
+ * {@link CellParser} and {@link LabelParser}.
+ */
+public final class CsvReader {
+    /** Hears each row; {@code features} is reused for the next row, so copy what you keep. */
+    public interface RowHandler {
+        /** @param provisionalClass the label's class in first-seen order, see {@link LabelMapping} */
+        void row(long line, float[] features, int provisionalClass);
+    }
+
+    /**
+     * What a pass over the file found.
+     *
+     * @param skippedRows       bad rows passed over (only when reading with bad rows skipped)
+     * @param firstSkippedLines the line numbers of the first few of them
+     */
+    public record Summary(List<String> featureNames, long rows, LabelMapping labels, long skippedRows,
+                          List<Long> firstSkippedLines, long missingValues) {
+    }
+
+    /** How many skipped lines a summary names. */
+    private static final int SKIPPED_LINES_NAMED = 5;
+
+    /** Bytes read at a time; a longer line grows the buffer. */
+    private static final int CHUNK = 1 << 20;
+
+    private final Path file;
+    private final CsvFormat format;
+    private final int chunk;
+    private final boolean skipBadRows;
+    private final boolean allowMissing;
+    private final boolean collectLabels;
+
+    /** Distinct label names a reader {@link #collectingLabels() collecting them} accepts. */
+    public static final int COLLECTED_LABELS_MAX = 100;
+
+    public CsvReader(Path file, CsvFormat format) {
+        this(file, format, CHUNK, false, false);
+    }
+
+    /** With a chosen chunk size: tests use tiny ones so that every line crosses chunk boundaries. */
+    CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing) {
+        this(file, format, chunk, skipBadRows, allowMissing, false);
+    }
+
+    private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels) {
+        this.file = file;
+        this.format = format;
+        this.chunk = chunk;
+        this.skipBadRows = skipBadRows;
+        this.allowMissing = allowMissing;
+        this.collectLabels = collectLabels;
+    }
+
+    /**
+     * This reader, but passing over data rows with a bad cell or field count instead of stopping;
+     * the summary counts them and names the first few lines. Problems with the file itself, its
+     * header or its first row still stop the read.
+     */
+    public CsvReader skippingBadRows() {
+        return new CsvReader(file, format, chunk, true, allowMissing, collectLabels);
+    }
+
+    /** This reader, but reading a missing feature value as NaN (counted in the summary) instead of stopping. */
+    public CsvReader allowingMissing() {
+        return new CsvReader(file, format, chunk, skipBadRows, true, collectLabels);
+    }
+
+    /**
+     * This reader, but taking any label names (up to {@link #COLLECTED_LABELS_MAX}) without judging
+     * them: each row's provisional class is its name's place in first-seen order, and the summary's
+     * mapping lists every name. For a piece of a file, whose names only make sense together with the
+     * other pieces' (dense4j-spark judges them all in file order, as one reader would).
+     */
+    public CsvReader collectingLabels() {
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, true);
+    }
+
+    /** The column names (the header's, or "column 1", … without one), from the first line alone. */
+    public List<String> columnNames() {
+        return open(this::layout).names();
+    }
+
+    /** The column names {@code firstLine}, the file's first line, gives (read as {@link #columnNames()} reads it). */
+    public List<String> columnNames(byte[] firstLine) {
+        try {
+            return layout(new ByteArrayInputStream(firstLine)).names();
+        } catch (IOException impossible) {
+            throw cannotRead(impossible);
+        }
+    }
+
+    /** Reads every row into {@code handler}, on the calling thread, and returns what it found. */
+    public Summary read(RowHandler handler) {
+        return open(in -> pass(in, handler, null, false));
+    }
+
+    /** What is done with the file's bytes: a pass over them, or reading the first line alone. */
+    private interface Reading<T> {
+        T from(InputStream in) throws IOException;
+    }
+
+    /** Does {@code reading} over the whole file, its problems opening or reading it as a {@link DataFileException}. */
+    private <T> T open(Reading<T> reading) {
+        if (Files.isDirectory(file)) {
+            throw new DataFileException(file, "is a directory, not a CSV file", null);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return reading.from(in);
+        } catch (NoSuchFileException missing) {
+            throw new DataFileException(file, "no such file", missing);
+        } catch (IOException failed) {
+            throw cannotRead(failed);
+        }
+    }
+
+    private DataFileException cannotRead(IOException failed) {
+        return new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
+    }
+
+    /**
+     * Reads one piece of the file, for callers that split it themselves (dense4j-spark reads one
+     * piece per task): {@code piece} holds whole lines and starts at a line start. The piece at
+     * byte 0 ({@code firstLine} null) is read as the whole file is, header included; a later piece
+     * is all data rows, laid out as {@code firstLine}, the file's first line, says. Line numbers in
+     * the summary and in errors count from the piece's start ({@link DataFileException#afterLines}
+     * moves an error's). A piece may hold no rows: whether the file has any is the caller's check.
+     */
+    public Summary readPiece(InputStream piece, byte[] firstLine, RowHandler handler) {
+        try {
+            ColumnLayout layout = firstLine == null ? null : layout(new ByteArrayInputStream(firstLine));
+            return pass(piece, handler, layout, true);
+        } catch (IOException failed) {
+            throw cannotRead(failed);
+        }
+    }
+
+    /** Files smaller than this are read on one thread: splitting them gains little. */
+    static final long PARALLEL_MINIMUM_BYTES = 64L << 20;
+
+    /**
+     * Reads the file as {@code handlers.length} byte ranges at once, split at line ends, range
+     * {@code k}'s rows going in order to {@code handlers[k]} on a thread of its own (range 0 on the
+     * caller's). Line numbers, and so the summaries' skipped lines, count from each range's start,
+     * and each range maps its own labels in its own first-seen order. Meant for the common case of
+     * a good file: the caller merges the summaries, and on any exception reads the file again on
+     * one thread for the exact message. Returns null for a file too small to split.
+     */
+    Summary[] readInParts(RowHandler[] handlers) {
+        ColumnLayout layout = open(this::layout);
+        long[] bounds = splitPoints(handlers.length);
+        if (bounds == null) {
+            return null;
+        }
+        Summary[] summaries = new Summary[handlers.length];
+        Throwable[] failures = new Throwable[handlers.length];
+        Runnable[] reads = new Runnable[handlers.length];
+        for (int k = 0; k < handlers.length; k++) {
+            int part = k;
+            reads[k] = () -> {
+                try {
+                    summaries[part] = readRange(part == 0 ? null : layout, bounds[part], bounds[part + 1], handlers[part]);
+                } catch (RuntimeException | Error failed) {
+                    failures[part] = failed;
+                }
+            };
+        }
+        Thread[] threads = new Thread[handlers.length - 1];
+        for (int k = 1; k < handlers.length; k++) {
+            threads[k - 1] = new Thread(reads[k], "dense4j-csv-part-" + k);
+            threads[k - 1].setDaemon(true);
+            threads[k - 1].start();
+        }
+        reads[0].run(); // range 0 on the caller's thread, while the others run
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + file, interrupted);
+            }
+        }
+        for (Throwable failure : failures) {
+            if (failure instanceof RuntimeException problem) {
+                throw problem;
+            }
+            if (failure != null) {
+                throw new IllegalStateException("a reader thread failed: " + failure, failure);
+            }
+        }
+        return summaries;
+    }
+
+    /** Byte offsets of the ranges: 0, the line starts after each k/n of the file, the size; null if it cannot be split. */
+    private long[] splitPoints(int parts) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (parts < 2 || size < PARALLEL_MINIMUM_BYTES) {
+                return null;
+            }
+            long[] bounds = new long[parts + 1];
+            bounds[parts] = size;
+            long previous = nextLineStart(channel, 0); // after the first line, which range 0 reads as header or data
+            for (int k = 1; k < parts; k++) {
+                long start = nextLineStart(channel, size / parts * k);
+                if (start < 0 || start <= previous || start >= size) {
+                    return null;
+                }
+                bounds[k] = previous = start;
+            }
+            return bounds;
+        } catch (IOException failed) {
+            throw cannotRead(failed);
+        }
+    }
+
+    /** The offset just after the first '\n' at or after {@code from} (within 1 MiB), or −1. */
+    private static long nextLineStart(FileChannel channel, long from) throws IOException {
+        ByteBuffer window = ByteBuffer.allocate(1 << 20);
+        channel.read(window, from);
+        int found = LineBuffer.indexOfNewline(window.array(), 0, window.position());
+        return found < 0 ? -1 : from + found + 1;
+    }
+
+    private Summary readRange(ColumnLayout layout, long from, long to, RowHandler handler) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return pass(new RangeStream(channel, from, to), handler, layout, false);
+        } catch (IOException failed) {
+            throw cannotRead(failed);
+        }
+    }
+
+    /** The bytes {@code [from, to)} of a file. */
+    private static final class RangeStream extends InputStream {
+        private final FileChannel channel;
+        private long position;
+        private final long end;
+
+        RangeStream(FileChannel channel, long from, long to) {
+            this.channel = channel;
+            this.position = from;
+            this.end = to;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            if (position >= end) {
+                return -1;
+            }
+            int read = channel.read(ByteBuffer.wrap(bytes, offset, (int) Math.min(length, end - position)), position);
+            if (read > 0) {
+                position += read;
+            }
+            return read;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+    }
+
+    /** The index of the first '\n' in {@code bytes[from, to)}, or −1 (see {@link LineBuffer#indexOfNewline}). */
+    static int indexOfNewline(byte[] bytes, int from, int to) {
+        return LineBuffer.indexOfNewline(bytes, from, to);
+    }
+
+    /** The layout the first non-blank line of {@code in} gives; nothing after that line is read. */
+    private ColumnLayout layout(InputStream in) throws IOException {
+        LineBuffer lines = new LineBuffer(in, chunk);
+        CsvProblems problems = new CsvProblems(file, lines);
+        while (lines.next()) {
+            if (lines.end() > lines.start()) {
+                return ColumnLayout.read(format, lines.bytes(), lines.start(), lines.end(), problems);
+            }
+        }
+        throw isEmpty();
+    }
+
+    private DataFileException isEmpty() {
+        return new DataFileException(file, "is empty: expected " + (format.header() ? "a header row and " : "") + "data rows", null);
+    }
+
+    /**
+     * One pass over {@code in}, every row to {@code handler}. With {@code layout} null its first
+     * line is the file's, to be laid out (and read as a row without a header); otherwise every line
+     * is data laid out as {@code layout} says. A {@code piece} may hold no rows.
+     */
+    private Summary pass(InputStream in, RowHandler handler, ColumnLayout layout, boolean piece) throws IOException {
+        LineBuffer lines = new LineBuffer(in, chunk);
+        CsvProblems problems = new CsvProblems(file, lines);
+        RowParser parser = layout == null ? null : rowParser(layout, problems, handler);
+        long rows = 0;
+        long skipped = 0;
+        List<Long> firstSkippedLines = new ArrayList<>();
+        DataFileException firstProblem = null;
+        while (lines.next()) {
+            int from = lines.start();
+            int to = lines.end();
+            if (to == from) {
+                continue; // a blank line
+            }
+            if (parser == null) {
+                layout = ColumnLayout.read(format, lines.bytes(), from, to, problems);
+                parser = rowParser(layout, problems, handler);
+                if (!format.header()) { // the first row is data, never skipped: the file's layout rests on it
+                    parser.parse(lines.bytes(), from, to, lines.line());
+                    rows++;
+                }
+            } else if (!skipBadRows) {
+                parser.parse(lines.bytes(), from, to, lines.line());
+                rows++;
+            } else {
+                try {
+                    parser.parse(lines.bytes(), from, to, lines.line());
+                    rows++;
+                } catch (DataFileException bad) {
+                    if (skipped++ == 0) {
+                        firstProblem = bad;
+                    }
+                    if (firstSkippedLines.size() < SKIPPED_LINES_NAMED) {
+                        firstSkippedLines.add(lines.line());
+                    }
+                }
+            }
+        }
+        if (parser == null) {
+            throw isEmpty();
+        }
+        if (rows == 0 && skipped > 0 && !piece) {
+            throw new DataFileException(file, "has no good data row: all " + skipped + " were bad; the first: "
+                    + firstProblem.getMessage(), firstProblem);
+        }
+        if (rows == 0 && !piece) {
+            throw new DataFileException(file, "has a header row but no data rows", null);
+        }
+        return new Summary(layout.featureNames(), rows, parser.labels(), skipped, List.copyOf(firstSkippedLines),
+                parser.missingValues());
+    }
+
+    private RowParser rowParser(ColumnLayout layout, CsvProblems problems, RowHandler handler) {
+        if (format.header()) {
+            problems.nameColumns(layout.names()); // cells are named by the header from here on
+        }
+        return new RowParser(layout, format, allowMissing, collectLabels, problems, handler);
+    }
+}

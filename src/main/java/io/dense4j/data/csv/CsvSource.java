@@ -1,0 +1,383 @@
+package io.dense4j.data.csv;
+
+import io.dense4j.data.BatchSource;
+import io.dense4j.data.DataFileException;
+import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.RowSelection;
+import io.dense4j.tensor.NativeArray;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * A CSV file to train on, however large. Opening it reads it once, on the caller's thread:
+ * every cell is checked (so a bad one stops everything before any weight changes), the rows and
+ * classes are counted, and, unless turned off, the rows are written to a binary cache beside the
+ * file (or in a chosen folder) that later passes map into memory. An unchanged file with a
+ * complete cache is not parsed again at all.
+ *
+ * <p>{@link #rows} then gives batch sources over any {@link RowSelection}: from the cache, a full
+ * permutation per epoch; without one, the file is parsed again on each pass by a background thread,
+ * shuffled through a shuffle buffer, in bounded memory.
+ */
+public final class CsvSource {
+
+    /**
+     * How to read and keep the file.
+     *
+     * @param cache             whether to build and use the binary cache
+     * @param cacheDirectory    where the cache goes; null for beside the CSV file
+     * @param skipBadRows       pass over bad rows instead of stopping (see {@link CsvReader#skippingBadRows()})
+     * @param fillMissing       read missing values (empty, NA, NaN) to be filled with the feature's training mean
+     * @param shuffleBufferRows rows in the shuffle buffer of a pass without cache
+     * @param firstPassThreads  threads parsing the first pass (the check and the cache build) of a
+     *                          file of 64 MiB or more, each a range of the file
+     * @param classes           the label names meaning class 0 and class 1 (a model's, to score it):
+     *                          every label must be one of them, and one class alone is fine; null to
+     *                          learn them from the file, which must then hold both
+     */
+    public record Options(boolean cache, Path cacheDirectory, boolean skipBadRows, boolean fillMissing,
+                          int shuffleBufferRows, int firstPassThreads, List<String> classes) {
+
+        public Options {
+            if (shuffleBufferRows < 1) {
+                throw new IllegalArgumentException("the shuffle buffer needs at least 1 row, got " + shuffleBufferRows);
+            }
+            if (firstPassThreads < 1) {
+                throw new IllegalArgumentException("the first pass needs at least 1 thread, got " + firstPassThreads);
+            }
+            if (classes != null && classes.size() != 2) {
+                throw new IllegalArgumentException("a binary classifier has 2 classes, got " + classes);
+            }
+        }
+
+        /**
+         * A cache beside the file; bad rows and missing values stop the read; a 65,536-row shuffle
+         * buffer; the first pass on as many threads as there are cores, up to 4.
+         */
+        public static Options defaults() {
+            return new Options(true, null, false, false, 65_536, Math.min(4, Runtime.getRuntime().availableProcessors()),
+                    null);
+        }
+
+        public Options withoutCache() {
+            return new Options(false, null, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes);
+        }
+
+        public Options withCacheDirectory(Path directory) {
+            return new Options(true, Objects.requireNonNull(directory, "cache directory"), skipBadRows, fillMissing,
+                    shuffleBufferRows, firstPassThreads, classes);
+        }
+
+        public Options skippingBadRows() {
+            return new Options(cache, cacheDirectory, true, fillMissing, shuffleBufferRows, firstPassThreads, classes);
+        }
+
+        public Options fillingMissing() {
+            return new Options(cache, cacheDirectory, skipBadRows, true, shuffleBufferRows, firstPassThreads, classes);
+        }
+
+        public Options withShuffleBuffer(int rows) {
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, rows, firstPassThreads, classes);
+        }
+
+        /** Labels named as a model names its classes (null: learned from the file). */
+        public Options withClasses(List<String> names) {
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads,
+                    names == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(names)));
+        }
+
+        public Options withFirstPassThreads(int threads) {
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, threads, classes);
+        }
+    }
+
+    private final Path file;
+    private final Options options;
+    private final CsvReader reader;
+    private final Fingerprint fingerprint;
+    private final CsvCache.Metadata scan;
+    private final Path cacheFile;
+    private final String cacheStatus;
+    private final List<String> classes;
+    private final boolean flipped;
+    private final FloatBuffer[] mapped;
+
+    private CsvSource(Path file, Options options, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan,
+                      Path cacheFile, String cacheStatus) {
+        this.file = file;
+        this.options = options;
+        this.reader = reader;
+        this.fingerprint = fingerprint;
+        this.scan = scan;
+        this.cacheFile = cacheFile;
+        this.cacheStatus = cacheStatus;
+        // mapped now, while the file is the one just checked: another open may rebuild that path later
+        this.mapped = cacheFile == null ? null : CsvCache.map(cacheFile, scan);
+        LabelMapping seen = LabelMapping.restore(scan.labelNames());
+        this.classes = options.classes() != null ? options.classes() : Arrays.asList(seen.classes());
+        this.flipped = options.classes() != null ? options.classes().indexOf(scan.labelNames().get(0)) == 1 : seen.flipped();
+    }
+
+    /** Reads and checks {@code file} (or finds its cache up to date), as described above. */
+    public static CsvSource open(Path file, CsvFormat format, Options options) {
+        CsvReader reader = new CsvReader(file, format);
+        if (options.skipBadRows()) {
+            reader = reader.skippingBadRows();
+        }
+        if (options.fillMissing()) {
+            reader = reader.allowingMissing();
+        }
+        if (!format.labeled()) {
+            throw new IllegalArgumentException("training and evaluation read a label column: the CSV format has none");
+        }
+        reader.columnNames(); // a missing file, a folder, an empty file or a bad header: say so first
+        Fingerprint fingerprint = Fingerprint.of(file);
+        CsvCache.Metadata scan;
+        Path cacheFile = null;
+        String status = "off";
+        if (options.cache()) {
+            cacheFile = CsvCache.location(file, options.cacheDirectory());
+            String[] why = new String[1];
+            scan = CsvCache.usable(cacheFile, fingerprint, format, options.skipBadRows(), options.fillMissing(), why);
+            if (scan != null) {
+                status = "reused " + cacheFile;
+            } else {
+                scan = buildCache(file, format, options, reader, fingerprint, cacheFile);
+                status = "built " + cacheFile + " (" + why[0] + ")";
+            }
+        } else {
+            CsvReader.RowHandler[] checks = new CsvReader.RowHandler[options.firstPassThreads()];
+            Arrays.fill(checks, (CsvReader.RowHandler) (line, features, provisionalClass) -> { });
+            CsvReader.Summary summary = readInParts(reader, checks, null);
+            scan = metadata(file, format, options, fingerprint, summary != null ? summary
+                    : reader.read((line, features, provisionalClass) -> { }));
+        }
+        if (options.classes() != null) {
+            for (String name : scan.labelNames()) {
+                if (!options.classes().contains(name)) {
+                    throw new DataFileException(file, "has the label \"" + name + "\", which is not one of the model's classes "
+                            + options.classes(), null);
+                }
+            }
+        } else if (scan.labelNames().size() < 2) {
+            throw new DataFileException(file, "has only one label value (" + scan.labelNames().get(0)
+                    + ") in its label column; a binary classifier needs two", null);
+        }
+        return new CsvSource(file, options, reader, fingerprint, scan, cacheFile, status);
+    }
+
+    /** Parses the file into a new cache, in parts on several threads when it is large enough. */
+    private static CsvCache.Metadata buildCache(Path file, CsvFormat format, Options options, CsvReader reader,
+                                                Fingerprint fingerprint, Path cacheFile) {
+        CsvCache.Writer[] parts = new CsvCache.Writer[options.firstPassThreads()];
+        try {
+            for (int k = 0; k < parts.length; k++) {
+                parts[k] = new CsvCache.Writer(cacheFile, k);
+            }
+            boolean[] flipped = new boolean[parts.length];
+            CsvReader.Summary summary = readInParts(reader, parts, flipped);
+            if (summary != null) {
+                for (int k = 1; k < parts.length; k++) {
+                    parts[0].append(parts[k], summary.featureNames().size(), flipped[k]);
+                }
+            } else { // one thread: a small file, or a problem a serial read must report exactly
+                for (CsvCache.Writer part : parts) {
+                    part.close();
+                }
+                parts[0] = new CsvCache.Writer(cacheFile);
+                summary = reader.read(parts[0]);
+            }
+            CsvCache.Metadata scan = metadata(file, format, options, fingerprint, summary);
+            parts[0].finish(scan);
+            return scan;
+        } finally {
+            for (CsvCache.Writer part : parts) {
+                if (part != null) {
+                    part.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * The file read in parts by {@code handlers.length} threads and the parts' summaries merged,
+     * or null when it must be read on one thread: a small file, one thread asked for, or any
+     * problem at all (a bad row, a skipped row, labels that do not merge), which the serial read
+     * then reports with its exact line. {@code flipped[k]}, if given, says whether part k saw the
+     * two labels in the other order, so its provisional classes must be swapped.
+     */
+    private static CsvReader.Summary readInParts(CsvReader reader, CsvReader.RowHandler[] handlers, boolean[] flipped) {
+        if (handlers.length < 2) {
+            return null;
+        }
+        CsvReader.Summary[] parts;
+        try {
+            parts = reader.readInParts(handlers);
+        } catch (RuntimeException problem) {
+            return null;
+        }
+        if (parts == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>(Arrays.asList(parts[0].labels().names()));
+        long rows = 0;
+        long missing = 0;
+        for (int k = 0; k < parts.length; k++) {
+            if (parts[k].skippedRows() > 0) {
+                return null; // their line numbers count from the part's start
+            }
+            String[] seen = parts[k].labels().names();
+            for (String name : seen) {
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+            if (names.size() > 2) {
+                return null; // a third class
+            }
+            if (flipped != null) {
+                flipped[k] = names.indexOf(seen[0]) == 1;
+            }
+            rows += parts[k].rows();
+            missing += parts[k].missingValues();
+        }
+        LabelMapping merged = LabelMapping.restore(names);
+        if (merged.problem() != null) {
+            return null;
+        }
+        return new CsvReader.Summary(parts[0].featureNames(), rows, merged, 0, List.of(), missing);
+    }
+
+    private static CsvCache.Metadata metadata(Path file, CsvFormat format, Options options, Fingerprint fingerprint,
+                                              CsvReader.Summary summary) {
+        try {
+            if (!fingerprint.sameSizeAndTime(file)) {
+                throw new DataFileException(file, "changed while it was being read", null);
+            }
+        } catch (IOException failed) {
+            throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
+        }
+        return new CsvCache.Metadata(1, fingerprint, format, options.skipBadRows(), options.fillMissing(),
+                summary.featureNames().size(), summary.rows(), summary.featureNames(),
+                Arrays.asList(summary.labels().names()), summary.skippedRows(), summary.firstSkippedLines(),
+                summary.missingValues());
+    }
+
+    /**
+     * The rows of {@code selection} as batches in the model's {@code type}, each missing value
+     * replaced by its feature's entry in {@code fill} (needed exactly when the file has missing
+     * values; see {@link #statistics}).
+     */
+    public BatchSource rows(RowSelection selection, double[] fill, DataType type) {
+        if (missingValues() > 0) {
+            Objects.requireNonNull(fill, () -> file + " has " + missingValues() + " missing values: give the values to fill them with");
+            if (fill.length != width()) {
+                throw new IllegalArgumentException("fill values are per feature: expected " + width() + ", got " + fill.length);
+            }
+        }
+        return rawRows(selection, missingValues() > 0 ? fill.clone() : null, type);
+    }
+
+    private BatchSource rawRows(RowSelection selection, double[] fill, DataType type) {
+        if (cacheFile == null) {
+            return new StreamedBatches(file, reader, fingerprint, selection, selection.count(rows()), width(), flipped(),
+                    fill, options.shuffleBufferRows(), type);
+        }
+        if (rows() > Integer.MAX_VALUE) {
+            throw new DataFileException(file, "has " + rows() + " rows; training from the cache handles up to 2^31 − 1", null);
+        }
+        int[] selected = new int[Math.toIntExact(selection.count(rows()))];
+        for (int row = 0, at = 0; at < selected.length; row++) {
+            if (selection.includes(row)) {
+                selected[at++] = row;
+            }
+        }
+        return new CachedBatches(mapped, width(), selected, flipped(), fill);
+    }
+
+    /** Each feature's mean and standard deviation over the rows of {@code selection}, missing values left out. */
+    public FeatureStatistics statistics(RowSelection selection) {
+        int chunk = StreamedBatches.BLOCK_ROWS;
+        FeatureStatistics statistics = new FeatureStatistics(width());
+        NativeArray features = NativeArray.allocate(DataType.FLOAT, (long) chunk * width());
+        float[] values = new float[chunk * width()];
+        try (BatchSource rows = rawRows(selection, null, DataType.FLOAT)) {
+            rows.startPass(0, 0, false);
+            for (int count; (count = rows.next(chunk, features, null)) > 0; ) {
+                for (int i = 0; i < count * width(); i++) {
+                    values[i] = (float) features.get(i);
+                }
+                for (int r = 0; r < count; r++) {
+                    statistics.add(values, r * width());
+                }
+            }
+        }
+        return statistics;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public List<String> featureNames() {
+        return scan.featureNames();
+    }
+
+    public int width() {
+        return scan.width();
+    }
+
+    /** Good data rows (those not skipped). */
+    public long rows() {
+        return scan.rows();
+    }
+
+    /** The names meaning class 0 and class 1. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** How labels map to classes, for reports: "0 = \"no\", 1 = \"yes\"". */
+    public String labels() {
+        return "0 = " + (classes.get(0) == null ? "(none)" : "\"" + classes.get(0) + "\"")
+                + ", 1 = " + (classes.get(1) == null ? "(none)" : "\"" + classes.get(1) + "\"");
+    }
+
+    private boolean flipped() {
+        return flipped;
+    }
+
+    public long skippedRows() {
+        return scan.skippedRows();
+    }
+
+    public List<Long> firstSkippedLines() {
+        return scan.firstSkippedLines();
+    }
+
+    /** Missing feature values found (0 unless missing values are filled). */
+    public long missingValues() {
+        return scan.missingValues();
+    }
+
+    /** The binary cache file, or null when the cache is off. */
+    public Path cacheFile() {
+        return cacheFile;
+    }
+
+    /** What happened to the cache: "off", "reused …", or "built … (why)". */
+    public String cacheStatus() {
+        return cacheStatus;
+    }
+
+    /** Whether missing values are read (to be filled) rather than refused. */
+    public boolean fillsMissing() {
+        return options.fillMissing();
+    }
+}

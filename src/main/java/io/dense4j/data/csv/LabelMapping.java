@@ -1,0 +1,172 @@
+package io.dense4j.data.csv;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a CSV file's label cells into classes 0 and 1. Accepted: 0/1, true/false (any case), or
+ * exactly two other names, which map in sorted order (so "no" → 0, "yes" → 1 whatever row comes
+ * first). While reading, each row gets a provisional class: 0 for the first name seen, 1 for the
+ * second; {@link #flipped()} says whether the final mapping swaps them.
+ */
+public final class LabelMapping {
+    private byte[][] names;
+    private final int capacity;
+    private int seen;
+
+    /** A mapping for a binary label: two names at most. */
+    public LabelMapping() {
+        this(2);
+    }
+
+    private LabelMapping(int capacity) {
+        this.capacity = capacity;
+        this.names = new byte[Math.min(capacity, 2)][];
+    }
+
+    /**
+     * A mapping that only collects up to {@code capacity} distinct names, in first-seen order,
+     * judging none: for a piece of a file, whose names are judged together with the other pieces'.
+     */
+    static LabelMapping collecting(int capacity) {
+        return new LabelMapping(capacity);
+    }
+
+    /** The mapping that has seen these names, in this order (as a cache records them, or pieces of a file merge them). */
+    public static LabelMapping restore(List<String> firstSeen) {
+        LabelMapping mapping = new LabelMapping();
+        for (String name : firstSeen) {
+            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+            mapping.provisionalClass(bytes, 0, bytes.length);
+        }
+        return mapping;
+    }
+
+    /**
+     * The provisional class of the label in {@code bytes[start, end)}, or −1 for a third name.
+     * Allocates only the first time each of the two names is seen.
+     */
+    int provisionalClass(byte[] bytes, int start, int end) {
+        for (int i = 0; i < seen; i++) {
+            if (Arrays.equals(names[i], 0, names[i].length, bytes, start, end)) {
+                return i;
+            }
+        }
+        if (seen == capacity) {
+            return -1;
+        }
+        if (seen == names.length) {
+            names = Arrays.copyOf(names, Math.min(capacity, names.length * 2));
+        }
+        names[seen] = Arrays.copyOfRange(bytes, start, end);
+        return seen++;
+    }
+
+    /** Forgets the names seen after the first {@code count}: a rejected row's label must not count. */
+    void keepFirst(int count) {
+        for (int i = count; i < seen; i++) {
+            names[i] = null;
+        }
+        seen = Math.min(seen, count);
+    }
+
+    /** How many distinct names have been seen (0, 1 or 2). */
+    int seen() {
+        return seen;
+    }
+
+    /** The label names seen so far, in first-seen order. */
+    public String[] names() {
+        String[] text = new String[seen];
+        for (int i = 0; i < seen; i++) {
+            text[i] = new String(names[i], StandardCharsets.UTF_8);
+        }
+        return text;
+    }
+
+    /** Whether this mapping collects names without judging them (see {@link #collecting}). */
+    boolean collects() {
+        return capacity > 2;
+    }
+
+    /** The name that means class 0 and the one that means class 1, once both have been seen. */
+    public String[] classes() {
+        String[] text = names();
+        if (text.length == 1) {
+            return canonical(text[0]) == 1 ? new String[] {null, text[0]} : new String[] {text[0], null};
+        }
+        return flipped() ? new String[] {text[1], text[0]} : text;
+    }
+
+    /** Whether the first-seen name means class 1, so provisional classes must be swapped. */
+    public boolean flipped() {
+        String[] text = names();
+        if (text.length == 0) {
+            return false;
+        }
+        if (text.length == 1) {
+            return canonical(text[0]) == 1;
+        }
+        int first = canonical(text[0]);
+        int second = canonical(text[1]);
+        if (first >= 0 && second >= 0 && first != second) {
+            return first == 1;
+        }
+        return text[0].compareTo(text[1]) > 0; // two other names: sorted order
+    }
+
+    /**
+     * What is wrong with the names seen so far, or null: a number other than 0 or 1, or 0/1 or
+     * true/false mixed with another name.
+     */
+    public String problem() {
+        String[] text = names();
+        for (String name : text) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("na") || lower.contains("nan") || lower.contains("infinity")) {
+                return "the label \"" + name + "\" is a missing value";
+            }
+            if (canonical(name) < 0 && !Double.isNaN(number(name))) {
+                return "the label \"" + name + "\" is a number other than 0 or 1";
+            }
+        }
+        if (text.length == 2 && (canonical(text[0]) < 0) != (canonical(text[1]) < 0)) {
+            return "the labels mix \"" + text[0] + "\" and \"" + text[1] + "\": use 0/1, true/false, or two names";
+        }
+        if (text.length == 2 && canonical(text[0]) >= 0 && canonical(text[0]) == canonical(text[1])) {
+            return "the labels \"" + text[0] + "\" and \"" + text[1] + "\" both mean class " + canonical(text[0]);
+        }
+        return null;
+    }
+
+    /** 0 or 1 for the names with a meaning of their own (false, true, and numbers equal to 0 or 1), else −1. */
+    static int canonical(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("false")) {
+            return 0;
+        }
+        if (lower.equals("true")) {
+            return 1;
+        }
+        double value = number(name);
+        return value == 0 ? 0 : value == 1 ? 1 : -1;
+    }
+
+    /** The name's value as a number, or NaN when it is not one. */
+    private static double number(String name) {
+        try {
+            return Double.parseDouble(name);
+        } catch (NumberFormatException notANumber) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public String toString() {
+        String[] classes = classes();
+        return "0 = " + (classes[0] == null ? "(none)" : "\"" + classes[0] + "\"")
+                + ", 1 = " + (classes.length < 2 || classes[1] == null ? "(none)" : "\"" + classes[1] + "\"");
+    }
+}

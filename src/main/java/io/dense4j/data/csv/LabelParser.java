@@ -1,0 +1,51 @@
+package io.dense4j.data.csv;
+
+/**
+ * Turns a row's label cell into its provisional class through the pass's {@link LabelMapping},
+ * judging each name when it first appears: it must be valid UTF-8 and, unless names are only
+ * being collected, fit the labels seen before it. Exists to keep those checks, and their
+ * messages, apart from the row loop: a name that does not fit is taken back out of the mapping,
+ * so that when bad rows are skipped the next row sees the labels as they were.
+ */
+final class LabelParser {
+    private final LabelMapping labels;
+    private final boolean collect;
+    private final CsvProblems problems;
+
+    /** With {@code collect}, any names up to {@link CsvReader#COLLECTED_LABELS_MAX} are taken unjudged. */
+    LabelParser(boolean collect, CsvProblems problems) {
+        this.labels = collect ? LabelMapping.collecting(CsvReader.COLLECTED_LABELS_MAX) : new LabelMapping();
+        this.collect = collect;
+        this.problems = problems;
+    }
+
+    /** The provisional class of the label cell {@code bytes[from, to)} in {@code column}, counting from 1. */
+    int provisionalClass(byte[] bytes, int from, int to, int column) {
+        if (from == to) {
+            throw problems.cell(column, "empty label cell (a missing value)");
+        }
+        int seenBefore = labels.seen();
+        int provisional = labels.provisionalClass(bytes, from, to);
+        if (provisional < 0) {
+            String[] names = labels.names();
+            throw problems.cell(column, collect ? "label \"" + CsvProblems.text(bytes, from, to) + "\" makes more than "
+                    + CsvReader.COLLECTED_LABELS_MAX + " distinct labels; a binary classifier has two"
+                    : "label \"" + CsvProblems.text(bytes, from, to) + "\" is a third class; the labels so far are \""
+                    + names[0] + "\" and \"" + names[1] + "\"");
+        }
+        if (labels.seen() > seenBefore) {
+            problems.decode(bytes, from, to, column); // a new name must be valid UTF-8
+            String problem = collect ? null : labels.problem();
+            if (problem != null) {
+                labels.keepFirst(seenBefore); // the rejected name must not count if the row is skipped
+                throw problems.cell(column, problem);
+            }
+        }
+        return provisional;
+    }
+
+    /** The names seen so far. */
+    LabelMapping mapping() {
+        return labels;
+    }
+}

@@ -1,0 +1,110 @@
+package io.dense4j.data.csv;
+
+/**
+ * Reads one data row into the features array and hands it to the {@link CsvReader.RowHandler}.
+ * Exists to hold the row loop, the code every cell of a file goes through, apart from the pass
+ * around it: a feature cell that is a plain number is parsed as its field is scanned
+ * ({@link PlainDecimal#parseField}), and only other cells go through the {@link FieldScanner} and
+ * the {@link CellParser}. A row allocates nothing; the features array is reused.
+ */
+final class RowParser {
+    private final int columns;
+    private final int labelColumn;
+    private final int[] featureOf;
+    private final float[] features;
+    private final int delimiter;
+    private final boolean header;
+    private final PlainDecimal plain = new PlainDecimal();
+    private final FieldScanner scanner;
+    private final CellParser cells;
+    private final LabelParser labels;
+    private final CsvProblems problems;
+    private final CsvReader.RowHandler handler;
+    private long missing;
+
+    RowParser(ColumnLayout layout, CsvFormat format, boolean allowMissing, boolean collectLabels, CsvProblems problems,
+              CsvReader.RowHandler handler) {
+        this.columns = layout.columns();
+        this.labelColumn = layout.labelColumn();
+        this.featureOf = layout.featureOf();
+        this.features = new float[layout.featureCount()];
+        this.delimiter = format.delimiter();
+        this.header = format.header();
+        this.scanner = new FieldScanner(delimiter, problems);
+        this.cells = new CellParser(allowMissing, problems);
+        this.labels = new LabelParser(collectLabels, problems);
+        this.problems = problems;
+        this.handler = handler;
+    }
+
+    /**
+     * Reads the row {@code bytes[from, to)}, line {@code line}, and hands it on; throws for a bad
+     * cell or field count before the handler hears of the row. Quoted fields are unescaped in place.
+     */
+    void parse(byte[] bytes, int from, int to, long line) {
+        int[] featureOf = this.featureOf;
+        float[] features = this.features;
+        int columns = this.columns;
+        int delimiter = this.delimiter;
+        PlainDecimal plain = this.plain;
+        FieldScanner scanner = this.scanner;
+        long rowMissing = 0; // counted in only once the row is good
+        int labelFrom = -1;
+        int labelTo = -1;
+        int column = 1;
+        int at = from;
+        while (true) {
+            if (column > columns) {
+                throw problems.row("has more than " + columns + " fields; the "
+                        + (header ? "header has " : "first row has ") + columns);
+            }
+            int place = featureOf[column - 1];
+            if (place >= 0) { // the common case first: a plain number read as the field is scanned
+                double value = plain.parseField(bytes, at, to, delimiter);
+                float rounded = (float) value;
+                if (value == value && !Float.isInfinite(rounded)) {
+                    features[place] = rounded;
+                    int next = plain.end();
+                    if (next >= to) {
+                        break;
+                    }
+                    at = next + 1;
+                    column++;
+                    continue;
+                }
+            }
+            int next = scanner.field(bytes, at, to, column);
+            if (place >= 0) {
+                float value = cells.number(bytes, scanner.start(), scanner.end(), column);
+                if (value != value) { // the cell parser gives NaN only for an allowed missing value
+                    rowMissing++;
+                }
+                features[place] = value;
+            } else if (column - 1 == labelColumn) {
+                labelFrom = scanner.start(); // read once the row's field count is known good
+                labelTo = scanner.end();
+            }
+            if (next >= to) {
+                break;
+            }
+            at = next + 1;
+            column++;
+        }
+        if (column < columns) {
+            throw problems.row("has " + column + " fields; the " + (header ? "header has " : "first row has ") + columns);
+        }
+        int provisionalClass = labelColumn < 0 ? -1 : labels.provisionalClass(bytes, labelFrom, labelTo, labelColumn + 1);
+        handler.row(line, features, provisionalClass);
+        missing += rowMissing;
+    }
+
+    /** The label names the rows so far have shown. */
+    LabelMapping labels() {
+        return labels.mapping();
+    }
+
+    /** Missing feature values read as NaN in the rows handed on so far. */
+    long missingValues() {
+        return missing;
+    }
+}

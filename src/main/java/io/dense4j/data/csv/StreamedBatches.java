@@ -1,0 +1,333 @@
+package io.dense4j.data.csv;
+
+import io.dense4j.data.BatchSource;
+import io.dense4j.data.DataFileException;
+import io.dense4j.data.MissingValues;
+import io.dense4j.data.RowSelection;
+import io.dense4j.tensor.NativeArray;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Rows parsed from the CSV file on every pass, by a background thread that stays ahead of
+ * training: it parses into native blocks of rows and hands them over through a small bounded
+ * queue, so memory stays bounded by a few blocks (and the shuffle buffer) whatever the file's size.
+ * A shuffled pass draws rows from a shuffle buffer: a reservoir of rows, each new row replacing a
+ * random one that goes out.
+ */
+final class StreamedBatches implements BatchSource {
+    /** Rows per block handed from the reader to training. */
+    static final int BLOCK_ROWS = 1024;
+    /** Blocks in flight: the reader is at most this far ahead. */
+    private static final int BLOCKS = 4;
+
+    private final Path file;
+    private final CsvReader reader;
+    private final Fingerprint fingerprint;
+    private final RowSelection selection;
+    private final long rows;
+    private final int width;
+    private final boolean flipLabels;
+    private final double[] fill;
+    private final int shuffleRows;
+    private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(BLOCKS);
+    private final BlockingQueue<Block> filled = new ArrayBlockingQueue<>(BLOCKS);
+    private final DataType type;
+    private Thread worker;
+    private Block current;
+    private boolean passOver;
+
+    /** A run of parsed rows in native memory, in the model's data type. */
+    private static final class Block {
+        final NativeArray features;
+        final NativeArray labels;
+        int count;
+        int taken;
+        boolean last;
+        RuntimeException failure;
+
+        Block(DataType type, int width) {
+            features = NativeArray.allocate(type, (long) BLOCK_ROWS * width);
+            labels = NativeArray.allocate(type, BLOCK_ROWS);
+        }
+    }
+
+    /** Stops the reader thread when training closes the source mid-pass. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * @param reader      reads the file as its scan did (same format, same bad-row and missing-value rules)
+     * @param rows        rows in {@code selection}, counted by the scan
+     * @param shuffleRows the shuffle buffer's size in rows
+     */
+    StreamedBatches(Path file, CsvReader reader, Fingerprint fingerprint, RowSelection selection, long rows, int width,
+                    boolean flipLabels, double[] fill, int shuffleRows, DataType type) {
+        this.file = file;
+        this.reader = reader;
+        this.fingerprint = fingerprint;
+        this.selection = selection;
+        this.rows = rows;
+        this.width = width;
+        this.flipLabels = flipLabels;
+        this.fill = fill;
+        this.shuffleRows = (int) Math.max(1, Math.min(shuffleRows, rows));
+        if ((long) this.shuffleRows * width > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(String.format("a shuffle buffer of %,d rows of %,d features does not fit one "
+                    + "array: give a buffer of at most %,d rows", this.shuffleRows, width, (Integer.MAX_VALUE - 8) / width));
+        }
+        this.type = type;
+        for (int i = 0; i < BLOCKS; i++) {
+            free.add(new Block(type, width));
+        }
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public long rows() {
+        return rows;
+    }
+
+    @Override
+    public void startPass(int epoch, long seed, boolean shuffle) {
+        close();
+        try {
+            if (!fingerprint.sameSizeAndTime(file)) {
+                throw new DataFileException(file, "changed since it was first read (size or modification time); "
+                        + "training stopped rather than mix two versions of the data", null);
+            }
+        } catch (IOException failed) {
+            throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
+        }
+        Random random = shuffle ? new Random(seed * 0x9E3779B97F4A7C15L + epoch) : null;
+        passOver = false;
+        worker = new Thread(() -> readPass(random), "dense4j-csv-reader");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public int next(int max, NativeArray features, NativeArray labels) {
+        if (features.dataType() != type) {
+            throw new IllegalArgumentException("these rows were read as " + type + ", but the batch holds " + features.dataType());
+        }
+        int copied = 0;
+        while (copied < max && !passOver) {
+            if (current == null) {
+                current = take();
+                if (current.failure != null) {
+                    RuntimeException failure = current.failure;
+                    recycle();
+                    passOver = true;
+                    throw failure;
+                }
+            }
+            int count = Math.min(max - copied, current.count - current.taken);
+            if (count > 0) {
+                features.copyFrom(current.features, current.taken * width, copied * width, count * width);
+                if (labels != null) {
+                    labels.copyFrom(current.labels, current.taken, copied, count);
+                }
+                current.taken += count;
+                copied += count;
+            }
+            if (current.taken == current.count) {
+                passOver = current.last;
+                recycle();
+            }
+        }
+        return copied;
+    }
+
+    /** Stops the reader thread of an unfinished pass and takes its blocks back. */
+    @Override
+    public void close() {
+        if (worker == null) {
+            return;
+        }
+        worker.interrupt();
+        try {
+            worker.join();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        worker = null;
+        if (current != null) {
+            recycle();
+        }
+        for (Block block; (block = filled.poll()) != null; ) {
+            current = block;
+            recycle();
+        }
+    }
+
+    private Block take() {
+        try {
+            return filled.take();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for rows of " + file, interrupted);
+        }
+    }
+
+    private void recycle() {
+        current.count = 0;
+        current.taken = 0;
+        current.last = false;
+        current.failure = null;
+        free.add(current);
+        current = null;
+    }
+
+    // ---- the reader thread ----
+
+    private void readPass(Random random) {
+        Emitter emitter = new Emitter();
+        try {
+            ShuffleBuffer shuffler = random == null ? null : new ShuffleBuffer(random, emitter);
+            long[] rowNumber = {0};
+            reader.read((line, features, provisionalClass) -> {
+                if (!selection.includes(rowNumber[0]++)) {
+                    return;
+                }
+                if (fill != null) {
+                    MissingValues.fill(features, 0, fill);
+                }
+                float label = flipLabels ? 1 - provisionalClass : provisionalClass;
+                if (shuffler != null) {
+                    shuffler.add(features, label);
+                } else {
+                    emitter.emit(features, 0, label);
+                }
+            });
+            if (shuffler != null) {
+                shuffler.drain();
+            }
+            emitter.finish(null);
+        } catch (Cancelled cancelled) {
+            // training closed the source: nobody waits for the rest
+        } catch (RuntimeException failed) {
+            emitter.finish(failed);
+        } catch (Error failed) { // out of memory, say: training must hear of it, not wait forever
+            emitter.finish(new IllegalStateException("the CSV reader thread failed: " + failed, failed));
+        } finally {
+            emitter.giveBack();
+        }
+    }
+
+    /** Packs rows into blocks and hands full ones to training. */
+    private final class Emitter {
+        private Block block;
+
+        void emit(float[] features, int offset, float label) {
+            if (block == null) {
+                block = await(free);
+            }
+            block.features.put(block.count * width, features, offset, width);
+            block.labels.set(block.count, label);
+            if (++block.count == BLOCK_ROWS) {
+                Block full = block;
+                block = null; // handed over: no longer ours to give back
+                hand(full);
+            }
+        }
+
+        /** Returns a block taken but never handed over (a pass cancelled midway) to the free ones. */
+        void giveBack() {
+            if (block != null) {
+                toFree(block);
+                block = null;
+            }
+        }
+
+        private void toFree(Block unused) {
+            unused.count = 0;
+            unused.taken = 0;
+            unused.last = false;
+            unused.failure = null;
+            free.add(unused);
+        }
+
+        /** Hands over the last block, or the failure that ended the pass. */
+        void finish(RuntimeException failure) {
+            try {
+                if (block == null) {
+                    block = await(free);
+                }
+                block.last = true;
+                block.failure = failure;
+                Block last = block;
+                block = null;
+                hand(last);
+            } catch (Cancelled cancelled) {
+                // nobody waits
+            }
+        }
+
+        private void hand(Block full) {
+            try {
+                filled.put(full);
+            } catch (InterruptedException interrupted) {
+                toFree(full); // never handed over: back to the pool, or a later pass would wait for it
+                throw new Cancelled();
+            }
+        }
+
+        private Block await(BlockingQueue<Block> queue) {
+            try {
+                return queue.take();
+            } catch (InterruptedException interrupted) {
+                throw new Cancelled();
+            }
+        }
+    }
+
+    /** A reservoir of rows: once full, each new row takes the place of a random one, which goes out. */
+    private final class ShuffleBuffer {
+        private final Random random;
+        private final Emitter emitter;
+        private final float[] features = new float[shuffleRows * width];
+        private final float[] labels = new float[shuffleRows];
+        private int size;
+
+        ShuffleBuffer(Random random, Emitter emitter) {
+            this.random = random;
+            this.emitter = emitter;
+        }
+
+        void add(float[] row, float label) {
+            int slot = size;
+            if (size == shuffleRows) {
+                slot = random.nextInt(shuffleRows);
+                emitter.emit(features, slot * width, labels[slot]);
+            } else {
+                size++;
+            }
+            System.arraycopy(row, 0, features, slot * width, width);
+            labels[slot] = label;
+        }
+
+        /** Sends out the rows still held, in random order. */
+        void drain() {
+            while (size > 0) {
+                int slot = random.nextInt(size);
+                emitter.emit(features, slot * width, labels[slot]);
+                size--;
+                System.arraycopy(features, size * width, features, slot * width, width);
+                labels[slot] = labels[size];
+            }
+        }
+    }
+}

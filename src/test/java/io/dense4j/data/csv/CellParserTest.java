@@ -1,0 +1,59 @@
+package io.dense4j.data.csv;
+
+import io.dense4j.data.DataFileException;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CellParserTest {
+
+    private static float number(String cell, boolean allowMissing) {
+        byte[] bytes = TestLines.bytes("##" + cell + "##"); // bounds inside a larger buffer
+        return new CellParser(allowMissing, TestLines.problemsOnLine(2)).number(bytes, 2, bytes.length - 2, 3);
+    }
+
+    private static String rejects(String cell, boolean allowMissing) {
+        return assertThrows(DataFileException.class, () -> number(cell, allowMissing)).getMessage();
+    }
+
+    @Test
+    void readsNumbersThePlainPathLeavesToTheFullParser() {
+        assertEquals(8f, number("0x1p3", false));
+        assertEquals(1f, number("1.0000000000000000001", false));
+        assertEquals(1.5e30f, number("1.5e30", false));
+        assertEquals(0f, number("1e-400", false));
+        assertEquals(-2.5f, number("-2.5", false));
+    }
+
+    @Test
+    void readsEveryMissingMarkAsNaNWhenAllowed() {
+        for (String mark : new String[] {"", "NA", "na", "N/A", "n/a", "NaN", "nan", "NAN"}) {
+            assertTrue(Float.isNaN(number(mark, true)), mark);
+        }
+    }
+
+    @Test
+    void rejectsMissingMarksWithAHintWhenNotAllowed() {
+        assertEquals("t.csv, line 2, column 3: empty cell (a missing value); expected a number (or fill missing values with the column mean)",
+                rejects("", false));
+        assertEquals("t.csv, line 2, column 3: \"n/a\" is a missing value; expected a number (or fill missing values with the column mean)",
+                rejects("n/a", false));
+        assertEquals("t.csv, line 2, column 3: \"NaN\" is a missing value; expected a number (or fill missing values with the column mean)",
+                rejects("NaN", false));
+    }
+
+    @Test
+    void rejectsInfinitiesAndNumbersBeyondFloat32EvenWithMissingValuesAllowed() {
+        assertEquals("t.csv, line 2, column 3: \"-Infinity\" is infinite; expected a finite number", rejects("-Infinity", true));
+        assertEquals("t.csv, line 2, column 3: \"3.5e38\" is beyond float32's range (±3.4e38)", rejects("3.5e38", true));
+        assertEquals("t.csv, line 2, column 3: \"1e39\" is beyond float32's range (±3.4e38)", rejects("1e39", true));
+    }
+
+    @Test
+    void rejectsTextThatIsNoNumberQuotingItsBytes() {
+        assertEquals("t.csv, line 2, column 3: expected a number, got \"nana\"", rejects("nana", true));
+        assertEquals("t.csv, line 2, column 3: expected a number, got \"1\\xC3\\xA9\"", rejects("1é", true));
+    }
+}

@@ -1,0 +1,92 @@
+package io.dense4j.data.csv;
+
+import io.dense4j.data.DataFileException;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ColumnLayoutTest {
+
+    private static ColumnLayout layout(String firstLine, CsvFormat format) {
+        byte[] bytes = TestLines.bytes(firstLine);
+        return ColumnLayout.read(format, bytes, 0, bytes.length, TestLines.problemsOnLine(1));
+    }
+
+    private static String rejects(String firstLine, CsvFormat format) {
+        return assertThrows(DataFileException.class, () -> layout(firstLine, format)).getMessage();
+    }
+
+    @Test
+    void takesTheHeadersNamesWithTheLabelLastByDefault() {
+        ColumnLayout layout = layout("a, \"b,c\" ,label", CsvFormat.defaults());
+        assertEquals(List.of("a", "b,c", "label"), layout.names());
+        assertEquals(3, layout.columns());
+        assertEquals(2, layout.labelColumn());
+        assertArrayEquals(new int[] {0, 1, -1}, layout.featureOf());
+        assertEquals(List.of("a", "b,c"), layout.featureNames());
+        assertEquals(2, layout.featureCount());
+    }
+
+    @Test
+    void numbersTheColumnsOfAFileWithoutHeader() {
+        ColumnLayout layout = layout("1;2;0", CsvFormat.defaults().withoutHeader().withDelimiter(';').withLabelIndex(0));
+        assertEquals(List.of("column 1", "column 2", "column 3"), layout.names());
+        assertEquals(0, layout.labelColumn());
+        assertArrayEquals(new int[] {-1, 0, 1}, layout.featureOf());
+        assertEquals(List.of("column 2", "column 3"), layout.featureNames());
+    }
+
+    @Test
+    void placesChosenFeaturesInTheirOrder() {
+        ColumnLayout layout = layout("id,a,b,label,c", CsvFormat.defaults().withLabel("label").withFeatures(List.of("c", "a")));
+        assertEquals(3, layout.labelColumn());
+        assertArrayEquals(new int[] {-1, 1, -1, -1, 0}, layout.featureOf());
+        assertEquals(List.of("c", "a"), layout.featureNames());
+        assertEquals(2, layout.featureCount());
+    }
+
+    @Test
+    void leavesOutDroppedColumnsKeepingTheRestInFileOrder() {
+        ColumnLayout layout = layout("id,a,label,b", CsvFormat.defaults().withLabel("label").withoutColumns(List.of("id")));
+        assertArrayEquals(new int[] {-1, 0, -1, 1}, layout.featureOf());
+        assertEquals(List.of("a", "b"), layout.featureNames());
+    }
+
+    @Test
+    void everyColumnIsAFeatureWithoutALabel() {
+        ColumnLayout layout = layout("x", CsvFormat.defaults().withoutLabel());
+        assertEquals(-1, layout.labelColumn());
+        assertArrayEquals(new int[] {0}, layout.featureOf());
+    }
+
+    @Test
+    void leavesTheLinesBytesAsTheyWere() {
+        byte[] bytes = TestLines.bytes("\"x\"\"y\",b");
+        byte[] before = bytes.clone();
+        ColumnLayout layout = ColumnLayout.read(CsvFormat.defaults(), bytes, 0, bytes.length, TestLines.problemsOnLine(1));
+        assertEquals(List.of("x\"y", "b"), layout.names());
+        assertArrayEquals(before, bytes);
+    }
+
+    @Test
+    void namesTheProblemWithTheLayoutAndTheLine() {
+        assertEquals("t.csv, line 1: found 1 column; a CSV for training needs at least one feature and a label (is the delimiter a comma?)",
+                rejects("a;label", CsvFormat.defaults()));
+        assertEquals("t.csv, line 1: found 1 column; a CSV for training needs at least one feature and a label",
+                rejects("a,label", CsvFormat.defaults().withDelimiter(';')));
+        assertEquals("t.csv, line 1: has no column named \"y\"; its columns are a, b", rejects("a,b", CsvFormat.defaults().withLabel("y")));
+        assertEquals("t.csv, line 1: has 2 columns, so no label column 2 (counting from 0)",
+                rejects("1,0", CsvFormat.defaults().withoutHeader().withLabelIndex(2)));
+        assertEquals("t.csv, line 1: has no column named \"z\" to read; its columns are a, b",
+                rejects("a,b", CsvFormat.defaults().withFeatures(List.of("z"))));
+        assertEquals("t.csv, line 1: column \"b\" is the label; it cannot also be left out",
+                rejects("a,b", CsvFormat.defaults().withoutColumns(List.of("b"))));
+        assertEquals("t.csv, line 1: has no feature column left once the label and the dropped columns are taken out",
+                rejects("a,b", CsvFormat.defaults().withoutColumns(List.of("a"))));
+        assertEquals("t.csv, line 1, column 2: not valid UTF-8: \"\\xFF\"", assertThrows(DataFileException.class, () ->
+                ColumnLayout.read(CsvFormat.defaults(), new byte[] {'a', ',', (byte) 0xFF}, 0, 3, TestLines.problemsOnLine(1))).getMessage());
+    }
+}

@@ -1,0 +1,353 @@
+package io.dense4j.data.csv;
+
+import io.dense4j.data.BatchSource;
+import io.dense4j.data.DataFileException;
+import io.dense4j.data.Dataset;
+import io.dense4j.data.DatasetBatches;
+import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.RowSelection;
+import io.dense4j.data.Synthetic;
+import io.dense4j.data.Teacher;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.tensor.NativeArray;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class CsvSourceTest {
+    private static final int ROWS = 3_000;
+    private static final int WIDTH = 4;
+
+    @TempDir
+    Path folder;
+
+    /** Every row of one pass as text "f1 f2 f3 f4 | label", in the order delivered. */
+    private static List<String> pass(BatchSource source, int epoch, long seed, boolean shuffle, int batch) {
+        return pass(source, epoch, seed, shuffle, batch, DataType.DOUBLE);
+    }
+
+    private static List<String> pass(BatchSource source, int epoch, long seed, boolean shuffle, int batch, DataType type) {
+        NativeArray features = NativeArray.allocate(type, (long) batch * source.width());
+        NativeArray labels = NativeArray.allocate(type, batch);
+        List<String> rows = new ArrayList<>();
+        source.startPass(epoch, seed, shuffle);
+        for (int count; (count = source.next(batch, features, labels)) > 0; ) {
+            for (int r = 0; r < count; r++) {
+                StringBuilder row = new StringBuilder();
+                for (int j = 0; j < source.width(); j++) {
+                    row.append((float) features.get(r * source.width() + j)).append(' ');
+                }
+                rows.add(row.append("| ").append(labels.get(r)).toString());
+            }
+        }
+        return rows;
+    }
+
+    private Path spirals() throws IOException {
+        Path file = folder.resolve("spirals.csv");
+        Synthetic.writeCsv(file, Teacher.SPIRALS, ROWS, WIDTH, 5);
+        return file;
+    }
+
+    private static List<String> sorted(List<String> rows) {
+        List<String> copy = new ArrayList<>(rows);
+        copy.sort(null);
+        return copy;
+    }
+
+    @Test
+    void theCacheAndTheStreamDeliverTheRowsTheInMemoryReaderReads() throws IOException {
+        Path file = spirals();
+        Dataset expected = InMemoryCsv.read(file, CsvFormat.defaults(), DataType.DOUBLE);
+        List<String> inMemory = pass(new DatasetBatches(expected), 0, 0, false, 97);
+        try (BatchSource cached = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults())
+                .rows(RowSelection.all(), null, DataType.DOUBLE);
+             BatchSource streamed = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache())
+                     .rows(RowSelection.all(), null, DataType.DOUBLE)) {
+            assertEquals(ROWS, cached.rows());
+            assertEquals(inMemory, pass(cached, 0, 0, false, 97));
+            assertEquals(inMemory, pass(streamed, 0, 0, false, 97));
+            assertEquals(inMemory, pass(streamed, 0, 0, false, 1), "a second pass, one row at a time");
+        }
+    }
+
+    @Test
+    void aShuffledCachedPassIsTheInMemoryPermutationAndChangesEachEpoch() throws IOException {
+        Path file = spirals();
+        BatchSource inMemory = new DatasetBatches(InMemoryCsv.read(file, CsvFormat.defaults(), DataType.DOUBLE));
+        try (BatchSource cached = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults())
+                .rows(RowSelection.all(), null, DataType.DOUBLE)) {
+            List<String> epoch1 = pass(cached, 1, 42, true, 64);
+            List<String> epoch2 = pass(cached, 2, 42, true, 64);
+            assertEquals(pass(inMemory, 1, 42, true, 64), epoch1);
+            assertEquals(sorted(pass(inMemory, 0, 0, false, 64)), sorted(epoch1), "a permutation of every row");
+            assertNotEquals(epoch1, epoch2);
+            assertNotEquals(pass(inMemory, 0, 0, false, 64), epoch1);
+            assertEquals(epoch2, pass(cached, 2, 42, true, 64), "an epoch's order depends only on the seed");
+        }
+    }
+
+    @Test
+    void aShuffleBufferMixesAStreamedPassDeterministically() throws IOException {
+        Path file = spirals();
+        CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache()
+                .withShuffleBuffer(500));
+        try (BatchSource streamed = source.rows(RowSelection.all(), null, DataType.FLOAT)) {
+            List<String> inOrder = pass(streamed, 0, 0, false, 128, DataType.FLOAT);
+            List<String> epoch1 = pass(streamed, 1, 7, true, 128, DataType.FLOAT);
+            assertEquals(sorted(inOrder), sorted(epoch1), "every row exactly once");
+            assertNotEquals(inOrder, epoch1);
+            assertEquals(epoch1, pass(streamed, 1, 7, true, 128, DataType.FLOAT));
+            assertNotEquals(epoch1, pass(streamed, 2, 7, true, 128, DataType.FLOAT));
+            // a buffer of 500 rows moves rows by hundreds, not across the whole file: row 0 comes out early
+            assertTrue(epoch1.indexOf(inOrder.get(0)) < 2_000);
+        }
+    }
+
+    @Test
+    void aSplitByHashIsTheSameEachTimeAndPartitionsTheRows() throws IOException {
+        Path file = spirals();
+        CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        RowSelection training = RowSelection.training(0.2, 11);
+        RowSelection validation = RowSelection.validation(0.2, 11);
+        long held = validation.count(ROWS);
+        assertEquals(ROWS, training.count(ROWS) + held);
+        assertTrue(held > 0.2 * ROWS - 100 && held < 0.2 * ROWS + 100, "about a fifth held out: " + held);
+        for (int row = 0; row < ROWS; row++) {
+            assertNotEquals(training.includes(row), validation.includes(row));
+        }
+        assertNotEquals(RowSelection.validation(0.2, 12).count(ROWS) == held
+                && java.util.stream.IntStream.range(0, ROWS).allMatch(r -> RowSelection.validation(0.2, 12).includes(r) == validation.includes(r)), true,
+                "another seed, another split");
+        List<String> all = pass(source.rows(RowSelection.all(), null, DataType.FLOAT), 0, 0, false, 100);
+        List<String> trainingRows = pass(source.rows(training, null, DataType.FLOAT), 0, 0, false, 100);
+        try (BatchSource streamedValidation = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache())
+                .rows(validation, null, DataType.FLOAT)) {
+            List<String> validationRows = pass(streamedValidation, 0, 0, false, 100, DataType.FLOAT);
+            assertEquals(held, validationRows.size());
+            List<String> both = new ArrayList<>(trainingRows);
+            both.addAll(validationRows);
+            assertEquals(sorted(all), sorted(both));
+            assertEquals(validationRows, pass(source.rows(validation, null, DataType.FLOAT), 0, 0, false, 100),
+                    "the cache and the stream split alike");
+        }
+    }
+
+    @Test
+    void theCacheIsReusedUntilTheCsvChangesAndRebuiltWhenDamaged() throws IOException {
+        Path file = spirals();
+        CsvSource first = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        Path cache = first.cacheFile();
+        assertEquals(folder.resolve("spirals.csv.dense4j-cache"), cache);
+        assertTrue(first.cacheStatus().startsWith("built"), first.cacheStatus());
+        assertEquals(ROWS * 5L * 4, Files.size(cache) - tailOf(cache), "rows of 4 features and a label, float32");
+        assertTrue(CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()).cacheStatus().startsWith("reused"));
+
+        CsvSource otherOptions = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().fillingMissing());
+        assertTrue(otherOptions.cacheStatus().contains("other reading options"), otherOptions.cacheStatus());
+
+        Files.writeString(file, Files.readString(file).replaceFirst("\n1\\.", "\n2."), java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5_000));
+        CsvSource changed = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertTrue(changed.cacheStatus().contains("the CSV file changed"), changed.cacheStatus());
+
+        // a cache cut short (as if its writer died mid-rename on a broken file system) is never used
+        byte[] bytes = Files.readAllBytes(cache);
+        Files.write(cache, Arrays.copyOf(bytes, bytes.length - 100));
+        CsvSource rebuilt = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertTrue(rebuilt.cacheStatus().contains("incomplete"), rebuilt.cacheStatus());
+        assertEquals(bytes.length, Files.size(cache));
+    }
+
+    @Test
+    void aKilledWritersPartialFileIsNeverReadAndIsCleanedUp() throws IOException {
+        Path file = spirals();
+        Path cache = folder.resolve("spirals.csv.dense4j-cache");
+        long deadPid = ProcessHandle.current().pid() + 4_000_000; // above Linux's pid_max: no such process
+        Path partial = folder.resolve("spirals.csv.dense4j-cache.partial-" + deadPid);
+        Files.write(partial, new byte[1000]);
+        CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertEquals("built " + cache + " (no cache yet)", source.cacheStatus());
+        assertFalse(Files.exists(partial));
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of("spirals.csv", "spirals.csv.dense4j-cache"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void aBadCellStopsTheOpeningWithItsPlaceAndLeavesNoCache() throws IOException {
+        Path file = Files.writeString(folder.resolve("bad.csv"), "a,b,label\n1,2,0\n3,x,1\n");
+        DataFileException bad = assertThrows(DataFileException.class,
+                () -> CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()));
+        assertTrue(bad.getMessage().contains("line 3, column 2 (\"b\"): expected a number, got \"x\""), bad.getMessage());
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void missingValuesAreRefusedOrReadAsNaNAndFilledWithTheGivenValues() throws IOException {
+        Path file = Files.writeString(folder.resolve("gaps.csv"), "a,b,label\n1,10,no\nNA,,yes\n3,N/A,no\nnan,30,yes\n");
+        assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()));
+        for (CsvSource.Options options : List.of(CsvSource.Options.defaults(), CsvSource.Options.defaults().withoutCache())) {
+            CsvSource source = CsvSource.open(file, CsvFormat.defaults(), options.fillingMissing());
+            assertEquals(4, source.missingValues());
+            assertEquals(List.of("no", "yes"), source.classes());
+            FeatureStatistics statistics = source.statistics(RowSelection.all());
+            assertArrayEquals(new double[] {2, 20}, statistics.mean(), 1e-12); // (1 + 3) / 2, (10 + 30) / 2
+            assertArrayEquals(new double[] {1, 10}, statistics.standardDeviation(), 1e-12);
+            assertThrows(NullPointerException.class, () -> source.rows(RowSelection.all(), null, DataType.FLOAT));
+            try (BatchSource rows = source.rows(RowSelection.all(), new double[] {2, 20}, DataType.FLOAT)) {
+                assertEquals(List.of("1.0 10.0 | 0.0", "2.0 20.0 | 1.0", "3.0 20.0 | 0.0", "2.0 30.0 | 1.0"),
+                        pass(rows, 0, 0, false, 3, DataType.FLOAT));
+            }
+        }
+    }
+
+    @Test
+    void closingMidPassStopsTheReaderThread() throws IOException {
+        Path file = spirals();
+        BatchSource streamed = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache())
+                .rows(RowSelection.all(), null, DataType.FLOAT);
+        streamed.startPass(1, 3, true);
+        NativeArray features = NativeArray.allocate(DataType.FLOAT, 10 * WIDTH);
+        assertEquals(10, streamed.next(10, features, null));
+        streamed.close();
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("dense4j-csv-reader")));
+    }
+
+    @Test
+    void aFileChangedBetweenPassesStopsTheNextPass() throws IOException {
+        Path file = spirals();
+        try (BatchSource streamed = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache())
+                .rows(RowSelection.all(), null, DataType.FLOAT)) {
+            Files.writeString(file, "x1,x2,x3,x4,label\n", java.nio.file.StandardOpenOption.APPEND);
+            DataFileException changed = assertThrows(DataFileException.class, () -> streamed.startPass(1, 1, false));
+            assertTrue(changed.getMessage().contains("changed since it was first read"), changed.getMessage());
+        }
+    }
+
+    @Test
+    void noCacheMeansNoFile() throws IOException {
+        Path file = spirals();
+        CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache());
+        assertNull(source.cacheFile());
+        assertEquals("off", source.cacheStatus());
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void aLargeFileReadInTwoPartsGivesTheSerialReadsCacheByteForByte() throws IOException {
+        // about 70 MB, over the 64 MiB at which the first pass splits; the second half meets the labels in the other order
+        Path file = folder.resolve("large.csv");
+        java.util.Random random = new java.util.Random(5);
+        int rows = 85_000;
+        try (var out = Files.newBufferedWriter(file)) {
+            StringBuilder line = new StringBuilder();
+            for (int j = 1; j <= 100; j++) {
+                line.append('f').append(j).append(',');
+            }
+            out.write(line.append("label\n").toString());
+            for (int row = 0; row < rows; row++) {
+                line.setLength(0);
+                for (int j = 0; j < 100; j++) {
+                    line.append(random.nextInt(2) == 0 ? "-" : "").append(random.nextInt(10)).append('.')
+                            .append(10_000 + random.nextInt(90_000)).append(',');
+                }
+                boolean b = row == 0 || (row >= 2 && row < rows * 45 / 100) || row % 7 == 0;
+                out.write(line.append(b ? "b" : "a").append('\n').toString());
+            }
+        }
+        assertTrue(Files.size(file) > CsvReader.PARALLEL_MINIMUM_BYTES);
+        Path serialFolder = Files.createDirectory(folder.resolve("serial"));
+        Path partsFolder = Files.createDirectory(folder.resolve("parts"));
+        CsvSource serial = CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(serialFolder).withFirstPassThreads(1));
+        CsvSource parts = CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(partsFolder).withFirstPassThreads(2));
+        assertEquals(rows, parts.rows());
+        assertEquals(List.of("a", "b"), parts.classes());
+        assertEquals(-1, Files.mismatch(serial.cacheFile(), parts.cacheFile()));
+        try (var files = Files.list(partsFolder)) {
+            assertEquals(List.of(parts.cacheFile()), files.toList(), "the parts' files are gone");
+        }
+
+        // a bad cell in the second half: the exact serial message, and no cache
+        List<String> lines = Files.readAllLines(file);
+        lines.set(60_001, lines.get(60_001).replaceFirst("^[^,]*,", "1,x,"));
+        Files.write(file, lines);
+        DataFileException bad = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(partsFolder).withFirstPassThreads(2)));
+        assertTrue(bad.getMessage().contains("line 60002, column 2 (\"f2\"): expected a number, got \"x\""), bad.getMessage());
+        try (var files = Files.list(partsFolder)) {
+            assertEquals(List.of(parts.cacheFile()), files.toList(), "only the old cache, which no longer matches");
+        }
+    }
+
+    @Test
+    void aSourceKeepsReadingItsOwnCacheAfterAnotherOpenRebuildsThatPath() throws IOException {
+        Path file = spirals();
+        CsvSource narrow = CsvSource.open(file, CsvFormat.defaults().withFeatures(List.of("x2")), CsvSource.Options.defaults());
+        List<String> expected = pass(new DatasetBatches(InMemoryCsv.read(file, CsvFormat.defaults().withFeatures(List.of("x2")),
+                DataType.DOUBLE)), 0, 0, false, 50);
+        CsvSource wide = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()); // rebuilds the same path
+        assertTrue(wide.cacheStatus().contains("other reading options"), wide.cacheStatus());
+        assertEquals(expected, pass(narrow.rows(RowSelection.all(), null, DataType.DOUBLE), 0, 0, false, 50));
+    }
+
+    @Test
+    void passesStoppedMidwayNeverStarveTheNextOne() throws IOException {
+        Path file = spirals();
+        try (BatchSource streamed = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache())
+                .rows(RowSelection.all(), null, DataType.FLOAT)) {
+            NativeArray features = NativeArray.allocate(DataType.FLOAT, 10L * WIDTH);
+            for (int restart = 0; restart < 8; restart++) { // more restarts than the reader has blocks
+                streamed.startPass(restart, 1, restart % 2 == 0);
+                assertEquals(10, streamed.next(10, features, null));
+            }
+            assertEquals(ROWS, org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> pass(streamed, 9, 1, true, 128, DataType.FLOAT).size()));
+        }
+    }
+
+    @Test
+    void oddFileNamesAndUnlabeledFormatsAreHandled() throws IOException {
+        Path file = Files.copy(spirals(), folder.resolve("run{1}[a].csv"));
+        assertEquals(ROWS, CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()).rows());
+        IllegalArgumentException unlabeled = assertThrows(IllegalArgumentException.class,
+                () -> CsvSource.open(file, CsvFormat.defaults().withoutLabel(), CsvSource.Options.defaults()));
+        assertTrue(unlabeled.getMessage().contains("label column"), unlabeled.getMessage());
+    }
+
+    @Test
+    void missingValuesOfSkippedRowsAreNotCounted() throws IOException {
+        Path file = Files.writeString(folder.resolve("skips.csv"), "a,b,label\n1,2,0\nNA,2,0,extra\n,x,1\n3,4,1\n");
+        CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().skippingBadRows().fillingMissing());
+        assertEquals(2, source.skippedRows());
+        assertEquals(0, source.missingValues());
+    }
+
+    /** Bytes after the rows: the metadata and the 16-byte footer. */
+    private static long tailOf(Path cache) throws IOException {
+        byte[] bytes = Files.readAllBytes(cache);
+        java.nio.ByteBuffer footer = java.nio.ByteBuffer.wrap(bytes, bytes.length - 16, 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        return footer.getLong() + 16;
+    }
+}

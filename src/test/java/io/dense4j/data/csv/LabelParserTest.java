@@ -1,0 +1,66 @@
+package io.dense4j.data.csv;
+
+import io.dense4j.data.DataFileException;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class LabelParserTest {
+
+    private static int provisionalClass(LabelParser labels, String cell) {
+        byte[] bytes = TestLines.bytes(cell);
+        return labels.provisionalClass(bytes, 0, bytes.length, 2);
+    }
+
+    private static String rejects(LabelParser labels, String cell) {
+        return assertThrows(DataFileException.class, () -> provisionalClass(labels, cell)).getMessage();
+    }
+
+    @Test
+    void numbersNamesInFirstSeenOrder() {
+        LabelParser labels = new LabelParser(false, TestLines.problemsOnLine(1));
+        assertEquals(0, provisionalClass(labels, "yes"));
+        assertEquals(1, provisionalClass(labels, "no"));
+        assertEquals(0, provisionalClass(labels, "yes"));
+        assertArrayEquals(new String[] {"yes", "no"}, labels.mapping().names());
+    }
+
+    @Test
+    void takesANameThatDoesNotFitBackOut() {
+        LabelParser labels = new LabelParser(false, TestLines.problemsOnLine(4));
+        assertEquals(0, provisionalClass(labels, "0"));
+        assertEquals("t.csv, line 4, column 2: the label \"2\" is a number other than 0 or 1", rejects(labels, "2"));
+        assertArrayEquals(new String[] {"0"}, labels.mapping().names());
+        assertEquals(1, provisionalClass(labels, "1"));
+    }
+
+    @Test
+    void rejectsAThirdNameNamingTheTwoSoFar() {
+        LabelParser labels = new LabelParser(false, TestLines.problemsOnLine(4));
+        provisionalClass(labels, "cat");
+        provisionalClass(labels, "dog");
+        assertEquals("t.csv, line 4, column 2: label \"bird\" is a third class; the labels so far are \"cat\" and \"dog\"",
+                rejects(labels, "bird"));
+    }
+
+    @Test
+    void rejectsAnEmptyLabel() {
+        assertEquals("t.csv, line 4, column 2: empty label cell (a missing value)",
+                rejects(new LabelParser(true, TestLines.problemsOnLine(4)), ""));
+    }
+
+    @Test
+    void collectingTakesAnyNamesUpToTheMaximumUnjudged() {
+        LabelParser labels = new LabelParser(true, TestLines.problemsOnLine(4));
+        assertEquals(0, provisionalClass(labels, "0"));
+        assertEquals(1, provisionalClass(labels, "2"));
+        for (int i = 2; i < CsvReader.COLLECTED_LABELS_MAX; i++) {
+            assertEquals(i, provisionalClass(labels, "name " + i));
+        }
+        assertEquals("t.csv, line 4, column 2: label \"one more\" makes more than 100 distinct labels; a binary classifier has two",
+                rejects(labels, "one more"));
+        assertEquals(CsvReader.COLLECTED_LABELS_MAX, labels.mapping().names().length);
+    }
+}

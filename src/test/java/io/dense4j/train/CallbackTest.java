@@ -1,0 +1,105 @@
+package io.dense4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.data.Dataset;
+import io.dense4j.data.Synthetic;
+import io.dense4j.data.Teacher;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.Sigmoid;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.model.Model;
+import io.dense4j.model.Sequential;
+import io.dense4j.optim.SGD;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Callbacks as a user writes them: what they hear, in what order, and how they stop a run. */
+class CallbackTest {
+    private static final Dataset ROWS;
+
+    static {
+        Synthetic data = Synthetic.generate(Teacher.LINEAR, 100, 2, 3);
+        ROWS = Dataset.of(data.features(), data.labels(), DataType.FLOAT);
+    }
+
+    /** A callback of a user's own: it writes down what it hears and stops the run once the loss is low enough. */
+    private static final class StopBelow implements Callback {
+        private final double loss;
+        private final List<String> events = new ArrayList<>();
+        private TrainingRun run;
+
+        StopBelow(double loss) {
+            this.loss = loss;
+        }
+
+        @Override
+        public void onTrainBegin(TrainingRun started) {
+            run = started;
+            events.add("begin " + started.firstEpoch() + ".." + started.epochs());
+        }
+
+        @Override
+        public void onEpochBegin(int epoch) {
+            events.add("epoch " + epoch);
+        }
+
+        @Override
+        public void onBatchEnd(int epoch, int batch, int batches, double batchLoss) {
+            events.add(batch + "/" + batches);
+        }
+
+        @Override
+        public void onEpochEnd(EpochMetrics metrics) {
+            events.add("end " + metrics.epoch());
+            if (metrics.loss() < loss) {
+                run.requestStop();
+            }
+        }
+
+        @Override
+        public void onTrainEnd(History history) {
+            events.add("done, stopped early: " + history.stoppedEarly());
+        }
+    }
+
+    @Test
+    void aUsersCallbackHearsEveryEventInOrderAndCanStopTheRun() {
+        Model model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.5));
+        StopBelow stop = new StopBelow(Double.POSITIVE_INFINITY); // asks to stop after the first epoch
+        History history = model.fit(ROWS, FitOptions.builder().epochs(5).batchSize(40).shuffle(false).callbacks(stop).build());
+
+        assertEquals(List.of("begin 1..5", "epoch 1", "1/3", "2/3", "3/3", "end 1", "done, stopped early: true"), stop.events);
+        assertEquals(1, history.epochs().size());
+        assertTrue(history.stoppedEarly());
+    }
+
+    @Test
+    void aCsvLoggerWritesALinePerEpochAndAResumedRunKeepsTheEpochsBeforeIt(@TempDir Path folder) throws IOException {
+        Path log = folder.resolve("log.csv");
+        Trainer trainer = new Trainer(new Sequential(new Dense(1, new Sigmoid()))
+                .compile(2, new BinaryCrossEntropy(), new SGD(0.5)));
+        History first = trainer.fit(ROWS, FitOptions.builder().epochs(2).callbacks(new CsvLogger(log)).build());
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(CsvLogger.HEADER, lines.get(0));
+        assertEquals(3, lines.size());
+        String[] cells = lines.get(2).split(",", -1);
+        assertEquals("2", cells[0]);
+        assertEquals(first.last().loss(), Double.parseDouble(cells[1]), 0.0);
+        assertEquals("", cells[3], "no validation: an empty cell");
+        assertEquals("100", cells[5]);
+
+        Files.writeString(log, lines.get(0) + "\n" + lines.get(1) + "\n" + "3,stale line of an abandoned run\n");
+        trainer.fit(ROWS, FitOptions.builder().epochs(4).callbacks(new CsvLogger(log)).build()); // epochs 3 and 4
+        List<String> resumed = Files.readAllLines(log);
+        assertEquals(List.of("epoch", "1", "3", "4"), resumed.stream().map(line -> line.split(",")[0]).toList());
+        assertEquals(lines.get(1), resumed.get(1), "the earlier epoch's line is kept as it was");
+    }
+}

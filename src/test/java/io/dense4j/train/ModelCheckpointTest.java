@@ -1,0 +1,79 @@
+package io.dense4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.dense4j.data.Dataset;
+import io.dense4j.data.Synthetic;
+import io.dense4j.data.Teacher;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.ReLU;
+import io.dense4j.layer.Sigmoid;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.model.Checkpoint;
+import io.dense4j.model.CompileOptions;
+import io.dense4j.model.Model;
+import io.dense4j.model.Sequential;
+import io.dense4j.optim.Adam;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** A run stopped after any batch resumes from its last checkpoint and ends as the uninterrupted run: weights and metrics. */
+class ModelCheckpointTest {
+    private static final Synthetic DATA = Synthetic.generate(Teacher.XOR, 600, 3, 12);
+
+    @TempDir
+    Path folder;
+
+    /** Batches of 50 of the training rows of 600 with 10% held out (about 11 an epoch). */
+    private static final int BATCHES = (int) ((io.dense4j.data.RowSelection.training(0.1, 4).count(600) + 49) / 50);
+
+    /** Every 5 batches, stopped in the middle of epoch 2; every epoch's worth of batches, stopped just after epoch 1's last. */
+    @ParameterizedTest
+    @CsvSource({"5, 2, 7", "0, 2, 1"})
+    void aRunCheckpointedEveryFewBatchesResumesMidEpochAsIfNeverStopped(int everyOrEpoch, int crashEpoch, int crashBatch)
+            throws IOException {
+        int every = everyOrEpoch == 0 ? BATCHES : everyOrEpoch;
+        Dataset rows = Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT);
+        FitOptions.Builder options = FitOptions.builder().epochs(3).batchSize(50).validationSplit(0.1).seed(4);
+        Trainer uninterrupted = new Trainer(model());
+        History expected = uninterrupted.fit(rows, options.build());
+
+        Path file = folder.resolve("checkpoint.zip");
+        Callback crash = new Callback() {
+            @Override
+            public void onBatchEnd(int epoch, int batch, int batches, double loss) {
+                if (epoch == crashEpoch && batch == crashBatch) {
+                    throw new IllegalStateException("crash");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> new Trainer(model()).fit(rows, FitOptions.builder().epochs(3)
+                .batchSize(50).validationSplit(0.1).seed(4).callbacks(ModelCheckpoint.everyBatches(file, every), crash).build()));
+        Checkpoint checkpoint = Checkpoint.load(file);
+        int lastSaved = ((crashEpoch - 1) * BATCHES + crashBatch) / every * every; // the last multiple before the crash
+        assertEquals((lastSaved - 1) / BATCHES, checkpoint.state().progress().epochs());
+        assertEquals(lastSaved - BATCHES * ((lastSaved - 1) / BATCHES), checkpoint.state().progress().batches());
+
+        Trainer resumed = Trainer.resume(file);
+        History rest = resumed.fit(rows, FitOptions.builder().epochs(3).batchSize(50).validationSplit(0.1).seed(4).build());
+        assertArrayEquals(uninterrupted.model().parameters().toFloatVector(), resumed.model().parameters().toFloatVector(), 0f);
+        EpochMetrics last = expected.last();
+        assertEquals(last, new EpochMetrics(rest.last().epoch(), rest.last().loss(), rest.last().accuracy(),
+                rest.last().validationLoss(), rest.last().validationAccuracy(), rest.last().samples(), last.seconds()));
+        EpochMetrics firstResumed = rest.epochs().get(0);
+        EpochMetrics sameEpoch = expected.epochs().get(firstResumed.epoch() - 1);
+        assertEquals(sameEpoch.loss(), firstResumed.loss(), 0.0, "the resumed epoch reports the whole epoch's loss");
+        assertEquals(sameEpoch.samples(), firstResumed.samples());
+    }
+
+    private static Model model() {
+        return new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(3, new BinaryCrossEntropy(), new Adam(0.01), CompileOptions.defaults().withSeed(6));
+    }
+}
