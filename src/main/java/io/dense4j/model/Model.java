@@ -233,6 +233,9 @@ public final class Model {
         try {
             data.startPass(0, 0, false);
             for (int start = 0, count; (count = data.next(plan.capacity(), plan.input(), plan.labels())) > 0; start += count) {
+                if (start + count > rows) {
+                    throw new IllegalStateException("the batch source announced " + rows + " rows but delivered more");
+                }
                 plan.forward(count);
                 lossSum += plan.lossSum(count);
                 for (int i = 0; i < count; i++) {

@@ -67,9 +67,19 @@ final class ModelFile {
     private ModelFile() {
     }
 
-    /** Writes {@code model}, with {@code state} (null for none), to {@code file}. */
+    /**
+     * Writes {@code model}, with {@code state} (null for none), to {@code file}.
+     *
+     * @throws IllegalStateException naming the first value that is not finite (a diverged run),
+     *                               before anything is written
+     */
     static void save(Path file, Model model, TrainingState state) throws IOException {
-        byte[][] content = content(model, state); // computed first: a failure here leaves no file
+        byte[][] content;
+        try {
+            content = content(model, state); // computed first: a failure here leaves no file
+        } catch (IllegalStateException notFinite) {
+            throw new IllegalStateException("nothing written to " + file + ": " + notFinite.getMessage(), notFinite);
+        }
         AtomicFiles.write(file, out -> write(out, content));
     }
 
@@ -91,6 +101,7 @@ final class ModelFile {
 
     /** The entries' contents: model.json, parameters, statistics, and the optimizer's state if any. */
     private static byte[][] content(Model model, TrainingState state) throws IOException {
+        checkFinite(model, state);
         DataType type = model.dataType();
         byte[] parameters = bytes(model.parameterValues().values(), type);
         NativeArray statisticsArray = model.parameterValues().statistics();
@@ -103,6 +114,46 @@ final class ModelFile {
         }
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         return new byte[][] {json, parameters, statistics, optimizerState};
+    }
+
+    /** A file must never hold a NaN or an infinity: such a model predicts nothing, and a checkpoint only diverges again. */
+    private static void checkFinite(Model model, TrainingState state) {
+        NativeArray values = model.parameterValues().values();
+        for (int i = 0; i < values.length(); i++) {
+            if (!Double.isFinite(values.get(i))) {
+                throw new IllegalStateException(describeParameter(model, i) + " is " + values.get(i)
+                        + ": training diverged (try a lower learning rate, or standardized features)");
+            }
+        }
+        NativeArray statistics = model.parameterValues().statistics();
+        for (int i = 0; statistics != null && i < statistics.length(); i++) {
+            if (!Double.isFinite(statistics.get(i))) {
+                throw new IllegalStateException("Normalization's statistic " + i + " is " + statistics.get(i));
+            }
+        }
+        double[] optimizerState = state == null ? new double[0] : state.optimizerState();
+        for (int i = 0; i < optimizerState.length; i++) {
+            if (!Double.isFinite(optimizerState[i])) {
+                throw new IllegalStateException("the optimizer's state value " + i + " is " + optimizerState[i]
+                        + ": training diverged");
+            }
+        }
+    }
+
+    /** Which weight or bias of which layer the flat parameter {@code index} is, for messages. */
+    private static String describeParameter(Model model, int index) {
+        var nodes = model.graph().nodes();
+        for (int node = 0; node < nodes.size(); node++) {
+            int offset = model.graph().parameterOffset(node);
+            if (index < offset + nodes.get(node).parameterCount()) {
+                int at = index - offset;
+                int units = nodes.get(node).outputWidth();
+                int weights = nodes.get(node).inputWidth() * units;
+                String layer = "layer " + nodes.get(node).layerIndex() + " (" + model.layers().get(nodes.get(node).layerIndex()).kind() + ")";
+                return at < weights ? layer + " weight [" + at / units + ", " + at % units + "]" : layer + " bias [" + (at - weights) + "]";
+            }
+        }
+        return "parameter " + index;
     }
 
     private static void write(OutputStream out, byte[][] content) throws IOException {
@@ -329,10 +380,16 @@ final class ModelFile {
                     config.path("optimizer").path("steps").asLong(0), values);
         }
         JsonNode training = config.path("training");
-        return new TrainingState(new TrainingState.Progress(training.path("epochsTrained").asInt(0),
-                training.path("batchesInEpoch").asLong(0), training.path("epochLossSum").asDouble(0),
-                training.path("epochRows").asDouble(0), training.path("epochCorrect").asDouble(0)),
-                training.path("optimizerSteps").asLong(0), values);
+        for (String key : new String[] {"epochsTrained", "batchesInEpoch", "epochLossSum", "epochRows", "epochCorrect",
+                "optimizerSteps"}) {
+            if (!training.path(key).isNumber()) {
+                throw new IllegalArgumentException("its training state has no number \"" + key + "\"");
+            }
+        }
+        return new TrainingState(new TrainingState.Progress(training.get("epochsTrained").asInt(),
+                training.get("batchesInEpoch").asLong(), training.get("epochLossSum").asDouble(),
+                training.get("epochRows").asLong(), training.get("epochCorrect").asLong()),
+                training.get("optimizerSteps").asLong(), values);
     }
 
     private static Layer layer(JsonNode node) {

@@ -15,15 +15,15 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
      * Epochs done, and of the epoch in progress the batches done with their summed loss, rows and
      * rows classified right, so that a resumed epoch reports the metrics an uninterrupted one would.
      */
-    public record Progress(int epochs, long batches, double lossSum, double rows, double correct) {
+    public record Progress(int epochs, long batches, double lossSum, long rows, long correct) {
 
         /** Nothing done yet. */
         public static final Progress START = new Progress(0, 0, 0, 0, 0);
 
         public Progress {
-            if (epochs < 0 || batches < 0 || !(rows >= 0) || !(correct >= 0)) {
+            if (epochs < 0 || batches < 0 || rows < 0 || correct < 0) {
                 throw new IllegalArgumentException(String.format(
-                        "training progress cannot be negative: %d epochs, %d batches, %s rows, %s correct",
+                        "training progress cannot be negative: %d epochs, %d batches, %d rows, %d correct",
                         epochs, batches, rows, correct));
             }
         }

@@ -39,7 +39,7 @@ public final class BlasThreads implements AutoCloseable {
     }
 
     /** The thread count now in force. */
-    public static int current() {
+    static int current() {
         return Nd4j.factory().blas().getMaxThreads();
     }
 

@@ -109,11 +109,6 @@ public record ExecutionPolicy(int threads, int parts, int minPartRows, long part
         return largest;
     }
 
-    /** The threads a step of {@code rows} rows keeps busy. */
-    public int threadsFor(int rows, long parameterBytes) {
-        return Math.min(threads, parts(Math.min(rows, passRows(parameterBytes)), parameterBytes));
-    }
-
     /** How a step of {@code rows} rows runs, in words, for {@code --verbose}. */
     public String describe(int rows, long parameterBytes) {
         int pass = Math.min(rows, passRows(parameterBytes));

@@ -91,11 +91,6 @@ public final class Parameters {
         return statistics;
     }
 
-    /** Node {@code index}'s parameters: for a Dense node its weights, row-major, then its bias. */
-    public NativeArray of(int index) {
-        return values.slice(graph.parameterOffset(index), graph.nodes().get(index).parameterCount());
-    }
-
     /** The weights [inputs, units] of Dense node {@code index}, row-major. */
     public NativeArray weights(int index) {
         DenseNode dense = (DenseNode) graph.nodes().get(index);
@@ -117,13 +112,5 @@ public final class Parameters {
     public NativeArray scale(int index) {
         int width = graph.nodes().get(index).inputWidth();
         return statistics.slice(graph.statisticsOffset(index) + width, width);
-    }
-
-    /** Copies every value and statistic from {@code other}, a model of the same graph. */
-    public void copyFrom(Parameters other) {
-        values.copyFrom(other.values, 0, 0, values.length());
-        if (statistics != null) {
-            statistics.copyFrom(other.statistics, 0, 0, statistics.length());
-        }
     }
 }

@@ -188,7 +188,7 @@ public final class StepRunner {
     }
 
     /** How many parts the last {@link #load} cut the rows into. */
-    public int parts() {
+    int parts() {
         return parts;
     }
 }

@@ -9,11 +9,11 @@ import java.util.concurrent.locks.LockSupport;
  * spreads the work.
  *
  * <p>Helpers live between {@link #start} and {@link #stop}, the length of a fit. A helper spins for
- * a short while after its last task, so that the next hand-off within a step costs well under a
- * microsecond rather than a thread wake-up, then parks, so that between steps and between fits it
- * takes no core from the data reader or from other programs. Stopped (or with one thread), every
- * task runs on the caller. One owner calls {@link #run}; it is not for concurrent callers, and it
- * allocates nothing per call.
+ * a while after its last task, so that the next hand-off costs a cache line rather than a thread
+ * wake-up, then parks, so that between fits it takes no core from the data reader or from other
+ * programs. Waiting threads yield now and then, so that more threads than cores still make
+ * progress. Stopped (or with one thread), every task runs on the caller. One owner calls
+ * {@link #run}; it is not for concurrent callers, and it allocates nothing per call.
  */
 public final class Workers {
     /**
@@ -55,9 +55,15 @@ public final class Workers {
             return;
         }
         Helper[] started = new Helper[threads - 1];
-        for (int i = 0; i < started.length; i++) {
-            started[i] = new Helper(i + 1);
-            started[i].thread.start();
+        try {
+            for (int i = 0; i < started.length; i++) {
+                started[i] = new Helper(i + 1);
+                started[i].thread.start();
+            }
+        } catch (RuntimeException | Error failed) { // out of threads: stop the ones that did start
+            stop(java.util.Arrays.stream(started).filter(helper -> helper != null && helper.thread.isAlive())
+                    .toArray(Helper[]::new));
+            throw failed;
         }
         helpers = started;
     }
@@ -66,17 +72,35 @@ public final class Workers {
     public void stop() {
         Helper[] stopping = helpers;
         helpers = new Helper[0];
+        stop(stopping);
+    }
+
+    private static void stop(Helper[] stopping) {
         for (Helper helper : stopping) {
             helper.open = false;
             LockSupport.unpark(helper.thread);
         }
+        boolean interrupted = false;
         for (Helper helper : stopping) {
-            try {
-                helper.thread.join();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
+            while (helper.thread.isAlive()) {
+                try {
+                    helper.thread.join();
+                } catch (InterruptedException again) {
+                    interrupted = true; // every helper is still waited for; the caller hears of it after
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Spins a waiting thread once; every 64th spin yields, so that a thread it waits on without a core of its own can run. */
+    private static void spin(int spins) {
+        if ((spins & 63) == 63) {
+            Thread.yield();
+        } else {
+            Thread.onSpinWait();
         }
     }
 
@@ -155,8 +179,8 @@ public final class Workers {
         }
 
         Throwable await(long generation) {
-            while (done != generation) {
-                Thread.onSpinWait();
+            for (int spins = 0; done != generation; spins++) {
+                spin(spins);
             }
             Throwable failed = failure;
             failure = null;
@@ -191,7 +215,7 @@ public final class Workers {
                 if ((spins & 63) == 63 && System.nanoTime() > spinUntil) {
                     break;
                 }
-                Thread.onSpinWait();
+                spin(spins);
             }
             parked = true;
             long next = assigned;

@@ -61,8 +61,4 @@ public final class ModelCheckpoint implements Callback {
             throw new UncheckedIOException("cannot write the checkpoint " + file + ": " + failed.getMessage(), failed);
         }
     }
-
-    public Path file() {
-        return file;
-    }
 }

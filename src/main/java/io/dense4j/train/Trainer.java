@@ -169,6 +169,9 @@ public final class Trainer {
         if (train.rows() == 0) {
             throw new IllegalArgumentException("fit has no rows to train on");
         }
+        if (validation != null && validation.rows() == 0) {
+            throw new IllegalArgumentException("fit's validation source has no rows: give one with rows, or none");
+        }
         int firstEpoch = epochsTrained + 1;
         if (firstEpoch > options.epochs()) {
             throw new IllegalArgumentException(String.format(
@@ -178,6 +181,11 @@ public final class Trainer {
         long rows = train.rows();
         int batchSize = (int) Math.min(options.batchSize(), rows);
         int batches = Math.toIntExact((rows + batchSize - 1) / batchSize);
+        if (epochRows != Math.min(rows, batchesInEpoch * batchSize)) {
+            throw new IllegalArgumentException(String.format(
+                    "this trainer stopped after %d rows of an epoch, %d batches, which batches of %d rows do not make: "
+                            + "resume with the batch size and rows it was trained with", epochRows, batchesInEpoch, batchSize));
+        }
         TrainingRun run = new TrainingRun(this, firstEpoch, options.epochs(), validation != null);
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(new TerminateOnNaN());
@@ -198,7 +206,7 @@ public final class Trainer {
                 for (Callback callback : each) {
                     callback.onEpochBegin(epoch);
                 }
-                EpochMetrics metrics = epoch(train, validation, options, epoch, batchSize, batches, each);
+                EpochMetrics metrics = epoch(train, validation, options, epoch, batchSize, batches, each, run);
                 epochsTrained = epoch;
                 batchesInEpoch = 0;
                 epochLoss = 0;
@@ -223,14 +231,21 @@ public final class Trainer {
         }
     }
 
+    /**
+     * The batches of one epoch after those already done (a resumed checkpoint's), then validation.
+     * A stop request ends the epoch after the batch that made it, as in Keras; the epoch is then
+     * scored on the rows it trained.
+     */
     private EpochMetrics epoch(BatchSource train, BatchSource validation, FitOptions options, int epoch, int batchSize,
-                               int batches, Callback[] callbacks) {
+                               int batches, Callback[] callbacks, TrainingRun run) {
         long started = System.nanoTime();
         long rows = train.rows();
-        train.startPass(epoch, options.seed(), options.shuffle());
-        long done = Math.min(rows, batchesInEpoch * batchSize); // batches a resumed checkpoint had done already
-        skip(train, done);
-        for (int batch = (int) batchesInEpoch + 1; batch <= batches; batch++) {
+        long done = epochRows; // rows of the batches a resumed checkpoint had done already
+        if (done < rows) {
+            train.startPass(epoch, options.seed(), options.shuffle());
+            skip(train, done);
+        }
+        for (int batch = (int) batchesInEpoch + 1; batch <= batches && !run.stopRequested(); batch++) {
             int count = (int) Math.min(batchSize, rows - done);
             double batchLoss = computeGradients(train, count);
             double loss = batchLoss / count;
@@ -468,8 +483,8 @@ public final class Trainer {
         epochsTrained = progress.epochs();
         batchesInEpoch = progress.batches();
         epochLoss = progress.lossSum();
-        epochRows = (long) progress.rows();
-        epochCorrect = (long) progress.correct();
+        epochRows = progress.rows();
+        epochCorrect = progress.correct();
     }
 
     /** Where training stands: epochs done, and the batches, loss, rows and correct count of the epoch in progress. */
@@ -512,9 +527,18 @@ public final class Trainer {
         setProgress(state.progress());
     }
 
-    /** Writes the model with this trainer's {@link #state} to {@code file}, atomically and durably. */
+    /**
+     * Writes the model with this trainer's {@link #state} to {@code file}, atomically and durably.
+     *
+     * @throws IllegalStateException when a weight is not finite (a diverged run): nothing is written
+     */
     public void saveCheckpoint(Path file) throws IOException {
-        new Checkpoint(model, state()).save(file);
+        try {
+            new Checkpoint(model, state()).save(file);
+        } catch (IllegalStateException notFinite) {
+            throw new IllegalStateException(String.format("after epoch %d%s, %s", epochsTrained,
+                    batchesInEpoch > 0 ? " and " + batchesInEpoch + " batches of the next" : "", notFinite.getMessage()), notFinite);
+        }
     }
 
     private double[] optimizerState() {

@@ -48,7 +48,10 @@ public final class TrainingRun {
         return validation;
     }
 
-    /** Asks the run to stop once the current epoch's callbacks have run. */
+    /**
+     * Asks the run to stop after the current batch, as Keras's {@code stop_training} does: the
+     * epoch is then scored on the rows it trained and its callbacks run, and no other epoch starts.
+     */
     public void requestStop() {
         stopRequested = true;
     }

@@ -23,7 +23,7 @@ class DeterminismAcrossCoresTest {
     @TempDir
     Path folder;
 
-    /** 32: one part, large products side by side; 300 and 1,000: four parts, run on 1, 2 or 3 threads. */
+    /** 32: one part; 300 and 1,000: four parts, run on 1, 2 or 3 threads. */
     @ParameterizedTest
     @ValueSource(ints = {32, 300, 1_000})
     void theWeightsDoNotDependOnTheNumberOfCores(int batch) throws Exception {

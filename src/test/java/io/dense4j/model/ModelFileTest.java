@@ -116,6 +116,26 @@ class ModelFileTest {
     }
 
     @Test
+    void refusesToWriteAWeightThatIsNotFiniteAndKeepsTheEarlierFile() throws IOException {
+        Model model = adamModel();
+        Path file = folder.resolve("model.zip");
+        model.save(file);
+        byte[] before = Files.readAllBytes(file);
+        model.weights(2).putScalar(5, 0, Double.NaN); // layer 2, Dense(1): weight [5, 0]
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> model.save(file));
+        assertTrue(refused.getMessage().startsWith("nothing written to " + file + ": layer 2 (Dense) weight [5, 0] is NaN"),
+                refused.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        Trainer trainer = new Trainer(model);
+        IllegalStateException checkpoint = assertThrows(IllegalStateException.class,
+                () -> trainer.saveCheckpoint(folder.resolve("checkpoint.zip")));
+        assertTrue(checkpoint.getMessage().startsWith("after epoch 0, nothing written to"), checkpoint.getMessage());
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
     void rejectsMissingTruncatedForeignNewerAndCorruptFiles() throws IOException {
         Model model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
         Path good = folder.resolve("good.zip");

@@ -209,6 +209,27 @@ class ModelTest {
     }
 
     @Test
+    void threadsSharingOneModelPredictWhatOneThreadPredicts() throws Exception {
+        Model model = mlp(3);
+        model.fit(DATA.features(), DATA.labels(), FitOptions.builder().epochs(2).build());
+        Synthetic rows = Synthetic.generate(Teacher.XOR, 3_000, 3, 9); // three plans' worth of rows per call
+        Dataset data = Dataset.of(rows.features(), null, DataType.FLOAT); // read-only: shared by all threads
+        double[] expected = model.predictProbability(data);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<double[]>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                calls.add(pool.submit(() -> model.predictProbability(data)));
+            }
+            for (var call : calls) {
+                assertArrayEquals(expected, call.get(), 0.0);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void exposesLiveWeightViewsAndChecksShapesWhenSet() {
         Model model = mlp(1);
         assertArrayEquals(new long[] {3, 8}, model.weights(0).shape());

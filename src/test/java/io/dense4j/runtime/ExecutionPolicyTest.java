@@ -61,17 +61,6 @@ class ExecutionPolicyTest {
     }
 
     @Test
-    void usesAsManyThreadsAsPartsAndOneForAStepTooSmallToCut() {
-        ExecutionPolicy sixteen = ExecutionPolicy.ofThreads(16);
-        assertEquals(1, sixteen.threadsFor(32, W_MLP_BYTES));
-        assertEquals(4, sixteen.threadsFor(256, W_MLP_BYTES));
-        assertEquals(16, sixteen.threadsFor(4096, W_MLP_BYTES));
-        assertEquals(16, sixteen.threadsFor(200_000, W_MLP_BYTES), "full batch: every pass in 16 parts");
-        ExecutionPolicy one = ExecutionPolicy.ofThreads(1);
-        assertEquals(1, one.threadsFor(4096, W_MLP_BYTES));
-    }
-
-    @Test
     void describesHowAStepRuns() {
         ExecutionPolicy policy = ExecutionPolicy.ofThreads(2);
         assertEquals("2 threads available; steps of 4,096 rows in 2 parts of up to 2,048 rows (one per thread), on 2 threads, "

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class WorkersTest {
 
@@ -35,6 +36,7 @@ class WorkersTest {
     }
 
     @Test
+    @Timeout(10) // a lost wake-up hangs: fail instead
     void aHelperParkedAfterItsSpinWakesForTheNextTasks() throws InterruptedException {
         Workers workers = new Workers(2);
         workers.start();
@@ -100,11 +102,36 @@ class WorkersTest {
     }
 
     @Test
-    void stopEndsTheHelperThreads() {
+    void stopEndsTheHelperThreadsAndStartBringsThemBack() {
+        Workers workers = new Workers(3);
+        for (int cycle = 0; cycle < 2; cycle++) {
+            workers.start();
+            assertEquals(2, helperThreads());
+            int[] ran = new int[3];
+            workers.run(3, i -> ran[i]++);
+            assertArrayEquals(new int[] {1, 1, 1}, ran);
+            workers.stop();
+            assertEquals(0, helperThreads());
+        }
+    }
+
+    @Test
+    void aRunOnFewerThreadsAfterOneOnMoreLeavesTheIdleHelpersReady() {
         Workers workers = new Workers(3);
         workers.start();
-        workers.stop();
-        assertEquals(0, Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("dense4j-worker-")).count());
+        try {
+            int[] counts = new int[5];
+            workers.run(5, i -> counts[i]++);
+            workers.run(2, i -> counts[i]++); // the third thread's helper skips this generation
+            workers.run(5, i -> counts[i]++);
+            assertArrayEquals(new int[] {3, 3, 2, 2, 2}, counts);
+        } finally {
+            workers.stop();
+        }
+    }
+
+    private static long helperThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("dense4j-worker-") && thread.isAlive()).count();
     }
 }

@@ -9,7 +9,10 @@ import io.dense4j.layer.Dense;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.data.Dataset;
 import io.dense4j.model.CompileOptions;
+import io.dense4j.runtime.Gradients;
+import io.dense4j.runtime.Plan;
 import io.dense4j.model.Model;
 import io.dense4j.model.Sequential;
 import io.dense4j.optim.SGD;
@@ -23,10 +26,15 @@ class AccumulatedBatchTest {
     void aFullBatchStepOnFortyThousandRowsIsMinusTheLearningRateTimesTheWholeBatchGradient() {
         Synthetic data = Synthetic.generate(Teacher.XOR, 40_000, 3, 8);
         Model reference = model();
-        MeanGradient whole = MeanGradient.of(reference, data.features(), data.labels());
+        // the reference: one plan over all 40,000 rows at once, no passes, no parts
+        Dataset rows = Dataset.of(data.features(), data.labels(), DataType.DOUBLE);
+        Gradients gradients = new Gradients(reference.graph(), DataType.DOUBLE);
+        Plan whole = new Plan(reference.parameterValues(), gradients, rows.rows());
+        rows.copyRows(0, rows.rows(), whole.input(), whole.labels());
+        double loss = whole.trainingStep(rows.rows(), rows.rows()) / rows.rows();
         double[] expected = reference.parameters().toDoubleVector();
         for (int i = 0; i < expected.length; i++) {
-            expected[i] -= 0.5 * whole.gradient()[i];
+            expected[i] -= 0.5 * gradients.values().get(i);
         }
 
         Model accumulated = model(); // the same seed: the same starting weights
@@ -34,7 +42,7 @@ class AccumulatedBatchTest {
                 FitOptions.builder().fullBatch().epochs(1).shuffle(false).build()); // passes of 4,096 rows or more
 
         assertArrayEquals(expected, accumulated.parameters().toDoubleVector(), 1e-12);
-        assertEquals(whole.loss(), history.epochs().get(0).loss(), 1e-12);
+        assertEquals(loss, history.epochs().get(0).loss(), 1e-12);
     }
 
     private static Model model() {

@@ -72,6 +72,27 @@ class ModelCheckpointTest {
         assertEquals(sameEpoch.samples(), firstResumed.samples());
     }
 
+    @org.junit.jupiter.api.Test
+    void aRunStoppedMidEpochRefusesToResumeWithAnotherBatchSize() throws IOException {
+        Dataset rows = Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT);
+        Path file = folder.resolve("checkpoint.zip");
+        Callback crash = new Callback() {
+            @Override
+            public void onBatchEnd(int epoch, int batch, int batches, double loss) {
+                if (batch == 4) {
+                    throw new IllegalStateException("crash");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> new Trainer(model()).fit(rows, FitOptions.builder().epochs(2)
+                .batchSize(50).callbacks(ModelCheckpoint.everyBatches(file, 3), crash).build()));
+        Trainer resumed = Trainer.resume(file);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> resumed.fit(rows, FitOptions.builder().epochs(2).batchSize(64).build()));
+        assertEquals("this trainer stopped after 150 rows of an epoch, 3 batches, which batches of 64 rows do not make: "
+                + "resume with the batch size and rows it was trained with", refused.getMessage());
+    }
+
     private static Model model() {
         return new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
                 .compile(3, new BinaryCrossEntropy(), new Adam(0.01), CompileOptions.defaults().withSeed(6));

@@ -33,7 +33,7 @@ class SteadyStateAllocationTest {
     void aWarmTrainingStepAllocatesNothing(int batch) {
         Model model = new Sequential(new Dense(64, new ReLU()), new Dense(64, new ReLU()), new Dense(1, new Sigmoid()))
                 .compile(20, new BinaryCrossEntropy(), new SGD(0.01, 0.9, true));
-        Trainer trainer = new Trainer(model, model.optimizer(), ExecutionPolicy.ofThreads(2)); // parts and side by side as on 2 cores
+        Trainer trainer = new Trainer(model, model.optimizer(), ExecutionPolicy.ofThreads(2)); // from 128 rows, two parts as on 2 cores
         Synthetic data = Synthetic.generate(Teacher.LINEAR, batch * 64, 20, 3);
         Dataset rows = Dataset.of(data.features(), data.labels(), DataType.FLOAT);
         DatasetBatches few = new DatasetBatches(rows, io.dense4j.data.RowSelection.training(0.97, 5)); // about 2 batches

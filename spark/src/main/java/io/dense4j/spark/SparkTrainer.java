@@ -5,6 +5,7 @@ import io.dense4j.model.InputSchema;
 import io.dense4j.model.Model;
 import io.dense4j.model.TrainingState;
 import io.dense4j.optim.Optimizer;
+import io.dense4j.runtime.BlasThreads;
 import io.dense4j.train.Callback;
 import io.dense4j.train.EpochMetrics;
 import io.dense4j.train.FitOptions;
@@ -132,6 +133,13 @@ public final class SparkTrainer {
             Callback[] callbacks = list.toArray(new Callback[0]);
             // progress is recorded at the end of rounds, so this is the round after the last one done
             int firstRound = (int) ((trainer.batchesInEpoch() + sync.localSteps() - 1) / sync.localSteps());
+            long rowsDone = trainer.progress().rows();
+            if (rowsDone != Math.min(work.trainingRows, trainer.batchesInEpoch() * work.batch)) {
+                throw new IllegalArgumentException(String.format(
+                        "this trainer stopped after %d rows of an epoch, %d steps, which steps of %d rows do not make: "
+                                + "resume with the batch size, files and validation split it was trained with",
+                        rowsDone, trainer.batchesInEpoch(), work.batch));
+            }
             List<EpochMetrics> epochs = new ArrayList<>();
             boolean stoppedEarly = false;
             try {
@@ -147,7 +155,7 @@ public final class SparkTrainer {
                     double lossSum = epoch == firstEpoch ? resumed.lossSum() : 0;
                     double rows = epoch == firstEpoch ? resumed.rows() : 0;
                     double correct = epoch == firstEpoch ? resumed.correct() : 0;
-                    for (int round = epoch == firstEpoch ? firstRound : 0; round < roundsPerEpoch; round++) {
+                    for (int round = epoch == firstEpoch ? firstRound : 0; round < roundsPerEpoch && !run.stopRequested(); round++) {
                         int firstStep = round * sync.localSteps();
                         int steps = Math.min(sync.localSteps(), stepsPerEpoch - firstStep);
                         double[] totals = sync.mode() == Synchronization.Mode.EXACT
@@ -156,7 +164,8 @@ public final class SparkTrainer {
                         lossSum += totals[0];
                         rows += totals[1];
                         correct += totals[2];
-                        trainer.setProgress(new TrainingState.Progress(epoch - 1, firstStep + steps, lossSum, rows, correct));
+                        trainer.setProgress(new TrainingState.Progress(epoch - 1, firstStep + steps, lossSum, (long) rows,
+                                (long) correct));
                         for (Callback callback : callbacks) {
                             callback.onBatchEnd(epoch, round + 1, roundsPerEpoch, roundLoss);
                         }
@@ -268,7 +277,7 @@ public final class SparkTrainer {
 
     /**
      * Adds {@code b} into {@code a}: treeAggregate's combine. The zero value is null, not an array
-     * of zeros, so no task ships one (for W-MLP, 735 KB per task and round).
+     * of zeros, so no task ships one (a double per parameter) with every round.
      */
     private static double[] add(double[] a, double[] b) {
         if (a == null || b == null) {
@@ -375,7 +384,7 @@ public final class SparkTrainer {
                 return sums;
             }
             Trainer replica = Replicas.borrow(run, model, optimizer, threads);
-            try {
+            try (BlasThreads blas = BlasThreads.exactly(threads)) {
                 replica.restoreParameters(weights.value());
                 replica.model().addLossSums(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill), sums);
             } finally {

@@ -1,0 +1,44 @@
+package io.dense4j.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void writesTheWholeContentReadableByAllAndLeavesNoTemporaryFile() throws IOException {
+        Path file = folder.resolve("sub/out.txt");
+        AtomicFiles.write(file, out -> out.write("first\n".getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.write(file, out -> out.write("second\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("second\n", Files.readString(file));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void aWriterThatFailsHalfwayLeavesTheOldFileWholeAndNoTemporaryFile() throws IOException {
+        Path file = Files.writeString(folder.resolve("model.zip"), "the old content");
+        IOException failure = assertThrows(IOException.class, () -> AtomicFiles.write(file, out -> {
+            out.write("half of the new".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("disk full");
+        }));
+        assertEquals("disk full", failure.getMessage());
+        assertEquals("the old content", Files.readString(file));
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.dense4j.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.data.DataFileException;
+import io.dense4j.data.csv.CsvFormat;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.Sigmoid;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.optim.SGD;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
+
+class CsvPredictionsTest {
+    @TempDir
+    Path folder;
+
+    /** p = σ(a − 2b): the weights are set by hand. */
+    private static Model model() {
+        Model model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
+        model.setWeights(0, Nd4j.create(new float[][] {{1}, {-2}}));
+        model.setInputSchema(new InputSchema(List.of("a", "b"), List.of("no", "yes")));
+        return model;
+    }
+
+    @Test
+    void picksTheModelsColumnsByNameAndWritesAProbabilityAndClassPerRowInOrder() throws IOException {
+        Path data = Files.writeString(folder.resolve("rows.csv"), "id,b,label,a\n7,0.5,yes,1\n8,0,no,-1\n9,1,no,3\n");
+        Path out = folder.resolve("predictions.csv");
+        assertEquals(3, CsvPredictions.write(model(), data, CsvFormat.defaults(), 0.5, out));
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("probability,class", lines.get(0));
+        // a − 2b: 0, −1, 1
+        assertEquals(List.of(line(0), line(-1), line(1)), lines.subList(1, 4));
+    }
+
+    private static String line(double z) {
+        double p = 1 / (1 + Math.exp(-z));
+        return String.format(Locale.ROOT, "%.6f,%d", p, p >= 0.5 ? 1 : 0);
+    }
+
+    @Test
+    void aBadCellNamesItsLineAndLeavesTheEarlierOutputWhole() throws IOException {
+        StringBuilder rows = new StringBuilder("a,b\n");
+        for (int i = 0; i < 3_000; i++) { // past the first chunk of predictions
+            rows.append(i == 2_500 ? "1,x\n" : "1,2\n");
+        }
+        Path data = Files.writeString(folder.resolve("bad.csv"), rows);
+        Path out = Files.writeString(folder.resolve("predictions.csv"), "earlier output\n");
+        DataFileException bad = assertThrows(DataFileException.class,
+                () -> CsvPredictions.write(model(), data, CsvFormat.defaults(), 0.5, out));
+        assertTrue(bad.getMessage().contains("line 2502, column 2 (\"b\"): expected a number, got \"x\""), bad.getMessage());
+        assertEquals("earlier output\n", Files.readString(out));
+        try (var files = Files.list(folder)) {
+            assertEquals(2, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void refusesAFileWhoseColumnsAreNotTheModels() throws IOException {
+        Path data = Files.writeString(folder.resolve("other.csv"), "a,c,label\n1,2,yes\n");
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> CsvPredictions.write(model(), data, CsvFormat.defaults(), 0.5, folder.resolve("out.csv")));
+        assertTrue(wrong.getMessage().contains("has the feature columns [a, c], but the model was trained on [a, b]"),
+                wrong.getMessage());
+    }
+}
