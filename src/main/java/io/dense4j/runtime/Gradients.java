@@ -1,6 +1,5 @@
 package io.dense4j.runtime;
 
-import io.dense4j.graph.DenseNode;
 import io.dense4j.graph.Graph;
 import io.dense4j.tensor.NativeArray;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -21,13 +20,11 @@ public final class Gradients {
 
     /** The gradients of Dense node {@code index}'s weights, row-major. */
     public NativeArray weights(int index) {
-        DenseNode dense = (DenseNode) graph.nodes().get(index);
-        return values.slice(graph.parameterOffset(index), dense.weightCount());
+        return DenseSlices.weights(graph, values, index);
     }
 
     /** The gradients of Dense node {@code index}'s bias. */
     public NativeArray bias(int index) {
-        DenseNode dense = (DenseNode) graph.nodes().get(index);
-        return values.slice(graph.parameterOffset(index) + dense.weightCount(), dense.outputWidth());
+        return DenseSlices.bias(graph, values, index);
     }
 }

@@ -93,14 +93,12 @@ public final class Parameters {
 
     /** The weights [inputs, units] of Dense node {@code index}, row-major. */
     public NativeArray weights(int index) {
-        DenseNode dense = (DenseNode) graph.nodes().get(index);
-        return values.slice(graph.parameterOffset(index), dense.weightCount());
+        return DenseSlices.weights(graph, values, index);
     }
 
     /** The bias [units] of Dense node {@code index}. */
     public NativeArray bias(int index) {
-        DenseNode dense = (DenseNode) graph.nodes().get(index);
-        return values.slice(graph.parameterOffset(index) + dense.weightCount(), dense.outputWidth());
+        return DenseSlices.bias(graph, values, index);
     }
 
     /** μ [width] of Normalization node {@code index}. */

@@ -22,6 +22,8 @@ public final class Workers {
      * cold cache), and short enough that a real pause (an epoch's end, a slow read) frees the core.
      */
     static final long SPIN_NANOS = 10_000_000;
+    /** Spins after which a wait counts as long (tens of microseconds); see {@link #spin}. */
+    private static final int LONG_WAIT_SPINS = 4_096;
 
     /** One step's tasks, by index. */
     @FunctionalInterface
@@ -95,9 +97,13 @@ public final class Workers {
         }
     }
 
-    /** Spins a waiting thread once; every 64th spin yields, so that a thread it waits on without a core of its own can run. */
+    /**
+     * Spins a waiting thread once. A wait that goes on for thousands of spins (more threads than
+     * cores: the thread waited on may have none) yields every 64th, so that it can run; a short
+     * wait, the usual one, never leaves the core.
+     */
     private static void spin(int spins) {
-        if ((spins & 63) == 63) {
+        if (spins >= LONG_WAIT_SPINS && (spins & 63) == 63) {
             Thread.yield();
         } else {
             Thread.onSpinWait();

@@ -21,7 +21,6 @@ import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.NativeArray;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -186,46 +185,14 @@ public final class Trainer {
                     "this trainer stopped after %d rows of an epoch, %d batches, which batches of %d rows do not make: "
                             + "resume with the batch size and rows it was trained with", epochRows, batchesInEpoch, batchSize));
         }
-        TrainingRun run = new TrainingRun(this, firstEpoch, options.epochs(), validation != null);
-        List<Callback> callbacks = new ArrayList<>();
-        callbacks.add(new TerminateOnNaN());
-        callbacks.addAll(options.callbacks());
-        Callback[] each = callbacks.toArray(new Callback[0]); // indexed in the batch loop: no iterator per step
+        EpochLoop loop = new EpochLoop(new TrainingRun(this, firstEpoch, options.epochs(), validation != null), options);
         prepare(batchSize, true);
         if (validation != null) {
             prepareScorer(validation.rows());
         }
         workers.start();
         try (BlasThreads oneEach = BlasThreads.exactly(1)) {
-            for (Callback callback : each) {
-                callback.onTrainBegin(run);
-            }
-            List<EpochMetrics> epochs = new ArrayList<>();
-            boolean stoppedEarly = false;
-            for (int epoch = firstEpoch; epoch <= options.epochs(); epoch++) {
-                for (Callback callback : each) {
-                    callback.onEpochBegin(epoch);
-                }
-                EpochMetrics metrics = epoch(train, validation, options, epoch, batchSize, batches, each, run);
-                epochsTrained = epoch;
-                batchesInEpoch = 0;
-                epochLoss = 0;
-                epochRows = 0;
-                epochCorrect = 0;
-                epochs.add(metrics);
-                for (Callback callback : each) {
-                    callback.onEpochEnd(metrics);
-                }
-                if (run.stopRequested()) {
-                    stoppedEarly = epoch < options.epochs();
-                    break;
-                }
-            }
-            History history = new History(epochs, stoppedEarly);
-            for (Callback callback : each) {
-                callback.onTrainEnd(history);
-            }
-            return history;
+            return loop.run(epoch -> epoch(train, validation, options, epoch, batchSize, batches, loop));
         } finally {
             workers.stop();
         }
@@ -237,7 +204,7 @@ public final class Trainer {
      * scored on the rows it trained.
      */
     private EpochMetrics epoch(BatchSource train, BatchSource validation, FitOptions options, int epoch, int batchSize,
-                               int batches, Callback[] callbacks, TrainingRun run) {
+                               int batches, EpochLoop loop) {
         long started = System.nanoTime();
         long rows = train.rows();
         long done = epochRows; // rows of the batches a resumed checkpoint had done already
@@ -245,7 +212,7 @@ public final class Trainer {
             train.startPass(epoch, options.seed(), options.shuffle());
             skip(train, done);
         }
-        for (int batch = (int) batchesInEpoch + 1; batch <= batches && !run.stopRequested(); batch++) {
+        for (int batch = (int) batchesInEpoch + 1; batch <= batches && !loop.stopRequested(); batch++) {
             int count = (int) Math.min(batchSize, rows - done);
             double batchLoss = computeGradients(train, count);
             double loss = batchLoss / count;
@@ -257,9 +224,7 @@ public final class Trainer {
             epochLoss += batchLoss;
             epochCorrect += lastCorrect;
             batchesInEpoch = batch;
-            for (int i = 0; i < callbacks.length; i++) {
-                callbacks[i].onBatchEnd(epoch, batch, batches, loss);
-            }
+            loop.batchEnd(epoch, batch, batches, loss);
         }
         double validationLoss = Double.NaN;
         double validationAccuracy = Double.NaN;

@@ -6,15 +6,13 @@ import io.dense4j.model.Model;
 import io.dense4j.model.TrainingState;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.runtime.BlasThreads;
-import io.dense4j.train.Callback;
 import io.dense4j.train.EpochMetrics;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.GradientSum;
 import io.dense4j.train.History;
-import io.dense4j.train.TerminateOnNaN;
+import io.dense4j.train.EpochLoop;
 import io.dense4j.train.Trainer;
 import io.dense4j.train.TrainingRun;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
@@ -125,12 +123,8 @@ public final class SparkTrainer {
         }
 
         History train() {
-            int firstEpoch = trainer.epochsTrained() + 1;
-            TrainingRun run = new TrainingRun(trainer, firstEpoch, fit.epochs(), work.validation != null);
-            List<Callback> list = new ArrayList<>();
-            list.add(new TerminateOnNaN());
-            list.addAll(fit.callbacks());
-            Callback[] callbacks = list.toArray(new Callback[0]);
+            EpochLoop loop = new EpochLoop(new TrainingRun(trainer, trainer.epochsTrained() + 1, fit.epochs(),
+                    work.validation != null), fit);
             // progress is recorded at the end of rounds, so this is the round after the last one done
             int firstRound = (int) ((trainer.batchesInEpoch() + sync.localSteps() - 1) / sync.localSteps());
             long rowsDone = trainer.progress().rows();
@@ -140,58 +134,35 @@ public final class SparkTrainer {
                                 + "resume with the batch size, files and validation split it was trained with",
                         rowsDone, trainer.batchesInEpoch(), work.batch));
             }
-            List<EpochMetrics> epochs = new ArrayList<>();
-            boolean stoppedEarly = false;
             try {
-                for (Callback callback : callbacks) {
-                    callback.onTrainBegin(run);
-                }
-                for (int epoch = firstEpoch; epoch <= fit.epochs(); epoch++) {
-                    for (Callback callback : callbacks) {
-                        callback.onEpochBegin(epoch);
-                    }
-                    long started = System.nanoTime();
-                    TrainingState.Progress resumed = trainer.progress(); // the first epoch of a resumed run goes on from it
-                    double lossSum = epoch == firstEpoch ? resumed.lossSum() : 0;
-                    double rows = epoch == firstEpoch ? resumed.rows() : 0;
-                    double correct = epoch == firstEpoch ? resumed.correct() : 0;
-                    for (int round = epoch == firstEpoch ? firstRound : 0; round < roundsPerEpoch && !run.stopRequested(); round++) {
-                        int firstStep = round * sync.localSteps();
-                        int steps = Math.min(sync.localSteps(), stepsPerEpoch - firstStep);
-                        double[] totals = sync.mode() == Synchronization.Mode.EXACT
-                                ? exactRound(epoch, firstStep) : averagingRound(epoch, firstStep, steps);
-                        double roundLoss = totals[0] / Math.max(1, totals[1]);
-                        lossSum += totals[0];
-                        rows += totals[1];
-                        correct += totals[2];
-                        trainer.setProgress(new TrainingState.Progress(epoch - 1, firstStep + steps, lossSum, (long) rows,
-                                (long) correct));
-                        for (Callback callback : callbacks) {
-                            callback.onBatchEnd(epoch, round + 1, roundsPerEpoch, roundLoss);
-                        }
-                    }
-                    double[] held = work.validation == null ? null : validationLoss();
-                    EpochMetrics metrics = new EpochMetrics(epoch, lossSum / rows, correct / rows,
-                            held == null ? Double.NaN : held[0] / held[1], held == null ? Double.NaN : held[2] / held[1],
-                            (long) rows, (System.nanoTime() - started) / 1e9);
-                    epochs.add(metrics);
-                    trainer.setProgress(new TrainingState.Progress(epoch, 0, 0, 0, 0));
-                    for (Callback callback : callbacks) {
-                        callback.onEpochEnd(metrics);
-                    }
-                    if (run.stopRequested()) {
-                        stoppedEarly = epoch < fit.epochs();
-                        break;
-                    }
-                }
-                History history = new History(epochs, stoppedEarly);
-                for (Callback callback : callbacks) {
-                    callback.onTrainEnd(history);
-                }
-                return history;
+                return loop.run(epoch -> epoch(epoch, loop, firstRound));
             } finally {
                 work.model.destroy();
             }
+        }
+
+        /** The rounds of one epoch after those already done (a resumed trainer's), then validation. */
+        private EpochMetrics epoch(int epoch, EpochLoop loop, int firstRound) {
+            long started = System.nanoTime();
+            TrainingState.Progress done = trainer.progress(); // zero but for a resumed epoch
+            double lossSum = done.lossSum();
+            double rows = done.rows();
+            double correct = done.correct();
+            for (int round = done.batches() > 0 ? firstRound : 0; round < roundsPerEpoch && !loop.stopRequested(); round++) {
+                int firstStep = round * sync.localSteps();
+                int steps = Math.min(sync.localSteps(), stepsPerEpoch - firstStep);
+                double[] totals = sync.mode() == Synchronization.Mode.EXACT
+                        ? exactRound(epoch, firstStep) : averagingRound(epoch, firstStep, steps);
+                lossSum += totals[0];
+                rows += totals[1];
+                correct += totals[2];
+                trainer.setProgress(new TrainingState.Progress(epoch - 1, firstStep + steps, lossSum, (long) rows, (long) correct));
+                loop.batchEnd(epoch, round + 1, roundsPerEpoch, totals[0] / Math.max(1, totals[1]));
+            }
+            double[] held = work.validation == null ? null : validationLoss();
+            return new EpochMetrics(epoch, lossSum / rows, correct / rows,
+                    held == null ? Double.NaN : held[0] / held[1], held == null ? Double.NaN : held[2] / held[1],
+                    (long) rows, (System.nanoTime() - started) / 1e9);
         }
 
         /**

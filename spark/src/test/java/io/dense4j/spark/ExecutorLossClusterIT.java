@@ -19,7 +19,6 @@ import io.dense4j.train.Trainer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;

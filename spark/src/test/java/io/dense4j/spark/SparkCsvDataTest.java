@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /** The files parsed in pieces on executors: every row once, and bad input reported as one machine reports it. */
 class SparkCsvDataTest {

@@ -16,7 +16,6 @@ import io.dense4j.train.EpochMetrics;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Spark training throughput on W-MLP (docs/workloads.md: 100 → 256 ReLU → 256 ReLU → 1, SGD
