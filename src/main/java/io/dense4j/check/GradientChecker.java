@@ -53,9 +53,9 @@ public final class GradientChecker {
         return compare(model, inputs, y, analytic, analyticInputs, epsilon, tolerance);
     }
 
-    /** The mean loss of {@code model} on the rows of x and y. */
+    /** The mean training objective of {@code model} on the rows of x and y. */
     private static double loss(Model model, INDArray x, INDArray y) {
-        return model.scores(new DatasetBatches(Dataset.of(x, y, DataType.DOUBLE))).logLoss();
+        return model.objective(new DatasetBatches(Dataset.of(x, y, DataType.DOUBLE)));
     }
 
     /** Compares given analytic gradients (inputs' may be null) with central differences of {@code model}'s loss. */

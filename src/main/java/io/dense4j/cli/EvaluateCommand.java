@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.RowSelection;
 import io.dense4j.metrics.ConfusionMatrix;
+import io.dense4j.metrics.DecisionThreshold;
 import io.dense4j.metrics.Evaluation;
 import io.dense4j.metrics.Scores;
 import io.dense4j.plot.Charts;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 
 /** Scores a model file on a labeled CSV file. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Score a model on a labeled CSV: log loss, accuracy, precision, recall, F1, ROC AUC, confusion matrix.")
+        description = "Score a model on a labeled CSV: log loss, ROC AUC, PR AUC, Brier score, calibration error, and at "
+                + "the threshold accuracy, precision, recall, F1, balanced accuracy, MCC and the confusion matrix.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "A model file written by train.")
@@ -39,7 +41,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
-    @Option(names = "--plot", description = "A folder for PNG charts: the ROC curve and the confusion matrix.")
+    @Option(names = "--plot", description = "A folder for PNG charts: the confusion matrix, the reliability diagram, and "
+            + "with both classes present the ROC and precision-recall curves.")
     Path plots;
 
     @Override
@@ -54,51 +57,68 @@ final class EvaluateCommand implements Callable<Integer> {
             schema.checkFeatures(data, rows.featureNames());
         }
         Scores scores = model.scores(rows, RowSelection.all());
-        Evaluation evaluation = scores.evaluation(threshold.value());
-        System.out.println(json ? json(evaluation) : table(evaluation, rows.rows()));
+        DecisionThreshold cut = threshold.resolve(model);
+        Evaluation evaluation = scores.evaluation(cut.value());
+        System.out.println(json ? json(evaluation, cut) : table(evaluation, cut, rows.rows()));
         if (plots != null) {
             Charts.confusionMatrix(evaluation.confusion(), plots.resolve("confusion.png"));
+            Charts.reliabilityDiagram(scores.calibration(), plots.resolve("calibration.png"));
             if (evaluation.confusion().tp() + evaluation.confusion().fn() > 0
                     && evaluation.confusion().tn() + evaluation.confusion().fp() > 0) {
                 Charts.rocCurves(Map.of("model", scores.rocCurve()), plots.resolve("roc.png"));
+                Charts.precisionRecallCurves(Map.of("model", scores.precisionRecallCurve()), plots.resolve("pr.png"));
             }
         }
         return 0;
     }
 
-    private static String json(Evaluation evaluation) throws IOException {
+    private static String json(Evaluation evaluation, DecisionThreshold cut) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("logLoss", evaluation.logLoss()).put("accuracy", evaluation.accuracy())
                 .put("precision", evaluation.precision()).put("recall", evaluation.recall()).put("f1", evaluation.f1());
-        if (Double.isNaN(evaluation.rocAuc())) {
-            root.putNull("rocAuc"); // one class only: the area is undefined
-        } else {
-            root.put("rocAuc", evaluation.rocAuc());
-        }
-        root.put("threshold", evaluation.threshold());
+        putDefined(root, "rocAuc", evaluation.rocAuc()); // one class only: the areas are undefined
+        putDefined(root, "prAuc", evaluation.prAuc());
+        root.put("brier", evaluation.brier()).put("ece", evaluation.ece())
+                .put("balancedAccuracy", evaluation.balancedAccuracy()).put("mcc", evaluation.mcc());
+        root.put("threshold", evaluation.threshold()).put("thresholdChosenBy", cut.chosenBy());
         ConfusionMatrix confusion = evaluation.confusion();
         root.putObject("confusion").put("tp", confusion.tp()).put("fp", confusion.fp()).put("tn", confusion.tn())
                 .put("fn", confusion.fn());
         return mapper.writeValueAsString(root);
     }
 
-    private static String table(Evaluation evaluation, long rows) {
+    private static void putDefined(ObjectNode root, String name, double value) {
+        if (Double.isNaN(value)) {
+            root.putNull(name);
+        } else {
+            root.put(name, value);
+        }
+    }
+
+    private static String table(Evaluation evaluation, DecisionThreshold cut, long rows) {
         ConfusionMatrix c = evaluation.confusion();
         return String.format(Locale.ROOT, """
-                rows        %,d
-                log loss    %.4f
-                accuracy    %.4f
-                precision   %.4f
-                recall      %.4f
-                F1          %.4f
-                ROC AUC     %.4f
-                threshold   %.2f
+                rows               %,d
+                log loss           %.4f
+                ROC AUC            %.4f
+                PR AUC             %.4f
+                Brier score        %.4f
+                calibration error  %.4f
+
+                threshold          %s
+                accuracy           %.4f
+                balanced accuracy  %.4f
+                precision          %.4f
+                recall             %.4f
+                F1                 %.4f
+                MCC                %.4f
 
                               predicted 1   predicted 0
                 actual 1      %11d   %11d
                 actual 0      %11d   %11d""",
-                rows, evaluation.logLoss(), evaluation.accuracy(), evaluation.precision(), evaluation.recall(),
-                evaluation.f1(), evaluation.rocAuc(), evaluation.threshold(), c.tp(), c.fn(), c.fp(), c.tn());
+                rows, evaluation.logLoss(), evaluation.rocAuc(), evaluation.prAuc(), evaluation.brier(), evaluation.ece(),
+                cut, evaluation.accuracy(), evaluation.balancedAccuracy(), evaluation.precision(), evaluation.recall(),
+                evaluation.f1(), evaluation.mcc(), c.tp(), c.fn(), c.fp(), c.tn());
     }
 }

@@ -1,5 +1,6 @@
 package io.dense4j.cli;
 
+import io.dense4j.metrics.DecisionThreshold;
 import io.dense4j.model.CsvPredictions;
 import io.dense4j.model.Model;
 import java.io.IOException;
@@ -32,13 +33,14 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        double cut = threshold.value();
         if (csv.skipBadRows) {
             throw new IllegalArgumentException("predict writes one line per input row, so it cannot skip bad rows: "
                     + "leave out --skip-bad-rows");
         }
-        long rows = CsvPredictions.write(Model.load(modelFile), data, csv.format(), cut, out);
-        System.out.printf(Locale.ROOT, "Wrote %,d predictions to %s%n", rows, out);
+        Model model = Model.load(modelFile);
+        DecisionThreshold cut = threshold.resolve(model);
+        long rows = CsvPredictions.write(model, data, csv.format(), cut.value(), out);
+        System.out.printf(Locale.ROOT, "Wrote %,d predictions to %s, class 1 at probability >= %s%n", rows, out, cut);
         return 0;
     }
 }

@@ -10,7 +10,9 @@ import io.dense4j.layer.Normalization;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
-import io.dense4j.metrics.Evaluation;
+import io.dense4j.loss.ClassWeights;
+import io.dense4j.metrics.Scores;
+import io.dense4j.metrics.ThresholdGoal;
 import io.dense4j.model.Checkpoint;
 import io.dense4j.model.CompileOptions;
 import io.dense4j.model.Model;
@@ -79,6 +81,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--validation", defaultValue = "0",
             description = "Fraction of rows held out for validation, chosen row by row from the seed (default: ${DEFAULT-VALUE}).")
     double validation;
+
+    @Option(names = "--threshold-for", paramLabel = "GOAL", description = "Choose the class threshold on the validation rows "
+            + "and save it in the model: f1 (best F1), precision=P (most recall at precision >= P) or recall=R (most "
+            + "precision at recall >= R); needs --validation (default: 0.5).")
+    String thresholdFor;
+
+    @Option(names = "--class-weight", paramLabel = "balanced|W", description = "Weight each class's rows in the training "
+            + "loss: balanced (each class weighs rows / (2 x its rows), as scikit-learn) or W, the weight of class-1 rows "
+            + "(PyTorch's pos_weight; class 0 weighs 1). Validation loss and metrics stay unweighted (default: none).")
+    String classWeight;
 
     @Option(names = "--fill-missing", description = "Fill missing values (empty, NA, NaN) with the feature's mean over the "
             + "training rows, saved with the model and used when it predicts (default: missing values are errors).")
@@ -158,7 +170,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         Optimizer chosen = optimizer();
         Activation hidden = hiddenActivation();
+        ThresholdGoal goal = thresholdGoal();
+        if (classWeight != null && !"balanced".equalsIgnoreCase(classWeight)) {
+            positiveClassWeight();
+        }
         if (sparkMaster != null) {
+            if (goal != null) {
+                throw new ParameterException(spec.commandLine(), "--threshold-for is not available with --spark yet: train, "
+                        + "then choose with evaluate --plot's precision-recall curve and pass --threshold");
+            }
             return trainOnSpark(hidden, chosen);
         }
         Path data = Path.of(this.data);
@@ -190,13 +210,43 @@ final class TrainCommand implements Callable<Integer> {
             History history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
             report(history, stopping);
         }
+        String unmetGoal = null;
         if (validation > 0) {
-            Evaluation held = model.evaluate(source, RowSelection.validation(validation, seed), 0.5);
-            System.out.println("On the validation rows: " + held);
+            Scores held = model.scores(source, RowSelection.validation(validation, seed));
+            if (goal != null) {
+                try {
+                    model.setThreshold(goal.choose(held));
+                    System.out.println("Threshold: " + model.threshold());
+                } catch (IllegalArgumentException unmet) {
+                    unmetGoal = unmet.getMessage(); // the trained weights are still worth writing
+                }
+            }
+            System.out.println("On the validation rows: " + held.evaluation(model.threshold().value()));
         }
         trainer.saveCheckpoint(out); // the model with its training state: resumable, and a model file like any other
         System.out.println("Wrote " + out);
+        if (unmetGoal != null) {
+            System.err.printf("Error: --threshold-for %s: %s; %s keeps the threshold %s%n", thresholdFor, unmetGoal, out,
+                    model.threshold());
+            return 1;
+        }
         return 0;
+    }
+
+    /** --threshold-for's goal, or null; it needs validation rows to choose on. */
+    private ThresholdGoal thresholdGoal() {
+        if (thresholdFor == null) {
+            return null;
+        }
+        if (validation <= 0) {
+            throw new ParameterException(spec.commandLine(), "--threshold-for chooses on the validation rows: give "
+                    + "--validation, e.g. --validation 0.2");
+        }
+        try {
+            return ThresholdGoal.parse(thresholdFor);
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(spec.commandLine(), "--threshold-for: " + invalid.getMessage());
+        }
     }
 
     /** Every core the JVM sees, unless --threads or --parts say otherwise. */
@@ -301,16 +351,52 @@ final class TrainCommand implements Callable<Integer> {
             model.add(new Dense(positive("--layers", width), hidden, hidden instanceof ReLU ? Initializer.HE_NORMAL : Initializer.GLOROT_UNIFORM));
         }
         model.add(new Dense(1, new Sigmoid()));
-        Model compiled = model.compile(inputWidth, new BinaryCrossEntropy(), chosen, CompileOptions.defaults().withSeed(seed));
+        boolean balanced = "balanced".equalsIgnoreCase(classWeight);
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
-        FeatureStatistics statistics = standardize || fillMissing
+        FeatureStatistics statistics = standardize || fillMissing || balanced
                 ? statisticsOf.apply(RowSelection.training(validation, seed)) : null;
+        BinaryCrossEntropy loss = new BinaryCrossEntropy().withClassWeights(classWeights(statistics));
+        Model compiled = model.compile(inputWidth, loss, chosen, CompileOptions.defaults().withSeed(seed));
+        if (!loss.classWeights().isNone()) {
+            System.out.printf("Training with %s%s: the training loss is weighted; validation loss and metrics are not%n",
+                    loss.classWeights(), balanced ? " (balanced on the training rows)" : "");
+        }
         compiled.setInputSchema(new InputSchema(featureNames, classes,
                 fillMissing ? InputSchema.meansToFill(file.toString(), featureNames, statistics) : null));
         if (standardize) {
             compiled.adapt(statistics);
         }
         return compiled;
+    }
+
+    /** --class-weight's weights: balanced from the training rows' classes (in {@code statistics}), or W for class 1. */
+    private ClassWeights classWeights(FeatureStatistics statistics) {
+        if (classWeight == null) {
+            return ClassWeights.NONE;
+        }
+        if (!"balanced".equalsIgnoreCase(classWeight)) {
+            return ClassWeights.positive(positiveClassWeight());
+        }
+        try {
+            return ClassWeights.balanced(statistics.negatives(), statistics.positives());
+        } catch (IllegalArgumentException oneClass) {
+            throw new IllegalArgumentException("--class-weight balanced: " + oneClass.getMessage(), oneClass);
+        }
+    }
+
+    /** W of --class-weight W, checked before any data is read. */
+    private double positiveClassWeight() {
+        double weight;
+        try {
+            weight = Double.parseDouble(classWeight);
+        } catch (NumberFormatException notANumber) {
+            weight = Double.NaN;
+        }
+        if (!(weight > 0 && weight < Double.POSITIVE_INFINITY)) {
+            throw new ParameterException(spec.commandLine(), "--class-weight takes balanced or a positive number, got \""
+                    + classWeight + "\"");
+        }
+        return weight;
     }
 
     private EarlyStopping earlyStopping() {

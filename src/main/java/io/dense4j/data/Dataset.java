@@ -123,6 +123,9 @@ public final class Dataset {
                 row[j] = (float) features.get(at);
             }
             statistics.add(row);
+            if (labels != null) {
+                statistics.addLabel(labels.get(r));
+            }
         }
         return statistics;
     }

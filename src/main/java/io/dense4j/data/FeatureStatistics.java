@@ -2,9 +2,9 @@ package io.dense4j.data;
 
 /**
  * Per-feature mean and standard deviation accumulated one row at a time with Welford's method
- * (numerically stable in one pass, so it works on streams as on arrays). A NaN is a missing value
- * and is left out of its feature's figures. The deviation is the population one, as Keras's
- * Normalization uses.
+ * (numerically stable in one pass, so it works on streams as on arrays), and the rows of each
+ * class where the labels are given. A NaN is a missing value and is left out of its feature's
+ * figures. The deviation is the population one, as Keras's Normalization uses.
  */
 public final class FeatureStatistics implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -13,6 +13,8 @@ public final class FeatureStatistics implements java.io.Serializable {
     private final double[] sumOfSquares; // Σ (x − mean)², updated as Welford does
     private final long[] present;        // values seen per feature, missing ones not counted
     private long rows;
+    private long labeled;
+    private long positives;
 
     public FeatureStatistics(int width) {
         this.mean = new double[width];
@@ -40,6 +42,14 @@ public final class FeatureStatistics implements java.io.Serializable {
         }
     }
 
+    /** Counts one row's class (1 is positive), for class balances. */
+    public void addLabel(double label) {
+        labeled++;
+        if (label == 1) {
+            positives++;
+        }
+    }
+
     /**
      * Adds the rows another accumulator saw, as if they had been added here (Chan et al.'s
      * pairwise update): how statistics gathered on separate pieces of a file combine.
@@ -49,6 +59,8 @@ public final class FeatureStatistics implements java.io.Serializable {
             throw new IllegalArgumentException("statistics of " + other.mean.length + " features cannot merge into " + mean.length);
         }
         rows += other.rows;
+        labeled += other.labeled;
+        positives += other.positives;
         for (int j = 0; j < mean.length; j++) {
             long count = present[j] + other.present[j];
             if (other.present[j] == 0) {
@@ -64,6 +76,16 @@ public final class FeatureStatistics implements java.io.Serializable {
     /** Rows added. */
     public long count() {
         return rows;
+    }
+
+    /** Rows whose label was counted that are class 1. */
+    public long positives() {
+        return positives;
+    }
+
+    /** Rows whose label was counted that are class 0. */
+    public long negatives() {
+        return labeled - positives;
     }
 
     /** Missing values (NaN) seen in all. */

@@ -1,5 +1,6 @@
 package io.dense4j.graph;
 
+import io.dense4j.loss.ClassWeights;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,14 +11,16 @@ import java.util.List;
  * @param inputWidth    the number of features per row
  * @param nodes         the ops, first to last
  * @param lossForm      whether the last op's output is a logit or a probability
+ * @param classWeights  how much each class's rows count in the training loss
  * @param inputGradient whether backward computes the gradient for the input (for gradient checks)
  * @param rewrites      what the passes did, in words, for summaries
  */
-public record Graph(int inputWidth, List<Node> nodes, LossForm lossForm, boolean inputGradient,
+public record Graph(int inputWidth, List<Node> nodes, LossForm lossForm, ClassWeights classWeights, boolean inputGradient,
                     List<String> rewrites) {
 
     public Graph {
         nodes = List.copyOf(nodes);
+        java.util.Objects.requireNonNull(classWeights, "class weights");
         rewrites = List.copyOf(rewrites);
     }
 
@@ -27,7 +30,7 @@ public record Graph(int inputWidth, List<Node> nodes, LossForm lossForm, boolean
         if (what != null) {
             done.add(what);
         }
-        return new Graph(inputWidth, newNodes, newLossForm, inputGradient, done);
+        return new Graph(inputWidth, newNodes, newLossForm, classWeights, inputGradient, done);
     }
 
     public int outputWidth() {

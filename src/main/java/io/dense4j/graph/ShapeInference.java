@@ -41,7 +41,7 @@ final class ShapeInference {
                     last.layerIndex(), layers.get(last.layerIndex()).kind(), width));
         }
         LossForm form = loss.fromLogits() ? LossForm.FROM_LOGITS : LossForm.FROM_PROBABILITIES;
-        return new Graph(inputWidth, nodes, form, inputGradient, List.of());
+        return new Graph(inputWidth, nodes, form, loss.classWeights(), inputGradient, List.of());
     }
 
     /** The node of layer {@code index}, which reads {@code width} values per row. */

@@ -6,7 +6,9 @@ import io.dense4j.tensor.NativeArray;
  * Binary cross-entropy's value and gradient over the first {@code rows} rows, written into planned
  * buffers. Each method returns the sum of the per-row losses (in double) and writes each row's
  * dℓ/d(output) times {@code scale}: 1 / (the batch's rows), so that the rows of one part of a
- * batch get their share of the batch-mean gradient.
+ * batch get their share of the batch-mean gradient. With class weights w₀, w₁ a row's loss is
+ * w₁·y·(−log p) + w₀·(1 − y)·(−log(1 − p)); unweighted losses keep their own loop, so that they
+ * cost and round exactly as before weights existed.
  */
 public final class CrossEntropy {
     /** Probabilities are clipped to [ε, 1 − ε] before the log, as Keras does. */
@@ -17,10 +19,31 @@ public final class CrossEntropy {
 
     /**
      * From logits z: ℓ = max(z, 0) − z·y + log(1 + e^−|z|) and dℓ/dz = σ(z) − y. The log1p form never
-     * overflows: at |z| = 1e4 the loss is about |z| and the gradient exactly 0 or ±1.
+     * overflows: at |z| = 1e4 the loss is about |z| and the gradient exactly 0 or ±1. Weighted, with
+     * −log p = max(−z, 0) + log(1 + e^−|z|) and −log(1 − p) = max(z, 0) + log(1 + e^−|z|):
+     * dℓ/dz = w₁·y·(σ(z) − 1) + w₀·(1 − y)·σ(z).
      */
-    public static double fromLogits(NativeArray logits, NativeArray labels, int rows, double scale,
+    public static double fromLogits(NativeArray logits, NativeArray labels, int rows, double scale, ClassWeights weights,
                                     NativeArray gradLogits) {
+        if (weights.isNone()) {
+            return fromLogits(logits, labels, rows, scale, gradLogits);
+        }
+        double w0 = weights.negative();
+        double w1 = weights.positive();
+        double sum = 0;
+        for (int i = 0; i < rows; i++) {
+            double z = logits.get(i);
+            double y = labels.get(i);
+            double e = Math.exp(-Math.abs(z));
+            double log1p = Math.log1p(e);
+            sum += w1 * y * (Math.max(-z, 0) + log1p) + w0 * (1 - y) * (Math.max(z, 0) + log1p);
+            double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+            gradLogits.set(i, (w1 * y * (p - 1) + w0 * (1 - y) * p) * scale);
+        }
+        return sum;
+    }
+
+    private static double fromLogits(NativeArray logits, NativeArray labels, int rows, double scale, NativeArray gradLogits) {
         double sum = 0;
         for (int i = 0; i < rows; i++) {
             double z = logits.get(i);
@@ -34,34 +57,55 @@ public final class CrossEntropy {
     }
 
     /**
-     * From probabilities p: ℓ = −(y·log p + (1 − y)·log(1 − p)) and dℓ/dp = (p − y) / (p·(1 − p)),
-     * with p clipped to [ε, 1 − ε]. Where the clip binds the loss is flat in p, so dℓ/dp = 0 there
-     * (as with Keras's clip): the fused from-logits form is the one to train with.
+     * From probabilities p: ℓ = −(w₁·y·log p + w₀·(1 − y)·log(1 − p)) and
+     * dℓ/dp = −w₁·y / p + w₀·(1 − y) / (1 − p), unweighted (p − y) / (p·(1 − p)), with p clipped to
+     * [ε, 1 − ε]. Where the clip binds the loss is flat in p, so dℓ/dp = 0 there (as with Keras's
+     * clip): the fused from-logits form is the one to train with.
      */
     public static double fromProbabilities(NativeArray probabilities, NativeArray labels, int rows, double scale,
-                                           NativeArray gradProbabilities) {
+                                           ClassWeights weights, NativeArray gradProbabilities) {
+        boolean weighted = !weights.isNone();
+        double w0 = weights.negative();
+        double w1 = weights.positive();
         double sum = 0;
         for (int i = 0; i < rows; i++) {
             double raw = probabilities.get(i);
             double p = Math.min(Math.max(raw, PROBABILITY_EPSILON), 1 - PROBABILITY_EPSILON);
             double y = labels.get(i);
-            sum -= y * Math.log(p) + (1 - y) * Math.log1p(-p);
-            gradProbabilities.set(i, p == raw ? (p - y) / (p * (1 - p)) * scale : 0);
+            double gradient;
+            if (weighted) {
+                sum -= w1 * y * Math.log(p) + w0 * (1 - y) * Math.log1p(-p);
+                gradient = -w1 * y / p + w0 * (1 - y) / (1 - p);
+            } else {
+                sum -= y * Math.log(p) + (1 - y) * Math.log1p(-p);
+                gradient = (p - y) / (p * (1 - p));
+            }
+            gradProbabilities.set(i, p == raw ? gradient * scale : 0);
         }
         return sum;
     }
 
-    /** The loss sum alone, for evaluation; {@code logits} says which form the outputs are in. */
+    /** The unweighted loss sum alone, for evaluation; {@code logits} says which form the outputs are in. */
     public static double value(NativeArray outputs, NativeArray labels, int rows, boolean logits) {
+        return value(outputs, labels, rows, logits, ClassWeights.NONE);
+    }
+
+    /** The loss sum alone with class weights: the objective training minimizes. */
+    public static double value(NativeArray outputs, NativeArray labels, int rows, boolean logits, ClassWeights weights) {
+        double w0 = weights.negative();
+        double w1 = weights.positive();
+        boolean weighted = !weights.isNone();
         double sum = 0;
         for (int i = 0; i < rows; i++) {
             double o = outputs.get(i);
             double y = labels.get(i);
             if (logits) {
-                sum += Math.max(o, 0) - o * y + Math.log1p(Math.exp(-Math.abs(o)));
+                double log1p = Math.log1p(Math.exp(-Math.abs(o)));
+                sum += weighted ? w1 * y * (Math.max(-o, 0) + log1p) + w0 * (1 - y) * (Math.max(o, 0) + log1p)
+                        : Math.max(o, 0) - o * y + log1p;
             } else {
                 double p = Math.min(Math.max(o, PROBABILITY_EPSILON), 1 - PROBABILITY_EPSILON);
-                sum -= y * Math.log(p) + (1 - y) * Math.log1p(-p);
+                sum -= weighted ? w1 * y * Math.log(p) + w0 * (1 - y) * Math.log1p(-p) : y * Math.log(p) + (1 - y) * Math.log1p(-p);
             }
         }
         return sum;

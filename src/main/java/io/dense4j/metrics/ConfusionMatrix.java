@@ -49,4 +49,26 @@ public record ConfusionMatrix(long tp, long fp, long tn, long fn) {
         double r = recall();
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
+
+    /** tn / (tn + fp); 0 when there are no negatives. */
+    public double specificity() {
+        return tn + fp == 0 ? 0 : (double) tn / (tn + fp);
+    }
+
+    /**
+     * The mean of the recalls of both classes: accuracy as if the classes were balanced, so that
+     * always answering the majority class scores 0.5 however rare the minority is.
+     */
+    public double balancedAccuracy() {
+        return (recall() + specificity()) / 2;
+    }
+
+    /**
+     * Matthews' correlation between predicted and actual classes, in [−1, 1]; 0 when a row or
+     * column of the matrix is empty (scikit-learn's convention), as for a constant prediction.
+     */
+    public double matthewsCorrelation() {
+        double denominator = Math.sqrt((double) (tp + fp) * (tp + fn) * (tn + fp) * (tn + fn));
+        return denominator == 0 ? 0 : ((double) tp * tn - (double) fp * fn) / denominator;
+    }
 }

@@ -1,7 +1,6 @@
 package io.dense4j.metrics;
 
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * The ROC curve: for every threshold between distinct scores, the false-positive rate and the
@@ -12,12 +11,8 @@ public record RocCurve(double[] falsePositiveRates, double[] truePositiveRates) 
     /** The curve of {@code scores} against 0/1 {@code labels}; both classes must be present. */
     public static RocCurve of(double[] scores, double[] labels) {
         int n = scores.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> -scores[i]));
-        long positives = Arrays.stream(labels).filter(label -> label == 1).count();
+        int[] order = Order.descending(scores);
+        long positives = Order.positives(labels);
         long negatives = n - positives;
         if (positives == 0 || negatives == 0) {
             throw new IllegalArgumentException("a ROC curve needs both classes, got " + positives + " positives and "

@@ -17,4 +17,12 @@ public record Scores(double logLoss, double[] probabilities, double[] labels) {
     public RocCurve rocCurve() {
         return RocCurve.of(probabilities, labels);
     }
+
+    public PrecisionRecallCurve precisionRecallCurve() {
+        return PrecisionRecallCurve.of(probabilities, labels);
+    }
+
+    public Calibration calibration() {
+        return Calibration.of(probabilities, labels);
+    }
 }

@@ -11,6 +11,7 @@ import io.dense4j.graph.GraphDot;
 import io.dense4j.graph.Node;
 import io.dense4j.layer.Layer;
 import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.metrics.DecisionThreshold;
 import io.dense4j.metrics.Evaluation;
 import io.dense4j.metrics.Scores;
 import io.dense4j.optim.Optimizer;
@@ -59,6 +60,7 @@ public final class Model {
     private final Parameters parameters;
     private final ConcurrentLinkedDeque<Plan> predictionPlans = new ConcurrentLinkedDeque<>();
     private volatile InputSchema inputSchema;
+    private volatile DecisionThreshold threshold = DecisionThreshold.DEFAULT;
 
     Model(List<Layer> layers, Graph graph, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
         this.layers = List.copyOf(layers);
@@ -172,9 +174,9 @@ public final class Model {
         return probabilities;
     }
 
-    /** 1 where p ≥ 0.5, else 0. */
+    /** 1 where p reaches the model's {@link #threshold()}, else 0. */
     public int[] predictClass(INDArray x) {
-        return predictClass(x, 0.5);
+        return predictClass(x, threshold.value());
     }
 
     /** 1 where p ≥ {@code threshold}, else 0. */
@@ -186,9 +188,10 @@ public final class Model {
 
     // ---- evaluation ----
 
-    /** Log loss, accuracy, precision, recall, F1, ROC AUC and the confusion matrix at p ≥ 0.5. */
+    /** Every metric of {@link Evaluation}, classing rows at the model's {@link #threshold()}. */
     public Evaluation evaluate(INDArray x, INDArray y) {
-        return evaluate(Dataset.of(Objects.requireNonNull(x, "features"), Objects.requireNonNull(y, "labels"), dataType()), 0.5);
+        return evaluate(Dataset.of(Objects.requireNonNull(x, "features"), Objects.requireNonNull(y, "labels"), dataType()),
+                threshold.value());
     }
 
     /** As {@link #evaluate(INDArray, INDArray)} on a labeled dataset, classing rows with p ≥ {@code threshold} positive. */
@@ -247,6 +250,26 @@ public final class Model {
             givePlan(plan);
         }
         return new Scores(lossSum / rows, probabilities, labels);
+    }
+
+    /**
+     * The mean over one in-order pass of the loss training minimizes: the log loss with the loss's
+     * class weights. What a gradient check differentiates.
+     */
+    public double objective(BatchSource data) {
+        checkWidth(data.width());
+        double sum = 0;
+        Plan plan = borrowPlan();
+        try {
+            data.startPass(0, 0, false);
+            for (int count; (count = data.next(plan.capacity(), plan.input(), plan.labels())) > 0; ) {
+                plan.forward(count);
+                sum += plan.objectiveSum(count);
+            }
+        } finally {
+            givePlan(plan);
+        }
+        return sum / data.rows();
     }
 
     /**
@@ -365,6 +388,16 @@ public final class Model {
     /** A model from {@link #toBytes}; {@code name} stands for the file in any error. */
     public static Model fromBytes(byte[] bytes, String name) {
         return ModelFile.fromBytes(bytes, name);
+    }
+
+    /** The probability at or above which this model classes a row positive: 0.5 unless chosen otherwise, and saved with it. */
+    public DecisionThreshold threshold() {
+        return threshold;
+    }
+
+    /** Sets the threshold {@link #predictClass(INDArray)}, {@link #evaluate(INDArray, INDArray)} and the command line use. */
+    public void setThreshold(DecisionThreshold threshold) {
+        this.threshold = Objects.requireNonNull(threshold, "threshold");
     }
 
     /** The names of the input columns and classes, and the missing-value fill, if known; null if not. */

@@ -15,6 +15,8 @@ import io.dense4j.layer.Normalization;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.loss.ClassWeights;
+import io.dense4j.metrics.DecisionThreshold;
 import io.dense4j.optim.Adam;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.SGD;
@@ -230,7 +232,11 @@ final class ModelFile {
         for (Layer layer : model.layers()) {
             layer.accept(new LayerJson(layers.addObject().put("type", layer.kind())));
         }
-        root.putObject("loss").put("type", "BinaryCrossEntropy").put("fromLogits", model.loss().fromLogits());
+        ObjectNode loss = root.putObject("loss").put("type", "BinaryCrossEntropy").put("fromLogits", model.loss().fromLogits());
+        if (!model.loss().classWeights().isNone()) {
+            loss.putObject("classWeights").put("negative", model.loss().classWeights().negative())
+                    .put("positive", model.loss().classWeights().positive());
+        }
         ObjectNode optimizer = root.putObject("optimizer");
         if (model.optimizer() instanceof SGD sgd) {
             optimizer.put("type", "SGD").put("learningRate", sgd.learningRate()).put("momentum", sgd.momentum())
@@ -248,6 +254,9 @@ final class ModelFile {
             if (schema.missingValueFill() != null) {
                 schema.missingValueFill().forEach(node.putArray("missingValueFill")::add);
             }
+        }
+        if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {
+            root.putObject("threshold").put("value", model.threshold().value()).put("chosenBy", model.threshold().chosenBy());
         }
         if (state != null) {
             TrainingState.Progress progress = state.progress();
@@ -343,7 +352,7 @@ final class ModelFile {
                 .withFusion(compile.path("fuse").asBoolean(true))
                 .withInputGradient(compile.path("inputGradient").asBoolean(false));
         Model model = sequential.compile(config.path("inputWidth").asInt(),
-                new BinaryCrossEntropy(config.path("loss").path("fromLogits").asBoolean()), optimizer(config.path("optimizer")),
+                loss(config.path("loss")), optimizer(config.path("optimizer")),
                 options);
         fill(model.parameterValues().values(), parameters, options.dataType(), PARAMETERS);
         NativeArray statisticsArray = model.parameterValues().statistics();
@@ -369,6 +378,13 @@ final class ModelFile {
             }
             model.setInputSchema(new InputSchema(features, classes, fill));
         }
+        JsonNode threshold = config.path("threshold");
+        if (!threshold.isMissingNode()) {
+            if (!threshold.path("value").isNumber() || !threshold.path("chosenBy").isTextual()) {
+                throw new IllegalArgumentException("its threshold needs a number \"value\" and a text \"chosenBy\"");
+            }
+            model.setThreshold(new DecisionThreshold(threshold.get("value").asDouble(), threshold.get("chosenBy").asText()));
+        }
         return model;
     }
 
@@ -390,6 +406,18 @@ final class ModelFile {
                 training.get("batchesInEpoch").asLong(), training.get("epochLossSum").asDouble(),
                 training.get("epochRows").asLong(), training.get("epochCorrect").asLong()),
                 training.get("optimizerSteps").asLong(), values);
+    }
+
+    private static BinaryCrossEntropy loss(JsonNode node) {
+        JsonNode weights = node.path("classWeights");
+        if (weights.isMissingNode()) {
+            return new BinaryCrossEntropy(node.path("fromLogits").asBoolean());
+        }
+        if (!weights.path("negative").isNumber() || !weights.path("positive").isNumber()) {
+            throw new IllegalArgumentException("its loss's classWeights need numbers \"negative\" and \"positive\"");
+        }
+        return new BinaryCrossEntropy(node.path("fromLogits").asBoolean(),
+                new ClassWeights(weights.get("negative").asDouble(), weights.get("positive").asDouble()));
     }
 
     private static Layer layer(JsonNode node) {

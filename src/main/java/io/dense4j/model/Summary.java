@@ -3,6 +3,7 @@ package io.dense4j.model;
 import io.dense4j.graph.Node;
 import io.dense4j.graph.LossForm;
 import io.dense4j.layer.Layer;
+import io.dense4j.metrics.DecisionThreshold;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -37,8 +38,10 @@ final class Summary {
             text.append(String.format("Non-trainable statistics: %s (Normalization's mean and 1/σ per feature)%n",
                     grouped(statistics)));
         }
-        text.append(String.format("Loss: BinaryCrossEntropy(fromLogits = %s)   Optimizer: %s%n",
-                model.loss().fromLogits(), model.optimizer()));
+        text.append(String.format("Loss: %s   Optimizer: %s%n", model.loss(), model.optimizer()));
+        if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {
+            text.append("Threshold: ").append(model.threshold()).append('\n');
+        }
         text.append("Compiled graph: x → ")
                 .append(model.graph().nodes().stream().map(Node::label).collect(Collectors.joining(" → ")))
                 .append(model.graph().lossForm() == LossForm.FROM_LOGITS

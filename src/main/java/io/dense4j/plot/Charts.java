@@ -1,6 +1,8 @@
 package io.dense4j.plot;
 
+import io.dense4j.metrics.Calibration;
 import io.dense4j.metrics.ConfusionMatrix;
+import io.dense4j.metrics.PrecisionRecallCurve;
 import io.dense4j.metrics.RocCurve;
 import io.dense4j.model.Model;
 import io.dense4j.train.EpochMetrics;
@@ -79,6 +81,61 @@ public final class Charts {
     }
 
     /**
+     * Each named precision-recall curve as the step function average precision measures, with the
+     * precision of calling every row positive (the share of positives) as the line to beat.
+     */
+    public static void precisionRecallCurves(Map<String, PrecisionRecallCurve> curves, Path png) throws IOException {
+        XYChart chart = chart("Precision-recall curve", "recall", "precision");
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
+                .setXAxisTickMarkSpacingHint(60).setYAxisTickMarkSpacingHint(60);
+        double baseRate = Double.NaN;
+        for (Map.Entry<String, PrecisionRecallCurve> entry : curves.entrySet()) {
+            PrecisionRecallCurve curve = entry.getValue();
+            int points = curve.recalls().length;
+            double[] recall = new double[2 * points - 1];
+            double[] precision = new double[2 * points - 1];
+            recall[0] = curve.recalls()[0];
+            precision[0] = curve.precisions()[0];
+            for (int i = 1; i < points; i++) { // across at the old recall to the new precision, then along
+                recall[2 * i - 1] = curve.recalls()[i - 1];
+                precision[2 * i - 1] = curve.precisions()[i];
+                recall[2 * i] = curve.recalls()[i];
+                precision[2 * i] = curve.precisions()[i];
+            }
+            chart.addSeries(String.format(java.util.Locale.ROOT, "%s (AP %.3f)", entry.getKey(), curve.averagePrecision()),
+                    recall, precision).setMarker(SeriesMarkers.NONE);
+            baseRate = curve.precisions()[points - 1]; // the lowest threshold classes every row positive
+        }
+        if (!Double.isNaN(baseRate)) {
+            chart.addSeries(String.format(java.util.Locale.ROOT, "share of positives (%.3f)", baseRate),
+                    new double[] {0, 1}, new double[] {baseRate, baseRate}).setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY);
+        }
+        save(chart, png);
+    }
+
+    /** Each non-empty bin's share of positives against its mean probability, beside the diagonal of perfect calibration. */
+    public static void reliabilityDiagram(Calibration calibration, Path png) throws IOException {
+        XYChart chart = chart(String.format(java.util.Locale.ROOT, "Reliability diagram (ECE %.4f)",
+                calibration.expectedCalibrationError()), "mean predicted probability", "share of positives");
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
+                .setXAxisTickMarkSpacingHint(60).setYAxisTickMarkSpacingHint(60);
+        List<Double> predicted = new ArrayList<>();
+        List<Double> observed = new ArrayList<>();
+        for (int b = 0; b < calibration.counts().length; b++) {
+            if (calibration.counts()[b] > 0) {
+                predicted.add(calibration.meanProbabilities()[b]);
+                observed.add(calibration.positiveFractions()[b]);
+            }
+        }
+        if (!predicted.isEmpty()) {
+            chart.addSeries("model", predicted, observed).setMarker(SeriesMarkers.CIRCLE);
+        }
+        chart.addSeries("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1}).setMarker(SeriesMarkers.NONE)
+                .setLineColor(Color.GRAY);
+        save(chart, png);
+    }
+
+    /**
      * The classes a two-feature model predicts over the plane around {@code features} (a 120×120
      * grid, light colors) with the rows themselves on top, colored by their labels.
      */
@@ -106,8 +163,9 @@ public final class Charts {
         XYChart chart = chart(title, "x1", "x2");
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(4);
-        add(chart, "predicted 0", grid, probabilities, false, new Color(255, 210, 200));
-        add(chart, "predicted 1", grid, probabilities, true, new Color(200, 220, 255));
+        double threshold = model.threshold().value();
+        add(chart, "predicted 0", grid, probabilities, threshold, false, new Color(255, 210, 200));
+        add(chart, "predicted 1", grid, probabilities, threshold, true, new Color(200, 220, 255));
         double[] label = labels.toDoubleVector();
         List<Double> x0 = new ArrayList<>();
         List<Double> y0 = new ArrayList<>();
@@ -122,11 +180,12 @@ public final class Charts {
         save(chart, png);
     }
 
-    private static void add(XYChart chart, String name, float[][] grid, double[] probabilities, boolean positive, Color color) {
+    private static void add(XYChart chart, String name, float[][] grid, double[] probabilities, double threshold,
+                            boolean positive, Color color) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (int i = 0; i < grid.length; i++) {
-            if ((probabilities[i] >= 0.5) == positive) {
+            if ((probabilities[i] >= threshold) == positive) {
                 xs.add((double) grid[i][0]);
                 ys.add((double) grid[i][1]);
             }

@@ -128,17 +128,22 @@ public final class Plan {
         forward(rows);
         double scale = 1.0 / batchRows;
         double sum = graph.lossForm() == LossForm.FROM_LOGITS
-                ? CrossEntropy.fromLogits(output, labels, rows, scale, lossGradient)
-                : CrossEntropy.fromProbabilities(output, labels, rows, scale, lossGradient);
+                ? CrossEntropy.fromLogits(output, labels, rows, scale, graph.classWeights(), lossGradient)
+                : CrossEntropy.fromProbabilities(output, labels, rows, scale, graph.classWeights(), lossGradient);
         for (int i = ops.length - 1; i >= 0; i--) {
             ops[i].backward(rows);
         }
         return sum;
     }
 
-    /** The summed loss of the first {@code rows} rows after {@link #forward}. */
+    /** The summed (unweighted) log loss of the first {@code rows} rows after {@link #forward}. */
     public double lossSum(int rows) {
         return CrossEntropy.value(output, labels, rows, outputIsLogit());
+    }
+
+    /** The summed loss training minimizes (class-weighted) of the first {@code rows} rows after {@link #forward}. */
+    public double objectiveSum(int rows) {
+        return CrossEntropy.value(output, labels, rows, outputIsLogit(), graph.classWeights());
     }
 
     /**

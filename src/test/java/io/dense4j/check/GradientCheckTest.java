@@ -62,10 +62,7 @@ class GradientCheckTest {
         Model model = new Sequential(layers).compile(INPUTS, new BinaryCrossEntropy(fromLogits), new SGD(0.1),
                 CompileOptions.defaults().withDataType(DataType.DOUBLE).withFusion(fuse).withInputGradient(true).withSeed(3));
         Random random = new Random(11);
-        INDArray x = Nd4j.create(DataType.DOUBLE, ROWS, INPUTS);
-        for (int i = 0; i < ROWS * INPUTS; i++) {
-            x.putScalar(i, random.nextGaussian());
-        }
+        INDArray x = gaussianInputs(random);
         INDArray y = Nd4j.create(new double[] {1, 0, 1, 1, 0}, new long[] {ROWS, 1}, DataType.DOUBLE);
         // Move biases off zero so their gradients are exercised from a generic point.
         for (int i = 0; i < model.parameterCount(); i++) {
@@ -77,6 +74,28 @@ class GradientCheckTest {
         assertEquals(model.parameterCount(), result.parametersChecked());
         assertEquals(ROWS * INPUTS, result.inputsChecked());
         assertTrue(result.passed(), name + ": " + result);
+    }
+
+    @ParameterizedTest(name = "class-weighted, fused {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void classWeightedLossMatchesFiniteDifferences(boolean fuse) {
+        Model model = new Sequential(mixed()).compile(INPUTS,
+                new BinaryCrossEntropy().withClassWeights(new io.dense4j.loss.ClassWeights(0.7, 4.5)), new SGD(0.1),
+                CompileOptions.defaults().withDataType(DataType.DOUBLE).withFusion(fuse).withInputGradient(true).withSeed(5));
+        INDArray x = gaussianInputs(new Random(13));
+        INDArray y = Nd4j.create(new double[] {1, 0, 0, 1, 0}, new long[] {ROWS, 1}, DataType.DOUBLE);
+
+        GradientCheckResult result = GradientChecker.check(model, x, y);
+
+        assertTrue(result.passed(), result.toString());
+    }
+
+    private static INDArray gaussianInputs(Random random) {
+        INDArray x = Nd4j.create(DataType.DOUBLE, ROWS, INPUTS);
+        for (int i = 0; i < ROWS * INPUTS; i++) {
+            x.putScalar(i, random.nextGaussian());
+        }
+        return x;
     }
 
     @Test

@@ -11,25 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
 
-    /** Runs the command line, capturing what it prints. */
-    private record Run(int exitCode, String out, String err) {
-        static Run of(String... args) {
-            java.io.PrintStream stdout = System.out;
-            java.io.PrintStream stderr = System.err;
-            var out = new java.io.ByteArrayOutputStream();
-            var err = new java.io.ByteArrayOutputStream();
-            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            try {
-                int code = Main.execute(args);
-                return new Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
-            } finally {
-                System.setOut(stdout);
-                System.setErr(stderr);
-            }
-        }
-    }
-
     @Test
     void trainsOnACsvWritesAModelAndEvaluatesItAsJson(@TempDir Path folder) throws Exception {
         Path train = folder.resolve("train.csv");

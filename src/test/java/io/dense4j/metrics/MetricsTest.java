@@ -53,4 +53,51 @@ class MetricsTest {
         }
         assertEquals(RocAuc.of(scores, labels), area, 1e-15);
     }
+
+    @Test
+    void balancedAccuracyAndMatthewsCorrelationByHand() {
+        ConfusionMatrix matrix = new ConfusionMatrix(2, 1, 1, 1);
+        assertEquals((2.0 / 3 + 1.0 / 2) / 2, matrix.balancedAccuracy(), 1e-15);
+        assertEquals((2.0 * 1 - 1.0 * 1) / Math.sqrt(3 * 3 * 2 * 2), matrix.matthewsCorrelation(), 1e-15);
+        assertEquals(0, new ConfusionMatrix(0, 0, 5, 3).matthewsCorrelation(), "always negative: no correlation");
+        assertEquals(0.5, new ConfusionMatrix(0, 0, 95, 5).balancedAccuracy(), "the majority class scores one half");
+    }
+
+    @Test
+    void calibrationErrorIsTheRowWeightedGapPerBin() {
+        // bin (0.1, 0.2]: 0.15, 0.15 with labels 0, 1: mean 0.15, positives 0.5, gap 0.35;
+        // bin (0.8, 0.9]: 0.85 with label 1: gap 0.15; ECE = (2·0.35 + 1·0.15) / 3
+        Calibration calibration = Calibration.of(new double[] {0.15, 0.15, 0.85}, new double[] {0, 1, 1});
+        assertEquals((2 * 0.35 + 0.15) / 3, calibration.expectedCalibrationError(), 1e-15);
+        assertEquals(2, calibration.counts()[1]);
+        assertEquals(1, calibration.counts()[8]);
+        assertEquals(0.0, BrierScore.of(new double[] {1, 0}, new double[] {1, 0}));
+        assertEquals((0.25 + 0.04) / 2, BrierScore.of(new double[] {0.5, 0.2}, new double[] {1, 0}), 1e-15);
+    }
+
+    @Test
+    void chosenThresholdSitsHalfwayBelowTheLowestPositiveScore() {
+        // thresholds 0.9: P 1, R ½, F1 ⅔; 0.6: P ½, R ½, F1 ½; 0.4: P ⅔, R 1, F1 0.8 (best): halfway to 0.1 is 0.25
+        Scores scores = new Scores(0, new double[] {0.9, 0.6, 0.4, 0.1}, new double[] {1, 0, 1, 0});
+        assertEquals(0.25, ThresholdGoal.f1().choose(scores).value(), 1e-15);
+        assertEquals(0.75, ThresholdGoal.precision(1).choose(scores).value(), 1e-15);
+        assertEquals(0.25, ThresholdGoal.recall(0.9).choose(scores).value(), 1e-15);
+        assertTrue(ThresholdGoal.f1().choose(scores).chosenBy().startsWith("best F1 on 4 validation rows"));
+    }
+
+    @Test
+    void thresholdGoalsParseAsTheCommandLineWritesThem() {
+        assertEquals(ThresholdGoal.precision(0.9), ThresholdGoal.parse("precision=0.9"));
+        assertEquals(ThresholdGoal.recall(0.75), ThresholdGoal.parse(" Recall=0.75 "));
+        assertEquals(ThresholdGoal.Kind.F1, ThresholdGoal.parse("F1").kind());
+        assertEquals("a threshold goal is f1, precision=P or recall=R, got \"accuracy\"",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> ThresholdGoal.parse("accuracy")).getMessage());
+        assertEquals("precision goal must be in (0, 1], got 1.5", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> ThresholdGoal.parse("precision=1.5")).getMessage());
+        assertEquals("recall= takes a number in (0, 1], got \"high\"", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> ThresholdGoal.parse("recall=high")).getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ThresholdGoal.f1().choose(new Scores(0, new double[] {0.2, 0.3}, new double[] {0, 0})));
+    }
 }

@@ -49,6 +49,7 @@ class ModelFileTest {
         Model model = adamModel();
         model.setInputSchema(new InputSchema(List.of("x1", "x2"), List.of("no", "yes")));
         model.fit(DATA.features(), DATA.labels(), FitOptions.builder().epochs(3).build());
+        model.setThreshold(new io.dense4j.metrics.DecisionThreshold(0.2837, "best F1 on 40 validation rows"));
         Path file = folder.resolve("model.zip");
         model.save(file);
 
@@ -58,6 +59,7 @@ class ModelFileTest {
         assertEquals(model.predictProbability(DATA.features()), loaded.predictProbability(DATA.features()));
         assertEquals(model.summary(), loaded.summary());
         assertEquals(model.inputSchema(), loaded.inputSchema());
+        assertEquals(model.threshold(), loaded.threshold());
         try (var files = Files.list(folder)) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
         }
@@ -160,6 +162,11 @@ class ModelFileTest {
 
         Path other = rewrite(good, "other.zip", "model.json", json.replace("dense4j-model", "keras-h5"));
         assertTrue(problem(other).contains("is not a dense4j model file (its format is \"keras-h5\")"), problem(other));
+
+        Path threshold = rewrite(good, "threshold.zip", "model.json", json.replace("\"checksums\"",
+                "\"threshold\" : {\"value\" : 1.5, \"chosenBy\" : \"hand\"}, \"checksums\""));
+        assertTrue(problem(threshold).contains("describes no valid model: a threshold is a probability in [0, 1], got 1.5"),
+                problem(threshold));
 
         byte[] parameters = entryBytes(good, "parameters.bin");
         parameters[0] ^= 1;

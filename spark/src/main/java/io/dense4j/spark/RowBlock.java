@@ -69,11 +69,12 @@ final class RowBlock implements Serializable {
         return selected;
     }
 
-    /** Feature statistics of the rows {@code selection} picks. */
+    /** Feature statistics and class counts of the rows {@code selection} picks. */
     FeatureStatistics statistics(RowSelection selection, long firstRow, byte[] classOf) {
         FeatureStatistics statistics = new FeatureStatistics(width);
         for (int row : selectedRows(selection, firstRow, classOf)) {
             statistics.add(features, row * width);
+            statistics.addLabel(classOf[provisionalClasses[row]]);
         }
         return statistics;
     }

@@ -11,6 +11,7 @@ import io.dense4j.layer.Dense;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.loss.ClassWeights;
 import io.dense4j.model.CompileOptions;
 import io.dense4j.model.Model;
 import io.dense4j.model.Sequential;
@@ -86,6 +87,35 @@ class ExactAggregationTest {
         assertEquals(RowSelection.training(0.2, 13).count(300), history.last().samples());
         assertEquals(0, distributed.batchesInEpoch());
         assertEquals(epochs, distributed.epochsTrained());
+    }
+
+    @Test
+    void classWeightedTrainingMatchesOneMachineAndCountsTheSameClasses() throws IOException {
+        TestRows rows = TestRows.xor(600, 4, 5);
+        Path file = rows.write(folder.resolve("weighted.csv"), 0, 600);
+        FitOptions fit = FitOptions.builder().batchSize(64).epochs(2).seed(7).validationSplit(0.2).build();
+        CsvSource oneFile = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCacheDirectory(folder));
+        io.dense4j.data.FeatureStatistics counted = oneFile.statistics(RowSelection.training(0.2, 7));
+        ClassWeights weights = ClassWeights.balanced(counted.negatives(), counted.positives());
+
+        Model single = weighted(weights);
+        History expected = single.fit(oneFile, fit);
+        Trainer distributed = new Trainer(weighted(weights));
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
+                .withMinPartitions(3))) {
+            io.dense4j.data.FeatureStatistics onSpark = data.statistics(RowSelection.training(0.2, 7));
+            assertEquals(counted.positives(), onSpark.positives());
+            assertEquals(counted.negatives(), onSpark.negatives());
+            History history = new SparkTrainer(LocalSpark.session(), data).fit(distributed, fit, Synchronization.exact());
+            assertEquals(expected.last().loss(), history.last().loss(), 1e-5, "the weighted training loss");
+        }
+        assertArrayEquals(single.parameters().toFloatVector(), distributed.model().parameters().toFloatVector(), 1e-5f);
+    }
+
+    private static Model weighted(ClassWeights weights) {
+        return new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(4, new BinaryCrossEntropy().withClassWeights(weights), new SGD(0.1, 0.9, false),
+                        CompileOptions.defaults().withSeed(3));
     }
 
     @Test

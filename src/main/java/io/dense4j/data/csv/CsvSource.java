@@ -301,20 +301,25 @@ public final class CsvSource {
         return new CachedBatches(mapped, width(), selected, flipped(), fill);
     }
 
-    /** Each feature's mean and standard deviation over the rows of {@code selection}, missing values left out. */
+    /**
+     * Each feature's mean and standard deviation over the rows of {@code selection}, missing values
+     * left out, and their class counts.
+     */
     public FeatureStatistics statistics(RowSelection selection) {
         int chunk = StreamedBatches.BLOCK_ROWS;
         FeatureStatistics statistics = new FeatureStatistics(width());
         NativeArray features = NativeArray.allocate(DataType.FLOAT, (long) chunk * width());
+        NativeArray labels = NativeArray.allocate(DataType.FLOAT, chunk);
         float[] values = new float[chunk * width()];
         try (BatchSource rows = rawRows(selection, null, DataType.FLOAT)) {
             rows.startPass(0, 0, false);
-            for (int count; (count = rows.next(chunk, features, null)) > 0; ) {
+            for (int count; (count = rows.next(chunk, features, labels)) > 0; ) {
                 for (int i = 0; i < count * width(); i++) {
                     values[i] = (float) features.get(i);
                 }
                 for (int r = 0; r < count; r++) {
                     statistics.add(values, r * width());
+                    statistics.addLabel(labels.get(r));
                 }
             }
         }

@@ -1,0 +1,41 @@
+package io.dense4j.metrics;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * The probability at or above which a model classes a row positive, and how it was chosen, so
+ * that whoever uses the model can say which threshold its classes came from.
+ *
+ * @param value    a probability in [0, 1]
+ * @param chosenBy how the value was chosen, in words ("the default", "best F1 on 2,000 validation rows")
+ */
+public record DecisionThreshold(double value, String chosenBy) {
+
+    /** 0.5, the threshold of a model nobody tuned. */
+    public static final DecisionThreshold DEFAULT = new DecisionThreshold(0.5, "the default");
+
+    public DecisionThreshold {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException("a threshold is a probability in [0, 1], got " + value);
+        }
+        if (chosenBy == null || chosenBy.isBlank()) {
+            throw new IllegalArgumentException("a threshold needs a note of how it was chosen");
+        }
+    }
+
+    /** Whether {@code probability} is classed positive. */
+    public boolean positive(double probability) {
+        return probability >= value;
+    }
+
+    /** Six significant digits, without trailing zeros: what people read; files keep the exact value. */
+    public static String format(double threshold) {
+        return new BigDecimal(threshold).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    @Override
+    public String toString() {
+        return format(value) + " (" + chosenBy + ")";
+    }
+}

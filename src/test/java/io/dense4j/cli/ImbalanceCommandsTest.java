@@ -1,0 +1,164 @@
+package io.dense4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dense4j.model.Model;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The controls for rare positives from the command line: class weights in training, and a
+ * threshold chosen on the validation rows, saved in the model and used by evaluate and predict.
+ */
+class ImbalanceCommandsTest {
+
+    /** About 10% positives: y = 1 when x1 + x2/2 + noise > 1.6, so 0.5 on a calibrated model misses most of them. */
+    private static Path imbalanced(Path file, int rows, long seed) throws IOException {
+        Random random = new Random(seed);
+        StringBuilder csv = new StringBuilder("x1,x2,x3,label\n");
+        for (int i = 0; i < rows; i++) {
+            double x1 = random.nextGaussian();
+            double x2 = random.nextGaussian();
+            double x3 = random.nextGaussian();
+            int label = x1 + x2 / 2 + random.nextGaussian() * 0.8 > 1.6 ? 1 : 0;
+            csv.append(String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%d%n", x1, x2, x3, label));
+        }
+        return Files.writeString(file, csv);
+    }
+
+    @Test
+    void thresholdChosenForF1IsSavedAndUsedByEvaluateAndPredict(@TempDir Path folder) throws Exception {
+        Path train = imbalanced(folder.resolve("train.csv"), 4000, 1);
+        Path test = imbalanced(folder.resolve("test.csv"), 2000, 2);
+        Path model = folder.resolve("model.zip");
+        Run trained = Run.of("train", "--data", train.toString(), "--epochs", "15", "--validation", "0.25",
+                "--threshold-for", "f1", "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("Threshold: ") && trained.out().contains("(best F1 on "), trained.out());
+        double chosen = Model.load(model).threshold().value();
+        assertTrue(chosen > 0.05 && chosen < 0.5, "rare positives want a threshold below 0.5, got " + chosen);
+
+        JsonNode atChosen = json(Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--json"));
+        JsonNode atHalf = json(Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--json",
+                "--threshold", "0.5"));
+        assertEquals(chosen, atChosen.get("threshold").asDouble(), 0);
+        assertTrue(atChosen.get("thresholdChosenBy").asText().startsWith("best F1 on "), atChosen.toString());
+        assertEquals("--threshold", atHalf.get("thresholdChosenBy").asText());
+        assertTrue(atChosen.get("f1").asDouble() > atHalf.get("f1").asDouble(),
+                "F1 at the chosen threshold " + atChosen.get("f1") + " vs at 0.5 " + atHalf.get("f1"));
+        for (String key : new String[] {"prAuc", "brier", "ece", "balancedAccuracy", "mcc"}) {
+            assertTrue(atChosen.get(key).isDouble(), key + " in " + atChosen);
+        }
+        assertEquals(atChosen.get("prAuc").asDouble(), atHalf.get("prAuc").asDouble(), 0, "PR AUC needs no threshold");
+
+        Run table = Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--plot", folder.resolve("plots").toString());
+        assertTrue(table.out().contains("threshold          " + io.dense4j.metrics.DecisionThreshold.format(chosen) + " (best F1 on"),
+                table.out());
+        for (String chart : new String[] {"pr.png", "calibration.png", "roc.png", "confusion.png"}) {
+            assertTrue(Files.size(folder.resolve("plots").resolve(chart)) > 1000, chart);
+        }
+
+        Path predictions = folder.resolve("predictions.csv");
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", test.toString(), "--out", predictions.toString());
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        assertTrue(predicted.out().contains("class 1 at probability >= " + io.dense4j.metrics.DecisionThreshold.format(chosen)),
+                predicted.out());
+        List<String> lines = Files.readAllLines(predictions);
+        long positives = lines.stream().skip(1).filter(line -> line.endsWith(",1")).count();
+        JsonNode confusion = atChosen.get("confusion");
+        assertEquals(confusion.get("tp").asLong() + confusion.get("fp").asLong(), positives, "predict classes as evaluate does");
+        assertTrue(Run.of("summary", "--model", model.toString()).out().contains("Threshold: "));
+    }
+
+    @Test
+    void thresholdGoalsThatCannotBeMetSayWhyInOneLine(@TempDir Path folder) throws Exception {
+        Path train = imbalanced(folder.resolve("train.csv"), 600, 3);
+        Run noValidation = Run.of("train", "--data", train.toString(), "--threshold-for", "f1");
+        assertEquals(2, noValidation.exitCode());
+        assertTrue(noValidation.err().contains("--threshold-for chooses on the validation rows: give --validation"),
+                noValidation.err());
+        Run badGoal = Run.of("train", "--data", train.toString(), "--validation", "0.2", "--threshold-for", "accuracy");
+        assertEquals(2, badGoal.exitCode());
+        assertTrue(badGoal.err().contains("--threshold-for: a threshold goal is f1, precision=P or recall=R, got \"accuracy\""),
+                badGoal.err());
+
+        // every row looks the same, so every row gets one probability and precision never rises above the 10% of positives
+        StringBuilder same = new StringBuilder("x1,x2,label\n");
+        for (int i = 0; i < 500; i++) {
+            same.append("1.5,-2,").append(i % 10 == 0 ? 1 : 0).append('\n');
+        }
+        Path flat = Files.writeString(folder.resolve("flat.csv"), same);
+        Path model = folder.resolve("model.zip");
+        Run unmet = Run.of("train", "--data", flat.toString(), "--validation", "0.3", "--epochs", "2",
+                "--threshold-for", "precision=0.5", "--out", model.toString());
+        assertEquals(1, unmet.exitCode(), unmet.out());
+        assertEquals(1, unmet.err().strip().lines().count(), unmet.err());
+        assertTrue(unmet.err().startsWith("Error: --threshold-for precision=0.5: no threshold reaches precision 0.5"), unmet.err());
+        assertTrue(unmet.err().contains("keeps the threshold 0.5 (the default)"), unmet.err());
+        assertEquals(0.5, Model.load(model).threshold().value());
+    }
+
+    @Test
+    void balancedClassWeightsFindMoreOfTheRarePositives(@TempDir Path folder) throws Exception {
+        Path train = imbalanced(folder.resolve("train.csv"), 4000, 4);
+        Path test = imbalanced(folder.resolve("test.csv"), 2000, 5);
+        Path plain = folder.resolve("plain.zip");
+        Path weighted = folder.resolve("weighted.zip");
+        assertEquals(0, Run.of("train", "--data", train.toString(), "--epochs", "10", "--out", plain.toString()).exitCode());
+        Run trained = Run.of("train", "--data", train.toString(), "--epochs", "10", "--class-weight", "balanced",
+                "--out", weighted.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("Training with class weights 0: 0.5") && trained.out().contains("(balanced on the "
+                + "training rows): the training loss is weighted; validation loss and metrics are not"), trained.out());
+        io.dense4j.loss.ClassWeights weights = Model.load(weighted).loss().classWeights();
+        assertTrue(weights.positive() > 3 && weights.negative() < 1, weights.toString());
+        assertTrue(Run.of("summary", "--model", weighted.toString()).out().contains("class weights 0: "));
+
+        JsonNode unweighted = json(Run.of("evaluate", "--model", plain.toString(), "--data", test.toString(), "--json"));
+        JsonNode balanced = json(Run.of("evaluate", "--model", weighted.toString(), "--data", test.toString(), "--json"));
+        assertTrue(balanced.get("recall").asDouble() > unweighted.get("recall").asDouble() + 0.2,
+                "recall " + balanced.get("recall") + " balanced vs " + unweighted.get("recall"));
+        assertTrue(balanced.get("balancedAccuracy").asDouble() > unweighted.get("balancedAccuracy").asDouble(),
+                balanced + " vs " + unweighted);
+    }
+
+    @Test
+    void classWeightsOutsideTheirRangeAreRefusedBeforeReadingTheData(@TempDir Path folder) throws Exception {
+        Path train = imbalanced(folder.resolve("train.csv"), 300, 6);
+        for (String bad : new String[] {"-2", "0", "NaN", "heavy"}) {
+            Run refused = Run.of("train", "--data", train.toString(), "--class-weight", bad);
+            assertEquals(2, refused.exitCode(), bad);
+            assertTrue(refused.err().contains("--class-weight takes balanced or a positive number, got \"" + bad + "\""),
+                    refused.err());
+        }
+        // the one positive row lands among the validation rows, leaving the training rows one class
+        io.dense4j.data.RowSelection held = io.dense4j.data.RowSelection.validation(0.5, 42);
+        StringBuilder csv = new StringBuilder("x1,label\n");
+        boolean placed = false;
+        for (int row = 0; row < 40; row++) {
+            boolean positive = !placed && held.includes(row);
+            placed |= positive;
+            csv.append(row).append(',').append(positive ? 1 : 0).append('\n');
+        }
+        long trainingRows = io.dense4j.data.RowSelection.training(0.5, 42).count(40);
+        Path onePositive = Files.writeString(folder.resolve("one-positive.csv"), csv);
+        Run oneClass = Run.of("train", "--data", onePositive.toString(), "--class-weight", "balanced", "--validation", "0.5");
+        assertEquals(1, oneClass.exitCode());
+        assertTrue(oneClass.err().contains("--class-weight balanced: balanced class weights need rows of both classes, "
+                + "got " + trainingRows + " negative and 0 positive"), oneClass.err());
+    }
+
+    private static JsonNode json(Run run) throws IOException {
+        assertEquals(0, run.exitCode(), run.err());
+        return new ObjectMapper().readTree(run.out());
+    }
+}
