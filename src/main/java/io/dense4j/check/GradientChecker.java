@@ -4,7 +4,6 @@ import io.dense4j.data.Dataset;
 import io.dense4j.data.DatasetBatches;
 import io.dense4j.model.Model;
 import io.dense4j.runtime.ExecutionPolicy;
-import io.dense4j.train.GradientSum;
 import io.dense4j.train.Trainer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,12 +42,7 @@ public final class GradientChecker {
         INDArray inputs = x.castTo(DataType.DOUBLE).dup('c');
         Dataset data = Dataset.of(inputs, y, DataType.DOUBLE);
         Trainer trainer = new Trainer(model, model.optimizer(), ExecutionPolicy.ofThreads(1));
-        GradientSum sum = new GradientSum(model.parameterCount());
-        trainer.addGradientSum(new DatasetBatches(data), sum);
-        double[] analytic = sum.gradient().clone();
-        for (int i = 0; i < analytic.length; i++) {
-            analytic[i] /= sum.rows();
-        }
+        double[] analytic = trainer.objectiveGradient(new DatasetBatches(data));
         double[] analyticInputs = model.graph().inputGradient() ? trainer.inputGradient(data) : null;
         return compare(model, inputs, y, analytic, analyticInputs, epsilon, tolerance);
     }

@@ -5,6 +5,7 @@ import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
 import io.dense4j.layer.Activation;
 import io.dense4j.layer.Dense;
+import io.dense4j.layer.Dropout;
 import io.dense4j.layer.Initializer;
 import io.dense4j.layer.Normalization;
 import io.dense4j.layer.ReLU;
@@ -63,6 +64,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Hidden layer widths, e.g. 64,32 (default: none, i.e. logistic regression).")
     List<String> layers = List.of();
 
+    @Option(names = "--dropout", defaultValue = "0", description = "Dropout after each hidden layer: the share of its "
+            + "values dropped in training, in [0, 1) (default: ${DEFAULT-VALUE}, none).")
+    double dropout;
+
     @Option(names = "--activation", defaultValue = "relu", description = "Hidden activation: relu or sigmoid (default: ${DEFAULT-VALUE}).")
     String activation;
 
@@ -77,6 +82,36 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd, momentum (0.9) or adam (default: ${DEFAULT-VALUE}).")
     String optimizer;
+
+    @Option(names = "--momentum", description = "SGD's momentum in [0, 1) (default: 0 for sgd, 0.9 for momentum).")
+    Double momentum;
+
+    @Option(names = "--nesterov", description = "Nesterov momentum, with --optimizer momentum or --momentum.")
+    boolean nesterov;
+
+    @Option(names = "--beta1", defaultValue = "0.9", description = "Adam's β1 (default: ${DEFAULT-VALUE}).")
+    double beta1;
+
+    @Option(names = "--beta2", defaultValue = "0.999", description = "Adam's β2 (default: ${DEFAULT-VALUE}).")
+    double beta2;
+
+    @Option(names = "--epsilon", defaultValue = "1e-7", description = "Adam's ε (default: ${DEFAULT-VALUE}).")
+    double epsilon;
+
+    @Option(names = "--weight-decay", description = "Decoupled weight decay on the Dense weights, with --optimizer adam "
+            + "(AdamW); for SGD use --l2 (default: none).")
+    Double weightDecay;
+
+    @Option(names = "--l2", description = "L2 penalty λ: the loss gains (λ/2)·Σ w² over the Dense weights, not the biases "
+            + "(default: none).")
+    Double l2;
+
+    @Option(names = "--clip-norm", description = "Scale each gradient down to this global L2 norm when it is longer (default: none).")
+    Double clipNorm;
+
+    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", description = "Change the learning rate as training goes: "
+            + ScheduleOption.FORMS + " (plateau watches the validation loss if there is one; default: constant).")
+    String schedule;
 
     @Option(names = "--validation", defaultValue = "0",
             description = "Fraction of rows held out for validation, chosen row by row from the seed (default: ${DEFAULT-VALUE}).")
@@ -159,6 +194,7 @@ final class TrainCommand implements Callable<Integer> {
     Main main;
 
     private long csvRows;
+    private io.dense4j.train.Callback scheduleCallback;
 
     @Override
     public Integer call() throws IOException {
@@ -171,6 +207,16 @@ final class TrainCommand implements Callable<Integer> {
         Optimizer chosen = optimizer();
         Activation hidden = hiddenActivation();
         ThresholdGoal goal = thresholdGoal();
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new ParameterException(spec.commandLine(), "--dropout is the share of values dropped, in [0, 1), got " + dropout);
+        }
+        if (dropout > 0 && layers.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--dropout acts after hidden layers, and there are none: give --layers");
+        }
+        if (l2 != null && !(l2 >= 0 && l2 < Double.POSITIVE_INFINITY)) {
+            throw new ParameterException(spec.commandLine(), "--l2 takes a finite penalty >= 0, got " + l2);
+        }
+        scheduleCallback = schedule();
         if (classWeight != null && !"balanced".equalsIgnoreCase(classWeight)) {
             positiveClassWeight();
         }
@@ -349,13 +395,16 @@ final class TrainCommand implements Callable<Integer> {
         }
         for (String width : layers) {
             model.add(new Dense(positive("--layers", width), hidden, hidden instanceof ReLU ? Initializer.HE_NORMAL : Initializer.GLOROT_UNIFORM));
+            if (dropout > 0) {
+                model.add(new Dropout(dropout));
+            }
         }
         model.add(new Dense(1, new Sigmoid()));
         boolean balanced = "balanced".equalsIgnoreCase(classWeight);
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
         FeatureStatistics statistics = standardize || fillMissing || balanced
                 ? statisticsOf.apply(RowSelection.training(validation, seed)) : null;
-        BinaryCrossEntropy loss = new BinaryCrossEntropy().withClassWeights(classWeights(statistics));
+        BinaryCrossEntropy loss = new BinaryCrossEntropy().withClassWeights(classWeights(statistics)).withL2(l2 == null ? 0 : l2);
         Model compiled = model.compile(inputWidth, loss, chosen, CompileOptions.defaults().withSeed(seed));
         if (!loss.classWeights().isNone()) {
             System.out.printf("Training with %s%s: the training loss is weighted; validation loss and metrics are not%n",
@@ -417,6 +466,9 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             fit.batchSize(batchSize);
         }
+        if (scheduleCallback != null) {
+            fit.callbacks(scheduleCallback);
+        }
         if (stopping != null) {
             fit.callbacks(stopping);
         }
@@ -435,15 +487,47 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Optimizer optimizer() {
-        if (!(learningRate > 0)) {
+        if (!(learningRate > 0 && learningRate < Double.POSITIVE_INFINITY)) {
             throw new ParameterException(spec.commandLine(), "--lr must be positive, got " + learningRate);
         }
-        return switch (optimizer.toLowerCase(Locale.ROOT)) {
-            case "sgd" -> new SGD(learningRate);
-            case "momentum" -> new SGD(learningRate, 0.9, false);
-            case "adam" -> new Adam(learningRate);
-            default -> throw new ParameterException(spec.commandLine(), "--optimizer must be sgd, momentum or adam, got " + optimizer);
-        };
+        String kind = optimizer.toLowerCase(Locale.ROOT);
+        if (!kind.equals("sgd") && !kind.equals("momentum") && !kind.equals("adam")) {
+            throw new ParameterException(spec.commandLine(), "--optimizer must be sgd, momentum or adam, got " + optimizer);
+        }
+        boolean adam = kind.equals("adam");
+        if (adam && (momentum != null || nesterov)) {
+            throw new ParameterException(spec.commandLine(), "--momentum and --nesterov are SGD's: Adam has --beta1");
+        }
+        if (!adam && weightDecay != null) {
+            throw new ParameterException(spec.commandLine(), "--weight-decay is AdamW's (with --optimizer adam); "
+                    + "for SGD, --l2 gives the same gradient");
+        }
+        try {
+            if (adam) {
+                Adam chosen = new Adam(learningRate, beta1, beta2, epsilon);
+                chosen = weightDecay == null ? chosen : chosen.withWeightDecay(weightDecay);
+                return clipNorm == null ? chosen : chosen.withClipNorm(clipNorm);
+            }
+            double mu = momentum != null ? momentum : kind.equals("momentum") ? 0.9 : 0;
+            SGD chosen = new SGD(learningRate, mu, nesterov);
+            return clipNorm == null ? chosen : chosen.withClipNorm(clipNorm);
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(spec.commandLine(), "--optimizer " + kind + ": " + invalid.getMessage());
+        }
+    }
+
+    /** --lr-schedule's callback, or null. */
+    private io.dense4j.train.Callback schedule() {
+        if (schedule == null) {
+            return null;
+        }
+        try {
+            return ScheduleOption.parse(schedule);
+        } catch (IllegalArgumentException invalid) {
+            String problem = invalid.getMessage();
+            boolean aboutTheForm = problem.startsWith("is one of") || problem.startsWith("expects");
+            throw new ParameterException(spec.commandLine(), "--lr-schedule" + (aboutTheForm ? " " : ": ") + problem);
+        }
     }
 
     private int positive(String option, String value) {

@@ -15,6 +15,10 @@ final class CheckLossInput {
 
     static Graph apply(Graph graph) {
         Node last = graph.nodes().get(graph.nodes().size() - 1);
+        if (last instanceof DropoutNode) {
+            throw new IllegalArgumentException(String.format("the last layer, layer %d (%s), drops out the model's output: "
+                    + "Dropout goes between hidden layers, before the output layer", last.layerIndex(), last.label()));
+        }
         Activation activation = effectiveFinalActivation(graph);
         boolean endsInSigmoid = activation instanceof Sigmoid;
         if (graph.lossForm() == LossForm.FROM_PROBABILITIES && !endsInSigmoid) {

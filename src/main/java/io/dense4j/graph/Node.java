@@ -1,7 +1,7 @@
 package io.dense4j.graph;
 
 /** One op of a compiled graph before buffers are planned; it remembers the user's layer it came from. */
-public sealed interface Node permits DenseNode, ActivationNode, NormalizationNode {
+public sealed interface Node permits DenseNode, ActivationNode, NormalizationNode, DropoutNode {
 
     /** Index of the user's layer this node came from, in the {@code Sequential}. */
     int layerIndex();

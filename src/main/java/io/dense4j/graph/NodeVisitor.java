@@ -12,4 +12,6 @@ public interface NodeVisitor<R> {
     R visitActivation(ActivationNode activation);
 
     R visitNormalization(NormalizationNode normalization);
+
+    R visitDropout(DropoutNode dropout);
 }

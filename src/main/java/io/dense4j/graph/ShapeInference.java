@@ -2,6 +2,7 @@ package io.dense4j.graph;
 
 import io.dense4j.layer.Activation;
 import io.dense4j.layer.Dense;
+import io.dense4j.layer.Dropout;
 import io.dense4j.layer.Layer;
 import io.dense4j.layer.LayerVisitor;
 import io.dense4j.layer.Normalization;
@@ -64,6 +65,11 @@ final class ShapeInference {
         @Override
         public Node visitActivation(Activation activation) {
             return new ActivationNode(index, width, activation);
+        }
+
+        @Override
+        public Node visitDropout(Dropout dropout) {
+            return new DropoutNode(index, width, dropout.rate());
         }
     }
 }

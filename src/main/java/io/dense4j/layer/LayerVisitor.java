@@ -12,4 +12,6 @@ public interface LayerVisitor<R> {
     R visitNormalization(Normalization normalization);
 
     R visitActivation(Activation activation);
+
+    R visitDropout(Dropout dropout);
 }

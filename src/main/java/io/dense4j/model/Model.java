@@ -254,7 +254,7 @@ public final class Model {
 
     /**
      * The mean over one in-order pass of the loss training minimizes: the log loss with the loss's
-     * class weights. What a gradient check differentiates.
+     * class weights, plus its L2 penalty. What a gradient check differentiates.
      */
     public double objective(BatchSource data) {
         checkWidth(data.width());
@@ -269,7 +269,7 @@ public final class Model {
         } finally {
             givePlan(plan);
         }
-        return sum / data.rows();
+        return sum / data.rows() + loss.l2() / 2 * parameters.allWeights().sumOfSquares();
     }
 
     /**

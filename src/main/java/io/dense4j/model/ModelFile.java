@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dense4j.io.AtomicFiles;
 import io.dense4j.layer.Activation;
 import io.dense4j.layer.Dense;
+import io.dense4j.layer.Dropout;
 import io.dense4j.layer.Initializer;
 import io.dense4j.layer.Layer;
 import io.dense4j.layer.LayerVisitor;
@@ -233,6 +234,9 @@ final class ModelFile {
             layer.accept(new LayerJson(layers.addObject().put("type", layer.kind())));
         }
         ObjectNode loss = root.putObject("loss").put("type", "BinaryCrossEntropy").put("fromLogits", model.loss().fromLogits());
+        if (model.loss().l2() > 0) {
+            loss.put("l2", model.loss().l2());
+        }
         if (!model.loss().classWeights().isNone()) {
             loss.putObject("classWeights").put("negative", model.loss().classWeights().negative())
                     .put("positive", model.loss().classWeights().positive());
@@ -245,6 +249,12 @@ final class ModelFile {
             Adam adam = (Adam) model.optimizer();
             optimizer.put("type", "Adam").put("learningRate", adam.learningRate()).put("beta1", adam.beta1())
                     .put("beta2", adam.beta2()).put("epsilon", adam.epsilon());
+            if (adam.weightDecay() > 0) {
+                optimizer.put("weightDecay", adam.weightDecay());
+            }
+        }
+        if (model.optimizer().clipNorm() > 0) {
+            optimizer.put("clipNorm", model.optimizer().clipNorm());
         }
         InputSchema schema = model.inputSchema();
         if (schema != null) {
@@ -284,6 +294,12 @@ final class ModelFile {
 
         @Override
         public Void visitActivation(Activation activation) {
+            return null;
+        }
+
+        @Override
+        public Void visitDropout(Dropout dropout) {
+            node.put("rate", dropout.rate());
             return null;
         }
     }
@@ -410,14 +426,18 @@ final class ModelFile {
 
     private static BinaryCrossEntropy loss(JsonNode node) {
         JsonNode weights = node.path("classWeights");
-        if (weights.isMissingNode()) {
-            return new BinaryCrossEntropy(node.path("fromLogits").asBoolean());
+        ClassWeights classWeights = ClassWeights.NONE;
+        if (!weights.isMissingNode()) {
+            if (!weights.path("negative").isNumber() || !weights.path("positive").isNumber()) {
+                throw new IllegalArgumentException("its loss's classWeights need numbers \"negative\" and \"positive\"");
+            }
+            classWeights = new ClassWeights(weights.get("negative").asDouble(), weights.get("positive").asDouble());
         }
-        if (!weights.path("negative").isNumber() || !weights.path("positive").isNumber()) {
-            throw new IllegalArgumentException("its loss's classWeights need numbers \"negative\" and \"positive\"");
+        JsonNode l2 = node.path("l2");
+        if (!l2.isMissingNode() && !l2.isNumber()) {
+            throw new IllegalArgumentException("its loss's l2 must be a number");
         }
-        return new BinaryCrossEntropy(node.path("fromLogits").asBoolean(),
-                new ClassWeights(weights.get("negative").asDouble(), weights.get("positive").asDouble()));
+        return new BinaryCrossEntropy(node.path("fromLogits").asBoolean(), classWeights, l2.asDouble(0));
     }
 
     private static Layer layer(JsonNode node) {
@@ -428,6 +448,12 @@ final class ModelFile {
         }
         if (type.equals("Normalization")) {
             return new Normalization();
+        }
+        if (type.equals("Dropout")) {
+            if (!node.path("rate").isNumber()) {
+                throw new IllegalArgumentException("its Dropout layer needs a number \"rate\"");
+            }
+            return new Dropout(node.path("rate").asDouble());
         }
         return activation(type);
     }
@@ -443,12 +469,14 @@ final class ModelFile {
 
     private static Optimizer optimizer(JsonNode node) {
         String type = node.path("type").asText();
+        double clipNorm = node.path("clipNorm").asDouble(0);
         if (type.equals("SGD")) {
-            return new SGD(node.path("learningRate").asDouble(), node.path("momentum").asDouble(), node.path("nesterov").asBoolean());
+            return new SGD(node.path("learningRate").asDouble(), node.path("momentum").asDouble(), node.path("nesterov").asBoolean(),
+                    clipNorm);
         }
         if (type.equals("Adam")) {
             return new Adam(node.path("learningRate").asDouble(), node.path("beta1").asDouble(), node.path("beta2").asDouble(),
-                    node.path("epsilon").asDouble());
+                    node.path("epsilon").asDouble(), node.path("weightDecay").asDouble(0), clipNorm);
         }
         throw new IllegalArgumentException("unknown optimizer \"" + type + "\"");
     }

@@ -2,19 +2,23 @@ package io.dense4j.optim;
 
 import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.Slices;
 import java.util.List;
 
 /** Adam with bias correction, one fused typed loop over the flat arrays ({@link Elementwise#adam}). */
-final class AdamUpdater implements Updater {
+final class AdamUpdater extends Updater {
     private final Adam spec;
     private final NativeArray parameters;
     private final NativeArray gradients;
     private final NativeArray firstMoment;
     private final NativeArray secondMoment;
+    private final Slices weights;
     private long steps;
 
-    AdamUpdater(Adam spec, NativeArray parameters, NativeArray gradients) {
+    AdamUpdater(Adam spec, NativeArray parameters, NativeArray gradients, Slices weights) {
+        super(spec.learningRate());
         this.spec = spec;
+        this.weights = weights;
         this.parameters = parameters;
         this.gradients = gradients;
         this.firstMoment = NativeArray.allocate(parameters.dataType(), parameters.length());
@@ -23,6 +27,10 @@ final class AdamUpdater implements Updater {
 
     @Override
     public void step() {
+        GradientClipping.clip(gradients, spec.clipNorm());
+        if (spec.weightDecay() > 0) {
+            weights.scale(1 - learningRate() * spec.weightDecay()); // decoupled: before the step, as PyTorch's AdamW
+        }
         steps++;
         double beta1 = spec.beta1();
         double beta2 = spec.beta2();
@@ -30,7 +38,7 @@ final class AdamUpdater implements Updater {
         // exactly, with λt = λ·√(1 − β2^t)/(1 − β1^t); no per-element division by the corrections.
         double correction1 = 1 - Math.pow(beta1, steps);
         double correction2 = 1 - Math.pow(beta2, steps);
-        double stepSize = spec.learningRate() * Math.sqrt(correction2) / correction1;
+        double stepSize = learningRate() * Math.sqrt(correction2) / correction1;
         double epsilon = spec.epsilon() * Math.sqrt(correction2);
         Elementwise.adam(parameters, gradients, firstMoment, secondMoment, beta1, beta2, stepSize, epsilon);
     }

@@ -5,8 +5,8 @@ import io.dense4j.tensor.NativeArray;
 import java.util.List;
 
 /** SGD with (optionally Nesterov) momentum, as three or four level-1 BLAS calls over the flat arrays. */
-final class MomentumUpdater implements Updater {
-    private final double learningRate;
+final class MomentumUpdater extends Updater {
+    private final double clipNorm;
     private final double momentum;
     private final boolean nesterov;
     private final NativeArray parameters;
@@ -14,7 +14,8 @@ final class MomentumUpdater implements Updater {
     private final NativeArray velocity;
 
     MomentumUpdater(SGD spec, NativeArray parameters, NativeArray gradients) {
-        this.learningRate = spec.learningRate();
+        super(spec.learningRate());
+        this.clipNorm = spec.clipNorm();
         this.momentum = spec.momentum();
         this.nesterov = spec.nesterov();
         this.parameters = parameters;
@@ -24,12 +25,13 @@ final class MomentumUpdater implements Updater {
 
     @Override
     public void step() {
+        GradientClipping.clip(gradients, clipNorm);
         int n = parameters.length();
         Blas.scal(n, momentum, velocity);                  // v ← μ·v
-        Blas.axpy(n, -learningRate, gradients, velocity);  // v ← μ·v − λ·g
+        Blas.axpy(n, -learningRate(), gradients, velocity);  // v ← μ·v − λ·g
         if (nesterov) {
             Blas.axpy(n, momentum, velocity, parameters);      // θ ← θ + μ·v
-            Blas.axpy(n, -learningRate, gradients, parameters); //      − λ·g
+            Blas.axpy(n, -learningRate(), gradients, parameters); //      − λ·g
         } else {
             Blas.axpy(n, 1.0, velocity, parameters);           // θ ← θ + v
         }

@@ -5,20 +5,22 @@ import io.dense4j.tensor.NativeArray;
 import java.util.List;
 
 /** Plain SGD, θ ← θ − λ·g: one axpy over the flat parameter array. */
-final class SgdUpdater implements Updater {
-    private final double learningRate;
+final class SgdUpdater extends Updater {
+    private final double clipNorm;
     private final NativeArray parameters;
     private final NativeArray gradients;
 
     SgdUpdater(SGD spec, NativeArray parameters, NativeArray gradients) {
-        this.learningRate = spec.learningRate();
+        super(spec.learningRate());
+        this.clipNorm = spec.clipNorm();
         this.parameters = parameters;
         this.gradients = gradients;
     }
 
     @Override
     public void step() {
-        Blas.axpy(parameters.length(), -learningRate, gradients, parameters);
+        GradientClipping.clip(gradients, clipNorm);
+        Blas.axpy(parameters.length(), -learningRate(), gradients, parameters);
     }
 
     @Override

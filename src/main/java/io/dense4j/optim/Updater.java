@@ -1,6 +1,7 @@
 package io.dense4j.optim;
 
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.Slices;
 import java.util.List;
 
 /**
@@ -8,25 +9,46 @@ import java.util.List;
  * Bound to the model's flat parameter and gradient arrays when it is created; {@link #step()}
  * allocates nothing.
  */
-public sealed interface Updater permits SgdUpdater, MomentumUpdater, AdamUpdater {
+public abstract sealed class Updater permits SgdUpdater, MomentumUpdater, AdamUpdater {
+    private double learningRate;
+
+    Updater(double learningRate) {
+        setLearningRate(learningRate);
+    }
 
     /** One optimizer step: parameters move against the current gradients. */
-    void step();
+    public abstract void step();
 
     /** The optimizer's own state arrays (velocity, moments), for checkpoints; empty for plain SGD. */
-    List<NativeArray> state();
+    public abstract List<NativeArray> state();
+
+    /** The step size the next {@link #step()} uses: the optimizer's, unless a schedule set another. */
+    public final double learningRate() {
+        return learningRate;
+    }
+
+    /** Sets the step size of the following steps (a learning-rate schedule's job); positive and finite. */
+    public final void setLearningRate(double rate) {
+        if (!(rate > 0 && rate < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("a learning rate must be positive and finite, got " + rate);
+        }
+        learningRate = rate;
+    }
 
     /** Steps taken, where the update depends on it (Adam's bias correction); otherwise 0. */
-    default long steps() {
+    public long steps() {
         return 0;
     }
 
     /** Restores {@link #steps()} from a checkpoint, with {@link #state()}'s arrays. */
-    default void restoreSteps(long steps) {
+    public void restoreSteps(long steps) {
     }
 
-    /** An updater for {@code optimizer} over {@code parameters}, reading {@code gradients} of the same length. */
-    static Updater create(Optimizer optimizer, NativeArray parameters, NativeArray gradients) {
+    /**
+     * An updater for {@code optimizer} over {@code parameters}, reading {@code gradients} of the same
+     * length; {@code weights} are the Dense weights within {@code parameters}, which weight decay shrinks.
+     */
+    public static Updater create(Optimizer optimizer, NativeArray parameters, NativeArray gradients, Slices weights) {
         if (parameters.length() != gradients.length()) {
             throw new IllegalArgumentException("parameters and gradients differ in length: "
                     + parameters.length() + " vs " + gradients.length());
@@ -36,6 +58,6 @@ public sealed interface Updater permits SgdUpdater, MomentumUpdater, AdamUpdater
                     ? new SgdUpdater(sgd, parameters, gradients)
                     : new MomentumUpdater(sgd, parameters, gradients);
         }
-        return new AdamUpdater((Adam) optimizer, parameters, gradients);
+        return new AdamUpdater((Adam) optimizer, parameters, gradients, weights);
     }
 }

@@ -2,6 +2,7 @@ package io.dense4j.runtime;
 
 import io.dense4j.graph.Graph;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.Slices;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** dL/dθ for every parameter, in one flat array laid out as {@link Parameters#values()}. */
@@ -26,5 +27,10 @@ public final class Gradients {
     /** The gradients of Dense node {@code index}'s bias. */
     public NativeArray bias(int index) {
         return DenseSlices.bias(graph, values, index);
+    }
+
+    /** The gradients of every Dense node's weights, without the biases', laid out as {@code Parameters.allWeights}. */
+    public Slices allWeights() {
+        return DenseSlices.allWeights(graph, values);
     }
 }

@@ -2,11 +2,13 @@ package io.dense4j.runtime;
 
 import io.dense4j.graph.ActivationNode;
 import io.dense4j.graph.DenseNode;
+import io.dense4j.graph.DropoutNode;
 import io.dense4j.graph.Graph;
 import io.dense4j.graph.NodeVisitor;
 import io.dense4j.graph.NormalizationNode;
 import io.dense4j.layer.Initializer;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.Slices;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -69,6 +71,11 @@ public final class Parameters {
                 public Void visitNormalization(NormalizationNode normalization) {
                     return null; // statistics come from adapt, not from the seed
                 }
+
+                @Override
+                public Void visitDropout(DropoutNode dropout) {
+                    return null;
+                }
             });
         }
     }
@@ -99,6 +106,11 @@ public final class Parameters {
     /** The bias [units] of Dense node {@code index}. */
     public NativeArray bias(int index) {
         return DenseSlices.bias(graph, values, index);
+    }
+
+    /** Every Dense node's weights, without the biases (see {@code DenseSlices.allWeights}). */
+    public Slices allWeights() {
+        return DenseSlices.allWeights(graph, values);
     }
 
     /** μ [width] of Normalization node {@code index}. */

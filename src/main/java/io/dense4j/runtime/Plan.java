@@ -2,6 +2,7 @@ package io.dense4j.runtime;
 
 import io.dense4j.graph.ActivationNode;
 import io.dense4j.graph.DenseNode;
+import io.dense4j.graph.DropoutNode;
 import io.dense4j.graph.Graph;
 import io.dense4j.graph.LossForm;
 import io.dense4j.graph.Node;
@@ -67,7 +68,7 @@ public final class Plan {
             NativeArray nodeOutput = NativeArray.allocate(type, (long) capacity * nodes.get(i).outputWidth());
             NativeArray gradOutput = gradientBuffers[i % 2];
             NativeArray gradInput = !training ? null : i == 0 ? inputGradient : gradientBuffers[(i - 1) % 2];
-            ops[i] = nodes.get(i).accept(new OpFor(i, parameters, gradients, previousOutput, nodeOutput, gradOutput,
+            ops[i] = nodes.get(i).accept(new OpFor(i, parameters, gradients, capacity, previousOutput, nodeOutput, gradOutput,
                     gradInput, ones));
             previousOutput = nodeOutput;
         }
@@ -76,8 +77,8 @@ public final class Plan {
     }
 
     /** The op of node {@code index}, on the buffers the plan gave it. */
-    private record OpFor(int index, Parameters parameters, Gradients gradients, NativeArray input, NativeArray output,
-                         NativeArray gradOutput, NativeArray gradInput, NativeArray ones)
+    private record OpFor(int index, Parameters parameters, Gradients gradients, int capacity, NativeArray input,
+                         NativeArray output, NativeArray gradOutput, NativeArray gradInput, NativeArray ones)
             implements NodeVisitor<Op> {
 
         @Override
@@ -96,6 +97,32 @@ public final class Plan {
         public Op visitNormalization(NormalizationNode normalization) {
             return new NormalizationOp(normalization, parameters.mean(index), parameters.scale(index), input, output,
                     gradOutput, gradInput);
+        }
+
+        @Override
+        public Op visitDropout(DropoutNode dropout) {
+            return new DropoutOp(dropout, capacity, gradients != null, input, output, gradOutput, gradInput);
+        }
+    }
+
+    /**
+     * Seeds the dropout masks of the passes that follow (each Dropout op its own stream from
+     * {@code key} and its place); the trainer does this before each batch.
+     */
+    public void seedDropout(long key) {
+        for (int i = 0; i < ops.length; i++) {
+            if (ops[i] instanceof DropoutOp dropout) {
+                dropout.seed(Elementwise.mix(key + (i + 1) * 0x9E3779B97F4A7C15L));
+            }
+        }
+    }
+
+    /** While held, training passes reuse the dropout masks of the last one (for gradient checks). */
+    public void holdDropoutMasks(boolean hold) {
+        for (Op op : ops) {
+            if (op instanceof DropoutOp dropout) {
+                dropout.holdMask(hold);
+            }
         }
     }
 

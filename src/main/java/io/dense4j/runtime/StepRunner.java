@@ -2,6 +2,7 @@ package io.dense4j.runtime;
 
 import io.dense4j.data.BatchSource;
 import io.dense4j.tensor.Blas;
+import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
 
 /**
@@ -92,6 +93,13 @@ public final class StepRunner {
         }
         long even = (long) length * range / ranges;
         return (int) (even / RANGE_ALIGNMENT * RANGE_ALIGNMENT);
+    }
+
+    /** Seeds the dropout masks of the passes that follow: each part's plan its own stream from {@code key}. */
+    public void seedDropout(long key) {
+        for (int part = 0; part < plans.length; part++) {
+            plans[part].seedDropout(Elementwise.mix(key ^ (part + 1) * 0xD1B54A32D192ED03L));
+        }
     }
 
     /** The most rows one pass takes. */

@@ -117,6 +117,16 @@ public final class Blas {
         }
     }
 
+    /** The dot product of the first {@code count} elements of x and y (accumulated in their element type). */
+    public static double dot(int count, NativeArray x, NativeArray y) {
+        holds("dot", "x", x, count);
+        holds("dot", "y", y, count);
+        if (x instanceof Float32Array) {
+            return openblas_nolapack.cblas_sdot(count, floats(x), 1, floats(y), 1);
+        }
+        return openblas_nolapack.cblas_ddot(count, doubles(x), 1, doubles(y), 1);
+    }
+
     /** {@code x *= alpha} over the first {@code count} elements. */
     public static void scal(int count, double alpha, NativeArray x) {
         holds("scal", "x", x, count);

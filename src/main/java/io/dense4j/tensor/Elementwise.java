@@ -5,7 +5,7 @@ import java.nio.FloatBuffer;
 import java.util.Objects;
 
 /**
- * Elementwise kernels in typed loops over the arrays' memory: ReLU, sigmoid and Adam's update. The
+ * Elementwise kernels in typed loops over the arrays' memory: ReLU, sigmoid, dropout masks and Adam's update. The
  * generic {@link NativeArray#get} and {@link NativeArray#set} make a virtual call and convert
  * every element to double; a loop over the typed buffer does neither, which matters for kernels
  * that touch every activation of a step.
@@ -67,6 +67,63 @@ public final class Elementwise {
             for (int i = 0; i < count; i++) {
                 long keep = ~((Double.doubleToRawLongBits(y.get(i)) - 1) >> 63);
                 g.put(i, Double.longBitsToDouble(Double.doubleToRawLongBits(g.get(i)) & keep));
+            }
+        }
+    }
+
+    /**
+     * Fills the first {@code count} elements of {@code mask} with {@code scale} (kept) or 0
+     * (dropped), each kept when a 16-bit uniform from SplitMix64 is below {@code keepBelow} (of
+     * 65,536), four per draw. Returns the generator's state after the draws, for the next call.
+     */
+    public static long dropoutMask(NativeArray mask, int count, long state, int keepBelow, double scale) {
+        long s = state;
+        if (mask instanceof Float32Array floats) {
+            FloatBuffer m = floats.buffer();
+            float kept = (float) scale;
+            for (int i = 0; i < count; i += 4) {
+                s += 0x9E3779B97F4A7C15L;
+                long bits = mix(s);
+                for (int k = 0; k < 4 && i + k < count; k++, bits >>>= 16) {
+                    m.put(i + k, (bits & 0xFFFF) < keepBelow ? kept : 0f);
+                }
+            }
+        } else {
+            DoubleBuffer m = ((Float64Array) mask).buffer();
+            for (int i = 0; i < count; i += 4) {
+                s += 0x9E3779B97F4A7C15L;
+                long bits = mix(s);
+                for (int k = 0; k < 4 && i + k < count; k++, bits >>>= 16) {
+                    m.put(i + k, (bits & 0xFFFF) < keepBelow ? scale : 0);
+                }
+            }
+        }
+        return s;
+    }
+
+    /** SplitMix64's output function: consecutive states give independent, uniform 64-bit values. */
+    public static long mix(long state) {
+        long z = state;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** out ← a ⊙ b over the first {@code count} elements ({@code out} may be {@code a} or {@code b}). */
+    public static void multiply(NativeArray a, NativeArray b, NativeArray out, int count) {
+        if (out instanceof Float32Array floats) {
+            FloatBuffer x = ((Float32Array) a).buffer();
+            FloatBuffer y = ((Float32Array) b).buffer();
+            FloatBuffer z = floats.buffer();
+            for (int i = 0; i < count; i++) {
+                z.put(i, x.get(i) * y.get(i));
+            }
+        } else {
+            DoubleBuffer x = ((Float64Array) a).buffer();
+            DoubleBuffer y = ((Float64Array) b).buffer();
+            DoubleBuffer z = ((Float64Array) out).buffer();
+            for (int i = 0; i < count; i++) {
+                z.put(i, x.get(i) * y.get(i));
             }
         }
     }

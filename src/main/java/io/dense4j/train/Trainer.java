@@ -18,7 +18,9 @@ import io.dense4j.runtime.Plan;
 import io.dense4j.runtime.StepRunner;
 import io.dense4j.runtime.Workers;
 import io.dense4j.tensor.Blas;
+import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.Slices;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +53,9 @@ public final class Trainer {
     private final Gradients gradients;
     private final Updater updater;
     private final Workers workers;
+    /** The Dense weights and their gradients, for the loss's L2 penalty. */
+    private final Slices weights;
+    private final Slices weightGradients;
     private StepRunner runner;
     private StepRunner scorer;
     /** The sum over passes of a batch larger than one pass; made when first needed. */
@@ -61,6 +66,9 @@ public final class Trainer {
     private double epochLoss;
     private long epochRows;
     private long epochCorrect;
+    /** The key the dropout masks of the next passes are drawn from, and whether the runner has it yet. */
+    private long dropoutKey;
+    private boolean dropoutSeeded;
     /** Rows the last {@link #computeGradients} classified right. */
     private int lastCorrect;
 
@@ -74,7 +82,9 @@ public final class Trainer {
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.policy = Objects.requireNonNull(policy, "execution policy");
         this.gradients = new Gradients(model.graph(), model.dataType());
-        this.updater = Updater.create(optimizer, model.parameterValues().values(), gradients.values());
+        this.weights = model.parameterValues().allWeights();
+        this.weightGradients = gradients.allWeights();
+        this.updater = Updater.create(optimizer, model.parameterValues().values(), gradients.values(), weights);
         this.workers = new Workers(policy.threads());
     }
 
@@ -185,7 +195,7 @@ public final class Trainer {
                     "this trainer stopped after %d rows of an epoch, %d batches, which batches of %d rows do not make: "
                             + "resume with the batch size and rows it was trained with", epochRows, batchesInEpoch, batchSize));
         }
-        EpochLoop loop = new EpochLoop(new TrainingRun(this, firstEpoch, options.epochs(), validation != null), options);
+        EpochLoop loop = new EpochLoop(new TrainingRun(this, firstEpoch, options.epochs(), batches, validation != null), options);
         prepare(batchSize, true);
         if (validation != null) {
             prepareScorer(validation.rows());
@@ -214,7 +224,8 @@ public final class Trainer {
         }
         for (int batch = (int) batchesInEpoch + 1; batch <= batches && !loop.stopRequested(); batch++) {
             int count = (int) Math.min(batchSize, rows - done);
-            double batchLoss = computeGradients(train, count);
+            seedDropout(Elementwise.mix(model.options().seed() + epoch * 0x9E3779B97F4A7C15L + batch * 0xD1B54A32D192ED03L));
+            double batchLoss = computeGradients(train, count) + penalize(count);
             double loss = batchLoss / count;
             if (Double.isFinite(loss)) {
                 updater.step();
@@ -242,6 +253,7 @@ public final class Trainer {
      * the gradient array holds the batch's mean gradient. Returns the batch's summed loss.
      */
     private double computeGradients(BatchSource source, int count) {
+        applyDropoutSeed();
         if (count <= runner.capacity()) {
             runner.load(source, count);
             double loss = runner.run(count);
@@ -266,6 +278,20 @@ public final class Trainer {
         gradients.values().copyFrom(sum, 0, 0, sum.length());
         lastCorrect = correct;
         return loss;
+    }
+
+    /**
+     * Adds the loss's L2 penalty to the batch's mean gradient, λ·w on every Dense weight, and
+     * returns its share of the batch's summed loss, rows · (λ/2)·Σ w²; 0 without a penalty.
+     */
+    private double penalize(double rows) {
+        double lambda = model.loss().l2();
+        if (lambda == 0) {
+            return 0;
+        }
+        double penalty = lambda / 2 * weights.sumOfSquares();
+        weightGradients.addScaled(lambda, weights);
+        return rows * penalty;
     }
 
     /** Mean loss and accuracy of one in-order pass over {@code data}, on the training threads: {loss, accuracy}. */
@@ -301,6 +327,7 @@ public final class Trainer {
         int wanted = (int) Math.min(rows, passRows());
         if (runner == null || (exact ? runner.capacity() != wanted : runner.capacity() < wanted)) {
             runner = new StepRunner(model.parameterValues(), gradients, policy, wanted, workers);
+            dropoutSeeded = false; // the new plans start their streams from the current key
         }
     }
 
@@ -339,6 +366,7 @@ public final class Trainer {
             return;
         }
         prepare(rows.rows(), false);
+        applyDropoutSeed();
         workers.start();
         try (BlasThreads oneEach = BlasThreads.exactly(1)) {
             rows.startPass(0, 0, false);
@@ -361,9 +389,10 @@ public final class Trainer {
 
     /**
      * One optimizer step on the mean gradient of {@code sum} (the sum over its rows, divided by
-     * their count): the step one pass over all those rows would have taken.
+     * their count) and the loss's L2 penalty: the step one pass over all those rows would have
+     * taken. Returns the rows' summed loss with the penalty, as a batch reports it.
      */
-    public void step(GradientSum sum) {
+    public double step(GradientSum sum) {
         double[] summed = sum.gradient();
         if (summed.length != gradients.values().length()) {
             throw new IllegalArgumentException("a gradient sum for this model has " + gradients.values().length()
@@ -376,7 +405,52 @@ public final class Trainer {
         for (int i = 0; i < summed.length; i++) {
             values.set(i, summed[i] / sum.rows());
         }
+        double loss = sum.loss() + penalize(sum.rows());
         updater.step();
+        return loss;
+    }
+
+    /**
+     * The mean gradient of the loss training minimizes over {@code rows}, penalty included,
+     * without stepping: what a gradient check compares with finite differences.
+     */
+    public double[] objectiveGradient(BatchSource rows) {
+        GradientSum sum = new GradientSum(model.parameterCount());
+        addGradientSum(rows, sum);
+        NativeArray values = gradients.values();
+        for (int i = 0; i < values.length(); i++) {
+            values.set(i, sum.gradient()[i] / sum.rows());
+        }
+        penalize(sum.rows());
+        return values.toDoubleArray();
+    }
+
+    /**
+     * Seeds the dropout masks of the passes that follow, as {@link #fit} does before each batch from
+     * the compile seed, the epoch and the batch: for a loop of its own (data-parallel pieces), which
+     * must choose keys that differ per batch and per piece.
+     */
+    public void seedDropout(long key) {
+        dropoutKey = key;
+        dropoutSeeded = false;
+    }
+
+    /** Seeds the runner's dropout streams if a key is waiting: after {@link #prepare}, which may have made a new runner. */
+    private void applyDropoutSeed() {
+        if (!dropoutSeeded) {
+            runner.seedDropout(dropoutKey);
+            dropoutSeeded = true;
+        }
+    }
+
+    /** The step size of the next step: the optimizer's, unless a schedule set another. */
+    public double learningRate() {
+        return updater.learningRate();
+    }
+
+    /** Sets the step size of the following steps, as learning-rate schedules do between batches. */
+    public void setLearningRate(double learningRate) {
+        updater.setLearningRate(learningRate);
     }
 
     /**

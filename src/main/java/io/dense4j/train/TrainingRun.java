@@ -10,18 +10,21 @@ public final class TrainingRun {
     private final Trainer trainer;
     private final int firstEpoch;
     private final int epochs;
+    private final int batchesPerEpoch;
     private final boolean validation;
     private volatile boolean stopRequested;
 
     /**
      * @param firstEpoch the first epoch this run trains (after those a resumed trainer had done)
-     * @param epochs     the last epoch this run trains
-     * @param validation whether each epoch is scored on validation rows
+     * @param epochs          the last epoch this run trains
+     * @param batchesPerEpoch the batches of each epoch (on Spark, the rounds)
+     * @param validation      whether each epoch is scored on validation rows
      */
-    public TrainingRun(Trainer trainer, int firstEpoch, int epochs, boolean validation) {
+    public TrainingRun(Trainer trainer, int firstEpoch, int epochs, int batchesPerEpoch, boolean validation) {
         this.trainer = trainer;
         this.firstEpoch = firstEpoch;
         this.epochs = epochs;
+        this.batchesPerEpoch = batchesPerEpoch;
         this.validation = validation;
     }
 
@@ -41,6 +44,11 @@ public final class TrainingRun {
     /** The last epoch this run trains. */
     public int epochs() {
         return epochs;
+    }
+
+    /** The batches of each epoch (on Spark, the rounds), as {@code onBatchEnd} counts them. */
+    public int batchesPerEpoch() {
+        return batchesPerEpoch;
     }
 
     /** Whether epochs are scored on validation rows, so that {@link EpochMetrics#validationLoss} is set. */

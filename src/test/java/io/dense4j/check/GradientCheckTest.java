@@ -90,6 +90,19 @@ class GradientCheckTest {
         assertTrue(result.passed(), result.toString());
     }
 
+    @Test
+    void l2PenaltyMatchesFiniteDifferences() {
+        Model model = new Sequential(mixed()).compile(INPUTS, new BinaryCrossEntropy().withL2(0.3)
+                        .withClassWeights(new io.dense4j.loss.ClassWeights(0.5, 2)), new SGD(0.1),
+                CompileOptions.defaults().withDataType(DataType.DOUBLE).withInputGradient(true).withSeed(6));
+        INDArray x = gaussianInputs(new Random(17));
+        INDArray y = Nd4j.create(new double[] {0, 1, 0, 1, 1}, new long[] {ROWS, 1}, DataType.DOUBLE);
+
+        GradientCheckResult result = GradientChecker.check(model, x, y);
+
+        assertTrue(result.passed(), result.toString());
+    }
+
     private static INDArray gaussianInputs(Random random) {
         INDArray x = Nd4j.create(DataType.DOUBLE, ROWS, INPUTS);
         for (int i = 0; i < ROWS * INPUTS; i++) {

@@ -7,15 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.Slices;
 import org.junit.jupiter.api.Test;
 
 class UpdaterTest {
+    private static final Slices NO_WEIGHTS = Slices.of(java.util.List.of());
 
     @Test
     void sgdStepsAgainstTheGradient() {
         NativeArray theta = NativeArray.of(DOUBLE, 1, -2);
         NativeArray gradient = NativeArray.of(DOUBLE, 0.5, -1);
-        Updater.create(new SGD(0.1), theta, gradient).step();
+        Updater.create(new SGD(0.1), theta, gradient, NO_WEIGHTS).step();
         assertArrayEquals(new double[] {1 - 0.05, -2 + 0.1}, theta.toDoubleArray(), 1e-15);
     }
 
@@ -23,7 +25,7 @@ class UpdaterTest {
     void momentumAccumulatesVelocity() {
         // μ = 0.9, λ = 0.1, g = 1 twice: v1 = −0.1, θ1 = −0.1; v2 = 0.9·(−0.1) − 0.1 = −0.19, θ2 = −0.29
         NativeArray theta = NativeArray.of(DOUBLE, 0);
-        Updater updater = Updater.create(new SGD(0.1, 0.9, false), theta, NativeArray.of(DOUBLE, 1));
+        Updater updater = Updater.create(new SGD(0.1, 0.9, false), theta, NativeArray.of(DOUBLE, 1), NO_WEIGHTS);
         updater.step();
         assertEquals(-0.1, theta.get(0), 1e-15);
         updater.step();
@@ -36,7 +38,7 @@ class UpdaterTest {
         // θ ← θ + μ·v − λ·g with v ← μ·v − λ·g: step 1: v = −0.1, θ = 0.9·(−0.1) − 0.1 = −0.19;
         // step 2: v = −0.19, θ = −0.19 + 0.9·(−0.19) − 0.1 = −0.461
         NativeArray theta = NativeArray.of(DOUBLE, 0);
-        Updater updater = Updater.create(new SGD(0.1, 0.9, true), theta, NativeArray.of(DOUBLE, 1));
+        Updater updater = Updater.create(new SGD(0.1, 0.9, true), theta, NativeArray.of(DOUBLE, 1), NO_WEIGHTS);
         updater.step();
         assertEquals(-0.19, theta.get(0), 1e-15);
         updater.step();
@@ -47,7 +49,7 @@ class UpdaterTest {
     void adamFirstStepIsTheLearningRateTimesTheGradientSign() {
         // t = 1: m̂ = g, v̂ = g², so the step is λ·g / (|g| + ε) ≈ λ·sign(g) whatever the scale of g.
         NativeArray theta = NativeArray.of(DOUBLE, 0, 0);
-        Updater.create(new Adam(0.01, 0.9, 0.999, 1e-8), theta, NativeArray.of(DOUBLE, 250, -0.003)).step();
+        Updater.create(new Adam(0.01, 0.9, 0.999, 1e-8), theta, NativeArray.of(DOUBLE, 250, -0.003), NO_WEIGHTS).step();
         assertEquals(-0.01, theta.get(0), 1e-9);
         assertEquals(0.01, theta.get(1), 1e-7);
     }
@@ -61,7 +63,7 @@ class UpdaterTest {
         double[] gradients = {0.3, -1.2, 0.7};
         NativeArray theta = NativeArray.of(DOUBLE, 0.5);
         NativeArray g = NativeArray.of(DOUBLE, 0);
-        Updater updater = Updater.create(new Adam(learningRate, beta1, beta2, epsilon), theta, g);
+        Updater updater = Updater.create(new Adam(learningRate, beta1, beta2, epsilon), theta, g, NO_WEIGHTS);
         double expected = 0.5;
         double m = 0;
         double v = 0;
@@ -84,5 +86,42 @@ class UpdaterTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new SGD(0.1, 1.0, false)).getMessage().contains("momentum in [0, 1)"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new SGD(0.1, 0, true)).getMessage().contains("nesterov"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Adam(Double.NaN)).getMessage().contains("learning rate"));
+    }
+
+    @Test
+    void clippingScalesALongGradientToTheNormAsPyTorchDoes() {
+        // g = (3, 4), ‖g‖ = 5, clip to 1: g·1/(5 + 1e−6); a gradient within the norm is untouched
+        NativeArray theta = NativeArray.of(DOUBLE, 0, 0);
+        NativeArray gradient = NativeArray.of(DOUBLE, 3, 4);
+        Updater.create(new SGD(1).withClipNorm(1), theta, gradient, NO_WEIGHTS).step();
+        double factor = 1 / (5 + 1e-6);
+        assertArrayEquals(new double[] {-3 * factor, -4 * factor}, theta.toDoubleArray(), 1e-15);
+        NativeArray short_ = NativeArray.of(DOUBLE, 0.3, 0.4);
+        NativeArray at = NativeArray.of(DOUBLE, 0, 0);
+        Updater.create(new SGD(1).withClipNorm(1), at, short_, NO_WEIGHTS).step();
+        assertArrayEquals(new double[] {-0.3, -0.4}, at.toDoubleArray(), 0);
+    }
+
+    @Test
+    void adamWShrinksTheWeightsButNotTheBiasesBeforeItsStep() {
+        // θ = (w = 2, b = 3) with g = 0: Adam's step is 0, so only the decay moves w: 2·(1 − 0.1·0.5)
+        NativeArray theta = NativeArray.of(DOUBLE, 2, 3);
+        Slices weights = Slices.of(java.util.List.of(theta.slice(0, 1)));
+        Updater.create(new Adam(0.1).withWeightDecay(0.5), theta, NativeArray.of(DOUBLE, 0, 0), weights).step();
+        assertArrayEquals(new double[] {2 * (1 - 0.1 * 0.5), 3}, theta.toDoubleArray(), 1e-15);
+    }
+
+    @Test
+    void aNewLearningRateTakesEffectAtTheNextStep() {
+        NativeArray theta = NativeArray.of(DOUBLE, 1);
+        Updater updater = Updater.create(new SGD(0.1), theta, NativeArray.of(DOUBLE, 1), NO_WEIGHTS);
+        updater.step();
+        updater.setLearningRate(0.01);
+        updater.step();
+        assertEquals(1 - 0.1 - 0.01, theta.get(0), 1e-15);
+        assertEquals(0.01, updater.learningRate());
+        assertThrows(IllegalArgumentException.class, () -> updater.setLearningRate(0));
+        assertThrows(IllegalArgumentException.class, () -> new SGD(0.1).withClipNorm(-1));
+        assertThrows(IllegalArgumentException.class, () -> new Adam(0.1).withWeightDecay(Double.NaN));
     }
 }

@@ -106,4 +106,24 @@ class ElementwiseTest {
         double tiny = type == DataType.FLOAT ? 0 : -7; // Double.MIN_VALUE rounds to +0 in float32
         assertArrayEquals(new double[] {0, -2.25, 3, 0, tiny, 9}, g.toDoubleArray(), 0);
     }
+
+    @org.junit.jupiter.api.Test
+    void dropoutMasksKeepTheRightShareAndAverageOne() {
+        int n = 128_000;
+        NativeArray mask = NativeArray.allocate(org.nd4j.linalg.api.buffer.DataType.FLOAT, n);
+        int keepBelow = (int) Math.round(0.7 * 65536);
+        double scale = 65536.0 / keepBelow;
+        long state = Elementwise.dropoutMask(mask, n, 42, keepBelow, scale);
+        long dropped = 0;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            dropped += mask.get(i) == 0 ? 1 : 0;
+            sum += mask.get(i);
+            org.junit.jupiter.api.Assertions.assertTrue(mask.get(i) == 0 || mask.get(i) == (float) scale);
+        }
+        // 128,000 draws at p = 0.3: the share's standard deviation is 0.0013, the mean's about 0.002
+        org.junit.jupiter.api.Assertions.assertEquals(0.3, dropped / (double) n, 0.006);
+        org.junit.jupiter.api.Assertions.assertEquals(1.0, sum / n, 0.01);
+        org.junit.jupiter.api.Assertions.assertEquals(42 + (n / 4) * 0x9E3779B97F4A7C15L, state, "one draw per four values");
+    }
 }

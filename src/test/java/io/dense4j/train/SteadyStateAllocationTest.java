@@ -33,24 +33,38 @@ class SteadyStateAllocationTest {
     void aWarmTrainingStepAllocatesNothing(int batch) {
         Model model = new Sequential(new Dense(64, new ReLU()), new Dense(64, new ReLU()), new Dense(1, new Sigmoid()))
                 .compile(20, new BinaryCrossEntropy(), new SGD(0.01, 0.9, true));
+        assertWarmEpochsAllocateNothing(model, batch);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 256})
+    void dropoutPenaltiesClippingAndSchedulesAllocateNothingEither(int batch) {
+        Model model = new Sequential(new Dense(64, new ReLU()), new io.dense4j.layer.Dropout(0.3), new Dense(64, new ReLU()),
+                new io.dense4j.layer.Dropout(0.3), new Dense(1, new Sigmoid()))
+                .compile(20, new BinaryCrossEntropy().withL2(1e-4).withClassWeights(new io.dense4j.loss.ClassWeights(0.6, 3)),
+                        new io.dense4j.optim.Adam(0.001).withWeightDecay(0.01).withClipNorm(1));
+        assertWarmEpochsAllocateNothing(model, batch, LearningRateSchedule.cosine(1, 0));
+    }
+
+    private static void assertWarmEpochsAllocateNothing(Model model, int batch, Callback... callbacks) {
         Trainer trainer = new Trainer(model, model.optimizer(), ExecutionPolicy.ofThreads(2)); // from 128 rows, two parts as on 2 cores
         Synthetic data = Synthetic.generate(Teacher.LINEAR, batch * 64, 20, 3);
         Dataset rows = Dataset.of(data.features(), data.labels(), DataType.FLOAT);
         DatasetBatches few = new DatasetBatches(rows, io.dense4j.data.RowSelection.training(0.97, 5)); // about 2 batches
         DatasetBatches many = new DatasetBatches(rows); // 64 batches
         int epochs = 200_000 / (batch * 64) + 5; // warm up: let the JIT compile the step, on both sources' paths
-        trainer.fit(many, null, FitOptions.builder().epochs(epochs).batchSize(batch).shuffle(false).build());
+        trainer.fit(many, null, FitOptions.builder().epochs(epochs).batchSize(batch).shuffle(false).callbacks(callbacks).build());
         for (int i = 0; i < 20; i++) {
-            bytesOfOneMoreEpoch(trainer, few, batch);
+            bytesOfOneMoreEpoch(trainer, few, batch, callbacks);
         }
 
-        long fewBytes = bytesOfOneMoreEpoch(trainer, few, batch);
-        long manyBytes = bytesOfOneMoreEpoch(trainer, many, batch);
+        long fewBytes = bytesOfOneMoreEpoch(trainer, few, batch, callbacks);
+        long manyBytes = bytesOfOneMoreEpoch(trainer, many, batch, callbacks);
         assertEquals(fewBytes, manyBytes, "an epoch of 64 steps allocates what an epoch of about 2 does");
     }
 
     /** Bytes allocated by the calling thread and fit's worker threads during one more epoch. */
-    private static long bytesOfOneMoreEpoch(Trainer trainer, DatasetBatches rows, int batch) {
+    private static long bytesOfOneMoreEpoch(Trainer trainer, DatasetBatches rows, int batch, Callback... callbacks) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] before = new long[1];
         long[] during = new long[1];
@@ -71,7 +85,7 @@ class SteadyStateAllocationTest {
             }
         };
         trainer.fit(rows, null, FitOptions.builder().epochs(trainer.epochsTrained() + 1).batchSize(batch).shuffle(false)
-                .callbacks(counter).build());
+                .callbacks(callbacks).callbacks(counter).build());
         return during[0];
     }
 }

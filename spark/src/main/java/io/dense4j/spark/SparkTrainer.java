@@ -123,7 +123,7 @@ public final class SparkTrainer {
         }
 
         History train() {
-            EpochLoop loop = new EpochLoop(new TrainingRun(trainer, trainer.epochsTrained() + 1, fit.epochs(),
+            EpochLoop loop = new EpochLoop(new TrainingRun(trainer, trainer.epochsTrained() + 1, fit.epochs(), roundsPerEpoch,
                     work.validation != null), fit);
             // progress is recorded at the end of rounds, so this is the round after the last one done
             int firstRound = (int) ((trainer.batchesInEpoch() + sync.localSteps() - 1) / sync.localSteps());
@@ -181,10 +181,11 @@ public final class SparkTrainer {
                 if (sum == null) {
                     sum = new GradientSum(parameters);
                 }
+                double loss = sum.loss();
                 if (sum.rows() > 0 && Double.isFinite(sum.meanLoss())) {
-                    trainer.step(sum);
+                    loss = trainer.step(sum); // with the loss's penalty, as one machine reports it
                 }
-                return new double[] {sum.loss(), sum.rows(), sum.correct()};
+                return new double[] {loss, sum.rows(), sum.correct()};
             } finally {
                 weights.destroy();
             }
@@ -197,13 +198,15 @@ public final class SparkTrainer {
         private double[] averagingRound(int epoch, int firstStep, int steps) {
             double[] state = trainer.stateVector();
             long optimizerSteps = trainer.optimizerSteps();
+            double learningRate = trainer.learningRate(); // a schedule's, if one set it
             Broadcast<double[]> broadcast = context.broadcast(state);
             try {
                 Work w = work;
                 int length = state.length + 3;
                 double[] sums = SparkCsvData.unwrap(() -> data.blocks().treeAggregate(null,
                         (Function2<double[], RowBlock, double[]>) (acc, block) ->
-                                w.localSteps(block, broadcast, optimizerSteps, epoch, firstStep, steps, acc != null ? acc : new double[length]),
+                                w.localSteps(block, broadcast, optimizerSteps, learningRate, epoch, firstStep, steps,
+                                        acc != null ? acc : new double[length]),
                         SparkTrainer::add, sync.treeDepth()));
                 if (sums == null) {
                     sums = new double[length];
@@ -300,6 +303,15 @@ public final class SparkTrainer {
             }
         }
 
+        /**
+         * The key of a piece's dropout masks in one step: the masks differ per epoch, step and piece
+         * and repeat run to run, but are not one machine's (its parts cut the batch elsewhere).
+         */
+        private long dropoutKey(int epoch, int step, int piece) {
+            return io.dense4j.tensor.Elementwise.mix(seed + epoch * 0x9E3779B97F4A7C15L + step * 0xD1B54A32D192ED03L
+                    + piece * 0xA24BAED4963EE407L);
+        }
+
         GradientSum gradientSum(RowBlock block, Broadcast<double[]> weights, int epoch, int step, GradientSum sum) {
             BlockRows rows = stepRows(block, epoch, step);
             if (rows.rows() == 0) {
@@ -308,6 +320,7 @@ public final class SparkTrainer {
             Trainer replica = Replicas.borrow(run, model, optimizer, threads);
             try {
                 replica.restoreParameters(weights.value());
+                replica.seedDropout(dropoutKey(epoch, step, block.piece));
                 replica.addGradientSum(rows, sum);
             } finally {
                 Replicas.giveBack(run, replica);
@@ -315,12 +328,13 @@ public final class SparkTrainer {
             return sum;
         }
 
-        double[] localSteps(RowBlock block, Broadcast<double[]> state, long optimizerSteps, int epoch, int firstStep,
-                            int steps, double[] sums) {
+        double[] localSteps(RowBlock block, Broadcast<double[]> state, long optimizerSteps, double learningRate, int epoch,
+                            int firstStep, int steps, double[] sums) {
             Trainer replica = Replicas.borrow(run, model, optimizer, threads);
             try {
                 replica.restoreStateVector(state.value());
                 replica.restoreOptimizerSteps(optimizerSteps);
+                replica.setLearningRate(learningRate);
                 int tail = sums.length - 3;
                 double trained = 0;
                 for (int s = firstStep; s < firstStep + steps; s++) {
@@ -329,9 +343,9 @@ public final class SparkTrainer {
                         continue;
                     }
                     GradientSum step = new GradientSum(replica.model().parameterCount());
+                    replica.seedDropout(dropoutKey(epoch, s, block.piece));
                     replica.addGradientSum(rows, step);
-                    replica.step(step);
-                    sums[tail] += step.loss();
+                    sums[tail] += replica.step(step);
                     sums[tail + 1] += step.rows();
                     sums[tail + 2] += step.correct();
                     trained += step.rows();

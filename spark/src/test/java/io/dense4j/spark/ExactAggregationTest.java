@@ -90,10 +90,11 @@ class ExactAggregationTest {
     }
 
     @Test
-    void classWeightedTrainingMatchesOneMachineAndCountsTheSameClasses() throws IOException {
+    void classWeightsL2ClippingAndAScheduleTrainAsOnOneMachine() throws IOException {
         TestRows rows = TestRows.xor(600, 4, 5);
         Path file = rows.write(folder.resolve("weighted.csv"), 0, 600);
-        FitOptions fit = FitOptions.builder().batchSize(64).epochs(2).seed(7).validationSplit(0.2).build();
+        FitOptions fit = FitOptions.builder().batchSize(64).epochs(2).seed(7).validationSplit(0.2)
+                .callbacks(io.dense4j.train.LearningRateSchedule.step(0.5, 1)).build();
         CsvSource oneFile = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCacheDirectory(folder));
         io.dense4j.data.FeatureStatistics counted = oneFile.statistics(RowSelection.training(0.2, 7));
         ClassWeights weights = ClassWeights.balanced(counted.negatives(), counted.positives());
@@ -107,15 +108,16 @@ class ExactAggregationTest {
             assertEquals(counted.positives(), onSpark.positives());
             assertEquals(counted.negatives(), onSpark.negatives());
             History history = new SparkTrainer(LocalSpark.session(), data).fit(distributed, fit, Synchronization.exact());
-            assertEquals(expected.last().loss(), history.last().loss(), 1e-5, "the weighted training loss");
+            assertEquals(expected.last().loss(), history.last().loss(), 1e-5, "the weighted, penalized training loss");
+            assertEquals(single.parameters().getDouble(0), distributed.model().parameters().getDouble(0), 1e-5);
         }
         assertArrayEquals(single.parameters().toFloatVector(), distributed.model().parameters().toFloatVector(), 1e-5f);
     }
 
     private static Model weighted(ClassWeights weights) {
         return new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
-                .compile(4, new BinaryCrossEntropy().withClassWeights(weights), new SGD(0.1, 0.9, false),
-                        CompileOptions.defaults().withSeed(3));
+                .compile(4, new BinaryCrossEntropy().withClassWeights(weights).withL2(1e-3),
+                        new SGD(0.1, 0.9, false).withClipNorm(0.5), CompileOptions.defaults().withSeed(3));
     }
 
     @Test

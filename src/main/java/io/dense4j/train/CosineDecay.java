@@ -1,0 +1,38 @@
+package io.dense4j.train;
+
+/**
+ * Linear warm-up to the base rate over the first epochs, then half a cosine down to a minimum at
+ * the end of the run. A batch's rate is taken where the batch ends, so the first batch of a
+ * warm-up already steps (at base · 1/(batches · warm-up epochs)) and the last one steps at the minimum.
+ */
+final class CosineDecay extends LearningRateSchedule {
+    private final double warmup;
+    private final double minimum;
+
+    CosineDecay(double warmupEpochs, double minimum) {
+        if (!(warmupEpochs >= 0 && warmupEpochs < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("a cosine schedule's warm-up must be finite epochs >= 0, got " + warmupEpochs);
+        }
+        if (!(minimum >= 0 && minimum < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("a cosine schedule's minimum rate must be finite and >= 0, got " + minimum);
+        }
+        this.warmup = warmupEpochs;
+        this.minimum = minimum;
+    }
+
+    @Override
+    protected double rate(double base, double epochsDone, double batchShare, int epochs) {
+        return rateAt(base, epochsDone + batchShare, epochs);
+    }
+
+    /** The rate at {@code position} epochs into a run of {@code epochs}. */
+    double rateAt(double base, double position, int epochs) {
+        if (position < warmup) {
+            return base * position / warmup;
+        }
+        double span = epochs - warmup;
+        double progress = span <= 0 ? 1 : Math.min(1, (position - warmup) / span);
+        double rate = minimum + (base - minimum) * (1 + Math.cos(Math.PI * progress)) / 2;
+        return Math.max(rate, Double.MIN_NORMAL); // a rate of exactly 0 is refused; this one steps by nothing
+    }
+}

@@ -1,0 +1,55 @@
+package io.dense4j.train;
+
+/**
+ * Keras's {@code ReduceLROnPlateau}: when the monitored loss (validation loss when the run has
+ * validation rows, else training loss) has not improved for {@code patience} epochs, the learning
+ * rate is multiplied by {@code factor}, down to {@code minimum}. Its counters live in memory: a run
+ * resumed from a checkpoint starts them afresh, as {@link EarlyStopping}'s.
+ */
+public final class ReduceLearningRateOnPlateau implements Callback {
+    private final double factor;
+    private final int patience;
+    private final double minimum;
+    private TrainingRun run;
+    private double best;
+    private int waited;
+
+    public ReduceLearningRateOnPlateau(double factor, int patience, double minimum) {
+        if (!(factor > 0 && factor < 1)) {
+            throw new IllegalArgumentException("reduce-on-plateau's factor must be in (0, 1), got " + factor);
+        }
+        if (patience < 1) {
+            throw new IllegalArgumentException("reduce-on-plateau's patience must be >= 1 epoch, got " + patience);
+        }
+        if (!(minimum >= 0 && minimum < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("reduce-on-plateau's minimum rate must be finite and >= 0, got " + minimum);
+        }
+        this.factor = factor;
+        this.patience = patience;
+        this.minimum = minimum;
+    }
+
+    @Override
+    public void onTrainBegin(TrainingRun started) {
+        run = started;
+        best = Double.POSITIVE_INFINITY;
+        waited = 0;
+    }
+
+    @Override
+    public void onEpochEnd(EpochMetrics metrics) {
+        double monitored = run.hasValidation() ? metrics.validationLoss() : metrics.loss();
+        if (monitored < best) {
+            best = monitored;
+            waited = 0;
+            return;
+        }
+        if (++waited >= patience) {
+            double reduced = Math.max(run.trainer().learningRate() * factor, minimum);
+            if (reduced > 0) {
+                run.trainer().setLearningRate(reduced);
+            }
+            waited = 0;
+        }
+    }
+}
