@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
 /** Trains a binary classifier on a CSV file and writes the model file. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a binary classifier on a CSV file and write the model to a file.")
-final class TrainCommand implements Callable<Integer> {
+class TrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -207,19 +207,7 @@ final class TrainCommand implements Callable<Integer> {
         Optimizer chosen = optimizer();
         Activation hidden = hiddenActivation();
         ThresholdGoal goal = thresholdGoal();
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new ParameterException(spec.commandLine(), "--dropout is the share of values dropped, in [0, 1), got " + dropout);
-        }
-        if (dropout > 0 && layers.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--dropout acts after hidden layers, and there are none: give --layers");
-        }
-        if (l2 != null && !(l2 >= 0 && l2 < Double.POSITIVE_INFINITY)) {
-            throw new ParameterException(spec.commandLine(), "--l2 takes a finite penalty >= 0, got " + l2);
-        }
-        scheduleCallback = schedule();
-        if (classWeight != null && !"balanced".equalsIgnoreCase(classWeight)) {
-            positiveClassWeight();
-        }
+        checkModelOptions();
         if (sparkMaster != null) {
             if (goal != null) {
                 throw new ParameterException(spec.commandLine(), "--threshold-for is not available with --spark yet: train, "
@@ -240,7 +228,7 @@ final class TrainCommand implements Callable<Integer> {
             trainer = Trainer.resume(Checkpoint.load(checkpoint), policy());
             System.out.printf("Resuming from %s after epoch %d of %d%n", checkpoint, trainer.epochsTrained(), epochs);
         } else {
-            Model model = newModel(hidden, chosen, source);
+            Model model = newModel(hidden, chosen, source, RowSelection.training(validation, seed));
             trainer = new Trainer(model, model.optimizer(), policy());
         }
         Model model = trainer.model();
@@ -280,7 +268,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** --threshold-for's goal, or null; it needs validation rows to choose on. */
-    private ThresholdGoal thresholdGoal() {
+    ThresholdGoal thresholdGoal() {
         if (thresholdFor == null) {
             return null;
         }
@@ -295,8 +283,25 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** Checks the options every model takes (dropout, penalty, schedule, class weight) before any data is read. */
+    void checkModelOptions() {
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new ParameterException(spec.commandLine(), "--dropout is the share of values dropped, in [0, 1), got " + dropout);
+        }
+        if (dropout > 0 && layers.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--dropout acts after hidden layers, and there are none: give --layers");
+        }
+        if (l2 != null && !(l2 >= 0 && l2 < Double.POSITIVE_INFINITY)) {
+            throw new ParameterException(spec.commandLine(), "--l2 takes a finite penalty >= 0, got " + l2);
+        }
+        scheduleCallback = schedule();
+        if (classWeight != null && !"balanced".equalsIgnoreCase(classWeight)) {
+            positiveClassWeight();
+        }
+    }
+
     /** Every core the JVM sees, unless --threads or --parts say otherwise. */
-    private ExecutionPolicy policy() {
+    ExecutionPolicy policy() {
         ExecutionPolicy policy = ExecutionPolicy.forThisMachine();
         if (threads != null) {
             if (threads < 1) {
@@ -313,7 +318,7 @@ final class TrainCommand implements Callable<Integer> {
         return policy;
     }
 
-    private CsvSource.Options sourceOptions() {
+    CsvSource.Options sourceOptions() {
         if (shuffleBuffer < 1) {
             throw new ParameterException(spec.commandLine(), "--shuffle-buffer takes a number of rows >= 1, got " + shuffleBuffer);
         }
@@ -362,7 +367,7 @@ final class TrainCommand implements Callable<Integer> {
                 rows -> {
                     System.out.println(rows.describe());
                     Model model = newModel(hidden, chosen, rows.width(), rows.featureNames(), rows.classes(), rows::statistics,
-                            Path.of(data));
+                            Path.of(data), RowSelection.training(validation, seed));
                     System.out.println(model.summary());
                     return model;
                 });
@@ -383,12 +388,15 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Model newModel(Activation hidden, Optimizer chosen, CsvSource source) {
-        return newModel(hidden, chosen, source.width(), source.featureNames(), source.classes(), source::statistics, source.file());
+    /** A new model for {@code source}'s rows, its statistics (standardization, fill, balance) from {@code trainingRows}. */
+    Model newModel(Activation hidden, Optimizer chosen, CsvSource source, RowSelection trainingRows) {
+        return newModel(hidden, chosen, source.width(), source.featureNames(), source.classes(), source::statistics, source.file(),
+                trainingRows);
     }
 
     private Model newModel(Activation hidden, Optimizer chosen, int inputWidth, List<String> featureNames, List<String> classes,
-                           java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, Path file) {
+                           java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, Path file,
+                           RowSelection trainingRows) {
         Sequential model = new Sequential();
         if (standardize) {
             model.add(new Normalization());
@@ -403,7 +411,7 @@ final class TrainCommand implements Callable<Integer> {
         boolean balanced = "balanced".equalsIgnoreCase(classWeight);
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
         FeatureStatistics statistics = standardize || fillMissing || balanced
-                ? statisticsOf.apply(RowSelection.training(validation, seed)) : null;
+                ? statisticsOf.apply(trainingRows) : null;
         BinaryCrossEntropy loss = new BinaryCrossEntropy().withClassWeights(classWeights(statistics)).withL2(l2 == null ? 0 : l2);
         Model compiled = model.compile(inputWidth, loss, chosen, CompileOptions.defaults().withSeed(seed));
         if (!loss.classWeights().isNone()) {
@@ -448,7 +456,7 @@ final class TrainCommand implements Callable<Integer> {
         return weight;
     }
 
-    private EarlyStopping earlyStopping() {
+    EarlyStopping earlyStopping() {
         if (patience == null) {
             return null;
         }
@@ -456,7 +464,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The fit: epochs, batches, progress lines, early stopping and checkpoints, made by {@code checkpoints}. */
-    private FitOptions fitOptions(EarlyStopping stopping, java.util.function.BiFunction<Path, Integer, ModelCheckpoint> checkpoints) {
+    FitOptions fitOptions(EarlyStopping stopping, java.util.function.BiFunction<Path, Integer, ModelCheckpoint> checkpoints) {
         FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(validation)
                 .callbacks(System.console() != null && (batchSize > 0 || csvRows > 0) // a terminal: a live progress line; a pipe or log (or Spark full batch, rows unknown): lines
                         ? new ProgressLine(epochs, (int) Math.min(Integer.MAX_VALUE, batchSize == 0 ? csvRows : batchSize), System.out, System::nanoTime)
@@ -478,7 +486,7 @@ final class TrainCommand implements Callable<Integer> {
         return fit.build();
     }
 
-    private Activation hiddenActivation() {
+    Activation hiddenActivation() {
         return switch (activation.toLowerCase(Locale.ROOT)) {
             case "relu" -> new ReLU();
             case "sigmoid" -> new Sigmoid();
@@ -486,7 +494,7 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    private Optimizer optimizer() {
+    Optimizer optimizer() {
         if (!(learningRate > 0 && learningRate < Double.POSITIVE_INFINITY)) {
             throw new ParameterException(spec.commandLine(), "--lr must be positive, got " + learningRate);
         }

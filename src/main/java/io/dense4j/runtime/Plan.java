@@ -8,6 +8,8 @@ import io.dense4j.graph.LossForm;
 import io.dense4j.graph.Node;
 import io.dense4j.graph.NodeVisitor;
 import io.dense4j.graph.NormalizationNode;
+import io.dense4j.layer.Activation;
+import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.CrossEntropy;
 import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
@@ -65,10 +67,11 @@ public final class Plan {
         this.ops = new Op[nodes.size()];
         NativeArray previousOutput = input;
         for (int i = 0; i < nodes.size(); i++) {
-            NativeArray nodeOutput = NativeArray.allocate(type, (long) capacity * nodes.get(i).outputWidth());
+            NativeArray nodeOutput = dropoutInPlace(nodes, i, training) ? previousOutput
+                    : NativeArray.allocate(type, (long) capacity * nodes.get(i).outputWidth());
             NativeArray gradOutput = gradientBuffers[i % 2];
             NativeArray gradInput = !training ? null : i == 0 ? inputGradient : gradientBuffers[(i - 1) % 2];
-            ops[i] = nodes.get(i).accept(new OpFor(i, parameters, gradients, capacity, previousOutput, nodeOutput, gradOutput,
+            ops[i] = nodes.get(i).accept(new OpFor(i, parameters, gradients, previousOutput, nodeOutput, gradOutput,
                     gradInput, ones));
             previousOutput = nodeOutput;
         }
@@ -76,9 +79,31 @@ public final class Plan {
         this.lossGradient = gradientBuffers[(nodes.size() - 1) % 2];
     }
 
+    /**
+     * Whether node {@code i} is a Dropout that can work in its input's buffer: always in a plan that
+     * only predicts (it passes values through), and in training after an op whose backward does not
+     * read its own output through σ (not the plan's input, which a held-mask check runs forward on
+     * again; not after a sigmoid, whose backward would read y·m for y).
+     */
+    private static boolean dropoutInPlace(List<Node> nodes, int i, boolean training) {
+        if (!(nodes.get(i) instanceof DropoutNode)) {
+            return false;
+        }
+        if (!training) {
+            return true;
+        }
+        if (i == 0) {
+            return false;
+        }
+        Node previous = nodes.get(i - 1);
+        Activation activation = previous instanceof DenseNode dense ? dense.activation()
+                : previous instanceof ActivationNode node ? node.activation() : null;
+        return !(activation instanceof Sigmoid);
+    }
+
     /** The op of node {@code index}, on the buffers the plan gave it. */
-    private record OpFor(int index, Parameters parameters, Gradients gradients, int capacity, NativeArray input,
-                         NativeArray output, NativeArray gradOutput, NativeArray gradInput, NativeArray ones)
+    private record OpFor(int index, Parameters parameters, Gradients gradients, NativeArray input, NativeArray output,
+                         NativeArray gradOutput, NativeArray gradInput, NativeArray ones)
             implements NodeVisitor<Op> {
 
         @Override
@@ -101,7 +126,7 @@ public final class Plan {
 
         @Override
         public Op visitDropout(DropoutNode dropout) {
-            return new DropoutOp(dropout, capacity, gradients != null, input, output, gradOutput, gradInput);
+            return new DropoutOp(dropout, gradients != null, input, output, gradOutput, gradInput);
         }
     }
 

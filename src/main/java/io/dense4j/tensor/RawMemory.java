@@ -4,8 +4,8 @@ import java.lang.reflect.Field;
 import sun.misc.Unsafe;
 
 /**
- * Unchecked reads and writes of native memory by address, for the one kernel whose loop C2 only
- * vectorizes in this form ({@link Elementwise#maxZero}). Callers check their bounds first: nothing
+ * Unchecked reads and writes of native memory by address, for the kernels whose loops C2 only
+ * vectorizes, or only runs without bounds checks, in this form ({@link Elementwise}). Callers check their bounds first: nothing
  * here does. {@code sun.misc.Unsafe} is the same access JavaCPP's raw indexers and ND4J's buffers
  * use; Java 17 exports it without flags or warnings.
  */
@@ -21,6 +21,22 @@ final class RawMemory {
 
     static void putInt(long address, int value) {
         UNSAFE.putInt(address, value);
+    }
+
+    static float getFloat(long address) {
+        return UNSAFE.getFloat(address);
+    }
+
+    static void putFloat(long address, float value) {
+        UNSAFE.putFloat(address, value);
+    }
+
+    static double getDouble(long address) {
+        return UNSAFE.getDouble(address);
+    }
+
+    static void putDouble(long address, double value) {
+        UNSAFE.putDouble(address, value);
     }
 
     static long getLong(long address) {

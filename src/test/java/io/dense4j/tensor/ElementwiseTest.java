@@ -113,7 +113,13 @@ class ElementwiseTest {
         NativeArray mask = NativeArray.allocate(org.nd4j.linalg.api.buffer.DataType.FLOAT, n);
         int keepBelow = (int) Math.round(0.7 * 65536);
         double scale = 65536.0 / keepBelow;
-        long state = Elementwise.dropoutMask(mask, n, 42, keepBelow, scale);
+        NativeArray ones = NativeArray.allocate(org.nd4j.linalg.api.buffer.DataType.FLOAT, n);
+        ones.fill(1);
+        NativeArray output = NativeArray.allocate(org.nd4j.linalg.api.buffer.DataType.FLOAT, n);
+        long state = Elementwise.dropout(ones, mask, n, 42, keepBelow, scale);
+        Elementwise.dropout(ones, output, n, 42, keepBelow, scale);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(mask.toDoubleArray(), output.toDoubleArray(), 0,
+                "the same state replays the same mask");
         long dropped = 0;
         double sum = 0;
         for (int i = 0; i < n; i++) {

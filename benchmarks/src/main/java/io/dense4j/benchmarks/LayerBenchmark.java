@@ -3,6 +3,7 @@ package io.dense4j.benchmarks;
 import io.dense4j.runtime.Gradients;
 import io.dense4j.runtime.Parameters;
 import io.dense4j.runtime.Plan;
+import io.dense4j.loss.ClassWeights;
 import io.dense4j.loss.CrossEntropy;
 import io.dense4j.optim.Adam;
 import io.dense4j.optim.Optimizer;
@@ -76,7 +77,7 @@ public class LayerBenchmark {
             Plan plan = new Plan(parameters, gradients, 32);
             WMlp.fill(plan, 32);
             plan.trainingStep(32, 32);
-            updater = Updater.create(spec(optimizer), parameters.values(), gradients.values());
+            updater = Updater.create(spec(optimizer), parameters.values(), gradients.values(), parameters.allWeights());
         }
 
         private static Optimizer spec(String name) {
@@ -96,7 +97,8 @@ public class LayerBenchmark {
 
     @Benchmark
     public double lossFromLogits(Batch state) {
-        return CrossEntropy.fromLogits(state.logits, state.plan.labels(), state.batch, 1.0 / state.batch, state.gradLogits);
+        return CrossEntropy.fromLogits(state.logits, state.plan.labels(), state.batch, 1.0 / state.batch, ClassWeights.NONE,
+                state.gradLogits);
     }
 
     @Benchmark

@@ -63,6 +63,10 @@ public class TrainingStepBenchmark {
     @Param({"policy"})
     String parts;
 
+    /** Learning controls on the plain W-MLP step (see {@link WMlp#graph(String)}); not with full batch. */
+    @Param({"none"})
+    String controls;
+
     private StepRunner runner;
     private Updater updater;
     private Workers workers;
@@ -81,9 +85,9 @@ public class TrainingStepBenchmark {
             oneFullBatchEpoch = FitOptions.builder().epochs(1).fullBatch().build();
             return;
         }
-        Parameters parameters = WMlp.parameters(WMlp.graph());
+        Parameters parameters = WMlp.parameters(WMlp.graph(controls));
         Gradients gradients = new Gradients(parameters.graph(), DataType.FLOAT);
-        updater = Updater.create(new SGD(0.1), parameters.values(), gradients.values());
+        updater = Updater.create(new SGD(0.1), parameters.values(), gradients.values(), parameters.allWeights());
         workers = new Workers(policy.threads());
         runner = new StepRunner(parameters, gradients, policy, batch, workers);
         Synthetic rows = Synthetic.generate(Teacher.LINEAR, batch, WMlp.INPUTS, WMlp.DATA_SEED);

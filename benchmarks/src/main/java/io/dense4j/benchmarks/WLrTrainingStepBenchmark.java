@@ -79,7 +79,7 @@ public class WLrTrainingStepBenchmark {
         ExecutionPolicy policy = ExecutionPolicy.forThisMachine();
         workers = new Workers(policy.threads());
         runner = new StepRunner(parameters, gradients, policy, batch, workers);
-        updater = Updater.create(new SGD(0.1), parameters.values(), gradients.values());
+        updater = Updater.create(new SGD(0.1), parameters.values(), gradients.values(), parameters.allWeights());
         DatasetBatches source = new DatasetBatches(data);
         source.startPass(0, 0, false);
         runner.load(source, batch);

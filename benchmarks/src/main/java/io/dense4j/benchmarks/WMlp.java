@@ -20,6 +20,9 @@ import io.dense4j.graph.Graph;
 import io.dense4j.runtime.Parameters;
 import io.dense4j.runtime.Plan;
 import io.dense4j.layer.Dense;
+import io.dense4j.layer.Dropout;
+import io.dense4j.layer.Layer;
+import io.dense4j.loss.ClassWeights;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
@@ -40,8 +43,25 @@ final class WMlp {
 
     /** 100 → Dense 256 ReLU → Dense 256 ReLU → Dense 1 Sigmoid, fused, without the input gradient. */
     static Graph graph() {
-        return Compiler.compile(List.of(new Dense(HIDDEN, new ReLU()), new Dense(HIDDEN, new ReLU()),
-                new Dense(1, new Sigmoid())), INPUTS, new BinaryCrossEntropy(), true, false);
+        return graph("none");
+    }
+
+    /**
+     * W-MLP with learning controls: "none"; "dropout" (Dropout 0.5 after each hidden layer);
+     * "weights" (class weights 0.6 and 3 in the loss); "dropout+weights".
+     */
+    static Graph graph(String controls) {
+        boolean dropout = controls.contains("dropout");
+        BinaryCrossEntropy loss = controls.contains("weights")
+                ? new BinaryCrossEntropy().withClassWeights(new ClassWeights(0.6, 3)) : new BinaryCrossEntropy();
+        List<Layer> layers = dropout
+                ? List.of(new Dense(HIDDEN, new ReLU()), new Dropout(0.5), new Dense(HIDDEN, new ReLU()), new Dropout(0.5),
+                        new Dense(1, new Sigmoid()))
+                : List.of(new Dense(HIDDEN, new ReLU()), new Dense(HIDDEN, new ReLU()), new Dense(1, new Sigmoid()));
+        if (!controls.equals("none") && !dropout && !controls.equals("weights")) {
+            throw new IllegalArgumentException("controls are none, dropout, weights or dropout+weights, got " + controls);
+        }
+        return Compiler.compile(layers, INPUTS, loss, true, false);
     }
 
     /** The same network through the public API, compiled for plain SGD at {@code learningRate}. */

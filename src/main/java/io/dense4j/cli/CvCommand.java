@@ -1,0 +1,176 @@
+package io.dense4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dense4j.data.BatchSource;
+import io.dense4j.data.RowSelection;
+import io.dense4j.data.csv.CsvSource;
+import io.dense4j.layer.Activation;
+import io.dense4j.metrics.Evaluation;
+import io.dense4j.model.Model;
+import io.dense4j.optim.Optimizer;
+import io.dense4j.train.EarlyStopping;
+import io.dense4j.train.Trainer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * K-fold cross-validation with train's flags: each fold's rows are held out once, the others train
+ * a new model (its standardization, fill and class balance from those rows alone), and the held-out
+ * rows are scored; prints each metric's mean and standard deviation over the folds.
+ */
+@Command(name = "cv", mixinStandardHelpOptions = true,
+        description = "K-fold cross-validation with the same flags as train: each metric's mean and standard deviation over the folds.")
+final class CvCommand extends TrainCommand {
+
+    @Option(names = "--folds", defaultValue = "5", description = "Folds: each row is held out in exactly one (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--json", description = "Print one JSON object (each metric's folds, mean and standard deviation) instead of a table.")
+    boolean json;
+
+    /** The metrics reported, in order, by their JSON names. */
+    private static final Map<String, ToDoubleFunction<Evaluation>> METRICS = metrics();
+
+    private static Map<String, ToDoubleFunction<Evaluation>> metrics() {
+        Map<String, ToDoubleFunction<Evaluation>> metrics = new LinkedHashMap<>();
+        metrics.put("logLoss", Evaluation::logLoss);
+        metrics.put("rocAuc", Evaluation::rocAuc);
+        metrics.put("prAuc", Evaluation::prAuc);
+        metrics.put("brier", Evaluation::brier);
+        metrics.put("accuracy", Evaluation::accuracy);
+        metrics.put("balancedAccuracy", Evaluation::balancedAccuracy);
+        metrics.put("precision", Evaluation::precision);
+        metrics.put("recall", Evaluation::recall);
+        metrics.put("f1", Evaluation::f1);
+        metrics.put("mcc", Evaluation::mcc);
+        return metrics;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        refuseTrainOnlyOptions();
+        Optimizer chosen = optimizer();
+        Activation hidden = hiddenActivation();
+        checkModelOptions();
+        Path file = Path.of(data);
+        CsvSource source = csv.open(file, sourceOptions());
+        System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s; %d folds%n", file, source.rows(), source.width(),
+                source.labels(), folds);
+        List<Evaluation> results = new ArrayList<>();
+        for (int fold = 0; fold < folds; fold++) {
+            RowSelection training = RowSelection.fold(folds, fold, seed, false);
+            RowSelection heldOut = RowSelection.fold(folds, fold, seed, true);
+            System.out.printf("Fold %d of %d: %,d rows held out%n", fold + 1, folds, heldOut.count(source.rows()));
+            Model model = newModel(hidden, chosen, source, training);
+            double[] fill = model.inputSchema().fillValues();
+            try (BatchSource trainRows = source.rows(training, fill, model.dataType());
+                 BatchSource heldRows = source.rows(heldOut, fill, model.dataType())) {
+                if (trainRows.rows() == 0 || heldRows.rows() == 0) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %,d rows are too few for %d folds: "
+                            + "fold %d has no rows on one side", file, source.rows(), folds, fold + 1));
+                }
+                EarlyStopping stopping = earlyStopping();
+                new Trainer(model, model.optimizer(), policy()).fit(trainRows, null, fitOptions(stopping,
+                        io.dense4j.train.ModelCheckpoint::everyEpochs));
+            }
+            Evaluation evaluation = model.scores(source, heldOut).evaluation(model.threshold().value());
+            System.out.println("On the held-out rows: " + evaluation);
+            results.add(evaluation);
+        }
+        System.out.println(json ? json(results) : table(results));
+        return 0;
+    }
+
+    /** Options of train that a cross-validation cannot honour, each with what to do instead. */
+    private void refuseTrainOnlyOptions() {
+        if (folds < 2) {
+            throw new ParameterException(spec.commandLine(), "--folds takes a number >= 2 (each fold is held out once), got " + folds);
+        }
+        String[][] refused = {
+                {"--validation", validation > 0 ? "x" : null, "each fold's held-out rows are its validation rows"},
+                {"--threshold-for", thresholdFor, "choosing a threshold on the rows it is scored on would flatter it; "
+                        + "cross-validate at the default, or train with --threshold-for"},
+                {"--spark", sparkMaster, "cross-validation runs on one machine"},
+                {"--checkpoint", checkpoint == null ? null : "x", "no model is kept"},
+                {"--resume", resume ? "x" : null, "no model is kept"},
+                {"--plot", plots == null ? null : "x", "plot a model trained with train"},
+                {"--out", spec.commandLine().getParseResult().hasMatchedOption("--out") ? "x" : null, "no model is kept"},
+        };
+        for (String[] option : refused) {
+            if (option[1] != null) {
+                throw new ParameterException(spec.commandLine(), option[0] + " is train's, not cv's: " + option[2]);
+            }
+        }
+    }
+
+    private static String table(List<Evaluation> results) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-18s %10s %10s   %s%n", "metric", "mean", "std",
+                "per fold"));
+        METRICS.forEach((name, metric) -> {
+            double[] values = results.stream().mapToDouble(metric).toArray();
+            StringBuilder perFold = new StringBuilder();
+            for (double value : values) {
+                perFold.append(String.format(Locale.ROOT, " %.4f", value));
+            }
+            text.append(String.format(Locale.ROOT, "%-18s %10.4f %10.4f  %s%n", name, mean(values), deviation(values), perFold));
+        });
+        return text.toString().stripTrailing();
+    }
+
+    private static String json(List<Evaluation> results) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode().put("folds", results.size());
+        METRICS.forEach((name, metric) -> {
+            double[] values = results.stream().mapToDouble(metric).toArray();
+            ObjectNode node = root.putObject(name);
+            ArrayNode perFold = node.putArray("perFold");
+            for (double value : values) {
+                if (Double.isNaN(value)) {
+                    perFold.addNull(); // a fold with one class only: the area is undefined
+                } else {
+                    perFold.add(value);
+                }
+            }
+            putDefined(node, "mean", mean(values));
+            putDefined(node, "std", deviation(values));
+        });
+        return mapper.writeValueAsString(root);
+    }
+
+    private static void putDefined(ObjectNode node, String name, double value) {
+        if (Double.isNaN(value)) {
+            node.putNull(name);
+        } else {
+            node.put(name, value);
+        }
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double value : values) {
+            sum += value;
+        }
+        return sum / values.length;
+    }
+
+    /** The population standard deviation over the folds: numpy's default, what {@code cross_val_score(...).std()} prints. */
+    private static double deviation(double[] values) {
+        double mean = mean(values);
+        double squares = 0;
+        for (double value : values) {
+            squares += (value - mean) * (value - mean);
+        }
+        return Math.sqrt(squares / values.length);
+    }
+}

@@ -1,0 +1,64 @@
+package io.dense4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** dense4j cv: every row held out once, each metric's folds with their mean and standard deviation, train-only flags refused. */
+class CvCommandTest {
+
+    @Test
+    void threeFoldsHoldOutEveryRowOnceAndSummarizeEachMetric(@TempDir Path folder) throws Exception {
+        Path data = folder.resolve("train.csv");
+        assertEquals(0, Main.execute("generate", "--rows", "600", "--features", "3", "--out", data.toString()));
+        Run run = Run.of("cv", "--data", data.toString(), "--folds", "3", "--epochs", "3", "--standardize", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        long heldOut = 0;
+        Matcher folds = Pattern.compile("Fold \\d of 3: (\\d+) rows held out").matcher(run.out());
+        while (folds.find()) {
+            heldOut += Long.parseLong(folds.group(1));
+        }
+        assertEquals(600, heldOut, "each row is held out by exactly one fold");
+
+        String last = run.out().strip().lines().reduce((first, second) -> second).orElseThrow();
+        JsonNode json = new ObjectMapper().readTree(last);
+        assertEquals(3, json.get("folds").asInt());
+        for (String metric : new String[] {"logLoss", "rocAuc", "prAuc", "brier", "accuracy", "balancedAccuracy", "precision",
+                "recall", "f1", "mcc"}) {
+            JsonNode node = json.get(metric);
+            double[] values = new double[3];
+            for (int i = 0; i < 3; i++) {
+                values[i] = node.get("perFold").get(i).asDouble();
+            }
+            double mean = (values[0] + values[1] + values[2]) / 3;
+            double variance = ((values[0] - mean) * (values[0] - mean) + (values[1] - mean) * (values[1] - mean)
+                    + (values[2] - mean) * (values[2] - mean)) / 3;
+            assertEquals(mean, node.get("mean").asDouble(), 1e-12, metric);
+            assertEquals(Math.sqrt(variance), node.get("std").asDouble(), 1e-12, metric);
+        }
+        assertTrue(json.get("accuracy").get("mean").asDouble() > 0.8, json.toString());
+    }
+
+    @Test
+    void flagsThatBelongToTrainAreRefusedWithWhatToDo(@TempDir Path folder) throws Exception {
+        Path data = folder.resolve("train.csv");
+        assertEquals(0, Main.execute("generate", "--rows", "100", "--features", "2", "--out", data.toString()));
+        String[][] refused = {{"--folds", "1"}, {"--validation", "0.2"}, {"--threshold-for", "f1"}, {"--out", "m.zip"}};
+        String[] says = {"--folds takes a number >= 2 (each fold is held out once), got 1",
+                "--validation is train's, not cv's: each fold's held-out rows are its validation rows",
+                "--threshold-for is train's, not cv's: choosing a threshold on the rows it is scored on would flatter it",
+                "--out is train's, not cv's: no model is kept"};
+        for (int i = 0; i < refused.length; i++) {
+            Run run = Run.of("cv", "--data", data.toString(), refused[i][0], refused[i][1]);
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().contains(says[i]), run.err());
+        }
+    }
+}
