@@ -209,11 +209,7 @@ class TrainCommand implements Callable<Integer> {
         ThresholdGoal goal = thresholdGoal();
         checkModelOptions();
         if (sparkMaster != null) {
-            if (goal != null) {
-                throw new ParameterException(spec.commandLine(), "--threshold-for is not available with --spark yet: train, "
-                        + "then choose with evaluate --plot's precision-recall curve and pass --threshold");
-            }
-            return trainOnSpark(hidden, chosen);
+            return trainOnSpark(hidden, chosen, goal);
         }
         Path data = Path.of(this.data);
         CsvSource source = csv.open(data, sourceOptions());
@@ -244,9 +240,18 @@ class TrainCommand implements Callable<Integer> {
             History history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
             report(history, stopping);
         }
+        Scores held = validation > 0 ? model.scores(source, RowSelection.validation(validation, seed)) : null;
+        return finish(trainer, goal, held);
+    }
+
+    /**
+     * Chooses the threshold on the validation rows' scores if asked, reports them, and writes the
+     * model; an unreachable goal still writes it, with the threshold it had, and exits 1.
+     */
+    private int finish(Trainer trainer, ThresholdGoal goal, Scores held) throws IOException {
+        Model model = trainer.model();
         String unmetGoal = null;
-        if (validation > 0) {
-            Scores held = model.scores(source, RowSelection.validation(validation, seed));
+        if (held != null) {
             if (goal != null) {
                 try {
                     model.setThreshold(goal.choose(held));
@@ -338,7 +343,7 @@ class TrainCommand implements Callable<Integer> {
     }
 
     /** Trains with the dense4j-spark module, found on the classpath; the same model, history and files as on one machine. */
-    private int trainOnSpark(Activation hidden, Optimizer chosen) throws IOException {
+    private int trainOnSpark(Activation hidden, Optimizer chosen, ThresholdGoal goal) throws IOException {
         if (noCache || cacheDirectory != null) {
             throw new ParameterException(spec.commandLine(), "--no-cache and --cache-dir are for one machine; Spark caches the rows itself");
         }
@@ -363,7 +368,7 @@ class TrainCommand implements Callable<Integer> {
         // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
         FitOptions fit = fitOptions(stopping, ModelCheckpoint::everyBatches);
         ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(sparkMaster, data, csv.format(), csv.skipBadRows,
-                fillMissing, partitions, sync, sync.equals("exact") ? 1 : localSteps, fit, resumed),
+                fillMissing, partitions, sync, sync.equals("exact") ? 1 : localSteps, fit, resumed, goal != null),
                 rows -> {
                     System.out.println(rows.describe());
                     Model model = newModel(hidden, chosen, rows.width(), rows.featureNames(), rows.classes(), rows::statistics,
@@ -372,9 +377,7 @@ class TrainCommand implements Callable<Integer> {
                     return model;
                 });
         report(result.history(), stopping);
-        result.trainer().saveCheckpoint(out);
-        System.out.println("Wrote " + out);
-        return 0;
+        return finish(result.trainer(), goal, result.validation());
     }
 
     private void report(History history, EarlyStopping stopping) throws IOException {

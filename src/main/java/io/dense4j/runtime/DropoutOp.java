@@ -13,7 +13,9 @@ import io.dense4j.tensor.NativeArray;
  *
  * <p>The plan runs it in place (y and x one buffer) after an op whose backward does not read its
  * own output through σ: ReLU's backward reads only the sign, which m keeps or zeroes with the
- * gradient. The mask comes from a SplitMix64 stream that the plan seeds before each batch (from the
+ * gradient. After a ReLU, backward need not replay the mask at all: dL/dy ⊙ m is dL/dy · (1/(1 − rate))
+ * wherever the ReLU then lets the gradient through (where its masked output is positive), and 0
+ * elsewhere either way, so backward only scales. The mask comes from a SplitMix64 stream that the plan seeds before each batch (from the
  * compile seed, the epoch, the batch and the part), so masks repeat run to run and after a resume.
  */
 final class DropoutOp implements Op {
@@ -21,6 +23,8 @@ final class DropoutOp implements Op {
     private final int keepBelow;
     private final double scale;
     private final boolean training;
+    /** Whether the op before is a ReLU working on this op's (in-place) output, which zeroes the dropped units' gradients itself. */
+    private final boolean reluBefore;
     private final NativeArray input;
     private final NativeArray output;
     private final NativeArray gradOutput;
@@ -30,12 +34,13 @@ final class DropoutOp implements Op {
     private long maskStart;
     private boolean holdMask;
 
-    DropoutOp(DropoutNode node, boolean training, NativeArray input, NativeArray output, NativeArray gradOutput,
-              NativeArray gradInput) {
+    DropoutOp(DropoutNode node, boolean training, boolean reluBefore, NativeArray input, NativeArray output,
+              NativeArray gradOutput, NativeArray gradInput) {
         this.width = node.width();
         this.keepBelow = (int) Math.round((1 - node.rate()) * 65536);
         this.scale = 65536.0 / Math.max(1, keepBelow);
         this.training = training;
+        this.reluBefore = reluBefore && output == input;
         this.input = input;
         this.output = output;
         this.gradOutput = gradOutput;
@@ -69,7 +74,12 @@ final class DropoutOp implements Op {
 
     @Override
     public void backward(int rows) {
-        if (gradInput != null) {
+        if (gradInput == null) {
+            return;
+        }
+        if (reluBefore) {
+            Elementwise.scale(gradOutput, gradInput, rows * width, scale);
+        } else {
             Elementwise.dropout(gradOutput, gradInput, rows * width, maskStart, keepBelow, scale);
         }
     }

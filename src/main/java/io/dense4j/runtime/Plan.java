@@ -9,6 +9,7 @@ import io.dense4j.graph.Node;
 import io.dense4j.graph.NodeVisitor;
 import io.dense4j.graph.NormalizationNode;
 import io.dense4j.layer.Activation;
+import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.CrossEntropy;
 import io.dense4j.tensor.Elementwise;
@@ -72,7 +73,7 @@ public final class Plan {
             NativeArray gradOutput = gradientBuffers[i % 2];
             NativeArray gradInput = !training ? null : i == 0 ? inputGradient : gradientBuffers[(i - 1) % 2];
             ops[i] = nodes.get(i).accept(new OpFor(i, parameters, gradients, previousOutput, nodeOutput, gradOutput,
-                    gradInput, ones));
+                    gradInput, ones, i > 0 && finalActivation(nodes.get(i - 1)) instanceof ReLU));
             previousOutput = nodeOutput;
         }
         this.output = previousOutput;
@@ -95,15 +96,18 @@ public final class Plan {
         if (i == 0) {
             return false;
         }
-        Node previous = nodes.get(i - 1);
-        Activation activation = previous instanceof DenseNode dense ? dense.activation()
-                : previous instanceof ActivationNode node ? node.activation() : null;
-        return !(activation instanceof Sigmoid);
+        return !(finalActivation(nodes.get(i - 1)) instanceof Sigmoid);
+    }
+
+    /** The activation a node's output went through last, or null for a node without one (Normalization, Dropout). */
+    private static Activation finalActivation(Node node) {
+        return node instanceof DenseNode dense ? dense.activation()
+                : node instanceof ActivationNode activation ? activation.activation() : null;
     }
 
     /** The op of node {@code index}, on the buffers the plan gave it. */
     private record OpFor(int index, Parameters parameters, Gradients gradients, NativeArray input, NativeArray output,
-                         NativeArray gradOutput, NativeArray gradInput, NativeArray ones)
+                         NativeArray gradOutput, NativeArray gradInput, NativeArray ones, boolean reluBefore)
             implements NodeVisitor<Op> {
 
         @Override
@@ -126,7 +130,7 @@ public final class Plan {
 
         @Override
         public Op visitDropout(DropoutNode dropout) {
-            return new DropoutOp(dropout, gradients != null, input, output, gradOutput, gradInput);
+            return new DropoutOp(dropout, gradients != null, reluBefore, input, output, gradOutput, gradInput);
         }
     }
 

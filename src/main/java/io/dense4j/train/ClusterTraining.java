@@ -3,6 +3,7 @@ package io.dense4j.train;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
+import io.dense4j.metrics.Scores;
 import io.dense4j.model.Model;
 import java.util.List;
 import java.util.function.Function;
@@ -41,13 +42,17 @@ public interface ClusterTraining {
      * @param localSteps optimizer steps per round in averaging mode
      * @param partitions at least this many pieces of the files
      * @param resumeFrom a trainer resumed from a checkpoint, or null for a new model
+     * @param scoreValidation whether to bring the validation rows' probabilities and labels back (to choose a threshold on)
      */
     record Request(String master, String data, CsvFormat format, boolean skipBadRows, boolean fillMissing, int partitions,
-                   String mode, int localSteps, FitOptions fit, Trainer resumeFrom) {
+                   String mode, int localSteps, FitOptions fit, Trainer resumeFrom, boolean scoreValidation) {
     }
 
-    /** The driver's trainer (its model trained, its state and progress current) and the history. */
-    record Result(Trainer trainer, History history) {
+    /**
+     * The driver's trainer (its model trained, its state and progress current), the history, and the
+     * validation rows' scores when asked for (else null).
+     */
+    record Result(Trainer trainer, History history, Scores validation) {
     }
 
     /** Reads the rows on the cluster, makes the model from them (unless resuming), trains it. */

@@ -84,10 +84,22 @@ class DropoutTest {
         assertArrayEquals(doubles(expected.path("gradient")), gradients.values().toDoubleArray(), 1e-12);
     }
 
-    @Test
-    void backwardMatchesFiniteDifferencesWithTheMaskHeld() throws IOException {
+    /** After ReLU in place (backward only scales), after a linear Dense in place and after a sigmoid apart (both replay the mask). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ReLU", "Linear", "Sigmoid"})
+    void backwardMatchesFiniteDifferencesWithTheMaskHeld(String hidden) throws IOException {
         JsonNode network = read("/golden/weighted-loss.json");
-        Model model = golden(network, true);
+        io.dense4j.layer.Activation activation = switch (hidden) {
+            case "ReLU" -> new ReLU();
+            case "Linear" -> new io.dense4j.layer.Linear();
+            default -> new Sigmoid();
+        };
+        Model model = new Sequential(new Dense(5, activation), new Dropout(0.4), new Dense(1, new Sigmoid())).compile(4,
+                new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults().withDataType(DataType.DOUBLE));
+        double[] start = doubles(network.path("parameters"));
+        for (int i = 0; i < start.length; i++) {
+            model.parameters().putScalar(i, start[i]);
+        }
         Gradients gradients = new Gradients(model.graph(), DataType.DOUBLE);
         Plan plan = plan(model, gradients, network, 99);
         int rows = plan.capacity();

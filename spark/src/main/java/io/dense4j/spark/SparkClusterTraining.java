@@ -4,6 +4,7 @@ import io.dense4j.train.ClusterTraining;
 import io.dense4j.train.Trainer;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
+import io.dense4j.metrics.Scores;
 import io.dense4j.model.Model;
 import io.dense4j.train.History;
 import java.util.List;
@@ -58,8 +59,12 @@ public final class SparkClusterTraining implements ClusterTraining {
                 Trainer trainer = request.resumeFrom() != null ? request.resumeFrom() : new Trainer(newModel.apply(rows(data)));
                 Synchronization sync = request.mode().equals("exact") ? Synchronization.exact()
                         : Synchronization.averaging(request.localSteps());
-                History history = new SparkTrainer(spark, data).fit(trainer, request.fit(), sync);
-                return new Result(trainer, history);
+                SparkTrainer sparkTrainer = new SparkTrainer(spark, data);
+                History history = sparkTrainer.fit(trainer, request.fit(), sync);
+                double split = request.fit().validationSplit();
+                Scores validation = request.scoreValidation() && split > 0
+                        ? sparkTrainer.scores(trainer.model(), RowSelection.validation(split, request.fit().seed())) : null;
+                return new Result(trainer, history, validation);
             }
         } finally {
             if (ours) {

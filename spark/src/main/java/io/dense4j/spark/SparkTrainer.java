@@ -2,6 +2,7 @@ package io.dense4j.spark;
 
 import io.dense4j.data.RowSelection;
 import io.dense4j.model.InputSchema;
+import io.dense4j.metrics.Scores;
 import io.dense4j.model.Model;
 import io.dense4j.model.TrainingState;
 import io.dense4j.optim.Optimizer;
@@ -78,6 +79,52 @@ public final class SparkTrainer {
                     trainer.epochsTrained(), fit.epochs()));
         }
         return new Run(trainer, fit, sync, training, validation).train();
+    }
+
+    /**
+     * The probabilities and labels of the rows {@code selection} picks (such as a fit's validation
+     * rows), in file order, scored by {@code model} on the executors: what a threshold is chosen on.
+     * Sixteen bytes per row come back to the driver.
+     */
+    public Scores scores(Model model, RowSelection selection) {
+        Broadcast<byte[]> bytes = context.broadcast(model.toBytes());
+        byte[][] classOf = data.classOf();
+        long[] firstRows = data.firstRows();
+        double[] fill = model.inputSchema() == null ? null : model.inputSchema().fillValues();
+        try {
+            List<PieceScores> pieces = new java.util.ArrayList<>(SparkCsvData.unwrap(() -> data.blocks()
+                    .map(block -> PieceScores.of(block, bytes, selection, firstRows, classOf, fill)).collect()));
+            pieces.sort(java.util.Comparator.comparingInt(PieceScores::piece));
+            int rows = pieces.stream().mapToInt(piece -> piece.probabilities().length).sum();
+            double[] probabilities = new double[rows];
+            double[] labels = new double[rows];
+            double lossSum = 0;
+            int at = 0;
+            for (PieceScores piece : pieces) {
+                System.arraycopy(piece.probabilities(), 0, probabilities, at, piece.probabilities().length);
+                System.arraycopy(piece.labels(), 0, labels, at, piece.labels().length);
+                at += piece.probabilities().length;
+                lossSum += piece.lossSum();
+            }
+            return new Scores(rows == 0 ? Double.NaN : lossSum / rows, probabilities, labels);
+        } finally {
+            bytes.destroy();
+        }
+    }
+
+    /** One piece's scored rows, for {@link #scores}. */
+    private record PieceScores(int piece, double[] probabilities, double[] labels, double lossSum) implements java.io.Serializable {
+
+        static PieceScores of(RowBlock block, Broadcast<byte[]> model, RowSelection selection, long[] firstRows, byte[][] classOf,
+                              double[] fill) {
+            int[] rows = block.selectedRows(selection, firstRows[block.piece], classOf[block.piece]);
+            if (rows.length == 0) {
+                return new PieceScores(block.piece, new double[0], new double[0], 0);
+            }
+            Model copy = Model.fromBytes(model.value(), "the broadcast model");
+            Scores scores = copy.scores(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill));
+            return new PieceScores(block.piece, scores.probabilities(), scores.labels(), scores.logLoss() * rows.length);
+        }
     }
 
     /** One call of fit: the schedule, the broadcast model, and the loop over rounds. */

@@ -47,6 +47,29 @@ class SparkTrainCommandTest {
     }
 
     @Test
+    void aThresholdChosenOnSparkIsOneMachinesThreshold() throws Exception {
+        Path train = folder.resolve("train.csv");
+        Synthetic.writeCsv(train, Teacher.XOR, 3_000, 2, 4);
+        String[] common = {"--data", train.toString(), "--layers", "8", "--optimizer", "adam", "--lr", "0.05", "--epochs", "4",
+                "--batch-size", "200", "--validation", "0.25", "--threshold-for", "f1"};
+        Path onSpark = folder.resolve("spark.zip");
+        Path alone = folder.resolve("alone.zip");
+        String[] sparkArgs = concat(new String[] {"train", "--spark", "local[2]", "--partitions", "3", "--out", onSpark.toString()}, common);
+        String out = run(0, sparkArgs);
+        long validationRows = io.dense4j.data.RowSelection.validation(0.25, 42).count(3_000);
+        assertTrue(out.contains("(best F1 on " + String.format(java.util.Locale.ROOT, "%,d", validationRows) + " validation rows"), out);
+        run(0, concat(new String[] {"train", "--cache-dir", folder.toString(), "--out", alone.toString()}, common));
+        assertEquals(io.dense4j.model.Model.load(alone).threshold().value(), io.dense4j.model.Model.load(onSpark).threshold().value(),
+                1e-3, "exact mode trains one machine's weights (to 1e-5), so it picks the same point");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    @Test
     void aBadCellStopsWithTheLineAndExitCodeOne() throws Exception {
         Path train = folder.resolve("bad.csv");
         Synthetic.writeCsv(train, Teacher.XOR, 3_000, 2, 1);
