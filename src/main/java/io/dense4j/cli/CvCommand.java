@@ -69,13 +69,13 @@ final class CvCommand extends TrainCommand {
                 source.labels(), folds);
         List<Evaluation> results = new ArrayList<>();
         for (int fold = 0; fold < folds; fold++) {
-            RowSelection training = RowSelection.fold(folds, fold, seed, false);
-            RowSelection heldOut = RowSelection.fold(folds, fold, seed, true);
-            System.out.printf("Fold %d of %d: %,d rows held out%n", fold + 1, folds, heldOut.count(source.rows()));
+            RowSelection training = stratifiedIfAsked(RowSelection.fold(folds, fold, seed, false));
+            RowSelection heldOut = stratifiedIfAsked(RowSelection.fold(folds, fold, seed, true));
             Model model = newModel(hidden, chosen, source, training);
             double[] fill = model.inputSchema().fillValues();
             try (BatchSource trainRows = source.rows(training, fill, model.dataType());
                  BatchSource heldRows = source.rows(heldOut, fill, model.dataType())) {
+                System.out.printf("Fold %d of %d: %,d rows held out%n", fold + 1, folds, heldRows.rows());
                 if (trainRows.rows() == 0 || heldRows.rows() == 0) {
                     throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %,d rows are too few for %d folds: "
                             + "fold %d has no rows on one side", file, source.rows(), folds, fold + 1));

@@ -117,6 +117,10 @@ class TrainCommand implements Callable<Integer> {
             description = "Fraction of rows held out for validation, chosen row by row from the seed (default: ${DEFAULT-VALUE}).")
     double validation;
 
+    @Option(names = "--stratify", description = "Keep each class's share on both sides of the validation split (with "
+            + "cv, in every fold), as scikit-learn's stratify=y; one machine only.")
+    boolean stratify;
+
     @Option(names = "--threshold-for", paramLabel = "GOAL", description = "Choose the class threshold on the validation rows "
             + "and save it in the model: f1 (best F1), precision=P (most recall at precision >= P) or recall=R (most "
             + "precision at recall >= R); needs --validation (default: 0.5).")
@@ -224,13 +228,16 @@ class TrainCommand implements Callable<Integer> {
             trainer = Trainer.resume(Checkpoint.load(checkpoint), policy());
             System.out.printf("Resuming from %s after epoch %d of %d%n", checkpoint, trainer.epochsTrained(), epochs);
         } else {
-            Model model = newModel(hidden, chosen, source, RowSelection.training(validation, seed));
+            Model model = newModel(hidden, chosen, source, trainingRows());
             trainer = new Trainer(model, model.optimizer(), policy());
         }
         Model model = trainer.model();
         System.out.println(model.summary());
         if (main != null && main.verbose) {
-            long trainingRows = RowSelection.training(validation, seed).count(source.rows());
+            long trainingRows;
+            try (io.dense4j.data.BatchSource rows = source.rows(trainingRows(), null, model.dataType())) {
+                trainingRows = rows.rows();
+            }
             System.out.println("Threads: " + trainer.policy().describe((int) Math.min(Integer.MAX_VALUE,
                     batchSize == 0 ? trainingRows : Math.min(batchSize, trainingRows)),
                     (long) model.parameterCount() * model.dataType().width()));
@@ -240,7 +247,7 @@ class TrainCommand implements Callable<Integer> {
             History history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
             report(history, stopping);
         }
-        Scores held = validation > 0 ? model.scores(source, RowSelection.validation(validation, seed)) : null;
+        Scores held = validation > 0 ? model.scores(source, stratifiedIfAsked(RowSelection.validation(validation, seed))) : null;
         return finish(trainer, goal, held);
     }
 
@@ -270,6 +277,15 @@ class TrainCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** The rows the validation split trains on, stratified if asked. */
+    RowSelection trainingRows() {
+        return stratifiedIfAsked(RowSelection.training(validation, seed));
+    }
+
+    RowSelection stratifiedIfAsked(RowSelection rows) {
+        return stratify ? rows.stratify() : rows;
     }
 
     /** --threshold-for's goal, or null; it needs validation rows to choose on. */
@@ -346,6 +362,10 @@ class TrainCommand implements Callable<Integer> {
     private int trainOnSpark(Activation hidden, Optimizer chosen, ThresholdGoal goal) throws IOException {
         if (noCache || cacheDirectory != null) {
             throw new ParameterException(spec.commandLine(), "--no-cache and --cache-dir are for one machine; Spark caches the rows itself");
+        }
+        if (stratify) {
+            throw new ParameterException(spec.commandLine(), "--stratify is for one machine: on Spark a row's rank in its "
+                    + "class runs across the pieces; leave it out");
         }
         if (!sync.equals("exact") && !sync.equals("averaging")) {
             throw new ParameterException(spec.commandLine(), "--sync must be exact or averaging, got " + sync);
@@ -468,7 +488,7 @@ class TrainCommand implements Callable<Integer> {
 
     /** The fit: epochs, batches, progress lines, early stopping and checkpoints, made by {@code checkpoints}. */
     FitOptions fitOptions(EarlyStopping stopping, java.util.function.BiFunction<Path, Integer, ModelCheckpoint> checkpoints) {
-        FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(validation)
+        FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(validation).stratified(stratify)
                 .callbacks(System.console() != null && (batchSize > 0 || csvRows > 0) // a terminal: a live progress line; a pipe or log (or Spark full batch, rows unknown): lines
                         ? new ProgressLine(epochs, (int) Math.min(Integer.MAX_VALUE, batchSize == 0 ? csvRows : batchSize), System.out, System::nanoTime)
                         : new EpochLines(epochs, System.out));

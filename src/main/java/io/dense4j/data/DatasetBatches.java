@@ -21,12 +21,18 @@ public final class DatasetBatches implements BatchSource {
     /** The rows of {@code data} that {@code selection} picks, in their order. */
     public DatasetBatches(Dataset data, RowSelection selection) {
         this.data = data;
-        int[] rows = new int[Math.toIntExact(selection.count(data.rows()))];
-        for (int row = 0, at = 0; at < rows.length; row++) {
-            if (selection.includes(row)) {
-                rows[at++] = row;
+        if (selection.stratified() && !data.hasLabels()) {
+            throw new IllegalArgumentException("a stratified selection needs labeled rows; this dataset has none");
+        }
+        int[] picked = new int[data.rows()];
+        int count = 0;
+        RowSelection.Walker walker = selection.walker();
+        for (int row = 0; row < data.rows(); row++) {
+            if (walker.includes(data.hasLabels() ? data.label(row) : 0)) {
+                picked[count++] = row;
             }
         }
+        int[] rows = java.util.Arrays.copyOf(picked, count);
         this.order = new EpochOrder(rows);
         this.everyRow = rows.length == data.rows();
     }

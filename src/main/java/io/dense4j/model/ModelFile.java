@@ -121,26 +121,33 @@ final class ModelFile {
 
     /** A file must never hold a NaN or an infinity: such a model predicts nothing, and a checkpoint only diverges again. */
     private static void checkFinite(Model model, TrainingState state) {
+        String problem = firstNonFinite(model, state);
+        if (problem != null) {
+            throw new IllegalStateException(problem + ": training diverged (try a lower learning rate, or standardized features)");
+        }
+    }
+
+    /** The first NaN or infinity among the model's parameters, statistics and optimizer state, in words; null if none. */
+    private static String firstNonFinite(Model model, TrainingState state) {
         NativeArray values = model.parameterValues().values();
         for (int i = 0; i < values.length(); i++) {
             if (!Double.isFinite(values.get(i))) {
-                throw new IllegalStateException(describeParameter(model, i) + " is " + values.get(i)
-                        + ": training diverged (try a lower learning rate, or standardized features)");
+                return describeParameter(model, i) + " is " + values.get(i);
             }
         }
         NativeArray statistics = model.parameterValues().statistics();
         for (int i = 0; statistics != null && i < statistics.length(); i++) {
             if (!Double.isFinite(statistics.get(i))) {
-                throw new IllegalStateException("Normalization's statistic " + i + " is " + statistics.get(i));
+                return "Normalization's statistic " + i + " is " + statistics.get(i);
             }
         }
         double[] optimizerState = state == null ? new double[0] : state.optimizerState();
         for (int i = 0; i < optimizerState.length; i++) {
             if (!Double.isFinite(optimizerState[i])) {
-                throw new IllegalStateException("the optimizer's state value " + i + " is " + optimizerState[i]
-                        + ": training diverged");
+                return "the optimizer's state value " + i + " is " + optimizerState[i];
             }
         }
+        return null;
     }
 
     /** Which weight or bias of which layer the flat parameter {@code index} is, for messages. */
@@ -212,12 +219,19 @@ final class ModelFile {
         byte[] statistics = checked(file, entries, STATISTICS, checksums.path(STATISTICS).asText());
         boolean hasState = version == 1 || config.has("training");
         byte[] state = hasState ? checked(file, entries, OPTIMIZER_STATE, checksums.path(OPTIMIZER_STATE).asText()) : null;
+        Contents contents;
         try {
             Model model = rebuild(config, parameters, statistics);
-            return new Contents(model, hasState ? trainingState(config, version, state, model.dataType()) : null);
+            contents = new Contents(model, hasState ? trainingState(config, version, state, model.dataType()) : null);
         } catch (IllegalArgumentException | NullPointerException invalid) {
             throw new ModelFileException(file, CONFIG + " describes no valid model: " + invalid.getMessage(), invalid);
         }
+        String notFinite = firstNonFinite(contents.model(), contents.state());
+        if (notFinite != null) { // dense4j never writes one: the file was altered or damaged past its checksums
+            throw new ModelFileException(file, "holds a value that is not a finite number: " + notFinite
+                    + "; such a model would predict NaN", null);
+        }
+        return contents;
     }
 
     // ---- writing ----

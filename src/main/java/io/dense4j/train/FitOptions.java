@@ -15,9 +15,11 @@ import java.util.List;
  * @param validationSplit fraction of rows held out for validation, 0 for none: rows chosen one by
  *                        one by a hash of the seed (see {@code RowSelection}), the same rule for
  *                        rows in memory and in files of any size
+ * @param stratified      whether the validation split keeps each class's share on each side
+ *                        (see {@code RowSelection}); on one machine only
  * @param callbacks       called in order, after the trainer's own check for a diverged loss
  */
-public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, double validationSplit,
+public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, double validationSplit, boolean stratified,
                          List<Callback> callbacks) {
 
     /** Used when no seed is given, so runs repeat by default. */
@@ -38,7 +40,19 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
 
     /** The same options without validation split (when the validation rows are given apart). */
     public FitOptions withoutValidationSplit() {
-        return new FitOptions(epochs, batchSize, shuffle, seed, 0, callbacks);
+        return new FitOptions(epochs, batchSize, shuffle, seed, 0, false, callbacks);
+    }
+
+    /** The rows the validation split trains on. */
+    public io.dense4j.data.RowSelection trainingRows() {
+        io.dense4j.data.RowSelection rows = io.dense4j.data.RowSelection.training(validationSplit, seed);
+        return stratified ? rows.stratify() : rows;
+    }
+
+    /** The rows the validation split holds out. */
+    public io.dense4j.data.RowSelection validationRows() {
+        io.dense4j.data.RowSelection rows = io.dense4j.data.RowSelection.validation(validationSplit, seed);
+        return stratified ? rows.stratify() : rows;
     }
 
     public static Builder builder() {
@@ -52,6 +66,7 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
         private boolean shuffle = true;
         private long seed = DEFAULT_SEED;
         private double validationSplit;
+        private boolean stratified;
         private final List<Callback> callbacks = new ArrayList<>();
 
         public Builder epochs(int value) {
@@ -86,6 +101,12 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
             return this;
         }
 
+        /** Keeps each class's share on both sides of the validation split (as scikit-learn's {@code stratify=y}). */
+        public Builder stratified(boolean value) {
+            stratified = value;
+            return this;
+        }
+
         /** Adds callbacks, called in the order added. */
         public Builder callbacks(Callback... added) {
             callbacks.addAll(Arrays.asList(added));
@@ -93,7 +114,7 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
         }
 
         public FitOptions build() {
-            return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, callbacks);
+            return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, stratified, callbacks);
         }
     }
 }

@@ -119,8 +119,8 @@ public final class Trainer {
         if (split == 0) {
             return fit(new DatasetBatches(data), null, options);
         }
-        DatasetBatches train = new DatasetBatches(data, RowSelection.training(split, options.seed()));
-        DatasetBatches validation = new DatasetBatches(data, RowSelection.validation(split, options.seed()));
+        DatasetBatches train = new DatasetBatches(data, options.trainingRows());
+        DatasetBatches validation = new DatasetBatches(data, options.validationRows());
         checkSplit(split, data.rows(), train.rows(), validation.rows());
         return fit(train, validation, options.withoutValidationSplit());
     }
@@ -140,7 +140,7 @@ public final class Trainer {
                     data.file(), data.featureNames(), schema.featureNames()));
         }
         double split = options.validationSplit();
-        RowSelection training = RowSelection.training(split, options.seed());
+        RowSelection training = options.trainingRows();
         if (schema == null || (data.fillsMissing() && schema.missingValueFill() == null)) {
             List<Double> fill = data.fillsMissing()
                     ? InputSchema.meansToFill(data.file().toString(), data.featureNames(), data.statistics(training)) : null;
@@ -148,7 +148,7 @@ public final class Trainer {
         }
         double[] fill = model.inputSchema().fillValues();
         try (BatchSource train = data.rows(training, fill, model.dataType());
-             BatchSource validation = split > 0 ? data.rows(RowSelection.validation(split, options.seed()), fill, model.dataType()) : null) {
+             BatchSource validation = split > 0 ? data.rows(options.validationRows(), fill, model.dataType()) : null) {
             checkSplit(split, data.rows(), train.rows(), validation == null ? 1 : validation.rows());
             return fit(train, validation, options.withoutValidationSplit());
         }

@@ -47,6 +47,26 @@ class CvCommandTest {
     }
 
     @Test
+    void stratifiedTrainingAndFoldsRunAndSparkRefusesThem(@TempDir Path folder) throws Exception {
+        Path data = folder.resolve("train.csv");
+        assertEquals(0, Main.execute("generate", "--rows", "500", "--features", "3", "--out", data.toString()));
+        Run trained = Run.of("train", "--data", data.toString(), "--validation", "0.2", "--stratify", "--epochs", "2",
+                "--threshold-for", "f1", "--out", folder.resolve("m.zip").toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        Run folds = Run.of("cv", "--data", data.toString(), "--folds", "4", "--stratify", "--epochs", "2");
+        assertEquals(0, folds.exitCode(), folds.err());
+        long heldOut = 0;
+        Matcher matcher = Pattern.compile("Fold \\d of 4: (\\d+) rows held out").matcher(folds.out());
+        while (matcher.find()) {
+            heldOut += Long.parseLong(matcher.group(1));
+        }
+        assertEquals(500, heldOut);
+        Run spark = Run.of("train", "--data", data.toString(), "--spark", "local[2]", "--validation", "0.2", "--stratify");
+        assertEquals(2, spark.exitCode());
+        assertTrue(spark.err().contains("--stratify is for one machine"), spark.err());
+    }
+
+    @Test
     void flagsThatBelongToTrainAreRefusedWithWhatToDo(@TempDir Path folder) throws Exception {
         Path data = folder.resolve("train.csv");
         assertEquals(0, Main.execute("generate", "--rows", "100", "--features", "2", "--out", data.toString()));

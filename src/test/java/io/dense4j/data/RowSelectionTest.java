@@ -42,4 +42,52 @@ class RowSelectionTest {
         assertThrows(IllegalArgumentException.class, () -> RowSelection.fold(3, 3, 3, true));
         assertThrows(IllegalArgumentException.class, () -> RowSelection.training(1, 3));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 42, 977})
+    void aStratifiedSplitGivesEachClassItsShareWithinTwoRows(long seed) {
+        // 5% positives in blocks, as a sorted or time-ordered file would have them
+        int rows = 4_000;
+        double[] labels = new double[rows];
+        for (int row = 0; row < rows; row++) {
+            labels[row] = (row / 100) % 20 == 0 ? 1 : 0;
+        }
+        RowSelection held = RowSelection.validation(0.2, seed).stratify();
+        RowSelection kept = RowSelection.training(0.2, seed).stratify();
+        RowSelection.Walker heldWalker = held.walker();
+        RowSelection.Walker keptWalker = kept.walker();
+        long[] heldByClass = new long[2];
+        for (int row = 0; row < rows; row++) {
+            boolean isHeld = heldWalker.includes(labels[row]);
+            assertEquals(!isHeld, keptWalker.includes(labels[row]), "the two sides are complements");
+            heldByClass[(int) labels[row]] += isHeld ? 1 : 0;
+        }
+        assertEquals(0.2 * 200, heldByClass[1], 2, "positives held out");
+        assertEquals(0.2 * 3_800, heldByClass[0], 2, "negatives held out");
+        assertEquals(heldByClass[0] + heldByClass[1], held.count(3_800, 200));
+        assertEquals(rows - heldByClass[0] - heldByClass[1], kept.count(3_800, 200));
+        assertThrows(IllegalStateException.class, () -> held.includes(3));
+    }
+
+    @Test
+    void stratifiedFoldsHoldOutEveryRowOnceAndEachClassEvenly() {
+        int rows = 1_000;
+        long[][] positivesByFold = new long[1][5];
+        int[] heldBy = new int[rows];
+        for (int fold = 0; fold < 5; fold++) {
+            RowSelection.Walker walker = RowSelection.fold(5, fold, 3, true).stratify().walker();
+            for (int row = 0; row < rows; row++) {
+                if (walker.includes(row % 10 == 0 ? 1 : 0)) {
+                    heldBy[row]++;
+                    positivesByFold[0][fold] += row % 10 == 0 ? 1 : 0;
+                }
+            }
+        }
+        for (int row = 0; row < rows; row++) {
+            assertEquals(1, heldBy[row], "row " + row);
+        }
+        for (long positives : positivesByFold[0]) {
+            assertEquals(20, positives, 2);
+        }
+    }
 }

@@ -174,6 +174,22 @@ class ModelFileTest {
         assertTrue(problem(flipped).contains("parameters.bin is corrupt: its SHA-256 does not match"), problem(flipped));
     }
 
+    @Test
+    void refusesAFileWhoseWeightsAreNotFiniteEvenWithMatchingChecksums() throws Exception {
+        Model model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
+        Path good = folder.resolve("good.zip");
+        model.save(good);
+        byte[] parameters = entryBytes(good, "parameters.bin");
+        java.nio.ByteBuffer.wrap(parameters).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(4, Float.NaN); // weight [1, 0]
+        String oldSum = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(entryBytes(good, "parameters.bin")));
+        String newSum = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(parameters));
+        Path altered = rewrite(good, "altered-weights.zip", "parameters.bin", parameters);
+        Path nan = rewrite(altered, "nan.zip", "model.json", entry(altered, "model.json").replace(oldSum, newSum));
+        assertTrue(problem(nan).endsWith("holds a value that is not a finite number: layer 0 (Dense) weight [1, 0] is NaN; "
+                + "such a model would predict NaN"), problem(nan));
+    }
+
     private static String problem(Path file) {
         return assertThrows(ModelFileException.class, () -> Model.load(file)).getMessage();
     }

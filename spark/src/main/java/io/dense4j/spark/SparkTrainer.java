@@ -67,6 +67,10 @@ public final class SparkTrainer {
             throw new IllegalArgumentException(String.format("%s has the feature columns %s, but the model was trained on %s",
                     data.source().path(), data.featureNames(), model.inputSchema().featureNames()));
         }
+        if (fit.stratified() && fit.validationSplit() > 0) {
+            throw new IllegalArgumentException("a stratified validation split is not available on Spark yet: "
+                    + "its rows' ranks within their classes run across the pieces");
+        }
         RowSelection training = RowSelection.training(fit.validationSplit(), fit.seed());
         RowSelection validation = fit.validationSplit() > 0 ? RowSelection.validation(fit.validationSplit(), fit.seed()) : null;
         if (model.inputSchema() == null || (data.source().fillMissing() && model.inputSchema().missingValueFill() == null)) {

@@ -107,6 +107,7 @@ public final class CsvSource {
     private final List<String> classes;
     private final boolean flipped;
     private final FloatBuffer[] mapped;
+    private long[] classTotals;
 
     private CsvSource(Path file, Options options, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan,
                       Path cacheFile, String cacheStatus) {
@@ -286,19 +287,45 @@ public final class CsvSource {
 
     private BatchSource rawRows(RowSelection selection, double[] fill, DataType type) {
         if (cacheFile == null) {
-            return new StreamedBatches(file, reader, fingerprint, selection, selection.count(rows()), width(), flipped(),
+            long selected = selection.stratified() ? selection.count(classTotals()[0], classTotals()[1]) : selection.count(rows());
+            return new StreamedBatches(file, reader, fingerprint, selection, selected, width(), flipped(),
                     fill, options.shuffleBufferRows(), type);
         }
         if (rows() > Integer.MAX_VALUE) {
             throw new DataFileException(file, "has " + rows() + " rows; training from the cache handles up to 2^31 − 1", null);
         }
-        int[] selected = new int[Math.toIntExact(selection.count(rows()))];
-        for (int row = 0, at = 0; at < selected.length; row++) {
-            if (selection.includes(row)) {
-                selected[at++] = row;
+        int[] picked = new int[(int) rows()];
+        int count = 0;
+        RowSelection.Walker walker = selection.walker();
+        for (int row = 0; row < rows(); row++) {
+            if (walker.includes(cachedLabel(row))) {
+                picked[count++] = row;
             }
         }
-        return new CachedBatches(mapped, width(), selected, flipped(), fill);
+        return new CachedBatches(mapped, width(), Arrays.copyOf(picked, count), flipped(), fill);
+    }
+
+    /** The class of cached row {@code row}. */
+    private float cachedLabel(int row) {
+        int perSegment = CsvCache.rowsPerSegment(width());
+        float provisional = mapped[row / perSegment].get((row % perSegment) * (width() + 1) + width());
+        return flipped() ? 1 - provisional : provisional;
+    }
+
+    /** Rows of class 0 and of class 1, counted once (a pass over the file when there is no cache), for stratified counts. */
+    private long[] classTotals() {
+        if (classTotals == null) {
+            long[] totals = new long[2];
+            if (mapped != null) {
+                for (int row = 0; row < rows(); row++) {
+                    totals[cachedLabel(row) == 1 ? 1 : 0]++;
+                }
+            } else {
+                reader.read((line, features, provisionalClass) -> totals[(flipped() ? 1 - provisionalClass : provisionalClass) == 1 ? 1 : 0]++);
+            }
+            classTotals = totals;
+        }
+        return classTotals;
     }
 
     /**

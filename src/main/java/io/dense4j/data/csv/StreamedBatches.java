@@ -197,15 +197,15 @@ final class StreamedBatches implements BatchSource {
         Emitter emitter = new Emitter();
         try {
             ShuffleBuffer shuffler = random == null ? null : new ShuffleBuffer(random, emitter);
-            long[] rowNumber = {0};
+            RowSelection.Walker walker = selection.walker(); // each pass walks the file from its first row
             reader.read((line, features, provisionalClass) -> {
-                if (!selection.includes(rowNumber[0]++)) {
+                float label = flipLabels ? 1 - provisionalClass : provisionalClass;
+                if (!walker.includes(label)) {
                     return;
                 }
                 if (fill != null) {
                     MissingValues.fill(features, 0, fill);
                 }
-                float label = flipLabels ? 1 - provisionalClass : provisionalClass;
                 if (shuffler != null) {
                     shuffler.add(features, label);
                 } else {

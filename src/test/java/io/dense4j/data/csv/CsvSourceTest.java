@@ -148,6 +148,37 @@ class CsvSourceTest {
     }
 
     @Test
+    void aStratifiedSplitPicksTheSameRowsFromTheCacheTheStreamAndMemory() throws IOException {
+        Path file = spirals();
+        RowSelection validation = RowSelection.validation(0.2, 11).stratify();
+        CsvSource cached = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        List<String> fromCache = pass(cached.rows(validation, null, DataType.FLOAT), 0, 0, false, 100, DataType.FLOAT);
+        List<String> streamed;
+        try (BatchSource rows = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache())
+                .rows(validation, null, DataType.FLOAT)) {
+            assertEquals(fromCache.size(), rows.rows(), "the stream counts its rows from the class totals");
+            streamed = pass(rows, 0, 0, false, 100, DataType.FLOAT);
+        }
+        assertEquals(fromCache, streamed);
+        Synthetic inMemory = Synthetic.generate(Teacher.SPIRALS, ROWS, WIDTH, 5);
+        io.dense4j.data.Dataset data = io.dense4j.data.Dataset.of(inMemory.features(), inMemory.labels(), DataType.FLOAT);
+        // the file holds 5 decimals of the recipe's values: compare the rows picked by their features' rounding
+        List<String> fromMemory = pass(new io.dense4j.data.DatasetBatches(data, validation), 0, 0, false, 100, DataType.FLOAT);
+        assertEquals(fromCache.size(), fromMemory.size());
+        for (int i = 0; i < fromCache.size(); i++) {
+            String[] cachedRow = fromCache.get(i).split(" ");
+            String[] memoryRow = fromMemory.get(i).split(" ");
+            assertEquals(cachedRow[cachedRow.length - 1], memoryRow[memoryRow.length - 1], "row " + i + "'s label");
+            assertEquals(Float.parseFloat(cachedRow[0]), Float.parseFloat(memoryRow[0]), 1e-5, "row " + i + "'s first feature");
+        }
+        long positives = fromCache.stream().filter(row -> row.endsWith("| 1.0")).count();
+        long allPositives = pass(cached.rows(RowSelection.all(), null, DataType.FLOAT), 0, 0, false, 100, DataType.FLOAT).stream()
+                .filter(row -> row.endsWith("| 1.0")).count();
+        assertEquals(0.2 * allPositives, positives, 2, "the positives' share is kept");
+        assertEquals(0.2 * (ROWS - allPositives), fromCache.size() - positives, 2, "and the negatives'");
+    }
+
+    @Test
     void theCacheIsReusedUntilTheCsvChangesAndRebuiltWhenDamaged() throws IOException {
         Path file = spirals();
         CsvSource first = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
