@@ -118,7 +118,7 @@ class TrainCommand implements Callable<Integer> {
     double validation;
 
     @Option(names = "--stratify", description = "Keep each class's share on both sides of the validation split (with "
-            + "cv, in every fold), as scikit-learn's stratify=y; one machine only.")
+            + "cv, in every fold), as scikit-learn's stratify=y.")
     boolean stratify;
 
     @Option(names = "--threshold-for", paramLabel = "GOAL", description = "Choose the class threshold on the validation rows "
@@ -363,10 +363,6 @@ class TrainCommand implements Callable<Integer> {
         if (noCache || cacheDirectory != null) {
             throw new ParameterException(spec.commandLine(), "--no-cache and --cache-dir are for one machine; Spark caches the rows itself");
         }
-        if (stratify) {
-            throw new ParameterException(spec.commandLine(), "--stratify is for one machine: on Spark a row's rank in its "
-                    + "class runs across the pieces; leave it out");
-        }
         if (!sync.equals("exact") && !sync.equals("averaging")) {
             throw new ParameterException(spec.commandLine(), "--sync must be exact or averaging, got " + sync);
         }
@@ -392,7 +388,7 @@ class TrainCommand implements Callable<Integer> {
                 rows -> {
                     System.out.println(rows.describe());
                     Model model = newModel(hidden, chosen, rows.width(), rows.featureNames(), rows.classes(), rows::statistics,
-                            Path.of(data), RowSelection.training(validation, seed));
+                            Path.of(data), trainingRows());
                     System.out.println(model.summary());
                     return model;
                 });

@@ -116,13 +116,28 @@ public record RowSelection(double validationFrom, double validationTo, long seed
 
     /** Decides the rows one by one in file order, with their labels: the way to read a stratified selection. */
     public Walker walker() {
-        return new Walker();
+        return new Walker(0, 0, 0);
+    }
+
+    /**
+     * A walker for a piece of the file that starts at row {@code firstRow}, after
+     * {@code negativesBefore} rows of class 0 and {@code positivesBefore} of class 1: it decides that
+     * piece's rows as a walk from the file's start would.
+     */
+    public Walker walker(long firstRow, long negativesBefore, long positivesBefore) {
+        return new Walker(firstRow, negativesBefore, positivesBefore);
     }
 
     /** The rows of a file in order, each with its label; counts each class's rows so far. */
     public final class Walker {
         private long row;
         private final long[] seen = new long[2];
+
+        private Walker(long firstRow, long negativesBefore, long positivesBefore) {
+            row = firstRow;
+            seen[0] = negativesBefore;
+            seen[1] = positivesBefore;
+        }
 
         /** Whether the next row, of class {@code label} (1 is positive), is in the selection. */
         public boolean includes(double label) {

@@ -16,7 +16,7 @@ import java.util.List;
  *                        one by a hash of the seed (see {@code RowSelection}), the same rule for
  *                        rows in memory and in files of any size
  * @param stratified      whether the validation split keeps each class's share on each side
- *                        (see {@code RowSelection}); on one machine only
+ *                        (see {@code RowSelection})
  * @param callbacks       called in order, after the trainer's own check for a diverged loss
  */
 public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, double validationSplit, boolean stratified,

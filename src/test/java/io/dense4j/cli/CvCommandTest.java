@@ -47,7 +47,7 @@ class CvCommandTest {
     }
 
     @Test
-    void stratifiedTrainingAndFoldsRunAndSparkRefusesThem(@TempDir Path folder) throws Exception {
+    void stratifiedTrainingAndFoldsRun(@TempDir Path folder) throws Exception {
         Path data = folder.resolve("train.csv");
         assertEquals(0, Main.execute("generate", "--rows", "500", "--features", "3", "--out", data.toString()));
         Run trained = Run.of("train", "--data", data.toString(), "--validation", "0.2", "--stratify", "--epochs", "2",
@@ -61,9 +61,6 @@ class CvCommandTest {
             heldOut += Long.parseLong(matcher.group(1));
         }
         assertEquals(500, heldOut);
-        Run spark = Run.of("train", "--data", data.toString(), "--spark", "local[2]", "--validation", "0.2", "--stratify");
-        assertEquals(2, spark.exitCode());
-        assertTrue(spark.err().contains("--stratify is for one machine"), spark.err());
     }
 
     @Test

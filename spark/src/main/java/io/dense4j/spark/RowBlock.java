@@ -45,12 +45,13 @@ final class RowBlock implements Serializable {
      * number. Rows whose label name the driver rejected ({@code classOf} −1, when bad rows are
      * skipped) are skipped rows: they get no number.
      */
-    int[] selectedRows(RowSelection selection, long firstRow, byte[] classOf) {
+    int[] selectedRows(RowSelection selection, long firstRow, long[] ranksBefore, byte[] classOf) {
         int[] picked = new int[rows];
         int count = 0;
-        long number = firstRow;
+        RowSelection.Walker walker = selection.walker(firstRow, ranksBefore[0], ranksBefore[1]);
         for (int i = 0; i < rows; i++) {
-            if (classOf[provisionalClasses[i]] >= 0 && selection.includes(number++)) {
+            byte cls = classOf[provisionalClasses[i]];
+            if (cls >= 0 && walker.includes(cls)) {
                 picked[count++] = i;
             }
         }
@@ -61,18 +62,18 @@ final class RowBlock implements Serializable {
      * The local numbers of the rows {@code selection} picks, as {@link #selectedRows}, kept between
      * rounds (and worked out again if the block was reloaded from disk).
      */
-    synchronized int[] cachedRows(RowSelection selection, long firstRow, byte[] classOf) {
+    synchronized int[] cachedRows(RowSelection selection, long firstRow, long[] ranksBefore, byte[] classOf) {
         if (selected == null || !selection.equals(selectedBy)) {
-            selected = selectedRows(selection, firstRow, classOf);
+            selected = selectedRows(selection, firstRow, ranksBefore, classOf);
             selectedBy = selection;
         }
         return selected;
     }
 
     /** Feature statistics and class counts of the rows {@code selection} picks. */
-    FeatureStatistics statistics(RowSelection selection, long firstRow, byte[] classOf) {
+    FeatureStatistics statistics(RowSelection selection, long firstRow, long[] ranksBefore, byte[] classOf) {
         FeatureStatistics statistics = new FeatureStatistics(width);
-        for (int row : selectedRows(selection, firstRow, classOf)) {
+        for (int row : selectedRows(selection, firstRow, ranksBefore, classOf)) {
             statistics.add(features, row * width);
             statistics.addLabel(classOf[provisionalClasses[row]]);
         }

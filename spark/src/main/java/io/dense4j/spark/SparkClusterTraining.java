@@ -63,7 +63,7 @@ public final class SparkClusterTraining implements ClusterTraining {
                 History history = sparkTrainer.fit(trainer, request.fit(), sync);
                 double split = request.fit().validationSplit();
                 Scores validation = request.scoreValidation() && split > 0
-                        ? sparkTrainer.scores(trainer.model(), RowSelection.validation(split, request.fit().seed())) : null;
+                        ? sparkTrainer.scores(trainer.model(), request.fit().validationRows()) : null;
                 return new Result(trainer, history, validation);
             }
         } finally {

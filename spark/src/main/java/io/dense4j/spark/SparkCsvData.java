@@ -43,6 +43,7 @@ public final class SparkCsvData implements AutoCloseable {
     private final List<String> classes;
     private final byte[][] classOf; // per piece: provisional class → class
     private final long[] firstRows;  // per piece: the global number of its first row
+    private final long[][] ranksBefore; // per piece: the rows of class 0 and of class 1 before it, for stratified selections
     private final int[] readRows;    // per piece: the rows its reader delivered
     private final long rows;
     private final long skippedRows;
@@ -56,9 +57,20 @@ public final class SparkCsvData implements AutoCloseable {
         this.hadoopConfiguration = hadoopConfiguration;
         this.classOf = new byte[pieces.size()][];
         this.firstRows = new long[pieces.size()];
+        this.ranksBefore = new long[pieces.size()][];
         this.readRows = new int[pieces.size()];
         Labels labels = judgeLabels(pieces); // first: it reports the first problem in file order
         this.featureNames = pieces.get(0).featureNames();
+        long[] classRows = new long[2];
+        for (RowBlock.PieceSummary piece : pieces) { // pieces come in file order
+            ranksBefore[piece.piece()] = classRows.clone();
+            for (int k = 0; k < piece.labelNames().size(); k++) {
+                byte cls = classOf[piece.piece()][k];
+                if (cls >= 0) {
+                    classRows[cls] += piece.labelCounts().get(k);
+                }
+            }
+        }
         long total = 0;
         long skipped = 0;
         long missing = 0;
@@ -344,9 +356,10 @@ public final class SparkCsvData implements AutoCloseable {
     /** Feature statistics of the rows {@code selection} picks, gathered piece by piece and merged. */
     public FeatureStatistics statistics(RowSelection selection) {
         long[] first = firstRows;
+        long[][] ranks = ranksBefore;
         byte[][] classes = classOf;
-        List<FeatureStatistics> pieces = blocks.map(block -> block.statistics(selection, first[block.piece], classes[block.piece]))
-                .collect();
+        List<FeatureStatistics> pieces = blocks.map(block -> block.statistics(selection, first[block.piece], ranks[block.piece],
+                classes[block.piece])).collect();
         FeatureStatistics all = new FeatureStatistics(width());
         pieces.forEach(all::merge); // collect() keeps partition order: the same sums every run
         return all;
@@ -362,6 +375,11 @@ public final class SparkCsvData implements AutoCloseable {
 
     long[] firstRows() {
         return firstRows;
+    }
+
+    /** Per piece, the rows of class 0 and of class 1 before it in file order. */
+    long[][] ranksBefore() {
+        return ranksBefore;
     }
 
     /** Each piece's rows as its reader delivered them (rows with a rejected label name included). */

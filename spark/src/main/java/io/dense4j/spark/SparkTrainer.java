@@ -67,12 +67,8 @@ public final class SparkTrainer {
             throw new IllegalArgumentException(String.format("%s has the feature columns %s, but the model was trained on %s",
                     data.source().path(), data.featureNames(), model.inputSchema().featureNames()));
         }
-        if (fit.stratified() && fit.validationSplit() > 0) {
-            throw new IllegalArgumentException("a stratified validation split is not available on Spark yet: "
-                    + "its rows' ranks within their classes run across the pieces");
-        }
-        RowSelection training = RowSelection.training(fit.validationSplit(), fit.seed());
-        RowSelection validation = fit.validationSplit() > 0 ? RowSelection.validation(fit.validationSplit(), fit.seed()) : null;
+        RowSelection training = fit.trainingRows();
+        RowSelection validation = fit.validationSplit() > 0 ? fit.validationRows() : null;
         if (model.inputSchema() == null || (data.source().fillMissing() && model.inputSchema().missingValueFill() == null)) {
             model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), data.source().fillMissing()
                     ? InputSchema.meansToFill(data.source().path(), data.featureNames(), data.statistics(training)) : null));
@@ -94,10 +90,11 @@ public final class SparkTrainer {
         Broadcast<byte[]> bytes = context.broadcast(model.toBytes());
         byte[][] classOf = data.classOf();
         long[] firstRows = data.firstRows();
+        long[][] ranksBefore = data.ranksBefore();
         double[] fill = model.inputSchema() == null ? null : model.inputSchema().fillValues();
         try {
             List<PieceScores> pieces = new java.util.ArrayList<>(SparkCsvData.unwrap(() -> data.blocks()
-                    .map(block -> PieceScores.of(block, bytes, selection, firstRows, classOf, fill)).collect()));
+                    .map(block -> PieceScores.of(block, bytes, selection, firstRows, ranksBefore, classOf, fill)).collect()));
             pieces.sort(java.util.Comparator.comparingInt(PieceScores::piece));
             int rows = pieces.stream().mapToInt(piece -> piece.probabilities().length).sum();
             double[] probabilities = new double[rows];
@@ -119,9 +116,9 @@ public final class SparkTrainer {
     /** One piece's scored rows, for {@link #scores}. */
     private record PieceScores(int piece, double[] probabilities, double[] labels, double lossSum) implements java.io.Serializable {
 
-        static PieceScores of(RowBlock block, Broadcast<byte[]> model, RowSelection selection, long[] firstRows, byte[][] classOf,
-                              double[] fill) {
-            int[] rows = block.selectedRows(selection, firstRows[block.piece], classOf[block.piece]);
+        static PieceScores of(RowBlock block, Broadcast<byte[]> model, RowSelection selection, long[] firstRows,
+                              long[][] ranksBefore, byte[][] classOf, double[] fill) {
+            int[] rows = block.selectedRows(selection, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]);
             if (rows.length == 0) {
                 return new PieceScores(block.piece, new double[0], new double[0], 0);
             }
@@ -147,9 +144,11 @@ public final class SparkTrainer {
             this.sync = sync;
             this.parameters = trainer.model().parameterCount();
             long[] firstRows = data.firstRows();
+            long[][] ranksBefore = data.ranksBefore();
             byte[][] classOf = data.classOf();
             List<int[]> counts = SparkCsvData.unwrap(() -> data.blocks().map(block -> new int[] {block.piece,
-                    block.cachedRows(training, firstRows[block.piece], classOf[block.piece]).length}).collect());
+                    block.cachedRows(training, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]).length})
+                    .collect());
             long[] offsets = new long[data.pieces() + 1];
             for (int[] count : counts) {
                 offsets[count[0] + 1] = count[1];
@@ -169,7 +168,7 @@ public final class SparkTrainer {
             this.roundsPerEpoch = (stepsPerEpoch + sync.localSteps() - 1) / sync.localSteps();
             Broadcast<byte[]> modelBytes = context.broadcast(trainer.model().toBytes());
             this.work = new Work(java.util.UUID.randomUUID().toString(), modelBytes, trainer.optimizer(), data.classOf(),
-                    firstRows, data.pieceRows(), trainer.model().inputSchema().fillValues(), training, validation, fit.seed(),
+                    firstRows, ranksBefore, data.pieceRows(), trainer.model().inputSchema().fillValues(), training, validation, fit.seed(),
                     fit.shuffle(), batch, (int) trainingRows, offsets, sync.threadsPerTask());
         }
 
@@ -321,7 +320,7 @@ public final class SparkTrainer {
      * @param trainingOffsets per piece, the position of its first training row among all of them
      *                        (one more entry: the total)
      */
-    private record Work(String run, Broadcast<byte[]> model, Optimizer optimizer, byte[][] classOf, long[] firstRows,
+    private record Work(String run, Broadcast<byte[]> model, Optimizer optimizer, byte[][] classOf, long[] firstRows, long[][] ranksBefore,
                         int[] pieceRows, double[] fill, RowSelection training, RowSelection validation, long seed,
                         boolean shuffle, int batch, int trainingRows, long[] trainingOffsets, int threads)
             implements java.io.Serializable {
@@ -329,7 +328,7 @@ public final class SparkTrainer {
         /** The rows of {@code block} in {@code step} of {@code epoch}, in the order one machine's batch has them. */
         BlockRows stepRows(RowBlock block, int epoch, int step) {
             checkWhole(block);
-            int[] selected = block.cachedRows(training, firstRows[block.piece], classOf[block.piece]);
+            int[] selected = block.cachedRows(training, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]);
             long from = trainingOffsets[block.piece];
             long to = trainingOffsets[block.piece + 1];
             int[] order = EpochPositions.of(run, trainingRows, epoch, seed, shuffle);
@@ -415,7 +414,7 @@ public final class SparkTrainer {
 
         double[] validationLoss(RowBlock block, Broadcast<double[]> weights, double[] sums) {
             checkWhole(block);
-            int[] rows = block.selectedRows(validation, firstRows[block.piece], classOf[block.piece]);
+            int[] rows = block.selectedRows(validation, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]);
             if (rows.length == 0) {
                 return sums;
             }

@@ -138,6 +138,28 @@ class ExactAggregationTest {
     }
 
     @Test
+    void aStratifiedSplitHoldsOutTheRowsOneMachineHoldsOut() throws IOException {
+        TestRows rows = TestRows.xor(2_000, 3, 6);
+        Path file = rows.write(folder.resolve("stratified.csv"), 0, 2_000);
+        FitOptions fit = FitOptions.builder().batchSize(100).epochs(2).validationSplit(0.25).stratified(true).seed(11).build();
+
+        Model single = model3(new SGD(0.5));
+        // from the cache: its shuffles are whole permutations, the order exact mode follows (a stream's buffer is not)
+        CsvSource oneFile = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCacheDirectory(folder));
+        History expected = single.fit(oneFile, fit);
+        Trainer distributed = new Trainer(model3(new SGD(0.5)));
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
+                .withMinPartitions(4))) {
+            History history = new SparkTrainer(LocalSpark.session(), data).fit(distributed, fit, Synchronization.exact());
+            assertEquals(expected.last().samples(), history.last().samples(), "the same rows train");
+            assertEquals(expected.last().validationLoss(), history.last().validationLoss(), 1e-5, "and the same are held out");
+            var held = new SparkTrainer(LocalSpark.session(), data).scores(distributed.model(), fit.validationRows());
+            assertArrayEquals(single.scores(oneFile, fit.validationRows()).labels(), held.labels(), 0, "the same rows, in file order");
+        }
+        assertArrayEquals(single.parameters().toFloatVector(), distributed.model().parameters().toFloatVector(), 1e-5f);
+    }
+
+    @Test
     void theSameCallbacksHearTheSameEventsAsOnOneMachineAndEarlyStoppingStopsBoth() throws IOException {
         TestRows rows = TestRows.xor(400, 4, 4);
         Path file = rows.write(folder.resolve("events.csv"), 0, 400);
