@@ -60,7 +60,7 @@ final class CvCommand extends TrainCommand {
     @Override
     public Integer call() throws IOException {
         refuseTrainOnlyOptions();
-        Optimizer chosen = optimizer();
+        Optimizer chosen = optimizerOptions.optimizer();
         Activation hidden = hiddenActivation();
         checkModelOptions();
         Path file = Path.of(data);

@@ -19,9 +19,7 @@ import io.dense4j.model.CompileOptions;
 import io.dense4j.model.Model;
 import io.dense4j.model.InputSchema;
 import io.dense4j.model.Sequential;
-import io.dense4j.optim.Adam;
 import io.dense4j.optim.Optimizer;
-import io.dense4j.optim.SGD;
 import io.dense4j.plot.Charts;
 import io.dense4j.runtime.ExecutionPolicy;
 import io.dense4j.train.EarlyStopping;
@@ -77,41 +75,12 @@ class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "32", description = "Rows per step; 1 is pure SGD, 0 is full batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
-
-    @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd, momentum (0.9) or adam (default: ${DEFAULT-VALUE}).")
-    String optimizer;
-
-    @Option(names = "--momentum", description = "SGD's momentum in [0, 1) (default: 0 for sgd, 0.9 for momentum).")
-    Double momentum;
-
-    @Option(names = "--nesterov", description = "Nesterov momentum, with --optimizer momentum or --momentum.")
-    boolean nesterov;
-
-    @Option(names = "--beta1", defaultValue = "0.9", description = "Adam's β1 (default: ${DEFAULT-VALUE}).")
-    double beta1;
-
-    @Option(names = "--beta2", defaultValue = "0.999", description = "Adam's β2 (default: ${DEFAULT-VALUE}).")
-    double beta2;
-
-    @Option(names = "--epsilon", defaultValue = "1e-7", description = "Adam's ε (default: ${DEFAULT-VALUE}).")
-    double epsilon;
-
-    @Option(names = "--weight-decay", description = "Decoupled weight decay on the Dense weights, with --optimizer adam "
-            + "(AdamW); for SGD use --l2 (default: none).")
-    Double weightDecay;
+    @Mixin
+    OptimizerOptions optimizerOptions;
 
     @Option(names = "--l2", description = "L2 penalty λ: the loss gains (λ/2)·Σ w² over the Dense weights, not the biases "
             + "(default: none).")
     Double l2;
-
-    @Option(names = "--clip-norm", description = "Scale each gradient down to this global L2 norm when it is longer (default: none).")
-    Double clipNorm;
-
-    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", description = "Change the learning rate as training goes: "
-            + ScheduleOption.FORMS + " (plateau watches the validation loss if there is one; default: constant).")
-    String schedule;
 
     @Option(names = "--validation", defaultValue = "0",
             description = "Fraction of rows held out for validation, chosen row by row from the seed (default: ${DEFAULT-VALUE}).")
@@ -208,7 +177,7 @@ class TrainCommand implements Callable<Integer> {
         if (checkpointEvery < 1) {
             throw new ParameterException(spec.commandLine(), "--checkpoint-every takes a number of epochs >= 1, got " + checkpointEvery);
         }
-        Optimizer chosen = optimizer();
+        Optimizer chosen = optimizerOptions.optimizer();
         Activation hidden = hiddenActivation();
         ThresholdGoal goal = thresholdGoal();
         checkModelOptions();
@@ -315,7 +284,7 @@ class TrainCommand implements Callable<Integer> {
         if (l2 != null && !(l2 >= 0 && l2 < Double.POSITIVE_INFINITY)) {
             throw new ParameterException(spec.commandLine(), "--l2 takes a finite penalty >= 0, got " + l2);
         }
-        scheduleCallback = schedule();
+        scheduleCallback = optimizerOptions.schedule();
         if (classWeight != null && !"balanced".equalsIgnoreCase(classWeight)) {
             positiveClassWeight();
         }
@@ -511,50 +480,6 @@ class TrainCommand implements Callable<Integer> {
             case "sigmoid" -> new Sigmoid();
             default -> throw new ParameterException(spec.commandLine(), "--activation must be relu or sigmoid, got " + activation);
         };
-    }
-
-    Optimizer optimizer() {
-        if (!(learningRate > 0 && learningRate < Double.POSITIVE_INFINITY)) {
-            throw new ParameterException(spec.commandLine(), "--lr must be positive, got " + learningRate);
-        }
-        String kind = optimizer.toLowerCase(Locale.ROOT);
-        if (!kind.equals("sgd") && !kind.equals("momentum") && !kind.equals("adam")) {
-            throw new ParameterException(spec.commandLine(), "--optimizer must be sgd, momentum or adam, got " + optimizer);
-        }
-        boolean adam = kind.equals("adam");
-        if (adam && (momentum != null || nesterov)) {
-            throw new ParameterException(spec.commandLine(), "--momentum and --nesterov are SGD's: Adam has --beta1");
-        }
-        if (!adam && weightDecay != null) {
-            throw new ParameterException(spec.commandLine(), "--weight-decay is AdamW's (with --optimizer adam); "
-                    + "for SGD, --l2 gives the same gradient");
-        }
-        try {
-            if (adam) {
-                Adam chosen = new Adam(learningRate, beta1, beta2, epsilon);
-                chosen = weightDecay == null ? chosen : chosen.withWeightDecay(weightDecay);
-                return clipNorm == null ? chosen : chosen.withClipNorm(clipNorm);
-            }
-            double mu = momentum != null ? momentum : kind.equals("momentum") ? 0.9 : 0;
-            SGD chosen = new SGD(learningRate, mu, nesterov);
-            return clipNorm == null ? chosen : chosen.withClipNorm(clipNorm);
-        } catch (IllegalArgumentException invalid) {
-            throw new ParameterException(spec.commandLine(), "--optimizer " + kind + ": " + invalid.getMessage());
-        }
-    }
-
-    /** --lr-schedule's callback, or null. */
-    private io.dense4j.train.Callback schedule() {
-        if (schedule == null) {
-            return null;
-        }
-        try {
-            return ScheduleOption.parse(schedule);
-        } catch (IllegalArgumentException invalid) {
-            String problem = invalid.getMessage();
-            boolean aboutTheForm = problem.startsWith("is one of") || problem.startsWith("expects");
-            throw new ParameterException(spec.commandLine(), "--lr-schedule" + (aboutTheForm ? " " : ": ") + problem);
-        }
     }
 
     private int positive(String option, String value) {

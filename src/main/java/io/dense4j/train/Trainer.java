@@ -401,11 +401,7 @@ public final class Trainer {
         if (!(sum.rows() >= 1)) {
             throw new IllegalArgumentException("a step needs the gradient of at least one row, got " + sum.rows());
         }
-        NativeArray values = gradients.values();
-        for (int i = 0; i < summed.length; i++) {
-            values.set(i, summed[i] / sum.rows());
-        }
-        double loss = sum.loss() + penalize(sum.rows());
+        double loss = sum.loss() + meanGradientWithPenalty(sum);
         updater.step();
         return loss;
     }
@@ -417,12 +413,8 @@ public final class Trainer {
     public double[] objectiveGradient(BatchSource rows) {
         GradientSum sum = new GradientSum(model.parameterCount());
         addGradientSum(rows, sum);
-        NativeArray values = gradients.values();
-        for (int i = 0; i < values.length(); i++) {
-            values.set(i, sum.gradient()[i] / sum.rows());
-        }
-        penalize(sum.rows());
-        return values.toDoubleArray();
+        meanGradientWithPenalty(sum);
+        return gradients.values().toDoubleArray();
     }
 
     /**
@@ -441,6 +433,19 @@ public final class Trainer {
             runner.seedDropout(dropoutKey);
             dropoutSeeded = true;
         }
+    }
+
+    /**
+     * Puts {@code sum}'s mean gradient, with the L2 penalty's, into the gradient array; returns the
+     * penalty's share of the summed loss.
+     */
+    private double meanGradientWithPenalty(GradientSum sum) {
+        double[] summed = sum.gradient();
+        NativeArray values = gradients.values();
+        for (int i = 0; i < summed.length; i++) {
+            values.set(i, summed[i] / sum.rows());
+        }
+        return penalize(sum.rows());
     }
 
     /** The step size of the next step: the optimizer's, unless a schedule set another. */
