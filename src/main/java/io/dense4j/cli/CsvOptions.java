@@ -31,7 +31,12 @@ final class CsvOptions {
 
     /** Reads and checks the file to train on, with its cache as {@code options} say, reporting skipped rows on stderr. */
     CsvSource open(Path file, CsvSource.Options options) {
-        CsvSource source = CsvSource.open(file, format(), skipBadRows ? options.skippingBadRows() : options);
+        return open(file, format(), options);
+    }
+
+    /** The same, read as {@code format} says (this one's layout, with what the command adds to it). */
+    CsvSource open(Path file, CsvFormat format, CsvSource.Options options) {
+        CsvSource source = CsvSource.open(file, format, skipBadRows ? options.skippingBadRows() : options);
         reportSkipped(file, source.skippedRows(), source.firstSkippedLines());
         return source;
     }

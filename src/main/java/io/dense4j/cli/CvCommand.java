@@ -64,7 +64,7 @@ final class CvCommand extends TrainCommand {
         Activation hidden = hiddenActivation();
         checkModelOptions();
         Path file = Path.of(data);
-        CsvSource source = csv.open(file, sourceOptions());
+        CsvSource source = csv.open(file, format(), sourceOptions());
         System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s; %d folds%n", file, source.rows(), source.width(),
                 source.labels(), folds);
         List<Evaluation> results = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.dense4j.cli;
 
+import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
@@ -100,6 +101,11 @@ class TrainCommand implements Callable<Integer> {
             + "(PyTorch's pos_weight; class 0 weighs 1). Validation loss and metrics stay unweighted (default: none).")
     String classWeight;
 
+    @Option(names = "--weight-column", paramLabel = "NAME", description = "Weight each row in the training loss by its value "
+            + "in this column (a finite number >= 0; not a feature), times its class weight. Validation loss and metrics stay "
+            + "unweighted (default: every row weighs 1).")
+    String weightColumn;
+
     @Option(names = "--fill-missing", description = "Fill missing values (empty, NA, NaN) with the feature's mean over the "
             + "training rows, saved with the model and used when it predicts (default: missing values are errors).")
     boolean fillMissing;
@@ -185,7 +191,7 @@ class TrainCommand implements Callable<Integer> {
             return trainOnSpark(hidden, chosen, goal);
         }
         Path data = Path.of(this.data);
-        CsvSource source = csv.open(data, sourceOptions());
+        CsvSource source = csv.open(data, format(), sourceOptions());
         csvRows = source.rows();
         System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s%s; cache: %s%n", data, source.rows(),
                 source.width(), source.labels(), source.missingValues() > 0
@@ -290,6 +296,15 @@ class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** How the training file is laid out: the CSV options, and the weight column if one is given. */
+    CsvFormat format() {
+        try {
+            return csv.format().withWeightColumn(weightColumn);
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(spec.commandLine(), "--weight-column: " + invalid.getMessage());
+        }
+    }
+
     /** Every core the JVM sees, unless --threads or --parts say otherwise. */
     ExecutionPolicy policy() {
         ExecutionPolicy policy = ExecutionPolicy.forThisMachine();
@@ -352,7 +367,7 @@ class TrainCommand implements Callable<Integer> {
         EarlyStopping stopping = earlyStopping();
         // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
         FitOptions fit = fitOptions(stopping, ModelCheckpoint::everyBatches);
-        ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(sparkMaster, data, csv.format(), csv.skipBadRows,
+        ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(sparkMaster, data, format(), csv.skipBadRows,
                 fillMissing, partitions, sync, sync.equals("exact") ? 1 : localSteps, fit, resumed, goal != null),
                 rows -> {
                     System.out.println(rows.describe());
@@ -402,9 +417,11 @@ class TrainCommand implements Callable<Integer> {
                 ? statisticsOf.apply(trainingRows) : null;
         BinaryCrossEntropy loss = new BinaryCrossEntropy().withClassWeights(classWeights(statistics)).withL2(l2 == null ? 0 : l2);
         Model compiled = model.compile(inputWidth, loss, chosen, CompileOptions.defaults().withSeed(seed));
-        if (!loss.classWeights().isNone()) {
-            System.out.printf("Training with %s%s: the training loss is weighted; validation loss and metrics are not%n",
-                    loss.classWeights(), balanced ? " (balanced on the training rows)" : "");
+        if (!loss.classWeights().isNone() || weightColumn != null) {
+            String weights = (loss.classWeights().isNone() ? "" : loss.classWeights() + (balanced ? " (balanced on the training rows)" : ""))
+                    + (loss.classWeights().isNone() || weightColumn == null ? "" : " and ")
+                    + (weightColumn == null ? "" : "row weights from column \"" + weightColumn + "\"");
+            System.out.printf("Training with %s: the training loss is weighted; validation loss and metrics are not%n", weights);
         }
         compiled.setInputSchema(new InputSchema(featureNames, classes,
                 fillMissing ? InputSchema.meansToFill(file.toString(), featureNames, statistics) : null));

@@ -19,11 +19,22 @@ public interface BatchSource extends AutoCloseable {
     /** Begins a pass over the rows: for {@code epoch} (1, 2, …) in its shuffled order, or in file order. */
     void startPass(int epoch, long seed, boolean shuffle);
 
+    /** Whether the rows carry weights of their own for the training loss; if not, each weighs 1. */
+    default boolean weighted() {
+        return false;
+    }
+
     /**
-     * Copies the pass's next rows, at most {@code max}, into the first rows of {@code features}
-     * and {@code labels} (null to skip labels); returns how many, 0 once the pass is over.
+     * Copies the pass's next rows, at most {@code max}, into the first rows of {@code features},
+     * {@code labels} and {@code weights} (null to skip labels or weights; a source that is not
+     * {@link #weighted()} gives weights of 1); returns how many, 0 once the pass is over.
      */
-    int next(int max, NativeArray features, NativeArray labels);
+    int next(int max, NativeArray features, NativeArray labels, NativeArray weights);
+
+    /** {@link #next(int, NativeArray, NativeArray, NativeArray)} without the weights. */
+    default int next(int max, NativeArray features, NativeArray labels) {
+        return next(max, features, labels, null);
+    }
 
     /** Stops any background work; the default has none. */
     @Override

@@ -8,18 +8,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Rows of features with a 0/1 label each, held in native memory in the model's data type, checked
- * once when made: finite features, labels exactly 0 or 1, matching row counts.
+ * Rows of features with a 0/1 label each, and optionally a weight each in the training loss, held
+ * in native memory in the model's data type, checked once when made: finite features, labels
+ * exactly 0 or 1, finite weights ≥ 0, matching row counts.
  */
 public final class Dataset {
     private final NativeArray features;
     private final NativeArray labels;
+    private final NativeArray weights; // null: every row weighs 1
     private final int rows;
     private final int width;
 
-    private Dataset(NativeArray features, NativeArray labels, int rows, int width) {
+    private Dataset(NativeArray features, NativeArray labels, NativeArray weights, int rows, int width) {
         this.features = features;
         this.labels = labels;
+        this.weights = weights;
         this.rows = rows;
         this.width = width;
     }
@@ -44,7 +47,7 @@ public final class Dataset {
             }
         }
         NativeArray labels = y == null ? null : labels(y, rows, type);
-        return new Dataset(features, labels, rows, width);
+        return new Dataset(features, labels, null, rows, width);
     }
 
     /** The same from Java arrays: {@code x[row][feature]}, {@code y[row]} (null for unlabeled data). */
@@ -62,6 +65,29 @@ public final class Dataset {
         return of(Nd4j.create(x), y == null ? null : Nd4j.create(y, new long[] {y.length}, DataType.FLOAT), type);
     }
 
+    /**
+     * These rows, each weighing its entry of {@code w} in the training loss (as PyTorch's
+     * {@code BCEWithLogitsLoss(weight=w)} and Keras's {@code sample_weight}): the loss is
+     * Σ wᵢ·ℓᵢ / rows, times the class weights when there are those too. Validation and evaluation
+     * stay unweighted.
+     *
+     * @param w one finite weight ≥ 0 per row
+     */
+    public Dataset withWeights(float[] w) {
+        Objects.requireNonNull(w, "weights");
+        if (w.length != rows) {
+            throw new IllegalArgumentException("weights are one per row: expected " + rows + ", got " + w.length);
+        }
+        NativeArray weightArray = NativeArray.allocate(dataType(), rows);
+        for (int i = 0; i < rows; i++) {
+            if (!(w[i] >= 0) || Float.isInfinite(w[i])) {
+                throw new IllegalArgumentException("a row's weight must be a finite number >= 0, but row " + i + " weighs " + w[i]);
+            }
+            weightArray.set(i, w[i]);
+        }
+        return new Dataset(features, labels, weightArray, rows, width);
+    }
+
     /** Rows already checked (finite features, 0/1 labels), as the CSV reader produces them. */
     static Dataset fromRows(float[] features, float[] labels, int rows, int width, DataType type) {
         NativeArray featureArray = NativeArray.allocate(type, (long) rows * width);
@@ -72,7 +98,7 @@ public final class Dataset {
         for (int i = 0; i < rows; i++) {
             labelArray.set(i, labels[i]);
         }
-        return new Dataset(featureArray, labelArray, rows, width);
+        return new Dataset(featureArray, labelArray, null, rows, width);
     }
 
     private static NativeArray labels(INDArray y, int rows, DataType type) {
@@ -94,23 +120,37 @@ public final class Dataset {
 
     /**
      * Copies rows {@code order[start .. start + count)} into the first {@code count} rows of
-     * {@code input}, and their labels into {@code targetLabels} (unless it is null).
+     * {@code input}, their labels into {@code targetLabels} and their weights into
+     * {@code targetWeights} (each unless null).
      */
-    void copyBatch(EpochOrder order, int start, int count, NativeArray input, NativeArray targetLabels) {
+    void copyBatch(EpochOrder order, int start, int count, NativeArray input, NativeArray targetLabels,
+                   NativeArray targetWeights) {
         for (int r = 0; r < count; r++) {
             int row = order.row(start + r);
             input.copyFrom(features, row * width, r * width, width);
             if (targetLabels != null) {
                 targetLabels.set(r, labels.get(row));
             }
+            if (targetWeights != null) {
+                targetWeights.set(r, weight(row));
+            }
         }
     }
 
     /** Copies rows {@code [start, start + count)} in order, as {@link #copyBatch} does. */
-    public void copyRows(int start, int count, NativeArray input, NativeArray targetLabels) {
+    public void copyRows(int start, int count, NativeArray input, NativeArray targetLabels, NativeArray targetWeights) {
         input.copyFrom(features, start * width, 0, count * width);
         if (targetLabels != null) {
             targetLabels.copyFrom(labels, start, 0, count);
+        }
+        if (targetWeights != null) {
+            if (weights != null) {
+                targetWeights.copyFrom(weights, start, 0, count);
+            } else {
+                for (int r = 0; r < count; r++) {
+                    targetWeights.set(r, 1);
+                }
+            }
         }
     }
 
@@ -133,7 +173,8 @@ public final class Dataset {
     /** Rows {@code [start, start + count)}, sharing memory with this dataset. */
     public Dataset slice(int start, int count) {
         return new Dataset(features.slice((long) start * width, count * width),
-                labels == null ? null : labels.slice(start, count), count, width);
+                labels == null ? null : labels.slice(start, count), weights == null ? null : weights.slice(start, count),
+                count, width);
     }
 
     public int rows() {
@@ -151,6 +192,16 @@ public final class Dataset {
 
     public boolean hasLabels() {
         return labels != null;
+    }
+
+    /** Whether the rows carry their own weights ({@link #withWeights}). */
+    public boolean hasWeights() {
+        return weights != null;
+    }
+
+    /** The weight of {@code row} in the training loss: 1 unless {@link #withWeights} gave one. */
+    public double weight(int row) {
+        return weights == null ? 1 : weights.get(row);
     }
 
     /** The label of {@code row}. */

@@ -55,15 +55,20 @@ public final class DatasetBatches implements BatchSource {
     }
 
     @Override
-    public int next(int max, NativeArray features, NativeArray labels) {
+    public boolean weighted() {
+        return data.hasWeights();
+    }
+
+    @Override
+    public int next(int max, NativeArray features, NativeArray labels, NativeArray weights) {
         int count = Math.min(max, order.size() - position);
         if (count <= 0) {
             return 0;
         }
         if (shuffled || !everyRow) {
-            data.copyBatch(order, position, count, features, labels);
+            data.copyBatch(order, position, count, features, labels, weights);
         } else {
-            data.copyRows(position, count, features, labels); // every row in order: one copy for the whole batch
+            data.copyRows(position, count, features, labels, weights); // every row in order: one copy for the whole batch
         }
         position += count;
         return count;

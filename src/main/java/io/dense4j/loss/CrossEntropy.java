@@ -6,9 +6,10 @@ import io.dense4j.tensor.NativeArray;
  * Binary cross-entropy's value and gradient over the first {@code rows} rows, written into planned
  * buffers. Each method returns the sum of the per-row losses (in double) and writes each row's
  * dℓ/d(output) times {@code scale}: 1 / (the batch's rows), so that the rows of one part of a
- * batch get their share of the batch-mean gradient. With class weights w₀, w₁ a row's loss is
- * w₁·y·(−log p) + w₀·(1 − y)·(−log(1 − p)); unweighted losses keep their own loop, so that they
- * cost and round exactly as before weights existed.
+ * batch get their share of the batch-mean gradient. With class weights w₀, w₁ and a row weight s
+ * (1 without {@code rowWeights}) a row's loss is s·(w₁·y·(−log p) + w₀·(1 − y)·(−log(1 − p))), as
+ * PyTorch's {@code BCEWithLogitsLoss(weight=s, pos_weight=w₁)} with w₀ = 1; unweighted losses keep
+ * their own loop, so that they cost and round exactly as before weights existed.
  */
 public final class CrossEntropy {
     /** Probabilities are clipped to [ε, 1 − ε] before the log, as Keras does. */
@@ -25,7 +26,13 @@ public final class CrossEntropy {
      */
     public static double fromLogits(NativeArray logits, NativeArray labels, int rows, double scale, ClassWeights weights,
                                     NativeArray gradLogits) {
-        if (weights.isNone()) {
+        return fromLogits(logits, labels, null, rows, scale, weights, gradLogits);
+    }
+
+    /** As above, each row's loss also times its entry of {@code rowWeights} (null: 1). */
+    public static double fromLogits(NativeArray logits, NativeArray labels, NativeArray rowWeights, int rows, double scale,
+                                    ClassWeights weights, NativeArray gradLogits) {
+        if (weights.isNone() && rowWeights == null) {
             return fromLogits(logits, labels, rows, scale, gradLogits);
         }
         double w0 = weights.negative();
@@ -34,11 +41,12 @@ public final class CrossEntropy {
         for (int i = 0; i < rows; i++) {
             double z = logits.get(i);
             double y = labels.get(i);
+            double s = rowWeights == null ? 1 : rowWeights.get(i);
             double e = Math.exp(-Math.abs(z));
             double log1p = Math.log1p(e);
-            sum += w1 * y * (Math.max(-z, 0) + log1p) + w0 * (1 - y) * (Math.max(z, 0) + log1p);
+            sum += s * (w1 * y * (Math.max(-z, 0) + log1p) + w0 * (1 - y) * (Math.max(z, 0) + log1p));
             double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-            gradLogits.set(i, (w1 * y * (p - 1) + w0 * (1 - y) * p) * scale);
+            gradLogits.set(i, s * (w1 * y * (p - 1) + w0 * (1 - y) * p) * scale);
         }
         return sum;
     }
@@ -64,7 +72,13 @@ public final class CrossEntropy {
      */
     public static double fromProbabilities(NativeArray probabilities, NativeArray labels, int rows, double scale,
                                            ClassWeights weights, NativeArray gradProbabilities) {
-        boolean weighted = !weights.isNone();
+        return fromProbabilities(probabilities, labels, null, rows, scale, weights, gradProbabilities);
+    }
+
+    /** As above, each row's loss also times its entry of {@code rowWeights} (null: 1). */
+    public static double fromProbabilities(NativeArray probabilities, NativeArray labels, NativeArray rowWeights, int rows,
+                                           double scale, ClassWeights weights, NativeArray gradProbabilities) {
+        boolean weighted = !weights.isNone() || rowWeights != null;
         double w0 = weights.negative();
         double w1 = weights.positive();
         double sum = 0;
@@ -74,8 +88,9 @@ public final class CrossEntropy {
             double y = labels.get(i);
             double gradient;
             if (weighted) {
-                sum -= w1 * y * Math.log(p) + w0 * (1 - y) * Math.log1p(-p);
-                gradient = -w1 * y / p + w0 * (1 - y) / (1 - p);
+                double s = rowWeights == null ? 1 : rowWeights.get(i);
+                sum -= s * (w1 * y * Math.log(p) + w0 * (1 - y) * Math.log1p(-p));
+                gradient = s * (-w1 * y / p + w0 * (1 - y) / (1 - p));
             } else {
                 sum -= y * Math.log(p) + (1 - y) * Math.log1p(-p);
                 gradient = (p - y) / (p * (1 - p));
@@ -87,25 +102,33 @@ public final class CrossEntropy {
 
     /** The unweighted loss sum alone, for evaluation; {@code logits} says which form the outputs are in. */
     public static double value(NativeArray outputs, NativeArray labels, int rows, boolean logits) {
-        return value(outputs, labels, rows, logits, ClassWeights.NONE);
+        return value(outputs, labels, null, rows, logits, ClassWeights.NONE);
     }
 
     /** The loss sum alone with class weights: the objective training minimizes. */
     public static double value(NativeArray outputs, NativeArray labels, int rows, boolean logits, ClassWeights weights) {
+        return value(outputs, labels, null, rows, logits, weights);
+    }
+
+    /** The loss sum alone with class weights and each row's weight in {@code rowWeights} (null: 1). */
+    public static double value(NativeArray outputs, NativeArray labels, NativeArray rowWeights, int rows, boolean logits,
+                               ClassWeights weights) {
         double w0 = weights.negative();
         double w1 = weights.positive();
-        boolean weighted = !weights.isNone();
+        boolean weighted = !weights.isNone() || rowWeights != null;
         double sum = 0;
         for (int i = 0; i < rows; i++) {
             double o = outputs.get(i);
             double y = labels.get(i);
+            double s = rowWeights == null ? 1 : rowWeights.get(i);
             if (logits) {
                 double log1p = Math.log1p(Math.exp(-Math.abs(o)));
-                sum += weighted ? w1 * y * (Math.max(-o, 0) + log1p) + w0 * (1 - y) * (Math.max(o, 0) + log1p)
+                sum += weighted ? s * (w1 * y * (Math.max(-o, 0) + log1p) + w0 * (1 - y) * (Math.max(o, 0) + log1p))
                         : Math.max(o, 0) - o * y + log1p;
             } else {
                 double p = Math.min(Math.max(o, PROBABILITY_EPSILON), 1 - PROBABILITY_EPSILON);
-                sum -= weighted ? w1 * y * Math.log(p) + w0 * (1 - y) * Math.log1p(-p) : y * Math.log(p) + (1 - y) * Math.log1p(-p);
+                sum -= weighted ? s * (w1 * y * Math.log(p) + w0 * (1 - y) * Math.log1p(-p))
+                        : y * Math.log(p) + (1 - y) * Math.log1p(-p);
             }
         }
         return sum;

@@ -104,7 +104,7 @@ public final class CsvPredictions {
         }
 
         @Override
-        public void row(long line, float[] features, int provisionalClass) {
+        public void row(long line, float[] features, int provisionalClass, float weight) {
             if (fill != null) {
                 MissingValues.fill(features, 0, fill);
             }

@@ -17,6 +17,7 @@ import io.dense4j.metrics.Scores;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.runtime.Parameters;
 import io.dense4j.runtime.Plan;
+import io.dense4j.tensor.NativeArray;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
 import io.dense4j.train.Trainer;
@@ -162,7 +163,7 @@ public final class Model {
         try {
             for (int start = 0; start < data.rows(); start += plan.capacity()) {
                 int count = Math.min(plan.capacity(), data.rows() - start);
-                data.copyRows(start, count, plan.input(), null);
+                data.copyRows(start, count, plan.input(), null, null);
                 plan.forward(count);
                 for (int i = 0; i < count; i++) {
                     probabilities[start + i] = plan.probability(i);
@@ -260,13 +261,16 @@ public final class Model {
         checkWidth(data.width());
         double sum = 0;
         Plan plan = borrowPlan();
+        NativeArray weights = data.weighted() ? plan.rowWeights() : null;
         try {
+            plan.weightRows(data.weighted());
             data.startPass(0, 0, false);
-            for (int count; (count = data.next(plan.capacity(), plan.input(), plan.labels())) > 0; ) {
+            for (int count; (count = data.next(plan.capacity(), plan.input(), plan.labels(), weights)) > 0; ) {
                 plan.forward(count);
                 sum += plan.objectiveSum(count);
             }
         } finally {
+            plan.weightRows(false);
             givePlan(plan);
         }
         return sum / data.rows() + loss.l2() / 2 * parameters.allWeights().sumOfSquares();

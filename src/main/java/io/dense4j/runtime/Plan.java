@@ -19,13 +19,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * A graph instantiated for batches of up to {@code capacity} rows: every buffer allocated here,
- * once. Callers fill {@link #input()} and {@link #labels()}, then run {@link #trainingStep} or
- * {@link #forward}; none of these allocate.
+ * once. Callers fill {@link #input()} and {@link #labels()} (and {@link #rowWeights()} for rows
+ * weighted in the loss), then run {@link #trainingStep} or {@link #forward}; none of these allocate.
  *
  * <p>Buffers: the input [capacity, inputWidth]; one output per op [capacity, width]; the gradients
  * for the ops' outputs alternate between two buffers (an op's gradient for its input is the
  * previous op's gradient for its output, and only those two are alive at once); the gradient for
- * the input only when the graph keeps it; labels [capacity]; a ones vector for the bias gradient.
+ * the input only when the graph keeps it; labels and row weights [capacity]; a ones vector for the bias gradient.
  * A plan made without gradients only runs forward, and has no gradient buffers at all.
  */
 public final class Plan {
@@ -33,6 +33,8 @@ public final class Plan {
     private final int capacity;
     private final NativeArray input;
     private final NativeArray labels;
+    private final NativeArray rowWeights;
+    private boolean rowsWeighted;
     private final NativeArray inputGradient;
     private final NativeArray output;
     private final NativeArray lossGradient;
@@ -55,6 +57,7 @@ public final class Plan {
         boolean training = gradients != null;
         this.input = NativeArray.allocate(type, (long) capacity * graph.inputWidth());
         this.labels = NativeArray.allocate(type, capacity);
+        this.rowWeights = NativeArray.allocate(type, capacity);
         NativeArray ones = training ? NativeArray.allocate(type, capacity) : null;
         if (ones != null) {
             ones.fill(1);
@@ -184,8 +187,8 @@ public final class Plan {
         forward(rows);
         double scale = 1.0 / batchRows;
         double sum = graph.lossForm() == LossForm.FROM_LOGITS
-                ? CrossEntropy.fromLogits(output, labels, rows, scale, graph.classWeights(), lossGradient)
-                : CrossEntropy.fromProbabilities(output, labels, rows, scale, graph.classWeights(), lossGradient);
+                ? CrossEntropy.fromLogits(output, labels, weightsInUse(), rows, scale, graph.classWeights(), lossGradient)
+                : CrossEntropy.fromProbabilities(output, labels, weightsInUse(), rows, scale, graph.classWeights(), lossGradient);
         for (int i = ops.length - 1; i >= 0; i--) {
             ops[i].backward(rows);
         }
@@ -197,9 +200,16 @@ public final class Plan {
         return CrossEntropy.value(output, labels, rows, outputIsLogit());
     }
 
-    /** The summed loss training minimizes (class-weighted) of the first {@code rows} rows after {@link #forward}. */
+    /**
+     * The summed loss training minimizes (with class weights, and row weights when
+     * {@link #weightRows} is on) of the first {@code rows} rows after {@link #forward}.
+     */
     public double objectiveSum(int rows) {
-        return CrossEntropy.value(output, labels, rows, outputIsLogit(), graph.classWeights());
+        return CrossEntropy.value(output, labels, weightsInUse(), rows, outputIsLogit(), graph.classWeights());
+    }
+
+    private NativeArray weightsInUse() {
+        return rowsWeighted ? rowWeights : null;
     }
 
     /**
@@ -235,6 +245,16 @@ public final class Plan {
     /** Labels [capacity]: fill before {@link #trainingStep}. */
     public NativeArray labels() {
         return labels;
+    }
+
+    /** Each row's weight in the loss [capacity]: fill before {@link #trainingStep} once {@link #weightRows} is on. */
+    public NativeArray rowWeights() {
+        return rowWeights;
+    }
+
+    /** Whether the loss weighs each row by {@link #rowWeights()}; off, every row weighs 1. */
+    public void weightRows(boolean on) {
+        rowsWeighted = on;
     }
 
     /** dL/dx [capacity, inputWidth] after {@link #trainingStep}, if the graph keeps it. */

@@ -121,7 +121,10 @@ public final class StepRunner {
         parts = plans.length == 1 ? 1 : policy.parts(count, parameterBytes);
         for (int part = 0; part < parts; part++) {
             int wanted = parts == 1 ? count : ExecutionPolicy.partSize(count, parts, part);
-            int got = source.next(wanted, plans[part].input(), plans[part].labels());
+            Plan plan = plans[part];
+            boolean weighted = source.weighted();
+            plan.weightRows(weighted);
+            int got = source.next(wanted, plan.input(), plan.labels(), weighted ? plan.rowWeights() : null);
             if (got != wanted) {
                 throw new IllegalStateException(String.format(
                         "the batch source announced %,d rows per pass but ran out of rows in the middle of a step", source.rows()));

@@ -622,7 +622,8 @@ public final class Trainer {
     public double[] inputGradient(Dataset data) {
         model.checkCompatible(data);
         Plan plan = new Plan(model.parameterValues(), new Gradients(model.graph(), model.dataType()), data.rows());
-        data.copyRows(0, data.rows(), plan.input(), plan.labels());
+        data.copyRows(0, data.rows(), plan.input(), plan.labels(), data.hasWeights() ? plan.rowWeights() : null);
+        plan.weightRows(data.hasWeights());
         plan.trainingStep(data.rows(), data.rows());
         double[] values = new double[data.rows() * data.width()];
         for (int i = 0; i < values.length; i++) {

@@ -157,6 +157,53 @@ class ImbalanceCommandsTest {
                 + "got " + trainingRows + " negative and 0 positive"), oneClass.err());
     }
 
+    /** The same rows with a column w before the label: {@code positive} on each class-1 row, 1 on the others. */
+    private static Path withWeights(Path plain, Path file, String positive) throws IOException {
+        StringBuilder csv = new StringBuilder("x1,x2,x3,w,label\n");
+        for (String line : Files.readAllLines(plain).subList(1, Files.readAllLines(plain).size())) {
+            int cut = line.lastIndexOf(',');
+            csv.append(line, 0, cut).append(',').append(line.endsWith(",1") ? positive : "1").append(line.substring(cut)).append('\n');
+        }
+        return Files.writeString(file, csv);
+    }
+
+    @Test
+    void aWeightColumnWeighsEachRowAndABadWeightIsOneLineNamingItsCell(@TempDir Path folder) throws Exception {
+        Path plain = imbalanced(folder.resolve("plain.csv"), 3000, 7);
+        Path train = withWeights(plain, folder.resolve("train.csv"), "8");
+        Path test = imbalanced(folder.resolve("test.csv"), 2000, 8);
+        Path model = folder.resolve("rows.zip");
+        Run trained = Run.of("train", "--data", train.toString(), "--weight-column", "w", "--epochs", "8", "--validation", "0.2",
+                "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("Training with row weights from column \"w\": the training loss is weighted; "
+                + "validation loss and metrics are not"), trained.out());
+        assertEquals(List.of("x1", "x2", "x3"), Model.load(model).inputSchema().featureNames(), "the weight is no feature");
+        Path unweighted = folder.resolve("plain.zip");
+        assertEquals(0, Run.of("train", "--data", plain.toString(), "--epochs", "8", "--validation", "0.2", "--out",
+                unweighted.toString()).exitCode());
+        double recall = json(Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--json")).get("recall").asDouble();
+        double plainRecall = json(Run.of("evaluate", "--model", unweighted.toString(), "--data", test.toString(), "--json"))
+                .get("recall").asDouble();
+        assertTrue(recall > plainRecall + 0.2, "recall " + recall + " with positives weighing 8 vs " + plainRecall);
+        Path predictions = folder.resolve("predictions.csv");
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", train.toString(), "--out", predictions.toString());
+        assertEquals(0, predicted.exitCode(), "predict picks the model's columns by name, leaving w out: " + predicted.err());
+
+        Path bad = Files.writeString(folder.resolve("bad.csv"), "x1,w,label\n1,1,0\n2,-0.5,1\n3,2,1\n");
+        Run refused = Run.of("train", "--data", bad.toString(), "--weight-column", "w");
+        assertEquals(1, refused.exitCode());
+        assertEquals("dense4j: " + bad + ", line 3, column 2 (\"w\"): \"-0.5\" is not a weight; a row's weight must be a finite "
+                + "number >= 0", refused.err().strip());
+        Run noColumn = Run.of("train", "--data", bad.toString(), "--weight-column", "weight");
+        assertEquals(1, noColumn.exitCode());
+        assertTrue(noColumn.err().contains("has no weight column named \"weight\"; its columns are x1, w, label"), noColumn.err());
+        Run noHeader = Run.of("train", "--data", bad.toString(), "--weight-column", "w", "--no-header");
+        assertEquals(2, noHeader.exitCode());
+        assertTrue(noHeader.err().contains("--weight-column: the weight column is named \"w\", but the file has no header row"),
+                noHeader.err());
+    }
+
     private static JsonNode json(Run run) throws IOException {
         assertEquals(0, run.exitCode(), run.err());
         return new ObjectMapper().readTree(run.out());

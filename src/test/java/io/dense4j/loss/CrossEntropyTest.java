@@ -57,6 +57,40 @@ class CrossEntropyTest {
     }
 
     @Test
+    void rowWeightsScaleEachRowsLossAndGradientOnTopOfClassWeights() {
+        // z = 0, y = 1, s = 2, w₁ = 3: ℓ = 6·log 2, dℓ/dz = 6·(½ − 1);  z = 2, y = 0, s = ¼, w₀ = ½: ℓ = ⅛·log(1 + e²),
+        // dℓ/dz = ⅛·σ(2); a row of weight 0 adds nothing and gets no gradient
+        NativeArray gradient = NativeArray.allocate(DataType.DOUBLE, 3);
+        NativeArray logits = NativeArray.of(DOUBLE, 0, 2, -1.5);
+        NativeArray labels = NativeArray.of(DOUBLE, 1, 0, 1);
+        NativeArray rowWeights = NativeArray.of(DOUBLE, 2, 0.25, 0);
+        ClassWeights weights = new ClassWeights(0.5, 3);
+        double sum = CrossEntropy.fromLogits(logits, labels, rowWeights, 3, 0.5, weights, gradient);
+        assertEquals(6 * Math.log(2) + 0.125 * Math.log(1 + Math.exp(2)), sum, 1e-15);
+        assertArrayEquals(new double[] {6 * (0.5 - 1) * 0.5, 0.125 / (1 + Math.exp(-2)) * 0.5, 0}, gradient.toDoubleArray(), 1e-15);
+        assertEquals(sum, CrossEntropy.value(logits, labels, rowWeights, 3, true, weights), 1e-15);
+        // on probabilities the same loss, and dℓ/dp = dℓ/dz / (p(1 − p))
+        NativeArray probabilities = NativeArray.of(DOUBLE, 0.5, 1 / (1 + Math.exp(-2)), 1 / (1 + Math.exp(1.5)));
+        NativeArray gradP = NativeArray.allocate(DataType.DOUBLE, 3);
+        assertEquals(sum, CrossEntropy.fromProbabilities(probabilities, labels, rowWeights, 3, 0.5, weights, gradP), 1e-14);
+        assertEquals(gradient.get(0), gradP.get(0) * 0.25, 1e-15);
+        assertEquals(0, gradP.get(2), 0);
+    }
+
+    @Test
+    void rowWeightsOfOneChangeNoBit() {
+        NativeArray logits = NativeArray.of(DOUBLE, 0.3, -2.5, 7);
+        NativeArray labels = NativeArray.of(DOUBLE, 1, 0, 0);
+        ClassWeights weights = new ClassWeights(0.7, 2.5);
+        NativeArray plain = NativeArray.allocate(DataType.DOUBLE, 3);
+        NativeArray ones = NativeArray.allocate(DataType.DOUBLE, 3);
+        double a = CrossEntropy.fromLogits(logits, labels, null, 3, 1.0 / 3, weights, plain);
+        double b = CrossEntropy.fromLogits(logits, labels, NativeArray.of(DOUBLE, 1, 1, 1), 3, 1.0 / 3, weights, ones);
+        assertEquals(a, b, 0);
+        assertArrayEquals(plain.toDoubleArray(), ones.toDoubleArray(), 0);
+    }
+
+    @Test
     void weightedLossStaysFiniteAtHugeLogits() {
         // z = 1e4, y = 0, w₀ = 2: ℓ = 2·1e4, dℓ/dz = 2;  z = −1e4, y = 1, w₁ = 5: ℓ = 5·1e4, dℓ/dz = −5
         NativeArray gradient = NativeArray.allocate(DataType.DOUBLE, 2);

@@ -26,7 +26,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The class-weighted loss and its gradients against PyTorch's in float64 (src/test/golden/weighted_loss.py wrote them). */
+/**
+ * The class- and row-weighted loss and its gradients against PyTorch's in float64
+ * (src/test/golden/weighted_loss.py wrote them).
+ */
 class WeightedLossGoldenTest {
     private static final double TOLERANCE = 1e-9;
 
@@ -49,11 +52,19 @@ class WeightedLossGoldenTest {
                 for (int i = 0; i < parameters.length; i++) {
                     model.parameters().putScalar(i, parameters[i]);
                 }
-                MeanGradient computed = MeanGradient.of(model, x, y);
+                Dataset data = Dataset.of(x, y, DataType.DOUBLE);
+                if (expected.has("rowWeights")) {
+                    double[] rowWeights = doubles(expected.path("rowWeights"));
+                    float[] w = new float[rowWeights.length];
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] = (float) rowWeights[i]; // exact: the weights are multiples of 1/4
+                    }
+                    data = data.withWeights(w);
+                }
+                MeanGradient computed = MeanGradient.of(model, data);
                 assertEquals(expected.path("loss").asDouble(), computed.loss(), TOLERANCE, "loss");
                 assertArrayEquals(doubles(expected.path("gradient")), computed.gradient(), TOLERANCE, "gradient");
-                assertEquals(expected.path("loss").asDouble(),
-                        model.objective(new DatasetBatches(Dataset.of(x, y, DataType.DOUBLE))), TOLERANCE, "objective");
+                assertEquals(expected.path("loss").asDouble(), model.objective(new DatasetBatches(data)), TOLERANCE, "objective");
             }));
         }
         return tests;

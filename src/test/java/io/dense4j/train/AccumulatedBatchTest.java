@@ -30,7 +30,7 @@ class AccumulatedBatchTest {
         Dataset rows = Dataset.of(data.features(), data.labels(), DataType.DOUBLE);
         Gradients gradients = new Gradients(reference.graph(), DataType.DOUBLE);
         Plan whole = new Plan(reference.parameterValues(), gradients, rows.rows());
-        rows.copyRows(0, rows.rows(), whole.input(), whole.labels());
+        rows.copyRows(0, rows.rows(), whole.input(), whole.labels(), null);
         double loss = whole.trainingStep(rows.rows(), rows.rows()) / rows.rows();
         double[] expected = reference.parameters().toDoubleVector();
         for (int i = 0; i < expected.length; i++) {

@@ -10,9 +10,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record MeanGradient(double loss, double[] gradient) {
 
     public static MeanGradient of(Model model, INDArray x, INDArray y) {
+        return of(model, Dataset.of(x, y, model.dataType()));
+    }
+
+    public static MeanGradient of(Model model, Dataset data) {
         GradientSum sum = new GradientSum(model.parameterCount());
-        new Trainer(model, model.optimizer(), ExecutionPolicy.forThisMachine())
-                .addGradientSum(new DatasetBatches(Dataset.of(x, y, model.dataType())), sum);
+        new Trainer(model, model.optimizer(), ExecutionPolicy.forThisMachine()).addGradientSum(new DatasetBatches(data), sum);
         double[] mean = sum.gradient().clone();
         for (int i = 0; i < mean.length; i++) {
             mean[i] /= sum.rows();

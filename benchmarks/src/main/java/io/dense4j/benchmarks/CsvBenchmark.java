@@ -119,7 +119,7 @@ public class CsvBenchmark {
     public double parse(WCsv csv, Processed processed) {
         double[] sum = new double[1];
         processed.rows += new CsvReader(csv.file, CsvFormat.defaults())
-                .read((line, features, label) -> sum[0] += features[0] + label).rows();
+                .read((line, features, label, weight) -> sum[0] += features[0] + label).rows();
         processed.bytes += csv.size;
         return sum[0];
     }

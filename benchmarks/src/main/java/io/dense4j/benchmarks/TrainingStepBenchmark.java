@@ -91,7 +91,8 @@ public class TrainingStepBenchmark {
         workers = new Workers(policy.threads());
         runner = new StepRunner(parameters, gradients, policy, batch, workers);
         Synthetic rows = Synthetic.generate(Teacher.LINEAR, batch, WMlp.INPUTS, WMlp.DATA_SEED);
-        DatasetBatches source = new DatasetBatches(Dataset.of(rows.features(), rows.labels(), DataType.FLOAT));
+        DatasetBatches source = new DatasetBatches(WMlp.withControls(Dataset.of(rows.features(), rows.labels(), DataType.FLOAT),
+                controls));
         source.startPass(0, 0, false);
         runner.load(source, batch);
         blas = BlasThreads.exactly(1);

@@ -47,21 +47,40 @@ final class WMlp {
     }
 
     /**
-     * W-MLP with learning controls: "none"; "dropout" (Dropout 0.5 after each hidden layer);
-     * "weights" (class weights 0.6 and 3 in the loss); "dropout+weights".
+     * W-MLP with learning controls, joined by '+': "none"; "dropout" (Dropout 0.5 after each
+     * hidden layer); "weights" (class weights 0.6 and 3 in the loss); "rows" (a weight per row,
+     * which the data carries: see {@link #rowWeighted}), e.g. "dropout+weights".
      */
     static Graph graph(String controls) {
-        boolean dropout = controls.contains("dropout");
-        BinaryCrossEntropy loss = controls.contains("weights")
+        java.util.Set<String> chosen = java.util.Set.of(controls.split("\\+"));
+        if (!java.util.Set.of("none", "dropout", "weights", "rows").containsAll(chosen)) {
+            throw new IllegalArgumentException("controls are none, dropout, weights and rows, joined by +, got " + controls);
+        }
+        boolean dropout = chosen.contains("dropout");
+        BinaryCrossEntropy loss = chosen.contains("weights")
                 ? new BinaryCrossEntropy().withClassWeights(new ClassWeights(0.6, 3)) : new BinaryCrossEntropy();
         List<Layer> layers = dropout
                 ? List.of(new Dense(HIDDEN, new ReLU()), new Dropout(0.5), new Dense(HIDDEN, new ReLU()), new Dropout(0.5),
                         new Dense(1, new Sigmoid()))
                 : List.of(new Dense(HIDDEN, new ReLU()), new Dense(HIDDEN, new ReLU()), new Dense(1, new Sigmoid()));
-        if (!controls.equals("none") && !dropout && !controls.equals("weights")) {
-            throw new IllegalArgumentException("controls are none, dropout, weights or dropout+weights, got " + controls);
-        }
         return Compiler.compile(layers, INPUTS, loss, true, false);
+    }
+
+    /** Whether {@code controls} weigh each row: the rows then carry weights from 0 to 2. */
+    static boolean rowWeighted(String controls) {
+        return java.util.Set.of(controls.split("\\+")).contains("rows");
+    }
+
+    /** {@code data} with a weight per row from 0 to 2 in steps of ½, when {@code controls} weigh rows. */
+    static io.dense4j.data.Dataset withControls(io.dense4j.data.Dataset data, String controls) {
+        if (!rowWeighted(controls)) {
+            return data;
+        }
+        float[] weights = new float[data.rows()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = i * 7 % 5 * 0.5f;
+        }
+        return data.withWeights(weights);
     }
 
     /** The same network through the public API, compiled for plain SGD at {@code learningRate}. */

@@ -6,7 +6,8 @@ import io.dense4j.tensor.NativeArray;
 /**
  * Chosen rows of a cached {@link RowBlock}, delivered into a model's native buffers in the order
  * given: the view an executor trains on, made when a task runs, never cached. Each row's class is
- * its piece's provisional class mapped to the merged classes; missing values (NaN) take the fill.
+ * its piece's provisional class mapped to the merged classes; missing values (NaN) take the fill;
+ * each row's weight is the block's, or 1.
  */
 final class BlockRows implements BatchSource {
     private final RowBlock block;
@@ -45,7 +46,12 @@ final class BlockRows implements BatchSource {
     }
 
     @Override
-    public int next(int max, NativeArray features, NativeArray labels) {
+    public boolean weighted() {
+        return block.weights != null;
+    }
+
+    @Override
+    public int next(int max, NativeArray features, NativeArray labels, NativeArray weights) {
         int count = Math.min(max, to - position);
         int width = block.width;
         for (int i = 0; i < count; i++) {
@@ -63,6 +69,9 @@ final class BlockRows implements BatchSource {
             }
             if (labels != null) {
                 labels.set(i, classOf[block.provisionalClasses[source]]);
+            }
+            if (weights != null) {
+                weights.set(i, block.weights == null ? 1 : block.weights[source]);
             }
         }
         position += count;

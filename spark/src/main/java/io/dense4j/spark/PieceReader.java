@@ -42,7 +42,7 @@ final class PieceReader implements Function<Piece, RowBlock> {
         if (allowMissing) {
             reader = reader.allowingMissing();
         }
-        Rows rows = new Rows();
+        Rows rows = new Rows(layout.weightName() != null);
         CsvReader.Summary summary;
         long dataStart;
         try (PieceInput.LineRange in = PieceInput.open(piece, conf)) {
@@ -68,19 +68,25 @@ final class PieceReader implements Function<Piece, RowBlock> {
                 new ArrayList<>(summary.firstSkippedLines()), summary.missingValues(), null);
         int width = summary.featureNames().size();
         return new RowBlock(piece.index(), width, rows.count, Arrays.copyOf(rows.features, rows.count * width),
-                Arrays.copyOf(rows.classes, rows.count), pieceSummary);
+                Arrays.copyOf(rows.classes, rows.count), rows.weights == null ? null : Arrays.copyOf(rows.weights, rows.count),
+                pieceSummary);
     }
 
     /** Collects the rows into growing arrays, and per label name the line of its first row and its rows. */
     private static final class Rows implements CsvReader.RowHandler {
         float[] features = new float[0];
         byte[] classes = new byte[1024];
+        float[] weights; // null when the rows are not weighted
         int count;
         final List<Long> labelLines = new ArrayList<>(2);  // −1 for a name whose only rows were skipped
         final List<Long> labelCounts = new ArrayList<>(2);
 
+        Rows(boolean weighted) {
+            weights = weighted ? new float[1024] : null;
+        }
+
         @Override
-        public void row(long line, float[] values, int provisionalClass) {
+        public void row(long line, float[] values, int provisionalClass, float weight) {
             int width = values.length;
             if ((long) (count + 1) * width > Integer.MAX_VALUE - 8) {
                 throw new IllegalStateException("a piece holds at most " + (Integer.MAX_VALUE / width)
@@ -91,6 +97,12 @@ final class PieceReader implements Function<Piece, RowBlock> {
             }
             if (classes.length == count) {
                 classes = Arrays.copyOf(classes, (int) Math.min(Integer.MAX_VALUE - 8, 2L * count));
+            }
+            if (weights != null && weights.length == count) {
+                weights = Arrays.copyOf(weights, (int) Math.min(Integer.MAX_VALUE - 8, 2L * count));
+            }
+            if (weights != null) {
+                weights[count] = weight;
             }
             System.arraycopy(values, 0, features, count * width, width);
             classes[count++] = (byte) provisionalClass;

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * One piece's rows, parsed: the features as one on-heap float array (what Spark's block manager
  * can count, cache and spill), each row's provisional class (0 for the first label name the piece
- * saw, 1 for the second), and what the driver needs to merge the pieces: the label names and the
+ * saw, 1 for the second), each row's weight when the format has a weight column, and what the driver needs to merge the pieces: the label names and the
  * line each was first seen on, skipped rows, missing values.
  */
 final class RowBlock implements Serializable {
@@ -20,24 +20,26 @@ final class RowBlock implements Serializable {
     final int rows;
     final float[] features;
     final byte[] provisionalClasses;
+    final float[] weights; // null: every row weighs 1
     final PieceSummary summary;
 
     /** The rows a selection (the training rows) picks; rebuilt if the block is reloaded from disk. */
     private transient int[] selected;
     private transient RowSelection selectedBy;
 
-    RowBlock(int piece, int width, int rows, float[] features, byte[] provisionalClasses, PieceSummary summary) {
+    RowBlock(int piece, int width, int rows, float[] features, byte[] provisionalClasses, float[] weights, PieceSummary summary) {
         this.piece = piece;
         this.width = width;
         this.rows = rows;
         this.features = features;
         this.provisionalClasses = provisionalClasses;
+        this.weights = weights;
         this.summary = summary;
     }
 
     /** A piece that could not be read: no rows, and the problem for the driver to report. */
     static RowBlock failed(int piece, PieceSummary summary) {
-        return new RowBlock(piece, 0, 0, new float[0], new byte[0], summary);
+        return new RowBlock(piece, 0, 0, new float[0], new byte[0], null, summary);
     }
 
     /**

@@ -114,6 +114,25 @@ class ExactAggregationTest {
         assertArrayEquals(single.parameters().toFloatVector(), distributed.model().parameters().toFloatVector(), 1e-5f);
     }
 
+    @Test
+    void rowsWeightedByAColumnTrainAsOnOneMachine() throws IOException {
+        TestRows rows = TestRows.xor(600, 4, 6);
+        Path file = rows.writeWeighted(folder.resolve("row-weights.csv"), 0, 600);
+        CsvFormat format = CsvFormat.defaults().withWeightColumn("w");
+        FitOptions fit = FitOptions.builder().batchSize(32).epochs(2).seed(11).validationSplit(0.2).build();
+
+        Model single = weighted(new ClassWeights(0.7, 1.6));
+        History expected = single.fit(CsvSource.open(file, format, CsvSource.Options.defaults().withCacheDirectory(folder)), fit);
+        Trainer distributed = new Trainer(weighted(new ClassWeights(0.7, 1.6)));
+        java.util.List<String> columns = new ArrayList<>(rows.columns());
+        columns.add(columns.size() - 1, "w");
+        History history = SparkTrainer.train(LocalSpark.session(), SparkCsvSource.of(file.toString(), columns)
+                .withFormat(format).withMinPartitions(3), distributed, fit, Synchronization.exact());
+        assertEquals(expected.last().loss(), history.last().loss(), 1e-5, "the row-weighted training loss");
+        assertEquals(expected.last().validationLoss(), history.last().validationLoss(), 1e-5);
+        assertArrayEquals(single.parameters().toFloatVector(), distributed.model().parameters().toFloatVector(), 1e-5f);
+    }
+
     private static Model weighted(ClassWeights weights) {
         return new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
                 .compile(4, new BinaryCrossEntropy().withClassWeights(weights).withL2(1e-3),

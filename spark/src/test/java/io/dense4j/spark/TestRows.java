@@ -42,6 +42,21 @@ final class TestRows {
         return Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Writes rows [from, to) with a header x1..xN,w,label, row i weighing (7i mod 5) / 2: 0, ½, …, 2
+     * (so some rows weigh 0).
+     */
+    Path writeWeighted(Path file, int from, int to) throws IOException {
+        StringBuilder text = new StringBuilder(header().replace("label\n", "w,label\n"));
+        for (int i = from; i < to; i++) {
+            for (float value : x[i]) {
+                text.append(value).append(',');
+            }
+            text.append(i * 7 % 5 * 0.5).append(',').append((int) y[i]).append('\n');
+        }
+        return Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
     String header() {
         StringBuilder header = new StringBuilder();
         for (int j = 1; j <= x[0].length; j++) {

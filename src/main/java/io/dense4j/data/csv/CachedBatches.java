@@ -8,7 +8,8 @@ import java.nio.FloatBuffer;
 /**
  * Rows from a CSV file's memory-mapped binary cache: each epoch may visit them in a full
  * permutation, and every row is one memory copy into the batch. Missing values (NaN in the cache)
- * are filled as the rows are copied, and the labels' provisional classes mapped to classes.
+ * are filled as the rows are copied, and the labels' provisional classes mapped to classes; a
+ * weighted cache gives each row's weight too.
  */
 final class CachedBatches implements BatchSource {
     private final FloatBuffer[] segments;
@@ -16,6 +17,7 @@ final class CachedBatches implements BatchSource {
     private final int width;
     private final int rowFloats;
     private final boolean flipLabels;
+    private final boolean weighted;
     private final double[] fill;
     private final EpochOrder order;
     private int position;
@@ -23,14 +25,16 @@ final class CachedBatches implements BatchSource {
     /**
      * @param rows       the cache rows to visit, in file order
      * @param flipLabels whether provisional class 0 means class 1
+     * @param weighted   whether each cached row holds its weight after its label
      * @param fill       each feature's value for a missing one, or null when the cache holds none
      */
-    CachedBatches(FloatBuffer[] segments, int width, int[] rows, boolean flipLabels, double[] fill) {
+    CachedBatches(FloatBuffer[] segments, int width, int[] rows, boolean flipLabels, boolean weighted, double[] fill) {
         this.segments = segments;
-        this.rowsPerSegment = CsvCache.rowsPerSegment(width);
+        this.rowsPerSegment = CsvCache.rowsPerSegment(width, weighted);
         this.width = width;
-        this.rowFloats = width + 1;
+        this.rowFloats = CsvCache.rowFloats(width, weighted);
         this.flipLabels = flipLabels;
+        this.weighted = weighted;
         this.fill = fill;
         this.order = new EpochOrder(rows);
     }
@@ -52,7 +56,12 @@ final class CachedBatches implements BatchSource {
     }
 
     @Override
-    public int next(int max, NativeArray features, NativeArray labels) {
+    public boolean weighted() {
+        return weighted;
+    }
+
+    @Override
+    public int next(int max, NativeArray features, NativeArray labels, NativeArray weights) {
         int count = Math.min(max, order.size() - position);
         for (int r = 0; r < count; r++) {
             int row = order.row(position + r);
@@ -62,6 +71,9 @@ final class CachedBatches implements BatchSource {
             if (labels != null) {
                 float provisional = segment.get(at + width);
                 labels.set(r, flipLabels ? 1 - provisional : provisional);
+            }
+            if (weights != null) {
+                weights.set(r, weighted ? segment.get(at + width + 1) : 1);
             }
             if (fill != null) {
                 fillMissing(features, r * width);

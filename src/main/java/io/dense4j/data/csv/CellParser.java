@@ -52,6 +52,30 @@ final class CellParser {
         return rounded;
     }
 
+    /**
+     * The row weight in the cell {@code bytes[from, to)} of {@code column}: a finite number ≥ 0. A
+     * weight is never filled in, so a missing one is an error even where missing features are not.
+     */
+    float weight(byte[] bytes, int from, int to, int column) {
+        if (from == to) {
+            throw problems.cell(column, "empty cell; a row's weight must be a finite number >= 0");
+        }
+        double value = PlainDecimal.parse(bytes, from, to);
+        if (value != value) {
+            try {
+                value = JavaDoubleParser.parseDouble(bytes, from, to - from);
+            } catch (NumberFormatException notANumber) {
+                value = Double.NaN;
+            }
+        }
+        float rounded = (float) value;
+        if (!(rounded >= 0) || Float.isInfinite(rounded)) {
+            throw problems.cell(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is not a weight; a row's weight must be "
+                    + "a finite number >= 0");
+        }
+        return rounded;
+    }
+
     /** NaN for a missing value when they are allowed; otherwise the error, with a hint at the way out. */
     private float missing(int column, String problem) {
         if (!allowMissing) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What a file's first line says about every row: the column names (the header's, or "column 1",
- * … without one), which column is the label, and which columns are features and in what place
+ * … without one), which column is the label, which (if any) holds the rows' weights, and which columns are features and in what place
  * each goes. Exists so that the layout is worked out once, checked against the format with errors
  * that name what the file does have, and then shared: by every row of a pass, and by the passes
  * over later pieces of the same file, whose own first line is data.
@@ -15,14 +15,16 @@ final class ColumnLayout {
     private final List<String> names;
     private final int columns;
     private final int labelColumn;      // −1 for a file without a label column
-    private final int[] featureOf;      // each column's place among the features, or −1 (the label, a left-out column)
+    private final int weightColumn;     // −1 when every row weighs 1
+    private final int[] featureOf;      // each column's place among the features, or −1 (the label, the weight, a left-out column)
     private final List<String> chosen;  // the format's chosen features, in their order, or null for all but the dropped
     private final int featureCount;
 
-    private ColumnLayout(List<String> names, int labelColumn, int[] featureOf, List<String> chosen) {
+    private ColumnLayout(List<String> names, int labelColumn, int weightColumn, int[] featureOf, List<String> chosen) {
         this.names = names;
         this.columns = names.size();
         this.labelColumn = labelColumn;
+        this.weightColumn = weightColumn;
         this.featureOf = featureOf;
         this.chosen = chosen;
         this.featureCount = featureNames().size();
@@ -54,8 +56,9 @@ final class ColumnLayout {
             }
         }
         int labelColumn = format.labeled() ? labelColumn(format, names, problems) : -1;
-        int[] featureOf = featureColumns(format, names, labelColumn, problems);
-        return new ColumnLayout(names, labelColumn, featureOf, format.features());
+        int weightColumn = weightColumn(format, names, labelColumn, problems);
+        int[] featureOf = featureColumns(format, names, labelColumn, weightColumn, problems);
+        return new ColumnLayout(names, labelColumn, weightColumn, featureOf, format.features());
     }
 
     private static int labelColumn(CsvFormat format, List<String> names, CsvProblems problems) {
@@ -75,8 +78,27 @@ final class ColumnLayout {
         return index;
     }
 
-    /** Which columns are features, and where each goes: the chosen ones in their order, or all but the dropped and the label. */
-    private static int[] featureColumns(CsvFormat format, List<String> names, int labelColumn, CsvProblems problems) {
+    private static int weightColumn(CsvFormat format, List<String> names, int labelColumn, CsvProblems problems) {
+        if (format.weightName() == null) {
+            return -1;
+        }
+        int index = names.indexOf(format.weightName());
+        if (index < 0) {
+            throw problems.row("has no weight column named \"" + format.weightName() + "\"; its columns are "
+                    + String.join(", ", names));
+        }
+        if (index == labelColumn) {
+            throw problems.row("column \"" + format.weightName() + "\" is the label; it cannot also be the weight");
+        }
+        return index;
+    }
+
+    /**
+     * Which columns are features, and where each goes: the chosen ones in their order, or all but
+     * the dropped, the label and the weight.
+     */
+    private static int[] featureColumns(CsvFormat format, List<String> names, int labelColumn, int weightColumn,
+                                        CsvProblems problems) {
         for (String name : format.features() == null ? format.dropped() : format.features()) {
             if (!names.contains(name)) {
                 throw problems.row("has no column named \"" + name + "\" to "
@@ -91,7 +113,7 @@ final class ColumnLayout {
         int next = 0;
         for (int column = 0; column < names.size(); column++) {
             String name = names.get(column);
-            if (column == labelColumn) {
+            if (column == labelColumn || column == weightColumn) {
                 places[column] = -1;
             } else if (format.features() != null) {
                 places[column] = format.features().indexOf(name);
@@ -100,7 +122,8 @@ final class ColumnLayout {
             }
         }
         if (format.features() == null && next == 0) {
-            throw problems.row("has no feature column left once the label and the dropped columns are taken out");
+            throw problems.row("has no feature column left once the label" + (weightColumn >= 0 ? ", the weight" : "")
+                    + " and the dropped columns are taken out");
         }
         return places;
     }
@@ -119,8 +142,13 @@ final class ColumnLayout {
         return labelColumn;
     }
 
+    /** The weight's column, counting from 0, or −1 when every row weighs 1. */
+    int weightColumn() {
+        return weightColumn;
+    }
+
     /**
-     * Each column's place among the features, or −1 for the label and left-out columns. The array
+     * Each column's place among the features, or −1 for the label, the weight and left-out columns. The array
      * is shared: read it, never change it.
      */
     int[] featureOf() {

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * A CSV file's binary cache: its good rows as little-endian float32 (each row's features, then its
- * label's provisional class; NaN where a value was missing), then JSON metadata, then a 16-byte
+ * label's provisional class, then its weight when the format has a weight column; NaN where a
+ * value was missing), then JSON metadata, then a 16-byte
  * footer (the metadata's length and a magic number). Later epochs map it into memory instead of
  * parsing text again.
  *
@@ -29,7 +30,7 @@ import java.util.List;
 final class CsvCache {
     static final String SUFFIX = ".dense4j-cache";
     private static final long MAGIC = 0x444E53344A434331L; // "DNS4JCC1"
-    private static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final int FOOTER = 16;
     /** Rows are mapped in segments of at most this many bytes (a mapping holds at most 2 GiB). */
     private static final long SEGMENT_BYTES = 1L << 30;
@@ -79,7 +80,8 @@ final class CsvCache {
                 why[0] = "the cache has format version " + metadata.version();
                 return null;
             }
-            if (metadata.rows() * rowBytes(metadata.width()) + metadataLength + FOOTER != size) {
+            if (metadata.rows() * rowBytes(metadata.width(), metadata.format().weightName() != null) + metadataLength + FOOTER
+                    != size) {
                 why[0] = "the cache's size does not match its row count";
                 return null;
             }
@@ -99,26 +101,33 @@ final class CsvCache {
         }
     }
 
-    static int rowBytes(int width) {
-        return (width + 1) * Float.BYTES;
+    /** Floats per cached row: the features, the label and, when {@code weighted}, the weight. */
+    static int rowFloats(int width, boolean weighted) {
+        return width + (weighted ? 2 : 1);
+    }
+
+    static int rowBytes(int width, boolean weighted) {
+        return rowFloats(width, weighted) * Float.BYTES;
     }
 
     /** Rows per mapped segment: rows never straddle two. */
-    static int rowsPerSegment(int width) {
-        return (int) Math.max(1, SEGMENT_BYTES / rowBytes(width));
+    static int rowsPerSegment(int width, boolean weighted) {
+        return (int) Math.max(1, SEGMENT_BYTES / rowBytes(width, weighted));
     }
 
     /** The cache's rows, mapped read-only: segment {@code i} holds rows from {@code i * rowsPerSegment(width)}. */
     static FloatBuffer[] map(Path cache, Metadata metadata) {
-        int perSegment = rowsPerSegment(metadata.width());
+        boolean weighted = metadata.format().weightName() != null;
+        int rowBytes = rowBytes(metadata.width(), weighted);
+        int perSegment = rowsPerSegment(metadata.width(), weighted);
         int segments = (int) ((metadata.rows() + perSegment - 1) / perSegment);
         FloatBuffer[] mapped = new FloatBuffer[segments];
         try (FileChannel channel = FileChannel.open(cache, StandardOpenOption.READ)) {
             for (int i = 0; i < segments; i++) {
                 long firstRow = (long) i * perSegment;
                 long rows = Math.min(perSegment, metadata.rows() - firstRow);
-                mapped[i] = channel.map(FileChannel.MapMode.READ_ONLY, firstRow * rowBytes(metadata.width()),
-                        rows * rowBytes(metadata.width())).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+                mapped[i] = channel.map(FileChannel.MapMode.READ_ONLY, firstRow * rowBytes, rows * rowBytes)
+                        .order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
             }
         } catch (IOException failed) {
             throw new UncheckedIOException("cannot map the cache " + cache + ": " + failed.getMessage(), failed);
@@ -133,15 +142,18 @@ final class CsvCache {
         private final FileChannel channel;
         private final ByteBuffer bytes = ByteBuffer.allocateDirect(4 << 20).order(ByteOrder.LITTLE_ENDIAN);
         private final FloatBuffer floats = bytes.asFloatBuffer();
+        private final boolean weighted;
         private boolean finished;
 
-        Writer(Path cache) {
-            this(cache, 0);
+        /** @param weighted whether each row's weight is cached after its label */
+        Writer(Path cache, boolean weighted) {
+            this(cache, 0, weighted);
         }
 
         /** A writer of part {@code part} of a cache read in parts; part 0 is the one {@link #finish}ed. */
-        Writer(Path cache, int part) {
+        Writer(Path cache, int part, boolean weighted) {
             this.cache = cache;
+            this.weighted = weighted;
             try {
                 Files.createDirectories(cache.toAbsolutePath().getParent());
                 deletePartialsOfDeadProcesses(cache);
@@ -156,11 +168,14 @@ final class CsvCache {
         }
 
         @Override
-        public void row(long line, float[] features, int provisionalClass) {
-            if (floats.remaining() < features.length + 1) {
+        public void row(long line, float[] features, int provisionalClass, float weight) {
+            if (floats.remaining() < features.length + 2) {
                 flush();
             }
             floats.put(features).put(provisionalClass);
+            if (weighted) {
+                floats.put(weight);
+            }
         }
 
         /**
@@ -177,7 +192,7 @@ final class CsvCache {
                         copied += part.channel.transferTo(copied, size - copied, channel);
                     }
                 } else {
-                    int rowFloats = width + 1;
+                    int rowFloats = rowFloats(width, weighted);
                     int rowsPerRead = Math.max(1, bytes.capacity() / (rowFloats * Float.BYTES));
                     for (long at = 0; at < size; ) {
                         bytes.clear().limit((int) Math.min((long) rowsPerRead * rowFloats * Float.BYTES, size - at));

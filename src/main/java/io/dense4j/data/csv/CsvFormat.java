@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param features   the feature columns to read, by header name and in this order; null for every
  *                   column but the label
  * @param dropped    columns to leave out, by header name (with {@code features} null)
+ * @param weightName the column holding each row's weight in the training loss, by header name; null
+ *                   when every row weighs 1
  */
 public record CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
-                        List<String> features, List<String> dropped) {
+                        List<String> features, List<String> dropped, String weightName) {
 
     public CsvFormat {
         features = features == null ? null : List.copyOf(features);
@@ -37,6 +39,13 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         if (labelName != null && !header) {
             throw new IllegalArgumentException("the label column is named \"" + labelName + "\", but the file has no header row");
         }
+        if (weightName != null && !header) {
+            throw new IllegalArgumentException("the weight column is named \"" + weightName + "\", but the file has no header row");
+        }
+        if (weightName != null && (weightName.equals(labelName) || features != null && features.contains(weightName))) {
+            throw new IllegalArgumentException("the weight column \"" + weightName + "\" cannot also be "
+                    + (weightName.equals(labelName) ? "the label" : "a feature"));
+        }
         if (labelIndex < -1) {
             throw new IllegalArgumentException("the label column index counts from 0 (or −1 for the last), got " + labelIndex);
         }
@@ -44,37 +53,45 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
 
     /** A header row, commas, the label in the last column. */
     public static CsvFormat defaults() {
-        return new CsvFormat(true, ',', null, -1, true, null, List.of());
+        return new CsvFormat(true, ',', null, -1, true, null, List.of(), null);
     }
 
     public CsvFormat withoutHeader() {
-        return new CsvFormat(false, delimiter, null, labelIndex, labeled, null, List.of());
+        return new CsvFormat(false, delimiter, null, labelIndex, labeled, null, List.of(), null);
     }
 
     public CsvFormat withDelimiter(char newDelimiter) {
-        return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped);
+        return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped, weightName);
     }
 
     public CsvFormat withLabel(String name) {
-        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped);
+        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped, weightName);
     }
 
     public CsvFormat withLabelIndex(int index) {
-        return new CsvFormat(header, delimiter, null, index, true, features, dropped);
+        return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName);
     }
 
     /** Reads only these feature columns, in this order. */
     public CsvFormat withFeatures(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of());
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName);
     }
 
     /** Reads every column but the label and these. */
     public CsvFormat withoutColumns(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names, weightName);
+    }
+
+    /**
+     * Reads each row's weight in the training loss from the column named {@code name} (a finite
+     * number ≥ 0), which is then not a feature; null for every row weighing 1.
+     */
+    public CsvFormat withWeightColumn(String name) {
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, name);
     }
 
     /** Every column is a feature: the file has no label column. */
     public CsvFormat withoutLabel() {
-        return new CsvFormat(header, delimiter, null, -1, false, features, dropped);
+        return new CsvFormat(header, delimiter, null, -1, false, features, dropped, weightName);
     }
 }

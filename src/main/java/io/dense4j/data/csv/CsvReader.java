@@ -34,8 +34,11 @@ import java.util.List;
 public final class CsvReader {
     /** Hears each row; {@code features} is reused for the next row, so copy what you keep. */
     public interface RowHandler {
-        /** @param provisionalClass the label's class in first-seen order, see {@link LabelMapping} */
-        void row(long line, float[] features, int provisionalClass);
+        /**
+         * @param provisionalClass the label's class in first-seen order, see {@link LabelMapping}
+         * @param weight           the row's weight in the training loss: its weight column's value, or 1
+         */
+        void row(long line, float[] features, int provisionalClass, float weight);
     }
 
     /**

@@ -154,10 +154,10 @@ public final class CsvSource {
             }
         } else {
             CsvReader.RowHandler[] checks = new CsvReader.RowHandler[options.firstPassThreads()];
-            Arrays.fill(checks, (CsvReader.RowHandler) (line, features, provisionalClass) -> { });
+            Arrays.fill(checks, (CsvReader.RowHandler) (line, features, provisionalClass, weight) -> { });
             CsvReader.Summary summary = readInParts(reader, checks, null);
             scan = metadata(file, format, options, fingerprint, summary != null ? summary
-                    : reader.read((line, features, provisionalClass) -> { }));
+                    : reader.read((line, features, provisionalClass, weight) -> { }));
         }
         if (options.classes() != null) {
             for (String name : scan.labelNames()) {
@@ -179,7 +179,7 @@ public final class CsvSource {
         CsvCache.Writer[] parts = new CsvCache.Writer[options.firstPassThreads()];
         try {
             for (int k = 0; k < parts.length; k++) {
-                parts[k] = new CsvCache.Writer(cacheFile, k);
+                parts[k] = new CsvCache.Writer(cacheFile, k, format.weightName() != null);
             }
             boolean[] flipped = new boolean[parts.length];
             CsvReader.Summary summary = readInParts(reader, parts, flipped);
@@ -191,7 +191,7 @@ public final class CsvSource {
                 for (CsvCache.Writer part : parts) {
                     part.close();
                 }
-                parts[0] = new CsvCache.Writer(cacheFile);
+                parts[0] = new CsvCache.Writer(cacheFile, format.weightName() != null);
                 summary = reader.read(parts[0]);
             }
             CsvCache.Metadata scan = metadata(file, format, options, fingerprint, summary);
@@ -264,7 +264,7 @@ public final class CsvSource {
         } catch (IOException failed) {
             throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
         }
-        return new CsvCache.Metadata(1, fingerprint, format, options.skipBadRows(), options.fillMissing(),
+        return new CsvCache.Metadata(CsvCache.VERSION, fingerprint, format, options.skipBadRows(), options.fillMissing(),
                 summary.featureNames().size(), summary.rows(), summary.featureNames(),
                 Arrays.asList(summary.labels().names()), summary.skippedRows(), summary.firstSkippedLines(),
                 summary.missingValues());
@@ -288,7 +288,7 @@ public final class CsvSource {
     private BatchSource rawRows(RowSelection selection, double[] fill, DataType type) {
         if (cacheFile == null) {
             long selected = selection.stratified() ? selection.count(classTotals()[0], classTotals()[1]) : selection.count(rows());
-            return new StreamedBatches(file, reader, fingerprint, selection, selected, width(), flipped(),
+            return new StreamedBatches(file, reader, fingerprint, selection, selected, width(), flipped(), weighted(),
                     fill, options.shuffleBufferRows(), type);
         }
         if (rows() > Integer.MAX_VALUE) {
@@ -302,13 +302,13 @@ public final class CsvSource {
                 picked[count++] = row;
             }
         }
-        return new CachedBatches(mapped, width(), Arrays.copyOf(picked, count), flipped(), fill);
+        return new CachedBatches(mapped, width(), Arrays.copyOf(picked, count), flipped(), weighted(), fill);
     }
 
     /** The class of cached row {@code row}. */
     private float cachedLabel(int row) {
-        int perSegment = CsvCache.rowsPerSegment(width());
-        float provisional = mapped[row / perSegment].get((row % perSegment) * (width() + 1) + width());
+        int perSegment = CsvCache.rowsPerSegment(width(), weighted());
+        float provisional = mapped[row / perSegment].get((row % perSegment) * CsvCache.rowFloats(width(), weighted()) + width());
         return flipped() ? 1 - provisional : provisional;
     }
 
@@ -321,7 +321,7 @@ public final class CsvSource {
                     totals[cachedLabel(row) == 1 ? 1 : 0]++;
                 }
             } else {
-                reader.read((line, features, provisionalClass) -> totals[(flipped() ? 1 - provisionalClass : provisionalClass) == 1 ? 1 : 0]++);
+                reader.read((line, features, provisionalClass, weight) -> totals[(flipped() ? 1 - provisionalClass : provisionalClass) == 1 ? 1 : 0]++);
             }
             classTotals = totals;
         }
@@ -368,6 +368,11 @@ public final class CsvSource {
     /** Good data rows (those not skipped). */
     public long rows() {
         return scan.rows();
+    }
+
+    /** Whether each row carries a weight for the training loss, read from the format's weight column. */
+    public boolean weighted() {
+        return scan.format().weightName() != null;
     }
 
     /** The names meaning class 0 and class 1. */

@@ -10,6 +10,7 @@ package io.dense4j.data.csv;
 final class RowParser {
     private final int columns;
     private final int labelColumn;
+    private final int weightColumn;
     private final int[] featureOf;
     private final float[] features;
     private final int delimiter;
@@ -26,6 +27,7 @@ final class RowParser {
               CsvReader.RowHandler handler) {
         this.columns = layout.columns();
         this.labelColumn = layout.labelColumn();
+        this.weightColumn = layout.weightColumn();
         this.featureOf = layout.featureOf();
         this.features = new float[layout.featureCount()];
         this.delimiter = format.delimiter();
@@ -51,6 +53,8 @@ final class RowParser {
         long rowMissing = 0; // counted in only once the row is good
         int labelFrom = -1;
         int labelTo = -1;
+        int weightFrom = -1;
+        int weightTo = -1;
         int column = 1;
         int at = from;
         while (true) {
@@ -83,6 +87,9 @@ final class RowParser {
             } else if (column - 1 == labelColumn) {
                 labelFrom = scanner.start(); // read once the row's field count is known good
                 labelTo = scanner.end();
+            } else if (column - 1 == weightColumn) {
+                weightFrom = scanner.start();
+                weightTo = scanner.end();
             }
             if (next >= to) {
                 break;
@@ -94,7 +101,8 @@ final class RowParser {
             throw problems.row("has " + column + " fields; the " + (header ? "header has " : "first row has ") + columns);
         }
         int provisionalClass = labelColumn < 0 ? -1 : labels.provisionalClass(bytes, labelFrom, labelTo, labelColumn + 1);
-        handler.row(line, features, provisionalClass);
+        float weight = weightColumn < 0 ? 1 : cells.weight(bytes, weightFrom, weightTo, weightColumn + 1);
+        handler.row(line, features, provisionalClass, weight);
         missing += rowMissing;
     }
 

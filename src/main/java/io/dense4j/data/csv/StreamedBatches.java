@@ -33,6 +33,7 @@ final class StreamedBatches implements BatchSource {
     private final long rows;
     private final int width;
     private final boolean flipLabels;
+    private final boolean weighted;
     private final double[] fill;
     private final int shuffleRows;
     private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(BLOCKS);
@@ -46,6 +47,7 @@ final class StreamedBatches implements BatchSource {
     private static final class Block {
         final NativeArray features;
         final NativeArray labels;
+        final NativeArray weights;
         int count;
         int taken;
         boolean last;
@@ -54,6 +56,7 @@ final class StreamedBatches implements BatchSource {
         Block(DataType type, int width) {
             features = NativeArray.allocate(type, (long) BLOCK_ROWS * width);
             labels = NativeArray.allocate(type, BLOCK_ROWS);
+            weights = NativeArray.allocate(type, BLOCK_ROWS);
         }
     }
 
@@ -67,10 +70,11 @@ final class StreamedBatches implements BatchSource {
     /**
      * @param reader      reads the file as its scan did (same format, same bad-row and missing-value rules)
      * @param rows        rows in {@code selection}, counted by the scan
+     * @param weighted    whether the reader gives each row a weight of its own
      * @param shuffleRows the shuffle buffer's size in rows
      */
     StreamedBatches(Path file, CsvReader reader, Fingerprint fingerprint, RowSelection selection, long rows, int width,
-                    boolean flipLabels, double[] fill, int shuffleRows, DataType type) {
+                    boolean flipLabels, boolean weighted, double[] fill, int shuffleRows, DataType type) {
         this.file = file;
         this.reader = reader;
         this.fingerprint = fingerprint;
@@ -78,6 +82,7 @@ final class StreamedBatches implements BatchSource {
         this.rows = rows;
         this.width = width;
         this.flipLabels = flipLabels;
+        this.weighted = weighted;
         this.fill = fill;
         this.shuffleRows = (int) Math.max(1, Math.min(shuffleRows, rows));
         if ((long) this.shuffleRows * width > Integer.MAX_VALUE - 8) {
@@ -119,7 +124,12 @@ final class StreamedBatches implements BatchSource {
     }
 
     @Override
-    public int next(int max, NativeArray features, NativeArray labels) {
+    public boolean weighted() {
+        return weighted;
+    }
+
+    @Override
+    public int next(int max, NativeArray features, NativeArray labels, NativeArray weights) {
         if (features.dataType() != type) {
             throw new IllegalArgumentException("these rows were read as " + type + ", but the batch holds " + features.dataType());
         }
@@ -139,6 +149,9 @@ final class StreamedBatches implements BatchSource {
                 features.copyFrom(current.features, current.taken * width, copied * width, count * width);
                 if (labels != null) {
                     labels.copyFrom(current.labels, current.taken, copied, count);
+                }
+                if (weights != null) {
+                    weights.copyFrom(current.weights, current.taken, copied, count);
                 }
                 current.taken += count;
                 copied += count;
@@ -198,7 +211,7 @@ final class StreamedBatches implements BatchSource {
         try {
             ShuffleBuffer shuffler = random == null ? null : new ShuffleBuffer(random, emitter);
             RowSelection.Walker walker = selection.walker(); // each pass walks the file from its first row
-            reader.read((line, features, provisionalClass) -> {
+            reader.read((line, features, provisionalClass, weight) -> {
                 float label = flipLabels ? 1 - provisionalClass : provisionalClass;
                 if (!walker.includes(label)) {
                     return;
@@ -207,9 +220,9 @@ final class StreamedBatches implements BatchSource {
                     MissingValues.fill(features, 0, fill);
                 }
                 if (shuffler != null) {
-                    shuffler.add(features, label);
+                    shuffler.add(features, label, weight);
                 } else {
-                    emitter.emit(features, 0, label);
+                    emitter.emit(features, 0, label, weight);
                 }
             });
             if (shuffler != null) {
@@ -231,12 +244,13 @@ final class StreamedBatches implements BatchSource {
     private final class Emitter {
         private Block block;
 
-        void emit(float[] features, int offset, float label) {
+        void emit(float[] features, int offset, float label, float weight) {
             if (block == null) {
                 block = await(free);
             }
             block.features.put(block.count * width, features, offset, width);
             block.labels.set(block.count, label);
+            block.weights.set(block.count, weight);
             if (++block.count == BLOCK_ROWS) {
                 Block full = block;
                 block = null; // handed over: no longer ours to give back
@@ -300,6 +314,7 @@ final class StreamedBatches implements BatchSource {
         private final Emitter emitter;
         private final float[] features = new float[shuffleRows * width];
         private final float[] labels = new float[shuffleRows];
+        private final float[] weights = new float[weighted ? shuffleRows : 0];
         private int size;
 
         ShuffleBuffer(Random random, Emitter emitter) {
@@ -307,26 +322,36 @@ final class StreamedBatches implements BatchSource {
             this.emitter = emitter;
         }
 
-        void add(float[] row, float label) {
+        void add(float[] row, float label, float weight) {
             int slot = size;
             if (size == shuffleRows) {
                 slot = random.nextInt(shuffleRows);
-                emitter.emit(features, slot * width, labels[slot]);
+                emitter.emit(features, slot * width, labels[slot], weight(slot));
             } else {
                 size++;
             }
             System.arraycopy(row, 0, features, slot * width, width);
             labels[slot] = label;
+            if (weighted) {
+                weights[slot] = weight;
+            }
+        }
+
+        private float weight(int slot) {
+            return weighted ? weights[slot] : 1;
         }
 
         /** Sends out the rows still held, in random order. */
         void drain() {
             while (size > 0) {
                 int slot = random.nextInt(size);
-                emitter.emit(features, slot * width, labels[slot]);
+                emitter.emit(features, slot * width, labels[slot], weight(slot));
                 size--;
                 System.arraycopy(features, size * width, features, slot * width, width);
                 labels[slot] = labels[size];
+                if (weighted) {
+                    weights[slot] = weights[size];
+                }
             }
         }
     }

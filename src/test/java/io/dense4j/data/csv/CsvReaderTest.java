@@ -28,7 +28,7 @@ class CsvReaderTest {
     /** Rows as "features | class" strings, read with the given chunk size. */
     private static List<String> rows(Path file, CsvFormat format, int chunk) {
         List<String> rows = new ArrayList<>();
-        CsvReader.Summary summary = new CsvReader(file, format, chunk, false, false).read((line, features, provisional) -> {
+        CsvReader.Summary summary = new CsvReader(file, format, chunk, false, false).read((line, features, provisional, weight) -> {
             StringBuilder row = new StringBuilder();
             for (float value : features) {
                 row.append(value).append(' ');
@@ -56,7 +56,7 @@ class CsvReaderTest {
         Path file = write("semi.csv", "y;x1;x2\n1;0.5;2\n0;1;\"2;5\"\n".replace("\"2;5\"", "3"));
         CsvFormat byName = CsvFormat.defaults().withDelimiter(';').withLabel("y");
         assertEquals(List.of("0.5 2.0 | 0", "1.0 3.0 | 1"), rows(file, byName, 1 << 20));
-        CsvReader.Summary summary = new CsvReader(file, byName).read((line, features, provisional) -> { });
+        CsvReader.Summary summary = new CsvReader(file, byName).read((line, features, provisional, weight) -> { });
         assertEquals(List.of("x1", "x2"), summary.featureNames());
         Path plain = write("plain.csv", "1,0.5,2\n0,1,3\n");
         assertEquals(List.of("0.5 2.0 | 0", "1.0 3.0 | 1"), rows(plain, CsvFormat.defaults().withoutHeader().withLabelIndex(0), 1 << 20));
@@ -66,7 +66,7 @@ class CsvReaderTest {
     void quotedFieldsMayHoldDelimitersAndDoubledQuotes() throws IOException {
         Path file = write("q.csv", "x,label\n1,\"a,\"\"b\"\"\"\n2,c\n");
         rows(file, CsvFormat.defaults(), 5);
-        CsvReader.Summary summary = new CsvReader(file, CsvFormat.defaults()).read((line, features, provisional) -> { });
+        CsvReader.Summary summary = new CsvReader(file, CsvFormat.defaults()).read((line, features, provisional, weight) -> { });
         assertArrayEquals(new String[] {"a,\"b\"", "c"}, summary.labels().names());
     }
 
@@ -83,7 +83,7 @@ class CsvReaderTest {
     }
 
     private LabelMapping summary(String name, String content) throws IOException {
-        return new CsvReader(write(name, content), CsvFormat.defaults()).read((line, features, provisional) -> { }).labels();
+        return new CsvReader(write(name, content), CsvFormat.defaults()).read((line, features, provisional, weight) -> { }).labels();
     }
 
     @Test
@@ -166,7 +166,7 @@ class CsvReaderTest {
     @Test
     void aHeaderlessFirstRowWithEscapedQuotesIsReadOnce() throws IOException {
         Path file = write("h.csv", "1,\"a\"\"b\"\n2,c\n");
-        CsvReader.Summary summary = new CsvReader(file, CsvFormat.defaults().withoutHeader()).read((line, features, label) -> { });
+        CsvReader.Summary summary = new CsvReader(file, CsvFormat.defaults().withoutHeader()).read((line, features, label, weight) -> { });
         assertArrayEquals(new String[] {"a\"b", "c"}, summary.labels().names());
         assertEquals(2, summary.rows());
     }
@@ -187,7 +187,7 @@ class CsvReaderTest {
         Path file = write("some-bad.csv", "a,b,label\n1,2,no\n3,x,yes\n4,5,yes\n6,7\n8,9,7\n10,11,no\n");
         List<String> rows = new ArrayList<>();
         CsvReader.Summary summary = new CsvReader(file, CsvFormat.defaults()).skippingBadRows()
-                .read((line, features, provisional) -> rows.add(line + ":" + features[0] + "|" + provisional));
+                .read((line, features, provisional, weight) -> rows.add(line + ":" + features[0] + "|" + provisional));
         assertEquals(List.of("2:1.0|0", "4:4.0|1", "7:10.0|0"), rows);
         assertEquals(3, summary.rows());
         assertEquals(3, summary.skippedRows());
@@ -200,7 +200,7 @@ class CsvReaderTest {
     void aFileWithNoGoodRowSaysSoEvenWhenSkipping() throws IOException {
         Path file = write("all-bad.csv", "a,label\nx,0\ny,1\n");
         DataFileException error = assertThrows(DataFileException.class,
-                () -> new CsvReader(file, CsvFormat.defaults()).skippingBadRows().read((line, features, provisional) -> { }));
+                () -> new CsvReader(file, CsvFormat.defaults()).skippingBadRows().read((line, features, provisional, weight) -> { }));
         assertTrue(error.getMessage().contains("has no good data row: all 2 were bad; the first: ")
                 && error.getMessage().contains("line 2, column 1 (\"a\"): expected a number, got \"x\""), error.getMessage());
     }
@@ -210,18 +210,18 @@ class CsvReaderTest {
         Path file = write("columns.csv", "id,a,b,label,c\n7,1,2,0,3\n8,4,5,1,6\n");
         List<String> rows = new java.util.ArrayList<>();
         CsvReader.Summary chosen = new CsvReader(file, CsvFormat.defaults().withLabel("label").withFeatures(List.of("c", "a")))
-                .read((line, features, provisional) -> rows.add(java.util.Arrays.toString(features)));
+                .read((line, features, provisional, weight) -> rows.add(java.util.Arrays.toString(features)));
         assertEquals(List.of("c", "a"), chosen.featureNames());
         assertEquals(List.of("[3.0, 1.0]", "[6.0, 4.0]"), rows);
         CsvReader.Summary dropped = new CsvReader(file, CsvFormat.defaults().withLabel("label").withoutColumns(List.of("id")))
-                .read((line, features, provisional) -> { });
+                .read((line, features, provisional, weight) -> { });
         assertEquals(List.of("a", "b", "c"), dropped.featureNames());
         DataFileException unknown = assertThrows(DataFileException.class, () -> new CsvReader(file,
-                CsvFormat.defaults().withLabel("label").withoutColumns(List.of("ID"))).read((line, features, provisional) -> { }));
+                CsvFormat.defaults().withLabel("label").withoutColumns(List.of("ID"))).read((line, features, provisional, weight) -> { }));
         assertTrue(unknown.getMessage().contains("has no column named \"ID\" to leave out; its columns are id, a, b, label, c"),
                 unknown.getMessage());
         assertThrows(DataFileException.class, () -> new CsvReader(file,
-                CsvFormat.defaults().withLabel("label").withFeatures(List.of("label"))).read((line, features, provisional) -> { }));
+                CsvFormat.defaults().withLabel("label").withFeatures(List.of("label"))).read((line, features, provisional, weight) -> { }));
         assertThrows(IllegalArgumentException.class, () -> CsvFormat.defaults().withoutHeader().withFeatures(List.of("a")));
     }
 
@@ -230,12 +230,12 @@ class CsvReaderTest {
         Path file = write("gaps.csv", "a,b,label\n,NA,0\nn/a,nan,1\nNaN,2,0\n");
         List<Float> values = new java.util.ArrayList<>();
         CsvReader.Summary summary = new CsvReader(file, CsvFormat.defaults()).allowingMissing()
-                .read((line, features, provisional) -> { values.add(features[0]); values.add(features[1]); });
+                .read((line, features, provisional, weight) -> { values.add(features[0]); values.add(features[1]); });
         assertEquals(5, summary.missingValues());
         assertEquals(2f, values.get(5));
         assertEquals(5, values.stream().filter(v -> v.isNaN()).count());
         assertTrue(assertThrows(DataFileException.class, () -> new CsvReader(write("inf.csv", "a,label\nInfinity,0\n"),
-                CsvFormat.defaults()).allowingMissing().read((line, features, provisional) -> { })).getMessage().contains("is infinite"));
+                CsvFormat.defaults()).allowingMissing().read((line, features, provisional, weight) -> { })).getMessage().contains("is infinite"));
     }
 
     @Test
@@ -275,7 +275,7 @@ class CsvReaderTest {
         for (int k = 0; k + 1 < cuts.length; k++) { // the last piece is empty
             byte[] firstLine = k == 0 ? null : java.util.Arrays.copyOf(bytes, firstLineEnd);
             reader.readPiece(new java.io.ByteArrayInputStream(bytes, cuts[k], cuts[k + 1] - cuts[k]), firstLine,
-                    (line, features, provisional) -> fromPieces.add(features[0] + " " + features[1] + " | " + provisional));
+                    (line, features, provisional, weight) -> fromPieces.add(features[0] + " " + features[1] + " | " + provisional));
         }
         // each piece numbers its labels in its own first-seen order; the whole file's first row is "yes"
         assertEquals(whole.size(), fromPieces.size());
@@ -293,7 +293,7 @@ class CsvReaderTest {
         int pieceStart = text.indexOf("3,4");
         DataFileException inPiece = assertThrows(DataFileException.class, () -> new CsvReader(file, CsvFormat.defaults())
                 .readPiece(new java.io.ByteArrayInputStream(bytes, pieceStart, bytes.length - pieceStart),
-                        "a,b,label".getBytes(StandardCharsets.UTF_8), (line, features, provisional) -> { }));
+                        "a,b,label".getBytes(StandardCharsets.UTF_8), (line, features, provisional, weight) -> { }));
         assertEquals(2, inPiece.line());
         assertEquals(whole.getMessage(), inPiece.afterLines(2).getMessage()); // two lines precede the piece
         assertEquals(4, inPiece.afterLines(2).line());

@@ -17,15 +17,25 @@ public final class InMemoryCsv {
     public static Dataset read(Path file, CsvFormat format, DataType type) {
         List<float[]> rows = new ArrayList<>();
         List<Integer> classes = new ArrayList<>();
-        CsvReader.Summary summary = new CsvReader(file, format).read((line, features, provisionalClass) -> {
+        List<Float> weights = new ArrayList<>();
+        CsvReader.Summary summary = new CsvReader(file, format).read((line, features, provisionalClass, weight) -> {
             rows.add(features.clone());
             classes.add(provisionalClass);
+            weights.add(weight);
         });
         boolean flip = summary.labels().flipped();
         float[] labels = new float[classes.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = flip ? 1 - classes.get(i) : classes.get(i);
         }
-        return Dataset.of(rows.toArray(float[][]::new), labels, type);
+        Dataset data = Dataset.of(rows.toArray(float[][]::new), labels, type);
+        if (format.weightName() == null) {
+            return data;
+        }
+        float[] w = new float[weights.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = weights.get(i);
+        }
+        return data.withWeights(w);
     }
 }

@@ -20,7 +20,7 @@ class RowParserTest {
             problems.nameColumns(layout.names());
         }
         return new RowParser(layout, format, allowMissing, false, problems,
-                (line, features, provisionalClass) -> heard.add(line + " " + Arrays.toString(features) + " " + provisionalClass));
+                (line, features, provisionalClass, weight) -> heard.add(line + " " + Arrays.toString(features) + " " + provisionalClass));
     }
 
     private static void parse(RowParser parser, String row) {
