@@ -25,6 +25,8 @@ final class DenseOp implements Op {
     private final NativeArray gradOutput;
     private final NativeArray gradInput;
     private final NativeArray ones;
+    /** The factor on dL/dx: a Dropout's scale when one comes before and lets its gradient through. */
+    private double inputGradientScale = 1;
 
     /** {@code gradInput} is null when nothing needs the gradient for the input. */
     DenseOp(DenseNode node, NativeArray weights, NativeArray bias, NativeArray gradWeights, NativeArray gradBias,
@@ -52,6 +54,11 @@ final class DenseOp implements Op {
         activation.forward(output, rows * units);
     }
 
+    /** Multiplies dL/dx by {@code factor} as it is computed: a Dropout's scale, the Dropout then doing nothing backward. */
+    void scaleInputGradient(double factor) {
+        inputGradientScale = factor;
+    }
+
     @Override
     public void backward(int rows) {
         activation.backward(output, gradOutput, rows * units); // gradOutput becomes dL/dZ
@@ -71,8 +78,8 @@ final class DenseOp implements Op {
         }
     }
 
-    /** dL/dx = dL/dZ · Wᵀ. */
+    /** dL/dx = dL/dZ · Wᵀ (times a Dropout's scale, see {@link #scaleInputGradient}). */
     private void inputGradient(int rows) {
-        Blas.gemm(false, true, rows, inputWidth, units, 1.0, gradOutput, weights, 0.0, gradInput);
+        Blas.gemm(false, true, rows, inputWidth, units, inputGradientScale, gradOutput, weights, 0.0, gradInput);
     }
 }

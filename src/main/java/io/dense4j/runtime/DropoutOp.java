@@ -15,8 +15,10 @@ import io.dense4j.tensor.NativeArray;
  * own output through σ: ReLU's backward reads only the sign, which m keeps or zeroes with the
  * gradient. After a ReLU, backward need not replay the mask at all: dL/dy ⊙ m is dL/dy · (1/(1 − rate))
  * wherever the ReLU then lets the gradient through (where its masked output is positive), and 0
- * elsewhere either way, so backward only scales. The mask comes from a SplitMix64 stream that the plan seeds before each batch (from the
- * compile seed, the epoch, the batch and the part), so masks repeat run to run and after a resume.
+ * elsewhere either way, so backward only scales; and when a Dense follows, that Dense scales the
+ * gradient as it computes it, and this op's backward does nothing at all ({@code gradientThrough}).
+ * The mask comes from a SplitMix64 stream that the plan seeds before each batch (from the compile
+ * seed, the epoch, the batch and the part), so masks repeat run to run and after a resume.
  */
 final class DropoutOp implements Op {
     private final int width;
@@ -25,6 +27,8 @@ final class DropoutOp implements Op {
     private final boolean training;
     /** Whether the op before is a ReLU working on this op's (in-place) output, which zeroes the dropped units' gradients itself. */
     private final boolean reluBefore;
+    /** Whether the next op scales the gradient itself, and this op's gradients for output and input are one buffer. */
+    private final boolean gradientThrough;
     private final NativeArray input;
     private final NativeArray output;
     private final NativeArray gradOutput;
@@ -34,13 +38,14 @@ final class DropoutOp implements Op {
     private long maskStart;
     private boolean holdMask;
 
-    DropoutOp(DropoutNode node, boolean training, boolean reluBefore, NativeArray input, NativeArray output,
-              NativeArray gradOutput, NativeArray gradInput) {
+    DropoutOp(DropoutNode node, boolean training, boolean reluBefore, boolean gradientThrough, NativeArray input,
+              NativeArray output, NativeArray gradOutput, NativeArray gradInput) {
         this.width = node.width();
         this.keepBelow = (int) Math.round((1 - node.rate()) * 65536);
         this.scale = 65536.0 / Math.max(1, keepBelow);
         this.training = training;
         this.reluBefore = reluBefore && output == input;
+        this.gradientThrough = gradientThrough;
         this.input = input;
         this.output = output;
         this.gradOutput = gradOutput;
@@ -55,6 +60,11 @@ final class DropoutOp implements Op {
     /** While held, forward reuses the last masks: a finite-difference check then sees the function backward differentiated. */
     void holdMask(boolean hold) {
         holdMask = hold;
+    }
+
+    /** m's value for a kept unit: 1/(1 − rate), rounded as the keep probability is. */
+    double scale() {
+        return scale;
     }
 
     @Override
@@ -74,7 +84,7 @@ final class DropoutOp implements Op {
 
     @Override
     public void backward(int rows) {
-        if (gradInput == null) {
+        if (gradInput == null || gradientThrough) {
             return;
         }
         if (reluBefore) {

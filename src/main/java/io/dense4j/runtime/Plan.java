@@ -64,23 +64,54 @@ public final class Plan {
         }
         this.inputGradient = training && graph.inputGradient()
                 ? NativeArray.allocate(type, (long) capacity * graph.inputWidth()) : null;
+        boolean[] through = new boolean[nodes.size()];
+        int[] slot = gradientSlots(nodes, training, through);
         NativeArray[] gradientBuffers = {
-            training ? NativeArray.allocate(type, (long) capacity * widestOutput(nodes, 0)) : null,
-            training && nodes.size() > 1 ? NativeArray.allocate(type, (long) capacity * widestOutput(nodes, 1)) : null,
+            training ? NativeArray.allocate(type, (long) capacity * widestOutput(nodes, slot, 0)) : null,
+            training && nodes.size() > 1 ? NativeArray.allocate(type, (long) capacity * widestOutput(nodes, slot, 1)) : null,
         };
         this.ops = new Op[nodes.size()];
         NativeArray previousOutput = input;
         for (int i = 0; i < nodes.size(); i++) {
             NativeArray nodeOutput = dropoutInPlace(nodes, i, training) ? previousOutput
                     : NativeArray.allocate(type, (long) capacity * nodes.get(i).outputWidth());
-            NativeArray gradOutput = gradientBuffers[i % 2];
-            NativeArray gradInput = !training ? null : i == 0 ? inputGradient : gradientBuffers[(i - 1) % 2];
+            NativeArray gradOutput = gradientBuffers[slot[i]];
+            NativeArray gradInput = !training ? null : i == 0 ? inputGradient : gradientBuffers[slot[i - 1]];
             ops[i] = nodes.get(i).accept(new OpFor(i, parameters, gradients, previousOutput, nodeOutput, gradOutput,
-                    gradInput, ones, i > 0 && finalActivation(nodes.get(i - 1)) instanceof ReLU));
+                    gradInput, ones, i > 0 && finalActivation(nodes.get(i - 1)) instanceof ReLU, through[i]));
             previousOutput = nodeOutput;
         }
         this.output = previousOutput;
-        this.lossGradient = gradientBuffers[(nodes.size() - 1) % 2];
+        this.lossGradient = gradientBuffers[slot[nodes.size() - 1]];
+        for (int i = 0; i < nodes.size(); i++) {
+            if (through[i]) {
+                ((DenseOp) ops[i + 1]).scaleInputGradient(((DropoutOp) ops[i]).scale());
+            }
+        }
+    }
+
+    /**
+     * Which of the two gradient buffers holds each node's dL/d(output): they alternate, so that an
+     * op reads one and writes the other, except through a Dropout whose gradient the next Dense
+     * scales as it computes it ({@code through}, marked here): that Dropout's gradient for its
+     * output is its gradient for its input, one buffer, and its backward has nothing left to do.
+     * That is so for an in-place Dropout after a ReLU (whose backward zeroes the dropped units'
+     * gradients itself, so dL/dx is dL/dy times the scale where it is not 0) followed by a Dense.
+     */
+    private static int[] gradientSlots(List<Node> nodes, boolean training, boolean[] through) {
+        int[] slot = new int[nodes.size()];
+        int next = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            through[i] = training && dropoutInPlace(nodes, i, true) && finalActivation(nodes.get(i - 1)) instanceof ReLU
+                    && i + 1 < nodes.size() && nodes.get(i + 1) instanceof DenseNode;
+            if (through[i]) {
+                slot[i] = slot[i - 1];
+            } else {
+                slot[i] = next;
+                next ^= 1;
+            }
+        }
+        return slot;
     }
 
     /**
@@ -110,7 +141,8 @@ public final class Plan {
 
     /** The op of node {@code index}, on the buffers the plan gave it. */
     private record OpFor(int index, Parameters parameters, Gradients gradients, NativeArray input, NativeArray output,
-                         NativeArray gradOutput, NativeArray gradInput, NativeArray ones, boolean reluBefore)
+                         NativeArray gradOutput, NativeArray gradInput, NativeArray ones, boolean reluBefore,
+                         boolean gradientThrough)
             implements NodeVisitor<Op> {
 
         @Override
@@ -133,7 +165,7 @@ public final class Plan {
 
         @Override
         public Op visitDropout(DropoutNode dropout) {
-            return new DropoutOp(dropout, gradients != null, reluBefore, input, output, gradOutput, gradInput);
+            return new DropoutOp(dropout, gradients != null, reluBefore, gradientThrough, input, output, gradOutput, gradInput);
         }
     }
 
@@ -158,10 +190,12 @@ public final class Plan {
         }
     }
 
-    private static int widestOutput(List<Node> nodes, int parity) {
+    private static int widestOutput(List<Node> nodes, int[] slot, int which) {
         int widest = 1;
-        for (int i = parity; i < nodes.size(); i += 2) {
-            widest = Math.max(widest, nodes.get(i).outputWidth());
+        for (int i = 0; i < nodes.size(); i++) {
+            if (slot[i] == which) {
+                widest = Math.max(widest, nodes.get(i).outputWidth());
+            }
         }
         return widest;
     }

@@ -92,4 +92,22 @@ public class ActivationBenchmark {
         Elementwise.sigmoidBackward(layer.outputs, layer.gradients, layer.count);
         return layer.gradients;
     }
+
+    /** ReLU, then Dropout(0.5)'s mask: a hidden layer's activation pass with Dropout after it. */
+    @Benchmark
+    public long reluThenDropout(Layer layer) {
+        layer.values.copyFrom(layer.preActivations, 0, 0, layer.count);
+        Elementwise.maxZero(layer.values, layer.count);
+        return Elementwise.dropout(layer.values, layer.values, layer.count, 42, 32768, 2.0);
+    }
+
+    /**
+     * The pass a Dropout after ReLU made backward before the next Dense took over its scale (as
+     * gemm's α): one scaling of the gradient, now left out of the step.
+     */
+    @Benchmark
+    public NativeArray dropoutBackwardScale(Layer layer) {
+        Elementwise.scale(layer.gradients, layer.values, layer.count, 2.0);
+        return layer.values;
+    }
 }
