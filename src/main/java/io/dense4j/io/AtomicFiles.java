@@ -5,17 +5,27 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes files so that a crash, a kill or a full disk at any moment leaves either the old file or
  * the new one under the name, never a part: the content goes to a temporary file in the same
  * folder, is forced to the disk, renamed over the name in one step, and the folder's entry is
  * forced too, so the rename survives a power cut.
+ *
+ * <p>A writer holds a lock on its temporary file until it is renamed or deleted. A process killed
+ * mid-write leaves its temporary file behind, unlocked (the system releases a dead process's
+ * locks), and the next write of the same name deletes it. Liveness is decided by the lock, not
+ * by process ids, which mean nothing across containers sharing a folder.
  */
 public final class AtomicFiles {
 
@@ -30,17 +40,66 @@ public final class AtomicFiles {
 
     /** Writes {@code file} with what {@code content} writes, atomically and durably (see above). */
     public static void write(Path file, Content content) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        deleteAbandoned(folder, file.getFileName().toString(), PARTIAL);
         Path partial = temporaryBeside(file);
-        try {
-            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
-            publish(partial, file);
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            lockForWriting(channel, partial);
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            content.writeTo(out);
+            out.flush();
+            channel.force(true);
+            publish(partial, file); // still locked: a cleaner never takes a file about to be renamed
         } finally {
             Files.deleteIfExists(partial);
+            released(partial);
+        }
+    }
+
+    /** Temporary files this process is writing: never opened by its own cleaner (see below). */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Locks {@code partial}, open in {@code channel}, as a live writer's, until the channel closes;
+     * call {@link #released} once it is closed and the file renamed or deleted.
+     */
+    public static void lockForWriting(FileChannel channel, Path partial) throws IOException {
+        HELD.add(partial.toAbsolutePath());
+        channel.lock();
+    }
+
+    /** {@code partial} is no longer being written by this process. */
+    public static void released(Path partial) {
+        HELD.remove(partial.toAbsolutePath());
+    }
+
+    /** The suffix of {@link #write}'s temporary files. */
+    private static final String PARTIAL = ".partial";
+
+    /**
+     * Deletes the files in {@code folder} named {@code prefix…suffix} that no live writer holds a
+     * lock on: those a killed writer left. A file some writer still locks, in this process or any
+     * other, stays.
+     */
+    public static void deleteAbandoned(Path folder, String prefix, String suffix) throws IOException {
+        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(folder,
+                path -> path.getFileName().toString().startsWith(prefix) && path.getFileName().toString().endsWith(suffix))) {
+            for (Path candidate : candidates) {
+                // this process's own files are never opened here: closing a second channel would drop
+                // the writer's lock at the system level (POSIX locks belong to the process)
+                if (HELD.contains(candidate.toAbsolutePath()) || !Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try (FileChannel channel = FileChannel.open(candidate, StandardOpenOption.WRITE);
+                     FileLock unused = channel.tryLock()) {
+                    if (unused != null) {
+                        Files.deleteIfExists(candidate);
+                    }
+                } catch (IOException gone) {
+                    // deleted by its writer or another cleaner meanwhile, or not ours to open: leave it
+                }
+            }
         }
     }
 
@@ -51,7 +110,7 @@ public final class AtomicFiles {
     public static Path temporaryBeside(Path file) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path partial = Files.createTempFile(folder, file.getFileName().toString(), ".partial");
+        Path partial = Files.createTempFile(folder, file.getFileName().toString(), PARTIAL);
         try {
             Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
         } catch (UnsupportedOperationException notPosix) {

@@ -35,32 +35,33 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * A model in one zip file: {@code model.json} (format and library version, layers, loss,
  * optimizer settings, compile options, input schema, and the SHA-256 of each binary entry),
  * {@code parameters.bin} and {@code statistics.bin} (Normalization's μ and 1/σ), as little-endian
- * values in the model's element type. A checkpoint adds a {@code training} object to
- * {@code model.json} and {@code optimizer-state.bin}. Written atomically and durably; checked
- * entry by entry when loaded. Format 1 files (which always held the optimizer's state) still load.
+ * values in the model's element type, and a digest of them all ({@link ModelArchive}). A checkpoint
+ * adds a {@code training} object to {@code model.json} and {@code optimizer-state.bin}. Written
+ * atomically and durably. Loading treats the file as untrusted: every size {@code model.json}
+ * implies is worked out (overflow is an error) and checked against the entries before the model
+ * is built, and nothing beyond the declared sizes is read. Format 1 and 2 files (without the
+ * digest; format 1 always held the optimizer's state) still load.
  */
 final class ModelFile {
     static final String FORMAT = "dense4j-model";
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
+    /** The first format whose files must carry the digest. */
+    private static final int DIGEST_SINCE = 3;
     static final String LIBRARY_VERSION = "0.1.0";
-    private static final String CONFIG = "model.json";
-    private static final String PARAMETERS = "parameters.bin";
-    private static final String OPTIMIZER_STATE = "optimizer-state.bin";
-    private static final String STATISTICS = "statistics.bin";
+    private static final String CONFIG = ModelArchive.CONFIG;
+    private static final String PARAMETERS = DeclaredSizes.PARAMETERS;
+    private static final String OPTIMIZER_STATE = DeclaredSizes.OPTIMIZER_STATE;
+    private static final String STATISTICS = DeclaredSizes.STATISTICS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a file holds: a model, and its training state if it is a checkpoint. */
@@ -99,7 +100,7 @@ final class ModelFile {
 
     /** A model from {@link #toBytes}; {@code name} stands for the file in errors. */
     static Model fromBytes(byte[] content, String name) {
-        return read(Path.of(name), new ByteArrayInputStream(content)).model();
+        return read(Path.of(name), new ByteArrayInputStream(content), content.length).model();
     }
 
     /** The entries' contents: model.json, parameters, statistics, and the optimizer's state if any. */
@@ -167,14 +168,14 @@ final class ModelFile {
     }
 
     private static void write(OutputStream out, byte[][] content) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
-        entry(zip, CONFIG, content[0]);
-        entry(zip, PARAMETERS, content[1]);
-        entry(zip, STATISTICS, content[2]);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(CONFIG, content[0]);
+        entries.put(PARAMETERS, content[1]);
+        entries.put(STATISTICS, content[2]);
         if (content[3] != null) {
-            entry(zip, OPTIMIZER_STATE, content[3]);
+            entries.put(OPTIMIZER_STATE, content[3]);
         }
-        zip.finish(); // the caller closes the stream, after forcing it to the disk
+        ModelArchive.write(out, entries);
     }
 
     static Contents load(Path file) {
@@ -185,34 +186,32 @@ final class ModelFile {
             throw new ModelFileException(file, "is not a file", null);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(file, in);
+            return read(file, in, Files.size(file));
         } catch (IOException failed) {
             throw new ModelFileException(file, "cannot be read: " + failed.getMessage(), failed);
         }
     }
 
-    private static Contents read(Path file, InputStream in) {
-        Map<String, byte[]> entries = readZip(file, in);
-        byte[] json = entries.get(CONFIG);
-        if (json == null) {
-            throw new ModelFileException(file, "is not a dense4j model file: it has no " + CONFIG, null);
+    private static Contents read(Path file, InputStream in, long fileBytes) {
+        JsonNode[] parsed = new JsonNode[1];
+        List<Map<String, Long>> declared = new ArrayList<>(1);
+        ModelArchive.Entries read = ModelArchive.read(file, in, fileBytes, json -> {
+            parsed[0] = config(file, json);
+            declared.add(DeclaredSizes.of(file, parsed[0]));
+            return declared.get(0);
+        });
+        Map<String, byte[]> entries = read.byName();
+        JsonNode config = parsed[0];
+        int version = config.path("formatVersion").asInt();
+        if (version >= DIGEST_SINCE && !read.digested()) {
+            throw new ModelFileException(file, "is truncated or corrupt: it has no " + ModelArchive.DIGEST, null);
         }
-        JsonNode config;
-        try {
-            config = JSON.readTree(json);
-        } catch (IOException corrupt) {
-            throw new ModelFileException(file, CONFIG + " is corrupt: " + corrupt.getMessage(), corrupt);
-        }
-        if (!FORMAT.equals(config.path("format").asText())) {
-            throw new ModelFileException(file, "is not a dense4j model file (its format is \"" + config.path("format").asText() + "\")", null);
-        }
-        int version = config.path("formatVersion").asInt(-1);
-        if (version > FORMAT_VERSION) {
-            throw new ModelFileException(file, "was written by a newer dense4j (format version " + version
-                    + "; this one, " + LIBRARY_VERSION + ", reads up to " + FORMAT_VERSION + ")", null);
-        }
-        if (version < 1) {
-            throw new ModelFileException(file, "has no valid format version in " + CONFIG, null);
+        for (String name : new String[] {PARAMETERS, STATISTICS}) { // before the model is built: nothing allocated yet
+            long expected = declared.get(0).get(name);
+            if (entries.get(name) != null && entries.get(name).length != expected) {
+                throw new ModelFileException(file, String.format("%s holds %,d bytes; the layers in %s need %,d", name,
+                        entries.get(name).length, CONFIG, expected), null);
+            }
         }
         JsonNode checksums = config.path("checksums");
         byte[] parameters = checked(file, entries, PARAMETERS, checksums.path(PARAMETERS).asText());
@@ -232,6 +231,29 @@ final class ModelFile {
                     + "; such a model would predict NaN", null);
         }
         return contents;
+    }
+
+    /** The parsed {@code model.json}, of a format this library reads. */
+    private static JsonNode config(Path file, byte[] json) {
+        JsonNode config;
+        try {
+            config = JSON.readTree(json);
+        } catch (IOException corrupt) {
+            throw new ModelFileException(file, CONFIG + " is corrupt: " + corrupt.getMessage(), corrupt);
+        }
+        if (config == null || !FORMAT.equals(config.path("format").asText())) {
+            throw new ModelFileException(file, "is not a dense4j model file (its format is \""
+                    + (config == null ? "" : config.path("format").asText()) + "\")", null);
+        }
+        int version = config.path("formatVersion").asInt(-1);
+        if (version > FORMAT_VERSION) {
+            throw new ModelFileException(file, "was written by a newer dense4j (format version " + version
+                    + "; this one, " + LIBRARY_VERSION + ", reads up to " + FORMAT_VERSION + ")", null);
+        }
+        if (version < 1) {
+            throw new ModelFileException(file, "has no valid format version in " + CONFIG, null);
+        }
+        return config;
     }
 
     // ---- writing ----
@@ -318,12 +340,6 @@ final class ModelFile {
         }
     }
 
-    private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content);
-        zip.closeEntry();
-    }
-
     private static byte[] bytes(NativeArray array, DataType type) {
         return bytes(array.toDoubleArray(), type);
     }
@@ -341,23 +357,6 @@ final class ModelFile {
     }
 
     // ---- reading ----
-
-    private static Map<String, byte[]> readZip(Path file, InputStream in) {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries.put(entry.getName(), zip.readAllBytes()); // a bad CRC or a cut-off entry throws here
-            }
-        } catch (ZipException | java.io.EOFException damaged) {
-            throw new ModelFileException(file, "is truncated or corrupt: " + damaged.getMessage(), damaged);
-        } catch (IOException failed) {
-            throw new ModelFileException(file, "cannot be read: " + failed.getMessage(), failed);
-        }
-        if (entries.isEmpty()) {
-            throw new ModelFileException(file, "is not a dense4j model file: not a zip archive, or an empty one", null);
-        }
-        return entries;
-    }
 
     private static byte[] checked(Path file, Map<String, byte[]> entries, String name, String expected) {
         byte[] content = entries.get(name);

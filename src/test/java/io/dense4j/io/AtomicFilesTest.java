@@ -1,7 +1,9 @@
 package io.dense4j.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,25 @@ class AtomicFilesTest {
         }));
         assertEquals("disk full", failure.getMessage());
         assertEquals("the old content", Files.readString(file));
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void aKilledWritersTemporaryFileIsDeletedByTheNextWriteAndALiveWritersIsNot() throws IOException {
+        Path file = folder.resolve("model.zip");
+        // what a writer killed mid-write leaves: a temporary file that no process locks
+        Path abandoned = Files.write(folder.resolve("model.zip1234567.partial"), new byte[4096]);
+        // a writer alive in another process (another container, say), holding its lock
+        Path live = Files.write(folder.resolve("model.zip7654321.partial"), new byte[16]);
+        try (LockHolder writer = LockHolder.lock(live)) {
+            AtomicFiles.write(file, out -> out.write(1));
+            assertFalse(Files.exists(abandoned), "the killed writer's file is gone");
+            assertTrue(Files.exists(live), "the live writer's file stays");
+        }
+        AtomicFiles.write(file, out -> out.write(2));
+        assertFalse(Files.exists(live), "once its writer is gone, it goes too");
         try (var files = Files.list(folder)) {
             assertEquals(List.of(file), files.toList());
         }

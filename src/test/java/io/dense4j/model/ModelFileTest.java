@@ -105,7 +105,7 @@ class ModelFileTest {
         Path current = folder.resolve("current.zip");
         trainer.saveCheckpoint(current);
         // format 1 kept the epochs at the top, the step count with the optimizer, and no "training" object
-        String json = entry(current, "model.json").replace("\"formatVersion\" : 2", "\"formatVersion\" : 1")
+        String json = entry(current, "model.json").replace("\"formatVersion\" : 3", "\"formatVersion\" : 1")
                 .replaceAll("(?s),\\s*\"training\" : \\{[^}]*\\}", "")
                 .replace("\"inputWidth\" : 2", "\"inputWidth\" : 2, \"epochsTrained\" : 2")
                 .replace("\"type\" : \"Adam\"", "\"type\" : \"Adam\", \"steps\" : " + trainer.optimizerSteps());
@@ -153,11 +153,12 @@ class ModelFileTest {
         assertTrue(problem(text).contains("not a zip archive"), problem(text));
 
         Path foreign = zip("foreign.zip", "readme.txt", "hello".getBytes(StandardCharsets.UTF_8));
-        assertTrue(problem(foreign).contains("is not a dense4j model file: it has no model.json"), problem(foreign));
+        assertTrue(problem(foreign).endsWith("is not a dense4j model file: its first entry is \"readme.txt\", not model.json"),
+                problem(foreign));
 
         String json = entry(good, "model.json");
-        Path newer = rewrite(good, "newer.zip", "model.json", json.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
-        assertTrue(problem(newer).contains("was written by a newer dense4j (format version 3; this one, 0.1.0, reads up to 2)"),
+        Path newer = rewrite(good, "newer.zip", "model.json", json.replace("\"formatVersion\" : 3", "\"formatVersion\" : 4"));
+        assertTrue(problem(newer).contains("was written by a newer dense4j (format version 4; this one, 0.1.0, reads up to 3)"),
                 problem(newer));
 
         Path other = rewrite(good, "other.zip", "model.json", json.replace("dense4j-model", "keras-h5"));
@@ -209,16 +210,33 @@ class ModelFileTest {
         throw new IllegalArgumentException(name);
     }
 
-    /** A copy of {@code source} with one entry replaced. */
+    /** A copy of {@code source} with one entry replaced, and its digest made to match, as a deliberate edit would. */
     private Path rewrite(Path source, String target, String name, Object content) throws IOException {
-        byte[] replacement = content instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : (byte[]) content;
-        Path out = folder.resolve(target);
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(source));
-             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+        java.util.Map<String, byte[]> entries = entries(source);
+        entries.put(name, content instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : (byte[]) content);
+        entries.remove(ModelArchive.DIGEST);
+        entries.put(ModelArchive.DIGEST, ModelArchive.digest(entries).getBytes(StandardCharsets.US_ASCII));
+        return write(target, entries);
+    }
+
+    /** Every entry of a zip, in order. */
+    static java.util.Map<String, byte[]> entries(Path source) throws IOException {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(source))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                byte[] bytes = entry.getName().equals(name) ? replacement : in.readAllBytes();
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                zip.write(bytes);
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    /** A zip of these entries, in order. */
+    private Path write(String target, java.util.Map<String, byte[]> entries) throws IOException {
+        Path out = folder.resolve(target);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (var entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
                 zip.closeEntry();
             }
         }

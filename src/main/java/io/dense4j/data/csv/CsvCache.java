@@ -9,11 +9,11 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * A CSV file's binary cache: its good rows as little-endian float32 (each row's features, then its
@@ -24,13 +24,15 @@ import java.util.List;
  *
  * <p>It is written under a temporary name and renamed into place once complete, so a process
  * killed while writing never leaves a file that looks like a cache. On opening, the footer, the
- * size, the metadata's version and the CSV's {@link Fingerprint} and reading settings are all
- * checked; any mismatch means the cache is rebuilt.
+ * size, the metadata's version, the CSV's {@link Fingerprint} and reading settings, and the rows'
+ * CRC-32C are all checked; any mismatch means the cache is rebuilt.
  */
 final class CsvCache {
     static final String SUFFIX = ".dense4j-cache";
+    /** What follows a cache's name in its writers' temporary files. */
+    private static final String PARTIAL = ".partial-";
     private static final long MAGIC = 0x444E53344A434331L; // "DNS4JCC1"
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final int FOOTER = 16;
     /** Rows are mapped in segments of at most this many bytes (a mapping holds at most 2 GiB). */
     private static final long SEGMENT_BYTES = 1L << 30;
@@ -39,7 +41,13 @@ final class CsvCache {
     /** What was read, under which settings, from which CSV file. */
     record Metadata(int version, Fingerprint csv, CsvFormat format, boolean skipBadRows, boolean allowMissing,
                     int width, long rows, List<String> featureNames, List<String> labelNames, long skippedRows,
-                    List<Long> firstSkippedLines, long missingValues) {
+                    List<Long> firstSkippedLines, long missingValues, long rowsCrc32c) {
+
+        /** The same, with the CRC-32C of the rows as written. */
+        Metadata withRowsCrc32c(long crc) {
+            return new Metadata(version, csv, format, skipBadRows, allowMissing, width, rows, featureNames, labelNames,
+                    skippedRows, firstSkippedLines, missingValues, crc);
+        }
     }
 
     private CsvCache() {
@@ -94,11 +102,28 @@ final class CsvCache {
                 why[0] = "the cache was built with other reading options";
                 return null;
             }
+            if (rowsCrc32c(channel, size - FOOTER - metadataLength) != metadata.rowsCrc32c()) {
+                why[0] = "the cache's rows do not match their checksum";
+                return null;
+            }
             return metadata;
         } catch (IOException | RuntimeException unreadable) {
             why[0] = "the cache cannot be read (" + unreadable.getMessage() + ")";
             return null;
         }
+    }
+
+    /**
+     * The CRC-32C of the first {@code length} bytes, the rows: checked on every opening, since a
+     * pass at memory speed (the CPU computes CRC-32C in hardware) costs far less than parsing the
+     * CSV again, and a cache altered on disk (a label flipped, a NaN written) must not train.
+     */
+    private static long rowsCrc32c(FileChannel channel, long length) throws IOException {
+        CRC32C crc = new CRC32C();
+        for (long at = 0; at < length; at += SEGMENT_BYTES) {
+            crc.update(channel.map(FileChannel.MapMode.READ_ONLY, at, Math.min(SEGMENT_BYTES, length - at)));
+        }
+        return crc.getValue();
     }
 
     /** Floats per cached row: the features, the label and, when {@code weighted}, the weight. */
@@ -156,12 +181,12 @@ final class CsvCache {
             this.weighted = weighted;
             try {
                 Files.createDirectories(cache.toAbsolutePath().getParent());
-                deletePartialsOfDeadProcesses(cache);
+                AtomicFiles.deleteAbandoned(cache.toAbsolutePath().getParent(), cache.getFileName() + PARTIAL, "");
                 // unique per writer: two builds of one cache (threads, processes) never share a file
-                this.partial = Files.createTempFile(cache.toAbsolutePath().getParent(),
-                        cache.getFileName() + ".partial-" + ProcessHandle.current().pid() + "-", "-" + part);
+                this.partial = Files.createTempFile(cache.toAbsolutePath().getParent(), cache.getFileName() + PARTIAL, "-" + part);
                 this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                         StandardOpenOption.READ, StandardOpenOption.WRITE); // read too: a part may be appended with labels swapped
+                AtomicFiles.lockForWriting(channel, partial); // until closed: what tells a cleaner this writer is alive
             } catch (IOException failed) {
                 throw new UncheckedIOException("cannot write the cache " + cache + ": " + failed.getMessage(), failed);
             }
@@ -221,16 +246,18 @@ final class CsvCache {
         void finish(Metadata metadata) {
             try {
                 flush();
-                byte[] text = JSON.writeValueAsBytes(metadata);
+                channel.force(false);
+                byte[] text = JSON.writeValueAsBytes(metadata.withRowsCrc32c(rowsCrc32c(channel, channel.size())));
                 ByteBuffer tail = ByteBuffer.allocate(text.length + FOOTER).order(ByteOrder.LITTLE_ENDIAN);
                 tail.put(text).putLong(text.length).putLong(MAGIC).flip();
                 while (tail.hasRemaining()) {
                     channel.write(tail);
                 }
                 channel.force(true);
-                channel.close();
-                AtomicFiles.publish(partial, cache);
+                AtomicFiles.publish(partial, cache); // still locked: no cleaner takes it on the way
                 finished = true;
+                channel.close();
+                AtomicFiles.released(partial);
             } catch (IOException failed) {
                 throw new UncheckedIOException("cannot write the cache " + cache + ": " + failed.getMessage(), failed);
             }
@@ -258,25 +285,8 @@ final class CsvCache {
                     Files.deleteIfExists(partial);
                 } catch (IOException ignored) {
                     // the partial file has a name no reader uses; a later build removes it
-                }
-            }
-        }
-
-        /** Partial files left by killed processes: their writer's pid is in the name and no longer runs. */
-        private static void deletePartialsOfDeadProcesses(Path cache) throws IOException {
-            String prefix = cache.getFileName() + ".partial-";
-            try (DirectoryStream<Path> partials = Files.newDirectoryStream(cache.toAbsolutePath().getParent(),
-                    path -> path.getFileName().toString().startsWith(prefix))) {
-                for (Path partial : partials) {
-                    try {
-                        String writer = partial.getFileName().toString().substring(prefix.length());
-                        long pid = Long.parseLong(writer.contains("-") ? writer.substring(0, writer.indexOf('-')) : writer);
-                        if (ProcessHandle.of(pid).isEmpty()) {
-                            Files.deleteIfExists(partial);
-                        }
-                    } catch (NumberFormatException notOurs) {
-                        // leave files we did not name
-                    }
+                } finally {
+                    AtomicFiles.released(partial);
                 }
             }
         }

@@ -128,6 +128,24 @@ public final class CsvReader {
         return open(in -> pass(in, handler, null, false));
     }
 
+    /**
+     * Reads the file's first {@code bytes} bytes, as {@link #read} reads the whole file: a pass over
+     * the file as it was when it was measured, whatever is appended to it meanwhile.
+     */
+    public Summary readUpTo(long bytes, RowHandler handler) {
+        if (Files.isDirectory(file)) {
+            throw new DataFileException(file, "is a directory, not a CSV file", null);
+        }
+        try {
+            return readRange(null, 0, bytes, handler);
+        } catch (DataFileException problem) {
+            if (problem.getCause() instanceof NoSuchFileException missing) {
+                throw new DataFileException(file, "no such file", missing);
+            }
+            throw problem;
+        }
+    }
+
     /** What is done with the file's bytes: a pass over them, or reading the first line alone. */
     private interface Reading<T> {
         T from(InputStream in) throws IOException;

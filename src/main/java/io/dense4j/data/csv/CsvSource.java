@@ -258,7 +258,7 @@ public final class CsvSource {
     private static CsvCache.Metadata metadata(Path file, CsvFormat format, Options options, Fingerprint fingerprint,
                                               CsvReader.Summary summary) {
         try {
-            if (!fingerprint.sameSizeAndTime(file)) {
+            if (!fingerprint.unchanged(file)) {
                 throw new DataFileException(file, "changed while it was being read", null);
             }
         } catch (IOException failed) {
@@ -267,7 +267,7 @@ public final class CsvSource {
         return new CsvCache.Metadata(CsvCache.VERSION, fingerprint, format, options.skipBadRows(), options.fillMissing(),
                 summary.featureNames().size(), summary.rows(), summary.featureNames(),
                 Arrays.asList(summary.labels().names()), summary.skippedRows(), summary.firstSkippedLines(),
-                summary.missingValues());
+                summary.missingValues(), 0); // the rows' checksum is the cache writer's to fill in
     }
 
     /**

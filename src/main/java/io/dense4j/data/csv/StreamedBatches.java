@@ -109,9 +109,9 @@ final class StreamedBatches implements BatchSource {
     public void startPass(int epoch, long seed, boolean shuffle) {
         close();
         try {
-            if (!fingerprint.sameSizeAndTime(file)) {
-                throw new DataFileException(file, "changed since it was first read (size or modification time); "
-                        + "training stopped rather than mix two versions of the data", null);
+            if (!fingerprint.unchanged(file)) {
+                throw new DataFileException(file, "changed since it was first read (its size, modification or change "
+                        + "time, or inode); training stopped rather than mix two versions of the data", null);
             }
         } catch (IOException failed) {
             throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
@@ -211,7 +211,8 @@ final class StreamedBatches implements BatchSource {
         try {
             ShuffleBuffer shuffler = random == null ? null : new ShuffleBuffer(random, emitter);
             RowSelection.Walker walker = selection.walker(); // each pass walks the file from its first row
-            reader.read((line, features, provisionalClass, weight) -> {
+            // the bytes the file had when it was checked, and no more: rows appended meanwhile are not this data
+            reader.readUpTo(fingerprint.size(), (line, features, provisionalClass, weight) -> {
                 float label = flipLabels ? 1 - provisionalClass : provisionalClass;
                 if (!walker.includes(label)) {
                     return;
@@ -225,6 +226,11 @@ final class StreamedBatches implements BatchSource {
                     emitter.emit(features, 0, label, weight);
                 }
             });
+            if (!unchangedAfterPass()) {
+                emitter.finish(new DataFileException(file, "changed while a pass read it (its size, modification or change "
+                        + "time, or inode); training stopped rather than mix two versions of the data", null));
+                return;
+            }
             if (shuffler != null) {
                 shuffler.drain();
             }
@@ -237,6 +243,14 @@ final class StreamedBatches implements BatchSource {
             emitter.finish(new IllegalStateException("the CSV reader thread failed: " + failed, failed));
         } finally {
             emitter.giveBack();
+        }
+    }
+
+    private boolean unchangedAfterPass() {
+        try {
+            return fingerprint.unchanged(file);
+        } catch (IOException failed) {
+            throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
         }
     }
 

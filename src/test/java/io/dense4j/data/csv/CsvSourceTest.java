@@ -221,6 +221,76 @@ class CsvSourceTest {
     }
 
     @Test
+    void anEditWithItsModificationTimeRestoredStillRebuildsTheCache() throws IOException, InterruptedException {
+        // labels flipped in the middle of the file, size kept, mtime set back: the change time still moves
+        Path file = Files.writeString(folder.resolve("flip.csv"), "a,label\n" + "1,0\n".repeat(50_000) + "2,1\n".repeat(50_000));
+        CsvSource first = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertTrue(first.cacheStatus().startsWith("built"), first.cacheStatus());
+        FileTime modified = Files.getLastModifiedTime(file);
+        Thread.sleep(20); // a change time that can differ even on a coarse clock
+        byte[] bytes = Files.readAllBytes(file);
+        int middle = bytes.length / 2;
+        int label = middle + new String(bytes, middle, 10, java.nio.charset.StandardCharsets.US_ASCII).indexOf(',') + 1;
+        bytes[label] = (byte) (bytes[label] == '0' ? '1' : '0');
+        Files.write(file, bytes);
+        Files.setLastModifiedTime(file, modified);
+        CsvSource again = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertTrue(again.cacheStatus().contains("the CSV file changed since the cache was built"), again.cacheStatus());
+    }
+
+    @Test
+    void aCacheWhoseRowsWereAlteredIsRebuiltNotTrainedOn() throws IOException {
+        Path file = spirals();
+        Path cache = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()).cacheFile();
+        byte[] bytes = Files.readAllBytes(cache);
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(4 * WIDTH, Float.NaN); // row 0's label
+        Files.write(cache, bytes);
+        CsvSource reopened = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertTrue(reopened.cacheStatus().contains("the cache's rows do not match their checksum"), reopened.cacheStatus());
+        assertTrue(CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()).cacheStatus().startsWith("reused"));
+    }
+
+    @Test
+    void rowsAppendedDuringAStreamedPassAreNotTrainedOnAndStopIt() throws IOException {
+        Path file = Files.writeString(folder.resolve("growing.csv"), "a,label\n" + "1,0\n2,1\n".repeat(20_000));
+        CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache());
+        try (BatchSource rows = source.rows(RowSelection.all(), null, DataType.FLOAT)) {
+            NativeArray features = NativeArray.allocate(DataType.FLOAT, 1000);
+            NativeArray labels = NativeArray.allocate(DataType.FLOAT, 1000);
+            rows.startPass(1, 0, false);
+            assertEquals(1000, rows.next(1000, features, labels));
+            Files.writeString(file, "3,0\n".repeat(1000), java.nio.file.StandardOpenOption.APPEND);
+            long read = 1000;
+            DataFileException changed = null;
+            try {
+                for (int count; (count = rows.next(1000, features, labels)) > 0; ) {
+                    read += count;
+                    for (int i = 0; i < count; i++) {
+                        assertTrue(features.get(i) != 3, "an appended row was read");
+                    }
+                }
+            } catch (DataFileException stopped) {
+                changed = stopped;
+            }
+            assertTrue(changed != null && changed.getMessage().contains("changed while a pass read it"), "read " + read);
+            assertTrue(read <= 40_000, "read " + read);
+        }
+    }
+
+    @Test
+    void aLiveWritersPartialFileInAnotherProcessIsLeftAloneWhateverItsName() throws IOException {
+        // a writer in another PID namespace: the pid in its file's name means nothing here
+        Path file = spirals();
+        long foreignPid = ProcessHandle.current().pid() + 4_000_000;
+        Path partial = Files.write(folder.resolve("spirals.csv.dense4j-cache.partial-" + foreignPid + "-1-0"), new byte[64]);
+        try (io.dense4j.io.LockHolder writer = io.dense4j.io.LockHolder.lock(partial)) {
+            CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+            assertTrue(source.cacheStatus().startsWith("built"), source.cacheStatus());
+            assertTrue(Files.exists(partial), "the other writer's file stays while it holds its lock");
+        }
+    }
+
+    @Test
     void aBadCellStopsTheOpeningWithItsPlaceAndLeavesNoCache() throws IOException {
         Path file = Files.writeString(folder.resolve("bad.csv"), "a,b,label\n1,2,0\n3,x,1\n");
         DataFileException bad = assertThrows(DataFileException.class,

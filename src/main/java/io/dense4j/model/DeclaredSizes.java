@@ -1,0 +1,76 @@
+package io.dense4j.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The byte sizes a model file's {@code model.json} implies for its binary entries, worked out
+ * from the input width and the layers alone, before anything is allocated: the parameters
+ * (each Dense layer's inputs × units weights and units biases), Normalization's statistics (two
+ * per input), and at most two optimizer values per parameter (Adam's moments). Every product and
+ * sum is checked for overflow, and no array may exceed what one ND4J buffer holds.
+ */
+final class DeclaredSizes {
+    static final String PARAMETERS = "parameters.bin";
+    static final String STATISTICS = "statistics.bin";
+    static final String OPTIMIZER_STATE = "optimizer-state.bin";
+    /** The most values one native array of dense4j's holds (its lengths are ints). */
+    private static final long MOST_VALUES = Integer.MAX_VALUE - 8;
+
+    private DeclaredSizes() {
+    }
+
+    /**
+     * Entry name to size in bytes: exact for the parameters and statistics, an upper bound for the
+     * optimizer's state (a checkpoint's alone).
+     *
+     * @throws ModelFileException naming what in {@code config} is not a size, or too large
+     */
+    static Map<String, Long> of(Path file, JsonNode config) {
+        long width = switch (config.path("compile").path("dataType").asText()) {
+            case "FLOAT" -> Float.BYTES;
+            case "DOUBLE" -> Double.BYTES;
+            default -> throw problem(file, "its compile.dataType is \"" + config.path("compile").path("dataType").asText()
+                    + "\", not FLOAT or DOUBLE");
+        };
+        long inputs = count(file, config.path("inputWidth"), "inputWidth");
+        long parameters = 0;
+        long statistics = 0;
+        int index = 0;
+        try {
+            for (JsonNode layer : config.path("layers")) {
+                String type = layer.path("type").asText();
+                if (type.equals("Dense")) {
+                    long units = count(file, layer.path("units"), "layer " + index + "'s units");
+                    parameters = Math.addExact(parameters, Math.addExact(Math.multiplyExact(inputs, units), units));
+                    inputs = units;
+                } else if (type.equals("Normalization")) {
+                    statistics = Math.addExact(statistics, Math.multiplyExact(2, inputs));
+                }
+                if (parameters > MOST_VALUES || statistics > MOST_VALUES) {
+                    throw problem(file, String.format("its layers up to layer %d hold %,d parameters; dense4j holds at most %,d",
+                            index, Math.max(parameters, statistics), MOST_VALUES));
+                }
+                index++;
+            }
+        } catch (ArithmeticException overflow) {
+            throw problem(file, "its layer " + index + " makes the parameter count overflow");
+        }
+        boolean checkpoint = config.has("training") || config.path("formatVersion").asInt() == 1; // format 1 always had state
+        return checkpoint ? Map.of(PARAMETERS, parameters * width, STATISTICS, statistics * width, OPTIMIZER_STATE, 2 * parameters * width)
+                : Map.of(PARAMETERS, parameters * width, STATISTICS, statistics * width);
+    }
+
+    /** A whole number ≥ 1 that fits an int. */
+    private static long count(Path file, JsonNode node, String what) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 1) {
+            throw problem(file, "its " + what + " is " + node + ", not a whole number from 1 to " + Integer.MAX_VALUE);
+        }
+        return node.asInt();
+    }
+
+    private static ModelFileException problem(Path file, String what) {
+        return new ModelFileException(file, ModelArchive.CONFIG + " describes no valid model: " + what, null);
+    }
+}

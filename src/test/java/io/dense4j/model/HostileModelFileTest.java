@@ -1,0 +1,147 @@
+package io.dense4j.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.ReLU;
+import io.dense4j.layer.Sigmoid;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.optim.SGD;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Model files are untrusted input: sizes are checked before anything is allocated, only the
+ * entries dense4j writes are read and no further than declared, and one digest covers everything.
+ * Each case here was loaded (or allocated gigabytes, or silently won) before these checks.
+ */
+class HostileModelFileTest {
+    @TempDir
+    Path folder;
+
+    private Path good;
+    private Map<String, byte[]> entries;
+
+    @BeforeEach
+    void saveAModel() throws IOException {
+        Model model = new Sequential(new Dense(4, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(3, new BinaryCrossEntropy(), new SGD(0.1));
+        model.setInputSchema(new InputSchema(List.of("a", "b", "c"), java.util.Arrays.asList("no", "yes")));
+        good = folder.resolve("good.zip");
+        model.save(good);
+        entries = ModelFileTest.entries(good);
+        assertEquals(List.of("model.json", "parameters.bin", "statistics.bin", "digest.sha256"), List.copyOf(entries.keySet()));
+    }
+
+    private String config() {
+        return new String(entries.get("model.json"), StandardCharsets.UTF_8);
+    }
+
+    /** A file of these entries, in order; {@code redigest} makes the digest match them, as a deliberate edit would. */
+    private Path file(String name, Map<String, byte[]> content, boolean redigest) throws IOException {
+        Map<String, byte[]> written = new LinkedHashMap<>(content);
+        if (redigest) {
+            written.remove(ModelArchive.DIGEST);
+            written.put(ModelArchive.DIGEST, ModelArchive.digest(written).getBytes(StandardCharsets.US_ASCII));
+        }
+        Path out = folder.resolve(name);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (var entry : written.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out;
+    }
+
+    private Path withConfig(String name, String json) throws IOException {
+        Map<String, byte[]> changed = new LinkedHashMap<>(entries);
+        changed.put("model.json", json.getBytes(StandardCharsets.UTF_8));
+        return file(name, changed, true);
+    }
+
+    private static String problem(Path file) {
+        return assertThrows(ModelFileException.class, () -> Model.load(file)).getMessage();
+    }
+
+    @Test
+    void aLayerClaimingTwoBillionUnitsIsRefusedBeforeAnyAllocation() throws IOException {
+        Path huge = withConfig("huge.zip", config().replace("\"units\" : 4", "\"units\" : 2147483647"));
+        assertEquals(huge + ": model.json describes no valid model: its layers up to layer 0 hold 8,589,934,588 parameters; "
+                + "dense4j holds at most 2,147,483,639", problem(huge));
+        Path negative = withConfig("negative.zip", config().replace("\"units\" : 4", "\"units\" : -4"));
+        assertTrue(problem(negative).endsWith("its layer 0's units is -4, not a whole number from 1 to 2147483647"), problem(negative));
+        Path fraction = withConfig("width.zip", config().replace("\"inputWidth\" : 3", "\"inputWidth\" : 3.5"));
+        assertTrue(problem(fraction).endsWith("its inputWidth is 3.5, not a whole number from 1 to 2147483647"), problem(fraction));
+    }
+
+    @Test
+    void aSmallFileDeclaringGigabytesOfValuesIsRefusedBeforeInflatingThem() throws IOException {
+        // 50 million parameters (200 MB) declared, in a file of a few kilobytes: a zip bomb's shape
+        Path bomb = withConfig("bomb.zip", config().replace("\"units\" : 4", "\"units\" : 10000000"));
+        String problem = problem(bomb);
+        assertTrue(problem.contains("model.json declares 200,000,004 bytes of values in a file of "), problem);
+    }
+
+    @Test
+    void anEntryLargerThanDeclaredIsReadNoFurther() throws IOException {
+        Map<String, byte[]> changed = new LinkedHashMap<>(entries);
+        changed.put("parameters.bin", new byte[1 << 20]); // 1 MiB of zeros, where 21 floats are declared
+        Path longer = file("longer.zip", changed, true);
+        assertEquals(longer + ": parameters.bin holds more than the 84 bytes model.json declares for it", problem(longer));
+        changed.put("parameters.bin", new byte[40]);
+        Path shorter = file("shorter.zip", changed, true);
+        assertEquals(shorter + ": parameters.bin holds 40 bytes; the layers in model.json need 84", problem(shorter));
+    }
+
+    @Test
+    void unknownAndRepeatedEntriesAreRefused() throws IOException {
+        Map<String, byte[]> extra = new LinkedHashMap<>(entries);
+        extra.remove(ModelArchive.DIGEST);
+        extra.put("payload.bin", new byte[1 << 16]);
+        Path unknown = file("unknown.zip", extra, true);
+        assertEquals(unknown + ": has an entry dense4j does not write: \"payload.bin\"", problem(unknown));
+
+        // a second model.json after the first, which ZipInputStream happily reads: the last one used to win.
+        // ZipOutputStream refuses to write one, so the third entry's name is patched in the bytes.
+        Path twice = folder.resolve("twice.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(twice))) {
+            for (String name : new String[] {"model.json", "parameters.bin", "model.jsoX"}) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(entries.get(name.equals("model.jsoX") ? "model.json" : name));
+                zip.closeEntry();
+            }
+        }
+        Files.writeString(twice, Files.readString(twice, StandardCharsets.ISO_8859_1).replace("model.jsoX", "model.json"),
+                StandardCharsets.ISO_8859_1);
+        assertEquals(twice + ": has two entries named \"model.json\"", problem(twice));
+    }
+
+    @Test
+    void anyEditThatKeepsTheEntryChecksumsIsCaughtByTheDigest() throws IOException {
+        // swapping the class names inverts every prediction; model.json had no checksum of its own
+        Map<String, byte[]> swapped = new LinkedHashMap<>(entries);
+        swapped.put("model.json", config().replace("\"no\", \"yes\"", "\"yes\", \"no\"").getBytes(StandardCharsets.UTF_8));
+        assertTrue(!config().equals(new String(swapped.get("model.json"), StandardCharsets.UTF_8)), "the edit applies");
+        Path edited = file("swapped.zip", swapped, false);
+        assertEquals(edited + ": is corrupt or was altered: its content does not match its digest.sha256", problem(edited));
+
+        Map<String, byte[]> stripped = new LinkedHashMap<>(entries);
+        stripped.remove(ModelArchive.DIGEST);
+        Path undigested = file("undigested.zip", stripped, false);
+        assertEquals(undigested + ": is truncated or corrupt: it has no digest.sha256", problem(undigested));
+    }
+}
