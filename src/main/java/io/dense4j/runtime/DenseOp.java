@@ -25,8 +25,11 @@ final class DenseOp implements Op {
     private final NativeArray gradOutput;
     private final NativeArray gradInput;
     private final NativeArray ones;
-    /** The factor on dL/dx: a Dropout's scale when one comes before and lets its gradient through. */
-    private double inputGradientScale = 1;
+    /**
+     * The factor s on this op's input x₀ as stored: a Dropout before it leaves its kept values
+     * unscaled, and this op works on x = s·x₀, taking s into its gemms' α (free) instead.
+     */
+    private double inputScale = 1;
 
     /** {@code gradInput} is null when nothing needs the gradient for the input. */
     DenseOp(DenseNode node, NativeArray weights, NativeArray bias, NativeArray gradWeights, NativeArray gradBias,
@@ -50,13 +53,17 @@ final class DenseOp implements Op {
         for (int row = 0; row < rows; row++) {
             output.copyFrom(bias, 0, row * units, units);
         }
-        Blas.gemm(false, false, rows, units, inputWidth, 1.0, input, weights, 1.0, output);
+        Blas.gemm(false, false, rows, units, inputWidth, inputScale, input, weights, 1.0, output);
         activation.forward(output, rows * units);
     }
 
-    /** Multiplies dL/dx by {@code factor} as it is computed: a Dropout's scale, the Dropout then doing nothing backward. */
-    void scaleInputGradient(double factor) {
-        inputGradientScale = factor;
+    /**
+     * From now on this op's input holds x₀ with x = {@code factor}·x₀ (a Dropout's kept values, not
+     * yet scaled): Z = factor·(x₀·W) + b, dL/dW = factor·x₀ᵀ·dL/dZ, and dL/dx₀ = factor·dL/dZ·Wᵀ
+     * wherever the Dropout kept a value (the ReLU before it zeroes the rest).
+     */
+    void scaleInput(double factor) {
+        inputScale = factor;
     }
 
     @Override
@@ -68,9 +75,9 @@ final class DenseOp implements Op {
         }
     }
 
-    /** dL/dW = xᵀ · dL/dZ, and dL/db = column sums of dL/dZ. */
+    /** dL/dW = xᵀ · dL/dZ (x = s·x₀, see {@link #scaleInput}), and dL/db = column sums of dL/dZ. */
     private void parameterGradients(int rows) {
-        Blas.gemm(true, false, inputWidth, units, rows, 1.0, input, gradOutput, 0.0, gradWeights);
+        Blas.gemm(true, false, inputWidth, units, rows, inputScale, input, gradOutput, 0.0, gradWeights);
         if (rows == 1) {
             gradBias.copyFrom(gradOutput, 0, 0, units);
         } else {
@@ -78,8 +85,8 @@ final class DenseOp implements Op {
         }
     }
 
-    /** dL/dx = dL/dZ · Wᵀ (times a Dropout's scale, see {@link #scaleInputGradient}). */
+    /** dL/dx = dL/dZ · Wᵀ (times a Dropout's scale, see {@link #scaleInput}). */
     private void inputGradient(int rows) {
-        Blas.gemm(false, true, rows, inputWidth, units, inputGradientScale, gradOutput, weights, 0.0, gradInput);
+        Blas.gemm(false, true, rows, inputWidth, units, inputScale, gradOutput, weights, 0.0, gradInput);
     }
 }

@@ -16,7 +16,9 @@ import io.dense4j.tensor.NativeArray;
  * gradient. After a ReLU, backward need not replay the mask at all: dL/dy ⊙ m is dL/dy · (1/(1 − rate))
  * wherever the ReLU then lets the gradient through (where its masked output is positive), and 0
  * elsewhere either way, so backward only scales; and when a Dense follows, that Dense scales the
- * gradient as it computes it, and this op's backward does nothing at all ({@code gradientThrough}).
+ * gradient as it computes it, and this op's backward does nothing at all ({@code gradientThrough});
+ * that Dense then applies the scale forward too, so this op only zeroes the dropped values, with
+ * integer operations on their bits.
  * The mask comes from a SplitMix64 stream that the plan seeds before each batch (from the compile
  * seed, the epoch, the batch and the part), so masks repeat run to run and after a resume.
  */
@@ -27,7 +29,11 @@ final class DropoutOp implements Op {
     private final boolean training;
     /** Whether the op before is a ReLU working on this op's (in-place) output, which zeroes the dropped units' gradients itself. */
     private final boolean reluBefore;
-    /** Whether the next op scales the gradient itself, and this op's gradients for output and input are one buffer. */
+    /**
+     * Whether the next op (a Dense) applies the scale, forward and backward: forward then only
+     * zeroes the dropped values, in place; this op's gradients for output and input are one
+     * buffer, and backward does nothing.
+     */
     private final boolean gradientThrough;
     private final NativeArray input;
     private final NativeArray output;
@@ -79,7 +85,8 @@ final class DropoutOp implements Op {
         if (!holdMask) {
             maskStart = state;
         }
-        state = Elementwise.dropout(input, output, count, maskStart, keepBelow, scale);
+        state = gradientThrough ? Elementwise.dropoutUnscaled(output, count, maskStart, keepBelow)
+                : Elementwise.dropout(input, output, count, maskStart, keepBelow, scale);
     }
 
     @Override

@@ -85,18 +85,19 @@ public final class Plan {
         this.lossGradient = gradientBuffers[slot[nodes.size() - 1]];
         for (int i = 0; i < nodes.size(); i++) {
             if (through[i]) {
-                ((DenseOp) ops[i + 1]).scaleInputGradient(((DropoutOp) ops[i]).scale());
+                ((DenseOp) ops[i + 1]).scaleInput(((DropoutOp) ops[i]).scale());
             }
         }
     }
 
     /**
      * Which of the two gradient buffers holds each node's dL/d(output): they alternate, so that an
-     * op reads one and writes the other, except through a Dropout whose gradient the next Dense
-     * scales as it computes it ({@code through}, marked here): that Dropout's gradient for its
-     * output is its gradient for its input, one buffer, and its backward has nothing left to do.
-     * That is so for an in-place Dropout after a ReLU (whose backward zeroes the dropped units'
-     * gradients itself, so dL/dx is dL/dy times the scale where it is not 0) followed by a Dense.
+     * op reads one and writes the other, except through a Dropout whose scale the next Dense
+     * applies ({@code through}, marked here): that Dropout only zeroes the dropped values, the
+     * Dense takes 1/(1 − rate) into its gemms' α forward and backward, the Dropout's gradient for
+     * its output is its gradient for its input, one buffer, and its backward has nothing left to
+     * do. That is so for an in-place Dropout after a ReLU (whose backward zeroes the dropped units'
+     * gradients itself) followed by a Dense.
      */
     private static int[] gradientSlots(List<Node> nodes, boolean training, boolean[] through) {
         int[] slot = new int[nodes.size()];

@@ -115,6 +115,50 @@ public final class Elementwise {
         return s;
     }
 
+    /**
+     * x ← x ⊙ k in place over the first {@code count} values, k = 1 (kept) or 0 (dropped), drawn as
+     * {@link #dropout} draws m: the same units are kept, but their values are left unscaled, for a
+     * consumer that applies 1/(1 − rate) itself. Integer work only: the values' bits are kept or
+     * cleared. Returns the generator's state after the draws.
+     */
+    public static long dropoutUnscaled(NativeArray values, int count, long state, int keepBelow) {
+        Objects.checkFromIndexSize(0, count, values.length()); // the loops below have no bounds checks
+        long s = state;
+        long x = values.address();
+        if (values instanceof Float32Array) {
+            int whole = count & ~3;
+            for (long at = 0, end = 4L * whole; at < end; at += 16) { // four values per draw, unrolled
+                s += 0x9E3779B97F4A7C15L;
+                long bits = mix(s);
+                RawMemory.putInt(x + at, RawMemory.getInt(x + at) & keepMask(bits, keepBelow));
+                RawMemory.putInt(x + at + 4, RawMemory.getInt(x + at + 4) & keepMask(bits >>> 16, keepBelow));
+                RawMemory.putInt(x + at + 8, RawMemory.getInt(x + at + 8) & keepMask(bits >>> 32, keepBelow));
+                RawMemory.putInt(x + at + 12, RawMemory.getInt(x + at + 12) & keepMask(bits >>> 48, keepBelow));
+            }
+            if (whole < count) {
+                s += 0x9E3779B97F4A7C15L;
+                long bits = mix(s);
+                for (long at = 4L * whole, end = 4L * count; at < end; at += 4, bits >>>= 16) {
+                    RawMemory.putInt(x + at, RawMemory.getInt(x + at) & keepMask(bits, keepBelow));
+                }
+            }
+        } else {
+            for (int i = 0; i < count; i += 4) {
+                s += 0x9E3779B97F4A7C15L;
+                long bits = mix(s);
+                for (long at = 8L * i, end = 8L * Math.min(count, i + 4); at < end; at += 8, bits >>>= 16) {
+                    RawMemory.putLong(x + at, RawMemory.getLong(x + at) & (long) keepMask(bits, keepBelow));
+                }
+            }
+        }
+        return s;
+    }
+
+    /** All ones when the low 16 bits of {@code bits} are below {@code keepBelow}, else 0. */
+    private static int keepMask(long bits, int keepBelow) {
+        return (int) ((bits & 0xFFFF) - keepBelow) >> 31;
+    }
+
     /** out ← factor · x over the first {@code count} elements, one raw offset walking both arrays (the form C2 vectorizes). */
     public static void scale(NativeArray x, NativeArray out, int count, double factor) {
         Objects.checkFromIndexSize(0, count, x.length()); // the loops below have no bounds checks

@@ -132,4 +132,31 @@ class ElementwiseTest {
         org.junit.jupiter.api.Assertions.assertEquals(1.0, sum / n, 0.01);
         org.junit.jupiter.api.Assertions.assertEquals(42 + (n / 4) * 0x9E3779B97F4A7C15L, state, "one draw per four values");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void anUnscaledDropoutKeepsTheSameUnitsAndTheirValuesAsTheyAre(DataType type) {
+        int n = 1_003; // a tail of three values after the draws of four
+        int keepBelow = (int) Math.round(0.6 * 65536);
+        double scale = 65536.0 / keepBelow;
+        NativeArray values = NativeArray.allocate(type, n);
+        NativeArray scaled = NativeArray.allocate(type, n);
+        for (int i = 0; i < n; i++) {
+            values.set(i, i % 7 == 0 ? 0 : 0.5 + i);
+        }
+        long stateScaled = Elementwise.dropout(values, scaled, n, 99, keepBelow, scale);
+        NativeArray unscaled = NativeArray.allocate(type, n);
+        unscaled.copyFrom(values, 0, 0, n);
+        long stateUnscaled = Elementwise.dropoutUnscaled(unscaled, n, 99, keepBelow);
+        org.junit.jupiter.api.Assertions.assertEquals(stateScaled, stateUnscaled, "the same draws");
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            boolean keeps = scaled.get(i) != 0;
+            kept += keeps ? 1 : 0;
+            org.junit.jupiter.api.Assertions.assertEquals(keeps ? values.get(i) : 0, unscaled.get(i), 0, "value " + i);
+            org.junit.jupiter.api.Assertions.assertEquals(scaled.get(i), unscaled.get(i) * (type == DataType.FLOAT ? (float) scale : scale),
+                    1e-5 * Math.abs(scaled.get(i)), "value " + i);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(kept > 500 && kept < 700, "kept " + kept);
+    }
 }

@@ -110,4 +110,12 @@ public class ActivationBenchmark {
         Elementwise.scale(layer.gradients, layer.values, layer.count, 2.0);
         return layer.values;
     }
+
+    /** ReLU, then Dropout(0.5)'s 0/1 mask alone, the scale left to the next Dense's gemm. */
+    @Benchmark
+    public long reluThenDropoutUnscaled(Layer layer) {
+        layer.values.copyFrom(layer.preActivations, 0, 0, layer.count);
+        Elementwise.maxZero(layer.values, layer.count);
+        return Elementwise.dropoutUnscaled(layer.values, layer.count, 42, 32768);
+    }
 }
