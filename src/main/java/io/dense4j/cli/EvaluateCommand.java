@@ -41,12 +41,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--plot", description = "A folder for PNG charts: the confusion matrix, the reliability diagram, and "
             + "with both classes present the ROC and precision-recall curves.")
     Path plots;
 
     @Override
     public Integer call() throws IOException {
+        Outputs.checkFolder(spec.commandLine(), "--plot", plots);
         Model model = Model.load(modelFile);
         InputSchema schema = model.inputSchema();
         // streamed in two passes (check, then score) in bounded memory, whatever the file's size

@@ -18,16 +18,24 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "A model file written by train.")
     Path modelFile;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--out", required = true, description = "FILE.dot, FILE.svg or FILE.png.")
     Path out;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        String dot = Model.load(modelFile).toDot();
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        String format = name.endsWith(".svg") ? "svg" : name.endsWith(".png") ? "png" : null;
+        String format = name.endsWith(".svg") ? "svg" : name.endsWith(".png") ? "png" : name.endsWith(".dot") ? null : "?";
+        if ("?".equals(format)) { // DOT text under another extension would only mislead
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out
+                    + ": graph writes FILE.dot, FILE.svg or FILE.png");
+        }
+        Outputs.checkFile(spec.commandLine(), "--out", out);
+        String dot = Model.load(modelFile).toDot();
         if (format == null) {
-            Files.writeString(out, dot);
+            io.dense4j.io.AtomicFiles.write(out, stream -> stream.write(dot.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } else {
             render(dot, format);
         }

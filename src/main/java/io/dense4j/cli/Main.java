@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 @Command(name = "dense4j", mixinStandardHelpOptions = true, version = "dense4j 0.1.0",
         description = "Dense neural-network binary classifiers on ND4J's native CPU kernels.",
         subcommands = {TrainCommand.class, CvCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
-                GraphCommand.class, GenerateCommand.class, DemoCommand.class})
+                GraphCommand.class, GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -23,9 +23,24 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
+    /** Exit code of a usage error (a bad or missing flag), as picocli and most tools use. */
+    static final int USAGE = 2;
+
     /** Runs the command line and returns its exit code (for tests and {@link #main}). */
     static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        if (args.length > 0 && !args[0].startsWith("-") && !commandLine.getSubcommands().containsKey(args[0])) {
+            // before picocli: with --help after it, an unknown command printed the main usage and exited 0
+            commandLine.getErr().println("dense4j: unknown command \"" + args[0] + "\"; the commands are "
+                    + String.join(", ", commandLine.getSubcommands().keySet()) + " (see 'dense4j --help')");
+            return USAGE;
+        }
+        commandLine.setParameterExceptionHandler((error, arguments) -> {
+            CommandLine line = error.getCommandLine();
+            line.getErr().println("dense4j: " + error.getMessage());
+            line.getErr().println("see '" + line.getCommandSpec().qualifiedName() + " --help'");
+            return USAGE;
+        });
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             boolean verbose = parsed.matchedOption("--verbose") != null
                     || parsed.subcommands().stream().anyMatch(sub -> sub.matchedOption("--verbose") != null);
@@ -35,6 +50,13 @@ public final class Main implements Runnable {
             }
             return 1;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError outOfMemory) {
+            commandLine.getErr().println("dense4j: out of memory (" + outOfMemory.getMessage() + "); give the JVM more with "
+                    + "JAVA_OPTS=-Xmx<size> (the heap) or -Dorg.bytedeco.javacpp.maxbytes=<size> (ND4J's native memory), "
+                    + "or use a smaller model or batch");
+            return 1;
+        }
     }
 }

@@ -28,6 +28,9 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     ThresholdOption threshold;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--out", required = true, description = "The CSV to write: a header probability,class and one line per input row.")
     Path out;
 
@@ -37,6 +40,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("predict writes one line per input row, so it cannot skip bad rows: "
                     + "leave out --skip-bad-rows");
         }
+        Outputs.checkFile(spec.commandLine(), "--out", out);
         Model model = Model.load(modelFile);
         DecisionThreshold cut = threshold.resolve(model);
         long rows = CsvPredictions.write(model, data, csv.format(), cut.value(), out);

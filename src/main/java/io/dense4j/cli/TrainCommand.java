@@ -187,6 +187,7 @@ class TrainCommand implements Callable<Integer> {
         Activation hidden = hiddenActivation();
         ThresholdGoal goal = thresholdGoal();
         checkModelOptions();
+        checkOutputs();
         if (sparkMaster != null) {
             return trainOnSpark(hidden, chosen, goal);
         }
@@ -279,8 +280,21 @@ class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Checks the options every model takes (dropout, penalty, schedule, class weight) before any data is read. */
+    /** Checks the options every model takes (epochs, dropout, penalty, schedule, class weight) before any data is read. */
     void checkModelOptions() {
+        if (epochs < 1) {
+            throw new ParameterException(spec.commandLine(), "--epochs takes a number of passes >= 1, got " + epochs);
+        }
+        if (batchSize < 0) {
+            throw new ParameterException(spec.commandLine(), "--batch-size takes a number of rows >= 1, or 0 for full batch, got "
+                    + batchSize);
+        }
+        if (patience != null && patience < 1) {
+            throw new ParameterException(spec.commandLine(), "--early-stopping takes a number of epochs >= 1, got " + patience);
+        }
+        for (String width : layers) {
+            positive("--layers", width);
+        }
         if (!(dropout >= 0 && dropout < 1)) {
             throw new ParameterException(spec.commandLine(), "--dropout is the share of values dropped, in [0, 1), got " + dropout);
         }
@@ -294,6 +308,14 @@ class TrainCommand implements Callable<Integer> {
         if (classWeight != null && !"balanced".equalsIgnoreCase(classWeight)) {
             positiveClassWeight();
         }
+    }
+
+    /** Every file and folder the run will write, checked before any data is read. */
+    void checkOutputs() {
+        Outputs.checkFile(spec.commandLine(), "--out", out);
+        Outputs.checkFile(spec.commandLine(), "--checkpoint", checkpoint);
+        Outputs.checkFolder(spec.commandLine(), "--plot", plots);
+        Outputs.checkFolder(spec.commandLine(), "--cache-dir", cacheDirectory);
     }
 
     /** How the training file is laid out: the CSV options, and the weight column if one is given. */
@@ -400,6 +422,7 @@ class TrainCommand implements Callable<Integer> {
     private Model newModel(Activation hidden, Optimizer chosen, int inputWidth, List<String> featureNames, List<String> classes,
                            java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, Path file,
                            RowSelection trainingRows) {
+        checkLayerSizes(inputWidth);
         Sequential model = new Sequential();
         if (standardize) {
             model.add(new Normalization());
@@ -497,6 +520,25 @@ class TrainCommand implements Callable<Integer> {
             case "sigmoid" -> new Sigmoid();
             default -> throw new ParameterException(spec.commandLine(), "--activation must be relu or sigmoid, got " + activation);
         };
+    }
+
+    /** The most values one array holds (ND4J's and dense4j's lengths are ints). */
+    private static final long MOST_VALUES = Integer.MAX_VALUE - 8;
+
+    /** Refuses, naming the layer, a --layers whose weights could not be held, before anything is allocated. */
+    private void checkLayerSizes(int inputWidth) {
+        long inputs = inputWidth;
+        long parameters = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            long units = positive("--layers", layers.get(i));
+            parameters += inputs * units + units; // each term below 2^62: no overflow
+            if (parameters > MOST_VALUES) {
+                throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--layers: hidden layer %d (%,d units "
+                        + "after %,d inputs) brings the model to %,d parameters; dense4j holds at most %,d", i + 1, units, inputs,
+                        parameters, MOST_VALUES));
+            }
+            inputs = units;
+        }
     }
 
     private int positive(String option, String value) {

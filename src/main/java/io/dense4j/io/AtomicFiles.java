@@ -12,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,8 +37,23 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes {@code file} with what {@code content} writes, atomically and durably (see above). */
-    public static void write(Path file, Content content) throws IOException {
+    /**
+     * Writes {@code file} with what {@code content} writes, atomically and durably (see above). A
+     * symbolic link is written through, to its target, and stays a link; a file that is not a
+     * regular one ({@code /dev/stdout}, a pipe) is written directly, as it cannot be replaced; a
+     * folder is refused. A new file gets the permissions the umask allows; a replaced one keeps its own.
+     */
+    public static void write(Path given, Content content) throws IOException {
+        Path file = throughLinks(given);
+        if (Files.isDirectory(file)) {
+            throw new IOException(given + " is a folder, not a file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16)) {
+                content.writeTo(out);
+            }
+            return;
+        }
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         deleteAbandoned(folder, file.getFileName().toString(), PARTIAL);
@@ -103,21 +117,56 @@ public final class AtomicFiles {
         }
     }
 
+    /** The file a write of {@code file} goes to: the end of its chain of symbolic links, or itself. */
+    private static Path throughLinks(Path file) throws IOException {
+        Path target = file;
+        for (int hops = 0; Files.isSymbolicLink(target); hops++) {
+            if (hops == 40) {
+                throw new IOException(file + " is a loop of symbolic links");
+            }
+            Path link = Files.readSymbolicLink(target);
+            target = target.toAbsolutePath().getParent().resolve(link);
+        }
+        return target;
+    }
+
     /**
-     * A new empty temporary file in {@code file}'s folder (made if missing), readable by all as a
-     * plain file is, for a writer that manages its own writes and then calls {@link #publish}.
+     * A new empty temporary file in {@code file}'s folder (made if missing), with the permissions
+     * the umask allows a new file (or, replacing one, that file's own), for a writer that manages
+     * its own writes and then calls {@link #publish}.
      */
     public static Path temporaryBeside(Path file) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path partial = Files.createTempFile(folder, file.getFileName().toString(), PARTIAL);
-        try {
-            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException notPosix) {
-            // other file systems keep their defaults
+        Path partial = newTemporary(folder, file.getFileName().toString(), PARTIAL);
+        if (Files.isRegularFile(file)) {
+            try {
+                Files.setPosixFilePermissions(partial, Files.getPosixFilePermissions(file));
+            } catch (UnsupportedOperationException notPosix) {
+                // other file systems keep their defaults
+            }
         }
         return partial;
     }
+
+    /**
+     * A new empty file {@code prefix<unique>suffix} in {@code folder}, created as any new file is
+     * (so the umask decides its permissions; {@code Files.createTempFile} would make it 0600).
+     */
+    public static Path newTemporary(Path folder, String prefix, String suffix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = folder.resolve(prefix + Long.toUnsignedString(UNIQUE.nextLong(), 36) + suffix);
+            try {
+                return Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                if (attempt == 100) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    private static final java.security.SecureRandom UNIQUE = new java.security.SecureRandom();
 
     /**
      * Renames {@code partial}, already written and forced to the disk, over {@code file} in one

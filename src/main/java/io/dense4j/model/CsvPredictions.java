@@ -58,7 +58,7 @@ public final class CsvPredictions {
 
     private static CsvFormat layout(Model model, Path data, CsvFormat format, List<String> columns) {
         InputSchema schema = model.inputSchema();
-        if (format.header() && format.features() == null && schema != null && columns.containsAll(schema.featureNames())) {
+        if (format.header() && format.features() == null && schema != null && new java.util.HashSet<>(columns).containsAll(schema.featureNames())) {
             return format.withoutLabel().withFeatures(schema.featureNames());
         }
         int width = model.inputWidth();

@@ -131,15 +131,29 @@ public final class Model {
         double[] mean = statistics.mean();
         checkWidth(mean.length);
         double[] deviation = statistics.standardDeviation();
+        double[] scale = new double[mean.length];
         for (int j = 0; j < mean.length; j++) {
             if (Double.isNaN(mean[j])) {
-                throw new IllegalArgumentException("feature " + j + " has no values to standardize by");
+                throw new IllegalArgumentException(featureName(j) + " has no values to standardize by");
+            }
+            scale[j] = deviation[j] > 0 ? 1 / deviation[j] : 1; // a constant feature: centred only
+            if (!Double.isFinite(dataType() == DataType.FLOAT ? (float) scale[j] : scale[j])) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s varies by %.3g only: 1 / %.3g is not "
+                        + "a finite %s, so its standardized values would be; leave it out, or scale it first", featureName(j),
+                        deviation[j], deviation[j], dataType() == DataType.FLOAT ? "float32" : "float64"));
             }
         }
         for (int j = 0; j < mean.length; j++) {
             parameters.mean(0).set(j, mean[j]);
-            parameters.scale(0).set(j, deviation[j] > 0 ? 1 / deviation[j] : 1); // a constant feature: centred only
+            parameters.scale(0).set(j, scale[j]);
         }
+    }
+
+    /** Feature {@code j} for a message: its column name when the model knows it. */
+    private String featureName(int j) {
+        InputSchema schema = inputSchema;
+        return schema != null && j < schema.featureNames().size() ? "feature \"" + schema.featureNames().get(j) + "\""
+                : "feature " + j;
     }
 
     // ---- prediction ----

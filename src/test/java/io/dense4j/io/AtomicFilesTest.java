@@ -24,7 +24,9 @@ class AtomicFilesTest {
         AtomicFiles.write(file, out -> out.write("first\n".getBytes(StandardCharsets.UTF_8)));
         AtomicFiles.write(file, out -> out.write("second\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals("second\n", Files.readString(file));
-        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        Path probe = Files.createFile(folder.resolve("probe")); // what the umask gives a new file
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(file), "as any new file");
+        Files.delete(probe);
         try (var files = Files.list(file.getParent())) {
             assertEquals(List.of(file), files.toList());
         }
@@ -61,5 +63,35 @@ class AtomicFilesTest {
         try (var files = Files.list(folder)) {
             assertEquals(List.of(file), files.toList());
         }
+    }
+
+    @Test
+    void aReplacedFileKeepsItsPermissionsAndALinkIsWrittenThrough() throws IOException {
+        Path target = Files.writeString(folder.resolve("real.csv"), "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-rw----"));
+        Path link = Files.createSymbolicLink(folder.resolve("link.csv"), Path.of("real.csv"));
+        AtomicFiles.write(link, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertEquals("new", Files.readString(target));
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        IOException folderRefused = assertThrows(IOException.class, () -> AtomicFiles.write(folder, out -> out.write(1)));
+        assertEquals(folder + " is a folder, not a file", folderRefused.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotRegularIsWrittenDirectlyNeverReplaced() throws Exception {
+        // a named pipe stands for /dev/stdout: replacing it with a regular file would break every later writer
+        Path pipe = folder.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+        java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(pipe);
+            } catch (IOException failed) {
+                throw new java.io.UncheckedIOException(failed);
+            }
+        });
+        AtomicFiles.write(pipe, out -> out.write("through the pipe".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("through the pipe", read.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(Files.readAttributes(pipe, java.nio.file.attribute.BasicFileAttributes.class).isOther(), "still a pipe");
     }
 }

@@ -2,7 +2,11 @@ package io.dense4j.data.csv;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a file's first line says about every row: the column names (the header's, or "column 1",
@@ -99,16 +103,28 @@ final class ColumnLayout {
      */
     private static int[] featureColumns(CsvFormat format, List<String> names, int labelColumn, int weightColumn,
                                         CsvProblems problems) {
+        Map<String, Integer> columnOf = new HashMap<>(); // by name: linear in the columns, whatever their number
+        for (int column = names.size() - 1; column >= 0; column--) {
+            columnOf.put(names.get(column), column); // the first of repeated names
+        }
         for (String name : format.features() == null ? format.dropped() : format.features()) {
-            if (!names.contains(name)) {
+            Integer column = columnOf.get(name);
+            if (column == null) {
                 throw problems.row("has no column named \"" + name + "\" to "
                         + (format.features() == null ? "leave out" : "read") + "; its columns are " + String.join(", ", names));
             }
-            if (names.indexOf(name) == labelColumn) {
+            if (column == labelColumn) {
                 throw problems.row("column \"" + name + "\" is the label; it cannot also be "
                         + (format.features() == null ? "left out" : "a feature"));
             }
         }
+        Map<String, Integer> chosenPlace = new HashMap<>();
+        if (format.features() != null) {
+            for (int place = 0; place < format.features().size(); place++) {
+                chosenPlace.put(format.features().get(place), place);
+            }
+        }
+        Set<String> dropped = new HashSet<>(format.dropped());
         int[] places = new int[names.size()];
         int next = 0;
         for (int column = 0; column < names.size(); column++) {
@@ -116,9 +132,10 @@ final class ColumnLayout {
             if (column == labelColumn || column == weightColumn) {
                 places[column] = -1;
             } else if (format.features() != null) {
-                places[column] = format.features().indexOf(name);
+                Integer place = chosenPlace.get(name);
+                places[column] = place == null || columnOf.get(name) != column ? -1 : place;
             } else {
-                places[column] = format.dropped().contains(name) ? -1 : next++;
+                places[column] = dropped.contains(name) ? -1 : next++;
             }
         }
         if (format.features() == null && next == 0) {

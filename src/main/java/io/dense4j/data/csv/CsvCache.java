@@ -183,7 +183,7 @@ final class CsvCache {
                 Files.createDirectories(cache.toAbsolutePath().getParent());
                 AtomicFiles.deleteAbandoned(cache.toAbsolutePath().getParent(), cache.getFileName() + PARTIAL, "");
                 // unique per writer: two builds of one cache (threads, processes) never share a file
-                this.partial = Files.createTempFile(cache.toAbsolutePath().getParent(), cache.getFileName() + PARTIAL, "-" + part);
+                this.partial = AtomicFiles.newTemporary(cache.toAbsolutePath().getParent(), cache.getFileName() + PARTIAL, "-" + part);
                 this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                         StandardOpenOption.READ, StandardOpenOption.WRITE); // read too: a part may be appended with labels swapped
                 AtomicFiles.lockForWriting(channel, partial); // until closed: what tells a cleaner this writer is alive

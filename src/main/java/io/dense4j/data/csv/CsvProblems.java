@@ -51,8 +51,17 @@ final class CsvProblems {
         }
     }
 
-    /** The bytes as text for a message: printable ASCII as it is, every other byte as a \xNN escape. */
+    /** The most bytes of a cell a message quotes: a 200 MB cell must not become a 200 MB message. */
+    static final int QUOTED = 80;
+
+    /**
+     * The bytes as text for a message: printable ASCII as it is, every other byte as a \xNN escape;
+     * at most {@link #QUOTED} bytes of them, then how many there are in all.
+     */
     static String text(byte[] bytes, int from, int to) {
+        if (to - from > QUOTED) {
+            return text(bytes, from, from + QUOTED) + String.format("… (%,d bytes)", to - from);
+        }
         StringBuilder text = new StringBuilder();
         for (int i = from; i < to; i++) {
             int b = bytes[i] & 0xff;

@@ -1,0 +1,52 @@
+package io.dense4j.cli;
+
+import io.dense4j.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Checks a command's outputs before it does any work: a model trained for an hour must not be
+ * lost because its folder turns out read-only, or its name a folder. Each check makes the folder
+ * if missing and writes (then deletes) a file there, which is the only test that holds for root
+ * and for read-only mounts alike.
+ */
+final class Outputs {
+    private Outputs() {
+    }
+
+    /** {@code option}'s {@code file} (null: not given) can be written: not a folder, in a folder that takes files. */
+    static void checkFile(CommandLine command, String option, Path file) {
+        if (file == null) {
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            throw new ParameterException(command, option + " " + file + " is a folder; give a file name");
+        }
+        checkWritable(command, option, file.toAbsolutePath().getParent(), file);
+    }
+
+    /** {@code option}'s {@code folder} (null: not given) is a folder, or can be made one, that takes files. */
+    static void checkFolder(CommandLine command, String option, Path folder) {
+        if (folder == null) {
+            return;
+        }
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new ParameterException(command, option + " " + folder + " is a file; give a folder");
+        }
+        checkWritable(command, option, folder.toAbsolutePath(), folder);
+    }
+
+    private static void checkWritable(CommandLine command, String option, Path folder, Path given) {
+        try {
+            Files.createDirectories(folder);
+            Files.delete(AtomicFiles.newTemporary(folder, ".dense4j-write-check-", ""));
+        } catch (IOException | SecurityException | UnsupportedOperationException cannot) {
+            throw new ParameterException(command, option + " " + given + ": cannot write in " + folder + " ("
+                    + cannot.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase()
+                    + (cannot.getMessage() == null ? "" : ": " + cannot.getMessage()) + ")");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.dense4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line fails fast and says one clear thing (issue 17): each case here printed pages, exited 0 or 1, or allocated gigabytes. */
+class FailFastCommandsTest {
+    @TempDir
+    Path folder;
+
+    private Path small() throws IOException {
+        return Files.writeString(folder.resolve("small.csv"), "a,b,label\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n");
+    }
+
+    private static List<String> lines(String text) {
+        return text.lines().toList();
+    }
+
+    @Test
+    void aUsageErrorIsOneLineAndAPointerToHelpWithExitTwo() throws IOException {
+        String data = small().toString();
+        String[][] cases = {
+            {"--epochs", "0"}, {"--epochs", "-3"}, {"--early-stopping", "0"}, {"--batch-size", "-1"}, {"--lerning-rate", "0.1"},
+        };
+        String[] says = {
+            "dense4j: --epochs takes a number of passes >= 1, got 0",
+            "dense4j: --epochs takes a number of passes >= 1, got -3",
+            "dense4j: --early-stopping takes a number of epochs >= 1, got 0",
+            "dense4j: --batch-size takes a number of rows >= 1, or 0 for full batch, got -1",
+            "dense4j: Unknown options: '--lerning-rate', '0.1'",
+        };
+        for (int i = 0; i < cases.length; i++) {
+            String[] args = new String[cases[i].length + 3];
+            args[0] = "train";
+            args[1] = "--data";
+            args[2] = data;
+            System.arraycopy(cases[i], 0, args, 3, cases[i].length);
+            Run run = Run.of(args);
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals(List.of(says[i], "see 'dense4j train --help'"), lines(run.err()));
+        }
+    }
+
+    @Test
+    void anUnknownCommandIsAnErrorEvenWithHelpAndVersionAndHelpWork() {
+        Run unknown = Run.of("export", "--help");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().startsWith("dense4j: unknown command \"export\"; the commands are train, cv, evaluate"), unknown.err());
+        assertEquals(1, lines(unknown.err()).size());
+        Run version = Run.of("--version");
+        assertEquals(0, version.exitCode());
+        assertEquals("dense4j 0.1.0", version.out().strip());
+        Run help = Run.of("help", "train");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().startsWith("Usage: dense4j train"), help.out());
+    }
+
+    @Test
+    void layersTooLargeToHoldAreRefusedNamingTheLayerBeforeAnyAllocation() throws IOException {
+        String data = small().toString();
+        Run huge = Run.of("train", "--data", data, "--layers", "2147483647");
+        assertEquals(2, huge.exitCode(), huge.err());
+        assertEquals("dense4j: --layers: hidden layer 1 (2,147,483,647 units after 2 inputs) brings the model to 6,442,450,941 "
+                + "parameters; dense4j holds at most 2,147,483,639", lines(huge.err()).get(0));
+        Run wide = Run.of("train", "--data", data, "--layers", "50000,50000");
+        assertEquals(2, wide.exitCode(), wide.err());
+        assertTrue(wide.err().startsWith("dense4j: --layers: hidden layer 2 (50,000 units after 50,000 inputs) brings the model to "
+                + "2,500,200,000 parameters"), wide.err());
+    }
+
+    @Test
+    void aHugeBadCellIsQuotedInEightyBytes() throws IOException {
+        Path file = Files.writeString(folder.resolve("long.csv"), "a,label\n1,0\n" + "x".repeat(200_000) + ",1\n");
+        Run run = Run.of("train", "--data", file.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals(file + ", line 3, column 1 (\"a\"): expected a number, got \"" + "x".repeat(80) + "… (200,000 bytes)\"",
+                run.err().strip().substring("dense4j: ".length()));
+    }
+
+    @Test
+    void aSubnormalFeatureIsNamedWhenStandardizedNotTurnedIntoNaN() throws IOException {
+        StringBuilder csv = new StringBuilder("tiny,b,label\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(i % 2 == 0 ? "1e-40" : "3e-40").append(',').append(i).append(',').append(i % 2).append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("tiny.csv"), csv);
+        Run run = Run.of("train", "--data", file.toString(), "--standardize", "--epochs", "1");
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.err().startsWith("dense4j: feature \"tiny\" varies by 1.00e-40 only: 1 / 1.00e-40 is not a finite float32"),
+                run.err());
+    }
+
+    @Test
+    void everyOutputIsCheckedBeforeAnyDataIsRead() throws IOException {
+        // the data file does not exist: a check made after reading it would say so instead
+        String missing = folder.resolve("absent.csv").toString();
+        Path existingFolder = Files.createDirectories(folder.resolve("models"));
+        Path aFile = Files.writeString(folder.resolve("notes.txt"), "not a folder");
+        String[][] cases = {
+            {"--out", existingFolder.toString()},
+            {"--plot", aFile.toString()},
+            {"--checkpoint", existingFolder.toString()},
+            {"--out", "/proc/dense4j-no-such-place/model.zip"},
+        };
+        String[] says = {
+            "dense4j: --out " + existingFolder + " is a folder; give a file name",
+            "dense4j: --plot " + aFile + " is a file; give a folder",
+            "dense4j: --checkpoint " + existingFolder + " is a folder; give a file name",
+            "dense4j: --out /proc/dense4j-no-such-place/model.zip: cannot write in /proc/dense4j-no-such-place",
+        };
+        for (int i = 0; i < cases.length; i++) {
+            Run run = Run.of("train", "--data", missing, cases[i][0], cases[i][1]);
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith(says[i]), run.err());
+        }
+        Run graph = Run.of("graph", "--model", folder.resolve("m.zip").toString(), "--out", folder.resolve("x.pdf").toString());
+        assertEquals(2, graph.exitCode(), graph.err());
+        assertTrue(graph.err().startsWith("dense4j: --out " + folder.resolve("x.pdf") + ": graph writes FILE.dot, FILE.svg or FILE.png"),
+                graph.err());
+    }
+}
