@@ -67,11 +67,17 @@ final class EvaluateCommand implements Callable<Integer> {
         if (plots != null) {
             Charts.confusionMatrix(evaluation.confusion(), plots.resolve("confusion.png"));
             Charts.reliabilityDiagram(scores.calibration(), plots.resolve("calibration.png"));
+            String written = "confusion.png and calibration.png";
             if (evaluation.confusion().tp() + evaluation.confusion().fn() > 0
                     && evaluation.confusion().tn() + evaluation.confusion().fp() > 0) {
                 Charts.rocCurves(Map.of("model", scores.rocCurve()), plots.resolve("roc.png"));
                 Charts.precisionRecallCurves(Map.of("model", scores.precisionRecallCurve()), plots.resolve("pr.png"));
+                written = "confusion.png, calibration.png, roc.png and pr.png";
+            } else {
+                written += " (no ROC or precision-recall curve: the rows hold one class)";
             }
+            // beside --json's document, not in it
+            (json ? System.err : System.out).println("Wrote " + written + " in " + plots);
         }
         return 0;
     }

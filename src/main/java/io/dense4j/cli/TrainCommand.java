@@ -188,6 +188,13 @@ class TrainCommand implements Callable<Integer> {
         ThresholdGoal goal = thresholdGoal();
         checkModelOptions();
         checkOutputs();
+        if (sparkMaster == null) {
+            for (String sparkOnly : new String[] {"--sync", "--local-steps", "--partitions"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(sparkOnly)) {
+                    throw new ParameterException(spec.commandLine(), sparkOnly + " is for training on Spark: give --spark MASTER too");
+                }
+            }
+        }
         if (sparkMaster != null) {
             return trainOnSpark(hidden, chosen, goal);
         }
@@ -494,8 +501,9 @@ class TrainCommand implements Callable<Integer> {
     /** The fit: epochs, batches, progress lines, early stopping and checkpoints, made by {@code checkpoints}. */
     FitOptions fitOptions(EarlyStopping stopping, java.util.function.BiFunction<Path, Integer, ModelCheckpoint> checkpoints) {
         FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(validation).stratified(stratify)
-                .callbacks(System.console() != null && (batchSize > 0 || csvRows > 0) // a terminal: a live progress line; a pipe or log (or Spark full batch, rows unknown): lines
-                        ? new ProgressLine(epochs, (int) Math.min(Integer.MAX_VALUE, batchSize == 0 ? csvRows : batchSize), System.out, System::nanoTime)
+                .callbacks(ProgressLine.wanted() && (batchSize > 0 || csvRows > 0) // a person watching: a live line; a log (or Spark full batch, rows unknown): lines
+                        ? new ProgressLine(epochs, (int) Math.min(Integer.MAX_VALUE, batchSize == 0 ? csvRows : batchSize), System.out,
+                                System.err, System::nanoTime, ProgressLine.terminalColumns())
                         : new EpochLines(epochs, System.out));
         if (batchSize == 0) {
             fit.fullBatch();

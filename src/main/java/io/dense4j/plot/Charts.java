@@ -71,13 +71,12 @@ public final class Charts {
     /** Each named ROC curve, with the diagonal of a random guess. */
     public static void rocCurves(Map<String, RocCurve> curves, Path png) throws IOException {
         XYChart chart = chart("ROC curve", "false-positive rate", "true-positive rate");
-        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
-                .setXAxisTickMarkSpacingHint(60).setYAxisTickMarkSpacingHint(60); // a tick per 0.1 or so, not per point
+        unitSquare(chart);
         curves.forEach((name, curve) -> chart.addSeries(name, curve.falsePositiveRates(), curve.truePositiveRates())
                 .setMarker(SeriesMarkers.NONE));
         chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1}).setMarker(SeriesMarkers.NONE)
                 .setLineColor(Color.GRAY);
-        save(chart, png);
+        saveUnitSquare(chart, png);
     }
 
     /**
@@ -86,8 +85,7 @@ public final class Charts {
      */
     public static void precisionRecallCurves(Map<String, PrecisionRecallCurve> curves, Path png) throws IOException {
         XYChart chart = chart("Precision-recall curve", "recall", "precision");
-        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
-                .setXAxisTickMarkSpacingHint(60).setYAxisTickMarkSpacingHint(60);
+        unitSquare(chart);
         double baseRate = Double.NaN;
         for (Map.Entry<String, PrecisionRecallCurve> entry : curves.entrySet()) {
             PrecisionRecallCurve curve = entry.getValue();
@@ -110,15 +108,14 @@ public final class Charts {
             chart.addSeries(String.format(java.util.Locale.ROOT, "share of positives (%.3f)", baseRate),
                     new double[] {0, 1}, new double[] {baseRate, baseRate}).setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY);
         }
-        save(chart, png);
+        saveUnitSquare(chart, png);
     }
 
     /** Each non-empty bin's share of positives against its mean probability, beside the diagonal of perfect calibration. */
     public static void reliabilityDiagram(Calibration calibration, Path png) throws IOException {
         XYChart chart = chart(String.format(java.util.Locale.ROOT, "Reliability diagram (ECE %.4f)",
                 calibration.expectedCalibrationError()), "mean predicted probability", "share of positives");
-        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
-                .setXAxisTickMarkSpacingHint(60).setYAxisTickMarkSpacingHint(60);
+        unitSquare(chart);
         List<Double> predicted = new ArrayList<>();
         List<Double> observed = new ArrayList<>();
         for (int b = 0; b < calibration.counts().length; b++) {
@@ -132,7 +129,7 @@ public final class Charts {
         }
         chart.addSeries("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1}).setMarker(SeriesMarkers.NONE)
                 .setLineColor(Color.GRAY);
-        save(chart, png);
+        saveUnitSquare(chart, png);
     }
 
     /**
@@ -195,8 +192,33 @@ public final class Charts {
         }
     }
 
+    /**
+     * An XY chart whose tick labels are round numbers in one format: "0.0", "0.05", "0.125" (never
+     * ".05"), and at most a tick every 60 pixels (not one per point).
+     */
     private static XYChart chart(String title, String xAxis, String yAxis) {
-        return new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
+        chart.getStyler().setXAxisDecimalPattern("0.0##").setYAxisDecimalPattern("0.0##")
+                .setXAxisTickMarkSpacingHint(60).setYAxisTickMarkSpacingHint(60);
+        return chart;
+    }
+
+    /** Both axes from 0 to 1, labelled 0.0, 0.1, … 1.0 (see {@link #saveUnitSquare}). */
+    private static void unitSquare(XYChart chart) {
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
+                .setXAxisDecimalPattern("0.0").setYAxisDecimalPattern("0.0");
+    }
+
+    /**
+     * Saves a {@link #unitSquare} chart. XChart puts a tick at every data value when the values are
+     * equally spaced, as rates over n rows (k/n) are; an invisible point at 1/√2, on no such grid,
+     * added last (so the real series keep their colours), keeps the ticks round.
+     */
+    private static void saveUnitSquare(XYChart chart, Path png) throws IOException {
+        double offGrid = Math.sqrt(0.5);
+        chart.addSeries(" ", new double[] {offGrid}, new double[] {offGrid}).setMarker(SeriesMarkers.NONE)
+                .setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE).setShowInLegend(false);
+        save(chart, png);
     }
 
     private static void save(Chart<?, ?> chart, Path png) throws IOException {

@@ -63,6 +63,8 @@ class ImbalanceCommandsTest {
         Run table = Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--plot", folder.resolve("plots").toString());
         assertTrue(table.out().contains("threshold          " + io.dense4j.metrics.DecisionThreshold.format(chosen) + " (best F1 on"),
                 table.out());
+        assertTrue(table.out().contains("Wrote confusion.png, calibration.png, roc.png and pr.png in " + folder.resolve("plots")),
+                table.out());
         for (String chart : new String[] {"pr.png", "calibration.png", "roc.png", "confusion.png"}) {
             assertTrue(Files.size(folder.resolve("plots").resolve(chart)) > 1000, chart);
         }
