@@ -8,6 +8,7 @@ import io.dense4j.layer.Activation;
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.Dropout;
 import io.dense4j.layer.Initializer;
+import io.dense4j.layer.Layer;
 import io.dense4j.layer.Normalization;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
@@ -209,7 +210,9 @@ class TrainCommand implements Callable<Integer> {
         Trainer trainer;
         if (resume && Files.exists(checkpoint)) {
             trainer = Trainer.resume(Checkpoint.load(checkpoint), policy());
-            System.out.printf("Resuming from %s after epoch %d of %d%n", checkpoint, trainer.epochsTrained(), epochs);
+            ResumeCheck.against(trainer.model(), this, hidden, chosen);
+            System.out.printf("Resuming from %s after epoch %d of %d (its model, optimizer and loss are kept)%n", checkpoint,
+                    trainer.epochsTrained(), epochs);
         } else {
             Model model = newModel(hidden, chosen, source, trainingRows());
             trainer = new Trainer(model, model.optimizer(), policy());
@@ -420,6 +423,22 @@ class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** The layers the flags ask for: Normalization if standardizing, each hidden Dense (and Dropout), the output. */
+    List<Layer> layerSpecs(Activation hidden) {
+        List<Layer> specs = new java.util.ArrayList<>();
+        if (standardize) {
+            specs.add(new Normalization());
+        }
+        for (String width : layers) {
+            specs.add(new Dense(positive("--layers", width), hidden, hidden instanceof ReLU ? Initializer.HE_NORMAL : Initializer.GLOROT_UNIFORM));
+            if (dropout > 0) {
+                specs.add(new Dropout(dropout));
+            }
+        }
+        specs.add(new Dense(1, new Sigmoid()));
+        return specs;
+    }
+
     /** A new model for {@code source}'s rows, its statistics (standardization, fill, balance) from {@code trainingRows}. */
     Model newModel(Activation hidden, Optimizer chosen, CsvSource source, RowSelection trainingRows) {
         return newModel(hidden, chosen, source.width(), source.featureNames(), source.classes(), source::statistics, source.file(),
@@ -430,17 +449,7 @@ class TrainCommand implements Callable<Integer> {
                            java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, Path file,
                            RowSelection trainingRows) {
         checkLayerSizes(inputWidth);
-        Sequential model = new Sequential();
-        if (standardize) {
-            model.add(new Normalization());
-        }
-        for (String width : layers) {
-            model.add(new Dense(positive("--layers", width), hidden, hidden instanceof ReLU ? Initializer.HE_NORMAL : Initializer.GLOROT_UNIFORM));
-            if (dropout > 0) {
-                model.add(new Dropout(dropout));
-            }
-        }
-        model.add(new Dense(1, new Sigmoid()));
+        Sequential model = new Sequential(layerSpecs(hidden).toArray(Layer[]::new));
         boolean balanced = "balanced".equalsIgnoreCase(classWeight);
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
         FeatureStatistics statistics = standardize || fillMissing || balanced
@@ -477,7 +486,7 @@ class TrainCommand implements Callable<Integer> {
     }
 
     /** W of --class-weight W, checked before any data is read. */
-    private double positiveClassWeight() {
+    double positiveClassWeight() {
         double weight;
         try {
             weight = Double.parseDouble(classWeight);

@@ -127,4 +127,25 @@ class FailFastCommandsTest {
         assertTrue(graph.err().startsWith("dense4j: --out " + folder.resolve("x.pdf") + ": graph writes FILE.dot, FILE.svg or FILE.png"),
                 graph.err());
     }
+
+    @Test
+    void resumeRefusesFlagsThatAskForAnotherModelAndTakesTheSameOnesAgain() throws IOException {
+        Path data = Files.writeString(folder.resolve("xor.csv"), "a,b,label\n" + "0,0,0\n0,1,1\n1,0,1\n1,1,0\n".repeat(20));
+        String checkpoint = folder.resolve("c.zip").toString();
+        String[] first = {"train", "--data", data.toString(), "--layers", "8", "--lr", "0.05", "--epochs", "1",
+            "--checkpoint", checkpoint, "--out", folder.resolve("m.zip").toString()};
+        assertEquals(0, Run.of(first).exitCode());
+        Run other = Run.of("train", "--data", data.toString(), "--layers", "16", "--lr", "0.5", "--epochs", "2",
+                "--checkpoint", checkpoint, "--resume", "--out", folder.resolve("m.zip").toString());
+        assertEquals(2, other.exitCode(), other.err());
+        assertTrue(other.err().startsWith("dense4j: --resume keeps the checkpoint's model, optimizer and loss, but --layers ask for "
+                + "[Dense(16, ReLU), Dense(1, Sigmoid)]; the checkpoint has [Dense(8, ReLU), Dense(1, Sigmoid)]; and --lr ask for "
+                + "SGD[learningRate=0.5"), other.err());
+        // the usual rerun: the same command line with --resume, up to more epochs
+        Run same = Run.of("train", "--data", data.toString(), "--layers", "8", "--lr", "0.05", "--epochs", "2",
+                "--checkpoint", checkpoint, "--resume", "--out", folder.resolve("m.zip").toString());
+        assertEquals(0, same.exitCode(), same.err());
+        assertTrue(same.out().contains("Resuming from " + checkpoint + " after epoch 1 of 2 (its model, optimizer and loss are kept)"),
+                same.out());
+    }
 }

@@ -1,0 +1,63 @@
+package io.dense4j.cli;
+
+import io.dense4j.layer.Activation;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.Dropout;
+import io.dense4j.layer.Layer;
+import io.dense4j.model.Model;
+import io.dense4j.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * What {@code train --resume} may be told: a checkpoint keeps its own model, optimizer and loss,
+ * so the flags that define them may be left out (the usual rerun of the same command line gives
+ * them again, unchanged), but a flag given with another value than the checkpoint's would be
+ * silently ignored: that is refused, naming each flag and the checkpoint's value.
+ */
+final class ResumeCheck {
+    private static final List<String> MODEL_FLAGS = List.of("--layers", "--activation", "--dropout", "--standardize");
+    private static final List<String> OPTIMIZER_FLAGS = List.of("--optimizer", "--lr", "--momentum", "--nesterov", "--beta1",
+            "--beta2", "--epsilon", "--weight-decay", "--clip-norm");
+
+    private ResumeCheck() {
+    }
+
+    /** Throws, listing every conflict, if the flags given ask for another model, optimizer or loss than {@code resumed}'s. */
+    static void against(Model resumed, TrainCommand command, Activation hidden, Optimizer asked) {
+        ParseResult given = command.spec.commandLine().getParseResult();
+        List<String> conflicts = new ArrayList<>();
+        List<Layer> askedLayers = command.layerSpecs(hidden);
+        if (MODEL_FLAGS.stream().anyMatch(given::hasMatchedOption) && !askedLayers.equals(resumed.layers())) {
+            conflicts.add(names(MODEL_FLAGS, given) + " ask for " + describe(askedLayers) + "; the checkpoint has "
+                    + describe(resumed.layers()));
+        }
+        if (OPTIMIZER_FLAGS.stream().anyMatch(given::hasMatchedOption) && !asked.equals(resumed.optimizer())) {
+            conflicts.add(names(OPTIMIZER_FLAGS, given) + " ask for " + asked + "; the checkpoint has " + resumed.optimizer());
+        }
+        if (given.hasMatchedOption("--l2") && command.l2 != resumed.loss().l2()) {
+            conflicts.add("--l2 " + command.l2 + "; the checkpoint has " + resumed.loss().l2());
+        }
+        if (given.hasMatchedOption("--class-weight") && !"balanced".equalsIgnoreCase(command.classWeight)
+                && command.positiveClassWeight() != resumed.loss().classWeights().positive()) {
+            conflicts.add("--class-weight " + command.classWeight + "; the checkpoint has " + resumed.loss().classWeights());
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ParameterException(command.spec.commandLine(), "--resume keeps the checkpoint's model, optimizer and loss, "
+                    + "but " + String.join("; and ", conflicts) + ". Leave those flags out, or train anew without --resume");
+        }
+    }
+
+    private static String names(List<String> flags, ParseResult given) {
+        return flags.stream().filter(given::hasMatchedOption).collect(Collectors.joining(", "));
+    }
+
+    private static String describe(List<Layer> layers) {
+        return layers.stream().map(layer -> layer instanceof Dense dense ? "Dense(" + dense.units() + ", " + dense.activation().kind() + ")"
+                : layer instanceof Dropout dropout ? "Dropout(" + dropout.rate() + ")" : layer.kind())
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+}
