@@ -211,6 +211,7 @@ class TrainCommand implements Callable<Integer> {
         if (resume && Files.exists(checkpoint)) {
             trainer = Trainer.resume(Checkpoint.load(checkpoint), policy());
             ResumeCheck.against(trainer.model(), this, hidden, chosen);
+            ResumeCheck.sameData(trainer.model(), checkpoint, source);
             System.out.printf("Resuming from %s after epoch %d of %d (its model, optimizer and loss are kept)%n", checkpoint,
                     trainer.epochsTrained(), epochs);
         } else {

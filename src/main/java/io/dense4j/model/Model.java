@@ -61,6 +61,7 @@ public final class Model {
     private final Parameters parameters;
     private final ConcurrentLinkedDeque<Plan> predictionPlans = new ConcurrentLinkedDeque<>();
     private volatile InputSchema inputSchema;
+    private volatile TrainingData trainingData;
     private volatile DecisionThreshold threshold = DecisionThreshold.DEFAULT;
 
     Model(List<Layer> layers, Graph graph, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
@@ -416,6 +417,16 @@ public final class Model {
     /** Sets the threshold {@link #predictClass(INDArray)}, {@link #evaluate(INDArray, INDArray)} and the command line use. */
     public void setThreshold(DecisionThreshold threshold) {
         this.threshold = Objects.requireNonNull(threshold, "threshold");
+    }
+
+    /** The data file this model was trained on, when it was trained on one; null if not. */
+    public TrainingData trainingData() {
+        return trainingData;
+    }
+
+    /** Records the data file this model is trained on; saved with the model. */
+    public void setTrainingData(TrainingData data) {
+        this.trainingData = data;
     }
 
     /** The names of the input columns and classes, and the missing-value fill, if known; null if not. */

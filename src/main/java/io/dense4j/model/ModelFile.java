@@ -292,6 +292,11 @@ final class ModelFile {
         if (model.optimizer().clipNorm() > 0) {
             optimizer.put("clipNorm", model.optimizer().clipNorm());
         }
+        TrainingData data = model.trainingData();
+        if (data != null) {
+            root.putObject("trainedOn").put("file", data.file()).put("bytes", data.bytes()).put("headSha256", data.headSha256())
+                    .put("tailSha256", data.tailSha256());
+        }
         InputSchema schema = model.inputSchema();
         if (schema != null) {
             ObjectNode node = root.putObject("schema");
@@ -391,6 +396,15 @@ final class ModelFile {
             }
         } else {
             fill(statisticsArray, statistics, options.dataType(), STATISTICS);
+        }
+        JsonNode trainedOn = config.path("trainedOn");
+        if (!trainedOn.isMissingNode()) {
+            if (!trainedOn.path("file").isTextual() || !trainedOn.path("bytes").canConvertToLong()
+                    || !trainedOn.path("headSha256").isTextual() || !trainedOn.path("tailSha256").isTextual()) {
+                throw new IllegalArgumentException("its trainedOn needs a text \"file\", a number \"bytes\" and two SHA-256s");
+            }
+            model.setTrainingData(new TrainingData(trainedOn.get("file").asText(), trainedOn.get("bytes").asLong(),
+                    trainedOn.get("headSha256").asText(), trainedOn.get("tailSha256").asText()));
         }
         JsonNode schema = config.path("schema");
         if (schema.isObject()) {

@@ -39,6 +39,9 @@ final class Summary {
                     grouped(statistics)));
         }
         text.append(String.format("Loss: %s   Optimizer: %s%n", model.loss(), model.optimizer()));
+        if (model.trainingData() != null) {
+            text.append("Trained on: ").append(model.trainingData()).append('\n');
+        }
         if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {
             text.append("Threshold: ").append(model.threshold()).append('\n');
         }

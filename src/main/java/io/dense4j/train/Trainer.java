@@ -8,6 +8,7 @@ import io.dense4j.data.RowSelection;
 import io.dense4j.model.Checkpoint;
 import io.dense4j.model.InputSchema;
 import io.dense4j.model.Model;
+import io.dense4j.model.TrainingData;
 import io.dense4j.model.TrainingState;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.Updater;
@@ -146,6 +147,8 @@ public final class Trainer {
                     ? InputSchema.meansToFill(data.file().toString(), data.featureNames(), data.statistics(training)) : null;
             model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), fill));
         }
+        model.setTrainingData(new TrainingData(data.file().getFileName().toString(), data.fingerprint().size(),
+                data.fingerprint().headSha256(), data.fingerprint().tailSha256()));
         double[] fill = model.inputSchema().fillValues();
         try (BatchSource train = data.rows(training, fill, model.dataType());
              BatchSource validation = split > 0 ? data.rows(options.validationRows(), fill, model.dataType()) : null) {

@@ -135,6 +135,7 @@ class FailFastCommandsTest {
         String[] first = {"train", "--data", data.toString(), "--layers", "8", "--lr", "0.05", "--epochs", "1",
             "--checkpoint", checkpoint, "--out", folder.resolve("m.zip").toString()};
         assertEquals(0, Run.of(first).exitCode());
+        assertTrue(Run.of("summary", "--model", checkpoint).out().contains("Trained on: xor.csv (490 bytes, SHA-256 of its ends "));
         Run other = Run.of("train", "--data", data.toString(), "--layers", "16", "--lr", "0.5", "--epochs", "2",
                 "--checkpoint", checkpoint, "--resume", "--out", folder.resolve("m.zip").toString());
         assertEquals(2, other.exitCode(), other.err());
@@ -147,5 +148,17 @@ class FailFastCommandsTest {
         assertEquals(0, same.exitCode(), same.err());
         assertTrue(same.out().contains("Resuming from " + checkpoint + " after epoch 1 of 2 (its model, optimizer and loss are kept)"),
                 same.out());
+        // other data under another name: refused, naming the file the checkpoint was trained on
+        Path otherData = Files.writeString(folder.resolve("other.csv"), "a,b,label\n" + "1,1,1\n0,0,0\n".repeat(40));
+        Run moved = Run.of("train", "--data", otherData.toString(), "--layers", "8", "--lr", "0.05", "--epochs", "3",
+                "--checkpoint", checkpoint, "--resume", "--out", folder.resolve("m.zip").toString());
+        assertEquals(1, moved.exitCode(), moved.err());
+        assertTrue(moved.err().startsWith("dense4j: --resume: " + checkpoint + " was trained on xor.csv (490 bytes, SHA-256 of its ends "),
+                moved.err());
+        assertTrue(moved.err().contains("; --data " + otherData + " (490 bytes) holds other data"), moved.err());
+        // the same data copied elsewhere is the same data
+        Path copy = Files.copy(data, Files.createDirectories(folder.resolve("elsewhere")).resolve("renamed.csv"));
+        assertEquals(0, Run.of("train", "--data", copy.toString(), "--layers", "8", "--lr", "0.05", "--epochs", "3",
+                "--checkpoint", checkpoint, "--resume", "--out", folder.resolve("m.zip").toString()).exitCode());
     }
 }

@@ -357,6 +357,11 @@ public final class CsvSource {
         return file;
     }
 
+    /** The file's fingerprint, taken when it was opened. */
+    public Fingerprint fingerprint() {
+        return fingerprint;
+    }
+
     public List<String> featureNames() {
         return scan.featureNames();
     }
