@@ -312,10 +312,22 @@ public final class Model {
         }
     }
 
-    /** A forward-only plan of {@link #CHUNK_ROWS} rows, this thread's until {@link #givePlan}. */
+    /** The input a prediction chunk may hold: a 100,000-column model gets 20 rows, not 1,024 (400 MB). */
+    private static final long CHUNK_BYTES = 8L << 20;
+
+    /** Rows per prediction chunk: {@link #CHUNK_ROWS}, fewer when the widest layer is wide, at least 1. */
+    private int chunkRows() {
+        int widest = graph().inputWidth();
+        for (Node node : graph().nodes()) {
+            widest = Math.max(widest, node.outputWidth());
+        }
+        return (int) Math.max(1, Math.min(CHUNK_ROWS, CHUNK_BYTES / ((long) widest * dataType().width())));
+    }
+
+    /** A forward-only plan of {@link #chunkRows} rows, this thread's until {@link #givePlan}. */
     Plan borrowPlan() {
         Plan plan = predictionPlans.poll();
-        return plan != null ? plan : Plan.forward(parameters, CHUNK_ROWS);
+        return plan != null ? plan : Plan.forward(parameters, chunkRows());
     }
 
     void givePlan(Plan plan) {

@@ -333,7 +333,7 @@ public final class CsvSource {
      * left out, and their class counts.
      */
     public FeatureStatistics statistics(RowSelection selection) {
-        int chunk = StreamedBatches.BLOCK_ROWS;
+        int chunk = StreamedBatches.blockRows(width());
         FeatureStatistics statistics = new FeatureStatistics(width());
         NativeArray features = NativeArray.allocate(DataType.FLOAT, (long) chunk * width());
         NativeArray labels = NativeArray.allocate(DataType.FLOAT, chunk);

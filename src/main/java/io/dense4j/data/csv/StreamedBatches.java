@@ -21,8 +21,15 @@ import org.nd4j.linalg.api.buffer.DataType;
  * random one that goes out.
  */
 final class StreamedBatches implements BatchSource {
-    /** Rows per block handed from the reader to training. */
+    /** Rows per block handed from the reader to training, for rows of up to {@link #BLOCK_BYTES} / 1,024 bytes. */
     static final int BLOCK_ROWS = 1024;
+    /** A block's features take at most this much: wide rows (100,000 columns) get fewer rows per block. */
+    static final long BLOCK_BYTES = 8L << 20;
+
+    /** Rows per block for rows of {@code width} features: {@link #BLOCK_ROWS}, fewer for wide rows, at least 1. */
+    static int blockRows(int width) {
+        return (int) Math.max(1, Math.min(BLOCK_ROWS, BLOCK_BYTES / ((long) width * Double.BYTES)));
+    }
     /** Blocks in flight: the reader is at most this far ahead. */
     private static final int BLOCKS = 4;
 
@@ -32,6 +39,7 @@ final class StreamedBatches implements BatchSource {
     private final RowSelection selection;
     private final long rows;
     private final int width;
+    private final int blockRows;
     private final boolean flipLabels;
     private final boolean weighted;
     private final double[] fill;
@@ -54,9 +62,9 @@ final class StreamedBatches implements BatchSource {
         RuntimeException failure;
 
         Block(DataType type, int width) {
-            features = NativeArray.allocate(type, (long) BLOCK_ROWS * width);
-            labels = NativeArray.allocate(type, BLOCK_ROWS);
-            weights = NativeArray.allocate(type, BLOCK_ROWS);
+            features = NativeArray.allocate(type, (long) blockRows(width) * width);
+            labels = NativeArray.allocate(type, blockRows(width));
+            weights = NativeArray.allocate(type, blockRows(width));
         }
     }
 
@@ -81,6 +89,7 @@ final class StreamedBatches implements BatchSource {
         this.selection = selection;
         this.rows = rows;
         this.width = width;
+        this.blockRows = blockRows(width);
         this.flipLabels = flipLabels;
         this.weighted = weighted;
         this.fill = fill;
@@ -265,7 +274,7 @@ final class StreamedBatches implements BatchSource {
             block.features.put(block.count * width, features, offset, width);
             block.labels.set(block.count, label);
             block.weights.set(block.count, weight);
-            if (++block.count == BLOCK_ROWS) {
+            if (++block.count == blockRows) {
                 Block full = block;
                 block = null; // handed over: no longer ours to give back
                 hand(full);

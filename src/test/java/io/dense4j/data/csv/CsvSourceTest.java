@@ -278,6 +278,42 @@ class CsvSourceTest {
     }
 
     @Test
+    void wideRowsStreamInBlocksBoundedByBytesNotRows() throws IOException {
+        // 20,000 columns: 1,024-row blocks would take 160 MB each (four in flight); 52-row blocks take 8 MB
+        assertEquals(1024, StreamedBatches.blockRows(100));
+        assertEquals(52, StreamedBatches.blockRows(20_000));
+        assertEquals(1, StreamedBatches.blockRows(5_000_000));
+        int width = 20_000;
+        StringBuilder csv = new StringBuilder();
+        for (int j = 0; j < width; j++) {
+            csv.append('c').append(j).append(',');
+        }
+        csv.append("label\n");
+        for (int r = 0; r < 120; r++) {
+            for (int j = 0; j < width; j++) {
+                csv.append(j == 0 ? r : j % 7).append(',');
+            }
+            csv.append(r % 2).append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("wide.csv"), csv);
+        CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache());
+        try (BatchSource rows = source.rows(RowSelection.all(), null, DataType.FLOAT)) {
+            NativeArray features = NativeArray.allocate(DataType.FLOAT, 100L * width);
+            NativeArray labels = NativeArray.allocate(DataType.FLOAT, 100);
+            rows.startPass(1, 0, false);
+            int seen = 0;
+            for (int count; (count = rows.next(100, features, labels)) > 0; seen += count) {
+                for (int i = 0; i < count; i++) {
+                    assertEquals(seen + i, features.get(i * width), 0, "row " + (seen + i));
+                    assertEquals(width - 1 == 0 ? 0 : (width - 1) % 7, features.get(i * width + width - 1), 0);
+                    assertEquals((seen + i) % 2, labels.get(i), 0);
+                }
+            }
+            assertEquals(120, seen);
+        }
+    }
+
+    @Test
     void aLiveWritersPartialFileInAnotherProcessIsLeftAloneWhateverItsName() throws IOException {
         // a writer in another PID namespace: the pid in its file's name means nothing here
         Path file = spirals();
