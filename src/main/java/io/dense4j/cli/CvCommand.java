@@ -61,7 +61,7 @@ final class CvCommand extends TrainCommand {
     public Integer call() throws IOException {
         refuseTrainOnlyOptions();
         Optimizer chosen = optimizerOptions.optimizer();
-        Activation hidden = hiddenActivation();
+        Activation hidden = architecture.hiddenActivation();
         checkModelOptions();
         Path file = Path.of(data);
         CsvSource source = csv.open(file, format(), sourceOptions());

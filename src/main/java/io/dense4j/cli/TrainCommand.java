@@ -5,13 +5,7 @@ import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
 import io.dense4j.layer.Activation;
-import io.dense4j.layer.Dense;
-import io.dense4j.layer.Dropout;
-import io.dense4j.layer.Initializer;
 import io.dense4j.layer.Layer;
-import io.dense4j.layer.Normalization;
-import io.dense4j.layer.ReLU;
-import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.loss.ClassWeights;
 import io.dense4j.metrics.Scores;
@@ -60,16 +54,9 @@ class TrainCommand implements Callable<Integer> {
     @Mixin
     CsvOptions csv;
 
-    @Option(names = "--layers", split = ",",
-            description = "Hidden layer widths, e.g. 64,32 (default: none, i.e. logistic regression).")
-    List<String> layers = List.of();
+    @Mixin
+    ArchitectureOptions architecture;
 
-    @Option(names = "--dropout", defaultValue = "0", description = "Dropout after each hidden layer: the share of its "
-            + "values dropped in training, in [0, 1) (default: ${DEFAULT-VALUE}, none).")
-    double dropout;
-
-    @Option(names = "--activation", defaultValue = "relu", description = "Hidden activation: relu or sigmoid (default: ${DEFAULT-VALUE}).")
-    String activation;
 
     @Option(names = "--epochs", defaultValue = "10", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -121,9 +108,6 @@ class TrainCommand implements Callable<Integer> {
             description = "Rows in the shuffle buffer when the CSV is parsed on every epoch (default: ${DEFAULT-VALUE}).")
     int shuffleBuffer;
 
-    @Option(names = "--standardize", description = "Standardize each feature by the training rows' mean and standard deviation "
-            + "(a Normalization layer, saved with the model and applied when it predicts).")
-    boolean standardize;
 
     @Option(names = "--early-stopping", description = "Stop after this many epochs without improvement, restoring the best weights.")
     Integer patience;
@@ -185,7 +169,7 @@ class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--checkpoint-every takes a number of epochs >= 1, got " + checkpointEvery);
         }
         Optimizer chosen = optimizerOptions.optimizer();
-        Activation hidden = hiddenActivation();
+        Activation hidden = architecture.hiddenActivation();
         ThresholdGoal goal = thresholdGoal();
         checkModelOptions();
         checkOutputs();
@@ -303,15 +287,7 @@ class TrainCommand implements Callable<Integer> {
         if (patience != null && patience < 1) {
             throw new ParameterException(spec.commandLine(), "--early-stopping takes a number of epochs >= 1, got " + patience);
         }
-        for (String width : layers) {
-            positive("--layers", width);
-        }
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new ParameterException(spec.commandLine(), "--dropout is the share of values dropped, in [0, 1), got " + dropout);
-        }
-        if (dropout > 0 && layers.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--dropout acts after hidden layers, and there are none: give --layers");
-        }
+        architecture.check();
         if (l2 != null && !(l2 >= 0 && l2 < Double.POSITIVE_INFINITY)) {
             throw new ParameterException(spec.commandLine(), "--l2 takes a finite penalty >= 0, got " + l2);
         }
@@ -424,22 +400,6 @@ class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The layers the flags ask for: Normalization if standardizing, each hidden Dense (and Dropout), the output. */
-    List<Layer> layerSpecs(Activation hidden) {
-        List<Layer> specs = new java.util.ArrayList<>();
-        if (standardize) {
-            specs.add(new Normalization());
-        }
-        for (String width : layers) {
-            specs.add(new Dense(positive("--layers", width), hidden, hidden instanceof ReLU ? Initializer.HE_NORMAL : Initializer.GLOROT_UNIFORM));
-            if (dropout > 0) {
-                specs.add(new Dropout(dropout));
-            }
-        }
-        specs.add(new Dense(1, new Sigmoid()));
-        return specs;
-    }
-
     /** A new model for {@code source}'s rows, its statistics (standardization, fill, balance) from {@code trainingRows}. */
     Model newModel(Activation hidden, Optimizer chosen, CsvSource source, RowSelection trainingRows) {
         return newModel(hidden, chosen, source.width(), source.featureNames(), source.classes(), source::statistics, source.file(),
@@ -449,11 +409,11 @@ class TrainCommand implements Callable<Integer> {
     private Model newModel(Activation hidden, Optimizer chosen, int inputWidth, List<String> featureNames, List<String> classes,
                            java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, Path file,
                            RowSelection trainingRows) {
-        checkLayerSizes(inputWidth);
-        Sequential model = new Sequential(layerSpecs(hidden).toArray(Layer[]::new));
+        architecture.checkSizes(inputWidth);
+        Sequential model = new Sequential(architecture.layers(hidden).toArray(Layer[]::new));
         boolean balanced = "balanced".equalsIgnoreCase(classWeight);
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
-        FeatureStatistics statistics = standardize || fillMissing || balanced
+        FeatureStatistics statistics = architecture.standardize || fillMissing || balanced
                 ? statisticsOf.apply(trainingRows) : null;
         BinaryCrossEntropy loss = new BinaryCrossEntropy().withClassWeights(classWeights(statistics)).withL2(l2 == null ? 0 : l2);
         Model compiled = model.compile(inputWidth, loss, chosen, CompileOptions.defaults().withSeed(seed));
@@ -465,7 +425,7 @@ class TrainCommand implements Callable<Integer> {
         }
         compiled.setInputSchema(new InputSchema(featureNames, classes,
                 fillMissing ? InputSchema.meansToFill(file.toString(), featureNames, statistics) : null));
-        if (standardize) {
+        if (architecture.standardize) {
             compiled.adapt(statistics);
         }
         return compiled;
@@ -532,42 +492,4 @@ class TrainCommand implements Callable<Integer> {
         return fit.build();
     }
 
-    Activation hiddenActivation() {
-        return switch (activation.toLowerCase(Locale.ROOT)) {
-            case "relu" -> new ReLU();
-            case "sigmoid" -> new Sigmoid();
-            default -> throw new ParameterException(spec.commandLine(), "--activation must be relu or sigmoid, got " + activation);
-        };
-    }
-
-    /** The most values one array holds (ND4J's and dense4j's lengths are ints). */
-    private static final long MOST_VALUES = Integer.MAX_VALUE - 8;
-
-    /** Refuses, naming the layer, a --layers whose weights could not be held, before anything is allocated. */
-    private void checkLayerSizes(int inputWidth) {
-        long inputs = inputWidth;
-        long parameters = 0;
-        for (int i = 0; i < layers.size(); i++) {
-            long units = positive("--layers", layers.get(i));
-            parameters += inputs * units + units; // each term below 2^62: no overflow
-            if (parameters > MOST_VALUES) {
-                throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--layers: hidden layer %d (%,d units "
-                        + "after %,d inputs) brings the model to %,d parameters; dense4j holds at most %,d", i + 1, units, inputs,
-                        parameters, MOST_VALUES));
-            }
-            inputs = units;
-        }
-    }
-
-    private int positive(String option, String value) {
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        throw new ParameterException(spec.commandLine(), option + " takes positive whole numbers, got \"" + value + "\"");
-    }
 }

@@ -56,15 +56,7 @@ class HostileModelFileTest {
             written.remove(ModelArchive.DIGEST);
             written.put(ModelArchive.DIGEST, ModelArchive.digest(written).getBytes(StandardCharsets.US_ASCII));
         }
-        Path out = folder.resolve(name);
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
-            for (var entry : written.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                zip.write(entry.getValue());
-                zip.closeEntry();
-            }
-        }
-        return out;
+        return ModelFileTest.zip(folder.resolve(name), written);
     }
 
     private Path withConfig(String name, String json) throws IOException {

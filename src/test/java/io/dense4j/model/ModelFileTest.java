@@ -232,7 +232,11 @@ class ModelFileTest {
 
     /** A zip of these entries, in order. */
     private Path write(String target, java.util.Map<String, byte[]> entries) throws IOException {
-        Path out = folder.resolve(target);
+        return zip(folder.resolve(target), entries);
+    }
+
+    /** Writes {@code out} as a zip of these entries, in order. */
+    static Path zip(Path out, java.util.Map<String, byte[]> entries) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
             for (var entry : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(entry.getKey()));
