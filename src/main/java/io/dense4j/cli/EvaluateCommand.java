@@ -2,6 +2,8 @@ package io.dense4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dense4j.data.csv.CsvFormat;
+import io.dense4j.data.csv.CsvReader;
 import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.RowSelection;
 import io.dense4j.metrics.ConfusionMatrix;
@@ -56,7 +58,16 @@ final class EvaluateCommand implements Callable<Integer> {
         // streamed in two passes (check, then score) in bounded memory, whatever the file's size
         CsvSource.Options options = CsvSource.Options.defaults().withoutCache()
                 .withClasses(schema == null ? null : schema.classes());
-        CsvSource rows = csv.open(data, schema != null && schema.missingValueFill() != null ? options.fillingMissing() : options);
+        CsvFormat format = csv.format();
+        if (schema != null && format.header() && format.features() == null && format.dropped().isEmpty()) {
+            // the model's columns by name, in any order, among any others (an id, columns left out in training)
+            if (csv.label == null && schema.labelName() != null) {
+                format = format.withLabel(schema.labelName());
+            }
+            schema.requireColumns(data, new CsvReader(data, format).columnNames());
+            format = format.withFeatures(schema.featureNames());
+        }
+        CsvSource rows = csv.open(data, format, schema != null && schema.missingValueFill() != null ? options.fillingMissing() : options);
         if (schema != null) {
             schema.checkFeatures(data, rows.featureNames());
         }

@@ -52,17 +52,16 @@ final class ResumeCheck {
     }
 
     /**
-     * Throws unless {@code source} holds the data the checkpoint was trained on (by size and the
-     * hashes of its ends, wherever it lives): resuming on other rows would mix two trainings.
+     * Throws unless {@code source} holds the data the checkpoint was trained on (by its whole
+     * content's hash, wherever it lives): resuming on other rows would mix two trainings.
      */
     static void sameData(Model resumed, java.nio.file.Path checkpoint, io.dense4j.data.csv.CsvSource source) {
         io.dense4j.model.TrainingData trainedOn = resumed.trainingData();
-        io.dense4j.data.csv.Fingerprint now = source.fingerprint();
-        if (trainedOn != null && !trainedOn.sameContent(new io.dense4j.model.TrainingData(source.file().getFileName().toString(),
-                now.size(), now.headSha256(), now.tailSha256()))) {
+        io.dense4j.model.TrainingData now = io.dense4j.model.TrainingData.of(source);
+        if (trainedOn != null && !trainedOn.sameContent(now)) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--resume: %s was trained on %s; --data %s "
-                    + "(%,d bytes) holds other data: resume with the same file, or train anew without --resume", checkpoint,
-                    trainedOn, source.file(), now.size()));
+                    + "holds other data (%,d bytes, XXH3-128 %s): resume with the same file, or train anew without --resume",
+                    checkpoint, trainedOn, source.file(), now.bytes(), now.contentXxh128()));
         }
     }
 

@@ -380,8 +380,8 @@ class TrainCommand implements Callable<Integer> {
                 fillMissing, partitions, sync, sync.equals("exact") ? 1 : localSteps, fit, resumed, goal != null),
                 rows -> {
                     System.out.println(rows.describe());
-                    Model model = newModel(hidden, chosen, rows.width(), rows.featureNames(), rows.classes(), rows::statistics,
-                            Path.of(data), trainingRows());
+                    Model model = newModel(hidden, chosen, rows.width(), rows.featureNames(), rows.classes(), rows.labelName(),
+                            rows::statistics, Path.of(data), trainingRows());
                     System.out.println(model.summary());
                     return model;
                 });
@@ -402,11 +402,13 @@ class TrainCommand implements Callable<Integer> {
 
     /** A new model for {@code source}'s rows, its statistics (standardization, fill, balance) from {@code trainingRows}. */
     Model newModel(Activation hidden, Optimizer chosen, CsvSource source, RowSelection trainingRows) {
-        return newModel(hidden, chosen, source.width(), source.featureNames(), source.classes(), source::statistics, source.file(),
+        return newModel(hidden, chosen, source.width(), source.featureNames(), source.classes(), source.labelName(),
+                source::statistics, source.file(),
                 trainingRows);
     }
 
     private Model newModel(Activation hidden, Optimizer chosen, int inputWidth, List<String> featureNames, List<String> classes,
+                           String labelName,
                            java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, Path file,
                            RowSelection trainingRows) {
         architecture.checkSizes(inputWidth);
@@ -424,7 +426,7 @@ class TrainCommand implements Callable<Integer> {
             System.out.printf("Training with %s: the training loss is weighted; validation loss and metrics are not%n", weights);
         }
         compiled.setInputSchema(new InputSchema(featureNames, classes,
-                fillMissing ? InputSchema.meansToFill(file.toString(), featureNames, statistics) : null));
+                fillMissing ? InputSchema.meansToFill(file.toString(), featureNames, statistics) : null, labelName));
         if (architecture.standardize) {
             compiled.adapt(statistics);
         }

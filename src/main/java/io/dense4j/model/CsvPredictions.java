@@ -58,7 +58,8 @@ public final class CsvPredictions {
 
     private static CsvFormat layout(Model model, Path data, CsvFormat format, List<String> columns) {
         InputSchema schema = model.inputSchema();
-        if (format.header() && format.features() == null && schema != null && new java.util.HashSet<>(columns).containsAll(schema.featureNames())) {
+        if (format.header() && format.features() == null && schema != null) {
+            schema.requireColumns(data, columns);
             return format.withoutLabel().withFeatures(schema.featureNames());
         }
         int width = model.inputWidth();

@@ -13,8 +13,10 @@ import java.util.List;
  * @param classes          the label names meaning class 0 and class 1 (null where unknown)
  * @param missingValueFill each feature's value for a missing one (its training mean), or null when
  *                         missing values are errors
+ * @param labelName        the label column's header name, or null (a file without a header, or a
+ *                         model saved before dense4j recorded it)
  */
-public record InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill) {
+public record InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill, String labelName) {
 
     public InputSchema {
         featureNames = List.copyOf(featureNames);
@@ -32,9 +34,19 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         }
     }
 
+    /** Without a label column's name. */
+    public InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill) {
+        this(featureNames, classes, missingValueFill, null);
+    }
+
     /** Without missing-value fill. */
     public InputSchema(List<String> featureNames, List<String> classes) {
         this(featureNames, classes, null);
+    }
+
+    /** The same, the label read from the column named {@code name} (null for none known). */
+    public InputSchema withLabelName(String name) {
+        return new InputSchema(featureNames, classes, missingValueFill, name);
     }
 
     /**
@@ -56,12 +68,37 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         return fill;
     }
 
-    /** Throws, naming both lists, unless {@code columns} (of {@code file}) are this schema's features. */
+    /**
+     * Throws unless {@code columns} (the features read from {@code file}) are this schema's, in
+     * its order; the message names what differs, up to ten names, not both whole lists.
+     */
     public void checkFeatures(java.nio.file.Path file, List<String> columns) {
-        if (!columns.equals(featureNames)) {
-            throw new IllegalArgumentException(String.format("%s has the feature columns %s, but the model was trained on %s",
-                    file, columns, featureNames));
+        if (columns.equals(featureNames)) {
+            return;
         }
+        requireColumns(file, columns);
+        java.util.Set<String> known = new java.util.HashSet<>(featureNames);
+        List<String> extra = columns.stream().filter(name -> !known.contains(name)).toList();
+        throw new IllegalArgumentException(extra.isEmpty()
+                ? file + " has the model's feature columns in another order; pick them by name (with a header) or reorder them"
+                : file + " has feature columns the model was not trained on: " + quoted(extra, columns.size())
+                + "; leave them out (--drop)");
+    }
+
+    /** Throws, naming up to ten of them, unless {@code columns} (of {@code file}) include every one of this schema's features. */
+    public void requireColumns(java.nio.file.Path file, java.util.Collection<String> columns) {
+        java.util.Set<String> present = new java.util.HashSet<>(columns);
+        List<String> missing = featureNames.stream().filter(name -> !present.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(file + " lacks the model's feature column" + (missing.size() == 1 ? " " : "s ")
+                    + quoted(missing, featureNames.size()));
+        }
+    }
+
+    /** Up to ten names, quoted, then how many of {@code of} they are when more. */
+    private static String quoted(List<String> names, int of) {
+        String shown = names.stream().limit(10).map(name -> "\"" + name + "\"").collect(java.util.stream.Collectors.joining(", "));
+        return names.size() <= 10 ? shown : String.format(java.util.Locale.ROOT, "%s, … (%,d of %,d)", shown, names.size(), of);
     }
 
     /** The fill values as an array, or null. */

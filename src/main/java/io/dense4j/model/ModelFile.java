@@ -238,6 +238,11 @@ final class ModelFile {
         JsonNode config;
         try {
             config = JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException corrupt) {
+            // one line: the parser's own message spans two, the second naming a source it hides
+            var at = corrupt.getLocation();
+            throw new ModelFileException(file, CONFIG + " is corrupt: " + corrupt.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), corrupt);
         } catch (IOException corrupt) {
             throw new ModelFileException(file, CONFIG + " is corrupt: " + corrupt.getMessage(), corrupt);
         }
@@ -294,14 +299,20 @@ final class ModelFile {
         }
         TrainingData data = model.trainingData();
         if (data != null) {
-            root.putObject("trainedOn").put("file", data.file()).put("bytes", data.bytes()).put("headSha256", data.headSha256())
-                    .put("tailSha256", data.tailSha256());
+            ObjectNode trainedOn = root.putObject("trainedOn").put("file", data.file()).put("bytes", data.bytes())
+                    .put("headSha256", data.headSha256()).put("tailSha256", data.tailSha256());
+            if (data.contentXxh128() != null) {
+                trainedOn.put("contentXxh128", data.contentXxh128());
+            }
         }
         InputSchema schema = model.inputSchema();
         if (schema != null) {
             ObjectNode node = root.putObject("schema");
             schema.featureNames().forEach(node.putArray("features")::add);
             schema.classes().forEach(node.putArray("classes")::add);
+            if (schema.labelName() != null) {
+                node.put("label", schema.labelName());
+            }
             if (schema.missingValueFill() != null) {
                 schema.missingValueFill().forEach(node.putArray("missingValueFill")::add);
             }
@@ -403,8 +414,13 @@ final class ModelFile {
                     || !trainedOn.path("headSha256").isTextual() || !trainedOn.path("tailSha256").isTextual()) {
                 throw new IllegalArgumentException("its trainedOn needs a text \"file\", a number \"bytes\" and two SHA-256s");
             }
+            JsonNode content = trainedOn.path("contentXxh128");
+            if (!content.isMissingNode() && !content.asText().matches("[0-9a-f]{32}")) {
+                throw new IllegalArgumentException("its trainedOn.contentXxh128 is not 32 hexadecimal digits");
+            }
             model.setTrainingData(new TrainingData(trainedOn.get("file").asText(), trainedOn.get("bytes").asLong(),
-                    trainedOn.get("headSha256").asText(), trainedOn.get("tailSha256").asText()));
+                    trainedOn.get("headSha256").asText(), trainedOn.get("tailSha256").asText(),
+                    content.isMissingNode() ? null : content.asText()));
         }
         JsonNode schema = config.path("schema");
         if (schema.isObject()) {
@@ -419,7 +435,10 @@ final class ModelFile {
                     fill.add(value.asDouble());
                 }
             }
-            model.setInputSchema(new InputSchema(features, classes, fill));
+            if (schema.has("label") && !schema.get("label").isTextual()) {
+                throw new IllegalArgumentException("its schema's label is the label column's name, a text");
+            }
+            model.setInputSchema(new InputSchema(features, classes, fill, schema.has("label") ? schema.get("label").asText() : null));
         }
         JsonNode threshold = config.path("threshold");
         if (!threshold.isMissingNode()) {

@@ -1,31 +1,47 @@
 package io.dense4j.model;
 
+import io.dense4j.data.csv.CsvSource;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * Which data file a model was trained on, saved with it: the file's name, its size, and the
- * SHA-256 of its first and last 64 KiB (as the CSV cache's fingerprint takes them). The times and
- * inode are left out: a copy of the same data on another machine is the same data.
+ * Which data file a model was trained on, saved with it: the file's name, its size, the SHA-256 of
+ * its first and last 64 KiB (as the CSV cache's fingerprint takes them), and the XXH3-128 of its
+ * whole content ({@code xxhsum -H2} prints the same; null in model files written before dense4j
+ * recorded it). The times and inode are left out: a copy of the same data on another machine is
+ * the same data.
  */
-public record TrainingData(String file, long bytes, String headSha256, String tailSha256) {
+public record TrainingData(String file, long bytes, String headSha256, String tailSha256, String contentXxh128) {
 
     public TrainingData {
-        java.util.Objects.requireNonNull(file, "file");
-        java.util.Objects.requireNonNull(headSha256, "head SHA-256");
-        java.util.Objects.requireNonNull(tailSha256, "tail SHA-256");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(headSha256, "head SHA-256");
+        Objects.requireNonNull(tailSha256, "tail SHA-256");
         if (bytes < 0) {
             throw new IllegalArgumentException("a file's size cannot be negative: " + bytes);
         }
     }
 
-    /** Whether {@code other} holds the same content, wherever it lives and whatever it is called. */
+    /** What {@code source} holds, under its file's name. */
+    public static TrainingData of(CsvSource source) {
+        return new TrainingData(source.file().getFileName().toString(), source.fingerprint().size(),
+                source.fingerprint().headSha256(), source.fingerprint().tailSha256(), source.contentHash());
+    }
+
+    /**
+     * Whether {@code other} holds the same content, wherever it lives and whatever it is called:
+     * by the whole content's hash when both have one, else by the size and the hashes of the ends.
+     */
     public boolean sameContent(TrainingData other) {
-        return bytes == other.bytes && headSha256.equals(other.headSha256) && tailSha256.equals(other.tailSha256);
+        boolean sameEnds = bytes == other.bytes && headSha256.equals(other.headSha256) && tailSha256.equals(other.tailSha256);
+        return contentXxh128 != null && other.contentXxh128 != null ? bytes == other.bytes && contentXxh128.equals(other.contentXxh128)
+                : sameEnds;
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s (%,d bytes, SHA-256 of its ends %s…/%s…)", file, bytes, headSha256.substring(0, 12),
-                tailSha256.substring(0, 12));
+        return contentXxh128 != null ? String.format(Locale.ROOT, "%s (%,d bytes, XXH3-128 %s)", file, bytes, contentXxh128)
+                : String.format(Locale.ROOT, "%s (%,d bytes, SHA-256 of its ends %s…/%s…)", file, bytes, headSha256.substring(0, 12),
+                        tailSha256.substring(0, 12));
     }
 }

@@ -24,6 +24,9 @@ public interface ClusterTraining {
 
         List<String> classes();
 
+        /** The label column's header name, or null without a header. */
+        String labelName();
+
         long rows();
 
         /** Feature statistics of the rows {@code selection} picks. */

@@ -136,19 +136,17 @@ public final class Trainer {
     public History fit(CsvSource data, FitOptions options) {
         model.checkWidth(data.width());
         InputSchema schema = model.inputSchema();
-        if (schema != null && !schema.featureNames().equals(data.featureNames())) {
-            throw new IllegalArgumentException(String.format("%s has the feature columns %s, but the model was trained on %s",
-                    data.file(), data.featureNames(), schema.featureNames()));
+        if (schema != null) {
+            schema.checkFeatures(data.file(), data.featureNames());
         }
         double split = options.validationSplit();
         RowSelection training = options.trainingRows();
         if (schema == null || (data.fillsMissing() && schema.missingValueFill() == null)) {
             List<Double> fill = data.fillsMissing()
                     ? InputSchema.meansToFill(data.file().toString(), data.featureNames(), data.statistics(training)) : null;
-            model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), fill));
+            model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), fill, data.labelName()));
         }
-        model.setTrainingData(new TrainingData(data.file().getFileName().toString(), data.fingerprint().size(),
-                data.fingerprint().headSha256(), data.fingerprint().tailSha256()));
+        model.setTrainingData(TrainingData.of(data));
         double[] fill = model.inputSchema().fillValues();
         try (BatchSource train = data.rows(training, fill, model.dataType());
              BatchSource validation = split > 0 ? data.rows(options.validationRows(), fill, model.dataType()) : null) {

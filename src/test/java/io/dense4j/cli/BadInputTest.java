@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every bad-input case of the CSV reader, through `dense4j train`: exit 1, one line on stderr naming the place. */
+/** Bad rows skipped on request, and the exit codes and stderr of a child process; the cases one by one are in {@link BadInputProbeTest}. */
 class BadInputTest {
     @TempDir
     Path folder;
@@ -34,29 +32,6 @@ class BadInputTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-        "not a number      | a,label\\n1,0\\nx,1\\n        | line 3, column 1 (\"a\"): expected a number, got \"x\"",
-        "too few fields    | a,b,label\\n1,2,0\\n1,0\\n    | line 3: has 2 fields; the header has 3",
-        "too many fields   | a,label\\n1,0\\n1,2,3\\n      | line 3: has more than 2 fields",
-        "third class       | a,label\\n1,x\\n2,y\\n3,z\\n  | line 4, column 2 (\"label\"): label \"z\" is a third class",
-        "label not 0 or 1  | a,label\\n1,0\\n2,7\\n        | line 3, column 2 (\"label\"): the label \"7\" is a number other than 0 or 1",
-        "one class only    | a,label\\n1,1\\n2,1\\n        | has only one label value (1)",
-        "empty file        | ''                              | is empty: expected a header row and data rows",
-        "header only       | a,label\\n                    | has a header row but no data rows",
-        "empty cell        | a,b,label\\n1,,0\\n2,3,1\\n   | line 2, column 2 (\"b\"): empty cell (a missing value)",
-        "NA                | a,label\\nNA,0\\n1,1\\n       | line 2, column 1 (\"a\"): \"NA\" is a missing value; expected a number",
-        "NaN               | a,label\\nNaN,0\\n1,1\\n      | line 2, column 1 (\"a\"): \"NaN\" is a missing value",
-    })
-    void aBadCsvIsOneLineNamingWhereAndExitOne(String name, String content, String expected) throws Exception {
-        Path file = Files.writeString(folder.resolve("bad.csv"), content.strip().replace("\\n", "\n"));
-        String[] result = run("train", "--data", file.toString());
-        assertEquals("1", result[0], result[1]);
-        assertEquals(1, result[1].strip().lines().count(), result[1]);
-        assertTrue(result[1].startsWith("dense4j: " + file), result[1]);
-        assertTrue(result[1].contains(expected.strip()), result[1]);
-    }
-
     @Test
     void skipBadRowsTrainsOnTheRestAndReportsTheLines() throws Exception {
         StringBuilder csv = new StringBuilder("a,b,label\n");
@@ -68,15 +43,6 @@ class BadInputTest {
                 "--out", folder.resolve("m.zip").toString());
         assertEquals("0", result[0], result[1]);
         assertTrue(result[1].contains("skipped 6 bad row(s) of " + file + ", at lines 5, 12, 19, 26, 33, …"), result[1]);
-    }
-
-    @Test
-    void aMissingFileADirectoryAndNonUtf8BytesAreNamedToo() throws Exception {
-        assertTrue(run("train", "--data", folder.resolve("nope.csv").toString())[1].contains("nope.csv: no such file"));
-        assertTrue(run("train", "--data", folder.toString())[1].contains("is a directory, not a CSV file"));
-        Path latin1 = folder.resolve("latin1.csv");
-        Files.write(latin1, new byte[] {'a', ',', 'l', '\n', '1', ',', 'n', (byte) 0xE9, '\n', '2', ',', 'b', '\n'});
-        assertTrue(run("train", "--data", latin1.toString())[1].contains("line 2, column 2 (\"l\"): not valid UTF-8: \"n\\xE9\""));
     }
 
     @Test

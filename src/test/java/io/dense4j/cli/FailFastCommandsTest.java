@@ -3,6 +3,7 @@ package io.dense4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dense4j.data.csv.ContentHash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,13 +130,37 @@ class FailFastCommandsTest {
     }
 
     @Test
+    void resumeRefusesDataEditedBetweenItsEndsAtTheSameSize() throws IOException {
+        // the ends hashed by the fingerprint (64 KiB each) are kept; one label in the middle is not
+        String rows = "0,0,0\n0,1,1\n1,0,1\n1,1,0\n".repeat(12_000);
+        Path data = Files.writeString(folder.resolve("big.csv"), "a,b,label\n" + rows);
+        String checkpoint = folder.resolve("c.zip").toString();
+        String[] run = {"train", "--data", data.toString(), "--layers", "4", "--lr", "0.05", "--epochs", "1",
+            "--checkpoint", checkpoint, "--out", folder.resolve("m.zip").toString()};
+        assertEquals(0, Run.of(run).exitCode());
+        byte[] bytes = Files.readAllBytes(data);
+        int label = bytes.length / 2 - (bytes.length / 2 - 14) % 6; // rows of 6 bytes after a 10-byte header: labels at 14 + 6k
+        assertTrue(bytes[label] == '0' || bytes[label] == '1', "a label: " + (char) bytes[label]);
+        bytes[label] = (byte) (bytes[label] == '0' ? '1' : '0');
+        Files.write(data, bytes);
+        String[] resume = java.util.stream.Stream.concat(java.util.Arrays.stream(run), java.util.stream.Stream.of("--resume"))
+                .map(argument -> argument.equals("1") ? "2" : argument).toArray(String[]::new);
+        Run edited = Run.of(resume);
+        assertEquals(1, edited.exitCode(), edited.err());
+        assertTrue(edited.err().contains("was trained on big.csv (288,010 bytes, XXH3-128 ") && edited.err().contains("holds other data"),
+                edited.err());
+    }
+
+    @Test
     void resumeRefusesFlagsThatAskForAnotherModelAndTakesTheSameOnesAgain() throws IOException {
         Path data = Files.writeString(folder.resolve("xor.csv"), "a,b,label\n" + "0,0,0\n0,1,1\n1,0,1\n1,1,0\n".repeat(20));
         String checkpoint = folder.resolve("c.zip").toString();
         String[] first = {"train", "--data", data.toString(), "--layers", "8", "--lr", "0.05", "--epochs", "1",
             "--checkpoint", checkpoint, "--out", folder.resolve("m.zip").toString()};
         assertEquals(0, Run.of(first).exitCode());
-        assertTrue(Run.of("summary", "--model", checkpoint).out().contains("Trained on: xor.csv (490 bytes, SHA-256 of its ends "));
+        // xxhsum -H2 prints ee898596… for these 490 bytes
+        assertTrue(Run.of("summary", "--model", checkpoint).out().contains(
+                "Trained on: xor.csv (490 bytes, XXH3-128 ee898596a0b54d62f6791474cdfec6cb)"));
         Run other = Run.of("train", "--data", data.toString(), "--layers", "16", "--lr", "0.5", "--epochs", "2",
                 "--checkpoint", checkpoint, "--resume", "--out", folder.resolve("m.zip").toString());
         assertEquals(2, other.exitCode(), other.err());
@@ -153,9 +178,9 @@ class FailFastCommandsTest {
         Run moved = Run.of("train", "--data", otherData.toString(), "--layers", "8", "--lr", "0.05", "--epochs", "3",
                 "--checkpoint", checkpoint, "--resume", "--out", folder.resolve("m.zip").toString());
         assertEquals(1, moved.exitCode(), moved.err());
-        assertTrue(moved.err().startsWith("dense4j: --resume: " + checkpoint + " was trained on xor.csv (490 bytes, SHA-256 of its ends "),
-                moved.err());
-        assertTrue(moved.err().contains("; --data " + otherData + " (490 bytes) holds other data"), moved.err());
+        assertTrue(moved.err().startsWith("dense4j: --resume: " + checkpoint + " was trained on xor.csv (490 bytes, XXH3-128 "
+                + "ee898596a0b54d62f6791474cdfec6cb); --data " + otherData + " holds other data (490 bytes, XXH3-128 "
+                + ContentHash.of(otherData, 490) + ")"), moved.err());
         // the same data copied elsewhere is the same data
         Path copy = Files.copy(data, Files.createDirectories(folder.resolve("elsewhere")).resolve("renamed.csv"));
         assertEquals(0, Run.of("train", "--data", copy.toString(), "--layers", "8", "--lr", "0.05", "--epochs", "3",

@@ -47,7 +47,7 @@ class ModelFileTest {
     @Test
     void aSavedModelLoadsWithTheSameParametersPredictionsAndDescription() throws IOException {
         Model model = adamModel();
-        model.setInputSchema(new InputSchema(List.of("x1", "x2"), List.of("no", "yes")));
+        model.setInputSchema(new InputSchema(List.of("x1", "x2"), List.of("no", "yes")).withLabelName("churned"));
         model.fit(DATA.features(), DATA.labels(), FitOptions.builder().epochs(3).build());
         model.setThreshold(new io.dense4j.metrics.DecisionThreshold(0.2837, "best F1 on 40 validation rows"));
         Path file = folder.resolve("model.zip");
@@ -59,6 +59,7 @@ class ModelFileTest {
         assertEquals(model.predictProbability(DATA.features()), loaded.predictProbability(DATA.features()));
         assertEquals(model.summary(), loaded.summary());
         assertEquals(model.inputSchema(), loaded.inputSchema());
+        assertEquals("churned", loaded.inputSchema().labelName());
         assertEquals(model.threshold(), loaded.threshold());
         try (var files = Files.list(folder)) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left behind");

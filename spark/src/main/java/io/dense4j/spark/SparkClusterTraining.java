@@ -91,6 +91,11 @@ public final class SparkClusterTraining implements ClusterTraining {
             }
 
             @Override
+            public String labelName() {
+                return data.source().labelName();
+            }
+
+            @Override
             public long rows() {
                 return data.rows();
             }

@@ -42,6 +42,12 @@ public record SparkCsvSource(String path, List<String> columns, CsvFormat format
         return new SparkCsvSource(path, columns, CsvFormat.defaults(), false, false, 1);
     }
 
+    /** The label column's header name, or null without a header (or before the columns are known). */
+    public String labelName() {
+        int at = format.labelColumnIn(columns);
+        return format.header() && at >= 0 ? columns.get(at) : null;
+    }
+
     public SparkCsvSource withFormat(CsvFormat newFormat) {
         return new SparkCsvSource(path, columns, newFormat, skipBadRows, fillMissing, minPartitions);
     }

@@ -63,15 +63,15 @@ public final class SparkTrainer {
             throw new IllegalArgumentException(String.format("the model reads %d features, but %s has %d: %s",
                     model.inputWidth(), data.source().path(), data.width(), data.featureNames()));
         }
-        if (model.inputSchema() != null && !model.inputSchema().featureNames().equals(data.featureNames())) {
-            throw new IllegalArgumentException(String.format("%s has the feature columns %s, but the model was trained on %s",
-                    data.source().path(), data.featureNames(), model.inputSchema().featureNames()));
+        if (model.inputSchema() != null) {
+            model.inputSchema().checkFeatures(java.nio.file.Path.of(data.source().path()), data.featureNames());
         }
         RowSelection training = fit.trainingRows();
         RowSelection validation = fit.validationSplit() > 0 ? fit.validationRows() : null;
         if (model.inputSchema() == null || (data.source().fillMissing() && model.inputSchema().missingValueFill() == null)) {
             model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), data.source().fillMissing()
-                    ? InputSchema.meansToFill(data.source().path(), data.featureNames(), data.statistics(training)) : null));
+                    ? InputSchema.meansToFill(data.source().path(), data.featureNames(), data.statistics(training)) : null,
+                    data.source().labelName()));
         }
         if (trainer.epochsTrained() >= fit.epochs()) {
             throw new IllegalArgumentException(String.format(

@@ -53,7 +53,9 @@ final class ColumnLayout {
                     + (format.delimiter() != ',' ? "" : " (is the delimiter a comma?)"));
         }
         List<String> names = cells;
-        if (!format.header()) {
+        if (format.header()) {
+            refuseRepeatedNames(names, problems);
+        } else {
             names = new ArrayList<>();
             for (int i = 1; i <= columns; i++) {
                 names.add("column " + i);
@@ -65,19 +67,32 @@ final class ColumnLayout {
         return new ColumnLayout(names, labelColumn, weightColumn, featureOf, format.features());
     }
 
-    private static int labelColumn(CsvFormat format, List<String> names, CsvProblems problems) {
-        if (format.labelName() != null) {
-            int index = names.indexOf(format.labelName());
-            if (index < 0) {
-                throw problems.row("has no column named \"" + format.labelName()
-                        + "\"; its columns are " + String.join(", ", names));
+    /** Columns are picked by name, so two of one name would make the pick depend on their order. */
+    private static void refuseRepeatedNames(List<String> names, CsvProblems problems) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int column = 0; column < names.size(); column++) {
+            Integer earlier = first.putIfAbsent(names.get(column), column);
+            if (earlier != null) {
+                throw problems.row("columns " + (earlier + 1) + " and " + (column + 1) + " are both named \"" + names.get(column)
+                        + "\"; give each column a name of its own");
             }
-            return index;
         }
-        int columns = names.size();
-        int index = format.labelIndex() < 0 ? columns - 1 : format.labelIndex();
-        if (index >= columns) {
-            throw problems.row("has " + columns + " columns, so no label column " + index + " (counting from 0)");
+    }
+
+    /** The column names for a message: all of a few, the first ten of many. */
+    static String listed(List<String> names) {
+        int shown = 10;
+        return names.size() <= shown ? String.join(", ", names)
+                : String.join(", ", names.subList(0, shown)) + String.format(java.util.Locale.ROOT, ", … (%,d columns)", names.size());
+    }
+
+    private static int labelColumn(CsvFormat format, List<String> names, CsvProblems problems) {
+        int index = format.labelColumnIn(names);
+        if (index < 0 && format.labelName() != null) {
+            throw problems.row("has no column named \"" + format.labelName() + "\"; its columns are " + listed(names));
+        }
+        if (index < 0) {
+            throw problems.row("has " + names.size() + " columns, so no label column " + format.labelIndex() + " (counting from 0)");
         }
         return index;
     }
@@ -88,8 +103,7 @@ final class ColumnLayout {
         }
         int index = names.indexOf(format.weightName());
         if (index < 0) {
-            throw problems.row("has no weight column named \"" + format.weightName() + "\"; its columns are "
-                    + String.join(", ", names));
+            throw problems.row("has no weight column named \"" + format.weightName() + "\"; its columns are " + listed(names));
         }
         if (index == labelColumn) {
             throw problems.row("column \"" + format.weightName() + "\" is the label; it cannot also be the weight");
@@ -105,13 +119,13 @@ final class ColumnLayout {
                                         CsvProblems problems) {
         Map<String, Integer> columnOf = new HashMap<>(); // by name: linear in the columns, whatever their number
         for (int column = names.size() - 1; column >= 0; column--) {
-            columnOf.put(names.get(column), column); // the first of repeated names
+            columnOf.put(names.get(column), column); // without a header, names are unique; with one, repeats are refused
         }
         for (String name : format.features() == null ? format.dropped() : format.features()) {
             Integer column = columnOf.get(name);
             if (column == null) {
                 throw problems.row("has no column named \"" + name + "\" to "
-                        + (format.features() == null ? "leave out" : "read") + "; its columns are " + String.join(", ", names));
+                        + (format.features() == null ? "leave out" : "read") + "; its columns are " + listed(names));
             }
             if (column == labelColumn) {
                 throw problems.row("column \"" + name + "\" is the label; it cannot also be "

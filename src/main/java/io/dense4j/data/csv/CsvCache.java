@@ -32,21 +32,21 @@ final class CsvCache {
     /** What follows a cache's name in its writers' temporary files. */
     private static final String PARTIAL = ".partial-";
     private static final long MAGIC = 0x444E53344A434331L; // "DNS4JCC1"
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     private static final int FOOTER = 16;
     /** Rows are mapped in segments of at most this many bytes (a mapping holds at most 2 GiB). */
     private static final long SEGMENT_BYTES = 1L << 30;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What was read, under which settings, from which CSV file. */
-    record Metadata(int version, Fingerprint csv, CsvFormat format, boolean skipBadRows, boolean allowMissing,
-                    int width, long rows, List<String> featureNames, List<String> labelNames, long skippedRows,
-                    List<Long> firstSkippedLines, long missingValues, long rowsCrc32c) {
+    record Metadata(int version, Fingerprint csv, String csvXxh128, CsvFormat format, boolean skipBadRows,
+                    boolean allowMissing, int width, long rows, List<String> featureNames, List<String> labelNames,
+                    long skippedRows, List<Long> firstSkippedLines, long missingValues, long rowsCrc32c) {
 
         /** The same, with the CRC-32C of the rows as written. */
         Metadata withRowsCrc32c(long crc) {
-            return new Metadata(version, csv, format, skipBadRows, allowMissing, width, rows, featureNames, labelNames,
-                    skippedRows, firstSkippedLines, missingValues, crc);
+            return new Metadata(version, csv, csvXxh128, format, skipBadRows, allowMissing, width, rows, featureNames,
+                    labelNames, skippedRows, firstSkippedLines, missingValues, crc);
         }
     }
 
@@ -61,10 +61,13 @@ final class CsvCache {
 
     /**
      * The metadata of the cache at {@code cache} if it is complete and was built from this very
-     * CSV with these settings; otherwise null, and {@code why[0]} says why (for the log).
+     * CSV content with these settings; otherwise null, and {@code why[0]} says why (for the log).
+     * When the CSV's size and ends match but its times or inode do not (a copy, a restore, a
+     * {@code touch}), or the file system keeps no change time or inode, the whole file's hash decides:
+     * reading it costs a fraction of parsing it again. {@code how[0]} then says so.
      */
-    static Metadata usable(Path cache, Fingerprint csv, CsvFormat format, boolean skipBadRows, boolean allowMissing,
-                           String[] why) {
+    static Metadata usable(Path cache, Path csvFile, Fingerprint csv, CsvFormat format, boolean skipBadRows,
+                           boolean allowMissing, String[] why, String[] how) {
         if (!Files.isRegularFile(cache)) {
             why[0] = "no cache yet";
             return null;
@@ -93,9 +96,12 @@ final class CsvCache {
                 why[0] = "the cache's size does not match its row count";
                 return null;
             }
-            if (!metadata.csv().equals(csv)) {
-                why[0] = "the CSV file changed since the cache was built";
-                return null;
+            if (!metadata.csv().equals(csv) || !csv.hasChangeTimeAndInode()) {
+                if (!metadata.csv().sameSizeAndEnds(csv) || !ContentHash.of(csvFile, csv.size()).equals(metadata.csvXxh128())) {
+                    why[0] = "the CSV file changed since the cache was built";
+                    return null;
+                }
+                how[0] = metadata.csv().equals(csv) ? "its content hash matches" : "the CSV's times or inode changed, its content did not";
             }
             if (!metadata.format().equals(format) || metadata.skipBadRows() != skipBadRows
                     || metadata.allowMissing() != allowMissing) {
@@ -108,7 +114,7 @@ final class CsvCache {
             }
             return metadata;
         } catch (IOException | RuntimeException unreadable) {
-            why[0] = "the cache cannot be read (" + unreadable.getMessage() + ")";
+            why[0] = "the cache cannot be read (" + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("") + ")";
             return null;
         }
     }

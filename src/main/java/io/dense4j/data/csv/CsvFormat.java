@@ -72,6 +72,22 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName);
     }
 
+    /**
+     * The label column's place among the columns {@code names}: the one of the label's name, or at
+     * its index, or the last; −1 when there is none (no label column, no column of that name, an
+     * index past the end).
+     */
+    public int labelColumnIn(List<String> names) {
+        if (!labeled) {
+            return -1;
+        }
+        if (labelName != null) {
+            return names.indexOf(labelName);
+        }
+        int index = labelIndex < 0 ? names.size() - 1 : labelIndex;
+        return index < names.size() ? index : -1;
+    }
+
     /** Reads only these feature columns, in this order. */
     public CsvFormat withFeatures(List<String> names) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName);

@@ -114,6 +114,12 @@ public final class CsvReader {
         return open(this::layout).names();
     }
 
+    /** The label column's header name, or null without a header or a label column; from the first line alone. */
+    public String labelColumnName() {
+        ColumnLayout layout = open(this::layout);
+        return format.header() && layout.labelColumn() >= 0 ? layout.names().get(layout.labelColumn()) : null;
+    }
+
     /** The column names {@code firstLine}, the file's first line, gives (read as {@link #columnNames()} reads it). */
     public List<String> columnNames(byte[] firstLine) {
         try {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -104,14 +105,16 @@ public final class CsvSource {
     private final CsvCache.Metadata scan;
     private final Path cacheFile;
     private final String cacheStatus;
+    private final String labelName;
     private final List<String> classes;
     private final boolean flipped;
     private final FloatBuffer[] mapped;
     private long[] classTotals;
 
     private CsvSource(Path file, Options options, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan,
-                      Path cacheFile, String cacheStatus) {
+                      Path cacheFile, String cacheStatus, String labelName) {
         this.file = file;
+        this.labelName = labelName;
         this.options = options;
         this.reader = reader;
         this.fingerprint = fingerprint;
@@ -137,7 +140,7 @@ public final class CsvSource {
         if (!format.labeled()) {
             throw new IllegalArgumentException("training and evaluation read a label column: the CSV format has none");
         }
-        reader.columnNames(); // a missing file, a folder, an empty file or a bad header: say so first
+        String labelName = reader.labelColumnName(); // a missing file, a folder, an empty file or a bad header: say so first
         Fingerprint fingerprint = Fingerprint.of(file);
         CsvCache.Metadata scan;
         Path cacheFile = null;
@@ -145,18 +148,21 @@ public final class CsvSource {
         if (options.cache()) {
             cacheFile = CsvCache.location(file, options.cacheDirectory());
             String[] why = new String[1];
-            scan = CsvCache.usable(cacheFile, fingerprint, format, options.skipBadRows(), options.fillMissing(), why);
+            String[] how = new String[1];
+            scan = CsvCache.usable(cacheFile, file, fingerprint, format, options.skipBadRows(), options.fillMissing(), why, how);
             if (scan != null) {
-                status = "reused " + cacheFile;
+                status = "reused " + cacheFile + (how[0] != null ? " (" + how[0] + ")" : "");
             } else {
-                scan = buildCache(file, format, options, reader, fingerprint, cacheFile);
+                CompletableFuture<String> hashing = ContentHash.inBackground(file, fingerprint.size());
+                scan = buildCache(file, format, options, reader, fingerprint, cacheFile, hashing);
                 status = "built " + cacheFile + " (" + why[0] + ")";
             }
         } else {
+            CompletableFuture<String> hashing = ContentHash.inBackground(file, fingerprint.size());
             CsvReader.RowHandler[] checks = new CsvReader.RowHandler[options.firstPassThreads()];
             Arrays.fill(checks, (CsvReader.RowHandler) (line, features, provisionalClass, weight) -> { });
             CsvReader.Summary summary = readInParts(reader, checks, null);
-            scan = metadata(file, format, options, fingerprint, summary != null ? summary
+            scan = metadata(file, format, options, fingerprint, hashing, summary != null ? summary
                     : reader.read((line, features, provisionalClass, weight) -> { }));
         }
         if (options.classes() != null) {
@@ -170,12 +176,12 @@ public final class CsvSource {
             throw new DataFileException(file, "has only one label value (" + scan.labelNames().get(0)
                     + ") in its label column; a binary classifier needs two", null);
         }
-        return new CsvSource(file, options, reader, fingerprint, scan, cacheFile, status);
+        return new CsvSource(file, options, reader, fingerprint, scan, cacheFile, status, labelName);
     }
 
     /** Parses the file into a new cache, in parts on several threads when it is large enough. */
     private static CsvCache.Metadata buildCache(Path file, CsvFormat format, Options options, CsvReader reader,
-                                                Fingerprint fingerprint, Path cacheFile) {
+                                                Fingerprint fingerprint, Path cacheFile, CompletableFuture<String> hashing) {
         CsvCache.Writer[] parts = new CsvCache.Writer[options.firstPassThreads()];
         try {
             for (int k = 0; k < parts.length; k++) {
@@ -194,7 +200,7 @@ public final class CsvSource {
                 parts[0] = new CsvCache.Writer(cacheFile, format.weightName() != null);
                 summary = reader.read(parts[0]);
             }
-            CsvCache.Metadata scan = metadata(file, format, options, fingerprint, summary);
+            CsvCache.Metadata scan = metadata(file, format, options, fingerprint, hashing, summary);
             parts[0].finish(scan);
             return scan;
         } finally {
@@ -256,7 +262,8 @@ public final class CsvSource {
     }
 
     private static CsvCache.Metadata metadata(Path file, CsvFormat format, Options options, Fingerprint fingerprint,
-                                              CsvReader.Summary summary) {
+                                              CompletableFuture<String> hashing, CsvReader.Summary summary) {
+        String content = ContentHash.await(hashing);
         try {
             if (!fingerprint.unchanged(file)) {
                 throw new DataFileException(file, "changed while it was being read", null);
@@ -264,8 +271,8 @@ public final class CsvSource {
         } catch (IOException failed) {
             throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
         }
-        return new CsvCache.Metadata(CsvCache.VERSION, fingerprint, format, options.skipBadRows(), options.fillMissing(),
-                summary.featureNames().size(), summary.rows(), summary.featureNames(),
+        return new CsvCache.Metadata(CsvCache.VERSION, fingerprint, content, format, options.skipBadRows(),
+                options.fillMissing(), summary.featureNames().size(), summary.rows(), summary.featureNames(),
                 Arrays.asList(summary.labels().names()), summary.skippedRows(), summary.firstSkippedLines(),
                 summary.missingValues(), 0); // the rows' checksum is the cache writer's to fill in
     }
@@ -360,6 +367,16 @@ public final class CsvSource {
     /** The file's fingerprint, taken when it was opened. */
     public Fingerprint fingerprint() {
         return fingerprint;
+    }
+
+    /** The label column's header name, or null for a file without a header. */
+    public String labelName() {
+        return labelName;
+    }
+
+    /** The XXH3-128 of the whole file as it was read (see {@link ContentHash}): what it holds, wherever it lives. */
+    public String contentHash() {
+        return scan.csvXxh128();
     }
 
     public List<String> featureNames() {

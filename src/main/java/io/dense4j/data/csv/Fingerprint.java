@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * these still match. The change time is what a user cannot restore by accident: editing a file
  * and setting its modification time back (as {@code touch -d}, {@code rsync -t} or a restore do)
  * still moves it, as does replacing the file by another of the same size, which also changes the
- * inode. (On a file system without them, both are −1 and the rest must do.)
+ * inode. On a file system without them, both are −1, and a cache is used only after the whole
+ * file's {@link ContentHash} matches; so is a copy whose times or inode differ.
  */
 public record Fingerprint(long size, long modifiedMillis, long changeNanos, long inode, String headSha256,
                           String tailSha256) {
@@ -41,6 +42,16 @@ public record Fingerprint(long size, long modifiedMillis, long changeNanos, long
     boolean unchanged(Path file) throws IOException {
         return Files.size(file) == size && Files.getLastModifiedTime(file).toMillis() == modifiedMillis
                 && changeNanos(file) == changeNanos && inode(file) == inode;
+    }
+
+    /** Whether the file system gave a change time and an inode: without them a restored modification time goes unseen. */
+    boolean hasChangeTimeAndInode() {
+        return changeNanos != -1 && inode != -1;
+    }
+
+    /** Whether {@code other} has the same size and the same first and last 64 KiB, whatever its times and inode. */
+    boolean sameSizeAndEnds(Fingerprint other) {
+        return size == other.size && headSha256.equals(other.headSha256) && tailSha256.equals(other.tailSha256);
     }
 
     private static long changeNanos(Path file) throws IOException {

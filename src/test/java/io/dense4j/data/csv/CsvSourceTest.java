@@ -239,6 +239,39 @@ class CsvSourceTest {
     }
 
     @Test
+    void aCopyWithOtherTimesAndInodeReusesTheCacheOnlyWhenItsWholeContentMatches() throws IOException {
+        // a restore or a copy (cp -p, rsync -a) gives the file a new inode and change time, not new content
+        Path file = Files.writeString(folder.resolve("copied.csv"), "a,label\n" + "1,0\n".repeat(50_000) + "2,1\n".repeat(50_000));
+        CsvSource first = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertTrue(first.cacheStatus().startsWith("built"), first.cacheStatus());
+        Path original = Files.move(file, folder.resolve("original.csv"));
+        Files.copy(original, file, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        CsvSource copy = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertEquals("reused " + first.cacheFile() + " (the CSV's times or inode changed, its content did not)", copy.cacheStatus());
+        assertEquals(first.contentHash(), copy.contentHash());
+        assertEquals(ContentHash.of(file, Files.size(file)), copy.contentHash());
+        // the same again with one label flipped in the middle, beyond the 64 KiB ends the fingerprint hashes
+        byte[] bytes = Files.readAllBytes(original);
+        int middle = bytes.length / 2;
+        int label = middle + new String(bytes, middle, 10, java.nio.charset.StandardCharsets.US_ASCII).indexOf(',') + 1;
+        bytes[label] = (byte) (bytes[label] == '0' ? '1' : '0');
+        Files.delete(file);
+        Files.write(file, bytes);
+        Files.setLastModifiedTime(file, Files.getLastModifiedTime(original));
+        CsvSource edited = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertTrue(edited.cacheStatus().startsWith("built") && edited.cacheStatus().contains("the CSV file changed"), edited.cacheStatus());
+        assertNotEquals(first.contentHash(), edited.contentHash());
+        assertEquals(first.rows(), edited.rows());
+    }
+
+    @Test
+    void aPassWithoutACacheHashesTheWholeFileToo() throws IOException {
+        Path file = spirals();
+        CsvSource streamed = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache());
+        assertEquals(ContentHash.of(file, Files.size(file)), streamed.contentHash());
+    }
+
+    @Test
     void aCacheWhoseRowsWereAlteredIsRebuiltNotTrainedOn() throws IOException {
         Path file = spirals();
         Path cache = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()).cacheFile();
