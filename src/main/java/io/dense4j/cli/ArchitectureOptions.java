@@ -35,8 +35,9 @@ final class ArchitectureOptions {
     @Option(names = "--activation", defaultValue = "relu", description = "Hidden activation: relu or sigmoid (default: ${DEFAULT-VALUE}).")
     String activation;
 
-    @Option(names = "--standardize", description = "Standardize each feature by the training rows' mean and standard deviation "
-            + "(a Normalization layer, saved with the model and applied when it predicts).")
+    @Option(names = "--standardize", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Standardize each feature by the training rows' mean and standard deviation (a Normalization layer, "
+            + "saved with the model and applied when it predicts); on by default, --no-standardize reads features as they are.")
     boolean standardize;
 
     /** Checks the widths and the Dropout rate before any data is read. */

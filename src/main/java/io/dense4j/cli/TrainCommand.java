@@ -23,6 +23,7 @@ import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
 import io.dense4j.train.ModelCheckpoint;
 import io.dense4j.train.Trainer;
+import io.dense4j.train.BaseRateCheck;
 import io.dense4j.train.ClusterTraining;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,6 +94,13 @@ class TrainCommand implements Callable<Integer> {
             + "in this column (a finite number >= 0; not a feature), times its class weight. Validation loss and metrics stay "
             + "unweighted (default: every row weighs 1).")
     String weightColumn;
+
+    @Option(names = "--accept-worse-than-base-rate", description = "Exit 0 even when the last epoch's training loss is worse "
+            + "than always predicting the training rows' share of positives (train warns either way; by default it exits 1).")
+    boolean acceptWorseThanBaseRate;
+
+    /** Judges the epochs against the constant prediction once a new model knows its class counts. */
+    private BaseRateCheck baseRate;
 
     @Option(names = "--fill-missing", description = "Fill missing values (empty, NA, NaN) with the feature's mean over the "
             + "training rows, saved with the model and used when it predicts (default: missing values are errors).")
@@ -247,7 +255,21 @@ class TrainCommand implements Callable<Integer> {
                     model.threshold());
             return 1;
         }
+        if (baseRate != null && baseRate.worseAtEnd() && !acceptWorseThanBaseRate) {
+            System.err.printf("Error: %s. %s holds the model anyway; --accept-worse-than-base-rate exits 0 on such a run%n",
+                    baseRate.verdict(), out);
+            return 1;
+        }
         return 0;
+    }
+
+    private BaseRateCheck baseRate() {
+        if (baseRate == null) {
+            baseRate = new BaseRateCheck(epochs, System.err, architecture.standardize
+                    ? "lower --lr if the loss grew, raise it or train more epochs if it barely moved"
+                    : "the features are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr");
+        }
+        return baseRate;
     }
 
     /** The rows the validation split trains on, stratified if asked. */
@@ -415,10 +437,20 @@ class TrainCommand implements Callable<Integer> {
         Sequential model = new Sequential(architecture.layers(hidden).toArray(Layer[]::new));
         boolean balanced = "balanced".equalsIgnoreCase(classWeight);
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
-        FeatureStatistics statistics = architecture.standardize || fillMissing || balanced
+        boolean judged = weightColumn == null; // the constant prediction's loss under row weights needs their sums
+        FeatureStatistics statistics = architecture.standardize || fillMissing || balanced || judged
                 ? statisticsOf.apply(trainingRows) : null;
         BinaryCrossEntropy loss = new BinaryCrossEntropy().withClassWeights(classWeights(statistics)).withL2(l2 == null ? 0 : l2);
+        if (judged) {
+            baseRate().expect(statistics.negatives(), statistics.positives(), loss.classWeights());
+        }
         Model compiled = model.compile(inputWidth, loss, chosen, CompileOptions.defaults().withSeed(seed));
+        if (statistics != null && statistics.negatives() > 0 && statistics.positives() > 0) {
+            // the output starts at the (class-weighted) base rate, so the untrained model's loss is the constant
+            // prediction's rather than ln 2: on rare positives, no epochs spent unlearning a 50% guess
+            compiled.bias(compiled.layers().size() - 1).assign(Math.log(loss.classWeights().positive() * statistics.positives()
+                    / (loss.classWeights().negative() * statistics.negatives())));
+        }
         if (!loss.classWeights().isNone() || weightColumn != null) {
             String weights = (loss.classWeights().isNone() ? "" : loss.classWeights() + (balanced ? " (balanced on the training rows)" : ""))
                     + (loss.classWeights().isNone() || weightColumn == null ? "" : " and ")
@@ -488,6 +520,7 @@ class TrainCommand implements Callable<Integer> {
         if (stopping != null) {
             fit.callbacks(stopping);
         }
+        fit.callbacks(baseRate());
         if (checkpoint != null) {
             fit.callbacks(checkpoints.apply(checkpoint, checkpointEvery));
         }

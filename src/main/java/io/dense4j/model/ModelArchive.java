@@ -110,7 +110,8 @@ final class ModelArchive {
                 }
             }
         } catch (ZipException | java.io.EOFException damaged) {
-            throw new ModelFileException(file, "is truncated or corrupt: " + damaged.getMessage(), damaged);
+            throw new ModelFileException(file, "is truncated or corrupt: " + (damaged.getMessage() != null ? damaged.getMessage()
+                    : "it ends in the middle of an entry"), damaged);
         } catch (IOException failed) {
             throw new ModelFileException(file, "cannot be read: " + failed.getMessage(), failed);
         }

@@ -60,11 +60,11 @@ class BadInputProbeTest {
     static void trainAGoodModel() throws IOException {
         StringBuilder csv = new StringBuilder("a,b,label\n");
         for (int i = 0; i < 40; i++) {
-            csv.append(i).append(',').append(40 - i).append(',').append(i % 2).append('\n');
+            csv.append(i).append(',').append(40 - i).append(',').append(i < 20 ? 0 : 1).append('\n');
         }
         good = Files.writeString(shared.resolve("good.csv"), csv);
         Path model = shared.resolve("model.zip");
-        Run trained = Run.of("train", "--data", good.toString(), "--layers", "8", "--epochs", "2", "--out", model.toString());
+        Run trained = Run.of("train", "--data", good.toString(), "--layers", "8", "--epochs", "30", "--out", model.toString());
         assertEquals(0, trained.exitCode(), trained.err());
         goodModel = Files.readAllBytes(model);
     }
@@ -141,8 +141,12 @@ class BadInputProbeTest {
                 new java.util.Random(7).nextBytes(noise);
                 return noise;
             }, "is not a dense4j model file: not a zip archive, or an empty one"),
-            new BadModel("a truncated model file", model -> java.util.Arrays.copyOf(model, model.length / 2),
-                    "is truncated or corrupt: it has no digest.sha256"),
+            new BadModel("a model file cut in its middle", model -> java.util.Arrays.copyOf(model, model.length / 2),
+                    "is truncated or corrupt: it ends in the middle of an entry"),
+            // cut inside the digest entry's data (without the central directory alone, every entry is whole and checked)
+            new BadModel("a model file cut in its digest", model -> java.util.Arrays.copyOf(model,
+                    new String(model, StandardCharsets.ISO_8859_1).indexOf("digest.sha256") + 13 + 20),
+                    "is truncated or corrupt: Unexpected end of ZLIB input stream"),
             new BadModel("a model file without model.json", model -> rezip(model, entries -> entries.remove("model.json")),
                     "is not a dense4j model file: its first entry is \"parameters.bin\", not model.json"),
             new BadModel("a model.json that is not JSON", model -> rezip(model, entries -> entries.put("model.json",
@@ -151,8 +155,8 @@ class BadInputProbeTest {
             new BadModel("a newer model format", model -> editJson(model, json -> json.put("formatVersion", 99)),
                     "was written by a newer dense4j (format version 99; this one, 0.1.0, reads up to 3)"),
             new BadModel("a layer claiming 2^31 - 1 units", model -> editJson(model,
-                    json -> ((ObjectNode) json.get("layers").get(0)).put("units", Integer.MAX_VALUE)),
-                    "model.json describes no valid model: its layers up to layer 0 hold 6,442,450,941 parameters"),
+                    json -> ((ObjectNode) json.get("layers").get(1)).put("units", Integer.MAX_VALUE)), // layer 0 standardizes
+                    "model.json describes no valid model: its layers up to layer 1 hold 6,442,450,941 parameters"),
             new BadModel("an unknown entry", model -> rezip(model, entries -> entries.put("extra.bin", new byte[1024])),
                     "has an entry after its digest.sha256: \"extra.bin\""),
             new BadModel("class names swapped", model -> editJson(model, json -> {

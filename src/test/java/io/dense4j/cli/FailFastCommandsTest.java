@@ -156,6 +156,7 @@ class FailFastCommandsTest {
         Path data = Files.writeString(folder.resolve("xor.csv"), "a,b,label\n" + "0,0,0\n0,1,1\n1,0,1\n1,1,0\n".repeat(20));
         String checkpoint = folder.resolve("c.zip").toString();
         String[] first = {"train", "--data", data.toString(), "--layers", "8", "--lr", "0.05", "--epochs", "1",
+            "--accept-worse-than-base-rate",
             "--checkpoint", checkpoint, "--out", folder.resolve("m.zip").toString()};
         assertEquals(0, Run.of(first).exitCode());
         // xxhsum -H2 prints ee898596… for these 490 bytes
@@ -165,10 +166,12 @@ class FailFastCommandsTest {
                 "--checkpoint", checkpoint, "--resume", "--out", folder.resolve("m.zip").toString());
         assertEquals(2, other.exitCode(), other.err());
         assertTrue(other.err().startsWith("dense4j: --resume keeps the checkpoint's model, optimizer and loss, but --layers ask for "
-                + "[Dense(16, ReLU), Dense(1, Sigmoid)]; the checkpoint has [Dense(8, ReLU), Dense(1, Sigmoid)]; and --lr ask for "
+                + "[Normalization, Dense(16, ReLU), Dense(1, Sigmoid)]; the checkpoint has [Normalization, Dense(8, ReLU), "
+                + "Dense(1, Sigmoid)]; and --lr ask for "
                 + "SGD[learningRate=0.5"), other.err());
         // the usual rerun: the same command line with --resume, up to more epochs
         Run same = Run.of("train", "--data", data.toString(), "--layers", "8", "--lr", "0.05", "--epochs", "2",
+                "--accept-worse-than-base-rate",
                 "--checkpoint", checkpoint, "--resume", "--out", folder.resolve("m.zip").toString());
         assertEquals(0, same.exitCode(), same.err());
         assertTrue(same.out().contains("Resuming from " + checkpoint + " after epoch 1 of 2 (its model, optimizer and loss are kept)"),
@@ -184,6 +187,7 @@ class FailFastCommandsTest {
         // the same data copied elsewhere is the same data
         Path copy = Files.copy(data, Files.createDirectories(folder.resolve("elsewhere")).resolve("renamed.csv"));
         assertEquals(0, Run.of("train", "--data", copy.toString(), "--layers", "8", "--lr", "0.05", "--epochs", "3",
-                "--checkpoint", checkpoint, "--resume", "--out", folder.resolve("m.zip").toString()).exitCode());
+                "--accept-worse-than-base-rate", "--checkpoint", checkpoint, "--resume", "--out", folder.resolve("m.zip").toString())
+                .exitCode());
     }
 }

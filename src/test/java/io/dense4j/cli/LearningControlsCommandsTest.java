@@ -29,7 +29,7 @@ class LearningControlsCommandsTest {
         assertTrue(trained.out().contains("AdamW[learningRate=0.01, beta1=0.8, beta2=0.99, epsilon=1.0E-8, weightDecay=0.01, "
                 + "clipNorm=1.0]"), trained.out());
         assertTrue(trained.out().contains("L2 1.0E-4"), trained.out());
-        assertTrue(trained.out().contains("1 Dropout (0.2)"), trained.out());
+        assertTrue(trained.out().contains("2 Dropout (0.2)"), trained.out());
         Model loaded = Model.load(model);
         assertEquals(new Adam(0.01, 0.8, 0.99, 1e-8).withWeightDecay(0.01).withClipNorm(1), loaded.optimizer());
         assertEquals(1e-4, loaded.loss().l2());

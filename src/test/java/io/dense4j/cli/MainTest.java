@@ -136,7 +136,8 @@ class MainTest {
     void summaryAndGraphDescribeAModelFile(@TempDir Path folder) throws Exception {
         Path train = Files.writeString(folder.resolve("t.csv"), "a,b,label\n1,2,0\n3,4,1\n5,1,0\n2,8,1\n");
         Path model = folder.resolve("m.zip");
-        assertEquals(0, Run.of("train", "--data", train.toString(), "--layers", "4", "--epochs", "2", "--out", model.toString()).exitCode());
+        assertEquals(0, Run.of("train", "--data", train.toString(), "--layers", "4", "--epochs", "2",
+                "--accept-worse-than-base-rate", "--out", model.toString()).exitCode());
 
         Run summary = Run.of("summary", "--model", model.toString());
         assertEquals(0, summary.exitCode(), summary.err());

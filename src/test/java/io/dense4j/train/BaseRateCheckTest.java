@@ -1,0 +1,56 @@
+package io.dense4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.loss.ClassWeights;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class BaseRateCheckTest {
+
+    private static EpochMetrics epoch(int epoch, double loss) {
+        return new EpochMetrics(epoch, loss, 0.5, Double.NaN, Double.NaN, 100, 1);
+    }
+
+    @Test
+    void theConstantPredictionsLossIsTheBaseRatesEntropyUnderTheClassWeights() {
+        // 3 negatives, 1 positive: q = 1/4, loss = −(ln 1/4 + 3 ln 3/4) / 4 = (1.386294 + 0.863046) / 4
+        assertEquals(0.5623351446, BaseRateCheck.constantPredictionLoss(3, 1, ClassWeights.NONE), 1e-9);
+        // the positive weighs 3: W₀ = W₁ = 3, q = 1/2, loss = −(3 ln 1/2 + 3 ln 1/2) / 4 = 1.5 ln 2
+        assertEquals(1.5 * Math.log(2), BaseRateCheck.constantPredictionLoss(3, 1, ClassWeights.positive(3)), 1e-12);
+        assertEquals(Math.log(2), BaseRateCheck.constantPredictionLoss(50, 50, ClassWeights.NONE), 1e-12);
+    }
+
+    @Test
+    void warnsOnceAfterTheFirstWorseEpochButEpochOneAndJudgesTheLast() {
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        BaseRateCheck check = new BaseRateCheck(4, new PrintStream(said, true, StandardCharsets.UTF_8), "try this");
+        check.onEpochEnd(epoch(1, 9.0)); // not judged before expect: a resumed run
+        assertFalse(check.worseAtEnd());
+        check.expect(3, 1, ClassWeights.NONE);
+        check.onEpochEnd(epoch(1, 0.9)); // epoch 1's mean includes the untrained start
+        assertEquals("", said.toString(StandardCharsets.UTF_8));
+        check.onEpochEnd(epoch(2, 0.8));
+        check.onEpochEnd(epoch(3, Double.NaN));
+        assertEquals("Warning: epoch 2's training loss 0.8000 is worse than always predicting the base rate (loss 0.5623, "
+                + "25.0% positive); try this\n", said.toString(StandardCharsets.UTF_8));
+        assertTrue(check.worseAtEnd(), "a NaN loss is never better");
+        check.onEpochEnd(epoch(4, 0.5));
+        assertFalse(check.worseAtEnd());
+    }
+
+    @Test
+    void aOneEpochRunIsJudgedOnItsOnlyEpoch() {
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        BaseRateCheck check = new BaseRateCheck(1, new PrintStream(said, true, StandardCharsets.UTF_8), "try this");
+        check.expect(1, 1, ClassWeights.NONE);
+        check.onEpochEnd(epoch(1, 0.7));
+        assertTrue(said.toString(StandardCharsets.UTF_8).startsWith("Warning: epoch 1's training loss 0.7000"));
+        assertEquals("epoch 1's training loss 0.7000 is worse than always predicting the base rate (loss 0.6931, 50.0% positive); "
+                + "try this", check.verdict());
+    }
+}
