@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Predictions for every row of a CSV file of any size, streamed into a CSV file of
- * {@code probability,class} lines in input order: the rows are read a chunk at a time, missing
+ * {@code probability,class} lines in input order (the probability in the fewest digits that read
+ * back as the same float, the class by the label name the model was trained on): the rows are read a chunk at a time, missing
  * values filled as the model fills them, and the output written atomically, so a failure at any
  * row leaves no partial file.
  */
@@ -90,6 +90,9 @@ public final class CsvPredictions {
         private final Plan plan;
         private final OutputStream out;
         private final double threshold;
+        private final boolean doublePrecision;
+        /** What the class column says for class 0 and class 1: the label names the model was trained on. */
+        private final String[] classNames;
         private final int width;
         /** The model's values for missing ones, or null when missing values are errors. */
         final double[] fill;
@@ -100,6 +103,9 @@ public final class CsvPredictions {
             this.plan = model.borrowPlan();
             this.out = out;
             this.threshold = threshold;
+            this.doublePrecision = model.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE;
+            List<String> classes = model.inputSchema() == null ? null : model.inputSchema().classes();
+            this.classNames = new String[] {className(classes, 0), className(classes, 1)};
             this.width = model.inputWidth();
             this.fill = model.inputSchema() == null ? null : model.inputSchema().fillValues();
         }
@@ -115,6 +121,13 @@ public final class CsvPredictions {
             }
         }
 
+        /** Class {@code k}'s label name, quoted as CSV needs, or the number when the model knows no name. */
+        private static String className(List<String> classes, int k) {
+            String name = classes == null || classes.get(k) == null ? String.valueOf(k) : classes.get(k);
+            return name.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
+                    ? '"' + name.replace("\"", "\"\"") + '"' : name;
+        }
+
         void flush() {
             if (rows == 0) {
                 return;
@@ -123,10 +136,12 @@ public final class CsvPredictions {
             lines.setLength(0);
             for (int i = 0; i < rows; i++) {
                 double p = plan.probability(i);
-                lines.append(String.format(Locale.ROOT, "%.6f,%d%n", p, p >= threshold ? 1 : 0));
+                // the shortest digits that read back as the same value in the model's precision
+                lines.append(doublePrecision ? Double.toString(p) : Float.toString((float) p)).append(',')
+                        .append(classNames[p >= threshold ? 1 : 0]).append('\n');
             }
             try {
-                out.write(lines.toString().getBytes(StandardCharsets.US_ASCII));
+                out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
             } catch (IOException failed) {
                 throw new UncheckedIOException(failed);
             }

@@ -128,8 +128,8 @@ class MainTest {
         io.dense4j.model.Model loaded = io.dense4j.model.Model.load(model);
         String[] cells = lines.get(1).split(",");
         float[][] first = {{Float.parseFloat(cells[0]), Float.parseFloat(cells[1]), Float.parseFloat(cells[2])}};
-        assertEquals(String.format(java.util.Locale.ROOT, "%.6f", loaded.predictProbability(first)[0]),
-                predictions.get(1).split(",")[0]);
+        assertEquals((float) loaded.predictProbability(first)[0], Float.parseFloat(predictions.get(1).split(",")[0]),
+                "a float32 model's probability is written in the digits that read back as the same float");
     }
 
     @Test
@@ -175,6 +175,24 @@ class MainTest {
         Run byName = Run.of("evaluate", "--model", model.toString(), "--data", reordered.toString(), "--json");
         assertEquals(0, byName.exitCode(), byName.err());
         assertEquals(Run.of("evaluate", "--model", model.toString(), "--data", train.toString(), "--json").out(), byName.out());
+    }
+
+    @Test
+    void evaluateTakesTheModelsClassesByValueWhateverTheirSpelling(@TempDir Path folder) throws Exception {
+        StringBuilder written = new StringBuilder("a,label\n");
+        StringBuilder plain = new StringBuilder("a,label\n");
+        for (int i = 0; i < 200; i++) {
+            written.append(i).append(i < 100 ? ",0.0\n" : ",1.0\n");
+            plain.append(i).append(i < 100 ? ",0\n" : ",1\n");
+        }
+        Path trainedOn = Files.writeString(folder.resolve("floats.csv"), written);
+        Path model = folder.resolve("m.zip");
+        assertEquals(0, Run.of("train", "--data", trainedOn.toString(), "--out", model.toString()).exitCode());
+        Run asWritten = Run.of("evaluate", "--model", model.toString(), "--data", trainedOn.toString(), "--json");
+        Run asIntegers = Run.of("evaluate", "--model", model.toString(), "--data",
+                Files.writeString(folder.resolve("ints.csv"), plain).toString(), "--json");
+        assertEquals(0, asIntegers.exitCode(), asIntegers.err());
+        assertEquals(asWritten.out(), asIntegers.out());
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
@@ -38,13 +37,9 @@ class CsvPredictionsTest {
         assertEquals(3, CsvPredictions.write(model(), data, CsvFormat.defaults(), 0.5, out));
         List<String> lines = Files.readAllLines(out);
         assertEquals("probability,class", lines.get(0));
-        // a − 2b: 0, −1, 1
-        assertEquals(List.of(line(0), line(-1), line(1)), lines.subList(1, 4));
-    }
-
-    private static String line(double z) {
-        double p = 1 / (1 + Math.exp(-z));
-        return String.format(Locale.ROOT, "%.6f,%d", p, p >= 0.5 ? 1 : 0);
+        // a − 2b: 0, −1, 1; σ(−1) = 0.268941421… and σ(1) = 0.731058578… in their shortest float32 digits, the classes by name
+        assertEquals(List.of("0.5,yes", "0.26894143,no", "0.7310586,yes"), lines.subList(1, 4));
+        assertEquals((float) (1 / (1 + Math.exp(1))), Float.parseFloat("0.26894143"));
     }
 
     @Test

@@ -329,10 +329,20 @@ public final class CsvReader {
         CsvProblems problems = new CsvProblems(file, lines);
         while (lines.next()) {
             if (lines.end() > lines.start()) {
-                return ColumnLayout.read(format, lines.bytes(), lines.start(), lines.end(), problems);
+                return ColumnLayout.read(format, lines.bytes(), afterByteOrderMark(lines.bytes(), lines.start(), lines.end()),
+                        lines.end(), problems);
             }
         }
         throw isEmpty();
+    }
+
+    /**
+     * Where the file's first line starts once a UTF-8 byte order mark (EF BB BF, which spreadsheet
+     * programs write) is passed over: it is not part of the first column's name or value.
+     */
+    static int afterByteOrderMark(byte[] bytes, int from, int to) {
+        return to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB && bytes[from + 2] == (byte) 0xBF
+                ? from + 3 : from;
     }
 
     private DataFileException isEmpty() {
@@ -359,6 +369,7 @@ public final class CsvReader {
                 continue; // a blank line
             }
             if (parser == null) {
+                from = afterByteOrderMark(lines.bytes(), from, to);
                 layout = ColumnLayout.read(format, lines.bytes(), from, to, problems);
                 parser = rowParser(layout, problems, handler);
                 if (!format.header()) { // the first row is data, never skipped: the file's layout rests on it

@@ -125,7 +125,7 @@ public final class CsvSource {
         this.mapped = cacheFile == null ? null : CsvCache.map(cacheFile, scan);
         LabelMapping seen = LabelMapping.restore(scan.labelNames());
         this.classes = options.classes() != null ? options.classes() : Arrays.asList(seen.classes());
-        this.flipped = options.classes() != null ? options.classes().indexOf(scan.labelNames().get(0)) == 1 : seen.flipped();
+        this.flipped = options.classes() != null ? LabelMapping.classOf(options.classes(), scan.labelNames().get(0)) == 1 : seen.flipped();
     }
 
     /** Reads and checks {@code file} (or finds its cache up to date), as described above. */
@@ -167,7 +167,7 @@ public final class CsvSource {
         }
         if (options.classes() != null) {
             for (String name : scan.labelNames()) {
-                if (!options.classes().contains(name)) {
+                if (LabelMapping.classOf(options.classes(), name) < 0) {
                     throw new DataFileException(file, "has the label \"" + name + "\", which is not one of the model's classes "
                             + options.classes(), null);
                 }

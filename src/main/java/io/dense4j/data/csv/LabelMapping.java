@@ -129,7 +129,7 @@ public final class LabelMapping {
                 return "the label \"" + name + "\" is a missing value";
             }
             if (canonical(name) < 0 && !Double.isNaN(number(name))) {
-                return "the label \"" + name + "\" is a number other than 0 or 1";
+                return "the label \"" + name + "\" is a number other than 0 or 1 (or -1 for class 0)";
             }
         }
         if (text.length == 2 && (canonical(text[0]) < 0) != (canonical(text[1]) < 0)) {
@@ -141,7 +141,10 @@ public final class LabelMapping {
         return null;
     }
 
-    /** 0 or 1 for the names with a meaning of their own (false, true, and numbers equal to 0 or 1), else −1. */
+    /**
+     * 0 or 1 for the names with a meaning of their own (false and true; numbers equal to 0 or −1,
+     * and to 1, so "0.0", "-1" and "+1" say which class they are), else −1.
+     */
     static int canonical(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.equals("false")) {
@@ -151,7 +154,7 @@ public final class LabelMapping {
             return 1;
         }
         double value = number(name);
-        return value == 0 ? 0 : value == 1 ? 1 : -1;
+        return value == 0 || value == -1 ? 0 : value == 1 ? 1 : -1;
     }
 
     /** The name's value as a number, or NaN when it is not one. */
@@ -161,6 +164,24 @@ public final class LabelMapping {
         } catch (NumberFormatException notANumber) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * The place of the label {@code name} among a model's {@code classes}: the class of that very
+     * name, or else of the same meaning (a model trained on "0.0" and "1.0" takes "0" and "1", one
+     * trained on "false" and "true" takes "FALSE"); −1 for neither.
+     */
+    public static int classOf(List<String> classes, String name) {
+        int exact = classes.indexOf(name);
+        if (exact >= 0 || canonical(name) < 0) {
+            return exact;
+        }
+        for (int k = 0; k < classes.size(); k++) {
+            if (classes.get(k) != null && canonical(classes.get(k)) == canonical(name)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     @Override

@@ -178,6 +178,15 @@ class CsvReaderTest {
     }
 
     @Test
+    void aByteOrderMarkIsNeitherPartOfTheFirstNameNorOfTheFirstValue() throws IOException {
+        Path headed = write("bom.csv", "\uFEFFage,label\n1,0\n2,1\n"); // as spreadsheet programs save "CSV UTF-8"
+        assertEquals(List.of("age", "label"), new CsvReader(headed, CsvFormat.defaults()).columnNames());
+        assertEquals(List.of("1.0 | 0", "2.0 | 1"), rows(headed, CsvFormat.defaults().withFeatures(List.of("age")), 1 << 20));
+        Path headless = write("bom-data.csv", "\uFEFF1.5,0\n2,1\n");
+        assertEquals(List.of("1.5 | 0", "2.0 | 1"), rows(headless, CsvFormat.defaults().withoutHeader(), 2));
+    }
+
+    @Test
     void namesNumbersBeyondFloat32Range() throws IOException {
         assertTrue(rejects("a,label\n1e39,0\n").getMessage().contains("\"1e39\" is beyond float32's range"));
     }
