@@ -196,6 +196,31 @@ class MainTest {
     }
 
     @Test
+    void trainEvaluateAndPredictReadGzipFilesAsTheirText(@TempDir Path folder) throws Exception {
+        StringBuilder rows = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 300; i++) {
+            rows.append(i % 17).append(',').append(i % 5).append(',').append(i % 17 > 8 ? 1 : 0).append('\n');
+        }
+        Path plain = Files.writeString(folder.resolve("rows.csv"), rows);
+        Path gzip = folder.resolve("rows.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzip))) {
+            out.write(rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path fromPlain = folder.resolve("plain.zip");
+        Path fromGzip = folder.resolve("gzip.zip");
+        assertEquals(0, Run.of("train", "--data", plain.toString(), "--out", fromPlain.toString()).exitCode());
+        assertEquals(0, Run.of("train", "--data", gzip.toString(), "--out", fromGzip.toString()).exitCode());
+        assertEquals(io.dense4j.model.Model.load(fromPlain).parameters(), io.dense4j.model.Model.load(fromGzip).parameters());
+        assertEquals(Run.of("evaluate", "--model", fromPlain.toString(), "--data", plain.toString(), "--json").out(),
+                Run.of("evaluate", "--model", fromPlain.toString(), "--data", gzip.toString(), "--json").out());
+        assertEquals(0, Run.of("predict", "--model", fromPlain.toString(), "--data", plain.toString(), "--out",
+                folder.resolve("p1.csv").toString()).exitCode());
+        assertEquals(0, Run.of("predict", "--model", fromPlain.toString(), "--data", gzip.toString(), "--out",
+                folder.resolve("p2.csv").toString()).exitCode());
+        assertEquals(Files.readAllLines(folder.resolve("p1.csv")), Files.readAllLines(folder.resolve("p2.csv")));
+    }
+
+    @Test
     void sparkTrainingWithoutTheSparkModuleSaysHowToGetIt() {
         Run run = Run.of("train", "--data", "rows.csv", "--spark", "local[2]");
         assertEquals(2, run.exitCode());

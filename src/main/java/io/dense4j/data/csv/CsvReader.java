@@ -162,7 +162,7 @@ public final class CsvReader {
         if (Files.isDirectory(file)) {
             throw new DataFileException(file, "is a directory, not a CSV file", null);
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = decompressed(Files.newInputStream(file))) {
             return reading.from(in);
         } catch (NoSuchFileException missing) {
             throw new DataFileException(file, "no such file", missing);
@@ -172,7 +172,28 @@ public final class CsvReader {
     }
 
     private DataFileException cannotRead(IOException failed) {
+        if (failed instanceof java.util.zip.ZipException || failed instanceof java.io.EOFException) {
+            return new DataFileException(file, "is gzip-compressed but damaged or cut short: "
+                    + (failed.getMessage() != null ? failed.getMessage() : "it ends in the middle of its data"), failed);
+        }
         return new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
+    }
+
+    /**
+     * Whether the file is gzip-compressed, by its first two bytes (1F 8B, which no text starts
+     * with), whatever its name: it is then read through a decompressor, on one thread.
+     */
+    private boolean gzip() {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1F && in.read() == 0x8B;
+        } catch (IOException unreadable) {
+            return false; // the read that follows says what is wrong
+        }
+    }
+
+    /** {@code in}, decompressed when the file is gzip. */
+    private InputStream decompressed(InputStream in) throws IOException {
+        return gzip() ? new java.util.zip.GZIPInputStream(in, 1 << 16) : in;
     }
 
     /**
@@ -252,7 +273,7 @@ public final class CsvReader {
     private long[] splitPoints(int parts) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            if (parts < 2 || size < PARALLEL_MINIMUM_BYTES) {
+            if (parts < 2 || size < PARALLEL_MINIMUM_BYTES || gzip()) { // a gzip stream starts only at its start
                 return null;
             }
             long[] bounds = new long[parts + 1];
@@ -281,7 +302,8 @@ public final class CsvReader {
 
     private Summary readRange(ColumnLayout layout, long from, long to, RowHandler handler) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return pass(new RangeStream(channel, from, to), handler, layout, false);
+            InputStream range = new RangeStream(channel, from, to);
+            return pass(from == 0 ? decompressed(range) : range, handler, layout, false); // a gzip file is read from 0 only
         } catch (IOException failed) {
             throw cannotRead(failed);
         }

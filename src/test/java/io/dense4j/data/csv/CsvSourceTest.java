@@ -86,6 +86,30 @@ class CsvSourceTest {
     }
 
     @Test
+    void aGzipFileIsReadAsItsTextFromTheCacheAndStreamedAndACutOneIsNamed() throws IOException {
+        Path plain = spirals();
+        Path gzip = folder.resolve("spirals.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzip))) {
+            Files.copy(plain, out);
+        }
+        List<String> expected = pass(new DatasetBatches(InMemoryCsv.read(plain, CsvFormat.defaults(), DataType.DOUBLE)), 0, 0, false, 97);
+        CsvSource cached = CsvSource.open(gzip, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertTrue(cached.cacheStatus().startsWith("built " + folder.resolve("spirals.csv.gz.dense4j-cache")), cached.cacheStatus());
+        try (BatchSource rows = cached.rows(RowSelection.all(), null, DataType.DOUBLE);
+             BatchSource streamed = CsvSource.open(gzip, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache())
+                     .rows(RowSelection.all(), null, DataType.DOUBLE)) {
+            assertEquals(expected, pass(rows, 0, 0, false, 97));
+            assertEquals(expected, pass(streamed, 0, 0, false, 97));
+        }
+        assertTrue(CsvSource.open(gzip, CsvFormat.defaults(), CsvSource.Options.defaults()).cacheStatus().startsWith("reused"));
+        byte[] whole = Files.readAllBytes(gzip);
+        Path cut = Files.write(folder.resolve("cut.csv.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        DataFileException damaged = assertThrows(DataFileException.class,
+                () -> CsvSource.open(cut, CsvFormat.defaults(), CsvSource.Options.defaults()));
+        assertEquals(cut + ": is gzip-compressed but damaged or cut short: Unexpected end of ZLIB input stream", damaged.getMessage());
+    }
+
+    @Test
     void aShuffledCachedPassIsTheInMemoryPermutationAndChangesEachEpoch() throws IOException {
         Path file = spirals();
         BatchSource inMemory = new DatasetBatches(InMemoryCsv.read(file, CsvFormat.defaults(), DataType.DOUBLE));
