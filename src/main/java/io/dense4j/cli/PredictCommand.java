@@ -31,7 +31,12 @@ final class PredictCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", required = true, description = "The CSV to write: a header probability,class and one line per input row.")
+    @Option(names = "--keep", split = ",", paramLabel = "NAMES", description = "Copy these columns, by header name, into "
+            + "each output line before the probability, as the file writes them: an id to join the predictions back on.")
+    java.util.List<String> keep = java.util.List.of();
+
+    @Option(names = "--out", required = true, description = "The CSV to write (- for standard output): a header (the kept "
+            + "columns,) probability,class and one line per input row.")
     Path out;
 
     @Override
@@ -40,11 +45,17 @@ final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("predict writes one line per input row, so it cannot skip bad rows: "
                     + "leave out --skip-bad-rows");
         }
-        Outputs.checkFile(spec.commandLine(), "--out", out);
+        boolean toStandardOutput = out.toString().equals("-");
+        if (!toStandardOutput) {
+            Outputs.checkFile(spec.commandLine(), "--out", out);
+        }
         Model model = Model.load(modelFile);
         DecisionThreshold cut = threshold.resolve(model);
-        long rows = CsvPredictions.write(model, data, csv.format(), cut.value(), out);
-        System.out.printf(Locale.ROOT, "Wrote %,d predictions to %s, class 1 at probability >= %s%n", rows, out, cut);
+        long rows = toStandardOutput ? CsvPredictions.write(model, data, csv.format(), cut.value(), keep, System.out)
+                : CsvPredictions.write(model, data, csv.format(), cut.value(), keep, out);
+        // with the predictions on standard output, what was done goes beside them, not into them
+        (toStandardOutput ? System.err : System.out).printf(Locale.ROOT, "Wrote %,d predictions to %s, class 1 at probability >= %s%n",
+                rows, toStandardOutput ? "standard output" : out, cut);
         return 0;
     }
 }

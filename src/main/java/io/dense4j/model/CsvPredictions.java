@@ -33,27 +33,54 @@ public final class CsvPredictions {
      * @return the rows predicted
      */
     public static long write(Model model, Path data, CsvFormat format, double threshold, Path out) throws IOException {
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("the threshold is a probability in [0, 1], got " + threshold);
-        }
-        CsvFormat layout = layout(model, data, format, new CsvReader(data, format).columnNames());
+        return write(model, data, format, threshold, List.of(), out);
+    }
+
+    /**
+     * As above, each line starting with the cells of the columns {@code kept} (by header name, in
+     * that order, as the file writes them): an id, say, to join the predictions back on.
+     */
+    public static long write(Model model, Path data, CsvFormat format, double threshold, List<String> kept, Path out)
+            throws IOException {
+        CsvFormat layout = layout(model, data, format, threshold);
         long[] rows = new long[1];
         try {
-            AtomicFiles.write(out, stream -> {
-                stream.write("probability,class\n".getBytes(StandardCharsets.US_ASCII));
-                Chunk chunk = new Chunk(model, stream, threshold);
-                try {
-                    CsvReader reader = new CsvReader(data, layout);
-                    rows[0] = (chunk.fill == null ? reader : reader.allowingMissing()).read(chunk).rows();
-                    chunk.flush();
-                } finally {
-                    model.givePlan(chunk.plan);
-                }
-            });
+            AtomicFiles.write(out, stream -> rows[0] = writeRows(model, data, layout, threshold, kept, stream));
         } catch (UncheckedIOException failed) {
             throw failed.getCause();
         }
         return rows[0];
+    }
+
+    /** As above, into {@code out} as the rows come (standard output, a pipe), which is left open. */
+    public static long write(Model model, Path data, CsvFormat format, double threshold, List<String> kept, OutputStream out)
+            throws IOException {
+        long rows = writeRows(model, data, layout(model, data, format, threshold), threshold, kept, out);
+        out.flush();
+        return rows;
+    }
+
+    private static CsvFormat layout(Model model, Path data, CsvFormat format, double threshold) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("the threshold is a probability in [0, 1], got " + threshold);
+        }
+        return layout(model, data, format, new CsvReader(data, format).columnNames());
+    }
+
+    private static long writeRows(Model model, Path data, CsvFormat layout, double threshold, List<String> kept, OutputStream stream)
+            throws IOException {
+        StringBuilder header = new StringBuilder();
+        kept.forEach(name -> header.append(Chunk.quoted(name)).append(','));
+        stream.write(header.append("probability,class\n").toString().getBytes(StandardCharsets.UTF_8));
+        Chunk chunk = new Chunk(model, stream, threshold);
+        try {
+            CsvReader reader = new CsvReader(data, layout).keeping(kept);
+            long rows = (chunk.fill == null ? reader : reader.allowingMissing()).read(chunk).rows();
+            chunk.flush();
+            return rows;
+        } finally {
+            model.givePlan(chunk.plan);
+        }
     }
 
     private static CsvFormat layout(Model model, Path data, CsvFormat format, List<String> columns) {
@@ -86,7 +113,7 @@ public final class CsvPredictions {
     }
 
     /** Gathers rows into the plan's input, predicts each full chunk, writes its lines in order. */
-    private static final class Chunk implements CsvReader.RowHandler {
+    private static final class Chunk implements CsvReader.KeepingHandler {
         private final Plan plan;
         private final OutputStream out;
         private final double threshold;
@@ -97,6 +124,9 @@ public final class CsvPredictions {
         /** The model's values for missing ones, or null when missing values are errors. */
         final double[] fill;
         private final StringBuilder lines = new StringBuilder();
+        /** The kept cells of the chunk's rows, each row's followed by its probability's comma. */
+        private final StringBuilder keptCells = new StringBuilder();
+        private final int[] keptEnd;
         private int rows;
 
         Chunk(Model model, OutputStream out, double threshold) {
@@ -108,6 +138,12 @@ public final class CsvPredictions {
             this.classNames = new String[] {className(classes, 0), className(classes, 1)};
             this.width = model.inputWidth();
             this.fill = model.inputSchema() == null ? null : model.inputSchema().fillValues();
+            this.keptEnd = new int[plan.capacity()];
+        }
+
+        @Override
+        public void keptCell(int k, byte[] bytes, int from, int to) {
+            keptCells.append(quoted(new String(bytes, from, to - from, StandardCharsets.UTF_8))).append(',');
         }
 
         @Override
@@ -116,6 +152,7 @@ public final class CsvPredictions {
                 MissingValues.fill(features, 0, fill);
             }
             plan.input().put(rows * width, features, 0, width);
+            keptEnd[rows] = keptCells.length();
             if (++rows == plan.capacity()) {
                 flush();
             }
@@ -123,9 +160,13 @@ public final class CsvPredictions {
 
         /** Class {@code k}'s label name, quoted as CSV needs, or the number when the model knows no name. */
         private static String className(List<String> classes, int k) {
-            String name = classes == null || classes.get(k) == null ? String.valueOf(k) : classes.get(k);
-            return name.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
-                    ? '"' + name.replace("\"", "\"\"") + '"' : name;
+            return quoted(classes == null || classes.get(k) == null ? String.valueOf(k) : classes.get(k));
+        }
+
+        /** {@code text} as a CSV field: in quotes, its quotes doubled, when it holds a comma, a quote or a line end. */
+        static String quoted(String text) {
+            return text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
+                    ? '"' + text.replace("\"", "\"\"") + '"' : text;
         }
 
         void flush() {
@@ -135,6 +176,7 @@ public final class CsvPredictions {
             plan.forward(rows);
             lines.setLength(0);
             for (int i = 0; i < rows; i++) {
+                lines.append(keptCells, i == 0 ? 0 : keptEnd[i - 1], keptEnd[i]);
                 double p = plan.probability(i);
                 // the shortest digits that read back as the same value in the model's precision
                 lines.append(doublePrecision ? Double.toString(p) : Float.toString((float) p)).append(',')
@@ -146,6 +188,7 @@ public final class CsvPredictions {
                 throw new UncheckedIOException(failed);
             }
             rows = 0;
+            keptCells.setLength(0);
         }
     }
 }

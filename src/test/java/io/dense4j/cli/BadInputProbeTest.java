@@ -175,6 +175,9 @@ class BadInputProbeTest {
                 "{absent.zip}: no such file"));
         probes.add(new Probe("data without the model's columns", Map.of("other.csv", "x,y\n1,2\n".getBytes(StandardCharsets.UTF_8)),
                 new String[] {"predict", "--model", "{out.zip}", "--data", "{other.csv}", "--out", "{pred.csv}"}, 1, "{other.csv} lacks the model's feature columns \"a\", \"b\""));
+        probes.add(new Probe("predict --keep naming no column", Map.of(), new String[] {"predict", "--model", "{out.zip}", "--data",
+            good.toString(), "--keep", "id", "--out", "{pred.csv}"}, 1, good + ", line 1: has no column named \"id\" to keep; its columns are "
+            + "a, b, label"));
         probes.add(new Probe("evaluation data with a third class", Map.of("third.csv", "a,b,label\n1,2,0\n3,4,1\n5,6,2\n"
                 .getBytes(StandardCharsets.UTF_8)), new String[] {"evaluate", "--model", "{out.zip}", "--data", "{third.csv}"}, 1,
                 "{third.csv}, line 4, column 3 (\"label\")"));

@@ -119,6 +119,11 @@ class MainTest {
         Path withoutLabel = folder.resolve("p2.csv");
         assertEquals(0, Run.of("predict", "--model", model.toString(), "--data", train.toString(), "--out", withLabel.toString()).exitCode());
         assertEquals(0, Run.of("predict", "--model", model.toString(), "--data", unlabeled.toString(), "--out", withoutLabel.toString()).exitCode());
+        // --out - : the predictions alone on standard output, for a pipe; what was done on standard error
+        Run piped = Run.of("predict", "--model", model.toString(), "--data", train.toString(), "--out", "-");
+        assertEquals(0, piped.exitCode(), piped.err());
+        assertEquals(Files.readString(withLabel), piped.out());
+        assertTrue(piped.err().startsWith("Wrote 600 predictions to standard output"), piped.err());
 
         List<String> predictions = Files.readAllLines(withLabel);
         assertEquals(Files.readAllLines(withoutLabel), predictions);

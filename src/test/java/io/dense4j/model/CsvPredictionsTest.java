@@ -43,6 +43,19 @@ class CsvPredictionsTest {
     }
 
     @Test
+    void keptColumnsLeadEachLineAsTheFileWritesThem() throws IOException {
+        Path data = Files.writeString(folder.resolve("rows.csv"), "id,name,b,a\n7,\"Smith, J\",0.5,1\nx-8,\"say \"\"hi\"\"\",0,-1\n");
+        Path out = folder.resolve("kept.csv");
+        assertEquals(2, CsvPredictions.write(model(), data, CsvFormat.defaults(), 0.5, List.of("id", "name", "a"), out));
+        assertEquals(List.of("id,name,a,probability,class", "7,\"Smith, J\",1,0.5,yes", "x-8,\"say \"\"hi\"\"\",-1,0.26894143,no"),
+                Files.readAllLines(out));
+        Path headless = Files.writeString(folder.resolve("headless.csv"), "1,0.5\n-1,0\n");
+        IllegalArgumentException noHeader = assertThrows(IllegalArgumentException.class, () -> CsvPredictions.write(model(),
+                headless, CsvFormat.defaults().withoutHeader(), 0.5, List.of("id"), out));
+        assertTrue(noHeader.getMessage().endsWith("is read without a header"), noHeader.getMessage());
+    }
+
+    @Test
     void aBadCellNamesItsLineAndLeavesTheEarlierOutputWhole() throws IOException {
         StringBuilder rows = new StringBuilder("a,b\n");
         for (int i = 0; i < 3_000; i++) { // past the first chunk of predictions

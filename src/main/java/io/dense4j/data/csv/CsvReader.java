@@ -42,6 +42,15 @@ public final class CsvReader {
     }
 
     /**
+     * A row handler that also hears the text of the columns a reader {@link #keeping keeps}: for
+     * each row, {@link #keptCell} once per kept column in the order named, then {@link #row}.
+     */
+    public interface KeepingHandler extends RowHandler {
+        /** Kept column {@code k}'s cell, unquoted, in {@code bytes[from, to)} (UTF-8), valid until this call returns. */
+        void keptCell(int k, byte[] bytes, int from, int to);
+    }
+
+    /**
      * What a pass over the file found.
      *
      * @param skippedRows       bad rows passed over (only when reading with bad rows skipped)
@@ -63,6 +72,7 @@ public final class CsvReader {
     private final boolean skipBadRows;
     private final boolean allowMissing;
     private final boolean collectLabels;
+    private final List<String> kept;
 
     /** Distinct label names a reader {@link #collectingLabels() collecting them} accepts. */
     public static final int COLLECTED_LABELS_MAX = 100;
@@ -77,6 +87,12 @@ public final class CsvReader {
     }
 
     private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels) {
+        this(file, format, chunk, skipBadRows, allowMissing, collectLabels, List.of());
+    }
+
+    private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels,
+                      List<String> kept) {
+        this.kept = List.copyOf(kept);
         this.file = file;
         this.format = format;
         this.chunk = chunk;
@@ -91,12 +107,12 @@ public final class CsvReader {
      * header or its first row still stop the read.
      */
     public CsvReader skippingBadRows() {
-        return new CsvReader(file, format, chunk, true, allowMissing, collectLabels);
+        return new CsvReader(file, format, chunk, true, allowMissing, collectLabels, kept);
     }
 
     /** This reader, but reading a missing feature value as NaN (counted in the summary) instead of stopping. */
     public CsvReader allowingMissing() {
-        return new CsvReader(file, format, chunk, skipBadRows, true, collectLabels);
+        return new CsvReader(file, format, chunk, skipBadRows, true, collectLabels, kept);
     }
 
     /**
@@ -106,7 +122,18 @@ public final class CsvReader {
      * other pieces' (dense4j-spark judges them all in file order, as one reader would).
      */
     public CsvReader collectingLabels() {
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, true);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, true, kept);
+    }
+
+    /**
+     * This reader, also handing the text of the columns {@code names} (by header name) to a
+     * {@link KeepingHandler}, row by row: what {@code predict --keep} copies through.
+     */
+    public CsvReader keeping(List<String> names) {
+        if (!names.isEmpty() && !format.header()) {
+            throw new IllegalArgumentException("columns are kept by their header names, and " + file + " is read without a header");
+        }
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, names);
     }
 
     /** The column names (the header's, or "column 1", … without one), from the first line alone. */
@@ -433,6 +460,14 @@ public final class CsvReader {
         if (format.header()) {
             problems.nameColumns(layout.names()); // cells are named by the header from here on
         }
-        return new RowParser(layout, format, allowMissing, collectLabels, problems, handler);
+        int[] keptColumns = new int[kept.size()];
+        for (int k = 0; k < kept.size(); k++) {
+            keptColumns[k] = layout.names().indexOf(kept.get(k));
+            if (keptColumns[k] < 0) {
+                throw problems.row("has no column named \"" + kept.get(k) + "\" to keep; its columns are "
+                        + ColumnLayout.listed(layout.names()));
+            }
+        }
+        return new RowParser(layout, format, allowMissing, collectLabels, problems, handler, keptColumns);
     }
 }

@@ -21,10 +21,18 @@ final class RowParser {
     private final LabelParser labels;
     private final CsvProblems problems;
     private final CsvReader.RowHandler handler;
+    /** The kept columns (0-based), in the order their cells go to the handler; empty for none. */
+    private final int[] keptColumns;
+    /** Where each kept column's cell starts and ends in the current row, indexed by column. */
+    private final int[] cellFrom;
+    private final int[] cellTo;
+    private final int lastKeptColumn;
+    private final FieldScanner keptScanner;
+    private byte[] keptLine = new byte[256];
     private long missing;
 
     RowParser(ColumnLayout layout, CsvFormat format, boolean allowMissing, boolean collectLabels, CsvProblems problems,
-              CsvReader.RowHandler handler) {
+              CsvReader.RowHandler handler, int[] keptColumns) {
         this.columns = layout.columns();
         this.labelColumn = layout.labelColumn();
         this.weightColumn = layout.weightColumn();
@@ -37,6 +45,14 @@ final class RowParser {
         this.labels = new LabelParser(collectLabels, problems);
         this.problems = problems;
         this.handler = handler;
+        this.keptColumns = keptColumns;
+        if (keptColumns.length > 0 && !(handler instanceof CsvReader.KeepingHandler)) {
+            throw new IllegalArgumentException("kept columns need a KeepingHandler to take their cells");
+        }
+        this.cellFrom = new int[keptColumns.length > 0 ? columns : 0];
+        this.cellTo = new int[cellFrom.length];
+        this.lastKeptColumn = java.util.Arrays.stream(keptColumns).max().orElse(-1);
+        this.keptScanner = new FieldScanner(delimiter, problems);
     }
 
     /**
@@ -44,6 +60,9 @@ final class RowParser {
      * cell or field count before the handler hears of the row. Quoted fields are unescaped in place.
      */
     void parse(byte[] bytes, int from, int to, long line) {
+        if (keptColumns.length > 0) {
+            findKeptCells(bytes, from, to); // first: the loop below unescapes quoted fields in place
+        }
         int[] featureOf = this.featureOf;
         float[] features = this.features;
         int columns = this.columns;
@@ -102,8 +121,33 @@ final class RowParser {
         }
         int provisionalClass = labelColumn < 0 ? -1 : labels.provisionalClass(bytes, labelFrom, labelTo, labelColumn + 1);
         float weight = weightColumn < 0 ? 1 : cells.weight(bytes, weightFrom, weightTo, weightColumn + 1);
+        for (int k = 0; k < keptColumns.length; k++) {
+            ((CsvReader.KeepingHandler) handler).keptCell(k, keptLine, cellFrom[keptColumns[k]], cellTo[keptColumns[k]]);
+        }
         handler.row(line, features, provisionalClass, weight);
         missing += rowMissing;
+    }
+
+    /**
+     * Finds the kept columns' cells in a copy of the row, unquoted there, so that the row loop,
+     * which every cell of every file goes through, does no work for them. A row too short leaves
+     * stale places behind, never handed on: the loop then reports it.
+     */
+    private void findKeptCells(byte[] bytes, int from, int to) {
+        if (keptLine.length < to - from) {
+            keptLine = new byte[Math.max(to - from, 2 * keptLine.length)];
+        }
+        System.arraycopy(bytes, from, keptLine, 0, to - from);
+        int end = to - from;
+        for (int column = 1, at = 0; column <= lastKeptColumn + 1; column++) {
+            int next = keptScanner.field(keptLine, at, end, column);
+            cellFrom[column - 1] = keptScanner.start();
+            cellTo[column - 1] = keptScanner.end();
+            if (next >= end) {
+                break;
+            }
+            at = next + 1;
+        }
     }
 
     /** The label names the rows so far have shown. */

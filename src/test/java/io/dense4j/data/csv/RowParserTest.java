@@ -20,7 +20,8 @@ class RowParserTest {
             problems.nameColumns(layout.names());
         }
         return new RowParser(layout, format, allowMissing, false, problems,
-                (line, features, provisionalClass, weight) -> heard.add(line + " " + Arrays.toString(features) + " " + provisionalClass));
+                (line, features, provisionalClass, weight) -> heard.add(line + " " + Arrays.toString(features) + " " + provisionalClass),
+                new int[0]);
     }
 
     private static void parse(RowParser parser, String row) {
