@@ -62,6 +62,7 @@ public final class Model {
     private final ConcurrentLinkedDeque<Plan> predictionPlans = new ConcurrentLinkedDeque<>();
     private volatile InputSchema inputSchema;
     private volatile TrainingData trainingData;
+    private volatile Provenance provenance;
     private volatile DecisionThreshold threshold = DecisionThreshold.DEFAULT;
 
     Model(List<Layer> layers, Graph graph, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
@@ -439,6 +440,16 @@ public final class Model {
     /** Records the data file this model is trained on; saved with the model. */
     public void setTrainingData(TrainingData data) {
         this.trainingData = data;
+    }
+
+    /** How the weights came to be (the last fit's options and metrics), or null before any fit. */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** Records how the weights came to be; fits do, and model files carry it. */
+    public void setProvenance(Provenance provenance) {
+        this.provenance = provenance;
     }
 
     /** The names of the input columns and classes, and the missing-value fill, if known; null if not. */

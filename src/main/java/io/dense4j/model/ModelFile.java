@@ -233,6 +233,38 @@ final class ModelFile {
         return contents;
     }
 
+    /** The {@code provenance} object of an untrusted {@code model.json}: every field of its type, or an error naming it. */
+    private static Provenance provenance(JsonNode node) {
+        for (String text : List.of("library", "trainedAt")) {
+            if (!node.path(text).isTextual()) {
+                throw new IllegalArgumentException("its provenance needs a text \"" + text + "\"");
+            }
+        }
+        for (String number : List.of("epochs", "batchSize", "seed", "validationSplit", "loss", "accuracy")) {
+            if (!node.path(number).isNumber()) {
+                throw new IllegalArgumentException("its provenance needs a number \"" + number + "\"");
+            }
+        }
+        for (String flag : List.of("shuffle", "stratified")) {
+            if (!node.path(flag).isBoolean()) {
+                throw new IllegalArgumentException("its provenance needs a true or false \"" + flag + "\"");
+            }
+        }
+        if (!node.path("epochs").canConvertToInt() || !node.path("batchSize").canConvertToInt()
+                || !node.path("seed").canConvertToLong()) {
+            throw new IllegalArgumentException("its provenance's epochs, batchSize and seed are whole numbers");
+        }
+        try {
+            return new Provenance(node.get("library").asText(), node.get("trainedAt").asText(), node.get("epochs").asInt(),
+                    node.get("batchSize").asInt(), node.get("shuffle").asBoolean(), node.get("seed").asLong(),
+                    node.get("validationSplit").asDouble(), node.get("stratified").asBoolean(), node.get("loss").asDouble(),
+                    node.get("accuracy").asDouble(), node.path("validationLoss").asDouble(Double.NaN),
+                    node.path("validationAccuracy").asDouble(Double.NaN));
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            throw new IllegalArgumentException("its provenance's trainedAt is not an instant: " + notAnInstant.getParsedString());
+        }
+    }
+
     /** The parsed {@code model.json}, of a format this library reads. */
     private static JsonNode config(Path file, byte[] json) {
         JsonNode config;
@@ -303,6 +335,17 @@ final class ModelFile {
                     .put("headSha256", data.headSha256()).put("tailSha256", data.tailSha256());
             if (data.contentXxh128() != null) {
                 trainedOn.put("contentXxh128", data.contentXxh128());
+            }
+        }
+        Provenance provenance = model.provenance();
+        if (provenance != null) {
+            ObjectNode node = root.putObject("provenance").put("library", provenance.library())
+                    .put("trainedAt", provenance.trainedAt()).put("epochs", provenance.epochs())
+                    .put("batchSize", provenance.batchSize()).put("shuffle", provenance.shuffle()).put("seed", provenance.seed())
+                    .put("validationSplit", provenance.validationSplit()).put("stratified", provenance.stratified())
+                    .put("loss", provenance.loss()).put("accuracy", provenance.accuracy());
+            if (!Double.isNaN(provenance.validationLoss())) {
+                node.put("validationLoss", provenance.validationLoss()).put("validationAccuracy", provenance.validationAccuracy());
             }
         }
         InputSchema schema = model.inputSchema();
@@ -421,6 +464,10 @@ final class ModelFile {
             model.setTrainingData(new TrainingData(trainedOn.get("file").asText(), trainedOn.get("bytes").asLong(),
                     trainedOn.get("headSha256").asText(), trainedOn.get("tailSha256").asText(),
                     content.isMissingNode() ? null : content.asText()));
+        }
+        JsonNode provenance = config.path("provenance");
+        if (!provenance.isMissingNode()) {
+            model.setProvenance(provenance(provenance));
         }
         JsonNode schema = config.path("schema");
         if (schema.isObject()) {

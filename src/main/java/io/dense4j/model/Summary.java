@@ -42,6 +42,9 @@ final class Summary {
         if (model.trainingData() != null) {
             text.append("Trained on: ").append(model.trainingData()).append('\n');
         }
+        if (model.provenance() != null) {
+            text.append("Trained by: ").append(model.provenance()).append('\n');
+        }
         if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {
             text.append("Threshold: ").append(model.threshold()).append('\n');
         }

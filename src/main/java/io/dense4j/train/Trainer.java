@@ -8,6 +8,7 @@ import io.dense4j.data.RowSelection;
 import io.dense4j.model.Checkpoint;
 import io.dense4j.model.InputSchema;
 import io.dense4j.model.Model;
+import io.dense4j.model.Provenance;
 import io.dense4j.model.TrainingData;
 import io.dense4j.model.TrainingState;
 import io.dense4j.optim.Optimizer;
@@ -118,12 +119,12 @@ public final class Trainer {
         }
         double split = options.validationSplit();
         if (split == 0) {
-            return fit(new DatasetBatches(data), null, options);
+            return recorded(fit(new DatasetBatches(data), null, options), options);
         }
         DatasetBatches train = new DatasetBatches(data, options.trainingRows());
         DatasetBatches validation = new DatasetBatches(data, options.validationRows());
         checkSplit(split, data.rows(), train.rows(), validation.rows());
-        return fit(train, validation, options.withoutValidationSplit());
+        return recorded(fit(train, validation, options.withoutValidationSplit()), options);
     }
 
     /**
@@ -151,8 +152,18 @@ public final class Trainer {
         try (BatchSource train = data.rows(training, fill, model.dataType());
              BatchSource validation = split > 0 ? data.rows(options.validationRows(), fill, model.dataType()) : null) {
             checkSplit(split, data.rows(), train.rows(), validation == null ? 1 : validation.rows());
-            return fit(train, validation, options.withoutValidationSplit());
+            return recorded(fit(train, validation, options.withoutValidationSplit()), options);
         }
+    }
+
+    /** {@code history}, after recording in the model how its weights came to be: {@code options} and the last epoch. */
+    public History recorded(History history, FitOptions options) {
+        EpochMetrics last = history.last();
+        model.setProvenance(new Provenance(Provenance.thisLibrary(), java.time.Instant.now().truncatedTo(
+                java.time.temporal.ChronoUnit.SECONDS).toString(), epochsTrained, options.batchSize(), options.shuffle(),
+                options.seed(), options.validationSplit(), options.stratified(), last.loss(), last.accuracy(),
+                last.hasValidation() ? last.validationLoss() : Double.NaN, last.hasValidation() ? last.validationAccuracy() : Double.NaN));
+        return history;
     }
 
     private static void checkSplit(double split, long rows, long training, long validation) {
@@ -203,7 +214,7 @@ public final class Trainer {
         }
         workers.start();
         try (BlasThreads oneEach = BlasThreads.exactly(1)) {
-            return loop.run(epoch -> epoch(train, validation, options, epoch, batchSize, batches, loop));
+            return recorded(loop.run(epoch -> epoch(train, validation, options, epoch, batchSize, batches, loop)), options);
         } finally {
             workers.stop();
         }

@@ -35,6 +35,9 @@ class UnscaledRealDataTest {
         assertEquals(0, trained.exitCode(), trained.err());
         assertFalse(trained.err().contains("Warning"), trained.err());
         assertTrue(trained.out().contains("Normalization"), trained.out());
+        String summary = Run.of("summary", "--model", model.toString()).out();
+        assertTrue(summary.matches("(?s).*\nTrained by: dense4j 0\\.1\\.0, 20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ; 10 epochs, "
+                + "batches of \\d+, shuffled, seed 42, no validation split; last epoch: loss 0\\.\\d{4}, accuracy 0\\.9\\d{3}\n.*"), summary);
 
         Run scored = Run.of("evaluate", "--model", model.toString(), "--data", data("breast-cancer-test.csv"), "--json");
         assertEquals(0, scored.exitCode(), scored.err());

@@ -70,6 +70,24 @@ class HostileModelFileTest {
     }
 
     @Test
+    void aProvenanceOfTheWrongShapeIsRefusedNamingTheField() throws IOException {
+        String provenance = "\"provenance\" : {\"library\" : \"0.1.0\", \"trainedAt\" : \"2026-12-03T02:10:00Z\", \"epochs\" : 3, "
+                + "\"batchSize\" : 32, \"shuffle\" : true, \"seed\" : 7, \"validationSplit\" : 0.2, \"stratified\" : false, "
+                + "\"loss\" : 0.25, \"accuracy\" : 0.9}, ";
+        String json = config();
+        int at = json.indexOf("\"layers\"");
+        Path sound = withConfig("sound.zip", json.substring(0, at) + provenance + json.substring(at));
+        assertEquals(new Provenance("0.1.0", "2026-12-03T02:10:00Z", 3, 32, true, 7, 0.2, false, 0.25, 0.9, Double.NaN, Double.NaN),
+                Model.load(sound).provenance());
+        Path textEpochs = withConfig("text.zip", json.substring(0, at) + provenance.replace("\"epochs\" : 3", "\"epochs\" : \"3\"")
+                + json.substring(at));
+        assertTrue(problem(textEpochs).endsWith("its provenance needs a number \"epochs\""), problem(textEpochs));
+        Path notAnInstant = withConfig("when.zip", json.substring(0, at) + provenance.replace("2026-12-03T02:10:00Z", "yesterday")
+                + json.substring(at));
+        assertTrue(problem(notAnInstant).endsWith("its provenance's trainedAt is not an instant: yesterday"), problem(notAnInstant));
+    }
+
+    @Test
     void aLayerClaimingTwoBillionUnitsIsRefusedBeforeAnyAllocation() throws IOException {
         Path huge = withConfig("huge.zip", config().replace("\"units\" : 4", "\"units\" : 2147483647"));
         assertEquals(huge + ": model.json describes no valid model: its layers up to layer 0 hold 8,589,934,588 parameters; "

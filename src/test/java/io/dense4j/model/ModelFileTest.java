@@ -60,6 +60,11 @@ class ModelFileTest {
         assertEquals(model.summary(), loaded.summary());
         assertEquals(model.inputSchema(), loaded.inputSchema());
         assertEquals("churned", loaded.inputSchema().labelName());
+        assertEquals(model.provenance(), loaded.provenance());
+        assertEquals(3, loaded.provenance().epochs());
+        assertEquals(FitOptions.DEFAULT_SEED, loaded.provenance().seed());
+        assertEquals(model.provenance().loss(), loaded.provenance().loss());
+        assertTrue(loaded.summary().contains("Trained by: dense4j 0.1.0, "), loaded.summary());
         assertEquals(model.threshold(), loaded.threshold());
         try (var files = Files.list(folder)) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left behind");

@@ -185,7 +185,7 @@ public final class SparkTrainer {
                         rowsDone, trainer.batchesInEpoch(), work.batch));
             }
             try {
-                return loop.run(epoch -> epoch(epoch, loop, firstRound));
+                return trainer.recorded(loop.run(epoch -> epoch(epoch, loop, firstRound)), fit);
             } finally {
                 work.model.destroy();
             }
