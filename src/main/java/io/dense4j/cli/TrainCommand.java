@@ -448,8 +448,8 @@ class TrainCommand implements Callable<Integer> {
         if (statistics != null && statistics.negatives() > 0 && statistics.positives() > 0) {
             // the output starts at the (class-weighted) base rate, so the untrained model's loss is the constant
             // prediction's rather than ln 2: on rare positives, no epochs spent unlearning a 50% guess
-            compiled.bias(compiled.layers().size() - 1).assign(Math.log(loss.classWeights().positive() * statistics.positives()
-                    / (loss.classWeights().negative() * statistics.negatives())));
+            compiled.bias(compiled.layers().size() - 1).assign(BaseRateCheck.constantPredictionLogit(statistics.negatives(),
+                    statistics.positives(), loss.classWeights()));
         }
         if (!loss.classWeights().isNone() || weightColumn != null) {
             String weights = (loss.classWeights().isNone() ? "" : loss.classWeights() + (balanced ? " (balanced on the training rows)" : ""))

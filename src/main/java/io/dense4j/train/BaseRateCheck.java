@@ -46,6 +46,14 @@ public final class BaseRateCheck implements Callback {
         return loss / (negatives + positives);
     }
 
+    /**
+     * The logit of that constant, ln(W₁ / W₀): the output bias at which an untrained model predicts
+     * the base rate rather than 50%.
+     */
+    public static double constantPredictionLogit(long negatives, long positives, ClassWeights weights) {
+        return Math.log(weights.positive() * positives / (weights.negative() * negatives));
+    }
+
     /** Judges the epochs from now on against the constant prediction for these training rows. */
     public void expect(long negatives, long positives, ClassWeights weights) {
         if (negatives > 0 && positives > 0) {

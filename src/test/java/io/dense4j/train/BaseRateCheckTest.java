@@ -23,6 +23,9 @@ class BaseRateCheckTest {
         // the positive weighs 3: W₀ = W₁ = 3, q = 1/2, loss = −(3 ln 1/2 + 3 ln 1/2) / 4 = 1.5 ln 2
         assertEquals(1.5 * Math.log(2), BaseRateCheck.constantPredictionLoss(3, 1, ClassWeights.positive(3)), 1e-12);
         assertEquals(Math.log(2), BaseRateCheck.constantPredictionLoss(50, 50, ClassWeights.NONE), 1e-12);
+        // its logit: ln(1 / 3), and 0 once the positive weighs 3
+        assertEquals(Math.log(1.0 / 3), BaseRateCheck.constantPredictionLogit(3, 1, ClassWeights.NONE), 1e-12);
+        assertEquals(0, BaseRateCheck.constantPredictionLogit(3, 1, ClassWeights.positive(3)), 1e-12);
     }
 
     @Test
