@@ -38,12 +38,13 @@ final class ResumeCheck {
         if (OPTIMIZER_FLAGS.stream().anyMatch(given::hasMatchedOption) && !asked.equals(resumed.optimizer())) {
             conflicts.add(names(OPTIMIZER_FLAGS, given) + " ask for " + asked + "; the checkpoint has " + resumed.optimizer());
         }
-        if (given.hasMatchedOption("--l2") && command.l2 != resumed.loss().l2()) {
-            conflicts.add("--l2 " + command.l2 + "; the checkpoint has " + resumed.loss().l2());
+        LossOptions loss = command.lossOptions;
+        if (given.hasMatchedOption("--l2") && loss.l2 != resumed.loss().l2()) {
+            conflicts.add("--l2 " + loss.l2 + "; the checkpoint has " + resumed.loss().l2());
         }
-        if (given.hasMatchedOption("--class-weight") && !"balanced".equalsIgnoreCase(command.classWeight)
-                && command.positiveClassWeight() != resumed.loss().classWeights().positive()) {
-            conflicts.add("--class-weight " + command.classWeight + "; the checkpoint has " + resumed.loss().classWeights());
+        if (given.hasMatchedOption("--class-weight") && !loss.balanced()
+                && loss.positiveClassWeight() != resumed.loss().classWeights().positive()) {
+            conflicts.add("--class-weight " + loss.classWeight + "; the checkpoint has " + resumed.loss().classWeights());
         }
         if (!conflicts.isEmpty()) {
             throw new ParameterException(command.spec.commandLine(), "--resume keeps the checkpoint's model, optimizer and loss, "

@@ -7,7 +7,6 @@ import io.dense4j.data.RowSelection;
 import io.dense4j.layer.Activation;
 import io.dense4j.layer.Layer;
 import io.dense4j.loss.BinaryCrossEntropy;
-import io.dense4j.loss.ClassWeights;
 import io.dense4j.metrics.Scores;
 import io.dense4j.metrics.ThresholdGoal;
 import io.dense4j.model.Checkpoint;
@@ -68,9 +67,8 @@ class TrainCommand implements Callable<Integer> {
     @Mixin
     OptimizerOptions optimizerOptions;
 
-    @Option(names = "--l2", description = "L2 penalty λ: the loss gains (λ/2)·Σ w² over the Dense weights, not the biases "
-            + "(default: none).")
-    Double l2;
+    @Mixin
+    LossOptions lossOptions;
 
     @Option(names = "--validation", defaultValue = "0",
             description = "Fraction of rows held out for validation, chosen row by row from the seed (default: ${DEFAULT-VALUE}).")
@@ -84,11 +82,6 @@ class TrainCommand implements Callable<Integer> {
             + "and save it in the model: f1 (best F1), precision=P (most recall at precision >= P) or recall=R (most "
             + "precision at recall >= R); needs --validation (default: 0.5).")
     String thresholdFor;
-
-    @Option(names = "--class-weight", paramLabel = "balanced|W", description = "Weight each class's rows in the training "
-            + "loss: balanced (each class weighs rows / (2 x its rows), as scikit-learn) or W, the weight of class-1 rows "
-            + "(PyTorch's pos_weight; class 0 weighs 1). Validation loss and metrics stay unweighted (default: none).")
-    String classWeight;
 
     @Option(names = "--weight-column", paramLabel = "NAME", description = "Weight each row in the training loss by its value "
             + "in this column (a finite number >= 0; not a feature), times its class weight. Validation loss and metrics stay "
@@ -310,13 +303,8 @@ class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--early-stopping takes a number of epochs >= 1, got " + patience);
         }
         architecture.check();
-        if (l2 != null && !(l2 >= 0 && l2 < Double.POSITIVE_INFINITY)) {
-            throw new ParameterException(spec.commandLine(), "--l2 takes a finite penalty >= 0, got " + l2);
-        }
+        lossOptions.check();
         scheduleCallback = optimizerOptions.schedule();
-        if (classWeight != null && !"balanced".equalsIgnoreCase(classWeight)) {
-            positiveClassWeight();
-        }
     }
 
     /** Every file and folder the run will write, checked before any data is read. */
@@ -435,12 +423,12 @@ class TrainCommand implements Callable<Integer> {
                            RowSelection trainingRows) {
         architecture.checkSizes(inputWidth);
         Sequential model = new Sequential(architecture.layers(hidden).toArray(Layer[]::new));
-        boolean balanced = "balanced".equalsIgnoreCase(classWeight);
+        boolean balanced = lossOptions.balanced();
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
         boolean judged = weightColumn == null; // the constant prediction's loss under row weights needs their sums
         FeatureStatistics statistics = architecture.standardize || fillMissing || balanced || judged
                 ? statisticsOf.apply(trainingRows) : null;
-        BinaryCrossEntropy loss = new BinaryCrossEntropy().withClassWeights(classWeights(statistics)).withL2(l2 == null ? 0 : l2);
+        BinaryCrossEntropy loss = lossOptions.loss(statistics);
         if (judged) {
             baseRate().expect(statistics.negatives(), statistics.positives(), loss.classWeights());
         }
@@ -463,36 +451,6 @@ class TrainCommand implements Callable<Integer> {
             compiled.adapt(statistics);
         }
         return compiled;
-    }
-
-    /** --class-weight's weights: balanced from the training rows' classes (in {@code statistics}), or W for class 1. */
-    private ClassWeights classWeights(FeatureStatistics statistics) {
-        if (classWeight == null) {
-            return ClassWeights.NONE;
-        }
-        if (!"balanced".equalsIgnoreCase(classWeight)) {
-            return ClassWeights.positive(positiveClassWeight());
-        }
-        try {
-            return ClassWeights.balanced(statistics.negatives(), statistics.positives());
-        } catch (IllegalArgumentException oneClass) {
-            throw new IllegalArgumentException("--class-weight balanced: " + oneClass.getMessage(), oneClass);
-        }
-    }
-
-    /** W of --class-weight W, checked before any data is read. */
-    double positiveClassWeight() {
-        double weight;
-        try {
-            weight = Double.parseDouble(classWeight);
-        } catch (NumberFormatException notANumber) {
-            weight = Double.NaN;
-        }
-        if (!(weight > 0 && weight < Double.POSITIVE_INFINITY)) {
-            throw new ParameterException(spec.commandLine(), "--class-weight takes balanced or a positive number, got \""
-                    + classWeight + "\"");
-        }
-        return weight;
     }
 
     EarlyStopping earlyStopping() {
