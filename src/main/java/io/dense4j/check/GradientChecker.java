@@ -10,7 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Checks backpropagation against central differences, (L(θ + ε) − L(θ − ε)) / 2ε, for every
- * parameter and (when the model keeps it) every input. The error is relative,
+ * parameter and (when the model keeps it) every input, except that a category code's input
+ * gradient must be exactly 0. The error is relative,
  * |analytic − numeric| / (|analytic| + |numeric|), except that differences below
  * {@link #ABSOLUTE_TOLERANCE} count as agreement: a central difference carries about 1e−10 of
  * rounding noise, which would dominate the relative error of a gradient that is (near) zero.
@@ -76,7 +77,12 @@ public final class GradientChecker {
         double worstInput = Double.NaN;
         if (checkInputs) {
             worstInput = 0;
+            io.dense4j.graph.InputLayout layout = model.graph().input();
             for (int i = 0; i < inputs.length(); i++) { // linear, row-major indices
+                if (layout.slots(i % layout.width()) > 0) { // a category code is an index, not a value: its gradient is 0
+                    worstInput = Math.max(worstInput, analyticInputs[i] == 0 ? 0 : 1);
+                    continue;
+                }
                 double original = inputs.getDouble(i);
                 inputs.putScalar(i, original + epsilon);
                 double plus = loss(model, inputs, y);

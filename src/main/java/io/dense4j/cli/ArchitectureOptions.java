@@ -63,8 +63,13 @@ final class ArchitectureOptions {
 
     /** The layers the flags ask for: Normalization if standardizing, each hidden Dense (and Dropout), the output. */
     List<Layer> layers(Activation hidden) {
+        return layers(hidden, true);
+    }
+
+    /** As above; Normalization only when the input has {@code numbers} to standardize. */
+    List<Layer> layers(Activation hidden, boolean numbers) {
         List<Layer> specs = new ArrayList<>();
-        if (standardize) {
+        if (standardize && numbers) {
             specs.add(new Normalization());
         }
         for (String width : layers) {

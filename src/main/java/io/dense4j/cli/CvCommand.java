@@ -73,8 +73,9 @@ final class CvCommand extends TrainCommand {
             RowSelection heldOut = stratifiedIfAsked(RowSelection.fold(folds, fold, seed, true));
             Model model = newModel(hidden, chosen, source, training);
             double[] fill = model.inputSchema().fillValues();
-            try (BatchSource trainRows = source.rows(training, fill, model.dataType());
-                 BatchSource heldRows = source.rows(heldOut, fill, model.dataType())) {
+            var categories = model.inputSchema().categories();
+            try (BatchSource trainRows = source.rows(training, fill, categories, model.dataType());
+                 BatchSource heldRows = source.rows(heldOut, fill, categories, model.dataType())) {
                 System.out.printf("Fold %d of %d: %,d rows held out%n", fold + 1, folds, heldRows.rows());
                 if (trainRows.rows() == 0 || heldRows.rows() == 0) {
                     throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %,d rows are too few for %d folds: "

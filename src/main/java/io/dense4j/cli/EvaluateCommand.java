@@ -2,6 +2,7 @@ package io.dense4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dense4j.data.csv.ColumnKinds;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvReader;
 import io.dense4j.data.csv.CsvSource;
@@ -16,6 +17,7 @@ import io.dense4j.model.InputSchema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,7 +59,8 @@ final class EvaluateCommand implements Callable<Integer> {
         InputSchema schema = model.inputSchema();
         // streamed in two passes (check, then score) in bounded memory, whatever the file's size
         CsvSource.Options options = CsvSource.Options.defaults().withoutCache()
-                .withClasses(schema == null ? null : schema.classes());
+                .withClasses(schema == null ? null : schema.classes())
+                .withKinds(ColumnKinds.exactly(schema == null ? List.of() : List.copyOf(schema.categories().keySet())));
         CsvFormat format = csv.format();
         if (schema != null && format.header() && format.features() == null && format.dropped().isEmpty()) {
             // the model's columns by name, in any order, among any others (an id, columns left out in training)
@@ -72,6 +75,9 @@ final class EvaluateCommand implements Callable<Integer> {
             schema.checkFeatures(data, rows.featureNames());
         }
         Scores scores = model.scores(rows, RowSelection.all());
+        if (schema != null) {
+            ColumnOptions.noteUnknown(rows.unknownCategoryRows(schema.categories()), rows.rows(), json ? System.err : System.out);
+        }
         DecisionThreshold cut = threshold.resolve(model);
         Evaluation evaluation = scores.evaluation(cut.value());
         System.out.println(json ? json(evaluation, cut) : table(evaluation, cut, rows.rows()));

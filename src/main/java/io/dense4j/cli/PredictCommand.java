@@ -51,11 +51,14 @@ final class PredictCommand implements Callable<Integer> {
         }
         Model model = Model.load(modelFile);
         DecisionThreshold cut = threshold.resolve(model);
-        long rows = toStandardOutput ? CsvPredictions.write(model, data, csv.format(), cut.value(), keep, System.out)
-                : CsvPredictions.write(model, data, csv.format(), cut.value(), keep, out);
+        CsvPredictions.Written written = toStandardOutput
+                ? CsvPredictions.written(model, data, csv.format(), cut.value(), keep, System.out)
+                : CsvPredictions.written(model, data, csv.format(), cut.value(), keep, out);
         // with the predictions on standard output, what was done goes beside them, not into them
-        (toStandardOutput ? System.err : System.out).printf(Locale.ROOT, "Wrote %,d predictions to %s, class 1 at probability >= %s%n",
-                rows, toStandardOutput ? "standard output" : out, cut);
+        java.io.PrintStream status = toStandardOutput ? System.err : System.out;
+        ColumnOptions.noteUnknown(written.unknownCategoryRows(), written.rows(), status);
+        status.printf(Locale.ROOT, "Wrote %,d predictions to %s, class 1 at probability >= %s%n",
+                written.rows(), toStandardOutput ? "standard output" : out, cut);
         return 0;
     }
 }

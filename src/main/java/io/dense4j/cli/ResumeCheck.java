@@ -30,7 +30,7 @@ final class ResumeCheck {
     static void against(Model resumed, TrainCommand command, Activation hidden, Optimizer asked) {
         ParseResult given = command.spec.commandLine().getParseResult();
         List<String> conflicts = new ArrayList<>();
-        List<Layer> askedLayers = command.architecture.layers(hidden);
+        List<Layer> askedLayers = command.architecture.layers(hidden, resumed.graph().input().numericCount() > 0);
         if (MODEL_FLAGS.stream().anyMatch(given::hasMatchedOption) && !askedLayers.equals(resumed.layers())) {
             conflicts.add(names(MODEL_FLAGS, given) + " ask for " + describe(askedLayers) + "; the checkpoint has "
                     + describe(resumed.layers()));

@@ -1,5 +1,6 @@
 package io.dense4j.cli;
 
+import io.dense4j.data.Categories;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.FeatureStatistics;
@@ -69,6 +70,9 @@ class TrainCommand implements Callable<Integer> {
 
     @Mixin
     LossOptions lossOptions;
+
+    @Mixin
+    ColumnOptions columns;
 
     @Option(names = "--validation", defaultValue = "0",
             description = "Fraction of rows held out for validation, chosen row by row from the seed (default: ${DEFAULT-VALUE}).")
@@ -187,8 +191,9 @@ class TrainCommand implements Callable<Integer> {
         Path data = Path.of(this.data);
         CsvSource source = csv.open(data, format(), sourceOptions());
         csvRows = source.rows();
-        System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s%s; cache: %s%n", data, source.rows(),
-                source.width(), source.labels(), source.missingValues() > 0
+        System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features%s, labels %s%s; cache: %s%n", data, source.rows(),
+                source.width(), source.categoricalColumns().isEmpty() ? "" : " (" + source.categoricalColumns().size() + " categorical)",
+                source.labels(), source.missingValues() > 0
                         ? String.format(Locale.ROOT, ", %,d missing values", source.missingValues()) : "",
                 source.cacheStatus());
 
@@ -207,7 +212,8 @@ class TrainCommand implements Callable<Integer> {
         System.out.println(model.summary());
         if (main != null && main.verbose) {
             long trainingRows;
-            try (io.dense4j.data.BatchSource rows = source.rows(trainingRows(), null, model.dataType())) {
+            try (io.dense4j.data.BatchSource rows = source.rows(trainingRows(), model.inputSchema().fillValues(),
+                    model.inputSchema().categories(), model.dataType())) {
                 trainingRows = rows.rows();
             }
             System.out.println("Threads: " + trainer.policy().describe((int) Math.min(Integer.MAX_VALUE,
@@ -304,6 +310,7 @@ class TrainCommand implements Callable<Integer> {
         }
         architecture.check();
         lossOptions.check();
+        columns.check();
         scheduleCallback = optimizerOptions.schedule();
     }
 
@@ -358,6 +365,7 @@ class TrainCommand implements Callable<Integer> {
         } else if (cacheDirectory != null) {
             options = options.withCacheDirectory(cacheDirectory);
         }
+        options = columns.applyTo(options);
         return fillMissing ? options.fillingMissing() : options;
     }
 
@@ -365,6 +373,12 @@ class TrainCommand implements Callable<Integer> {
     private int trainOnSpark(Activation hidden, Optimizer chosen, ThresholdGoal goal) throws IOException {
         if (noCache || cacheDirectory != null) {
             throw new ParameterException(spec.commandLine(), "--no-cache and --cache-dir are for one machine; Spark caches the rows itself");
+        }
+        for (String oneMachine : new String[] {"--categorical", "--numeric", "--max-categories"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(oneMachine)) {
+                throw new ParameterException(spec.commandLine(), oneMachine + " is for one machine: training on Spark reads "
+                        + "numeric columns only, for now");
+            }
         }
         if (!sync.equals("exact") && !sync.equals("averaging")) {
             throw new ParameterException(spec.commandLine(), "--sync must be exact or averaging, got " + sync);
@@ -390,7 +404,7 @@ class TrainCommand implements Callable<Integer> {
                 fillMissing, partitions, sync, sync.equals("exact") ? 1 : localSteps, fit, resumed, goal != null),
                 rows -> {
                     System.out.println(rows.describe());
-                    Model model = newModel(hidden, chosen, rows.width(), rows.featureNames(), rows.classes(), rows.labelName(),
+                    Model model = newModel(hidden, chosen, rows.featureNames(), Map.of(), rows.classes(), rows.labelName(),
                             rows::statistics, Path.of(data), trainingRows());
                     System.out.println(model.summary());
                     return model;
@@ -412,27 +426,31 @@ class TrainCommand implements Callable<Integer> {
 
     /** A new model for {@code source}'s rows, its statistics (standardization, fill, balance) from {@code trainingRows}. */
     Model newModel(Activation hidden, Optimizer chosen, CsvSource source, RowSelection trainingRows) {
-        return newModel(hidden, chosen, source.width(), source.featureNames(), source.classes(), source.labelName(),
-                source::statistics, source.file(),
-                trainingRows);
+        return newModel(hidden, chosen, source.featureNames(), columns.categories(source, System.out), source.classes(),
+                source.labelName(), source::statistics, source.file(), trainingRows);
     }
 
-    private Model newModel(Activation hidden, Optimizer chosen, int inputWidth, List<String> featureNames, List<String> classes,
-                           String labelName,
+    /** A new model for rows of {@code featureNames}, the {@code categories} of the categorical ones by name. */
+    private Model newModel(Activation hidden, Optimizer chosen, List<String> featureNames, Map<String, Categories> categories,
+                           List<String> classes, String labelName,
                            java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, Path file,
                            RowSelection trainingRows) {
-        architecture.checkSizes(inputWidth);
-        Sequential model = new Sequential(architecture.layers(hidden).toArray(Layer[]::new));
+        InputSchema shape = new InputSchema(featureNames, classes, null, labelName, categories);
+        architecture.checkSizes(shape.layout().encodedWidth());
+        boolean numbers = shape.layout().numericCount() > 0; // nothing to standardize when every column is categorical
+        Sequential model = new Sequential(architecture.layers(hidden, numbers).toArray(Layer[]::new));
         boolean balanced = lossOptions.balanced();
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
         boolean judged = weightColumn == null; // the constant prediction's loss under row weights needs their sums
-        FeatureStatistics statistics = architecture.standardize || fillMissing || balanced || judged
+        FeatureStatistics statistics = (architecture.standardize && numbers) || fillMissing || balanced || judged
                 ? statisticsOf.apply(trainingRows) : null;
         BinaryCrossEntropy loss = lossOptions.loss(statistics);
         if (judged) {
             baseRate().expect(statistics.negatives(), statistics.positives(), loss.classWeights());
         }
-        Model compiled = model.compile(inputWidth, loss, chosen, CompileOptions.defaults().withSeed(seed));
+        InputSchema schema = new InputSchema(featureNames, classes, fillMissing
+                ? InputSchema.meansToFill(file.toString(), featureNames, statistics, categories.keySet()) : null, labelName, categories);
+        Model compiled = model.compile(schema, loss, chosen, CompileOptions.defaults().withSeed(seed));
         if (statistics != null && statistics.negatives() > 0 && statistics.positives() > 0) {
             // the output starts at the (class-weighted) base rate, so the untrained model's loss is the constant
             // prediction's rather than ln 2: on rare positives, no epochs spent unlearning a 50% guess
@@ -445,9 +463,7 @@ class TrainCommand implements Callable<Integer> {
                     + (weightColumn == null ? "" : "row weights from column \"" + weightColumn + "\"");
             System.out.printf("Training with %s: the training loss is weighted; validation loss and metrics are not%n", weights);
         }
-        compiled.setInputSchema(new InputSchema(featureNames, classes,
-                fillMissing ? InputSchema.meansToFill(file.toString(), featureNames, statistics) : null, labelName));
-        if (architecture.standardize) {
+        if (architecture.standardize && numbers) {
             compiled.adapt(statistics);
         }
         return compiled;

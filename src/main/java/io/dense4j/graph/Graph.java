@@ -8,14 +8,14 @@ import java.util.List;
  * A static computational graph: the ops of a model in order, with their shapes, and the form of
  * loss that reads the last one. Immutable; each compile pass returns a new graph.
  *
- * @param inputWidth    the number of features per row
+ * @param input         what each column of an input row holds (numbers, category codes)
  * @param nodes         the ops, first to last
  * @param lossForm      whether the last op's output is a logit or a probability
  * @param classWeights  how much each class's rows count in the training loss
  * @param inputGradient whether backward computes the gradient for the input (for gradient checks)
  * @param rewrites      what the passes did, in words, for summaries
  */
-public record Graph(int inputWidth, List<Node> nodes, LossForm lossForm, ClassWeights classWeights, boolean inputGradient,
+public record Graph(InputLayout input, List<Node> nodes, LossForm lossForm, ClassWeights classWeights, boolean inputGradient,
                     List<String> rewrites) {
 
     public Graph {
@@ -30,7 +30,12 @@ public record Graph(int inputWidth, List<Node> nodes, LossForm lossForm, ClassWe
         if (what != null) {
             done.add(what);
         }
-        return new Graph(inputWidth, newNodes, newLossForm, classWeights, inputGradient, done);
+        return new Graph(input, newNodes, newLossForm, classWeights, inputGradient, done);
+    }
+
+    /** Columns per input row, as the data holds them. */
+    public int inputWidth() {
+        return input.width();
     }
 
     public int outputWidth() {

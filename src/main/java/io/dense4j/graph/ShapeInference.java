@@ -15,20 +15,21 @@ final class ShapeInference {
     private ShapeInference() {
     }
 
-    static Graph infer(List<Layer> layers, int inputWidth, BinaryCrossEntropy loss, boolean inputGradient) {
-        if (inputWidth < 1) {
-            throw new IllegalArgumentException("compile expects an input width >= 1 (features per row), got " + inputWidth);
-        }
+    static Graph infer(List<Layer> layers, InputLayout input, BinaryCrossEntropy loss, boolean inputGradient) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException(
                     "Sequential is empty: add at least one layer, such as new Dense(1, new Sigmoid())");
         }
         List<Node> nodes = new ArrayList<>();
-        int width = inputWidth;
+        int width = input.allNumeric() ? input.width() : input.encodedWidth();
         for (int index = 0; index < layers.size(); index++) {
-            Node node = layers.get(index).accept(new NodeOf(index, width));
+            InputLayout reading = input.allNumeric() || !nodes.stream().allMatch(NormalizationNode.class::isInstance) ? null : input;
+            if (reading != null) {
+                checkReadsCategories(layers.get(index), index, input);
+            }
+            Node node = layers.get(index).accept(new NodeOf(index, width, reading));
             nodes.add(node);
-            width = node.outputWidth();
+            width = node instanceof NormalizationNode && reading != null ? input.encodedWidth() : node.outputWidth();
         }
         if (nodes.stream().noneMatch(node -> node.parameterCount() > 0)) {
             throw new IllegalArgumentException(
@@ -42,15 +43,34 @@ final class ShapeInference {
                     last.layerIndex(), layers.get(last.layerIndex()).kind(), width));
         }
         LossForm form = loss.fromLogits() ? LossForm.FROM_LOGITS : LossForm.FROM_PROBABILITIES;
-        return new Graph(inputWidth, nodes, form, loss.classWeights(), inputGradient, List.of());
+        return new Graph(input, nodes, form, loss.classWeights(), inputGradient, List.of());
     }
 
-    /** The node of layer {@code index}, which reads {@code width} values per row. */
-    private record NodeOf(int index, int width) implements LayerVisitor<Node> {
+    /**
+     * A row with categorical columns is read by its first Dense layer, which gathers a weight row
+     * per code; only a Normalization of its numbers may come before.
+     */
+    private static void checkReadsCategories(Layer layer, int index, InputLayout input) {
+        if (layer instanceof Normalization && input.numericCount() == 0) {
+            throw new IllegalArgumentException("layer " + index + " (Normalization) standardizes numeric columns, and every "
+                    + "input column is categorical: leave it out");
+        }
+        if (!(layer instanceof Dense) && !(layer instanceof Normalization)) {
+            throw new IllegalArgumentException("layer " + index + " (" + layer.kind() + ") would read the input's categorical "
+                    + "columns, which only a Dense layer reads (as one-hot rows): start the model with Dense, after "
+                    + "Normalization if any");
+        }
+    }
+
+    /**
+     * The node of layer {@code index}, which reads {@code width} values per row; {@code reading} is
+     * the input layout when the layer reads a row with category codes (null otherwise).
+     */
+    private record NodeOf(int index, int width, InputLayout reading) implements LayerVisitor<Node> {
 
         @Override
         public Node visitDense(Dense dense) {
-            return new DenseNode(index, width, dense.units(), dense.activation(), dense.initializer());
+            return new DenseNode(index, width, dense.units(), dense.activation(), dense.initializer(), reading);
         }
 
         @Override
@@ -59,7 +79,7 @@ final class ShapeInference {
                 throw new IllegalArgumentException("Normalization standardizes the input features, so it must be layer 0, "
                         + "but it is layer " + index + ": move it to the front");
             }
-            return new NormalizationNode(index, width);
+            return reading == null ? new NormalizationNode(index, width) : new NormalizationNode(index, reading.numericCount(), reading);
         }
 
         @Override

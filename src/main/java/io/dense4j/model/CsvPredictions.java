@@ -42,22 +42,41 @@ public final class CsvPredictions {
      */
     public static long write(Model model, Path data, CsvFormat format, double threshold, List<String> kept, Path out)
             throws IOException {
+        return written(model, data, format, threshold, kept, out).rows();
+    }
+
+    /**
+     * What a prediction run wrote: its rows, and per categorical column the rows whose category
+     * the model does not know (read as "other").
+     */
+    public record Written(long rows, java.util.Map<String, Long> unknownCategoryRows) {
+    }
+
+    /** As {@link #write(Model, Path, CsvFormat, double, List, Path)}, saying what was written. */
+    public static Written written(Model model, Path data, CsvFormat format, double threshold, List<String> kept, Path out)
+            throws IOException {
         CsvFormat layout = layout(model, data, format, threshold);
-        long[] rows = new long[1];
+        Written[] written = new Written[1];
         try {
-            AtomicFiles.write(out, stream -> rows[0] = writeRows(model, data, layout, threshold, kept, stream));
+            AtomicFiles.write(out, stream -> written[0] = writeRows(model, data, layout, threshold, kept, stream));
         } catch (UncheckedIOException failed) {
             throw failed.getCause();
         }
-        return rows[0];
+        return written[0];
     }
 
     /** As above, into {@code out} as the rows come (standard output, a pipe), which is left open. */
+    public static Written written(Model model, Path data, CsvFormat format, double threshold, List<String> kept, OutputStream out)
+            throws IOException {
+        Written written = writeRows(model, data, layout(model, data, format, threshold), threshold, kept, out);
+        out.flush();
+        return written;
+    }
+
+    /** As above, returning the rows written. */
     public static long write(Model model, Path data, CsvFormat format, double threshold, List<String> kept, OutputStream out)
             throws IOException {
-        long rows = writeRows(model, data, layout(model, data, format, threshold), threshold, kept, out);
-        out.flush();
-        return rows;
+        return written(model, data, format, threshold, kept, out).rows();
     }
 
     private static CsvFormat layout(Model model, Path data, CsvFormat format, double threshold) {
@@ -67,17 +86,21 @@ public final class CsvPredictions {
         return layout(model, data, format, new CsvReader(data, format).columnNames());
     }
 
-    private static long writeRows(Model model, Path data, CsvFormat layout, double threshold, List<String> kept, OutputStream stream)
-            throws IOException {
+    private static Written writeRows(Model model, Path data, CsvFormat layout, double threshold, List<String> kept,
+                                     OutputStream stream) throws IOException {
         StringBuilder header = new StringBuilder();
         kept.forEach(name -> header.append(Chunk.quoted(name)).append(','));
         stream.write(header.append("probability,class\n").toString().getBytes(StandardCharsets.UTF_8));
         Chunk chunk = new Chunk(model, stream, threshold);
         try {
             CsvReader reader = new CsvReader(data, layout).keeping(kept);
-            long rows = (chunk.fill == null ? reader : reader.allowingMissing()).read(chunk).rows();
+            InputSchema schema = model.inputSchema();
+            if (schema != null && !schema.categories().isEmpty()) {
+                reader = reader.scoring(schema.categories());
+            }
+            CsvReader.Summary summary = (chunk.fill == null ? reader : reader.allowingMissing()).read(chunk);
             chunk.flush();
-            return rows;
+            return new Written(summary.rows(), summary.unknownCategoryRows());
         } finally {
             model.givePlan(chunk.plan);
         }
@@ -87,7 +110,11 @@ public final class CsvPredictions {
         InputSchema schema = model.inputSchema();
         if (format.header() && format.features() == null && schema != null) {
             schema.requireColumns(data, columns);
-            return format.withoutLabel().withFeatures(schema.featureNames());
+            return format.withoutLabel().withFeatures(schema.featureNames()).withCategorical(List.copyOf(schema.categories().keySet()));
+        }
+        if (schema != null && !schema.categories().isEmpty()) {
+            throw new IllegalArgumentException("the model reads categorical columns by their header names, so " + data
+                    + " must be read with its header and without --features or --drop");
         }
         int width = model.inputWidth();
         List<String> features = new ArrayList<>(columns);

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * The byte sizes a model file's {@code model.json} implies for its binary entries, worked out
- * from the input width and the layers alone, before anything is allocated: the parameters
- * (each Dense layer's inputs × units weights and units biases), Normalization's statistics (two
- * per input), and at most two optimizer values per parameter (Adam's moments). Every product and
+ * from the input width, the categorical columns' category counts and the layers alone, before
+ * anything is allocated: the parameters (each Dense layer's inputs × units weights and units
+ * biases, a categorical column counting as its one-hot slots), Normalization's statistics (two
+ * per number), and at most two optimizer values per parameter (Adam's moments). Every product and
  * sum is checked for overflow, and no array may exceed what one ND4J buffer holds.
  */
 final class DeclaredSizes {
@@ -34,7 +35,21 @@ final class DeclaredSizes {
             default -> throw problem(file, "its compile.dataType is \"" + config.path("compile").path("dataType").asText()
                     + "\", not FLOAT or DOUBLE");
         };
-        long inputs = count(file, config.path("inputWidth"), "inputWidth");
+        long columns = count(file, config.path("inputWidth"), "inputWidth");
+        long numbers = columns;
+        long inputs = columns;
+        JsonNode categories = config.path("schema").path("categories");
+        if (categories.isObject()) { // a categorical column is read as its one-hot slots: its categories, other, missing
+            inputs = columns - categories.size();
+            numbers = inputs;
+            for (JsonNode listed : categories) {
+                inputs += listed.size() + 2L;
+            }
+            if (numbers < 0 || inputs > MOST_VALUES) {
+                throw problem(file, "its schema lists " + categories.size() + " categorical columns with " + inputs
+                        + " categories in all, for " + columns + " input columns");
+            }
+        }
         long parameters = 0;
         long statistics = 0;
         int index = 0;
@@ -46,7 +61,7 @@ final class DeclaredSizes {
                     parameters = Math.addExact(parameters, Math.addExact(Math.multiplyExact(inputs, units), units));
                     inputs = units;
                 } else if (type.equals("Normalization")) {
-                    statistics = Math.addExact(statistics, Math.multiplyExact(2, inputs));
+                    statistics = Math.addExact(statistics, Math.multiplyExact(2, index == 0 ? numbers : inputs));
                 }
                 if (parameters > MOST_VALUES || statistics > MOST_VALUES) {
                     throw problem(file, String.format("its layers up to layer %d hold %,d parameters; dense4j holds at most %,d",

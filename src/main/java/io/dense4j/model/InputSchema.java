@@ -1,9 +1,13 @@
 package io.dense4j.model;
 
+import io.dense4j.data.Categories;
 import io.dense4j.data.FeatureStatistics;
+import io.dense4j.graph.InputLayout;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a model's input columns and classes are called, saved with it so that data files can be
@@ -15,11 +19,26 @@ import java.util.List;
  *                         missing values are errors
  * @param labelName        the label column's header name, or null (a file without a header, or a
  *                         model saved before dense4j recorded it)
+ * @param categories       the categorical features' encodings, by name, in feature order; the
+ *                         other features are numbers (their fill is unused for a categorical one,
+ *                         whose missing value has a slot of its own)
  */
-public record InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill, String labelName) {
+public record InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill, String labelName,
+                          Map<String, Categories> categories) {
 
     public InputSchema {
         featureNames = List.copyOf(featureNames);
+        Map<String, Categories> ordered = new LinkedHashMap<>();
+        for (String name : featureNames) {
+            if (categories.containsKey(name)) {
+                ordered.put(name, categories.get(name));
+            }
+        }
+        if (ordered.size() != categories.size()) {
+            List<String> unknown = categories.keySet().stream().filter(name -> !ordered.containsKey(name)).toList();
+            throw new IllegalArgumentException("categorical columns must be features, and " + unknown + " are not");
+        }
+        categories = Collections.unmodifiableMap(ordered);
         if (classes.size() != 2) {
             throw new IllegalArgumentException("a binary classifier has 2 classes, got " + classes);
         }
@@ -34,6 +53,20 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         }
     }
 
+    /** Every feature a number. */
+    public InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill, String labelName) {
+        this(featureNames, classes, missingValueFill, labelName, Map.of());
+    }
+
+    /**
+     * The schema of {@code data}'s rows: its features, classes and label, and each categorical
+     * column's {@code maxCategories} most frequent values; no missing-value fill (a fit on a file
+     * read with missing values filled adds its training means).
+     */
+    public static InputSchema of(io.dense4j.data.csv.CsvSource data, int maxCategories) {
+        return new InputSchema(data.featureNames(), data.classes(), null, data.labelName(), data.categories(maxCategories));
+    }
+
     /** Without a label column's name. */
     public InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill) {
         this(featureNames, classes, missingValueFill, null);
@@ -46,7 +79,22 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
 
     /** The same, the label read from the column named {@code name} (null for none known). */
     public InputSchema withLabelName(String name) {
-        return new InputSchema(featureNames, classes, missingValueFill, name);
+        return new InputSchema(featureNames, classes, missingValueFill, name, categories);
+    }
+
+    /** What each input column holds: a number, or the code of one of its categories. */
+    public InputLayout layout() {
+        int[] slots = new int[featureNames.size()];
+        for (int j = 0; j < slots.length; j++) {
+            Categories encoding = categories.get(featureNames.get(j));
+            slots[j] = encoding == null ? 0 : encoding.slots();
+        }
+        return new InputLayout(slots);
+    }
+
+    /** The encoding of feature {@code j}, or null for a number. */
+    public Categories categoriesOf(int j) {
+        return categories.get(featureNames.get(j));
     }
 
     /**
@@ -56,9 +104,19 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
      * @throws IllegalArgumentException naming a feature that has no values at all
      */
     public static List<Double> meansToFill(String source, List<String> featureNames, FeatureStatistics statistics) {
+        return meansToFill(source, featureNames, statistics, java.util.Set.of());
+    }
+
+    /** As above, with 0 (unused) for the {@code categorical} features, whose missing values have a slot. */
+    public static List<Double> meansToFill(String source, List<String> featureNames, FeatureStatistics statistics,
+                                           java.util.Set<String> categorical) {
         double[] means = statistics.mean();
         List<Double> fill = new ArrayList<>();
         for (int j = 0; j < means.length; j++) {
+            if (categorical.contains(featureNames.get(j))) {
+                fill.add(0.0);
+                continue;
+            }
             if (Double.isNaN(means[j])) {
                 throw new IllegalArgumentException(source + ": column \"" + featureNames.get(j)
                         + "\" has no values in the training rows, so no mean to fill its missing values with");

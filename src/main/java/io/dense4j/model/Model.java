@@ -130,18 +130,25 @@ public final class Model {
             throw new IllegalStateException("adapt sets a Normalization layer's statistics, but this model has none: "
                     + "add new Normalization() as layer 0");
         }
-        double[] mean = statistics.mean();
-        checkWidth(mean.length);
-        double[] deviation = statistics.standardDeviation();
+        double[] allMeans = statistics.mean();
+        checkWidth(allMeans.length);
+        double[] allDeviations = statistics.standardDeviation();
+        int[] numbers = graph.input().numericColumns(); // a category code is not standardized
+        double[] mean = new double[numbers.length];
+        double[] deviation = new double[numbers.length];
+        for (int j = 0; j < numbers.length; j++) {
+            mean[j] = allMeans[numbers[j]];
+            deviation[j] = allDeviations[numbers[j]];
+        }
         double[] scale = new double[mean.length];
         for (int j = 0; j < mean.length; j++) {
             if (Double.isNaN(mean[j])) {
-                throw new IllegalArgumentException(featureName(j) + " has no values to standardize by");
+                throw new IllegalArgumentException(featureName(numbers[j]) + " has no values to standardize by");
             }
             scale[j] = deviation[j] > 0 ? 1 / deviation[j] : 1; // a constant feature: centred only
             if (!Double.isFinite(dataType() == DataType.FLOAT ? (float) scale[j] : scale[j])) {
                 throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s varies by %.3g only: 1 / %.3g is not "
-                        + "a finite %s, so its standardized values would be; leave it out, or scale it first", featureName(j),
+                        + "a finite %s, so its standardized values would be; leave it out, or scale it first", featureName(numbers[j]),
                         deviation[j], deviation[j], dataType() == DataType.FLOAT ? "float32" : "float64"));
             }
         }
@@ -234,7 +241,8 @@ public final class Model {
     public Scores scores(CsvSource data, RowSelection selection) {
         checkWidth(data.width());
         InputSchema schema = inputSchema;
-        try (BatchSource rows = data.rows(selection, schema == null ? null : schema.fillValues(), dataType())) {
+        try (BatchSource rows = data.rows(selection, schema == null ? null : schema.fillValues(),
+                schema == null ? java.util.Map.of() : schema.categories(), dataType())) {
             if (rows.rows() == 0) {
                 throw new IllegalArgumentException(data.file() + ": no rows to evaluate on");
             }
@@ -462,6 +470,10 @@ public final class Model {
         if (schema != null && schema.featureNames().size() != inputWidth()) {
             throw new IllegalArgumentException(String.format("the model reads %d features, but the schema names %d",
                     inputWidth(), schema.featureNames().size()));
+        }
+        if (schema != null && !schema.layout().equals(graph.input())) {
+            throw new IllegalArgumentException("the model was compiled for input " + graph.input()
+                    + ", but the schema describes " + schema.layout() + ": compile with the schema");
         }
         this.inputSchema = schema;
     }

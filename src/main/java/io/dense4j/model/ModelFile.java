@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dense4j.data.Categories;
 import io.dense4j.io.AtomicFiles;
 import io.dense4j.layer.Activation;
 import io.dense4j.layer.Dense;
@@ -35,8 +36,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -359,6 +360,10 @@ final class ModelFile {
             if (schema.missingValueFill() != null) {
                 schema.missingValueFill().forEach(node.putArray("missingValueFill")::add);
             }
+            if (!schema.categories().isEmpty()) {
+                ObjectNode categories = node.putObject("categories");
+                schema.categories().forEach((name, encoding) -> encoding.values().forEach(categories.putArray(name)::add));
+            }
         }
         if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {
             root.putObject("threshold").put("value", model.threshold().value()).put("chosenBy", model.threshold().chosenBy());
@@ -439,7 +444,13 @@ final class ModelFile {
                 .withSeed(compile.path("seed").asLong(CompileOptions.DEFAULT_SEED))
                 .withFusion(compile.path("fuse").asBoolean(true))
                 .withInputGradient(compile.path("inputGradient").asBoolean(false));
-        Model model = sequential.compile(config.path("inputWidth").asInt(),
+        InputSchema schema = schema(config.path("schema"));
+        int inputWidth = config.path("inputWidth").asInt();
+        if (schema != null && schema.featureNames().size() != inputWidth) {
+            throw new IllegalArgumentException("its schema names " + schema.featureNames().size() + " features for an input of "
+                    + inputWidth);
+        }
+        Model model = sequential.compile(schema != null ? schema.layout() : io.dense4j.graph.InputLayout.numeric(inputWidth),
                 loss(config.path("loss")), optimizer(config.path("optimizer")),
                 options);
         fill(model.parameterValues().values(), parameters, options.dataType(), PARAMETERS);
@@ -469,23 +480,8 @@ final class ModelFile {
         if (!provenance.isMissingNode()) {
             model.setProvenance(provenance(provenance));
         }
-        JsonNode schema = config.path("schema");
-        if (schema.isObject()) {
-            List<String> features = new ArrayList<>();
-            schema.path("features").forEach(name -> features.add(name.asText()));
-            List<String> classes = new ArrayList<>();
-            schema.path("classes").forEach(name -> classes.add(name.isNull() ? null : name.asText()));
-            List<Double> fill = null;
-            if (schema.has("missingValueFill")) {
-                fill = new ArrayList<>();
-                for (JsonNode value : schema.path("missingValueFill")) {
-                    fill.add(value.asDouble());
-                }
-            }
-            if (schema.has("label") && !schema.get("label").isTextual()) {
-                throw new IllegalArgumentException("its schema's label is the label column's name, a text");
-            }
-            model.setInputSchema(new InputSchema(features, classes, fill, schema.has("label") ? schema.get("label").asText() : null));
+        if (schema != null) {
+            model.setInputSchema(schema);
         }
         JsonNode threshold = config.path("threshold");
         if (!threshold.isMissingNode()) {
@@ -495,6 +491,47 @@ final class ModelFile {
             model.setThreshold(new DecisionThreshold(threshold.get("value").asDouble(), threshold.get("chosenBy").asText()));
         }
         return model;
+    }
+
+    /** The schema in {@code schema}, or null when the model file has none. */
+    private static InputSchema schema(JsonNode schema) {
+        if (!schema.isObject()) {
+            return null;
+        }
+        List<String> features = new ArrayList<>();
+        schema.path("features").forEach(name -> features.add(name.asText()));
+        List<String> classes = new ArrayList<>();
+        schema.path("classes").forEach(name -> classes.add(name.isNull() ? null : name.asText()));
+        List<Double> fill = null;
+        if (schema.has("missingValueFill")) {
+            fill = new ArrayList<>();
+            for (JsonNode value : schema.path("missingValueFill")) {
+                fill.add(value.asDouble());
+            }
+        }
+        if (schema.has("label") && !schema.get("label").isTextual()) {
+            throw new IllegalArgumentException("its schema's label is the label column's name, a text");
+        }
+        Map<String, Categories> categories = new LinkedHashMap<>();
+        JsonNode listed = schema.path("categories");
+        if (!listed.isMissingNode() && !listed.isObject()) {
+            throw new IllegalArgumentException("its schema's categories are not an object of lists by column name");
+        }
+        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) listed::fields) {
+            if (!entry.getValue().isArray()) {
+                throw new IllegalArgumentException("its schema's categories of \"" + entry.getKey() + "\" are not a list");
+            }
+            List<String> values = new ArrayList<>();
+            for (JsonNode value : entry.getValue()) {
+                if (!value.isTextual()) {
+                    throw new IllegalArgumentException("its schema's categories of \"" + entry.getKey() + "\" hold " + value
+                            + ", not a text");
+                }
+                values.add(value.asText());
+            }
+            categories.put(entry.getKey(), new Categories(values));
+        }
+        return new InputSchema(features, classes, fill, schema.has("label") ? schema.get("label").asText() : null, categories);
     }
 
     /** Format 2 keeps progress in {@code training}; format 1 kept epochs at the top and steps with the optimizer. */

@@ -2,6 +2,7 @@ package io.dense4j.model;
 
 import io.dense4j.graph.Compiler;
 import io.dense4j.graph.Graph;
+import io.dense4j.graph.InputLayout;
 import io.dense4j.layer.Layer;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.optim.Optimizer;
@@ -48,10 +49,31 @@ public final class Sequential {
      * @throws IllegalArgumentException naming the layer, what it expects and what it got
      */
     public Model compile(int inputWidth, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
+        return compile(InputLayout.numeric(inputWidth), loss, optimizer, options);
+    }
+
+    /**
+     * Compiles for rows laid out as {@code schema} says, and gives the model that schema: with
+     * categorical columns (such as {@code CsvSource.schema} finds), the first Dense layer reads each
+     * one's code as its one-hot vector, by gathering a weight row.
+     *
+     * <pre>{@code
+     * CsvSource data = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+     * Model model = new Sequential(new Dense(32, new ReLU()), new Dense(1, new Sigmoid()))
+     *         .compile(data.schema(100), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+     * }</pre>
+     */
+    public Model compile(InputSchema schema, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
+        Model model = compile(schema.layout(), loss, optimizer, options);
+        model.setInputSchema(schema);
+        return model;
+    }
+
+    Model compile(InputLayout input, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(options, "options");
         List<Layer> specs = layers();
-        Graph graph = Compiler.compile(specs, inputWidth, loss, options.fuse(), options.inputGradient());
+        Graph graph = Compiler.compile(specs, input, loss, options.fuse(), options.inputGradient());
         return new Model(specs, graph, loss, optimizer, options);
     }
 }

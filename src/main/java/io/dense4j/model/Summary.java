@@ -21,8 +21,15 @@ final class Summary {
         StringBuilder text = new StringBuilder();
         text.append(String.format("Model: Sequential, %d inputs, %s%n", model.inputWidth(),
                 model.dataType() == DataType.FLOAT ? "float32" : "float64"));
+        InputSchema schema = model.inputSchema();
+        if (schema != null && !schema.categories().isEmpty()) {
+            text.append(String.format("Input: %d numeric, %d categorical (one-hot, read by gathering weight rows): %s%n",
+                    model.inputWidth() - schema.categories().size(), schema.categories().size(),
+                    schema.categories().entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue().values().size()
+                            + "+2").collect(Collectors.joining(", "))));
+        }
         text.append(RULE).append(String.format(FORMAT, "Layer (type)", "Output Shape", "Param #")).append(RULE);
-        int width = model.inputWidth();
+        int width = model.graph().input().encodedWidth();
         List<Layer> layers = model.layers();
         for (int index = 0; index < layers.size(); index++) {
             Layer layer = layers.get(index);

@@ -5,10 +5,14 @@ import io.dense4j.tensor.NativeArray;
 
 /**
  * y = (x − μ) ⊙ s for every row, with μ and s = 1/σ per feature; backward dL/dx = dL/dy ⊙ s. The
- * statistics are constants of the plan: nothing here writes a parameter gradient.
+ * statistics are constants of the plan: nothing here writes a parameter gradient. In a row with
+ * category codes it reads the numeric columns only, and their gradient is 0 at the codes.
  */
 final class NormalizationOp implements Op {
     private final int width;
+    /** Values per input row, and where the numbers are among them (null: all of them, in order). */
+    private final int rowWidth;
+    private final int[] columns;
     private final NativeArray mean;
     private final NativeArray scale;
     private final NativeArray input;
@@ -20,6 +24,8 @@ final class NormalizationOp implements Op {
     NormalizationOp(NormalizationNode node, NativeArray mean, NativeArray scale, NativeArray input, NativeArray output,
                     NativeArray gradOutput, NativeArray gradInput) {
         this.width = node.width();
+        this.rowWidth = node.reading() == null ? width : node.reading().width();
+        this.columns = node.reading() == null ? null : node.reading().numericColumns();
         this.mean = mean;
         this.scale = scale;
         this.input = input;
@@ -30,6 +36,14 @@ final class NormalizationOp implements Op {
 
     @Override
     public void forward(int rows) {
+        if (columns != null) {
+            for (int row = 0, at = 0; row < rows; row++) {
+                for (int j = 0; j < width; j++, at++) {
+                    output.set(at, (input.get(row * rowWidth + columns[j]) - mean.get(j)) * scale.get(j));
+                }
+            }
+            return;
+        }
         for (int row = 0, at = 0; row < rows; row++) {
             for (int j = 0; j < width; j++, at++) {
                 output.set(at, (input.get(at) - mean.get(j)) * scale.get(j));
@@ -40,6 +54,15 @@ final class NormalizationOp implements Op {
     @Override
     public void backward(int rows) {
         if (gradInput == null) {
+            return;
+        }
+        if (columns != null) {
+            gradInput.zero(rows * rowWidth);
+            for (int row = 0, at = 0; row < rows; row++) {
+                for (int j = 0; j < width; j++, at++) {
+                    gradInput.set(row * rowWidth + columns[j], gradOutput.get(at) * scale.get(j));
+                }
+            }
             return;
         }
         for (int row = 0, at = 0; row < rows; row++) {

@@ -76,9 +76,11 @@ public final class Plan {
             NativeArray nodeOutput = dropoutInPlace(nodes, i, training) ? previousOutput
                     : NativeArray.allocate(type, (long) capacity * nodes.get(i).outputWidth());
             NativeArray gradOutput = gradientBuffers[slot[i]];
-            NativeArray gradInput = !training ? null : i == 0 ? inputGradient : gradientBuffers[slot[i - 1]];
+            // no gradient for an input that nothing trainable lies before (a Normalization's), unless it is kept
+            boolean gradientWanted = graph.inputGradient() || nodes.subList(0, i).stream().anyMatch(node -> node.parameterCount() > 0);
+            NativeArray gradInput = !training || !gradientWanted ? null : i == 0 ? inputGradient : gradientBuffers[slot[i - 1]];
             ops[i] = nodes.get(i).accept(new OpFor(i, parameters, gradients, previousOutput, nodeOutput, gradOutput,
-                    gradInput, ones, i > 0 && finalActivation(nodes.get(i - 1)) instanceof ReLU, through[i]));
+                    gradInput, ones, i > 0 && finalActivation(nodes.get(i - 1)) instanceof ReLU, through[i], input, capacity));
             previousOutput = nodeOutput;
         }
         this.output = previousOutput;
@@ -143,11 +145,16 @@ public final class Plan {
     /** The op of node {@code index}, on the buffers the plan gave it. */
     private record OpFor(int index, Parameters parameters, Gradients gradients, NativeArray input, NativeArray output,
                          NativeArray gradOutput, NativeArray gradInput, NativeArray ones, boolean reluBefore,
-                         boolean gradientThrough)
+                         boolean gradientThrough, NativeArray rawInput, int capacity)
             implements NodeVisitor<Op> {
 
         @Override
         public Op visitDense(DenseNode dense) {
+            if (dense.gathers()) { // its numbers come standardized from layer 0, or straight from the raw rows
+                return new GatherDenseOp(dense, parameters.weights(index), parameters.bias(index),
+                        gradients == null ? null : gradients.weights(index), gradients == null ? null : gradients.bias(index),
+                        rawInput, index > 0 ? input : null, output, gradOutput, gradInput, ones, capacity);
+            }
             return new DenseOp(dense, parameters.weights(index), parameters.bias(index),
                     gradients == null ? null : gradients.weights(index), gradients == null ? null : gradients.bias(index),
                     input, output, gradOutput, gradInput, ones);

@@ -142,15 +142,21 @@ public final class Trainer {
         }
         double split = options.validationSplit();
         RowSelection training = options.trainingRows();
+        if (schema == null && !data.categoricalColumns().isEmpty()) {
+            throw new IllegalArgumentException(data.file() + " has categorical columns " + data.categoricalColumns()
+                    + ", and the model was compiled for numbers only: compile it with InputSchema.of(data, maxCategories)");
+        }
         if (schema == null || (data.fillsMissing() && schema.missingValueFill() == null)) {
-            List<Double> fill = data.fillsMissing()
-                    ? InputSchema.meansToFill(data.file().toString(), data.featureNames(), data.statistics(training)) : null;
-            model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), fill, data.labelName()));
+            java.util.Map<String, io.dense4j.data.Categories> categories = schema == null ? java.util.Map.of() : schema.categories();
+            List<Double> fill = data.fillsMissing() ? InputSchema.meansToFill(data.file().toString(), data.featureNames(),
+                    data.statistics(training), categories.keySet()) : null;
+            model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), fill, data.labelName(), categories));
         }
         model.setTrainingData(TrainingData.of(data));
         double[] fill = model.inputSchema().fillValues();
-        try (BatchSource train = data.rows(training, fill, model.dataType());
-             BatchSource validation = split > 0 ? data.rows(options.validationRows(), fill, model.dataType()) : null) {
+        var categories = model.inputSchema().categories();
+        try (BatchSource train = data.rows(training, fill, categories, model.dataType());
+             BatchSource validation = split > 0 ? data.rows(options.validationRows(), fill, categories, model.dataType()) : null) {
             checkSplit(split, data.rows(), train.rows(), validation == null ? 1 : validation.rows());
             return recorded(fit(train, validation, options.withoutValidationSplit()), options);
         }

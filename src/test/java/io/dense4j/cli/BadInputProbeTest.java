@@ -121,6 +121,11 @@ class BadInputProbeTest {
             "--out", "{out.zip}"}, 1, "{w.csv}, line 1: has no column named \"y\"; its columns are a, w, label"));
         probes.add(new Probe("--drop naming no column", weighted, new String[] {"train", "--data", "{w.csv}", "--drop", "zz",
             "--out", "{out.zip}"}, 1, "{w.csv}, line 1: has no column named \"zz\" to leave out; its columns are a, w, label"));
+        probes.add(new Probe("--categorical naming no column", weighted, new String[] {"train", "--data", "{w.csv}", "--categorical",
+            "zz", "--out", "{out.zip}"}, 1, "{w.csv}: has no feature column named \"zz\" to read as categories; its features are a, w"));
+        probes.add(new Probe("a categorical column with no values", Map.of("e.csv", "a,e,label\n1,,0\n2,NA,1\n".getBytes(StandardCharsets.UTF_8)),
+                new String[] {"train", "--data", "{e.csv}", "--categorical", "e", "--out", "{out.zip}"}, 1,
+                "{e.csv}: categorical column \"e\" has no values, only missing cells; leave it out (--drop e)"));
         StringBuilder tiny = new StringBuilder("tiny,b,label\n");
         for (int i = 0; i < 40; i++) {
             tiny.append(i % 2 == 0 ? "1e-40" : "3e-40").append(',').append(i).append(',').append(i % 2).append('\n');
@@ -209,6 +214,9 @@ class BadInputProbeTest {
             {"--plot a file", "--plot {notes.txt} is a file; give a folder", "--plot", "{notes.txt}"},
             {"--cache-dir a file", "--cache-dir {notes.txt} is a file; give a folder", "--cache-dir", "{notes.txt}"},
             {"--resume without --checkpoint", "--resume continues from a checkpoint: give --checkpoint FILE", "--resume"},
+            {"--max-categories 0", "--max-categories takes a number >= 1, got 0", "--max-categories", "0"},
+            {"a column both categorical and numeric", "--categorical and --numeric both name a: give each column one kind",
+                "--categorical", "a", "--numeric", "a"},
         };
         for (String[] bad : train) {
             List<String> args = new ArrayList<>(List.of("train", "--data", good.toString()));

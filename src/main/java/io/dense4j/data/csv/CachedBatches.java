@@ -8,8 +8,8 @@ import java.nio.FloatBuffer;
 /**
  * Rows from a CSV file's memory-mapped binary cache: each epoch may visit them in a full
  * permutation, and every row is one memory copy into the batch. Missing values (NaN in the cache)
- * are filled as the rows are copied, and the labels' provisional classes mapped to classes; a
- * weighted cache gives each row's weight too.
+ * are filled as the rows are copied, categorical cells coded, and the labels' provisional classes
+ * mapped to classes; a weighted cache gives each row's weight too.
  */
 final class CachedBatches implements BatchSource {
     private final FloatBuffer[] segments;
@@ -19,6 +19,7 @@ final class CachedBatches implements BatchSource {
     private final boolean flipLabels;
     private final boolean weighted;
     private final double[] fill;
+    private final CategoryCodes codes;
     private final EpochOrder order;
     private int position;
 
@@ -27,8 +28,10 @@ final class CachedBatches implements BatchSource {
      * @param flipLabels whether provisional class 0 means class 1
      * @param weighted   whether each cached row holds its weight after its label
      * @param fill       each feature's value for a missing one, or null when the cache holds none
+     * @param codes      the model's codes for the categorical cells' values
      */
-    CachedBatches(FloatBuffer[] segments, int width, int[] rows, boolean flipLabels, boolean weighted, double[] fill) {
+    CachedBatches(FloatBuffer[] segments, int width, int[] rows, boolean flipLabels, boolean weighted, double[] fill,
+                  CategoryCodes codes) {
         this.segments = segments;
         this.rowsPerSegment = CsvCache.rowsPerSegment(width, weighted);
         this.width = width;
@@ -36,6 +39,7 @@ final class CachedBatches implements BatchSource {
         this.flipLabels = flipLabels;
         this.weighted = weighted;
         this.fill = fill;
+        this.codes = codes;
         this.order = new EpochOrder(rows);
     }
 
@@ -74,6 +78,9 @@ final class CachedBatches implements BatchSource {
             }
             if (weights != null) {
                 weights.set(r, weighted ? segment.get(at + width + 1) : 1);
+            }
+            if (!codes.none()) { // first: a missing category is NaN until coded, and never filled
+                codes.apply(features, r * width);
             }
             if (fill != null) {
                 fillMissing(features, r * width);

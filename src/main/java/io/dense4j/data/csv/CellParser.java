@@ -1,8 +1,6 @@
 package io.dense4j.data.csv;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Reads a feature cell that the row's fused fast path did not take (see {@link PlainDecimal}) as a
@@ -36,7 +34,8 @@ final class CellParser {
                 if (isMissingMark(bytes, from, to)) {
                     return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
                 }
-                throw problems.cell(column, "expected a number, got \"" + CsvProblems.text(bytes, from, to) + "\"");
+                throw problems.cell(column, "expected a number, got \"" + CsvProblems.text(bytes, from, to)
+                        + "\" (to read the column as categories, declare it categorical)");
             }
             if (Double.isNaN(value)) {
                 return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
@@ -84,12 +83,16 @@ final class CellParser {
         return Float.NaN;
     }
 
-    /** NA, N/A or NaN, in any case (the parser reads "NaN" itself, but not "nan"). Only on the error path, so it may allocate. */
-    private static boolean isMissingMark(byte[] bytes, int from, int to) {
-        if (to - from < 2 || to - from > 3) {
+    /** NA, N/A or NaN, in any case (the parser reads "NaN" itself, but not "nan"); compared byte by byte, making nothing. */
+    static boolean isMissingMark(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length < 2 || length > 3 || (bytes[from] | 0x20) != 'n') {
             return false;
         }
-        String mark = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        return mark.equals("na") || mark.equals("n/a") || mark.equals("nan");
+        if (length == 2) {
+            return (bytes[from + 1] | 0x20) == 'a';
+        }
+        return bytes[from + 1] == '/' ? (bytes[from + 2] | 0x20) == 'a'
+                : (bytes[from + 1] | 0x20) == 'a' && (bytes[from + 2] | 0x20) == 'n';
     }
 }

@@ -18,7 +18,8 @@ import java.util.zip.CRC32C;
 /**
  * A CSV file's binary cache: its good rows as little-endian float32 (each row's features, then its
  * label's provisional class, then its weight when the format has a weight column; NaN where a
- * value was missing), then JSON metadata, then a 16-byte
+ * value was missing; a categorical cell as its value's place among the column's values, which the
+ * metadata lists), then JSON metadata, then a 16-byte
  * footer (the metadata's length and a magic number). Later epochs map it into memory instead of
  * parsing text again.
  *
@@ -32,7 +33,7 @@ final class CsvCache {
     /** What follows a cache's name in its writers' temporary files. */
     private static final String PARTIAL = ".partial-";
     private static final long MAGIC = 0x444E53344A434331L; // "DNS4JCC1"
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     private static final int FOOTER = 16;
     /** Rows are mapped in segments of at most this many bytes (a mapping holds at most 2 GiB). */
     private static final long SEGMENT_BYTES = 1L << 30;
@@ -41,12 +42,33 @@ final class CsvCache {
     /** What was read, under which settings, from which CSV file. */
     record Metadata(int version, Fingerprint csv, String csvXxh128, CsvFormat format, boolean skipBadRows,
                     boolean allowMissing, int width, long rows, List<String> featureNames, List<String> labelNames,
-                    long skippedRows, List<Long> firstSkippedLines, long missingValues, long rowsCrc32c) {
+                    long skippedRows, List<Long> firstSkippedLines, long missingValues, List<CategoricalColumn> categorical,
+                    long rowsCrc32c) {
 
         /** The same, with the CRC-32C of the rows as written. */
         Metadata withRowsCrc32c(long crc) {
             return new Metadata(version, csv, csvXxh128, format, skipBadRows, allowMissing, width, rows, featureNames,
-                    labelNames, skippedRows, firstSkippedLines, missingValues, crc);
+                    labelNames, skippedRows, firstSkippedLines, missingValues, categorical, crc);
+        }
+    }
+
+    /**
+     * A categorical column's values in first-seen order, which its cached cells number, and the
+     * rows holding each, missing, or a value past the dictionary's bound.
+     */
+    record CategoricalColumn(String name, List<String> values, List<Long> counts, long missingRows, long overflowRows) {
+
+        static CategoricalColumn of(String name, CategoryDictionary dictionary) {
+            return new CategoricalColumn(name, dictionary.values(), java.util.Arrays.stream(dictionary.counts()).boxed().toList(),
+                    dictionary.missingRows(), dictionary.overflowRows());
+        }
+
+        CategoryDictionary dictionary() {
+            if (values.size() != counts.size()) {
+                throw new IllegalArgumentException("the cache lists " + values.size() + " values of \"" + name + "\" and "
+                        + counts.size() + " counts");
+            }
+            return CategoryDictionary.of(values, counts, missingRows, overflowRows);
         }
     }
 
@@ -211,14 +233,17 @@ final class CsvCache {
 
         /**
          * Appends the rows {@code part} wrote, then deletes its file. With {@code flipLabels}, each
-         * row's provisional class is swapped on the way (the part saw the two labels in the other order).
+         * row's provisional class is swapped on the way (the part saw the two labels in the other
+         * order); the categorical cells at {@code places} are renumbered through {@code renumber}
+         * (the part numbered its values in its own first-seen order; null or empty for none).
          */
-        void append(Writer part, int width, boolean flipLabels) {
+        void append(Writer part, int width, boolean flipLabels, int[] places, int[][] renumber) {
             flush();
             part.flush();
+            boolean renumbering = places != null && places.length > 0;
             try {
                 long size = part.channel.size();
-                if (!flipLabels) {
+                if (!flipLabels && !renumbering) {
                     for (long copied = 0; copied < size; ) {
                         copied += part.channel.transferTo(copied, size - copied, channel);
                     }
@@ -230,8 +255,16 @@ final class CsvCache {
                         while (bytes.hasRemaining()) {
                             at += part.channel.read(bytes, at);
                         }
-                        for (int label = width; label < bytes.position() / Float.BYTES; label += rowFloats) {
-                            floats.put(label, 1 - floats.get(label));
+                        for (int row = 0; row < bytes.position() / Float.BYTES; row += rowFloats) {
+                            if (flipLabels) {
+                                floats.put(row + width, 1 - floats.get(row + width));
+                            }
+                            for (int c = 0; renumbering && c < places.length; c++) {
+                                float read = floats.get(row + places[c]);
+                                if (read >= 0) { // not NaN (missing) nor −1 (past the dictionary's bound)
+                                    floats.put(row + places[c], renumber[c][(int) read]);
+                                }
+                            }
                         }
                         bytes.flip();
                         while (bytes.hasRemaining()) {

@@ -17,13 +17,19 @@ import java.util.Objects;
  * @param dropped    columns to leave out, by header name (with {@code features} null)
  * @param weightName the column holding each row's weight in the training loss, by header name; null
  *                   when every row weighs 1
+ * @param categorical the feature columns read as categories (text, or numbers such as zip codes,
+ *                   taken as they are written), by name; every other feature cell is a number
  */
 public record CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
-                        List<String> features, List<String> dropped, String weightName) {
+                        List<String> features, List<String> dropped, String weightName, List<String> categorical) {
 
     public CsvFormat {
         features = features == null ? null : List.copyOf(features);
         dropped = List.copyOf(dropped);
+        categorical = List.copyOf(categorical);
+        if (new HashSet<>(categorical).size() != categorical.size()) {
+            throw new IllegalArgumentException("the categorical columns must be distinct, got " + categorical);
+        }
         if ((features != null || !dropped.isEmpty()) && !header) {
             throw new IllegalArgumentException("feature columns are chosen by header name, but the file has no header row");
         }
@@ -51,6 +57,12 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         }
     }
 
+    /** Every feature a number. */
+    public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
+                     List<String> features, List<String> dropped, String weightName) {
+        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, List.of());
+    }
+
     /** A header row, commas, the label in the last column. */
     public static CsvFormat defaults() {
         return new CsvFormat(true, ',', null, -1, true, null, List.of(), null);
@@ -61,15 +73,15 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
     }
 
     public CsvFormat withDelimiter(char newDelimiter) {
-        return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped, weightName);
+        return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical);
     }
 
     public CsvFormat withLabel(String name) {
-        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped, weightName);
+        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped, weightName, categorical);
     }
 
     public CsvFormat withLabelIndex(int index) {
-        return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName);
+        return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName, categorical);
     }
 
     /**
@@ -90,12 +102,12 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
 
     /** Reads only these feature columns, in this order. */
     public CsvFormat withFeatures(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName, categorical);
     }
 
     /** Reads every column but the label and these. */
     public CsvFormat withoutColumns(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names, weightName);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names, weightName, categorical);
     }
 
     /**
@@ -103,11 +115,16 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      * number ≥ 0), which is then not a feature; null for every row weighing 1.
      */
     public CsvFormat withWeightColumn(String name) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, name);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, name, categorical);
+    }
+
+    /** Reads the feature columns {@code names} as categories, every other feature as a number. */
+    public CsvFormat withCategorical(List<String> names) {
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, names);
     }
 
     /** Every column is a feature: the file has no label column. */
     public CsvFormat withoutLabel() {
-        return new CsvFormat(header, delimiter, null, -1, false, features, dropped, weightName);
+        return new CsvFormat(header, delimiter, null, -1, false, features, dropped, weightName, categorical);
     }
 }

@@ -1,5 +1,6 @@
 package io.dense4j.data.csv;
 
+import io.dense4j.data.Categories;
 import io.dense4j.data.DataFileException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Streams the rows of a CSV file: reads it in large byte chunks and parses each feature cell with
@@ -57,7 +59,19 @@ public final class CsvReader {
      * @param firstSkippedLines the line numbers of the first few of them
      */
     public record Summary(List<String> featureNames, long rows, LabelMapping labels, long skippedRows,
-                          List<Long> firstSkippedLines, long missingValues) {
+                          List<Long> firstSkippedLines, long missingValues, Map<String, CategoryDictionary> categories,
+                          Map<String, Long> unknownCategoryRows) {
+
+        /**
+         * @param categories          each categorical column's values and counts, by name (empty
+         *                            when reading with a model's categories)
+         * @param unknownCategoryRows reading with a model's categories: per categorical column, the
+         *                            rows whose value the model does not know (empty otherwise)
+         */
+        public Summary {
+            categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories));
+            unknownCategoryRows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unknownCategoryRows));
+        }
     }
 
     /** How many skipped lines a summary names. */
@@ -73,6 +87,8 @@ public final class CsvReader {
     private final boolean allowMissing;
     private final boolean collectLabels;
     private final List<String> kept;
+    /** The model's categories the categorical columns are read with, by name; null to learn them from the file. */
+    private final Map<String, Categories> scoring;
 
     /** Distinct label names a reader {@link #collectingLabels() collecting them} accepts. */
     public static final int COLLECTED_LABELS_MAX = 100;
@@ -92,7 +108,13 @@ public final class CsvReader {
 
     private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels,
                       List<String> kept) {
+        this(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, null);
+    }
+
+    private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels,
+                      List<String> kept, Map<String, Categories> scoring) {
         this.kept = List.copyOf(kept);
+        this.scoring = scoring;
         this.file = file;
         this.format = format;
         this.chunk = chunk;
@@ -107,12 +129,12 @@ public final class CsvReader {
      * header or its first row still stop the read.
      */
     public CsvReader skippingBadRows() {
-        return new CsvReader(file, format, chunk, true, allowMissing, collectLabels, kept);
+        return new CsvReader(file, format, chunk, true, allowMissing, collectLabels, kept, scoring);
     }
 
     /** This reader, but reading a missing feature value as NaN (counted in the summary) instead of stopping. */
     public CsvReader allowingMissing() {
-        return new CsvReader(file, format, chunk, skipBadRows, true, collectLabels, kept);
+        return new CsvReader(file, format, chunk, skipBadRows, true, collectLabels, kept, scoring);
     }
 
     /**
@@ -122,7 +144,7 @@ public final class CsvReader {
      * other pieces' (dense4j-spark judges them all in file order, as one reader would).
      */
     public CsvReader collectingLabels() {
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, true, kept);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, true, kept, scoring);
     }
 
     /**
@@ -133,12 +155,39 @@ public final class CsvReader {
         if (!names.isEmpty() && !format.header()) {
             throw new IllegalArgumentException("columns are kept by their header names, and " + file + " is read without a header");
         }
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, names);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, names, scoring);
+    }
+
+    /**
+     * This reader, but reading the categorical columns with a model's {@code categories} (by name,
+     * one for each of the format's categorical columns): each cell as its category's code, a value
+     * the model does not know as "other" (counted in the summary), a missing one as "missing".
+     */
+    public CsvReader scoring(Map<String, Categories> categories) {
+        if (!categories.keySet().equals(new java.util.HashSet<>(format.categorical()))) {
+            throw new IllegalArgumentException("the categories given are for " + categories.keySet()
+                    + ", and the format reads " + format.categorical() + " as categorical");
+        }
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, Map.copyOf(categories));
+    }
+
+    /**
+     * The feature columns whose cells in the first {@code rows} data rows are more often text
+     * than numbers (text: neither a number nor a missing value, such as empty, NA, N/A, NaN). What
+     * a reader infers categorical columns from, as Polars infers a schema from the first rows.
+     */
+    public List<String> textColumns(int rows) {
+        return open(in -> TextColumns.find(in, file, format, chunk, rows));
     }
 
     /** The column names (the header's, or "column 1", … without one), from the first line alone. */
     public List<String> columnNames() {
         return open(this::layout).names();
+    }
+
+    /** The feature columns' names, in their order; from the first line alone. */
+    public List<String> featureNames() {
+        return open(this::layout).featureNames();
     }
 
     /** The label column's header name, or null without a header or a label column; from the first line alone. */
@@ -452,8 +501,19 @@ public final class CsvReader {
         if (rows == 0 && !piece) {
             throw new DataFileException(file, "has a header row but no data rows", null);
         }
-        return new Summary(layout.featureNames(), rows, parser.labels(), skipped, List.copyOf(firstSkippedLines),
-                parser.missingValues());
+        Map<String, CategoryDictionary> seen = new java.util.LinkedHashMap<>();
+        Map<String, Long> unknown = new java.util.LinkedHashMap<>();
+        List<String> featureNames = layout.featureNames();
+        for (int place = 0; place < featureNames.size(); place++) {
+            CategoryCells cells = parser.categoryCells(place);
+            if (cells instanceof CategoryDictionary dictionary) {
+                seen.put(featureNames.get(place), dictionary);
+            } else if (cells instanceof CategoryLookup lookup) {
+                unknown.put(featureNames.get(place), lookup.unknownRows());
+            }
+        }
+        return new Summary(featureNames, rows, parser.labels(), skipped, List.copyOf(firstSkippedLines),
+                parser.missingValues(), seen, unknown);
     }
 
     private RowParser rowParser(ColumnLayout layout, CsvProblems problems, RowHandler handler) {
@@ -468,6 +528,10 @@ public final class CsvReader {
                         + ColumnLayout.listed(layout.names()));
             }
         }
-        return new RowParser(layout, format, allowMissing, collectLabels, problems, handler, keptColumns);
+        Map<String, CategoryCells> categories = new java.util.HashMap<>();
+        for (String name : format.categorical()) {
+            categories.put(name, scoring == null ? new CategoryDictionary() : new CategoryLookup(scoring.get(name)));
+        }
+        return new RowParser(layout, format, allowMissing, collectLabels, problems, handler, keptColumns, categories);
     }
 }

@@ -1,6 +1,7 @@
 package io.dense4j.data.csv;
 
 import io.dense4j.data.BatchSource;
+import io.dense4j.data.Categories;
 import io.dense4j.data.DataFileException;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
@@ -10,7 +11,9 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -41,9 +44,11 @@ public final class CsvSource {
      * @param classes           the label names meaning class 0 and class 1 (a model's, to score it):
      *                          every label must be one of them, and one class alone is fine; null to
      *                          learn them from the file, which must then hold both
+     * @param kinds             which feature columns are categorical (by default, those with text in
+     *                          the first rows)
      */
     public record Options(boolean cache, Path cacheDirectory, boolean skipBadRows, boolean fillMissing,
-                          int shuffleBufferRows, int firstPassThreads, List<String> classes) {
+                          int shuffleBufferRows, int firstPassThreads, List<String> classes, ColumnKinds kinds) {
 
         public Options {
             if (shuffleBufferRows < 1) {
@@ -55,6 +60,7 @@ public final class CsvSource {
             if (classes != null && classes.size() != 2) {
                 throw new IllegalArgumentException("a binary classifier has 2 classes, got " + classes);
             }
+            Objects.requireNonNull(kinds, "column kinds");
         }
 
         /**
@@ -63,38 +69,54 @@ public final class CsvSource {
          */
         public static Options defaults() {
             return new Options(true, null, false, false, 65_536, Math.min(4, Runtime.getRuntime().availableProcessors()),
-                    null);
+                    null, ColumnKinds.inferred());
         }
 
         public Options withoutCache() {
-            return new Options(false, null, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes);
+            return new Options(false, null, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds);
         }
 
         public Options withCacheDirectory(Path directory) {
             return new Options(true, Objects.requireNonNull(directory, "cache directory"), skipBadRows, fillMissing,
-                    shuffleBufferRows, firstPassThreads, classes);
+                    shuffleBufferRows, firstPassThreads, classes, kinds);
         }
 
         public Options skippingBadRows() {
-            return new Options(cache, cacheDirectory, true, fillMissing, shuffleBufferRows, firstPassThreads, classes);
+            return new Options(cache, cacheDirectory, true, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds);
         }
 
         public Options fillingMissing() {
-            return new Options(cache, cacheDirectory, skipBadRows, true, shuffleBufferRows, firstPassThreads, classes);
+            return new Options(cache, cacheDirectory, skipBadRows, true, shuffleBufferRows, firstPassThreads, classes, kinds);
         }
 
         public Options withShuffleBuffer(int rows) {
-            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, rows, firstPassThreads, classes);
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, rows, firstPassThreads, classes, kinds);
         }
 
         /** Labels named as a model names its classes (null: learned from the file). */
         public Options withClasses(List<String> names) {
             return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads,
-                    names == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(names)));
+                    names == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(names)), kinds);
+        }
+
+        /** Which feature columns are read as categories (see {@link ColumnKinds}). */
+        public Options withKinds(ColumnKinds newKinds) {
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes,
+                    newKinds);
+        }
+
+        /** Reads these columns as categories, whatever they hold. */
+        public Options withCategorical(List<String> names) {
+            return withKinds(kinds.withCategorical(names));
+        }
+
+        /** Reads these columns as numbers, whatever the first rows hold. */
+        public Options withNumeric(List<String> names) {
+            return withKinds(kinds.withNumeric(names));
         }
 
         public Options withFirstPassThreads(int threads) {
-            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, threads, classes);
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, threads, classes, kinds);
         }
     }
 
@@ -109,6 +131,8 @@ public final class CsvSource {
     private final List<String> classes;
     private final boolean flipped;
     private final FloatBuffer[] mapped;
+    /** Each categorical column's values, numbered as its cells are read, with their counts; by name, in feature order. */
+    private final Map<String, CategoryDictionary> dictionaries = new LinkedHashMap<>();
     private long[] classTotals;
 
     private CsvSource(Path file, Options options, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan,
@@ -123,6 +147,7 @@ public final class CsvSource {
         this.cacheStatus = cacheStatus;
         // mapped now, while the file is the one just checked: another open may rebuild that path later
         this.mapped = cacheFile == null ? null : CsvCache.map(cacheFile, scan);
+        scan.categorical().forEach(column -> dictionaries.put(column.name(), column.dictionary()));
         LabelMapping seen = LabelMapping.restore(scan.labelNames());
         this.classes = options.classes() != null ? options.classes() : Arrays.asList(seen.classes());
         this.flipped = options.classes() != null ? LabelMapping.classOf(options.classes(), scan.labelNames().get(0)) == 1 : seen.flipped();
@@ -130,6 +155,14 @@ public final class CsvSource {
 
     /** Reads and checks {@code file} (or finds its cache up to date), as described above. */
     public static CsvSource open(Path file, CsvFormat format, Options options) {
+        if (!format.labeled()) {
+            throw new IllegalArgumentException("training and evaluation read a label column: the CSV format has none");
+        }
+        CsvReader probe = new CsvReader(file, format);
+        probe.labelColumnName(); // a missing file, a folder, an empty file or a bad header: say so first
+        ColumnKinds kinds = options.kinds();
+        format = format.withCategorical(kinds.resolve(file, probe.featureNames(),
+                kinds.infer() ? probe.textColumns(ColumnKinds.INFERENCE_ROWS) : List.of()));
         CsvReader reader = new CsvReader(file, format);
         if (options.skipBadRows()) {
             reader = reader.skippingBadRows();
@@ -137,10 +170,7 @@ public final class CsvSource {
         if (options.fillMissing()) {
             reader = reader.allowingMissing();
         }
-        if (!format.labeled()) {
-            throw new IllegalArgumentException("training and evaluation read a label column: the CSV format has none");
-        }
-        String labelName = reader.labelColumnName(); // a missing file, a folder, an empty file or a bad header: say so first
+        String labelName = reader.labelColumnName();
         Fingerprint fingerprint = Fingerprint.of(file);
         CsvCache.Metadata scan;
         Path cacheFile = null;
@@ -161,7 +191,7 @@ public final class CsvSource {
             CompletableFuture<String> hashing = ContentHash.inBackground(file, fingerprint.size());
             CsvReader.RowHandler[] checks = new CsvReader.RowHandler[options.firstPassThreads()];
             Arrays.fill(checks, (CsvReader.RowHandler) (line, features, provisionalClass, weight) -> { });
-            CsvReader.Summary summary = readInParts(reader, checks, null);
+            CsvReader.Summary summary = readInParts(reader, checks, null, new int[checks.length][][]);
             scan = metadata(file, format, options, fingerprint, hashing, summary != null ? summary
                     : reader.read((line, features, provisionalClass, weight) -> { }));
         }
@@ -188,10 +218,12 @@ public final class CsvSource {
                 parts[k] = new CsvCache.Writer(cacheFile, k, format.weightName() != null);
             }
             boolean[] flipped = new boolean[parts.length];
-            CsvReader.Summary summary = readInParts(reader, parts, flipped);
+            int[][][] renumber = new int[parts.length][][];
+            CsvReader.Summary summary = readInParts(reader, parts, flipped, renumber);
             if (summary != null) {
+                int[] places = summary.categories().keySet().stream().mapToInt(summary.featureNames()::indexOf).toArray();
                 for (int k = 1; k < parts.length; k++) {
-                    parts[0].append(parts[k], summary.featureNames().size(), flipped[k]);
+                    parts[0].append(parts[k], summary.featureNames().size(), flipped[k], places, renumber[k]);
                 }
             } else { // one thread: a small file, or a problem a serial read must report exactly
                 for (CsvCache.Writer part : parts) {
@@ -217,9 +249,13 @@ public final class CsvSource {
      * or null when it must be read on one thread: a small file, one thread asked for, or any
      * problem at all (a bad row, a skipped row, labels that do not merge), which the serial read
      * then reports with its exact line. {@code flipped[k]}, if given, says whether part k saw the
-     * two labels in the other order, so its provisional classes must be swapped.
+     * two labels in the other order, so its provisional classes must be swapped; {@code renumber[k][c]}
+     * takes part k's numbers for the values of categorical column c to the whole file's, which are
+     * in first-seen order as one reader would number them (a part whose values would overflow the
+     * file's dictionary sends the read to one thread, where the bound falls where one reader's does).
      */
-    private static CsvReader.Summary readInParts(CsvReader reader, CsvReader.RowHandler[] handlers, boolean[] flipped) {
+    private static CsvReader.Summary readInParts(CsvReader reader, CsvReader.RowHandler[] handlers, boolean[] flipped,
+                                                 int[][][] renumber) {
         if (handlers.length < 2) {
             return null;
         }
@@ -258,7 +294,23 @@ public final class CsvSource {
         if (merged.problem() != null) {
             return null;
         }
-        return new CsvReader.Summary(parts[0].featureNames(), rows, merged, 0, List.of(), missing);
+        Map<String, CategoryDictionary> categories = parts[0].categories(); // part 0's numbers are the file's
+        for (int k = 0; k < parts.length; k++) {
+            if (parts[k].categories().values().stream().anyMatch(CategoryDictionary::overflowed)) {
+                return null;
+            }
+        }
+        for (int k = 1; k < parts.length; k++) {
+            renumber[k] = new int[categories.size()][];
+            int c = 0;
+            for (var column : categories.entrySet()) {
+                renumber[k][c] = column.getValue().merge(parts[k].categories().get(column.getKey()));
+                if (renumber[k][c++] == null) {
+                    return null;
+                }
+            }
+        }
+        return new CsvReader.Summary(parts[0].featureNames(), rows, merged, 0, List.of(), missing, categories, Map.of());
     }
 
     private static CsvCache.Metadata metadata(Path file, CsvFormat format, Options options, Fingerprint fingerprint,
@@ -274,7 +326,9 @@ public final class CsvSource {
         return new CsvCache.Metadata(CsvCache.VERSION, fingerprint, content, format, options.skipBadRows(),
                 options.fillMissing(), summary.featureNames().size(), summary.rows(), summary.featureNames(),
                 Arrays.asList(summary.labels().names()), summary.skippedRows(), summary.firstSkippedLines(),
-                summary.missingValues(), 0); // the rows' checksum is the cache writer's to fill in
+                summary.missingValues(), summary.categories().entrySet().stream()
+                        .map(column -> CsvCache.CategoricalColumn.of(column.getKey(), column.getValue())).toList(),
+                0); // the rows' checksum is the cache writer's to fill in
     }
 
     /**
@@ -283,20 +337,35 @@ public final class CsvSource {
      * values; see {@link #statistics}).
      */
     public BatchSource rows(RowSelection selection, double[] fill, DataType type) {
+        return rows(selection, fill, Map.of(), type);
+    }
+
+    /**
+     * As above, each categorical column's cells as their codes in {@code categories} (a model's,
+     * by column name; one for each of {@link #categoricalColumns()}).
+     */
+    public BatchSource rows(RowSelection selection, double[] fill, Map<String, Categories> categories, DataType type) {
+        if (!categories.keySet().equals(dictionaries.keySet())) {
+            throw new IllegalArgumentException(dictionaries.isEmpty()
+                    ? "categories are given for " + categories.keySet() + ", but " + file + " has no categorical column"
+                    : file + " has categorical columns " + dictionaries.keySet() + ": give their categories (a model's schema), "
+                            + "got them for " + categories.keySet());
+        }
+        CategoryCodes codes = CategoryCodes.of(featureNames(), dictionaries, categories);
         if (missingValues() > 0) {
             Objects.requireNonNull(fill, () -> file + " has " + missingValues() + " missing values: give the values to fill them with");
             if (fill.length != width()) {
                 throw new IllegalArgumentException("fill values are per feature: expected " + width() + ", got " + fill.length);
             }
         }
-        return rawRows(selection, missingValues() > 0 ? fill.clone() : null, type);
+        return rawRows(selection, missingValues() > 0 ? fill.clone() : null, codes, type);
     }
 
-    private BatchSource rawRows(RowSelection selection, double[] fill, DataType type) {
+    private BatchSource rawRows(RowSelection selection, double[] fill, CategoryCodes codes, DataType type) {
         if (cacheFile == null) {
             long selected = selection.stratified() ? selection.count(classTotals()[0], classTotals()[1]) : selection.count(rows());
             return new StreamedBatches(file, reader, fingerprint, selection, selected, width(), flipped(), weighted(),
-                    fill, options.shuffleBufferRows(), type);
+                    fill, codes, options.shuffleBufferRows(), type);
         }
         if (rows() > Integer.MAX_VALUE) {
             throw new DataFileException(file, "has " + rows() + " rows; training from the cache handles up to 2^31 − 1", null);
@@ -309,7 +378,7 @@ public final class CsvSource {
                 picked[count++] = row;
             }
         }
-        return new CachedBatches(mapped, width(), Arrays.copyOf(picked, count), flipped(), weighted(), fill);
+        return new CachedBatches(mapped, width(), Arrays.copyOf(picked, count), flipped(), weighted(), fill, codes);
     }
 
     /** The class of cached row {@code row}. */
@@ -345,7 +414,7 @@ public final class CsvSource {
         NativeArray features = NativeArray.allocate(DataType.FLOAT, (long) chunk * width());
         NativeArray labels = NativeArray.allocate(DataType.FLOAT, chunk);
         float[] values = new float[chunk * width()];
-        try (BatchSource rows = rawRows(selection, null, DataType.FLOAT)) {
+        try (BatchSource rows = rawRows(selection, null, CategoryCodes.NONE, DataType.FLOAT)) {
             rows.startPass(0, 0, false);
             for (int count; (count = rows.next(chunk, features, labels)) > 0; ) {
                 for (int i = 0; i < count * width(); i++) {
@@ -381,6 +450,52 @@ public final class CsvSource {
 
     public List<String> featureNames() {
         return scan.featureNames();
+    }
+
+    /** The feature columns read as categories, in feature order (declared, or found holding text in the first rows). */
+    public List<String> categoricalColumns() {
+        return List.copyOf(dictionaries.keySet());
+    }
+
+    /**
+     * Each categorical column's encoding, by name in feature order: its {@code maxCategories} most
+     * frequent values in the file (ties in first-seen order), the rest as "other".
+     */
+    public Map<String, Categories> categories(int maxCategories) {
+        Map<String, Categories> encodings = new LinkedHashMap<>();
+        dictionaries.forEach((name, dictionary) ->
+                encodings.put(name, Categories.mostFrequent(dictionary.values(), dictionary.counts(), maxCategories)));
+        return encodings;
+    }
+
+    /** Categorical column {@code name}'s values and their counts, as the first pass found them. */
+    public CategoryDictionary categoryCounts(String name) {
+        CategoryDictionary dictionary = dictionaries.get(name);
+        if (dictionary == null) {
+            throw new IllegalArgumentException("\"" + name + "\" is not a categorical column of " + file);
+        }
+        return dictionary;
+    }
+
+    /**
+     * Per categorical column, the rows whose value is not among {@code categories} (a model's):
+     * values it never saw, or kept as "other". For the note that says how many rows that was.
+     */
+    public Map<String, Long> unknownCategoryRows(Map<String, Categories> categories) {
+        Map<String, Long> unknown = new LinkedHashMap<>();
+        dictionaries.forEach((name, dictionary) -> {
+            Categories encoding = categories.get(name);
+            List<String> values = dictionary.values();
+            long[] counts = dictionary.counts();
+            long rows = dictionary.overflowRows();
+            for (int i = 0; i < values.size(); i++) {
+                if (encoding == null || !encoding.contains(values.get(i))) {
+                    rows += counts[i];
+                }
+            }
+            unknown.put(name, rows);
+        });
+        return unknown;
     }
 
     public int width() {

@@ -30,14 +30,40 @@ final class RowParser {
     private final FieldScanner keptScanner;
     private byte[] keptLine = new byte[256];
     private long missing;
+    /** Each feature's category cells, null for a number; and the places of the categorical features. */
+    private final CategoryCells[] categoryCells;
+    private final int[] categoricalPlaces;
 
+    /**
+     * @param categories each categorical feature's cells by name (all of {@code format.categorical()}),
+     *                   which give its cells their numbers
+     */
     RowParser(ColumnLayout layout, CsvFormat format, boolean allowMissing, boolean collectLabels, CsvProblems problems,
-              CsvReader.RowHandler handler, int[] keptColumns) {
+              CsvReader.RowHandler handler, int[] keptColumns, java.util.Map<String, ? extends CategoryCells> categories) {
         this.columns = layout.columns();
         this.labelColumn = layout.labelColumn();
         this.weightColumn = layout.weightColumn();
-        this.featureOf = layout.featureOf();
         this.features = new float[layout.featureCount()];
+        this.categoryCells = new CategoryCells[layout.featureCount()];
+        this.categoricalPlaces = new int[categories.size()];
+        java.util.List<String> featureNames = layout.featureNames();
+        int[] places = layout.featureOf().clone();
+        int next = 0;
+        for (String name : format.categorical()) {
+            int place = featureNames.indexOf(name);
+            if (place < 0) {
+                throw problems.row("has no feature column named \"" + name + "\" to read as categories; its features are "
+                        + ColumnLayout.listed(featureNames));
+            }
+            categoryCells[place] = categories.get(name);
+            categoricalPlaces[next++] = place;
+        }
+        for (int column = 0; column < places.length; column++) {
+            if (places[column] >= 0 && categoryCells[places[column]] != null) {
+                places[column] = -2 - places[column]; // −2 and below: a categorical feature's place, off the numbers' fast path
+            }
+        }
+        this.featureOf = places;
         this.delimiter = format.delimiter();
         this.header = format.header();
         this.scanner = new FieldScanner(delimiter, problems);
@@ -103,6 +129,12 @@ final class RowParser {
                     rowMissing++;
                 }
                 features[place] = value;
+            } else if (place <= -2) {
+                int categorical = -2 - place;
+                int start = scanner.start();
+                int end = scanner.end();
+                features[categorical] = start == end || CellParser.isMissingMark(bytes, start, end) ? categoryCells[categorical].missing()
+                        : categoryCells[categorical].code(bytes, start, end, column, problems);
             } else if (column - 1 == labelColumn) {
                 labelFrom = scanner.start(); // read once the row's field count is known good
                 labelTo = scanner.end();
@@ -123,6 +155,9 @@ final class RowParser {
         float weight = weightColumn < 0 ? 1 : cells.weight(bytes, weightFrom, weightTo, weightColumn + 1);
         for (int k = 0; k < keptColumns.length; k++) {
             ((CsvReader.KeepingHandler) handler).keptCell(k, keptLine, cellFrom[keptColumns[k]], cellTo[keptColumns[k]]);
+        }
+        for (int place : categoricalPlaces) {
+            categoryCells[place].count(features[place]);
         }
         handler.row(line, features, provisionalClass, weight);
         missing += rowMissing;
@@ -148,6 +183,11 @@ final class RowParser {
             }
             at = next + 1;
         }
+    }
+
+    /** The cells of categorical feature {@code place}, or null for a number. */
+    CategoryCells categoryCells(int place) {
+        return categoryCells[place];
     }
 
     /** The label names the rows so far have shown. */

@@ -43,6 +43,7 @@ final class StreamedBatches implements BatchSource {
     private final boolean flipLabels;
     private final boolean weighted;
     private final double[] fill;
+    private final CategoryCodes codes;
     private final int shuffleRows;
     private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(BLOCKS);
     private final BlockingQueue<Block> filled = new ArrayBlockingQueue<>(BLOCKS);
@@ -82,7 +83,7 @@ final class StreamedBatches implements BatchSource {
      * @param shuffleRows the shuffle buffer's size in rows
      */
     StreamedBatches(Path file, CsvReader reader, Fingerprint fingerprint, RowSelection selection, long rows, int width,
-                    boolean flipLabels, boolean weighted, double[] fill, int shuffleRows, DataType type) {
+                    boolean flipLabels, boolean weighted, double[] fill, CategoryCodes codes, int shuffleRows, DataType type) {
         this.file = file;
         this.reader = reader;
         this.fingerprint = fingerprint;
@@ -93,6 +94,7 @@ final class StreamedBatches implements BatchSource {
         this.flipLabels = flipLabels;
         this.weighted = weighted;
         this.fill = fill;
+        this.codes = codes;
         this.shuffleRows = (int) Math.max(1, Math.min(shuffleRows, rows));
         if ((long) this.shuffleRows * width > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(String.format("a shuffle buffer of %,d rows of %,d features does not fit one "
@@ -226,6 +228,7 @@ final class StreamedBatches implements BatchSource {
                 if (!walker.includes(label)) {
                     return;
                 }
+                codes.apply(features, 0); // first: a missing category is NaN until coded, and never filled
                 if (fill != null) {
                     MissingValues.fill(features, 0, fill);
                 }

@@ -21,7 +21,7 @@ class RowParserTest {
         }
         return new RowParser(layout, format, allowMissing, false, problems,
                 (line, features, provisionalClass, weight) -> heard.add(line + " " + Arrays.toString(features) + " " + provisionalClass),
-                new int[0]);
+                new int[0], java.util.Map.of());
     }
 
     private static void parse(RowParser parser, String row) {
@@ -61,7 +61,7 @@ class RowParserTest {
     @Test
     void namesACellByItsHeader() {
         RowParser parser = parser("a,b,label", CsvFormat.defaults(), false);
-        assertEquals("t.csv, line 7, column 2 (\"b\"): expected a number, got \"x\"",
+        assertEquals("t.csv, line 7, column 2 (\"b\"): expected a number, got \"x\" (to read the column as categories, declare it categorical)",
                 assertThrows(DataFileException.class, () -> parse(parser, "1,x,0")).getMessage());
     }
 }

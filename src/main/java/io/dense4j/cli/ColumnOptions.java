@@ -1,0 +1,105 @@
+package io.dense4j.cli;
+
+import io.dense4j.data.Categories;
+import io.dense4j.data.csv.CategoryDictionary;
+import io.dense4j.data.csv.ColumnKinds;
+import io.dense4j.data.csv.CsvSource;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Which columns train and cv read as categories, and how many categories each keeps; and the notes
+ * that say what was found: the columns taken as categorical, the ones over the cap, and the rows
+ * whose value a model does not know.
+ */
+final class ColumnOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--categorical", split = ",", paramLabel = "NAMES", description = "Read these columns as categories "
+            + "(one-hot), whatever they hold: numbers such as zip codes too. Columns with text in their first "
+            + ColumnKinds.INFERENCE_ROWS + " rows are categorical anyway.")
+    List<String> categorical = List.of();
+
+    @Option(names = "--numeric", split = ",", paramLabel = "NAMES", description = "Read these columns as numbers, "
+            + "whatever their first rows hold (a text cell is then an error).")
+    List<String> numeric = List.of();
+
+    @Option(names = "--max-categories", defaultValue = "100", description = "Categories kept per categorical column, "
+            + "the most frequent; the rest, and values never seen in training, share an 'other' slot (default: ${DEFAULT-VALUE}).")
+    int maxCategories;
+
+    private CsvSource described;
+    private Map<String, Categories> encodings;
+
+    /** Checks the flags before any data is read. */
+    void check() {
+        if (maxCategories < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-categories takes a number >= 1, got " + maxCategories);
+        }
+        List<String> both = categorical.stream().filter(numeric::contains).toList();
+        if (!both.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--categorical and --numeric both name " + String.join(", ", both)
+                    + ": give each column one kind");
+        }
+    }
+
+    /** {@code options}, with these columns declared. */
+    CsvSource.Options applyTo(CsvSource.Options options) {
+        return options.withCategorical(categorical).withNumeric(numeric);
+    }
+
+    /**
+     * The encodings of {@code source}'s categorical columns, said in one line, with a note for a
+     * column over the cap, one for a column past the dictionary's bound, and an error for a column
+     * with no values at all.
+     */
+    Map<String, Categories> categories(CsvSource source, PrintStream out) {
+        if (source == described) { // cv asks once per fold: one encoding of the file, said once
+            return encodings;
+        }
+        Map<String, Categories> categories = source.categories(maxCategories);
+        described = source;
+        encodings = categories;
+        if (categories.isEmpty()) {
+            return categories;
+        }
+        for (String name : categories.keySet()) {
+            if (source.categoryCounts(name).size() == 0) {
+                throw new IllegalArgumentException(source.file() + ": categorical column \"" + name
+                        + "\" has no values, only missing cells; leave it out (--drop " + name + ")");
+            }
+        }
+        StringBuilder line = new StringBuilder("Categorical columns (one-hot over their categories, other, missing):");
+        categories.forEach((name, kept) -> line.append(' ').append(name).append(" (").append(kept.values().size()).append("),"));
+        out.println(line.substring(0, line.length() - 1));
+        for (var column : categories.entrySet()) {
+            CategoryDictionary seen = source.categoryCounts(column.getKey());
+            if (seen.size() > maxCategories || seen.overflowed()) {
+                long otherRows = source.unknownCategoryRows(Map.of(column.getKey(), column.getValue())).get(column.getKey());
+                out.printf(Locale.ROOT, "Note: column \"%s\" has %s%,d distinct values; kept the %,d most frequent, and the "
+                                + "%,d rows (%.1f%%) with another go to 'other'%s%n", column.getKey(),
+                        seen.overflowed() ? "over " : "", seen.size(), column.getValue().values().size(), otherRows,
+                        100.0 * otherRows / source.rows(), seen.overflowed() || seen.size() > source.rows() / 2
+                                ? " (an identifier? leave it out: --drop " + column.getKey() + ")" : " (--max-categories)");
+            }
+        }
+        return categories;
+    }
+
+    /** One line on {@code out} naming the rows whose category the model does not know, per column; nothing when none. */
+    static void noteUnknown(Map<String, Long> unknownRows, long rows, PrintStream out) {
+        List<String> named = unknownRows.entrySet().stream().filter(column -> column.getValue() > 0)
+                .map(column -> String.format(Locale.ROOT, "%s %,d", column.getKey(), column.getValue())).toList();
+        if (!named.isEmpty()) {
+            out.printf(Locale.ROOT, "Note: rows with a category the model does not know (read as 'other'), of %,d: %s%n", rows,
+                    String.join(", ", named));
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.dense4j.data.csv;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The distinct values of a categorical column as a file is read, each numbered in first-seen order,
+ * with the rows that hold it. Cells are looked up by their bytes in an open-addressing table over
+ * one byte arena, so a cell whose value is known costs a hash and a compare, and no object. Memory
+ * is bounded: past {@link #MOST_VALUES} values (or {@link #MOST_BYTES} of them), a new value's
+ * cell reads as {@link #OVERFLOW}, which a model encodes as "other", and is counted apart.
+ */
+public final class CategoryDictionary extends CategoryCells {
+    /** The most distinct values a column keeps: beyond, it is an identifier rather than a category. */
+    public static final int MOST_VALUES = 100_000;
+    /** The most bytes of values a column keeps. */
+    static final int MOST_BYTES = 16 << 20;
+    /** A row's number for a value first seen once the dictionary was full. */
+    static final float OVERFLOW = -1;
+
+    private final int mostValues;
+    private byte[] arena = new byte[1024];
+    private int arenaUsed;
+    private int[] starts = new int[64];
+    private int[] hashes = new int[64];
+    private long[] counts = new long[64];
+    private String[] decoded = new String[64];
+    private int[] table = new int[128]; // value number + 1, 0 for empty
+    private int size;
+    private long missingRows;
+    private long overflowRows;
+
+    public CategoryDictionary() {
+        this(MOST_VALUES);
+    }
+
+    CategoryDictionary(int mostValues) {
+        this.mostValues = mostValues;
+    }
+
+    /** A dictionary of {@code values}, numbered in their order, each counted in {@code counts} rows. */
+    static CategoryDictionary of(List<String> values, List<Long> counts, long missingRows, long overflowRows) {
+        CategoryDictionary dictionary = new CategoryDictionary(Math.max(MOST_VALUES, values.size()));
+        for (int i = 0; i < values.size(); i++) {
+            byte[] bytes = values.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int id = dictionary.intern(bytes, 0, bytes.length, values.get(i));
+            if (id != i) {
+                throw new IllegalArgumentException("the value \"" + values.get(i) + "\" is listed twice");
+            }
+            dictionary.counts[i] = counts.get(i);
+        }
+        dictionary.missingRows = missingRows;
+        dictionary.overflowRows = overflowRows;
+        return dictionary;
+    }
+
+    @Override
+    float code(byte[] bytes, int from, int to, int column, CsvProblems problems) {
+        int id = find(bytes, from, to);
+        if (id >= 0) {
+            return id;
+        }
+        if (size >= mostValues || arenaUsed + (to - from) > MOST_BYTES) {
+            return OVERFLOW;
+        }
+        return intern(bytes, from, to, problems.decode(bytes, from, to, column)); // a new value: checked as UTF-8 once
+    }
+
+    @Override
+    float missing() {
+        return Float.NaN;
+    }
+
+    @Override
+    void count(float code) {
+        if (code != code) {
+            missingRows++;
+        } else if (code < 0) {
+            overflowRows++;
+        } else {
+            counts[(int) code]++;
+        }
+    }
+
+    /** The number of the value {@code bytes[from, to)}, or −1 when it has none yet. */
+    int find(byte[] bytes, int from, int to) {
+        int hash = hash(bytes, from, to);
+        int mask = table.length - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            int entry = table[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            int id = entry - 1;
+            if (hashes[id] == hash && Arrays.equals(arena, starts[id], starts[id] + length(id), bytes, from, to)) {
+                return id;
+            }
+        }
+    }
+
+    /** Numbers a new value (its bytes and its text); returns its number. */
+    private int intern(byte[] bytes, int from, int to, String text) {
+        int existing = find(bytes, from, to);
+        if (existing >= 0) {
+            return existing;
+        }
+        int length = to - from;
+        if (arenaUsed + length > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arenaUsed + length, 2 * arena.length));
+        }
+        if (size + 1 >= starts.length) {
+            int grown = 2 * starts.length;
+            starts = Arrays.copyOf(starts, grown);
+            hashes = Arrays.copyOf(hashes, grown);
+            counts = Arrays.copyOf(counts, grown);
+            decoded = Arrays.copyOf(decoded, grown);
+        }
+        System.arraycopy(bytes, from, arena, arenaUsed, length);
+        int id = size++;
+        starts[id] = arenaUsed;
+        starts[id + 1] = arenaUsed + length;
+        arenaUsed += length;
+        hashes[id] = hash(bytes, from, to);
+        decoded[id] = text;
+        if (2 * size > table.length) {
+            rehash(2 * table.length);
+        } else {
+            place(id);
+        }
+        return id;
+    }
+
+    private int length(int id) {
+        return starts[id + 1] - starts[id];
+    }
+
+    private void place(int id) {
+        int mask = table.length - 1;
+        int slot = hashes[id] & mask;
+        while (table[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = id + 1;
+    }
+
+    private void rehash(int capacity) {
+        table = new int[capacity];
+        for (int id = 0; id < size; id++) {
+            place(id);
+        }
+    }
+
+    /** FNV-1a, its bits spread so that a power-of-two table uses the high ones too. */
+    private static int hash(byte[] bytes, int from, int to) {
+        int h = 0x811C9DC5;
+        for (int i = from; i < to; i++) {
+            h = (h ^ bytes[i]) * 0x01000193;
+        }
+        return h ^ (h >>> 16);
+    }
+
+    /** Distinct values, in first-seen order. */
+    public int size() {
+        return size;
+    }
+
+    /** The values, in first-seen order. */
+    public List<String> values() {
+        return new ArrayList<>(Arrays.asList(decoded).subList(0, size));
+    }
+
+    /** Rows holding each value, in first-seen order. */
+    public long[] counts() {
+        return Arrays.copyOf(counts, size);
+    }
+
+    /** Rows whose cell was missing. */
+    public long missingRows() {
+        return missingRows;
+    }
+
+    /** Rows whose value came once the dictionary was full, and so has no number. */
+    public long overflowRows() {
+        return overflowRows;
+    }
+
+    /** Whether some value came once the dictionary was full. */
+    public boolean overflowed() {
+        return overflowRows > 0;
+    }
+
+    /**
+     * Adds {@code other}'s values and counts, as if its rows had come after this one's: its values
+     * new here are numbered after these, in its order. Returns the number here of each of its
+     * values (the map its rows' numbers go through), or null when this dictionary would overflow.
+     */
+    int[] merge(CategoryDictionary other) {
+        int[] renumbered = new int[other.size];
+        for (int id = 0; id < other.size; id++) {
+            int here = find(other.arena, other.starts[id], other.starts[id + 1]);
+            if (here < 0) {
+                if (size >= mostValues || arenaUsed + other.length(id) > MOST_BYTES) {
+                    return null;
+                }
+                here = intern(other.arena, other.starts[id], other.starts[id + 1], other.decoded[id]);
+            }
+            counts[here] += other.counts[id];
+            renumbered[id] = here;
+        }
+        missingRows += other.missingRows;
+        overflowRows += other.overflowRows;
+        return renumbered;
+    }
+}

@@ -1,0 +1,127 @@
+package io.dense4j.data.csv;
+
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import io.dense4j.data.DataFileException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the feature columns that hold mostly text in a file's first rows: what a reader takes as
+ * its categorical columns unless told otherwise. A cell is text when it is neither a number nor a
+ * missing value (empty, NA, N/A, NaN). A column of numbers with a few text cells stays numeric, so
+ * that a typo ("12.5.1", "?") stops the read at its line rather than turning a column of numbers
+ * into thousands of categories. A column with no value at all in those rows (one filled in
+ * only later in the file) is followed further, up to {@link #FOLLOWED_ROWS}, until it shows one. A
+ * row that cannot be read is passed over here: the pass that follows reports it, or skips it, as
+ * its options say.
+ */
+final class TextColumns {
+    /** The most rows read to find a value in a column whose first rows are all missing. */
+    static final int FOLLOWED_ROWS = 1_000_000;
+
+    private TextColumns() {
+    }
+
+    /** The feature columns with a text cell in the first {@code rows} data rows of {@code in}, in feature order. */
+    static List<String> find(InputStream in, Path file, CsvFormat format, int chunk, int rows) throws IOException {
+        LineBuffer lines = new LineBuffer(in, chunk);
+        CsvProblems problems = new CsvProblems(file, lines);
+        FieldScanner scanner = new FieldScanner(format.delimiter(), problems);
+        ColumnLayout layout = null;
+        int[] text = null;
+        int[] numbers = null;
+        boolean[] valued = null;
+        for (int seen = 0; (seen < rows || seen < FOLLOWED_ROWS && !allTrue(valued)) && lines.next(); ) {
+            int from = lines.start();
+            int to = lines.end();
+            if (to == from) {
+                continue;
+            }
+            if (layout == null) {
+                from = CsvReader.afterByteOrderMark(lines.bytes(), from, to);
+                layout = ColumnLayout.read(format, lines.bytes(), from, to, problems);
+                text = new int[layout.featureCount()];
+                numbers = new int[layout.featureCount()];
+                valued = new boolean[layout.featureCount()];
+                if (format.header()) {
+                    continue;
+                }
+            }
+            try {
+                mark(lines.bytes(), from, to, layout.featureOf(), scanner, text, numbers, valued);
+            } catch (DataFileException unreadable) {
+                continue; // the pass that follows says what is wrong with it
+            }
+            seen++;
+        }
+        List<String> found = new ArrayList<>();
+        if (layout != null) {
+            List<String> names = layout.featureNames();
+            for (int place = 0; place < text.length; place++) {
+                if (text[place] > numbers[place]) {
+                    found.add(names.get(place));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean allTrue(boolean[] flags) {
+        if (flags == null) {
+            return false;
+        }
+        for (boolean flag : flags) {
+            if (!flag) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Counts in {@code text} the features whose cell in the row {@code bytes[from, to)} is text, in
+     * {@code numbers} those whose cell is a number, and marks in {@code valued} those whose cell is
+     * not missing.
+     */
+    private static void mark(byte[] bytes, int from, int to, int[] featureOf, FieldScanner scanner, int[] text,
+                             int[] numbers, boolean[] valued) {
+        for (int at = from, column = 1; column <= featureOf.length; column++) {
+            int next = scanner.field(bytes, at, to, column);
+            int place = featureOf[column - 1];
+            int start = scanner.start();
+            int end = scanner.end();
+            if (place >= 0 && !missing(bytes, start, end)) {
+                valued[place] = true;
+                if (isText(bytes, start, end)) {
+                    text[place]++;
+                } else {
+                    numbers[place]++;
+                }
+            }
+            if (next >= to) {
+                return;
+            }
+            at = next + 1;
+        }
+    }
+
+    private static boolean missing(byte[] bytes, int from, int to) {
+        return from == to || CellParser.isMissingMark(bytes, from, to);
+    }
+
+    private static boolean isText(byte[] bytes, int from, int to) {
+        double plain = PlainDecimal.parse(bytes, from, to);
+        if (plain == plain) { // NaN: not a plain decimal, so the full parser decides
+            return false;
+        }
+        try {
+            JavaDoubleParser.parseDouble(bytes, from, to - from);
+            return false;
+        } catch (NumberFormatException notANumber) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.dense4j.runtime;
+
+import io.dense4j.graph.DenseNode;
+import io.dense4j.graph.InputLayout;
+import io.dense4j.tensor.Blas;
+import io.dense4j.tensor.Elementwise;
+import io.dense4j.tensor.NativeArray;
+
+/**
+ * The first Dense layer of a row with categorical columns: y = f(x · W + b) where x is the encoded
+ * row (the numbers, then each categorical column's one-hot slots, see {@link InputLayout}), computed
+ * without the one-hot vectors. W's first rows multiply the numbers (one gemm); a categorical
+ * column contributes the single weight row of its code's slot, gathered and added.
+ *
+ * <p>Math, with n numbers u, codes k_c, slot offsets o_c, Z = u·W[0:n] + Σ_c W[o_c + k_c] + b and
+ * G = dL/dZ (after the activation's backward): dL/dW[0:n] = uᵀ·G; dL/dW[o_c + s] = the sum of G's
+ * rows whose code in column c is s (zero for a slot no row has); dL/db = column sums of G; dL/du =
+ * G·W[0:n]ᵀ. A code has no gradient: it is an index, not a value, and its input gradient is 0.
+ */
+final class GatherDenseOp implements Op {
+    private final int units;
+    private final int numbers;
+    private final int rawWidth;
+    private final int[] numericColumns;
+    private final int[] categoricalColumns;
+    private final int[] slots;
+    private final int[] slotOffsets;
+    private final ActivationKernel activation;
+    private final NativeArray numericWeights;
+    private final NativeArray weights;
+    private final NativeArray bias;
+    private final NativeArray gradNumericWeights;
+    private final NativeArray gradSlotWeights;
+    private final NativeArray gradWeights;
+    private final NativeArray gradBias;
+    private final NativeArray raw;
+    /** The rows' numbers, compact [rows, n]: a Normalization's output, or copied here from the raw rows. */
+    private final NativeArray numeric;
+    private final boolean copiesNumbers;
+    private final NativeArray output;
+    private final NativeArray gradOutput;
+    /** dL/du [rows, n] when a Normalization before reads it, dL/dx [rows, rawWidth] when the input's gradient is kept, or null. */
+    private final NativeArray gradInput;
+    private final boolean rawGradient;
+    private final NativeArray gradNumeric;
+    private final NativeArray ones;
+
+    /**
+     * @param raw        the plan's input rows [capacity, rawWidth], where the codes are
+     * @param numeric    the standardized numbers [capacity, n] from the Normalization before, or
+     *                   null to read them from {@code raw} (into a buffer of this op's)
+     * @param gradInput  where backward writes dL/du for that Normalization, or dL/dx for the raw
+     *                   input (its code columns 0), or null when nothing needs it
+     */
+    GatherDenseOp(DenseNode node, NativeArray weights, NativeArray bias, NativeArray gradWeights, NativeArray gradBias,
+                  NativeArray raw, NativeArray numeric, NativeArray output, NativeArray gradOutput, NativeArray gradInput,
+                  NativeArray ones, int capacity) {
+        InputLayout layout = node.categorical();
+        this.units = node.outputWidth();
+        this.numbers = layout.numericCount();
+        this.rawWidth = layout.width();
+        this.numericColumns = layout.numericColumns();
+        this.categoricalColumns = layout.categoricalColumns();
+        this.slots = new int[categoricalColumns.length];
+        for (int c = 0; c < slots.length; c++) {
+            slots[c] = layout.slots(categoricalColumns[c]);
+        }
+        this.slotOffsets = layout.slotOffsets();
+        this.activation = ActivationKernel.of(node.activation());
+        this.weights = weights;
+        this.numericWeights = numbers > 0 ? weights.slice(0, numbers * units) : null;
+        this.bias = bias;
+        this.gradWeights = gradWeights;
+        this.gradNumericWeights = gradWeights != null && numbers > 0 ? gradWeights.slice(0, numbers * units) : null;
+        int slotWeights = (layout.encodedWidth() - numbers) * units;
+        this.gradSlotWeights = gradWeights == null ? null : gradWeights.slice((long) numbers * units, slotWeights);
+        this.gradBias = gradBias;
+        this.raw = raw;
+        this.copiesNumbers = numeric == null && numbers > 0;
+        this.numeric = copiesNumbers ? NativeArray.allocate(raw.dataType(), (long) capacity * numbers) : numeric;
+        this.output = output;
+        this.gradOutput = gradOutput;
+        this.gradInput = gradInput;
+        this.rawGradient = gradInput != null && numeric == null;
+        this.gradNumeric = rawGradient && numbers > 0 ? NativeArray.allocate(raw.dataType(), (long) capacity * numbers) : null;
+        this.ones = ones;
+    }
+
+    @Override
+    public void forward(int rows) {
+        if (copiesNumbers) {
+            for (int row = 0; row < rows; row++) {
+                for (int j = 0; j < numbers; j++) {
+                    numeric.set(row * numbers + j, raw.get(row * rawWidth + numericColumns[j]));
+                }
+            }
+        }
+        for (int row = 0; row < rows; row++) {
+            output.copyFrom(bias, 0, row * units, units);
+        }
+        if (numbers > 0) {
+            Blas.gemm(false, false, rows, units, numbers, 1.0, numeric, numericWeights, 1.0, output);
+        }
+        for (int row = 0; row < rows; row++) {
+            for (int c = 0; c < categoricalColumns.length; c++) {
+                Elementwise.addRow(weights, slotOffsets[c] + code(row, c), output, row, units);
+            }
+        }
+        activation.forward(output, rows * units);
+    }
+
+    /**
+     * Row {@code row}'s code in categorical column {@code c}, checked: a code is an index into the
+     * weights, so anything but a whole number in [0, slots) must stop here, naming the column.
+     */
+    private int code(int row, int c) {
+        double value = raw.get(row * rawWidth + categoricalColumns[c]);
+        int code = (int) value;
+        if (code != value || code < 0 || code >= slots[c]) {
+            throw new IllegalArgumentException("input column " + categoricalColumns[c] + " is categorical with " + slots[c]
+                    + " slots, but row " + row + " of the batch holds " + value + " there, not a code from 0 to " + (slots[c] - 1));
+        }
+        return code;
+    }
+
+    @Override
+    public void backward(int rows) {
+        activation.backward(output, gradOutput, rows * units); // gradOutput becomes dL/dZ
+        if (numbers > 0) {
+            Blas.gemm(true, false, numbers, units, rows, 1.0, numeric, gradOutput, 0.0, gradNumericWeights);
+        }
+        gradSlotWeights.zero(gradSlotWeights.length());
+        for (int row = 0; row < rows; row++) {
+            for (int c = 0; c < categoricalColumns.length; c++) {
+                Elementwise.addRow(gradOutput, row, gradWeights, slotOffsets[c] + code(row, c), units);
+            }
+        }
+        if (rows == 1) {
+            gradBias.copyFrom(gradOutput, 0, 0, units);
+        } else {
+            Blas.gemvTransposed(rows, units, 1.0, gradOutput, ones, 0.0, gradBias);
+        }
+        if (gradInput != null) {
+            inputGradient(rows);
+        }
+    }
+
+    /** dL/du = dL/dZ · W[0:n]ᵀ, into the Normalization's buffer or spread over the raw columns (codes 0). */
+    private void inputGradient(int rows) {
+        if (!rawGradient) { // a Normalization reads it, so there are numbers
+            Blas.gemm(false, true, rows, numbers, units, 1.0, gradOutput, numericWeights, 0.0, gradInput);
+            return;
+        }
+        gradInput.zero(rows * rawWidth);
+        if (numbers == 0) {
+            return;
+        }
+        Blas.gemm(false, true, rows, numbers, units, 1.0, gradOutput, numericWeights, 0.0, gradNumeric);
+        for (int row = 0; row < rows; row++) {
+            for (int j = 0; j < numbers; j++) {
+                gradInput.set(row * rawWidth + numericColumns[j], gradNumeric.get(row * numbers + j));
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.dense4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Text columns through every command: found, declared, capped, unknown later, and refused with one line. */
+class CategoricalCommandsTest {
+    @TempDir
+    Path folder;
+
+    private Path train;
+
+    @BeforeEach
+    void writeTrainingFile() throws Exception {
+        StringBuilder text = new StringBuilder("id,age,plan,zip,city,bought\n");
+        String[] plans = {"gold", "basic", "silver"};
+        String[] cities = {"Oslo", "Lima", "Pune", "Kyiv", "Rome"};
+        for (int i = 0; i < 300; i++) {
+            String plan = plans[i % 3];
+            String city = cities[i % 7 < 3 ? 0 : i % 7 < 5 ? 1 : 2 + i % 3];
+            boolean bought = plan.equals("gold") ? i % 5 != 0 : i % 4 == 0;
+            text.append(i).append(',').append(20 + i % 50).append(',').append(plan).append(",0").append(1000 + i % 4)
+                    .append(',').append(city).append(',').append(bought ? "yes" : "no").append('\n');
+        }
+        train = folder.resolve("shop.csv");
+        Files.writeString(train, text.toString());
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path file = folder.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void trainFindsTheTextColumnsTakesDeclaredOnesAndNotesTheCap() {
+        Path model = folder.resolve("model.zip");
+        Run trained = Run.of("train", "--data", train.toString(), "--drop", "id", "--categorical", "zip", "--max-categories", "3",
+                "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("Read " + train + ": 300 rows, 4 features (3 categorical)"), trained.out());
+        assertTrue(trained.out().contains("Categorical columns (one-hot over their categories, other, missing): plan (3), zip (3), "
+                + "city (3)"), trained.out());
+        // zip: 01000..01003, 75 rows each, so 75 rows past the 3 kept; city: Kyiv and Rome past Oslo, Lima, Pune
+        assertTrue(trained.out().contains("Note: column \"zip\" has 4 distinct values; kept the 3 most frequent, and the 75 rows "
+                + "(25.0%) with another go to 'other' (--max-categories)"), trained.out());
+        assertTrue(trained.out().contains("Note: column \"city\" has 5 distinct values; kept the 3 most frequent"), trained.out());
+        String summary = Run.of("summary", "--model", model.toString()).out();
+        assertTrue(summary.contains("Input: 1 numeric, 3 categorical (one-hot, read by gathering weight rows): plan 3+2, zip 3+2, "
+                + "city 3+2"), summary);
+    }
+
+    @Test
+    void evaluateAndPredictSayHowManyRowsHadACategoryTheModelDoesNotKnow() throws Exception {
+        Path model = folder.resolve("model.zip");
+        assertEquals(0, Run.of("train", "--data", train.toString(), "--drop", "id", "--out", model.toString()).exitCode());
+        Path later = write("later.csv", """
+                bought,city,plan,age,zip,id
+                yes,Oslo,gold,30,01000,1
+                no,Paris,platinum,41,01001,2
+                yes,Paris,,35,01002,3
+                no,Lima,basic,50,01003,4
+                """);
+        Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", later.toString());
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        assertTrue(evaluated.out().contains("Note: rows with a category the model does not know (read as 'other'), of 4: plan 1, "
+                + "city 2"), evaluated.out());
+        Path out = folder.resolve("p.csv");
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", later.toString(), "--keep", "id,city",
+                "--out", out.toString());
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        assertTrue(predicted.out().contains("Note: rows with a category the model does not know (read as 'other'), of 4: plan 1, "
+                + "city 2"), predicted.out());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(5, lines.size());
+        assertTrue(lines.get(2).startsWith("2,Paris,"), lines.get(2));
+    }
+
+    @Test
+    void aColumnOfNumbersInTrainingThatHoldsTextLaterIsOneLine() throws Exception {
+        Path model = folder.resolve("model.zip");
+        assertEquals(0, Run.of("train", "--data", train.toString(), "--drop", "id", "--out", model.toString()).exitCode());
+        Path later = write("later.csv", "id,age,plan,zip,city,bought\n1,30,gold,01000,Oslo,yes\n2,old,gold,01000,Oslo,no\n");
+        for (String command : List.of("evaluate", "predict")) {
+            Run run = command.equals("evaluate") ? Run.of("evaluate", "--model", model.toString(), "--data", later.toString())
+                    : Run.of("predict", "--model", model.toString(), "--data", later.toString(), "--out", folder.resolve("p.csv").toString());
+            assertEquals(1, run.exitCode(), command);
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().contains(later + ", line 3, column 2 (\"age\"): expected a number, got \"old\""), run.err());
+        }
+    }
+
+    @Test
+    void aCategoricalColumnWithNoValuesIsOneLine() throws Exception {
+        Path empty = write("empty.csv", "x,notes,y\n1,,a\n2,NA,b\n3,,a\n4,,b\n");
+        Run run = Run.of("train", "--data", empty.toString(), "--categorical", "notes", "--out", folder.resolve("m.zip").toString());
+        assertEquals(1, run.exitCode(), run.out());
+        assertEquals(empty + ": categorical column \"notes\" has no values, only missing cells; leave it out (--drop notes)",
+                run.err().strip().replaceFirst("^dense4j: ", ""));
+    }
+
+    @Test
+    void declaringATextColumnNumericStopsAtItsFirstText() {
+        Run run = Run.of("train", "--data", train.toString(), "--numeric", "city", "--out", folder.resolve("m.zip").toString());
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.err().contains("line 2, column 5 (\"city\"): expected a number, got \"Oslo\" (to read the column as "
+                + "categories, declare it categorical)"), run.err());
+        Run both = Run.of("train", "--data", train.toString(), "--numeric", "city", "--categorical", "city", "--out",
+                folder.resolve("m.zip").toString());
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("--categorical and --numeric both name city"), both.err());
+    }
+
+    @Test
+    void aLabelColumnOfThreeValuesIsOneLine() throws Exception {
+        Path three = write("three.csv", "x,plan,y\n1,gold,a\n2,basic,b\n3,gold,c\n");
+        Run run = Run.of("train", "--data", three.toString(), "--out", folder.resolve("m.zip").toString());
+        assertEquals(1, run.exitCode(), run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("\"c\""), run.err());
+    }
+}

@@ -1,0 +1,184 @@
+package io.dense4j.data.csv;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.data.BatchSource;
+import io.dense4j.data.Categories;
+import io.dense4j.data.DataFileException;
+import io.dense4j.data.RowSelection;
+import io.dense4j.tensor.NativeArray;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Text columns read as categories: which columns, their values and counts, and their codes in batches. */
+class CategoricalCsvTest {
+    @TempDir
+    Path folder;
+
+    private Path write(String name, String text) throws IOException {
+        Path file = folder.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    /** Every row of one pass in file order, as "f1 f2 … | label". */
+    private static List<String> rows(BatchSource source) {
+        NativeArray features = NativeArray.allocate(DataType.FLOAT, 16L * source.width());
+        NativeArray labels = NativeArray.allocate(DataType.FLOAT, 16);
+        List<String> rows = new ArrayList<>();
+        source.startPass(0, 0, false);
+        for (int count; (count = source.next(16, features, labels)) > 0; ) {
+            for (int r = 0; r < count; r++) {
+                StringBuilder row = new StringBuilder();
+                for (int j = 0; j < source.width(); j++) {
+                    row.append(features.get(r * source.width() + j)).append(' ');
+                }
+                rows.add(row.append("| ").append(labels.get(r)).toString());
+            }
+        }
+        return rows;
+    }
+
+    private static final String SHOP = """
+            age,plan,zip,state,bought
+            31,gold,02134,CA,yes
+            45,basic,90210,TX,no
+            27,gold,02134,,yes
+            38,silver,10001,CA,no
+            52,gold,90210,NA,yes
+            29,"basic",02134,TX,no
+            """;
+
+    @Test
+    void textColumnsAreCategoricalAndDeclaredOnesToo() throws IOException {
+        Path file = write("shop.csv", SHOP);
+        CsvSource inferred = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertEquals(List.of("plan", "state"), inferred.categoricalColumns());
+        CsvSource declared = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCategorical(List.of("zip")));
+        assertEquals(List.of("plan", "zip", "state"), declared.categoricalColumns());
+        // a zip code is a category as written: 02134 is not 2134
+        assertEquals(List.of("02134", "90210", "10001"), declared.categoryCounts("zip").values());
+        assertArrayEquals(new long[] {3, 2, 1}, declared.categoryCounts("zip").counts());
+        CsvSource exactly = CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withKinds(ColumnKinds.exactly(List.of("state", "plan"))).withoutCache());
+        assertEquals(List.of("plan", "state"), exactly.categoricalColumns());
+        DataFileException state = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withNumeric(List.of("state")).withoutCache().fillingMissing()));
+        assertTrue(state.getMessage().endsWith("line 2, column 4 (\"state\"): expected a number, got \"CA\" "
+                + "(to read the column as categories, declare it categorical)"), state.getMessage());
+        DataFileException unknown = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCategorical(List.of("colour"))));
+        assertTrue(unknown.getMessage().endsWith("has no feature column named \"colour\" to read as categories; its features are "
+                + "age, plan, zip, state"), unknown.getMessage());
+    }
+
+    @Test
+    void batchesCarryTheModelsCodesFromTheCacheAndFromTheStreamAlike() throws IOException {
+        Path file = write("shop.csv", SHOP);
+        for (CsvSource.Options options : List.of(CsvSource.Options.defaults(), CsvSource.Options.defaults().withoutCache())) {
+            CsvSource data = CsvSource.open(file, CsvFormat.defaults(), options);
+            Map<String, Categories> categories = data.categories(2);
+            assertEquals(List.of("gold", "basic"), categories.get("plan").values()); // silver: the rarest, so "other"
+            assertEquals(List.of("CA", "TX"), categories.get("state").values());
+            // plan: gold 0, basic 1, other 2, missing 3; state: CA 0, TX 1, other 2, missing 3 (empty and NA)
+            assertEquals(List.of(
+                    "31.0 0.0 2134.0 0.0 | 1.0",
+                    "45.0 1.0 90210.0 1.0 | 0.0",
+                    "27.0 0.0 2134.0 3.0 | 1.0",
+                    "38.0 2.0 10001.0 0.0 | 0.0",
+                    "52.0 0.0 90210.0 3.0 | 1.0",
+                    "29.0 1.0 2134.0 1.0 | 0.0"), rows(data.rows(RowSelection.all(), null, categories, DataType.FLOAT)), options.toString());
+            Map<String, Categories> fewer = new LinkedHashMap<>(categories);
+            fewer.put("state", new Categories(List.of("TX")));
+            assertEquals(Map.of("plan", 1L, "state", 2L), data.unknownCategoryRows(fewer));
+            IllegalArgumentException without = assertThrows(IllegalArgumentException.class,
+                    () -> data.rows(RowSelection.all(), null, DataType.FLOAT));
+            assertTrue(without.getMessage().contains("has categorical columns [plan, state]: give their categories"), without.getMessage());
+        }
+    }
+
+    @Test
+    void textPastTheFirstRowsInAColumnOfNumbersSaysHowToReadIt() throws IOException {
+        StringBuilder text = new StringBuilder("x,code,y\n");
+        for (int i = 0; i < ColumnKinds.INFERENCE_ROWS + 5; i++) {
+            text.append(i % 7).append(',').append(i == ColumnKinds.INFERENCE_ROWS + 2 ? "A12" : String.valueOf(i % 3)).append(',')
+                    .append(i % 2).append('\n');
+        }
+        Path file = write("late.csv", text.toString());
+        DataFileException late = assertThrows(DataFileException.class,
+                () -> CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()));
+        assertTrue(late.getMessage().contains("line " + (ColumnKinds.INFERENCE_ROWS + 4) + ", column 2 (\"code\"): expected a number, "
+                + "got \"A12\" (to read the column as categories, declare it categorical)"), late.getMessage());
+        CsvSource declared = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCategorical(List.of("code")));
+        assertEquals(List.of("0", "1", "2", "A12"), declared.categoryCounts("code").values());
+    }
+
+    @Test
+    void readingInPartsNumbersValuesAsOneReaderDoes() throws IOException {
+        // past the size read in parts; later parts meet values in another order and values of their own
+        Path file = folder.resolve("large.csv");
+        Random random = new Random(3);
+        String[] cities = new String[40];
+        for (int i = 0; i < cities.length; i++) {
+            cities[i] = "city-" + Integer.toString(i * 7919, 36);
+        }
+        long rows = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("x,city,kind,label\n");
+            StringBuilder line = new StringBuilder();
+            while (rows < 3_400_000) {
+                line.setLength(0);
+                int city = (int) Math.min(cities.length - 1, rows * cities.length / 3_400_000 + random.nextInt(3));
+                line.append(random.nextInt(1000) / 10.0).append(',').append(cities[city]).append(',')
+                        .append(random.nextInt(20) == 0 ? "" : random.nextBoolean() ? "odd" : "even").append(',')
+                        .append(random.nextBoolean() ? "b" : "a").append('\n');
+                out.write(line.toString());
+                rows++;
+            }
+        }
+        assertTrue(Files.size(file) > CsvReader.PARALLEL_MINIMUM_BYTES);
+        Path serialFolder = Files.createDirectory(folder.resolve("serial"));
+        Path partsFolder = Files.createDirectory(folder.resolve("parts"));
+        CsvSource serial = CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(serialFolder).withFirstPassThreads(1));
+        CsvSource parts = CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(partsFolder).withFirstPassThreads(3));
+        assertEquals(List.of("city", "kind"), parts.categoricalColumns());
+        assertEquals(serial.categoryCounts("city").values(), parts.categoryCounts("city").values());
+        assertArrayEquals(serial.categoryCounts("city").counts(), parts.categoryCounts("city").counts());
+        assertEquals(rows, java.util.Arrays.stream(parts.categoryCounts("city").counts()).sum());
+        assertEquals(serial.categoryCounts("kind").missingRows(), parts.categoryCounts("kind").missingRows());
+        assertTrue(parts.categoryCounts("kind").missingRows() > 0);
+        assertEquals(-1, Files.mismatch(serial.cacheFile(), parts.cacheFile()), "the caches are byte for byte the same");
+    }
+
+    @Test
+    void aDictionaryStopsNumberingAtItsBoundAndCountsTheRest() {
+        CategoryDictionary dictionary = new CategoryDictionary(3);
+        CsvProblems problems = new CsvProblems(Path.of("t.csv"), new LineBuffer(java.io.InputStream.nullInputStream(), 16));
+        float[] codes = new float[6];
+        String[] cells = {"a", "b", "a", "c", "d", "b"};
+        for (int i = 0; i < cells.length; i++) {
+            byte[] bytes = cells[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            codes[i] = dictionary.code(bytes, 0, bytes.length, 1, problems);
+            dictionary.count(codes[i]);
+        }
+        assertArrayEquals(new float[] {0, 1, 0, 2, CategoryDictionary.OVERFLOW, 1}, codes);
+        assertEquals(List.of("a", "b", "c"), dictionary.values());
+        assertArrayEquals(new long[] {2, 2, 1}, dictionary.counts());
+        assertEquals(1, dictionary.overflowRows());
+    }
+}
