@@ -1,6 +1,7 @@
 package io.dense4j.loss;
 
 import io.dense4j.tensor.NativeArray;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Binary cross-entropy's value and gradient over the first {@code rows} rows, written into planned
@@ -15,7 +16,22 @@ public final class CrossEntropy {
     /** Probabilities are clipped to [ε, 1 − ε] before the log, as Keras does. */
     public static final double PROBABILITY_EPSILON = 1e-7;
 
+    /**
+     * A row's gradient smaller than this (2⁻¹⁰⁰) is written as 0 into a float32 buffer. It comes
+     * from a confident row (|z| above about 69) and its share of any update is far below float32's
+     * resolution of the weights it would move, so it changes nothing a float32 weight can hold. Left
+     * in, it is a subnormal float or makes subnormal products downstream, and x86 runs arithmetic on
+     * subnormals through microcode assists, many times slower: training slowed as it converged
+     * (docs/benchmarks.md, "Subnormal gradients").
+     */
+    public static final double NEGLIGIBLE_GRADIENT = 0x1p-100;
+
     private CrossEntropy() {
+    }
+
+    /** {@code gradient}, or 0 when it is negligible and {@code float32} (see {@link #NEGLIGIBLE_GRADIENT}). */
+    private static double flushed(double gradient, boolean float32) {
+        return float32 && Math.abs(gradient) < NEGLIGIBLE_GRADIENT ? 0 : gradient;
     }
 
     /**
@@ -37,6 +53,7 @@ public final class CrossEntropy {
         }
         double w0 = weights.negative();
         double w1 = weights.positive();
+        boolean float32 = gradLogits.dataType() == DataType.FLOAT;
         double sum = 0;
         for (int i = 0; i < rows; i++) {
             double z = logits.get(i);
@@ -46,12 +63,13 @@ public final class CrossEntropy {
             double log1p = Math.log1p(e);
             sum += s * (w1 * y * (Math.max(-z, 0) + log1p) + w0 * (1 - y) * (Math.max(z, 0) + log1p));
             double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-            gradLogits.set(i, s * (w1 * y * (p - 1) + w0 * (1 - y) * p) * scale);
+            gradLogits.set(i, flushed(s * (w1 * y * (p - 1) + w0 * (1 - y) * p) * scale, float32));
         }
         return sum;
     }
 
     private static double fromLogits(NativeArray logits, NativeArray labels, int rows, double scale, NativeArray gradLogits) {
+        boolean float32 = gradLogits.dataType() == DataType.FLOAT;
         double sum = 0;
         for (int i = 0; i < rows; i++) {
             double z = logits.get(i);
@@ -59,7 +77,7 @@ public final class CrossEntropy {
             double e = Math.exp(-Math.abs(z));
             sum += Math.max(z, 0) - z * y + Math.log1p(e);
             double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-            gradLogits.set(i, (p - y) * scale);
+            gradLogits.set(i, flushed((p - y) * scale, float32));
         }
         return sum;
     }

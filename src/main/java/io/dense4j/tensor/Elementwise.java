@@ -236,12 +236,21 @@ public final class Elementwise {
         }
     }
 
-    /** Sigmoid forward in place: x ← σ(x) = 1 / (1 + e^−x), without overflow for large |x|. */
+    /** A float32 sigmoid output below this (2⁻¹⁰⁰, at x below about −69) is written as 0. */
+    public static final float NEGLIGIBLE_SIGMOID = 0x1p-100f;
+
+    /**
+     * Sigmoid forward in place: x ← σ(x) = 1 / (1 + e^−x), without overflow for large |x|. In
+     * float32 an output below {@link #NEGLIGIBLE_SIGMOID} is 0: it would add less than float32
+     * resolves to any sum it enters, and as a subnormal (below 2⁻¹²⁶) or a factor of subnormal
+     * products it would send the next layer's arithmetic down x86's slow path.
+     */
     public static void sigmoid(NativeArray values, int count) {
         if (values instanceof Float32Array floats) {
             FloatBuffer x = floats.buffer();
             for (int i = 0; i < count; i++) {
-                x.put(i, (float) sigmoid((double) x.get(i)));
+                float y = (float) sigmoid((double) x.get(i));
+                x.put(i, y < NEGLIGIBLE_SIGMOID ? 0 : y);
             }
         } else {
             DoubleBuffer x = ((Float64Array) values).buffer();

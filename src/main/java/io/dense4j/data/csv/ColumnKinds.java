@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public record ColumnKinds(boolean infer, List<String> categorical, List<String> numeric) {
     /** The data rows whose cells decide which columns are categorical. */
-    public static final int INFERENCE_ROWS = 10_000;
+    public static final int INFERENCE_ROWS = 1_000;
 
     public ColumnKinds {
         categorical = List.copyOf(categorical);

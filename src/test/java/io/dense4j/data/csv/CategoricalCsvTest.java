@@ -127,6 +127,28 @@ class CategoricalCsvTest {
     }
 
     @Test
+    void aColumnEmptyInTheFirstRowsIsFollowedUntilItShowsValues() throws IOException {
+        StringBuilder text = new StringBuilder("x,citation,y\n");
+        for (int i = 0; i < 3 * ColumnKinds.INFERENCE_ROWS; i++) {
+            text.append(i % 7).append(',').append(i < 2 * ColumnKinds.INFERENCE_ROWS ? "" : i % 2 == 0 ? "YES" : "NO").append(',')
+                    .append(i % 2).append('\n');
+        }
+        Path file = write("late-values.csv", text.toString());
+        CsvSource data = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertEquals(List.of("citation"), data.categoricalColumns());
+        assertEquals(2L * ColumnKinds.INFERENCE_ROWS, data.categoryCounts("citation").missingRows());
+        assertEquals(List.of("YES", "NO"), data.categoryCounts("citation").values());
+    }
+
+    @Test
+    void aFewTextCellsInAColumnOfNumbersLeaveItNumericAndStopAtTheFirst() throws IOException {
+        Path file = write("typo.csv", "income,y\n1.5,a\n2.5,b\n12.5.1,a\n3.5,b\n");
+        DataFileException typo = assertThrows(DataFileException.class,
+                () -> CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()));
+        assertTrue(typo.getMessage().contains("line 4, column 1 (\"income\"): expected a number, got \"12.5.1\""), typo.getMessage());
+    }
+
+    @Test
     void readingInPartsNumbersValuesAsOneReaderDoes() throws IOException {
         // past the size read in parts; later parts meet values in another order and values of their own
         Path file = folder.resolve("large.csv");
