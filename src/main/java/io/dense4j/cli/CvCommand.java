@@ -63,7 +63,7 @@ final class CvCommand extends TrainCommand {
         Optimizer chosen = optimizerOptions.optimizer();
         Activation hidden = architecture.hiddenActivation();
         checkModelOptions();
-        Path file = Path.of(data);
+        Path file = StandardInput.file(data, System.out);
         CsvSource source = csv.open(file, format(), sourceOptions());
         System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s; %d folds%n", file, source.rows(), source.width(),
                 source.labels(), folds);

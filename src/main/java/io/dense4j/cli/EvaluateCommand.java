@@ -33,8 +33,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "A model file written by train.")
     Path modelFile;
 
-    @Option(names = "--data", required = true, description = "A labeled CSV with the model's feature columns.")
-    Path data;
+    @Option(names = "--data", required = true, description = "A labeled CSV with the model's feature columns (- for standard input).")
+    String dataName;
+
+    private Path data;
 
     @Mixin
     CsvOptions csv;
@@ -56,6 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Outputs.checkFolder(spec.commandLine(), "--plot", plots);
         Model model = Model.load(modelFile);
+        data = StandardInput.file(dataName, json ? System.err : System.out);
         InputSchema schema = model.inputSchema();
         // streamed in two passes (check, then score) in bounded memory, whatever the file's size
         CsvSource.Options options = CsvSource.Options.defaults().withoutCache()

@@ -19,8 +19,9 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "A model file written by train.")
     Path modelFile;
 
-    @Option(names = "--data", required = true, description = "A CSV with the model's feature columns, and optionally a label column.")
-    Path data;
+    @Option(names = "--data", required = true, description = "A CSV with the model's feature columns, and optionally a label "
+            + "column (- for standard input).")
+    String dataName;
 
     @Mixin
     CsvOptions csv;
@@ -51,6 +52,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         Model model = Model.load(modelFile);
         DecisionThreshold cut = threshold.resolve(model);
+        Path data = StandardInput.file(dataName, toStandardOutput ? System.err : System.out);
         CsvPredictions.Written written = toStandardOutput
                 ? CsvPredictions.written(model, data, csv.format(), cut.value(), keep, System.out)
                 : CsvPredictions.written(model, data, csv.format(), cut.value(), keep, out);

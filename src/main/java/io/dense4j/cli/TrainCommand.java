@@ -48,7 +48,7 @@ class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "The training CSV file (with --spark: a path or glob on any "
+    @Option(names = "--data", required = true, description = "The training CSV file, - for standard input (with --spark: a path or glob on any "
             + "filesystem Hadoop reads).")
     String data;
 
@@ -188,7 +188,7 @@ class TrainCommand implements Callable<Integer> {
         if (sparkMaster != null) {
             return trainOnSpark(hidden, chosen, goal);
         }
-        Path data = Path.of(this.data);
+        Path data = StandardInput.file(this.data, System.out);
         CsvSource source = csv.open(data, format(), sourceOptions());
         csvRows = source.rows();
         System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features%s, labels %s%s; cache: %s%n", data, source.rows(),
@@ -373,6 +373,10 @@ class TrainCommand implements Callable<Integer> {
     private int trainOnSpark(Activation hidden, Optimizer chosen, ThresholdGoal goal) throws IOException {
         if (noCache || cacheDirectory != null) {
             throw new ParameterException(spec.commandLine(), "--no-cache and --cache-dir are for one machine; Spark caches the rows itself");
+        }
+        if (StandardInput.named(data)) {
+            throw new ParameterException(spec.commandLine(), "--data - reads standard input on one machine; Spark reads files: "
+                    + "give their path or glob");
         }
         for (String oneMachine : new String[] {"--categorical", "--numeric", "--max-categories"}) {
             if (spec.commandLine().getParseResult().hasMatchedOption(oneMachine)) {

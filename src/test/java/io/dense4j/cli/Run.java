@@ -7,6 +7,17 @@ import java.nio.charset.StandardCharsets;
 /** One run of the command line in this JVM, with what it printed. */
 record Run(int exitCode, String out, String err) {
 
+    /** As {@link #of}, with {@code input} on standard input. */
+    static Run withInput(String input, String... args) {
+        java.io.InputStream stdin = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return of(args);
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
     static Run of(String... args) {
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;

@@ -1,0 +1,62 @@
+package io.dense4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --data -}: rows from a pipe, for train, evaluate and predict, said once, with errors that name the line. */
+class StandardInputTest {
+    @TempDir
+    Path folder;
+
+    private static String rows() {
+        StringBuilder text = new StringBuilder("id,x,plan,label\n");
+        for (int i = 0; i < 200; i++) {
+            String plan = i % 3 == 0 ? "gold" : "basic";
+            text.append(i).append(',').append(i % 10 / 10.0).append(',').append(plan).append(',')
+                    .append(plan.equals("gold") ? "yes" : "no").append('\n');
+        }
+        return text.toString();
+    }
+
+    @Test
+    void trainEvaluateAndPredictReadStandardInput() throws Exception {
+        Path model = folder.resolve("model.zip");
+        Run trained = Run.withInput(rows(), "train", "--data", "-", "--drop", "id", "--epochs", "20", "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().startsWith("Read standard input ("), trained.out());
+        assertTrue(trained.out().contains("stdin.csv, deleted with its cache when this command ends"), trained.out());
+        assertTrue(trained.out().contains("Categorical columns (one-hot over their categories, other, missing): plan (2)"), trained.out());
+
+        Run evaluated = Run.withInput(rows(), "evaluate", "--model", model.toString(), "--data", "-", "--json");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        assertTrue(evaluated.out().startsWith("{"), evaluated.out()); // the note went to standard error, beside the JSON
+        assertTrue(evaluated.out().contains("\"accuracy\":1.0"), evaluated.out());
+        assertTrue(evaluated.err().startsWith("Read standard input ("), evaluated.err());
+
+        Run predicted = Run.withInput(rows(), "predict", "--model", model.toString(), "--data", "-", "--keep", "id", "--out", "-");
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        List<String> lines = predicted.out().lines().toList();
+        assertEquals("id,probability,class", lines.get(0));
+        assertEquals(201, lines.size());
+        assertTrue(lines.get(1).startsWith("0,") && lines.get(1).endsWith(",yes"), lines.get(1));
+        assertTrue(predicted.err().startsWith("Read standard input ("), predicted.err());
+    }
+
+    @Test
+    void aBadRowOnStandardInputNamesItsLine() {
+        Run bad = Run.withInput("x,label\n1,a\n2,b\n3,\"c\n", "train", "--data", "-", "--out", folder.resolve("m.zip").toString());
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().strip().endsWith("stdin.csv, line 4, column 2 (\"label\"): a quoted field has no closing quote on its line"),
+                bad.err());
+        assertTrue(Files.notExists(folder.resolve("m.zip")));
+        Run spark = Run.withInput("x,label\n1,a\n", "train", "--data", "-", "--spark", "local[1]", "--out",
+                folder.resolve("m.zip").toString());
+        assertEquals(2, spark.exitCode(), spark.err());
+    }
+}
