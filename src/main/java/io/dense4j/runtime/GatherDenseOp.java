@@ -44,6 +44,8 @@ final class GatherDenseOp implements Op {
     private final boolean rawGradient;
     private final NativeArray gradNumeric;
     private final NativeArray ones;
+    /** The weight row each row's code selects, per categorical column: [capacity, C], from the last forward. */
+    private final int[] slotRows;
 
     /**
      * @param raw        the plan's input rows [capacity, rawWidth], where the codes are
@@ -84,43 +86,49 @@ final class GatherDenseOp implements Op {
         this.rawGradient = gradInput != null && numeric == null;
         this.gradNumeric = rawGradient && numbers > 0 ? NativeArray.allocate(raw.dataType(), (long) capacity * numbers) : null;
         this.ones = ones;
+        this.slotRows = new int[capacity * categoricalColumns.length];
     }
 
     @Override
     public void forward(int rows) {
         if (copiesNumbers) {
-            for (int row = 0; row < rows; row++) {
-                for (int j = 0; j < numbers; j++) {
-                    numeric.set(row * numbers + j, raw.get(row * rawWidth + numericColumns[j]));
-                }
-            }
+            Elementwise.gatherColumns(raw, rawWidth, numericColumns, numeric, rows);
         }
+        readSlotRows(rows);
         for (int row = 0; row < rows; row++) {
             output.copyFrom(bias, 0, row * units, units);
         }
         if (numbers > 0) {
             Blas.gemm(false, false, rows, units, numbers, 1.0, numeric, numericWeights, 1.0, output);
         }
-        for (int row = 0; row < rows; row++) {
-            for (int c = 0; c < categoricalColumns.length; c++) {
-                Elementwise.addRow(weights, slotOffsets[c] + code(row, c), output, row, units);
+        int columns = categoricalColumns.length;
+        for (int row = 0, at = 0; row < rows; row++) {
+            for (int c = 0; c < columns; c++, at++) {
+                Elementwise.addRow(weights, slotRows[at], output, row, units);
             }
         }
         activation.forward(output, rows * units);
     }
 
     /**
-     * Row {@code row}'s code in categorical column {@code c}, checked: a code is an index into the
-     * weights, so anything but a whole number in [0, slots) must stop here, naming the column.
+     * Each row's weight row per categorical column, from its code, checked: a code is an index
+     * into the weights, so anything but a whole number in [0, slots) stops here, naming the column.
      */
-    private int code(int row, int c) {
-        double value = raw.get(row * rawWidth + categoricalColumns[c]);
-        int code = (int) value;
-        if (code != value || code < 0 || code >= slots[c]) {
-            throw new IllegalArgumentException("input column " + categoricalColumns[c] + " is categorical with " + slots[c]
-                    + " slots, but row " + row + " of the batch holds " + value + " there, not a code from 0 to " + (slots[c] - 1));
+    private void readSlotRows(int rows) {
+        Elementwise.readCodes(raw, rawWidth, categoricalColumns, slots, rows, slotRows);
+        int columns = categoricalColumns.length;
+        for (int row = 0, at = 0; row < rows; row++) {
+            for (int c = 0; c < columns; c++, at++) {
+                int code = slotRows[at];
+                if (code < 0) {
+                    double value = raw.get(row * rawWidth + categoricalColumns[c]);
+                    throw new IllegalArgumentException("input column " + categoricalColumns[c] + " is categorical with " + slots[c]
+                            + " slots, but row " + row + " of the batch holds " + value + " there, not a code from 0 to "
+                            + (slots[c] - 1));
+                }
+                slotRows[at] = slotOffsets[c] + code;
+            }
         }
-        return code;
     }
 
     @Override
@@ -130,9 +138,10 @@ final class GatherDenseOp implements Op {
             Blas.gemm(true, false, numbers, units, rows, 1.0, numeric, gradOutput, 0.0, gradNumericWeights);
         }
         gradSlotWeights.zero(gradSlotWeights.length());
-        for (int row = 0; row < rows; row++) {
-            for (int c = 0; c < categoricalColumns.length; c++) {
-                Elementwise.addRow(gradOutput, row, gradWeights, slotOffsets[c] + code(row, c), units);
+        int columns = categoricalColumns.length;
+        for (int row = 0, at = 0; row < rows; row++) { // the weight rows forward read, and no others, get a gradient
+            for (int c = 0; c < columns; c++, at++) {
+                Elementwise.addRow(gradOutput, row, gradWeights, slotRows[at], units);
             }
         }
         if (rows == 1) {

@@ -1,6 +1,7 @@
 package io.dense4j.runtime;
 
 import io.dense4j.graph.NormalizationNode;
+import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
 
 /**
@@ -37,18 +38,11 @@ final class NormalizationOp implements Op {
     @Override
     public void forward(int rows) {
         if (columns != null) {
-            for (int row = 0, at = 0; row < rows; row++) {
-                for (int j = 0; j < width; j++, at++) {
-                    output.set(at, (input.get(row * rowWidth + columns[j]) - mean.get(j)) * scale.get(j));
-                }
-            }
-            return;
+            Elementwise.gatherColumns(input, rowWidth, columns, output, rows);
+        } else {
+            output.copyFrom(input, 0, 0, rows * width);
         }
-        for (int row = 0, at = 0; row < rows; row++) {
-            for (int j = 0; j < width; j++, at++) {
-                output.set(at, (input.get(at) - mean.get(j)) * scale.get(j));
-            }
-        }
+        Elementwise.standardizeRows(output, rows, width, mean, scale);
     }
 
     @Override

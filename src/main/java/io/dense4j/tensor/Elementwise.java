@@ -200,6 +200,85 @@ public final class Elementwise {
         }
     }
 
+    /**
+     * target[r·k + j] = source[r·sourceWidth + columns[j]] for the first {@code rows} rows, k =
+     * columns.length: some columns of each row, packed. Typed loops over raw addresses, no call per
+     * element.
+     */
+    public static void gatherColumns(NativeArray source, int sourceWidth, int[] columns, NativeArray target, int rows) {
+        int k = columns.length;
+        Objects.checkFromIndexSize(0, (long) rows * sourceWidth, source.length()); // the loops below have no bounds checks
+        Objects.checkFromIndexSize(0, (long) rows * k, target.length());
+        for (int column : columns) {
+            Objects.checkIndex(column, sourceWidth);
+        }
+        long from = source.address();
+        long to = target.address();
+        if (target instanceof Float32Array) {
+            for (int r = 0; r < rows; r++) {
+                long row = from + 4L * r * sourceWidth;
+                long out = to + 4L * r * k;
+                for (int j = 0; j < k; j++) {
+                    RawMemory.putFloat(out + 4L * j, RawMemory.getFloat(row + 4L * columns[j]));
+                }
+            }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                long row = from + 8L * r * sourceWidth;
+                long out = to + 8L * r * k;
+                for (int j = 0; j < k; j++) {
+                    RawMemory.putDouble(out + 8L * j, RawMemory.getDouble(row + 8L * columns[j]));
+                }
+            }
+        }
+    }
+
+    /** values[r·width + j] ← (values[r·width + j] − mean[j]) · scale[j] for the first {@code rows} rows, in place. */
+    public static void standardizeRows(NativeArray values, int rows, int width, NativeArray mean, NativeArray scale) {
+        Objects.checkFromIndexSize(0, (long) rows * width, values.length()); // the loops below have no bounds checks
+        Objects.checkFromIndexSize(0, width, mean.length());
+        Objects.checkFromIndexSize(0, width, scale.length());
+        long at = values.address();
+        long mu = mean.address();
+        long s = scale.address();
+        if (values instanceof Float32Array) {
+            for (int r = 0; r < rows; r++, at += 4L * width) {
+                for (long j = 0, end = 4L * width; j < end; j += 4) {
+                    RawMemory.putFloat(at + j, (RawMemory.getFloat(at + j) - RawMemory.getFloat(mu + j)) * RawMemory.getFloat(s + j));
+                }
+            }
+        } else {
+            for (int r = 0; r < rows; r++, at += 8L * width) {
+                for (long j = 0, end = 8L * width; j < end; j += 8) {
+                    RawMemory.putDouble(at + j, (RawMemory.getDouble(at + j) - RawMemory.getDouble(mu + j)) * RawMemory.getDouble(s + j));
+                }
+            }
+        }
+    }
+
+    /**
+     * codes[r·k + j] = the whole number at source[r·sourceWidth + columns[j]], or −1 where that
+     * value is not a whole number in [0, limits[j]): category codes read once per batch, checked.
+     */
+    public static void readCodes(NativeArray source, int sourceWidth, int[] columns, int[] limits, int rows, int[] codes) {
+        int k = columns.length;
+        Objects.checkFromIndexSize(0, (long) rows * sourceWidth, source.length());
+        Objects.checkFromIndexSize(0, (long) rows * k, codes.length);
+        for (int column : columns) {
+            Objects.checkIndex(column, sourceWidth);
+        }
+        long from = source.address();
+        boolean float32 = source instanceof Float32Array;
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < k; j++) {
+                double value = float32 ? RawMemory.getFloat(from + 4L * ((long) r * sourceWidth + columns[j]))
+                        : RawMemory.getDouble(from + 8L * ((long) r * sourceWidth + columns[j]));
+                int code = (int) value;
+                codes[r * k + j] = code == value && code >= 0 && code < limits[j] ? code : -1;
+            }
+        }
+    }
+
     /** {@code value} when the low 16 bits of {@code bits} are below {@code keepBelow}, else +0, without a branch. */
     private static float keptOrZero(float value, long bits, int keepBelow) {
         int keep = (int) ((bits & 0xFFFF) - keepBelow) >> 31; // all ones when kept

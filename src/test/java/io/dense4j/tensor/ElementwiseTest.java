@@ -159,4 +159,23 @@ class ElementwiseTest {
         }
         org.junit.jupiter.api.Assertions.assertTrue(kept > 500 && kept < 700, "kept " + kept);
     }
+
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void gathersColumnsStandardizesRowsAndReadsCheckedCodes(DataType type) {
+        // 2 rows of 4: columns 1 and 3 are numbers, 0 and 2 codes
+        NativeArray raw = NativeArray.of(type, 2, 1.5, 0, -4, 1, 3.5, 7, 8);
+        NativeArray packed = NativeArray.allocate(type, 4);
+        Elementwise.gatherColumns(raw, 4, new int[] {1, 3}, packed, 2);
+        assertArrayEquals(new double[] {1.5, -4, 3.5, 8}, packed.toDoubleArray());
+        // (x − μ)·s with μ = (0.5, −2), s = (2, 0.25): (1.5 − 0.5)·2 = 2, (−4 + 2)·0.25 = −0.5, 6, 2.5
+        Elementwise.standardizeRows(packed, 2, 2, NativeArray.of(type, 0.5, -2), NativeArray.of(type, 2, 0.25));
+        assertArrayEquals(new double[] {2, -0.5, 6, 2.5}, packed.toDoubleArray());
+        int[] codes = new int[4];
+        // column 0 has 3 slots, column 2 has 5: 2 and 0 are codes; 1 is; 7 is past its 5 slots
+        Elementwise.readCodes(raw, 4, new int[] {0, 2}, new int[] {3, 5}, 2, codes);
+        assertArrayEquals(new int[] {2, 0, 1, -1}, codes);
+        Elementwise.readCodes(NativeArray.of(type, 1.5, -1), 2, new int[] {0, 1}, new int[] {3, 3}, 1, codes);
+        assertArrayEquals(new int[] {-1, -1}, java.util.Arrays.copyOf(codes, 2)); // a fraction, a negative
+    }
 }

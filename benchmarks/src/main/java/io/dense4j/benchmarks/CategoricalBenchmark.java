@@ -194,9 +194,13 @@ public class CategoricalBenchmark {
         @Param({"32", "256"})
         int batch;
 
-        /** "numbers": 100 numeric inputs; "categories": 90 numbers and 10 columns of 100 categories (102 slots). */
+        /** "numbers": 100 numeric inputs; "categories": 90 numbers and 10 categorical columns. */
         @Param({"numbers", "categories"})
         String input;
+
+        /** Slots per categorical column: 102 is the cap of 100 categories, plus other and missing. */
+        @Param({"102"})
+        int slots;
 
         StepRunner runner;
         Updater updater;
@@ -208,7 +212,7 @@ public class CategoricalBenchmark {
             int[] slots = new int[COLUMNS];
             if (input.equals("categories")) {
                 for (int j = 0; j < COLUMNS; j += EVERY) {
-                    slots[j] = 102;
+                    slots[j] = this.slots;
                 }
             } else if (!input.equals("numbers")) {
                 throw new IllegalArgumentException("input is numbers or categories, got " + input);
