@@ -30,7 +30,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -141,27 +140,19 @@ public class CategoricalBenchmark {
         }
     }
 
-    /** Bytes and rows processed, reported by JMH per second. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Processed {
-        public long bytes;
-        public long rows;
-    }
-
     /** Parses every cell of the all-numbers file (the baseline). */
     @Benchmark
-    public double parseNumbers(Files2 files, Processed processed) {
+    public double parseNumbers(Files2 files, CsvBenchmark.Processed processed) {
         return parse(files.numbers, CsvFormat.defaults(), files.numbersSize, processed);
     }
 
     /** Parses every cell of the file with 10 categorical columns, each looked up in its dictionary. */
     @Benchmark
-    public double parseCategories(Files2 files, Processed processed) {
+    public double parseCategories(Files2 files, CsvBenchmark.Processed processed) {
         return parse(files.categories, files.categoricalFormat(), files.categoriesSize, processed);
     }
 
-    private static double parse(Path file, CsvFormat format, long size, Processed processed) {
+    private static double parse(Path file, CsvFormat format, long size, CsvBenchmark.Processed processed) {
         double[] sum = new double[1];
         processed.rows += new CsvReader(file, format).read((line, features, label, weight) -> sum[0] += features[0] + label).rows();
         processed.bytes += size;
@@ -170,17 +161,17 @@ public class CategoricalBenchmark {
 
     /** The first pass of training on two threads, writing the cache, of the all-numbers file. */
     @Benchmark
-    public long openNumbers(Files2 files, Processed processed) throws IOException {
+    public long openNumbers(Files2 files, CsvBenchmark.Processed processed) throws IOException {
         return open(files, files.numbers, files.numbersSize, processed);
     }
 
     /** The same for the file with 10 categorical columns (inferred: they hold text). */
     @Benchmark
-    public long openCategories(Files2 files, Processed processed) throws IOException {
+    public long openCategories(Files2 files, CsvBenchmark.Processed processed) throws IOException {
         return open(files, files.categories, files.categoriesSize, processed);
     }
 
-    private static long open(Files2 files, Path file, long size, Processed processed) throws IOException {
+    private static long open(Files2 files, Path file, long size, CsvBenchmark.Processed processed) throws IOException {
         Files.deleteIfExists(files.folder.resolve(file.getFileName() + ".dense4j-cache"));
         CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withFirstPassThreads(2));
         processed.bytes += size;

@@ -11,7 +11,6 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -131,8 +130,7 @@ public final class CsvSource {
     private final List<String> classes;
     private final boolean flipped;
     private final FloatBuffer[] mapped;
-    /** Each categorical column's values, numbered as its cells are read, with their counts; by name, in feature order. */
-    private final Map<String, CategoryDictionary> dictionaries = new LinkedHashMap<>();
+    private final FileCategories categorical;
     private long[] classTotals;
 
     private CsvSource(Path file, Options options, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan,
@@ -147,7 +145,7 @@ public final class CsvSource {
         this.cacheStatus = cacheStatus;
         // mapped now, while the file is the one just checked: another open may rebuild that path later
         this.mapped = cacheFile == null ? null : CsvCache.map(cacheFile, scan);
-        scan.categorical().forEach(column -> dictionaries.put(column.name(), column.dictionary()));
+        this.categorical = new FileCategories(file, scan.categorical());
         LabelMapping seen = LabelMapping.restore(scan.labelNames());
         this.classes = options.classes() != null ? options.classes() : Arrays.asList(seen.classes());
         this.flipped = options.classes() != null ? LabelMapping.classOf(options.classes(), scan.labelNames().get(0)) == 1 : seen.flipped();
@@ -191,7 +189,7 @@ public final class CsvSource {
             CompletableFuture<String> hashing = ContentHash.inBackground(file, fingerprint.size());
             CsvReader.RowHandler[] checks = new CsvReader.RowHandler[options.firstPassThreads()];
             Arrays.fill(checks, (CsvReader.RowHandler) (line, features, provisionalClass, weight) -> { });
-            CsvReader.Summary summary = readInParts(reader, checks, null, new int[checks.length][][]);
+            CsvReader.Summary summary = PartedRead.summary(reader, checks, null, new int[checks.length][][]);
             scan = metadata(file, format, options, fingerprint, hashing, summary != null ? summary
                     : reader.read((line, features, provisionalClass, weight) -> { }));
         }
@@ -219,7 +217,7 @@ public final class CsvSource {
             }
             boolean[] flipped = new boolean[parts.length];
             int[][][] renumber = new int[parts.length][][];
-            CsvReader.Summary summary = readInParts(reader, parts, flipped, renumber);
+            CsvReader.Summary summary = PartedRead.summary(reader, parts, flipped, renumber);
             if (summary != null) {
                 int[] places = summary.categories().keySet().stream().mapToInt(summary.featureNames()::indexOf).toArray();
                 for (int k = 1; k < parts.length; k++) {
@@ -242,75 +240,6 @@ public final class CsvSource {
                 }
             }
         }
-    }
-
-    /**
-     * The file read in parts by {@code handlers.length} threads and the parts' summaries merged,
-     * or null when it must be read on one thread: a small file, one thread asked for, or any
-     * problem at all (a bad row, a skipped row, labels that do not merge), which the serial read
-     * then reports with its exact line. {@code flipped[k]}, if given, says whether part k saw the
-     * two labels in the other order, so its provisional classes must be swapped; {@code renumber[k][c]}
-     * takes part k's numbers for the values of categorical column c to the whole file's, which are
-     * in first-seen order as one reader would number them (a part whose values would overflow the
-     * file's dictionary sends the read to one thread, where the bound falls where one reader's does).
-     */
-    private static CsvReader.Summary readInParts(CsvReader reader, CsvReader.RowHandler[] handlers, boolean[] flipped,
-                                                 int[][][] renumber) {
-        if (handlers.length < 2) {
-            return null;
-        }
-        CsvReader.Summary[] parts;
-        try {
-            parts = reader.readInParts(handlers);
-        } catch (RuntimeException problem) {
-            return null;
-        }
-        if (parts == null) {
-            return null;
-        }
-        List<String> names = new ArrayList<>(Arrays.asList(parts[0].labels().names()));
-        long rows = 0;
-        long missing = 0;
-        for (int k = 0; k < parts.length; k++) {
-            if (parts[k].skippedRows() > 0) {
-                return null; // their line numbers count from the part's start
-            }
-            String[] seen = parts[k].labels().names();
-            for (String name : seen) {
-                if (!names.contains(name)) {
-                    names.add(name);
-                }
-            }
-            if (names.size() > 2) {
-                return null; // a third class
-            }
-            if (flipped != null) {
-                flipped[k] = names.indexOf(seen[0]) == 1;
-            }
-            rows += parts[k].rows();
-            missing += parts[k].missingValues();
-        }
-        LabelMapping merged = LabelMapping.restore(names);
-        if (merged.problem() != null) {
-            return null;
-        }
-        Map<String, CategoryDictionary> categories = parts[0].categories(); // part 0's numbers are the file's
-        for (int k = 0; k < parts.length; k++) {
-            if (parts[k].categories().values().stream().anyMatch(CategoryDictionary::overflowed)) {
-                return null;
-            }
-        }
-        for (int k = 1; k < parts.length; k++) {
-            renumber[k] = new int[categories.size()][];
-            int c = 0;
-            for (var column : categories.entrySet()) {
-                renumber[k][c] = column.getValue().merge(parts[k].categories().get(column.getKey()));
-                if (renumber[k][c++] == null) {
-                    return null;
-                }
-            }
-        }
-        return new CsvReader.Summary(parts[0].featureNames(), rows, merged, 0, List.of(), missing, categories, Map.of());
     }
 
     private static CsvCache.Metadata metadata(Path file, CsvFormat format, Options options, Fingerprint fingerprint,
@@ -345,13 +274,7 @@ public final class CsvSource {
      * by column name; one for each of {@link #categoricalColumns()}).
      */
     public BatchSource rows(RowSelection selection, double[] fill, Map<String, Categories> categories, DataType type) {
-        if (!categories.keySet().equals(dictionaries.keySet())) {
-            throw new IllegalArgumentException(dictionaries.isEmpty()
-                    ? "categories are given for " + categories.keySet() + ", but " + file + " has no categorical column"
-                    : file + " has categorical columns " + dictionaries.keySet() + ": give their categories (a model's schema), "
-                            + "got them for " + categories.keySet());
-        }
-        CategoryCodes codes = CategoryCodes.of(featureNames(), dictionaries, categories);
+        CategoryCodes codes = categorical.codes(featureNames(), categories);
         if (missingValues() > 0) {
             Objects.requireNonNull(fill, () -> file + " has " + missingValues() + " missing values: give the values to fill them with");
             if (fill.length != width()) {
@@ -454,7 +377,7 @@ public final class CsvSource {
 
     /** The feature columns read as categories, in feature order (declared, or found holding text in the first rows). */
     public List<String> categoricalColumns() {
-        return List.copyOf(dictionaries.keySet());
+        return categorical.names();
     }
 
     /**
@@ -462,19 +385,12 @@ public final class CsvSource {
      * frequent values in the file (ties in first-seen order), the rest as "other".
      */
     public Map<String, Categories> categories(int maxCategories) {
-        Map<String, Categories> encodings = new LinkedHashMap<>();
-        dictionaries.forEach((name, dictionary) ->
-                encodings.put(name, Categories.mostFrequent(dictionary.values(), dictionary.counts(), maxCategories)));
-        return encodings;
+        return categorical.encodings(maxCategories);
     }
 
     /** Categorical column {@code name}'s values and their counts, as the first pass found them. */
     public CategoryDictionary categoryCounts(String name) {
-        CategoryDictionary dictionary = dictionaries.get(name);
-        if (dictionary == null) {
-            throw new IllegalArgumentException("\"" + name + "\" is not a categorical column of " + file);
-        }
-        return dictionary;
+        return categorical.counts(name);
     }
 
     /**
@@ -482,20 +398,7 @@ public final class CsvSource {
      * values it never saw, or kept as "other". For the note that says how many rows that was.
      */
     public Map<String, Long> unknownCategoryRows(Map<String, Categories> categories) {
-        Map<String, Long> unknown = new LinkedHashMap<>();
-        dictionaries.forEach((name, dictionary) -> {
-            Categories encoding = categories.get(name);
-            List<String> values = dictionary.values();
-            long[] counts = dictionary.counts();
-            long rows = dictionary.overflowRows();
-            for (int i = 0; i < values.size(); i++) {
-                if (encoding == null || !encoding.contains(values.get(i))) {
-                    rows += counts[i];
-                }
-            }
-            unknown.put(name, rows);
-        });
-        return unknown;
+        return categorical.unknownRows(categories);
     }
 
     public int width() {

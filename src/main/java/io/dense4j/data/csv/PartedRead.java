@@ -1,0 +1,86 @@
+package io.dense4j.data.csv;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A first pass on several threads, each reading a range of the file, and the merge of what they
+ * found into what one reader would have found: the rows, the labels in first-seen order, and
+ * the categorical columns' values numbered in first-seen order. Exists apart from
+ * {@link CsvSource}, which opens a file, so that the merging rules read together.
+ */
+final class PartedRead {
+    private PartedRead() {
+    }
+
+    /**
+     * The file read in parts by {@code handlers.length} threads and the parts' summaries merged,
+     * or null when it must be read on one thread: a small file, one thread asked for, or any
+     * problem at all (a bad row, a skipped row, labels that do not merge), which the serial read
+     * then reports with its exact line. {@code flipped[k]}, if given, says whether part k saw the
+     * two labels in the other order, so its provisional classes must be swapped; {@code renumber[k][c]}
+     * takes part k's numbers for the values of categorical column c to the whole file's, which are
+     * in first-seen order as one reader would number them (a part whose values would overflow the
+     * file's dictionary sends the read to one thread, where the bound falls where one reader's does).
+     */
+    static CsvReader.Summary summary(CsvReader reader, CsvReader.RowHandler[] handlers, boolean[] flipped, int[][][] renumber) {
+        if (handlers.length < 2) {
+            return null;
+        }
+        CsvReader.Summary[] parts;
+        try {
+            parts = reader.readInParts(handlers);
+        } catch (RuntimeException problem) {
+            return null;
+        }
+        if (parts == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>(Arrays.asList(parts[0].labels().names()));
+        long rows = 0;
+        long missing = 0;
+        for (int k = 0; k < parts.length; k++) {
+            if (parts[k].skippedRows() > 0) {
+                return null; // their line numbers count from the part's start
+            }
+            String[] seen = parts[k].labels().names();
+            for (String name : seen) {
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+            if (names.size() > 2) {
+                return null; // a third class
+            }
+            if (flipped != null) {
+                flipped[k] = names.indexOf(seen[0]) == 1;
+            }
+            rows += parts[k].rows();
+            missing += parts[k].missingValues();
+        }
+        LabelMapping merged = LabelMapping.restore(names);
+        if (merged.problem() != null) {
+            return null;
+        }
+        Map<String, CategoryDictionary> categories = parts[0].categories(); // part 0's numbers are the file's
+        for (int k = 0; k < parts.length; k++) {
+            if (parts[k].categories().values().stream().anyMatch(CategoryDictionary::overflowed)) {
+                return null;
+            }
+        }
+        for (int k = 1; k < parts.length; k++) {
+            renumber[k] = new int[categories.size()][];
+            int c = 0;
+            for (var column : categories.entrySet()) {
+                renumber[k][c] = column.getValue().merge(parts[k].categories().get(column.getKey()));
+                if (renumber[k][c++] == null) {
+                    return null;
+                }
+            }
+        }
+        return new CsvReader.Summary(parts[0].featureNames(), rows, merged, 0, List.of(), missing, categories, Map.of());
+    }
+
+}
