@@ -157,7 +157,7 @@ public final class CsvSource {
             throw new IllegalArgumentException("training and evaluation read a label column: the CSV format has none");
         }
         CsvReader probe = new CsvReader(file, format);
-        probe.labelColumnName(); // a missing file, a folder, an empty file or a bad header: say so first
+        String labelName = probe.labelColumnName(); // a missing file, a folder, an empty file or a bad header: say so first
         ColumnKinds kinds = options.kinds();
         format = format.withCategorical(kinds.resolve(file, probe.featureNames(),
                 kinds.infer() ? probe.textColumns(ColumnKinds.INFERENCE_ROWS) : List.of()));
@@ -168,7 +168,6 @@ public final class CsvSource {
         if (options.fillMissing()) {
             reader = reader.allowingMissing();
         }
-        String labelName = reader.labelColumnName();
         Fingerprint fingerprint = Fingerprint.of(file);
         CsvCache.Metadata scan;
         Path cacheFile = null;
