@@ -92,11 +92,6 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         return new InputLayout(slots);
     }
 
-    /** The encoding of feature {@code j}, or null for a number. */
-    public Categories categoriesOf(int j) {
-        return categories.get(featureNames.get(j));
-    }
-
     /**
      * Each feature's mean over the training rows, to fill its missing values with.
      *
