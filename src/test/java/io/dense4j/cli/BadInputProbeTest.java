@@ -177,6 +177,9 @@ class BadInputProbeTest {
                     new String[] {"predict", "--model", "{bad.zip}", "--data", good.toString(), "--out", "{pred.csv}"}, 1,
                     "{bad.zip}: " + bad.says()));
         }
+        probes.add(new Probe("export of a newer model format", Map.of("bad.zip", editJson(goodModel.clone(),
+                json -> json.put("formatVersion", 99))), new String[] {"export", "--model", "{bad.zip}", "--out", "{m.onnx}"}, 1,
+                "{bad.zip}: was written by a newer dense4j (format version 99"));
         probes.add(new Probe("a model file that does not exist", Map.of(),
                 new String[] {"predict", "--model", "{absent.zip}", "--data", good.toString(), "--out", "{pred.csv}"}, 1,
                 "{absent.zip}: no such file"));
@@ -226,13 +229,17 @@ class BadInputProbeTest {
             }
             probes.add(new Probe(bad[0], files, args.toArray(String[]::new), 2, bad[1]));
         }
+        probes.add(new Probe("export to a folder", files, new String[] {"export", "--model", "{out.zip}", "--out", "{folder}"}, 2,
+                "--out {folder} is a folder; give a file name"));
+        probes.add(new Probe("export at a threshold above 1", files, new String[] {"export", "--model", "{out.zip}", "--out",
+            "{m.onnx}", "--threshold", "1.5"}, 2, "--threshold is a probability in [0, 1], got 1.5"));
         probes.add(new Probe("graph to a PDF", files, new String[] {"graph", "--model", "{out.zip}", "--out", "{x.pdf}"}, 2,
                 "--out {x.pdf}: graph writes FILE.dot, FILE.svg or FILE.png"));
         probes.add(new Probe("predict without --model", files, new String[] {"predict", "--data", good.toString(), "--out", "{pred.csv}"},
                 2, "Missing required option: '--model=<modelFile>'"));
         probes.add(new Probe("--data without its value", files, new String[] {"train", "--data"}, 2, "Missing required parameter for option '--data'"));
-        probes.add(new Probe("an unknown command", files, new String[] {"export", "--help"}, 2,
-                "unknown command \"export\"; the commands are"));
+        probes.add(new Probe("an unknown command", files, new String[] {"deploy", "--help"}, 2,
+                "unknown command \"deploy\"; the commands are"));
     }
 
     private static byte[] rezip(byte[] model, java.util.function.Consumer<Map<String, byte[]>> change) {

@@ -53,9 +53,9 @@ class FailFastCommandsTest {
 
     @Test
     void anUnknownCommandIsAnErrorEvenWithHelpAndVersionAndHelpWork() {
-        Run unknown = Run.of("export", "--help");
+        Run unknown = Run.of("deploy", "--help");
         assertEquals(2, unknown.exitCode());
-        assertTrue(unknown.err().startsWith("dense4j: unknown command \"export\"; the commands are train, cv, evaluate"), unknown.err());
+        assertTrue(unknown.err().startsWith("dense4j: unknown command \"deploy\"; the commands are train, cv, evaluate"), unknown.err());
         assertEquals(1, lines(unknown.err()).size());
         Run version = Run.of("--version");
         assertEquals(0, version.exitCode());

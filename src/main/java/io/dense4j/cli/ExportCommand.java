@@ -1,0 +1,62 @@
+package io.dense4j.cli;
+
+import io.dense4j.model.Model;
+import io.dense4j.onnx.OnnxExport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import onnx.Onnx.ModelProto;
+import onnx.Onnx.ValueInfoProto;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Writes a model as ONNX, for ONNX Runtime and the other engines that score ONNX models. */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write a model as ONNX: its missing-value fill, "
+        + "categories, standardization, layers and threshold, so ONNX Runtime scores rows as predict does.")
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "A model file written by train.")
+    Path modelFile;
+
+    @Option(names = "--out", required = true, description = "The ONNX file to write, such as model.onnx.")
+    Path out;
+
+    @Mixin
+    ThresholdOption threshold;
+
+    @Override
+    public Integer call() throws IOException {
+        Outputs.checkFile(spec.commandLine(), "--out", out);
+        Model model = Model.load(modelFile);
+        model.setThreshold(threshold.resolve(model));
+        ModelProto onnx = OnnxExport.write(model, out);
+        System.out.printf("Wrote %s (ONNX opset %d, %,d bytes)%n", out, OnnxExport.OPSET, onnx.getSerializedSize());
+        boolean strings = false;
+        for (ValueInfoProto input : onnx.getGraph().getInputList()) {
+            boolean text = input.getDocString().equals(OnnxExport.STRING_INPUTS);
+            strings |= text;
+            System.out.println("  input  " + describe(input, !text));
+        }
+        for (ValueInfoProto output : onnx.getGraph().getOutputList()) {
+            System.out.println("  output " + describe(output, true));
+        }
+        if (strings) {
+            System.out.println("String inputs take " + OnnxExport.STRING_INPUTS + ".");
+        }
+        return 0;
+    }
+
+    /** "name type[shape]", and its description if {@code described}. */
+    private static String describe(ValueInfoProto value, boolean described) {
+        var tensor = value.getType().getTensorType();
+        String type = onnx.Onnx.TensorProto.DataType.forNumber(tensor.getElemType()).name().toLowerCase(java.util.Locale.ROOT);
+        String shape = tensor.getShape().getDimCount() == 1 ? "[N]" : "[N, " + tensor.getShape().getDim(1).getDimValue() + "]";
+        return value.getName() + " " + type + shape + (described ? ": " + value.getDocString() : "");
+    }
+}
