@@ -27,6 +27,14 @@ import org.nd4j.linalg.api.buffer.DataType;
  * <p>{@link #rows} then gives batch sources over any {@link RowSelection}: from the cache, a full
  * permutation per epoch; without one, the file is parsed again on each pass by a background thread,
  * shuffled through a shuffle buffer, in bounded memory.
+ *
+ * <pre>{@code
+ * CsvSource data = CsvSource.open(Path.of("train.csv"), CsvFormat.defaults(),
+ *         CsvSource.Options.defaults().fillingMissing());
+ * Model model = new Sequential(new Dense(64, new ReLU()), new Dense(1, new Sigmoid()))
+ *         .compile(InputSchema.of(data, 100), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+ * model.fit(data, FitOptions.builder().epochs(10).validationSplit(0.1).build());
+ * }</pre>
  */
 public final class CsvSource {
 

@@ -1,0 +1,206 @@
+package io.dense4j.scorer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model's input columns: their names and kinds, each number's fill for a missing value, and each
+ * categorical column's codes. Turns a row, as an array in the model's column order or as a map by
+ * column name, into the numbers and codes the network reads, checking every value and allocating
+ * nothing for a good row.
+ */
+final class Columns {
+    private final List<String> names;
+    private final Map<String, Integer> indexOf = new HashMap<>();
+    /** Per column: its index among the numbers, or −1 − its index among the categorical columns. */
+    private final int[] place;
+    private final int numbers;
+    private final int categorical;
+    /** Per number: its fill for a missing value; null when a missing value is an error. */
+    private final float[] fill;
+    /** Per categorical column: its categories' codes, the count of its slots, the "other" and "missing" slots. */
+    private final List<Map<String, Integer>> codes;
+    private final int[] slots;
+
+    /**
+     * @param names      the feature columns, in the model's order
+     * @param categories the categorical columns' categories (slot order), by name
+     * @param fill       each column's fill for a missing number (null: none; unused for a categorical one)
+     */
+    Columns(List<String> names, Map<String, List<String>> categories, double[] fill) {
+        this.names = List.copyOf(names);
+        this.place = new int[names.size()];
+        int number = 0;
+        int category = 0;
+        this.codes = new java.util.ArrayList<>();
+        this.slots = new int[categories.size()];
+        for (int column = 0; column < names.size(); column++) {
+            String name = names.get(column);
+            if (indexOf.put(name, column) != null) {
+                throw new IllegalArgumentException("two columns are named \"" + name + "\"");
+            }
+            List<String> values = categories.get(name);
+            if (values == null) {
+                place[column] = number++;
+            } else {
+                Map<String, Integer> byValue = new HashMap<>();
+                for (int code = 0; code < values.size(); code++) {
+                    if (byValue.put(values.get(code), code) != null) {
+                        throw new IllegalArgumentException("the category \"" + values.get(code) + "\" of \"" + name + "\" is listed twice");
+                    }
+                }
+                codes.add(byValue);
+                slots[category] = values.size() + 2; // the categories, "other", "missing"
+                place[column] = -1 - category++;
+            }
+        }
+        if (category != categories.size()) {
+            throw new IllegalArgumentException("categories are listed for columns that are not features");
+        }
+        this.numbers = number;
+        this.categorical = category;
+        if (fill == null) {
+            this.fill = null;
+        } else {
+            if (fill.length != names.size()) {
+                throw new IllegalArgumentException("the missing-value fill has " + fill.length + " values for " + names.size()
+                        + " features");
+            }
+            this.fill = new float[number];
+            for (int column = 0; column < names.size(); column++) {
+                if (place[column] >= 0) {
+                    this.fill[place[column]] = (float) fill[column];
+                }
+            }
+        }
+    }
+
+    List<String> names() {
+        return names;
+    }
+
+    int numbers() {
+        return numbers;
+    }
+
+    int categorical() {
+        return categorical;
+    }
+
+    /** Slots of each categorical column, in column order. */
+    int[] slots() {
+        return slots.clone();
+    }
+
+    /** The code of {@code value} in categorical column {@code name}: its category's, "other" or "missing". */
+    int code(String name, String value) {
+        Integer column = indexOf.get(name);
+        if (column == null || place[column] >= 0) {
+            throw new IllegalArgumentException("the model has no categorical column \"" + name + "\"");
+        }
+        return code(-1 - place[column], value);
+    }
+
+    private int code(int category, String value) {
+        if (value == null || isMissingMark(value)) {
+            return slots[category] - 1;
+        }
+        Integer code = codes.get(category).get(value);
+        return code == null ? slots[category] - 2 : code;
+    }
+
+    /**
+     * Reads {@code row} (one value per feature, in the model's order; a categorical column's value
+     * its code, NaN for missing) into {@code numbers} and {@code codes}.
+     */
+    void read(float[] row, float[] numbers, int[] codes) {
+        if (row.length != place.length) {
+            throw new IllegalArgumentException("a row has " + row.length + " values; the model reads " + place.length + " ("
+                    + summary() + ")");
+        }
+        for (int column = 0; column < row.length; column++) {
+            float value = row[column];
+            int at = place[column];
+            if (at >= 0) {
+                numbers[at] = value == value ? value : missing(column, at);
+            } else {
+                int category = -1 - at;
+                int code = (int) value;
+                if (value != value) {
+                    code = slots[category] - 1;
+                } else if (code != value || code < 0 || code >= slots[category]) {
+                    throw new IllegalArgumentException("column \"" + names.get(column) + "\" holds " + value
+                            + ", not a code of its categories (0 to " + (slots[category] - 1) + "; Scorer.code gives them)");
+                }
+                codes[category] = code;
+            }
+        }
+    }
+
+    /**
+     * Reads {@code row}, a value per feature by column name (others ignored): a number (a
+     * {@link Number}, or text in Java's syntax) for a numeric column, any value for a categorical one
+     * (compared as its text); null, or a missing mark, for a missing value.
+     */
+    void read(Map<String, ?> row, float[] numbers, int[] codes) {
+        for (int column = 0; column < place.length; column++) {
+            String name = names.get(column);
+            Object value = row.get(name);
+            if (value == null && !row.containsKey(name)) {
+                throw new IllegalArgumentException("the row has no column \"" + name + "\"; the model reads " + summary());
+            }
+            int at = place[column];
+            if (at >= 0) {
+                numbers[at] = number(column, at, value);
+            } else {
+                codes[-1 - at] = code(-1 - at, value == null || value instanceof String ? (String) value : value.toString());
+            }
+        }
+    }
+
+    private float number(int column, int at, Object value) {
+        if (value instanceof Number number) {
+            float x = number.floatValue();
+            return x == x ? x : missing(column, at);
+        }
+        if (value == null || value instanceof CharSequence text && isMissingMark(text.toString())) {
+            return missing(column, at);
+        }
+        try {
+            return Float.parseFloat(value.toString().trim());
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException("column \"" + names.get(column) + "\" holds \"" + value + "\", not a number");
+        }
+    }
+
+    private float missing(int column, int at) {
+        if (fill == null) {
+            throw new IllegalArgumentException("column \"" + names.get(column) + "\" is missing a value, and the model fills none "
+                    + "(train it with --fill-missing to fill them with the training means)");
+        }
+        return fill[at];
+    }
+
+    /** The cells dense4j reads as missing: empty, and NA, N/A and NaN in any case. */
+    static boolean isMissingMark(String value) {
+        int length = value.length();
+        if (length == 0) {
+            return true;
+        }
+        if (length < 2 || length > 3 || (value.charAt(0) | 0x20) != 'n') {
+            return false;
+        }
+        char second = (char) (value.charAt(1) | 0x20);
+        if (length == 2) {
+            return second == 'a';
+        }
+        return second == 'a' && (value.charAt(2) | 0x20) == 'n' || value.charAt(1) == '/' && (value.charAt(2) | 0x20) == 'a';
+    }
+
+    /** The first columns' names, for messages. */
+    private String summary() {
+        List<String> first = names.subList(0, Math.min(5, names.size()));
+        return String.join(", ", first) + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "");
+    }
+}

@@ -1,0 +1,265 @@
+package io.dense4j.scorer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.json.JSONArray;
+import org.json.JSONException;
+import org.json.JSONObject;
+
+/**
+ * Reads a dense4j model file as untrusted input into what a {@link Scorer} needs: every size its
+ * {@code model.json} implies is worked out and bounded before anything is allocated, the entries
+ * are checked against the file's digest, and the values must be finite.
+ */
+final class ModelReader {
+    static final String FORMAT = "dense4j-model";
+    /** The model file format this scorer reads; dense4j 0.1.0 writes it. */
+    static final int FORMAT_VERSION = 3;
+    static final String VERSION = "0.1.0";
+    private static final String PARAMETERS = "parameters.bin";
+    private static final String STATISTICS = "statistics.bin";
+    private static final String OPTIMIZER_STATE = "optimizer-state.bin";
+    private static final long MOST_VALUES = Integer.MAX_VALUE - 8;
+
+    private final Path file;
+    private JSONObject config;
+    private int valueBytes;
+    private long parameterCount;
+    private long statisticCount;
+
+    private ModelReader(Path file) {
+        this.file = file;
+    }
+
+    static Scorer read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFormatException(file, Files.exists(file) ? "is not a file" : "no such file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return new ModelReader(file).read(in, Files.size(file));
+        } catch (IOException failed) {
+            throw new ModelFormatException(file, "cannot be read: " + failed.getMessage(), failed);
+        }
+    }
+
+    private Scorer read(InputStream in, long fileBytes) {
+        Map<String, byte[]> entries = ModelArchive.read(file, in, fileBytes, this::declaredSizes);
+        for (String name : List.of(PARAMETERS, STATISTICS)) {
+            if (!entries.containsKey(name)) {
+                throw new ModelFormatException(file, "is truncated or corrupt: it has no " + name);
+            }
+        }
+        try {
+            return build(values(entries.get(PARAMETERS), PARAMETERS), values(entries.get(STATISTICS), STATISTICS));
+        } catch (IllegalArgumentException | JSONException invalid) {
+            throw new ModelFormatException(file, ModelArchive.CONFIG + " describes no valid model: " + invalid.getMessage(), invalid);
+        }
+    }
+
+    /** The configuration's format, checked, and the byte size of each entry it implies. */
+    private Map<String, Long> declaredSizes(byte[] json) {
+        try {
+            config = new JSONObject(new String(json, StandardCharsets.UTF_8));
+        } catch (JSONException corrupt) {
+            throw new ModelFormatException(file, ModelArchive.CONFIG + " is corrupt: " + corrupt.getMessage());
+        }
+        if (!FORMAT.equals(config.optString("format"))) {
+            throw new ModelFormatException(file, "is not a dense4j model file (its format is \"" + config.optString("format") + "\")");
+        }
+        int version = config.optInt("formatVersion", -1);
+        if (version > FORMAT_VERSION) {
+            throw new ModelFormatException(file, "was written by a newer dense4j (format version " + version + "; this scorer, "
+                    + VERSION + ", reads up to " + FORMAT_VERSION + ")");
+        }
+        if (version < FORMAT_VERSION) {
+            throw new ModelFormatException(file, "has format version " + version + ", from before dense4j " + VERSION
+                    + "; load and save it with dense4j to score it here");
+        }
+        try {
+            valueBytes = switch (config.getJSONObject("compile").getString("dataType")) {
+                case "FLOAT" -> Float.BYTES;
+                case "DOUBLE" -> Double.BYTES;
+                default -> throw new IllegalArgumentException("its compile.dataType is neither FLOAT nor DOUBLE");
+            };
+            countValues();
+        } catch (IllegalArgumentException | JSONException | ArithmeticException invalid) {
+            throw new ModelFormatException(file, ModelArchive.CONFIG + " describes no valid model: " + invalid.getMessage());
+        }
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        sizes.put(PARAMETERS, parameterCount * valueBytes);
+        sizes.put(STATISTICS, statisticCount * valueBytes);
+        if (config.has("training")) { // a checkpoint: its optimizer state is read for the digest, then unused
+            sizes.put(OPTIMIZER_STATE, 2 * parameterCount * valueBytes);
+        }
+        return sizes;
+    }
+
+    /** Parameters and statistics the layers hold, from the widths alone, every sum checked. */
+    private void countValues() {
+        int columns = positive(config.getInt("inputWidth"), "inputWidth");
+        JSONObject categories = config.optJSONObject("schema") == null ? null : config.getJSONObject("schema").optJSONObject("categories");
+        long numbers = columns - (categories == null ? 0 : categories.length());
+        long width = numbers;
+        if (categories != null) {
+            for (String name : categories.keySet()) {
+                width += categories.getJSONArray(name).length() + 2L;
+            }
+        }
+        if (numbers < 0 || width > MOST_VALUES) {
+            throw new IllegalArgumentException("its categorical columns do not fit its " + columns + " input columns");
+        }
+        JSONArray layers = config.getJSONArray("layers");
+        boolean dense = false;
+        for (int index = 0; index < layers.length(); index++) {
+            JSONObject layer = layers.getJSONObject(index);
+            String type = layer.getString("type");
+            if (type.equals("Dense")) {
+                long units = positive(layer.getInt("units"), "layer " + index + "'s units");
+                parameterCount = Math.addExact(parameterCount, Math.addExact(Math.multiplyExact(width, units), units));
+                width = units;
+                dense = true;
+            } else if (type.equals("Normalization")) {
+                statisticCount = Math.addExact(statisticCount, 2 * (dense ? width : numbers));
+            }
+            if (parameterCount > MOST_VALUES || statisticCount > MOST_VALUES) {
+                throw new IllegalArgumentException(String.format("its layers up to layer %d hold %,d values", index,
+                        Math.max(parameterCount, statisticCount)));
+            }
+        }
+    }
+
+    private static int positive(int count, String what) {
+        if (count < 1) {
+            throw new IllegalArgumentException("its " + what + " is " + count + ", not a whole number from 1");
+        }
+        return count;
+    }
+
+    /** The entry's values as float32, each finite. */
+    private float[] values(byte[] content, String name) {
+        ByteBuffer in = ByteBuffer.wrap(content).order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[content.length / valueBytes];
+        for (int i = 0; i < values.length; i++) {
+            double value = valueBytes == Float.BYTES ? in.getFloat() : in.getDouble();
+            values[i] = (float) value;
+            if (!Float.isFinite(values[i])) {
+                throw new ModelFormatException(file, name + " holds " + value + " at value " + i
+                        + (Double.isFinite(value) ? ", beyond float32's range, which the scorer computes in" : "; such a model would predict NaN"));
+            }
+        }
+        return values;
+    }
+
+    /** The scorer of the configuration's layers and schema, with these values. */
+    private Scorer build(float[] parameters, float[] statistics) {
+        JSONObject schema = config.optJSONObject("schema");
+        int inputWidth = config.getInt("inputWidth");
+        List<String> names = new ArrayList<>();
+        List<String> classes = List.of("0", "1");
+        Map<String, List<String>> categories = new LinkedHashMap<>();
+        double[] fill = null;
+        if (schema != null) {
+            schema.getJSONArray("features").forEach(name -> names.add((String) name));
+            classes = List.of(schema.getJSONArray("classes").getString(0), schema.getJSONArray("classes").getString(1));
+            JSONObject listed = schema.optJSONObject("categories");
+            for (String name : names) {
+                if (listed != null && listed.has(name)) {
+                    List<String> values = new ArrayList<>();
+                    listed.getJSONArray(name).forEach(value -> values.add((String) value));
+                    categories.put(name, values);
+                }
+            }
+            JSONArray fills = schema.optJSONArray("missingValueFill");
+            if (fills != null) {
+                fill = new double[fills.length()];
+                for (int i = 0; i < fill.length; i++) {
+                    fill[i] = fills.getDouble(i);
+                }
+            }
+        } else {
+            for (int j = 0; j < inputWidth; j++) {
+                names.add("x" + j);
+            }
+        }
+        if (names.size() != inputWidth) {
+            throw new IllegalArgumentException("its schema names " + names.size() + " features for an input of " + inputWidth);
+        }
+        Columns columns = new Columns(names, categories, fill);
+        Network network = network(columns, parameters, statistics);
+        JSONObject threshold = config.optJSONObject("threshold");
+        double cut = threshold == null ? 0.5 : threshold.getDouble("value");
+        if (!(cut >= 0 && cut <= 1)) {
+            throw new IllegalArgumentException("its threshold " + cut + " is not a probability");
+        }
+        return new Scorer(columns, network, classes, cut);
+    }
+
+    /** The layers as steps over these values, laid out as dense4j lays them out: layer by layer, weights row-major then bias. */
+    private Network network(Columns columns, float[] parameters, float[] statistics) {
+        List<Network.Step> steps = new ArrayList<>();
+        JSONArray layers = config.getJSONArray("layers");
+        int width = columns.numbers();
+        int[] slots = columns.slots();
+        boolean gathers = columns.categorical() > 0;
+        int parameterAt = 0;
+        int statisticAt = 0;
+        for (int index = 0; index < layers.length(); index++) {
+            JSONObject layer = layers.getJSONObject(index);
+            switch (layer.getString("type")) {
+                case "Dense" -> {
+                    int units = layer.getInt("units");
+                    int rows = width;
+                    int[] slotRows = null;
+                    if (gathers) {
+                        slotRows = new int[slots.length];
+                        for (int c = 0; c < slots.length; c++) {
+                            slotRows[c] = rows;
+                            rows += slots[c];
+                        }
+                        gathers = false;
+                    }
+                    float[][] weights = new float[rows][];
+                    for (int row = 0; row < rows; row++, parameterAt += units) {
+                        weights[row] = java.util.Arrays.copyOfRange(parameters, parameterAt, parameterAt + units);
+                    }
+                    float[] bias = java.util.Arrays.copyOfRange(parameters, parameterAt, parameterAt + units);
+                    parameterAt += units;
+                    steps.add(new Network.Affine(width, units, weights, bias, Network.Activation.of(layer.getString("activation")),
+                            slotRows));
+                    width = units;
+                }
+                case "Normalization" -> {
+                    float[] mean = java.util.Arrays.copyOfRange(statistics, statisticAt, statisticAt + width);
+                    float[] scale = java.util.Arrays.copyOfRange(statistics, statisticAt + width, statisticAt + 2 * width);
+                    statisticAt += 2 * width;
+                    steps.add(new Network.Standardize(mean, scale));
+                }
+                case "Dropout" -> {
+                    // the identity when predicting
+                }
+                default -> {
+                    Network.Activation activation = Network.Activation.of(layer.getString("type"));
+                    if (activation != Network.Activation.LINEAR) {
+                        steps.add(new Network.Activate(activation, width));
+                    }
+                }
+            }
+            if (gathers && !steps.isEmpty() && !(steps.get(steps.size() - 1) instanceof Network.Standardize)) {
+                throw new IllegalArgumentException("layer " + index + " would read the categorical columns' codes");
+            }
+        }
+        if (width != 1 || steps.isEmpty()) {
+            throw new IllegalArgumentException("its last layer gives " + width + " values per row, not one probability");
+        }
+        return new Network(steps, columns.numbers(), config.getJSONObject("loss").optBoolean("fromLogits"));
+    }
+}

@@ -1,0 +1,199 @@
+package io.dense4j.scorer;
+
+import java.util.List;
+
+/**
+ * A model's layers as float32 loops, a row at a time, the scorer's whole arithmetic. Immutable,
+ * so any number of threads share one; callers bring two buffers per row, each {@link #widest()}
+ * long.
+ *
+ * <p>Every loop runs over arrays from index 0, one array per weight row and per row of values:
+ * HotSpot's C2 vectorizes {@code acc[j] += x * w[j]} then, but not the same loop over offsets
+ * into one flat array, which it cannot prove free of overlap. A Dense layer adds four inputs'
+ * weight rows per pass over its outputs, so each pass loads and stores them a quarter as often.
+ */
+final class Network {
+    /** An elementwise activation: Dense's own, or a layer of its own. */
+    enum Activation {
+        LINEAR, RELU, SIGMOID;
+
+        static Activation of(String kind) {
+            return switch (kind) {
+                case "Linear" -> LINEAR;
+                case "ReLU" -> RELU;
+                case "Sigmoid" -> SIGMOID;
+                default -> throw new IllegalArgumentException("unknown activation \"" + kind + "\"");
+            };
+        }
+
+        void apply(float[] values, int count) {
+            if (this == RELU) {
+                for (int i = 0; i < count; i++) {
+                    values[i] = Math.max(values[i], 0f);
+                }
+            } else if (this == SIGMOID) {
+                for (int i = 0; i < count; i++) {
+                    values[i] = (float) (1 / (1 + Math.exp(-values[i])));
+                }
+            }
+        }
+    }
+
+    /** One op, reading {@code inputs} values per row and writing {@code outputs}. */
+    sealed interface Step permits Standardize, Activate, Affine {
+        int inputs();
+
+        int outputs();
+    }
+
+    /** (x − μ) · (1/σ), per feature, in place. */
+    record Standardize(float[] mean, float[] scale) implements Step {
+        @Override
+        public int inputs() {
+            return mean.length;
+        }
+
+        @Override
+        public int outputs() {
+            return mean.length;
+        }
+    }
+
+    /** An activation layer of its own, in place. */
+    record Activate(Activation activation, int inputs) implements Step {
+        @Override
+        public int outputs() {
+            return inputs;
+        }
+    }
+
+    /**
+     * x · W + b, then the activation. {@code weights[i]} is the weight row of input number i; for
+     * the first layer of a model with categorical columns, one more row per slot of each column
+     * follows, {@code slotRows[c]} being where column c's rows start, and a row's code picks one.
+     */
+    record Affine(int inputs, int outputs, float[][] weights, float[] bias, Activation activation, int[] slotRows) implements Step {
+    }
+
+    private final Step[] steps;
+    private final int inputs;
+    private final int widest;
+    /**
+     * Whether the output is a logit z, whose p = σ(z) the caller computes in float64: a model whose
+     * layers end in a sigmoid (which {@link #forward} then leaves out) or one trained from logits.
+     */
+    private final boolean outputsLogit;
+
+    /**
+     * @param steps       the ops in order; the last one's output is 1 value per row
+     * @param inputs      the numbers per row the first op reads
+     * @param fromLogits  whether the layers end in a logit, a model trained with the loss from logits
+     */
+    Network(List<Step> steps, int inputs, boolean fromLogits) {
+        Step last = steps.get(steps.size() - 1);
+        boolean endsInSigmoid = last instanceof Affine affine ? affine.activation() == Activation.SIGMOID
+                : last instanceof Activate activate && activate.activation() == Activation.SIGMOID;
+        this.outputsLogit = endsInSigmoid || fromLogits;
+        if (endsInSigmoid && last instanceof Affine affine) {
+            steps = new java.util.ArrayList<>(steps);
+            steps.set(steps.size() - 1, new Affine(affine.inputs(), affine.outputs(), affine.weights(), affine.bias(), Activation.LINEAR,
+                    affine.slotRows()));
+        } else if (endsInSigmoid) {
+            steps = steps.subList(0, steps.size() - 1);
+        }
+        this.steps = steps.toArray(Step[]::new);
+        this.inputs = inputs;
+        int most = Math.max(1, inputs);
+        for (Step step : steps) {
+            most = Math.max(most, Math.max(step.inputs(), step.outputs()));
+        }
+        this.widest = most;
+    }
+
+    /** Values per row the buffers of {@link #forward} hold. */
+    int widest() {
+        return widest;
+    }
+
+    /** The numbers per row the first step reads. */
+    int inputs() {
+        return inputs;
+    }
+
+    boolean outputsLogit() {
+        return outputsLogit;
+    }
+
+    /**
+     * The output of one row: {@code a} holds its numbers ({@link #inputs()}) and {@code codes} its
+     * category codes; {@code a} and {@code b} are overwritten. Returns the
+     * value, a probability, or a logit when {@link #outputsLogit()}.
+     */
+    float forward(float[] a, float[] b, int[] codes) {
+        float[] in = a;
+        float[] out = b;
+        for (Step step : steps) {
+            if (step instanceof Standardize standardize) {
+                standardize(standardize, in);
+            } else if (step instanceof Activate activate) {
+                activate.activation().apply(in, activate.inputs());
+            } else {
+                Affine affine = (Affine) step;
+                affine(affine, in, out, codes);
+                affine.activation().apply(out, affine.outputs());
+                float[] swap = in;
+                in = out;
+                out = swap;
+            }
+        }
+        return in[0];
+    }
+
+    private static void standardize(Standardize step, float[] values) {
+        float[] mean = step.mean();
+        float[] scale = step.scale();
+        for (int j = 0; j < mean.length; j++) {
+            values[j] = (values[j] - mean[j]) * scale[j];
+        }
+    }
+
+    private static void affine(Affine step, float[] in, float[] out, int[] codes) {
+        int inputs = step.inputs();
+        int units = step.outputs();
+        float[][] weights = step.weights();
+        System.arraycopy(step.bias(), 0, out, 0, units);
+        int i = 0;
+        for (; i + 3 < inputs; i += 4) {
+            float x0 = in[i];
+            float x1 = in[i + 1];
+            float x2 = in[i + 2];
+            float x3 = in[i + 3];
+            if (x0 == 0f && x1 == 0f && x2 == 0f && x3 == 0f) {
+                continue; // a ReLU's zeros add nothing
+            }
+            float[] w0 = weights[i];
+            float[] w1 = weights[i + 1];
+            float[] w2 = weights[i + 2];
+            float[] w3 = weights[i + 3];
+            for (int j = 0; j < units; j++) {
+                out[j] += x0 * w0[j] + x1 * w1[j] + x2 * w2[j] + x3 * w3[j];
+            }
+        }
+        for (; i < inputs; i++) {
+            float x = in[i];
+            float[] w = weights[i];
+            for (int j = 0; j < units; j++) {
+                out[j] += x * w[j];
+            }
+        }
+        int[] slotRows = step.slotRows();
+        if (slotRows != null) {
+            for (int c = 0; c < slotRows.length; c++) {
+                float[] w = weights[slotRows[c] + codes[c]];
+                for (int j = 0; j < units; j++) {
+                    out[j] += w[j];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.dense4j.scorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.data.Categories;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.ReLU;
+import io.dense4j.layer.Sigmoid;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.model.CompileOptions;
+import io.dense4j.model.InputSchema;
+import io.dense4j.model.Model;
+import io.dense4j.model.Sequential;
+import io.dense4j.optim.SGD;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.json.JSONObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Model files and rows the scorer must refuse, each with one line naming the file, the column or
+ * the problem; and the scorer running in a JVM without ND4J at all.
+ */
+class ScorerFileTest {
+    @TempDir
+    Path folder;
+    private Path good;
+    private Scorer scorer;
+
+    @BeforeEach
+    void saveAModel() throws IOException {
+        Map<String, Categories> categories = Map.of("colour", new Categories(List.of("red", "blue")));
+        InputSchema schema = new InputSchema(List.of("x", "colour", "y", "z"), List.of("no", "yes"), null, null, categories);
+        Model model = new Sequential(new Dense(4, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(schema, new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+        good = folder.resolve("good.zip");
+        model.save(good);
+        scorer = Scorer.load(good);
+    }
+
+    @Test
+    void aRowOfTheWrongWidthSaysWhatTheModelReads() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> scorer.probability(new float[] {1, 0, 2}));
+        assertEquals("a row has 3 values; the model reads 4 (x, colour, y, z)", error.getMessage());
+    }
+
+    @Test
+    void aRowWithoutAColumnNamesIt() {
+        Map<String, Object> row = new HashMap<>(Map.of("x", 1, "colour", "red", "z", 3));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> scorer.probability(row));
+        assertEquals("the row has no column \"y\"; the model reads x, colour, y, z", error.getMessage());
+    }
+
+    @Test
+    void badValuesNameTheirColumn() {
+        assertEquals("column \"colour\" holds 7.0, not a code of its categories (0 to 3; Scorer.code gives them)",
+                assertThrows(IllegalArgumentException.class, () -> scorer.probability(new float[] {1, 7, 2, 3})).getMessage());
+        assertEquals("column \"y\" is missing a value, and the model fills none (train it with --fill-missing to fill them with "
+                + "the training means)", assertThrows(IllegalArgumentException.class,
+                        () -> scorer.probability(new float[] {1, 0, Float.NaN, 3})).getMessage());
+        Map<String, Object> row = new HashMap<>(Map.of("x", "1.5", "colour", "red", "y", "many", "z", 3));
+        assertEquals("column \"y\" holds \"many\", not a number",
+                assertThrows(IllegalArgumentException.class, () -> scorer.probability(row)).getMessage());
+        row.put("y", "2.5"); // numbers as text are read
+        assertEquals(scorer.probability(new float[] {1.5f, 0, 2.5f, 3}), scorer.probability(row));
+    }
+
+    @Test
+    void aNewerFormatIsRefusedAsDense4jRefusesIt() throws IOException {
+        Path newer = rewrite("newer.zip", json -> json.put("formatVersion", 99), entries -> { });
+        ModelFormatException error = assertThrows(ModelFormatException.class, () -> Scorer.load(newer));
+        assertEquals(newer + ": was written by a newer dense4j (format version 99; this scorer, 0.1.0, reads up to 3)",
+                error.getMessage());
+    }
+
+    @Test
+    void damagedOrHostileFilesAreRefusedBeforeAnythingLarge() throws IOException {
+        Path altered = rewrite("altered.zip", json -> { }, entries -> entries.get("parameters.bin")[0] ^= 1);
+        assertEquals(altered + ": is corrupt or was altered: its content does not match its digest.sha256",
+                assertThrows(ModelFormatException.class, () -> Scorer.load(altered)).getMessage());
+        Path huge = rewrite("huge.zip", json -> json.getJSONArray("layers").getJSONObject(0).put("units", Integer.MAX_VALUE),
+                entries -> { });
+        assertEquals(huge + ": model.json describes no valid model: its layers up to layer 0 hold 17,179,869,176 values",
+                assertThrows(ModelFormatException.class, () -> Scorer.load(huge)).getMessage());
+        Path noise = Files.write(folder.resolve("noise.zip"), "not a zip".getBytes(StandardCharsets.UTF_8));
+        assertEquals(noise + ": is not a dense4j model file: not a zip archive, or an empty one",
+                assertThrows(ModelFormatException.class, () -> Scorer.load(noise)).getMessage());
+        Path absent = folder.resolve("absent.zip");
+        assertEquals(absent + ": no such file", assertThrows(ModelFormatException.class, () -> Scorer.load(absent)).getMessage());
+    }
+
+    @Test
+    void scoresInAJvmWithoutNd4j() throws Exception {
+        List<String> classPath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.endsWith("classes") || entry.contains("org/json/json")) { // the scorer's, the tests', and org.json
+                classPath.add(entry);
+            }
+        }
+        assertEquals(3, classPath.size(), classPath.toString());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp", String.join(File.pathSeparator, classPath),
+                NativeFreeMain.class.getName(), good.toString(), "1.5,1,-2,0.25", "0,3,0,0").redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, child.waitFor(), out);
+        assertEquals(scorer.probability(new float[] {1.5f, 1, -2, 0.25f}) + "\n" + scorer.probability(new float[] {0, 3, 0, 0}) + "\n",
+                out);
+    }
+
+    /** A copy of the good model file with its model.json and entries changed, the digest left as it was. */
+    private Path rewrite(String name, Consumer<JSONObject> json, Consumer<Map<String, byte[]>> change) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(good)))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        JSONObject config = new JSONObject(new String(entries.get("model.json"), StandardCharsets.UTF_8));
+        json.accept(config);
+        entries.put("model.json", config.toString().getBytes(StandardCharsets.UTF_8));
+        change.accept(entries);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        }
+        return Files.write(folder.resolve(name), bytes.toByteArray());
+    }
+}

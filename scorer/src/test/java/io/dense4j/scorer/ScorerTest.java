@@ -1,0 +1,250 @@
+package io.dense4j.scorer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.data.Categories;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.Dropout;
+import io.dense4j.layer.Linear;
+import io.dense4j.layer.Normalization;
+import io.dense4j.layer.ReLU;
+import io.dense4j.layer.Sigmoid;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.metrics.DecisionThreshold;
+import io.dense4j.model.CompileOptions;
+import io.dense4j.model.InputSchema;
+import io.dense4j.model.Model;
+import io.dense4j.model.Sequential;
+import io.dense4j.optim.SGD;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The scorer gives the probabilities and classes of dense4j's own ND4J path (to 1e-6) for models
+ * dense4j saved: every layer kind, both types, logits or not, missing-value fill and categorical
+ * columns, by array and by column name, one row at a time or in batches, on several threads.
+ */
+class ScorerTest {
+    private static final int ROWS = 3_000;
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @CsvSource({"FLOAT,false", "DOUBLE,false", "FLOAT,true", "DOUBLE,true"})
+    void everyLayerKindScoresAsDense4jDoes(DataType type, boolean fromLogits) throws Exception {
+        Sequential layers = new Sequential(new Normalization(), new Dense(16), new ReLU(), new Dropout(0.25), new Sigmoid(),
+                new Dense(8, new Sigmoid()), new Linear(), new Dense(6, new ReLU()), new Dense(5), new Dense(1));
+        if (!fromLogits) {
+            layers.add(new Sigmoid());
+        }
+        Model model = layers.compile(5, new BinaryCrossEntropy(fromLogits), new SGD(0.1), CompileOptions.defaults().withDataType(type));
+        double[][] rows = numbers(ROWS, 5, new Random(1));
+        model.adapt(Nd4j.createFromArray(rows).castTo(type));
+        randomize(model, 2);
+        model.setInputSchema(new InputSchema(List.of("a", "b", "c", "d", "e"), List.of("no", "yes")));
+        Scorer scorer = saveAndLoad(model);
+
+        double[] expected = model.predictProbability(Nd4j.createFromArray(rows).castTo(type)).data().asDouble();
+        float[][] floats = floats(rows);
+        double[] single = new double[ROWS];
+        for (int r = 0; r < ROWS; r++) {
+            single[r] = scorer.probability(floats[r]);
+        }
+        assertClose(expected, single);
+        assertArrayEquals(single, scorer.probabilities(floats), "a batch scores each row as one row alone does");
+        assertEquals(List.of("a", "b", "c", "d", "e"), scorer.featureNames());
+        assertEquals(List.of("no", "yes"), scorer.classes());
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"FLOAT", "DOUBLE"})
+    void categoricalColumnsAndMissingNumbersByName(DataType type) throws Exception {
+        Map<String, Categories> categories = new LinkedHashMap<>();
+        categories.put("colour", new Categories(List.of("red", "green", "blue")));
+        categories.put("size", new Categories(List.of("large")));
+        List<String> features = List.of("x", "colour", "y", "size");
+        List<Double> means = List.of(0.5, 0.0, -3.0, 0.0);
+        InputSchema schema = new InputSchema(features, List.of("stay", "leave"), means, "churn", categories);
+        Model model = new Sequential(new Normalization(), new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(schema, new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults().withDataType(type));
+        Random random = new Random(5);
+        double[][] raw = new double[ROWS][4];
+        List<Map<String, Object>> named = new ArrayList<>();
+        List<String> missingMarks = List.of("", "NA", "n/a", "NaN");
+        for (int r = 0; r < ROWS; r++) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", r); // a column the model does not read
+            for (int j = 0; j < 4; j++) {
+                String name = features.get(j);
+                Categories encoding = categories.get(name);
+                if (encoding == null) {
+                    boolean missing = random.nextInt(10) == 0;
+                    double value = 5 * j + (j + 1) * random.nextGaussian();
+                    raw[r][j] = missing ? means.get(j) : value;
+                    row.put(name, missing ? (random.nextBoolean() ? null : "NA") : (Object) (float) value);
+                } else {
+                    int code = random.nextInt(encoding.slots());
+                    raw[r][j] = code;
+                    row.put(name, code < encoding.other() ? encoding.values().get(code)
+                            : code == encoding.other() ? "unseen " + random.nextInt(9)
+                            : random.nextBoolean() ? null : missingMarks.get(random.nextInt(missingMarks.size())));
+                }
+            }
+            named.add(row);
+        }
+        model.adapt(Nd4j.createFromArray(raw).castTo(type));
+        randomize(model, 6);
+        model.setThreshold(new DecisionThreshold(0.4, "a test's choice"));
+        Scorer scorer = saveAndLoad(model);
+
+        double[] expected = model.predictProbability(Nd4j.createFromArray(raw).castTo(type)).data().asDouble();
+        double[] byName = named.stream().mapToDouble(scorer::probability).toArray();
+        assertClose(expected, byName);
+        assertEquals(0.4, scorer.threshold());
+        for (int r = 0; r < ROWS; r++) {
+            if (Math.abs(expected[r] - 0.4) > 1e-6) {
+                assertEquals(expected[r] >= 0.4 ? "leave" : "stay", scorer.label(byName[r]), "row " + r);
+            }
+        }
+        // arrays hold codes: the same rows, the same probabilities
+        float[][] coded = new float[ROWS][];
+        for (int r = 0; r < ROWS; r++) {
+            Map<String, Object> row = named.get(r);
+            coded[r] = new float[] {row.get("x") instanceof Float x ? x : Float.NaN, scorer.code("colour", (String) row.get("colour")),
+                row.get("y") instanceof Float y ? y : Float.NaN, scorer.code("size", (String) row.get("size"))};
+        }
+        assertArrayEquals(byName, scorer.probabilities(coded));
+        assertEquals(2, scorer.code("colour", "blue"));
+        assertEquals(3, scorer.code("colour", "purple"));
+        assertEquals(4, scorer.code("colour", null));
+        assertEquals(4, scorer.code("colour", "N/A"));
+    }
+
+    @Test
+    void threadsSharingOneScorerGetTheirOwnRowsProbabilities() throws Exception {
+        Model model = new Sequential(new Dense(32, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(10, new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+        randomize(model, 8);
+        Scorer scorer = saveAndLoad(model);
+        float[][] rows = floats(numbers(2_000, 10, new Random(9)));
+        double[] alone = scorer.probabilities(rows);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<double[]>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                boolean batch = t % 2 == 0;
+                results.add(pool.submit(() -> {
+                    double[] p = new double[rows.length];
+                    for (int round = 0; round < 5; round++) {
+                        if (batch) {
+                            scorer.probabilities(rows, p);
+                        } else {
+                            for (int r = 0; r < rows.length; r++) {
+                                p[r] = scorer.probability(rows[r]);
+                            }
+                        }
+                    }
+                    return p;
+                }));
+            }
+            for (Future<double[]> result : results) {
+                assertArrayEquals(alone, result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aRowAllocatesNothingOnceItsThreadIsWarm() throws Exception {
+        Map<String, Categories> categories = Map.of("plan", new Categories(List.of("basic", "pro")));
+        InputSchema schema = new InputSchema(List.of("usage", "plan", "tenure"), List.of("no", "yes"), null, null, categories);
+        Model model = new Sequential(new Dense(64, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(schema, new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+        randomize(model, 10);
+        Scorer scorer = saveAndLoad(model);
+        float[] array = {3.5f, 1, 12};
+        Map<String, Object> named = Map.of("usage", 3.5, "plan", "pro", "tenure", 12);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        double sum = 0;
+        for (int i = 0; i < 50_000; i++) { // compiled by the JIT, and its escape analysis done
+            sum += scorer.probability(array) + scorer.probability(named);
+        }
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 10_000; i++) {
+            sum += scorer.probability(array) + scorer.probability(named);
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        assertTrue(allocated < 2_000, allocated + " bytes for 20,000 rows");
+        assertEquals(scorer.probability(array), scorer.probability(named));
+        assertTrue(sum > 0);
+    }
+
+    private Scorer saveAndLoad(Model model) throws Exception {
+        Path file = folder.resolve("model-" + System.nanoTime() + ".zip");
+        model.save(file);
+        return Scorer.load(file);
+    }
+
+    /** Within float32 rounding of dense4j's probabilities, which differ from row to row. */
+    static void assertClose(double[] expected, double[] actual) {
+        assertEquals(expected.length, actual.length);
+        double worst = 0;
+        for (int r = 0; r < expected.length; r++) {
+            worst = Math.max(worst, Math.abs(expected[r] - actual[r]));
+        }
+        assertTrue(worst <= 1e-6, "largest |Δp| " + worst);
+        var spread = java.util.Arrays.stream(expected).summaryStatistics();
+        assertTrue(spread.getMax() - spread.getMin() > 0.05, "probabilities from " + spread.getMin() + " to " + spread.getMax());
+    }
+
+    static double[][] numbers(int rows, int width, Random random) {
+        double[][] values = new double[rows][width];
+        for (double[] row : values) {
+            for (int j = 0; j < width; j++) {
+                row[j] = 3 * j - 4 + (j + 1) * random.nextGaussian();
+            }
+        }
+        return values;
+    }
+
+    static float[][] floats(double[][] rows) {
+        float[][] floats = new float[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            floats[r] = new float[rows[r].length];
+            for (int j = 0; j < rows[r].length; j++) {
+                floats[r][j] = (float) rows[r][j];
+            }
+        }
+        return floats;
+    }
+
+    /** Every parameter drawn anew (biases too), so that no value goes untested. */
+    static void randomize(Model model, long seed) {
+        Random random = new Random(seed);
+        var parameters = model.parameters();
+        for (long i = 0; i < parameters.length(); i++) {
+            parameters.putScalar(i, 0.6 * random.nextGaussian());
+        }
+    }
+}
