@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The {@code dense4j} command and its subcommands. */
 @Command(name = "dense4j", mixinStandardHelpOptions = true, version = "dense4j 0.1.0",
         description = "Dense neural-network binary classifiers on ND4J's native CPU kernels.",
-        subcommands = {TrainCommand.class, CvCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class, SummaryCommand.class,
+        subcommands = {TrainCommand.class, CvCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class, VerifyCommand.class, SummaryCommand.class,
                 GraphCommand.class, GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -247,6 +247,11 @@ class TrainCommand implements Callable<Integer> {
             }
             System.out.println("On the validation rows: " + held.evaluation(model.threshold().value()));
         }
+        if (sparkMaster == null) { // verify reruns it on one machine, where Spark's rounds would add in another order
+            io.dense4j.runtime.ExecutionPolicy policy = trainer.policy();
+            model.setTrainingCommand(new io.dense4j.model.TrainingCommand(spec.commandLine().getParseResult().expandedArgs(),
+                    policy.parts() > 0 ? policy.parts() : policy.threads()));
+        }
         trainer.saveCheckpoint(out); // the model with its training state: resumable, and a model file like any other
         System.out.println("Wrote " + out);
         if (unmetGoal != null) {

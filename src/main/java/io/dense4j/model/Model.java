@@ -63,6 +63,7 @@ public final class Model {
     private volatile InputSchema inputSchema;
     private volatile TrainingData trainingData;
     private volatile Provenance provenance;
+    private volatile TrainingCommand trainingCommand;
     private volatile DecisionThreshold threshold = DecisionThreshold.DEFAULT;
 
     Model(List<Layer> layers, Graph graph, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
@@ -385,6 +386,22 @@ public final class Model {
         target.assign(values);
     }
 
+    /** Which weight or bias of which layer the flat parameter {@code index} is, in words: "layer 1 (Dense) weight [3, 0]". */
+    public String describeParameter(int index) {
+        var nodes = graph.nodes();
+        for (int node = 0; node < nodes.size(); node++) {
+            int offset = graph.parameterOffset(node);
+            if (index < offset + nodes.get(node).parameterCount()) {
+                int at = index - offset;
+                int units = nodes.get(node).outputWidth();
+                int weights = nodes.get(node).inputWidth() * units;
+                String layer = "layer " + nodes.get(node).layerIndex() + " (" + layers.get(nodes.get(node).layerIndex()).kind() + ")";
+                return at < weights ? layer + " weight [" + at / units + ", " + at % units + "]" : layer + " bias [" + (at - weights) + "]";
+            }
+        }
+        return "parameter " + index;
+    }
+
     /** The node of user layer {@code layerIndex} that holds its parameters. */
     private int denseNode(int layerIndex) {
         if (layerIndex < 0 || layerIndex >= layers.size()) {
@@ -458,6 +475,16 @@ public final class Model {
     /** Records how the weights came to be; fits do, and model files carry it. */
     public void setProvenance(Provenance provenance) {
         this.provenance = provenance;
+    }
+
+    /** The {@code dense4j train} command line that trained this model, or null (trained from Java, or on Spark). */
+    public TrainingCommand trainingCommand() {
+        return trainingCommand;
+    }
+
+    /** Records the command line that trained this model; saved with it. */
+    public void setTrainingCommand(TrainingCommand command) {
+        this.trainingCommand = command;
     }
 
     /** The names of the input columns and classes, and the missing-value fill, if known; null if not. */

@@ -134,7 +134,7 @@ final class ModelFile {
         NativeArray values = model.parameterValues().values();
         for (int i = 0; i < values.length(); i++) {
             if (!Double.isFinite(values.get(i))) {
-                return describeParameter(model, i) + " is " + values.get(i);
+                return model.describeParameter(i) + " is " + values.get(i);
             }
         }
         NativeArray statistics = model.parameterValues().statistics();
@@ -150,22 +150,6 @@ final class ModelFile {
             }
         }
         return null;
-    }
-
-    /** Which weight or bias of which layer the flat parameter {@code index} is, for messages. */
-    private static String describeParameter(Model model, int index) {
-        var nodes = model.graph().nodes();
-        for (int node = 0; node < nodes.size(); node++) {
-            int offset = model.graph().parameterOffset(node);
-            if (index < offset + nodes.get(node).parameterCount()) {
-                int at = index - offset;
-                int units = nodes.get(node).outputWidth();
-                int weights = nodes.get(node).inputWidth() * units;
-                String layer = "layer " + nodes.get(node).layerIndex() + " (" + model.layers().get(nodes.get(node).layerIndex()).kind() + ")";
-                return at < weights ? layer + " weight [" + at / units + ", " + at % units + "]" : layer + " bias [" + (at - weights) + "]";
-            }
-        }
-        return "parameter " + index;
     }
 
     private static void write(OutputStream out, byte[][] content) throws IOException {
@@ -349,6 +333,11 @@ final class ModelFile {
                 node.put("validationLoss", provenance.validationLoss()).put("validationAccuracy", provenance.validationAccuracy());
             }
         }
+        TrainingCommand command = model.trainingCommand();
+        if (command != null) {
+            ObjectNode node = root.putObject("trainingCommand").put("parts", command.parts());
+            command.arguments().forEach(node.putArray("arguments")::add);
+        }
         InputSchema schema = model.inputSchema();
         if (schema != null) {
             ObjectNode node = root.putObject("schema");
@@ -483,6 +472,10 @@ final class ModelFile {
         if (schema != null) {
             model.setInputSchema(schema);
         }
+        JsonNode command = config.path("trainingCommand");
+        if (!command.isMissingNode()) {
+            model.setTrainingCommand(trainingCommand(command));
+        }
         JsonNode threshold = config.path("threshold");
         if (!threshold.isMissingNode()) {
             if (!threshold.path("value").isNumber() || !threshold.path("chosenBy").isTextual()) {
@@ -491,6 +484,23 @@ final class ModelFile {
             model.setThreshold(new DecisionThreshold(threshold.get("value").asDouble(), threshold.get("chosenBy").asText()));
         }
         return model;
+    }
+
+    /** The {@code trainingCommand} object of an untrusted {@code model.json}. */
+    private static TrainingCommand trainingCommand(JsonNode node) {
+        JsonNode arguments = node.path("arguments");
+        if (!arguments.isArray() || !node.path("parts").canConvertToInt() || arguments.size() > TrainingCommand.MOST_ARGUMENTS) {
+            throw new IllegalArgumentException("its trainingCommand needs a list \"arguments\" (at most "
+                    + TrainingCommand.MOST_ARGUMENTS + ") and a whole number \"parts\"");
+        }
+        List<String> given = new ArrayList<>();
+        for (JsonNode argument : arguments) {
+            if (!argument.isTextual()) {
+                throw new IllegalArgumentException("its trainingCommand's arguments hold " + argument + ", not a text");
+            }
+            given.add(argument.asText());
+        }
+        return new TrainingCommand(given, node.get("parts").asInt());
     }
 
     /** The schema in {@code schema}, or null when the model file has none. */

@@ -52,6 +52,9 @@ final class Summary {
         if (model.provenance() != null) {
             text.append("Trained by: ").append(model.provenance()).append('\n');
         }
+        if (model.trainingCommand() != null) {
+            text.append("Command: ").append(model.trainingCommand()).append(" (dense4j verify reruns it)\n");
+        }
         if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {
             text.append("Threshold: ").append(model.threshold()).append('\n');
         }

@@ -88,6 +88,20 @@ class HostileModelFileTest {
     }
 
     @Test
+    void aTrainingCommandOfTheWrongShapeIsRefused() throws IOException {
+        String command = "\"trainingCommand\" : {\"arguments\" : [\"--epochs\", \"3\"], \"parts\" : 2}, ";
+        String json = config();
+        int at = json.indexOf("\"layers\"");
+        Path sound = withConfig("sound.zip", json.substring(0, at) + command + json.substring(at));
+        assertEquals(new TrainingCommand(java.util.List.of("--epochs", "3"), 2), Model.load(sound).trainingCommand());
+        Path number = withConfig("number.zip", json.substring(0, at) + command.replace("\"3\"", "3") + json.substring(at));
+        assertTrue(problem(number).endsWith("its trainingCommand's arguments hold 3, not a text"), problem(number));
+        Path noParts = withConfig("parts.zip", json.substring(0, at) + command.replace("\"parts\" : 2", "\"parts\" : 0")
+                + json.substring(at));
+        assertTrue(problem(noParts).endsWith("a step is cut into at least 1 part, got 0"), problem(noParts));
+    }
+
+    @Test
     void aLayerClaimingTwoBillionUnitsIsRefusedBeforeAnyAllocation() throws IOException {
         Path huge = withConfig("huge.zip", config().replace("\"units\" : 4", "\"units\" : 2147483647"));
         assertEquals(huge + ": model.json describes no valid model: its layers up to layer 0 hold 8,589,934,588 parameters; "

@@ -1,0 +1,156 @@
+package io.dense4j.cli;
+
+import io.dense4j.model.Model;
+import io.dense4j.model.TrainingCommand;
+import io.dense4j.model.TrainingData;
+import io.dense4j.tensor.NativeArray;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Reruns the {@code dense4j train} command line a model records, on the data given, and compares
+ * the weights bit for bit: whether the model can be rebuilt from its data and its recipe.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true, description = "Retrain a model with the train command line saved in "
+        + "it, on its training data, and say whether the weights come out bit for bit the same (exit 0) or not (exit 1).")
+final class VerifyCommand implements Callable<Integer> {
+    /** Flags of the recorded command that only say where files go, or how many threads run: dropped, with their values. */
+    private static final Set<String> PLACES = Set.of("--data", "--out", "--plot", "--checkpoint", "--checkpoint-every", "--threads",
+            "--parts", "--cache-dir");
+    private static final Set<String> SWITCHES = Set.of("--resume", "--verbose");
+
+    @Option(names = "--model", required = true, description = "A model file written by train.")
+    Path modelFile;
+
+    @Option(names = "--data", required = true, description = "The CSV file the model was trained on.")
+    Path data;
+
+    @Option(names = "--cache-dir", description = "The folder for the retraining's binary cache (default: beside the CSV file).")
+    Path cacheDirectory;
+
+    @Override
+    public Integer call() throws IOException {
+        Model original = Model.load(modelFile);
+        TrainingCommand command = original.trainingCommand();
+        if (command == null) {
+            throw new IllegalArgumentException(modelFile + " records no train command line (it was trained from Java or on Spark): "
+                    + "verify reruns dense4j train only");
+        }
+        TrainingData trainedOn = original.trainingData();
+        if (trainedOn != null && Files.isRegularFile(data) && Files.size(data) != trainedOn.bytes()) {
+            System.out.printf(Locale.ROOT, "Not reproduced: %s holds %,d bytes; %s was trained on %s%n", data, Files.size(data),
+                    modelFile, trainedOn);
+            return 1;
+        }
+        Path folder = Files.createTempDirectory("dense4j-verify");
+        Path retrainedFile = folder.resolve("retrained.zip");
+        try {
+            List<String> arguments = rerun(command, retrainedFile);
+            System.out.println("Retraining as recorded: " + new TrainingCommand(arguments.subList(1, arguments.size()),
+                    command.parts()));
+            int exit = Main.execute(arguments.toArray(String[]::new));
+            if (!Files.exists(retrainedFile)) {
+                throw new IllegalStateException("the retraining ended with exit code " + exit + " and wrote no model");
+            }
+            Model retrained = Model.load(retrainedFile);
+            if (trainedOn != null && !trainedOn.sameContent(retrained.trainingData())) {
+                System.out.printf("Not reproduced: %s is not the data %s was trained on (%s; now %s)%n", data, modelFile, trainedOn,
+                        retrained.trainingData());
+                return 1;
+            }
+            String differences = differences(original, retrained);
+            if (differences == null) {
+                System.out.printf(Locale.ROOT, "Reproduced: retraining on %s gave %s's %,d parameters%s bit for bit%n", data,
+                        modelFile, original.parameterCount(), original.graph().statisticsCount() == 0 ? ""
+                                : String.format(Locale.ROOT, " and %,d statistics", original.graph().statisticsCount()));
+                return 0;
+            }
+            System.out.println("Not reproduced: " + differences);
+            return 1;
+        } finally {
+            try (var left = Files.list(folder)) {
+                for (Path file : left.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    /** The recorded command line, its file places and threads replaced: this data, a temporary model, the recorded parts. */
+    private List<String> rerun(TrainingCommand command, Path out) {
+        List<String> arguments = new ArrayList<>(List.of("train"));
+        List<String> recorded = command.arguments();
+        for (int i = 0; i < recorded.size(); i++) {
+            String argument = recorded.get(i);
+            String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
+            if (PLACES.contains(name)) {
+                i += argument.contains("=") ? 0 : 1; // and its value
+            } else if (!SWITCHES.contains(name)) {
+                arguments.add(argument);
+            }
+        }
+        arguments.addAll(List.of("--data", data.toString(), "--out", out.toString(), "--parts", Integer.toString(command.parts())));
+        if (cacheDirectory != null) {
+            arguments.addAll(List.of("--cache-dir", cacheDirectory.toString()));
+        }
+        return arguments;
+    }
+
+    /** How {@code retrained}'s values differ from {@code original}'s, in one sentence; null if not at all, to the bit. */
+    static String differences(Model original, Model retrained) {
+        if (!original.graph().nodes().equals(retrained.graph().nodes()) || original.dataType() != retrained.dataType()) {
+            return "the retrained model is another network (" + retrained.parameterCount() + " parameters; the model's: "
+                    + original.parameterCount() + ")";
+        }
+        NativeArray before = original.parameterValues().values();
+        NativeArray after = retrained.parameterValues().values();
+        int differing = 0;
+        int largestAt = -1;
+        double largest = -1;
+        for (int i = 0; i < before.length(); i++) {
+            if (Double.doubleToRawLongBits(before.get(i)) != Double.doubleToRawLongBits(after.get(i))) {
+                differing++;
+                double by = Math.abs(before.get(i) - after.get(i));
+                if (by > largest) {
+                    largest = by;
+                    largestAt = i;
+                }
+            }
+        }
+        int statistics = countDiffering(original.parameterValues().statistics(), retrained.parameterValues().statistics());
+        boolean threshold = original.threshold().value() != retrained.threshold().value();
+        if (differing == 0 && statistics == 0 && !threshold) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        if (differing > 0) {
+            parts.add(String.format(Locale.ROOT, "%,d of %,d parameters differ (the most, by %.3g, %s)", differing, before.length(),
+                    largest, original.describeParameter(largestAt)));
+        }
+        if (statistics > 0) {
+            parts.add(String.format(Locale.ROOT, "%,d of %,d Normalization statistics differ", statistics,
+                    original.graph().statisticsCount()));
+        }
+        if (threshold) {
+            parts.add("the threshold is " + retrained.threshold() + ", not " + original.threshold());
+        }
+        return String.join("; ", parts);
+    }
+
+    private static int countDiffering(NativeArray before, NativeArray after) {
+        int differing = 0;
+        for (int i = 0; before != null && i < before.length(); i++) {
+            differing += Double.doubleToRawLongBits(before.get(i)) != Double.doubleToRawLongBits(after.get(i)) ? 1 : 0;
+        }
+        return differing;
+    }
+}

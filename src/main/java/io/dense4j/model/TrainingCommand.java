@@ -1,0 +1,36 @@
+package io.dense4j.model;
+
+import java.util.List;
+
+/**
+ * The {@code dense4j train} command line that trained a model, saved with it so that
+ * {@code dense4j verify} can run it again and compare the weights.
+ *
+ * @param arguments the arguments after {@code train}, as given
+ * @param parts     the parts each large step was cut into: given again, they make the same
+ *                  additions in the same order on any number of cores
+ */
+public record TrainingCommand(List<String> arguments, int parts) {
+    /** More than any command line needs; a model file claiming more is not one dense4j wrote. */
+    static final int MOST_ARGUMENTS = 1_000;
+
+    public TrainingCommand {
+        arguments = List.copyOf(arguments);
+        if (arguments.size() > MOST_ARGUMENTS) {
+            throw new IllegalArgumentException("a train command line of " + arguments.size() + " arguments is none dense4j writes");
+        }
+        if (parts < 1) {
+            throw new IllegalArgumentException("a step is cut into at least 1 part, got " + parts);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "dense4j train " + String.join(" ", arguments.stream().map(TrainingCommand::quoted).toList());
+    }
+
+    /** An argument as a shell reads it back: quoted when it holds anything but plain characters. */
+    private static String quoted(String argument) {
+        return argument.matches("[A-Za-z0-9_./=:,+@%-]+") ? argument : "'" + argument.replace("'", "'\\''") + "'";
+    }
+}

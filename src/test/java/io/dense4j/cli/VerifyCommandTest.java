@@ -1,0 +1,114 @@
+package io.dense4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.ReLU;
+import io.dense4j.layer.Sigmoid;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.model.CompileOptions;
+import io.dense4j.model.Model;
+import io.dense4j.model.Sequential;
+import io.dense4j.optim.SGD;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dense4j verify}: the train command line a model records, rerun on its data, gives its
+ * weights bit for bit (on another thread count too, as the recorded parts fix the additions'
+ * order), and anything else is reported as not reproduced.
+ */
+class VerifyCommandTest {
+    @TempDir
+    Path folder;
+
+    private Path hmda() throws Exception {
+        Path copy = folder.resolve("hmda-train.csv");
+        Files.copy(Path.of(VerifyCommandTest.class.getResource("/data/hmda-train.csv").toURI()), copy);
+        return copy;
+    }
+
+    private Path train(Path data, String... more) {
+        Path model = folder.resolve("model.zip");
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--data", data.toString(), "--out", model.toString(),
+                "--epochs", "4", "--layers", "16,8", "--dropout", "0.1", "--optimizer", "adam", "--lr", "0.01", "--validation", "0.2",
+                "--stratify", "--class-weight", "balanced", "--lr-schedule", "cosine:1", "--early-stopping", "2", "--threshold-for",
+                "f1", "--threads", "2", "--plot", folder.resolve("plots").toString(), "--checkpoint", folder.resolve("c.zip").toString()));
+        args.addAll(List.of(more));
+        Run trained = Run.of(args.toArray(String[]::new));
+        assertEquals(0, trained.exitCode(), trained.err());
+        return model;
+    }
+
+    @Test
+    void theRecordedCommandLineGivesTheSameWeightsBitForBit() throws Exception {
+        Path data = hmda();
+        Path model = train(data);
+        Run summary = Run.of("summary", "--model", model.toString());
+        assertTrue(summary.out().contains("Command: dense4j train --data " + data + " --out " + model + " --epochs 4"), summary.out());
+
+        Run verified = Run.of("verify", "--model", model.toString(), "--data", data.toString());
+
+        assertEquals(0, verified.exitCode(), verified.out() + verified.err());
+        assertTrue(verified.out().contains("Retraining as recorded: dense4j train --epochs 4 --layers 16,8"), verified.out());
+        assertTrue(verified.out().contains(" --data " + data + " --out "), verified.out());
+        assertTrue(verified.out().contains(" --parts 2"), "the recorded parts, not the threads: " + verified.out());
+        assertTrue(!verified.out().contains("--plot") && !verified.out().contains("--checkpoint"), verified.out());
+        String last = verified.out().lines().reduce((first, second) -> second).orElseThrow();
+        assertTrue(last.matches("Reproduced: retraining on .* gave .*model.zip's [0-9,]+ parameters and 12 statistics bit for bit"),
+                last);
+    }
+
+    @Test
+    void otherDataIsNotReproduced() throws Exception {
+        Path data = hmda();
+        Path model = train(data);
+        List<String> lines = Files.readAllLines(data, StandardCharsets.UTF_8);
+        lines.set(5, lines.get(5).replaceFirst("^0\\.", "1.")); // one digit of one cell: the same size, other content
+        Path other = Files.write(folder.resolve("other.csv"), lines, StandardCharsets.UTF_8);
+        assertEquals(Files.size(data), Files.size(other));
+
+        Run verified = Run.of("verify", "--model", model.toString(), "--data", other.toString());
+
+        assertEquals(1, verified.exitCode(), verified.out() + verified.err());
+        assertTrue(verified.out().contains("Not reproduced: " + other + " is not the data " + model + " was trained on"), verified.out());
+
+        Path shorter = Files.write(folder.resolve("shorter.csv"), lines.subList(0, 1000), StandardCharsets.UTF_8);
+        Run refused = Run.of("verify", "--model", model.toString(), "--data", shorter.toString());
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.out().startsWith("Not reproduced: " + shorter + " holds "), refused.out());
+    }
+
+    @Test
+    void aModelTrainedFromJavaHasNoCommandToRerun() throws Exception {
+        Path file = folder.resolve("java.zip");
+        model(1).save(file);
+        Run verified = Run.of("verify", "--model", file.toString(), "--data", hmda().toString());
+        assertEquals(1, verified.exitCode());
+        assertEquals("dense4j: " + file + " records no train command line (it was trained from Java or on Spark): verify reruns "
+                + "dense4j train only", verified.err().strip());
+    }
+
+    @Test
+    void differencesCountTheValuesAndNameTheLargest() {
+        assertNull(VerifyCommand.differences(model(1), model(1)));
+        String differences = VerifyCommand.differences(model(1), model(2));
+        // 3 inputs → Dense 4 → Dense 1: 16 + 5 parameters, every one drawn from the seed
+        assertTrue(differences.matches("21 of 21 parameters differ \\(the most, by [0-9.e-]+, layer [01] \\(Dense\\) (weight|bias) .*\\)"),
+                differences);
+    }
+
+    private static Model model(long seed) {
+        Model model = new Sequential(new Dense(4, new ReLU()), new Dense(1, new Sigmoid())).compile(3, new BinaryCrossEntropy(),
+                new SGD(0.1), CompileOptions.defaults().withSeed(seed));
+        model.bias(0).assign(seed); // biases start at 0: make them differ too
+        model.bias(1).assign(seed);
+        return model;
+    }
+}
