@@ -2,7 +2,6 @@ package io.dense4j.model;
 
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvReader;
-import io.dense4j.data.MissingValues;
 import io.dense4j.io.AtomicFiles;
 import io.dense4j.runtime.Plan;
 import java.io.IOException;
@@ -16,9 +15,10 @@ import java.util.List;
 /**
  * Predictions for every row of a CSV file of any size, streamed into a CSV file of
  * {@code probability,class} lines in input order (the probability in the fewest digits that read
- * back as the same float, the class by the label name the model was trained on): the rows are read a chunk at a time, missing
- * values filled as the model fills them, and the output written atomically, so a failure at any
- * row leaves no partial file.
+ * back as the same float, the class by the label name the model was trained on): the rows are
+ * parsed a block at a time on a thread of their own ({@link ParsedBlocks}), missing values filled as
+ * the model fills them, while the block before is predicted, and the output written atomically, so
+ * a failure at any row leaves no partial file.
  */
 public final class CsvPredictions {
     private CsvPredictions() {
@@ -89,18 +89,22 @@ public final class CsvPredictions {
     private static Written writeRows(Model model, Path data, CsvFormat layout, double threshold, List<String> kept,
                                      OutputStream stream) throws IOException {
         StringBuilder header = new StringBuilder();
-        kept.forEach(name -> header.append(Chunk.quoted(name)).append(','));
+        kept.forEach(name -> header.append(quoted(name)).append(','));
         stream.write(header.append("probability,class\n").toString().getBytes(StandardCharsets.UTF_8));
         Chunk chunk = new Chunk(model, stream, threshold);
-        try {
-            CsvReader reader = new CsvReader(data, layout).keeping(kept);
-            InputSchema schema = model.inputSchema();
-            if (schema != null && !schema.categories().isEmpty()) {
-                reader = reader.scoring(schema.categories());
+        CsvReader reader = new CsvReader(data, layout).keeping(kept);
+        InputSchema schema = model.inputSchema();
+        if (schema != null && !schema.categories().isEmpty()) {
+            reader = reader.scoring(schema.categories());
+        }
+        try (io.dense4j.runtime.BlasThreads besideTheReader = io.dense4j.runtime.BlasThreads.besideOneThread();
+             ParsedBlocks blocks = new ParsedBlocks(chunk.fill == null ? reader : reader.allowingMissing(), chunk.plan.capacity(),
+                model.inputWidth(), chunk.fill)) {
+            for (ParsedBlocks.Block block = blocks.next(); block != null; block = blocks.next()) {
+                chunk.write(block);
+                blocks.recycle(block);
             }
-            CsvReader.Summary summary = (chunk.fill == null ? reader : reader.allowingMissing()).read(chunk);
-            chunk.flush();
-            return new Written(summary.rows(), summary.unknownCategoryRows());
+            return new Written(blocks.summary().rows(), blocks.summary().unknownCategoryRows());
         } finally {
             model.givePlan(chunk.plan);
         }
@@ -139,9 +143,9 @@ public final class CsvPredictions {
         return layout;
     }
 
-    /** Gathers rows into the plan's input, predicts each full chunk, writes its lines in order. */
-    private static final class Chunk implements CsvReader.KeepingHandler {
-        private final Plan plan;
+    /** Predicts a block of rows with a plan of the model's and writes their lines, in order. */
+    private static final class Chunk {
+        final Plan plan;
         private final OutputStream out;
         private final double threshold;
         private final boolean doublePrecision;
@@ -151,10 +155,6 @@ public final class CsvPredictions {
         /** The model's values for missing ones, or null when missing values are errors. */
         final double[] fill;
         private final StringBuilder lines = new StringBuilder();
-        /** The kept cells of the chunk's rows, each row's followed by its probability's comma. */
-        private final StringBuilder keptCells = new StringBuilder();
-        private final int[] keptEnd;
-        private int rows;
 
         Chunk(Model model, OutputStream out, double threshold) {
             this.plan = model.borrowPlan();
@@ -165,24 +165,6 @@ public final class CsvPredictions {
             this.classNames = new String[] {className(classes, 0), className(classes, 1)};
             this.width = model.inputWidth();
             this.fill = model.inputSchema() == null ? null : model.inputSchema().fillValues();
-            this.keptEnd = new int[plan.capacity()];
-        }
-
-        @Override
-        public void keptCell(int k, byte[] bytes, int from, int to) {
-            keptCells.append(quoted(new String(bytes, from, to - from, StandardCharsets.UTF_8))).append(',');
-        }
-
-        @Override
-        public void row(long line, float[] features, int provisionalClass, float weight) {
-            if (fill != null) {
-                MissingValues.fill(features, 0, fill);
-            }
-            plan.input().put(rows * width, features, 0, width);
-            keptEnd[rows] = keptCells.length();
-            if (++rows == plan.capacity()) {
-                flush();
-            }
         }
 
         /** Class {@code k}'s label name, quoted as CSV needs, or the number when the model knows no name. */
@@ -190,32 +172,24 @@ public final class CsvPredictions {
             return quoted(classes == null || classes.get(k) == null ? String.valueOf(k) : classes.get(k));
         }
 
-        /** {@code text} as a CSV field: in quotes, its quotes doubled, when it holds a comma, a quote or a line end. */
-        static String quoted(String text) {
-            return text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
-                    ? '"' + text.replace("\"", "\"\"") + '"' : text;
-        }
-
-        void flush() {
-            if (rows == 0) {
-                return;
-            }
-            plan.forward(rows);
+        void write(ParsedBlocks.Block block) throws IOException {
+            plan.input().put(0, block.features, 0, block.rows * width);
+            plan.forward(block.rows);
             lines.setLength(0);
-            for (int i = 0; i < rows; i++) {
-                lines.append(keptCells, i == 0 ? 0 : keptEnd[i - 1], keptEnd[i]);
+            for (int i = 0; i < block.rows; i++) {
+                lines.append(block.kept, i == 0 ? 0 : block.keptEnd[i - 1], block.keptEnd[i]);
                 double p = plan.probability(i);
                 // the shortest digits that read back as the same value in the model's precision
                 lines.append(doublePrecision ? Double.toString(p) : Float.toString((float) p)).append(',')
                         .append(classNames[p >= threshold ? 1 : 0]).append('\n');
             }
-            try {
-                out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
-            rows = 0;
-            keptCells.setLength(0);
+            out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** {@code text} as a CSV field: in quotes, its quotes doubled, when it holds a comma, a quote or a line end. */
+    static String quoted(String text) {
+        return text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
+                ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 }

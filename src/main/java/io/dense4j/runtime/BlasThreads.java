@@ -38,6 +38,15 @@ public final class BlasThreads implements AutoCloseable {
         return new BlasThreads(threads);
     }
 
+    /**
+     * OpenBLAS's threads, at most its configured count, but leaving one core free (at least 1
+     * thread), until closed: for work that keeps a thread of its own busy beside BLAS, such as a
+     * CSV parser. OpenBLAS's waiting threads spin, so one on every core would take the parser's.
+     */
+    public static BlasThreads besideOneThread() {
+        return exactly(Math.max(1, Math.min(current(), Runtime.getRuntime().availableProcessors() - 1)));
+    }
+
     /** The thread count now in force. */
     static int current() {
         return Nd4j.factory().blas().getMaxThreads();

@@ -43,6 +43,26 @@ class CsvPredictionsTest {
     }
 
     @Test
+    void manyBlocksOfRowsComeOutInFileOrder() throws IOException {
+        // rows parsed on a thread of their own and handed over in blocks: every row's line, in order
+        StringBuilder rows = new StringBuilder("id,a,b\n");
+        for (int i = 0; i < 20_000; i++) {
+            rows.append(i).append(',').append((i % 7) - 3).append(',').append((i % 5) * 0.25).append('\n');
+        }
+        Path data = Files.writeString(folder.resolve("many.csv"), rows);
+        Path out = folder.resolve("many-predictions.csv");
+        assertEquals(20_000, CsvPredictions.write(model(), data, CsvFormat.defaults(), 0.5, List.of("id"), out));
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(20_001, lines.size());
+        for (int i = 0; i < 20_000; i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            assertEquals(Integer.toString(i), cells[0], "line " + (i + 1));
+            double z = ((i % 7) - 3) - 2 * ((i % 5) * 0.25); // a − 2b
+            assertEquals((float) (1 / (1 + Math.exp(-z))), Float.parseFloat(cells[1]), 1e-6, "line " + (i + 1));
+        }
+    }
+
+    @Test
     void keptColumnsLeadEachLineAsTheFileWritesThem() throws IOException {
         Path data = Files.writeString(folder.resolve("rows.csv"), "id,name,b,a\n7,\"Smith, J\",0.5,1\nx-8,\"say \"\"hi\"\"\",0,-1\n");
         Path out = folder.resolve("kept.csv");
