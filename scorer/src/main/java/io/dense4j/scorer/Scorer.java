@@ -75,7 +75,10 @@ public final class Scorer {
 
     /** P(class 1) for a row of the model's feature columns, in order. */
     public double probability(float[] row) {
-        Buffers mine = buffers.get();
+        return probability(row, buffers.get());
+    }
+
+    private double probability(float[] row, Buffers mine) {
         columns.read(row, mine.a(), mine.codes());
         return probability(network.forward(mine.a(), mine.b(), mine.codes()));
     }
@@ -92,8 +95,9 @@ public final class Scorer {
         if (out.length < rows.length) {
             throw new IllegalArgumentException("out holds " + out.length + " probabilities for " + rows.length + " rows");
         }
+        Buffers mine = buffers.get(); // once for the batch, not per row
         for (int r = 0; r < rows.length; r++) {
-            out[r] = probability(rows[r]);
+            out[r] = probability(rows[r], mine);
         }
     }
 
