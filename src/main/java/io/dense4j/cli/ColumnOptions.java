@@ -1,6 +1,7 @@
 package io.dense4j.cli;
 
 import io.dense4j.data.Categories;
+import io.dense4j.data.RowSelection;
 import io.dense4j.data.csv.CategoryDictionary;
 import io.dense4j.data.csv.ColumnKinds;
 import io.dense4j.data.csv.CsvSource;
@@ -36,7 +37,6 @@ final class ColumnOptions {
     int maxCategories;
 
     private CsvSource described;
-    private Map<String, Categories> encodings;
 
     /** Checks the flags before any data is read. */
     void check() {
@@ -56,20 +56,17 @@ final class ColumnOptions {
     }
 
     /**
-     * The encodings of {@code source}'s categorical columns, said in one line, with a note for a
-     * column over the cap, one for a column past the dictionary's bound, and an error for a column
-     * with no values at all.
+     * The encodings of {@code source}'s categorical columns learned from its {@code training}
+     * rows, said in one line (once per file: cv learns one per fold), with a note for a column
+     * over the cap, one for a column past the dictionary's bound, and an error for a column with
+     * no values at all.
      */
-    Map<String, Categories> categories(CsvSource source, PrintStream out) {
-        if (source == described) { // cv asks once per fold: one encoding of the file, said once
-            return encodings;
-        }
-        Map<String, Categories> categories = source.categories(maxCategories);
-        described = source;
-        encodings = categories;
-        if (categories.isEmpty()) {
+    Map<String, Categories> categories(CsvSource source, RowSelection training, PrintStream out) {
+        Map<String, Categories> categories = source.categories(maxCategories, training);
+        if (source == described || categories.isEmpty()) {
             return categories;
         }
+        described = source;
         for (String name : categories.keySet()) {
             if (source.categoryCounts(name).size() == 0) {
                 throw new IllegalArgumentException(source.file() + ": categorical column \"" + name

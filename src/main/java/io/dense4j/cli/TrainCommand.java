@@ -435,7 +435,7 @@ class TrainCommand implements Callable<Integer> {
 
     /** A new model for {@code source}'s rows, its statistics (standardization, fill, balance) from {@code trainingRows}. */
     Model newModel(Activation hidden, Optimizer chosen, CsvSource source, RowSelection trainingRows) {
-        return newModel(hidden, chosen, source.featureNames(), columns.categories(source, System.out), source.classes(),
+        return newModel(hidden, chosen, source.featureNames(), columns.categories(source, trainingRows, System.out), source.classes(),
                 source.labelName(), source::statistics, source.file(), trainingRows);
     }
 

@@ -82,6 +82,11 @@ public record RowSelection(double validationFrom, double validationTo, long seed
         return inRange(uniform(seed + (row + 1) * 0x9E3779B97F4A7C15L)) == validation;
     }
 
+    /** Whether this selection holds every row: the training side of no split. */
+    public boolean everyRow() {
+        return validationFrom == validationTo && !validation;
+    }
+
     /** How many of rows 0 … {@code rows} − 1 are in this selection (not stratified: see {@link #count(long, long)}). */
     public long count(long rows) {
         if (validationFrom == validationTo) {

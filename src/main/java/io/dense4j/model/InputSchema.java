@@ -64,7 +64,16 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
      * read with missing values filled adds its training means).
      */
     public static InputSchema of(io.dense4j.data.csv.CsvSource data, int maxCategories) {
-        return new InputSchema(data.featureNames(), data.classes(), null, data.labelName(), data.categories(maxCategories));
+        return of(data, maxCategories, io.dense4j.data.RowSelection.all());
+    }
+
+    /**
+     * As above, each categorical column's categories counted over the {@code training} rows alone
+     * (for a fit with a validation split, {@code FitOptions.trainingRows()}), so a value only the
+     * held-out rows hold reads as "other", as a value never seen does.
+     */
+    public static InputSchema of(io.dense4j.data.csv.CsvSource data, int maxCategories, io.dense4j.data.RowSelection training) {
+        return new InputSchema(data.featureNames(), data.classes(), null, data.labelName(), data.categories(maxCategories, training));
     }
 
     /** Without a label column's name. */

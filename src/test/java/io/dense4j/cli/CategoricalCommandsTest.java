@@ -3,6 +3,9 @@ package io.dense4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dense4j.data.Categories;
+import io.dense4j.data.RowSelection;
+import io.dense4j.model.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,6 +58,26 @@ class CategoricalCommandsTest {
         String summary = Run.of("summary", "--model", model.toString()).out();
         assertTrue(summary.contains("Input: 1 numeric, 3 categorical (one-hot, read by gathering weight rows): plan 3+2, zip 3+2, "
                 + "city 3+2"), summary);
+    }
+
+    @Test
+    void aCategoryOnlyTheValidationRowsHoldIsNotLearned() throws Exception {
+        RowSelection training = RowSelection.training(0.5, 11);
+        long heldOutRow = java.util.stream.LongStream.range(0, 40).filter(row -> !training.includes(row)).findFirst().orElseThrow();
+        StringBuilder text = new StringBuilder("age,city,bought\n");
+        for (int i = 0; i < 40; i++) {
+            String city = i == heldOutRow ? "Nuuk" : i % 2 == 0 ? "Oslo" : "Lima";
+            text.append(20 + i).append(',').append(city).append(',').append(i % 3 == 0 ? "yes" : "no").append('\n');
+        }
+        Path file = write("cities.csv", text.toString());
+        Path model = folder.resolve("cities.zip");
+        Run trained = Run.of("train", "--data", file.toString(), "--validation", "0.5", "--seed", "11", "--epochs", "1", "--accept-worse-than-base-rate",
+                "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("Categorical columns (one-hot over their categories, other, missing): city (2)"),
+                trained.out());
+        Categories city = Model.load(model).inputSchema().categories().get("city");
+        assertEquals(java.util.Set.of("Oslo", "Lima"), java.util.Set.copyOf(city.values())); // Nuuk, held out alone: "other"
     }
 
     @Test

@@ -389,10 +389,47 @@ public final class CsvSource {
 
     /**
      * Each categorical column's encoding, by name in feature order: its {@code maxCategories} most
-     * frequent values in the file (ties in first-seen order), the rest as "other".
+     * frequent values in the whole file (ties in first-seen order), the rest as "other". To learn
+     * it from the training rows of a split, see {@link #categories(int, RowSelection)}.
      */
     public Map<String, Categories> categories(int maxCategories) {
         return categorical.encodings(maxCategories);
+    }
+
+    /**
+     * Each categorical column's encoding learned from the rows of {@code selection} alone (a fit's
+     * training rows): the {@code maxCategories} values most frequent there, ties in first-seen
+     * order. A value found only in other rows is one a model never trains a weight for, so it
+     * reads as "other", as a value never seen does. Counting is a pass over the selected rows, from
+     * the cache or the file; none when the selection holds every row.
+     */
+    public Map<String, Categories> categories(int maxCategories, RowSelection selection) {
+        List<String> names = categorical.names();
+        if (names.isEmpty() || selection.everyRow()) {
+            return categories(maxCategories);
+        }
+        int[] places = names.stream().mapToInt(featureNames()::indexOf).toArray();
+        long[][] counts = new long[places.length][];
+        for (int c = 0; c < places.length; c++) {
+            counts[c] = new long[categorical.counts(names.get(c)).size()];
+        }
+        int chunk = StreamedBatches.blockRows(width());
+        NativeArray features = NativeArray.allocate(DataType.FLOAT, (long) chunk * width());
+        NativeArray labels = NativeArray.allocate(DataType.FLOAT, chunk);
+        try (BatchSource rows = rawRows(selection, null, CategoryCodes.NONE, DataType.FLOAT)) {
+            rows.startPass(0, 0, false);
+            for (int count; (count = rows.next(chunk, features, labels)) > 0; ) {
+                for (int r = 0; r < count; r++) {
+                    for (int c = 0; c < places.length; c++) {
+                        double code = features.get(r * width() + places[c]);
+                        if (code >= 0) { // a value's number; NaN is a missing cell, −1 one past the dictionary's bound
+                            counts[c][(int) code]++;
+                        }
+                    }
+                }
+            }
+        }
+        return categorical.encodings(maxCategories, counts);
     }
 
     /** Categorical column {@code name}'s values and their counts, as the first pass found them. */

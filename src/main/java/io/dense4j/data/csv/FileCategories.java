@@ -34,6 +34,19 @@ final class FileCategories {
         return encodings;
     }
 
+    /**
+     * Each column's {@code maxCategories} most frequent values by {@code counts} (per column, in
+     * order, the rows holding each of its values), ties in first-seen order.
+     */
+    Map<String, Categories> encodings(int maxCategories, long[][] counts) {
+        Map<String, Categories> encodings = new LinkedHashMap<>();
+        int column = 0;
+        for (var entry : dictionaries.entrySet()) {
+            encodings.put(entry.getKey(), Categories.mostFrequent(entry.getValue().values(), counts[column++], maxCategories));
+        }
+        return encodings;
+    }
+
     CategoryDictionary counts(String name) {
         CategoryDictionary dictionary = dictionaries.get(name);
         if (dictionary == null) {

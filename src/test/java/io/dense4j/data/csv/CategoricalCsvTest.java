@@ -111,6 +111,34 @@ class CategoricalCsvTest {
     }
 
     @Test
+    void categoriesAreLearnedFromTheTrainingRowsAlone() throws IOException {
+        Path file = write("shop.csv", SHOP);
+        // seed 13 trains on rows 0, 2 and 4 (gold CA, gold -, gold NA) and holds out 1, 3 and 5
+        RowSelection training = RowSelection.training(0.5, 13);
+        assertEquals(List.of(true, false, true, false, true, false), java.util.stream.LongStream.range(0, 6)
+                .mapToObj(training::includes).toList());
+        for (CsvSource.Options options : List.of(CsvSource.Options.defaults(), CsvSource.Options.defaults().withoutCache())) {
+            CsvSource data = CsvSource.open(file, CsvFormat.defaults(), options);
+            Map<String, Categories> learned = data.categories(10, training);
+            assertEquals(List.of("gold"), learned.get("plan").values(), options.toString()); // basic, silver: held out only
+            assertEquals(List.of("CA"), learned.get("state").values());
+            Map<String, Categories> heldOut = data.categories(10, RowSelection.validation(0.5, 13));
+            assertEquals(List.of("basic", "silver"), heldOut.get("plan").values()); // basic twice, silver once
+            assertEquals(List.of("TX", "CA"), heldOut.get("state").values());
+            assertEquals(data.categories(10), data.categories(10, RowSelection.all()));
+            assertEquals(List.of("gold", "basic", "silver"), data.categories(10).get("plan").values());
+            // the held-out rows' basic and silver read as "other" (slot 1), their TX too
+            assertEquals(List.of(
+                    "31.0 0.0 2134.0 0.0 | 1.0",
+                    "45.0 1.0 90210.0 1.0 | 0.0",
+                    "27.0 0.0 2134.0 2.0 | 1.0",
+                    "38.0 1.0 10001.0 0.0 | 0.0",
+                    "52.0 0.0 90210.0 2.0 | 1.0",
+                    "29.0 1.0 2134.0 1.0 | 0.0"), rows(data.rows(RowSelection.all(), null, learned, DataType.FLOAT)));
+        }
+    }
+
+    @Test
     void textPastTheFirstRowsInAColumnOfNumbersSaysHowToReadIt() throws IOException {
         StringBuilder text = new StringBuilder("x,code,y\n");
         for (int i = 0; i < ColumnKinds.INFERENCE_ROWS + 5; i++) {
