@@ -106,7 +106,8 @@ class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Parse the CSV on every epoch instead of keeping a binary cache of it.")
     boolean noCache;
 
-    @Option(names = "--cache-dir", description = "The folder for the binary cache (default: beside the CSV file).")
+    @Option(names = "--cache-dir", description = "The folder for the binary cache (default: beside the CSV file, or "
+            + "~/.cache/dense4j when its folder cannot be written).")
     Path cacheDirectory;
 
     @Option(names = "--shuffle-buffer", defaultValue = "65536",

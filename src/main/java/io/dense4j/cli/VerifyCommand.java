@@ -33,7 +33,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "The CSV file the model was trained on.")
     Path data;
 
-    @Option(names = "--cache-dir", description = "The folder for the retraining's binary cache (default: beside the CSV file).")
+    @Option(names = "--cache-dir", description = "The folder for the retraining's binary cache (default: beside the CSV file, "
+            + "or ~/.cache/dense4j when its folder cannot be written).")
     Path cacheDirectory;
 
     @Override

@@ -150,6 +150,21 @@ public final class AtomicFiles {
     }
 
     /**
+     * Whether a new file can be created in {@code folder}, made first if it does not exist: tried
+     * by creating and deleting one, since permissions alone do not tell (a read-only mount, an
+     * immutable folder, a process running as root).
+     */
+    public static boolean canCreateFilesIn(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Files.delete(newTemporary(folder, ".dense4j-probe-", ""));
+            return true;
+        } catch (IOException | SecurityException cannot) {
+            return false;
+        }
+    }
+
+    /**
      * A new empty file {@code prefix<unique>suffix} in {@code folder}, created as any new file is
      * (so the umask decides its permissions; {@code Files.createTempFile} would make it 0600).
      */

@@ -82,6 +82,17 @@ final class CsvCache {
     }
 
     /**
+     * Where {@code csv}'s cache goes in a shared {@code folder} (the user's cache folder), named
+     * for the file and a hash of its absolute path, so two files of one name in different folders
+     * keep caches of their own.
+     */
+    static Path fallbackLocation(Path csv, Path folder) {
+        String path = csv.toAbsolutePath().normalize().toString();
+        long hash = com.dynatrace.hash4j.hashing.Hashing.xxh3_64().hashCharsToLong(path);
+        return folder.resolve(csv.getFileName() + "-" + String.format("%016x", hash) + SUFFIX);
+    }
+
+    /**
      * The metadata of the cache at {@code cache} if it is complete and was built from this very
      * CSV content with these settings; otherwise null, and {@code why[0]} says why (for the log).
      * When the CSV's size and ends match but its times or inode do not (a copy, a restore, a

@@ -5,6 +5,7 @@ import io.dense4j.data.Categories;
 import io.dense4j.data.DataFileException;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
+import io.dense4j.io.AtomicFiles;
 import io.dense4j.tensor.NativeArray;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -53,9 +54,13 @@ public final class CsvSource {
      *                          learn them from the file, which must then hold both
      * @param kinds             which feature columns are categorical (by default, those with text in
      *                          the first rows)
+     * @param fallbackCacheDirectory where the cache goes when it belongs beside the file but the
+     *                          file's folder cannot be written (a read-only mount, say): by default
+     *                          {@link #userCacheDirectory()}; null for no cache then
      */
     public record Options(boolean cache, Path cacheDirectory, boolean skipBadRows, boolean fillMissing,
-                          int shuffleBufferRows, int firstPassThreads, List<String> classes, ColumnKinds kinds) {
+                          int shuffleBufferRows, int firstPassThreads, List<String> classes, ColumnKinds kinds,
+                          Path fallbackCacheDirectory) {
 
         public Options {
             if (shuffleBufferRows < 1) {
@@ -76,40 +81,62 @@ public final class CsvSource {
          */
         public static Options defaults() {
             return new Options(true, null, false, false, 65_536, Math.min(4, Runtime.getRuntime().availableProcessors()),
-                    null, ColumnKinds.inferred());
+                    null, ColumnKinds.inferred(), userCacheDirectory());
+        }
+
+        /**
+         * The user's cache folder for dense4j: {@code $XDG_CACHE_HOME/dense4j}, else
+         * {@code ~/.cache/dense4j}, as the XDG base directory convention places caches.
+         */
+        public static Path userCacheDirectory() {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                    : Path.of(System.getProperty("user.home"), ".cache");
+            return base.resolve("dense4j");
+        }
+
+        /** Where the cache goes when the file's folder cannot be written; null for no cache then. */
+        public Options withFallbackCacheDirectory(Path directory) {
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds,
+                    directory);
         }
 
         public Options withoutCache() {
-            return new Options(false, null, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds);
+            return new Options(false, null, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds,
+                    fallbackCacheDirectory);
         }
 
         public Options withCacheDirectory(Path directory) {
             return new Options(true, Objects.requireNonNull(directory, "cache directory"), skipBadRows, fillMissing,
-                    shuffleBufferRows, firstPassThreads, classes, kinds);
+                    shuffleBufferRows, firstPassThreads, classes, kinds, fallbackCacheDirectory);
         }
 
         public Options skippingBadRows() {
-            return new Options(cache, cacheDirectory, true, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds);
+            return new Options(cache, cacheDirectory, true, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds,
+                    fallbackCacheDirectory);
         }
 
         public Options fillingMissing() {
-            return new Options(cache, cacheDirectory, skipBadRows, true, shuffleBufferRows, firstPassThreads, classes, kinds);
+            return new Options(cache, cacheDirectory, skipBadRows, true, shuffleBufferRows, firstPassThreads, classes, kinds,
+                    fallbackCacheDirectory);
         }
 
         public Options withShuffleBuffer(int rows) {
-            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, rows, firstPassThreads, classes, kinds);
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, rows, firstPassThreads, classes, kinds,
+                    fallbackCacheDirectory);
         }
 
         /** Labels named as a model names its classes (null: learned from the file). */
         public Options withClasses(List<String> names) {
             return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads,
-                    names == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(names)), kinds);
+                    names == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(names)), kinds,
+                    fallbackCacheDirectory);
         }
 
         /** Which feature columns are read as categories (see {@link ColumnKinds}). */
         public Options withKinds(ColumnKinds newKinds) {
             return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes,
-                    newKinds);
+                    newKinds, fallbackCacheDirectory);
         }
 
         /** Reads these columns as categories, whatever they hold. */
@@ -123,7 +150,8 @@ public final class CsvSource {
         }
 
         public Options withFirstPassThreads(int threads) {
-            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, threads, classes, kinds);
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, threads, classes, kinds,
+                    fallbackCacheDirectory);
         }
     }
 
@@ -177,7 +205,7 @@ public final class CsvSource {
             reader = reader.allowingMissing();
         }
         Fingerprint fingerprint = Fingerprint.of(file);
-        CsvCache.Metadata scan;
+        CsvCache.Metadata scan = null;
         Path cacheFile = null;
         String status = "off";
         if (options.cache()) {
@@ -185,14 +213,29 @@ public final class CsvSource {
             String[] why = new String[1];
             String[] how = new String[1];
             scan = CsvCache.usable(cacheFile, file, fingerprint, format, options.skipBadRows(), options.fillMissing(), why, how);
+            String moved = "";
+            if (scan == null && options.cacheDirectory() == null && !AtomicFiles.canCreateFilesIn(cacheFile.getParent())) {
+                Path readOnly = cacheFile.getParent();
+                Path fallback = options.fallbackCacheDirectory();
+                if (fallback != null && AtomicFiles.canCreateFilesIn(fallback)) {
+                    cacheFile = CsvCache.fallbackLocation(file, fallback);
+                    moved = "; " + readOnly + " cannot be written";
+                    scan = CsvCache.usable(cacheFile, file, fingerprint, format, options.skipBadRows(), options.fillMissing(), why,
+                            how);
+                } else {
+                    cacheFile = null;
+                    status = "off (" + readOnly + (fallback != null ? " and " + fallback : "") + " cannot be written)";
+                }
+            }
             if (scan != null) {
                 status = "reused " + cacheFile + (how[0] != null ? " (" + how[0] + ")" : "");
-            } else {
+            } else if (cacheFile != null) {
                 CompletableFuture<String> hashing = ContentHash.inBackground(file, fingerprint.size());
                 scan = buildCache(file, format, options, reader, fingerprint, cacheFile, hashing);
-                status = "built " + cacheFile + " (" + why[0] + ")";
+                status = "built " + cacheFile + " (" + why[0] + moved + ")";
             }
-        } else {
+        }
+        if (cacheFile == null) {
             CompletableFuture<String> hashing = ContentHash.inBackground(file, fingerprint.size());
             CsvReader.RowHandler[] checks = new CsvReader.RowHandler[options.firstPassThreads()];
             Arrays.fill(checks, (CsvReader.RowHandler) (line, features, provisionalClass, weight) -> { });
