@@ -5,7 +5,7 @@ package io.dense4j.model;
  * {@link Checkpoint} adds to a model so that training resumes exactly where it stopped.
  *
  * @param progress       epochs and batches done
- * @param optimizerSteps steps the optimizer has taken in all (Adam's bias correction reads it)
+ * @param optimizerSteps steps the optimizer has taken in all (Adam's bias correction and the sweep of its state read it)
  * @param optimizerState the optimizer's state arrays (velocity, moments) one after another, as
  *                       doubles (which carry float32 values exactly); empty for plain SGD
  */

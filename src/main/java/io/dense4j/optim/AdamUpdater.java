@@ -3,6 +3,7 @@ package io.dense4j.optim;
 import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
 import io.dense4j.tensor.Slices;
+import io.dense4j.tensor.Subnormals;
 import java.util.List;
 
 /** Adam with bias correction, one fused typed loop over the flat arrays ({@link Elementwise#adam}). */
@@ -41,6 +42,10 @@ final class AdamUpdater extends Updater {
         double stepSize = learningRate() * Math.sqrt(correction2) / correction1;
         double epsilon = spec.epsilon() * Math.sqrt(correction2);
         Elementwise.adam(parameters, gradients, firstMoment, secondMoment, beta1, beta2, stepSize, epsilon);
+        if (flushesStateAfter(steps)) {
+            Subnormals.flushToZero(firstMoment);
+            Subnormals.flushToZero(secondMoment);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.dense4j.optim;
 
 import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.Subnormals;
 import java.util.List;
 
 /** SGD with (optionally Nesterov) momentum, as three or four level-1 BLAS calls over the flat arrays. */
@@ -12,6 +13,7 @@ final class MomentumUpdater extends Updater {
     private final NativeArray parameters;
     private final NativeArray gradients;
     private final NativeArray velocity;
+    private long steps;
 
     MomentumUpdater(SGD spec, NativeArray parameters, NativeArray gradients) {
         super(spec.learningRate());
@@ -26,6 +28,7 @@ final class MomentumUpdater extends Updater {
     @Override
     public void step() {
         GradientClipping.clip(gradients, clipNorm);
+        steps++;
         int n = parameters.length();
         Blas.scal(n, momentum, velocity);                  // v ← μ·v
         Blas.axpy(n, -learningRate(), gradients, velocity);  // v ← μ·v − λ·g
@@ -35,6 +38,22 @@ final class MomentumUpdater extends Updater {
         } else {
             Blas.axpy(n, 1.0, velocity, parameters);           // θ ← θ + v
         }
+        if (flushesStateAfter(steps)) {
+            Subnormals.flushToZero(velocity);
+        }
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public void restoreSteps(long restored) {
+        if (restored < 0) {
+            throw new IllegalArgumentException("the step count cannot be negative, got " + restored);
+        }
+        steps = restored;
     }
 
     @Override

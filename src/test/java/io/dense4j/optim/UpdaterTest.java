@@ -1,6 +1,7 @@
 package io.dense4j.optim;
 
 import static org.nd4j.linalg.api.buffer.DataType.DOUBLE;
+import static org.nd4j.linalg.api.buffer.DataType.FLOAT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dense4j.tensor.NativeArray;
 import io.dense4j.tensor.Slices;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UpdaterTest {
@@ -78,6 +80,64 @@ class UpdaterTest {
             expected -= learningRate * mHat / (Math.sqrt(vHat) + epsilon);
             assertEquals(expected, theta.get(0), 1e-8);
         }
+    }
+
+    /**
+     * An idle weight (gradient 0) whose state starts at float32's least normal value: each step's
+     * decay keeps it subnormal until the sweep on every {@link Updater#FLUSH_EVERY}-th step stores
+     * 0. The weight does not move either way: 1 + 1e-38 is 1 in float32.
+     */
+    @Test
+    void anIdleWeightsDecayedStateIsFlushedToZeroOnEveryEighthStepInFloat32() {
+        NativeArray theta = NativeArray.of(FLOAT, 1, 1);
+        NativeArray gradient = NativeArray.of(FLOAT, 0, 0);
+        Updater momentum = Updater.create(new SGD(0.1, 0.9, false), theta, gradient, NO_WEIGHTS);
+        Updater adam = Updater.create(new Adam(1e-3), theta, gradient, NO_WEIGHTS);
+        for (Updater updater : List.of(momentum, adam)) {
+            for (NativeArray state : updater.state()) {
+                state.set(0, Float.MIN_NORMAL);
+                state.set(1, 1e-30); // still normal after eight decays: kept
+            }
+            float[] decay = updater == momentum ? new float[] {0.9f} : new float[] {0.9f, 0.999f};
+            for (int step = 1; step <= Updater.FLUSH_EVERY; step++) {
+                updater.step();
+                for (int k = 0; k < decay.length; k++) {
+                    float idle = (float) updater.state().get(k).get(0);
+                    if (step < Updater.FLUSH_EVERY) {
+                        assertTrue(idle > 0 && idle < Float.MIN_NORMAL, "step " + step + ": " + idle); // subnormal until the sweep
+                    } else {
+                        assertEquals(0, Float.floatToRawIntBits(idle), "step " + step);
+                    }
+                    assertTrue((float) updater.state().get(k).get(1) >= Float.MIN_NORMAL);
+                }
+            }
+            assertArrayEquals(new double[] {1, 1}, theta.toDoubleArray(), 0);
+        }
+    }
+
+    @Test
+    void theSweepFollowsTheStepCountAResumedRunRestores() {
+        NativeArray theta = NativeArray.of(FLOAT, 1);
+        Updater resumed = Updater.create(new SGD(0.1, 0.9, false), theta, NativeArray.of(FLOAT, 0), NO_WEIGHTS);
+        resumed.restoreSteps(5);
+        resumed.state().get(0).set(0, Float.MIN_NORMAL);
+        resumed.step();
+        resumed.step();
+        assertTrue(resumed.state().get(0).get(0) > 0); // steps 6 and 7
+        resumed.step();
+        assertEquals(0, resumed.state().get(0).get(0)); // step 8
+        assertEquals(8, resumed.steps());
+    }
+
+    @Test
+    void float64StateDecaysExactlyIntoTheSubnormalRange() {
+        NativeArray theta = NativeArray.of(DOUBLE, 1);
+        Updater momentum = Updater.create(new SGD(0.1, 0.9, false), theta, NativeArray.of(DOUBLE, 0), NO_WEIGHTS);
+        momentum.state().get(0).set(0, 2e-308);
+        for (int step = 0; step < Updater.FLUSH_EVERY; step++) {
+            momentum.step();
+        }
+        assertEquals(Math.pow(0.9, Updater.FLUSH_EVERY) * 2e-308, momentum.state().get(0).get(0), 1e-322); // kept: float64 stays exact
     }
 
     @Test
