@@ -131,6 +131,18 @@ public class ScorerBenchmark {
         score(blackhole);
     }
 
+    /**
+     * As {@link #throughput}, in a JVM started with the Vector API ({@code --add-modules
+     * jdk.incubator.vector}), with which the scorer takes a batch 8 rows at a time.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Fork(value = 1, jvmArgsAppend = {Jvm.QUIET_LOGS, "--add-modules", "jdk.incubator.vector"})
+    public void throughputWithVectorApi(Blackhole blackhole) throws OrtException {
+        score(blackhole);
+    }
+
     private void score(Blackhole blackhole) throws OrtException {
         switch (system) {
             case "scorer" -> {

@@ -29,8 +29,9 @@ public final class Scorer {
     private final double threshold;
     private final ThreadLocal<Buffers> buffers;
 
-    /** One thread's working memory: a row's values, twice, and its codes. */
-    private record Buffers(float[] a, float[] b, int[] codes) {
+    /** One thread's working memory: a row's values, twice, and its codes; the same for a block of rows, and its outputs. */
+    private record Buffers(float[] a, float[] b, int[] codes, float[][] blockA, float[][] blockB, int[][] blockCodes,
+                           float[] blockOutputs) {
     }
 
     Scorer(Columns columns, Network network, List<String> classes, double threshold) {
@@ -40,7 +41,9 @@ public final class Scorer {
         this.threshold = threshold;
         int widest = network.widest();
         int categorical = columns.categorical();
-        this.buffers = ThreadLocal.withInitial(() -> new Buffers(new float[widest], new float[widest], new int[categorical]));
+        int blockRows = network.scoresBlocks() ? BlockAffine.ROWS : 0;
+        this.buffers = ThreadLocal.withInitial(() -> new Buffers(new float[widest], new float[widest], new int[categorical],
+                new float[blockRows][widest], new float[blockRows][widest], new int[blockRows][categorical], new float[blockRows]));
     }
 
     /**
@@ -90,15 +93,36 @@ public final class Scorer {
         return probability(network.forward(mine.a(), mine.b(), mine.codes()));
     }
 
-    /** P(class 1) for each row, into {@code out} (at least as long as {@code rows}). */
+    /**
+     * P(class 1) for each row, into {@code out} (at least as long as {@code rows}). On a JVM
+     * started with {@code --add-modules jdk.incubator.vector} the rows go 8 at a time through SIMD
+     * registers, about three times as fast, equal to the single-row results to float32 rounding.
+     */
     public void probabilities(float[][] rows, double[] out) {
         if (out.length < rows.length) {
             throw new IllegalArgumentException("out holds " + out.length + " probabilities for " + rows.length + " rows");
         }
         Buffers mine = buffers.get(); // once for the batch, not per row
-        for (int r = 0; r < rows.length; r++) {
+        int r = 0;
+        if (network.scoresBlocks()) {
+            for (; r + BlockAffine.ROWS <= rows.length; r += BlockAffine.ROWS) {
+                for (int k = 0; k < BlockAffine.ROWS; k++) {
+                    columns.read(rows[r + k], mine.blockA()[k], mine.blockCodes()[k]);
+                }
+                network.forwardBlock(mine.blockA(), mine.blockB(), mine.blockCodes(), mine.blockOutputs());
+                for (int k = 0; k < BlockAffine.ROWS; k++) {
+                    out[r + k] = probability(mine.blockOutputs()[k]);
+                }
+            }
+        }
+        for (; r < rows.length; r++) {
             out[r] = probability(rows[r], mine);
         }
+    }
+
+    /** Whether batches are scored in blocks of rows through the Vector API (a JVM started with {@code --add-modules jdk.incubator.vector}). */
+    boolean scoresBlocks() {
+        return network.scoresBlocks();
     }
 
     /** P(class 1) for each row. */

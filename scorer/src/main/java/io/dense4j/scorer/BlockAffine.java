@@ -1,0 +1,31 @@
+package io.dense4j.scorer;
+
+/**
+ * The dense part of an {@link Network.Affine} step, x · W + b, for {@link #ROWS} rows at once, so
+ * that each weight row is read once per block rather than once per row. Its one implementation,
+ * {@code VectorBlockAffine}, keeps the block's sums in SIMD registers through the Vector API
+ * ({@code jdk.incubator.vector}), which a JVM has only when started with
+ * {@code --add-modules jdk.incubator.vector}; without it the scorer computes row by row.
+ */
+interface BlockAffine {
+    /** Rows per block. */
+    int ROWS = 8;
+
+    /**
+     * Writes {@code in[r] · weights + bias} into {@code out[r]} for the block's rows: the step's
+     * first {@link Network.Affine#inputs()} weight rows, without its category slots or activation.
+     */
+    void affine(Network.Affine step, float[][] in, float[][] out);
+
+    /** The Vector API's implementation when this JVM has the module, else null. */
+    static BlockAffine ifAvailable() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return null;
+        }
+        try { // by name: this class must load on JVMs without the module
+            return (BlockAffine) Class.forName("io.dense4j.scorer.VectorBlockAffine").getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError unavailable) {
+            return null;
+        }
+    }
+}
