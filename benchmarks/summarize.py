@@ -5,7 +5,9 @@ Usage: python3 summarize.py OUT/jmh.json OUT/results.json [OUT/peers.jsonl [OUT/
 peers.jsonl holds the Python peers' results (peers/wmlp.py), memory.jsonl the peak RSS of
 training runs (TrainingMemory), one JSON object per line.
 """
+import csv
 import json
+import os
 import sys
 
 PACKAGE = "io.dense4j.benchmarks."
@@ -230,10 +232,39 @@ def main(jmh_path, results_path, peers_path=None, memory_path=None):
         table(["shape", "GFLOP/s", "B/op"], sgemm_rows)
     if other_rows:
         table(["benchmark", "params", "score", "error", "unit", "B/op"], other_rows)
+    time_to_accuracy(os.path.join(os.path.dirname(results_path) or ".", "time-to-accuracy-all.csv"), results)
     with open(results_path, "w") as file:
         json.dump(results, file, indent=2)
         file.write("\n")
     print(f"wrote {results_path}")
+
+
+def time_to_accuracy(path, results):
+    """benchmarks/time-to-accuracy's merged table, when this run wrote one: into results.json, and each system's best."""
+    if not os.path.exists(path):
+        return
+    with open(path) as file:
+        rows = list(csv.DictReader(file))
+    best = {}
+    for row in rows:
+        reached = row["secondsToTarget"] != "not reached"
+        results.append({"workload": "W-MLP time to held-out loss < 0.1", "system": row["system"], "batch": row["batch"],
+                        "learningRate": float(row["learningRate"]),
+                        "secondsToTarget": float(row["secondsToTarget"]) if reached else None,
+                        "finalHeldOutLoss": float(row["finalHeldOutLoss"]), "epochs": int(row["epochs"]),
+                        "round": int(row["round"])})
+        if reached and (row["system"] not in best or float(row["secondsToTarget"]) < float(best[row["system"]]["secondsToTarget"])):
+            best[row["system"]] = row
+    print("Time to held-out loss < 0.1, each system's best batch size (same run, same rows)")
+    lines = [[system, best[system]["batch"], best[system]["learningRate"], f"{float(best[system]['secondsToTarget']):.2f}"]
+             for system in best]
+    table(["system", "batch", "learning rate", "seconds"], lines, names_first=False)
+    if "dense4j" in best:
+        for system in best:
+            if system != "dense4j":
+                ratio = float(best[system]["secondsToTarget"]) / float(best["dense4j"]["secondsToTarget"])
+                print(f"  dense4j's best is {ratio:.2f}x as fast as {system}'s best")
+        print()
 
 
 def workload(method, params):
