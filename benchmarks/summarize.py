@@ -232,11 +232,36 @@ def main(jmh_path, results_path, peers_path=None, memory_path=None):
         table(["shape", "GFLOP/s", "B/op"], sgemm_rows)
     if other_rows:
         table(["benchmark", "params", "score", "error", "unit", "B/op"], other_rows)
-    time_to_accuracy(os.path.join(os.path.dirname(results_path) or ".", "time-to-accuracy-all.csv"), results)
+    folder = os.path.dirname(results_path) or "."
+    end_to_end(os.path.join(folder, "end-to-end", "results.json"), results)
+    time_to_accuracy(os.path.join(folder, "time-to-accuracy-all.csv"), results)
     with open(results_path, "w") as file:
         json.dump(results, file, indent=2)
         file.write("\n")
     print(f"wrote {results_path}")
+
+
+def end_to_end(path, results):
+    """benchmarks/end-to-end's runs, when this run made them: into results.json, and the medians over rounds."""
+    if not os.path.exists(path):
+        return
+    with open(path) as file:
+        runs = json.load(file)["runs"]
+    lines = []
+    for run in runs:
+        results.append({"workload": f"W-CSV end to end {run['task']}", **{key: run[key] for key in run if key != "notes"}})
+    for task, measure in (("train", "firstEpochSeconds"), ("predict", "totalSeconds")):
+        names = dict.fromkeys((run["system"], run["setting"]) for run in runs if run["task"] == task)
+        for system, setting in names:
+            values = sorted(run[measure] for run in runs if run["task"] == task and run["system"] == system
+                            and run["setting"] == setting and run.get(measure) is not None)
+            if values:
+                rss = max(run["peakRssBytes"] or 0 for run in runs if run["task"] == task and run["system"] == system
+                          and run["setting"] == setting)
+                lines.append([task, system, setting, measure, f"{values[len(values) // 2]:.2f}", f"{rss / 2**20:,.0f}"])
+    if lines:
+        print(f"End to end from the W-CSV file ({runs[0]['rows']:,} rows; medians over rounds, in seconds)")
+        table(["task", "system", "setting", "what", "seconds", "peak RSS (MiB)"], lines)
 
 
 def time_to_accuracy(path, results):
