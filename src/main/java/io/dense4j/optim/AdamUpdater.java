@@ -14,7 +14,6 @@ final class AdamUpdater extends Updater {
     private final NativeArray firstMoment;
     private final NativeArray secondMoment;
     private final Slices weights;
-    private long steps;
 
     AdamUpdater(Adam spec, NativeArray parameters, NativeArray gradients, Slices weights) {
         super(spec.learningRate());
@@ -32,7 +31,7 @@ final class AdamUpdater extends Updater {
         if (spec.weightDecay() > 0) {
             weights.scale(1 - learningRate() * spec.weightDecay()); // decoupled: before the step, as PyTorch's AdamW
         }
-        steps++;
+        long steps = countStep();
         double beta1 = spec.beta1();
         double beta2 = spec.beta2();
         // Fold both bias corrections into the step size and ε: λ·m̂/(√v̂ + ε) = λt·m/(√v + ε·√(1 − β2^t))
@@ -46,19 +45,6 @@ final class AdamUpdater extends Updater {
             Subnormals.flushToZero(firstMoment);
             Subnormals.flushToZero(secondMoment);
         }
-    }
-
-    @Override
-    public long steps() {
-        return steps;
-    }
-
-    @Override
-    public void restoreSteps(long restored) {
-        if (restored < 0) {
-            throw new IllegalArgumentException("Adam's step count cannot be negative, got " + restored);
-        }
-        steps = restored;
     }
 
     @Override

@@ -13,7 +13,6 @@ final class MomentumUpdater extends Updater {
     private final NativeArray parameters;
     private final NativeArray gradients;
     private final NativeArray velocity;
-    private long steps;
 
     MomentumUpdater(SGD spec, NativeArray parameters, NativeArray gradients) {
         super(spec.learningRate());
@@ -28,7 +27,7 @@ final class MomentumUpdater extends Updater {
     @Override
     public void step() {
         GradientClipping.clip(gradients, clipNorm);
-        steps++;
+        long steps = countStep();
         int n = parameters.length();
         Blas.scal(n, momentum, velocity);                  // v ← μ·v
         Blas.axpy(n, -learningRate(), gradients, velocity);  // v ← μ·v − λ·g
@@ -41,19 +40,6 @@ final class MomentumUpdater extends Updater {
         if (flushesStateAfter(steps)) {
             Subnormals.flushToZero(velocity);
         }
-    }
-
-    @Override
-    public long steps() {
-        return steps;
-    }
-
-    @Override
-    public void restoreSteps(long restored) {
-        if (restored < 0) {
-            throw new IllegalArgumentException("the step count cannot be negative, got " + restored);
-        }
-        steps = restored;
     }
 
     @Override

@@ -22,6 +22,8 @@ public abstract sealed class Updater permits SgdUpdater, MomentumUpdater, AdamUp
     static final int FLUSH_EVERY = 8;
 
     private double learningRate;
+    /** Steps taken, kept by the updaters whose update depends on it (see {@link #steps()}). */
+    private long steps;
 
     Updater(double learningRate) {
         setLearningRate(learningRate);
@@ -52,12 +54,21 @@ public abstract sealed class Updater permits SgdUpdater, MomentumUpdater, AdamUp
     }
 
     /** Steps taken, where the update depends on it (Adam's bias correction, the state's flush); otherwise 0. */
-    public long steps() {
-        return 0;
+    public final long steps() {
+        return steps;
     }
 
     /** Restores {@link #steps()} from a checkpoint, with {@link #state()}'s arrays. */
-    public void restoreSteps(long steps) {
+    public final void restoreSteps(long restored) {
+        if (restored < 0) {
+            throw new IllegalArgumentException("an optimizer's step count cannot be negative, got " + restored);
+        }
+        steps = restored;
+    }
+
+    /** Counts one more step, for an updater whose update depends on the count; returns the new count. */
+    final long countStep() {
+        return ++steps;
     }
 
     /**
