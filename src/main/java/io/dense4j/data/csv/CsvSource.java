@@ -447,32 +447,12 @@ public final class CsvSource {
      * the cache or the file; none when the selection holds every row.
      */
     public Map<String, Categories> categories(int maxCategories, RowSelection selection) {
-        List<String> names = categorical.names();
-        if (names.isEmpty() || selection.everyRow()) {
+        if (categorical.names().isEmpty() || selection.everyRow()) {
             return categories(maxCategories);
         }
-        int[] places = names.stream().mapToInt(featureNames()::indexOf).toArray();
-        long[][] counts = new long[places.length][];
-        for (int c = 0; c < places.length; c++) {
-            counts[c] = new long[categorical.counts(names.get(c)).size()];
-        }
-        int chunk = StreamedBatches.blockRows(width());
-        NativeArray features = NativeArray.allocate(DataType.FLOAT, (long) chunk * width());
-        NativeArray labels = NativeArray.allocate(DataType.FLOAT, chunk);
         try (BatchSource rows = rawRows(selection, null, CategoryCodes.NONE, DataType.FLOAT)) {
-            rows.startPass(0, 0, false);
-            for (int count; (count = rows.next(chunk, features, labels)) > 0; ) {
-                for (int r = 0; r < count; r++) {
-                    for (int c = 0; c < places.length; c++) {
-                        double code = features.get(r * width() + places[c]);
-                        if (code >= 0) { // a value's number; NaN is a missing cell, −1 one past the dictionary's bound
-                            counts[c][(int) code]++;
-                        }
-                    }
-                }
-            }
+            return categorical.encodings(maxCategories, rows, featureNames());
         }
-        return categorical.encodings(maxCategories, counts);
     }
 
     /** Categorical column {@code name}'s values and their counts, as the first pass found them. */

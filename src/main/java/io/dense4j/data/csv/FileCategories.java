@@ -1,10 +1,13 @@
 package io.dense4j.data.csv;
 
+import io.dense4j.data.BatchSource;
 import io.dense4j.data.Categories;
+import io.dense4j.tensor.NativeArray;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * A CSV file's categorical columns as its first pass found them: each column's values, numbered
@@ -35,14 +38,36 @@ final class FileCategories {
     }
 
     /**
-     * Each column's {@code maxCategories} most frequent values by {@code counts} (per column, in
-     * order, the rows holding each of its values), ties in first-seen order.
+     * Each column's {@code maxCategories} most frequent values among {@code rows} (a pass of raw
+     * rows, each categorical cell its number here, over {@code featureNames}), ties in first-seen
+     * order.
      */
-    Map<String, Categories> encodings(int maxCategories, long[][] counts) {
+    Map<String, Categories> encodings(int maxCategories, BatchSource rows, List<String> featureNames) {
+        List<String> names = names();
+        int width = featureNames.size();
+        int[] places = names.stream().mapToInt(featureNames::indexOf).toArray();
+        long[][] counts = new long[places.length][];
+        for (int c = 0; c < places.length; c++) {
+            counts[c] = new long[dictionaries.get(names.get(c)).size()];
+        }
+        int chunk = StreamedBatches.blockRows(width);
+        NativeArray features = NativeArray.allocate(DataType.FLOAT, (long) chunk * width);
+        NativeArray labels = NativeArray.allocate(DataType.FLOAT, chunk);
+        rows.startPass(0, 0, false);
+        for (int count; (count = rows.next(chunk, features, labels)) > 0; ) {
+            for (int r = 0; r < count; r++) {
+                for (int c = 0; c < places.length; c++) {
+                    double code = features.get(r * width + places[c]);
+                    if (code >= 0) { // a value's number; NaN is a missing cell, −1 one past the dictionary's bound
+                        counts[c][(int) code]++;
+                    }
+                }
+            }
+        }
         Map<String, Categories> encodings = new LinkedHashMap<>();
-        int column = 0;
-        for (var entry : dictionaries.entrySet()) {
-            encodings.put(entry.getKey(), Categories.mostFrequent(entry.getValue().values(), counts[column++], maxCategories));
+        for (int c = 0; c < places.length; c++) {
+            CategoryDictionary dictionary = dictionaries.get(names.get(c));
+            encodings.put(names.get(c), Categories.mostFrequent(dictionary.values(), counts[c], maxCategories));
         }
         return encodings;
     }
