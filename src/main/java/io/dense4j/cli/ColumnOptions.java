@@ -69,7 +69,7 @@ final class ColumnOptions {
         described = source;
         for (String name : categories.keySet()) {
             if (source.categoryCounts(name).size() == 0) {
-                throw new IllegalArgumentException(source.file() + ": categorical column \"" + name
+                throw new IllegalArgumentException(source.name() + ": categorical column \"" + name
                         + "\" has no values, only missing cells; leave it out (--drop " + name + ")");
             }
         }

@@ -1,5 +1,6 @@
 package io.dense4j.cli;
 
+import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvSource;
 import java.nio.file.Path;
@@ -29,24 +30,22 @@ final class CsvOptions {
     @Option(names = "--drop", split = ",", description = "Leave out these columns, by header name.")
     List<String> dropped = List.of();
 
-    /** Reads and checks the file to train on, with its cache as {@code options} say, reporting skipped rows on stderr. */
-    CsvSource open(Path file, CsvSource.Options options) {
-        return open(file, format(), options);
+    /** Reads and checks the files to train on, with their caches as {@code options} say, reporting skipped rows on stderr. */
+    CsvSource open(CsvFiles files, CsvSource.Options options) {
+        return open(files, format(), options);
     }
 
     /** The same, read as {@code format} says (this one's layout, with what the command adds to it). */
-    CsvSource open(Path file, CsvFormat format, CsvSource.Options options) {
-        CsvSource source = CsvSource.open(file, format, skipBadRows ? options.skippingBadRows() : options);
-        reportSkipped(file, source.skippedRows(), source.firstSkippedLines());
+    CsvSource open(CsvFiles files, CsvFormat format, CsvSource.Options options) {
+        CsvSource source = CsvSource.open(files, format, skipBadRows ? options.skippingBadRows() : options);
+        source.firstSkippedLines().forEach((file, lines) -> reportSkipped(file, source.skippedRows(file), lines));
         return source;
     }
 
     private static void reportSkipped(Path file, long skipped, List<Long> firstLines) {
-        if (skipped > 0) {
-            System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s) of %s, at lines %s%s%n", skipped, file,
-                    firstLines.stream().map(String::valueOf).collect(Collectors.joining(", ")),
-                    skipped > firstLines.size() ? ", …" : "");
-        }
+        System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s) of %s, at lines %s%s%n", skipped, file,
+                firstLines.stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                skipped > firstLines.size() ? ", …" : "");
     }
 
     CsvFormat format() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dense4j.data.BatchSource;
 import io.dense4j.data.RowSelection;
+import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.data.csv.CsvSource;
 import io.dense4j.layer.Activation;
 import io.dense4j.metrics.Evaluation;
@@ -63,7 +64,7 @@ final class CvCommand extends TrainCommand {
         Optimizer chosen = optimizerOptions.optimizer();
         Activation hidden = architecture.hiddenActivation();
         checkModelOptions();
-        Path file = StandardInput.file(data, System.out);
+        CsvFiles file = StandardInput.files(data, System.out);
         CsvSource source = csv.open(file, format(), sourceOptions());
         System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s; %d folds%n", file, source.rows(), source.width(),
                 source.labels(), folds);

@@ -3,6 +3,7 @@ package io.dense4j.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dense4j.data.csv.ColumnKinds;
+import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvReader;
 import io.dense4j.data.csv.CsvSource;
@@ -33,10 +34,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "A model file written by train.")
     Path modelFile;
 
-    @Option(names = "--data", required = true, description = "A labeled CSV with the model's feature columns (- for standard input).")
+    @Option(names = "--data", required = true, description = "A labeled CSV with the model's feature columns: a file, a folder or a glob "
+            + "(quoted) of files read as one, or - for standard input.")
     String dataName;
 
-    private Path data;
+    private CsvFiles data;
 
     @Mixin
     CsvOptions csv;
@@ -58,7 +60,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Outputs.checkFolder(spec.commandLine(), "--plot", plots);
         Model model = Model.load(modelFile);
-        data = StandardInput.file(dataName, json ? System.err : System.out);
+        data = StandardInput.files(dataName, json ? System.err : System.out);
         InputSchema schema = model.inputSchema();
         // streamed in two passes (check, then score) in bounded memory, whatever the file's size
         CsvSource.Options options = CsvSource.Options.defaults().withoutCache()
@@ -70,12 +72,14 @@ final class EvaluateCommand implements Callable<Integer> {
             if (csv.label == null && schema.labelName() != null) {
                 format = format.withLabel(schema.labelName());
             }
-            schema.requireColumns(data, new CsvReader(data, format).columnNames());
+            for (Path file : data.paths()) {
+                schema.requireColumns(file.toString(), new CsvReader(file, format).columnNames());
+            }
             format = format.withFeatures(schema.featureNames());
         }
         CsvSource rows = csv.open(data, format, schema != null && schema.missingValueFill() != null ? options.fillingMissing() : options);
         if (schema != null) {
-            schema.checkFeatures(data, rows.featureNames());
+            schema.checkFeatures(rows.name(), rows.featureNames());
         }
         Scores scores = model.scores(rows, RowSelection.all());
         if (schema != null) {

@@ -1,5 +1,6 @@
 package io.dense4j.cli;
 
+import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.metrics.DecisionThreshold;
 import io.dense4j.model.CsvPredictions;
 import io.dense4j.model.Model;
@@ -20,7 +21,7 @@ final class PredictCommand implements Callable<Integer> {
     Path modelFile;
 
     @Option(names = "--data", required = true, description = "A CSV with the model's feature columns, and optionally a label "
-            + "column (- for standard input).")
+            + "column: a file, a folder or a glob (quoted) of files predicted one after another, or - for standard input.")
     String dataName;
 
     @Mixin
@@ -52,7 +53,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         Model model = Model.load(modelFile);
         DecisionThreshold cut = threshold.resolve(model);
-        Path data = StandardInput.file(dataName, toStandardOutput ? System.err : System.out);
+        CsvFiles data = StandardInput.files(dataName, toStandardOutput ? System.err : System.out);
         CsvPredictions.Written written = toStandardOutput
                 ? CsvPredictions.written(model, data, csv.format(), cut.value(), keep, System.out)
                 : CsvPredictions.written(model, data, csv.format(), cut.value(), keep, out);

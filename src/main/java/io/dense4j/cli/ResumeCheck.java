@@ -62,7 +62,7 @@ final class ResumeCheck {
         if (trainedOn != null && !trainedOn.sameContent(now)) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--resume: %s was trained on %s; --data %s "
                     + "holds other data (%,d bytes, XXH3-128 %s): resume with the same file, or train anew without --resume",
-                    checkpoint, trainedOn, source.file(), now.bytes(), now.contentXxh128()));
+                    checkpoint, trainedOn, source.name(), now.bytes(), now.contentXxh128()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dense4j.cli;
 
+import io.dense4j.data.csv.CsvFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -40,6 +41,11 @@ final class StandardInput {
         status.printf(Locale.ROOT, "Read standard input (%,d bytes) into %s, deleted with its cache when this command ends%n",
                 bytes, copy);
         return copy;
+    }
+
+    /** The files to read for {@code data}: a file, folder or glob (see {@link CsvFiles#of(String)}), or standard input's copy. */
+    static CsvFiles files(String data, PrintStream status) throws IOException {
+        return named(data) ? CsvFiles.of(file(data, status)) : CsvFiles.of(data);
     }
 
     private static void delete(Path folder) {

@@ -1,6 +1,7 @@
 package io.dense4j.cli;
 
 import io.dense4j.data.Categories;
+import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.FeatureStatistics;
@@ -48,8 +49,8 @@ class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "The training CSV file, - for standard input (with --spark: a path or glob on any "
-            + "filesystem Hadoop reads).")
+    @Option(names = "--data", required = true, description = "The training CSV: a file, a folder or a glob (quoted) of files read as "
+            + "one table, or - for standard input (with --spark: a path or glob on any filesystem Hadoop reads).")
     String data;
 
     @Mixin
@@ -189,7 +190,7 @@ class TrainCommand implements Callable<Integer> {
         if (sparkMaster != null) {
             return trainOnSpark(hidden, chosen, goal);
         }
-        Path data = StandardInput.file(this.data, System.out);
+        CsvFiles data = StandardInput.files(this.data, System.out);
         CsvSource source = csv.open(data, format(), sourceOptions());
         csvRows = source.rows();
         System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features%s, labels %s%s; cache: %s%n", data, source.rows(),
@@ -415,7 +416,7 @@ class TrainCommand implements Callable<Integer> {
                 rows -> {
                     System.out.println(rows.describe());
                     Model model = newModel(hidden, chosen, rows.featureNames(), Map.of(), rows.classes(), rows.labelName(),
-                            rows::statistics, Path.of(data), trainingRows());
+                            rows::statistics, data, trainingRows());
                     System.out.println(model.summary());
                     return model;
                 });
@@ -437,13 +438,13 @@ class TrainCommand implements Callable<Integer> {
     /** A new model for {@code source}'s rows, its statistics (standardization, fill, balance) from {@code trainingRows}. */
     Model newModel(Activation hidden, Optimizer chosen, CsvSource source, RowSelection trainingRows) {
         return newModel(hidden, chosen, source.featureNames(), columns.categories(source, trainingRows, System.out), source.classes(),
-                source.labelName(), source::statistics, source.file(), trainingRows);
+                source.labelName(), source::statistics, source.name(), trainingRows);
     }
 
     /** A new model for rows of {@code featureNames}, the {@code categories} of the categorical ones by name. */
     private Model newModel(Activation hidden, Optimizer chosen, List<String> featureNames, Map<String, Categories> categories,
                            List<String> classes, String labelName,
-                           java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, Path file,
+                           java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, String file,
                            RowSelection trainingRows) {
         InputSchema shape = new InputSchema(featureNames, classes, null, labelName, categories);
         architecture.checkSizes(shape.layout().encodedWidth());
@@ -459,7 +460,7 @@ class TrainCommand implements Callable<Integer> {
             baseRate().expect(statistics.negatives(), statistics.positives(), loss.classWeights());
         }
         InputSchema schema = new InputSchema(featureNames, classes, fillMissing
-                ? InputSchema.meansToFill(file.toString(), featureNames, statistics, categories.keySet()) : null, labelName, categories);
+                ? InputSchema.meansToFill(file, featureNames, statistics, categories.keySet()) : null, labelName, categories);
         Model compiled = model.compile(schema, loss, chosen, CompileOptions.defaults().withSeed(seed));
         if (statistics != null && statistics.negatives() > 0 && statistics.positives() > 0) {
             // the output starts at the (class-weighted) base rate, so the untrained model's loss is the constant

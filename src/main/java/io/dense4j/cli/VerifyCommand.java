@@ -1,5 +1,6 @@
 package io.dense4j.cli;
 
+import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.model.Model;
 import io.dense4j.model.TrainingCommand;
 import io.dense4j.model.TrainingData;
@@ -30,8 +31,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "A model file written by train.")
     Path modelFile;
 
-    @Option(names = "--data", required = true, description = "The CSV file the model was trained on.")
-    Path data;
+    @Option(names = "--data", required = true, description = "The CSV the model was trained on: a file, a folder or a glob (quoted).")
+    String data;
 
     @Option(names = "--cache-dir", description = "The folder for the retraining's binary cache (default: beside the CSV file, "
             + "or ~/.cache/dense4j when its folder cannot be written).")
@@ -46,9 +47,13 @@ final class VerifyCommand implements Callable<Integer> {
                     + "verify reruns dense4j train only");
         }
         TrainingData trainedOn = original.trainingData();
-        if (trainedOn != null && Files.isRegularFile(data) && Files.size(data) != trainedOn.bytes()) {
-            System.out.printf(Locale.ROOT, "Not reproduced: %s holds %,d bytes; %s was trained on %s%n", data, Files.size(data),
-                    modelFile, trainedOn);
+        long bytes = 0;
+        for (Path file : CsvFiles.of(data).paths()) {
+            bytes += Files.isRegularFile(file) ? Files.size(file) : 0;
+        }
+        if (trainedOn != null && bytes > 0 && bytes != trainedOn.bytes()) {
+            System.out.printf(Locale.ROOT, "Not reproduced: %s holds %,d bytes; %s was trained on %s%n", data, bytes, modelFile,
+                    trainedOn);
             return 1;
         }
         Path folder = Files.createTempDirectory("dense4j-verify");
@@ -99,7 +104,7 @@ final class VerifyCommand implements Callable<Integer> {
                 arguments.add(argument);
             }
         }
-        arguments.addAll(List.of("--data", data.toString(), "--out", out.toString(), "--parts", Integer.toString(command.parts())));
+        arguments.addAll(List.of("--data", data, "--out", out.toString(), "--parts", Integer.toString(command.parts())));
         if (cacheDirectory != null) {
             arguments.addAll(List.of("--cache-dir", cacheDirectory.toString()));
         }

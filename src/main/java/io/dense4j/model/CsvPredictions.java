@@ -1,5 +1,6 @@
 package io.dense4j.model;
 
+import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvReader;
 import io.dense4j.io.AtomicFiles;
@@ -55,10 +56,16 @@ public final class CsvPredictions {
     /** As {@link #write(Model, Path, CsvFormat, double, List, Path)}, saying what was written. */
     public static Written written(Model model, Path data, CsvFormat format, double threshold, List<String> kept, Path out)
             throws IOException {
-        CsvFormat layout = layout(model, data, format, threshold);
+        return written(model, CsvFiles.of(data), format, threshold, kept, out);
+    }
+
+    /** As above for the rows of several files, one after another, under one header. */
+    public static Written written(Model model, CsvFiles data, CsvFormat format, double threshold, List<String> kept, Path out)
+            throws IOException {
+        List<CsvFormat> layouts = layouts(model, data, format, threshold);
         Written[] written = new Written[1];
         try {
-            AtomicFiles.write(out, stream -> written[0] = writeRows(model, data, layout, threshold, kept, stream));
+            AtomicFiles.write(out, stream -> written[0] = writeRows(model, data, layouts, threshold, kept, stream));
         } catch (UncheckedIOException failed) {
             throw failed.getCause();
         }
@@ -68,7 +75,13 @@ public final class CsvPredictions {
     /** As above, into {@code out} as the rows come (standard output, a pipe), which is left open. */
     public static Written written(Model model, Path data, CsvFormat format, double threshold, List<String> kept, OutputStream out)
             throws IOException {
-        Written written = writeRows(model, data, layout(model, data, format, threshold), threshold, kept, out);
+        return written(model, CsvFiles.of(data), format, threshold, kept, out);
+    }
+
+    /** As above for the rows of several files, one after another, under one header. */
+    public static Written written(Model model, CsvFiles data, CsvFormat format, double threshold, List<String> kept,
+                                  OutputStream out) throws IOException {
+        Written written = writeRows(model, data, layouts(model, data, format, threshold), threshold, kept, out);
         out.flush();
         return written;
     }
@@ -79,32 +92,44 @@ public final class CsvPredictions {
         return written(model, data, format, threshold, kept, out).rows();
     }
 
-    private static CsvFormat layout(Model model, Path data, CsvFormat format, double threshold) {
+    /** Each file's layout, all checked before a line is written. */
+    private static List<CsvFormat> layouts(Model model, CsvFiles data, CsvFormat format, double threshold) {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("the threshold is a probability in [0, 1], got " + threshold);
         }
-        return layout(model, data, format, new CsvReader(data, format).columnNames());
+        List<CsvFormat> layouts = new ArrayList<>();
+        for (Path file : data.paths()) {
+            layouts.add(layout(model, file, format, new CsvReader(file, format).columnNames()));
+        }
+        return layouts;
     }
 
-    private static Written writeRows(Model model, Path data, CsvFormat layout, double threshold, List<String> kept,
+    private static Written writeRows(Model model, CsvFiles data, List<CsvFormat> layouts, double threshold, List<String> kept,
                                      OutputStream stream) throws IOException {
         StringBuilder header = new StringBuilder();
         kept.forEach(name -> header.append(quoted(name)).append(','));
         stream.write(header.append("probability,class\n").toString().getBytes(StandardCharsets.UTF_8));
         Chunk chunk = new Chunk(model, stream, threshold);
-        CsvReader reader = new CsvReader(data, layout).keeping(kept);
-        InputSchema schema = model.inputSchema();
-        if (schema != null && !schema.categories().isEmpty()) {
-            reader = reader.scoring(schema.categories());
-        }
-        try (io.dense4j.runtime.BlasThreads besideTheReader = io.dense4j.runtime.BlasThreads.besideOneThread();
-             ParsedBlocks blocks = new ParsedBlocks(chunk.fill == null ? reader : reader.allowingMissing(), chunk.plan.capacity(),
-                model.inputWidth(), chunk.fill)) {
-            for (ParsedBlocks.Block block = blocks.next(); block != null; block = blocks.next()) {
-                chunk.write(block);
-                blocks.recycle(block);
+        long rows = 0;
+        java.util.Map<String, Long> unknown = new java.util.LinkedHashMap<>();
+        try (io.dense4j.runtime.BlasThreads besideTheReader = io.dense4j.runtime.BlasThreads.besideOneThread()) {
+            for (int k = 0; k < layouts.size(); k++) {
+                CsvReader reader = new CsvReader(data.paths().get(k), layouts.get(k)).keeping(kept);
+                InputSchema schema = model.inputSchema();
+                if (schema != null && !schema.categories().isEmpty()) {
+                    reader = reader.scoring(schema.categories());
+                }
+                try (ParsedBlocks blocks = new ParsedBlocks(chunk.fill == null ? reader : reader.allowingMissing(),
+                        chunk.plan.capacity(), model.inputWidth(), chunk.fill)) {
+                    for (ParsedBlocks.Block block = blocks.next(); block != null; block = blocks.next()) {
+                        chunk.write(block);
+                        blocks.recycle(block);
+                    }
+                    rows += blocks.summary().rows();
+                    blocks.summary().unknownCategoryRows().forEach((column, count) -> unknown.merge(column, count, Long::sum));
+                }
             }
-            return new Written(blocks.summary().rows(), blocks.summary().unknownCategoryRows());
+            return new Written(rows, unknown);
         } finally {
             model.givePlan(chunk.plan);
         }
@@ -113,7 +138,7 @@ public final class CsvPredictions {
     private static CsvFormat layout(Model model, Path data, CsvFormat format, List<String> columns) {
         InputSchema schema = model.inputSchema();
         if (format.header() && format.features() == null && schema != null) {
-            schema.requireColumns(data, columns);
+            schema.requireColumns(data.toString(), columns);
             return format.withoutLabel().withFeatures(schema.featureNames()).withCategorical(List.copyOf(schema.categories().keySet()));
         }
         if (schema != null && !schema.categories().isEmpty()) {
@@ -138,7 +163,7 @@ public final class CsvPredictions {
                     data, columns.size(), columns, width));
         }
         if (format.header() && schema != null) {
-            schema.checkFeatures(data, features);
+            schema.checkFeatures(data.toString(), features);
         }
         return layout;
     }

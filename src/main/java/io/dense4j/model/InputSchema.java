@@ -134,7 +134,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
      * Throws unless {@code columns} (the features read from {@code file}) are this schema's, in
      * its order; the message names what differs, up to ten names, not both whole lists.
      */
-    public void checkFeatures(java.nio.file.Path file, List<String> columns) {
+    public void checkFeatures(String file, List<String> columns) {
         if (columns.equals(featureNames)) {
             return;
         }
@@ -148,7 +148,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
     }
 
     /** Throws, naming up to ten of them, unless {@code columns} (of {@code file}) include every one of this schema's features. */
-    public void requireColumns(java.nio.file.Path file, java.util.Collection<String> columns) {
+    public void requireColumns(String file, java.util.Collection<String> columns) {
         java.util.Set<String> present = new java.util.HashSet<>(columns);
         List<String> missing = featureNames.stream().filter(name -> !present.contains(name)).toList();
         if (!missing.isEmpty()) {

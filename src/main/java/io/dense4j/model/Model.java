@@ -245,7 +245,7 @@ public final class Model {
         try (BatchSource rows = data.rows(selection, schema == null ? null : schema.fillValues(),
                 schema == null ? java.util.Map.of() : schema.categories(), dataType())) {
             if (rows.rows() == 0) {
-                throw new IllegalArgumentException(data.file() + ": no rows to evaluate on");
+                throw new IllegalArgumentException(data.name() + ": no rows to evaluate on");
             }
             return scores(rows);
         }

@@ -22,10 +22,15 @@ public record TrainingData(String file, long bytes, String headSha256, String ta
         }
     }
 
-    /** What {@code source} holds, under its file's name. */
+    /**
+     * What {@code source} holds, under its file's name. Several files are named by their folder or
+     * glob's last part and count; their size is the sum, the ends are the first file's head and
+     * the last one's tail, and the content hash the set's (see {@link CsvSource#contentHash()}).
+     */
     public static TrainingData of(CsvSource source) {
-        return new TrainingData(source.file().getFileName().toString(), source.fingerprint().size(),
-                source.fingerprint().headSha256(), source.fingerprint().tailSha256(), source.contentHash());
+        java.util.List<io.dense4j.data.csv.Fingerprint> prints = source.fingerprints();
+        return new TrainingData(source.files().shortName(), prints.stream().mapToLong(io.dense4j.data.csv.Fingerprint::size).sum(),
+                prints.get(0).headSha256(), prints.get(prints.size() - 1).tailSha256(), source.contentHash());
     }
 
     /**

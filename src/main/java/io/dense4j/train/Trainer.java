@@ -138,17 +138,17 @@ public final class Trainer {
         model.checkWidth(data.width());
         InputSchema schema = model.inputSchema();
         if (schema != null) {
-            schema.checkFeatures(data.file(), data.featureNames());
+            schema.checkFeatures(data.name(), data.featureNames());
         }
         double split = options.validationSplit();
         RowSelection training = options.trainingRows();
         if (schema == null && !data.categoricalColumns().isEmpty()) {
-            throw new IllegalArgumentException(data.file() + " has categorical columns " + data.categoricalColumns()
+            throw new IllegalArgumentException(data.name() + " has categorical columns " + data.categoricalColumns()
                     + ", and the model was compiled for numbers only: compile it with InputSchema.of(data, maxCategories)");
         }
         if (schema == null || (data.fillsMissing() && schema.missingValueFill() == null)) {
             java.util.Map<String, io.dense4j.data.Categories> categories = schema == null ? java.util.Map.of() : schema.categories();
-            List<Double> fill = data.fillsMissing() ? InputSchema.meansToFill(data.file().toString(), data.featureNames(),
+            List<Double> fill = data.fillsMissing() ? InputSchema.meansToFill(data.name(), data.featureNames(),
                     data.statistics(training), categories.keySet()) : null;
             model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), fill, data.labelName(), categories));
         }

@@ -110,8 +110,10 @@ class BadInputProbeTest {
                 "{bad.csv}, line 2, column 2 (\"l\"): not valid UTF-8: \"n\\xE9\""));
         probes.add(new Probe("a data file that does not exist", Map.of(), new String[] {"train", "--data", "{absent.csv}", "--out", "{out.zip}"},
                 1, "{absent.csv}: no such file"));
-        probes.add(new Probe("a folder as the data file", Map.of("folder/x", new byte[0]),
-                new String[] {"train", "--data", "{folder}", "--out", "{out.zip}"}, 1, "{folder}: is a directory, not a CSV file"));
+        probes.add(new Probe("a folder without data files", Map.of("folder/_SUCCESS", new byte[0]),
+                new String[] {"train", "--data", "{folder}", "--out", "{out.zip}"}, 1, "{folder}: holds no data file"));
+        probes.add(new Probe("a glob that matches no file", Map.of("folder/_SUCCESS", new byte[0]),
+                new String[] {"train", "--data", "{folder}/part-*.csv", "--out", "{out.zip}"}, 1, "{folder}/part-*.csv: matches no file"));
         Map<String, byte[]> weighted = Map.of("w.csv", "a,w,label\n1,1,0\n2,-3,1\n3,1,0\n".getBytes(StandardCharsets.UTF_8));
         probes.add(new Probe("a negative row weight", weighted, new String[] {"train", "--data", "{w.csv}", "--weight-column", "w",
             "--out", "{out.zip}"}, 1, "{w.csv}, line 3, column 2 (\"w\"): \"-3\" is not a weight; a row's weight must be a finite number >= 0"));

@@ -64,7 +64,7 @@ public final class SparkTrainer {
                     model.inputWidth(), data.source().path(), data.width(), data.featureNames()));
         }
         if (model.inputSchema() != null) {
-            model.inputSchema().checkFeatures(java.nio.file.Path.of(data.source().path()), data.featureNames());
+            model.inputSchema().checkFeatures(data.source().path(), data.featureNames());
         }
         RowSelection training = fit.trainingRows();
         RowSelection validation = fit.validationSplit() > 0 ? fit.validationRows() : null;

@@ -57,6 +57,19 @@ final class CategoryCodes {
         return new CategoryCodes(places, codeOf, other, missing);
     }
 
+    /**
+     * Codes that take the numbers {@code renumber[c]} gives the values of the categorical cells at
+     * {@code places[c]}: a file's numbers to a set of files' (see {@link FileCategories}). Missing
+     * stays missing, and a number without a place reads as past the bound.
+     */
+    static CategoryCodes renumbering(int[] places, int[][] renumber) {
+        float[] overflow = new float[places.length];
+        float[] missing = new float[places.length];
+        java.util.Arrays.fill(overflow, CategoryDictionary.OVERFLOW);
+        java.util.Arrays.fill(missing, Float.NaN);
+        return new CategoryCodes(places.clone(), renumber, overflow, missing);
+    }
+
     boolean none() {
         return places.length == 0;
     }

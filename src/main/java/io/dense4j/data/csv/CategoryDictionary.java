@@ -196,12 +196,30 @@ public final class CategoryDictionary extends CategoryCells {
      * values (the map its rows' numbers go through), or null when this dictionary would overflow.
      */
     int[] merge(CategoryDictionary other) {
+        return add(other, false);
+    }
+
+    /**
+     * As {@link #merge}, but past the bound {@code other}'s new values read as {@link #OVERFLOW},
+     * their rows counted as past the bound: for files read one after another, whose cells are
+     * already numbered, where the bound cannot move to where one reader's would fall.
+     */
+    int[] absorb(CategoryDictionary other) {
+        return add(other, true);
+    }
+
+    private int[] add(CategoryDictionary other, boolean overflowing) {
         int[] renumbered = new int[other.size];
         for (int id = 0; id < other.size; id++) {
             int here = find(other.arena, other.starts[id], other.starts[id + 1]);
             if (here < 0) {
                 if (size >= mostValues || arenaUsed + other.length(id) > MOST_BYTES) {
-                    return null;
+                    if (!overflowing) {
+                        return null;
+                    }
+                    renumbered[id] = (int) OVERFLOW;
+                    overflowRows += other.counts[id];
+                    continue;
                 }
                 here = intern(other.arena, other.starts[id], other.starts[id + 1], other.decoded[id]);
             }

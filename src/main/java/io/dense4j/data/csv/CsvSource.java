@@ -5,9 +5,7 @@ import io.dense4j.data.Categories;
 import io.dense4j.data.DataFileException;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
-import io.dense4j.io.AtomicFiles;
 import io.dense4j.tensor.NativeArray;
-import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -155,159 +152,132 @@ public final class CsvSource {
         }
     }
 
-    private final Path file;
+    private final CsvFiles names;
     private final Options options;
-    private final CsvReader reader;
-    private final Fingerprint fingerprint;
-    private final CsvCache.Metadata scan;
-    private final Path cacheFile;
-    private final String cacheStatus;
+    private final List<CsvFile> files;
     private final String labelName;
     private final List<String> classes;
-    private final boolean flipped;
-    private final FloatBuffer[] mapped;
     private final FileCategories categorical;
     private long[] classTotals;
 
-    private CsvSource(Path file, Options options, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan,
-                      Path cacheFile, String cacheStatus, String labelName) {
-        this.file = file;
-        this.labelName = labelName;
+    private CsvSource(CsvFiles names, Options options, List<CsvFile> files, String labelName, List<String> classes) {
+        this.names = names;
         this.options = options;
-        this.reader = reader;
-        this.fingerprint = fingerprint;
-        this.scan = scan;
-        this.cacheFile = cacheFile;
-        this.cacheStatus = cacheStatus;
-        // mapped now, while the file is the one just checked: another open may rebuild that path later
-        this.mapped = cacheFile == null ? null : CsvCache.map(cacheFile, scan);
-        this.categorical = new FileCategories(file, scan.categorical());
-        LabelMapping seen = LabelMapping.restore(scan.labelNames());
-        this.classes = options.classes() != null ? options.classes() : Arrays.asList(seen.classes());
-        this.flipped = options.classes() != null ? LabelMapping.classOf(options.classes(), scan.labelNames().get(0)) == 1 : seen.flipped();
+        this.files = List.copyOf(files);
+        this.labelName = labelName;
+        this.classes = classes;
+        this.categorical = new FileCategories(names.toString(), files.stream().map(CsvFile::categorical).toList());
     }
 
     /** Reads and checks {@code file} (or finds its cache up to date), as described above. */
     public static CsvSource open(Path file, CsvFormat format, Options options) {
+        return open(CsvFiles.of(file), format, options);
+    }
+
+    /**
+     * Reads and checks each of {@code files} as above, each with its own cache, and serves them as
+     * one table, their rows in file order. Their headers must give the same feature and label
+     * columns; together they hold two labels at most (one file alone may hold one), which map to
+     * classes as one file's would; each categorical column's values are counted over them all.
+     */
+    public static CsvSource open(CsvFiles files, CsvFormat format, Options options) {
         if (!format.labeled()) {
             throw new IllegalArgumentException("training and evaluation read a label column: the CSV format has none");
         }
-        CsvReader probe = new CsvReader(file, format);
-        String labelName = probe.labelColumnName(); // a missing file, a folder, an empty file or a bad header: say so first
+        List<CsvReader> probes = new ArrayList<>();
+        for (Path file : files.paths()) {
+            CsvReader probe = new CsvReader(file, format);
+            probe.labelColumnName(); // a missing file, a folder, an empty file or a bad header: say so first
+            probes.add(probe);
+        }
+        CsvReader first = probes.get(0);
+        for (int k = 1; k < probes.size(); k++) {
+            checkSameColumns(files.paths().get(0), first, files.paths().get(k), probes.get(k));
+        }
         ColumnKinds kinds = options.kinds();
-        format = format.withCategorical(kinds.resolve(file, probe.featureNames(),
-                kinds.infer() ? probe.textColumns(ColumnKinds.INFERENCE_ROWS) : List.of()));
-        CsvReader reader = new CsvReader(file, format);
-        if (options.skipBadRows()) {
-            reader = reader.skippingBadRows();
+        List<String> withText = new ArrayList<>();
+        if (kinds.infer()) { // a column with text in any file's first rows holds categories
+            for (CsvReader probe : probes) {
+                probe.textColumns(ColumnKinds.INFERENCE_ROWS).stream().filter(name -> !withText.contains(name)).forEach(withText::add);
+            }
         }
-        if (options.fillMissing()) {
-            reader = reader.allowingMissing();
+        CsvFormat settled = format.withCategorical(kinds.resolve(files.paths().get(0), first.featureNames(), withText));
+        List<CsvFile> opened = new ArrayList<>();
+        for (Path file : files.paths()) {
+            opened.add(CsvFile.open(file, settled, options));
         }
-        Fingerprint fingerprint = Fingerprint.of(file);
-        CsvCache.Metadata scan = null;
-        Path cacheFile = null;
-        String status = "off";
-        if (options.cache()) {
-            cacheFile = CsvCache.location(file, options.cacheDirectory());
-            String[] why = new String[1];
-            String[] how = new String[1];
-            scan = CsvCache.usable(cacheFile, file, fingerprint, format, options.skipBadRows(), options.fillMissing(), why, how);
-            String moved = "";
-            if (scan == null && options.cacheDirectory() == null && !AtomicFiles.canCreateFilesIn(cacheFile.getParent())) {
-                Path readOnly = cacheFile.getParent();
-                Path fallback = options.fallbackCacheDirectory();
-                if (fallback != null && AtomicFiles.canCreateFilesIn(fallback)) {
-                    cacheFile = CsvCache.fallbackLocation(file, fallback);
-                    moved = "; " + readOnly + " cannot be written";
-                    scan = CsvCache.usable(cacheFile, file, fingerprint, format, options.skipBadRows(), options.fillMissing(), why,
-                            how);
-                } else {
-                    cacheFile = null;
-                    status = "off (" + readOnly + (fallback != null ? " and " + fallback : "") + " cannot be written)";
+        return new CsvSource(files, options, opened, first.labelColumnName(), classes(opened, options));
+    }
+
+    /** Throws unless {@code other} gives the features and label {@code first} gives, naming the first difference. */
+    private static void checkSameColumns(Path firstFile, CsvReader first, Path otherFile, CsvReader other) {
+        List<String> expected = first.featureNames();
+        List<String> found = other.featureNames();
+        String difference = null;
+        for (int j = 0; j < Math.min(expected.size(), found.size()) && difference == null; j++) {
+            if (!expected.get(j).equals(found.get(j))) {
+                difference = "feature " + (j + 1) + " is \"" + found.get(j) + "\", where " + firstFile + " has \""
+                        + expected.get(j) + "\"";
+            }
+        }
+        if (difference == null && found.size() != expected.size()) {
+            difference = found.size() > expected.size() ? "has the feature \"" + found.get(expected.size()) + "\" after those of "
+                    + firstFile : "lacks " + firstFile + "'s feature \"" + expected.get(found.size()) + "\"";
+        }
+        if (difference == null && !java.util.Objects.equals(first.labelColumnName(), other.labelColumnName())) {
+            difference = "its label column is \"" + other.labelColumnName() + "\", where " + firstFile + " has \""
+                    + first.labelColumnName() + "\"";
+        }
+        if (difference != null) {
+            throw new DataFileException(otherFile, "does not have the columns of the files before it: " + difference, null);
+        }
+    }
+
+    /** The class names the files' labels map to, checked across them. */
+    private static List<String> classes(List<CsvFile> files, Options options) {
+        List<String> seen = new ArrayList<>();
+        for (CsvFile file : files) {
+            for (String name : file.labelNames()) {
+                if (options.classes() != null && LabelMapping.classOf(options.classes(), name) < 0) {
+                    throw new DataFileException(file.path(), "has the label \"" + name + "\", which is not one of the model's "
+                            + "classes " + options.classes(), null);
+                }
+                if (LabelMapping.classOf(seen, name) < 0) {
+                    if (seen.size() == 2) {
+                        throw new DataFileException(file.path(), "has the label \"" + name + "\", a third one after \""
+                                + seen.get(0) + "\" and \"" + seen.get(1) + "\" in the files before it; a binary classifier "
+                                + "needs two", null);
+                    }
+                    seen.add(name);
+                    String problem = LabelMapping.restore(seen).problem();
+                    if (problem != null) {
+                        throw new DataFileException(file.path(), "has labels that do not go with the files before it: " + problem,
+                                null);
+                    }
                 }
             }
-            if (scan != null) {
-                status = "reused " + cacheFile + (how[0] != null ? " (" + how[0] + ")" : "");
-            } else if (cacheFile != null) {
-                CompletableFuture<String> hashing = ContentHash.inBackground(file, fingerprint.size());
-                scan = buildCache(file, format, options, reader, fingerprint, cacheFile, hashing);
-                status = "built " + cacheFile + " (" + why[0] + moved + ")";
-            }
-        }
-        if (cacheFile == null) {
-            CompletableFuture<String> hashing = ContentHash.inBackground(file, fingerprint.size());
-            CsvReader.RowHandler[] checks = new CsvReader.RowHandler[options.firstPassThreads()];
-            Arrays.fill(checks, (CsvReader.RowHandler) (line, features, provisionalClass, weight) -> { });
-            CsvReader.Summary summary = PartedRead.summary(reader, checks, null, new int[checks.length][][]);
-            scan = metadata(file, format, options, fingerprint, hashing, summary != null ? summary
-                    : reader.read((line, features, provisionalClass, weight) -> { }));
         }
         if (options.classes() != null) {
-            for (String name : scan.labelNames()) {
-                if (LabelMapping.classOf(options.classes(), name) < 0) {
-                    throw new DataFileException(file, "has the label \"" + name + "\", which is not one of the model's classes "
-                            + options.classes(), null);
-                }
-            }
-        } else if (scan.labelNames().size() < 2) {
-            throw new DataFileException(file, "has only one label value (" + scan.labelNames().get(0)
-                    + ") in its label column; a binary classifier needs two", null);
+            return options.classes();
         }
-        return new CsvSource(file, options, reader, fingerprint, scan, cacheFile, status, labelName);
+        if (seen.size() < 2) {
+            String holds = files.size() > 1 ? "and the files after it hold " : "holds ";
+            throw new DataFileException(files.get(0).path(), seen.isEmpty() ? holds + "no data rows"
+                    : (files.size() > 1 ? "and the files after it have" : "has") + " only one label value (" + seen.get(0) + ") in "
+                    + (files.size() > 1 ? "their" : "its") + " label column; a binary classifier needs two", null);
+        }
+        return Arrays.asList(LabelMapping.restore(seen).classes());
     }
 
-    /** Parses the file into a new cache, in parts on several threads when it is large enough. */
-    private static CsvCache.Metadata buildCache(Path file, CsvFormat format, Options options, CsvReader reader,
-                                                Fingerprint fingerprint, Path cacheFile, CompletableFuture<String> hashing) {
-        CsvCache.Writer[] parts = new CsvCache.Writer[options.firstPassThreads()];
-        try {
-            for (int k = 0; k < parts.length; k++) {
-                parts[k] = new CsvCache.Writer(cacheFile, k, format.weightName() != null);
-            }
-            boolean[] flipped = new boolean[parts.length];
-            int[][][] renumber = new int[parts.length][][];
-            CsvReader.Summary summary = PartedRead.summary(reader, parts, flipped, renumber);
-            if (summary != null) {
-                int[] places = summary.categories().keySet().stream().mapToInt(summary.featureNames()::indexOf).toArray();
-                for (int k = 1; k < parts.length; k++) {
-                    parts[0].append(parts[k], summary.featureNames().size(), flipped[k], places, renumber[k]);
-                }
-            } else { // one thread: a small file, or a problem a serial read must report exactly
-                for (CsvCache.Writer part : parts) {
-                    part.close();
-                }
-                parts[0] = new CsvCache.Writer(cacheFile, format.weightName() != null);
-                summary = reader.read(parts[0]);
-            }
-            CsvCache.Metadata scan = metadata(file, format, options, fingerprint, hashing, summary);
-            parts[0].finish(scan);
-            return scan;
-        } finally {
-            for (CsvCache.Writer part : parts) {
-                if (part != null) {
-                    part.close();
-                }
-            }
+    /** Each file's rows as a pass reads them, its categorical cells coded by {@code codes(k)}. */
+    private FileRows[] parts(java.util.function.IntFunction<CategoryCodes> codes) {
+        FileRows[] parts = new FileRows[files.size()];
+        for (int k = 0; k < parts.length; k++) {
+            List<String> labels = files.get(k).labelNames();
+            boolean flipped = !labels.isEmpty() && LabelMapping.classOf(classes, labels.get(0)) == 1;
+            parts[k] = new FileRows(files.get(k), flipped, codes.apply(k));
         }
-    }
-
-    private static CsvCache.Metadata metadata(Path file, CsvFormat format, Options options, Fingerprint fingerprint,
-                                              CompletableFuture<String> hashing, CsvReader.Summary summary) {
-        String content = ContentHash.await(hashing);
-        try {
-            if (!fingerprint.unchanged(file)) {
-                throw new DataFileException(file, "changed while it was being read", null);
-            }
-        } catch (IOException failed) {
-            throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
-        }
-        return new CsvCache.Metadata(CsvCache.VERSION, fingerprint, content, format, options.skipBadRows(),
-                options.fillMissing(), summary.featureNames().size(), summary.rows(), summary.featureNames(),
-                Arrays.asList(summary.labels().names()), summary.skippedRows(), summary.firstSkippedLines(),
-                summary.missingValues(), summary.categories().entrySet().stream()
-                        .map(column -> CsvCache.CategoricalColumn.of(column.getKey(), column.getValue())).toList(),
-                0); // the rows' checksum is the cache writer's to fill in
+        return parts;
     }
 
     /**
@@ -324,53 +294,57 @@ public final class CsvSource {
      * by column name; one for each of {@link #categoricalColumns()}).
      */
     public BatchSource rows(RowSelection selection, double[] fill, Map<String, Categories> categories, DataType type) {
-        CategoryCodes codes = categorical.codes(featureNames(), categories);
+        FileRows[] parts = parts(k -> categorical.codes(k, featureNames(), categories));
         if (missingValues() > 0) {
-            Objects.requireNonNull(fill, () -> file + " has " + missingValues() + " missing values: give the values to fill them with");
+            Objects.requireNonNull(fill, () -> names + " has " + missingValues() + " missing values: give the values to fill them with");
             if (fill.length != width()) {
                 throw new IllegalArgumentException("fill values are per feature: expected " + width() + ", got " + fill.length);
             }
         }
-        return rawRows(selection, missingValues() > 0 ? fill.clone() : null, codes, type);
+        return rawRows(selection, missingValues() > 0 ? fill.clone() : null, parts, type);
     }
 
-    private BatchSource rawRows(RowSelection selection, double[] fill, CategoryCodes codes, DataType type) {
-        if (cacheFile == null) {
+    private BatchSource rawRows(RowSelection selection, double[] fill, FileRows[] parts, DataType type) {
+        if (files.stream().anyMatch(file -> file.mapped() == null)) {
             long selected = selection.stratified() ? selection.count(classTotals()[0], classTotals()[1]) : selection.count(rows());
-            return new StreamedBatches(file, reader, fingerprint, selection, selected, width(), flipped(), weighted(),
-                    fill, codes, options.shuffleBufferRows(), type);
+            return new StreamedBatches(parts, selection, selected, width(), weighted(), fill, options.shuffleBufferRows(), type);
         }
         if (rows() > Integer.MAX_VALUE) {
-            throw new DataFileException(file, "has " + rows() + " rows; training from the cache handles up to 2^31 − 1", null);
+            throw new DataFileException(files.get(0).path(), (files.size() > 1 ? "and the files after it hold " : "has ") + rows()
+                    + " rows; training from the cache handles up to 2^31 − 1", null);
         }
         int[] picked = new int[(int) rows()];
         int count = 0;
         RowSelection.Walker walker = selection.walker();
-        for (int row = 0; row < rows(); row++) {
-            if (walker.includes(cachedLabel(row))) {
-                picked[count++] = row;
+        int row = 0;
+        for (FileRows part : parts) {
+            int perSegment = CsvCache.rowsPerSegment(width(), weighted());
+            int rowFloats = CsvCache.rowFloats(width(), weighted());
+            FloatBuffer[] mapped = part.file().mapped();
+            for (int local = 0; local < part.file().rows(); local++, row++) {
+                if (walker.includes(part.label(mapped[local / perSegment].get((local % perSegment) * rowFloats + width())))) {
+                    picked[count++] = row;
+                }
             }
         }
-        return new CachedBatches(mapped, width(), Arrays.copyOf(picked, count), flipped(), weighted(), fill, codes);
+        return new CachedBatches(parts, width(), Arrays.copyOf(picked, count), weighted(), fill);
     }
 
-    /** The class of cached row {@code row}. */
-    private float cachedLabel(int row) {
-        int perSegment = CsvCache.rowsPerSegment(width(), weighted());
-        float provisional = mapped[row / perSegment].get((row % perSegment) * CsvCache.rowFloats(width(), weighted()) + width());
-        return flipped() ? 1 - provisional : provisional;
-    }
-
-    /** Rows of class 0 and of class 1, counted once (a pass over the file when there is no cache), for stratified counts. */
+    /** Rows of class 0 and of class 1, counted once (from the caches, or a pass over the files), for stratified counts. */
     private long[] classTotals() {
         if (classTotals == null) {
             long[] totals = new long[2];
-            if (mapped != null) {
-                for (int row = 0; row < rows(); row++) {
-                    totals[cachedLabel(row) == 1 ? 1 : 0]++;
+            for (FileRows part : parts(k -> CategoryCodes.NONE)) {
+                FloatBuffer[] mapped = part.file().mapped();
+                if (mapped != null) {
+                    int perSegment = CsvCache.rowsPerSegment(width(), weighted());
+                    int rowFloats = CsvCache.rowFloats(width(), weighted());
+                    for (int row = 0; row < part.file().rows(); row++) {
+                        totals[(int) part.label(mapped[row / perSegment].get((row % perSegment) * rowFloats + width()))]++;
+                    }
+                } else {
+                    part.file().reader().read((line, features, provisionalClass, weight) -> totals[(int) part.label(provisionalClass)]++);
                 }
-            } else {
-                reader.read((line, features, provisionalClass, weight) -> totals[(flipped() ? 1 - provisionalClass : provisionalClass) == 1 ? 1 : 0]++);
             }
             classTotals = totals;
         }
@@ -387,7 +361,8 @@ public final class CsvSource {
         NativeArray features = NativeArray.allocate(DataType.FLOAT, (long) chunk * width());
         NativeArray labels = NativeArray.allocate(DataType.FLOAT, chunk);
         float[] values = new float[chunk * width()];
-        try (BatchSource rows = rawRows(selection, null, CategoryCodes.NONE, DataType.FLOAT)) {
+        // categorical cells as the set numbers their values: as one file holding all the rows would read them
+        try (BatchSource rows = rawRows(selection, null, parts(k -> categorical.setNumbers(k, featureNames())), DataType.FLOAT)) {
             rows.startPass(0, 0, false);
             for (int count; (count = rows.next(chunk, features, labels)) > 0; ) {
                 for (int i = 0; i < count * width(); i++) {
@@ -402,13 +377,19 @@ public final class CsvSource {
         return statistics;
     }
 
-    public Path file() {
-        return file;
+    /** The files, and what they were asked for as. */
+    public CsvFiles files() {
+        return names;
     }
 
-    /** The file's fingerprint, taken when it was opened. */
-    public Fingerprint fingerprint() {
-        return fingerprint;
+    /** The file, or the folder or glob and how many files it holds: for messages. */
+    public String name() {
+        return names.toString();
+    }
+
+    /** The files' fingerprints, taken when they were opened, in file order. */
+    public List<Fingerprint> fingerprints() {
+        return files.stream().map(CsvFile::fingerprint).toList();
     }
 
     /** The label column's header name, or null for a file without a header. */
@@ -416,13 +397,24 @@ public final class CsvSource {
         return labelName;
     }
 
-    /** The XXH3-128 of the whole file as it was read (see {@link ContentHash}): what it holds, wherever it lives. */
+    /**
+     * The XXH3-128 of the whole file as it was read (see {@link ContentHash}): what it holds,
+     * wherever it lives. For several files, the XXH3-128 of their hashes in file order, in hex,
+     * each followed by a newline (what {@code xxhsum -H2 FILES | cut -d' ' -f1 | xxhsum -H2} prints).
+     */
     public String contentHash() {
-        return scan.csvXxh128();
+        if (files.size() == 1) {
+            return files.get(0).contentHash();
+        }
+        StringBuilder hashes = new StringBuilder();
+        files.forEach(file -> hashes.append(file.contentHash()).append('\n'));
+        var value = com.dynatrace.hash4j.hashing.Hashing.xxh3_128().hashBytesTo128Bits(
+                hashes.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return String.format(java.util.Locale.ROOT, "%016x%016x", value.getMostSignificantBits(), value.getLeastSignificantBits());
     }
 
     public List<String> featureNames() {
-        return scan.featureNames();
+        return files.get(0).featureNames();
     }
 
     /** The feature columns read as categories, in feature order (declared, or found holding text in the first rows). */
@@ -432,7 +424,7 @@ public final class CsvSource {
 
     /**
      * Each categorical column's encoding, by name in feature order: its {@code maxCategories} most
-     * frequent values in the whole file (ties in first-seen order), the rest as "other". To learn
+     * frequent values in all the rows (ties in first-seen order), the rest as "other". To learn
      * it from the training rows of a split, see {@link #categories(int, RowSelection)}.
      */
     public Map<String, Categories> categories(int maxCategories) {
@@ -444,18 +436,18 @@ public final class CsvSource {
      * training rows): the {@code maxCategories} values most frequent there, ties in first-seen
      * order. A value found only in other rows is one a model never trains a weight for, so it
      * reads as "other", as a value never seen does. Counting is a pass over the selected rows, from
-     * the cache or the file; none when the selection holds every row.
+     * the cache or the files; none when the selection holds every row.
      */
     public Map<String, Categories> categories(int maxCategories, RowSelection selection) {
         if (categorical.names().isEmpty() || selection.everyRow()) {
             return categories(maxCategories);
         }
-        try (BatchSource rows = rawRows(selection, null, CategoryCodes.NONE, DataType.FLOAT)) {
+        try (BatchSource rows = rawRows(selection, null, parts(k -> categorical.setNumbers(k, featureNames())), DataType.FLOAT)) {
             return categorical.encodings(maxCategories, rows, featureNames());
         }
     }
 
-    /** Categorical column {@code name}'s values and their counts, as the first pass found them. */
+    /** Categorical column {@code name}'s values and their counts, as the first passes found them. */
     public CategoryDictionary categoryCounts(String name) {
         return categorical.counts(name);
     }
@@ -469,17 +461,17 @@ public final class CsvSource {
     }
 
     public int width() {
-        return scan.width();
+        return featureNames().size();
     }
 
     /** Good data rows (those not skipped). */
     public long rows() {
-        return scan.rows();
+        return files.stream().mapToLong(CsvFile::rows).sum();
     }
 
     /** Whether each row carries a weight for the training loss, read from the format's weight column. */
     public boolean weighted() {
-        return scan.format().weightName() != null;
+        return files.get(0).weighted();
     }
 
     /** The names meaning class 0 and class 1. */
@@ -493,31 +485,56 @@ public final class CsvSource {
                 + ", 1 = " + (classes.get(1) == null ? "(none)" : "\"" + classes.get(1) + "\"");
     }
 
-    private boolean flipped() {
-        return flipped;
-    }
-
     public long skippedRows() {
-        return scan.skippedRows();
+        return files.stream().mapToLong(CsvFile::skippedRows).sum();
     }
 
-    public List<Long> firstSkippedLines() {
-        return scan.firstSkippedLines();
+    /** The rows skipped in {@code file}, one of these files. */
+    public long skippedRows(Path file) {
+        return files.stream().filter(read -> read.path().equals(file)).mapToLong(CsvFile::skippedRows).sum();
+    }
+
+    /** Per file with skipped rows, the line numbers of its first ones (up to the first pass's bound). */
+    public Map<Path, List<Long>> firstSkippedLines() {
+        Map<Path, List<Long>> lines = new java.util.LinkedHashMap<>();
+        files.stream().filter(file -> file.skippedRows() > 0).forEach(file -> lines.put(file.path(), file.firstSkippedLines()));
+        return lines;
     }
 
     /** Missing feature values found (0 unless missing values are filled). */
     public long missingValues() {
-        return scan.missingValues();
+        return files.stream().mapToLong(CsvFile::missingValues).sum();
     }
 
-    /** The binary cache file, or null when the cache is off. */
+    /** The binary cache file of one file, or null when the cache is off (for several files, see {@link #cacheStatus()}). */
     public Path cacheFile() {
-        return cacheFile;
+        return files.size() == 1 ? files.get(0).cacheFile() : null;
     }
 
-    /** What happened to the cache: "off", "reused …", or "built … (why)". */
+    /**
+     * What happened to the cache: "off", "reused …", or "built … (why)"; for several files, how
+     * many caches were built and reused, and the first one's status otherwise.
+     */
     public String cacheStatus() {
-        return cacheStatus;
+        if (files.size() == 1) {
+            return files.get(0).cacheStatus();
+        }
+        long built = files.stream().filter(file -> file.cacheStatus().startsWith("built")).count();
+        long reused = files.stream().filter(file -> file.cacheStatus().startsWith("reused")).count();
+        long off = files.size() - built - reused;
+        List<String> parts = new ArrayList<>();
+        if (built > 0) {
+            parts.add(built + " built");
+        }
+        if (reused > 0) {
+            parts.add(reused + " reused");
+        }
+        if (off > 0) {
+            parts.add(off + " " + files.stream().map(CsvFile::cacheStatus).filter(status -> status.startsWith("off")).findFirst()
+                    .orElse("off"));
+        }
+        return String.join(", ", parts) + (off == 0 ? " (one per file, beside it or in "
+                + files.get(0).cacheFile().getParent() + ")" : "");
     }
 
     /** Whether missing values are read (to be filled) rather than refused. */

@@ -3,44 +3,65 @@ package io.dense4j.data.csv;
 import io.dense4j.data.BatchSource;
 import io.dense4j.data.Categories;
 import io.dense4j.tensor.NativeArray;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * A CSV file's categorical columns as its first pass found them: each column's values, numbered
- * as its cached or streamed cells are, with their counts. Answers what encoding a new model takes
- * from them, how a model's encoding codes them, and how many rows hold a value a model does not
- * know.
+ * The categorical columns of a set of CSV files as their first passes found them: each file's
+ * values, numbered as its cached or streamed cells are, and the whole set's, numbered in
+ * first-seen order across the files in turn, with their counts. Answers what encoding a new model
+ * takes from them, how a model's encoding codes each file's cells, and how many rows hold a value
+ * a model does not know.
  */
 final class FileCategories {
-    private final Path file;
-    /** By column name, in feature order. */
-    private final Map<String, CategoryDictionary> dictionaries = new LinkedHashMap<>();
+    private final String name;
+    /** Per file, by column name in feature order. */
+    private final List<Map<String, CategoryDictionary>> files = new ArrayList<>();
+    /** The set's values: the first file's, then each later file's new ones. */
+    private final Map<String, CategoryDictionary> merged;
+    /** Per file and column, the set's number of each of the file's values (null for the first file: the same). */
+    private final List<int[][]> renumber = new ArrayList<>();
 
-    FileCategories(Path file, List<CsvCache.CategoricalColumn> columns) {
-        this.file = file;
-        columns.forEach(column -> dictionaries.put(column.name(), column.dictionary()));
+    /** @param name the file or set, for messages */
+    FileCategories(String name, List<List<CsvCache.CategoricalColumn>> columnsPerFile) {
+        this.name = name;
+        for (List<CsvCache.CategoricalColumn> columns : columnsPerFile) {
+            Map<String, CategoryDictionary> dictionaries = new LinkedHashMap<>();
+            columns.forEach(column -> dictionaries.put(column.name(), column.dictionary()));
+            files.add(dictionaries);
+        }
+        merged = new LinkedHashMap<>();
+        columnsPerFile.get(0).forEach(column -> merged.put(column.name(), column.dictionary())); // a copy: merging adds to it
+        renumber.add(null);
+        for (int k = 1; k < files.size(); k++) {
+            int[][] numbers = new int[merged.size()][];
+            int c = 0;
+            for (var column : merged.entrySet()) {
+                numbers[c++] = column.getValue().absorb(files.get(k).get(column.getKey()));
+            }
+            renumber.add(numbers);
+        }
     }
 
     List<String> names() {
-        return List.copyOf(dictionaries.keySet());
+        return List.copyOf(merged.keySet());
     }
 
     /** Each column's {@code maxCategories} most frequent values, ties in first-seen order. */
     Map<String, Categories> encodings(int maxCategories) {
         Map<String, Categories> encodings = new LinkedHashMap<>();
-        dictionaries.forEach((name, dictionary) ->
-                encodings.put(name, Categories.mostFrequent(dictionary.values(), dictionary.counts(), maxCategories)));
+        merged.forEach((column, dictionary) ->
+                encodings.put(column, Categories.mostFrequent(dictionary.values(), dictionary.counts(), maxCategories)));
         return encodings;
     }
 
     /**
-     * Each column's {@code maxCategories} most frequent values among {@code rows} (a pass of raw
-     * rows, each categorical cell its number here, over {@code featureNames}), ties in first-seen
-     * order.
+     * Each column's {@code maxCategories} most frequent values among {@code rows} (a pass of rows
+     * over {@code featureNames} whose categorical cells are coded by {@link #setNumbers}), ties in
+     * first-seen order.
      */
     Map<String, Categories> encodings(int maxCategories, BatchSource rows, List<String> featureNames) {
         List<String> names = names();
@@ -48,7 +69,7 @@ final class FileCategories {
         int[] places = names.stream().mapToInt(featureNames::indexOf).toArray();
         long[][] counts = new long[places.length][];
         for (int c = 0; c < places.length; c++) {
-            counts[c] = new long[dictionaries.get(names.get(c)).size()];
+            counts[c] = new long[merged.get(names.get(c)).size()];
         }
         int chunk = StreamedBatches.blockRows(width);
         NativeArray features = NativeArray.allocate(DataType.FLOAT, (long) chunk * width);
@@ -66,36 +87,45 @@ final class FileCategories {
         }
         Map<String, Categories> encodings = new LinkedHashMap<>();
         for (int c = 0; c < places.length; c++) {
-            CategoryDictionary dictionary = dictionaries.get(names.get(c));
+            CategoryDictionary dictionary = merged.get(names.get(c));
             encodings.put(names.get(c), Categories.mostFrequent(dictionary.values(), counts[c], maxCategories));
         }
         return encodings;
     }
 
-    CategoryDictionary counts(String name) {
-        CategoryDictionary dictionary = dictionaries.get(name);
+    CategoryDictionary counts(String column) {
+        CategoryDictionary dictionary = merged.get(column);
         if (dictionary == null) {
-            throw new IllegalArgumentException("\"" + name + "\" is not a categorical column of " + file);
+            throw new IllegalArgumentException("\"" + column + "\" is not a categorical column of " + name);
         }
         return dictionary;
     }
 
-    /** How a model's {@code categories} (one for each column here) code these columns' cells. */
-    CategoryCodes codes(List<String> featureNames, Map<String, Categories> categories) {
-        if (!categories.keySet().equals(dictionaries.keySet())) {
-            throw new IllegalArgumentException(dictionaries.isEmpty()
-                    ? "categories are given for " + categories.keySet() + ", but " + file + " has no categorical column"
-                    : file + " has categorical columns " + dictionaries.keySet() + ": give their categories (a model's schema), "
+    /** How a model's {@code categories} (one for each column here) code file {@code k}'s cells. */
+    CategoryCodes codes(int k, List<String> featureNames, Map<String, Categories> categories) {
+        if (!categories.keySet().equals(merged.keySet())) {
+            throw new IllegalArgumentException(merged.isEmpty()
+                    ? "categories are given for " + categories.keySet() + ", but " + name + " has no categorical column"
+                    : name + " has categorical columns " + merged.keySet() + ": give their categories (a model's schema), "
                             + "got them for " + categories.keySet());
         }
-        return CategoryCodes.of(featureNames, dictionaries, categories);
+        return CategoryCodes.of(featureNames, files.get(k), categories);
+    }
+
+    /** How file {@code k}'s cells become the set's numbers for their values (as {@link #counts} numbers them). */
+    CategoryCodes setNumbers(int k, List<String> featureNames) {
+        if (merged.isEmpty() || k == 0) {
+            return CategoryCodes.NONE;
+        }
+        int[] places = merged.keySet().stream().mapToInt(featureNames::indexOf).toArray();
+        return CategoryCodes.renumbering(places, renumber.get(k));
     }
 
     /** Per column, the rows whose value is not among {@code categories} (never seen by the model, or "other"). */
     Map<String, Long> unknownRows(Map<String, Categories> categories) {
         Map<String, Long> unknown = new LinkedHashMap<>();
-        dictionaries.forEach((name, dictionary) -> {
-            Categories encoding = categories.get(name);
+        merged.forEach((column, dictionary) -> {
+            Categories encoding = categories.get(column);
             List<String> values = dictionary.values();
             long[] counts = dictionary.counts();
             long rows = dictionary.overflowRows();
@@ -104,7 +134,7 @@ final class FileCategories {
                     rows += counts[i];
                 }
             }
-            unknown.put(name, rows);
+            unknown.put(column, rows);
         });
         return unknown;
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Rows parsed from the CSV file on every pass, by a background thread that stays ahead of
+ * Rows parsed from the CSV files on every pass, one file after another, by a background thread that stays ahead of
  * training: it parses into native blocks of rows and hands them over through a small bounded
  * queue, so memory stays bounded by a few blocks (and the shuffle buffer) whatever the file's size.
  * A shuffled pass draws rows from a shuffle buffer: a reservoir of rows, each new row replacing a
@@ -33,17 +33,13 @@ final class StreamedBatches implements BatchSource {
     /** Blocks in flight: the reader is at most this far ahead. */
     private static final int BLOCKS = 4;
 
-    private final Path file;
-    private final CsvReader reader;
-    private final Fingerprint fingerprint;
+    private final FileRows[] files;
     private final RowSelection selection;
     private final long rows;
     private final int width;
     private final int blockRows;
-    private final boolean flipLabels;
     private final boolean weighted;
     private final double[] fill;
-    private final CategoryCodes codes;
     private final int shuffleRows;
     private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(BLOCKS);
     private final BlockingQueue<Block> filled = new ArrayBlockingQueue<>(BLOCKS);
@@ -77,24 +73,22 @@ final class StreamedBatches implements BatchSource {
     }
 
     /**
-     * @param reader      reads the file as its scan did (same format, same bad-row and missing-value rules)
-     * @param rows        rows in {@code selection}, counted by the scan
-     * @param weighted    whether the reader gives each row a weight of its own
+     * @param files       the files, in order, each read as its first pass did (same format, same
+     *                    bad-row and missing-value rules), with its labels' and categories' mapping
+     * @param selection   which rows, numbered through the files in order
+     * @param rows        rows in {@code selection}, counted by the first passes
+     * @param weighted    whether the readers give each row a weight of its own
      * @param shuffleRows the shuffle buffer's size in rows
      */
-    StreamedBatches(Path file, CsvReader reader, Fingerprint fingerprint, RowSelection selection, long rows, int width,
-                    boolean flipLabels, boolean weighted, double[] fill, CategoryCodes codes, int shuffleRows, DataType type) {
-        this.file = file;
-        this.reader = reader;
-        this.fingerprint = fingerprint;
+    StreamedBatches(FileRows[] files, RowSelection selection, long rows, int width, boolean weighted, double[] fill,
+                    int shuffleRows, DataType type) {
+        this.files = files.clone();
         this.selection = selection;
         this.rows = rows;
         this.width = width;
         this.blockRows = blockRows(width);
-        this.flipLabels = flipLabels;
         this.weighted = weighted;
         this.fill = fill;
-        this.codes = codes;
         this.shuffleRows = (int) Math.max(1, Math.min(shuffleRows, rows));
         if ((long) this.shuffleRows * width > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(String.format("a shuffle buffer of %,d rows of %,d features does not fit one "
@@ -119,13 +113,11 @@ final class StreamedBatches implements BatchSource {
     @Override
     public void startPass(int epoch, long seed, boolean shuffle) {
         close();
-        try {
-            if (!fingerprint.unchanged(file)) {
-                throw new DataFileException(file, "changed since it was first read (its size, modification or change "
-                        + "time, or inode); training stopped rather than mix two versions of the data", null);
+        for (FileRows file : files) {
+            if (!unchanged(file.file())) {
+                throw new DataFileException(file.file().path(), "changed since it was first read (its size, modification or "
+                        + "change time, or inode); training stopped rather than mix two versions of the data", null);
             }
-        } catch (IOException failed) {
-            throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
         }
         Random random = shuffle ? new Random(seed * 0x9E3779B97F4A7C15L + epoch) : null;
         passOver = false;
@@ -202,7 +194,7 @@ final class StreamedBatches implements BatchSource {
             return filled.take();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for rows of " + file, interrupted);
+            throw new IllegalStateException("interrupted while waiting for rows of " + files[0].file().path(), interrupted);
         }
     }
 
@@ -221,27 +213,31 @@ final class StreamedBatches implements BatchSource {
         Emitter emitter = new Emitter();
         try {
             ShuffleBuffer shuffler = random == null ? null : new ShuffleBuffer(random, emitter);
-            RowSelection.Walker walker = selection.walker(); // each pass walks the file from its first row
-            // the bytes the file had when it was checked, and no more: rows appended meanwhile are not this data
-            reader.readUpTo(fingerprint.size(), (line, features, provisionalClass, weight) -> {
-                float label = flipLabels ? 1 - provisionalClass : provisionalClass;
-                if (!walker.includes(label)) {
+            RowSelection.Walker walker = selection.walker(); // each pass walks the files from their first row
+            for (FileRows file : files) {
+                CategoryCodes codes = file.codes();
+                // the bytes the file had when it was checked, and no more: rows appended meanwhile are not this data
+                file.file().reader().readUpTo(file.file().fingerprint().size(), (line, features, provisionalClass, weight) -> {
+                    float label = file.label(provisionalClass);
+                    if (!walker.includes(label)) {
+                        return;
+                    }
+                    codes.apply(features, 0); // first: a missing category is NaN until coded, and never filled
+                    if (fill != null) {
+                        MissingValues.fill(features, 0, fill);
+                    }
+                    if (shuffler != null) {
+                        shuffler.add(features, label, weight);
+                    } else {
+                        emitter.emit(features, 0, label, weight);
+                    }
+                });
+                if (!unchanged(file.file())) {
+                    emitter.finish(new DataFileException(file.file().path(), "changed while a pass read it (its size, "
+                            + "modification or change time, or inode); training stopped rather than mix two versions of the data",
+                            null));
                     return;
                 }
-                codes.apply(features, 0); // first: a missing category is NaN until coded, and never filled
-                if (fill != null) {
-                    MissingValues.fill(features, 0, fill);
-                }
-                if (shuffler != null) {
-                    shuffler.add(features, label, weight);
-                } else {
-                    emitter.emit(features, 0, label, weight);
-                }
-            });
-            if (!unchangedAfterPass()) {
-                emitter.finish(new DataFileException(file, "changed while a pass read it (its size, modification or change "
-                        + "time, or inode); training stopped rather than mix two versions of the data", null));
-                return;
             }
             if (shuffler != null) {
                 shuffler.drain();
@@ -258,11 +254,11 @@ final class StreamedBatches implements BatchSource {
         }
     }
 
-    private boolean unchangedAfterPass() {
+    private static boolean unchanged(CsvFile file) {
         try {
-            return fingerprint.unchanged(file);
+            return file.fingerprint().unchanged(file.path());
         } catch (IOException failed) {
-            throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
+            throw new DataFileException(file.path(), "cannot be read: " + failed.getMessage(), failed);
         }
     }
 

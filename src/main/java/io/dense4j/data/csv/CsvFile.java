@@ -1,0 +1,208 @@
+package io.dense4j.data.csv;
+
+import io.dense4j.data.DataFileException;
+import io.dense4j.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One CSV file of a {@link CsvSource}, read and checked once: its first pass (or its cache found
+ * up to date), what that pass found, and its cache mapped into memory. Its labels and category
+ * values are numbered as this file met them; the source maps them to the whole set's.
+ */
+final class CsvFile {
+    private final Path path;
+    private final CsvReader reader;
+    private final Fingerprint fingerprint;
+    private final CsvCache.Metadata scan;
+    private final Path cacheFile;
+    private final String cacheStatus;
+    private final FloatBuffer[] mapped;
+
+    private CsvFile(Path path, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan, Path cacheFile, String cacheStatus) {
+        this.path = path;
+        this.reader = reader;
+        this.fingerprint = fingerprint;
+        this.scan = scan;
+        this.cacheFile = cacheFile;
+        this.cacheStatus = cacheStatus;
+        // mapped now, while the file is the one just checked: another open may rebuild that path later
+        this.mapped = cacheFile == null ? null : CsvCache.map(cacheFile, scan);
+    }
+
+    /** Reads and checks {@code path} as {@code format} (its categorical columns settled) says, or finds its cache up to date. */
+    static CsvFile open(Path path, CsvFormat format, CsvSource.Options options) {
+        CsvReader reader = new CsvReader(path, format);
+        if (options.skipBadRows()) {
+            reader = reader.skippingBadRows();
+        }
+        if (options.fillMissing()) {
+            reader = reader.allowingMissing();
+        }
+        Fingerprint fingerprint = Fingerprint.of(path);
+        CsvCache.Metadata scan = null;
+        Path cacheFile = null;
+        String status = "off";
+        if (options.cache()) {
+            cacheFile = CsvCache.location(path, options.cacheDirectory());
+            String[] why = new String[1];
+            String[] how = new String[1];
+            scan = CsvCache.usable(cacheFile, path, fingerprint, format, options.skipBadRows(), options.fillMissing(), why, how);
+            String moved = "";
+            if (scan == null && options.cacheDirectory() == null && !AtomicFiles.canCreateFilesIn(cacheFile.getParent())) {
+                Path readOnly = cacheFile.getParent();
+                Path fallback = options.fallbackCacheDirectory();
+                if (fallback != null && AtomicFiles.canCreateFilesIn(fallback)) {
+                    cacheFile = CsvCache.fallbackLocation(path, fallback);
+                    moved = "; " + readOnly + " cannot be written";
+                    scan = CsvCache.usable(cacheFile, path, fingerprint, format, options.skipBadRows(), options.fillMissing(), why,
+                            how);
+                } else {
+                    cacheFile = null;
+                    status = "off (" + readOnly + (fallback != null ? " and " + fallback : "") + " cannot be written)";
+                }
+            }
+            if (scan != null) {
+                status = "reused " + cacheFile + (how[0] != null ? " (" + how[0] + ")" : "");
+            } else if (cacheFile != null) {
+                CompletableFuture<String> hashing = ContentHash.inBackground(path, fingerprint.size());
+                scan = buildCache(path, format, options, reader, fingerprint, cacheFile, hashing);
+                status = "built " + cacheFile + " (" + why[0] + moved + ")";
+            }
+        }
+        if (cacheFile == null) {
+            CompletableFuture<String> hashing = ContentHash.inBackground(path, fingerprint.size());
+            CsvReader.RowHandler[] checks = new CsvReader.RowHandler[options.firstPassThreads()];
+            Arrays.fill(checks, (CsvReader.RowHandler) (line, features, provisionalClass, weight) -> { });
+            CsvReader.Summary summary = PartedRead.summary(reader, checks, null, new int[checks.length][][]);
+            scan = metadata(path, format, options, fingerprint, hashing, summary != null ? summary
+                    : reader.read((line, features, provisionalClass, weight) -> { }));
+        }
+        return new CsvFile(path, reader, fingerprint, scan, cacheFile, status);
+    }
+
+    /** Parses the file into a new cache, in parts on several threads when it is large enough. */
+    private static CsvCache.Metadata buildCache(Path path, CsvFormat format, CsvSource.Options options, CsvReader reader,
+                                                Fingerprint fingerprint, Path cacheFile, CompletableFuture<String> hashing) {
+        CsvCache.Writer[] parts = new CsvCache.Writer[options.firstPassThreads()];
+        try {
+            for (int k = 0; k < parts.length; k++) {
+                parts[k] = new CsvCache.Writer(cacheFile, k, format.weightName() != null);
+            }
+            boolean[] flipped = new boolean[parts.length];
+            int[][][] renumber = new int[parts.length][][];
+            CsvReader.Summary summary = PartedRead.summary(reader, parts, flipped, renumber);
+            if (summary != null) {
+                int[] places = summary.categories().keySet().stream().mapToInt(summary.featureNames()::indexOf).toArray();
+                for (int k = 1; k < parts.length; k++) {
+                    parts[0].append(parts[k], summary.featureNames().size(), flipped[k], places, renumber[k]);
+                }
+            } else { // one thread: a small file, or a problem a serial read must report exactly
+                for (CsvCache.Writer part : parts) {
+                    part.close();
+                }
+                parts[0] = new CsvCache.Writer(cacheFile, format.weightName() != null);
+                summary = reader.read(parts[0]);
+            }
+            CsvCache.Metadata scan = metadata(path, format, options, fingerprint, hashing, summary);
+            parts[0].finish(scan);
+            return scan;
+        } finally {
+            for (CsvCache.Writer part : parts) {
+                if (part != null) {
+                    part.close();
+                }
+            }
+        }
+    }
+
+    private static CsvCache.Metadata metadata(Path path, CsvFormat format, CsvSource.Options options, Fingerprint fingerprint,
+                                              CompletableFuture<String> hashing, CsvReader.Summary summary) {
+        String content = ContentHash.await(hashing);
+        try {
+            if (!fingerprint.unchanged(path)) {
+                throw new DataFileException(path, "changed while it was being read", null);
+            }
+        } catch (IOException failed) {
+            throw new DataFileException(path, "cannot be read: " + failed.getMessage(), failed);
+        }
+        return new CsvCache.Metadata(CsvCache.VERSION, fingerprint, content, format, options.skipBadRows(),
+                options.fillMissing(), summary.featureNames().size(), summary.rows(), summary.featureNames(),
+                Arrays.asList(summary.labels().names()), summary.skippedRows(), summary.firstSkippedLines(),
+                summary.missingValues(), summary.categories().entrySet().stream()
+                        .map(column -> CsvCache.CategoricalColumn.of(column.getKey(), column.getValue())).toList(),
+                0); // the rows' checksum is the cache writer's to fill in
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Reads the file as its first pass did (same format, same bad-row and missing-value rules). */
+    CsvReader reader() {
+        return reader;
+    }
+
+    Fingerprint fingerprint() {
+        return fingerprint;
+    }
+
+    /** The XXH3-128 of the whole file as it was read. */
+    String contentHash() {
+        return scan.csvXxh128();
+    }
+
+    List<String> featureNames() {
+        return scan.featureNames();
+    }
+
+    /** The label names in the order this file met them: provisional class 0, then 1. */
+    List<String> labelNames() {
+        return scan.labelNames();
+    }
+
+    /** The categorical columns' values as this file numbers them, with their counts. */
+    List<CsvCache.CategoricalColumn> categorical() {
+        return scan.categorical();
+    }
+
+    /** Whether each row carries a weight, read from the format's weight column. */
+    boolean weighted() {
+        return scan.format().weightName() != null;
+    }
+
+    long rows() {
+        return scan.rows();
+    }
+
+    long skippedRows() {
+        return scan.skippedRows();
+    }
+
+    List<Long> firstSkippedLines() {
+        return scan.firstSkippedLines();
+    }
+
+    long missingValues() {
+        return scan.missingValues();
+    }
+
+    /** The cache's memory-mapped segments, or null without a cache. */
+    FloatBuffer[] mapped() {
+        return mapped;
+    }
+
+    /** The binary cache file, or null when there is none. */
+    Path cacheFile() {
+        return cacheFile;
+    }
+
+    /** What happened to the cache: "off", "reused …", or "built … (why)". */
+    String cacheStatus() {
+        return cacheStatus;
+    }
+}

@@ -1,0 +1,114 @@
+package io.dense4j.data.csv;
+
+import io.dense4j.data.DataFileException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The CSV files one data set is split into, read as one table in name order: one file, a folder,
+ * or a glob such as {@code data/part-*.csv}. As Hadoop and Spark read a folder, its files whose
+ * names start with "." or "_" (such as {@code _SUCCESS}) are left out, and so are dense4j's caches.
+ *
+ * @param name  what was asked for: the file, folder or glob, for messages and model files
+ * @param paths the files, in name order; at least one
+ */
+public record CsvFiles(String name, List<Path> paths) {
+    private static final String GLOB_CHARACTERS = "*?[{";
+
+    public CsvFiles {
+        Objects.requireNonNull(name, "name");
+        paths = List.copyOf(paths);
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException(name + " names no file");
+        }
+    }
+
+    /** The one file {@code file}. */
+    public static CsvFiles of(Path file) {
+        return new CsvFiles(file.toString(), List.of(file));
+    }
+
+    /**
+     * The files {@code pathFolderOrGlob} names: a file (which need not exist yet: reading it says
+     * so), a folder's files, or the files a glob matches ({@code *}, {@code ?}, {@code [...]},
+     * {@code {a,b}}, in any part of the path; {@code *} stays within one folder).
+     */
+    public static CsvFiles of(String pathFolderOrGlob) {
+        Path given = Path.of(pathFolderOrGlob);
+        if (pathFolderOrGlob.chars().noneMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0)) {
+            if (!Files.isDirectory(given)) {
+                return of(given);
+            }
+            List<Path> files = listed(given, 1, path -> true, given);
+            if (files.isEmpty()) {
+                throw new DataFileException(given, "holds no data file", null);
+            }
+            return new CsvFiles(pathFolderOrGlob, files);
+        }
+        Path base = literalPrefix(given);
+        Path pattern = base.relativize(given);
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern.toString().replace("\\", "\\\\"));
+        List<Path> matched = Files.isDirectory(base) ? listed(base, pattern.getNameCount(),
+                path -> matcher.matches(base.relativize(path)), given) : List.of();
+        if (matched.isEmpty()) {
+            throw new DataFileException(given, "matches no file", null);
+        }
+        return new CsvFiles(pathFolderOrGlob, matched);
+    }
+
+    /** The folder the glob's first wildcard part sits in (the working folder for a relative glob that starts with one). */
+    private static Path literalPrefix(Path glob) {
+        Path prefix = glob.getRoot();
+        for (Path part : glob) {
+            if (part.toString().chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0)) {
+                break;
+            }
+            prefix = prefix == null ? part : prefix.resolve(part);
+        }
+        return prefix == null ? Path.of("") : prefix;
+    }
+
+    private static List<Path> listed(Path folder, int depth, java.util.function.Predicate<Path> wanted, Path given) {
+        try (Stream<Path> found = Files.find(folder.toString().isEmpty() ? Path.of(".") : folder, depth,
+                (path, attributes) -> attributes.isRegularFile() && depthOf(folder, path) == depth)) {
+            return found.map(path -> folder.toString().isEmpty() ? Path.of(".").relativize(path) : path)
+                    .filter(CsvFiles::data).filter(wanted).sorted().toList();
+        } catch (IOException failed) {
+            throw new UncheckedIOException(given + ": cannot be listed: " + failed.getMessage(), failed);
+        }
+    }
+
+    private static int depthOf(Path folder, Path path) {
+        return (folder.toString().isEmpty() ? Path.of(".") : folder).relativize(path).getNameCount();
+    }
+
+    /** Whether a file found in a folder is data: not hidden, not a marker such as _SUCCESS, not one of dense4j's caches. */
+    private static boolean data(Path file) {
+        String name = file.getFileName().toString();
+        return !name.startsWith(".") && !name.startsWith("_") && !name.contains(".dense4j-cache");
+    }
+
+    /** One file or several. */
+    public boolean several() {
+        return paths.size() > 1;
+    }
+
+    /** How a model file names this data: the file's name, or the folder's or glob's last part and how many files it held. */
+    public String shortName() {
+        String last = name.replaceAll("[/\\\\]+$", "");
+        last = last.substring(Math.max(last.lastIndexOf('/'), last.lastIndexOf('\\')) + 1);
+        return several() ? last + " (" + paths.size() + " files)" : paths.get(0).getFileName().toString();
+    }
+
+    @Override
+    public String toString() {
+        return several() ? name + " (" + paths.size() + " files)" : name;
+    }
+}

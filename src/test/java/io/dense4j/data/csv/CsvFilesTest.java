@@ -1,0 +1,76 @@
+package io.dense4j.data.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.dense4j.data.DataFileException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a file, folder or glob names: the data files in name order, without markers, hidden files or caches. */
+class CsvFilesTest {
+    @TempDir
+    Path folder;
+
+    private Path touch(String name) throws IOException {
+        Path file = folder.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "x,label\n1,0\n");
+        return file;
+    }
+
+    @Test
+    void aFolderHoldsItsDataFilesInNameOrder() throws IOException {
+        Path b = touch("data/part-b.csv");
+        Path a = touch("data/part-a.csv");
+        Path gz = touch("data/part-c.csv.gz");
+        touch("data/_SUCCESS");
+        touch("data/.part-a.csv.crc");
+        touch("data/part-a.csv.dense4j-cache");
+        touch("data/nested/part-d.csv");
+        CsvFiles files = CsvFiles.of(folder.resolve("data").toString());
+        assertEquals(List.of(a, b, gz), files.paths());
+        assertEquals("data (3 files)", files.shortName());
+        assertEquals(folder.resolve("data") + " (3 files)", files.toString());
+        assertEquals("data (3 files)", CsvFiles.of(folder.resolve("data") + "/").shortName());
+    }
+
+    @Test
+    void aGlobMatchesNamesInAnyPartOfThePath() throws IOException {
+        Path one = touch("2025/01/train.csv");
+        Path two = touch("2025/02/train.csv");
+        touch("2025/02/test.csv");
+        touch("2024/01/train.csv");
+        assertEquals(List.of(one, two), CsvFiles.of(folder.resolve("2025/*/train.csv").toString()).paths());
+        assertEquals(List.of(folder.resolve("2024/01/train.csv"), one),
+                CsvFiles.of(folder.resolve("202[45]/01/*.csv").toString()).paths());
+        assertEquals(List.of(two.resolveSibling("test.csv"), two), CsvFiles.of(folder.resolve("2025/02/{train,test}.csv").toString())
+                .paths().stream().sorted().toList());
+        assertEquals(1, CsvFiles.of(folder.resolve("2025/0?/test.csv").toString()).paths().size());
+    }
+
+    @Test
+    void oneFileIsItselfAndNamesItselfAsAModelDoes() throws IOException {
+        Path file = touch("train.csv");
+        CsvFiles files = CsvFiles.of(file.toString());
+        assertEquals(List.of(file), files.paths());
+        assertEquals("train.csv", files.shortName());
+        assertEquals(file.toString(), files.toString());
+        Path missing = folder.resolve("missing.csv");
+        assertEquals(List.of(missing), CsvFiles.of(missing.toString()).paths(), "reading it says it is missing");
+    }
+
+    @Test
+    void aGlobThatMatchesNothingOrAnEmptyFolderSaysSo() throws IOException {
+        Path glob = folder.resolve("data/part-*.csv");
+        assertEquals(glob + ": matches no file", assertThrows(DataFileException.class, () -> CsvFiles.of(glob.toString())).getMessage());
+        Files.createDirectories(folder.resolve("empty"));
+        touch("empty/_SUCCESS");
+        assertEquals(folder.resolve("empty") + ": holds no data file",
+                assertThrows(DataFileException.class, () -> CsvFiles.of(folder.resolve("empty").toString())).getMessage());
+    }
+}
