@@ -2,6 +2,7 @@ package io.dense4j.cli;
 
 import io.dense4j.data.Categories;
 import io.dense4j.data.RowSelection;
+import io.dense4j.data.csv.CategoricalRows;
 import io.dense4j.data.csv.CategoryDictionary;
 import io.dense4j.data.csv.ColumnKinds;
 import io.dense4j.data.csv.CsvSource;
@@ -36,7 +37,7 @@ final class ColumnOptions {
             + "the most frequent; the rest, and values never seen in training, share an 'other' slot (default: ${DEFAULT-VALUE}).")
     int maxCategories;
 
-    private CsvSource described;
+    private CategoricalRows described;
 
     /** Checks the flags before any data is read. */
     void check() {
@@ -52,7 +53,12 @@ final class ColumnOptions {
 
     /** {@code options}, with these columns declared. */
     CsvSource.Options applyTo(CsvSource.Options options) {
-        return options.withCategorical(categorical).withNumeric(numeric);
+        return options.withKinds(kinds());
+    }
+
+    /** Which columns are categorical: those declared, and those with text in their first rows unless declared numeric. */
+    ColumnKinds kinds() {
+        return ColumnKinds.inferred().withCategorical(categorical).withNumeric(numeric);
     }
 
     /**
@@ -61,7 +67,7 @@ final class ColumnOptions {
      * over the cap, one for a column past the dictionary's bound, and an error for a column with
      * no values at all.
      */
-    Map<String, Categories> categories(CsvSource source, RowSelection training, PrintStream out) {
+    Map<String, Categories> categories(CategoricalRows source, RowSelection training, PrintStream out) {
         Map<String, Categories> categories = source.categories(maxCategories, training);
         if (source == described || categories.isEmpty()) {
             return categories;

@@ -385,12 +385,6 @@ class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data - reads standard input on one machine; Spark reads files: "
                     + "give their path or glob");
         }
-        for (String oneMachine : new String[] {"--categorical", "--numeric", "--max-categories"}) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(oneMachine)) {
-                throw new ParameterException(spec.commandLine(), oneMachine + " is for one machine: training on Spark reads "
-                        + "numeric columns only, for now");
-            }
-        }
         if (!sync.equals("exact") && !sync.equals("averaging")) {
             throw new ParameterException(spec.commandLine(), "--sync must be exact or averaging, got " + sync);
         }
@@ -411,11 +405,13 @@ class TrainCommand implements Callable<Integer> {
         EarlyStopping stopping = earlyStopping();
         // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
         FitOptions fit = fitOptions(stopping, ModelCheckpoint::everyBatches);
-        ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(sparkMaster, data, format(), csv.skipBadRows,
+        ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(sparkMaster, data, format(), columns.kinds(),
+                csv.skipBadRows,
                 fillMissing, partitions, sync, sync.equals("exact") ? 1 : localSteps, fit, resumed, goal != null),
                 rows -> {
                     System.out.println(rows.describe());
-                    Model model = newModel(hidden, chosen, rows.featureNames(), Map.of(), rows.classes(), rows.labelName(),
+                    Model model = newModel(hidden, chosen, rows.featureNames(), columns.categories(rows, trainingRows(), System.out),
+                            rows.classes(), rows.labelName(),
                             rows::statistics, data, trainingRows());
                     System.out.println(model.summary());
                     return model;

@@ -55,6 +55,16 @@ public final class DataFileException extends RuntimeException {
         return moved;
     }
 
+    /** The same problem at the same place of {@code other}: for a reader that read a copy of part of it. */
+    public DataFileException inFile(Path other) {
+        if (line == 0) {
+            return new DataFileException(other, problem, getCause());
+        }
+        DataFileException moved = new DataFileException(other, line, column, columnName, problem);
+        moved.initCause(getCause());
+        return moved;
+    }
+
     public Path file() {
         return Path.of(file);
     }

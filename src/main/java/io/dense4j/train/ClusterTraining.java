@@ -1,5 +1,7 @@
 package io.dense4j.train;
 
+import io.dense4j.data.csv.CategoricalRows;
+import io.dense4j.data.csv.ColumnKinds;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
@@ -17,7 +19,7 @@ import java.util.function.Function;
 public interface ClusterTraining {
 
     /** What the caller learns of the rows once the cluster has read and checked them. */
-    interface Rows {
+    interface Rows extends CategoricalRows {
         int width();
 
         List<String> featureNames();
@@ -26,8 +28,6 @@ public interface ClusterTraining {
 
         /** The label column's header name, or null without a header. */
         String labelName();
-
-        long rows();
 
         /** Feature statistics of the rows {@code selection} picks. */
         FeatureStatistics statistics(RowSelection selection);
@@ -41,13 +41,15 @@ public interface ClusterTraining {
      *
      * @param master     the Spark master URL (local[2], spark://host:7077, yarn, …)
      * @param data       files: a path or glob on any filesystem Hadoop reads
+     * @param kinds      which feature columns are categorical (declared, or found holding text in
+     *                   the first file's first rows)
      * @param mode       "exact" or "averaging"
      * @param localSteps optimizer steps per round in averaging mode
      * @param partitions at least this many pieces of the files
      * @param resumeFrom a trainer resumed from a checkpoint, or null for a new model
      * @param scoreValidation whether to bring the validation rows' probabilities and labels back (to choose a threshold on)
      */
-    record Request(String master, String data, CsvFormat format, boolean skipBadRows, boolean fillMissing, int partitions,
+    record Request(String master, String data, CsvFormat format, ColumnKinds kinds, boolean skipBadRows, boolean fillMissing, int partitions,
                    String mode, int localSteps, FitOptions fit, Trainer resumeFrom, boolean scoreValidation) {
     }
 

@@ -1,13 +1,15 @@
 package io.dense4j.spark;
 
 import io.dense4j.data.BatchSource;
+import io.dense4j.data.csv.CategoryCodes;
 import io.dense4j.tensor.NativeArray;
 
 /**
  * Chosen rows of a cached {@link RowBlock}, delivered into a model's native buffers in the order
  * given: the view an executor trains on, made when a task runs, never cached. Each row's class is
- * its piece's provisional class mapped to the merged classes; missing values (NaN) take the fill;
- * each row's weight is the block's, or 1.
+ * its piece's provisional class mapped to the merged classes; categorical cells (the piece's
+ * numbers for their values) take the model's codes; missing values (NaN) take the fill; each
+ * row's weight is the block's, or 1.
  */
 final class BlockRows implements BatchSource {
     private final RowBlock block;
@@ -16,18 +18,20 @@ final class BlockRows implements BatchSource {
     private final int to;
     private final byte[] classOf;
     private final double[] fill;
+    private final CategoryCodes codes;
     private final float[] row;
     private int position;
 
     /** Rows {@code rows[from, to)} of {@code block}; {@code fill} may be null when nothing is missing. */
-    BlockRows(RowBlock block, int[] rows, int from, int to, byte[] classOf, double[] fill) {
+    BlockRows(RowBlock block, int[] rows, int from, int to, byte[] classOf, double[] fill, CategoryCodes codes) {
         this.block = block;
         this.rows = rows;
         this.from = from;
         this.to = to;
         this.classOf = classOf;
         this.fill = fill;
-        this.row = fill == null ? null : new float[block.width];
+        this.codes = codes;
+        this.row = fill == null && codes.none() ? null : new float[block.width];
     }
 
     @Override
@@ -60,9 +64,12 @@ final class BlockRows implements BatchSource {
                 features.put(i * width, block.features, source * width, width);
             } else {
                 System.arraycopy(block.features, source * width, row, 0, width);
-                for (int j = 0; j < width; j++) {
-                    if (row[j] != row[j]) {
-                        row[j] = (float) fill[j];
+                codes.apply(row, 0); // first: a missing category is NaN until coded, and never filled
+                if (fill != null) {
+                    for (int j = 0; j < width; j++) {
+                        if (row[j] != row[j]) {
+                            row[j] = (float) fill[j];
+                        }
                     }
                 }
                 features.put(i * width, row, 0, width);

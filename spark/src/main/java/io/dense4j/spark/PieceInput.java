@@ -74,6 +74,26 @@ final class PieceInput {
         }
     }
 
+    /** The file's first {@code lines} lines (at most {@code maxBytes}, cut at a line end), for a look at its first rows. */
+    static byte[] head(String uri, Configuration conf, int lines, int maxBytes) throws IOException {
+        Path path = new Path(URI.create(uri));
+        FileSystem fs = path.getFileSystem(conf);
+        CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+        try (InputStream in = codec == null ? fs.open(path) : codec.createInputStream(fs.open(path))) {
+            byte[] head = in.readNBytes(maxBytes);
+            int end = 0;
+            int seen = 0;
+            for (int i = 0; i < head.length && seen < lines; i++) {
+                if (head[i] == '\n') {
+                    seen++;
+                    end = i + 1;
+                }
+            }
+            boolean wholeFile = head.length < maxBytes;
+            return java.util.Arrays.copyOf(head, seen < lines && wholeFile ? head.length : end); // its last line may lack a line end
+        }
+    }
+
     /** Line ends in the file's first {@code bytes} bytes: the number of lines before the line starting there. */
     static long linesBefore(String uri, long bytes, Configuration conf) {
         Path path = new Path(URI.create(uri));

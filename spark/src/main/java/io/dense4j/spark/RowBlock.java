@@ -94,7 +94,45 @@ final class RowBlock implements Serializable {
      */
     record PieceSummary(int piece, String uri, String file, long dataStart, List<String> featureNames, long rows, List<String> labelNames,
                         List<Long> labelLines, List<Long> labelCounts, long skippedRows, List<Long> firstSkippedLines, long missingValues,
-                        io.dense4j.data.DataFileException problem)
+                        List<PieceCategories> categories, io.dense4j.data.DataFileException problem)
             implements Serializable {
+    }
+
+    /**
+     * A categorical column's values as the piece numbered them (first-seen order), with their rows,
+     * and the rows missing it or past the dictionary's bound: what the driver merges in file order.
+     */
+    record PieceCategories(String name, List<String> values, List<Long> counts, long missingRows, long overflowRows)
+            implements Serializable {
+
+        static PieceCategories of(String name, io.dense4j.data.csv.CategoryDictionary dictionary) {
+            return new PieceCategories(name, new java.util.ArrayList<>(dictionary.values()),
+                    new java.util.ArrayList<>(java.util.Arrays.stream(dictionary.counts()).boxed().toList()), dictionary.missingRows(),
+                    dictionary.overflowRows());
+        }
+
+        io.dense4j.data.csv.CategoryDictionary dictionary() {
+            return io.dense4j.data.csv.CategoryDictionary.of(values, counts, missingRows, overflowRows);
+        }
+    }
+
+    /**
+     * Per categorical column (at {@code places}), the rows {@code selection} picks holding each of
+     * this piece's values, by the piece's numbers for them.
+     */
+    long[][] categoryCounts(int[] places, int[] sizes, RowSelection selection, long firstRow, long[] ranksBefore, byte[] classOf) {
+        long[][] counts = new long[places.length][];
+        for (int c = 0; c < places.length; c++) {
+            counts[c] = new long[sizes[c]];
+        }
+        for (int row : selectedRows(selection, firstRow, ranksBefore, classOf)) {
+            for (int c = 0; c < places.length; c++) {
+                float number = features[row * width + places[c]];
+                if (number >= 0) { // NaN is a missing cell, −1 a value past the bound
+                    counts[c][(int) number]++;
+                }
+            }
+        }
+        return counts;
     }
 }

@@ -7,7 +7,10 @@ import io.dense4j.data.RowSelection;
 import io.dense4j.metrics.Scores;
 import io.dense4j.model.Model;
 import io.dense4j.train.History;
+import io.dense4j.data.Categories;
+import io.dense4j.data.csv.CategoryDictionary;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 import org.apache.spark.SparkConf;
@@ -51,7 +54,7 @@ public final class SparkClusterTraining implements ClusterTraining {
             int partitions = request.partitions() > 0 ? request.partitions() : DEFAULT_PARTITIONS;
             SparkCsvSource source = new SparkCsvSource(request.data(), List.of(), request.format(), request.skipBadRows(),
                     request.fillMissing(), partitions);
-            try (SparkCsvData data = SparkCsvData.load(spark, source)) {
+            try (SparkCsvData data = SparkCsvData.load(spark, source, request.kinds())) {
                 if (data.skippedRows() > 0) {
                     System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s), at %s%s%n", data.skippedRows(),
                             String.join(", ", data.firstSkippedRows()), data.skippedRows() > data.firstSkippedRows().size() ? ", …" : "");
@@ -81,6 +84,31 @@ public final class SparkClusterTraining implements ClusterTraining {
             }
 
             @Override
+            public String name() {
+                return data.source().path();
+            }
+
+            @Override
+            public List<String> categoricalColumns() {
+                return data.categoricalColumns();
+            }
+
+            @Override
+            public Map<String, Categories> categories(int maxCategories, RowSelection selection) {
+                return data.categories(maxCategories, selection);
+            }
+
+            @Override
+            public CategoryDictionary categoryCounts(String name) {
+                return data.categoryCounts(name);
+            }
+
+            @Override
+            public Map<String, Long> unknownCategoryRows(Map<String, Categories> categories) {
+                return data.unknownCategoryRows(categories);
+            }
+
+            @Override
             public List<String> featureNames() {
                 return data.featureNames();
             }
@@ -107,8 +135,9 @@ public final class SparkClusterTraining implements ClusterTraining {
 
             @Override
             public String describe() {
-                return String.format(Locale.ROOT, "Read %s on Spark: %,d rows in %d pieces, %d features, labels 0 = \"%s\", 1 = \"%s\"%s",
-                        data.source().path(), data.rows(), data.pieces(), data.width(), data.classes().get(0), data.classes().get(1),
+                return String.format(Locale.ROOT, "Read %s on Spark: %,d rows in %d pieces, %d features%s, labels 0 = \"%s\", 1 = \"%s\"%s",
+                        data.source().path(), data.rows(), data.pieces(), data.width(), data.categoricalColumns().isEmpty() ? ""
+                                : " (" + data.categoricalColumns().size() + " categorical)", data.classes().get(0), data.classes().get(1),
                         data.missingValues() > 0 ? String.format(Locale.ROOT, ", %,d missing values", data.missingValues()) : "");
             }
         };

@@ -2,6 +2,10 @@ package io.dense4j.spark;
 
 import io.dense4j.data.DataFileException;
 import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.Categories;
+import io.dense4j.data.csv.CategoryCodes;
+import io.dense4j.data.csv.CategoryDictionary;
+import io.dense4j.data.csv.ColumnKinds;
 import io.dense4j.data.csv.LabelMapping;
 import io.dense4j.data.RowSelection;
 import java.io.IOException;
@@ -49,6 +53,7 @@ public final class SparkCsvData implements AutoCloseable {
     private final long skippedRows;
     private final List<String> firstSkipped;
     private final long missingValues;
+    private final MergedCategories categorical;
 
     private SparkCsvData(SparkCsvSource source, JavaRDD<RowBlock> blocks, Map<String, String> hadoopConfiguration,
                          List<RowBlock.PieceSummary> pieces) {
@@ -104,16 +109,29 @@ public final class SparkCsvData implements AutoCloseable {
                     : "has no data rows", null);
         }
         this.classes = labels.classes();
+        this.categorical = new MergedCategories(source.path(), featureNames, pieces);
     }
 
-    /** Parses and checks the files on the cluster, caching their rows (memory, then disk). */
+    /** Parses and checks the files on the cluster, caching their rows (memory, then disk); the format names the categories. */
     public static SparkCsvData load(SparkSession spark, SparkCsvSource source) {
+        return load(spark, source, null);
+    }
+
+    /**
+     * As above, the categorical columns chosen by {@code kinds} (declared ones, and those with text
+     * in the first file's first rows), or by the format when {@code kinds} is null.
+     */
+    public static SparkCsvData load(SparkSession spark, SparkCsvSource source, ColumnKinds kinds) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration conf = context.hadoopConfiguration();
         Map<String, String> shipped = new HashMap<>();
         conf.forEach(entry -> shipped.put(entry.getKey(), entry.getValue()));
         Pieces found = pieces(source, conf);
         source = found.source();
+        if (kinds != null) {
+            source = source.withFormat(source.format().withCategorical(categoricalColumns(source, kinds, found.pieces().get(0), conf)));
+        }
+        SparkCsvSource read = source;
         List<Piece> pieces = found.pieces();
         List<Tuple2<Piece, scala.collection.immutable.Seq<String>>> placed = new ArrayList<>();
         for (Piece piece : pieces) {
@@ -128,12 +146,42 @@ public final class SparkCsvData implements AutoCloseable {
         try {
             List<RowBlock.PieceSummary> summaries = new ArrayList<>(unwrap(() -> blocks.map(block -> block.summary).collect()));
             summaries.sort(Comparator.comparingInt(RowBlock.PieceSummary::piece));
-            return new SparkCsvData(found.source(), blocks, shipped, summaries);
+            return new SparkCsvData(read, blocks, shipped, summaries);
         } catch (RuntimeException failed) {
             blocks.unpersist(false);
             throw failed;
         }
     }
+
+    /**
+     * The columns {@code kinds} makes categorical: declared ones, and with inference those with
+     * text in the first rows of the first file (read here on the driver, as one machine reads them).
+     */
+    private static List<String> categoricalColumns(SparkCsvSource source, ColumnKinds kinds, Piece first, Configuration conf) {
+        Path head = null;
+        try {
+            head = java.nio.file.Files.createTempFile("dense4j-head-", ".csv");
+            java.nio.file.Files.write(head, PieceInput.head(first.uri(), conf, ColumnKinds.INFERENCE_ROWS + 1, HEAD_BYTES));
+            io.dense4j.data.csv.CsvReader reader = new io.dense4j.data.csv.CsvReader(head, source.format());
+            List<String> withText = kinds.infer() ? reader.textColumns(ColumnKinds.INFERENCE_ROWS) : List.of();
+            return kinds.resolve(Path.of(first.name()), reader.featureNames(), withText);
+        } catch (DataFileException problem) {
+            throw problem.inFile(Path.of(first.name()));
+        } catch (IOException failed) {
+            throw new DataFileException(Path.of(first.name()), "cannot be read: " + failed.getMessage(), failed);
+        } finally {
+            if (head != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(head);
+                } catch (IOException ignored) {
+                    // a temporary file: the system's cleaner takes it
+                }
+            }
+        }
+    }
+
+    /** The most of the first file a look at its first rows reads. */
+    private static final int HEAD_BYTES = 16 << 20;
 
     /** The pieces, and the source with its schema's columns (the first file's, if it named none). */
     private record Pieces(List<Piece> pieces, SparkCsvSource source) {
@@ -363,6 +411,45 @@ public final class SparkCsvData implements AutoCloseable {
         FeatureStatistics all = new FeatureStatistics(width());
         pieces.forEach(all::merge); // collect() keeps partition order: the same sums every run
         return all;
+    }
+
+    /** The feature columns read as categories, in feature order. */
+    public List<String> categoricalColumns() {
+        return categorical.names();
+    }
+
+    /** Categorical column {@code name}'s values and their rows over all the pieces, numbered in file order. */
+    public CategoryDictionary categoryCounts(String name) {
+        return categorical.counts(name);
+    }
+
+    /** Per categorical column, the rows whose value is not among {@code categories} (never seen, or "other"). */
+    public Map<String, Long> unknownCategoryRows(Map<String, Categories> categories) {
+        return categorical.unknownRows(categories);
+    }
+
+    /**
+     * Each categorical column's {@code maxCategories} most frequent values among the rows of
+     * {@code selection}, ties in first-seen order: counted on the executors, piece by piece, unless
+     * the selection holds every row.
+     */
+    public Map<String, Categories> categories(int maxCategories, RowSelection selection) {
+        if (categorical.names().isEmpty() || selection.everyRow()) {
+            return categorical.encodings(maxCategories, null);
+        }
+        long[] first = firstRows;
+        long[][] ranks = ranksBefore;
+        byte[][] classes = classOf;
+        int[] places = categorical.places();
+        int[][] sizes = categorical.pieceSizes();
+        List<long[][]> counts = blocks.map(block -> block.categoryCounts(places, sizes[block.piece], selection, first[block.piece],
+                ranks[block.piece], classes[block.piece])).collect();
+        return categorical.encodings(maxCategories, counts);
+    }
+
+    /** Per piece, how a model's {@code categories} code its cells (its own numbers for their values). */
+    CategoryCodes[] codes(Map<String, Categories> categories) {
+        return categorical.codes(categories);
     }
 
     JavaRDD<RowBlock> blocks() {

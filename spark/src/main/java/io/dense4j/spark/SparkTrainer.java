@@ -1,6 +1,8 @@
 package io.dense4j.spark;
 
+import io.dense4j.data.Categories;
 import io.dense4j.data.RowSelection;
+import io.dense4j.data.csv.CategoryCodes;
 import io.dense4j.model.InputSchema;
 import io.dense4j.metrics.Scores;
 import io.dense4j.model.Model;
@@ -15,6 +17,7 @@ import io.dense4j.train.EpochLoop;
 import io.dense4j.train.Trainer;
 import io.dense4j.train.TrainingRun;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
@@ -68,10 +71,16 @@ public final class SparkTrainer {
         }
         RowSelection training = fit.trainingRows();
         RowSelection validation = fit.validationSplit() > 0 ? fit.validationRows() : null;
+        if (model.inputSchema() == null && !data.categoricalColumns().isEmpty()) {
+            throw new IllegalArgumentException(data.source().path() + " has categorical columns " + data.categoricalColumns()
+                    + ", and the model was compiled for numbers only: compile it with an InputSchema holding their categories "
+                    + "(SparkCsvData.categories)");
+        }
         if (model.inputSchema() == null || (data.source().fillMissing() && model.inputSchema().missingValueFill() == null)) {
+            Map<String, Categories> categories = model.inputSchema() == null ? Map.of() : model.inputSchema().categories();
             model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), data.source().fillMissing()
-                    ? InputSchema.meansToFill(data.source().path(), data.featureNames(), data.statistics(training)) : null,
-                    data.source().labelName()));
+                    ? InputSchema.meansToFill(data.source().path(), data.featureNames(), data.statistics(training),
+                    categories.keySet()) : null, data.source().labelName(), categories));
         }
         if (trainer.epochsTrained() >= fit.epochs()) {
             throw new IllegalArgumentException(String.format(
@@ -92,9 +101,11 @@ public final class SparkTrainer {
         long[] firstRows = data.firstRows();
         long[][] ranksBefore = data.ranksBefore();
         double[] fill = model.inputSchema() == null ? null : model.inputSchema().fillValues();
+        CategoryCodes[] codes = data.codes(model.inputSchema() == null ? Map.of() : model.inputSchema().categories());
         try {
             List<PieceScores> pieces = new java.util.ArrayList<>(SparkCsvData.unwrap(() -> data.blocks()
-                    .map(block -> PieceScores.of(block, bytes, selection, firstRows, ranksBefore, classOf, fill)).collect()));
+                    .map(block -> PieceScores.of(block, bytes, selection, firstRows, ranksBefore, classOf, fill, codes[block.piece]))
+                    .collect()));
             pieces.sort(java.util.Comparator.comparingInt(PieceScores::piece));
             int rows = pieces.stream().mapToInt(piece -> piece.probabilities().length).sum();
             double[] probabilities = new double[rows];
@@ -117,13 +128,13 @@ public final class SparkTrainer {
     private record PieceScores(int piece, double[] probabilities, double[] labels, double lossSum) implements java.io.Serializable {
 
         static PieceScores of(RowBlock block, Broadcast<byte[]> model, RowSelection selection, long[] firstRows,
-                              long[][] ranksBefore, byte[][] classOf, double[] fill) {
+                              long[][] ranksBefore, byte[][] classOf, double[] fill, CategoryCodes codes) {
             int[] rows = block.selectedRows(selection, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]);
             if (rows.length == 0) {
                 return new PieceScores(block.piece, new double[0], new double[0], 0);
             }
             Model copy = Model.fromBytes(model.value(), "the broadcast model");
-            Scores scores = copy.scores(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill));
+            Scores scores = copy.scores(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill, codes));
             return new PieceScores(block.piece, scores.probabilities(), scores.labels(), scores.logLoss() * rows.length);
         }
     }
@@ -168,7 +179,8 @@ public final class SparkTrainer {
             this.roundsPerEpoch = (stepsPerEpoch + sync.localSteps() - 1) / sync.localSteps();
             Broadcast<byte[]> modelBytes = context.broadcast(trainer.model().toBytes());
             this.work = new Work(java.util.UUID.randomUUID().toString(), modelBytes, trainer.optimizer(), data.classOf(),
-                    firstRows, ranksBefore, data.pieceRows(), trainer.model().inputSchema().fillValues(), training, validation, fit.seed(),
+                    firstRows, ranksBefore, data.pieceRows(), trainer.model().inputSchema().fillValues(),
+                    data.codes(trainer.model().inputSchema().categories()), training, validation, fit.seed(),
                     fit.shuffle(), batch, (int) trainingRows, offsets, sync.threadsPerTask());
         }
 
@@ -321,7 +333,7 @@ public final class SparkTrainer {
      *                        (one more entry: the total)
      */
     private record Work(String run, Broadcast<byte[]> model, Optimizer optimizer, byte[][] classOf, long[] firstRows, long[][] ranksBefore,
-                        int[] pieceRows, double[] fill, RowSelection training, RowSelection validation, long seed,
+                        int[] pieceRows, double[] fill, CategoryCodes[] codes, RowSelection training, RowSelection validation, long seed,
                         boolean shuffle, int batch, int trainingRows, long[] trainingOffsets, int threads)
             implements java.io.Serializable {
 
@@ -341,7 +353,7 @@ public final class SparkTrainer {
                     rows[count++] = selected[(int) (position - from)];
                 }
             }
-            return new BlockRows(block, rows, 0, count, classOf[block.piece], fill);
+            return new BlockRows(block, rows, 0, count, classOf[block.piece], fill, codes[block.piece]);
         }
 
         /** A block recomputed from a file that failed or changed since it was first read must not train as is (rows as read, skipped ones too). */
@@ -421,7 +433,8 @@ public final class SparkTrainer {
             Trainer replica = Replicas.borrow(run, model, optimizer, threads);
             try (BlasThreads blas = BlasThreads.exactly(threads)) {
                 replica.restoreParameters(weights.value());
-                replica.model().addLossSums(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill), sums);
+                replica.model().addLossSums(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill, codes[block.piece]),
+                        sums);
             } finally {
                 Replicas.giveBack(run, replica);
             }

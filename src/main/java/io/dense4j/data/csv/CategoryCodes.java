@@ -9,10 +9,12 @@ import java.util.Map;
  * Turns the numbers a file's categorical cells were read as (each value's place in the file's
  * {@link CategoryDictionary}, NaN for missing, −1 past the dictionary's bound) into a model's codes
  * for them (see {@link Categories}), as rows are copied into a batch: one table lookup per
- * categorical cell.
+ * categorical cell. Serializable, for a cluster's executors to code the pieces they read.
  */
-final class CategoryCodes {
-    static final CategoryCodes NONE = new CategoryCodes(new int[0], new int[0][], new float[0], new float[0]);
+public final class CategoryCodes implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Codes for rows without categorical cells: nothing to do. */
+    public static final CategoryCodes NONE = new CategoryCodes(new int[0], new int[0][], new float[0], new float[0]);
 
     private final int[] places;
     private final int[][] codeOf;
@@ -30,7 +32,7 @@ final class CategoryCodes {
      * The codes {@code categories} give the values of {@code dictionaries}, for the features
      * {@code featureNames} (each categorical one must have both).
      */
-    static CategoryCodes of(List<String> featureNames, Map<String, CategoryDictionary> dictionaries,
+    public static CategoryCodes of(List<String> featureNames, Map<String, CategoryDictionary> dictionaries,
                             Map<String, Categories> categories) {
         if (!dictionaries.keySet().equals(categories.keySet())) {
             throw new IllegalArgumentException("the file's categorical columns are " + dictionaries.keySet()
@@ -70,12 +72,13 @@ final class CategoryCodes {
         return new CategoryCodes(places.clone(), renumber, overflow, missing);
     }
 
-    boolean none() {
+    /** Whether there are no categorical cells to code. */
+    public boolean none() {
         return places.length == 0;
     }
 
     /** Recodes the categorical cells of the row at {@code values[offset..]}. */
-    void apply(float[] values, int offset) {
+    public void apply(float[] values, int offset) {
         for (int c = 0; c < places.length; c++) {
             values[offset + places[c]] = code(c, values[offset + places[c]]);
         }

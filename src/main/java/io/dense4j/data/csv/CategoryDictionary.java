@@ -39,8 +39,11 @@ public final class CategoryDictionary extends CategoryCells {
         this.mostValues = mostValues;
     }
 
-    /** A dictionary of {@code values}, numbered in their order, each counted in {@code counts} rows. */
-    static CategoryDictionary of(List<String> values, List<Long> counts, long missingRows, long overflowRows) {
+    /**
+     * A dictionary of {@code values}, numbered in their order, each counted in {@code counts} rows
+     * (as a first pass found them: a cache's, or a cluster's pieces').
+     */
+    public static CategoryDictionary of(List<String> values, List<Long> counts, long missingRows, long overflowRows) {
         CategoryDictionary dictionary = new CategoryDictionary(Math.max(MOST_VALUES, values.size()));
         for (int i = 0; i < values.size(); i++) {
             byte[] bytes = values.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -185,6 +188,20 @@ public final class CategoryDictionary extends CategoryCells {
         return overflowRows;
     }
 
+    /**
+     * The rows whose value a model's {@code encoding} does not hold (never seen by it, or kept as
+     * "other"), past the bound included; every valued row when {@code encoding} is null.
+     */
+    public long rowsNotIn(io.dense4j.data.Categories encoding) {
+        long rows = overflowRows;
+        for (int i = 0; i < size; i++) {
+            if (encoding == null || !encoding.contains(decoded[i])) {
+                rows += counts[i];
+            }
+        }
+        return rows;
+    }
+
     /** Whether some value came once the dictionary was full. */
     public boolean overflowed() {
         return overflowRows > 0;
@@ -204,7 +221,7 @@ public final class CategoryDictionary extends CategoryCells {
      * their rows counted as past the bound: for files read one after another, whose cells are
      * already numbered, where the bound cannot move to where one reader's would fall.
      */
-    int[] absorb(CategoryDictionary other) {
+    public int[] absorb(CategoryDictionary other) {
         return add(other, true);
     }
 

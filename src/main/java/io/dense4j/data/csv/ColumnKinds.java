@@ -60,7 +60,7 @@ public record ColumnKinds(boolean infer, List<String> categorical, List<String> 
      *
      * @throws DataFileException naming a declared column that is not a feature of {@code file}
      */
-    List<String> resolve(Path file, List<String> features, List<String> withText) {
+    public List<String> resolve(Path file, List<String> features, List<String> withText) {
         Set<String> known = new HashSet<>(features);
         for (List<String> declared : List.of(categorical, numeric)) {
             for (String name : declared) {

@@ -34,7 +34,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * model.fit(data, FitOptions.builder().epochs(10).validationSplit(0.1).build());
  * }</pre>
  */
-public final class CsvSource {
+public final class CsvSource implements CategoricalRows {
 
     /**
      * How to read and keep the file.
@@ -383,6 +383,7 @@ public final class CsvSource {
     }
 
     /** The file, or the folder or glob and how many files it holds: for messages. */
+    @Override
     public String name() {
         return names.toString();
     }
@@ -418,6 +419,7 @@ public final class CsvSource {
     }
 
     /** The feature columns read as categories, in feature order (declared, or found holding text in the first rows). */
+    @Override
     public List<String> categoricalColumns() {
         return categorical.names();
     }
@@ -438,6 +440,7 @@ public final class CsvSource {
      * reads as "other", as a value never seen does. Counting is a pass over the selected rows, from
      * the cache or the files; none when the selection holds every row.
      */
+    @Override
     public Map<String, Categories> categories(int maxCategories, RowSelection selection) {
         if (categorical.names().isEmpty() || selection.everyRow()) {
             return categories(maxCategories);
@@ -448,6 +451,7 @@ public final class CsvSource {
     }
 
     /** Categorical column {@code name}'s values and their counts, as the first passes found them. */
+    @Override
     public CategoryDictionary categoryCounts(String name) {
         return categorical.counts(name);
     }
@@ -456,6 +460,7 @@ public final class CsvSource {
      * Per categorical column, the rows whose value is not among {@code categories} (a model's):
      * values it never saw, or kept as "other". For the note that says how many rows that was.
      */
+    @Override
     public Map<String, Long> unknownCategoryRows(Map<String, Categories> categories) {
         return categorical.unknownRows(categories);
     }
@@ -465,6 +470,7 @@ public final class CsvSource {
     }
 
     /** Good data rows (those not skipped). */
+    @Override
     public long rows() {
         return files.stream().mapToLong(CsvFile::rows).sum();
     }

@@ -124,18 +124,7 @@ final class FileCategories {
     /** Per column, the rows whose value is not among {@code categories} (never seen by the model, or "other"). */
     Map<String, Long> unknownRows(Map<String, Categories> categories) {
         Map<String, Long> unknown = new LinkedHashMap<>();
-        merged.forEach((column, dictionary) -> {
-            Categories encoding = categories.get(column);
-            List<String> values = dictionary.values();
-            long[] counts = dictionary.counts();
-            long rows = dictionary.overflowRows();
-            for (int i = 0; i < values.size(); i++) {
-                if (encoding == null || !encoding.contains(values.get(i))) {
-                    rows += counts[i];
-                }
-            }
-            unknown.put(column, rows);
-        });
+        merged.forEach((column, dictionary) -> unknown.put(column, dictionary.rowsNotIn(categories.get(column))));
         return unknown;
     }
 }
