@@ -5,6 +5,7 @@ import io.dense4j.graph.InputLayout;
 import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.RowAdder;
 
 /**
  * The first Dense layer of a row with categorical columns: y = f(x · W + b) where x is the encoded
@@ -46,6 +47,10 @@ final class GatherDenseOp implements Op {
     private final NativeArray ones;
     /** The weight row each row's code selects, per categorical column: [capacity, C], from the last forward. */
     private final int[] slotRows;
+    /** Adds weight rows into output rows (forward). */
+    private final RowAdder gather;
+    /** Adds gradient rows into weight-gradient rows (backward); null without gradients. */
+    private final RowAdder scatter;
 
     /**
      * @param raw        the plan's input rows [capacity, rawWidth], where the codes are
@@ -87,6 +92,8 @@ final class GatherDenseOp implements Op {
         this.gradNumeric = rawGradient && numbers > 0 ? NativeArray.allocate(raw.dataType(), (long) capacity * numbers) : null;
         this.ones = ones;
         this.slotRows = new int[capacity * categoricalColumns.length];
+        this.gather = new RowAdder(weights, output, units);
+        this.scatter = gradWeights == null ? null : new RowAdder(gradOutput, gradWeights, units);
     }
 
     @Override
@@ -104,7 +111,7 @@ final class GatherDenseOp implements Op {
         int columns = categoricalColumns.length;
         for (int row = 0, at = 0; row < rows; row++) {
             for (int c = 0; c < columns; c++, at++) {
-                Elementwise.addRow(weights, slotRows[at], output, row, units);
+                gather.add(slotRows[at], row);
             }
         }
         activation.forward(output, rows * units);
@@ -141,7 +148,7 @@ final class GatherDenseOp implements Op {
         int columns = categoricalColumns.length;
         for (int row = 0, at = 0; row < rows; row++) { // the weight rows forward read, and no others, get a gradient
             for (int c = 0; c < columns; c++, at++) {
-                Elementwise.addRow(gradOutput, row, gradWeights, slotRows[at], units);
+                scatter.add(row, slotRows[at]);
             }
         }
         if (rows == 1) {

@@ -82,12 +82,13 @@ class CategoricalInputTest {
         return CompileOptions.defaults().withDataType(DataType.DOUBLE).withSeed(11);
     }
 
-    private static Layer[] network(boolean normalize) {
+    /** The first layer is 6 units wide, its rows added by a Java loop, or 70, added by BLAS's axpy (see RowAdder). */
+    private static Layer[] network(boolean normalize, int firstUnits) {
         List<Layer> layers = new ArrayList<>();
         if (normalize) {
             layers.add(new Normalization());
         }
-        layers.add(new Dense(6, new ReLU()));
+        layers.add(new Dense(firstUnits, new ReLU()));
         layers.add(new Dense(4, new Sigmoid()));
         layers.add(new Dense(1, new Sigmoid()));
         return layers.toArray(Layer[]::new);
@@ -95,27 +96,31 @@ class CategoricalInputTest {
 
     @Test
     void gatheringEqualsMultiplyingTheOneHotRowsForwardAndBackward() {
-        for (boolean normalize : new boolean[] {false, true}) {
-            Model gathering = new Sequential(network(normalize)).compile(schema(), new BinaryCrossEntropy(), new SGD(0.1), float64());
-            Model multiplying = new Sequential(network(normalize)).compile(10, new BinaryCrossEntropy(), new SGD(0.1), float64());
-            multiplying.parameters().assign(gathering.parameters()); // the same shapes: one weight row per encoded value
-            if (normalize) {
-                gathering.adapt(rawRows());
-                INDArray statistics = multiplying.parameterValues().statistics().view(2, 10);
-                statistics.assign(0);
-                statistics.getRow(1).assign(1); // identity on the one-hot slots
-                for (int j = 0; j < 2; j++) {
-                    statistics.putScalar(0, j, gathering.parameterValues().statistics().get(j));
-                    statistics.putScalar(1, j, gathering.parameterValues().statistics().get(2 + j));
+        for (int firstUnits : new int[] {6, 70}) {
+            for (boolean normalize : new boolean[] {false, true}) {
+                Model gathering = new Sequential(network(normalize, firstUnits)).compile(schema(), new BinaryCrossEntropy(), new SGD(0.1),
+                        float64());
+                Model multiplying = new Sequential(network(normalize, firstUnits)).compile(10, new BinaryCrossEntropy(), new SGD(0.1),
+                        float64());
+                multiplying.parameters().assign(gathering.parameters()); // the same shapes: one weight row per encoded value
+                if (normalize) {
+                    gathering.adapt(rawRows());
+                    INDArray statistics = multiplying.parameterValues().statistics().view(2, 10);
+                    statistics.assign(0);
+                    statistics.getRow(1).assign(1); // identity on the one-hot slots
+                    for (int j = 0; j < 2; j++) {
+                        statistics.putScalar(0, j, gathering.parameterValues().statistics().get(j));
+                        statistics.putScalar(1, j, gathering.parameterValues().statistics().get(2 + j));
+                    }
                 }
+                assertArrayEquals(multiplying.predictProbability(oneHot(rawRows())).toDoubleVector(),
+                        gathering.predictProbability(rawRows()).toDoubleVector(), 1e-14, "normalize " + normalize);
+                double[] gathered = gradient(gathering, rawRows());
+                double[] multiplied = gradient(multiplying, oneHot(rawRows()));
+                assertArrayEquals(multiplied, gathered, 1e-14, "normalize " + normalize);
+                assertTrue(java.util.Arrays.stream(gathered).filter(g -> g != 0).count() > gathered.length / 2,
+                        "the gradients are not trivially zero");
             }
-            assertArrayEquals(multiplying.predictProbability(oneHot(rawRows())).toDoubleVector(),
-                    gathering.predictProbability(rawRows()).toDoubleVector(), 1e-14, "normalize " + normalize);
-            double[] gathered = gradient(gathering, rawRows());
-            double[] multiplied = gradient(multiplying, oneHot(rawRows()));
-            assertArrayEquals(multiplied, gathered, 1e-14, "normalize " + normalize);
-            assertTrue(java.util.Arrays.stream(gathered).filter(g -> g != 0).count() > gathered.length / 2,
-                    "the gradients are not trivially zero");
         }
     }
 
@@ -127,8 +132,8 @@ class CategoricalInputTest {
     @Test
     void backwardMatchesFiniteDifferencesWithTheInputGradient() {
         for (boolean normalize : new boolean[] {false, true}) {
-            Model model = new Sequential(network(normalize)).compile(schema(), new BinaryCrossEntropy(), new SGD(0.1),
-                    float64().withInputGradient(true));
+            Model model = new Sequential(network(normalize, normalize ? 70 : 6)).compile(schema(), new BinaryCrossEntropy(),
+                    new SGD(0.1), float64().withInputGradient(true));
             if (normalize) {
                 model.adapt(rawRows());
             }
@@ -181,7 +186,7 @@ class CategoricalInputTest {
 
     @Test
     void aSavedModelKeepsItsCategoriesAndPredictsTheSame(@TempDir Path folder) throws Exception {
-        Model model = new Sequential(network(true)).compile(schema(), new BinaryCrossEntropy(), new SGD(0.1), float64());
+        Model model = new Sequential(network(true, 6)).compile(schema(), new BinaryCrossEntropy(), new SGD(0.1), float64());
         model.adapt(rawRows());
         model.fit(rawRows(), labels(), io.dense4j.train.FitOptions.builder().epochs(3).batchSize(3).seed(5).build());
         Path file = folder.resolve("model.zip");

@@ -46,10 +46,35 @@ class SteadyStateAllocationTest {
         assertWarmEpochsAllocateNothing(model, batch, LearningRateSchedule.cosine(1, 0));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 256})
+    void aFirstLayerThatGathersWeightRowsAllocatesNothingEither(int batch) {
+        // columns 3 and 11 categorical (4 and 2 categories, plus other and missing): 64 units, so the rows go through axpy
+        java.util.List<String> names = java.util.stream.IntStream.range(0, 20).mapToObj(j -> "x" + j).toList();
+        java.util.Map<String, io.dense4j.data.Categories> categories = new java.util.LinkedHashMap<>();
+        categories.put("x3", new io.dense4j.data.Categories(java.util.List.of("a", "b", "c", "d")));
+        categories.put("x11", new io.dense4j.data.Categories(java.util.List.of("p", "q")));
+        Model model = new Sequential(new Dense(64, new ReLU()), new Dense(64, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(new io.dense4j.model.InputSchema(names, java.util.List.of("0", "1"), null, "label", categories),
+                        new BinaryCrossEntropy(), new SGD(0.01, 0.9, true), io.dense4j.model.CompileOptions.defaults());
+        assertWarmEpochsAllocateNothing(model, batch, new int[] {3, 11}, new int[] {6, 4});
+    }
+
     private static void assertWarmEpochsAllocateNothing(Model model, int batch, Callback... callbacks) {
+        assertWarmEpochsAllocateNothing(model, batch, new int[0], new int[0], callbacks);
+    }
+
+    /** As above, the columns {@code codeColumns} holding codes below {@code slots} (a categorical column's rows). */
+    private static void assertWarmEpochsAllocateNothing(Model model, int batch, int[] codeColumns, int[] slots, Callback... callbacks) {
         Trainer trainer = new Trainer(model, model.optimizer(), ExecutionPolicy.ofThreads(2)); // from 128 rows, two parts as on 2 cores
         Synthetic data = Synthetic.generate(Teacher.LINEAR, batch * 64, 20, 3);
-        Dataset rows = Dataset.of(data.features(), data.labels(), DataType.FLOAT);
+        org.nd4j.linalg.api.ndarray.INDArray features = data.features().dup();
+        for (int c = 0; c < codeColumns.length; c++) {
+            for (int row = 0; row < features.rows(); row++) {
+                features.putScalar(row, codeColumns[c], (row * 7 + c) % slots[c]);
+            }
+        }
+        Dataset rows = Dataset.of(features, data.labels(), DataType.FLOAT);
         DatasetBatches few = new DatasetBatches(rows, io.dense4j.data.RowSelection.training(0.97, 5)); // about 2 batches
         DatasetBatches many = new DatasetBatches(rows); // 64 batches
         int epochs = 200_000 / (batch * 64) + 5; // warm up: let the JIT compile the step, on both sources' paths
