@@ -14,7 +14,6 @@ import io.dense4j.optim.Optimizer;
 import io.dense4j.train.EarlyStopping;
 import io.dense4j.train.Trainer;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -406,8 +406,7 @@ class TrainCommand implements Callable<Integer> {
         // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
         FitOptions fit = fitOptions(stopping, ModelCheckpoint::everyBatches);
         ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(sparkMaster, data, format(), columns.kinds(),
-                csv.skipBadRows,
-                fillMissing, partitions, sync, sync.equals("exact") ? 1 : localSteps, fit, resumed, goal != null),
+                csv.skipBadRows, fillMissing, partitions, sync, sync.equals("exact") ? 1 : localSteps, fit, resumed, goal != null),
                 rows -> {
                     System.out.println(rows.describe());
                     Model model = newModel(hidden, chosen, rows.featureNames(), columns.categories(rows, trainingRows(), System.out),

@@ -9,7 +9,6 @@ import io.dense4j.data.csv.ColumnKinds;
 import io.dense4j.data.csv.LabelMapping;
 import io.dense4j.data.RowSelection;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -129,7 +128,7 @@ public final class SparkCsvData implements AutoCloseable {
         Pieces found = pieces(source, conf);
         source = found.source();
         if (kinds != null) {
-            source = source.withFormat(source.format().withCategorical(categoricalColumns(source, kinds, found.pieces().get(0), conf)));
+            source = source.withFormat(source.format().withCategorical(FirstRows.categoricalColumns(source, kinds, found.pieces().get(0), conf)));
         }
         SparkCsvSource read = source;
         List<Piece> pieces = found.pieces();
@@ -152,36 +151,6 @@ public final class SparkCsvData implements AutoCloseable {
             throw failed;
         }
     }
-
-    /**
-     * The columns {@code kinds} makes categorical: declared ones, and with inference those with
-     * text in the first rows of the first file (read here on the driver, as one machine reads them).
-     */
-    private static List<String> categoricalColumns(SparkCsvSource source, ColumnKinds kinds, Piece first, Configuration conf) {
-        Path head = null;
-        try {
-            head = java.nio.file.Files.createTempFile("dense4j-head-", ".csv");
-            java.nio.file.Files.write(head, PieceInput.head(first.uri(), conf, ColumnKinds.INFERENCE_ROWS + 1, HEAD_BYTES));
-            io.dense4j.data.csv.CsvReader reader = new io.dense4j.data.csv.CsvReader(head, source.format());
-            List<String> withText = kinds.infer() ? reader.textColumns(ColumnKinds.INFERENCE_ROWS) : List.of();
-            return kinds.resolve(Path.of(first.name()), reader.featureNames(), withText);
-        } catch (DataFileException problem) {
-            throw problem.inFile(Path.of(first.name()));
-        } catch (IOException failed) {
-            throw new DataFileException(Path.of(first.name()), "cannot be read: " + failed.getMessage(), failed);
-        } finally {
-            if (head != null) {
-                try {
-                    java.nio.file.Files.deleteIfExists(head);
-                } catch (IOException ignored) {
-                    // a temporary file: the system's cleaner takes it
-                }
-            }
-        }
-    }
-
-    /** The most of the first file a look at its first rows reads. */
-    private static final int HEAD_BYTES = 16 << 20;
 
     /** The pieces, and the source with its schema's columns (the first file's, if it named none). */
     private record Pieces(List<Piece> pieces, SparkCsvSource source) {

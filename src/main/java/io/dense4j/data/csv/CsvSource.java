@@ -16,7 +16,8 @@ import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * A CSV file to train on, however large. Opening it reads it once, on the caller's thread:
+ * A CSV file to train on, however large, or several read as one table ({@link CsvFiles}: a folder
+ * or a glob, each file checked and cached on its own). Opening it reads it once, on the caller's thread:
  * every cell is checked (so a bad one stops everything before any weight changes), the rows and
  * classes are counted, and, unless turned off, the rows are written to a binary cache beside the
  * file (or in a chosen folder) that later passes map into memory. An unchanged file with a

@@ -6,8 +6,6 @@ import io.dense4j.data.MissingValues;
 import io.dense4j.data.RowSelection;
 import io.dense4j.tensor.NativeArray;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;

@@ -9,12 +9,10 @@ import io.dense4j.data.BatchSource;
 import io.dense4j.data.Categories;
 import io.dense4j.data.DataFileException;
 import io.dense4j.data.RowSelection;
-import io.dense4j.tensor.NativeArray;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,22 +32,8 @@ class CategoricalCsvTest {
         return file;
     }
 
-    /** Every row of one pass in file order, as "f1 f2 … | label". */
     private static List<String> rows(BatchSource source) {
-        NativeArray features = NativeArray.allocate(DataType.FLOAT, 16L * source.width());
-        NativeArray labels = NativeArray.allocate(DataType.FLOAT, 16);
-        List<String> rows = new ArrayList<>();
-        source.startPass(0, 0, false);
-        for (int count; (count = source.next(16, features, labels)) > 0; ) {
-            for (int r = 0; r < count; r++) {
-                StringBuilder row = new StringBuilder();
-                for (int j = 0; j < source.width(); j++) {
-                    row.append(features.get(r * source.width() + j)).append(' ');
-                }
-                rows.add(row.append("| ").append(labels.get(r)).toString());
-            }
-        }
-        return rows;
+        return Passes.rows(source);
     }
 
     private static final String SHOP = """

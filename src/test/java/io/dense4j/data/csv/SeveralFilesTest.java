@@ -11,7 +11,6 @@ import io.dense4j.data.Categories;
 import io.dense4j.data.DataFileException;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
-import io.dense4j.tensor.NativeArray;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,20 +74,7 @@ class SeveralFilesTest {
     }
 
     private static List<String> rows(BatchSource source, boolean shuffle) {
-        NativeArray features = NativeArray.allocate(DataType.FLOAT, 4L * source.width());
-        NativeArray labels = NativeArray.allocate(DataType.FLOAT, 4);
-        List<String> rows = new ArrayList<>();
-        source.startPass(2, 7, shuffle);
-        for (int count; (count = source.next(4, features, labels)) > 0; ) {
-            for (int r = 0; r < count; r++) {
-                StringBuilder row = new StringBuilder();
-                for (int j = 0; j < source.width(); j++) {
-                    row.append(features.get(r * source.width() + j)).append(' ');
-                }
-                rows.add(row.append("| ").append(labels.get(r)).toString());
-            }
-        }
-        return rows;
+        return Passes.rows(source, 2, 7, shuffle);
     }
 
     private static List<String> sorted(List<String> rows) {
