@@ -17,7 +17,7 @@ import java.util.List;
  * Predictions for every row of a CSV file of any size, streamed into a CSV file of
  * {@code probability,class} lines in input order (the probability in the fewest digits that read
  * back as the same float, the class by the label name the model was trained on): the rows are
- * parsed a block at a time on a thread of their own ({@link ParsedBlocks}), missing values filled as
+ * parsed a block at a time on threads of their own ({@link RowBlocks}), missing values filled as
  * the model fills them, while the block before is predicted, and the output written atomically, so
  * a failure at any row leaves no partial file.
  */
@@ -65,7 +65,8 @@ public final class CsvPredictions {
         List<CsvFormat> layouts = layouts(model, data, format, threshold);
         Written[] written = new Written[1];
         try {
-            AtomicFiles.write(out, stream -> written[0] = writeRows(model, data, layouts, threshold, kept, stream));
+            AtomicFiles.write(out, stream -> written[0] = writeRows(model, data, layouts, threshold, kept, stream,
+                    RowBlocks.Parallelism.forThisMachine()));
         } catch (UncheckedIOException failed) {
             throw failed.getCause();
         }
@@ -81,7 +82,13 @@ public final class CsvPredictions {
     /** As above for the rows of several files, one after another, under one header. */
     public static Written written(Model model, CsvFiles data, CsvFormat format, double threshold, List<String> kept,
                                   OutputStream out) throws IOException {
-        Written written = writeRows(model, data, layouts(model, data, format, threshold), threshold, kept, out);
+        return written(model, data, format, threshold, kept, out, RowBlocks.Parallelism.forThisMachine());
+    }
+
+    /** As above, parsed by the threads {@code parallelism} says. */
+    static Written written(Model model, CsvFiles data, CsvFormat format, double threshold, List<String> kept, OutputStream out,
+                           RowBlocks.Parallelism parallelism) throws IOException {
+        Written written = writeRows(model, data, layouts(model, data, format, threshold), threshold, kept, out, parallelism);
         out.flush();
         return written;
     }
@@ -105,7 +112,7 @@ public final class CsvPredictions {
     }
 
     private static Written writeRows(Model model, CsvFiles data, List<CsvFormat> layouts, double threshold, List<String> kept,
-                                     OutputStream stream) throws IOException {
+                                     OutputStream stream, RowBlocks.Parallelism parallelism) throws IOException {
         StringBuilder header = new StringBuilder();
         kept.forEach(name -> header.append(quoted(name)).append(','));
         stream.write(header.append("probability,class\n").toString().getBytes(StandardCharsets.UTF_8));
@@ -119,9 +126,9 @@ public final class CsvPredictions {
                 if (schema != null && !schema.categories().isEmpty()) {
                     reader = reader.scoring(schema.categories());
                 }
-                try (ParsedBlocks blocks = new ParsedBlocks(chunk.fill == null ? reader : reader.allowingMissing(),
-                        chunk.plan.capacity(), model.inputWidth(), chunk.fill)) {
-                    for (ParsedBlocks.Block block = blocks.next(); block != null; block = blocks.next()) {
+                try (RowBlocks blocks = RowBlocks.of(chunk.fill == null ? reader : reader.allowingMissing(), layouts.get(k).labeled(),
+                        chunk.plan.capacity(), model.inputWidth(), chunk.fill, parallelism, java.nio.file.Files.size(data.paths().get(k)))) {
+                    for (RowBlocks.Block block = blocks.next(); block != null; block = blocks.next()) {
                         chunk.write(block);
                         blocks.recycle(block);
                     }
@@ -197,7 +204,7 @@ public final class CsvPredictions {
             return quoted(classes == null || classes.get(k) == null ? String.valueOf(k) : classes.get(k));
         }
 
-        void write(ParsedBlocks.Block block) throws IOException {
+        void write(RowBlocks.Block block) throws IOException {
             plan.input().put(0, block.features, 0, block.rows * width);
             plan.forward(block.rows);
             lines.setLength(0);

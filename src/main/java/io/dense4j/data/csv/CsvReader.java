@@ -345,11 +345,86 @@ public final class CsvReader {
         return summaries;
     }
 
+    /**
+     * The file cut at line ends into about {@code bytes}-long chunks, to be parsed on several
+     * threads and used in order; null for a gzip file, one shorter than two chunks, or one whose
+     * lines are too long to find a cut.
+     */
+    public Chunks chunks(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("a chunk holds at least 1 byte, got " + bytes);
+        }
+        long size;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            size = channel.size();
+        } catch (IOException failed) {
+            throw cannotRead(failed);
+        }
+        if (gzip() || size < 2 * bytes) {
+            return null;
+        }
+        long[] bounds = splitPoints((int) Math.min(Integer.MAX_VALUE - 1, (size + bytes - 1) / bytes), 0);
+        return bounds == null ? null : new Chunks(open(this::layout), bounds);
+    }
+
+    /** A file's chunks (see {@link #chunks}). Each is read on its own, from any thread. */
+    public final class Chunks {
+        private final ColumnLayout layout;
+        private final long[] bounds;
+
+        private Chunks(ColumnLayout layout, long[] bounds) {
+            this.layout = layout;
+            this.bounds = bounds;
+        }
+
+        public int count() {
+            return bounds.length - 1;
+        }
+
+        /**
+         * Reads chunk {@code k}'s rows, in order, into {@code handler} (chunk 0 reads the header
+         * too). A problem names its line counted from the file's start, as a serial read would.
+         */
+        public Summary read(int k, RowHandler handler) {
+            try {
+                return readRange(k == 0 ? null : layout, bounds[k], bounds[k + 1], handler);
+            } catch (DataFileException problem) {
+                throw k == 0 ? problem : problem.afterLines(linesBefore(bounds[k]));
+            }
+        }
+    }
+
+    /** The line ends in the file's first {@code bytes} bytes: the lines before the one starting there. */
+    private long linesBefore(long bytes) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer window = ByteBuffer.allocate(1 << 20);
+            long lines = 0;
+            for (long at = 0; at < bytes; ) {
+                window.clear().limit((int) Math.min(window.capacity(), bytes - at));
+                int read = channel.read(window, at);
+                if (read < 0) {
+                    break;
+                }
+                for (int i = 0; i < read; i++) {
+                    lines += window.get(i) == '\n' ? 1 : 0;
+                }
+                at += read;
+            }
+            return lines;
+        } catch (IOException failed) {
+            throw cannotRead(failed);
+        }
+    }
+
     /** Byte offsets of the ranges: 0, the line starts after each k/n of the file, the size; null if it cannot be split. */
     private long[] splitPoints(int parts) {
+        return splitPoints(parts, PARALLEL_MINIMUM_BYTES);
+    }
+
+    private long[] splitPoints(int parts, long minimumBytes) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            if (parts < 2 || size < PARALLEL_MINIMUM_BYTES || gzip()) { // a gzip stream starts only at its start
+            if (parts < 2 || size < minimumBytes || gzip()) { // a gzip stream starts only at its start
                 return null;
             }
             long[] bounds = new long[parts + 1];
