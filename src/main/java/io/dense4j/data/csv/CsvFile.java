@@ -191,6 +191,12 @@ final class CsvFile {
         return scan.missingValues();
     }
 
+    /** Cached row {@code row}'s provisional class (0 for the label this file met first, 1 for the other). */
+    float cachedProvisionalClass(int row) {
+        int perSegment = CsvCache.rowsPerSegment(scan.width(), weighted());
+        return mapped[row / perSegment].get((row % perSegment) * CsvCache.rowFloats(scan.width(), weighted()) + scan.width());
+    }
+
     /** The cache's memory-mapped segments, or null without a cache. */
     FloatBuffer[] mapped() {
         return mapped;

@@ -5,7 +5,6 @@ import io.dense4j.data.DataFileException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -394,23 +393,10 @@ public final class CsvReader {
         }
     }
 
-    /** The line ends in the file's first {@code bytes} bytes: the lines before the one starting there. */
+    /** The lines before the one starting at byte {@code bytes}. */
     private long linesBefore(long bytes) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer window = ByteBuffer.allocate(1 << 20);
-            long lines = 0;
-            for (long at = 0; at < bytes; ) {
-                window.clear().limit((int) Math.min(window.capacity(), bytes - at));
-                int read = channel.read(window, at);
-                if (read < 0) {
-                    break;
-                }
-                for (int i = 0; i < read; i++) {
-                    lines += window.get(i) == '\n' ? 1 : 0;
-                }
-                at += read;
-            }
-            return lines;
+        try {
+            return ByteRanges.lineEnds(file, bytes);
         } catch (IOException failed) {
             throw cannotRead(failed);
         }
@@ -429,9 +415,9 @@ public final class CsvReader {
             }
             long[] bounds = new long[parts + 1];
             bounds[parts] = size;
-            long previous = nextLineStart(channel, 0); // after the first line, which range 0 reads as header or data
+            long previous = ByteRanges.nextLineStart(channel, 0); // after the first line, which range 0 reads as header or data
             for (int k = 1; k < parts; k++) {
-                long start = nextLineStart(channel, size / parts * k);
+                long start = ByteRanges.nextLineStart(channel, size / parts * k);
                 if (start < 0 || start <= previous || start >= size) {
                     return null;
                 }
@@ -443,51 +429,12 @@ public final class CsvReader {
         }
     }
 
-    /** The offset just after the first '\n' at or after {@code from} (within 1 MiB), or −1. */
-    private static long nextLineStart(FileChannel channel, long from) throws IOException {
-        ByteBuffer window = ByteBuffer.allocate(1 << 20);
-        channel.read(window, from);
-        int found = LineBuffer.indexOfNewline(window.array(), 0, window.position());
-        return found < 0 ? -1 : from + found + 1;
-    }
-
     private Summary readRange(ColumnLayout layout, long from, long to, RowHandler handler) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            InputStream range = new RangeStream(channel, from, to);
+            InputStream range = new ByteRanges.Stream(channel, from, to);
             return pass(from == 0 ? decompressed(range) : range, handler, layout, false); // a gzip file is read from 0 only
         } catch (IOException failed) {
             throw cannotRead(failed);
-        }
-    }
-
-    /** The bytes {@code [from, to)} of a file. */
-    private static final class RangeStream extends InputStream {
-        private final FileChannel channel;
-        private long position;
-        private final long end;
-
-        RangeStream(FileChannel channel, long from, long to) {
-            this.channel = channel;
-            this.position = from;
-            this.end = to;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            if (position >= end) {
-                return -1;
-            }
-            int read = channel.read(ByteBuffer.wrap(bytes, offset, (int) Math.min(length, end - position)), position);
-            if (read > 0) {
-                position += read;
-            }
-            return read;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
     }
 

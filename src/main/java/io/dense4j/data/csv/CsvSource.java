@@ -6,7 +6,6 @@ import io.dense4j.data.DataFileException;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
 import io.dense4j.tensor.NativeArray;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -193,7 +192,7 @@ public final class CsvSource implements CategoricalRows {
         }
         CsvReader first = probes.get(0);
         for (int k = 1; k < probes.size(); k++) {
-            checkSameColumns(files.paths().get(0), first, files.paths().get(k), probes.get(k));
+            FileSetRules.checkSameColumns(files.paths().get(0), first, files.paths().get(k), probes.get(k));
         }
         ColumnKinds kinds = options.kinds();
         List<String> withText = new ArrayList<>();
@@ -207,67 +206,7 @@ public final class CsvSource implements CategoricalRows {
         for (Path file : files.paths()) {
             opened.add(CsvFile.open(file, settled, options));
         }
-        return new CsvSource(files, options, opened, first.labelColumnName(), classes(opened, options));
-    }
-
-    /** Throws unless {@code other} gives the features and label {@code first} gives, naming the first difference. */
-    private static void checkSameColumns(Path firstFile, CsvReader first, Path otherFile, CsvReader other) {
-        List<String> expected = first.featureNames();
-        List<String> found = other.featureNames();
-        String difference = null;
-        for (int j = 0; j < Math.min(expected.size(), found.size()) && difference == null; j++) {
-            if (!expected.get(j).equals(found.get(j))) {
-                difference = "feature " + (j + 1) + " is \"" + found.get(j) + "\", where " + firstFile + " has \""
-                        + expected.get(j) + "\"";
-            }
-        }
-        if (difference == null && found.size() != expected.size()) {
-            difference = found.size() > expected.size() ? "has the feature \"" + found.get(expected.size()) + "\" after those of "
-                    + firstFile : "lacks " + firstFile + "'s feature \"" + expected.get(found.size()) + "\"";
-        }
-        if (difference == null && !java.util.Objects.equals(first.labelColumnName(), other.labelColumnName())) {
-            difference = "its label column is \"" + other.labelColumnName() + "\", where " + firstFile + " has \""
-                    + first.labelColumnName() + "\"";
-        }
-        if (difference != null) {
-            throw new DataFileException(otherFile, "does not have the columns of the files before it: " + difference, null);
-        }
-    }
-
-    /** The class names the files' labels map to, checked across them. */
-    private static List<String> classes(List<CsvFile> files, Options options) {
-        List<String> seen = new ArrayList<>();
-        for (CsvFile file : files) {
-            for (String name : file.labelNames()) {
-                if (options.classes() != null && LabelMapping.classOf(options.classes(), name) < 0) {
-                    throw new DataFileException(file.path(), "has the label \"" + name + "\", which is not one of the model's "
-                            + "classes " + options.classes(), null);
-                }
-                if (LabelMapping.classOf(seen, name) < 0) {
-                    if (seen.size() == 2) {
-                        throw new DataFileException(file.path(), "has the label \"" + name + "\", a third one after \""
-                                + seen.get(0) + "\" and \"" + seen.get(1) + "\" in the files before it; a binary classifier "
-                                + "needs two", null);
-                    }
-                    seen.add(name);
-                    String problem = LabelMapping.restore(seen).problem();
-                    if (problem != null) {
-                        throw new DataFileException(file.path(), "has labels that do not go with the files before it: " + problem,
-                                null);
-                    }
-                }
-            }
-        }
-        if (options.classes() != null) {
-            return options.classes();
-        }
-        if (seen.size() < 2) {
-            String holds = files.size() > 1 ? "and the files after it hold " : "holds ";
-            throw new DataFileException(files.get(0).path(), seen.isEmpty() ? holds + "no data rows"
-                    : (files.size() > 1 ? "and the files after it have" : "has") + " only one label value (" + seen.get(0) + ") in "
-                    + (files.size() > 1 ? "their" : "its") + " label column; a binary classifier needs two", null);
-        }
-        return Arrays.asList(LabelMapping.restore(seen).classes());
+        return new CsvSource(files, options, opened, first.labelColumnName(), FileSetRules.classes(opened, options.classes()));
     }
 
     /** Each file's rows as a pass reads them, its categorical cells coded by {@code codes(k)}. */
@@ -319,11 +258,8 @@ public final class CsvSource implements CategoricalRows {
         RowSelection.Walker walker = selection.walker();
         int row = 0;
         for (FileRows part : parts) {
-            int perSegment = CsvCache.rowsPerSegment(width(), weighted());
-            int rowFloats = CsvCache.rowFloats(width(), weighted());
-            FloatBuffer[] mapped = part.file().mapped();
             for (int local = 0; local < part.file().rows(); local++, row++) {
-                if (walker.includes(part.label(mapped[local / perSegment].get((local % perSegment) * rowFloats + width())))) {
+                if (walker.includes(part.label(part.file().cachedProvisionalClass(local)))) {
                     picked[count++] = row;
                 }
             }
@@ -336,12 +272,9 @@ public final class CsvSource implements CategoricalRows {
         if (classTotals == null) {
             long[] totals = new long[2];
             for (FileRows part : parts(k -> CategoryCodes.NONE)) {
-                FloatBuffer[] mapped = part.file().mapped();
-                if (mapped != null) {
-                    int perSegment = CsvCache.rowsPerSegment(width(), weighted());
-                    int rowFloats = CsvCache.rowFloats(width(), weighted());
+                if (part.file().mapped() != null) {
                     for (int row = 0; row < part.file().rows(); row++) {
-                        totals[(int) part.label(mapped[row / perSegment].get((row % perSegment) * rowFloats + width()))]++;
+                        totals[(int) part.label(part.file().cachedProvisionalClass(row))]++;
                     }
                 } else {
                     part.file().reader().read((line, features, provisionalClass, weight) -> totals[(int) part.label(provisionalClass)]++);
