@@ -1,6 +1,7 @@
 package io.dense4j.optim;
 
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.NonzeroRows;
 import io.dense4j.tensor.Slices;
 import java.util.List;
 
@@ -76,13 +77,24 @@ public abstract sealed class Updater permits SgdUpdater, MomentumUpdater, AdamUp
      * length; {@code weights} are the Dense weights within {@code parameters}, which weight decay shrinks.
      */
     public static Updater create(Optimizer optimizer, NativeArray parameters, NativeArray gradients, Slices weights) {
+        return create(optimizer, parameters, gradients, weights, List.of());
+    }
+
+    /**
+     * As {@link #create(Optimizer, NativeArray, NativeArray, Slices)}, for gradients whose
+     * {@code slotBlocks} (a categorical column's weight rows) are zero outside their known rows:
+     * plain SGD then steps only those rows, which leaves every other row as a step by a zero
+     * gradient would. Momentum and Adam move every weight each step, so they step the whole array.
+     */
+    public static Updater create(Optimizer optimizer, NativeArray parameters, NativeArray gradients, Slices weights,
+                                 List<NonzeroRows> slotBlocks) {
         if (parameters.length() != gradients.length()) {
             throw new IllegalArgumentException("parameters and gradients differ in length: "
                     + parameters.length() + " vs " + gradients.length());
         }
         if (optimizer instanceof SGD sgd) {
             return sgd.momentum() == 0
-                    ? new SgdUpdater(sgd, parameters, gradients)
+                    ? new SgdUpdater(sgd, parameters, gradients, slotBlocks)
                     : new MomentumUpdater(sgd, parameters, gradients);
         }
         return new AdamUpdater((Adam) optimizer, parameters, gradients, weights);

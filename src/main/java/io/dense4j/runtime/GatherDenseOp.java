@@ -5,6 +5,7 @@ import io.dense4j.graph.InputLayout;
 import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.NonzeroRows;
 import io.dense4j.tensor.RowAdder;
 
 /**
@@ -31,7 +32,8 @@ final class GatherDenseOp implements Op {
     private final NativeArray weights;
     private final NativeArray bias;
     private final NativeArray gradNumericWeights;
-    private final NativeArray gradSlotWeights;
+    /** The slot weights' gradients, [slots, units] after the numbers' rows, and which rows of them are not zero. */
+    private final NonzeroRows gradSlotWeights;
     private final NativeArray gradWeights;
     private final NativeArray gradBias;
     private final NativeArray raw;
@@ -53,14 +55,16 @@ final class GatherDenseOp implements Op {
     private final RowAdder scatter;
 
     /**
+     * @param gradSlotWeights the slot rows of {@code gradWeights} (after the numbers'), listing the
+     *                   rows each backward pass gives a gradient; null without gradients
      * @param raw        the plan's input rows [capacity, rawWidth], where the codes are
      * @param numeric    the standardized numbers [capacity, n] from the Normalization before, or
      *                   null to read them from {@code raw} (into a buffer of this op's)
      * @param gradInput  where backward writes dL/du for that Normalization, or dL/dx for the raw
      *                   input (its code columns 0), or null when nothing needs it
      */
-    GatherDenseOp(DenseNode node, NativeArray weights, NativeArray bias, NativeArray gradWeights, NativeArray gradBias,
-                  NativeArray raw, NativeArray numeric, NativeArray output, NativeArray gradOutput, NativeArray gradInput,
+    GatherDenseOp(DenseNode node, NativeArray weights, NativeArray bias, NativeArray gradWeights, NonzeroRows gradSlotWeights,
+                  NativeArray gradBias, NativeArray raw, NativeArray numeric, NativeArray output, NativeArray gradOutput, NativeArray gradInput,
                   NativeArray ones, int capacity) {
         InputLayout layout = node.categorical();
         this.units = node.outputWidth();
@@ -79,8 +83,7 @@ final class GatherDenseOp implements Op {
         this.bias = bias;
         this.gradWeights = gradWeights;
         this.gradNumericWeights = gradWeights != null && numbers > 0 ? gradWeights.slice(0, numbers * units) : null;
-        int slotWeights = (layout.encodedWidth() - numbers) * units;
-        this.gradSlotWeights = gradWeights == null ? null : gradWeights.slice((long) numbers * units, slotWeights);
+        this.gradSlotWeights = gradSlotWeights;
         this.gradBias = gradBias;
         this.raw = raw;
         this.copiesNumbers = numeric == null && numbers > 0;
@@ -144,10 +147,11 @@ final class GatherDenseOp implements Op {
         if (numbers > 0) {
             Blas.gemm(true, false, numbers, units, rows, 1.0, numeric, gradOutput, 0.0, gradNumericWeights);
         }
-        gradSlotWeights.zero(gradSlotWeights.length());
+        gradSlotWeights.clear();
         int columns = categoricalColumns.length;
         for (int row = 0, at = 0; row < rows; row++) { // the weight rows forward read, and no others, get a gradient
             for (int c = 0; c < columns; c++, at++) {
+                gradSlotWeights.add(slotRows[at] - numbers);
                 scatter.add(row, slotRows[at]);
             }
         }

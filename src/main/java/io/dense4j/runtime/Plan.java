@@ -152,8 +152,8 @@ public final class Plan {
         public Op visitDense(DenseNode dense) {
             if (dense.gathers()) { // its numbers come standardized from layer 0, or straight from the raw rows
                 return new GatherDenseOp(dense, parameters.weights(index), parameters.bias(index),
-                        gradients == null ? null : gradients.weights(index), gradients == null ? null : gradients.bias(index),
-                        rawInput, index > 0 ? input : null, output, gradOutput, gradInput, ones, capacity);
+                        gradients == null ? null : gradients.weights(index), gradients == null ? null : gradients.nonzeroRows(index),
+                        gradients == null ? null : gradients.bias(index), rawInput, index > 0 ? input : null, output, gradOutput, gradInput, ones, capacity);
             }
             return new DenseOp(dense, parameters.weights(index), parameters.bias(index),
                     gradients == null ? null : gradients.weights(index), gradients == null ? null : gradients.bias(index),

@@ -1,24 +1,19 @@
 package io.dense4j.runtime;
 
 import io.dense4j.data.BatchSource;
-import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.Elementwise;
-import io.dense4j.tensor.NativeArray;
 
 /**
  * Runs training steps as the {@link ExecutionPolicy} says: a step's rows go into one plan, or into
  * the plans of its parts, which run forward, loss and backward on the workers' threads; the parts'
- * gradients are then added, in part order, into the trainer's gradient array (in parallel over
- * ranges of parameters, each range summed in the same order). Every buffer is made here, once;
+ * gradients are then added, in part order, into the trainer's gradient array, in parallel
+ * ({@link PartSums}). Every buffer is made here, once;
  * a step allocates nothing.
  *
  * <p>One pass takes at most {@link #capacity()} rows; a larger batch is the sum of several passes,
  * which the caller adds up.
  */
 public final class StepRunner {
-    /** Reduction ranges start on multiples of this many elements, so no two threads write one cache line. */
-    private static final int RANGE_ALIGNMENT = 64;
-
     private final ExecutionPolicy policy;
     private final long parameterBytes;
     private final Workers workers;
@@ -26,15 +21,14 @@ public final class StepRunner {
     private final Plan[] plans;
     /** Each part's gradients (parts only; one plan writes the result directly). */
     private final Gradients[] partGradients;
-    /** {@code partRanges[part][range]}: that part's gradients in parameter range {@code range}. */
-    private final NativeArray[][] partRanges;
-    private final NativeArray[] resultRanges;
+    /** Adds the parts' gradients into the result (parts only). */
+    private final PartSums sums;
     private final int[] rows;
     private final double[] losses;
     private final int[] correct;
     private final Workers.Task runPart = this::runPart;
     private final Workers.Task scorePart = this::scorePart;
-    private final Workers.Task sumRange = this::sumRange;
+    private final Workers.Task sumPiece = this::sumPiece;
     private int parts;
     private int batchRows;
 
@@ -63,8 +57,7 @@ public final class StepRunner {
                         : new Plan(parameters, gradients, capacity);
             }
             partGradients = null;
-            partRanges = null;
-            resultRanges = null;
+            sums = null;
             return;
         }
         int partCapacity = policy.largestPart(capacity, parameterBytes);
@@ -73,26 +66,7 @@ public final class StepRunner {
             partGradients[part] = new Gradients(parameters.graph(), parameters.dataType());
             plans[part] = new Plan(parameters, partGradients[part], partCapacity);
         }
-        int length = gradients.values().length();
-        int ranges = Math.max(1, Math.min(workers.threads(), length / RANGE_ALIGNMENT));
-        partRanges = new NativeArray[maxParts][ranges];
-        resultRanges = new NativeArray[ranges];
-        for (int range = 0; range < ranges; range++) {
-            int from = rangeStart(range, ranges, length);
-            int count = rangeStart(range + 1, ranges, length) - from;
-            resultRanges[range] = gradients.values().slice(from, count);
-            for (int part = 0; part < maxParts; part++) {
-                partRanges[part][range] = partGradients[part].values().slice(from, count);
-            }
-        }
-    }
-
-    private static int rangeStart(int range, int ranges, int length) {
-        if (range == ranges) {
-            return length;
-        }
-        long even = (long) length * range / ranges;
-        return (int) (even / RANGE_ALIGNMENT * RANGE_ALIGNMENT);
+        sums = new PartSums(gradients, partGradients, workers.threads());
     }
 
     /** Seeds the dropout masks of the passes that follow: each part's plan its own stream from {@code key}. */
@@ -149,7 +123,7 @@ public final class StepRunner {
             throw new IllegalStateException("this runner only scores: it was made without gradients");
         }
         workers.run(parts, runPart);
-        workers.run(resultRanges.length, sumRange);
+        workers.run(sums.plan(parts), sumPiece);
         return lossSum();
     }
 
@@ -189,13 +163,8 @@ public final class StepRunner {
         correct[part] = plan.countCorrect(rows[part]);
     }
 
-    /** The result's range {@code range}: part 0's values, plus each later part's in turn. */
-    private void sumRange(int range) {
-        NativeArray result = resultRanges[range];
-        result.copyFrom(partRanges[0][range], 0, 0, result.length());
-        for (int part = 1; part < parts; part++) {
-            Blas.axpy(result.length(), 1.0, partRanges[part][range], result);
-        }
+    private void sumPiece(int task) {
+        sums.sum(task);
     }
 
     /** How many parts the last {@link #load} cut the rows into. */

@@ -117,6 +117,12 @@ public abstract sealed class NativeArray permits Float32Array, Float64Array {
         Pointer.memset(bytes, 0, (long) count * elementSize);
     }
 
+    /** Sets {@code count} elements from {@code start} to zero. */
+    public void zero(int start, int count) {
+        java.util.Objects.checkFromIndexSize(start, count, length);
+        RawMemory.setMemory(address() + (long) start * elementSize, (long) count * elementSize, (byte) 0);
+    }
+
     /** The address of element 0 of this run in bytes, for {@link Elementwise}'s raw-memory loops. */
     long address() {
         return bytes.address() + bytes.position();

@@ -54,15 +54,27 @@ public final class RowAdder {
             Elementwise.addRow(source, sourceRow, target, targetRow, width);
             return;
         }
+        axpy(1, sourceRow, targetRow);
+    }
+
+    /**
+     * target's row {@code targetRow} += α · source's row {@code sourceRow}, through BLAS whatever
+     * the width: the same kernel, so the same bits, as one {@link Blas#axpy} over the whole arrays.
+     */
+    public void addScaled(double alpha, int sourceRow, int targetRow) {
+        axpy(alpha, sourceRow, targetRow);
+    }
+
+    private void axpy(double alpha, int sourceRow, int targetRow) {
         long from = (long) sourceRow * width;
         long to = (long) targetRow * width;
         Objects.checkFromIndexSize(from, width, source.length()); // BLAS would read and write out of bounds silently
         Objects.checkFromIndexSize(to, width, target.length());
         if (float32) {
-            openblas_nolapack.cblas_saxpy(width, 1f, sourceFloats.position(sourceStart + from), 1,
+            openblas_nolapack.cblas_saxpy(width, (float) alpha, sourceFloats.position(sourceStart + from), 1,
                     targetFloats.position(targetStart + to), 1);
         } else {
-            openblas_nolapack.cblas_daxpy(width, 1, sourceDoubles.position(sourceStart + from), 1,
+            openblas_nolapack.cblas_daxpy(width, alpha, sourceDoubles.position(sourceStart + from), 1,
                     targetDoubles.position(targetStart + to), 1);
         }
     }

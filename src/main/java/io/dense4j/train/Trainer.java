@@ -86,7 +86,8 @@ public final class Trainer {
         this.gradients = new Gradients(model.graph(), model.dataType());
         this.weights = model.parameterValues().allWeights();
         this.weightGradients = gradients.allWeights();
-        this.updater = Updater.create(optimizer, model.parameterValues().values(), gradients.values(), weights);
+        this.updater = Updater.create(optimizer, model.parameterValues().values(), gradients.values(), weights,
+                gradients.nonzeroRows());
         this.workers = new Workers(policy.threads());
     }
 
@@ -294,6 +295,7 @@ public final class Trainer {
             done += pass;
         }
         gradients.values().copyFrom(sum, 0, 0, sum.length());
+        gradients.forgetNonzeroRows(); // the passes' rows together
         lastCorrect = correct;
         return loss;
     }
@@ -309,6 +311,7 @@ public final class Trainer {
         }
         double penalty = lambda / 2 * weights.sumOfSquares();
         weightGradients.addScaled(lambda, weights);
+        gradients.forgetNonzeroRows(); // λ·w on every slot row
         return rows * penalty;
     }
 
@@ -463,6 +466,7 @@ public final class Trainer {
         for (int i = 0; i < summed.length; i++) {
             values.set(i, summed[i] / sum.rows());
         }
+        gradients.forgetNonzeroRows();
         return penalize(sum.rows());
     }
 

@@ -23,6 +23,40 @@ class UpdaterTest {
         assertArrayEquals(new double[] {1 - 0.05, -2 + 0.1}, theta.toDoubleArray(), 1e-15);
     }
 
+    /**
+     * Plain SGD over a block known to be zero outside some rows steps those rows only, with the
+     * same bits as one axpy over the whole array; an unknown block is stepped whole.
+     */
+    @Test
+    void sgdOnKnownNonzeroRowsEqualsTheWholeArraysStepBitForBit() {
+        for (int width : new int[] {6, 70, 256}) {
+            int length = 3 + 9 * width + 5; // a stretch, a block of 9 rows, a stretch
+            NativeArray gradient = NativeArray.allocate(FLOAT, length);
+            io.dense4j.tensor.NonzeroRows block = new io.dense4j.tensor.NonzeroRows(gradient, 3, 9, width);
+            block.clear(); // as a backward pass starts: the block zero, no row listed
+            java.util.Random random = new java.util.Random(width);
+            NativeArray dense = NativeArray.allocate(FLOAT, length);
+            for (int i = 0; i < length; i++) {
+                dense.set(i, random.nextGaussian());
+                int row = Math.floorDiv(i - 3, width);
+                if (row < 0 || row >= 9 || row == 1 || row == 6) {
+                    gradient.set(i, random.nextGaussian());
+                }
+            }
+            block.add(6);
+            block.add(1);
+            NativeArray sparse = NativeArray.allocate(FLOAT, length);
+            sparse.copyFrom(dense, 0, 0, length);
+            Updater.create(new SGD(0.1), dense, gradient, NO_WEIGHTS).step();
+            Updater.create(new SGD(0.1), sparse, gradient, NO_WEIGHTS, List.of(block)).step();
+            assertArrayEquals(dense.toDoubleArray(), sparse.toDoubleArray(), 0, "width " + width);
+            block.forget();
+            Updater.create(new SGD(0.1), dense, gradient, NO_WEIGHTS).step();
+            Updater.create(new SGD(0.1), sparse, gradient, NO_WEIGHTS, List.of(block)).step();
+            assertArrayEquals(dense.toDoubleArray(), sparse.toDoubleArray(), 0, "width " + width + ", rows unknown");
+        }
+    }
+
     @Test
     void momentumAccumulatesVelocity() {
         // μ = 0.9, λ = 0.1, g = 1 twice: v1 = −0.1, θ1 = −0.1; v2 = 0.9·(−0.1) − 0.1 = −0.19, θ2 = −0.29

@@ -54,10 +54,12 @@ class SteadyStateAllocationTest {
         java.util.Map<String, io.dense4j.data.Categories> categories = new java.util.LinkedHashMap<>();
         categories.put("x3", new io.dense4j.data.Categories(java.util.List.of("a", "b", "c", "d")));
         categories.put("x11", new io.dense4j.data.Categories(java.util.List.of("p", "q")));
-        Model model = new Sequential(new Dense(64, new ReLU()), new Dense(64, new ReLU()), new Dense(1, new Sigmoid()))
-                .compile(new io.dense4j.model.InputSchema(names, java.util.List.of("0", "1"), null, "label", categories),
-                        new BinaryCrossEntropy(), new SGD(0.01, 0.9, true), io.dense4j.model.CompileOptions.defaults());
-        assertWarmEpochsAllocateNothing(model, batch, new int[] {3, 11}, new int[] {6, 4});
+        for (SGD optimizer : new SGD[] {new SGD(0.01, 0.9, true), new SGD(0.01)}) { // plain SGD steps only the rows read
+            Model model = new Sequential(new Dense(64, new ReLU()), new Dense(64, new ReLU()), new Dense(1, new Sigmoid()))
+                    .compile(new io.dense4j.model.InputSchema(names, java.util.List.of("0", "1"), null, "label", categories),
+                            new BinaryCrossEntropy(), optimizer, io.dense4j.model.CompileOptions.defaults());
+            assertWarmEpochsAllocateNothing(model, batch, new int[] {3, 11}, new int[] {6, 4});
+        }
     }
 
     private static void assertWarmEpochsAllocateNothing(Model model, int batch, Callback... callbacks) {

@@ -213,7 +213,8 @@ public class CategoricalBenchmark {
             Parameters parameters = new Parameters(graph, DataType.FLOAT);
             parameters.initialize(WMlp.PARAMETER_SEED);
             Gradients gradients = new Gradients(graph, DataType.FLOAT);
-            updater = Updater.create(new SGD(0.1), parameters.values(), gradients.values(), parameters.allWeights());
+            updater = Updater.create(new SGD(0.1), parameters.values(), gradients.values(), parameters.allWeights(),
+                    gradients.nonzeroRows());
             ExecutionPolicy policy = ExecutionPolicy.forThisMachine();
             workers = new Workers(policy.threads());
             runner = new StepRunner(parameters, gradients, policy, batch, workers);
