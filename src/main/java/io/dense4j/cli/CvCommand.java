@@ -102,7 +102,7 @@ final class CvCommand extends TrainCommand {
                 {"--validation", validation > 0 ? "x" : null, "each fold's held-out rows are its validation rows"},
                 {"--threshold-for", thresholdFor, "choosing a threshold on the rows it is scored on would flatter it; "
                         + "cross-validate at the default, or train with --threshold-for"},
-                {"--spark", sparkMaster, "cross-validation runs on one machine"},
+                {"--spark", spark.master, "cross-validation runs on one machine"},
                 {"--checkpoint", checkpoint == null ? null : "x", "no model is kept"},
                 {"--resume", resume ? "x" : null, "no model is kept"},
                 {"--plot", plots == null ? null : "x", "plot a model trained with train"},

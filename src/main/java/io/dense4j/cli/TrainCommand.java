@@ -145,21 +145,8 @@ class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from --checkpoint if it exists, ending with the same weights as an uninterrupted run.")
     boolean resume;
 
-    @Option(names = "--spark", paramLabel = "MASTER", description = "Train on Apache Spark at this master (local[2], "
-            + "spark://host:7077, …), data-parallel; needs the dense4j-spark module (./dense4j adds it).")
-    String sparkMaster;
-
-    @Option(names = "--sync", defaultValue = "exact", description = "With --spark: exact (gradients summed, one step per round) "
-            + "or averaging (--local-steps steps per piece, then weights averaged) (default: ${DEFAULT-VALUE}).")
-    String sync;
-
-    @Option(names = "--local-steps", defaultValue = "8", description = "With --spark --sync averaging: steps per round (default: ${DEFAULT-VALUE}).")
-    int localSteps;
-
-    @Option(names = "--partitions", defaultValue = "0", description = "With --spark: split the files into at least this many "
-            + "pieces (default: one per filesystem block, at least 2; give the cluster's task slots or more, and the same "
-            + "number when resuming).")
-    int partitions;
+    @Mixin
+    SparkOptions spark;
 
     @ParentCommand
     Main main;
@@ -180,14 +167,8 @@ class TrainCommand implements Callable<Integer> {
         ThresholdGoal goal = thresholdGoal();
         checkModelOptions();
         checkOutputs();
-        if (sparkMaster == null) {
-            for (String sparkOnly : new String[] {"--sync", "--local-steps", "--partitions"}) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(sparkOnly)) {
-                    throw new ParameterException(spec.commandLine(), sparkOnly + " is for training on Spark: give --spark MASTER too");
-                }
-            }
-        }
-        if (sparkMaster != null) {
+        spark.check();
+        if (spark.given()) {
             return trainOnSpark(hidden, chosen, goal);
         }
         CsvFiles data = StandardInput.files(this.data, System.out);
@@ -249,7 +230,7 @@ class TrainCommand implements Callable<Integer> {
             }
             System.out.println("On the validation rows: " + held.evaluation(model.threshold().value()));
         }
-        if (sparkMaster == null) { // verify reruns it on one machine, where Spark's rounds would add in another order
+        if (!spark.given()) { // verify reruns it on one machine, where Spark's rounds would add in another order
             io.dense4j.runtime.ExecutionPolicy policy = trainer.policy();
             model.setTrainingCommand(new io.dense4j.model.TrainingCommand(spec.commandLine().getParseResult().expandedArgs(),
                     policy.parts() > 0 ? policy.parts() : policy.threads()));
@@ -385,12 +366,6 @@ class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data - reads standard input on one machine; Spark reads files: "
                     + "give their path or glob");
         }
-        if (!sync.equals("exact") && !sync.equals("averaging")) {
-            throw new ParameterException(spec.commandLine(), "--sync must be exact or averaging, got " + sync);
-        }
-        if (localSteps < 1 || partitions < 0) {
-            throw new ParameterException(spec.commandLine(), "--local-steps must be >= 1 and --partitions >= 0");
-        }
         if (!(validation >= 0 && validation < 1)) {
             throw new ParameterException(spec.commandLine(), "--validation takes a fraction in [0, 1), got " + validation);
         }
@@ -405,8 +380,8 @@ class TrainCommand implements Callable<Integer> {
         EarlyStopping stopping = earlyStopping();
         // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
         FitOptions fit = fitOptions(stopping, ModelCheckpoint::everyBatches);
-        ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(sparkMaster, data, format(), columns.kinds(),
-                csv.skipBadRows, fillMissing, partitions, sync, sync.equals("exact") ? 1 : localSteps, fit, resumed, goal != null),
+        ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(spark.master, data, format(), columns.kinds(),
+                csv.skipBadRows, fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit, resumed, goal != null),
                 rows -> {
                     System.out.println(rows.describe());
                     Model model = newModel(hidden, chosen, rows.featureNames(), columns.categories(rows, trainingRows(), System.out),

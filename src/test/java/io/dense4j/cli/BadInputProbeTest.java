@@ -212,6 +212,7 @@ class BadInputProbeTest {
             {"a layer of 2^31 - 1 units", "--layers: hidden layer 1 (2,147,483,647 units after 2 inputs)", "--layers", "2147483647"},
             {"layers too large together", "--layers: hidden layer 2 (50,000 units after 50,000 inputs)", "--layers", "50000,50000"},
             {"--sync without --spark", "--sync is for training on Spark: give --spark MASTER too", "--sync", "averaging"},
+            {"--sync of an unknown kind", "--sync must be exact or averaging, got sometimes", "--spark", "local[2]", "--sync", "sometimes"},
             {"--out an existing folder", "--out {folder} is a folder; give a file name", "--out", "{folder}"},
             {"--out where nothing can be written", "--out /proc/dense4j-no-such-place/model.zip: cannot write in /proc/dense4j-no-such-place",
                 "--out", "/proc/dense4j-no-such-place/model.zip"},
