@@ -83,8 +83,8 @@ public abstract sealed class Updater permits SgdUpdater, MomentumUpdater, AdamUp
     /**
      * As {@link #create(Optimizer, NativeArray, NativeArray, Slices)}, for gradients whose
      * {@code slotBlocks} (a categorical column's weight rows) are zero outside their known rows:
-     * plain SGD then steps only those rows, which leaves every other row as a step by a zero
-     * gradient would. Momentum and Adam move every weight each step, so they step the whole array.
+     * plain SGD then steps only those rows when they are {@link NonzeroRows#few() few}, which
+     * leaves every other row as a step by a zero gradient would. Momentum and Adam move every weight each step, so they step the whole array.
      */
     public static Updater create(Optimizer optimizer, NativeArray parameters, NativeArray gradients, Slices weights,
                                  List<NonzeroRows> slotBlocks) {
