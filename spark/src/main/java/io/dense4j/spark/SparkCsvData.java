@@ -6,7 +6,6 @@ import io.dense4j.data.Categories;
 import io.dense4j.data.csv.CategoryCodes;
 import io.dense4j.data.csv.CategoryDictionary;
 import io.dense4j.data.csv.ColumnKinds;
-import io.dense4j.data.csv.LabelMapping;
 import io.dense4j.data.RowSelection;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,11 +58,11 @@ public final class SparkCsvData implements AutoCloseable {
         this.source = source;
         this.blocks = blocks;
         this.hadoopConfiguration = hadoopConfiguration;
-        this.classOf = new byte[pieces.size()][];
         this.firstRows = new long[pieces.size()];
         this.ranksBefore = new long[pieces.size()][];
         this.readRows = new int[pieces.size()];
-        Labels labels = judgeLabels(pieces); // first: it reports the first problem in file order
+        PieceLabels labels = new PieceLabels(source, pieces, this::linesBefore); // first: it reports the first problem in file order
+        this.classOf = labels.classOf();
         this.featureNames = pieces.get(0).featureNames();
         long[] classRows = new long[2];
         for (RowBlock.PieceSummary piece : pieces) { // pieces come in file order
@@ -259,93 +258,10 @@ public final class SparkCsvData implements AutoCloseable {
         return "file".equals(uri.getScheme()) ? uri.getPath() : uri.toString();
     }
 
-    /**
-     * The label names judged in file order, as one reader judges them: each piece's names in its
-     * first-seen order, each new name accepted while fewer than two are and it goes with them, else
-     * rejected for good (a third class, or names that do not go together). Without skipping bad rows,
-     * the first rejection, or a piece's own problem, stops here with its line, whichever comes first
-     * in the file; with skipping, a rejected name's rows become skipped rows. Fills {@link #classOf}.
-     */
-    private Labels judgeLabels(List<RowBlock.PieceSummary> pieces) {
-        List<String> accepted = new ArrayList<>();
-        Map<String, Boolean> judged = new HashMap<>();
-        for (RowBlock.PieceSummary piece : pieces) {
-            for (int k = 0; k < piece.labelNames().size(); k++) {
-                String name = piece.labelNames().get(k);
-                if (piece.labelLines().get(k) < 0 || judged.containsKey(name)) {
-                    continue; // a name without good rows (its rows were skipped), or one already judged
-                }
-                String problem = accepted.size() == 2
-                        ? "label \"" + name + "\" is a third class; the labels so far are \"" + accepted.get(0) + "\" and \""
-                        + accepted.get(1) + "\""
-                        : LabelMapping.restore(concat(accepted, name)).problem();
-                judged.put(name, problem == null);
-                if (problem == null) {
-                    accepted.add(name);
-                } else if (!source.skipBadRows()) {
-                    throw labelProblem(piece, k, problem);
-                }
-            }
-            if (piece.problem() != null) {
-                throw piece.problem().afterLines(linesBefore(piece)); // its rows before the problem were judged above
-            }
-        }
-        if (accepted.size() < 2) {
-            throw new DataFileException(Path.of(source.path()), "has only one label value (" + (accepted.isEmpty() ? "none" : accepted.get(0))
-                    + ") in its label column; a binary classifier needs two", null);
-        }
-        List<String> classNames = List.of(LabelMapping.restore(accepted).classes());
-        for (RowBlock.PieceSummary piece : pieces) {
-            byte[] map = new byte[Math.max(2, piece.labelNames().size())];
-            for (int k = 0; k < piece.labelNames().size(); k++) {
-                map[k] = (byte) classNames.indexOf(piece.labelNames().get(k)); // −1 for a rejected name
-            }
-            classOf[piece.piece()] = map;
-        }
-        return new Labels(classNames, judged);
-    }
-
-    private static List<String> concat(List<String> names, String name) {
-        List<String> all = new ArrayList<>(names);
-        all.add(name);
-        return all;
-    }
-
-    /** The judged label names: the two classes, and which names were rejected. */
-    private record Labels(List<String> classes, Map<String, Boolean> judged) {
-        long rejectedRows(RowBlock.PieceSummary piece) {
-            long rows = 0;
-            for (int k = 0; k < piece.labelNames().size(); k++) {
-                if (!judged.getOrDefault(piece.labelNames().get(k), true)) {
-                    rows += piece.labelCounts().get(k);
-                }
-            }
-            return rows;
-        }
-
-        List<Long> rejectedLines(RowBlock.PieceSummary piece) {
-            List<Long> lines = new ArrayList<>();
-            for (int k = 0; k < piece.labelNames().size(); k++) {
-                if (!judged.getOrDefault(piece.labelNames().get(k), true)) {
-                    lines.add(piece.labelLines().get(k));
-                }
-            }
-            return lines;
-        }
-    }
-
     /** The lines before a piece's first line: a read of the file up to it, done only for the lines a message names. */
     private long linesBefore(RowBlock.PieceSummary piece) {
         return piece.dataStart() == 0 ? 0
                 : PieceInput.linesBefore(piece.uri(), piece.dataStart(), PieceInput.configuration(hadoopConfiguration));
-    }
-
-    private DataFileException labelProblem(RowBlock.PieceSummary piece, int name, String problem) {
-        long line = piece.labelLines().get(name) + linesBefore(piece);
-        int labelColumn = source.format().labelName() != null ? source.columns().indexOf(source.format().labelName())
-                : source.format().labelIndex() < 0 ? source.columns().size() - 1 : source.format().labelIndex();
-        return new DataFileException(Path.of(piece.file()), line, labelColumn + 1,
-                source.format().header() ? source.columns().get(labelColumn) : null, problem);
     }
 
     /**
