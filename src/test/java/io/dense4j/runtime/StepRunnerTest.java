@@ -151,7 +151,11 @@ class StepRunnerTest {
             long[] end = threads.getThreadAllocatedBytes(ids);
             long first = middle[0] + middle[1] - start[0] - start[1];
             long second = end[0] + end[1] - middle[0] - middle[1];
-            assertEquals(first, second, "bytes allocated by 300 more warm steps of 8 parts on 2 threads");
+            // An object per step, 16 bytes at least, would add 4,800 bytes over the 300 more steps. The
+            // bound leaves room for a one-off allocation that is not per step: in full test runs, one
+            // window in a few once held 104 bytes more than the other.
+            org.junit.jupiter.api.Assertions.assertTrue(second - first < 300, "bytes allocated by 300 more warm steps of 8 parts "
+                    + "on 2 threads: " + first + " in 300 steps, " + second + " in 600");
         } finally {
             workers.stop();
         }
