@@ -4,7 +4,6 @@ import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.NativeArray;
 import io.dense4j.tensor.NonzeroRows;
 import io.dense4j.tensor.RowAdder;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,23 +29,18 @@ final class SgdUpdater extends Updater {
         this.slotBlocks = slotBlocks.toArray(NonzeroRows[]::new);
         this.slotParameters = new NativeArray[this.slotBlocks.length];
         this.slotSteps = new RowAdder[this.slotBlocks.length];
-        List<NativeArray[]> between = new ArrayList<>();
-        long from = 0;
         for (int b = 0; b < this.slotBlocks.length; b++) {
             NonzeroRows block = this.slotBlocks[b];
-            addStretch(between, from, block.start());
             slotParameters[b] = parameters.slice(block.start(), block.block().length());
             slotSteps[b] = new RowAdder(block.block(), slotParameters[b], block.width());
-            from = block.start() + block.block().length();
         }
-        addStretch(between, from, parameters.length());
-        this.stretches = between.toArray(NativeArray[][]::new);
+        this.stretches = NonzeroRows.stretchesOutside(slotBlocks, parameters.length()).stream()
+                .map(stretch -> new NativeArray[] {slice(gradients, stretch), slice(parameters, stretch)})
+                .toArray(NativeArray[][]::new);
     }
 
-    private void addStretch(List<NativeArray[]> between, long from, long to) {
-        if (to > from) {
-            between.add(new NativeArray[] {gradients.slice(from, (int) (to - from)), parameters.slice(from, (int) (to - from))});
-        }
+    private static NativeArray slice(NativeArray array, long[] stretch) {
+        return array.slice(stretch[0], (int) (stretch[1] - stretch[0]));
     }
 
     @Override

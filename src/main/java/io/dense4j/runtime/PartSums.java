@@ -38,16 +38,15 @@ final class PartSums {
         List<NativeArray[]> stretches = new ArrayList<>();
         List<NonzeroRows> blocks = result.nonzeroRows();
         blockPieces = new NativeArray[blocks.size()][][];
-        long from = 0;
+        for (long[] stretch : NonzeroRows.stretchesOutside(blocks, length)) {
+            addPieces(stretches, result, partGradients, stretch[0], stretch[1], cuts);
+        }
         for (int b = 0; b < blocks.size(); b++) {
             NonzeroRows block = blocks.get(b);
-            addPieces(stretches, result, partGradients, from, block.start(), cuts);
             List<NativeArray[]> inBlock = new ArrayList<>();
             addPieces(inBlock, result, partGradients, block.start(), block.start() + block.block().length(), cuts);
             blockPieces[b] = inBlock.toArray(NativeArray[][]::new);
-            from = block.start() + block.block().length();
         }
-        addPieces(stretches, result, partGradients, from, length, cuts);
         stretchPieces = stretches.toArray(NativeArray[][]::new);
         resultBlocks = blocks.toArray(NonzeroRows[]::new);
         partBlocks = new NonzeroRows[partGradients.length][];

@@ -1,5 +1,8 @@
 package io.dense4j.tensor;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The rows of a row-major block of a gradient array that may hold anything but zero: every other
  * row is zero. A layer that reads weight rows by index (a categorical column's slots) gives a
@@ -95,18 +98,14 @@ public final class NonzeroRows {
 
     /** Makes the whole block zero, visiting only the rows that may not be when they are {@link #few()}, and the set empty. */
     public void clear() {
-        if (!few()) {
-            block.zero(block.length());
-            java.util.Arrays.fill(listed, false);
-        } else {
+        if (few()) {
             for (int i = 0; i < count; i++) {
-                int row = rows[i];
-                block.zero(row * width, width);
-                listed[row] = false;
+                block.zero(rows[i] * width, width);
             }
+        } else {
+            block.zero(block.length());
         }
-        count = 0;
-        known = true;
+        overwritten();
     }
 
     /**
@@ -114,14 +113,30 @@ public final class NonzeroRows {
      * with values that are zero outside the rows it then adds.
      */
     public void overwritten() {
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count; i++) { // the listed rows are always those in rows[0, count), known or not
             listed[rows[i]] = false;
-        }
-        if (!known) {
-            java.util.Arrays.fill(listed, false);
         }
         count = 0;
         known = true;
+    }
+
+    /**
+     * The stretches of an array of {@code length} elements outside {@code blocks} (in array order,
+     * not overlapping): {from, to} pairs, the empty ones left out.
+     */
+    public static List<long[]> stretchesOutside(List<NonzeroRows> blocks, long length) {
+        List<long[]> stretches = new ArrayList<>();
+        long from = 0;
+        for (NonzeroRows block : blocks) {
+            if (block.start > from) {
+                stretches.add(new long[] {from, block.start});
+            }
+            from = block.start + block.block.length();
+        }
+        if (length > from) {
+            stretches.add(new long[] {from, length});
+        }
+        return stretches;
     }
 
     /** Notes that row {@code row} may become nonzero; the caller writes it. */

@@ -99,4 +99,16 @@ class NonzeroRowsTest {
         java.util.Arrays.fill(sevens, 7);
         assertArrayEquals(sevens, values.toDoubleArray(), "nothing zeroed");
     }
+
+    @Test
+    void theStretchesOutsideTheBlocksLeaveOutEmptyOnes() {
+        NativeArray values = NativeArray.allocate(DataType.FLOAT, 40);
+        NonzeroRows first = new NonzeroRows(values, 0, 2, 5); // [0, 10)
+        NonzeroRows second = new NonzeroRows(values, 14, 3, 4); // [14, 26)
+        java.util.List<long[]> stretches = NonzeroRows.stretchesOutside(java.util.List.of(first, second), 40);
+        assertEquals(2, stretches.size());
+        assertArrayEquals(new long[] {10, 14}, stretches.get(0));
+        assertArrayEquals(new long[] {26, 40}, stretches.get(1));
+        assertEquals(1, NonzeroRows.stretchesOutside(java.util.List.of(second), 26).size(), "only [0, 14) before it");
+    }
 }
