@@ -5,13 +5,14 @@ training wall time until the mean binary cross-entropy on the 20,000 held-out ro
 the target. Exactly TimeToAccuracy's protocol:
   * the same rows: the float32 files dense4j's TimeToAccuracyData writes (200,000 training rows,
     of which batch 1 uses the first 20,000; 20,000 held-out rows), read as they are;
-  * 100 -> Dense 256 ReLU -> Dense 256 ReLU -> Dense 1 sigmoid, float32, Glorot-uniform weights and
-    zero biases (dense4j's distributions; not its values, which come from its own seeded generator);
+  * 100 -> Dense 256 ReLU -> Dense 256 ReLU -> Dense 1 sigmoid, float32, starting from dense4j's own
+    initial parameters (initial-parameters.f32: Glorot-uniform weights, zero biases), the same values;
   * plain SGD on the batch's mean loss; each epoch a fresh shuffle (drawn inside the timed epoch);
-  * the held-out loss measured before training and after every epoch, its time not counted;
+  * the held-out loss measured before training and then every --check-rows training rows (10,000 by
+    default, rounded to whole batches, at least one step), mid-epoch too, its time not counted;
   * a batch whose loss is not finite stops the run before its update ("diverged at step N");
-  * stop when the held-out loss < target, or when the training seconds reach the cap (checked
-    between epochs, as dense4j does).
+  * stop when the held-out loss < target, or when the training seconds reach the cap (both judged
+    at the checks, as dense4j does).
 
 Systems:
   pytorch  torch.nn.Linear layers, BCEWithLogitsLoss, torch.optim.SGD; 1 intra-op thread,
@@ -24,7 +25,7 @@ CSV (batch,learningRate,seconds,heldOutLoss). One system per process and per fil
 (benchmarks/time-to-accuracy) adds the system column when it merges them.
 
 Usage: python3 time_to_accuracy.py --system pytorch|numpy --data DIR [--target 0.1] [--cap 60]
-       [--curve FILE] [--runs 1:0.1,1:0.01,32:0.1,256:0.1,4096:0.1,full:0.1]
+       [--check-rows 10000] [--curve FILE] [--runs 1:0.1,1:0.01,32:0.1,256:0.1,4096:0.1,full:0.1]
 """
 import argparse
 import os
@@ -43,25 +44,32 @@ def load(directory):
         values = np.fromfile(os.path.join(directory, name), dtype="<f4")
         return values.reshape(shape)
     return (read("train-x.f32", (ROWS, INPUTS)), read("train-y.f32", (ROWS, 1)),
-            read("heldout-x.f32", (HELD_OUT_ROWS, INPUTS)), read("heldout-y.f32", (HELD_OUT_ROWS, 1)))
+            read("heldout-x.f32", (HELD_OUT_ROWS, INPUTS)), read("heldout-y.f32", (HELD_OUT_ROWS, 1)),
+            initial_parameters(read("initial-parameters.f32", (-1,))))
 
 
-def glorot(rng, fan_in, fan_out):
-    import numpy as np
-    limit = np.sqrt(6.0 / (fan_in + fan_out))
-    return rng.uniform(-limit, limit, (fan_in, fan_out)).astype(np.float32)
+def initial_parameters(flat):
+    """dense4j's flat parameter vector as [(weights [inputs, units], bias [units])] per Dense layer."""
+    layers, at = [], 0
+    for fan_in, fan_out in ((INPUTS, HIDDEN), (HIDDEN, HIDDEN), (HIDDEN, 1)):
+        weights = flat[at:at + fan_in * fan_out].reshape(fan_in, fan_out)
+        at += fan_in * fan_out
+        layers.append((weights.copy(), flat[at:at + fan_out].copy()))
+        at += fan_out
+    if at != len(flat):
+        raise ValueError(f"initial-parameters.f32 holds {len(flat)} values, W-MLP has {at}")
+    return layers
 
 
 class NumpyMlp:
     """The textbook way: weights as arrays, forward and backward by hand."""
 
-    def __init__(self, learning_rate, seed):
+    def __init__(self, learning_rate, parameters):
         import numpy as np
         self.np = np
         np.seterr(over="ignore")  # exp(-z) of a very negative logit: the sigmoid is then 0, as it should be
-        rng = np.random.default_rng(seed)
-        self.w = [glorot(rng, INPUTS, HIDDEN), glorot(rng, HIDDEN, HIDDEN), glorot(rng, HIDDEN, 1)]
-        self.b = [np.zeros(n, dtype=np.float32) for n in (HIDDEN, HIDDEN, 1)]
+        self.w = [weights.copy() for weights, _ in parameters]
+        self.b = [bias.copy() for _, bias in parameters]
         self.lr = np.float32(learning_rate)
         self.version = f"numpy {np.__version__}"
         self.setting = "default BLAS threads"
@@ -104,18 +112,18 @@ class NumpyMlp:
 
 
 class TorchMlp:
-    def __init__(self, learning_rate, seed):
+    def __init__(self, learning_rate, parameters):
         import torch
         self.torch = torch
         torch.set_num_threads(1)
         torch.set_flush_denormal(True)
-        torch.manual_seed(seed)
         self.model = torch.nn.Sequential(torch.nn.Linear(INPUTS, HIDDEN), torch.nn.ReLU(), torch.nn.Linear(HIDDEN, HIDDEN),
                                          torch.nn.ReLU(), torch.nn.Linear(HIDDEN, 1))
-        for layer in self.model:
-            if isinstance(layer, torch.nn.Linear):
-                torch.nn.init.xavier_uniform_(layer.weight)
-                torch.nn.init.zeros_(layer.bias)
+        linear = [layer for layer in self.model if isinstance(layer, torch.nn.Linear)]
+        with torch.no_grad():
+            for layer, (weights, bias) in zip(linear, parameters):
+                layer.weight.copy_(torch.from_numpy(weights.T.copy()))  # torch keeps [units, inputs]
+                layer.bias.copy_(torch.from_numpy(bias))
         self.loss_function = torch.nn.BCEWithLogitsLoss()
         self.optimizer = torch.optim.SGD(self.model.parameters(), lr=learning_rate)
         self.version = f"torch {torch.__version__}"
@@ -137,42 +145,45 @@ class TorchMlp:
         return value
 
 
-def run(system, batch_name, learning_rate, data, target, cap, curve):
+def run(system, batch_name, learning_rate, data, target, cap, check_rows, curve):
     import numpy as np
-    train_x, train_y, held_x, held_y = data
+    train_x, train_y, held_x, held_y, parameters = data
     batch_size = ROWS if batch_name == "full" else int(batch_name)
     rows = BATCH1_ROWS if batch_size == 1 else ROWS
     batch_size = min(batch_size, rows)
     x_all, y_all = train_x[:rows], train_y[:rows]
-    model = NumpyMlp(learning_rate, 42) if system == "numpy" else TorchMlp(learning_rate, 42)
+    model = NumpyMlp(learning_rate, parameters) if system == "numpy" else TorchMlp(learning_rate, parameters)
     torch = model.torch if system == "pytorch" else None
     shuffler = np.random.default_rng(SHUFFLE_SEED)
     steps_per_epoch = (rows + batch_size - 1) // batch_size
-    seconds, epochs, steps, outcome = 0.0, 0, 0, None
+    every = max(1, (check_rows + batch_size // 2) // batch_size)  # TimeToAccuracy.stepsBetweenChecks
+    seconds, steps, outcome = 0.0, 0, None
     loss = model.held_out_loss(held_x, held_y)
     curve.append(f"{batch_name},{learning_rate},{seconds:.4f},{loss:.6f}")
-    while loss >= target and seconds < cap:
+    while outcome is None and loss >= target and seconds < cap:
         started = time.perf_counter()
         order = shuffler.permutation(rows)
         x, y = x_all[order], y_all[order]  # the epoch's shuffled copy, as dense4j copies each batch in epoch order
         if torch is not None:
             x, y = torch.from_numpy(x), torch.from_numpy(y)
-        diverged_at = None
         for batch in range(steps_per_epoch):
             start = batch * batch_size
             batch_loss = model.step(x[start:start + batch_size], y[start:start + batch_size])
             if not np.isfinite(batch_loss):
-                diverged_at = batch + 1
+                outcome = f"diverged at step {steps + 1}"
+                seconds += time.perf_counter() - started
                 break
-        seconds += time.perf_counter() - started
-        if diverged_at is not None:
-            steps += diverged_at
-            outcome = f"diverged at step {steps}"
-            break
-        epochs += 1
-        steps += steps_per_epoch
-        loss = model.held_out_loss(held_x, held_y)
-        curve.append(f"{batch_name},{learning_rate},{seconds:.4f},{loss:.6f}")
+            steps += 1
+            if steps % every == 0:
+                seconds += time.perf_counter() - started
+                loss = model.held_out_loss(held_x, held_y)  # outside the timed part
+                curve.append(f"{batch_name},{learning_rate},{seconds:.4f},{loss:.6f}")
+                if loss < target or seconds >= cap:
+                    break
+                started = time.perf_counter()
+        else:
+            seconds += time.perf_counter() - started
+    epochs = steps // steps_per_epoch
     if outcome is None:
         outcome = "reached" if loss < target else "not within the cap"
     print(f"{batch_name},{learning_rate},{rows},{epochs},{steps},{seconds:.2f},{loss:.4f},{outcome}", flush=True)
@@ -185,6 +196,7 @@ def main():
     parser.add_argument("--data", required=True, help="the directory TimeToAccuracyData wrote")
     parser.add_argument("--target", type=float, default=0.1)
     parser.add_argument("--cap", type=float, default=60.0, help="training seconds per run")
+    parser.add_argument("--check-rows", type=int, default=10_000, help="training rows between held-out checks")
     parser.add_argument("--curve", help="where to write the curve CSV")
     parser.add_argument("--runs", default=RUNS, help="batch:learningRate pairs")
     arguments = parser.parse_args()
@@ -195,12 +207,13 @@ def main():
     for pair in arguments.runs.split(","):
         batch_name, learning_rate = pair.split(":")
         if not header_printed:
-            probe = NumpyMlp(0.1, 0) if arguments.system == "numpy" else TorchMlp(0.1, 0)
+            probe = NumpyMlp(0.1, data[4]) if arguments.system == "numpy" else TorchMlp(0.1, data[4])
             print(f"W-MLP, SGD, float32, {arguments.system} ({probe.version}, {probe.setting}): wall time until the "
                   f"held-out loss < {arguments.target} (cap {arguments.cap:.0f} s)")
             print("batch,learningRate,trainingRows,epochs,steps,seconds,heldOutLoss,outcome", flush=True)
             header_printed = True
-        model = run(arguments.system, batch_name, float(learning_rate), data, arguments.target, arguments.cap, curve)
+        model = run(arguments.system, batch_name, float(learning_rate), data, arguments.target, arguments.cap,
+                    arguments.check_rows, curve)
     if arguments.curve:
         with open(arguments.curve, "w") as file:
             file.write("\n".join(curve) + "\n")

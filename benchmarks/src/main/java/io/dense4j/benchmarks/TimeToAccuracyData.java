@@ -13,8 +13,11 @@ import java.util.Locale;
  * Writes the rows {@link TimeToAccuracy} trains and scores on, so that the Python peers
  * (peers/time_to_accuracy.py) read exactly the same float32 values: the 200,000 training rows of the
  * W-MLP recipe (seed {@link WMlp#DATA_SEED}) and the 20,000 held-out rows (seed DATA_SEED + 1), linear
- * teacher. Files, raw little-endian float32, row-major: train-x.f32 [200000 x 100], train-y.f32
- * [200000], heldout-x.f32 [20000 x 100], heldout-y.f32 [20000].
+ * teacher, and the initial parameters every run of {@link TimeToAccuracy} starts from, so that the peers
+ * start from the same weights rather than other draws of the same distribution. Files, raw
+ * little-endian float32, row-major: train-x.f32 [200000 x 100], train-y.f32 [200000], heldout-x.f32
+ * [20000 x 100], heldout-y.f32 [20000], and initial-parameters.f32, per Dense layer its weights
+ * [inputs x units] and then its bias [units] (100 → 256 → 256 → 1: 91,905 values).
  *
  * <p>Usage: TimeToAccuracyData DIRECTORY
  */
@@ -34,6 +37,7 @@ public final class TimeToAccuracyData {
         write(directory.resolve("train-y.f32"), train.labels().dup('c').ravel().toFloatVector());
         write(directory.resolve("heldout-x.f32"), heldOut.features().dup('c').ravel().toFloatVector());
         write(directory.resolve("heldout-y.f32"), heldOut.labels().dup('c').ravel().toFloatVector());
+        write(directory.resolve("initial-parameters.f32"), WMlp.model(0.1).parameters().dup('c').toFloatVector());
         System.out.printf(Locale.ROOT, "wrote %d training and %d held-out rows of %d features to %s; "
                         + "train x[0][0..2] = %s %s %s, positive fractions %.4f / %.4f%n",
                 TRAINING_ROWS, HELD_OUT_ROWS, WMlp.INPUTS, directory,
