@@ -29,9 +29,12 @@ public final class Scorer {
     private final double threshold;
     private final ThreadLocal<Buffers> buffers;
 
-    /** One thread's working memory: a row's values, twice, and its codes; the same for a block of rows, and its outputs. */
-    private record Buffers(float[] a, float[] b, int[] codes, float[][] blockA, float[][] blockB, int[][] blockCodes,
-                           float[] blockOutputs) {
+    /**
+     * One thread's working memory: a row's values, twice, its codes, and a list of nonzero values
+     * with their places; the same for a block of rows, and its outputs.
+     */
+    private record Buffers(float[] a, float[] b, int[] codes, int[] index, float[] value, float[][] blockA, float[][] blockB,
+                           int[][] blockCodes, float[] blockOutputs) {
     }
 
     Scorer(Columns columns, Network network, List<String> classes, double threshold) {
@@ -43,7 +46,7 @@ public final class Scorer {
         int categorical = columns.categorical();
         int blockRows = network.scoresBlocks() ? BlockAffine.ROWS : 0;
         this.buffers = ThreadLocal.withInitial(() -> new Buffers(new float[widest], new float[widest], new int[categorical],
-                new float[blockRows][widest], new float[blockRows][widest], new int[blockRows][categorical], new float[blockRows]));
+                new int[widest], new float[widest], new float[blockRows][widest], new float[blockRows][widest], new int[blockRows][categorical], new float[blockRows]));
     }
 
     /**
@@ -83,14 +86,14 @@ public final class Scorer {
 
     private double probability(float[] row, Buffers mine) {
         columns.read(row, mine.a(), mine.codes());
-        return probability(network.forward(mine.a(), mine.b(), mine.codes()));
+        return probability(network.forward(mine.a(), mine.b(), mine.codes(), mine.index(), mine.value()));
     }
 
     /** P(class 1) for a row given by column name; other columns are ignored. */
     public double probability(Map<String, ?> row) {
         Buffers mine = buffers.get();
         columns.read(row, mine.a(), mine.codes());
-        return probability(network.forward(mine.a(), mine.b(), mine.codes()));
+        return probability(network.forward(mine.a(), mine.b(), mine.codes(), mine.index(), mine.value()));
     }
 
     /**
