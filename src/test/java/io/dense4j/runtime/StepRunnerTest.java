@@ -3,6 +3,7 @@ package io.dense4j.runtime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dense4j.data.Dataset;
 import io.dense4j.data.DatasetBatches;
@@ -154,7 +155,7 @@ class StepRunnerTest {
             // An object per step, 16 bytes at least, would add 4,800 bytes over the 300 more steps. The
             // bound leaves room for a one-off allocation that is not per step: in full test runs, one
             // window in a few once held 104 bytes more than the other.
-            org.junit.jupiter.api.Assertions.assertTrue(second - first < 300, "bytes allocated by 300 more warm steps of 8 parts "
+            assertTrue(second - first < 300, "bytes allocated by 300 more warm steps of 8 parts "
                     + "on 2 threads: " + first + " in 300 steps, " + second + " in 600");
         } finally {
             workers.stop();

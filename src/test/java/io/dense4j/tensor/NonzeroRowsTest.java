@@ -61,7 +61,7 @@ class NonzeroRowsTest {
         rows.add(2);
         assertTrue(rows.few(), "2 rows of 4");
         rows.add(0);
-        org.junit.jupiter.api.Assertions.assertFalse(rows.few(), "3 rows of 4");
+        assertFalse(rows.few(), "3 rows of 4");
         rows.clear();
         assertArrayEquals(new double[] {7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7}, values.toDoubleArray());
     }
