@@ -60,10 +60,7 @@ final class PieceInput {
 
     /** The first line of a file, without its line end (read through the file's codec, if compressed). */
     static byte[] firstLine(String uri, Configuration conf) throws IOException {
-        Path path = new Path(URI.create(uri));
-        FileSystem fs = path.getFileSystem(conf);
-        CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
-        try (InputStream in = codec == null ? fs.open(path) : codec.createInputStream(fs.open(path))) {
+        try (InputStream in = whole(uri, conf)) {
             java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
             for (int b; (b = in.read()) >= 0 && b != '\n'; ) {
                 line.write(b);
@@ -74,24 +71,12 @@ final class PieceInput {
         }
     }
 
-    /** The file's first {@code lines} lines (at most {@code maxBytes}, cut at a line end), for a look at its first rows. */
-    static byte[] head(String uri, Configuration conf, int lines, int maxBytes) throws IOException {
+    /** The whole file from its start, through the file's codec if compressed; the caller closes it. */
+    static InputStream whole(String uri, Configuration conf) throws IOException {
         Path path = new Path(URI.create(uri));
         FileSystem fs = path.getFileSystem(conf);
         CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
-        try (InputStream in = codec == null ? fs.open(path) : codec.createInputStream(fs.open(path))) {
-            byte[] head = in.readNBytes(maxBytes);
-            int end = 0;
-            int seen = 0;
-            for (int i = 0; i < head.length && seen < lines; i++) {
-                if (head[i] == '\n') {
-                    seen++;
-                    end = i + 1;
-                }
-            }
-            boolean wholeFile = head.length < maxBytes;
-            return java.util.Arrays.copyOf(head, seen < lines && wholeFile ? head.length : end); // its last line may lack a line end
-        }
+        return codec == null ? fs.open(path) : codec.createInputStream(fs.open(path));
     }
 
     /** Line ends in the file's first {@code bytes} bytes: the number of lines before the line starting there. */

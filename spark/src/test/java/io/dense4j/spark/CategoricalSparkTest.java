@@ -112,6 +112,26 @@ class CategoricalSparkTest {
     }
 
     @Test
+    void aTextColumnEmptyInTheFirstRowsIsCategoricalAsOnOneMachine() throws IOException {
+        StringBuilder text = new StringBuilder("x1,citation,label\n");
+        int rows = 3 * ColumnKinds.INFERENCE_ROWS;
+        for (int i = 0; i < rows; i++) { // filled in only after twice the rows inference reads
+            text.append(i % 7).append(',').append(i < 2 * ColumnKinds.INFERENCE_ROWS ? "" : i % 2 == 0 ? "YES" : "NO").append(',')
+                    .append(i % 2).append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("late.csv"), text, StandardCharsets.UTF_8);
+        CsvSource one = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCacheDirectory(folder));
+        assertEquals(List.of("citation"), one.categoricalColumns(), "one machine follows the empty column");
+
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), List.of())
+                .withMinPartitions(3), ColumnKinds.inferred())) {
+            assertEquals(List.of("citation"), data.categoricalColumns());
+            assertEquals(one.categoryCounts("citation").values(), data.categoryCounts("citation").values());
+            assertEquals(2L * ColumnKinds.INFERENCE_ROWS, data.categoryCounts("citation").missingRows());
+        }
+    }
+
+    @Test
     void aModelForNumbersOnlyIsRefusedOnCategoricalRows() throws IOException {
         List<Path> files = write();
         try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(files.get(1).toString(), List.of()),

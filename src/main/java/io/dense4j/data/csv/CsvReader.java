@@ -179,6 +179,14 @@ public final class CsvReader {
         return open(in -> TextColumns.find(in, file, format, chunk, rows));
     }
 
+    /**
+     * {@link #textColumns(int)} over {@code in}, this file's bytes (decompressed) from elsewhere,
+     * such as a distributed file system: the same columns, read as far as one machine reads.
+     */
+    public List<String> textColumns(InputStream in, int rows) throws IOException {
+        return TextColumns.find(in, file, format, chunk, rows);
+    }
+
     /** The column names (the header's, or "column 1", … without one), from the first line alone. */
     public List<String> columnNames() {
         return open(this::layout).names();
@@ -187,6 +195,15 @@ public final class CsvReader {
     /** The feature columns' names, in their order; from the first line alone. */
     public List<String> featureNames() {
         return open(this::layout).featureNames();
+    }
+
+    /** The feature columns' names that {@code firstLine}, the file's first line, gives (read as {@link #featureNames()} reads it). */
+    public List<String> featureNames(byte[] firstLine) {
+        try {
+            return layout(new ByteArrayInputStream(firstLine)).featureNames();
+        } catch (IOException impossible) {
+            throw cannotRead(impossible);
+        }
     }
 
     /** The label column's header name, or null without a header or a label column; from the first line alone. */
