@@ -2,7 +2,9 @@ package io.dense4j.data.csv;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dense4j.io.AtomicFiles;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -93,6 +95,19 @@ final class CsvCache {
     }
 
     /**
+     * The metadata starting at byte {@code start}, parsed as it streams in: its length comes from
+     * the file, so it is not allocated at once, and the category lists a first pass may write run
+     * to hundreds of megabytes. A length that points anywhere else fails as soon as the parse meets
+     * the rows' binary data.
+     */
+    private static Metadata readMetadata(Path cache, long start) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(cache), 1 << 16)) {
+            in.skipNBytes(start);
+            return JSON.readValue(in, Metadata.class);
+        }
+    }
+
+    /**
      * The metadata of the cache at {@code cache} if it is complete and was built from this very
      * CSV content with these settings; otherwise null, and {@code why[0]} says why (for the log).
      * When the CSV's size and ends match but its times or inode do not (a copy, a restore, a
@@ -113,13 +128,11 @@ final class CsvCache {
                 return null;
             }
             long metadataLength = footer.getLong(0);
-            if (metadataLength <= 0 || metadataLength > size - FOOTER || metadataLength > 64L << 20) {
+            if (metadataLength <= 0 || metadataLength > size - FOOTER) {
                 why[0] = "the cache's footer is damaged";
                 return null;
             }
-            ByteBuffer text = ByteBuffer.allocate((int) metadataLength);
-            channel.read(text, size - FOOTER - metadataLength);
-            Metadata metadata = JSON.readValue(new String(text.array(), StandardCharsets.UTF_8), Metadata.class);
+            Metadata metadata = readMetadata(cache, size - FOOTER - metadataLength);
             if (metadata.version() != VERSION) {
                 why[0] = "the cache has format version " + metadata.version();
                 return null;

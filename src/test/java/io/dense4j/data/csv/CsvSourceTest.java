@@ -229,6 +229,42 @@ class CsvSourceTest {
     }
 
     @Test
+    void aCacheWhoseCategoryListsRunToManyMegabytesIsReused() throws IOException {
+        // 4 text columns of 100,000 distinct 170-byte values: about 70 MB of category lists in the metadata
+        StringBuilder text = new StringBuilder("a,b,c,d,label\n");
+        String pad = "v".repeat(160);
+        for (int row = 0; row < CategoryDictionary.MOST_VALUES; row++) {
+            for (char column = 'a'; column <= 'd'; column++) {
+                text.append(column).append(pad).append(String.format("%09d", row)).append(',');
+            }
+            text.append(row % 2).append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("wide-categories.csv"), text);
+        text = null;
+        CsvSource first = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertEquals(List.of("a", "b", "c", "d"), first.categoricalColumns());
+        assertTrue(tailOf(first.cacheFile()) > 64L << 20, "metadata of " + tailOf(first.cacheFile()) + " bytes");
+        CsvSource again = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertTrue(again.cacheStatus().startsWith("reused"), again.cacheStatus());
+        assertEquals(first.categoryCounts("d").values(), again.categoryCounts("d").values());
+    }
+
+    @Test
+    void aFooterPointingIntoTheRowsRebuildsTheCache() throws IOException {
+        Path file = spirals();
+        CsvSource first = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        Path cache = first.cacheFile();
+        byte[] bytes = Files.readAllBytes(cache);
+        java.nio.ByteBuffer.wrap(bytes, bytes.length - 16, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putLong(bytes.length / 2); // the metadata would start among the rows' floats
+        Files.write(cache, bytes);
+        CsvSource rebuilt = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertTrue(rebuilt.cacheStatus().startsWith("built") && rebuilt.cacheStatus().contains("cannot be read"),
+                rebuilt.cacheStatus());
+        assertEquals(first.rows(), rebuilt.rows());
+    }
+
+    @Test
     void aKilledWritersPartialFileIsNeverReadAndIsCleanedUp() throws IOException {
         Path file = spirals();
         Path cache = folder.resolve("spirals.csv.dense4j-cache");
