@@ -2,6 +2,7 @@ package io.dense4j.cli;
 
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
+import io.dense4j.io.AtomicFiles;
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.Initializer;
 import io.dense4j.layer.ReLU;
@@ -17,6 +18,7 @@ import io.dense4j.plot.Charts;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -73,10 +75,10 @@ final class DemoCommand implements Callable<Integer> {
         printSideBySide(lr, net);
 
         Files.createDirectories(out);
-        Files.writeString(out.resolve("logistic-regression.txt"), logistic.summary());
-        Files.writeString(out.resolve("mlp.txt"), mlp.summary());
-        Files.writeString(out.resolve("logistic-regression.dot"), logistic.toDot());
-        Files.writeString(out.resolve("mlp.dot"), mlp.toDot());
+        writeText(out.resolve("logistic-regression.txt"), logistic.summary());
+        writeText(out.resolve("mlp.txt"), mlp.summary());
+        writeText(out.resolve("logistic-regression.dot"), logistic.toDot());
+        writeText(out.resolve("mlp.dot"), mlp.toDot());
         Map<String, History> histories = new LinkedHashMap<>();
         Map<String, RocCurve> curves = new LinkedHashMap<>();
         double[] labels = test.labels().toDoubleVector();
@@ -125,5 +127,9 @@ final class DemoCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Run(name, model, history, seconds, model.evaluate(test.features(), test.labels()));
         }
+    }
+
+    private static void writeText(Path file, String text) throws IOException {
+        AtomicFiles.write(file, stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,9 +1,13 @@
 package io.dense4j.cli;
 
+import io.dense4j.io.AtomicFiles;
 import io.dense4j.model.Model;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +39,7 @@ final class GraphCommand implements Callable<Integer> {
         Outputs.checkFile(spec.commandLine(), "--out", out);
         String dot = Model.load(modelFile).toDot();
         if (format == null) {
-            io.dense4j.io.AtomicFiles.write(out, stream -> stream.write(dot.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            AtomicFiles.write(out, stream -> stream.write(dot.getBytes(StandardCharsets.UTF_8)));
         } else {
             render(dot, format);
         }
@@ -43,19 +47,29 @@ final class GraphCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Has Graphviz draw into a file beside {@code out}, renamed over it once complete: a failed drawing leaves {@code out} as it was. */
     private void render(String dot, String format) throws IOException, InterruptedException {
-        Process process;
+        Path partial = AtomicFiles.temporaryBeside(out);
         try {
-            process = new ProcessBuilder("dot", "-T" + format, "-o", out.toString()).redirectErrorStream(true).start();
-        } catch (IOException missing) {
-            throw new IllegalStateException("drawing ." + format + " needs Graphviz's dot (apt-get install graphviz, "
-                    + "brew install graphviz); or write --out FILE.dot and render it elsewhere", missing);
-        }
-        process.getOutputStream().write(dot.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("Graphviz's dot failed: " + output.strip());
+            Process process;
+            try {
+                process = new ProcessBuilder("dot", "-T" + format, "-o", partial.toString()).redirectErrorStream(true).start();
+            } catch (IOException missing) {
+                throw new IllegalStateException("drawing ." + format + " needs Graphviz's dot (apt-get install graphviz, "
+                        + "brew install graphviz); or write --out FILE.dot and render it elsewhere", missing);
+            }
+            process.getOutputStream().write(dot.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("Graphviz's dot failed: " + output.strip());
+            }
+            try (FileChannel drawn = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                drawn.force(true);
+            }
+            AtomicFiles.publish(partial, out);
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 }

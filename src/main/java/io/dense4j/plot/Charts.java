@@ -8,8 +8,8 @@ import io.dense4j.model.Model;
 import io.dense4j.train.EpochMetrics;
 import io.dense4j.train.History;
 import java.awt.Color;
+import io.dense4j.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,10 +221,10 @@ public final class Charts {
         save(chart, png);
     }
 
+    /** Writes the chart as a PNG image to {@code png}, atomically and durably, as every file dense4j writes. */
     private static void save(Chart<?, ?> chart, Path png) throws IOException {
-        Path absolute = png.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        BitmapEncoder.saveBitmap(chart, absolute.toString(), BitmapEncoder.BitmapFormat.PNG); // adds ".png" if missing
+        byte[] image = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        AtomicFiles.write(png, out -> out.write(image));
     }
 
     private static double min(double[] values) {

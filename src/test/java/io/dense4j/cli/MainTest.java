@@ -164,6 +164,9 @@ class MainTest {
             assertEquals(1, drawn.exitCode());
             assertTrue(drawn.err().contains("needs Graphviz's dot"), drawn.err());
         }
+        try (var files = Files.list(folder)) { // drawn beside and renamed into place, or nothing left behind
+            assertEquals(List.of(), files.map(file -> file.getFileName().toString()).filter(name -> name.contains("partial")).toList());
+        }
     }
 
     @Test

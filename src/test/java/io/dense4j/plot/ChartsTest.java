@@ -41,6 +41,11 @@ class ChartsTest {
         Charts.rocCurves(Map.of("logistic regression", roc), folder.resolve("roc.png"));
         Charts.decisionBoundary("boundary", model, data.features(), data.labels(), folder.resolve("boundary.png"));
 
+        Charts.lossCurves(Map.of("logistic regression", history), folder.resolve("loss.png")); // replaced whole
+        try (var files = java.nio.file.Files.list(folder)) {
+            assertEquals(java.util.List.of("boundary.png", "loss.png", "roc.png"),
+                    files.map(file -> file.getFileName().toString()).sorted().toList(), "nothing left beside the charts");
+        }
         image(folder.resolve("loss.png"));
         image(folder.resolve("roc.png"));
         BufferedImage boundary = image(folder.resolve("boundary.png"));
