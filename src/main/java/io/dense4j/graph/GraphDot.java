@@ -1,14 +1,29 @@
 package io.dense4j.graph;
 
+import java.util.List;
+
 /**
  * Writes a graph as Graphviz DOT: the forward pass left to right in black, the backward pass in
- * dashed red, from the loss back to each parameter gradient (the picture of backpropagation).
+ * dashed red, from the loss back to each parameter gradient (the picture of backpropagation). A
+ * model with categorical columns gets an input stage before its first layer, naming each column's
+ * one-hot slots.
  */
 public final class GraphDot {
+    /** Categorical columns listed by name in the input stage's box; the rest are counted. */
+    private static final int NAMED_COLUMNS = 8;
+
     private GraphDot() {
     }
 
     public static String render(Graph graph) {
+        return render(graph, null);
+    }
+
+    /**
+     * The picture, with {@code featureNames} (the model's input columns, or null) naming the
+     * categorical columns in the input stage drawn when there are any.
+     */
+    public static String render(Graph graph, List<String> featureNames) {
         StringBuilder dot = new StringBuilder();
         dot.append("digraph dense4j {\n")
                 .append("  rankdir=LR;\n")
@@ -17,16 +32,30 @@ public final class GraphDot {
                 .append(String.format("  x [shape=plaintext, label=\"x\\n[B, %d]\"];%n", graph.inputWidth()))
                 .append("  y [shape=plaintext, label=\"y\\n[B, 1]\"];\n");
         String previous = "x";
+        if (!graph.input().allNumeric()) {
+            dot.append(String.format("  input [shape=box, style=\"rounded,filled\", fillcolor=gray92, label=\"%s\"];%n",
+                    inputStage(graph.input(), featureNames)));
+            dot.append("  x -> input;\n");
+            previous = "input";
+        }
         for (int i = 0; i < graph.nodes().size(); i++) {
             Node node = graph.nodes().get(i);
             String op = "op" + i;
             dot.append(String.format("  %s [label=\"%s\\nlayer %d\\n[B, %d]\"];%n", op, node.label(), node.layerIndex(),
                     node.outputWidth()));
-            dot.append(String.format("  %s -> %s;%n", previous, op));
             if (node.parameterCount() > 0) { // Dense: weights and bias
                 dot.append(String.format("  theta%d [shape=ellipse, label=\"W%d [%d, %d]\\nb%d [%d]\"];%n",
                         i, i, node.inputWidth(), node.outputWidth(), i, node.outputWidth()));
                 dot.append(String.format("  theta%d -> %s;%n", i, op));
+            }
+            boolean gathers = node instanceof DenseNode dense && dense.gathers();
+            if (previous.equals("input")) { // the first layer: the numbers, and the codes if it reads them
+                dot.append(String.format("  input -> %s [label=\"%s\"];%n", op, gathers ? "numbers, codes" : "numbers"));
+            } else {
+                dot.append(String.format("  %s -> %s;%n", previous, op));
+                if (gathers) { // after a Normalization of the numbers: the codes come straight from the input stage
+                    dot.append(String.format("  input -> %s [label=\"codes\"];%n", op));
+                }
             }
             previous = op;
         }
@@ -60,5 +89,30 @@ public final class GraphDot {
         }
         dot.append("}\n");
         return dot.toString();
+    }
+
+    /**
+     * The input stage's label: how many columns pass as numbers, and each categorical column's
+     * one-hot width (its categories, "other" and "missing"), which the first Dense layer reads by
+     * gathering one weight row per column instead of multiplying by the one-hot vector.
+     */
+    private static String inputStage(InputLayout input, List<String> featureNames) {
+        int[] categorical = input.categoricalColumns();
+        StringBuilder label = new StringBuilder("input stage\\n");
+        label.append(input.numericCount()).append(" numeric, ").append(categorical.length).append(" categorical (one-hot)");
+        for (int c = 0; c < Math.min(categorical.length, NAMED_COLUMNS); c++) {
+            int column = categorical[c];
+            String name = featureNames != null ? featureNames.get(column) : "column " + (column + 1);
+            label.append("\\n").append(escaped(name)).append(": ").append(input.slots(column) - 2).append(" + other + missing");
+        }
+        if (categorical.length > NAMED_COLUMNS) {
+            label.append("\\n… and ").append(categorical.length - NAMED_COLUMNS).append(" more");
+        }
+        return label.toString();
+    }
+
+    /** A column name inside a quoted DOT label: its quotes and backslashes escaped. */
+    private static String escaped(String name) {
+        return name.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

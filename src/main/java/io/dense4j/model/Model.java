@@ -514,7 +514,7 @@ public final class Model {
 
     /** The compiled graph, forward and backward, as Graphviz DOT. */
     public String toDot() {
-        return GraphDot.render(graph);
+        return GraphDot.render(graph, inputSchema != null ? inputSchema.featureNames() : null);
     }
 
     public List<Layer> layers() {

@@ -2,6 +2,7 @@ package io.dense4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -182,6 +183,26 @@ class CategoricalInputTest {
                 new Normalization(), new Dense(1, new Sigmoid())).compile(allCategorical, new BinaryCrossEntropy(), new SGD(0.1),
                 float64()));
         assertTrue(normalization.getMessage().contains("every input column is categorical"), normalization.getMessage());
+    }
+
+    @Test
+    void theGraphPictureDrawsTheInputStageBeforeTheFirstDense() {
+        Model model = new Sequential(network(true, 6)).compile(schema(), new BinaryCrossEntropy(), new SGD(0.1), float64());
+        String dot = model.toDot();
+        assertTrue(dot.contains("label=\"input stage\\n2 numeric, 2 categorical (one-hot)\\ncolour: 3 + other + missing"
+                + "\\nsize: 1 + other + missing\"]"), dot);
+        assertTrue(dot.contains("x -> input;") && dot.contains("input -> op0 [label=\"numbers\"];"), "to the Normalization: " + dot);
+        assertTrue(dot.contains("op0 -> op1;") && dot.contains("input -> op1 [label=\"codes\"];"), "to the gathering Dense: " + dot);
+        assertTrue(dot.contains("W1 [10, 6]"), "2 numbers and 5 + 3 slots: " + dot);
+
+        InputSchema quoted = new InputSchema(List.of("x", "plan \"B\""), List.of("no", "yes"), null, null,
+                Map.of("plan \"B\"", CATEGORIES.get("colour")));
+        String named = new Sequential(new Dense(1, new Sigmoid())).compile(quoted, new BinaryCrossEntropy(), new SGD(0.1), float64())
+                .toDot();
+        assertTrue(named.contains("\\nplan \\\"B\\\": 3 + other + missing"), named);
+        assertTrue(named.contains("input -> op0 [label=\"numbers, codes\"];"), named);
+        Model numeric = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
+        assertFalse(numeric.toDot().contains("input stage"), "all numbers: no input stage");
     }
 
     @Test
