@@ -1,6 +1,7 @@
 package io.dense4j.cli;
 
 import io.dense4j.data.csv.CsvFiles;
+import io.dense4j.io.AtomicFiles;
 import io.dense4j.metrics.DecisionThreshold;
 import io.dense4j.model.CsvPredictions;
 import io.dense4j.model.Model;
@@ -53,12 +54,26 @@ final class PredictCommand implements Callable<Integer> {
         }
         Model model = Model.load(modelFile);
         DecisionThreshold cut = threshold.resolve(model);
-        CsvFiles data = StandardInput.files(dataName, toStandardOutput ? System.err : System.out);
-        CsvPredictions.Written written = toStandardOutput
-                ? CsvPredictions.written(model, data, csv.format(), cut.value(), keep, System.out)
-                : CsvPredictions.written(model, data, csv.format(), cut.value(), keep, out);
         // with the predictions on standard output, what was done goes beside them, not into them
         java.io.PrintStream status = toStandardOutput ? System.err : System.out;
+        CsvPredictions.Written written;
+        if (StandardInput.named(dataName)) {
+            StandardInput.Piped piped = StandardInput.piped(status);
+            CsvPredictions.Written[] into = new CsvPredictions.Written[1];
+            AtomicFiles.Content predictions = stream -> into[0] = CsvPredictions.written(model, StandardInput.PIPED_NAME,
+                    piped.firstLine(), piped.rows(), csv.format(), cut.value(), keep, stream);
+            if (toStandardOutput) {
+                predictions.writeTo(System.out);
+            } else {
+                AtomicFiles.write(out, predictions);
+            }
+            written = into[0];
+        } else {
+            CsvFiles data = StandardInput.files(dataName, status);
+            written = toStandardOutput
+                    ? CsvPredictions.written(model, data, csv.format(), cut.value(), keep, System.out)
+                    : CsvPredictions.written(model, data, csv.format(), cut.value(), keep, out);
+        }
         ColumnOptions.noteUnknown(written.unknownCategoryRows(), written.rows(), status);
         status.printf(Locale.ROOT, "Wrote %,d predictions to %s, class 1 at probability >= %s%n",
                 written.rows(), toStandardOutput ? "standard output" : out, cut);

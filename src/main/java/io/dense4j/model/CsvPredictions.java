@@ -6,6 +6,7 @@ import io.dense4j.data.csv.CsvReader;
 import io.dense4j.io.AtomicFiles;
 import io.dense4j.runtime.Plan;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +63,10 @@ public final class CsvPredictions {
     /** As above for the rows of several files, one after another, under one header. */
     public static Written written(Model model, CsvFiles data, CsvFormat format, double threshold, List<String> kept, Path out)
             throws IOException {
-        List<CsvFormat> layouts = layouts(model, data, format, threshold);
+        List<Input> inputs = inputs(model, data, format, threshold);
         Written[] written = new Written[1];
         try {
-            AtomicFiles.write(out, stream -> written[0] = writeRows(model, data, layouts, threshold, kept, stream,
+            AtomicFiles.write(out, stream -> written[0] = writeRows(model, inputs, threshold, kept, stream,
                     RowBlocks.Parallelism.forThisMachine()));
         } catch (UncheckedIOException failed) {
             throw failed.getCause();
@@ -88,9 +89,27 @@ public final class CsvPredictions {
     /** As above, parsed by the threads {@code parallelism} says. */
     static Written written(Model model, CsvFiles data, CsvFormat format, double threshold, List<String> kept, OutputStream out,
                            RowBlocks.Parallelism parallelism) throws IOException {
-        Written written = writeRows(model, data, layouts(model, data, format, threshold), threshold, kept, out, parallelism);
+        Written written = writeRows(model, inputs(model, data, format, threshold), threshold, kept, out, parallelism);
         out.flush();
         return written;
+    }
+
+    /**
+     * As above for the rows of {@code in}, a stream read once as it comes (standard input, a pipe),
+     * uncompressed and whole, its first line {@code firstLine} included; {@code name} names it in
+     * messages. Nothing is copied or cached: memory stays bounded whatever comes through.
+     */
+    public static Written written(Model model, Path name, byte[] firstLine, InputStream in, CsvFormat format, double threshold,
+                                  List<String> kept, OutputStream out) throws IOException {
+        checkThreshold(threshold);
+        Input input = new Input(name, layout(model, name, format, new CsvReader(name, format).columnNames(firstLine)), in);
+        Written written = writeRows(model, List.of(input), threshold, kept, out, RowBlocks.Parallelism.forThisMachine());
+        out.flush();
+        return written;
+    }
+
+    /** Rows to predict: a file ({@code stream} null), or a stream read once. */
+    private record Input(Path name, CsvFormat layout, InputStream stream) {
     }
 
     /** As above, returning the rows written. */
@@ -99,19 +118,23 @@ public final class CsvPredictions {
         return written(model, data, format, threshold, kept, out).rows();
     }
 
-    /** Each file's layout, all checked before a line is written. */
-    private static List<CsvFormat> layouts(Model model, CsvFiles data, CsvFormat format, double threshold) {
+    private static void checkThreshold(double threshold) {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("the threshold is a probability in [0, 1], got " + threshold);
         }
-        List<CsvFormat> layouts = new ArrayList<>();
-        for (Path file : data.paths()) {
-            layouts.add(layout(model, file, format, new CsvReader(file, format).columnNames()));
-        }
-        return layouts;
     }
 
-    private static Written writeRows(Model model, CsvFiles data, List<CsvFormat> layouts, double threshold, List<String> kept,
+    /** Each file with its layout, all checked before a line is written. */
+    private static List<Input> inputs(Model model, CsvFiles data, CsvFormat format, double threshold) {
+        checkThreshold(threshold);
+        List<Input> inputs = new ArrayList<>();
+        for (Path file : data.paths()) {
+            inputs.add(new Input(file, layout(model, file, format, new CsvReader(file, format).columnNames()), null));
+        }
+        return inputs;
+    }
+
+    private static Written writeRows(Model model, List<Input> inputs, double threshold, List<String> kept,
                                      OutputStream stream, RowBlocks.Parallelism parallelism) throws IOException {
         StringBuilder header = new StringBuilder();
         kept.forEach(name -> header.append(quoted(name)).append(','));
@@ -120,14 +143,18 @@ public final class CsvPredictions {
         long rows = 0;
         java.util.Map<String, Long> unknown = new java.util.LinkedHashMap<>();
         try (io.dense4j.runtime.BlasThreads besideTheReader = io.dense4j.runtime.BlasThreads.besideOneThread()) {
-            for (int k = 0; k < layouts.size(); k++) {
-                CsvReader reader = new CsvReader(data.paths().get(k), layouts.get(k)).keeping(kept);
+            for (Input input : inputs) {
+                CsvReader reader = new CsvReader(input.name(), input.layout()).keeping(kept);
                 InputSchema schema = model.inputSchema();
                 if (schema != null && !schema.categories().isEmpty()) {
                     reader = reader.scoring(schema.categories());
                 }
-                try (RowBlocks blocks = RowBlocks.of(chunk.fill == null ? reader : reader.allowingMissing(), layouts.get(k).labeled(),
-                        chunk.plan.capacity(), model.inputWidth(), chunk.fill, parallelism, java.nio.file.Files.size(data.paths().get(k)))) {
+                CsvReader filling = chunk.fill == null ? reader : reader.allowingMissing();
+                try (RowBlocks blocks = input.stream() != null
+                        ? new ParsedBlocks(handler -> filling.read(input.stream(), handler), chunk.plan.capacity(), model.inputWidth(),
+                                chunk.fill)
+                        : RowBlocks.of(filling, input.layout().labeled(), chunk.plan.capacity(), model.inputWidth(), chunk.fill,
+                                parallelism, java.nio.file.Files.size(input.name()))) {
                     for (RowBlocks.Block block = blocks.next(); block != null; block = blocks.next()) {
                         chunk.write(block);
                         blocks.recycle(block);

@@ -10,6 +10,12 @@ import java.util.concurrent.BlockingQueue;
  * circulate.
  */
 final class ParsedBlocks implements RowBlocks {
+    /** One pass over the rows into a handler: a file's, or a stream's read once. */
+    @FunctionalInterface
+    interface Pass {
+        CsvReader.Summary into(CsvReader.RowHandler handler);
+    }
+
     private static final Block END = new Block(0, 0);
 
     private final BlockingQueue<Block> full = new ArrayBlockingQueue<>(3);
@@ -18,16 +24,16 @@ final class ParsedBlocks implements RowBlocks {
     private volatile CsvReader.Summary summary;
     private volatile Throwable failure;
 
-    ParsedBlocks(CsvReader reader, int capacity, int width, double[] fill) {
+    ParsedBlocks(Pass pass, int capacity, int width, double[] fill) {
         for (int i = 0; i < 3; i++) {
             empty.add(new Block(capacity, width));
         }
-        thread = new Thread(() -> read(reader, capacity, width, fill), "dense4j-predict-reader");
+        thread = new Thread(() -> read(pass, capacity, width, fill), "dense4j-predict-reader");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void read(CsvReader reader, int capacity, int width, double[] fill) {
+    private void read(Pass pass, int capacity, int width, double[] fill) {
         try {
             BlockFiller filler = new BlockFiller(capacity, width, fill, new BlockFiller.Sink() {
                 @Override
@@ -48,7 +54,7 @@ final class ParsedBlocks implements RowBlocks {
                     }
                 }
             });
-            CsvReader.Summary read = reader.read(filler);
+            CsvReader.Summary read = pass.into(filler);
             if (filler.current().rows > 0) {
                 full.put(filler.current());
             }

@@ -9,8 +9,12 @@ record Run(int exitCode, String out, String err) {
 
     /** As {@link #of}, with {@code input} on standard input. */
     static Run withInput(String input, String... args) {
+        return withInput(input.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    static Run withInput(byte[] input, String... args) {
         java.io.InputStream stdin = System.in;
-        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        System.setIn(new java.io.ByteArrayInputStream(input));
         try {
             return of(args);
         } finally {

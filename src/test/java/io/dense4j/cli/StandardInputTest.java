@@ -45,7 +45,30 @@ class StandardInputTest {
         assertEquals("id,probability,class", lines.get(0));
         assertEquals(201, lines.size());
         assertTrue(lines.get(1).startsWith("0,") && lines.get(1).endsWith(",yes"), lines.get(1));
-        assertTrue(predicted.err().startsWith("Read standard input ("), predicted.err());
+        assertEquals("Reading standard input as it comes: no copy, no cache", predicted.err().lines().findFirst().orElse(""),
+                predicted.err());
+
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(rows().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path out = folder.resolve("predictions.csv");
+        Run unzipped = Run.withInput(zipped.toByteArray(), "predict", "--model", model.toString(), "--data", "-", "--out", out.toString());
+        assertEquals(0, unzipped.exitCode(), unzipped.err());
+        assertTrue(unzipped.out().startsWith("Reading standard input (gzip) as it comes"), unzipped.out());
+        assertEquals(lines.subList(1, 201).stream().map(line -> line.substring(line.indexOf(',') + 1)).toList(),
+                Files.readAllLines(out).subList(1, 201), "the same predictions, without the kept id");
+    }
+
+    @Test
+    void aBadRowPipedToPredictNamesStandardInputAndItsLine() throws Exception {
+        Path model = folder.resolve("model.zip");
+        assertEquals(0, Run.withInput(rows(), "train", "--data", "-", "--drop", "id", "--epochs", "20", "--out", model.toString())
+                .exitCode());
+        Run bad = Run.withInput("id,x,plan\n1,0.5,gold\n2,half,basic\n", "predict", "--model", model.toString(), "--data", "-",
+                "--out", "-");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("\ndense4j: standard input, line 3, column 2 (\"x\"): expected a number, got \"half\""), bad.err());
     }
 
     @Test

@@ -43,6 +43,70 @@ class CsvPredictionsTest {
     }
 
     @Test
+    void aStreamIsPredictedAsItComesNotOnceItEnds() throws Exception {
+        java.io.PipedOutputStream feed = new java.io.PipedOutputStream();
+        java.io.PipedInputStream in = new java.io.PipedInputStream(feed, 1 << 16);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        CsvPredictions.Written[] written = new CsvPredictions.Written[1];
+        Throwable[] failed = new Throwable[1];
+        Thread predicting = new Thread(() -> {
+            try {
+                written[0] = CsvPredictions.written(model(), Path.of("standard input"), "id,a,b".getBytes(), in, CsvFormat.defaults(),
+                        0.5, List.of("id"), new java.io.OutputStream() {
+                            @Override
+                            public void write(int b) {
+                                synchronized (out) {
+                                    out.write(b);
+                                }
+                            }
+
+                            @Override
+                            public void write(byte[] bytes, int from, int length) {
+                                synchronized (out) {
+                                    out.write(bytes, from, length);
+                                }
+                            }
+                        });
+            } catch (Throwable problem) {
+                failed[0] = problem;
+            }
+        });
+        predicting.start();
+        int rows = 3 * model().borrowPlan().capacity(); // blocks full enough to be predicted while the stream stays open
+        StringBuilder text = new StringBuilder("id,a,b\n");
+        for (int i = 0; i < rows; i++) {
+            text.append(i).append(",1,0\n");
+        }
+        feed.write(text.toString().getBytes());
+        feed.flush();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        boolean seen;
+        do {
+            Thread.sleep(10);
+            synchronized (out) {
+                seen = out.toString().contains("\n0,0.7310586,yes\n");
+            }
+        } while (!seen && System.nanoTime() < deadline && failed[0] == null);
+        assertTrue(seen, "the first rows' predictions came out before the stream ended");
+        feed.write("last,-1,0\n".getBytes());
+        feed.close();
+        predicting.join(30_000);
+        assertEquals(null, failed[0]);
+        assertEquals(rows + 1, written[0].rows());
+        List<String> lines = out.toString().lines().toList();
+        assertEquals("id,probability,class", lines.get(0));
+        assertEquals("last,0.26894143,no", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void aBadCellInAStreamNamesItsLine() {
+        java.io.InputStream in = new java.io.ByteArrayInputStream("a,b\n1,2\n3,x\n".getBytes());
+        DataFileException bad = assertThrows(DataFileException.class, () -> CsvPredictions.written(model(),
+                Path.of("standard input"), "a,b".getBytes(), in, CsvFormat.defaults(), 0.5, List.of(), java.io.OutputStream.nullOutputStream()));
+        assertTrue(bad.getMessage().startsWith("standard input, line 3, column 2 (\"b\"): expected a number"), bad.getMessage());
+    }
+
+    @Test
     void manyBlocksOfRowsComeOutInFileOrder() throws IOException {
         // rows parsed on a thread of their own and handed over in blocks: every row's line, in order
         StringBuilder rows = new StringBuilder("id,a,b\n");

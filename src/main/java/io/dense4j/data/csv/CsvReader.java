@@ -227,6 +227,18 @@ public final class CsvReader {
     }
 
     /**
+     * As {@link #read(RowHandler)}, from {@code in}: this file's bytes, uncompressed, from a stream
+     * that can be read once (standard input), its first line included.
+     */
+    public Summary read(InputStream in, RowHandler handler) {
+        try {
+            return pass(in, handler, null, false);
+        } catch (IOException failed) {
+            throw cannotRead(failed);
+        }
+    }
+
+    /**
      * Reads the file's first {@code bytes} bytes, as {@link #read} reads the whole file: a pass over
      * the file as it was when it was measured, whatever is appended to it meanwhile.
      */
