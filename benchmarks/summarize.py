@@ -233,12 +233,36 @@ def main(jmh_path, results_path, peers_path=None, memory_path=None):
     if other_rows:
         table(["benchmark", "params", "score", "error", "unit", "B/op"], other_rows)
     folder = os.path.dirname(results_path) or "."
+    converging(os.path.join(folder, "converging.jsonl"), results)
     end_to_end(os.path.join(folder, "end-to-end", "results.json"), results)
     time_to_accuracy(os.path.join(folder, "time-to-accuracy-all.csv"), results)
     with open(results_path, "w") as file:
         json.dump(results, file, indent=2)
         file.write("\n")
     print(f"wrote {results_path}")
+
+
+def converging(path, results):
+    """ConvergingThroughput's runs, when this run made them: into results.json, and per epoch the
+    converging run's samples/s over the non-learning run's of the same repeat (issue 18's goal:
+    within 10% at every epoch)."""
+    if not os.path.exists(path):
+        return
+    with open(path) as file:
+        runs = [json.loads(line) for line in file if line.strip()]
+    if not runs:
+        return
+    results.extend(runs)
+    learning = {run["run"]: run["samplesPerSecond"] for run in runs if run["learningRate"] == 0.1}
+    still = {run["run"]: run["samplesPerSecond"] for run in runs if run["learningRate"] != 0.1}
+    lines = []
+    for repeat in sorted(learning.keys() & still.keys()):
+        ratios = [a / b for a, b in zip(learning[repeat], still[repeat])]
+        lines.append([str(repeat)] + [f"{ratio:.2f}" for ratio in ratios] + [f"{min(ratios):.2f}"])
+    if lines:
+        epochs = len(lines[0]) - 2
+        print(f"W-MLP converging (lr 0.1) over learning nothing (lr 1e-9), samples/s per epoch ({runs[0]['rows']:,} rows, batch 256)")
+        table(["repeat"] + [f"epoch {e + 1}" for e in range(epochs)] + ["lowest"], lines)
 
 
 def end_to_end(path, results):

@@ -1,0 +1,1 @@
+java -cp /work/main/benchmarks/target/benchmarks.jar io.dense4j.benchmarks.Dl4jCsvEndToEnd train --data /tmp/dense4j-end-to-end/w-csv-1000000.csv --epochs 1 --save /tmp/dense4j-end-to-end/dl4j-model.zip

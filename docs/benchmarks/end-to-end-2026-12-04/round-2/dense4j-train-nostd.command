@@ -1,0 +1,1 @@
+java -jar /work/main/target/dense4j-0.1.0.jar train --data /tmp/dense4j-end-to-end/w-csv-1000000.csv --layers 256,256 --lr 0.1 --batch-size 256 --epochs 1 --no-standardize --out /tmp/dense4j-end-to-end/dense4j-model.zip

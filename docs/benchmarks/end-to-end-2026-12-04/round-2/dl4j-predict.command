@@ -1,0 +1,1 @@
+java -cp /work/main/benchmarks/target/benchmarks.jar io.dense4j.benchmarks.Dl4jCsvEndToEnd predict --data /tmp/dense4j-end-to-end/w-csv-1000000.csv --model /tmp/dense4j-end-to-end/dl4j-model.zip --out /tmp/dense4j-end-to-end/dl4j-pred.csv

@@ -1,0 +1,1 @@
+/usr/bin/python3 /work/main/benchmarks/peers/csv_end_to_end.py predict --model /tmp/dense4j-end-to-end/pytorch-model.pt --data /tmp/dense4j-end-to-end/w-csv-1000000.csv --out /tmp/dense4j-end-to-end/pytorch-pred.csv
