@@ -61,6 +61,18 @@ class StandardInputTest {
     }
 
     @Test
+    void aFirstLineWithoutEndIsRefusedBeforeItFillsMemory() throws Exception {
+        Path model = folder.resolve("model.zip");
+        assertEquals(0, Run.withInput(rows(), "train", "--data", "-", "--drop", "id", "--epochs", "20", "--out", model.toString())
+                .exitCode());
+        byte[] endless = new byte[StandardInput.FIRST_LINE_MOST_BYTES + 10];
+        java.util.Arrays.fill(endless, (byte) 'a');
+        Run refused = Run.withInput(endless, "predict", "--model", model.toString(), "--data", "-", "--out", "-");
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("dense4j: standard input: line 1 runs past 16 MiB without a line end"), refused.err());
+    }
+
+    @Test
     void aBadRowPipedToPredictNamesStandardInputAndItsLine() throws Exception {
         Path model = folder.resolve("model.zip");
         assertEquals(0, Run.withInput(rows(), "train", "--data", "-", "--drop", "id", "--epochs", "20", "--out", model.toString())
