@@ -5,6 +5,7 @@ import io.dense4j.graph.InputLayout;
 import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.NativeRows;
 import io.dense4j.tensor.NonzeroRows;
 import io.dense4j.tensor.RowAdder;
 
@@ -53,6 +54,8 @@ final class GatherDenseOp implements Op {
     private final RowAdder gather;
     /** Adds gradient rows into weight-gradient rows (backward); null without gradients. */
     private final RowAdder scatter;
+    /** Whether a batch's rows are added in one native call ({@link NativeRows}) rather than one BLAS call per row. */
+    private final boolean nativeRows;
 
     /**
      * @param gradSlotWeights the slot rows of {@code gradWeights} (after the numbers'), listing the
@@ -97,6 +100,7 @@ final class GatherDenseOp implements Op {
         this.slotRows = new int[capacity * categoricalColumns.length];
         this.gather = new RowAdder(weights, output, units);
         this.scatter = gradWeights == null ? null : new RowAdder(gradOutput, gradWeights, units);
+        this.nativeRows = NativeRows.enabled();
     }
 
     @Override
@@ -112,9 +116,13 @@ final class GatherDenseOp implements Op {
             Blas.gemm(false, false, rows, units, numbers, 1.0, numeric, numericWeights, 1.0, output);
         }
         int columns = categoricalColumns.length;
-        for (int row = 0, at = 0; row < rows; row++) {
-            for (int c = 0; c < columns; c++, at++) {
-                gather.add(slotRows[at], row);
+        if (nativeRows) {
+            NativeRows.gather(weights, output, slotRows, rows, columns, units);
+        } else {
+            for (int row = 0, at = 0; row < rows; row++) {
+                for (int c = 0; c < columns; c++, at++) {
+                    gather.add(slotRows[at], row);
+                }
             }
         }
         activation.forward(output, rows * units);
@@ -149,10 +157,16 @@ final class GatherDenseOp implements Op {
         }
         gradSlotWeights.clear();
         int columns = categoricalColumns.length;
-        for (int row = 0, at = 0; row < rows; row++) { // the weight rows forward read, and no others, get a gradient
-            for (int c = 0; c < columns; c++, at++) {
-                gradSlotWeights.add(slotRows[at] - numbers);
-                scatter.add(row, slotRows[at]);
+        for (int at = 0, n = rows * columns; at < n; at++) { // the weight rows forward read, and no others, get a gradient
+            gradSlotWeights.add(slotRows[at] - numbers);
+        }
+        if (nativeRows) {
+            NativeRows.scatter(gradOutput, gradWeights, slotRows, rows, columns, units);
+        } else {
+            for (int row = 0, at = 0; row < rows; row++) {
+                for (int c = 0; c < columns; c++, at++) {
+                    scatter.add(row, slotRows[at]);
+                }
             }
         }
         if (rows == 1) {

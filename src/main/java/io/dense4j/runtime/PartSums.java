@@ -151,13 +151,7 @@ final class PartSums {
         NonzeroRows result = resultBlocks[b];
         result.clear();
         for (int part = 0; part < parts; part++) {
-            NonzeroRows rows = partBlocks[part][b];
-            RowAdder adder = blockAdders[part][b];
-            for (int i = 0; i < rows.count(); i++) {
-                int row = rows.row(i);
-                result.add(row);
-                adder.add(row, row);
-            }
+            result.addRowsOf(partBlocks[part][b], blockAdders[part][b]);
         }
     }
 }

@@ -28,6 +28,8 @@ public final class NonzeroRows {
     private final boolean[] listed;
     private int count;
     private boolean known;
+    /** Whether visiting the rows takes one native call ({@link NativeRows}) rather than one per row. */
+    private final boolean nativeRows = NativeRows.enabled();
 
     /**
      * @param values the whole gradient array
@@ -98,7 +100,9 @@ public final class NonzeroRows {
 
     /** Makes the whole block zero, visiting only the rows that may not be when they are {@link #few()}, and the set empty. */
     public void clear() {
-        if (few()) {
+        if (few() && nativeRows) {
+            NativeRows.zeroRows(block, rows, count, width);
+        } else if (few()) {
             for (int i = 0; i < count; i++) {
                 block.zero(rows[i] * width, width);
             }
@@ -137,6 +141,24 @@ public final class NonzeroRows {
             stretches.add(new long[] {from, length});
         }
         return stretches;
+    }
+
+    /**
+     * Adds {@code part}'s rows that may be nonzero into this block's same rows, in {@code part}'s
+     * order, and lists them: a sum of parts' gradients. {@code byRow} adds part's block into this
+     * one a row at a time, where the native library is not used.
+     */
+    public void addRowsOf(NonzeroRows part, RowAdder byRow) {
+        for (int i = 0; i < part.count; i++) {
+            add(part.rows[i]);
+        }
+        if (nativeRows) {
+            NativeRows.addRows(part.block, block, part.rows, part.count, width);
+            return;
+        }
+        for (int i = 0; i < part.count; i++) {
+            byRow.add(part.rows[i], part.rows[i]);
+        }
     }
 
     /** Notes that row {@code row} may become nonzero; the caller writes it. */

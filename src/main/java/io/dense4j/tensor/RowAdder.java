@@ -7,7 +7,8 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
  * Adds a row of one array into a row of another, {@code target[t] += source[s]}, rows of
- * {@code width} elements: the gathers and scatters of a layer that reads weight rows by index.
+ * {@code width} elements: the gathers and scatters of a layer that reads weight rows by index,
+ * where {@link NativeRows} does not do a batch's in one call (another platform, or turned off).
  * Wide rows go through BLAS's axpy, one native call each on two pointers made here once and moved
  * for each call; a Java loop on raw memory is scalar, as C2 does not vectorize it. Narrow rows take
  * that loop, where the call costs more than the adds. One adder per pair of arrays and per thread:

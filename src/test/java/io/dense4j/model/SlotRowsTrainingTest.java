@@ -134,6 +134,31 @@ class SlotRowsTrainingTest {
     }
 
     @Test
+    void theNativeRowLoopsTrainToTheSameBitsAsOneCallPerRow() {
+        // float32, 2 parts, Adam: the rows added in one native call per batch, or one BLAS call per row
+        double[][] trained = new double[2][];
+        for (int run = 0; run < 2; run++) {
+            String before = System.getProperty("dense4j.nativeRows");
+            System.setProperty("dense4j.nativeRows", run == 0 ? "false" : "true");
+            try {
+                Model model = new Sequential(new Dense(70, new ReLU()), new Dense(1, new Sigmoid()))
+                        .compile(schema(), new BinaryCrossEntropy(), new Adam(0.01), CompileOptions.defaults().withSeed(3));
+                INDArray[] data = rows(300);
+                new Trainer(model, model.optimizer(), new ExecutionPolicy(2, 2, 4, ExecutionPolicy.DEFAULT_PART_GRADIENT_BYTES))
+                        .fit(Dataset.of(data[0], data[1], DataType.FLOAT), batches(8));
+                trained[run] = model.parameters().toDoubleVector();
+            } finally {
+                if (before == null) {
+                    System.clearProperty("dense4j.nativeRows");
+                } else {
+                    System.setProperty("dense4j.nativeRows", before);
+                }
+            }
+        }
+        assertArrayEquals(trained[0], trained[1], 0);
+    }
+
+    @Test
     void aBatchLargerThanOnePassIsSummedOverItsPasses() {
         // full batch on 4,100 rows: passes of 4,096 and 4 rows, the second reading a few slots only
         assertSameTraining("full batch", 6, new BinaryCrossEntropy(), new SGD(0.5), ExecutionPolicy.ofThreads(2), 4_100,

@@ -1,0 +1,157 @@
+package io.dense4j.tensor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Adds rows of one array into rows of another by index, a whole batch in one native call: the
+ * gathers and scatters of a Dense layer that reads categorical columns' weight rows. Row by row
+ * ({@link RowAdder}), each row costs a BLAS call, about 30 ns of it the call itself; nothing that
+ * Java 17, ND4J or OpenBLAS offers adds indexed rows in one call faster (docs/benchmarks.md,
+ * "Looking for a native gather-and-add"), so dense4j carries this small library of its own
+ * ({@code src/main/c/dense4j_rows.c}).
+ *
+ * <p>The build compiles it for Linux x86-64 when gcc is there. Elsewhere, or with
+ * {@code -Ddense4j.nativeRows=false}, {@link #enabled()} is false and callers add row by row, to
+ * the same bits. Every index and size is checked here before the call: the native loops check
+ * nothing.
+ */
+public final class NativeRows {
+    /** Where the build puts the library among the classes. */
+    private static final String RESOURCE = "/io/dense4j/tensor/linux-x86_64/libdense4j_rows.so";
+    private static final boolean LOADED = load();
+
+    private NativeRows() {
+    }
+
+    /**
+     * Whether the library is loaded and not turned off ({@code -Ddense4j.nativeRows=false}); read
+     * when a plan is built, so a property set later applies to plans built later.
+     */
+    public static boolean enabled() {
+        return LOADED && !"false".equals(System.getProperty("dense4j.nativeRows"));
+    }
+
+    /**
+     * target row r += source row {@code slotRows[r · columns + c]} for the first {@code rows} rows
+     * and every c, in that order, rows of {@code width} elements.
+     */
+    public static void gather(NativeArray source, NativeArray target, int[] slotRows, int rows, int columns, int width) {
+        check(source, target, slotRows, rows, columns, width, source, target);
+        if (source instanceof Float32Array) {
+            gatherFloats(source.address(), target.address(), slotRows, rows, columns, width);
+        } else {
+            gatherDoubles(source.address(), target.address(), slotRows, rows, columns, width);
+        }
+    }
+
+    /**
+     * target row {@code slotRows[r · columns + c]} += source row r for the first {@code rows} rows
+     * and every c, in that order, rows of {@code width} elements.
+     */
+    public static void scatter(NativeArray source, NativeArray target, int[] slotRows, int rows, int columns, int width) {
+        check(source, target, slotRows, rows, columns, width, target, source);
+        if (source instanceof Float32Array) {
+            scatterFloats(source.address(), target.address(), slotRows, rows, columns, width);
+        } else {
+            scatterDoubles(source.address(), target.address(), slotRows, rows, columns, width);
+        }
+    }
+
+    /** Rows {@code rows[0, count)} of {@code block}, rows of {@code width} elements, set to 0. */
+    static void zeroRows(NativeArray block, int[] rows, int count, int width) {
+        checkListed(block, block, rows, count, width);
+        zeroRows(block.address(), rows, count, width * block.dataType().width());
+    }
+
+    /** target row {@code rows[i]} += source row {@code rows[i]} for i < {@code count}, in order. */
+    static void addRows(NativeArray source, NativeArray target, int[] rows, int count, int width) {
+        checkListed(source, target, rows, count, width);
+        if (source instanceof Float32Array) {
+            addRowsFloats(source.address(), target.address(), rows, count, width);
+        } else {
+            addRowsDoubles(source.address(), target.address(), rows, count, width);
+        }
+    }
+
+    private static void checkListed(NativeArray source, NativeArray target, int[] rows, int count, int width) {
+        if (!enabled()) {
+            throw new IllegalStateException("the native row library is not loaded or is turned off");
+        }
+        if (source.dataType() != target.dataType()) {
+            throw new IllegalArgumentException("rows are added within one element type, got " + source.dataType() + " and "
+                    + target.dataType());
+        }
+        if (width < 1) {
+            throw new IllegalArgumentException("a row has at least 1 element, got " + width);
+        }
+        Objects.checkFromIndexSize(0, count, rows.length);
+        long tableRows = Math.min(source.length(), target.length()) / width;
+        for (int i = 0; i < count; i++) {
+            Objects.checkIndex(rows[i], tableRows);
+        }
+    }
+
+    /** Every row either side touches lies inside its array: {@code indexed}'s rows by the indices, {@code counted}'s the first {@code rows}. */
+    private static void check(NativeArray source, NativeArray target, int[] slotRows, int rows, int columns, int width,
+                              NativeArray indexed, NativeArray counted) {
+        if (!enabled()) {
+            throw new IllegalStateException("the native row library is not loaded or is turned off");
+        }
+        if (source.dataType() != target.dataType()) {
+            throw new IllegalArgumentException("rows are added within one element type, got " + source.dataType() + " and "
+                    + target.dataType());
+        }
+        if (rows < 0 || columns < 0 || width < 1) {
+            throw new IllegalArgumentException("rows " + rows + ", columns " + columns + ", width " + width);
+        }
+        Objects.checkFromIndexSize(0, (long) rows * columns, slotRows.length);
+        Objects.checkFromIndexSize(0, (long) rows * width, counted.length());
+        long indexedRows = indexed.length() / width;
+        for (int i = 0, n = rows * columns; i < n; i++) {
+            Objects.checkIndex(slotRows[i], indexedRows);
+        }
+    }
+
+    private static boolean load() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "");
+        if (!os.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            return false;
+        }
+        try (InputStream library = NativeRows.class.getResourceAsStream(RESOURCE)) {
+            if (library == null) {
+                return false; // built without gcc
+            }
+            Path file = Files.createTempFile("dense4j-rows-", ".so");
+            try {
+                Files.copy(library, file, StandardCopyOption.REPLACE_EXISTING);
+                System.load(file.toAbsolutePath().toString());
+            } finally {
+                Files.deleteIfExists(file); // loaded: the mapping outlives the name
+            }
+            return true;
+        } catch (IOException | UnsatisfiedLinkError | SecurityException unavailable) {
+            return false;
+        }
+    }
+
+    private static native void zeroRows(long target, int[] rows, int count, int rowBytes);
+
+    private static native void addRowsFloats(long source, long target, int[] rows, int count, int width);
+
+    private static native void addRowsDoubles(long source, long target, int[] rows, int count, int width);
+
+    private static native void gatherFloats(long source, long target, int[] slotRows, int rows, int columns, int width);
+
+    private static native void scatterFloats(long source, long target, int[] slotRows, int rows, int columns, int width);
+
+    private static native void gatherDoubles(long source, long target, int[] slotRows, int rows, int columns, int width);
+
+    private static native void scatterDoubles(long source, long target, int[] slotRows, int rows, int columns, int width);
+}

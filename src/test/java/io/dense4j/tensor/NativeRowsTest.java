@@ -1,0 +1,175 @@
+package io.dense4j.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** A batch's rows added in one native call: the same bits as one BLAS call (or Java loop) per row, and indices checked first. */
+class NativeRowsTest {
+    private static final int COLUMNS = 3;
+
+    private static NativeArray random(DataType type, int length, long seed) {
+        Random random = new Random(seed);
+        NativeArray array = NativeArray.allocate(type, length);
+        for (int i = 0; i < length; i++) {
+            array.set(i, random.nextGaussian());
+        }
+        return array;
+    }
+
+    /** Slot rows with repeats, so that scatters add into one row several times. */
+    private static int[] slotRows(int rows, int tableRows, long seed) {
+        Random random = new Random(seed);
+        int[] slots = new int[rows * COLUMNS];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = random.nextInt(Math.min(tableRows, 5 + i % 7));
+        }
+        return slots;
+    }
+
+    @Test
+    void isLoadedWhereTheBuildMadeIt() {
+        boolean linuxX8664 = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
+                && System.getProperty("os.arch", "").equals("amd64");
+        boolean built = NativeRows.class.getResource("/io/dense4j/tensor/linux-x86_64/libdense4j_rows.so") != null;
+        assertEquals(linuxX8664 && built, NativeRows.enabled(), "a library that was built but does not load would go unnoticed");
+    }
+
+    @Test
+    void gatherAndScatterAddWhatARowAtATimeAdds() {
+        if (!NativeRows.enabled()) {
+            return; // nothing native to compare on this platform: callers add row by row
+        }
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (int width : new int[] {1, 7, 64, 256, 300}) { // a Java loop below 64, axpy from 64; vector tails
+                int rows = 37;
+                int tableRows = 11;
+                int[] slots = slotRows(rows, tableRows, width);
+                NativeArray table = random(type, tableRows * width, 1);
+                NativeArray batch = random(type, rows * width, 2);
+
+                NativeArray gatheredNatively = random(type, rows * width, 3);
+                NativeArray gatheredByRows = random(type, rows * width, 3);
+                NativeRows.gather(table, gatheredNatively, slots, rows, COLUMNS, width);
+                RowAdder gather = new RowAdder(table, gatheredByRows, width);
+                for (int row = 0, at = 0; row < rows; row++) {
+                    for (int c = 0; c < COLUMNS; c++, at++) {
+                        gather.add(slots[at], row);
+                    }
+                }
+                assertArrayEquals(gatheredByRows.toDoubleArray(), gatheredNatively.toDoubleArray(), 0, type + ", width " + width);
+
+                NativeArray scatteredNatively = random(type, tableRows * width, 4);
+                NativeArray scatteredByRows = random(type, tableRows * width, 4);
+                NativeRows.scatter(batch, scatteredNatively, slots, rows, COLUMNS, width);
+                RowAdder scatter = new RowAdder(batch, scatteredByRows, width);
+                for (int row = 0, at = 0; row < rows; row++) {
+                    for (int c = 0; c < COLUMNS; c++, at++) {
+                        scatter.add(row, slots[at]);
+                    }
+                }
+                assertArrayEquals(scatteredByRows.toDoubleArray(), scatteredNatively.toDoubleArray(), 0, type + ", width " + width);
+            }
+        }
+    }
+
+    /** Two parts' listed rows summed into a block, then the block cleared: with the property {@code nativeRows} set as given. */
+    private static double[][] sumAndClear(DataType type, int width, String nativeRows) {
+        String before = System.getProperty("dense4j.nativeRows");
+        System.setProperty("dense4j.nativeRows", nativeRows);
+        try {
+            int tableRows = 9;
+            NativeArray sum = random(type, tableRows * width, 5);
+            NonzeroRows result = new NonzeroRows(sum, 0, tableRows, width);
+            result.clear(); // nothing listed yet: the whole block zeroed
+            for (int part = 0; part < 2; part++) {
+                NativeArray values = random(type, tableRows * width, 6 + part);
+                NonzeroRows rows = new NonzeroRows(values, 0, tableRows, width);
+                for (int row : part == 0 ? new int[] {7, 2, 7} : new int[] {2, 4}) {
+                    rows.add(row);
+                }
+                result.addRowsOf(rows, new RowAdder(rows.block(), result.block(), width));
+            }
+            double[] summed = sum.toDoubleArray();
+            NativeArray other = random(type, tableRows * width, 8);
+            NonzeroRows some = new NonzeroRows(other, 0, tableRows, width);
+            some.overwritten(); // listed from here on: rows 1 and 5 only are zeroed by clear
+            some.add(1);
+            some.add(5);
+            some.clear();
+            return new double[][] {summed, other.toDoubleArray()};
+        } finally {
+            if (before == null) {
+                System.clearProperty("dense4j.nativeRows");
+            } else {
+                System.setProperty("dense4j.nativeRows", before);
+            }
+        }
+    }
+
+    @Test
+    void listedRowsAreSummedAndClearedAsRowByRow() {
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (int width : new int[] {3, 256}) {
+                double[][] byRow = sumAndClear(type, width, "false");
+                double[][] natively = sumAndClear(type, width, "true");
+                assertArrayEquals(byRow[0], natively[0], 0, type + ", width " + width);
+                assertArrayEquals(byRow[1], natively[1], 0, type + ", width " + width);
+                double[] before = random(type, 9 * width, 8).toDoubleArray();
+                for (int row = 0; row < 9; row++) {
+                    for (int j = 0; j < width; j++) {
+                        int at = row * width + j;
+                        assertEquals(row == 1 || row == 5 ? 0 : before[at], natively[1][at], 0, "row " + row);
+                        // unlisted rows of the sum stay zero; listed ones hold their parts' values
+                        if (row != 2 && row != 4 && row != 7) {
+                            assertEquals(0, natively[0][at], 0, "row " + row);
+                        }
+                    }
+                }
+                NativeArray part0 = random(type, 9 * width, 6);
+                NativeArray part1 = random(type, 9 * width, 7);
+                assertEquals(part0.get(7 * width), natively[0][7 * width], 0, "row 7, listed twice, is added once");
+                NativeArray both = NativeArray.of(type, part0.get(2 * width));
+                both.set(0, both.get(0) + part1.get(2 * width)); // rounded to the element type, as the sum is
+                assertEquals(both.get(0), natively[0][2 * width], 0, "row 2: both parts'");
+            }
+        }
+    }
+
+    @Test
+    void aGatheredRowIsTheSumOfItsSlotsRowsByHand() {
+        if (!NativeRows.enabled()) {
+            return;
+        }
+        NativeArray table = NativeArray.of(DataType.FLOAT, 1, 2, 10, 20, 100, 200); // 3 rows of 2
+        NativeArray out = NativeArray.of(DataType.FLOAT, 0.5, 0.5, 0, 0);
+        NativeRows.gather(table, out, new int[] {0, 2, 2, 1, 1, 1}, 2, COLUMNS, 2);
+        assertArrayEquals(new double[] {201.5, 402.5, 30, 60}, out.toDoubleArray(), 0);
+        NativeArray gradients = NativeArray.of(DataType.FLOAT, 0, 0, 0, 0, 0, 0);
+        NativeRows.scatter(NativeArray.of(DataType.FLOAT, 1, -1, 4, 8), gradients, new int[] {0, 2, 2, 1, 1, 1}, 2, COLUMNS, 2);
+        assertArrayEquals(new double[] {1, -1, 12, 24, 2, -2}, gradients.toDoubleArray(), 0);
+    }
+
+    @Test
+    void anIndexOutsideTheTableOrABatchOutsideItsArrayIsRefusedBeforeTheNativeCall() {
+        if (!NativeRows.enabled()) {
+            return;
+        }
+        NativeArray table = NativeArray.allocate(DataType.FLOAT, 3 * 4);
+        NativeArray out = NativeArray.allocate(DataType.FLOAT, 2 * 4);
+        assertThrows(IndexOutOfBoundsException.class, () -> NativeRows.gather(table, out, new int[] {0, 1, 3, 0, 0, 0}, 2, COLUMNS, 4));
+        assertThrows(IndexOutOfBoundsException.class, () -> NativeRows.gather(table, out, new int[] {0, 1, -1, 0, 0, 0}, 2, COLUMNS, 4));
+        assertThrows(IndexOutOfBoundsException.class, () -> NativeRows.scatter(out, table, new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0}, 3,
+                COLUMNS, 4));
+        assertThrows(IndexOutOfBoundsException.class, () -> NativeRows.gather(table, out, new int[] {0, 0, 0}, 2, COLUMNS, 4));
+        IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class, () -> NativeRows.gather(table,
+                NativeArray.allocate(DataType.DOUBLE, 8), new int[] {0, 0, 0, 0, 0, 0}, 2, COLUMNS, 4));
+        assertTrue(mixed.getMessage().contains("one element type"), mixed.getMessage());
+    }
+}
