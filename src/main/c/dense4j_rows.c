@@ -72,6 +72,9 @@ CLONES static void sum_doubles(double *restrict row, const double *restrict tabl
 JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_gatherFloats(JNIEnv *env, jclass owner, jlong source, jlong target,
                                                                         jintArray slotRows, jint rows, jint columns, jint width) {
     jint *slots = (*env)->GetPrimitiveArrayCritical(env, slotRows, NULL);
+    if (slots == NULL) {
+        return; /* out of memory: an exception is pending */
+    }
     const float *from = (const float *) (intptr_t) source;
     float *to = (float *) (intptr_t) target;
     for (jint r = 0; r < rows; r++) {
@@ -84,6 +87,9 @@ JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_gatherFloats(JNIEnv *en
 JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_scatterFloats(JNIEnv *env, jclass owner, jlong source, jlong target,
                                                                          jintArray slotRows, jint rows, jint columns, jint width) {
     jint *slots = (*env)->GetPrimitiveArrayCritical(env, slotRows, NULL);
+    if (slots == NULL) {
+        return; /* out of memory: an exception is pending */
+    }
     const float *from = (const float *) (intptr_t) source;
     float *to = (float *) (intptr_t) target;
     for (jint r = 0, at = 0; r < rows; r++) {
@@ -97,6 +103,9 @@ JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_scatterFloats(JNIEnv *e
 JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_gatherDoubles(JNIEnv *env, jclass owner, jlong source, jlong target,
                                                                          jintArray slotRows, jint rows, jint columns, jint width) {
     jint *slots = (*env)->GetPrimitiveArrayCritical(env, slotRows, NULL);
+    if (slots == NULL) {
+        return; /* out of memory: an exception is pending */
+    }
     const double *from = (const double *) (intptr_t) source;
     double *to = (double *) (intptr_t) target;
     for (jint r = 0; r < rows; r++) {
@@ -108,6 +117,9 @@ JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_gatherDoubles(JNIEnv *e
 JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_scatterDoubles(JNIEnv *env, jclass owner, jlong source, jlong target,
                                                                           jintArray slotRows, jint rows, jint columns, jint width) {
     jint *slots = (*env)->GetPrimitiveArrayCritical(env, slotRows, NULL);
+    if (slots == NULL) {
+        return; /* out of memory: an exception is pending */
+    }
     const double *from = (const double *) (intptr_t) source;
     double *to = (double *) (intptr_t) target;
     for (jint r = 0, at = 0; r < rows; r++) {
@@ -122,6 +134,9 @@ JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_scatterDoubles(JNIEnv *
 JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_zeroRows(JNIEnv *env, jclass owner, jlong target, jintArray rows,
                                                                     jint count, jint rowBytes) {
     jint *listed = (*env)->GetPrimitiveArrayCritical(env, rows, NULL);
+    if (listed == NULL) {
+        return; /* out of memory: an exception is pending */
+    }
     char *to = (char *) (intptr_t) target;
     for (jint i = 0; i < count; i++) {
         memset(to + (int64_t) listed[i] * rowBytes, 0, (size_t) rowBytes);
@@ -133,6 +148,9 @@ JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_zeroRows(JNIEnv *env, j
 JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_addRowsFloats(JNIEnv *env, jclass owner, jlong source, jlong target,
                                                                          jintArray rows, jint count, jint width) {
     jint *listed = (*env)->GetPrimitiveArrayCritical(env, rows, NULL);
+    if (listed == NULL) {
+        return; /* out of memory: an exception is pending */
+    }
     const float *from = (const float *) (intptr_t) source;
     float *to = (float *) (intptr_t) target;
     for (jint i = 0; i < count; i++) {
@@ -144,6 +162,9 @@ JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_addRowsFloats(JNIEnv *e
 JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_addRowsDoubles(JNIEnv *env, jclass owner, jlong source, jlong target,
                                                                           jintArray rows, jint count, jint width) {
     jint *listed = (*env)->GetPrimitiveArrayCritical(env, rows, NULL);
+    if (listed == NULL) {
+        return; /* out of memory: an exception is pending */
+    }
     const double *from = (const double *) (intptr_t) source;
     double *to = (double *) (intptr_t) target;
     for (jint i = 0; i < count; i++) {

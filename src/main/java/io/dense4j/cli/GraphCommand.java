@@ -61,7 +61,11 @@ final class GraphCommand implements Callable<Integer> {
             process.getOutputStream().write(dot.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Graphviz's dot did not finish in 60 s");
+            }
+            if (process.exitValue() != 0) {
                 throw new IllegalStateException("Graphviz's dot failed: " + output.strip());
             }
             try (FileChannel drawn = FileChannel.open(partial, StandardOpenOption.WRITE)) {

@@ -68,30 +68,51 @@ final class StandardInput {
      */
     static Piped piped(PrintStream status) throws IOException {
         InputStream in = new BufferedInputStream(System.in, 1 << 16); // not closed: the JVM's, as System.out is
-        in.mark(2);
-        boolean gzip = in.read() == 0x1F && in.read() == 0x8B;
-        in.reset();
-        if (gzip) {
-            in = new GZIPInputStream(in, 1 << 16);
-        }
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b; (b = in.read()) >= 0; ) {
-            line.write(b);
-            if (b == '\n') {
-                break;
+        boolean gzip;
+        ByteArrayOutputStream ahead = new ByteArrayOutputStream(); // what was read, to be read again
+        byte[] firstLine;
+        try {
+            in.mark(2);
+            gzip = in.read() == 0x1F && in.read() == 0x8B;
+            in.reset();
+            if (gzip) {
+                in = new GZIPInputStream(in, 1 << 16);
             }
-            if (line.size() >= FIRST_LINE_MOST_BYTES) {
-                throw new DataFileException(PIPED_NAME, "line 1 runs past " + (FIRST_LINE_MOST_BYTES >> 20)
-                        + " MiB without a line end: not a CSV file's header", null);
-            }
-        }
-        byte[] read = line.toByteArray();
-        int end = read.length;
-        while (end > 0 && (read[end - 1] == '\n' || read[end - 1] == '\r')) {
-            end--;
+            firstLine = firstLine(in, ahead);
+        } catch (IOException failed) { // a damaged gzip stream, a read that failed
+            throw new DataFileException(PIPED_NAME, "cannot be read: " + failed.getMessage(), failed);
         }
         status.printf(Locale.ROOT, "Reading standard input%s as it comes: no copy, no cache%n", gzip ? " (gzip)" : "");
-        return new Piped(Arrays.copyOf(read, end), new SequenceInputStream(new ByteArrayInputStream(read), in));
+        return new Piped(firstLine, new SequenceInputStream(new ByteArrayInputStream(ahead.toByteArray()), in));
+    }
+
+    /**
+     * The first line that is not blank, without its line end, as a reader takes the header; every
+     * byte read goes into {@code ahead}. A line is read up to {@link #FIRST_LINE_MOST_BYTES}.
+     */
+    private static byte[] firstLine(InputStream in, ByteArrayOutputStream ahead) throws IOException {
+        while (true) {
+            int start = ahead.size();
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                if (ahead.size() - start == FIRST_LINE_MOST_BYTES) {
+                    throw new DataFileException(PIPED_NAME, "line 1 runs past " + (FIRST_LINE_MOST_BYTES >> 20)
+                            + " MiB without a line end: not a CSV file's header", null);
+                }
+                ahead.write(b);
+            }
+            byte[] read = ahead.toByteArray();
+            int end = read.length;
+            if (end > start && read[end - 1] == '\r') {
+                end--;
+            }
+            if (b >= 0) {
+                ahead.write(b);
+            }
+            if (end > start || b < 0) { // a line with something on it, or the end of the input
+                return Arrays.copyOfRange(read, start, end);
+            }
+        }
     }
 
     /** The files to read for {@code data}: a file, folder or glob (see {@link CsvFiles#of(String)}), or standard input's copy. */

@@ -152,7 +152,7 @@ public final class CsvPredictions {
                 CsvReader filling = chunk.fill == null ? reader : reader.allowingMissing();
                 try (RowBlocks blocks = input.stream() != null
                         ? new ParsedBlocks(handler -> filling.read(input.stream(), handler), chunk.plan.capacity(), model.inputWidth(),
-                                chunk.fill)
+                                chunk.fill, false)
                         : RowBlocks.of(filling, input.layout().labeled(), chunk.plan.capacity(), model.inputWidth(), chunk.fill,
                                 parallelism, java.nio.file.Files.size(input.name()))) {
                     for (RowBlocks.Block block = blocks.next(); block != null; block = blocks.next()) {

@@ -23,8 +23,14 @@ final class ParsedBlocks implements RowBlocks {
     private final Thread thread;
     private volatile CsvReader.Summary summary;
     private volatile Throwable failure;
+    private final boolean interruptible;
 
-    ParsedBlocks(Pass pass, int capacity, int width, double[] fill) {
+    /**
+     * @param interruptible whether the pass's reads stop when its thread is interrupted (a file's
+     *                      do; standard input's do not, so {@link #close} does not wait for it)
+     */
+    ParsedBlocks(Pass pass, int capacity, int width, double[] fill, boolean interruptible) {
+        this.interruptible = interruptible;
         for (int i = 0; i < 3; i++) {
             empty.add(new Block(capacity, width));
         }
@@ -111,6 +117,9 @@ final class ParsedBlocks implements RowBlocks {
     @Override
     public void close() {
         thread.interrupt();
+        if (!interruptible) {
+            return; // blocked reading a stream, perhaps until its writer ends: a daemon thread, left to that
+        }
         try {
             thread.join();
         } catch (InterruptedException interrupted) {

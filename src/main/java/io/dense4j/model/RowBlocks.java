@@ -57,7 +57,7 @@ interface RowBlocks extends AutoCloseable {
                         long fileBytes) {
         CsvReader.Chunks chunks = parallelism.parsers() > 1 && !readsLabels && fileBytes >= parallelism.minimumBytes()
                 ? reader.chunks(parallelism.chunkBytes()) : null;
-        return chunks == null ? new ParsedBlocks(reader::read, capacity, width, fill)
+        return chunks == null ? new ParsedBlocks(reader::read, capacity, width, fill, true)
                 : new ChunkedBlocks(chunks, parallelism.parsers(), capacity, width, fill);
     }
 

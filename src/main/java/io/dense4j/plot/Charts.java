@@ -221,10 +221,15 @@ public final class Charts {
         save(chart, png);
     }
 
-    /** Writes the chart as a PNG image to {@code png}, atomically and durably, as every file dense4j writes. */
+    /**
+     * Writes the chart as a PNG image to {@code png} ({@code .png} added when the name lacks it),
+     * atomically and durably, as every file dense4j writes.
+     */
     private static void save(Chart<?, ?> chart, Path png) throws IOException {
         byte[] image = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        AtomicFiles.write(png, out -> out.write(image));
+        Path file = png.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? png
+                : png.resolveSibling(png.getFileName() + ".png");
+        AtomicFiles.write(file, out -> out.write(image));
     }
 
     private static double min(double[] values) {

@@ -66,7 +66,7 @@ public final class NativeRows {
     /** Rows {@code rows[0, count)} of {@code block}, rows of {@code width} elements, set to 0. */
     static void zeroRows(NativeArray block, int[] rows, int count, int width) {
         checkListed(block, block, rows, count, width);
-        zeroRows(block.address(), rows, count, width * block.dataType().width());
+        zeroRows(block.address(), rows, count, Math.multiplyExact(width, block.dataType().width()));
     }
 
     /** target row {@code rows[i]} += source row {@code rows[i]} for i < {@code count}, in order. */
@@ -80,8 +80,8 @@ public final class NativeRows {
     }
 
     private static void checkListed(NativeArray source, NativeArray target, int[] rows, int count, int width) {
-        if (!enabled()) {
-            throw new IllegalStateException("the native row library is not loaded or is turned off");
+        if (!LOADED) {
+            throw new IllegalStateException("the native row library is not loaded");
         }
         if (source.dataType() != target.dataType()) {
             throw new IllegalArgumentException("rows are added within one element type, got " + source.dataType() + " and "
@@ -100,8 +100,8 @@ public final class NativeRows {
     /** Every row either side touches lies inside its array: {@code indexed}'s rows by the indices, {@code counted}'s the first {@code rows}. */
     private static void check(NativeArray source, NativeArray target, int[] slotRows, int rows, int columns, int width,
                               NativeArray indexed, NativeArray counted) {
-        if (!enabled()) {
-            throw new IllegalStateException("the native row library is not loaded or is turned off");
+        if (!LOADED) {
+            throw new IllegalStateException("the native row library is not loaded");
         }
         if (source.dataType() != target.dataType()) {
             throw new IllegalArgumentException("rows are added within one element type, got " + source.dataType() + " and "

@@ -61,6 +61,16 @@ class StandardInputTest {
     }
 
     @Test
+    void blankLinesBeforeThePipedHeaderArePassedOverAsInAFile() throws Exception {
+        Path model = folder.resolve("model.zip");
+        assertEquals(0, Run.withInput(rows(), "train", "--data", "-", "--drop", "id", "--epochs", "20", "--out", model.toString())
+                .exitCode());
+        Run predicted = Run.withInput("\r\n\n" + rows(), "predict", "--model", model.toString(), "--data", "-", "--out", "-");
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        assertEquals(201, predicted.out().lines().count(), "the header, then a line per row");
+    }
+
+    @Test
     void aFirstLineWithoutEndIsRefusedBeforeItFillsMemory() throws Exception {
         Path model = folder.resolve("model.zip");
         assertEquals(0, Run.withInput(rows(), "train", "--data", "-", "--drop", "id", "--epochs", "20", "--out", model.toString())

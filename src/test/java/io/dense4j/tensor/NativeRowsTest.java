@@ -143,6 +143,26 @@ class NativeRowsTest {
     }
 
     @Test
+    void turningTheLibraryOffAppliesToWhatIsBuiltLater() {
+        if (!NativeRows.enabled()) {
+            return;
+        }
+        NativeArray values = random(DataType.FLOAT, 4 * 3, 9);
+        NonzeroRows rows = new NonzeroRows(values, 0, 4, 3); // built with the library on
+        rows.clear();
+        rows.add(2);
+        System.setProperty("dense4j.nativeRows", "false");
+        try {
+            assertEquals(false, NativeRows.enabled());
+            values.set(7, 5);
+            rows.clear(); // still through the library, without complaint
+            assertEquals(0, values.get(7), 0);
+        } finally {
+            System.clearProperty("dense4j.nativeRows");
+        }
+    }
+
+    @Test
     void aGatheredRowIsTheSumOfItsSlotsRowsByHand() {
         if (!NativeRows.enabled()) {
             return;

@@ -60,23 +60,40 @@ final class PieceInput {
 
     /** The first line of a file, without its line end (read through the file's codec, if compressed). */
     static byte[] firstLine(String uri, Configuration conf) throws IOException {
-        try (InputStream in = whole(uri, conf)) {
-            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-            for (int b; (b = in.read()) >= 0 && b != '\n'; ) {
-                line.write(b);
+        try (InputStream in = new java.io.BufferedInputStream(whole(uri, conf), BUFFER)) {
+            while (true) { // blank lines before the header are passed over, as a reader does
+                java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+                int b;
+                while ((b = in.read()) >= 0 && b != '\n') {
+                    if (line.size() == FIRST_LINE_MOST_BYTES) {
+                        throw new IOException("its first line runs past " + (FIRST_LINE_MOST_BYTES >> 20) + " MiB without a line end");
+                    }
+                    line.write(b);
+                }
+                byte[] bytes = line.toByteArray();
+                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                if (length > 0 || b < 0) {
+                    return java.util.Arrays.copyOf(bytes, length);
+                }
             }
-            byte[] bytes = line.toByteArray();
-            int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-            return java.util.Arrays.copyOf(bytes, length);
         }
     }
+
+    /** The longest first line {@link #firstLine} reads. */
+    private static final int FIRST_LINE_MOST_BYTES = 16 << 20;
 
     /** The whole file from its start, through the file's codec if compressed; the caller closes it. */
     static InputStream whole(String uri, Configuration conf) throws IOException {
         Path path = new Path(URI.create(uri));
         FileSystem fs = path.getFileSystem(conf);
         CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
-        return codec == null ? fs.open(path) : codec.createInputStream(fs.open(path));
+        InputStream raw = fs.open(path);
+        try {
+            return codec == null ? raw : codec.createInputStream(raw);
+        } catch (IOException | RuntimeException failed) {
+            raw.close();
+            throw failed;
+        }
     }
 
     /** Line ends in the file's first {@code bytes} bytes: the number of lines before the line starting there. */

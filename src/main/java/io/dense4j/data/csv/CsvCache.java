@@ -132,6 +132,10 @@ final class CsvCache {
                 why[0] = "the cache's footer is damaged";
                 return null;
             }
+            if (metadataLength > Runtime.getRuntime().maxMemory() / 8) { // parsed, it takes a few times its bytes
+                why[0] = "the cache's metadata (" + metadataLength + " bytes) is too large for this JVM's heap";
+                return null;
+            }
             Metadata metadata = readMetadata(cache, size - FOOTER - metadataLength);
             if (metadata.version() != VERSION) {
                 why[0] = "the cache has format version " + metadata.version();
