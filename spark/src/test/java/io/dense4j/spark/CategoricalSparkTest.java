@@ -132,6 +132,18 @@ class CategoricalSparkTest {
     }
 
     @Test
+    void blankLinesBeforeTheHeaderArePassedOverAsOnOneMachine() throws IOException {
+        Path file = Files.writeString(folder.resolve("blank-start.csv"), "\r\n\nx1,plan,label\n" + "0.5,gold,yes\n-1.0,basic,no\n".repeat(50));
+        CsvSource one = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCacheDirectory(folder));
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), List.of()),
+                ColumnKinds.inferred())) {
+            assertEquals(one.categoricalColumns(), data.categoricalColumns());
+            assertEquals(List.of("plan"), data.categoricalColumns());
+            assertEquals(one.featureNames(), data.featureNames());
+        }
+    }
+
+    @Test
     void aModelForNumbersOnlyIsRefusedOnCategoricalRows() throws IOException {
         List<Path> files = write();
         try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(files.get(1).toString(), List.of()),
