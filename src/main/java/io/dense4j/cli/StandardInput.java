@@ -2,6 +2,7 @@ package io.dense4j.cli;
 
 import io.dense4j.data.DataFileException;
 import io.dense4j.data.csv.CsvFiles;
+import io.dense4j.data.csv.HeaderLine;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +13,6 @@ import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -78,41 +78,16 @@ final class StandardInput {
             if (gzip) {
                 in = new GZIPInputStream(in, 1 << 16);
             }
-            firstLine = firstLine(in, ahead);
+            firstLine = HeaderLine.read(in, FIRST_LINE_MOST_BYTES, ahead);
         } catch (IOException failed) { // a damaged gzip stream, a read that failed
             throw new DataFileException(PIPED_NAME, "cannot be read: " + failed.getMessage(), failed);
         }
+        if (firstLine == null) {
+            throw new DataFileException(PIPED_NAME, "line 1 runs past " + (FIRST_LINE_MOST_BYTES >> 20)
+                    + " MiB without a line end: not a CSV file's header", null);
+        }
         status.printf(Locale.ROOT, "Reading standard input%s as it comes: no copy, no cache%n", gzip ? " (gzip)" : "");
         return new Piped(firstLine, new SequenceInputStream(new ByteArrayInputStream(ahead.toByteArray()), in));
-    }
-
-    /**
-     * The first line that is not blank, without its line end, as a reader takes the header; every
-     * byte read goes into {@code ahead}. A line is read up to {@link #FIRST_LINE_MOST_BYTES}.
-     */
-    private static byte[] firstLine(InputStream in, ByteArrayOutputStream ahead) throws IOException {
-        while (true) {
-            int start = ahead.size();
-            int b;
-            while ((b = in.read()) >= 0 && b != '\n') {
-                if (ahead.size() - start == FIRST_LINE_MOST_BYTES) {
-                    throw new DataFileException(PIPED_NAME, "line 1 runs past " + (FIRST_LINE_MOST_BYTES >> 20)
-                            + " MiB without a line end: not a CSV file's header", null);
-                }
-                ahead.write(b);
-            }
-            byte[] read = ahead.toByteArray();
-            int end = read.length;
-            if (end > start && read[end - 1] == '\r') {
-                end--;
-            }
-            if (b >= 0) {
-                ahead.write(b);
-            }
-            if (end > start || b < 0) { // a line with something on it, or the end of the input
-                return Arrays.copyOfRange(read, start, end);
-            }
-        }
     }
 
     /** The files to read for {@code data}: a file, folder or glob (see {@link CsvFiles#of(String)}), or standard input's copy. */

@@ -42,7 +42,7 @@ public final class NativeRows {
      * and every c, in that order, rows of {@code width} elements.
      */
     public static void gather(NativeArray source, NativeArray target, int[] slotRows, int rows, int columns, int width) {
-        check(source, target, slotRows, rows, columns, width, source, target);
+        checkBatch(source, target, slotRows, rows, columns, width, source, target);
         if (source instanceof Float32Array) {
             gatherFloats(source.address(), target.address(), slotRows, rows, columns, width);
         } else {
@@ -55,7 +55,7 @@ public final class NativeRows {
      * and every c, in that order, rows of {@code width} elements.
      */
     public static void scatter(NativeArray source, NativeArray target, int[] slotRows, int rows, int columns, int width) {
-        check(source, target, slotRows, rows, columns, width, target, source);
+        checkBatch(source, target, slotRows, rows, columns, width, target, source);
         if (source instanceof Float32Array) {
             scatterFloats(source.address(), target.address(), slotRows, rows, columns, width);
         } else {
@@ -65,13 +65,15 @@ public final class NativeRows {
 
     /** Rows {@code rows[0, count)} of {@code block}, rows of {@code width} elements, set to 0. */
     static void zeroRows(NativeArray block, int[] rows, int count, int width) {
-        checkListed(block, block, rows, count, width);
+        checkArrays(block, block, width);
+        checkIndices(rows, count, block.length() / width);
         zeroRows(block.address(), rows, count, Math.multiplyExact(width, block.dataType().width()));
     }
 
     /** target row {@code rows[i]} += source row {@code rows[i]} for i < {@code count}, in order. */
     static void addRows(NativeArray source, NativeArray target, int[] rows, int count, int width) {
-        checkListed(source, target, rows, count, width);
+        checkArrays(source, target, width);
+        checkIndices(rows, count, Math.min(source.length(), target.length()) / width); // both indexed by the same rows
         if (source instanceof Float32Array) {
             addRowsFloats(source.address(), target.address(), rows, count, width);
         } else {
@@ -79,7 +81,19 @@ public final class NativeRows {
         }
     }
 
-    private static void checkListed(NativeArray source, NativeArray target, int[] rows, int count, int width) {
+    /** Every row either side touches lies inside its array: {@code indexed}'s rows by the indices, {@code counted}'s the first {@code rows}. */
+    private static void checkBatch(NativeArray source, NativeArray target, int[] slotRows, int rows, int columns, int width,
+                                   NativeArray indexed, NativeArray counted) {
+        checkArrays(source, target, width);
+        if (rows < 0 || columns < 0) {
+            throw new IllegalArgumentException("rows " + rows + ", columns " + columns);
+        }
+        Objects.checkFromIndexSize(0, (long) rows * width, counted.length());
+        checkIndices(slotRows, (long) rows * columns, indexed.length() / width);
+    }
+
+    /** The library is loaded, both arrays hold one element type, and a row has elements. */
+    private static void checkArrays(NativeArray source, NativeArray target, int width) {
         if (!LOADED) {
             throw new IllegalStateException("the native row library is not loaded");
         }
@@ -90,31 +104,13 @@ public final class NativeRows {
         if (width < 1) {
             throw new IllegalArgumentException("a row has at least 1 element, got " + width);
         }
-        Objects.checkFromIndexSize(0, count, rows.length);
-        long tableRows = Math.min(source.length(), target.length()) / width;
-        for (int i = 0; i < count; i++) {
-            Objects.checkIndex(rows[i], tableRows);
-        }
     }
 
-    /** Every row either side touches lies inside its array: {@code indexed}'s rows by the indices, {@code counted}'s the first {@code rows}. */
-    private static void check(NativeArray source, NativeArray target, int[] slotRows, int rows, int columns, int width,
-                              NativeArray indexed, NativeArray counted) {
-        if (!LOADED) {
-            throw new IllegalStateException("the native row library is not loaded");
-        }
-        if (source.dataType() != target.dataType()) {
-            throw new IllegalArgumentException("rows are added within one element type, got " + source.dataType() + " and "
-                    + target.dataType());
-        }
-        if (rows < 0 || columns < 0 || width < 1) {
-            throw new IllegalArgumentException("rows " + rows + ", columns " + columns + ", width " + width);
-        }
-        Objects.checkFromIndexSize(0, (long) rows * columns, slotRows.length);
-        Objects.checkFromIndexSize(0, (long) rows * width, counted.length());
-        long indexedRows = indexed.length() / width;
-        for (int i = 0, n = rows * columns; i < n; i++) {
-            Objects.checkIndex(slotRows[i], indexedRows);
+    /** {@code indices[0, count)} exist and each names one of {@code tableRows} rows. */
+    private static void checkIndices(int[] indices, long count, long tableRows) {
+        Objects.checkFromIndexSize(0, count, indices.length);
+        for (int i = 0; i < count; i++) {
+            Objects.checkIndex(indices[i], tableRows);
         }
     }
 

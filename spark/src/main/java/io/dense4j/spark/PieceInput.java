@@ -1,5 +1,6 @@
 package io.dense4j.spark;
 
+import io.dense4j.data.csv.HeaderLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,24 +59,14 @@ final class PieceInput {
         }
     }
 
-    /** The first line of a file, without its line end (read through the file's codec, if compressed). */
+    /** The first line of a file that is not blank, without its line end (read through the file's codec, if compressed). */
     static byte[] firstLine(String uri, Configuration conf) throws IOException {
         try (InputStream in = new java.io.BufferedInputStream(whole(uri, conf), BUFFER)) {
-            while (true) { // blank lines before the header are passed over, as a reader does
-                java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-                int b;
-                while ((b = in.read()) >= 0 && b != '\n') {
-                    if (line.size() == FIRST_LINE_MOST_BYTES) {
-                        throw new IOException("its first line runs past " + (FIRST_LINE_MOST_BYTES >> 20) + " MiB without a line end");
-                    }
-                    line.write(b);
-                }
-                byte[] bytes = line.toByteArray();
-                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                if (length > 0 || b < 0) {
-                    return java.util.Arrays.copyOf(bytes, length);
-                }
+            byte[] line = HeaderLine.read(in, FIRST_LINE_MOST_BYTES, java.io.OutputStream.nullOutputStream());
+            if (line == null) {
+                throw new IOException("its first line runs past " + (FIRST_LINE_MOST_BYTES >> 20) + " MiB without a line end");
             }
+            return line;
         }
     }
 
