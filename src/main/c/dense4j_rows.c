@@ -65,28 +65,19 @@
         (*env)->ReleasePrimitiveArrayCritical(env, slotRows, slots, JNI_ABORT); \
     } \
     \
-    /* target row slotRows[r * columns + c] += source row r, for each row r and column c in order */ \
+    /* target row slotRows[r * columns + c] += source row r, for each row r and column c in [from, to), in order */ \
     JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_scatter##Name(JNIEnv *env, jclass owner, jlong source, jlong target, \
-                                                                           jintArray slotRows, jint rows, jint columns, jint width) { \
+                                                                           jintArray slotRows, jint rows, jint columns, jint from, \
+                                                                           jint to, jint width) { \
         INDICES(slots, slotRows) \
-        for (jint r = 0, at = 0; r < rows; r++) { \
-            for (jint c = 0; c < columns; c++, at++) { \
-                add_##Name((T *) (intptr_t) target + (int64_t) slots[at] * width, (const T *) (intptr_t) source + (int64_t) r * width, \
+        for (jint r = 0; r < rows; r++) { \
+            const jint *row = slots + (int64_t) r * columns; \
+            for (jint c = from; c < to; c++) { \
+                add_##Name((T *) (intptr_t) target + (int64_t) row[c] * width, (const T *) (intptr_t) source + (int64_t) r * width, \
                            width); \
             } \
         } \
         (*env)->ReleasePrimitiveArrayCritical(env, slotRows, slots, JNI_ABORT); \
-    } \
-    \
-    /* target row rows[i] += source row rows[i] for i < count, in order */ \
-    JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_addRows##Name(JNIEnv *env, jclass owner, jlong source, jlong target, \
-                                                                           jintArray rows, jint count, jint width) { \
-        INDICES(listed, rows) \
-        for (jint i = 0; i < count; i++) { \
-            add_##Name((T *) (intptr_t) target + (int64_t) listed[i] * width, (const T *) (intptr_t) source + (int64_t) listed[i] * width, \
-                       width); \
-        } \
-        (*env)->ReleasePrimitiveArrayCritical(env, rows, listed, JNI_ABORT); \
     }
 
 ROW_FUNCTIONS(float, Floats, 16)

@@ -33,8 +33,11 @@ final class GatherDenseOp implements Op {
     private final NativeArray weights;
     private final NativeArray bias;
     private final NativeArray gradNumericWeights;
-    /** The slot weights' gradients, [slots, units] after the numbers' rows, and which rows of them are not zero. */
-    private final NonzeroRows gradSlotWeights;
+    /**
+     * Per categorical column, its slot weights' gradients ([slots, units] after the numbers' rows)
+     * and which rows of them are not zero; null where backward leaves them to {@link #scatterColumns}.
+     */
+    private final NonzeroRows[] gradSlotWeights;
     private final NativeArray gradWeights;
     private final NativeArray gradBias;
     private final NativeArray raw;
@@ -58,15 +61,17 @@ final class GatherDenseOp implements Op {
     private final boolean nativeRows;
 
     /**
-     * @param gradSlotWeights the slot rows of {@code gradWeights} (after the numbers'), listing the
-     *                   rows each backward pass gives a gradient; null without gradients
+     * @param gradSlotWeights each categorical column's slot rows of {@code gradWeights}, listing the
+     *                   rows each backward pass gives a gradient; null without gradients, or in a
+     *                   plan for one part of a step, whose runner adds every part's slot gradients
+     *                   into the step's through {@link #scatterColumns}
      * @param raw        the plan's input rows [capacity, rawWidth], where the codes are
      * @param numeric    the standardized numbers [capacity, n] from the Normalization before, or
      *                   null to read them from {@code raw} (into a buffer of this op's)
      * @param gradInput  where backward writes dL/du for that Normalization, or dL/dx for the raw
      *                   input (its code columns 0), or null when nothing needs it
      */
-    GatherDenseOp(DenseNode node, NativeArray weights, NativeArray bias, NativeArray gradWeights, NonzeroRows gradSlotWeights,
+    GatherDenseOp(DenseNode node, NativeArray weights, NativeArray bias, NativeArray gradWeights, NonzeroRows[] gradSlotWeights,
                   NativeArray gradBias, NativeArray raw, NativeArray numeric, NativeArray output, NativeArray gradOutput, NativeArray gradInput,
                   NativeArray ones, int capacity) {
         InputLayout layout = node.categorical();
@@ -99,7 +104,7 @@ final class GatherDenseOp implements Op {
         this.ones = ones;
         this.slotRows = new int[capacity * categoricalColumns.length];
         this.gather = new RowAdder(weights, output, units);
-        this.scatter = gradWeights == null ? null : new RowAdder(gradOutput, gradWeights, units);
+        this.scatter = gradWeights == null ? null : scatterInto(gradWeights);
         this.nativeRows = NativeRows.enabled();
     }
 
@@ -155,19 +160,11 @@ final class GatherDenseOp implements Op {
         if (numbers > 0) {
             Blas.gemm(true, false, numbers, units, rows, 1.0, numeric, gradOutput, 0.0, gradNumericWeights);
         }
-        gradSlotWeights.clear();
-        int columns = categoricalColumns.length;
-        for (int at = 0, n = rows * columns; at < n; at++) { // the weight rows forward read, and no others, get a gradient
-            gradSlotWeights.add(slotRows[at] - numbers);
-        }
-        if (nativeRows) {
-            NativeRows.scatter(gradOutput, gradWeights, slotRows, rows, columns, units);
-        } else {
-            for (int row = 0, at = 0; row < rows; row++) {
-                for (int c = 0; c < columns; c++, at++) {
-                    scatter.add(row, slotRows[at]);
-                }
+        if (gradSlotWeights != null) {
+            for (NonzeroRows block : gradSlotWeights) {
+                block.clear();
             }
+            scatterColumns(0, categoricalColumns.length, rows, gradWeights, gradSlotWeights, scatter);
         }
         if (rows == 1) {
             gradBias.copyFrom(gradOutput, 0, 0, units);
@@ -177,6 +174,42 @@ final class GatherDenseOp implements Op {
         if (gradInput != null) {
             inputGradient(rows);
         }
+    }
+
+    /**
+     * The slot weights' gradients of categorical columns [from, to) from the last backward over
+     * {@code rows} rows: each row's dL/dZ added into the weight-gradient row its code selected, row
+     * by row in order, in {@code target} (this layer's weight gradients, or another plan's), and
+     * listed in that column's block of {@code blocks}. The weight rows forward read, and no
+     * others, get a gradient. {@code byRow} adds into {@code target} where the native library is
+     * not used ({@link #scatterInto}).
+     */
+    void scatterColumns(int from, int to, int rows, NativeArray target, NonzeroRows[] blocks, RowAdder byRow) {
+        int columns = categoricalColumns.length;
+        for (int row = 0, at = 0; row < rows; row++, at += columns) {
+            for (int c = from; c < to; c++) {
+                blocks[c].add(slotRows[at + c] - slotOffsets[c]);
+            }
+        }
+        if (nativeRows) {
+            NativeRows.scatter(gradOutput, target, slotRows, rows, columns, from, to, units);
+            return;
+        }
+        for (int row = 0, at = 0; row < rows; row++, at += columns) {
+            for (int c = from; c < to; c++) {
+                byRow.add(row, slotRows[at + c]);
+            }
+        }
+    }
+
+    /** Adds this layer's dL/dZ rows into the rows of {@code target}, weight gradients laid out as this layer's: for {@link #scatterColumns}. */
+    RowAdder scatterInto(NativeArray target) {
+        return new RowAdder(gradOutput, target, units);
+    }
+
+    /** Categorical columns this layer reads. */
+    int categoricalColumns() {
+        return categoricalColumns.length;
     }
 
     /** dL/du = dL/dZ · W[0:n]ᵀ, into the Normalization's buffer or spread over the raw columns (codes 0). */

@@ -14,28 +14,34 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * dL/dθ for every parameter, in one flat array laid out as {@link Parameters#values()}. A Dense
  * layer that reads categorical columns gives a gradient only to the slot weight rows its rows'
- * codes select: which rows those are is kept beside the array ({@link #nonzeroRows()}).
+ * codes select: which rows those are is kept beside the array, per categorical column
+ * ({@link #nonzeroRows()}).
  */
 public final class Gradients {
     private final Graph graph;
     private final NativeArray values;
-    private final NonzeroRows[] slotRows;
+    /** Per node, its categorical columns' slot blocks, or null for a node that reads none. */
+    private final NonzeroRows[][] slotRows;
     private final List<NonzeroRows> slotBlocks;
 
     public Gradients(Graph graph, DataType dataType) {
         this.graph = graph;
         this.values = NativeArray.allocate(dataType, graph.parameterCount());
-        this.slotRows = new NonzeroRows[graph.nodes().size()];
+        this.slotRows = new NonzeroRows[graph.nodes().size()][];
         List<NonzeroRows> blocks = new ArrayList<>();
         for (int i = 0; i < slotRows.length; i++) {
             if (graph.nodes().get(i) instanceof DenseNode dense && dense.gathers()
                     && dense.categorical().encodedWidth() > dense.categorical().numericCount()) {
                 InputLayout layout = dense.categorical();
-                int numbers = layout.numericCount();
+                int[] columns = layout.categoricalColumns();
+                int[] offsets = layout.slotOffsets();
                 int units = dense.outputWidth();
-                slotRows[i] = new NonzeroRows(values, graph.parameterOffset(i) + (long) numbers * units,
-                        layout.encodedWidth() - numbers, units);
-                blocks.add(slotRows[i]);
+                slotRows[i] = new NonzeroRows[columns.length];
+                for (int c = 0; c < columns.length; c++) {
+                    slotRows[i][c] = new NonzeroRows(values, graph.parameterOffset(i) + (long) offsets[c] * units,
+                            layout.slots(columns[c]), units);
+                    blocks.add(slotRows[i][c]);
+                }
             }
         }
         this.slotBlocks = Collections.unmodifiableList(blocks);
@@ -61,24 +67,26 @@ public final class Gradients {
     }
 
     /**
-     * The slot weights' block of each Dense node that reads categorical columns (its weight rows
-     * after the numbers'), in node order, with the rows that may be nonzero; empty without
-     * categorical columns.
+     * The slot weights' block of each categorical column (its weight rows) of each Dense node that
+     * reads categorical columns, in node and column order, with the rows that may be nonzero; empty
+     * without categorical columns.
      */
     public List<NonzeroRows> nonzeroRows() {
         return slotBlocks;
     }
 
-    /** The slot block of Dense node {@code index}, or null if it reads no categorical column. */
-    NonzeroRows nonzeroRows(int index) {
+    /** The slot blocks of Dense node {@code index}, one per categorical column, or null if it reads none. */
+    NonzeroRows[] nonzeroRows(int index) {
         return slotRows[index];
     }
 
     /** After writing the array other than through the layers' backward passes: any slot row may be nonzero. */
     public void forgetNonzeroRows() {
-        for (NonzeroRows block : slotRows) { // an array, not the list: no iterator per step
-            if (block != null) {
-                block.forget();
+        for (NonzeroRows[] blocks : slotRows) { // arrays, not the list: no iterator per step
+            if (blocks != null) {
+                for (NonzeroRows block : blocks) {
+                    block.forget();
+                }
             }
         }
     }

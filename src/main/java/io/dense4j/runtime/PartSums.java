@@ -8,61 +8,76 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adds the parts' gradients into the trainer's, in part order, as tasks for the workers: every
- * element is part 0's value plus part 1's, and so on, whatever the tasks. The array is cut into
- * pieces of about equal size, up to one per thread for each stretch between slot blocks and for
- * each slot block (a categorical column's weight rows). A slot block whose rows every part lists as
- * {@link NonzeroRows#few() few} is one task instead, which zeroes the trainer's block and adds those
- * rows only: the same sums, since the other rows are zero in every part.
+ * Writes the gradient of a step cut into parts into the trainer's array, as tasks for the workers.
+ *
+ * <p>Outside the categorical columns' slot blocks, every element is part 0's value plus part 1's,
+ * and so on, in part order, whatever the tasks: the array is cut into pieces of about equal size,
+ * up to one per thread for each stretch between slot blocks.
+ *
+ * <p>The slot blocks are not summed from the parts, which do not write them
+ * ({@link Plan#partOfStep}). A task takes a group of one gathering layer's categorical columns,
+ * zeroes their blocks, then adds every part's dL/dZ rows into them, part by part and row by row.
+ * So each slot row gets the additions that one plan over the whole batch would make, in the same
+ * order, whatever the cut; and the memory a step writes there grows with the batch's codes, not
+ * with the parts times the categories.
  */
 final class PartSums {
     /** Pieces start on multiples of this many elements from their stretch's start, so threads rarely share a cache line. */
     private static final int ALIGNMENT = 64;
 
-    /** {@code stretchPieces[i]}: {result, part 0, part 1, …} over one piece outside the slot blocks. */
-    private final NativeArray[][] stretchPieces;
-    /** {@code blockPieces[block][i]}: the same over one piece of a slot block. */
-    private final NativeArray[][][] blockPieces;
-    private final NonzeroRows[] resultBlocks;
-    private final NonzeroRows[][] partBlocks;
-    private final RowAdder[][] blockAdders;
-    /** This step's tasks: a piece to add whole, or (null) the slot block in {@link #taskBlocks} to add row by row. */
-    private final NativeArray[][] taskPieces;
-    private final int[] taskBlocks;
-    private int tasks;
+    /** {@code pieces[i]}: {result, part 0, part 1, …} over one piece outside the slot blocks. */
+    private final NativeArray[][] pieces;
+    /** Per slot task: the gathering layer's weight gradients in the result. */
+    private final NativeArray[] targets;
+    /** Per slot task: that layer's slot blocks in the result, one per categorical column. */
+    private final NonzeroRows[][] blocks;
+    /** Per slot task: its columns, [from, to). */
+    private final int[] from;
+    private final int[] to;
+    /** {@code gathers[task][part]}: the part's op of that layer, which holds its dL/dZ and codes. */
+    private final GatherDenseOp[][] gathers;
+    /** {@code byRow[task][part]}: adds the part's dL/dZ rows into the result, where the native library is not used. */
+    private final RowAdder[][] byRow;
     private int parts;
+    private int[] partRows;
 
-    PartSums(Gradients result, Gradients[] partGradients, int threads) {
+    PartSums(Gradients result, Gradients[] partGradients, Plan[] partPlans, int threads) {
         int length = result.values().length();
         int cuts = Math.max(1, Math.min(threads, length / ALIGNMENT));
         List<NativeArray[]> stretches = new ArrayList<>();
-        List<NonzeroRows> blocks = result.nonzeroRows();
-        blockPieces = new NativeArray[blocks.size()][][];
-        for (long[] stretch : NonzeroRows.stretchesOutside(blocks, length)) {
+        for (long[] stretch : NonzeroRows.stretchesOutside(result.nonzeroRows(), length)) {
             addPieces(stretches, result, partGradients, stretch[0], stretch[1], cuts);
         }
-        for (int b = 0; b < blocks.size(); b++) {
-            NonzeroRows block = blocks.get(b);
-            List<NativeArray[]> inBlock = new ArrayList<>();
-            addPieces(inBlock, result, partGradients, block.start(), block.start() + block.block().length(), cuts);
-            blockPieces[b] = inBlock.toArray(NativeArray[][]::new);
-        }
-        stretchPieces = stretches.toArray(NativeArray[][]::new);
-        resultBlocks = blocks.toArray(NonzeroRows[]::new);
-        partBlocks = new NonzeroRows[partGradients.length][];
-        blockAdders = new RowAdder[partGradients.length][resultBlocks.length];
-        int mostTasks = stretchPieces.length;
-        for (NativeArray[][] pieces : blockPieces) {
-            mostTasks += pieces.length;
-        }
-        for (int part = 0; part < partGradients.length; part++) {
-            partBlocks[part] = partGradients[part].nonzeroRows().toArray(NonzeroRows[]::new);
-            for (int b = 0; b < resultBlocks.length; b++) {
-                blockAdders[part][b] = new RowAdder(partBlocks[part][b].block(), resultBlocks[b].block(), resultBlocks[b].width());
+        pieces = stretches.toArray(NativeArray[][]::new);
+        List<int[]> slotTasks = new ArrayList<>(); // {node, from, to}
+        for (int node = 0; node < partPlans[0].graph().nodes().size(); node++) {
+            NonzeroRows[] columns = result.nonzeroRows(node);
+            if (columns == null) {
+                continue;
+            }
+            int groups = Math.min(threads, columns.length);
+            for (int g = 0; g < groups; g++) {
+                slotTasks.add(new int[] {node, columns.length * g / groups, columns.length * (g + 1) / groups});
             }
         }
-        taskPieces = new NativeArray[mostTasks][];
-        taskBlocks = new int[mostTasks];
+        int tasks = slotTasks.size();
+        targets = new NativeArray[tasks];
+        blocks = new NonzeroRows[tasks][];
+        from = new int[tasks];
+        to = new int[tasks];
+        gathers = new GatherDenseOp[tasks][partPlans.length];
+        byRow = new RowAdder[tasks][partPlans.length];
+        for (int t = 0; t < tasks; t++) {
+            int node = slotTasks.get(t)[0];
+            targets[t] = result.weights(node);
+            blocks[t] = result.nonzeroRows(node);
+            from[t] = slotTasks.get(t)[1];
+            to[t] = slotTasks.get(t)[2];
+            for (int part = 0; part < partPlans.length; part++) {
+                gathers[t][part] = partPlans[part].gather(node);
+                byRow[t][part] = gathers[t][part].scatterInto(targets[t]);
+            }
+        }
     }
 
     /** Cuts elements [from, to) into up to {@code cuts} pieces, each the result's and every part's. */
@@ -94,51 +109,23 @@ final class PartSums {
     }
 
     /**
-     * Plans the sum of the first {@code parts} parts' gradients, on the calling thread: lists each
-     * slot block's rows (the parts' together) and chooses how each block is added. Returns the
-     * number of tasks, each then run once by {@link #sum}.
+     * Prepares the sum over the first {@code parts} parts, part i having run {@code partRows[i]}
+     * rows (the array is read when the tasks run). Returns the number of tasks, each then run once
+     * by {@link #sum}.
      */
-    int plan(int parts) {
+    int plan(int parts, int[] partRows) {
         this.parts = parts;
-        tasks = 0;
-        for (NativeArray[] piece : stretchPieces) {
-            taskPieces[tasks++] = piece;
-        }
-        for (int b = 0; b < resultBlocks.length; b++) {
-            boolean rowByRow = true;
-            for (int part = 0; part < parts; part++) {
-                NonzeroRows rows = partBlocks[part][b];
-                if (!rows.known()) { // a part's gradients are written by its backward pass alone, which lists its rows
-                    throw new IllegalStateException("part " + part + "'s slot gradients were written outside its backward pass");
-                }
-                rowByRow &= rows.few();
-            }
-            if (rowByRow) {
-                taskPieces[tasks] = null;
-                taskBlocks[tasks++] = b;
-                continue; // the task lists the rows as it adds them
-            }
-            resultBlocks[b].overwritten();
-            for (int part = 0; part < parts; part++) {
-                NonzeroRows rows = partBlocks[part][b];
-                for (int i = 0; i < rows.count(); i++) {
-                    resultBlocks[b].add(rows.row(i));
-                }
-            }
-            for (NativeArray[] piece : blockPieces[b]) {
-                taskPieces[tasks++] = piece;
-            }
-        }
-        return tasks;
+        this.partRows = partRows;
+        return pieces.length + targets.length;
     }
 
     /** Runs task {@code task} of the last {@link #plan}. */
     void sum(int task) {
-        NativeArray[] piece = taskPieces[task];
-        if (piece == null) {
-            sumRows(taskBlocks[task]);
+        if (task >= pieces.length) {
+            scatter(task - pieces.length);
             return;
         }
+        NativeArray[] piece = pieces[task];
         NativeArray result = piece[0];
         result.copyFrom(piece[1], 0, 0, result.length());
         for (int part = 1; part < parts; part++) {
@@ -146,12 +133,14 @@ final class PartSums {
         }
     }
 
-    /** Slot block {@code b}: zero, then each part's listed rows added in part order. */
-    private void sumRows(int b) {
-        NonzeroRows result = resultBlocks[b];
-        result.clear();
+    /** Slot task {@code t}: its columns' blocks zeroed, then every part's rows added, in part order. */
+    private void scatter(int t) {
+        NonzeroRows[] columns = blocks[t];
+        for (int c = from[t]; c < to[t]; c++) {
+            columns[c].clear();
+        }
         for (int part = 0; part < parts; part++) {
-            result.addRowsOf(partBlocks[part][b], blockAdders[part][b]);
+            gathers[t][part].scatterColumns(from[t], to[t], partRows[part], targets[t], columns, byRow[t][part]);
         }
     }
 }

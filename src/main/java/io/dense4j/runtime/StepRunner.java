@@ -7,8 +7,8 @@ import io.dense4j.tensor.Elementwise;
  * Runs training steps as the {@link ExecutionPolicy} says: a step's rows go into one plan, or into
  * the plans of its parts, which run forward, loss and backward on the workers' threads; the parts'
  * gradients are then added, in part order, into the trainer's gradient array, in parallel
- * ({@link PartSums}). Every buffer is made here, once;
- * a step allocates nothing.
+ * ({@link PartSums}, which adds the categorical columns' slot gradients from the parts' rows).
+ * Every buffer is made here, once; a step allocates nothing.
  *
  * <p>One pass takes at most {@link #capacity()} rows; a larger batch is the sum of several passes,
  * which the caller adds up.
@@ -64,9 +64,9 @@ public final class StepRunner {
         partGradients = new Gradients[maxParts];
         for (int part = 0; part < maxParts; part++) {
             partGradients[part] = new Gradients(parameters.graph(), parameters.dataType());
-            plans[part] = new Plan(parameters, partGradients[part], partCapacity);
+            plans[part] = Plan.partOfStep(parameters, partGradients[part], partCapacity);
         }
-        sums = new PartSums(gradients, partGradients, workers.threads());
+        sums = new PartSums(gradients, partGradients, plans, workers.threads());
     }
 
     /** Seeds the dropout masks of the passes that follow: each part's plan its own stream from {@code key}. */
@@ -123,7 +123,7 @@ public final class StepRunner {
             throw new IllegalStateException("this runner only scores: it was made without gradients");
         }
         workers.run(parts, runPart);
-        workers.run(sums.plan(parts), sumPiece);
+        workers.run(sums.plan(parts, rows), sumPiece);
         return lossSum();
     }
 

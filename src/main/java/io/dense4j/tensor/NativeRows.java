@@ -42,7 +42,7 @@ public final class NativeRows {
      * and every c, in that order, rows of {@code width} elements.
      */
     public static void gather(NativeArray source, NativeArray target, int[] slotRows, int rows, int columns, int width) {
-        checkBatch(source, target, slotRows, rows, columns, width, source, target);
+        checkBatch(source, target, slotRows, rows, columns, 0, columns, width, source, target);
         if (source instanceof Float32Array) {
             gatherFloats(source.address(), target.address(), slotRows, rows, columns, width);
         } else {
@@ -52,14 +52,15 @@ public final class NativeRows {
 
     /**
      * target row {@code slotRows[r · columns + c]} += source row r for the first {@code rows} rows
-     * and every c, in that order, rows of {@code width} elements.
+     * and each c in [{@code from}, {@code to}), in that order, rows of {@code width} elements.
      */
-    public static void scatter(NativeArray source, NativeArray target, int[] slotRows, int rows, int columns, int width) {
-        checkBatch(source, target, slotRows, rows, columns, width, target, source);
+    public static void scatter(NativeArray source, NativeArray target, int[] slotRows, int rows, int columns, int from, int to,
+                               int width) {
+        checkBatch(source, target, slotRows, rows, columns, from, to, width, target, source);
         if (source instanceof Float32Array) {
-            scatterFloats(source.address(), target.address(), slotRows, rows, columns, width);
+            scatterFloats(source.address(), target.address(), slotRows, rows, columns, from, to, width);
         } else {
-            scatterDoubles(source.address(), target.address(), slotRows, rows, columns, width);
+            scatterDoubles(source.address(), target.address(), slotRows, rows, columns, from, to, width);
         }
     }
 
@@ -70,26 +71,25 @@ public final class NativeRows {
         zeroRows(block.address(), rows, count, Math.multiplyExact(width, block.dataType().width()));
     }
 
-    /** target row {@code rows[i]} += source row {@code rows[i]} for i < {@code count}, in order. */
-    static void addRows(NativeArray source, NativeArray target, int[] rows, int count, int width) {
-        checkArrays(source, target, width);
-        checkIndices(rows, count, Math.min(source.length(), target.length()) / width); // both indexed by the same rows
-        if (source instanceof Float32Array) {
-            addRowsFloats(source.address(), target.address(), rows, count, width);
-        } else {
-            addRowsDoubles(source.address(), target.address(), rows, count, width);
-        }
-    }
-
-    /** Every row either side touches lies inside its array: {@code indexed}'s rows by the indices, {@code counted}'s the first {@code rows}. */
-    private static void checkBatch(NativeArray source, NativeArray target, int[] slotRows, int rows, int columns, int width,
-                                   NativeArray indexed, NativeArray counted) {
+    /**
+     * Every row either side touches lies inside its array: {@code indexed}'s rows by the indices of
+     * columns [from, to), {@code counted}'s the first {@code rows}.
+     */
+    private static void checkBatch(NativeArray source, NativeArray target, int[] slotRows, int rows, int columns, int from, int to,
+                                   int width, NativeArray indexed, NativeArray counted) {
         checkArrays(source, target, width);
         if (rows < 0 || columns < 0) {
             throw new IllegalArgumentException("rows " + rows + ", columns " + columns);
         }
+        Objects.checkFromToIndex(from, to, columns);
         Objects.checkFromIndexSize(0, (long) rows * width, counted.length());
-        checkIndices(slotRows, (long) rows * columns, indexed.length() / width);
+        Objects.checkFromIndexSize(0, (long) rows * columns, slotRows.length);
+        long tableRows = indexed.length() / width;
+        for (int r = 0, at = 0; r < rows; r++, at += columns) {
+            for (int c = from; c < to; c++) {
+                Objects.checkIndex(slotRows[at + c], tableRows);
+            }
+        }
     }
 
     /** The library is loaded, both arrays hold one element type, and a row has elements. */
@@ -139,15 +139,13 @@ public final class NativeRows {
 
     private static native void zeroRows(long target, int[] rows, int count, int rowBytes);
 
-    private static native void addRowsFloats(long source, long target, int[] rows, int count, int width);
-
-    private static native void addRowsDoubles(long source, long target, int[] rows, int count, int width);
-
     private static native void gatherFloats(long source, long target, int[] slotRows, int rows, int columns, int width);
 
-    private static native void scatterFloats(long source, long target, int[] slotRows, int rows, int columns, int width);
+    private static native void scatterFloats(long source, long target, int[] slotRows, int rows, int columns, int from, int to,
+                                             int width);
 
     private static native void gatherDoubles(long source, long target, int[] slotRows, int rows, int columns, int width);
 
-    private static native void scatterDoubles(long source, long target, int[] slotRows, int rows, int columns, int width);
+    private static native void scatterDoubles(long source, long target, int[] slotRows, int rows, int columns, int from, int to,
+                                              int width);
 }

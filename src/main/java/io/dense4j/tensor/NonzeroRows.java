@@ -7,9 +7,8 @@ import java.util.List;
  * The rows of a row-major block of a gradient array that may hold anything but zero: every other
  * row is zero. A layer that reads weight rows by index (a categorical column's slots) gives a
  * gradient to the rows its batch read and to no others, so the work that follows (clearing the
- * block before the next backward pass, adding the parts' gradients, plain SGD's update) can visit
- * those rows rather than the whole block, whose size grows with the number of categories and not
- * with the batch.
+ * block before the next backward pass, plain SGD's update) can visit those rows rather than the
+ * whole block, whose size grows with the number of categories and not with the batch.
  *
  * <p>Whoever writes the block other than row by row through {@link #add} (a sum copied in, a
  * penalty added to every weight) calls {@link #forget}: then any row may be nonzero, and the next
@@ -109,14 +108,6 @@ public final class NonzeroRows {
         } else {
             block.zero(block.length());
         }
-        overwritten();
-    }
-
-    /**
-     * Empties the set without zeroing anything, for a writer about to overwrite the whole block
-     * with values that are zero outside the rows it then adds.
-     */
-    public void overwritten() {
         for (int i = 0; i < count; i++) { // the listed rows are always those in rows[0, count), known or not
             listed[rows[i]] = false;
         }
@@ -141,24 +132,6 @@ public final class NonzeroRows {
             stretches.add(new long[] {from, length});
         }
         return stretches;
-    }
-
-    /**
-     * Adds {@code part}'s rows that may be nonzero into this block's same rows, in {@code part}'s
-     * order, and lists them: a sum of parts' gradients. {@code byRow} adds part's block into this
-     * one a row at a time, where the native library is not used.
-     */
-    public void addRowsOf(NonzeroRows part, RowAdder byRow) {
-        for (int i = 0; i < part.count; i++) {
-            add(part.rows[i]);
-        }
-        if (nativeRows) {
-            NativeRows.addRows(part.block, block, part.rows, part.count, width);
-            return;
-        }
-        for (int i = 0; i < part.count; i++) {
-            byRow.add(part.rows[i], part.rows[i]);
-        }
     }
 
     /** Notes that row {@code row} may become nonzero; the caller writes it. */

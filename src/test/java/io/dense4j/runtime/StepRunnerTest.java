@@ -11,16 +11,20 @@ import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
 import io.dense4j.graph.Compiler;
 import io.dense4j.graph.Graph;
+import io.dense4j.graph.InputLayout;
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.Layer;
 import io.dense4j.layer.Normalization;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.tensor.NonzeroRows;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** A step cut into parts on several threads is the step one plan takes over the whole batch. */
 class StepRunnerTest {
@@ -106,6 +110,99 @@ class StepRunnerTest {
         assertEquals(1, runner.parts());
         assertEquals(alone[0], runner.run(50), 0.0);
         assertArrayEquals(direct.values().toDoubleArray(), parted.values().toDoubleArray(), 0.0);
+    }
+
+    /**
+     * Numbers in columns 0 and 2, codes in 1 (5 slots) and 3 (40 slots), read by a hidden layer of
+     * 70 (axpy rows when not native), or by the output layer alone.
+     */
+    private static Parameters categorical(DataType type, boolean hidden) {
+        List<Layer> layers = hidden ? List.of(new Dense(70, new ReLU()), new Dense(1, new Sigmoid())) : List.of(new Dense(1, new Sigmoid()));
+        Graph graph = Compiler.compile(layers, new InputLayout(new int[] {0, 5, 0, 40}), new BinaryCrossEntropy(), true, false);
+        Parameters parameters = new Parameters(graph, type);
+        parameters.initialize(3);
+        return parameters;
+    }
+
+    private static DatasetBatches categoricalRows(int count, DataType type, long seed) {
+        Random random = new Random(seed);
+        double[][] x = new double[count][];
+        double[] y = new double[count];
+        for (int r = 0; r < count; r++) {
+            x[r] = new double[] {random.nextGaussian(), random.nextInt(5), random.nextGaussian(), (int) (40 * Math.pow(random.nextDouble(), 3))};
+            y[r] = random.nextInt(2);
+        }
+        return new DatasetBatches(Dataset.of(Nd4j.createFromArray(x), Nd4j.createFromArray(y).reshape(count, 1), type));
+    }
+
+    /** Each slot block's values: column 1's, then column 3's. */
+    private static double[] slotBlocks(Gradients gradients) {
+        return gradients.nonzeroRows().stream().flatMapToDouble(block -> java.util.Arrays.stream(block.block().toDoubleArray())).toArray();
+    }
+
+    /**
+     * The slot gradients are written from every part's dL/dZ rows in row order, as one plan over
+     * the batch writes them, by tasks that each take some of the columns: they agree with one
+     * plan's as the other gradients do (dL/dZ's last bits depend on the gemms' shapes, so on the
+     * cut), and for a given cut are the same bits on any number of threads.
+     */
+    @Test
+    void aStepInPartsGivesTheSlotGradientsOfOnePlanOnAnyNumberOfThreads() {
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (boolean hidden : new boolean[] {false, true}) {
+                Parameters parameters = categorical(type, hidden);
+                double tolerance = type == DataType.FLOAT ? 1e-6 : 1e-14;
+                for (int rows : new int[] {9, 300}) {
+                    Gradients whole = new Gradients(parameters.graph(), type);
+                    Plan plan = new Plan(parameters, whole, rows);
+                    DatasetBatches second = categoricalRows(rows, type, 2);
+                    second.startPass(0, 0, false);
+                    second.next(rows, plan.input(), plan.labels());
+                    plan.trainingStep(rows, rows);
+                    for (int parts : new int[] {2, 3, 5}) {
+                        double[] onOneThread = null;
+                        for (int threads : new int[] {1, 2, 3}) {
+                            String what = type + (hidden ? ", hidden layer, " : ", ") + rows + " rows in " + parts + " parts on "
+                                    + threads + " threads";
+                            Gradients parted = partedSteps(parameters, type, rows, parts, threads);
+                            assertArrayEquals(slotBlocks(whole), slotBlocks(parted), tolerance, what);
+                            assertArrayEquals(whole.values().toDoubleArray(), parted.values().toDoubleArray(), tolerance, what);
+                            for (NonzeroRows block : parted.nonzeroRows()) {
+                                assertTrue(block.known(), what + ": the step listed its slot rows");
+                            }
+                            if (onOneThread == null) {
+                                onOneThread = parted.values().toDoubleArray();
+                            }
+                            assertArrayEquals(onOneThread, parted.values().toDoubleArray(), 0, what);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Two steps of {@code rows} rows in parts, the second on the rows the whole plan above took,
+     * so that it must clear the first's slot rows; the gradients after the second.
+     */
+    private static Gradients partedSteps(Parameters parameters, DataType type, int rows, int parts, int threads) {
+        Gradients parted = new Gradients(parameters.graph(), type);
+        Workers workers = new Workers(threads);
+        StepRunner runner = new StepRunner(parameters, parted, new ExecutionPolicy(threads, parts, 1,
+                ExecutionPolicy.DEFAULT_PART_GRADIENT_BYTES), rows, workers);
+        workers.start();
+        try {
+            for (long seed : new long[] {1, 2}) {
+                DatasetBatches batch = categoricalRows(rows, type, seed);
+                batch.startPass(0, 0, false);
+                runner.load(batch, rows);
+                runner.run(rows);
+                assertEquals(parts, runner.parts());
+            }
+        } finally {
+            workers.stop();
+        }
+        return parted;
     }
 
     @Test

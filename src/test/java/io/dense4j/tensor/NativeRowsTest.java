@@ -65,45 +65,37 @@ class NativeRowsTest {
                 }
                 assertArrayEquals(gatheredByRows.toDoubleArray(), gatheredNatively.toDoubleArray(), 0, type + ", width " + width);
 
-                NativeArray scatteredNatively = random(type, tableRows * width, 4);
-                NativeArray scatteredByRows = random(type, tableRows * width, 4);
-                NativeRows.scatter(batch, scatteredNatively, slots, rows, COLUMNS, width);
-                RowAdder scatter = new RowAdder(batch, scatteredByRows, width);
-                for (int row = 0, at = 0; row < rows; row++) {
-                    for (int c = 0; c < COLUMNS; c++, at++) {
-                        scatter.add(row, slots[at]);
+                for (int[] range : new int[][] {{0, COLUMNS}, {1, 2}, {1, COLUMNS}, {2, 2}}) {
+                    NativeArray scatteredNatively = random(type, tableRows * width, 4);
+                    NativeArray scatteredByRows = random(type, tableRows * width, 4);
+                    NativeRows.scatter(batch, scatteredNatively, slots, rows, COLUMNS, range[0], range[1], width);
+                    RowAdder scatter = new RowAdder(batch, scatteredByRows, width);
+                    for (int row = 0; row < rows; row++) {
+                        for (int c = range[0]; c < range[1]; c++) {
+                            scatter.add(row, slots[row * COLUMNS + c]);
+                        }
                     }
+                    String what = type + ", width " + width + ", columns " + range[0] + " to " + range[1];
+                    assertArrayEquals(scatteredByRows.toDoubleArray(), scatteredNatively.toDoubleArray(), 0, what);
                 }
-                assertArrayEquals(scatteredByRows.toDoubleArray(), scatteredNatively.toDoubleArray(), 0, type + ", width " + width);
             }
         }
     }
 
-    /** Two parts' listed rows summed into a block, then the block cleared: with the property {@code nativeRows} set as given. */
-    private static double[][] sumAndClear(DataType type, int width, String nativeRows) {
+    /** A block's rows 1 and 5 listed and cleared, with the property {@code nativeRows} set as given: the block after. */
+    private static double[] clearListed(DataType type, int width, String nativeRows) {
         String before = System.getProperty("dense4j.nativeRows");
         System.setProperty("dense4j.nativeRows", nativeRows);
         try {
             int tableRows = 9;
-            NativeArray sum = random(type, tableRows * width, 5);
-            NonzeroRows result = new NonzeroRows(sum, 0, tableRows, width);
-            result.clear(); // nothing listed yet: the whole block zeroed
-            for (int part = 0; part < 2; part++) {
-                NativeArray values = random(type, tableRows * width, 6 + part);
-                NonzeroRows rows = new NonzeroRows(values, 0, tableRows, width);
-                for (int row : part == 0 ? new int[] {7, 2, 7} : new int[] {2, 4}) {
-                    rows.add(row);
-                }
-                result.addRowsOf(rows, new RowAdder(rows.block(), result.block(), width));
-            }
-            double[] summed = sum.toDoubleArray();
-            NativeArray other = random(type, tableRows * width, 8);
-            NonzeroRows some = new NonzeroRows(other, 0, tableRows, width);
-            some.overwritten(); // listed from here on: rows 1 and 5 only are zeroed by clear
+            NativeArray values = NativeArray.allocate(type, tableRows * width);
+            NonzeroRows some = new NonzeroRows(values, 0, tableRows, width);
+            some.clear(); // nothing listed yet: the whole block zeroed, and the rows listed from here on
+            values.copyFrom(random(type, tableRows * width, 8), 0, 0, tableRows * width);
             some.add(1);
             some.add(5);
             some.clear();
-            return new double[][] {summed, other.toDoubleArray()};
+            return values.toDoubleArray();
         } finally {
             if (before == null) {
                 System.clearProperty("dense4j.nativeRows");
@@ -114,30 +106,19 @@ class NativeRowsTest {
     }
 
     @Test
-    void listedRowsAreSummedAndClearedAsRowByRow() {
+    void listedRowsAreClearedAsRowByRowAndNoOthers() {
         for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
             for (int width : new int[] {3, 256}) {
-                double[][] byRow = sumAndClear(type, width, "false");
-                double[][] natively = sumAndClear(type, width, "true");
-                assertArrayEquals(byRow[0], natively[0], 0, type + ", width " + width);
-                assertArrayEquals(byRow[1], natively[1], 0, type + ", width " + width);
+                double[] byRow = clearListed(type, width, "false");
+                double[] natively = clearListed(type, width, "true");
+                assertArrayEquals(byRow, natively, 0, type + ", width " + width);
                 double[] before = random(type, 9 * width, 8).toDoubleArray();
                 for (int row = 0; row < 9; row++) {
                     for (int j = 0; j < width; j++) {
                         int at = row * width + j;
-                        assertEquals(row == 1 || row == 5 ? 0 : before[at], natively[1][at], 0, "row " + row);
-                        // unlisted rows of the sum stay zero; listed ones hold their parts' values
-                        if (row != 2 && row != 4 && row != 7) {
-                            assertEquals(0, natively[0][at], 0, "row " + row);
-                        }
+                        assertEquals(row == 1 || row == 5 ? 0 : before[at], natively[at], 0, "row " + row);
                     }
                 }
-                NativeArray part0 = random(type, 9 * width, 6);
-                NativeArray part1 = random(type, 9 * width, 7);
-                assertEquals(part0.get(7 * width), natively[0][7 * width], 0, "row 7, listed twice, is added once");
-                NativeArray both = NativeArray.of(type, part0.get(2 * width));
-                both.set(0, both.get(0) + part1.get(2 * width)); // rounded to the element type, as the sum is
-                assertEquals(both.get(0), natively[0][2 * width], 0, "row 2: both parts'");
             }
         }
     }
@@ -172,8 +153,13 @@ class NativeRowsTest {
         NativeRows.gather(table, out, new int[] {0, 2, 2, 1, 1, 1}, 2, COLUMNS, 2);
         assertArrayEquals(new double[] {201.5, 402.5, 30, 60}, out.toDoubleArray(), 0);
         NativeArray gradients = NativeArray.of(DataType.FLOAT, 0, 0, 0, 0, 0, 0);
-        NativeRows.scatter(NativeArray.of(DataType.FLOAT, 1, -1, 4, 8), gradients, new int[] {0, 2, 2, 1, 1, 1}, 2, COLUMNS, 2);
+        NativeRows.scatter(NativeArray.of(DataType.FLOAT, 1, -1, 4, 8), gradients, new int[] {0, 2, 2, 1, 1, 1}, 2, COLUMNS, 0,
+                COLUMNS, 2);
         assertArrayEquals(new double[] {1, -1, 12, 24, 2, -2}, gradients.toDoubleArray(), 0);
+        gradients.zero(6);
+        NativeRows.scatter(NativeArray.of(DataType.FLOAT, 1, -1, 4, 8), gradients, new int[] {0, 2, 2, 1, 1, 1}, 2, COLUMNS, 1,
+                COLUMNS, 2); // columns 1 and 2 only: row 0 adds into slots 2 and 2, row 1 into 1 and 1
+        assertArrayEquals(new double[] {0, 0, 8, 16, 2, -2}, gradients.toDoubleArray(), 0);
     }
 
     @Test
@@ -186,7 +172,11 @@ class NativeRowsTest {
         assertThrows(IndexOutOfBoundsException.class, () -> NativeRows.gather(table, out, new int[] {0, 1, 3, 0, 0, 0}, 2, COLUMNS, 4));
         assertThrows(IndexOutOfBoundsException.class, () -> NativeRows.gather(table, out, new int[] {0, 1, -1, 0, 0, 0}, 2, COLUMNS, 4));
         assertThrows(IndexOutOfBoundsException.class, () -> NativeRows.scatter(out, table, new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0}, 3,
-                COLUMNS, 4));
+                COLUMNS, 0, COLUMNS, 4));
+        assertThrows(IndexOutOfBoundsException.class, () -> NativeRows.scatter(out, table, new int[] {0, 0, 9, 0, 0, 0}, 2,
+                COLUMNS, 2, COLUMNS, 4)); // an index in the range's column
+        assertThrows(IndexOutOfBoundsException.class, () -> NativeRows.scatter(out, table, new int[] {0, 0, 0, 0, 0, 0}, 2,
+                COLUMNS, 2, COLUMNS + 1, 4)); // a range past the columns
         assertThrows(IndexOutOfBoundsException.class, () -> NativeRows.gather(table, out, new int[] {0, 0, 0}, 2, COLUMNS, 4));
         IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class, () -> NativeRows.gather(table,
                 NativeArray.allocate(DataType.DOUBLE, 8), new int[] {0, 0, 0, 0, 0, 0}, 2, COLUMNS, 4));

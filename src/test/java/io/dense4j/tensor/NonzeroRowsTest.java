@@ -82,25 +82,6 @@ class NonzeroRowsTest {
     }
 
     @Test
-    void anOverwrittenBlockKeepsItsValuesAndListsOnlyWhatIsAddedAfter() {
-        NativeArray values = sevens();
-        NonzeroRows rows = new NonzeroRows(values, 2, 4, 3);
-        rows.add(1); // not yet known: overwritten must unlist whatever was listed
-        rows.overwritten();
-        assertTrue(rows.known());
-        assertEquals(0, rows.count());
-        rows.add(1);
-        assertEquals(1, rows.count(), "row 1 listed again");
-        rows.overwritten();
-        rows.add(2);
-        assertEquals(2, rows.row(0));
-        assertEquals(1, rows.count());
-        double[] sevens = new double[15];
-        java.util.Arrays.fill(sevens, 7);
-        assertArrayEquals(sevens, values.toDoubleArray(), "nothing zeroed");
-    }
-
-    @Test
     void theStretchesOutsideTheBlocksLeaveOutEmptyOnes() {
         NativeArray values = NativeArray.allocate(DataType.FLOAT, 40);
         NonzeroRows first = new NonzeroRows(values, 0, 2, 5); // [0, 10)
