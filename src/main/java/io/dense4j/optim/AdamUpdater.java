@@ -5,24 +5,37 @@ import io.dense4j.tensor.NativeArray;
 import io.dense4j.tensor.Slices;
 import io.dense4j.tensor.Subnormals;
 import java.util.List;
+import java.util.function.IntConsumer;
 
-/** Adam with bias correction, one fused typed loop over the flat arrays ({@link Elementwise#adam}). */
+/**
+ * Adam with bias correction, one fused typed loop ({@link Elementwise#adam}) over each piece of the
+ * flat arrays, the pieces spread over the {@link TaskRunner}'s threads.
+ */
 final class AdamUpdater extends Updater {
     private final Adam spec;
-    private final NativeArray parameters;
     private final NativeArray gradients;
     private final NativeArray firstMoment;
     private final NativeArray secondMoment;
     private final Slices weights;
+    private final TaskRunner tasks;
+    /** {parameters, gradients, first moment, second moment} over each piece. */
+    private final NativeArray[][] pieces;
+    private final IntConsumer stepPiece = this::stepPiece;
+    /** The step in progress: its corrected step size and ε, and whether it ends with a sweep of the moments. */
+    private double stepSize;
+    private double epsilon;
+    private boolean flush;
 
-    AdamUpdater(Adam spec, NativeArray parameters, NativeArray gradients, Slices weights) {
+    AdamUpdater(Adam spec, NativeArray parameters, NativeArray gradients, Slices weights, TaskRunner tasks) {
         super(spec.learningRate());
         this.spec = spec;
         this.weights = weights;
-        this.parameters = parameters;
         this.gradients = gradients;
         this.firstMoment = NativeArray.allocate(parameters.dataType(), parameters.length());
         this.secondMoment = NativeArray.allocate(parameters.dataType(), parameters.length());
+        this.tasks = tasks;
+        this.pieces = UpdatePieces.cut(0, parameters.length(), parameters, gradients, firstMoment, secondMoment)
+                .toArray(NativeArray[][]::new);
     }
 
     @Override
@@ -32,18 +45,22 @@ final class AdamUpdater extends Updater {
             weights.scale(1 - learningRate() * spec.weightDecay()); // decoupled: before the step, as PyTorch's AdamW
         }
         long steps = countStep();
-        double beta1 = spec.beta1();
-        double beta2 = spec.beta2();
         // Fold both bias corrections into the step size and ε: λ·m̂/(√v̂ + ε) = λt·m/(√v + ε·√(1 − β2^t))
         // exactly, with λt = λ·√(1 − β2^t)/(1 − β1^t); no per-element division by the corrections.
-        double correction1 = 1 - Math.pow(beta1, steps);
-        double correction2 = 1 - Math.pow(beta2, steps);
-        double stepSize = learningRate() * Math.sqrt(correction2) / correction1;
-        double epsilon = spec.epsilon() * Math.sqrt(correction2);
-        Elementwise.adam(parameters, gradients, firstMoment, secondMoment, beta1, beta2, stepSize, epsilon);
-        if (flushesStateAfter(steps)) {
-            Subnormals.flushToZero(firstMoment);
-            Subnormals.flushToZero(secondMoment);
+        double correction1 = 1 - Math.pow(spec.beta1(), steps);
+        double correction2 = 1 - Math.pow(spec.beta2(), steps);
+        stepSize = learningRate() * Math.sqrt(correction2) / correction1;
+        epsilon = spec.epsilon() * Math.sqrt(correction2);
+        flush = flushesStateAfter(steps);
+        tasks.run(pieces.length, stepPiece);
+    }
+
+    private void stepPiece(int task) {
+        NativeArray[] piece = pieces[task];
+        Elementwise.adam(piece[0], piece[1], piece[2], piece[3], spec.beta1(), spec.beta2(), stepSize, epsilon);
+        if (flush) {
+            Subnormals.flushToZero(piece[2]);
+            Subnormals.flushToZero(piece[3]);
         }
     }
 

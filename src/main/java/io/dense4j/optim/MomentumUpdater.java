@@ -4,30 +4,48 @@ import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.NativeArray;
 import io.dense4j.tensor.Subnormals;
 import java.util.List;
+import java.util.function.IntConsumer;
 
-/** SGD with (optionally Nesterov) momentum, as three or four level-1 BLAS calls over the flat arrays. */
+/**
+ * SGD with (optionally Nesterov) momentum, as three or four level-1 BLAS calls over each piece of
+ * the flat arrays, the pieces spread over the {@link TaskRunner}'s threads.
+ */
 final class MomentumUpdater extends Updater {
     private final double clipNorm;
     private final double momentum;
     private final boolean nesterov;
-    private final NativeArray parameters;
     private final NativeArray gradients;
     private final NativeArray velocity;
+    private final TaskRunner tasks;
+    /** {parameters, gradients, velocity} over each piece. */
+    private final NativeArray[][] pieces;
+    private final IntConsumer stepPiece = this::stepPiece;
+    /** Whether the step in progress ends with a sweep of the velocity ({@link Updater#FLUSH_EVERY}). */
+    private boolean flush;
 
-    MomentumUpdater(SGD spec, NativeArray parameters, NativeArray gradients) {
+    MomentumUpdater(SGD spec, NativeArray parameters, NativeArray gradients, TaskRunner tasks) {
         super(spec.learningRate());
         this.clipNorm = spec.clipNorm();
         this.momentum = spec.momentum();
         this.nesterov = spec.nesterov();
-        this.parameters = parameters;
         this.gradients = gradients;
         this.velocity = NativeArray.allocate(parameters.dataType(), parameters.length());
+        this.tasks = tasks;
+        this.pieces = UpdatePieces.cut(0, parameters.length(), parameters, gradients, velocity).toArray(NativeArray[][]::new);
     }
 
     @Override
     public void step() {
         GradientClipping.clip(gradients, clipNorm);
-        long steps = countStep();
+        flush = flushesStateAfter(countStep());
+        tasks.run(pieces.length, stepPiece);
+    }
+
+    private void stepPiece(int task) {
+        NativeArray[] piece = pieces[task];
+        NativeArray parameters = piece[0];
+        NativeArray gradients = piece[1];
+        NativeArray velocity = piece[2];
         int n = parameters.length();
         Blas.scal(n, momentum, velocity);                  // v ← μ·v
         Blas.axpy(n, -learningRate(), gradients, velocity);  // v ← μ·v − λ·g
@@ -37,7 +55,7 @@ final class MomentumUpdater extends Updater {
         } else {
             Blas.axpy(n, 1.0, velocity, parameters);           // θ ← θ + v
         }
-        if (flushesStateAfter(steps)) {
+        if (flush) {
             Subnormals.flushToZero(velocity);
         }
     }

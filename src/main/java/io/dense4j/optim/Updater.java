@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Steps every parameter of a model at once, in place, from the gradients of the last backward pass.
  * Bound to the model's flat parameter and gradient arrays when it is created; {@link #step()}
- * allocates nothing.
+ * allocates nothing. The arrays are cut into pieces that a {@link TaskRunner} may run on several
+ * threads; every element's update is the same whatever the threads.
  */
 public abstract sealed class Updater permits SgdUpdater, MomentumUpdater, AdamUpdater {
     /**
@@ -77,26 +78,27 @@ public abstract sealed class Updater permits SgdUpdater, MomentumUpdater, AdamUp
      * length; {@code weights} are the Dense weights within {@code parameters}, which weight decay shrinks.
      */
     public static Updater create(Optimizer optimizer, NativeArray parameters, NativeArray gradients, Slices weights) {
-        return create(optimizer, parameters, gradients, weights, List.of());
+        return create(optimizer, parameters, gradients, weights, List.of(), TaskRunner.CALLER);
     }
 
     /**
      * As {@link #create(Optimizer, NativeArray, NativeArray, Slices)}, for gradients whose
      * {@code slotBlocks} (a categorical column's weight rows) are zero outside their known rows:
      * plain SGD then steps only those rows when they are {@link NonzeroRows#few() few}, which
-     * leaves every other row as a step by a zero gradient would. Momentum and Adam move every weight each step, so they step the whole array.
+     * leaves every other row as a step by a zero gradient would. Momentum and Adam move every
+     * weight each step, so they step the whole array. Each step's pieces run on {@code tasks}.
      */
     public static Updater create(Optimizer optimizer, NativeArray parameters, NativeArray gradients, Slices weights,
-                                 List<NonzeroRows> slotBlocks) {
+                                 List<NonzeroRows> slotBlocks, TaskRunner tasks) {
         if (parameters.length() != gradients.length()) {
             throw new IllegalArgumentException("parameters and gradients differ in length: "
                     + parameters.length() + " vs " + gradients.length());
         }
         if (optimizer instanceof SGD sgd) {
             return sgd.momentum() == 0
-                    ? new SgdUpdater(sgd, parameters, gradients, slotBlocks)
-                    : new MomentumUpdater(sgd, parameters, gradients);
+                    ? new SgdUpdater(sgd, parameters, gradients, slotBlocks, tasks)
+                    : new MomentumUpdater(sgd, parameters, gradients, tasks);
         }
-        return new AdamUpdater((Adam) optimizer, parameters, gradients, weights);
+        return new AdamUpdater((Adam) optimizer, parameters, gradients, weights, tasks);
     }
 }

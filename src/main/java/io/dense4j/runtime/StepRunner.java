@@ -2,6 +2,7 @@ package io.dense4j.runtime;
 
 import io.dense4j.data.BatchSource;
 import io.dense4j.tensor.Elementwise;
+import java.util.function.IntConsumer;
 
 /**
  * Runs training steps as the {@link ExecutionPolicy} says: a step's rows go into one plan, or into
@@ -26,9 +27,9 @@ public final class StepRunner {
     private final int[] rows;
     private final double[] losses;
     private final int[] correct;
-    private final Workers.Task runPart = this::runPart;
-    private final Workers.Task scorePart = this::scorePart;
-    private final Workers.Task sumPiece = this::sumPiece;
+    private final IntConsumer runPart = this::runPart;
+    private final IntConsumer scorePart = this::scorePart;
+    private final IntConsumer sumPiece = this::sumPiece;
     private int parts;
     private int batchRows;
 
@@ -165,6 +166,23 @@ public final class StepRunner {
 
     private void sumPiece(int task) {
         sums.sum(task);
+    }
+
+    /**
+     * Runs tasks 0 … count − 1 (an optimizer update's pieces, say) on the threads the last step
+     * used: on the workers after a step in parts, which left the gradients and weights in every
+     * thread's cache; on the caller after a step of one part, since its cache holds them. Handing
+     * half of them to another core made W-MLP's steps of 32 rows about 11% slower
+     * (docs/benchmarks.md, "The update on the workers").
+     */
+    public void runOnStepThreads(int count, IntConsumer task) {
+        if (parts > 1) {
+            workers.run(count, task);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            task.accept(i);
+        }
     }
 
     /** How many parts the last {@link #load} cut the rows into. */

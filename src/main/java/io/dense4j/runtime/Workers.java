@@ -1,6 +1,7 @@
 package io.dense4j.runtime;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
  * The threads a training step runs on: the caller and {@code threads − 1} helpers. {@link #run}
@@ -25,16 +26,10 @@ public final class Workers {
     /** Spins after which a wait counts as long (tens of microseconds); see {@link #spin}. */
     private static final int LONG_WAIT_SPINS = 4_096;
 
-    /** One step's tasks, by index. */
-    @FunctionalInterface
-    public interface Task {
-        void run(int index);
-    }
-
     private final int threads;
     private Helper[] helpers = new Helper[0];
     /** The tasks in flight: written by the owner before a generation is published, read by helpers after. */
-    private Task task;
+    private IntConsumer task;
     private int count;
     private int used;
     private long generation;
@@ -115,12 +110,12 @@ public final class Workers {
      * are done. What the caller wrote before is visible to every task, and what the tasks wrote is
      * visible after. A task's exception is rethrown here once all have finished.
      */
-    public void run(int tasks, Task work) {
+    public void run(int tasks, IntConsumer work) {
         Helper[] active = helpers;
         int threadsUsed = Math.min(tasks, active.length + 1);
         if (threadsUsed <= 1) {
             for (int i = 0; i < tasks; i++) {
-                work.run(i);
+                work.accept(i);
             }
             return;
         }
@@ -155,9 +150,9 @@ public final class Workers {
     }
 
     /** Tasks thread {@code thread} of {@code used} runs: thread, thread + used, … */
-    private static void runShare(Task work, int thread, int used, int tasks) {
+    private static void runShare(IntConsumer work, int thread, int used, int tasks) {
         for (int i = thread; i < tasks; i += used) {
-            work.run(i);
+            work.accept(i);
         }
     }
 

@@ -12,6 +12,7 @@ import io.dense4j.model.Provenance;
 import io.dense4j.model.TrainingData;
 import io.dense4j.model.TrainingState;
 import io.dense4j.optim.Optimizer;
+import io.dense4j.optim.TaskRunner;
 import io.dense4j.optim.Updater;
 import io.dense4j.runtime.BlasThreads;
 import io.dense4j.runtime.ExecutionPolicy;
@@ -27,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * Trains a {@link Model} in place: owns the optimizer and its state, the gradients, the plans that
@@ -86,9 +88,9 @@ public final class Trainer {
         this.gradients = new Gradients(model.graph(), model.dataType());
         this.weights = model.parameterValues().allWeights();
         this.weightGradients = gradients.allWeights();
-        this.updater = Updater.create(optimizer, model.parameterValues().values(), gradients.values(), weights,
-                gradients.nonzeroRows());
         this.workers = new Workers(policy.threads());
+        this.updater = Updater.create(optimizer, model.parameterValues().values(), gradients.values(), weights,
+                gradients.nonzeroRows(), this::runUpdatePieces);
     }
 
     /**
@@ -349,6 +351,15 @@ public final class Trainer {
         if (runner == null || (exact ? runner.capacity() != wanted : runner.capacity() < wanted)) {
             runner = new StepRunner(model.parameterValues(), gradients, policy, wanted, workers);
             dropoutSeeded = false; // the new plans start their streams from the current key
+        }
+    }
+
+    /** Runs the update's pieces where the step ran ({@link StepRunner#runOnStepThreads}); on this thread before any step. */
+    private void runUpdatePieces(int count, IntConsumer piece) {
+        if (runner == null) {
+            TaskRunner.CALLER.run(count, piece);
+        } else {
+            runner.runOnStepThreads(count, piece);
         }
     }
 

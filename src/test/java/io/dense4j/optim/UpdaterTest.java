@@ -23,6 +23,86 @@ class UpdaterTest {
         assertArrayEquals(new double[] {1 - 0.05, -2 + 0.1}, theta.toDoubleArray(), 1e-15);
     }
 
+    private static NativeArray random(org.nd4j.linalg.api.buffer.DataType type, int length, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        NativeArray array = NativeArray.allocate(type, length);
+        for (int i = 0; i < length; i++) {
+            array.set(i, random.nextGaussian());
+        }
+        return array;
+    }
+
+    /**
+     * An update's pieces spread over several threads give the bits of the same update on the
+     * calling thread, for every optimizer, over 10 steps (a state sweep included) of an array of
+     * several pieces; and plain SGD's pieces give the bits of one axpy over the whole array.
+     */
+    @Test
+    void anUpdateInPiecesOnSeveralThreadsIsTheCallersToTheBit() {
+        int length = 3 * UpdatePieces.SIZE + 1_000;
+        io.dense4j.runtime.Workers workers = new io.dense4j.runtime.Workers(3);
+        workers.start();
+        try {
+            for (org.nd4j.linalg.api.buffer.DataType type : new org.nd4j.linalg.api.buffer.DataType[] {FLOAT, DOUBLE}) {
+                Optimizer[] optimizers = {new SGD(0.1), new SGD(0.1).withClipNorm(0.5), new SGD(0.1, 0.9, false),
+                    new SGD(0.1, 0.9, true), new Adam(0.01).withWeightDecay(0.01)};
+                for (Optimizer optimizer : optimizers) {
+                    NativeArray alone = random(type, length, 1);
+                    NativeArray spread = random(type, length, 1);
+                    NativeArray gradient = random(type, length, 2);
+                    NativeArray gradientCopy = random(type, length, 2);
+                    Updater onCaller = Updater.create(optimizer, alone, gradient, Slices.of(List.of(alone.slice(10, 5_000))),
+                            List.of(), TaskRunner.CALLER);
+                    Updater onThreads = Updater.create(optimizer, spread, gradientCopy, Slices.of(List.of(spread.slice(10, 5_000))),
+                            List.of(), workers::run);
+                    for (int step = 0; step < 10; step++) {
+                        onCaller.step();
+                        onThreads.step();
+                    }
+                    String what = type + ", " + optimizer;
+                    assertArrayEquals(alone.toDoubleArray(), spread.toDoubleArray(), 0, what);
+                    for (int i = 0; i < onCaller.state().size(); i++) {
+                        assertArrayEquals(onCaller.state().get(i).toDoubleArray(), onThreads.state().get(i).toDoubleArray(), 0, what);
+                    }
+                }
+                // every piece gets the whole update, the state's sweep of subnormals included: as one updater per piece
+                Optimizer[] pieceWise = {new SGD(0.1, 0.9, false), new Adam(0.01)};
+                for (Optimizer optimizer : pieceWise) {
+                    NativeArray spread = random(type, length, 1);
+                    NativeArray gradient = random(type, length, 2);
+                    for (int i = 0; i < length; i += 7) {
+                        gradient.set(i, type == FLOAT ? 1e-40 : 1e-310); // λ·g and the moments become subnormal
+                    }
+                    NativeArray bySegment = random(type, length, 1);
+                    Updater onThreads = Updater.create(optimizer, spread, gradient, NO_WEIGHTS, List.of(), workers::run);
+                    List<Updater> segments = new java.util.ArrayList<>();
+                    for (int start = 0; start < length; start += UpdatePieces.SIZE) {
+                        int size = Math.min(UpdatePieces.SIZE, length - start);
+                        segments.add(Updater.create(optimizer, bySegment.slice(start, size), gradient.slice(start, size), NO_WEIGHTS));
+                    }
+                    for (int step = 0; step < Updater.FLUSH_EVERY; step++) { // the last step sweeps the state
+                        onThreads.step();
+                        segments.forEach(Updater::step);
+                    }
+                    assertArrayEquals(bySegment.toDoubleArray(), spread.toDoubleArray(), 0, type + ", " + optimizer + " by segment");
+                    double[] state = onThreads.state().get(0).toDoubleArray();
+                    for (int i = 0; i < length && type == FLOAT; i += 7) { // float64 state is kept exact
+                        assertTrue(state[i] == 0 || Math.abs(state[i]) >= Float.MIN_NORMAL,
+                                type + ", " + optimizer + ": element " + i + " of the state was left subnormal, " + state[i]);
+                    }
+                }
+                NativeArray whole = random(type, length, 1);
+                NativeArray pieces = random(type, length, 1);
+                NativeArray gradient = random(type, length, 2);
+                io.dense4j.tensor.Blas.axpy(length, -0.1, gradient, whole);
+                Updater.create(new SGD(0.1), pieces, gradient, NO_WEIGHTS, List.of(), workers::run).step();
+                assertArrayEquals(whole.toDoubleArray(), pieces.toDoubleArray(), 0, type + ": one axpy over the whole array");
+            }
+        } finally {
+            workers.stop();
+        }
+    }
+
     /**
      * Plain SGD over a block known to be zero outside some rows steps those rows only, with the
      * same bits as one axpy over the whole array; an unknown block is stepped whole.
@@ -48,11 +128,11 @@ class UpdaterTest {
             NativeArray sparse = NativeArray.allocate(FLOAT, length);
             sparse.copyFrom(dense, 0, 0, length);
             Updater.create(new SGD(0.1), dense, gradient, NO_WEIGHTS).step();
-            Updater.create(new SGD(0.1), sparse, gradient, NO_WEIGHTS, List.of(block)).step();
+            Updater.create(new SGD(0.1), sparse, gradient, NO_WEIGHTS, List.of(block), TaskRunner.CALLER).step();
             assertArrayEquals(dense.toDoubleArray(), sparse.toDoubleArray(), 0, "width " + width);
             block.forget();
             Updater.create(new SGD(0.1), dense, gradient, NO_WEIGHTS).step();
-            Updater.create(new SGD(0.1), sparse, gradient, NO_WEIGHTS, List.of(block)).step();
+            Updater.create(new SGD(0.1), sparse, gradient, NO_WEIGHTS, List.of(block), TaskRunner.CALLER).step();
             assertArrayEquals(dense.toDoubleArray(), sparse.toDoubleArray(), 0, "width " + width + ", rows unknown");
         }
     }

@@ -213,10 +213,10 @@ public class CategoricalBenchmark {
             Parameters parameters = new Parameters(graph, DataType.FLOAT);
             parameters.initialize(WMlp.PARAMETER_SEED);
             Gradients gradients = new Gradients(graph, DataType.FLOAT);
-            updater = Updater.create(new SGD(0.1), parameters.values(), gradients.values(), parameters.allWeights(),
-                    gradients.nonzeroRows());
             ExecutionPolicy policy = ExecutionPolicy.forThisMachine();
             workers = new Workers(policy.threads());
+            updater = Updater.create(new SGD(0.1), parameters.values(), gradients.values(), parameters.allWeights(),
+                    gradients.nonzeroRows(), (count, piece) -> runner.runOnStepThreads(count, piece)); // as Trainer does
             runner = new StepRunner(parameters, gradients, policy, batch, workers);
             Random random = new Random(WMlp.DATA_SEED);
             float[][] x = new float[batch][COLUMNS];

@@ -87,8 +87,9 @@ public class TrainingStepBenchmark {
         }
         Parameters parameters = WMlp.parameters(WMlp.graph(controls));
         Gradients gradients = new Gradients(parameters.graph(), DataType.FLOAT);
-        updater = Updater.create(new SGD(0.1), parameters.values(), gradients.values(), parameters.allWeights());
         workers = new Workers(policy.threads());
+        updater = Updater.create(new SGD(0.1), parameters.values(), gradients.values(), parameters.allWeights(),
+                gradients.nonzeroRows(), (count, piece) -> runner.runOnStepThreads(count, piece)); // as Trainer does
         runner = new StepRunner(parameters, gradients, policy, batch, workers);
         Synthetic rows = Synthetic.generate(Teacher.LINEAR, batch, WMlp.INPUTS, WMlp.DATA_SEED);
         DatasetBatches source = new DatasetBatches(WMlp.withControls(Dataset.of(rows.features(), rows.labels(), DataType.FLOAT),
