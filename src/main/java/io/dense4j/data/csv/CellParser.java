@@ -35,7 +35,7 @@ final class CellParser {
                     return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
                 }
                 throw problems.cell(column, "expected a number, got \"" + CsvProblems.text(bytes, from, to)
-                        + "\" (to read the column as categories, declare it categorical)");
+                        + "\" (to read the column as categories, declare it categorical when training)");
             }
             if (Double.isNaN(value)) {
                 return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");

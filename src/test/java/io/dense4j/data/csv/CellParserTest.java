@@ -53,7 +53,7 @@ class CellParserTest {
 
     @Test
     void rejectsTextThatIsNoNumberQuotingItsBytes() {
-        assertEquals("t.csv, line 2, column 3: expected a number, got \"nana\" (to read the column as categories, declare it categorical)", rejects("nana", true));
-        assertEquals("t.csv, line 2, column 3: expected a number, got \"1\\xC3\\xA9\" (to read the column as categories, declare it categorical)", rejects("1é", true));
+        assertEquals("t.csv, line 2, column 3: expected a number, got \"nana\" (to read the column as categories, declare it categorical when training)", rejects("nana", true));
+        assertEquals("t.csv, line 2, column 3: expected a number, got \"1\\xC3\\xA9\" (to read the column as categories, declare it categorical when training)", rejects("1é", true));
     }
 }
