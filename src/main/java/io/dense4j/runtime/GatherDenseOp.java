@@ -104,7 +104,7 @@ final class GatherDenseOp implements Op {
         this.ones = ones;
         this.slotRows = new int[capacity * categoricalColumns.length];
         this.gather = new RowAdder(weights, output, units);
-        this.scatter = gradWeights == null ? null : scatterInto(gradWeights);
+        this.scatter = gradSlotWeights == null ? null : scatterInto(gradWeights); // a part's runner scatters
         this.nativeRows = NativeRows.enabled();
     }
 
@@ -205,11 +205,6 @@ final class GatherDenseOp implements Op {
     /** Adds this layer's dL/dZ rows into the rows of {@code target}, weight gradients laid out as this layer's: for {@link #scatterColumns}. */
     RowAdder scatterInto(NativeArray target) {
         return new RowAdder(gradOutput, target, units);
-    }
-
-    /** Categorical columns this layer reads. */
-    int categoricalColumns() {
-        return categoricalColumns.length;
     }
 
     /** dL/du = dL/dZ · W[0:n]ᵀ, into the Normalization's buffer or spread over the raw columns (codes 0). */

@@ -62,11 +62,6 @@ public final class NonzeroRows {
         return width;
     }
 
-    /** Rows in the block. */
-    public int rowCount() {
-        return rowCount;
-    }
-
     /** Whether the nonzero rows are known; if not, any row may be nonzero. */
     public boolean known() {
         return known;

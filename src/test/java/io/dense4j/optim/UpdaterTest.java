@@ -42,7 +42,8 @@ class UpdaterTest {
         int length = 3 * UpdatePieces.SIZE + 1_000;
         io.dense4j.runtime.Workers workers = new io.dense4j.runtime.Workers(3);
         workers.start();
-        try {
+        // OpenBLAS on one thread, as training runs it: a threaded axpy would split at points of its own
+        try (io.dense4j.runtime.BlasThreads oneEach = io.dense4j.runtime.BlasThreads.exactly(1)) {
             for (org.nd4j.linalg.api.buffer.DataType type : new org.nd4j.linalg.api.buffer.DataType[] {FLOAT, DOUBLE}) {
                 Optimizer[] optimizers = {new SGD(0.1), new SGD(0.1).withClipNorm(0.5), new SGD(0.1, 0.9, false),
                     new SGD(0.1, 0.9, true), new Adam(0.01).withWeightDecay(0.01)};

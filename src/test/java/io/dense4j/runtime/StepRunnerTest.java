@@ -148,6 +148,22 @@ class StepRunnerTest {
      */
     @Test
     void aStepInPartsGivesTheSlotGradientsOfOnePlanOnAnyNumberOfThreads() {
+        for (String nativeRows : new String[] {"true", "false"}) { // the native library, and one BLAS call per row
+            String before = System.getProperty("dense4j.nativeRows");
+            System.setProperty("dense4j.nativeRows", nativeRows);
+            try {
+                slotGradientsOfOnePlanOnAnyNumberOfThreads();
+            } finally {
+                if (before == null) {
+                    System.clearProperty("dense4j.nativeRows");
+                } else {
+                    System.setProperty("dense4j.nativeRows", before);
+                }
+            }
+        }
+    }
+
+    private static void slotGradientsOfOnePlanOnAnyNumberOfThreads() {
         for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
             for (boolean hidden : new boolean[] {false, true}) {
                 Parameters parameters = categorical(type, hidden);
@@ -164,7 +180,8 @@ class StepRunnerTest {
                         for (int threads : new int[] {1, 2, 3}) {
                             String what = type + (hidden ? ", hidden layer, " : ", ") + rows + " rows in " + parts + " parts on "
                                     + threads + " threads";
-                            Gradients parted = partedSteps(parameters, type, rows, parts, threads);
+                            // after a penalty, say, the blocks are forgotten: the second step must zero them whole
+                            Gradients parted = partedSteps(parameters, type, rows, parts, threads, threads == 2);
                             assertArrayEquals(slotBlocks(whole), slotBlocks(parted), tolerance, what);
                             assertArrayEquals(whole.values().toDoubleArray(), parted.values().toDoubleArray(), tolerance, what);
                             for (NonzeroRows block : parted.nonzeroRows()) {
@@ -183,9 +200,11 @@ class StepRunnerTest {
 
     /**
      * Two steps of {@code rows} rows in parts, the second on the rows the whole plan above took,
-     * so that it must clear the first's slot rows; the gradients after the second.
+     * so that it must clear the first's slot rows (the whole blocks, if {@code forgetBetween}
+     * writes every gradient between them); the gradients after the second.
      */
-    private static Gradients partedSteps(Parameters parameters, DataType type, int rows, int parts, int threads) {
+    private static Gradients partedSteps(Parameters parameters, DataType type, int rows, int parts, int threads,
+                                         boolean forgetBetween) {
         Gradients parted = new Gradients(parameters.graph(), type);
         Workers workers = new Workers(threads);
         StepRunner runner = new StepRunner(parameters, parted, new ExecutionPolicy(threads, parts, 1,
@@ -198,6 +217,10 @@ class StepRunnerTest {
                 runner.load(batch, rows);
                 runner.run(rows);
                 assertEquals(parts, runner.parts());
+                if (forgetBetween && seed == 1) {
+                    parted.values().fill(7); // as a penalty writes every weight's gradient
+                    parted.forgetNonzeroRows();
+                }
             }
         } finally {
             workers.stop();
