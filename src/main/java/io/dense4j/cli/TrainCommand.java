@@ -201,7 +201,7 @@ class TrainCommand implements Callable<Integer> {
             }
             System.out.println("Threads: " + trainer.policy().describe((int) Math.min(Integer.MAX_VALUE,
                     batchSize == 0 ? trainingRows : Math.min(batchSize, trainingRows)),
-                    (long) model.parameterCount() * model.dataType().width()));
+                    io.dense4j.runtime.StepRunner.partGradientBytes(model.parameterValues())));
         }
         if (trainer.epochsTrained() < epochs) {
             EarlyStopping stopping = earlyStopping();

@@ -94,7 +94,7 @@ final class PartSums {
             NativeArray[] piece = new NativeArray[partGradients.length + 1];
             piece[0] = result.values().slice(from + start, size);
             for (int part = 0; part < partGradients.length; part++) {
-                piece[part + 1] = partGradients[part].values().slice(from + start, size);
+                piece[part + 1] = partGradients[part].slice(from + start, size);
             }
             pieces.add(piece);
         }

@@ -16,6 +16,7 @@ import java.util.function.IntConsumer;
  */
 public final class StepRunner {
     private final ExecutionPolicy policy;
+    /** One part's gradient bytes, which the policy's decisions take ({@link #partGradientBytes}). */
     private final long parameterBytes;
     private final Workers workers;
     private final int capacity;
@@ -43,7 +44,7 @@ public final class StepRunner {
             throw new IllegalArgumentException("a step needs at least 1 row, got " + maxRows);
         }
         this.policy = policy;
-        this.parameterBytes = (long) parameters.values().length() * parameters.dataType().width();
+        this.parameterBytes = partGradientBytes(parameters);
         this.workers = workers;
         this.capacity = Math.min(maxRows, policy.passRows(parameterBytes));
         int maxParts = policy.parts(capacity, parameterBytes);
@@ -64,10 +65,19 @@ public final class StepRunner {
         int partCapacity = policy.largestPart(capacity, parameterBytes);
         partGradients = new Gradients[maxParts];
         for (int part = 0; part < maxParts; part++) {
-            partGradients[part] = new Gradients(parameters.graph(), parameters.dataType());
+            partGradients[part] = Gradients.forPart(parameters.graph(), parameters.dataType());
             plans[part] = Plan.partOfStep(parameters, partGradients[part], partCapacity);
         }
         sums = new PartSums(gradients, partGradients, plans, workers.threads());
+    }
+
+    /**
+     * The bytes of one part's gradient array for {@code parameters}: what the policy's memory
+     * budget for parts counts, so how a step is cut and how many rows a pass holds. A part holds
+     * every parameter's gradient but the slot weight rows' ({@link Gradients#forPart}).
+     */
+    public static long partGradientBytes(Parameters parameters) {
+        return Gradients.partLength(parameters.graph()) * parameters.dataType().width();
     }
 
     /** Seeds the dropout masks of the passes that follow: each part's plan its own stream from {@code key}. */

@@ -372,7 +372,7 @@ public final class Trainer {
     }
 
     private int passRows() {
-        return policy.passRows((long) gradients.values().length() * model.dataType().width());
+        return policy.passRows(StepRunner.partGradientBytes(model.parameterValues()));
     }
 
     private NativeArray accumulated() {

@@ -124,7 +124,7 @@ class StepRunnerTest {
         return parameters;
     }
 
-    private static DatasetBatches categoricalRows(int count, DataType type, long seed) {
+    static DatasetBatches categoricalRows(int count, DataType type, long seed) {
         Random random = new Random(seed);
         double[][] x = new double[count][];
         double[] y = new double[count];
