@@ -14,8 +14,8 @@ import java.util.List;
  * and so on, in part order, whatever the tasks: the array is cut into pieces of about equal size,
  * up to one per thread for each stretch between slot blocks.
  *
- * <p>The slot blocks are not summed from the parts, which do not write them
- * ({@link Plan#partOfStep}). A task takes a group of one gathering layer's categorical columns,
+ * <p>The slot blocks are not summed from the parts, whose gradients hold none
+ * ({@link Gradients#forPart}). A task takes a group of one gathering layer's categorical columns,
  * zeroes their blocks, then adds every part's dL/dZ rows into them, part by part and row by row.
  * So each slot row gets the additions that one plan over the whole batch would make, in the same
  * order, whatever the cut; and the memory a step writes there grows with the batch's codes, not
@@ -27,17 +27,7 @@ final class PartSums {
 
     /** {@code pieces[i]}: {result, part 0, part 1, …} over one piece outside the slot blocks. */
     private final NativeArray[][] pieces;
-    /** Per slot task: the gathering layer's weight gradients in the result. */
-    private final NativeArray[] targets;
-    /** Per slot task: that layer's slot blocks in the result, one per categorical column. */
-    private final NonzeroRows[][] blocks;
-    /** Per slot task: its columns, [from, to). */
-    private final int[] from;
-    private final int[] to;
-    /** {@code gathers[task][part]}: the part's op of that layer, which holds its dL/dZ and codes. */
-    private final GatherDenseOp[][] gathers;
-    /** {@code byRow[task][part]}: adds the part's dL/dZ rows into the result, where the native library is not used. */
-    private final RowAdder[][] byRow;
+    private final SlotTask[] slotTasks;
     private int parts;
     private int[] partRows;
 
@@ -49,33 +39,43 @@ final class PartSums {
             addPieces(stretches, result, partGradients, stretch[0], stretch[1], cuts);
         }
         pieces = stretches.toArray(NativeArray[][]::new);
-        List<int[]> slotTasks = new ArrayList<>(); // {node, from, to}
+        List<SlotTask> tasks = new ArrayList<>();
         for (int node = 0; node < partPlans[0].graph().nodes().size(); node++) {
             NonzeroRows[] columns = result.nonzeroRows(node);
             if (columns == null) {
                 continue;
             }
+            NativeArray target = result.weights(node);
+            GatherDenseOp[] gathers = new GatherDenseOp[partPlans.length];
+            for (int part = 0; part < partPlans.length; part++) {
+                gathers[part] = partPlans[part].gather(node);
+            }
             int groups = Math.min(threads, columns.length);
             for (int g = 0; g < groups; g++) {
-                slotTasks.add(new int[] {node, columns.length * g / groups, columns.length * (g + 1) / groups});
+                RowAdder[] byRow = new RowAdder[partPlans.length]; // a task's own: an adder keeps views it moves per row
+                for (int part = 0; part < partPlans.length; part++) {
+                    byRow[part] = gathers[part].scatterInto(target);
+                }
+                tasks.add(new SlotTask(columns.length * g / groups, columns.length * (g + 1) / groups, target, columns, gathers, byRow));
             }
         }
-        int tasks = slotTasks.size();
-        targets = new NativeArray[tasks];
-        blocks = new NonzeroRows[tasks][];
-        from = new int[tasks];
-        to = new int[tasks];
-        gathers = new GatherDenseOp[tasks][partPlans.length];
-        byRow = new RowAdder[tasks][partPlans.length];
-        for (int t = 0; t < tasks; t++) {
-            int node = slotTasks.get(t)[0];
-            targets[t] = result.weights(node);
-            blocks[t] = result.nonzeroRows(node);
-            from[t] = slotTasks.get(t)[1];
-            to[t] = slotTasks.get(t)[2];
-            for (int part = 0; part < partPlans.length; part++) {
-                gathers[t][part] = partPlans[part].gather(node);
-                byRow[t][part] = gathers[t][part].scatterInto(targets[t]);
+        slotTasks = tasks.toArray(SlotTask[]::new);
+    }
+
+    /**
+     * Columns [from, to) of one gathering layer: {@code target} its weight gradients in the
+     * result, {@code columns} their slot blocks there, and per part its op (which holds the part's
+     * dL/dZ and codes) and what adds the part's rows where the native library is not used.
+     */
+    private record SlotTask(int from, int to, NativeArray target, NonzeroRows[] columns, GatherDenseOp[] gathers,
+                            RowAdder[] byRow) {
+        /** Zeroes the columns' blocks, then adds the first {@code parts} parts' rows, in part order. */
+        void run(int parts, int[] partRows) {
+            for (int c = from; c < to; c++) {
+                columns[c].clear();
+            }
+            for (int part = 0; part < parts; part++) {
+                gathers[part].scatterColumns(from, to, partRows[part], target, columns, byRow[part]);
             }
         }
     }
@@ -116,13 +116,13 @@ final class PartSums {
     int plan(int parts, int[] partRows) {
         this.parts = parts;
         this.partRows = partRows;
-        return pieces.length + targets.length;
+        return pieces.length + slotTasks.length;
     }
 
     /** Runs task {@code task} of the last {@link #plan}. */
     void sum(int task) {
         if (task >= pieces.length) {
-            scatter(task - pieces.length);
+            slotTasks[task - pieces.length].run(parts, partRows);
             return;
         }
         NativeArray[] piece = pieces[task];
@@ -130,17 +130,6 @@ final class PartSums {
         result.copyFrom(piece[1], 0, 0, result.length());
         for (int part = 1; part < parts; part++) {
             Blas.axpy(result.length(), 1.0, piece[part + 1], result);
-        }
-    }
-
-    /** Slot task {@code t}: its columns' blocks zeroed, then every part's rows added, in part order. */
-    private void scatter(int t) {
-        NonzeroRows[] columns = blocks[t];
-        for (int c = from[t]; c < to[t]; c++) {
-            columns[c].clear();
-        }
-        for (int part = 0; part < parts; part++) {
-            gathers[t][part].scatterColumns(from[t], to[t], partRows[part], targets[t], columns, byRow[t][part]);
         }
     }
 }

@@ -45,21 +45,12 @@ public final class Plan {
         return new Plan(parameters, null, capacity);
     }
 
-    /** @param gradients where backward writes dL/dθ; null for a plan that only runs forward */
-    public Plan(Parameters parameters, Gradients gradients, int capacity) {
-        this(parameters, gradients, capacity, false);
-    }
-
     /**
-     * A plan for one part of a step that a {@link StepRunner} cuts into parts: its backward writes
-     * every gradient into {@code gradients} except the categorical columns' slot weights', which
-     * the runner adds from every part straight into the step's ({@link GatherDenseOp#scatterColumns}).
+     * @param gradients where backward writes dL/dθ; null for a plan that only runs forward. A part's
+     *                  gradients ({@link Gradients#forPart}) hold no slot weights: backward then
+     *                  leaves them to the step's runner ({@link PartSums})
      */
-    static Plan partOfStep(Parameters parameters, Gradients gradients, int capacity) {
-        return new Plan(parameters, gradients, capacity, true);
-    }
-
-    private Plan(Parameters parameters, Gradients gradients, int capacity, boolean slotsByRunner) {
+    public Plan(Parameters parameters, Gradients gradients, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("a plan needs a capacity of at least 1 row, got " + capacity);
         }
@@ -93,8 +84,7 @@ public final class Plan {
             boolean gradientWanted = graph.inputGradient() || nodes.subList(0, i).stream().anyMatch(node -> node.parameterCount() > 0);
             NativeArray gradInput = !training || !gradientWanted ? null : i == 0 ? inputGradient : gradientBuffers[slot[i - 1]];
             ops[i] = nodes.get(i).accept(new OpFor(i, parameters, gradients, previousOutput, nodeOutput, gradOutput,
-                    gradInput, ones, i > 0 && finalActivation(nodes.get(i - 1)) instanceof ReLU, through[i], input, capacity,
-                    slotsByRunner));
+                    gradInput, ones, i > 0 && finalActivation(nodes.get(i - 1)) instanceof ReLU, through[i], input, capacity));
             previousOutput = nodeOutput;
         }
         this.output = previousOutput;
@@ -159,15 +149,14 @@ public final class Plan {
     /** The op of node {@code index}, on the buffers the plan gave it. */
     private record OpFor(int index, Parameters parameters, Gradients gradients, NativeArray input, NativeArray output,
                          NativeArray gradOutput, NativeArray gradInput, NativeArray ones, boolean reluBefore,
-                         boolean gradientThrough, NativeArray rawInput, int capacity, boolean slotsByRunner)
+                         boolean gradientThrough, NativeArray rawInput, int capacity)
             implements NodeVisitor<Op> {
 
         @Override
         public Op visitDense(DenseNode dense) {
             if (dense.gathers()) { // its numbers come standardized from layer 0, or straight from the raw rows
                 return new GatherDenseOp(dense, parameters.weights(index), parameters.bias(index),
-                        gradients == null ? null : gradients.weights(index),
-                        gradients == null || slotsByRunner ? null : gradients.nonzeroRows(index),
+                        gradients == null ? null : gradients.weights(index), gradients == null ? null : gradients.nonzeroRows(index),
                         gradients == null ? null : gradients.bias(index), rawInput, index > 0 ? input : null, output, gradOutput, gradInput, ones, capacity);
             }
             return new DenseOp(dense, parameters.weights(index), parameters.bias(index),

@@ -17,7 +17,7 @@ import java.util.function.IntConsumer;
 public final class StepRunner {
     private final ExecutionPolicy policy;
     /** One part's gradient bytes, which the policy's decisions take ({@link #partGradientBytes}). */
-    private final long parameterBytes;
+    private final long partBytes;
     private final Workers workers;
     private final int capacity;
     private final Plan[] plans;
@@ -44,16 +44,16 @@ public final class StepRunner {
             throw new IllegalArgumentException("a step needs at least 1 row, got " + maxRows);
         }
         this.policy = policy;
-        this.parameterBytes = partGradientBytes(parameters);
+        this.partBytes = partGradientBytes(parameters);
         this.workers = workers;
-        this.capacity = Math.min(maxRows, policy.passRows(parameterBytes));
-        int maxParts = policy.parts(capacity, parameterBytes);
+        this.capacity = Math.min(maxRows, policy.passRows(partBytes));
+        int maxParts = policy.parts(capacity, partBytes);
         this.rows = new int[maxParts];
         this.losses = new double[maxParts];
         this.correct = new int[maxParts];
         this.plans = new Plan[maxParts];
         if (maxParts == 1 || gradients == null) {
-            int partCapacity = maxParts == 1 ? capacity : policy.largestPart(capacity, parameterBytes);
+            int partCapacity = maxParts == 1 ? capacity : policy.largestPart(capacity, partBytes);
             for (int part = 0; part < maxParts; part++) {
                 plans[part] = gradients == null ? Plan.forward(parameters, partCapacity)
                         : new Plan(parameters, gradients, capacity);
@@ -62,11 +62,11 @@ public final class StepRunner {
             sums = null;
             return;
         }
-        int partCapacity = policy.largestPart(capacity, parameterBytes);
+        int partCapacity = policy.largestPart(capacity, partBytes);
         partGradients = new Gradients[maxParts];
         for (int part = 0; part < maxParts; part++) {
             partGradients[part] = Gradients.forPart(parameters.graph(), parameters.dataType());
-            plans[part] = Plan.partOfStep(parameters, partGradients[part], partCapacity);
+            plans[part] = new Plan(parameters, partGradients[part], partCapacity);
         }
         sums = new PartSums(gradients, partGradients, plans, workers.threads());
     }
@@ -103,7 +103,7 @@ public final class StepRunner {
         if (count < 1 || count > capacity) {
             throw new IllegalArgumentException("a pass of up to " + capacity + " rows was asked to take " + count);
         }
-        parts = plans.length == 1 ? 1 : policy.parts(count, parameterBytes);
+        parts = plans.length == 1 ? 1 : policy.parts(count, partBytes);
         for (int part = 0; part < parts; part++) {
             int wanted = parts == 1 ? count : ExecutionPolicy.partSize(count, parts, part);
             Plan plan = plans[part];
