@@ -7,6 +7,8 @@ import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.NativeElementwise;
+import io.dense4j.tensor.NativeKernels;
 
 /**
  * Elementwise activations, in place over the first {@code count} elements. Both directions read
@@ -34,6 +36,18 @@ enum ActivationKernel {
             Elementwise.keepWherePositive(outputs, gradients, count);
         }
     },
+    /** ReLU with its backward pass in {@link NativeElementwise}: the same bits, vectorized. */
+    RELU_NATIVE_BACKWARD {
+        @Override
+        void forward(NativeArray values, int count) {
+            Elementwise.maxZero(values, count);
+        }
+
+        @Override
+        void backward(NativeArray outputs, NativeArray gradients, int count) {
+            NativeElementwise.keepWherePositive(outputs, gradients, count);
+        }
+    },
     SIGMOID {
         @Override
         void forward(NativeArray values, int count) {
@@ -52,6 +66,7 @@ enum ActivationKernel {
     /** Multiplies each gradient by the activation's derivative, read from its output. */
     abstract void backward(NativeArray outputs, NativeArray gradients, int count);
 
+    /** The kernel for an activation, native where {@link NativeKernels#enabled()} says so when the plan is built. */
     static ActivationKernel of(Activation activation) {
         return activation.accept(new ActivationVisitor<>() {
             @Override
@@ -61,7 +76,7 @@ enum ActivationKernel {
 
             @Override
             public ActivationKernel visitReLU(ReLU relu) {
-                return RELU;
+                return NativeKernels.enabled() ? RELU_NATIVE_BACKWARD : RELU;
             }
 
             @Override

@@ -5,6 +5,7 @@ import io.dense4j.graph.InputLayout;
 import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.NativeKernels;
 import io.dense4j.tensor.NativeRows;
 import io.dense4j.tensor.NonzeroRows;
 import io.dense4j.tensor.RowAdder;
@@ -105,7 +106,7 @@ final class GatherDenseOp implements Op {
         this.slotRows = new int[capacity * categoricalColumns.length];
         this.gather = new RowAdder(weights, output, units);
         this.scatter = gradSlotWeights == null ? null : scatterInto(gradWeights); // a part's runner scatters
-        this.nativeRows = NativeRows.enabled();
+        this.nativeRows = NativeKernels.enabled();
     }
 
     @Override

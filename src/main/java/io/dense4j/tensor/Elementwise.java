@@ -52,6 +52,10 @@ public final class Elementwise {
      * ternary mispredicts half the time and costs 10× more. For y ≥ 0 (never −0, which
      * {@link #maxZero} does not produce) the bits of y minus one are negative exactly when
      * y = +0, so their sign, spread by an arithmetic shift, is the mask that clears g.
+     *
+     * <p>C2 does not vectorize this loop over two buffers, so plans use
+     * {@link NativeElementwise#keepWherePositive}, the same bits, where the native library is
+     * loaded; this loop is the fallback and the reference it is tested against.
      */
     public static void keepWherePositive(NativeArray outputs, NativeArray gradients, int count) {
         if (gradients instanceof Float32Array floats) {

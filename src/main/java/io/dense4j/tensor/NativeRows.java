@@ -1,11 +1,5 @@
 package io.dense4j.tensor;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,27 +8,13 @@ import java.util.Objects;
  * ({@link RowAdder}), each row costs a BLAS call, about 30 ns of it the call itself; nothing that
  * Java 17, ND4J or OpenBLAS offers adds indexed rows in one call faster (docs/benchmarks.md,
  * "Looking for a native gather-and-add"), so dense4j carries this small library of its own
- * ({@code src/main/c/dense4j_rows.c}).
+ * ({@code src/main/c/dense4j_rows.c}, in {@link NativeKernels}' library).
  *
- * <p>The build compiles it for Linux x86-64 when gcc is there. Elsewhere, or with
- * {@code -Ddense4j.nativeRows=false}, {@link #enabled()} is false and callers add row by row, to
- * the same bits. Every index and size is checked here before the call: the native loops check
- * nothing.
+ * <p>Where {@link NativeKernels#enabled()} is false, callers add row by row, to the same bits.
+ * Every index and size is checked here before the call: the native loops check nothing.
  */
 public final class NativeRows {
-    /** Where the build puts the library among the classes. */
-    private static final String RESOURCE = "/io/dense4j/tensor/linux-x86_64/libdense4j_rows.so";
-    private static final boolean LOADED = load();
-
     private NativeRows() {
-    }
-
-    /**
-     * Whether the library is loaded and not turned off ({@code -Ddense4j.nativeRows=false}); read
-     * when a plan is built, so a property set later applies to plans built later.
-     */
-    public static boolean enabled() {
-        return LOADED && !"false".equals(System.getProperty("dense4j.nativeRows"));
     }
 
     /**
@@ -94,9 +74,7 @@ public final class NativeRows {
 
     /** The library is loaded, both arrays hold one element type, and a row has elements. */
     private static void checkArrays(NativeArray source, NativeArray target, int width) {
-        if (!LOADED) {
-            throw new IllegalStateException("the native row library is not loaded");
-        }
+        NativeKernels.checkLoaded();
         if (source.dataType() != target.dataType()) {
             throw new IllegalArgumentException("rows are added within one element type, got " + source.dataType() + " and "
                     + target.dataType());
@@ -111,29 +89,6 @@ public final class NativeRows {
         Objects.checkFromIndexSize(0, count, indices.length);
         for (int i = 0; i < count; i++) {
             Objects.checkIndex(indices[i], tableRows);
-        }
-    }
-
-    private static boolean load() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "");
-        if (!os.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-            return false;
-        }
-        try (InputStream library = NativeRows.class.getResourceAsStream(RESOURCE)) {
-            if (library == null) {
-                return false; // built without gcc
-            }
-            Path file = Files.createTempFile("dense4j-rows-", ".so");
-            try {
-                Files.copy(library, file, StandardCopyOption.REPLACE_EXISTING);
-                System.load(file.toAbsolutePath().toString());
-            } finally {
-                Files.deleteIfExists(file); // loaded: the mapping outlives the name
-            }
-            return true;
-        } catch (IOException | UnsatisfiedLinkError | SecurityException unavailable) {
-            return false;
         }
     }
 

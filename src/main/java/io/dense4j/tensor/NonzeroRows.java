@@ -28,7 +28,7 @@ public final class NonzeroRows {
     private int count;
     private boolean known;
     /** Whether visiting the rows takes one native call ({@link NativeRows}) rather than one per row. */
-    private final boolean nativeRows = NativeRows.enabled();
+    private final boolean nativeRows = NativeKernels.enabled();
 
     /**
      * @param values the whole gradient array

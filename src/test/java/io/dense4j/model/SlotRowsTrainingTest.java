@@ -134,12 +134,13 @@ class SlotRowsTrainingTest {
     }
 
     @Test
-    void theNativeRowLoopsTrainToTheSameBitsAsOneCallPerRow() {
-        // float32, 2 parts, Adam: the rows added in one native call per batch, or one BLAS call per row
+    void theNativeKernelsTrainToTheSameBitsAsJavaAndBlas() {
+        // float32, 2 parts, Adam: the rows added in one native call per batch, or one BLAS call per
+        // row; ReLU's backward pass in the native loop, or the Java one
         double[][] trained = new double[2][];
         for (int run = 0; run < 2; run++) {
-            String before = System.getProperty("dense4j.nativeRows");
-            System.setProperty("dense4j.nativeRows", run == 0 ? "false" : "true");
+            String before = System.getProperty("dense4j.native");
+            System.setProperty("dense4j.native", run == 0 ? "false" : "true");
             try {
                 Model model = new Sequential(new Dense(70, new ReLU()), new Dense(1, new Sigmoid()))
                         .compile(schema(), new BinaryCrossEntropy(), new Adam(0.01), CompileOptions.defaults().withSeed(3));
@@ -149,9 +150,9 @@ class SlotRowsTrainingTest {
                 trained[run] = model.parameters().toDoubleVector();
             } finally {
                 if (before == null) {
-                    System.clearProperty("dense4j.nativeRows");
+                    System.clearProperty("dense4j.native");
                 } else {
-                    System.setProperty("dense4j.nativeRows", before);
+                    System.setProperty("dense4j.native", before);
                 }
             }
         }

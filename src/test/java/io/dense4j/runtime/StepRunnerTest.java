@@ -149,15 +149,15 @@ class StepRunnerTest {
     @Test
     void aStepInPartsGivesTheSlotGradientsOfOnePlanOnAnyNumberOfThreads() {
         for (String nativeRows : new String[] {"true", "false"}) { // the native library, and one BLAS call per row
-            String before = System.getProperty("dense4j.nativeRows");
-            System.setProperty("dense4j.nativeRows", nativeRows);
+            String before = System.getProperty("dense4j.native");
+            System.setProperty("dense4j.native", nativeRows);
             try {
                 slotGradientsOfOnePlanOnAnyNumberOfThreads();
             } finally {
                 if (before == null) {
-                    System.clearProperty("dense4j.nativeRows");
+                    System.clearProperty("dense4j.native");
                 } else {
-                    System.setProperty("dense4j.nativeRows", before);
+                    System.setProperty("dense4j.native", before);
                 }
             }
         }

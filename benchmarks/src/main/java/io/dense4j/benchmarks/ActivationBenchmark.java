@@ -2,6 +2,7 @@ package io.dense4j.benchmarks;
 
 import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.NativeElementwise;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -71,10 +72,20 @@ public class ActivationBenchmark {
         return layer.values;
     }
 
-    /** ReLU backward in place: the gradient kept where the output is positive (idempotent, so no copy). */
+    /**
+     * ReLU backward in place, the Java loop (the fallback without the native library): the
+     * gradient kept where the output is positive (idempotent, so no copy).
+     */
     @Benchmark
     public NativeArray reluBackward(Layer layer) {
         Elementwise.keepWherePositive(layer.outputs, layer.gradients, layer.count);
+        return layer.gradients;
+    }
+
+    /** ReLU backward as plans run it where the native library is loaded: the same bits as {@link #reluBackward}. */
+    @Benchmark
+    public NativeArray reluBackwardNative(Layer layer) {
+        NativeElementwise.keepWherePositive(layer.outputs, layer.gradients, layer.count);
         return layer.gradients;
     }
 
