@@ -5,12 +5,15 @@
  * io.dense4j.tensor.NativeElementwise, which checks the arrays and the count before calling:
  * nothing here checks bounds.
  *
- * The loops work on the values' bits, so they give the same bits as the Java loops in
- * io.dense4j.tensor.Elementwise on every input, NaN and subnormals included. target_clones
- * builds each for AVX-512, AVX2 and plain x86-64, and picks one when the library loads.
+ * Each loop does the operations of its Java twin (io.dense4j.tensor.Elementwise and FloatSigmoid)
+ * in the same order, so it gives the same bits on every input, NaN and subnormals included. That
+ * needs the build's -ffp-contract=off: a multiply and an add fused into one FMA round once, not
+ * twice as Java does. target_clones builds each loop for AVX-512, AVX2 and plain x86-64, and
+ * picks one when the library loads.
  */
 #include <jni.h>
 #include <stdint.h>
+#include <string.h>
 
 #define CLONES __attribute__((noinline, target_clones("avx512f", "avx2", "default")))
 
@@ -34,3 +37,91 @@
 
 KEEP_WHERE_POSITIVE(Floats, int32_t, uint32_t, 31)
 KEEP_WHERE_POSITIVE(Doubles, int64_t, uint64_t, 63)
+
+/*
+ * Sigmoid backward: g <- g * y * (1 - y), for sigmoid outputs y, multiplied left to right as in
+ * Java.
+ */
+#define SIGMOID_BACKWARD(Name, T) \
+    CLONES static void sigmoid_backward_##Name(const T *restrict y, T *restrict g, int64_t count) { \
+        for (int64_t i = 0; i < count; i++) { \
+            g[i] = g[i] * y[i] * ((T) 1 - y[i]); \
+        } \
+    } \
+    \
+    JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeElementwise_sigmoidBackward##Name(JNIEnv *env, jclass owner, jlong outputs, \
+                                                                                        jlong gradients, jint count) { \
+        sigmoid_backward_##Name((const T *) (intptr_t) outputs, (T *) (intptr_t) gradients, count); \
+    }
+
+SIGMOID_BACKWARD(Floats, float)
+SIGMOID_BACKWARD(Doubles, double)
+
+/* FloatSigmoid's constants: see there for the method. */
+#define CAP 80.0
+#define LOG2_E 0x1.71547652b82fep0
+#define ROUNDER 0x1.8p52
+#define LN2_HIGH 0x1.62e42fee00000p-1
+#define LN2_LOW 0x1.a39ef35793c76p-33
+#define C2 0x1.0000000000000p-1
+#define C3 0x1.5555555555555p-3
+#define C4 0x1.5555555555555p-5
+#define C5 0x1.1111111111111p-7
+#define C6 0x1.6c16c16c16c17p-10
+#define C7 0x1.a01a01a01a01ap-13
+#define C8 0x1.a01a01a01a01ap-16
+#define C9 0x1.71de3a556c734p-19
+#define C10 0x1.27e4fb7789f5cp-22
+#define C11 0x1.ae64567f544e4p-26
+#define NEGLIGIBLE 0x1p-100f
+
+/* FloatSigmoid.expOfNonPositive: e^t for -CAP <= t <= 0, NaN for NaN. */
+static inline double exp_of_nonpositive(double t) {
+    double rounder = ROUNDER;
+    int64_t rounder_bits;
+    memcpy(&rounder_bits, &rounder, sizeof rounder);
+    double shifted = t * LOG2_E + ROUNDER;
+    double k = shifted - ROUNDER;
+    int64_t shifted_bits;
+    memcpy(&shifted_bits, &shifted, sizeof shifted);
+    uint64_t scale_bits = (uint64_t) (shifted_bits - rounder_bits + 1023) << 52; /* unsigned: Java's shift of any long */
+    double scale;
+    memcpy(&scale, &scale_bits, sizeof scale);
+    double r = t - k * LN2_HIGH - k * LN2_LOW;
+    double r2 = r * r;
+    double r4 = r2 * r2;
+    double low = (1 + r) + r2 * (C2 + r * C3);
+    double middle = (C4 + r * C5) + r2 * (C6 + r * C7);
+    double high = (C8 + r * C9) + r2 * (C10 + r * C11);
+    double series = low + r4 * (middle + r4 * high);
+    return series * scale;
+}
+
+/* Sigmoid forward in place, float32: FloatSigmoid.of on each value. */
+CLONES static void sigmoid_floats(float *restrict x, int64_t count) {
+    for (int64_t i = 0; i < count; i++) {
+        double value = x[i];
+        double magnitude = __builtin_fabs(value); /* Math.abs: the sign bit cleared */
+        double t = magnitude > CAP ? -CAP : -magnitude;
+        double e = exp_of_nonpositive(t);
+        double inverse = 1 / (1 + e);
+        float y = (float) (value >= 0 ? inverse : e * inverse);
+        x[i] = y < NEGLIGIBLE ? 0.0f : y;
+    }
+}
+
+JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeElementwise_sigmoidFloats(JNIEnv *env, jclass owner, jlong values, jint count) {
+    sigmoid_floats((float *) (intptr_t) values, count);
+}
+
+/* exp_of_nonpositive in place over doubles: for NativeElementwiseTest, which compares its bits with FloatSigmoid's. */
+CLONES static void exp_of_nonpositive_doubles(double *restrict t, int64_t count) {
+    for (int64_t i = 0; i < count; i++) {
+        t[i] = exp_of_nonpositive(t[i]);
+    }
+}
+
+JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeElementwise_expOfNonPositiveDoubles(JNIEnv *env, jclass owner, jlong values,
+                                                                                      jint count) {
+    exp_of_nonpositive_doubles((double *) (intptr_t) values, count);
+}

@@ -58,6 +58,18 @@ enum ActivationKernel {
         void backward(NativeArray outputs, NativeArray gradients, int count) {
             Elementwise.sigmoidBackward(outputs, gradients, count);
         }
+    },
+    /** Sigmoid in {@link NativeElementwise}: the same bits, vectorized. */
+    SIGMOID_NATIVE {
+        @Override
+        void forward(NativeArray values, int count) {
+            NativeElementwise.sigmoid(values, count);
+        }
+
+        @Override
+        void backward(NativeArray outputs, NativeArray gradients, int count) {
+            NativeElementwise.sigmoidBackward(outputs, gradients, count);
+        }
     };
 
     /** Replaces each value x by activation(x). */
@@ -71,7 +83,7 @@ enum ActivationKernel {
         return activation.accept(new ActivationVisitor<>() {
             @Override
             public ActivationKernel visitSigmoid(Sigmoid sigmoid) {
-                return SIGMOID;
+                return NativeKernels.enabled() ? SIGMOID_NATIVE : SIGMOID;
             }
 
             @Override

@@ -320,20 +320,22 @@ public final class Elementwise {
     }
 
     /** A float32 sigmoid output below this (2⁻¹⁰⁰, at x below about −69) is written as 0. */
-    public static final float NEGLIGIBLE_SIGMOID = 0x1p-100f;
+    public static final float NEGLIGIBLE_SIGMOID = FloatSigmoid.NEGLIGIBLE;
 
     /**
      * Sigmoid forward in place: x ← σ(x) = 1 / (1 + e^−x), without overflow for large |x|. In
      * float32 an output below {@link #NEGLIGIBLE_SIGMOID} is 0: it would add less than float32
      * resolves to any sum it enters, and as a subnormal (below 2⁻¹²⁶) or a factor of subnormal
-     * products it would send the next layer's arithmetic down x86's slow path.
+     * products it would send the next layer's arithmetic down x86's slow path. Float32 values go
+     * through {@link FloatSigmoid}, which the native library computes to the same bits (plans use
+     * {@link NativeElementwise#sigmoid} where it is loaded); float64 values through
+     * {@code Math.exp}, the reference for gradient checks.
      */
     public static void sigmoid(NativeArray values, int count) {
         if (values instanceof Float32Array floats) {
             FloatBuffer x = floats.buffer();
             for (int i = 0; i < count; i++) {
-                float y = (float) sigmoid((double) x.get(i));
-                x.put(i, y < NEGLIGIBLE_SIGMOID ? 0 : y);
+                x.put(i, FloatSigmoid.of(x.get(i)));
             }
         } else {
             DoubleBuffer x = ((Float64Array) values).buffer();
@@ -349,7 +351,10 @@ public final class Elementwise {
         return x >= 0 ? 1 / (1 + e) : e / (1 + e);
     }
 
-    /** Sigmoid backward in place: g ← g · y(1 − y), for sigmoid outputs y. */
+    /**
+     * Sigmoid backward in place: g ← g · y(1 − y), for sigmoid outputs y; plans use
+     * {@link NativeElementwise#sigmoidBackward}, the same bits, where the native library is loaded.
+     */
     public static void sigmoidBackward(NativeArray outputs, NativeArray gradients, int count) {
         if (gradients instanceof Float32Array floats) {
             FloatBuffer y = ((Float32Array) outputs).buffer();

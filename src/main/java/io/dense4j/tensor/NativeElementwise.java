@@ -3,9 +3,9 @@ package io.dense4j.tensor;
 import java.util.Objects;
 
 /**
- * Elementwise loops that read one array and write another, in one native call
- * ({@code src/main/c/dense4j_elementwise.c}). Java 17's C2 does not vectorize them (see
- * {@link Elementwise}), and the native loop gives the same bits as the Java one. Callers check
+ * Elementwise loops in one native call ({@code src/main/c/dense4j_elementwise.c}): those that read
+ * one array and write another, and the sigmoid, none of which Java 17's C2 vectorizes (see
+ * {@link Elementwise}). Each native loop gives the same bits as its Java twin. Callers check
  * {@link NativeKernels#enabled()} when a plan is built; arrays and counts are checked here, since
  * the native loop checks nothing.
  */
@@ -22,6 +22,46 @@ public final class NativeElementwise {
         } else {
             keepWherePositiveDoubles(outputs.address(), gradients.address(), count);
         }
+    }
+
+    /**
+     * As {@link Elementwise#sigmoid}: x ← σ(x) in place. Float32 values go through the native
+     * loop, {@link FloatSigmoid}'s operations vectorized; float64 values stay in Java, where
+     * {@code Math.exp} keeps them exact for gradient checks.
+     */
+    public static void sigmoid(NativeArray values, int count) {
+        if (values instanceof Float32Array) {
+            NativeKernels.checkLoaded();
+            Objects.checkFromIndexSize(0, count, values.length());
+            sigmoidFloats(values.address(), count);
+        } else {
+            Elementwise.sigmoid(values, count);
+        }
+    }
+
+    /** As {@link Elementwise#sigmoidBackward}: g ← g · y(1 − y), for sigmoid outputs y. */
+    public static void sigmoidBackward(NativeArray outputs, NativeArray gradients, int count) {
+        NativeKernels.checkLoaded();
+        checkPair(outputs, gradients, count);
+        if (gradients instanceof Float32Array) {
+            sigmoidBackwardFloats(outputs.address(), gradients.address(), count);
+        } else {
+            sigmoidBackwardDoubles(outputs.address(), gradients.address(), count);
+        }
+    }
+
+    /**
+     * e^t in place over float64 values −80 ≤ t ≤ 0, as the native sigmoid computes it, so that tests
+     * can compare its bits with {@link FloatSigmoid#expOfNonPositive}'s: a float32 sigmoid hides
+     * all but rare differences in the last bits of its double.
+     */
+    static void expOfNonPositive(NativeArray values, int count) {
+        NativeKernels.checkLoaded();
+        if (!(values instanceof Float64Array)) {
+            throw new IllegalArgumentException("e^t is computed in float64, got " + values.dataType());
+        }
+        Objects.checkFromIndexSize(0, count, values.length());
+        expOfNonPositiveDoubles(values.address(), count);
     }
 
     /**
@@ -45,4 +85,12 @@ public final class NativeElementwise {
     private static native void keepWherePositiveFloats(long outputs, long gradients, int count);
 
     private static native void keepWherePositiveDoubles(long outputs, long gradients, int count);
+
+    private static native void sigmoidFloats(long values, int count);
+
+    private static native void expOfNonPositiveDoubles(long values, int count);
+
+    private static native void sigmoidBackwardFloats(long outputs, long gradients, int count);
+
+    private static native void sigmoidBackwardDoubles(long outputs, long gradients, int count);
 }

@@ -38,7 +38,9 @@ public class ActivationBenchmark {
         NativeArray preActivations;
         NativeArray values;
         NativeArray outputs;
+        NativeArray sigmoidOutputs;
         NativeArray gradients;
+        NativeArray freshGradients;
         int count;
 
         @Setup
@@ -47,13 +49,17 @@ public class ActivationBenchmark {
             preActivations = NativeArray.allocate(DataType.FLOAT, count);
             values = NativeArray.allocate(DataType.FLOAT, count);
             outputs = NativeArray.allocate(DataType.FLOAT, count);
+            sigmoidOutputs = NativeArray.allocate(DataType.FLOAT, count);
             gradients = NativeArray.allocate(DataType.FLOAT, count);
+            freshGradients = NativeArray.allocate(DataType.FLOAT, count);
             Random random = new Random(42);
             for (int i = 0; i < count; i++) {
                 preActivations.set(i, random.nextGaussian());
                 outputs.set(i, Math.max(0, preActivations.get(i)));
-                gradients.set(i, random.nextGaussian());
+                sigmoidOutputs.set(i, 1 / (1 + Math.exp(-preActivations.get(i))));
+                freshGradients.set(i, random.nextGaussian());
             }
+            gradients.copyFrom(freshGradients, 0, 0, count);
         }
     }
 
@@ -89,7 +95,7 @@ public class ActivationBenchmark {
         return layer.gradients;
     }
 
-    /** Sigmoid forward in place, on a fresh copy. */
+    /** Sigmoid forward in place, on a fresh copy: the Java loop (the fallback without the native library). */
     @Benchmark
     public NativeArray sigmoidForward(Layer layer) {
         layer.values.copyFrom(layer.preActivations, 0, 0, layer.count);
@@ -97,10 +103,31 @@ public class ActivationBenchmark {
         return layer.values;
     }
 
-    /** Sigmoid backward in place (the gradients shrink each call; the cost does not depend on their values). */
+    /** Sigmoid forward as plans run it where the native library is loaded: the same bits as {@link #sigmoidForward}. */
+    @Benchmark
+    public NativeArray sigmoidForwardNative(Layer layer) {
+        layer.values.copyFrom(layer.preActivations, 0, 0, layer.count);
+        NativeElementwise.sigmoid(layer.values, layer.count);
+        return layer.values;
+    }
+
+    /**
+     * Sigmoid backward in place on a fresh copy of the gradients (counted in, as {@link #copyOnly}
+     * counts it), the Java loop. Each call multiplies the gradients by y(1 − y) ≤ ¼: without the copy
+     * they would turn subnormal within a few dozen calls, and x86 computes with subnormals slowly.
+     */
     @Benchmark
     public NativeArray sigmoidBackward(Layer layer) {
-        Elementwise.sigmoidBackward(layer.outputs, layer.gradients, layer.count);
+        layer.gradients.copyFrom(layer.freshGradients, 0, 0, layer.count);
+        Elementwise.sigmoidBackward(layer.sigmoidOutputs, layer.gradients, layer.count);
+        return layer.gradients;
+    }
+
+    /** Sigmoid backward as plans run it where the native library is loaded, on a fresh copy. */
+    @Benchmark
+    public NativeArray sigmoidBackwardNative(Layer layer) {
+        layer.gradients.copyFrom(layer.freshGradients, 0, 0, layer.count);
+        NativeElementwise.sigmoidBackward(layer.sigmoidOutputs, layer.gradients, layer.count);
         return layer.gradients;
     }
 

@@ -49,20 +49,22 @@ final class WMlp {
     /**
      * W-MLP with learning controls, joined by '+': "none"; "dropout" (Dropout 0.5 after each
      * hidden layer); "weights" (class weights 0.6 and 3 in the loss); "rows" (a weight per row,
-     * which the data carries: see {@link #rowWeighted}), e.g. "dropout+weights".
+     * which the data carries: see {@link #rowWeighted}); "sigmoid" (Sigmoid in place of ReLU in the
+     * hidden layers, the textbook network), e.g. "dropout+weights".
      */
     static Graph graph(String controls) {
         java.util.Set<String> chosen = java.util.Set.of(controls.split("\\+"));
-        if (!java.util.Set.of("none", "dropout", "weights", "rows").containsAll(chosen)) {
-            throw new IllegalArgumentException("controls are none, dropout, weights and rows, joined by +, got " + controls);
+        if (!java.util.Set.of("none", "dropout", "weights", "rows", "sigmoid").containsAll(chosen)) {
+            throw new IllegalArgumentException("controls are none, dropout, weights, rows and sigmoid, joined by +, got " + controls);
         }
         boolean dropout = chosen.contains("dropout");
         BinaryCrossEntropy loss = chosen.contains("weights")
                 ? new BinaryCrossEntropy().withClassWeights(new ClassWeights(0.6, 3)) : new BinaryCrossEntropy();
+        java.util.function.Supplier<Layer> hidden = chosen.contains("sigmoid")
+                ? () -> new Dense(HIDDEN, new Sigmoid()) : () -> new Dense(HIDDEN, new ReLU());
         List<Layer> layers = dropout
-                ? List.of(new Dense(HIDDEN, new ReLU()), new Dropout(0.5), new Dense(HIDDEN, new ReLU()), new Dropout(0.5),
-                        new Dense(1, new Sigmoid()))
-                : List.of(new Dense(HIDDEN, new ReLU()), new Dense(HIDDEN, new ReLU()), new Dense(1, new Sigmoid()));
+                ? List.of(hidden.get(), new Dropout(0.5), hidden.get(), new Dropout(0.5), new Dense(1, new Sigmoid()))
+                : List.of(hidden.get(), hidden.get(), new Dense(1, new Sigmoid()));
         return Compiler.compile(layers, INPUTS, loss, true, false);
     }
 
