@@ -125,3 +125,32 @@ JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeElementwise_expOfNonPositive
                                                                                       jint count) {
     exp_of_nonpositive_doubles((double *) (intptr_t) values, count);
 }
+
+/*
+ * One Adam step over each element, as Elementwise.adam: m <- b1*m + (1 - b1)*g,
+ * v <- b2*v + (1 - b2)*g*g, theta <- theta - step*m / (sqrt(v) + eps). The square root is
+ * correctly rounded in both languages (Java rounds a double's to float32, which gives the same
+ * float), and the build's -fno-math-errno lets gcc use the vector instruction for it.
+ */
+#define ADAM(Name, T, SQRT) \
+    CLONES static void adam_##Name(T *restrict theta, const T *restrict g, T *restrict m, T *restrict v, int64_t count, T b1, T b2, \
+                                   T step, T eps) { \
+        for (int64_t i = 0; i < count; i++) { \
+            T gradient = g[i]; \
+            T mi = b1 * m[i] + ((T) 1 - b1) * gradient; \
+            T vi = b2 * v[i] + ((T) 1 - b2) * gradient * gradient; \
+            m[i] = mi; \
+            v[i] = vi; \
+            theta[i] = theta[i] - step * mi / (SQRT(vi) + eps); \
+        } \
+    } \
+    \
+    JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeElementwise_adam##Name(JNIEnv *env, jclass owner, jlong parameters, \
+                                                                             jlong gradients, jlong firstMoment, jlong secondMoment, \
+                                                                             jint count, T b1, T b2, T step, T eps) { \
+        adam_##Name((T *) (intptr_t) parameters, (const T *) (intptr_t) gradients, (T *) (intptr_t) firstMoment, \
+                    (T *) (intptr_t) secondMoment, count, b1, b2, step, eps); \
+    }
+
+ADAM(Floats, float, __builtin_sqrtf)
+ADAM(Doubles, double, __builtin_sqrt)

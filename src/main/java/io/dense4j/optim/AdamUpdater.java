@@ -2,14 +2,17 @@ package io.dense4j.optim;
 
 import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.NativeElementwise;
+import io.dense4j.tensor.NativeKernels;
 import io.dense4j.tensor.Slices;
 import io.dense4j.tensor.Subnormals;
 import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * Adam with bias correction, one fused typed loop ({@link Elementwise#adam}) over each piece of the
- * flat arrays, the pieces spread over the {@link TaskRunner}'s threads.
+ * Adam with bias correction, one fused loop over each piece of the flat arrays, the pieces spread
+ * over the {@link TaskRunner}'s threads: {@link NativeElementwise#adam} where the native library
+ * is loaded when the updater is built, else {@link Elementwise#adam}, to the same bits.
  */
 final class AdamUpdater extends Updater {
     private final Adam spec;
@@ -21,6 +24,7 @@ final class AdamUpdater extends Updater {
     /** {parameters, gradients, first moment, second moment} over each piece. */
     private final NativeArray[][] pieces;
     private final IntConsumer stepPiece = this::stepPiece;
+    private final boolean nativeLoop = NativeKernels.enabled();
     /** The step in progress: its corrected step size and ε, and whether it ends with a sweep of the moments. */
     private double stepSize;
     private double epsilon;
@@ -57,7 +61,11 @@ final class AdamUpdater extends Updater {
 
     private void stepPiece(int task) {
         NativeArray[] piece = pieces[task];
-        Elementwise.adam(piece[0], piece[1], piece[2], piece[3], spec.beta1(), spec.beta2(), stepSize, epsilon);
+        if (nativeLoop) {
+            NativeElementwise.adam(piece[0], piece[1], piece[2], piece[3], spec.beta1(), spec.beta2(), stepSize, epsilon);
+        } else {
+            Elementwise.adam(piece[0], piece[1], piece[2], piece[3], spec.beta1(), spec.beta2(), stepSize, epsilon);
+        }
         if (flush) {
             Subnormals.flushToZero(piece[2]);
             Subnormals.flushToZero(piece[3]);

@@ -376,7 +376,8 @@ public final class Elementwise {
     /**
      * One Adam step over every element: m ← β1·m + (1 − β1)·g, v ← β2·v + (1 − β2)·g²,
      * θ ← θ − stepSize·m / (√v + epsilon), the bias corrections already folded into stepSize and
-     * epsilon by the caller.
+     * epsilon by the caller. Updaters use {@link NativeElementwise#adam}, the same bits, where the
+     * native library is loaded.
      */
     public static void adam(NativeArray parameters, NativeArray gradients, NativeArray firstMoment,
                             NativeArray secondMoment, double beta1, double beta2, double stepSize, double epsilon) {

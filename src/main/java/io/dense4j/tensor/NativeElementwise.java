@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Elementwise loops in one native call ({@code src/main/c/dense4j_elementwise.c}): those that read
- * one array and write another, and the sigmoid, none of which Java 17's C2 vectorizes (see
- * {@link Elementwise}). Each native loop gives the same bits as its Java twin. Callers check
+ * one array and write another, the sigmoid and Adam's update, none of which Java 17's C2
+ * vectorizes (see {@link Elementwise}). Each native loop gives the same bits as its Java twin. Callers check
  * {@link NativeKernels#enabled()} when a plan is built; arrays and counts are checked here, since
  * the native loop checks nothing.
  */
@@ -51,6 +51,34 @@ public final class NativeElementwise {
     }
 
     /**
+     * As {@link Elementwise#adam}: one Adam step over every element of four arrays of one length
+     * and element type, which must not overlap.
+     */
+    public static void adam(NativeArray parameters, NativeArray gradients, NativeArray firstMoment, NativeArray secondMoment,
+                            double beta1, double beta2, double stepSize, double epsilon) {
+        NativeKernels.checkLoaded();
+        int count = parameters.length();
+        if (gradients.length() != count || firstMoment.length() != count || secondMoment.length() != count) {
+            throw new IllegalArgumentException("Adam's arrays have one length, got " + count + ", " + gradients.length() + ", "
+                    + firstMoment.length() + " and " + secondMoment.length());
+        }
+        // every pair, without an array to loop over: this runs every step, which allocates nothing
+        checkPair(parameters, gradients, count);
+        checkPair(parameters, firstMoment, count);
+        checkPair(parameters, secondMoment, count);
+        checkPair(gradients, firstMoment, count);
+        checkPair(gradients, secondMoment, count);
+        checkPair(firstMoment, secondMoment, count);
+        if (parameters instanceof Float32Array) {
+            adamFloats(parameters.address(), gradients.address(), firstMoment.address(), secondMoment.address(), count,
+                    (float) beta1, (float) beta2, (float) stepSize, (float) epsilon);
+        } else {
+            adamDoubles(parameters.address(), gradients.address(), firstMoment.address(), secondMoment.address(), count, beta1, beta2,
+                    stepSize, epsilon);
+        }
+    }
+
+    /**
      * e^t in place over float64 values −80 ≤ t ≤ 0, as the native sigmoid computes it, so that tests
      * can compare its bits with {@link FloatSigmoid#expOfNonPositive}'s: a float32 sigmoid hides
      * all but rare differences in the last bits of its double.
@@ -87,6 +115,12 @@ public final class NativeElementwise {
     private static native void keepWherePositiveDoubles(long outputs, long gradients, int count);
 
     private static native void sigmoidFloats(long values, int count);
+
+    private static native void adamFloats(long parameters, long gradients, long firstMoment, long secondMoment, int count, float beta1,
+                                          float beta2, float stepSize, float epsilon);
+
+    private static native void adamDoubles(long parameters, long gradients, long firstMoment, long secondMoment, int count,
+                                           double beta1, double beta2, double stepSize, double epsilon);
 
     private static native void expOfNonPositiveDoubles(long values, int count);
 

@@ -183,6 +183,40 @@ class NativeElementwiseTest {
         }
     }
 
+    /**
+     * Adam's step over parameters, gradients and moments of every magnitude (zeros, values near
+     * float32's least normal, large ones), twice in a row so that the second reads the first's
+     * moments: the Java loop's bits in all four arrays.
+     */
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void adamGivesTheJavaLoopsBits(DataType type) {
+        Random random = new Random(19);
+        for (int length : new int[] {1, 15, 17, 1000, 65_539}) {
+            NativeArray[] natively = new NativeArray[4];
+            NativeArray[] inJava = new NativeArray[4];
+            for (int a = 0; a < 4; a++) {
+                natively[a] = offset(type, length);
+                inJava[a] = offset(type, length);
+                for (int i = 0; i < length; i++) {
+                    double magnitude = Math.pow(10, random.nextInt(80) - 40);
+                    double value = random.nextInt(10) == 0 ? 0 : random.nextGaussian() * magnitude;
+                    natively[a].set(i, a == 3 ? Math.abs(value) : value); // the second moment is never negative
+                }
+                inJava[a].copyFrom(natively[a], 0, 0, length);
+            }
+            for (int step = 1; step <= 2; step++) {
+                double stepSize = 0.001 * Math.sqrt(1 - Math.pow(0.999, step)) / (1 - Math.pow(0.9, step));
+                double epsilon = 1e-7 * Math.sqrt(1 - Math.pow(0.999, step));
+                NativeElementwise.adam(natively[0], natively[1], natively[2], natively[3], 0.9, 0.999, stepSize, epsilon);
+                Elementwise.adam(inJava[0], inJava[1], inJava[2], inJava[3], 0.9, 0.999, stepSize, epsilon);
+                for (int a = 0; a < 4; a++) {
+                    assertArrayEquals(bits(inJava[a]), bits(natively[a]), "array " + a + ", length " + length + ", step " + step);
+                }
+            }
+        }
+    }
+
     @Test
     void refusesWhatTheNativeLoopCannotCheck() {
         NativeArray y = NativeArray.allocate(DataType.FLOAT, 8);
@@ -194,6 +228,11 @@ class NativeElementwiseTest {
         assertThrows(IllegalArgumentException.class, () -> NativeElementwise.keepWherePositive(y.slice(0, 4), y.slice(3, 4), 4),
                 "overlapping arrays");
         assertThrows(IndexOutOfBoundsException.class, () -> NativeElementwise.sigmoid(y.slice(0, 4), 5));
+        NativeArray m = NativeArray.allocate(DataType.FLOAT, 8);
+        assertThrows(IllegalArgumentException.class, () -> NativeElementwise.adam(y, g, m, y, 0.9, 0.999, 1e-3, 1e-7),
+                "the parameters as their own second moment");
+        assertThrows(IllegalArgumentException.class, () -> NativeElementwise.adam(y, g, m, m.slice(0, 4), 0.9, 0.999, 1e-3, 1e-7),
+                "arrays of different lengths");
         assertThrows(IllegalArgumentException.class, () -> NativeElementwise.sigmoidBackward(y.slice(0, 4), y.slice(2, 4), 4),
                 "overlapping arrays");
     }

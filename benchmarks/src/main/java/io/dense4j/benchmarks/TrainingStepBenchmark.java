@@ -5,6 +5,8 @@ import io.dense4j.data.DatasetBatches;
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
 import io.dense4j.model.Model;
+import io.dense4j.optim.Adam;
+import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.SGD;
 import io.dense4j.optim.Updater;
 import io.dense4j.runtime.BlasThreads;
@@ -67,6 +69,10 @@ public class TrainingStepBenchmark {
     @Param({"none"})
     String controls;
 
+    /** The optimizer: "sgd" (plain, 0.1) or "adam" (0.001, Keras's defaults otherwise); not with full batch. */
+    @Param({"sgd"})
+    String optimizer;
+
     private StepRunner runner;
     private Updater updater;
     private Workers workers;
@@ -88,7 +94,12 @@ public class TrainingStepBenchmark {
         Parameters parameters = WMlp.parameters(WMlp.graph(controls));
         Gradients gradients = new Gradients(parameters.graph(), DataType.FLOAT);
         workers = new Workers(policy.threads());
-        updater = Updater.create(new SGD(0.1), parameters.values(), gradients.values(), parameters.allWeights(),
+        Optimizer rule = switch (optimizer) {
+            case "sgd" -> new SGD(0.1);
+            case "adam" -> new Adam(0.001);
+            default -> throw new IllegalArgumentException("optimizer is sgd or adam, got " + optimizer);
+        };
+        updater = Updater.create(rule, parameters.values(), gradients.values(), parameters.allWeights(),
                 gradients.nonzeroRows(), (count, piece) -> runner.runOnStepThreads(count, piece)); // as Trainer does
         runner = new StepRunner(parameters, gradients, policy, batch, workers);
         Synthetic rows = Synthetic.generate(Teacher.LINEAR, batch, WMlp.INPUTS, WMlp.DATA_SEED);
