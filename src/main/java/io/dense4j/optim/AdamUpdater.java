@@ -1,18 +1,18 @@
 package io.dense4j.optim;
 
-import io.dense4j.tensor.Elementwise;
 import io.dense4j.tensor.NativeArray;
 import io.dense4j.tensor.NativeElementwise;
 import io.dense4j.tensor.NativeKernels;
 import io.dense4j.tensor.Slices;
 import io.dense4j.tensor.Subnormals;
+import io.dense4j.tensor.UpdateLoops;
 import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
  * Adam with bias correction, one fused loop over each piece of the flat arrays, the pieces spread
  * over the {@link TaskRunner}'s threads: {@link NativeElementwise#adam} where the native library
- * is loaded when the updater is built, else {@link Elementwise#adam}, to the same bits.
+ * is loaded when the updater is built, else {@link UpdateLoops#adam}, to the same bits.
  */
 final class AdamUpdater extends Updater {
     private final Adam spec;
@@ -64,7 +64,7 @@ final class AdamUpdater extends Updater {
         if (nativeLoop) {
             NativeElementwise.adam(piece[0], piece[1], piece[2], piece[3], spec.beta1(), spec.beta2(), stepSize, epsilon);
         } else {
-            Elementwise.adam(piece[0], piece[1], piece[2], piece[3], spec.beta1(), spec.beta2(), stepSize, epsilon);
+            UpdateLoops.adam(piece[0], piece[1], piece[2], piece[3], spec.beta1(), spec.beta2(), stepSize, epsilon);
         }
         if (flush) {
             Subnormals.flushToZero(piece[2]);

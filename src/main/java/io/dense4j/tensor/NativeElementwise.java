@@ -51,7 +51,7 @@ public final class NativeElementwise {
     }
 
     /**
-     * As {@link Elementwise#adam}: one Adam step over every element of four arrays of one length
+     * As {@link UpdateLoops#adam}: one Adam step over every element of four arrays of one length
      * and element type, which must not overlap.
      */
     public static void adam(NativeArray parameters, NativeArray gradients, NativeArray firstMoment, NativeArray secondMoment,

@@ -209,7 +209,7 @@ class NativeElementwiseTest {
                 double stepSize = 0.001 * Math.sqrt(1 - Math.pow(0.999, step)) / (1 - Math.pow(0.9, step));
                 double epsilon = 1e-7 * Math.sqrt(1 - Math.pow(0.999, step));
                 NativeElementwise.adam(natively[0], natively[1], natively[2], natively[3], 0.9, 0.999, stepSize, epsilon);
-                Elementwise.adam(inJava[0], inJava[1], inJava[2], inJava[3], 0.9, 0.999, stepSize, epsilon);
+                UpdateLoops.adam(inJava[0], inJava[1], inJava[2], inJava[3], 0.9, 0.999, stepSize, epsilon);
                 for (int a = 0; a < 4; a++) {
                     assertArrayEquals(bits(inJava[a]), bits(natively[a]), "array " + a + ", length " + length + ", step " + step);
                 }

@@ -69,7 +69,10 @@ public class TrainingStepBenchmark {
     @Param({"none"})
     String controls;
 
-    /** The optimizer: "sgd" (plain, 0.1) or "adam" (0.001, Keras's defaults otherwise); not with full batch. */
+    /**
+     * The optimizer: "sgd" (plain, 0.1), "momentum" (0.1 with momentum 0.9) or "adam" (0.001,
+     * Keras's defaults otherwise); not with full batch.
+     */
     @Param({"sgd"})
     String optimizer;
 
@@ -96,8 +99,9 @@ public class TrainingStepBenchmark {
         workers = new Workers(policy.threads());
         Optimizer rule = switch (optimizer) {
             case "sgd" -> new SGD(0.1);
+            case "momentum" -> new SGD(0.1, 0.9, false);
             case "adam" -> new Adam(0.001);
-            default -> throw new IllegalArgumentException("optimizer is sgd or adam, got " + optimizer);
+            default -> throw new IllegalArgumentException("optimizer is sgd, momentum or adam, got " + optimizer);
         };
         updater = Updater.create(rule, parameters.values(), gradients.values(), parameters.allWeights(),
                 gradients.nonzeroRows(), (count, piece) -> runner.runOnStepThreads(count, piece)); // as Trainer does
