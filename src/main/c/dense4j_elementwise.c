@@ -5,10 +5,12 @@
  * io.dense4j.tensor.NativeElementwise, which checks the arrays and the count before calling:
  * nothing here checks bounds.
  *
- * Each loop does the operations of its Java twin (io.dense4j.tensor.Elementwise and FloatSigmoid)
- * in the same order, so it gives the same bits on every input, NaN and subnormals included. That
- * needs the build's -ffp-contract=off: a multiply and an add fused into one FMA round once, not
- * twice as Java does. target_clones builds each loop for AVX-512, AVX2 and plain x86-64, and
+ * Each loop does the operations of its Java twin (io.dense4j.tensor.Elementwise, FloatSigmoid and
+ * UpdateLoops) in the same order, so it gives the same bits on every input, subnormals and
+ * infinities included; NaN stays NaN, though its sign and payload may differ (for ReLU's backward
+ * pass, which only masks bits, they do not). That needs the build's -ffp-contract=off: a multiply
+ * and an add fused into one FMA round once, not twice as Java does; the build checks that the
+ * library holds no FMA instruction. target_clones builds each loop for AVX-512, AVX2 and plain x86-64, and
  * picks one when the library loads.
  */
 #include <jni.h>
@@ -78,13 +80,13 @@ SIGMOID_BACKWARD(Doubles, double)
 /* FloatSigmoid.expOfNonPositive: e^t for -CAP <= t <= 0, NaN for NaN. */
 static inline double exp_of_nonpositive(double t) {
     double rounder = ROUNDER;
-    int64_t rounder_bits;
+    uint64_t rounder_bits;
     memcpy(&rounder_bits, &rounder, sizeof rounder);
     double shifted = t * LOG2_E + ROUNDER;
     double k = shifted - ROUNDER;
-    int64_t shifted_bits;
+    uint64_t shifted_bits;
     memcpy(&shifted_bits, &shifted, sizeof shifted);
-    uint64_t scale_bits = (uint64_t) (shifted_bits - rounder_bits + 1023) << 52; /* unsigned: Java's shift of any long */
+    uint64_t scale_bits = (shifted_bits - rounder_bits + 1023) << 52; /* unsigned: Java's wrapping long arithmetic */
     double scale;
     memcpy(&scale, &scale_bits, sizeof scale);
     double r = t - k * LN2_HIGH - k * LN2_LOW;
@@ -127,7 +129,7 @@ JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeElementwise_expOfNonPositive
 }
 
 /*
- * One Adam step over each element, as Elementwise.adam: m <- b1*m + (1 - b1)*g,
+ * One Adam step over each element, as UpdateLoops.adam: m <- b1*m + (1 - b1)*g,
  * v <- b2*v + (1 - b2)*g*g, theta <- theta - step*m / (sqrt(v) + eps). The square root is
  * correctly rounded in both languages (Java rounds a double's to float32, which gives the same
  * float), and the build's -fno-math-errno lets gcc use the vector instruction for it.

@@ -1,5 +1,6 @@
 package io.dense4j.tensor;
 
+import java.lang.ref.Reference;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,8 @@ import java.util.Objects;
  * one array and write another, the sigmoid and Adam's update, none of which Java 17's C2
  * vectorizes (see {@link Elementwise}). Each native loop gives the same bits as its Java twin. Callers check
  * {@link NativeKernels#enabled()} when a plan is built; arrays and counts are checked here, since
- * the native loop checks nothing.
+ * the native loop checks nothing, and each array is kept reachable until its loop returns, so
+ * that its memory cannot be freed under it.
  */
 public final class NativeElementwise {
     private NativeElementwise() {
@@ -22,6 +24,8 @@ public final class NativeElementwise {
         } else {
             keepWherePositiveDoubles(outputs.address(), gradients.address(), count);
         }
+        Reference.reachabilityFence(outputs);
+        Reference.reachabilityFence(gradients);
     }
 
     /**
@@ -34,6 +38,7 @@ public final class NativeElementwise {
             NativeKernels.checkLoaded();
             Objects.checkFromIndexSize(0, count, values.length());
             sigmoidFloats(values.address(), count);
+            Reference.reachabilityFence(values);
         } else {
             Elementwise.sigmoid(values, count);
         }
@@ -48,6 +53,8 @@ public final class NativeElementwise {
         } else {
             sigmoidBackwardDoubles(outputs.address(), gradients.address(), count);
         }
+        Reference.reachabilityFence(outputs);
+        Reference.reachabilityFence(gradients);
     }
 
     /**
@@ -76,6 +83,10 @@ public final class NativeElementwise {
             adamDoubles(parameters.address(), gradients.address(), firstMoment.address(), secondMoment.address(), count, beta1, beta2,
                     stepSize, epsilon);
         }
+        Reference.reachabilityFence(parameters);
+        Reference.reachabilityFence(gradients);
+        Reference.reachabilityFence(firstMoment);
+        Reference.reachabilityFence(secondMoment);
     }
 
     /**
@@ -90,6 +101,7 @@ public final class NativeElementwise {
         }
         Objects.checkFromIndexSize(0, count, values.length());
         expOfNonPositiveDoubles(values.address(), count);
+        Reference.reachabilityFence(values);
     }
 
     /**

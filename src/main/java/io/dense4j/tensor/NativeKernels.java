@@ -33,6 +33,11 @@ public final class NativeKernels {
         return LOADED && !"false".equals(System.getProperty("dense4j.native"));
     }
 
+    /** Whether the library is loaded, whatever the property says. */
+    static boolean loaded() {
+        return LOADED;
+    }
+
     /** Refuses a call into the library when it is not loaded, whatever the property says. */
     static void checkLoaded() {
         if (!LOADED) {

@@ -1,5 +1,6 @@
 package io.dense4j.tensor;
 
+import java.lang.ref.Reference;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,8 @@ public final class NativeRows {
         } else {
             gatherDoubles(source.address(), target.address(), slotRows, rows, columns, width);
         }
+        Reference.reachabilityFence(source);
+        Reference.reachabilityFence(target);
     }
 
     /**
@@ -42,6 +45,8 @@ public final class NativeRows {
         } else {
             scatterDoubles(source.address(), target.address(), slotRows, rows, columns, from, to, width);
         }
+        Reference.reachabilityFence(source);
+        Reference.reachabilityFence(target);
     }
 
     /** Rows {@code rows[0, count)} of {@code block}, rows of {@code width} elements, set to 0. */
@@ -49,6 +54,7 @@ public final class NativeRows {
         checkArrays(block, block, width);
         checkIndices(rows, count, block.length() / width);
         zeroRows(block.address(), rows, count, Math.multiplyExact(width, block.dataType().width()));
+        Reference.reachabilityFence(block);
     }
 
     /**

@@ -172,14 +172,28 @@ class NativeElementwiseTest {
             NativeArray y = offset(type, length);
             NativeArray nativeG = offset(type, length);
             NativeArray javaG = offset(type, length);
+            double[] specials = {0, -0.0, Double.MIN_VALUE, Float.MIN_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                                 Double.NaN};
             for (int i = 0; i < length; i++) {
                 y.set(i, random.nextInt(10) == 0 ? random.nextInt(2) : random.nextDouble());
-                nativeG.set(i, random.nextGaussian() * Math.pow(10, random.nextInt(60) - 30));
+                nativeG.set(i, random.nextInt(8) == 0 ? specials[random.nextInt(specials.length)]
+                        : random.nextGaussian() * Math.pow(10, random.nextInt(60) - 30));
+                if (random.nextInt(16) == 0) {
+                    y.set(i, specials[random.nextInt(specials.length)]);
+                }
             }
             javaG.copyFrom(nativeG, 0, 0, length);
             NativeElementwise.sigmoidBackward(y, nativeG, length);
             Elementwise.sigmoidBackward(y, javaG, length);
-            assertArrayEquals(bits(javaG), bits(nativeG), "length " + length);
+            long[] nativeBits = bits(nativeG);
+            long[] javaBits = bits(javaG);
+            for (int i = 0; i < length; i++) {
+                if (Double.isNaN(javaG.get(i))) {
+                    assertTrue(Double.isNaN(nativeG.get(i)), "length " + length + ", element " + i + ": NaN expected");
+                } else {
+                    assertEquals(javaBits[i], nativeBits[i], "length " + length + ", element " + i);
+                }
+            }
         }
     }
 
