@@ -1,5 +1,7 @@
 package io.dense4j.scorer;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
@@ -10,14 +12,23 @@ import java.util.List;
  * <p>Every loop runs over arrays from index 0, one array per weight row and per row of values:
  * HotSpot's C2 vectorizes {@code acc[j] += x * w[j]} then, but not the same loop over offsets
  * into one flat array, which it cannot prove free of overlap. A Dense layer adds four inputs'
- * weight rows per pass over its outputs, so each pass loads and stores them a quarter as often.
- * A layer whose inputs come out of a ReLU, about half of them zero, first lists its nonzero inputs
- * and adds only their weight rows.
+ * weight rows per pass over its outputs, so each pass loads and stores them a quarter as often,
+ * with fused multiply-adds where the processor has them. A layer whose inputs come out of a ReLU, about half of them zero,
+ * first lists its nonzero inputs and adds only their weight rows. A layer of one output, the
+ * usual last one, is a dot product with its weights in one array, four sums at a time: as a
+ * pass over one output, each of its inputs would cost a loop's start and end.
  *
  * <p>A batch goes {@link BlockAffine#ROWS} rows at a time through {@link #forwardBlock} when the
  * JVM has the Vector API, which reads each weight once per block instead of once per row.
  */
 final class Network {
+    /**
+     * Whether {@link Math#fma} compiles to one instruction on this JVM. Without the processor's
+     * fused multiply-add it is a software routine through BigDecimal, hundreds of times slower
+     * and allocating, so the loops multiply and add instead; not knowing counts as without.
+     */
+    static final boolean HARDWARE_FMA = hardwareFma();
+
     /** An elementwise activation: Dense's own, or a layer of its own. */
     enum Activation {
         LINEAR, RELU, SIGMOID;
@@ -83,6 +94,8 @@ final class Network {
     private final Step[] steps;
     /** Whether step i's inputs come out of a ReLU, so that many are zero. */
     private final boolean[] afterRelu;
+    /** Step i's weights as one array, input by input, when it is an Affine of one output; else null. */
+    private final float[][] column;
     /** The Vector API's block of rows at once, or null on a JVM without it. */
     private final BlockAffine block = BlockAffine.ifAvailable();
     private final int inputs;
@@ -112,6 +125,15 @@ final class Network {
         }
         this.steps = steps.toArray(Step[]::new);
         this.afterRelu = new boolean[this.steps.length];
+        this.column = new float[this.steps.length][];
+        for (int i = 0; i < this.steps.length; i++) {
+            if (this.steps[i] instanceof Affine affine && affine.outputs() == 1) {
+                column[i] = new float[affine.inputs()];
+                for (int k = 0; k < affine.inputs(); k++) {
+                    column[i][k] = affine.weights()[k][0];
+                }
+            }
+        }
         for (int i = 1; i < this.steps.length; i++) {
             Step before = this.steps[i - 1];
             if (before instanceof Affine affine) {
@@ -127,6 +149,15 @@ final class Network {
             most = Math.max(most, Math.max(step.inputs(), step.outputs()));
         }
         this.widest = most;
+    }
+
+    private static boolean hardwareFma() {
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return vm != null && Boolean.parseBoolean(vm.getVMOption("UseFMA").getValue());
+        } catch (RuntimeException | LinkageError notHotSpot) { // another JVM, or a runtime without jdk.management
+            return false;
+        }
     }
 
     /** Values per row the buffers of {@link #forward} hold. */
@@ -160,7 +191,9 @@ final class Network {
                 activate.activation().apply(in, activate.inputs());
             } else {
                 Affine affine = (Affine) step;
-                if (afterRelu[s]) {
+                if (column[s] != null) {
+                    out[0] = affine.bias()[0] + dot(column[s], in);
+                } else if (afterRelu[s]) {
                     affineOfNonzero(affine, in, out, index, value);
                 } else {
                     affine(affine, in, out);
@@ -182,13 +215,14 @@ final class Network {
 
     /**
      * The outputs of {@link BlockAffine#ROWS} rows, as {@link #forward} gives each row's (to
-     * float32 rounding: the block sums with fused multiply-adds), into {@code outputs}; each row's
+     * float32 rounding: the block adds in another order), into {@code outputs}; each row's
      * buffers as {@link #forward}'s. Only when {@link #scoresBlocks()}.
      */
     void forwardBlock(float[][] a, float[][] b, int[][] codes, float[] outputs) {
         float[][] in = a;
         float[][] out = b;
-        for (Step step : steps) {
+        for (int s = 0; s < steps.length; s++) {
+            Step step = steps[s];
             if (step instanceof Standardize standardize) {
                 for (float[] row : in) {
                     standardize(standardize, row);
@@ -199,7 +233,13 @@ final class Network {
                 }
             } else {
                 Affine affine = (Affine) step;
-                block.affine(affine, in, out);
+                if (column[s] != null) {
+                    for (int r = 0; r < BlockAffine.ROWS; r++) {
+                        out[r][0] = affine.bias()[0] + dot(column[s], in[r]);
+                    }
+                } else {
+                    block.affine(affine, in, out);
+                }
                 for (int r = 0; r < BlockAffine.ROWS; r++) {
                     addSlots(affine, out[r], codes[r]);
                     affine.activation().apply(out[r], affine.outputs());
@@ -241,14 +281,14 @@ final class Network {
             float[] w2 = weights[i + 2];
             float[] w3 = weights[i + 3];
             for (int j = 0; j < units; j++) {
-                out[j] += x0 * w0[j] + x1 * w1[j] + x2 * w2[j] + x3 * w3[j];
+                out[j] = multiplyAdd(x3, w3[j], multiplyAdd(x2, w2[j], multiplyAdd(x1, w1[j], multiplyAdd(x0, w0[j], out[j]))));
             }
         }
         for (; i < inputs; i++) {
             float x = in[i];
             float[] w = weights[i];
             for (int j = 0; j < units; j++) {
-                out[j] += x * w[j];
+                out[j] = multiplyAdd(x, w[j], out[j]);
             }
         }
     }
@@ -282,16 +322,40 @@ final class Network {
             float[] w2 = weights[index[k + 2]];
             float[] w3 = weights[index[k + 3]];
             for (int j = 0; j < units; j++) {
-                out[j] += x0 * w0[j] + x1 * w1[j] + x2 * w2[j] + x3 * w3[j];
+                out[j] = multiplyAdd(x3, w3[j], multiplyAdd(x2, w2[j], multiplyAdd(x1, w1[j], multiplyAdd(x0, w0[j], out[j]))));
             }
         }
         for (; k < nonzero; k++) {
             float x = value[k];
             float[] w = weights[index[k]];
             for (int j = 0; j < units; j++) {
-                out[j] += x * w[j];
+                out[j] = multiplyAdd(x, w[j], out[j]);
             }
         }
+    }
+
+    /** x · w + sum, fused when the processor has the instruction. */
+    private static float multiplyAdd(float x, float w, float sum) {
+        return HARDWARE_FMA ? Math.fma(x, w, sum) : sum + x * w;
+    }
+
+    /** Σ weights[i] · in[i] over the weights, in four sums so that no addition waits on the one before. */
+    private static float dot(float[] weights, float[] in) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int i = 0;
+        for (; i + 3 < weights.length; i += 4) {
+            s0 = multiplyAdd(in[i], weights[i], s0);
+            s1 = multiplyAdd(in[i + 1], weights[i + 1], s1);
+            s2 = multiplyAdd(in[i + 2], weights[i + 2], s2);
+            s3 = multiplyAdd(in[i + 3], weights[i + 3], s3);
+        }
+        for (; i < weights.length; i++) {
+            s0 = multiplyAdd(in[i], weights[i], s0);
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Adds each categorical column's weight row, the one its code picks, to {@code out}. */

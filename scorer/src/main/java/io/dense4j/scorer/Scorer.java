@@ -99,7 +99,7 @@ public final class Scorer {
     /**
      * P(class 1) for each row, into {@code out} (at least as long as {@code rows}). On a JVM
      * started with {@code --add-modules jdk.incubator.vector} the rows go 8 at a time through SIMD
-     * registers, about three times as fast, equal to the single-row results to float32 rounding.
+     * registers, about twice as fast, equal to the single-row results to float32 rounding.
      */
     public void probabilities(float[][] rows, double[] out) {
         if (out.length < rows.length) {

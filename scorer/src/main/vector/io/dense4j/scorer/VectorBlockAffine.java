@@ -6,11 +6,17 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link BlockAffine} on the Vector API: for each stretch of outputs one SIMD register wide, the
  * eight rows' sums stay in eight registers while every input adds its weight row's stretch times
- * the input's value (a fused multiply-add), so a weight is loaded once per eight rows. Outputs
- * past the last whole stretch are summed in scalar loops.
+ * the input's value (a fused multiply-add where the processor has one), so a weight is loaded
+ * once per eight rows. Outputs past the last whole stretch are summed in scalar loops.
  */
 final class VectorBlockAffine implements BlockAffine {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    /** w · x + sum, fused where the processor has the instruction ({@link Network#HARDWARE_FMA}). */
+    private static FloatVector multiplyAdd(FloatVector w, float x, FloatVector sum) {
+        FloatVector times = FloatVector.broadcast(SPECIES, x);
+        return Network.HARDWARE_FMA ? w.fma(times, sum) : w.mul(times).add(sum);
+    }
 
     @Override
     public void affine(Network.Affine step, float[][] in, float[][] out) {
@@ -26,14 +32,14 @@ final class VectorBlockAffine implements BlockAffine {
             FloatVector s0 = b, s1 = b, s2 = b, s3 = b, s4 = b, s5 = b, s6 = b, s7 = b;
             for (int i = 0; i < inputs; i++) {
                 FloatVector w = FloatVector.fromArray(SPECIES, weights[i], j);
-                s0 = w.fma(FloatVector.broadcast(SPECIES, x0[i]), s0);
-                s1 = w.fma(FloatVector.broadcast(SPECIES, x1[i]), s1);
-                s2 = w.fma(FloatVector.broadcast(SPECIES, x2[i]), s2);
-                s3 = w.fma(FloatVector.broadcast(SPECIES, x3[i]), s3);
-                s4 = w.fma(FloatVector.broadcast(SPECIES, x4[i]), s4);
-                s5 = w.fma(FloatVector.broadcast(SPECIES, x5[i]), s5);
-                s6 = w.fma(FloatVector.broadcast(SPECIES, x6[i]), s6);
-                s7 = w.fma(FloatVector.broadcast(SPECIES, x7[i]), s7);
+                s0 = multiplyAdd(w, x0[i], s0);
+                s1 = multiplyAdd(w, x1[i], s1);
+                s2 = multiplyAdd(w, x2[i], s2);
+                s3 = multiplyAdd(w, x3[i], s3);
+                s4 = multiplyAdd(w, x4[i], s4);
+                s5 = multiplyAdd(w, x5[i], s5);
+                s6 = multiplyAdd(w, x6[i], s6);
+                s7 = multiplyAdd(w, x7[i], s7);
             }
             s0.intoArray(out[0], j);
             s1.intoArray(out[1], j);
