@@ -2,10 +2,10 @@ package io.dense4j.scorer;
 
 /**
  * The dense part of an {@link Network.Affine} step, x · W + b, for {@link #ROWS} rows at once, so
- * that each weight row is read once per block rather than once per row. Its one implementation,
- * {@code VectorBlockAffine}, keeps the block's sums in SIMD registers through the Vector API
- * ({@code jdk.incubator.vector}), which a JVM has only when started with
- * {@code --add-modules jdk.incubator.vector}; without it the scorer computes row by row.
+ * that each weight is read from memory once per block rather than once per row. On a JVM started
+ * with {@code --add-modules jdk.incubator.vector}, {@code VectorBlockAffine} keeps the block's sums
+ * in SIMD registers through the Vector API; elsewhere {@link TiledBlockAffine} takes the weights a
+ * cache-sized tile at a time.
  */
 interface BlockAffine {
     /** Rows per block. */
@@ -17,8 +17,14 @@ interface BlockAffine {
      */
     void affine(Network.Affine step, float[][] in, float[][] out);
 
+    /** The Vector API's implementation when this JVM has the module, else the tiled one. */
+    static BlockAffine fastest() {
+        BlockAffine vector = vectorApi();
+        return vector != null ? vector : new TiledBlockAffine();
+    }
+
     /** The Vector API's implementation when this JVM has the module, else null. */
-    static BlockAffine ifAvailable() {
+    private static BlockAffine vectorApi() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return null;
         }

@@ -123,7 +123,7 @@ final class Columns {
             float value = row[column];
             int at = place[column];
             if (at >= 0) {
-                numbers[at] = value == value ? value : missing(column, at);
+                numbers[at] = value - value == 0f ? value : value != value ? missing(column, at) : infinite(column, value);
             } else {
                 int category = -1 - at;
                 int code = (int) value;
@@ -162,16 +162,23 @@ final class Columns {
     private float number(int column, int at, Object value) {
         if (value instanceof Number number) {
             float x = number.floatValue();
-            return x == x ? x : missing(column, at);
+            return x - x == 0f ? x : x != x ? missing(column, at) : infinite(column, value);
         }
         if (value == null || value instanceof CharSequence text && isMissingMark(text.toString())) {
             return missing(column, at);
         }
+        float x;
         try {
-            return Float.parseFloat(value.toString().trim());
+            x = Float.parseFloat(value.toString().trim());
         } catch (NumberFormatException notANumber) {
             throw new IllegalArgumentException("column \"" + names.get(column) + "\" holds \"" + value + "\", not a number");
         }
+        return x - x == 0f ? x : x != x ? missing(column, at) : infinite(column, "\"" + value + "\"");
+    }
+
+    /** Refuses an infinite number, or one beyond float32's range, as dense4j's CSV reader does: the model would give NaN. */
+    private float infinite(int column, Object value) {
+        throw new IllegalArgumentException("column \"" + names.get(column) + "\" holds " + value + ", not a finite float32 number");
     }
 
     private float missing(int column, int at) {

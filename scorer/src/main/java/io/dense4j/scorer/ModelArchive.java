@@ -90,19 +90,28 @@ final class ModelArchive {
         return content;
     }
 
-    /** SHA-256, in hex, over each entry's name, a 0 byte, its length (8 bytes, big-endian) and its bytes, in order. */
-    private static String digest(Map<String, byte[]> entries) {
+    /** SHA-256 of {@code content}, in lower-case hex. */
+    static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(sha().digest(content));
+    }
+
+    private static MessageDigest sha() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                sha.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(ByteBuffer.allocate(Long.BYTES).putLong(entry.getValue().length).array());
-                sha.update(entry.getValue());
-            }
-            return HexFormat.of().formatHex(sha.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException missing) {
             throw new IllegalStateException("every Java platform has SHA-256", missing);
         }
+    }
+
+    /** SHA-256, in hex, over each entry's name, a 0 byte, its length (8 bytes, big-endian) and its bytes, in order. */
+    static String digest(Map<String, byte[]> entries) {
+        MessageDigest sha = sha();
+        for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+            sha.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(ByteBuffer.allocate(Long.BYTES).putLong(entry.getValue().length).array());
+            sha.update(entry.getValue());
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -53,6 +53,13 @@ final class ModelReader {
 
     private Scorer read(InputStream in, long fileBytes) {
         Map<String, byte[]> entries = ModelArchive.read(file, in, fileBytes, this::declaredSizes);
+        JSONObject checksums = config.optJSONObject("checksums");
+        for (String name : entries.keySet()) {
+            if (!name.equals(ModelArchive.CONFIG) && (checksums == null || !ModelArchive.sha256(entries.get(name)).equals(checksums.optString(name)))) {
+                // as dense4j checks them: a file whose digest was redone over altered values is refused there too
+                throw new ModelFormatException(file, name + " is corrupt: its SHA-256 does not match the one in " + ModelArchive.CONFIG);
+            }
+        }
         for (String name : List.of(PARAMETERS, STATISTICS)) {
             if (!entries.containsKey(name)) {
                 throw new ModelFormatException(file, "is truncated or corrupt: it has no " + name);
@@ -79,6 +86,9 @@ final class ModelReader {
         if (version > FORMAT_VERSION) {
             throw new ModelFormatException(file, "was written by a newer dense4j (format version " + version + "; this scorer, "
                     + VERSION + ", reads up to " + FORMAT_VERSION + ")");
+        }
+        if (version < 1) {
+            throw new ModelFormatException(file, "has no valid format version in " + ModelArchive.CONFIG);
         }
         if (version < FORMAT_VERSION) {
             throw new ModelFormatException(file, "has format version " + version + ", from before dense4j " + VERSION

@@ -18,8 +18,8 @@ import java.util.List;
  * usual last one, is a dot product with its weights in one array, four sums at a time: as a
  * pass over one output, each of its inputs would cost a loop's start and end.
  *
- * <p>A batch goes {@link BlockAffine#ROWS} rows at a time through {@link #forwardBlock} when the
- * JVM has the Vector API, which reads each weight once per block instead of once per row.
+ * <p>A batch goes {@link BlockAffine#ROWS} rows at a time through {@link #forwardBlock}, which
+ * reads each weight from memory once per block instead of once per row.
  */
 final class Network {
     /**
@@ -96,8 +96,8 @@ final class Network {
     private final boolean[] afterRelu;
     /** Step i's weights as one array, input by input, when it is an Affine of one output; else null. */
     private final float[][] column;
-    /** The Vector API's block of rows at once, or null on a JVM without it. */
-    private final BlockAffine block = BlockAffine.ifAvailable();
+    /** A block of rows at once: through the Vector API when the JVM has it. */
+    private final BlockAffine block = BlockAffine.fastest();
     private final int inputs;
     private final int widest;
     /**
@@ -208,15 +208,15 @@ final class Network {
         return in[0];
     }
 
-    /** Whether {@link #forwardBlock} can run: the JVM has the Vector API. */
-    boolean scoresBlocks() {
-        return block != null;
+    /** Whether {@link #forwardBlock} runs on the Vector API (a JVM started with its module). */
+    boolean usesVectorApi() {
+        return !(block instanceof TiledBlockAffine);
     }
 
     /**
      * The outputs of {@link BlockAffine#ROWS} rows, as {@link #forward} gives each row's (to
-     * float32 rounding: the block adds in another order), into {@code outputs}; each row's
-     * buffers as {@link #forward}'s. Only when {@link #scoresBlocks()}.
+     * float32 rounding on the Vector API, which adds in another order), into {@code outputs};
+     * each row's buffers as {@link #forward}'s.
      */
     void forwardBlock(float[][] a, float[][] b, int[][] codes, float[] outputs) {
         float[][] in = a;
@@ -294,15 +294,22 @@ final class Network {
     }
 
     /**
-     * As {@link #affine}, adding only the nonzero inputs' weight rows, four per pass: first the
-     * nonzero inputs are listed into {@code index} and {@code value}, without a branch, as a ReLU's
-     * zeros fall where no branch predictor can guess them. The passes repeat {@link #affine}'s
-     * loops rather than share a method with them: a shared one did not measure as fast.
+     * As {@link #affine}, adding only the nonzero inputs' weight rows, four per pass. The passes
+     * repeat {@link #affine}'s loops rather than share a method with them: a shared one did not
+     * measure as fast.
      */
     private static void affineOfNonzero(Affine step, float[] in, float[] out, int[] index, float[] value) {
-        int inputs = step.inputs();
-        int units = step.outputs();
-        float[][] weights = step.weights();
+        int nonzero = listNonzero(in, step.inputs(), index, value);
+        System.arraycopy(step.bias(), 0, out, 0, step.outputs());
+        addWeightRows(step.weights(), index, value, 0, nonzero, out, step.outputs());
+    }
+
+    /**
+     * Lists the nonzero values of {@code in}'s first {@code inputs} into {@code index} (their
+     * places, ascending) and {@code value}, and returns their count. Without a branch: a ReLU's
+     * zeros fall where no branch predictor can guess them.
+     */
+    static int listNonzero(float[] in, int inputs, int[] index, float[] value) {
         int nonzero = 0;
         for (int i = 0; i < inputs; i++) {
             float x = in[i];
@@ -310,9 +317,16 @@ final class Network {
             value[nonzero] = x;
             nonzero += x != 0f ? 1 : 0;
         }
-        System.arraycopy(step.bias(), 0, out, 0, units);
-        int k = 0;
-        for (; k + 3 < nonzero; k += 4) {
+        return nonzero;
+    }
+
+    /**
+     * out[j] += value[k] · weights[index[k]][j] for the listed inputs k in [from, to), in order,
+     * four weight rows per pass over the outputs.
+     */
+    static void addWeightRows(float[][] weights, int[] index, float[] value, int from, int to, float[] out, int units) {
+        int k = from;
+        for (; k + 3 < to; k += 4) {
             float x0 = value[k];
             float x1 = value[k + 1];
             float x2 = value[k + 2];
@@ -325,7 +339,7 @@ final class Network {
                 out[j] = multiplyAdd(x3, w3[j], multiplyAdd(x2, w2[j], multiplyAdd(x1, w1[j], multiplyAdd(x0, w0[j], out[j]))));
             }
         }
-        for (; k < nonzero; k++) {
+        for (; k < to; k++) {
             float x = value[k];
             float[] w = weights[index[k]];
             for (int j = 0; j < units; j++) {

@@ -23,11 +23,11 @@ public final class NativeFreeMain {
             rows[i - 1] = row;
             System.out.println(scorer.probability(row));
         }
-        // the rows five times over, a batch long enough for a block: without the Vector API, row by row
+        // the rows five times over, a batch long enough for a block: without the Vector API, tiled, to the rows' bits
         float[][] batch = new float[5 * rows.length][];
         for (int i = 0; i < batch.length; i++) {
             batch[i] = rows[i % rows.length];
         }
-        System.out.println("blocks " + scorer.scoresBlocks() + ", batch " + java.util.Arrays.toString(scorer.probabilities(batch)));
+        System.out.println("vector API " + scorer.usesVectorApi() + ", batch " + java.util.Arrays.toString(scorer.probabilities(batch)));
     }
 }

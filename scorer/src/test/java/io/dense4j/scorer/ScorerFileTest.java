@@ -85,11 +85,47 @@ class ScorerFileTest {
     }
 
     @Test
+    void infiniteNumbersAreRefusedAsDense4jRefusesThem() {
+        assertEquals("column \"y\" holds Infinity, not a finite float32 number", assertThrows(IllegalArgumentException.class,
+                () -> scorer.probability(new float[] {1, 0, Float.POSITIVE_INFINITY, 3})).getMessage());
+        assertEquals("column \"x\" holds -Infinity, not a finite float32 number", assertThrows(IllegalArgumentException.class,
+                () -> scorer.probability(new float[] {Float.NEGATIVE_INFINITY, 0, 2, 3})).getMessage());
+        Map<String, Object> row = new HashMap<>(Map.of("x", 1e39, "colour", "red", "y", 2, "z", 3));
+        assertEquals("column \"x\" holds 1.0E39, not a finite float32 number", // beyond float32's range
+                assertThrows(IllegalArgumentException.class, () -> scorer.probability(row)).getMessage());
+        row.put("x", "Infinity");
+        assertEquals("column \"x\" holds \"Infinity\", not a finite float32 number",
+                assertThrows(IllegalArgumentException.class, () -> scorer.probability(row)).getMessage());
+        row.put("x", "-3e38"); // within range: read
+        assertTrue(scorer.probability(row) >= 0);
+    }
+
+    @Test
     void aNewerFormatIsRefusedAsDense4jRefusesIt() throws IOException {
         Path newer = rewrite("newer.zip", json -> json.put("formatVersion", 99), entries -> { });
         ModelFormatException error = assertThrows(ModelFormatException.class, () -> Scorer.load(newer));
         assertEquals(newer + ": was written by a newer dense4j (format version 99; this scorer, 0.1.0, reads up to 3)",
                 error.getMessage());
+    }
+
+    @Test
+    void aFormatVersionBelowOneIsNoFormatVersion() throws IOException {
+        Path zero = rewrite("zero.zip", json -> json.put("formatVersion", 0), entries -> { });
+        assertEquals(zero + ": has no valid format version in model.json",
+                assertThrows(ModelFormatException.class, () -> Scorer.load(zero)).getMessage());
+    }
+
+    /** The digest redone over altered values: the entry's own checksum in model.json still refuses it, as dense4j does. */
+    @Test
+    void anEntryThatDoesNotMatchItsChecksumIsRefused() throws IOException {
+        Path altered = rewrite("redigested.zip", json -> { }, entries -> {
+            entries.get("parameters.bin")[0] ^= 1;
+            Map<String, byte[]> digested = new LinkedHashMap<>(entries);
+            digested.remove(ModelArchive.DIGEST);
+            entries.put(ModelArchive.DIGEST, ModelArchive.digest(digested).getBytes(StandardCharsets.US_ASCII));
+        });
+        assertEquals(altered + ": parameters.bin is corrupt: its SHA-256 does not match the one in model.json",
+                assertThrows(ModelFormatException.class, () -> Scorer.load(altered)).getMessage());
     }
 
     @Test
@@ -128,8 +164,8 @@ class ScorerFileTest {
         for (int i = 0; i < 10; i++) {
             fiveTimes[i] = i % 2 == 0 ? first : second;
         }
-        // no --add-modules jdk.incubator.vector in the child: batches go row by row, to the same bits
-        assertEquals(first + "\n" + second + "\nblocks false, batch " + Arrays.toString(fiveTimes) + "\n", out);
+        // no --add-modules jdk.incubator.vector in the child: batches go in tiled blocks, to the same bits
+        assertEquals(first + "\n" + second + "\nvector API false, batch " + Arrays.toString(fiveTimes) + "\n", out);
     }
 
     /** A copy of the good model file with its model.json and entries changed, the digest left as it was. */
