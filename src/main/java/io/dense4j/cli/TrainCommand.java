@@ -312,8 +312,14 @@ class TrainCommand implements Callable<Integer> {
 
     /** How the training file is laid out: the CSV options, and the weight column if one is given. */
     CsvFormat format() {
+        CsvFormat format;
         try {
-            return csv.format().withWeightColumn(weightColumn);
+            format = csv.format();
+        } catch (IllegalArgumentException invalid) { // the message names the flag
+            throw new ParameterException(spec.commandLine(), invalid.getMessage());
+        }
+        try {
+            return format.withWeightColumn(weightColumn);
         } catch (IllegalArgumentException invalid) {
             throw new ParameterException(spec.commandLine(), "--weight-column: " + invalid.getMessage());
         }

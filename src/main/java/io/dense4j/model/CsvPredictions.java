@@ -102,7 +102,7 @@ public final class CsvPredictions {
     public static Written written(Model model, Path name, byte[] firstLine, InputStream in, CsvFormat format, double threshold,
                                   List<String> kept, OutputStream out) throws IOException {
         checkThreshold(threshold);
-        Input input = new Input(name, layout(model, name, format, new CsvReader(name, format).columnNames(firstLine)), in);
+        Input input = new Input(name, layout(model, name, format, new CsvReader(name, format.withoutLabel()).columnNames(firstLine)), in);
         Written written = writeRows(model, List.of(input), threshold, kept, out, RowBlocks.Parallelism.forThisMachine());
         out.flush();
         return written;
@@ -129,7 +129,7 @@ public final class CsvPredictions {
         checkThreshold(threshold);
         List<Input> inputs = new ArrayList<>();
         for (Path file : data.paths()) {
-            inputs.add(new Input(file, layout(model, file, format, new CsvReader(file, format).columnNames()), null));
+            inputs.add(new Input(file, layout(model, file, format, new CsvReader(file, format.withoutLabel()).columnNames()), null));
         }
         return inputs;
     }
@@ -169,15 +169,25 @@ public final class CsvPredictions {
         }
     }
 
+    /** How to read {@code data}, whose header holds {@code columns} (read as if it had no label: predict reads none). */
     private static CsvFormat layout(Model model, Path data, CsvFormat format, List<String> columns) {
         InputSchema schema = model.inputSchema();
-        if (format.header() && format.features() == null && schema != null) {
+        if (format.header() && schema != null) {
+            // the model's columns, by name: --features and --drop may only agree with them
+            if (format.features() != null) {
+                schema.checkFeatures(data.toString(), format.features());
+            }
+            for (String name : format.dropped()) {
+                if (schema.featureNames().contains(name)) {
+                    throw new IllegalArgumentException("the model reads column \"" + name + "\", which --drop leaves out");
+                }
+            }
             schema.requireColumns(data.toString(), columns);
             return format.withoutLabel().withFeatures(schema.featureNames()).withCategorical(List.copyOf(schema.categories().keySet()));
         }
         if (schema != null && !schema.categories().isEmpty()) {
             throw new IllegalArgumentException("the model reads categorical columns by their header names, so " + data
-                    + " must be read with its header and without --features or --drop");
+                    + " must be read with its header");
         }
         int width = model.inputWidth();
         List<String> features = new ArrayList<>(columns);

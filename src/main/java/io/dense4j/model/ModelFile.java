@@ -236,15 +236,15 @@ final class ModelFile {
             }
         }
         if (!node.path("epochs").canConvertToInt() || !node.path("batchSize").canConvertToInt()
-                || !node.path("seed").canConvertToLong()) {
-            throw new IllegalArgumentException("its provenance's epochs, batchSize and seed are whole numbers");
+                || !node.path("seed").canConvertToLong() || node.has("weightsEpoch") && !node.path("weightsEpoch").canConvertToInt()) {
+            throw new IllegalArgumentException("its provenance's epochs, batchSize, seed and weightsEpoch are whole numbers");
         }
         try {
             return new Provenance(node.get("library").asText(), node.get("trainedAt").asText(), node.get("epochs").asInt(),
                     node.get("batchSize").asInt(), node.get("shuffle").asBoolean(), node.get("seed").asLong(),
                     node.get("validationSplit").asDouble(), node.get("stratified").asBoolean(), node.get("loss").asDouble(),
                     node.get("accuracy").asDouble(), node.path("validationLoss").asDouble(Double.NaN),
-                    node.path("validationAccuracy").asDouble(Double.NaN));
+                    node.path("validationAccuracy").asDouble(Double.NaN), node.path("weightsEpoch").asInt(node.get("epochs").asInt()));
         } catch (java.time.format.DateTimeParseException notAnInstant) {
             throw new IllegalArgumentException("its provenance's trainedAt is not an instant: " + notAnInstant.getParsedString());
         }
@@ -256,9 +256,11 @@ final class ModelFile {
         try {
             config = JSON.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException corrupt) {
-            // one line: the parser's own message spans two, the second naming a source it hides
+            // one line: the parser's own message spans two, the second naming a source it hides, as
+            // does a start marker's place within the first
             var at = corrupt.getLocation();
-            throw new ModelFileException(file, CONFIG + " is corrupt: " + corrupt.getOriginalMessage()
+            String message = corrupt.getOriginalMessage().replaceAll("\\[Source: .*?; line: ", "[line: ");
+            throw new ModelFileException(file, CONFIG + " is corrupt: " + message
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), corrupt);
         } catch (IOException corrupt) {
             throw new ModelFileException(file, CONFIG + " is corrupt: " + corrupt.getMessage(), corrupt);
@@ -329,6 +331,9 @@ final class ModelFile {
                     .put("batchSize", provenance.batchSize()).put("shuffle", provenance.shuffle()).put("seed", provenance.seed())
                     .put("validationSplit", provenance.validationSplit()).put("stratified", provenance.stratified())
                     .put("loss", provenance.loss()).put("accuracy", provenance.accuracy());
+            if (provenance.weightsEpoch() != provenance.epochs()) {
+                node.put("weightsEpoch", provenance.weightsEpoch());
+            }
             if (!Double.isNaN(provenance.validationLoss())) {
                 node.put("validationLoss", provenance.validationLoss()).put("validationAccuracy", provenance.validationAccuracy());
             }

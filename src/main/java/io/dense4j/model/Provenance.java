@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * How a model's weights came to be, saved with it: which dense4j trained it and when (the end of
- * its last fit), the fit's options, and the last epoch's metrics. With the data it was trained on
+ * its last fit), the fit's options, and the metrics of the epoch whose weights it holds: the last,
+ * or an earlier one that early stopping restored. With the data it was trained on
  * ({@link TrainingData}) and the model's own layers, optimizer and loss, it says what a rerun
  * needs to give the same weights.
  *
@@ -13,12 +14,13 @@ import java.util.Locale;
  * @param epochs          epochs trained in all
  * @param batchSize       rows per step (Integer.MAX_VALUE: full batch)
  * @param validationSplit the share of rows held out, 0 for none
- * @param loss            the last epoch's mean training loss
- * @param validationLoss  the last epoch's validation loss, NaN without validation rows
+ * @param loss            the mean training loss of the epoch whose weights the model holds
+ * @param validationLoss  that epoch's validation loss, NaN without validation rows
+ * @param weightsEpoch    the epoch whose weights the model holds: {@code epochs}, or an earlier one restored at the end
  */
 public record Provenance(String library, String trainedAt, int epochs, int batchSize, boolean shuffle, long seed,
                          double validationSplit, boolean stratified, double loss, double accuracy, double validationLoss,
-                         double validationAccuracy) {
+                         double validationAccuracy, int weightsEpoch) {
 
     public Provenance {
         java.util.Objects.requireNonNull(library, "library");
@@ -27,6 +29,9 @@ public record Provenance(String library, String trainedAt, int epochs, int batch
         if (epochs < 1 || batchSize < 1 || !(validationSplit >= 0 && validationSplit < 1)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "a fit of %d epochs, batches of %d and a validation "
                     + "split of %s is none dense4j runs", epochs, batchSize, validationSplit));
+        }
+        if (weightsEpoch < 1 || weightsEpoch > epochs) {
+            throw new IllegalArgumentException("the weights of epoch " + weightsEpoch + " of " + epochs + " are none a fit keeps");
         }
     }
 
@@ -41,8 +46,9 @@ public record Provenance(String library, String trainedAt, int epochs, int batch
                 : String.format(Locale.ROOT, "validation split %s%s", validationSplit, stratified ? " (stratified)" : "");
         String validation = Double.isNaN(validationLoss) ? ""
                 : String.format(Locale.ROOT, ", validation loss %.4f, validation accuracy %.4f", validationLoss, validationAccuracy);
-        return String.format(Locale.ROOT, "dense4j %s, %s; %d epochs, %s, %s, seed %d, %s; last epoch: loss %.4f, accuracy %.4f%s",
+        String kept = weightsEpoch == epochs ? "last epoch" : "the weights of epoch " + weightsEpoch + ", restored at the end";
+        return String.format(Locale.ROOT, "dense4j %s, %s; %d epochs, %s, %s, seed %d, %s; %s: loss %.4f, accuracy %.4f%s",
                 library, trainedAt, epochs, batchSize == Integer.MAX_VALUE ? "full batch" : "batches of " + batchSize,
-                shuffle ? "shuffled" : "in file order", seed, split, loss, accuracy, validation);
+                shuffle ? "shuffled" : "in file order", seed, split, kept, loss, accuracy, validation);
     }
 }

@@ -74,6 +74,7 @@ public final class EarlyStopping implements Callback {
         if (bestWeights != null && bestEpoch > 0) {
             NativeArray parameters = run.model().parameterValues().values();
             parameters.copyFrom(bestWeights, 0, 0, parameters.length());
+            run.restoredWeightsOf(bestEpoch);
         }
     }
 

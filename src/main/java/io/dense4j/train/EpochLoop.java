@@ -67,6 +67,6 @@ public final class EpochLoop {
         for (Callback callback : callbacks) {
             callback.onTrainEnd(history);
         }
-        return history;
+        return run.restoredEpoch() == 0 ? history : new History(epochs, stoppedEarly, run.restoredEpoch());
     }
 }

@@ -5,13 +5,27 @@ import java.util.List;
 /**
  * What a call to fit recorded, epoch by epoch.
  *
- * @param epochs       every completed epoch, first to last
- * @param stoppedEarly whether a callback's stop request ended training before its last epoch
+ * @param epochs        every completed epoch, first to last
+ * @param stoppedEarly  whether a callback's stop request ended training before its last epoch
+ * @param restoredEpoch the epoch whose weights a callback put back at the end ({@link EarlyStopping}), or 0
  */
-public record History(List<EpochMetrics> epochs, boolean stoppedEarly) {
+public record History(List<EpochMetrics> epochs, boolean stoppedEarly, int restoredEpoch) {
 
     public History {
         epochs = List.copyOf(epochs);
+        if (restoredEpoch != 0 && epochs.stream().noneMatch(metrics -> metrics.epoch() == restoredEpoch)) {
+            throw new IllegalArgumentException("epoch " + restoredEpoch + " is none of this fit's, so its weights cannot be restored");
+        }
+    }
+
+    /** A fit that ends with its last epoch's weights. */
+    public History(List<EpochMetrics> epochs, boolean stoppedEarly) {
+        this(epochs, stoppedEarly, 0);
+    }
+
+    /** The epoch whose weights the model holds after the fit: the restored one, or the last. */
+    public EpochMetrics ofWeights() {
+        return restoredEpoch == 0 ? last() : epochs.stream().filter(metrics -> metrics.epoch() == restoredEpoch).findFirst().orElseThrow();
     }
 
     public EpochMetrics last() {

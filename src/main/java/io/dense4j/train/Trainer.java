@@ -165,13 +165,14 @@ public final class Trainer {
         }
     }
 
-    /** {@code history}, after recording in the model how its weights came to be: {@code options} and the last epoch. */
+    /** {@code history}, after recording in the model how its weights came to be: {@code options} and the epoch they are of. */
     public History recorded(History history, FitOptions options) {
-        EpochMetrics last = history.last();
+        EpochMetrics kept = history.ofWeights();
         model.setProvenance(new Provenance(Provenance.thisLibrary(), java.time.Instant.now().truncatedTo(
                 java.time.temporal.ChronoUnit.SECONDS).toString(), epochsTrained, options.batchSize(), options.shuffle(),
-                options.seed(), options.validationSplit(), options.stratified(), last.loss(), last.accuracy(),
-                last.hasValidation() ? last.validationLoss() : Double.NaN, last.hasValidation() ? last.validationAccuracy() : Double.NaN));
+                options.seed(), options.validationSplit(), options.stratified(), kept.loss(), kept.accuracy(),
+                kept.hasValidation() ? kept.validationLoss() : Double.NaN, kept.hasValidation() ? kept.validationAccuracy() : Double.NaN,
+                kept.epoch()));
         return history;
     }
 

@@ -13,6 +13,7 @@ public final class TrainingRun {
     private final int batchesPerEpoch;
     private final boolean validation;
     private volatile boolean stopRequested;
+    private int restoredEpoch;
 
     /**
      * @param firstEpoch the first epoch this run trains (after those a resumed trainer had done)
@@ -66,5 +67,15 @@ public final class TrainingRun {
 
     public boolean stopRequested() {
         return stopRequested;
+    }
+
+    /** Tells the run that a callback put back the weights of an earlier epoch of it at the end, so the model records that epoch's metrics. */
+    public void restoredWeightsOf(int epoch) {
+        restoredEpoch = epoch;
+    }
+
+    /** The epoch whose weights a callback put back at the end, or 0. */
+    public int restoredEpoch() {
+        return restoredEpoch;
     }
 }

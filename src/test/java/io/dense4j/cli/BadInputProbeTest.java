@@ -161,6 +161,10 @@ class BadInputProbeTest {
             new BadModel("a model.json that is not JSON", model -> rezip(model, entries -> entries.put("model.json",
                     "{\"format\":".getBytes(StandardCharsets.UTF_8))),
                     "model.json is corrupt: Unexpected end-of-input within/between Object entries (line 1, column 11)"),
+            new BadModel("a model.json cut inside an object", model -> rezip(model, entries -> entries.put("model.json",
+                    "{\"format\":{\"a\":1".getBytes(StandardCharsets.UTF_8))),
+                    "model.json is corrupt: Unexpected end-of-input: expected close marker for Object (start marker at [line: 1, "
+                    + "column: 11]) (line 1, column 17)"),
             new BadModel("a newer model format", model -> editJson(model, json -> json.put("formatVersion", 99)),
                     "was written by a newer dense4j (format version 99; this one, 0.1.0, reads up to 3)"),
             new BadModel("a layer claiming 2^31 - 1 units", model -> editJson(model,

@@ -1,6 +1,7 @@
 package io.dense4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,6 +155,29 @@ class CsvPredictionsTest {
         try (var files = Files.list(folder)) {
             assertEquals(2, files.count(), "no temporary file is left behind");
         }
+    }
+
+    /** The model reads its columns by name: --features and --drop may agree with them, or are refused, never obeyed against them. */
+    @Test
+    void featuresAndDroppedColumnsThatDisagreeWithTheModelAreRefused() throws IOException {
+        Path data = Files.writeString(folder.resolve("rows.csv"), "a,b,id\n1,0.5,7\n-1,0,8\n");
+        Path out = folder.resolve("predictions.csv");
+        IllegalArgumentException reordered = assertThrows(IllegalArgumentException.class, () -> CsvPredictions.write(model(), data,
+                CsvFormat.defaults().withFeatures(List.of("b", "a")), 0.5, out));
+        assertEquals(data + " has the model's feature columns in another order; pick them by name (with a header) or reorder them",
+                reordered.getMessage());
+        IllegalArgumentException fewer = assertThrows(IllegalArgumentException.class, () -> CsvPredictions.write(model(), data,
+                CsvFormat.defaults().withFeatures(List.of("b")), 0.5, out));
+        assertEquals(data + " lacks the model's feature column \"a\"", fewer.getMessage());
+        IllegalArgumentException dropped = assertThrows(IllegalArgumentException.class, () -> CsvPredictions.write(model(), data,
+                CsvFormat.defaults().withoutColumns(List.of("b")), 0.5, out));
+        assertEquals("the model reads column \"b\", which --drop leaves out", dropped.getMessage());
+        assertFalse(Files.exists(out));
+        // agreeing ones change nothing: σ(1·1 − 2·0.5) = 0.5 and σ(−1) for the rows
+        assertEquals(2, CsvPredictions.write(model(), data, CsvFormat.defaults().withFeatures(List.of("a", "b")), 0.5, List.of("id"), out));
+        assertEquals(List.of("id,probability,class", "7,0.5,yes", "8,0.26894143,no"), Files.readAllLines(out));
+        assertEquals(2, CsvPredictions.write(model(), data, CsvFormat.defaults().withoutColumns(List.of("id")), 0.5, out));
+        assertEquals(List.of("probability,class", "0.5,yes", "0.26894143,no"), Files.readAllLines(out));
     }
 
     @Test

@@ -77,7 +77,7 @@ class HostileModelFileTest {
         String json = config();
         int at = json.indexOf("\"layers\"");
         Path sound = withConfig("sound.zip", json.substring(0, at) + provenance + json.substring(at));
-        assertEquals(new Provenance("0.1.0", "2026-12-03T02:10:00Z", 3, 32, true, 7, 0.2, false, 0.25, 0.9, Double.NaN, Double.NaN),
+        assertEquals(new Provenance("0.1.0", "2026-12-03T02:10:00Z", 3, 32, true, 7, 0.2, false, 0.25, 0.9, Double.NaN, Double.NaN, 3),
                 Model.load(sound).provenance());
         Path textEpochs = withConfig("text.zip", json.substring(0, at) + provenance.replace("\"epochs\" : 3", "\"epochs\" : \"3\"")
                 + json.substring(at));

@@ -167,6 +167,24 @@ class ModelTest {
         Dataset all = Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT);
         assertEquals(best, model.scores(new DatasetBatches(all, RowSelection.validation(0.25, FitOptions.DEFAULT_SEED))).logLoss(),
                 1e-6);
+        // the model file describes the weights it holds: the restored epoch's, with its metrics
+        assertEquals(stopping.bestEpoch(), history.restoredEpoch());
+        Provenance provenance = model.provenance();
+        assertEquals(history.epochs().size(), provenance.epochs());
+        assertEquals(stopping.bestEpoch(), provenance.weightsEpoch());
+        assertEquals(best, provenance.validationLoss());
+        assertEquals(history.epochs().get(stopping.bestEpoch() - 1).loss(), provenance.loss());
+        assertEquals(stopping.bestEpoch() < provenance.epochs(),
+                provenance.toString().contains("; the weights of epoch " + stopping.bestEpoch() + ", restored at the end: loss "),
+                provenance.toString());
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("early-stopped", ".zip");
+            model.save(file);
+            assertEquals(provenance, Model.load(file).provenance());
+            java.nio.file.Files.delete(file);
+        } catch (java.io.IOException failed) {
+            throw new java.io.UncheckedIOException(failed);
+        }
     }
 
     @Test
