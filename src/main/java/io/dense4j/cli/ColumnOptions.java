@@ -21,6 +21,11 @@ import picocli.CommandLine.Spec;
  * whose value a model does not know.
  */
 final class ColumnOptions {
+    /** Column notes one line each, up to this many; the rest are counted in one line, so that a wide file's output stays short. */
+    private static final int NOTES_SHOWN = 5;
+    /** Columns named in one line, up to this many. */
+    private static final int NAMES_SHOWN = 10;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -79,11 +84,15 @@ final class ColumnOptions {
                         + "\" has no values, only missing cells; leave it out (--drop " + name + ")");
             }
         }
-        StringBuilder line = new StringBuilder("Categorical columns (one-hot over their categories, other, missing):");
-        categories.forEach((name, kept) -> line.append(' ').append(name).append(" (").append(kept.values().size()).append("),"));
-        out.println(line.substring(0, line.length() - 1));
+        List<String> kept = categories.entrySet().stream()
+                .map(column -> column.getKey() + " (" + column.getValue().values().size() + ")").toList();
+        out.println("Categorical columns (one-hot over their categories, other, missing): " + firstOf(kept));
+        int capped = 0;
         for (var column : categories.entrySet()) {
             CategoryDictionary seen = source.categoryCounts(column.getKey());
+            if ((seen.size() > maxCategories || seen.overflowed()) && ++capped > NOTES_SHOWN) {
+                continue; // counted, and said in one line after
+            }
             if (seen.size() > maxCategories || seen.overflowed()) {
                 long otherRows = source.unknownCategoryRows(Map.of(column.getKey(), column.getValue())).get(column.getKey());
                 out.printf(Locale.ROOT, "Note: column \"%s\" has %s%,d distinct values; kept the %,d most frequent, and the "
@@ -93,7 +102,17 @@ final class ColumnOptions {
                                 ? " (an identifier? leave it out: --drop " + column.getKey() + ")" : " (--max-categories)");
             }
         }
+        if (capped > NOTES_SHOWN) {
+            out.printf(Locale.ROOT, "Note: %,d more columns have more distinct values than --max-categories %,d keeps; their rarer "
+                    + "values go to 'other'%n", capped - NOTES_SHOWN, maxCategories);
+        }
         return categories;
+    }
+
+    /** The first {@link #NAMES_SHOWN} items, then how many more. */
+    private static String firstOf(List<String> items) {
+        String shown = String.join(", ", items.subList(0, Math.min(NAMES_SHOWN, items.size())));
+        return items.size() > NAMES_SHOWN ? String.format(Locale.ROOT, "%s and %,d more", shown, items.size() - NAMES_SHOWN) : shown;
     }
 
     /** One line on {@code out} naming the rows whose category the model does not know, per column; nothing when none. */
@@ -102,7 +121,7 @@ final class ColumnOptions {
                 .map(column -> String.format(Locale.ROOT, "%s %,d", column.getKey(), column.getValue())).toList();
         if (!named.isEmpty()) {
             out.printf(Locale.ROOT, "Note: rows with a category the model does not know (read as 'other'), of %,d: %s%n", rows,
-                    String.join(", ", named));
+                    firstOf(named));
         }
     }
 }

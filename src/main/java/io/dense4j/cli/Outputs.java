@@ -22,6 +22,9 @@ final class Outputs {
         if (file == null) {
             return;
         }
+        if (file.toString().equals("-")) { // standard output, to predict; a file named "-" would surprise
+            throw new ParameterException(command, option + " -: this output is a file, not standard output; give a file name");
+        }
         if (Files.isDirectory(file)) {
             throw new ParameterException(command, option + " " + file + " is a folder; give a file name");
         }

@@ -80,6 +80,40 @@ class CategoricalCommandsTest {
         assertEquals(java.util.Set.of("Oslo", "Lima"), java.util.Set.copyOf(city.values())); // Nuuk, held out alone: "other"
     }
 
+    /** Fifteen text columns: the notes name ten and count the rest, so that a wide file's output stays a few short lines. */
+    @Test
+    void aWideFilesCategoryNotesStayShort() throws Exception {
+        StringBuilder rows = new StringBuilder();
+        StringBuilder unseen = new StringBuilder();
+        for (int c = 0; c < 15; c++) {
+            rows.append('t').append(c).append(',');
+            unseen.append("new,");
+        }
+        rows.append("label\n");
+        unseen.insert(0, rows).append("1\n");
+        for (int r = 0; r < 40; r++) {
+            for (int c = 0; c < 15; c++) {
+                rows.append("v").append((r + c) % 4).append(',');
+            }
+            rows.append(r % 2).append('\n');
+        }
+        Path wide = write("wide.csv", rows.toString());
+        Path model = folder.resolve("wide.zip");
+        Run trained = Run.of("train", "--data", wide.toString(), "--max-categories", "2", "--epochs", "1", "--accept-worse-than-base-rate",
+                "--out", model.toString()); // the labels are noise
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("Categorical columns (one-hot over their categories, other, missing): t0 (2), t1 (2), t2 (2), "
+                + "t3 (2), t4 (2), t5 (2), t6 (2), t7 (2), t8 (2), t9 (2) and 5 more\n"), trained.out());
+        assertEquals(5, trained.out().lines().filter(line -> line.startsWith("Note: column \"t")).count(), trained.out());
+        assertTrue(trained.out().contains("Note: 10 more columns have more distinct values than --max-categories 2 keeps; their rarer "
+                + "values go to 'other'\n"), trained.out());
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", write("unseen.csv", unseen.toString()).toString(),
+                "--out", folder.resolve("wide-p.csv").toString());
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        assertTrue(predicted.out().contains("Note: rows with a category the model does not know (read as 'other'), of 1: t0 1, t1 1, "
+                + "t2 1, t3 1, t4 1, t5 1, t6 1, t7 1, t8 1, t9 1 and 5 more\n"), predicted.out());
+    }
+
     @Test
     void evaluateAndPredictSayHowManyRowsHadACategoryTheModelDoesNotKnow() throws Exception {
         Path model = folder.resolve("model.zip");

@@ -29,7 +29,7 @@ class FailFastCommandsTest {
         String data = small().toString();
         String[][] cases = {
             {"--epochs", "0"}, {"--epochs", "-3"}, {"--early-stopping", "0"}, {"--batch-size", "-1"}, {"--lerning-rate", "0.1"},
-            {"--sync", "averaging"}, {"--delimiter", "ab"},
+            {"--sync", "averaging"}, {"--delimiter", "ab"}, {"--out", "-"},
         };
         String[] says = {
             "dense4j: --epochs takes a number of passes >= 1, got 0",
@@ -39,6 +39,7 @@ class FailFastCommandsTest {
             "dense4j: Unknown options: '--lerning-rate', '0.1'",
             "dense4j: --sync is for training on Spark: give --spark MASTER too",
             "dense4j: --delimiter must be one character, got \"ab\"",
+            "dense4j: --out -: this output is a file, not standard output; give a file name",
         };
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 3];
