@@ -171,11 +171,12 @@ class TrainCommand implements Callable<Integer> {
         if (spark.given()) {
             return trainOnSpark(hidden, chosen, goal);
         }
+        policy(); // --threads and --parts checked before the data is read
         CsvFiles data = StandardInput.files(this.data, System.out);
         CsvSource source = csv.open(data, format(), sourceOptions());
         csvRows = source.rows();
-        System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features%s, labels %s%s; cache: %s%n", data, source.rows(),
-                source.width(), source.categoricalColumns().isEmpty() ? "" : " (" + source.categoricalColumns().size() + " categorical)",
+        System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d feature%s%s, labels %s%s; cache: %s%n", data, source.rows(),
+                source.width(), source.width() == 1 ? "" : "s", source.categoricalColumns().isEmpty() ? "" : " (" + source.categoricalColumns().size() + " categorical)",
                 source.labels(), source.missingValues() > 0
                         ? String.format(Locale.ROOT, ", %,d missing values", source.missingValues()) : "",
                 source.cacheStatus());

@@ -54,6 +54,13 @@ class FailFastCommandsTest {
     }
 
     @Test
+    void threadsAndPartsAreCheckedBeforeTheDataIsRead() {
+        Run run = Run.of("train", "--data", "no-such-file.csv", "--threads", "0");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(List.of("dense4j: --threads takes a number >= 1, got 0", "see 'dense4j train --help'"), lines(run.err()));
+    }
+
+    @Test
     void anUnknownCommandIsAnErrorEvenWithHelpAndVersionAndHelpWork() {
         Run unknown = Run.of("deploy", "--help");
         assertEquals(2, unknown.exitCode());

@@ -83,13 +83,19 @@ public final class CsvSource implements CategoricalRows {
 
         /**
          * The user's cache folder for dense4j: {@code $XDG_CACHE_HOME/dense4j}, else
-         * {@code ~/.cache/dense4j}, as the XDG base directory convention places caches.
+         * {@code $HOME/.cache/dense4j}, as the XDG base directory convention places caches; Java's
+         * {@code user.home} (from the user database) only without {@code $HOME}.
          */
         public static Path userCacheDirectory() {
             String xdg = System.getenv("XDG_CACHE_HOME");
-            Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
-                    : Path.of(System.getProperty("user.home"), ".cache");
+            String home = System.getenv("HOME");
+            Path base = absolute(xdg) ? Path.of(xdg)
+                    : Path.of(absolute(home) ? home : System.getProperty("user.home"), ".cache");
             return base.resolve("dense4j");
+        }
+
+        private static boolean absolute(String path) {
+            return path != null && !path.isBlank() && Path.of(path).isAbsolute();
         }
 
         /** Where the cache goes when the file's folder cannot be written; null for no cache then. */
