@@ -138,7 +138,9 @@ public final class CsvPredictions {
                                      OutputStream stream, RowBlocks.Parallelism parallelism) throws IOException {
         StringBuilder header = new StringBuilder();
         kept.forEach(name -> header.append(quoted(name)).append(','));
-        stream.write(header.append("probability,class\n").toString().getBytes(StandardCharsets.UTF_8));
+        // written with the first rows: a file that fails before any (no data rows, say) leaves standard output empty
+        byte[] headerLine = header.append("probability,class\n").toString().getBytes(StandardCharsets.UTF_8);
+        boolean headerWritten = false;
         Chunk chunk = new Chunk(model, stream, threshold);
         long rows = 0;
         java.util.Map<String, Long> unknown = new java.util.LinkedHashMap<>();
@@ -156,12 +158,19 @@ public final class CsvPredictions {
                         : RowBlocks.of(filling, input.layout().labeled(), chunk.plan.capacity(), model.inputWidth(), chunk.fill,
                                 parallelism, java.nio.file.Files.size(input.name()))) {
                     for (RowBlocks.Block block = blocks.next(); block != null; block = blocks.next()) {
+                        if (!headerWritten) {
+                            stream.write(headerLine);
+                            headerWritten = true;
+                        }
                         chunk.write(block);
                         blocks.recycle(block);
                     }
                     rows += blocks.summary().rows();
                     blocks.summary().unknownCategoryRows().forEach((column, count) -> unknown.merge(column, count, Long::sum));
                 }
+            }
+            if (!headerWritten) {
+                stream.write(headerLine);
             }
             return new Written(rows, unknown);
         } finally {

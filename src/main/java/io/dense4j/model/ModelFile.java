@@ -429,8 +429,14 @@ final class ModelFile {
 
     private static Model rebuild(JsonNode config, byte[] parameters, byte[] statistics) {
         Sequential sequential = new Sequential();
+        int index = 0;
         for (JsonNode node : config.path("layers")) {
-            sequential.add(layer(node));
+            try {
+                sequential.add(layer(node));
+            } catch (IllegalArgumentException invalid) { // which layer, for a file edited or damaged by hand
+                throw new IllegalArgumentException("layer " + index + ": " + invalid.getMessage(), invalid);
+            }
+            index++;
         }
         JsonNode compile = config.path("compile");
         CompileOptions options = CompileOptions.defaults()

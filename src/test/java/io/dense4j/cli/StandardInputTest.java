@@ -82,6 +82,22 @@ class StandardInputTest {
         assertTrue(refused.err().contains("dense4j: standard input: line 1 runs past 16 MiB without a line end"), refused.err());
     }
 
+    /** Nothing on standard output when the input fails before its first row, not a header line that reads as zero predictions. */
+    @Test
+    void aHeaderWithoutRowsWritesNothingToStandardOutput() throws Exception {
+        Path model = folder.resolve("model.zip");
+        assertEquals(0, Run.withInput(rows(), "train", "--data", "-", "--drop", "id", "--epochs", "20", "--out", model.toString())
+                .exitCode());
+        Path headerOnly = Files.writeString(folder.resolve("header.csv"), "id,x,plan\n");
+        Run piped = Run.withInput("id,x,plan\n", "predict", "--model", model.toString(), "--data", "-", "--out", "-");
+        Run fromFile = Run.of("predict", "--model", model.toString(), "--data", headerOnly.toString(), "--out", "-");
+        for (Run run : List.of(piped, fromFile)) {
+            assertEquals(1, run.exitCode(), run.err());
+            assertEquals("", run.out());
+            assertTrue(run.err().contains("has a header row but no data rows"), run.err());
+        }
+    }
+
     @Test
     void aBadRowPipedToPredictNamesStandardInputAndItsLine() throws Exception {
         Path model = folder.resolve("model.zip");

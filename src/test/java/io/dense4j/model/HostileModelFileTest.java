@@ -70,6 +70,14 @@ class HostileModelFileTest {
     }
 
     @Test
+    void aLayerOfAnUnknownKindIsNamedByItsPlace() throws IOException {
+        String json = config();
+        assertTrue(json.contains("\"activation\" : \"Sigmoid\""), json);
+        Path tanh = withConfig("tanh.zip", json.replace("\"activation\" : \"Sigmoid\"", "\"activation\" : \"Tanh\""));
+        assertEquals(tanh + ": model.json describes no valid model: layer 1: unknown layer or activation \"Tanh\"", problem(tanh));
+    }
+
+    @Test
     void aProvenanceOfTheWrongShapeIsRefusedNamingTheField() throws IOException {
         String provenance = "\"provenance\" : {\"library\" : \"0.1.0\", \"trainedAt\" : \"2026-12-03T02:10:00Z\", \"epochs\" : 3, "
                 + "\"batchSize\" : 32, \"shuffle\" : true, \"seed\" : 7, \"validationSplit\" : 0.2, \"stratified\" : false, "
@@ -85,6 +93,16 @@ class HostileModelFileTest {
         Path notAnInstant = withConfig("when.zip", json.substring(0, at) + provenance.replace("2026-12-03T02:10:00Z", "yesterday")
                 + json.substring(at));
         assertTrue(problem(notAnInstant).endsWith("its provenance's trainedAt is not an instant: yesterday"), problem(notAnInstant));
+        Path restored = withConfig("restored.zip", json.substring(0, at) + provenance.replace("\"epochs\" : 3", "\"epochs\" : 3, \"weightsEpoch\" : 2")
+                + json.substring(at));
+        assertEquals(2, Model.load(restored).provenance().weightsEpoch());
+        Path later = withConfig("later.zip", json.substring(0, at) + provenance.replace("\"epochs\" : 3", "\"epochs\" : 3, \"weightsEpoch\" : 4")
+                + json.substring(at));
+        assertTrue(problem(later).endsWith("the weights of epoch 4 of 3 are none a fit keeps"), problem(later));
+        Path textEpoch = withConfig("text-epoch.zip", json.substring(0, at)
+                + provenance.replace("\"epochs\" : 3", "\"epochs\" : 3, \"weightsEpoch\" : \"2\"") + json.substring(at));
+        assertTrue(problem(textEpoch).endsWith("its provenance's epochs, batchSize, seed and weightsEpoch are whole numbers"),
+                problem(textEpoch));
     }
 
     @Test
