@@ -1,5 +1,6 @@
 package io.dense4j.cli;
 
+import io.dense4j.data.csv.ContentHash;
 import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.model.Model;
 import io.dense4j.model.TrainingCommand;
@@ -55,6 +56,14 @@ final class VerifyCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "Not reproduced: %s holds %,d bytes; %s was trained on %s%n", data, bytes, modelFile,
                     trainedOn);
             return 1;
+        }
+        if (trainedOn != null && trainedOn.contentXxh128() != null && bytes > 0) { // one read now rather than a whole retraining
+            String content = ContentHash.ofFiles(CsvFiles.of(data).paths());
+            if (!content.equals(trainedOn.contentXxh128())) {
+                System.out.printf("Not reproduced: %s is not the data %s was trained on (%s; now XXH3-128 %s)%n", data, modelFile,
+                        trainedOn, content);
+                return 1;
+            }
         }
         Path folder = Files.createTempDirectory("dense4j-verify");
         Path retrainedFile = folder.resolve("retrained.zip");

@@ -1,6 +1,7 @@
 package io.dense4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,6 +79,7 @@ class VerifyCommandTest {
 
         assertEquals(1, verified.exitCode(), verified.out() + verified.err());
         assertTrue(verified.out().contains("Not reproduced: " + other + " is not the data " + model + " was trained on"), verified.out());
+        assertFalse(verified.out().contains("Retraining"), "the content is compared before any retraining: " + verified.out());
 
         Path shorter = Files.write(folder.resolve("shorter.csv"), lines.subList(0, 1000), StandardCharsets.UTF_8);
         Run refused = Run.of("verify", "--model", model.toString(), "--data", shorter.toString());

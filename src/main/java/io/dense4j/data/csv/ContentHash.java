@@ -7,8 +7,12 @@ import io.dense4j.data.DataFileException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -46,6 +50,34 @@ public final class ContentHash {
         }
         HashValue128 value = hash.get();
         return String.format(Locale.ROOT, "%016x%016x", value.getMostSignificantBits(), value.getLeastSignificantBits());
+    }
+
+    /**
+     * The content hash of several files' hashes, in file order: the XXH3-128 of the hashes, each
+     * followed by a newline (what {@code xxhsum -H2 FILES | cut -d' ' -f1 | xxhsum -H2} prints);
+     * one file's own hash for one.
+     */
+    public static String combined(List<String> hashes) {
+        if (hashes.size() == 1) {
+            return hashes.get(0);
+        }
+        StringBuilder lines = new StringBuilder();
+        hashes.forEach(hash -> lines.append(hash).append('\n'));
+        HashValue128 value = Hashing.xxh3_128().hashBytesTo128Bits(lines.toString().getBytes(StandardCharsets.US_ASCII));
+        return String.format(Locale.ROOT, "%016x%016x", value.getMostSignificantBits(), value.getLeastSignificantBits());
+    }
+
+    /** The content hash of {@code files} read whole, as a first pass over them records it. */
+    public static String ofFiles(List<Path> files) {
+        List<String> hashes = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                hashes.add(of(file, Files.size(file)));
+            } catch (IOException failed) {
+                throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
+            }
+        }
+        return combined(hashes);
     }
 
     /** {@link #of} on a thread of its own, so that it overlaps a pass reading the same bytes. */

@@ -344,14 +344,7 @@ public final class CsvSource implements CategoricalRows {
      * each followed by a newline (what {@code xxhsum -H2 FILES | cut -d' ' -f1 | xxhsum -H2} prints).
      */
     public String contentHash() {
-        if (files.size() == 1) {
-            return files.get(0).contentHash();
-        }
-        StringBuilder hashes = new StringBuilder();
-        files.forEach(file -> hashes.append(file.contentHash()).append('\n'));
-        var value = com.dynatrace.hash4j.hashing.Hashing.xxh3_128().hashBytesTo128Bits(
-                hashes.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        return String.format(java.util.Locale.ROOT, "%016x%016x", value.getMostSignificantBits(), value.getLeastSignificantBits());
+        return ContentHash.combined(files.stream().map(CsvFile::contentHash).toList());
     }
 
     public List<String> featureNames() {
