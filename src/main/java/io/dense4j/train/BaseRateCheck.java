@@ -9,11 +9,14 @@ import java.util.Locale;
  * loss of the best constant prediction, the training rows' (class-weighted) share of positives.
  * Such a model is worse than always answering with the base rate, which a diverging learning
  * rate or unscaled features cause. It warns once, after the first such epoch (not after epoch 1
- * when more follow: that epoch's mean includes the untrained start), and {@link #worseAtEnd}
+ * when more follow, unless its loss is over twice the base rate's: that epoch's mean includes the
+ * untrained start, which a little worse does not condemn and far worse does), and {@link #worseAtEnd}
  * tells whether the last epoch was still worse. It stays silent until {@link #expect} gives it the
  * class counts, so a run that does not know them (a resumed one) is not judged.
  */
 public final class BaseRateCheck implements Callback {
+    /** How many times the base rate's loss an epoch-1 loss must exceed to be judged before epoch 2. */
+    private static final double FAR_WORSE = 2;
     private final int epochs;
     private final PrintStream out;
     private final String likelyCauses;
@@ -69,7 +72,7 @@ public final class BaseRateCheck implements Callback {
         }
         last = metrics;
         boolean worse = !(metrics.loss() <= baseRateLoss);
-        if (worse && !warned && (metrics.epoch() > 1 || epochs == 1)) {
+        if (worse && !warned && (metrics.epoch() > 1 || epochs == 1 || metrics.loss() > FAR_WORSE * baseRateLoss)) {
             warned = true;
             out.println("Warning: " + comparison(metrics) + "; " + likelyCauses);
         }

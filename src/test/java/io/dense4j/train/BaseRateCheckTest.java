@@ -46,6 +46,21 @@ class BaseRateCheckTest {
         assertFalse(check.worseAtEnd());
     }
 
+    /** Unscaled features: 16,700 against a base rate's 0.66 after epoch 1 is no untrained start; it is said at once. */
+    @Test
+    void anEpochOneFarWorseThanTheBaseRateIsSaidAtOnce() {
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        BaseRateCheck check = new BaseRateCheck(3, new PrintStream(said, true, StandardCharsets.UTF_8), "try this");
+        check.expect(3, 1, ClassWeights.NONE); // the base rate's loss: 0.5623
+        check.onEpochEnd(epoch(1, 1.12)); // under twice that: the untrained start may explain it
+        assertEquals("", said.toString(StandardCharsets.UTF_8));
+        check = new BaseRateCheck(3, new PrintStream(said, true, StandardCharsets.UTF_8), "try this");
+        check.expect(3, 1, ClassWeights.NONE);
+        check.onEpochEnd(epoch(1, 16_700.9));
+        assertEquals("Warning: epoch 1's training loss 16700.9000 is worse than always predicting the base rate (loss 0.5623, "
+                + "25.0% positive); try this\n", said.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void aOneEpochRunIsJudgedOnItsOnlyEpoch() {
         ByteArrayOutputStream said = new ByteArrayOutputStream();
