@@ -183,8 +183,9 @@ public final class CsvPredictions {
         InputSchema schema = model.inputSchema();
         if (format.header() && schema != null) {
             // the model's columns, by name: --features and --drop may only agree with them
-            if (format.features() != null) {
-                schema.checkFeatures(data.toString(), format.features());
+            if (format.features() != null && !format.features().equals(schema.featureNames())) {
+                throw new IllegalArgumentException("--features disagrees with the model's feature columns (" + firstNames(schema.featureNames())
+                        + "), which predict picks by name; leave --features out");
             }
             for (String name : format.dropped()) {
                 if (schema.featureNames().contains(name)) {
@@ -199,7 +200,16 @@ public final class CsvPredictions {
                     + " must be read with its header");
         }
         int width = model.inputWidth();
-        List<String> features = new ArrayList<>(columns);
+        if (format.features() != null || !format.dropped().isEmpty()) {
+            // the columns chosen, read without a label: predict reads none
+            int chosen = format.features() != null ? format.features().size()
+                    : columns.size() - new java.util.HashSet<>(format.dropped()).size();
+            if (chosen != width) {
+                throw new IllegalArgumentException(String.format("%s: --features or --drop leave %d of its columns, and the model reads %d "
+                        + "features (drop the label column too, if the file has one)", data, chosen, width));
+            }
+            return format.withoutLabel();
+        }
         CsvFormat layout = format;
         if (columns.size() == width + 1) {
             int label = format.labelName() != null ? columns.indexOf(format.labelName())
@@ -208,17 +218,19 @@ public final class CsvPredictions {
                 throw new IllegalArgumentException(data + " has no label column " + (format.labelName() != null
                         ? "named \"" + format.labelName() + "\"" : String.valueOf(format.labelIndex())));
             }
-            features.remove(label);
         } else if (columns.size() == width) {
             layout = format.withoutLabel();
         } else {
             throw new IllegalArgumentException(String.format("%s has %d columns %s; the model reads %d features (and allows one label column)",
                     data, columns.size(), columns, width));
         }
-        if (format.header() && schema != null) {
-            schema.checkFeatures(data.toString(), features);
-        }
         return layout;
+    }
+
+    /** Up to five names, then how many more. */
+    private static String firstNames(List<String> names) {
+        String shown = String.join(", ", names.subList(0, Math.min(5, names.size())));
+        return names.size() > 5 ? shown + " and " + (names.size() - 5) + " more" : shown;
     }
 
     /** Predicts a block of rows with a plan of the model's and writes their lines, in order. */

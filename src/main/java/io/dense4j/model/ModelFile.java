@@ -239,12 +239,17 @@ final class ModelFile {
                 || !node.path("seed").canConvertToLong() || node.has("weightsEpoch") && !node.path("weightsEpoch").canConvertToInt()) {
             throw new IllegalArgumentException("its provenance's epochs, batchSize, seed and weightsEpoch are whole numbers");
         }
+        int weightsEpoch = node.path("weightsEpoch").asInt(node.get("epochs").asInt());
+        if (weightsEpoch < 1 || weightsEpoch > node.get("epochs").asInt()) {
+            throw new IllegalArgumentException("its provenance's weightsEpoch " + weightsEpoch + " is none of its "
+                    + node.get("epochs").asInt() + " epochs");
+        }
         try {
             return new Provenance(node.get("library").asText(), node.get("trainedAt").asText(), node.get("epochs").asInt(),
                     node.get("batchSize").asInt(), node.get("shuffle").asBoolean(), node.get("seed").asLong(),
                     node.get("validationSplit").asDouble(), node.get("stratified").asBoolean(), node.get("loss").asDouble(),
                     node.get("accuracy").asDouble(), node.path("validationLoss").asDouble(Double.NaN),
-                    node.path("validationAccuracy").asDouble(Double.NaN), node.path("weightsEpoch").asInt(node.get("epochs").asInt()));
+                    node.path("validationAccuracy").asDouble(Double.NaN), weightsEpoch);
         } catch (java.time.format.DateTimeParseException notAnInstant) {
             throw new IllegalArgumentException("its provenance's trainedAt is not an instant: " + notAnInstant.getParsedString());
         }

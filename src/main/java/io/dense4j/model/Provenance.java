@@ -35,6 +35,13 @@ public record Provenance(String library, String trainedAt, int epochs, int batch
         }
     }
 
+    /** A fit that keeps its last epoch's weights. */
+    public Provenance(String library, String trainedAt, int epochs, int batchSize, boolean shuffle, long seed, double validationSplit,
+                      boolean stratified, double loss, double accuracy, double validationLoss, double validationAccuracy) {
+        this(library, trainedAt, epochs, batchSize, shuffle, seed, validationSplit, stratified, loss, accuracy, validationLoss,
+                validationAccuracy, epochs);
+    }
+
     /** This dense4j's version, which a fit records. */
     public static String thisLibrary() {
         return ModelFile.LIBRARY_VERSION;

@@ -9,14 +9,12 @@ import java.util.Locale;
  * loss of the best constant prediction, the training rows' (class-weighted) share of positives.
  * Such a model is worse than always answering with the base rate, which a diverging learning
  * rate or unscaled features cause. It warns once, after the first such epoch (not after epoch 1
- * when more follow, unless its loss is over twice the base rate's: that epoch's mean includes the
+ * when more follow, unless its loss is far past the base rate's: that epoch's mean includes the
  * untrained start, which a little worse does not condemn and far worse does), and {@link #worseAtEnd}
  * tells whether the last epoch was still worse. It stays silent until {@link #expect} gives it the
  * class counts, so a run that does not know them (a resumed one) is not judged.
  */
 public final class BaseRateCheck implements Callback {
-    /** How many times the base rate's loss an epoch-1 loss must exceed to be judged before epoch 2. */
-    private static final double FAR_WORSE = 2;
     private final int epochs;
     private final PrintStream out;
     private final String likelyCauses;
@@ -72,10 +70,19 @@ public final class BaseRateCheck implements Callback {
         }
         last = metrics;
         boolean worse = !(metrics.loss() <= baseRateLoss);
-        if (worse && !warned && (metrics.epoch() > 1 || epochs == 1 || metrics.loss() > FAR_WORSE * baseRateLoss)) {
+        if (worse && !warned && (metrics.epoch() > 1 || epochs == 1 || farWorse(metrics.loss()))) {
             warned = true;
             out.println("Warning: " + comparison(metrics) + "; " + likelyCauses);
         }
+    }
+
+    /**
+     * Whether an epoch-1 loss is past what its untrained start explains: over twice the base rate's
+     * loss, and over it by more than ln 2, the loss of a model that says 50% to every row (when
+     * positives are rare the base rate's loss is small, and an untrained start sits near ln 2).
+     */
+    private boolean farWorse(double loss) {
+        return loss > Math.max(2 * baseRateLoss, baseRateLoss + Math.log(2));
     }
 
     /** Whether the last epoch judged was worse than the constant prediction. */

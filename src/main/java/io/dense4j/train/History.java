@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param epochs        every completed epoch, first to last
  * @param stoppedEarly  whether a callback's stop request ended training before its last epoch
- * @param restoredEpoch the epoch whose weights a callback put back at the end ({@link EarlyStopping}), or 0
+ * @param restoredEpoch the epoch whose weights a callback put back at the end ({@link EarlyStopping}), or 0; the
+ *                      history that callbacks' {@code onTrainEnd} receives says 0, as the putting back happens there
  */
 public record History(List<EpochMetrics> epochs, boolean stoppedEarly, int restoredEpoch) {
 

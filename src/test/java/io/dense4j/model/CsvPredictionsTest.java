@@ -164,11 +164,11 @@ class CsvPredictionsTest {
         Path out = folder.resolve("predictions.csv");
         IllegalArgumentException reordered = assertThrows(IllegalArgumentException.class, () -> CsvPredictions.write(model(), data,
                 CsvFormat.defaults().withFeatures(List.of("b", "a")), 0.5, out));
-        assertEquals(data + " has the model's feature columns in another order; pick them by name (with a header) or reorder them",
+        assertEquals("--features disagrees with the model's feature columns (a, b), which predict picks by name; leave --features out",
                 reordered.getMessage());
         IllegalArgumentException fewer = assertThrows(IllegalArgumentException.class, () -> CsvPredictions.write(model(), data,
                 CsvFormat.defaults().withFeatures(List.of("b")), 0.5, out));
-        assertEquals(data + " lacks the model's feature column \"a\"", fewer.getMessage());
+        assertEquals(reordered.getMessage(), fewer.getMessage());
         IllegalArgumentException dropped = assertThrows(IllegalArgumentException.class, () -> CsvPredictions.write(model(), data,
                 CsvFormat.defaults().withoutColumns(List.of("b")), 0.5, out));
         assertEquals("the model reads column \"b\", which --drop leaves out", dropped.getMessage());
@@ -178,6 +178,15 @@ class CsvPredictionsTest {
         assertEquals(List.of("id,probability,class", "7,0.5,yes", "8,0.26894143,no"), Files.readAllLines(out));
         assertEquals(2, CsvPredictions.write(model(), data, CsvFormat.defaults().withoutColumns(List.of("id")), 0.5, out));
         assertEquals(List.of("probability,class", "0.5,yes", "0.26894143,no"), Files.readAllLines(out));
+        // a model that does not know its columns' names takes them by place: --drop must leave as many as it reads
+        Model unnamed = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
+        unnamed.setWeights(0, Nd4j.create(new float[][] {{1}, {-2}}));
+        assertEquals(2, CsvPredictions.write(unnamed, data, CsvFormat.defaults().withoutColumns(List.of("id")), 0.5, out));
+        assertEquals(List.of("probability,class", "0.5,1", "0.26894143,0"), Files.readAllLines(out));
+        IllegalArgumentException tooFew = assertThrows(IllegalArgumentException.class, () -> CsvPredictions.write(unnamed, data,
+                CsvFormat.defaults().withoutColumns(List.of("id", "a")), 0.5, out));
+        assertEquals(data + ": --features or --drop leave 1 of its columns, and the model reads 2 features (drop the label column too, "
+                + "if the file has one)", tooFew.getMessage());
     }
 
     @Test

@@ -85,7 +85,7 @@ class HostileModelFileTest {
         String json = config();
         int at = json.indexOf("\"layers\"");
         Path sound = withConfig("sound.zip", json.substring(0, at) + provenance + json.substring(at));
-        assertEquals(new Provenance("0.1.0", "2026-12-03T02:10:00Z", 3, 32, true, 7, 0.2, false, 0.25, 0.9, Double.NaN, Double.NaN, 3),
+        assertEquals(new Provenance("0.1.0", "2026-12-03T02:10:00Z", 3, 32, true, 7, 0.2, false, 0.25, 0.9, Double.NaN, Double.NaN),
                 Model.load(sound).provenance());
         Path textEpochs = withConfig("text.zip", json.substring(0, at) + provenance.replace("\"epochs\" : 3", "\"epochs\" : \"3\"")
                 + json.substring(at));
@@ -98,7 +98,7 @@ class HostileModelFileTest {
         assertEquals(2, Model.load(restored).provenance().weightsEpoch());
         Path later = withConfig("later.zip", json.substring(0, at) + provenance.replace("\"epochs\" : 3", "\"epochs\" : 3, \"weightsEpoch\" : 4")
                 + json.substring(at));
-        assertTrue(problem(later).endsWith("the weights of epoch 4 of 3 are none a fit keeps"), problem(later));
+        assertTrue(problem(later).endsWith("its provenance's weightsEpoch 4 is none of its 3 epochs"), problem(later));
         Path textEpoch = withConfig("text-epoch.zip", json.substring(0, at)
                 + provenance.replace("\"epochs\" : 3", "\"epochs\" : 3, \"weightsEpoch\" : \"2\"") + json.substring(at));
         assertTrue(problem(textEpoch).endsWith("its provenance's epochs, batchSize, seed and weightsEpoch are whole numbers"),

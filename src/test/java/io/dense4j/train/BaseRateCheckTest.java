@@ -46,13 +46,17 @@ class BaseRateCheckTest {
         assertFalse(check.worseAtEnd());
     }
 
-    /** Unscaled features: 16,700 against a base rate's 0.66 after epoch 1 is no untrained start; it is said at once. */
+    /** Unscaled features: 16,700 against a base rate's 0.56 after epoch 1 is no untrained start; it is said at once. */
     @Test
     void anEpochOneFarWorseThanTheBaseRateIsSaidAtOnce() {
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         BaseRateCheck check = new BaseRateCheck(3, new PrintStream(said, true, StandardCharsets.UTF_8), "try this");
         check.expect(3, 1, ClassWeights.NONE); // the base rate's loss: 0.5623
-        check.onEpochEnd(epoch(1, 1.12)); // under twice that: the untrained start may explain it
+        check.onEpochEnd(epoch(1, 1.25)); // over twice that, but within ln 2 of it: the untrained start may explain it
+        assertEquals("", said.toString(StandardCharsets.UTF_8));
+        check = new BaseRateCheck(3, new PrintStream(said, true, StandardCharsets.UTF_8), "try this");
+        check.expect(97, 3, ClassWeights.NONE); // rare positives: the base rate's loss is 0.1347, and an untrained 50% gives ln 2
+        check.onEpochEnd(epoch(1, 0.6931));
         assertEquals("", said.toString(StandardCharsets.UTF_8));
         check = new BaseRateCheck(3, new PrintStream(said, true, StandardCharsets.UTF_8), "try this");
         check.expect(3, 1, ClassWeights.NONE);

@@ -28,13 +28,15 @@ public final class Scorer {
     private final List<String> classes;
     private final double threshold;
     private final ThreadLocal<Buffers> buffers;
+    /** Made on a thread's first batch only: a thread that scores single rows never holds them. */
+    private final ThreadLocal<BlockBuffers> blockBuffers;
 
-    /**
-     * One thread's working memory: a row's values, twice, its codes, and a list of nonzero values
-     * with their places; the same for a block of rows, and its outputs.
-     */
-    private record Buffers(float[] a, float[] b, int[] codes, int[] index, float[] value, float[][] blockA, float[][] blockB,
-                           int[][] blockCodes, float[] blockOutputs) {
+    /** One thread's working memory for a row: its values, twice, its codes, and a list of nonzero values with their places. */
+    private record Buffers(float[] a, float[] b, int[] codes, int[] index, float[] value) {
+    }
+
+    /** One thread's working memory for a block of rows: each row's values, twice, and codes, and the block's outputs. */
+    private record BlockBuffers(float[][] a, float[][] b, int[][] codes, float[] outputs) {
     }
 
     Scorer(Columns columns, Network network, List<String> classes, double threshold) {
@@ -44,9 +46,11 @@ public final class Scorer {
         this.threshold = threshold;
         int widest = network.widest();
         int categorical = columns.categorical();
-        int blockRows = BlockAffine.ROWS;
+        int rows = BlockAffine.ROWS;
         this.buffers = ThreadLocal.withInitial(() -> new Buffers(new float[widest], new float[widest], new int[categorical],
-                new int[widest], new float[widest], new float[blockRows][widest], new float[blockRows][widest], new int[blockRows][categorical], new float[blockRows]));
+                new int[widest], new float[widest]));
+        this.blockBuffers = ThreadLocal.withInitial(() -> new BlockBuffers(new float[rows][widest], new float[rows][widest],
+                new int[rows][categorical], new float[rows]));
     }
 
     /**
@@ -106,17 +110,20 @@ public final class Scorer {
         if (out.length < rows.length) {
             throw new IllegalArgumentException("out holds " + out.length + " probabilities for " + rows.length + " rows");
         }
-        Buffers mine = buffers.get(); // once for the batch, not per row
         int r = 0;
-        for (; r + BlockAffine.ROWS <= rows.length; r += BlockAffine.ROWS) {
-            for (int k = 0; k < BlockAffine.ROWS; k++) {
-                columns.read(rows[r + k], mine.blockA()[k], mine.blockCodes()[k]);
-            }
-            network.forwardBlock(mine.blockA(), mine.blockB(), mine.blockCodes(), mine.blockOutputs());
-            for (int k = 0; k < BlockAffine.ROWS; k++) {
-                out[r + k] = probability(mine.blockOutputs()[k]);
+        if (rows.length >= BlockAffine.ROWS) {
+            BlockBuffers block = blockBuffers.get(); // once for the batch, not per block
+            for (; r + BlockAffine.ROWS <= rows.length; r += BlockAffine.ROWS) {
+                for (int k = 0; k < BlockAffine.ROWS; k++) {
+                    columns.read(rows[r + k], block.a()[k], block.codes()[k]);
+                }
+                network.forwardBlock(block.a(), block.b(), block.codes(), block.outputs());
+                for (int k = 0; k < BlockAffine.ROWS; k++) {
+                    out[r + k] = probability(block.outputs()[k]);
+                }
             }
         }
+        Buffers mine = buffers.get();
         for (; r < rows.length; r++) {
             out[r] = probability(rows[r], mine);
         }

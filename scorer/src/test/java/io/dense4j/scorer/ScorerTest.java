@@ -230,6 +230,29 @@ class ScorerTest {
         assertTrue(sum > 0);
     }
 
+    /** A batch's blocks, tiled or through the Vector API, allocate nothing once warm either. */
+    @Test
+    void aBatchAllocatesNothingOnceItsThreadIsWarm() throws Exception {
+        Model model = new Sequential(new Dense(64, new ReLU()), new Dense(32, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(10, new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+        model.setInputSchema(new InputSchema(java.util.stream.IntStream.range(0, 10).mapToObj(i -> "x" + i).toList(), List.of("no", "yes")));
+        randomize(model, 13);
+        Scorer scorer = saveAndLoad(model);
+        float[][] rows = floats(numbers(64, 10, new Random(14)));
+        double[] out = new double[rows.length];
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        for (int i = 0; i < 3_000; i++) { // compiled by the JIT, and its escape analysis done
+            scorer.probabilities(rows, out);
+        }
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 1_000; i++) {
+            scorer.probabilities(rows, out);
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        assertTrue(allocated < 2_000, allocated + " bytes for 64,000 rows in batches");
+    }
+
     private Scorer saveAndLoad(Model model) throws Exception {
         Path file = folder.resolve("model-" + System.nanoTime() + ".zip");
         model.save(file);
