@@ -90,17 +90,15 @@ final class ColumnOptions {
         int capped = 0;
         for (var column : categories.entrySet()) {
             CategoryDictionary seen = source.categoryCounts(column.getKey());
-            if ((seen.size() > maxCategories || seen.overflowed()) && ++capped > NOTES_SHOWN) {
-                continue; // counted, and said in one line after
+            if (seen.size() <= maxCategories && !seen.overflowed() || ++capped > NOTES_SHOWN) {
+                continue; // under the cap, or counted and said in one line after
             }
-            if (seen.size() > maxCategories || seen.overflowed()) {
-                long otherRows = source.unknownCategoryRows(Map.of(column.getKey(), column.getValue())).get(column.getKey());
-                out.printf(Locale.ROOT, "Note: column \"%s\" has %s%,d distinct values; kept the %,d most frequent, and the "
-                                + "%,d rows (%.1f%%) with another go to 'other'%s%n", column.getKey(),
-                        seen.overflowed() ? "over " : "", seen.size(), column.getValue().values().size(), otherRows,
-                        100.0 * otherRows / source.rows(), seen.overflowed() || seen.size() > source.rows() / 2
-                                ? " (an identifier? leave it out: --drop " + column.getKey() + ")" : " (--max-categories)");
-            }
+            long otherRows = source.unknownCategoryRows(Map.of(column.getKey(), column.getValue())).get(column.getKey());
+            out.printf(Locale.ROOT, "Note: column \"%s\" has %s%,d distinct values; kept the %,d most frequent, and the "
+                            + "%,d rows (%.1f%%) with another go to 'other'%s%n", column.getKey(),
+                    seen.overflowed() ? "over " : "", seen.size(), column.getValue().values().size(), otherRows,
+                    100.0 * otherRows / source.rows(), seen.overflowed() || seen.size() > source.rows() / 2
+                            ? " (an identifier? leave it out: --drop " + column.getKey() + ")" : " (--max-categories)");
         }
         if (capped > NOTES_SHOWN) {
             out.printf(Locale.ROOT, "Note: %,d more columns have more distinct values than --max-categories %,d keeps; their rarer "
