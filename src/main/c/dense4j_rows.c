@@ -9,6 +9,9 @@
  * x86-64, and picks one when the library loads. A gathered row keeps its sums in vector registers
  * across its columns' weight rows, 64 bytes at a time, and is read and written once. Each element
  * gets the same additions in the same order as one BLAS axpy per row with alpha 1: the same bits.
+ * Plain SGD's step on a column's slot rows sums each slot's gradient rows the same way and adds
+ * alpha times the sum, a multiply then an add (the library is built without contraction into
+ * fused multiply-adds), as a BLAS scal then an axpy with alpha 1 do.
  *
  * ROW_FUNCTIONS writes the kernels and JNI entry points once for each element type.
  */
@@ -78,6 +81,52 @@
             } \
         } \
         (*env)->ReleasePrimitiveArrayCritical(env, slotRows, slots, JNI_ABORT); \
+    } \
+    \
+    /* row += alpha * (0 + sources[0] + sources[1] + ...), the sum in vector registers: the bits of zeroing a gradient row, \
+       adding the sources one by one, scaling it by alpha and adding it (a multiply, then an add) */ \
+    CLONES static void step_##Name(T *restrict row, const jlong *restrict sources, int count, int width, T alpha) { \
+        int j = 0; \
+        for (; j + LANES <= width; j += LANES) { \
+            Name##Lanes sum = {0}; \
+            for (int k = 0; k < count; k++) { \
+                sum += *(const Name##Lanes *) ((const T *) (intptr_t) sources[k] + j); \
+            } \
+            Name##Lanes step = sum * alpha; \
+            *(Name##Lanes *) (row + j) += step; \
+        } \
+        for (; j < width; j++) { \
+            T sum = 0; \
+            for (int k = 0; k < count; k++) { \
+                sum += ((const T *) (intptr_t) sources[k])[j]; \
+            } \
+            T step = sum * alpha; \
+            row[j] += step; \
+        } \
+    } \
+    \
+    /* target row rows[g] += alpha * the sum of source rows at addresses sources[starts[g], starts[g + 1]), for each g */ \
+    JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_stepRows##Name(JNIEnv *env, jclass owner, jlong target, \
+                                                                           jlongArray sourceRows, jintArray groupStarts, \
+                                                                           jintArray targetRows, jint groups, jint width, \
+                                                                           T alpha) { \
+        jlong *sources = (*env)->GetPrimitiveArrayCritical(env, sourceRows, NULL); \
+        if (sources == NULL) { \
+            return; \
+        } \
+        jint *starts = (*env)->GetPrimitiveArrayCritical(env, groupStarts, NULL); \
+        jint *rows = starts == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, targetRows, NULL); \
+        if (rows != NULL) { \
+            for (jint g = 0; g < groups; g++) { \
+                step_##Name((T *) (intptr_t) target + (int64_t) rows[g] * width, sources + starts[g], starts[g + 1] - starts[g], \
+                            width, alpha); \
+            } \
+            (*env)->ReleasePrimitiveArrayCritical(env, targetRows, rows, JNI_ABORT); \
+        } \
+        if (starts != NULL) { \
+            (*env)->ReleasePrimitiveArrayCritical(env, groupStarts, starts, JNI_ABORT); \
+        } \
+        (*env)->ReleasePrimitiveArrayCritical(env, sourceRows, sources, JNI_ABORT); \
     }
 
 ROW_FUNCTIONS(float, Floats, 16)

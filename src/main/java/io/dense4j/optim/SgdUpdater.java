@@ -4,6 +4,7 @@ import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.NativeArray;
 import io.dense4j.tensor.NonzeroRows;
 import io.dense4j.tensor.RowAdder;
+import io.dense4j.tensor.RowSums;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -13,6 +14,12 @@ import java.util.function.IntConsumer;
  * {@link TaskRunner} spreads over its threads. A block of the gradient that is zero outside a few
  * known rows (a categorical column's slot rows) is one task, which steps those rows alone when
  * they are few: the same bits, as the rows left out would step by zero.
+ *
+ * <p>A slot block steps by a multiply, then an add (θ + round(−λ·g)), whichever way its gradient
+ * comes: written, when the block is scaled in place and then added (so it is left scaled); or
+ * left unsummed by the step ({@link NonzeroRows#takeUnsummed}), when each row's sum goes straight
+ * into the weights ({@link RowSums}), sparing the gradient rows' clearing, writing and reading.
+ * Both ways give the same bits, so one training run does not depend on which the step took.
  */
 final class SgdUpdater extends Updater {
     private final double clipNorm;
@@ -47,8 +54,21 @@ final class SgdUpdater extends Updater {
         this.pieces = cut.toArray(NativeArray[][]::new);
     }
 
+    /** Without clipping, which needs the whole gradient's norm first, a step takes slot blocks left unsummed. */
+    @Override
+    public boolean takesUnsummedSlots() {
+        return clipNorm == 0;
+    }
+
     @Override
     public void step() {
+        if (clipNorm != 0) {
+            for (NonzeroRows block : slotBlocks) {
+                if (block.takeUnsummed() != null) {
+                    throw new IllegalStateException("a slot block's gradient was left unsummed for an SGD step that clips the gradient");
+                }
+            }
+        }
         GradientClipping.clip(gradients, clipNorm); // scaling keeps the zero rows zero
         alpha = -learningRate();
         tasks.run(pieces.length + slotBlocks.length, stepPiece);
@@ -62,12 +82,16 @@ final class SgdUpdater extends Updater {
         }
         int b = task - pieces.length;
         NonzeroRows block = slotBlocks[b];
-        if (!block.few()) {
-            Blas.axpy(block.block().length(), alpha, block.block(), slotParameters[b]);
+        RowSums unsummed = block.takeUnsummed();
+        if (unsummed != null) {
+            unsummed.addScaledTo(alpha, slotParameters[b]);
+        } else if (!block.few()) { // the rows outside the list become −0, and the next clearing is of the whole block then
+            Blas.scal(block.block().length(), alpha, block.block());
+            Blas.axpy(block.block().length(), 1.0, block.block(), slotParameters[b]);
         } else {
             RowAdder rows = slotSteps[b];
             for (int i = 0; i < block.count(); i++) {
-                rows.addScaled(alpha, block.row(i), block.row(i));
+                rows.scaleThenAdd(alpha, block.row(i));
             }
         }
     }

@@ -34,6 +34,15 @@ public abstract sealed class Updater permits SgdUpdater, MomentumUpdater, AdamUp
     /** One optimizer step: parameters move against the current gradients. */
     public abstract void step();
 
+    /**
+     * Whether {@link #step()} takes slot blocks that the step left unsummed
+     * ({@link NonzeroRows#leaveUnsummed}): plain SGD without clipping, which needs each slot row's
+     * sum alone. Any other updater reads the whole gradient array, which must then be written.
+     */
+    public boolean takesUnsummedSlots() {
+        return false;
+    }
+
     /** The optimizer's own state arrays (velocity, moments), for checkpoints; empty for plain SGD. */
     public abstract List<NativeArray> state();
 

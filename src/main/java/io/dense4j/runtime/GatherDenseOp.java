@@ -60,6 +60,12 @@ final class GatherDenseOp implements Op {
     private final RowAdder scatter;
     /** Whether a batch's rows are added in one native call ({@link NativeRows}) rather than one BLAS call per row. */
     private final boolean nativeRows;
+    /** Per categorical column, its slot gradient as backward can leave it unsummed; null where it cannot (see {@link #leaveSlotSums}). */
+    private final SlotSums[] slotSums;
+    /** Whether the next backward leaves the slot gradients unsummed rather than writing them. */
+    private boolean leavesSlotSums;
+    /** The rows of the last backward, as {@link SlotSums} reads them. */
+    private final int[] backwardRows = new int[1];
 
     /**
      * @param gradSlotWeights each categorical column's slot rows of {@code gradWeights}, listing the
@@ -107,6 +113,20 @@ final class GatherDenseOp implements Op {
         this.gather = new RowAdder(weights, output, units);
         this.scatter = gradSlotWeights == null ? null : scatterInto(gradWeights); // a part's runner scatters
         this.nativeRows = NativeKernels.enabled();
+        this.slotSums = gradSlotWeights == null || !nativeRows ? null : new SlotSums[categoricalColumns.length];
+        for (int c = 0; slotSums != null && c < slotSums.length; c++) {
+            slotSums[c] = new SlotSums(gradSlotWeights[c], c, new GatherDenseOp[] {this}, capacity);
+        }
+    }
+
+    /**
+     * Whether the following backward passes leave the slot gradients unsummed
+     * ({@link io.dense4j.tensor.NonzeroRows#leaveUnsummed}) for plain SGD, rather than writing them.
+     * Only where this op writes them (one plan for the whole step) and the native library is
+     * loaded; elsewhere they are written, as they are by default.
+     */
+    void leaveSlotSums(boolean leave) {
+        leavesSlotSums = leave && slotSums != null;
     }
 
     @Override
@@ -161,7 +181,12 @@ final class GatherDenseOp implements Op {
         if (numbers > 0) {
             Blas.gemm(true, false, numbers, units, rows, 1.0, numeric, gradOutput, 0.0, gradNumericWeights);
         }
-        if (gradSlotWeights != null) {
+        if (leavesSlotSums) {
+            backwardRows[0] = rows;
+            for (SlotSums column : slotSums) {
+                column.leaveIn(1, backwardRows);
+            }
+        } else if (gradSlotWeights != null) {
             for (NonzeroRows block : gradSlotWeights) {
                 block.clear();
             }
@@ -201,6 +226,26 @@ final class GatherDenseOp implements Op {
                 byRow.add(row, slotRows[at + c]);
             }
         }
+    }
+
+    /** dL/dZ of the last backward, [capacity, units]: what the slot weights' gradients sum. */
+    NativeArray gradOutput() {
+        return gradOutput;
+    }
+
+    /** The weight row each row's code selected in the last forward, per categorical column: [capacity, C]. */
+    int[] slotRows() {
+        return slotRows;
+    }
+
+    /** The first weight row of categorical column {@code column}'s slots. */
+    int slotOffset(int column) {
+        return slotOffsets[column];
+    }
+
+    /** How many categorical columns this layer reads. */
+    int categoricalColumnCount() {
+        return categoricalColumns.length;
     }
 
     /** Adds this layer's dL/dZ rows into the rows of {@code target}, weight gradients laid out as this layer's: for {@link #scatterColumns}. */

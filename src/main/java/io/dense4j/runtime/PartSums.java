@@ -2,6 +2,7 @@ package io.dense4j.runtime;
 
 import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.NativeKernels;
 import io.dense4j.tensor.NonzeroRows;
 import io.dense4j.tensor.RowAdder;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.List;
  * zeroes their blocks, then adds every part's dL/dZ rows into them, part by part and row by row.
  * So each slot row gets the additions that one plan over the whole batch would make, in the same
  * order, whatever the cut; and the memory a step writes there grows with the batch's codes, not
- * with the parts times the categories.
+ * with the parts times the categories. Or, for plain SGD, the blocks are left unsummed
+ * ({@link SlotSums}) and the update sums the parts' rows itself.
  */
 final class PartSums {
     /** Pieces start on multiples of this many elements from their stretch's start, so threads rarely share a cache line. */
@@ -28,6 +30,8 @@ final class PartSums {
     /** {@code pieces[i]}: {result, part 0, part 1, …} over one piece outside the slot blocks. */
     private final NativeArray[][] pieces;
     private final SlotTask[] slotTasks;
+    /** Every categorical column's slot gradient as the parts' rows, when the native library is loaded; else empty. */
+    private final SlotSums[] slotSums;
     private int parts;
     private int[] partRows;
 
@@ -40,6 +44,11 @@ final class PartSums {
         }
         pieces = stretches.toArray(NativeArray[][]::new);
         List<SlotTask> tasks = new ArrayList<>();
+        List<SlotSums> unsummed = new ArrayList<>();
+        int capacity = 0;
+        for (Plan plan : partPlans) {
+            capacity += plan.capacity();
+        }
         for (int node = 0; node < partPlans[0].graph().nodes().size(); node++) {
             NonzeroRows[] columns = result.nonzeroRows(node);
             if (columns == null) {
@@ -49,6 +58,9 @@ final class PartSums {
             GatherDenseOp[] gathers = new GatherDenseOp[partPlans.length];
             for (int part = 0; part < partPlans.length; part++) {
                 gathers[part] = partPlans[part].gather(node);
+            }
+            for (int c = 0; c < columns.length && NativeKernels.enabled(); c++) {
+                unsummed.add(new SlotSums(columns[c], c, gathers, capacity));
             }
             int groups = Math.min(threads, columns.length);
             for (int g = 0; g < groups; g++) {
@@ -60,6 +72,7 @@ final class PartSums {
             }
         }
         slotTasks = tasks.toArray(SlotTask[]::new);
+        slotSums = unsummed.toArray(SlotSums[]::new);
     }
 
     /**
@@ -110,12 +123,19 @@ final class PartSums {
 
     /**
      * Prepares the sum over the first {@code parts} parts, part i having run {@code partRows[i]}
-     * rows (the array is read when the tasks run). Returns the number of tasks, each then run once
-     * by {@link #sum}.
+     * rows (the array is read when the tasks run). With {@code leaveSlotSums}, and the native
+     * library loaded, the slot blocks are left unsummed ({@link SlotSums}) and the tasks sum the
+     * rest. Returns the number of tasks, each then run once by {@link #sum}.
      */
-    int plan(int parts, int[] partRows) {
+    int plan(int parts, int[] partRows, boolean leaveSlotSums) {
         this.parts = parts;
         this.partRows = partRows;
+        if (leaveSlotSums && slotSums.length > 0) {
+            for (SlotSums column : slotSums) {
+                column.leaveIn(parts, partRows);
+            }
+            return pieces.length;
+        }
         return pieces.length + slotTasks.length;
     }
 

@@ -202,6 +202,19 @@ public final class Plan {
         }
     }
 
+    /**
+     * Whether the following training steps leave the slot gradients of the layers that read
+     * categorical columns unsummed, for plain SGD ({@link GatherDenseOp#leaveSlotSums}), rather
+     * than writing them into the gradients.
+     */
+    void leaveSlotSums(boolean leave) {
+        for (Op op : ops) {
+            if (op instanceof GatherDenseOp gather) {
+                gather.leaveSlotSums(leave);
+            }
+        }
+    }
+
     /** The op of node {@code index} if it is a Dense layer that reads categorical columns, else null. */
     GatherDenseOp gather(int index) {
         return ops[index] instanceof GatherDenseOp gather ? gather : null;

@@ -125,8 +125,19 @@ public final class StepRunner {
      * Returns the sum of their losses.
      */
     public double run(int batchRows) {
+        return run(batchRows, false);
+    }
+
+    /**
+     * As {@link #run(int)}; with {@code leaveSlotSums}, the slot blocks of the categorical columns
+     * may be left unsummed instead of written ({@link io.dense4j.tensor.NonzeroRows#leaveUnsummed}),
+     * for a plain SGD step that takes them next. Only for such a step: anything else reading the
+     * gradient array would find those blocks stale.
+     */
+    public double run(int batchRows, boolean leaveSlotSums) {
         this.batchRows = batchRows;
         if (plans.length == 1) {
+            plans[0].leaveSlotSums(leaveSlotSums);
             runPart(0);
             return losses[0];
         }
@@ -134,7 +145,7 @@ public final class StepRunner {
             throw new IllegalStateException("this runner only scores: it was made without gradients");
         }
         workers.run(parts, runPart);
-        workers.run(sums.plan(parts, rows), sumPiece);
+        workers.run(sums.plan(parts, rows, leaveSlotSums), sumPiece);
         return lossSum();
     }
 

@@ -14,6 +14,10 @@ import java.util.List;
  * penalty added to every weight) calls {@link #forget}: then any row may be nonzero, and the next
  * {@link #clear} zeroes the whole block. Scaling the block (gradient clipping) keeps zeros zero and
  * needs nothing.
+ *
+ * <p>A step may also leave the block's gradient unsummed ({@link #leaveUnsummed}): the block is then
+ * not written at all, and plain SGD takes the sums ({@link #takeUnsummed}). Clearing or forgetting
+ * the block drops them.
  */
 public final class NonzeroRows {
     /** {@link #few()}: at most one row in this many. */
@@ -27,6 +31,8 @@ public final class NonzeroRows {
     private final boolean[] listed;
     private int count;
     private boolean known;
+    /** The step's gradient for this block when it was left unsummed, until taken; else null. */
+    private RowSums unsummed;
     /** Whether visiting the rows takes one native call ({@link NativeRows}) rather than one per row. */
     private final boolean nativeRows = NativeKernels.enabled();
 
@@ -55,6 +61,11 @@ public final class NonzeroRows {
     /** The block's first element in the whole gradient array. */
     public long start() {
         return start;
+    }
+
+    /** Rows of the block. */
+    public int rowCount() {
+        return rowCount;
     }
 
     /** Elements per row. */
@@ -90,10 +101,27 @@ public final class NonzeroRows {
     /** Any row may now be nonzero: the block was written other than through {@link #add}. */
     public void forget() {
         known = false;
+        unsummed = null;
+    }
+
+    /**
+     * Leaves this step's gradient for the block as {@code sums} instead of writing it: the block
+     * keeps the rows of an earlier step, still listed, until the next {@link #clear}.
+     */
+    public void leaveUnsummed(RowSums sums) {
+        unsummed = sums;
+    }
+
+    /** The step's unsummed gradient ({@link #leaveUnsummed}), now taken; null if the block holds it. */
+    public RowSums takeUnsummed() {
+        RowSums taken = unsummed;
+        unsummed = null;
+        return taken;
     }
 
     /** Makes the whole block zero, visiting only the rows that may not be when they are {@link #few()}, and the set empty. */
     public void clear() {
+        unsummed = null;
         if (few() && nativeRows) {
             NativeRows.zeroRows(block, rows, count, width);
         } else if (few()) {

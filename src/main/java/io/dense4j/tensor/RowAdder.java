@@ -66,6 +66,24 @@ public final class RowAdder {
         axpy(alpha, sourceRow, targetRow);
     }
 
+    /**
+     * Source row {@code row} *= α, then target row {@code row} += source row {@code row}: plain SGD's
+     * step on a gradient row with two roundings, a multiply and then an add (an axpy with α = 1 adds
+     * exactly, fused or not), as {@link NativeRows#stepRows} steps a row whose gradient it sums.
+     * The source row is left scaled.
+     */
+    public void scaleThenAdd(double alpha, int row) {
+        long at = (long) row * width;
+        Objects.checkFromIndexSize(at, width, source.length());
+        Objects.checkFromIndexSize(at, width, target.length());
+        if (float32) {
+            openblas_nolapack.cblas_sscal(width, (float) alpha, sourceFloats.position(sourceStart + at), 1);
+        } else {
+            openblas_nolapack.cblas_dscal(width, alpha, sourceDoubles.position(sourceStart + at), 1);
+        }
+        axpy(1, row, row);
+    }
+
     private void axpy(double alpha, int sourceRow, int targetRow) {
         long from = (long) sourceRow * width;
         long to = (long) targetRow * width;

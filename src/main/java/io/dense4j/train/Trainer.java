@@ -56,6 +56,11 @@ public final class Trainer {
     private final ExecutionPolicy policy;
     private final Gradients gradients;
     private final Updater updater;
+    /**
+     * Whether a batch of one pass leaves the slot gradients of categorical columns unsummed for the
+     * updater: plain SGD without clipping or an L2 penalty, which read nothing else of them.
+     */
+    private final boolean leavesSlotSums;
     private final Workers workers;
     /** The Dense weights and their gradients, for the loss's L2 penalty. */
     private final Slices weights;
@@ -91,6 +96,7 @@ public final class Trainer {
         this.workers = new Workers(policy.threads());
         this.updater = Updater.create(optimizer, model.parameterValues().values(), gradients.values(), weights,
                 gradients.nonzeroRows(), this::runUpdatePieces);
+        this.leavesSlotSums = updater.takesUnsummedSlots() && model.loss().l2() == 0;
     }
 
     /**
@@ -272,13 +278,14 @@ public final class Trainer {
 
     /**
      * Forward, loss and backward over the source's next {@code count} rows, one batch: afterwards
-     * the gradient array holds the batch's mean gradient. Returns the batch's summed loss.
+     * the gradient array holds the batch's mean gradient, but for the slot blocks a plain SGD step
+     * takes unsummed ({@link #leavesSlotSums}). Returns the batch's summed loss.
      */
     private double computeGradients(BatchSource source, int count) {
         applyDropoutSeed();
         if (count <= runner.capacity()) {
             runner.load(source, count);
-            double loss = runner.run(count);
+            double loss = runner.run(count, leavesSlotSums);
             lastCorrect = runner.correct();
             return loss;
         }

@@ -172,6 +172,30 @@ class SlotRowsTrainingTest {
         }
     }
 
+    /**
+     * Plain SGD takes the slot gradients unsummed, straight from the dL/dZ rows into the weights; a
+     * clip norm that never clips makes the trainer write them first, as clipping needs them. Both
+     * train to the same bits, float32, on one plan and in parts.
+     */
+    @Test
+    void plainSgdTakingTheSlotRowsUnsummedTrainsToTheBitsOfWritingThem() {
+        for (ExecutionPolicy policy : List.of(ExecutionPolicy.ofThreads(1),
+                new ExecutionPolicy(2, 2, 4, ExecutionPolicy.DEFAULT_PART_GRADIENT_BYTES))) {
+            for (int batch : new int[] {8, 100}) {
+                double[][] trained = new double[2][];
+                for (int run = 0; run < 2; run++) {
+                    SGD sgd = run == 0 ? new SGD(0.5) : new SGD(0.5).withClipNorm(1e30);
+                    Model model = new Sequential(new Dense(70, new ReLU()), new Dense(1, new Sigmoid()))
+                            .compile(schema(), new BinaryCrossEntropy(), sgd, CompileOptions.defaults().withSeed(3));
+                    INDArray[] data = rows(300);
+                    new Trainer(model, sgd, policy).fit(Dataset.of(data[0], data[1], DataType.FLOAT), batches(batch));
+                    trained[run] = model.parameters().toDoubleVector();
+                }
+                assertArrayEquals(trained[1], trained[0], 0, policy + ", batch " + batch);
+            }
+        }
+    }
+
     @Test
     void aBatchLargerThanOnePassIsSummedOverItsPasses() {
         // full batch on 4,100 rows: passes of 4,096 and 4 rows, the second reading a few slots only

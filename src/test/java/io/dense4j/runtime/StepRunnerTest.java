@@ -228,6 +228,79 @@ class StepRunnerTest {
         return parted;
     }
 
+    /**
+     * A step that leaves the slot gradients unsummed, and the plain SGD step that sums them into
+     * the weights, move every weight to the same bits as writing the gradients and stepping them:
+     * on one plan and in parts, on one thread and two, for several steps. With the native library
+     * the slot blocks are then never written; a warm step allocates nothing.
+     */
+    @Test
+    void slotSumsLeftForPlainSgdStepTheWeightsAsWrittenGradientsDo() {
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (boolean hidden : new boolean[] {false, true}) {
+                for (int rows : new int[] {9, 300}) {
+                    for (int[] cut : new int[][] {{1, 1}, {1, 3}, {2, 2}, {2, 3}}) { // {threads, parts}
+                        ExecutionPolicy policy = new ExecutionPolicy(cut[0], cut[1], 1, ExecutionPolicy.DEFAULT_PART_GRADIENT_BYTES);
+                        String what = type + (hidden ? ", hidden layer, " : ", ") + rows + " rows, " + cut[1] + " parts on " + cut[0]
+                                + " threads";
+                        Parameters written = categorical(type, hidden);
+                        Parameters summed = categorical(type, hidden);
+                        sgdSteps(written, policy, rows, false, false);
+                        Gradients unsummedGradients = sgdSteps(summed, policy, rows, true, false);
+                        assertArrayEquals(written.values().toDoubleArray(), summed.values().toDoubleArray(), 0, what);
+                        if (cut[0] == 1) {
+                            sgdSteps(summed, policy, rows, true, true);
+                        }
+                        if (io.dense4j.tensor.NativeKernels.enabled()) {
+                            assertTrue(java.util.Arrays.stream(slotBlocks(unsummedGradients)).allMatch(v -> v == 0),
+                                    what + ": the slot blocks were left unwritten");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Four plain SGD steps (0.3) on batches of {@code rows} rows, then with {@code checkAllocation}
+     * 200 more on the caller's thread, which must allocate nothing; returns the steps' gradients.
+     */
+    private static Gradients sgdSteps(Parameters parameters, ExecutionPolicy policy, int rows, boolean leaveSlotSums,
+                                      boolean checkAllocation) {
+        Gradients gradients = new Gradients(parameters.graph(), parameters.dataType());
+        Workers workers = new Workers(policy.threads());
+        StepRunner runner = new StepRunner(parameters, gradients, policy, rows, workers);
+        io.dense4j.optim.Updater sgd = io.dense4j.optim.Updater.create(new io.dense4j.optim.SGD(0.3), parameters.values(),
+                gradients.values(), parameters.allWeights(), gradients.nonzeroRows(), runner::runOnStepThreads);
+        assertTrue(sgd.takesUnsummedSlots());
+        workers.start();
+        try {
+            for (long seed = 1; seed <= 4; seed++) {
+                DatasetBatches batch = categoricalRows(rows, parameters.dataType(), seed);
+                batch.startPass(0, 0, false);
+                runner.load(batch, rows);
+                runner.run(rows, leaveSlotSums);
+                sgd.step();
+            }
+            if (checkAllocation) {
+                var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+                DatasetBatches batch = categoricalRows(rows, parameters.dataType(), 5);
+                batch.startPass(0, 0, false);
+                runner.load(batch, rows);
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < 200; i++) {
+                    runner.run(rows, true);
+                    sgd.step();
+                }
+                long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                assertTrue(allocated < 3_200, "200 warm steps allocated " + allocated + " bytes"); // an object per step would be 3,200
+            }
+        } finally {
+            workers.stop();
+        }
+        return gradients;
+    }
+
     @Test
     void refusesASourceThatRunsOutInTheMiddleOfAStep() {
         Parameters parameters = parameters(DataType.FLOAT, 5);

@@ -173,4 +173,94 @@ class NativeRowsTest {
                 NativeArray.allocate(DataType.DOUBLE, 8), new int[] {0, 0, 0, 0, 0, 0}, 2, COLUMNS, 4));
         assertTrue(mixed.getMessage().contains("one element type"), mixed.getMessage());
     }
+
+    /**
+     * Plain SGD's step on unsummed rows equals writing the gradient (a zeroed row, then each source
+     * row added in order) and stepping it by a scale and an axpy of 1, bit for bit; rows from two
+     * sources, groups of one to many rows, vector tails; the rows no group names are left alone.
+     */
+    @Test
+    void steppingUnsummedRowsEqualsWritingTheGradientThenScalingAndAddingIt() {
+        if (!NativeKernels.enabled()) {
+            return;
+        }
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (int width : new int[] {1, 7, 64, 256, 300}) {
+                int tableRows = 9;
+                NativeArray[] sources = {random(type, 20 * width, 5), random(type, 13 * width, 6)};
+                Random random = new Random(width);
+                int entries = 33;
+                int[] entryParts = new int[entries];
+                int[] entryRows = new int[entries];
+                for (int k = 0; k < entries; k++) {
+                    entryParts[k] = k < 21 ? 0 : 1;
+                    entryRows[k] = random.nextInt(entryParts[k] == 0 ? 20 : 13);
+                }
+                int[] groupStarts = {0, 1, 9, 10, 30, 33}; // groups of 1, 8, 1, 20 and 3 entries
+                int[] targetRows = {4, 0, 8, 2, 7};
+                double alpha = -0.37;
+
+                NativeArray stepped = random(type, tableRows * width, 7);
+                NativeArray expected = random(type, tableRows * width, 7);
+                NativeArray gradient = NativeArray.allocate(type, tableRows * width);
+                RowAdder[] adders = {new RowAdder(sources[0], gradient, width), new RowAdder(sources[1], gradient, width)};
+                for (int g = 0; g < targetRows.length; g++) {
+                    for (int k = groupStarts[g]; k < groupStarts[g + 1]; k++) {
+                        adders[entryParts[k]].add(entryRows[k], targetRows[g]);
+                    }
+                }
+                RowAdder step = new RowAdder(gradient, expected, width);
+                for (int row : targetRows) {
+                    step.scaleThenAdd(alpha, row);
+                }
+                NativeRows.stepRows(stepped, sources, entryParts, entryRows, groupStarts, targetRows, targetRows.length, width, alpha,
+                        new long[entries]);
+                assertArrayEquals(expected.toDoubleArray(), stepped.toDoubleArray(), 0, type + ", width " + width);
+                NativeArray untouched = random(type, tableRows * width, 7);
+                for (int row : new int[] {1, 3, 5, 6}) {
+                    for (int j = 0; j < width; j++) {
+                        assertEquals(untouched.get(row * width + j), stepped.get(row * width + j), 0, "row " + row + " is no group's");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSteppedRowIsItsWeightsPlusAlphaTimesItsRowsSumByHand() {
+        if (!NativeKernels.enabled()) {
+            return;
+        }
+        NativeArray weights = NativeArray.of(DataType.FLOAT, 1, 1, 2, 2, 3, 3); // 3 rows of 2
+        NativeArray dz = NativeArray.of(DataType.FLOAT, 1, 2, 10, 20, 100, 200);
+        // slot 2 sums dz rows 0 and 2 (101, 202), slot 0 sums row 1 (10, 20); slot 1 is not read
+        NativeRows.stepRows(weights, new NativeArray[] {dz}, new int[] {0, 0, 0}, new int[] {0, 2, 1}, new int[] {0, 2, 3},
+                new int[] {2, 0}, 2, 2, -0.5, new long[3]);
+        assertArrayEquals(new double[] {1 - 5, 1 - 10, 2, 2, 3 - 50.5, 3 - 101}, weights.toDoubleArray(), 0);
+    }
+
+    @Test
+    void aSteppedRowOrASourceRowOutsideItsArrayOrGroupsOutOfOrderAreRefusedBeforeTheNativeCall() {
+        if (!NativeKernels.enabled()) {
+            return;
+        }
+        NativeArray weights = NativeArray.allocate(DataType.FLOAT, 3 * 4);
+        NativeArray[] dz = {NativeArray.allocate(DataType.FLOAT, 2 * 4)};
+        int[] parts = {0, 0};
+        assertThrows(IndexOutOfBoundsException.class, () -> NativeRows.stepRows(weights, dz, parts, new int[] {0, 1},
+                new int[] {0, 2}, new int[] {3}, 1, 4, -0.1, new long[2])); // no row 3
+        assertThrows(IndexOutOfBoundsException.class, () -> NativeRows.stepRows(weights, dz, parts, new int[] {0, 2},
+                new int[] {0, 2}, new int[] {1}, 1, 4, -0.1, new long[2])); // dz has no row 2
+        assertThrows(IndexOutOfBoundsException.class, () -> NativeRows.stepRows(weights, dz, parts, new int[] {0, 1},
+                new int[] {0, 3}, new int[] {1}, 1, 4, -0.1, new long[2])); // 3 entries, 2 given
+        assertThrows(IndexOutOfBoundsException.class, () -> NativeRows.stepRows(weights, dz, new int[] {0, 1}, new int[] {0, 1},
+                new int[] {0, 2}, new int[] {1}, 1, 4, -0.1, new long[2])); // no part 1
+        IllegalArgumentException order = assertThrows(IllegalArgumentException.class, () -> NativeRows.stepRows(weights, dz, parts,
+                new int[] {0, 1}, new int[] {0, 2, 1}, new int[] {1, 2}, 2, 4, -0.1, new long[2]));
+        assertTrue(order.getMessage().contains("group 1"), order.getMessage());
+        IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class, () -> NativeRows.stepRows(weights,
+                new NativeArray[] {NativeArray.allocate(DataType.DOUBLE, 8)}, parts, new int[] {0, 1}, new int[] {0, 2},
+                new int[] {1}, 1, 4, -0.1, new long[2]));
+        assertTrue(mixed.getMessage().contains("one element type"), mixed.getMessage());
+    }
 }

@@ -245,7 +245,7 @@ public class CategoricalBenchmark {
     /** One step: forward, loss, backward, SGD update. Returns the loss, so the step is not dead code. */
     @Benchmark
     public double step(Step step) {
-        double loss = step.runner.run(step.batch);
+        double loss = step.runner.run(step.batch, step.updater.takesUnsummedSlots()); // as Trainer does: plain SGD sums the slot rows
         step.updater.step();
         return loss;
     }
