@@ -20,4 +20,26 @@ class NativeArrayTest {
             assertThrows(IndexOutOfBoundsException.class, () -> values.zero(2_990, 11), type + ": past the end");
         }
     }
+
+    /**
+     * Every array starts on a 64-byte boundary, though ND4J's buffers start on 16 bytes, and starts
+     * zero; a copy holds its source, and its view and slices see the copy's run alone.
+     */
+    @Test
+    void arraysStartOnACacheLineAndACopyHoldsItsSourceAlone() {
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (int i = 0; i < 40; i++) {
+                int length = 1 + 37 * i;
+                NativeArray array = NativeArray.allocate(type, length);
+                assertEquals(0, array.address() % NativeArray.ALIGNMENT, type + ", " + length + " elements");
+                assertEquals(0, array.get(length - 1), 0);
+            }
+            org.nd4j.linalg.api.ndarray.INDArray source = org.nd4j.linalg.factory.Nd4j.createFromArray(new double[][] {{1, 2, 3}, {4, 5, 6}});
+            NativeArray copy = NativeArray.copyOf(source, type);
+            assertEquals(0, copy.address() % NativeArray.ALIGNMENT);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, copy.toDoubleArray(), 0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {4, 5, 6}, copy.view(2, 3).getRow(1).toDoubleVector(), 0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {3, 4}, copy.slice(2, 2).toDoubleArray(), 0);
+        }
+    }
 }
