@@ -3,6 +3,7 @@ package io.dense4j.optim;
 import io.dense4j.tensor.NativeArray;
 import io.dense4j.tensor.NativeElementwise;
 import io.dense4j.tensor.NativeKernels;
+import io.dense4j.tensor.NonzeroRows;
 import io.dense4j.tensor.Slices;
 import io.dense4j.tensor.Subnormals;
 import io.dense4j.tensor.UpdateLoops;
@@ -24,14 +25,18 @@ final class AdamUpdater extends Updater {
     /** {parameters, gradients, first moment, second moment} over each piece. */
     private final NativeArray[][] pieces;
     private final IntConsumer stepPiece = this::stepPiece;
+    /** The categorical columns' slot blocks, which must be written when a step reads them. */
+    private final NonzeroRows[] slotBlocks;
     private final boolean nativeLoop = NativeKernels.enabled();
     /** The step in progress: its corrected step size and ε, and whether it ends with a sweep of the moments. */
     private double stepSize;
     private double epsilon;
     private boolean flush;
 
-    AdamUpdater(Adam spec, NativeArray parameters, NativeArray gradients, Slices weights, TaskRunner tasks) {
+    AdamUpdater(Adam spec, NativeArray parameters, NativeArray gradients, Slices weights, NonzeroRows[] slotBlocks,
+                TaskRunner tasks) {
         super(spec.learningRate());
+        this.slotBlocks = slotBlocks;
         this.spec = spec;
         this.weights = weights;
         this.gradients = gradients;
@@ -44,6 +49,7 @@ final class AdamUpdater extends Updater {
 
     @Override
     public void step() {
+        requireWritten(slotBlocks);
         GradientClipping.clip(gradients, spec.clipNorm());
         if (spec.weightDecay() > 0) {
             weights.scale(1 - learningRate() * spec.weightDecay()); // decoupled: before the step, as PyTorch's AdamW

@@ -2,6 +2,7 @@ package io.dense4j.optim;
 
 import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.NonzeroRows;
 import io.dense4j.tensor.Subnormals;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -20,11 +21,14 @@ final class MomentumUpdater extends Updater {
     /** {parameters, gradients, velocity} over each piece. */
     private final NativeArray[][] pieces;
     private final IntConsumer stepPiece = this::stepPiece;
+    /** The categorical columns' slot blocks, which must be written when a step reads them. */
+    private final NonzeroRows[] slotBlocks;
     /** Whether the step in progress ends with a sweep of the velocity ({@link Updater#FLUSH_EVERY}). */
     private boolean flush;
 
-    MomentumUpdater(SGD spec, NativeArray parameters, NativeArray gradients, TaskRunner tasks) {
+    MomentumUpdater(SGD spec, NativeArray parameters, NativeArray gradients, NonzeroRows[] slotBlocks, TaskRunner tasks) {
         super(spec.learningRate());
+        this.slotBlocks = slotBlocks;
         this.clipNorm = spec.clipNorm();
         this.momentum = spec.momentum();
         this.nesterov = spec.nesterov();
@@ -36,6 +40,7 @@ final class MomentumUpdater extends Updater {
 
     @Override
     public void step() {
+        requireWritten(slotBlocks);
         GradientClipping.clip(gradients, clipNorm);
         flush = flushesStateAfter(countStep());
         tasks.run(pieces.length, stepPiece);

@@ -63,11 +63,7 @@ final class SgdUpdater extends Updater {
     @Override
     public void step() {
         if (clipNorm != 0) {
-            for (NonzeroRows block : slotBlocks) {
-                if (block.takeUnsummed() != null) {
-                    throw new IllegalStateException("a slot block's gradient was left unsummed for an SGD step that clips the gradient");
-                }
-            }
+            requireWritten(slotBlocks);
         }
         GradientClipping.clip(gradients, clipNorm); // scaling keeps the zero rows zero
         alpha = -learningRate();

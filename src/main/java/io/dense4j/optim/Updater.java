@@ -77,6 +77,20 @@ public abstract sealed class Updater permits SgdUpdater, MomentumUpdater, AdamUp
         steps = restored;
     }
 
+    /**
+     * Refuses a step that would read {@code slotBlocks} while one was left unsummed
+     * ({@link NonzeroRows#leaveUnsummed}): it holds an earlier step's gradient then. Only plain SGD
+     * without clipping takes them ({@link #takesUnsummedSlots}).
+     */
+    static void requireWritten(NonzeroRows[] slotBlocks) {
+        for (NonzeroRows block : slotBlocks) {
+            if (block.takeUnsummed() != null) {
+                throw new IllegalStateException("a slot block's gradient was left unsummed for an update that reads the whole "
+                        + "gradient: only plain SGD without clipping takes it unsummed");
+            }
+        }
+    }
+
     /** Counts one more step, for an updater whose update depends on the count; returns the new count. */
     final long countStep() {
         return ++steps;
@@ -103,11 +117,12 @@ public abstract sealed class Updater permits SgdUpdater, MomentumUpdater, AdamUp
             throw new IllegalArgumentException("parameters and gradients differ in length: "
                     + parameters.length() + " vs " + gradients.length());
         }
+        NonzeroRows[] blocks = slotBlocks.toArray(NonzeroRows[]::new);
         if (optimizer instanceof SGD sgd) {
             return sgd.momentum() == 0
                     ? new SgdUpdater(sgd, parameters, gradients, slotBlocks, tasks)
-                    : new MomentumUpdater(sgd, parameters, gradients, tasks);
+                    : new MomentumUpdater(sgd, parameters, gradients, blocks, tasks);
         }
-        return new AdamUpdater((Adam) optimizer, parameters, gradients, weights, tasks);
+        return new AdamUpdater((Adam) optimizer, parameters, gradients, weights, blocks, tasks);
     }
 }

@@ -19,7 +19,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  *
  * <p>The gradients of one part of a step ({@link #forPart}) leave the slot weight rows out: the
  * step's runner writes those into the step's gradients from the parts' rows ({@link PartSums}), so
- * a part's array holds the rest alone, in the same order, and costs no memory per category.
+ * a part's array holds the rest alone, in the same order, and costs no memory per category. For a
+ * plain SGD step the runner may leave them unsummed instead ({@link SlotSums}).
  */
 public final class Gradients {
     private final Graph graph;

@@ -8,7 +8,8 @@ import java.util.function.IntConsumer;
  * Runs training steps as the {@link ExecutionPolicy} says: a step's rows go into one plan, or into
  * the plans of its parts, which run forward, loss and backward on the workers' threads; the parts'
  * gradients are then added, in part order, into the trainer's gradient array, in parallel
- * ({@link PartSums}, which adds the categorical columns' slot gradients from the parts' rows).
+ * ({@link PartSums}, which adds the categorical columns' slot gradients from the parts' rows, or
+ * leaves them unsummed for plain SGD: {@link #run(int, boolean)}).
  * Every buffer is made here, once; a step allocates nothing.
  *
  * <p>One pass takes at most {@link #capacity()} rows; a larger batch is the sum of several passes,

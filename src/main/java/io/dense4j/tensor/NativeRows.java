@@ -75,6 +75,11 @@ public final class NativeRows {
         int entries = groupStarts[groups];
         Objects.checkFromIndexSize(0, entries, Math.min(Math.min(entryParts.length, entryRows.length), addresses.length));
         long rowBytes = (long) width * target.dataType().width();
+        for (NativeArray source : sources) { // the kernel reads the sources while it writes the target, through restrict pointers
+            if (overlap(source, target)) {
+                throw new IllegalArgumentException("the rows stepped and the rows summed share memory");
+            }
+        }
         for (int k = 0; k < entries; k++) {
             NativeArray source = sources[entryParts[k]];
             checkArrays(source, target, width);
@@ -88,6 +93,12 @@ public final class NativeRows {
         }
         Reference.reachabilityFence(target);
         Reference.reachabilityFence(sources);
+    }
+
+    private static boolean overlap(NativeArray a, NativeArray b) {
+        long aEnd = a.address() + (long) a.length() * a.dataType().width();
+        long bEnd = b.address() + (long) b.length() * b.dataType().width();
+        return a.address() < bEnd && b.address() < aEnd;
     }
 
     /** Rows {@code rows[0, count)} of {@code block}, rows of {@code width} elements, set to 0. */

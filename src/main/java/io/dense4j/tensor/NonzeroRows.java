@@ -12,8 +12,10 @@ import java.util.List;
  *
  * <p>Whoever writes the block other than row by row through {@link #add} (a sum copied in, a
  * penalty added to every weight) calls {@link #forget}: then any row may be nonzero, and the next
- * {@link #clear} zeroes the whole block. Scaling the block (gradient clipping) keeps zeros zero and
- * needs nothing.
+ * {@link #clear} zeroes the whole block. Scaling the block by a positive factor (gradient clipping)
+ * keeps zeros zero and needs nothing. Plain SGD scales it by −λ, which makes the unlisted rows −0
+ * when it scales the whole block: that happens only when the rows are not {@link #few()}, and the
+ * next {@link #clear} then zeroes the whole block too.
  *
  * <p>A step may also leave the block's gradient unsummed ({@link #leaveUnsummed}): the block is then
  * not written at all, and plain SGD takes the sums ({@link #takeUnsummed}). Clearing or forgetting

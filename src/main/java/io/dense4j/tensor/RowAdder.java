@@ -59,14 +59,6 @@ public final class RowAdder {
     }
 
     /**
-     * target's row {@code targetRow} += α · source's row {@code sourceRow}, through BLAS whatever
-     * the width: the same kernel, so the same bits, as one {@link Blas#axpy} over the whole arrays.
-     */
-    public void addScaled(double alpha, int sourceRow, int targetRow) {
-        axpy(alpha, sourceRow, targetRow);
-    }
-
-    /**
      * Source row {@code row} *= α, then target row {@code row} += source row {@code row}: plain SGD's
      * step on a gradient row with two roundings, a multiply and then an add (an axpy with α = 1 adds
      * exactly, fused or not), as {@link NativeRows#stepRows} steps a row whose gradient it sums.

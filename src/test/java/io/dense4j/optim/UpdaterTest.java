@@ -307,4 +307,33 @@ class UpdaterTest {
         assertThrows(IllegalArgumentException.class, () -> new SGD(0.1).withClipNorm(-1));
         assertThrows(IllegalArgumentException.class, () -> new Adam(0.1).withWeightDecay(Double.NaN));
     }
+
+    /**
+     * Only plain SGD without clipping takes a slot block left unsummed: momentum, Adam and a
+     * clipping SGD read the whole gradient, and refuse a step on a block that holds an earlier
+     * step's, rather than step on it.
+     */
+    @Test
+    void onlyPlainSgdWithoutClippingStepsABlockLeftUnsummed() {
+        for (Optimizer optimizer : List.<Optimizer>of(new SGD(0.1, 0.9, false), new Adam(0.01), new SGD(0.1).withClipNorm(1))) {
+            NativeArray gradient = NativeArray.allocate(FLOAT, 12);
+            io.dense4j.tensor.NonzeroRows block = new io.dense4j.tensor.NonzeroRows(gradient, 0, 3, 4);
+            Updater updater = Updater.create(optimizer, NativeArray.allocate(FLOAT, 12), gradient, NO_WEIGHTS, List.of(block),
+                    TaskRunner.CALLER);
+            assertTrue(!updater.takesUnsummedSlots(), optimizer.toString());
+            block.leaveUnsummed((alpha, parameters) -> { });
+            IllegalStateException refused = assertThrows(IllegalStateException.class, updater::step, optimizer.toString());
+            assertTrue(refused.getMessage().contains("unsummed"), refused.getMessage());
+        }
+        NativeArray gradient = NativeArray.allocate(FLOAT, 12);
+        io.dense4j.tensor.NonzeroRows block = new io.dense4j.tensor.NonzeroRows(gradient, 0, 3, 4);
+        NativeArray parameters = NativeArray.allocate(FLOAT, 12);
+        Updater sgd = Updater.create(new SGD(0.25), parameters, gradient, NO_WEIGHTS, List.of(block), TaskRunner.CALLER);
+        assertTrue(sgd.takesUnsummedSlots());
+        double[] seen = new double[1];
+        block.leaveUnsummed((alpha, into) -> seen[0] = alpha);
+        sgd.step();
+        assertEquals(-0.25, seen[0], 0, "the sums are stepped by −λ");
+        assertTrue(block.takeUnsummed() == null, "and taken once");
+    }
 }

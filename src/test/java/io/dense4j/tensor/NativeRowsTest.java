@@ -262,5 +262,10 @@ class NativeRowsTest {
                 new NativeArray[] {NativeArray.allocate(DataType.DOUBLE, 8)}, parts, new int[] {0, 1}, new int[] {0, 2},
                 new int[] {1}, 1, 4, -0.1, new long[2]));
         assertTrue(mixed.getMessage().contains("one element type"), mixed.getMessage());
+        NativeArray table = NativeArray.allocate(DataType.FLOAT, 5 * 4);
+        IllegalArgumentException shared = assertThrows(IllegalArgumentException.class, () -> NativeRows.stepRows(table.slice(8, 12),
+                new NativeArray[] {table.slice(0, 12)}, parts, new int[] {0, 1}, new int[] {0, 2}, new int[] {1}, 1, 4, -0.1,
+                new long[2]));
+        assertTrue(shared.getMessage().contains("share memory"), shared.getMessage());
     }
 }
