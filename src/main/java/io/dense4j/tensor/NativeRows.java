@@ -75,16 +75,20 @@ public final class NativeRows {
         int entries = groupStarts[groups];
         Objects.checkFromIndexSize(0, entries, Math.min(Math.min(entryParts.length, entryRows.length), addresses.length));
         long rowBytes = (long) width * target.dataType().width();
-        for (NativeArray source : sources) { // the kernel reads the sources while it writes the target, through restrict pointers
-            if (overlap(source, target)) {
+        for (NativeArray source : sources) {
+            checkArrays(source, target, width);
+            if (overlap(source, target)) { // the kernel reads the sources while it writes the target, through restrict pointers
                 throw new IllegalArgumentException("the rows stepped and the rows summed share memory");
             }
         }
-        for (int k = 0; k < entries; k++) {
+        for (int k = 0; k < entries; k++) { // a multiply, not a division per entry: this loop runs once per row and column
             NativeArray source = sources[entryParts[k]];
-            checkArrays(source, target, width);
-            Objects.checkIndex(entryRows[k], source.length() / width);
-            addresses[k] = source.address() + entryRows[k] * rowBytes;
+            int row = entryRows[k];
+            if (row < 0 || (long) row * width + width > source.length()) {
+                throw new IndexOutOfBoundsException("entry " + k + " reads row " + row + " of an array of " + source.length() / width
+                        + " rows");
+            }
+            addresses[k] = source.address() + row * rowBytes;
         }
         if (target instanceof Float32Array) {
             stepRowsFloats(target.address(), addresses, groupStarts, targetRows, groups, width, (float) alpha);
