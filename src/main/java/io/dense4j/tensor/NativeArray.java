@@ -135,6 +135,13 @@ public abstract sealed class NativeArray permits Float32Array, Float64Array {
         RawMemory.setMemory(address() + (long) start * elementSize, (long) count * elementSize, (byte) 0);
     }
 
+    /** Whether the first {@code count} elements of {@code a} and the first {@code otherCount} of {@code b} share memory. */
+    static boolean overlap(NativeArray a, long count, NativeArray b, long otherCount) {
+        long aEnd = a.address() + count * a.dataType().width();
+        long bEnd = b.address() + otherCount * b.dataType().width();
+        return count > 0 && otherCount > 0 && a.address() < bEnd && b.address() < aEnd;
+    }
+
     /** The address of element 0 of this run in bytes, for {@link Elementwise}'s raw-memory loops. */
     long address() {
         return bytes.address() + bytes.position();

@@ -115,8 +115,7 @@ public final class NativeElementwise {
         }
         Objects.checkFromIndexSize(0, count, read.length());
         Objects.checkFromIndexSize(0, count, written.length());
-        long bytes = (long) count * read.dataType().width();
-        if (count > 0 && read.address() < written.address() + bytes && written.address() < read.address() + bytes) {
+        if (NativeArray.overlap(read, count, written, count)) {
             throw new IllegalArgumentException("the arrays overlap: " + count + " elements at " + Long.toHexString(read.address())
                     + " and " + Long.toHexString(written.address()));
         }

@@ -77,7 +77,7 @@ public final class NativeRows {
         long rowBytes = (long) width * target.dataType().width();
         for (NativeArray source : sources) {
             checkArrays(source, target, width);
-            if (overlap(source, target)) { // the kernel reads the sources while it writes the target, through restrict pointers
+            if (NativeArray.overlap(source, source.length(), target, target.length())) { // the kernel reads the sources while it writes the target, through restrict pointers
                 throw new IllegalArgumentException("the rows stepped and the rows summed share memory");
             }
         }
@@ -97,12 +97,6 @@ public final class NativeRows {
         }
         Reference.reachabilityFence(target);
         Reference.reachabilityFence(sources);
-    }
-
-    private static boolean overlap(NativeArray a, NativeArray b) {
-        long aEnd = a.address() + (long) a.length() * a.dataType().width();
-        long bEnd = b.address() + (long) b.length() * b.dataType().width();
-        return a.address() < bEnd && b.address() < aEnd;
     }
 
     /** Rows {@code rows[0, count)} of {@code block}, rows of {@code width} elements, set to 0. */
