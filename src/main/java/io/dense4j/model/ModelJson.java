@@ -1,0 +1,398 @@
+package io.dense4j.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dense4j.data.Categories;
+import io.dense4j.layer.Activation;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.Dropout;
+import io.dense4j.layer.Initializer;
+import io.dense4j.layer.Layer;
+import io.dense4j.layer.LayerVisitor;
+import io.dense4j.layer.Linear;
+import io.dense4j.layer.Normalization;
+import io.dense4j.layer.ReLU;
+import io.dense4j.layer.Sigmoid;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.loss.ClassWeights;
+import io.dense4j.metrics.DecisionThreshold;
+import io.dense4j.optim.Adam;
+import io.dense4j.optim.Optimizer;
+import io.dense4j.optim.SGD;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * What a model file's {@code model.json} says, both ways: the tree written for a model, and the
+ * pieces a model is rebuilt from when a file is read. The text read is untrusted: a field missing
+ * or of the wrong type is an {@link IllegalArgumentException} naming it, which {@link ModelFile}
+ * reports with the file. The binary entries, their sizes and checksums are {@link ModelFile}'s.
+ */
+final class ModelJson {
+
+    private ModelJson() {
+    }
+
+    /** The tree of {@code model}, with the progress in {@code state} (null for none); {@link ModelFile} adds the checksums. */
+    static ObjectNode of(Model model, TrainingState state) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("format", ModelFile.FORMAT).put("formatVersion", ModelFile.FORMAT_VERSION).put("library", ModelFile.LIBRARY_VERSION);
+        root.put("inputWidth", model.inputWidth());
+        CompileOptions options = model.options();
+        root.putObject("compile").put("dataType", options.dataType().name()).put("seed", options.seed())
+                .put("fuse", options.fuse()).put("inputGradient", options.inputGradient());
+        ArrayNode layers = root.putArray("layers");
+        for (Layer layer : model.layers()) {
+            layer.accept(new LayerJson(layers.addObject().put("type", layer.kind())));
+        }
+        ObjectNode loss = root.putObject("loss").put("type", "BinaryCrossEntropy").put("fromLogits", model.loss().fromLogits());
+        if (model.loss().l2() > 0) {
+            loss.put("l2", model.loss().l2());
+        }
+        if (!model.loss().classWeights().isNone()) {
+            loss.putObject("classWeights").put("negative", model.loss().classWeights().negative())
+                    .put("positive", model.loss().classWeights().positive());
+        }
+        ObjectNode optimizer = root.putObject("optimizer");
+        if (model.optimizer() instanceof SGD sgd) {
+            optimizer.put("type", "SGD").put("learningRate", sgd.learningRate()).put("momentum", sgd.momentum())
+                    .put("nesterov", sgd.nesterov());
+        } else {
+            Adam adam = (Adam) model.optimizer();
+            optimizer.put("type", "Adam").put("learningRate", adam.learningRate()).put("beta1", adam.beta1())
+                    .put("beta2", adam.beta2()).put("epsilon", adam.epsilon());
+            if (adam.weightDecay() > 0) {
+                optimizer.put("weightDecay", adam.weightDecay());
+            }
+        }
+        if (model.optimizer().clipNorm() > 0) {
+            optimizer.put("clipNorm", model.optimizer().clipNorm());
+        }
+        TrainingData data = model.trainingData();
+        if (data != null) {
+            ObjectNode trainedOn = root.putObject("trainedOn").put("file", data.file()).put("bytes", data.bytes())
+                    .put("headSha256", data.headSha256()).put("tailSha256", data.tailSha256());
+            if (data.contentXxh128() != null) {
+                trainedOn.put("contentXxh128", data.contentXxh128());
+            }
+        }
+        Provenance provenance = model.provenance();
+        if (provenance != null) {
+            ObjectNode node = root.putObject("provenance").put("library", provenance.library())
+                    .put("trainedAt", provenance.trainedAt()).put("epochs", provenance.epochs())
+                    .put("batchSize", provenance.batchSize()).put("shuffle", provenance.shuffle()).put("seed", provenance.seed())
+                    .put("validationSplit", provenance.validationSplit()).put("stratified", provenance.stratified())
+                    .put("loss", provenance.loss()).put("accuracy", provenance.accuracy());
+            if (provenance.weightsEpoch() != provenance.epochs()) {
+                node.put("weightsEpoch", provenance.weightsEpoch());
+            }
+            if (!Double.isNaN(provenance.validationLoss())) {
+                node.put("validationLoss", provenance.validationLoss()).put("validationAccuracy", provenance.validationAccuracy());
+            }
+        }
+        TrainingCommand command = model.trainingCommand();
+        if (command != null) {
+            ObjectNode node = root.putObject("trainingCommand").put("parts", command.parts());
+            command.arguments().forEach(node.putArray("arguments")::add);
+        }
+        InputSchema schema = model.inputSchema();
+        if (schema != null) {
+            ObjectNode node = root.putObject("schema");
+            schema.featureNames().forEach(node.putArray("features")::add);
+            schema.classes().forEach(node.putArray("classes")::add);
+            if (schema.labelName() != null) {
+                node.put("label", schema.labelName());
+            }
+            if (schema.missingValueFill() != null) {
+                schema.missingValueFill().forEach(node.putArray("missingValueFill")::add);
+            }
+            if (!schema.categories().isEmpty()) {
+                ObjectNode categories = node.putObject("categories");
+                schema.categories().forEach((name, encoding) -> encoding.values().forEach(categories.putArray(name)::add));
+            }
+        }
+        if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {
+            root.putObject("threshold").put("value", model.threshold().value()).put("chosenBy", model.threshold().chosenBy());
+        }
+        if (state != null) {
+            TrainingState.Progress progress = state.progress();
+            root.putObject("training").put("epochsTrained", progress.epochs()).put("batchesInEpoch", progress.batches())
+                    .put("epochLossSum", progress.lossSum()).put("epochRows", progress.rows())
+                    .put("epochCorrect", progress.correct()).put("optimizerSteps", state.optimizerSteps());
+        }
+        return root;
+    }
+
+    /** A layer's settings, beside its type. */
+    private record LayerJson(ObjectNode node) implements LayerVisitor<Void> {
+
+        @Override
+        public Void visitDense(Dense dense) {
+            node.put("units", dense.units()).put("activation", dense.activation().kind())
+                    .put("initializer", dense.initializer().name());
+            return null;
+        }
+
+        @Override
+        public Void visitNormalization(Normalization normalization) {
+            return null; // its statistics are in statistics.bin
+        }
+
+        @Override
+        public Void visitActivation(Activation activation) {
+            return null;
+        }
+
+        @Override
+        public Void visitDropout(Dropout dropout) {
+            node.put("rate", dropout.rate());
+            return null;
+        }
+    }
+
+    // ---- reading ----
+
+    /** The layers, in order; an error names the layer. */
+    static List<Layer> layers(JsonNode config) {
+        List<Layer> layers = new ArrayList<>();
+        for (JsonNode node : config.path("layers")) {
+            try {
+                layers.add(layer(node));
+            } catch (IllegalArgumentException invalid) { // which layer, for a file edited or damaged by hand
+                throw new IllegalArgumentException("layer " + layers.size() + ": " + invalid.getMessage(), invalid);
+            }
+        }
+        return layers;
+    }
+
+    static CompileOptions options(JsonNode config) {
+        JsonNode compile = config.path("compile");
+        return CompileOptions.defaults()
+                .withDataType(DataType.valueOf(compile.path("dataType").asText()))
+                .withSeed(compile.path("seed").asLong(CompileOptions.DEFAULT_SEED))
+                .withFusion(compile.path("fuse").asBoolean(true))
+                .withInputGradient(compile.path("inputGradient").asBoolean(false));
+    }
+
+    /** Gives {@code model} what the file says beside its layers and values: where and how it was trained, its schema and threshold. */
+    static void describe(Model model, JsonNode config, InputSchema schema) {
+        JsonNode trainedOn = config.path("trainedOn");
+        if (!trainedOn.isMissingNode()) {
+            if (!trainedOn.path("file").isTextual() || !trainedOn.path("bytes").canConvertToLong()
+                    || !trainedOn.path("headSha256").isTextual() || !trainedOn.path("tailSha256").isTextual()) {
+                throw new IllegalArgumentException("its trainedOn needs a text \"file\", a number \"bytes\" and two SHA-256s");
+            }
+            JsonNode content = trainedOn.path("contentXxh128");
+            if (!content.isMissingNode() && !content.asText().matches("[0-9a-f]{32}")) {
+                throw new IllegalArgumentException("its trainedOn.contentXxh128 is not 32 hexadecimal digits");
+            }
+            model.setTrainingData(new TrainingData(trainedOn.get("file").asText(), trainedOn.get("bytes").asLong(),
+                    trainedOn.get("headSha256").asText(), trainedOn.get("tailSha256").asText(),
+                    content.isMissingNode() ? null : content.asText()));
+        }
+        JsonNode provenance = config.path("provenance");
+        if (!provenance.isMissingNode()) {
+            model.setProvenance(provenance(provenance));
+        }
+        if (schema != null) {
+            model.setInputSchema(schema);
+        }
+        JsonNode command = config.path("trainingCommand");
+        if (!command.isMissingNode()) {
+            model.setTrainingCommand(trainingCommand(command));
+        }
+        JsonNode threshold = config.path("threshold");
+        if (!threshold.isMissingNode()) {
+            if (!threshold.path("value").isNumber() || !threshold.path("chosenBy").isTextual()) {
+                throw new IllegalArgumentException("its threshold needs a number \"value\" and a text \"chosenBy\"");
+            }
+            model.setThreshold(new DecisionThreshold(threshold.get("value").asDouble(), threshold.get("chosenBy").asText()));
+        }
+    }
+
+    /** The {@code provenance} object of an untrusted {@code model.json}: every field of its type, or an error naming it. */
+    private static Provenance provenance(JsonNode node) {
+        for (String text : List.of("library", "trainedAt")) {
+            if (!node.path(text).isTextual()) {
+                throw new IllegalArgumentException("its provenance needs a text \"" + text + "\"");
+            }
+        }
+        for (String number : List.of("epochs", "batchSize", "seed", "validationSplit", "loss", "accuracy")) {
+            if (!node.path(number).isNumber()) {
+                throw new IllegalArgumentException("its provenance needs a number \"" + number + "\"");
+            }
+        }
+        for (String flag : List.of("shuffle", "stratified")) {
+            if (!node.path(flag).isBoolean()) {
+                throw new IllegalArgumentException("its provenance needs a true or false \"" + flag + "\"");
+            }
+        }
+        if (!node.path("epochs").canConvertToInt() || !node.path("batchSize").canConvertToInt()
+                || !node.path("seed").canConvertToLong() || node.has("weightsEpoch") && !node.path("weightsEpoch").canConvertToInt()) {
+            throw new IllegalArgumentException("its provenance's epochs, batchSize, seed and weightsEpoch are whole numbers");
+        }
+        int weightsEpoch = node.path("weightsEpoch").asInt(node.get("epochs").asInt());
+        if (weightsEpoch < 1 || weightsEpoch > node.get("epochs").asInt()) {
+            throw new IllegalArgumentException("its provenance's weightsEpoch " + weightsEpoch + " is none of its "
+                    + node.get("epochs").asInt() + " epochs");
+        }
+        try {
+            return new Provenance(node.get("library").asText(), node.get("trainedAt").asText(), node.get("epochs").asInt(),
+                    node.get("batchSize").asInt(), node.get("shuffle").asBoolean(), node.get("seed").asLong(),
+                    node.get("validationSplit").asDouble(), node.get("stratified").asBoolean(), node.get("loss").asDouble(),
+                    node.get("accuracy").asDouble(), node.path("validationLoss").asDouble(Double.NaN),
+                    node.path("validationAccuracy").asDouble(Double.NaN), weightsEpoch);
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            throw new IllegalArgumentException("its provenance's trainedAt is not an instant: " + notAnInstant.getParsedString());
+        }
+    }
+
+    /** The {@code trainingCommand} object of an untrusted {@code model.json}. */
+    private static TrainingCommand trainingCommand(JsonNode node) {
+        JsonNode arguments = node.path("arguments");
+        if (!arguments.isArray() || !node.path("parts").canConvertToInt() || arguments.size() > TrainingCommand.MOST_ARGUMENTS) {
+            throw new IllegalArgumentException("its trainingCommand needs a list \"arguments\" (at most "
+                    + TrainingCommand.MOST_ARGUMENTS + ") and a whole number \"parts\"");
+        }
+        List<String> given = new ArrayList<>();
+        for (JsonNode argument : arguments) {
+            if (!argument.isTextual()) {
+                throw new IllegalArgumentException("its trainingCommand's arguments hold " + argument + ", not a text");
+            }
+            given.add(argument.asText());
+        }
+        return new TrainingCommand(given, node.get("parts").asInt());
+    }
+
+    /** The input schema, or null when the model file has none. */
+    static InputSchema schema(JsonNode config) {
+        JsonNode schema = config.path("schema");
+        if (!schema.isObject()) {
+            return null;
+        }
+        List<String> features = new ArrayList<>();
+        schema.path("features").forEach(name -> features.add(name.asText()));
+        List<String> classes = new ArrayList<>();
+        schema.path("classes").forEach(name -> classes.add(name.isNull() ? null : name.asText()));
+        List<Double> fill = null;
+        if (schema.has("missingValueFill")) {
+            fill = new ArrayList<>();
+            for (JsonNode value : schema.path("missingValueFill")) {
+                fill.add(value.asDouble());
+            }
+        }
+        if (schema.has("label") && !schema.get("label").isTextual()) {
+            throw new IllegalArgumentException("its schema's label is the label column's name, a text");
+        }
+        Map<String, Categories> categories = new LinkedHashMap<>();
+        JsonNode listed = schema.path("categories");
+        if (!listed.isMissingNode() && !listed.isObject()) {
+            throw new IllegalArgumentException("its schema's categories are not an object of lists by column name");
+        }
+        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) listed::fields) {
+            if (!entry.getValue().isArray()) {
+                throw new IllegalArgumentException("its schema's categories of \"" + entry.getKey() + "\" are not a list");
+            }
+            List<String> values = new ArrayList<>();
+            for (JsonNode value : entry.getValue()) {
+                if (!value.isTextual()) {
+                    throw new IllegalArgumentException("its schema's categories of \"" + entry.getKey() + "\" hold " + value
+                            + ", not a text");
+                }
+                values.add(value.asText());
+            }
+            categories.put(entry.getKey(), new Categories(values));
+        }
+        if (features.size() != config.path("inputWidth").asInt()) {
+            throw new IllegalArgumentException("its schema names " + features.size() + " features for an input of "
+                    + config.path("inputWidth").asInt());
+        }
+        return new InputSchema(features, classes, fill, schema.has("label") ? schema.get("label").asText() : null, categories);
+    }
+
+    /**
+     * A checkpoint's progress, with the optimizer's state read from its own entry. Format 2 keeps
+     * progress in {@code training}; format 1 kept epochs at the top and steps with the optimizer.
+     */
+    static TrainingState trainingState(JsonNode config, int version, double[] values) {
+        if (version == 1) {
+            return new TrainingState(new TrainingState.Progress(config.path("epochsTrained").asInt(0), 0, 0, 0, 0),
+                    config.path("optimizer").path("steps").asLong(0), values);
+        }
+        JsonNode training = config.path("training");
+        for (String key : new String[] {"epochsTrained", "batchesInEpoch", "epochLossSum", "epochRows", "epochCorrect",
+                "optimizerSteps"}) {
+            if (!training.path(key).isNumber()) {
+                throw new IllegalArgumentException("its training state has no number \"" + key + "\"");
+            }
+        }
+        return new TrainingState(new TrainingState.Progress(training.get("epochsTrained").asInt(),
+                training.get("batchesInEpoch").asLong(), training.get("epochLossSum").asDouble(),
+                training.get("epochRows").asLong(), training.get("epochCorrect").asLong()),
+                training.get("optimizerSteps").asLong(), values);
+    }
+
+    static BinaryCrossEntropy loss(JsonNode config) {
+        JsonNode node = config.path("loss");
+        JsonNode weights = node.path("classWeights");
+        ClassWeights classWeights = ClassWeights.NONE;
+        if (!weights.isMissingNode()) {
+            if (!weights.path("negative").isNumber() || !weights.path("positive").isNumber()) {
+                throw new IllegalArgumentException("its loss's classWeights need numbers \"negative\" and \"positive\"");
+            }
+            classWeights = new ClassWeights(weights.get("negative").asDouble(), weights.get("positive").asDouble());
+        }
+        JsonNode l2 = node.path("l2");
+        if (!l2.isMissingNode() && !l2.isNumber()) {
+            throw new IllegalArgumentException("its loss's l2 must be a number");
+        }
+        return new BinaryCrossEntropy(node.path("fromLogits").asBoolean(), classWeights, l2.asDouble(0));
+    }
+
+    private static Layer layer(JsonNode node) {
+        String type = node.path("type").asText();
+        if (type.equals("Dense")) {
+            return new Dense(node.path("units").asInt(), activation(node.path("activation").asText()),
+                    Initializer.valueOf(node.path("initializer").asText()));
+        }
+        if (type.equals("Normalization")) {
+            return new Normalization();
+        }
+        if (type.equals("Dropout")) {
+            if (!node.path("rate").isNumber()) {
+                throw new IllegalArgumentException("its Dropout layer needs a number \"rate\"");
+            }
+            return new Dropout(node.path("rate").asDouble());
+        }
+        return activation(type);
+    }
+
+    private static Activation activation(String kind) {
+        return switch (kind) {
+            case "Sigmoid" -> new Sigmoid();
+            case "ReLU" -> new ReLU();
+            case "Linear" -> new Linear();
+            default -> throw new IllegalArgumentException("unknown layer or activation \"" + kind + "\"");
+        };
+    }
+
+    static Optimizer optimizer(JsonNode config) {
+        JsonNode node = config.path("optimizer");
+        String type = node.path("type").asText();
+        double clipNorm = node.path("clipNorm").asDouble(0);
+        if (type.equals("SGD")) {
+            return new SGD(node.path("learningRate").asDouble(), node.path("momentum").asDouble(), node.path("nesterov").asBoolean(),
+                    clipNorm);
+        }
+        if (type.equals("Adam")) {
+            return new Adam(node.path("learningRate").asDouble(), node.path("beta1").asDouble(), node.path("beta2").asDouble(),
+                    node.path("epsilon").asDouble(), node.path("weightDecay").asDouble(0), clipNorm);
+        }
+        throw new IllegalArgumentException("unknown optimizer \"" + type + "\"");
+    }
+}
