@@ -159,19 +159,14 @@ final class GatherDenseOp implements Op {
      * into the weights, so anything but a whole number in [0, slots) stops here, naming the column.
      */
     private void readSlotRows(int rows) {
-        Elementwise.readCodes(raw, rawWidth, categoricalColumns, slots, rows, slotRows);
-        int columns = categoricalColumns.length;
-        for (int row = 0, at = 0; row < rows; row++) {
-            for (int c = 0; c < columns; c++, at++) {
-                int code = slotRows[at];
-                if (code < 0) {
-                    double value = raw.get(row * rawWidth + categoricalColumns[c]);
-                    throw new IllegalArgumentException("input column " + categoricalColumns[c] + " is categorical with " + slots[c]
-                            + " slots, but row " + row + " of the batch holds " + value + " there, not a code from 0 to "
-                            + (slots[c] - 1));
-                }
-                slotRows[at] = slotOffsets[c] + code;
-            }
+        int bad = Elementwise.readSlotRows(raw, rawWidth, categoricalColumns, slots, slotOffsets, rows, slotRows);
+        if (bad >= 0) {
+            int row = bad / slots.length;
+            int c = bad % slots.length;
+            double value = raw.get(row * rawWidth + categoricalColumns[c]);
+            throw new IllegalArgumentException("input column " + categoricalColumns[c] + " is categorical with " + slots[c]
+                    + " slots, but row " + row + " of the batch holds " + value + " there, not a code from 0 to "
+                    + (slots[c] - 1));
         }
     }
 

@@ -261,26 +261,44 @@ public final class Elementwise {
     }
 
     /**
-     * codes[r·k + j] = the whole number at source[r·sourceWidth + columns[j]], or −1 where that
-     * value is not a whole number in [0, limits[j]): category codes read once per batch, checked.
+     * slotRows[r·k + j] = offsets[j] + the whole number at source[r·sourceWidth + columns[j]], which
+     * must be a code in [0, limits[j]): the weight rows a batch's category codes select, read and
+     * checked in one pass. Returns −1, or the index r·k + j of the first cell that is not such a
+     * code (the entries from there on are then unspecified).
      */
-    public static void readCodes(NativeArray source, int sourceWidth, int[] columns, int[] limits, int rows, int[] codes) {
+    public static int readSlotRows(NativeArray source, int sourceWidth, int[] columns, int[] limits, int[] offsets, int rows,
+                                   int[] slotRows) {
         int k = columns.length;
-        Objects.checkFromIndexSize(0, (long) rows * sourceWidth, source.length());
-        Objects.checkFromIndexSize(0, (long) rows * k, codes.length);
+        Objects.checkFromIndexSize(0, (long) rows * sourceWidth, source.length()); // the loops below have no bounds checks
+        Objects.checkFromIndexSize(0, (long) rows * k, slotRows.length);
         for (int column : columns) {
             Objects.checkIndex(column, sourceWidth);
         }
         long from = source.address();
-        boolean float32 = source instanceof Float32Array;
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < k; j++) {
-                double value = float32 ? RawMemory.getFloat(from + 4L * ((long) r * sourceWidth + columns[j]))
-                        : RawMemory.getDouble(from + 8L * ((long) r * sourceWidth + columns[j]));
-                int code = (int) value;
-                codes[r * k + j] = code == value && code >= 0 && code < limits[j] ? code : -1;
+        if (source instanceof Float32Array) {
+            for (int r = 0, at = 0; r < rows; r++, from += 4L * sourceWidth) {
+                for (int j = 0; j < k; j++, at++) {
+                    float value = RawMemory.getFloat(from + 4L * columns[j]);
+                    int code = (int) value;
+                    if (code != value || code < 0 || code >= limits[j]) {
+                        return at;
+                    }
+                    slotRows[at] = offsets[j] + code;
+                }
+            }
+        } else {
+            for (int r = 0, at = 0; r < rows; r++, from += 8L * sourceWidth) {
+                for (int j = 0; j < k; j++, at++) {
+                    double value = RawMemory.getDouble(from + 8L * columns[j]);
+                    int code = (int) value;
+                    if (code != value || code < 0 || code >= limits[j]) {
+                        return at;
+                    }
+                    slotRows[at] = offsets[j] + code;
+                }
             }
         }
+        return -1;
     }
 
     /** {@code value} when the low 16 bits of {@code bits} are below {@code keepBelow}, else +0, without a branch. */

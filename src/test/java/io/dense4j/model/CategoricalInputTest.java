@@ -170,6 +170,10 @@ class CategoricalInputTest {
         IllegalArgumentException fraction = assertThrows(IllegalArgumentException.class,
                 () -> model.predictProbability(Nd4j.createFromArray(new double[][] {{0.0, 1.5, 0.0, 0}})));
         assertTrue(fraction.getMessage().contains("holds 1.5 there"), fraction.getMessage());
+        IllegalArgumentException later = assertThrows(IllegalArgumentException.class, () -> model.predictProbability(
+                Nd4j.createFromArray(new double[][] {{0.5, 0, -1.25, 0}, {-2.0, 1, 0.75, 3}})));
+        assertTrue(later.getMessage().contains("input column 3 is categorical with 3 slots, but row 1 of the batch holds 3.0 there"),
+                later.getMessage());
     }
 
     @Test
