@@ -7,10 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options that say how a CSV file is laid out, shared by the commands that read one. */
 final class CsvOptions {
+
+    /** The command these options belong to, for usage errors. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--label", description = "The label column, by header name or 0-based index (default: the last column).")
     String label;
@@ -48,7 +55,16 @@ final class CsvOptions {
                 skipped > firstLines.size() ? ", …" : "");
     }
 
+    /** The layout these options say; a bad one is a usage error (exit 2) whichever command reads it. */
     CsvFormat format() {
+        try {
+            return checkedFormat();
+        } catch (IllegalArgumentException invalid) { // the message names the flag
+            throw new ParameterException(command.commandLine(), invalid.getMessage());
+        }
+    }
+
+    private CsvFormat checkedFormat() {
         String separator = delimiter.equals("\\t") ? "\t" : delimiter;
         if (separator.length() != 1) {
             throw new IllegalArgumentException("--delimiter must be one character, got \"" + delimiter + "\"");

@@ -59,6 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Outputs.checkFolder(spec.commandLine(), "--plot", plots);
+        CsvFormat format = csv.format();
         Model model = Model.load(modelFile);
         data = StandardInput.files(dataName, json ? System.err : System.out);
         InputSchema schema = model.inputSchema();
@@ -66,7 +67,6 @@ final class EvaluateCommand implements Callable<Integer> {
         CsvSource.Options options = CsvSource.Options.defaults().withoutCache()
                 .withClasses(schema == null ? null : schema.classes())
                 .withKinds(ColumnKinds.exactly(schema == null ? List.of() : List.copyOf(schema.categories().keySet())));
-        CsvFormat format = csv.format();
         if (schema != null && format.header() && format.features() == null && format.dropped().isEmpty()) {
             // the model's columns by name, in any order, among any others (an id, columns left out in training)
             if (csv.label == null && schema.labelName() != null) {

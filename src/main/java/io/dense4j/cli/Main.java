@@ -44,14 +44,19 @@ public final class Main implements Runnable {
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             boolean verbose = parsed.matchedOption("--verbose") != null
                     || parsed.subcommands().stream().anyMatch(sub -> sub.matchedOption("--verbose") != null);
-            line.getErr().println("dense4j: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
+            line.getErr().println("dense4j: " + StandardInput.shownIn(error.getMessage() == null ? error.toString() : error.getMessage()));
             if (verbose) {
                 error.printStackTrace(line.getErr());
             }
             return 1;
         });
         try {
-            return commandLine.execute(args);
+            int code = commandLine.execute(args);
+            if (code == 0 && StandardOutput.lostWrites()) {
+                commandLine.getErr().println("dense4j: " + StandardOutput.FAILED);
+                return 1;
+            }
+            return code;
         } catch (OutOfMemoryError outOfMemory) {
             commandLine.getErr().println("dense4j: out of memory (" + outOfMemory.getMessage() + "); give the JVM more with "
                     + "JAVA_OPTS=-Xmx<size> (the heap) or -Dorg.bytedeco.javacpp.maxbytes=<size> (ND4J's native memory), "

@@ -1,6 +1,7 @@
 package io.dense4j.cli;
 
 import io.dense4j.data.csv.CsvFiles;
+import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.io.AtomicFiles;
 import io.dense4j.metrics.DecisionThreshold;
 import io.dense4j.model.CsvPredictions;
@@ -12,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Writes a probability and a class for every row of a CSV file, streaming, in input order. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -35,7 +37,8 @@ final class PredictCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--keep", split = ",", paramLabel = "NAMES", description = "Copy these columns, by header name, into "
-            + "each output line before the probability, as the file writes them: an id to join the predictions back on.")
+            + "each output line before the probability, as the file writes them: an id to join the predictions back on. "
+            + "Kept columns named probability or class leave the predictions' own as predicted_probability or predicted_class.")
     java.util.List<String> keep = java.util.List.of();
 
     @Option(names = "--out", required = true, description = "The CSV to write (- for standard output): a header (the kept "
@@ -45,9 +48,13 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (csv.skipBadRows) {
-            throw new IllegalArgumentException("predict writes one line per input row, so it cannot skip bad rows: "
+            throw new ParameterException(spec.commandLine(), "predict writes one line per input row, so it cannot skip bad rows: "
                     + "leave out --skip-bad-rows");
         }
+        if (new java.util.HashSet<>(keep).size() < keep.size()) {
+            throw new ParameterException(spec.commandLine(), "--keep names a column twice: " + String.join(",", keep));
+        }
+        CsvFormat format = csv.format();
         boolean toStandardOutput = out.toString().equals("-");
         if (!toStandardOutput) {
             Outputs.checkFile(spec.commandLine(), "--out", out);
@@ -58,12 +65,12 @@ final class PredictCommand implements Callable<Integer> {
         java.io.PrintStream status = toStandardOutput ? System.err : System.out;
         CsvPredictions.Written written;
         if (StandardInput.named(dataName)) {
-            StandardInput.Piped piped = StandardInput.piped(status);
+            StandardInput.Piped piped = StandardInput.piped(dataName, status);
             CsvPredictions.Written[] into = new CsvPredictions.Written[1];
-            AtomicFiles.Content predictions = stream -> into[0] = CsvPredictions.written(model, StandardInput.PIPED_NAME,
-                    piped.firstLine(), piped.rows(), csv.format(), cut.value(), keep, stream);
+            AtomicFiles.Content predictions = stream -> into[0] = CsvPredictions.written(model, piped.name(),
+                    piped.firstLine(), piped.rows(), format, cut.value(), keep, stream);
             if (toStandardOutput) {
-                predictions.writeTo(System.out);
+                predictions.writeTo(StandardOutput.stream());
             } else {
                 AtomicFiles.write(out, predictions);
             }
@@ -71,8 +78,8 @@ final class PredictCommand implements Callable<Integer> {
         } else {
             CsvFiles data = StandardInput.files(dataName, status);
             written = toStandardOutput
-                    ? CsvPredictions.written(model, data, csv.format(), cut.value(), keep, System.out)
-                    : CsvPredictions.written(model, data, csv.format(), cut.value(), keep, out);
+                    ? CsvPredictions.written(model, data, format, cut.value(), keep, StandardOutput.stream())
+                    : CsvPredictions.written(model, data, format, cut.value(), keep, out);
         }
         ColumnOptions.noteUnknown(written.unknownCategoryRows(), written.rows(), status);
         status.printf(Locale.ROOT, "Wrote %,d predictions to %s, class 1 at probability >= %s%n",

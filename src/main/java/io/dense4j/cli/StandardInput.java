@@ -15,15 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * {@code --data -}: the rows come from standard input, for a pipe. A pipe can be read once and
- * training reads its data several times, so for {@link #files} standard input is copied once into
- * a temporary folder and read from there as any file is (its cache beside it); the folder is
- * deleted when the command ends. Errors name the copy, {@code stdin.csv}, with the line and column
- * as usual. {@code predict} reads its rows once, so it reads them as they come ({@link #piped}).
+ * {@code --data -}: the rows come from standard input, for a pipe; and likewise a named pipe or
+ * any other file that is not a regular one ({@code <(…)} in a shell gives {@code /dev/fd/63}). A
+ * pipe can be read once and training reads its data several times, so for {@link #files} the
+ * stream is copied once into a temporary folder and read from there as any file is (its cache
+ * beside it); the folder is deleted when the command ends. An error about the copy names what was
+ * copied, "standard input" or the pipe ({@link #shownIn}), with the line and column as usual.
+ * {@code predict} reads its rows once, so it reads them as they come ({@link #piped}).
  */
 final class StandardInput {
     /** What {@code --data} says for standard input. */
@@ -32,11 +36,33 @@ final class StandardInput {
     private StandardInput() {
     }
 
+    /** Whether {@code data} is read as a stream, once: "-", or an existing file that is not a regular one or a folder. */
     static boolean named(String data) {
-        return NAME.equals(data);
+        if (NAME.equals(data)) {
+            return true;
+        }
+        try {
+            Path path = Path.of(data);
+            return Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path);
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return false;
+        }
     }
 
-    /** The file to read for {@code data}: that path, or for "-" standard input's copy, said once on {@code status}. */
+    /** How messages name the stream {@code data} says: "standard input", or the pipe's path. */
+    static Path shownAs(String data) {
+        return NAME.equals(data) ? STANDARD_INPUT : Path.of(data);
+    }
+
+    /**
+     * The stream {@code data} says: standard input, or the pipe opened as standard input is, by a
+     * FileInputStream (a channel's stream seeks to answer {@code available()}, which a pipe refuses).
+     */
+    private static InputStream open(String data) throws IOException {
+        return NAME.equals(data) ? System.in : new java.io.FileInputStream(data);
+    }
+
+    /** The file to read for {@code data}: that path, or for a stream its copy, said once on {@code status}. */
     static Path file(String data, PrintStream status) throws IOException {
         if (!named(data)) {
             return Path.of(data);
@@ -44,30 +70,56 @@ final class StandardInput {
         Path folder = Files.createTempDirectory("dense4j-stdin-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder), "dense4j-stdin-cleanup"));
         Path copy = folder.resolve("stdin.csv");
-        InputStream in = System.in; // not closed: the JVM's, as System.out is
-        long bytes = Files.copy(in, copy);
-        status.printf(Locale.ROOT, "Read standard input (%,d bytes) into %s, deleted with its cache when this command ends%n",
-                bytes, copy);
+        long bytes;
+        if (NAME.equals(data)) {
+            bytes = Files.copy(System.in, copy); // not closed: the JVM's, as System.out is
+        } else {
+            try (InputStream in = open(data)) {
+                bytes = Files.copy(in, copy);
+            }
+        }
+        status.printf(Locale.ROOT, "Read %s (%,d bytes) into %s, deleted with its cache when this command ends%n",
+                shownAs(data), bytes, copy);
+        COPIES.put(copy.toString(), shownAs(data).toString());
         return copy;
     }
 
-    /** How {@link #piped} names standard input in messages. */
-    static final Path PIPED_NAME = Path.of("standard input");
+    /** The copies made by {@link #file}, by path, with the names of what they copied. */
+    private static final Map<String, String> COPIES = new ConcurrentHashMap<>();
+
+    /** {@code message} with each copy's path replaced by the name of what it copied: an error names what the user gave. */
+    static String shownIn(String message) {
+        String shown = message;
+        for (Map.Entry<String, String> copy : COPIES.entrySet()) {
+            shown = shown.replace(copy.getKey(), copy.getValue());
+        }
+        return shown;
+    }
+
+    /** How messages name standard input. */
+    private static final Path STANDARD_INPUT = Path.of("standard input");
 
     /** The longest first line {@link #piped} looks for the column names in. */
     static final int FIRST_LINE_MOST_BYTES = 16 << 20;
 
-    /** Standard input read as it comes: its first line (the header) and the whole of it, first line included. */
-    record Piped(byte[] firstLine, InputStream rows) {
+    /** A stream read as it comes: its name in messages, its first line (the header) and the whole of it, first line included. */
+    record Piped(Path name, byte[] firstLine, InputStream rows) {
     }
 
     /**
-     * Standard input, to be read once as it comes: gzip-decompressed when it starts with gzip's
-     * magic number, its first line read ahead (up to {@link #FIRST_LINE_MOST_BYTES}) for the column
-     * names, and said once on {@code status}.
+     * The stream {@code data} says ({@link #named}), to be read once as it comes: gzip-decompressed
+     * when it starts with gzip's magic number, its first line read ahead (up to
+     * {@link #FIRST_LINE_MOST_BYTES}) for the column names, and said once on {@code status}. Not
+     * closed: standard input is the JVM's, and a named pipe's stream ends with the process.
      */
-    static Piped piped(PrintStream status) throws IOException {
-        InputStream in = new BufferedInputStream(System.in, 1 << 16); // not closed: the JVM's, as System.out is
+    static Piped piped(String data, PrintStream status) throws IOException {
+        Path name = shownAs(data);
+        InputStream in;
+        try {
+            in = new BufferedInputStream(open(data), 1 << 16);
+        } catch (IOException failed) {
+            throw new DataFileException(name, "cannot be read: " + failed.getMessage(), failed);
+        }
         boolean gzip;
         ByteArrayOutputStream ahead = new ByteArrayOutputStream(); // what was read, to be read again
         byte[] firstLine;
@@ -80,17 +132,17 @@ final class StandardInput {
             }
             firstLine = HeaderLine.read(in, FIRST_LINE_MOST_BYTES, ahead);
         } catch (IOException failed) { // a damaged gzip stream, a read that failed
-            throw new DataFileException(PIPED_NAME, "cannot be read: " + failed.getMessage(), failed);
+            throw new DataFileException(name, "cannot be read: " + failed.getMessage(), failed);
         }
         if (firstLine == null) {
-            throw new DataFileException(PIPED_NAME, "line 1 runs past " + (FIRST_LINE_MOST_BYTES >> 20)
+            throw new DataFileException(name, "line 1 runs past " + (FIRST_LINE_MOST_BYTES >> 20)
                     + " MiB without a line end: not a CSV file's header", null);
         }
-        status.printf(Locale.ROOT, "Reading standard input%s as it comes: no copy, no cache%n", gzip ? " (gzip)" : "");
-        return new Piped(firstLine, new SequenceInputStream(new ByteArrayInputStream(ahead.toByteArray()), in));
+        status.printf(Locale.ROOT, "Reading %s%s as it comes: no copy, no cache%n", name, gzip ? " (gzip)" : "");
+        return new Piped(name, firstLine, new SequenceInputStream(new ByteArrayInputStream(ahead.toByteArray()), in));
     }
 
-    /** The files to read for {@code data}: a file, folder or glob (see {@link CsvFiles#of(String)}), or standard input's copy. */
+    /** The files to read for {@code data}: a file, folder or glob (see {@link CsvFiles#of(String)}), or a stream's copy. */
     static CsvFiles files(String data, PrintStream status) throws IOException {
         return named(data) ? CsvFiles.of(file(data, status)) : CsvFiles.of(data);
     }

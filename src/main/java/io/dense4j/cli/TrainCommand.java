@@ -313,12 +313,7 @@ class TrainCommand implements Callable<Integer> {
 
     /** How the training file is laid out: the CSV options, and the weight column if one is given. */
     CsvFormat format() {
-        CsvFormat format;
-        try {
-            format = csv.format();
-        } catch (IllegalArgumentException invalid) { // the message names the flag
-            throw new ParameterException(spec.commandLine(), invalid.getMessage());
-        }
+        CsvFormat format = csv.format();
         try {
             return format.withWeightColumn(weightColumn);
         } catch (IllegalArgumentException invalid) {

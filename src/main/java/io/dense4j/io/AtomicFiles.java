@@ -49,7 +49,8 @@ public final class AtomicFiles {
             throw new IOException(given + " is a folder, not a file");
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16)) {
+            try (OutputStream out = new BufferedOutputStream(new Naming(Files.newOutputStream(file, StandardOpenOption.WRITE), given),
+                    1 << 16)) {
                 content.writeTo(out);
             }
             return;
@@ -60,14 +61,71 @@ public final class AtomicFiles {
         Path partial = temporaryBeside(file);
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
             lockForWriting(channel, partial);
-            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            OutputStream out = new BufferedOutputStream(new Naming(Channels.newOutputStream(channel), given), 1 << 16);
             content.writeTo(out);
             out.flush();
-            channel.force(true);
+            try {
+                channel.force(true);
+            } catch (IOException failed) {
+                throw Naming.named(given, failed);
+            }
             publish(partial, file); // still locked: a cleaner never takes a file about to be renamed
         } finally {
             Files.deleteIfExists(partial);
             released(partial);
+        }
+    }
+
+    /**
+     * A stream whose failed writes name the file they were for, in one line ({@code out.csv: cannot
+     * write: No space left on device}): the system's message alone names nothing.
+     */
+    private static final class Naming extends java.io.FilterOutputStream {
+        private final Path file;
+
+        Naming(OutputStream out, Path file) {
+            super(out);
+            this.file = file;
+        }
+
+        static IOException named(Path file, IOException failed) {
+            return new IOException(file + ": cannot write: " + failed.getMessage(), failed);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException failed) {
+                throw named(file, failed);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException failed) {
+                throw named(file, failed);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException failed) {
+                throw named(file, failed);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException failed) {
+                throw named(file, failed);
+            }
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Predictions for every row of a CSV file of any size, streamed into a CSV file of
  * {@code probability,class} lines in input order (the probability in the fewest digits that read
- * back as the same float, the class by the label name the model was trained on): the rows are
+ * back as the same float, the class by the label name the model was trained on; after kept
+ * columns of those names, {@code predicted_probability} and {@code predicted_class}): the rows are
  * parsed a block at a time on threads of their own ({@link RowBlocks}), missing values filled as
  * the model fills them, while the block before is predicted, and the output written atomically, so
  * a failure at any row leaves no partial file.
@@ -134,12 +135,22 @@ public final class CsvPredictions {
         return inputs;
     }
 
+    /**
+     * The header name of one of the output's own columns: {@code name}, or {@code predicted_name}
+     * when a kept column is already called that (a label column named "class"), so that the output
+     * never holds two columns of one name, which no CSV reader, dense4j's included, can tell apart.
+     */
+    static String ownColumn(String name, List<String> kept) {
+        return kept.contains(name) ? "predicted_" + name : name;
+    }
+
     private static Written writeRows(Model model, List<Input> inputs, double threshold, List<String> kept,
                                      OutputStream stream, RowBlocks.Parallelism parallelism) throws IOException {
         StringBuilder header = new StringBuilder();
         kept.forEach(name -> header.append(quoted(name)).append(','));
         // written with the first rows: a file that fails before any (no data rows, say) leaves standard output empty
-        byte[] headerLine = header.append("probability,class\n").toString().getBytes(StandardCharsets.UTF_8);
+        header.append(ownColumn("probability", kept)).append(',').append(ownColumn("class", kept)).append('\n');
+        byte[] headerLine = header.toString().getBytes(StandardCharsets.UTF_8);
         boolean headerWritten = false;
         Chunk chunk = new Chunk(model, stream, threshold);
         long rows = 0;
@@ -277,9 +288,15 @@ public final class CsvPredictions {
         }
     }
 
-    /** {@code text} as a CSV field: in quotes, its quotes doubled, when it holds a comma, a quote or a line end. */
+    /** {@code text} as a CSV field: in quotes, its quotes doubled, when it holds a comma, a quote or a line end, or starts or ends with a blank. */
     static String quoted(String text) {
-        return text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
+        boolean padded = !text.isEmpty() && (isBlank(text.charAt(0)) || isBlank(text.charAt(text.length() - 1)));
+        return padded || text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
                 ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+
+    /** A space or tab: CSV readers, dense4j's included, drop them around an unquoted cell, so a cell that has them is quoted. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 }

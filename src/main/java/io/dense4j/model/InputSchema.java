@@ -122,8 +122,9 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
                 continue;
             }
             if (Double.isNaN(means[j])) {
-                throw new IllegalArgumentException(source + ": column \"" + featureNames.get(j)
-                        + "\" has no values in the training rows, so no mean to fill its missing values with");
+                String name = featureNames.get(j);
+                throw new IllegalArgumentException(source + ": column \"" + name + "\" has no values in the training rows, "
+                        + "so no mean to fill its missing values with; leave it out (--drop " + (name.isEmpty() ? "''" : name) + ")");
             }
             fill.add(means[j]);
         }

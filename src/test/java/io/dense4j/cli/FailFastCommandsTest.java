@@ -54,6 +54,34 @@ class FailFastCommandsTest {
     }
 
     @Test
+    void aBadCsvFlagIsAUsageErrorInEveryCommandThatReadsData() throws IOException {
+        String data = small().toString();
+        String model = folder.resolve("not-read.zip").toString(); // the flags are checked before the model is loaded
+        String[][] commands = {
+            {"train", "--data", data}, {"cv", "--data", data}, {"evaluate", "--model", model, "--data", data},
+            {"predict", "--model", model, "--data", data, "--out", folder.resolve("p.csv").toString()},
+        };
+        for (String[] command : commands) {
+            for (String[] flag : new String[][] {{"--delimiter", "ab"}, {"--delimiter", ""}, {"--features", "a,a"}}) {
+                Run run = Run.of(java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.Arrays.stream(flag))
+                        .toArray(String[]::new));
+                assertEquals(2, run.exitCode(), command[0] + " " + String.join(" ", flag) + ": " + run.err());
+                assertEquals("see 'dense4j " + command[0] + " --help'", lines(run.err()).get(1), run.err());
+            }
+        }
+        String[] predict = {"predict", "--model", model, "--data", data, "--out", folder.resolve("p.csv").toString()};
+        Run skipping = Run.of(java.util.stream.Stream.concat(java.util.Arrays.stream(predict), java.util.stream.Stream.of("--skip-bad-rows"))
+                .toArray(String[]::new));
+        assertEquals(2, skipping.exitCode(), skipping.err());
+        assertEquals("dense4j: predict writes one line per input row, so it cannot skip bad rows: leave out --skip-bad-rows",
+                lines(skipping.err()).get(0));
+        Run twice = Run.of(java.util.stream.Stream.concat(java.util.Arrays.stream(predict), java.util.stream.Stream.of("--keep", "a,b,a"))
+                .toArray(String[]::new));
+        assertEquals(2, twice.exitCode(), twice.err());
+        assertEquals("dense4j: --keep names a column twice: a,b,a", lines(twice.err()).get(0));
+    }
+
+    @Test
     void threadsAndPartsAreCheckedBeforeTheDataIsRead() {
         Run run = Run.of("train", "--data", "no-such-file.csv", "--threads", "0");
         assertEquals(2, run.exitCode(), run.err());

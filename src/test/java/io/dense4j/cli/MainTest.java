@@ -138,6 +138,25 @@ class MainTest {
     }
 
     @Test
+    void keptColumnsNamedClassOrProbabilityLeaveThePredictionsTheirOwnNames(@TempDir Path folder) throws Exception {
+        // an id with blanks around it, unquoted: copied through as written, and quoted so that it reads back so
+        Path train = Files.writeString(folder.resolve("t.csv"), "id,x,class\n 1 ,2,yes\n2,-1,no\n3,3,yes\n4,-2,no\n");
+        Path model = folder.resolve("m.zip");
+        assertEquals(0, Run.of("train", "--data", train.toString(), "--drop", "id", "--epochs", "2",
+                "--accept-worse-than-base-rate", "--out", model.toString()).exitCode());
+        Path predictions = folder.resolve("p.csv");
+        Run kept = Run.of("predict", "--model", model.toString(), "--data", train.toString(), "--keep", "id,x,class", "--out",
+                predictions.toString());
+        assertEquals(0, kept.exitCode(), kept.err());
+        List<String> lines = Files.readAllLines(predictions);
+        assertEquals("id,x,class,probability,predicted_class", lines.get(0));
+        assertTrue(lines.get(1).matches("\" 1 \",2,yes,[0-9.E-]+,(yes|no)"), lines.get(1));
+        assertTrue(lines.get(2).matches("2,-1,no,[0-9.E-]+,(yes|no)"), lines.get(2));
+        // the file reads back: evaluate finds its label, "class", once
+        assertEquals(0, Run.of("evaluate", "--model", model.toString(), "--data", predictions.toString()).exitCode());
+    }
+
+    @Test
     void summaryAndGraphDescribeAModelFile(@TempDir Path folder) throws Exception {
         Path train = Files.writeString(folder.resolve("t.csv"), "a,b,label\n1,2,0\n3,4,1\n5,1,0\n2,8,1\n");
         Path model = folder.resolve("m.zip");

@@ -113,11 +113,71 @@ class StandardInputTest {
     void aBadRowOnStandardInputNamesItsLine() {
         Run bad = Run.withInput("x,label\n1,a\n2,b\n3,\"c\n", "train", "--data", "-", "--out", folder.resolve("m.zip").toString());
         assertEquals(1, bad.exitCode());
-        assertTrue(bad.err().strip().endsWith("stdin.csv, line 4, column 2 (\"label\"): a quoted field has no closing quote on its line"),
-                bad.err());
+        assertTrue(bad.err().strip().endsWith("dense4j: standard input, line 4, column 2 (\"label\"): a quoted field has no closing "
+                + "quote on its line"), bad.err());
         assertTrue(Files.notExists(folder.resolve("m.zip")));
         Run spark = Run.withInput("x,label\n1,a\n", "train", "--data", "-", "--spark", "local[1]", "--out",
                 folder.resolve("m.zip").toString());
         assertEquals(2, spark.exitCode(), spark.err());
+    }
+
+    /** A named pipe holding {@code text}, written by a thread that ends when a reader has taken it all. */
+    private Path pipe(String name, String text) throws Exception {
+        Path fifo = folder.resolve(name);
+        Process made = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertTrue(made.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && made.exitValue() == 0, "mkfifo");
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, text);
+            } catch (java.io.IOException ignored) {
+                // the reader went away: the test's assertions say why
+            }
+        });
+        writer.setDaemon(true); // never holds the JVM if a reader never comes
+        writer.start();
+        return fifo;
+    }
+
+    @Test
+    void aNamedPipeIsReadOnceAsStandardInputIs() throws Exception {
+        Path model = folder.resolve("model.zip");
+        Path trainPipe = pipe("train-rows", rows());
+        Run trained = Run.of("train", "--data", trainPipe.toString(), "--drop", "id", "--epochs", "20", "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().startsWith("Read " + trainPipe + " ("), trained.out());
+
+        Path predictPipe = pipe("predict-rows", rows());
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", predictPipe.toString(), "--keep", "id", "--out", "-");
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        assertEquals("Reading " + predictPipe + " as it comes: no copy, no cache", predicted.err().lines().findFirst().orElse(""));
+        Run fromStandardInput = Run.withInput(rows(), "predict", "--model", model.toString(), "--data", "-", "--keep", "id", "--out", "-");
+        assertEquals(fromStandardInput.out(), predicted.out());
+        assertEquals(201, predicted.out().lines().count());
+
+        Path badPipe = pipe("bad-rows", "id,x,plan\n1,half,gold\n");
+        Run bad = Run.of("predict", "--model", model.toString(), "--data", badPipe.toString(), "--out", "-");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("dense4j: " + badPipe + ", line 2, column 2 (\"x\"): expected a number"), bad.err());
+    }
+
+    @Test
+    void standardOutputThatFailsIsAnErrorNotASuccess() throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "needs /dev/full");
+        Path model = folder.resolve("model.zip");
+        Path data = Files.writeString(folder.resolve("rows.csv"), rows());
+        assertEquals(0, Run.of("train", "--data", data.toString(), "--drop", "id", "--epochs", "20", "--out", model.toString()).exitCode());
+        List<String> dense4j = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.dense4j.cli.Main");
+        for (List<String> command : List.of(List.of("predict", "--model", model.toString(), "--data", data.toString(), "--out", "-"),
+                List.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--json"))) {
+            Process run = new ProcessBuilder(java.util.stream.Stream.concat(dense4j.stream(), command.stream()).toList())
+                    .redirectOutput(full.toFile()).start();
+            assertTrue(run.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+            String stderr = new String(run.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(1, run.exitValue(), command + ": " + stderr);
+            assertTrue(stderr.contains("dense4j: cannot write to standard output"), stderr);
+            assertTrue(!stderr.contains("Wrote"), stderr);
+        }
     }
 }

@@ -79,6 +79,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aWriteThatFailsNamesTheFile() {
+        Path full = Path.of("/dev/full"); // every write fails: no space left on device
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "needs /dev/full");
+        IOException failure = assertThrows(IOException.class,
+                () -> AtomicFiles.write(full, out -> out.write(new byte[1 << 17])));
+        assertTrue(failure.getMessage().startsWith("/dev/full: cannot write: "), failure.getMessage());
+        assertTrue(Files.exists(full) && !Files.isRegularFile(full), "the device is still a device");
+    }
+
+    @Test
     void aFileThatIsNotRegularIsWrittenDirectlyNeverReplaced() throws Exception {
         // a named pipe stands for /dev/stdout: replacing it with a regular file would break every later writer
         Path pipe = folder.resolve("pipe");

@@ -15,6 +15,8 @@ final class FieldScanner {
     private final CsvProblems problems;
     private int start;
     private int end;
+    private int untrimmedStart;
+    private int untrimmedEnd;
 
     FieldScanner(int delimiter, CsvProblems problems) {
         this.delimiter = delimiter;
@@ -49,6 +51,8 @@ final class FieldScanner {
             }
             start = first + 1;
             end = write;
+            untrimmedStart = start;
+            untrimmedEnd = end;
             int after = skipBlanks(bytes, read + 1, to);
             if (after < to && bytes[after] != delimiter) {
                 throw problems.cell(column, "unexpected text after a quoted field: \""
@@ -66,7 +70,19 @@ final class FieldScanner {
         }
         start = first;
         end = last;
+        untrimmedStart = at;
+        untrimmedEnd = stop;
         return stop;
+    }
+
+    /** The start of the last field as the line writes it: with an unquoted field's spaces and tabs, a quoted one's content. */
+    int untrimmedStart() {
+        return untrimmedStart;
+    }
+
+    /** The end of the last field as the line writes it (see {@link #untrimmedStart}). */
+    int untrimmedEnd() {
+        return untrimmedEnd;
     }
 
     /** The first byte of the last field's content. */

@@ -176,8 +176,8 @@ final class RowParser {
         int end = to - from;
         for (int column = 1, at = 0; column <= lastKeptColumn + 1; column++) {
             int next = keptScanner.field(keptLine, at, end, column);
-            cellFrom[column - 1] = keptScanner.start();
-            cellTo[column - 1] = keptScanner.end();
+            cellFrom[column - 1] = keptScanner.untrimmedStart(); // copied through as written, spaces too
+            cellTo[column - 1] = keptScanner.untrimmedEnd();
             if (next >= end) {
                 break;
             }
