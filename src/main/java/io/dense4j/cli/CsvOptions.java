@@ -50,7 +50,8 @@ final class CsvOptions {
     }
 
     private static void reportSkipped(Path file, long skipped, List<Long> firstLines) {
-        System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s) of %s, at lines %s%s%n", skipped, file,
+        System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s) of %s, at lines %s%s%n", skipped,
+                StandardInput.shownIn(file.toString()),
                 firstLines.stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 skipped > firstLines.size() ? ", …" : "");
     }
@@ -74,7 +75,8 @@ final class CsvOptions {
             format = format.withoutHeader();
         }
         if (label != null) {
-            format = label.chars().allMatch(Character::isDigit) ? format.withLabelIndex(Integer.parseInt(label)) : format.withLabel(label);
+            boolean index = !label.isEmpty() && label.chars().allMatch(Character::isDigit);
+            format = index ? format.withLabelIndex(Integer.parseInt(label)) : format.withLabel(label);
         }
         if (features != null) {
             format = format.withFeatures(features);

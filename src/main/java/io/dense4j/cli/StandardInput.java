@@ -36,15 +36,16 @@ final class StandardInput {
     private StandardInput() {
     }
 
-    /** Whether {@code data} is read as a stream, once: "-", or an existing file that is not a regular one or a folder. */
+    /** Whether {@code data} is read as a stream, once: "-", or a pipe (a named one, or a shell's {@code /dev/fd/N}). */
     static boolean named(String data) {
         if (NAME.equals(data)) {
             return true;
         }
         try {
-            Path path = Path.of(data);
-            return Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path);
-        } catch (java.nio.file.InvalidPathException notAPath) {
+            // the file type bits of st_mode; a device such as /dev/zero never ends, so only a pipe is copied
+            int type = (int) Files.getAttribute(Path.of(data), "unix:mode") & 0170000;
+            return type == 0010000;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException notAPipe) { // no such file, or no path
             return false;
         }
     }
@@ -91,7 +92,9 @@ final class StandardInput {
     static String shownIn(String message) {
         String shown = message;
         for (Map.Entry<String, String> copy : COPIES.entrySet()) {
-            shown = shown.replace(copy.getKey(), copy.getValue());
+            // not where the path goes on (its cache, stdin.csv.dense4j-cache): that file is the copy's, named as it is
+            shown = shown.replaceAll(java.util.regex.Pattern.quote(copy.getKey()) + "(?![\\w.-])",
+                    java.util.regex.Matcher.quoteReplacement(copy.getValue()));
         }
         return shown;
     }

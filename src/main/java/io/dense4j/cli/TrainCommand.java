@@ -365,8 +365,8 @@ class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--no-cache and --cache-dir are for one machine; Spark caches the rows itself");
         }
         if (StandardInput.named(data)) {
-            throw new ParameterException(spec.commandLine(), "--data - reads standard input on one machine; Spark reads files: "
-                    + "give their path or glob");
+            throw new ParameterException(spec.commandLine(), "--data " + data + " is read as a stream, on one machine; Spark reads "
+                    + "files: give their path or glob");
         }
         if (!(validation >= 0 && validation < 1)) {
             throw new ParameterException(spec.commandLine(), "--validation takes a fraction in [0, 1), got " + validation);

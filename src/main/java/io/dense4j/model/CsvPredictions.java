@@ -136,12 +136,17 @@ public final class CsvPredictions {
     }
 
     /**
-     * The header name of one of the output's own columns: {@code name}, or {@code predicted_name}
-     * when a kept column is already called that (a label column named "class"), so that the output
-     * never holds two columns of one name, which no CSV reader, dense4j's included, can tell apart.
+     * The header name of one of the output's own columns: {@code name}, prefixed with
+     * {@code predicted_} as often as a kept column already has that name (a label column named
+     * "class"), so that the output never holds two columns of one name, which no CSV reader,
+     * dense4j's included, can tell apart.
      */
     static String ownColumn(String name, List<String> kept) {
-        return kept.contains(name) ? "predicted_" + name : name;
+        String own = name;
+        while (kept.contains(own)) {
+            own = "predicted_" + own;
+        }
+        return own;
     }
 
     private static Written writeRows(Model model, List<Input> inputs, double threshold, List<String> kept,

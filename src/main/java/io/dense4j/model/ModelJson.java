@@ -308,11 +308,13 @@ final class ModelJson {
             }
             categories.put(entry.getKey(), new Categories(values));
         }
+        InputSchema read = new InputSchema(features, classes, fill, schema.has("label") ? schema.get("label").asText() : null,
+                categories);
         if (features.size() != config.path("inputWidth").asInt()) {
             throw new IllegalArgumentException("its schema names " + features.size() + " features for an input of "
                     + config.path("inputWidth").asInt());
         }
-        return new InputSchema(features, classes, fill, schema.has("label") ? schema.get("label").asText() : null, categories);
+        return read;
     }
 
     /**

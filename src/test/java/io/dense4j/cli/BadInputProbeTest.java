@@ -129,9 +129,9 @@ class BadInputProbeTest {
                 new String[] {"train", "--data", "{e.csv}", "--categorical", "e", "--out", "{out.zip}"}, 1,
                 "{e.csv}: categorical column \"e\" has no values, only missing cells; leave it out (--drop e)"));
         probes.add(new Probe("every line ending in a delimiter", Map.of("t.csv", "a,label,\n1,0,\n2,1,\n".getBytes(StandardCharsets.UTF_8)),
-                new String[] {"train", "--data", "{t.csv}", "--out", "{out.zip}"}, 1, "{t.csv}, line 1: its last column has no name, as "
-                + "when every line ends in a delimiter, so it is not the label: name the label column (--label NAME) and leave the "
-                + "empty one out (--drop '')"));
+                new String[] {"train", "--data", "{t.csv}", "--out", "{out.zip}"}, 1, "{t.csv}, line 2, column 3 (\"\"): empty label "
+                + "cell (a missing value); the column has no name, as when every line ends in a delimiter: name the label column "
+                + "(--label NAME or its index from 0) and leave the empty one out (--drop '')"));
         probes.add(new Probe("a numeric column with no values, to be filled", Map.of("n.csv", "a,e,label\n1,,0\n2,NA,1\n"
                 .getBytes(StandardCharsets.UTF_8)), new String[] {"train", "--data", "{n.csv}", "--fill-missing", "--out", "{out.zip}"}, 1,
                 "{n.csv}: column \"e\" has no values in the training rows, so no mean to fill its missing values with; leave it out "

@@ -119,6 +119,7 @@ class StandardInputTest {
         Run spark = Run.withInput("x,label\n1,a\n", "train", "--data", "-", "--spark", "local[1]", "--out",
                 folder.resolve("m.zip").toString());
         assertEquals(2, spark.exitCode(), spark.err());
+        assertTrue(spark.err().startsWith("dense4j: --data - is read as a stream, on one machine; Spark reads files"), spark.err());
     }
 
     /** A named pipe holding {@code text}, written by a thread that ends when a reader has taken it all. */

@@ -94,11 +94,6 @@ final class ColumnLayout {
         if (index < 0) {
             throw problems.row("has " + names.size() + " columns, so no label column " + format.labelIndex() + " (counting from 0)");
         }
-        if (format.labelName() == null && format.labelIndex() < 0 && format.header() && names.get(index).isEmpty()) {
-            // the last column by default, unnamed: a delimiter at the end of every line, in files some tools write
-            throw problems.row("its last column has no name, as when every line ends in a delimiter, so it is not the label: "
-                    + "name the label column (--label NAME) and leave the empty one out (--drop '')");
-        }
         return index;
     }
 

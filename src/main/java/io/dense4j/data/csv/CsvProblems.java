@@ -24,6 +24,11 @@ final class CsvProblems {
         this.lines = lines;
     }
 
+    /** Whether the header names column {@code column} (counting from 1) with an empty name. */
+    boolean unnamed(int column) {
+        return columnNames != null && columnNames.get(column - 1).isEmpty();
+    }
+
     /** From now on a cell's error names its column by {@code names} (the header's). */
     void nameColumns(List<String> names) {
         columnNames = names;

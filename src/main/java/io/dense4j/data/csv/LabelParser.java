@@ -22,7 +22,10 @@ final class LabelParser {
     /** The provisional class of the label cell {@code bytes[from, to)} in {@code column}, counting from 1. */
     int provisionalClass(byte[] bytes, int from, int to, int column) {
         if (from == to) {
-            throw problems.cell(column, "empty label cell (a missing value)");
+            throw problems.cell(column, "empty label cell (a missing value)" + (problems.unnamed(column)
+                    // a header and every line ending in a delimiter: the last column, the default label, is nothing
+                    ? "; the column has no name, as when every line ends in a delimiter: name the label column (--label NAME "
+                    + "or its index from 0) and leave the empty one out (--drop '')" : ""));
         }
         int seenBefore = labels.seen();
         int provisional = labels.provisionalClass(bytes, from, to);

@@ -60,6 +60,9 @@ final class LineBuffer {
         return -1;
     }
 
+    /** The most bytes one line may hold. */
+    static final int LONGEST_LINE = 256 << 20;
+
     /** Moves to the next line, reading more as needed; false at the end of the input. */
     boolean next() throws IOException {
         start = after;
@@ -96,7 +99,11 @@ final class LineBuffer {
         filled -= start;
         start = 0;
         if (filled == bytes.length) {
-            bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            if (bytes.length >= LONGEST_LINE) { // a file that is not text (/dev/zero, say) would grow it past any heap
+                throw new IOException("line " + (line + 1) + " runs past " + (LONGEST_LINE >> 20)
+                        + " MiB without a line end: not a CSV file's line");
+            }
+            bytes = Arrays.copyOf(bytes, Math.min(bytes.length * 2, LONGEST_LINE));
         }
         int read = in.read(bytes, filled, bytes.length - filled);
         if (read < 0) {

@@ -79,4 +79,24 @@ class LineBufferTest {
         assertEquals(List.of(), lines("", 4));
         assertEquals(List.of("1:", "2:"), lines("\n\n", 4), "blank lines are still lines: skipping them is the reader's call");
     }
+
+    @Test
+    void aLineWithoutEndStopsAtTheLongestLineInsteadOfGrowingPastTheHeap() throws IOException {
+        // what /dev/zero gives: bytes and no line end, for ever
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) {
+                java.util.Arrays.fill(bytes, offset, offset + length, (byte) 0);
+                return length;
+            }
+        };
+        LineBuffer zeros = new LineBuffer(endless, 1 << 20);
+        IOException tooLong = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, zeros::next);
+        assertEquals("line 1 runs past 256 MiB without a line end: not a CSV file's line", tooLong.getMessage());
+    }
 }
