@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * {@code --data -}: the rows come from standard input, for a pipe; and likewise a named pipe or
- * any other file that is not a regular one ({@code <(…)} in a shell gives {@code /dev/fd/63}). A
+ * {@code --data -}: the rows come from standard input, for a pipe; and likewise from a named pipe,
+ * or the one a shell's {@code <(…)} gives ({@code /dev/fd/63}). A
  * pipe can be read once and training reads its data several times, so for {@link #files} the
  * stream is copied once into a temporary folder and read from there as any file is (its cache
  * beside it); the folder is deleted when the command ends. An error about the copy names what was
