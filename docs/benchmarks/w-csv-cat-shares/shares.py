@@ -5,7 +5,7 @@ buckets = [
  ("scatter", ["NativeRows.scatter"]),
  ("clear", ["NonzeroRows.clear"]),
  ("listing", ["NonzeroRows.add"]),
- ("codes+numbers", ["readSlotRows", "Elementwise.readCodes", "Elementwise.gatherColumns"]),
+ ("codes+numbers", ["readSlotRows", "Elementwise.readCodes", "Elementwise.gatherColumns", "InputRows.gatherColumns"]),
  ("sgemm", ["cblas_sgemm"]),
  ("part sums", ["PartSums.sum"]),
  ("update", ["SgdUpdater.step"]),

@@ -3,7 +3,7 @@ package io.dense4j.runtime;
 import io.dense4j.graph.DenseNode;
 import io.dense4j.graph.InputLayout;
 import io.dense4j.tensor.Blas;
-import io.dense4j.tensor.Elementwise;
+import io.dense4j.tensor.InputRows;
 import io.dense4j.tensor.NativeArray;
 import io.dense4j.tensor.NativeKernels;
 import io.dense4j.tensor.NativeRows;
@@ -132,7 +132,7 @@ final class GatherDenseOp implements Op {
     @Override
     public void forward(int rows) {
         if (copiesNumbers) {
-            Elementwise.gatherColumns(raw, rawWidth, numericColumns, numeric, rows);
+            InputRows.gatherColumns(raw, rawWidth, numericColumns, numeric, rows);
         }
         readSlotRows(rows);
         for (int row = 0; row < rows; row++) {
@@ -159,7 +159,7 @@ final class GatherDenseOp implements Op {
      * into the weights, so anything but a whole number in [0, slots) stops here, naming the column.
      */
     private void readSlotRows(int rows) {
-        int bad = Elementwise.readSlotRows(raw, rawWidth, categoricalColumns, slots, slotOffsets, rows, slotRows);
+        int bad = InputRows.readSlotRows(raw, rawWidth, categoricalColumns, slots, slotOffsets, rows, slotRows);
         if (bad >= 0) {
             int row = bad / slots.length;
             int c = bad % slots.length;

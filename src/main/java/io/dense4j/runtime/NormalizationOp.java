@@ -1,7 +1,7 @@
 package io.dense4j.runtime;
 
 import io.dense4j.graph.NormalizationNode;
-import io.dense4j.tensor.Elementwise;
+import io.dense4j.tensor.InputRows;
 import io.dense4j.tensor.NativeArray;
 
 /**
@@ -38,11 +38,11 @@ final class NormalizationOp implements Op {
     @Override
     public void forward(int rows) {
         if (columns != null) {
-            Elementwise.gatherColumns(input, rowWidth, columns, output, rows);
+            InputRows.gatherColumns(input, rowWidth, columns, output, rows);
         } else {
             output.copyFrom(input, 0, 0, rows * width);
         }
-        Elementwise.standardizeRows(output, rows, width, mean, scale);
+        InputRows.standardizeRows(output, rows, width, mean, scale);
     }
 
     @Override
