@@ -36,6 +36,10 @@ final class PieceLabels {
                 if (piece.labelLines().get(k) < 0 || judged.containsKey(name)) {
                     continue; // a name without good rows (its rows were skipped), or one already judged
                 }
+                if (LabelMapping.indexOfSameValue(accepted, name) >= 0) {
+                    judged.put(name, true); // another spelling of a class accepted ("0.0" after "0"), as one machine reads it
+                    continue;
+                }
                 String problem = accepted.size() == 2
                         ? "label \"" + name + "\" is a third class; the labels so far are \"" + accepted.get(0) + "\" and \""
                         + accepted.get(1) + "\""
@@ -60,7 +64,8 @@ final class PieceLabels {
         for (RowBlock.PieceSummary piece : pieces) {
             byte[] map = new byte[Math.max(2, piece.labelNames().size())];
             for (int k = 0; k < piece.labelNames().size(); k++) {
-                map[k] = (byte) classes.indexOf(piece.labelNames().get(k));
+                String name = piece.labelNames().get(k);
+                map[k] = (byte) (Boolean.TRUE.equals(judged.get(name)) ? LabelMapping.indexOfSameValue(classes, name) : -1);
             }
             classOf[piece.piece()] = map;
         }

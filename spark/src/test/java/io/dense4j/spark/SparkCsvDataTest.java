@@ -48,6 +48,32 @@ class SparkCsvDataTest {
     }
 
     @Test
+    void aClassSpelledAnotherWayInALaterPieceIsTheSameClass() throws IOException {
+        TestRows rows = TestRows.xor(4_000, 2, 14);
+        Path file = rows.write(folder.resolve("spellings.csv"), 0, 4_000);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        for (int i = 2_001; i < lines.size(); i++) { // the second half's labels as 0.0 and 1.0
+            lines.set(i, lines.get(i) + ".0");
+        }
+        Files.write(file, lines);
+        var single = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache())
+                .statistics(RowSelection.all());
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
+                .withMinPartitions(6))) {
+            assertEquals(List.of("0", "1"), data.classes());
+            List<RowBlock> blocks = data.blocks().collect().stream().sorted(Comparator.comparingInt(b -> b.piece)).toList();
+            int row = 0;
+            for (RowBlock block : blocks) {
+                for (int i = 0; i < block.rows; i++, row++) {
+                    assertEquals(rows.y[row], data.classOf()[block.piece][block.provisionalClasses[i]], "row " + row);
+                }
+            }
+            assertEquals(4_000, row);
+            assertEquals(single.positives(), data.statistics(RowSelection.all()).positives());
+        }
+    }
+
+    @Test
     void statisticsMergedFromPiecesAreTheWholeFiles() throws IOException {
         TestRows rows = TestRows.xor(3_000, 3, 11);
         Path file = rows.write(folder.resolve("stats.csv"), 0, 3_000);

@@ -15,6 +15,13 @@ public final class LabelMapping {
     private byte[][] names;
     private final int capacity;
     private int seen;
+    /** Other spellings of a name seen ("0.0" after "0"), and the provisional class each stands for. */
+    private final byte[][] aliases = new byte[MOST_ALIASES][];
+    private final int[] aliasClasses = new int[MOST_ALIASES];
+    private int aliased;
+
+    /** The most other spellings kept: past them a spelling counts as a name of its own, and so as a third class. */
+    private static final int MOST_ALIASES = 8;
 
     /** A mapping for a binary label: two names at most. */
     public LabelMapping() {
@@ -54,6 +61,17 @@ public final class LabelMapping {
                 return i;
             }
         }
+        for (int a = 0; a < aliased; a++) {
+            if (Arrays.equals(aliases[a], 0, aliases[a].length, bytes, start, end)) {
+                return aliasClasses[a];
+            }
+        }
+        int same = collects() || aliased == MOST_ALIASES ? -1 : sameValueAs(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+        if (same >= 0) { // the same class by value, spelled another way: "0.0" after "0", "TRUE" after "true"
+            aliases[aliased] = Arrays.copyOfRange(bytes, start, end);
+            aliasClasses[aliased++] = same;
+            return same;
+        }
         if (seen == capacity) {
             return -1;
         }
@@ -62,6 +80,40 @@ public final class LabelMapping {
         }
         names[seen] = Arrays.copyOfRange(bytes, start, end);
         return seen++;
+    }
+
+    /** The provisional class of a name seen whose value {@code name} has (the same number, or true or false in any case), or −1. */
+    private int sameValueAs(String name) {
+        for (int i = 0; i < seen; i++) {
+            if (sameValue(new String(names[i], StandardCharsets.UTF_8), name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether two labels are one value spelled two ways: equal numbers ("1", "1.0", "+1"), or true or
+     * false in any case. Not two numbers that only mean the same class: "0" and "-1" together may be
+     * three classes with "1", so they stay two names, which {@link #problem} refuses.
+     */
+    public static boolean sameValue(String a, String b) {
+        double x = number(a);
+        double y = number(b);
+        if (!Double.isNaN(x) || !Double.isNaN(y)) {
+            return x == y;
+        }
+        return (a.equalsIgnoreCase("true") || a.equalsIgnoreCase("false")) && a.equalsIgnoreCase(b);
+    }
+
+    /** The place in {@code names} of {@code name} or of another spelling of its value ({@link #sameValue}); −1 for neither. */
+    public static int indexOfSameValue(List<String> names, String name) {
+        for (int k = 0; k < names.size(); k++) {
+            if (names.get(k).equals(name) || sameValue(names.get(k), name)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** Forgets the names seen after the first {@code count}: a rejected row's label must not count. */

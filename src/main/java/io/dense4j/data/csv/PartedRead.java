@@ -47,7 +47,7 @@ final class PartedRead {
             }
             String[] seen = parts[k].labels().names();
             for (String name : seen) {
-                if (!names.contains(name)) {
+                if (LabelMapping.indexOfSameValue(names, name) < 0) { // "0.0" in one part and "0" in another: one class
                     names.add(name);
                 }
             }
@@ -55,7 +55,7 @@ final class PartedRead {
                 return null; // a third class
             }
             if (flipped != null) {
-                flipped[k] = names.indexOf(seen[0]) == 1;
+                flipped[k] = LabelMapping.indexOfSameValue(names, seen[0]) == 1;
             }
             rows += parts[k].rows();
             missing += parts[k].missingValues();

@@ -532,6 +532,39 @@ class CsvSourceTest {
     }
 
     @Test
+    void oneClassSpelledTwoWaysInOneFileIsOneClassReadInPartsOrNot() throws IOException {
+        // about 70 MB, so that the first pass splits it: the first half's labels are 0 and 1, the second's 0.0 and 1.0
+        Path file = folder.resolve("spellings.csv");
+        java.util.Random random = new java.util.Random(11);
+        int rows = 85_000;
+        long ones = 0;
+        try (var out = Files.newBufferedWriter(file)) {
+            StringBuilder line = new StringBuilder();
+            for (int j = 0; j < 100; j++) {
+                line.append('f').append(j).append(',');
+            }
+            out.write(line.append("label\n").toString());
+            for (int row = 0; row < rows; row++) {
+                line.setLength(0);
+                for (int j = 0; j < 100; j++) {
+                    line.append(random.nextInt(10)).append('.').append(10_000 + random.nextInt(90_000)).append(',');
+                }
+                boolean one = row % 3 == 0;
+                ones += one ? 1 : 0;
+                out.write(line.append(row < rows / 2 ? (one ? "1" : "0") : (one ? "1.0" : "0.0")).append('\n').toString());
+            }
+        }
+        assertTrue(Files.size(file) > CsvReader.PARALLEL_MINIMUM_BYTES);
+        for (int threads : new int[] {1, 2}) {
+            Path cache = Files.createDirectory(folder.resolve("cache-" + threads));
+            CsvSource source = CsvSource.open(file, CsvFormat.defaults(),
+                    CsvSource.Options.defaults().withCacheDirectory(cache).withFirstPassThreads(threads));
+            assertEquals(List.of("0", "1"), source.classes(), threads + " threads");
+            assertEquals(ones, source.statistics(RowSelection.all()).positives(), threads + " threads");
+        }
+    }
+
+    @Test
     void aSourceKeepsReadingItsOwnCacheAfterAnotherOpenRebuildsThatPath() throws IOException {
         Path file = spirals();
         CsvSource narrow = CsvSource.open(file, CsvFormat.defaults().withFeatures(List.of("x2")), CsvSource.Options.defaults());

@@ -36,4 +36,35 @@ class LabelMappingTest {
         assertEquals(-1, LabelMapping.classOf(List.of("no", "yes"), "Yes"), "names without a meaning of their own match exactly");
         assertEquals(-1, LabelMapping.classOf(List.of("no", "yes"), "1"));
     }
+
+    @Test
+    void aClassSpelledAnotherWayIsTheSameClassButZeroAndMinusOneAreNot() {
+        LabelMapping mapping = new LabelMapping();
+        for (String name : List.of("0", "1", "0.0", "1.0", "+1", "-0")) {
+            byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(name.contains("1") ? 1 : 0, mapping.provisionalClass(bytes, 0, bytes.length), name);
+        }
+        assertArrayEquals(new String[] {"0", "1"}, mapping.classes());
+        assertNull(mapping.problem());
+        assertArrayEquals(new String[] {"false", "true"}, classes("true", "false", "TRUE", "False"));
+        // -1 and 0 both mean class 0, but as two values they may be three classes with 1: refused, as before
+        assertEquals("the labels \"0\" and \"-1\" both mean class 0", LabelMapping.restore(List.of("0", "-1")).problem());
+        assertEquals(-1, LabelMapping.indexOfSameValue(List.of("0", "1"), "-1"));
+        assertEquals(1, LabelMapping.indexOfSameValue(List.of("0", "1"), "1e0"));
+    }
+
+    @Test
+    void spellingsPastTheMostKeptAreNamesOfTheirOwn() {
+        LabelMapping mapping = new LabelMapping();
+        List<String> zeros = List.of("0", "0.0", "0.00", "0.000", "0.0000", "0.00000", "0.000000", "0.0000000", "0.00000000", "1",
+                "0.000000000");
+        int[] classes = new int[zeros.size()];
+        for (int i = 0; i < zeros.size(); i++) {
+            byte[] bytes = zeros.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            classes[i] = mapping.provisionalClass(bytes, 0, bytes.length);
+        }
+        // 8 other spellings of 0 are kept; a ninth counts as a name of its own: after 0 and 1, a third class
+        assertArrayEquals(new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, -1}, classes);
+        assertNull(mapping.problem());
+    }
 }
