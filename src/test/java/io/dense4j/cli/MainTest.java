@@ -88,6 +88,47 @@ class MainTest {
     }
 
     @Test
+    void twoNumbersOtherThanZeroAndOneAreTheClassesInNumericOrder(@TempDir Path folder) throws Exception {
+        Path train = folder.resolve("train.csv");
+        assertEquals(0, Main.execute("generate", "--rows", "1000", "--features", "2", "--teacher", "linear", "--out", train.toString()));
+        List<String> lines = Files.readAllLines(train);
+        List<String> coded = new java.util.ArrayList<>(List.of(lines.get(0)));
+        List<String> spelled = new java.util.ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) { // as the Wisconsin breast cancer data codes its classes: 2 and 4
+            assertTrue(line.endsWith(",0") || line.endsWith(",1"), line);
+            coded.add(line.substring(0, line.length() - 1) + (line.endsWith("0") ? "2" : "4"));
+            spelled.add(line.substring(0, line.length() - 1) + (line.endsWith("0") ? "2.0" : "4.0"));
+        }
+        Files.write(train, coded);
+        Path model = folder.resolve("model.zip");
+        Run trained = Run.of("train", "--data", train.toString(), "--epochs", "5", "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+
+        Path test = Files.write(folder.resolve("test.csv"), spelled);
+        Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--json");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(evaluated.out());
+        assertTrue(json.get("accuracy").asDouble() > 0.9, evaluated.out());
+        long fours = spelled.stream().filter(line -> line.endsWith(",4.0")).count();
+        assertEquals(fours, json.get("confusion").get("tp").asLong() + json.get("confusion").get("fn").asLong(), "4 is class 1");
+
+        Path predictions = folder.resolve("predictions.csv");
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", test.toString(), "--out", predictions.toString());
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        List<String> written = Files.readAllLines(predictions);
+        assertEquals("probability,class", written.get(0));
+        for (String line : written.subList(1, written.size())) {
+            String[] cells = line.split(",");
+            assertEquals(Double.parseDouble(cells[0]) >= 0.5 ? "4" : "2", cells[1], line);
+        }
+
+        Path mixed = Files.writeString(folder.resolve("mixed.csv"), lines.get(0) + "\n1,1,2\n1,1,no\n");
+        Run refused = Run.of("train", "--data", mixed.toString());
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("mixed.csv, line 3, column 3 (\"label\"): the labels mix \"2\" and \"no\""), refused.err());
+    }
+
+    @Test
     void badInputIsOneLineOnStderrAndExitCodeOne(@TempDir Path folder) throws Exception {
         Path bad = Files.writeString(folder.resolve("bad.csv"), "a,b,label\n1,2,0\n3,x,1\n");
         Run run = Run.of("train", "--data", bad.toString());

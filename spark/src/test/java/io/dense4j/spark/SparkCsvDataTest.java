@@ -61,15 +61,28 @@ class SparkCsvDataTest {
         try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
                 .withMinPartitions(6))) {
             assertEquals(List.of("0", "1"), data.classes());
-            List<RowBlock> blocks = data.blocks().collect().stream().sorted(Comparator.comparingInt(b -> b.piece)).toList();
-            int row = 0;
-            for (RowBlock block : blocks) {
-                for (int i = 0; i < block.rows; i++, row++) {
-                    assertEquals(rows.y[row], data.classOf()[block.piece][block.provisionalClasses[i]], "row " + row);
-                }
-            }
-            assertEquals(4_000, row);
+            assertEachRowsClass(data, rows);
             assertEquals(single.positives(), data.statistics(RowSelection.all()).positives());
+        }
+    }
+
+    @Test
+    void twoNumbersOtherThanZeroAndOneAreClassesInNumericOrderAcrossPieces() throws IOException {
+        TestRows rows = TestRows.xor(4_000, 2, 15);
+        Path file = rows.write(folder.resolve("coded.csv"), 0, 4_000);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        for (int i = 1; i < lines.size(); i++) { // classes coded 2 and 4, spelled 2.0 and 4.0 in the second half
+            String line = lines.get(i);
+            lines.set(i, line.substring(0, line.length() - 1) + (line.endsWith("1") ? "4" : "2") + (i > 2_000 ? ".0" : ""));
+        }
+        Files.write(file, lines);
+        var single = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache());
+        assertEquals(List.of("2", "4"), single.classes());
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
+                .withMinPartitions(6))) {
+            assertEquals(List.of("2", "4"), data.classes());
+            assertEachRowsClass(data, rows);
+            assertEquals(single.statistics(RowSelection.all()).positives(), data.statistics(RowSelection.all()).positives());
         }
     }
 
@@ -225,6 +238,18 @@ class SparkCsvDataTest {
             assertEquals(expected.count(), merged.count());
             assertEquals(expected.mean()[0], merged.mean()[0], 1e-12);
         }
+    }
+
+    /** Each row's class, through its piece's mapping of its provisional class, is the one {@code rows} gave it. */
+    private static void assertEachRowsClass(SparkCsvData data, TestRows rows) {
+        List<RowBlock> blocks = data.blocks().collect().stream().sorted(Comparator.comparingInt(b -> b.piece)).toList();
+        int row = 0;
+        for (RowBlock block : blocks) {
+            for (int i = 0; i < block.rows; i++, row++) {
+                assertEquals(rows.y[row], data.classOf()[block.piece][block.provisionalClasses[i]], "row " + row);
+            }
+        }
+        assertEquals(rows.y.length, row);
     }
 
     private static void assertSameError(Path file, int pieces, long pieceStart, long size) {

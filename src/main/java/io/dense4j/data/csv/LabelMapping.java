@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns a CSV file's label cells into classes 0 and 1. Accepted: 0/1, true/false (any case), or
- * exactly two other names, which map in sorted order (so "no" → 0, "yes" → 1 whatever row comes
- * first). While reading, each row gets a provisional class: 0 for the first name seen, 1 for the
+ * Turns a CSV file's label cells into classes 0 and 1. Accepted: 0/1 (or −1/1), true/false (any
+ * case), any two other numbers, which map in numeric order (1/2 and 2/4 as many public data sets
+ * code their classes: the larger is class 1, as scikit-learn's LabelEncoder has it), or exactly
+ * two names, which map in sorted order (so "no" → 0, "yes" → 1 whatever row comes first). While reading, each row gets a provisional class: 0 for the first name seen, 1 for the
  * second; {@link #flipped()} says whether the final mapping swaps them.
  */
 public final class LabelMapping {
@@ -106,10 +107,11 @@ public final class LabelMapping {
         return (a.equalsIgnoreCase("true") || a.equalsIgnoreCase("false")) && a.equalsIgnoreCase(b);
     }
 
-    /** The place in {@code names} of {@code name} or of another spelling of its value ({@link #sameValue}); −1 for neither. */
+    /** The place in {@code names} (some may be null) of {@code name} or of another spelling of its value ({@link #sameValue}); −1 for neither. */
     public static int indexOfSameValue(List<String> names, String name) {
         for (int k = 0; k < names.size(); k++) {
-            if (names.get(k).equals(name) || sameValue(names.get(k), name)) {
+            String known = names.get(k);
+            if (known != null && (known.equals(name) || sameValue(known, name))) {
                 return k;
             }
         }
@@ -166,12 +168,15 @@ public final class LabelMapping {
         if (first >= 0 && second >= 0 && first != second) {
             return first == 1;
         }
+        if (isNumber(text[0]) && isNumber(text[1])) {
+            return number(text[0]) > number(text[1]);
+        }
         return text[0].compareTo(text[1]) > 0; // two other names: sorted order
     }
 
     /**
-     * What is wrong with the names seen so far, or null: a number other than 0 or 1, or 0/1 or
-     * true/false mixed with another name.
+     * What is wrong with the names seen so far, or null: a missing value, a number mixed with a
+     * name, or 0/1 or true/false mixed with another name.
      */
     public String problem() {
         String[] text = names();
@@ -180,12 +185,9 @@ public final class LabelMapping {
             if (lower.equals("na") || lower.contains("nan") || lower.contains("infinity")) {
                 return "the label \"" + name + "\" is a missing value";
             }
-            if (canonical(name) < 0 && !Double.isNaN(number(name))) {
-                return "the label \"" + name + "\" is a number other than 0 or 1 (or -1 for class 0)";
-            }
         }
-        if (text.length == 2 && (canonical(text[0]) < 0) != (canonical(text[1]) < 0)) {
-            return "the labels mix \"" + text[0] + "\" and \"" + text[1] + "\": use 0/1, true/false, or two names";
+        if (text.length == 2 && kind(text[0]) != kind(text[1]) && !(canonical(text[0]) >= 0 && canonical(text[1]) >= 0)) {
+            return "the labels mix \"" + text[0] + "\" and \"" + text[1] + "\": use two numbers, true/false, or two names";
         }
         if (text.length == 2 && canonical(text[0]) >= 0 && canonical(text[0]) == canonical(text[1])) {
             return "the labels \"" + text[0] + "\" and \"" + text[1] + "\" both mean class " + canonical(text[0]);
@@ -209,6 +211,15 @@ public final class LabelMapping {
         return value == 0 || value == -1 ? 0 : value == 1 ? 1 : -1;
     }
 
+    /** What a label is: 0 for a number, 1 for true or false (any case), 2 for any other name. */
+    private static int kind(String name) {
+        return isNumber(name) ? 0 : canonical(name) >= 0 ? 1 : 2;
+    }
+
+    private static boolean isNumber(String name) {
+        return !Double.isNaN(number(name));
+    }
+
     /** The name's value as a number, or NaN when it is not one. */
     private static double number(String name) {
         try {
@@ -220,13 +231,20 @@ public final class LabelMapping {
 
     /**
      * The place of the label {@code name} among a model's {@code classes}: the class of that very
-     * name, or else of the same meaning (a model trained on "0.0" and "1.0" takes "0" and "1", one
-     * trained on "false" and "true" takes "FALSE"); −1 for neither.
+     * name, or else of the same value (a model trained on "0.0" and "1.0" takes "0" and "1", one
+     * trained on "false" and "true" takes "FALSE", one trained on "1" and "2" takes "2.0"), or
+     * else of the same meaning where every class has one (a model trained on "false" and "true"
+     * takes "0" and "1"); −1 for none.
      */
     public static int classOf(List<String> classes, String name) {
-        int exact = classes.indexOf(name);
-        if (exact >= 0 || canonical(name) < 0) {
-            return exact;
+        int same = indexOfSameValue(classes, name);
+        if (same >= 0 || canonical(name) < 0) {
+            return same;
+        }
+        for (String known : classes) {
+            if (known != null && canonical(known) < 0) {
+                return -1; // "1" means class 1 only among classes that all mean one: not beside "2"
+            }
         }
         for (int k = 0; k < classes.size(); k++) {
             if (classes.get(k) != null && canonical(classes.get(k)) == canonical(name)) {

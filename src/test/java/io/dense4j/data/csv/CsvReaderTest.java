@@ -113,7 +113,7 @@ class CsvReaderTest {
     void rejectsBadLabels() throws IOException {
         assertTrue(rejects("x,label\n1,cat\n2,dog\n3,bird\n").getMessage()
                 .contains("line 4, column 2 (\"label\"): label \"bird\" is a third class; the labels so far are \"cat\" and \"dog\""));
-        assertTrue(rejects("x,label\n1,0\n2,2\n").getMessage().contains("line 3, column 2 (\"label\"): the label \"2\" is a number other than 0 or 1"));
+        assertTrue(rejects("x,label\n1,2\n2,no\n").getMessage().contains("line 3, column 2 (\"label\"): the labels mix \"2\" and \"no\""));
         assertTrue(rejects("x,label\n1,0\n2,yes\n").getMessage().contains("the labels mix \"0\" and \"yes\""));
     }
 

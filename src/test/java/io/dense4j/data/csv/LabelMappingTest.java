@@ -22,8 +22,22 @@ class LabelMappingTest {
         assertArrayEquals(new String[] {"no", "yes"}, classes("yes", "no"));
         assertNull(LabelMapping.restore(List.of("+1", "-1")).problem());
         assertEquals("the labels \"0\" and \"-1\" both mean class 0", LabelMapping.restore(List.of("0", "-1")).problem());
-        assertEquals("the label \"-2\" is a number other than 0 or 1 (or -1 for class 0)",
-                LabelMapping.restore(List.of("-2")).problem());
+    }
+
+    @Test
+    void twoOtherNumbersAreClassesInNumericOrder() {
+        assertArrayEquals(new String[] {"1", "2"}, classes("2", "1"), "German credit's 1 = good, 2 = bad: bad is class 1");
+        assertArrayEquals(new String[] {"2", "4"}, classes("4", "2"), "Wisconsin's 2 = benign, 4 = malignant");
+        assertArrayEquals(new String[] {"9", "10"}, classes("10", "9"), "by value, not by spelling");
+        assertArrayEquals(new String[] {"-1", "2"}, classes("2", "-1"));
+        assertArrayEquals(new String[] {"0", "7"}, classes("7", "0"));
+        assertNull(LabelMapping.restore(List.of("2", "1")).problem());
+        assertNull(LabelMapping.restore(List.of("0", "TRUE")).problem(), "two labels that each mean a class");
+        assertEquals("the labels mix \"2\" and \"yes\": use two numbers, true/false, or two names",
+                LabelMapping.restore(List.of("2", "yes")).problem());
+        assertEquals("the labels mix \"true\" and \"2\": use two numbers, true/false, or two names",
+                LabelMapping.restore(List.of("true", "2")).problem());
+        assertNull(LabelMapping.restore(List.of("-2")).problem(), "one number alone may be either class until the other comes");
     }
 
     @Test
@@ -35,6 +49,12 @@ class LabelMappingTest {
         assertEquals(1, LabelMapping.classOf(List.of("no", "yes"), "yes"));
         assertEquals(-1, LabelMapping.classOf(List.of("no", "yes"), "Yes"), "names without a meaning of their own match exactly");
         assertEquals(-1, LabelMapping.classOf(List.of("no", "yes"), "1"));
+        assertEquals(1, LabelMapping.classOf(List.of("false", "true"), "1"));
+        assertEquals(1, LabelMapping.classOf(List.of("1", "2"), "2.0"));
+        assertEquals(0, LabelMapping.classOf(List.of("1", "2"), "1.0"));
+        assertEquals(-1, LabelMapping.classOf(List.of("1", "2"), "true"), "1 is not class 1 beside 2");
+        assertEquals(-1, LabelMapping.classOf(List.of("1", "2"), "0"));
+        assertEquals(1, LabelMapping.classOf(java.util.Arrays.asList(null, "1"), "1.0"), "a class not seen is null");
     }
 
     @Test

@@ -31,7 +31,8 @@ class LabelParserTest {
     void takesANameThatDoesNotFitBackOut() {
         LabelParser labels = new LabelParser(false, TestLines.problemsOnLine(4));
         assertEquals(0, provisionalClass(labels, "0"));
-        assertEquals("t.csv, line 4, column 2: the label \"2\" is a number other than 0 or 1 (or -1 for class 0)", rejects(labels, "2"));
+        assertEquals("t.csv, line 4, column 2: the labels mix \"0\" and \"yes\": use two numbers, true/false, or two names",
+                rejects(labels, "yes"));
         assertArrayEquals(new String[] {"0"}, labels.mapping().names());
         assertEquals(1, provisionalClass(labels, "1"));
     }

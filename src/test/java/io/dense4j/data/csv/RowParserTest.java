@@ -42,7 +42,7 @@ class RowParserTest {
         RowParser parser = parser("a,b,label", CsvFormat.defaults(), true);
         parse(parser, "NA,,0");
         assertEquals(2, parser.missingValues());
-        assertThrows(DataFileException.class, () -> parse(parser, "NA,1,2")); // a bad label after a missing value
+        assertThrows(DataFileException.class, () -> parse(parser, "NA,1,yes")); // a bad label after a missing value
         assertEquals(2, parser.missingValues());
         assertEquals(List.of("7 [NaN, NaN] 0"), heard);
     }

@@ -174,7 +174,7 @@ class SeveralFilesTest {
         error = assertThrows(DataFileException.class, () -> CsvSource.open(
                 CsvFiles.of(folder.resolve("mixed").toString()), CsvFormat.defaults(), CsvSource.Options.defaults()));
         assertEquals(mixed + ": has labels that do not go with the files before it: the labels mix \"0\" and \"yes\": "
-                + "use 0/1, true/false, or two names", error.getMessage());
+                + "use two numbers, true/false, or two names", error.getMessage());
 
         Path first = write("one/a.csv", "x,label\n1,1\n");
         write("one/b.csv", "x,label\n2,1.0\n");
