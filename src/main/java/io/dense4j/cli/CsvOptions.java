@@ -28,23 +28,20 @@ final class CsvOptions {
     @Option(names = "--no-header", description = "The file has no header row.")
     boolean noHeader;
 
-    @Option(names = "--skip-bad-rows", description = "Pass over rows with a bad cell or field count, and report them, instead of stopping.")
-    boolean skipBadRows;
-
     @Option(names = "--features", split = ",", description = "Read only these feature columns, by header name, in this order.")
     List<String> features;
 
     @Option(names = "--drop", split = ",", description = "Leave out these columns, by header name.")
     List<String> dropped = List.of();
 
-    /** Reads and checks the files to train on, with their caches as {@code options} say, reporting skipped rows on stderr. */
+    /** Reads and checks the files, with their caches and bad rows as {@code options} say, reporting skipped rows on stderr. */
     CsvSource open(CsvFiles files, CsvSource.Options options) {
         return open(files, format(), options);
     }
 
     /** The same, read as {@code format} says (this one's layout, with what the command adds to it). */
     CsvSource open(CsvFiles files, CsvFormat format, CsvSource.Options options) {
-        CsvSource source = CsvSource.open(files, format, skipBadRows ? options.skippingBadRows() : options);
+        CsvSource source = CsvSource.open(files, format, options);
         source.firstSkippedLines().forEach((file, lines) -> reportSkipped(file, source.skippedRows(file), lines));
         return source;
     }

@@ -44,6 +44,9 @@ final class EvaluateCommand implements Callable<Integer> {
     CsvOptions csv;
 
     @Mixin
+    BadRowsOption badRows;
+
+    @Mixin
     ThresholdOption threshold;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
@@ -64,9 +67,9 @@ final class EvaluateCommand implements Callable<Integer> {
         data = StandardInput.files(dataName, json ? System.err : System.out);
         InputSchema schema = model.inputSchema();
         // streamed in two passes (check, then score) in bounded memory, whatever the file's size
-        CsvSource.Options options = CsvSource.Options.defaults().withoutCache()
+        CsvSource.Options options = badRows.appliedTo(CsvSource.Options.defaults().withoutCache()
                 .withClasses(schema == null ? null : schema.classes())
-                .withKinds(ColumnKinds.exactly(schema == null ? List.of() : List.copyOf(schema.categories().keySet())));
+                .withKinds(ColumnKinds.exactly(schema == null ? List.of() : List.copyOf(schema.categories().keySet()))));
         if (schema != null && format.header() && format.features() == null && format.dropped().isEmpty()) {
             // the model's columns by name, in any order, among any others (an id, columns left out in training)
             if (csv.label == null && schema.labelName() != null) {

@@ -30,6 +30,10 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     CsvOptions csv;
 
+    /** Not offered (predict writes a line per row), but the flag other commands take gets a reason, not "unknown option". */
+    @Option(names = "--skip-bad-rows", hidden = true)
+    boolean skipBadRows;
+
     @Mixin
     ThresholdOption threshold;
 
@@ -47,7 +51,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (csv.skipBadRows) {
+        if (skipBadRows) {
             throw new ParameterException(spec.commandLine(), "predict writes one line per input row, so it cannot skip bad rows: "
                     + "leave out --skip-bad-rows");
         }

@@ -147,7 +147,8 @@ final class StandardInput {
 
     /** The files to read for {@code data}: a file, folder or glob (see {@link CsvFiles#of(String)}), or a stream's copy. */
     static CsvFiles files(String data, PrintStream status) throws IOException {
-        return named(data) ? CsvFiles.of(file(data, status)) : CsvFiles.of(data);
+        // the copy named as what it copied: "Read standard input: …", and "Trained on: standard input" in the model
+        return named(data) ? new CsvFiles(shownAs(data).toString(), java.util.List.of(file(data, status))) : CsvFiles.of(data);
     }
 
     private static void delete(Path folder) {

@@ -57,6 +57,9 @@ class TrainCommand implements Callable<Integer> {
     CsvOptions csv;
 
     @Mixin
+    BadRowsOption badRows;
+
+    @Mixin
     ArchitectureOptions architecture;
 
 
@@ -355,7 +358,7 @@ class TrainCommand implements Callable<Integer> {
         } else if (cacheDirectory != null) {
             options = options.withCacheDirectory(cacheDirectory);
         }
-        options = columns.applyTo(options);
+        options = badRows.appliedTo(columns.applyTo(options));
         return fillMissing ? options.fillingMissing() : options;
     }
 
@@ -383,7 +386,7 @@ class TrainCommand implements Callable<Integer> {
         // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
         FitOptions fit = fitOptions(stopping, ModelCheckpoint::everyBatches);
         ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(spark.master, data, format(), columns.kinds(),
-                csv.skipBadRows, fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit, resumed, goal != null),
+                badRows.skip, fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit, resumed, goal != null),
                 rows -> {
                     System.out.println(rows.describe());
                     Model model = newModel(hidden, chosen, rows.featureNames(), columns.categories(rows, trainingRows(), System.out),

@@ -75,6 +75,11 @@ class FailFastCommandsTest {
         assertEquals(2, skipping.exitCode(), skipping.err());
         assertEquals("dense4j: predict writes one line per input row, so it cannot skip bad rows: leave out --skip-bad-rows",
                 lines(skipping.err()).get(0));
+        for (String command : new String[] {"train", "cv", "evaluate", "predict"}) {
+            Run help = Run.of(command, "--help");
+            assertEquals(0, help.exitCode(), help.err());
+            assertEquals(!command.equals("predict"), help.out().contains("--skip-bad-rows"), command + " --help: " + help.out());
+        }
         Run twice = Run.of(java.util.stream.Stream.concat(java.util.Arrays.stream(predict), java.util.stream.Stream.of("--keep", "a,b,a"))
                 .toArray(String[]::new));
         assertEquals(2, twice.exitCode(), twice.err());

@@ -32,6 +32,9 @@ class StandardInputTest {
         assertTrue(trained.out().startsWith("Read standard input ("), trained.out());
         assertTrue(trained.out().contains("stdin.csv, deleted with its cache when this command ends"), trained.out());
         assertTrue(trained.out().contains("Categorical columns (one-hot over their categories, other, missing): plan (2)"), trained.out());
+        assertTrue(trained.out().contains("\nRead standard input: 200 rows"), trained.out());
+        Run summary = Run.of("summary", "--model", model.toString());
+        assertTrue(summary.out().contains("Trained on: standard input ("), summary.out()); // not the copy's name, stdin.csv
 
         Run evaluated = Run.withInput(rows(), "evaluate", "--model", model.toString(), "--data", "-", "--json");
         assertEquals(0, evaluated.exitCode(), evaluated.err());

@@ -100,11 +100,11 @@ public record CsvFiles(String name, List<Path> paths) {
         return paths.size() > 1;
     }
 
-    /** How a model file names this data: the file's name, or the folder's or glob's last part and how many files it held. */
+    /** How a model file names this data: the last part of its name (the file's), with how many files it held if several. */
     public String shortName() {
         String last = name.replaceAll("[/\\\\]+$", "");
         last = last.substring(Math.max(last.lastIndexOf('/'), last.lastIndexOf('\\')) + 1);
-        return several() ? last + " (" + paths.size() + " files)" : paths.get(0).getFileName().toString();
+        return several() ? last + " (" + paths.size() + " files)" : last;
     }
 
     @Override
