@@ -25,6 +25,10 @@ final class CsvOptions {
     @Option(names = "--delimiter", defaultValue = ",", description = "The field delimiter (default: '${DEFAULT-VALUE}'; use '\\t' for tabs).")
     String delimiter;
 
+    @Option(names = "--decimal", defaultValue = ".", description = "The numbers' decimal separator: '.' (the default) or ',' "
+            + "as spreadsheets write them in many locales (26,3); ',' needs another --delimiter, such as ';'.")
+    String decimal;
+
     @Option(names = "--no-header", description = "The file has no header row.")
     boolean noHeader;
 
@@ -67,7 +71,14 @@ final class CsvOptions {
         if (separator.length() != 1) {
             throw new IllegalArgumentException("--delimiter must be one character, got \"" + delimiter + "\"");
         }
-        CsvFormat format = CsvFormat.defaults().withDelimiter(separator.charAt(0));
+        if (!decimal.equals(".") && !decimal.equals(",")) {
+            throw new IllegalArgumentException("--decimal is '.' or ',', got \"" + decimal + "\"");
+        }
+        if (decimal.equals(separator)) {
+            throw new IllegalArgumentException("--decimal ',' needs another --delimiter, such as ';': a comma cannot separate both "
+                    + "fields and a number's digits");
+        }
+        CsvFormat format = CsvFormat.defaults().withDelimiter(separator.charAt(0)).withDecimal(decimal.charAt(0));
         if (noHeader) {
             format = format.withoutHeader();
         }

@@ -62,7 +62,8 @@ class FailFastCommandsTest {
             {"predict", "--model", model, "--data", data, "--out", folder.resolve("p.csv").toString()},
         };
         for (String[] command : commands) {
-            for (String[] flag : new String[][] {{"--delimiter", "ab"}, {"--delimiter", ""}, {"--features", "a,a"}}) {
+            for (String[] flag : new String[][] {{"--delimiter", "ab"}, {"--delimiter", ""}, {"--features", "a,a"},
+                    {"--decimal", ";"}, {"--decimal", ","}}) {
                 Run run = Run.of(java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.Arrays.stream(flag))
                         .toArray(String[]::new));
                 assertEquals(2, run.exitCode(), command[0] + " " + String.join(" ", flag) + ": " + run.err());

@@ -129,6 +129,33 @@ class MainTest {
     }
 
     @Test
+    void aFileWithDecimalCommasTrainsAndPredictsAsItsTwinWithPoints(@TempDir Path folder) throws Exception {
+        Path points = folder.resolve("points.csv");
+        assertEquals(0, Main.execute("generate", "--rows", "800", "--features", "3", "--teacher", "linear", "--out", points.toString()));
+        Path commas = Files.write(folder.resolve("commas.csv"), Files.readAllLines(points).stream()
+                .map(line -> line.replace(',', ';').replace('.', ',')).toList()); // as a spreadsheet in a German locale saves it
+
+        Run refused = Run.of("train", "--data", commas.toString(), "--delimiter", ";");
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("commas.csv, line 2, column 1 (\"x1\"): expected a number, got \"")
+                && refused.err().contains("(a decimal comma? read the file with --decimal ',')"), refused.err());
+
+        List<String> predictions = new java.util.ArrayList<>();
+        for (String[] read : new String[][] {{"--data", points.toString()}, {"--data", commas.toString(), "--delimiter", ";", "--decimal", ","}}) {
+            Path model = folder.resolve("model-" + predictions.size() + ".zip");
+            Run trained = Run.of(java.util.stream.Stream.of(new String[] {"train"}, read, new String[] {"--epochs", "3", "--out",
+                    model.toString()}).flatMap(java.util.Arrays::stream).toArray(String[]::new));
+            assertEquals(0, trained.exitCode(), trained.err());
+            assertTrue(trained.out().contains("800 rows, 3 features, labels"), trained.out());
+            Run predicted = Run.of(java.util.stream.Stream.of(new String[] {"predict", "--model", model.toString()}, read,
+                    new String[] {"--out", "-"}).flatMap(java.util.Arrays::stream).toArray(String[]::new));
+            assertEquals(0, predicted.exitCode(), predicted.err());
+            predictions.add(predicted.out());
+        }
+        assertEquals(predictions.get(0), predictions.get(1), "the same numbers, so the same model and predictions");
+    }
+
+    @Test
     void badInputIsOneLineOnStderrAndExitCodeOne(@TempDir Path folder) throws Exception {
         Path bad = Files.writeString(folder.resolve("bad.csv"), "a,b,label\n1,2,0\n3,x,1\n");
         Run run = Run.of("train", "--data", bad.toString());

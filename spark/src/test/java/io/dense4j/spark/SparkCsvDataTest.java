@@ -87,6 +87,25 @@ class SparkCsvDataTest {
     }
 
     @Test
+    void numbersWithADecimalCommaAreReadInEveryPieceAsOneMachineReadsThem() throws IOException {
+        TestRows rows = TestRows.xor(4_000, 2, 16);
+        Path points = rows.write(folder.resolve("points.csv"), 0, 4_000);
+        Path commas = Files.write(folder.resolve("commas.csv"), Files.readAllLines(points).stream()
+                .map(line -> line.replace(',', ';').replace('.', ',')).toList());
+        CsvFormat format = CsvFormat.defaults().withDelimiter(';').withDecimal(',');
+        var single = CsvSource.open(points, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache()).statistics(RowSelection.all());
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(commas.toString(), rows.columns())
+                .withFormat(format).withMinPartitions(6))) {
+            assertEquals(4_000, data.rows());
+            var merged = data.statistics(RowSelection.all());
+            for (int j = 0; j < 2; j++) {
+                assertEquals(single.mean()[j], merged.mean()[j], 1e-12);
+            }
+            assertEachRowsClass(data, rows);
+        }
+    }
+
+    @Test
     void statisticsMergedFromPiecesAreTheWholeFiles() throws IOException {
         TestRows rows = TestRows.xor(3_000, 3, 11);
         Path file = rows.write(folder.resolve("stats.csv"), 0, 3_000);

@@ -7,15 +7,33 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
  * float32: any number FastDoubleParser reads, a missing value, or an error saying what is wrong
  * with the cell. Exists to keep the rules for what a feature value may be in one place: an empty
  * cell, NA, N/A or NaN (any case) is a missing value, read as NaN only when missing values are
- * allowed; infinities and numbers beyond float32's range are always errors.
+ * allowed; infinities and numbers beyond float32's range are always errors. With a decimal comma,
+ * a number has a comma where the full parser wants a point, and a point in it is an error.
  */
 final class CellParser {
     private final boolean allowMissing;
     private final CsvProblems problems;
+    private final char decimal;
+    /** Whether a cell such as "26,3" is said to want a decimal comma: read with a point, in a file not delimited by commas. */
+    private final boolean hintsDecimalComma;
+    /** A cell with its decimal comma made a point, for the full parser; grown as cells need. */
+    private byte[] pointed = new byte[32];
 
     CellParser(boolean allowMissing, CsvProblems problems) {
+        this(allowMissing, problems, CsvFormat.defaults());
+    }
+
+    /** A parser of the cells of files laid out as {@code format} says (its decimal separator). */
+    CellParser(boolean allowMissing, CsvProblems problems, CsvFormat format) {
         this.allowMissing = allowMissing;
         this.problems = problems;
+        this.decimal = format.decimal();
+        this.hintsDecimalComma = hintsDecimalComma(format);
+    }
+
+    /** Whether a number with a decimal comma, in a file laid out as {@code format} says, is taken for one the format misses. */
+    static boolean hintsDecimalComma(CsvFormat format) {
+        return format.decimal() == '.' && format.delimiter() != ',';
     }
 
     /**
@@ -26,16 +44,18 @@ final class CellParser {
         if (from == to) {
             return missing(column, "empty cell (a missing value); expected a number");
         }
-        double value = PlainDecimal.parse(bytes, from, to);
+        double value = PlainDecimal.parse(bytes, from, to, decimal);
         if (value != value) { // not the plain common case: the full parser, and its special values
             try {
-                value = JavaDoubleParser.parseDouble(bytes, from, to - from);
+                value = fullParse(bytes, from, to);
             } catch (NumberFormatException notANumber) {
                 if (isMissingMark(bytes, from, to)) {
                     return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
                 }
-                throw problems.cell(column, "expected a number, got \"" + CsvProblems.text(bytes, from, to)
-                        + "\" (to read the column as categories, declare it categorical when training)");
+                throw problems.cell(column, "expected a number" + (decimal == ',' ? " with a decimal comma" : "") + ", got \""
+                        + CsvProblems.text(bytes, from, to) + "\" (" + (hintsDecimalComma && withDecimalComma(bytes, from, to)
+                        ? "a decimal comma? read the file with --decimal ','"
+                        : "to read the column as categories, declare it categorical when training") + ")");
             }
             if (Double.isNaN(value)) {
                 return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
@@ -59,10 +79,10 @@ final class CellParser {
         if (from == to) {
             throw problems.cell(column, "empty cell; a row's weight must be a finite number >= 0");
         }
-        double value = PlainDecimal.parse(bytes, from, to);
+        double value = PlainDecimal.parse(bytes, from, to, decimal);
         if (value != value) {
             try {
-                value = JavaDoubleParser.parseDouble(bytes, from, to - from);
+                value = fullParse(bytes, from, to);
             } catch (NumberFormatException notANumber) {
                 value = Double.NaN;
             }
@@ -73,6 +93,50 @@ final class CellParser {
                     + "a finite number >= 0");
         }
         return rounded;
+    }
+
+    /**
+     * The cell read by the full parser (which knows exponents, long digit strings and NaN), its
+     * decimal comma first made a point; a point in a cell read with a decimal comma is no number.
+     */
+    private double fullParse(byte[] bytes, int from, int to) {
+        if (decimal == ',' && pointed.length < to - from) {
+            pointed = new byte[Math.max(to - from, 2 * pointed.length)];
+        }
+        return fullParse(bytes, from, to, decimal, pointed);
+    }
+
+    /**
+     * {@link #fullParse(byte[], int, int)} with {@code scratch} for the copy, at least as long as
+     * the cell when {@code decimal} is ','.
+     *
+     * @throws NumberFormatException when the cell is no number
+     */
+    static double fullParse(byte[] bytes, int from, int to, char decimal, byte[] scratch) {
+        if (decimal == '.') {
+            return JavaDoubleParser.parseDouble(bytes, from, to - from);
+        }
+        int length = to - from;
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[from + i];
+            if (b == '.') {
+                throw new NumberFormatException("a point in a number read with a decimal comma");
+            }
+            scratch[i] = b == ',' ? (byte) '.' : b;
+        }
+        return JavaDoubleParser.parseDouble(scratch, 0, length);
+    }
+
+    /** Whether {@code bytes[from, to)} is a plain decimal written with a decimal comma ("26,3"): one comma, no point. */
+    static boolean withDecimalComma(byte[] bytes, int from, int to) {
+        int commas = 0;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '.') {
+                return false;
+            }
+            commas += bytes[i] == ',' ? 1 : 0;
+        }
+        return commas == 1 && !Double.isNaN(PlainDecimal.parse(bytes, from, to, ','));
     }
 
     /** NaN for a missing value when they are allowed; otherwise the error, with a hint at the way out. */

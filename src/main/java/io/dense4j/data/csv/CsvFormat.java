@@ -19,11 +19,24 @@ import java.util.Objects;
  *                   when every row weighs 1
  * @param categorical the feature columns read as categories (text, or numbers such as zip codes,
  *                   taken as they are written), by name; every other feature cell is a number
+ * @param decimal    the numbers' decimal separator: '.', or ',' as spreadsheets write them in many
+ *                   locales ({@code 26,3}), which needs another delimiter (such as ';')
  */
 public record CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
-                        List<String> features, List<String> dropped, String weightName, List<String> categorical) {
+                        List<String> features, List<String> dropped, String weightName, List<String> categorical,
+                        char decimal) {
 
     public CsvFormat {
+        if (decimal == 0) { // a format recorded before the separator was: a point
+            decimal = '.';
+        }
+        if (decimal != '.' && decimal != ',') {
+            throw new IllegalArgumentException("the decimal separator is '.' or ',', got '" + decimal + "'");
+        }
+        if (decimal == delimiter) {
+            throw new IllegalArgumentException("the decimal separator '" + decimal + "' cannot also be the delimiter: "
+                    + "give another delimiter, such as ';'");
+        }
         features = features == null ? null : List.copyOf(features);
         dropped = List.copyOf(dropped);
         categorical = List.copyOf(categorical);
@@ -57,10 +70,10 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         }
     }
 
-    /** Every feature a number. */
+    /** Every feature a number, with a decimal point. */
     public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                      List<String> features, List<String> dropped, String weightName) {
-        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, List.of());
+        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, List.of(), '.');
     }
 
     /** A header row, commas, the label in the last column. */
@@ -69,19 +82,19 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
     }
 
     public CsvFormat withoutHeader() {
-        return new CsvFormat(false, delimiter, null, labelIndex, labeled, null, List.of(), null);
+        return new CsvFormat(false, delimiter, null, labelIndex, labeled, null, List.of(), null, List.of(), decimal);
     }
 
     public CsvFormat withDelimiter(char newDelimiter) {
-        return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical);
+        return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal);
     }
 
     public CsvFormat withLabel(String name) {
-        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped, weightName, categorical);
+        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped, weightName, categorical, decimal);
     }
 
     public CsvFormat withLabelIndex(int index) {
-        return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName, categorical);
+        return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName, categorical, decimal);
     }
 
     /**
@@ -102,12 +115,12 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
 
     /** Reads only these feature columns, in this order. */
     public CsvFormat withFeatures(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName, categorical);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName, categorical, decimal);
     }
 
     /** Reads every column but the label and these. */
     public CsvFormat withoutColumns(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names, weightName, categorical);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names, weightName, categorical, decimal);
     }
 
     /**
@@ -115,16 +128,21 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      * number ≥ 0), which is then not a feature; null for every row weighing 1.
      */
     public CsvFormat withWeightColumn(String name) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, name, categorical);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, name, categorical, decimal);
     }
 
     /** Reads the feature columns {@code names} as categories, every other feature as a number. */
     public CsvFormat withCategorical(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, names);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, names, decimal);
+    }
+
+    /** Reads numbers with {@code separator} ('.' or ',') between their whole and fractional parts. */
+    public CsvFormat withDecimal(char separator) {
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, separator);
     }
 
     /** Every column is a feature: the file has no label column. */
     public CsvFormat withoutLabel() {
-        return new CsvFormat(header, delimiter, null, -1, false, features, dropped, weightName, categorical);
+        return new CsvFormat(header, delimiter, null, -1, false, features, dropped, weightName, categorical, decimal);
     }
 }

@@ -27,10 +27,27 @@ final class PlainDecimal {
 
     /** Where the last {@link #parseField} stopped: the delimiter after the number, or the line's end. */
     private int end;
+    /** The byte between a number's whole and fractional digits: '.' or ','. */
+    private final byte decimal;
+
+    /** A parser of numbers with a decimal point. */
+    PlainDecimal() {
+        this('.');
+    }
+
+    /** A parser of numbers with {@code decimal} ('.' or ',') between their whole and fractional digits. */
+    PlainDecimal(char decimal) {
+        this.decimal = (byte) decimal;
+    }
 
     /** The value of {@code bytes[from, to)} if it is a plain decimal, else {@link #NOT_PLAIN}. */
     static double parse(byte[] bytes, int from, int to) {
-        PlainDecimal parser = new PlainDecimal();
+        return parse(bytes, from, to, '.');
+    }
+
+    /** The value of {@code bytes[from, to)} if it is a plain decimal with {@code decimal} as its separator, else {@link #NOT_PLAIN}. */
+    static double parse(byte[] bytes, int from, int to, char decimal) {
+        PlainDecimal parser = new PlainDecimal(decimal);
         double value = parser.parseField(bytes, from, to, -1);
         return parser.end == to ? value : NOT_PLAIN;
     }
@@ -58,7 +75,7 @@ final class PlainDecimal {
             digits = digits * 10 + digit;
             count++;
         }
-        if (at < to && bytes[at] == '.') {
+        if (at < to && bytes[at] == decimal) {
             int fractionStart = ++at;
             for (; at < to; at++) {
                 int digit = bytes[at] - '0';

@@ -15,7 +15,7 @@ final class RowParser {
     private final float[] features;
     private final int delimiter;
     private final boolean header;
-    private final PlainDecimal plain = new PlainDecimal();
+    private final PlainDecimal plain;
     private final FieldScanner scanner;
     private final CellParser cells;
     private final LabelParser labels;
@@ -65,9 +65,10 @@ final class RowParser {
         }
         this.featureOf = places;
         this.delimiter = format.delimiter();
+        this.plain = new PlainDecimal(format.decimal());
         this.header = format.header();
         this.scanner = new FieldScanner(delimiter, problems);
-        this.cells = new CellParser(allowMissing, problems);
+        this.cells = new CellParser(allowMissing, problems, format);
         this.labels = new LabelParser(collectLabels, problems);
         this.problems = problems;
         this.handler = handler;

@@ -1,6 +1,5 @@
 package io.dense4j.data.csv;
 
-import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import io.dense4j.data.DataFileException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +50,7 @@ final class TextColumns {
                 }
             }
             try {
-                mark(lines.bytes(), from, to, layout.featureOf(), scanner, text, numbers, valued);
+                mark(lines.bytes(), from, to, layout.featureOf(), scanner, format, text, numbers, valued);
             } catch (DataFileException unreadable) {
                 continue; // the pass that follows says what is wrong with it
             }
@@ -84,10 +83,13 @@ final class TextColumns {
     /**
      * Counts in {@code text} the features whose cell in the row {@code bytes[from, to)} is text, in
      * {@code numbers} those whose cell is a number, and marks in {@code valued} those whose cell is
-     * not missing.
+     * not missing. A number with a decimal comma in a format with a decimal point counts as a
+     * number: that column's first such cell then stops the read with a hint at the separator,
+     * rather than a column of measurements turning silently into hundreds of categories.
      */
-    private static void mark(byte[] bytes, int from, int to, int[] featureOf, FieldScanner scanner, int[] text,
+    private static void mark(byte[] bytes, int from, int to, int[] featureOf, FieldScanner scanner, CsvFormat format, int[] text,
                              int[] numbers, boolean[] valued) {
+        boolean hintsDecimalComma = CellParser.hintsDecimalComma(format);
         for (int at = from, column = 1; column <= featureOf.length; column++) {
             int next = scanner.field(bytes, at, to, column);
             int place = featureOf[column - 1];
@@ -95,7 +97,8 @@ final class TextColumns {
             int end = scanner.end();
             if (place >= 0 && !missing(bytes, start, end)) {
                 valued[place] = true;
-                if (isText(bytes, start, end)) {
+                if (isText(bytes, start, end, format.decimal())
+                        && !(hintsDecimalComma && CellParser.withDecimalComma(bytes, start, end))) {
                     text[place]++;
                 } else {
                     numbers[place]++;
@@ -112,13 +115,13 @@ final class TextColumns {
         return from == to || CellParser.isMissingMark(bytes, from, to);
     }
 
-    private static boolean isText(byte[] bytes, int from, int to) {
-        double plain = PlainDecimal.parse(bytes, from, to);
+    private static boolean isText(byte[] bytes, int from, int to, char decimal) {
+        double plain = PlainDecimal.parse(bytes, from, to, decimal);
         if (plain == plain) { // NaN: not a plain decimal, so the full parser decides
             return false;
         }
         try {
-            JavaDoubleParser.parseDouble(bytes, from, to - from);
+            CellParser.fullParse(bytes, from, to, decimal, new byte[to - from]); // a rare cell, in the first rows alone
             return false;
         } catch (NumberFormatException notANumber) {
             return true;

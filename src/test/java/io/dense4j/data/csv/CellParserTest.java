@@ -51,6 +51,28 @@ class CellParserTest {
         assertEquals("t.csv, line 2, column 3: \"1e39\" is beyond float32's range (±3.4e38)", rejects("1e39", true));
     }
 
+    private static float number(String cell, CsvFormat format) {
+        byte[] bytes = TestLines.bytes("##" + cell + "##");
+        return new CellParser(false, TestLines.problemsOnLine(2), format).number(bytes, 2, bytes.length - 2, 3);
+    }
+
+    @Test
+    void readsADecimalCommaWhenTheFormatSaysSoAndHintsAtItWhenItDoesNot() {
+        CsvFormat comma = CsvFormat.defaults().withDelimiter(';').withDecimal(',');
+        assertEquals(26.3f, number("26,3", comma));
+        assertEquals(1.5e-3f, number("1,5e-3", comma));
+        assertEquals(1f, number("1,0000000000000000001", comma), "the full parser's path, its comma made a point");
+        assertEquals(-2f, number("-2", comma));
+        assertEquals("t.csv, line 2, column 3: expected a number with a decimal comma, got \"1.5\" (to read the column as categories, "
+                + "declare it categorical when training)", assertThrows(DataFileException.class, () -> number("1.5", comma)).getMessage());
+        assertEquals("t.csv, line 2, column 3: expected a number, got \"26,3\" (a decimal comma? read the file with --decimal ',')",
+                assertThrows(DataFileException.class, () -> number("26,3", CsvFormat.defaults().withDelimiter(';'))).getMessage());
+        assertEquals("t.csv, line 2, column 3: expected a number, got \"26,3\" (to read the column as categories, declare it "
+                + "categorical when training)", rejects("26,3", false), "in a comma-delimited file the comma is no decimal separator");
+        assertEquals("the decimal separator ',' cannot also be the delimiter: give another delimiter, such as ';'",
+                assertThrows(IllegalArgumentException.class, () -> CsvFormat.defaults().withDecimal(',')).getMessage());
+    }
+
     @Test
     void rejectsTextThatIsNoNumberQuotingItsBytes() {
         assertEquals("t.csv, line 2, column 3: expected a number, got \"nana\" (to read the column as categories, declare it categorical when training)", rejects("nana", true));

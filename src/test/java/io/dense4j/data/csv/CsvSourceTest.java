@@ -86,6 +86,30 @@ class CsvSourceTest {
     }
 
     @Test
+    void numbersWithADecimalCommaReadAsTheirPointedTwinsAndAreNotTakenForCategories() throws IOException {
+        Path plain = spirals();
+        Path comma = folder.resolve("spirals-comma.csv"); // as a spreadsheet in a German locale saves it
+        Files.write(comma, Files.readAllLines(plain).stream().map(line -> line.replace(',', ';').replace('.', ',')).toList());
+        List<String> expected = pass(new DatasetBatches(InMemoryCsv.read(plain, CsvFormat.defaults(), DataType.DOUBLE)), 0, 0, false, 97);
+        CsvFormat format = CsvFormat.defaults().withDelimiter(';').withDecimal(',');
+        CsvSource cached = CsvSource.open(comma, format, CsvSource.Options.defaults());
+        assertEquals(List.of(), cached.categoricalColumns());
+        try (BatchSource rows = cached.rows(RowSelection.all(), null, DataType.DOUBLE);
+             BatchSource streamed = CsvSource.open(comma, format, CsvSource.Options.defaults().withoutCache())
+                     .rows(RowSelection.all(), null, DataType.DOUBLE)) {
+            assertEquals(expected, pass(rows, 0, 0, false, 97));
+            assertEquals(expected, pass(streamed, 0, 0, false, 97));
+        }
+        DataFileException withAPoint = assertThrows(DataFileException.class, () -> CsvSource.open(comma,
+                CsvFormat.defaults().withDelimiter(';'), CsvSource.Options.defaults()));
+        assertTrue(withAPoint.getMessage().startsWith(comma + ", line 2, column 1 (\"x1\"): expected a number, got \""), withAPoint.getMessage());
+        assertTrue(withAPoint.getMessage().endsWith("(a decimal comma? read the file with --decimal ',')"), withAPoint.getMessage());
+        CsvSource declared = CsvSource.open(comma, CsvFormat.defaults().withDelimiter(';'), CsvSource.Options.defaults().withoutCache()
+                .withKinds(ColumnKinds.inferred().withCategorical(List.of("x1", "x2", "x3", "x4"))));
+        assertEquals(List.of("x1", "x2", "x3", "x4"), declared.categoricalColumns(), "declared, its cells are categories as written");
+    }
+
+    @Test
     void aGzipFileIsReadAsItsTextFromTheCacheAndStreamedAndACutOneIsNamed() throws IOException {
         Path plain = spirals();
         Path gzip = folder.resolve("spirals.csv.gz");

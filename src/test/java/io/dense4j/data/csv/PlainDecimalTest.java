@@ -44,6 +44,22 @@ class PlainDecimalTest {
     }
 
     @Test
+    void withADecimalCommaACommaSeparatesTheDigitsAndAPointEndsTheNumber() {
+        for (String text : new String[] {"26,3", "-0,125", "7779,47", "5,", ",5", "1,5e-3", "+3"}) {
+            byte[] bytes = ("##" + text + "##").getBytes(StandardCharsets.US_ASCII);
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text.replace(',', '.'))),
+                    Double.doubleToRawLongBits(PlainDecimal.parse(bytes, 2, bytes.length - 2, ',')), text);
+        }
+        byte[] point = "1.5".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(Double.isNaN(PlainDecimal.parse(point, 0, point.length, ',')));
+        byte[] row = "26,3;7779,47".getBytes(StandardCharsets.US_ASCII);
+        PlainDecimal parser = new PlainDecimal(',');
+        assertEquals(26.3, parser.parseField(row, 0, row.length, ';'));
+        assertEquals(4, parser.end(), "the field ends at the delimiter, not at the comma");
+        assertEquals(7779.47, parser.parseField(row, 5, row.length, ';'));
+    }
+
+    @Test
     void randomDecimalsMatchTheJdkBitForBit() {
         Random random = new Random(3);
         for (int i = 0; i < 200_000; i++) {
