@@ -75,8 +75,9 @@ final class CsvOptions {
             throw new IllegalArgumentException("--decimal is '.' or ',', got \"" + decimal + "\"");
         }
         if (decimal.equals(separator)) {
-            throw new IllegalArgumentException("--decimal ',' needs another --delimiter, such as ';': a comma cannot separate both "
-                    + "fields and a number's digits");
+            throw new IllegalArgumentException(decimal.equals(",")
+                    ? "--decimal ',' needs another --delimiter, such as ';': a comma cannot separate both fields and a number's digits"
+                    : "--delimiter '.' is the numbers' decimal point too: give another delimiter, or --decimal ','");
         }
         CsvFormat format = CsvFormat.defaults().withDelimiter(separator.charAt(0)).withDecimal(decimal.charAt(0));
         if (noHeader) {

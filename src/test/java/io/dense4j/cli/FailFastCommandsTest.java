@@ -63,7 +63,7 @@ class FailFastCommandsTest {
         };
         for (String[] command : commands) {
             for (String[] flag : new String[][] {{"--delimiter", "ab"}, {"--delimiter", ""}, {"--features", "a,a"},
-                    {"--decimal", ";"}, {"--decimal", ","}}) {
+                    {"--decimal", ";"}, {"--decimal", ","}, {"--delimiter", "."}}) {
                 Run run = Run.of(java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.Arrays.stream(flag))
                         .toArray(String[]::new));
                 assertEquals(2, run.exitCode(), command[0] + " " + String.join(" ", flag) + ": " + run.err());

@@ -122,6 +122,12 @@ class MainTest {
             assertEquals(Double.parseDouble(cells[0]) >= 0.5 ? "4" : "2", cells[1], line);
         }
 
+        Path onlyFours = Files.write(folder.resolve("fours.csv"), spelled.stream().filter(line -> !line.endsWith(",2.0")).toList());
+        Run oneClass = Run.of("evaluate", "--model", model.toString(), "--data", onlyFours.toString(), "--json");
+        assertEquals(0, oneClass.exitCode(), oneClass.err());
+        var positives = new com.fasterxml.jackson.databind.ObjectMapper().readTree(oneClass.out()).get("confusion");
+        assertEquals(fours, positives.get("tp").asLong() + positives.get("fn").asLong(), "one class alone: every row a 4, class 1");
+
         Path mixed = Files.writeString(folder.resolve("mixed.csv"), lines.get(0) + "\n1,1,2\n1,1,no\n");
         Run refused = Run.of("train", "--data", mixed.toString());
         assertEquals(1, refused.exitCode());
@@ -138,7 +144,7 @@ class MainTest {
         Run refused = Run.of("train", "--data", commas.toString(), "--delimiter", ";");
         assertEquals(1, refused.exitCode());
         assertTrue(refused.err().contains("commas.csv, line 2, column 1 (\"x1\"): expected a number, got \"")
-                && refused.err().contains("(a decimal comma? read the file with --decimal ',')"), refused.err());
+                && refused.err().contains("(a decimal comma? read the file with --decimal ','; "), refused.err());
 
         List<String> predictions = new java.util.ArrayList<>();
         for (String[] read : new String[][] {{"--data", points.toString()}, {"--data", commas.toString(), "--delimiter", ";", "--decimal", ","}}) {

@@ -52,10 +52,10 @@ final class CellParser {
                 if (isMissingMark(bytes, from, to)) {
                     return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
                 }
+                String hint = separatorHint(bytes, from, to);
                 throw problems.cell(column, "expected a number" + (decimal == ',' ? " with a decimal comma" : "") + ", got \""
-                        + CsvProblems.text(bytes, from, to) + "\" (" + (hintsDecimalComma && withDecimalComma(bytes, from, to)
-                        ? "a decimal comma? read the file with --decimal ','"
-                        : "to read the column as categories, declare it categorical when training") + ")");
+                        + CsvProblems.text(bytes, from, to) + "\" (" + (hint == null ? "" : hint + "; ")
+                        + "to read the column as categories, declare it categorical when training)");
             }
             if (Double.isNaN(value)) {
                 return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
@@ -89,8 +89,9 @@ final class CellParser {
         }
         float rounded = (float) value;
         if (!(rounded >= 0) || Float.isInfinite(rounded)) {
+            String hint = separatorHint(bytes, from, to);
             throw problems.cell(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is not a weight; a row's weight must be "
-                    + "a finite number >= 0");
+                    + "a finite number >= 0" + (hint == null ? "" : " (" + hint + ")"));
         }
         return rounded;
     }
@@ -125,6 +126,33 @@ final class CellParser {
             scratch[i] = b == ',' ? (byte) '.' : b;
         }
         return JavaDoubleParser.parseDouble(scratch, 0, length);
+    }
+
+    /** For a cell that is no number in this format but one with the other decimal separator, a hint at the separator; else null. */
+    private String separatorHint(byte[] bytes, int from, int to) {
+        if (hintsDecimalComma && withDecimalComma(bytes, from, to)) {
+            return "a decimal comma? read the file with --decimal ','";
+        }
+        if (decimal == ',' && withDecimalPoint(bytes, from, to)) {
+            return "a decimal point? leave out --decimal ','";
+        }
+        return null;
+    }
+
+    /** Whether {@code bytes[from, to)} is a number the full parser reads with a decimal point in it ("7.4", "1.5e-3"). */
+    static boolean withDecimalPoint(byte[] bytes, int from, int to) {
+        boolean point = false;
+        for (int i = from; i < to && !point; i++) {
+            point = bytes[i] == '.';
+        }
+        if (!point) {
+            return false;
+        }
+        try {
+            return !Double.isNaN(JavaDoubleParser.parseDouble(bytes, from, to - from));
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
     }
 
     /** Whether {@code bytes[from, to)} is a plain decimal written with a decimal comma ("26,3"): one comma, no point. */

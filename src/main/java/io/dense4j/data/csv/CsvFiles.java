@@ -100,11 +100,21 @@ public record CsvFiles(String name, List<Path> paths) {
         return paths.size() > 1;
     }
 
-    /** How a model file names this data: the last part of its name (the file's), with how many files it held if several. */
+    /**
+     * How a model file names this data: the file's name; for several, the folder's or glob's last
+     * part and how many files it held; for one file known by another name (standard input's
+     * copy, named "standard input"), that name.
+     */
     public String shortName() {
+        if (!several()) {
+            Path file = paths.get(0);
+            boolean foundIn = name.equals(file.toString()) || name.chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0)
+                    || Files.isDirectory(Path.of(name));
+            return foundIn ? file.getFileName().toString() : name;
+        }
         String last = name.replaceAll("[/\\\\]+$", "");
         last = last.substring(Math.max(last.lastIndexOf('/'), last.lastIndexOf('\\')) + 1);
-        return several() ? last + " (" + paths.size() + " files)" : last;
+        return last + " (" + paths.size() + " files)";
     }
 
     @Override

@@ -70,6 +70,12 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         }
     }
 
+    /** With a decimal point. */
+    public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
+                     List<String> features, List<String> dropped, String weightName, List<String> categorical) {
+        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, '.');
+    }
+
     /** Every feature a number, with a decimal point. */
     public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                      List<String> features, List<String> dropped, String weightName) {

@@ -74,6 +74,15 @@ final class FileSetRules {
                     : (files.size() > 1 ? "and the files after it have" : "has") + " only one label value (" + seen.get(0) + ") in "
                     + (files.size() > 1 ? "their" : "its") + " label column; a binary classifier needs two", null);
         }
-        return Arrays.asList(LabelMapping.restore(seen).classes());
+        List<String> found = Arrays.asList(LabelMapping.restore(seen).classes());
+        for (CsvFile file : files) { // a label matched by meaning ("0" as "-1") before a number without one ("2") came
+            for (String name : file.labelNames()) {
+                if (LabelMapping.classOf(found, name) < 0) {
+                    throw new DataFileException(file.path(), "has the label \"" + name + "\", which is neither class of the files' "
+                            + "labels \"" + found.get(0) + "\" and \"" + found.get(1) + "\"", null);
+                }
+            }
+        }
+        return found;
     }
 }

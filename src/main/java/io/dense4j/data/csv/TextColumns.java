@@ -83,12 +83,14 @@ final class TextColumns {
     /**
      * Counts in {@code text} the features whose cell in the row {@code bytes[from, to)} is text, in
      * {@code numbers} those whose cell is a number, and marks in {@code valued} those whose cell is
-     * not missing. A number with a decimal comma in a format with a decimal point counts as a
-     * number: that column's first such cell then stops the read with a hint at the separator,
-     * rather than a column of measurements turning silently into hundreds of categories.
+     * not missing. A number written with the other decimal separator (26,3 in a format with a point,
+     * 7.4 in one with a comma) counts as a number: that column's first such cell then stops the read
+     * with a hint at the separator, rather than a column of measurements turning silently into
+     * hundreds of categories.
      */
     private static void mark(byte[] bytes, int from, int to, int[] featureOf, FieldScanner scanner, CsvFormat format, int[] text,
                              int[] numbers, boolean[] valued) {
+        char decimal = format.decimal();
         boolean hintsDecimalComma = CellParser.hintsDecimalComma(format);
         for (int at = from, column = 1; column <= featureOf.length; column++) {
             int next = scanner.field(bytes, at, to, column);
@@ -97,8 +99,8 @@ final class TextColumns {
             int end = scanner.end();
             if (place >= 0 && !missing(bytes, start, end)) {
                 valued[place] = true;
-                if (isText(bytes, start, end, format.decimal())
-                        && !(hintsDecimalComma && CellParser.withDecimalComma(bytes, start, end))) {
+                if (isText(bytes, start, end, decimal) && !(hintsDecimalComma && CellParser.withDecimalComma(bytes, start, end))
+                        && !(decimal == ',' && CellParser.withDecimalPoint(bytes, start, end))) {
                     text[place]++;
                 } else {
                     numbers[place]++;
@@ -121,7 +123,7 @@ final class TextColumns {
             return false;
         }
         try {
-            CellParser.fullParse(bytes, from, to, decimal, new byte[to - from]); // a rare cell, in the first rows alone
+            CellParser.fullParse(bytes, from, to, decimal, decimal == ',' ? new byte[to - from] : null); // in the first rows alone
             return false;
         } catch (NumberFormatException notANumber) {
             return true;

@@ -63,10 +63,19 @@ class CellParserTest {
         assertEquals(1.5e-3f, number("1,5e-3", comma));
         assertEquals(1f, number("1,0000000000000000001", comma), "the full parser's path, its comma made a point");
         assertEquals(-2f, number("-2", comma));
-        assertEquals("t.csv, line 2, column 3: expected a number with a decimal comma, got \"1.5\" (to read the column as categories, "
-                + "declare it categorical when training)", assertThrows(DataFileException.class, () -> number("1.5", comma)).getMessage());
-        assertEquals("t.csv, line 2, column 3: expected a number, got \"26,3\" (a decimal comma? read the file with --decimal ',')",
+        assertEquals("t.csv, line 2, column 3: expected a number with a decimal comma, got \"1.5\" (a decimal point? leave out "
+                + "--decimal ','; to read the column as categories, declare it categorical when training)",
+                assertThrows(DataFileException.class, () -> number("1.5", comma)).getMessage());
+        assertEquals("t.csv, line 2, column 3: expected a number with a decimal comma, got \"1,5,\" (to read the column as categories, "
+                + "declare it categorical when training)", assertThrows(DataFileException.class, () -> number("1,5,", comma)).getMessage());
+        assertEquals("t.csv, line 2, column 3: expected a number, got \"26,3\" (a decimal comma? read the file with --decimal ','; "
+                + "to read the column as categories, declare it categorical when training)",
                 assertThrows(DataFileException.class, () -> number("26,3", CsvFormat.defaults().withDelimiter(';'))).getMessage());
+        byte[] weight = TestLines.bytes("0,5");
+        assertEquals("t.csv, line 2, column 3: \"0,5\" is not a weight; a row's weight must be a finite number >= 0 (a decimal comma? "
+                + "read the file with --decimal ',')", assertThrows(DataFileException.class, () -> new CellParser(false,
+                TestLines.problemsOnLine(2), CsvFormat.defaults().withDelimiter(';')).weight(weight, 0, weight.length, 3)).getMessage());
+        assertEquals(0.5f, new CellParser(false, TestLines.problemsOnLine(2), comma).weight(weight, 0, weight.length, 3));
         assertEquals("t.csv, line 2, column 3: expected a number, got \"26,3\" (to read the column as categories, declare it "
                 + "categorical when training)", rejects("26,3", false), "in a comma-delimited file the comma is no decimal separator");
         assertEquals("the decimal separator ',' cannot also be the delimiter: give another delimiter, such as ';'",

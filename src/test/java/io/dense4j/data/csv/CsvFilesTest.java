@@ -62,6 +62,10 @@ class CsvFilesTest {
         assertEquals(file.toString(), files.toString());
         Path missing = folder.resolve("missing.csv");
         assertEquals(List.of(missing), CsvFiles.of(missing.toString()).paths(), "reading it says it is missing");
+        touch("single/part-0.csv");
+        assertEquals("part-0.csv", CsvFiles.of(folder.resolve("single").toString()).shortName(), "a folder of one file");
+        assertEquals("part-0.csv", CsvFiles.of(folder.resolve("single/part-*.csv").toString()).shortName(), "a glob of one");
+        assertEquals("standard input", new CsvFiles("standard input", List.of(file)).shortName(), "a copy named as what it copied");
     }
 
     @Test

@@ -103,7 +103,17 @@ class CsvSourceTest {
         DataFileException withAPoint = assertThrows(DataFileException.class, () -> CsvSource.open(comma,
                 CsvFormat.defaults().withDelimiter(';'), CsvSource.Options.defaults()));
         assertTrue(withAPoint.getMessage().startsWith(comma + ", line 2, column 1 (\"x1\"): expected a number, got \""), withAPoint.getMessage());
-        assertTrue(withAPoint.getMessage().endsWith("(a decimal comma? read the file with --decimal ',')"), withAPoint.getMessage());
+        assertTrue(withAPoint.getMessage().endsWith("(a decimal comma? read the file with --decimal ','; to read the column as "
+                + "categories, declare it categorical when training)"), withAPoint.getMessage());
+        DataFileException withAComma = assertThrows(DataFileException.class, () -> CsvSource.open(plain,
+                CsvFormat.defaults().withDelimiter(';').withDecimal(','), CsvSource.Options.defaults().withoutCache()));
+        assertTrue(withAComma.getMessage().startsWith(plain + ", line 1: "), "points read with a comma: " + withAComma.getMessage());
+        Path semicolons = folder.resolve("spirals-semicolons.csv"); // points, as a ';' file from elsewhere has them
+        Files.write(semicolons, Files.readAllLines(plain).stream().map(line -> line.replace(',', ';')).toList());
+        DataFileException pointed = assertThrows(DataFileException.class, () -> CsvSource.open(semicolons,
+                CsvFormat.defaults().withDelimiter(';').withDecimal(','), CsvSource.Options.defaults().withoutCache()));
+        assertTrue(pointed.getMessage().startsWith(semicolons + ", line 2, column 1 (\"x1\"): expected a number with a decimal comma, got")
+                && pointed.getMessage().contains("(a decimal point? leave out --decimal ','; "), pointed.getMessage());
         CsvSource declared = CsvSource.open(comma, CsvFormat.defaults().withDelimiter(';'), CsvSource.Options.defaults().withoutCache()
                 .withKinds(ColumnKinds.inferred().withCategorical(List.of("x1", "x2", "x3", "x4"))));
         assertEquals(List.of("x1", "x2", "x3", "x4"), declared.categoricalColumns(), "declared, its cells are categories as written");

@@ -192,6 +192,24 @@ class SeveralFilesTest {
         try (BatchSource rows = split.rows(RowSelection.all(), null, DataType.FLOAT)) {
             assertEquals(List.of("1.0 | 0.0", "2.0 | 1.0", "3.0 | 0.0"), rows(rows, false));
         }
+
+        // two numbers other than 0 and 1, one per file: classes in numeric order whatever the files' order
+        write("coded/a.csv", "x,label\n1,4\n");
+        write("coded/b.csv", "x,label\n2,2.0\n3,4.0\n");
+        CsvSource coded = CsvSource.open(CsvFiles.of(folder.resolve("coded").toString()), CsvFormat.defaults(),
+                CsvSource.Options.defaults());
+        assertEquals(List.of("2.0", "4"), coded.classes());
+        try (BatchSource rows = coded.rows(RowSelection.all(), null, DataType.FLOAT)) {
+            assertEquals(List.of("1.0 | 1.0", "2.0 | 0.0", "3.0 | 1.0"), rows(rows, false));
+        }
+
+        // -1 and 0 are both class 0 by meaning, until a 2 makes the classes numbers, where they are two values
+        write("meanings/a.csv", "x,label\n1,-1\n");
+        Path zero = write("meanings/b.csv", "x,label\n2,0\n");
+        write("meanings/c.csv", "x,label\n3,2\n");
+        error = assertThrows(DataFileException.class, () -> CsvSource.open(CsvFiles.of(folder.resolve("meanings").toString()),
+                CsvFormat.defaults(), CsvSource.Options.defaults()));
+        assertEquals(zero + ": has the label \"0\", which is neither class of the files' labels \"-1\" and \"2\"", error.getMessage());
     }
 
     @Test
