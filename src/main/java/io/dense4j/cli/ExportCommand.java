@@ -4,6 +4,7 @@ import io.dense4j.model.Model;
 import io.dense4j.onnx.OnnxExport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import onnx.Onnx.ModelProto;
 import onnx.Onnx.ValueInfoProto;
@@ -32,7 +33,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Outputs.checkFile(spec.commandLine(), "--out", out);
+        Outputs.checkFile(spec.commandLine(), "--out", out, List.of(modelFile));
         Model model = Model.load(modelFile);
         model.setThreshold(threshold.resolve(model));
         ModelProto onnx = OnnxExport.write(model, out);

@@ -36,7 +36,7 @@ final class GraphCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out
                     + ": graph writes FILE.dot, FILE.svg or FILE.png");
         }
-        Outputs.checkFile(spec.commandLine(), "--out", out);
+        Outputs.checkFile(spec.commandLine(), "--out", out, java.util.List.of(modelFile));
         String dot = Model.load(modelFile).toDot();
         if (format == null) {
             AtomicFiles.write(out, stream -> stream.write(dot.getBytes(StandardCharsets.UTF_8)));

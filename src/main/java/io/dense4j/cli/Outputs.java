@@ -4,6 +4,7 @@ import io.dense4j.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -29,6 +30,40 @@ final class Outputs {
             throw new ParameterException(command, option + " " + file + " is a folder; give a file name");
         }
         checkWritable(command, option, file.toAbsolutePath().getParent(), file);
+    }
+
+    /**
+     * {@code option}'s {@code file} can be written ({@link #checkFile}) and is none of the command's
+     * {@code inputs}: the data, the model, the checkpoint it reads. Writing an input would replace
+     * what the command reads, and a file replaced atomically is gone, with no way back.
+     */
+    static void checkFile(CommandLine command, String option, Path file, List<Path> inputs) {
+        checkFile(command, option, file);
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        for (Path input : inputs) {
+            try {
+                if (Files.exists(input) && Files.isSameFile(file, input)) {
+                    throw new ParameterException(command, option + " " + file + " is a file this command reads: writing it would "
+                            + "replace it; give another file");
+                }
+            } catch (IOException unreadable) {
+                // reading the input says what is wrong with it
+            }
+        }
+    }
+
+    /** The files {@code data} (a --data value) names, for {@link #checkFile}; none for a stream or a name that matches nothing. */
+    static List<Path> dataFiles(String data) {
+        if (data == null || StandardInput.named(data)) {
+            return List.of();
+        }
+        try {
+            return io.dense4j.data.csv.CsvFiles.of(data).paths();
+        } catch (RuntimeException unlisted) { // reading it says what is wrong
+            return List.of();
+        }
     }
 
     /** {@code option}'s {@code folder} (null: not given) is a folder, or can be made one, that takes files. */

@@ -8,6 +8,7 @@ import io.dense4j.model.CsvPredictions;
 import io.dense4j.model.Model;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,7 +62,9 @@ final class PredictCommand implements Callable<Integer> {
         CsvFormat format = csv.format();
         boolean toStandardOutput = out.toString().equals("-");
         if (!toStandardOutput) {
-            Outputs.checkFile(spec.commandLine(), "--out", out);
+            List<Path> inputs = new java.util.ArrayList<>(Outputs.dataFiles(dataName));
+            inputs.add(modelFile);
+            Outputs.checkFile(spec.commandLine(), "--out", out, inputs);
         }
         Model model = Model.load(modelFile);
         DecisionThreshold cut = threshold.resolve(model);

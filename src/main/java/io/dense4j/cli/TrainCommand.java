@@ -308,8 +308,12 @@ class TrainCommand implements Callable<Integer> {
 
     /** Every file and folder the run will write, checked before any data is read. */
     void checkOutputs() {
-        Outputs.checkFile(spec.commandLine(), "--out", out);
-        Outputs.checkFile(spec.commandLine(), "--checkpoint", checkpoint);
+        List<Path> inputs = new java.util.ArrayList<>(Outputs.dataFiles(data));
+        Outputs.checkFile(spec.commandLine(), "--checkpoint", checkpoint, inputs);
+        if (checkpoint != null) {
+            inputs.add(checkpoint); // --resume reads it
+        }
+        Outputs.checkFile(spec.commandLine(), "--out", out, inputs);
         Outputs.checkFolder(spec.commandLine(), "--plot", plots);
         Outputs.checkFolder(spec.commandLine(), "--cache-dir", cacheDirectory);
     }

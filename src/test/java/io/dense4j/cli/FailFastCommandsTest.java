@@ -1,5 +1,6 @@
 package io.dense4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,32 @@ class FailFastCommandsTest {
             assertEquals(2, run.exitCode(), run.err());
             assertEquals(List.of(says[i], "see 'dense4j train --help'"), lines(run.err()));
         }
+    }
+
+    @Test
+    void anOutputThatIsAnInputIsRefusedAndTheInputKept() throws IOException {
+        Path data = small();
+        Path model = folder.resolve("model.zip");
+        assertEquals(0, Run.of("train", "--data", data.toString(), "--epochs", "1", "--out", model.toString()).exitCode());
+        byte[] rows = Files.readAllBytes(data);
+        byte[] weights = Files.readAllBytes(model);
+        String[][] commands = {
+            {"train", "--data", data.toString(), "--out", data.toString()},
+            {"train", "--data", folder.toString(), "--out", data.toString()}, // the folder holds it
+            {"train", "--data", data.toString(), "--checkpoint", data.toString()},
+            {"train", "--data", data.toString(), "--checkpoint", model.toString(), "--out", model.toString()},
+            {"predict", "--model", model.toString(), "--data", data.toString(), "--out", data.toString()},
+            {"predict", "--model", model.toString(), "--data", data.toString(), "--out", model.toString()},
+            {"export", "--model", model.toString(), "--out", folder.resolve("./model.zip").toString()},
+        };
+        for (String[] command : commands) {
+            Run run = Run.of(command);
+            assertEquals(2, run.exitCode(), String.join(" ", command) + ": " + run.err());
+            assertTrue(lines(run.err()).get(0).matches("dense4j: --(out|checkpoint) .* is a file this command reads: writing it would "
+                    + "replace it; give another file"), run.err());
+        }
+        assertArrayEquals(rows, Files.readAllBytes(data));
+        assertArrayEquals(weights, Files.readAllBytes(model));
     }
 
     @Test
