@@ -61,6 +61,24 @@ class CategoricalCommandsTest {
     }
 
     @Test
+    void predictRefusesAFileInAnotherEncodingAsTrainingDoes() throws Exception {
+        Path model = folder.resolve("model.zip");
+        assertEquals(0, Run.of("train", "--data", train.toString(), "--drop", "id", "--epochs", "1", "--accept-worse-than-base-rate",
+                "--out", model.toString())
+                .exitCode());
+        // a row as Windows-1252 writes it: "Zürich" with ü as the single byte 0xFC
+        byte[] row = "id,age,plan,zip,city,bought\n7,30,gold,01001,Z\u00fcrich,yes\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path latin = Files.write(folder.resolve("latin.csv"), row);
+        for (String command : new String[] {"predict", "evaluate"}) {
+            Run run = command.equals("predict")
+                    ? Run.of("predict", "--model", model.toString(), "--data", latin.toString(), "--out", folder.resolve("p.csv").toString())
+                    : Run.of("evaluate", "--model", model.toString(), "--data", latin.toString());
+            assertEquals(1, run.exitCode(), command + ": " + run.out() + run.err());
+            assertEquals("dense4j: " + latin + ", line 2, column 5 (\"city\"): not valid UTF-8: \"Z\\xFCrich\"", run.err().strip(), command);
+        }
+    }
+
+    @Test
     void aCategoryOnlyTheValidationRowsHoldIsNotLearned() throws Exception {
         RowSelection training = RowSelection.training(0.5, 11);
         long heldOutRow = java.util.stream.LongStream.range(0, 40).filter(row -> !training.includes(row)).findFirst().orElseThrow();

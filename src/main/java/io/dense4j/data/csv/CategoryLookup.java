@@ -20,10 +20,19 @@ final class CategoryLookup extends CategoryCells {
         this.missing = categories.missing();
     }
 
+    /**
+     * A value the model does not know is checked to be UTF-8, as training checks each new value:
+     * a file saved in another encoding (Windows-1252's "M\xFCnchen") would otherwise score every
+     * such row as "other" without a word.
+     */
     @Override
     float code(byte[] bytes, int from, int to, int column, CsvProblems problems) {
         int code = known.find(bytes, from, to);
-        return code >= 0 ? code : other;
+        if (code >= 0) {
+            return code;
+        }
+        problems.decode(bytes, from, to, column);
+        return other;
     }
 
     @Override
