@@ -14,8 +14,7 @@ final class CellParser {
     private final boolean allowMissing;
     private final CsvProblems problems;
     private final char decimal;
-    /** Whether a cell such as "26,3" is said to want a decimal comma: read with a point, in a file not delimited by commas. */
-    private final boolean hintsDecimalComma;
+    private final CsvFormat format;
     /** A cell with its decimal comma made a point, for the full parser; grown as cells need. */
     private byte[] pointed = new byte[32];
 
@@ -28,12 +27,7 @@ final class CellParser {
         this.allowMissing = allowMissing;
         this.problems = problems;
         this.decimal = format.decimal();
-        this.hintsDecimalComma = hintsDecimalComma(format);
-    }
-
-    /** Whether a number with a decimal comma, in a file laid out as {@code format} says, is taken for one the format misses. */
-    static boolean hintsDecimalComma(CsvFormat format) {
-        return format.decimal() == '.' && format.delimiter() != ',';
+        this.format = format;
     }
 
     /**
@@ -52,7 +46,7 @@ final class CellParser {
                 if (isMissingMark(bytes, from, to)) {
                     return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
                 }
-                String hint = separatorHint(bytes, from, to);
+                String hint = SeparatorHint.of(bytes, from, to, format);
                 throw problems.cell(column, "expected a number" + (decimal == ',' ? " with a decimal comma" : "") + ", got \""
                         + CsvProblems.text(bytes, from, to) + "\" (" + (hint == null ? "" : hint + "; ")
                         + "to read the column as categories, declare it categorical when training)");
@@ -89,7 +83,7 @@ final class CellParser {
         }
         float rounded = (float) value;
         if (!(rounded >= 0) || Float.isInfinite(rounded)) {
-            String hint = separatorHint(bytes, from, to);
+            String hint = SeparatorHint.of(bytes, from, to, format);
             throw problems.cell(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is not a weight; a row's weight must be "
                     + "a finite number >= 0" + (hint == null ? "" : " (" + hint + ")"));
         }
@@ -126,45 +120,6 @@ final class CellParser {
             scratch[i] = b == ',' ? (byte) '.' : b;
         }
         return JavaDoubleParser.parseDouble(scratch, 0, length);
-    }
-
-    /** For a cell that is no number in this format but one with the other decimal separator, a hint at the separator; else null. */
-    private String separatorHint(byte[] bytes, int from, int to) {
-        if (hintsDecimalComma && withDecimalComma(bytes, from, to)) {
-            return "a decimal comma? read the file with --decimal ','";
-        }
-        if (decimal == ',' && withDecimalPoint(bytes, from, to)) {
-            return "a decimal point? leave out --decimal ','";
-        }
-        return null;
-    }
-
-    /** Whether {@code bytes[from, to)} is a number the full parser reads with a decimal point in it ("7.4", "1.5e-3"). */
-    static boolean withDecimalPoint(byte[] bytes, int from, int to) {
-        boolean point = false;
-        for (int i = from; i < to && !point; i++) {
-            point = bytes[i] == '.';
-        }
-        if (!point) {
-            return false;
-        }
-        try {
-            return !Double.isNaN(JavaDoubleParser.parseDouble(bytes, from, to - from));
-        } catch (NumberFormatException notANumber) {
-            return false;
-        }
-    }
-
-    /** Whether {@code bytes[from, to)} is a plain decimal written with a decimal comma ("26,3"): one comma, no point. */
-    static boolean withDecimalComma(byte[] bytes, int from, int to) {
-        int commas = 0;
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == '.') {
-                return false;
-            }
-            commas += bytes[i] == ',' ? 1 : 0;
-        }
-        return commas == 1 && !Double.isNaN(PlainDecimal.parse(bytes, from, to, ','));
     }
 
     /** NaN for a missing value when they are allowed; otherwise the error, with a hint at the way out. */

@@ -83,15 +83,12 @@ final class TextColumns {
     /**
      * Counts in {@code text} the features whose cell in the row {@code bytes[from, to)} is text, in
      * {@code numbers} those whose cell is a number, and marks in {@code valued} those whose cell is
-     * not missing. A number written with the other decimal separator (26,3 in a format with a point,
-     * 7.4 in one with a comma) counts as a number: that column's first such cell then stops the read
-     * with a hint at the separator, rather than a column of measurements turning silently into
-     * hundreds of categories.
+     * not missing. A number written with other separators ({@link SeparatorHint}) counts as a
+     * number: that column's first such cell then stops the read with the hint.
      */
     private static void mark(byte[] bytes, int from, int to, int[] featureOf, FieldScanner scanner, CsvFormat format, int[] text,
                              int[] numbers, boolean[] valued) {
         char decimal = format.decimal();
-        boolean hintsDecimalComma = CellParser.hintsDecimalComma(format);
         for (int at = from, column = 1; column <= featureOf.length; column++) {
             int next = scanner.field(bytes, at, to, column);
             int place = featureOf[column - 1];
@@ -99,8 +96,7 @@ final class TextColumns {
             int end = scanner.end();
             if (place >= 0 && !missing(bytes, start, end)) {
                 valued[place] = true;
-                if (isText(bytes, start, end, decimal) && !(hintsDecimalComma && CellParser.withDecimalComma(bytes, start, end))
-                        && !(decimal == ',' && CellParser.withDecimalPoint(bytes, start, end))) {
+                if (isText(bytes, start, end, decimal) && SeparatorHint.of(bytes, start, end, format) == null) {
                     text[place]++;
                 } else {
                     numbers[place]++;
