@@ -60,22 +60,40 @@ final class CsvProblems {
     static final int QUOTED = 80;
 
     /**
-     * The bytes as text for a message: printable ASCII as it is, every other byte as a \xNN escape;
-     * at most {@link #QUOTED} bytes of them, then how many there are in all.
+     * The bytes as text for a message: printable ASCII and printable UTF-8 characters ("Köln") as
+     * they are, every other byte as a \xNN escape (bytes that are not UTF-8, control characters,
+     * and the invisible ones: spaces other than ' ', format and bidirectional controls, so that a
+     * message shows what the cell holds); at most {@link #QUOTED} bytes of them, then how many
+     * there are in all.
      */
     static String text(byte[] bytes, int from, int to) {
         if (to - from > QUOTED) {
             return text(bytes, from, from + QUOTED) + String.format("… (%,d bytes)", to - from);
         }
         StringBuilder text = new StringBuilder();
-        for (int i = from; i < to; i++) {
+        for (int i = from; i < to; ) {
             int b = bytes[i] & 0xff;
-            if (b >= 0x20 && b < 0x7f) {
-                text.append((char) b);
+            int length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0;
+            String character = length > 0 && i + length <= to ? new String(bytes, i, length, StandardCharsets.UTF_8) : null;
+            if (character != null && character.codePointCount(0, character.length()) == 1 && visible(character.codePointAt(0))) {
+                text.append(character);
+                i += length;
             } else {
                 text.append(String.format("\\x%02X", b));
+                i++;
             }
         }
         return text.toString();
+    }
+
+    /** Whether a message may show {@code codePoint} as itself: printed, and seen. */
+    private static boolean visible(int codePoint) {
+        if (codePoint < 0x80) {
+            return codePoint >= 0x20 && codePoint < 0x7f;
+        }
+        int type = Character.getType(codePoint);
+        return codePoint != 0xFFFD && type != Character.CONTROL && type != Character.FORMAT && type != Character.SPACE_SEPARATOR
+                && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR && type != Character.SURROGATE
+                && type != Character.PRIVATE_USE && type != Character.UNASSIGNED;
     }
 }

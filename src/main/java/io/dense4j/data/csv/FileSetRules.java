@@ -50,7 +50,7 @@ final class FileSetRules {
                     throw new DataFileException(file.path(), "has the label \"" + name + "\", which is not one of the model's "
                             + "classes " + classes, null);
                 }
-                if (LabelMapping.classOf(seen, name) < 0) {
+                if (LabelMapping.indexOfSameValue(seen, name) < 0) { // by value, as one file's are: 0 and -1 are two labels
                     if (seen.size() == 2) {
                         throw new DataFileException(file.path(), "has the label \"" + name + "\", a third one after \""
                                 + seen.get(0) + "\" and \"" + seen.get(1) + "\" in the files before it; a binary classifier "
@@ -74,15 +74,6 @@ final class FileSetRules {
                     : (files.size() > 1 ? "and the files after it have" : "has") + " only one label value (" + seen.get(0) + ") in "
                     + (files.size() > 1 ? "their" : "its") + " label column; a binary classifier needs two", null);
         }
-        List<String> found = Arrays.asList(LabelMapping.restore(seen).classes());
-        for (CsvFile file : files) { // a label matched by meaning ("0" as "-1") before a number without one ("2") came
-            for (String name : file.labelNames()) {
-                if (LabelMapping.classOf(found, name) < 0) {
-                    throw new DataFileException(file.path(), "has the label \"" + name + "\", which is neither class of the files' "
-                            + "labels \"" + found.get(0) + "\" and \"" + found.get(1) + "\"", null);
-                }
-            }
-        }
-        return found;
+        return Arrays.asList(LabelMapping.restore(seen).classes());
     }
 }

@@ -220,10 +220,15 @@ public final class LabelMapping {
         return !Double.isNaN(number(name));
     }
 
-    /** The name's value as a number, or NaN when it is not one. */
+    /**
+     * The name's value as a number, or NaN when it is not one. A decimal comma ("2,0", one comma
+     * and no point) reads as a point, as a file read with {@code --decimal ','} writes it: a label
+     * is judged by its value whatever the file's separator, and "1,0" is the class of "1".
+     */
     private static double number(String name) {
+        String pointed = name.indexOf('.') < 0 && name.indexOf(',') == name.lastIndexOf(',') ? name.replace(',', '.') : name;
         try {
-            return Double.parseDouble(name);
+            return Double.parseDouble(pointed);
         } catch (NumberFormatException notANumber) {
             return Double.NaN;
         }

@@ -83,8 +83,29 @@ class CellParserTest {
     }
 
     @Test
+    void aMessageShowsUtf8AsTextAndEscapesWhatIsNotOrCannotBeSeen() {
+        String[][] cases = {
+            {"Köln", "Köln"}, {"５", "５"}, {"日本", "日本"}, {"😀", "😀"},
+            {"M\u00fcnchen", "M\u00fcnchen"},
+            {"a\u00a0b", "a\\xC2\\xA0b"}, // a no-break space looks like a space
+            {"x\u202ey", "x\\xE2\\x80\\xAEy"}, // a right-to-left override would turn the message around
+            {"\t", "\\x09"},
+        };
+        for (String[] pair : cases) {
+            byte[] bytes = pair[0].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(pair[1], CsvProblems.text(bytes, 0, bytes.length), pair[0]);
+        }
+        byte[] latin = {'M', (byte) 0xFC, 'n'}; // Windows-1252's ü, no UTF-8
+        assertEquals("M\\xFCn", CsvProblems.text(latin, 0, latin.length));
+        byte[] cut = {'a', (byte) 0xC3}; // the first byte of é, cut off
+        assertEquals("a\\xC3", CsvProblems.text(cut, 0, cut.length));
+        byte[] overlong = {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}; // '/' written in three bytes
+        assertEquals("\\xE0\\x80\\xAF", CsvProblems.text(overlong, 0, overlong.length));
+    }
+
+    @Test
     void rejectsTextThatIsNoNumberQuotingItsBytes() {
         assertEquals("t.csv, line 2, column 3: expected a number, got \"nana\" (to read the column as categories, declare it categorical when training)", rejects("nana", true));
-        assertEquals("t.csv, line 2, column 3: expected a number, got \"1\\xC3\\xA9\" (to read the column as categories, declare it categorical when training)", rejects("1é", true));
+        assertEquals("t.csv, line 2, column 3: expected a number, got \"1é\" (to read the column as categories, declare it categorical when training)", rejects("1é", true));
     }
 }

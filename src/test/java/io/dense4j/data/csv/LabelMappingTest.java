@@ -38,6 +38,9 @@ class LabelMappingTest {
         assertEquals("the labels mix \"true\" and \"2\": use two numbers, true/false, or two names",
                 LabelMapping.restore(List.of("true", "2")).problem());
         assertNull(LabelMapping.restore(List.of("-2")).problem(), "one number alone may be either class until the other comes");
+        assertArrayEquals(new String[] {"2,0", "10,0"}, classes("10,0", "2,0"), "written with a decimal comma, by value too");
+        assertArrayEquals(new String[] {"0,0", "1,0"}, classes("1,0", "0,0"));
+        assertEquals(1, LabelMapping.classOf(List.of("0,0", "1,0"), "1"), "a model trained on 0,0 and 1,0 takes 1");
     }
 
     @Test

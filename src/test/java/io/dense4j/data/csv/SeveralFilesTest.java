@@ -203,13 +203,20 @@ class SeveralFilesTest {
             assertEquals(List.of("1.0 | 1.0", "2.0 | 0.0", "3.0 | 1.0"), rows(rows, false));
         }
 
-        // -1 and 0 are both class 0 by meaning, until a 2 makes the classes numbers, where they are two values
+        // labels are matched by value across files, as within one: 0 and -1 are two labels, as if the files were one
         write("meanings/a.csv", "x,label\n1,-1\n");
         Path zero = write("meanings/b.csv", "x,label\n2,0\n");
         write("meanings/c.csv", "x,label\n3,2\n");
         error = assertThrows(DataFileException.class, () -> CsvSource.open(CsvFiles.of(folder.resolve("meanings").toString()),
                 CsvFormat.defaults(), CsvSource.Options.defaults()));
-        assertEquals(zero + ": has the label \"0\", which is neither class of the files' labels \"-1\" and \"2\"", error.getMessage());
+        assertEquals(zero + ": has labels that do not go with the files before it: the labels \"-1\" and \"0\" both mean class 0",
+                error.getMessage());
+        write("codings/a.csv", "x,label\n1,0\n2,1\n");
+        Path minusOne = write("codings/b.csv", "x,label\n3,-1\n4,1\n");
+        error = assertThrows(DataFileException.class, () -> CsvSource.open(CsvFiles.of(folder.resolve("codings").toString()),
+                CsvFormat.defaults(), CsvSource.Options.defaults()));
+        assertEquals(minusOne + ": has the label \"-1\", a third one after \"0\" and \"1\" in the files before it; a binary classifier "
+                + "needs two", error.getMessage());
     }
 
     @Test
