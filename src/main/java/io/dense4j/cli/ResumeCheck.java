@@ -46,9 +46,31 @@ final class ResumeCheck {
                 && loss.positiveClassWeight() != resumed.loss().classWeights().positive()) {
             conflicts.add("--class-weight " + loss.classWeight + "; the checkpoint has " + resumed.loss().classWeights());
         }
+        columnConflicts(resumed, command.columns, given, conflicts);
         if (!conflicts.isEmpty()) {
             throw new ParameterException(command.spec.commandLine(), "--resume keeps the checkpoint's model, optimizer and loss, "
                     + "but " + String.join("; and ", conflicts) + ". Leave those flags out, or train anew without --resume");
+        }
+    }
+
+    /** The column flags that ask for other inputs than the checkpoint's categorical columns and their categories. */
+    private static void columnConflicts(Model resumed, ColumnOptions columns, ParseResult given, List<String> conflicts) {
+        java.util.Map<String, io.dense4j.data.Categories> kept = resumed.inputSchema() == null ? java.util.Map.of()
+                : resumed.inputSchema().categories();
+        List<String> notCategorical = columns.categorical.stream().filter(name -> !kept.containsKey(name)).toList();
+        if (!notCategorical.isEmpty()) {
+            conflicts.add("--categorical " + String.join(",", notCategorical) + ": the checkpoint reads "
+                    + (notCategorical.size() == 1 ? "it" : "them") + " as numbers");
+        }
+        List<String> notNumeric = columns.numeric.stream().filter(kept::containsKey).toList();
+        if (!notNumeric.isEmpty()) {
+            conflicts.add("--numeric " + String.join(",", notNumeric) + ": the checkpoint reads "
+                    + (notNumeric.size() == 1 ? "it" : "them") + " as categories");
+        }
+        if (given.hasMatchedOption("--max-categories")) {
+            kept.entrySet().stream().filter(column -> column.getValue().values().size() > columns.maxCategories).findFirst()
+                    .ifPresent(column -> conflicts.add("--max-categories " + columns.maxCategories + "; the checkpoint keeps "
+                            + column.getValue().values().size() + " categories of \"" + column.getKey() + "\""));
         }
     }
 
@@ -57,6 +79,12 @@ final class ResumeCheck {
      * content's hash, wherever it lives): resuming on other rows would mix two trainings.
      */
     static void sameData(Model resumed, java.nio.file.Path checkpoint, io.dense4j.data.csv.CsvSource source) {
+        List<String> features = resumed.inputSchema() == null ? null : resumed.inputSchema().featureNames();
+        if (features != null && !features.equals(source.featureNames())) { // --drop, --features or --label chose other columns
+            throw new IllegalArgumentException("--resume: " + checkpoint + " reads the features " + String.join(", ", features)
+                    + "; the column flags now read " + String.join(", ", source.featureNames())
+                    + ": give the checkpoint's columns, or train anew without --resume");
+        }
         io.dense4j.model.TrainingData trainedOn = resumed.trainingData();
         io.dense4j.model.TrainingData now = io.dense4j.model.TrainingData.of(source);
         if (trainedOn != null && !trainedOn.sameContent(now)) {

@@ -175,6 +175,10 @@ class TrainCommand implements Callable<Integer> {
             return trainOnSpark(hidden, chosen, goal);
         }
         policy(); // --threads and --parts checked before the data is read
+        Checkpoint resumed = resume && Files.exists(checkpoint) ? Checkpoint.load(checkpoint) : null;
+        if (resumed != null) { // its flags too: a column flag it would ignore must not first cost a read of the data
+            ResumeCheck.against(resumed.model(), this, hidden, chosen);
+        }
         CsvFiles data = StandardInput.files(this.data, System.out);
         CsvSource source = csv.open(data, format(), sourceOptions());
         csvRows = source.rows();
@@ -185,9 +189,8 @@ class TrainCommand implements Callable<Integer> {
                 source.cacheStatus());
 
         Trainer trainer;
-        if (resume && Files.exists(checkpoint)) {
-            trainer = Trainer.resume(Checkpoint.load(checkpoint), policy());
-            ResumeCheck.against(trainer.model(), this, hidden, chosen);
+        if (resumed != null) {
+            trainer = Trainer.resume(resumed, policy());
             ResumeCheck.sameData(trainer.model(), checkpoint, source);
             System.out.printf("Resuming from %s after epoch %d of %d (its model, optimizer and loss are kept)%n", checkpoint,
                     trainer.epochsTrained(), epochs);
