@@ -211,10 +211,19 @@ public final class CsvPredictions {
             schema.requireColumns(data.toString(), columns);
             return format.withoutLabel().withFeatures(schema.featureNames()).withCategorical(List.copyOf(schema.categories().keySet()));
         }
-        if (schema != null && !schema.categories().isEmpty()) {
+        if (schema == null || schema.categories().isEmpty()) {
+            return byPlace(model, data, format, columns);
+        }
+        // a model trained on a file without a header names its columns by place ("column 3"), as this file's are named
+        if (format.header() || !columns.containsAll(schema.categories().keySet())) {
             throw new IllegalArgumentException("the model reads categorical columns by their header names, so " + data
                     + " must be read with its header");
         }
+        return byPlace(model, data, format, columns).withCategorical(List.copyOf(schema.categories().keySet()));
+    }
+
+    /** How to read {@code data}'s columns by their place: all but the label, or those --features or --drop choose. */
+    private static CsvFormat byPlace(Model model, Path data, CsvFormat format, List<String> columns) {
         int width = model.inputWidth();
         if (format.features() != null || !format.dropped().isEmpty()) {
             // the columns chosen, read without a label: predict reads none

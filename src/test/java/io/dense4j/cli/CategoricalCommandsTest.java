@@ -61,6 +61,27 @@ class CategoricalCommandsTest {
     }
 
     @Test
+    void aModelTrainedWithoutAHeaderPredictsOnFilesWithoutOneByPlace() throws Exception {
+        List<String> lines = Files.readAllLines(train);
+        Path headless = Files.write(folder.resolve("headless.csv"), lines.subList(1, lines.size()));
+        Path model = folder.resolve("headless.zip");
+        Run trained = Run.of("train", "--data", headless.toString(), "--no-header", "--epochs", "2", "--accept-worse-than-base-rate",
+                "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("column 3 (3), column 5 (5)"), trained.out()); // plan and city, by place
+        Path unlabeled = Files.write(folder.resolve("unlabeled.csv"), lines.subList(1, lines.size()).stream()
+                .map(line -> line.substring(0, line.lastIndexOf(','))).toList());
+        List<String> predictions = new java.util.ArrayList<>();
+        for (Path data : List.of(headless, unlabeled)) {
+            Run predicted = Run.of("predict", "--model", model.toString(), "--data", data.toString(), "--no-header", "--out", "-");
+            assertEquals(0, predicted.exitCode(), predicted.err());
+            predictions.add(predicted.out());
+        }
+        assertEquals(301, predictions.get(0).lines().count(), "a header and a line per row");
+        assertEquals(predictions.get(0), predictions.get(1), "with its label column or without");
+    }
+
+    @Test
     void predictRefusesAFileInAnotherEncodingAsTrainingDoes() throws Exception {
         Path model = folder.resolve("model.zip");
         assertEquals(0, Run.of("train", "--data", train.toString(), "--drop", "id", "--epochs", "1", "--accept-worse-than-base-rate",
