@@ -85,6 +85,9 @@ final class CsvOptions {
         }
         if (label != null) {
             boolean index = !label.isEmpty() && label.chars().allMatch(Character::isDigit);
+            if (index && label.length() > 9) { // past any column a file can have, and past an int
+                throw new IllegalArgumentException("--label " + label + ": no file has a column at that index");
+            }
             format = index ? format.withLabelIndex(Integer.parseInt(label)) : format.withLabel(label);
         }
         if (features != null) {

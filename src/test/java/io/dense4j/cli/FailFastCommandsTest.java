@@ -90,7 +90,7 @@ class FailFastCommandsTest {
         };
         for (String[] command : commands) {
             for (String[] flag : new String[][] {{"--delimiter", "ab"}, {"--delimiter", ""}, {"--features", "a,a"},
-                    {"--decimal", ";"}, {"--decimal", ","}, {"--delimiter", "."}}) {
+                    {"--decimal", ";"}, {"--decimal", ","}, {"--delimiter", "."}, {"--label", "99999999999"}}) {
                 Run run = Run.of(java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.Arrays.stream(flag))
                         .toArray(String[]::new));
                 assertEquals(2, run.exitCode(), command[0] + " " + String.join(" ", flag) + ": " + run.err());
@@ -259,5 +259,41 @@ class FailFastCommandsTest {
         assertEquals(0, Run.of("train", "--data", copy.toString(), "--layers", "8", "--lr", "0.05", "--epochs", "3",
                 "--accept-worse-than-base-rate", "--checkpoint", checkpoint, "--resume", "--out", folder.resolve("m.zip").toString())
                 .exitCode());
+    }
+
+    @Test
+    void resumeRefusesColumnFlagsThatAskForOtherInputs() throws IOException {
+        StringBuilder rows = new StringBuilder("a,b,city,label\n");
+        for (int i = 0; i < 60; i++) {
+            rows.append(i % 5).append(',').append(i % 3).append(',').append(new String[] {"Oslo", "Lima", "Pune", "Rome"}[i % 4])
+                    .append(',').append(i % 2).append('\n');
+        }
+        Path data = Files.writeString(folder.resolve("cities.csv"), rows.toString());
+        String checkpoint = folder.resolve("c.zip").toString();
+        String out = folder.resolve("m.zip").toString();
+        assertEquals(0, Run.of("train", "--data", data.toString(), "--epochs", "1", "--accept-worse-than-base-rate",
+                "--checkpoint", checkpoint, "--out", out).exitCode());
+        String[][] flags = {
+            {"--max-categories", "2"}, {"--categorical", "a"}, {"--numeric", "city"},
+        };
+        String[] says = {
+            "--max-categories 2; the checkpoint keeps 4 categories of \"city\"",
+            "--categorical a: the checkpoint reads it as numbers",
+            "--numeric city: the checkpoint reads it as categories",
+        };
+        for (int i = 0; i < flags.length; i++) {
+            Run run = Run.of("train", "--data", data.toString(), "--epochs", "2", "--checkpoint", checkpoint, "--resume", "--out", out,
+                    flags[i][0], flags[i][1]);
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("dense4j: --resume keeps the checkpoint's model, optimizer and loss, but " + says[i] + ". "),
+                    run.err());
+        }
+        Run dropped = Run.of("train", "--data", data.toString(), "--epochs", "2", "--checkpoint", checkpoint, "--resume", "--out", out,
+                "--drop", "b");
+        assertEquals(1, dropped.exitCode(), dropped.err());
+        assertEquals("dense4j: --resume: " + checkpoint + " reads the features a, b, city; the column flags now read a, city: give "
+                + "the checkpoint's columns, or train anew without --resume", dropped.err().strip());
+        assertEquals(0, Run.of("train", "--data", data.toString(), "--epochs", "2", "--checkpoint", checkpoint, "--resume", "--out", out,
+                "--max-categories", "4", "--categorical", "city", "--accept-worse-than-base-rate").exitCode(), "the same columns again");
     }
 }

@@ -105,9 +105,13 @@ final class CellParser {
      * {@link #fullParse(byte[], int, int)} with {@code scratch} for the copy, at least as long as
      * the cell when {@code decimal} is ','.
      *
-     * @throws NumberFormatException when the cell is no number
+     * @throws NumberFormatException when the cell is no number; Java's type suffixes ("28d", "3F")
+     *                               are not numbers in a CSV file, though the parser takes them
      */
     static double fullParse(byte[] bytes, int from, int to, char decimal, byte[] scratch) {
+        if (to > from && ((bytes[to - 1] | 0x20) == 'd' || (bytes[to - 1] | 0x20) == 'f')) {
+            throw new NumberFormatException("a Java type suffix");
+        }
         if (decimal == '.') {
             return JavaDoubleParser.parseDouble(bytes, from, to - from);
         }

@@ -35,10 +35,25 @@ final class ColumnLayout {
     }
 
     /**
+     * A carriage return inside the first line: lines that end in '\r' alone, as classic Mac OS
+     * programs (and Excel's "CSV (Macintosh)") write them, so the whole file reads as one line,
+     * whose "columns" would be every row's cells. Said as what it is, before anything else.
+     */
+    private static void refuseCarriageReturns(byte[] bytes, int from, int to, CsvProblems problems) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\r') {
+                throw problems.row("holds a carriage return (\\r) with no line feed after it: the file's lines end in \\r alone "
+                        + "(old Mac line ends); convert them to \\n first, for example with tr '\\r' '\\n'");
+            }
+        }
+    }
+
+    /**
      * The layout the first line, {@code bytes[from, to)}, gives under {@code format}. The line's
      * bytes are left as they are, so that a first line that is data can be read again as a row.
      */
     static ColumnLayout read(CsvFormat format, byte[] bytes, int from, int to, CsvProblems problems) {
+        refuseCarriageReturns(bytes, from, to, problems);
         byte[] line = Arrays.copyOfRange(bytes, from, to); // the scanner unescapes quotes in place
         FieldScanner scanner = new FieldScanner(format.delimiter(), problems);
         List<String> cells = new ArrayList<>();

@@ -106,6 +106,9 @@ class CellParserTest {
     @Test
     void rejectsTextThatIsNoNumberQuotingItsBytes() {
         assertEquals("t.csv, line 2, column 3: expected a number, got \"nana\" (to read the column as categories, declare it categorical when training)", rejects("nana", true));
+        for (String suffixed : new String[] {"28d", "3F", "1.5D", "2f"}) { // Java literals, not numbers in a CSV: "28d" may be 28 days
+            assertTrue(rejects(suffixed, false).contains("expected a number, got \"" + suffixed + "\""), suffixed);
+        }
         assertEquals("t.csv, line 2, column 3: expected a number, got \"1é\" (to read the column as categories, declare it categorical when training)", rejects("1é", true));
     }
 }

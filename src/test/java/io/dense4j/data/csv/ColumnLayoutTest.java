@@ -88,5 +88,8 @@ class ColumnLayoutTest {
                 rejects("a,b", CsvFormat.defaults().withoutColumns(List.of("a"))));
         assertEquals("t.csv, line 1, column 2: not valid UTF-8: \"\\xFF\"", assertThrows(DataFileException.class, () ->
                 ColumnLayout.read(CsvFormat.defaults(), new byte[] {'a', ',', (byte) 0xFF}, 0, 3, TestLines.problemsOnLine(1))).getMessage());
+        assertEquals("t.csv, line 1: holds a carriage return (\\r) with no line feed after it: the file's lines end in \\r alone (old "
+                + "Mac line ends); convert them to \\n first, for example with tr '\\r' '\\n'", rejects("a,label\r1,0\r2,1",
+                CsvFormat.defaults()));
     }
 }
