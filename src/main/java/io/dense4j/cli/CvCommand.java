@@ -106,13 +106,35 @@ final class CvCommand extends TrainCommand {
                 {"--checkpoint", checkpoint == null ? null : "x", "no model is kept"},
                 {"--resume", resume ? "x" : null, "no model is kept"},
                 {"--plot", plots == null ? null : "x", "plot a model trained with train"},
-                {"--out", spec.commandLine().getParseResult().hasMatchedOption("--out") ? "x" : null, "no model is kept"},
+                {"--out", given("--out"), "no model is kept"},
+                {"--checkpoint-every", given("--checkpoint-every"), "no model is kept"},
+                {"--sync", given("--sync"), "cross-validation runs on one machine"},
+                {"--local-steps", given("--local-steps"), "cross-validation runs on one machine"},
+                {"--partitions", given("--partitions"), "cross-validation runs on one machine"},
         };
         for (String[] option : refused) {
             if (option[1] != null) {
                 throw new ParameterException(spec.commandLine(), option[0] + " is train's, not cv's: " + option[2]);
             }
         }
+    }
+
+    /** Options cv has as train's subclass but refuses (see {@link #refuseTrainOnlyOptions}): kept, for that message, but not listed in its help. */
+    private static final List<String> TRAIN_ONLY = List.of("--validation", "--threshold-for", "--spark", "--checkpoint", "--resume",
+            "--plot", "--out", "--checkpoint-every", "--sync", "--local-steps", "--partitions");
+
+    /** Takes the options cv refuses out of {@code cv}'s help: each is replaced by a hidden copy, still parsed, so still refused by name. */
+    static void hideTrainOnlyOptions(picocli.CommandLine.Model.CommandSpec cv) {
+        for (String name : TRAIN_ONLY) {
+            picocli.CommandLine.Model.OptionSpec shown = cv.findOption(name);
+            cv.remove(shown);
+            cv.addOption(picocli.CommandLine.Model.OptionSpec.builder(shown).hidden(true).build());
+        }
+    }
+
+    /** "x" when {@code option} was given on the command line, else null: for the table of refused options. */
+    private String given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option) ? "x" : null;
     }
 
     private static String table(List<Evaluation> results) {

@@ -41,6 +41,7 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (for tests and {@link #main}). */
     static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        CvCommand.hideTrainOnlyOptions(commandLine.getSubcommands().get("cv").getCommandSpec());
         if (args.length > 0 && !args[0].startsWith("-") && !commandLine.getSubcommands().containsKey(args[0])) {
             // before picocli: with --help after it, an unknown command printed the main usage and exited 0
             commandLine.getErr().println("dense4j: unknown command \"" + args[0] + "\"; the commands are "

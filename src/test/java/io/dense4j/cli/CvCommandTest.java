@@ -67,15 +67,22 @@ class CvCommandTest {
     void flagsThatBelongToTrainAreRefusedWithWhatToDo(@TempDir Path folder) throws Exception {
         Path data = folder.resolve("train.csv");
         assertEquals(0, Main.execute("generate", "--rows", "100", "--features", "2", "--out", data.toString()));
-        String[][] refused = {{"--folds", "1"}, {"--validation", "0.2"}, {"--threshold-for", "f1"}, {"--out", "m.zip"}};
+        String[][] refused = {{"--folds", "1"}, {"--validation", "0.2"}, {"--threshold-for", "f1"}, {"--out", "m.zip"},
+            {"--sync", "averaging"}, {"--partitions", "9"}, {"--checkpoint-every", "3"}};
         String[] says = {"--folds takes a number >= 2 (each fold is held out once), got 1",
                 "--validation is train's, not cv's: each fold's held-out rows are its validation rows",
                 "--threshold-for is train's, not cv's: choosing a threshold on the rows it is scored on would flatter it",
-                "--out is train's, not cv's: no model is kept"};
+                "--out is train's, not cv's: no model is kept",
+                "--sync is train's, not cv's: cross-validation runs on one machine",
+                "--partitions is train's, not cv's: cross-validation runs on one machine",
+                "--checkpoint-every is train's, not cv's: no model is kept"};
+        String help = Run.of("cv", "--help").out();
         for (int i = 0; i < refused.length; i++) {
             Run run = Run.of("cv", "--data", data.toString(), refused[i][0], refused[i][1]);
             assertEquals(2, run.exitCode(), run.err());
             assertTrue(run.err().contains(says[i]), run.err());
+            assertEquals(i == 0, help.contains(refused[i][0] + "="), "cv --help lists " + refused[i][0] + " only if cv takes it: " + help);
         }
+        assertTrue(help.contains("--epochs=") && help.contains("--folds="), help);
     }
 }
