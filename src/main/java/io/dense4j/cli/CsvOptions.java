@@ -29,6 +29,10 @@ final class CsvOptions {
             + "as spreadsheets write them in many locales (26,3); ',' needs another --delimiter, such as ';'.")
     String decimal;
 
+    @Option(names = "--thousands", description = "The separator of numbers' groups of three digits: ',' (1,234,567.5) or '.' "
+            + "(3.449,45, with --decimal ','); by default none is read.")
+    String thousands;
+
     @Option(names = "--no-header", description = "The file has no header row.")
     boolean noHeader;
 
@@ -79,7 +83,12 @@ final class CsvOptions {
                     ? "--decimal ',' needs another --delimiter, such as ';': a comma cannot separate both fields and a number's digits"
                     : "--delimiter '.' is the numbers' decimal point too: give another delimiter, or --decimal ','");
         }
-        CsvFormat format = CsvFormat.defaults().withDelimiter(separator.charAt(0)).withDecimal(decimal.charAt(0));
+        if (thousands != null && (!thousands.equals(".") && !thousands.equals(",") || thousands.equals(decimal))) {
+            throw new IllegalArgumentException("--thousands is ',' or '.', and not the decimal separator ('" + decimal + "'), got \""
+                    + thousands + "\"");
+        }
+        CsvFormat format = CsvFormat.defaults().withDelimiter(separator.charAt(0)).withDecimal(decimal.charAt(0))
+                .withThousands(thousands == null ? 0 : thousands.charAt(0));
         if (noHeader) {
             format = format.withoutHeader();
         }

@@ -92,38 +92,58 @@ final class CellParser {
 
     /**
      * The cell read by the full parser (which knows exponents, long digit strings and NaN), its
-     * decimal comma first made a point; a point in a cell read with a decimal comma is no number.
+     * decimal comma first made a point and its thousands separators left out.
      */
     private double fullParse(byte[] bytes, int from, int to) {
-        if (decimal == ',' && pointed.length < to - from) {
+        if ((decimal == ',' || format.thousands() != 0) && pointed.length < to - from) {
             pointed = new byte[Math.max(to - from, 2 * pointed.length)];
         }
-        return fullParse(bytes, from, to, decimal, pointed);
+        return fullParse(bytes, from, to, format, pointed);
     }
 
     /**
-     * {@link #fullParse(byte[], int, int)} with {@code scratch} for the copy, at least as long as
-     * the cell when {@code decimal} is ','.
+     * {@link #fullParse(byte[], int, int)} for a cell in {@code format}, with {@code scratch} for
+     * the copy, at least as long as the cell when the format has a decimal comma or a thousands
+     * separator.
      *
-     * @throws NumberFormatException when the cell is no number; Java's type suffixes ("28d", "3F")
-     *                               are not numbers in a CSV file, though the parser takes them
+     * @throws NumberFormatException when the cell is no number: a point with a decimal comma, a
+     *                               thousands separator out of place, or Java's type suffixes
+     *                               ("28d", "3F"), which the parser takes but a CSV file does not
      */
-    static double fullParse(byte[] bytes, int from, int to, char decimal, byte[] scratch) {
+    static double fullParse(byte[] bytes, int from, int to, CsvFormat format, byte[] scratch) {
         if (to > from && ((bytes[to - 1] | 0x20) == 'd' || (bytes[to - 1] | 0x20) == 'f')) {
             throw new NumberFormatException("a Java type suffix");
         }
-        if (decimal == '.') {
+        char decimal = format.decimal();
+        char thousands = format.thousands();
+        boolean grouped = thousands != 0 && holds(bytes, from, to, thousands);
+        if (grouped && !SeparatorHint.grouped(bytes, from, to, thousands, decimal)) {
+            throw new NumberFormatException("a thousands separator out of place");
+        }
+        if (decimal == '.' && !grouped) {
             return JavaDoubleParser.parseDouble(bytes, from, to - from);
         }
-        int length = to - from;
-        for (int i = 0; i < length; i++) {
-            byte b = bytes[from + i];
-            if (b == '.') {
+        int length = 0;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b == thousands) {
+                continue;
+            }
+            if (b == '.' && decimal == ',') {
                 throw new NumberFormatException("a point in a number read with a decimal comma");
             }
-            scratch[i] = b == ',' ? (byte) '.' : b;
+            scratch[length++] = b == ',' ? (byte) '.' : b;
         }
         return JavaDoubleParser.parseDouble(scratch, 0, length);
+    }
+
+    private static boolean holds(byte[] bytes, int from, int to, char wanted) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** NaN for a missing value when they are allowed; otherwise the error, with a hint at the way out. */

@@ -21,10 +21,13 @@ import java.util.Objects;
  *                   taken as they are written), by name; every other feature cell is a number
  * @param decimal    the numbers' decimal separator: '.', or ',' as spreadsheets write them in many
  *                   locales ({@code 26,3}), which needs another delimiter (such as ';')
+ * @param thousands  the separator of a number's groups of three digits ({@code 1,234,567} or
+ *                   {@code 3.449,45}): ',' or '.', not the decimal one; 0 for none, the default. A
+ *                   cell with it must group every three digits before the decimal separator
  */
 public record CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                         List<String> features, List<String> dropped, String weightName, List<String> categorical,
-                        char decimal) {
+                        char decimal, char thousands) {
 
     public CsvFormat {
         if (decimal == 0) { // a format recorded before the separator was: a point
@@ -36,6 +39,12 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         if (decimal == delimiter) {
             throw new IllegalArgumentException("the decimal separator '" + decimal + "' cannot also be the delimiter: "
                     + "give another delimiter, such as ';'");
+        }
+        // it may be the delimiter: a grouped number is then quoted ("3,449.45"), and the fast path, which knows no
+        // thousands, leaves a quoted cell to the full parser
+        if (thousands != 0 && (thousands != '.' && thousands != ',' || thousands == decimal)) {
+            throw new IllegalArgumentException("the thousands separator is ',' or '.', and not the decimal separator, got '"
+                    + thousands + "'");
         }
         features = features == null ? null : List.copyOf(features);
         dropped = List.copyOf(dropped);
@@ -73,13 +82,13 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
     /** With a decimal point. */
     public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                      List<String> features, List<String> dropped, String weightName, List<String> categorical) {
-        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, '.');
+        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, '.', (char) 0);
     }
 
     /** Every feature a number, with a decimal point. */
     public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                      List<String> features, List<String> dropped, String weightName) {
-        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, List.of(), '.');
+        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, List.of(), '.', (char) 0);
     }
 
     /** A header row, commas, the label in the last column. */
@@ -88,19 +97,19 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
     }
 
     public CsvFormat withoutHeader() {
-        return new CsvFormat(false, delimiter, null, labelIndex, labeled, null, List.of(), null, List.of(), decimal);
+        return new CsvFormat(false, delimiter, null, labelIndex, labeled, null, List.of(), null, List.of(), decimal, thousands);
     }
 
     public CsvFormat withDelimiter(char newDelimiter) {
-        return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal);
+        return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal, thousands);
     }
 
     public CsvFormat withLabel(String name) {
-        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped, weightName, categorical, decimal);
+        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped, weightName, categorical, decimal, thousands);
     }
 
     public CsvFormat withLabelIndex(int index) {
-        return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName, categorical, decimal);
+        return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName, categorical, decimal, thousands);
     }
 
     /**
@@ -121,12 +130,12 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
 
     /** Reads only these feature columns, in this order. */
     public CsvFormat withFeatures(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName, categorical, decimal);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName, categorical, decimal, thousands);
     }
 
     /** Reads every column but the label and these. */
     public CsvFormat withoutColumns(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names, weightName, categorical, decimal);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names, weightName, categorical, decimal, thousands);
     }
 
     /**
@@ -134,21 +143,27 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      * number ≥ 0), which is then not a feature; null for every row weighing 1.
      */
     public CsvFormat withWeightColumn(String name) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, name, categorical, decimal);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, name, categorical, decimal, thousands);
     }
 
     /** Reads the feature columns {@code names} as categories, every other feature as a number. */
     public CsvFormat withCategorical(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, names, decimal);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, names, decimal, thousands);
     }
 
     /** Reads numbers with {@code separator} ('.' or ',') between their whole and fractional parts. */
     public CsvFormat withDecimal(char separator) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, separator);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, separator, thousands);
+    }
+
+    /** Reads numbers whose groups of three digits are separated by {@code separator} (',' or '.'; 0 for none). */
+    public CsvFormat withThousands(char separator) {
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
+                separator);
     }
 
     /** Every column is a feature: the file has no label column. */
     public CsvFormat withoutLabel() {
-        return new CsvFormat(header, delimiter, null, -1, false, features, dropped, weightName, categorical, decimal);
+        return new CsvFormat(header, delimiter, null, -1, false, features, dropped, weightName, categorical, decimal, thousands);
     }
 }

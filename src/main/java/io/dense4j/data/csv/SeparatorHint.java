@@ -8,8 +8,8 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
  * thousands grouped ({@code 1,234,567}, {@code 3.449,45}). Spreadsheets write numbers as their
  * locale does, and such a column would otherwise be taken for text and made hundreds of
  * categories, the loss then barely moving. The first pass counts these cells as numbers, so the
- * read stops at the first with this hint; dense4j reads no thousands separators, since
- * {@code 6.368} may be a thousands-grouped 6368 or a decimal 6.368.
+ * read stops at the first with this hint. Thousands separators are read only when the format
+ * names one ({@code --thousands}), since {@code 6.368} may be a grouped 6368 or a decimal 6.368.
  */
 final class SeparatorHint {
     private SeparatorHint() {
@@ -18,14 +18,18 @@ final class SeparatorHint {
     /** The hint for the cell {@code bytes[from, to)}, no number in {@code format}, or null when it is no number in another either. */
     static String of(byte[] bytes, int from, int to, CsvFormat format) {
         boolean comma = format.decimal() == ',';
-        boolean grouped = comma ? grouped(bytes, from, to, '.', ',')
-                : grouped(bytes, from, to, ',', '.') || grouped(bytes, from, to, '.', ',');
+        boolean groupedByCommas = !comma && format.thousands() != ',' && grouped(bytes, from, to, ',', '.'); // 1,234,567.5
+        boolean groupedByPoints = format.thousands() != '.' && grouped(bytes, from, to, '.', ','); // 3.449,45
         boolean otherDecimal = comma ? withDecimalPoint(bytes, from, to) : format.delimiter() != ',' && withDecimalComma(bytes, from, to);
-        if (grouped && otherDecimal && !comma) { // 62,882: a decimal comma, or 62882 grouped
-            return "a decimal comma? read the file with --decimal ','; or thousands separators? dense4j reads numbers without them";
+        if (groupedByCommas && otherDecimal) { // 62,882: a decimal comma, or 62882 grouped
+            return "a decimal comma? read the file with --decimal ','; or thousands separators? read it with --thousands ','";
         }
-        if (grouped) {
-            return "thousands separators? dense4j reads numbers without them";
+        if (groupedByCommas) {
+            return "thousands separators? read the file with --thousands ','";
+        }
+        if (groupedByPoints) {
+            return comma ? "thousands separators? read the file with --thousands '.'"
+                    : "thousands separators and a decimal comma? read the file with --thousands '.' --decimal ','";
         }
         if (otherDecimal) {
             return comma ? "a decimal point? leave out --decimal ','" : "a decimal comma? read the file with --decimal ','";
@@ -37,7 +41,7 @@ final class SeparatorHint {
      * Whether {@code bytes[from, to)} is a whole number of 1 to 3 digits (not starting with 0) then groups of 3 after
      * {@code group}, and perhaps {@code decimal} and a fraction: "1,234,567", "3.449,45".
      */
-    private static boolean grouped(byte[] bytes, int from, int to, char group, char decimal) {
+    static boolean grouped(byte[] bytes, int from, int to, char group, char decimal) {
         int at = from < to && (bytes[from] == '-' || bytes[from] == '+') ? from + 1 : from;
         int lead = digits(bytes, at, to);
         if (lead < 1 || lead > 3 || bytes[at] == '0') { // 0,125 is no thousands

@@ -134,6 +134,9 @@ final class StreamedBatches implements BatchSource {
         if (features.dataType() != type) {
             throw new IllegalArgumentException("these rows were read as " + type + ", but the batch holds " + features.dataType());
         }
+        if (worker == null && !passOver) { // else the take below would wait for a reader that never comes
+            throw new IllegalStateException("no pass is running: call startPass first (closing a source stops its pass)");
+        }
         int copied = 0;
         while (copied < max && !passOver) {
             if (current == null) {

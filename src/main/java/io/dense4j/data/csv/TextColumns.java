@@ -88,7 +88,6 @@ final class TextColumns {
      */
     private static void mark(byte[] bytes, int from, int to, int[] featureOf, FieldScanner scanner, CsvFormat format, int[] text,
                              int[] numbers, boolean[] valued) {
-        char decimal = format.decimal();
         for (int at = from, column = 1; column <= featureOf.length; column++) {
             int next = scanner.field(bytes, at, to, column);
             int place = featureOf[column - 1];
@@ -96,7 +95,7 @@ final class TextColumns {
             int end = scanner.end();
             if (place >= 0 && !missing(bytes, start, end)) {
                 valued[place] = true;
-                if (isText(bytes, start, end, decimal) && SeparatorHint.of(bytes, start, end, format) == null) {
+                if (isText(bytes, start, end, format) && SeparatorHint.of(bytes, start, end, format) == null) {
                     text[place]++;
                 } else {
                     numbers[place]++;
@@ -113,13 +112,13 @@ final class TextColumns {
         return from == to || CellParser.isMissingMark(bytes, from, to);
     }
 
-    private static boolean isText(byte[] bytes, int from, int to, char decimal) {
-        double plain = PlainDecimal.parse(bytes, from, to, decimal);
+    private static boolean isText(byte[] bytes, int from, int to, CsvFormat format) {
+        double plain = PlainDecimal.parse(bytes, from, to, format.decimal());
         if (plain == plain) { // NaN: not a plain decimal, so the full parser decides
             return false;
         }
         try {
-            CellParser.fullParse(bytes, from, to, decimal, decimal == ',' ? new byte[to - from] : null); // in the first rows alone
+            CellParser.fullParse(bytes, from, to, format, format.decimal() == ',' || format.thousands() != 0 ? new byte[to - from] : null);
             return false;
         } catch (NumberFormatException notANumber) {
             return true;

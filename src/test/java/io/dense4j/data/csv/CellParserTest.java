@@ -83,6 +83,23 @@ class CellParserTest {
     }
 
     @Test
+    void readsThousandsSeparatorsOnlyWhereTheFormatNamesOneAndOnlyInGroupsOfThree() {
+        CsvFormat us = CsvFormat.defaults().withThousands(',');
+        CsvFormat german = CsvFormat.defaults().withDelimiter(';').withDecimal(',').withThousands('.');
+        assertEquals(1234567.5f, number("1,234,567.5", us));
+        assertEquals(-1000f, number("-1,000", us));
+        assertEquals(3449.45f, number("3.449,45", german));
+        assertEquals(6368f, number("6.368", german));
+        assertEquals(980f, number("980", german), "a number without groups");
+        for (String misplaced : new String[] {"1,23", "12,3456", "1,234,56", "0,123"}) {
+            assertTrue(assertThrows(DataFileException.class, () -> number(misplaced, us)).getMessage()
+                    .contains("expected a number, got \"" + misplaced + "\""), misplaced);
+        }
+        assertEquals("the thousands separator is ',' or '.', and not the decimal separator, got ','",
+                assertThrows(IllegalArgumentException.class, () -> german.withThousands(',')).getMessage());
+    }
+
+    @Test
     void aMessageShowsUtf8AsTextAndEscapesWhatIsNotOrCannotBeSeen() {
         String[][] cases = {
             {"Köln", "Köln"}, {"５", "５"}, {"日本", "日本"}, {"😀", "😀"},

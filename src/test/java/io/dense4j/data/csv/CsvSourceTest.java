@@ -117,12 +117,23 @@ class CsvSourceTest {
         CsvSource declared = CsvSource.open(comma, CsvFormat.defaults().withDelimiter(';'), CsvSource.Options.defaults().withoutCache()
                 .withKinds(ColumnKinds.inferred().withCategorical(List.of("x1", "x2", "x3", "x4"))));
         assertEquals(List.of("x1", "x2", "x3", "x4"), declared.categoricalColumns(), "declared, its cells are categories as written");
-        Path grouped = Files.writeString(folder.resolve("grouped.csv"), "income;city;label\n3.449,45;Köln;1\n980,00;Bonn;0\n");
+        Path grouped = Files.writeString(folder.resolve("grouped.csv"), "income;age;label\n3.449,45;31;1\n980,00;47;0\n");
         DataFileException thousands = assertThrows(DataFileException.class, () -> CsvSource.open(grouped, format,
                 CsvSource.Options.defaults().withoutCache()));
         assertEquals(grouped + ", line 2, column 1 (\"income\"): expected a number with a decimal comma, got \"3.449,45\" (thousands "
-                + "separators? dense4j reads numbers without them; to read the column as categories, declare it categorical when "
+                + "separators? read the file with --thousands '.'; to read the column as categories, declare it categorical when "
                 + "training)", thousands.getMessage());
+        try (BatchSource rows = CsvSource.open(grouped, format.withThousands('.'), CsvSource.Options.defaults().withoutCache())
+                .rows(RowSelection.all(), null, DataType.DOUBLE)) {
+            NativeArray features = NativeArray.allocate(DataType.DOUBLE, 4);
+            NativeArray labels = NativeArray.allocate(DataType.DOUBLE, 2);
+            assertEquals("no pass is running: call startPass first (closing a source stops its pass)",
+                    assertThrows(IllegalStateException.class, () -> rows.next(2, features, labels)).getMessage());
+            rows.startPass(0, 0, false);
+            assertEquals(2, rows.next(2, features, labels));
+            assertEquals(3449.45f, (float) features.get(0));
+            assertEquals(980f, (float) features.get(2));
+        }
     }
 
     @Test

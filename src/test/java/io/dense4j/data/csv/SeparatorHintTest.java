@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 class SeparatorHintTest {
     private static final String COMMA = "a decimal comma? read the file with --decimal ','";
     private static final String POINT = "a decimal point? leave out --decimal ','";
-    private static final String GROUPED = "thousands separators? dense4j reads numbers without them";
-    private static final String EITHER = COMMA + "; or " + GROUPED;
+    private static final String GROUPED = "thousands separators? read the file with --thousands ','";
+    private static final String EITHER = COMMA + "; or thousands separators? read it with --thousands ','";
+    private static final String GERMAN = "thousands separators and a decimal comma? read the file with --thousands '.' --decimal ','";
+    private static final String POINTS = "thousands separators? read the file with --thousands '.'";
     private static final String NUMBER = "(a number in the format)";
 
     private static String hint(String cell, CsvFormat format) {
@@ -29,8 +31,9 @@ class SeparatorHintTest {
             {"12,345", EITHER, GROUPED, null},
             {"1,234,567", GROUPED, GROUPED, null},
             {"3,449.45", GROUPED, GROUPED, null},
-            {"3.449,45", GROUPED, GROUPED, GROUPED},
-            {"6.368", NUMBER, NUMBER, GROUPED},
+            {"-1,000", EITHER, GROUPED, NUMBER},
+            {"3.449,45", GERMAN, GERMAN, POINTS},
+            {"6.368", NUMBER, NUMBER, POINTS},
             {"7.4", NUMBER, NUMBER, POINT},
             {"1.5e-3", NUMBER, NUMBER, POINT},
             {"1,2345", COMMA, null, NUMBER},
