@@ -195,6 +195,10 @@ class TrainCommand implements Callable<Integer> {
             System.out.printf("Resuming from %s after epoch %d of %d (its model, optimizer and loss are kept)%n", checkpoint,
                     trainer.epochsTrained(), epochs);
         } else {
+            if (!stratify && trainingRows().count(source.rows()) == 0) { // before the categories and statistics of no rows
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
+                        + "least one row for each side", validation, source.rows()));
+            }
             Model model = newModel(hidden, chosen, source, trainingRows());
             trainer = new Trainer(model, model.optimizer(), policy());
         }

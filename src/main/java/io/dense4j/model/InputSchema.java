@@ -154,8 +154,24 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         List<String> missing = featureNames.stream().filter(name -> !present.contains(name)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(file + " lacks the model's feature column" + (missing.size() == 1 ? " " : "s ")
-                    + quoted(missing, featureNames.size()));
+                    + quoted(missing, featureNames.size()) + delimiterHint(columns));
         }
+    }
+
+    /** For a header read as one column that holds another likely delimiter, the flag to give; else "". */
+    private static String delimiterHint(java.util.Collection<String> columns) {
+        if (columns.size() != 1) {
+            return "";
+        }
+        String only = columns.iterator().next();
+        for (String delimiter : new String[] {";", "\t", "|", ","}) {
+            if (only.contains(delimiter)) {
+                return " (its header reads as one column, \"" + (only.length() > 40 ? only.substring(0, 40) + "…" : only)
+                        + "\": is the delimiter " + (delimiter.equals("\t") ? "a tab? give --delimiter '\\t'" : "'" + delimiter
+                        + "'? give --delimiter '" + delimiter + "'") + ")";
+            }
+        }
+        return "";
     }
 
     /** Up to ten names, quoted, then how many of {@code of} they are when more. */

@@ -297,4 +297,14 @@ class FailFastCommandsTest {
         assertEquals(0, Run.of("train", "--data", data.toString(), "--epochs", "2", "--checkpoint", checkpoint, "--resume", "--out", out,
                 "--max-categories", "4", "--categorical", "city", "--accept-worse-than-base-rate").exitCode(), "the same columns again");
     }
+
+    @Test
+    void aValidationSplitThatLeavesNoTrainingRowsSaysSo() throws IOException {
+        Path data = small();
+        for (String fill : new String[] {"--standardize", "--fill-missing"}) {
+            Run run = Run.of("train", "--data", data.toString(), "--validation", "0.9999", fill);
+            assertEquals(1, run.exitCode(), run.err());
+            assertEquals("dense4j: a validation split of 0.9999 on 4 rows must leave at least one row for each side", run.err().strip());
+        }
+    }
 }

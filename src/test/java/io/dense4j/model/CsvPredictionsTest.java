@@ -195,5 +195,10 @@ class CsvPredictionsTest {
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
                 () -> CsvPredictions.write(model(), data, CsvFormat.defaults(), 0.5, folder.resolve("out.csv")));
         assertEquals(data + " lacks the model's feature column \"b\"", wrong.getMessage());
+        Path semicolons = Files.writeString(folder.resolve("semicolons.csv"), "a;b;label\n1;2;yes\n");
+        IllegalArgumentException delimiter = assertThrows(IllegalArgumentException.class,
+                () -> CsvPredictions.write(model(), semicolons, CsvFormat.defaults(), 0.5, folder.resolve("out.csv")));
+        assertEquals(semicolons + " lacks the model's feature columns \"a\", \"b\" (its header reads as one column, \"a;b;label\": is "
+                + "the delimiter ';'? give --delimiter ';')", delimiter.getMessage());
     }
 }
