@@ -70,6 +70,9 @@ final class EvaluateCommand implements Callable<Integer> {
         CsvSource.Options options = badRows.appliedTo(CsvSource.Options.defaults().withoutCache()
                 .withClasses(schema == null ? null : schema.classes())
                 .withKinds(ColumnKinds.exactly(schema == null ? List.of() : List.copyOf(schema.categories().keySet()))));
+        if (schema != null && !format.header() && csv.label == null && schema.labelPlaceWithoutHeader() >= 0) {
+            format = format.withLabelIndex(schema.labelPlaceWithoutHeader()); // where the training file had it, as its features say
+        }
         if (schema != null && format.header() && format.features() == null && format.dropped().isEmpty()) {
             // the model's columns by name, in any order, among any others (an id, columns left out in training)
             if (csv.label == null && schema.labelName() != null) {

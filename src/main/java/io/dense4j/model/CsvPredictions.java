@@ -165,7 +165,7 @@ public final class CsvPredictions {
                 CsvReader reader = new CsvReader(input.name(), input.layout()).keeping(kept);
                 InputSchema schema = model.inputSchema();
                 if (schema != null && !schema.categories().isEmpty()) {
-                    reader = reader.scoring(schema.categories());
+                    reader = reader.scoring(keyedAs(schema.categories(), input.layout().categorical()));
                 }
                 CsvReader filling = chunk.fill == null ? reader : reader.allowingMissing();
                 try (RowBlocks blocks = input.stream() != null
@@ -211,15 +211,43 @@ public final class CsvPredictions {
             schema.requireColumns(data.toString(), columns);
             return format.withoutLabel().withFeatures(schema.featureNames()).withCategorical(List.copyOf(schema.categories().keySet()));
         }
+        // a model trained on a file without a header names its columns by place ("column 3"), its label's place the one skipped
+        int label = schema == null || format.header() || format.labelName() != null || format.labelIndex() >= 0 ? -1
+                : schema.labelPlaceWithoutHeader();
+        boolean labeled = columns.size() == model.inputWidth() + 1;
+        if (label >= 0 && labeled) {
+            format = format.withLabelIndex(label);
+        }
         if (schema == null || schema.categories().isEmpty()) {
             return byPlace(model, data, format, columns);
         }
-        // a model trained on a file without a header names its columns by place ("column 3"), as this file's are named
-        if (format.header() || !columns.containsAll(schema.categories().keySet())) {
+        List<String> categorical = schema.categories().keySet().stream()
+                .map(name -> label >= 0 && !labeled ? placeWithoutLabel(name, label) : name).toList();
+        if (format.header() || !columns.containsAll(categorical)) {
             throw new IllegalArgumentException("the model reads categorical columns by their header names, so " + data
                     + " must be read with its header");
         }
-        return byPlace(model, data, format, columns).withCategorical(List.copyOf(schema.categories().keySet()));
+        return byPlace(model, data, format, columns).withCategorical(categorical);
+    }
+
+    /**
+     * The model's categories keyed as the file's layout names its categorical columns, in the same
+     * order: by header name, or by place in a file without the label column a model by place had.
+     */
+    private static java.util.Map<String, io.dense4j.data.Categories> keyedAs(java.util.Map<String, io.dense4j.data.Categories> categories,
+                                                                          List<String> names) {
+        java.util.Map<String, io.dense4j.data.Categories> keyed = new java.util.LinkedHashMap<>();
+        java.util.Iterator<io.dense4j.data.Categories> values = categories.values().iterator();
+        for (String name : names) {
+            keyed.put(name, values.next());
+        }
+        return keyed;
+    }
+
+    /** The name by place of the column {@code name} ("column k") in a file without the label column that was at {@code label}. */
+    private static String placeWithoutLabel(String name, int label) {
+        int place = Integer.parseInt(name.substring("column ".length())) - 1;
+        return "column " + (place > label ? place : place + 1);
     }
 
     /** How to read {@code data}'s columns by their place: all but the label, or those --features or --drop choose. */

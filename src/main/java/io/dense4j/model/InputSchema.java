@@ -148,6 +148,24 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
                 + "; leave them out (--drop)");
     }
 
+    /**
+     * For a model trained on a file without a header, whose features are named by place ("column
+     * 2", …): the place of its label column, from 0, the one place its features skip; −1 when the
+     * features are not named so, or skip no place (the label was last) or more than one.
+     */
+    public int labelPlaceWithoutHeader() {
+        java.util.BitSet places = new java.util.BitSet();
+        for (String name : featureNames) {
+            if (!name.matches("column [1-9][0-9]{0,8}")) {
+                return -1;
+            }
+            places.set(Integer.parseInt(name.substring("column ".length())) - 1);
+        }
+        int skipped = places.nextClearBit(0);
+        return places.cardinality() == featureNames.size() && skipped < featureNames.size()
+                && places.nextClearBit(skipped + 1) == featureNames.size() + 1 ? skipped : -1;
+    }
+
     /** Throws, naming up to ten of them, unless {@code columns} (of {@code file}) include every one of this schema's features. */
     public void requireColumns(String file, java.util.Collection<String> columns) {
         java.util.Set<String> present = new java.util.HashSet<>(columns);

@@ -79,6 +79,28 @@ class CategoricalCommandsTest {
         }
         assertEquals(301, predictions.get(0).lines().count(), "a header and a line per row");
         assertEquals(predictions.get(0), predictions.get(1), "with its label column or without");
+
+        // the label first: the model's features are columns 2 to 6, so its label was column 1, where predict looks for it
+        Path labelFirst = Files.write(folder.resolve("label-first.csv"), lines.subList(1, lines.size()).stream()
+                .map(line -> line.substring(line.lastIndexOf(',') + 1) + "," + line.substring(0, line.lastIndexOf(','))).toList());
+        Path first = folder.resolve("label-first.zip");
+        Run firstTrained = Run.of("train", "--data", labelFirst.toString(), "--no-header", "--label", "0", "--epochs", "2",
+                "--accept-worse-than-base-rate", "--out", first.toString());
+        assertEquals(0, firstTrained.exitCode(), firstTrained.err());
+        List<String> firstPredictions = new java.util.ArrayList<>();
+        for (String[] read : new String[][] {{labelFirst.toString()}, {labelFirst.toString(), "--label", "0"}, {unlabeled.toString()}}) {
+            Run predicted = Run.of(java.util.stream.Stream.of(new String[] {"predict", "--model", first.toString(), "--no-header",
+                    "--out", "-", "--data"}, read).flatMap(java.util.Arrays::stream).toArray(String[]::new));
+            assertEquals(0, predicted.exitCode(), predicted.err());
+            firstPredictions.add(predicted.out());
+        }
+        assertEquals(firstPredictions.get(1), firstPredictions.get(0), "the label's place from the model, as --label 0 says");
+        assertEquals(firstPredictions.get(1), firstPredictions.get(2), "and the same rows without it");
+        Run evaluated = Run.of("evaluate", "--model", first.toString(), "--data", labelFirst.toString(), "--no-header", "--json");
+        Run told = Run.of("evaluate", "--model", first.toString(), "--data", labelFirst.toString(), "--no-header", "--label", "0",
+                "--json");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        assertEquals(told.out(), evaluated.out());
     }
 
     @Test
