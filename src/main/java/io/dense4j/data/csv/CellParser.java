@@ -32,9 +32,12 @@ final class CellParser {
 
     /**
      * The value of the cell {@code bytes[from, to)} (its quotes and blanks already left out) in
-     * {@code column}, counting from 1; NaN only for a missing value, when they are allowed.
+     * {@code column}, counting from 1; NaN only for a missing value, when they are allowed. Blanks
+     * inside the quotes are left out too: spreadsheets pad numbers so (" 1,234 ").
      */
     float number(byte[] bytes, int from, int to, int column) {
+        from = afterBlanks(bytes, from, to);
+        to = beforeBlanks(bytes, from, to);
         if (from == to) {
             return missing(column, "empty cell (a missing value); expected a number");
         }
@@ -70,6 +73,8 @@ final class CellParser {
      * weight is never filled in, so a missing one is an error even where missing features are not.
      */
     float weight(byte[] bytes, int from, int to, int column) {
+        from = afterBlanks(bytes, from, to);
+        to = beforeBlanks(bytes, from, to);
         if (from == to) {
             throw problems.cell(column, "empty cell; a row's weight must be a finite number >= 0");
         }
@@ -135,6 +140,22 @@ final class CellParser {
             scratch[length++] = b == ',' ? (byte) '.' : b;
         }
         return JavaDoubleParser.parseDouble(scratch, 0, length);
+    }
+
+    /** The first byte of {@code bytes[from, to)} that is not a space or a tab, or {@code to}. */
+    static int afterBlanks(byte[] bytes, int from, int to) {
+        while (from < to && (bytes[from] == ' ' || bytes[from] == '\t')) {
+            from++;
+        }
+        return from;
+    }
+
+    /** The end of {@code bytes[from, to)} without its trailing spaces and tabs. */
+    static int beforeBlanks(byte[] bytes, int from, int to) {
+        while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\t')) {
+            to--;
+        }
+        return to;
     }
 
     private static boolean holds(byte[] bytes, int from, int to, char wanted) {

@@ -31,8 +31,9 @@ final class SeparatorHint {
             return comma ? "thousands separators? read the file with --thousands '.'"
                     : "thousands separators and a decimal comma? read the file with --thousands '.' --decimal ','";
         }
-        if (otherDecimal) {
-            return comma ? "a decimal point? leave out --decimal ','" : "a decimal comma? read the file with --decimal ','";
+        if (otherDecimal) { // the flag it names must not clash with the thousands separator given
+            return comma ? "a decimal point? leave out --decimal ','" + (format.thousands() == '.' ? " and --thousands '.'" : "")
+                    : "a decimal comma? read the file with --decimal ','" + (format.thousands() == ',' ? " instead of --thousands ','" : "");
         }
         return null;
     }

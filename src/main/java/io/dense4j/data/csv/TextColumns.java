@@ -91,8 +91,8 @@ final class TextColumns {
         for (int at = from, column = 1; column <= featureOf.length; column++) {
             int next = scanner.field(bytes, at, to, column);
             int place = featureOf[column - 1];
-            int start = scanner.start();
-            int end = scanner.end();
+            int start = CellParser.afterBlanks(bytes, scanner.start(), scanner.end()); // inside quotes, as the parser reads them
+            int end = CellParser.beforeBlanks(bytes, start, scanner.end());
             if (place >= 0 && !missing(bytes, start, end)) {
                 valued[place] = true;
                 if (isText(bytes, start, end, format) && SeparatorHint.of(bytes, start, end, format) == null) {

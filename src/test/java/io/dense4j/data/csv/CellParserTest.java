@@ -91,6 +91,8 @@ class CellParserTest {
         assertEquals(3449.45f, number("3.449,45", german));
         assertEquals(6368f, number("6.368", german));
         assertEquals(980f, number("980", german), "a number without groups");
+        assertEquals(3818873.09f, number(" 3,818,873.09 ", us), "blanks inside the quotes, as spreadsheets pad numbers");
+        assertEquals(75.76f, number(" 75,76\t", german));
         for (String misplaced : new String[] {"1,23", "12,3456", "1,234,56", "0,123"}) {
             assertTrue(assertThrows(DataFileException.class, () -> number(misplaced, us)).getMessage()
                     .contains("expected a number, got \"" + misplaced + "\""), misplaced);

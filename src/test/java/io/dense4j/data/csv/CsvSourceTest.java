@@ -117,7 +117,7 @@ class CsvSourceTest {
         CsvSource declared = CsvSource.open(comma, CsvFormat.defaults().withDelimiter(';'), CsvSource.Options.defaults().withoutCache()
                 .withKinds(ColumnKinds.inferred().withCategorical(List.of("x1", "x2", "x3", "x4"))));
         assertEquals(List.of("x1", "x2", "x3", "x4"), declared.categoricalColumns(), "declared, its cells are categories as written");
-        Path grouped = Files.writeString(folder.resolve("grouped.csv"), "income;age;label\n3.449,45;31;1\n980,00;47;0\n");
+        Path grouped = Files.writeString(folder.resolve("grouped.csv"), "income;age;label\n3.449,45;31;1\n\" 980,00 \";47;0\n");
         DataFileException thousands = assertThrows(DataFileException.class, () -> CsvSource.open(grouped, format,
                 CsvSource.Options.defaults().withoutCache()));
         assertEquals(grouped + ", line 2, column 1 (\"income\"): expected a number with a decimal comma, got \"3.449,45\" (thousands "

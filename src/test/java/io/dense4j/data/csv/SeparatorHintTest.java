@@ -43,6 +43,8 @@ class SeparatorHintTest {
             {"Berlin", null, null, null},
             {"1,5,", null, null, null},
         };
+        assertEquals(COMMA + " instead of --thousands ','", hint("12,34", semicolons.withThousands(',')));
+        assertEquals(POINT + " and --thousands '.'", hint("1.5", decimalComma.withThousands('.')));
         CsvFormat[] formats = {semicolons, commas, decimalComma};
         for (String[] row : cases) {
             for (int f = 0; f < formats.length; f++) {
