@@ -54,8 +54,16 @@ final class Outputs {
         }
     }
 
-    /** The files {@code data} (a --data value) names, for {@link #checkFile}; none for a stream or a name that matches nothing. */
+    /**
+     * The files {@code data} (a --data value) names, for {@link #checkFile}: for standard input,
+     * the file it was redirected from, if any ({@code < data.csv}); none for a pipe or a name that
+     * matches nothing.
+     */
     static List<Path> dataFiles(String data) {
+        if (StandardInput.NAME.equals(data)) {
+            Path standardInput = Path.of("/dev/stdin"); // a link to what fd 0 is, where the system has one
+            return Files.isRegularFile(standardInput) ? List.of(standardInput) : List.of();
+        }
         if (data == null || StandardInput.named(data)) {
             return List.of();
         }

@@ -1,5 +1,6 @@
 package io.dense4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,24 @@ class BadInputTest {
         Process usage = new ProcessBuilder(concat(java, "train", "--epochs", "many")).start();
         assertTrue(usage.waitFor(120, TimeUnit.SECONDS));
         assertEquals(2, usage.exitValue());
+    }
+
+    @Test
+    void standardInputRedirectedFromTheOutputFileIsRefused() throws Exception {
+        Path data = Files.writeString(folder.resolve("rows.csv"), "a,label\n1,0\n2,1\n3,0\n4,1\n");
+        Path model = folder.resolve("m.zip");
+        assertEquals("0", run("train", "--data", data.toString(), "--epochs", "1", "--accept-worse-than-base-rate",
+                "--out", model.toString())[0]);
+        byte[] rows = Files.readAllBytes(data);
+        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.dense4j.cli.Main");
+        Process predict = new ProcessBuilder(concat(java, "predict", "--model", model.toString(), "--data", "-", "--out",
+                data.toString())).redirectInput(data.toFile()).start(); // predict --data - --out rows.csv < rows.csv
+        assertTrue(predict.waitFor(120, TimeUnit.SECONDS));
+        String stderr = new String(predict.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, predict.exitValue(), stderr);
+        assertTrue(stderr.startsWith("dense4j: --out " + data + " is a file this command reads"), stderr);
+        assertArrayEquals(rows, Files.readAllBytes(data));
     }
 
     private static List<String> concat(List<String> head, String... tail) {
