@@ -61,6 +61,31 @@ final class CsvOptions {
                 skipped > firstLines.size() ? ", …" : "");
     }
 
+    /**
+     * The layout these options say, its numbers read as {@code recorded} (the data a model was
+     * trained on; null for none) wrote them where --decimal and --thousands are not given: a model
+     * trained on 3.449,45 scores 3.449,45 without being told again, and never reads it as 3.449.
+     */
+    CsvFormat format(io.dense4j.model.TrainingData recorded) {
+        CsvFormat format = format();
+        if (recorded == null) {
+            return format;
+        }
+        picocli.CommandLine.ParseResult given = command.commandLine().getParseResult();
+        if (!given.hasMatchedOption("--decimal") && recorded.decimal() != format.decimal()) {
+            if (recorded.decimal() == format.delimiter()) {
+                throw new ParameterException(command.commandLine(), "the model's data had numbers with a decimal comma "
+                        + "(--decimal ','), which a comma-delimited file cannot hold: give this file's --delimiter, such as ';', or "
+                        + "--decimal '.' if its numbers have points");
+            }
+            format = format.withDecimal(recorded.decimal());
+        }
+        if (!given.hasMatchedOption("--thousands") && recorded.thousands() != 0 && recorded.thousands() != format.decimal()) {
+            format = format.withThousands(recorded.thousands());
+        }
+        return format;
+    }
+
     /** The layout these options say; a bad one is a usage error (exit 2) whichever command reads it. */
     CsvFormat format() {
         try {

@@ -62,8 +62,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Outputs.checkFolder(spec.commandLine(), "--plot", plots);
-        CsvFormat format = csv.format();
+        csv.format(); // a bad flag is a usage error before the model is loaded
         Model model = Model.load(modelFile);
+        CsvFormat format = csv.format(model.trainingData());
         data = StandardInput.files(dataName, json ? System.err : System.out);
         InputSchema schema = model.inputSchema();
         // streamed in two passes (check, then score) in bounded memory, whatever the file's size

@@ -59,7 +59,7 @@ final class PredictCommand implements Callable<Integer> {
         if (new java.util.HashSet<>(keep).size() < keep.size()) {
             throw new ParameterException(spec.commandLine(), "--keep names a column twice: " + String.join(",", keep));
         }
-        CsvFormat format = csv.format();
+        csv.format(); // a bad flag is a usage error before the model is loaded
         boolean toStandardOutput = out.toString().equals("-");
         if (!toStandardOutput) {
             List<Path> inputs = new java.util.ArrayList<>(Outputs.dataFiles(dataName));
@@ -67,6 +67,7 @@ final class PredictCommand implements Callable<Integer> {
             Outputs.checkFile(spec.commandLine(), "--out", out, inputs);
         }
         Model model = Model.load(modelFile);
+        CsvFormat format = csv.format(model.trainingData());
         DecisionThreshold cut = threshold.resolve(model);
         // with the predictions on standard output, what was done goes beside them, not into them
         java.io.PrintStream status = toStandardOutput ? System.err : System.out;

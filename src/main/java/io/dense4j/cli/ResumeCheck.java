@@ -47,6 +47,15 @@ final class ResumeCheck {
             conflicts.add("--class-weight " + loss.classWeight + "; the checkpoint has " + resumed.loss().classWeights());
         }
         columnConflicts(resumed, command.columns, given, conflicts);
+        io.dense4j.model.TrainingData data = resumed.trainingData();
+        io.dense4j.data.csv.CsvFormat read = command.csv.format();
+        if (data != null && given.hasMatchedOption("--decimal") && read.decimal() != data.decimal()) {
+            conflicts.add("--decimal " + read.decimal() + "; the checkpoint read its numbers with '" + data.decimal() + "'");
+        }
+        if (data != null && given.hasMatchedOption("--thousands") && read.thousands() != data.thousands()) {
+            conflicts.add("--thousands " + read.thousands() + "; the checkpoint read its numbers "
+                    + (data.thousands() == 0 ? "without one" : "with '" + data.thousands() + "'"));
+        }
         if (!conflicts.isEmpty()) {
             throw new ParameterException(command.spec.commandLine(), "--resume keeps the checkpoint's model, optimizer and loss, "
                     + "but " + String.join("; and ", conflicts) + ". Leave those flags out, or train anew without --resume");

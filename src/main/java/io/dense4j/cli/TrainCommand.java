@@ -157,6 +157,9 @@ class TrainCommand implements Callable<Integer> {
     private long csvRows;
     private io.dense4j.train.Callback scheduleCallback;
 
+    /** The data a resumed checkpoint was trained on, whose numbers the resumed run reads the same way; else null. */
+    private io.dense4j.model.TrainingData resumedData;
+
     @Override
     public Integer call() throws IOException {
         if (resume && checkpoint == null) {
@@ -178,6 +181,7 @@ class TrainCommand implements Callable<Integer> {
         Checkpoint resumed = resume && Files.exists(checkpoint) ? Checkpoint.load(checkpoint) : null;
         if (resumed != null) { // its flags too: a column flag it would ignore must not first cost a read of the data
             ResumeCheck.against(resumed.model(), this, hidden, chosen);
+            resumedData = resumed.model().trainingData();
         }
         CsvFiles data = StandardInput.files(this.data, System.out);
         CsvSource source = csv.open(data, format(), sourceOptions());
@@ -325,9 +329,12 @@ class TrainCommand implements Callable<Integer> {
         Outputs.checkFolder(spec.commandLine(), "--cache-dir", cacheDirectory);
     }
 
-    /** How the training file is laid out: the CSV options, and the weight column if one is given. */
+    /**
+     * How the training file is laid out: the CSV options, and the weight column if one is given;
+     * resuming, its numbers read as the checkpoint's were where the flags do not say.
+     */
     CsvFormat format() {
-        CsvFormat format = csv.format();
+        CsvFormat format = csv.format(resumedData);
         try {
             return format.withWeightColumn(weightColumn);
         } catch (IllegalArgumentException invalid) {

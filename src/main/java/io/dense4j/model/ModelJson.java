@@ -80,6 +80,12 @@ final class ModelJson {
             if (data.contentXxh128() != null) {
                 trainedOn.put("contentXxh128", data.contentXxh128());
             }
+            if (data.decimal() != '.' || data.thousands() != 0) { // as most files are: left out
+                trainedOn.put("decimal", String.valueOf(data.decimal()));
+                if (data.thousands() != 0) {
+                    trainedOn.put("thousands", String.valueOf(data.thousands()));
+                }
+            }
         }
         Provenance provenance = model.provenance();
         if (provenance != null) {
@@ -191,9 +197,14 @@ final class ModelJson {
             if (!content.isMissingNode() && !content.asText().matches("[0-9a-f]{32}")) {
                 throw new IllegalArgumentException("its trainedOn.contentXxh128 is not 32 hexadecimal digits");
             }
+            String decimal = trainedOn.path("decimal").asText(".");
+            String thousands = trainedOn.path("thousands").asText("");
+            if (!decimal.matches("[.,]") || !thousands.matches("[.,]?") || decimal.equals(thousands)) {
+                throw new IllegalArgumentException("its trainedOn.decimal and .thousands are not two of '.' and ','");
+            }
             model.setTrainingData(new TrainingData(trainedOn.get("file").asText(), trainedOn.get("bytes").asLong(),
                     trainedOn.get("headSha256").asText(), trainedOn.get("tailSha256").asText(),
-                    content.isMissingNode() ? null : content.asText()));
+                    content.isMissingNode() ? null : content.asText(), decimal.charAt(0), thousands.isEmpty() ? 0 : thousands.charAt(0)));
         }
         JsonNode provenance = config.path("provenance");
         if (!provenance.isMissingNode()) {

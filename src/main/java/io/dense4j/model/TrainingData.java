@@ -9,9 +9,12 @@ import java.util.Objects;
  * its first and last 64 KiB (as the CSV cache's fingerprint takes them), and the XXH3-128 of its
  * whole content ({@code xxhsum -H2} prints the same; null in model files written before dense4j
  * recorded it). The times and inode are left out: a copy of the same data on another machine is
- * the same data.
+ * the same data. And how its numbers were written: the decimal separator ('.' or ',') and the
+ * thousands separator (0 for none), which scoring and resuming read the same way unless told
+ * otherwise, so that 244.606 is not read as 244606 in one command and 244.606 in the next.
  */
-public record TrainingData(String file, long bytes, String headSha256, String tailSha256, String contentXxh128) {
+public record TrainingData(String file, long bytes, String headSha256, String tailSha256, String contentXxh128, char decimal,
+                           char thousands) {
 
     public TrainingData {
         Objects.requireNonNull(file, "file");
@@ -20,6 +23,15 @@ public record TrainingData(String file, long bytes, String headSha256, String ta
         if (bytes < 0) {
             throw new IllegalArgumentException("a file's size cannot be negative: " + bytes);
         }
+        if (decimal != '.' && decimal != ',' || thousands != 0 && thousands != '.' && thousands != ',' || thousands == decimal) {
+            throw new IllegalArgumentException("the numbers' separators are '.' or ',', and two, got '" + decimal + "' and '"
+                    + thousands + "'");
+        }
+    }
+
+    /** Data whose numbers have a decimal point and no thousands separator. */
+    public TrainingData(String file, long bytes, String headSha256, String tailSha256, String contentXxh128) {
+        this(file, bytes, headSha256, tailSha256, contentXxh128, '.', (char) 0);
     }
 
     /**
@@ -30,7 +42,8 @@ public record TrainingData(String file, long bytes, String headSha256, String ta
     public static TrainingData of(CsvSource source) {
         java.util.List<io.dense4j.data.csv.Fingerprint> prints = source.fingerprints();
         return new TrainingData(source.files().shortName(), prints.stream().mapToLong(io.dense4j.data.csv.Fingerprint::size).sum(),
-                prints.get(0).headSha256(), prints.get(prints.size() - 1).tailSha256(), source.contentHash());
+                prints.get(0).headSha256(), prints.get(prints.size() - 1).tailSha256(), source.contentHash(), source.format().decimal(),
+                source.format().thousands());
     }
 
     /**

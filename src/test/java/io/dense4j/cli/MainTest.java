@@ -162,6 +162,47 @@ class MainTest {
     }
 
     @Test
+    void aModelRemembersHowItsDataWroteNumbersForScoringAndResuming(@TempDir Path folder) throws Exception {
+        StringBuilder rows = new StringBuilder("alter;einkommen;kauf\n");
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 400; i++) { // as a German spreadsheet writes them: 32,8 and 49.208,52
+            double income = 500 + random.nextInt(8_950_000) / 100.0;
+            String grouped = String.format(java.util.Locale.GERMANY, "%,.2f", income);
+            rows.append(String.format(java.util.Locale.GERMANY, "%.1f", 18 + random.nextInt(620) / 10.0)).append(';').append(grouped)
+                    .append(';').append(income > 40_000 ? 1 : 0).append('\n');
+        }
+        Path data = Files.writeString(folder.resolve("de.csv"), rows.toString());
+        Path model = folder.resolve("de.zip");
+        Path checkpoint = folder.resolve("de-checkpoint.zip");
+        Run trained = Run.of("train", "--data", data.toString(), "--delimiter", ";", "--decimal", ",", "--thousands", ".", "--epochs", "2",
+                "--accept-worse-than-base-rate", "--checkpoint", checkpoint.toString(), "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        io.dense4j.model.TrainingData recorded = io.dense4j.model.Model.load(model).trainingData();
+        assertEquals(List.of(',', '.'), List.of(recorded.decimal(), recorded.thousands()), "saved in the model file and read back");
+
+        Run told = Run.of("predict", "--model", model.toString(), "--data", data.toString(), "--delimiter", ";", "--decimal", ",",
+                "--thousands", ".", "--out", "-");
+        Run remembered = Run.of("predict", "--model", model.toString(), "--data", data.toString(), "--delimiter", ";", "--out", "-");
+        assertEquals(0, remembered.exitCode(), remembered.err());
+        assertEquals(told.out(), remembered.out(), "the model's separators where the flags do not say");
+        Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--delimiter", ";", "--json");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        Run withoutDelimiter = Run.of("predict", "--model", model.toString(), "--data", data.toString(), "--out", "-");
+        assertEquals(2, withoutDelimiter.exitCode());
+        assertTrue(withoutDelimiter.err().startsWith("dense4j: the model's data had numbers with a decimal comma (--decimal ','), which "
+                + "a comma-delimited file cannot hold"), withoutDelimiter.err());
+
+        Run otherSeparators = Run.of("train", "--data", data.toString(), "--delimiter", ";", "--thousands", ",", "--epochs", "3",
+                "--checkpoint", checkpoint.toString(), "--resume", "--out", model.toString());
+        assertEquals(2, otherSeparators.exitCode());
+        assertTrue(otherSeparators.err().contains("but --thousands ,; the checkpoint read its numbers with '.'"), otherSeparators.err());
+        Run resumed = Run.of("train", "--data", data.toString(), "--delimiter", ";", "--epochs", "3", "--accept-worse-than-base-rate",
+                "--checkpoint", checkpoint.toString(), "--resume", "--out", model.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("Read " + data + ": 400 rows, 2 features"), "read as the checkpoint was: " + resumed.out());
+    }
+
+    @Test
     void badInputIsOneLineOnStderrAndExitCodeOne(@TempDir Path folder) throws Exception {
         Path bad = Files.writeString(folder.resolve("bad.csv"), "a,b,label\n1,2,0\n3,x,1\n");
         Run run = Run.of("train", "--data", bad.toString());

@@ -170,6 +170,11 @@ final class CsvFile {
         return scan.categorical();
     }
 
+    /** The layout the file was read with. */
+    CsvFormat format() {
+        return scan.format();
+    }
+
     /** Whether each row carries a weight, read from the format's weight column. */
     boolean weighted() {
         return scan.format().weightName() != null;

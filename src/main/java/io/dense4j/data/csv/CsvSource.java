@@ -408,6 +408,11 @@ public final class CsvSource implements CategoricalRows {
         return files.stream().mapToLong(CsvFile::rows).sum();
     }
 
+    /** The layout the files were read with (their decimal and thousands separators, say). */
+    public CsvFormat format() {
+        return files.get(0).format();
+    }
+
     /** Whether each row carries a weight for the training loss, read from the format's weight column. */
     public boolean weighted() {
         return files.get(0).weighted();
