@@ -85,7 +85,7 @@ final class ColumnOptions {
             }
         }
         List<String> kept = categories.entrySet().stream()
-                .map(column -> column.getKey() + " (" + column.getValue().values().size() + ")").toList();
+                .map(column -> io.dense4j.data.csv.Printable.of(column.getKey()) + " (" + column.getValue().values().size() + ")").toList();
         out.println("Categorical columns (one-hot over their categories, other, missing): " + firstOf(kept));
         int capped = 0;
         for (var column : categories.entrySet()) {

@@ -194,7 +194,8 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
 
     /** Up to ten names, quoted, then how many of {@code of} they are when more. */
     private static String quoted(List<String> names, int of) {
-        String shown = names.stream().limit(10).map(name -> "\"" + name + "\"").collect(java.util.stream.Collectors.joining(", "));
+        String shown = names.stream().limit(10).map(name -> "\"" + io.dense4j.data.csv.Printable.of(name) + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
         return names.size() <= 10 ? shown : String.format(java.util.Locale.ROOT, "%s, … (%,d of %,d)", shown, names.size(), of);
     }
 

@@ -97,8 +97,9 @@ final class ColumnLayout {
     /** The column names for a message: all of a few, the first ten of many. */
     static String listed(List<String> names) {
         int shown = 10;
-        return names.size() <= shown ? String.join(", ", names)
-                : String.join(", ", names.subList(0, shown)) + String.format(java.util.Locale.ROOT, ", … (%,d columns)", names.size());
+        List<String> printed = names.stream().limit(shown).map(Printable::of).toList();
+        return names.size() <= shown ? String.join(", ", printed)
+                : String.join(", ", printed) + String.format(java.util.Locale.ROOT, ", … (%,d columns)", names.size());
     }
 
     private static int labelColumn(CsvFormat format, List<String> names, CsvProblems problems) {

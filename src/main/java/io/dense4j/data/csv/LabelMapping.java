@@ -262,7 +262,7 @@ public final class LabelMapping {
     @Override
     public String toString() {
         String[] classes = classes();
-        return "0 = " + (classes[0] == null ? "(none)" : "\"" + classes[0] + "\"")
-                + ", 1 = " + (classes.length < 2 || classes[1] == null ? "(none)" : "\"" + classes[1] + "\"");
+        return "0 = " + (classes[0] == null ? "(none)" : "\"" + Printable.of(classes[0]) + "\"")
+                + ", 1 = " + (classes.length < 2 || classes[1] == null ? "(none)" : "\"" + Printable.of(classes[1]) + "\"");
     }
 }

@@ -78,6 +78,8 @@ class ColumnLayoutTest {
         assertEquals("t.csv, line 1: found 1 column; a CSV for training needs at least one feature and a label",
                 rejects("a,label", CsvFormat.defaults().withDelimiter(';')));
         assertEquals("t.csv, line 1: has no column named \"y\"; its columns are a, b", rejects("a,b", CsvFormat.defaults().withLabel("y")));
+        assertEquals("t.csv, line 1: has no column named \"y\"; its columns are a, b\\x1B[31mred", rejects("a,b\u001b[31mred",
+                CsvFormat.defaults().withLabel("y")), "an escape sequence in a header does not reach the terminal");
         assertEquals("t.csv, line 1: has 2 columns, so no label column 2 (counting from 0)",
                 rejects("1,0", CsvFormat.defaults().withoutHeader().withLabelIndex(2)));
         assertEquals("t.csv, line 1: has no column named \"z\" to read; its columns are a, b",

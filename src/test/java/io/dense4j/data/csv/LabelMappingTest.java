@@ -20,6 +20,8 @@ class LabelMappingTest {
         assertArrayEquals(new String[] {"0.0", "1.0"}, classes("1.0", "0.0"));
         assertArrayEquals(new String[] {"False", "TRUE"}, classes("TRUE", "False"));
         assertArrayEquals(new String[] {"no", "yes"}, classes("yes", "no"));
+        assertEquals("0 = \"no\", 1 = \"yes\\xE2\\x80\\x8B\"", LabelMapping.restore(List.of("yes\u200b", "no")).toString(),
+                "a zero-width space shown, so that \"yes\" and this label do not look alike");
         assertNull(LabelMapping.restore(List.of("+1", "-1")).problem());
         assertEquals("the labels \"0\" and \"-1\" both mean class 0", LabelMapping.restore(List.of("0", "-1")).problem());
     }
