@@ -31,6 +31,10 @@ final class SeparatorHint {
             return comma ? "thousands separators? read the file with --thousands '.'"
                     : "thousands separators and a decimal comma? read the file with --thousands '.' --decimal ','";
         }
+        if (groupedOtherwise(bytes, from, to)) {
+            return "thousands separators dense4j does not read (a space or an apostrophe)? take them out of the file, or write "
+                    + "the numbers with ',' or '.' groups and give --thousands";
+        }
         if (otherDecimal) { // the flag it names must not clash with the thousands separator given
             return comma ? "a decimal point? leave out --decimal ','" + (format.thousands() == '.' ? " and --thousands '.'" : "")
                     : "a decimal comma? read the file with --decimal ','" + (format.thousands() == ',' ? " instead of --thousands ','" : "");
@@ -61,6 +65,18 @@ final class SeparatorHint {
             at += fraction > 0 ? fraction + 1 : 0;
         }
         return groups > 0 && at == to;
+    }
+
+    /** Groups of three set apart as French, Swiss or ISO writing does: a space, a no-break space, a narrow one, an apostrophe. */
+    private static final java.util.regex.Pattern OTHER_GROUPS =
+            java.util.regex.Pattern.compile("[+-]?[1-9][0-9]{0,2}([ '\u00a0\u202f\u2019][0-9]{3})+([.,][0-9]+)?");
+
+    /** Whether {@code bytes[from, to)} is a number grouped by one of {@link #OTHER_GROUPS}' separators: "1 234,5", "1'234.50". */
+    private static boolean groupedOtherwise(byte[] bytes, int from, int to) {
+        if (to - from > 64) {
+            return false;
+        }
+        return OTHER_GROUPS.matcher(new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8)).matches();
     }
 
     /** How many digits run from {@code from}, up to {@code to}. */

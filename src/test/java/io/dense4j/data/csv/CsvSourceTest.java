@@ -134,6 +134,11 @@ class CsvSourceTest {
             assertEquals(3449.45f, (float) features.get(0));
             assertEquals(980f, (float) features.get(2));
         }
+        Path french = Files.writeString(folder.resolve("french.csv"), "revenu;age;label\n1\u202f234,50;31;1\n980,00;47;0\n");
+        DataFileException spaces = assertThrows(DataFileException.class, () -> CsvSource.open(french, format,
+                CsvSource.Options.defaults().withoutCache()));
+        assertTrue(spaces.getMessage().startsWith(french + ", line 2, column 1 (\"revenu\"): expected a number with a decimal comma, "
+                + "got \"1\\xE2\\x80\\xAF234,50\" (thousands separators dense4j does not read"), spaces.getMessage()); // shown escaped
     }
 
     @Test

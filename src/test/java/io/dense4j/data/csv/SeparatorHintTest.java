@@ -44,6 +44,13 @@ class SeparatorHintTest {
             {"1,5,", null, null, null},
         };
         assertEquals(COMMA + " instead of --thousands ','", hint("12,34", semicolons.withThousands(',')));
+        String unread = "thousands separators dense4j does not read (a space or an apostrophe)? take them out of the file, or write "
+                + "the numbers with ',' or '.' groups and give --thousands";
+        for (String grouped : new String[] {"1 234,5", "1\u00a0234,5", "12\u202f345\u202f678", "1'234.50", "-3'449"}) {
+            assertEquals(unread, hint(grouped, decimalComma), grouped);
+            assertEquals(unread, hint(grouped, semicolons), grouped);
+        }
+        assertEquals(null, hint("12 34", decimalComma), "not in groups of three");
         assertEquals(POINT + " and --thousands '.'", hint("1.5", decimalComma.withThousands('.')));
         CsvFormat[] formats = {semicolons, commas, decimalComma};
         for (String[] row : cases) {
