@@ -13,7 +13,6 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 final class CellParser {
     private final boolean allowMissing;
     private final CsvProblems problems;
-    private final char decimal;
     private final CsvFormat format;
     /** A cell with its decimal comma made a point, for the full parser; grown as cells need. */
     private byte[] pointed = new byte[32];
@@ -26,7 +25,6 @@ final class CellParser {
     CellParser(boolean allowMissing, CsvProblems problems, CsvFormat format) {
         this.allowMissing = allowMissing;
         this.problems = problems;
-        this.decimal = format.decimal();
         this.format = format;
     }
 
@@ -41,7 +39,7 @@ final class CellParser {
         if (from == to) {
             return missing(column, "empty cell (a missing value); expected a number");
         }
-        double value = PlainDecimal.parse(bytes, from, to, decimal);
+        double value = PlainDecimal.parse(bytes, from, to, format.decimal());
         if (value != value) { // not the plain common case: the full parser, and its special values
             try {
                 value = fullParse(bytes, from, to);
@@ -50,7 +48,7 @@ final class CellParser {
                     return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
                 }
                 String hint = SeparatorHint.of(bytes, from, to, format);
-                throw problems.cell(column, "expected a number" + (decimal == ',' ? " with a decimal comma" : "") + ", got \""
+                throw problems.cell(column, "expected a number" + (format.decimal() == ',' ? " with a decimal comma" : "") + ", got \""
                         + CsvProblems.text(bytes, from, to) + "\" (" + (hint == null ? "" : hint + "; ")
                         + "to read the column as categories, declare it categorical when training)");
             }
@@ -78,7 +76,7 @@ final class CellParser {
         if (from == to) {
             throw problems.cell(column, "empty cell; a row's weight must be a finite number >= 0");
         }
-        double value = PlainDecimal.parse(bytes, from, to, decimal);
+        double value = PlainDecimal.parse(bytes, from, to, format.decimal());
         if (value != value) {
             try {
                 value = fullParse(bytes, from, to);
@@ -100,7 +98,7 @@ final class CellParser {
      * decimal comma first made a point and its thousands separators left out.
      */
     private double fullParse(byte[] bytes, int from, int to) {
-        if ((decimal == ',' || format.thousands() != 0) && pointed.length < to - from) {
+        if ((format.decimal() == ',' || format.thousands() != 0) && pointed.length < to - from) {
             pointed = new byte[Math.max(to - from, 2 * pointed.length)];
         }
         return fullParse(bytes, from, to, format, pointed);

@@ -30,11 +30,6 @@ final class PlainDecimal {
     /** The byte between a number's whole and fractional digits: '.' or ','. */
     private final byte decimal;
 
-    /** A parser of numbers with a decimal point. */
-    PlainDecimal() {
-        this('.');
-    }
-
     /** A parser of numbers with {@code decimal} ('.' or ',') between their whole and fractional digits. */
     PlainDecimal(char decimal) {
         this.decimal = (byte) decimal;
