@@ -23,8 +23,8 @@ final class Outputs {
         if (file == null) {
             return;
         }
-        if (file.toString().equals("-")) { // standard output, to predict; a file named "-" would surprise
-            throw new ParameterException(command, option + " -: this output is a file, not standard output; give a file name");
+        if (StandardOutput.isNamedBy(file)) { // what the command says goes there too; a file named "-" would surprise
+            throw new ParameterException(command, option + " " + file + ": this output is a file, not standard output; give a file name");
         }
         if (Files.isDirectory(file)) {
             throw new ParameterException(command, option + " " + file + " is a folder; give a file name");

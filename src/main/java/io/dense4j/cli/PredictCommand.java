@@ -46,7 +46,7 @@ final class PredictCommand implements Callable<Integer> {
             + "Kept columns named probability or class leave the predictions' own as predicted_probability or predicted_class.")
     java.util.List<String> keep = java.util.List.of();
 
-    @Option(names = "--out", required = true, description = "The CSV to write (- for standard output): a header (the kept "
+    @Option(names = "--out", required = true, description = "The CSV to write (- or /dev/stdout for standard output): a header (the kept "
             + "columns,) probability,class and one line per input row.")
     Path out;
 
@@ -60,7 +60,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--keep names a column twice: " + String.join(",", keep));
         }
         csv.format(); // a bad flag is a usage error before the model is loaded
-        boolean toStandardOutput = out.toString().equals("-");
+        boolean toStandardOutput = StandardOutput.isNamedBy(out);
         if (!toStandardOutput) {
             List<Path> inputs = new java.util.ArrayList<>(Outputs.dataFiles(dataName));
             inputs.add(modelFile);
@@ -73,7 +73,7 @@ final class PredictCommand implements Callable<Integer> {
         java.io.PrintStream status = toStandardOutput ? System.err : System.out;
         CsvPredictions.Written written;
         if (StandardInput.named(dataName)) {
-            StandardInput.Piped piped = StandardInput.piped(dataName, status);
+            StandardInput.Piped piped = StandardInput.piped(dataName, format, status);
             CsvPredictions.Written[] into = new CsvPredictions.Written[1];
             AtomicFiles.Content predictions = stream -> into[0] = CsvPredictions.written(model, piped.name(),
                     piped.firstLine(), piped.rows(), format, cut.value(), keep, stream);

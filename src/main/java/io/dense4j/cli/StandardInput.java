@@ -2,6 +2,7 @@ package io.dense4j.cli;
 
 import io.dense4j.data.DataFileException;
 import io.dense4j.data.csv.CsvFiles;
+import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.HeaderLine;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -111,11 +112,12 @@ final class StandardInput {
 
     /**
      * The stream {@code data} says ({@link #named}), to be read once as it comes: gzip-decompressed
-     * when it starts with gzip's magic number, its first line read ahead (up to
-     * {@link #FIRST_LINE_MOST_BYTES}) for the column names, and said once on {@code status}. Not
-     * closed: standard input is the JVM's, and a named pipe's stream ends with the process.
+     * when it starts with gzip's magic number, its first line that is not blank in {@code format}
+     * read ahead (up to {@link #FIRST_LINE_MOST_BYTES}) for the column names, and said once on
+     * {@code status}. Not closed: standard input is the JVM's, and a named pipe's stream ends with
+     * the process.
      */
-    static Piped piped(String data, PrintStream status) throws IOException {
+    static Piped piped(String data, CsvFormat format, PrintStream status) throws IOException {
         Path name = shownAs(data);
         InputStream in;
         try {
@@ -133,7 +135,7 @@ final class StandardInput {
             if (gzip) {
                 in = new GZIPInputStream(in, 1 << 16);
             }
-            firstLine = HeaderLine.read(in, FIRST_LINE_MOST_BYTES, ahead);
+            firstLine = HeaderLine.read(in, FIRST_LINE_MOST_BYTES, ahead, format);
         } catch (IOException failed) { // a damaged gzip stream, a read that failed
             throw new DataFileException(name, "cannot be read: " + failed.getMessage(), failed);
         }

@@ -4,6 +4,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Standard output for the data a command writes there ({@code predict --out -}), as a stream whose
@@ -26,6 +28,23 @@ final class StandardOutput extends OutputStream {
     /** Standard output, buffered; flushing checks it. Not to be closed: it is the process's. */
     static OutputStream stream() {
         return new BufferedOutputStream(new StandardOutput(System.out), 1 << 16);
+    }
+
+    /**
+     * Whether {@code file} names standard output: "-", or a name of what the process's standard
+     * output is ({@code /dev/stdout}, {@code /dev/fd/1}, the pipe or terminal it is), so that what a
+     * command says goes elsewhere than what it writes there.
+     */
+    static boolean isNamedBy(Path file) {
+        if (file.toString().equals("-")) {
+            return true;
+        }
+        Path standardOutput = Path.of("/dev/stdout"); // a link to what fd 1 is, where the system has one
+        try {
+            return Files.exists(file) && Files.exists(standardOutput) && Files.isSameFile(file, standardOutput);
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     /** Whether something written to {@link System#out} was lost; flushes it first. */

@@ -44,17 +44,19 @@ public final class AtomicFiles {
      * folder is refused. A new file gets the permissions the umask allows; a replaced one keeps its own.
      */
     public static void write(Path given, Content content) throws IOException {
-        Path file = throughLinks(given);
-        if (Files.isDirectory(file)) {
+        if (Files.isDirectory(given)) {
             throw new IOException(given + " is a folder, not a file");
         }
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            try (OutputStream out = new BufferedOutputStream(new Naming(Files.newOutputStream(file, StandardOpenOption.WRITE), given),
+        // asked of the path itself, not of throughLinks' result: /dev/stdout on a pipe is a link
+        // to "pipe:[…]", which names no file and is only reached by opening the link
+        if (Files.exists(given) && !Files.isRegularFile(given)) {
+            try (OutputStream out = new BufferedOutputStream(new Naming(Files.newOutputStream(given, StandardOpenOption.WRITE), given),
                     1 << 16)) {
                 content.writeTo(out);
             }
             return;
         }
+        Path file = throughLinks(given);
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         deleteAbandoned(folder, file.getFileName().toString(), PARTIAL);

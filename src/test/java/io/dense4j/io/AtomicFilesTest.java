@@ -104,4 +104,40 @@ class AtomicFilesTest {
         assertEquals("through the pipe", read.get(30, java.util.concurrent.TimeUnit.SECONDS));
         assertTrue(Files.readAttributes(pipe, java.nio.file.attribute.BasicFileAttributes.class).isOther(), "still a pipe");
     }
+    @Test
+    void aLinkToAnUnnamedPipeIsWrittenThroughTheLink() throws Exception {
+        // /dev/stdout when the output goes into a pipe: /proc/self/fd/1 is a link to "pipe:[inode]", no file's name
+        Path descriptors = Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(descriptors), "needs /proc/self/fd");
+        java.util.Set<String> before = pipeLinks(descriptors);
+        java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+        try (java.nio.channels.Pipe.SourceChannel source = pipe.source(); java.nio.channels.Pipe.SinkChannel sink = pipe.sink()) {
+            java.util.Set<String> opened = pipeLinks(descriptors);
+            opened.removeAll(before); // a number may be reused, so links are told apart by their targets too
+            Path end = Path.of(opened.iterator().next().split(" ")[0]);
+            assertFalse(Files.exists(descriptors.resolve(Files.readSymbolicLink(end))), "the link names no file");
+            AtomicFiles.write(end, out -> out.write("into the pipe".getBytes(StandardCharsets.UTF_8)));
+            java.nio.ByteBuffer read = java.nio.ByteBuffer.allocate(64);
+            source.read(read);
+            assertEquals("into the pipe", new String(read.array(), 0, read.position(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** "link target" for each descriptor of this process that is a pipe. */
+    private static java.util.Set<String> pipeLinks(Path descriptors) throws IOException {
+        java.util.Set<String> pipes = new java.util.HashSet<>();
+        try (java.util.stream.Stream<Path> links = Files.list(descriptors)) {
+            for (Path link : (Iterable<Path>) links::iterator) {
+                try {
+                    String target = Files.readSymbolicLink(link).toString();
+                    if (target.startsWith("pipe:")) {
+                        pipes.add(link + " " + target);
+                    }
+                } catch (IOException closed) {
+                    // the listing's own descriptor, closed by now
+                }
+            }
+        }
+        return pipes;
+    }
 }

@@ -23,7 +23,7 @@ final class FirstRows {
         Path name = Path.of(first.name());
         CsvReader reader = new CsvReader(name, source.format());
         try {
-            List<String> features = reader.featureNames(PieceInput.firstLine(first.uri(), conf));
+            List<String> features = reader.featureNames(PieceInput.firstLine(first.uri(), source.format(), conf));
             List<String> withText = List.of();
             if (kinds.infer()) {
                 try (InputStream in = PieceInput.whole(first.uri(), conf)) {

@@ -60,9 +60,9 @@ final class PieceInput {
     }
 
     /** The first line of a file that is not blank, without its line end (read through the file's codec, if compressed). */
-    static byte[] firstLine(String uri, Configuration conf) throws IOException {
+    static byte[] firstLine(String uri, io.dense4j.data.csv.CsvFormat format, Configuration conf) throws IOException {
         try (InputStream in = new java.io.BufferedInputStream(whole(uri, conf), BUFFER)) {
-            byte[] line = HeaderLine.read(in, FIRST_LINE_MOST_BYTES, java.io.OutputStream.nullOutputStream());
+            byte[] line = HeaderLine.read(in, FIRST_LINE_MOST_BYTES, java.io.OutputStream.nullOutputStream(), format);
             if (line == null) {
                 throw new IOException("its first line runs past " + (FIRST_LINE_MOST_BYTES >> 20) + " MiB without a line end");
             }

@@ -190,7 +190,7 @@ public final class SparkCsvData implements AutoCloseable {
                 String name = messageName(split.getPath().toUri());
                 byte[] firstLine = firstLines.get(uri);
                 if (firstLine == null) {
-                    firstLine = PieceInput.firstLine(uri, conf);
+                    firstLine = PieceInput.firstLine(uri, source.format(), conf);
                     if (source.columns().isEmpty() && firstLine.length > 0) {
                         source = new SparkCsvSource(source.path(), new io.dense4j.data.csv.CsvReader(Path.of(name), source.format())
                                 .columnNames(firstLine), source.format(), source.skipBadRows(), source.fillMissing(), source.minPartitions());

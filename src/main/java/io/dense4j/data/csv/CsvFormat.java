@@ -128,6 +128,21 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         return index < names.size() ? index : -1;
     }
 
+    /**
+     * Whether the line {@code bytes[from, to)}, without its line end, is blank and so skipped:
+     * empty, or nothing but spaces and tabs, as pandas' reader skips it. A tab or a space that is
+     * the delimiter makes a row of empty cells instead.
+     */
+    public boolean blankLine(byte[] bytes, int from, int to) {
+        for (int at = from; at < to; at++) {
+            byte b = bytes[at];
+            if (b != ' ' && b != '\t' || b == delimiter) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Reads only these feature columns, in this order. */
     public CsvFormat withFeatures(List<String> names) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName, categorical, decimal, thousands);

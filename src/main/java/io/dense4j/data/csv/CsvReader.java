@@ -20,12 +20,12 @@ import java.util.Map;
  * float32 (a float64 model widens them). Memory stays bounded by the
  * chunk and the longest line, whatever the file's size.
  *
- * <p>Rules: UTF-8; lines end in \n or \r\n; blank lines are skipped; a field may be quoted with
- * double quotes (a doubled quote inside stands for one) but may not span lines; spaces and tabs
- * around a number are ignored. Every feature cell must be a finite number. An empty cell, NA, N/A
- * or NaN (any case) is a missing value: an error, unless the reader {@link #allowingMissing()
- * allows them}, when it reads as NaN. Infinity is always an error. Each error names the file, line
- * and column and quotes the cell.
+ * <p>Rules: UTF-8; lines end in \n or \r\n; blank lines (nothing but spaces and tabs) are
+ * skipped; a field may be quoted with double quotes (a doubled quote inside stands for one) but
+ * may not span lines; spaces and tabs around a number are ignored. Every feature cell must be a
+ * finite number. An empty cell, NA, N/A or NaN (any case) is a missing value: an error, unless
+ * the reader {@link #allowingMissing() allows them}, when it reads as NaN. Infinity is always an
+ * error. Each error names the file, line and column and quotes the cell.
  *
  * <p>This class runs the passes: it splits the file, sends each pass's first line to
  * {@link ColumnLayout} and the data rows to {@link RowParser}, and passes over bad rows when asked.
@@ -477,7 +477,7 @@ public final class CsvReader {
         LineBuffer lines = new LineBuffer(in, chunk);
         CsvProblems problems = new CsvProblems(file, lines);
         while (lines.next()) {
-            if (lines.end() > lines.start()) {
+            if (!format.blankLine(lines.bytes(), lines.start(), lines.end())) {
                 return ColumnLayout.read(format, lines.bytes(), afterByteOrderMark(lines.bytes(), lines.start(), lines.end()),
                         lines.end(), problems);
             }
@@ -514,8 +514,8 @@ public final class CsvReader {
         while (lines.next()) {
             int from = lines.start();
             int to = lines.end();
-            if (to == from) {
-                continue; // a blank line
+            if (format.blankLine(lines.bytes(), from, to)) {
+                continue;
             }
             if (parser == null) {
                 from = afterByteOrderMark(lines.bytes(), from, to);

@@ -16,11 +16,12 @@ public final class HeaderLine {
     }
 
     /**
-     * Reads {@code in} up to the end of its first line that is not blank, writing every byte it
+     * Reads {@code in} up to the end of its first line that is not blank in {@code format}
+     * ({@link CsvFormat#blankLine}), writing every byte it
      * reads to {@code read} as well (to be read again), and returns that line without its line
      * end: empty when the stream ends first, null when a line runs past {@code mostBytes}.
      */
-    public static byte[] read(InputStream in, int mostBytes, OutputStream read) throws IOException {
+    public static byte[] read(InputStream in, int mostBytes, OutputStream read, CsvFormat format) throws IOException {
         while (true) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             int b;
@@ -36,7 +37,7 @@ public final class HeaderLine {
             }
             byte[] bytes = line.toByteArray();
             int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-            if (length > 0 || b < 0) {
+            if (!format.blankLine(bytes, 0, length) || b < 0) {
                 return Arrays.copyOf(bytes, length);
             }
         }

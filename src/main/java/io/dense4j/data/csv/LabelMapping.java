@@ -181,9 +181,14 @@ public final class LabelMapping {
     public String problem() {
         String[] text = names();
         for (String name : text) {
+            // whole names only: "malignant" and "tenant" hold "nan" and are classes
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals("na") || lower.contains("nan") || lower.contains("infinity")) {
+            String unsigned = lower.startsWith("+") || lower.startsWith("-") ? lower.substring(1) : lower;
+            if (lower.equals("na") || lower.equals("n/a") || unsigned.equals("nan")) {
                 return "the label \"" + name + "\" is a missing value";
+            }
+            if (unsigned.equals("inf") || unsigned.equals("infinity")) {
+                return "the label \"" + name + "\" is an infinite number, not a class";
             }
         }
         if (text.length == 2 && kind(text[0]) != kind(text[1]) && !(canonical(text[0]) >= 0 && canonical(text[1]) >= 0)) {

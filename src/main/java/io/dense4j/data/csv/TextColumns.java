@@ -36,7 +36,7 @@ final class TextColumns {
         for (int seen = 0; (seen < rows || seen < FOLLOWED_ROWS && !allTrue(valued)) && lines.next(); ) {
             int from = lines.start();
             int to = lines.end();
-            if (to == from) {
+            if (format.blankLine(lines.bytes(), from, to)) {
                 continue;
             }
             if (layout == null) {

@@ -52,6 +52,18 @@ class CsvReaderTest {
     }
 
     @Test
+    void linesOfSpacesAndTabsAreBlankUnlessTheDelimiterIsAmongThem() throws IOException {
+        Path file = write("spaces.csv", "  \na,b,label\n1,2,0\n   \t \n3,4,1\r\n \r\n");
+        assertEquals(List.of("1.0 2.0 | 0", "3.0 4.0 | 1"), rows(file, CsvFormat.defaults(), 1 << 20));
+        assertEquals(List.of("1.0 2.0 | 0", "3.0 4.0 | 1"), rows(file, CsvFormat.defaults(), 3));
+        // with tabs between the cells, a line of tabs is a row of empty cells, as pandas reads it
+        Path tabs = write("tabs.tsv", "a\tb\tlabel\n1\t2\t0\n\t\t\n");
+        assertTrue(assertThrows(DataFileException.class, () -> rows(tabs, CsvFormat.defaults().withDelimiter('\t'), 1 << 20))
+                .getMessage().contains("line 3, column 1 (\"a\"): empty cell"));
+        assertTrue(rejects("a,label\n1,0\n , \n").getMessage().contains("line 3, column 1 (\"a\"): empty cell"));
+    }
+
+    @Test
     void findsTheLabelByNameOrIndexWithAnyDelimiter() throws IOException {
         Path file = write("semi.csv", "y;x1;x2\n1;0.5;2\n0;1;\"2;5\"\n".replace("\"2;5\"", "3"));
         CsvFormat byName = CsvFormat.defaults().withDelimiter(';').withLabel("y");
@@ -175,6 +187,11 @@ class CsvReaderTest {
     void numericLabelsCountByValueAndMissingOnesAreNamed() throws IOException {
         assertTrue(summary("v.csv", "x,label\n1,1.00\n2,0e0\n").flipped());
         assertTrue(rejects("x,label\n1,NaN\n2,0\n").getMessage().contains("the label \"NaN\" is a missing value"));
+        assertTrue(rejects("x,label\n1,n/a\n2,0\n").getMessage().contains("the label \"n/a\" is a missing value"));
+        assertTrue(rejects("x,label\n1,-Infinity\n2,0\n").getMessage().contains("the label \"-Infinity\" is an infinite number"));
+        // names that only hold "nan" or "inf" are classes: scikit-learn's breast cancer targets among them
+        assertEquals(List.of("malignant", "benign"), List.of(summary("names.csv", "x,label\n1,malignant\n2,benign\n").names()));
+        assertEquals(List.of("Nancy", "tenant"), List.of(summary("names2.csv", "x,label\n1,Nancy\n2,tenant\n").names()));
     }
 
     @Test
