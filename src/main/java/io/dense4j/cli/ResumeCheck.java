@@ -4,7 +4,9 @@ import io.dense4j.layer.Activation;
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.Dropout;
 import io.dense4j.layer.Layer;
+import io.dense4j.model.Checkpoint;
 import io.dense4j.model.Model;
+import io.dense4j.model.TrainingState;
 import io.dense4j.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +28,19 @@ final class ResumeCheck {
     private ResumeCheck() {
     }
 
-    /** Throws, listing every conflict, if the flags given ask for another model, optimizer or loss than {@code resumed}'s. */
-    static void against(Model resumed, TrainCommand command, Activation hidden, Optimizer asked) {
+    /**
+     * Throws, listing every conflict, if the flags given ask for another model, optimizer or loss
+     * than the checkpoint's, or if the flags (given or their defaults) ask for other batches.
+     */
+    static void against(Checkpoint checkpoint, TrainCommand command, Activation hidden, Optimizer asked) {
+        Model resumed = checkpoint.model();
         ParseResult given = command.spec.commandLine().getParseResult();
         List<String> conflicts = new ArrayList<>();
+        int trained = checkpoint.state().progress().epochs();
+        if (command.epochs < trained) { // the model would claim a run of fewer epochs than made it
+            conflicts.add(flag(given, "--epochs", command.epochs) + "; the checkpoint has trained " + trained + " epochs already");
+        }
+        batchingConflicts(checkpoint.state().batching(), command, given, conflicts);
         List<Layer> askedLayers = command.architecture.layers(hidden, resumed.graph().input().numericCount() > 0);
         if (MODEL_FLAGS.stream().anyMatch(given::hasMatchedOption) && !askedLayers.equals(resumed.layers())) {
             conflicts.add(names(MODEL_FLAGS, given) + " ask for " + describe(askedLayers) + "; the checkpoint has "
@@ -57,9 +68,50 @@ final class ResumeCheck {
                     + (data.thousands() == 0 ? "without one" : "with '" + data.thousands() + "'"));
         }
         if (!conflicts.isEmpty()) {
-            throw new ParameterException(command.spec.commandLine(), "--resume keeps the checkpoint's model, optimizer and loss, "
-                    + "but " + String.join("; and ", conflicts) + ". Leave those flags out, or train anew without --resume");
+            throw new ParameterException(command.spec.commandLine(), "--resume keeps the checkpoint's model, optimizer, loss and "
+                    + "batches, but " + String.join("; and ", conflicts) + ". Give the checkpoint's flags, or train anew without --resume");
         }
+    }
+
+    /**
+     * The flags that choose each step's rows (batch size, seed, validation split), given or left
+     * at their defaults, where they differ from the checkpoint's: the resumed epochs would read
+     * other batches than the interrupted run, and a new split would validate on rows it trained on.
+     * Nothing for a checkpoint that does not record them (an older one).
+     */
+    private static void batchingConflicts(TrainingState.Batching kept, TrainCommand command, ParseResult given,
+                                          List<String> conflicts) {
+        if (kept == null) {
+            return;
+        }
+        int batchSize = command.batchSize == 0 ? Integer.MAX_VALUE : command.batchSize;
+        if (batchSize != kept.batchSize()) {
+            conflicts.add(flag(given, "--batch-size", command.batchSize) + "; the checkpoint was trained with --batch-size "
+                    + (kept.batchSize() == Integer.MAX_VALUE ? 0 : kept.batchSize()));
+        }
+        if (command.seed != kept.seed()) {
+            conflicts.add(flag(given, "--seed", command.seed) + "; the checkpoint was trained with --seed " + kept.seed());
+        }
+        if (command.validation != kept.validationSplit()) {
+            conflicts.add(flag(given, "--validation", plain(command.validation)) + "; the checkpoint was trained with "
+                    + (kept.validationSplit() == 0 ? "no validation split" : "--validation " + plain(kept.validationSplit())));
+        }
+        if (command.stratify != kept.stratified() && (command.validation > 0 || kept.validationSplit() > 0)) {
+            conflicts.add((command.stratify ? "--stratify" : "no --stratify") + "; the checkpoint's split was "
+                    + (kept.stratified() ? "stratified (--stratify)" : "not stratified"));
+        }
+        if (!kept.shuffle()) {
+            conflicts.add("the checkpoint was trained without shuffling (from Java), and train always shuffles");
+        }
+    }
+
+    private static String flag(ParseResult given, String name, Object value) {
+        return name + " " + value + (given.hasMatchedOption(name) ? "" : " (the default)");
+    }
+
+    /** 0.2 as 0.2 and 0 as 0, as a person writes the flag. */
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** The column flags that ask for other inputs than the checkpoint's categorical columns and their categories. */
@@ -87,10 +139,11 @@ final class ResumeCheck {
      * Throws unless {@code source} holds the data the checkpoint was trained on (by its whole
      * content's hash, wherever it lives): resuming on other rows would mix two trainings.
      */
-    static void sameData(Model resumed, java.nio.file.Path checkpoint, io.dense4j.data.csv.CsvSource source) {
+    static void sameData(Model resumed, java.nio.file.Path checkpoint, io.dense4j.data.csv.CsvSource source,
+                         picocli.CommandLine command) {
         List<String> features = resumed.inputSchema() == null ? null : resumed.inputSchema().featureNames();
         if (features != null && !features.equals(source.featureNames())) { // --drop, --features or --label chose other columns
-            throw new IllegalArgumentException("--resume: " + checkpoint + " reads the features " + String.join(", ", features)
+            throw new ParameterException(command, "--resume: " + checkpoint + " reads the features " + String.join(", ", features)
                     + "; the column flags now read " + String.join(", ", source.featureNames())
                     + ": give the checkpoint's columns, or train anew without --resume");
         }
@@ -103,8 +156,12 @@ final class ResumeCheck {
         }
     }
 
+    /** The flags of {@code flags} given, each as it was typed: --no-standardize, not the option's name --standardize. */
     private static String names(List<String> flags, ParseResult given) {
-        return flags.stream().filter(given::hasMatchedOption).collect(Collectors.joining(", "));
+        return flags.stream().filter(given::hasMatchedOption).map(flag -> {
+            String negated = "--no-" + flag.substring(2);
+            return given.originalArgs().stream().anyMatch(arg -> arg.equals(negated) || arg.startsWith(negated + "=")) ? negated : flag;
+        }).collect(Collectors.joining(", "));
     }
 
     private static String describe(List<Layer> layers) {

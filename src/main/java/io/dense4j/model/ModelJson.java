@@ -127,9 +127,15 @@ final class ModelJson {
         }
         if (state != null) {
             TrainingState.Progress progress = state.progress();
-            root.putObject("training").put("epochsTrained", progress.epochs()).put("batchesInEpoch", progress.batches())
-                    .put("epochLossSum", progress.lossSum()).put("epochRows", progress.rows())
+            ObjectNode training = root.putObject("training").put("epochsTrained", progress.epochs())
+                    .put("batchesInEpoch", progress.batches()).put("epochLossSum", progress.lossSum()).put("epochRows", progress.rows())
                     .put("epochCorrect", progress.correct()).put("optimizerSteps", state.optimizerSteps());
+            TrainingState.Batching batching = state.batching();
+            if (batching != null) {
+                training.putObject("batching").put("batchSize", batching.batchSize()).put("shuffle", batching.shuffle())
+                        .put("seed", batching.seed()).put("validationSplit", batching.validationSplit())
+                        .put("stratified", batching.stratified());
+            }
         }
         return root;
     }
@@ -347,7 +353,21 @@ final class ModelJson {
         return new TrainingState(new TrainingState.Progress(training.get("epochsTrained").asInt(),
                 training.get("batchesInEpoch").asLong(), training.get("epochLossSum").asDouble(),
                 training.get("epochRows").asLong(), training.get("epochCorrect").asLong()),
-                training.get("optimizerSteps").asLong(), values);
+                training.get("optimizerSteps").asLong(), values, batching(training.path("batching")));
+    }
+
+    /** A checkpoint's batching ({@link TrainingState.Batching}), or null for one written before they were recorded. */
+    private static TrainingState.Batching batching(JsonNode node) {
+        if (node.isMissingNode()) {
+            return null;
+        }
+        if (!node.path("batchSize").canConvertToInt() || !node.path("seed").canConvertToLong()
+                || !node.path("validationSplit").isNumber() || !node.path("shuffle").isBoolean() || !node.path("stratified").isBoolean()) {
+            throw new IllegalArgumentException("its training state's batching needs numbers \"batchSize\", \"seed\" and "
+                    + "\"validationSplit\" and booleans \"shuffle\" and \"stratified\"");
+        }
+        return new TrainingState.Batching(node.get("batchSize").asInt(), node.get("shuffle").asBoolean(), node.get("seed").asLong(),
+                node.get("validationSplit").asDouble(), node.get("stratified").asBoolean());
     }
 
     static BinaryCrossEntropy loss(JsonNode config) {

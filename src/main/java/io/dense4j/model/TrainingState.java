@@ -8,8 +8,47 @@ package io.dense4j.model;
  * @param optimizerSteps steps the optimizer has taken in all (Adam's bias correction and the sweep of its state read it)
  * @param optimizerState the optimizer's state arrays (velocity, moments) one after another, as
  *                       doubles (which carry float32 values exactly); empty for plain SGD
+ * @param batching       how the fit in progress chose each step's rows, or null where that is not
+ *                       known (a checkpoint of an older version, training on Spark)
  */
-public record TrainingState(Progress progress, long optimizerSteps, double[] optimizerState) {
+public record TrainingState(Progress progress, long optimizerSteps, double[] optimizerState, Batching batching) {
+
+    /** A state whose batching is not known. */
+    public TrainingState(Progress progress, long optimizerSteps, double[] optimizerState) {
+        this(progress, optimizerSteps, optimizerState, null);
+    }
+
+    /**
+     * Which rows each step of a fit reads, and so what a resumed fit must keep to end where the
+     * uninterrupted one ends: the batch size, the shuffle and its seed, and the validation split.
+     */
+    public record Batching(int batchSize, boolean shuffle, long seed, double validationSplit, boolean stratified) {
+
+        /** Each setting that differs from {@code asked}'s, as "name: asked, here mine"; empty when none does. */
+        public java.util.List<String> differences(Batching asked) {
+            java.util.List<String> differ = new java.util.ArrayList<>();
+            if (asked.batchSize != batchSize) {
+                differ.add("batch size " + size(asked.batchSize) + ", here " + size(batchSize));
+            }
+            if (asked.shuffle != shuffle) {
+                differ.add("shuffle " + asked.shuffle + ", here " + shuffle);
+            }
+            if (asked.seed != seed) {
+                differ.add("seed " + asked.seed + ", here " + seed);
+            }
+            if (asked.validationSplit != validationSplit) {
+                differ.add("validation split " + asked.validationSplit + ", here " + validationSplit);
+            }
+            if (asked.stratified != stratified) {
+                differ.add("stratified " + asked.stratified + ", here " + stratified);
+            }
+            return differ;
+        }
+
+        private static String size(int batchSize) {
+            return batchSize == Integer.MAX_VALUE ? "full batch" : Integer.toString(batchSize);
+        }
+    }
 
     /**
      * Epochs done, and of the epoch in progress the batches done with their summed loss, rows and

@@ -43,6 +43,11 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
         return new FitOptions(epochs, batchSize, shuffle, seed, 0, false, callbacks);
     }
 
+    /** How these options choose each step's rows, as a checkpoint records it. */
+    public io.dense4j.model.TrainingState.Batching batching() {
+        return new io.dense4j.model.TrainingState.Batching(batchSize, shuffle, seed, validationSplit, stratified);
+    }
+
     /** The rows the validation split trains on. */
     public io.dense4j.data.RowSelection trainingRows() {
         io.dense4j.data.RowSelection rows = io.dense4j.data.RowSelection.training(validationSplit, seed);

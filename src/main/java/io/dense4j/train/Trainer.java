@@ -75,6 +75,10 @@ public final class Trainer {
     private double epochLoss;
     private long epochRows;
     private long epochCorrect;
+    /** How the fit in progress (or a restored checkpoint's) chooses each step's rows; null before any fit. */
+    private TrainingState.Batching batching;
+    /** Whether {@link #batching} is a restored checkpoint's, which the next fit must keep. */
+    private boolean resuming;
     /** The key the dropout masks of the next passes are drawn from, and whether the runner has it yet. */
     private long dropoutKey;
     private boolean dropoutSeeded;
@@ -127,13 +131,14 @@ public final class Trainer {
             throw new IllegalArgumentException("training needs labeled rows; this dataset has no labels");
         }
         double split = options.validationSplit();
+        checkBatching(options);
         if (split == 0) {
             return recorded(fit(new DatasetBatches(data), null, options), options);
         }
         DatasetBatches train = new DatasetBatches(data, options.trainingRows());
         DatasetBatches validation = new DatasetBatches(data, options.validationRows());
         checkSplit(split, data.rows(), train.rows(), validation.rows());
-        return recorded(fit(train, validation, options.withoutValidationSplit()), options);
+        return recorded(fit(train, validation, options.withoutValidationSplit(), options.batching()), options);
     }
 
     /**
@@ -144,6 +149,7 @@ public final class Trainer {
      * without an input schema takes the file's.
      */
     public History fit(CsvSource data, FitOptions options) {
+        checkBatching(options);
         model.checkWidth(data.width());
         InputSchema schema = model.inputSchema();
         if (schema != null) {
@@ -167,7 +173,7 @@ public final class Trainer {
         try (BatchSource train = data.rows(training, fill, categories, model.dataType());
              BatchSource validation = split > 0 ? data.rows(options.validationRows(), fill, categories, model.dataType()) : null) {
             checkSplit(split, data.rows(), train.rows(), validation == null ? 1 : validation.rows());
-            return recorded(fit(train, validation, options.withoutValidationSplit()), options);
+            return recorded(fit(train, validation, options.withoutValidationSplit(), options.batching()), options);
         }
     }
 
@@ -195,6 +201,30 @@ public final class Trainer {
      * epochs after those already done up to {@code options.epochs()}.
      */
     public History fit(BatchSource train, BatchSource validation, FitOptions options) {
+        checkBatching(options);
+        return fit(train, validation, options, options.batching());
+    }
+
+    /**
+     * Refuses to go on from a checkpoint with other batches than it was trained with: the batch
+     * size, shuffle, seed and validation split decide which rows each step reads, and a resumed fit
+     * that changed them would end neither where the interrupted run would have nor anywhere the
+     * options describe. A checkpoint that does not record them (an older one) is taken as it is;
+     * a trainer that has fit since may fit on with other options, as Keras's does.
+     */
+    private void checkBatching(FitOptions options) {
+        if (!resuming || batching == null || progress().equals(TrainingState.Progress.START)) {
+            return;
+        }
+        List<String> differ = batching.differences(options.batching());
+        if (!differ.isEmpty()) {
+            throw new IllegalArgumentException("this trainer goes on from a fit with other batches: the options ask for "
+                    + String.join("; ", differ) + ". Resume with the options it was trained with, or train anew");
+        }
+    }
+
+    /** As the public fit, recording {@code asked} (the caller's options before their split was taken) as the fit's batching. */
+    private History fit(BatchSource train, BatchSource validation, FitOptions options, TrainingState.Batching asked) {
         model.checkWidth(train.width());
         if (validation != null) {
             model.checkWidth(validation.width());
@@ -223,6 +253,8 @@ public final class Trainer {
                     "this trainer stopped after %d rows of an epoch, %d batches, which batches of %d rows do not make: "
                             + "resume with the batch size and rows it was trained with", epochRows, batchesInEpoch, batchSize));
         }
+        batching = asked;
+        resuming = false;
         EpochLoop loop = new EpochLoop(new TrainingRun(this, firstEpoch, options.epochs(), batches, validation != null), options);
         prepare(batchSize, true);
         if (validation != null) {
@@ -589,7 +621,7 @@ public final class Trainer {
 
     /** The optimizer's state and where training stands, as a checkpoint keeps them. */
     public TrainingState state() {
-        return new TrainingState(progress(), updater.steps(), optimizerState());
+        return new TrainingState(progress(), updater.steps(), optimizerState(), batching);
     }
 
     /**
@@ -610,6 +642,8 @@ public final class Trainer {
         }
         updater.restoreSteps(state.optimizerSteps());
         setProgress(state.progress());
+        batching = state.batching();
+        resuming = true;
     }
 
     /**

@@ -64,6 +64,22 @@ class CvCommandTest {
     }
 
     @Test
+    void tooManyFoldsAreRefusedBeforeAnyFoldTrains(@TempDir Path folder) throws Exception {
+        Path data = folder.resolve("train.csv");
+        assertEquals(0, Main.execute("generate", "--rows", "60", "--features", "2", "--out", data.toString()));
+        for (String[] stratified : new String[][] {{}, {"--stratify"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("cv", "--data", data.toString(), "--folds",
+                    "100", "--epochs", "1"));
+            args.addAll(java.util.List.of(stratified));
+            Run run = Run.of(args.toArray(String[]::new));
+            assertEquals(1, run.exitCode(), run.out());
+            assertTrue(run.err().matches("(?s)dense4j: \\S*train\\.csv: 60 rows are too few for 100 folds: fold \\d+ would hold out no rows\\s*"),
+                    run.err());
+            assertTrue(!run.out().contains("Fold 1 of 100"), "no fold trains: " + run.out());
+        }
+    }
+
+    @Test
     void flagsThatBelongToTrainAreRefusedWithWhatToDo(@TempDir Path folder) throws Exception {
         Path data = folder.resolve("train.csv");
         assertEquals(0, Main.execute("generate", "--rows", "100", "--features", "2", "--out", data.toString()));

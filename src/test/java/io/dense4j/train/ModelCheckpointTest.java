@@ -89,8 +89,27 @@ class ModelCheckpointTest {
         Trainer resumed = Trainer.resume(file);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> resumed.fit(rows, FitOptions.builder().epochs(2).batchSize(64).build()));
-        assertEquals("this trainer stopped after 150 rows of an epoch, 3 batches, which batches of 64 rows do not make: "
-                + "resume with the batch size and rows it was trained with", refused.getMessage());
+        assertEquals("this trainer goes on from a fit with other batches: the options ask for batch size 64, here 50. Resume with "
+                + "the options it was trained with, or train anew", refused.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aResumedFitKeepsTheCheckpointsSeedAndSplitWhileAFitThatWentOnMayChangeThem() throws IOException {
+        Dataset rows = Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT);
+        Path file = folder.resolve("checkpoint.zip");
+        FitOptions first = FitOptions.builder().epochs(1).batchSize(50).seed(4).validationSplit(0.1)
+                .callbacks(ModelCheckpoint.everyEpochs(file, 1)).build();
+        Trainer trainer = new Trainer(model());
+        trainer.fit(rows, first);
+        assertEquals(first.batching(), Checkpoint.load(file).state().batching(), "the checkpoint records its batches");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Trainer.resume(file).fit(rows,
+                FitOptions.builder().epochs(2).batchSize(50).seed(5).build()));
+        assertEquals("this trainer goes on from a fit with other batches: the options ask for seed 5, here 4; validation split 0.0, "
+                + "here 0.1. Resume with the options it was trained with, or train anew", refused.getMessage());
+        Trainer.resume(file).fit(rows, FitOptions.builder().epochs(2).batchSize(50).seed(4).validationSplit(0.1).build());
+        // in the same process, a trainer that has fit may go on with other options, as a Keras model's fit may
+        trainer.fit(rows, FitOptions.builder().epochs(2).batchSize(64).seed(5).build());
+        assertEquals(2, trainer.epochsTrained());
     }
 
     private static Model model() {

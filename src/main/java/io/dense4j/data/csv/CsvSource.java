@@ -274,7 +274,7 @@ public final class CsvSource implements CategoricalRows {
     }
 
     /** Rows of class 0 and of class 1, counted once (from the caches, or a pass over the files), for stratified counts. */
-    private long[] classTotals() {
+    public long[] classTotals() {
         if (classTotals == null) {
             long[] totals = new long[2];
             for (FileRows part : parts(k -> CategoryCodes.NONE)) {
@@ -288,7 +288,7 @@ public final class CsvSource implements CategoricalRows {
             }
             classTotals = totals;
         }
-        return classTotals;
+        return classTotals.clone();
     }
 
     /**
@@ -300,17 +300,18 @@ public final class CsvSource implements CategoricalRows {
         FeatureStatistics statistics = new FeatureStatistics(width());
         NativeArray features = NativeArray.allocate(DataType.FLOAT, (long) chunk * width());
         NativeArray labels = NativeArray.allocate(DataType.FLOAT, chunk);
+        NativeArray weights = NativeArray.allocate(DataType.FLOAT, chunk);
         float[] values = new float[chunk * width()];
         // categorical cells as the set numbers their values: as one file holding all the rows would read them
         try (BatchSource rows = rawRows(selection, null, parts(k -> categorical.setNumbers(k, featureNames())), DataType.FLOAT)) {
             rows.startPass(0, 0, false);
-            for (int count; (count = rows.next(chunk, features, labels)) > 0; ) {
+            for (int count; (count = rows.next(chunk, features, labels, weights)) > 0; ) {
                 for (int i = 0; i < count * width(); i++) {
                     values[i] = (float) features.get(i);
                 }
                 for (int r = 0; r < count; r++) {
                     statistics.add(values, r * width());
-                    statistics.addLabel(labels.get(r));
+                    statistics.addLabel(labels.get(r), weights.get(r));
                 }
             }
         }
