@@ -11,6 +11,7 @@ import io.dense4j.layer.Activation;
 import io.dense4j.metrics.Evaluation;
 import io.dense4j.model.Model;
 import io.dense4j.optim.Optimizer;
+import io.dense4j.train.BaseRateCheck;
 import io.dense4j.train.EarlyStopping;
 import io.dense4j.train.Trainer;
 import java.io.IOException;
@@ -67,20 +68,18 @@ final class CvCommand extends TrainCommand {
         CsvSource source = csv.open(file, format(), sourceOptions());
         System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s; %d folds%n", file, source.rows(), source.width(),
                 source.labels(), folds);
+        long[] heldOutRows = foldSizes(file, source);
         List<Evaluation> results = new ArrayList<>();
+        List<String> worse = new ArrayList<>(); // the folds whose last epoch was worse than their base rate
         for (int fold = 0; fold < folds; fold++) {
+            judgeAnew();
+            System.out.printf("Fold %d of %d: %,d rows held out%n", fold + 1, folds, heldOutRows[fold]); // before a refusal of its rows
             RowSelection training = stratifiedIfAsked(RowSelection.fold(folds, fold, seed, false));
             RowSelection heldOut = stratifiedIfAsked(RowSelection.fold(folds, fold, seed, true));
             Model model = newModel(hidden, chosen, source, training);
             double[] fill = model.inputSchema().fillValues();
             var categories = model.inputSchema().categories();
-            try (BatchSource trainRows = source.rows(training, fill, categories, model.dataType());
-                 BatchSource heldRows = source.rows(heldOut, fill, categories, model.dataType())) {
-                System.out.printf("Fold %d of %d: %,d rows held out%n", fold + 1, folds, heldRows.rows());
-                if (trainRows.rows() == 0 || heldRows.rows() == 0) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %,d rows are too few for %d folds: "
-                            + "fold %d has no rows on one side", file, source.rows(), folds, fold + 1));
-                }
+            try (BatchSource trainRows = source.rows(training, fill, categories, model.dataType())) {
                 EarlyStopping stopping = earlyStopping();
                 new Trainer(model, model.optimizer(), policy()).fit(trainRows, null, fitOptions(stopping,
                         io.dense4j.train.ModelCheckpoint::everyEpochs));
@@ -88,9 +87,31 @@ final class CvCommand extends TrainCommand {
             Evaluation evaluation = model.scores(source, heldOut).evaluation(model.threshold().value());
             System.out.println("On the held-out rows: " + evaluation);
             results.add(evaluation);
+            BaseRateCheck judged = judgeAnew();
+            if (judged != null && judged.worseAtEnd()) {
+                worse.add("fold " + (fold + 1) + ": " + judged.verdict());
+            }
         }
         System.out.println(json ? json(results) : table(results));
+        if (!worse.isEmpty() && !acceptWorseThanBaseRate) {
+            System.err.printf("Error: %d of %d folds ended worse than always predicting the base rate; %s. "
+                    + "--accept-worse-than-base-rate exits 0 on such a run%n", worse.size(), folds, String.join("; ", worse));
+            return 1;
+        }
         return 0;
+    }
+
+    /** The rows each fold holds out, each fold checked to hold out some and train on some before the first trains. */
+    private long[] foldSizes(CsvFiles file, CsvSource source) {
+        long[] classes = stratify ? source.classTotals() : new long[] {source.rows(), 0};
+        long[] sizes = RowSelection.foldSizes(folds, seed, stratify, classes[0], classes[1]);
+        for (int fold = 0; fold < folds; fold++) {
+            if (sizes[fold] == 0 || sizes[fold] == source.rows()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %,d rows are too few for %d folds: fold %d "
+                        + "would %s no rows", file, source.rows(), folds, fold + 1, sizes[fold] == 0 ? "hold out" : "train on"));
+            }
+        }
+        return sizes;
     }
 
     /** Options of train that a cross-validation cannot honour, each with what to do instead. */

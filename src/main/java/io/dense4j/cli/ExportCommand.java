@@ -58,6 +58,7 @@ final class ExportCommand implements Callable<Integer> {
         var tensor = value.getType().getTensorType();
         String type = onnx.Onnx.TensorProto.DataType.forNumber(tensor.getElemType()).name().toLowerCase(java.util.Locale.ROOT);
         String shape = tensor.getShape().getDimCount() == 1 ? "[N]" : "[N, " + tensor.getShape().getDim(1).getDimValue() + "]";
-        return value.getName() + " " + type + shape + (described ? ": " + value.getDocString() : "");
+        return io.dense4j.data.csv.Printable.whole(value.getName()) + " " + type + shape
+                + (described ? ": " + io.dense4j.data.csv.Printable.whole(value.getDocString()) : "");
     }
 }

@@ -1,5 +1,6 @@
 package io.dense4j.cli;
 
+import io.dense4j.data.csv.Printable;
 import io.dense4j.model.Checkpoint;
 import io.dense4j.model.Model;
 import java.nio.file.Path;
@@ -20,8 +21,10 @@ final class SummaryCommand implements Callable<Integer> {
         Model model = checkpoint.model();
         System.out.print(model.summary());
         if (model.inputSchema() != null) {
-            System.out.println("Features: " + String.join(", ", model.inputSchema().featureNames()));
-            System.out.println("Classes: 0 = " + model.inputSchema().classes().get(0) + ", 1 = " + model.inputSchema().classes().get(1));
+            System.out.println("Features: " + model.inputSchema().featureNames().stream().map(Printable::whole)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+            System.out.println("Classes: 0 = " + Printable.whole(model.inputSchema().classes().get(0)) + ", 1 = "
+                    + Printable.whole(model.inputSchema().classes().get(1)));
         }
         System.out.println("Epochs trained: " + checkpoint.state().progress().epochs());
         return 0;

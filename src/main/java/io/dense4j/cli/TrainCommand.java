@@ -97,7 +97,8 @@ class TrainCommand implements Callable<Integer> {
     String weightColumn;
 
     @Option(names = "--accept-worse-than-base-rate", description = "Exit 0 even when the last epoch's training loss is worse "
-            + "than always predicting the training rows' share of positives (train warns either way; by default it exits 1).")
+            + "than always predicting the training rows' share of positives (a warning says so either way; by default the command "
+            + "exits 1, and cv does when any fold ends so).")
     boolean acceptWorseThanBaseRate;
 
     /** Judges the epochs against the constant prediction once a new model knows its class counts. */
@@ -180,7 +181,7 @@ class TrainCommand implements Callable<Integer> {
         policy(); // --threads and --parts checked before the data is read
         Checkpoint resumed = resume && Files.exists(checkpoint) ? Checkpoint.load(checkpoint) : null;
         if (resumed != null) { // its flags too: a column flag it would ignore must not first cost a read of the data
-            ResumeCheck.against(resumed.model(), this, hidden, chosen);
+            ResumeCheck.against(resumed, this, hidden, chosen);
             resumedData = resumed.model().trainingData();
         }
         CsvFiles data = StandardInput.files(this.data, System.out);
@@ -195,11 +196,11 @@ class TrainCommand implements Callable<Integer> {
         Trainer trainer;
         if (resumed != null) {
             trainer = Trainer.resume(resumed, policy());
-            ResumeCheck.sameData(trainer.model(), checkpoint, source);
+            ResumeCheck.sameData(trainer.model(), checkpoint, source, spec.commandLine());
             System.out.printf("Resuming from %s after epoch %d of %d (its model, optimizer and loss are kept)%n", checkpoint,
                     trainer.epochsTrained(), epochs);
         } else {
-            if (!stratify && trainingRows().count(source.rows()) == 0) { // before the categories and statistics of no rows
+            if (trainingRowCount(source) == 0) { // before the categories and statistics of no rows
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
                         + "least one row for each side", validation, source.rows()));
             }
@@ -221,7 +222,7 @@ class TrainCommand implements Callable<Integer> {
         if (trainer.epochsTrained() < epochs) {
             EarlyStopping stopping = earlyStopping();
             History history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
-            report(history, stopping);
+            report(history);
         }
         Scores held = validation > 0 ? model.scores(source, stratifiedIfAsked(RowSelection.validation(validation, seed))) : null;
         return finish(trainer, goal, held);
@@ -265,6 +266,13 @@ class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Judges the next model's epochs afresh against its own base rate (cv: each fold's); returns the last check, or null. */
+    BaseRateCheck judgeAnew() {
+        BaseRateCheck last = baseRate;
+        baseRate = null;
+        return last;
+    }
+
     private BaseRateCheck baseRate() {
         if (baseRate == null) {
             baseRate = new BaseRateCheck(epochs, System.err, architecture.standardize
@@ -272,6 +280,15 @@ class TrainCommand implements Callable<Integer> {
                     : "the features are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr");
         }
         return baseRate;
+    }
+
+    /** How many rows the validation split trains on (stratified: from the class totals, a pass without a cache). */
+    private long trainingRowCount(CsvSource source) {
+        if (!stratify) {
+            return trainingRows().count(source.rows());
+        }
+        long[] classes = source.classTotals();
+        return trainingRows().count(classes[0], classes[1]);
     }
 
     /** The rows the validation split trains on, stratified if asked. */
@@ -413,13 +430,17 @@ class TrainCommand implements Callable<Integer> {
                     System.out.println(model.summary());
                     return model;
                 });
-        report(result.history(), stopping);
+        report(result.history());
         return finish(result.trainer(), goal, result.validation());
     }
 
-    private void report(History history, EarlyStopping stopping) throws IOException {
-        if (history.stoppedEarly() && stopping != null) {
-            System.out.printf("Stopped early; restored the weights of epoch %d%n", stopping.bestEpoch());
+    private void report(History history) throws IOException {
+        int restored = history.restoredEpoch();
+        if (restored != 0 && restored != history.last().epoch()) { // the last epoch's lines are not the model's
+            System.out.printf("%s; restored the weights of epoch %d, the best %s%n", history.stoppedEarly() ? "Stopped early"
+                    : "Trained every epoch", restored, validation > 0 ? "on the validation loss" : "on the training loss");
+        } else if (history.stoppedEarly()) {
+            System.out.printf("Stopped early after epoch %d%n", history.last().epoch());
         }
         if (plots != null && !history.epochs().isEmpty()) {
             Charts.lossCurves(Map.of("model", history), plots.resolve("loss.png"));
@@ -445,22 +466,18 @@ class TrainCommand implements Callable<Integer> {
         Sequential model = new Sequential(architecture.layers(hidden, numbers).toArray(Layer[]::new));
         boolean balanced = lossOptions.balanced();
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
-        boolean judged = weightColumn == null; // the constant prediction's loss under row weights needs their sums
-        FeatureStatistics statistics = (architecture.standardize && numbers) || fillMissing || balanced || judged
-                ? statisticsOf.apply(trainingRows) : null;
+        FeatureStatistics statistics = statisticsOf.apply(trainingRows);
+        checkBothClassesTeach(statistics, classes, file);
         BinaryCrossEntropy loss = lossOptions.loss(statistics);
-        if (judged) {
-            baseRate().expect(statistics.negatives(), statistics.positives(), loss.classWeights());
-        }
+        baseRate().expect(statistics.negatives(), statistics.positives(), statistics.negativeWeight(), statistics.positiveWeight(),
+                loss.classWeights());
         InputSchema schema = new InputSchema(featureNames, classes, fillMissing
                 ? InputSchema.meansToFill(file, featureNames, statistics, categories.keySet()) : null, labelName, categories);
         Model compiled = model.compile(schema, loss, chosen, CompileOptions.defaults().withSeed(seed));
-        if (statistics != null && statistics.negatives() > 0 && statistics.positives() > 0) {
-            // the output starts at the (class-weighted) base rate, so the untrained model's loss is the constant
-            // prediction's rather than ln 2: on rare positives, no epochs spent unlearning a 50% guess
-            compiled.bias(compiled.layers().size() - 1).assign(BaseRateCheck.constantPredictionLogit(statistics.negatives(),
-                    statistics.positives(), loss.classWeights()));
-        }
+        // the output starts at the (class- and row-weighted) base rate, so the untrained model's loss is the constant
+        // prediction's rather than ln 2: on rare positives, no epochs spent unlearning a 50% guess
+        compiled.bias(compiled.layers().size() - 1).assign(BaseRateCheck.constantPredictionLogit(statistics.negativeWeight(),
+                statistics.positiveWeight(), loss.classWeights()));
         if (!loss.classWeights().isNone() || weightColumn != null) {
             String weights = (loss.classWeights().isNone() ? "" : loss.classWeights() + (balanced ? " (balanced on the training rows)" : ""))
                     + (loss.classWeights().isNone() || weightColumn == null ? "" : " and ")
@@ -471,6 +488,29 @@ class TrainCommand implements Callable<Integer> {
             compiled.adapt(statistics);
         }
         return compiled;
+    }
+
+    /**
+     * Refuses training rows from which one class cannot be learned: none of its rows (a validation
+     * split or a fold that put them all on the other side), or row weights summing to 0 over them.
+     * The model could only learn to answer the other class, and its metrics would not say so.
+     */
+    private void checkBothClassesTeach(FeatureStatistics statistics, List<String> classes, String file) {
+        long[] rows = {statistics.negatives(), statistics.positives()};
+        double[] weights = {statistics.negativeWeight(), statistics.positiveWeight()};
+        for (int c = 0; c < 2; c++) {
+            String named = String.format(Locale.ROOT, "class %d (\"%s\")", c, io.dense4j.data.csv.Printable.of(classes.get(c)));
+            if (rows[c] == 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: the %,d training rows hold no row of %s, so the "
+                        + "model could only learn to answer class %d%s", file, rows[1 - c], named, 1 - c,
+                        stratify ? "" : "; --stratify keeps each class's share on both sides of a split"));
+            }
+            if (!(weights[c] > 0)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: the row weights in column \"%s\" sum to 0 over "
+                        + "the %,d training rows of %s, so those rows teach the model nothing: give some of them a weight above 0",
+                        file, weightColumn, rows[c], named));
+            }
+        }
     }
 
     EarlyStopping earlyStopping() {

@@ -3,8 +3,9 @@ package io.dense4j.data;
 /**
  * Per-feature mean and standard deviation accumulated one row at a time with Welford's method
  * (numerically stable in one pass, so it works on streams as on arrays), and the rows of each
- * class where the labels are given. A NaN is a missing value and is left out of its feature's
- * figures. The deviation is the population one, as Keras's Normalization uses.
+ * class where the labels are given, with the sums of their row weights. A NaN is a missing value
+ * and is left out of its feature's figures. The deviation is the population one, as Keras's
+ * Normalization uses.
  */
 public final class FeatureStatistics implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -15,6 +16,8 @@ public final class FeatureStatistics implements java.io.Serializable {
     private long rows;
     private long labeled;
     private long positives;
+    /** Each class's summed row weights: its rows, where every row weighs 1. */
+    private final double[] classWeights = new double[2];
 
     public FeatureStatistics(int width) {
         this.mean = new double[width];
@@ -44,10 +47,16 @@ public final class FeatureStatistics implements java.io.Serializable {
 
     /** Counts one row's class (1 is positive), for class balances. */
     public void addLabel(double label) {
+        addLabel(label, 1);
+    }
+
+    /** Counts one row's class (1 is positive) and its weight in the training loss. */
+    public void addLabel(double label, double weight) {
         labeled++;
         if (label == 1) {
             positives++;
         }
+        classWeights[label == 1 ? 1 : 0] += weight;
     }
 
     /**
@@ -61,6 +70,8 @@ public final class FeatureStatistics implements java.io.Serializable {
         rows += other.rows;
         labeled += other.labeled;
         positives += other.positives;
+        classWeights[0] += other.classWeights[0];
+        classWeights[1] += other.classWeights[1];
         for (int j = 0; j < mean.length; j++) {
             long count = present[j] + other.present[j];
             if (other.present[j] == 0) {
@@ -86,6 +97,16 @@ public final class FeatureStatistics implements java.io.Serializable {
     /** Rows whose label was counted that are class 0. */
     public long negatives() {
         return labeled - positives;
+    }
+
+    /** The summed row weights of the class-1 rows counted: their number when no row has a weight of its own. */
+    public double positiveWeight() {
+        return classWeights[1];
+    }
+
+    /** The summed row weights of the class-0 rows counted. */
+    public double negativeWeight() {
+        return classWeights[0];
     }
 
     /** Missing values (NaN) seen in all. */

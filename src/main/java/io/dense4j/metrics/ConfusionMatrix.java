@@ -57,10 +57,14 @@ public record ConfusionMatrix(long tp, long fp, long tn, long fn) {
 
     /**
      * The mean of the recalls of both classes: accuracy as if the classes were balanced, so that
-     * always answering the majority class scores 0.5 however rare the minority is.
+     * always answering the majority class scores 0.5 however rare the minority is. A class with no
+     * rows has no recall and is left out of the mean, as scikit-learn's
+     * {@code balanced_accuracy_score} leaves it out; 0 for no rows at all.
      */
     public double balancedAccuracy() {
-        return (recall() + specificity()) / 2;
+        boolean positives = tp + fn > 0;
+        boolean negatives = tn + fp > 0;
+        return positives && negatives ? (recall() + specificity()) / 2 : positives ? recall() : specificity();
     }
 
     /**

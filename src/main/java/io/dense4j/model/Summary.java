@@ -1,5 +1,6 @@
 package io.dense4j.model;
 
+import io.dense4j.data.csv.Printable;
 import io.dense4j.graph.Node;
 import io.dense4j.graph.LossForm;
 import io.dense4j.layer.Layer;
@@ -25,7 +26,7 @@ final class Summary {
         if (schema != null && !schema.categories().isEmpty()) {
             text.append(String.format("Input: %d numeric, %d categorical (one-hot, read by gathering weight rows): %s%n",
                     model.inputWidth() - schema.categories().size(), schema.categories().size(),
-                    schema.categories().entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue().values().size()
+                    schema.categories().entrySet().stream().map(entry -> Printable.whole(entry.getKey()) + " " + entry.getValue().values().size()
                             + "+2").collect(Collectors.joining(", "))));
         }
         text.append(RULE).append(String.format(FORMAT, "Layer (type)", "Output Shape", "Param #")).append(RULE);
@@ -47,16 +48,16 @@ final class Summary {
         }
         text.append(String.format("Loss: %s   Optimizer: %s%n", model.loss(), model.optimizer()));
         if (model.trainingData() != null) {
-            text.append("Trained on: ").append(model.trainingData()).append('\n');
+            text.append("Trained on: ").append(Printable.whole(model.trainingData().toString())).append('\n');
         }
         if (model.provenance() != null) {
-            text.append("Trained by: ").append(model.provenance()).append('\n');
+            text.append("Trained by: ").append(Printable.whole(model.provenance().toString())).append('\n');
         }
         if (model.trainingCommand() != null) {
-            text.append("Command: ").append(model.trainingCommand()).append(" (dense4j verify reruns it)\n");
+            text.append("Command: ").append(Printable.whole(model.trainingCommand().toString())).append(" (dense4j verify reruns it)\n");
         }
         if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {
-            text.append("Threshold: ").append(model.threshold()).append('\n');
+            text.append("Threshold: ").append(Printable.whole(model.threshold().toString())).append('\n');
         }
         text.append("Compiled graph: x → ")
                 .append(model.graph().nodes().stream().map(Node::label).collect(Collectors.joining(" → ")))

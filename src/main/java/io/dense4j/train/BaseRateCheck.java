@@ -40,25 +40,45 @@ public final class BaseRateCheck implements Callback {
      * q = W₁ / (W₀ + W₁) and the loss −(W₁ ln q + W₀ ln(1 − q)) / (rows).
      */
     public static double constantPredictionLoss(long negatives, long positives, ClassWeights weights) {
-        double w0 = weights.negative() * negatives;
-        double w1 = weights.positive() * positives;
-        double q = w1 / (w0 + w1);
-        double loss = (w1 > 0 ? -w1 * Math.log(q) : 0) + (w0 > 0 ? -w0 * Math.log(1 - q) : 0);
-        return loss / (negatives + positives);
+        return constantPredictionLoss(negatives, positives, negatives + positives, weights);
+    }
+
+    /**
+     * As above, for rows with weights of their own: {@code negativeWeight} and {@code positiveWeight}
+     * are each class's summed row weights, and the mean is still over the {@code rows}. The logs
+     * are taken of W₀ and W₁ apart (ln q = ln W₁ − ln(W₀ + W₁)), so that a class weight of 1e30
+     * gives the loss it has rather than q = 1 and an infinite ln(1 − q).
+     */
+    public static double constantPredictionLoss(double negativeWeight, double positiveWeight, long rows, ClassWeights weights) {
+        double log0 = Math.log(weights.negative()) + Math.log(negativeWeight);
+        double log1 = Math.log(weights.positive()) + Math.log(positiveWeight);
+        // ln q and ln(1 − q) as differences from the larger class's log, so that the smaller one's share, 3e-30 say,
+        // is not lost against it: the larger class's log share is −ln(1 + e^(smaller − larger))
+        double gap = -Math.abs(log0 - log1);
+        double larger = -Math.log1p(Math.exp(gap));
+        double logQ = log1 >= log0 ? larger : gap + larger;
+        double logNotQ = log1 >= log0 ? gap + larger : larger;
+        double logRows = Math.log(rows);
+        return (positiveWeight > 0 ? -Math.exp(log1 - logRows) * logQ : 0) + (negativeWeight > 0 ? -Math.exp(log0 - logRows) * logNotQ : 0);
     }
 
     /**
      * The logit of that constant, ln(W₁ / W₀): the output bias at which an untrained model predicts
      * the base rate rather than 50%.
      */
-    public static double constantPredictionLogit(long negatives, long positives, ClassWeights weights) {
-        return Math.log(weights.positive() * positives / (weights.negative() * negatives));
+    public static double constantPredictionLogit(double negativeWeight, double positiveWeight, ClassWeights weights) {
+        return Math.log(weights.positive()) + Math.log(positiveWeight) - Math.log(weights.negative()) - Math.log(negativeWeight);
     }
 
     /** Judges the epochs from now on against the constant prediction for these training rows. */
     public void expect(long negatives, long positives, ClassWeights weights) {
-        if (negatives > 0 && positives > 0) {
-            baseRateLoss = constantPredictionLoss(negatives, positives, weights);
+        expect(negatives, positives, negatives, positives, weights);
+    }
+
+    /** As above, for rows with weights of their own: each class's rows, and their summed weights. */
+    public void expect(long negatives, long positives, double negativeWeight, double positiveWeight, ClassWeights weights) {
+        if (negativeWeight > 0 && positiveWeight > 0) {
+            baseRateLoss = constantPredictionLoss(negativeWeight, positiveWeight, negatives + positives, weights);
             positiveShare = (double) positives / (negatives + positives);
         }
     }
@@ -96,7 +116,9 @@ public final class BaseRateCheck implements Callback {
     }
 
     private String comparison(EpochMetrics metrics) {
+        // two significant digits below 1%: 1 positive in 10,000 is 0.010%, not 0.0%
+        String share = String.format(Locale.ROOT, positiveShare >= 0.01 ? "%.1f" : "%.2g", 100 * positiveShare);
         return String.format(Locale.ROOT, "epoch %d's training loss %.4f is worse than always predicting the base rate "
-                + "(loss %.4f, %.1f%% positive)", metrics.epoch(), metrics.loss(), baseRateLoss, 100 * positiveShare);
+                + "(loss %.4f, %s%% positive)", metrics.epoch(), metrics.loss(), baseRateLoss, share);
     }
 }

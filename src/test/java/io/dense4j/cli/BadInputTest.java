@@ -46,7 +46,7 @@ class BadInputTest {
         assertTrue(result[1].contains("skipped 6 bad row(s) of " + file + ", at lines 5, 12, 19, 26, 33, …"), result[1]);
         for (String command : new String[] {"cv", "evaluate"}) { // the flag's own mixin, in each command that offers it
             String[] skipped = command.equals("cv") ? run("cv", "--data", file.toString(), "--folds", "2", "--epochs", "1",
-                    "--skip-bad-rows") : run("evaluate", "--model", folder.resolve("m.zip").toString(), "--data", file.toString(),
+                    "--skip-bad-rows", "--accept-worse-than-base-rate") : run("evaluate", "--model", folder.resolve("m.zip").toString(), "--data", file.toString(),
                     "--skip-bad-rows");
             assertEquals("0", skipped[0], command + ": " + skipped[1]);
             assertTrue(skipped[1].contains("skipped 6 bad row(s) of " + file), command + ": " + skipped[1]);

@@ -36,6 +36,28 @@ class CategoricalCommandsTest {
         Files.writeString(train, text.toString());
     }
 
+    @Test
+    void summaryAndExportShowNamesFromTheFileWithTheirInvisiblePartsEscaped() throws Exception {
+        StringBuilder text = new StringBuilder("age,ci\u202Ety,num\u001b[31mRED,label\n");
+        for (int i = 0; i < 40; i++) {
+            text.append(20 + i % 7).append(',').append(i % 3 == 0 ? "Oslo" : "Lima").append(',').append(i % 5).append(',')
+                    .append(i % 2 == 0 ? "yes\u200B" : "no").append('\n');
+        }
+        Path file = write("hostile.csv", text.toString());
+        Path model = folder.resolve("m.zip");
+        assertEquals(0, Run.of("train", "--data", file.toString(), "--epochs", "1", "--accept-worse-than-base-rate", "--out",
+                model.toString()).exitCode());
+        Run summary = Run.of("summary", "--model", model.toString());
+        Run export = Run.of("export", "--model", model.toString(), "--out", folder.resolve("m.onnx").toString());
+        for (Run run : List.of(summary, export)) {
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().chars().noneMatch(c -> c == 0x1b || c == 0x202E || c == 0x200B), run.out());
+            assertTrue(run.out().contains("ci\\xE2\\x80\\xAEty"), run.out());
+        }
+        assertTrue(summary.out().contains("Features: age, ci\\xE2\\x80\\xAEty, num\\x1B[31mRED"), summary.out());
+        assertTrue(summary.out().contains("Classes: 0 = no, 1 = yes\\xE2\\x80\\x8B"), summary.out());
+    }
+
     private Path write(String name, String text) throws Exception {
         Path file = folder.resolve(name);
         Files.writeString(file, text);

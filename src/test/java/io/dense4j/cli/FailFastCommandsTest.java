@@ -30,7 +30,7 @@ class FailFastCommandsTest {
         String data = small().toString();
         String[][] cases = {
             {"--epochs", "0"}, {"--epochs", "-3"}, {"--early-stopping", "0"}, {"--batch-size", "-1"}, {"--lerning-rate", "0.1"},
-            {"--sync", "averaging"}, {"--delimiter", "ab"}, {"--out", "-"},
+            {"--sync", "averaging"}, {"--delimiter", "ab"}, {"--out", "-"}, {"--out", "/dev/stdout"},
         };
         String[] says = {
             "dense4j: --epochs takes a number of passes >= 1, got 0",
@@ -41,6 +41,7 @@ class FailFastCommandsTest {
             "dense4j: --sync is for training on Spark: give --spark MASTER too",
             "dense4j: --delimiter must be one character, got \"ab\"",
             "dense4j: --out -: this output is a file, not standard output; give a file name",
+            "dense4j: --out /dev/stdout: this output is a file, not standard output; give a file name",
         };
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 3];
@@ -236,7 +237,7 @@ class FailFastCommandsTest {
         Run other = Run.of("train", "--data", data.toString(), "--layers", "16", "--lr", "0.5", "--epochs", "2",
                 "--checkpoint", checkpoint, "--resume", "--out", folder.resolve("m.zip").toString());
         assertEquals(2, other.exitCode(), other.err());
-        assertTrue(other.err().startsWith("dense4j: --resume keeps the checkpoint's model, optimizer and loss, but --layers ask for "
+        assertTrue(other.err().startsWith("dense4j: --resume keeps the checkpoint's model, optimizer, loss and batches, but --layers ask for "
                 + "[Normalization, Dense(16, ReLU), Dense(1, Sigmoid)]; the checkpoint has [Normalization, Dense(8, ReLU), "
                 + "Dense(1, Sigmoid)]; and --lr ask for "
                 + "SGD[learningRate=0.5"), other.err());
@@ -286,16 +287,51 @@ class FailFastCommandsTest {
             Run run = Run.of("train", "--data", data.toString(), "--epochs", "2", "--checkpoint", checkpoint, "--resume", "--out", out,
                     flags[i][0], flags[i][1]);
             assertEquals(2, run.exitCode(), run.err());
-            assertTrue(run.err().startsWith("dense4j: --resume keeps the checkpoint's model, optimizer and loss, but " + says[i] + ". "),
+            assertTrue(run.err().startsWith("dense4j: --resume keeps the checkpoint's model, optimizer, loss and batches, but " + says[i] + ". "),
                     run.err());
         }
         Run dropped = Run.of("train", "--data", data.toString(), "--epochs", "2", "--checkpoint", checkpoint, "--resume", "--out", out,
                 "--drop", "b");
-        assertEquals(1, dropped.exitCode(), dropped.err());
+        assertEquals(2, dropped.exitCode(), dropped.err());
         assertEquals("dense4j: --resume: " + checkpoint + " reads the features a, b, city; the column flags now read a, city: give "
-                + "the checkpoint's columns, or train anew without --resume", dropped.err().strip());
+                + "the checkpoint's columns, or train anew without --resume\nsee 'dense4j train --help'", dropped.err().strip());
         assertEquals(0, Run.of("train", "--data", data.toString(), "--epochs", "2", "--checkpoint", checkpoint, "--resume", "--out", out,
                 "--max-categories", "4", "--categorical", "city", "--accept-worse-than-base-rate").exitCode(), "the same columns again");
+    }
+
+    @Test
+    void resumeRefusesOtherBatchesThanTheCheckpointsAndNamesFlagsAsTyped() throws IOException {
+        Path data = Files.writeString(folder.resolve("xor.csv"), "a,b,label\n" + "0,0,0\n0,1,1\n1,0,1\n1,1,0\n".repeat(20));
+        String checkpoint = folder.resolve("c.zip").toString();
+        String out = folder.resolve("m.zip").toString();
+        assertEquals(0, Run.of("train", "--data", data.toString(), "--epochs", "2", "--batch-size", "8", "--accept-worse-than-base-rate",
+                "--checkpoint", checkpoint, "--out", out).exitCode());
+        String[][] flags = {
+            {"--batch-size", "16"}, {"--seed", "7"}, {"--validation", "0.5"}, {"--no-standardize"}, {}, {"--batch-size", "8"},
+        };
+        String[] says = {
+            "--batch-size 16; the checkpoint was trained with --batch-size 8",
+            "--seed 7; the checkpoint was trained with --seed 42",
+            "--validation 0.5; the checkpoint was trained with no validation split",
+            "--batch-size 32 (the default); the checkpoint was trained with --batch-size 8; and --no-standardize ask for "
+                    + "[Dense(1, Sigmoid)]; the checkpoint has [Normalization, Dense(1, Sigmoid)]",
+            "--batch-size 32 (the default); the checkpoint was trained with --batch-size 8",
+            "--epochs 1; the checkpoint has trained 2 epochs already",
+        };
+        for (int i = 0; i < flags.length; i++) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--data", data.toString(), "--epochs",
+                    i == 5 ? "1" : "3", "--checkpoint", checkpoint, "--resume", "--out", out));
+            if (i == 1 || i == 2) { // the checkpoint's batch size, and one flag that differs
+                args.addAll(java.util.List.of("--batch-size", "8"));
+            }
+            args.addAll(java.util.List.of(flags[i]));
+            Run run = Run.of(args.toArray(String[]::new));
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("dense4j: --resume keeps the checkpoint's model, optimizer, loss and batches, but "
+                    + says[i] + ". Give the checkpoint's flags, or train anew without --resume"), run.err());
+        }
+        assertEquals(0, Run.of("train", "--data", data.toString(), "--epochs", "3", "--batch-size", "8", "--accept-worse-than-base-rate",
+                "--checkpoint", checkpoint, "--resume", "--out", out).exitCode(), "the same batches again");
     }
 
     @Test
@@ -306,5 +342,10 @@ class FailFastCommandsTest {
             assertEquals(1, run.exitCode(), run.err());
             assertEquals("dense4j: a validation split of 0.9999 on 4 rows must leave at least one row for each side", run.err().strip());
         }
+        // stratified, the rows on each side come from the class totals: the same message, not one about standardizing no rows
+        Run stratified = Run.of("train", "--data", data.toString(), "--validation", "0.9999", "--stratify");
+        assertEquals(1, stratified.exitCode(), stratified.err());
+        assertEquals("dense4j: a validation split of 0.9999 on 4 rows must leave at least one row for each side",
+                stratified.err().strip());
     }
 }

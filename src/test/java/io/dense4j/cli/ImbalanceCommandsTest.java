@@ -36,6 +36,59 @@ class ImbalanceCommandsTest {
     }
 
     @Test
+    void aClassThatCannotTeachIsRefusedBeforeTraining(@TempDir Path folder) throws Exception {
+        // row weights of 0 on every class-1 row, then on every row
+        StringBuilder weighted = new StringBuilder("x1,w,label\n");
+        StringBuilder unweighted = new StringBuilder("x1,w,label\n");
+        for (int row = 0; row < 40; row++) {
+            weighted.append(row).append(',').append(row % 4 == 0 ? 0 : 1).append(',').append(row % 4 == 0 ? 1 : 0).append('\n');
+            unweighted.append(row).append(",0,").append(row % 4 == 0 ? 1 : 0).append('\n');
+        }
+        Path positivesWeighNothing = Files.writeString(folder.resolve("zero-positives.csv"), weighted);
+        Run refused = Run.of("train", "--data", positivesWeighNothing.toString(), "--weight-column", "w");
+        assertEquals(1, refused.exitCode(), refused.err());
+        assertEquals("dense4j: " + positivesWeighNothing + ": the row weights in column \"w\" sum to 0 over the 10 training rows of "
+                + "class 1 (\"1\"), so those rows teach the model nothing: give some of them a weight above 0", refused.err().strip());
+        Path nothingWeighs = Files.writeString(folder.resolve("zero.csv"), unweighted);
+        Run all = Run.of("train", "--data", nothingWeighs.toString(), "--weight-column", "w");
+        assertEquals(1, all.exitCode(), all.err());
+        assertTrue(all.err().contains("sum to 0 over the 30 training rows of class 0 (\"0\")"), all.err());
+
+        // a fold whose training rows hold the file's one positive on the other side
+        StringBuilder one = new StringBuilder("x1,label\n");
+        for (int row = 0; row < 40; row++) {
+            one.append(row).append(',').append(row == 7 ? 1 : 0).append('\n');
+        }
+        Path onePositive = Files.writeString(folder.resolve("one-positive.csv"), one);
+        Run folds = Run.of("cv", "--data", onePositive.toString(), "--folds", "2", "--epochs", "1");
+        assertEquals(1, folds.exitCode(), folds.err());
+        assertTrue(folds.err().matches("(?s).*\ndense4j: \\S*one-positive\\.csv: the \\d+ training rows hold no row of class 1 "
+                + "\\(\"1\"\\), so the model could only learn to answer class 0; --stratify keeps each class's share on both sides of "
+                + "a split\\s*"), folds.err());
+        assertTrue(folds.out().strip().endsWith("rows held out"), "the refused fold is named first: " + folds.out());
+    }
+
+    @Test
+    void cvJudgesEveryFoldAgainstItsBaseRateAndExitsOneWhenOneEndsWorse(@TempDir Path folder) throws Exception {
+        Path train = imbalanced(folder.resolve("train.csv"), 300, 6);
+        // unscaled: a feature in the tens of thousands makes every fold's loss far worse than the base rate's
+        StringBuilder csv = new StringBuilder("big,label\n");
+        for (String line : Files.readAllLines(train).subList(1, 301)) {
+            String[] cells = line.split(",");
+            csv.append(Double.parseDouble(cells[0]) * 30_000).append(',').append(cells[3]).append('\n');
+        }
+        Path unscaled = Files.writeString(folder.resolve("unscaled.csv"), csv);
+        Run folds = Run.of("cv", "--data", unscaled.toString(), "--folds", "2", "--epochs", "3", "--no-standardize", "--stratify");
+        assertEquals(1, folds.exitCode(), folds.out() + folds.err());
+        assertEquals(2, folds.err().split("Warning: ", -1).length - 1, "one warning per fold: " + folds.err());
+        assertTrue(folds.err().contains("Error: 2 of 2 folds ended worse than always predicting the base rate; fold 1: epoch "),
+                folds.err());
+        assertTrue(folds.out().contains("log loss"), "the table is printed first: " + folds.out());
+        assertEquals(0, Run.of("cv", "--data", unscaled.toString(), "--folds", "2", "--epochs", "3", "--no-standardize", "--stratify",
+                "--accept-worse-than-base-rate").exitCode());
+    }
+
+    @Test
     void thresholdChosenForF1IsSavedAndUsedByEvaluateAndPredict(@TempDir Path folder) throws Exception {
         Path train = imbalanced(folder.resolve("train.csv"), 4000, 1);
         Path test = imbalanced(folder.resolve("test.csv"), 2000, 2);
@@ -157,8 +210,9 @@ class ImbalanceCommandsTest {
         Path onePositive = Files.writeString(folder.resolve("one-positive.csv"), csv);
         Run oneClass = Run.of("train", "--data", onePositive.toString(), "--class-weight", "balanced", "--validation", "0.5");
         assertEquals(1, oneClass.exitCode());
-        assertTrue(oneClass.err().contains("--class-weight balanced: balanced class weights need rows of both classes, "
-                + "got " + trainingRows + " negative and 0 positive"), oneClass.err());
+        assertEquals("dense4j: " + onePositive + ": the " + trainingRows + " training rows hold no row of class 1 (\"1\"), so the "
+                + "model could only learn to answer class 0; --stratify keeps each class's share on both sides of a split",
+                oneClass.err().strip());
     }
 
     /** The same rows with a column w before the label: {@code positive} on each class-1 row, 1 on the others. */

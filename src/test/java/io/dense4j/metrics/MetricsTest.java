@@ -61,6 +61,9 @@ class MetricsTest {
         assertEquals((2.0 * 1 - 1.0 * 1) / Math.sqrt(3 * 3 * 2 * 2), matrix.matthewsCorrelation(), 1e-15);
         assertEquals(0, new ConfusionMatrix(0, 0, 5, 3).matthewsCorrelation(), "always negative: no correlation");
         assertEquals(0.5, new ConfusionMatrix(0, 0, 95, 5).balancedAccuracy(), "the majority class scores one half");
+        // rows of one class only: the mean of the recalls there are, as scikit-learn's (tn 44, fp 6 gives 0.88, not 0.44)
+        assertEquals(44.0 / 50, new ConfusionMatrix(0, 6, 44, 0).balancedAccuracy(), 1e-15);
+        assertEquals(30.0 / 50, new ConfusionMatrix(30, 0, 0, 20).balancedAccuracy(), 1e-15);
     }
 
     @Test

@@ -26,6 +26,15 @@ class BaseRateCheckTest {
         // its logit: ln(1 / 3), and 0 once the positive weighs 3
         assertEquals(Math.log(1.0 / 3), BaseRateCheck.constantPredictionLogit(3, 1, ClassWeights.NONE), 1e-12);
         assertEquals(0, BaseRateCheck.constantPredictionLogit(3, 1, ClassWeights.positive(3)), 1e-12);
+        // a positive weighing 1e30: W₁ ln q → −3 and W₀ ln(1 − q) = 3 (ln 3 − 30 ln 10), so the loss is
+        // (3 + 3 (30 ln 10 − ln 3)) / 4, finite, where q rounds to 1 and ln(1 − q) would be −∞
+        assertEquals((3 + 3 * (30 * Math.log(10) - Math.log(3))) / 4, BaseRateCheck.constantPredictionLoss(3, 1,
+                ClassWeights.positive(1e30)), 1e-9);
+        // row weights: three negatives weighing 1.5 in all, a positive weighing 0.5, still over 4 rows: q = 1/4,
+        // loss = −(0.5 ln 1/4 + 1.5 ln 3/4) / 4
+        assertEquals(-(0.5 * Math.log(0.25) + 1.5 * Math.log(0.75)) / 4, BaseRateCheck.constantPredictionLoss(1.5, 0.5, 4,
+                ClassWeights.NONE), 1e-12);
+        assertEquals(Math.log(0.5 / 1.5), BaseRateCheck.constantPredictionLogit(1.5, 0.5, ClassWeights.NONE), 1e-12);
     }
 
     @Test

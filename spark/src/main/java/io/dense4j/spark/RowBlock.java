@@ -77,7 +77,7 @@ final class RowBlock implements Serializable {
         FeatureStatistics statistics = new FeatureStatistics(width);
         for (int row : selectedRows(selection, firstRow, ranksBefore, classOf)) {
             statistics.add(features, row * width);
-            statistics.addLabel(classOf[provisionalClasses[row]]);
+            statistics.addLabel(classOf[provisionalClasses[row]], weights == null ? 1 : weights[row]);
         }
         return statistics;
     }

@@ -68,8 +68,13 @@ final class CsvProblems {
      */
     static String text(byte[] bytes, int from, int to) {
         if (to - from > QUOTED) {
-            return text(bytes, from, from + QUOTED) + String.format("… (%,d bytes)", to - from);
+            return escaped(bytes, from, from + QUOTED) + String.format("… (%,d bytes)", to - from);
         }
+        return escaped(bytes, from, to);
+    }
+
+    /** The bytes as {@link #text} shows them, however many there are. */
+    static String escaped(byte[] bytes, int from, int to) {
         StringBuilder text = new StringBuilder();
         for (int i = from; i < to; ) {
             int b = bytes[i] & 0xff;

@@ -17,4 +17,10 @@ public final class Printable {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         return CsvProblems.text(bytes, 0, bytes.length);
     }
+
+    /** {@code name} with what cannot be seen escaped, all of it: for listings, such as a model's features. */
+    public static String whole(String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        return CsvProblems.escaped(bytes, 0, bytes.length);
+    }
 }
