@@ -4,6 +4,7 @@ import io.dense4j.data.Categories;
 import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvSource;
+import io.dense4j.data.csv.Printable;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
 import io.dense4j.layer.Activation;
@@ -205,6 +206,7 @@ class TrainCommand implements Callable<Integer> {
                         + "least one row for each side", validation, source.rows()));
             }
             Model model = newModel(hidden, chosen, source, trainingRows());
+            model.checkSavable(); // before training, not when the first checkpoint is written
             trainer = new Trainer(model, model.optimizer(), policy());
         }
         Model model = trainer.model();
@@ -427,6 +429,7 @@ class TrainCommand implements Callable<Integer> {
                     Model model = newModel(hidden, chosen, rows.featureNames(), columns.categories(rows, trainingRows(), System.out),
                             rows.classes(), rows.labelName(),
                             rows::statistics, data, trainingRows());
+                    model.checkSavable();
                     System.out.println(model.summary());
                     return model;
                 });
@@ -486,6 +489,13 @@ class TrainCommand implements Callable<Integer> {
         }
         if (architecture.standardize && numbers) {
             compiled.adapt(statistics);
+        }
+        List<String> constant = compiled.startConstantFeaturesAtZero(statistics);
+        if (!constant.isEmpty()) {
+            System.out.printf("Note: %s %s one value over the training rows, so the model learns nothing from %s; %s start at 0, "
+                    + "so that other values later do not move its predictions at random%n", Printable.whole(String.join(", ", constant)),
+                    constant.size() == 1 ? "holds" : "hold", constant.size() == 1 ? "it" : "them",
+                    constant.size() == 1 ? "its weights" : "their weights");
         }
         return compiled;
     }

@@ -107,7 +107,42 @@ public final class Model {
         return new Trainer(this);
     }
 
+    /**
+     * Throws if this model could not be saved and read back: its model.json, with room for a
+     * checkpoint's state, would pass the limit model files are read with. Worth asking once the
+     * categories are known, before training rather than when the first checkpoint is written.
+     */
+    public void checkSavable() {
+        ModelFile.checkConfigurationSize(this);
+    }
+
     // ---- normalization ----
+
+    /**
+     * Sets to 0 the first Dense layer's weight rows of the numeric features that hold one value
+     * over {@code statistics}' rows (the training rows'). Standardized, such a feature reads 0 on
+     * every training row, so training never moves its row, and a random start would act on
+     * whatever value the feature takes later. Returns those features' names.
+     */
+    public List<String> startConstantFeaturesAtZero(FeatureStatistics statistics) {
+        checkWidth(statistics.mean().length);
+        double[] deviation = statistics.standardDeviation();
+        double[] mean = statistics.mean();
+        int[] numbers = graph.input().numericColumns();
+        int first = 0;
+        while (!(layers.get(first) instanceof io.dense4j.layer.Dense)) {
+            first++;
+        }
+        INDArray weights = weights(first);
+        List<String> constant = new java.util.ArrayList<>();
+        for (int k = 0; k < numbers.length; k++) {
+            if (deviation[numbers[k]] == 0 && !Double.isNaN(mean[numbers[k]])) {
+                weights.getRow(k).assign(0);
+                constant.add(featureName(numbers[k]));
+            }
+        }
+        return constant;
+    }
 
     /**
      * Sets the model's Normalization layer to standardize as {@code x}'s rows do: each feature's

@@ -27,7 +27,7 @@ import java.util.zip.ZipOutputStream;
 final class ModelArchive {
     static final String CONFIG = "model.json";
     static final String DIGEST = "digest.sha256";
-    /** No configuration dense4j writes comes near this; a larger one is not ours. */
+    /** The largest configuration read, and so written ({@link ModelFile#checkConfigurationSize}); a larger one is not ours. */
     static final int CONFIG_LIMIT = 16 << 20;
     /**
      * How much larger than the file its declared values may be. Weights compress poorly (a file is

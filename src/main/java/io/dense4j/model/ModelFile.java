@@ -68,6 +68,8 @@ final class ModelFile {
             content = content(model, state); // computed first: a failure here leaves no file
         } catch (IllegalStateException notFinite) {
             throw new IllegalStateException("nothing written to " + file + ": " + notFinite.getMessage(), notFinite);
+        } catch (IllegalArgumentException tooLarge) {
+            throw new IllegalArgumentException("nothing written to " + file + ": " + tooLarge.getMessage(), tooLarge);
         }
         AtomicFiles.write(file, out -> write(out, content));
     }
@@ -102,7 +104,41 @@ final class ModelFile {
             checksums.put(OPTIMIZER_STATE, sha256(optimizerState));
         }
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        checkConfigurationSize(model, json.length);
         return new byte[][] {json, parameters, statistics, optimizerState};
+    }
+
+    /** Room a checkpoint's training state and the checksums take in model.json beyond the model's own fields. */
+    private static final int STATE_ROOM = 64 << 10;
+
+    /**
+     * Refuses a model whose model.json would not be read back: one whose categorical columns keep
+     * so many categories, or such long ones, that it passes the limit every reader holds files to.
+     * Asked before training, with room for a checkpoint's state, as well as when saving.
+     */
+    static void checkConfigurationSize(Model model) {
+        try {
+            checkConfigurationSize(model, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ModelJson.of(model, null)).length
+                    + STATE_ROOM);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+
+    private static void checkConfigurationSize(Model model, long bytes) {
+        if (bytes <= ModelArchive.CONFIG_LIMIT) {
+            return;
+        }
+        InputSchema schema = model.inputSchema();
+        String largest = schema == null ? null : schema.categories().entrySet().stream()
+                .max(java.util.Comparator.comparingLong(column -> column.getValue().values().stream()
+                        .mapToLong(value -> value.length() + 8L).sum()))
+                .map(column -> String.format(java.util.Locale.ROOT, "; \"%s\" keeps %,d categories",
+                        io.dense4j.data.csv.Printable.of(column.getKey()), column.getValue().values().size()))
+                .orElse(null);
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the model's model.json would take %,d bytes, more "
+                + "than the %,d a model file may hold%s: keep fewer categories (--max-categories), or leave out a column that "
+                + "names each row", bytes, ModelArchive.CONFIG_LIMIT, largest == null ? "" : largest));
     }
 
     /** A file must never hold a NaN or an infinity: such a model predicts nothing, and a checkpoint only diverges again. */
@@ -212,7 +248,9 @@ final class ModelFile {
             // one line: the parser's own message spans two, the second naming a source it hides, as
             // does a start marker's place within the first
             var at = corrupt.getLocation();
-            String message = corrupt.getOriginalMessage().replaceAll("\\[Source: .*?; line: ", "[line: ");
+            String message = corrupt.getOriginalMessage().replaceAll("\\[Source: .*?; line: ", "[line: ")
+                    // the parser's advice is a programmer's (enable ALLOW_NON_NUMERIC_NUMBERS); a reader can act on this
+                    .replaceAll("^Non-standard token '([^']*)':.*", "it holds $1, which is no JSON number (dense4j never writes one)");
             throw new ModelFileException(file, CONFIG + " is corrupt: " + message
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), corrupt);
         } catch (IOException corrupt) {

@@ -82,4 +82,15 @@ final class AdamUpdater extends Updater {
     public List<NativeArray> state() {
         return List.of(firstMoment, secondMoment);
     }
+
+    /** A second moment is an average of squares: a negative one makes the step's square root NaN. */
+    @Override
+    public String impossibleState() {
+        for (int i = 0; i < secondMoment.length(); i++) {
+            if (!(secondMoment.get(i) >= 0)) {
+                return "Adam's second moment " + i + " is " + secondMoment.get(i) + ", and an average of squares is never negative";
+            }
+        }
+        return null;
+    }
 }

@@ -46,6 +46,14 @@ public abstract sealed class Updater permits SgdUpdater, MomentumUpdater, AdamUp
     /** The optimizer's own state arrays (velocity, moments), for checkpoints; empty for plain SGD. */
     public abstract List<NativeArray> state();
 
+    /**
+     * What is impossible in a {@link #state} put back from a checkpoint, in words, or null: a step
+     * from it would fail in a way that points elsewhere (a diverged run) rather than at the file.
+     */
+    public String impossibleState() {
+        return null;
+    }
+
     /** The step size the next {@link #step()} uses: the optimizer's, unless a schedule set another. */
     public final double learningRate() {
         return learningRate;

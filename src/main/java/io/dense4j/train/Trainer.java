@@ -640,6 +640,10 @@ public final class Trainer {
                 array.set(i, values[at++]);
             }
         }
+        String impossible = updater.impossibleState();
+        if (impossible != null) {
+            throw new IllegalArgumentException("the checkpoint's optimizer state cannot be: " + impossible + " (the file was altered)");
+        }
         updater.restoreSteps(state.optimizerSteps());
         setProgress(state.progress());
         batching = state.batching();

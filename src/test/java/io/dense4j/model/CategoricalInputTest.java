@@ -96,6 +96,24 @@ class CategoricalInputTest {
     }
 
     @Test
+    void unseenSlotsAndConstantFeaturesStartAtZeroAndTheRestAtRandom() {
+        Model model = new Sequential(new Normalization(), new Dense(4, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(schema(), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults().withSeed(3));
+        INDArray weights = model.weights(1); // encoded rows: x, y, colour's 5 slots (2..6), size's 3 (7..9)
+        for (int row = 0; row < 10; row++) {
+            boolean unseen = row == 5 || row == 6 || row == 8 || row == 9; // each column's "other" and "missing"
+            assertEquals(unseen, weights.getRow(row).amaxNumber().doubleValue() == 0, "row " + row);
+        }
+        io.dense4j.data.FeatureStatistics statistics = new io.dense4j.data.FeatureStatistics(4);
+        statistics.add(new float[] {0.5f, 1, 7, 0});
+        statistics.add(new float[] {-1.5f, 2, 7, 0});
+        // y (input column 2, encoded row 1) holds 7 on every row: its row is set to 0, x's is left
+        assertEquals(List.of("feature \"y\""), model.startConstantFeaturesAtZero(statistics));
+        assertEquals(0, weights.getRow(1).amaxNumber().doubleValue());
+        assertTrue(weights.getRow(0).amaxNumber().doubleValue() > 0);
+    }
+
+    @Test
     void gatheringEqualsMultiplyingTheOneHotRowsForwardAndBackward() {
         for (int firstUnits : new int[] {6, 70}) {
             for (boolean normalize : new boolean[] {false, true}) {

@@ -45,6 +45,41 @@ class ModelFileTest {
     }
 
     @Test
+    void aCheckpointWithANegativeSecondMomentIsRefusedAsAlteredNotAsDiverged() {
+        Trainer trainer = new Trainer(adamModel());
+        trainer.fit(Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT), FitOptions.builder().epochs(1).build());
+        TrainingState state = trainer.state();
+        double[] values = state.optimizerState();
+        values[values.length - 1] = -1; // the last second moment
+        Checkpoint altered = new Checkpoint(trainer.model(), new TrainingState(state.progress(), state.optimizerSteps(), values,
+                state.batching()));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.resume(altered, io.dense4j.runtime.ExecutionPolicy.forThisMachine()));
+        assertEquals("the checkpoint's optimizer state cannot be: Adam's second moment " + (values.length / 2 - 1) + " is -1.0, and an "
+                + "average of squares is never negative (the file was altered)", refused.getMessage());
+    }
+
+    @Test
+    void aModelWhoseConfigurationCouldNotBeReadBackIsRefusedBeforeTrainingAndNotWritten() {
+        // 20,000 categories of 1,000 characters: about 20 MB of model.json, past the 16 MiB a model file may hold
+        List<String> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            values.add(String.format("%05d", i) + "u".repeat(995));
+        }
+        java.util.Map<String, io.dense4j.data.Categories> categories = java.util.Map.of("url", new io.dense4j.data.Categories(values));
+        Model model = new Sequential(new Dense(1, new Sigmoid())).compile(new InputSchema(List.of("x", "url"), List.of("no", "yes"),
+                null, "label", categories), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+        IllegalArgumentException early = assertThrows(IllegalArgumentException.class, model::checkSavable);
+        assertTrue(early.getMessage().matches("the model's model\\.json would take [\\d,]+ bytes, more than the 16,777,216 a model "
+                + "file may hold; \"url\" keeps 20,000 categories: keep fewer categories \\(--max-categories\\), or leave out a "
+                + "column that names each row"), early.getMessage());
+        Path file = folder.resolve("large.zip");
+        IllegalArgumentException saved = assertThrows(IllegalArgumentException.class, () -> model.save(file));
+        assertTrue(saved.getMessage().startsWith("nothing written to " + file + ": the model's model.json would take "), saved.getMessage());
+        assertTrue(!Files.exists(file));
+    }
+
+    @Test
     void aSavedModelLoadsWithTheSameParametersPredictionsAndDescription() throws IOException {
         Model model = adamModel();
         model.setInputSchema(new InputSchema(List.of("x1", "x2"), List.of("no", "yes")).withLabelName("churned"));
