@@ -2,6 +2,7 @@ package io.dense4j.cli;
 
 import io.dense4j.data.csv.ContentHash;
 import io.dense4j.data.csv.CsvFiles;
+import io.dense4j.model.Checkpoint;
 import io.dense4j.model.Model;
 import io.dense4j.model.TrainingCommand;
 import io.dense4j.model.TrainingData;
@@ -44,7 +45,10 @@ final class VerifyCommand implements Callable<Integer> {
         Model original = Model.load(modelFile);
         TrainingCommand command = original.trainingCommand();
         if (command == null) {
-            throw new IllegalArgumentException(modelFile + " records no train command line (it was trained from Java or on Spark): "
+            throw new IllegalArgumentException(modelFile + " records no train command line (" + (Checkpoint.load(modelFile).state()
+                    .progress().equals(io.dense4j.model.TrainingState.Progress.START) ? "it was trained from Java or on Spark"
+                    : "it is a checkpoint written during a run, or was trained from Java or on Spark; a train run's --out "
+                    + "model records it") + "): "
                     + "verify reruns dense4j train only");
         }
         TrainingData trainedOn = original.trainingData();

@@ -29,9 +29,13 @@ public record DecisionThreshold(double value, String chosenBy) {
         return probability >= value;
     }
 
-    /** Six significant digits, without trailing zeros: what people read; files keep the exact value. */
+    /**
+     * Six significant digits, without trailing zeros: what people read; files keep the exact value.
+     * Below 0.0001 with an exponent (1E-300), not as a line of zeros.
+     */
     public static String format(double threshold) {
-        return new BigDecimal(threshold).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        BigDecimal rounded = new BigDecimal(threshold).round(new MathContext(6)).stripTrailingZeros();
+        return threshold != 0 && threshold < 1e-4 ? rounded.toString() : rounded.toPlainString();
     }
 
     @Override

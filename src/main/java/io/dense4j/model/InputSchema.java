@@ -28,6 +28,13 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
 
     public InputSchema {
         featureNames = List.copyOf(featureNames);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : featureNames) {
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("a model's features have distinct names, and \"" + io.dense4j.data.csv.Printable.of(name)
+                        + "\" is there twice");
+            }
+        }
         Map<String, Categories> ordered = new LinkedHashMap<>();
         for (String name : featureNames) {
             if (categories.containsKey(name)) {
@@ -43,6 +50,10 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
             throw new IllegalArgumentException("a binary classifier has 2 classes, got " + classes);
         }
         classes = Collections.unmodifiableList(new ArrayList<>(classes));
+        if (classes.get(0) != null && classes.get(0).equals(classes.get(1))) {
+            throw new IllegalArgumentException("a binary classifier's two classes have two names, got \""
+                    + io.dense4j.data.csv.Printable.of(classes.get(0)) + "\" twice");
+        }
         if (missingValueFill != null) {
             missingValueFill = List.copyOf(missingValueFill);
             if (missingValueFill.size() != featureNames.size()

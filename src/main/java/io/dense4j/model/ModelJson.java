@@ -292,14 +292,28 @@ final class ModelJson {
         if (!schema.isObject()) {
             return null;
         }
+        // each value of the type written, never coerced: "x" or true read as a fill of 0 or 1 would score rows silently
         List<String> features = new ArrayList<>();
-        schema.path("features").forEach(name -> features.add(name.asText()));
+        for (JsonNode name : schema.path("features")) {
+            if (!name.isTextual()) {
+                throw new IllegalArgumentException("its schema's features hold " + name + ", not a column name");
+            }
+            features.add(name.asText());
+        }
         List<String> classes = new ArrayList<>();
-        schema.path("classes").forEach(name -> classes.add(name.isNull() ? null : name.asText()));
+        for (JsonNode name : schema.path("classes")) {
+            if (!name.isTextual() && !name.isNull()) {
+                throw new IllegalArgumentException("its schema's classes hold " + name + ", not a label");
+            }
+            classes.add(name.isNull() ? null : name.asText());
+        }
         List<Double> fill = null;
         if (schema.has("missingValueFill")) {
             fill = new ArrayList<>();
             for (JsonNode value : schema.path("missingValueFill")) {
+                if (!value.isNumber()) {
+                    throw new IllegalArgumentException("its schema's missing-value fill holds " + value + ", not a number");
+                }
                 fill.add(value.asDouble());
             }
         }

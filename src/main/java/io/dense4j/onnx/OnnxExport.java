@@ -296,6 +296,11 @@ public final class OnnxExport {
                         + "which the export gives to its " + (name.equals(FEATURES) ? "numeric columns" : "output")
                         + "; rename the column and train again");
             }
+            if (name.startsWith(OnnxGraph.INTERNAL)) {
+                throw new IllegalArgumentException("the categorical column \"" + io.dense4j.data.csv.Printable.of(name) + "\" would be "
+                        + "an ONNX input of that name, and names starting " + OnnxGraph.INTERNAL + " are the export's own; rename the "
+                        + "column and train again");
+            }
         }
     }
 

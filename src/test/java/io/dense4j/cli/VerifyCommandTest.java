@@ -91,10 +91,20 @@ class VerifyCommandTest {
     void aModelTrainedFromJavaHasNoCommandToRerun() throws Exception {
         Path file = folder.resolve("java.zip");
         model(1).save(file);
-        Run verified = Run.of("verify", "--model", file.toString(), "--data", hmda().toString());
+        Path data = hmda();
+        Run verified = Run.of("verify", "--model", file.toString(), "--data", data.toString());
         assertEquals(1, verified.exitCode());
         assertEquals("dense4j: " + file + " records no train command line (it was trained from Java or on Spark): verify reruns "
                 + "dense4j train only", verified.err().strip());
+        // a checkpoint is written during the run, before the run knows it will end and record its command line
+        Path checkpoint = folder.resolve("checkpoint.zip");
+        assertEquals(0, Run.of("train", "--data", data.toString(), "--epochs", "1", "--accept-worse-than-base-rate",
+                "--checkpoint", checkpoint.toString(), "--out", folder.resolve("m.zip").toString()).exitCode());
+        Run midRun = Run.of("verify", "--model", checkpoint.toString(), "--data", data.toString());
+        assertEquals(1, midRun.exitCode());
+        assertEquals("dense4j: " + checkpoint + " records no train command line (it is a checkpoint written during a run, or was "
+                + "trained from Java or on Spark; a train run's --out model records it): verify reruns dense4j train only",
+                midRun.err().strip());
     }
 
     @Test

@@ -9,6 +9,16 @@ import org.junit.jupiter.api.Test;
 class MetricsTest {
 
     @Test
+    void thresholdsReadInSixDigitsAndTinyOnesWithAnExponent() {
+        assertEquals("0.5", DecisionThreshold.format(0.5));
+        assertEquals("0.333333", DecisionThreshold.format(1.0 / 3));
+        assertEquals("0", DecisionThreshold.format(0));
+        assertEquals("0.0001", DecisionThreshold.format(1e-4));
+        assertEquals("1E-300", DecisionThreshold.format(1e-300), "not 300 zeros");
+        assertEquals("1.23457E-7", DecisionThreshold.format(1.234567e-7));
+    }
+
+    @Test
     void rocAucCountsOrderedPairsWithTiesAsHalf() {
         // positives score {0.9, 0.5}, negatives {0.5, 0.1}: pairs (0.9 > 0.5) 1, (0.9 > 0.1) 1, (0.5 = 0.5) ½, (0.5 > 0.1) 1
         // AUC = 3.5 / 4

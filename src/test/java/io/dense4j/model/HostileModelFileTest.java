@@ -106,6 +106,27 @@ class HostileModelFileTest {
     }
 
     @Test
+    void schemaValuesOfAnotherTypeOrRepeatedAreRefusedNotCoerced() throws IOException {
+        String json = config();
+        assertTrue(json.contains("\"features\" : [ \"a\", \"b\", \"c\" ]") && json.contains("\"classes\" : [ \"no\", \"yes\" ]"), json);
+        Path fill = withConfig("fill.zip", json.replace("\"classes\" : [", "\"missingValueFill\" : [ \"x\", 0, 0 ], \"classes\" : ["));
+        assertTrue(problem(fill).endsWith("its schema's missing-value fill holds \"x\", not a number"), problem(fill));
+        Path truth = withConfig("true.zip", json.replace("\"classes\" : [", "\"missingValueFill\" : [ true, 0, 0 ], \"classes\" : ["));
+        assertTrue(problem(truth).endsWith("its schema's missing-value fill holds true, not a number"), problem(truth));
+        Path objectClass = withConfig("class.zip", json.replace("[ \"no\", \"yes\" ]", "[ {}, \"yes\" ]"));
+        assertTrue(problem(objectClass).endsWith("its schema's classes hold {}, not a label"), problem(objectClass));
+        Path sameClass = withConfig("same.zip", json.replace("[ \"no\", \"yes\" ]", "[ \"yes\", \"yes\" ]"));
+        assertTrue(problem(sameClass).endsWith("a binary classifier's two classes have two names, got \"yes\" twice"), problem(sameClass));
+        Path twice = withConfig("twice.zip", json.replace("[ \"a\", \"b\", \"c\" ]", "[ \"a\", \"b\", \"a\" ]"));
+        assertTrue(problem(twice).endsWith("a model's features have distinct names, and \"a\" is there twice"), problem(twice));
+        Path notANumber = withConfig("nan.zip", json.replace("\"classes\" : [", "\"missingValueFill\" : [ NaN, 0, 0 ], \"classes\" : ["));
+        assertTrue(problem(notANumber).startsWith(notANumber + ": model.json is corrupt: it holds NaN, which is no JSON number (dense4j "
+                + "never writes one) (line "), problem(notANumber));
+        Path numbered = withConfig("numbered.zip", json.replace("[ \"a\", \"b\", \"c\" ]", "[ \"a\", 2, \"c\" ]"));
+        assertTrue(problem(numbered).endsWith("its schema's features hold 2, not a column name"), problem(numbered));
+    }
+
+    @Test
     void aTrainingCommandOfTheWrongShapeIsRefused() throws IOException {
         String command = "\"trainingCommand\" : {\"arguments\" : [\"--epochs\", \"3\"], \"parts\" : 2}, ";
         String json = config();

@@ -210,6 +210,12 @@ class OnnxExportTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> OnnxExport.of(model));
         assertTrue(error.getMessage().contains("the categorical column \"features\"")
                 && error.getMessage().contains("rename the column"), error.getMessage());
+        Map<String, Categories> internal = Map.of("dense4j/code_1", new Categories(List.of("a", "b")));
+        Model clashing = new Sequential(new Dense(1, new Sigmoid())).compile(new InputSchema(List.of("x", "dense4j/code_1"),
+                List.of("no", "yes"), null, null, internal), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+        assertEquals("the categorical column \"dense4j/code_1\" would be an ONNX input of that name, and names starting dense4j/ "
+                + "are the export's own; rename the column and train again",
+                assertThrows(IllegalArgumentException.class, () -> OnnxExport.of(clashing)).getMessage());
     }
 
     @Test

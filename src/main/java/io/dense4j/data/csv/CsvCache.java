@@ -21,22 +21,23 @@ import java.util.zip.CRC32C;
  * A CSV file's binary cache: its good rows as little-endian float32 (each row's features, then its
  * label's provisional class, then its weight when the format has a weight column; NaN where a
  * value was missing; a categorical cell as its value's place among the column's values, which the
- * metadata lists), then JSON metadata, then a 16-byte
- * footer (the metadata's length and a magic number). Later epochs map it into memory instead of
- * parsing text again.
+ * metadata lists), then JSON metadata, then a 24-byte footer (the metadata's length, its
+ * CRC-32C, and a magic number). Later epochs map it into memory instead of parsing text again.
  *
  * <p>It is written under a temporary name and renamed into place once complete, so a process
  * killed while writing never leaves a file that looks like a cache. On opening, the footer, the
- * size, the metadata's version, the CSV's {@link Fingerprint} and reading settings, and the rows'
- * CRC-32C are all checked; any mismatch means the cache is rebuilt.
+ * metadata's CRC-32C, the size, the metadata's version, the CSV's {@link Fingerprint} and reading
+ * settings, and the rows' CRC-32C are all checked; any mismatch means the cache is rebuilt.
  */
 final class CsvCache {
     static final String SUFFIX = ".dense4j-cache";
     /** What follows a cache's name in its writers' temporary files. */
     private static final String PARTIAL = ".partial-";
-    private static final long MAGIC = 0x444E53344A434331L; // "DNS4JCC1"
-    static final int VERSION = 5;
-    private static final int FOOTER = 16;
+    private static final long MAGIC = 0x444E53344A434332L; // "DNS4JCC2"
+    /** The magic number of version 5 and before, whose 16-byte footer had no checksum of the metadata. */
+    private static final long OLDER_MAGIC = 0x444E53344A434331L; // "DNS4JCC1"
+    static final int VERSION = 6;
+    private static final int FOOTER = 24;
     /** Rows are mapped in segments of at most this many bytes (a mapping holds at most 2 GiB). */
     private static final long SEGMENT_BYTES = 1L << 30;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -123,8 +124,9 @@ final class CsvCache {
         try (FileChannel channel = FileChannel.open(cache, StandardOpenOption.READ)) {
             long size = channel.size();
             ByteBuffer footer = ByteBuffer.allocate(FOOTER).order(ByteOrder.LITTLE_ENDIAN);
-            if (size < FOOTER || channel.read(footer, size - FOOTER) != FOOTER || footer.getLong(8) != MAGIC) {
-                why[0] = "the cache is incomplete or not a dense4j cache";
+            if (size < FOOTER || channel.read(footer, size - FOOTER) != FOOTER || footer.getLong(16) != MAGIC) {
+                why[0] = size >= FOOTER && footer.getLong(16) == OLDER_MAGIC ? "the cache has an older format"
+                        : "the cache is incomplete or not a dense4j cache";
                 return null;
             }
             long metadataLength = footer.getLong(0);
@@ -134,6 +136,11 @@ final class CsvCache {
             }
             if (metadataLength > Runtime.getRuntime().maxMemory() / 8) { // parsed, it takes a few times its bytes
                 why[0] = "the cache's metadata (" + metadataLength + " bytes) is too large for this JVM's heap";
+                return null;
+            }
+            if (crc32c(channel, size - FOOTER - metadataLength, metadataLength) != footer.getLong(8)) {
+                // what the rows mean (labels, categories, columns) is in the metadata: an altered one must not train
+                why[0] = "the cache's metadata does not match its checksum";
                 return null;
             }
             Metadata metadata = readMetadata(cache, size - FOOTER - metadataLength);
@@ -175,9 +182,14 @@ final class CsvCache {
      * CSV again, and a cache altered on disk (a label flipped, a NaN written) must not train.
      */
     private static long rowsCrc32c(FileChannel channel, long length) throws IOException {
+        return crc32c(channel, 0, length);
+    }
+
+    /** The CRC-32C of {@code length} bytes from {@code start}. */
+    private static long crc32c(FileChannel channel, long start, long length) throws IOException {
         CRC32C crc = new CRC32C();
         for (long at = 0; at < length; at += SEGMENT_BYTES) {
-            crc.update(channel.map(FileChannel.MapMode.READ_ONLY, at, Math.min(SEGMENT_BYTES, length - at)));
+            crc.update(channel.map(FileChannel.MapMode.READ_ONLY, start + at, Math.min(SEGMENT_BYTES, length - at)));
         }
         return crc.getValue();
     }
@@ -315,8 +327,10 @@ final class CsvCache {
                 flush();
                 channel.force(false);
                 byte[] text = JSON.writeValueAsBytes(metadata.withRowsCrc32c(rowsCrc32c(channel, channel.size())));
+                CRC32C textCrc = new CRC32C();
+                textCrc.update(text);
                 ByteBuffer tail = ByteBuffer.allocate(text.length + FOOTER).order(ByteOrder.LITTLE_ENDIAN);
-                tail.put(text).putLong(text.length).putLong(MAGIC).flip();
+                tail.put(text).putLong(text.length).putLong(textCrc.getValue()).putLong(MAGIC).flip();
                 while (tail.hasRemaining()) {
                     channel.write(tail);
                 }

@@ -311,13 +311,41 @@ class CsvSourceTest {
         CsvSource first = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
         Path cache = first.cacheFile();
         byte[] bytes = Files.readAllBytes(cache);
-        java.nio.ByteBuffer.wrap(bytes, bytes.length - 16, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        java.nio.ByteBuffer.wrap(bytes, bytes.length - 24, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
                 .putLong(bytes.length / 2); // the metadata would start among the rows' floats
         Files.write(cache, bytes);
         CsvSource rebuilt = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
-        assertTrue(rebuilt.cacheStatus().startsWith("built") && rebuilt.cacheStatus().contains("cannot be read"),
-                rebuilt.cacheStatus());
+        assertTrue(rebuilt.cacheStatus().startsWith("built") && rebuilt.cacheStatus().contains("the cache's metadata does not match "
+                + "its checksum"), rebuilt.cacheStatus());
         assertEquals(first.rows(), rebuilt.rows());
+    }
+
+    @Test
+    void aCacheWhoseMetadataWasAlteredOrIsOfAnOlderFormatIsRebuiltNotTrainedOn() throws IOException {
+        Path file = spirals();
+        CsvSource first = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        Path cache = first.cacheFile();
+        byte[] bytes = Files.readAllBytes(cache);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int labels = text.indexOf("\"labelNames\":[\"0\",\"1\"]");
+        assertTrue(labels > 0, "the metadata names the labels");
+        byte[] swapped = bytes.clone(); // the classes the rows' 0 and 1 stand for, swapped: a model trained on it would be inverted
+        swapped[labels + 15] = '1';
+        swapped[labels + 19] = '0';
+        Files.write(cache, swapped);
+        CsvSource reopened = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertTrue(reopened.cacheStatus().contains("the cache's metadata does not match its checksum"), reopened.cacheStatus());
+        assertEquals(first.classes(), reopened.classes());
+        // a cache of version 5, whose footer was the metadata's length and the older magic number
+        byte[] older = Files.readAllBytes(cache);
+        java.nio.ByteBuffer tail = java.nio.ByteBuffer.wrap(older, older.length - 24, 24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long length = tail.getLong(older.length - 24);
+        byte[] version5 = java.util.Arrays.copyOf(older, older.length - 8);
+        java.nio.ByteBuffer.wrap(version5, version5.length - 16, 16).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(length)
+                .putLong(0x444E53344A434331L);
+        Files.write(cache, version5);
+        assertTrue(CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()).cacheStatus()
+                .contains("the cache has an older format"));
     }
 
     @Test
@@ -663,10 +691,10 @@ class CsvSourceTest {
         assertEquals(0, source.missingValues());
     }
 
-    /** Bytes after the rows: the metadata and the 16-byte footer. */
+    /** Bytes after the rows: the metadata and the 24-byte footer. */
     private static long tailOf(Path cache) throws IOException {
         byte[] bytes = Files.readAllBytes(cache);
-        java.nio.ByteBuffer footer = java.nio.ByteBuffer.wrap(bytes, bytes.length - 16, 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        return footer.getLong() + 16;
+        java.nio.ByteBuffer footer = java.nio.ByteBuffer.wrap(bytes, bytes.length - 24, 24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        return footer.getLong() + 24;
     }
 }
