@@ -99,7 +99,7 @@ final class Columns {
         if (column == null || place[column] >= 0) {
             throw new IllegalArgumentException("the model has no categorical column \"" + name + "\"");
         }
-        return code(-1 - place[column], value);
+        return code(-1 - place[column], (Object) value);
     }
 
     private int code(int category, String value) {
@@ -108,6 +108,36 @@ final class Columns {
         }
         Integer code = codes.get(category).get(value);
         return code == null ? slots[category] - 2 : code;
+    }
+
+    /**
+     * The code of a map row's value: text without the spaces and tabs around it, as dense4j reads
+     * a cell; a number as its text, or, for a whole number such as the 3.0 a JSON parser gives for
+     * 3, as the whole number's text when that is the category.
+     */
+    private int code(int category, Object value) {
+        if (value instanceof Number number) {
+            int code = code(category, number.toString());
+            double whole = number.doubleValue();
+            if (code == slots[category] - 2 && whole == Math.rint(whole) && Math.abs(whole) < 1e15) {
+                return code(category, Long.toString((long) whole));
+            }
+            return code;
+        }
+        return code(category, value == null ? null : strip(value.toString()));
+    }
+
+    /** {@code text} without the spaces and tabs at its ends. */
+    private static String strip(String text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return text.substring(from, to);
     }
 
     /**
@@ -154,7 +184,7 @@ final class Columns {
             if (at >= 0) {
                 numbers[at] = number(column, at, value);
             } else {
-                codes[-1 - at] = code(-1 - at, value == null || value instanceof String ? (String) value : value.toString());
+                codes[-1 - at] = code(-1 - at, value);
             }
         }
     }

@@ -67,7 +67,7 @@ final class ModelReader {
         }
         try {
             return build(values(entries.get(PARAMETERS), PARAMETERS), values(entries.get(STATISTICS), STATISTICS));
-        } catch (IllegalArgumentException | JSONException invalid) {
+        } catch (IllegalArgumentException | JSONException | ClassCastException | IndexOutOfBoundsException invalid) {
             throw new ModelFormatException(file, ModelArchive.CONFIG + " describes no valid model: " + invalid.getMessage(), invalid);
         }
     }
@@ -178,21 +178,37 @@ final class ModelReader {
         Map<String, List<String>> categories = new LinkedHashMap<>();
         double[] fill = null;
         if (schema != null) {
-            schema.getJSONArray("features").forEach(name -> names.add((String) name));
-            classes = List.of(schema.getJSONArray("classes").getString(0), schema.getJSONArray("classes").getString(1));
+            // each value of the type dense4j writes, never coerced, as dense4j reads them
+            names.addAll(texts(schema.getJSONArray("features"), "features"));
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (String name : names) {
+                if (!distinct.add(name)) {
+                    throw new IllegalArgumentException("its features name \"" + name + "\" twice");
+                }
+            }
+            List<String> named = texts(schema.getJSONArray("classes"), "classes");
+            if (named.size() != 2 || named.get(0).equals(named.get(1))) {
+                throw new IllegalArgumentException("its classes are " + named + ", not two names");
+            }
+            classes = List.copyOf(named);
             JSONObject listed = schema.optJSONObject("categories");
             for (String name : names) {
                 if (listed != null && listed.has(name)) {
-                    List<String> values = new ArrayList<>();
-                    listed.getJSONArray(name).forEach(value -> values.add((String) value));
-                    categories.put(name, values);
+                    categories.put(name, texts(listed.getJSONArray(name), "categories of \"" + name + "\""));
                 }
             }
             JSONArray fills = schema.optJSONArray("missingValueFill");
             if (fills != null) {
+                if (fills.length() != inputWidth) {
+                    throw new IllegalArgumentException("its missing-value fill has " + fills.length() + " values for " + inputWidth
+                            + " features");
+                }
                 fill = new double[fills.length()];
                 for (int i = 0; i < fill.length; i++) {
-                    fill[i] = fills.getDouble(i);
+                    if (!(fills.get(i) instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+                        throw new IllegalArgumentException("its missing-value fill holds " + fills.get(i) + ", not a finite number");
+                    }
+                    fill[i] = number.doubleValue();
                 }
             }
         } else {
@@ -206,11 +222,26 @@ final class ModelReader {
         Columns columns = new Columns(names, categories, fill);
         Network network = network(columns, parameters, statistics);
         JSONObject threshold = config.optJSONObject("threshold");
+        if (threshold != null && !(threshold.opt("value") instanceof Number)) {
+            throw new IllegalArgumentException("its threshold's value is " + threshold.opt("value") + ", not a number");
+        }
         double cut = threshold == null ? 0.5 : threshold.getDouble("value");
         if (!(cut >= 0 && cut <= 1)) {
             throw new IllegalArgumentException("its threshold " + cut + " is not a probability");
         }
         return new Scorer(columns, network, classes, cut);
+    }
+
+    /** The array's values, each a text (a name, a category), or an error naming {@code what}. */
+    private static List<String> texts(JSONArray array, String what) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < array.length(); i++) {
+            if (!(array.get(i) instanceof String text)) {
+                throw new IllegalArgumentException("its " + what + " hold " + array.get(i) + ", not a text");
+            }
+            texts.add(text);
+        }
+        return texts;
     }
 
     /** The layers as steps over these values, laid out as dense4j lays them out: layer by layer, weights row-major then bias. */
@@ -254,7 +285,11 @@ final class ModelReader {
                     steps.add(new Network.Standardize(mean, scale));
                 }
                 case "Dropout" -> {
-                    // the identity when predicting
+                    // the identity when predicting; its rate is checked as dense4j checks it
+                    double rate = layer.getDouble("rate");
+                    if (!(rate >= 0 && rate < 1)) {
+                        throw new IllegalArgumentException("layer " + index + "'s dropout rate " + rate + " is not in [0, 1)");
+                    }
                 }
                 default -> {
                     Network.Activation activation = Network.Activation.of(layer.getString("type"));

@@ -169,6 +169,76 @@ class ScorerFileTest {
     }
 
     /** A copy of the good model file with its model.json and entries changed, the digest left as it was. */
+    @Test
+    void valuesDense4jWouldRefuseAreRefusedHereTooNotReadAsZerosOrCoerced() throws IOException {
+        Map<String, Consumer<JSONObject>> edits = new LinkedHashMap<>();
+        edits.put("its threshold's value is 0.5, not a number", json -> json.put("threshold", new JSONObject().put("value", "0.5")));
+        edits.put("its missing-value fill holds x, not a finite number", json -> json.getJSONObject("schema")
+                .put("missingValueFill", new org.json.JSONArray(List.of("x", 0, 0, 0))));
+        edits.put("its missing-value fill has 2 values for 4 features", json -> json.getJSONObject("schema")
+                .put("missingValueFill", new org.json.JSONArray(List.of(0, 0))));
+        edits.put("its classes are [no, yes, maybe], not two names", json -> json.getJSONObject("schema")
+                .put("classes", new org.json.JSONArray(List.of("no", "yes", "maybe"))));
+        edits.put("its features hold 7, not a text", json -> json.getJSONObject("schema")
+                .put("features", new org.json.JSONArray(List.of("x", "colour", 7, "z"))));
+        edits.put("its features name \"x\" twice", json -> json.getJSONObject("schema")
+                .put("features", new org.json.JSONArray(List.of("x", "colour", "x", "z"))));
+        edits.put("layer 1's dropout rate 2.0 is not in [0, 1)", json -> {
+            org.json.JSONArray layers = json.getJSONArray("layers");
+            org.json.JSONArray withDropout = new org.json.JSONArray();
+            withDropout.put(layers.get(0)).put(new JSONObject().put("type", "Dropout").put("rate", 2.0));
+            for (int i = 1; i < layers.length(); i++) {
+                withDropout.put(layers.get(i));
+            }
+            json.put("layers", withDropout);
+        });
+        for (Map.Entry<String, Consumer<JSONObject>> edit : edits.entrySet()) {
+            Path edited = redigested("edited.zip", edit.getValue(), entries -> { });
+            assertEquals(edited + ": model.json describes no valid model: " + edit.getKey(),
+                    assertThrows(ModelFormatException.class, () -> Scorer.load(edited)).getMessage());
+        }
+        // parameters.bin four bytes short, its checksums redone: the last weight would read as 0
+        Path shorter = redigested("short.zip", json -> { }, entries -> entries.put("parameters.bin",
+                Arrays.copyOf(entries.get("parameters.bin"), entries.get("parameters.bin").length - 4)));
+        assertTrue(assertThrows(ModelFormatException.class, () -> Scorer.load(shorter)).getMessage()
+                .matches(java.util.regex.Pattern.quote(shorter.toString()) + ": parameters\\.bin holds [\\d,]+ bytes; the layers in "
+                        + "model\\.json need [\\d,]+"));
+    }
+
+    @Test
+    void aNumberInACategoricalColumnIsItsCategoryAsAJsonParserWouldGiveIt() throws IOException {
+        Map<String, Categories> categories = Map.of("grade", new Categories(List.of("3", "4.5", "02134")));
+        Model model = new Sequential(new Dense(1, new Sigmoid())).compile(new InputSchema(List.of("x", "grade"), List.of("no", "yes"),
+                null, null, categories), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+        Path file = folder.resolve("grades.zip");
+        model.save(file);
+        Scorer grades = Scorer.load(file);
+        Map<String, Object> row = new HashMap<>();
+        row.put("x", 1.0);
+        for (Object[] value : new Object[][] {{3, 0}, {3.0, 0}, {3L, 0}, {"3", 0}, {4.5, 1}, {"02134", 2}, {2134, 3}, {"3.0", 3}}) {
+            row.put("grade", value[0]);
+            double expected = grades.probability(new float[] {1, (int) value[1]});
+            assertEquals(expected, grades.probability(row), value[0] + " (" + value[0].getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** As {@link #rewrite}, with the entries' checksums and the digest redone: a deliberate edit, not damage. */
+    private Path redigested(String name, Consumer<JSONObject> json, Consumer<Map<String, byte[]>> change) throws IOException {
+        return rewrite(name, json, change.andThen(entries -> {
+            JSONObject config = new JSONObject(new String(entries.get("model.json"), StandardCharsets.UTF_8));
+            JSONObject checksums = config.getJSONObject("checksums");
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                if (!entry.getKey().equals("model.json") && !entry.getKey().equals(ModelArchive.DIGEST)) {
+                    checksums.put(entry.getKey(), ModelArchive.sha256(entry.getValue()));
+                }
+            }
+            entries.put("model.json", config.toString().getBytes(StandardCharsets.UTF_8));
+            entries.remove(ModelArchive.DIGEST);
+            String digest = ModelArchive.digest(entries);
+            entries.put(ModelArchive.DIGEST, digest.getBytes(StandardCharsets.US_ASCII));
+        }));
+    }
+
     private Path rewrite(String name, Consumer<JSONObject> json, Consumer<Map<String, byte[]>> change) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(good)))) {

@@ -143,6 +143,15 @@ class ScorerTest {
         assertEquals(3, scorer.code("colour", "purple"));
         assertEquals(4, scorer.code("colour", null));
         assertEquals(4, scorer.code("colour", "N/A"));
+        // as dense4j reads a cell: the spaces and tabs around a value are not part of it
+        assertEquals(2, scorer.code("colour", " blue\t"));
+        int known = 0;
+        while (!categories.get("colour").contains(String.valueOf(named.get(known).get("colour")))) {
+            known++;
+        }
+        Map<String, Object> spaced = new HashMap<>(named.get(known));
+        spaced.put("colour", " " + spaced.get("colour") + "\t");
+        assertEquals(byName[known], scorer.probability(spaced));
     }
 
     /** Layers wide enough that a block of rows takes their weights in several tiles (32 KB each). */
