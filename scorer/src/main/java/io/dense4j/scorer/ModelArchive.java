@@ -62,12 +62,7 @@ final class ModelArchive {
                 if (name.equals(DIGEST)) {
                     digest = bounded(file, zip, name, 64);
                 } else if (sizes.containsKey(name)) {
-                    byte[] content = bounded(file, zip, name, sizes.get(name));
-                    if (content.length != sizes.get(name)) { // short: the missing values would read as zeros
-                        throw new ModelFormatException(file, String.format("%s holds %,d bytes; the layers in %s need %,d", name,
-                                content.length, CONFIG, sizes.get(name)));
-                    }
-                    entries.put(name, content);
+                    entries.put(name, bounded(file, zip, name, sizes.get(name)));
                 } else {
                     throw new ModelFormatException(file, "has an entry dense4j does not write: \"" + name + "\"");
                 }

@@ -64,6 +64,11 @@ final class ModelReader {
             if (!entries.containsKey(name)) {
                 throw new ModelFormatException(file, "is truncated or corrupt: it has no " + name);
             }
+            long expected = (name.equals(PARAMETERS) ? parameterCount : statisticCount) * valueBytes;
+            if (entries.get(name).length != expected) { // short: the values missing would read as zeros
+                throw new ModelFormatException(file, String.format("%s holds %,d bytes; the layers in %s need %,d", name,
+                        entries.get(name).length, ModelArchive.CONFIG, expected));
+            }
         }
         try {
             return build(values(entries.get(PARAMETERS), PARAMETERS), values(entries.get(STATISTICS), STATISTICS));
@@ -108,7 +113,7 @@ final class ModelReader {
         sizes.put(PARAMETERS, parameterCount * valueBytes);
         sizes.put(STATISTICS, statisticCount * valueBytes);
         if (config.has("training")) { // a checkpoint: its optimizer state is read for the digest, then unused
-            sizes.put(OPTIMIZER_STATE, 2 * parameterCount * valueBytes);
+            sizes.put(OPTIMIZER_STATE, 2 * parameterCount * valueBytes); // at most: none for SGD, one per parameter for momentum
         }
         return sizes;
     }

@@ -262,6 +262,40 @@ class ScorerTest {
         assertTrue(allocated < 2_000, allocated + " bytes for 64,000 rows in batches");
     }
 
+    /** A checkpoint holds its optimizer's state: none for plain SGD, one value per parameter with momentum, two with Adam. */
+    @ParameterizedTest
+    @CsvSource({"sgd", "momentum", "adam"})
+    void checkpointsOfEveryOptimizerLoad(String optimizer) throws Exception {
+        io.dense4j.optim.Optimizer chosen = switch (optimizer) {
+            case "sgd" -> new SGD(0.1);
+            case "momentum" -> new SGD(0.1, 0.9, false, 0);
+            default -> new io.dense4j.optim.Adam(0.01);
+        };
+        Model model = new Sequential(new Dense(4, new ReLU()), new Dense(1, new Sigmoid())).compile(3, new BinaryCrossEntropy(), chosen);
+        Random random = new Random(8);
+        double[][] rows = new double[64][3];
+        double[] labels = new double[64];
+        for (int r = 0; r < rows.length; r++) {
+            for (int j = 0; j < 3; j++) {
+                rows[r][j] = random.nextGaussian();
+            }
+            labels[r] = rows[r][0] + rows[r][1] > 0 ? 1 : 0;
+        }
+        io.dense4j.train.Trainer trainer = new io.dense4j.train.Trainer(model);
+        trainer.fit(io.dense4j.data.Dataset.of(Nd4j.createFromArray(rows), Nd4j.createFromArray(labels), DataType.FLOAT),
+                io.dense4j.train.FitOptions.builder().epochs(2).batchSize(16).build());
+        Path file = folder.resolve(optimizer + "-checkpoint.zip");
+        trainer.saveCheckpoint(file); // what train writes to --out and --checkpoint
+        double[] expected = model.predictProbability(Nd4j.createFromArray(rows).castTo(DataType.FLOAT)).data().asDouble();
+        float[][] floats = new float[rows.length][3];
+        for (int r = 0; r < rows.length; r++) {
+            for (int j = 0; j < 3; j++) {
+                floats[r][j] = (float) rows[r][j];
+            }
+        }
+        assertClose(expected, Scorer.load(file).probabilities(floats));
+    }
+
     private Scorer saveAndLoad(Model model) throws Exception {
         Path file = folder.resolve("model-" + System.nanoTime() + ".zip");
         model.save(file);
