@@ -65,7 +65,7 @@ final class CvCommand extends TrainCommand {
         Activation hidden = architecture.hiddenActivation();
         checkModelOptions();
         CsvFiles file = StandardInput.files(data, System.out);
-        CsvSource source = csv.open(file, format(), sourceOptions());
+        CsvSource source = withPositive(csv.open(file, format(), sourceOptions()));
         System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s; %d folds%n", file, source.rows(), source.width(),
                 source.labels(), folds);
         long[] heldOutRows = foldSizes(file, source);

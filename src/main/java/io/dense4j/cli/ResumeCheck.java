@@ -147,6 +147,13 @@ final class ResumeCheck {
                     + "; the column flags now read " + String.join(", ", source.featureNames())
                     + ": give the checkpoint's columns, or train anew without --resume");
         }
+        List<String> classes = resumed.inputSchema() == null ? null : resumed.inputSchema().classes();
+        if (classes != null && !classes.equals(source.classes())) { // --positive turned them round
+            throw new ParameterException(command, "--resume: " + checkpoint + " has class 1 = \""
+                    + io.dense4j.data.csv.Printable.of(String.valueOf(classes.get(1))) + "\"; this run makes it \""
+                    + io.dense4j.data.csv.Printable.of(String.valueOf(source.classes().get(1)))
+                    + "\": give the checkpoint's --positive, or train anew without --resume");
+        }
         io.dense4j.model.TrainingData trainedOn = resumed.trainingData();
         io.dense4j.model.TrainingData now = io.dense4j.model.TrainingData.of(source);
         if (trainedOn != null && !trainedOn.sameContent(now)) {

@@ -97,6 +97,11 @@ class TrainCommand implements Callable<Integer> {
             + "unweighted (default: every row weighs 1).")
     String weightColumn;
 
+    @Option(names = "--positive", paramLabel = "LABEL", description = "The label value that is class 1, whatever the labels' "
+            + "own order (two names map in sorted order): the class that precision, recall, PR AUC, --class-weight W and "
+            + "--threshold-for are about, e.g. --positive fraud beside ok.")
+    String positive;
+
     @Option(names = "--accept-worse-than-base-rate", description = "Exit 0 even when the last epoch's training loss is worse "
             + "than always predicting the training rows' share of positives (a warning says so either way; by default the command "
             + "exits 1, and cv does when any fold ends so).")
@@ -186,7 +191,7 @@ class TrainCommand implements Callable<Integer> {
             resumedData = resumed.model().trainingData();
         }
         CsvFiles data = StandardInput.files(this.data, System.out);
-        CsvSource source = csv.open(data, format(), sourceOptions());
+        CsvSource source = withPositive(csv.open(data, format(), sourceOptions()));
         csvRows = source.rows();
         System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d feature%s%s, labels %s%s; cache: %s%n", data, source.rows(),
                 source.width(), source.width() == 1 ? "" : "s", source.categoricalColumns().isEmpty() ? "" : " (" + source.categoricalColumns().size() + " categorical)",
@@ -282,6 +287,18 @@ class TrainCommand implements Callable<Integer> {
                     : "the features are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr");
         }
         return baseRate;
+    }
+
+    /** {@code source} with --positive's label as class 1, if given. */
+    CsvSource withPositive(CsvSource source) {
+        if (positive == null) {
+            return source;
+        }
+        try {
+            return source.withPositiveClass(positive);
+        } catch (IllegalArgumentException none) {
+            throw new ParameterException(spec.commandLine(), "--positive: " + none.getMessage() + " in " + source.name());
+        }
     }
 
     /** How many rows the validation split trains on (stratified: from the class totals, a pass without a cache). */
@@ -423,7 +440,7 @@ class TrainCommand implements Callable<Integer> {
         // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
         FitOptions fit = fitOptions(stopping, ModelCheckpoint::everyBatches);
         ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(spark.master, data, format(), columns.kinds(),
-                badRows.skip, fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit, resumed, goal != null),
+                badRows.skip, fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit, resumed, goal != null, positive),
                 rows -> {
                     System.out.println(rows.describe());
                     Model model = newModel(hidden, chosen, rows.featureNames(), columns.categories(rows, trainingRows(), System.out),
@@ -471,6 +488,14 @@ class TrainCommand implements Callable<Integer> {
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
         FeatureStatistics statistics = statisticsOf.apply(trainingRows);
         checkBothClassesTeach(statistics, classes, file);
+        if (positive == null && io.dense4j.data.csv.LabelMapping.orderedByName(classes)
+                && statistics.positives() > 2 * statistics.negatives()) { // the rare class is class 0 only because it sorts first
+            String rare = Printable.of(classes.get(0));
+            System.out.printf(Locale.ROOT, "Note: class 1 is \"%s\" (the labels in sorted order), %.1f%% of the training rows: "
+                    + "precision, recall, PR AUC, --class-weight W and --threshold-for are about it; --positive %s makes \"%s\" "
+                    + "class 1%n", Printable.of(classes.get(1)), 100.0 * statistics.positives() / (statistics.positives() + statistics.negatives()),
+                    rare.matches("[\\w.+-]+") ? rare : "'" + rare.replace("'", "'\\''") + "'", rare);
+        }
         BinaryCrossEntropy loss = lossOptions.loss(statistics);
         baseRate().expect(statistics.negatives(), statistics.positives(), statistics.negativeWeight(), statistics.positiveWeight(),
                 loss.classWeights());

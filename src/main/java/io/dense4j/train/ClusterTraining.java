@@ -48,9 +48,10 @@ public interface ClusterTraining {
      * @param partitions at least this many pieces of the files
      * @param resumeFrom a trainer resumed from a checkpoint, or null for a new model
      * @param scoreValidation whether to bring the validation rows' probabilities and labels back (to choose a threshold on)
+     * @param positive   the label that is class 1, or null for the labels' own order
      */
     record Request(String master, String data, CsvFormat format, ColumnKinds kinds, boolean skipBadRows, boolean fillMissing, int partitions,
-                   String mode, int localSteps, FitOptions fit, Trainer resumeFrom, boolean scoreValidation) {
+                   String mode, int localSteps, FitOptions fit, Trainer resumeFrom, boolean scoreValidation, String positive) {
     }
 
     /**

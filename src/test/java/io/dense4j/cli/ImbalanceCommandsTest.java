@@ -69,6 +69,40 @@ class ImbalanceCommandsTest {
     }
 
     @Test
+    void thePositiveFlagMakesARareClassThatSortsFirstClassOne(@TempDir Path folder) throws Exception {
+        Path numbered = imbalanced(folder.resolve("numbered.csv"), 600, 3);
+        String text = Files.readString(numbered).replaceAll(",0\n", ",ok\n").replaceAll(",1\n", ",fraud\n");
+        Path named = Files.writeString(folder.resolve("fraud.csv"), text);
+        Path model = folder.resolve("m.zip");
+        Run sorted = Run.of("train", "--data", named.toString(), "--epochs", "1", "--accept-worse-than-base-rate", "--out",
+                model.toString());
+        assertEquals(0, sorted.exitCode(), sorted.err());
+        assertTrue(sorted.out().contains("labels 0 = \"fraud\", 1 = \"ok\""), sorted.out());
+        assertTrue(sorted.out().matches("(?s).*Note: class 1 is \"ok\" \\(the labels in sorted order\\), \\d+\\.\\d% of the training "
+                + "rows: precision, recall, PR AUC, --class-weight W and --threshold-for are about it; --positive fraud makes "
+                + "\"fraud\" class 1\n.*"), sorted.out());
+
+        Run positive = Run.of("train", "--data", named.toString(), "--positive", "fraud", "--epochs", "10", "--validation", "0.3",
+                "--threshold-for", "recall=0.8", "--out", model.toString());
+        assertEquals(0, positive.exitCode(), positive.err());
+        assertTrue(positive.out().contains("labels 0 = \"ok\", 1 = \"fraud\""), positive.out());
+        assertTrue(!positive.out().contains("Note: class 1 is"), positive.out());
+        // the same rows labelled 0/1 train the same model: "fraud" is class 1 as 1 is
+        Run plain = Run.of("train", "--data", numbered.toString(), "--epochs", "10", "--validation", "0.3", "--threshold-for",
+                "recall=0.8", "--out", folder.resolve("plain.zip").toString());
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertEquals(Model.load(folder.resolve("plain.zip")).parameters(), Model.load(model).parameters());
+        assertEquals(List.of("ok", "fraud"), Model.load(model).inputSchema().classes());
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", named.toString(), "--out", "-");
+        assertTrue(predicted.out().lines().skip(1).allMatch(line -> line.endsWith(",fraud") || line.endsWith(",ok")), predicted.out());
+
+        Run none = Run.of("train", "--data", named.toString(), "--positive", "Fraud", "--out", model.toString());
+        assertEquals(2, none.exitCode(), none.err());
+        assertTrue(none.err().startsWith("dense4j: --positive: the positive class \"Fraud\" is none of the labels \"fraud\" and "
+                + "\"ok\" in " + named), none.err());
+    }
+
+    @Test
     void cvJudgesEveryFoldAgainstItsBaseRateAndExitsOneWhenOneEndsWorse(@TempDir Path folder) throws Exception {
         Path train = imbalanced(folder.resolve("train.csv"), 300, 6);
         // unscaled: a feature in the tens of thousands makes every fold's loss far worse than the base rate's

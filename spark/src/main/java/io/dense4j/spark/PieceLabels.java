@@ -59,7 +59,8 @@ final class PieceLabels {
             throw new DataFileException(Path.of(source.path()), "has only one label value (" + (accepted.isEmpty() ? "none" : accepted.get(0))
                     + ") in its label column; a binary classifier needs two", null);
         }
-        classes = List.of(LabelMapping.restore(accepted).classes());
+        List<String> ordered = List.of(LabelMapping.restore(accepted).classes());
+        classes = source.positive() == null ? ordered : LabelMapping.withPositive(ordered, source.positive());
         classOf = new byte[pieces.size()][];
         for (RowBlock.PieceSummary piece : pieces) {
             byte[] map = new byte[Math.max(2, piece.labelNames().size())];

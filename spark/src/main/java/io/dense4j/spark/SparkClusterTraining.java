@@ -53,7 +53,7 @@ public final class SparkClusterTraining implements ClusterTraining {
             // a fixed default, not the cluster's parallelism of the moment: the schedule (and so a resumed run) depends on the pieces
             int partitions = request.partitions() > 0 ? request.partitions() : DEFAULT_PARTITIONS;
             SparkCsvSource source = new SparkCsvSource(request.data(), List.of(), request.format(), request.skipBadRows(),
-                    request.fillMissing(), partitions);
+                    request.fillMissing(), partitions, request.positive());
             try (SparkCsvData data = SparkCsvData.load(spark, source, request.kinds())) {
                 if (data.skippedRows() > 0) {
                     System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s), at %s%s%n", data.skippedRows(),

@@ -193,7 +193,8 @@ public final class SparkCsvData implements AutoCloseable {
                     firstLine = PieceInput.firstLine(uri, source.format(), conf);
                     if (source.columns().isEmpty() && firstLine.length > 0) {
                         source = new SparkCsvSource(source.path(), new io.dense4j.data.csv.CsvReader(Path.of(name), source.format())
-                                .columnNames(firstLine), source.format(), source.skipBadRows(), source.fillMissing(), source.minPartitions());
+                                .columnNames(firstLine), source.format(), source.skipBadRows(), source.fillMissing(), source.minPartitions(),
+                                source.positive());
                     }
                     checkColumns(source, name, firstLine);
                     firstLines.put(uri, firstLine);

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param columns       every column's name in file order; with a header row each file's must match (an
  *                      empty list takes the first file's header as the schema)
  * @param minPartitions split the files into at least this many pieces (one Spark partition each)
+ * @param positive      the label that is class 1, or null for the labels' own order (as one machine's
+ *                      {@code CsvSource.withPositiveClass})
  */
 public record SparkCsvSource(String path, List<String> columns, CsvFormat format, boolean skipBadRows,
-                             boolean fillMissing, int minPartitions) {
+                             boolean fillMissing, int minPartitions, String positive) {
 
     public SparkCsvSource {
         Objects.requireNonNull(path, "path");
@@ -39,7 +41,7 @@ public record SparkCsvSource(String path, List<String> columns, CsvFormat format
 
     /** Files with a header row that names {@code columns}, commas, the label last, strict, one piece per filesystem block. */
     public static SparkCsvSource of(String path, List<String> columns) {
-        return new SparkCsvSource(path, columns, CsvFormat.defaults(), false, false, 1);
+        return new SparkCsvSource(path, columns, CsvFormat.defaults(), false, false, 1, null);
     }
 
     /** The label column's header name, or null without a header (or before the columns are known). */
@@ -49,18 +51,23 @@ public record SparkCsvSource(String path, List<String> columns, CsvFormat format
     }
 
     public SparkCsvSource withFormat(CsvFormat newFormat) {
-        return new SparkCsvSource(path, columns, newFormat, skipBadRows, fillMissing, minPartitions);
+        return new SparkCsvSource(path, columns, newFormat, skipBadRows, fillMissing, minPartitions, positive);
     }
 
     public SparkCsvSource skippingBadRows() {
-        return new SparkCsvSource(path, columns, format, true, fillMissing, minPartitions);
+        return new SparkCsvSource(path, columns, format, true, fillMissing, minPartitions, positive);
     }
 
     public SparkCsvSource fillingMissing() {
-        return new SparkCsvSource(path, columns, format, skipBadRows, true, minPartitions);
+        return new SparkCsvSource(path, columns, format, skipBadRows, true, minPartitions, positive);
     }
 
     public SparkCsvSource withMinPartitions(int partitions) {
-        return new SparkCsvSource(path, columns, format, skipBadRows, fillMissing, partitions);
+        return new SparkCsvSource(path, columns, format, skipBadRows, fillMissing, partitions, positive);
+    }
+
+    /** The same files, with {@code label} as class 1 whichever the labels' own order made class 1. */
+    public SparkCsvSource withPositive(String label) {
+        return new SparkCsvSource(path, columns, format, skipBadRows, fillMissing, minPartitions, label);
     }
 }

@@ -63,6 +63,27 @@ class SparkTrainCommandTest {
                 1e-3, "exact mode trains one machine's weights (to 1e-5), so it picks the same point");
     }
 
+    @Test
+    void thePositiveClassIsOneMachinesOnSparkToo() throws Exception {
+        Path numbered = folder.resolve("numbered.csv");
+        Synthetic.writeCsv(numbered, Teacher.XOR, 2_000, 2, 6);
+        // the same rows with class 1 named "a" and class 0 "b": sorted, "a" would be class 0
+        Path named = Files.writeString(folder.resolve("named.csv"), Files.readString(numbered).replaceAll(",1\n", ",a\n")
+                .replaceAll(",0\n", ",b\n"));
+        String[] common = {"--layers", "8", "--optimizer", "adam", "--lr", "0.05", "--epochs", "2", "--batch-size", "200",
+            "--accept-worse-than-base-rate"};
+        Path onSpark = folder.resolve("spark.zip");
+        Path alone = folder.resolve("alone.zip");
+        String out = run(0, concat(new String[] {"train", "--spark", "local[2]", "--partitions", "2", "--data", named.toString(),
+            "--positive", "a", "--out", onSpark.toString()}, common));
+        assertTrue(out.contains("0 = \"b\", 1 = \"a\""), out);
+        run(0, concat(new String[] {"train", "--cache-dir", folder.toString(), "--data", numbered.toString(), "--out",
+            alone.toString()}, common));
+        assertEquals(java.util.List.of("b", "a"), io.dense4j.model.Model.load(onSpark).inputSchema().classes());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(io.dense4j.model.Model.load(alone).parameters().toFloatVector(),
+                io.dense4j.model.Model.load(onSpark).parameters().toFloatVector(), 1e-5f, "exact mode, class 1 the same rows");
+    }
+
     private static String[] concat(String[] first, String[] second) {
         String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);

@@ -216,6 +216,29 @@ public final class LabelMapping {
         return value == 0 || value == -1 ? 0 : value == 1 ? 1 : -1;
     }
 
+    /**
+     * {@code classes} (class 0's name, class 1's) with {@code positive} as class 1: as they are when
+     * it already is, swapped when it is class 0; matched as {@link #classOf} matches a label.
+     *
+     * @throws IllegalArgumentException when {@code positive} is neither class
+     */
+    public static List<String> withPositive(List<String> classes, String positive) {
+        int index = classOf(classes, positive);
+        if (index < 0) {
+            throw new IllegalArgumentException("the positive class \"" + Printable.of(positive) + "\" is none of the labels \""
+                    + Printable.of(classes.get(0)) + "\" and \"" + Printable.of(classes.get(1)) + "\"");
+        }
+        return index == 1 ? classes : Arrays.asList(classes.get(1), classes.get(0));
+    }
+
+    /**
+     * Whether the classes are two names with no meaning of their own (not numbers, not true and
+     * false), so that only their sorted order made one of them class 1.
+     */
+    public static boolean orderedByName(List<String> classes) {
+        return classes.stream().allMatch(name -> name != null && kind(name) == 2);
+    }
+
     /** What a label is: 0 for a number, 1 for true or false (any case), 2 for any other name. */
     private static int kind(String name) {
         return isNumber(name) ? 0 : canonical(name) >= 0 ? 1 : 2;

@@ -14,6 +14,20 @@ class LabelMappingTest {
     }
 
     @Test
+    void thePositiveClassTurnsTheClassesRoundOnlyWhenItWasClassZero() {
+        List<String> sorted = List.of("fraud", "ok");
+        assertEquals(List.of("ok", "fraud"), LabelMapping.withPositive(sorted, "fraud"));
+        assertEquals(sorted, LabelMapping.withPositive(sorted, "ok"));
+        // matched as a label is: by value
+        assertEquals(List.of("1", "0"), LabelMapping.withPositive(List.of("0", "1"), "0.0"));
+        assertEquals("the positive class \"Fraud\" is none of the labels \"fraud\" and \"ok\"", org.junit.jupiter.api.Assertions
+                .assertThrows(IllegalArgumentException.class, () -> LabelMapping.withPositive(sorted, "Fraud")).getMessage());
+        assertEquals(true, LabelMapping.orderedByName(sorted));
+        assertEquals(false, LabelMapping.orderedByName(List.of("0", "1")));
+        assertEquals(false, LabelMapping.orderedByName(List.of("false", "true")));
+    }
+
+    @Test
     void labelsWithAMeaningTakeTheirClassByValueOthersBySortedName() {
         assertArrayEquals(new String[] {"-1", "+1"}, classes("+1", "-1"), "+1 sorts before -1, but -1 is class 0");
         assertArrayEquals(new String[] {"-1", "1"}, classes("1", "-1"));
