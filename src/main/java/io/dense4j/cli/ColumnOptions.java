@@ -30,8 +30,8 @@ final class ColumnOptions {
     CommandSpec spec;
 
     @Option(names = "--categorical", split = ",", paramLabel = "NAMES", description = "Read these columns as categories "
-            + "(one-hot), whatever they hold: numbers such as zip codes too. Columns with text in their first "
-            + ColumnKinds.INFERENCE_ROWS + " rows are categorical anyway.")
+            + "(one-hot), whatever they hold: numbers such as zip codes too. Columns whose first "
+            + ColumnKinds.INFERENCE_ROWS + " rows hold more text cells than numbers are categorical anyway.")
     List<String> categorical = List.of();
 
     @Option(names = "--numeric", split = ",", paramLabel = "NAMES", description = "Read these columns as numbers, "
@@ -94,9 +94,11 @@ final class ColumnOptions {
                 continue; // under the cap, or counted and said in one line after
             }
             long otherRows = source.unknownCategoryRows(Map.of(column.getKey(), column.getValue())).get(column.getKey());
-            out.printf(Locale.ROOT, "Note: column \"%s\" has %s%,d distinct values; kept the %,d most frequent, and the "
-                            + "%,d rows (%.1f%%) with another go to 'other'%s%n", column.getKey(),
-                    seen.overflowed() ? "over " : "", seen.size(), column.getValue().values().size(), otherRows,
+            // the values are counted over the file, the kept ones over the training rows (a split's, a fold's)
+            out.printf(Locale.ROOT, "Note: column \"%s\" has %s%,d distinct values; kept the %,d most frequent%s, and the "
+                            + "file's %,d rows (%.1f%%) with another go to 'other'%s%n", column.getKey(),
+                    seen.overflowed() ? "over " : "", seen.size(), column.getValue().values().size(),
+                    training.validationTo() > training.validationFrom() ? " in the training rows" : "", otherRows,
                     100.0 * otherRows / source.rows(), seen.overflowed() || seen.size() > source.rows() / 2
                             ? " (an identifier? leave it out: --drop " + column.getKey() + ")" : " (--max-categories)");
         }

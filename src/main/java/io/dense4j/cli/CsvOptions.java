@@ -124,6 +124,9 @@ final class CsvOptions {
             }
             format = index ? format.withLabelIndex(Integer.parseInt(label)) : format.withLabel(label);
         }
+        if (features != null && !dropped.isEmpty()) { // each replaces the other's choice: one would be ignored
+            throw new IllegalArgumentException("--features and --drop each choose the feature columns: give one of them");
+        }
         if (features != null) {
             format = format.withFeatures(features);
         }

@@ -15,6 +15,7 @@ import io.dense4j.train.BaseRateCheck;
 import io.dense4j.train.EarlyStopping;
 import io.dense4j.train.Trainer;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,16 +65,17 @@ final class CvCommand extends TrainCommand {
         Optimizer chosen = optimizerOptions.optimizer();
         Activation hidden = architecture.hiddenActivation();
         checkModelOptions();
-        CsvFiles file = StandardInput.files(data, System.out);
+        CsvFiles file = StandardInput.files(data, status());
         CsvSource source = withPositive(csv.open(file, format(), sourceOptions()));
-        System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d features, labels %s; %d folds%n", file, source.rows(), source.width(),
+        status().printf(Locale.ROOT, "Read %s: %,d rows, %d features%s, labels %s; %d folds%n", file, source.rows(), source.width(),
+                categoricalCount(source),
                 source.labels(), folds);
         long[] heldOutRows = foldSizes(file, source);
         List<Evaluation> results = new ArrayList<>();
         List<String> worse = new ArrayList<>(); // the folds whose last epoch was worse than their base rate
         for (int fold = 0; fold < folds; fold++) {
             judgeAnew();
-            System.out.printf("Fold %d of %d: %,d rows held out%n", fold + 1, folds, heldOutRows[fold]); // before a refusal of its rows
+            status().printf("Fold %d of %d: %,d rows held out%n", fold + 1, folds, heldOutRows[fold]); // before a refusal of its rows
             RowSelection training = stratifiedIfAsked(RowSelection.fold(folds, fold, seed, false));
             RowSelection heldOut = stratifiedIfAsked(RowSelection.fold(folds, fold, seed, true));
             Model model = newModel(hidden, chosen, source, training);
@@ -85,7 +87,7 @@ final class CvCommand extends TrainCommand {
                         io.dense4j.train.ModelCheckpoint::everyEpochs));
             }
             Evaluation evaluation = model.scores(source, heldOut).evaluation(model.threshold().value());
-            System.out.println("On the held-out rows: " + evaluation);
+            status().println("On the held-out rows: " + evaluation);
             results.add(evaluation);
             BaseRateCheck judged = judgeAnew();
             if (judged != null && judged.worseAtEnd()) {
@@ -99,6 +101,12 @@ final class CvCommand extends TrainCommand {
             return 1;
         }
         return 0;
+    }
+
+    /** With --json, the one JSON object is standard output's alone: what the folds say goes to standard error. */
+    @Override
+    PrintStream status() {
+        return json ? System.err : System.out;
     }
 
     /** The rows each fold holds out, each fold checked to hold out some and train on some before the first trains. */

@@ -74,11 +74,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (schema != null && !format.header() && csv.label == null && schema.labelPlaceWithoutHeader() >= 0) {
             format = format.withLabelIndex(schema.labelPlaceWithoutHeader()); // where the training file had it, as its features say
         }
+        if (schema != null && format.header() && csv.label == null && schema.labelName() != null) {
+            format = format.withLabel(schema.labelName()); // the label the model was trained on, whichever columns are chosen
+        }
         if (schema != null && format.header() && format.features() == null && format.dropped().isEmpty()) {
             // the model's columns by name, in any order, among any others (an id, columns left out in training)
-            if (csv.label == null && schema.labelName() != null) {
-                format = format.withLabel(schema.labelName());
-            }
             for (Path file : data.paths()) {
                 schema.requireColumns(file.toString(), new CsvReader(file, format).columnNames());
             }

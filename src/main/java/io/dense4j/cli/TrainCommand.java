@@ -28,6 +28,7 @@ import io.dense4j.train.Trainer;
 import io.dense4j.train.BaseRateCheck;
 import io.dense4j.train.ClusterTraining;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -194,7 +195,7 @@ class TrainCommand implements Callable<Integer> {
         CsvSource source = withPositive(csv.open(data, format(), sourceOptions()));
         csvRows = source.rows();
         System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d feature%s%s, labels %s%s; cache: %s%n", data, source.rows(),
-                source.width(), source.width() == 1 ? "" : "s", source.categoricalColumns().isEmpty() ? "" : " (" + source.categoricalColumns().size() + " categorical)",
+                source.width(), source.width() == 1 ? "" : "s", categoricalCount(source),
                 source.labels(), source.missingValues() > 0
                         ? String.format(Locale.ROOT, ", %,d missing values", source.missingValues()) : "",
                 source.cacheStatus());
@@ -287,6 +288,16 @@ class TrainCommand implements Callable<Integer> {
                     : "the features are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr");
         }
         return baseRate;
+    }
+
+    /** Where what the command says goes: standard output; cv's --json moves it to standard error. */
+    PrintStream status() {
+        return System.out;
+    }
+
+    /** " (3 categorical)" for the Read line, or nothing. */
+    static String categoricalCount(CsvSource source) {
+        return source.categoricalColumns().isEmpty() ? "" : " (" + source.categoricalColumns().size() + " categorical)";
     }
 
     /** {@code source} with --positive's label as class 1, if given. */
@@ -471,7 +482,7 @@ class TrainCommand implements Callable<Integer> {
 
     /** A new model for {@code source}'s rows, its statistics (standardization, fill, balance) from {@code trainingRows}. */
     Model newModel(Activation hidden, Optimizer chosen, CsvSource source, RowSelection trainingRows) {
-        return newModel(hidden, chosen, source.featureNames(), columns.categories(source, trainingRows, System.out), source.classes(),
+        return newModel(hidden, chosen, source.featureNames(), columns.categories(source, trainingRows, status()), source.classes(),
                 source.labelName(), source::statistics, source.name(), trainingRows);
     }
 
@@ -491,7 +502,7 @@ class TrainCommand implements Callable<Integer> {
         if (positive == null && io.dense4j.data.csv.LabelMapping.orderedByName(classes)
                 && statistics.positives() > 2 * statistics.negatives()) { // the rare class is class 0 only because it sorts first
             String rare = Printable.of(classes.get(0));
-            System.out.printf(Locale.ROOT, "Note: class 1 is \"%s\" (the labels in sorted order), %.1f%% of the training rows: "
+            status().printf(Locale.ROOT, "Note: class 1 is \"%s\" (the labels in sorted order), %.1f%% of the training rows: "
                     + "precision, recall, PR AUC, --class-weight W and --threshold-for are about it; --positive %s makes \"%s\" "
                     + "class 1%n", Printable.of(classes.get(1)), 100.0 * statistics.positives() / (statistics.positives() + statistics.negatives()),
                     rare.matches("[\\w.+-]+") ? rare : "'" + rare.replace("'", "'\\''") + "'", rare);
@@ -510,14 +521,14 @@ class TrainCommand implements Callable<Integer> {
             String weights = (loss.classWeights().isNone() ? "" : loss.classWeights() + (balanced ? " (balanced on the training rows)" : ""))
                     + (loss.classWeights().isNone() || weightColumn == null ? "" : " and ")
                     + (weightColumn == null ? "" : "row weights from column \"" + weightColumn + "\"");
-            System.out.printf("Training with %s: the training loss is weighted; validation loss and metrics are not%n", weights);
+            status().printf("Training with %s: the training loss is weighted; validation loss and metrics are not%n", weights);
         }
         if (architecture.standardize && numbers) {
             compiled.adapt(statistics);
         }
         List<String> constant = compiled.startConstantFeaturesAtZero(statistics);
         if (!constant.isEmpty()) {
-            System.out.printf("Note: %s %s one value over the training rows, so the model learns nothing from %s; %s start at 0, "
+            status().printf("Note: %s %s one value over the training rows, so the model learns nothing from %s; %s start at 0, "
                     + "so that other values later do not move its predictions at random%n", Printable.whole(String.join(", ", constant)),
                     constant.size() == 1 ? "holds" : "hold", constant.size() == 1 ? "it" : "them",
                     constant.size() == 1 ? "its weights" : "their weights");
@@ -559,9 +570,9 @@ class TrainCommand implements Callable<Integer> {
     FitOptions fitOptions(EarlyStopping stopping, java.util.function.BiFunction<Path, Integer, ModelCheckpoint> checkpoints) {
         FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(validation).stratified(stratify)
                 .callbacks(ProgressLine.wanted() && (batchSize > 0 || csvRows > 0) // a person watching: a live line; a log (or Spark full batch, rows unknown): lines
-                        ? new ProgressLine(epochs, (int) Math.min(Integer.MAX_VALUE, batchSize == 0 ? csvRows : batchSize), System.out,
+                        ? new ProgressLine(epochs, (int) Math.min(Integer.MAX_VALUE, batchSize == 0 ? csvRows : batchSize), status(),
                                 System.err, System::nanoTime, ProgressLine.terminalColumns())
-                        : new EpochLines(epochs, System.out));
+                        : new EpochLines(epochs, status()));
         if (batchSize == 0) {
             fit.fullBatch();
         } else {

@@ -183,7 +183,9 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         List<String> missing = featureNames.stream().filter(name -> !present.contains(name)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(file + " lacks the model's feature column" + (missing.size() == 1 ? " " : "s ")
-                    + quoted(missing, featureNames.size()) + delimiterHint(columns));
+                    + quoted(missing, featureNames.size()) + (labelName == null && labelPlaceWithoutHeader() >= 0
+                    ? " (the model was trained on a file without a header row, its columns named by place: give --no-header)"
+                    : delimiterHint(columns)));
         }
     }
 

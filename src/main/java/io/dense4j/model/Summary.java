@@ -54,7 +54,10 @@ final class Summary {
             text.append("Trained by: ").append(Printable.whole(model.provenance().toString())).append('\n');
         }
         if (model.trainingCommand() != null) {
-            text.append("Command: ").append(Printable.whole(model.trainingCommand().toString())).append(" (dense4j verify reruns it)\n");
+            int parts = model.trainingCommand().parts();
+            text.append("Command: ").append(Printable.whole(model.trainingCommand().toString())).append(parts > 1
+                    ? " (its steps cut into " + parts + " parts, as --parts " + parts + " cuts them; dense4j verify reruns it)\n"
+                    : " (dense4j verify reruns it)\n");
         }
         if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {
             text.append("Threshold: ").append(Printable.whole(model.threshold().toString())).append('\n');

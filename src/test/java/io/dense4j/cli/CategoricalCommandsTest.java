@@ -74,8 +74,8 @@ class CategoricalCommandsTest {
         assertTrue(trained.out().contains("Categorical columns (one-hot over their categories, other, missing): plan (3), zip (3), "
                 + "city (3)"), trained.out());
         // zip: 01000..01003, 75 rows each, so 75 rows past the 3 kept; city: Kyiv and Rome past Oslo, Lima, Pune
-        assertTrue(trained.out().contains("Note: column \"zip\" has 4 distinct values; kept the 3 most frequent, and the 75 rows "
-                + "(25.0%) with another go to 'other' (--max-categories)"), trained.out());
+        assertTrue(trained.out().contains("Note: column \"zip\" has 4 distinct values; kept the 3 most frequent, and the file's 75 "
+                + "rows (25.0%) with another go to 'other' (--max-categories)"), trained.out());
         assertTrue(trained.out().contains("Note: column \"city\" has 5 distinct values; kept the 3 most frequent"), trained.out());
         String summary = Run.of("summary", "--model", model.toString()).out();
         assertTrue(summary.contains("Input: 1 numeric, 3 categorical (one-hot, read by gathering weight rows): plan 3+2, zip 3+2, "
@@ -123,6 +123,10 @@ class CategoricalCommandsTest {
                 "--json");
         assertEquals(0, evaluated.exitCode(), evaluated.err());
         assertEquals(told.out(), evaluated.out());
+        Run forgot = Run.of("predict", "--model", first.toString(), "--data", unlabeled.toString(), "--out", "-");
+        assertEquals(1, forgot.exitCode(), forgot.err());
+        assertTrue(forgot.err().contains("(the model was trained on a file without a header row, its columns named by place: give "
+                + "--no-header)"), forgot.err());
     }
 
     @Test
@@ -195,6 +199,29 @@ class CategoricalCommandsTest {
         assertEquals(0, predicted.exitCode(), predicted.err());
         assertTrue(predicted.out().contains("Note: rows with a category the model does not know (read as 'other'), of 1: t0 1, t1 1, "
                 + "t2 1, t3 1, t4 1, t5 1, t6 1, t7 1, t8 1, t9 1 and 5 more\n"), predicted.out());
+    }
+
+    @Test
+    void evaluateReadsTheModelsLabelWhicheverColumnsTheFlagsChoose() throws Exception {
+        Path model = folder.resolve("model.zip");
+        assertEquals(0, Run.of("train", "--data", train.toString(), "--drop", "id", "--out", model.toString()).exitCode());
+        // the training file with a 0/1 column after the label: read as the label, the model would be scored against it
+        StringBuilder extended = new StringBuilder();
+        List<String> lines = Files.readAllLines(train);
+        for (int i = 0; i < lines.size(); i++) {
+            extended.append(lines.get(i)).append(',').append(i == 0 ? "promo" : String.valueOf(i % 2)).append('\n');
+        }
+        Path later = write("extended.csv", extended.toString());
+        String byName = Run.of("evaluate", "--model", model.toString(), "--data", later.toString(), "--json").out();
+        for (String[] flags : new String[][] {{"--features", "age,plan,zip,city"}, {"--drop", "id,promo"}}) {
+            Run chosen = Run.of("evaluate", "--model", model.toString(), "--data", later.toString(), "--json", flags[0], flags[1]);
+            assertEquals(0, chosen.exitCode(), chosen.err());
+            assertEquals(byName, chosen.out(), String.join(" ", flags));
+        }
+        Run both = Run.of("train", "--data", train.toString(), "--features", "age,plan", "--drop", "id");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().startsWith("dense4j: --features and --drop each choose the feature columns: give one of them"),
+                both.err());
     }
 
     @Test

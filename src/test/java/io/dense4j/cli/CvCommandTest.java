@@ -21,14 +21,14 @@ class CvCommandTest {
         Run run = Run.of("cv", "--data", data.toString(), "--folds", "3", "--epochs", "3", "--standardize", "--json");
         assertEquals(0, run.exitCode(), run.err());
         long heldOut = 0;
-        Matcher folds = Pattern.compile("Fold \\d of 3: (\\d+) rows held out").matcher(run.out());
+        Matcher folds = Pattern.compile("Fold \\d of 3: (\\d+) rows held out").matcher(run.err()); // beside the JSON, not in it
         while (folds.find()) {
             heldOut += Long.parseLong(folds.group(1));
         }
         assertEquals(600, heldOut, "each row is held out by exactly one fold");
 
-        String last = run.out().strip().lines().reduce((first, second) -> second).orElseThrow();
-        JsonNode json = new ObjectMapper().readTree(last);
+        assertEquals(1, run.out().strip().lines().count(), "standard output holds the one JSON object: " + run.out());
+        JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals(3, json.get("folds").asInt());
         for (String metric : new String[] {"logLoss", "rocAuc", "prAuc", "brier", "accuracy", "balancedAccuracy", "precision",
                 "recall", "f1", "mcc"}) {
