@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -30,21 +29,16 @@ final class StandardOutput extends OutputStream {
         return new BufferedOutputStream(new StandardOutput(System.out), 1 << 16);
     }
 
+    /** The system's names for file descriptor 1. */
+    private static final java.util.Set<String> NAMES = java.util.Set.of("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1");
+
     /**
-     * Whether {@code file} names standard output: "-", or a name of what the process's standard
-     * output is ({@code /dev/stdout}, {@code /dev/fd/1}, the pipe or terminal it is), so that what a
-     * command says goes elsewhere than what it writes there.
+     * Whether {@code file} names standard output: "-", or a name the system gives file descriptor
+     * 1, so that what a command says goes elsewhere than what it writes there. By name, not by
+     * what it is: under {@code >/dev/null}, {@code --out /dev/null} is still a file to write.
      */
     static boolean isNamedBy(Path file) {
-        if (file.toString().equals("-")) {
-            return true;
-        }
-        Path standardOutput = Path.of("/dev/stdout"); // a link to what fd 1 is, where the system has one
-        try {
-            return Files.exists(file) && Files.exists(standardOutput) && Files.isSameFile(file, standardOutput);
-        } catch (IOException unreadable) {
-            return false;
-        }
+        return NAMES.contains(file.toString());
     }
 
     /** Whether something written to {@link System#out} was lost; flushes it first. */

@@ -127,7 +127,8 @@ class TrainCommand implements Callable<Integer> {
     int shuffleBuffer;
 
 
-    @Option(names = "--early-stopping", description = "Stop after this many epochs without improvement, restoring the best weights.")
+    @Option(names = "--early-stopping", description = "Stop after this many epochs without improvement of the validation loss "
+            + "(of the training loss without --validation), restoring the best epoch's weights.")
     Integer patience;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the weights and the shuffling (default: ${DEFAULT-VALUE}).")
@@ -165,6 +166,9 @@ class TrainCommand implements Callable<Integer> {
     private long csvRows;
     private io.dense4j.train.Callback scheduleCallback;
 
+    /** The statistics of the training rows of the last model made, whose class counts later checks read. */
+    private FeatureStatistics trainingStatistics;
+
     /** The data a resumed checkpoint was trained on, whose numbers the resumed run reads the same way; else null. */
     private io.dense4j.model.TrainingData resumedData;
 
@@ -172,6 +176,10 @@ class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (resume && checkpoint == null) {
             throw new ParameterException(spec.commandLine(), "--resume continues from a checkpoint: give --checkpoint FILE");
+        }
+        if (stratify && validation == 0) { // it would do nothing, and say nothing
+            throw new ParameterException(spec.commandLine(), "--stratify keeps each class's share on both sides of the validation "
+                    + "split: give --validation too, e.g. --validation 0.2");
         }
         if (checkpointEvery < 1) {
             throw new ParameterException(spec.commandLine(), "--checkpoint-every takes a number of epochs >= 1, got " + checkpointEvery);
@@ -213,6 +221,9 @@ class TrainCommand implements Callable<Integer> {
             }
             Model model = newModel(hidden, chosen, source, trainingRows());
             model.checkSavable(); // before training, not when the first checkpoint is written
+            if (goal != null) {
+                checkValidationHasPositives(source);
+            }
             trainer = new Trainer(model, model.optimizer(), policy());
         }
         Model model = trainer.model();
@@ -288,6 +299,20 @@ class TrainCommand implements Callable<Integer> {
                     : "the features are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr");
         }
         return baseRate;
+    }
+
+    /**
+     * --threshold-for chooses on the validation rows' class-1 rows: with none (a rare class all in
+     * the training rows) it would fail only after every epoch, so it is refused before the first.
+     */
+    private void checkValidationHasPositives(CsvSource source) {
+        long positives = source.classTotals()[1] - trainingStatistics.positives();
+        if (positives == 0) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--threshold-for chooses on the validation "
+                    + "rows' class-1 (\"%s\") rows, and the --validation %s split of %s holds none%s", Printable.of(source.classes()
+                    .get(1)), validation, source.name(), stratify ? ": give a larger --validation"
+                    : ": --stratify keeps each class's share on both sides, or give a larger --validation"));
+        }
     }
 
     /** Where what the command says goes: standard output; cv's --json moves it to standard error. */
@@ -442,7 +467,11 @@ class TrainCommand implements Callable<Integer> {
         ClusterTraining cluster = java.util.ServiceLoader.load(ClusterTraining.class).findFirst().orElseThrow(() ->
                 new ParameterException(spec.commandLine(), "--spark needs the dense4j-spark module and Spark on the classpath: "
                         + "run ./dense4j, which adds them when --spark is given"));
-        Trainer resumed = resume && Files.exists(checkpoint) ? Trainer.resume(checkpoint) : null;
+        Checkpoint kept = resume && Files.exists(checkpoint) ? Checkpoint.load(checkpoint) : null;
+        if (kept != null) { // as on one machine: flags that ask for another model or other batches are refused
+            ResumeCheck.against(kept, this, hidden, chosen);
+        }
+        Trainer resumed = kept == null ? null : Trainer.resume(kept, io.dense4j.runtime.ExecutionPolicy.forThisMachine());
         if (resumed != null) {
             System.out.printf("Resuming from %s after epoch %d of %d (and %d batches of the next)%n", checkpoint,
                     resumed.epochsTrained(), epochs, resumed.batchesInEpoch());
@@ -498,6 +527,7 @@ class TrainCommand implements Callable<Integer> {
         boolean balanced = lossOptions.balanced();
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
         FeatureStatistics statistics = statisticsOf.apply(trainingRows);
+        trainingStatistics = statistics;
         checkBothClassesTeach(statistics, classes, file);
         if (positive == null && io.dense4j.data.csv.LabelMapping.orderedByName(classes)
                 && statistics.positives() > 2 * statistics.negatives()) { // the rare class is class 0 only because it sorts first
@@ -527,7 +557,7 @@ class TrainCommand implements Callable<Integer> {
             compiled.adapt(statistics);
         }
         List<String> constant = compiled.startConstantFeaturesAtZero(statistics);
-        if (!constant.isEmpty()) {
+        if (!constant.isEmpty() && architecture.standardize) { // unscaled, a constant input trains its row as a bias would
             status().printf("Note: %s %s one value over the training rows, so the model learns nothing from %s; %s start at 0, "
                     + "so that other values later do not move its predictions at random%n", Printable.whole(String.join(", ", constant)),
                     constant.size() == 1 ? "holds" : "hold", constant.size() == 1 ? "it" : "them",

@@ -19,6 +19,11 @@ public interface BatchSource extends AutoCloseable {
     /** Begins a pass over the rows: for {@code epoch} (1, 2, …) in its shuffled order, or in file order. */
     void startPass(int epoch, long seed, boolean shuffle);
 
+    /** Whether the rows carry labels, as training and scoring need. */
+    default boolean labeled() {
+        return true;
+    }
+
     /** Whether the rows carry weights of their own for the training loss; if not, each weighs 1. */
     default boolean weighted() {
         return false;

@@ -55,6 +55,11 @@ public final class DatasetBatches implements BatchSource {
     }
 
     @Override
+    public boolean labeled() {
+        return data.hasLabels();
+    }
+
+    @Override
     public boolean weighted() {
         return data.hasWeights();
     }

@@ -31,7 +31,8 @@ public record DecisionThreshold(double value, String chosenBy) {
 
     /**
      * Six significant digits, without trailing zeros: what people read; files keep the exact value.
-     * Below 0.0001 with an exponent (1E-300), not as a line of zeros.
+     * Below 0.0001 as {@link BigDecimal#toString} writes it, which takes an exponent below 1E-6
+     * (1E-300), not a line of zeros.
      */
     public static String format(double threshold) {
         BigDecimal rounded = new BigDecimal(threshold).round(new MathContext(6)).stripTrailingZeros();

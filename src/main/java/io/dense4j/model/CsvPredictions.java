@@ -64,6 +64,11 @@ public final class CsvPredictions {
     /** As above for the rows of several files, one after another, under one header. */
     public static Written written(Model model, CsvFiles data, CsvFormat format, double threshold, List<String> kept, Path out)
             throws IOException {
+        for (Path file : data.paths()) { // written atomically, the predictions would replace the rows they are read from
+            if (java.nio.file.Files.exists(out) && java.nio.file.Files.isSameFile(out, file)) {
+                throw new IllegalArgumentException(out + " is one of the files the predictions are read from; give another file");
+            }
+        }
         List<Input> inputs = inputs(model, data, format, threshold);
         Written[] written = new Written[1];
         try {

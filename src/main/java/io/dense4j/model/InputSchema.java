@@ -146,6 +146,25 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
      * Throws unless {@code columns} (the features read from {@code file}) are this schema's, in
      * its order; the message names what differs, up to ten names, not both whole lists.
      */
+    /**
+     * Throws unless {@code file}'s labels map to this model's classes as its own do: label k of the
+     * file is class k here (by value, as labels match: "0.0" is the class of "0"). A file whose
+     * own order turned them round (another --positive) would score or train with inverted labels.
+     */
+    public void checkClasses(String file, List<String> fileClasses) {
+        if (classes.contains(null) || fileClasses.contains(null)) {
+            return; // unknown names: nothing to compare
+        }
+        for (int k = 0; k < 2; k++) {
+            if (io.dense4j.data.csv.LabelMapping.classOf(classes, fileClasses.get(k)) != k) {
+                throw new IllegalArgumentException(String.format("%s maps its labels as 0 = \"%s\", 1 = \"%s\", but the model's "
+                        + "classes are 0 = \"%s\", 1 = \"%s\": read it with the model's classes (CsvSource.Options.withClasses)",
+                        file, io.dense4j.data.csv.Printable.of(fileClasses.get(0)), io.dense4j.data.csv.Printable.of(fileClasses.get(1)),
+                        io.dense4j.data.csv.Printable.of(classes.get(0)), io.dense4j.data.csv.Printable.of(classes.get(1))));
+            }
+        }
+    }
+
     public void checkFeatures(String file, List<String> columns) {
         if (columns.equals(featureNames)) {
             return;
@@ -183,10 +202,15 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         List<String> missing = featureNames.stream().filter(name -> !present.contains(name)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(file + " lacks the model's feature column" + (missing.size() == 1 ? " " : "s ")
-                    + quoted(missing, featureNames.size()) + (labelName == null && labelPlaceWithoutHeader() >= 0
+                    + quoted(missing, featureNames.size()) + (labelName == null && namedByPlace()
                     ? " (the model was trained on a file without a header row, its columns named by place: give --no-header)"
                     : delimiterHint(columns)));
         }
+    }
+
+    /** Whether every feature is named by its place ("column 3"), as a file without a header row names them. */
+    private boolean namedByPlace() {
+        return featureNames.stream().allMatch(name -> name.matches("column [1-9][0-9]{0,8}"));
     }
 
     /** For a header read as one column that holds another likely delimiter, the flag to give; else "". */

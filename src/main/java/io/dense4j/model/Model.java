@@ -122,7 +122,8 @@ public final class Model {
      * Sets to 0 the first Dense layer's weight rows of the numeric features that hold one value
      * over {@code statistics}' rows (the training rows'). Standardized, such a feature reads 0 on
      * every training row, so training never moves its row, and a random start would act on
-     * whatever value the feature takes later. Returns those features' names.
+     * whatever value the feature takes later. Returns those features as messages name them
+     * ({@code feature "age"}).
      */
     public List<String> startConstantFeaturesAtZero(FeatureStatistics statistics) {
         checkWidth(statistics.mean().length);
@@ -277,6 +278,10 @@ public final class Model {
     public Scores scores(CsvSource data, RowSelection selection) {
         checkWidth(data.width());
         InputSchema schema = inputSchema;
+        if (schema != null) { // the columns by name and the classes by label, as fit checks them: in another order they score wrong
+            schema.checkFeatures(data.name(), data.featureNames());
+            schema.checkClasses(data.name(), data.classes());
+        }
         try (BatchSource rows = data.rows(selection, schema == null ? null : schema.fillValues(),
                 schema == null ? java.util.Map.of() : schema.categories(), dataType())) {
             if (rows.rows() == 0) {
@@ -289,6 +294,9 @@ public final class Model {
     /** The probabilities, labels and mean loss of one in-order pass over labeled rows. */
     public Scores scores(BatchSource data) {
         checkWidth(data.width());
+        if (!data.labeled()) {
+            throw new IllegalArgumentException("scores need labeled rows; these have no labels");
+        }
         int rows = Math.toIntExact(data.rows());
         double[] probabilities = new double[rows];
         double[] labels = new double[rows];
@@ -417,6 +425,13 @@ public final class Model {
         if (!Arrays.equals(target.shape(), values.shape())) {
             throw new IllegalArgumentException(String.format("layer %d (Dense) expects %s of shape %s, got %s",
                     layerIndex, what, Arrays.toString(target.shape()), Arrays.toString(values.shape())));
+        }
+        double[] given = values.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).data().asDouble();
+        for (int i = 0; i < given.length; i++) {
+            if (!Double.isFinite(given[i])) { // such a model predicts nothing, and would only fail when saved
+                throw new IllegalArgumentException(String.format("layer %d (Dense) %s value %d is %s, not a finite number", layerIndex,
+                        what, i, given[i]));
+            }
         }
         target.assign(values);
     }

@@ -137,8 +137,9 @@ final class ModelFile {
                         io.dense4j.data.csv.Printable.of(column.getKey()), column.getValue().values().size()))
                 .orElse(null);
         throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the model's model.json would take %,d bytes, more "
-                + "than the %,d a model file may hold%s: keep fewer categories (--max-categories), or leave out a column that "
-                + "names each row", bytes, ModelArchive.CONFIG_LIMIT, largest == null ? "" : largest));
+                + "than the %,d a model file may hold%s", bytes, ModelArchive.CONFIG_LIMIT, largest == null
+                ? ": keep fewer or shorter column names" : largest + ": keep fewer categories (--max-categories), or leave out a "
+                + "column that names each row"));
     }
 
     /** A file must never hold a NaN or an infinity: such a model predicts nothing, and a checkpoint only diverges again. */

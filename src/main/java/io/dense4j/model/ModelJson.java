@@ -58,20 +58,22 @@ final class ModelJson {
             loss.putObject("classWeights").put("negative", model.loss().classWeights().negative())
                     .put("positive", model.loss().classWeights().positive());
         }
+        // the optimizer that stepped the weights: a checkpoint resumes with it (a Trainer may use another than compile's)
+        Optimizer trainedWith = state != null && state.optimizer() != null ? state.optimizer() : model.optimizer();
         ObjectNode optimizer = root.putObject("optimizer");
-        if (model.optimizer() instanceof SGD sgd) {
+        if (trainedWith instanceof SGD sgd) {
             optimizer.put("type", "SGD").put("learningRate", sgd.learningRate()).put("momentum", sgd.momentum())
                     .put("nesterov", sgd.nesterov());
         } else {
-            Adam adam = (Adam) model.optimizer();
+            Adam adam = (Adam) trainedWith;
             optimizer.put("type", "Adam").put("learningRate", adam.learningRate()).put("beta1", adam.beta1())
                     .put("beta2", adam.beta2()).put("epsilon", adam.epsilon());
             if (adam.weightDecay() > 0) {
                 optimizer.put("weightDecay", adam.weightDecay());
             }
         }
-        if (model.optimizer().clipNorm() > 0) {
-            optimizer.put("clipNorm", model.optimizer().clipNorm());
+        if (trainedWith.clipNorm() > 0) {
+            optimizer.put("clipNorm", trainedWith.clipNorm());
         }
         TrainingData data = model.trainingData();
         if (data != null) {

@@ -54,13 +54,13 @@ public final class Sequential {
 
     /**
      * Compiles for rows laid out as {@code schema} says, and gives the model that schema: with
-     * categorical columns (such as {@code CsvSource.schema} finds), the first Dense layer reads each
+     * categorical columns (such as {@link InputSchema#of(io.dense4j.data.csv.CsvSource, int)} finds), the first Dense layer reads each
      * one's code as its one-hot vector, by gathering a weight row.
      *
      * <pre>{@code
      * CsvSource data = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
      * Model model = new Sequential(new Dense(32, new ReLU()), new Dense(1, new Sigmoid()))
-     *         .compile(data.schema(100), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+     *         .compile(InputSchema.of(data, 100), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
      * }</pre>
      */
     public Model compile(InputSchema schema, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {

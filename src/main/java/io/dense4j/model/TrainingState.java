@@ -9,13 +9,21 @@ package io.dense4j.model;
  * @param optimizerState the optimizer's state arrays (velocity, moments) one after another, as
  *                       doubles (which carry float32 values exactly); empty for plain SGD
  * @param batching       how the fit in progress chose each step's rows, or null where that is not
- *                       known (a checkpoint of an older version, training on Spark)
+ *                       known (a checkpoint of an older version)
+ * @param optimizer      the optimizer whose state this is and that a resumed fit steps with, when a
+ *                       trainer used another than the model's compile-time one; else null
  */
-public record TrainingState(Progress progress, long optimizerSteps, double[] optimizerState, Batching batching) {
+public record TrainingState(Progress progress, long optimizerSteps, double[] optimizerState, Batching batching,
+                            io.dense4j.optim.Optimizer optimizer) {
 
     /** A state whose batching is not known. */
     public TrainingState(Progress progress, long optimizerSteps, double[] optimizerState) {
-        this(progress, optimizerSteps, optimizerState, null);
+        this(progress, optimizerSteps, optimizerState, null, null);
+    }
+
+    /** A state of the model's own optimizer. */
+    public TrainingState(Progress progress, long optimizerSteps, double[] optimizerState, Batching batching) {
+        this(progress, optimizerSteps, optimizerState, batching, null);
     }
 
     /**

@@ -37,27 +37,9 @@ public final class Parameters {
 
     /**
      * Draws every weight from {@code seed} (layer by layer, row-major, so the same seed always gives
-     * the same model) and zeroes every bias.
+     * the same model), then zeroes every bias and each categorical column's "other" and "missing"
+     * rows ({@link #zeroUnseenSlots}).
      */
-    /**
-     * Each categorical column's "other" and "missing" weight rows start at 0: training moves them
-     * only if its rows hold such values, and otherwise a random start would stay and act on every
-     * unknown or missing value seen later, as scikit-learn's OneHotEncoder(handle_unknown="ignore")
-     * never lets an unknown value act.
-     */
-    private static void zeroUnseenSlots(DenseNode dense, NativeArray weights) {
-        io.dense4j.graph.InputLayout layout = dense.categorical();
-        int units = dense.outputWidth();
-        int[] columns = layout.categoricalColumns();
-        int[] offsets = layout.slotOffsets();
-        for (int c = 0; c < columns.length; c++) {
-            int otherRow = offsets[c] + layout.slots(columns[c]) - 2; // then the missing slot's row
-            for (int at = otherRow * units, end = (otherRow + 2) * units; at < end; at++) {
-                weights.set(at, 0);
-            }
-        }
-    }
-
     public void initialize(long seed) {
         Random random = new Random(seed);
         for (int i = 0; i < graph.nodes().size(); i++) {
@@ -108,6 +90,25 @@ public final class Parameters {
 
     public DataType dataType() {
         return values.dataType();
+    }
+
+    /**
+     * Each categorical column's "other" and "missing" weight rows start at 0: training moves them
+     * only if its rows hold such values, and otherwise a random start would stay and act on every
+     * unknown or missing value seen later, as scikit-learn's OneHotEncoder(handle_unknown="ignore")
+     * never lets an unknown value act.
+     */
+    private static void zeroUnseenSlots(DenseNode dense, NativeArray weights) {
+        io.dense4j.graph.InputLayout layout = dense.categorical();
+        int units = dense.outputWidth();
+        int[] columns = layout.categoricalColumns();
+        int[] offsets = layout.slotOffsets();
+        for (int c = 0; c < columns.length; c++) {
+            int otherRow = offsets[c] + layout.slots(columns[c]) - 2; // then the missing slot's row
+            for (int at = otherRow * units, end = (otherRow + 2) * units; at < end; at++) {
+                weights.set(at, 0);
+            }
+        }
     }
 
     /** Every trainable parameter, node by node. */

@@ -45,7 +45,8 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
 
     /** How these options choose each step's rows, as a checkpoint records it. */
     public io.dense4j.model.TrainingState.Batching batching() {
-        return new io.dense4j.model.TrainingState.Batching(batchSize, shuffle, seed, validationSplit, stratified);
+        // without a split there is nothing to stratify: recorded as not stratified, whichever was asked
+        return new io.dense4j.model.TrainingState.Batching(batchSize, shuffle, seed, validationSplit, stratified && validationSplit > 0);
     }
 
     /** The rows the validation split trains on. */

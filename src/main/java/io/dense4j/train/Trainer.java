@@ -154,6 +154,7 @@ public final class Trainer {
         InputSchema schema = model.inputSchema();
         if (schema != null) {
             schema.checkFeatures(data.name(), data.featureNames());
+            schema.checkClasses(data.name(), data.classes());
         }
         double split = options.validationSplit();
         RowSelection training = options.trainingRows();
@@ -223,6 +224,17 @@ public final class Trainer {
         }
     }
 
+    /**
+     * For a fit that runs outside this trainer's own loop (data-parallel training, which steps this
+     * trainer's model and writes its checkpoints): checks {@code options} against a restored
+     * checkpoint's batches as {@link #fit} does, then records them as the fit's.
+     */
+    public void beginFit(FitOptions options) {
+        checkBatching(options);
+        batching = options.batching();
+        resuming = false;
+    }
+
     /** As the public fit, recording {@code asked} (the caller's options before their split was taken) as the fit's batching. */
     private History fit(BatchSource train, BatchSource validation, FitOptions options, TrainingState.Batching asked) {
         model.checkWidth(train.width());
@@ -235,6 +247,10 @@ public final class Trainer {
         }
         if (train.rows() == 0) {
             throw new IllegalArgumentException("fit has no rows to train on");
+        }
+        if (!train.labeled() || validation != null && !validation.labeled()) {
+            throw new IllegalArgumentException("training needs labeled rows; " + (train.labeled() ? "the validation rows" : "these")
+                    + " have no labels");
         }
         if (validation != null && validation.rows() == 0) {
             throw new IllegalArgumentException("fit's validation source has no rows: give one with rows, or none");
@@ -621,7 +637,8 @@ public final class Trainer {
 
     /** The optimizer's state and where training stands, as a checkpoint keeps them. */
     public TrainingState state() {
-        return new TrainingState(progress(), updater.steps(), optimizerState(), batching);
+        return new TrainingState(progress(), updater.steps(), optimizerState(), batching,
+                optimizer.equals(model.optimizer()) ? null : optimizer);
     }
 
     /**

@@ -101,6 +101,10 @@ class CategoricalCommandsTest {
         }
         assertEquals(301, predictions.get(0).lines().count(), "a header and a line per row");
         assertEquals(predictions.get(0), predictions.get(1), "with its label column or without");
+        Run lastForgot = Run.of("predict", "--model", model.toString(), "--data", headless.toString(), "--out", "-");
+        assertEquals(1, lastForgot.exitCode(), lastForgot.err());
+        assertTrue(lastForgot.err().contains("(the model was trained on a file without a header row, its columns named by place: "
+                + "give --no-header)"), lastForgot.err());
 
         // the label first: the model's features are columns 2 to 6, so its label was column 1, where predict looks for it
         Path labelFirst = Files.write(folder.resolve("label-first.csv"), lines.subList(1, lines.size()).stream()

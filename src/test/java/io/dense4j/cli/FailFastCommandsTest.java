@@ -30,7 +30,7 @@ class FailFastCommandsTest {
         String data = small().toString();
         String[][] cases = {
             {"--epochs", "0"}, {"--epochs", "-3"}, {"--early-stopping", "0"}, {"--batch-size", "-1"}, {"--lerning-rate", "0.1"},
-            {"--sync", "averaging"}, {"--delimiter", "ab"}, {"--out", "-"}, {"--out", "/dev/stdout"},
+            {"--sync", "averaging"}, {"--delimiter", "ab"}, {"--out", "-"}, {"--out", "/dev/stdout"}, {"--stratify"},
         };
         String[] says = {
             "dense4j: --epochs takes a number of passes >= 1, got 0",
@@ -42,6 +42,8 @@ class FailFastCommandsTest {
             "dense4j: --delimiter must be one character, got \"ab\"",
             "dense4j: --out -: this output is a file, not standard output; give a file name",
             "dense4j: --out /dev/stdout: this output is a file, not standard output; give a file name",
+            "dense4j: --stratify keeps each class's share on both sides of the validation split: give --validation too, e.g. "
+                    + "--validation 0.2",
         };
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 3];

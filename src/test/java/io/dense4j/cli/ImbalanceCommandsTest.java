@@ -66,6 +66,23 @@ class ImbalanceCommandsTest {
                 + "\\(\"1\"\\), so the model could only learn to answer class 0; --stratify keeps each class's share on both sides of "
                 + "a split\\s*"), folds.err());
         assertTrue(folds.out().strip().endsWith("rows held out"), "the refused fold is named first: " + folds.out());
+
+        // the one positive among the training rows: a threshold chosen on the validation rows has none to go by
+        io.dense4j.data.RowSelection held = io.dense4j.data.RowSelection.validation(0.5, 42);
+        StringBuilder trained = new StringBuilder("x1,label\n");
+        boolean placed = false;
+        for (int row = 0; row < 40; row++) {
+            boolean positive = !placed && !held.includes(row);
+            placed |= positive;
+            trained.append(row).append(',').append(positive ? 1 : 0).append('\n');
+        }
+        Path inTraining = Files.writeString(folder.resolve("positive-in-training.csv"), trained);
+        Run goal = Run.of("train", "--data", inTraining.toString(), "--validation", "0.5", "--threshold-for", "f1");
+        assertEquals(2, goal.exitCode(), goal.err());
+        assertTrue(goal.err().startsWith("dense4j: --threshold-for chooses on the validation rows' class-1 (\"1\") rows, and the "
+                + "--validation 0.5 split of " + inTraining + " holds none: --stratify keeps each class's share on both sides, or "
+                + "give a larger --validation"), goal.err());
+        assertTrue(!goal.out().contains("epoch 1/"), "refused before training: " + goal.out());
     }
 
     @Test
@@ -96,10 +113,34 @@ class ImbalanceCommandsTest {
         Run predicted = Run.of("predict", "--model", model.toString(), "--data", named.toString(), "--out", "-");
         assertTrue(predicted.out().lines().skip(1).allMatch(line -> line.endsWith(",fraud") || line.endsWith(",ok")), predicted.out());
 
+        // a checkpoint of the sorted order, resumed with --positive: the labels would turn round under its weights
+        Path checkpoint = folder.resolve("c.zip");
+        assertEquals(0, Run.of("train", "--data", named.toString(), "--epochs", "1", "--accept-worse-than-base-rate", "--checkpoint",
+                checkpoint.toString(), "--out", model.toString()).exitCode());
+        Run turned = Run.of("train", "--data", named.toString(), "--epochs", "2", "--positive", "fraud", "--checkpoint",
+                checkpoint.toString(), "--resume", "--out", model.toString());
+        assertEquals(2, turned.exitCode(), turned.err());
+        assertTrue(turned.err().startsWith("dense4j: --resume: " + checkpoint + " has class 1 = \"ok\"; this run makes it \"fraud\": "
+                + "give the checkpoint's --positive, or train anew without --resume"), turned.err());
+
         Run none = Run.of("train", "--data", named.toString(), "--positive", "Fraud", "--out", model.toString());
         assertEquals(2, none.exitCode(), none.err());
         assertTrue(none.err().startsWith("dense4j: --positive: the positive class \"Fraud\" is none of the labels \"fraud\" and "
                 + "\"ok\" in " + named), none.err());
+    }
+
+    @Test
+    void aColumnWithOneValueIsNotedAndItsWeightsStartAtZero(@TempDir Path folder) throws Exception {
+        Path train = imbalanced(folder.resolve("train.csv"), 300, 4);
+        String constant = Files.readString(train).replaceAll("(?m)^([^,]+,[^,]+,)[^,]+,", "$17,")
+                .replace("x1,x2,7,label", "x1,x2,site,label"); // the third column 7 on every row
+        Path file = Files.writeString(folder.resolve("constant.csv"), constant);
+        Path model = folder.resolve("m.zip");
+        Run run = Run.of("train", "--data", file.toString(), "--epochs", "2", "--out", model.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Note: feature \"site\" holds one value over the training rows, so the model learns nothing "
+                + "from it; its weights start at 0, so that other values later do not move its predictions at random"), run.out());
+        assertEquals(0, Model.load(model).weights(1).getRow(2).amaxNumber().doubleValue(), "site's row, after training too");
     }
 
     @Test
@@ -117,7 +158,7 @@ class ImbalanceCommandsTest {
         assertEquals(2, folds.err().split("Warning: ", -1).length - 1, "one warning per fold: " + folds.err());
         assertTrue(folds.err().contains("Error: 2 of 2 folds ended worse than always predicting the base rate; fold 1: epoch "),
                 folds.err());
-        assertTrue(folds.out().contains("log loss"), "the table is printed first: " + folds.out());
+        assertTrue(folds.out().lines().anyMatch(line -> line.startsWith("logLoss ")), "the table is printed first: " + folds.out());
         assertEquals(0, Run.of("cv", "--data", unscaled.toString(), "--folds", "2", "--epochs", "3", "--no-standardize", "--stratify",
                 "--accept-worse-than-base-rate").exitCode());
     }

@@ -94,6 +94,31 @@ class ModelCheckpointTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aCheckpointWrittenBeforeBatchesWereRecordedStillRefusesBatchesThatCannotContinueIt() throws IOException {
+        Dataset rows = Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT);
+        Path file = folder.resolve("checkpoint.zip");
+        Callback crash = new Callback() {
+            @Override
+            public void onBatchEnd(int epoch, int batch, int batches, double loss) {
+                if (batch == 4) {
+                    throw new IllegalStateException("crash");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> new Trainer(model()).fit(rows, FitOptions.builder().epochs(2)
+                .batchSize(50).callbacks(ModelCheckpoint.everyBatches(file, 3), crash).build()));
+        Checkpoint written = Checkpoint.load(file);
+        io.dense4j.model.TrainingState state = written.state();
+        Checkpoint older = new Checkpoint(written.model(), new io.dense4j.model.TrainingState(state.progress(), state.optimizerSteps(),
+                state.optimizerState())); // no batching, as checkpoints before it was recorded
+        Trainer resumed = Trainer.resume(older, io.dense4j.runtime.ExecutionPolicy.forThisMachine());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> resumed.fit(rows, FitOptions.builder().epochs(2).batchSize(64).build()));
+        assertEquals("this trainer stopped after 150 rows of an epoch, 3 batches, which batches of 64 rows do not make: "
+                + "resume with the batch size and rows it was trained with", refused.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
     void aResumedFitKeepsTheCheckpointsSeedAndSplitWhileAFitThatWentOnMayChangeThem() throws IOException {
         Dataset rows = Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT);
         Path file = folder.resolve("checkpoint.zip");

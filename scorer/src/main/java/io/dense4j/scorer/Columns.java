@@ -111,9 +111,10 @@ final class Columns {
     }
 
     /**
-     * The code of a map row's value: text without the spaces and tabs around it, as dense4j reads
-     * a cell; a number as its text, or, for a whole number such as the 3.0 a JSON parser gives for
-     * 3, as the whole number's text when that is the category.
+     * The code of a map row's value: its text, or, when that is no category, the text without the
+     * spaces and tabs around it, as dense4j reads an unquoted cell (a quoted one keeps them, so a
+     * category may hold them); a number as its text, or, for a whole number such as the 3.0 a JSON
+     * parser gives for 3, as the whole number's text when that is the category.
      */
     private int code(int category, Object value) {
         if (value instanceof Number number) {
@@ -124,7 +125,12 @@ final class Columns {
             }
             return code;
         }
-        return code(category, value == null ? null : strip(value.toString()));
+        if (value == null) {
+            return code(category, (String) null);
+        }
+        String text = value.toString();
+        int code = code(category, text);
+        return code == slots[category] - 2 ? code(category, strip(text)) : code;
     }
 
     /** {@code text} without the spaces and tabs at its ends. */

@@ -39,6 +39,12 @@ public record SparkCsvSource(String path, List<String> columns, CsvFormat format
         }
     }
 
+    /** As the canonical constructor, the labels in their own order (no positive class named). */
+    public SparkCsvSource(String path, List<String> columns, CsvFormat format, boolean skipBadRows, boolean fillMissing,
+                          int minPartitions) {
+        this(path, columns, format, skipBadRows, fillMissing, minPartitions, null);
+    }
+
     /** Files with a header row that names {@code columns}, commas, the label last, strict, one piece per filesystem block. */
     public static SparkCsvSource of(String path, List<String> columns) {
         return new SparkCsvSource(path, columns, CsvFormat.defaults(), false, false, 1, null);

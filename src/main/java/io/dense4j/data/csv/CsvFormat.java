@@ -96,8 +96,14 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         return new CsvFormat(true, ',', null, -1, true, null, List.of(), null);
     }
 
+    /**
+     * Reads a file without a header row. Choices made by header name (the label's, the features',
+     * the weight column's) are refused here as they would be the other way round; the label keeps
+     * its index.
+     */
     public CsvFormat withoutHeader() {
-        return new CsvFormat(false, delimiter, null, labelIndex, labeled, null, List.of(), null, List.of(), decimal, thousands);
+        return new CsvFormat(false, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
+                thousands);
     }
 
     public CsvFormat withDelimiter(char newDelimiter) {

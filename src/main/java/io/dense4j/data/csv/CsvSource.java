@@ -201,6 +201,11 @@ public final class CsvSource implements CategoricalRows {
             FileSetRules.checkSameColumns(files.paths().get(0), first, files.paths().get(k), probes.get(k));
         }
         ColumnKinds kinds = options.kinds();
+        if (!format.categorical().isEmpty()) { // declared in the format (CsvFormat.withCategorical) as well as in the options
+            List<String> declared = new ArrayList<>(kinds.categorical());
+            format.categorical().stream().filter(name -> !declared.contains(name)).forEach(declared::add);
+            kinds = kinds.withCategorical(declared);
+        }
         List<String> withText = new ArrayList<>();
         if (kinds.infer()) { // a column with text in any file's first rows holds categories
             for (CsvReader probe : probes) {
@@ -242,7 +247,10 @@ public final class CsvSource implements CategoricalRows {
     public BatchSource rows(RowSelection selection, double[] fill, Map<String, Categories> categories, DataType type) {
         FileRows[] parts = parts(k -> categorical.codes(k, featureNames(), categories));
         if (missingValues() > 0) {
-            Objects.requireNonNull(fill, () -> names + " has " + missingValues() + " missing values: give the values to fill them with");
+            if (fill == null) { // the data's condition, not a programming slip: an argument error naming it
+                throw new IllegalArgumentException(names + " has " + missingValues() + " missing values: give the values to fill "
+                        + "them with");
+            }
             if (fill.length != width()) {
                 throw new IllegalArgumentException("fill values are per feature: expected " + width() + ", got " + fill.length);
             }

@@ -525,7 +525,7 @@ class CsvSourceTest {
             FeatureStatistics statistics = source.statistics(RowSelection.all());
             assertArrayEquals(new double[] {2, 20}, statistics.mean(), 1e-12); // (1 + 3) / 2, (10 + 30) / 2
             assertArrayEquals(new double[] {1, 10}, statistics.standardDeviation(), 1e-12);
-            assertThrows(NullPointerException.class, () -> source.rows(RowSelection.all(), null, DataType.FLOAT));
+            assertThrows(IllegalArgumentException.class, () -> source.rows(RowSelection.all(), null, DataType.FLOAT));
             try (BatchSource rows = source.rows(RowSelection.all(), new double[] {2, 20}, DataType.FLOAT)) {
                 assertEquals(List.of("1.0 10.0 | 0.0", "2.0 20.0 | 1.0", "3.0 20.0 | 0.0", "2.0 30.0 | 1.0"),
                         pass(rows, 0, 0, false, 3, DataType.FLOAT));

@@ -1,0 +1,128 @@
+package io.dense4j.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.data.Dataset;
+import io.dense4j.data.DatasetBatches;
+import io.dense4j.data.RowSelection;
+import io.dense4j.data.Synthetic;
+import io.dense4j.data.Teacher;
+import io.dense4j.data.csv.CsvFormat;
+import io.dense4j.data.csv.CsvSource;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.ReLU;
+import io.dense4j.layer.Sigmoid;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.optim.SGD;
+import io.dense4j.runtime.ExecutionPolicy;
+import io.dense4j.train.FitOptions;
+import io.dense4j.train.ModelCheckpoint;
+import io.dense4j.train.Trainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The library used as its documentation shows, and misused as a caller might: what silently gave
+ * wrong results (a checkpoint resumed with the compile-time optimizer, a file scored with its
+ * classes turned round or its columns in another order, predictions written over their input) is
+ * refused or right, with an argument error naming what is wrong rather than an internal one.
+ */
+class LibraryMisuseTest {
+    @TempDir
+    Path folder;
+
+    private static Model model() {
+        return new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(2, new BinaryCrossEntropy(), new SGD(0.01, 0.9, false), CompileOptions.defaults().withSeed(3));
+    }
+
+    @Test
+    void aCheckpointOfATrainerWithItsOwnOptimizerResumesWithThatOptimizer() throws IOException {
+        Synthetic data = Synthetic.generate(Teacher.XOR, 400, 2, 5);
+        Dataset rows = Dataset.of(data.features(), data.labels(), DataType.FLOAT);
+        SGD own = new SGD(0.5, 0.9, false); // not the model's compile-time SGD(0.01, 0.9)
+        Trainer uninterrupted = new Trainer(model(), own, ExecutionPolicy.forThisMachine());
+        uninterrupted.fit(rows, FitOptions.builder().epochs(4).build());
+
+        Path file = folder.resolve("checkpoint.zip");
+        new Trainer(model(), own, ExecutionPolicy.forThisMachine())
+                .fit(rows, FitOptions.builder().epochs(2).callbacks(ModelCheckpoint.everyEpochs(file, 1)).build());
+        Trainer resumed = Trainer.resume(file);
+        assertEquals(own, resumed.model().optimizer());
+        resumed.fit(rows, FitOptions.builder().epochs(4).build());
+        assertArrayEquals(uninterrupted.model().parameters().toFloatVector(), resumed.model().parameters().toFloatVector(), 0f);
+    }
+
+    @Test
+    void aFileWhoseClassesOrColumnsDifferFromTheModelsIsRefusedNotScoredWrong() throws IOException {
+        Path file = folder.resolve("ab.csv");
+        StringBuilder text = new StringBuilder("a,b,label\n");
+        Synthetic data = Synthetic.generate(Teacher.XOR, 200, 2, 7);
+        for (int r = 0; r < 200; r++) {
+            text.append(data.features().getFloat(r, 0)).append(',').append(data.features().getFloat(r, 1)).append(',')
+                    .append(data.labels().getFloat(r) == 1 ? "yes" : "no").append('\n');
+        }
+        Files.writeString(file, text);
+        CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        Model model = model();
+        new Trainer(model).fit(source, FitOptions.builder().epochs(1).build());
+
+        CsvSource turned = source.withPositiveClass("no");
+        String scored = assertThrows(IllegalArgumentException.class, () -> model.scores(turned, RowSelection.all())).getMessage();
+        assertEquals(file + " maps its labels as 0 = \"yes\", 1 = \"no\", but the model's classes are 0 = \"no\", 1 = \"yes\": read it "
+                + "with the model's classes (CsvSource.Options.withClasses)", scored);
+        assertThrows(IllegalArgumentException.class, () -> new Trainer(model).fit(turned, FitOptions.builder().epochs(2).build()));
+
+        Path swapped = Files.writeString(folder.resolve("ba.csv"), text.toString().lines()
+                .map(line -> line.split(",")).map(cells -> cells[1] + "," + cells[0] + "," + cells[2]).reduce("", (a, b) -> a + b + "\n"));
+        CsvSource reordered = CsvSource.open(swapped, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> model.scores(reordered, RowSelection.all())).getMessage()
+                .endsWith("has the model's feature columns in another order; pick them by name (with a header) or reorder them"));
+
+        IllegalArgumentException over = assertThrows(IllegalArgumentException.class,
+                () -> CsvPredictions.write(model, file, CsvFormat.defaults(), 0.5, file));
+        assertEquals(file + " is one of the files the predictions are read from; give another file", over.getMessage());
+        assertTrue(Files.readString(file).startsWith("a,b,label\n"), "the rows are still there");
+    }
+
+    @Test
+    void unlabeledRowsNonFiniteWeightsAndUnfilledMissingValuesAreArgumentErrors() throws IOException {
+        Model model = model();
+        Dataset unlabeled = Dataset.of(new float[][] {{1, 2}, {3, 4}}, null, DataType.FLOAT);
+        assertEquals("training needs labeled rows; these have no labels", assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(model).fit(new DatasetBatches(unlabeled), null, FitOptions.builder().build())).getMessage());
+        assertEquals("scores need labeled rows; these have no labels", assertThrows(IllegalArgumentException.class,
+                () -> model.scores(new DatasetBatches(unlabeled))).getMessage());
+
+        assertEquals("layer 0 (Dense) weights value 3 is NaN, not a finite number", assertThrows(IllegalArgumentException.class,
+                () -> model.setWeights(0, Nd4j.createFromArray(new float[][] {
+                    {0, 0, 0, Float.NaN, 0, 0, 0, 0}, {0, 0, 0, 0, 0, 0, 0, 0}}))).getMessage());
+
+        Path missing = Files.writeString(folder.resolve("missing.csv"), "a,b,label\n1,,0\n2,3,1\n");
+        CsvSource source = CsvSource.open(missing, CsvFormat.defaults(), CsvSource.Options.defaults().fillingMissing());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> source.rows(RowSelection.all(), null, DataType.FLOAT))
+                .getMessage().endsWith("has 1 missing values: give the values to fill them with"));
+    }
+
+    @Test
+    void formatSettingsAreKeptOrRefusedWhicheverOrderTheyAreGivenIn() throws IOException {
+        assertEquals("the weight column is named \"w\", but the file has no header row", assertThrows(IllegalArgumentException.class,
+                () -> CsvFormat.defaults().withWeightColumn("w").withoutHeader()).getMessage());
+        assertEquals("feature columns are chosen by header name, but the file has no header row",
+                assertThrows(IllegalArgumentException.class, () -> CsvFormat.defaults().withFeatures(List.of("a")).withoutHeader())
+                        .getMessage());
+        // a column declared categorical in the format is read as categories, as one declared in the options is
+        Path zips = Files.writeString(folder.resolve("zips.csv"), "zip,x,label\n02134,1,0\n10001,2,1\n02134,3,1\n");
+        CsvSource source = CsvSource.open(zips, CsvFormat.defaults().withCategorical(List.of("zip")), CsvSource.Options.defaults());
+        assertEquals(List.of("zip"), source.categoricalColumns());
+    }
+}
