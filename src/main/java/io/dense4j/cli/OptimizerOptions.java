@@ -45,7 +45,8 @@ final class OptimizerOptions {
     Double clipNorm;
 
     @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", description = "Change the learning rate as training goes: "
-            + ScheduleOption.FORMS + " (plateau watches the validation loss if there is one; default: constant).")
+            + ScheduleOption.FORMS + " (plateau watches the validation loss if there is one; default: constant, the --lr "
+            + "throughout).")
     String schedule;
 
     /** The optimizer the flags describe, checked. */
@@ -64,6 +65,15 @@ final class OptimizerOptions {
         if (!adam && weightDecay != null) {
             throw new ParameterException(spec.commandLine(), "--weight-decay is AdamW's (with --optimizer adam); "
                     + "for SGD, --l2 gives the same gradient");
+        }
+        var given = spec.commandLine().getParseResult();
+        for (String flag : new String[] {"--beta1", "--beta2", "--epsilon"}) {
+            if (!adam && given.hasMatchedOption(flag)) { // SGD would ignore it, silently
+                throw new ParameterException(spec.commandLine(), flag + " is Adam's: give --optimizer adam, or leave it out");
+            }
+        }
+        if (nesterov && !adam && momentum == null && !kind.equals("momentum")) {
+            throw new ParameterException(spec.commandLine(), "--nesterov needs momentum: give --optimizer momentum, or --momentum M");
         }
         try {
             if (adam) {

@@ -17,8 +17,12 @@ final class ScheduleOption {
 
     /** The schedule's callback; IllegalArgumentException naming what is wrong. */
     static Callback parse(String text) {
-        String[] parts = text.trim().toLowerCase(Locale.ROOT).split(":", -1);
-        return switch (parts[0]) {
+        String[] parts = text.trim().split(":", -1);
+        return switch (parts[0].toLowerCase(Locale.ROOT)) {
+            case "constant" -> {
+                arity(parts, 1, 1);
+                yield null; // the --lr throughout, as without the flag
+            }
             case "step" -> {
                 arity(parts, 3, 3);
                 yield LearningRateSchedule.step(number(parts[1]), whole(parts[2]));

@@ -154,7 +154,8 @@ class TrainCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
-    @Option(names = "--resume", description = "Continue from --checkpoint if it exists, ending with the same weights as an uninterrupted run.")
+    @Option(names = "--resume", description = "Continue from --checkpoint if it exists, ending with the same weights as an "
+            + "uninterrupted run (but with --early-stopping or a plateau schedule, whose counters start afresh).")
     boolean resume;
 
     @Mixin
@@ -183,6 +184,14 @@ class TrainCommand implements Callable<Integer> {
         }
         if (checkpointEvery < 1) {
             throw new ParameterException(spec.commandLine(), "--checkpoint-every takes a number of epochs >= 1, got " + checkpointEvery);
+        }
+        boolean every = spec.commandLine().getParseResult().hasMatchedOption("--checkpoint-every");
+        if (every && checkpoint == null) { // it would be ignored
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every says how often to write --checkpoint FILE: give that too");
+        }
+        if (every && checkpointEvery > epochs && !spark.given()) { // on Spark it counts rounds, not epochs
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every " + checkpointEvery + " is past --epochs " + epochs
+                    + ": no checkpoint would be written");
         }
         Optimizer chosen = optimizerOptions.optimizer();
         Activation hidden = architecture.hiddenActivation();
@@ -214,6 +223,7 @@ class TrainCommand implements Callable<Integer> {
             ResumeCheck.sameData(trainer.model(), checkpoint, source, spec.commandLine());
             System.out.printf("Resuming from %s after epoch %d of %d (its model, optimizer and loss are kept)%n", checkpoint,
                     trainer.epochsTrained(), epochs);
+            noteCountersStartAfresh();
         } else {
             if (trainingRowCount(source) == 0) { // before the categories and statistics of no rows
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
@@ -312,6 +322,16 @@ class TrainCommand implements Callable<Integer> {
                     + "rows' class-1 (\"%s\") rows, and the --validation %s split of %s holds none%s", Printable.of(source.classes()
                     .get(1)), validation, source.name(), stratify ? ": give a larger --validation"
                     : ": --stratify keeps each class's share on both sides, or give a larger --validation"));
+        }
+    }
+
+    /** Early stopping's and a plateau schedule's counters (and the plateau's rate) are not in a checkpoint: said on resuming. */
+    private void noteCountersStartAfresh() {
+        boolean plateau = optimizerOptions.schedule != null && optimizerOptions.schedule.trim().toLowerCase(Locale.ROOT).startsWith("plateau");
+        if (patience != null || plateau) {
+            System.out.printf("Note: %s start afresh, so this run can end elsewhere than an uninterrupted one%n",
+                    patience != null && plateau ? "--early-stopping's and the plateau schedule's counters (and its rate, at --lr)"
+                    : patience != null ? "--early-stopping's counters" : "the plateau schedule's counters and its rate (at --lr)");
         }
     }
 
@@ -475,6 +495,7 @@ class TrainCommand implements Callable<Integer> {
         if (resumed != null) {
             System.out.printf("Resuming from %s after epoch %d of %d (and %d batches of the next)%n", checkpoint,
                     resumed.epochsTrained(), epochs, resumed.batchesInEpoch());
+            noteCountersStartAfresh();
         }
         EarlyStopping stopping = earlyStopping();
         // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch

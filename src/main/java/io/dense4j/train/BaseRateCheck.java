@@ -22,6 +22,9 @@ public final class BaseRateCheck implements Callback {
     private double positiveShare;
     private boolean warned;
     private EpochMetrics last;
+    private TrainingRun run;
+    /** The epochs judged, so that the one whose weights are kept is the one judged at the end. */
+    private final java.util.Map<Integer, EpochMetrics> judged = new java.util.HashMap<>();
 
     /**
      * @param epochs       the epochs the run goes to
@@ -84,11 +87,26 @@ public final class BaseRateCheck implements Callback {
     }
 
     @Override
+    public void onTrainBegin(TrainingRun started) {
+        run = started;
+    }
+
+    /** Early stopping may have put back an earlier epoch's weights: the model is that epoch's, so it is the one judged. */
+    @Override
+    public void onTrainEnd(History history) {
+        int restored = run == null ? 0 : run.restoredEpoch();
+        if (restored != 0 && judged.containsKey(restored)) {
+            last = judged.get(restored);
+        }
+    }
+
+    @Override
     public void onEpochEnd(EpochMetrics metrics) {
         if (Double.isNaN(baseRateLoss)) {
             return;
         }
         last = metrics;
+        judged.put(metrics.epoch(), metrics);
         boolean worse = !(metrics.loss() <= baseRateLoss);
         if (worse && !warned && (metrics.epoch() > 1 || epochs == 1 || farWorse(metrics.loss()))) {
             warned = true;

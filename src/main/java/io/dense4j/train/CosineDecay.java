@@ -21,6 +21,14 @@ final class CosineDecay extends LearningRateSchedule {
     }
 
     @Override
+    protected void checkBase(double base) {
+        if (minimum > base) {
+            throw new IllegalArgumentException("a cosine schedule's minimum rate " + minimum + " is above the learning rate " + base
+                    + " it anneals from: it would climb, not decay");
+        }
+    }
+
+    @Override
     protected double rate(double base, double epochsDone, double batchShare, int epochs) {
         return rateAt(base, epochsDone + batchShare, epochs);
     }

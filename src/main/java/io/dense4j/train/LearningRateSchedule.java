@@ -42,6 +42,11 @@ public abstract class LearningRateSchedule implements Callback {
     public void onTrainBegin(TrainingRun started) {
         run = started;
         base = started.trainer().optimizer().learningRate();
+        checkBase(base);
+    }
+
+    /** Throws if the schedule cannot start from {@code base} (a cosine minimum above it would anneal upward). */
+    protected void checkBase(double base) {
     }
 
     @Override

@@ -45,8 +45,9 @@ public final class ReduceLearningRateOnPlateau implements Callback {
             return;
         }
         if (++waited >= patience) {
-            double reduced = Math.max(run.trainer().learningRate() * factor, minimum);
-            if (reduced > 0) {
+            double rate = run.trainer().learningRate();
+            double reduced = Math.max(rate * factor, minimum);
+            if (reduced > 0 && reduced < rate) { // a reduction only: a minimum above the rate must not raise it (as Keras's min_lr)
                 run.trainer().setLearningRate(reduced);
             }
             waited = 0;

@@ -11,7 +11,7 @@ public final class TrainingDivergedException extends RuntimeException {
 
     public TrainingDivergedException(int epoch, int step, int steps, double loss) {
         super(String.format("training diverged: the loss is %s at epoch %d, step %d of %d; the parameters are "
-                + "those from before that step. Try a lower learning rate or standardized features", loss, epoch, step, steps));
+                + "those from before that step. Try a lower learning rate, standardized features, or a smaller L2 penalty, weight decay or class weight", loss, epoch, step, steps));
         this.epoch = epoch;
         this.step = step;
         this.loss = loss;

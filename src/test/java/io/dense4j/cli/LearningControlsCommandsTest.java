@@ -49,13 +49,31 @@ class LearningControlsCommandsTest {
     }
 
     @Test
+    void aConstantScheduleIsNoneAndACosineMinimumAboveTheRateIsRefused(@TempDir Path folder) {
+        String file = data(folder).toString();
+        Path constant = folder.resolve("constant.zip");
+        Path none = folder.resolve("none.zip");
+        assertEquals(0, Run.of("train", "--data", file, "--lr-schedule", "constant", "--epochs", "2", "--accept-worse-than-base-rate",
+                "--out", constant.toString()).exitCode());
+        assertEquals(0, Run.of("train", "--data", file, "--epochs", "2", "--accept-worse-than-base-rate", "--out", none.toString())
+                .exitCode());
+        assertEquals(io.dense4j.model.Model.load(none).parameters(), io.dense4j.model.Model.load(constant).parameters());
+        Run climbing = Run.of("train", "--data", file, "--lr", "0.01", "--lr-schedule", "cosine:0:5", "--out", none.toString());
+        assertEquals(1, climbing.exitCode(), climbing.err());
+        assertTrue(climbing.err().contains("a cosine schedule's minimum rate 5.0 is above the learning rate 0.01 it anneals from: it "
+                + "would climb, not decay"), climbing.err());
+    }
+
+    @Test
     void settingsThatCannotTrainAreRefusedInOneLine(@TempDir Path folder) {
         String file = data(folder).toString();
         String[][] refused = {
                 {"--weight-decay", "0.01"}, {"--optimizer", "adam", "--momentum", "0.9"}, {"--momentum", "1.5"},
                 {"--lr-schedule", "linear"}, {"--lr-schedule", "step:0.5"}, {"--lr-schedule", "step:2:1"},
                 {"--l2", "-1"}, {"--clip-norm", "-3"}, {"--optimizer", "adam", "--beta1", "1"}, {"--dropout", "0.3"},
-                {"--layers", "4", "--dropout", "1"}};
+                {"--layers", "4", "--dropout", "1"}, {"--beta1", "0.5"}, {"--epsilon", "3"}, {"--nesterov"},
+                {"--checkpoint-every", "2"}, {"--epochs", "2", "--checkpoint-every", "5", "--checkpoint", folder.resolve("c.zip").toString()},
+                {"--lr-schedule", "cosine:NaN"}};
         String[] says = {
                 "--weight-decay is AdamW's (with --optimizer adam); for SGD, --l2 gives the same gradient",
                 "--momentum and --nesterov are SGD's: Adam has --beta1",
@@ -68,7 +86,13 @@ class LearningControlsCommandsTest {
                 "--optimizer sgd: a gradient clip norm must be finite and >= 0 (0 for none), got -3.0",
                 "--optimizer adam: Adam expects beta1 and beta2 in [0, 1), got 1.0 and 0.999",
                 "--dropout acts after hidden layers, and there are none: give --layers",
-                "--dropout is the share of values dropped, in [0, 1), got 1.0"};
+                "--dropout is the share of values dropped, in [0, 1), got 1.0",
+                "--beta1 is Adam's: give --optimizer adam, or leave it out",
+                "--epsilon is Adam's: give --optimizer adam, or leave it out",
+                "--nesterov needs momentum: give --optimizer momentum, or --momentum M",
+                "--checkpoint-every says how often to write --checkpoint FILE: give that too",
+                "--checkpoint-every 5 is past --epochs 2: no checkpoint would be written",
+                "warm-up must be finite epochs >= 0, got NaN"}; // as typed, not lowercased
         for (int i = 0; i < refused.length; i++) {
             String[] args = new String[refused[i].length + 2];
             args[0] = "train";

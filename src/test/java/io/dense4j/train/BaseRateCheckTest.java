@@ -8,6 +8,7 @@ import io.dense4j.loss.ClassWeights;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BaseRateCheckTest {
@@ -72,6 +73,24 @@ class BaseRateCheckTest {
         check.onEpochEnd(epoch(1, 16_700.9));
         assertEquals("Warning: epoch 1's training loss 16700.9000 is worse than always predicting the base rate (loss 0.5623, "
                 + "25.0% positive); try this\n", said.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theEpochWhoseWeightsEarlyStoppingKeptIsTheOneJudged() {
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        BaseRateCheck check = new BaseRateCheck(5, new PrintStream(said, true, StandardCharsets.UTF_8), "try this");
+        check.expect(3, 1, ClassWeights.NONE); // the base rate's loss: 0.5623
+        io.dense4j.model.Model model = new io.dense4j.model.Sequential(new io.dense4j.layer.Dense(1, new io.dense4j.layer.Sigmoid()))
+                .compile(2, new io.dense4j.loss.BinaryCrossEntropy(), new io.dense4j.optim.SGD(0.1));
+        TrainingRun run = new TrainingRun(new Trainer(model), 1, 5, 4, false);
+        check.onTrainBegin(run);
+        check.onEpochEnd(epoch(1, 0.40));
+        check.onEpochEnd(epoch(2, 0.70));
+        check.onEpochEnd(epoch(3, 0.80));
+        assertTrue(check.worseAtEnd(), "the last epoch was worse");
+        run.restoredWeightsOf(1);
+        check.onTrainEnd(new History(List.of(epoch(1, 0.40), epoch(2, 0.70), epoch(3, 0.80)), true, 1));
+        assertFalse(check.worseAtEnd(), "but the model holds epoch 1's weights, better than the base rate");
     }
 
     @Test

@@ -116,6 +116,14 @@ class LearningRateScheduleTest {
         }
         // no gain at epochs 3–4: halved to 0.05; at 6–7 halving would give 0.025, below the minimum 0.03
         assertArrayEquals(new double[] {0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.03, 0.03, 0.03}, after, 1e-15);
+
+        // a minimum above the rate never raises it: a plateau only reduces, as Keras's min_lr
+        Trainer other = new Trainer(model());
+        ReduceLearningRateOnPlateau high = new ReduceLearningRateOnPlateau(0.5, 1, 5);
+        high.onTrainBegin(new TrainingRun(other, 1, 10, 4, false));
+        high.onEpochEnd(new EpochMetrics(1, 0.5, 0.5, Double.NaN, Double.NaN, 40, 0.1));
+        high.onEpochEnd(new EpochMetrics(2, 0.6, 0.5, Double.NaN, Double.NaN, 40, 0.1));
+        assertEquals(0.1, other.learningRate(), 1e-15);
     }
 
     @Test
