@@ -441,6 +441,11 @@ class TrainCommand implements Callable<Integer> {
             if (threads < 1) {
                 throw new ParameterException(spec.commandLine(), "--threads takes a number >= 1, got " + threads);
             }
+            int most = 4 * Runtime.getRuntime().availableProcessors(); // past it, threads only wait, and each costs a native stack
+            if (threads > most) {
+                throw new ParameterException(spec.commandLine(), "--threads takes at most 4 per core the JVM sees (" + most
+                        + " here), got " + threads);
+            }
             policy = policy.withThreads(threads);
         }
         if (parts != null) {

@@ -7,6 +7,7 @@ public final class BrierScore {
 
     /** NaN for no rows. */
     public static double of(double[] probabilities, double[] labels) {
+        Order.checkRows(probabilities, labels, true);
         double sum = 0;
         for (int i = 0; i < probabilities.length; i++) {
             double gap = probabilities[i] - (labels[i] == 1 ? 1 : 0);

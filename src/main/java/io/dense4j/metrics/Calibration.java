@@ -21,6 +21,7 @@ public record Calibration(long[] counts, double[] meanProbabilities, double[] po
     }
 
     public static Calibration of(double[] probabilities, double[] labels, int bins) {
+        Order.checkRows(probabilities, labels, true);
         if (bins < 1) {
             throw new IllegalArgumentException("calibration needs at least one bin, got " + bins);
         }

@@ -5,6 +5,10 @@ public record ConfusionMatrix(long tp, long fp, long tn, long fn) {
 
     /** Counts {@code probability >= threshold} as positive. */
     public static ConfusionMatrix of(double[] probabilities, double[] labels, double threshold) {
+        Order.checkRows(probabilities, labels, false);
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("a threshold is a probability in [0, 1], got " + threshold);
+        }
         long tp = 0;
         long fp = 0;
         long tn = 0;

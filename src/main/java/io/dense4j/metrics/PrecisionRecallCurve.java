@@ -16,6 +16,7 @@ public record PrecisionRecallCurve(double[] recalls, double[] precisions, double
 
     /** The curve of {@code scores} against 0/1 {@code labels}; there must be a positive. */
     public static PrecisionRecallCurve of(double[] scores, double[] labels) {
+        Order.checkRows(scores, labels, false);
         long positives = Order.positives(labels);
         if (positives == 0) {
             throw new IllegalArgumentException("a precision-recall curve needs a positive row, got none of "

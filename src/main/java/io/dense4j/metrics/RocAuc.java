@@ -13,6 +13,7 @@ public final class RocAuc {
 
     /** NaN when the labels hold only one class (the area is then undefined). */
     public static double of(double[] scores, double[] labels) {
+        Order.checkRows(scores, labels, false);
         int n = scores.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {

@@ -10,6 +10,7 @@ public record RocCurve(double[] falsePositiveRates, double[] truePositiveRates) 
 
     /** The curve of {@code scores} against 0/1 {@code labels}; both classes must be present. */
     public static RocCurve of(double[] scores, double[] labels) {
+        Order.checkRows(scores, labels, false);
         int n = scores.length;
         int[] order = Order.descending(scores);
         long positives = Order.positives(labels);

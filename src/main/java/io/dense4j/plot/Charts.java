@@ -48,9 +48,11 @@ public final class Charts {
         XYChart chart = chart(title, "epoch", metric);
         runs.forEach((name, history) -> {
             double[] epochs = history.epochs().stream().mapToDouble(EpochMetrics::epoch).toArray();
-            chart.addSeries(name + " (training)", epochs, training.apply(history)).setMarker(SeriesMarkers.NONE);
+            // a line needs two points: a run of one epoch is drawn as a marker, or the chart shows nothing
+            var marker = epochs.length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE;
+            chart.addSeries(name + " (training)", epochs, training.apply(history)).setMarker(marker);
             if (history.last().hasValidation()) {
-                chart.addSeries(name + " (validation)", epochs, validation.apply(history)).setMarker(SeriesMarkers.NONE);
+                chart.addSeries(name + " (validation)", epochs, validation.apply(history)).setMarker(marker);
             }
         });
         save(chart, png);

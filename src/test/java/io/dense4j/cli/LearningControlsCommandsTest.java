@@ -73,7 +73,7 @@ class LearningControlsCommandsTest {
                 {"--l2", "-1"}, {"--clip-norm", "-3"}, {"--optimizer", "adam", "--beta1", "1"}, {"--dropout", "0.3"},
                 {"--layers", "4", "--dropout", "1"}, {"--beta1", "0.5"}, {"--epsilon", "3"}, {"--nesterov"},
                 {"--checkpoint-every", "2"}, {"--epochs", "2", "--checkpoint-every", "5", "--checkpoint", folder.resolve("c.zip").toString()},
-                {"--lr-schedule", "cosine:NaN"}};
+                {"--lr-schedule", "cosine:NaN"}, {"--threads", "100000"}};
         String[] says = {
                 "--weight-decay is AdamW's (with --optimizer adam); for SGD, --l2 gives the same gradient",
                 "--momentum and --nesterov are SGD's: Adam has --beta1",
@@ -92,7 +92,8 @@ class LearningControlsCommandsTest {
                 "--nesterov needs momentum: give --optimizer momentum, or --momentum M",
                 "--checkpoint-every says how often to write --checkpoint FILE: give that too",
                 "--checkpoint-every 5 is past --epochs 2: no checkpoint would be written",
-                "warm-up must be finite epochs >= 0, got NaN"}; // as typed, not lowercased
+                "warm-up must be finite epochs >= 0, got NaN", // as typed, not lowercased
+                "--threads takes at most 4 per core the JVM sees ("};
         for (int i = 0; i < refused.length; i++) {
             String[] args = new String[refused[i].length + 2];
             args[0] = "train";

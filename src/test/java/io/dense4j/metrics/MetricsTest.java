@@ -9,6 +9,19 @@ import org.junit.jupiter.api.Test;
 class MetricsTest {
 
     @Test
+    void metricsRefuseRowsThatDoNotPairUpAndScoresThatAreNoNumbers() {
+        IllegalArgumentException lengths = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RocAuc.of(new double[] {0.1, 0.2, 0.3}, new double[] {0, 1}));
+        assertEquals("the scores and labels are per row: got 3 scores and 2 labels", lengths.getMessage());
+        assertEquals("row 1's score is NaN, not a number", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> RocAuc.of(new double[] {0.1, Double.NaN}, new double[] {0, 1})).getMessage());
+        assertEquals("row 0's score is 2.0, not a probability in [0, 1]", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Calibration.of(new double[] {2, 0.5}, new double[] {0, 1})).getMessage());
+        assertEquals("a threshold is a probability in [0, 1], got 7.0", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> ConfusionMatrix.of(new double[] {0.2}, new double[] {1}, 7)).getMessage());
+    }
+
+    @Test
     void thresholdsReadInSixDigitsAndTinyOnesWithAnExponent() {
         assertEquals("0.5", DecisionThreshold.format(0.5));
         assertEquals("0.333333", DecisionThreshold.format(1.0 / 3));
