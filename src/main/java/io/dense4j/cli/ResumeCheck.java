@@ -109,6 +109,20 @@ final class ResumeCheck {
         return name + " " + value + (given.hasMatchedOption(name) ? "" : " (the default)");
     }
 
+    /**
+     * Says on {@code out} that early stopping's and a plateau schedule's counters (and the
+     * plateau's rate) start afresh: they are not in a checkpoint, so the resumed run can end
+     * elsewhere than an uninterrupted one.
+     */
+    static void noteCountersStartAfresh(Integer patience, String schedule, java.io.PrintStream out) {
+        boolean plateau = schedule != null && schedule.trim().toLowerCase(java.util.Locale.ROOT).startsWith("plateau");
+        if (patience != null || plateau) {
+            out.printf("Note: %s start afresh, so this run can end elsewhere than an uninterrupted one%n",
+                    patience != null && plateau ? "--early-stopping's and the plateau schedule's counters (and its rate, at --lr)"
+                    : patience != null ? "--early-stopping's counters" : "the plateau schedule's counters and its rate (at --lr)");
+        }
+    }
+
     /** 0.2 as 0.2 and 0 as 0, as a person writes the flag. */
     private static String plain(double value) {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

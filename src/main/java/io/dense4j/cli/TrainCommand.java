@@ -223,7 +223,7 @@ class TrainCommand implements Callable<Integer> {
             ResumeCheck.sameData(trainer.model(), checkpoint, source, spec.commandLine());
             System.out.printf("Resuming from %s after epoch %d of %d (its model, optimizer and loss are kept)%n", checkpoint,
                     trainer.epochsTrained(), epochs);
-            noteCountersStartAfresh();
+            ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, System.out);
         } else {
             if (trainingRowCount(source) == 0) { // before the categories and statistics of no rows
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
@@ -231,8 +231,10 @@ class TrainCommand implements Callable<Integer> {
             }
             Model model = newModel(hidden, chosen, source, trainingRows());
             model.checkSavable(); // before training, not when the first checkpoint is written
-            if (goal != null) {
-                checkValidationHasPositives(source);
+            String noPositives = goal == null ? null
+                    : TrainingClasses.validationWithoutPositives(source, trainingStatistics, validation, stratify);
+            if (noPositives != null) {
+                throw new ParameterException(spec.commandLine(), noPositives);
             }
             trainer = new Trainer(model, model.optimizer(), policy());
         }
@@ -309,30 +311,6 @@ class TrainCommand implements Callable<Integer> {
                     : "the features are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr");
         }
         return baseRate;
-    }
-
-    /**
-     * --threshold-for chooses on the validation rows' class-1 rows: with none (a rare class all in
-     * the training rows) it would fail only after every epoch, so it is refused before the first.
-     */
-    private void checkValidationHasPositives(CsvSource source) {
-        long positives = source.classTotals()[1] - trainingStatistics.positives();
-        if (positives == 0) {
-            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--threshold-for chooses on the validation "
-                    + "rows' class-1 (\"%s\") rows, and the --validation %s split of %s holds none%s", Printable.of(source.classes()
-                    .get(1)), validation, source.name(), stratify ? ": give a larger --validation"
-                    : ": --stratify keeps each class's share on both sides, or give a larger --validation"));
-        }
-    }
-
-    /** Early stopping's and a plateau schedule's counters (and the plateau's rate) are not in a checkpoint: said on resuming. */
-    private void noteCountersStartAfresh() {
-        boolean plateau = optimizerOptions.schedule != null && optimizerOptions.schedule.trim().toLowerCase(Locale.ROOT).startsWith("plateau");
-        if (patience != null || plateau) {
-            System.out.printf("Note: %s start afresh, so this run can end elsewhere than an uninterrupted one%n",
-                    patience != null && plateau ? "--early-stopping's and the plateau schedule's counters (and its rate, at --lr)"
-                    : patience != null ? "--early-stopping's counters" : "the plateau schedule's counters and its rate (at --lr)");
-        }
     }
 
     /** Where what the command says goes: standard output; cv's --json moves it to standard error. */
@@ -500,7 +478,7 @@ class TrainCommand implements Callable<Integer> {
         if (resumed != null) {
             System.out.printf("Resuming from %s after epoch %d of %d (and %d batches of the next)%n", checkpoint,
                     resumed.epochsTrained(), epochs, resumed.batchesInEpoch());
-            noteCountersStartAfresh();
+            ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, System.out);
         }
         EarlyStopping stopping = earlyStopping();
         // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
@@ -554,14 +532,9 @@ class TrainCommand implements Callable<Integer> {
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
         FeatureStatistics statistics = statisticsOf.apply(trainingRows);
         trainingStatistics = statistics;
-        checkBothClassesTeach(statistics, classes, file);
-        if (positive == null && io.dense4j.data.csv.LabelMapping.orderedByName(classes)
-                && statistics.positives() > 2 * statistics.negatives()) { // the rare class is class 0 only because it sorts first
-            String rare = Printable.of(classes.get(0));
-            status().printf(Locale.ROOT, "Note: class 1 is \"%s\" (the labels in sorted order), %.1f%% of the training rows: "
-                    + "precision, recall, PR AUC, --class-weight W and --threshold-for are about it; --positive %s makes \"%s\" "
-                    + "class 1%n", Printable.of(classes.get(1)), 100.0 * statistics.positives() / (statistics.positives() + statistics.negatives()),
-                    rare.matches("[\\w.+-]+") ? rare : "'" + rare.replace("'", "'\\''") + "'", rare);
+        TrainingClasses.checkBothTeach(statistics, classes, file, weightColumn, stratify);
+        if (positive == null) {
+            TrainingClasses.noteMajorityIsClassOne(statistics, classes, status());
         }
         BinaryCrossEntropy loss = lossOptions.loss(statistics);
         baseRate().expect(statistics.negatives(), statistics.positives(), statistics.negativeWeight(), statistics.positiveWeight(),
@@ -590,29 +563,6 @@ class TrainCommand implements Callable<Integer> {
                     constant.size() == 1 ? "its weights" : "their weights");
         }
         return compiled;
-    }
-
-    /**
-     * Refuses training rows from which one class cannot be learned: none of its rows (a validation
-     * split or a fold that put them all on the other side), or row weights summing to 0 over them.
-     * The model could only learn to answer the other class, and its metrics would not say so.
-     */
-    private void checkBothClassesTeach(FeatureStatistics statistics, List<String> classes, String file) {
-        long[] rows = {statistics.negatives(), statistics.positives()};
-        double[] weights = {statistics.negativeWeight(), statistics.positiveWeight()};
-        for (int c = 0; c < 2; c++) {
-            String named = String.format(Locale.ROOT, "class %d (\"%s\")", c, io.dense4j.data.csv.Printable.of(classes.get(c)));
-            if (rows[c] == 0) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: the %,d training rows hold no row of %s, so the "
-                        + "model could only learn to answer class %d%s", file, rows[1 - c], named, 1 - c,
-                        stratify ? "" : "; --stratify keeps each class's share on both sides of a split"));
-            }
-            if (!(weights[c] > 0)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: the row weights in column \"%s\" sum to 0 over "
-                        + "the %,d training rows of %s, so those rows teach the model nothing: give some of them a weight above 0",
-                        file, weightColumn, rows[c], named));
-            }
-        }
     }
 
     EarlyStopping earlyStopping() {

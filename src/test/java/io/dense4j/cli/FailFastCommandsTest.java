@@ -334,6 +334,11 @@ class FailFastCommandsTest {
         }
         assertEquals(0, Run.of("train", "--data", data.toString(), "--epochs", "3", "--batch-size", "8", "--accept-worse-than-base-rate",
                 "--checkpoint", checkpoint, "--resume", "--out", out).exitCode(), "the same batches again");
+        Run counters = Run.of("train", "--data", data.toString(), "--epochs", "4", "--batch-size", "8", "--accept-worse-than-base-rate",
+                "--early-stopping", "2", "--checkpoint", checkpoint, "--resume", "--out", out);
+        assertEquals(0, counters.exitCode(), counters.err());
+        assertTrue(counters.out().contains("Note: --early-stopping's counters start afresh, so this run can end elsewhere than an "
+                + "uninterrupted one"), counters.out());
     }
 
     @Test

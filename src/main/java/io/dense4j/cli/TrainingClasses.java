@@ -1,0 +1,75 @@
+package io.dense4j.cli;
+
+import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.csv.CsvSource;
+import io.dense4j.data.csv.LabelMapping;
+import io.dense4j.data.csv.Printable;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code train} and {@code cv} check and say about the training rows' classes before the
+ * first epoch, from the statistics pass: rows from which a class cannot be learned are refused,
+ * as is a {@code --threshold-for} whose validation rows hold no class-1 row, and a rare class that
+ * is class 0 only because its name sorts first is pointed out.
+ */
+final class TrainingClasses {
+    private TrainingClasses() {
+    }
+
+    /**
+     * Refuses training rows from which one class cannot be learned: none of its rows (a validation
+     * split or a fold that put them all on the other side), or row weights ({@code weightColumn}'s)
+     * summing to 0 over them. The model could only learn to answer the other class, and its
+     * metrics would not say so.
+     */
+    static void checkBothTeach(FeatureStatistics statistics, List<String> classes, String file, String weightColumn,
+                               boolean stratified) {
+        long[] rows = {statistics.negatives(), statistics.positives()};
+        double[] weights = {statistics.negativeWeight(), statistics.positiveWeight()};
+        for (int c = 0; c < 2; c++) {
+            String named = String.format(Locale.ROOT, "class %d (\"%s\")", c, Printable.of(classes.get(c)));
+            if (rows[c] == 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: the %,d training rows hold no row of %s, so the "
+                        + "model could only learn to answer class %d%s", file, rows[1 - c], named, 1 - c,
+                        stratified ? "" : "; --stratify keeps each class's share on both sides of a split"));
+            }
+            if (!(weights[c] > 0)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: the row weights in column \"%s\" sum to 0 over "
+                        + "the %,d training rows of %s, so those rows teach the model nothing: give some of them a weight above 0",
+                        file, weightColumn, rows[c], named));
+            }
+        }
+    }
+
+    /**
+     * A note on {@code out} when two label names' sorted order made class 1 more than two thirds
+     * of the training rows: the rare class is then class 0, and the metrics are about the other.
+     */
+    static void noteMajorityIsClassOne(FeatureStatistics statistics, List<String> classes, PrintStream out) {
+        if (!LabelMapping.orderedByName(classes) || statistics.positives() <= 2 * statistics.negatives()) {
+            return;
+        }
+        String rare = Printable.of(classes.get(0));
+        out.printf(Locale.ROOT, "Note: class 1 is \"%s\" (the labels in sorted order), %.1f%% of the training rows: precision, "
+                + "recall, PR AUC, --class-weight W and --threshold-for are about it; --positive %s makes \"%s\" class 1%n",
+                Printable.of(classes.get(1)), 100.0 * statistics.positives() / (statistics.positives() + statistics.negatives()),
+                rare.matches("[\\w.+-]+") ? rare : "'" + rare.replace("'", "'\\''") + "'", rare);
+    }
+
+    /**
+     * The problem with choosing a threshold on {@code source}'s validation rows, whose training
+     * rows' counts are {@code training}: none of them is class 1 (a rare class all on the training
+     * side), so the choice would fail only after every epoch; null when there is none.
+     */
+    static String validationWithoutPositives(CsvSource source, FeatureStatistics training, double validation, boolean stratified) {
+        if (source.classTotals()[1] - training.positives() > 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "--threshold-for chooses on the validation rows' class-1 (\"%s\") rows, and the "
+                + "--validation %s split of %s holds none%s", Printable.of(source.classes().get(1)), validation, source.name(),
+                stratified ? ": give a larger --validation"
+                        : ": --stratify keeps each class's share on both sides, or give a larger --validation");
+    }
+}
