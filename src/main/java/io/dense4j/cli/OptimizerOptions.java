@@ -95,7 +95,11 @@ final class OptimizerOptions {
             return null;
         }
         try {
-            return ScheduleOption.parse(schedule);
+            Callback parsed = ScheduleOption.parse(schedule);
+            if (parsed instanceof io.dense4j.train.LearningRateSchedule rates) {
+                rates.checkBase(learningRate); // before the data is read, naming --lr
+            }
+            return parsed;
         } catch (IllegalArgumentException invalid) {
             String problem = invalid.getMessage();
             boolean aboutTheForm = problem.startsWith("is one of") || problem.startsWith("expects");

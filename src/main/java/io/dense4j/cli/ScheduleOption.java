@@ -10,7 +10,8 @@ import java.util.Locale;
  * plateau[:FACTOR[:PATIENCE[:MINIMUM]]], made into the callback that sets the rate.
  */
 final class ScheduleOption {
-    static final String FORMS = "step:FACTOR:EVERY, exponential:FACTOR, cosine[:WARMUP[:MIN]] or plateau[:FACTOR[:PATIENCE[:MIN]]]";
+    static final String FORMS = "constant, step:FACTOR:EVERY, exponential:FACTOR, cosine[:WARMUP[:MIN]] or "
+            + "plateau[:FACTOR[:PATIENCE[:MIN]]]";
 
     private ScheduleOption() {
     }

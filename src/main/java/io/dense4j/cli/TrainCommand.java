@@ -233,8 +233,8 @@ class TrainCommand implements Callable<Integer> {
             model.checkSavable(); // before training, not when the first checkpoint is written
             String noPositives = goal == null ? null
                     : TrainingClasses.validationWithoutPositives(source, trainingStatistics, validation, stratify);
-            if (noPositives != null) {
-                throw new ParameterException(spec.commandLine(), noPositives);
+            if (noPositives != null) { // about the data, as checkBothTeach's refusals: exit 1
+                throw new IllegalArgumentException(noPositives);
             }
             trainer = new Trainer(model, model.optimizer(), policy());
         }
@@ -419,10 +419,11 @@ class TrainCommand implements Callable<Integer> {
             if (threads < 1) {
                 throw new ParameterException(spec.commandLine(), "--threads takes a number >= 1, got " + threads);
             }
-            int most = 4 * Runtime.getRuntime().availableProcessors(); // past it, threads only wait, and each costs a native stack
+            // past it, threads only wait, and each costs a native stack; a small container may still ask for a few more
+            int most = Math.max(64, 4 * Runtime.getRuntime().availableProcessors());
             if (threads > most) {
-                throw new ParameterException(spec.commandLine(), "--threads takes at most 4 per core the JVM sees (" + most
-                        + " here), got " + threads);
+                throw new ParameterException(spec.commandLine(), "--threads takes at most " + most + " (4 per core the JVM sees, "
+                        + "or 64), got " + threads);
             }
             policy = policy.withThreads(threads);
         }

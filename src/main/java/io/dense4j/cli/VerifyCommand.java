@@ -107,7 +107,7 @@ final class VerifyCommand implements Callable<Integer> {
     /** The recorded command line, its file places and threads replaced: this data, a temporary model, the recorded parts. */
     private List<String> rerun(TrainingCommand command, Path out) {
         List<String> arguments = new ArrayList<>(List.of("train"));
-        List<String> recorded = command.arguments();
+        List<String> recorded = withoutNoOps(command.arguments());
         for (int i = 0; i < recorded.size(); i++) {
             String argument = recorded.get(i);
             String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
@@ -122,6 +122,39 @@ final class VerifyCommand implements Callable<Integer> {
             arguments.addAll(List.of("--cache-dir", cacheDirectory.toString()));
         }
         return arguments;
+    }
+
+    /**
+     * {@code recorded} without the flags that did nothing when it ran and that train now refuses
+     * for that reason: --stratify without --validation, and Adam's --beta1, --beta2 and --epsilon
+     * with SGD. Leaving them out retrains the same way; keeping them would fail the rerun.
+     */
+    static List<String> withoutNoOps(List<String> recorded) {
+        java.util.function.Predicate<String> given = flag -> recorded.stream().anyMatch(a -> a.equals(flag) || a.startsWith(flag + "="));
+        String optimizer = "sgd";
+        for (int i = 0; i < recorded.size(); i++) {
+            String a = recorded.get(i);
+            if (a.startsWith("--optimizer=")) {
+                optimizer = a.substring("--optimizer=".length());
+            } else if (a.equals("--optimizer") && i + 1 < recorded.size()) {
+                optimizer = recorded.get(i + 1);
+            }
+        }
+        boolean adam = optimizer.equalsIgnoreCase("adam");
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < recorded.size(); i++) {
+            String a = recorded.get(i);
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (name.equals("--stratify") && !given.test("--validation")) {
+                continue;
+            }
+            if (!adam && (name.equals("--beta1") || name.equals("--beta2") || name.equals("--epsilon"))) {
+                i += a.contains("=") ? 0 : 1; // and its value
+                continue;
+            }
+            kept.add(a);
+        }
+        return kept;
     }
 
     /** How {@code retrained}'s values differ from {@code original}'s, in one sentence; null if not at all, to the bit. */

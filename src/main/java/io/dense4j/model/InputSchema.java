@@ -143,10 +143,6 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
     }
 
     /**
-     * Throws unless {@code columns} (the features read from {@code file}) are this schema's, in
-     * its order; the message names what differs, up to ten names, not both whole lists.
-     */
-    /**
      * Throws unless {@code file}'s labels map to this model's classes as its own do: label k of the
      * file is class k here (by value, as labels match: "0.0" is the class of "0"). A file whose
      * own order turned them round (another --positive) would score or train with inverted labels.
@@ -165,6 +161,10 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         }
     }
 
+    /**
+     * Throws unless {@code columns} (the features read from {@code file}) are this schema's, in
+     * its order; the message names what differs, up to ten names, not both whole lists.
+     */
     public void checkFeatures(String file, List<String> columns) {
         if (columns.equals(featureNames)) {
             return;

@@ -426,7 +426,7 @@ public final class Model {
             throw new IllegalArgumentException(String.format("layer %d (Dense) expects %s of shape %s, got %s",
                     layerIndex, what, Arrays.toString(target.shape()), Arrays.toString(values.shape())));
         }
-        double[] given = values.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).data().asDouble();
+        double[] given = values.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble(); // a view's own values
         for (int i = 0; i < given.length; i++) {
             if (!Double.isFinite(given[i])) { // such a model predicts nothing, and would only fail when saved
                 throw new IllegalArgumentException(String.format("layer %d (Dense) %s value %d is %s, not a finite number", layerIndex,

@@ -10,8 +10,9 @@ package io.dense4j.model;
  *                       doubles (which carry float32 values exactly); empty for plain SGD
  * @param batching       how the fit in progress chose each step's rows, or null where that is not
  *                       known (a checkpoint of an older version)
- * @param optimizer      the optimizer whose state this is and that a resumed fit steps with, when a
- *                       trainer used another than the model's compile-time one; else null
+ * @param optimizer      the optimizer whose state this is, when a trainer used another than the
+ *                       model's compile-time one (else null): written as the checkpoint's optimizer,
+ *                       which the model read back from it has, and a resumed fit steps with
  */
 public record TrainingState(Progress progress, long optimizerSteps, double[] optimizerState, Batching batching,
                             io.dense4j.optim.Optimizer optimizer) {
@@ -47,7 +48,7 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
             if (asked.validationSplit != validationSplit) {
                 differ.add("validation split " + asked.validationSplit + ", here " + validationSplit);
             }
-            if (asked.stratified != stratified) {
+            if (asked.stratified != stratified && (asked.validationSplit > 0 || validationSplit > 0)) { // no split, nothing stratified
                 differ.add("stratified " + asked.stratified + ", here " + stratified);
             }
             return differ;

@@ -91,13 +91,13 @@ public final class BaseRateCheck implements Callback {
         run = started;
     }
 
-    /** Early stopping may have put back an earlier epoch's weights: the model is that epoch's, so it is the one judged. */
-    @Override
-    public void onTrainEnd(History history) {
+    /**
+     * The epoch judged at the end: the last, or the one whose weights early stopping put back,
+     * since the model holds that one's. Asked when judged, so the callbacks' order does not matter.
+     */
+    private EpochMetrics kept() {
         int restored = run == null ? 0 : run.restoredEpoch();
-        if (restored != 0 && judged.containsKey(restored)) {
-            last = judged.get(restored);
-        }
+        return restored != 0 && judged.containsKey(restored) ? judged.get(restored) : last;
     }
 
     @Override
@@ -125,12 +125,13 @@ public final class BaseRateCheck implements Callback {
 
     /** Whether the last epoch judged was worse than the constant prediction. */
     public boolean worseAtEnd() {
-        return last != null && !(last.loss() <= baseRateLoss);
+        EpochMetrics kept = kept();
+        return kept != null && !(kept.loss() <= baseRateLoss);
     }
 
     /** The last epoch against the constant prediction, for the closing error. */
     public String verdict() {
-        return last == null ? "" : comparison(last) + "; " + likelyCauses;
+        return kept() == null ? "" : comparison(kept()) + "; " + likelyCauses;
     }
 
     private String comparison(EpochMetrics metrics) {

@@ -21,7 +21,7 @@ final class CosineDecay extends LearningRateSchedule {
     }
 
     @Override
-    protected void checkBase(double base) {
+    public void checkBase(double base) {
         if (minimum > base) {
             throw new IllegalArgumentException("a cosine schedule's minimum rate " + minimum + " is above the learning rate " + base
                     + " it anneals from: it would climb, not decay");

@@ -45,8 +45,11 @@ public abstract class LearningRateSchedule implements Callback {
         checkBase(base);
     }
 
-    /** Throws if the schedule cannot start from {@code base} (a cosine minimum above it would anneal upward). */
-    protected void checkBase(double base) {
+    /**
+     * Throws if the schedule cannot start from {@code base} (a cosine minimum above it would anneal
+     * upward): asked when training starts, and by a caller that knows the rate sooner.
+     */
+    public void checkBase(double base) {
     }
 
     @Override

@@ -88,6 +88,15 @@ class VerifyCommandTest {
     }
 
     @Test
+    void flagsThatDidNothingWhenRecordedAreLeftOutOfTheRerun() {
+        // train refuses them now, for doing nothing; a model that recorded them retrains the same without them
+        assertEquals(List.of("--epochs", "3"), VerifyCommand.withoutNoOps(List.of("--stratify", "--epochs", "3", "--beta1", "0.5",
+                "--epsilon=3")));
+        assertEquals(List.of("--validation", "0.2", "--stratify", "--optimizer", "adam", "--beta1", "0.5"),
+                VerifyCommand.withoutNoOps(List.of("--validation", "0.2", "--stratify", "--optimizer", "adam", "--beta1", "0.5")));
+    }
+
+    @Test
     void aModelTrainedFromJavaHasNoCommandToRerun() throws Exception {
         Path file = folder.resolve("java.zip");
         model(1).save(file);

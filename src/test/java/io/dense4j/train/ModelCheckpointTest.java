@@ -75,17 +75,7 @@ class ModelCheckpointTest {
     @org.junit.jupiter.api.Test
     void aRunStoppedMidEpochRefusesToResumeWithAnotherBatchSize() throws IOException {
         Dataset rows = Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT);
-        Path file = folder.resolve("checkpoint.zip");
-        Callback crash = new Callback() {
-            @Override
-            public void onBatchEnd(int epoch, int batch, int batches, double loss) {
-                if (batch == 4) {
-                    throw new IllegalStateException("crash");
-                }
-            }
-        };
-        assertThrows(IllegalStateException.class, () -> new Trainer(model()).fit(rows, FitOptions.builder().epochs(2)
-                .batchSize(50).callbacks(ModelCheckpoint.everyBatches(file, 3), crash).build()));
+        Path file = checkpointOfARunStoppedMidEpoch(rows);
         Trainer resumed = Trainer.resume(file);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> resumed.fit(rows, FitOptions.builder().epochs(2).batchSize(64).build()));
@@ -96,17 +86,7 @@ class ModelCheckpointTest {
     @org.junit.jupiter.api.Test
     void aCheckpointWrittenBeforeBatchesWereRecordedStillRefusesBatchesThatCannotContinueIt() throws IOException {
         Dataset rows = Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT);
-        Path file = folder.resolve("checkpoint.zip");
-        Callback crash = new Callback() {
-            @Override
-            public void onBatchEnd(int epoch, int batch, int batches, double loss) {
-                if (batch == 4) {
-                    throw new IllegalStateException("crash");
-                }
-            }
-        };
-        assertThrows(IllegalStateException.class, () -> new Trainer(model()).fit(rows, FitOptions.builder().epochs(2)
-                .batchSize(50).callbacks(ModelCheckpoint.everyBatches(file, 3), crash).build()));
+        Path file = checkpointOfARunStoppedMidEpoch(rows);
         Checkpoint written = Checkpoint.load(file);
         io.dense4j.model.TrainingState state = written.state();
         Checkpoint older = new Checkpoint(written.model(), new io.dense4j.model.TrainingState(state.progress(), state.optimizerSteps(),
@@ -116,6 +96,23 @@ class ModelCheckpointTest {
                 () -> resumed.fit(rows, FitOptions.builder().epochs(2).batchSize(64).build()));
         assertEquals("this trainer stopped after 150 rows of an epoch, 3 batches, which batches of 64 rows do not make: "
                 + "resume with the batch size and rows it was trained with", refused.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCheckpointRecordedStratifiedWithoutASplitResumesAsOneThatIsNot() throws IOException {
+        Dataset rows = Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT);
+        Path file = folder.resolve("checkpoint.zip");
+        new Trainer(model()).fit(rows, FitOptions.builder().epochs(1).batchSize(50).callbacks(ModelCheckpoint.everyEpochs(file, 1))
+                .build());
+        Checkpoint written = Checkpoint.load(file);
+        io.dense4j.model.TrainingState state = written.state();
+        io.dense4j.model.TrainingState.Batching recorded = state.batching();
+        // as builds before the split's absence was taken into account wrote it: stratified, with nothing to stratify
+        Checkpoint older = new Checkpoint(written.model(), new io.dense4j.model.TrainingState(state.progress(), state.optimizerSteps(),
+                state.optimizerState(), new io.dense4j.model.TrainingState.Batching(recorded.batchSize(), recorded.shuffle(),
+                recorded.seed(), 0, true)));
+        Trainer.resume(older, io.dense4j.runtime.ExecutionPolicy.forThisMachine()).fit(rows, FitOptions.builder().epochs(2).batchSize(50)
+                .build());
     }
 
     @org.junit.jupiter.api.Test
@@ -135,6 +132,22 @@ class ModelCheckpointTest {
         // in the same process, a trainer that has fit may go on with other options, as a Keras model's fit may
         trainer.fit(rows, FitOptions.builder().epochs(2).batchSize(64).seed(5).build());
         assertEquals(2, trainer.epochsTrained());
+    }
+
+    /** The checkpoint of a run in batches of 50 that crashed in epoch 1's batch 4, written after batch 3. */
+    private Path checkpointOfARunStoppedMidEpoch(Dataset rows) {
+        Path file = folder.resolve("checkpoint.zip");
+        Callback crash = new Callback() {
+            @Override
+            public void onBatchEnd(int epoch, int batch, int batches, double loss) {
+                if (batch == 4) {
+                    throw new IllegalStateException("crash");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> new Trainer(model()).fit(rows, FitOptions.builder().epochs(2)
+                .batchSize(50).callbacks(ModelCheckpoint.everyBatches(file, 3), crash).build()));
+        return file;
     }
 
     private static Model model() {

@@ -68,11 +68,7 @@ public final class SparkTrainer {
         }
         if (model.inputSchema() != null) {
             model.inputSchema().checkFeatures(data.source().path(), data.featureNames());
-            if (!model.inputSchema().classes().equals(data.classes())) { // a resumed model whose classes --positive turned round
-                throw new IllegalArgumentException(String.format("the model's classes are 0 = \"%s\", 1 = \"%s\", but %s makes them "
-                        + "0 = \"%s\", 1 = \"%s\": give the model's --positive", model.inputSchema().classes().get(0),
-                        model.inputSchema().classes().get(1), data.source().path(), data.classes().get(0), data.classes().get(1)));
-            }
+            model.inputSchema().checkClasses(data.source().path(), data.classes()); // a resumed model whose classes --positive turned round
         }
         trainer.beginFit(fit);
         RowSelection training = fit.trainingRows();
