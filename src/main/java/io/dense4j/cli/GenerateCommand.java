@@ -50,6 +50,7 @@ final class GenerateCommand implements Callable<Integer> {
                     "%s data needs --rows >= 1 and --features >= %d, got %d and %d",
                     teacher, rule == Teacher.LINEAR ? 1 : 2, rows, features));
         }
+        Outputs.checkFile(spec.commandLine(), "--out", out); // a file: "-" or /dev/stdout would be replaced, not written to
         long started = System.nanoTime();
         Synthetic.writeCsv(out, rule, rows, features, seed);
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -148,7 +148,8 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
      * own order turned them round (another --positive) would score or train with inverted labels.
      */
     public void checkClasses(String file, List<String> fileClasses) {
-        if (classes.contains(null) || fileClasses.contains(null)) {
+        // streams, not contains(null): an immutable list (List.of) throws on asking for null
+        if (classes.stream().anyMatch(java.util.Objects::isNull) || fileClasses.stream().anyMatch(java.util.Objects::isNull)) {
             return; // unknown names: nothing to compare
         }
         for (int k = 0; k < 2; k++) {

@@ -58,6 +58,16 @@ class FailFastCommandsTest {
     }
 
     @Test
+    void generateWritesFilesNotStandardOutput() {
+        for (String out : new String[] {"-", "/dev/stdout"}) {
+            Run run = Run.of("generate", "--rows", "3", "--features", "2", "--out", out);
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals(List.of("dense4j: --out " + out + ": this output is a file, not standard output; give a file name",
+                    "see 'dense4j generate --help'"), lines(run.err()));
+        }
+    }
+
+    @Test
     void anOutputThatIsAnInputIsRefusedAndTheInputKept() throws IOException {
         Path data = small();
         Path model = folder.resolve("model.zip");

@@ -32,6 +32,26 @@ class CsvPredictionsTest {
     }
 
     @Test
+    void theClassIsTheWrittenProbabilitysAtTheThreshold() throws IOException {
+        // rows around a − 2b = 0, where σ is 0.5 give or take less than a float32 step: written as 0.5, they are class 1
+        StringBuilder rows = new StringBuilder("a,b\n");
+        for (int k = -400; k <= 400; k++) {
+            rows.append(k * 1e-9).append(",0\n");
+        }
+        Path data = Files.writeString(folder.resolve("edge.csv"), rows);
+        Path out = folder.resolve("edge-predictions.csv");
+        CsvPredictions.write(model(), data, CsvFormat.defaults().withoutLabel(), 0.5, out);
+        long halves = 0;
+        for (String line : Files.readAllLines(out).subList(1, 802)) {
+            String[] cells = line.split(",");
+            float written = Float.parseFloat(cells[0]);
+            assertEquals(written >= 0.5 ? "yes" : "no", cells[1], line);
+            halves += written == 0.5f ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(halves > 1, "rows whose probability is written as 0.5 on both sides of it");
+    }
+
+    @Test
     void picksTheModelsColumnsByNameAndWritesAProbabilityAndClassPerRowInOrder() throws IOException {
         Path data = Files.writeString(folder.resolve("rows.csv"), "id,b,label,a\n7,0.5,yes,1\n8,0,no,-1\n9,1,no,3\n");
         Path out = folder.resolve("predictions.csv");
