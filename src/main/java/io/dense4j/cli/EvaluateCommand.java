@@ -105,7 +105,11 @@ final class EvaluateCommand implements Callable<Integer> {
                 Charts.precisionRecallCurves(Map.of("model", scores.precisionRecallCurve()), plots.resolve("pr.png"));
                 written = "confusion.png, calibration.png, roc.png and pr.png";
             } else {
-                written += " (no ROC or precision-recall curve: the rows hold one class)";
+                // an earlier run's curves would stand beside this run's charts as if they were of these rows
+                boolean removed = java.nio.file.Files.deleteIfExists(plots.resolve("roc.png"))
+                        | java.nio.file.Files.deleteIfExists(plots.resolve("pr.png"));
+                written += " (no ROC or precision-recall curve: the rows hold one class" + (removed ? "; an earlier run's "
+                        + "roc.png and pr.png removed" : "") + ")";
             }
             // beside --json's document, not in it
             (json ? System.err : System.out).println("Wrote " + written + " in " + plots);

@@ -196,11 +196,21 @@ class ImbalanceCommandsTest {
         for (String chart : new String[] {"pr.png", "calibration.png", "roc.png", "confusion.png"}) {
             assertTrue(Files.size(folder.resolve("plots").resolve(chart)) > 1000, chart);
         }
+        // the same folder for rows of one class: no curves, and the first run's are not left beside the new charts
+        List<String> testLines = Files.readAllLines(test);
+        Path negatives = Files.write(folder.resolve("negatives.csv"), java.util.stream.Stream.concat(testLines.stream().limit(1),
+                testLines.stream().skip(1).filter(line -> line.endsWith(",0"))).toList());
+        Run oneClass = Run.of("evaluate", "--model", model.toString(), "--data", negatives.toString(), "--plot",
+                folder.resolve("plots").toString());
+        assertEquals(0, oneClass.exitCode(), oneClass.err());
+        assertTrue(oneClass.out().contains("(no ROC or precision-recall curve: the rows hold one class; an earlier run's roc.png "
+                + "and pr.png removed)"), oneClass.out());
+        assertTrue(!Files.exists(folder.resolve("plots").resolve("roc.png")) && !Files.exists(folder.resolve("plots").resolve("pr.png")));
 
         Path predictions = folder.resolve("predictions.csv");
         Run predicted = Run.of("predict", "--model", model.toString(), "--data", test.toString(), "--out", predictions.toString());
         assertEquals(0, predicted.exitCode(), predicted.err());
-        assertTrue(predicted.out().contains("class 1 at probability >= " + io.dense4j.metrics.DecisionThreshold.format(chosen)),
+        assertTrue(predicted.out().contains("class 1 (\"1\") at probability >= " + io.dense4j.metrics.DecisionThreshold.format(chosen)),
                 predicted.out());
         List<String> lines = Files.readAllLines(predictions);
         long positives = lines.stream().skip(1).filter(line -> line.endsWith(",1")).count();
