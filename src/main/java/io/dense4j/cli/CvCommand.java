@@ -88,6 +88,11 @@ final class CvCommand extends TrainCommand {
             }
             Evaluation evaluation = model.scores(source, heldOut).evaluation(model.threshold().value());
             status().println("On the held-out rows: " + evaluation);
+            if (evaluation.confusion().tp() + evaluation.confusion().fn() == 0) { // its areas are undefined, its recall 0
+                status().printf("Note: fold %d holds out no class-1 row: its ROC AUC and PR AUC are undefined and its recall, "
+                        + "precision and F1 are 0 in the means%s%n", fold + 1, stratify ? "; give fewer --folds"
+                        : "; --stratify gives each fold its share of each class");
+            }
             results.add(evaluation);
             BaseRateCheck judged = judgeAnew();
             if (judged != null && judged.worseAtEnd()) {

@@ -94,7 +94,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         DecisionThreshold cut = threshold.resolve(model);
         Evaluation evaluation = scores.evaluation(cut.value());
-        System.out.println(json ? json(evaluation, cut) : table(evaluation, cut, rows.rows()));
+        System.out.println(json ? json(evaluation, cut, rows.rows(), rows.skippedRows(), rows.classes())
+                : table(evaluation, cut, rows.rows()));
         if (plots != null) {
             Charts.confusionMatrix(evaluation.confusion(), plots.resolve("confusion.png"));
             Charts.reliabilityDiagram(scores.calibration(), plots.resolve("calibration.png"));
@@ -117,9 +118,13 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String json(Evaluation evaluation, DecisionThreshold cut) throws IOException {
+    /** The metrics as one JSON object, with what a report needs beside them: the rows scored and skipped, and the classes. */
+    private static String json(Evaluation evaluation, DecisionThreshold cut, long rows, long skipped, List<String> classes)
+            throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
+        root.put("rows", rows).put("skippedRows", skipped);
+        classes.forEach(root.putArray("classes")::add); // class 0's label, then class 1's: the one precision and recall are about
         root.put("logLoss", evaluation.logLoss()).put("accuracy", evaluation.accuracy())
                 .put("precision", evaluation.precision()).put("recall", evaluation.recall()).put("f1", evaluation.f1());
         putDefined(root, "rocAuc", evaluation.rocAuc()); // one class only: the areas are undefined

@@ -64,6 +64,28 @@ class CvCommandTest {
     }
 
     @Test
+    void aFoldThatHoldsOutNoPositiveSaysSo(@TempDir Path folder) throws Exception {
+        // class-1 rows only where folds 1 and 2 (of 5) hold them out: folds 3 to 5 hold out none, and every fold trains on some
+        StringBuilder csv = new StringBuilder("x,label\n");
+        int placed = 0;
+        for (int row = 0; row < 100; row++) {
+            boolean early = io.dense4j.data.RowSelection.fold(5, 0, 42, true).includes(row)
+                    || io.dense4j.data.RowSelection.fold(5, 1, 42, true).includes(row);
+            boolean positive = early && placed < 6 && row % 2 == 0;
+            placed += positive ? 1 : 0;
+            csv.append(row % 7).append(',').append(positive ? 1 : 0).append('\n');
+        }
+        Path data = java.nio.file.Files.writeString(folder.resolve("rare.csv"), csv);
+        Run run = Run.of("cv", "--data", data.toString(), "--folds", "5", "--epochs", "1", "--accept-worse-than-base-rate");
+        assertEquals(0, run.exitCode(), run.err());
+        for (int fold : new int[] {3, 4, 5}) {
+            assertTrue(run.out().contains("Note: fold " + fold + " holds out no class-1 row: its ROC AUC and PR AUC are undefined and "
+                    + "its recall, precision and F1 are 0 in the means; --stratify gives each fold its share of each class"), run.out());
+        }
+        assertTrue(!run.out().contains("Note: fold 1 holds out"), run.out());
+    }
+
+    @Test
     void tooManyFoldsAreRefusedBeforeAnyFoldTrains(@TempDir Path folder) throws Exception {
         Path data = folder.resolve("train.csv");
         assertEquals(0, Main.execute("generate", "--rows", "60", "--features", "2", "--out", data.toString()));

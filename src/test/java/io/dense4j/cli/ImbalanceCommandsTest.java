@@ -179,6 +179,9 @@ class ImbalanceCommandsTest {
         JsonNode atHalf = json(Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--json",
                 "--threshold", "0.5"));
         assertEquals(chosen, atChosen.get("threshold").asDouble(), 0);
+        assertEquals(2000, atChosen.get("rows").asLong(), "the rows scored, for a report");
+        assertEquals(0, atChosen.get("skippedRows").asLong());
+        assertEquals("[\"0\",\"1\"]", atChosen.get("classes").toString(), "class 0's label, then class 1's");
         assertTrue(atChosen.get("thresholdChosenBy").asText().startsWith("best F1 on "), atChosen.toString());
         assertEquals("--threshold", atHalf.get("thresholdChosenBy").asText());
         assertTrue(atChosen.get("f1").asDouble() > atHalf.get("f1").asDouble(),
