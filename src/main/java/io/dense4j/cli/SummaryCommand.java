@@ -25,6 +25,10 @@ final class SummaryCommand implements Callable<Integer> {
                     .collect(java.util.stream.Collectors.joining(", ")));
             System.out.println("Classes: 0 = " + Printable.whole(model.inputSchema().classes().get(0)) + ", 1 = "
                     + Printable.whole(model.inputSchema().classes().get(1)));
+            // what predict does with an empty numeric cell: fill it, or refuse the row's file
+            System.out.println("Missing numbers: " + (model.inputSchema().missingValueFill() != null
+                    ? "filled with the training rows' means (--fill-missing)" : "refused (trained without --fill-missing)")
+                    + (model.inputSchema().categories().isEmpty() ? "" : "; a missing category has a slot of its own"));
         }
         System.out.println("Epochs trained: " + checkpoint.state().progress().epochs());
         return 0;

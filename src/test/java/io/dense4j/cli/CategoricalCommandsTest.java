@@ -56,6 +56,8 @@ class CategoricalCommandsTest {
         }
         assertTrue(summary.out().contains("Features: age, ci\\xE2\\x80\\xAEty, num\\x1B[31mRED"), summary.out());
         assertTrue(summary.out().contains("Classes: 0 = no, 1 = yes\\xE2\\x80\\x8B"), summary.out());
+        assertTrue(summary.out().contains("Missing numbers: refused (trained without --fill-missing); a missing category has a slot "
+                + "of its own"), summary.out());
     }
 
     private Path write(String name, String text) throws Exception {

@@ -62,6 +62,8 @@ class MainTest {
         assertTrue(built.out().contains("150 missing values; cache: built " + folder.resolve("train.csv.dense4j-cache")), built.out());
         Run reused = Run.of("train", "--data", train.toString(), "--drop", "id", "--fill-missing", "--epochs", "3", "--out", model.toString());
         assertTrue(reused.out().contains("cache: reused"), reused.out());
+        assertTrue(Run.of("summary", "--model", model.toString()).out().contains("Missing numbers: filled with the training rows' means "
+                + "(--fill-missing)\n"));
         Run streamed = Run.of("train", "--data", train.toString(), "--features", "x2,x1", "--fill-missing", "--no-cache",
                 "--shuffle-buffer", "100", "--epochs", "3", "--validation", "0.2", "--out", folder.resolve("streamed.zip").toString());
         assertEquals(0, streamed.exitCode(), streamed.err());
