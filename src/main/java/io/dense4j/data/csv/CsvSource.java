@@ -260,7 +260,8 @@ public final class CsvSource implements CategoricalRows {
 
     private BatchSource rawRows(RowSelection selection, double[] fill, FileRows[] parts, DataType type) {
         if (files.stream().anyMatch(file -> file.mapped() == null)) {
-            long selected = selection.stratified() ? selection.count(classTotals()[0], classTotals()[1]) : selection.count(rows());
+            long[] totals = selection.stratified() ? classTotals() : null; // one copy of the counts, now that they are public
+            long selected = totals != null ? selection.count(totals[0], totals[1]) : selection.count(rows());
             return new StreamedBatches(parts, selection, selected, width(), weighted(), fill, options.shuffleBufferRows(), type);
         }
         if (rows() > Integer.MAX_VALUE) {
