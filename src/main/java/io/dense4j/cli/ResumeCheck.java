@@ -110,17 +110,30 @@ final class ResumeCheck {
     }
 
     /**
-     * Says on {@code out} that early stopping's and a plateau schedule's counters (and the
-     * plateau's rate) start afresh: they are not in a checkpoint, so the resumed run can end
-     * elsewhere than an uninterrupted one.
+     * Says on {@code out} when early stopping or a plateau schedule is asked for and the checkpoint
+     * keeps no state of it (it was trained without it, or by a dense4j that kept none): its
+     * counters (and the plateau's rate) then start afresh, so the run can end elsewhere than an
+     * uninterrupted one would have.
      */
-    static void noteCountersStartAfresh(Integer patience, String schedule, java.io.PrintStream out) {
+    static void noteCountersStartAfresh(Integer patience, String schedule, io.dense4j.model.TrainingState kept, java.io.PrintStream out) {
         boolean plateau = schedule != null && schedule.trim().toLowerCase(java.util.Locale.ROOT).startsWith("plateau");
-        if (patience != null || plateau) {
-            out.printf("Note: %s start afresh, so this run can end elsewhere than an uninterrupted one%n",
-                    patience != null && plateau ? "--early-stopping's and the plateau schedule's counters (and its rate, at --lr)"
-                    : patience != null ? "--early-stopping's counters" : "the plateau schedule's counters and its rate (at --lr)");
+        List<String> afresh = new java.util.ArrayList<>();
+        if (patience != null && !keeps(kept, "EarlyStopping")) {
+            afresh.add("--early-stopping");
         }
+        if (plateau && !keeps(kept, "ReduceLearningRateOnPlateau")) {
+            afresh.add("the plateau schedule");
+        }
+        if (!afresh.isEmpty()) {
+            out.printf("Note: the checkpoint keeps no state of %s (it was trained without %s), so %s start afresh%s and this "
+                    + "run can end elsewhere than an uninterrupted one%n", String.join(" or ", afresh), afresh.size() == 1 ? "it" : "them",
+                    afresh.size() == 1 ? "its counters" : "their counters", plateau && afresh.contains("the plateau schedule")
+                            ? " (the plateau's rate at --lr)" : "");
+        }
+    }
+
+    private static boolean keeps(io.dense4j.model.TrainingState kept, String callback) {
+        return kept.callbacks().stream().anyMatch(state -> state.name().equals(callback));
     }
 
     /** 0.2 as 0.2 and 0 as 0, as a person writes the flag. */

@@ -155,7 +155,7 @@ class TrainCommand implements Callable<Integer> {
     int checkpointEvery;
 
     @Option(names = "--resume", description = "Continue from --checkpoint if it exists, ending with the same weights as an "
-            + "uninterrupted run (but with --early-stopping or a plateau schedule, whose counters start afresh).")
+            + "uninterrupted run (early stopping's and a plateau schedule's counters included).")
     boolean resume;
 
     @Mixin
@@ -223,7 +223,7 @@ class TrainCommand implements Callable<Integer> {
             ResumeCheck.sameData(trainer.model(), checkpoint, source, spec.commandLine());
             System.out.printf("Resuming from %s after epoch %d of %d (its model, optimizer and loss are kept)%n", checkpoint,
                     trainer.epochsTrained(), epochs);
-            ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, System.out);
+            ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, resumed.state(), System.out);
         } else {
             if (trainingRowCount(source) == 0) { // before the categories and statistics of no rows
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
@@ -479,7 +479,7 @@ class TrainCommand implements Callable<Integer> {
         if (resumed != null) {
             System.out.printf("Resuming from %s after epoch %d of %d (and %d batches of the next)%n", checkpoint,
                     resumed.epochsTrained(), epochs, resumed.batchesInEpoch());
-            ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, System.out);
+            ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, kept.state(), System.out);
         }
         EarlyStopping stopping = earlyStopping();
         // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
@@ -501,7 +501,10 @@ class TrainCommand implements Callable<Integer> {
 
     private void report(History history) throws IOException {
         int restored = history.restoredEpoch();
-        if (restored != 0 && restored != history.last().epoch()) { // the last epoch's lines are not the model's
+        if (history.epochs().isEmpty()) { // killed after the checkpoint of the epoch early stopping stopped at
+            System.out.printf("The checkpoint's run had stopped early, so there is nothing more to train; the model holds the weights "
+                    + "of epoch %d, the best %s%n", restored, validation > 0 ? "on the validation loss" : "on the training loss");
+        } else if (restored != 0 && restored != history.last().epoch()) { // the last epoch's lines are not the model's
             System.out.printf("%s; restored the weights of epoch %d, the best %s%n", history.stoppedEarly() ? "Stopped early"
                     : "Trained every epoch", restored, validation > 0 ? "on the validation loss" : "on the training loss");
         } else if (history.stoppedEarly()) {

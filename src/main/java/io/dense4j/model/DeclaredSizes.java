@@ -9,13 +9,15 @@ import java.util.Map;
  * from the input width, the categorical columns' category counts and the layers alone, before
  * anything is allocated: the parameters (each Dense layer's inputs × units weights and units
  * biases, a categorical column counting as its one-hot slots), Normalization's statistics (two
- * per number), and at most two optimizer values per parameter (Adam's moments). Every product and
+ * per number), at most two optimizer values per parameter (Adam's moments), and a copy of the
+ * parameters for each callback that keeps one (early stopping's best weights). Every product and
  * sum is checked for overflow, and no array may exceed what one ND4J buffer holds.
  */
 final class DeclaredSizes {
     static final String PARAMETERS = "parameters.bin";
     static final String STATISTICS = "statistics.bin";
     static final String OPTIMIZER_STATE = "optimizer-state.bin";
+    static final String CALLBACK_WEIGHTS = "callback-weights.bin";
     /** The most values one native array of dense4j's holds (its lengths are ints). */
     private static final long MOST_VALUES = Integer.MAX_VALUE - 8;
 
@@ -23,8 +25,8 @@ final class DeclaredSizes {
     }
 
     /**
-     * Entry name to size in bytes: exact for the parameters and statistics, an upper bound for the
-     * optimizer's state (a checkpoint's alone).
+     * Entry name to size in bytes: exact for the parameters, statistics and callbacks' weights, an
+     * upper bound for the optimizer's state (a checkpoint's alone).
      *
      * @throws ModelFileException naming what in {@code config} is not a size, or too large
      */
@@ -73,8 +75,17 @@ final class DeclaredSizes {
             throw problem(file, "its layer " + index + " makes the parameter count overflow");
         }
         boolean checkpoint = config.has("training") || config.path("formatVersion").asInt() == 1; // format 1 always had state
-        return checkpoint ? Map.of(PARAMETERS, parameters * width, STATISTICS, statistics * width, OPTIMIZER_STATE, 2 * parameters * width)
-                : Map.of(PARAMETERS, parameters * width, STATISTICS, statistics * width);
+        if (!checkpoint) {
+            return Map.of(PARAMETERS, parameters * width, STATISTICS, statistics * width);
+        }
+        int copies;
+        try {
+            copies = ModelJson.callbacksWithWeights(config.path("training").path("callbacks"));
+        } catch (IllegalArgumentException invalid) {
+            throw problem(file, invalid.getMessage());
+        }
+        return Map.of(PARAMETERS, parameters * width, STATISTICS, statistics * width, OPTIMIZER_STATE, 2 * parameters * width,
+                CALLBACK_WEIGHTS, copies * parameters * width);
     }
 
     /** A whole number ≥ 1 that fits an int. */

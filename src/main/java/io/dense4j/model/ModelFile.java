@@ -30,7 +30,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * optimizer settings, compile options, input schema, and the SHA-256 of each binary entry),
  * {@code parameters.bin} and {@code statistics.bin} (Normalization's μ and 1/σ), as little-endian
  * values in the model's element type, and a digest of them all ({@link ModelArchive}). A checkpoint
- * adds a {@code training} object to {@code model.json} and {@code optimizer-state.bin}. Written
+ * adds a {@code training} object to {@code model.json} and {@code optimizer-state.bin}, and
+ * {@code callback-weights.bin} when a callback keeps a copy of the parameters. Written
  * atomically and durably. Loading treats the file as untrusted: every size {@code model.json}
  * implies is worked out (overflow is an error) and checked against the entries before the model
  * is built, and nothing beyond the declared sizes is read. Format 1 and 2 files (without the
@@ -47,6 +48,7 @@ final class ModelFile {
     private static final String PARAMETERS = DeclaredSizes.PARAMETERS;
     private static final String OPTIMIZER_STATE = DeclaredSizes.OPTIMIZER_STATE;
     private static final String STATISTICS = DeclaredSizes.STATISTICS;
+    private static final String CALLBACK_WEIGHTS = DeclaredSizes.CALLBACK_WEIGHTS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a file holds: a model, and its training state if it is a checkpoint. */
@@ -98,14 +100,34 @@ final class ModelFile {
         NativeArray statisticsArray = model.parameterValues().statistics();
         byte[] statistics = statisticsArray == null ? new byte[0] : bytes(statisticsArray, type);
         byte[] optimizerState = state == null ? null : bytes(state.optimizerState(), type);
+        byte[] callbackWeights = state == null ? null : bytes(callbackWeights(state, parameters.length / type.width()), type);
         ObjectNode root = ModelJson.of(model, state);
         ObjectNode checksums = root.putObject("checksums").put(PARAMETERS, sha256(parameters)).put(STATISTICS, sha256(statistics));
         if (optimizerState != null) {
             checksums.put(OPTIMIZER_STATE, sha256(optimizerState));
         }
+        if (callbackWeights != null && callbackWeights.length > 0) {
+            checksums.put(CALLBACK_WEIGHTS, sha256(callbackWeights));
+        } else {
+            callbackWeights = null;
+        }
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         checkConfigurationSize(model, json.length);
-        return new byte[][] {json, parameters, statistics, optimizerState};
+        return new byte[][] {json, parameters, statistics, optimizerState, callbackWeights};
+    }
+
+    /** The callbacks' copies of the parameters, one after another; each must be one whole copy. */
+    private static double[] callbackWeights(TrainingState state, int parameters) {
+        List<double[]> copies = state.callbacks().stream().map(CallbackState::weights).filter(java.util.Objects::nonNull).toList();
+        double[] all = new double[copies.size() * parameters];
+        for (int i = 0; i < copies.size(); i++) {
+            if (copies.get(i).length != parameters) {
+                throw new IllegalArgumentException(String.format("a callback kept %d weights, not the model's %d", copies.get(i).length,
+                        parameters));
+            }
+            System.arraycopy(copies.get(i), 0, all, i * parameters, parameters);
+        }
+        return all;
     }
 
     /** Room a checkpoint's training state and the checksums take in model.json beyond the model's own fields. */
@@ -170,6 +192,14 @@ final class ModelFile {
                 return "the optimizer's state value " + i + " is " + optimizerState[i];
             }
         }
+        for (CallbackState callback : state == null ? List.<CallbackState>of() : state.callbacks()) {
+            double[] weights = callback.weights() == null ? new double[0] : callback.weights();
+            for (int i = 0; i < weights.length; i++) {
+                if (!Double.isFinite(weights[i])) {
+                    return callback.name() + "'s copy of " + model.describeParameter(i) + " is " + weights[i];
+                }
+            }
+        }
         return null;
     }
 
@@ -180,6 +210,9 @@ final class ModelFile {
         entries.put(STATISTICS, content[2]);
         if (content[3] != null) {
             entries.put(OPTIMIZER_STATE, content[3]);
+        }
+        if (content[4] != null) {
+            entries.put(CALLBACK_WEIGHTS, content[4]);
         }
         ModelArchive.write(out, entries);
     }
@@ -212,9 +245,9 @@ final class ModelFile {
         if (version >= DIGEST_SINCE && !read.digested()) {
             throw new ModelFileException(file, "is truncated or corrupt: it has no " + ModelArchive.DIGEST, null);
         }
-        for (String name : new String[] {PARAMETERS, STATISTICS}) { // before the model is built: nothing allocated yet
-            long expected = declared.get(0).get(name);
-            if (entries.get(name) != null && entries.get(name).length != expected) {
+        for (String name : new String[] {PARAMETERS, STATISTICS, CALLBACK_WEIGHTS}) { // before the model is built: nothing allocated yet
+            Long expected = declared.get(0).get(name);
+            if (expected != null && entries.get(name) != null && entries.get(name).length != expected) {
                 throw new ModelFileException(file, String.format("%s holds %,d bytes; the layers in %s need %,d", name,
                         entries.get(name).length, CONFIG, expected), null);
             }
@@ -224,11 +257,14 @@ final class ModelFile {
         byte[] statistics = checked(file, entries, STATISTICS, checksums.path(STATISTICS).asText());
         boolean hasState = version == 1 || config.has("training");
         byte[] state = hasState ? checked(file, entries, OPTIMIZER_STATE, checksums.path(OPTIMIZER_STATE).asText()) : null;
+        boolean hasCallbackWeights = hasState && declared.get(0).get(CALLBACK_WEIGHTS) != null && declared.get(0).get(CALLBACK_WEIGHTS) > 0;
+        byte[] callbackWeights = hasCallbackWeights ? checked(file, entries, CALLBACK_WEIGHTS, checksums.path(CALLBACK_WEIGHTS).asText())
+                : new byte[0];
         Contents contents;
         try {
             Model model = rebuild(config, parameters, statistics);
-            contents = new Contents(model, hasState
-                    ? ModelJson.trainingState(config, version, doubles(state, model.dataType(), OPTIMIZER_STATE)) : null);
+            contents = new Contents(model, hasState ? ModelJson.trainingState(config, version, doubles(state, model.dataType(),
+                    OPTIMIZER_STATE), doubles(callbackWeights, model.dataType(), CALLBACK_WEIGHTS)) : null);
         } catch (IllegalArgumentException | NullPointerException invalid) {
             throw new ModelFileException(file, CONFIG + " describes no valid model: " + invalid.getMessage(), invalid);
         }

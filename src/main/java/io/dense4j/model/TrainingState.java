@@ -13,18 +13,21 @@ package io.dense4j.model;
  * @param optimizer      the optimizer whose state this is, when a trainer used another than the
  *                       model's compile-time one (else null): written as the checkpoint's optimizer,
  *                       which the model read back from it has, and a resumed fit steps with
+ * @param learningRate   the step size in effect, which a callback may have lowered (a plateau's);
+ *                       NaN where not known (an older checkpoint), and the optimizer's own is taken
+ * @param callbacks      the state of the fit's callbacks that keep one, in their order
  */
 public record TrainingState(Progress progress, long optimizerSteps, double[] optimizerState, Batching batching,
-                            io.dense4j.optim.Optimizer optimizer) {
+                            io.dense4j.optim.Optimizer optimizer, double learningRate, java.util.List<CallbackState> callbacks) {
 
-    /** A state whose batching is not known. */
+    /** A state whose batching, rate and callbacks are not known. */
     public TrainingState(Progress progress, long optimizerSteps, double[] optimizerState) {
-        this(progress, optimizerSteps, optimizerState, null, null);
+        this(progress, optimizerSteps, optimizerState, null, null, Double.NaN, java.util.List.of());
     }
 
-    /** A state of the model's own optimizer. */
+    /** A state of the model's own optimizer at its own rate, without callbacks' state. */
     public TrainingState(Progress progress, long optimizerSteps, double[] optimizerState, Batching batching) {
-        this(progress, optimizerSteps, optimizerState, batching, null);
+        this(progress, optimizerSteps, optimizerState, batching, null, Double.NaN, java.util.List.of());
     }
 
     /**
@@ -83,6 +86,10 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
             throw new IllegalArgumentException("optimizer steps cannot be negative: " + optimizerSteps);
         }
         optimizerState = optimizerState.clone();
+        if (!(Double.isNaN(learningRate) || learningRate >= 0 && learningRate < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("a checkpoint's learning rate must be finite and >= 0, got " + learningRate);
+        }
+        callbacks = java.util.List.copyOf(callbacks);
     }
 
     @Override

@@ -23,8 +23,6 @@ public final class BaseRateCheck implements Callback {
     private boolean warned;
     private EpochMetrics last;
     private TrainingRun run;
-    /** The epochs judged, so that the one whose weights are kept is the one judged at the end. */
-    private final java.util.Map<Integer, EpochMetrics> judged = new java.util.HashMap<>();
 
     /**
      * @param epochs       the epochs the run goes to
@@ -96,8 +94,8 @@ public final class BaseRateCheck implements Callback {
      * since the model holds that one's. Asked when judged, so the callbacks' order does not matter.
      */
     private EpochMetrics kept() {
-        int restored = run == null ? 0 : run.restoredEpoch();
-        return restored != 0 && judged.containsKey(restored) ? judged.get(restored) : last;
+        EpochMetrics restored = run == null ? null : run.weightsOf();
+        return restored != null ? restored : last;
     }
 
     @Override
@@ -106,7 +104,6 @@ public final class BaseRateCheck implements Callback {
             return;
         }
         last = metrics;
-        judged.put(metrics.epoch(), metrics);
         boolean worse = !(metrics.loss() <= baseRateLoss);
         if (worse && !warned && (metrics.epoch() > 1 || epochs == 1 || farWorse(metrics.loss()))) {
             warned = true;
@@ -126,7 +123,7 @@ public final class BaseRateCheck implements Callback {
     /** Whether the last epoch judged was worse than the constant prediction. */
     public boolean worseAtEnd() {
         EpochMetrics kept = kept();
-        return kept != null && !(kept.loss() <= baseRateLoss);
+        return kept != null && !Double.isNaN(baseRateLoss) && !(kept.loss() <= baseRateLoss);
     }
 
     /** The last epoch against the constant prediction, for the closing error. */

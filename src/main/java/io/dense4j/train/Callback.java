@@ -1,5 +1,7 @@
 package io.dense4j.train;
 
+import io.dense4j.model.CallbackState;
+
 /**
  * Hears about training as it goes and may ask it to stop, as Keras's callbacks do: the loop itself
  * knows no feature, and early stopping, checkpoints, logs and progress are callbacks. Called on the
@@ -36,5 +38,22 @@ public interface Callback {
 
     /** After the last epoch, or after a stop request ended training. */
     default void onTrainEnd(History history) {
+    }
+
+    /**
+     * What a checkpoint must keep of this callback for a resumed fit to end where the
+     * uninterrupted one would have (counters, a best score, a copy of the weights); null for a
+     * callback that keeps nothing across epochs. Asked whenever a checkpoint is written.
+     */
+    default CallbackState checkpointState() {
+        return null;
+    }
+
+    /**
+     * Takes back what {@link #checkpointState} gave, from the checkpoint a trainer was resumed
+     * from: called right after {@link #onTrainBegin} of the resumed fit, for a callback of the
+     * same {@link CallbackState#name} (the first state of that name to the first such callback).
+     */
+    default void restoreState(CallbackState state) {
     }
 }

@@ -1,10 +1,13 @@
 package io.dense4j.train;
 
+import io.dense4j.model.CallbackState;
+import java.util.Map;
+
 /**
  * Keras's {@code ReduceLROnPlateau}: when the monitored loss (validation loss when the run has
  * validation rows, else training loss) has not improved for {@code patience} epochs, the learning
- * rate is multiplied by {@code factor}, down to {@code minimum}. Its counters live in memory: a run
- * resumed from a checkpoint starts them afresh, as {@link EarlyStopping}'s.
+ * rate is multiplied by {@code factor}, down to {@code minimum}. A checkpoint keeps its counters
+ * (and the trainer's rate), so a resumed run lowers the rate where the uninterrupted one would.
  */
 public final class ReduceLearningRateOnPlateau implements Callback {
     private final double factor;
@@ -52,5 +55,17 @@ public final class ReduceLearningRateOnPlateau implements Callback {
             }
             waited = 0;
         }
+    }
+
+    @Override
+    public CallbackState checkpointState() {
+        return new CallbackState("ReduceLearningRateOnPlateau", Map.of("best", best, "waited", (double) waited), null);
+    }
+
+    @Override
+    public void restoreState(CallbackState state) {
+        double kept = state.number("best");
+        best = Double.isNaN(kept) ? Double.POSITIVE_INFINITY : kept;
+        waited = (int) state.number("waited");
     }
 }

@@ -10,6 +10,7 @@ import io.dense4j.model.InputSchema;
 import io.dense4j.model.Model;
 import io.dense4j.model.Provenance;
 import io.dense4j.model.TrainingData;
+import io.dense4j.model.CallbackState;
 import io.dense4j.model.TrainingState;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.optim.TaskRunner;
@@ -77,6 +78,10 @@ public final class Trainer {
     private long epochCorrect;
     /** How the fit in progress (or a restored checkpoint's) chooses each step's rows; null before any fit. */
     private TrainingState.Batching batching;
+    /** The callbacks' states of the checkpoint this trainer was resumed from, until a fit takes them. */
+    private List<CallbackState> resumedCallbackStates = List.of();
+    /** The loop of the fit in progress, whose callbacks' states a checkpoint keeps; null between fits. */
+    private EpochLoop running;
     /** Whether {@link #batching} is a restored checkpoint's, which the next fit must keep. */
     private boolean resuming;
     /** The key the dropout masks of the next passes are drawn from, and whether the runner has it yet. */
@@ -638,12 +643,26 @@ public final class Trainer {
     /** The optimizer's state and where training stands, as a checkpoint keeps them. */
     public TrainingState state() {
         return new TrainingState(progress(), updater.steps(), optimizerState(), batching,
-                optimizer.equals(model.optimizer()) ? null : optimizer);
+                optimizer.equals(model.optimizer()) ? null : optimizer, updater.learningRate(),
+                running != null ? running.callbackStates() : resumedCallbackStates);
+    }
+
+    /** The callbacks' states of the checkpoint this trainer was resumed from, once: the first fit's callbacks take them back. */
+    List<CallbackState> takeResumedCallbackStates() {
+        List<CallbackState> taken = resumedCallbackStates;
+        resumedCallbackStates = List.of();
+        return taken;
+    }
+
+    /** Tells the trainer which loop's callbacks its checkpoints keep the state of (null when the fit ends). */
+    void running(EpochLoop loop) {
+        running = loop;
     }
 
     /**
-     * Puts back a {@link #state}: progress, optimizer steps and state arrays. An empty state array
-     * (a model file saved without training state) leaves the optimizer fresh.
+     * Puts back a {@link #state}: progress, optimizer steps, state arrays and learning rate, and
+     * the callbacks' states for the next fit's callbacks. An empty state array (a model file saved
+     * without training state) leaves the optimizer fresh.
      */
     public void restore(TrainingState state) {
         double[] values = state.optimizerState();
@@ -662,8 +681,12 @@ public final class Trainer {
             throw new IllegalArgumentException("the checkpoint's optimizer state cannot be: " + impossible + " (the file was altered)");
         }
         updater.restoreSteps(state.optimizerSteps());
+        if (!Double.isNaN(state.learningRate())) {
+            updater.setLearningRate(state.learningRate());
+        }
         setProgress(state.progress());
         batching = state.batching();
+        resumedCallbackStates = state.callbacks();
         resuming = true;
     }
 

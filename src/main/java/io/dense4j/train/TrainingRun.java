@@ -13,7 +13,7 @@ public final class TrainingRun {
     private final int batchesPerEpoch;
     private final boolean validation;
     private volatile boolean stopRequested;
-    private int restoredEpoch;
+    private EpochMetrics weightsOf;
 
     /**
      * @param firstEpoch the first epoch this run trains (after those a resumed trainer had done)
@@ -69,13 +69,22 @@ public final class TrainingRun {
         return stopRequested;
     }
 
-    /** Tells the run that a callback put back the weights of an earlier epoch of it at the end, so the model records that epoch's metrics. */
-    public void restoredWeightsOf(int epoch) {
-        restoredEpoch = epoch;
+    /**
+     * Tells the run that the model ends with the weights of {@code epoch} rather than of its last
+     * (a callback put them back, or a resumed run had stopped there), so the model records that
+     * epoch's metrics.
+     */
+    public void restoredWeightsOf(EpochMetrics epoch) {
+        weightsOf = java.util.Objects.requireNonNull(epoch, "epoch");
     }
 
-    /** The epoch whose weights a callback put back at the end, or 0. */
+    /** The epoch whose weights the model ends with when not its last ({@link #restoredWeightsOf}), or null. */
+    public EpochMetrics weightsOf() {
+        return weightsOf;
+    }
+
+    /** The number of the epoch {@link #weightsOf}, or 0. */
     public int restoredEpoch() {
-        return restoredEpoch;
+        return weightsOf == null ? 0 : weightsOf.epoch();
     }
 }

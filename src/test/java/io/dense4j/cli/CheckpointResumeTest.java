@@ -62,4 +62,31 @@ class CheckpointResumeTest {
         assertEquals(EPOCHS, Checkpoint.load(resumed).state().progress().epochs());
         assertArrayEquals(expected.parameters().toFloatVector(), actual.parameters().toFloatVector(), 0f);
     }
+
+    /** Killed after the checkpoint of the epoch early stopping stopped at, before the model was written: resuming writes it. */
+    @Test
+    void resumingARunThatHadStoppedEarlyWritesItsModelWithoutTrainingMore(@TempDir Path folder) throws Exception {
+        Path data = folder.resolve("train.csv");
+        assertEquals(0, Main.execute("generate", "--rows", "300", "--features", "4", "--teacher", "xor", "--out", data.toString()));
+        Path checkpoint = folder.resolve("checkpoint.zip");
+        Path out = folder.resolve("model.zip");
+        List<String> train = List.of("train", "--data", data.toString(), "--layers", "64,64", "--optimizer", "adam", "--lr", "0.05",
+                "--epochs", "200", "--batch-size", "16", "--validation", "0.3", "--early-stopping", "2", "--checkpoint",
+                checkpoint.toString(), "--out", out.toString());
+        Run first = Run.of(train.toArray(String[]::new));
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().contains("Stopped early; restored the weights of epoch "), first.out());
+        float[] weights = Model.load(out).parameters().toFloatVector();
+        Files.delete(out);
+
+        List<String> resume = new ArrayList<>(train);
+        resume.add("--resume");
+        Run again = Run.of(resume.toArray(String[]::new));
+        assertEquals(0, again.exitCode(), again.err());
+        assertFalse(again.out().contains("start afresh"), again.out());
+        assertFalse(again.out().contains("epoch " + (Checkpoint.load(checkpoint).state().progress().epochs() + 1) + "/"), again.out());
+        assertTrue(again.out().contains("The checkpoint's run had stopped early, so there is nothing more to train; the model holds "
+                + "the weights of epoch "), again.out());
+        assertArrayEquals(weights, Model.load(out).parameters().toFloatVector(), 0f);
+    }
 }

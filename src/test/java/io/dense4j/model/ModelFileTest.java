@@ -159,6 +159,36 @@ class ModelFileTest {
     }
 
     @Test
+    void aCheckpointKeepsEarlyStoppingsStateAndBestWeightsAndRefusesThemAltered() throws IOException {
+        Path file = folder.resolve("checkpoint.zip");
+        io.dense4j.train.EarlyStopping stopping = io.dense4j.train.EarlyStopping.onTrainingLoss(50);
+        Trainer trainer = new Trainer(adamModel());
+        trainer.fit(Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT), FitOptions.builder().epochs(3).callbacks(stopping,
+                io.dense4j.train.ModelCheckpoint.everyEpochs(file, 3)).build());
+        CallbackState kept = Checkpoint.load(file).state().callbacks().get(0);
+        assertEquals("EarlyStopping", kept.name());
+        assertEquals(stopping.bestEpoch(), (int) kept.number("bestEpoch"));
+        assertEquals(3, (int) kept.number("waitingSince"), "the training loss of 300 rows falls every epoch");
+        assertTrue(Double.isNaN(kept.number("stoppedEpoch")), "it has not stopped");
+        assertTrue(Double.isNaN(kept.number("bestValidationLoss")), "no validation rows, so no validation loss");
+        assertArrayEquals(trainer.model().parameters().toDoubleVector(), kept.weights(), 0.0,
+                "epoch 3 was the best, and the weights it was written with are the best");
+        assertEquals(4 * kept.weights().length, entryBytes(file, "callback-weights.bin").length);
+
+        String json = entry(file, "model.json");
+        Path many = rewrite(file, "many.zip", "model.json", json.replace("\"callbacks\" : [ {", "\"callbacks\" : ["
+                + "{\"name\" : \"A\", \"numbers\" : {}, \"weights\" : false}, ".repeat(16) + "{"));
+        assertTrue(problem(many).endsWith("describes no valid model: its training state's callbacks are not a list of at most 16"),
+                problem(many));
+        Path noCopy = rewrite(file, "no-copy.zip", "model.json", json.replace("\"weights\" : true", "\"weights\" : false"));
+        assertTrue(problem(noCopy).endsWith("callback-weights.bin holds more than the 0 bytes model.json declares for it"),
+                problem(noCopy));
+        Path text = rewrite(file, "text.zip", "model.json", json.replaceFirst("\"waitingSince\" : 3\\.0", "\"waitingSince\" : \"3\""));
+        assertTrue(problem(text).contains("its training state's callback \"EarlyStopping\" holds \"3\" as \"waitingSince\", "
+                + "not a number"), problem(text));
+    }
+
+    @Test
     void refusesToWriteAWeightThatIsNotFiniteAndKeepsTheEarlierFile() throws IOException {
         Model model = adamModel();
         Path file = folder.resolve("model.zip");

@@ -87,7 +87,7 @@ class BaseRateCheckTest {
         check.onEpochEnd(epoch(2, 0.70));
         check.onEpochEnd(epoch(3, 0.80));
         assertTrue(check.worseAtEnd(), "the last epoch was worse");
-        run.restoredWeightsOf(1); // early stopping's end, before or after this check's in the callbacks' order
+        run.restoredWeightsOf(epoch(1, 0.40)); // early stopping's end, before or after this check's in the callbacks' order
         assertFalse(check.worseAtEnd(), "but the model holds epoch 1's weights, better than the base rate");
     }
 

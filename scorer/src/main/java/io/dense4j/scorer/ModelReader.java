@@ -28,6 +28,8 @@ final class ModelReader {
     private static final String PARAMETERS = "parameters.bin";
     private static final String STATISTICS = "statistics.bin";
     private static final String OPTIMIZER_STATE = "optimizer-state.bin";
+    private static final String CALLBACK_WEIGHTS = "callback-weights.bin";
+    private static final int MOST_CALLBACKS = 16;
     private static final long MOST_VALUES = Integer.MAX_VALUE - 8;
 
     private final Path file;
@@ -114,8 +116,29 @@ final class ModelReader {
         sizes.put(STATISTICS, statisticCount * valueBytes);
         if (config.has("training")) { // a checkpoint: its optimizer state is read for the digest, then unused
             sizes.put(OPTIMIZER_STATE, 2 * parameterCount * valueBytes); // at most: none for SGD, one per parameter for momentum
+            sizes.put(CALLBACK_WEIGHTS, callbackCopies() * parameterCount * valueBytes); // early stopping's best weights
         }
         return sizes;
+    }
+
+    /** How many of a checkpoint's callbacks keep a copy of the parameters (read for the digest, then unused). */
+    private long callbackCopies() {
+        Object callbacks = config.optJSONObject("training") == null ? null : config.getJSONObject("training").opt("callbacks");
+        if (callbacks == null) {
+            return 0;
+        }
+        if (!(callbacks instanceof org.json.JSONArray list) || list.length() > MOST_CALLBACKS) {
+            throw new ModelFormatException(file, "its training state's callbacks are not a list of at most " + MOST_CALLBACKS);
+        }
+        long copies = 0;
+        for (int i = 0; i < list.length(); i++) {
+            JSONObject callback = list.optJSONObject(i);
+            if (callback == null || !(callback.opt("weights") instanceof Boolean weights)) {
+                throw new ModelFormatException(file, "its training state's callback " + i + " has no boolean \"weights\"");
+            }
+            copies += weights ? 1 : 0;
+        }
+        return copies;
     }
 
     /** Parameters and statistics the layers hold, from the widths alone, every sum checked. */

@@ -296,6 +296,32 @@ class ScorerTest {
         assertClose(expected, Scorer.load(file).probabilities(floats));
     }
 
+    /** A checkpoint of a run with early stopping holds a copy of the best weights, which the scorer reads past. */
+    @Test
+    void aCheckpointWithEarlyStoppingsBestWeightsLoads() throws Exception {
+        Model model = new Sequential(new Dense(4, new ReLU()), new Dense(1, new Sigmoid())).compile(3, new BinaryCrossEntropy(),
+                new SGD(0.1));
+        Random random = new Random(9);
+        double[][] rows = new double[64][3];
+        double[] labels = new double[64];
+        float[][] floats = new float[rows.length][3];
+        for (int r = 0; r < rows.length; r++) {
+            for (int j = 0; j < 3; j++) {
+                rows[r][j] = random.nextGaussian();
+                floats[r][j] = (float) rows[r][j];
+            }
+            labels[r] = rows[r][0] - rows[r][2] > 0 ? 1 : 0;
+        }
+        Path file = folder.resolve("early-stopping-checkpoint.zip");
+        new io.dense4j.train.Trainer(model).fit(io.dense4j.data.Dataset.of(Nd4j.createFromArray(rows), Nd4j.createFromArray(labels),
+                DataType.FLOAT), io.dense4j.train.FitOptions.builder().epochs(2).batchSize(16).callbacks(
+                io.dense4j.train.EarlyStopping.onTrainingLoss(5), io.dense4j.train.ModelCheckpoint.everyEpochs(file, 2)).build());
+        assertEquals(1, io.dense4j.model.Checkpoint.load(file).state().callbacks().size());
+        double[] expected = io.dense4j.model.Model.load(file).predictProbability(Nd4j.createFromArray(rows).castTo(DataType.FLOAT))
+                .data().asDouble();
+        assertClose(expected, Scorer.load(file).probabilities(floats));
+    }
+
     private Scorer saveAndLoad(Model model) throws Exception {
         Path file = folder.resolve("model-" + System.nanoTime() + ".zip");
         model.save(file);

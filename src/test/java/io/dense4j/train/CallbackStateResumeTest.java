@@ -1,0 +1,142 @@
+package io.dense4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.data.Dataset;
+import io.dense4j.data.Synthetic;
+import io.dense4j.data.Teacher;
+import io.dense4j.layer.Dense;
+import io.dense4j.layer.ReLU;
+import io.dense4j.layer.Sigmoid;
+import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.model.Checkpoint;
+import io.dense4j.model.CompileOptions;
+import io.dense4j.model.Model;
+import io.dense4j.model.Sequential;
+import io.dense4j.optim.Adam;
+import io.dense4j.optim.SGD;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * A run with early stopping or a plateau schedule, killed after any epoch and resumed from its
+ * last checkpoint, ends as the uninterrupted run: the same weights to the bit, the same epoch
+ * restored, and the same learning rate.
+ */
+class CallbackStateResumeTest {
+    private static final Synthetic DATA = Synthetic.generate(Teacher.XOR, 120, 6, 3);
+    private static final Dataset ROWS = Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT);
+
+    @TempDir
+    Path folder;
+
+    /** A model that overfits 120 rows of XOR in 6 dimensions, so that the validation loss turns up and early stopping stops. */
+    private static Model overfitting() {
+        return new Sequential(new Dense(32, new ReLU()), new Dense(32, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(6, new BinaryCrossEntropy(), new Adam(0.03), CompileOptions.defaults().withSeed(5));
+    }
+
+    private static FitOptions options(int epochs, Callback... callbacks) {
+        return FitOptions.builder().epochs(epochs).batchSize(16).validationSplit(0.3).seed(2).callbacks(callbacks).build();
+    }
+
+    @Test
+    void aRunKilledAfterAnyEpochEndsWhereTheUninterruptedRunStoppedEarly() throws IOException {
+        EarlyStopping stopping = EarlyStopping.onValidationLoss(3);
+        Trainer uninterrupted = new Trainer(overfitting());
+        History expected = uninterrupted.fit(ROWS, options(60, stopping));
+        int stoppedAt = expected.last().epoch();
+        assertTrue(expected.stoppedEarly() && stoppedAt < 60, "the run stops early: " + stoppedAt);
+        assertTrue(expected.restoredEpoch() < stoppedAt - 1, "its best epoch lies a few before: " + expected.restoredEpoch());
+        float[] weights = uninterrupted.model().parameters().toFloatVector();
+
+        for (int killedAfter = 1; killedAfter <= stoppedAt; killedAfter++) {
+            Path file = folder.resolve("checkpoint-" + killedAfter + ".zip");
+            int after = killedAfter;
+            Callback kill = new Callback() { // listed first: it dies before early stopping puts its best weights back
+                @Override
+                public void onEpochBegin(int epoch) {
+                    if (epoch == after + 1) {
+                        throw new IllegalStateException("killed");
+                    }
+                }
+
+                @Override
+                public void onTrainEnd(History history) {
+                    throw new IllegalStateException("killed");
+                }
+            };
+            assertThrows(IllegalStateException.class, () -> new Trainer(overfitting()).fit(ROWS,
+                    options(60, kill, EarlyStopping.onValidationLoss(3), ModelCheckpoint.everyEpochs(file, 1))));
+            assertEquals(killedAfter, Checkpoint.load(file).state().progress().epochs());
+
+            Trainer resumed = Trainer.resume(file);
+            History rest = resumed.fit(ROWS, options(60, EarlyStopping.onValidationLoss(3)));
+            assertArrayEquals(weights, resumed.model().parameters().toFloatVector(), 0f, "killed after epoch " + killedAfter);
+            assertEquals(expected.restoredEpoch(), rest.restoredEpoch(), "killed after epoch " + killedAfter);
+            assertEquals(expected.ofWeights().validationLoss(), rest.ofWeights().validationLoss(), 0.0);
+            assertTrue(rest.stoppedEarly());
+            assertEquals(killedAfter == stoppedAt ? 0 : stoppedAt - killedAfter, rest.epochs().size(),
+                    "killed after epoch " + killedAfter + ": the epochs left to the stop, and none after it");
+            assertEquals(expected.ofWeights().epoch(), resumed.model().provenance().weightsEpoch());
+        }
+    }
+
+    @Test
+    void aLongerPatienceOnResumeGoesOnPastTheCheckpointsStop() throws IOException {
+        Path file = folder.resolve("checkpoint.zip");
+        History stopped = new Trainer(overfitting()).fit(ROWS, options(60, EarlyStopping.onValidationLoss(2),
+                ModelCheckpoint.everyEpochs(file, 1)));
+        int stoppedAt = stopped.last().epoch();
+        Trainer patient = new Trainer(overfitting());
+        History expected = patient.fit(ROWS, options(stoppedAt + 3, EarlyStopping.onValidationLoss(50)));
+
+        Trainer resumed = Trainer.resume(file);
+        History rest = resumed.fit(ROWS, options(stoppedAt + 3, EarlyStopping.onValidationLoss(50)));
+        assertEquals(3, rest.epochs().size(), "a patience of 50 would not have stopped at epoch " + stoppedAt);
+        assertEquals(expected.restoredEpoch(), rest.restoredEpoch());
+        assertArrayEquals(patient.model().parameters().toFloatVector(), resumed.model().parameters().toFloatVector(), 0f);
+
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> Trainer.resume(file)
+                .fit(ROWS, options(stoppedAt + 3, EarlyStopping.onTrainingLoss(50))));
+        assertEquals("the checkpoint's early stopping watched the validation loss; this one watches the training loss",
+                other.getMessage());
+    }
+
+    @Test
+    void aPlateauScheduleResumesWithItsCountersAndItsLoweredRate() throws IOException {
+        Supplier<Model> model = () -> new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(6, new BinaryCrossEntropy(), new SGD(2.0), CompileOptions.defaults().withSeed(5));
+        Trainer uninterrupted = new Trainer(model.get());
+        uninterrupted.fit(ROWS, options(14, new ReduceLearningRateOnPlateau(0.5, 2, 0)));
+        double lowered = uninterrupted.learningRate();
+        assertTrue(lowered <= 0.5, "a rate of 2 plateaus on 84 rows: lowered to " + lowered);
+        float[] weights = uninterrupted.model().parameters().toFloatVector();
+
+        for (int killedAfter = 1; killedAfter < 14; killedAfter++) {
+            Path file = folder.resolve("checkpoint-" + killedAfter + ".zip");
+            int after = killedAfter;
+            Callback kill = new Callback() {
+                @Override
+                public void onEpochBegin(int epoch) {
+                    if (epoch == after + 1) {
+                        throw new IllegalStateException("killed");
+                    }
+                }
+            };
+            assertThrows(IllegalStateException.class, () -> new Trainer(model.get()).fit(ROWS, options(14, kill,
+                    new ReduceLearningRateOnPlateau(0.5, 2, 0), ModelCheckpoint.everyEpochs(file, 1))));
+            Trainer resumed = Trainer.resume(file);
+            resumed.fit(ROWS, options(14, new ReduceLearningRateOnPlateau(0.5, 2, 0)));
+            assertEquals(lowered, resumed.learningRate(), 0.0, "killed after epoch " + killedAfter);
+            assertArrayEquals(weights, resumed.model().parameters().toFloatVector(), 0f, "killed after epoch " + killedAfter);
+        }
+    }
+}
