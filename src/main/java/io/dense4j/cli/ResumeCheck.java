@@ -100,6 +100,15 @@ final class ResumeCheck {
             conflicts.add((command.stratify ? "--stratify" : "no --stratify") + "; the checkpoint's split was "
                     + (kept.stratified() ? "stratified (--stratify)" : "not stratified"));
         }
+        // a pass without the cache shuffles through a buffer, one with it all rows at once: other batches. Whether
+        // a run without --no-cache gets its cache (a folder that cannot be written) shows once the data is read: the
+        // trainer compares that then
+        if (kept.shuffle() && kept.shuffleBuffer() == 0 && command.noCache) {
+            conflicts.add("--no-cache; the checkpoint read its rows from the cache, shuffling them all at once");
+        } else if (kept.shuffle() && kept.shuffleBuffer() > 0 && command.shuffleBuffer != kept.shuffleBuffer()) {
+            conflicts.add(flag(given, "--shuffle-buffer", command.shuffleBuffer) + "; the checkpoint was trained with --shuffle-buffer "
+                    + kept.shuffleBuffer());
+        }
         if (!kept.shuffle()) {
             conflicts.add("the checkpoint was trained without shuffling (from Java), and train always shuffles");
         }

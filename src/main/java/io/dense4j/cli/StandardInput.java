@@ -12,8 +12,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
@@ -69,21 +71,65 @@ final class StandardInput {
         if (!named(data)) {
             return Path.of(data);
         }
-        Path folder = Files.createTempDirectory("dense4j-stdin-");
+        deleteAbandonedCopies(Path.of(System.getProperty("java.io.tmpdir")));
+        Path folder = Files.createTempDirectory(FOLDER_PREFIX);
+        OWN.add(folder);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder), "dense4j-stdin-cleanup"));
+        // locked while this process lives: a later command tells a killed one's copy from a live one's by it
+        FileChannel.open(folder.resolve(IN_USE), StandardOpenOption.CREATE, StandardOpenOption.WRITE).lock();
         Path copy = folder.resolve("stdin.csv");
         long bytes;
-        if (NAME.equals(data)) {
-            bytes = Files.copy(System.in, copy); // not closed: the JVM's, as System.out is
-        } else {
-            try (InputStream in = open(data)) {
-                bytes = Files.copy(in, copy);
+        try {
+            if (NAME.equals(data)) {
+                bytes = Files.copy(System.in, copy); // not closed: the JVM's, as System.out is
+            } else {
+                try (InputStream in = open(data)) {
+                    bytes = Files.copy(in, copy);
+                }
             }
+        } catch (IOException failed) {
+            throw new IOException("cannot copy " + shownAs(data) + " to " + copy + " (in java.io.tmpdir; JAVA_OPTS=-Djava.io.tmpdir=DIR "
+                    + "puts it elsewhere): " + failed.getMessage(), failed);
         }
         status.printf(Locale.ROOT, "Read %s (%,d bytes) into %s, deleted with its cache when this command ends%n",
                 shownAs(data), bytes, copy);
         COPIES.put(copy.toString(), shownAs(data).toString());
         return copy;
+    }
+
+    private static final String FOLDER_PREFIX = "dense4j-stdin-";
+    /** The file in a copy's folder whose lock says its command is alive. */
+    private static final String IN_USE = "in-use.lock";
+    /** The copies' folders of this process, whose locks it must not open a second time (closing that would drop them). */
+    private static final java.util.Set<Path> OWN = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Deletes the copies in {@code temp} that a killed command left (kill -9, the OOM killer: no
+     * shutdown hook ran): folders whose in-use file no process locks and that have not changed for
+     * a few seconds (a command locks its file right after making its folder).
+     */
+    private static void deleteAbandonedCopies(Path temp) {
+        try (Stream<Path> folders = Files.list(temp)) {
+            folders.filter(folder -> folder.getFileName().toString().startsWith(FOLDER_PREFIX) && !OWN.contains(folder)
+                    && Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(folder -> {
+                        try {
+                            // asked first: opening the in-use file below may create it, which changes the folder
+                            if (Files.getLastModifiedTime(folder).toInstant().isAfter(java.time.Instant.now().minusSeconds(10))) {
+                                return;
+                            }
+                            try (FileChannel channel = FileChannel.open(folder.resolve(IN_USE), StandardOpenOption.CREATE,
+                                    StandardOpenOption.WRITE); java.nio.channels.FileLock free = channel.tryLock()) {
+                                if (free != null) {
+                                    delete(folder);
+                                }
+                            }
+                        } catch (IOException | RuntimeException busy) {
+                            // not ours to open, or gone meanwhile: leave it
+                        }
+                    });
+        } catch (IOException | UncheckedIOException unlisted) {
+            // a temporary folder that cannot be listed keeps what it holds
+        }
     }
 
     /** The copies made by {@link #file}, by path, with the names of what they copied. */

@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A writer holds a lock on its temporary file until it is renamed or deleted. A process killed
  * mid-write leaves its temporary file behind, unlocked (the system releases a dead process's
- * locks), and the next write of the same name deletes it. Liveness is decided by the lock, not
- * by process ids, which mean nothing across containers sharing a folder.
+ * locks), and a later write of the same name deletes it once it is a few seconds old. Liveness is
+ * decided by the lock, not by process ids, which mean nothing across containers sharing a folder.
  */
 public final class AtomicFiles {
 
@@ -152,13 +152,22 @@ public final class AtomicFiles {
     private static final String PARTIAL = ".partial";
 
     /**
-     * Deletes the files in {@code folder} named {@code prefix…suffix} that no live writer holds a
-     * lock on: those a killed writer left. A file some writer still locks, in this process or any
-     * other, stays.
+     * How long a temporary file is left alone after its last change even when no writer locks it: a
+     * writer creates its file and then locks it, and a cleaner in another process must not take it
+     * in between.
+     */
+    static final java.time.Duration UNLOCKED_GRACE = java.time.Duration.ofSeconds(10);
+
+    /**
+     * Deletes the files in {@code folder} named {@code prefix…suffix}, with only the lower-case
+     * letters, digits and dashes of a temporary name between, that no live writer holds a lock on
+     * and that have not changed for {@link #UNLOCKED_GRACE}: those a killed writer left. A file some
+     * writer still locks, in this process or any other, stays, as does a user's {@code
+     * model.zip (copy).partial}.
      */
     public static void deleteAbandoned(Path folder, String prefix, String suffix) throws IOException {
-        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(folder,
-                path -> path.getFileName().toString().startsWith(prefix) && path.getFileName().toString().endsWith(suffix))) {
+        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(folder, path -> isTemporaryName(
+                path.getFileName().toString(), prefix, suffix))) {
             for (Path candidate : candidates) {
                 // this process's own files are never opened here: closing a second channel would drop
                 // the writer's lock at the system level (POSIX locks belong to the process)
@@ -167,7 +176,8 @@ public final class AtomicFiles {
                 }
                 try (FileChannel channel = FileChannel.open(candidate, StandardOpenOption.WRITE);
                      FileLock unused = channel.tryLock()) {
-                    if (unused != null) {
+                    if (unused != null && Files.getLastModifiedTime(candidate).toInstant()
+                            .isBefore(java.time.Instant.now().minus(UNLOCKED_GRACE))) {
                         Files.deleteIfExists(candidate);
                     }
                 } catch (IOException gone) {
@@ -175,6 +185,12 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /** Whether {@code name} is {@code prefix}, a unique part as {@link #newTemporary} makes it (and a part number), {@code suffix}. */
+    private static boolean isTemporaryName(String name, String prefix, String suffix) {
+        return name.length() > prefix.length() + suffix.length() && name.startsWith(prefix) && name.endsWith(suffix)
+                && name.substring(prefix.length(), name.length() - suffix.length()).matches("[0-9a-z-]+");
     }
 
     /** The file a write of {@code file} goes to: the end of its chain of symbolic links, or itself. */

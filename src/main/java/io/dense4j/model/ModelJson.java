@@ -134,9 +134,12 @@ final class ModelJson {
                     .put("epochCorrect", progress.correct()).put("optimizerSteps", state.optimizerSteps());
             TrainingState.Batching batching = state.batching();
             if (batching != null) {
-                training.putObject("batching").put("batchSize", batching.batchSize()).put("shuffle", batching.shuffle())
-                        .put("seed", batching.seed()).put("validationSplit", batching.validationSplit())
-                        .put("stratified", batching.stratified());
+                ObjectNode node = training.putObject("batching").put("batchSize", batching.batchSize())
+                        .put("shuffle", batching.shuffle()).put("seed", batching.seed())
+                        .put("validationSplit", batching.validationSplit()).put("stratified", batching.stratified());
+                if (batching.shuffleBuffer() != TrainingState.Batching.UNKNOWN) {
+                    node.put("shuffleBuffer", batching.shuffleBuffer());
+                }
             }
             if (!Double.isNaN(state.learningRate())) {
                 training.put("learningRate", state.learningRate());
@@ -456,8 +459,13 @@ final class ModelJson {
             throw new IllegalArgumentException("its training state's batching needs numbers \"batchSize\", \"seed\" and "
                     + "\"validationSplit\" and booleans \"shuffle\" and \"stratified\"");
         }
+        JsonNode buffer = node.path("shuffleBuffer");
+        if (!buffer.isMissingNode() && (!buffer.canConvertToInt() || buffer.asInt() < 0)) {
+            throw new IllegalArgumentException("its training state's batching has shuffleBuffer " + buffer + ", not a whole number >= 0");
+        }
         return new TrainingState.Batching(node.get("batchSize").asInt(), node.get("shuffle").asBoolean(), node.get("seed").asLong(),
-                node.get("validationSplit").asDouble(), node.get("stratified").asBoolean());
+                node.get("validationSplit").asDouble(), node.get("stratified").asBoolean(),
+                buffer.isMissingNode() ? TrainingState.Batching.UNKNOWN : buffer.asInt());
     }
 
     static BinaryCrossEntropy loss(JsonNode config) {

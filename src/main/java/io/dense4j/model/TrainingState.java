@@ -32,9 +32,27 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
 
     /**
      * Which rows each step of a fit reads, and so what a resumed fit must keep to end where the
-     * uninterrupted one ends: the batch size, the shuffle and its seed, and the validation split.
+     * uninterrupted one ends: the batch size, the shuffle and its seed, the validation split, and
+     * how the rows were shuffled: all at once (rows in memory or a file's cache), or streamed
+     * through a buffer of {@code shuffleBuffer} rows (a file read without its cache).
+     *
+     * @param shuffleBuffer 0 for all rows at once, the buffer's rows when streamed, or
+     *                      {@link #UNKNOWN} (a source of the caller's, an older checkpoint)
      */
-    public record Batching(int batchSize, boolean shuffle, long seed, double validationSplit, boolean stratified) {
+    public record Batching(int batchSize, boolean shuffle, long seed, double validationSplit, boolean stratified, int shuffleBuffer) {
+
+        /** A shuffle whose kind is not known. */
+        public static final int UNKNOWN = -1;
+
+        /** Batching of a source whose shuffle is not known. */
+        public Batching(int batchSize, boolean shuffle, long seed, double validationSplit, boolean stratified) {
+            this(batchSize, shuffle, seed, validationSplit, stratified, UNKNOWN);
+        }
+
+        /** The same batching, its rows shuffled as {@code rows} says (see {@link #shuffleBuffer}). */
+        public Batching withShuffleBuffer(int rows) {
+            return new Batching(batchSize, shuffle, seed, validationSplit, stratified, rows);
+        }
 
         /** Each setting that differs from {@code asked}'s, as "name: asked, here mine"; empty when none does. */
         public java.util.List<String> differences(Batching asked) {
@@ -54,7 +72,15 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
             if (asked.stratified != stratified && (asked.validationSplit > 0 || validationSplit > 0)) { // no split, nothing stratified
                 differ.add("stratified " + asked.stratified + ", here " + stratified);
             }
+            if (shuffle && asked.shuffle && asked.shuffleBuffer != UNKNOWN && shuffleBuffer != UNKNOWN
+                    && asked.shuffleBuffer != shuffleBuffer) {
+                differ.add("rows shuffled " + shuffled(asked.shuffleBuffer) + ", here " + shuffled(shuffleBuffer));
+            }
             return differ;
+        }
+
+        private static String shuffled(int buffer) {
+            return buffer == 0 ? "all at once (from memory or a cache)" : "through a buffer of " + buffer + " rows (without a cache)";
         }
 
         private static String size(int batchSize) {

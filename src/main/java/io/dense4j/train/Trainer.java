@@ -136,14 +136,15 @@ public final class Trainer {
             throw new IllegalArgumentException("training needs labeled rows; this dataset has no labels");
         }
         double split = options.validationSplit();
-        checkBatching(options);
+        TrainingState.Batching asked = options.batching().withShuffleBuffer(0); // rows in memory: shuffled all at once
+        checkBatching(asked);
         if (split == 0) {
-            return recorded(fit(new DatasetBatches(data), null, options), options);
+            return recorded(fit(new DatasetBatches(data), null, options, asked), options);
         }
         DatasetBatches train = new DatasetBatches(data, options.trainingRows());
         DatasetBatches validation = new DatasetBatches(data, options.validationRows());
         checkSplit(split, data.rows(), train.rows(), validation.rows());
-        return recorded(fit(train, validation, options.withoutValidationSplit(), options.batching()), options);
+        return recorded(fit(train, validation, options.withoutValidationSplit(), asked), options);
     }
 
     /**
@@ -154,7 +155,8 @@ public final class Trainer {
      * without an input schema takes the file's.
      */
     public History fit(CsvSource data, FitOptions options) {
-        checkBatching(options);
+        TrainingState.Batching asked = options.batching().withShuffleBuffer(data.shuffleBuffer());
+        checkBatching(asked);
         model.checkWidth(data.width());
         InputSchema schema = model.inputSchema();
         if (schema != null) {
@@ -179,7 +181,7 @@ public final class Trainer {
         try (BatchSource train = data.rows(training, fill, categories, model.dataType());
              BatchSource validation = split > 0 ? data.rows(options.validationRows(), fill, categories, model.dataType()) : null) {
             checkSplit(split, data.rows(), train.rows(), validation == null ? 1 : validation.rows());
-            return recorded(fit(train, validation, options.withoutValidationSplit(), options.batching()), options);
+            return recorded(fit(train, validation, options.withoutValidationSplit(), asked), options);
         }
     }
 
@@ -207,7 +209,7 @@ public final class Trainer {
      * epochs after those already done up to {@code options.epochs()}.
      */
     public History fit(BatchSource train, BatchSource validation, FitOptions options) {
-        checkBatching(options);
+        checkBatching(options.batching());
         return fit(train, validation, options, options.batching());
     }
 
@@ -218,11 +220,11 @@ public final class Trainer {
      * options describe. A checkpoint that does not record them (an older one) is taken as it is;
      * a trainer that has fit since may fit on with other options, as Keras's does.
      */
-    private void checkBatching(FitOptions options) {
+    private void checkBatching(TrainingState.Batching asked) {
         if (!resuming || batching == null || progress().equals(TrainingState.Progress.START)) {
             return;
         }
-        List<String> differ = batching.differences(options.batching());
+        List<String> differ = batching.differences(asked);
         if (!differ.isEmpty()) {
             throw new IllegalArgumentException("this trainer goes on from a fit with other batches: the options ask for "
                     + String.join("; ", differ) + ". Resume with the options it was trained with, or train anew");
@@ -235,7 +237,7 @@ public final class Trainer {
      * checkpoint's batches as {@link #fit} does, then records them as the fit's.
      */
     public void beginFit(FitOptions options) {
-        checkBatching(options);
+        checkBatching(options.batching());
         batching = options.batching();
         resuming = false;
     }

@@ -320,6 +320,7 @@ class FailFastCommandsTest {
                 "--checkpoint", checkpoint, "--out", out).exitCode());
         String[][] flags = {
             {"--batch-size", "16"}, {"--seed", "7"}, {"--validation", "0.5"}, {"--no-standardize"}, {}, {"--batch-size", "8"},
+            {"--no-cache"},
         };
         String[] says = {
             "--batch-size 16; the checkpoint was trained with --batch-size 8",
@@ -329,11 +330,12 @@ class FailFastCommandsTest {
                     + "[Dense(1, Sigmoid)]; the checkpoint has [Normalization, Dense(1, Sigmoid)]",
             "--batch-size 32 (the default); the checkpoint was trained with --batch-size 8",
             "--epochs 1; the checkpoint has trained 2 epochs already",
+            "--no-cache; the checkpoint read its rows from the cache, shuffling them all at once",
         };
         for (int i = 0; i < flags.length; i++) {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--data", data.toString(), "--epochs",
                     i == 5 ? "1" : "3", "--checkpoint", checkpoint, "--resume", "--out", out));
-            if (i == 1 || i == 2) { // the checkpoint's batch size, and one flag that differs
+            if (i == 1 || i == 2 || i == 6) { // the checkpoint's batch size, and one flag that differs
                 args.addAll(java.util.List.of("--batch-size", "8"));
             }
             args.addAll(java.util.List.of(flags[i]));

@@ -1,6 +1,7 @@
 package io.dense4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -22,6 +23,38 @@ class StandardInputTest {
                     .append(plan.equals("gold") ? "yes" : "no").append('\n');
         }
         return text.toString();
+    }
+
+    /** kill -9 runs no shutdown hook: the next copy of standard input deletes a killed command's copy, and no live one's. */
+    @Test
+    void aKilledCommandsCopyIsDeletedByTheNextAndALiveCommandsIsNot() throws Exception {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path killed = Files.createTempDirectory(temp, "dense4j-stdin-");
+        Path live = Files.createTempDirectory(temp, "dense4j-stdin-");
+        try {
+            Files.writeString(killed.resolve("stdin.csv"), rows());
+            Files.writeString(live.resolve("stdin.csv"), rows());
+            Files.createFile(live.resolve("in-use.lock"));
+            try (io.dense4j.io.LockHolder command = io.dense4j.io.LockHolder.lock(live.resolve("in-use.lock"))) {
+                for (Path folder : List.of(killed, live)) {
+                    Files.setLastModifiedTime(folder, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
+                }
+                Run trained = Run.withInput(rows(), "train", "--data", "-", "--drop", "id", "--epochs", "1",
+                        "--accept-worse-than-base-rate", "--out",
+                        folder.resolve("model.zip").toString());
+                assertEquals(0, trained.exitCode(), trained.err());
+                assertFalse(Files.exists(killed), "the killed command's copy is gone");
+                assertTrue(Files.exists(live.resolve("stdin.csv")), "the live command's copy stays");
+            }
+        } finally {
+            for (Path folder : List.of(killed, live)) {
+                try (var files = Files.walk(folder)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // deleted by the command, as it should be
+                }
+            }
+        }
     }
 
     @Test

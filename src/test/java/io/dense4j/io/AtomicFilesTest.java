@@ -50,19 +50,34 @@ class AtomicFilesTest {
     void aKilledWritersTemporaryFileIsDeletedByTheNextWriteAndALiveWritersIsNot() throws IOException {
         Path file = folder.resolve("model.zip");
         // what a writer killed mid-write leaves: a temporary file that no process locks
-        Path abandoned = Files.write(folder.resolve("model.zip1234567.partial"), new byte[4096]);
+        Path abandoned = old(Files.write(folder.resolve("model.zip1234567.partial"), new byte[4096]));
         // a writer alive in another process (another container, say), holding its lock
-        Path live = Files.write(folder.resolve("model.zip7654321.partial"), new byte[16]);
+        Path live = old(Files.write(folder.resolve("model.zip7654321.partial"), new byte[16]));
+        // a writer in another process between creating its file and locking it
+        Path created = Files.write(folder.resolve("model.zipabc123.partial"), new byte[0]);
+        // files of the user's that end alike
+        List<Path> users = List.of(old(Files.writeString(folder.resolve("model.zip (copy).partial"), "keep")),
+                old(Files.writeString(folder.resolve("model.zip.bak.partial"), "keep")));
         try (LockHolder writer = LockHolder.lock(live)) {
             AtomicFiles.write(file, out -> out.write(1));
             assertFalse(Files.exists(abandoned), "the killed writer's file is gone");
             assertTrue(Files.exists(live), "the live writer's file stays");
+            assertTrue(Files.exists(created), "a file created a moment ago stays: its writer may not have locked it yet");
         }
         AtomicFiles.write(file, out -> out.write(2));
         assertFalse(Files.exists(live), "once its writer is gone, it goes too");
+        old(created);
+        AtomicFiles.write(file, out -> out.write(3));
+        assertFalse(Files.exists(created), "so does one left unlocked for longer than a writer takes to lock it");
         try (var files = Files.list(folder)) {
-            assertEquals(List.of(file), files.toList());
+            assertEquals(java.util.Set.of(file, users.get(0), users.get(1)), java.util.Set.copyOf(files.toList()));
         }
+    }
+
+    /** {@code file}, last changed a minute ago. */
+    private static Path old(Path file) throws IOException {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
+        return file;
     }
 
     @Test

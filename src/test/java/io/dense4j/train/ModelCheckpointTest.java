@@ -3,6 +3,7 @@ package io.dense4j.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dense4j.data.Dataset;
 import io.dense4j.data.Synthetic;
@@ -72,6 +73,25 @@ class ModelCheckpointTest {
         assertEquals(sameEpoch.samples(), firstResumed.samples());
     }
 
+    /** A file's passes shuffle all rows at once from its cache, and through a buffer without one: other batches. */
+    @org.junit.jupiter.api.Test
+    void aRunTrainedFromTheCacheRefusesToResumeWithoutIt() throws IOException {
+        Path csv = folder.resolve("xor.csv");
+        Synthetic.writeCsv(csv, Teacher.XOR, 600, 3, 12);
+        Path file = folder.resolve("checkpoint.zip");
+        FitOptions.Builder options = FitOptions.builder().batchSize(50).seed(4);
+        io.dense4j.data.csv.CsvFormat format = io.dense4j.data.csv.CsvFormat.defaults();
+        new Trainer(model()).fit(io.dense4j.data.csv.CsvSource.open(csv, format, io.dense4j.data.csv.CsvSource.Options.defaults()),
+                options.epochs(1).callbacks(ModelCheckpoint.everyEpochs(file, 1)).build());
+        assertEquals(0, Checkpoint.load(file).state().batching().shuffleBuffer());
+        io.dense4j.data.csv.CsvSource streamed = io.dense4j.data.csv.CsvSource.open(csv, format,
+                io.dense4j.data.csv.CsvSource.Options.defaults().withoutCache());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.resume(file).fit(streamed, FitOptions.builder().batchSize(50).seed(4).epochs(2).build()));
+        assertTrue(refused.getMessage().contains("the options ask for rows shuffled through a buffer of 65536 rows (without a "
+                + "cache), here all at once (from memory or a cache)"), refused.getMessage());
+    }
+
     @org.junit.jupiter.api.Test
     void aRunStoppedMidEpochRefusesToResumeWithAnotherBatchSize() throws IOException {
         Dataset rows = Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT);
@@ -123,7 +143,8 @@ class ModelCheckpointTest {
                 .callbacks(ModelCheckpoint.everyEpochs(file, 1)).build();
         Trainer trainer = new Trainer(model());
         trainer.fit(rows, first);
-        assertEquals(first.batching(), Checkpoint.load(file).state().batching(), "the checkpoint records its batches");
+        assertEquals(first.batching().withShuffleBuffer(0), Checkpoint.load(file).state().batching(),
+                "the checkpoint records its batches, of rows in memory shuffled all at once");
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Trainer.resume(file).fit(rows,
                 FitOptions.builder().epochs(2).batchSize(50).seed(5).build()));
         assertEquals("this trainer goes on from a fit with other batches: the options ask for seed 5, here 4; validation split 0.0, "

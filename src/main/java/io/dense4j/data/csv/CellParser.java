@@ -110,12 +110,16 @@ final class CellParser {
      * separator.
      *
      * @throws NumberFormatException when the cell is no number: a point with a decimal comma, a
-     *                               thousands separator out of place, or Java's type suffixes
-     *                               ("28d", "3F"), which the parser takes but a CSV file does not
+     *                               thousands separator out of place, Java's type suffixes ("28d",
+     *                               "3F") or control bytes at either end ("\u00010.5"), which the
+     *                               parser takes (as Java trims them) but a CSV file does not
      */
     static double fullParse(byte[] bytes, int from, int to, CsvFormat format, byte[] scratch) {
         if (to > from && ((bytes[to - 1] | 0x20) == 'd' || (bytes[to - 1] | 0x20) == 'f')) {
             throw new NumberFormatException("a Java type suffix");
+        }
+        if (to > from && ((bytes[from] & 0xFF) < 0x20 || (bytes[to - 1] & 0xFF) < 0x20)) { // spaces and tabs are gone already
+            throw new NumberFormatException("a control byte");
         }
         char decimal = format.decimal();
         char thousands = format.thousands();

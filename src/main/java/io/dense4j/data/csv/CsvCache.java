@@ -78,14 +78,14 @@ final class CsvCache {
     private CsvCache() {
     }
 
-    /** Where the cache of {@code csv} lives: beside it, or in {@code directory}. */
+    /** Where the cache of {@code csv} lives: beside it, or in {@code directory} under a name of its path's ({@link #fallbackLocation}). */
     static Path location(Path csv, Path directory) {
-        Path folder = directory != null ? directory : csv.toAbsolutePath().getParent();
-        return folder.resolve(csv.getFileName() + SUFFIX);
+        return directory != null ? fallbackLocation(csv, directory) : csv.toAbsolutePath().getParent().resolve(csv.getFileName() + SUFFIX);
     }
 
     /**
-     * Where {@code csv}'s cache goes in a shared {@code folder} (the user's cache folder), named
+     * Where {@code csv}'s cache goes in a shared {@code folder} (the user's cache folder, or one
+     * given for caches), named
      * for the file and a hash of its absolute path, so two files of one name in different folders
      * keep caches of their own.
      */
@@ -101,11 +101,25 @@ final class CsvCache {
      * to hundreds of megabytes. A length that points anywhere else fails as soon as the parse meets
      * the rows' binary data.
      */
-    private static Metadata readMetadata(Path cache, long start) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(cache), 1 << 16)) {
-            in.skipNBytes(start);
-            return JSON.readValue(in, Metadata.class);
+    private static Metadata readMetadata(FileChannel channel, long start) throws IOException {
+        channel.position(start);
+        InputStream kept = new java.io.FilterInputStream(java.nio.channels.Channels.newInputStream(channel)) {
+            @Override
+            public void close() { // the channel stays open: its rows are mapped after the checks
+            }
+        };
+        return JSON.readValue(new BufferedInputStream(kept, 1 << 16), Metadata.class);
+    }
+
+    /** A cache that cannot be written (a full disk, a folder in its place): the data is then read without one. */
+    static final class CannotWrite extends UncheckedIOException {
+        CannotWrite(String message, IOException cause) {
+            super(message, cause);
         }
+    }
+
+    /** A cache checked and mapped through one open file, so another process renaming a new cache to its path changes neither. */
+    record Opened(Metadata metadata, FloatBuffer[] rows) {
     }
 
     /**
@@ -115,8 +129,8 @@ final class CsvCache {
      * {@code touch}), or the file system keeps no change time or inode, the whole file's hash decides:
      * reading it costs a fraction of parsing it again. {@code how[0]} then says so.
      */
-    static Metadata usable(Path cache, Path csvFile, Fingerprint csv, CsvFormat format, boolean skipBadRows,
-                           boolean allowMissing, String[] why, String[] how) {
+    static Opened usable(Path cache, Path csvFile, Fingerprint csv, CsvFormat format, boolean skipBadRows,
+                         boolean allowMissing, String[] why, String[] how) {
         if (!Files.isRegularFile(cache)) {
             why[0] = "no cache yet";
             return null;
@@ -143,7 +157,7 @@ final class CsvCache {
                 why[0] = "the cache's metadata does not match its checksum";
                 return null;
             }
-            Metadata metadata = readMetadata(cache, size - FOOTER - metadataLength);
+            Metadata metadata = readMetadata(channel, size - FOOTER - metadataLength);
             if (metadata.version() != VERSION) {
                 why[0] = "the cache has format version " + metadata.version();
                 return null;
@@ -169,7 +183,7 @@ final class CsvCache {
                 why[0] = "the cache's rows do not match their checksum";
                 return null;
             }
-            return metadata;
+            return new Opened(metadata, map(channel, metadata));
         } catch (IOException | RuntimeException unreadable) {
             why[0] = "the cache cannot be read (" + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("") + ")";
             return null;
@@ -208,22 +222,21 @@ final class CsvCache {
         return (int) Math.max(1, SEGMENT_BYTES / rowBytes(width, weighted));
     }
 
-    /** The cache's rows, mapped read-only: segment {@code i} holds rows from {@code i * rowsPerSegment(width)}. */
-    static FloatBuffer[] map(Path cache, Metadata metadata) {
+    /**
+     * The rows of the cache open in {@code channel}, mapped read-only (the mapping outlives the
+     * channel): segment {@code i} holds rows from {@code i * rowsPerSegment(width)}.
+     */
+    private static FloatBuffer[] map(FileChannel channel, Metadata metadata) throws IOException {
         boolean weighted = metadata.format().weightName() != null;
         int rowBytes = rowBytes(metadata.width(), weighted);
         int perSegment = rowsPerSegment(metadata.width(), weighted);
         int segments = (int) ((metadata.rows() + perSegment - 1) / perSegment);
         FloatBuffer[] mapped = new FloatBuffer[segments];
-        try (FileChannel channel = FileChannel.open(cache, StandardOpenOption.READ)) {
-            for (int i = 0; i < segments; i++) {
-                long firstRow = (long) i * perSegment;
-                long rows = Math.min(perSegment, metadata.rows() - firstRow);
-                mapped[i] = channel.map(FileChannel.MapMode.READ_ONLY, firstRow * rowBytes, rows * rowBytes)
-                        .order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-            }
-        } catch (IOException failed) {
-            throw new UncheckedIOException("cannot map the cache " + cache + ": " + failed.getMessage(), failed);
+        for (int i = 0; i < segments; i++) {
+            long firstRow = (long) i * perSegment;
+            long rows = Math.min(perSegment, metadata.rows() - firstRow);
+            mapped[i] = channel.map(FileChannel.MapMode.READ_ONLY, firstRow * rowBytes, rows * rowBytes)
+                    .order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         }
         return mapped;
     }
@@ -256,7 +269,7 @@ final class CsvCache {
                         StandardOpenOption.READ, StandardOpenOption.WRITE); // read too: a part may be appended with labels swapped
                 AtomicFiles.lockForWriting(channel, partial); // until closed: what tells a cleaner this writer is alive
             } catch (IOException failed) {
-                throw new UncheckedIOException("cannot write the cache " + cache + ": " + failed.getMessage(), failed);
+                throw new CannotWrite("cannot write the cache " + cache + ": " + failed.getMessage(), failed);
             }
         }
 
@@ -315,14 +328,18 @@ final class CsvCache {
                     floats.clear();
                 }
             } catch (IOException failed) {
-                throw new UncheckedIOException("cannot write the cache " + partial + ": " + failed.getMessage(), failed);
+                throw new CannotWrite("cannot write the cache " + partial + ": " + failed.getMessage(), failed);
             } finally {
                 part.close();
             }
         }
 
-        /** Appends the metadata and footer, forces it to disk, and renames it into place. */
-        void finish(Metadata metadata) {
+        /**
+         * Appends the metadata and footer, forces it to disk, renames it into place, and returns it
+         * opened: mapped through this writer's own file, whatever another process renames to the
+         * cache's path afterwards.
+         */
+        Opened finish(Metadata metadata) {
             try {
                 flush();
                 channel.force(false);
@@ -337,10 +354,12 @@ final class CsvCache {
                 channel.force(true);
                 AtomicFiles.publish(partial, cache); // still locked: no cleaner takes it on the way
                 finished = true;
+                Opened opened = new Opened(metadata, map(channel, metadata));
                 channel.close();
                 AtomicFiles.released(partial);
+                return opened;
             } catch (IOException failed) {
-                throw new UncheckedIOException("cannot write the cache " + cache + ": " + failed.getMessage(), failed);
+                throw new CannotWrite("cannot write the cache " + cache + ": " + failed.getMessage(), failed);
             }
         }
 
@@ -351,7 +370,7 @@ final class CsvCache {
                     channel.write(bytes);
                 }
             } catch (IOException failed) {
-                throw new UncheckedIOException("cannot write the cache " + partial + ": " + failed.getMessage(), failed);
+                throw new CannotWrite("cannot write the cache " + partial + ": " + failed.getMessage(), failed);
             }
             bytes.clear();
             floats.clear();

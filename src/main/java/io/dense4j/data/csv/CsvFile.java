@@ -23,15 +23,15 @@ final class CsvFile {
     private final String cacheStatus;
     private final FloatBuffer[] mapped;
 
-    private CsvFile(Path path, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan, Path cacheFile, String cacheStatus) {
+    private CsvFile(Path path, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan, Path cacheFile, String cacheStatus,
+                    FloatBuffer[] mapped) {
         this.path = path;
         this.reader = reader;
         this.fingerprint = fingerprint;
         this.scan = scan;
         this.cacheFile = cacheFile;
         this.cacheStatus = cacheStatus;
-        // mapped now, while the file is the one just checked: another open may rebuild that path later
-        this.mapped = cacheFile == null ? null : CsvCache.map(cacheFile, scan);
+        this.mapped = mapped;
     }
 
     /** Reads and checks {@code path} as {@code format} (its categorical columns settled) says, or finds its cache up to date. */
@@ -44,7 +44,8 @@ final class CsvFile {
             reader = reader.allowingMissing();
         }
         Fingerprint fingerprint = Fingerprint.of(path);
-        CsvCache.Metadata scan = null;
+        CsvCache.Opened scan = null;
+        CompletableFuture<String> hashing = null;
         Path cacheFile = null;
         String status = "off";
         if (options.cache()) {
@@ -69,25 +70,30 @@ final class CsvFile {
             if (scan != null) {
                 status = "reused " + cacheFile + (how[0] != null ? " (" + how[0] + ")" : "");
             } else if (cacheFile != null) {
-                CompletableFuture<String> hashing = ContentHash.inBackground(path, fingerprint.size());
-                scan = buildCache(path, format, options, reader, fingerprint, cacheFile, hashing);
-                status = "built " + cacheFile + " (" + why[0] + moved + ")";
+                hashing = ContentHash.inBackground(path, fingerprint.size());
+                try {
+                    scan = buildCache(path, format, options, reader, fingerprint, cacheFile, hashing);
+                    status = "built " + cacheFile + " (" + why[0] + moved + ")";
+                } catch (CsvCache.CannotWrite failed) { // a full disk, a folder in the way: the cache only saves time
+                    cacheFile = null;
+                    status = "off (" + failed.getMessage() + ")";
+                }
             }
         }
         if (cacheFile == null) {
-            CompletableFuture<String> hashing = ContentHash.inBackground(path, fingerprint.size());
+            hashing = hashing != null ? hashing : ContentHash.inBackground(path, fingerprint.size());
             CsvReader.RowHandler[] checks = new CsvReader.RowHandler[options.firstPassThreads()];
             Arrays.fill(checks, (CsvReader.RowHandler) (line, features, provisionalClass, weight) -> { });
             CsvReader.Summary summary = PartedRead.summary(reader, checks, null, new int[checks.length][][]);
-            scan = metadata(path, format, options, fingerprint, hashing, summary != null ? summary
-                    : reader.read((line, features, provisionalClass, weight) -> { }));
+            return new CsvFile(path, reader, fingerprint, metadata(path, format, options, fingerprint, hashing, summary != null ? summary
+                    : reader.read((line, features, provisionalClass, weight) -> { })), null, status, null);
         }
-        return new CsvFile(path, reader, fingerprint, scan, cacheFile, status);
+        return new CsvFile(path, reader, fingerprint, scan.metadata(), cacheFile, status, scan.rows());
     }
 
     /** Parses the file into a new cache, in parts on several threads when it is large enough. */
-    private static CsvCache.Metadata buildCache(Path path, CsvFormat format, CsvSource.Options options, CsvReader reader,
-                                                Fingerprint fingerprint, Path cacheFile, CompletableFuture<String> hashing) {
+    private static CsvCache.Opened buildCache(Path path, CsvFormat format, CsvSource.Options options, CsvReader reader,
+                                              Fingerprint fingerprint, Path cacheFile, CompletableFuture<String> hashing) {
         CsvCache.Writer[] parts = new CsvCache.Writer[options.firstPassThreads()];
         try {
             for (int k = 0; k < parts.length; k++) {
@@ -108,9 +114,7 @@ final class CsvFile {
                 parts[0] = new CsvCache.Writer(cacheFile, format.weightName() != null);
                 summary = reader.read(parts[0]);
             }
-            CsvCache.Metadata scan = metadata(path, format, options, fingerprint, hashing, summary);
-            parts[0].finish(scan);
-            return scan;
+            return parts[0].finish(metadata(path, format, options, fingerprint, hashing, summary));
         } finally {
             for (CsvCache.Writer part : parts) {
                 if (part != null) {

@@ -258,8 +258,16 @@ public final class CsvSource implements CategoricalRows {
         return rawRows(selection, missingValues() > 0 ? fill.clone() : null, parts, type);
     }
 
+    /**
+     * How a pass shuffles this source's rows: 0 when all at once (every file has its cache), else
+     * the rows of the buffer they stream through (as a checkpoint records it, to resume alike).
+     */
+    public int shuffleBuffer() {
+        return files.stream().anyMatch(file -> file.mapped() == null) ? options.shuffleBufferRows() : 0;
+    }
+
     private BatchSource rawRows(RowSelection selection, double[] fill, FileRows[] parts, DataType type) {
-        if (files.stream().anyMatch(file -> file.mapped() == null)) {
+        if (shuffleBuffer() > 0) {
             long[] totals = selection.stratified() ? classTotals() : null; // one copy of the counts, now that they are public
             long selected = totals != null ? selection.count(totals[0], totals[1]) : selection.count(rows());
             return new StreamedBatches(parts, selection, selected, width(), weighted(), fill, options.shuffleBufferRows(), type);

@@ -128,6 +128,9 @@ class CellParserTest {
         for (String suffixed : new String[] {"28d", "3F", "1.5D", "2f"}) { // Java literals, not numbers in a CSV: "28d" may be 28 days
             assertTrue(rejects(suffixed, false).contains("expected a number, got \"" + suffixed + "\""), suffixed);
         }
+        for (String controlled : new String[] {"\u00010.10462", "-1.31316\u001f", "\u0000\u00001.78\u000b"}) { // Java's parsers trim them
+            assertTrue(rejects(controlled, false).contains("expected a number, got \""), controlled);
+        }
         assertEquals("t.csv, line 2, column 3: expected a number, got \"1é\" (to read the column as categories, declare it categorical when training)", rejects("1é", true));
     }
 }

@@ -349,12 +349,45 @@ class CsvSourceTest {
     }
 
     @Test
+    void aCacheThatCannotBeWrittenLeavesTheFileReadWithoutOne() throws IOException {
+        Path file = spirals();
+        Path blocked = Files.createDirectory(folder.resolve("spirals.csv.dense4j-cache")); // a folder where the cache goes
+        CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertTrue(source.cacheStatus().startsWith("off (cannot write the cache " + blocked + ": "), source.cacheStatus());
+        assertEquals(ROWS, source.rows());
+        assertEquals(CsvSource.Options.defaults().shuffleBufferRows(), source.shuffleBuffer(), "its passes stream the file");
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of("spirals.csv", "spirals.csv.dense4j-cache"), files.map(path -> path.getFileName().toString())
+                    .sorted().toList(), "no partial file left");
+        }
+    }
+
+    @Test
+    void filesOfOneNameInOtherFoldersKeepCachesOfTheirOwnInACacheFolder() throws IOException {
+        Path caches = Files.createDirectory(folder.resolve("caches"));
+        Path first = Files.createDirectory(folder.resolve("v1")).resolve("train.csv");
+        Path second = Files.createDirectory(folder.resolve("v2")).resolve("train.csv");
+        Synthetic.writeCsv(first, Teacher.SPIRALS, ROWS, WIDTH, 5);
+        Synthetic.writeCsv(second, Teacher.SPIRALS, ROWS, WIDTH, 6);
+        CsvSource.Options options = CsvSource.Options.defaults().withCacheDirectory(caches);
+        for (Path file : List.of(first, second)) {
+            assertTrue(CsvSource.open(file, CsvFormat.defaults(), options).cacheStatus().startsWith("built "));
+        }
+        for (Path file : List.of(first, second)) {
+            CsvSource again = CsvSource.open(file, CsvFormat.defaults(), options);
+            assertTrue(again.cacheStatus().startsWith("reused " + caches.resolve("train.csv-")), again.cacheStatus());
+            assertEquals(0, again.shuffleBuffer(), "its passes shuffle all rows at once");
+        }
+    }
+
+    @Test
     void aKilledWritersPartialFileIsNeverReadAndIsCleanedUp() throws IOException {
         Path file = spirals();
         Path cache = folder.resolve("spirals.csv.dense4j-cache");
         long deadPid = ProcessHandle.current().pid() + 4_000_000; // above Linux's pid_max: no such process
         Path partial = folder.resolve("spirals.csv.dense4j-cache.partial-" + deadPid);
         Files.write(partial, new byte[1000]);
+        Files.setLastModifiedTime(partial, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
         CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
         assertEquals("built " + cache + " (no cache yet)", source.cacheStatus());
         assertFalse(Files.exists(partial));
