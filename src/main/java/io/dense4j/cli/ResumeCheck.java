@@ -177,25 +177,34 @@ final class ResumeCheck {
      */
     static void sameData(Model resumed, java.nio.file.Path checkpoint, io.dense4j.data.csv.CsvSource source,
                          picocli.CommandLine command) {
+        sameData(resumed, checkpoint, source.name(), source.featureNames(), source.classes(), io.dense4j.model.TrainingData.of(source),
+                command);
+    }
+
+    /** As above, for rows read elsewhere (on Spark): their columns, classes and the record of their files. */
+    static void sameData(Model resumed, java.nio.file.Path checkpoint, String data, List<String> featureNames, List<String> classesNow,
+                         io.dense4j.model.TrainingData now, picocli.CommandLine command) {
         List<String> features = resumed.inputSchema() == null ? null : resumed.inputSchema().featureNames();
-        if (features != null && !features.equals(source.featureNames())) { // --drop, --features or --label chose other columns
+        if (features != null && !features.equals(featureNames)) { // --drop, --features or --label chose other columns
             throw new ParameterException(command, "--resume: " + checkpoint + " reads the features " + String.join(", ", features)
-                    + "; the column flags now read " + String.join(", ", source.featureNames())
+                    + "; the column flags now read " + String.join(", ", featureNames)
                     + ": give the checkpoint's columns, or train anew without --resume");
         }
         List<String> classes = resumed.inputSchema() == null ? null : resumed.inputSchema().classes();
-        if (classes != null && !classes.equals(source.classes())) { // --positive turned them round
+        if (classes != null && !classes.equals(classesNow)) { // --positive turned them round
             throw new ParameterException(command, "--resume: " + checkpoint + " has class 1 = \""
                     + io.dense4j.data.csv.Printable.of(String.valueOf(classes.get(1))) + "\"; this run makes it \""
-                    + io.dense4j.data.csv.Printable.of(String.valueOf(source.classes().get(1)))
+                    + io.dense4j.data.csv.Printable.of(String.valueOf(classesNow.get(1)))
                     + "\": give the checkpoint's --positive, or train anew without --resume");
         }
         io.dense4j.model.TrainingData trainedOn = resumed.trainingData();
-        io.dense4j.model.TrainingData now = io.dense4j.model.TrainingData.of(source);
         if (trainedOn != null && !trainedOn.sameContent(now)) {
+            String held = now.contentXxh128() != null ? String.format(java.util.Locale.ROOT, "%,d bytes, XXH3-128 %s", now.bytes(),
+                    now.contentXxh128()) : String.format(java.util.Locale.ROOT, "%,d bytes, SHA-256 of its ends %s…/%s…", now.bytes(),
+                    now.headSha256().substring(0, 12), now.tailSha256().substring(0, 12));
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--resume: %s was trained on %s; --data %s "
-                    + "holds other data (%,d bytes, XXH3-128 %s): resume with the same file, or train anew without --resume",
-                    checkpoint, trainedOn, source.name(), now.bytes(), now.contentXxh128()));
+                    + "holds other data (%s): resume with the same file, or train anew without --resume", checkpoint, trainedOn, data,
+                    held));
         }
     }
 

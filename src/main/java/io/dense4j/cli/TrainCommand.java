@@ -335,6 +335,27 @@ class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * On Spark, the checks one machine makes of the validation split before training: that it
+     * leaves rows on both sides, and, to choose a threshold on, a class-1 row among those it holds.
+     */
+    private void checkSplit(ClusterTraining.Rows rows, boolean choosesThreshold) {
+        if (validation == 0) {
+            return;
+        }
+        io.dense4j.data.FeatureStatistics held = rows.statistics(stratifiedIfAsked(RowSelection.validation(validation, seed)));
+        io.dense4j.data.FeatureStatistics kept = rows.statistics(trainingRows());
+        if (held.positives() + held.negatives() == 0 || kept.positives() + kept.negatives() == 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
+                    + "least one row for each side", validation, rows.rows()));
+        }
+        String noPositives = choosesThreshold ? TrainingClasses.validationWithoutPositives(held.positives(), rows.classes().get(1),
+                data, validation, stratify) : null;
+        if (noPositives != null) {
+            throw new IllegalArgumentException(noPositives);
+        }
+    }
+
     /** How many rows the validation split trains on (stratified: from the class totals, a pass without a cache). */
     private long trainingRowCount(CsvSource source) {
         if (!stratify) {
@@ -468,12 +489,17 @@ class TrainCommand implements Callable<Integer> {
         if (!(validation >= 0 && validation < 1)) {
             throw new ParameterException(spec.commandLine(), "--validation takes a fraction in [0, 1), got " + validation);
         }
+        if (!format().header()) { // pieces start anywhere in a file: each file's header row names the columns they read
+            throw new ParameterException(spec.commandLine(), "--no-header is for one machine: on Spark each file needs a header "
+                    + "row naming its columns (the Java API's SparkCsvSource takes the names for files without one)");
+        }
         ClusterTraining cluster = java.util.ServiceLoader.load(ClusterTraining.class).findFirst().orElseThrow(() ->
                 new ParameterException(spec.commandLine(), "--spark needs the dense4j-spark module and Spark on the classpath: "
                         + "run ./dense4j, which adds them when --spark is given"));
         Checkpoint kept = resume && Files.exists(checkpoint) ? Checkpoint.load(checkpoint) : null;
         if (kept != null) { // as on one machine: flags that ask for another model or other batches are refused
             ResumeCheck.against(kept, this, hidden, chosen);
+            resumedData = kept.model().trainingData(); // its numbers are read as it read them, where the flags do not say
         }
         Trainer resumed = kept == null ? null : Trainer.resume(kept, io.dense4j.runtime.ExecutionPolicy.forThisMachine());
         if (resumed != null) {
@@ -485,12 +511,19 @@ class TrainCommand implements Callable<Integer> {
         // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
         FitOptions fit = fitOptions(stopping, ModelCheckpoint::everyBatches);
         ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(spark.master, data, format(), columns.kinds(),
-                badRows.skip, fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit, resumed, goal != null, positive),
+                badRows.skip, fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit, resumed, validation > 0, positive),
                 rows -> {
                     System.out.println(rows.describe());
+                    if (resumed != null) {
+                        ResumeCheck.sameData(resumed.model(), checkpoint, data, rows.featureNames(), rows.classes(), rows.trainingData(),
+                                spec.commandLine());
+                        return resumed.model();
+                    }
+                    checkSplit(rows, goal != null);
                     Model model = newModel(hidden, chosen, rows.featureNames(), columns.categories(rows, trainingRows(), System.out),
                             rows.classes(), rows.labelName(),
                             rows::statistics, data, trainingRows());
+                    model.setTrainingData(rows.trainingData());
                     model.checkSavable();
                     System.out.println(model.summary());
                     return model;

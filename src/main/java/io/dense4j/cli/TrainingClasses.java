@@ -64,11 +64,18 @@ final class TrainingClasses {
      * side), so the choice would fail only after every epoch; null when there is none.
      */
     static String validationWithoutPositives(CsvSource source, FeatureStatistics training, double validation, boolean stratified) {
-        if (source.classTotals()[1] - training.positives() > 0) {
+        return validationWithoutPositives(source.classTotals()[1] - training.positives(), source.classes().get(1), source.name(),
+                validation, stratified);
+    }
+
+    /** As above, given the validation rows' class-1 count, class 1's name and the data's. */
+    static String validationWithoutPositives(long validationPositives, String classOne, String data, double validation,
+                                             boolean stratified) {
+        if (validationPositives > 0) {
             return null;
         }
         return String.format(Locale.ROOT, "--threshold-for chooses on the validation rows' class-1 (\"%s\") rows, and the "
-                + "--validation %s split of %s holds none%s", Printable.of(source.classes().get(1)), validation, source.name(),
+                + "--validation %s split of %s holds none%s", Printable.of(classOne), validation, data,
                 stratified ? ": give a larger --validation"
                         : ": --stratify keeps each class's share on both sides, or give a larger --validation");
     }

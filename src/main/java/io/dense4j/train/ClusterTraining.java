@@ -34,6 +34,9 @@ public interface ClusterTraining {
 
         /** One line for the user: rows, pieces, labels, skipped rows. */
         String describe();
+
+        /** What a model records of the files: their size, ends and number format (not the whole content's hash). */
+        io.dense4j.model.TrainingData trainingData();
     }
 
     /**
@@ -47,7 +50,7 @@ public interface ClusterTraining {
      * @param localSteps optimizer steps per round in averaging mode
      * @param partitions at least this many pieces of the files
      * @param resumeFrom a trainer resumed from a checkpoint, or null for a new model
-     * @param scoreValidation whether to bring the validation rows' probabilities and labels back (to choose a threshold on)
+     * @param scoreValidation whether to bring the validation rows' probabilities and labels back (to report, and to choose a threshold on)
      * @param positive   the label that is class 1, or null for the labels' own order
      */
     record Request(String master, String data, CsvFormat format, ColumnKinds kinds, boolean skipBadRows, boolean fillMissing, int partitions,
@@ -61,6 +64,10 @@ public interface ClusterTraining {
     record Result(Trainer trainer, History history, Scores validation) {
     }
 
-    /** Reads the rows on the cluster, makes the model from them (unless resuming), trains it. */
-    Result train(Request request, Function<Rows, Model> newModel);
+    /**
+     * Reads the rows on the cluster, asks {@code modelFor} for the model to train on them (a new
+     * one, or when resuming the resumed trainer's, once the caller has checked the rows against
+     * it), and trains it.
+     */
+    Result train(Request request, Function<Rows, Model> modelFor);
 }

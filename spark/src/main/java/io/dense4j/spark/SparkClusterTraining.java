@@ -32,7 +32,7 @@ public final class SparkClusterTraining implements ClusterTraining {
     static final int DEFAULT_PARTITIONS = 2;
 
     @Override
-    public Result train(Request request, Function<Rows, Model> newModel) {
+    public Result train(Request request, Function<Rows, Model> modelFor) {
         SparkConf conf = new SparkConf(true).setMaster(request.master()).setAppName("dense4j train " + request.data());
         conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
         conf.setIfMissing("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
@@ -59,7 +59,8 @@ public final class SparkClusterTraining implements ClusterTraining {
                     System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s), at %s%s%n", data.skippedRows(),
                             String.join(", ", data.firstSkippedRows()), data.skippedRows() > data.firstSkippedRows().size() ? ", …" : "");
                 }
-                Trainer trainer = request.resumeFrom() != null ? request.resumeFrom() : new Trainer(newModel.apply(rows(data)));
+                Model model = modelFor.apply(rows(data)); // when resuming, the resumed trainer's, checked against these rows
+                Trainer trainer = request.resumeFrom() != null ? request.resumeFrom() : new Trainer(model);
                 Synchronization sync = request.mode().equals("exact") ? Synchronization.exact()
                         : Synchronization.averaging(request.localSteps());
                 SparkTrainer sparkTrainer = new SparkTrainer(spark, data);
@@ -131,6 +132,11 @@ public final class SparkClusterTraining implements ClusterTraining {
             @Override
             public FeatureStatistics statistics(RowSelection selection) {
                 return data.statistics(selection);
+            }
+
+            @Override
+            public io.dense4j.model.TrainingData trainingData() {
+                return data.trainingData();
             }
 
             @Override

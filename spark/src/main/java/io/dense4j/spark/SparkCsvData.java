@@ -52,10 +52,12 @@ public final class SparkCsvData implements AutoCloseable {
     private final List<String> firstSkipped;
     private final long missingValues;
     private final MergedCategories categorical;
+    private final io.dense4j.model.TrainingData trainingData;
 
     private SparkCsvData(SparkCsvSource source, JavaRDD<RowBlock> blocks, Map<String, String> hadoopConfiguration,
-                         List<RowBlock.PieceSummary> pieces) {
+                         List<RowBlock.PieceSummary> pieces, io.dense4j.model.TrainingData trainingData) {
         this.source = source;
+        this.trainingData = trainingData;
         this.blocks = blocks;
         this.hadoopConfiguration = hadoopConfiguration;
         this.firstRows = new long[pieces.size()];
@@ -131,6 +133,12 @@ public final class SparkCsvData implements AutoCloseable {
         }
         SparkCsvSource read = source;
         List<Piece> pieces = found.pieces();
+        io.dense4j.model.TrainingData trainedOn;
+        try {
+            trainedOn = SparkTrainingData.of(pieces, read.path(), read.format(), conf);
+        } catch (IOException failed) {
+            throw new DataFileException(Path.of(read.path()), "cannot be read: " + failed.getMessage(), failed);
+        }
         List<Tuple2<Piece, scala.collection.immutable.Seq<String>>> placed = new ArrayList<>();
         for (Piece piece : pieces) {
             placed.add(new Tuple2<>(piece, hosts(piece, conf)));
@@ -144,10 +152,21 @@ public final class SparkCsvData implements AutoCloseable {
         try {
             List<RowBlock.PieceSummary> summaries = new ArrayList<>(unwrap(() -> blocks.map(block -> block.summary).collect()));
             summaries.sort(Comparator.comparingInt(RowBlock.PieceSummary::piece));
-            return new SparkCsvData(read, blocks, shipped, summaries);
+            return new SparkCsvData(read, blocks, shipped, summaries, trainedOn);
         } catch (RuntimeException failed) {
             blocks.unpersist(false);
             throw failed;
+        }
+    }
+
+    /**
+     * Leaves out dense4j's own caches, which a one-machine run keeps beside its CSV files, as one
+     * machine's folder and glob reading does (Hadoop leaves out hidden files and markers itself).
+     */
+    public static final class NotACache implements org.apache.hadoop.fs.PathFilter {
+        @Override
+        public boolean accept(org.apache.hadoop.fs.Path path) {
+            return !path.getName().contains(".dense4j-cache");
         }
     }
 
@@ -160,6 +179,7 @@ public final class SparkCsvData implements AutoCloseable {
         try {
             Job job = Job.getInstance(conf);
             FileInputFormat.setInputPaths(job, source.path());
+            FileInputFormat.setInputPathFilter(job, NotACache.class);
             TextInputFormat format = new TextInputFormat();
             List<InputSplit> splits = splits(format, job, source.path());
             long bytes = 0;
@@ -397,6 +417,11 @@ public final class SparkCsvData implements AutoCloseable {
 
     public long missingValues() {
         return missingValues;
+    }
+
+    /** What a model records of these files: their size, ends and number format ({@link SparkTrainingData}). */
+    public io.dense4j.model.TrainingData trainingData() {
+        return trainingData;
     }
 
     /** Frees the cached rows on the executors. */
