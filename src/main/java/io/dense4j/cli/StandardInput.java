@@ -3,6 +3,7 @@ package io.dense4j.cli;
 import io.dense4j.data.DataFileException;
 import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.data.csv.CsvFormat;
+import io.dense4j.data.csv.Gzip;
 import io.dense4j.data.csv.HeaderLine;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -21,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * {@code --data -}: the rows come from standard input, for a pipe; and likewise from a named pipe,
@@ -179,7 +179,7 @@ final class StandardInput {
             gzip = in.read() == 0x1F && in.read() == 0x8B;
             in.reset();
             if (gzip) {
-                in = new GZIPInputStream(in, 1 << 16);
+                in = Gzip.members(in);
             }
             firstLine = HeaderLine.read(in, FIRST_LINE_MOST_BYTES, ahead, format);
         } catch (IOException failed) { // a damaged gzip stream, a read that failed

@@ -276,7 +276,7 @@ public final class CsvReader {
     }
 
     private DataFileException cannotRead(IOException failed) {
-        if (failed instanceof java.util.zip.ZipException || failed instanceof java.io.EOFException) {
+        if (gzip()) { // the decompressor's errors: a cut-off member, a bad checksum, bytes after the last member
             return new DataFileException(file, "is gzip-compressed but damaged or cut short: "
                     + (failed.getMessage() != null ? failed.getMessage() : "it ends in the middle of its data"), failed);
         }
@@ -295,9 +295,9 @@ public final class CsvReader {
         }
     }
 
-    /** {@code in}, decompressed when the file is gzip. */
+    /** {@code in}, decompressed when the file is gzip: every member of it, refusing bytes after the last. */
     private InputStream decompressed(InputStream in) throws IOException {
-        return gzip() ? new java.util.zip.GZIPInputStream(in, 1 << 16) : in;
+        return gzip() ? Gzip.members(in) : in;
     }
 
     /**
