@@ -134,8 +134,8 @@ final class ResumeCheck {
             afresh.add("the plateau schedule");
         }
         if (!afresh.isEmpty()) {
-            out.printf("Note: the checkpoint keeps no state of %s (it was trained without %s), so %s start afresh%s and this "
-                    + "run can end elsewhere than an uninterrupted one%n", String.join(" or ", afresh), afresh.size() == 1 ? "it" : "them",
+            out.printf("Note: the checkpoint keeps no state of %s, so %s start afresh%s and this run can end elsewhere than an "
+                    + "uninterrupted one%n", String.join(" or ", afresh),
                     afresh.size() == 1 ? "its counters" : "their counters", plateau && afresh.contains("the plateau schedule")
                             ? " (the plateau's rate at --lr)" : "");
         }

@@ -75,8 +75,11 @@ final class StandardInput {
         Path folder = Files.createTempDirectory(FOLDER_PREFIX);
         OWN.add(folder);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder), "dense4j-stdin-cleanup"));
-        // locked while this process lives: a later command tells a killed one's copy from a live one's by it
-        FileChannel.open(folder.resolve(IN_USE), StandardOpenOption.CREATE, StandardOpenOption.WRITE).lock();
+        // locked while this process lives (kept reachable: a collected channel closes, and its lock goes): a later
+        // command tells a killed one's copy from a live one's by it
+        FileChannel inUse = FileChannel.open(folder.resolve(IN_USE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        inUse.lock();
+        IN_USE_LOCKS.add(inUse);
         Path copy = folder.resolve("stdin.csv");
         long bytes;
         try {
@@ -102,6 +105,8 @@ final class StandardInput {
     private static final String IN_USE = "in-use.lock";
     /** The copies' folders of this process, whose locks it must not open a second time (closing that would drop them). */
     private static final java.util.Set<Path> OWN = ConcurrentHashMap.newKeySet();
+    /** The in-use files' channels of this process's copies, open (so locked) until it ends. */
+    private static final java.util.List<FileChannel> IN_USE_LOCKS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Deletes the copies in {@code temp} that a killed command left (kill -9, the OOM killer: no
@@ -110,7 +115,7 @@ final class StandardInput {
      */
     private static void deleteAbandonedCopies(Path temp) {
         try (Stream<Path> folders = Files.list(temp)) {
-            folders.filter(folder -> folder.getFileName().toString().startsWith(FOLDER_PREFIX) && !OWN.contains(folder)
+            folders.filter(folder -> folder.getFileName().toString().matches(FOLDER_PREFIX + "[0-9]+") && !OWN.contains(folder)
                     && Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(folder -> {
                         try {
                             // asked first: opening the in-use file below may create it, which changes the folder

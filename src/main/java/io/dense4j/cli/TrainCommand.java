@@ -250,7 +250,7 @@ class TrainCommand implements Callable<Integer> {
                     batchSize == 0 ? trainingRows : Math.min(batchSize, trainingRows)),
                     io.dense4j.runtime.StepRunner.partGradientBytes(model.parameterValues())));
         }
-        if (trainer.epochsTrained() < epochs) {
+        if (trainer.epochsTrained() < epochs || resumed != null) { // a resumed last epoch still ends its callbacks
             EarlyStopping stopping = earlyStopping();
             History history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
             report(history);
@@ -418,6 +418,10 @@ class TrainCommand implements Callable<Integer> {
         Outputs.checkFile(spec.commandLine(), "--out", out, inputs);
         Outputs.checkFolder(spec.commandLine(), "--plot", plots);
         Outputs.checkFolder(spec.commandLine(), "--cache-dir", cacheDirectory);
+        if (cacheDirectory != null && data != null && StandardInput.named(data)) { // a cache named for a random copy: never reused
+            throw new ParameterException(spec.commandLine(), "--cache-dir is for files: the copy of --data " + data + " and its cache "
+                    + "go in java.io.tmpdir (JAVA_OPTS=-Djava.io.tmpdir=DIR puts them elsewhere) and are deleted when the command ends");
+        }
     }
 
     /**
@@ -511,7 +515,7 @@ class TrainCommand implements Callable<Integer> {
         // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
         FitOptions fit = fitOptions(stopping, ModelCheckpoint::everyBatches);
         ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(spark.master, data, format(), columns.kinds(),
-                badRows.skip, fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit, resumed, validation > 0, positive),
+                badRows.skip, fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit, resumed, goal != null, positive),
                 rows -> {
                     System.out.println(rows.describe());
                     if (resumed != null) {
@@ -534,9 +538,10 @@ class TrainCommand implements Callable<Integer> {
 
     private void report(History history) throws IOException {
         int restored = history.restoredEpoch();
-        if (history.epochs().isEmpty()) { // killed after the checkpoint of the epoch early stopping stopped at
-            System.out.printf("The checkpoint's run had stopped early, so there is nothing more to train; the model holds the weights "
-                    + "of epoch %d, the best %s%n", restored, validation > 0 ? "on the validation loss" : "on the training loss");
+        if (history.epochs().isEmpty()) { // killed after the checkpoint of its last epoch, or of the one early stopping stopped at
+            System.out.printf("The checkpoint's run had %s, so there is nothing more to train%s%n", history.stoppedEarly()
+                    ? "stopped early" : "trained every epoch", restored == 0 ? "" : "; the model holds the weights of epoch " + restored
+                    + ", the best " + (validation > 0 ? "on the validation loss" : "on the training loss"));
         } else if (restored != 0 && restored != history.last().epoch()) { // the last epoch's lines are not the model's
             System.out.printf("%s; restored the weights of epoch %d, the best %s%n", history.stoppedEarly() ? "Stopped early"
                     : "Trained every epoch", restored, validation > 0 ? "on the validation loss" : "on the training loss");

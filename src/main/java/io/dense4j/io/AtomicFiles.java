@@ -59,7 +59,7 @@ public final class AtomicFiles {
         Path file = throughLinks(given);
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        deleteAbandoned(folder, file.getFileName().toString(), PARTIAL);
+        deleteAbandoned(folder, file.getFileName() + TEMPORARY, java.util.regex.Pattern.quote(PARTIAL));
         Path partial = temporaryBeside(file);
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
             lockForWriting(channel, partial);
@@ -150,6 +150,8 @@ public final class AtomicFiles {
 
     /** The suffix of {@link #write}'s temporary files. */
     private static final String PARTIAL = ".partial";
+    /** Between a file's name and the unique part of its temporary files' names: no name of a user's has it. */
+    private static final String TEMPORARY = ".dense4j-";
 
     /**
      * How long a temporary file is left alone after its last change even when no writer locks it: a
@@ -159,15 +161,17 @@ public final class AtomicFiles {
     static final java.time.Duration UNLOCKED_GRACE = java.time.Duration.ofSeconds(10);
 
     /**
-     * Deletes the files in {@code folder} named {@code prefix…suffix}, with only the lower-case
-     * letters, digits and dashes of a temporary name between, that no live writer holds a lock on
-     * and that have not changed for {@link #UNLOCKED_GRACE}: those a killed writer left. A file some
-     * writer still locks, in this process or any other, stays, as does a user's {@code
-     * model.zip (copy).partial}.
+     * Deletes the files in {@code folder} named as {@link #newTemporary} names them, {@code prefix},
+     * a unique part, then a suffix matching {@code suffixPattern} (a regular expression), that no
+     * live writer holds a lock on and that have not changed for {@link #UNLOCKED_GRACE}: those a
+     * killed writer left. A file some writer still locks, in this process or any other, stays, as
+     * do a user's {@code model.zip (copy).partial} and {@code model.zipbackup.partial}.
      */
-    public static void deleteAbandoned(Path folder, String prefix, String suffix) throws IOException {
-        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(folder, path -> isTemporaryName(
-                path.getFileName().toString(), prefix, suffix))) {
+    public static void deleteAbandoned(Path folder, String prefix, String suffixPattern) throws IOException {
+        java.util.regex.Pattern temporary = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix) + UNIQUE_PART
+                + suffixPattern);
+        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(folder,
+                path -> temporary.matcher(path.getFileName().toString()).matches())) {
             for (Path candidate : candidates) {
                 // this process's own files are never opened here: closing a second channel would drop
                 // the writer's lock at the system level (POSIX locks belong to the process)
@@ -187,11 +191,8 @@ public final class AtomicFiles {
         }
     }
 
-    /** Whether {@code name} is {@code prefix}, a unique part as {@link #newTemporary} makes it (and a part number), {@code suffix}. */
-    private static boolean isTemporaryName(String name, String prefix, String suffix) {
-        return name.length() > prefix.length() + suffix.length() && name.startsWith(prefix) && name.endsWith(suffix)
-                && name.substring(prefix.length(), name.length() - suffix.length()).matches("[0-9a-z-]+");
-    }
+    /** The unique part of {@link #newTemporary}'s names: an unsigned long in base 36. */
+    private static final String UNIQUE_PART = "[0-9a-z]{1,13}";
 
     /** The file a write of {@code file} goes to: the end of its chain of symbolic links, or itself. */
     private static Path throughLinks(Path file) throws IOException {
@@ -214,7 +215,7 @@ public final class AtomicFiles {
     public static Path temporaryBeside(Path file) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path partial = newTemporary(folder, file.getFileName().toString(), PARTIAL);
+        Path partial = newTemporary(folder, file.getFileName() + TEMPORARY, PARTIAL);
         if (Files.isRegularFile(file)) {
             try {
                 Files.setPosixFilePermissions(partial, Files.getPosixFilePermissions(file));

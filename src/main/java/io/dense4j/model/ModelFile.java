@@ -40,7 +40,12 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 final class ModelFile {
     static final String FORMAT = "dense4j-model";
-    static final int FORMAT_VERSION = 3;
+    /** The newest format this library reads; it writes the oldest that holds a file's content. */
+    static final int FORMAT_VERSION = 4;
+    /** The format of files without callback weights. */
+    static final int PLAIN_VERSION = 3;
+    /** The first format whose checkpoints may hold {@code callback-weights.bin}: older readers refuse the entry. */
+    static final int CALLBACK_WEIGHTS_SINCE = 4;
     /** The first format whose files must carry the digest. */
     private static final int DIGEST_SINCE = 3;
     static final String LIBRARY_VERSION = "0.1.0";

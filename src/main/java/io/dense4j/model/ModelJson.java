@@ -41,7 +41,9 @@ final class ModelJson {
     /** The tree of {@code model}, with the progress in {@code state} (null for none); {@link ModelFile} adds the checksums. */
     static ObjectNode of(Model model, TrainingState state) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("format", ModelFile.FORMAT).put("formatVersion", ModelFile.FORMAT_VERSION).put("library", ModelFile.LIBRARY_VERSION);
+        boolean callbackWeights = state != null && state.callbacks().stream().anyMatch(callback -> callback.weights() != null);
+        root.put("format", ModelFile.FORMAT).put("formatVersion", callbackWeights ? ModelFile.CALLBACK_WEIGHTS_SINCE
+                : ModelFile.PLAIN_VERSION).put("library", ModelFile.LIBRARY_VERSION);
         root.put("inputWidth", model.inputWidth());
         CompileOptions options = model.options();
         root.putObject("compile").put("dataType", options.dataType().name()).put("seed", options.seed())

@@ -50,7 +50,8 @@ public interface ClusterTraining {
      * @param localSteps optimizer steps per round in averaging mode
      * @param partitions at least this many pieces of the files
      * @param resumeFrom a trainer resumed from a checkpoint, or null for a new model
-     * @param scoreValidation whether to bring the validation rows' probabilities and labels back (to report, and to choose a threshold on)
+     * @param scoreValidation whether to bring the validation rows' probabilities and labels back to the driver, every row's
+     *                        (to choose a threshold on)
      * @param positive   the label that is class 1, or null for the labels' own order
      */
     record Request(String master, String data, CsvFormat format, ColumnKinds kinds, boolean skipBadRows, boolean fillMissing, int partitions,

@@ -140,8 +140,16 @@ public final class EarlyStopping implements Callback {
                 bestWeights.set(i, weights[i]);
             }
         }
-        waitingSince = (int) state.number("waitingSince");
+        double since = state.number("waitingSince");
         stopped = metrics(state, "stopped");
+        int done = run.firstEpoch() - 1; // the epochs the checkpoint had trained
+        if (!(since >= 0 && since <= done) || best != null && !(best.epoch() >= 1 && best.epoch() <= done)
+                || stopped != null && stopped.epoch() != done) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the checkpoint's early stopping state cannot "
+                    + "be after %d epochs: waiting since epoch %s, best epoch %s, stopped at epoch %s (the file was altered)", done,
+                    since, best == null ? "none" : best.epoch(), stopped == null ? "none" : stopped.epoch()));
+        }
+        waitingSince = (int) since;
         if (stopped != null && stopped.epoch() - waitingSince < patience) { // a longer patience than the checkpoint's run had
             stopped = null;
         }

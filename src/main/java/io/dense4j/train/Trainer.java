@@ -185,8 +185,15 @@ public final class Trainer {
         }
     }
 
-    /** {@code history}, after recording in the model how its weights came to be: {@code options} and the epoch they are of. */
+    /**
+     * {@code history}, after recording in the model how its weights came to be: {@code options} and
+     * the epoch they are of. A resumed fit with nothing left to train and no weights put back leaves
+     * the record the checkpoint had.
+     */
     public History recorded(History history, FitOptions options) {
+        if (history.epochs().isEmpty() && history.restored() == null) {
+            return history;
+        }
         EpochMetrics kept = history.ofWeights();
         model.setProvenance(new Provenance(Provenance.thisLibrary(), java.time.Instant.now().truncatedTo(
                 java.time.temporal.ChronoUnit.SECONDS).toString(), epochsTrained, options.batchSize(), options.shuffle(),
@@ -263,7 +270,9 @@ public final class Trainer {
             throw new IllegalArgumentException("fit's validation source has no rows: give one with rows, or none");
         }
         int firstEpoch = epochsTrained + 1;
-        if (firstEpoch > options.epochs()) {
+        // a checkpoint of a run's last epoch still ends its callbacks (early stopping puts its best weights back)
+        boolean endsResumedRun = resuming && firstEpoch == options.epochs() + 1 && batchesInEpoch == 0;
+        if (firstEpoch > options.epochs() && !endsResumedRun) {
             throw new IllegalArgumentException(String.format(
                     "this trainer has trained %d epochs, so fitting up to epoch %d has nothing to do: ask for more epochs",
                     epochsTrained, options.epochs()));

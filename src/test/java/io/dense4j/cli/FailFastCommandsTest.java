@@ -349,9 +349,8 @@ class FailFastCommandsTest {
         Run counters = Run.of("train", "--data", data.toString(), "--epochs", "4", "--batch-size", "8", "--accept-worse-than-base-rate",
                 "--early-stopping", "2", "--checkpoint", checkpoint, "--resume", "--out", out);
         assertEquals(0, counters.exitCode(), counters.err());
-        assertTrue(counters.out().contains("Note: the checkpoint keeps no state of --early-stopping (it was trained without it), so its "
-                + "counters start afresh and this run can end elsewhere than an "
-                + "uninterrupted one"), counters.out());
+        assertTrue(counters.out().contains("Note: the checkpoint keeps no state of --early-stopping, so its counters start afresh and "
+                + "this run can end elsewhere than an uninterrupted one"), counters.out());
     }
 
     @Test

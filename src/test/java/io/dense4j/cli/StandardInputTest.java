@@ -45,6 +45,23 @@ class StandardInputTest {
                 assertEquals(0, trained.exitCode(), trained.err());
                 assertFalse(Files.exists(killed), "the killed command's copy is gone");
                 assertTrue(Files.exists(live.resolve("stdin.csv")), "the live command's copy stays");
+                for (int i = 0; i < 3; i++) {
+                    System.gc(); // an unreachable channel is closed when collected, and its lock goes with it
+                }
+                try (var open = Files.list(Path.of("/proc/self/fd"))) {
+                    assertTrue(open.anyMatch(fd -> {
+                        try {
+                            return Files.readSymbolicLink(fd).toString().endsWith("in-use.lock");
+                        } catch (java.io.IOException gone) {
+                            return false;
+                        }
+                    }), "this command's copy stays locked while the process lives");
+                }
+                Run cacheFolder = Run.withInput(rows(), "train", "--data", "-", "--cache-dir", folder.toString(), "--out",
+                        folder.resolve("m.zip").toString());
+                assertEquals(2, cacheFolder.exitCode());
+                assertTrue(cacheFolder.err().startsWith("dense4j: --cache-dir is for files: the copy of --data - and its cache go in "
+                        + "java.io.tmpdir"), cacheFolder.err());
             }
         } finally {
             for (Path folder : List.of(killed, live)) {

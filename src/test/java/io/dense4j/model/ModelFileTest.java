@@ -166,6 +166,7 @@ class ModelFileTest {
         trainer.fit(Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT), FitOptions.builder().epochs(3).callbacks(stopping,
                 io.dense4j.train.ModelCheckpoint.everyEpochs(file, 3)).build());
         CallbackState kept = Checkpoint.load(file).state().callbacks().get(0);
+        assertTrue(entry(file, "model.json").contains("\"formatVersion\" : 4"), "older readers refuse callback-weights.bin by version");
         assertEquals("EarlyStopping", kept.name());
         assertEquals(stopping.bestEpoch(), (int) kept.number("bestEpoch"));
         assertEquals(3, (int) kept.number("waitingSince"), "the training loss of 300 rows falls every epoch");
@@ -228,8 +229,8 @@ class ModelFileTest {
                 problem(foreign));
 
         String json = entry(good, "model.json");
-        Path newer = rewrite(good, "newer.zip", "model.json", json.replace("\"formatVersion\" : 3", "\"formatVersion\" : 4"));
-        assertTrue(problem(newer).contains("was written by a newer dense4j (format version 4; this one, 0.1.0, reads up to 3)"),
+        Path newer = rewrite(good, "newer.zip", "model.json", json.replace("\"formatVersion\" : 3", "\"formatVersion\" : 5"));
+        assertTrue(problem(newer).contains("was written by a newer dense4j (format version 5; this one, 0.1.0, reads up to 4)"),
                 problem(newer));
 
         Path other = rewrite(good, "other.zip", "model.json", json.replace("dense4j-model", "keras-h5"));

@@ -89,6 +89,46 @@ class CallbackStateResumeTest {
         }
     }
 
+    /** Killed after the checkpoint of the last epoch, before early stopping put its best weights back: resuming puts them back. */
+    @Test
+    void aRunKilledAfterItsLastEpochsCheckpointEndsWithTheBestWeights() throws IOException {
+        int stoppedAt = new Trainer(overfitting()).fit(ROWS, options(60, EarlyStopping.onValidationLoss(3))).last().epoch();
+        int epochs = stoppedAt - 1; // every epoch runs, and the best lies before the last
+        Trainer uninterrupted = new Trainer(overfitting());
+        History expected = uninterrupted.fit(ROWS, options(epochs, EarlyStopping.onValidationLoss(3)));
+        assertTrue(!expected.stoppedEarly() && expected.restoredEpoch() < epochs, "best epoch " + expected.restoredEpoch());
+
+        Path file = folder.resolve("checkpoint.zip");
+        Callback kill = new Callback() {
+            @Override
+            public void onTrainEnd(History history) {
+                throw new IllegalStateException("killed");
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> new Trainer(overfitting()).fit(ROWS,
+                options(epochs, kill, EarlyStopping.onValidationLoss(3), ModelCheckpoint.everyEpochs(file, 1))));
+        Trainer resumed = Trainer.resume(file);
+        History rest = resumed.fit(ROWS, options(epochs, EarlyStopping.onValidationLoss(3)));
+        assertTrue(rest.epochs().isEmpty() && !rest.stoppedEarly());
+        assertEquals(expected.restoredEpoch(), rest.restoredEpoch());
+        assertArrayEquals(uninterrupted.model().parameters().toFloatVector(), resumed.model().parameters().toFloatVector(), 0f);
+
+        // an altered state is refused when the resumed fit starts, not after it trained
+        io.dense4j.model.Checkpoint kept = Checkpoint.load(file);
+        io.dense4j.model.CallbackState state = kept.state().callbacks().get(0);
+        java.util.Map<String, Double> numbers = new java.util.HashMap<>(state.numbers());
+        numbers.put("bestEpoch", 20.0 + epochs);
+        io.dense4j.model.TrainingState s = kept.state();
+        Path altered = folder.resolve("altered.zip");
+        new Checkpoint(kept.model(), new io.dense4j.model.TrainingState(s.progress(), s.optimizerSteps(), s.optimizerState(),
+                s.batching(), s.optimizer(), s.learningRate(), java.util.List.of(new io.dense4j.model.CallbackState(state.name(), numbers,
+                state.weights())))).save(altered);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.resume(altered).fit(ROWS, options(epochs + 5, EarlyStopping.onValidationLoss(3))));
+        assertTrue(refused.getMessage().startsWith("the checkpoint's early stopping state cannot be after " + epochs + " epochs"),
+                refused.getMessage());
+    }
+
     @Test
     void aLongerPatienceOnResumeGoesOnPastTheCheckpointsStop() throws IOException {
         Path file = folder.resolve("checkpoint.zip");

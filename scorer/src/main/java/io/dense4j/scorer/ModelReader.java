@@ -23,7 +23,9 @@ import org.json.JSONObject;
 final class ModelReader {
     static final String FORMAT = "dense4j-model";
     /** The model file format this scorer reads; dense4j 0.1.0 writes it. */
-    static final int FORMAT_VERSION = 3;
+    static final int FORMAT_VERSION = 4; // 4: a checkpoint may hold callback-weights.bin
+    /** The oldest format read: 3 has the digest every file is checked against. */
+    private static final int OLDEST_VERSION = 3;
     static final String VERSION = "0.1.0";
     private static final String PARAMETERS = "parameters.bin";
     private static final String STATISTICS = "statistics.bin";
@@ -97,7 +99,7 @@ final class ModelReader {
         if (version < 1) {
             throw new ModelFormatException(file, "has no valid format version in " + ModelArchive.CONFIG);
         }
-        if (version < FORMAT_VERSION) {
+        if (version < OLDEST_VERSION) {
             throw new ModelFormatException(file, "has format version " + version + ", from before dense4j " + VERSION
                     + "; load and save it with dense4j to score it here");
         }

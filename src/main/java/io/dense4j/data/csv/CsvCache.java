@@ -262,7 +262,7 @@ final class CsvCache {
             this.weighted = weighted;
             try {
                 Files.createDirectories(cache.toAbsolutePath().getParent());
-                AtomicFiles.deleteAbandoned(cache.toAbsolutePath().getParent(), cache.getFileName() + PARTIAL, "");
+                AtomicFiles.deleteAbandoned(cache.toAbsolutePath().getParent(), cache.getFileName() + PARTIAL, "-[0-9]+"); // "-" + part
                 // unique per writer: two builds of one cache (threads, processes) never share a file
                 this.partial = AtomicFiles.newTemporary(cache.toAbsolutePath().getParent(), cache.getFileName() + PARTIAL, "-" + part);
                 this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
@@ -352,9 +352,9 @@ final class CsvCache {
                     channel.write(tail);
                 }
                 channel.force(true);
+                Opened opened = new Opened(metadata, map(channel, metadata)); // before the rename: a failure leaves no cache
                 AtomicFiles.publish(partial, cache); // still locked: no cleaner takes it on the way
                 finished = true;
-                Opened opened = new Opened(metadata, map(channel, metadata));
                 channel.close();
                 AtomicFiles.released(partial);
                 return opened;

@@ -413,7 +413,7 @@ class CsvSourceTest {
         Path file = spirals();
         Path cache = folder.resolve("spirals.csv.dense4j-cache");
         long deadPid = ProcessHandle.current().pid() + 4_000_000; // above Linux's pid_max: no such process
-        Path partial = folder.resolve("spirals.csv.dense4j-cache.partial-" + deadPid);
+        Path partial = folder.resolve("spirals.csv.dense4j-cache.partial-" + Long.toString(deadPid, 36) + "-0");
         Files.write(partial, new byte[1000]);
         Files.setLastModifiedTime(partial, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
         CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
@@ -556,7 +556,9 @@ class CsvSourceTest {
         // a writer in another PID namespace: the pid in its file's name means nothing here
         Path file = spirals();
         long foreignPid = ProcessHandle.current().pid() + 4_000_000;
-        Path partial = Files.write(folder.resolve("spirals.csv.dense4j-cache.partial-" + foreignPid + "-1-0"), new byte[64]);
+        Path partial = Files.write(folder.resolve("spirals.csv.dense4j-cache.partial-" + Long.toString(foreignPid, 36) + "-1"),
+                new byte[64]);
+        Files.setLastModifiedTime(partial, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
         try (io.dense4j.io.LockHolder writer = io.dense4j.io.LockHolder.lock(partial)) {
             CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
             assertTrue(source.cacheStatus().startsWith("built"), source.cacheStatus());
