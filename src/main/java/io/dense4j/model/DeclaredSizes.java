@@ -80,7 +80,7 @@ final class DeclaredSizes {
         }
         int copies;
         try {
-            copies = ModelJson.callbacksWithWeights(config.path("training").path("callbacks"));
+            copies = TrainingStateJson.callbacksWithWeights(config.path("training").path("callbacks"));
         } catch (IllegalArgumentException invalid) {
             throw problem(file, invalid.getMessage());
         }

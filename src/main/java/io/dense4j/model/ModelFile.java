@@ -268,7 +268,7 @@ final class ModelFile {
         Contents contents;
         try {
             Model model = rebuild(config, parameters, statistics);
-            contents = new Contents(model, hasState ? ModelJson.trainingState(config, version, doubles(state, model.dataType(),
+            contents = new Contents(model, hasState ? TrainingStateJson.read(config, version, doubles(state, model.dataType(),
                     OPTIMIZER_STATE), doubles(callbackWeights, model.dataType(), CALLBACK_WEIGHTS)) : null);
         } catch (IllegalArgumentException | NullPointerException invalid) {
             throw new ModelFileException(file, CONFIG + " describes no valid model: " + invalid.getMessage(), invalid);

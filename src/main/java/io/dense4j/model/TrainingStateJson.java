@@ -1,0 +1,150 @@
+package io.dense4j.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A checkpoint's {@code training} object in {@code model.json}, both ways ({@link TrainingState}):
+ * where training stood, how the fit chose its batches, the learning rate in effect and the
+ * callbacks' states. Read as untrusted text, as {@link ModelJson} reads the rest.
+ */
+final class TrainingStateJson {
+
+    private TrainingStateJson() {
+    }
+
+    /** Writes {@code state} into {@code training}; the optimizer's state and callbacks' weights are entries of their own. */
+    static void write(TrainingState state, ObjectNode training) {
+        TrainingState.Progress progress = state.progress();
+        training.put("epochsTrained", progress.epochs())
+                .put("batchesInEpoch", progress.batches()).put("epochLossSum", progress.lossSum()).put("epochRows", progress.rows())
+                .put("epochCorrect", progress.correct()).put("optimizerSteps", state.optimizerSteps());
+        TrainingState.Batching batching = state.batching();
+        if (batching != null) {
+            ObjectNode node = training.putObject("batching").put("batchSize", batching.batchSize())
+                    .put("shuffle", batching.shuffle()).put("seed", batching.seed())
+                    .put("validationSplit", batching.validationSplit()).put("stratified", batching.stratified());
+            if (batching.shuffleBuffer() != TrainingState.Batching.UNKNOWN) {
+                node.put("shuffleBuffer", batching.shuffleBuffer());
+            }
+        }
+        if (!Double.isNaN(state.learningRate())) {
+            training.put("learningRate", state.learningRate());
+        }
+        if (!state.callbacks().isEmpty()) {
+            var callbacks = training.putArray("callbacks");
+            for (CallbackState callback : state.callbacks()) {
+                ObjectNode node = callbacks.addObject().put("name", callback.name());
+                callback.numbers().forEach(node.putObject("numbers")::put);
+                node.put("weights", callback.weights() != null); // in callback-weights.bin, one copy after another
+            }
+        }
+    }
+
+    /**
+     * A checkpoint's progress, with the optimizer's state read from its own entry. Format 2 keeps
+     * progress in {@code training}; format 1 kept epochs at the top and steps with the optimizer.
+     */
+    static TrainingState read(JsonNode config, int version, double[] values, double[] callbackWeights) {
+        if (version == 1) {
+            return new TrainingState(new TrainingState.Progress(config.path("epochsTrained").asInt(0), 0, 0, 0, 0),
+                    config.path("optimizer").path("steps").asLong(0), values);
+        }
+        JsonNode training = config.path("training");
+        for (String key : new String[] {"epochsTrained", "batchesInEpoch", "epochLossSum", "epochRows", "epochCorrect",
+                "optimizerSteps"}) {
+            if (!training.path(key).isNumber()) {
+                throw new IllegalArgumentException("its training state has no number \"" + key + "\"");
+            }
+        }
+        return new TrainingState(new TrainingState.Progress(training.get("epochsTrained").asInt(),
+                training.get("batchesInEpoch").asLong(), training.get("epochLossSum").asDouble(),
+                training.get("epochRows").asLong(), training.get("epochCorrect").asLong()),
+                training.get("optimizerSteps").asLong(), values, batching(training.path("batching")), null,
+                learningRate(training.path("learningRate")), callbacks(training.path("callbacks"), callbackWeights));
+    }
+
+    private static double learningRate(JsonNode node) {
+        if (node.isMissingNode()) {
+            return Double.NaN;
+        }
+        if (!node.isNumber() || !(node.asDouble() >= 0)) {
+            throw new IllegalArgumentException("its training state's learningRate is " + node + ", not a number >= 0");
+        }
+        return node.asDouble();
+    }
+
+    /**
+     * The callbacks' states, each with its copy of the parameters from {@code weights} (the
+     * copies one after another, as {@link #callbacksWithWeights} counts them).
+     */
+    private static List<CallbackState> callbacks(JsonNode node, double[] weights) {
+        List<CallbackState> states = new ArrayList<>();
+        int copies = callbacksWithWeights(node);
+        int length = copies == 0 ? 0 : weights.length / copies;
+        int copy = 0;
+        for (JsonNode callback : node) {
+            Map<String, Double> numbers = new java.util.TreeMap<>();
+            var fields = callback.path("numbers").fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                if (!field.getValue().isNumber()) {
+                    throw new IllegalArgumentException("its training state's callback \"" + callback.path("name").asText()
+                            + "\" holds " + field.getValue() + " as \"" + field.getKey() + "\", not a number");
+                }
+                numbers.put(field.getKey(), field.getValue().asDouble());
+            }
+            double[] kept = callback.path("weights").asBoolean()
+                    ? java.util.Arrays.copyOfRange(weights, copy * length, ++copy * length) : null;
+            states.add(new CallbackState(callback.path("name").asText(), numbers, kept));
+        }
+        return states;
+    }
+
+    /**
+     * How many callbacks in a checkpoint's {@code training.callbacks} keep a copy of the parameters;
+     * throws unless it is a list of at most {@link #MOST_CALLBACKS} objects, each named.
+     */
+    static int callbacksWithWeights(JsonNode node) {
+        if (node.isMissingNode()) {
+            return 0;
+        }
+        if (!node.isArray() || node.size() > MOST_CALLBACKS) {
+            throw new IllegalArgumentException("its training state's callbacks are not a list of at most " + MOST_CALLBACKS);
+        }
+        int copies = 0;
+        for (JsonNode callback : node) {
+            if (!callback.path("name").isTextual() || !callback.path("numbers").isObject() || !callback.path("weights").isBoolean()) {
+                throw new IllegalArgumentException("each of its training state's callbacks needs a text \"name\", an object "
+                        + "\"numbers\" and a boolean \"weights\"");
+            }
+            copies += callback.get("weights").asBoolean() ? 1 : 0;
+        }
+        return copies;
+    }
+
+    /** The most callbacks a checkpoint keeps the state of: a fit has a handful. */
+    static final int MOST_CALLBACKS = 16;
+
+    /** A checkpoint's batching ({@link TrainingState.Batching}), or null for one written before they were recorded. */
+    private static TrainingState.Batching batching(JsonNode node) {
+        if (node.isMissingNode()) {
+            return null;
+        }
+        if (!node.path("batchSize").canConvertToInt() || !node.path("seed").canConvertToLong()
+                || !node.path("validationSplit").isNumber() || !node.path("shuffle").isBoolean() || !node.path("stratified").isBoolean()) {
+            throw new IllegalArgumentException("its training state's batching needs numbers \"batchSize\", \"seed\" and "
+                    + "\"validationSplit\" and booleans \"shuffle\" and \"stratified\"");
+        }
+        JsonNode buffer = node.path("shuffleBuffer");
+        if (!buffer.isMissingNode() && (!buffer.canConvertToInt() || buffer.asInt() < 0)) {
+            throw new IllegalArgumentException("its training state's batching has shuffleBuffer " + buffer + ", not a whole number >= 0");
+        }
+        return new TrainingState.Batching(node.get("batchSize").asInt(), node.get("shuffle").asBoolean(), node.get("seed").asLong(),
+                node.get("validationSplit").asDouble(), node.get("stratified").asBoolean(),
+                buffer.isMissingNode() ? TrainingState.Batching.UNKNOWN : buffer.asInt());
+    }
+}
