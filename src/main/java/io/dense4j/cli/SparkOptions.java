@@ -45,8 +45,15 @@ final class SparkOptions {
         if (!sync.equals("exact") && !sync.equals("averaging")) {
             throw new ParameterException(spec.commandLine(), "--sync must be exact or averaging, got " + sync);
         }
-        if (localSteps < 1 || partitions < 0) {
-            throw new ParameterException(spec.commandLine(), "--local-steps must be >= 1 and --partitions >= 0");
+        if (localSteps < 1) {
+            throw new ParameterException(spec.commandLine(), "--local-steps takes a number of steps >= 1, got " + localSteps);
+        }
+        if (partitions < 0) {
+            throw new ParameterException(spec.commandLine(), "--partitions takes a number of pieces >= 0 (0: one per file block), got "
+                    + partitions);
+        }
+        if (sync.equals("exact") && spec.commandLine().getParseResult().hasMatchedOption("--local-steps")) {
+            throw new ParameterException(spec.commandLine(), "--local-steps is for --sync averaging: exact rounds take one step");
         }
     }
 

@@ -38,20 +38,29 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
      *
      * @param shuffleBuffer 0 for all rows at once, the buffer's rows when streamed, or
      *                      {@link #UNKNOWN} (a source of the caller's, an older checkpoint)
+     * @param cluster       how data-parallel training combined its pieces' steps ("exact", or
+     *                      averaging's local steps and pieces), which decides each round's
+     *                      weights; null on one machine or where not known
      */
-    public record Batching(int batchSize, boolean shuffle, long seed, double validationSplit, boolean stratified, int shuffleBuffer) {
+    public record Batching(int batchSize, boolean shuffle, long seed, double validationSplit, boolean stratified, int shuffleBuffer,
+                           String cluster) {
 
         /** A shuffle whose kind is not known. */
         public static final int UNKNOWN = -1;
 
         /** Batching of a source whose shuffle is not known. */
         public Batching(int batchSize, boolean shuffle, long seed, double validationSplit, boolean stratified) {
-            this(batchSize, shuffle, seed, validationSplit, stratified, UNKNOWN);
+            this(batchSize, shuffle, seed, validationSplit, stratified, UNKNOWN, null);
         }
 
         /** The same batching, its rows shuffled as {@code rows} says (see {@link #shuffleBuffer}). */
         public Batching withShuffleBuffer(int rows) {
-            return new Batching(batchSize, shuffle, seed, validationSplit, stratified, rows);
+            return new Batching(batchSize, shuffle, seed, validationSplit, stratified, rows, cluster);
+        }
+
+        /** The same batching, on a cluster that combines its pieces' steps as {@code schedule} says (see {@link #cluster}). */
+        public Batching onCluster(String schedule) {
+            return new Batching(batchSize, shuffle, seed, validationSplit, stratified, shuffleBuffer, schedule);
         }
 
         /** Each setting that differs from {@code asked}'s, as "name: asked, here mine"; empty when none does. */
@@ -75,6 +84,9 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
             if (shuffle && asked.shuffle && asked.shuffleBuffer != UNKNOWN && shuffleBuffer != UNKNOWN
                     && asked.shuffleBuffer != shuffleBuffer) {
                 differ.add("rows shuffled " + shuffled(asked.shuffleBuffer) + ", here " + shuffled(shuffleBuffer));
+            }
+            if (asked.cluster != null && cluster != null && !asked.cluster.equals(cluster)) {
+                differ.add("pieces' steps combined by " + asked.cluster + ", here " + cluster);
             }
             return differ;
         }

@@ -30,6 +30,9 @@ final class TrainingStateJson {
             if (batching.shuffleBuffer() != TrainingState.Batching.UNKNOWN) {
                 node.put("shuffleBuffer", batching.shuffleBuffer());
             }
+            if (batching.cluster() != null) {
+                node.put("cluster", batching.cluster());
+            }
         }
         if (!Double.isNaN(state.learningRate())) {
             training.put("learningRate", state.learningRate());
@@ -143,8 +146,13 @@ final class TrainingStateJson {
         if (!buffer.isMissingNode() && (!buffer.canConvertToInt() || buffer.asInt() < 0)) {
             throw new IllegalArgumentException("its training state's batching has shuffleBuffer " + buffer + ", not a whole number >= 0");
         }
+        JsonNode cluster = node.path("cluster");
+        if (!cluster.isMissingNode() && !cluster.isTextual()) {
+            throw new IllegalArgumentException("its training state's batching has cluster " + cluster + ", not a text");
+        }
         return new TrainingState.Batching(node.get("batchSize").asInt(), node.get("shuffle").asBoolean(), node.get("seed").asLong(),
                 node.get("validationSplit").asDouble(), node.get("stratified").asBoolean(),
-                buffer.isMissingNode() ? TrainingState.Batching.UNKNOWN : buffer.asInt());
+                buffer.isMissingNode() ? TrainingState.Batching.UNKNOWN : buffer.asInt(),
+                cluster.isMissingNode() ? null : cluster.asText());
     }
 }

@@ -240,12 +240,14 @@ public final class Trainer {
 
     /**
      * For a fit that runs outside this trainer's own loop (data-parallel training, which steps this
-     * trainer's model and writes its checkpoints): checks {@code options} against a restored
-     * checkpoint's batches as {@link #fit} does, then records them as the fit's.
+     * trainer's model and writes its checkpoints): checks {@code options}, and how the cluster
+     * combines its pieces' steps ({@code cluster}, see {@link TrainingState.Batching#cluster}),
+     * against a restored checkpoint's batches as {@link #fit} does, then records them as the fit's.
      */
-    public void beginFit(FitOptions options) {
-        checkBatching(options.batching());
-        batching = options.batching();
+    public void beginFit(FitOptions options, String cluster) {
+        TrainingState.Batching asked = options.batching().onCluster(cluster);
+        checkBatching(asked);
+        batching = asked;
         resuming = false;
     }
 

@@ -70,7 +70,9 @@ public final class SparkTrainer {
             model.inputSchema().checkFeatures(data.source().path(), data.featureNames());
             model.inputSchema().checkClasses(data.source().path(), data.classes()); // a resumed model whose classes --positive turned round
         }
-        trainer.beginFit(fit);
+        // averaging's weights depend on its local steps and pieces; exact rounds are one machine's step on any pieces
+        trainer.beginFit(fit, sync.mode() == Synchronization.Mode.EXACT ? "exact synchronization"
+                : "averaging every " + sync.localSteps() + " local steps over " + data.pieces() + " pieces");
         RowSelection training = fit.trainingRows();
         RowSelection validation = fit.validationSplit() > 0 ? fit.validationRows() : null;
         if (model.inputSchema() == null && !data.categoricalColumns().isEmpty()) {

@@ -63,6 +63,28 @@ class CheckpointTest {
             var last = Checkpoint.load(checkpoint).state(); // round 28, the last multiple of 7: the 8th of epoch 3
             assertEquals(2, last.progress().epochs());
             assertEquals(8, last.progress().batches());
+            assertEquals("exact synchronization", last.batching().cluster());
+        }
+    }
+
+    /** Averaging's weights depend on its local steps and pieces: a resume with others is refused before it trains. */
+    @Test
+    void anAveragingRunRefusesToResumeWithOtherLocalStepsOrPieces() throws IOException {
+        TestRows rows = TestRows.xor(1_000, 4, 30);
+        Path file = rows.write(folder.resolve("rows.csv"), 0, 1_000);
+        Path checkpoint = folder.resolve("checkpoint.zip");
+        FitOptions one = FitOptions.builder().batchSize(100).epochs(1).seed(5).callbacks(ModelCheckpoint.everyEpochs(checkpoint, 1)).build();
+        FitOptions two = FitOptions.builder().batchSize(100).epochs(2).seed(5).build();
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
+                .withMinPartitions(2))) {
+            new SparkTrainer(LocalSpark.session(), data).fit(new Trainer(model()), one, Synchronization.averaging(2));
+            assertEquals("averaging every 2 local steps over 2 pieces", Checkpoint.load(checkpoint).state().batching().cluster());
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new SparkTrainer(LocalSpark.session(),
+                    data).fit(Trainer.resume(checkpoint), two, Synchronization.averaging(4)));
+            assertEquals("this trainer goes on from a fit with other batches: the options ask for pieces' steps combined by averaging "
+                    + "every 4 local steps over 2 pieces, here averaging every 2 local steps over 2 pieces. Resume with the options it "
+                    + "was trained with, or train anew", refused.getMessage());
+            new SparkTrainer(LocalSpark.session(), data).fit(Trainer.resume(checkpoint), two, Synchronization.averaging(2));
         }
     }
 
