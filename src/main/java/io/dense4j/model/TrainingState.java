@@ -38,15 +38,19 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
      *
      * @param shuffleBuffer 0 for all rows at once, the buffer's rows when streamed, or
      *                      {@link #UNKNOWN} (a source of the caller's, an older checkpoint)
-     * @param cluster       how data-parallel training combined its pieces' steps ("exact", or
-     *                      averaging's local steps and pieces), which decides each round's
-     *                      weights; null on one machine or where not known
+     * @param cluster       how the steps were taken: {@link #EXACT} (one machine's, or a
+     *                      cluster's summing its pieces' gradients into one step), or averaging's
+     *                      local steps and pieces, which decide each round's weights; null where
+     *                      not known (an older checkpoint)
      */
     public record Batching(int batchSize, boolean shuffle, long seed, double validationSplit, boolean stratified, int shuffleBuffer,
                            String cluster) {
 
         /** A shuffle whose kind is not known. */
         public static final int UNKNOWN = -1;
+
+        /** Steps over each whole batch, on one machine or summed over a cluster's pieces. */
+        public static final String EXACT = "exact steps";
 
         /** Batching of a source whose shuffle is not known. */
         public Batching(int batchSize, boolean shuffle, long seed, double validationSplit, boolean stratified) {
@@ -86,7 +90,7 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
                 differ.add("rows shuffled " + shuffled(asked.shuffleBuffer) + ", here " + shuffled(shuffleBuffer));
             }
             if (asked.cluster != null && cluster != null && !asked.cluster.equals(cluster)) {
-                differ.add("pieces' steps combined by " + asked.cluster + ", here " + cluster);
+                differ.add("training by " + asked.cluster + ", here by " + cluster);
             }
             return differ;
         }

@@ -43,7 +43,10 @@ public interface Callback {
     /**
      * What a checkpoint must keep of this callback for a resumed fit to end where the
      * uninterrupted one would have (counters, a best score, a copy of the weights); null for a
-     * callback that keeps nothing across epochs. Asked whenever a checkpoint is written.
+     * callback that keeps nothing across epochs. Asked whenever a checkpoint is written, and once
+     * right after {@link #onTrainBegin} of a resumed fit, where its name picks the state to
+     * restore: a callback with state gives one from the start, under a name that does not change.
+     * A state no callback of the resumed fit takes is dropped.
      */
     default CallbackState checkpointState() {
         return null;

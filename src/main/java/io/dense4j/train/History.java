@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What a call to fit recorded, epoch by epoch.
  *
- * @param epochs       every completed epoch, first to last; none when the fit resumed a checkpoint of
- *                     a run that had already stopped early
+ * @param epochs       every completed epoch, first to last; none when the fit resumed the checkpoint
+ *                     of a run's last epoch (one early stopping stopped at, or the last asked for)
  * @param stoppedEarly whether a callback's stop request ended training before its last epoch
  * @param restored     the epoch whose weights the model ends with when not the last: one a callback
  *                     put back at the end ({@link EarlyStopping}), of this fit or of the run it
@@ -41,7 +41,8 @@ public record History(List<EpochMetrics> epochs, boolean stoppedEarly, EpochMetr
     /** The last epoch this fit trained; throws for a fit without epochs (see {@link #epochs}). */
     public EpochMetrics last() {
         if (epochs.isEmpty()) {
-            throw new IllegalStateException("this fit trained no epoch: it resumed a run that had stopped early");
+            throw new IllegalStateException("this fit trained no epoch: it resumed a run that had already ended (stopped early, or "
+                    + "trained every epoch)");
         }
         return epochs.get(epochs.size() - 1);
     }

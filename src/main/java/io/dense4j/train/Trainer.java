@@ -136,7 +136,7 @@ public final class Trainer {
             throw new IllegalArgumentException("training needs labeled rows; this dataset has no labels");
         }
         double split = options.validationSplit();
-        TrainingState.Batching asked = options.batching().withShuffleBuffer(0); // rows in memory: shuffled all at once
+        TrainingState.Batching asked = options.batching().withShuffleBuffer(0).onCluster(TrainingState.Batching.EXACT); // in memory
         checkBatching(asked);
         if (split == 0) {
             return recorded(fit(new DatasetBatches(data), null, options, asked), options);
@@ -155,7 +155,7 @@ public final class Trainer {
      * without an input schema takes the file's.
      */
     public History fit(CsvSource data, FitOptions options) {
-        TrainingState.Batching asked = options.batching().withShuffleBuffer(data.shuffleBuffer());
+        TrainingState.Batching asked = options.batching().withShuffleBuffer(data.shuffleBuffer()).onCluster(TrainingState.Batching.EXACT);
         checkBatching(asked);
         model.checkWidth(data.width());
         InputSchema schema = model.inputSchema();
@@ -216,8 +216,9 @@ public final class Trainer {
      * epochs after those already done up to {@code options.epochs()}.
      */
     public History fit(BatchSource train, BatchSource validation, FitOptions options) {
-        checkBatching(options.batching());
-        return fit(train, validation, options, options.batching());
+        TrainingState.Batching asked = options.batching().onCluster(TrainingState.Batching.EXACT);
+        checkBatching(asked);
+        return fit(train, validation, options, asked);
     }
 
     /**
@@ -247,8 +248,23 @@ public final class Trainer {
     public void beginFit(FitOptions options, String cluster) {
         TrainingState.Batching asked = options.batching().onCluster(cluster);
         checkBatching(asked);
+        checkEpochsLeft(options.epochs());
         batching = asked;
         resuming = false;
+    }
+
+    /**
+     * Throws unless a fit up to epoch {@code epochs} has something to do: an epoch left, or, just
+     * resumed from the checkpoint of a run's last epoch, that run's end (its callbacks'
+     * {@code onTrainEnd}: early stopping puts its best weights back).
+     */
+    private void checkEpochsLeft(int epochs) {
+        boolean endsResumedRun = resuming && epochsTrained == epochs && batchesInEpoch == 0;
+        if (epochsTrained >= epochs && !endsResumedRun) {
+            throw new IllegalArgumentException(String.format(
+                    "this trainer has trained %d epochs, so fitting up to epoch %d has nothing to do: ask for more epochs",
+                    epochsTrained, epochs));
+        }
     }
 
     /** As the public fit, recording {@code asked} (the caller's options before their split was taken) as the fit's batching. */
@@ -271,14 +287,8 @@ public final class Trainer {
         if (validation != null && validation.rows() == 0) {
             throw new IllegalArgumentException("fit's validation source has no rows: give one with rows, or none");
         }
+        checkEpochsLeft(options.epochs());
         int firstEpoch = epochsTrained + 1;
-        // a checkpoint of a run's last epoch still ends its callbacks (early stopping puts its best weights back)
-        boolean endsResumedRun = resuming && firstEpoch == options.epochs() + 1 && batchesInEpoch == 0;
-        if (firstEpoch > options.epochs() && !endsResumedRun) {
-            throw new IllegalArgumentException(String.format(
-                    "this trainer has trained %d epochs, so fitting up to epoch %d has nothing to do: ask for more epochs",
-                    epochsTrained, options.epochs()));
-        }
         long rows = train.rows();
         int batchSize = (int) Math.min(options.batchSize(), rows);
         int batches = Math.toIntExact((rows + batchSize - 1) / batchSize);

@@ -74,6 +74,40 @@ class StandardInputTest {
         }
     }
 
+    /** A damaged gzip stream is one line, from a named pipe too: the reader used to open the pipe again to ask, and waited forever. */
+    @Test
+    void aDamagedGzipStreamIsOneLineFromStandardInputAndANamedPipe() throws Exception {
+        Path model = folder.resolve("model.zip");
+        assertEquals(0, Run.withInput(rows(), "train", "--data", "-", "--drop", "id", "--epochs", "5", "--accept-worse-than-base-rate",
+                "--out", model.toString()).exitCode());
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(rows().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        zipped.write("junk after the last member\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] damaged = zipped.toByteArray();
+        Run piped = Run.withInput(damaged, "predict", "--model", model.toString(), "--data", "-", "--out",
+                folder.resolve("p.csv").toString());
+        assertEquals(1, piped.exitCode());
+        assertTrue(piped.err().contains("dense4j: standard input: is gzip-compressed but damaged or cut short: "), piped.err());
+
+        Path fifo = folder.resolve("rows.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Thread writer = new Thread(() -> {
+            try {
+                Files.write(fifo, damaged);
+            } catch (java.io.IOException closed) {
+                // the reader stopped at the damage
+            }
+        });
+        writer.start();
+        Run named = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> Run.of("predict", "--model", model.toString(), "--data", fifo.toString(), "--out", folder.resolve("q.csv").toString()));
+        assertEquals(1, named.exitCode());
+        assertTrue(named.err().contains("dense4j: " + fifo + ": is gzip-compressed but damaged or cut short: "), named.err());
+        writer.join(10_000);
+    }
+
     @Test
     void trainEvaluateAndPredictReadStandardInput() throws Exception {
         Path model = folder.resolve("model.zip");

@@ -71,7 +71,7 @@ public final class SparkTrainer {
             model.inputSchema().checkClasses(data.source().path(), data.classes()); // a resumed model whose classes --positive turned round
         }
         // averaging's weights depend on its local steps and pieces; exact rounds are one machine's step on any pieces
-        trainer.beginFit(fit, sync.mode() == Synchronization.Mode.EXACT ? "exact synchronization"
+        trainer.beginFit(fit, sync.mode() == Synchronization.Mode.EXACT ? io.dense4j.model.TrainingState.Batching.EXACT
                 : "averaging every " + sync.localSteps() + " local steps over " + data.pieces() + " pieces");
         RowSelection training = fit.trainingRows();
         RowSelection validation = fit.validationSplit() > 0 ? fit.validationRows() : null;
@@ -85,11 +85,6 @@ public final class SparkTrainer {
             model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), data.source().fillMissing()
                     ? InputSchema.meansToFill(data.source().path(), data.featureNames(), data.statistics(training),
                     categories.keySet()) : null, data.source().labelName(), categories));
-        }
-        if (trainer.epochsTrained() >= fit.epochs()) {
-            throw new IllegalArgumentException(String.format(
-                    "this trainer has trained %d epochs, so fitting up to epoch %d has nothing to do: ask for more epochs",
-                    trainer.epochsTrained(), fit.epochs()));
         }
         return new Run(trainer, fit, sync, training, validation).train();
     }

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dense4j.data.csv.Fingerprint;
 import io.dense4j.model.Model;
 import io.dense4j.model.TrainingData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,25 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkTrainCommandChecksTest {
     @TempDir
     Path folder;
-
-    private record Ran(int exitCode, String out, String err) {
-    }
-
-    private static Ran run(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.execute(args);
-            return new Ran(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-    }
 
     /** Incomes written as 62.302 (a point between thousands, a comma before decimals), semicolons between fields. */
     private Path incomes(String name, int seed) throws IOException {
@@ -59,50 +37,47 @@ class SparkTrainCommandChecksTest {
         Path data = incomes("incomes.csv", 1);
         Path model = folder.resolve("model.zip");
         Path checkpoint = folder.resolve("checkpoint.zip");
-        Ran trained = run("train", "--data", data.toString(), "--delimiter", ";", "--decimal", ",", "--thousands", ".", "--epochs", "2",
-                "--spark", "local[2]", "--checkpoint", checkpoint.toString(), "--out", model.toString());
-        assertEquals(0, trained.exitCode(), trained.err());
+        SparkTrainCommandTest.capture(0, "train", "--data", data.toString(), "--delimiter", ";", "--decimal", ",", "--thousands", ".",
+                "--epochs", "2", "--spark", "local[2]", "--checkpoint", checkpoint.toString(), "--out", model.toString());
         TrainingData recorded = Model.load(model).trainingData();
         Fingerprint print = Fingerprint.of(data);
         assertEquals(new TrainingData("incomes.csv", Files.size(data), print.headSha256(), print.tailSha256(), null, ',', '.'),
                 recorded, "as one machine records it, without the whole content's hash");
 
-        Ran evaluated = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--delimiter", ";", "--json");
-        assertEquals(0, evaluated.exitCode(), evaluated.err()); // 5,3 read with the decimal comma the model records
-        Ran told = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--delimiter", ";", "--decimal", ",",
-                "--thousands", ".", "--json");
-        assertEquals(told.out(), evaluated.out(), "62.302 read as 62302, as the model was trained, without the flags");
+        // 5,3 read with the decimal comma the model records, and 62.302 as 62302, as the model was trained, without the flags
+        String evaluated = SparkTrainCommandTest.capture(0, "evaluate", "--model", model.toString(), "--data", data.toString(),
+                "--delimiter", ";", "--json")[0];
+        String told = SparkTrainCommandTest.capture(0, "evaluate", "--model", model.toString(), "--data", data.toString(),
+                "--delimiter", ";", "--decimal", ",", "--thousands", ".", "--json")[0];
+        assertEquals(told, evaluated);
 
         Path other = incomes("other.csv", 2);
-        Ran resumed = run("train", "--data", other.toString(), "--delimiter", ";", "--decimal", ",", "--thousands", ".", "--epochs", "3",
-                "--spark", "local[2]", "--checkpoint", checkpoint.toString(), "--resume", "--out", model.toString());
-        assertEquals(1, resumed.exitCode(), resumed.out());
-        assertTrue(resumed.err().startsWith("dense4j: --resume: " + checkpoint + " was trained on incomes.csv ("), resumed.err());
-        assertTrue(resumed.err().contains("holds other data (" + String.format(java.util.Locale.ROOT, "%,d", Files.size(other))
-                + " bytes, SHA-256 of its ends "), resumed.err());
+        String resumed = SparkTrainCommandTest.capture(1, "train", "--data", other.toString(), "--delimiter", ";", "--decimal", ",",
+                "--thousands", ".", "--epochs", "3", "--spark", "local[2]", "--checkpoint", checkpoint.toString(), "--resume", "--out",
+                model.toString())[1];
+        assertTrue(resumed.startsWith("dense4j: --resume: " + checkpoint + " was trained on incomes.csv ("), resumed);
+        assertTrue(resumed.contains("holds other data (" + String.format(java.util.Locale.ROOT, "%,d", Files.size(other))
+                + " bytes, SHA-256 of its ends "), resumed);
     }
 
     @Test
     void aFolderLeavesOutOneMachinesCachesAndASplitMustLeaveRowsOnBothSides() throws IOException {
         Path parts = Files.createDirectory(folder.resolve("parts"));
         Path data = Files.move(incomes("a.csv", 3), parts.resolve("a.csv"));
-        assertEquals(0, run("train", "--data", data.toString(), "--delimiter", ";", "--decimal", ",", "--thousands", ".", "--epochs",
-                "1", "--accept-worse-than-base-rate", "--out", folder.resolve("one.zip").toString()).exitCode());
+        SparkTrainCommandTest.capture(0, "train", "--data", data.toString(), "--delimiter", ";", "--decimal", ",", "--thousands", ".",
+                "--epochs", "1", "--accept-worse-than-base-rate", "--out", folder.resolve("one.zip").toString());
         assertTrue(Files.exists(parts.resolve("a.csv.dense4j-cache")), "one machine keeps its cache beside the file");
 
-        Ran spark = run("train", "--data", parts.toString(), "--delimiter", ";", "--decimal", ",", "--thousands", ".", "--epochs", "1",
-                "--accept-worse-than-base-rate", "--spark", "local[2]", "--out", folder.resolve("spark.zip").toString());
-        assertEquals(0, spark.exitCode(), spark.err());
+        SparkTrainCommandTest.capture(0, "train", "--data", parts.toString(), "--delimiter", ";", "--decimal", ",", "--thousands", ".",
+                "--epochs", "1", "--accept-worse-than-base-rate", "--spark", "local[2]", "--out", folder.resolve("spark.zip").toString());
 
-        Ran split = run("train", "--data", parts.toString(), "--delimiter", ";", "--decimal", ",", "--thousands", ".",
-                "--validation", "0.0001", "--spark", "local[2]", "--out", folder.resolve("split.zip").toString());
-        assertEquals(1, split.exitCode(), split.out());
+        String split = SparkTrainCommandTest.capture(1, "train", "--data", parts.toString(), "--delimiter", ";", "--decimal", ",",
+                "--thousands", ".", "--validation", "0.0001", "--spark", "local[2]", "--out", folder.resolve("split.zip").toString())[1];
         assertEquals("dense4j: a validation split of 1.0E-4 on 600 rows must leave at least one row for each side",
-                split.err().strip().lines().reduce((first, second) -> second).orElse(""));
+                split.strip().lines().reduce((first, second) -> second).orElse(""));
 
-        Ran noHeader = run("train", "--data", parts.toString(), "--no-header", "--spark", "local[2]", "--out",
-                folder.resolve("h.zip").toString());
-        assertEquals(2, noHeader.exitCode());
-        assertTrue(noHeader.err().startsWith("dense4j: --no-header is for one machine"), noHeader.err());
+        String noHeader = SparkTrainCommandTest.capture(2, "train", "--data", parts.toString(), "--no-header", "--spark", "local[2]",
+                "--out", folder.resolve("h.zip").toString())[1];
+        assertTrue(noHeader.startsWith("dense4j: --no-header is for one machine"), noHeader);
     }
 }

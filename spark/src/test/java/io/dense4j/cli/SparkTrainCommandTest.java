@@ -111,7 +111,8 @@ class SparkTrainCommandTest {
         return capture(expectedCode, args)[1];
     }
 
-    private static String[] capture(int expectedCode, String... args) {
+    /** Runs the command line, checks its exit code, and returns what it printed: standard output, then standard error. */
+    static String[] capture(int expectedCode, String... args) {
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
         var out = new ByteArrayOutputStream();

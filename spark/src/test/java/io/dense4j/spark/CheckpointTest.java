@@ -3,6 +3,7 @@ package io.dense4j.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.ReLU;
@@ -63,7 +64,40 @@ class CheckpointTest {
             var last = Checkpoint.load(checkpoint).state(); // round 28, the last multiple of 7: the 8th of epoch 3
             assertEquals(2, last.progress().epochs());
             assertEquals(8, last.progress().batches());
-            assertEquals("exact synchronization", last.batching().cluster());
+            assertEquals("exact steps", last.batching().cluster());
+        }
+    }
+
+    /** The checkpoint of a run's last epoch, resumed on Spark, ends that run: early stopping puts its best weights back. */
+    @Test
+    void aRunKilledAfterItsLastEpochEndsOnSparkWithTheBestWeights() throws IOException {
+        TestRows rows = TestRows.xor(1_000, 4, 30);
+        Path file = rows.write(folder.resolve("rows.csv"), 0, 1_000);
+        io.dense4j.data.csv.CsvSource source = io.dense4j.data.csv.CsvSource.open(file, io.dense4j.data.csv.CsvFormat.defaults(),
+                io.dense4j.data.csv.CsvSource.Options.defaults().withCacheDirectory(folder));
+        Path checkpoint = folder.resolve("checkpoint.zip");
+        FitOptions.Builder options = FitOptions.builder().batchSize(100).epochs(6).seed(5).validationSplit(0.2);
+        Trainer uninterrupted = new Trainer(unsteady());
+        var expected = uninterrupted.fit(source, options.callbacks(io.dense4j.train.EarlyStopping.onTrainingLoss(50)).build());
+        assertTrue(expected.restoredEpoch() > 0 && expected.restoredEpoch() < 6, "the best epoch comes before the last: "
+                + expected.restoredEpoch());
+        Callback kill = new Callback() {
+            @Override
+            public void onTrainEnd(io.dense4j.train.History history) {
+                throw new IllegalStateException("killed before the best weights were put back");
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> new Trainer(unsteady()).fit(source, FitOptions.builder().batchSize(100).epochs(6)
+                .seed(5).validationSplit(0.2).callbacks(kill, io.dense4j.train.EarlyStopping.onTrainingLoss(50),
+                        ModelCheckpoint.everyEpochs(checkpoint, 1)).build()));
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
+                .withMinPartitions(2))) {
+            Trainer resumed = Trainer.resume(checkpoint);
+            var history = new SparkTrainer(LocalSpark.session(), data).fit(resumed, FitOptions.builder().batchSize(100).epochs(6).seed(5)
+                    .validationSplit(0.2).callbacks(io.dense4j.train.EarlyStopping.onTrainingLoss(50)).build(), Synchronization.exact());
+            assertTrue(history.epochs().isEmpty());
+            assertEquals(expected.restoredEpoch(), history.restoredEpoch());
+            assertArrayEquals(uninterrupted.model().parameters().toFloatVector(), resumed.model().parameters().toFloatVector(), 0f);
         }
     }
 
@@ -81,11 +115,23 @@ class CheckpointTest {
             assertEquals("averaging every 2 local steps over 2 pieces", Checkpoint.load(checkpoint).state().batching().cluster());
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new SparkTrainer(LocalSpark.session(),
                     data).fit(Trainer.resume(checkpoint), two, Synchronization.averaging(4)));
-            assertEquals("this trainer goes on from a fit with other batches: the options ask for pieces' steps combined by averaging "
-                    + "every 4 local steps over 2 pieces, here averaging every 2 local steps over 2 pieces. Resume with the options it "
-                    + "was trained with, or train anew", refused.getMessage());
+            assertEquals("this trainer goes on from a fit with other batches: the options ask for training by averaging every 4 local "
+                    + "steps over 2 pieces, here by averaging every 2 local steps over 2 pieces. Resume with the options it was trained "
+                    + "with, or train anew", refused.getMessage());
+            // nor on one machine, whose steps are exact
+            IllegalArgumentException alone = assertThrows(IllegalArgumentException.class, () -> Trainer.resume(checkpoint).fit(
+                    io.dense4j.data.csv.CsvSource.open(file, io.dense4j.data.csv.CsvFormat.defaults(),
+                            io.dense4j.data.csv.CsvSource.Options.defaults().withCacheDirectory(folder)), two));
+            assertTrue(alone.getMessage().contains("training by exact steps, here by averaging every 2 local steps over 2 pieces"),
+                    alone.getMessage());
             new SparkTrainer(LocalSpark.session(), data).fit(Trainer.resume(checkpoint), two, Synchronization.averaging(2));
         }
+    }
+
+    /** A rate too high to settle: the training loss goes up and down, so the best epoch is not the last. */
+    private static Model unsteady() {
+        return new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(4, new BinaryCrossEntropy(), new Adam(3.0), CompileOptions.defaults().withSeed(6));
     }
 
     private static Model model() {

@@ -276,9 +276,8 @@ public final class CsvReader {
     }
 
     private DataFileException cannotRead(IOException failed) {
-        if (gzip()) { // the decompressor's errors: a cut-off member, a bad checksum, bytes after the last member
-            return new DataFileException(file, "is gzip-compressed but damaged or cut short: "
-                    + (failed.getMessage() != null ? failed.getMessage() : "it ends in the middle of its data"), failed);
+        if (failed instanceof Gzip.Damaged) { // a cut-off member, a bad checksum, bytes after the last member
+            return new DataFileException(file, "is gzip-compressed but damaged or cut short: " + failed.getMessage(), failed);
         }
         return new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
     }

@@ -1,6 +1,7 @@
 package io.dense4j.data.csv;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -17,8 +18,57 @@ public final class Gzip {
     private Gzip() {
     }
 
-    /** The decompressed bytes of every member of {@code in}, which starts with gzip's magic number. */
+    /** A failure while decompressing: a cut-off or damaged member, or bytes after the last; its message is the decompressor's. */
+    public static final class Damaged extends IOException {
+        Damaged(IOException cause) {
+            super(cause.getMessage() != null ? cause.getMessage() : "it ends in the middle of its data", cause);
+        }
+    }
+
+    /**
+     * The decompressed bytes of every member of {@code in}, which starts with gzip's magic number;
+     * its failures are {@link Damaged}, so that a reader tells them from a bad cell without
+     * opening the source again (a named pipe cannot be).
+     */
     public static InputStream members(InputStream in) throws IOException {
-        return new GzipCompressorInputStream(new BufferedInputStream(in, 1 << 16), true);
+        try {
+            return new Failures(new GzipCompressorInputStream(new BufferedInputStream(in, 1 << 16), true));
+        } catch (IOException failed) { // the first member's header is read here
+            throw new Damaged(failed);
+        }
+    }
+
+    /** The decompressor's stream, its failures as {@link Damaged}. */
+    private static final class Failures extends FilterInputStream {
+        Failures(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return in.read();
+            } catch (IOException failed) {
+                throw new Damaged(failed);
+            }
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                return in.read(bytes, offset, length);
+            } catch (IOException failed) {
+                throw new Damaged(failed);
+            }
+        }
+
+        @Override
+        public long skip(long count) throws IOException {
+            try {
+                return in.skip(count);
+            } catch (IOException failed) {
+                throw new Damaged(failed);
+            }
+        }
     }
 }

@@ -60,8 +60,16 @@ final class LineBuffer {
         return -1;
     }
 
-    /** The most bytes one line may hold. */
-    static final int LONGEST_LINE = 256 << 20;
+    /** The most bytes one line may hold on any heap. */
+    private static final int LONGEST_ANYWHERE = 256 << 20;
+
+    /**
+     * The most bytes one line may hold here: 256 MiB, or an eighth of a smaller heap (a buffer
+     * doubles by copying, and a few parse at once), so that a file that is not text (/dev/zero)
+     * ends in this error rather than in running out of memory.
+     */
+    static final int LONGEST_LINE = (int) Math.min(LONGEST_ANYWHERE,
+            Long.highestOneBit(Math.max(1L << 20, Runtime.getRuntime().maxMemory() / 8)));
 
     /** Moves to the next line, reading more as needed; false at the end of the input. */
     boolean next() throws IOException {
@@ -101,7 +109,8 @@ final class LineBuffer {
         if (filled == bytes.length) {
             if (bytes.length >= LONGEST_LINE) { // a file that is not text (/dev/zero, say) would grow it past any heap
                 throw new IOException("line " + (line + 1) + " runs past " + (LONGEST_LINE >> 20)
-                        + " MiB without a line end: not a CSV file's line");
+                        + " MiB without a line end: not a CSV file's line" + (LONGEST_LINE < LONGEST_ANYWHERE
+                        ? " (lines are held to an eighth of this JVM's heap; JAVA_OPTS=-Xmx<size> raises it)" : ""));
             }
             bytes = Arrays.copyOf(bytes, Math.min(bytes.length * 2, LONGEST_LINE));
         }
