@@ -45,7 +45,7 @@ public interface ClusterTraining {
      * @param master     the Spark master URL (local[2], spark://host:7077, yarn, …)
      * @param data       files: a path or glob on any filesystem Hadoop reads
      * @param kinds      which feature columns are categorical (declared, or found holding text in
-     *                   the first file's first rows)
+     *                   any file's first rows)
      * @param mode       "exact" or "averaging"
      * @param localSteps optimizer steps per round in averaging mode
      * @param partitions at least this many pieces of the files

@@ -9,32 +9,42 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 
-/** A look at the first file's first rows on the driver: which columns hold text, as one machine decides from its file's. */
+/** A look at each file's first rows on the driver: which columns hold text, as one machine decides from its files'. */
 final class FirstRows {
     private FirstRows() {
     }
 
     /**
      * The columns {@code kinds} makes categorical: declared ones, and with inference those with
-     * text in the first rows of the first file, read here on the driver as one machine reads its
-     * file: a column empty in those rows is followed further until it shows a value.
+     * text in the first rows of any file ({@code firsts}: each file's first piece, in file order),
+     * read here on the driver as one machine reads its files: a column empty in those rows is
+     * followed further until it shows a value.
      */
-    static List<String> categoricalColumns(SparkCsvSource source, ColumnKinds kinds, Piece first, Configuration conf) {
-        Path name = Path.of(first.name());
-        CsvReader reader = new CsvReader(name, source.format());
+    static List<String> categoricalColumns(SparkCsvSource source, ColumnKinds kinds, List<Piece> firsts, Configuration conf) {
+        Path firstName = Path.of(firsts.get(0).name());
+        List<String> features;
         try {
-            List<String> features = reader.featureNames(PieceInput.firstLine(first.uri(), source.format(), conf));
-            List<String> withText = List.of();
-            if (kinds.infer()) {
-                try (InputStream in = PieceInput.whole(first.uri(), conf)) {
-                    withText = reader.textColumns(in, ColumnKinds.INFERENCE_ROWS);
-                }
-            }
-            return kinds.resolve(name, features, withText);
-        } catch (DataFileException problem) {
-            throw problem.inFile(name);
+            features = new CsvReader(firstName, source.format()).featureNames(PieceInput.firstLine(firsts.get(0).uri(), source.format(),
+                    conf));
         } catch (IOException failed) {
-            throw new DataFileException(name, "cannot be read: " + failed.getMessage(), failed);
+            throw new DataFileException(firstName, "cannot be read: " + failed.getMessage(), failed);
+        }
+        List<String> withText = new java.util.ArrayList<>();
+        for (Piece first : kinds.infer() ? firsts : List.<Piece>of()) {
+            Path name = Path.of(first.name());
+            try (InputStream in = PieceInput.whole(first.uri(), conf)) {
+                new CsvReader(name, source.format()).textColumns(in, ColumnKinds.INFERENCE_ROWS).stream()
+                        .filter(column -> !withText.contains(column)).forEach(withText::add);
+            } catch (DataFileException problem) {
+                throw problem.inFile(name);
+            } catch (IOException failed) {
+                throw new DataFileException(name, "cannot be read: " + failed.getMessage(), failed);
+            }
+        }
+        try {
+            return kinds.resolve(firstName, features, withText);
+        } catch (DataFileException problem) {
+            throw problem.inFile(firstName);
         }
     }
 }

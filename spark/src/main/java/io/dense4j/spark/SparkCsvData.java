@@ -119,7 +119,7 @@ public final class SparkCsvData implements AutoCloseable {
 
     /**
      * As above, the categorical columns chosen by {@code kinds} (declared ones, and those with text
-     * in the first file's first rows), or by the format when {@code kinds} is null.
+     * in any file's first rows, as on one machine), or by the format when {@code kinds} is null.
      */
     public static SparkCsvData load(SparkSession spark, SparkCsvSource source, ColumnKinds kinds) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -129,7 +129,8 @@ public final class SparkCsvData implements AutoCloseable {
         Pieces found = pieces(source, conf);
         source = found.source();
         if (kinds != null) {
-            source = source.withFormat(source.format().withCategorical(FirstRows.categoricalColumns(source, kinds, found.pieces().get(0), conf)));
+            List<Piece> firsts = found.pieces().stream().filter(piece -> piece.start() == 0).toList(); // each file's first piece
+            source = source.withFormat(source.format().withCategorical(FirstRows.categoricalColumns(source, kinds, firsts, conf)));
         }
         SparkCsvSource read = source;
         List<Piece> pieces = found.pieces();

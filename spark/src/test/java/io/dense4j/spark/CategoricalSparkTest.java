@@ -131,6 +131,30 @@ class CategoricalSparkTest {
         }
     }
 
+    /** Numbers in the first file's column and text in the second's: categories, from every file's first rows, as on one machine. */
+    @Test
+    void aColumnWithTextInALaterFileIsCategoricalAsOnOneMachine() throws IOException {
+        Path mixed = Files.createDirectory(folder.resolve("mixed"));
+        StringBuilder numbers = new StringBuilder("x1,code,label\n");
+        StringBuilder letters = new StringBuilder("x1,code,label\n");
+        for (int i = 0; i < 300; i++) {
+            numbers.append(i % 7).append(',').append(1 + i % 3).append(',').append(i % 2).append('\n');
+            letters.append(i % 5).append(',').append((char) ('A' + i % 3)).append(',').append(i % 2).append('\n');
+        }
+        Files.writeString(mixed.resolve("a.csv"), numbers, StandardCharsets.UTF_8);
+        Files.writeString(mixed.resolve("b.csv"), letters, StandardCharsets.UTF_8);
+        Path caches = Files.createDirectory(folder.resolve("caches"));
+        CsvSource one = CsvSource.open(io.dense4j.data.csv.CsvFiles.of(mixed.resolve("*.csv").toString()), CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(caches));
+        assertEquals(List.of("code"), one.categoricalColumns());
+
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(mixed.resolve("*.csv").toString(), List.of())
+                .withMinPartitions(2), ColumnKinds.inferred())) {
+            assertEquals(List.of("code"), data.categoricalColumns());
+            assertEquals(one.categoryCounts("code").values(), data.categoryCounts("code").values());
+        }
+    }
+
     @Test
     void blankLinesBeforeTheHeaderArePassedOverAsOnOneMachine() throws IOException {
         Path file = Files.writeString(folder.resolve("blank-start.csv"), "\r\n\nx1,plan,label\n" + "0.5,gold,yes\n-1.0,basic,no\n".repeat(50));
