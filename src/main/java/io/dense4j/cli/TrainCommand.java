@@ -486,6 +486,12 @@ class TrainCommand implements Callable<Integer> {
         if (noCache || cacheDirectory != null) {
             throw new ParameterException(spec.commandLine(), "--no-cache and --cache-dir are for one machine; Spark caches the rows itself");
         }
+        for (String oneMachine : new String[] {"--threads", "--parts"}) { // Spark's tasks take one core each, and cut no step
+            if (spec.commandLine().getParseResult().hasMatchedOption(oneMachine)) {
+                throw new ParameterException(spec.commandLine(), oneMachine + " is for one machine: on Spark each task steps on one "
+                        + "core, and --partitions sets the pieces");
+            }
+        }
         if (StandardInput.named(data)) {
             throw new ParameterException(spec.commandLine(), "--data " + data + " is read as a stream, on one machine; Spark reads "
                     + "files: give their path or glob");

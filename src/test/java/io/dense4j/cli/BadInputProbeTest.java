@@ -229,6 +229,8 @@ class BadInputProbeTest {
                 "--local-steps", "4"},
             {"--partitions below 0", "--partitions takes a number of pieces >= 0 (0: one per file block), got -3", "--spark", "local[2]",
                 "--partitions", "-3"},
+            {"--threads with --spark", "--threads is for one machine: on Spark each task steps on one core", "--spark", "local[2]",
+                "--threads", "0"},
             {"--out an existing folder", "--out {folder} is a folder; give a file name", "--out", "{folder}"},
             {"--out where nothing can be written", "--out /proc/dense4j-no-such-place/model.zip: cannot write in /proc/dense4j-no-such-place",
                 "--out", "/proc/dense4j-no-such-place/model.zip"},
