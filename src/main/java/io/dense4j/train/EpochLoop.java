@@ -23,6 +23,7 @@ public final class EpochLoop {
 
     private final TrainingRun run;
     private final Callback[] callbacks; // an array: batchEnd, once a step, makes no iterator
+    private EpochMetrics lastEpoch;
 
     public EpochLoop(TrainingRun run, FitOptions options) {
         this.run = run;
@@ -32,6 +33,11 @@ public final class EpochLoop {
         // checkpoints last: the state they write is every other callback's after the epoch (early stopping's decision included)
         all.sort(java.util.Comparator.comparing(callback -> callback instanceof ModelCheckpoint));
         this.callbacks = all.toArray(new Callback[0]);
+    }
+
+    /** The last epoch this loop completed, or null before its first. */
+    EpochMetrics lastEpoch() {
+        return lastEpoch;
     }
 
     /** The state of each callback that keeps one, in the callbacks' order, for a checkpoint. */
@@ -98,6 +104,7 @@ public final class EpochLoop {
             }
             EpochMetrics metrics = epoch.train(number);
             run.trainer().setProgress(new TrainingState.Progress(number, 0, 0, 0, 0));
+            lastEpoch = metrics;
             epochs.add(metrics);
             for (Callback callback : callbacks) {
                 callback.onEpochEnd(metrics);

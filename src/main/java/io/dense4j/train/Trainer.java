@@ -191,13 +191,18 @@ public final class Trainer {
      * the record the checkpoint had.
      */
     public History recorded(History history, FitOptions options) {
+        return recorded(history, new TrainingState.Batching(options.batchSize(), options.shuffle(), options.seed(),
+                options.validationSplit(), options.stratified()));
+    }
+
+    private History recorded(History history, TrainingState.Batching batches) {
         if (history.epochs().isEmpty() && history.restored() == null) {
             return history;
         }
         EpochMetrics kept = history.ofWeights();
         model.setProvenance(new Provenance(Provenance.thisLibrary(), java.time.Instant.now().truncatedTo(
-                java.time.temporal.ChronoUnit.SECONDS).toString(), epochsTrained, options.batchSize(), options.shuffle(),
-                options.seed(), options.validationSplit(), options.stratified(), kept.loss(), kept.accuracy(),
+                java.time.temporal.ChronoUnit.SECONDS).toString(), epochsTrained, batches.batchSize(), batches.shuffle(),
+                batches.seed(), batches.validationSplit(), batches.stratified(), kept.loss(), kept.accuracy(),
                 kept.hasValidation() ? kept.validationLoss() : Double.NaN, kept.hasValidation() ? kept.validationAccuracy() : Double.NaN,
                 kept.epoch()));
         return history;
@@ -719,6 +724,11 @@ public final class Trainer {
      * @throws IllegalStateException when a weight is not finite (a diverged run): nothing is written
      */
     public void saveCheckpoint(Path file) throws IOException {
+        if (running != null && running.lastEpoch() != null && batchesInEpoch == 0 && batching != null) {
+            // a checkpoint at an epoch's end holds that epoch's weights: say so, as the fit's end would (a run resumed
+            // from it with nothing left to train writes this record)
+            recorded(new History(List.of(running.lastEpoch()), false), batching);
+        }
         try {
             new Checkpoint(model, state()).save(file);
         } catch (IllegalStateException notFinite) {

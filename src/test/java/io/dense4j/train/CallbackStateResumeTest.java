@@ -107,6 +107,13 @@ class CallbackStateResumeTest {
         };
         assertThrows(IllegalStateException.class, () -> new Trainer(overfitting()).fit(ROWS,
                 options(epochs, kill, EarlyStopping.onValidationLoss(3), ModelCheckpoint.everyEpochs(file, 1))));
+        io.dense4j.model.Provenance written = Checkpoint.load(file).model().provenance();
+        assertEquals(epochs, written.weightsEpoch(), "a checkpoint at an epoch's end records the epoch its weights are of");
+        assertEquals(0.3, written.validationSplit(), 0.0);
+        Trainer plain = Trainer.resume(file);
+        assertTrue(plain.fit(ROWS, options(epochs)).epochs().isEmpty());
+        assertEquals(written, plain.model().provenance(), "nothing left to train, no callback: the checkpoint's record stays");
+
         Trainer resumed = Trainer.resume(file);
         History rest = resumed.fit(ROWS, options(epochs, EarlyStopping.onValidationLoss(3)));
         assertTrue(rest.epochs().isEmpty() && !rest.stoppedEarly());
