@@ -27,6 +27,10 @@ final class SparkOptions {
             + "number when resuming).")
     int partitions;
 
+    /** The master URLs Spark takes (its SparkContext's forms), so that a typo is one line rather than Spark's error log. */
+    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+            "local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[\\d+, *\\d+, *\\d+]|spark://\\S+|yarn|k8s://\\S+|mesos://\\S+");
+
     /** Whether --spark was given. */
     boolean given() {
         return master != null;
@@ -41,6 +45,10 @@ final class SparkOptions {
                 }
             }
             return;
+        }
+        if (!MASTER.matcher(master).matches() || master.matches("local\\[0+(,.*)?]")) { // before Spark starts and logs its own error
+            throw new ParameterException(spec.commandLine(), "--spark takes a Spark master URL: local, local[N] (N >= 1 threads), "
+                    + "local[*], spark://host:7077, yarn, k8s://https://host:443 or mesos://host:5050; got \"" + master + "\"");
         }
         if (!sync.equals("exact") && !sync.equals("averaging")) {
             throw new ParameterException(spec.commandLine(), "--sync must be exact or averaging, got " + sync);

@@ -229,6 +229,8 @@ class BadInputProbeTest {
                 "--local-steps", "4"},
             {"--partitions below 0", "--partitions takes a number of pieces >= 0 (0: one per file block), got -3", "--spark", "local[2]",
                 "--partitions", "-3"},
+            {"--spark with no master URL", "--spark takes a Spark master URL: local, local[N] (N >= 1 threads), local[*], "
+                + "spark://host:7077, yarn, k8s://https://host:443 or mesos://host:5050; got \"foo\"", "--spark", "foo"},
             {"--threads with --spark", "--threads is for one machine: on Spark each task steps on one core", "--spark", "local[2]",
                 "--threads", "0"},
             {"--out an existing folder", "--out {folder} is a folder; give a file name", "--out", "{folder}"},
