@@ -338,13 +338,13 @@ class TrainCommand implements Callable<Integer> {
     /**
      * On Spark, the checks one machine makes of the validation split before training: that it
      * leaves rows on both sides, and, to choose a threshold on, a class-1 row among those it holds.
+     * {@code kept} is the training rows' statistics, which the new model takes too.
      */
-    private void checkSplit(ClusterTraining.Rows rows, boolean choosesThreshold) {
+    private void checkSplit(ClusterTraining.Rows rows, io.dense4j.data.FeatureStatistics kept, boolean choosesThreshold) {
         if (validation == 0) {
             return;
         }
         io.dense4j.data.FeatureStatistics held = rows.statistics(stratifiedIfAsked(RowSelection.validation(validation, seed)));
-        io.dense4j.data.FeatureStatistics kept = rows.statistics(trainingRows());
         if (held.positives() + held.negatives() == 0 || kept.positives() + kept.negatives() == 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
                     + "least one row for each side", validation, rows.rows()));
@@ -529,10 +529,11 @@ class TrainCommand implements Callable<Integer> {
                                 spec.commandLine());
                         return resumed.model();
                     }
-                    checkSplit(rows, goal != null);
+                    io.dense4j.data.FeatureStatistics training = rows.statistics(trainingRows()); // one pass on the cluster, for both
+                    checkSplit(rows, training, goal != null);
                     Model model = newModel(hidden, chosen, rows.featureNames(), columns.categories(rows, trainingRows(), System.out),
                             rows.classes(), rows.labelName(),
-                            rows::statistics, data, trainingRows());
+                            selection -> training, data, trainingRows());
                     model.setTrainingData(rows.trainingData());
                     model.checkSavable();
                     System.out.println(model.summary());
