@@ -137,8 +137,8 @@ final class CvCommand extends TrainCommand {
                 {"--threshold-for", thresholdFor, "choosing a threshold on the rows it is scored on would flatter it; "
                         + "cross-validate at the default, or train with --threshold-for"},
                 {"--spark", spark.master, "cross-validation runs on one machine"},
-                {"--checkpoint", checkpoint == null ? null : "x", "no model is kept"},
-                {"--resume", resume ? "x" : null, "no model is kept"},
+                {"--checkpoint", checkpoints.file == null ? null : "x", "no model is kept"},
+                {"--resume", checkpoints.resume ? "x" : null, "no model is kept"},
                 {"--plot", plots == null ? null : "x", "plot a model trained with train"},
                 {"--out", given("--out"), "no model is kept"},
                 {"--checkpoint-every", given("--checkpoint-every"), "no model is kept"},

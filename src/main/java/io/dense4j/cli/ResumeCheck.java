@@ -103,10 +103,10 @@ final class ResumeCheck {
         // a pass without the cache shuffles through a buffer, one with it all rows at once: other batches. Whether
         // a run without --no-cache gets its cache (a folder that cannot be written) shows once the data is read: the
         // trainer compares that then
-        if (kept.shuffle() && kept.shuffleBuffer() == 0 && command.noCache) {
+        if (kept.shuffle() && kept.shuffleBuffer() == 0 && command.cache.noCache) {
             conflicts.add("--no-cache; the checkpoint read its rows from the cache, shuffling them all at once");
-        } else if (kept.shuffle() && kept.shuffleBuffer() > 0 && command.shuffleBuffer != kept.shuffleBuffer()) {
-            conflicts.add(flag(given, "--shuffle-buffer", command.shuffleBuffer) + "; the checkpoint was trained with --shuffle-buffer "
+        } else if (kept.shuffle() && kept.shuffleBuffer() > 0 && command.cache.shuffleBuffer != kept.shuffleBuffer()) {
+            conflicts.add(flag(given, "--shuffle-buffer", command.cache.shuffleBuffer) + "; the checkpoint was trained with --shuffle-buffer "
                     + kept.shuffleBuffer());
         }
         if (!kept.shuffle()) {

@@ -29,7 +29,6 @@ import io.dense4j.train.BaseRateCheck;
 import io.dense4j.train.ClusterTraining;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -115,16 +114,6 @@ class TrainCommand implements Callable<Integer> {
             + "training rows, saved with the model and used when it predicts (default: missing values are errors).")
     boolean fillMissing;
 
-    @Option(names = "--no-cache", description = "Parse the CSV on every epoch instead of keeping a binary cache of it.")
-    boolean noCache;
-
-    @Option(names = "--cache-dir", description = "The folder for the binary cache (default: beside the CSV file, or "
-            + "~/.cache/dense4j when its folder cannot be written).")
-    Path cacheDirectory;
-
-    @Option(names = "--shuffle-buffer", defaultValue = "65536",
-            description = "Rows in the shuffle buffer when the CSV is parsed on every epoch (default: ${DEFAULT-VALUE}).")
-    int shuffleBuffer;
 
 
     @Option(names = "--early-stopping", description = "Stop after this many epochs without improvement of the validation loss "
@@ -134,12 +123,6 @@ class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the weights and the shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", description = "Threads a training step may use (default: every core the JVM sees).")
-    Integer threads;
-
-    @Option(names = "--parts", description = "Cut each large step into this many parts whatever the threads, so that the "
-            + "same seed gives the same weights on any number of cores (default: one part per thread).")
-    Integer parts;
 
     @Option(names = "--out", defaultValue = "model.zip", description = "The model file to write (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -147,16 +130,15 @@ class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", description = "A folder for PNG charts of loss and accuracy per epoch (training and validation).")
     Path plots;
 
-    @Option(names = "--checkpoint", description = "A model file rewritten every --checkpoint-every epochs, with the optimizer's state.")
-    Path checkpoint;
 
-    @Option(names = "--checkpoint-every", defaultValue = "1", description = "Epochs between checkpoints; with --spark, rounds "
-            + "(default: ${DEFAULT-VALUE}).")
-    int checkpointEvery;
+    @Mixin
+    CacheOptions cache;
 
-    @Option(names = "--resume", description = "Continue from --checkpoint if it exists, ending with the same weights as an "
-            + "uninterrupted run (early stopping's and a plateau schedule's counters included).")
-    boolean resume;
+    @Mixin
+    ThreadOptions threadOptions;
+
+    @Mixin
+    CheckpointOptions checkpoints;
 
     @Mixin
     SparkOptions spark;
@@ -175,23 +157,10 @@ class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (resume && checkpoint == null) {
-            throw new ParameterException(spec.commandLine(), "--resume continues from a checkpoint: give --checkpoint FILE");
-        }
+        checkpoints.check(epochs, spark.given()); // on Spark --checkpoint-every counts rounds, not epochs
         if (stratify && validation == 0) { // it would do nothing, and say nothing
             throw new ParameterException(spec.commandLine(), "--stratify keeps each class's share on both sides of the validation "
                     + "split: give --validation too, e.g. --validation 0.2");
-        }
-        if (checkpointEvery < 1) {
-            throw new ParameterException(spec.commandLine(), "--checkpoint-every takes a number of epochs >= 1, got " + checkpointEvery);
-        }
-        boolean every = spec.commandLine().getParseResult().hasMatchedOption("--checkpoint-every");
-        if (every && checkpoint == null) { // it would be ignored
-            throw new ParameterException(spec.commandLine(), "--checkpoint-every says how often to write --checkpoint FILE: give that too");
-        }
-        if (every && checkpointEvery > epochs && !spark.given()) { // on Spark it counts rounds, not epochs
-            throw new ParameterException(spec.commandLine(), "--checkpoint-every " + checkpointEvery + " is past --epochs " + epochs
-                    + ": no checkpoint would be written");
         }
         Optimizer chosen = optimizerOptions.optimizer();
         Activation hidden = architecture.hiddenActivation();
@@ -203,7 +172,7 @@ class TrainCommand implements Callable<Integer> {
             return trainOnSpark(hidden, chosen, goal);
         }
         policy(); // --threads and --parts checked before the data is read
-        Checkpoint resumed = resume && Files.exists(checkpoint) ? Checkpoint.load(checkpoint) : null;
+        Checkpoint resumed = checkpoints.resumed();
         if (resumed != null) { // its flags too: a column flag it would ignore must not first cost a read of the data
             ResumeCheck.against(resumed, this, hidden, chosen);
             resumedData = resumed.model().trainingData();
@@ -220,8 +189,8 @@ class TrainCommand implements Callable<Integer> {
         Trainer trainer;
         if (resumed != null) {
             trainer = Trainer.resume(resumed, policy());
-            ResumeCheck.sameData(trainer.model(), checkpoint, source, spec.commandLine());
-            System.out.printf("Resuming from %s after epoch %d of %d (its model, optimizer and loss are kept)%n", checkpoint,
+            ResumeCheck.sameData(trainer.model(), checkpoints.file, source, spec.commandLine());
+            System.out.printf("Resuming from %s after epoch %d of %d (its model, optimizer and loss are kept)%n", checkpoints.file,
                     trainer.epochsTrained(), epochs);
             ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, resumed.state(), System.out);
         } else {
@@ -278,7 +247,7 @@ class TrainCommand implements Callable<Integer> {
             System.out.println("On the validation rows: " + held.evaluation(model.threshold().value()));
         }
         if (!spark.given()) { // verify reruns it on one machine, where Spark's rounds would add in another order
-            io.dense4j.runtime.ExecutionPolicy policy = trainer.policy();
+            ExecutionPolicy policy = trainer.policy();
             model.setTrainingCommand(new io.dense4j.model.TrainingCommand(spec.commandLine().getParseResult().expandedArgs(),
                     policy.parts() > 0 ? policy.parts() : policy.threads()));
         }
@@ -411,17 +380,10 @@ class TrainCommand implements Callable<Integer> {
     /** Every file and folder the run will write, checked before any data is read. */
     void checkOutputs() {
         List<Path> inputs = new java.util.ArrayList<>(Outputs.dataFiles(data));
-        Outputs.checkFile(spec.commandLine(), "--checkpoint", checkpoint, inputs);
-        if (checkpoint != null) {
-            inputs.add(checkpoint); // --resume reads it
-        }
+        checkpoints.checkFile(inputs);
         Outputs.checkFile(spec.commandLine(), "--out", out, inputs);
         Outputs.checkFolder(spec.commandLine(), "--plot", plots);
-        Outputs.checkFolder(spec.commandLine(), "--cache-dir", cacheDirectory);
-        if (cacheDirectory != null && data != null && StandardInput.named(data)) { // a cache named for a random copy: never reused
-            throw new ParameterException(spec.commandLine(), "--cache-dir is for files: the copy of --data " + data + " and its cache "
-                    + "go in java.io.tmpdir (JAVA_OPTS=-Djava.io.tmpdir=DIR puts them elsewhere) and are deleted when the command ends");
-        }
+        cache.checkFolder(data);
     }
 
     /**
@@ -439,43 +401,13 @@ class TrainCommand implements Callable<Integer> {
 
     /** Every core the JVM sees, unless --threads or --parts say otherwise. */
     ExecutionPolicy policy() {
-        ExecutionPolicy policy = ExecutionPolicy.forThisMachine();
-        if (threads != null) {
-            if (threads < 1) {
-                throw new ParameterException(spec.commandLine(), "--threads takes a number >= 1, got " + threads);
-            }
-            // past it, threads only wait, and each costs a native stack; a small container may still ask for a few more
-            int most = Math.max(64, 4 * Runtime.getRuntime().availableProcessors());
-            if (threads > most) {
-                throw new ParameterException(spec.commandLine(), "--threads takes at most " + most + " (4 per core the JVM sees, "
-                        + "or 64), got " + threads);
-            }
-            policy = policy.withThreads(threads);
-        }
-        if (parts != null) {
-            if (parts < 1) {
-                throw new ParameterException(spec.commandLine(), "--parts takes a number >= 1, got " + parts);
-            }
-            policy = policy.withParts(parts);
-        }
-        return policy;
+        return threadOptions.policy();
     }
 
     CsvSource.Options sourceOptions() {
-        if (shuffleBuffer < 1) {
-            throw new ParameterException(spec.commandLine(), "--shuffle-buffer takes a number of rows >= 1, got " + shuffleBuffer);
-        }
-        if (noCache && cacheDirectory != null) {
-            throw new ParameterException(spec.commandLine(), "--cache-dir and --no-cache contradict each other: give one");
-        }
+        CsvSource.Options options = cache.applyTo(CsvSource.Options.defaults());
         if (!(validation >= 0 && validation < 1)) {
             throw new ParameterException(spec.commandLine(), "--validation takes a fraction in [0, 1), got " + validation);
-        }
-        CsvSource.Options options = CsvSource.Options.defaults().withShuffleBuffer(shuffleBuffer);
-        if (noCache) {
-            options = options.withoutCache();
-        } else if (cacheDirectory != null) {
-            options = options.withCacheDirectory(cacheDirectory);
         }
         options = badRows.appliedTo(columns.applyTo(options));
         return fillMissing ? options.fillingMissing() : options;
@@ -483,15 +415,8 @@ class TrainCommand implements Callable<Integer> {
 
     /** Trains with the dense4j-spark module, found on the classpath; the same model, history and files as on one machine. */
     private int trainOnSpark(Activation hidden, Optimizer chosen, ThresholdGoal goal) throws IOException {
-        if (noCache || cacheDirectory != null) {
-            throw new ParameterException(spec.commandLine(), "--no-cache and --cache-dir are for one machine; Spark caches the rows itself");
-        }
-        for (String oneMachine : new String[] {"--threads", "--parts"}) { // Spark's tasks take one core each, and cut no step
-            if (spec.commandLine().getParseResult().hasMatchedOption(oneMachine)) {
-                throw new ParameterException(spec.commandLine(), oneMachine + " is for one machine: on Spark each task steps on one "
-                        + "core, and --partitions sets the pieces");
-            }
-        }
+        cache.refuseOnSpark();
+        threadOptions.refuseOnSpark();
         if (StandardInput.named(data)) {
             throw new ParameterException(spec.commandLine(), "--data " + data + " is read as a stream, on one machine; Spark reads "
                     + "files: give their path or glob");
@@ -506,14 +431,14 @@ class TrainCommand implements Callable<Integer> {
         ClusterTraining cluster = java.util.ServiceLoader.load(ClusterTraining.class).findFirst().orElseThrow(() ->
                 new ParameterException(spec.commandLine(), "--spark needs the dense4j-spark module and Spark on the classpath: "
                         + "run ./dense4j, which adds them when --spark is given"));
-        Checkpoint kept = resume && Files.exists(checkpoint) ? Checkpoint.load(checkpoint) : null;
+        Checkpoint kept = checkpoints.resumed();
         if (kept != null) { // as on one machine: flags that ask for another model or other batches are refused
             ResumeCheck.against(kept, this, hidden, chosen);
             resumedData = kept.model().trainingData(); // its numbers are read as it read them, where the flags do not say
         }
-        Trainer resumed = kept == null ? null : Trainer.resume(kept, io.dense4j.runtime.ExecutionPolicy.forThisMachine());
+        Trainer resumed = kept == null ? null : Trainer.resume(kept, ExecutionPolicy.forThisMachine());
         if (resumed != null) {
-            System.out.printf("Resuming from %s after epoch %d of %d (and %d batches of the next)%n", checkpoint,
+            System.out.printf("Resuming from %s after epoch %d of %d (and %d batches of the next)%n", checkpoints.file,
                     resumed.epochsTrained(), epochs, resumed.batchesInEpoch());
             ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, kept.state(), System.out);
         }
@@ -525,7 +450,7 @@ class TrainCommand implements Callable<Integer> {
                 rows -> {
                     System.out.println(rows.describe());
                     if (resumed != null) {
-                        ResumeCheck.sameData(resumed.model(), checkpoint, data, rows.featureNames(), rows.classes(), rows.trainingData(),
+                        ResumeCheck.sameData(resumed.model(), checkpoints.file, data, rows.featureNames(), rows.classes(), rows.trainingData(),
                                 spec.commandLine());
                         return resumed.model();
                     }
@@ -621,8 +546,8 @@ class TrainCommand implements Callable<Integer> {
         return validation > 0 ? EarlyStopping.onValidationLoss(patience) : EarlyStopping.onTrainingLoss(patience);
     }
 
-    /** The fit: epochs, batches, progress lines, early stopping and checkpoints, made by {@code checkpoints}. */
-    FitOptions fitOptions(EarlyStopping stopping, java.util.function.BiFunction<Path, Integer, ModelCheckpoint> checkpoints) {
+    /** The fit: epochs, batches, progress lines, early stopping and checkpoints, made by {@code checkpointOf}. */
+    FitOptions fitOptions(EarlyStopping stopping, java.util.function.BiFunction<Path, Integer, ModelCheckpoint> checkpointOf) {
         FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(validation).stratified(stratify)
                 .callbacks(ProgressLine.wanted() && (batchSize > 0 || csvRows > 0) // a person watching: a live line; a log (or Spark full batch, rows unknown): lines
                         ? new ProgressLine(epochs, (int) Math.min(Integer.MAX_VALUE, batchSize == 0 ? csvRows : batchSize), status(),
@@ -640,8 +565,8 @@ class TrainCommand implements Callable<Integer> {
             fit.callbacks(stopping);
         }
         fit.callbacks(baseRate());
-        if (checkpoint != null) {
-            fit.callbacks(checkpoints.apply(checkpoint, checkpointEvery));
+        if (checkpoints.file != null) {
+            fit.callbacks(checkpointOf.apply(checkpoints.file, checkpoints.every));
         }
         return fit.build();
     }

@@ -1,0 +1,60 @@
+package io.dense4j.cli;
+
+import io.dense4j.model.Checkpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** train's checkpoints: the file rewritten as training goes, how often, and whether to continue from it. */
+final class CheckpointOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--checkpoint", description = "A model file rewritten every --checkpoint-every epochs, with the optimizer's state.")
+    Path file;
+
+    @Option(names = "--checkpoint-every", defaultValue = "1", description = "Epochs between checkpoints; with --spark, rounds "
+            + "(default: ${DEFAULT-VALUE}).")
+    int every;
+
+    @Option(names = "--resume", description = "Continue from --checkpoint if it exists, ending with the same weights as an "
+            + "uninterrupted run (early stopping's and a plateau schedule's counters included).")
+    boolean resume;
+
+    /** Checks the three flags together, before any data is read; {@code epochs} bounds --checkpoint-every unless it counts rounds. */
+    void check(int epochs, boolean countsRounds) {
+        if (resume && file == null) {
+            throw new ParameterException(spec.commandLine(), "--resume continues from a checkpoint: give --checkpoint FILE");
+        }
+        if (every < 1) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every takes a number of epochs >= 1, got " + every);
+        }
+        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--checkpoint-every");
+        if (given && file == null) { // it would be ignored
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every says how often to write --checkpoint FILE: give that too");
+        }
+        if (given && every > epochs && !countsRounds) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every " + every + " is past --epochs " + epochs
+                    + ": no checkpoint would be written");
+        }
+    }
+
+    /** Checks that --checkpoint may be written, and is none of {@code inputs}; adds it to them, since --resume reads it. */
+    void checkFile(List<Path> inputs) {
+        Outputs.checkFile(spec.commandLine(), "--checkpoint", file, inputs);
+        if (file != null) {
+            inputs.add(file);
+        }
+    }
+
+    /** The checkpoint to continue from: with --resume, the file if it exists yet; else null, for a fresh run. */
+    Checkpoint resumed() throws IOException {
+        return resume && Files.exists(file) ? Checkpoint.load(file) : null;
+    }
+}
