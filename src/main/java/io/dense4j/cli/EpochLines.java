@@ -20,7 +20,10 @@ final class EpochLines implements Callback {
         String validation = metrics.hasValidation()
                 ? String.format(Locale.ROOT, "  val_loss %.4f  val_accuracy %.4f", metrics.validationLoss(), metrics.validationAccuracy())
                 : "";
-        out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  accuracy %.4f%s  (%,.0f samples/s)%n", metrics.epoch(), epochs,
-                metrics.loss(), metrics.accuracy(), validation, metrics.samplesPerSecond());
+        // a checkpoint of an epoch's last batch resumes with only the epoch's end to run: no rate to tell
+        String rate = metrics.samplesTimed() == 0 ? "resumed after its last batch"
+                : String.format(Locale.ROOT, "%,.0f samples/s", metrics.samplesPerSecond());
+        out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  accuracy %.4f%s  (%s)%n", metrics.epoch(), epochs,
+                metrics.loss(), metrics.accuracy(), validation, rate);
     }
 }

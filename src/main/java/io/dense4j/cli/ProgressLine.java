@@ -27,6 +27,8 @@ final class ProgressLine implements Callback {
     private final LongSupplier clock;
     private final int columns;
     private long epochStarted;
+    /** Batches of the epoch done before its first batch here: a resumed checkpoint's; -1 until that batch. */
+    private int batchesBefore = -1;
     private long lastDrawn;
     private int width;
     /** Seconds per epoch so far, to tell the time left in the epochs after this one; NaN before one ends. */
@@ -71,19 +73,24 @@ final class ProgressLine implements Callback {
     public void onEpochBegin(int epoch) {
         epochStarted = clock.getAsLong();
         lastDrawn = epochStarted; // the first draw waits for a rate worth showing
+        batchesBefore = -1;
     }
 
     @Override
     public void onBatchEnd(int epoch, int batch, int batches, double loss) {
         long now = clock.getAsLong();
+        if (batchesBefore < 0) { // a resumed epoch starts after its checkpoint's batches
+            batchesBefore = batch - 1;
+        }
         if (now - lastDrawn < REDRAW_NANOS || batch == batches) {
             return; // the epoch's summary line replaces the bar at the end
         }
         lastDrawn = now;
         double seconds = (now - epochStarted) / 1e9;
-        double samplesPerSecond = (double) batch * batchSize / seconds;
-        double epochLeft = seconds / batch * (batches - batch);
-        double perEpoch = Double.isNaN(secondsPerEpoch) ? seconds / batch * batches : secondsPerEpoch;
+        int trained = batch - batchesBefore;
+        double samplesPerSecond = (double) trained * batchSize / seconds;
+        double epochLeft = seconds / trained * (batches - batch);
+        double perEpoch = Double.isNaN(secondsPerEpoch) ? seconds / trained * batches : secondsPerEpoch;
         double runLeft = epochLeft + perEpoch * (epochs - epoch);
         String line = fit(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs), bar(batch, batches),
                 String.format(Locale.ROOT, "%3d%%", 100L * batch / batches),

@@ -103,14 +103,35 @@ final class ResumeCheck {
         // a pass without the cache shuffles through a buffer, one with it all rows at once: other batches. Whether
         // a run without --no-cache gets its cache (a folder that cannot be written) shows once the data is read: the
         // trainer compares that then
+        boolean onSpark = command.spark.given();
         if (kept.shuffle() && kept.shuffleBuffer() == 0 && command.cache.noCache) {
-            conflicts.add("--no-cache; the checkpoint read its rows from the cache, shuffling them all at once");
+            conflicts.add("--no-cache; the checkpoint shuffled its rows all at once (from its cache" + (kept.onACluster()
+                    ? ", on Spark)" : ")"));
+        } else if (kept.shuffle() && kept.shuffleBuffer() > 0 && onSpark) {
+            conflicts.add("--spark; the checkpoint read its rows without a cache (--no-cache), through a shuffle buffer of "
+                    + kept.shuffleBuffer() + " rows, and Spark shuffles them all at once");
         } else if (kept.shuffle() && kept.shuffleBuffer() > 0 && command.cache.shuffleBuffer != kept.shuffleBuffer()) {
             conflicts.add(flag(given, "--shuffle-buffer", command.cache.shuffleBuffer) + "; the checkpoint was trained with --shuffle-buffer "
                     + kept.shuffleBuffer());
         }
         if (!kept.shuffle()) {
             conflicts.add("the checkpoint was trained without shuffling (from Java), and train always shuffles");
+        }
+        stepConflicts(kept, command.spark, given, conflicts);
+    }
+
+    /** Averaging's rounds against exact steps, and averaging's local steps; its pieces are known once Spark has the files. */
+    private static void stepConflicts(TrainingState.Batching kept, SparkOptions spark, ParseResult given, List<String> conflicts) {
+        boolean averaging = spark.given() && spark.sync.equals("averaging");
+        if (kept.averaged() && !spark.given()) {
+            conflicts.add("no --spark; the checkpoint was trained on Spark by " + kept.cluster() + " (--sync averaging), which one "
+                    + "machine does not do");
+        } else if (kept.averaged() && !averaging) {
+            conflicts.add(flag(given, "--sync", spark.sync) + "; the checkpoint was trained by " + kept.cluster());
+        } else if (kept.averaged() && !kept.averagedEvery(spark.localSteps)) {
+            conflicts.add(flag(given, "--local-steps", spark.localSteps) + "; the checkpoint was trained by " + kept.cluster());
+        } else if (kept.cluster() != null && !kept.averaged() && averaging) {
+            conflicts.add("--sync averaging; the checkpoint was trained by exact steps" + (kept.onACluster() ? " on Spark" : ""));
         }
     }
 

@@ -30,7 +30,15 @@ final class SummaryCommand implements Callable<Integer> {
                     ? "filled with the training rows' means (--fill-missing)" : "refused (trained without --fill-missing)")
                     + (model.inputSchema().categories().isEmpty() ? "" : "; a missing category has a slot of its own"));
         }
-        System.out.println("Epochs trained: " + checkpoint.state().progress().epochs());
+        io.dense4j.model.TrainingState.Progress progress = checkpoint.state().progress();
+        System.out.println("Epochs trained: " + progress.epochs() + (progress.batches() == 0 ? ""
+                : String.format(java.util.Locale.ROOT, ", and %,d batches of the next (a checkpoint written mid-epoch)",
+                progress.batches())));
+        io.dense4j.model.TrainingState.Batching batching = checkpoint.state().batching();
+        if (batching != null && batching.onACluster()) { // one machine's steps need no line
+            System.out.println("Steps: on Spark, " + (batching.averaged() ? batching.cluster() + " (--sync averaging)"
+                    : "exact (--sync exact: the pieces' gradients summed into one step per round)"));
+        }
         return 0;
     }
 }

@@ -152,6 +152,9 @@ class TrainCommand implements Callable<Integer> {
     /** The statistics of the training rows of the last model made, whose class counts later checks read. */
     private FeatureStatistics trainingStatistics;
 
+    /** Whether the resumed checkpoint's epochs ran on a cluster, whose sums one machine's rerun would add in another order. */
+    private boolean resumedFromACluster;
+
     /** The data a resumed checkpoint was trained on, whose numbers the resumed run reads the same way; else null. */
     private io.dense4j.model.TrainingData resumedData;
 
@@ -176,6 +179,7 @@ class TrainCommand implements Callable<Integer> {
         if (resumed != null) { // its flags too: a column flag it would ignore must not first cost a read of the data
             ResumeCheck.against(resumed, this, hidden, chosen);
             resumedData = resumed.model().trainingData();
+            resumedFromACluster = resumed.state().batching() != null && resumed.state().batching().onACluster();
         }
         CsvFiles data = StandardInput.files(this.data, System.out);
         CsvSource source = withPositive(csv.open(data, format(), sourceOptions()));
@@ -246,7 +250,7 @@ class TrainCommand implements Callable<Integer> {
             }
             System.out.println("On the validation rows: " + held.evaluation(model.threshold().value()));
         }
-        if (!spark.given()) { // verify reruns it on one machine, where Spark's rounds would add in another order
+        if (!spark.given() && !resumedFromACluster) { // verify reruns it on one machine, where Spark's rounds add in another order
             ExecutionPolicy policy = trainer.policy();
             model.setTrainingCommand(new io.dense4j.model.TrainingCommand(spec.commandLine().getParseResult().expandedArgs(),
                     policy.parts() > 0 ? policy.parts() : policy.threads()));
@@ -445,27 +449,39 @@ class TrainCommand implements Callable<Integer> {
         EarlyStopping stopping = earlyStopping();
         // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
         FitOptions fit = fitOptions(stopping, ModelCheckpoint::everyBatches);
-        ClusterTraining.Result result = cluster.train(new ClusterTraining.Request(spark.master, data, format(), columns.kinds(),
-                badRows.skip, fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit, resumed, goal != null, positive),
-                rows -> {
-                    System.out.println(rows.describe());
-                    if (resumed != null) {
-                        ResumeCheck.sameData(resumed.model(), checkpoints.file, data, rows.featureNames(), rows.classes(), rows.trainingData(),
-                                spec.commandLine());
-                        return resumed.model();
-                    }
-                    io.dense4j.data.FeatureStatistics training = rows.statistics(trainingRows()); // one pass on the cluster, for both
-                    checkSplit(rows, training, goal != null);
-                    Model model = newModel(hidden, chosen, rows.featureNames(), columns.categories(rows, trainingRows(), System.out),
-                            rows.classes(), rows.labelName(),
-                            selection -> training, data, trainingRows());
-                    model.setTrainingData(rows.trainingData());
-                    model.checkSavable();
-                    System.out.println(model.summary());
-                    return model;
-                });
+        ClusterTraining.Request request = new ClusterTraining.Request(spark.master, data, format(), columns.kinds(), badRows.skip,
+                fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit, resumed, goal != null, positive);
+        boolean checkpointed = checkpoints.file != null && java.nio.file.Files.exists(checkpoints.file);
+        ClusterTraining.Result result;
+        try {
+            result = cluster.train(request, rows -> sparkModel(rows, resumed, hidden, chosen, goal));
+        } catch (io.dense4j.data.csv.LabelMapping.NotALabel none) { // found once the cluster has read the labels
+            throw new ParameterException(spec.commandLine(), "--positive: " + none.getMessage() + " in " + data);
+        }
+        if (checkpoints.file != null && !checkpointed && !java.nio.file.Files.exists(checkpoints.file)) { // rounds are known only now
+            System.out.printf("Note: the run ended before its first checkpoint: --checkpoint-every %d counts rounds on Spark, and "
+                    + "it trained fewer; %s is the model%n", checkpoints.every, out);
+        }
         report(result.history());
         return finish(result.trainer(), goal, result.validation());
+    }
+
+    /** The model Spark trains, once its rows are known: the checkpoint's, checked against them, or a new one. */
+    private Model sparkModel(ClusterTraining.Rows rows, Trainer resumed, Activation hidden, Optimizer chosen, ThresholdGoal goal) {
+        System.out.println(rows.describe());
+        if (resumed != null) {
+            ResumeCheck.sameData(resumed.model(), checkpoints.file, data, rows.featureNames(), rows.classes(), rows.trainingData(),
+                    spec.commandLine());
+            return resumed.model();
+        }
+        FeatureStatistics training = rows.statistics(trainingRows()); // one pass on the cluster, for the split and the model
+        checkSplit(rows, training, goal != null);
+        Model model = newModel(hidden, chosen, rows.featureNames(), columns.categories(rows, trainingRows(), System.out),
+                rows.classes(), rows.labelName(), selection -> training, data, trainingRows());
+        model.setTrainingData(rows.trainingData());
+        model.checkSavable();
+        System.out.println(model.summary());
+        return model;
     }
 
     private void report(History history) throws IOException {

@@ -16,14 +16,17 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Reruns the {@code dense4j train} command line a model records, on the data given, and compares
  * the weights bit for bit: whether the model can be rebuilt from its data and its recipe.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, description = "Retrain a model with the train command line saved in "
-        + "it, on its training data, and say whether the weights come out bit for bit the same (exit 0) or not (exit 1).")
+        + "it, on its training data, and say whether the weights come out bit for bit the same (exit 0) or not (exit 1); exit 2 when it records no command line to rerun.")
 final class VerifyCommand implements Callable<Integer> {
     /** Flags of the recorded command that only say where files go, or how many threads run: dropped, with their values. */
     private static final Set<String> PLACES = Set.of("--data", "--out", "--plot", "--checkpoint", "--checkpoint-every", "--threads",
@@ -33,6 +36,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "A model file written by train.")
     Path modelFile;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--data", required = true, description = "The CSV the model was trained on: a file, a folder or a glob (quoted).")
     String data;
 
@@ -40,16 +46,26 @@ final class VerifyCommand implements Callable<Integer> {
             + "or ~/.cache/dense4j when its folder cannot be written).")
     Path cacheDirectory;
 
+    /** Why {@link #modelFile} records no command line, from how its steps were taken and how far it had got. */
+    private String whyNoCommand() {
+        io.dense4j.model.TrainingState state = Checkpoint.load(modelFile).state();
+        if (state.batching() != null && state.batching().onACluster()) {
+            return "it was trained on Spark, whose rounds add the pieces' gradients in another order than one machine";
+        }
+        if (state.progress().equals(io.dense4j.model.TrainingState.Progress.START)) {
+            return "it was trained from Java";
+        }
+        return "it is a checkpoint written during a run, a run resumed from a Spark checkpoint, or a fit from Java; a train run's "
+                + "--out model records it";
+    }
+
     @Override
     public Integer call() throws IOException {
         Model original = Model.load(modelFile);
         TrainingCommand command = original.trainingCommand();
         if (command == null) {
-            throw new IllegalArgumentException(modelFile + " records no train command line (" + (Checkpoint.load(modelFile).state()
-                    .progress().equals(io.dense4j.model.TrainingState.Progress.START) ? "it was trained from Java or on Spark"
-                    : "it is a checkpoint written during a run, or was trained from Java or on Spark; a train run's --out "
-                    + "model records it") + "): "
-                    + "verify reruns dense4j train only");
+            throw new ParameterException(spec.commandLine(), modelFile + " records no train command line (" + whyNoCommand() + "): "
+                    + "verify reruns dense4j train on one machine only");
         }
         TrainingData trainedOn = original.trainingData();
         long bytes = 0;

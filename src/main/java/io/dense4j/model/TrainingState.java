@@ -49,8 +49,34 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
         /** A shuffle whose kind is not known. */
         public static final int UNKNOWN = -1;
 
-        /** Steps over each whole batch, on one machine or summed over a cluster's pieces. */
+        /** Steps over each whole batch, on one machine. */
         public static final String EXACT = "exact steps";
+
+        /**
+         * Steps over each whole batch, summed over a cluster's pieces: the steps one machine takes,
+         * to the last bits of a sum added in another order, so either resumes the other's fit.
+         */
+        public static final String EXACT_ON_CLUSTER = "exact rounds on a cluster";
+
+        /** The record of averaging's rounds: {@code localSteps} steps on each of {@code pieces}, then their weights averaged. */
+        public static String averaging(int localSteps, int pieces) {
+            return "averaging every " + localSteps + " local steps over " + pieces + " pieces";
+        }
+
+        /** Whether these steps were averaged over a cluster's pieces every {@code localSteps} steps (see {@link #averaging}). */
+        public boolean averagedEvery(int localSteps) {
+            return cluster != null && cluster.startsWith("averaging every " + localSteps + " local steps over ");
+        }
+
+        /** Whether these steps were averaged over a cluster's pieces, every so many local steps. */
+        public boolean averaged() {
+            return cluster != null && cluster.startsWith("averaging every ");
+        }
+
+        /** Whether these steps were taken on a cluster (known: an older checkpoint records none). */
+        public boolean onACluster() {
+            return cluster != null && !cluster.equals(EXACT);
+        }
 
         /** Batching of a source whose shuffle is not known. */
         public Batching(int batchSize, boolean shuffle, long seed, double validationSplit, boolean stratified) {
@@ -89,10 +115,14 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
                     && asked.shuffleBuffer != shuffleBuffer) {
                 differ.add("rows shuffled " + shuffled(asked.shuffleBuffer) + ", here " + shuffled(shuffleBuffer));
             }
-            if (asked.cluster != null && cluster != null && !asked.cluster.equals(cluster)) {
+            if (asked.cluster != null && cluster != null && !asked.cluster.equals(cluster) && !(exact(asked.cluster) && exact(cluster))) {
                 differ.add("training by " + asked.cluster + ", here by " + cluster);
             }
             return differ;
+        }
+
+        private static boolean exact(String steps) {
+            return steps.equals(EXACT) || steps.equals(EXACT_ON_CLUSTER);
         }
 
         private static String shuffled(int buffer) {

@@ -251,7 +251,8 @@ public final class Trainer {
      * against a restored checkpoint's batches as {@link #fit} does, then records them as the fit's.
      */
     public void beginFit(FitOptions options, String cluster) {
-        TrainingState.Batching asked = options.batching().onCluster(cluster);
+        // a cluster shuffles its training rows all at once, as one machine does from memory or a cache
+        TrainingState.Batching asked = options.batching().withShuffleBuffer(0).onCluster(cluster);
         checkBatching(asked);
         checkEpochsLeft(options.epochs());
         batching = asked;
@@ -327,6 +328,7 @@ public final class Trainer {
         long started = System.nanoTime();
         long rows = train.rows();
         long done = epochRows; // rows of the batches a resumed checkpoint had done already
+        long resumedAt = done;
         if (done < rows) {
             train.startPass(epoch, options.seed(), options.shuffle());
             skip(train, done);
@@ -354,7 +356,7 @@ public final class Trainer {
             validationAccuracy = scores[1];
         }
         return new EpochMetrics(epoch, epochLoss / epochRows, (double) epochCorrect / epochRows, validationLoss,
-                validationAccuracy, epochRows, (System.nanoTime() - started) / 1e9);
+                validationAccuracy, epochRows, (System.nanoTime() - started) / 1e9, done - resumedAt);
     }
 
     /**

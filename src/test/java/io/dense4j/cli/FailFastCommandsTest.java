@@ -330,7 +330,7 @@ class FailFastCommandsTest {
                     + "[Dense(1, Sigmoid)]; the checkpoint has [Normalization, Dense(1, Sigmoid)]",
             "--batch-size 32 (the default); the checkpoint was trained with --batch-size 8",
             "--epochs 1; the checkpoint has trained 2 epochs already",
-            "--no-cache; the checkpoint read its rows from the cache, shuffling them all at once",
+            "--no-cache; the checkpoint shuffled its rows all at once (from its cache)",
         };
         for (int i = 0; i < flags.length; i++) {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--data", data.toString(), "--epochs",

@@ -181,6 +181,8 @@ public final class SparkCsvData implements AutoCloseable {
             Job job = Job.getInstance(conf);
             FileInputFormat.setInputPaths(job, source.path());
             FileInputFormat.setInputPathFilter(job, NotACache.class);
+            // a folder's files, not its subfolders', as one machine reads a folder (Hadoop would take a subfolder for a file)
+            job.getConfiguration().setBoolean(FileInputFormat.INPUT_DIR_NONRECURSIVE_IGNORE_SUBDIRS, true);
             TextInputFormat format = new TextInputFormat();
             List<InputSplit> splits = splits(format, job, source.path());
             long bytes = 0;

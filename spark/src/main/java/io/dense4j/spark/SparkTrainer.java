@@ -71,8 +71,8 @@ public final class SparkTrainer {
             model.inputSchema().checkClasses(data.source().path(), data.classes()); // a resumed model whose classes --positive turned round
         }
         // averaging's weights depend on its local steps and pieces; exact rounds are one machine's step on any pieces
-        trainer.beginFit(fit, sync.mode() == Synchronization.Mode.EXACT ? io.dense4j.model.TrainingState.Batching.EXACT
-                : "averaging every " + sync.localSteps() + " local steps over " + data.pieces() + " pieces");
+        trainer.beginFit(fit, sync.mode() == Synchronization.Mode.EXACT ? io.dense4j.model.TrainingState.Batching.EXACT_ON_CLUSTER
+                : io.dense4j.model.TrainingState.Batching.averaging(sync.localSteps(), data.pieces()));
         RowSelection training = fit.trainingRows();
         RowSelection validation = fit.validationSplit() > 0 ? fit.validationRows() : null;
         if (model.inputSchema() == null && !data.categoricalColumns().isEmpty()) {
@@ -223,7 +223,7 @@ public final class SparkTrainer {
             double[] held = work.validation == null ? null : validationLoss();
             return new EpochMetrics(epoch, lossSum / rows, correct / rows,
                     held == null ? Double.NaN : held[0] / held[1], held == null ? Double.NaN : held[2] / held[1],
-                    (long) rows, (System.nanoTime() - started) / 1e9);
+                    (long) rows, (System.nanoTime() - started) / 1e9, (long) rows - done.rows());
         }
 
         /**

@@ -68,8 +68,11 @@ class SparkTrainCommandChecksTest {
                 "--epochs", "1", "--accept-worse-than-base-rate", "--out", folder.resolve("one.zip").toString());
         assertTrue(Files.exists(parts.resolve("a.csv.dense4j-cache")), "one machine keeps its cache beside the file");
 
-        SparkTrainCommandTest.capture(0, "train", "--data", parts.toString(), "--delimiter", ";", "--decimal", ",", "--thousands", ".",
-                "--epochs", "1", "--accept-worse-than-base-rate", "--spark", "local[2]", "--out", folder.resolve("spark.zip").toString());
+        Files.move(incomes("b.csv", 5), Files.createDirectory(parts.resolve("older")).resolve("b.csv")); // a subfolder is not read
+        String spark = SparkTrainCommandTest.capture(0, "train", "--data", parts.toString(), "--delimiter", ";", "--decimal", ",",
+                "--thousands", ".", "--epochs", "1", "--accept-worse-than-base-rate", "--spark", "local[2]", "--out",
+                folder.resolve("spark.zip").toString())[0];
+        assertTrue(spark.contains("600 rows"), spark);
 
         String split = SparkTrainCommandTest.capture(1, "train", "--data", parts.toString(), "--delimiter", ";", "--decimal", ",",
                 "--thousands", ".", "--validation", "0.0001", "--spark", "local[2]", "--out", folder.resolve("split.zip").toString())[1];
@@ -79,5 +82,80 @@ class SparkTrainCommandChecksTest {
         String noHeader = SparkTrainCommandTest.capture(2, "train", "--data", parts.toString(), "--no-header", "--spark", "local[2]",
                 "--out", folder.resolve("h.zip").toString())[1];
         assertTrue(noHeader.startsWith("dense4j: --no-header is for one machine"), noHeader);
+    }
+
+    @Test
+    void anUnknownPositiveClassNamesTheFlagAndACheckpointPastTheRoundsIsNoted() throws IOException {
+        Path data = incomes("incomes.csv", 4);
+        String unknown = SparkTrainCommandTest.capture(2, "train", "--data", data.toString(), "--delimiter", ";", "--decimal", ",",
+                "--thousands", ".", "--positive", "maybe", "--spark", "local[2]", "--out", folder.resolve("p.zip").toString())[1];
+        assertTrue(unknown.startsWith("dense4j: --positive: the positive class \"maybe\" is none of the labels \"no\" and \"yes\" in "
+                + data), unknown);
+
+        Path checkpoint = folder.resolve("checkpoint.zip");
+        Path model = folder.resolve("model.zip");
+        String out = SparkTrainCommandTest.capture(0, "train", "--data", data.toString(), "--delimiter", ";", "--decimal", ",",
+                "--thousands", ".", "--epochs", "1", "--batch-size", "100", "--accept-worse-than-base-rate", "--spark", "local[2]",
+                "--checkpoint", checkpoint.toString(), "--checkpoint-every", "7", "--out", model.toString())[0];
+        // 600 rows in batches of 100: 6 rounds, none of them the 7th
+        assertTrue(out.contains("Note: the run ended before its first checkpoint: --checkpoint-every 7 counts rounds on Spark, and it "
+                + "trained fewer; " + model + " is the model"), out);
+        assertTrue(Files.notExists(checkpoint));
+    }
+
+    @Test
+    void aResumeAcrossSparkAndOneMachineKeepsHowRowsWereShuffledAndStepped() throws IOException {
+        Path data = incomes("incomes.csv", 6);
+        String[] read = {"--data", data.toString(), "--delimiter", ";", "--decimal", ",", "--thousands", ".", "--batch-size", "100",
+            "--accept-worse-than-base-rate"};
+        Path exact = folder.resolve("exact.zip");
+        SparkTrainCommandTest.capture(0, with(read, "train", "--epochs", "1", "--spark", "local[2]", "--checkpoint", exact.toString(),
+                "--out", folder.resolve("m1.zip").toString()));
+        String summary = SparkTrainCommandTest.capture(0, "summary", "--model", exact.toString())[0];
+        assertTrue(summary.contains("Steps: on Spark, exact (--sync exact: the pieces' gradients summed into one step per round)"),
+                summary);
+        String verify = SparkTrainCommandTest.capture(2, "verify", "--model", folder.resolve("m1.zip").toString(), "--data",
+                data.toString())[1];
+        assertTrue(verify.contains("(it was trained on Spark, whose rounds add the pieces' gradients in another order than one "
+                + "machine): verify reruns dense4j train on one machine only"), verify);
+
+        // Spark shuffles all rows at once, as one machine does from its cache, not through a buffer
+        String buffered = SparkTrainCommandTest.capture(2, with(read, "train", "--epochs", "2", "--no-cache", "--checkpoint",
+                exact.toString(), "--resume", "--out", folder.resolve("m2.zip").toString()))[1];
+        assertTrue(buffered.contains("--no-cache; the checkpoint shuffled its rows all at once (from its cache, on Spark)"), buffered);
+        Path streamed = folder.resolve("streamed.zip");
+        SparkTrainCommandTest.capture(0, with(read, "train", "--epochs", "1", "--no-cache", "--checkpoint", streamed.toString(),
+                "--out", folder.resolve("m3.zip").toString()));
+        String onSpark = SparkTrainCommandTest.capture(2, with(read, "train", "--epochs", "2", "--spark", "local[2]", "--checkpoint",
+                streamed.toString(), "--resume", "--out", folder.resolve("m4.zip").toString()))[1];
+        assertTrue(onSpark.contains("--spark; the checkpoint read its rows without a cache (--no-cache), through a shuffle buffer of "
+                + "65536 rows, and Spark shuffles them all at once"), onSpark);
+
+        // one machine goes on from exact rounds, and records no command line that verify would rerun on one machine alone
+        Path resumed = folder.resolve("resumed.zip");
+        SparkTrainCommandTest.capture(0, with(read, "train", "--epochs", "2", "--cache-dir", folder.toString(), "--checkpoint",
+                exact.toString(), "--resume", "--out", resumed.toString()));
+        assertEquals(null, Model.load(resumed).trainingCommand());
+
+        Path averaged = folder.resolve("averaged.zip");
+        SparkTrainCommandTest.capture(0, with(read, "train", "--epochs", "1", "--spark", "local[2]", "--partitions", "2", "--sync",
+                "averaging", "--local-steps", "2", "--checkpoint", averaged.toString(), "--out", folder.resolve("m5.zip").toString()));
+        assertTrue(SparkTrainCommandTest.capture(0, "summary", "--model", averaged.toString())[0]
+                .contains("Steps: on Spark, averaging every 2 local steps over 2 pieces (--sync averaging)"));
+        String alone = SparkTrainCommandTest.capture(2, with(read, "train", "--epochs", "2", "--checkpoint", averaged.toString(),
+                "--resume", "--out", folder.resolve("m6.zip").toString()))[1];
+        assertTrue(alone.startsWith("dense4j: --resume keeps the checkpoint's model, optimizer, loss and batches, but no --spark; the "
+                + "checkpoint was trained on Spark by averaging every 2 local steps over 2 pieces (--sync averaging), which one machine "
+                + "does not do"), alone);
+        String steps = SparkTrainCommandTest.capture(2, with(read, "train", "--epochs", "2", "--spark", "local[2]", "--partitions", "2",
+                "--sync", "averaging", "--local-steps", "3", "--checkpoint", averaged.toString(), "--resume", "--out",
+                folder.resolve("m7.zip").toString()))[1];
+        assertTrue(steps.contains("--local-steps 3; the checkpoint was trained by averaging every 2 local steps over 2 pieces"), steps);
+    }
+
+    private static String[] with(String[] common, String... first) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + common.length);
+        System.arraycopy(common, 0, all, first.length, common.length);
+        return all;
     }
 }

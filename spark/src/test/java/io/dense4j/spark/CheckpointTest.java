@@ -64,7 +64,8 @@ class CheckpointTest {
             var last = Checkpoint.load(checkpoint).state(); // round 28, the last multiple of 7: the 8th of epoch 3
             assertEquals(2, last.progress().epochs());
             assertEquals(8, last.progress().batches());
-            assertEquals("exact steps", last.batching().cluster());
+            assertEquals("exact rounds on a cluster", last.batching().cluster());
+            assertEquals(0, last.batching().shuffleBuffer(), "the rows shuffled all at once, as from a cache");
         }
     }
 

@@ -220,15 +220,24 @@ public final class LabelMapping {
      * {@code classes} (class 0's name, class 1's) with {@code positive} as class 1: as they are when
      * it already is, swapped when it is class 0; matched as {@link #classOf} matches a label.
      *
-     * @throws IllegalArgumentException when {@code positive} is neither class
+     * @throws NotALabel when {@code positive} is neither class
      */
     public static List<String> withPositive(List<String> classes, String positive) {
         int index = classOf(classes, positive);
         if (index < 0) {
-            throw new IllegalArgumentException("the positive class \"" + Printable.of(positive) + "\" is none of the labels \""
+            throw new NotALabel("the positive class \"" + Printable.of(positive) + "\" is none of the labels \""
                     + Printable.of(classes.get(0)) + "\" and \"" + Printable.of(classes.get(1)) + "\"");
         }
         return index == 1 ? classes : Arrays.asList(classes.get(1), classes.get(0));
+    }
+
+    /** The positive class asked for is neither label: the caller's flag or argument is wrong, not the data. */
+    public static final class NotALabel extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        NotALabel(String message) {
+            super(message);
+        }
     }
 
     /**
