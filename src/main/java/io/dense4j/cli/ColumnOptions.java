@@ -95,18 +95,28 @@ final class ColumnOptions {
             }
             long otherRows = source.unknownCategoryRows(Map.of(column.getKey(), column.getValue())).get(column.getKey());
             // the values are counted over the file, the kept ones over the training rows (a split's, a fold's)
+            String name = io.dense4j.data.csv.Printable.of(column.getKey()); // a header's bytes are the file's, not ours to print
             out.printf(Locale.ROOT, "Note: column \"%s\" has %s%,d distinct values; kept the %,d most frequent%s, and the "
-                            + "file's %,d rows (%.1f%%) with another go to 'other'%s%n", column.getKey(),
+                            + "file's %,d rows (%s) with another go to 'other'%s%n", name,
                     seen.overflowed() ? "over " : "", seen.size(), column.getValue().values().size(),
                     training.validationTo() > training.validationFrom() ? " in the training rows" : "", otherRows,
-                    100.0 * otherRows / source.rows(), seen.overflowed() || seen.size() > source.rows() / 2
-                            ? " (an identifier? leave it out: --drop " + column.getKey() + ")" : " (--max-categories)");
+                    share(otherRows, source.rows()), seen.overflowed() || seen.size() > source.rows() / 2
+                            ? " (an identifier? leave it out: --drop " + name + ")" : " (--max-categories)");
         }
         if (capped > NOTES_SHOWN) {
             out.printf(Locale.ROOT, "Note: %,d more columns have more distinct values than --max-categories %,d keeps; their rarer "
                     + "values go to 'other'%n", capped - NOTES_SHOWN, maxCategories);
         }
         return categories;
+    }
+
+    /** {@code part} of {@code whole} as a percentage, never rounded to 100% or 0% when it is not. */
+    static String share(long part, long whole) {
+        double percent = 100.0 * part / whole;
+        if (part < whole && percent >= 99.95) {
+            return "over 99.9%";
+        }
+        return part > 0 && percent < 0.05 ? "under 0.1%" : String.format(Locale.ROOT, "%.1f%%", percent);
     }
 
     /** The first {@link #NAMES_SHOWN} items, then how many more. */
@@ -118,7 +128,8 @@ final class ColumnOptions {
     /** One line on {@code out} naming the rows whose category the model does not know, per column; nothing when none. */
     static void noteUnknown(Map<String, Long> unknownRows, long rows, PrintStream out) {
         List<String> named = unknownRows.entrySet().stream().filter(column -> column.getValue() > 0)
-                .map(column -> String.format(Locale.ROOT, "%s %,d", column.getKey(), column.getValue())).toList();
+                .map(column -> String.format(Locale.ROOT, "%s %,d", io.dense4j.data.csv.Printable.of(column.getKey()),
+                        column.getValue())).toList();
         if (!named.isEmpty()) {
             out.printf(Locale.ROOT, "Note: rows with a category the model does not know (read as 'other'), of %,d: %s%n", rows,
                     firstOf(named));

@@ -300,4 +300,17 @@ class CategoricalCommandsTest {
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("\"c\""), run.err());
     }
+
+    @Test
+    void notesEscapeAHeadersControlCharactersAndNeverRoundAShareToAWholeOne() {
+        var bytes = new java.io.ByteArrayOutputStream();
+        ColumnOptions.noteUnknown(java.util.Map.of("ci\u001b[31mty", 3L), 10, new java.io.PrintStream(bytes, true,
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("Note: rows with a category the model does not know (read as 'other'), of 10: ci\\x1B[31mty 3",
+                bytes.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+        assertEquals("over 99.9%", ColumnOptions.share(1_499_900, 1_500_000));
+        assertEquals("under 0.1%", ColumnOptions.share(1, 1_500_000));
+        assertEquals("100.0%", ColumnOptions.share(7, 7));
+        assertEquals("25.0%", ColumnOptions.share(1, 4));
+    }
 }

@@ -20,6 +20,9 @@ public final class CategoryDictionary extends CategoryCells {
     static final float OVERFLOW = -1;
 
     private final int mostValues;
+    private final int mostBytes;
+    /** The values past the bound, summarized; null until the first. */
+    private FrequentValues pastTheBound;
     private byte[] arena = new byte[1024];
     private int arenaUsed;
     private int[] starts = new int[64];
@@ -36,7 +39,30 @@ public final class CategoryDictionary extends CategoryCells {
     }
 
     CategoryDictionary(int mostValues) {
+        this(mostValues, MOST_BYTES);
+    }
+
+    private CategoryDictionary(int mostValues, int mostBytes) {
         this.mostValues = mostValues;
+        this.mostBytes = mostBytes;
+    }
+
+    /**
+     * A dictionary that numbers {@code first} before any value a file brings (a model's categories,
+     * or values a first pass found frequent past its bound), each counted from 0, then as
+     * {@link #CategoryDictionary()} does, its bound on top of them.
+     */
+    static CategoryDictionary numbering(List<String> first) {
+        int bytes = 0;
+        for (String value : first) {
+            bytes += value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        CategoryDictionary dictionary = new CategoryDictionary(MOST_VALUES + first.size(), MOST_BYTES + bytes);
+        for (String value : first) {
+            byte[] encoded = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            dictionary.intern(encoded, 0, encoded.length, value);
+        }
+        return dictionary;
     }
 
     /**
@@ -64,7 +90,11 @@ public final class CategoryDictionary extends CategoryCells {
         if (id >= 0) {
             return id;
         }
-        if (size >= mostValues || arenaUsed + (to - from) > MOST_BYTES) {
+        if (size >= mostValues || arenaUsed + (to - from) > mostBytes) {
+            if (pastTheBound == null) {
+                pastTheBound = new FrequentValues();
+            }
+            pastTheBound.add(bytes, from, to);
             return OVERFLOW;
         }
         return intern(bytes, from, to, problems.decode(bytes, from, to, column)); // a new value: checked as UTF-8 once
@@ -202,6 +232,27 @@ public final class CategoryDictionary extends CategoryCells {
         return rows;
     }
 
+    /**
+     * The values that came once the dictionary was full and surely hold more rows than some value
+     * it numbered: a second pass that numbers them first ({@link #numbering}) ranks them among the
+     * most frequent, where this pass would read them all as "other". Empty for a column of
+     * identifiers, whose values past the bound are as rare as those before it.
+     */
+    public List<String> frequentPastTheBound() {
+        if (pastTheBound == null || size == 0) {
+            return List.of();
+        }
+        long fewest = Long.MAX_VALUE;
+        for (int id = 0; id < size; id++) {
+            fewest = Math.min(fewest, counts[id]);
+        }
+        List<String> frequent = new ArrayList<>();
+        for (byte[] value : pastTheBound.moreThan(fewest)) {
+            frequent.add(new String(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return frequent;
+    }
+
     /** Whether some value came once the dictionary was full. */
     public boolean overflowed() {
         return overflowRows > 0;
@@ -230,7 +281,7 @@ public final class CategoryDictionary extends CategoryCells {
         for (int id = 0; id < other.size; id++) {
             int here = find(other.arena, other.starts[id], other.starts[id + 1]);
             if (here < 0) {
-                if (size >= mostValues || arenaUsed + other.length(id) > MOST_BYTES) {
+                if (size >= mostValues || arenaUsed + other.length(id) > mostBytes) {
                     if (!overflowing) {
                         return null;
                     }

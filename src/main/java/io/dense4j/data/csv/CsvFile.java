@@ -43,6 +43,9 @@ final class CsvFile {
         if (options.fillMissing()) {
             reader = reader.allowingMissing();
         }
+        if (!options.numberedFirst().isEmpty()) {
+            reader = reader.numberingFirst(options.numberedFirst());
+        }
         Fingerprint fingerprint = Fingerprint.of(path);
         CsvCache.Opened scan = null;
         CompletableFuture<String> hashing = null;
@@ -72,7 +75,9 @@ final class CsvFile {
             } else if (cacheFile != null) {
                 hashing = ContentHash.inBackground(path, fingerprint.size());
                 try {
-                    scan = buildCache(path, format, options, reader, fingerprint, cacheFile, hashing);
+                    CsvReader[] numbering = {reader};
+                    scan = buildCache(path, format, options, numbering, fingerprint, cacheFile, hashing);
+                    reader = numbering[0];
                     status = "built " + cacheFile + " (" + why[0] + moved + ")";
                 } catch (CsvCache.CannotWrite failed) { // a full disk, a folder in the way: the cache only saves time
                     cacheFile = null;
@@ -85,15 +90,24 @@ final class CsvFile {
             CsvReader.RowHandler[] checks = new CsvReader.RowHandler[options.firstPassThreads()];
             Arrays.fill(checks, (CsvReader.RowHandler) (line, features, provisionalClass, weight) -> { });
             CsvReader.Summary summary = PartedRead.summary(reader, checks, null, new int[checks.length][][]);
-            return new CsvFile(path, reader, fingerprint, metadata(path, format, options, fingerprint, hashing, summary != null ? summary
-                    : reader.read((line, features, provisionalClass, weight) -> { })), null, status, null);
+            if (summary == null) {
+                summary = reader.read(checks[0]);
+                CsvReader again = reader.numberingFrequentPastTheBound(summary);
+                if (again != null) { // later passes number those values as this one does
+                    reader = again;
+                    summary = reader.read(checks[0]);
+                }
+            }
+            return new CsvFile(path, reader, fingerprint, metadata(path, format, options, fingerprint, hashing, summary), null, status,
+                    null);
         }
         return new CsvFile(path, reader, fingerprint, scan.metadata(), cacheFile, status, scan.rows());
     }
 
     /** Parses the file into a new cache, in parts on several threads when it is large enough. */
-    private static CsvCache.Opened buildCache(Path path, CsvFormat format, CsvSource.Options options, CsvReader reader,
+    private static CsvCache.Opened buildCache(Path path, CsvFormat format, CsvSource.Options options, CsvReader[] numbering,
                                               Fingerprint fingerprint, Path cacheFile, CompletableFuture<String> hashing) {
+        CsvReader reader = numbering[0];
         CsvCache.Writer[] parts = new CsvCache.Writer[options.firstPassThreads()];
         try {
             for (int k = 0; k < parts.length; k++) {
@@ -113,6 +127,13 @@ final class CsvFile {
                 }
                 parts[0] = new CsvCache.Writer(cacheFile, format.weightName() != null);
                 summary = reader.read(parts[0]);
+                CsvReader again = reader.numberingFrequentPastTheBound(summary);
+                if (again != null) { // a column's bound left out values more frequent than some it numbered: again, them first
+                    parts[0].close();
+                    parts[0] = new CsvCache.Writer(cacheFile, format.weightName() != null);
+                    summary = again.read(parts[0]);
+                    numbering[0] = again;
+                }
             }
             return parts[0].finish(metadata(path, format, options, fingerprint, hashing, summary));
         } finally {

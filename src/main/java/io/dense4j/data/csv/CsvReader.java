@@ -88,6 +88,8 @@ public final class CsvReader {
     private final List<String> kept;
     /** The model's categories the categorical columns are read with, by name; null to learn them from the file. */
     private final Map<String, Categories> scoring;
+    /** Per categorical column, values numbered before any the file brings (see {@link #numberingFirst}). */
+    private final Map<String, List<String>> numberedFirst;
 
     /** Distinct label names a reader {@link #collectingLabels() collecting them} accepts. */
     public static final int COLLECTED_LABELS_MAX = 100;
@@ -112,8 +114,14 @@ public final class CsvReader {
 
     private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels,
                       List<String> kept, Map<String, Categories> scoring) {
+        this(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, Map.of());
+    }
+
+    private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels,
+                      List<String> kept, Map<String, Categories> scoring, Map<String, List<String>> numberedFirst) {
         this.kept = List.copyOf(kept);
         this.scoring = scoring;
+        this.numberedFirst = numberedFirst;
         this.file = file;
         this.format = format;
         this.chunk = chunk;
@@ -128,12 +136,12 @@ public final class CsvReader {
      * header or its first row still stop the read.
      */
     public CsvReader skippingBadRows() {
-        return new CsvReader(file, format, chunk, true, allowMissing, collectLabels, kept, scoring);
+        return new CsvReader(file, format, chunk, true, allowMissing, collectLabels, kept, scoring, numberedFirst);
     }
 
     /** This reader, but reading a missing feature value as NaN (counted in the summary) instead of stopping. */
     public CsvReader allowingMissing() {
-        return new CsvReader(file, format, chunk, skipBadRows, true, collectLabels, kept, scoring);
+        return new CsvReader(file, format, chunk, skipBadRows, true, collectLabels, kept, scoring, numberedFirst);
     }
 
     /**
@@ -143,7 +151,7 @@ public final class CsvReader {
      * other pieces' (dense4j-spark judges them all in file order, as one reader would).
      */
     public CsvReader collectingLabels() {
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, true, kept, scoring);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, true, kept, scoring, numberedFirst);
     }
 
     /**
@@ -154,7 +162,7 @@ public final class CsvReader {
         if (!names.isEmpty() && !format.header()) {
             throw new IllegalArgumentException("columns are kept by their header names, and " + file + " is read without a header");
         }
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, names, scoring);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, names, scoring, numberedFirst);
     }
 
     /**
@@ -167,7 +175,36 @@ public final class CsvReader {
             throw new IllegalArgumentException("the categories given are for " + categories.keySet()
                     + ", and the format reads " + format.categorical() + " as categorical");
         }
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, Map.copyOf(categories));
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, Map.copyOf(categories), numberedFirst);
+    }
+
+    /**
+     * This reader, but numbering {@code values} (by column name) before the values each
+     * categorical column brings, and counting them from there: a model's categories, so that none
+     * of them can fall past a column's bound, or values a first pass found frequent past it
+     * ({@link CategoryDictionary#frequentPastTheBound}).
+     */
+    public CsvReader numberingFirst(Map<String, List<String>> values) {
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, Map.copyOf(values));
+    }
+
+    /**
+     * This reader numbering first, on top of what it numbers first already, the values {@code summary}'s
+     * pass found frequent past a column's bound; null when it found none.
+     */
+    CsvReader numberingFrequentPastTheBound(Summary summary) {
+        Map<String, List<String>> values = new java.util.LinkedHashMap<>(numberedFirst);
+        boolean found = false;
+        for (var column : summary.categories().entrySet()) {
+            List<String> frequent = column.getValue().frequentPastTheBound();
+            if (!frequent.isEmpty()) {
+                List<String> first = new java.util.ArrayList<>(values.getOrDefault(column.getKey(), List.of()));
+                first.addAll(frequent);
+                values.put(column.getKey(), first);
+                found = true;
+            }
+        }
+        return found ? numberingFirst(values) : null;
     }
 
     /**
@@ -580,7 +617,8 @@ public final class CsvReader {
         }
         Map<String, CategoryCells> categories = new java.util.HashMap<>();
         for (String name : format.categorical()) {
-            categories.put(name, scoring == null ? new CategoryDictionary() : new CategoryLookup(scoring.get(name)));
+            categories.put(name, scoring != null ? new CategoryLookup(scoring.get(name))
+                    : numberedFirst.containsKey(name) ? CategoryDictionary.numbering(numberedFirst.get(name)) : new CategoryDictionary());
         }
         return new RowParser(layout, format, allowMissing, collectLabels, problems, handler, keptColumns, categories);
     }

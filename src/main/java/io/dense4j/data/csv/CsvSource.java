@@ -57,7 +57,7 @@ public final class CsvSource implements CategoricalRows {
      */
     public record Options(boolean cache, Path cacheDirectory, boolean skipBadRows, boolean fillMissing,
                           int shuffleBufferRows, int firstPassThreads, List<String> classes, ColumnKinds kinds,
-                          Path fallbackCacheDirectory) {
+                          Path fallbackCacheDirectory, Map<String, List<String>> numberedFirst) {
 
         public Options {
             if (shuffleBufferRows < 1) {
@@ -70,6 +70,7 @@ public final class CsvSource implements CategoricalRows {
                 throw new IllegalArgumentException("a binary classifier has 2 classes, got " + classes);
             }
             Objects.requireNonNull(kinds, "column kinds");
+            numberedFirst = Map.copyOf(numberedFirst);
         }
 
         /**
@@ -78,7 +79,7 @@ public final class CsvSource implements CategoricalRows {
          */
         public static Options defaults() {
             return new Options(true, null, false, false, 65_536, Math.min(4, Runtime.getRuntime().availableProcessors()),
-                    null, ColumnKinds.inferred(), userCacheDirectory());
+                    null, ColumnKinds.inferred(), userCacheDirectory(), Map.of());
         }
 
         /**
@@ -101,45 +102,45 @@ public final class CsvSource implements CategoricalRows {
         /** Where the cache goes when the file's folder cannot be written; null for no cache then. */
         public Options withFallbackCacheDirectory(Path directory) {
             return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds,
-                    directory);
+                    directory, numberedFirst);
         }
 
         public Options withoutCache() {
             return new Options(false, null, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds,
-                    fallbackCacheDirectory);
+                    fallbackCacheDirectory, numberedFirst);
         }
 
         public Options withCacheDirectory(Path directory) {
             return new Options(true, Objects.requireNonNull(directory, "cache directory"), skipBadRows, fillMissing,
-                    shuffleBufferRows, firstPassThreads, classes, kinds, fallbackCacheDirectory);
+                    shuffleBufferRows, firstPassThreads, classes, kinds, fallbackCacheDirectory, numberedFirst);
         }
 
         public Options skippingBadRows() {
             return new Options(cache, cacheDirectory, true, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds,
-                    fallbackCacheDirectory);
+                    fallbackCacheDirectory, numberedFirst);
         }
 
         public Options fillingMissing() {
             return new Options(cache, cacheDirectory, skipBadRows, true, shuffleBufferRows, firstPassThreads, classes, kinds,
-                    fallbackCacheDirectory);
+                    fallbackCacheDirectory, numberedFirst);
         }
 
         public Options withShuffleBuffer(int rows) {
             return new Options(cache, cacheDirectory, skipBadRows, fillMissing, rows, firstPassThreads, classes, kinds,
-                    fallbackCacheDirectory);
+                    fallbackCacheDirectory, numberedFirst);
         }
 
         /** Labels named as a model names its classes (null: learned from the file). */
         public Options withClasses(List<String> names) {
             return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads,
                     names == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(names)), kinds,
-                    fallbackCacheDirectory);
+                    fallbackCacheDirectory, numberedFirst);
         }
 
         /** Which feature columns are read as categories (see {@link ColumnKinds}). */
         public Options withKinds(ColumnKinds newKinds) {
             return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes,
-                    newKinds, fallbackCacheDirectory);
+                    newKinds, fallbackCacheDirectory, numberedFirst);
         }
 
         /** Reads these columns as categories, whatever they hold. */
@@ -152,9 +153,17 @@ public final class CsvSource implements CategoricalRows {
             return withKinds(kinds.withNumeric(names));
         }
 
+        /** Numbers a model's {@code categories} first in each of their columns, as scoring with the model wants. */
+        public Options numberingFirst(Map<String, io.dense4j.data.Categories> categories) {
+            Map<String, List<String>> values = new java.util.HashMap<>();
+            categories.forEach((column, encoding) -> values.put(column, encoding.values()));
+            return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds,
+                    fallbackCacheDirectory, values);
+        }
+
         public Options withFirstPassThreads(int threads) {
             return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, threads, classes, kinds,
-                    fallbackCacheDirectory);
+                    fallbackCacheDirectory, numberedFirst);
         }
     }
 

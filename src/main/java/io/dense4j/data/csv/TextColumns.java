@@ -50,7 +50,8 @@ final class TextColumns {
                 }
             }
             try {
-                mark(lines.bytes(), from, to, layout.featureOf(), scanner, format, text, numbers, valued);
+                // past the first rows, only the columns still without a value are judged: the others are decided
+                mark(lines.bytes(), from, to, layout.featureOf(), scanner, format, text, numbers, valued, seen >= rows);
             } catch (DataFileException unreadable) {
                 continue; // the pass that follows says what is wrong with it
             }
@@ -83,17 +84,18 @@ final class TextColumns {
     /**
      * Counts in {@code text} the features whose cell in the row {@code bytes[from, to)} is text, in
      * {@code numbers} those whose cell is a number, and marks in {@code valued} those whose cell is
-     * not missing. A number written with other separators ({@link SeparatorHint}) counts as a
+     * not missing; with {@code onlyUnvalued}, only for the features not marked yet. A number
+     * written with other separators ({@link SeparatorHint}) counts as a
      * number: that column's first such cell then stops the read with the hint.
      */
     private static void mark(byte[] bytes, int from, int to, int[] featureOf, FieldScanner scanner, CsvFormat format, int[] text,
-                             int[] numbers, boolean[] valued) {
+                             int[] numbers, boolean[] valued, boolean onlyUnvalued) {
         for (int at = from, column = 1; column <= featureOf.length; column++) {
             int next = scanner.field(bytes, at, to, column);
             int place = featureOf[column - 1];
             int start = CellParser.afterBlanks(bytes, scanner.start(), scanner.end()); // inside quotes, as the parser reads them
             int end = CellParser.beforeBlanks(bytes, start, scanner.end());
-            if (place >= 0 && !missing(bytes, start, end)) {
+            if (place >= 0 && !(onlyUnvalued && valued[place]) && !missing(bytes, start, end)) {
                 valued[place] = true;
                 if (isText(bytes, start, end, format) && SeparatorHint.of(bytes, start, end, format) == null) {
                     text[place]++;
@@ -108,11 +110,26 @@ final class TextColumns {
         }
     }
 
+    /**
+     * Whether a cell that starts with {@code first} and ends with {@code last} is surely no number
+     * the full parser reads: a number starts with a digit, a sign, a point or comma, or the I and N
+     * of Infinity and NaN, and ends with a digit, a point or comma, or the y and N of Infinity and NaN.
+     */
+    static boolean cannotBeANumber(byte first, byte last) {
+        boolean starts = first >= '0' && first <= '9' || first == '+' || first == '-' || first == '.' || first == ','
+                || first == 'I' || first == 'N';
+        boolean ends = last >= '0' && last <= '9' || last == '.' || last == ',' || last == 'y' || last == 'N';
+        return !starts || !ends;
+    }
+
     private static boolean missing(byte[] bytes, int from, int to) {
         return from == to || CellParser.isMissingMark(bytes, from, to);
     }
 
     private static boolean isText(byte[] bytes, int from, int to, CsvFormat format) {
+        if (cannotBeANumber(bytes[from], bytes[to - 1])) { // most text: no parser, which throws at a cost of a microsecond
+            return true;
+        }
         double plain = PlainDecimal.parse(bytes, from, to, format.decimal());
         if (plain == plain) { // NaN: not a plain decimal, so the full parser decides
             return false;

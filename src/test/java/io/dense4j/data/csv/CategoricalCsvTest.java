@@ -2,6 +2,7 @@ package io.dense4j.data.csv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -214,5 +215,74 @@ class CategoricalCsvTest {
         assertEquals(List.of("a", "b", "c"), dictionary.values());
         assertArrayEquals(new long[] {2, 2, 1}, dictionary.counts());
         assertEquals(1, dictionary.overflowRows());
+    }
+
+    @Test
+    void valuesFrequentPastTheBoundAreFoundAndIdentifiersAreNot() {
+        CsvProblems problems = new CsvProblems(Path.of("t.csv"), new LineBuffer(java.io.InputStream.nullInputStream(), 16));
+        // a sorted file: 10 values once each fill the bound, then "late" 50 times among 3,000 values seen once
+        CategoryDictionary sorted = new CategoryDictionary(10);
+        for (int i = 0; i < 10; i++) {
+            code(sorted, "early" + i, problems);
+        }
+        for (int i = 0; i < 3_000; i++) {
+            code(sorted, i % 60 == 0 ? "late" : "id" + i, problems);
+        }
+        // "late" lost at most 3,000 / 1,025 = 2 rows to the summary's decrements, so its counter reads 48 to 50, over the 1 row
+        // of every numbered value; the ids' counters fell to 0 and left, each being 1 row of 3,000
+        assertEquals(List.of("late"), sorted.frequentPastTheBound());
+
+        CategoryDictionary identifiers = new CategoryDictionary(10);
+        for (int i = 0; i < 3_010; i++) {
+            code(identifiers, "id" + i, problems);
+        }
+        assertEquals(List.of(), identifiers.frequentPastTheBound(), "past the bound, values as rare as those numbered");
+
+        // a dictionary numbering "late" first counts it, and numbers the file's values after it
+        CategoryDictionary again = CategoryDictionary.numbering(List.of("late"));
+        code(again, "early0", problems);
+        code(again, "late", problems);
+        assertEquals(List.of("late", "early0"), again.values());
+        assertArrayEquals(new long[] {1, 1}, again.counts());
+    }
+
+    private static void code(CategoryDictionary dictionary, String cell, CsvProblems problems) {
+        byte[] bytes = cell.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        dictionary.count(dictionary.code(bytes, 0, bytes.length, 1, problems));
+    }
+
+    @Test
+    void aCellThatCannotBeANumberByItsEndsIsNoneTheParserReads() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "0123456789+-.,eEpPxXINnaifdy ";
+        int judged = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder cell = new StringBuilder();
+            for (int length = 1 + random.nextInt(6); length > 0; length--) {
+                cell.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            // trimmed of spaces, as a cell reaches the judgement
+            String text = (i % 3 == 0 ? "Infinity".substring(0, 1 + random.nextInt(8)) + cell : cell.toString()).strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            if (TextColumns.cannotBeANumber(bytes[0], bytes[bytes.length - 1])) {
+                judged++;
+                for (CsvFormat format : List.of(CsvFormat.defaults(), CsvFormat.defaults().withDelimiter(';').withDecimal(','))) {
+                    double read;
+                    try {
+                        read = CellParser.fullParse(bytes, 0, bytes.length, format, new byte[bytes.length]);
+                    } catch (NumberFormatException notANumber) {
+                        continue;
+                    }
+                    // the parser reads a few such cells ("e9NaN") as NaN, which is no number either
+                    assertTrue(Double.isNaN(read), text + " read as " + read);
+                }
+            }
+        }
+        assertTrue(judged > 50_000, judged + " cells judged text by their ends");
+        assertFalse(TextColumns.cannotBeANumber((byte) '-', (byte) 'y'), "-Infinity");
+        assertTrue(TextColumns.cannotBeANumber((byte) '1', (byte) 'z'), "123456z");
     }
 }

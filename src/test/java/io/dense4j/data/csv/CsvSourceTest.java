@@ -24,6 +24,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -331,6 +332,66 @@ class CsvSourceTest {
         CsvSource again = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults());
         assertTrue(again.cacheStatus().startsWith("reused"), again.cacheStatus());
         assertEquals(first.categoryCounts("d").values(), again.categoryCounts("d").values());
+    }
+
+    @Test
+    void valuesFrequentOnlyPastAColumnsBoundAreNumberedByASecondPass() throws IOException {
+        // sorted by time: 100,000 one-off codes fill the column's bound, then 5 codes that most rows hold
+        StringBuilder text = new StringBuilder("code,x,label\n");
+        for (int row = 0; row < CategoryDictionary.MOST_VALUES; row++) {
+            text.append("rare").append(row).append(",0.5,").append(row % 2).append('\n');
+        }
+        for (int row = 0; row < 20_000; row++) {
+            text.append("COMMON").append(row % 5).append(",0.5,").append(row % 5 == 0 ? 1 : 0).append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("sorted.csv"), text);
+        for (CsvSource.Options options : List.of(CsvSource.Options.defaults(), CsvSource.Options.defaults().withoutCache())) {
+            CsvSource source = CsvSource.open(file, CsvFormat.defaults(), options);
+            CategoryDictionary counts = source.categoryCounts("code");
+            assertEquals(List.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4"), counts.values().subList(0, 5),
+                    "numbered first, by the second pass");
+            assertArrayEquals(new long[] {4_000, 4_000, 4_000, 4_000, 4_000}, Arrays.copyOf(counts.counts(), 5));
+            assertEquals(List.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4"),
+                    source.categories(5).get("code").values(), "the 5 most frequent values, whatever the rows' order");
+            // each late row reads as its own value's code, not as "other"
+            try (BatchSource rows = source.rows(RowSelection.all(), null, source.categories(5), DataType.FLOAT)) {
+                NativeArray features = NativeArray.allocate(DataType.FLOAT, 2L * 120_000);
+                NativeArray labels = NativeArray.allocate(DataType.FLOAT, 120_000);
+                rows.startPass(0, 0, false);
+                assertEquals(120_000, rows.next(120_000, features, labels));
+                for (int row = 100_000; row < 120_000; row += 997) {
+                    assertEquals((row - 100_000) % 5, features.get(2 * row), 0, "row " + row + ": COMMON" + (row - 100_000) % 5);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aModelsValuesAreNumberedFirstSoThatNoneFallsPastTheBound() throws IOException {
+        // scored with a model that knows the 5 codes: 100,000 codes it never saw come first
+        StringBuilder text = new StringBuilder("code,x,label\n");
+        for (int row = 0; row < CategoryDictionary.MOST_VALUES; row++) {
+            text.append("new").append(row).append(",0.5,").append(row % 2).append('\n');
+        }
+        for (int row = 0; row < 5; row++) { // each once: not frequent enough for a second pass to number them first
+            text.append("COMMON").append(row).append(",0.5,0\n");
+        }
+        Path file = Files.writeString(folder.resolve("to-score.csv"), text);
+        Map<String, io.dense4j.data.Categories> model = Map.of("code", new io.dense4j.data.Categories(
+                List.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4")));
+        CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache()
+                .withCategorical(List.of("code")).numberingFirst(model));
+        assertEquals(Map.of("code", (long) CategoryDictionary.MOST_VALUES), source.unknownCategoryRows(model),
+                "the model's values counted as known, wherever they come");
+        try (BatchSource rows = source.rows(RowSelection.all(), null, model, DataType.FLOAT)) {
+            NativeArray features = NativeArray.allocate(DataType.FLOAT, 2L * 100_005);
+            NativeArray labels = NativeArray.allocate(DataType.FLOAT, 100_005);
+            rows.startPass(0, 0, false);
+            assertEquals(100_005, rows.next(100_005, features, labels));
+            for (int row = 100_000; row < 100_005; row++) {
+                assertEquals(row - 100_000, features.get(2 * row), 0, "row " + row);
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,87 @@
+package io.dense4j.data.csv;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values a full {@link CategoryDictionary} could not number, summarized in bounded memory so
+ * that the frequent ones among them are found: Misra and Gries's summary of {@link #COUNTERS}
+ * counters. A value's counter never exceeds its rows, and falls short of them by at most the rows
+ * seen divided by {@code COUNTERS + 1}; so every value with more rows than that holds a counter.
+ * Exists because a file sorted by time or by another column can bring a column's most frequent
+ * values only after its bound, where they would all read as "other".
+ */
+final class FrequentValues {
+    static final int COUNTERS = 1024;
+    /** Longer values are not summarized: free text, not a category. */
+    static final int LONGEST = 1024;
+
+    private final Map<Key, long[]> counters = new LinkedHashMap<>(2 * COUNTERS); // in the order values took counters: a file reads the same each time
+    private final Key probe = new Key(null, 0, 0, 0);
+
+    /** Counts one row's value {@code bytes[from, to)}. */
+    void add(byte[] bytes, int from, int to) {
+        if (to - from > LONGEST) {
+            return;
+        }
+        probe.bytes = bytes;
+        probe.from = from;
+        probe.to = to;
+        probe.hash = hash(bytes, from, to);
+        long[] counter = counters.get(probe);
+        if (counter != null) {
+            counter[0]++;
+        } else if (counters.size() < COUNTERS) {
+            counters.put(new Key(Arrays.copyOfRange(bytes, from, to), 0, to - from, probe.hash), new long[] {1});
+        } else { // the new value and every counted one each lose a row: the summary's bound on what it misses
+            counters.values().removeIf(count -> --count[0] == 0);
+        }
+    }
+
+    private static int hash(byte[] bytes, int from, int to) {
+        int h = 1;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + bytes[i];
+        }
+        return h;
+    }
+
+    /** The values whose counters exceed {@code rows}: each surely held by more rows than that. */
+    List<byte[]> moreThan(long rows) {
+        List<byte[]> frequent = new ArrayList<>();
+        counters.forEach((key, count) -> {
+            if (count[0] > rows) {
+                frequent.add(key.bytes);
+            }
+        });
+        return frequent;
+    }
+
+    /** A value's bytes, compared by content; the probe is one key reused for lookups, so that a lookup makes no object. */
+    private static final class Key {
+        byte[] bytes;
+        int from;
+        int to;
+        int hash;
+
+        Key(byte[] bytes, int from, int to, int hash) {
+            this.bytes = bytes;
+            this.from = from;
+            this.to = to;
+            this.hash = hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Arrays.equals(bytes, from, to, key.bytes, key.from, key.to);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+}
