@@ -55,7 +55,8 @@ final class CsvOptions {
     }
 
     private static void reportSkipped(Path file, long skipped, List<Long> firstLines) {
-        System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s) of %s, at lines %s%s%n", skipped,
+        System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s) of %s, at lines %s%s (without --skip-bad-rows, the first "
+                        + "stops the read and names its column and problem)%n", skipped,
                 StandardInput.shownIn(file.toString()),
                 firstLines.stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 skipped > firstLines.size() ? ", …" : "");

@@ -31,6 +31,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ThresholdOption threshold;
 
+    /** Inputs listed one per line; past them, a count. */
+    private static final int INPUTS_SHOWN = 20;
+
     @Override
     public Integer call() throws IOException {
         Outputs.checkFile(spec.commandLine(), "--out", out, List.of(modelFile));
@@ -39,10 +42,17 @@ final class ExportCommand implements Callable<Integer> {
         ModelProto onnx = OnnxExport.write(model, out);
         System.out.printf("Wrote %s (ONNX opset %d, %,d bytes)%n", out, OnnxExport.OPSET, onnx.getSerializedSize());
         boolean strings = false;
-        for (ValueInfoProto input : onnx.getGraph().getInputList()) {
-            boolean text = input.getDocString().equals(OnnxExport.STRING_INPUTS);
+        List<ValueInfoProto> inputs = onnx.getGraph().getInputList();
+        for (int i = 0; i < inputs.size(); i++) {
+            boolean text = inputs.get(i).getDocString().equals(OnnxExport.STRING_INPUTS);
             strings |= text;
-            System.out.println("  input  " + describe(input, !text));
+            if (i < INPUTS_SHOWN) {
+                System.out.println("  input  " + describe(inputs.get(i), !text));
+            }
+        }
+        if (inputs.size() > INPUTS_SHOWN) { // one per categorical column: a wide table's would fill the terminal
+            System.out.printf(java.util.Locale.ROOT, "  and %,d more inputs (the model's Features, in order)%n",
+                    inputs.size() - INPUTS_SHOWN);
         }
         for (ValueInfoProto output : onnx.getGraph().getOutputList()) {
             System.out.println("  output " + describe(output, true));

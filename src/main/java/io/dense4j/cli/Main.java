@@ -78,7 +78,10 @@ public final class Main implements Runnable {
         } catch (OutOfMemoryError outOfMemory) {
             commandLine.getErr().println("dense4j: out of memory (" + outOfMemory.getMessage() + "); give the JVM more with "
                     + "JAVA_OPTS=-Xmx<size> (the heap) or -Dorg.bytedeco.javacpp.maxbytes=<size> (ND4J's native memory), "
-                    + "or use a smaller model or batch");
+                    + "or use a smaller model or batch, or fewer categories (--max-categories, or --drop a column of identifiers)");
+            if (commandLine.getParseResult() != null && commandLine.getParseResult().hasMatchedOption("--verbose")) {
+                outOfMemory.printStackTrace(commandLine.getErr());
+            }
             return 1;
         }
     }

@@ -144,6 +144,10 @@ final class ModelFile {
      * Asked before training, with room for a checkpoint's state, as well as when saving.
      */
     static void checkConfigurationSize(Model model) {
+        long categories = categoryBytes(model.inputSchema());
+        if (categories > ModelArchive.CONFIG_LIMIT) { // refused from the count: thousands of columns' JSON would not fit in memory
+            checkConfigurationSize(model, categories, true);
+        }
         try {
             checkConfigurationSize(model, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ModelJson.of(model, null)).length
                     + STATE_ROOM);
@@ -152,19 +156,43 @@ final class ModelFile {
         }
     }
 
+    /** The least bytes the categories take in model.json: each value's UTF-8 bytes, its quotes and a comma. */
+    private static long categoryBytes(InputSchema schema) {
+        if (schema == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (io.dense4j.data.Categories column : schema.categories().values()) {
+            for (String value : column.values()) {
+                bytes += value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 3;
+            }
+        }
+        return bytes;
+    }
+
     private static void checkConfigurationSize(Model model, long bytes) {
+        checkConfigurationSize(model, bytes, false);
+    }
+
+    private static void checkConfigurationSize(Model model, long bytes, boolean atLeast) {
         if (bytes <= ModelArchive.CONFIG_LIMIT) {
             return;
         }
         InputSchema schema = model.inputSchema();
-        String largest = schema == null ? null : schema.categories().entrySet().stream()
+        var most = schema == null ? null : schema.categories().entrySet().stream()
                 .max(java.util.Comparator.comparingLong(column -> column.getValue().values().stream()
-                        .mapToLong(value -> value.length() + 8L).sum()))
-                .map(column -> String.format(java.util.Locale.ROOT, "; \"%s\" keeps %,d categories",
-                        io.dense4j.data.csv.Printable.of(column.getKey()), column.getValue().values().size()))
-                .orElse(null);
-        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the model's model.json would take %,d bytes, more "
-                + "than the %,d a model file may hold%s", bytes, ModelArchive.CONFIG_LIMIT, largest == null
+                        .mapToLong(value -> value.length() + 8L).sum())).orElse(null);
+        String largest = null;
+        if (most != null && schema.categories().size() == 1) {
+            largest = String.format(java.util.Locale.ROOT, "; \"%s\" keeps %,d categories", io.dense4j.data.csv.Printable.of(most.getKey()),
+                    most.getValue().values().size());
+        } else if (most != null) { // the sum is what is too large, not one column
+            largest = String.format(java.util.Locale.ROOT, "; its %,d categorical columns keep %,d categories in all (\"%s\" the most, "
+                    + "%,d)", schema.categories().size(), schema.categories().values().stream().mapToLong(column -> column.values().size())
+                    .sum(), io.dense4j.data.csv.Printable.of(most.getKey()), most.getValue().values().size());
+        }
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the model's model.json would take %s%,d bytes, more "
+                + "than the %,d a model file may hold%s", atLeast ? "at least " : "", bytes, ModelArchive.CONFIG_LIMIT, largest == null
                 ? ": keep fewer or shorter column names" : largest + ": keep fewer categories (--max-categories), or leave out a "
                 + "column that names each row"));
     }

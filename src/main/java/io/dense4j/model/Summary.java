@@ -14,20 +14,25 @@ import org.nd4j.linalg.api.buffer.DataType;
 final class Summary {
     private static final String FORMAT = "%-28s %-16s %12s%n";
     private static final String RULE = "─".repeat(58) + "\n";
+    /** Categorical columns named on the Input line; past them, a count. */
+    private static final int COLUMNS_SHOWN = 20;
 
     private Summary() {
     }
 
     static String render(Model model) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("Model: Sequential, %d inputs, %s%n", model.inputWidth(),
+        text.append(String.format(Locale.ROOT, "Model: Sequential, %,d inputs, %s%n", model.inputWidth(),
                 model.dataType() == DataType.FLOAT ? "float32" : "float64"));
         InputSchema schema = model.inputSchema();
         if (schema != null && !schema.categories().isEmpty()) {
-            text.append(String.format("Input: %d numeric, %d categorical (one-hot, read by gathering weight rows): %s%n",
-                    model.inputWidth() - schema.categories().size(), schema.categories().size(),
-                    schema.categories().entrySet().stream().map(entry -> Printable.whole(entry.getKey()) + " " + entry.getValue().values().size()
-                            + "+2").collect(Collectors.joining(", "))));
+            List<String> columns = schema.categories().entrySet().stream()
+                    .map(entry -> Printable.whole(entry.getKey()) + " " + entry.getValue().values().size() + "+2").toList();
+            // a line, not a listing: the Features line of summary names every column
+            String shown = String.join(", ", columns.subList(0, Math.min(COLUMNS_SHOWN, columns.size())))
+                    + (columns.size() > COLUMNS_SHOWN ? String.format(Locale.ROOT, " and %,d more", columns.size() - COLUMNS_SHOWN) : "");
+            text.append(String.format(Locale.ROOT, "Input: %,d numeric, %,d categorical (one-hot, read by gathering weight rows): %s%n",
+                    model.inputWidth() - schema.categories().size(), schema.categories().size(), shown));
         }
         text.append(RULE).append(String.format(FORMAT, "Layer (type)", "Output Shape", "Param #")).append(RULE);
         int width = model.graph().input().encodedWidth();
@@ -77,6 +82,11 @@ final class Summary {
     }
 
     private static String bytes(long count) {
-        return count < 1024 ? count + " B" : String.format(Locale.ROOT, "%.1f KB", count / 1024.0);
+        if (count < 1024) {
+            return count + " B";
+        }
+        return count < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KB", count / 1024.0)
+                : count < 1024L * 1024 * 1024 ? String.format(Locale.ROOT, "%.1f MB", count / 1048576.0)
+                : String.format(Locale.ROOT, "%,.1f GB", count / 1073741824.0);
     }
 }

@@ -109,4 +109,21 @@ class ExportCommandTest {
     private static String resource(String file) throws Exception {
         return Path.of(ExportCommandTest.class.getResource("/data/" + file).toURI()).toString();
     }
+
+    @Test
+    void aWideModelsInputsAreListedUpToTwentyThenCounted() throws Exception {
+        Map<String, io.dense4j.data.Categories> categories = new LinkedHashMap<>();
+        for (int column = 0; column < 25; column++) {
+            categories.put("c" + column, new io.dense4j.data.Categories(List.of("a", "b")));
+        }
+        Path model = folder.resolve("wide.zip");
+        new io.dense4j.model.Sequential(new io.dense4j.layer.Dense(1, new io.dense4j.layer.Sigmoid())).compile(
+                new io.dense4j.model.InputSchema(List.copyOf(categories.keySet()), List.of("no", "yes"), null, "label", categories),
+                new io.dense4j.loss.BinaryCrossEntropy(), new io.dense4j.optim.SGD(0.1), io.dense4j.model.CompileOptions.defaults())
+                .save(model);
+        Run exported = Run.of("export", "--model", model.toString(), "--out", folder.resolve("wide.onnx").toString());
+        assertEquals(0, exported.exitCode(), exported.err());
+        assertEquals(20, exported.out().lines().filter(line -> line.startsWith("  input  ")).count(), exported.out());
+        assertTrue(exported.out().contains("  and 5 more inputs (the model's Features, in order)\n"), exported.out());
+    }
 }

@@ -228,6 +228,26 @@ class CategoricalInputTest {
     }
 
     @Test
+    void theSummaryNamesTwentyCategoricalColumnsThenCountsTheRest() {
+        Map<String, Categories> categories = new LinkedHashMap<>();
+        for (int column = 0; column < 1_025; column++) {
+            categories.put("c" + column, new Categories(List.of("a", "b")));
+        }
+        Model model = new Sequential(new Dense(1, new Sigmoid())).compile(new io.dense4j.model.InputSchema(
+                List.copyOf(categories.keySet()), List.of("no", "yes"), null, "label", categories), new BinaryCrossEntropy(),
+                new SGD(0.1), io.dense4j.model.CompileOptions.defaults());
+        String input = model.summary().lines().filter(line -> line.startsWith("Input: ")).findFirst().orElseThrow();
+        assertEquals("Input: 0 numeric, 1,025 categorical (one-hot, read by gathering weight rows): c0 2+2, c1 2+2, c2 2+2, c3 2+2, "
+                + "c4 2+2, c5 2+2, c6 2+2, c7 2+2, c8 2+2, c9 2+2, c10 2+2, c11 2+2, c12 2+2, c13 2+2, c14 2+2, c15 2+2, c16 2+2, "
+                + "c17 2+2, c18 2+2, c19 2+2 and 1,005 more", input);
+        assertTrue(model.summary().startsWith("Model: Sequential, 1,025 inputs, float32"), model.summary());
+        Model large = new Sequential(new Dense(1_000, new ReLU()), new Dense(1, new Sigmoid())).compile(1_000,
+                new BinaryCrossEntropy(), new SGD(0.1));
+        // 1,000 × 1,000 + 1,000 + 1,000 + 1 parameters of 4 bytes: 4,008,004 bytes
+        assertTrue(large.summary().contains("Total params: 1,002,001 (3.8 MB)"), large.summary());
+    }
+
+    @Test
     void aSavedModelKeepsItsCategoriesAndPredictsTheSame(@TempDir Path folder) throws Exception {
         Model model = new Sequential(network(true, 6)).compile(schema(), new BinaryCrossEntropy(), new SGD(0.1), float64());
         model.adapt(rawRows());

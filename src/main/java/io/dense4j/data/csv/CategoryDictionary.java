@@ -8,12 +8,20 @@ import java.util.List;
  * The distinct values of a categorical column as a file is read, each numbered in first-seen order,
  * with the rows that hold it. Cells are looked up by their bytes in an open-addressing table over
  * one byte arena, so a cell whose value is known costs a hash and a compare, and no object. Memory
- * is bounded: past {@link #MOST_VALUES} values (or {@link #MOST_BYTES} of them), a new value's
+ * is bounded: past {@link #MOST_VALUES} values (fewer in a file of many categorical columns, see
+ * {@link #mostValuesEach}), or {@link #MOST_BYTES} of them, a new value's
  * cell reads as {@link #OVERFLOW}, which a model encodes as "other", and is counted apart.
  */
 public final class CategoryDictionary extends CategoryCells {
     /** The most distinct values a column keeps: beyond, it is an identifier rather than a category. */
     public static final int MOST_VALUES = 100_000;
+    /**
+     * The most distinct values a file's categorical columns keep together, so that thousands of
+     * columns of identifiers do not each keep {@link #MOST_VALUES}: a few hundred megabytes.
+     */
+    static final int MOST_VALUES_IN_ALL = 4_000_000;
+    /** The fewest distinct values a column keeps, however many columns there are. */
+    static final int FEWEST_KEPT = 1_000;
     /** The most bytes of values a column keeps. */
     static final int MOST_BYTES = 16 << 20;
     /** A row's number for a value first seen once the dictionary was full. */
@@ -53,11 +61,21 @@ public final class CategoryDictionary extends CategoryCells {
      * {@link #CategoryDictionary()} does, its bound on top of them.
      */
     static CategoryDictionary numbering(List<String> first) {
+        return numbering(first, MOST_VALUES);
+    }
+
+    /** The bound on each of {@code columns} categorical columns of one file: their share of {@link #MOST_VALUES_IN_ALL}. */
+    static int mostValuesEach(int columns) {
+        return Math.max(FEWEST_KEPT, Math.min(MOST_VALUES, MOST_VALUES_IN_ALL / Math.max(1, columns)));
+    }
+
+    /** As {@link #numbering(List)}, with {@code mostValues} (see {@link #mostValuesEach}) on top of {@code first}. */
+    static CategoryDictionary numbering(List<String> first, int mostValues) {
         int bytes = 0;
         for (String value : first) {
             bytes += value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         }
-        CategoryDictionary dictionary = new CategoryDictionary(MOST_VALUES + first.size(), MOST_BYTES + bytes);
+        CategoryDictionary dictionary = new CategoryDictionary(mostValues + first.size(), MOST_BYTES + bytes);
         for (String value : first) {
             byte[] encoded = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             dictionary.intern(encoded, 0, encoded.length, value);
@@ -94,7 +112,7 @@ public final class CategoryDictionary extends CategoryCells {
             if (pastTheBound == null) {
                 pastTheBound = new FrequentValues();
             }
-            pastTheBound.add(bytes, from, to);
+            pastTheBound.offer(bytes, from, to);
             return OVERFLOW;
         }
         return intern(bytes, from, to, problems.decode(bytes, from, to, column)); // a new value: checked as UTF-8 once
@@ -244,7 +262,9 @@ public final class CategoryDictionary extends CategoryCells {
         }
         long fewest = Long.MAX_VALUE;
         for (int id = 0; id < size; id++) {
-            fewest = Math.min(fewest, counts[id]);
+            if (counts[id] > 0) { // a value numbered first, or met only in a skipped row, is in no ranking
+                fewest = Math.min(fewest, counts[id]);
+            }
         }
         List<String> frequent = new ArrayList<>();
         for (byte[] value : pastTheBound.moreThan(fewest)) {

@@ -534,6 +534,14 @@ public final class CsvReader {
         return new DataFileException(file, "is empty: expected " + (format.header() ? "a header row and " : "") + "data rows", null);
     }
 
+    private static boolean oddQuotes(byte[] bytes, int from, int to) {
+        int quotes = 0;
+        for (int i = from; i < to; i++) {
+            quotes += bytes[i] == '"' ? 1 : 0;
+        }
+        return (quotes & 1) == 1;
+    }
+
     /**
      * One pass over {@code in}, every row to {@code handler}. With {@code layout} null its first
      * line is the file's, to be laid out (and read as a row without a header); otherwise every line
@@ -547,6 +555,7 @@ public final class CsvReader {
         long skipped = 0;
         List<Long> firstSkippedLines = new ArrayList<>();
         DataFileException firstProblem = null;
+        boolean inOpenCell = false; // a skipped line left a quoted cell open, and no good row has come since
         while (lines.next()) {
             int from = lines.start();
             int to = lines.end();
@@ -566,9 +575,15 @@ public final class CsvReader {
                 rows++;
             } else {
                 try {
+                    if (inOpenCell && oddQuotes(lines.bytes(), from, to)) { // the rest of a cell with a line break: no row of its own
+                        inOpenCell = false;
+                        throw problems.row("ends a quoted cell that a skipped line opened");
+                    }
                     parser.parse(lines.bytes(), from, to, lines.line());
+                    inOpenCell = false;
                     rows++;
                 } catch (DataFileException bad) {
+                    inOpenCell |= bad.getMessage().contains(FieldScanner.UNCLOSED);
                     if (skipped++ == 0) {
                         firstProblem = bad;
                     }
@@ -616,9 +631,10 @@ public final class CsvReader {
             }
         }
         Map<String, CategoryCells> categories = new java.util.HashMap<>();
+        int mostValues = CategoryDictionary.mostValuesEach(format.categorical().size());
         for (String name : format.categorical()) {
             categories.put(name, scoring != null ? new CategoryLookup(scoring.get(name))
-                    : numberedFirst.containsKey(name) ? CategoryDictionary.numbering(numberedFirst.get(name)) : new CategoryDictionary());
+                    : CategoryDictionary.numbering(numberedFirst.getOrDefault(name, List.of()), mostValues));
         }
         return new RowParser(layout, format, allowMissing, collectLabels, problems, handler, keptColumns, categories);
     }

@@ -18,6 +18,9 @@ final class FieldScanner {
     private int untrimmedStart;
     private int untrimmedEnd;
 
+    /** The problem of a line whose last quoted field runs past its end: a cell with a line break, say. */
+    static final String UNCLOSED = "a quoted field has no closing quote on its line";
+
     FieldScanner(int delimiter, CsvProblems problems) {
         this.delimiter = delimiter;
         this.problems = problems;
@@ -35,7 +38,7 @@ final class FieldScanner {
             int read = first + 1;
             while (true) {
                 if (read >= to) {
-                    throw problems.cell(column, "a quoted field has no closing quote on its line");
+                    throw problems.cell(column, UNCLOSED);
                 }
                 byte b = bytes[read];
                 if (b == '"') {

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * The values a full {@link CategoryDictionary} could not number, summarized in bounded memory so
  * that the frequent ones among them are found: Misra and Gries's summary of {@link #COUNTERS}
- * counters. A value's counter never exceeds its rows, and falls short of them by at most the rows
- * seen divided by {@code COUNTERS + 1}; so every value with more rows than that holds a counter.
+ * counters over a random sample of the rows. A value's counter never exceeds its sampled rows, and
+ * falls short of them by at most the rows sampled divided by {@code COUNTERS + 1}; so every value
+ * sampled more often than that holds a counter.
  * Exists because a file sorted by time or by another column can bring a column's most frequent
  * values only after its bound, where they would all read as "other".
  */
@@ -22,8 +23,27 @@ final class FrequentValues {
     private final Map<Key, long[]> counters = new LinkedHashMap<>(2 * COUNTERS); // in the order values took counters: a file reads the same each time
     private final Key probe = new Key(null, 0, 0, 0);
 
-    /** Counts one row's value {@code bytes[from, to)}. */
-    void add(byte[] bytes, int from, int to) {
+    /** One row in this many enters the summary, chosen at random: the summary costs a map lookup, and often an entry. */
+    static final int SAMPLED_ONE_IN = 16;
+    /** The fewest sampled rows that make a value frequent: one or two are chance, among identifiers. */
+    static final int FEWEST_SAMPLED = 4;
+
+    private long rows;
+    private long random = 0x9E3779B97F4A7C15L; // a fixed seed: a file's values are summarized the same on every read
+
+    /** Offers one row's value {@code bytes[from, to)}, which one time in {@link #SAMPLED_ONE_IN} is counted. */
+    void offer(byte[] bytes, int from, int to) {
+        rows++;
+        random ^= random << 13; // xorshift: unlike every 16th row, blind to values that repeat with a period
+        random ^= random >>> 7;
+        random ^= random << 17;
+        if ((random & (SAMPLED_ONE_IN - 1)) == 0) {
+            add(bytes, from, to);
+        }
+    }
+
+    /** Counts one sampled row's value {@code bytes[from, to)}. */
+    private void add(byte[] bytes, int from, int to) {
         if (to - from > LONGEST) {
             return;
         }
@@ -49,11 +69,16 @@ final class FrequentValues {
         return h;
     }
 
-    /** The values whose counters exceed {@code rows}: each surely held by more rows than that. */
+    /**
+     * The values sampled at least {@link #FEWEST_SAMPLED} times whose rows, estimated from their
+     * samples, exceed {@code rows} and the most the summary could miss of a value: frequent past
+     * the bound, rather than identifiers repeated by chance.
+     */
     List<byte[]> moreThan(long rows) {
+        long least = Math.max(rows, this.rows / (COUNTERS + 1));
         List<byte[]> frequent = new ArrayList<>();
         counters.forEach((key, count) -> {
-            if (count[0] > rows) {
+            if (count[0] >= FEWEST_SAMPLED && count[0] * SAMPLED_ONE_IN > least) {
                 frequent.add(key.bytes);
             }
         });

@@ -220,20 +220,20 @@ class CategoricalCsvTest {
     @Test
     void valuesFrequentPastTheBoundAreFoundAndIdentifiersAreNot() {
         CsvProblems problems = new CsvProblems(Path.of("t.csv"), new LineBuffer(java.io.InputStream.nullInputStream(), 16));
-        // a sorted file: 10 values once each fill the bound, then "late" 50 times among 3,000 values seen once
+        // a sorted file: 10 values once each fill the bound, then "late" 400 times among 8,000 values seen once
         CategoryDictionary sorted = new CategoryDictionary(10);
         for (int i = 0; i < 10; i++) {
             code(sorted, "early" + i, problems);
         }
-        for (int i = 0; i < 3_000; i++) {
-            code(sorted, i % 60 == 0 ? "late" : "id" + i, problems);
+        for (int i = 0; i < 8_000; i++) {
+            code(sorted, i % 20 == 0 ? "late" : "id" + i, problems);
         }
-        // "late" lost at most 3,000 / 1,025 = 2 rows to the summary's decrements, so its counter reads 48 to 50, over the 1 row
-        // of every numbered value; the ids' counters fell to 0 and left, each being 1 row of 3,000
+        // one row in 16 sampled: "late" about 25 times, far over 4, and 16 × 25 over the 1 row of every numbered value and
+        // the 8,000 / 1,025 = 7 rows the summary can miss; an id is sampled once at most
         assertEquals(List.of("late"), sorted.frequentPastTheBound());
 
         CategoryDictionary identifiers = new CategoryDictionary(10);
-        for (int i = 0; i < 3_010; i++) {
+        for (int i = 0; i < 8_010; i++) {
             code(identifiers, "id" + i, problems);
         }
         assertEquals(List.of(), identifiers.frequentPastTheBound(), "past the bound, values as rare as those numbered");
@@ -284,5 +284,14 @@ class CategoricalCsvTest {
         assertTrue(judged > 50_000, judged + " cells judged text by their ends");
         assertFalse(TextColumns.cannotBeANumber((byte) '-', (byte) 'y'), "-Infinity");
         assertTrue(TextColumns.cannotBeANumber((byte) '1', (byte) 'z'), "123456z");
+    }
+
+    @Test
+    void manyCategoricalColumnsShareOneBoundOnTheirValues() {
+        assertEquals(100_000, CategoryDictionary.mostValuesEach(1));
+        assertEquals(100_000, CategoryDictionary.mostValuesEach(40), "4,000,000 / 40");
+        assertEquals(50_000, CategoryDictionary.mostValuesEach(80));
+        assertEquals(2_000, CategoryDictionary.mostValuesEach(2_000));
+        assertEquals(1_000, CategoryDictionary.mostValuesEach(100_000), "never fewer than 1,000");
     }
 }

@@ -223,6 +223,22 @@ class CsvReaderTest {
     }
 
     @Test
+    void aCellWithLineBreaksIsSkippedWithEveryLineItRunsOver() throws IOException {
+        // a text column: the rest of a cell ("line two\",…) would read as a row with the value «line two"»
+        Path file = write("broken-cell.csv", "note,b,label\nok,1,no\n\"line one\nline two\",2,yes\nok,3,yes\n"
+                + "\"first\nmiddle,4\nlast\",5,no\nfine,6,no\n");
+        List<String> rows = new ArrayList<>();
+        CsvReader.Summary summary = new CsvReader(file, CsvFormat.defaults().withCategorical(List.of("note"))).skippingBadRows()
+                .read((line, features, provisional, weight) -> rows.add(line + ":" + features[1]));
+        assertEquals(List.of("2:1.0", "5:3.0", "9:6.0"), rows);
+        assertEquals(List.of(3L, 4L, 6L, 7L, 8L), summary.firstSkippedLines(), "each cell's lines, the middle one's too");
+        CategoryDictionary notes = summary.categories().get("note");
+        assertTrue(!notes.values().contains("line two\"") && !notes.values().contains("last\""), notes.values().toString());
+        assertEquals(2, notes.counts()[notes.values().indexOf("ok")]);
+        assertEquals(1, notes.counts()[notes.values().indexOf("fine")]);
+    }
+
+    @Test
     void aFileWithNoGoodRowSaysSoEvenWhenSkipping() throws IOException {
         Path file = write("all-bad.csv", "a,label\nx,0\ny,1\n");
         DataFileException error = assertThrows(DataFileException.class,

@@ -348,11 +348,11 @@ class CsvSourceTest {
         for (CsvSource.Options options : List.of(CsvSource.Options.defaults(), CsvSource.Options.defaults().withoutCache())) {
             CsvSource source = CsvSource.open(file, CsvFormat.defaults(), options);
             CategoryDictionary counts = source.categoryCounts("code");
-            assertEquals(List.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4"), counts.values().subList(0, 5),
-                    "numbered first, by the second pass");
+            java.util.Set<String> common = java.util.Set.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4");
+            assertEquals(common, java.util.Set.copyOf(counts.values().subList(0, 5)), "numbered first, by the second pass");
             assertArrayEquals(new long[] {4_000, 4_000, 4_000, 4_000, 4_000}, Arrays.copyOf(counts.counts(), 5));
-            assertEquals(List.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4"),
-                    source.categories(5).get("code").values(), "the 5 most frequent values, whatever the rows' order");
+            List<String> kept = source.categories(5).get("code").values();
+            assertEquals(common, java.util.Set.copyOf(kept), "the 5 most frequent values, whatever the rows' order");
             // each late row reads as its own value's code, not as "other"
             try (BatchSource rows = source.rows(RowSelection.all(), null, source.categories(5), DataType.FLOAT)) {
                 NativeArray features = NativeArray.allocate(DataType.FLOAT, 2L * 120_000);
@@ -360,7 +360,7 @@ class CsvSourceTest {
                 rows.startPass(0, 0, false);
                 assertEquals(120_000, rows.next(120_000, features, labels));
                 for (int row = 100_000; row < 120_000; row += 997) {
-                    assertEquals((row - 100_000) % 5, features.get(2 * row), 0, "row " + row + ": COMMON" + (row - 100_000) % 5);
+                    assertEquals(kept.indexOf("COMMON" + (row - 100_000) % 5), features.get(2 * row), 0, "row " + row);
                 }
             }
         }
