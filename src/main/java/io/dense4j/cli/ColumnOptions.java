@@ -87,6 +87,18 @@ final class ColumnOptions {
         List<String> kept = categories.entrySet().stream()
                 .map(column -> io.dense4j.data.csv.Printable.of(column.getKey()) + " (" + column.getValue().values().size() + ")").toList();
         out.println("Categorical columns (one-hot over their categories, other, missing): " + firstOf(kept));
+        List<String> constant = categories.entrySet().stream()
+                .filter(column -> column.getValue().values().size() == 1 && source.categoryCounts(column.getKey()).missingRows() == 0
+                        && !source.categoryCounts(column.getKey()).overflowed()
+                        && java.util.Arrays.stream(source.categoryCounts(column.getKey()).counts()).filter(count -> count > 0).count() == 1)
+                .map(column -> io.dense4j.data.csv.Printable.of(column.getKey()) + " (\""
+                        + io.dense4j.data.csv.Printable.of(column.getValue().values().get(0)) + "\")").toList();
+        if (!constant.isEmpty()) { // as a constant number's note says: nothing to learn, and a later file's other values move predictions
+            out.printf(Locale.ROOT, "Note: categorical %s %s one value in every row, so the model learns nothing from %s, and a "
+                    + "later file's other values or missing cells move its predictions; --drop leaves %s out%n",
+                    constant.size() == 1 ? "column" : "columns", firstOf(constant) + (constant.size() == 1 ? " holds" : " hold"),
+                    constant.size() == 1 ? "it" : "them", constant.size() == 1 ? "it" : "them");
+        }
         int capped = 0;
         for (var column : categories.entrySet()) {
             CategoryDictionary seen = source.categoryCounts(column.getKey());

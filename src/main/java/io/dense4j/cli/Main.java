@@ -79,8 +79,11 @@ public final class Main implements Runnable {
             commandLine.getErr().println("dense4j: out of memory (" + outOfMemory.getMessage() + "); give the JVM more with "
                     + "JAVA_OPTS=-Xmx<size> (the heap) or -Dorg.bytedeco.javacpp.maxbytes=<size> (ND4J's native memory), "
                     + "or use a smaller model or batch, or fewer categories (--max-categories, or --drop a column of identifiers)");
-            if (commandLine.getParseResult() != null && commandLine.getParseResult().hasMatchedOption("--verbose")) {
-                outOfMemory.printStackTrace(commandLine.getErr());
+            for (var parsed = commandLine.getParseResult(); parsed != null; parsed = parsed.subcommand()) { // --verbose after the command too
+                if (parsed.hasMatchedOption("--verbose")) {
+                    outOfMemory.printStackTrace(commandLine.getErr());
+                    break;
+                }
             }
             return 1;
         }

@@ -32,12 +32,12 @@ final class SummaryCommand implements Callable<Integer> {
         }
         io.dense4j.model.TrainingState.Progress progress = checkpoint.state().progress();
         System.out.println("Epochs trained: " + progress.epochs() + (progress.batches() == 0 ? ""
-                : String.format(java.util.Locale.ROOT, ", and %,d batches of the next (a checkpoint written mid-epoch)",
+                : String.format(java.util.Locale.ROOT, ", and %,d batches of the next (a checkpoint written before that epoch's end)",
                 progress.batches())));
         io.dense4j.model.TrainingState.Batching batching = checkpoint.state().batching();
         if (batching != null && batching.onACluster()) { // one machine's steps need no line
             System.out.println("Steps: on Spark, " + (batching.averaged() ? batching.cluster() + " (--sync averaging)"
-                    : "exact (--sync exact: the pieces' gradients summed into one step per round)"));
+                    : "exact (--sync exact: the pieces' gradients summed into one step per round), for some or all epochs"));
         }
         return 0;
     }

@@ -194,8 +194,9 @@ class TrainCommand implements Callable<Integer> {
         if (resumed != null) {
             trainer = Trainer.resume(resumed, policy());
             ResumeCheck.sameData(trainer.model(), checkpoints.file, source, spec.commandLine());
-            System.out.printf("Resuming from %s after epoch %d of %d (its model, optimizer and loss are kept)%n", checkpoints.file,
-                    trainer.epochsTrained(), epochs);
+            System.out.printf("Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept)%n", checkpoints.file,
+                    trainer.epochsTrained(), epochs, trainer.batchesInEpoch() == 0 ? ""
+                            : String.format(Locale.ROOT, " and %,d batches of the next", trainer.batchesInEpoch()));
             ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, resumed.state(), System.out);
         } else {
             if (trainingRowCount(source) == 0) { // before the categories and statistics of no rows
@@ -451,19 +452,28 @@ class TrainCommand implements Callable<Integer> {
         FitOptions fit = fitOptions(stopping, ModelCheckpoint::everyBatches);
         ClusterTraining.Request request = new ClusterTraining.Request(spark.master, data, format(), columns.kinds(), badRows.skip,
                 fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit, resumed, goal != null, positive);
-        boolean checkpointed = checkpoints.file != null && java.nio.file.Files.exists(checkpoints.file);
+        java.nio.file.attribute.FileTime before = lastModified(checkpoints.file); // an earlier run's checkpoint may be there
         ClusterTraining.Result result;
         try {
             result = cluster.train(request, rows -> sparkModel(rows, resumed, hidden, chosen, goal));
         } catch (io.dense4j.data.csv.LabelMapping.NotALabel none) { // found once the cluster has read the labels
             throw new ParameterException(spec.commandLine(), "--positive: " + none.getMessage() + " in " + data);
         }
-        if (checkpoints.file != null && !checkpointed && !java.nio.file.Files.exists(checkpoints.file)) { // rounds are known only now
+        if (checkpoints.file != null && java.util.Objects.equals(before, lastModified(checkpoints.file))) { // rounds are known only now
             System.out.printf("Note: the run ended before its first checkpoint: --checkpoint-every %d counts rounds on Spark, and "
                     + "it trained fewer; %s is the model%n", checkpoints.every, out);
         }
         report(result.history());
         return finish(result.trainer(), goal, result.validation());
+    }
+
+    /** When {@code file} was last written; null when it does not exist (or is no file). */
+    private static java.nio.file.attribute.FileTime lastModified(Path file) {
+        try {
+            return file == null ? null : java.nio.file.Files.getLastModifiedTime(file);
+        } catch (IOException absent) {
+            return null;
+        }
     }
 
     /** The model Spark trains, once its rows are known: the checkpoint's, checked against them, or a new one. */
@@ -472,6 +482,7 @@ class TrainCommand implements Callable<Integer> {
         if (resumed != null) {
             ResumeCheck.sameData(resumed.model(), checkpoints.file, data, rows.featureNames(), rows.classes(), rows.trainingData(),
                     spec.commandLine());
+            resumed.model().setTrainingData(rows.trainingData()); // what Spark checked, not a one-machine checkpoint's whole-content hash
             return resumed.model();
         }
         FeatureStatistics training = rows.statistics(trainingRows()); // one pass on the cluster, for the split and the model

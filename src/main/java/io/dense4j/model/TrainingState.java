@@ -73,6 +73,17 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
             return cluster != null && cluster.startsWith("averaging every ");
         }
 
+        /**
+         * This batching, but recording exact steps on a cluster when {@code restored} (a resumed
+         * checkpoint's, or null) took them there and these are one machine's exact steps: the
+         * run's weights then come partly from the cluster's sums, which one machine alone would
+         * add in another order.
+         */
+        public Batching keepingClusterOf(Batching restored) {
+            return restored != null && EXACT_ON_CLUSTER.equals(restored.cluster) && EXACT.equals(cluster) ? onCluster(EXACT_ON_CLUSTER)
+                    : this;
+        }
+
         /** Whether these steps were taken on a cluster (known: an older checkpoint records none). */
         public boolean onACluster() {
             return cluster != null && !cluster.equals(EXACT);

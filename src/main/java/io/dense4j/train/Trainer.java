@@ -303,7 +303,7 @@ public final class Trainer {
                     "this trainer stopped after %d rows of an epoch, %d batches, which batches of %d rows do not make: "
                             + "resume with the batch size and rows it was trained with", epochRows, batchesInEpoch, batchSize));
         }
-        batching = asked;
+        batching = asked.keepingClusterOf(batching); // a resumed cluster run is partly the cluster's
         resuming = false;
         EpochLoop loop = new EpochLoop(new TrainingRun(this, firstEpoch, options.epochs(), batches, validation != null), options);
         prepare(batchSize, true);

@@ -302,6 +302,22 @@ class CategoricalCommandsTest {
     }
 
     @Test
+    void aTextColumnOfOneValueIsNoted() throws Exception {
+        StringBuilder text = new StringBuilder("x,country,plan,label\n");
+        for (int row = 0; row < 200; row++) {
+            text.append(row % 7).append(",US,").append(row % 3 == 0 ? "" : "basic").append(',').append(row % 2).append('\n');
+        }
+        Run trained = Run.of("train", "--data", write("one-country.csv", text.toString()).toString(), "--epochs", "1",
+                "--accept-worse-than-base-rate", "--out", folder.resolve("one.zip").toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        // plan has one value too, but its missing cells tell rows apart
+        assertTrue(trained.out().contains("Note: categorical column country (\"US\") holds one value in every row, so the model "
+                + "learns nothing from it, and a later file's other values or missing cells move its predictions; --drop leaves it "
+                + "out\n"), trained.out());
+        assertTrue(!trained.out().contains("plan (\"basic\")"), trained.out());
+    }
+
+    @Test
     void notesEscapeAHeadersControlCharactersAndNeverRoundAShareToAWholeOne() {
         var bytes = new java.io.ByteArrayOutputStream();
         ColumnOptions.noteUnknown(java.util.Map.of("ci\u001b[31mty", 3L), 10, new java.io.PrintStream(bytes, true,

@@ -234,7 +234,9 @@ public final class SparkCsvData implements AutoCloseable {
 
     private static List<InputSplit> splits(TextInputFormat format, Job job, String path) throws IOException {
         try {
-            List<InputSplit> splits = format.getSplits(job);
+            List<InputSplit> splits = new ArrayList<>(format.getSplits(job));
+            java.util.Set<org.apache.hadoop.fs.Path> folders = foldersAGlobMatched(job);
+            splits.removeIf(split -> folders.contains(((FileSplit) split).getPath().getParent())); // as one machine reads a glob: files
             if (splits.isEmpty()) {
                 throw new DataFileException(Path.of(path), "matches no file", null);
             }
@@ -242,6 +244,25 @@ public final class SparkCsvData implements AutoCloseable {
         } catch (org.apache.hadoop.mapreduce.lib.input.InvalidInputException missing) {
             throw new DataFileException(Path.of(path), "matches no file (" + missing.getMessage() + ")", missing);
         }
+    }
+
+    /**
+     * The folders among a glob's matches (qualified), whose files Hadoop would read and one
+     * machine does not: a glob names files. A folder given as the path itself is not among them.
+     */
+    private static java.util.Set<org.apache.hadoop.fs.Path> foldersAGlobMatched(Job job) throws IOException {
+        java.util.Set<org.apache.hadoop.fs.Path> folders = new java.util.HashSet<>();
+        for (org.apache.hadoop.fs.Path input : FileInputFormat.getInputPaths(job)) {
+            org.apache.hadoop.fs.FileSystem fs = input.getFileSystem(job.getConfiguration());
+            org.apache.hadoop.fs.FileStatus[] matches = fs.globStatus(input);
+            for (org.apache.hadoop.fs.FileStatus match : matches == null ? new org.apache.hadoop.fs.FileStatus[0] : matches) {
+                org.apache.hadoop.fs.Path matched = fs.makeQualified(match.getPath());
+                if (match.isDirectory() && !matched.equals(fs.makeQualified(input))) {
+                    folders.add(matched);
+                }
+            }
+        }
+        return folders;
     }
 
     /** A header must name the schema's columns; a file without one must have as many fields. */

@@ -73,6 +73,10 @@ class SparkTrainCommandChecksTest {
                 "--thousands", ".", "--epochs", "1", "--accept-worse-than-base-rate", "--spark", "local[2]", "--out",
                 folder.resolve("spark.zip").toString())[0];
         assertTrue(spark.contains("600 rows"), spark);
+        String glob = SparkTrainCommandTest.capture(0, "train", "--data", parts + "/*", "--delimiter", ";", "--decimal", ",",
+                "--thousands", ".", "--epochs", "1", "--accept-worse-than-base-rate", "--spark", "local[2]", "--out",
+                folder.resolve("glob.zip").toString())[0];
+        assertTrue(glob.contains(": 600 rows"), "a glob names files, not the folder it matches: " + glob);
 
         String split = SparkTrainCommandTest.capture(1, "train", "--data", parts.toString(), "--delimiter", ";", "--decimal", ",",
                 "--thousands", ".", "--validation", "0.0001", "--spark", "local[2]", "--out", folder.resolve("split.zip").toString())[1];
@@ -136,6 +140,22 @@ class SparkTrainCommandChecksTest {
         SparkTrainCommandTest.capture(0, with(read, "train", "--epochs", "2", "--cache-dir", folder.toString(), "--checkpoint",
                 exact.toString(), "--resume", "--out", resumed.toString()));
         assertEquals(null, Model.load(resumed).trainingCommand());
+        // and so does a second resume on one machine: the weights are still partly the cluster's sums
+        assertTrue(SparkTrainCommandTest.capture(0, "summary", "--model", resumed.toString())[0].contains("Steps: on Spark, exact"));
+        Path again = folder.resolve("again.zip");
+        SparkTrainCommandTest.capture(0, with(read, "train", "--epochs", "3", "--cache-dir", folder.toString(), "--checkpoint",
+                resumed.toString(), "--resume", "--out", again.toString()));
+        assertEquals(null, Model.load(again).trainingCommand());
+
+        // Spark goes on from one machine's cached run, and records the files as it checked them: without their whole content's hash
+        Path cached = folder.resolve("cached.zip");
+        SparkTrainCommandTest.capture(0, with(read, "train", "--epochs", "1", "--cache-dir", folder.toString(), "--checkpoint",
+                cached.toString(), "--out", folder.resolve("m8.zip").toString()));
+        assertTrue(Model.load(cached).trainingData().contentXxh128() != null);
+        Path onward = folder.resolve("onward.zip");
+        SparkTrainCommandTest.capture(0, with(read, "train", "--epochs", "2", "--spark", "local[2]", "--checkpoint", cached.toString(),
+                "--resume", "--out", onward.toString()));
+        assertEquals(null, Model.load(onward).trainingData().contentXxh128());
 
         Path averaged = folder.resolve("averaged.zip");
         SparkTrainCommandTest.capture(0, with(read, "train", "--epochs", "1", "--spark", "local[2]", "--partitions", "2", "--sync",

@@ -31,6 +31,8 @@ public final class CategoryDictionary extends CategoryCells {
     private final int mostBytes;
     /** The values past the bound, summarized; null until the first. */
     private FrequentValues pastTheBound;
+    /** How many of the values were numbered before the file's (see {@link #numbering}). */
+    private int numberedFirst;
     private byte[] arena = new byte[1024];
     private int arenaUsed;
     private int[] starts = new int[64];
@@ -80,6 +82,7 @@ public final class CategoryDictionary extends CategoryCells {
             byte[] encoded = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             dictionary.intern(encoded, 0, encoded.length, value);
         }
+        dictionary.numberedFirst = dictionary.size;
         return dictionary;
     }
 
@@ -88,7 +91,19 @@ public final class CategoryDictionary extends CategoryCells {
      * (as a first pass found them: a cache's, or a cluster's pieces').
      */
     public static CategoryDictionary of(List<String> values, List<Long> counts, long missingRows, long overflowRows) {
-        CategoryDictionary dictionary = new CategoryDictionary(Math.max(MOST_VALUES, values.size()));
+        return of(values, counts, missingRows, overflowRows, new CategoryDictionary(Math.max(MOST_VALUES, values.size())));
+    }
+
+    /**
+     * As {@link #of}, but never full: the values of a set of files, which hold every value of
+     * each file's dictionary, each bounded on its own.
+     */
+    static CategoryDictionary unboundedOf(List<String> values, List<Long> counts, long missingRows, long overflowRows) {
+        return of(values, counts, missingRows, overflowRows, new CategoryDictionary(Integer.MAX_VALUE, Integer.MAX_VALUE - 16));
+    }
+
+    private static CategoryDictionary of(List<String> values, List<Long> counts, long missingRows, long overflowRows,
+                                         CategoryDictionary dictionary) {
         for (int i = 0; i < values.size(); i++) {
             byte[] bytes = values.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             int id = dictionary.intern(bytes, 0, bytes.length, values.get(i));
@@ -271,6 +286,11 @@ public final class CategoryDictionary extends CategoryCells {
             frequent.add(new String(value, java.nio.charset.StandardCharsets.UTF_8));
         }
         return frequent;
+    }
+
+    /** How many of the values, the first ones, were numbered before the file's (see {@link #numbering}). */
+    int numberedFirst() {
+        return numberedFirst;
     }
 
     /** Whether some value came once the dictionary was full. */

@@ -36,7 +36,7 @@ final class CsvCache {
     private static final long MAGIC = 0x444E53344A434332L; // "DNS4JCC2"
     /** The magic number of version 5 and before, whose 16-byte footer had no checksum of the metadata. */
     private static final long OLDER_MAGIC = 0x444E53344A434331L; // "DNS4JCC1"
-    static final int VERSION = 6;
+    static final int VERSION = 7;
     private static final int FOOTER = 24;
     /** Rows are mapped in segments of at most this many bytes (a mapping holds at most 2 GiB). */
     private static final long SEGMENT_BYTES = 1L << 30;
@@ -59,19 +59,39 @@ final class CsvCache {
      * A categorical column's values in first-seen order, which its cached cells number, and the
      * rows holding each, missing, or a value past the dictionary's bound.
      */
-    record CategoricalColumn(String name, List<String> values, List<Long> counts, long missingRows, long overflowRows) {
+    record CategoricalColumn(String name, List<String> values, List<Long> counts, long missingRows, long overflowRows,
+                             int numberedFirst) {
 
         static CategoricalColumn of(String name, CategoryDictionary dictionary) {
             return new CategoricalColumn(name, dictionary.values(), java.util.Arrays.stream(dictionary.counts()).boxed().toList(),
-                    dictionary.missingRows(), dictionary.overflowRows());
+                    dictionary.missingRows(), dictionary.overflowRows(), dictionary.numberedFirst());
+        }
+
+        /** The values numbered before the file's when the cache was built, which a pass over the file numbers first too. */
+        List<String> firstNumbered() {
+            if (numberedFirst < 0 || numberedFirst > values.size()) {
+                throw new IllegalArgumentException("the cache numbers " + numberedFirst + " values of \"" + name + "\" first, of "
+                        + values.size());
+            }
+            return values.subList(0, numberedFirst);
         }
 
         CategoryDictionary dictionary() {
+            checkCounts();
+            return CategoryDictionary.of(values, counts, missingRows, overflowRows);
+        }
+
+        /** As {@link #dictionary()}, never full (see {@link CategoryDictionary#unboundedOf}). */
+        CategoryDictionary unboundedDictionary() {
+            checkCounts();
+            return CategoryDictionary.unboundedOf(values, counts, missingRows, overflowRows);
+        }
+
+        private void checkCounts() {
             if (values.size() != counts.size()) {
                 throw new IllegalArgumentException("the cache lists " + values.size() + " values of \"" + name + "\" and "
                         + counts.size() + " counts");
             }
-            return CategoryDictionary.of(values, counts, missingRows, overflowRows);
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -44,6 +45,9 @@ final class CsvFile {
             reader = reader.allowingMissing();
         }
         if (!options.numberedFirst().isEmpty()) {
+            if (options.cache()) { // a cache keeps the numbering it was built with, whatever the options say
+                throw new IllegalArgumentException("values numbered first are for a read without a cache (Options.withoutCache())");
+            }
             reader = reader.numberingFirst(options.numberedFirst());
         }
         Fingerprint fingerprint = Fingerprint.of(path);
@@ -71,6 +75,7 @@ final class CsvFile {
                 }
             }
             if (scan != null) {
+                reader = numberingAsCached(reader, scan.metadata());
                 status = "reused " + cacheFile + (how[0] != null ? " (" + how[0] + ")" : "");
             } else if (cacheFile != null) {
                 hashing = ContentHash.inBackground(path, fingerprint.size());
@@ -92,7 +97,8 @@ final class CsvFile {
             CsvReader.Summary summary = PartedRead.summary(reader, checks, null, new int[checks.length][][]);
             if (summary == null) {
                 summary = reader.read(checks[0]);
-                CsvReader again = reader.numberingFrequentPastTheBound(summary);
+                // with values numbered first (a model's, to score it), the rest read as "other" wherever they fall
+                CsvReader again = options.numberedFirst().isEmpty() ? reader.numberingFrequentPastTheBound(summary) : null;
                 if (again != null) { // later passes number those values as this one does
                     reader = again;
                     summary = reader.read(checks[0]);
@@ -102,6 +108,21 @@ final class CsvFile {
                     null);
         }
         return new CsvFile(path, reader, fingerprint, scan.metadata(), cacheFile, status, scan.rows());
+    }
+
+    /**
+     * {@code reader} numbering first what the cache's first pass numbered first: a pass over the
+     * file (when another file of the set has no cache, every file is streamed) must number its
+     * values as the cache's dictionary does.
+     */
+    private static CsvReader numberingAsCached(CsvReader reader, CsvCache.Metadata cached) {
+        Map<String, List<String>> first = new java.util.HashMap<>();
+        for (CsvCache.CategoricalColumn column : cached.categorical()) {
+            if (column.numberedFirst() > 0) {
+                first.put(column.name(), column.firstNumbered());
+            }
+        }
+        return first.isEmpty() ? reader : reader.numberingFirst(first);
     }
 
     /** Parses the file into a new cache, in parts on several threads when it is large enough. */

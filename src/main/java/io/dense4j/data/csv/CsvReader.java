@@ -534,6 +534,9 @@ public final class CsvReader {
         return new DataFileException(file, "is empty: expected " + (format.header() ? "a header row and " : "") + "data rows", null);
     }
 
+    /** The most lines after a skipped one that opened a quoted cell taken to be inside it, unless one closes it first. */
+    static final int MOST_LINES_OF_A_CELL = 20;
+
     private static boolean oddQuotes(byte[] bytes, int from, int to) {
         int quotes = 0;
         for (int i = from; i < to; i++) {
@@ -555,7 +558,8 @@ public final class CsvReader {
         long skipped = 0;
         List<Long> firstSkippedLines = new ArrayList<>();
         DataFileException firstProblem = null;
-        boolean inOpenCell = false; // a skipped line left a quoted cell open, and no good row has come since
+        boolean inOpenCell = false; // a skipped line left a quoted cell open, and no line has closed it since
+        int linesInOpenCell = 0;
         while (lines.next()) {
             int from = lines.start();
             int to = lines.end();
@@ -575,15 +579,19 @@ public final class CsvReader {
                 rows++;
             } else {
                 try {
-                    if (inOpenCell && oddQuotes(lines.bytes(), from, to)) { // the rest of a cell with a line break: no row of its own
-                        inOpenCell = false;
-                        throw problems.row("ends a quoted cell that a skipped line opened");
+                    if (inOpenCell && ++linesInOpenCell <= MOST_LINES_OF_A_CELL) { // lines of a cell with line breaks: no rows
+                        inOpenCell = !oddQuotes(lines.bytes(), from, to); // its closing quote, or a line inside it
+                        throw problems.row(inOpenCell ? "is inside a quoted cell that a skipped line opened"
+                                : "ends a quoted cell that a skipped line opened");
                     }
+                    inOpenCell = false; // none closed it: a stray quote, and this line a row of its own
                     parser.parse(lines.bytes(), from, to, lines.line());
-                    inOpenCell = false;
                     rows++;
                 } catch (DataFileException bad) {
-                    inOpenCell |= bad.getMessage().contains(FieldScanner.UNCLOSED);
+                    if (!inOpenCell && bad.getMessage().contains(FieldScanner.UNCLOSED)) {
+                        inOpenCell = true;
+                        linesInOpenCell = 0;
+                    }
                     if (skipped++ == 0) {
                         firstProblem = bad;
                     }

@@ -34,7 +34,9 @@ final class FileCategories {
             files.add(dictionaries);
         }
         merged = new LinkedHashMap<>();
-        columnsPerFile.get(0).forEach(column -> merged.put(column.name(), column.dictionary())); // a copy: merging adds to it
+        // a copy, which merging adds to, with no bound of its own: each file's values were bounded as it was read, and a
+        // later file's frequent values must not read as "other" because an earlier file filled the bound
+        columnsPerFile.get(0).forEach(column -> merged.put(column.name(), column.unboundedDictionary()));
         renumber.add(null);
         for (int k = 1; k < files.size(); k++) {
             int[][] numbers = new int[merged.size()][];

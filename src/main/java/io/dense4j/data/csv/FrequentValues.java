@@ -17,8 +17,8 @@ import java.util.Map;
  */
 final class FrequentValues {
     static final int COUNTERS = 1024;
-    /** Longer values are not summarized: free text, not a category. */
-    static final int LONGEST = 1024;
+    /** Longer values are not summarized: free text, not a category; and so a summary holds at most 256 KiB of values. */
+    static final int LONGEST = 256;
 
     private final Map<Key, long[]> counters = new LinkedHashMap<>(2 * COUNTERS); // in the order values took counters: a file reads the same each time
     private final Key probe = new Key(null, 0, 0, 0);

@@ -367,6 +367,57 @@ class CsvSourceTest {
     }
 
     @Test
+    void aFilesValuesNumberedFirstAreNumberedSoWhenItsCacheIsReusedAndTheSetStreamed() throws IOException {
+        Path set = Files.createDirectory(folder.resolve("set"));
+        StringBuilder text = new StringBuilder("code,x,label\n");
+        for (int row = 0; row < CategoryDictionary.MOST_VALUES; row++) {
+            text.append("rare").append(row).append(",0.5,").append(row % 2).append('\n');
+        }
+        for (int row = 0; row < 20_000; row++) {
+            text.append("COMMON").append(row % 5).append(",0.5,").append(row % 2).append('\n');
+        }
+        Files.writeString(set.resolve("a.csv"), text);
+        Files.writeString(set.resolve("b.csv"), "code,x,label\nCOMMON1,0.5,0\nCOMMON2,0.5,1\n");
+        CsvSource.open(CsvFiles.of(set.toString()), CsvFormat.defaults(), CsvSource.Options.defaults()); // both caches built
+        Path bCache = set.resolve("b.csv.dense4j-cache");
+        Files.delete(bCache);
+        Files.createDirectory(bCache); // b's cache cannot be written: the set is streamed, a.csv through its reader
+        CsvSource source = CsvSource.open(CsvFiles.of(set.toString()), CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertTrue(source.cacheStatus().contains("1 reused") && source.cacheStatus().contains("1 off"), source.cacheStatus());
+        List<String> kept = source.categories(5).get("code").values();
+        assertEquals(java.util.Set.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4"), java.util.Set.copyOf(kept));
+        try (BatchSource rows = source.rows(RowSelection.all(), null, source.categories(5), DataType.FLOAT)) {
+            NativeArray features = NativeArray.allocate(DataType.FLOAT, 2L * 120_002);
+            NativeArray labels = NativeArray.allocate(DataType.FLOAT, 120_002);
+            rows.startPass(0, 0, false);
+            assertEquals(120_002, rows.next(120_002, features, labels));
+            for (int row = 100_000; row < 120_000; row += 997) {
+                assertEquals(kept.indexOf("COMMON" + (row - 100_000) % 5), features.get(2 * row), 0, "row " + row);
+            }
+            assertEquals(kept.indexOf("COMMON2"), features.get(2 * 120_001), 0, "b.csv's second row");
+        }
+    }
+
+    @Test
+    void aLaterFilesFrequentValuesAreNotLostToAnEarlierFilesBound() throws IOException {
+        Path set = Files.createDirectory(folder.resolve("bounded-set"));
+        StringBuilder a = new StringBuilder("code,x,label\n");
+        for (int row = 0; row < CategoryDictionary.MOST_VALUES; row++) {
+            a.append("rare").append(row).append(",0.5,").append(row % 2).append('\n');
+        }
+        StringBuilder b = new StringBuilder("code,x,label\n");
+        for (int row = 0; row < 20_000; row++) {
+            b.append("COMMON").append(row % 5).append(",0.5,").append(row % 2).append('\n');
+        }
+        Files.writeString(set.resolve("a.csv"), a);
+        Files.writeString(set.resolve("b.csv"), b);
+        CsvSource source = CsvSource.open(CsvFiles.of(set.toString()), CsvFormat.defaults(), CsvSource.Options.defaults());
+        assertEquals(java.util.Set.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4"),
+                java.util.Set.copyOf(source.categories(5).get("code").values()));
+        assertEquals(Map.of("code", (long) CategoryDictionary.MOST_VALUES), source.unknownCategoryRows(source.categories(5)));
+    }
+
+    @Test
     void aModelsValuesAreNumberedFirstSoThatNoneFallsPastTheBound() throws IOException {
         // scored with a model that knows the 5 codes: 100,000 codes it never saw come first
         StringBuilder text = new StringBuilder("code,x,label\n");
