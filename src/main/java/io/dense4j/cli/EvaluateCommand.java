@@ -71,7 +71,7 @@ final class EvaluateCommand implements Callable<Integer> {
         CsvSource.Options options = badRows.appliedTo(CsvSource.Options.defaults().withoutCache()
                 .withClasses(schema == null ? null : schema.classes())
                 .withKinds(ColumnKinds.exactly(schema == null ? List.of() : List.copyOf(schema.categories().keySet())))
-                .numberingFirst(schema == null ? Map.of() : schema.categories())); // none of the model's values past a bound
+                .reserving(schema == null ? Map.of() : schema.categories())); // none of the model's values past a bound
         if (schema != null && !format.header() && csv.label == null && schema.labelPlaceWithoutHeader() >= 0) {
             format = format.withLabelIndex(schema.labelPlaceWithoutHeader()); // where the training file had it, as its features say
         }

@@ -443,8 +443,9 @@ class TrainCommand implements Callable<Integer> {
         }
         Trainer resumed = kept == null ? null : Trainer.resume(kept, ExecutionPolicy.forThisMachine());
         if (resumed != null) {
-            System.out.printf("Resuming from %s after epoch %d of %d (and %d batches of the next)%n", checkpoints.file,
-                    resumed.epochsTrained(), epochs, resumed.batchesInEpoch());
+            System.out.printf("Resuming from %s after epoch %d of %d%s%n", checkpoints.file, resumed.epochsTrained(), epochs,
+                    resumed.batchesInEpoch() == 0 ? "" : String.format(Locale.ROOT, " and %,d batches of the next",
+                            resumed.batchesInEpoch()));
             ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, kept.state(), System.out);
         }
         EarlyStopping stopping = earlyStopping();

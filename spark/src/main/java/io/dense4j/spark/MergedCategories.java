@@ -33,7 +33,8 @@ final class MergedCategories {
             summary.categories().forEach(column -> dictionaries.put(column.name(), column.dictionary()));
             pieces.add(dictionaries);
             if (merged.isEmpty() && !dictionaries.isEmpty()) {
-                summary.categories().forEach(column -> merged.put(column.name(), CategoryDictionary.of(List.of(), List.of(), 0, 0)));
+                // each piece's values were bounded as it was read; the merge adds them all, as one machine merges a set's files
+                summary.categories().forEach(column -> merged.put(column.name(), CategoryDictionary.unbounded()));
             }
             int[][] numbers = new int[merged.size()][];
             int c = 0;

@@ -178,4 +178,28 @@ class SparkTrainCommandChecksTest {
         System.arraycopy(common, 0, all, first.length, common.length);
         return all;
     }
+
+    @Test
+    void aLaterFilesFrequentValuesAreKeptOnSparkAsOnOneMachine() throws IOException {
+        Path set = Files.createDirectory(folder.resolve("set"));
+        StringBuilder a = new StringBuilder("code,x,label\n");
+        for (int row = 0; row < io.dense4j.data.csv.CategoryDictionary.MOST_VALUES; row++) { // fills a file's bound
+            a.append("rare").append(row).append(',').append(row % 7).append(',').append(row % 2).append('\n');
+        }
+        StringBuilder b = new StringBuilder("code,x,label\n");
+        for (int row = 0; row < 20_000; row++) {
+            b.append("COMMON").append(row % 5).append(',').append(row % 7).append(',').append(row % 5 == 0 ? 1 : 0).append('\n');
+        }
+        Files.writeString(set.resolve("a.csv"), a);
+        Files.writeString(set.resolve("b.csv"), b);
+        String[] common = {"--data", set.toString(), "--max-categories", "5", "--epochs", "1", "--batch-size", "20000",
+            "--accept-worse-than-base-rate"}; // few rounds: the categories are the point
+        Path alone = folder.resolve("alone.zip");
+        Path spark = folder.resolve("spark.zip");
+        SparkTrainCommandTest.capture(0, with(common, "train", "--out", alone.toString()));
+        SparkTrainCommandTest.capture(0, with(common, "train", "--spark", "local[2]", "--out", spark.toString()));
+        java.util.List<String> kept = java.util.List.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4");
+        assertEquals(kept, Model.load(alone).inputSchema().categories().get("code").values());
+        assertEquals(kept, Model.load(spark).inputSchema().categories().get("code").values());
+    }
 }

@@ -31,8 +31,10 @@ public final class CategoryDictionary extends CategoryCells {
     private final int mostBytes;
     /** The values past the bound, summarized; null until the first. */
     private FrequentValues pastTheBound;
-    /** How many of the values were numbered before the file's (see {@link #numbering}). */
-    private int numberedFirst;
+    /** Values numbered whenever they come, past the bound too (see {@link #reserving}); null for none. */
+    private CategoryDictionary reserved;
+    /** The values numbered that are not reserved: what the bound counts. */
+    private int unreserved;
     private byte[] arena = new byte[1024];
     private int arenaUsed;
     private int[] starts = new int[64];
@@ -57,32 +59,22 @@ public final class CategoryDictionary extends CategoryCells {
         this.mostBytes = mostBytes;
     }
 
-    /**
-     * A dictionary that numbers {@code first} before any value a file brings (a model's categories,
-     * or values a first pass found frequent past its bound), each counted from 0, then as
-     * {@link #CategoryDictionary()} does, its bound on top of them.
-     */
-    static CategoryDictionary numbering(List<String> first) {
-        return numbering(first, MOST_VALUES);
-    }
-
     /** The bound on each of {@code columns} categorical columns of one file: their share of {@link #MOST_VALUES_IN_ALL}. */
     static int mostValuesEach(int columns) {
         return Math.max(FEWEST_KEPT, Math.min(MOST_VALUES, MOST_VALUES_IN_ALL / Math.max(1, columns)));
     }
 
-    /** As {@link #numbering(List)}, with {@code mostValues} (see {@link #mostValuesEach}) on top of {@code first}. */
-    static CategoryDictionary numbering(List<String> first, int mostValues) {
-        int bytes = 0;
-        for (String value : first) {
-            bytes += value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    /**
+     * A dictionary bounded at {@code mostValues}, which numbers the {@code reserved} values too,
+     * past its bound as before it, in first-seen order with the others: a model's categories,
+     * which must never read as "other" in a file that brings many others first, or values a first
+     * pass found frequent past its bound.
+     */
+    static CategoryDictionary reserving(List<String> reserved, int mostValues) {
+        CategoryDictionary dictionary = new CategoryDictionary(mostValues);
+        if (!reserved.isEmpty()) {
+            dictionary.reserved = unboundedOf(reserved, java.util.Collections.nCopies(reserved.size(), 0L), 0, 0);
         }
-        CategoryDictionary dictionary = new CategoryDictionary(mostValues + first.size(), MOST_BYTES + bytes);
-        for (String value : first) {
-            byte[] encoded = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            dictionary.intern(encoded, 0, encoded.length, value);
-        }
-        dictionary.numberedFirst = dictionary.size;
         return dictionary;
     }
 
@@ -98,8 +90,14 @@ public final class CategoryDictionary extends CategoryCells {
      * As {@link #of}, but never full: the values of a set of files, which hold every value of
      * each file's dictionary, each bounded on its own.
      */
+    /** An empty dictionary with no bound but a float's and an array's: the values of a set's pieces, merged in file order. */
+    public static CategoryDictionary unbounded() {
+        return unboundedOf(List.of(), List.of(), 0, 0);
+    }
+
     static CategoryDictionary unboundedOf(List<String> values, List<Long> counts, long missingRows, long overflowRows) {
-        return of(values, counts, missingRows, overflowRows, new CategoryDictionary(Integer.MAX_VALUE, Integer.MAX_VALUE - 16));
+        // bounded only where a float still holds every number exactly, and the arena's length an int
+        return of(values, counts, missingRows, overflowRows, new CategoryDictionary(1 << 24, 1 << 30));
     }
 
     private static CategoryDictionary of(List<String> values, List<Long> counts, long missingRows, long overflowRows,
@@ -112,6 +110,7 @@ public final class CategoryDictionary extends CategoryCells {
             }
             dictionary.counts[i] = counts.get(i);
         }
+        dictionary.unreserved = dictionary.size;
         dictionary.missingRows = missingRows;
         dictionary.overflowRows = overflowRows;
         return dictionary;
@@ -123,13 +122,15 @@ public final class CategoryDictionary extends CategoryCells {
         if (id >= 0) {
             return id;
         }
-        if (size >= mostValues || arenaUsed + (to - from) > mostBytes) {
+        boolean exempt = reserved != null && reserved.find(bytes, from, to) >= 0;
+        if (!exempt && full(to - from)) {
             if (pastTheBound == null) {
                 pastTheBound = new FrequentValues();
             }
             pastTheBound.offer(bytes, from, to);
             return OVERFLOW;
         }
+        unreserved += exempt ? 0 : 1;
         return intern(bytes, from, to, problems.decode(bytes, from, to, column)); // a new value: checked as UTF-8 once
     }
 
@@ -147,6 +148,11 @@ public final class CategoryDictionary extends CategoryCells {
         } else {
             counts[(int) code]++;
         }
+    }
+
+    /** Whether a value of {@code length} bytes that is not reserved would pass the bound. */
+    private boolean full(int length) {
+        return unreserved >= mostValues || (long) arenaUsed + length > mostBytes;
     }
 
     /** The number of the value {@code bytes[from, to)}, or −1 when it has none yet. */
@@ -173,7 +179,7 @@ public final class CategoryDictionary extends CategoryCells {
         }
         int length = to - from;
         if (arenaUsed + length > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arenaUsed + length, 2 * arena.length));
+            arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) arenaUsed + length, 2L * arena.length)));
         }
         if (size + 1 >= starts.length) {
             int grown = 2 * starts.length;
@@ -267,7 +273,7 @@ public final class CategoryDictionary extends CategoryCells {
 
     /**
      * The values that came once the dictionary was full and surely hold more rows than some value
-     * it numbered: a second pass that numbers them first ({@link #numbering}) ranks them among the
+     * it numbered: a second pass that reserves them ({@link #reserving}) ranks them among the
      * most frequent, where this pass would read them all as "other". Empty for a column of
      * identifiers, whose values past the bound are as rare as those before it.
      */
@@ -288,9 +294,9 @@ public final class CategoryDictionary extends CategoryCells {
         return frequent;
     }
 
-    /** How many of the values, the first ones, were numbered before the file's (see {@link #numbering}). */
-    int numberedFirst() {
-        return numberedFirst;
+    /** The reserved values (see {@link #reserving}), in their order; empty for none. */
+    List<String> reserved() {
+        return reserved == null ? List.of() : reserved.values();
     }
 
     /** Whether some value came once the dictionary was full. */
@@ -321,7 +327,8 @@ public final class CategoryDictionary extends CategoryCells {
         for (int id = 0; id < other.size; id++) {
             int here = find(other.arena, other.starts[id], other.starts[id + 1]);
             if (here < 0) {
-                if (size >= mostValues || arenaUsed + other.length(id) > mostBytes) {
+                boolean exempt = reserved != null && reserved.find(other.arena, other.starts[id], other.starts[id + 1]) >= 0;
+                if (!exempt && full(other.length(id))) {
                     if (!overflowing) {
                         return null;
                     }
@@ -329,6 +336,7 @@ public final class CategoryDictionary extends CategoryCells {
                     overflowRows += other.counts[id];
                     continue;
                 }
+                unreserved += exempt ? 0 : 1;
                 here = intern(other.arena, other.starts[id], other.starts[id + 1], other.decoded[id]);
             }
             counts[here] += other.counts[id];

@@ -60,20 +60,17 @@ final class CsvCache {
      * rows holding each, missing, or a value past the dictionary's bound.
      */
     record CategoricalColumn(String name, List<String> values, List<Long> counts, long missingRows, long overflowRows,
-                             int numberedFirst) {
+                             List<String> reserved) {
 
         static CategoricalColumn of(String name, CategoryDictionary dictionary) {
             return new CategoricalColumn(name, dictionary.values(), java.util.Arrays.stream(dictionary.counts()).boxed().toList(),
-                    dictionary.missingRows(), dictionary.overflowRows(), dictionary.numberedFirst());
+                    dictionary.missingRows(), dictionary.overflowRows(), dictionary.reserved());
         }
 
-        /** The values numbered before the file's when the cache was built, which a pass over the file numbers first too. */
-        List<String> firstNumbered() {
-            if (numberedFirst < 0 || numberedFirst > values.size()) {
-                throw new IllegalArgumentException("the cache numbers " + numberedFirst + " values of \"" + name + "\" first, of "
-                        + values.size());
-            }
-            return values.subList(0, numberedFirst);
+        /** The values the cache's first pass numbered past the bound too, which a pass over the file must reserve too. */
+        @Override
+        public List<String> reserved() {
+            return reserved == null ? List.of() : reserved;
         }
 
         CategoryDictionary dictionary() {

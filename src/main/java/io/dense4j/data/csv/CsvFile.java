@@ -44,11 +44,11 @@ final class CsvFile {
         if (options.fillMissing()) {
             reader = reader.allowingMissing();
         }
-        if (!options.numberedFirst().isEmpty()) {
+        if (!options.reserved().isEmpty()) {
             if (options.cache()) { // a cache keeps the numbering it was built with, whatever the options say
-                throw new IllegalArgumentException("values numbered first are for a read without a cache (Options.withoutCache())");
+                throw new IllegalArgumentException("reserved values are for a read without a cache (Options.withoutCache())");
             }
-            reader = reader.numberingFirst(options.numberedFirst());
+            reader = reader.reserving(options.reserved());
         }
         Fingerprint fingerprint = Fingerprint.of(path);
         CsvCache.Opened scan = null;
@@ -75,7 +75,7 @@ final class CsvFile {
                 }
             }
             if (scan != null) {
-                reader = numberingAsCached(reader, scan.metadata());
+                reader = reservingAsCached(reader, scan.metadata());
                 status = "reused " + cacheFile + (how[0] != null ? " (" + how[0] + ")" : "");
             } else if (cacheFile != null) {
                 hashing = ContentHash.inBackground(path, fingerprint.size());
@@ -97,8 +97,8 @@ final class CsvFile {
             CsvReader.Summary summary = PartedRead.summary(reader, checks, null, new int[checks.length][][]);
             if (summary == null) {
                 summary = reader.read(checks[0]);
-                // with values numbered first (a model's, to score it), the rest read as "other" wherever they fall
-                CsvReader again = options.numberedFirst().isEmpty() ? reader.numberingFrequentPastTheBound(summary) : null;
+                // with values reserved (a model's, to score it), the rest read as "other" wherever they fall
+                CsvReader again = options.reserved().isEmpty() ? reader.reservingFrequentPastTheBound(summary) : null;
                 if (again != null) { // later passes number those values as this one does
                     reader = again;
                     summary = reader.read(checks[0]);
@@ -111,18 +111,18 @@ final class CsvFile {
     }
 
     /**
-     * {@code reader} numbering first what the cache's first pass numbered first: a pass over the
-     * file (when another file of the set has no cache, every file is streamed) must number its
-     * values as the cache's dictionary does.
+     * {@code reader} reserving what the cache's first pass reserved: a pass over the file (when
+     * another file of the set has no cache, every file is streamed) must number its values as the
+     * cache's dictionary does.
      */
-    private static CsvReader numberingAsCached(CsvReader reader, CsvCache.Metadata cached) {
-        Map<String, List<String>> first = new java.util.HashMap<>();
+    private static CsvReader reservingAsCached(CsvReader reader, CsvCache.Metadata cached) {
+        Map<String, List<String>> reserved = new java.util.HashMap<>();
         for (CsvCache.CategoricalColumn column : cached.categorical()) {
-            if (column.numberedFirst() > 0) {
-                first.put(column.name(), column.firstNumbered());
+            if (!column.reserved().isEmpty()) {
+                reserved.put(column.name(), column.reserved());
             }
         }
-        return first.isEmpty() ? reader : reader.numberingFirst(first);
+        return reserved.isEmpty() ? reader : reader.reserving(reserved);
     }
 
     /** Parses the file into a new cache, in parts on several threads when it is large enough. */
@@ -148,7 +148,7 @@ final class CsvFile {
                 }
                 parts[0] = new CsvCache.Writer(cacheFile, format.weightName() != null);
                 summary = reader.read(parts[0]);
-                CsvReader again = reader.numberingFrequentPastTheBound(summary);
+                CsvReader again = reader.reservingFrequentPastTheBound(summary);
                 if (again != null) { // a column's bound left out values more frequent than some it numbered: again, them first
                     parts[0].close();
                     parts[0] = new CsvCache.Writer(cacheFile, format.weightName() != null);

@@ -77,7 +77,9 @@ public record CsvFiles(String name, List<Path> paths) {
 
     private static List<Path> listed(Path folder, int depth, java.util.function.Predicate<Path> wanted, Path given) {
         try (Stream<Path> found = Files.find(folder.toString().isEmpty() ? Path.of(".") : folder, depth,
-                (path, attributes) -> attributes.isRegularFile() && depthOf(folder, path) == depth)) {
+                // a link to a file is a file to read, as Spark reads it (Files.find does not follow links)
+                (path, attributes) -> (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(path))
+                        && depthOf(folder, path) == depth)) {
             return found.map(path -> folder.toString().isEmpty() ? Path.of(".").relativize(path) : path)
                     .filter(CsvFiles::data).filter(wanted).sorted().toList();
         } catch (IOException failed) {

@@ -73,9 +73,6 @@ public final class CsvReader {
         }
     }
 
-    /** How many skipped lines a summary names. */
-    private static final int SKIPPED_LINES_NAMED = 5;
-
     /** Bytes read at a time; a longer line grows the buffer. */
     private static final int CHUNK = 1 << 20;
 
@@ -88,8 +85,8 @@ public final class CsvReader {
     private final List<String> kept;
     /** The model's categories the categorical columns are read with, by name; null to learn them from the file. */
     private final Map<String, Categories> scoring;
-    /** Per categorical column, values numbered before any the file brings (see {@link #numberingFirst}). */
-    private final Map<String, List<String>> numberedFirst;
+    /** Per categorical column, values numbered past its bound too (see {@link #reserving}). */
+    private final Map<String, List<String>> reserved;
 
     /** Distinct label names a reader {@link #collectingLabels() collecting them} accepts. */
     public static final int COLLECTED_LABELS_MAX = 100;
@@ -118,10 +115,10 @@ public final class CsvReader {
     }
 
     private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels,
-                      List<String> kept, Map<String, Categories> scoring, Map<String, List<String>> numberedFirst) {
+                      List<String> kept, Map<String, Categories> scoring, Map<String, List<String>> reserved) {
         this.kept = List.copyOf(kept);
         this.scoring = scoring;
-        this.numberedFirst = numberedFirst;
+        this.reserved = reserved;
         this.file = file;
         this.format = format;
         this.chunk = chunk;
@@ -136,12 +133,12 @@ public final class CsvReader {
      * header or its first row still stop the read.
      */
     public CsvReader skippingBadRows() {
-        return new CsvReader(file, format, chunk, true, allowMissing, collectLabels, kept, scoring, numberedFirst);
+        return new CsvReader(file, format, chunk, true, allowMissing, collectLabels, kept, scoring, reserved);
     }
 
     /** This reader, but reading a missing feature value as NaN (counted in the summary) instead of stopping. */
     public CsvReader allowingMissing() {
-        return new CsvReader(file, format, chunk, skipBadRows, true, collectLabels, kept, scoring, numberedFirst);
+        return new CsvReader(file, format, chunk, skipBadRows, true, collectLabels, kept, scoring, reserved);
     }
 
     /**
@@ -151,7 +148,7 @@ public final class CsvReader {
      * other pieces' (dense4j-spark judges them all in file order, as one reader would).
      */
     public CsvReader collectingLabels() {
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, true, kept, scoring, numberedFirst);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, true, kept, scoring, reserved);
     }
 
     /**
@@ -162,7 +159,7 @@ public final class CsvReader {
         if (!names.isEmpty() && !format.header()) {
             throw new IllegalArgumentException("columns are kept by their header names, and " + file + " is read without a header");
         }
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, names, scoring, numberedFirst);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, names, scoring, reserved);
     }
 
     /**
@@ -175,36 +172,35 @@ public final class CsvReader {
             throw new IllegalArgumentException("the categories given are for " + categories.keySet()
                     + ", and the format reads " + format.categorical() + " as categorical");
         }
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, Map.copyOf(categories), numberedFirst);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, Map.copyOf(categories), reserved);
     }
 
     /**
-     * This reader, but numbering {@code values} (by column name) before the values each
-     * categorical column brings, and counting them from there: a model's categories, so that none
-     * of them can fall past a column's bound, or values a first pass found frequent past it
-     * ({@link CategoryDictionary#frequentPastTheBound}).
+     * This reader, but numbering {@code values} (by column name) wherever they come in their
+     * categorical column, past its bound too (see {@link CategoryDictionary#reserving}): a model's
+     * categories, or values a first pass found frequent past the bound.
      */
-    public CsvReader numberingFirst(Map<String, List<String>> values) {
+    public CsvReader reserving(Map<String, List<String>> values) {
         return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, Map.copyOf(values));
     }
 
     /**
-     * This reader numbering first, on top of what it numbers first already, the values {@code summary}'s
-     * pass found frequent past a column's bound; null when it found none.
+     * This reader reserving, on top of what it reserves already, the values {@code summary}'s pass
+     * found frequent past a column's bound; null when it found none.
      */
-    CsvReader numberingFrequentPastTheBound(Summary summary) {
-        Map<String, List<String>> values = new java.util.LinkedHashMap<>(numberedFirst);
+    CsvReader reservingFrequentPastTheBound(Summary summary) {
+        Map<String, List<String>> values = new java.util.LinkedHashMap<>(reserved);
         boolean found = false;
         for (var column : summary.categories().entrySet()) {
             List<String> frequent = column.getValue().frequentPastTheBound();
             if (!frequent.isEmpty()) {
-                List<String> first = new java.util.ArrayList<>(values.getOrDefault(column.getKey(), List.of()));
-                first.addAll(frequent);
-                values.put(column.getKey(), first);
+                List<String> more = new java.util.ArrayList<>(values.getOrDefault(column.getKey(), List.of()));
+                more.addAll(frequent);
+                values.put(column.getKey(), more);
                 found = true;
             }
         }
-        return found ? numberingFirst(values) : null;
+        return found ? reserving(values) : null;
     }
 
     /**
@@ -534,17 +530,6 @@ public final class CsvReader {
         return new DataFileException(file, "is empty: expected " + (format.header() ? "a header row and " : "") + "data rows", null);
     }
 
-    /** The most lines after a skipped one that opened a quoted cell taken to be inside it, unless one closes it first. */
-    static final int MOST_LINES_OF_A_CELL = 20;
-
-    private static boolean oddQuotes(byte[] bytes, int from, int to) {
-        int quotes = 0;
-        for (int i = from; i < to; i++) {
-            quotes += bytes[i] == '"' ? 1 : 0;
-        }
-        return (quotes & 1) == 1;
-    }
-
     /**
      * One pass over {@code in}, every row to {@code handler}. With {@code layout} null its first
      * line is the file's, to be laid out (and read as a row without a header); otherwise every line
@@ -555,11 +540,7 @@ public final class CsvReader {
         CsvProblems problems = new CsvProblems(file, lines);
         RowParser parser = layout == null ? null : rowParser(layout, problems, handler);
         long rows = 0;
-        long skipped = 0;
-        List<Long> firstSkippedLines = new ArrayList<>();
-        DataFileException firstProblem = null;
-        boolean inOpenCell = false; // a skipped line left a quoted cell open, and no line has closed it since
-        int linesInOpenCell = 0;
+        SkippedRows skipped = new SkippedRows();
         while (lines.next()) {
             int from = lines.start();
             int to = lines.end();
@@ -579,34 +560,19 @@ public final class CsvReader {
                 rows++;
             } else {
                 try {
-                    if (inOpenCell && ++linesInOpenCell <= MOST_LINES_OF_A_CELL) { // lines of a cell with line breaks: no rows
-                        inOpenCell = !oddQuotes(lines.bytes(), from, to); // its closing quote, or a line inside it
-                        throw problems.row(inOpenCell ? "is inside a quoted cell that a skipped line opened"
-                                : "ends a quoted cell that a skipped line opened");
-                    }
-                    inOpenCell = false; // none closed it: a stray quote, and this line a row of its own
                     parser.parse(lines.bytes(), from, to, lines.line());
                     rows++;
                 } catch (DataFileException bad) {
-                    if (!inOpenCell && bad.getMessage().contains(FieldScanner.UNCLOSED)) {
-                        inOpenCell = true;
-                        linesInOpenCell = 0;
-                    }
-                    if (skipped++ == 0) {
-                        firstProblem = bad;
-                    }
-                    if (firstSkippedLines.size() < SKIPPED_LINES_NAMED) {
-                        firstSkippedLines.add(lines.line());
-                    }
+                    skipped.skip(bad, lines.line());
                 }
             }
         }
         if (parser == null) {
             throw isEmpty();
         }
-        if (rows == 0 && skipped > 0 && !piece) {
-            throw new DataFileException(file, "has no good data row: all " + skipped + " were bad; the first: "
-                    + firstProblem.getMessage(), firstProblem);
+        if (rows == 0 && skipped.count() > 0 && !piece) {
+            throw new DataFileException(file, "has no good data row: all " + skipped.count() + " were bad; the first: "
+                    + skipped.first().getMessage(), skipped.first());
         }
         if (rows == 0 && !piece) {
             throw new DataFileException(file, "has a header row but no data rows", null);
@@ -622,8 +588,8 @@ public final class CsvReader {
                 unknown.put(featureNames.get(place), lookup.unknownRows());
             }
         }
-        return new Summary(featureNames, rows, parser.labels(), skipped, List.copyOf(firstSkippedLines),
-                parser.missingValues(), seen, unknown);
+        return new Summary(featureNames, rows, parser.labels(), skipped.count(), skipped.firstLines(), parser.missingValues(), seen,
+                unknown);
     }
 
     private RowParser rowParser(ColumnLayout layout, CsvProblems problems, RowHandler handler) {
@@ -642,7 +608,7 @@ public final class CsvReader {
         int mostValues = CategoryDictionary.mostValuesEach(format.categorical().size());
         for (String name : format.categorical()) {
             categories.put(name, scoring != null ? new CategoryLookup(scoring.get(name))
-                    : CategoryDictionary.numbering(numberedFirst.getOrDefault(name, List.of()), mostValues));
+                    : CategoryDictionary.reserving(reserved.getOrDefault(name, List.of()), mostValues));
         }
         return new RowParser(layout, format, allowMissing, collectLabels, problems, handler, keptColumns, categories);
     }

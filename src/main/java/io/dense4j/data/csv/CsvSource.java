@@ -57,7 +57,7 @@ public final class CsvSource implements CategoricalRows {
      */
     public record Options(boolean cache, Path cacheDirectory, boolean skipBadRows, boolean fillMissing,
                           int shuffleBufferRows, int firstPassThreads, List<String> classes, ColumnKinds kinds,
-                          Path fallbackCacheDirectory, Map<String, List<String>> numberedFirst) {
+                          Path fallbackCacheDirectory, Map<String, List<String>> reserved) {
 
         public Options {
             if (shuffleBufferRows < 1) {
@@ -70,7 +70,7 @@ public final class CsvSource implements CategoricalRows {
                 throw new IllegalArgumentException("a binary classifier has 2 classes, got " + classes);
             }
             Objects.requireNonNull(kinds, "column kinds");
-            numberedFirst = Map.copyOf(numberedFirst);
+            reserved = Map.copyOf(reserved);
         }
 
         /**
@@ -102,45 +102,45 @@ public final class CsvSource implements CategoricalRows {
         /** Where the cache goes when the file's folder cannot be written; null for no cache then. */
         public Options withFallbackCacheDirectory(Path directory) {
             return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds,
-                    directory, numberedFirst);
+                    directory, reserved);
         }
 
         public Options withoutCache() {
             return new Options(false, null, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds,
-                    fallbackCacheDirectory, numberedFirst);
+                    fallbackCacheDirectory, reserved);
         }
 
         public Options withCacheDirectory(Path directory) {
             return new Options(true, Objects.requireNonNull(directory, "cache directory"), skipBadRows, fillMissing,
-                    shuffleBufferRows, firstPassThreads, classes, kinds, fallbackCacheDirectory, numberedFirst);
+                    shuffleBufferRows, firstPassThreads, classes, kinds, fallbackCacheDirectory, reserved);
         }
 
         public Options skippingBadRows() {
             return new Options(cache, cacheDirectory, true, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds,
-                    fallbackCacheDirectory, numberedFirst);
+                    fallbackCacheDirectory, reserved);
         }
 
         public Options fillingMissing() {
             return new Options(cache, cacheDirectory, skipBadRows, true, shuffleBufferRows, firstPassThreads, classes, kinds,
-                    fallbackCacheDirectory, numberedFirst);
+                    fallbackCacheDirectory, reserved);
         }
 
         public Options withShuffleBuffer(int rows) {
             return new Options(cache, cacheDirectory, skipBadRows, fillMissing, rows, firstPassThreads, classes, kinds,
-                    fallbackCacheDirectory, numberedFirst);
+                    fallbackCacheDirectory, reserved);
         }
 
         /** Labels named as a model names its classes (null: learned from the file). */
         public Options withClasses(List<String> names) {
             return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads,
                     names == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(names)), kinds,
-                    fallbackCacheDirectory, numberedFirst);
+                    fallbackCacheDirectory, reserved);
         }
 
         /** Which feature columns are read as categories (see {@link ColumnKinds}). */
         public Options withKinds(ColumnKinds newKinds) {
             return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes,
-                    newKinds, fallbackCacheDirectory, numberedFirst);
+                    newKinds, fallbackCacheDirectory, reserved);
         }
 
         /** Reads these columns as categories, whatever they hold. */
@@ -153,8 +153,8 @@ public final class CsvSource implements CategoricalRows {
             return withKinds(kinds.withNumeric(names));
         }
 
-        /** Numbers a model's {@code categories} first in each of their columns, as scoring with the model wants. */
-        public Options numberingFirst(Map<String, io.dense4j.data.Categories> categories) {
+        /** Reserves numbers for a model's {@code categories} in each of their columns, as scoring with the model wants. */
+        public Options reserving(Map<String, io.dense4j.data.Categories> categories) {
             Map<String, List<String>> values = new java.util.HashMap<>();
             categories.forEach((column, encoding) -> values.put(column, encoding.values()));
             return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, firstPassThreads, classes, kinds,
@@ -163,7 +163,7 @@ public final class CsvSource implements CategoricalRows {
 
         public Options withFirstPassThreads(int threads) {
             return new Options(cache, cacheDirectory, skipBadRows, fillMissing, shuffleBufferRows, threads, classes, kinds,
-                    fallbackCacheDirectory, numberedFirst);
+                    fallbackCacheDirectory, reserved);
         }
     }
 

@@ -18,9 +18,6 @@ final class FieldScanner {
     private int untrimmedStart;
     private int untrimmedEnd;
 
-    /** The problem of a line whose last quoted field runs past its end: a cell with a line break, say. */
-    static final String UNCLOSED = "a quoted field has no closing quote on its line";
-
     FieldScanner(int delimiter, CsvProblems problems) {
         this.delimiter = delimiter;
         this.problems = problems;
@@ -38,7 +35,7 @@ final class FieldScanner {
             int read = first + 1;
             while (true) {
                 if (read >= to) {
-                    throw problems.cell(column, UNCLOSED);
+                    throw problems.cell(column, "a quoted field has no closing quote on its line");
                 }
                 byte b = bytes[read];
                 if (b == '"') {

@@ -238,12 +238,14 @@ class CategoricalCsvTest {
         }
         assertEquals(List.of(), identifiers.frequentPastTheBound(), "past the bound, values as rare as those numbered");
 
-        // a dictionary numbering "late" first counts it, and numbers the file's values after it
-        CategoryDictionary again = CategoryDictionary.numbering(List.of("late"));
+        // a dictionary of one value that reserves "late" numbers it past the bound, where it comes
+        CategoryDictionary again = CategoryDictionary.reserving(List.of("late"), 1);
         code(again, "early0", problems);
+        code(again, "early1", problems);
         code(again, "late", problems);
-        assertEquals(List.of("late", "early0"), again.values());
+        assertEquals(List.of("early0", "late"), again.values());
         assertArrayEquals(new long[] {1, 1}, again.counts());
+        assertEquals(1, again.overflowRows(), "early1, past the bound");
     }
 
     private static void code(CategoryDictionary dictionary, String cell, CsvProblems problems) {

@@ -40,6 +40,15 @@ class CsvFilesTest {
     }
 
     @Test
+    void aLinkToAFileIsReadAndALinkToAFolderIsNot() throws IOException {
+        Path a = touch("linked/a.csv");
+        Path elsewhere = touch("elsewhere/b.csv");
+        Path link = Files.createSymbolicLink(folder.resolve("linked/b.csv"), elsewhere);
+        Files.createSymbolicLink(folder.resolve("linked/more"), folder.resolve("elsewhere"));
+        assertEquals(List.of(a, link), CsvFiles.of(folder.resolve("linked").toString()).paths());
+    }
+
+    @Test
     void aGlobMatchesNamesInAnyPartOfThePath() throws IOException {
         Path one = touch("2025/01/train.csv");
         Path two = touch("2025/02/train.csv");

@@ -223,39 +223,6 @@ class CsvReaderTest {
     }
 
     @Test
-    void aCellWithLineBreaksIsSkippedWithEveryLineItRunsOver() throws IOException {
-        // a text column: the rest of a cell ("line two\",…) would read as a row with the value «line two"»
-        // the middle line of the second cell reads as a good row, and is skipped all the same
-        Path file = write("broken-cell.csv", "note,b,label\nok,1,no\n\"line one\nline two\",2,yes\nok,3,yes\n"
-                + "\"first\nmiddle,4,yes\nlast\",5,no\nfine,6,no\n");
-        List<String> rows = new ArrayList<>();
-        CsvReader.Summary summary = new CsvReader(file, CsvFormat.defaults().withCategorical(List.of("note"))).skippingBadRows()
-                .read((line, features, provisional, weight) -> rows.add(line + ":" + features[1]));
-        assertEquals(List.of("2:1.0", "5:3.0", "9:6.0"), rows);
-        assertEquals(List.of(3L, 4L, 6L, 7L, 8L), summary.firstSkippedLines(), "each cell's lines, the middle one's too");
-        assertEquals(3, summary.rows());
-        CategoryDictionary notes = summary.categories().get("note");
-        assertTrue(!notes.values().contains("line two\"") && !notes.values().contains("last\""), notes.values().toString());
-        assertEquals(2, notes.counts()[notes.values().indexOf("ok")]);
-        assertEquals(1, notes.counts()[notes.values().indexOf("fine")]);
-    }
-
-    @Test
-    void aQuoteThatNoLineClosesSkipsTwentyLinesThenReadsOn() throws IOException {
-        StringBuilder text = new StringBuilder("note,b,label\nok,0,no\n\"stray,1,yes\n");
-        for (int row = 2; row < 40; row++) {
-            text.append("ok,").append(row).append(",no\n");
-        }
-        List<String> rows = new ArrayList<>();
-        CsvReader.Summary summary = new CsvReader(write("stray.csv", text.toString()), CsvFormat.defaults()
-                .withCategorical(List.of("note"))).skippingBadRows().read((line, features, provisional, weight) -> rows.add(line + ""));
-        // line 3 opened the quote; lines 4 to 23, the most a cell is taken to run over, are skipped with it; then rows again
-        assertEquals(21, summary.skippedRows());
-        assertEquals(List.of("2", "24"), rows.subList(0, 2));
-        assertEquals(1 + 40 - 22, summary.rows());
-    }
-
-    @Test
     void aFileWithNoGoodRowSaysSoEvenWhenSkipping() throws IOException {
         Path file = write("all-bad.csv", "a,label\nx,0\ny,1\n");
         DataFileException error = assertThrows(DataFileException.class,

@@ -337,46 +337,29 @@ class CsvSourceTest {
     @Test
     void valuesFrequentOnlyPastAColumnsBoundAreNumberedByASecondPass() throws IOException {
         // sorted by time: 100,000 one-off codes fill the column's bound, then 5 codes that most rows hold
-        StringBuilder text = new StringBuilder("code,x,label\n");
-        for (int row = 0; row < CategoryDictionary.MOST_VALUES; row++) {
-            text.append("rare").append(row).append(",0.5,").append(row % 2).append('\n');
-        }
-        for (int row = 0; row < 20_000; row++) {
-            text.append("COMMON").append(row % 5).append(",0.5,").append(row % 5 == 0 ? 1 : 0).append('\n');
-        }
-        Path file = Files.writeString(folder.resolve("sorted.csv"), text);
+        Path file = Files.writeString(folder.resolve("sorted.csv"), sortedCodes(CategoryDictionary.MOST_VALUES, 20_000));
         for (CsvSource.Options options : List.of(CsvSource.Options.defaults(), CsvSource.Options.defaults().withoutCache())) {
             CsvSource source = CsvSource.open(file, CsvFormat.defaults(), options);
             CategoryDictionary counts = source.categoryCounts("code");
-            java.util.Set<String> common = java.util.Set.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4");
-            assertEquals(common, java.util.Set.copyOf(counts.values().subList(0, 5)), "numbered first, by the second pass");
-            assertArrayEquals(new long[] {4_000, 4_000, 4_000, 4_000, 4_000}, Arrays.copyOf(counts.counts(), 5));
+            // numbered by the second pass as they come, after the bound's 100,000, in first-seen order
+            assertEquals(List.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4"),
+                    counts.values().subList(CategoryDictionary.MOST_VALUES, CategoryDictionary.MOST_VALUES + 5));
+            assertArrayEquals(new long[] {4_000, 4_000, 4_000, 4_000, 4_000},
+                    Arrays.copyOfRange(counts.counts(), CategoryDictionary.MOST_VALUES, CategoryDictionary.MOST_VALUES + 5));
             List<String> kept = source.categories(5).get("code").values();
-            assertEquals(common, java.util.Set.copyOf(kept), "the 5 most frequent values, whatever the rows' order");
-            // each late row reads as its own value's code, not as "other"
-            try (BatchSource rows = source.rows(RowSelection.all(), null, source.categories(5), DataType.FLOAT)) {
-                NativeArray features = NativeArray.allocate(DataType.FLOAT, 2L * 120_000);
-                NativeArray labels = NativeArray.allocate(DataType.FLOAT, 120_000);
-                rows.startPass(0, 0, false);
-                assertEquals(120_000, rows.next(120_000, features, labels));
-                for (int row = 100_000; row < 120_000; row += 997) {
-                    assertEquals(kept.indexOf("COMMON" + (row - 100_000) % 5), features.get(2 * row), 0, "row " + row);
-                }
+            assertEquals(List.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4"), kept,
+                    "the 5 most frequent values, whatever the rows' order, ties in first-seen order");
+            float[] codes = codes(source, source.categories(5), 120_000);
+            for (int row = 100_000; row < 120_000; row += 997) { // each late row reads as its own value's code, not as "other"
+                assertEquals(kept.indexOf("COMMON" + (row - 100_000) % 5), codes[row], 0, "row " + row);
             }
         }
     }
 
     @Test
-    void aFilesValuesNumberedFirstAreNumberedSoWhenItsCacheIsReusedAndTheSetStreamed() throws IOException {
+    void aFilesReservedValuesAreReservedWhenItsCacheIsReusedAndTheSetStreamed() throws IOException {
         Path set = Files.createDirectory(folder.resolve("set"));
-        StringBuilder text = new StringBuilder("code,x,label\n");
-        for (int row = 0; row < CategoryDictionary.MOST_VALUES; row++) {
-            text.append("rare").append(row).append(",0.5,").append(row % 2).append('\n');
-        }
-        for (int row = 0; row < 20_000; row++) {
-            text.append("COMMON").append(row % 5).append(",0.5,").append(row % 2).append('\n');
-        }
-        Files.writeString(set.resolve("a.csv"), text);
+        Files.writeString(set.resolve("a.csv"), sortedCodes(CategoryDictionary.MOST_VALUES, 20_000));
         Files.writeString(set.resolve("b.csv"), "code,x,label\nCOMMON1,0.5,0\nCOMMON2,0.5,1\n");
         CsvSource.open(CsvFiles.of(set.toString()), CsvFormat.defaults(), CsvSource.Options.defaults()); // both caches built
         Path bCache = set.resolve("b.csv.dense4j-cache");
@@ -385,63 +368,67 @@ class CsvSourceTest {
         CsvSource source = CsvSource.open(CsvFiles.of(set.toString()), CsvFormat.defaults(), CsvSource.Options.defaults());
         assertTrue(source.cacheStatus().contains("1 reused") && source.cacheStatus().contains("1 off"), source.cacheStatus());
         List<String> kept = source.categories(5).get("code").values();
-        assertEquals(java.util.Set.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4"), java.util.Set.copyOf(kept));
-        try (BatchSource rows = source.rows(RowSelection.all(), null, source.categories(5), DataType.FLOAT)) {
-            NativeArray features = NativeArray.allocate(DataType.FLOAT, 2L * 120_002);
-            NativeArray labels = NativeArray.allocate(DataType.FLOAT, 120_002);
-            rows.startPass(0, 0, false);
-            assertEquals(120_002, rows.next(120_002, features, labels));
-            for (int row = 100_000; row < 120_000; row += 997) {
-                assertEquals(kept.indexOf("COMMON" + (row - 100_000) % 5), features.get(2 * row), 0, "row " + row);
-            }
-            assertEquals(kept.indexOf("COMMON2"), features.get(2 * 120_001), 0, "b.csv's second row");
+        assertEquals(COMMON, java.util.Set.copyOf(kept));
+        float[] codes = codes(source, source.categories(5), 120_002);
+        for (int row = 100_000; row < 120_000; row += 997) {
+            assertEquals(kept.indexOf("COMMON" + (row - 100_000) % 5), codes[row], 0, "row " + row);
         }
+        assertEquals(kept.indexOf("COMMON2"), codes[120_001], 0, "b.csv's second row");
     }
 
     @Test
     void aLaterFilesFrequentValuesAreNotLostToAnEarlierFilesBound() throws IOException {
         Path set = Files.createDirectory(folder.resolve("bounded-set"));
-        StringBuilder a = new StringBuilder("code,x,label\n");
-        for (int row = 0; row < CategoryDictionary.MOST_VALUES; row++) {
-            a.append("rare").append(row).append(",0.5,").append(row % 2).append('\n');
-        }
-        StringBuilder b = new StringBuilder("code,x,label\n");
-        for (int row = 0; row < 20_000; row++) {
-            b.append("COMMON").append(row % 5).append(",0.5,").append(row % 2).append('\n');
-        }
-        Files.writeString(set.resolve("a.csv"), a);
-        Files.writeString(set.resolve("b.csv"), b);
+        Files.writeString(set.resolve("a.csv"), sortedCodes(CategoryDictionary.MOST_VALUES, 0));
+        Files.writeString(set.resolve("b.csv"), sortedCodes(0, 20_000));
         CsvSource source = CsvSource.open(CsvFiles.of(set.toString()), CsvFormat.defaults(), CsvSource.Options.defaults());
-        assertEquals(java.util.Set.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4"),
-                java.util.Set.copyOf(source.categories(5).get("code").values()));
+        assertEquals(COMMON, java.util.Set.copyOf(source.categories(5).get("code").values()));
         assertEquals(Map.of("code", (long) CategoryDictionary.MOST_VALUES), source.unknownCategoryRows(source.categories(5)));
     }
 
     @Test
-    void aModelsValuesAreNumberedFirstSoThatNoneFallsPastTheBound() throws IOException {
-        // scored with a model that knows the 5 codes: 100,000 codes it never saw come first
-        StringBuilder text = new StringBuilder("code,x,label\n");
-        for (int row = 0; row < CategoryDictionary.MOST_VALUES; row++) {
-            text.append("new").append(row).append(",0.5,").append(row % 2).append('\n');
-        }
-        for (int row = 0; row < 5; row++) { // each once: not frequent enough for a second pass to number them first
-            text.append("COMMON").append(row).append(",0.5,0\n");
-        }
-        Path file = Files.writeString(folder.resolve("to-score.csv"), text);
+    void aModelsValuesAreReservedSoThatNoneFallsPastTheBound() throws IOException {
+        // scored with a model that knows the 5 codes, each once, after 100,000 codes it never saw: not frequent enough for a
+        // second pass to reserve them
+        Path file = Files.writeString(folder.resolve("to-score.csv"), sortedCodes(CategoryDictionary.MOST_VALUES, 5));
         Map<String, io.dense4j.data.Categories> model = Map.of("code", new io.dense4j.data.Categories(
                 List.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4")));
         CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache()
-                .withCategorical(List.of("code")).numberingFirst(model));
+                .withCategorical(List.of("code")).reserving(model));
         assertEquals(Map.of("code", (long) CategoryDictionary.MOST_VALUES), source.unknownCategoryRows(model),
                 "the model's values counted as known, wherever they come");
-        try (BatchSource rows = source.rows(RowSelection.all(), null, model, DataType.FLOAT)) {
-            NativeArray features = NativeArray.allocate(DataType.FLOAT, 2L * 100_005);
-            NativeArray labels = NativeArray.allocate(DataType.FLOAT, 100_005);
-            rows.startPass(0, 0, false);
-            assertEquals(100_005, rows.next(100_005, features, labels));
-            for (int row = 100_000; row < 100_005; row++) {
-                assertEquals(row - 100_000, features.get(2 * row), 0, "row " + row);
+        float[] codes = codes(source, model, 100_005);
+        for (int row = 100_000; row < 100_005; row++) {
+            assertEquals(row - 100_000, codes[row], 0, "row " + row);
+        }
+    }
+
+    /** A file's text: {@code rare} one-off codes ("rare0", …), then {@code common} rows cycling through COMMON0 to COMMON4. */
+    private static String sortedCodes(int rare, int common) {
+        StringBuilder text = new StringBuilder("code,x,label\n");
+        for (int row = 0; row < rare; row++) {
+            text.append("rare").append(row).append(",0.5,").append(row % 2).append('\n');
+        }
+        for (int row = 0; row < common; row++) {
+            text.append("COMMON").append(row % 5).append(",0.5,").append(row % 5 == 0 ? 1 : 0).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static final java.util.Set<String> COMMON = java.util.Set.of("COMMON0", "COMMON1", "COMMON2", "COMMON3", "COMMON4");
+
+    /** The first column's code in each of {@code source}'s {@code rows} rows, read with {@code categories}. */
+    private static float[] codes(CsvSource source, Map<String, io.dense4j.data.Categories> categories, int rows) {
+        try (BatchSource read = source.rows(RowSelection.all(), null, categories, DataType.FLOAT)) {
+            NativeArray features = NativeArray.allocate(DataType.FLOAT, 2L * rows);
+            NativeArray labels = NativeArray.allocate(DataType.FLOAT, rows);
+            read.startPass(0, 0, false);
+            assertEquals(rows, read.next(rows, features, labels));
+            float[] codes = new float[rows];
+            for (int row = 0; row < rows; row++) {
+                codes[row] = (float) features.get(2 * row);
             }
+            return codes;
         }
     }
 
