@@ -24,26 +24,65 @@ final class MergedCategories {
     /** Per piece and column, the merged number of each of the piece's values (−1: past the bound). */
     private final List<int[][]> renumber = new ArrayList<>();
 
-    /** @param summaries the pieces' summaries, in file order */
+    /**
+     * Merges the pieces as one machine reads a set of files: each file's pieces into a dictionary
+     * bounded as one reader of that file bounds it, in order, and the files' values, those within
+     * their bounds, into the set's, which has no bound of its own.
+     *
+     * @param summaries the pieces' summaries, in file order
+     */
     MergedCategories(String name, List<String> featureNames, List<RowBlock.PieceSummary> summaries) {
         this.name = name;
         this.featureNames = featureNames;
+        Map<String, CategoryDictionary> file = new LinkedHashMap<>();
+        String fileUri = null;
         for (RowBlock.PieceSummary summary : summaries) {
             Map<String, CategoryDictionary> dictionaries = new LinkedHashMap<>();
             summary.categories().forEach(column -> dictionaries.put(column.name(), column.dictionary()));
             pieces.add(dictionaries);
             if (merged.isEmpty() && !dictionaries.isEmpty()) {
-                // each piece's values were bounded as it was read; the merge adds them all, as one machine merges a set's files
                 summary.categories().forEach(column -> merged.put(column.name(), CategoryDictionary.unbounded()));
+            }
+            if (!summary.uri().equals(fileUri)) { // a new file: bounded afresh, as its own reader would bound it
+                fileUri = summary.uri();
+                file.clear();
+                merged.keySet().forEach(column -> file.put(column, CategoryDictionary.forOneFileOf(merged.size())));
             }
             int[][] numbers = new int[merged.size()][];
             int c = 0;
             for (var column : merged.entrySet()) {
                 CategoryDictionary piece = dictionaries.get(column.getKey());
-                numbers[c++] = piece == null ? new int[0] : column.getValue().absorb(piece);
+                numbers[c++] = piece == null ? new int[0] : withinTheFile(piece, file.get(column.getKey()), column.getValue());
             }
             renumber.add(numbers);
         }
+    }
+
+    /**
+     * Adds {@code piece}'s values to its {@code file}'s dictionary, and those it numbers to the
+     * {@code set}'s; returns the set's number of each of the piece's values, −1 past the file's bound.
+     */
+    private static int[] withinTheFile(CategoryDictionary piece, CategoryDictionary file, CategoryDictionary set) {
+        int[] inFile = file.absorb(piece);
+        List<String> values = piece.values();
+        long[] counts = piece.counts();
+        List<String> kept = new ArrayList<>();
+        List<Long> keptCounts = new ArrayList<>();
+        long past = piece.overflowRows();
+        for (int id = 0; id < inFile.length; id++) {
+            if (inFile[id] >= 0) {
+                kept.add(values.get(id));
+                keptCounts.add(counts[id]);
+            } else {
+                past += counts[id];
+            }
+        }
+        int[] inSet = set.absorb(CategoryDictionary.of(kept, keptCounts, piece.missingRows(), past));
+        int[] numbers = new int[inFile.length];
+        for (int id = 0, k = 0; id < inFile.length; id++) {
+            numbers[id] = inFile[id] >= 0 ? inSet[k++] : -1;
+        }
+        return numbers;
     }
 
     List<String> names() {

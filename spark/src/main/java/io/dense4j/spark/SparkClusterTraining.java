@@ -141,8 +141,9 @@ public final class SparkClusterTraining implements ClusterTraining {
 
             @Override
             public String describe() {
-                return String.format(Locale.ROOT, "Read %s on Spark: %,d rows in %d pieces, %d feature%s%s, labels 0 = \"%s\", 1 = \"%s\"%s",
-                        data.source().path(), data.rows(), data.pieces(), data.width(), data.width() == 1 ? "" : "s",
+                return String.format(Locale.ROOT, "Read %s on Spark: %,d rows in %d piece%s, %d feature%s%s, labels 0 = \"%s\", 1 = \"%s\"%s",
+                        data.source().path(), data.rows(), data.pieces(), data.pieces() == 1 ? "" : "s", data.width(),
+                        data.width() == 1 ? "" : "s",
                         data.categoricalColumns().isEmpty() ? ""
                                 : " (" + data.categoricalColumns().size() + " categorical)", data.classes().get(0), data.classes().get(1),
                         data.missingValues() > 0 ? String.format(Locale.ROOT, ", %,d missing values", data.missingValues()) : "");

@@ -202,4 +202,27 @@ class SparkTrainCommandChecksTest {
         assertEquals(kept, Model.load(alone).inputSchema().categories().get("code").values());
         assertEquals(kept, Model.load(spark).inputSchema().categories().get("code").values());
     }
+
+    @Test
+    void aFilePastItsBoundKeepsOneMachinesCategoriesOnSpark() throws IOException {
+        // 100,000 one-off codes fill the file's bound; 5 later codes of 10 rows each are too rare for a second pass
+        StringBuilder text = new StringBuilder("code,x,label\n");
+        for (int row = 0; row < io.dense4j.data.csv.CategoryDictionary.MOST_VALUES; row++) {
+            text.append("rare").append(row).append(',').append(row % 7).append(',').append(row % 2).append('\n');
+        }
+        for (int row = 0; row < 50; row++) {
+            text.append("LATE").append(row % 5).append(',').append(row % 7).append(',').append(row % 2).append('\n');
+        }
+        Path data = Files.writeString(folder.resolve("late.csv"), text);
+        String[] common = {"--data", data.toString(), "--max-categories", "5", "--epochs", "1", "--batch-size", "20000",
+            "--accept-worse-than-base-rate"};
+        Path alone = folder.resolve("alone.zip");
+        Path spark = folder.resolve("spark.zip");
+        SparkTrainCommandTest.capture(0, with(common, "train", "--cache-dir", folder.toString(), "--out", alone.toString()));
+        SparkTrainCommandTest.capture(0, with(common, "train", "--spark", "local[2]", "--partitions", "2", "--out", spark.toString()));
+        assertEquals(java.util.List.of("rare0", "rare1", "rare2", "rare3", "rare4"),
+                Model.load(alone).inputSchema().categories().get("code").values());
+        assertEquals(Model.load(alone).inputSchema().categories(), Model.load(spark).inputSchema().categories(),
+                "the file's pieces bounded as one reader bounds the file");
+    }
 }

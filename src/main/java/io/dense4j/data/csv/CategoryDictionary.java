@@ -33,8 +33,9 @@ public final class CategoryDictionary extends CategoryCells {
     private FrequentValues pastTheBound;
     /** Values numbered whenever they come, past the bound too (see {@link #reserving}); null for none. */
     private CategoryDictionary reserved;
-    /** The values numbered that are not reserved: what the bound counts. */
+    /** The values numbered that are not reserved, and their bytes: what the bound counts. */
     private int unreserved;
+    private long unreservedBytes;
     private byte[] arena = new byte[1024];
     private int arenaUsed;
     private int[] starts = new int[64];
@@ -57,6 +58,11 @@ public final class CategoryDictionary extends CategoryCells {
     private CategoryDictionary(int mostValues, int mostBytes) {
         this.mostValues = mostValues;
         this.mostBytes = mostBytes;
+    }
+
+    /** An empty dictionary bounded as one file's reader bounds each of its {@code columns} categorical columns. */
+    public static CategoryDictionary forOneFileOf(int columns) {
+        return new CategoryDictionary(mostValuesEach(columns));
     }
 
     /** The bound on each of {@code columns} categorical columns of one file: their share of {@link #MOST_VALUES_IN_ALL}. */
@@ -86,15 +92,15 @@ public final class CategoryDictionary extends CategoryCells {
         return of(values, counts, missingRows, overflowRows, new CategoryDictionary(Math.max(MOST_VALUES, values.size())));
     }
 
-    /**
-     * As {@link #of}, but never full: the values of a set of files, which hold every value of
-     * each file's dictionary, each bounded on its own.
-     */
-    /** An empty dictionary with no bound but a float's and an array's: the values of a set's pieces, merged in file order. */
+    /** An empty dictionary with no bound but a float's and an array's: the values of a set's files, merged in file order. */
     public static CategoryDictionary unbounded() {
         return unboundedOf(List.of(), List.of(), 0, 0);
     }
 
+    /**
+     * As {@link #of}, but never full: the values of a set of files, which hold every value of
+     * each file's dictionary, each bounded on its own.
+     */
     static CategoryDictionary unboundedOf(List<String> values, List<Long> counts, long missingRows, long overflowRows) {
         // bounded only where a float still holds every number exactly, and the arena's length an int
         return of(values, counts, missingRows, overflowRows, new CategoryDictionary(1 << 24, 1 << 30));
@@ -111,6 +117,7 @@ public final class CategoryDictionary extends CategoryCells {
             dictionary.counts[i] = counts.get(i);
         }
         dictionary.unreserved = dictionary.size;
+        dictionary.unreservedBytes = dictionary.arenaUsed;
         dictionary.missingRows = missingRows;
         dictionary.overflowRows = overflowRows;
         return dictionary;
@@ -130,7 +137,10 @@ public final class CategoryDictionary extends CategoryCells {
             pastTheBound.offer(bytes, from, to);
             return OVERFLOW;
         }
-        unreserved += exempt ? 0 : 1;
+        if (!exempt) {
+            unreserved++;
+            unreservedBytes += to - from;
+        }
         return intern(bytes, from, to, problems.decode(bytes, from, to, column)); // a new value: checked as UTF-8 once
     }
 
@@ -152,7 +162,7 @@ public final class CategoryDictionary extends CategoryCells {
 
     /** Whether a value of {@code length} bytes that is not reserved would pass the bound. */
     private boolean full(int length) {
-        return unreserved >= mostValues || (long) arenaUsed + length > mostBytes;
+        return unreserved >= mostValues || unreservedBytes + length > mostBytes;
     }
 
     /** The number of the value {@code bytes[from, to)}, or −1 when it has none yet. */
@@ -283,7 +293,7 @@ public final class CategoryDictionary extends CategoryCells {
         }
         long fewest = Long.MAX_VALUE;
         for (int id = 0; id < size; id++) {
-            if (counts[id] > 0) { // a value numbered first, or met only in a skipped row, is in no ranking
+            if (counts[id] > 0) { // a value reserved but never met, or met only in a skipped row, is in no ranking
                 fewest = Math.min(fewest, counts[id]);
             }
         }
@@ -336,7 +346,10 @@ public final class CategoryDictionary extends CategoryCells {
                     overflowRows += other.counts[id];
                     continue;
                 }
-                unreserved += exempt ? 0 : 1;
+                if (!exempt) {
+                    unreserved++;
+                    unreservedBytes += other.length(id);
+                }
                 here = intern(other.arena, other.starts[id], other.starts[id + 1], other.decoded[id]);
             }
             counts[here] += other.counts[id];

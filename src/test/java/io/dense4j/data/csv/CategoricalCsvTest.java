@@ -296,4 +296,21 @@ class CategoricalCsvTest {
         assertEquals(2_000, CategoryDictionary.mostValuesEach(2_000));
         assertEquals(1_000, CategoryDictionary.mostValuesEach(100_000), "never fewer than 1,000");
     }
+
+    @Test
+    void reservedValuesTakeNoneOfTheBoundsBytes() {
+        CsvProblems problems = new CsvProblems(Path.of("t.csv"), new LineBuffer(java.io.InputStream.nullInputStream(), 16));
+        String reserved = "R".repeat(250);
+        CategoryDictionary dictionary = CategoryDictionary.reserving(List.of(reserved), CategoryDictionary.MOST_VALUES);
+        int fill = CategoryDictionary.MOST_BYTES / 250; // 67,108 values of 250 bytes: 216 bytes short of the bound
+        for (int i = 0; i < fill; i++) {
+            code(dictionary, String.format("%09d", i) + "k".repeat(241), problems);
+        }
+        code(dictionary, reserved, problems);
+        code(dictionary, "VVVVV", problems); // 5 bytes more of unreserved values: within the bound
+        code(dictionary, "W".repeat(300), problems); // 300 more: past it
+        assertEquals(fill + 2, dictionary.size());
+        assertTrue(dictionary.values().contains("VVVVV"));
+        assertEquals(1, dictionary.overflowRows());
+    }
 }
