@@ -99,6 +99,17 @@ final class ColumnOptions {
                     constant.size() == 1 ? "column" : "columns", firstOf(constant) + (constant.size() == 1 ? " holds" : " hold"),
                     constant.size() == 1 ? "it" : "them", constant.size() == 1 ? "it" : "them");
         }
+        for (var column : categories.entrySet()) { // text in the first rows, numbers after: most likely a column of numbers
+            CategoryDictionary seen = source.categoryCounts(column.getKey());
+            long numbers = numberRows(seen);
+            long valued = java.util.Arrays.stream(seen.counts()).sum() + seen.overflowRows();
+            if (!categorical.contains(column.getKey()) && 2 * numbers > valued) {
+                String name = io.dense4j.data.csv.Printable.of(column.getKey());
+                out.printf(Locale.ROOT, "Note: column \"%s\" is read as categories for the text in its first rows, but %,d of its %,d "
+                        + "rows with a value hold a number; --numeric %s reads it as numbers (its text cells then stop the read, or "
+                        + "are skipped with --skip-bad-rows)%n", name, numbers, valued, name);
+            }
+        }
         int capped = 0;
         for (var column : categories.entrySet()) {
             CategoryDictionary seen = source.categoryCounts(column.getKey());
@@ -121,6 +132,19 @@ final class ColumnOptions {
         }
         return categories;
     }
+
+    /** The rows whose value in {@code seen} is a plain number (digits, a sign, a point, an exponent). */
+    private static long numberRows(CategoryDictionary seen) {
+        List<String> values = seen.values();
+        long[] counts = seen.counts();
+        long rows = 0;
+        for (int id = 0; id < values.size(); id++) {
+            rows += NUMBER.matcher(values.get(id)).matches() ? counts[id] : 0;
+        }
+        return rows;
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /** {@code part} of {@code whole} as a percentage, never rounded to 100% or 0% when it is not. */
     static String share(long part, long whole) {

@@ -318,6 +318,23 @@ class CategoricalCommandsTest {
     }
 
     @Test
+    void aColumnOfTextFirstAndNumbersAfterIsNoted() throws Exception {
+        StringBuilder text = new StringBuilder("x,reading,label\n");
+        for (int row = 0; row < 3_200; row++) { // "n/a"-like text in the first rows, then readings
+            text.append(row % 7).append(',').append(row < 1_200 ? (row % 2 == 0 ? "pending" : "unread") : String.valueOf(row % 97 * 1.5))
+                    .append(',').append(row % 2).append('\n');
+        }
+        Run trained = Run.of("train", "--data", write("readings.csv", text.toString()).toString(), "--epochs", "1",
+                "--accept-worse-than-base-rate", "--out", folder.resolve("r.zip").toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("Note: column \"reading\" is read as categories for the text in its first rows, but 2,000 "
+                + "of its 3,200 rows with a value hold a number; --numeric reading reads it as numbers"), trained.out());
+        Run declared = Run.of("train", "--data", folder.resolve("readings.csv").toString(), "--categorical", "reading", "--epochs", "1",
+                "--accept-worse-than-base-rate", "--out", folder.resolve("d.zip").toString());
+        assertTrue(!declared.out().contains("is read as categories for the text"), "declared categorical: " + declared.out());
+    }
+
+    @Test
     void notesEscapeAHeadersControlCharactersAndNeverRoundAShareToAWholeOne() {
         var bytes = new java.io.ByteArrayOutputStream();
         ColumnOptions.noteUnknown(java.util.Map.of("ci\u001b[31mty", 3L), 10, new java.io.PrintStream(bytes, true,
