@@ -88,9 +88,7 @@ final class ColumnOptions {
                 .map(column -> io.dense4j.data.csv.Printable.of(column.getKey()) + " (" + column.getValue().values().size() + ")").toList();
         out.println("Categorical columns (one-hot over their categories, other, missing): " + firstOf(kept));
         List<String> constant = categories.entrySet().stream()
-                .filter(column -> column.getValue().values().size() == 1 && source.categoryCounts(column.getKey()).missingRows() == 0
-                        && !source.categoryCounts(column.getKey()).overflowed()
-                        && java.util.Arrays.stream(source.categoryCounts(column.getKey()).counts()).filter(count -> count > 0).count() == 1)
+                .filter(column -> oneValueInEveryRow(source.categoryCounts(column.getKey())))
                 .map(column -> io.dense4j.data.csv.Printable.of(column.getKey()) + " (\""
                         + io.dense4j.data.csv.Printable.of(column.getValue().values().get(0)) + "\")").toList();
         if (!constant.isEmpty()) { // as a constant number's note says: nothing to learn, and a later file's other values move predictions
@@ -131,6 +129,11 @@ final class ColumnOptions {
                     + "values go to 'other'%n", capped - NOTES_SHOWN, maxCategories);
         }
         return categories;
+    }
+
+    /** Whether every row of the file holds one and the same value: no other, none missing, none past the bound. */
+    private static boolean oneValueInEveryRow(CategoryDictionary seen) {
+        return seen.missingRows() == 0 && !seen.overflowed() && java.util.Arrays.stream(seen.counts()).filter(count -> count > 0).count() == 1;
     }
 
     /** The rows whose value in {@code seen} is a plain number (digits, a sign, a point, an exponent). */

@@ -75,14 +75,11 @@ final class CsvFile {
                 }
             }
             if (scan != null) {
-                reader = reservingAsCached(reader, scan.metadata());
                 status = "reused " + cacheFile + (how[0] != null ? " (" + how[0] + ")" : "");
             } else if (cacheFile != null) {
                 hashing = ContentHash.inBackground(path, fingerprint.size());
                 try {
-                    CsvReader[] numbering = {reader};
-                    scan = buildCache(path, format, options, numbering, fingerprint, cacheFile, hashing);
-                    reader = numbering[0];
+                    scan = buildCache(path, format, options, reader, fingerprint, cacheFile, hashing);
                     status = "built " + cacheFile + " (" + why[0] + moved + ")";
                 } catch (CsvCache.CannotWrite failed) { // a full disk, a folder in the way: the cache only saves time
                     cacheFile = null;
@@ -107,7 +104,9 @@ final class CsvFile {
             return new CsvFile(path, reader, fingerprint, metadata(path, format, options, fingerprint, hashing, summary), null, status,
                     null);
         }
-        return new CsvFile(path, reader, fingerprint, scan.metadata(), cacheFile, status, scan.rows());
+        // built or reused, the cache says which values its first pass reserved
+        return new CsvFile(path, reservingAsCached(reader, scan.metadata()), fingerprint, scan.metadata(), cacheFile, status,
+                scan.rows());
     }
 
     /**
@@ -126,9 +125,8 @@ final class CsvFile {
     }
 
     /** Parses the file into a new cache, in parts on several threads when it is large enough. */
-    private static CsvCache.Opened buildCache(Path path, CsvFormat format, CsvSource.Options options, CsvReader[] numbering,
+    private static CsvCache.Opened buildCache(Path path, CsvFormat format, CsvSource.Options options, CsvReader reader,
                                               Fingerprint fingerprint, Path cacheFile, CompletableFuture<String> hashing) {
-        CsvReader reader = numbering[0];
         CsvCache.Writer[] parts = new CsvCache.Writer[options.firstPassThreads()];
         try {
             for (int k = 0; k < parts.length; k++) {
@@ -149,11 +147,10 @@ final class CsvFile {
                 parts[0] = new CsvCache.Writer(cacheFile, format.weightName() != null);
                 summary = reader.read(parts[0]);
                 CsvReader again = reader.reservingFrequentPastTheBound(summary);
-                if (again != null) { // a column's bound left out values more frequent than some it numbered: again, them first
+                if (again != null) { // a column's bound left out values more frequent than some it numbered: again, reserving them
                     parts[0].close();
                     parts[0] = new CsvCache.Writer(cacheFile, format.weightName() != null);
                     summary = again.read(parts[0]);
-                    numbering[0] = again;
                 }
             }
             return parts[0].finish(metadata(path, format, options, fingerprint, hashing, summary));
