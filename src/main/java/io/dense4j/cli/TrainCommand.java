@@ -26,7 +26,6 @@ import io.dense4j.train.History;
 import io.dense4j.train.ModelCheckpoint;
 import io.dense4j.train.Trainer;
 import io.dense4j.train.BaseRateCheck;
-import io.dense4j.train.ClusterTraining;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -172,14 +171,12 @@ class TrainCommand implements Callable<Integer> {
         checkOutputs();
         spark.check();
         if (spark.given()) {
-            return trainOnSpark(hidden, chosen, goal);
+            return new SparkRun(this).run(hidden, chosen, goal);
         }
         policy(); // --threads and --parts checked before the data is read
         Checkpoint resumed = checkpoints.resumed();
         if (resumed != null) { // its flags too: a column flag it would ignore must not first cost a read of the data
-            ResumeCheck.against(resumed, this, hidden, chosen);
-            resumedData = resumed.model().trainingData();
-            resumedFromACluster = resumed.state().batching() != null && resumed.state().batching().onACluster();
+            resumingFrom(resumed, hidden, chosen);
         }
         CsvFiles data = StandardInput.files(this.data, System.out);
         CsvSource source = withPositive(csv.open(data, format(), sourceOptions()));
@@ -234,10 +231,20 @@ class TrainCommand implements Callable<Integer> {
     }
 
     /**
+     * Refuses the flags that ask for another model ({@code hidden}, {@code chosen}) or other batches
+     * than {@code checkpoint}'s, and reads the data's numbers as it read them, where the flags do not say.
+     */
+    void resumingFrom(Checkpoint checkpoint, Activation hidden, Optimizer chosen) {
+        ResumeCheck.against(checkpoint, this, hidden, chosen);
+        resumedData = checkpoint.model().trainingData();
+        resumedFromACluster = checkpoint.state().batching() != null && checkpoint.state().batching().onACluster();
+    }
+
+    /**
      * Chooses the threshold on the validation rows' scores if asked, reports them, and writes the
      * model; an unreachable goal still writes it, with the threshold it had, and exits 1.
      */
-    private int finish(Trainer trainer, ThresholdGoal goal, Scores held) throws IOException {
+    int finish(Trainer trainer, ThresholdGoal goal, Scores held) throws IOException {
         Model model = trainer.model();
         String unmetGoal = null;
         if (held != null) {
@@ -306,27 +313,6 @@ class TrainCommand implements Callable<Integer> {
             return source.withPositiveClass(positive);
         } catch (IllegalArgumentException none) {
             throw new ParameterException(spec.commandLine(), "--positive: " + none.getMessage() + " in " + source.name());
-        }
-    }
-
-    /**
-     * On Spark, the checks one machine makes of the validation split before training: that it
-     * leaves rows on both sides, and, to choose a threshold on, a class-1 row among those it holds.
-     * {@code kept} is the training rows' statistics, which the new model takes too.
-     */
-    private void checkSplit(ClusterTraining.Rows rows, io.dense4j.data.FeatureStatistics kept, boolean choosesThreshold) {
-        if (validation == 0) {
-            return;
-        }
-        io.dense4j.data.FeatureStatistics held = rows.statistics(stratifiedIfAsked(RowSelection.validation(validation, seed)));
-        if (held.positives() + held.negatives() == 0 || kept.positives() + kept.negatives() == 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
-                    + "least one row for each side", validation, rows.rows()));
-        }
-        String noPositives = choosesThreshold ? TrainingClasses.validationWithoutPositives(held.positives(), rows.classes().get(1),
-                data, validation, stratify) : null;
-        if (noPositives != null) {
-            throw new IllegalArgumentException(noPositives);
         }
     }
 
@@ -418,85 +404,7 @@ class TrainCommand implements Callable<Integer> {
         return fillMissing ? options.fillingMissing() : options;
     }
 
-    /** Trains with the dense4j-spark module, found on the classpath; the same model, history and files as on one machine. */
-    private int trainOnSpark(Activation hidden, Optimizer chosen, ThresholdGoal goal) throws IOException {
-        cache.refuseOnSpark();
-        threadOptions.refuseOnSpark();
-        if (StandardInput.named(data)) {
-            throw new ParameterException(spec.commandLine(), "--data " + data + " is read as a stream, on one machine; Spark reads "
-                    + "files: give their path or glob");
-        }
-        if (!(validation >= 0 && validation < 1)) {
-            throw new ParameterException(spec.commandLine(), "--validation takes a fraction in [0, 1), got " + validation);
-        }
-        if (!format().header()) { // pieces start anywhere in a file: each file's header row names the columns they read
-            throw new ParameterException(spec.commandLine(), "--no-header is for one machine: on Spark each file needs a header "
-                    + "row naming its columns (the Java API's SparkCsvSource takes the names for files without one)");
-        }
-        ClusterTraining cluster = java.util.ServiceLoader.load(ClusterTraining.class).findFirst().orElseThrow(() ->
-                new ParameterException(spec.commandLine(), "--spark needs the dense4j-spark module and Spark on the classpath: "
-                        + "run ./dense4j, which adds them when --spark is given"));
-        Checkpoint kept = checkpoints.resumed();
-        if (kept != null) { // as on one machine: flags that ask for another model or other batches are refused
-            ResumeCheck.against(kept, this, hidden, chosen);
-            resumedData = kept.model().trainingData(); // its numbers are read as it read them, where the flags do not say
-        }
-        Trainer resumed = kept == null ? null : Trainer.resume(kept, ExecutionPolicy.forThisMachine());
-        if (resumed != null) {
-            System.out.printf("Resuming from %s after epoch %d of %d%s%n", checkpoints.file, resumed.epochsTrained(), epochs,
-                    resumed.batchesInEpoch() == 0 ? "" : String.format(Locale.ROOT, " and %,d batches of the next",
-                            resumed.batchesInEpoch()));
-            ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, kept.state(), System.out);
-        }
-        EarlyStopping stopping = earlyStopping();
-        // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
-        FitOptions fit = fitOptions(stopping, ModelCheckpoint::everyBatches);
-        ClusterTraining.Request request = new ClusterTraining.Request(spark.master, data, format(), columns.kinds(), badRows.skip,
-                fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit, resumed, goal != null, positive);
-        java.nio.file.attribute.FileTime before = lastModified(checkpoints.file); // an earlier run's checkpoint may be there
-        ClusterTraining.Result result;
-        try {
-            result = cluster.train(request, rows -> sparkModel(rows, resumed, hidden, chosen, goal));
-        } catch (io.dense4j.data.csv.LabelMapping.NotALabel none) { // found once the cluster has read the labels
-            throw new ParameterException(spec.commandLine(), "--positive: " + none.getMessage() + " in " + data);
-        }
-        if (checkpoints.file != null && java.util.Objects.equals(before, lastModified(checkpoints.file))) { // rounds are known only now
-            System.out.printf("Note: the run ended before its first checkpoint: --checkpoint-every %d counts rounds on Spark, and "
-                    + "it trained fewer; %s is the model%n", checkpoints.every, out);
-        }
-        report(result.history());
-        return finish(result.trainer(), goal, result.validation());
-    }
-
-    /** When {@code file} was last written; null when it does not exist (or is no file). */
-    private static java.nio.file.attribute.FileTime lastModified(Path file) {
-        try {
-            return file == null ? null : java.nio.file.Files.getLastModifiedTime(file);
-        } catch (IOException absent) {
-            return null;
-        }
-    }
-
-    /** The model Spark trains, once its rows are known: the checkpoint's, checked against them, or a new one. */
-    private Model sparkModel(ClusterTraining.Rows rows, Trainer resumed, Activation hidden, Optimizer chosen, ThresholdGoal goal) {
-        System.out.println(rows.describe());
-        if (resumed != null) {
-            ResumeCheck.sameData(resumed.model(), checkpoints.file, data, rows.featureNames(), rows.classes(), rows.trainingData(),
-                    spec.commandLine());
-            resumed.model().setTrainingData(rows.trainingData()); // what Spark checked, not a one-machine checkpoint's whole-content hash
-            return resumed.model();
-        }
-        FeatureStatistics training = rows.statistics(trainingRows()); // one pass on the cluster, for the split and the model
-        checkSplit(rows, training, goal != null);
-        Model model = newModel(hidden, chosen, rows.featureNames(), columns.categories(rows, trainingRows(), System.out),
-                rows.classes(), rows.labelName(), selection -> training, data, trainingRows());
-        model.setTrainingData(rows.trainingData());
-        model.checkSavable();
-        System.out.println(model.summary());
-        return model;
-    }
-
-    private void report(History history) throws IOException {
+    void report(History history) throws IOException {
         int restored = history.restoredEpoch();
         if (history.epochs().isEmpty()) { // killed after the checkpoint of its last epoch, or of the one early stopping stopped at
             System.out.printf("The checkpoint's run had %s, so there is nothing more to train%s%n", history.stoppedEarly()
@@ -522,7 +430,7 @@ class TrainCommand implements Callable<Integer> {
     }
 
     /** A new model for rows of {@code featureNames}, the {@code categories} of the categorical ones by name. */
-    private Model newModel(Activation hidden, Optimizer chosen, List<String> featureNames, Map<String, Categories> categories,
+    Model newModel(Activation hidden, Optimizer chosen, List<String> featureNames, Map<String, Categories> categories,
                            List<String> classes, String labelName,
                            java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, String file,
                            RowSelection trainingRows) {

@@ -1,0 +1,141 @@
+package io.dense4j.cli;
+
+import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.RowSelection;
+import io.dense4j.data.csv.LabelMapping;
+import io.dense4j.layer.Activation;
+import io.dense4j.metrics.ThresholdGoal;
+import io.dense4j.model.Checkpoint;
+import io.dense4j.model.Model;
+import io.dense4j.optim.Optimizer;
+import io.dense4j.runtime.ExecutionPolicy;
+import io.dense4j.train.ClusterTraining;
+import io.dense4j.train.FitOptions;
+import io.dense4j.train.ModelCheckpoint;
+import io.dense4j.train.Trainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code train --spark}: the flags one machine takes that Spark refuses, the run on the cluster
+ * through the dense4j-spark module, and the model it trains, checked as one machine checks its
+ * own. Apart from {@link TrainCommand}, which turns the flags into a fit on one machine, so that
+ * what differs on a cluster reads in one place.
+ */
+final class SparkRun {
+    private final TrainCommand train;
+
+    SparkRun(TrainCommand train) {
+        this.train = train;
+    }
+
+    /** Trains on the cluster; the same model, history and files as on one machine. Returns the exit code. */
+    int run(Activation hidden, Optimizer chosen, ThresholdGoal goal) throws IOException {
+        train.cache.refuseOnSpark();
+        train.threadOptions.refuseOnSpark();
+        if (StandardInput.named(train.data)) {
+            throw refused("--data " + train.data + " is read as a stream, on one machine; Spark reads files: give their path or glob");
+        }
+        if (!(train.validation >= 0 && train.validation < 1)) {
+            throw refused("--validation takes a fraction in [0, 1), got " + train.validation);
+        }
+        if (!train.format().header()) { // pieces start anywhere in a file: each file's header row names the columns they read
+            throw refused("--no-header is for one machine: on Spark each file needs a header row naming its columns (the Java "
+                    + "API's SparkCsvSource takes the names for files without one)");
+        }
+        ClusterTraining cluster = ServiceLoader.load(ClusterTraining.class).findFirst().orElseThrow(() ->
+                refused("--spark needs the dense4j-spark module and Spark on the classpath: run ./dense4j, which adds them when "
+                        + "--spark is given"));
+        CheckpointOptions checkpoints = train.checkpoints;
+        Checkpoint kept = checkpoints.resumed();
+        if (kept != null) { // as on one machine: flags that ask for another model or other batches are refused
+            train.resumingFrom(kept, hidden, chosen);
+        }
+        Trainer resumed = kept == null ? null : Trainer.resume(kept, ExecutionPolicy.forThisMachine());
+        if (resumed != null) {
+            System.out.printf("Resuming from %s after epoch %d of %d%s%n", checkpoints.file, resumed.epochsTrained(), train.epochs,
+                    resumed.batchesInEpoch() == 0 ? "" : String.format(Locale.ROOT, " and %,d batches of the next",
+                            resumed.batchesInEpoch()));
+            ResumeCheck.noteCountersStartAfresh(train.patience, train.optimizerOptions.schedule, kept.state(), System.out);
+        }
+        // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
+        FitOptions fit = train.fitOptions(train.earlyStopping(), ModelCheckpoint::everyBatches);
+        SparkOptions spark = train.spark;
+        ClusterTraining.Request request = new ClusterTraining.Request(spark.master, train.data, train.format(),
+                train.columns.kinds(), train.badRows.skip, train.fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit,
+                resumed, goal != null, train.positive);
+        FileTime before = lastModified(checkpoints.file); // an earlier run's checkpoint may be there
+        ClusterTraining.Result result;
+        try {
+            result = cluster.train(request, rows -> model(rows, resumed, hidden, chosen, goal));
+        } catch (LabelMapping.NotALabel none) { // found once the cluster has read the labels
+            throw refused("--positive: " + none.getMessage() + " in " + train.data);
+        }
+        if (checkpoints.file != null && Objects.equals(before, lastModified(checkpoints.file))) { // rounds are known only now
+            System.out.printf("Note: the run ended before its first checkpoint: --checkpoint-every %d counts rounds on Spark, and "
+                    + "it trained fewer; %s is the model%n", checkpoints.every, train.out);
+        }
+        train.report(result.history());
+        return train.finish(result.trainer(), goal, result.validation());
+    }
+
+    /** The model Spark trains, once its rows are known: the checkpoint's, checked against them, or a new one. */
+    private Model model(ClusterTraining.Rows rows, Trainer resumed, Activation hidden, Optimizer chosen, ThresholdGoal goal) {
+        System.out.println(rows.describe());
+        if (resumed != null) {
+            ResumeCheck.sameData(resumed.model(), train.checkpoints.file, train.data, rows.featureNames(), rows.classes(),
+                    rows.trainingData(), train.spec.commandLine());
+            resumed.model().setTrainingData(rows.trainingData()); // what Spark checked, not a one-machine checkpoint's whole-content hash
+            return resumed.model();
+        }
+        FeatureStatistics training = rows.statistics(train.trainingRows()); // one pass on the cluster, for the split and the model
+        checkSplit(rows, training, goal != null);
+        Model model = train.newModel(hidden, chosen, rows.featureNames(), train.columns.categories(rows, train.trainingRows(),
+                System.out), rows.classes(), rows.labelName(), selection -> training, train.data, train.trainingRows());
+        model.setTrainingData(rows.trainingData());
+        model.checkSavable();
+        System.out.println(model.summary());
+        return model;
+    }
+
+    /**
+     * The checks one machine makes of the validation split before training: that it leaves rows on
+     * both sides, and, to choose a threshold on, a class-1 row among those it holds. {@code kept}
+     * is the training rows' statistics, which the new model takes too.
+     */
+    private void checkSplit(ClusterTraining.Rows rows, FeatureStatistics kept, boolean choosesThreshold) {
+        double validation = train.validation;
+        if (validation == 0) {
+            return;
+        }
+        FeatureStatistics held = rows.statistics(train.stratifiedIfAsked(RowSelection.validation(validation, train.seed)));
+        if (held.positives() + held.negatives() == 0 || kept.positives() + kept.negatives() == 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
+                    + "least one row for each side", validation, rows.rows()));
+        }
+        String noPositives = choosesThreshold ? TrainingClasses.validationWithoutPositives(held.positives(), rows.classes().get(1),
+                train.data, validation, train.stratify) : null;
+        if (noPositives != null) {
+            throw new IllegalArgumentException(noPositives);
+        }
+    }
+
+    private ParameterException refused(String message) {
+        return new ParameterException(train.spec.commandLine(), message);
+    }
+
+    /** When {@code file} was last written; null when it does not exist (or is no file). */
+    private static FileTime lastModified(Path file) {
+        try {
+            return file == null ? null : Files.getLastModifiedTime(file);
+        } catch (IOException absent) {
+            return null;
+        }
+    }
+}
