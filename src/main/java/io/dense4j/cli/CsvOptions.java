@@ -49,7 +49,11 @@ final class CsvOptions {
 
     /** The same, read as {@code format} says (this one's layout, with what the command adds to it). */
     CsvSource open(CsvFiles files, CsvFormat format, CsvSource.Options options) {
-        CsvSource source = CsvSource.open(files, format, options);
+        return reported(CsvSource.open(files, format, options));
+    }
+
+    /** {@code source}, once its skipped rows are reported on stderr. */
+    static CsvSource reported(CsvSource source) {
         source.firstSkippedLines().forEach((file, lines) -> reportSkipped(file, source.skippedRows(file), lines));
         return source;
     }

@@ -2,11 +2,10 @@ package io.dense4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dense4j.data.csv.ColumnKinds;
 import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.data.csv.CsvFormat;
-import io.dense4j.data.csv.CsvReader;
 import io.dense4j.data.csv.CsvSource;
+import io.dense4j.data.csv.Printable;
 import io.dense4j.data.RowSelection;
 import io.dense4j.metrics.ConfusionMatrix;
 import io.dense4j.metrics.DecisionThreshold;
@@ -68,26 +67,10 @@ final class EvaluateCommand implements Callable<Integer> {
         data = StandardInput.files(dataName, json ? System.err : System.out);
         InputSchema schema = model.inputSchema();
         // streamed in two passes (check, then score) in bounded memory, whatever the file's size
-        CsvSource.Options options = badRows.appliedTo(CsvSource.Options.defaults().withoutCache()
-                .withClasses(schema == null ? null : schema.classes())
-                .withKinds(ColumnKinds.exactly(schema == null ? List.of() : List.copyOf(schema.categories().keySet())))
-                .reserving(schema == null ? Map.of() : schema.categories())); // none of the model's values past a bound
-        if (schema != null && !format.header() && csv.label == null && schema.labelPlaceWithoutHeader() >= 0) {
-            format = format.withLabelIndex(schema.labelPlaceWithoutHeader()); // where the training file had it, as its features say
-        }
-        if (schema != null && format.header() && csv.label == null && schema.labelName() != null) {
-            format = format.withLabel(schema.labelName()); // the label the model was trained on, whichever columns are chosen
-        }
-        if (schema != null && format.header() && format.features() == null && format.dropped().isEmpty()) {
-            // the model's columns by name, in any order, among any others (an id, columns left out in training)
-            for (Path file : data.paths()) {
-                schema.requireColumns(file.toString(), new CsvReader(file, format).columnNames());
-            }
-            format = format.withFeatures(schema.featureNames());
-        }
-        CsvSource rows = csv.open(data, format, schema != null && schema.missingValueFill() != null ? options.fillingMissing() : options);
-        if (schema != null) {
-            schema.checkFeatures(rows.name(), rows.featureNames());
+        CsvSource rows = CsvOptions.reported(model.open(data, format, badRows.appliedTo(CsvSource.Options.defaults())));
+        if (schema != null && schema.labelName() == null && rows.labelName() != null && csv.label == null) {
+            (json ? System.err : System.out).printf("Note: %s does not name the label column it was trained on, so the last "
+                    + "column, \"%s\", is read as the label; --label names another%n", modelFile, Printable.of(rows.labelName()));
         }
         Scores scores = model.scores(rows, RowSelection.all());
         if (schema != null) {

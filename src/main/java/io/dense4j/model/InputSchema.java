@@ -163,6 +163,40 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
     }
 
     /**
+     * Throws unless {@code data} is read as this model reads its inputs, as fit and scoring need
+     * it: its feature columns, in this order; its classes; its label column, unless it chose one;
+     * and the same columns as categories. Each message names what differs.
+     */
+    public void check(io.dense4j.data.csv.CsvSource data) {
+        checkFeatures(data.name(), data.featureNames());
+        checkClasses(data.name(), data.classes());
+        checkLabel(data);
+        if (!data.categoricalColumns().equals(List.copyOf(categories.keySet()))) {
+            throw new IllegalArgumentException(data.name() + " reads " + (data.categoricalColumns().isEmpty() ? "no column"
+                    : quoted(data.categoricalColumns(), featureNames.size())) + " as categories, but the model reads "
+                    + (categories.isEmpty() ? "none" : quoted(List.copyOf(categories.keySet()), featureNames.size()))
+                    + ": open it as the model reads its columns (Model.open), or compile a model for these (InputSchema.of)");
+        }
+    }
+
+    /**
+     * Throws when {@code data} reads another label column than the one this model was trained on,
+     * and took it without naming it: by default a file's last column is its label, and in a file
+     * with more columns than the training file (an id, another outcome) that would score the
+     * model against another column's values.
+     */
+    public void checkLabel(io.dense4j.data.csv.CsvSource data) {
+        String read = data.labelName();
+        io.dense4j.data.csv.CsvFormat format = data.format();
+        if (labelName == null || read == null || labelName.equals(read) || !format.labeled() || ScoringFiles.choosesLabel(format)) {
+            return;
+        }
+        throw new IllegalArgumentException(data.name() + " has \"" + io.dense4j.data.csv.Printable.of(read) + "\" as its label, "
+                + "the last column, but the model was trained on \"" + io.dense4j.data.csv.Printable.of(labelName) + "\": open it "
+                + "with Model.open, which reads the model's label, or name the label column (CsvFormat.withLabel)");
+    }
+
+    /**
      * Throws unless {@code columns} (the features read from {@code file}) are this schema's, in
      * its order; the message names what differs, up to ten names, not both whole lists.
      */

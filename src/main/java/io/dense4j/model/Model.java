@@ -1,6 +1,8 @@
 package io.dense4j.model;
 
 import io.dense4j.data.BatchSource;
+import io.dense4j.data.csv.CsvFiles;
+import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.Dataset;
 import io.dense4j.data.DatasetBatches;
@@ -65,6 +67,11 @@ public final class Model {
     private volatile Provenance provenance;
     private volatile TrainingCommand trainingCommand;
     private volatile DecisionThreshold threshold = DecisionThreshold.DEFAULT;
+    /**
+     * Whether a Normalization layer's statistics were set, by {@link #adapt} or from a model file:
+     * until then it would pass the features through unscaled, without a word. True without one.
+     */
+    private volatile boolean adapted;
 
     Model(List<Layer> layers, Graph graph, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
         this.layers = List.copyOf(layers);
@@ -74,6 +81,7 @@ public final class Model {
         this.options = options;
         this.parameters = new Parameters(graph, options.dataType());
         this.parameters.initialize(options.seed());
+        this.adapted = parameters.statistics() == null;
     }
 
     // ---- training, through a Trainer ----
@@ -193,6 +201,27 @@ public final class Model {
             parameters.mean(0).set(j, mean[j]);
             parameters.scale(0).set(j, scale[j]);
         }
+        adapted = true;
+    }
+
+    /** Says that the Normalization layer's statistics were set otherwise than by {@link #adapt}: read from a model file. */
+    void statisticsSet() {
+        adapted = true;
+    }
+
+    /**
+     * Throws unless the Normalization layer, if any, has its statistics, as Keras's refuses to run
+     * before {@code adapt}: it would standardize nothing, and the model train on unscaled features.
+     */
+    public void checkAdapted() {
+        if (!adapted) {
+            int layer = 0;
+            while (!(layers.get(layer) instanceof io.dense4j.layer.Normalization)) {
+                layer++;
+            }
+            throw new IllegalStateException("layer " + layer + " (Normalization) has no statistics yet: call model.adapt with the "
+                    + "training rows (or their FeatureStatistics) before fitting or predicting");
+        }
     }
 
     /** Feature {@code j} for a message: its column name when the model knows it. */
@@ -271,17 +300,36 @@ public final class Model {
     }
 
     /**
+     * Opens {@code file} (laid out as {@link CsvFormat#defaults()} says) to score with this model,
+     * as {@code dense4j evaluate} reads it: see {@link #open(CsvFiles, CsvFormat, CsvSource.Options)}.
+     */
+    public CsvSource open(Path file) {
+        return open(CsvFiles.of(file), CsvFormat.defaults(), CsvSource.Options.defaults());
+    }
+
+    /**
+     * Opens {@code files} to score with this model ({@link #evaluate(CsvSource, RowSelection, double)},
+     * {@link #scores(CsvSource, RowSelection)}), read as it reads its inputs: its feature columns
+     * picked by name among any others, in any order; its label column by the name it was trained
+     * on, unless {@code format} names one; its classes; exactly its categorical columns, each of its
+     * categories known wherever it comes in a file; missing values filled if it fills them. The
+     * rows are streamed without a cache, which would keep the categories' numbering it was built with.
+     */
+    public CsvSource open(CsvFiles files, CsvFormat format, CsvSource.Options options) {
+        return ScoringFiles.open(inputSchema, files, format, options);
+    }
+
+    /**
      * The probabilities and labels of the rows of a CSV file of any size that {@code selection}
      * picks, and their mean loss: for metrics at several thresholds, or a ROC curve. Holds two
      * doubles per row.
      */
     public Scores scores(CsvSource data, RowSelection selection) {
-        checkWidth(data.width());
         InputSchema schema = inputSchema;
         if (schema != null) { // the columns by name and the classes by label, as fit checks them: in another order they score wrong
-            schema.checkFeatures(data.name(), data.featureNames());
-            schema.checkClasses(data.name(), data.classes());
+            schema.check(data);
         }
+        checkWidth(data.width());
         try (BatchSource rows = data.rows(selection, schema == null ? null : schema.fillValues(),
                 schema == null ? java.util.Map.of() : schema.categories(), dataType())) {
             if (rows.rows() == 0) {
@@ -379,6 +427,7 @@ public final class Model {
 
     /** A forward-only plan of {@link #chunkRows} rows, this thread's until {@link #givePlan}. */
     Plan borrowPlan() {
+        checkAdapted();
         Plan plan = predictionPlans.poll();
         return plan != null ? plan : Plan.forward(parameters, chunkRows());
     }

@@ -383,6 +383,7 @@ final class ModelFile {
             }
         } else {
             fill(statisticsArray, statistics, options.dataType(), STATISTICS);
+            model.statisticsSet();
         }
         ModelJson.describe(model, config, schema);
         return model;

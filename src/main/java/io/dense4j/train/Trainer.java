@@ -157,12 +157,12 @@ public final class Trainer {
     public History fit(CsvSource data, FitOptions options) {
         TrainingState.Batching asked = options.batching().withShuffleBuffer(data.shuffleBuffer()).onCluster(TrainingState.Batching.EXACT);
         checkBatching(asked);
-        model.checkWidth(data.width());
+        model.checkAdapted(); // before a pass over the file
         InputSchema schema = model.inputSchema();
-        if (schema != null) {
-            schema.checkFeatures(data.name(), data.featureNames());
-            schema.checkClasses(data.name(), data.classes());
+        if (schema != null) { // naming what differs, before the width says that something does
+            schema.check(data);
         }
+        model.checkWidth(data.width());
         double split = options.validationSplit();
         RowSelection training = options.trainingRows();
         if (schema == null && !data.categoricalColumns().isEmpty()) {
@@ -174,6 +174,8 @@ public final class Trainer {
             List<Double> fill = data.fillsMissing() ? InputSchema.meansToFill(data.name(), data.featureNames(),
                     data.statistics(training), categories.keySet()) : null;
             model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), fill, data.labelName(), categories));
+        } else if (schema.labelName() == null && data.labelName() != null) { // so that scoring reads the label it trained on
+            model.setInputSchema(schema.withLabelName(data.labelName()));
         }
         model.setTrainingData(TrainingData.of(data));
         double[] fill = model.inputSchema().fillValues();
@@ -251,6 +253,7 @@ public final class Trainer {
      * against a restored checkpoint's batches as {@link #fit} does, then records them as the fit's.
      */
     public void beginFit(FitOptions options, String cluster) {
+        model.checkAdapted();
         // a cluster shuffles its training rows all at once, as one machine does from memory or a cache
         TrainingState.Batching asked = options.batching().withShuffleBuffer(0).onCluster(cluster);
         checkBatching(asked);
@@ -275,6 +278,7 @@ public final class Trainer {
 
     /** As the public fit, recording {@code asked} (the caller's options before their split was taken) as the fit's batching. */
     private History fit(BatchSource train, BatchSource validation, FitOptions options, TrainingState.Batching asked) {
+        model.checkAdapted();
         model.checkWidth(train.width());
         if (validation != null) {
             model.checkWidth(validation.width());

@@ -224,6 +224,22 @@ class CategoricalCommandsTest {
             assertEquals(0, chosen.exitCode(), chosen.err());
             assertEquals(byName, chosen.out(), String.join(" ", flags));
         }
+        // a model that does not name its label (one saved by an older dense4j, or built in Java without it): said which it reads
+        Model unnamed = Model.load(model);
+        unnamed.setInputSchema(unnamed.inputSchema().withLabelName(null));
+        Path unnamedFile = folder.resolve("unnamed.zip");
+        unnamed.save(unnamedFile);
+        Run guessed = Run.of("evaluate", "--model", unnamedFile.toString(), "--data", later.toString());
+        assertEquals(1, guessed.exitCode());
+        assertTrue(guessed.err().endsWith("extended.csv: has the label \"1\" in its label column, \"promo\", which is not one of "
+                + "the model's classes [no, yes]\n"), guessed.err());
+        Path yesNo = write("yes-no.csv", extended.toString().replaceAll(",0\n", ",no\n").replaceAll(",1\n", ",yes\n"));
+        guessed = Run.of("evaluate", "--model", unnamedFile.toString(), "--data", yesNo.toString());
+        assertEquals(0, guessed.exitCode(), guessed.err());
+        assertTrue(guessed.out().startsWith("Note: " + unnamedFile + " does not name the label column it was trained on, so the last "
+                + "column, \"promo\", is read as the label; --label names another\n"), guessed.out());
+        Run told = Run.of("evaluate", "--model", unnamedFile.toString(), "--data", later.toString(), "--label", "bought", "--json");
+        assertEquals(byName, told.out());
         Run both = Run.of("train", "--data", train.toString(), "--features", "age,plan", "--drop", "id");
         assertEquals(2, both.exitCode());
         assertTrue(both.err().startsWith("dense4j: --features and --drop each choose the feature columns: give one of them"),

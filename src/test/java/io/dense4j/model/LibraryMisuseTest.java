@@ -12,6 +12,7 @@ import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvSource;
+import io.dense4j.metrics.Scores;
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
@@ -92,6 +93,64 @@ class LibraryMisuseTest {
                 () -> CsvPredictions.write(model, file, CsvFormat.defaults(), 0.5, file));
         assertEquals(file + " is one of the files the predictions are read from; give another file", over.getMessage());
         assertTrue(Files.readString(file).startsWith("a,b,label\n"), "the rows are still there");
+    }
+
+    @Test
+    void aFileWhoseLastColumnIsNotTheModelsLabelIsRefusedAndModelOpenReadsItAsEvaluateDoes() throws IOException {
+        Synthetic data = Synthetic.generate(Teacher.XOR, 300, 2, 9);
+        StringBuilder training = new StringBuilder("a,outcome,b\n");
+        StringBuilder later = new StringBuilder("id,b,a,outcome,approved\n"); // another order, an id, and a later yes/no column
+        for (int r = 0; r < 300; r++) {
+            float a = data.features().getFloat(r, 0);
+            float b = data.features().getFloat(r, 1);
+            String label = data.labels().getFloat(r) == 1 ? "yes" : "no";
+            training.append(a).append(',').append(label).append(',').append(b).append('\n');
+            later.append(r).append(',').append(b).append(',').append(a).append(',').append(label).append(',')
+                    .append(r % 3 == 0 ? "yes" : "no").append('\n');
+        }
+        Path trainingFile = Files.writeString(folder.resolve("training.csv"), training);
+        Path laterFile = Files.writeString(folder.resolve("later.csv"), later);
+        CsvSource source = CsvSource.open(trainingFile, CsvFormat.defaults().withLabel("outcome"), CsvSource.Options.defaults());
+        Model model = model();
+        new Trainer(model).fit(source, FitOptions.builder().epochs(3).build());
+        double[] expected = model.scores(source, RowSelection.all()).probabilities();
+
+        // the model's features picked by name, but the label left to the default: the last column, "approved"
+        CsvSource lastColumn = CsvSource.open(laterFile, CsvFormat.defaults().withFeatures(List.of("a", "b")),
+                CsvSource.Options.defaults().withClasses(model.inputSchema().classes()));
+        String refused = assertThrows(IllegalArgumentException.class, () -> model.scores(lastColumn, RowSelection.all())).getMessage();
+        assertEquals(laterFile + " has \"approved\" as its label, the last column, but the model was trained on \"outcome\": open it "
+                + "with Model.open, which reads the model's label, or name the label column (CsvFormat.withLabel)", refused);
+        assertThrows(IllegalArgumentException.class, () -> new Trainer(model).fit(lastColumn, FitOptions.builder().epochs(4).build()));
+
+        CsvSource opened = model.open(laterFile);
+        assertEquals("outcome", opened.labelName());
+        Scores scores = model.scores(opened, RowSelection.all());
+        assertArrayEquals(expected, scores.probabilities(), 0);
+        assertArrayEquals(model.scores(source, RowSelection.all()).labels(), scores.labels(), 0);
+        // a label named by the caller is the caller's choice
+        CsvSource named = model.open(io.dense4j.data.csv.CsvFiles.of(laterFile), CsvFormat.defaults().withLabel("approved"),
+                CsvSource.Options.defaults());
+        assertEquals("approved", named.labelName());
+        assertEquals(300, model.scores(named, RowSelection.all()).labels().length);
+
+        // more columns than the model's, read without picking them: named, not a width
+        CsvSource wider = CsvSource.open(laterFile, CsvFormat.defaults().withLabel("outcome"),
+                CsvSource.Options.defaults().withClasses(model.inputSchema().classes()));
+        assertEquals(laterFile + " has feature columns the model was not trained on: \"id\", \"approved\"; leave them out (--drop)",
+                assertThrows(IllegalArgumentException.class, () -> model.scores(wider, RowSelection.all())).getMessage());
+        // "approved" read as categories, which the model reads as no column at all
+        CsvSource asCategories = CsvSource.open(laterFile, CsvFormat.defaults().withLabel("outcome").withFeatures(List.of("a", "b")),
+                CsvSource.Options.defaults().withClasses(model.inputSchema().classes()).withCategorical(List.of("a")));
+        assertEquals(laterFile + " reads \"a\" as categories, but the model reads none: open it as the model reads its columns "
+                + "(Model.open), or compile a model for these (InputSchema.of)",
+                assertThrows(IllegalArgumentException.class, () -> model.scores(asCategories, RowSelection.all())).getMessage());
+
+        // a schema made without the label's name (the 3-argument constructor) takes the training file's
+        Model unnamed = model();
+        unnamed.setInputSchema(new InputSchema(List.of("a", "b"), source.classes(), null));
+        new Trainer(unnamed).fit(source, FitOptions.builder().epochs(1).build());
+        assertEquals("outcome", unnamed.inputSchema().labelName());
     }
 
     @Test

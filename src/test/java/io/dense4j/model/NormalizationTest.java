@@ -90,4 +90,24 @@ class NormalizationTest {
         IllegalStateException none = assertThrows(IllegalStateException.class, () -> plain.adapt(Nd4j.zeros(3, 2)));
         assertTrue(none.getMessage().contains("this model has none"), none.getMessage());
     }
+
+    @Test
+    void refusesToTrainOrPredictBeforeAdaptButNotOnceAdaptedOrLoaded(@TempDir Path folder) throws Exception {
+        Synthetic data = Synthetic.generate(Teacher.LINEAR, 200, 2, 11);
+        Model model = new Sequential(new Normalization(), new Dense(1, new Sigmoid()))
+                .compile(2, new BinaryCrossEntropy(), new SGD(0.1));
+        String expected = "layer 0 (Normalization) has no statistics yet: call model.adapt with the training rows (or their "
+                + "FeatureStatistics) before fitting or predicting";
+        // unadapted, the layer would pass the features through unscaled: a model trained on them, without a word
+        assertEquals(expected, assertThrows(IllegalStateException.class, () -> model.fit(badlyScaled(data), data.labels(),
+                FitOptions.builder().epochs(1).build())).getMessage());
+        assertEquals(expected, assertThrows(IllegalStateException.class, () -> model.predictProbability(data.features()))
+                .getMessage());
+
+        model.adapt(badlyScaled(data));
+        model.fit(badlyScaled(data), data.labels(), FitOptions.builder().epochs(1).build());
+        Path file = folder.resolve("model.zip");
+        model.save(file);
+        assertEquals(model.predictProbability(badlyScaled(data)), Model.load(file).predictProbability(badlyScaled(data)));
+    }
 }

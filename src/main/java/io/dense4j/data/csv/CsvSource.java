@@ -226,7 +226,7 @@ public final class CsvSource implements CategoricalRows {
         for (Path file : files.paths()) {
             opened.add(CsvFile.open(file, settled, options));
         }
-        return new CsvSource(files, options, opened, first.labelColumnName(), FileSetRules.classes(opened, options.classes()));
+        return new CsvSource(files, options, opened, first.labelColumnName(), FileSetRules.classes(opened, options.classes(), first.labelColumnName()));
     }
 
     /** Each file's rows as a pass reads them, its categorical cells coded by {@code codes(k)}. */

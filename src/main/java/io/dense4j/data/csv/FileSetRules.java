@@ -40,15 +40,17 @@ final class FileSetRules {
 
     /**
      * The class names the files' labels map to, checked across them: a model's {@code classes},
-     * or, when null, those their labels give (two at most, and at least two in all).
+     * or, when null, those their labels give (two at most, and at least two in all). The label
+     * column's name ({@code labelColumn}, null without a header) goes in the message of a label
+     * the model does not know: a file may hold another column where the label was.
      */
-    static List<String> classes(List<CsvFile> files, List<String> classes) {
+    static List<String> classes(List<CsvFile> files, List<String> classes, String labelColumn) {
         List<String> seen = new ArrayList<>();
         for (CsvFile file : files) {
             for (String name : file.labelNames()) {
                 if (classes != null && LabelMapping.classOf(classes, name) < 0) {
-                    throw new DataFileException(file.path(), "has the label \"" + Printable.of(name) + "\", which is not one of the "
-                            + "model's classes " + classes.stream().map(known -> known == null ? "(none)" : Printable.of(known)).toList(), null);
+                    throw new DataFileException(file.path(), "has the label \"" + Printable.of(name) + "\"" + (labelColumn == null ? ""
+                            : " in its label column, \"" + Printable.of(labelColumn) + "\",") + " which is not one of the model's classes " + classes.stream().map(known -> known == null ? "(none)" : Printable.of(known)).toList(), null);
                 }
                 if (LabelMapping.indexOfSameValue(seen, name) < 0) { // by value, as one file's are: 0 and -1 are two labels
                     if (seen.size() == 2) {

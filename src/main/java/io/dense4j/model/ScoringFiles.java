@@ -1,0 +1,68 @@
+package io.dense4j.model;
+
+import io.dense4j.data.csv.ColumnKinds;
+import io.dense4j.data.csv.CsvFiles;
+import io.dense4j.data.csv.CsvFormat;
+import io.dense4j.data.csv.CsvReader;
+import io.dense4j.data.csv.CsvSource;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Files opened to be scored by a trained model, read as the model reads its inputs: its feature
+ * columns picked by name among any others, in any order; its label column by the name it was
+ * trained on (by place, for a model trained on a file without a header row); its classes; exactly
+ * its categorical columns, each value it knows numbered wherever it comes in a file, past a
+ * column's bound too; missing values filled if it fills them. What {@code dense4j evaluate} reads
+ * and what {@link Model#open} gives the Java API, so that both score the same rows alike.
+ */
+final class ScoringFiles {
+    private ScoringFiles() {
+    }
+
+    /**
+     * {@code files} read as {@code format} says where it chooses (a label or feature columns named
+     * there are kept), and as {@code schema}'s model reads its inputs where it does not; streamed
+     * without a cache, whatever {@code options} say, since a cache keeps the numbering of
+     * categories it was built with.
+     */
+    static CsvSource open(InputSchema schema, CsvFiles files, CsvFormat format, CsvSource.Options options) {
+        options = options.withoutCache();
+        if (schema == null) {
+            return CsvSource.open(files, format, options);
+        }
+        options = options.withClasses(schema.classes()).withKinds(ColumnKinds.exactly(List.copyOf(schema.categories().keySet())))
+                .reserving(schema.categories());
+        if (schema.missingValueFill() != null) {
+            options = options.fillingMissing();
+        }
+        CsvFormat read = asTheModelReads(schema, files, format);
+        CsvSource source = CsvSource.open(files, read, options);
+        schema.checkFeatures(source.name(), source.featureNames());
+        return source;
+    }
+
+    /** {@code format}, reading the model's label and features where it names none of its own. */
+    private static CsvFormat asTheModelReads(InputSchema schema, CsvFiles files, CsvFormat format) {
+        if (format.labeled() && !choosesLabel(format)) {
+            if (!format.header() && schema.labelPlaceWithoutHeader() >= 0) {
+                format = format.withLabelIndex(schema.labelPlaceWithoutHeader()); // where the training file had it, as its features say
+            } else if (format.header() && schema.labelName() != null) {
+                format = format.withLabel(schema.labelName()); // whichever columns are chosen
+            }
+        }
+        if (format.header() && format.features() == null && format.dropped().isEmpty()) {
+            // the model's columns by name, in any order, among any others (an id, columns left out in training)
+            for (Path file : files.paths()) {
+                schema.requireColumns(file.toString(), new CsvReader(file, format).columnNames());
+            }
+            format = format.withFeatures(schema.featureNames());
+        }
+        return format;
+    }
+
+    /** Whether {@code format} names its label column, by name or by place, rather than taking the last. */
+    static boolean choosesLabel(CsvFormat format) {
+        return format.labelName() != null || format.labelIndex() >= 0;
+    }
+}
