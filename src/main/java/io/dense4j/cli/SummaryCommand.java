@@ -31,9 +31,14 @@ final class SummaryCommand implements Callable<Integer> {
                     + (model.inputSchema().categories().isEmpty() ? "" : "; a missing category has a slot of its own"));
         }
         io.dense4j.model.TrainingState.Progress progress = checkpoint.state().progress();
-        System.out.println("Epochs trained: " + progress.epochs() + (progress.batches() == 0 ? ""
-                : String.format(java.util.Locale.ROOT, ", and %,d batches of the next (a checkpoint written before that epoch's end)",
-                progress.batches())));
+        if (progress.equals(io.dense4j.model.TrainingState.Progress.START) && model.provenance() != null) {
+            // Model.save keeps no training state, which reads as none done; the Trained by line says what was
+            System.out.println("Training state: none kept (saved as a model alone: a resume would start its optimizer afresh)");
+        } else {
+            System.out.println("Epochs trained: " + progress.epochs() + (progress.batches() == 0 ? ""
+                    : String.format(java.util.Locale.ROOT, ", and %,d batches of the next (a checkpoint written before that epoch's end)",
+                    progress.batches())));
+        }
         io.dense4j.model.TrainingState.Batching batching = checkpoint.state().batching();
         if (batching != null && batching.onACluster()) { // one machine's steps need no line
             System.out.println("Steps: on Spark, " + (batching.averaged() ? batching.cluster() + " (--sync averaging)"

@@ -284,6 +284,13 @@ class MainTest {
         assertEquals(0, summary.exitCode(), summary.err());
         assertTrue(summary.out().contains("Total params: 17") && summary.out().contains("Features: a, b")
                 && summary.out().contains("Epochs trained: 2"), summary.out());
+        // saved as a model alone (Model.save), it keeps no training state, which is not "0 epochs"
+        Path alone = folder.resolve("alone.zip");
+        io.dense4j.model.Model.load(model).save(alone);
+        Run aloneSummary = Run.of("summary", "--model", alone.toString());
+        assertTrue(aloneSummary.out().contains("Trained by: ") && !aloneSummary.out().contains("Epochs trained")
+                && aloneSummary.out().contains("Training state: none kept (saved as a model alone: a resume would start its optimizer "
+                + "afresh)\n"), aloneSummary.out());
 
         Path dot = folder.resolve("graph.dot");
         assertEquals(0, Run.of("graph", "--model", model.toString(), "--out", dot.toString()).exitCode());

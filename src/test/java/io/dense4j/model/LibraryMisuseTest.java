@@ -169,7 +169,8 @@ class LibraryMisuseTest {
         Path missing = Files.writeString(folder.resolve("missing.csv"), "a,b,label\n1,,0\n2,3,1\n");
         CsvSource source = CsvSource.open(missing, CsvFormat.defaults(), CsvSource.Options.defaults().fillingMissing());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> source.rows(RowSelection.all(), null, DataType.FLOAT))
-                .getMessage().endsWith("has 1 missing values: give the values to fill them with"));
+                .getMessage().endsWith("has 1 missing value, and no values were given to fill them with (a model fills them only if it "
+                        + "was trained so); read it without fillingMissing() to have the first one named by line and column"));
     }
 
     @Test

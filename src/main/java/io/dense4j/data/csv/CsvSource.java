@@ -257,8 +257,10 @@ public final class CsvSource implements CategoricalRows {
         FileRows[] parts = parts(k -> categorical.codes(k, featureNames(), categories));
         if (missingValues() > 0) {
             if (fill == null) { // the data's condition, not a programming slip: an argument error naming it
-                throw new IllegalArgumentException(names + " has " + missingValues() + " missing values: give the values to fill "
-                        + "them with");
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s has %,d missing value%s, and no values "
+                        + "were given to fill them with (a model fills them only if it was trained so); read it without "
+                        + "fillingMissing() to have the first one named by line and column", names, missingValues(),
+                        missingValues() == 1 ? "" : "s"));
             }
             if (fill.length != width()) {
                 throw new IllegalArgumentException("fill values are per feature: expected " + width() + ", got " + fill.length);
