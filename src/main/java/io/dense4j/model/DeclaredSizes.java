@@ -30,6 +30,12 @@ final class DeclaredSizes {
      *
      * @throws ModelFileException naming what in {@code config} is not a size, or too large
      */
+    /**
+     * The most layers a model file may have: far more than a dense classifier uses, and few enough
+     * that building them takes no time to speak of (a file of 120,000 layers took minutes).
+     */
+    static final int MOST_LAYERS = 1_000;
+
     static Map<String, Long> of(Path file, JsonNode config) {
         long width = switch (config.path("compile").path("dataType").asText()) {
             case "FLOAT" -> Float.BYTES;
@@ -37,6 +43,10 @@ final class DeclaredSizes {
             default -> throw problem(file, "its compile.dataType is \"" + config.path("compile").path("dataType").asText()
                     + "\", not FLOAT or DOUBLE");
         };
+        if (config.path("layers").size() > MOST_LAYERS) {
+            throw problem(file, String.format(java.util.Locale.ROOT, "it has %,d layers; a model has at most %,d",
+                    config.path("layers").size(), MOST_LAYERS));
+        }
         long columns = count(file, config.path("inputWidth"), "inputWidth");
         long numbers = columns;
         long inputs = columns;

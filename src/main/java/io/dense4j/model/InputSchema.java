@@ -169,13 +169,14 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
      */
     public void check(io.dense4j.data.csv.CsvSource data) {
         checkFeatures(data.name(), data.featureNames());
+        checkLabel(data); // first: another column's labels would be named as classes in another order
         checkClasses(data.name(), data.classes());
-        checkLabel(data);
         if (!data.categoricalColumns().equals(List.copyOf(categories.keySet()))) {
             throw new IllegalArgumentException(data.name() + " reads " + (data.categoricalColumns().isEmpty() ? "no column"
                     : quoted(data.categoricalColumns(), featureNames.size())) + " as categories, but the model reads "
                     + (categories.isEmpty() ? "none" : quoted(List.copyOf(categories.keySet()), featureNames.size()))
-                    + ": open it as the model reads its columns (Model.open), or compile a model for these (InputSchema.of)");
+                    + ": read them as the model does (--categorical and --numeric, or Model.open in Java), or compile a model for "
+                    + "these (InputSchema.of)");
         }
     }
 
@@ -192,8 +193,8 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
             return;
         }
         throw new IllegalArgumentException(data.name() + " has \"" + io.dense4j.data.csv.Printable.of(read) + "\" as its label, "
-                + "the last column, but the model was trained on \"" + io.dense4j.data.csv.Printable.of(labelName) + "\": open it "
-                + "with Model.open, which reads the model's label, or name the label column (CsvFormat.withLabel)");
+                + "the last column, but the model was trained on \"" + io.dense4j.data.csv.Printable.of(labelName) + "\": name the "
+                + "label column (--label, or CsvFormat.withLabel in Java), or open the file with Model.open, which reads the model's");
     }
 
     /**

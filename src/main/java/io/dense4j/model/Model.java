@@ -68,8 +68,9 @@ public final class Model {
     private volatile TrainingCommand trainingCommand;
     private volatile DecisionThreshold threshold = DecisionThreshold.DEFAULT;
     /**
-     * Whether a Normalization layer's statistics were set, by {@link #adapt} or from a model file:
-     * until then it would pass the features through unscaled, without a word. True without one.
+     * Whether a Normalization layer's statistics are known to be set: by {@link #adapt}, from a
+     * model file, or written otherwise (found when they are no longer the identity they start as).
+     * Until then it would pass the features through unscaled, without a word. True without one.
      */
     private volatile boolean adapted;
 
@@ -204,16 +205,32 @@ public final class Model {
         adapted = true;
     }
 
+    /** Whether the statistics are still every mean 0 and every scale 1, as compiling leaves them. */
+    private boolean startingIdentity() {
+        NativeArray statistics = parameters.statistics();
+        int width = (int) (statistics.length() / 2);
+        for (int j = 0; j < statistics.length(); j++) {
+            if (statistics.get(j) != (j < width ? 0 : 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Says that the Normalization layer's statistics were set otherwise than by {@link #adapt}: read from a model file. */
     void statisticsSet() {
         adapted = true;
     }
 
     /**
-     * Throws unless the Normalization layer, if any, has its statistics, as Keras's refuses to run
-     * before {@code adapt}: it would standardize nothing, and the model train on unscaled features.
+     * Throws unless the Normalization layer, if any, has its statistics: left as the identity they
+     * start as, it would standardize nothing, and the model train on unscaled features. (Keras's
+     * Normalization passes its input through unchanged before {@code adapt}, a known trap.)
      */
     public void checkAdapted() {
+        if (!adapted && !startingIdentity()) {
+            adapted = true; // written through parameterValues(): set, if not by adapt
+        }
         if (!adapted) {
             int layer = 0;
             while (!(layers.get(layer) instanceof io.dense4j.layer.Normalization)) {

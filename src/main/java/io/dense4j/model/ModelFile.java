@@ -54,7 +54,8 @@ final class ModelFile {
     private static final String OPTIMIZER_STATE = DeclaredSizes.OPTIMIZER_STATE;
     private static final String STATISTICS = DeclaredSizes.STATISTICS;
     private static final String CALLBACK_WEIGHTS = DeclaredSizes.CALLBACK_WEIGHTS;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A key given twice would let a hand-edited file pass a check with one value and be read with the other. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** What a file holds: a model, and its training state if it is a checkpoint. */
     record Contents(Model model, TrainingState state) {
@@ -320,7 +321,10 @@ final class ModelFile {
             var at = corrupt.getLocation();
             String message = corrupt.getOriginalMessage().replaceAll("\\[Source: .*?; line: ", "[line: ")
                     // the parser's advice is a programmer's (enable ALLOW_NON_NUMERIC_NUMBERS); a reader can act on this
-                    .replaceAll("^Non-standard token '([^']*)':.*", "it holds $1, which is no JSON number (dense4j never writes one)");
+                    .replaceAll("^Non-standard token '([^']*)':.*", "it holds $1, which is no JSON number (dense4j never writes one)")
+                    .replaceAll("^Document nesting depth \\((\\d+)\\) exceeds the maximum allowed.*",
+                            "it nests $1 levels deep, past the parser's limit (a model file nests a few)")
+                    .replaceAll("^Duplicate field '(.*)'$", "it gives \"$1\" twice");
             throw new ModelFileException(file, CONFIG + " is corrupt: " + message
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), corrupt);
         } catch (IOException corrupt) {

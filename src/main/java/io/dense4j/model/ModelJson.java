@@ -180,7 +180,7 @@ final class ModelJson {
     static CompileOptions options(JsonNode config) {
         JsonNode compile = config.path("compile");
         return CompileOptions.defaults()
-                .withDataType(DataType.valueOf(compile.path("dataType").asText()))
+                .withDataType(named(DataType.class, compile.path("dataType"), "its compile options' dataType"))
                 .withSeed(compile.path("seed").asLong(CompileOptions.DEFAULT_SEED))
                 .withFusion(compile.path("fuse").asBoolean(true))
                 .withInputGradient(compile.path("inputGradient").asBoolean(false));
@@ -304,6 +304,10 @@ final class ModelJson {
         }
         List<Double> fill = null;
         if (schema.has("missingValueFill")) {
+            if (!schema.get("missingValueFill").isArray()) {
+                throw new IllegalArgumentException("its schema's missing-value fill is " + schema.get("missingValueFill")
+                        + ", not a list of numbers");
+            }
             fill = new ArrayList<>();
             for (JsonNode value : schema.path("missingValueFill")) {
                 if (!value.isNumber()) {
@@ -364,7 +368,7 @@ final class ModelJson {
         String type = node.path("type").asText();
         if (type.equals("Dense")) {
             return new Dense(node.path("units").asInt(), activation(node.path("activation").asText()),
-                    Initializer.valueOf(node.path("initializer").asText()));
+                    named(Initializer.class, node.path("initializer"), "its Dense layer's initializer"));
         }
         if (type.equals("Normalization")) {
             return new Normalization();
@@ -376,6 +380,17 @@ final class ModelJson {
             return new Dropout(node.path("rate").asDouble());
         }
         return activation(type);
+    }
+
+    /** The constant of {@code type} that {@code node} names, or an error saying which {@code what} names none. */
+    private static <E extends Enum<E>> E named(Class<E> type, JsonNode node, String what) {
+        for (E constant : type.getEnumConstants()) {
+            if (node.isTextual() && constant.name().equals(node.asText())) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException(what + " is " + (node.isMissingNode() ? "missing" : node.toString())
+                + ", where dense4j writes one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
 
     private static Activation activation(String kind) {

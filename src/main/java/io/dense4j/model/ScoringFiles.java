@@ -28,8 +28,8 @@ final class ScoringFiles {
      */
     static CsvSource open(InputSchema schema, CsvFiles files, CsvFormat format, CsvSource.Options options) {
         options = options.withoutCache();
-        if (schema == null) {
-            return CsvSource.open(files, format, options);
+        if (schema == null) { // a model of numbers alone: text in a column is a cell to name, not a category
+            return CsvSource.open(files, format, options.withKinds(ColumnKinds.exactly(List.of())));
         }
         options = options.withClasses(schema.classes()).withKinds(ColumnKinds.exactly(List.copyOf(schema.categories().keySet())))
                 .reserving(schema.categories());

@@ -37,7 +37,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  *     (float64 for a float64 model); NaN marks a missing value, filled with the training mean when
  *     the model fills missing values;</li>
  * <li>one string input [N] per categorical column, named as the column: the cell without its quotes
- *     and the spaces and tabs around it, as dense4j reads it; an
+ *     and the spaces and tabs around it, inside the quotes or outside, as dense4j reads it; an
  *     empty cell, NA, N/A or NaN is missing, and a value the model does not know reads as "other";</li>
  * <li>output {@value #PROBABILITY}, P(class 1) [N, 1], and output {@value #LABEL}, the class's
  *     name [N, 1] at the model's decision threshold.</li>
@@ -61,7 +61,8 @@ public final class OnnxExport {
     public static final int OPSET = 13;
     public static final int ML_OPSET = 2;
     /** What each categorical column's input takes, as its description says. */
-    public static final String STRING_INPUTS = "the cell without its quotes and the spaces around it; empty, NA, N/A and NaN "
+    public static final String STRING_INPUTS = "the cell without its quotes and the spaces around it, inside the quotes too; "
+            + "empty, NA, N/A and NaN "
             + "are missing, and a value the model does not know reads as \"other\"";
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     /** The IR version of opset 13. */

@@ -61,8 +61,8 @@ class ExportCommandTest {
         assertTrue(exported.out().startsWith("Wrote " + onnxFile + " (ONNX opset 13, "), exported.out());
         assertTrue(exported.out().contains("input  features float[N, 3]: lat, long, policePrecinct; NaN where missing, filled"), exported.out());
         assertTrue(exported.out().contains("input  gender string[N]\n"), exported.out());
-        assertTrue(exported.out().contains("String inputs take the cell without its quotes and the spaces around it; empty, NA, N/A "
-                + "and NaN are missing"), exported.out());
+        assertTrue(exported.out().contains("String inputs take the cell without its quotes and the spaces around it, inside the "
+                + "quotes too; empty, NA, N/A and NaN are missing"), exported.out());
         assertTrue(exported.out().contains("output label string[N, 1]"), exported.out());
 
         ModelProto onnx = ModelProto.parseFrom(Files.readAllBytes(onnxFile));

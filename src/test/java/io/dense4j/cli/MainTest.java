@@ -289,8 +289,8 @@ class MainTest {
         io.dense4j.model.Model.load(model).save(alone);
         Run aloneSummary = Run.of("summary", "--model", alone.toString());
         assertTrue(aloneSummary.out().contains("Trained by: ") && !aloneSummary.out().contains("Epochs trained")
-                && aloneSummary.out().contains("Training state: none kept (saved as a model alone: a resume would start its optimizer "
-                + "afresh)\n"), aloneSummary.out());
+                && aloneSummary.out().contains("Training state: none recorded (a resume would start at epoch 1 with a fresh "
+                + "optimizer)\n"), aloneSummary.out());
 
         Path dot = folder.resolve("graph.dot");
         assertEquals(0, Run.of("graph", "--model", model.toString(), "--out", dot.toString()).exitCode());

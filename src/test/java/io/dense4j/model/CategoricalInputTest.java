@@ -124,7 +124,6 @@ class CategoricalInputTest {
                 multiplying.parameters().assign(gathering.parameters()); // the same shapes: one weight row per encoded value
                 if (normalize) {
                     gathering.adapt(rawRows());
-                    multiplying.adapt(oneHot(rawRows())); // then set to the gathering model's below
                     INDArray statistics = multiplying.parameterValues().statistics().view(2, 10);
                     statistics.assign(0);
                     statistics.getRow(1).assign(1); // identity on the one-hot slots

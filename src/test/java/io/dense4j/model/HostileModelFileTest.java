@@ -78,6 +78,27 @@ class HostileModelFileTest {
     }
 
     @Test
+    void aKeyGivenTwiceTooManyLayersAndMissingOrMisshapedFieldsAreOneLineEach() throws IOException {
+        String json = config();
+        // read with the last value, a repeated threshold would pass a look at the first and score with the other
+        Path twice = withConfig("twice.zip", json.replace("\"layers\"", "\"format\" : \"dense4j-model\", \"layers\""));
+        assertTrue(problem(twice).startsWith(twice + ": model.json is corrupt: it gives \"format\" twice (line "), problem(twice));
+        Path noInitializer = withConfig("init.zip", json.replaceFirst(",\\s*\"initializer\" : \"[A-Z_]+\"", ""));
+        assertTrue(problem(noInitializer).endsWith("layer 0: its Dense layer's initializer is missing, where dense4j writes one of "
+                + java.util.Arrays.toString(io.dense4j.layer.Initializer.values())), problem(noInitializer));
+        Path fillText = withConfig("fill-text.zip", json.replace("\"classes\" : [", "\"missingValueFill\" : \"mean\", \"classes\" : ["));
+        assertTrue(problem(fillText).endsWith("its schema's missing-value fill is \"mean\", not a list of numbers"), problem(fillText));
+        String layer = json.substring(json.indexOf("\"layers\" : [") + "\"layers\" : [".length(), json.indexOf("}", json.indexOf("\"layers\"")) + 1);
+        String many = String.join(", ", java.util.Collections.nCopies(1_001, layer));
+        Path deep = withConfig("deep.zip", json.replace("\"layers\" : [", "\"layers\" : [" + many + ", "));
+        assertTrue(problem(deep).endsWith("it has 1,003 layers; a model has at most 1,000"), problem(deep));
+        Path nested = withConfig("nested.zip", json.replace("\"layers\"", "\"x\" : " + "[".repeat(1_200) + "]".repeat(1_200)
+                + ", \"layers\""));
+        assertEquals(nested + ": model.json is corrupt: it nests 1001 levels deep, past the parser's limit (a model file nests a few)",
+                problem(nested));
+    }
+
+    @Test
     void aProvenanceOfTheWrongShapeIsRefusedNamingTheField() throws IOException {
         String provenance = "\"provenance\" : {\"library\" : \"0.1.0\", \"trainedAt\" : \"2026-12-03T02:10:00Z\", \"epochs\" : 3, "
                 + "\"batchSize\" : 32, \"shuffle\" : true, \"seed\" : 7, \"validationSplit\" : 0.2, \"stratified\" : false, "

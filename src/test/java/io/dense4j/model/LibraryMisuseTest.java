@@ -119,9 +119,15 @@ class LibraryMisuseTest {
         CsvSource lastColumn = CsvSource.open(laterFile, CsvFormat.defaults().withFeatures(List.of("a", "b")),
                 CsvSource.Options.defaults().withClasses(model.inputSchema().classes()));
         String refused = assertThrows(IllegalArgumentException.class, () -> model.scores(lastColumn, RowSelection.all())).getMessage();
-        assertEquals(laterFile + " has \"approved\" as its label, the last column, but the model was trained on \"outcome\": open it "
-                + "with Model.open, which reads the model's label, or name the label column (CsvFormat.withLabel)", refused);
+        assertEquals(laterFile + " has \"approved\" as its label, the last column, but the model was trained on \"outcome\": name the "
+                + "label column (--label, or CsvFormat.withLabel in Java), or open the file with Model.open, which reads the model's",
+                refused);
         assertThrows(IllegalArgumentException.class, () -> new Trainer(model).fit(lastColumn, FitOptions.builder().epochs(4).build()));
+        Path flagged = Files.writeString(folder.resolve("flagged.csv"), later.toString().replace(",yes\n", ",1\n").replace(",no\n", ",0\n")
+                .replace("approved\n", "flag\n"));
+        CsvSource flags = CsvSource.open(flagged, CsvFormat.defaults().withFeatures(List.of("a", "b")), CsvSource.Options.defaults());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> model.scores(flags, RowSelection.all())).getMessage()
+                .startsWith(flagged + " has \"flag\" as its label, the last column, but the model was trained on \"outcome\""));
 
         CsvSource opened = model.open(laterFile);
         assertEquals("outcome", opened.labelName());
@@ -142,8 +148,8 @@ class LibraryMisuseTest {
         // "approved" read as categories, which the model reads as no column at all
         CsvSource asCategories = CsvSource.open(laterFile, CsvFormat.defaults().withLabel("outcome").withFeatures(List.of("a", "b")),
                 CsvSource.Options.defaults().withClasses(model.inputSchema().classes()).withCategorical(List.of("a")));
-        assertEquals(laterFile + " reads \"a\" as categories, but the model reads none: open it as the model reads its columns "
-                + "(Model.open), or compile a model for these (InputSchema.of)",
+        assertEquals(laterFile + " reads \"a\" as categories, but the model reads none: read them as the model does (--categorical "
+                + "and --numeric, or Model.open in Java), or compile a model for these (InputSchema.of)",
                 assertThrows(IllegalArgumentException.class, () -> model.scores(asCategories, RowSelection.all())).getMessage());
 
         // a schema made without the label's name (the 3-argument constructor) takes the training file's

@@ -104,6 +104,12 @@ class NormalizationTest {
         assertEquals(expected, assertThrows(IllegalStateException.class, () -> model.predictProbability(data.features()))
                 .getMessage());
 
+        // statistics written directly (copied from another scaler, say) count as set
+        Model written = new Sequential(new Normalization(), new Dense(1, new Sigmoid()))
+                .compile(2, new BinaryCrossEntropy(), new SGD(0.1));
+        written.parameterValues().mean(0).set(0, 3.0);
+        assertEquals(200, written.predictProbability(data.features()).length());
+
         model.adapt(badlyScaled(data));
         model.fit(badlyScaled(data), data.labels(), FitOptions.builder().epochs(1).build());
         Path file = folder.resolve("model.zip");

@@ -112,9 +112,9 @@ final class Columns {
 
     /**
      * The code of a map row's value: its text, or, when that is no category, the text without the
-     * spaces and tabs around it, as dense4j reads an unquoted cell (a quoted one keeps them, so a
-     * category may hold them); a number as its text, or, for a whole number such as the 3.0 a JSON
-     * parser gives for 3, as the whole number's text when that is the category.
+     * spaces and tabs around it, as dense4j reads a cell, quoted or not (a model built in Java may
+     * still hold a category with them); a number as its text, or, for a whole number such as the
+     * 3.0 a JSON parser gives for 3, as the whole number's text when that is the category.
      */
     private int code(int category, Object value) {
         if (value instanceof Number number) {
@@ -200,7 +200,7 @@ final class Columns {
             float x = number.floatValue();
             return x - x == 0f ? x : x != x ? missing(column, at) : infinite(column, value);
         }
-        if (value == null || value instanceof CharSequence text && isMissingMark(text.toString())) {
+        if (value == null || value instanceof CharSequence text && isMissingMark(strip(text.toString()))) { // " NA ", as dense4j
             return missing(column, at);
         }
         float x;

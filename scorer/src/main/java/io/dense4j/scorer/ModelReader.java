@@ -221,11 +221,23 @@ final class ModelReader {
                 throw new IllegalArgumentException("its classes are " + named + ", not two names");
             }
             classes = List.copyOf(named);
+            if (schema.has("categories") && !(schema.get("categories") instanceof JSONObject)) {
+                throw new IllegalArgumentException("its categories are " + schema.get("categories") + ", not lists by column");
+            }
             JSONObject listed = schema.optJSONObject("categories");
+            for (String name : listed == null ? java.util.Set.<String>of() : listed.keySet()) {
+                if (!names.contains(name)) { // dense4j refuses such a file; left out here, the column would read as a number
+                    throw new IllegalArgumentException("its categories are listed for \"" + name + "\", which is not a feature");
+                }
+            }
             for (String name : names) {
                 if (listed != null && listed.has(name)) {
                     categories.put(name, texts(listed.getJSONArray(name), "categories of \"" + name + "\""));
                 }
+            }
+            if (schema.has("missingValueFill") && !(schema.get("missingValueFill") instanceof JSONArray)) {
+                throw new IllegalArgumentException("its missing-value fill is " + schema.get("missingValueFill")
+                        + ", not a list of numbers");
             }
             JSONArray fills = schema.optJSONArray("missingValueFill");
             if (fills != null) {
@@ -251,6 +263,9 @@ final class ModelReader {
         }
         Columns columns = new Columns(names, categories, fill);
         Network network = network(columns, parameters, statistics);
+        if (config.has("threshold") && !(config.get("threshold") instanceof JSONObject)) { // not read as the default 0.5
+            throw new IllegalArgumentException("its threshold is " + config.get("threshold") + ", not an object with a value");
+        }
         JSONObject threshold = config.optJSONObject("threshold");
         if (threshold != null && !(threshold.opt("value") instanceof Number)) {
             throw new IllegalArgumentException("its threshold's value is " + threshold.opt("value") + ", not a number");

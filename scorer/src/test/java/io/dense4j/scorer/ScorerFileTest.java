@@ -175,6 +175,14 @@ class ScorerFileTest {
         edits.put("its threshold's value is 0.5, not a number", json -> json.put("threshold", new JSONObject().put("value", "0.5")));
         edits.put("its missing-value fill holds x, not a finite number", json -> json.getJSONObject("schema")
                 .put("missingValueFill", new org.json.JSONArray(List.of("x", 0, 0, 0))));
+        edits.put("its threshold is 0.9, not an object with a value", json -> json.put("threshold", 0.9));
+        edits.put("its missing-value fill is mean, not a list of numbers", json -> json.getJSONObject("schema")
+                .put("missingValueFill", "mean"));
+        // colour's categories moved under a name no feature has: read as a number, colour would score wrong
+        edits.put("its categories are listed for \"color\", which is not a feature", json -> {
+            JSONObject categories = json.getJSONObject("schema").getJSONObject("categories");
+            categories.put("color", categories.remove("colour"));
+        });
         edits.put("its missing-value fill has 2 values for 4 features", json -> json.getJSONObject("schema")
                 .put("missingValueFill", new org.json.JSONArray(List.of(0, 0))));
         edits.put("its classes are [no, yes, maybe], not two names", json -> json.getJSONObject("schema")
@@ -207,7 +215,7 @@ class ScorerFileTest {
 
     @Test
     void aNumberInACategoricalColumnIsItsCategoryAsAJsonParserWouldGiveIt() throws IOException {
-        // " AR " as a quoted cell keeps its spaces in dense4j, so such a category is matched as it is before trimming
+        // a model built in Java may keep a category with blanks (" AR "): it is matched as it is before trimming
         Map<String, Categories> categories = Map.of("grade", new Categories(List.of("3", "4.5", "02134", " AR ")));
         Model model = new Sequential(new Dense(1, new Sigmoid())).compile(new InputSchema(List.of("x", "grade"), List.of("no", "yes"),
                 null, null, categories), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());

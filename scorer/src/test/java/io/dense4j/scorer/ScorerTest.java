@@ -95,7 +95,7 @@ class ScorerTest {
         Random random = new Random(5);
         double[][] raw = new double[ROWS][4];
         List<Map<String, Object>> named = new ArrayList<>();
-        List<String> missingMarks = List.of("", "NA", "n/a", "NaN");
+        List<String> missingMarks = List.of("", "NA", "n/a", "NaN", " NA ", "  ");
         for (int r = 0; r < ROWS; r++) {
             Map<String, Object> row = new HashMap<>();
             row.put("id", r); // a column the model does not read
@@ -106,7 +106,8 @@ class ScorerTest {
                     boolean missing = random.nextInt(10) == 0;
                     double value = 5 * j + (j + 1) * random.nextGaussian();
                     raw[r][j] = missing ? means.get(j) : value;
-                    row.put(name, missing ? (random.nextBoolean() ? null : "NA") : (Object) (float) value);
+                    row.put(name, missing ? (random.nextBoolean() ? null : missingMarks.get(random.nextInt(missingMarks.size())))
+                            : (Object) (float) value);
                 } else {
                     int code = random.nextInt(encoding.slots());
                     raw[r][j] = code;

@@ -49,7 +49,7 @@ final class FileSetRules {
         for (CsvFile file : files) {
             for (String name : file.labelNames()) {
                 if (classes != null && LabelMapping.classOf(classes, name) < 0) {
-                    throw new DataFileException(file.path(), "has the label \"" + Printable.of(name) + "\"" + (labelColumn == null ? ""
+                    throw new DataFileException(file.path(), "has the label \"" + Printable.of(name) + "\"" + (labelColumn == null ? ","
                             : " in its label column, \"" + Printable.of(labelColumn) + "\",") + " which is not one of the model's classes " + classes.stream().map(known -> known == null ? "(none)" : Printable.of(known)).toList(), null);
                 }
                 if (LabelMapping.indexOfSameValue(seen, name) < 0) { // by value, as one file's are: 0 and -1 are two labels

@@ -132,8 +132,9 @@ final class RowParser {
                 features[place] = value;
             } else if (place <= -2) {
                 int categorical = -2 - place;
-                int start = scanner.start();
-                int end = scanner.end();
+                // blanks inside the quotes are left out too, as for a number: "CA  " from a padded CHAR column is CA
+                int start = CellParser.afterBlanks(bytes, scanner.start(), scanner.end());
+                int end = CellParser.beforeBlanks(bytes, start, scanner.end());
                 features[categorical] = start == end || CellParser.isMissingMark(bytes, start, end) ? categoryCells[categorical].missing()
                         : categoryCells[categorical].code(bytes, start, end, column, problems);
             } else if (column - 1 == labelColumn) {

@@ -71,6 +71,22 @@ class CategoricalCsvTest {
     }
 
     @Test
+    void aCategoryPaddedInsideItsQuotesIsTheSameCategory() throws IOException {
+        // a database's CHAR(4) column exported quoted: "CA  "; the same value unquoted, padded outside, or a blank cell
+        Path file = write("padded.csv", "x,state,y\n1,\"CA  \",0\n2,CA,1\n3, CA ,0\n4,\"  TX\",1\n5,\"   \",0\n6,TX,1\n");
+        for (CsvSource.Options options : List.of(CsvSource.Options.defaults(), CsvSource.Options.defaults().withoutCache())) {
+            CsvSource data = CsvSource.open(file, CsvFormat.defaults(), options);
+            assertEquals(List.of("CA", "TX"), data.categoryCounts("state").values(), options.toString());
+            assertArrayEquals(new long[] {3, 2}, data.categoryCounts("state").counts());
+            assertEquals(1, data.categoryCounts("state").missingRows());
+            Map<String, Categories> categories = data.categories(5);
+            // state: CA 0, TX 1, other 2, missing 3
+            assertEquals(List.of("1.0 0.0 | 0.0", "2.0 0.0 | 1.0", "3.0 0.0 | 0.0", "4.0 1.0 | 1.0", "5.0 3.0 | 0.0", "6.0 1.0 | 1.0"),
+                    rows(data.rows(RowSelection.all(), null, categories, DataType.FLOAT)), options.toString());
+        }
+    }
+
+    @Test
     void batchesCarryTheModelsCodesFromTheCacheAndFromTheStreamAlike() throws IOException {
         Path file = write("shop.csv", SHOP);
         for (CsvSource.Options options : List.of(CsvSource.Options.defaults(), CsvSource.Options.defaults().withoutCache())) {
