@@ -70,6 +70,7 @@ final class CvCommand extends TrainCommand {
         status().printf(Locale.ROOT, "Read %s: %,d rows, %d features%s, labels %s; %d folds%n", file, source.rows(), source.width(),
                 categoricalCount(source),
                 source.labels(), folds);
+        noteLabelRuns(source, status());
         long[] heldOutRows = foldSizes(file, source);
         List<Evaluation> results = new ArrayList<>();
         List<String> worse = new ArrayList<>(); // the folds whose last epoch was worse than their base rate
@@ -89,8 +90,8 @@ final class CvCommand extends TrainCommand {
             Evaluation evaluation = model.scores(source, heldOut).evaluation(model.threshold().value());
             status().println("On the held-out rows: " + evaluation);
             if (evaluation.confusion().tp() + evaluation.confusion().fn() == 0) { // its areas are undefined, its recall 0
-                status().printf("Note: fold %d holds out no class-1 row: its ROC AUC and PR AUC are undefined and its recall, "
-                        + "precision and F1 are 0 in the means%s%n", fold + 1, stratify ? "; give fewer --folds"
+                status().printf("Note: fold %d holds out no class-1 row: its ROC AUC and PR AUC are undefined, its recall, "
+                        + "precision and F1 are 0 in the means, and its balanced accuracy is class 0's recall alone%s%n", fold + 1, stratify ? "; give fewer --folds"
                         : "; --stratify gives each fold its share of each class");
             }
             results.add(evaluation);

@@ -186,6 +186,7 @@ class TrainCommand implements Callable<Integer> {
                 source.labels(), source.missingValues() > 0
                         ? String.format(Locale.ROOT, ", %,d missing values", source.missingValues()) : "",
                 source.cacheStatus());
+        noteLabelRuns(source, System.out);
 
         Trainer trainer;
         if (resumed != null) {
@@ -297,6 +298,20 @@ class TrainCommand implements Callable<Integer> {
     /** Where what the command says goes: standard output; cv's --json moves it to standard error. */
     PrintStream status() {
         return System.out;
+    }
+
+    /**
+     * A note when the rows stream through a shuffle buffer shorter than a run of one label, such
+     * as a file sorted by its label: nothing fails, but batches hold one class for long stretches.
+     */
+    static void noteLabelRuns(CsvSource source, PrintStream out) {
+        Map.Entry<Path, Long> run = source.labelRunPastTheShuffleBuffer();
+        if (run != null) {
+            out.printf(Locale.ROOT, "Note: %s holds a run of %,d rows of one label, longer than the %,d-row shuffle buffer that "
+                    + "mixes rows read without a cache, so batches hold one class for long stretches; let a cache shuffle all rows "
+                    + "(leave out --no-cache), raise --shuffle-buffer, or shuffle the file%n", StandardInput.shownIn(run.getKey().toString()),
+                    run.getValue(), source.shuffleBuffer());
+        }
     }
 
     /** " (3 categorical)" for the Read line, or nothing. */

@@ -134,7 +134,14 @@ public final class BaseRateCheck implements Callback {
     private String comparison(EpochMetrics metrics) {
         // two significant digits below 1%: 1 positive in 10,000 is 0.010%, not 0.0%
         String share = String.format(Locale.ROOT, positiveShare >= 0.01 ? "%.1f" : "%.2g", 100 * positiveShare);
-        return String.format(Locale.ROOT, "epoch %d's training loss %.4f is worse than always predicting the base rate "
-                + "(loss %.4f, %s%% positive)", metrics.epoch(), metrics.loss(), baseRateLoss, share);
+        // as many decimals as show the two losses apart: "0.0685 is worse than 0.0685" says nothing
+        int decimals = 4;
+        while (decimals < 9 && String.format(Locale.ROOT, "%." + decimals + "f", metrics.loss())
+                .equals(String.format(Locale.ROOT, "%." + decimals + "f", baseRateLoss))) {
+            decimals++;
+        }
+        String loss = "%." + decimals + "f";
+        return String.format(Locale.ROOT, "epoch %d's training loss " + loss + " is worse than always predicting the base rate "
+                + "(loss " + loss + ", %s%% positive)", metrics.epoch(), metrics.loss(), baseRateLoss, share);
     }
 }

@@ -231,8 +231,8 @@ class CategoricalCommandsTest {
         unnamed.save(unnamedFile);
         Run guessed = Run.of("evaluate", "--model", unnamedFile.toString(), "--data", later.toString());
         assertEquals(1, guessed.exitCode());
-        assertTrue(guessed.err().endsWith("extended.csv: has the label \"1\" in its label column, \"promo\", which is not one of "
-                + "the model's classes [no, yes]\n"), guessed.err());
+        assertTrue(guessed.err().endsWith("extended.csv, line 2, column 7 (\"promo\"): label \"1\" is none of the model's classes, "
+                + "\"no\" and \"yes\"\n"), guessed.err());
         Path yesNo = write("yes-no.csv", extended.toString().replaceAll(",0\n", ",no\n").replaceAll(",1\n", ",yes\n"));
         guessed = Run.of("evaluate", "--model", unnamedFile.toString(), "--data", yesNo.toString());
         assertEquals(0, guessed.exitCode(), guessed.err());

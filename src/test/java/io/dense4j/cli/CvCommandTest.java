@@ -1,10 +1,12 @@
 package io.dense4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +15,35 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** dense4j cv: every row held out once, each metric's folds with their mean and standard deviation, train-only flags refused. */
 class CvCommandTest {
+
+    @Test
+    void aFileSortedByItsLabelReadWithoutACacheIsNotedByTrainAndCv(@TempDir Path folder) throws Exception {
+        Path data = folder.resolve("train.csv");
+        assertEquals(0, Main.execute("generate", "--rows", "3000", "--features", "3", "--out", data.toString()));
+        java.util.List<String> lines = Files.readAllLines(data);
+        java.util.List<String> rows = new java.util.ArrayList<>(lines.subList(1, lines.size()));
+        rows.sort(java.util.Comparator.comparing(line -> line.substring(line.lastIndexOf(',') + 1)));
+        Path sorted = folder.resolve("sorted.csv");
+        Files.write(sorted, java.util.stream.Stream.concat(java.util.stream.Stream.of(lines.get(0)), rows.stream()).toList());
+        String note = "Note: " + sorted + " holds a run of ";
+        String buffer = "rows of one label, longer than the 500-row shuffle buffer that mixes rows read without a cache, so batches "
+                + "hold one class for long stretches; let a cache shuffle all rows (leave out --no-cache), raise --shuffle-buffer, or "
+                + "shuffle the file";
+        Run streamed = Run.of("train", "--data", sorted.toString(), "--no-cache", "--shuffle-buffer", "500", "--epochs", "1",
+                "--accept-worse-than-base-rate", "--out", folder.resolve("m.zip").toString());
+        assertEquals(0, streamed.exitCode(), streamed.err());
+        assertTrue(streamed.out().contains(note) && streamed.out().contains(buffer), streamed.out());
+        Run folds = Run.of("cv", "--data", sorted.toString(), "--no-cache", "--shuffle-buffer", "500", "--folds", "2", "--epochs", "1",
+                "--accept-worse-than-base-rate");
+        assertTrue(folds.out().contains(note), folds.out());
+        // from the cache the rows are shuffled all at once; the shuffled file has no such run
+        Run cached = Run.of("train", "--data", sorted.toString(), "--shuffle-buffer", "500", "--epochs", "1",
+                "--accept-worse-than-base-rate", "--out", folder.resolve("m.zip").toString());
+        assertFalse(cached.out().contains("Note: "), cached.out());
+        Run shuffled = Run.of("train", "--data", data.toString(), "--no-cache", "--shuffle-buffer", "500", "--epochs", "1",
+                "--accept-worse-than-base-rate", "--out", folder.resolve("m.zip").toString());
+        assertFalse(shuffled.out().contains("holds a run of"), shuffled.out());
+    }
 
     @Test
     void threeFoldsHoldOutEveryRowOnceAndSummarizeEachMetric(@TempDir Path folder) throws Exception {
@@ -79,8 +110,9 @@ class CvCommandTest {
         Run run = Run.of("cv", "--data", data.toString(), "--folds", "5", "--epochs", "1", "--accept-worse-than-base-rate");
         assertEquals(0, run.exitCode(), run.err());
         for (int fold : new int[] {3, 4, 5}) {
-            assertTrue(run.out().contains("Note: fold " + fold + " holds out no class-1 row: its ROC AUC and PR AUC are undefined and "
-                    + "its recall, precision and F1 are 0 in the means; --stratify gives each fold its share of each class"), run.out());
+            assertTrue(run.out().contains("Note: fold " + fold + " holds out no class-1 row: its ROC AUC and PR AUC are undefined, "
+                    + "its recall, precision and F1 are 0 in the means, and its balanced accuracy is class 0's recall alone; --stratify "
+                    + "gives each fold its share of each class"), run.out());
         }
         assertTrue(!run.out().contains("Note: fold 1 holds out"), run.out());
     }

@@ -85,7 +85,8 @@ class MainTest {
         Path foreign = Files.writeString(folder.resolve("foreign.csv"), "x1,x2,label\n3,3,yes\n");
         Run refusedLabel = Run.of("evaluate", "--model", model.toString(), "--data", foreign.toString());
         assertEquals(1, refusedLabel.exitCode());
-        assertTrue(refusedLabel.err().contains("has the label \"yes\" in its label column, \"label\", which is not one of the model's classes [0, 1]"),
+        assertTrue(refusedLabel.err().contains("foreign.csv, line 2, column 3 (\"label\"): label \"yes\" is none of the model's classes, "
+                + "\"0\" and \"1\""),
                 refusedLabel.err());
     }
 

@@ -100,5 +100,11 @@ class BaseRateCheckTest {
         assertTrue(said.toString(StandardCharsets.UTF_8).startsWith("Warning: epoch 1's training loss 0.7000"));
         assertEquals("epoch 1's training loss 0.7000 is worse than always predicting the base rate (loss 0.6931, 50.0% positive); "
                 + "try this", check.verdict());
+        // a loss a hair above the base rate's: as many decimals as tell them apart (ln 2 = 0.693147…)
+        BaseRateCheck close = new BaseRateCheck(1, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "");
+        close.expect(1, 1, ClassWeights.NONE);
+        close.onEpochEnd(epoch(1, 0.693148));
+        assertTrue(close.verdict().startsWith("epoch 1's training loss 0.693148 is worse than always predicting the base rate (loss "
+                + "0.693147, 50.0% positive)"), close.verdict());
     }
 }

@@ -23,9 +23,12 @@ final class CsvFile {
     private final Path cacheFile;
     private final String cacheStatus;
     private final FloatBuffer[] mapped;
+    /** How the labels came in runs, from a pass over the text; null from a cache, whose rows are shuffled all at once. */
+    private final LabelRuns labelRuns;
 
     private CsvFile(Path path, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan, Path cacheFile, String cacheStatus,
-                    FloatBuffer[] mapped) {
+                    FloatBuffer[] mapped, LabelRuns labelRuns) {
+        this.labelRuns = labelRuns;
         this.path = path;
         this.reader = reader;
         this.fingerprint = fingerprint;
@@ -43,6 +46,9 @@ final class CsvFile {
         }
         if (options.fillMissing()) {
             reader = reader.allowingMissing();
+        }
+        if (options.classes() != null) { // a label the model does not know, named at its row
+            reader = reader.withClasses(options.classes());
         }
         if (!options.reserved().isEmpty()) {
             if (options.cache()) { // a cache keeps the numbering it was built with, whatever the options say
@@ -102,11 +108,11 @@ final class CsvFile {
                 }
             }
             return new CsvFile(path, reader, fingerprint, metadata(path, format, options, fingerprint, hashing, summary), null, status,
-                    null);
+                    null, summary.labelRuns());
         }
         // built or reused, the cache says which values its first pass reserved
         return new CsvFile(path, reservingAsCached(reader, scan.metadata()), fingerprint, scan.metadata(), cacheFile, status,
-                scan.rows());
+                scan.rows(), null);
     }
 
     /**
@@ -183,6 +189,11 @@ final class CsvFile {
 
     Path path() {
         return path;
+    }
+
+    /** How the labels came in runs, by this file's provisional classes; null when the file was not read as text. */
+    LabelRuns labelRuns() {
+        return labelRuns;
     }
 
     /** Reads the file as its first pass did (same format, same bad-row and missing-value rules). */

@@ -59,17 +59,25 @@ public final class CsvReader {
      */
     public record Summary(List<String> featureNames, long rows, LabelMapping labels, long skippedRows,
                           List<Long> firstSkippedLines, long missingValues, Map<String, CategoryDictionary> categories,
-                          Map<String, Long> unknownCategoryRows) {
+                          Map<String, Long> unknownCategoryRows, LabelRuns labelRuns) {
 
         /**
          * @param categories          each categorical column's values and counts, by name (empty
          *                            when reading with a model's categories)
          * @param unknownCategoryRows reading with a model's categories: per categorical column, the
          *                            rows whose value the model does not know (empty otherwise)
+         * @param labelRuns           how the labels came in runs, by provisional class
          */
         public Summary {
             categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories));
             unknownCategoryRows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unknownCategoryRows));
+        }
+
+        /** Without the labels' runs, which a scoring pass has no use for. */
+        public Summary(List<String> featureNames, long rows, LabelMapping labels, long skippedRows, List<Long> firstSkippedLines,
+                       long missingValues, Map<String, CategoryDictionary> categories, Map<String, Long> unknownCategoryRows) {
+            this(featureNames, rows, labels, skippedRows, firstSkippedLines, missingValues, categories, unknownCategoryRows,
+                    LabelRuns.NONE);
         }
     }
 
@@ -87,6 +95,9 @@ public final class CsvReader {
     private final Map<String, Categories> scoring;
     /** Per categorical column, values numbered past its bound too (see {@link #reserving}). */
     private final Map<String, List<String>> reserved;
+
+    /** A model's class names, which every label must be one of (by value); null to take the file's. */
+    private final List<String> classes;
 
     /** Distinct label names a reader {@link #collectingLabels() collecting them} accepts. */
     public static final int COLLECTED_LABELS_MAX = 100;
@@ -111,11 +122,12 @@ public final class CsvReader {
 
     private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels,
                       List<String> kept, Map<String, Categories> scoring) {
-        this(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, Map.of());
+        this(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, Map.of(), null);
     }
 
     private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels,
-                      List<String> kept, Map<String, Categories> scoring, Map<String, List<String>> reserved) {
+                      List<String> kept, Map<String, Categories> scoring, Map<String, List<String>> reserved, List<String> classes) {
+        this.classes = classes;
         this.kept = List.copyOf(kept);
         this.scoring = scoring;
         this.reserved = reserved;
@@ -133,12 +145,12 @@ public final class CsvReader {
      * header or its first row still stop the read.
      */
     public CsvReader skippingBadRows() {
-        return new CsvReader(file, format, chunk, true, allowMissing, collectLabels, kept, scoring, reserved);
+        return new CsvReader(file, format, chunk, true, allowMissing, collectLabels, kept, scoring, reserved, classes);
     }
 
     /** This reader, but reading a missing feature value as NaN (counted in the summary) instead of stopping. */
     public CsvReader allowingMissing() {
-        return new CsvReader(file, format, chunk, skipBadRows, true, collectLabels, kept, scoring, reserved);
+        return new CsvReader(file, format, chunk, skipBadRows, true, collectLabels, kept, scoring, reserved, classes);
     }
 
     /**
@@ -148,7 +160,7 @@ public final class CsvReader {
      * other pieces' (dense4j-spark judges them all in file order, as one reader would).
      */
     public CsvReader collectingLabels() {
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, true, kept, scoring, reserved);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, true, kept, scoring, reserved, classes);
     }
 
     /**
@@ -159,7 +171,16 @@ public final class CsvReader {
         if (!names.isEmpty() && !format.header()) {
             throw new IllegalArgumentException("columns are kept by their header names, and " + file + " is read without a header");
         }
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, names, scoring, reserved);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, names, scoring, reserved, classes);
+    }
+
+    /**
+     * This reader, but refusing a label that is none of a model's {@code classes} (by value: "0.0"
+     * is the class of "0") at its row, naming the line and column: a file to score with the model.
+     */
+    public CsvReader withClasses(List<String> names) {
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, reserved,
+                names == null || names.stream().anyMatch(java.util.Objects::isNull) ? null : List.copyOf(names));
     }
 
     /**
@@ -172,7 +193,7 @@ public final class CsvReader {
             throw new IllegalArgumentException("the categories given are for " + categories.keySet()
                     + ", and the format reads " + format.categorical() + " as categorical");
         }
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, Map.copyOf(categories), reserved);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, Map.copyOf(categories), reserved, classes);
     }
 
     /**
@@ -181,7 +202,7 @@ public final class CsvReader {
      * categories, or values a first pass found frequent past the bound.
      */
     public CsvReader reserving(Map<String, List<String>> values) {
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, Map.copyOf(values));
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, Map.copyOf(values), classes);
     }
 
     /**
@@ -589,7 +610,7 @@ public final class CsvReader {
             }
         }
         return new Summary(featureNames, rows, parser.labels(), skipped.count(), skipped.firstLines(), parser.missingValues(), seen,
-                unknown);
+                unknown, parser.labelRuns());
     }
 
     private RowParser rowParser(ColumnLayout layout, CsvProblems problems, RowHandler handler) {
@@ -610,6 +631,6 @@ public final class CsvReader {
             categories.put(name, scoring != null ? new CategoryLookup(scoring.get(name))
                     : CategoryDictionary.reserving(reserved.getOrDefault(name, List.of()), mostValues));
         }
-        return new RowParser(layout, format, allowMissing, collectLabels, problems, handler, keptColumns, categories);
+        return new RowParser(layout, format, allowMissing, collectLabels, classes, problems, handler, keptColumns, categories);
     }
 }

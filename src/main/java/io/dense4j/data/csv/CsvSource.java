@@ -277,6 +277,23 @@ public final class CsvSource implements CategoricalRows {
         return files.stream().anyMatch(file -> file.mapped() == null) ? options.shuffleBufferRows() : 0;
     }
 
+    /**
+     * When the rows stream through a shuffle buffer and a file's labels come in a run of one label
+     * longer than the buffer and far longer than chance gives (a file sorted by its label, or by a
+     * time its labels drift with): the file and its longest run, for a note; else null. Batches
+     * then hold one class for long stretches.
+     */
+    public Map.Entry<Path, Long> labelRunPastTheShuffleBuffer() {
+        int buffer = shuffleBuffer();
+        for (CsvFile file : files) {
+            LabelRuns runs = file.labelRuns();
+            if (buffer > 0 && runs != null && runs.beyondChanceAndLongerThan(buffer)) {
+                return Map.entry(file.path(), runs.longest());
+            }
+        }
+        return null;
+    }
+
     private BatchSource rawRows(RowSelection selection, double[] fill, FileRows[] parts, DataType type) {
         if (shuffleBuffer() > 0) {
             long[] totals = selection.stratified() ? classTotals() : null; // one copy of the counts, now that they are public

@@ -11,11 +11,17 @@ final class LabelParser {
     private final LabelMapping labels;
     private final boolean collect;
     private final CsvProblems problems;
+    /** A model's class names, which each label must be one of; null to take the file's. */
+    private final java.util.List<String> classes;
 
-    /** With {@code collect}, any names up to {@link CsvReader#COLLECTED_LABELS_MAX} are taken unjudged. */
-    LabelParser(boolean collect, CsvProblems problems) {
+    /**
+     * With {@code collect}, any names up to {@link CsvReader#COLLECTED_LABELS_MAX} are taken
+     * unjudged; with {@code classes} (a model's), a name that is none of them is refused at its row.
+     */
+    LabelParser(boolean collect, java.util.List<String> classes, CsvProblems problems) {
         this.labels = collect ? LabelMapping.collecting(CsvReader.COLLECTED_LABELS_MAX) : new LabelMapping();
         this.collect = collect;
+        this.classes = classes;
         this.problems = problems;
     }
 
@@ -29,6 +35,14 @@ final class LabelParser {
         }
         int seenBefore = labels.seen();
         int provisional = labels.provisionalClass(bytes, from, to);
+        if (classes != null && (provisional < 0 || labels.seen() > seenBefore)) { // a name first met: one of the model's?
+            String name = new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+            if (LabelMapping.classOf(classes, name) < 0) {
+                labels.keepFirst(seenBefore); // the rejected name must not count if the row is skipped
+                throw problems.cell(column, "label \"" + CsvProblems.text(bytes, from, to) + "\" is none of the model's classes, \""
+                        + Printable.of(classes.get(0)) + "\" and \"" + Printable.of(classes.get(1)) + "\"");
+            }
+        }
         if (provisional < 0) {
             String[] names = labels.names();
             throw problems.cell(column, collect ? "label \"" + CsvProblems.text(bytes, from, to) + "\" makes more than "

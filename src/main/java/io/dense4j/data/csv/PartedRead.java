@@ -41,6 +41,7 @@ final class PartedRead {
         List<String> names = new ArrayList<>(Arrays.asList(parts[0].labels().names()));
         long rows = 0;
         long missing = 0;
+        LabelRuns runs = LabelRuns.NONE;
         for (int k = 0; k < parts.length; k++) {
             if (parts[k].skippedRows() > 0) {
                 return null; // their line numbers count from the part's start
@@ -54,9 +55,11 @@ final class PartedRead {
             if (names.size() > 2) {
                 return null; // a third class
             }
+            boolean flip = seen.length > 0 && LabelMapping.indexOfSameValue(names, seen[0]) == 1;
             if (flipped != null) {
-                flipped[k] = LabelMapping.indexOfSameValue(names, seen[0]) == 1;
+                flipped[k] = flip;
             }
+            runs = runs.then(flip ? parts[k].labelRuns().flipped() : parts[k].labelRuns());
             rows += parts[k].rows();
             missing += parts[k].missingValues();
         }
@@ -80,7 +83,7 @@ final class PartedRead {
                 }
             }
         }
-        return new CsvReader.Summary(parts[0].featureNames(), rows, merged, 0, List.of(), missing, categories, Map.of());
+        return new CsvReader.Summary(parts[0].featureNames(), rows, merged, 0, List.of(), missing, categories, Map.of(), runs);
     }
 
 }

@@ -34,11 +34,15 @@ final class RowParser {
     private final CategoryCells[] categoryCells;
     private final int[] categoricalPlaces;
 
+    /** The labels' runs over the rows parsed so far. */
+    private final LabelRuns.Counter labelRuns = new LabelRuns.Counter();
+
     /**
      * @param categories each categorical feature's cells by name (all of {@code format.categorical()}),
      *                   which give its cells their numbers
      */
-    RowParser(ColumnLayout layout, CsvFormat format, boolean allowMissing, boolean collectLabels, CsvProblems problems,
+    RowParser(ColumnLayout layout, CsvFormat format, boolean allowMissing, boolean collectLabels, java.util.List<String> classes,
+              CsvProblems problems,
               CsvReader.RowHandler handler, int[] keptColumns, java.util.Map<String, ? extends CategoryCells> categories) {
         this.columns = layout.columns();
         this.labelColumn = layout.labelColumn();
@@ -69,7 +73,7 @@ final class RowParser {
         this.header = format.header();
         this.scanner = new FieldScanner(delimiter, problems);
         this.cells = new CellParser(allowMissing, problems, format);
-        this.labels = new LabelParser(collectLabels, problems);
+        this.labels = new LabelParser(collectLabels, classes, problems);
         this.problems = problems;
         this.handler = handler;
         this.keptColumns = keptColumns;
@@ -161,6 +165,7 @@ final class RowParser {
         for (int place : categoricalPlaces) {
             categoryCells[place].count(features[place]);
         }
+        labelRuns.add(provisionalClass);
         handler.row(line, features, provisionalClass, weight);
         missing += rowMissing;
     }
@@ -200,5 +205,10 @@ final class RowParser {
     /** Missing feature values read as NaN in the rows handed on so far. */
     long missingValues() {
         return missing;
+    }
+
+    /** How the labels of the rows handed on so far came in runs. */
+    LabelRuns labelRuns() {
+        return labelRuns.runs();
     }
 }

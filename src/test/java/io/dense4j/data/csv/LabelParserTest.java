@@ -4,6 +4,7 @@ import io.dense4j.data.DataFileException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class LabelParserTest {
 
     @Test
     void numbersNamesInFirstSeenOrder() {
-        LabelParser labels = new LabelParser(false, TestLines.problemsOnLine(1));
+        LabelParser labels = new LabelParser(false, null, TestLines.problemsOnLine(1));
         assertEquals(0, provisionalClass(labels, "yes"));
         assertEquals(1, provisionalClass(labels, "no"));
         assertEquals(0, provisionalClass(labels, "yes"));
@@ -29,7 +30,7 @@ class LabelParserTest {
 
     @Test
     void takesANameThatDoesNotFitBackOut() {
-        LabelParser labels = new LabelParser(false, TestLines.problemsOnLine(4));
+        LabelParser labels = new LabelParser(false, null, TestLines.problemsOnLine(4));
         assertEquals(0, provisionalClass(labels, "0"));
         assertEquals("t.csv, line 4, column 2: the labels mix \"0\" and \"yes\": use two numbers, true/false, or two names",
                 rejects(labels, "yes"));
@@ -39,7 +40,7 @@ class LabelParserTest {
 
     @Test
     void rejectsAThirdNameNamingTheTwoSoFar() {
-        LabelParser labels = new LabelParser(false, TestLines.problemsOnLine(4));
+        LabelParser labels = new LabelParser(false, null, TestLines.problemsOnLine(4));
         provisionalClass(labels, "cat");
         provisionalClass(labels, "dog");
         assertEquals("t.csv, line 4, column 2: label \"bird\" is a third class; the labels so far are \"cat\" and \"dog\"",
@@ -47,14 +48,28 @@ class LabelParserTest {
     }
 
     @Test
+    void withAModelsClassesANameThatIsNoneOfThemIsRefusedAtItsRowAndTakenBackOut() {
+        LabelParser labels = new LabelParser(false, java.util.List.of("no", "yes"), TestLines.problemsOnLine(4));
+        assertEquals(0, provisionalClass(labels, "yes"));
+        // a capital letter is another name: refused where it is, not after the pass with no line
+        assertEquals("t.csv, line 4, column 2: label \"No\" is none of the model's classes, \"no\" and \"yes\"", rejects(labels, "No"));
+        assertArrayEquals(new String[] {"yes"}, labels.mapping().names());
+        assertEquals(1, provisionalClass(labels, "no"));
+        // as a third class too, and by value: "1.0" is the class of "1"
+        assertTrue(rejects(labels, "maybe").endsWith("label \"maybe\" is none of the model's classes, \"no\" and \"yes\""));
+        LabelParser numbers = new LabelParser(false, java.util.List.of("0", "1"), TestLines.problemsOnLine(2));
+        assertEquals(0, provisionalClass(numbers, "1.0"));
+    }
+
+    @Test
     void rejectsAnEmptyLabel() {
         assertEquals("t.csv, line 4, column 2: empty label cell (a missing value)",
-                rejects(new LabelParser(true, TestLines.problemsOnLine(4)), ""));
+                rejects(new LabelParser(true, null, TestLines.problemsOnLine(4)), ""));
     }
 
     @Test
     void collectingTakesAnyNamesUpToTheMaximumUnjudged() {
-        LabelParser labels = new LabelParser(true, TestLines.problemsOnLine(4));
+        LabelParser labels = new LabelParser(true, null, TestLines.problemsOnLine(4));
         assertEquals(0, provisionalClass(labels, "0"));
         assertEquals(1, provisionalClass(labels, "2"));
         for (int i = 2; i < CsvReader.COLLECTED_LABELS_MAX; i++) {

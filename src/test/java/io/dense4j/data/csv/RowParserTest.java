@@ -19,7 +19,7 @@ class RowParserTest {
         if (format.header()) {
             problems.nameColumns(layout.names());
         }
-        return new RowParser(layout, format, allowMissing, false, problems,
+        return new RowParser(layout, format, allowMissing, false, null, problems,
                 (line, features, provisionalClass, weight) -> heard.add(line + " " + Arrays.toString(features) + " " + provisionalClass),
                 new int[0], java.util.Map.of());
     }
