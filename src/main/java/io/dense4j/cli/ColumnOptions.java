@@ -170,7 +170,8 @@ final class ColumnOptions {
                 .map(column -> String.format(Locale.ROOT, "%s %,d", io.dense4j.data.csv.Printable.of(column.getKey()),
                         column.getValue())).toList();
         if (!named.isEmpty()) {
-            out.printf(Locale.ROOT, "Note: rows with a category the model does not know (read as 'other'), of %,d: %s%n", rows,
+            out.printf(Locale.ROOT, "Note: rows with a category the model does not keep (unseen in training, or past its "
+                    + "--max-categories), read as 'other', of %,d: %s%n", rows,
                     firstOf(named));
         }
     }

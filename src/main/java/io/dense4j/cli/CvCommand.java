@@ -50,6 +50,7 @@ final class CvCommand extends TrainCommand {
         metrics.put("rocAuc", Evaluation::rocAuc);
         metrics.put("prAuc", Evaluation::prAuc);
         metrics.put("brier", Evaluation::brier);
+        metrics.put("ece", Evaluation::ece); // calibration error, as evaluate reports it
         metrics.put("accuracy", Evaluation::accuracy);
         metrics.put("balancedAccuracy", Evaluation::balancedAccuracy);
         metrics.put("precision", Evaluation::precision);
@@ -67,9 +68,10 @@ final class CvCommand extends TrainCommand {
         checkModelOptions();
         CsvFiles file = StandardInput.files(data, status());
         CsvSource source = withPositive(csv.open(file, format(), sourceOptions()));
-        status().printf(Locale.ROOT, "Read %s: %,d rows, %d features%s, labels %s; %d folds%n", file, source.rows(), source.width(),
-                categoricalCount(source),
-                source.labels(), folds);
+        status().printf(Locale.ROOT, "Read %s: %,d rows, %d features%s, labels %s%s; cache: %s; %d folds%n", file, source.rows(),
+                source.width(), categoricalCount(source), source.labels(), source.missingValues() > 0
+                        ? String.format(Locale.ROOT, ", %,d missing values", source.missingValues()) : "",
+                source.cacheStatus(), folds);
         noteLabelRuns(source, status());
         long[] heldOutRows = foldSizes(file, source);
         List<Evaluation> results = new ArrayList<>();

@@ -68,7 +68,23 @@ final class ExportCommand implements Callable<Integer> {
         var tensor = value.getType().getTensorType();
         String type = onnx.Onnx.TensorProto.DataType.forNumber(tensor.getElemType()).name().toLowerCase(java.util.Locale.ROOT);
         String shape = tensor.getShape().getDimCount() == 1 ? "[N]" : "[N, " + tensor.getShape().getDim(1).getDimValue() + "]";
+        String doc = value.getName().equals(OnnxExport.FEATURES) ? firstNames(value.getDocString()) : value.getDocString();
         return io.dense4j.data.csv.Printable.whole(value.getName()) + " " + type + shape
-                + (described ? ": " + io.dense4j.data.csv.Printable.whole(value.getDocString()) : "");
+                + (described ? ": " + io.dense4j.data.csv.Printable.whole(doc) : "");
+    }
+
+    /**
+     * The numeric input's description ("a, b, c; NaN where missing, …") with its first
+     * {@link #INPUTS_SHOWN} column names, then a count: a wide table's would fill the terminal.
+     * The ONNX file keeps them all.
+     */
+    private static String firstNames(String doc) {
+        int end = doc.lastIndexOf("; ");
+        String[] names = end < 0 ? new String[0] : doc.substring(0, end).split(", ");
+        if (names.length <= INPUTS_SHOWN) {
+            return doc;
+        }
+        return String.join(", ", java.util.Arrays.asList(names).subList(0, INPUTS_SHOWN))
+                + String.format(java.util.Locale.ROOT, " and %,d more", names.length - INPUTS_SHOWN) + doc.substring(end);
     }
 }

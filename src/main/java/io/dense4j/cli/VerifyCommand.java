@@ -97,13 +97,15 @@ final class VerifyCommand implements Callable<Integer> {
             }
             Model retrained = Model.load(retrainedFile);
             if (trainedOn != null && !trainedOn.sameContent(retrained.trainingData())) {
-                System.out.printf("Not reproduced: %s is not the data %s was trained on (%s; now %s)%n", data, modelFile, trainedOn,
+                System.out.printf("Not reproduced: %s is not the data %s was trained on (%s; now %s)%n", StandardInput.shownAs(data),
+                        modelFile, trainedOn,
                         retrained.trainingData());
                 return 1;
             }
             String differences = differences(original, retrained);
             if (differences == null) {
-                System.out.printf(Locale.ROOT, "Reproduced: retraining on %s gave %s's %,d parameters%s bit for bit%n", data,
+                System.out.printf(Locale.ROOT, "Reproduced: retraining on %s gave %s's %,d parameters%s bit for bit%n",
+                        StandardInput.shownAs(data),
                         modelFile, original.parameterCount(), original.graph().statisticsCount() == 0 ? ""
                                 : String.format(Locale.ROOT, " and %,d statistics", original.graph().statisticsCount()));
                 return 0;

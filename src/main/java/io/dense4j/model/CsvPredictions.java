@@ -168,6 +168,9 @@ public final class CsvPredictions {
         try (io.dense4j.runtime.BlasThreads besideTheReader = io.dense4j.runtime.BlasThreads.besideOneThread()) {
             for (Input input : inputs) {
                 CsvReader reader = new CsvReader(input.name(), input.layout()).keeping(kept);
+                if (inputs.size() > 1) { // an empty part of a folder adds no rows
+                    reader = reader.asPartOfASet();
+                }
                 InputSchema schema = model.inputSchema();
                 if (schema != null && !schema.categories().isEmpty()) {
                     reader = reader.scoring(keyedAs(schema.categories(), input.layout().categorical()));
@@ -189,6 +192,10 @@ public final class CsvPredictions {
                     rows += blocks.summary().rows();
                     blocks.summary().unknownCategoryRows().forEach((column, count) -> unknown.merge(column, count, Long::sum));
                 }
+            }
+            if (rows == 0 && inputs.size() > 1) { // a single file says so itself
+                throw new io.dense4j.data.DataFileException(inputs.get(0).name(), "and the files after it hold a header row but no "
+                        + "data rows", null);
             }
             if (!headerWritten) {
                 stream.write(headerLine);

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Text columns through every command: found, declared, capped, unknown later, and refused with one line. */
 class CategoricalCommandsTest {
+    /** The note evaluate and predict print, before the row count. */
+    private static final String UNKNOWN_CATEGORIES = "Note: rows with a category the model does not keep (unseen in training, or past "
+            + "its --max-categories), read as 'other', of ";
+
     @TempDir
     Path folder;
 
@@ -203,7 +207,7 @@ class CategoricalCommandsTest {
         Run predicted = Run.of("predict", "--model", model.toString(), "--data", write("unseen.csv", unseen.toString()).toString(),
                 "--out", folder.resolve("wide-p.csv").toString());
         assertEquals(0, predicted.exitCode(), predicted.err());
-        assertTrue(predicted.out().contains("Note: rows with a category the model does not know (read as 'other'), of 1: t0 1, t1 1, "
+        assertTrue(predicted.out().contains(UNKNOWN_CATEGORIES + "1: t0 1, t1 1, "
                 + "t2 1, t3 1, t4 1, t5 1, t6 1, t7 1, t8 1, t9 1 and 5 more\n"), predicted.out());
     }
 
@@ -259,13 +263,13 @@ class CategoricalCommandsTest {
                 """);
         Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", later.toString());
         assertEquals(0, evaluated.exitCode(), evaluated.err());
-        assertTrue(evaluated.out().contains("Note: rows with a category the model does not know (read as 'other'), of 4: plan 1, "
+        assertTrue(evaluated.out().contains(UNKNOWN_CATEGORIES + "4: plan 1, "
                 + "city 2"), evaluated.out());
         Path out = folder.resolve("p.csv");
         Run predicted = Run.of("predict", "--model", model.toString(), "--data", later.toString(), "--keep", "id,city",
                 "--out", out.toString());
         assertEquals(0, predicted.exitCode(), predicted.err());
-        assertTrue(predicted.out().contains("Note: rows with a category the model does not know (read as 'other'), of 4: plan 1, "
+        assertTrue(predicted.out().contains(UNKNOWN_CATEGORIES + "4: plan 1, "
                 + "city 2"), predicted.out());
         List<String> lines = Files.readAllLines(out);
         assertEquals(5, lines.size());
@@ -355,7 +359,7 @@ class CategoricalCommandsTest {
         var bytes = new java.io.ByteArrayOutputStream();
         ColumnOptions.noteUnknown(java.util.Map.of("ci\u001b[31mty", 3L), 10, new java.io.PrintStream(bytes, true,
                 java.nio.charset.StandardCharsets.UTF_8));
-        assertEquals("Note: rows with a category the model does not know (read as 'other'), of 10: ci\\x1B[31mty 3",
+        assertEquals(UNKNOWN_CATEGORIES + "10: ci\\x1B[31mty 3",
                 bytes.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
         assertEquals("over 99.9%", ColumnOptions.share(1_499_900, 1_500_000));
         assertEquals("under 0.1%", ColumnOptions.share(1, 1_500_000));

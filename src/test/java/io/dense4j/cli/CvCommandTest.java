@@ -35,7 +35,7 @@ class CvCommandTest {
         assertTrue(streamed.out().contains(note) && streamed.out().contains(buffer), streamed.out());
         Run folds = Run.of("cv", "--data", sorted.toString(), "--no-cache", "--shuffle-buffer", "500", "--folds", "2", "--epochs", "1",
                 "--accept-worse-than-base-rate");
-        assertTrue(folds.out().contains(note), folds.out());
+        assertTrue(folds.out().contains(note) && folds.out().contains("; cache: off; 2 folds\n"), folds.out());
         // from the cache the rows are shuffled all at once; the shuffled file has no such run
         Run cached = Run.of("train", "--data", sorted.toString(), "--shuffle-buffer", "500", "--epochs", "1",
                 "--accept-worse-than-base-rate", "--out", folder.resolve("m.zip").toString());
@@ -61,7 +61,7 @@ class CvCommandTest {
         assertEquals(1, run.out().strip().lines().count(), "standard output holds the one JSON object: " + run.out());
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals(3, json.get("folds").asInt());
-        for (String metric : new String[] {"logLoss", "rocAuc", "prAuc", "brier", "accuracy", "balancedAccuracy", "precision",
+        for (String metric : new String[] {"logLoss", "rocAuc", "prAuc", "brier", "ece", "accuracy", "balancedAccuracy", "precision",
                 "recall", "f1", "mcc"}) {
             JsonNode node = json.get(metric);
             double[] values = new double[3];

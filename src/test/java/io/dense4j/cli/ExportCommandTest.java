@@ -125,5 +125,16 @@ class ExportCommandTest {
         assertEquals(0, exported.exitCode(), exported.err());
         assertEquals(20, exported.out().lines().filter(line -> line.startsWith("  input  ")).count(), exported.out());
         assertTrue(exported.out().contains("  and 5 more inputs (the model's Features, in order)\n"), exported.out());
+
+        // 30 numeric columns: the numbers' input names 20, then a count
+        List<String> numbers = java.util.stream.IntStream.range(0, 30).mapToObj(j -> "x" + j).toList();
+        Path numeric = folder.resolve("numeric.zip");
+        new io.dense4j.model.Sequential(new io.dense4j.layer.Dense(1, new io.dense4j.layer.Sigmoid())).compile(
+                new io.dense4j.model.InputSchema(numbers, List.of("no", "yes"), null, "label", Map.of()),
+                new io.dense4j.loss.BinaryCrossEntropy(), new io.dense4j.optim.SGD(0.1), io.dense4j.model.CompileOptions.defaults())
+                .save(numeric);
+        Run listed = Run.of("export", "--model", numeric.toString(), "--out", folder.resolve("numeric.onnx").toString());
+        assertTrue(listed.out().contains("  input  features float[N, 30]: " + String.join(", ", numbers.subList(0, 20)) + " and 10 more; "
+                + "no missing values (the model fills none)\n"), listed.out());
     }
 }

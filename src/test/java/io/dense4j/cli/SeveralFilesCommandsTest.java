@@ -91,6 +91,50 @@ class SeveralFilesCommandsTest {
         assertEquals(-1L, uncheckedMismatch(fromFile, fromFolder), "one header, then every file's rows in order");
     }
 
+    @Test
+    void anEmptyPartOfAFolderAddsNoRowsToEveryCommandAsOnSpark() throws Exception {
+        // a job's empty parts: a header row alone, first, between and last
+        String header = Files.readAllLines(parts.resolve("part-0.csv")).get(0) + "\n";
+        for (String empty : new String[] {"part-.csv", "part-1a.csv", "part-9.csv"}) {
+            Files.writeString(parts.resolve(empty), header);
+        }
+        Path whole = folder.resolve("whole.zip");
+        train(this.whole.toString(), whole);
+        for (boolean cached : new boolean[] {true, false}) {
+            Path model = folder.resolve("parts-" + cached + ".zip");
+            List<String> args = new ArrayList<>(List.of("train", "--data", parts.toString(), "--out", model.toString(), "--epochs", "3",
+                    "--layers", "8", "--validation", "0.2", "--stratify", "--batch-size", "64", "--threads", "2"));
+            if (!cached) {
+                args.add("--no-cache");
+            }
+            Run run = Run.of(args.toArray(String[]::new));
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().contains("(6 files): 1,666 rows"), run.out());
+            if (cached) { // streamed, the rows are shuffled otherwise than from the caches
+                assertNull(VerifyCommand.differences(Model.load(whole), Model.load(model)), "the same model as from the one file");
+            }
+        }
+        Run onFolder = Run.of("evaluate", "--model", whole.toString(), "--data", parts.toString(), "--json");
+        assertEquals(Run.of("evaluate", "--model", whole.toString(), "--data", this.whole.toString(), "--json").out(), onFolder.out(),
+                onFolder.err());
+        Path predictions = folder.resolve("predictions.csv");
+        Run predicted = Run.of("predict", "--model", whole.toString(), "--data", parts.toString(), "--out", predictions.toString());
+        assertTrue(predicted.out().contains("Wrote 1,666 predictions to " + predictions), predicted.out() + predicted.err());
+
+        // a folder of empty parts alone holds no rows: one line, and nothing written
+        Path empty = Files.createDirectories(folder.resolve("empty"));
+        Files.writeString(empty.resolve("a.csv"), header);
+        Files.writeString(empty.resolve("b.csv"), header);
+        Run none = Run.of("train", "--data", empty.toString(), "--out", folder.resolve("none.zip").toString());
+        assertEquals(1, none.exitCode());
+        assertTrue(none.err().endsWith("a.csv: and the files after it hold a header row but no data rows\n"), none.err());
+        Run nothing = Run.of("predict", "--model", whole.toString(), "--data", empty.toString(), "--out",
+                folder.resolve("nothing.csv").toString());
+        assertEquals(1, nothing.exitCode());
+        assertTrue(nothing.err().endsWith("a.csv: and the files after it hold a header row but no data rows\n"), nothing.err());
+        assertTrue(Files.notExists(folder.resolve("nothing.csv")));
+    }
+
     private static long uncheckedMismatch(Path a, Path b) {
         try {
             return Files.mismatch(a, b);

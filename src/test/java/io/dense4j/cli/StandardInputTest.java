@@ -119,6 +119,9 @@ class StandardInputTest {
         assertTrue(trained.out().contains("\nRead standard input: 200 rows"), trained.out());
         Run summary = Run.of("summary", "--model", model.toString());
         assertTrue(summary.out().contains("Trained on: standard input ("), summary.out()); // not the copy's name, stdin.csv
+        Run verified = Run.withInput(rows(), "verify", "--model", model.toString(), "--data", "-");
+        assertEquals(0, verified.exitCode(), verified.out() + verified.err());
+        assertTrue(verified.out().contains("Reproduced: retraining on standard input gave "), verified.out());
 
         Run evaluated = Run.withInput(rows(), "evaluate", "--model", model.toString(), "--data", "-", "--json");
         assertEquals(0, evaluated.exitCode(), evaluated.err());

@@ -38,9 +38,16 @@ final class CsvFile {
         this.mapped = mapped;
     }
 
-    /** Reads and checks {@code path} as {@code format} (its categorical columns settled) says, or finds its cache up to date. */
-    static CsvFile open(Path path, CsvFormat format, CsvSource.Options options) {
+    /**
+     * Reads and checks {@code path} as {@code format} (its categorical columns settled) says, or
+     * finds its cache up to date; {@code partOfASet}: one of several files read as one table,
+     * which may hold no data rows.
+     */
+    static CsvFile open(Path path, CsvFormat format, CsvSource.Options options, boolean partOfASet) {
         CsvReader reader = new CsvReader(path, format);
+        if (partOfASet) {
+            reader = reader.asPartOfASet();
+        }
         if (options.skipBadRows()) {
             reader = reader.skippingBadRows();
         }

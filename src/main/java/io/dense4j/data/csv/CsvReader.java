@@ -96,6 +96,8 @@ public final class CsvReader {
     /** Per categorical column, values numbered past its bound too (see {@link #reserving}). */
     private final Map<String, List<String>> reserved;
 
+    /** Whether the file is one of several read as one table, which may hold a header row and no rows. */
+    private final boolean partOfASet;
     /** A model's class names, which every label must be one of (by value); null to take the file's. */
     private final List<String> classes;
 
@@ -122,11 +124,13 @@ public final class CsvReader {
 
     private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels,
                       List<String> kept, Map<String, Categories> scoring) {
-        this(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, Map.of(), null);
+        this(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, Map.of(), null, false);
     }
 
     private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels,
-                      List<String> kept, Map<String, Categories> scoring, Map<String, List<String>> reserved, List<String> classes) {
+                      List<String> kept, Map<String, Categories> scoring, Map<String, List<String>> reserved, List<String> classes,
+                      boolean partOfASet) {
+        this.partOfASet = partOfASet;
         this.classes = classes;
         this.kept = List.copyOf(kept);
         this.scoring = scoring;
@@ -145,12 +149,12 @@ public final class CsvReader {
      * header or its first row still stop the read.
      */
     public CsvReader skippingBadRows() {
-        return new CsvReader(file, format, chunk, true, allowMissing, collectLabels, kept, scoring, reserved, classes);
+        return new CsvReader(file, format, chunk, true, allowMissing, collectLabels, kept, scoring, reserved, classes, partOfASet);
     }
 
     /** This reader, but reading a missing feature value as NaN (counted in the summary) instead of stopping. */
     public CsvReader allowingMissing() {
-        return new CsvReader(file, format, chunk, skipBadRows, true, collectLabels, kept, scoring, reserved, classes);
+        return new CsvReader(file, format, chunk, skipBadRows, true, collectLabels, kept, scoring, reserved, classes, partOfASet);
     }
 
     /**
@@ -160,7 +164,7 @@ public final class CsvReader {
      * other pieces' (dense4j-spark judges them all in file order, as one reader would).
      */
     public CsvReader collectingLabels() {
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, true, kept, scoring, reserved, classes);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, true, kept, scoring, reserved, classes, partOfASet);
     }
 
     /**
@@ -171,7 +175,16 @@ public final class CsvReader {
         if (!names.isEmpty() && !format.header()) {
             throw new IllegalArgumentException("columns are kept by their header names, and " + file + " is read without a header");
         }
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, names, scoring, reserved, classes);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, names, scoring, reserved, classes, partOfASet);
+    }
+
+    /**
+     * This reader, for one of several files read as one table: a file of a header row and no data
+     * rows (an empty part, as Spark and Hadoop jobs write them) adds no rows rather than stopping
+     * the read. Whether the set holds any rows is the caller's check.
+     */
+    public CsvReader asPartOfASet() {
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, reserved, classes, true);
     }
 
     /**
@@ -180,7 +193,7 @@ public final class CsvReader {
      */
     public CsvReader withClasses(List<String> names) {
         return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, reserved,
-                names == null || names.stream().anyMatch(java.util.Objects::isNull) ? null : List.copyOf(names));
+                names == null || names.stream().anyMatch(java.util.Objects::isNull) ? null : List.copyOf(names), partOfASet);
     }
 
     /**
@@ -193,7 +206,7 @@ public final class CsvReader {
             throw new IllegalArgumentException("the categories given are for " + categories.keySet()
                     + ", and the format reads " + format.categorical() + " as categorical");
         }
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, Map.copyOf(categories), reserved, classes);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, Map.copyOf(categories), reserved, classes, partOfASet);
     }
 
     /**
@@ -202,7 +215,7 @@ public final class CsvReader {
      * categories, or values a first pass found frequent past the bound.
      */
     public CsvReader reserving(Map<String, List<String>> values) {
-        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, Map.copyOf(values), classes);
+        return new CsvReader(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, Map.copyOf(values), classes, partOfASet);
     }
 
     /**
@@ -595,7 +608,7 @@ public final class CsvReader {
             throw new DataFileException(file, "has no good data row: all " + skipped.count() + " were bad; the first: "
                     + skipped.first().getMessage(), skipped.first());
         }
-        if (rows == 0 && !piece) {
+        if (rows == 0 && !piece && !partOfASet) {
             throw new DataFileException(file, "has a header row but no data rows", null);
         }
         Map<String, CategoryDictionary> seen = new java.util.LinkedHashMap<>();

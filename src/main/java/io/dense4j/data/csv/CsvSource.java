@@ -224,7 +224,10 @@ public final class CsvSource implements CategoricalRows {
         CsvFormat settled = format.withCategorical(kinds.resolve(files.paths().get(0), first.featureNames(), withText));
         List<CsvFile> opened = new ArrayList<>();
         for (Path file : files.paths()) {
-            opened.add(CsvFile.open(file, settled, options));
+            opened.add(CsvFile.open(file, settled, options, files.paths().size() > 1));
+        }
+        if (opened.stream().mapToLong(CsvFile::rows).sum() == 0) { // each file may be an empty part; not all of them
+            throw new DataFileException(files.paths().get(0), "and the files after it hold a header row but no data rows", null);
         }
         return new CsvSource(files, options, opened, first.labelColumnName(), FileSetRules.classes(opened, options.classes(), first.labelColumnName()));
     }
