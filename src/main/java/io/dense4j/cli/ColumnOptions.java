@@ -164,6 +164,30 @@ final class ColumnOptions {
         return items.size() > NAMES_SHOWN ? String.format(Locale.ROOT, "%s and %,d more", shown, items.size() - NAMES_SHOWN) : shown;
     }
 
+    /**
+     * A note for a model whose categories have blanks at their ends ("CA  "), as dense4j kept a
+     * quoted cell's blanks before it read cells without them: such a category now matches no cell,
+     * and its rows read as "other".
+     */
+    static void noteBlankEndedCategories(io.dense4j.model.InputSchema schema, java.nio.file.Path modelFile, PrintStream out) {
+        if (schema == null) {
+            return;
+        }
+        List<String> columns = schema.categories().entrySet().stream().filter(column -> column.getValue().values().stream()
+                .anyMatch(ColumnOptions::blankEnded)).map(column -> io.dense4j.data.csv.Printable.of(column.getKey()))
+                .toList();
+        if (!columns.isEmpty()) {
+            out.printf("Note: %s keeps categories with blanks at their ends in %s, as dense4j once read quoted cells; cells are now "
+                    + "read without them, so those categories match none and their rows read as 'other': train the model again%n",
+                    modelFile, firstOf(columns));
+        }
+    }
+
+    /** Whether {@code value} starts or ends with a space or a tab, which a cell's reading leaves out. */
+    private static boolean blankEnded(String value) {
+        return !value.isEmpty() && (" \t".indexOf(value.charAt(0)) >= 0 || " \t".indexOf(value.charAt(value.length() - 1)) >= 0);
+    }
+
     /** One line on {@code out} naming the rows whose category the model does not know, per column; nothing when none. */
     static void noteUnknown(Map<String, Long> unknownRows, long rows, PrintStream out) {
         List<String> named = unknownRows.entrySet().stream().filter(column -> column.getValue() > 0)

@@ -74,6 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Scores scores = model.scores(rows, RowSelection.all());
         if (schema != null) {
+            ColumnOptions.noteBlankEndedCategories(schema, modelFile, json ? System.err : System.out);
             ColumnOptions.noteUnknown(rows.unknownCategoryRows(schema.categories()), rows.rows(), json ? System.err : System.out);
         }
         DecisionThreshold cut = threshold.resolve(model);

@@ -89,6 +89,7 @@ final class PredictCommand implements Callable<Integer> {
                     ? CsvPredictions.written(model, data, format, cut.value(), keep, StandardOutput.stream())
                     : CsvPredictions.written(model, data, format, cut.value(), keep, out);
         }
+        ColumnOptions.noteBlankEndedCategories(model.inputSchema(), modelFile, status);
         ColumnOptions.noteUnknown(written.unknownCategoryRows(), written.rows(), status);
         // the class by its label: "class 1" alone says nothing when the labels are 1/2, or --positive chose it
         String positive = model.inputSchema() == null || model.inputSchema().classes().get(1) == null ? ""

@@ -304,13 +304,13 @@ class TrainCommand implements Callable<Integer> {
      * A note when the rows stream through a shuffle buffer shorter than a run of one label, such
      * as a file sorted by its label: nothing fails, but batches hold one class for long stretches.
      */
-    static void noteLabelRuns(CsvSource source, PrintStream out) {
-        Map.Entry<Path, Long> run = source.labelRunPastTheShuffleBuffer();
-        if (run != null) {
+    void noteLabelRuns(CsvSource source, PrintStream out) {
+        long run = source.labelRunPastTheShuffleBuffer();
+        if (run > 0 && batchSize > 0 && batchSize < source.rows()) { // a full batch takes every row whatever their order
             out.printf(Locale.ROOT, "Note: %s holds a run of %,d rows of one label, longer than the %,d-row shuffle buffer that "
                     + "mixes rows read without a cache, so batches hold one class for long stretches; let a cache shuffle all rows "
-                    + "(leave out --no-cache), raise --shuffle-buffer, or shuffle the file%n", StandardInput.shownIn(run.getKey().toString()),
-                    run.getValue(), source.shuffleBuffer());
+                    + "(no --no-cache, and a folder it can be written in), raise --shuffle-buffer, or shuffle the rows%n",
+                    StandardInput.shownIn(source.name()), run, source.shuffleBuffer());
         }
     }
 

@@ -25,17 +25,17 @@ final class DeclaredSizes {
     }
 
     /**
-     * Entry name to size in bytes: exact for the parameters, statistics and callbacks' weights, an
-     * upper bound for the optimizer's state (a checkpoint's alone).
-     *
-     * @throws ModelFileException naming what in {@code config} is not a size, or too large
-     */
-    /**
      * The most layers a model file may have: far more than a dense classifier uses, and few enough
      * that building them takes no time to speak of (a file of 120,000 layers took minutes).
      */
     static final int MOST_LAYERS = 1_000;
 
+    /**
+     * Entry name to size in bytes: exact for the parameters, statistics and callbacks' weights, an
+     * upper bound for the optimizer's state (a checkpoint's alone).
+     *
+     * @throws ModelFileException naming what in {@code config} is not a size, or too large
+     */
     static Map<String, Long> of(Path file, JsonNode config) {
         long width = switch (config.path("compile").path("dataType").asText()) {
             case "FLOAT" -> Float.BYTES;

@@ -176,6 +176,10 @@ final class ModelFile {
     }
 
     private static void checkConfigurationSize(Model model, long bytes, boolean atLeast) {
+        if (model.layers().size() > DeclaredSizes.MOST_LAYERS) { // a file no load would read
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the model has %,d layers; a model file holds at "
+                    + "most %,d", model.layers().size(), DeclaredSizes.MOST_LAYERS));
+        }
         if (bytes <= ModelArchive.CONFIG_LIMIT) {
             return;
         }

@@ -9,6 +9,7 @@ import io.dense4j.model.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -298,6 +299,27 @@ class CategoricalCommandsTest {
         assertEquals(1, run.exitCode(), run.out());
         assertEquals(empty + ": categorical column \"notes\" has no values, only missing cells; leave it out (--drop notes)",
                 run.err().strip().replaceFirst("^dense4j: ", ""));
+    }
+
+    @Test
+    void aModelWhoseCategoriesEndInBlanksIsNotedWhenItScores() throws Exception {
+        // as a model trained before quoted cells were read without their blanks keeps them: "CA  "
+        Map<String, Categories> categories = Map.of("state", new Categories(List.of("CA  ", "TX")));
+        Path model = folder.resolve("padded.zip");
+        new io.dense4j.model.Sequential(new io.dense4j.layer.Dense(1, new io.dense4j.layer.Sigmoid())).compile(
+                new io.dense4j.model.InputSchema(List.of("x", "state"), List.of("no", "yes"), null, "y", categories),
+                new io.dense4j.loss.BinaryCrossEntropy(), new io.dense4j.optim.SGD(0.1), io.dense4j.model.CompileOptions.defaults())
+                .save(model);
+        Path rows = write("padded.csv", "x,state,y\n1,\"CA  \",no\n2,TX,yes\n");
+        String note = "Note: " + model + " keeps categories with blanks at their ends in state, as dense4j once read quoted cells; "
+                + "cells are now read without them, so those categories match none and their rows read as 'other': train the model "
+                + "again\n";
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", rows.toString(), "--out",
+                folder.resolve("p.csv").toString());
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        assertTrue(predicted.out().contains(note), predicted.out());
+        Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", rows.toString());
+        assertTrue(evaluated.out().contains(note), evaluated.out());
     }
 
     @Test

@@ -27,8 +27,8 @@ class CvCommandTest {
         Files.write(sorted, java.util.stream.Stream.concat(java.util.stream.Stream.of(lines.get(0)), rows.stream()).toList());
         String note = "Note: " + sorted + " holds a run of ";
         String buffer = "rows of one label, longer than the 500-row shuffle buffer that mixes rows read without a cache, so batches "
-                + "hold one class for long stretches; let a cache shuffle all rows (leave out --no-cache), raise --shuffle-buffer, or "
-                + "shuffle the file";
+                + "hold one class for long stretches; let a cache shuffle all rows (no --no-cache, and a folder it can be written in), "
+                + "raise --shuffle-buffer, or shuffle the rows";
         Run streamed = Run.of("train", "--data", sorted.toString(), "--no-cache", "--shuffle-buffer", "500", "--epochs", "1",
                 "--accept-worse-than-base-rate", "--out", folder.resolve("m.zip").toString());
         assertEquals(0, streamed.exitCode(), streamed.err());
@@ -43,6 +43,20 @@ class CvCommandTest {
         Run shuffled = Run.of("train", "--data", data.toString(), "--no-cache", "--shuffle-buffer", "500", "--epochs", "1",
                 "--accept-worse-than-base-rate", "--out", folder.resolve("m.zip").toString());
         assertFalse(shuffled.out().contains("holds a run of"), shuffled.out());
+        // full batch takes every row whatever their order
+        Run full = Run.of("train", "--data", sorted.toString(), "--no-cache", "--shuffle-buffer", "500", "--epochs", "1",
+                "--batch-size", "0", "--accept-worse-than-base-rate", "--out", folder.resolve("m.zip").toString());
+        assertFalse(full.out().contains("holds a run of"), full.out());
+        // a set split by its label: each file holds one label, the stream one run after the other
+        Path byLabel = Files.createDirectories(folder.resolve("by-label"));
+        Files.write(byLabel.resolve("label=0.csv"), java.util.stream.Stream.concat(java.util.stream.Stream.of(lines.get(0)),
+                rows.stream().filter(line -> line.endsWith(",0"))).toList());
+        Files.write(byLabel.resolve("label=1.csv"), java.util.stream.Stream.concat(java.util.stream.Stream.of(lines.get(0)),
+                rows.stream().filter(line -> line.endsWith(",1"))).toList());
+        Run split = Run.of("train", "--data", byLabel.toString(), "--no-cache", "--shuffle-buffer", "500", "--epochs", "1",
+                "--accept-worse-than-base-rate", "--out", folder.resolve("m.zip").toString());
+        assertEquals(0, split.exitCode(), split.err());
+        assertTrue(split.out().contains("Note: " + byLabel + " (2 files) holds a run of "), split.out());
     }
 
     @Test

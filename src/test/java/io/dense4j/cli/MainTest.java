@@ -88,6 +88,10 @@ class MainTest {
         assertTrue(refusedLabel.err().contains("foreign.csv, line 2, column 3 (\"label\"): label \"yes\" is none of the model's classes, "
                 + "\"0\" and \"1\""),
                 refusedLabel.err());
+        // not a bad row to skip: a class spelled otherwise would leave all its rows out of the scores
+        Run skipping = Run.of("evaluate", "--model", model.toString(), "--data", foreign.toString(), "--skip-bad-rows");
+        assertEquals(1, skipping.exitCode());
+        assertEquals(refusedLabel.err(), skipping.err());
     }
 
     @Test

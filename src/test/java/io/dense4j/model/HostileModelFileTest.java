@@ -92,6 +92,13 @@ class HostileModelFileTest {
         String many = String.join(", ", java.util.Collections.nCopies(1_001, layer));
         Path deep = withConfig("deep.zip", json.replace("\"layers\" : [", "\"layers\" : [" + many + ", "));
         assertTrue(problem(deep).endsWith("it has 1,003 layers; a model has at most 1,000"), problem(deep));
+        // nor is such a model written, to be refused when it is read
+        Model tooMany = new Sequential(java.util.Collections.nCopies(1_001, (io.dense4j.layer.Layer) new Dense(1))
+                .toArray(io.dense4j.layer.Layer[]::new)).compile(1, new BinaryCrossEntropy(true), new SGD(0.1));
+        Path manyFile = folder.resolve("many.zip");
+        assertEquals("nothing written to " + manyFile + ": the model has 1,001 layers; a model file holds at most 1,000",
+                assertThrows(IllegalArgumentException.class, () -> tooMany.save(manyFile)).getMessage());
+        assertTrue(java.nio.file.Files.notExists(manyFile));
         Path nested = withConfig("nested.zip", json.replace("\"layers\"", "\"x\" : " + "[".repeat(1_200) + "]".repeat(1_200)
                 + ", \"layers\""));
         assertEquals(nested + ": model.json is corrupt: it nests 1001 levels deep, past the parser's limit (a model file nests a few)",

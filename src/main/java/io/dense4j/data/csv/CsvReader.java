@@ -575,31 +575,35 @@ public final class CsvReader {
         RowParser parser = layout == null ? null : rowParser(layout, problems, handler);
         long rows = 0;
         SkippedRows skipped = new SkippedRows();
-        while (lines.next()) {
-            int from = lines.start();
-            int to = lines.end();
-            if (format.blankLine(lines.bytes(), from, to)) {
-                continue;
-            }
-            if (parser == null) {
-                from = afterByteOrderMark(lines.bytes(), from, to);
-                layout = ColumnLayout.read(format, lines.bytes(), from, to, problems);
-                parser = rowParser(layout, problems, handler);
-                if (!format.header()) { // the first row is data, never skipped: the file's layout rests on it
+        try {
+            while (lines.next()) {
+                int from = lines.start();
+                int to = lines.end();
+                if (format.blankLine(lines.bytes(), from, to)) {
+                    continue;
+                }
+                if (parser == null) {
+                    from = afterByteOrderMark(lines.bytes(), from, to);
+                    layout = ColumnLayout.read(format, lines.bytes(), from, to, problems);
+                    parser = rowParser(layout, problems, handler);
+                    if (!format.header()) { // the first row is data, never skipped: the file's layout rests on it
+                        parser.parse(lines.bytes(), from, to, lines.line());
+                        rows++;
+                    }
+                } else if (!skipBadRows) {
                     parser.parse(lines.bytes(), from, to, lines.line());
                     rows++;
-                }
-            } else if (!skipBadRows) {
-                parser.parse(lines.bytes(), from, to, lines.line());
-                rows++;
-            } else {
-                try {
-                    parser.parse(lines.bytes(), from, to, lines.line());
-                    rows++;
-                } catch (DataFileException bad) {
-                    skipped.skip(bad, lines.line());
+                } else {
+                    try {
+                        parser.parse(lines.bytes(), from, to, lines.line());
+                        rows++;
+                    } catch (DataFileException bad) {
+                        skipped.skip(bad, lines.line());
+                    }
                 }
             }
+        } catch (LabelParser.NotTheModels stop) { // not a bad row: skipping it would leave a class out
+            throw stop.problem();
         }
         if (parser == null) {
             throw isEmpty();

@@ -227,7 +227,8 @@ public final class CsvSource implements CategoricalRows {
             opened.add(CsvFile.open(file, settled, options, files.paths().size() > 1));
         }
         if (opened.stream().mapToLong(CsvFile::rows).sum() == 0) { // each file may be an empty part; not all of them
-            throw new DataFileException(files.paths().get(0), "and the files after it hold a header row but no data rows", null);
+            throw new DataFileException(files.paths().get(0), (opened.size() > 1 ? "and the files after it hold" : "has")
+                    + " a header row but no data rows", null); // one file's cache, built as part of a set, may hold no rows
         }
         return new CsvSource(files, options, opened, first.labelColumnName(), FileSetRules.classes(opened, options.classes(), first.labelColumnName()));
     }
@@ -281,20 +282,32 @@ public final class CsvSource implements CategoricalRows {
     }
 
     /**
-     * When the rows stream through a shuffle buffer and a file's labels come in a run of one label
-     * longer than the buffer and far longer than chance gives (a file sorted by its label, or by a
-     * time its labels drift with): the file and its longest run, for a note; else null. Batches
-     * then hold one class for long stretches.
+     * When the rows stream through a shuffle buffer and their labels come in a run of one label
+     * longer than the buffer and far longer than chance gives (a file sorted by its label, a set
+     * of files split by it, or rows in a time order their labels drift with): the longest run, for
+     * a note; else 0. Batches then hold one class for long stretches. Runs go on across the files
+     * of a set, as the stream reads them; a file read from its cache (in a set that streams) is not
+     * counted, and breaks the runs.
      */
-    public Map.Entry<Path, Long> labelRunPastTheShuffleBuffer() {
+    public long labelRunPastTheShuffleBuffer() {
         int buffer = shuffleBuffer();
+        if (buffer == 0) {
+            return 0;
+        }
+        long longest = 0;
+        LabelRuns joined = LabelRuns.NONE;
         for (CsvFile file : files) {
             LabelRuns runs = file.labelRuns();
-            if (buffer > 0 && runs != null && runs.beyondChanceAndLongerThan(buffer)) {
-                return Map.entry(file.path(), runs.longest());
+            if (runs == null) {
+                longest = Math.max(longest, joined.beyondChanceAndLongerThan(buffer) ? joined.longest() : 0);
+                joined = LabelRuns.NONE;
+                continue;
             }
+            List<String> names = file.labelNames(); // this file's provisional classes, in the set's classes
+            boolean flipped = !names.isEmpty() && LabelMapping.classOf(classes, names.get(0)) == 1;
+            joined = joined.then(flipped ? runs.flipped() : runs);
         }
-        return null;
+        return Math.max(longest, joined.beyondChanceAndLongerThan(buffer) ? joined.longest() : 0);
     }
 
     private BatchSource rawRows(RowSelection selection, double[] fill, FileRows[] parts, DataType type) {

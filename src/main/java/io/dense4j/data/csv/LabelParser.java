@@ -38,9 +38,10 @@ final class LabelParser {
         if (classes != null && (provisional < 0 || labels.seen() > seenBefore)) { // a name first met: one of the model's?
             String name = new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
             if (LabelMapping.classOf(classes, name) < 0) {
-                labels.keepFirst(seenBefore); // the rejected name must not count if the row is skipped
-                throw problems.cell(column, "label \"" + CsvProblems.text(bytes, from, to) + "\" is none of the model's classes, \""
-                        + Printable.of(classes.get(0)) + "\" and \"" + Printable.of(classes.get(1)) + "\"");
+                labels.keepFirst(seenBefore);
+                // never a row to skip: a class spelled otherwise ("Yes") would leave the rows of one class out of the scores
+                throw new NotTheModels(problems.cell(column, "label \"" + CsvProblems.text(bytes, from, to) + "\" is none of the "
+                        + "model's classes, \"" + Printable.of(classes.get(0)) + "\" and \"" + Printable.of(classes.get(1)) + "\""));
             }
         }
         if (provisional < 0) {
@@ -64,5 +65,19 @@ final class LabelParser {
     /** The names seen so far. */
     LabelMapping mapping() {
         return labels;
+    }
+
+    /** A label that is none of a model's classes: it stops the read even when bad rows are skipped. */
+    static final class NotTheModels extends RuntimeException {
+        private final transient io.dense4j.data.DataFileException problem;
+
+        NotTheModels(io.dense4j.data.DataFileException problem) {
+            super(problem.getMessage(), problem, false, false);
+            this.problem = problem;
+        }
+
+        io.dense4j.data.DataFileException problem() {
+            return problem;
+        }
     }
 }

@@ -142,8 +142,9 @@ final class RowParser {
                 features[categorical] = start == end || CellParser.isMissingMark(bytes, start, end) ? categoryCells[categorical].missing()
                         : categoryCells[categorical].code(bytes, start, end, column, problems);
             } else if (column - 1 == labelColumn) {
-                labelFrom = scanner.start(); // read once the row's field count is known good
-                labelTo = scanner.end();
+                // read once the row's field count is known good; without the blanks inside its quotes, as a category
+                labelFrom = CellParser.afterBlanks(bytes, scanner.start(), scanner.end());
+                labelTo = CellParser.beforeBlanks(bytes, labelFrom, scanner.end());
             } else if (column - 1 == weightColumn) {
                 weightFrom = scanner.start();
                 weightTo = scanner.end();

@@ -73,10 +73,11 @@ class CategoricalCsvTest {
     @Test
     void aCategoryPaddedInsideItsQuotesIsTheSameCategory() throws IOException {
         // a database's CHAR(4) column exported quoted: "CA  "; the same value unquoted, padded outside, or a blank cell
-        Path file = write("padded.csv", "x,state,y\n1,\"CA  \",0\n2,CA,1\n3, CA ,0\n4,\"  TX\",1\n5,\"   \",0\n6,TX,1\n");
+        Path file = write("padded.csv", "x,state,y\n1,\"CA  \",0\n2,CA,1\n3, CA ,0\n4,\"  TX\",\"1 \"\n5,\"   \",0\n6,TX,1\n");
         for (CsvSource.Options options : List.of(CsvSource.Options.defaults(), CsvSource.Options.defaults().withoutCache())) {
             CsvSource data = CsvSource.open(file, CsvFormat.defaults(), options);
             assertEquals(List.of("CA", "TX"), data.categoryCounts("state").values(), options.toString());
+            assertEquals(List.of("0", "1"), data.classes(), "a label padded inside its quotes is the same label");
             assertArrayEquals(new long[] {3, 2}, data.categoryCounts("state").counts());
             assertEquals(1, data.categoryCounts("state").missingRows());
             Map<String, Categories> categories = data.categories(5);
