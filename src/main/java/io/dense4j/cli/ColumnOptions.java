@@ -178,7 +178,7 @@ final class ColumnOptions {
                 .toList();
         if (!columns.isEmpty()) {
             out.printf("Note: %s keeps categories with blanks at their ends in %s, as dense4j once read quoted cells; cells are now "
-                    + "read without them, so those categories match none and their rows read as 'other': train the model again%n",
+                    + "read without them, so those categories match no cell: train the model again%n",
                     modelFile, firstOf(columns));
         }
     }

@@ -306,7 +306,7 @@ class TrainCommand implements Callable<Integer> {
      */
     void noteLabelRuns(CsvSource source, PrintStream out) {
         long run = source.labelRunPastTheShuffleBuffer();
-        if (run > 0 && batchSize > 0 && batchSize < source.rows()) { // a full batch takes every row whatever their order
+        if (run > 0 && batchSize > 0 && batchSize < trainingRows().count(source.rows())) { // a full batch takes any order
             out.printf(Locale.ROOT, "Note: %s holds a run of %,d rows of one label, longer than the %,d-row shuffle buffer that "
                     + "mixes rows read without a cache, so batches hold one class for long stretches; let a cache shuffle all rows "
                     + "(no --no-cache, and a folder it can be written in), raise --shuffle-buffer, or shuffle the rows%n",

@@ -27,7 +27,7 @@ final class ChunkedBlocks implements RowBlocks {
         volatile Throwable failure;
     }
 
-    private final CsvReader.Chunks chunks;
+    private final io.dense4j.data.csv.CsvChunks chunks;
     private final int capacity;
     private final int width;
     private final double[] fill;
@@ -47,7 +47,7 @@ final class ChunkedBlocks implements RowBlocks {
     private CsvReader.Summary first;
     private CsvReader.Summary summary;
 
-    ChunkedBlocks(CsvReader.Chunks chunks, int threads, int capacity, int width, double[] fill) {
+    ChunkedBlocks(io.dense4j.data.csv.CsvChunks chunks, int threads, int capacity, int width, double[] fill) {
         this.chunks = chunks;
         this.capacity = capacity;
         this.width = width;

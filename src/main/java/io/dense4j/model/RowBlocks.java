@@ -55,8 +55,8 @@ interface RowBlocks extends AutoCloseable {
      */
     static RowBlocks of(CsvReader reader, boolean readsLabels, int capacity, int width, double[] fill, Parallelism parallelism,
                         long fileBytes) {
-        CsvReader.Chunks chunks = parallelism.parsers() > 1 && !readsLabels && fileBytes >= parallelism.minimumBytes()
-                ? reader.chunks(parallelism.chunkBytes()) : null;
+        io.dense4j.data.csv.CsvChunks chunks = parallelism.parsers() > 1 && !readsLabels && fileBytes >= parallelism.minimumBytes()
+                ? io.dense4j.data.csv.CsvChunks.of(reader, parallelism.chunkBytes()) : null;
         return chunks == null ? new ParsedBlocks(reader::read, capacity, width, fill, true)
                 : new ChunkedBlocks(chunks, parallelism.parsers(), capacity, width, fill);
     }

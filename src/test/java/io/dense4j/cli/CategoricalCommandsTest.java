@@ -312,8 +312,7 @@ class CategoricalCommandsTest {
                 .save(model);
         Path rows = write("padded.csv", "x,state,y\n1,\"CA  \",no\n2,TX,yes\n");
         String note = "Note: " + model + " keeps categories with blanks at their ends in state, as dense4j once read quoted cells; "
-                + "cells are now read without them, so those categories match none and their rows read as 'other': train the model "
-                + "again\n";
+                + "cells are now read without them, so those categories match no cell: train the model again\n";
         Run predicted = Run.of("predict", "--model", model.toString(), "--data", rows.toString(), "--out",
                 folder.resolve("p.csv").toString());
         assertEquals(0, predicted.exitCode(), predicted.err());

@@ -24,6 +24,30 @@ final class ByteRanges {
         return found < 0 ? -1 : from + found + 1;
     }
 
+    /**
+     * Byte offsets of {@code parts} ranges of the file: 0, the line starts after each k/n of it, its
+     * size; null when it is smaller than {@code minimumBytes}, or its lines too long to cut it so.
+     */
+    static long[] splitPoints(Path file, int parts, long minimumBytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (parts < 2 || size < minimumBytes) {
+                return null;
+            }
+            long[] bounds = new long[parts + 1];
+            bounds[parts] = size;
+            long previous = nextLineStart(channel, 0); // after the first line, which range 0 reads as header or data
+            for (int k = 1; k < parts; k++) {
+                long start = nextLineStart(channel, size / parts * k);
+                if (start < 0 || start <= previous || start >= size) {
+                    return null;
+                }
+                bounds[k] = previous = start;
+            }
+            return bounds;
+        }
+    }
+
     /** The line ends in the file's first {@code bytes} bytes: the lines before the one starting there. */
     static long lineEnds(Path file, long bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {

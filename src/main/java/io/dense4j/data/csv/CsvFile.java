@@ -23,7 +23,7 @@ final class CsvFile {
     private final Path cacheFile;
     private final String cacheStatus;
     private final FloatBuffer[] mapped;
-    /** How the labels came in runs, from a pass over the text; null from a cache, whose rows are shuffled all at once. */
+    /** How the labels came in runs, from a pass over the text; null when a cache was built or reused instead. */
     private final LabelRuns labelRuns;
 
     private CsvFile(Path path, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan, Path cacheFile, String cacheStatus,

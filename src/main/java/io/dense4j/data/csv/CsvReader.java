@@ -110,23 +110,10 @@ public final class CsvReader {
 
     /** With a chosen chunk size: tests use tiny ones so that every line crosses chunk boundaries. */
     CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing) {
-        this(file, format, chunk, skipBadRows, allowMissing, false);
+        this(file, format, chunk, skipBadRows, allowMissing, false, List.of(), null, Map.of(), null, false);
     }
 
-    private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels) {
-        this(file, format, chunk, skipBadRows, allowMissing, collectLabels, List.of());
-    }
-
-    private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels,
-                      List<String> kept) {
-        this(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, null);
-    }
-
-    private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels,
-                      List<String> kept, Map<String, Categories> scoring) {
-        this(file, format, chunk, skipBadRows, allowMissing, collectLabels, kept, scoring, Map.of(), null, false);
-    }
-
+    /** Every setting; the public ways to a reader are the constructor above and the methods that give one changed. */
     private CsvReader(Path file, CsvFormat format, int chunk, boolean skipBadRows, boolean allowMissing, boolean collectLabels,
                       List<String> kept, Map<String, Categories> scoring, Map<String, List<String>> reserved, List<String> classes,
                       boolean partOfASet) {
@@ -342,7 +329,7 @@ public final class CsvReader {
         }
     }
 
-    private DataFileException cannotRead(IOException failed) {
+    DataFileException cannotRead(IOException failed) {
         if (failed instanceof Gzip.Damaged) { // a cut-off member, a bad checksum, bytes after the last member
             return new DataFileException(file, "is gzip-compressed but damaged or cut short: " + failed.getMessage(), failed);
         }
@@ -353,7 +340,7 @@ public final class CsvReader {
      * Whether the file is gzip-compressed, by its first two bytes (1F 8B, which no text starts
      * with), whatever its name: it is then read through a decompressor, on one thread.
      */
-    private boolean gzip() {
+    boolean gzip() {
         try (InputStream in = Files.newInputStream(file)) {
             return in.read() == 0x1F && in.read() == 0x8B;
         } catch (IOException unreadable) {
@@ -383,154 +370,27 @@ public final class CsvReader {
         }
     }
 
-    /** Files smaller than this are read on one thread: splitting them gains little. */
-    static final long PARALLEL_MINIMUM_BYTES = 64L << 20;
-
     /**
-     * Reads the file as {@code handlers.length} byte ranges at once, split at line ends, range
-     * {@code k}'s rows going in order to {@code handlers[k]} on a thread of its own (range 0 on the
-     * caller's). Line numbers, and so the summaries' skipped lines, count from each range's start,
-     * and each range maps its own labels in its own first-seen order. Meant for the common case of
-     * a good file: the caller merges the summaries, and on any exception reads the file again on
-     * one thread for the exact message. Returns null for a file too small to split.
+     * The rows of bytes [from, to) of the file, which start at a line start: read as the whole file
+     * is, header included, from byte 0 ({@code layout} null); else data rows laid out as
+     * {@code layout} says, their lines counted from the range's start.
      */
-    Summary[] readInParts(RowHandler[] handlers) {
-        ColumnLayout layout = open(this::layout);
-        long[] bounds = splitPoints(handlers.length);
-        if (bounds == null) {
-            return null;
-        }
-        Summary[] summaries = new Summary[handlers.length];
-        Throwable[] failures = new Throwable[handlers.length];
-        Runnable[] reads = new Runnable[handlers.length];
-        for (int k = 0; k < handlers.length; k++) {
-            int part = k;
-            reads[k] = () -> {
-                try {
-                    summaries[part] = readRange(part == 0 ? null : layout, bounds[part], bounds[part + 1], handlers[part]);
-                } catch (RuntimeException | Error failed) {
-                    failures[part] = failed;
-                }
-            };
-        }
-        Thread[] threads = new Thread[handlers.length - 1];
-        for (int k = 1; k < handlers.length; k++) {
-            threads[k - 1] = new Thread(reads[k], "dense4j-csv-part-" + k);
-            threads[k - 1].setDaemon(true);
-            threads[k - 1].start();
-        }
-        reads[0].run(); // range 0 on the caller's thread, while the others run
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading " + file, interrupted);
-            }
-        }
-        for (Throwable failure : failures) {
-            if (failure instanceof RuntimeException problem) {
-                throw problem;
-            }
-            if (failure != null) {
-                throw new IllegalStateException("a reader thread failed: " + failure, failure);
-            }
-        }
-        return summaries;
-    }
-
-    /**
-     * The file cut at line ends into about {@code bytes}-long chunks, to be parsed on several
-     * threads and used in order; null for a gzip file, one shorter than two chunks, or one whose
-     * lines are too long to find a cut.
-     */
-    public Chunks chunks(long bytes) {
-        if (bytes < 1) {
-            throw new IllegalArgumentException("a chunk holds at least 1 byte, got " + bytes);
-        }
-        long size;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            size = channel.size();
-        } catch (IOException failed) {
-            throw cannotRead(failed);
-        }
-        if (gzip() || size < 2 * bytes) {
-            return null;
-        }
-        long[] bounds = splitPoints((int) Math.min(Integer.MAX_VALUE - 1, (size + bytes - 1) / bytes), 0);
-        return bounds == null ? null : new Chunks(open(this::layout), bounds);
-    }
-
-    /** A file's chunks (see {@link #chunks}). Each is read on its own, from any thread. */
-    public final class Chunks {
-        private final ColumnLayout layout;
-        private final long[] bounds;
-
-        private Chunks(ColumnLayout layout, long[] bounds) {
-            this.layout = layout;
-            this.bounds = bounds;
-        }
-
-        public int count() {
-            return bounds.length - 1;
-        }
-
-        /**
-         * Reads chunk {@code k}'s rows, in order, into {@code handler} (chunk 0 reads the header
-         * too). A problem names its line counted from the file's start, as a serial read would.
-         */
-        public Summary read(int k, RowHandler handler) {
-            try {
-                return readRange(k == 0 ? null : layout, bounds[k], bounds[k + 1], handler);
-            } catch (DataFileException problem) {
-                throw k == 0 ? problem : problem.afterLines(linesBefore(bounds[k]));
-            }
-        }
-    }
-
-    /** The lines before the one starting at byte {@code bytes}. */
-    private long linesBefore(long bytes) {
-        try {
-            return ByteRanges.lineEnds(file, bytes);
-        } catch (IOException failed) {
-            throw cannotRead(failed);
-        }
-    }
-
-    /** Byte offsets of the ranges: 0, the line starts after each k/n of the file, the size; null if it cannot be split. */
-    private long[] splitPoints(int parts) {
-        return splitPoints(parts, PARALLEL_MINIMUM_BYTES);
-    }
-
-    private long[] splitPoints(int parts, long minimumBytes) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (parts < 2 || size < minimumBytes || gzip()) { // a gzip stream starts only at its start
-                return null;
-            }
-            long[] bounds = new long[parts + 1];
-            bounds[parts] = size;
-            long previous = ByteRanges.nextLineStart(channel, 0); // after the first line, which range 0 reads as header or data
-            for (int k = 1; k < parts; k++) {
-                long start = ByteRanges.nextLineStart(channel, size / parts * k);
-                if (start < 0 || start <= previous || start >= size) {
-                    return null;
-                }
-                bounds[k] = previous = start;
-            }
-            return bounds;
-        } catch (IOException failed) {
-            throw cannotRead(failed);
-        }
-    }
-
-    private Summary readRange(ColumnLayout layout, long from, long to, RowHandler handler) {
+    Summary readRange(ColumnLayout layout, long from, long to, RowHandler handler) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             InputStream range = new ByteRanges.Stream(channel, from, to);
             return pass(from == 0 ? decompressed(range) : range, handler, layout, false); // a gzip file is read from 0 only
         } catch (IOException failed) {
             throw cannotRead(failed);
         }
+    }
+
+    /** The layout the file's first non-blank line gives. */
+    ColumnLayout layout() {
+        return open(this::layout);
+    }
+
+    Path file() {
+        return file;
     }
 
     /** The index of the first '\n' in {@code bytes[from, to)}, or −1 (see {@link LineBuffer#indexOfNewline}). */

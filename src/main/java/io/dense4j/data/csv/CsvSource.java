@@ -286,8 +286,8 @@ public final class CsvSource implements CategoricalRows {
      * longer than the buffer and far longer than chance gives (a file sorted by its label, a set
      * of files split by it, or rows in a time order their labels drift with): the longest run, for
      * a note; else 0. Batches then hold one class for long stretches. Runs go on across the files
-     * of a set, as the stream reads them; a file read from its cache (in a set that streams) is not
-     * counted, and breaks the runs.
+     * of a set, as the stream reads them; a file whose cache was reused had no pass over its text
+     * to count them, and breaks the runs.
      */
     public long labelRunPastTheShuffleBuffer() {
         int buffer = shuffleBuffer();

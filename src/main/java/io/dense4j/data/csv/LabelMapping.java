@@ -276,10 +276,14 @@ public final class LabelMapping {
      * name, or else of the same value (a model trained on "0.0" and "1.0" takes "0" and "1", one
      * trained on "false" and "true" takes "FALSE", one trained on "1" and "2" takes "2.0"), or
      * else of the same meaning where every class has one (a model trained on "false" and "true"
-     * takes "0" and "1"); −1 for none.
+     * takes "0" and "1"), or else of the name with blanks at its ends (a model trained when a
+     * quoted label kept them, "yes "); −1 for none.
      */
     public static int classOf(List<String> classes, String name) {
         int same = indexOfSameValue(classes, name);
+        if (same < 0) {
+            same = indexOfBlankPadded(classes, name);
+        }
         if (same >= 0 || canonical(name) < 0) {
             return same;
         }
@@ -290,6 +294,18 @@ public final class LabelMapping {
         }
         for (int k = 0; k < classes.size(); k++) {
             if (classes.get(k) != null && canonical(classes.get(k)) == canonical(name)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The place among {@code classes} of the one that is {@code name} with spaces or tabs at its ends; −1 for none. */
+    private static int indexOfBlankPadded(List<String> classes, String name) {
+        for (int k = 0; k < classes.size(); k++) {
+            String known = classes.get(k);
+            if (known != null && known.length() > name.length() && known.strip().equals(name)
+                    && (known.charAt(0) == ' ' || known.charAt(0) == '\t' || known.endsWith(" ") || known.endsWith("\t"))) {
                 return k;
             }
         }

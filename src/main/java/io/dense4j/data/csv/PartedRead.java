@@ -12,6 +12,9 @@ import java.util.Map;
  * {@link CsvSource}, which opens a file, so that the merging rules read together.
  */
 final class PartedRead {
+    /** Files smaller than this are read on one thread: splitting them gains little. */
+    static final long PARALLEL_MINIMUM_BYTES = 64L << 20;
+
     private PartedRead() {
     }
 
@@ -31,7 +34,7 @@ final class PartedRead {
         }
         CsvReader.Summary[] parts;
         try {
-            parts = reader.readInParts(handlers);
+            parts = readInParts(reader, handlers);
         } catch (RuntimeException problem) {
             return null;
         }
@@ -86,4 +89,62 @@ final class PartedRead {
         return new CsvReader.Summary(parts[0].featureNames(), rows, merged, 0, List.of(), missing, categories, Map.of(), runs);
     }
 
+
+    /**
+     * Reads the file as {@code handlers.length} byte ranges at once, split at line ends, range
+     * {@code k}'s rows going in order to {@code handlers[k]} on a thread of its own (range 0 on the
+     * caller's). Line numbers, and so the summaries' skipped lines, count from each range's start,
+     * and each range maps its own labels in its own first-seen order. Meant for the common case of
+     * a good file: the caller merges the summaries, and on any exception reads the file again on
+     * one thread for the exact message. Returns null for a file too small to split, or a gzip file.
+     */
+    static CsvReader.Summary[] readInParts(CsvReader reader, CsvReader.RowHandler[] handlers) {
+        ColumnLayout layout = reader.layout();
+        long[] bounds;
+        try {
+            bounds = reader.gzip() ? null : ByteRanges.splitPoints(reader.file(), handlers.length, PARALLEL_MINIMUM_BYTES);
+        } catch (java.io.IOException failed) {
+            throw reader.cannotRead(failed);
+        }
+        if (bounds == null) {
+            return null;
+        }
+        CsvReader.Summary[] summaries = new CsvReader.Summary[handlers.length];
+        Throwable[] failures = new Throwable[handlers.length];
+        Runnable[] reads = new Runnable[handlers.length];
+        for (int k = 0; k < handlers.length; k++) {
+            int part = k;
+            reads[k] = () -> {
+                try {
+                    summaries[part] = reader.readRange(part == 0 ? null : layout, bounds[part], bounds[part + 1], handlers[part]);
+                } catch (RuntimeException | Error failed) {
+                    failures[part] = failed;
+                }
+            };
+        }
+        Thread[] threads = new Thread[handlers.length - 1];
+        for (int k = 1; k < handlers.length; k++) {
+            threads[k - 1] = new Thread(reads[k], "dense4j-csv-part-" + k);
+            threads[k - 1].setDaemon(true);
+            threads[k - 1].start();
+        }
+        reads[0].run(); // range 0 on the caller's thread, while the others run
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + reader.file(), interrupted);
+            }
+        }
+        for (Throwable failure : failures) {
+            if (failure instanceof RuntimeException problem) {
+                throw problem;
+            }
+            if (failure != null) {
+                throw new IllegalStateException("a reader thread failed: " + failure, failure);
+            }
+        }
+        return summaries;
+    }
 }

@@ -201,7 +201,7 @@ class CategoricalCsvTest {
                 rows++;
             }
         }
-        assertTrue(Files.size(file) > CsvReader.PARALLEL_MINIMUM_BYTES);
+        assertTrue(Files.size(file) > PartedRead.PARALLEL_MINIMUM_BYTES);
         Path serialFolder = Files.createDirectory(folder.resolve("serial"));
         Path partsFolder = Files.createDirectory(folder.resolve("parts"));
         CsvSource serial = CsvSource.open(file, CsvFormat.defaults(),
@@ -215,6 +215,15 @@ class CategoricalCsvTest {
         assertEquals(serial.categoryCounts("kind").missingRows(), parts.categoryCounts("kind").missingRows());
         assertTrue(parts.categoryCounts("kind").missingRows() > 0);
         assertEquals(-1, Files.mismatch(serial.cacheFile(), parts.cacheFile()), "the caches are byte for byte the same");
+        // the labels' runs of a read in parts, each part numbering its labels in its own order, joined as one reader counts them
+        CsvReader reader = new CsvReader(file, CsvFormat.defaults().withCategorical(List.of("city", "kind")));
+        CsvReader.RowHandler[] ignored = new CsvReader.RowHandler[3];
+        java.util.Arrays.fill(ignored, (CsvReader.RowHandler) (line, features, provisionalClass, weight) -> { });
+        CsvReader.Summary inParts = PartedRead.summary(reader, ignored, null, new int[3][][]);
+        LabelRuns whole = reader.read(ignored[0]).labelRuns();
+        assertEquals(whole, inParts.labelRuns());
+        assertEquals(rows, whole.rows());
+        assertTrue(whole.longest() > 10 && !whole.beyondChanceAndLongerThan(1), "random labels: " + whole);
     }
 
     @Test

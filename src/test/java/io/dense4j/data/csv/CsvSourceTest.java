@@ -751,7 +751,7 @@ class CsvSourceTest {
                 out.write(line.append(b ? "b" : "a").append('\n').toString());
             }
         }
-        assertTrue(Files.size(file) > CsvReader.PARALLEL_MINIMUM_BYTES);
+        assertTrue(Files.size(file) > PartedRead.PARALLEL_MINIMUM_BYTES);
         Path serialFolder = Files.createDirectory(folder.resolve("serial"));
         Path partsFolder = Files.createDirectory(folder.resolve("parts"));
         CsvSource serial = CsvSource.open(file, CsvFormat.defaults(),
@@ -800,7 +800,7 @@ class CsvSourceTest {
                 out.write(line.append(row < rows / 2 ? (one ? "1" : "0") : (one ? "1.0" : "0.0")).append('\n').toString());
             }
         }
-        assertTrue(Files.size(file) > CsvReader.PARALLEL_MINIMUM_BYTES);
+        assertTrue(Files.size(file) > PartedRead.PARALLEL_MINIMUM_BYTES);
         for (int threads : new int[] {1, 2}) {
             Path cache = Files.createDirectory(folder.resolve("cache-" + threads));
             CsvSource source = CsvSource.open(file, CsvFormat.defaults(),

@@ -61,6 +61,11 @@ class LabelMappingTest {
 
     @Test
     void aModelsClassTakesALabelOfTheSameMeaningUnderAnotherSpelling() {
+        // a model trained when a quoted label kept its blanks ("yes ") still takes the label read without them
+        assertEquals(1, LabelMapping.classOf(List.of("no  ", "yes "), "yes"));
+        assertEquals(0, LabelMapping.classOf(List.of("\tno", "yes"), "no"));
+        assertEquals(-1, LabelMapping.classOf(List.of("no", "yes"), "yes "), "blanks are left out of a cell, not added to a class");
+        assertEquals(-1, LabelMapping.classOf(List.of("no  ", "yes "), "ye"));
         assertEquals(1, LabelMapping.classOf(List.of("0.0", "1.0"), "1"));
         assertEquals(0, LabelMapping.classOf(List.of("0.0", "1.0"), "0"));
         assertEquals(0, LabelMapping.classOf(List.of("false", "true"), "FALSE"));
