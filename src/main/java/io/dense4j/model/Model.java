@@ -67,12 +67,7 @@ public final class Model {
     private volatile Provenance provenance;
     private volatile TrainingCommand trainingCommand;
     private volatile DecisionThreshold threshold = DecisionThreshold.DEFAULT;
-    /**
-     * Whether a Normalization layer's statistics are known to be set: by {@link #adapt}, from a
-     * model file, or written otherwise (found when they are no longer the identity they start as).
-     * Until then it would pass the features through unscaled, without a word. True without one.
-     */
-    private volatile boolean adapted;
+    private final Standardization standardization;
 
     Model(List<Layer> layers, Graph graph, BinaryCrossEntropy loss, Optimizer optimizer, CompileOptions options) {
         this.layers = List.copyOf(layers);
@@ -82,7 +77,7 @@ public final class Model {
         this.options = options;
         this.parameters = new Parameters(graph, options.dataType());
         this.parameters.initialize(options.seed());
-        this.adapted = parameters.statistics() == null;
+        this.standardization = new Standardization(parameters, graph.input().numericColumns(), options.dataType(), this::featureName);
     }
 
     // ---- training, through a Trainer ----
@@ -172,54 +167,13 @@ public final class Model {
      * {@code csvSource.statistics(RowSelection.training(split, seed))} over a file of any size.
      */
     public void adapt(FeatureStatistics statistics) {
-        if (parameters.statistics() == null) {
-            throw new IllegalStateException("adapt sets a Normalization layer's statistics, but this model has none: "
-                    + "add new Normalization() as layer 0");
-        }
-        double[] allMeans = statistics.mean();
-        checkWidth(allMeans.length);
-        double[] allDeviations = statistics.standardDeviation();
-        int[] numbers = graph.input().numericColumns(); // a category code is not standardized
-        double[] mean = new double[numbers.length];
-        double[] deviation = new double[numbers.length];
-        for (int j = 0; j < numbers.length; j++) {
-            mean[j] = allMeans[numbers[j]];
-            deviation[j] = allDeviations[numbers[j]];
-        }
-        double[] scale = new double[mean.length];
-        for (int j = 0; j < mean.length; j++) {
-            if (Double.isNaN(mean[j])) {
-                throw new IllegalArgumentException(featureName(numbers[j]) + " has no values to standardize by");
-            }
-            scale[j] = deviation[j] > 0 ? 1 / deviation[j] : 1; // a constant feature: centred only
-            if (!Double.isFinite(dataType() == DataType.FLOAT ? (float) scale[j] : scale[j])) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s varies by %.3g only: 1 / %.3g is not "
-                        + "a finite %s, so its standardized values would be; leave it out, or scale it first", featureName(numbers[j]),
-                        deviation[j], deviation[j], dataType() == DataType.FLOAT ? "float32" : "float64"));
-            }
-        }
-        for (int j = 0; j < mean.length; j++) {
-            parameters.mean(0).set(j, mean[j]);
-            parameters.scale(0).set(j, scale[j]);
-        }
-        adapted = true;
-    }
-
-    /** Whether the statistics are still every mean 0 and every scale 1, as compiling leaves them. */
-    private boolean startingIdentity() {
-        NativeArray statistics = parameters.statistics();
-        int width = (int) (statistics.length() / 2);
-        for (int j = 0; j < statistics.length(); j++) {
-            if (statistics.get(j) != (j < width ? 0 : 1)) {
-                return false;
-            }
-        }
-        return true;
+        checkWidth(statistics.mean().length);
+        standardization.set(statistics);
     }
 
     /** Says that the Normalization layer's statistics were set otherwise than by {@link #adapt}: read from a model file. */
     void statisticsSet() {
-        adapted = true;
+        standardization.setElsewhere();
     }
 
     /**
@@ -228,17 +182,7 @@ public final class Model {
      * Normalization passes its input through unchanged before {@code adapt}, a known trap.)
      */
     public void checkAdapted() {
-        if (!adapted && !startingIdentity()) {
-            adapted = true; // written through parameterValues(): set, if not by adapt
-        }
-        if (!adapted) {
-            int layer = 0;
-            while (!(layers.get(layer) instanceof io.dense4j.layer.Normalization)) {
-                layer++;
-            }
-            throw new IllegalStateException("layer " + layer + " (Normalization) has no statistics yet: call model.adapt with the "
-                    + "training rows (or their FeatureStatistics) before fitting or predicting");
-        }
+        standardization.check();
     }
 
     /** Feature {@code j} for a message: its column name when the model knows it. */
