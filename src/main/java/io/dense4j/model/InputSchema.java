@@ -168,8 +168,8 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
      * and the same columns as categories. Each message names what differs.
      */
     public void check(io.dense4j.data.csv.CsvSource data) {
+        checkLabel(data); // first: another column taken as the label leaves the label among the features, its classes others
         checkFeatures(data.name(), data.featureNames());
-        checkLabel(data); // first: another column's labels would be named as classes in another order
         checkClasses(data.name(), data.classes());
         if (!data.categoricalColumns().equals(List.copyOf(categories.keySet()))) {
             throw new IllegalArgumentException(data.name() + " reads " + (data.categoricalColumns().isEmpty() ? "no column"
@@ -239,7 +239,8 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(file + " lacks the model's feature column" + (missing.size() == 1 ? " " : "s ")
                     + quoted(missing, featureNames.size()) + (labelName == null && namedByPlace()
-                    ? " (the model was trained on a file without a header row, its columns named by place: give --no-header)"
+                    ? " (the model was trained on a file without a header row, its columns named by place: give --no-header, or "
+                    + "CsvFormat.withoutHeader() in Java)"
                     : delimiterHint(columns)));
         }
     }

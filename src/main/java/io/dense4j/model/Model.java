@@ -182,7 +182,12 @@ public final class Model {
      * Normalization passes its input through unchanged before {@code adapt}, a known trap.)
      */
     public void checkAdapted() {
-        standardization.check();
+        checkAdapted("fitting or predicting");
+    }
+
+    /** As {@link #checkAdapted()}, the message saying what it must come before: {@code doing}. */
+    void checkAdapted(String doing) {
+        standardization.check(doing);
     }
 
     /** Feature {@code j} for a message: its column name when the model knows it. */

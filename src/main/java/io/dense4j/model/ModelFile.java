@@ -101,6 +101,7 @@ final class ModelFile {
     /** The entries' contents: model.json, parameters, statistics, and the optimizer's state if any. */
     private static byte[][] content(Model model, TrainingState state) throws IOException {
         checkFinite(model, state);
+        model.checkAdapted("writing it"); // read back, its statistics could not be told from a set identity
         DataType type = model.dataType();
         byte[] parameters = bytes(model.parameterValues().values(), type);
         NativeArray statisticsArray = model.parameterValues().statistics();

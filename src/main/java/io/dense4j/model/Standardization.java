@@ -65,15 +65,18 @@ final class Standardization {
         set = true;
     }
 
-    /** Throws unless the statistics are set: by {@link #set}, from a file, or written directly (no longer the identity). */
-    void check() {
+    /**
+     * Throws unless the statistics are set: by {@link #set}, from a file, or written directly (no
+     * longer the identity); the message says what adapt must come before: {@code doing}.
+     */
+    void check(String doing) {
         if (!set && !startingIdentity()) {
             set = true; // written through Model.parameterValues(): set, if not by adapt
         }
         if (!set) {
             // compiling refuses a Normalization layer anywhere but first
             throw new IllegalStateException("layer 0 (Normalization) has no statistics yet: call model.adapt with the "
-                    + "training rows (or their FeatureStatistics) before fitting or predicting");
+                    + "training rows (or their FeatureStatistics) before " + doing);
         }
     }
 

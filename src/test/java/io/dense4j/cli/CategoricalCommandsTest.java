@@ -111,7 +111,7 @@ class CategoricalCommandsTest {
         Run lastForgot = Run.of("predict", "--model", model.toString(), "--data", headless.toString(), "--out", "-");
         assertEquals(1, lastForgot.exitCode(), lastForgot.err());
         assertTrue(lastForgot.err().contains("(the model was trained on a file without a header row, its columns named by place: "
-                + "give --no-header)"), lastForgot.err());
+                + "give --no-header, or CsvFormat.withoutHeader() in Java)"), lastForgot.err());
 
         // the label first: the model's features are columns 2 to 6, so its label was column 1, where predict looks for it
         Path labelFirst = Files.write(folder.resolve("label-first.csv"), lines.subList(1, lines.size()).stream()
@@ -137,7 +137,7 @@ class CategoricalCommandsTest {
         Run forgot = Run.of("predict", "--model", first.toString(), "--data", unlabeled.toString(), "--out", "-");
         assertEquals(1, forgot.exitCode(), forgot.err());
         assertTrue(forgot.err().contains("(the model was trained on a file without a header row, its columns named by place: give "
-                + "--no-header)"), forgot.err());
+                + "--no-header, or CsvFormat.withoutHeader() in Java)"), forgot.err());
     }
 
     @Test

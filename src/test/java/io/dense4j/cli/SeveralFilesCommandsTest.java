@@ -98,6 +98,7 @@ class SeveralFilesCommandsTest {
         for (String empty : new String[] {"part-.csv", "part-1a.csv", "part-9.csv"}) {
             Files.writeString(parts.resolve(empty), header);
         }
+        Files.write(parts.resolve("part-5.csv"), new byte[0]); // a 0-byte part: no header to check, no rows; left out
         Path whole = folder.resolve("whole.zip");
         train(this.whole.toString(), whole);
         for (boolean cached : new boolean[] {true, false}) {

@@ -110,6 +110,13 @@ class NormalizationTest {
         written.parameterValues().mean(0).set(0, 3.0);
         assertEquals(200, written.predictProbability(data.features()).length());
 
+        // nor written: read back, its identity statistics could not be told from set ones, and it would train unscaled
+        Path template = folder.resolve("template.zip");
+        assertEquals("nothing written to " + template + ": layer 0 (Normalization) has no statistics yet: call model.adapt with the "
+                + "training rows (or their FeatureStatistics) before writing it", assertThrows(IllegalStateException.class,
+                () -> model.save(template)).getMessage());
+        assertTrue(java.nio.file.Files.notExists(template));
+
         model.adapt(badlyScaled(data));
         model.fit(badlyScaled(data), data.labels(), FitOptions.builder().epochs(1).build());
         Path file = folder.resolve("model.zip");

@@ -99,6 +99,8 @@ record SparkFileSet(List<Piece> pieces, SparkCsvSource source) {
             List<InputSplit> splits = new ArrayList<>(format.getSplits(job));
             java.util.Set<org.apache.hadoop.fs.Path> folders = foldersAGlobMatched(job);
             splits.removeIf(split -> folders.contains(((FileSplit) split).getPath().getParent())); // as one machine reads a glob: files
+            // a 0-byte file holds no header and no rows: left out, as one machine leaves it out of a folder or glob
+            splits.removeIf(split -> ((FileSplit) split).getLength() == 0);
             if (splits.isEmpty()) {
                 throw new DataFileException(Path.of(path), "matches no file", null);
             }

@@ -91,10 +91,22 @@ public record CsvFiles(String name, List<Path> paths) {
         return (folder.toString().isEmpty() ? Path.of(".") : folder).relativize(path).getNameCount();
     }
 
-    /** Whether a file found in a folder is data: not hidden, not a marker such as _SUCCESS, not one of dense4j's caches. */
+    /**
+     * Whether a file found in a folder is data: not hidden, not a marker such as _SUCCESS, not one
+     * of dense4j's caches, and not empty (0 bytes, as a job may leave an empty part: it holds no
+     * header row to check, and no rows).
+     */
     private static boolean data(Path file) {
         String name = file.getFileName().toString();
-        return !name.startsWith(".") && !name.startsWith("_") && !name.contains(".dense4j-cache");
+        return !name.startsWith(".") && !name.startsWith("_") && !name.contains(".dense4j-cache") && !empty(file);
+    }
+
+    private static boolean empty(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException unreadable) {
+            return false; // reading it will say what is wrong
+        }
     }
 
     /** One file or several. */
