@@ -28,7 +28,6 @@ final class CsvFile {
 
     private CsvFile(Path path, CsvReader reader, Fingerprint fingerprint, CsvCache.Metadata scan, Path cacheFile, String cacheStatus,
                     FloatBuffer[] mapped, LabelRuns labelRuns) {
-        this.labelRuns = labelRuns;
         this.path = path;
         this.reader = reader;
         this.fingerprint = fingerprint;
@@ -36,6 +35,7 @@ final class CsvFile {
         this.cacheFile = cacheFile;
         this.cacheStatus = cacheStatus;
         this.mapped = mapped;
+        this.labelRuns = labelRuns;
     }
 
     /**

@@ -226,11 +226,13 @@ public final class CsvSource implements CategoricalRows {
         for (Path file : files.paths()) {
             opened.add(CsvFile.open(file, settled, options, files.paths().size() > 1));
         }
-        if (opened.stream().mapToLong(CsvFile::rows).sum() == 0) { // each file may be an empty part; not all of them
+        // each file of a set may be an empty part, not all of them; one file's cache built as part of a set may hold no rows
+        if (opened.stream().mapToLong(CsvFile::rows).sum() == 0) {
             throw new DataFileException(files.paths().get(0), (opened.size() > 1 ? "and the files after it hold" : "has")
-                    + " a header row but no data rows", null); // one file's cache, built as part of a set, may hold no rows
+                    + " a header row but no data rows", null);
         }
-        return new CsvSource(files, options, opened, first.labelColumnName(), FileSetRules.classes(opened, options.classes(), first.labelColumnName()));
+        return new CsvSource(files, options, opened, first.labelColumnName(),
+                FileSetRules.classes(opened, options.classes(), first.labelColumnName()));
     }
 
     /** Each file's rows as a pass reads them, its categorical cells coded by {@code codes(k)}. */
@@ -284,7 +286,8 @@ public final class CsvSource implements CategoricalRows {
     /**
      * When the rows stream through a shuffle buffer and their labels come in a run of one label
      * longer than the buffer and far longer than chance gives (a file sorted by its label, a set
-     * of files split by it, or rows in a time order their labels drift with): the longest run, for
+     * of files split by it, or rows in a time order along which the labels come in blocks; a share
+     * that drifts slowly makes no long runs, and is not noted): the longest run, for
      * a note; else 0. Batches then hold one class for long stretches. Runs go on across the files
      * of a set, as the stream reads them; a file whose cache was reused had no pass over its text
      * to count them, and breaks the runs.

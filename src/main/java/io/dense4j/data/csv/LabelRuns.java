@@ -3,9 +3,10 @@ package io.dense4j.data.csv;
 /**
  * How a file's labels come in order: the longest run of consecutive rows of one label, and the
  * runs at the file's two ends, so that the runs of a file read in parts join as one reader's
- * would. Exists because a file sorted by its label, or by a time its labels drift with, has runs
- * far longer than chance gives: read without a cache, a shuffle buffer shorter than them fills
- * batches with one class for long stretches, and the model trains worse with no error.
+ * would. Exists because a file sorted by its label, or by a time along which its labels come in
+ * blocks, has runs far longer than chance gives: read without a cache, a shuffle buffer shorter
+ * than them fills batches with one class for long stretches, and the model trains worse with no
+ * error.
  *
  * @param firstClass the provisional class of the first row (−1 for no rows)
  * @param leading    the rows of the run the file starts with
