@@ -186,10 +186,10 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
      * with more columns than the training file (an id, another outcome) that would score the
      * model against another column's values.
      */
-    public void checkLabel(io.dense4j.data.csv.CsvSource data) {
+    private void checkLabel(io.dense4j.data.csv.CsvSource data) {
         String read = data.labelName();
         io.dense4j.data.csv.CsvFormat format = data.format();
-        if (labelName == null || read == null || labelName.equals(read) || !format.labeled() || ScoringFiles.choosesLabel(format)) {
+        if (labelName == null || read == null || labelName.equals(read) || !format.labeled() || format.choosesLabel()) {
             return;
         }
         throw new IllegalArgumentException(data.name() + " has \"" + io.dense4j.data.csv.Printable.of(read) + "\" as its label, "

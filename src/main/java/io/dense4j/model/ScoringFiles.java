@@ -44,7 +44,7 @@ final class ScoringFiles {
 
     /** {@code format}, reading the model's label and features where it names none of its own. */
     private static CsvFormat asTheModelReads(InputSchema schema, CsvFiles files, CsvFormat format) {
-        if (format.labeled() && !choosesLabel(format)) {
+        if (format.labeled() && !format.choosesLabel()) {
             if (!format.header() && schema.labelPlaceWithoutHeader() >= 0) {
                 format = format.withLabelIndex(schema.labelPlaceWithoutHeader()); // where the training file had it, as its features say
             } else if (format.header() && schema.labelName() != null) {
@@ -59,10 +59,5 @@ final class ScoringFiles {
             format = format.withFeatures(schema.featureNames());
         }
         return format;
-    }
-
-    /** Whether {@code format} names its label column, by name or by place, rather than taking the last. */
-    static boolean choosesLabel(CsvFormat format) {
-        return format.labelName() != null || format.labelIndex() >= 0;
     }
 }

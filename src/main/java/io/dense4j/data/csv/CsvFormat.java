@@ -118,6 +118,11 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName, categorical, decimal, thousands);
     }
 
+    /** Whether the label column is named, by header name or by place, rather than taken as the last column. */
+    public boolean choosesLabel() {
+        return labelName != null || labelIndex >= 0;
+    }
+
     /**
      * The label column's place among the columns {@code names}: the one of the label's name, or at
      * its index, or the last; −1 when there is none (no label column, no column of that name, an

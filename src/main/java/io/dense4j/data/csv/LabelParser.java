@@ -38,7 +38,7 @@ final class LabelParser {
         if (classes != null && (provisional < 0 || labels.seen() > seenBefore)) { // a name first met: one of the model's?
             String name = new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
             if (LabelMapping.classOf(classes, name) < 0) {
-                labels.keepFirst(seenBefore);
+                labels.keepFirst(seenBefore); // the mapping stays as it was, whoever catches this
                 // never a row to skip: a class spelled otherwise ("Yes") would leave the rows of one class out of the scores
                 throw new NotTheModels(problems.cell(column, "label \"" + CsvProblems.text(bytes, from, to) + "\" is none of the "
                         + "model's classes, \"" + Printable.of(classes.get(0)) + "\" and \"" + Printable.of(classes.get(1)) + "\""));
