@@ -13,30 +13,22 @@ import io.dense4j.model.TrainingData;
 import io.dense4j.model.CallbackState;
 import io.dense4j.model.TrainingState;
 import io.dense4j.optim.Optimizer;
-import io.dense4j.optim.TaskRunner;
-import io.dense4j.optim.Updater;
 import io.dense4j.runtime.BlasThreads;
 import io.dense4j.runtime.ExecutionPolicy;
 import io.dense4j.runtime.Gradients;
 import io.dense4j.runtime.Plan;
-import io.dense4j.runtime.StepRunner;
-import io.dense4j.runtime.Workers;
-import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.Elementwise;
-import io.dense4j.tensor.NativeArray;
-import io.dense4j.tensor.Slices;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.IntConsumer;
 
 /**
- * Trains a {@link Model} in place: owns the optimizer and its state, the gradients, the plans that
- * compute them and the threads they run on, and where training stands (epochs, and batches of the
- * epoch in progress). {@link #fit} runs epochs of batches, each copied by the source into the
- * plans, run forward, loss and backward as the {@link ExecutionPolicy} says, and stepped; nothing
- * is allocated per step. Callbacks hear about it all and may stop it.
+ * Trains a {@link Model} in place: owns its steps (the optimizer and its state, the gradients, the
+ * plans that compute them and the threads they run on, in {@link GradientSteps}) and where training
+ * stands (epochs, and batches of the epoch in progress). {@link #fit} runs epochs of batches, each
+ * copied by the source into the plans, run forward, loss and backward as the {@link ExecutionPolicy}
+ * says, and stepped; nothing is allocated per step. Callbacks hear about it all and may stop it.
  *
  * <pre>{@code
  * Trainer trainer = new Trainer(model, new Adam(0.001), ExecutionPolicy.forThisMachine());
@@ -55,21 +47,7 @@ public final class Trainer {
     private final Model model;
     private final Optimizer optimizer;
     private final ExecutionPolicy policy;
-    private final Gradients gradients;
-    private final Updater updater;
-    /**
-     * Whether a batch of one pass leaves the slot gradients of categorical columns unsummed for the
-     * updater: plain SGD without clipping or an L2 penalty, which read nothing else of them.
-     */
-    private final boolean leavesSlotSums;
-    private final Workers workers;
-    /** The Dense weights and their gradients, for the loss's L2 penalty. */
-    private final Slices weights;
-    private final Slices weightGradients;
-    private StepRunner runner;
-    private StepRunner scorer;
-    /** The sum over passes of a batch larger than one pass; made when first needed. */
-    private NativeArray accumulated;
+    private final GradientSteps steps;
     private int epochsTrained;
     /** Of the epoch in progress: batches done, their summed loss, their rows and rows classified right. */
     private long batchesInEpoch;
@@ -84,11 +62,6 @@ public final class Trainer {
     private EpochLoop running;
     /** Whether {@link #batching} is a restored checkpoint's, which the next fit must keep. */
     private boolean resuming;
-    /** The key the dropout masks of the next passes are drawn from, and whether the runner has it yet. */
-    private long dropoutKey;
-    private boolean dropoutSeeded;
-    /** Rows the last {@link #computeGradients} classified right. */
-    private int lastCorrect;
 
     /** A trainer with the optimizer the model was compiled with, on every core. */
     public Trainer(Model model) {
@@ -99,13 +72,7 @@ public final class Trainer {
         this.model = Objects.requireNonNull(model, "model");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.policy = Objects.requireNonNull(policy, "execution policy");
-        this.gradients = new Gradients(model.graph(), model.dataType());
-        this.weights = model.parameterValues().allWeights();
-        this.weightGradients = gradients.allWeights();
-        this.workers = new Workers(policy.threads());
-        this.updater = Updater.create(optimizer, model.parameterValues().values(), gradients.values(), weights,
-                gradients.nonzeroRows(), this::runUpdatePieces);
-        this.leavesSlotSums = updater.takesUnsummedSlots() && model.loss().l2() == 0;
+        this.steps = new GradientSteps(model, optimizer, policy);
     }
 
     /**
@@ -177,13 +144,28 @@ public final class Trainer {
         } else if (schema.labelName() == null && data.labelName() != null) { // so that scoring reads the label it trained on
             model.setInputSchema(schema.withLabelName(data.labelName()));
         }
-        model.setTrainingData(TrainingData.of(data));
+        TrainingData reading = TrainingData.of(data);
+        checkSameData(reading);
+        model.setTrainingData(reading);
         double[] fill = model.inputSchema().fillValues();
         var categories = model.inputSchema().categories();
         try (BatchSource train = data.rows(training, fill, categories, model.dataType());
              BatchSource validation = split > 0 ? data.rows(options.validationRows(), fill, categories, model.dataType()) : null) {
             checkSplit(split, data.rows(), train.rows(), validation == null ? 1 : validation.rows());
             return recorded(fit(train, validation, options.withoutValidationSplit(), asked), options);
+        }
+    }
+
+    /**
+     * Refuses to go on from a checkpoint on other rows than it was trained on: a resumed fit is the
+     * rest of the interrupted run, whose next batches are of its own file. Training the checkpoint's
+     * weights on other rows is a new fit, of a new trainer.
+     */
+    private void checkSameData(TrainingData reading) {
+        TrainingData trainedOn = model.trainingData();
+        if (resuming && trainedOn != null && !progress().equals(TrainingState.Progress.START) && !trainedOn.sameContent(reading)) {
+            throw new IllegalArgumentException("this trainer goes on from a fit on " + trainedOn + "; " + reading
+                    + " is other data: resume on the same rows, or train the checkpoint's model on these with a new Trainer");
         }
     }
 
@@ -310,15 +292,15 @@ public final class Trainer {
         batching = asked.keepingClusterOf(batching); // a resumed cluster run is partly the cluster's
         resuming = false;
         EpochLoop loop = new EpochLoop(new TrainingRun(this, firstEpoch, options.epochs(), batches, validation != null), options);
-        prepare(batchSize, true);
+        steps.prepareBatches(batchSize);
         if (validation != null) {
-            prepareScorer(validation.rows());
+            steps.prepareScorer(validation.rows());
         }
-        workers.start();
+        steps.startThreads();
         try (BlasThreads oneEach = BlasThreads.exactly(1)) {
             return recorded(loop.run(epoch -> epoch(train, validation, options, epoch, batchSize, batches, loop)), options);
         } finally {
-            workers.stop();
+            steps.stopThreads();
         }
     }
 
@@ -335,146 +317,32 @@ public final class Trainer {
         long resumedAt = done;
         if (done < rows) {
             train.startPass(epoch, options.seed(), options.shuffle());
-            skip(train, done);
+            steps.skip(train, done);
         }
         for (int batch = (int) batchesInEpoch + 1; batch <= batches && !loop.stopRequested(); batch++) {
             int count = (int) Math.min(batchSize, rows - done);
-            seedDropout(Elementwise.mix(model.options().seed() + epoch * 0x9E3779B97F4A7C15L + batch * 0xD1B54A32D192ED03L));
-            double batchLoss = computeGradients(train, count) + penalize(count);
+            steps.seedDropout(Elementwise.mix(model.options().seed() + epoch * 0x9E3779B97F4A7C15L + batch * 0xD1B54A32D192ED03L));
+            double batchLoss = steps.batchGradient(train, count);
             double loss = batchLoss / count;
             if (Double.isFinite(loss)) {
-                updater.step();
+                steps.step();
             }
             done += count;
             epochRows += count;
             epochLoss += batchLoss;
-            epochCorrect += lastCorrect;
+            epochCorrect += steps.correct();
             batchesInEpoch = batch;
             loop.batchEnd(epoch, batch, batches, loss);
         }
         double validationLoss = Double.NaN;
         double validationAccuracy = Double.NaN;
         if (validation != null) {
-            double[] scores = score(validation);
+            double[] scores = steps.score(validation);
             validationLoss = scores[0];
             validationAccuracy = scores[1];
         }
         return new EpochMetrics(epoch, epochLoss / epochRows, (double) epochCorrect / epochRows, validationLoss,
                 validationAccuracy, epochRows, (System.nanoTime() - started) / 1e9, done - resumedAt);
-    }
-
-    /**
-     * Forward, loss and backward over the source's next {@code count} rows, one batch: afterwards
-     * the gradient array holds the batch's mean gradient, but for the slot blocks a plain SGD step
-     * takes unsummed ({@link #leavesSlotSums}). Returns the batch's summed loss.
-     */
-    private double computeGradients(BatchSource source, int count) {
-        applyDropoutSeed();
-        if (count <= runner.capacity()) {
-            runner.load(source, count);
-            double loss = runner.run(count, leavesSlotSums);
-            lastCorrect = runner.correct();
-            return loss;
-        }
-        NativeArray sum = accumulated();
-        double loss = 0;
-        int correct = 0;
-        for (int done = 0; done < count; ) {
-            int pass = Math.min(runner.capacity(), count - done);
-            runner.load(source, pass);
-            loss += runner.run(count); // each pass's share of the batch mean
-            correct += runner.correct();
-            if (done == 0) {
-                sum.copyFrom(gradients.values(), 0, 0, sum.length());
-            } else {
-                Blas.axpy(sum.length(), 1.0, gradients.values(), sum);
-            }
-            done += pass;
-        }
-        gradients.values().copyFrom(sum, 0, 0, sum.length());
-        gradients.forgetNonzeroRows(); // the passes' rows together
-        lastCorrect = correct;
-        return loss;
-    }
-
-    /**
-     * Adds the loss's L2 penalty to the batch's mean gradient, λ·w on every Dense weight, and
-     * returns its share of the batch's summed loss, rows · (λ/2)·Σ w²; 0 without a penalty.
-     */
-    private double penalize(double rows) {
-        double lambda = model.loss().l2();
-        if (lambda == 0) {
-            return 0;
-        }
-        double penalty = lambda / 2 * weights.sumOfSquares();
-        weightGradients.addScaled(lambda, weights);
-        gradients.forgetNonzeroRows(); // λ·w on every slot row
-        return rows * penalty;
-    }
-
-    /** Mean loss and accuracy of one in-order pass over {@code data}, on the training threads: {loss, accuracy}. */
-    private double[] score(BatchSource data) {
-        data.startPass(0, 0, false);
-        double loss = 0;
-        long correct = 0;
-        for (long left = data.rows(); left > 0; ) {
-            int count = (int) Math.min(scorer.capacity(), left);
-            scorer.load(data, count);
-            loss += scorer.score();
-            correct += scorer.correct();
-            left -= count;
-        }
-        return new double[] {loss / data.rows(), (double) correct / data.rows()};
-    }
-
-    /** Reads past the first {@code rows} rows of the pass, as a resumed epoch does for the batches done before. */
-    private void skip(BatchSource source, long rows) {
-        for (long left = rows; left > 0; ) {
-            int count = (int) Math.min(runner.capacity(), left);
-            runner.load(source, count);
-            left -= count;
-        }
-    }
-
-    /**
-     * Plans for steps of {@code rows} rows: made anew unless the last ones fit, exactly when
-     * {@code exact} (a fit plans for its batch size, which decides how steps run; a gradient sum
-     * only needs room). How many rows a pass holds never changes the arithmetic.
-     */
-    private void prepare(long rows, boolean exact) {
-        int wanted = (int) Math.min(rows, passRows());
-        if (runner == null || (exact ? runner.capacity() != wanted : runner.capacity() < wanted)) {
-            runner = new StepRunner(model.parameterValues(), gradients, policy, wanted, workers);
-            dropoutSeeded = false; // the new plans start their streams from the current key
-        }
-    }
-
-    /** Runs the update's pieces where the step ran ({@link StepRunner#runOnStepThreads}); on this thread before any step. */
-    private void runUpdatePieces(int count, IntConsumer piece) {
-        if (runner == null) {
-            TaskRunner.CALLER.run(count, piece);
-        } else {
-            runner.runOnStepThreads(count, piece);
-        }
-    }
-
-    /** Forward-only plans for scoring {@code rows} rows a pass at a time; kept while they fit. */
-    private void prepareScorer(long rows) {
-        int wanted = (int) Math.min(rows, passRows());
-        if (scorer == null || scorer.capacity() < wanted) {
-            scorer = new StepRunner(model.parameterValues(), null, policy, wanted, workers);
-        }
-    }
-
-    private int passRows() {
-        return policy.passRows(StepRunner.partGradientBytes(model.parameterValues()));
-    }
-
-    private NativeArray accumulated() {
-        if (accumulated == null) {
-            accumulated = NativeArray.allocate(model.dataType(), gradients.values().length());
-        }
-        return accumulated;
     }
 
     // ---- data-parallel training ----
@@ -484,34 +352,7 @@ public final class Trainer {
      * their summed loss, count and correct count, without stepping: a piece of a data-parallel step.
      */
     public void addGradientSum(BatchSource rows, GradientSum sum) {
-        model.checkWidth(rows.width());
-        if (sum.gradient().length != gradients.values().length()) {
-            throw new IllegalArgumentException("a gradient sum for this model has " + gradients.values().length()
-                    + " entries, got " + sum.gradient().length);
-        }
-        if (rows.rows() == 0) {
-            return;
-        }
-        prepare(rows.rows(), false);
-        applyDropoutSeed();
-        workers.start();
-        try (BlasThreads oneEach = BlasThreads.exactly(1)) {
-            rows.startPass(0, 0, false);
-            double[] into = sum.gradient();
-            NativeArray pass = gradients.values();
-            for (long left = rows.rows(); left > 0; ) {
-                int count = (int) Math.min(runner.capacity(), left);
-                runner.load(rows, count);
-                double loss = runner.run(1); // scale 1: the sum over the rows, not their mean
-                for (int i = 0; i < into.length; i++) {
-                    into[i] += pass.get(i);
-                }
-                sum.addRows(loss, count, runner.correct());
-                left -= count;
-            }
-        } finally {
-            workers.stop();
-        }
+        steps.addGradientSum(rows, sum);
     }
 
     /**
@@ -520,17 +361,7 @@ public final class Trainer {
      * taken. Returns the rows' summed loss with the penalty, as a batch reports it.
      */
     public double step(GradientSum sum) {
-        double[] summed = sum.gradient();
-        if (summed.length != gradients.values().length()) {
-            throw new IllegalArgumentException("a gradient sum for this model has " + gradients.values().length()
-                    + " entries, got " + summed.length);
-        }
-        if (!(sum.rows() >= 1)) {
-            throw new IllegalArgumentException("a step needs the gradient of at least one row, got " + sum.rows());
-        }
-        double loss = sum.loss() + meanGradientWithPenalty(sum);
-        updater.step();
-        return loss;
+        return steps.step(sum);
     }
 
     /**
@@ -538,10 +369,7 @@ public final class Trainer {
      * without stepping: what a gradient check compares with finite differences.
      */
     public double[] objectiveGradient(BatchSource rows) {
-        GradientSum sum = new GradientSum(model.parameterCount());
-        addGradientSum(rows, sum);
-        meanGradientWithPenalty(sum);
-        return gradients.values().toDoubleArray();
+        return steps.objectiveGradient(rows);
     }
 
     /**
@@ -550,40 +378,17 @@ public final class Trainer {
      * must choose keys that differ per batch and per piece.
      */
     public void seedDropout(long key) {
-        dropoutKey = key;
-        dropoutSeeded = false;
-    }
-
-    /** Seeds the runner's dropout streams if a key is waiting: after {@link #prepare}, which may have made a new runner. */
-    private void applyDropoutSeed() {
-        if (!dropoutSeeded) {
-            runner.seedDropout(dropoutKey);
-            dropoutSeeded = true;
-        }
-    }
-
-    /**
-     * Puts {@code sum}'s mean gradient, with the L2 penalty's, into the gradient array; returns the
-     * penalty's share of the summed loss.
-     */
-    private double meanGradientWithPenalty(GradientSum sum) {
-        double[] summed = sum.gradient();
-        NativeArray values = gradients.values();
-        for (int i = 0; i < summed.length; i++) {
-            values.set(i, summed[i] / sum.rows());
-        }
-        gradients.forgetNonzeroRows();
-        return penalize(sum.rows());
+        steps.seedDropout(key);
     }
 
     /** The step size of the next step: the optimizer's, unless a schedule set another. */
     public double learningRate() {
-        return updater.learningRate();
+        return steps.learningRate();
     }
 
     /** Sets the step size of the following steps, as learning-rate schedules do between batches. */
     public void setLearningRate(double learningRate) {
-        updater.setLearningRate(learningRate);
+        steps.setLearningRate(learningRate);
     }
 
     /**
@@ -591,58 +396,31 @@ public final class Trainer {
      * exactly): what parameter averaging averages.
      */
     public double[] stateVector() {
-        NativeArray parameters = model.parameterValues().values();
-        double[] optimizerState = optimizerState();
-        double[] vector = new double[parameters.length() + optimizerState.length];
-        for (int i = 0; i < parameters.length(); i++) {
-            vector[i] = parameters.get(i);
-        }
-        System.arraycopy(optimizerState, 0, vector, parameters.length(), optimizerState.length);
-        return vector;
+        return steps.stateVector();
     }
 
     /** Sets the parameters and the optimizer's state from a {@link #stateVector} (or an average of such). */
     public void restoreStateVector(double[] vector) {
-        NativeArray parameters = model.parameterValues().values();
-        int length = parameters.length() + stateLength();
-        if (vector.length != length) {
-            throw new IllegalArgumentException("a training state of " + vector.length + " values does not fit this trainer's "
-                    + length);
-        }
-        for (int i = 0; i < parameters.length(); i++) {
-            parameters.set(i, vector[i]);
-        }
-        int at = parameters.length();
-        for (NativeArray array : updater.state()) {
-            for (int i = 0; i < array.length(); i++) {
-                array.set(i, vector[at++]);
-            }
-        }
+        steps.restoreStateVector(vector);
     }
 
     /** Sets the parameters alone, from the first {@code parameterCount} values of {@code values}. */
     public void restoreParameters(double[] values) {
-        NativeArray parameters = model.parameterValues().values();
-        if (values.length < parameters.length()) {
-            throw new IllegalArgumentException(values.length + " values cannot set this model's " + parameters.length() + " parameters");
-        }
-        for (int i = 0; i < parameters.length(); i++) {
-            parameters.set(i, values[i]);
-        }
+        steps.restoreParameters(values);
     }
 
     /** The parameters alone, as doubles. */
     public double[] parameters() {
-        return model.parameterValues().values().toDoubleArray();
+        return steps.parameters();
     }
 
     /** Optimizer steps taken, where the update depends on it (Adam's bias correction). */
     public long optimizerSteps() {
-        return updater.steps();
+        return steps.optimizerSteps();
     }
 
     public void restoreOptimizerSteps(long steps) {
-        updater.restoreSteps(steps);
+        this.steps.restoreOptimizerSteps(steps);
     }
 
     // ---- progress and checkpoints ----
@@ -676,8 +454,8 @@ public final class Trainer {
 
     /** The optimizer's state and where training stands, as a checkpoint keeps them. */
     public TrainingState state() {
-        return new TrainingState(progress(), updater.steps(), optimizerState(), batching,
-                optimizer.equals(model.optimizer()) ? null : optimizer, updater.learningRate(),
+        return new TrainingState(progress(), steps.optimizerSteps(), steps.optimizerState(), batching,
+                optimizer.equals(model.optimizer()) ? null : optimizer, steps.learningRate(),
                 running != null ? running.callbackStates() : resumedCallbackStates);
     }
 
@@ -699,25 +477,7 @@ public final class Trainer {
      * without training state) leaves the optimizer fresh.
      */
     public void restore(TrainingState state) {
-        double[] values = state.optimizerState();
-        if (values.length != 0 && values.length != stateLength()) {
-            throw new IllegalArgumentException(String.format("the checkpoint holds %d optimizer state values; %s over this model needs %d",
-                    values.length, optimizer, stateLength()));
-        }
-        int at = 0;
-        for (NativeArray array : values.length == 0 ? List.<NativeArray>of() : updater.state()) {
-            for (int i = 0; i < array.length(); i++) {
-                array.set(i, values[at++]);
-            }
-        }
-        String impossible = updater.impossibleState();
-        if (impossible != null) {
-            throw new IllegalArgumentException("the checkpoint's optimizer state cannot be: " + impossible + " (the file was altered)");
-        }
-        updater.restoreSteps(state.optimizerSteps());
-        if (!Double.isNaN(state.learningRate())) {
-            updater.setLearningRate(state.learningRate());
-        }
+        steps.restoreOptimizer(state, optimizer);
         setProgress(state.progress());
         batching = state.batching();
         resumedCallbackStates = state.callbacks();
@@ -741,21 +501,6 @@ public final class Trainer {
             throw new IllegalStateException(String.format("after epoch %d%s, %s", epochsTrained,
                     batchesInEpoch > 0 ? " and " + batchesInEpoch + " batches of the next" : "", notFinite.getMessage()), notFinite);
         }
-    }
-
-    private double[] optimizerState() {
-        double[] values = new double[stateLength()];
-        int at = 0;
-        for (NativeArray array : updater.state()) {
-            for (int i = 0; i < array.length(); i++) {
-                values[at++] = array.get(i);
-            }
-        }
-        return values;
-    }
-
-    private int stateLength() {
-        return updater.state().stream().mapToInt(NativeArray::length).sum();
     }
 
     // ---- what it trains ----

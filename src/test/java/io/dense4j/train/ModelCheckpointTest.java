@@ -92,6 +92,37 @@ class ModelCheckpointTest {
                 + "cache), here all at once (from memory or a cache)"), refused.getMessage());
     }
 
+    /** The rest of a run is of its own rows; the same rows under another name go on, as the command line's --resume does. */
+    @org.junit.jupiter.api.Test
+    void aRunResumedOnAnotherFileIsRefusedAndOnACopyOfItsOwnGoesOn() throws IOException {
+        Path csv = folder.resolve("xor.csv");
+        Synthetic.writeCsv(csv, Teacher.XOR, 600, 3, 12);
+        Path other = folder.resolve("later.csv");
+        Synthetic.writeCsv(other, Teacher.XOR, 600, 3, 13);
+        Path copy = java.nio.file.Files.copy(csv, folder.resolve("copy.csv"));
+        io.dense4j.data.csv.CsvFormat format = io.dense4j.data.csv.CsvFormat.defaults();
+        io.dense4j.data.csv.CsvSource.Options read = io.dense4j.data.csv.CsvSource.Options.defaults();
+        FitOptions.Builder options = FitOptions.builder().batchSize(50).seed(4);
+        Path file = folder.resolve("checkpoint.zip");
+        new Trainer(model()).fit(io.dense4j.data.csv.CsvSource.open(csv, format, read),
+                FitOptions.builder().batchSize(50).seed(4).epochs(1).callbacks(ModelCheckpoint.everyEpochs(file, 1)).build());
+
+        io.dense4j.data.csv.CsvSource later = io.dense4j.data.csv.CsvSource.open(other, format, read);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.resume(file).fit(later, options.epochs(2).build()));
+        String message = refused.getMessage();
+        assertTrue(message.startsWith("this trainer goes on from a fit on xor.csv ("), message);
+        assertTrue(message.contains("; later.csv ("), message);
+        assertTrue(message.endsWith(" is other data: resume on the same rows, or train the checkpoint's model on these with a new "
+                + "Trainer"), message);
+
+        Trainer resumed = Trainer.resume(file);
+        resumed.fit(io.dense4j.data.csv.CsvSource.open(copy, format, read), options.epochs(2).build());
+        assertEquals(2, resumed.epochsTrained());
+        new Trainer(Checkpoint.load(file).model()).fit(later, options.epochs(1).build()); // a new fit of its weights on other rows
+        resumed.fit(later, options.epochs(3).build()); // a trainer that has fit since may fit on other rows, as Keras's does
+    }
+
     @org.junit.jupiter.api.Test
     void aRunStoppedMidEpochRefusesToResumeWithAnotherBatchSize() throws IOException {
         Dataset rows = Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT);
