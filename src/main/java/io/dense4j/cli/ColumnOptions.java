@@ -159,7 +159,7 @@ final class ColumnOptions {
     }
 
     /** The first {@link #NAMES_SHOWN} items, then how many more. */
-    private static String firstOf(List<String> items) {
+    static String firstOf(List<String> items) {
         String shown = String.join(", ", items.subList(0, Math.min(NAMES_SHOWN, items.size())));
         return items.size() > NAMES_SHOWN ? String.format(Locale.ROOT, "%s and %,d more", shown, items.size() - NAMES_SHOWN) : shown;
     }

@@ -483,7 +483,7 @@ class TrainCommand implements Callable<Integer> {
         List<String> constant = compiled.startConstantFeaturesAtZero(statistics);
         if (!constant.isEmpty() && architecture.standardize) { // unscaled, a constant input trains its row as a bias would
             status().printf("Note: %s %s one value over the training rows, so the model learns nothing from %s; %s start at 0, "
-                    + "so that other values later do not move its predictions at random%n", Printable.whole(String.join(", ", constant)),
+                    + "so that other values later do not move its predictions at random%n", Printable.whole(ColumnOptions.firstOf(constant)),
                     constant.size() == 1 ? "holds" : "hold", constant.size() == 1 ? "it" : "them",
                     constant.size() == 1 ? "its weights" : "their weights");
         }

@@ -333,12 +333,10 @@ public final class CsvPredictions {
             lines.setLength(0);
             for (int i = 0; i < block.rows; i++) {
                 lines.append(block.kept, i == 0 ? 0 : block.keptEnd[i - 1], block.keptEnd[i]);
-                double p = plan.probability(i);
-                // the shortest digits that read back as the same value in the model's precision, and the class of
-                // that value, so that the threshold applied to the written probability gives the written class
-                double written = doublePrecision ? p : (float) p;
+                double p = plan.probability(i); // in the model's precision, classed as evaluate and ONNX class it
+                // the shortest digits that read back as the same value in that precision
                 lines.append(doublePrecision ? Double.toString(p) : Float.toString((float) p)).append(',')
-                        .append(classNames[written >= threshold ? 1 : 0]).append('\n');
+                        .append(classNames[p >= threshold ? 1 : 0]).append('\n');
             }
             out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
         }

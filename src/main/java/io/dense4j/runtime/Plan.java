@@ -291,10 +291,18 @@ public final class Plan {
         return correct;
     }
 
-    /** The probability p = σ(z) (or p itself) of row {@code row} after {@link #forward}. */
+    /**
+     * The probability p = σ(z) (or p itself) of row {@code row} after {@link #forward}, in the
+     * model's precision: a float32 model's p is a float32 value, as its exported graph, the scorer
+     * and its written predictions give it, so that a threshold classes a row alike on every path.
+     */
     public double probability(int row) {
         double value = output.get(row);
-        return outputIsLogit() ? Elementwise.sigmoid(value) : value;
+        if (!outputIsLogit()) {
+            return value;
+        }
+        double p = Elementwise.sigmoid(value);
+        return output.dataType() == DataType.FLOAT ? (float) p : p;
     }
 
     private boolean outputIsLogit() {

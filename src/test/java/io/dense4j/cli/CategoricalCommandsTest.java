@@ -288,7 +288,7 @@ class CategoricalCommandsTest {
             assertEquals(1, run.exitCode(), command);
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().contains(later + ", line 3, column 2 (\"age\"): expected a number, got \"old\" (to read the "
-                    + "column as categories, declare it categorical when training)"), run.err()); // a model's columns are fixed
+                    + "column as categories, declare it categorical when training: --categorical, or CsvSource.Options.withCategorical)"), run.err()); // a model's columns are fixed
         }
     }
 
@@ -326,7 +326,7 @@ class CategoricalCommandsTest {
         Run run = Run.of("train", "--data", train.toString(), "--numeric", "city", "--out", folder.resolve("m.zip").toString());
         assertEquals(1, run.exitCode(), run.out());
         assertTrue(run.err().contains("line 2, column 5 (\"city\"): expected a number, got \"Oslo\" (to read the column as "
-                + "categories, declare it categorical when training)"), run.err());
+                + "categories, declare it categorical when training: --categorical, or CsvSource.Options.withCategorical)"), run.err());
         Run both = Run.of("train", "--data", train.toString(), "--numeric", "city", "--categorical", "city", "--out",
                 folder.resolve("m.zip").toString());
         assertEquals(2, both.exitCode());

@@ -143,6 +143,27 @@ class ImbalanceCommandsTest {
         assertEquals(0, Model.load(model).weights(1).getRow(2).amaxNumber().doubleValue(), "site's row, after training too");
     }
 
+    /** Wide files have many: the note names ten, then says how many more, as the other notes do. */
+    @Test
+    void manyConstantColumnsAreNotedTenByName(@TempDir Path folder) throws Exception {
+        StringBuilder csv = new StringBuilder();
+        for (int j = 1; j <= 12; j++) {
+            csv.append('c').append(j).append(',');
+        }
+        csv.append("x,label\n");
+        java.util.Random random = new java.util.Random(3);
+        for (int r = 0; r < 200; r++) {
+            double x = random.nextGaussian();
+            csv.append("7,".repeat(12)).append(x).append(',').append(x + random.nextGaussian() > 0 ? 1 : 0).append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("wide-constant.csv"), csv);
+        Run run = Run.of("train", "--data", file.toString(), "--epochs", "1", "--out", folder.resolve("m.zip").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Note: feature \"c1\", feature \"c2\", feature \"c3\", feature \"c4\", feature \"c5\", "
+                + "feature \"c6\", feature \"c7\", feature \"c8\", feature \"c9\", feature \"c10\" and 2 more hold one value over "
+                + "the training rows"), run.out());
+    }
+
     @Test
     void cvJudgesEveryFoldAgainstItsBaseRateAndExitsOneWhenOneEndsWorse(@TempDir Path folder) throws Exception {
         Path train = imbalanced(folder.resolve("train.csv"), 300, 6);

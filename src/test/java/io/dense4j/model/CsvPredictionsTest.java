@@ -51,6 +51,42 @@ class CsvPredictionsTest {
         org.junit.jupiter.api.Assertions.assertTrue(halves > 1, "rows whose probability is written as 0.5 on both sides of it");
     }
 
+    /**
+     * A threshold chosen for recall 1 is the lowest positive's probability. A float32 model's
+     * probability is a float32 value on every path, so evaluate, predictClass and the written
+     * predictions all class that row as chosen; classed by the double σ(a), it was above its own
+     * float32 rounding, and predict wrote it as class 0.
+     */
+    @Test
+    void aThresholdChosenOnTheScoresClassesTheirRowsAlikeOnEveryPath() throws IOException {
+        double lowest = Double.NaN; // an a whose σ(a) in double lies above its float32 rounding
+        for (int k = 300; k > 0 && Double.isNaN(lowest); k--) {
+            double sigmoid = 1 / (1 + Math.exp(-k / 100.0));
+            lowest = (float) sigmoid < sigmoid - 1e-12 ? k / 100.0 : Double.NaN;
+        }
+        StringBuilder rows = new StringBuilder("a,b,label\n");
+        for (int k = 1; k <= 40; k++) { // yes and no rows above the lowest row, a yes: recall 1 takes every row
+            rows.append(lowest + k / 10.0).append(",0,yes\n").append(lowest + k / 10.0 + 0.05).append(",0,no\n");
+        }
+        rows.append(lowest).append(",0,yes\n");
+        Path data = Files.writeString(folder.resolve("chosen.csv"), rows);
+        Model model = model();
+        io.dense4j.data.csv.CsvSource source = model.open(data);
+        io.dense4j.metrics.Scores scores = model.scores(source, io.dense4j.data.RowSelection.all());
+        double threshold = io.dense4j.metrics.ThresholdGoal.recall(1).choose(scores).value();
+        assertEquals((float) (1 / (1 + Math.exp(-lowest))), threshold, 0.0, "the lowest yes row's float32 probability");
+
+        assertEquals(1.0, model.evaluate(source, io.dense4j.data.RowSelection.all(), threshold).recall(), 0.0);
+        Path out = folder.resolve("chosen-predictions.csv");
+        CsvPredictions.write(model, data, CsvFormat.defaults(), threshold, out);
+        List<String> written = Files.readAllLines(out).subList(1, 82);
+        for (int i = 0; i < 81; i++) {
+            assertEquals("yes", written.get(i).split(",")[1], "row " + (i + 1) + ": " + written.get(i));
+        }
+        int[] classes = model.predictClass(Nd4j.create(new float[][] {{(float) lowest, 0}}), threshold);
+        assertEquals(1, classes[0]);
+    }
+
     @Test
     void picksTheModelsColumnsByNameAndWritesAProbabilityAndClassPerRowInOrder() throws IOException {
         Path data = Files.writeString(folder.resolve("rows.csv"), "id,b,label,a\n7,0.5,yes,1\n8,0,no,-1\n9,1,no,3\n");

@@ -151,7 +151,8 @@ public final class Scorer {
         return classes.get(positive(probability) ? 1 : 0);
     }
 
+    /** A float32 value, as dense4j gives a float32 model's probability, so that a threshold classes a row as dense4j does. */
     private double probability(float output) {
-        return network.outputsLogit() ? 1 / (1 + Math.exp(-(double) output)) : output;
+        return network.outputsLogit() ? (float) (1 / (1 + Math.exp(-(double) output))) : output;
     }
 }

@@ -156,6 +156,23 @@ class ScorerTest {
     }
 
     /** Layers wide enough that a block of rows takes their weights in several tiles (32 KB each). */
+    /** A float32 value, as dense4j's probability of a float32 model: a threshold chosen on dense4j's classes rows alike here. */
+    @Test
+    void aProbabilityIsAFloat32ValueAsDense4jGivesIt() throws Exception {
+        Model model = new Sequential(new Dense(4, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(3, new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+        Scorer scorer = saveAndLoad(model);
+        double[][] rows = numbers(200, 3, new Random(5));
+        float[][] floats = floats(rows);
+        double[] dense4j = model.predictProbability(floats);
+        for (int r = 0; r < rows.length; r++) {
+            double p = scorer.probability(floats[r]);
+            assertEquals((float) p, p, 0.0, "row " + r);
+            assertEquals((float) dense4j[r], dense4j[r], 0.0, "dense4j's, row " + r);
+            assertEquals(dense4j[r], p, 2.4e-7, "row " + r);
+        }
+    }
+
     @Test
     void wideLayersScoreAsDense4jDoes() throws Exception {
         Model model = new Sequential(new Normalization(), new Dense(300, new ReLU()), new Dense(200, new ReLU()), new Dense(1, new Sigmoid()))

@@ -44,6 +44,7 @@ final class PieceLabels {
                         ? "label \"" + name + "\" is a third class; the labels so far are \"" + accepted.get(0) + "\" and \""
                         + accepted.get(1) + "\""
                         : LabelMapping.restore(with(accepted, name)).problem();
+                problem = problem == null ? null : problem + source.format().labelChoiceNote(); // as one reader says it
                 judged.put(name, problem == null);
                 if (problem == null) {
                     accepted.add(name);

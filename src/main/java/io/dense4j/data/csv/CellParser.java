@@ -48,9 +48,13 @@ final class CellParser {
                     return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
                 }
                 String hint = SeparatorHint.of(bytes, from, to, format);
+                String text = CsvProblems.text(bytes, from, to);
                 throw problems.cell(column, "expected a number" + (format.decimal() == ',' ? " with a decimal comma" : "") + ", got \""
-                        + CsvProblems.text(bytes, from, to) + "\" (" + (hint == null ? "" : hint + "; ")
-                        + "to read the column as categories, declare it categorical when training)");
+                        + text + "\" (" + (hint == null ? "" : hint + "; ") + (isMark(bytes, from, to)
+                        // "?" is Weka's and the UCI files' missing value: declaring the column categorical is no cure for that
+                        ? "if \"" + text + "\" marks a missing value, write it as an empty cell or NA, the marks dense4j reads"
+                        : "to read the column as categories, declare it categorical when training: --categorical, or "
+                        + "CsvSource.Options.withCategorical") + ")");
             }
             if (Double.isNaN(value)) {
                 return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
@@ -172,9 +176,23 @@ final class CellParser {
     /** NaN for a missing value when they are allowed; otherwise the error, with a hint at the way out. */
     private float missing(int column, String problem) {
         if (!allowMissing) {
-            throw problems.cell(column, problem + " (or fill missing values with the column mean)");
+            throw problems.cell(column, problem + " (--fill-missing, or CsvSource.Options.fillingMissing(), trains a model that fills "
+                    + "them with the training mean)");
         }
         return Float.NaN;
+    }
+
+    /** Whether the cell is one or two marks, neither letter nor digit: "?", "-", "--", ".", "*". */
+    private static boolean isMark(byte[] bytes, int from, int to) {
+        if (to - from > 2) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (Character.isLetterOrDigit(bytes[i]) || bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** NA, N/A or NaN, in any case (the parser reads "NaN" itself, but not "nan"); compared byte by byte, making nothing. */

@@ -124,6 +124,15 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
     }
 
     /**
+     * What an error about the label's values adds: that the label is the last column because
+     * nothing named one (a third class or a missing label there most often means the label is
+     * another column), or nothing when something did.
+     */
+    public String labelChoiceNote() {
+        return choosesLabel() ? "" : "; the label is the last column, as no --label (CsvFormat.withLabel) names another";
+    }
+
+    /**
      * The label column's place among the columns {@code names}: the one of the label's name, or at
      * its index, or the last; −1 when there is none (no label column, no column of that name, an
      * index past the end).

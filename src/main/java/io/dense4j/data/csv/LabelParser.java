@@ -11,6 +11,7 @@ final class LabelParser {
     private final LabelMapping labels;
     private final boolean collect;
     private final CsvProblems problems;
+    private final String labelChoice;
     /** A model's class names, which each label must be one of; null to take the file's. */
     private final java.util.List<String> classes;
 
@@ -19,10 +20,16 @@ final class LabelParser {
      * unjudged; with {@code classes} (a model's), a name that is none of them is refused at its row.
      */
     LabelParser(boolean collect, java.util.List<String> classes, CsvProblems problems) {
+        this(collect, classes, problems, "");
+    }
+
+    /** @param labelChoice what an error about a label adds ({@link CsvFormat#labelChoiceNote}) */
+    LabelParser(boolean collect, java.util.List<String> classes, CsvProblems problems, String labelChoice) {
         this.labels = collect ? LabelMapping.collecting(CsvReader.COLLECTED_LABELS_MAX) : new LabelMapping();
         this.collect = collect;
         this.classes = classes;
         this.problems = problems;
+        this.labelChoice = labelChoice;
     }
 
     /** The provisional class of the label cell {@code bytes[from, to)} in {@code column}, counting from 1. */
@@ -31,7 +38,7 @@ final class LabelParser {
             throw problems.cell(column, "empty label cell (a missing value)" + (problems.unnamed(column)
                     // a header and every line ending in a delimiter: the last column, the default label, is nothing
                     ? "; the column has no name, as when every line ends in a delimiter: name the label column (--label NAME "
-                    + "or its index from 0) and leave the empty one out (--drop '')" : ""));
+                    + "or its index from 0) and leave the empty one out (--drop '')" : labelChoice));
         }
         int seenBefore = labels.seen();
         int provisional = labels.provisionalClass(bytes, from, to);
@@ -39,6 +46,9 @@ final class LabelParser {
             String name = new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
             if (LabelMapping.classOf(classes, name) < 0) {
                 labels.keepFirst(seenBefore); // the mapping stays as it was, whoever catches this
+                if (CellParser.isMissingMark(bytes, from, to)) { // a missing label, a row to skip as training skips it
+                    throw problems.cell(column, "the label \"" + CsvProblems.text(bytes, from, to) + "\" is a missing value");
+                }
                 // never a row to skip: a class spelled otherwise ("Yes") would leave the rows of one class out of the scores
                 throw new NotTheModels(problems.cell(column, "label \"" + CsvProblems.text(bytes, from, to) + "\" is none of the "
                         + "model's classes, \"" + Printable.of(classes.get(0)) + "\" and \"" + Printable.of(classes.get(1)) + "\""));
@@ -49,14 +59,14 @@ final class LabelParser {
             throw problems.cell(column, collect ? "label \"" + CsvProblems.text(bytes, from, to) + "\" makes more than "
                     + CsvReader.COLLECTED_LABELS_MAX + " distinct labels; a binary classifier has two"
                     : "label \"" + CsvProblems.text(bytes, from, to) + "\" is a third class; the labels so far are \""
-                    + names[0] + "\" and \"" + names[1] + "\"");
+                    + names[0] + "\" and \"" + names[1] + "\"" + labelChoice);
         }
         if (labels.seen() > seenBefore) {
             problems.decode(bytes, from, to, column); // a new name must be valid UTF-8
             String problem = collect ? null : labels.problem();
             if (problem != null) {
                 labels.keepFirst(seenBefore); // the rejected name must not count if the row is skipped
-                throw problems.cell(column, problem);
+                throw problems.cell(column, problem + labelChoice);
             }
         }
         return provisional;

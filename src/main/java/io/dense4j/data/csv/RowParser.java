@@ -73,7 +73,7 @@ final class RowParser {
         this.header = format.header();
         this.scanner = new FieldScanner(delimiter, problems);
         this.cells = new CellParser(allowMissing, problems, format);
-        this.labels = new LabelParser(collectLabels, classes, problems);
+        this.labels = new LabelParser(collectLabels, classes, problems, format.labelChoiceNote());
         this.problems = problems;
         this.handler = handler;
         this.keptColumns = keptColumns;

@@ -63,7 +63,7 @@ class CategoricalCsvTest {
         DataFileException state = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
                 CsvSource.Options.defaults().withNumeric(List.of("state")).withoutCache().fillingMissing()));
         assertTrue(state.getMessage().endsWith("line 2, column 4 (\"state\"): expected a number, got \"CA\" "
-                + "(to read the column as categories, declare it categorical when training)"), state.getMessage());
+                + "(to read the column as categories, declare it categorical when training: --categorical, or CsvSource.Options.withCategorical)"), state.getMessage());
         DataFileException unknown = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
                 CsvSource.Options.defaults().withCategorical(List.of("colour"))));
         assertTrue(unknown.getMessage().endsWith("has no feature column named \"colour\" to read as categories; its features are "
@@ -151,7 +151,7 @@ class CategoricalCsvTest {
         DataFileException late = assertThrows(DataFileException.class,
                 () -> CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()));
         assertTrue(late.getMessage().contains("line " + (ColumnKinds.INFERENCE_ROWS + 4) + ", column 2 (\"code\"): expected a number, "
-                + "got \"A12\" (to read the column as categories, declare it categorical when training)"), late.getMessage());
+                + "got \"A12\" (to read the column as categories, declare it categorical when training: --categorical, or CsvSource.Options.withCategorical)"), late.getMessage());
         CsvSource declared = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCategorical(List.of("code")));
         assertEquals(List.of("0", "1", "2", "A12"), declared.categoryCounts("code").values());
     }

@@ -101,7 +101,7 @@ class CsvReaderTest {
     @Test
     void rejectsACellThatIsNotANumberNamingFileLineColumnAndText() throws IOException {
         DataFileException error = rejects("a,b,label\n1,2,0\n3,abc,1\n");
-        assertTrue(error.getMessage().endsWith("bad.csv, line 3, column 2 (\"b\"): expected a number, got \"abc\" (to read the column as categories, declare it categorical when training)"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("bad.csv, line 3, column 2 (\"b\"): expected a number, got \"abc\" (to read the column as categories, declare it categorical when training: --categorical, or CsvSource.Options.withCategorical)"), error.getMessage());
         assertEquals(3, error.line());
         assertEquals(2, error.column());
     }
@@ -109,7 +109,7 @@ class CsvReaderTest {
     @Test
     void rejectsMissingValues() throws IOException {
         assertTrue(rejects("a,b,label\n1,,0\n").getMessage().contains("line 2, column 2 (\"b\"): empty cell (a missing value)"));
-        assertTrue(rejects("a,b,label\n1,NA,0\n").getMessage().contains("\"NA\" is a missing value; expected a number (or fill missing values"));
+        assertTrue(rejects("a,b,label\n1,NA,0\n").getMessage().contains("\"NA\" is a missing value; expected a number (--fill-missing, or CsvSource.Options.fillingMissing()"));
         assertTrue(rejects("a,b,label\n1,NaN,0\n").getMessage().contains("\"NaN\" is a missing value"));
         assertTrue(rejects("a,b,label\n1,-Infinity,0\n").getMessage().contains("\"-Infinity\" is infinite"));
         assertTrue(rejects("a,b,label\n1,2,\n").getMessage().contains("column 3 (\"label\"): empty label cell"));
@@ -127,6 +127,14 @@ class CsvReaderTest {
                 .contains("line 4, column 2 (\"label\"): label \"bird\" is a third class; the labels so far are \"cat\" and \"dog\""));
         assertTrue(rejects("x,label\n1,2\n2,no\n").getMessage().contains("line 3, column 2 (\"label\"): the labels mix \"2\" and \"no\""));
         assertTrue(rejects("x,label\n1,0\n2,yes\n").getMessage().contains("the labels mix \"0\" and \"yes\""));
+        // the label taken as the last column by default: most often the label is another column
+        String lastByDefault = "; the label is the last column, as no --label (CsvFormat.withLabel) names another";
+        for (String bad : new String[] {"x,label\n1,cat\n2,dog\n3,bird\n", "x,label\n1,0\n2,yes\n", "x,label\n1,NA\n", "x,label\n1,\n"}) {
+            assertTrue(rejects(bad).getMessage().endsWith(lastByDefault), rejects(bad).getMessage());
+        }
+        Path named = write("named.csv", "x,label,y\n1,cat,0\n2,dog,1\n3,bird,0\n");
+        DataFileException chosen = assertThrows(DataFileException.class, () -> rows(named, CsvFormat.defaults().withLabel("label"), 1 << 20));
+        assertTrue(chosen.getMessage().endsWith("the labels so far are \"cat\" and \"dog\""), chosen.getMessage());
     }
 
     @Test

@@ -64,6 +64,19 @@ class LabelParserTest {
         assertEquals(0, provisionalClass(numbers, "1.0"));
     }
 
+    /** A missing label is a row that --skip-bad-rows skips, when scoring as when training: not a class the model lacks. */
+    @Test
+    void withAModelsClassesAMissingLabelIsARowToSkip() {
+        LabelParser labels = new LabelParser(false, java.util.List.of("no", "yes"), TestLines.problemsOnLine(4));
+        assertEquals(0, provisionalClass(labels, "yes")); // provisional: in the order first met
+        for (String missing : new String[] {"NA", "n/a", "NaN"}) {
+            DataFileException problem = assertThrows(DataFileException.class, () -> provisionalClass(labels, missing));
+            assertEquals("t.csv, line 4, column 2: the label \"" + missing + "\" is a missing value", problem.getMessage());
+        }
+        assertArrayEquals(new String[] {"yes"}, labels.mapping().names());
+        assertEquals(1, provisionalClass(labels, "no"));
+    }
+
     @Test
     void rejectsAnEmptyLabel() {
         assertEquals("t.csv, line 4, column 2: empty label cell (a missing value)",
