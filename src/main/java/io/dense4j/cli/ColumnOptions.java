@@ -131,6 +131,22 @@ final class ColumnOptions {
         return categories;
     }
 
+    /**
+     * A note for a feature column with no name, or with pandas' name for one ("Unnamed: 0"): most
+     * often the row index that pandas' {@code to_csv} and R's {@code write.csv} write by default. It
+     * numbers the rows, so a file sorted by its label leaks the label through it.
+     */
+    static void noteUnnamedColumns(List<String> featureNames, PrintStream out) {
+        for (String name : featureNames) {
+            if (name.isEmpty() || name.matches("Unnamed: \\d+")) {
+                String shown = io.dense4j.data.csv.Printable.of(name);
+                out.printf(Locale.ROOT, "Note: feature column \"%s\" has %s, as the row index pandas and R write by default; if it "
+                        + "numbers the rows, leave it out: --drop '%s'%n", shown, name.isEmpty() ? "no name" : "pandas' name for none",
+                        shown);
+            }
+        }
+    }
+
     /** Whether every row of the file holds one and the same value: no other, none missing, none past the bound. */
     private static boolean oneValueInEveryRow(CategoryDictionary seen) {
         return seen.missingRows() == 0 && !seen.overflowed() && java.util.Arrays.stream(seen.counts()).filter(count -> count > 0).count() == 1;

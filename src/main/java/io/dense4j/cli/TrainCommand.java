@@ -431,6 +431,10 @@ class TrainCommand implements Callable<Integer> {
         } else if (history.stoppedEarly()) {
             System.out.printf("Stopped early after epoch %d%n", history.last().epoch());
         }
+        String stillFalling = baseRate != null && baseRate.worseAtEnd() ? null : ConvergenceNote.of(history, epochs); // else an error says more
+        if (stillFalling != null) {
+            System.out.println(stillFalling);
+        }
         if (plots != null && !history.epochs().isEmpty()) {
             Charts.lossCurves(Map.of("model", history), plots.resolve("loss.png"));
             Charts.accuracyCurves(Map.of("model", history), plots.resolve("accuracy.png"));
@@ -451,6 +455,7 @@ class TrainCommand implements Callable<Integer> {
                            RowSelection trainingRows) {
         InputSchema shape = new InputSchema(featureNames, classes, null, labelName, categories);
         architecture.checkSizes(shape.layout().encodedWidth());
+        ColumnOptions.noteUnnamedColumns(featureNames, status());
         boolean numbers = shape.layout().numericCount() > 0; // nothing to standardize when every column is categorical
         Sequential model = new Sequential(architecture.layers(hidden, numbers).toArray(Layer[]::new));
         boolean balanced = lossOptions.balanced();

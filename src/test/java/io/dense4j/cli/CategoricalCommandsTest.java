@@ -1,6 +1,7 @@
 package io.dense4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dense4j.data.Categories;
@@ -87,6 +88,32 @@ class CategoricalCommandsTest {
         String summary = Run.of("summary", "--model", model.toString()).out();
         assertTrue(summary.contains("Input: 1 numeric, 3 categorical (one-hot, read by gathering weight rows): plan 3+2, zip 3+2, "
                 + "city 3+2"), summary);
+    }
+
+    /** pandas' to_csv and R's write.csv write the row index first, with no name: in a file sorted by label, it is the label. */
+    @Test
+    void aColumnWithNoNameIsNotedAsARowIndexAndDropByItsEmptyName() throws Exception {
+        StringBuilder text = new StringBuilder(",x,label\n");
+        java.util.Random random = new java.util.Random(4);
+        for (int i = 0; i < 100; i++) {
+            double x = random.nextGaussian();
+            text.append(i).append(',').append(x).append(',').append(x + random.nextGaussian() > 0 ? "yes" : "no").append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("indexed.csv"), text);
+        Run noted = Run.of("train", "--data", file.toString(), "--epochs", "1", "--out", folder.resolve("m.zip").toString());
+        assertEquals(0, noted.exitCode(), noted.err());
+        assertTrue(noted.out().contains("Note: feature column \"\" has no name, as the row index pandas and R write by default; if it "
+                + "numbers the rows, leave it out: --drop ''"), noted.out());
+        Run dropped = Run.of("train", "--data", file.toString(), "--drop", "", "--epochs", "1", "--out",
+                folder.resolve("m2.zip").toString());
+        assertEquals(0, dropped.exitCode(), dropped.err());
+        assertFalse(dropped.out().contains("has no name"), dropped.out());
+        assertEquals(List.of("x"), Model.load(folder.resolve("m2.zip")).inputSchema().featureNames());
+
+        Path pandas = Files.writeString(folder.resolve("read-and-written.csv"), text.toString().replaceFirst(",x,", "Unnamed: 0,x,"));
+        Run again = Run.of("train", "--data", pandas.toString(), "--epochs", "1", "--out", folder.resolve("m3.zip").toString());
+        assertTrue(again.out().contains("Note: feature column \"Unnamed: 0\" has pandas' name for none, as the row index pandas and R "
+                + "write by default; if it numbers the rows, leave it out: --drop 'Unnamed: 0'"), again.out());
     }
 
     @Test

@@ -1,0 +1,44 @@
+package io.dense4j.cli;
+
+import io.dense4j.train.EpochMetrics;
+import io.dense4j.train.History;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Says when a run stopped at its last epoch while its loss was still falling, as scikit-learn's
+ * ConvergenceWarning does when its solver stops at its iteration limit: the last epoch's loss
+ * (validation's when rows are held out, else training's) beat every earlier epoch's by more than
+ * {@link #TOLERANCE}, scikit-learn's SGD tolerance. Plain SGD at the default 10 epochs can stop
+ * there on a table whose columns are correlated or many.
+ */
+final class ConvergenceNote {
+    /** An improvement in mean loss this small is convergence, as scikit-learn's {@code SGDClassifier(tol=1e-3)} takes it. */
+    static final double TOLERANCE = 1e-3;
+
+    private ConvergenceNote() {
+    }
+
+    /**
+     * The note for a fit of {@code history} that asked for {@code epochs} epochs, or null: for a fit
+     * that stopped early, that kept another epoch's weights, or that trained fewer than two epochs.
+     */
+    static String of(History history, int epochs) {
+        List<EpochMetrics> trained = history.epochs();
+        if (trained.size() < 2 || history.stoppedEarly() || history.restoredEpoch() != 0 || history.last().epoch() != epochs) {
+            return null;
+        }
+        boolean validation = trained.stream().allMatch(metrics -> Double.isFinite(metrics.validationLoss()));
+        double best = Double.POSITIVE_INFINITY;
+        for (EpochMetrics metrics : trained.subList(0, trained.size() - 1)) {
+            best = Math.min(best, validation ? metrics.validationLoss() : metrics.loss());
+        }
+        double last = validation ? history.last().validationLoss() : history.last().loss();
+        if (!(best - last > TOLERANCE)) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "Note: the %s loss was still falling at the last epoch (%.4f, from %.4f at best before): "
+                + "more epochs may fit better (--epochs %d%s)", validation ? "validation" : "training", last, best, 2 * epochs,
+                validation ? "" : "; --validation 0.2 shows whether held-out rows gain too");
+    }
+}

@@ -1,0 +1,74 @@
+package io.dense4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.train.EpochMetrics;
+import io.dense4j.train.History;
+import java.util.ArrayList;
+import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A loss still falling by more than scikit-learn's SGD tolerance (0.001) at a run's last epoch is noted; a settled one is not. */
+class ConvergenceNoteTest {
+
+    private static List<EpochMetrics> epochs(double[] losses, double[] validationLosses) {
+        List<EpochMetrics> epochs = new ArrayList<>();
+        for (int i = 0; i < losses.length; i++) {
+            epochs.add(new EpochMetrics(i + 1, losses[i], 0.9, validationLosses == null ? Double.NaN : validationLosses[i],
+                    Double.NaN, 100, 0.1));
+        }
+        return epochs;
+    }
+
+    @Test
+    void aTrainingLossStillFallingAtTheLastEpochIsNotedWithTwiceTheEpochs() {
+        History falling = new History(epochs(new double[] {0.40, 0.2832, 0.2824, 0.2811}, null), false);
+        assertEquals("Note: the training loss was still falling at the last epoch (0.2811, from 0.2824 at best before): more epochs "
+                + "may fit better (--epochs 8; --validation 0.2 shows whether held-out rows gain too)", ConvergenceNote.of(falling, 4));
+        // 0.0009 is within the tolerance; a last epoch worse than an earlier best is no fall
+        assertNull(ConvergenceNote.of(new History(epochs(new double[] {0.40, 0.2824, 0.2815}, null), false), 3));
+        assertNull(ConvergenceNote.of(new History(epochs(new double[] {0.40, 0.2700, 0.2750}, null), false), 3));
+    }
+
+    @Test
+    void heldOutRowsAreJudgedByTheirLossNotTheTrainingLoss() {
+        History overfitting = new History(epochs(new double[] {0.40, 0.30, 0.20}, new double[] {0.41, 0.35, 0.36}), false);
+        assertNull(ConvergenceNote.of(overfitting, 3), "the training loss fell by 0.1, validation's rose");
+        History gaining = new History(epochs(new double[] {0.40, 0.30, 0.29}, new double[] {0.41, 0.35, 0.34}), false);
+        assertEquals("Note: the validation loss was still falling at the last epoch (0.3400, from 0.3500 at best before): more epochs "
+                + "may fit better (--epochs 6)", ConvergenceNote.of(gaining, 3));
+    }
+
+    @Test
+    void aRunThatStoppedEarlyKeptAnotherEpochOrTrainedOneEpochIsNotJudged() {
+        double[] falling = {0.40, 0.30, 0.20};
+        assertNull(ConvergenceNote.of(new History(epochs(falling, null), true), 5), "stopped early");
+        assertNull(ConvergenceNote.of(new History(epochs(falling, null), false), 5), "the run went to epoch 5; this fit ended at 3");
+        List<EpochMetrics> three = epochs(falling, null);
+        assertNull(ConvergenceNote.of(new History(three, false, three.get(1)), 3), "the weights of epoch 2 were restored");
+        assertNull(ConvergenceNote.of(new History(epochs(new double[] {0.4}, null), false), 1), "one epoch: nothing to compare");
+    }
+
+    @Test
+    void trainSaysItAfterTheLastEpoch(@TempDir Path folder) throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,label\n");
+        java.util.Random random = new java.util.Random(8);
+        for (int r = 0; r < 300; r++) {
+            double a = random.nextGaussian();
+            double b = random.nextGaussian();
+            csv.append(a).append(',').append(b).append(',').append(2 * a - b + random.nextGaussian() > 0 ? 1 : 0).append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("rows.csv"), csv);
+        Run run = Run.of("train", "--data", file.toString(), "--epochs", "3", "--lr", "0.01", "--out", folder.resolve("m.zip").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("epoch 3/3") && run.out().contains("Note: the training loss was still falling at the last epoch ("),
+                run.out());
+        assertTrue(run.out().contains("more epochs may fit better (--epochs 6; --validation 0.2 shows whether held-out rows gain too)"),
+                run.out());
+    }
+}
