@@ -56,8 +56,8 @@ public record ThresholdGoal(Kind kind, double target) {
 
     /**
      * The threshold that best meets this goal on {@code scores}' rows: halfway between the lowest
-     * score classed positive and the next lower score, so that the rows land on the same sides as
-     * when chosen while new rows near the edge are not decided by a hair.
+     * score classed positive and the next lower score (or 0), so that the rows land on the same
+     * sides as when chosen while new rows near the edge are not decided by a hair.
      *
      * @throws IllegalArgumentException when the rows hold no positive, or no threshold meets the goal
      */
@@ -83,13 +83,15 @@ public record ThresholdGoal(Kind kind, double target) {
                     + String.format(Locale.ROOT, "%.4f", most) + ")");
         }
         double lowestPositive = curve.thresholds()[best];
-        double nextLower = Double.NEGATIVE_INFINITY;
+        // 0 when no row scores lower: a threshold at the lowest row itself would class it by a hair, and a scorer whose
+        // logit differs by a float32 step (the plain-Java scorer, ONNX Runtime) could class it otherwise
+        double nextLower = 0;
         for (double p : probabilities) {
             if (p < lowestPositive && p > nextLower) {
                 nextLower = p;
             }
         }
-        double halfway = (lowestPositive + nextLower) / 2; // -inf when no row scores lower
+        double halfway = (lowestPositive + nextLower) / 2;
         double value = halfway > nextLower ? halfway : lowestPositive; // adjacent doubles have no halfway
         return new DecisionThreshold(value, String.format(Locale.ROOT, "%s on %,d validation rows: precision %.4f, recall %.4f",
                 this, probabilities.length, curve.precisions()[best], curve.recalls()[best]));

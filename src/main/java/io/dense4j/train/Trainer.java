@@ -95,7 +95,8 @@ public final class Trainer {
 
     /**
      * Trains on a dataset, holding out a validation split of rows chosen by a hash of the seed
-     * (the same rows every epoch, the same rule as for files).
+     * (the same rows every epoch, the same rule as for files). The model no longer records a data
+     * file ({@link Model#trainingData}).
      */
     public History fit(Dataset data, FitOptions options) {
         model.checkCompatible(Objects.requireNonNull(data, "dataset"));
@@ -105,6 +106,7 @@ public final class Trainer {
         double split = options.validationSplit();
         TrainingState.Batching asked = options.batching().withShuffleBuffer(0).onCluster(TrainingState.Batching.EXACT); // in memory
         checkBatching(asked);
+        model.setTrainingData(null); // no longer a file's rows alone
         if (split == 0) {
             return recorded(fit(new DatasetBatches(data), null, options, asked), options);
         }
@@ -125,6 +127,8 @@ public final class Trainer {
         TrainingState.Batching asked = options.batching().withShuffleBuffer(data.shuffleBuffer()).onCluster(TrainingState.Batching.EXACT);
         checkBatching(asked);
         model.checkAdapted(); // before a pass over the file
+        TrainingData reading = TrainingData.of(data);
+        checkSameData(reading); // before the schema takes anything of another file's rows
         InputSchema schema = model.inputSchema();
         if (schema != null) { // naming what differs, before the width says that something does
             schema.check(data);
@@ -144,8 +148,6 @@ public final class Trainer {
         } else if (schema.labelName() == null && data.labelName() != null) { // so that scoring reads the label it trained on
             model.setInputSchema(schema.withLabelName(data.labelName()));
         }
-        TrainingData reading = TrainingData.of(data);
-        checkSameData(reading);
         model.setTrainingData(reading);
         double[] fill = model.inputSchema().fillValues();
         var categories = model.inputSchema().categories();
@@ -202,11 +204,13 @@ public final class Trainer {
     /**
      * Trains on the rows a source delivers (any {@link BatchSource}: a dataset's, a CSV file's, or
      * one a caller writes), scoring {@code validation} (may be null) after each epoch; trains the
-     * epochs after those already done up to {@code options.epochs()}.
+     * epochs after those already done up to {@code options.epochs()}. The model no longer records a
+     * data file ({@link Model#trainingData}).
      */
     public History fit(BatchSource train, BatchSource validation, FitOptions options) {
         TrainingState.Batching asked = options.batching().onCluster(TrainingState.Batching.EXACT);
         checkBatching(asked);
+        model.setTrainingData(null); // rows from anywhere: no longer a file's alone
         return fit(train, validation, options, asked);
     }
 

@@ -52,39 +52,44 @@ class CsvPredictionsTest {
     }
 
     /**
-     * A threshold chosen for recall 1 is the lowest positive's probability. A float32 model's
-     * probability is a float32 value on every path, so evaluate, predictClass and the written
-     * predictions all class that row as chosen; classed by the double σ(a), it was above its own
-     * float32 rounding, and predict wrote it as class 0.
+     * A float32 model's probability is a float32 value on every path: σ(20) to σ(36) are 1.0 in
+     * float32 and below 1 in float64, so at threshold 1 evaluate and predictClass, which classed the
+     * float64 value, found no positive where predict wrote every row "1.0,yes".
      */
     @Test
-    void aThresholdChosenOnTheScoresClassesTheirRowsAlikeOnEveryPath() throws IOException {
-        double lowest = Double.NaN; // an a whose σ(a) in double lies above its float32 rounding
-        for (int k = 300; k > 0 && Double.isNaN(lowest); k--) {
-            double sigmoid = 1 / (1 + Math.exp(-k / 100.0));
-            lowest = (float) sigmoid < sigmoid - 1e-12 ? k / 100.0 : Double.NaN;
-        }
+    void aThresholdClassesARowAlikeOnEveryPath() throws IOException {
         StringBuilder rows = new StringBuilder("a,b,label\n");
-        for (int k = 1; k <= 40; k++) { // yes and no rows above the lowest row, a yes: recall 1 takes every row
-            rows.append(lowest + k / 10.0).append(",0,yes\n").append(lowest + k / 10.0 + 0.05).append(",0,no\n");
+        float[][] features = new float[17][];
+        for (int k = 0; k <= 16; k++) {
+            rows.append(20 + k).append(",0,").append(k % 2 == 0 ? "yes" : "no").append('\n');
+            features[k] = new float[] {20 + k, 0};
         }
-        rows.append(lowest).append(",0,yes\n");
+        Path data = Files.writeString(folder.resolve("saturated.csv"), rows);
+        Model model = model();
+        io.dense4j.metrics.Evaluation evaluated = model.evaluate(model.open(data), io.dense4j.data.RowSelection.all(), 1.0);
+        assertEquals(17, evaluated.confusion().tp() + evaluated.confusion().fp(), "every row reaches 1");
+        assertEquals(17, java.util.Arrays.stream(model.predictClass(Nd4j.create(features), 1.0)).sum());
+        Path out = folder.resolve("saturated-predictions.csv");
+        CsvPredictions.write(model, data, CsvFormat.defaults(), 1.0, out);
+        assertEquals(java.util.Collections.nCopies(17, "1.0,yes"), Files.readAllLines(out).subList(1, 18));
+    }
+
+    /** Recall 1 takes every row here; the threshold is then halfway to 0, not the lowest row's own value, decided by a hair. */
+    @Test
+    void aThresholdChosenBelowEveryRowIsHalfwayToZero() throws IOException {
+        StringBuilder rows = new StringBuilder("a,b,label\n");
+        for (int k = 0; k < 40; k++) { // yes and no rows above the lowest row, a yes
+            rows.append(1 + k / 10.0).append(",0,yes\n").append(1.05 + k / 10.0).append(",0,no\n");
+        }
+        rows.append("0.5,0,yes\n");
         Path data = Files.writeString(folder.resolve("chosen.csv"), rows);
         Model model = model();
-        io.dense4j.data.csv.CsvSource source = model.open(data);
-        io.dense4j.metrics.Scores scores = model.scores(source, io.dense4j.data.RowSelection.all());
+        io.dense4j.metrics.Scores scores = model.scores(model.open(data), io.dense4j.data.RowSelection.all());
         double threshold = io.dense4j.metrics.ThresholdGoal.recall(1).choose(scores).value();
-        assertEquals((float) (1 / (1 + Math.exp(-lowest))), threshold, 0.0, "the lowest yes row's float32 probability");
-
-        assertEquals(1.0, model.evaluate(source, io.dense4j.data.RowSelection.all(), threshold).recall(), 0.0);
+        assertEquals((float) (1 / (1 + Math.exp(-0.5))) / 2, threshold, 1e-7);
         Path out = folder.resolve("chosen-predictions.csv");
         CsvPredictions.write(model, data, CsvFormat.defaults(), threshold, out);
-        List<String> written = Files.readAllLines(out).subList(1, 82);
-        for (int i = 0; i < 81; i++) {
-            assertEquals("yes", written.get(i).split(",")[1], "row " + (i + 1) + ": " + written.get(i));
-        }
-        int[] classes = model.predictClass(Nd4j.create(new float[][] {{(float) lowest, 0}}), threshold);
-        assertEquals(1, classes[0]);
+        assertTrue(Files.readAllLines(out).stream().skip(1).allMatch(line -> line.endsWith(",yes")));
     }
 
     @Test

@@ -116,11 +116,21 @@ class ModelCheckpointTest {
         assertTrue(message.endsWith(" is other data: resume on the same rows, or train the checkpoint's model on these with a new "
                 + "Trainer"), message);
 
+        Trainer refusedFirst = Trainer.resume(file); // refused before the other file's means go into the model's schema
+        io.dense4j.data.csv.CsvSource filling = io.dense4j.data.csv.CsvSource.open(other, format, read.fillingMissing());
+        assertThrows(IllegalArgumentException.class, () -> refusedFirst.fit(filling, options.epochs(2).build()));
+        assertEquals(null, refusedFirst.model().inputSchema().missingValueFill());
+
         Trainer resumed = Trainer.resume(file);
         resumed.fit(io.dense4j.data.csv.CsvSource.open(copy, format, read), options.epochs(2).build());
         assertEquals(2, resumed.epochsTrained());
         new Trainer(Checkpoint.load(file).model()).fit(later, options.epochs(1).build()); // a new fit of its weights on other rows
         resumed.fit(later, options.epochs(3).build()); // a trainer that has fit since may fit on other rows, as Keras's does
+
+        // rows from memory: the model no longer records a file, so its checkpoints hold no resume to one file
+        Trainer inMemory = Trainer.resume(file);
+        inMemory.fit(Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT), options.epochs(2).build());
+        assertEquals(null, inMemory.model().trainingData());
     }
 
     @org.junit.jupiter.api.Test

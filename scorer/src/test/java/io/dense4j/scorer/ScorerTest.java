@@ -155,7 +155,6 @@ class ScorerTest {
         assertEquals(byName[known], scorer.probability(spaced));
     }
 
-    /** Layers wide enough that a block of rows takes their weights in several tiles (32 KB each). */
     /** A float32 value, as dense4j's probability of a float32 model: a threshold chosen on dense4j's classes rows alike here. */
     @Test
     void aProbabilityIsAFloat32ValueAsDense4jGivesIt() throws Exception {
@@ -173,6 +172,7 @@ class ScorerTest {
         }
     }
 
+    /** Layers wide enough that a block of rows takes their weights in several tiles (32 KB each). */
     @Test
     void wideLayersScoreAsDense4jDoes() throws Exception {
         Model model = new Sequential(new Normalization(), new Dense(300, new ReLU()), new Dense(200, new ReLU()), new Dense(1, new Sigmoid()))

@@ -53,6 +53,7 @@ final class CellParser {
                         + text + "\" (" + (hint == null ? "" : hint + "; ") + (isMark(bytes, from, to)
                         // "?" is Weka's and the UCI files' missing value: declaring the column categorical is no cure for that
                         ? "if \"" + text + "\" marks a missing value, write it as an empty cell or NA, the marks dense4j reads"
+                        + (allowMissing ? "" : ", and fill them: --fill-missing")
                         : "to read the column as categories, declare it categorical when training: --categorical, or "
                         + "CsvSource.Options.withCategorical") + ")");
             }

@@ -174,6 +174,13 @@ public final class LabelMapping {
         return text[0].compareTo(text[1]) > 0; // two other names: sorted order
     }
 
+    /** Whether a label names a missing value: NA, N/A or NaN (signed too), in any case; whole names only ("tenant" is a class). */
+    public static boolean isMissing(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        String unsigned = lower.startsWith("+") || lower.startsWith("-") ? lower.substring(1) : lower;
+        return lower.equals("na") || lower.equals("n/a") || unsigned.equals("nan");
+    }
+
     /**
      * What is wrong with the names seen so far, or null: a missing value, a number mixed with a
      * name, or 0/1 or true/false mixed with another name.
@@ -181,10 +188,9 @@ public final class LabelMapping {
     public String problem() {
         String[] text = names();
         for (String name : text) {
-            // whole names only: "malignant" and "tenant" hold "nan" and are classes
             String lower = name.toLowerCase(Locale.ROOT);
             String unsigned = lower.startsWith("+") || lower.startsWith("-") ? lower.substring(1) : lower;
-            if (lower.equals("na") || lower.equals("n/a") || unsigned.equals("nan")) {
+            if (isMissing(name)) {
                 return "the label \"" + name + "\" is a missing value";
             }
             if (unsigned.equals("inf") || unsigned.equals("infinity")) {

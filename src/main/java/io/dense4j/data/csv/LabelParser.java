@@ -46,7 +46,7 @@ final class LabelParser {
             String name = new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
             if (LabelMapping.classOf(classes, name) < 0) {
                 labels.keepFirst(seenBefore); // the mapping stays as it was, whoever catches this
-                if (CellParser.isMissingMark(bytes, from, to)) { // a missing label, a row to skip as training skips it
+                if (LabelMapping.isMissing(name)) { // a missing label, a row to skip as training skips it
                     throw problems.cell(column, "the label \"" + CsvProblems.text(bytes, from, to) + "\" is a missing value");
                 }
                 // never a row to skip: a class spelled otherwise ("Yes") would leave the rows of one class out of the scores

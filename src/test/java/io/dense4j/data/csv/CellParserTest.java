@@ -143,5 +143,7 @@ class CellParserTest {
         }
         assertTrue(rejects("?x", true).endsWith("declare it categorical when training: --categorical, or "
                 + "CsvSource.Options.withCategorical)"));
+        assertEquals("t.csv, line 2, column 3: expected a number, got \"?\" (if \"?\" marks a missing value, write it as an empty cell or "
+                + "NA, the marks dense4j reads, and fill them: --fill-missing)", rejects("?", false));
     }
 }

@@ -128,7 +128,7 @@ class CsvReaderTest {
         assertTrue(rejects("x,label\n1,2\n2,no\n").getMessage().contains("line 3, column 2 (\"label\"): the labels mix \"2\" and \"no\""));
         assertTrue(rejects("x,label\n1,0\n2,yes\n").getMessage().contains("the labels mix \"0\" and \"yes\""));
         // the label taken as the last column by default: most often the label is another column
-        String lastByDefault = "; the label is the last column, as no --label (CsvFormat.withLabel) names another";
+        String lastByDefault = "; the label is the last column, as no --label (CsvFormat.withLabel or withLabelIndex) names another";
         for (String bad : new String[] {"x,label\n1,cat\n2,dog\n3,bird\n", "x,label\n1,0\n2,yes\n", "x,label\n1,NA\n", "x,label\n1,\n"}) {
             assertTrue(rejects(bad).getMessage().endsWith(lastByDefault), rejects(bad).getMessage());
         }

@@ -69,7 +69,7 @@ class LabelParserTest {
     void withAModelsClassesAMissingLabelIsARowToSkip() {
         LabelParser labels = new LabelParser(false, java.util.List.of("no", "yes"), TestLines.problemsOnLine(4));
         assertEquals(0, provisionalClass(labels, "yes")); // provisional: in the order first met
-        for (String missing : new String[] {"NA", "n/a", "NaN"}) {
+        for (String missing : new String[] {"NA", "n/a", "NaN", "-nan"}) {
             DataFileException problem = assertThrows(DataFileException.class, () -> provisionalClass(labels, missing));
             assertEquals("t.csv, line 4, column 2: the label \"" + missing + "\" is a missing value", problem.getMessage());
         }
