@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
         DecisionThreshold cut = threshold.resolve(model);
         Evaluation evaluation = scores.evaluation(cut.value());
         System.out.println(json ? json(evaluation, cut, rows.rows(), rows.skippedRows(), rows.classes())
-                : table(evaluation, cut, rows.rows()));
+                : table(evaluation, cut, rows.rows(), rows.classes()));
         if (plots != null) {
             Charts.confusionMatrix(evaluation.confusion(), plots.resolve("confusion.png"));
             Charts.reliabilityDiagram(scores.calibration(), plots.resolve("calibration.png"));
@@ -131,29 +131,46 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private static String table(Evaluation evaluation, DecisionThreshold cut, long rows) {
+    /**
+     * The metrics as a table for people: which class is 1, and the undefined or 0/0 ones said in
+     * words (a ROC AUC of one class, a precision with nothing predicted 1), not as NaN or a bare 0.
+     */
+    private static String table(Evaluation evaluation, DecisionThreshold cut, long rows, List<String> classes) {
         ConfusionMatrix c = evaluation.confusion();
+        String oneClass = " (undefined: the rows hold one class)";
         return String.format(Locale.ROOT, """
                 rows               %,d
+                classes            0 = "%s", 1 = "%s"
                 log loss           %.4f
-                ROC AUC            %.4f
-                PR AUC             %.4f
+                ROC AUC            %s
+                PR AUC             %s
                 Brier score        %.4f
                 calibration error  %.4f
 
                 threshold          %s
                 accuracy           %.4f
                 balanced accuracy  %.4f
-                precision          %.4f
-                recall             %.4f
+                precision          %.4f%s
+                recall             %.4f%s
                 F1                 %.4f
                 MCC                %.4f
 
                               predicted 1   predicted 0
                 actual 1      %11d   %11d
                 actual 0      %11d   %11d""",
-                rows, evaluation.logLoss(), evaluation.rocAuc(), evaluation.prAuc(), evaluation.brier(), evaluation.ece(),
-                cut, evaluation.accuracy(), evaluation.balancedAccuracy(), evaluation.precision(), evaluation.recall(),
+                rows, className(classes, 0), className(classes, 1), evaluation.logLoss(),
+                defined(evaluation.rocAuc(), oneClass), defined(evaluation.prAuc(), " (undefined: no class-1 row)"), evaluation.brier(),
+                evaluation.ece(), cut, evaluation.accuracy(), evaluation.balancedAccuracy(),
+                evaluation.precision(), c.tp() + c.fp() == 0 ? " (no row predicted 1: 0/0 taken as 0)" : "",
+                evaluation.recall(), c.tp() + c.fn() == 0 ? " (no class-1 row: 0/0 taken as 0)" : "",
                 evaluation.f1(), evaluation.mcc(), c.tp(), c.fn(), c.fp(), c.tn());
+    }
+
+    private static String className(List<String> classes, int k) {
+        return classes == null || classes.get(k) == null ? String.valueOf(k) : Printable.of(classes.get(k));
+    }
+
+    private static String defined(double value, String undefined) {
+        return Double.isNaN(value) ? "-" + undefined : String.format(Locale.ROOT, "%.4f", value);
     }
 }

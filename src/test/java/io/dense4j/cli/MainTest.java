@@ -82,6 +82,19 @@ class MainTest {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(evaluated.out());
         assertEquals(2, json.get("confusion").get("tp").asLong() + json.get("confusion").get("fn").asLong());
         assertTrue(json.get("rocAuc").isNull(), "one class: no ROC AUC");
+        Run table = Run.of("evaluate", "--model", model.toString(), "--data", positives.toString());
+        assertEquals(0, table.exitCode(), table.err());
+        for (String line : new String[] {"classes            0 = \"0\", 1 = \"1\"", "ROC AUC            - (undefined: the rows hold one class)",
+                "PR AUC             1.0000"}) {
+            assertTrue(table.out().contains(line + "\n"), line + " in\n" + table.out());
+        }
+        long predictedOne = json.get("confusion").get("tp").asLong();
+        assertTrue(table.out().contains(predictedOne == 0 ? "precision          0.0000 (no row predicted 1: 0/0 taken as 0)\n"
+                : "precision          1.0000\n"), table.out());
+        Path negatives = Files.writeString(folder.resolve("negatives.csv"), "x1,x2,label\n-3,-3,0\n");
+        Run none = Run.of("evaluate", "--model", model.toString(), "--data", negatives.toString());
+        assertTrue(none.out().contains("recall             0.0000 (no class-1 row: 0/0 taken as 0)\n")
+                && none.out().contains("PR AUC             - (undefined: no class-1 row)\n"), none.out());
         Path foreign = Files.writeString(folder.resolve("foreign.csv"), "x1,x2,label\n3,3,yes\n");
         Run refusedLabel = Run.of("evaluate", "--model", model.toString(), "--data", foreign.toString());
         assertEquals(1, refusedLabel.exitCode());
