@@ -33,6 +33,11 @@ final class CsvOptions {
             + "(3.449,45, with --decimal ','); by default none is read.")
     String thousands;
 
+    @Option(names = "--missing-values", split = ",", paramLabel = "MARKS", description = "Read these texts as missing values too "
+            + "(besides an empty cell, NA, N/A and NaN), such as '?' or NULL; a model keeps them, so evaluate and predict read them "
+            + "as training did.")
+    List<String> missingValues = List.of();
+
     @Option(names = "--no-header", description = "The file has no header row.")
     boolean noHeader;
 
@@ -121,6 +126,11 @@ final class CsvOptions {
                 .withThousands(thousands == null ? 0 : thousands.charAt(0));
         if (noHeader) {
             format = format.withoutHeader();
+        }
+        try {
+            format = format.withMissingMarks(missingValues);
+        } catch (IllegalArgumentException refused) {
+            throw new IllegalArgumentException("--missing-values: " + refused.getMessage());
         }
         if (label != null) {
             boolean index = !label.isEmpty() && label.chars().allMatch(Character::isDigit);

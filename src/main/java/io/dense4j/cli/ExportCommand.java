@@ -38,13 +38,14 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Outputs.checkFile(spec.commandLine(), "--out", out, List.of(modelFile));
         Model model = Model.load(modelFile);
+        List<String> marks = model.inputSchema() == null ? List.of() : model.inputSchema().missingMarks();
         model.setThreshold(threshold.resolve(model));
         ModelProto onnx = OnnxExport.write(model, out);
         System.out.printf("Wrote %s (ONNX opset %d, %,d bytes)%n", out, OnnxExport.OPSET, onnx.getSerializedSize());
         boolean strings = false;
         List<ValueInfoProto> inputs = onnx.getGraph().getInputList();
         for (int i = 0; i < inputs.size(); i++) {
-            boolean text = inputs.get(i).getDocString().equals(OnnxExport.STRING_INPUTS);
+            boolean text = inputs.get(i).getDocString().equals(OnnxExport.stringInputs(marks));
             strings |= text;
             if (i < INPUTS_SHOWN) {
                 System.out.println("  input  " + describe(inputs.get(i), !text));
@@ -58,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
             System.out.println("  output " + describe(output, true));
         }
         if (strings) {
-            System.out.println("String inputs take " + OnnxExport.STRING_INPUTS + ".");
+            System.out.println("String inputs take " + OnnxExport.stringInputs(marks) + ".");
         }
         return 0;
     }

@@ -4,6 +4,7 @@ import io.dense4j.data.csv.Printable;
 import io.dense4j.model.Checkpoint;
 import io.dense4j.model.Model;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,10 @@ final class SummaryCommand implements Callable<Integer> {
             System.out.println("Missing numbers: " + (model.inputSchema().missingValueFill() != null
                     ? "filled with the training rows' means (--fill-missing)" : "refused (trained without --fill-missing)")
                     + (model.inputSchema().categories().isEmpty() ? "" : "; a missing category has a slot of its own"));
+            List<String> marks = model.inputSchema().missingMarks();
+            System.out.println("Missing values: empty, NA, N/A, NaN" + (marks.isEmpty() ? "" : ", and "
+                    + marks.stream().map(mark -> "\"" + Printable.of(mark) + "\"").collect(java.util.stream.Collectors.joining(", "))
+                    + " (--missing-values)"));
         }
         io.dense4j.model.TrainingState.Progress progress = checkpoint.state().progress();
         if (progress.equals(io.dense4j.model.TrainingState.Progress.START) && model.provenance() != null) {

@@ -156,6 +156,8 @@ class TrainCommand implements Callable<Integer> {
 
     /** The data a resumed checkpoint was trained on, whose numbers the resumed run reads the same way; else null. */
     private io.dense4j.model.TrainingData resumedData;
+    /** The missing-value marks of the checkpoint resumed from, read again where --missing-values does not say; null before one. */
+    private List<String> resumedMarks;
 
     @Override
     public Integer call() throws IOException {
@@ -238,6 +240,7 @@ class TrainCommand implements Callable<Integer> {
     void resumingFrom(Checkpoint checkpoint, Activation hidden, Optimizer chosen) {
         ResumeCheck.against(checkpoint, this, hidden, chosen);
         resumedData = checkpoint.model().trainingData();
+        resumedMarks = checkpoint.model().inputSchema() == null ? null : checkpoint.model().inputSchema().missingMarks();
         resumedFromACluster = checkpoint.state().batching() != null && checkpoint.state().batching().onACluster();
     }
 
@@ -398,6 +401,14 @@ class TrainCommand implements Callable<Integer> {
      */
     CsvFormat format() {
         CsvFormat format = csv.format(resumedData);
+        if (resumedMarks != null && !format.missingMarks().equals(resumedMarks)) { // a "?" it trained as missing stays missing
+            if (spec.commandLine().getParseResult().hasMatchedOption("--missing-values")) {
+                throw new ParameterException(spec.commandLine(), "--resume: the checkpoint reads " + (resumedMarks.isEmpty() ? "no marks"
+                        : String.join(", ", resumedMarks)) + " as missing values besides the usual ones, and --missing-values says "
+                        + String.join(", ", format.missingMarks()) + ": give the checkpoint's, or train anew without --resume");
+            }
+            format = format.withMissingMarks(resumedMarks);
+        }
         try {
             return format.withWeightColumn(weightColumn);
         } catch (IllegalArgumentException invalid) {
@@ -470,7 +481,8 @@ class TrainCommand implements Callable<Integer> {
         baseRate().expect(statistics.negatives(), statistics.positives(), statistics.negativeWeight(), statistics.positiveWeight(),
                 loss.classWeights());
         InputSchema schema = new InputSchema(featureNames, classes, fillMissing
-                ? InputSchema.meansToFill(file, featureNames, statistics, categories.keySet()) : null, labelName, categories);
+                ? InputSchema.meansToFill(file, featureNames, statistics, categories.keySet()) : null, labelName, categories,
+                csv.format().missingMarks());
         Model compiled = model.compile(schema, loss, chosen, CompileOptions.defaults().withSeed(seed));
         // the output starts at the (class- and row-weighted) base rate, so the untrained model's loss is the constant
         // prediction's rather than ln 2: on rare positives, no epochs spent unlearning a 50% guess

@@ -209,6 +209,9 @@ public final class CsvPredictions {
     /** How to read {@code data}, whose header holds {@code columns} (read as if it had no label: predict reads none). */
     private static CsvFormat layout(Model model, Path data, CsvFormat format, List<String> columns) {
         InputSchema schema = model.inputSchema();
+        if (schema != null) {
+            format = schema.reading(format); // a "?" the model trained as missing is missing here too
+        }
         if (format.header() && schema != null) {
             // the model's columns, by name: --features and --drop may only agree with them
             if (format.features() != null && !format.features().equals(schema.featureNames())) {

@@ -22,11 +22,23 @@ import java.util.Map;
  * @param categories       the categorical features' encodings, by name, in feature order; the
  *                         other features are numbers (their fill is unused for a categorical one,
  *                         whose missing value has a slot of its own)
+ * @param missingMarks     the texts its files marked missing values with besides those always read
+ *                         so ({@link io.dense4j.data.csv.CsvFormat#missingMarks}): a file it scores
+ *                         is read with them, so that a "?" reaches the slot it trained
  */
 public record InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill, String labelName,
-                          Map<String, Categories> categories) {
+                          Map<String, Categories> categories, List<String> missingMarks) {
 
     public InputSchema {
+        missingMarks = missingMarks == null ? List.of() : List.copyOf(missingMarks); // null: a model saved before them
+        for (String mark : missingMarks) { // a mark is read as missing before a category is looked up: it cannot be one
+            categories.forEach((column, encoding) -> {
+                if (encoding.values().contains(mark)) {
+                    throw new IllegalArgumentException("\"" + io.dense4j.data.csv.Printable.of(mark) + "\" is a missing-value mark and a "
+                            + "category of \"" + io.dense4j.data.csv.Printable.of(column) + "\"");
+                }
+            });
+        }
         featureNames = List.copyOf(featureNames);
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String name : featureNames) {
@@ -64,6 +76,12 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         }
     }
 
+    /** With no missing-value marks but those always read. */
+    public InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill, String labelName,
+                       Map<String, Categories> categories) {
+        this(featureNames, classes, missingValueFill, labelName, categories, List.of());
+    }
+
     /** Every feature a number. */
     public InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill, String labelName) {
         this(featureNames, classes, missingValueFill, labelName, Map.of());
@@ -84,7 +102,8 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
      * held-out rows hold reads as "other", as a value never seen does.
      */
     public static InputSchema of(io.dense4j.data.csv.CsvSource data, int maxCategories, io.dense4j.data.RowSelection training) {
-        return new InputSchema(data.featureNames(), data.classes(), null, data.labelName(), data.categories(maxCategories, training));
+        return new InputSchema(data.featureNames(), data.classes(), null, data.labelName(), data.categories(maxCategories, training),
+                data.format().missingMarks());
     }
 
     /** Without a label column's name. */
@@ -99,7 +118,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
 
     /** The same, the label read from the column named {@code name} (null for none known). */
     public InputSchema withLabelName(String name) {
-        return new InputSchema(featureNames, classes, missingValueFill, name, categories);
+        return new InputSchema(featureNames, classes, missingValueFill, name, categories, missingMarks);
     }
 
     /** What each input column holds: a number, or the code of one of its categories. */
@@ -178,6 +197,21 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
                     + ": read them as the model does (--categorical and --numeric, or Model.open in Java), or compile a model for "
                     + "these (InputSchema.of)");
         }
+        if (!data.format().missingMarks().containsAll(missingMarks)) { // a "?" the model trained as missing would be read otherwise
+            throw new IllegalArgumentException(data.name() + " is read without the missing-value marks the model was trained with ("
+                    + String.join(", ", missingMarks.stream().map(mark -> "\"" + io.dense4j.data.csv.Printable.of(mark) + "\"").toList())
+                    + "): read it with them (--missing-values, or CsvFormat.withMissingMarks; Model.open in Java reads it so)");
+        }
+    }
+
+    /** {@code format} reading this model's missing-value marks as well as its own, as its files were read in training. */
+    public io.dense4j.data.csv.CsvFormat reading(io.dense4j.data.csv.CsvFormat format) {
+        if (format.missingMarks().containsAll(missingMarks)) {
+            return format;
+        }
+        List<String> marks = new ArrayList<>(format.missingMarks());
+        missingMarks.stream().filter(mark -> !marks.contains(mark)).forEach(marks::add);
+        return format.withMissingMarks(marks);
     }
 
     /**

@@ -125,6 +125,9 @@ final class ModelJson {
                 ObjectNode categories = node.putObject("categories");
                 schema.categories().forEach((name, encoding) -> encoding.values().forEach(categories.putArray(name)::add));
             }
+            if (!schema.missingMarks().isEmpty()) {
+                schema.missingMarks().forEach(node.putArray("missingMarks")::add);
+            }
         }
         if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {
             root.putObject("threshold").put("value", model.threshold().value()).put("chosenBy", model.threshold().chosenBy());
@@ -338,8 +341,21 @@ final class ModelJson {
             }
             categories.put(entry.getKey(), new Categories(values));
         }
+        List<String> marks = new ArrayList<>();
+        JsonNode markList = schema.path("missingMarks");
+        if (!markList.isMissingNode() && (!markList.isArray() || markList.size() > io.dense4j.data.csv.CsvFormat.MOST_MISSING_MARKS)) {
+            throw new IllegalArgumentException("its schema's missing-value marks are not a list of at most "
+                    + io.dense4j.data.csv.CsvFormat.MOST_MISSING_MARKS + " texts");
+        }
+        for (JsonNode mark : markList) {
+            if (!mark.isTextual()) {
+                throw new IllegalArgumentException("its schema's missing-value marks hold " + mark + ", not a text");
+            }
+            marks.add(mark.asText());
+        }
+        io.dense4j.data.csv.CsvFormat.defaults().withMissingMarks(marks); // the format's rules: one line for a mark it refuses
         InputSchema read = new InputSchema(features, classes, fill, schema.has("label") ? schema.get("label").asText() : null,
-                categories);
+                categories, marks);
         if (features.size() != config.path("inputWidth").asInt()) {
             throw new IllegalArgumentException("its schema names " + features.size() + " features for an input of "
                     + config.path("inputWidth").asInt());

@@ -36,7 +36,7 @@ final class ScoringFiles {
         if (schema.missingValueFill() != null) {
             options = options.fillingMissing();
         }
-        CsvFormat read = asTheModelReads(schema, files, format);
+        CsvFormat read = asTheModelReads(schema, files, schema.reading(format));
         CsvSource source = CsvSource.open(files, read, options);
         schema.checkFeatures(source.name(), source.featureNames());
         return source;

@@ -60,10 +60,12 @@ public final class OnnxExport {
     public static final String LABEL = "label";
     public static final int OPSET = 13;
     public static final int ML_OPSET = 2;
-    /** What each categorical column's input takes, as its description says. */
-    public static final String STRING_INPUTS = "the cell without its quotes and the spaces around it, inside the quotes too; "
-            + "empty, NA, N/A and NaN "
-            + "are missing, and a value the model does not know reads as \"other\"";
+    /** What each categorical column's input takes, as its description says, for a model with its own marks of a missing value. */
+    public static String stringInputs(List<String> ownMarks) {
+        return "the cell without its quotes and the spaces around it, inside the quotes too; empty, NA, N/A and NaN"
+                + ownMarks.stream().map(mark -> ", \"" + mark + "\"").collect(java.util.stream.Collectors.joining())
+                + " are missing, and a value the model does not know reads as \"other\"";
+    }
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     /** The IR version of opset 13. */
     static final long IR_VERSION = 7;
@@ -111,8 +113,8 @@ public final class OnnxExport {
         for (int column : categorical) {
             String name = features.get(column);
             Categories categories = schema.categories().get(name);
-            onnx.input(name, TensorProto.DataType.STRING, 0, STRING_INPUTS);
-            codes.add(onnx.node(OnnxGraph.ML_DOMAIN, "LabelEncoder", "code_" + column, List.of(name), lookup(categories)));
+            onnx.input(name, TensorProto.DataType.STRING, 0, stringInputs(schema.missingMarks()));
+            codes.add(onnx.node(OnnxGraph.ML_DOMAIN, "LabelEncoder", "code_" + column, List.of(name), lookup(categories, schema.missingMarks())));
         }
 
         Layers layers = new Layers(onnx, model.parameterValues(), layout, codes);
@@ -243,14 +245,19 @@ public final class OnnxExport {
         }
     }
 
-    /** LabelEncoder attributes: each category to its slot, each missing mark to the missing slot, the rest to "other". */
-    private static onnx.Onnx.AttributeProto[] lookup(Categories categories) {
+    /**
+     * LabelEncoder attributes: each category to its slot, each missing mark (those dense4j always
+     * reads, and the model's own) to the missing slot, the rest to "other".
+     */
+    private static onnx.Onnx.AttributeProto[] lookup(Categories categories, List<String> ownMarks) {
         List<String> keys = new ArrayList<>(categories.values());
         List<Long> slots = new ArrayList<>();
         for (int code = 0; code < keys.size(); code++) {
             slots.add((long) code);
         }
-        for (String mark : missingMarks()) {
+        List<String> marks = missingMarks();
+        ownMarks.stream().filter(mark -> !marks.contains(mark)).forEach(marks::add);
+        for (String mark : marks) {
             keys.add(mark);
             slots.add((long) categories.missing());
         }

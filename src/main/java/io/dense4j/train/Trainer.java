@@ -144,7 +144,8 @@ public final class Trainer {
             java.util.Map<String, io.dense4j.data.Categories> categories = schema == null ? java.util.Map.of() : schema.categories();
             List<Double> fill = data.fillsMissing() ? InputSchema.meansToFill(data.name(), data.featureNames(),
                     data.statistics(training), categories.keySet()) : null;
-            model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), fill, data.labelName(), categories));
+            model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), fill, data.labelName(), categories,
+                    schema == null ? data.format().missingMarks() : schema.missingMarks()));
         } else if (schema.labelName() == null && data.labelName() != null) { // so that scoring reads the label it trained on
             model.setInputSchema(schema.withLabelName(data.labelName()));
         }

@@ -63,6 +63,30 @@ class LibraryMisuseTest {
         assertArrayEquals(uninterrupted.model().parameters().toFloatVector(), resumed.model().parameters().toFloatVector(), 0f);
     }
 
+    /** A model keeps its file's missing-value marks: Model.open reads "?" with them, a file opened without them is refused. */
+    @Test
+    void aModelTrainedWithAMissingMarkReadsItWhereverItScores() throws IOException {
+        StringBuilder text = new StringBuilder("a,b,label\n");
+        Synthetic data = Synthetic.generate(Teacher.XOR, 200, 2, 4);
+        for (int r = 0; r < 200; r++) {
+            text.append(r % 10 == 0 ? "?" : String.valueOf(data.features().getFloat(r, 0))).append(',')
+                    .append(data.features().getFloat(r, 1)).append(',').append((int) data.labels().getFloat(r)).append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("marked.csv"), text);
+        CsvSource marked = CsvSource.open(file, CsvFormat.defaults().withMissingMarks(List.of("?")),
+                CsvSource.Options.defaults().fillingMissing());
+        Model model = new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(InputSchema.of(marked, 100), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults().withSeed(3));
+        new Trainer(model).fit(marked, FitOptions.builder().epochs(1).build());
+        assertEquals(List.of("?"), model.inputSchema().missingMarks());
+
+        assertEquals(200, model.scores(model.open(file), RowSelection.all()).labels().length, "Model.open reads ? as missing");
+        String refused = assertThrows(IllegalArgumentException.class, () -> model.scores(CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withoutCache().fillingMissing().skippingBadRows()), RowSelection.all())).getMessage();
+        assertTrue(refused.endsWith("is read without the missing-value marks the model was trained with (\"?\"): read it with them "
+                + "(--missing-values, or CsvFormat.withMissingMarks; Model.open in Java reads it so)"), refused);
+    }
+
     @Test
     void aFileWhoseClassesOrColumnsDifferFromTheModelsIsRefusedNotScoredWrong() throws IOException {
         Path file = folder.resolve("ab.csv");

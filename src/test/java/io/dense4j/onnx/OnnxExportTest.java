@@ -218,6 +218,24 @@ class OnnxExportTest {
                 assertThrows(IllegalArgumentException.class, () -> OnnxExport.of(clashing)).getMessage());
     }
 
+    /** A model trained with --missing-values '?': ONNX Runtime reads "?" as the missing slot, as dense4j does, not as "other". */
+    @Test
+    void aModelsOwnMissingMarkReachesTheMissingSlot() throws Exception {
+        Map<String, Categories> categories = Map.of("colour", new Categories(List.of("red", "blue")));
+        InputSchema schema = new InputSchema(List.of("colour"), List.of("no", "yes"), null, "bought", categories, List.of("?"));
+        Model model = new Sequential(new Dense(1, new Sigmoid()))
+                .compile(schema, new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+        randomize(model, 3);
+        ModelProto onnx = OnnxExport.of(model);
+        OnnxRuntimeScores scores = OnnxRuntimeScores.of(onnx.toByteArray(), null,
+                Map.of("colour", new String[] {"?", "", "green"}));
+        assertEquals(scores.probability()[1], scores.probability()[0], 0.0, "? is missing");
+        assertTrue(scores.probability()[2] != scores.probability()[0], "green is other, another slot");
+        assertTrue(onnx.getGraph().getInput(0).getDocString().contains("empty, NA, N/A and NaN, \"?\" are missing"));
+        assertThrows(IllegalArgumentException.class, () -> new InputSchema(List.of("colour"), List.of("no", "yes"), null, null,
+                Map.of("colour", new Categories(List.of("?", "red"))), List.of("?")), "a mark is never a category");
+    }
+
     @Test
     void theMissingMarksAreDense4jsSpellings() {
         List<String> marks = OnnxExport.missingMarks();

@@ -22,14 +22,18 @@ final class Columns {
     /** Per categorical column: its categories' codes, the count of its slots, the "other" and "missing" slots. */
     private final List<Map<String, Integer>> codes;
     private final int[] slots;
+    /** The model's own marks of a missing value, besides those dense4j always reads (--missing-values). */
+    private final java.util.Set<String> ownMarks;
 
     /**
      * @param names      the feature columns, in the model's order
      * @param categories the categorical columns' categories (slot order), by name
      * @param fill       each column's fill for a missing number (null: none; unused for a categorical one)
+     * @param ownMarks   the model's own marks of a missing value ("?", "NULL")
      */
-    Columns(List<String> names, Map<String, List<String>> categories, double[] fill) {
+    Columns(List<String> names, Map<String, List<String>> categories, double[] fill, List<String> ownMarks) {
         this.names = List.copyOf(names);
+        this.ownMarks = java.util.Set.copyOf(ownMarks);
         this.place = new int[names.size()];
         int number = 0;
         int category = 0;
@@ -103,7 +107,7 @@ final class Columns {
     }
 
     private int code(int category, String value) {
-        if (value == null || isMissingMark(value)) {
+        if (value == null || isMissingMark(value) || ownMarks.contains(value)) {
             return slots[category] - 1;
         }
         Integer code = codes.get(category).get(value);
@@ -200,7 +204,8 @@ final class Columns {
             float x = number.floatValue();
             return x - x == 0f ? x : x != x ? missing(column, at) : infinite(column, value);
         }
-        if (value == null || value instanceof CharSequence text && isMissingMark(strip(text.toString()))) { // " NA ", as dense4j
+        if (value == null || value instanceof CharSequence text && (isMissingMark(strip(text.toString()))
+                || ownMarks.contains(strip(text.toString())))) { // " NA ", " ? ", as dense4j
             return missing(column, at);
         }
         float x;

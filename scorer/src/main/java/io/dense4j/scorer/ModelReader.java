@@ -207,6 +207,7 @@ final class ModelReader {
         List<String> classes = List.of("0", "1");
         Map<String, List<String>> categories = new LinkedHashMap<>();
         double[] fill = null;
+        List<String> marks = List.of();
         if (schema != null) {
             // each value of the type dense4j writes, never coerced, as dense4j reads them
             names.addAll(texts(schema.getJSONArray("features"), "features"));
@@ -239,6 +240,13 @@ final class ModelReader {
                 throw new IllegalArgumentException("its missing-value fill is " + schema.get("missingValueFill")
                         + ", not a list of numbers");
             }
+            if (schema.has("missingMarks")) {
+                if (!(schema.get("missingMarks") instanceof JSONArray listedMarks) || listedMarks.length() > 32) {
+                    throw new IllegalArgumentException("its missing-value marks are " + schema.get("missingMarks")
+                            + ", not a list of at most 32 texts");
+                }
+                marks = texts(listedMarks, "missing-value marks");
+            }
             JSONArray fills = schema.optJSONArray("missingValueFill");
             if (fills != null) {
                 if (fills.length() != inputWidth) {
@@ -261,7 +269,7 @@ final class ModelReader {
         if (names.size() != inputWidth) {
             throw new IllegalArgumentException("its schema names " + names.size() + " features for an input of " + inputWidth);
         }
-        Columns columns = new Columns(names, categories, fill);
+        Columns columns = new Columns(names, categories, fill, marks);
         Network network = network(columns, parameters, statistics);
         if (config.has("threshold") && !(config.get("threshold") instanceof JSONObject)) { // not read as the default 0.5
             throw new IllegalArgumentException("its threshold is " + config.get("threshold") + ", not an object with a value");

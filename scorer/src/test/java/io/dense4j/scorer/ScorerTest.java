@@ -231,6 +231,27 @@ class ScorerTest {
         }
     }
 
+    /** A model trained with --missing-values '?': "?" is missing in a number (filled) and in a category (its slot), as in dense4j. */
+    @Test
+    void aModelsOwnMissingMarkIsAMissingValue() throws Exception {
+        Map<String, Categories> categories = Map.of("plan", new Categories(List.of("basic", "pro")));
+        InputSchema schema = new InputSchema(List.of("usage", "plan"), List.of("no", "yes"), List.of(2.5, 0.0), null, categories,
+                List.of("?"));
+        Model model = new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(schema, new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+        randomize(model, 12);
+        Scorer scorer = saveAndLoad(model);
+        Map<String, Object> missing = new HashMap<>();
+        missing.put("usage", "");
+        missing.put("plan", "");
+        double expected = scorer.probability(missing);
+        assertEquals(expected, scorer.probability(Map.of("usage", "?", "plan", "?")), 0.0);
+        assertEquals(expected, scorer.probability(Map.of("usage", " ? ", "plan", " ? ")), 0.0, "without the blanks, as dense4j reads a cell");
+        assertEquals(scorer.probability(Map.of("usage", 2.5, "plan", "?")), scorer.probability(Map.of("usage", "?", "plan", "")), 0.0);
+        assertTrue(scorer.probability(Map.of("usage", 2.5, "plan", "gold")) != scorer.probability(Map.of("usage", 2.5, "plan", "?")),
+                "another value is 'other', not missing");
+    }
+
     @Test
     void aRowAllocatesNothingOnceItsThreadIsWarm() throws Exception {
         Map<String, Categories> categories = Map.of("plan", new Categories(List.of("basic", "pro")));

@@ -6,15 +6,17 @@ import java.util.List;
 
 /** A {@link CsvFormat} in a form Spark can ship to executors. */
 record CsvLayout(boolean header, char delimiter, String labelName, int labelIndex, List<String> features,
-                 List<String> dropped, String weightName, List<String> categorical, char decimal, char thousands) implements Serializable {
+                 List<String> dropped, String weightName, List<String> categorical, char decimal, char thousands,
+                 List<String> missingMarks) implements Serializable {
 
     static CsvLayout of(CsvFormat format) {
         return new CsvLayout(format.header(), format.delimiter(), format.labelName(), format.labelIndex(),
                 format.features(), format.dropped(), format.weightName(), new java.util.ArrayList<>(format.categorical()),
-                format.decimal(), format.thousands());
+                format.decimal(), format.thousands(), new java.util.ArrayList<>(format.missingMarks()));
     }
 
     CsvFormat format() {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, true, features, dropped, weightName, categorical, decimal, thousands);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, true, features, dropped, weightName, categorical, decimal, thousands,
+                missingMarks);
     }
 }

@@ -84,7 +84,8 @@ public final class SparkTrainer {
             Map<String, Categories> categories = model.inputSchema() == null ? Map.of() : model.inputSchema().categories();
             model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), data.source().fillMissing()
                     ? InputSchema.meansToFill(data.source().path(), data.featureNames(), data.statistics(training),
-                    categories.keySet()) : null, data.source().labelName(), categories));
+                    categories.keySet()) : null, data.source().labelName(), categories, model.inputSchema() == null
+                    ? data.source().format().missingMarks() : model.inputSchema().missingMarks()));
         }
         return new Run(trainer, fit, sync, training, validation).train();
     }

@@ -225,4 +225,29 @@ class SparkTrainCommandChecksTest {
         assertEquals(Model.load(alone).inputSchema().categories(), Model.load(spark).inputSchema().categories(),
                 "the file's pieces bounded as one reader bounds the file");
     }
+
+    /** --missing-values on Spark: "?" read as missing in every piece, and kept in the model, as on one machine. */
+    @Test
+    void missingMarksAreReadOnSparkAsOnOneMachine() throws IOException {
+        StringBuilder text = new StringBuilder("x,colour,label\n");
+        for (int row = 0; row < 2_000; row++) {
+            text.append(row % 9 == 4 ? "?" : String.valueOf(row % 7 - 3)).append(',').append(row % 11 == 5 ? "?" : "c" + row % 3)
+                    .append(',').append(row % 13 == 6 ? "?" : String.valueOf((row % 7 + row % 3) % 2)).append('\n');
+        }
+        Path data = Files.writeString(folder.resolve("marked.csv"), text);
+        String[] common = {"--data", data.toString(), "--missing-values", "?", "--fill-missing", "--skip-bad-rows", "--epochs", "1",
+            "--batch-size", "2000", "--accept-worse-than-base-rate"};
+        Path alone = folder.resolve("alone.zip");
+        Path spark = folder.resolve("spark.zip");
+        SparkTrainCommandTest.capture(0, with(common, "train", "--cache-dir", folder.toString(), "--out", alone.toString()));
+        SparkTrainCommandTest.capture(0, with(common, "train", "--spark", "local[2]", "--partitions", "2", "--out", spark.toString()));
+        Model one = Model.load(alone);
+        Model cluster = Model.load(spark);
+        assertEquals(java.util.List.of("?"), cluster.inputSchema().missingMarks());
+        assertEquals(one.inputSchema().categories(), cluster.inputSchema().categories());
+        assertEquals(one.inputSchema().missingValueFill().get(0), cluster.inputSchema().missingValueFill().get(0), 1e-12,
+                "the mean of the rows without ?, summed in another order");
+        assertEquals(java.util.List.of("c0", "c1", "c2"), cluster.inputSchema().categories().get("colour").values().stream().sorted()
+                .toList());
+    }
 }

@@ -14,6 +14,7 @@ final class CellParser {
     private final boolean allowMissing;
     private final CsvProblems problems;
     private final CsvFormat format;
+    private final MissingMarks marks;
     /** A cell with its decimal comma made a point, for the full parser; grown as cells need. */
     private byte[] pointed = new byte[32];
 
@@ -26,6 +27,7 @@ final class CellParser {
         this.allowMissing = allowMissing;
         this.problems = problems;
         this.format = format;
+        this.marks = MissingMarks.of(format);
     }
 
     /**
@@ -44,7 +46,7 @@ final class CellParser {
             try {
                 value = fullParse(bytes, from, to);
             } catch (NumberFormatException notANumber) {
-                if (isMissingMark(bytes, from, to)) {
+                if (isMissingMark(bytes, from, to) || marks.matches(bytes, from, to)) {
                     return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
                 }
                 String hint = SeparatorHint.of(bytes, from, to, format);
@@ -52,8 +54,8 @@ final class CellParser {
                 throw problems.cell(column, "expected a number" + (format.decimal() == ',' ? " with a decimal comma" : "") + ", got \""
                         + text + "\" (" + (hint == null ? "" : hint + "; ") + (isMark(bytes, from, to)
                         // "?" is Weka's and the UCI files' missing value: declaring the column categorical is no cure for that
-                        ? "if \"" + text + "\" marks a missing value, write it as an empty cell or NA, the marks dense4j reads"
-                        + (allowMissing ? "" : ", and fill them: --fill-missing")
+                        ? "if \"" + text + "\" marks a missing value, say so: --missing-values '" + text + "'"
+                        + (allowMissing ? "" : " --fill-missing") + ", or CsvFormat.withMissingMarks"
                         : "to read the column as categories, declare it categorical when training: --categorical, or "
                         + "CsvSource.Options.withCategorical") + ")");
             }

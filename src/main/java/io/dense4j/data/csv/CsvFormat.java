@@ -24,10 +24,18 @@ import java.util.Objects;
  * @param thousands  the separator of a number's groups of three digits ({@code 1,234,567} or
  *                   {@code 3.449,45}): ',' or '.', not the decimal one; 0 for none, the default. A
  *                   cell with it must group every three digits before the decimal separator
+ * @param missingMarks texts that mark a missing value besides those always read so (an empty cell,
+ *                   NA, N/A, NaN): {@code ?} in Weka's and the UCI files, {@code NULL} in database
+ *                   exports; matched exactly, after the blanks around a cell, in feature and label
+ *                   cells. None may be a number, which is read as one
  */
 public record CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                         List<String> features, List<String> dropped, String weightName, List<String> categorical,
-                        char decimal, char thousands) {
+                        char decimal, char thousands, List<String> missingMarks) {
+
+    /** The most marks of a missing value a format takes, and their longest: a list to say, not a dictionary. */
+    public static final int MOST_MISSING_MARKS = 32;
+    public static final int LONGEST_MISSING_MARK = 32;
 
     public CsvFormat {
         if (decimal == 0) { // a format recorded before the separator was: a point
@@ -46,6 +54,8 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
             throw new IllegalArgumentException("the thousands separator is ',' or '.', and not the decimal separator, got '"
                     + thousands + "'");
         }
+        missingMarks = missingMarks == null ? List.of() : List.copyOf(missingMarks); // null: a format recorded before them
+        checkMissingMarks(missingMarks, delimiter);
         features = features == null ? null : List.copyOf(features);
         dropped = List.copyOf(dropped);
         categorical = List.copyOf(categorical);
@@ -79,16 +89,23 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         }
     }
 
+    /** With no missing-value marks but those always read. */
+    public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
+                     List<String> features, List<String> dropped, String weightName, List<String> categorical,
+                     char decimal, char thousands) {
+        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal, thousands, List.of());
+    }
+
     /** With a decimal point. */
     public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                      List<String> features, List<String> dropped, String weightName, List<String> categorical) {
-        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, '.', (char) 0);
+        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, '.', (char) 0, List.of());
     }
 
     /** Every feature a number, with a decimal point. */
     public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                      List<String> features, List<String> dropped, String weightName) {
-        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, List.of(), '.', (char) 0);
+        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, List.of(), '.', (char) 0, List.of());
     }
 
     /** A header row, commas, the label in the last column. */
@@ -103,19 +120,19 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      */
     public CsvFormat withoutHeader() {
         return new CsvFormat(false, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
-                thousands);
+                thousands, missingMarks);
     }
 
     public CsvFormat withDelimiter(char newDelimiter) {
-        return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal, thousands);
+        return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal, thousands, missingMarks);
     }
 
     public CsvFormat withLabel(String name) {
-        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped, weightName, categorical, decimal, thousands);
+        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped, weightName, categorical, decimal, thousands, missingMarks);
     }
 
     public CsvFormat withLabelIndex(int index) {
-        return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName, categorical, decimal, thousands);
+        return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName, categorical, decimal, thousands, missingMarks);
     }
 
     /** Whether the label column is named, by header name or by place, rather than taken as the last column. */
@@ -165,12 +182,12 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
 
     /** Reads only these feature columns, in this order. */
     public CsvFormat withFeatures(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName, categorical, decimal, thousands);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName, categorical, decimal, thousands, missingMarks);
     }
 
     /** Reads every column but the label and these. */
     public CsvFormat withoutColumns(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names, weightName, categorical, decimal, thousands);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names, weightName, categorical, decimal, thousands, missingMarks);
     }
 
     /**
@@ -178,27 +195,59 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      * number ≥ 0), which is then not a feature; null for every row weighing 1.
      */
     public CsvFormat withWeightColumn(String name) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, name, categorical, decimal, thousands);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, name, categorical, decimal, thousands, missingMarks);
     }
 
     /** Reads the feature columns {@code names} as categories, every other feature as a number. */
     public CsvFormat withCategorical(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, names, decimal, thousands);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, names, decimal, thousands, missingMarks);
     }
 
     /** Reads numbers with {@code separator} ('.' or ',') between their whole and fractional parts. */
     public CsvFormat withDecimal(char separator) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, separator, thousands);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, separator, thousands, missingMarks);
     }
 
     /** Reads numbers whose groups of three digits are separated by {@code separator} (',' or '.'; 0 for none). */
     public CsvFormat withThousands(char separator) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
-                separator);
+                separator, missingMarks);
+    }
+
+    /**
+     * Reads these texts as missing values too, besides an empty cell, NA, N/A and NaN: {@code ?},
+     * say, or {@code NULL}. Matched exactly, as the cell is written without the blanks around it.
+     */
+    public CsvFormat withMissingMarks(List<String> marks) {
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
+                thousands, marks);
+    }
+
+    private static void checkMissingMarks(List<String> marks, char delimiter) {
+        if (marks.size() > MOST_MISSING_MARKS) {
+            throw new IllegalArgumentException("at most " + MOST_MISSING_MARKS + " missing-value marks, got " + marks.size());
+        }
+        for (String mark : marks) {
+            String shown = Printable.of(mark);
+            if (mark.isEmpty() || mark.length() > LONGEST_MISSING_MARK || !mark.equals(mark.strip())) {
+                throw new IllegalArgumentException("a missing-value mark is 1 to " + LONGEST_MISSING_MARK
+                        + " characters without blanks at its ends, got \"" + shown + "\"");
+            }
+            if (mark.indexOf(delimiter) >= 0 || mark.indexOf('"') >= 0 || mark.indexOf('\n') >= 0 || mark.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("the missing-value mark \"" + shown + "\" holds the delimiter, a quote or a line break");
+            }
+            try {
+                Double.parseDouble(mark);
+                throw new IllegalArgumentException("the missing-value mark \"" + shown + "\" is a number, and numbers are read as "
+                        + "numbers");
+            } catch (NumberFormatException notANumber) {
+                // text: a mark
+            }
+        }
     }
 
     /** Every column is a feature: the file has no label column. */
     public CsvFormat withoutLabel() {
-        return new CsvFormat(header, delimiter, null, -1, false, features, dropped, weightName, categorical, decimal, thousands);
+        return new CsvFormat(header, delimiter, null, -1, false, features, dropped, weightName, categorical, decimal, thousands, missingMarks);
     }
 }

@@ -12,6 +12,7 @@ final class LabelParser {
     private final boolean collect;
     private final CsvProblems problems;
     private final String labelChoice;
+    private final MissingMarks marks;
     /** A model's class names, which each label must be one of; null to take the file's. */
     private final java.util.List<String> classes;
 
@@ -20,16 +21,20 @@ final class LabelParser {
      * unjudged; with {@code classes} (a model's), a name that is none of them is refused at its row.
      */
     LabelParser(boolean collect, java.util.List<String> classes, CsvProblems problems) {
-        this(collect, classes, problems, "");
+        this(collect, classes, problems, "", MissingMarks.NONE);
     }
 
-    /** @param labelChoice what an error about a label adds ({@link CsvFormat#labelChoiceNote}) */
-    LabelParser(boolean collect, java.util.List<String> classes, CsvProblems problems, String labelChoice) {
+    /**
+     * @param labelChoice what an error about a label adds ({@link CsvFormat#labelChoiceNote})
+     * @param marks       the format's own marks of a missing value, which a label is not either
+     */
+    LabelParser(boolean collect, java.util.List<String> classes, CsvProblems problems, String labelChoice, MissingMarks marks) {
         this.labels = collect ? LabelMapping.collecting(CsvReader.COLLECTED_LABELS_MAX) : new LabelMapping();
         this.collect = collect;
         this.classes = classes;
         this.problems = problems;
         this.labelChoice = labelChoice;
+        this.marks = marks;
     }
 
     /** The provisional class of the label cell {@code bytes[from, to)} in {@code column}, counting from 1. */
@@ -39,6 +44,9 @@ final class LabelParser {
                     // a header and every line ending in a delimiter: the last column, the default label, is nothing
                     ? "; the column has no name, as when every line ends in a delimiter: name the label column (--label NAME "
                     + "or its index from 0) and leave the empty one out (--drop '')" : labelChoice));
+        }
+        if (marks.matches(bytes, from, to)) { // a row to skip, whether a model's classes are known or not
+            throw problems.cell(column, "the label \"" + CsvProblems.text(bytes, from, to) + "\" is a missing value" + labelChoice);
         }
         int seenBefore = labels.seen();
         int provisional = labels.provisionalClass(bytes, from, to);

@@ -18,6 +18,8 @@ final class RowParser {
     private final PlainDecimal plain;
     private final FieldScanner scanner;
     private final CellParser cells;
+    /** The format's own marks of a missing value, for categorical cells (the cell parser has them for numbers). */
+    private final MissingMarks marks;
     private final LabelParser labels;
     private final CsvProblems problems;
     private final CsvReader.RowHandler handler;
@@ -73,7 +75,8 @@ final class RowParser {
         this.header = format.header();
         this.scanner = new FieldScanner(delimiter, problems);
         this.cells = new CellParser(allowMissing, problems, format);
-        this.labels = new LabelParser(collectLabels, classes, problems, format.labelChoiceNote());
+        this.marks = MissingMarks.of(format);
+        this.labels = new LabelParser(collectLabels, classes, problems, format.labelChoiceNote(), marks);
         this.problems = problems;
         this.handler = handler;
         this.keptColumns = keptColumns;
@@ -139,7 +142,8 @@ final class RowParser {
                 // blanks inside the quotes are left out too, as for a number: "CA  " from a padded CHAR column is CA
                 int start = CellParser.afterBlanks(bytes, scanner.start(), scanner.end());
                 int end = CellParser.beforeBlanks(bytes, start, scanner.end());
-                features[categorical] = start == end || CellParser.isMissingMark(bytes, start, end) ? categoryCells[categorical].missing()
+                features[categorical] = start == end || CellParser.isMissingMark(bytes, start, end) || marks.matches(bytes, start, end)
+                        ? categoryCells[categorical].missing()
                         : categoryCells[categorical].code(bytes, start, end, column, problems);
             } else if (column - 1 == labelColumn) {
                 // read once the row's field count is known good; without the blanks inside its quotes, as a category

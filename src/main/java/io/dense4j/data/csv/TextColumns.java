@@ -29,6 +29,7 @@ final class TextColumns {
         LineBuffer lines = new LineBuffer(in, chunk);
         CsvProblems problems = new CsvProblems(file, lines);
         FieldScanner scanner = new FieldScanner(format.delimiter(), problems);
+        MissingMarks marks = MissingMarks.of(format);
         ColumnLayout layout = null;
         int[] text = null;
         int[] numbers = null;
@@ -51,7 +52,7 @@ final class TextColumns {
             }
             try {
                 // past the first rows, only the columns still without a value are judged: the others are decided
-                mark(lines.bytes(), from, to, layout.featureOf(), scanner, format, text, numbers, valued, seen >= rows);
+                mark(lines.bytes(), from, to, layout.featureOf(), scanner, format, marks, text, numbers, valued, seen >= rows);
             } catch (DataFileException unreadable) {
                 continue; // the pass that follows says what is wrong with it
             }
@@ -88,14 +89,14 @@ final class TextColumns {
      * written with other separators ({@link SeparatorHint}) counts as a
      * number: that column's first such cell then stops the read with the hint.
      */
-    private static void mark(byte[] bytes, int from, int to, int[] featureOf, FieldScanner scanner, CsvFormat format, int[] text,
-                             int[] numbers, boolean[] valued, boolean onlyUnvalued) {
+    private static void mark(byte[] bytes, int from, int to, int[] featureOf, FieldScanner scanner, CsvFormat format,
+                             MissingMarks marks, int[] text, int[] numbers, boolean[] valued, boolean onlyUnvalued) {
         for (int at = from, column = 1; column <= featureOf.length; column++) {
             int next = scanner.field(bytes, at, to, column);
             int place = featureOf[column - 1];
             int start = CellParser.afterBlanks(bytes, scanner.start(), scanner.end()); // inside quotes, as the parser reads them
             int end = CellParser.beforeBlanks(bytes, start, scanner.end());
-            if (place >= 0 && !(onlyUnvalued && valued[place]) && !missing(bytes, start, end)) {
+            if (place >= 0 && !(onlyUnvalued && valued[place]) && !missing(bytes, start, end) && !marks.matches(bytes, start, end)) {
                 valued[place] = true;
                 if (isText(bytes, start, end, format) && SeparatorHint.of(bytes, start, end, format) == null) {
                     text[place]++;

@@ -139,11 +139,25 @@ class CellParserTest {
     void aMarkThatIsNoNumberIsAskedAboutAsAMissingValue() {
         for (String mark : new String[] {"?", "-", "--", ".", "*"}) {
             assertEquals("t.csv, line 2, column 3: expected a number, got \"" + mark + "\" (if \"" + mark + "\" marks a missing value, "
-                    + "write it as an empty cell or NA, the marks dense4j reads)", rejects(mark, true));
+                    + "say so: --missing-values '" + mark + "', or CsvFormat.withMissingMarks)", rejects(mark, true));
         }
         assertTrue(rejects("?x", true).endsWith("declare it categorical when training: --categorical, or "
                 + "CsvSource.Options.withCategorical)"));
-        assertEquals("t.csv, line 2, column 3: expected a number, got \"?\" (if \"?\" marks a missing value, write it as an empty cell or "
-                + "NA, the marks dense4j reads, and fill them: --fill-missing)", rejects("?", false));
+        assertEquals("t.csv, line 2, column 3: expected a number, got \"?\" (if \"?\" marks a missing value, say so: "
+                + "--missing-values '?' --fill-missing, or CsvFormat.withMissingMarks)", rejects("?", false));
+    }
+
+    /** A format's own marks are missing values, as NA is: NaN when they are allowed, else an error that names them. */
+    @Test
+    void aFormatsOwnMarkIsAMissingValue() {
+        CsvFormat marked = CsvFormat.defaults().withMissingMarks(java.util.List.of("?", "NULL"));
+        assertTrue(Float.isNaN(new CellParser(true, TestLines.problemsOnLine(2), marked).number(TestLines.bytes(" ? "), 0, 3, 3)));
+        assertTrue(Float.isNaN(new CellParser(true, TestLines.problemsOnLine(2), marked).number(TestLines.bytes("NULL"), 0, 4, 3)));
+        assertEquals("t.csv, line 2, column 3: \"NULL\" is a missing value; expected a number (--fill-missing, or "
+                + "CsvSource.Options.fillingMissing(), trains a model that fills them with the training mean)",
+                assertThrows(DataFileException.class, () -> new CellParser(false, TestLines.problemsOnLine(2), marked)
+                        .number(TestLines.bytes("NULL"), 0, 4, 3)).getMessage());
+        assertThrows(DataFileException.class, () -> new CellParser(true, TestLines.problemsOnLine(2), marked)
+                .number(TestLines.bytes("null"), 0, 4, 3), "matched exactly, as pandas' na_values are");
     }
 }

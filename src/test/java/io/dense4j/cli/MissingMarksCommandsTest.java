@@ -1,0 +1,92 @@
+package io.dense4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.model.Model;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * --missing-values: "?" (Weka's and the UCI files' mark) read as a missing value in number,
+ * categorical and label cells; the model keeps the marks, so evaluate, predict, summary and a
+ * resumed run read "?" as training did without being told again.
+ */
+class MissingMarksCommandsTest {
+    @TempDir
+    Path folder;
+    private Path train;
+    private Path test;
+
+    @BeforeEach
+    void files() throws Exception {
+        Random random = new Random(6);
+        StringBuilder rows = new StringBuilder("x,colour,label\n");
+        for (int r = 0; r < 400; r++) {
+            double x = random.nextGaussian();
+            String colour = List.of("red", "green", "blue").get(random.nextInt(3));
+            boolean yes = x + (colour.equals("red") ? 0.8 : -0.3) + random.nextGaussian() * 0.7 > 0;
+            rows.append(r % 10 == 3 ? "?" : String.valueOf(x)).append(',').append(r % 10 == 7 ? "?" : colour).append(',')
+                    .append(yes ? "yes" : "no").append('\n');
+        }
+        train = Files.writeString(folder.resolve("train.csv"), rows);
+        test = Files.writeString(folder.resolve("test.csv"), "x,colour,label\n?,red,yes\n,red,yes\n0.5,?,no\n0.5,,no\n1.5,blue,?\n");
+    }
+
+    @Test
+    void aMarkIsAMissingValueInEveryCommandOnceTrainingSaysSo() throws Exception {
+        Run refused = Run.of("train", "--data", train.toString(), "--epochs", "2", "--out", folder.resolve("m0.zip").toString());
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("line 5, column 1 (\"x\"): expected a number, got \"?\" (if \"?\" marks a missing value, "
+                + "say so: --missing-values '?' --fill-missing, or CsvFormat.withMissingMarks)"), refused.err());
+
+        Path model = folder.resolve("m.zip");
+        Run trained = Run.of("train", "--data", train.toString(), "--missing-values", "?", "--fill-missing", "--epochs", "3",
+                "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("Categorical columns (one-hot over their categories, other, missing): colour (3)"),
+                trained.out()); // "?" is no category
+        assertEquals(List.of("?"), Model.load(model).inputSchema().missingMarks());
+        assertTrue(Run.of("summary", "--model", model.toString()).out()
+                .contains("Missing values: empty, NA, N/A, NaN, and \"?\" (--missing-values)"));
+
+        // no flag: the model's marks; "?" reads as the empty cell does, and a "?" label is a row to skip
+        Path predictions = folder.resolve("p.csv");
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", test.toString(), "--out", predictions.toString());
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        List<String> lines = Files.readAllLines(predictions);
+        assertEquals(lines.get(1), lines.get(2), "? and an empty number");
+        assertEquals(lines.get(3), lines.get(4), "? and an empty category: its missing slot, not 'other'");
+        Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--skip-bad-rows");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        assertTrue(evaluated.out().startsWith("rows               4\n") && evaluated.err().contains("skipped 1 bad row(s)"),
+                evaluated.out() + evaluated.err());
+
+        Path checkpoint = folder.resolve("ckpt.zip");
+        Files.copy(model, checkpoint);
+        Run other = Run.of("train", "--data", train.toString(), "--missing-values", "?,NULL", "--fill-missing", "--epochs", "4",
+                "--checkpoint", checkpoint.toString(), "--resume", "--out", folder.resolve("m2.zip").toString());
+        assertEquals(2, other.exitCode(), other.err());
+        assertTrue(other.err().contains("--resume: the checkpoint reads ? as missing values besides the usual ones, and "
+                + "--missing-values says ?, NULL"), other.err());
+        Run resumed = Run.of("train", "--data", train.toString(), "--fill-missing", "--epochs", "4", "--checkpoint",
+                checkpoint.toString(), "--resume", "--out", folder.resolve("m3.zip").toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+    }
+
+    @Test
+    void aMarkThatIsANumberOrHoldsTheDelimiterIsAUsageError() {
+        Run number = Run.of("train", "--data", train.toString(), "--missing-values", "-999", "--out", folder.resolve("m.zip").toString());
+        assertEquals(2, number.exitCode());
+        assertTrue(number.err().contains("--missing-values: the missing-value mark \"-999\" is a number, and numbers are read as "
+                + "numbers"), number.err());
+        Run blank = Run.of("train", "--data", train.toString(), "--missing-values", " ? ", "--out", folder.resolve("m.zip").toString());
+        assertEquals(2, blank.exitCode());
+        assertTrue(blank.err().contains("a missing-value mark is 1 to 32 characters without blanks at its ends"), blank.err());
+    }
+}
