@@ -8,9 +8,11 @@ import java.util.Locale;
 /**
  * Says when a run stopped at its last epoch while its loss was still falling, as scikit-learn's
  * ConvergenceWarning does when its solver stops at its iteration limit: the last epoch's loss
- * (validation's when rows are held out, else training's) beat every earlier epoch's by more than
- * {@link #TOLERANCE}, scikit-learn's SGD tolerance. Plain SGD at the default 10 epochs can stop
- * there on a table whose columns are correlated or many.
+ * (validation's when rows are held out, else training's) beat every epoch's before the run's last
+ * tenth by more than {@link #TOLERANCE}, scikit-learn's SGD tolerance. The last tenth, and at least
+ * the last epoch: an epoch of a full batch is one step, whose gain alone says little. Plain SGD at
+ * the default 10 epochs can stop there on a table whose columns are correlated or many, and a full
+ * batch far more often.
  */
 final class ConvergenceNote {
     /** An improvement in mean loss this small is convergence, as scikit-learn's {@code SGDClassifier(tol=1e-3)} takes it. */
@@ -20,25 +22,29 @@ final class ConvergenceNote {
     }
 
     /**
-     * The note for a fit of {@code history} that asked for {@code epochs} epochs, or null: for a fit
-     * that stopped early, that kept another epoch's weights, or that trained fewer than two epochs.
+     * The note for a fit of {@code history} that asked for {@code epochs} epochs, each one step when
+     * {@code fullBatch}, or null: for a fit that stopped early, that kept another epoch's weights,
+     * or that trained fewer than two epochs.
      */
-    static String of(History history, int epochs) {
+    static String of(History history, int epochs, boolean fullBatch) {
         List<EpochMetrics> trained = history.epochs();
         if (trained.size() < 2 || history.stoppedEarly() || history.restoredEpoch() != 0 || history.last().epoch() != epochs) {
             return null;
         }
         boolean validation = trained.stream().allMatch(metrics -> Double.isFinite(metrics.validationLoss()));
+        int window = Math.max(1, trained.size() / 10);
         double best = Double.POSITIVE_INFINITY;
-        for (EpochMetrics metrics : trained.subList(0, trained.size() - 1)) {
+        for (EpochMetrics metrics : trained.subList(0, trained.size() - window)) {
             best = Math.min(best, validation ? metrics.validationLoss() : metrics.loss());
         }
         double last = validation ? history.last().validationLoss() : history.last().loss();
         if (!(best - last > TOLERANCE)) {
             return null;
         }
-        return String.format(Locale.ROOT, "Note: the %s loss was still falling at the last epoch (%.4f, from %.4f at best before): "
-                + "more epochs may fit better (--epochs %d%s)", validation ? "validation" : "training", last, best, 2 * epochs,
+        String before = window == 1 ? "at best before" : "at best " + window + " epochs before";
+        return String.format(Locale.ROOT, "Note: the %s loss was still falling at the last epoch (%.4f, from %.4f %s): "
+                + "more epochs may fit better (--epochs %d%s%s)", validation ? "validation" : "training", last, best, before,
+                2 * epochs, fullBatch ? "; a full batch takes one step an epoch" : "",
                 validation ? "" : "; --validation 0.2 shows whether held-out rows gain too");
     }
 }

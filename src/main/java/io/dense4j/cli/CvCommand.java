@@ -143,6 +143,7 @@ final class CvCommand extends TrainCommand {
                 {"--checkpoint", checkpoints.file == null ? null : "x", "no model is kept"},
                 {"--resume", checkpoints.resume ? "x" : null, "no model is kept"},
                 {"--plot", plots == null ? null : "x", "plot a model trained with train"},
+                {"--log", log == null ? null : "x", "log a model trained with train"},
                 {"--out", given("--out"), "no model is kept"},
                 {"--checkpoint-every", given("--checkpoint-every"), "no model is kept"},
                 {"--sync", given("--sync"), "cross-validation runs on one machine"},
@@ -158,7 +159,7 @@ final class CvCommand extends TrainCommand {
 
     /** Options cv has as train's subclass but refuses (see {@link #refuseTrainOnlyOptions}): kept, for that message, but not listed in its help. */
     private static final List<String> TRAIN_ONLY = List.of("--validation", "--threshold-for", "--spark", "--checkpoint", "--resume",
-            "--plot", "--out", "--checkpoint-every", "--sync", "--local-steps", "--partitions");
+            "--plot", "--log", "--out", "--checkpoint-every", "--sync", "--local-steps", "--partitions");
 
     /** Takes the options cv refuses out of {@code cv}'s help: each is replaced by a hidden copy, still parsed, so still refused by name. */
     static void hideTrainOnlyOptions(picocli.CommandLine.Model.CommandSpec cv) {

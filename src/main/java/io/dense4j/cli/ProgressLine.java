@@ -35,6 +35,8 @@ final class ProgressLine implements Callback {
     private double secondsPerEpoch = Double.NaN;
     private int epochsEnded;
     private double secondsOfEpochsEnded;
+    /** The batches of the last epoch's steps: 1 for a full batch, whose epoch has no bar to draw. */
+    private int lastBatches;
 
     /**
      * @param lines   where the per-epoch summary lines go (standard output)
@@ -79,6 +81,7 @@ final class ProgressLine implements Callback {
     @Override
     public void onBatchEnd(int epoch, int batch, int batches, double loss) {
         long now = clock.getAsLong();
+        lastBatches = batches;
         if (batchesBefore < 0) { // a resumed epoch starts after its checkpoint's batches
             batchesBefore = batch - 1;
         }
@@ -135,6 +138,14 @@ final class ProgressLine implements Callback {
         secondsOfEpochsEnded += (clock.getAsLong() - epochStarted) / 1e9;
         secondsPerEpoch = secondsOfEpochsEnded / ++epochsEnded;
         epochLines.onEpochEnd(metrics);
+        if (lastBatches == 1 && metrics.epoch() < epochs) { // a full batch: its one step draws no bar, so the run's time left stays up
+            String line = String.format(Locale.ROOT, "epoch %d/%d  one step an epoch  ETA (run %s)", metrics.epoch() + 1, epochs,
+                    duration(secondsPerEpoch * (epochs - metrics.epoch())));
+            line = line.substring(0, Math.min(line.length(), columns - 1)); // one column spare, as for the bar's line
+            live.print("\r" + line);
+            width = line.length();
+            live.flush();
+        }
     }
 
     private static String duration(double seconds) {

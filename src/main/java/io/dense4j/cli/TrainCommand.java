@@ -129,6 +129,11 @@ class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", description = "A folder for PNG charts of loss and accuracy per epoch (training and validation).")
     Path plots;
 
+    @Option(names = "--log", paramLabel = "FILE", description = "A CSV file of the epochs, rewritten after each: epoch, loss, "
+            + "accuracy, val_loss, val_accuracy, samples, seconds (as Keras's CSVLogger): runs of other batch sizes side by side on "
+            + "a clock, the seconds summed.")
+    Path log;
+
 
     @Mixin
     CacheOptions cache;
@@ -291,9 +296,11 @@ class TrainCommand implements Callable<Integer> {
 
     private BaseRateCheck baseRate() {
         if (baseRate == null) {
-            baseRate = new BaseRateCheck(epochs, System.err, architecture.standardize
-                    ? "lower --lr if the loss grew, raise it or train more epochs if it barely moved"
-                    : "the features are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr");
+            baseRate = new BaseRateCheck(epochs, System.err, !architecture.standardize
+                    ? "the features are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr"
+                    : batchSize == 0 ? "a full batch takes one step an epoch: give it many more --epochs (hundreds), lower --lr if "
+                    + "the loss grew, or take batches (--batch-size 256)"
+                    : "lower --lr if the loss grew, raise it or train more epochs if it barely moved", batchSize == 0);
         }
         return baseRate;
     }
@@ -392,6 +399,10 @@ class TrainCommand implements Callable<Integer> {
         checkpoints.checkFile(inputs);
         Outputs.checkFile(spec.commandLine(), "--out", out, inputs);
         Outputs.checkFolder(spec.commandLine(), "--plot", plots);
+        if (log != null) {
+            inputs.add(out);
+            Outputs.checkFile(spec.commandLine(), "--log", log, inputs);
+        }
         cache.checkFolder(data);
     }
 
@@ -442,7 +453,7 @@ class TrainCommand implements Callable<Integer> {
         } else if (history.stoppedEarly()) {
             System.out.printf("Stopped early after epoch %d%n", history.last().epoch());
         }
-        String stillFalling = baseRate != null && baseRate.worseAtEnd() ? null : ConvergenceNote.of(history, epochs); // else an error says more
+        String stillFalling = baseRate != null && baseRate.worseAtEnd() ? null : ConvergenceNote.of(history, epochs, batchSize == 0); // else an error says more
         if (stillFalling != null) {
             System.out.println(stillFalling);
         }
@@ -533,6 +544,9 @@ class TrainCommand implements Callable<Integer> {
             fit.callbacks(stopping);
         }
         fit.callbacks(baseRate());
+        if (log != null) {
+            fit.callbacks(new io.dense4j.train.CsvLogger(log));
+        }
         if (checkpoints.file != null) {
             fit.callbacks(checkpointOf.apply(checkpoints.file, checkpoints.every));
         }

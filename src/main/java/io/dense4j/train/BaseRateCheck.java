@@ -18,6 +18,8 @@ public final class BaseRateCheck implements Callback {
     private final int epochs;
     private final PrintStream out;
     private final String likelyCauses;
+    /** Whether an epoch is one step (a full batch): then a loss above the base rate that still falls is training under way. */
+    private final boolean oneStepAnEpoch;
     private double baseRateLoss = Double.NaN;
     private double positiveShare;
     private boolean warned;
@@ -30,9 +32,20 @@ public final class BaseRateCheck implements Callback {
      * @param likelyCauses what to try, for the warning and the verdict
      */
     public BaseRateCheck(int epochs, PrintStream out, String likelyCauses) {
+        this(epochs, out, likelyCauses, false);
+    }
+
+    /**
+     * As above; with {@code oneStepAnEpoch} (a full batch), an epoch is judged during the run only
+     * when its loss did not fall below the epoch's before: each epoch's loss is of the weights
+     * before its one step, so for many epochs it sits above the base rate while training goes well.
+     * The end is judged as ever.
+     */
+    public BaseRateCheck(int epochs, PrintStream out, String likelyCauses, boolean oneStepAnEpoch) {
         this.epochs = epochs;
         this.out = out;
         this.likelyCauses = likelyCauses;
+        this.oneStepAnEpoch = oneStepAnEpoch;
     }
 
     /**
@@ -103,8 +116,12 @@ public final class BaseRateCheck implements Callback {
         if (Double.isNaN(baseRateLoss)) {
             return;
         }
+        boolean falling = last != null && metrics.loss() < last.loss();
         last = metrics;
         boolean worse = !(metrics.loss() <= baseRateLoss);
+        if (oneStepAnEpoch && falling && !farWorse(metrics.loss())) {
+            return; // a step that helped: judged at the end, or when a step does not
+        }
         if (worse && !warned && (metrics.epoch() > 1 || epochs == 1 || farWorse(metrics.loss()))) {
             warned = true;
             out.println("Warning: " + comparison(metrics) + "; " + likelyCauses);

@@ -30,7 +30,8 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
             throw new IllegalArgumentException("fit expects epochs >= 1, got " + epochs);
         }
         if (batchSize < 1) {
-            throw new IllegalArgumentException("fit expects a batch size >= 1, got " + batchSize);
+            throw new IllegalArgumentException("fit expects a batch size >= 1, got " + batchSize
+                    + (batchSize == 0 ? " (for a full batch, FitOptions.builder().fullBatch(); --batch-size 0 on the command line)" : ""));
         }
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw new IllegalArgumentException("fit expects a validation split in [0, 1), got " + validationSplit);

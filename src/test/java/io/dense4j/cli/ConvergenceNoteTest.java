@@ -29,29 +29,42 @@ class ConvergenceNoteTest {
     void aTrainingLossStillFallingAtTheLastEpochIsNotedWithTwiceTheEpochs() {
         History falling = new History(epochs(new double[] {0.40, 0.2832, 0.2824, 0.2811}, null), false);
         assertEquals("Note: the training loss was still falling at the last epoch (0.2811, from 0.2824 at best before): more epochs "
-                + "may fit better (--epochs 8; --validation 0.2 shows whether held-out rows gain too)", ConvergenceNote.of(falling, 4));
+                + "may fit better (--epochs 8; --validation 0.2 shows whether held-out rows gain too)", ConvergenceNote.of(falling, 4, false));
         // 0.0009 is within the tolerance; a last epoch worse than an earlier best is no fall
-        assertNull(ConvergenceNote.of(new History(epochs(new double[] {0.40, 0.2824, 0.2815}, null), false), 3));
-        assertNull(ConvergenceNote.of(new History(epochs(new double[] {0.40, 0.2700, 0.2750}, null), false), 3));
+        assertNull(ConvergenceNote.of(new History(epochs(new double[] {0.40, 0.2824, 0.2815}, null), false), 3, false));
+        assertNull(ConvergenceNote.of(new History(epochs(new double[] {0.40, 0.2700, 0.2750}, null), false), 3, false));
     }
 
     @Test
     void heldOutRowsAreJudgedByTheirLossNotTheTrainingLoss() {
         History overfitting = new History(epochs(new double[] {0.40, 0.30, 0.20}, new double[] {0.41, 0.35, 0.36}), false);
-        assertNull(ConvergenceNote.of(overfitting, 3), "the training loss fell by 0.1, validation's rose");
+        assertNull(ConvergenceNote.of(overfitting, 3, false), "the training loss fell by 0.1, validation's rose");
         History gaining = new History(epochs(new double[] {0.40, 0.30, 0.29}, new double[] {0.41, 0.35, 0.34}), false);
         assertEquals("Note: the validation loss was still falling at the last epoch (0.3400, from 0.3500 at best before): more epochs "
-                + "may fit better (--epochs 6)", ConvergenceNote.of(gaining, 3));
+                + "may fit better (--epochs 6)", ConvergenceNote.of(gaining, 3, false));
+    }
+
+    /** 60 one-step epochs of a full batch, each 0.0008 below the last: no single step gains 0.001, the last six gain 0.0048. */
+    @Test
+    void aSlowFullBatchIsJudgedOverTheRunsLastTenth() {
+        double[] losses = new double[60];
+        for (int i = 0; i < 60; i++) {
+            losses[i] = 0.40 - 0.0008 * i;
+        }
+        String note = ConvergenceNote.of(new History(epochs(losses, null), false), 60, true);
+        assertEquals("Note: the training loss was still falling at the last epoch (0.3528, from 0.3576 at best 6 epochs before): "
+                + "more epochs may fit better (--epochs 120; a full batch takes one step an epoch; --validation 0.2 shows whether "
+                + "held-out rows gain too)", note);
     }
 
     @Test
     void aRunThatStoppedEarlyKeptAnotherEpochOrTrainedOneEpochIsNotJudged() {
         double[] falling = {0.40, 0.30, 0.20};
-        assertNull(ConvergenceNote.of(new History(epochs(falling, null), true), 5), "stopped early");
-        assertNull(ConvergenceNote.of(new History(epochs(falling, null), false), 5), "the run went to epoch 5; this fit ended at 3");
+        assertNull(ConvergenceNote.of(new History(epochs(falling, null), true), 5, false), "stopped early");
+        assertNull(ConvergenceNote.of(new History(epochs(falling, null), false), 5, false), "the run went to epoch 5; this fit ended at 3");
         List<EpochMetrics> three = epochs(falling, null);
-        assertNull(ConvergenceNote.of(new History(three, false, three.get(1)), 3), "the weights of epoch 2 were restored");
-        assertNull(ConvergenceNote.of(new History(epochs(new double[] {0.4}, null), false), 1), "one epoch: nothing to compare");
+        assertNull(ConvergenceNote.of(new History(three, false, three.get(1)), 3, false), "the weights of epoch 2 were restored");
+        assertNull(ConvergenceNote.of(new History(epochs(new double[] {0.4}, null), false), 1, false), "one epoch: nothing to compare");
     }
 
     @Test

@@ -54,6 +54,24 @@ class ProgressLineTest {
                 + "ETA 1s  loss"), "the last epoch's ETA is the run's: " + live);
     }
 
+    /** A full batch: one batch an epoch draws no bar, so after each epoch a line keeps the run's time left up. */
+    @Test
+    void aFullBatchShowsTheRunsTimeLeftBetweenEpochs() {
+        ProgressLine progress = new ProgressLine(4, 1000, new PrintStream(lines, true, StandardCharsets.UTF_8),
+                new PrintStream(live, true, StandardCharsets.UTF_8), () -> now[0], 120);
+        for (int epoch = 1; epoch <= 4; epoch++) { // 3 s an epoch
+            now[0] = (epoch - 1) * 3_000_000_000L;
+            progress.onEpochBegin(epoch);
+            now[0] += 3_000_000_000L;
+            progress.onBatchEnd(epoch, 1, 1, 0.5);
+            progress.onEpochEnd(new io.dense4j.train.EpochMetrics(epoch, 0.5, 0.9, Double.NaN, Double.NaN, 1000, 3));
+        }
+        String drawn = live.toString(StandardCharsets.UTF_8);
+        assertTrue(drawn.contains("\repoch 2/4  one step an epoch  ETA (run 9s)"), drawn);
+        assertTrue(drawn.contains("\repoch 4/4  one step an epoch  ETA (run 3s)"), drawn);
+        assertTrue(drawn.endsWith(" \r"), "cleared after the last epoch's line: " + drawn);
+    }
+
     @Test
     void theLineNeverOutgrowsANarrowTerminal() {
         for (int columns : new int[] {60, 40, 25}) {

@@ -22,6 +22,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 /** A batch larger than one training pass (4,096 rows or more) is accumulated into exactly the whole batch's step. */
 class AccumulatedBatchTest {
 
+    /** 0 is the command line's full batch; in Java a batch size is at least 1, and the message names fullBatch(). */
+    @Test
+    void aBatchSizeOfZeroNamesTheFullBatch() {
+        assertEquals("fit expects a batch size >= 1, got 0 (for a full batch, FitOptions.builder().fullBatch(); --batch-size 0 on the "
+                + "command line)", org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FitOptions.builder().batchSize(0).build()).getMessage());
+    }
+
     @Test
     void aFullBatchStepOnFortyThousandRowsIsMinusTheLearningRateTimesTheWholeBatchGradient() {
         Synthetic data = Synthetic.generate(Teacher.XOR, 40_000, 3, 8);

@@ -55,6 +55,28 @@ class BaseRateCheckTest {
         assertFalse(check.worseAtEnd());
     }
 
+    /**
+     * A full batch: each epoch's loss is of the weights before its one step, so a loss above the base
+     * rate that still falls is training under way; a step that does not help is said, and the end judged.
+     */
+    @Test
+    void aFullBatchIsWarnedOnlyWhenAStepDidNotHelp() {
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        BaseRateCheck check = new BaseRateCheck(6, new PrintStream(said, true, StandardCharsets.UTF_8), "more epochs", true);
+        check.expect(3, 1, ClassWeights.NONE); // base rate loss 0.5623
+        check.onEpochEnd(epoch(1, 0.82));
+        check.onEpochEnd(epoch(2, 0.80));
+        check.onEpochEnd(epoch(3, 0.75));
+        assertEquals("", said.toString(StandardCharsets.UTF_8), "falling");
+        assertTrue(check.worseAtEnd(), "still worse than the base rate, if the run ended here");
+        check.onEpochEnd(epoch(4, 0.79));
+        assertEquals("Warning: epoch 4's training loss 0.7900 is worse than always predicting the base rate (loss 0.5623, "
+                + "25.0% positive); more epochs\n", said.toString(StandardCharsets.UTF_8));
+        check.onEpochEnd(epoch(5, 0.60));
+        check.onEpochEnd(epoch(6, 0.50));
+        assertFalse(check.worseAtEnd());
+    }
+
     /** Unscaled features: 16,700 against a base rate's 0.56 after epoch 1 is no untrained start; it is said at once. */
     @Test
     void anEpochOneFarWorseThanTheBaseRateIsSaidAtOnce() {

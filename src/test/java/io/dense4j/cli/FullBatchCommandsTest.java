@@ -1,0 +1,61 @@
+package io.dense4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Comparing a full batch with mini-batches from the command line: a full batch's epoch is one step,
+ * which the run's notes and warnings take into account, and --log writes each epoch's seconds so
+ * runs can be set side by side on a clock.
+ */
+class FullBatchCommandsTest {
+    @TempDir
+    Path folder;
+
+    /** 600 rows of 20 columns, 15% positives: an untrained 64,64 network's loss starts above the base rate's. */
+    private Path rows() throws Exception {
+        Random random = new Random(2);
+        StringBuilder csv = new StringBuilder();
+        for (int j = 0; j < 20; j++) {
+            csv.append('x').append(j).append(',');
+        }
+        csv.append("label\n");
+        for (int r = 0; r < 600; r++) {
+            double[] x = new double[20];
+            for (int j = 0; j < 20; j++) {
+                x[j] = random.nextGaussian();
+                csv.append(x[j]).append(',');
+            }
+            csv.append(x[0] - x[1] + 0.5 * x[2] + random.nextGaussian() * 0.5 > 1.6 ? 1 : 0).append('\n');
+        }
+        return Files.writeString(folder.resolve("rows.csv"), csv);
+    }
+
+    @Test
+    void aSlowFullBatchIsNotedAsOneStepAnEpochAndLoggedWithItsSeconds() throws Exception {
+        Path data = rows();
+        Path log = folder.resolve("full.csv");
+        Run full = Run.of("train", "--data", data.toString(), "--layers", "64,64", "--batch-size", "0", "--lr", "0.05", "--epochs", "30",
+                "--log", log.toString(), "--out", folder.resolve("m.zip").toString());
+        assertEquals(0, full.exitCode(), full.err());
+        assertFalse(full.err().contains("Warning:"), "a loss above the base rate that falls step by step is training: " + full.err());
+        assertTrue(full.out().contains("Note: the training loss was still falling at the last epoch (")
+                && full.out().contains("more epochs may fit better (--epochs 60; a full batch takes one step an epoch;"), full.out());
+        List<String> lines = Files.readAllLines(log);
+        assertEquals("epoch,loss,accuracy,val_loss,val_accuracy,samples,seconds", lines.get(0));
+        assertEquals(31, lines.size());
+        assertTrue(lines.get(30).startsWith("30,") && lines.get(30).contains(",600,"), lines.get(30));
+
+        Run cv = Run.of("cv", "--data", data.toString(), "--log", log.toString());
+        assertEquals(2, cv.exitCode());
+        assertTrue(cv.err().contains("--log is train's, not cv's: log a model trained with train"), cv.err());
+    }
+}
