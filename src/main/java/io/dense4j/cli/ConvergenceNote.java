@@ -32,7 +32,8 @@ final class ConvergenceNote {
             return null;
         }
         boolean validation = trained.stream().allMatch(metrics -> Double.isFinite(metrics.validationLoss()));
-        int window = Math.max(1, trained.size() / 10);
+        // a tenth of the run's epochs, not of this fit's: a resumed fit holds only the epochs after its checkpoint
+        int window = Math.min(Math.max(1, epochs / 10), trained.size() - 1);
         double best = Double.POSITIVE_INFINITY;
         for (EpochMetrics metrics : trained.subList(0, trained.size() - window)) {
             best = Math.min(best, validation ? metrics.validationLoss() : metrics.loss());

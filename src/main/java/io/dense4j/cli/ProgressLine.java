@@ -76,6 +76,16 @@ final class ProgressLine implements Callback {
         epochStarted = clock.getAsLong();
         lastDrawn = epochStarted; // the first draw waits for a rate worth showing
         batchesBefore = -1;
+        // a full batch: its one step draws no bar, so the run's time left is shown while it runs, once every callback has
+        // said what it says at the end of the epoch before
+        if (lastBatches == 1 && epochsEnded > 0) {
+            String line = String.format(Locale.ROOT, "epoch %d/%d  one step an epoch  ETA (run %s)", epoch, epochs,
+                    duration(secondsPerEpoch * (epochs - epoch + 1)));
+            line = line.substring(0, Math.min(line.length(), columns - 1)); // one column spare, as for the bar's line
+            live.print("\r" + line);
+            width = line.length();
+            live.flush();
+        }
     }
 
     @Override
@@ -138,13 +148,15 @@ final class ProgressLine implements Callback {
         secondsOfEpochsEnded += (clock.getAsLong() - epochStarted) / 1e9;
         secondsPerEpoch = secondsOfEpochsEnded / ++epochsEnded;
         epochLines.onEpochEnd(metrics);
-        if (lastBatches == 1 && metrics.epoch() < epochs) { // a full batch: its one step draws no bar, so the run's time left stays up
-            String line = String.format(Locale.ROOT, "epoch %d/%d  one step an epoch  ETA (run %s)", metrics.epoch() + 1, epochs,
-                    duration(secondsPerEpoch * (epochs - metrics.epoch())));
-            line = line.substring(0, Math.min(line.length(), columns - 1)); // one column spare, as for the bar's line
-            live.print("\r" + line);
-            width = line.length();
+    }
+
+    /** Clears a line left up: a full batch's, or a bar's when the run stopped within an epoch. */
+    @Override
+    public void onTrainEnd(io.dense4j.train.History history) {
+        if (width > 0) {
+            live.print("\r" + " ".repeat(width) + "\r");
             live.flush();
+            width = 0;
         }
     }
 

@@ -400,8 +400,14 @@ class TrainCommand implements Callable<Integer> {
         Outputs.checkFile(spec.commandLine(), "--out", out, inputs);
         Outputs.checkFolder(spec.commandLine(), "--plot", plots);
         if (log != null) {
-            inputs.add(out);
             Outputs.checkFile(spec.commandLine(), "--log", log, inputs);
+            for (String[] written : new String[][] {{"--out", String.valueOf(out)},
+                    {"--checkpoint", String.valueOf(checkpoints.file)}}) {
+                if (!written[1].equals("null") && Path.of(written[1]).toAbsolutePath().normalize().equals(log.toAbsolutePath().normalize())) {
+                    throw new ParameterException(spec.commandLine(), "--log " + log + " is the file " + written[0] + " writes; give "
+                            + "another file");
+                }
+            }
         }
         cache.checkFolder(data);
     }
@@ -412,7 +418,8 @@ class TrainCommand implements Callable<Integer> {
      */
     CsvFormat format() {
         CsvFormat format = csv.format(resumedData);
-        if (resumedMarks != null && !format.missingMarks().equals(resumedMarks)) { // a "?" it trained as missing stays missing
+        if (resumedMarks != null && !java.util.Set.copyOf(format.missingMarks()).equals(java.util.Set.copyOf(resumedMarks))) {
+            // a "?" it trained as missing stays missing
             if (spec.commandLine().getParseResult().hasMatchedOption("--missing-values")) {
                 throw new ParameterException(spec.commandLine(), "--resume: the checkpoint reads " + (resumedMarks.isEmpty() ? "no marks"
                         : String.join(", ", resumedMarks)) + " as missing values besides the usual ones, and --missing-values says "

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
         + "it, on its training data, and say whether the weights come out bit for bit the same (exit 0) or not (exit 1); exit 2 when it records no command line to rerun.")
 final class VerifyCommand implements Callable<Integer> {
     /** Flags of the recorded command that only say where files go, or how many threads run: dropped, with their values. */
-    private static final Set<String> PLACES = Set.of("--data", "--out", "--plot", "--checkpoint", "--checkpoint-every", "--threads",
-            "--parts", "--cache-dir");
+    private static final Set<String> PLACES = Set.of("--data", "--out", "--plot", "--log", "--checkpoint", "--checkpoint-every",
+            "--threads", "--parts", "--cache-dir");
     private static final Set<String> SWITCHES = Set.of("--resume", "--verbose");
 
     @Option(names = "--model", required = true, description = "A model file written by train.")

@@ -172,7 +172,7 @@ public final class CsvPredictions {
                     reader = reader.asPartOfASet();
                 }
                 InputSchema schema = model.inputSchema();
-                if (schema != null && !schema.categories().isEmpty()) {
+                if (schema != null) { // for a model: its categories, and its messages (a fill is the model's, not a flag's)
                     reader = reader.scoring(keyedAs(schema.categories(), input.layout().categorical()));
                 }
                 CsvReader filling = chunk.fill == null ? reader : reader.allowingMissing();

@@ -188,6 +188,11 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
      */
     public void check(io.dense4j.data.csv.CsvSource data) {
         checkLabel(data); // first: another column taken as the label leaves the label among the features, its classes others
+        if (!data.format().missingMarks().containsAll(missingMarks)) { // a "?" the model trained as missing would be read otherwise
+            throw new IllegalArgumentException(data.name() + " is read without the missing-value marks the model was trained with ("
+                    + quotedMarks(missingMarks) + "): read it with them (--missing-values, or CsvFormat.withMissingMarks; Model.open "
+                    + "in Java reads it so)");
+        }
         checkFeatures(data.name(), data.featureNames());
         checkClasses(data.name(), data.classes());
         if (!data.categoricalColumns().equals(List.copyOf(categories.keySet()))) {
@@ -197,15 +202,36 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
                     + ": read them as the model does (--categorical and --numeric, or Model.open in Java), or compile a model for "
                     + "these (InputSchema.of)");
         }
-        if (!data.format().missingMarks().containsAll(missingMarks)) { // a "?" the model trained as missing would be read otherwise
-            throw new IllegalArgumentException(data.name() + " is read without the missing-value marks the model was trained with ("
-                    + String.join(", ", missingMarks.stream().map(mark -> "\"" + io.dense4j.data.csv.Printable.of(mark) + "\"").toList())
-                    + "): read it with them (--missing-values, or CsvFormat.withMissingMarks; Model.open in Java reads it so)");
+    }
+
+    /**
+     * Throws unless rows to train on are read with exactly this model's missing-value marks: a model
+     * keeps the marks it was trained with, and rows read with others would train it on cells it
+     * later reads otherwise.
+     */
+    public void checkTrainingMarks(String data, List<String> marks) {
+        if (!java.util.Set.copyOf(marks).equals(java.util.Set.copyOf(missingMarks))) {
+            throw new IllegalArgumentException(data + " is read with the missing-value marks " + (marks.isEmpty() ? "none but the usual"
+                    : quotedMarks(marks)) + ", and the model keeps " + (missingMarks.isEmpty() ? "none but the usual" : quotedMarks(missingMarks))
+                    + ": train it on rows read with its own (CsvFormat.withMissingMarks), or compile a model for these (InputSchema.of)");
         }
+    }
+
+    private static String quotedMarks(List<String> marks) {
+        return String.join(", ", marks.stream().map(mark -> "\"" + io.dense4j.data.csv.Printable.of(mark) + "\"").toList());
     }
 
     /** {@code format} reading this model's missing-value marks as well as its own, as its files were read in training. */
     public io.dense4j.data.csv.CsvFormat reading(io.dense4j.data.csv.CsvFormat format) {
+        for (String mark : format.missingMarks()) { // read as missing, a category the model trained would lose its slot
+            categories.forEach((column, encoding) -> {
+                if (encoding.values().contains(mark)) {
+                    throw new IllegalArgumentException("the missing-value mark \"" + io.dense4j.data.csv.Printable.of(mark)
+                            + "\" is a category the model trained for \"" + io.dense4j.data.csv.Printable.of(column)
+                            + "\": leave it out of the marks");
+                }
+            });
+        }
         if (format.missingMarks().containsAll(missingMarks)) {
             return format;
         }

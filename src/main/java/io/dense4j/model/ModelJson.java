@@ -42,8 +42,9 @@ final class ModelJson {
     static ObjectNode of(Model model, TrainingState state) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         boolean callbackWeights = state != null && state.callbacks().stream().anyMatch(callback -> callback.weights() != null);
-        root.put("format", ModelFile.FORMAT).put("formatVersion", callbackWeights ? ModelFile.CALLBACK_WEIGHTS_SINCE
-                : ModelFile.PLAIN_VERSION).put("library", ModelFile.LIBRARY_VERSION);
+        boolean marks = model.inputSchema() != null && !model.inputSchema().missingMarks().isEmpty();
+        root.put("format", ModelFile.FORMAT).put("formatVersion", marks ? ModelFile.MISSING_MARKS_SINCE : callbackWeights
+                ? ModelFile.CALLBACK_WEIGHTS_SINCE : ModelFile.PLAIN_VERSION).put("library", ModelFile.LIBRARY_VERSION);
         root.put("inputWidth", model.inputWidth());
         CompileOptions options = model.options();
         root.putObject("compile").put("dataType", options.dataType().name()).put("seed", options.seed())
@@ -353,7 +354,7 @@ final class ModelJson {
             }
             marks.add(mark.asText());
         }
-        io.dense4j.data.csv.CsvFormat.defaults().withMissingMarks(marks); // the format's rules: one line for a mark it refuses
+        io.dense4j.data.csv.CsvFormat.checkMissingMarks(marks); // the format's rules: one line for a mark it refuses
         InputSchema read = new InputSchema(features, classes, fill, schema.has("label") ? schema.get("label").asText() : null,
                 categories, marks);
         if (features.size() != config.path("inputWidth").asInt()) {

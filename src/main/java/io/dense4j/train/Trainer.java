@@ -132,6 +132,7 @@ public final class Trainer {
         InputSchema schema = model.inputSchema();
         if (schema != null) { // naming what differs, before the width says that something does
             schema.check(data);
+            schema.checkTrainingMarks(data.name(), data.format().missingMarks());
         }
         model.checkWidth(data.width());
         double split = options.validationSplit();

@@ -55,6 +55,12 @@ class ConvergenceNoteTest {
         assertEquals("Note: the training loss was still falling at the last epoch (0.3528, from 0.3576 at best 6 epochs before): "
                 + "more epochs may fit better (--epochs 120; a full batch takes one step an epoch; --validation 0.2 shows whether "
                 + "held-out rows gain too)", note);
+        // resumed at epoch 51: its fit holds the last 10 epochs, and the run's tenth is still 6 of them
+        List<EpochMetrics> resumed = new ArrayList<>();
+        for (int epoch = 51; epoch <= 60; epoch++) {
+            resumed.add(new EpochMetrics(epoch, losses[epoch - 1], 0.9, Double.NaN, Double.NaN, 100, 0.1));
+        }
+        assertEquals(note, ConvergenceNote.of(new History(resumed, false), 60, true));
     }
 
     @Test

@@ -54,6 +54,16 @@ class FullBatchCommandsTest {
         assertEquals(31, lines.size());
         assertTrue(lines.get(30).startsWith("30,") && lines.get(30).contains(",600,"), lines.get(30));
 
+        String logged = Files.readString(log);
+        Run verified = Run.of("verify", "--model", folder.resolve("m.zip").toString(), "--data", data.toString());
+        assertEquals(0, verified.exitCode(), verified.out() + verified.err());
+        assertEquals(logged, Files.readString(log), "verify's rerun writes no log over the training's");
+
+        Path model = folder.resolve("fresh.zip");
+        Run same = Run.of("train", "--data", data.toString(), "--log", model.toString(), "--out", model.toString());
+        assertEquals(2, same.exitCode());
+        assertTrue(same.err().contains("--log " + model + " is the file --out writes; give another file"), same.err());
+
         Run cv = Run.of("cv", "--data", data.toString(), "--log", log.toString());
         assertEquals(2, cv.exitCode());
         assertTrue(cv.err().contains("--log is train's, not cv's: log a model trained with train"), cv.err());

@@ -40,6 +40,14 @@ class MissingMarksCommandsTest {
 
     @Test
     void aMarkIsAMissingValueInEveryCommandOnceTrainingSaysSo() throws Exception {
+        Path clean = Files.writeString(folder.resolve("clean.csv"), Files.readString(train).replace("?,", "0.5,").replace(",?,", ",red,"));
+        Path plain = folder.resolve("plain.zip");
+        assertEquals(0, Run.of("train", "--data", clean.toString(), "--epochs", "1", "--out", plain.toString()).exitCode());
+        Run scoring = Run.of("predict", "--model", plain.toString(), "--data", test.toString(), "--out", folder.resolve("q.csv").toString());
+        assertEquals(1, scoring.exitCode());
+        assertTrue(scoring.err().contains("expected a number, got \"?\" (if \"?\" marks a missing value, the model fills none: train "
+                + "it with --missing-values '?' --fill-missing)"), scoring.err()); // predict has no --fill-missing
+
         Run refused = Run.of("train", "--data", train.toString(), "--epochs", "2", "--out", folder.resolve("m0.zip").toString());
         assertEquals(1, refused.exitCode());
         assertTrue(refused.err().contains("line 5, column 1 (\"x\"): expected a number, got \"?\" (if \"?\" marks a missing value, "
@@ -52,6 +60,14 @@ class MissingMarksCommandsTest {
         assertTrue(trained.out().contains("Categorical columns (one-hot over their categories, other, missing): colour (3)"),
                 trained.out()); // "?" is no category
         assertEquals(List.of("?"), Model.load(model).inputSchema().missingMarks());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(model.toFile())) { // an older reader refuses it, not reads ? as 'other'
+            String json = new String(zip.getInputStream(zip.getEntry("model.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(json.contains("\"formatVersion\" : 5"), json.substring(0, 200));
+        }
+        Run categoryMark = Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--missing-values", "red");
+        assertEquals(1, categoryMark.exitCode());
+        assertTrue(categoryMark.err().contains("the missing-value mark \"red\" is a category the model trained for \"colour\": leave "
+                + "it out of the marks"), categoryMark.err());
         assertTrue(Run.of("summary", "--model", model.toString()).out()
                 .contains("Missing values: empty, NA, N/A, NaN, and \"?\" (--missing-values)"));
 

@@ -69,7 +69,22 @@ class ProgressLineTest {
         String drawn = live.toString(StandardCharsets.UTF_8);
         assertTrue(drawn.contains("\repoch 2/4  one step an epoch  ETA (run 9s)"), drawn);
         assertTrue(drawn.contains("\repoch 4/4  one step an epoch  ETA (run 3s)"), drawn);
-        assertTrue(drawn.endsWith(" \r"), "cleared after the last epoch's line: " + drawn);
+        assertTrue(drawn.endsWith(" \r"), "cleared at the last epoch's end: " + drawn);
+
+        // drawn when an epoch begins, after the epoch before has said all it says; a run that stops leaves no line behind
+        live.reset();
+        ProgressLine stopped = new ProgressLine(4, 1000, new PrintStream(lines, true, StandardCharsets.UTF_8),
+                new PrintStream(live, true, StandardCharsets.UTF_8), () -> now[0], 120);
+        now[0] = 0;
+        stopped.onEpochBegin(1);
+        now[0] = 3_000_000_000L;
+        stopped.onBatchEnd(1, 1, 1, 0.5);
+        stopped.onEpochEnd(new io.dense4j.train.EpochMetrics(1, 0.5, 0.9, Double.NaN, Double.NaN, 1000, 3));
+        assertEquals("", live.toString(StandardCharsets.UTF_8), "nothing drawn after the epoch's own lines");
+        stopped.onEpochBegin(2);
+        assertTrue(live.toString(StandardCharsets.UTF_8).startsWith("\repoch 2/4  one step an epoch  ETA (run 9s)"));
+        stopped.onTrainEnd(new io.dense4j.train.History(java.util.List.of(), true));
+        assertTrue(live.toString(StandardCharsets.UTF_8).endsWith(" \r"), "cleared when the run ends early");
     }
 
     @Test

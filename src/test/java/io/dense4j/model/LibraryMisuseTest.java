@@ -79,6 +79,11 @@ class LibraryMisuseTest {
                 .compile(InputSchema.of(marked, 100), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults().withSeed(3));
         new Trainer(model).fit(marked, FitOptions.builder().epochs(1).build());
         assertEquals(List.of("?"), model.inputSchema().missingMarks());
+        CsvSource other = CsvSource.open(file, CsvFormat.defaults().withMissingMarks(List.of("?", "NULL")),
+                CsvSource.Options.defaults().fillingMissing());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Trainer(model).fit(other, FitOptions.builder().epochs(2).build()))
+                .getMessage().endsWith("is read with the missing-value marks \"?\", \"NULL\", and the model keeps \"?\": train it on rows "
+                        + "read with its own (CsvFormat.withMissingMarks), or compile a model for these (InputSchema.of)"));
 
         assertEquals(200, model.scores(model.open(file), RowSelection.all()).labels().length, "Model.open reads ? as missing");
         String refused = assertThrows(IllegalArgumentException.class, () -> model.scores(CsvSource.open(file, CsvFormat.defaults(),

@@ -69,6 +69,7 @@ public final class SparkTrainer {
         if (model.inputSchema() != null) {
             model.inputSchema().checkFeatures(data.source().path(), data.featureNames());
             model.inputSchema().checkClasses(data.source().path(), data.classes()); // a resumed model whose classes --positive turned round
+            model.inputSchema().checkTrainingMarks(data.source().path(), data.source().format().missingMarks());
         }
         // averaging's weights depend on its local steps and pieces; exact rounds are one machine's step on any pieces
         trainer.beginFit(fit, sync.mode() == Synchronization.Mode.EXACT ? io.dense4j.model.TrainingState.Batching.EXACT_ON_CLUSTER

@@ -15,6 +15,8 @@ final class CellParser {
     private final CsvProblems problems;
     private final CsvFormat format;
     private final MissingMarks marks;
+    /** Whether the cells are read for a model to score (its classes known): a fill is then the model's to have, not a flag's. */
+    private final boolean scoring;
     /** A cell with its decimal comma made a point, for the full parser; grown as cells need. */
     private byte[] pointed = new byte[32];
 
@@ -24,6 +26,12 @@ final class CellParser {
 
     /** A parser of the cells of files laid out as {@code format} says (its decimal separator). */
     CellParser(boolean allowMissing, CsvProblems problems, CsvFormat format) {
+        this(allowMissing, problems, format, false);
+    }
+
+    /** As above, for a model to score when {@code scoring}. */
+    CellParser(boolean allowMissing, CsvProblems problems, CsvFormat format, boolean scoring) {
+        this.scoring = scoring;
         this.allowMissing = allowMissing;
         this.problems = problems;
         this.format = format;
@@ -54,8 +62,9 @@ final class CellParser {
                 throw problems.cell(column, "expected a number" + (format.decimal() == ',' ? " with a decimal comma" : "") + ", got \""
                         + text + "\" (" + (hint == null ? "" : hint + "; ") + (isMark(bytes, from, to)
                         // "?" is Weka's and the UCI files' missing value: declaring the column categorical is no cure for that
-                        ? "if \"" + text + "\" marks a missing value, say so: --missing-values '" + text + "'"
-                        + (allowMissing ? "" : " --fill-missing") + ", or CsvFormat.withMissingMarks"
+                        ? "if \"" + text + "\" marks a missing value, " + (scoring && !allowMissing
+                        ? "the model fills none: train it with --missing-values '" + text + "' --fill-missing"
+                        : "say so: --missing-values '" + text + "'" + (allowMissing ? "" : " --fill-missing") + ", or CsvFormat.withMissingMarks")
                         : "to read the column as categories, declare it categorical when training: --categorical, or "
                         + "CsvSource.Options.withCategorical") + ")");
             }

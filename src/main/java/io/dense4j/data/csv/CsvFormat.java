@@ -223,6 +223,11 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
                 thousands, marks);
     }
 
+    /** Throws unless {@code marks} may be missing-value marks in some file: the rules but the delimiter's, for a model's own. */
+    public static void checkMissingMarks(List<String> marks) {
+        checkMissingMarks(marks, '\n'); // a line break is refused anyway
+    }
+
     private static void checkMissingMarks(List<String> marks, char delimiter) {
         if (marks.size() > MOST_MISSING_MARKS) {
             throw new IllegalArgumentException("at most " + MOST_MISSING_MARKS + " missing-value marks, got " + marks.size());

@@ -508,6 +508,7 @@ public final class CsvReader {
             categories.put(name, scoring != null ? new CategoryLookup(scoring.get(name))
                     : CategoryDictionary.reserving(reserved.getOrDefault(name, List.of()), mostValues));
         }
-        return new RowParser(layout, format, allowMissing, collectLabels, classes, problems, handler, keptColumns, categories);
+        return new RowParser(layout, format, allowMissing, collectLabels, classes, problems, handler, keptColumns, categories,
+                classes != null || scoring != null);
     }
 }

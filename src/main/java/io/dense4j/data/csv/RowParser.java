@@ -42,10 +42,12 @@ final class RowParser {
     /**
      * @param categories each categorical feature's cells by name (all of {@code format.categorical()}),
      *                   which give its cells their numbers
+     * @param forAModel  whether the rows are read for a model to score, which its messages then address
      */
     RowParser(ColumnLayout layout, CsvFormat format, boolean allowMissing, boolean collectLabels, java.util.List<String> classes,
               CsvProblems problems,
-              CsvReader.RowHandler handler, int[] keptColumns, java.util.Map<String, ? extends CategoryCells> categories) {
+              CsvReader.RowHandler handler, int[] keptColumns, java.util.Map<String, ? extends CategoryCells> categories,
+              boolean forAModel) {
         this.columns = layout.columns();
         this.labelColumn = layout.labelColumn();
         this.weightColumn = layout.weightColumn();
@@ -74,7 +76,7 @@ final class RowParser {
         this.plain = new PlainDecimal(format.decimal());
         this.header = format.header();
         this.scanner = new FieldScanner(delimiter, problems);
-        this.cells = new CellParser(allowMissing, problems, format);
+        this.cells = new CellParser(allowMissing, problems, format, forAModel);
         this.marks = MissingMarks.of(format);
         this.labels = new LabelParser(collectLabels, classes, problems, format.labelChoiceNote(), marks);
         this.problems = problems;

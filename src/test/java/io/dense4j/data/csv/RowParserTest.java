@@ -21,7 +21,7 @@ class RowParserTest {
         }
         return new RowParser(layout, format, allowMissing, false, null, problems,
                 (line, features, provisionalClass, weight) -> heard.add(line + " " + Arrays.toString(features) + " " + provisionalClass),
-                new int[0], java.util.Map.of());
+                new int[0], java.util.Map.of(), false);
     }
 
     private static void parse(RowParser parser, String row) {
