@@ -161,6 +161,9 @@ class TrainCommand implements Callable<Integer> {
 
     /** The data a resumed checkpoint was trained on, whose numbers the resumed run reads the same way; else null. */
     private io.dense4j.model.TrainingData resumedData;
+    /** Whether the note on unnamed columns, or on a full batch's patience, was given (cv's folds each make a model). */
+    private boolean notedFullBatchPatience;
+    private boolean notedUnnamed;
     /** The missing-value marks of the checkpoint resumed from, read again where --missing-values does not say; null before one. */
     private List<String> resumedMarks;
 
@@ -484,7 +487,10 @@ class TrainCommand implements Callable<Integer> {
                            RowSelection trainingRows) {
         InputSchema shape = new InputSchema(featureNames, classes, null, labelName, categories);
         architecture.checkSizes(shape.layout().encodedWidth());
-        ColumnOptions.noteUnnamedColumns(featureNames, status());
+        if (!notedUnnamed) { // once a command: cv makes a model per fold
+            ColumnOptions.noteUnnamedColumns(featureNames, status());
+            notedUnnamed = true;
+        }
         boolean numbers = shape.layout().numericCount() > 0; // nothing to standardize when every column is categorical
         Sequential model = new Sequential(architecture.layers(hidden, numbers).toArray(Layer[]::new));
         boolean balanced = lossOptions.balanced();
@@ -528,6 +534,12 @@ class TrainCommand implements Callable<Integer> {
     EarlyStopping earlyStopping() {
         if (patience == null) {
             return null;
+        }
+        if (batchSize == 0 && !notedFullBatchPatience) { // a full batch's loss may rise for a few steps, then fall
+            status().printf("Note: --early-stopping %d counts epochs, and an epoch of a full batch is one step: the run stops after %d "
+                    + "%s without a better loss, as is common early in a run of full batches%n", patience, patience,
+                    patience == 1 ? "step" : "steps");
+            notedFullBatchPatience = true;
         }
         return validation > 0 ? EarlyStopping.onValidationLoss(patience) : EarlyStopping.onTrainingLoss(patience);
     }

@@ -110,6 +110,9 @@ class CategoricalCommandsTest {
         assertFalse(dropped.out().contains("has no name"), dropped.out());
         assertEquals(List.of("x"), Model.load(folder.resolve("m2.zip")).inputSchema().featureNames());
 
+        Run folds = Run.of("cv", "--data", file.toString(), "--folds", "3", "--epochs", "1");
+        assertEquals(1, folds.out().split("has no name, as the row index", -1).length - 1, "once, not once a fold: " + folds.out());
+
         Path pandas = Files.writeString(folder.resolve("read-and-written.csv"), text.toString().replaceFirst(",x,", "Unnamed: 0,x,"));
         Run again = Run.of("train", "--data", pandas.toString(), "--epochs", "1", "--out", folder.resolve("m3.zip").toString());
         assertTrue(again.out().contains("Note: feature column \"Unnamed: 0\" has pandas' name for none, as the row index pandas and R "

@@ -64,6 +64,11 @@ class FullBatchCommandsTest {
         assertEquals(2, same.exitCode());
         assertTrue(same.err().contains("--log " + model + " is the file --out writes; give another file"), same.err());
 
+        Run patient = Run.of("train", "--data", data.toString(), "--batch-size", "0", "--epochs", "5", "--validation", "0.2",
+                "--early-stopping", "3", "--out", folder.resolve("es.zip").toString());
+        assertTrue(patient.out().contains("Note: --early-stopping 3 counts epochs, and an epoch of a full batch is one step: the run "
+                + "stops after 3 steps without a better loss, as is common early in a run of full batches"), patient.out());
+
         Run cv = Run.of("cv", "--data", data.toString(), "--log", log.toString());
         assertEquals(2, cv.exitCode());
         assertTrue(cv.err().contains("--log is train's, not cv's: log a model trained with train"), cv.err());
