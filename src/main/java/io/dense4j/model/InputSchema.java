@@ -31,13 +31,10 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
 
     public InputSchema {
         missingMarks = missingMarks == null ? List.of() : List.copyOf(missingMarks); // null: a model saved before them
-        for (String mark : missingMarks) { // a mark is read as missing before a category is looked up: it cannot be one
-            categories.forEach((column, encoding) -> {
-                if (encoding.values().contains(mark)) {
-                    throw new IllegalArgumentException("\"" + io.dense4j.data.csv.Printable.of(mark) + "\" is a missing-value mark and a "
-                            + "category of \"" + io.dense4j.data.csv.Printable.of(column) + "\"");
-                }
-            });
+        String[] both = markThatIsACategory(missingMarks, categories); // a mark is read as missing before a category is looked up
+        if (both != null) {
+            throw new IllegalArgumentException("\"" + io.dense4j.data.csv.Printable.of(both[0]) + "\" is a missing-value mark and a "
+                    + "category of \"" + io.dense4j.data.csv.Printable.of(both[1]) + "\"");
         }
         featureNames = List.copyOf(featureNames);
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -217,20 +214,28 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         }
     }
 
+    /** The first of {@code marks} that is a category of a column, with that column's name; null when none is. */
+    private static String[] markThatIsACategory(List<String> marks, Map<String, Categories> categories) {
+        for (String mark : marks) {
+            for (Map.Entry<String, Categories> column : categories.entrySet()) {
+                if (column.getValue().values().contains(mark)) {
+                    return new String[] {mark, column.getKey()};
+                }
+            }
+        }
+        return null;
+    }
+
     private static String quotedMarks(List<String> marks) {
         return String.join(", ", marks.stream().map(mark -> "\"" + io.dense4j.data.csv.Printable.of(mark) + "\"").toList());
     }
 
     /** {@code format} reading this model's missing-value marks as well as its own, as its files were read in training. */
     public io.dense4j.data.csv.CsvFormat reading(io.dense4j.data.csv.CsvFormat format) {
-        for (String mark : format.missingMarks()) { // read as missing, a category the model trained would lose its slot
-            categories.forEach((column, encoding) -> {
-                if (encoding.values().contains(mark)) {
-                    throw new IllegalArgumentException("the missing-value mark \"" + io.dense4j.data.csv.Printable.of(mark)
-                            + "\" is a category the model trained for \"" + io.dense4j.data.csv.Printable.of(column)
-                            + "\": leave it out of the marks");
-                }
-            });
+        String[] both = markThatIsACategory(format.missingMarks(), categories); // read as missing, it would lose its slot
+        if (both != null) {
+            throw new IllegalArgumentException("the missing-value mark \"" + io.dense4j.data.csv.Printable.of(both[0])
+                    + "\" is a category the model trained for \"" + io.dense4j.data.csv.Printable.of(both[1]) + "\": leave it out of the marks");
         }
         if (format.missingMarks().containsAll(missingMarks)) {
             return format;
