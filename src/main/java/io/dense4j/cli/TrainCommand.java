@@ -301,11 +301,16 @@ class TrainCommand implements Callable<Integer> {
         if (baseRate == null) {
             baseRate = new BaseRateCheck(epochs, System.err, !architecture.standardize
                     ? "the features are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr"
-                    : batchSize == 0 ? "a full batch takes one step an epoch: give it many more --epochs (hundreds), lower --lr if "
+                    : oneStepAnEpoch() ? "a full batch takes one step an epoch: give it many more --epochs (hundreds), lower --lr if "
                     + "the loss grew, or take batches (--batch-size 256)"
-                    : "lower --lr if the loss grew, raise it or train more epochs if it barely moved", batchSize == 0);
+                    : "lower --lr if the loss grew, raise it or train more epochs if it barely moved", oneStepAnEpoch());
         }
         return baseRate;
+    }
+
+    /** Whether each epoch is one step: a full batch, or batches as large as the training rows. */
+    private boolean oneStepAnEpoch() {
+        return batchSize == 0 || trainingStatistics != null && batchSize >= trainingStatistics.count();
     }
 
     /** Where what the command says goes: standard output; cv's --json moves it to standard error. */
@@ -463,7 +468,7 @@ class TrainCommand implements Callable<Integer> {
         } else if (history.stoppedEarly()) {
             System.out.printf("Stopped early after epoch %d%n", history.last().epoch());
         }
-        String stillFalling = baseRate != null && baseRate.worseAtEnd() ? null : ConvergenceNote.of(history, epochs, batchSize == 0); // else an error says more
+        String stillFalling = baseRate != null && baseRate.worseAtEnd() ? null : ConvergenceNote.of(history, epochs, oneStepAnEpoch()); // else an error says more
         if (stillFalling != null) {
             System.out.println(stillFalling);
         }
@@ -535,7 +540,7 @@ class TrainCommand implements Callable<Integer> {
         if (patience == null) {
             return null;
         }
-        if (batchSize == 0 && !notedFullBatchPatience) { // a full batch's loss may rise for a few steps, then fall
+        if (oneStepAnEpoch() && !notedFullBatchPatience) { // a full batch's loss may rise for a few steps, then fall
             status().printf("Note: --early-stopping %d counts epochs, and an epoch of a full batch is one step: the run stops after %d "
                     + "%s without a better loss, as is common early in a run of full batches%n", patience, patience,
                     patience == 1 ? "step" : "steps");

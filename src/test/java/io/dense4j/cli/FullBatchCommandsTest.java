@@ -54,6 +54,12 @@ class FullBatchCommandsTest {
         assertEquals(31, lines.size());
         assertTrue(lines.get(30).startsWith("30,") && lines.get(30).contains(",600,"), lines.get(30));
 
+        Run asLarge = Run.of("train", "--data", data.toString(), "--layers", "64,64", "--batch-size", "1000", "--lr", "0.05", "--epochs",
+                "30", "--out", folder.resolve("large.zip").toString()); // a batch as large as the rows: one step an epoch too
+        assertEquals(0, asLarge.exitCode(), asLarge.err());
+        assertFalse(asLarge.err().contains("Warning:"), asLarge.err());
+        assertTrue(asLarge.out().contains("a full batch takes one step an epoch"), asLarge.out());
+
         String logged = Files.readString(log);
         Run verified = Run.of("verify", "--model", folder.resolve("m.zip").toString(), "--data", data.toString());
         assertEquals(0, verified.exitCode(), verified.out() + verified.err());

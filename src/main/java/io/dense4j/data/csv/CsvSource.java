@@ -232,7 +232,7 @@ public final class CsvSource implements CategoricalRows {
                     + " a header row but no data rows", null);
         }
         return new CsvSource(files, options, opened, first.labelColumnName(),
-                FileSetRules.classes(opened, options.classes(), first.labelColumnName()));
+                FileSetRules.classes(opened, options.classes(), first.labelColumnName(), format.labelChoiceNote()));
     }
 
     /** Each file's rows as a pass reads them, its categorical cells coded by {@code codes(k)}. */

@@ -44,7 +44,7 @@ final class FileSetRules {
      * column's name ({@code labelColumn}, null without a header) goes in the message of a label
      * the model does not know: a file may hold another column where the label was.
      */
-    static List<String> classes(List<CsvFile> files, List<String> classes, String labelColumn) {
+    static List<String> classes(List<CsvFile> files, List<String> classes, String labelColumn, String labelChoice) {
         List<String> seen = new ArrayList<>();
         for (CsvFile file : files) {
             for (String name : file.labelNames()) {
@@ -56,13 +56,13 @@ final class FileSetRules {
                     if (seen.size() == 2) {
                         throw new DataFileException(file.path(), "has the label \"" + name + "\", a third one after \""
                                 + seen.get(0) + "\" and \"" + seen.get(1) + "\" in the files before it; a binary classifier "
-                                + "needs two", null);
+                                + "needs two" + labelChoice, null);
                     }
                     seen.add(name);
                     String problem = LabelMapping.restore(seen).problem();
                     if (problem != null) {
-                        throw new DataFileException(file.path(), "has labels that do not go with the files before it: " + problem,
-                                null);
+                        throw new DataFileException(file.path(), "has labels that do not go with the files before it: " + problem
+                                + labelChoice, null);
                     }
                 }
             }

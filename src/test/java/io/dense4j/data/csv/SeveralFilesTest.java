@@ -31,6 +31,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * category values in the order it met them.
  */
 class SeveralFilesTest {
+    /** What a label error adds when the label is the last column by default, as here. */
+    private static final String LAST_BY_DEFAULT = CsvFormat.defaults().labelChoiceNote();
+
     @TempDir
     Path folder;
 
@@ -167,14 +170,14 @@ class SeveralFilesTest {
         DataFileException error = assertThrows(DataFileException.class, () -> CsvSource.open(
                 CsvFiles.of(folder.resolve("three").toString()), CsvFormat.defaults(), CsvSource.Options.defaults()));
         assertEquals(third + ": has the label \"cow\", a third one after \"cat\" and \"dog\" in the files before it; "
-                + "a binary classifier needs two", error.getMessage());
+                + "a binary classifier needs two" + LAST_BY_DEFAULT, error.getMessage());
 
         write("mixed/a.csv", "x,label\n1,0\n2,0\n");
         Path mixed = write("mixed/b.csv", "x,label\n1,yes\n");
         error = assertThrows(DataFileException.class, () -> CsvSource.open(
                 CsvFiles.of(folder.resolve("mixed").toString()), CsvFormat.defaults(), CsvSource.Options.defaults()));
         assertEquals(mixed + ": has labels that do not go with the files before it: the labels mix \"0\" and \"yes\": "
-                + "use two numbers, true/false, or two names", error.getMessage());
+                + "use two numbers, true/false, or two names" + LAST_BY_DEFAULT, error.getMessage());
 
         Path first = write("one/a.csv", "x,label\n1,1\n");
         write("one/b.csv", "x,label\n2,1.0\n");
@@ -209,14 +212,14 @@ class SeveralFilesTest {
         write("meanings/c.csv", "x,label\n3,2\n");
         error = assertThrows(DataFileException.class, () -> CsvSource.open(CsvFiles.of(folder.resolve("meanings").toString()),
                 CsvFormat.defaults(), CsvSource.Options.defaults()));
-        assertEquals(zero + ": has labels that do not go with the files before it: the labels \"-1\" and \"0\" both mean class 0",
+        assertEquals(zero + ": has labels that do not go with the files before it: the labels \"-1\" and \"0\" both mean class 0" + LAST_BY_DEFAULT,
                 error.getMessage());
         write("codings/a.csv", "x,label\n1,0\n2,1\n");
         Path minusOne = write("codings/b.csv", "x,label\n3,-1\n4,1\n");
         error = assertThrows(DataFileException.class, () -> CsvSource.open(CsvFiles.of(folder.resolve("codings").toString()),
                 CsvFormat.defaults(), CsvSource.Options.defaults()));
         assertEquals(minusOne + ": has the label \"-1\", a third one after \"0\" and \"1\" in the files before it; a binary classifier "
-                + "needs two", error.getMessage());
+                + "needs two" + LAST_BY_DEFAULT, error.getMessage());
     }
 
     @Test
