@@ -28,7 +28,11 @@ final class ConvergenceNote {
      */
     static String of(History history, int epochs, boolean fullBatch) {
         List<EpochMetrics> trained = history.epochs();
-        if (trained.size() < 2 || history.stoppedEarly() || history.restoredEpoch() != 0 || history.last().epoch() != epochs) {
+        if (trained.size() < 2) {
+            return null;
+        }
+        boolean keptAnother = history.restoredEpoch() != 0 && history.restoredEpoch() != history.last().epoch();
+        if (history.stoppedEarly() || keptAnother || history.last().epoch() != epochs) {
             return null;
         }
         boolean validation = trained.stream().allMatch(metrics -> Double.isFinite(metrics.validationLoss()));

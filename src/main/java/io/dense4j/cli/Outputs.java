@@ -54,6 +54,20 @@ final class Outputs {
         }
     }
 
+    /** Whether {@code file}, written or not, is one that {@code data} (a folder or a glob) would name. */
+    static boolean amongData(String data, Path file) {
+        if (data == null || data.equals("-")) {
+            return false;
+        }
+        Path written = file.toAbsolutePath().normalize();
+        Path named = Path.of(data).toAbsolutePath().normalize();
+        if (Files.isDirectory(named)) {
+            return named.equals(written.getParent());
+        }
+        boolean glob = data.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+        return glob && java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + named).matches(written);
+    }
+
     /**
      * The files {@code data} (a --data value) names, for {@link #checkFile}: for standard input,
      * the file it was redirected from, if any ({@code < data.csv}); none for a pipe or a name that

@@ -235,6 +235,12 @@ class TrainCommand implements Callable<Integer> {
         if (trainer.epochsTrained() < epochs || resumed != null) { // a resumed last epoch still ends its callbacks
             EarlyStopping stopping = earlyStopping();
             History history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
+            if (oneStepAnEpoch() && baseRate != null && baseRate.worseAtEnd()) { // each epoch's loss is of the weights before its step
+                try (io.dense4j.data.BatchSource rows = source.rows(trainingRows(), model.inputSchema().fillValues(),
+                        model.inputSchema().categories(), model.dataType())) {
+                    baseRate.afterLastStep(model.objective(rows));
+                }
+            }
             report(history);
         }
         Scores held = validation > 0 ? model.scores(source, stratifiedIfAsked(RowSelection.validation(validation, seed))) : null;
@@ -302,7 +308,7 @@ class TrainCommand implements Callable<Integer> {
             baseRate = new BaseRateCheck(epochs, System.err, !architecture.standardize
                     ? "the features are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr"
                     : oneStepAnEpoch() ? "a full batch takes one step an epoch: give it many more --epochs (hundreds), lower --lr if "
-                    + "the loss grew, or take batches (--batch-size 256)"
+                    + "the loss grew, or take smaller batches (--batch-size 32)"
                     : "lower --lr if the loss grew, raise it or train more epochs if it barely moved", oneStepAnEpoch());
         }
         return baseRate;
@@ -409,6 +415,10 @@ class TrainCommand implements Callable<Integer> {
         Outputs.checkFolder(spec.commandLine(), "--plot", plots);
         if (log != null) {
             Outputs.checkFile(spec.commandLine(), "--log", log, inputs);
+            if (Outputs.amongData(data, log)) { // a later run on the same folder or glob would read the log as data
+                throw new ParameterException(spec.commandLine(), "--log " + log + " is among the files --data " + data + " names: a "
+                        + "later run would read it as data; give a file elsewhere");
+            }
             for (String[] written : new String[][] {{"--out", String.valueOf(out)},
                     {"--checkpoint", String.valueOf(checkpoints.file)}}) {
                 if (!written[1].equals("null") && Path.of(written[1]).toAbsolutePath().normalize().equals(log.toAbsolutePath().normalize())) {

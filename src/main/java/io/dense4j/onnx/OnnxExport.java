@@ -150,6 +150,9 @@ public final class OnnxExport {
         if (schema != null && schema.labelName() != null) {
             metadata(built, "label_column", schema.labelName());
         }
+        if (schema != null && !schema.missingMarks().isEmpty()) { // a program turns them into NaN for the numbers it builds
+            metadata(built, "missing_values", json(schema.missingMarks()));
+        }
         if (model.provenance() != null) {
             metadata(built, "provenance", model.provenance().toString());
         }

@@ -24,6 +24,8 @@ public final class BaseRateCheck implements Callback {
     private double positiveShare;
     private boolean warned;
     private EpochMetrics last;
+    /** The loss after the last epoch's one step, when measured ({@link #afterLastStep}); else NaN. */
+    private double afterLastStep = Double.NaN;
     private TrainingRun run;
 
     /**
@@ -137,28 +139,50 @@ public final class BaseRateCheck implements Callback {
         return loss > Math.max(2 * baseRateLoss, baseRateLoss + Math.log(2));
     }
 
+    /**
+     * For a run of one step an epoch: the training loss after the last step, which the last epoch's
+     * loss, taken before that step, does not show. The end is judged on it in the last epoch's place.
+     */
+    public void afterLastStep(double loss) {
+        afterLastStep = loss;
+    }
+
     /** Whether the last epoch judged was worse than the constant prediction. */
     public boolean worseAtEnd() {
         EpochMetrics kept = kept();
-        return kept != null && !Double.isNaN(baseRateLoss) && !(kept.loss() <= baseRateLoss);
+        return kept != null && !Double.isNaN(baseRateLoss) && !(endLoss(kept) <= baseRateLoss);
     }
 
     /** The last epoch against the constant prediction, for the closing error. */
     public String verdict() {
-        return kept() == null ? "" : comparison(kept()) + "; " + likelyCauses;
+        EpochMetrics kept = kept();
+        if (kept == null) {
+            return "";
+        }
+        String judged = kept == last && !Double.isNaN(afterLastStep) ? "the training loss after epoch " + kept.epoch() + "'s step"
+                : "epoch " + kept.epoch() + "'s training loss";
+        return comparison(judged, endLoss(kept)) + "; " + likelyCauses;
+    }
+
+    private double endLoss(EpochMetrics kept) {
+        return kept == last && !Double.isNaN(afterLastStep) ? afterLastStep : kept.loss();
     }
 
     private String comparison(EpochMetrics metrics) {
+        return comparison("epoch " + metrics.epoch() + "'s training loss", metrics.loss());
+    }
+
+    private String comparison(String judged, double judgedLoss) {
         // two significant digits below 1%: 1 positive in 10,000 is 0.010%, not 0.0%
         String share = String.format(Locale.ROOT, positiveShare >= 0.01 ? "%.1f" : "%.2g", 100 * positiveShare);
         // as many decimals as show the two losses apart: "0.0685 is worse than 0.0685" says nothing
         int decimals = 4;
-        while (decimals < 9 && String.format(Locale.ROOT, "%." + decimals + "f", metrics.loss())
+        while (decimals < 9 && String.format(Locale.ROOT, "%." + decimals + "f", judgedLoss)
                 .equals(String.format(Locale.ROOT, "%." + decimals + "f", baseRateLoss))) {
             decimals++;
         }
         String loss = "%." + decimals + "f";
-        return String.format(Locale.ROOT, "epoch %d's training loss " + loss + " is worse than always predicting the base rate "
-                + "(loss " + loss + ", %s%% positive)", metrics.epoch(), metrics.loss(), baseRateLoss, share);
+        return String.format(Locale.ROOT, "%s " + loss + " is worse than always predicting the base rate (loss " + loss
+                + ", %s%% positive)", judged, judgedLoss, baseRateLoss, share);
     }
 }

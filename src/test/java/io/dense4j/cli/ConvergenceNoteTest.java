@@ -70,7 +70,10 @@ class ConvergenceNoteTest {
         assertNull(ConvergenceNote.of(new History(epochs(falling, null), false), 5, false), "the run went to epoch 5; this fit ended at 3");
         List<EpochMetrics> three = epochs(falling, null);
         assertNull(ConvergenceNote.of(new History(three, false, three.get(1)), 3, false), "the weights of epoch 2 were restored");
+        assertTrue(ConvergenceNote.of(new History(three, false, three.get(2)), 3, false) != null,
+                "early stopping that kept the last epoch, the best, stopped nothing");
         assertNull(ConvergenceNote.of(new History(epochs(new double[] {0.4}, null), false), 1, false), "one epoch: nothing to compare");
+        assertNull(ConvergenceNote.of(new History(List.of(), true), 5, false), "a resumed run that had ended: no epoch");
     }
 
     @Test

@@ -60,6 +60,12 @@ class FullBatchCommandsTest {
         assertFalse(asLarge.err().contains("Warning:"), asLarge.err());
         assertTrue(asLarge.out().contains("a full batch takes one step an epoch"), asLarge.out());
 
+        // two steps of a full batch: epoch 2's loss is of the weights before its step, and the model after it beats the base rate
+        Path cancer = Files.copy(Path.of("src/test/resources/data/breast-cancer-train.csv"), folder.resolve("cancer.csv"));
+        Run twoSteps = Run.of("train", "--data", cancer.toString(), "--batch-size", "0", "--epochs", "2", "--out",
+                folder.resolve("two.zip").toString());
+        assertEquals(0, twoSteps.exitCode(), twoSteps.out() + twoSteps.err());
+
         String logged = Files.readString(log);
         Run verified = Run.of("verify", "--model", folder.resolve("m.zip").toString(), "--data", data.toString());
         assertEquals(0, verified.exitCode(), verified.out() + verified.err());
@@ -74,6 +80,16 @@ class FullBatchCommandsTest {
                 "--early-stopping", "3", "--out", folder.resolve("es.zip").toString());
         assertTrue(patient.out().contains("Note: --early-stopping 3 counts epochs, and an epoch of a full batch is one step: the run "
                 + "stops after 3 steps without a better loss, as is common early in a run of full batches"), patient.out());
+
+        Path parts = Files.createDirectory(folder.resolve("parts"));
+        Files.copy(data, parts.resolve("a.csv"));
+        for (String dataName : new String[] {parts.toString(), parts + "/*.csv"}) {
+            Run inside = Run.of("train", "--data", dataName, "--log", parts.resolve("log.csv").toString(), "--out",
+                    folder.resolve("p.zip").toString());
+            assertEquals(2, inside.exitCode(), dataName);
+            assertTrue(inside.err().contains("is among the files --data " + dataName + " names: a later run would read it as data"),
+                    inside.err());
+        }
 
         Run cv = Run.of("cv", "--data", data.toString(), "--log", log.toString());
         assertEquals(2, cv.exitCode());

@@ -75,6 +75,19 @@ class BaseRateCheckTest {
         check.onEpochEnd(epoch(5, 0.60));
         check.onEpochEnd(epoch(6, 0.50));
         assertFalse(check.worseAtEnd());
+
+        // the last epoch's loss is of the weights before its step: the loss after it judges the end
+        BaseRateCheck twoSteps = new BaseRateCheck(2, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                "more epochs", true);
+        twoSteps.expect(3, 1, ClassWeights.NONE);
+        twoSteps.onEpochEnd(epoch(1, 1.29));
+        twoSteps.onEpochEnd(epoch(2, 0.86));
+        assertTrue(twoSteps.worseAtEnd());
+        twoSteps.afterLastStep(0.55);
+        assertFalse(twoSteps.worseAtEnd(), "0.55 after the last step beats the base rate's 0.5623");
+        twoSteps.afterLastStep(0.60);
+        assertEquals("the training loss after epoch 2's step 0.6000 is worse than always predicting the base rate (loss 0.5623, "
+                + "25.0% positive); more epochs", twoSteps.verdict());
     }
 
     /** Unscaled features: 16,700 against a base rate's 0.56 after epoch 1 is no untrained start; it is said at once. */

@@ -54,7 +54,8 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
             throw new IllegalArgumentException("the thousands separator is ',' or '.', and not the decimal separator, got '"
                     + thousands + "'");
         }
-        missingMarks = missingMarks == null ? List.of() : List.copyOf(missingMarks); // null: a format recorded before them
+        // null: a format recorded before them; a mark given twice is one mark
+        missingMarks = missingMarks == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(missingMarks));
         checkMissingMarks(missingMarks, delimiter);
         features = features == null ? null : List.copyOf(features);
         dropped = List.copyOf(dropped);
