@@ -232,6 +232,12 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
 
     /** {@code format} reading this model's missing-value marks as well as its own, as its files were read in training. */
     public io.dense4j.data.csv.CsvFormat reading(io.dense4j.data.csv.CsvFormat format) {
+        for (String mark : format.missingMarks()) { // read as a missing label, a row of that class would be refused or skipped
+            if (classes.contains(mark)) {
+                throw new IllegalArgumentException("the missing-value mark \"" + io.dense4j.data.csv.Printable.of(mark)
+                        + "\" is one of the model's classes: leave it out of the marks");
+            }
+        }
         String[] both = markThatIsACategory(format.missingMarks(), categories); // read as missing, it would lose its slot
         if (both != null) {
             throw new IllegalArgumentException("the missing-value mark \"" + io.dense4j.data.csv.Printable.of(both[0])

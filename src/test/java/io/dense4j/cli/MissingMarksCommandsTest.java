@@ -64,6 +64,11 @@ class MissingMarksCommandsTest {
             String json = new String(zip.getInputStream(zip.getEntry("model.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(json.contains("\"formatVersion\" : 5"), json.substring(0, 200));
         }
+        Run classMark = Run.of("predict", "--model", model.toString(), "--data", test.toString(), "--missing-values", "yes", "--out",
+                folder.resolve("y.csv").toString());
+        assertEquals(1, classMark.exitCode());
+        assertTrue(classMark.err().contains("the missing-value mark \"yes\" is one of the model's classes: leave it out of the marks"),
+                classMark.err());
         Run categoryMark = Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--missing-values", "red");
         assertEquals(1, categoryMark.exitCode());
         assertTrue(categoryMark.err().contains("the missing-value mark \"red\" is a category the model trained for \"colour\": leave "
