@@ -106,8 +106,8 @@ class TrainCommand implements Callable<Integer> {
             + "exits 1, and cv does when any fold ends so).")
     boolean acceptWorseThanBaseRate;
 
-    /** Judges the epochs against the constant prediction once a new model knows its class counts. */
-    private BaseRateCheck baseRate;
+    /** What the run says of itself (base rate, a loss still falling, a full batch's patience); made when first asked for. */
+    private RunJudgement judgement;
 
     @Option(names = "--fill-missing", description = "Fill missing values (empty, NA, NaN) with the feature's mean over the "
             + "training rows, saved with the model and used when it predicts (default: missing values are errors).")
@@ -161,8 +161,7 @@ class TrainCommand implements Callable<Integer> {
 
     /** The data a resumed checkpoint was trained on, whose numbers the resumed run reads the same way; else null. */
     private io.dense4j.model.TrainingData resumedData;
-    /** Whether the note on unnamed columns, or on a full batch's patience, was given (cv's folds each make a model). */
-    private boolean notedFullBatchPatience;
+    /** Whether the note on unnamed columns was given (cv's folds each make a model). */
     private boolean notedUnnamed;
     /** The missing-value marks of the checkpoint resumed from, read again where --missing-values does not say; null before one. */
     private List<String> resumedMarks;
@@ -235,10 +234,10 @@ class TrainCommand implements Callable<Integer> {
         if (trainer.epochsTrained() < epochs || resumed != null) { // a resumed last epoch still ends its callbacks
             EarlyStopping stopping = earlyStopping();
             History history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
-            if (oneStepAnEpoch() && baseRate != null && baseRate.worseAtEnd()) { // each epoch's loss is of the weights before its step
+            if (judgement().oneStepAnEpoch() && judgement().worseAtEnd()) { // each epoch's loss is of the weights before its step
                 try (io.dense4j.data.BatchSource rows = source.rows(trainingRows(), model.inputSchema().fillValues(),
                         model.inputSchema().categories(), model.dataType())) {
-                    baseRate.afterLastStep(model.objective(rows));
+                    judgement().judgeAfterLastStep(model, rows);
                 }
             }
             report(history);
@@ -288,9 +287,9 @@ class TrainCommand implements Callable<Integer> {
                     model.threshold());
             return 1;
         }
-        if (baseRate != null && baseRate.worseAtEnd() && !acceptWorseThanBaseRate) {
+        if (judgement().worseAtEnd() && !acceptWorseThanBaseRate) {
             System.err.printf("Error: %s. %s holds the model anyway; --accept-worse-than-base-rate exits 0 on such a run%n",
-                    baseRate.verdict(), out);
+                    judgement().verdict(), out);
             return 1;
         }
         return 0;
@@ -298,25 +297,14 @@ class TrainCommand implements Callable<Integer> {
 
     /** Judges the next model's epochs afresh against its own base rate (cv: each fold's); returns the last check, or null. */
     BaseRateCheck judgeAnew() {
-        BaseRateCheck last = baseRate;
-        baseRate = null;
-        return last;
+        return judgement().judgeAnew();
     }
 
-    private BaseRateCheck baseRate() {
-        if (baseRate == null) {
-            baseRate = new BaseRateCheck(epochs, System.err, !architecture.standardize
-                    ? "the features are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr"
-                    : oneStepAnEpoch() ? "a full batch takes one step an epoch: give it many more --epochs (hundreds), lower --lr if "
-                    + "the loss grew, or take smaller batches (--batch-size 32)"
-                    : "lower --lr if the loss grew, raise it or train more epochs if it barely moved", oneStepAnEpoch());
+    private RunJudgement judgement() {
+        if (judgement == null) {
+            judgement = new RunJudgement(epochs, batchSize, architecture.standardize, status());
         }
-        return baseRate;
-    }
-
-    /** Whether each epoch is one step: a full batch, or batches as large as the training rows. */
-    private boolean oneStepAnEpoch() {
-        return batchSize == 0 || trainingStatistics != null && batchSize >= trainingStatistics.count();
+        return judgement;
     }
 
     /** Where what the command says goes: standard output; cv's --json moves it to standard error. */
@@ -478,7 +466,7 @@ class TrainCommand implements Callable<Integer> {
         } else if (history.stoppedEarly()) {
             System.out.printf("Stopped early after epoch %d%n", history.last().epoch());
         }
-        String stillFalling = baseRate != null && baseRate.worseAtEnd() ? null : ConvergenceNote.of(history, epochs, oneStepAnEpoch()); // else an error says more
+        String stillFalling = judgement().stillFalling(history);
         if (stillFalling != null) {
             System.out.println(stillFalling);
         }
@@ -512,12 +500,13 @@ class TrainCommand implements Callable<Integer> {
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
         FeatureStatistics statistics = statisticsOf.apply(trainingRows);
         trainingStatistics = statistics;
+        judgement().trainingRows(statistics.count());
         TrainingClasses.checkBothTeach(statistics, classes, file, weightColumn, stratify);
         if (positive == null) {
             TrainingClasses.noteMajorityIsClassOne(statistics, classes, status());
         }
         BinaryCrossEntropy loss = lossOptions.loss(statistics);
-        baseRate().expect(statistics.negatives(), statistics.positives(), statistics.negativeWeight(), statistics.positiveWeight(),
+        judgement().baseRate().expect(statistics.negatives(), statistics.positives(), statistics.negativeWeight(), statistics.positiveWeight(),
                 loss.classWeights());
         InputSchema schema = new InputSchema(featureNames, classes, fillMissing
                 ? InputSchema.meansToFill(file, featureNames, statistics, categories.keySet()) : null, labelName, categories,
@@ -550,12 +539,7 @@ class TrainCommand implements Callable<Integer> {
         if (patience == null) {
             return null;
         }
-        if (oneStepAnEpoch() && !notedFullBatchPatience) { // a full batch's loss may rise for a few steps, then fall
-            status().printf("Note: --early-stopping %d counts epochs, and an epoch of a full batch is one step: the run stops after %d "
-                    + "%s without a better loss, as is common early in a run of full batches%n", patience, patience,
-                    patience == 1 ? "step" : "steps");
-            notedFullBatchPatience = true;
-        }
+        judgement().notePatience(patience);
         return validation > 0 ? EarlyStopping.onValidationLoss(patience) : EarlyStopping.onTrainingLoss(patience);
     }
 
@@ -577,7 +561,7 @@ class TrainCommand implements Callable<Integer> {
         if (stopping != null) {
             fit.callbacks(stopping);
         }
-        fit.callbacks(baseRate());
+        fit.callbacks(judgement().baseRate());
         if (log != null) {
             fit.callbacks(new io.dense4j.train.CsvLogger(log));
         }

@@ -1,0 +1,100 @@
+package io.dense4j.cli;
+
+import io.dense4j.data.BatchSource;
+import io.dense4j.model.Model;
+import io.dense4j.train.BaseRateCheck;
+import io.dense4j.train.History;
+import java.io.PrintStream;
+
+/**
+ * What a train run says of itself: whether it ended worse than the base rate, whether its loss was
+ * still falling, and what a full batch's early stopping counts. Each needs to know whether an epoch
+ * is one step (a full batch, or batches as large as the training rows), whose loss is of the
+ * weights before that step.
+ */
+final class RunJudgement {
+    private final int epochs;
+    private final int batchSize;
+    private final boolean standardized;
+    private final PrintStream status;
+    /** The training rows, once a new model has counted them; −1 before (a resumed run). */
+    private long trainingRows = -1;
+    /** Judges the epochs against the constant prediction once a new model knows its class counts. */
+    private BaseRateCheck baseRate;
+    private boolean notedPatience;
+
+    /**
+     * @param standardized whether the features are standardized (the advice when the run ends badly)
+     * @param status       where the notes go
+     */
+    RunJudgement(int epochs, int batchSize, boolean standardized, PrintStream status) {
+        this.epochs = epochs;
+        this.batchSize = batchSize;
+        this.standardized = standardized;
+        this.status = status;
+    }
+
+    /** The training rows of the model being made, which tell whether a batch takes them all. */
+    void trainingRows(long rows) {
+        trainingRows = rows;
+    }
+
+    /** Whether each epoch is one step: a full batch, or batches as large as the training rows. */
+    boolean oneStepAnEpoch() {
+        return batchSize == 0 || trainingRows >= 0 && batchSize >= trainingRows;
+    }
+
+    /** The base-rate check of the model being trained, made when first asked for. */
+    BaseRateCheck baseRate() {
+        if (baseRate == null) {
+            baseRate = new BaseRateCheck(epochs, System.err, !standardized
+                    ? "the features are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr"
+                    : oneStepAnEpoch() ? "a full batch takes one step an epoch: give it many more --epochs (hundreds), lower --lr if "
+                    + "the loss grew, or take smaller batches (--batch-size 32)"
+                    : "lower --lr if the loss grew, raise it or train more epochs if it barely moved", oneStepAnEpoch());
+        }
+        return baseRate;
+    }
+
+    /** Judges the next model's epochs afresh against its own base rate (cv: each fold's); returns the last check, or null. */
+    BaseRateCheck judgeAnew() {
+        BaseRateCheck last = baseRate;
+        baseRate = null;
+        return last;
+    }
+
+    /** Whether the run ended worse than the base rate, as far as it was judged. */
+    boolean worseAtEnd() {
+        return baseRate != null && baseRate.worseAtEnd();
+    }
+
+    /** The closing verdict of a run that ended worse than the base rate. */
+    String verdict() {
+        return baseRate.verdict();
+    }
+
+    /**
+     * For a run of one step an epoch that looked worse than the base rate at its end: judges the end
+     * on the training loss after the last step, one more pass over the training {@code rows}.
+     */
+    void judgeAfterLastStep(Model model, BatchSource rows) {
+        if (oneStepAnEpoch() && worseAtEnd()) {
+            baseRate.afterLastStep(model.objective(rows));
+        }
+    }
+
+    /** The note on a loss still falling at the end, or null; none after a run that ended worse than the base rate (an error says more). */
+    String stillFalling(History history) {
+        return worseAtEnd() ? null : ConvergenceNote.of(history, epochs, oneStepAnEpoch());
+    }
+
+    /** Once a command: with one step an epoch, early stopping's patience counts steps. */
+    void notePatience(int patience) {
+        if (oneStepAnEpoch() && !notedPatience) { // a full batch's loss may rise for a few steps, then fall
+            status.printf("Note: --early-stopping %d counts epochs, and an epoch of a full batch is one step: the run stops after %d "
+                    + "%s without a better loss, as is common early in a run of full batches%n", patience, patience,
+                    patience == 1 ? "step" : "steps");
+            notedPatience = true;
+        }
+    }
+}
