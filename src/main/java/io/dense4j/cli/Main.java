@@ -42,6 +42,9 @@ public final class Main implements Runnable {
     static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
         CvCommand.hideTrainOnlyOptions(commandLine.getSubcommands().get("cv").getCommandSpec());
+        // No command takes positional parameters, so "--" would end no options; it is a mark of a
+        // missing value in some files instead, and must be typable as one: --missing-values --
+        commandLine.setEndOfOptionsDelimiter("--end-of-options");
         if (args.length > 0 && !args[0].startsWith("-") && !commandLine.getSubcommands().containsKey(args[0])) {
             // before picocli: with --help after it, an unknown command printed the main usage and exited 0
             commandLine.getErr().println("dense4j: unknown command \"" + args[0] + "\"; the commands are "

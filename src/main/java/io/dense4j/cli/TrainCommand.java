@@ -129,7 +129,7 @@ class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", description = "A folder for PNG charts of loss and accuracy per epoch (training and validation).")
     Path plots;
 
-    @Option(names = "--log", paramLabel = "FILE", description = "A CSV file of the epochs, rewritten after each: epoch, loss, "
+    @Option(names = "--log", paramLabel = "FILE", description = "A CSV file of the epochs, a line added after each: epoch, loss, "
             + "accuracy, val_loss, val_accuracy, samples, seconds (as Keras's CSVLogger): runs of other batch sizes side by side on "
             + "a clock, the seconds summed.")
     Path log;

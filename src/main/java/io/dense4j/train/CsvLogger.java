@@ -3,9 +3,12 @@ package io.dense4j.train;
 import io.dense4j.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,14 +17,19 @@ import java.util.Objects;
 /**
  * Writes one CSV line per epoch (as Keras's {@code CSVLogger}): {@code epoch, loss, accuracy,
  * val_loss, val_accuracy, samples, seconds}, validation cells empty without validation. The file
- * is rewritten whole and atomically after every epoch, so it is never half a line; a resumed run
- * keeps the lines of the epochs before its first and replaces the rest.
+ * starts atomically with its header (and, on resume, the lines of the epochs before the first),
+ * then each epoch appends its line in one write, so a run of many short epochs costs a line each,
+ * not the whole file again. The lines reach the disk at most a second apart and at the end; a
+ * line cut short by a crash is dropped when the run is resumed.
  */
 public final class CsvLogger implements Callback {
     static final String HEADER = "epoch,loss,accuracy,val_loss,val_accuracy,samples,seconds";
+    private static final long NANOS_BETWEEN_SYNCS = 1_000_000_000L;
+    /** A million epochs' lines, at most 250 bytes each: more is not a log this class wrote. */
+    private static final long LARGEST_RESUMED_LOG = 250_000_000L;
 
     private final Path file;
-    private final List<String> lines = new ArrayList<>();
+    private long lastSync;
 
     public CsvLogger(Path file) {
         this.file = Objects.requireNonNull(file, "log file");
@@ -29,19 +37,30 @@ public final class CsvLogger implements Callback {
 
     @Override
     public void onTrainBegin(TrainingRun run) {
-        lines.clear();
+        List<String> lines = new ArrayList<>();
         lines.add(HEADER);
-        if (run.firstEpoch() > 1 && Files.isRegularFile(file)) {
-            try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (!line.equals(HEADER) && epochOf(line) < run.firstEpoch()) {
+        try {
+            if (run.firstEpoch() > 1 && Files.isRegularFile(file)) {
+                long size = Files.size(file);
+                if (size > LARGEST_RESUMED_LOG) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "the training log %s is %,d bytes, more than a log "
+                            + "of a million epochs: give a new file to log to", file, size));
+                }
+                // the lines are ASCII; a byte that is not leaves its line out rather than the run
+                String written = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                // a last line without its line break is one a crash cut short
+                String whole = written.substring(0, written.lastIndexOf('\n') + 1);
+                for (String line : whole.split("\n")) {
+                    if (epochOf(line) < run.firstEpoch() && line.chars().allMatch(c -> c >= ' ' && c < 0x7F)) {
                         lines.add(line);
                     }
                 }
-            } catch (IOException failed) {
-                throw new UncheckedIOException("cannot read the training log " + file + ": " + failed.getMessage(), failed);
             }
+            AtomicFiles.write(file, out -> out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException failed) {
+            throw new UncheckedIOException("cannot start the training log " + file + ": " + failed.getMessage(), failed);
         }
+        lastSync = System.nanoTime();
     }
 
     /** The epoch a line of this log is about, or the largest int for a line that is not one (dropped on resume). */
@@ -56,11 +75,28 @@ public final class CsvLogger implements Callback {
 
     @Override
     public void onEpochEnd(EpochMetrics metrics) {
-        lines.add(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%d,%.3f", metrics.epoch(), number(metrics.loss()),
+        String line = String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%d,%.6f\n", metrics.epoch(), number(metrics.loss()),
                 number(metrics.accuracy()), number(metrics.validationLoss()), number(metrics.validationAccuracy()),
-                metrics.samples(), metrics.seconds()));
-        try {
-            AtomicFiles.write(file, out -> out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
+                metrics.samples(), metrics.seconds());
+        long now = System.nanoTime();
+        append(line.getBytes(StandardCharsets.UTF_8), now - lastSync >= NANOS_BETWEEN_SYNCS);
+    }
+
+    @Override
+    public void onTrainEnd(History history) {
+        append(new byte[0], true);
+    }
+
+    private void append(byte[] bytes, boolean sync) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (sync) {
+                channel.force(false);
+                lastSync = System.nanoTime();
+            }
         } catch (IOException failed) {
             throw new UncheckedIOException("cannot write the training log " + file + ": " + failed.getMessage(), failed);
         }

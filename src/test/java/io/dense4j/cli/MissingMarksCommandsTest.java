@@ -110,4 +110,17 @@ class MissingMarksCommandsTest {
         assertEquals(2, blank.exitCode());
         assertTrue(blank.err().contains("a missing-value mark is 1 to 32 characters without blanks at its ends"), blank.err());
     }
+
+    /** "--" marks missing values in some exports; the hint names it as a flag, and the flag takes it as typed. */
+    @Test
+    void aDoubleDashMarkIsTypedAsTheHintSays() throws Exception {
+        Path dashes = Files.writeString(folder.resolve("dashes.csv"), Files.readString(train).replace("?", "--"));
+        Run asked = Run.of("train", "--data", dashes.toString(), "--out", folder.resolve("m.zip").toString());
+        assertEquals(1, asked.exitCode(), asked.err());
+        assertTrue(asked.err().contains("say so: --missing-values '--' --fill-missing"), asked.err());
+        Run told = Run.of("train", "--data", dashes.toString(), "--missing-values", "--", "--fill-missing", "--epochs", "2", "--out",
+                folder.resolve("m.zip").toString());
+        assertEquals(0, told.exitCode(), told.err());
+        assertEquals(List.of("--"), Model.load(folder.resolve("m.zip")).inputSchema().missingMarks());
+    }
 }

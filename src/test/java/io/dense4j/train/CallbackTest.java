@@ -102,4 +102,40 @@ class CallbackTest {
         assertEquals(List.of("epoch", "1", "3", "4"), resumed.stream().map(line -> line.split(",")[0]).toList());
         assertEquals(lines.get(1), resumed.get(1), "the earlier epoch's line is kept as it was");
     }
+
+    /**
+     * Each epoch appends its line to the file the run started, rather than writing the file again
+     * (which costs the whole log per epoch over thousands of full-batch epochs); a line a crash cut
+     * short, without its line break, is dropped on resume, and epochs keep their microseconds.
+     */
+    @Test
+    void aCsvLoggerAppendsEachEpochAndAResumeDropsALineCutShort(@TempDir Path folder) throws IOException {
+        Path log = folder.resolve("log.csv");
+        Trainer trainer = new Trainer(new Sequential(new Dense(1, new Sigmoid()))
+                .compile(2, new BinaryCrossEntropy(), new SGD(0.5)));
+        Object[] started = new Object[1];
+        Callback watch = new Callback() {
+            @Override
+            public void onEpochEnd(EpochMetrics metrics) {
+                try {
+                    Object key = Files.readAttributes(log, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+                    if (metrics.epoch() == 1) {
+                        started[0] = key;
+                    } else {
+                        assertEquals(started[0], key, "epoch " + metrics.epoch() + " wrote another file");
+                    }
+                } catch (IOException failed) {
+                    throw new java.io.UncheckedIOException(failed);
+                }
+            }
+        };
+        trainer.fit(ROWS, FitOptions.builder().epochs(3).callbacks(new CsvLogger(log), watch).build());
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(4, lines.size());
+        assertTrue(lines.get(3).matches("3,.*,100,\\d+\\.\\d{6}"), lines.get(3));
+
+        Files.writeString(log, lines.get(0) + "\n" + lines.get(1) + "\n" + lines.get(2).substring(0, 12));
+        trainer.fit(ROWS, FitOptions.builder().epochs(4).callbacks(new CsvLogger(log)).build()); // epochs 4 only: 2 was cut short
+        assertEquals(List.of("epoch", "1", "4"), Files.readAllLines(log).stream().map(line -> line.split(",")[0]).toList());
+    }
 }

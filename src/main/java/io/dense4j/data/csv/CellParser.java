@@ -117,28 +117,42 @@ final class CellParser {
         if ((format.decimal() == ',' || format.thousands() != 0) && pointed.length < to - from) {
             pointed = new byte[Math.max(to - from, 2 * pointed.length)];
         }
-        return fullParse(bytes, from, to, format, pointed);
+        return fullParse(bytes, from, to, format.decimal(), format.thousands(), pointed);
     }
 
     /**
-     * {@link #fullParse(byte[], int, int)} for a cell in {@code format}, with {@code scratch} for
-     * the copy, at least as long as the cell when the format has a decimal comma or a thousands
-     * separator.
+     * Whether {@code bytes[from, to)}, without blanks at its ends, is a number (or NaN or an
+     * infinity) to the reader of a file with these separators; anything else a cell holds is text.
+     */
+    static boolean readsAsNumber(byte[] bytes, int from, int to, char decimal, char thousands) {
+        if (!Double.isNaN(PlainDecimal.parse(bytes, from, to, decimal))) {
+            return true;
+        }
+        try {
+            fullParse(bytes, from, to, decimal, thousands, decimal == ',' || thousands != 0 ? new byte[to - from] : null);
+            return true;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
+    }
+
+    /**
+     * {@link #fullParse(byte[], int, int)} for a cell of a file with these separators, with
+     * {@code scratch} for the copy, at least as long as the cell when the decimal separator is a
+     * comma or there is a thousands separator.
      *
      * @throws NumberFormatException when the cell is no number: a point with a decimal comma, a
      *                               thousands separator out of place, Java's type suffixes ("28d",
      *                               "3F") or control bytes at either end ("\u00010.5"), which the
      *                               parser takes (as Java trims them) but a CSV file does not
      */
-    static double fullParse(byte[] bytes, int from, int to, CsvFormat format, byte[] scratch) {
+    static double fullParse(byte[] bytes, int from, int to, char decimal, char thousands, byte[] scratch) {
         if (to > from && ((bytes[to - 1] | 0x20) == 'd' || (bytes[to - 1] | 0x20) == 'f')) {
             throw new NumberFormatException("a Java type suffix");
         }
         if (to > from && ((bytes[from] & 0xFF) < 0x20 || (bytes[to - 1] & 0xFF) < 0x20)) { // spaces and tabs are gone already
             throw new NumberFormatException("a control byte");
         }
-        char decimal = format.decimal();
-        char thousands = format.thousands();
         boolean grouped = thousands != 0 && holds(bytes, from, to, thousands);
         if (grouped && !SeparatorHint.grouped(bytes, from, to, thousands, decimal)) {
             throw new NumberFormatException("a thousands separator out of place");

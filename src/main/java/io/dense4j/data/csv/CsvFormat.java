@@ -56,7 +56,7 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         }
         // null: a format recorded before them; a mark given twice is one mark
         missingMarks = missingMarks == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(missingMarks));
-        checkMissingMarks(missingMarks, delimiter);
+        checkMissingMarks(missingMarks, delimiter, decimal, thousands);
         features = features == null ? null : List.copyOf(features);
         dropped = List.copyOf(dropped);
         categorical = List.copyOf(categorical);
@@ -224,12 +224,29 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
                 thousands, marks);
     }
 
-    /** Throws unless {@code marks} may be missing-value marks in some file: the rules but the delimiter's, for a model's own. */
+    /**
+     * Throws unless {@code marks} may be missing-value marks in some file, for a model's own: the
+     * model does not keep its files' separators, so a mark is refused as a number only when it is
+     * one whichever the decimal separator ("-1", not "1.5" or "1,5").
+     */
     public static void checkMissingMarks(List<String> marks) {
-        checkMissingMarks(marks, '\n'); // a line break is refused anyway
+        checkMissingMarks(marks, '\n', (char) 0, (char) 0); // a line break is refused anyway
+        for (String mark : marks) {
+            byte[] bytes = mark.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (CellParser.readsAsNumber(bytes, 0, bytes.length, '.', (char) 0)
+                    && CellParser.readsAsNumber(bytes, 0, bytes.length, ',', (char) 0)) {
+                throw new IllegalArgumentException("the missing-value mark \"" + Printable.of(mark) + "\" is a number, and numbers are "
+                        + "read as numbers");
+            }
+        }
     }
 
-    private static void checkMissingMarks(List<String> marks, char delimiter) {
+    /**
+     * {@code marks} as a file with these separators can have them: a number to its reader
+     * ({@code 1.000.000} with thousands '.') is read as one, never as a mark; a decimal separator
+     * of 0 leaves that out.
+     */
+    private static void checkMissingMarks(List<String> marks, char delimiter, char decimal, char thousands) {
         if (marks.size() > MOST_MISSING_MARKS) {
             throw new IllegalArgumentException("at most " + MOST_MISSING_MARKS + " missing-value marks, got " + marks.size());
         }
@@ -242,12 +259,11 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
             if (mark.indexOf(delimiter) >= 0 || mark.indexOf('"') >= 0 || mark.indexOf('\n') >= 0 || mark.indexOf('\r') >= 0) {
                 throw new IllegalArgumentException("the missing-value mark \"" + shown + "\" holds the delimiter, a quote or a line break");
             }
-            try {
-                Double.parseDouble(mark);
-                throw new IllegalArgumentException("the missing-value mark \"" + shown + "\" is a number, and numbers are read as "
-                        + "numbers");
-            } catch (NumberFormatException notANumber) {
-                // text: a mark
+            byte[] bytes = mark.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (decimal != 0 && CellParser.readsAsNumber(bytes, 0, bytes.length, decimal, thousands)) {
+                throw new IllegalArgumentException("the missing-value mark \"" + shown + "\" is a number" + (decimal == ',' || thousands != 0
+                        ? " in a file with decimal '" + decimal + "'" + (thousands != 0 ? " and thousands '" + thousands + "'" : "") : "")
+                        + ", and numbers are read as numbers");
             }
         }
     }

@@ -131,15 +131,6 @@ final class TextColumns {
         if (cannotBeANumber(bytes[from], bytes[to - 1])) { // most text: no parser, which throws at a cost of a microsecond
             return true;
         }
-        double plain = PlainDecimal.parse(bytes, from, to, format.decimal());
-        if (plain == plain) { // NaN: not a plain decimal, so the full parser decides
-            return false;
-        }
-        try {
-            CellParser.fullParse(bytes, from, to, format, format.decimal() == ',' || format.thousands() != 0 ? new byte[to - from] : null);
-            return false;
-        } catch (NumberFormatException notANumber) {
-            return true;
-        }
+        return !CellParser.readsAsNumber(bytes, from, to, format.decimal(), format.thousands());
     }
 }

@@ -300,7 +300,7 @@ class CategoricalCsvTest {
                 for (CsvFormat format : List.of(CsvFormat.defaults(), CsvFormat.defaults().withDelimiter(';').withDecimal(','))) {
                     double read;
                     try {
-                        read = CellParser.fullParse(bytes, 0, bytes.length, format, new byte[bytes.length]);
+                        read = CellParser.fullParse(bytes, 0, bytes.length, format.decimal(), format.thousands(), new byte[bytes.length]);
                     } catch (NumberFormatException notANumber) {
                         continue;
                     }

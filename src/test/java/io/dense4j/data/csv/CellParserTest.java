@@ -160,4 +160,27 @@ class CellParserTest {
         assertThrows(DataFileException.class, () -> new CellParser(true, TestLines.problemsOnLine(2), marked)
                 .number(TestLines.bytes("null"), 0, 4, 3), "matched exactly, as pandas' na_values are");
     }
+
+    /**
+     * A mark is refused as a number when the file's reader would read it as one, by the file's
+     * separators, not Java's: "1.000.000" is a million with thousands '.', and "1d" is no number
+     * to the reader (Java's type suffix), so it may be a mark, and reads as a missing value.
+     */
+    @Test
+    void aMarkIsANumberByTheFilesSeparators() {
+        CsvFormat commas = CsvFormat.defaults().withDelimiter(';').withDecimal(',');
+        assertEquals("the missing-value mark \"1.000.000\" is a number in a file with decimal ',' and thousands '.', and numbers "
+                + "are read as numbers", assertThrows(IllegalArgumentException.class,
+                () -> commas.withThousands('.').withMissingMarks(java.util.List.of("1.000.000"))).getMessage());
+        assertEquals(java.util.List.of("1.000.000"), commas.withMissingMarks(java.util.List.of("1.000.000")).missingMarks());
+        assertThrows(IllegalArgumentException.class, () -> commas.withMissingMarks(java.util.List.of("1,5")));
+        assertEquals(java.util.List.of("1,5"), CsvFormat.defaults().withDelimiter(';').withMissingMarks(java.util.List.of("1,5"))
+                .missingMarks());
+        CsvFormat suffixed = CsvFormat.defaults().withMissingMarks(java.util.List.of("1d"));
+        assertTrue(Float.isNaN(new CellParser(true, TestLines.problemsOnLine(2), suffixed).number(TestLines.bytes("1d"), 0, 2, 3)));
+        // a model keeps no separators: its mark is refused only when it is a number with either decimal separator
+        CsvFormat.checkMissingMarks(java.util.List.of("1.5", "1,5", "1.000.000"));
+        assertEquals("the missing-value mark \"-1\" is a number, and numbers are read as numbers",
+                assertThrows(IllegalArgumentException.class, () -> CsvFormat.checkMissingMarks(java.util.List.of("-1"))).getMessage());
+    }
 }
