@@ -68,10 +68,7 @@ final class CvCommand extends TrainCommand {
         checkModelOptions();
         CsvFiles file = StandardInput.files(data, status());
         CsvSource source = withPositive(csv.open(file, format(), sourceOptions()));
-        status().printf(Locale.ROOT, "Read %s: %,d rows, %d features%s, labels %s%s; cache: %s; %d folds%n", file, source.rows(),
-                source.width(), categoricalCount(source), source.labels(), source.missingValues() > 0
-                        ? String.format(Locale.ROOT, ", %,d missing values", source.missingValues()) : "",
-                source.cacheStatus(), folds);
+        status().printf(Locale.ROOT, "%s; %d folds%n", ReadLine.of(file, source), folds);
         noteLabelRuns(source, status());
         long[] heldOutRows = foldSizes(file, source);
         List<Evaluation> results = new ArrayList<>();
@@ -182,11 +179,17 @@ final class CvCommand extends TrainCommand {
             double[] values = results.stream().mapToDouble(metric).toArray();
             StringBuilder perFold = new StringBuilder();
             for (double value : values) {
-                perFold.append(String.format(Locale.ROOT, " %.4f", value));
+                perFold.append(' ').append(shown(value));
             }
-            text.append(String.format(Locale.ROOT, "%-18s %10.4f %10.4f  %s%n", name, mean(values), deviation(values), perFold));
+            text.append(String.format(Locale.ROOT, "%-18s %10s %10s  %s%n", name, shown(mean(values)), shown(deviation(values)),
+                    perFold));
         });
         return text.toString().stripTrailing();
+    }
+
+    /** A metric to four digits, or "-" where a fold holds out one class only, as evaluate shows it (its note says why). */
+    private static String shown(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.4f", value);
     }
 
     private static String json(List<Evaluation> results) throws IOException {

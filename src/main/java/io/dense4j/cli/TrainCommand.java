@@ -190,11 +190,7 @@ class TrainCommand implements Callable<Integer> {
         CsvFiles data = StandardInput.files(this.data, System.out);
         CsvSource source = withPositive(csv.open(data, format(), sourceOptions()));
         csvRows = source.rows();
-        System.out.printf(Locale.ROOT, "Read %s: %,d rows, %d feature%s%s, labels %s%s; cache: %s%n", data, source.rows(),
-                source.width(), source.width() == 1 ? "" : "s", categoricalCount(source),
-                source.labels(), source.missingValues() > 0
-                        ? String.format(Locale.ROOT, ", %,d missing values", source.missingValues()) : "",
-                source.cacheStatus());
+        System.out.println(ReadLine.of(data, source));
         noteLabelRuns(source, System.out);
 
         Trainer trainer;
@@ -324,11 +320,6 @@ class TrainCommand implements Callable<Integer> {
                     + "(no --no-cache, and a folder it can be written in), raise --shuffle-buffer, or shuffle the rows%n",
                     StandardInput.shownIn(source.name()), run, source.shuffleBuffer());
         }
-    }
-
-    /** " (3 categorical)" for the Read line, or nothing. */
-    static String categoricalCount(CsvSource source) {
-        return source.categoricalColumns().isEmpty() ? "" : " (" + source.categoricalColumns().size() + " categorical)";
     }
 
     /** {@code source} with --positive's label as class 1, if given. */

@@ -31,8 +31,13 @@ public record Evaluation(double logLoss, double accuracy, double precision, doub
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT, "log loss %.4f, accuracy %.4f, precision %.4f, recall %.4f, F1 %.4f, "
-                        + "ROC AUC %.4f, PR AUC %.4f (threshold %s; tp %d, fp %d, tn %d, fn %d)",
-                logLoss, accuracy, precision, recall, f1, rocAuc, prAuc, DecisionThreshold.format(threshold),
+                        + "ROC AUC %s, PR AUC %s (threshold %s; tp %d, fp %d, tn %d, fn %d)",
+                logLoss, accuracy, precision, recall, f1, area(rocAuc), area(prAuc), DecisionThreshold.format(threshold),
                 confusion.tp(), confusion.fp(), confusion.tn(), confusion.fn());
+    }
+
+    /** An area to four digits, or "undefined" where the rows hold one class. */
+    private static String area(double value) {
+        return Double.isNaN(value) ? "undefined" : String.format(java.util.Locale.ROOT, "%.4f", value);
     }
 }

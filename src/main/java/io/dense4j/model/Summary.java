@@ -22,8 +22,8 @@ final class Summary {
 
     static String render(Model model) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Model: Sequential, %,d inputs, %s%n", model.inputWidth(),
-                model.dataType() == DataType.FLOAT ? "float32" : "float64"));
+        text.append(String.format(Locale.ROOT, "Model: Sequential, %,d input%s, %s%n", model.inputWidth(),
+                model.inputWidth() == 1 ? "" : "s", model.dataType() == DataType.FLOAT ? "float32" : "float64"));
         InputSchema schema = model.inputSchema();
         if (schema != null && !schema.categories().isEmpty()) {
             List<String> columns = schema.categories().entrySet().stream()

@@ -62,8 +62,10 @@ public final class OnnxExport {
     public static final int ML_OPSET = 2;
     /** What each categorical column's input takes, as its description says, for a model with its own marks of a missing value. */
     public static String stringInputs(List<String> ownMarks) {
-        return "the cell without its quotes and the spaces around it, inside the quotes too; empty, NA, N/A and NaN"
-                + ownMarks.stream().map(mark -> ", \"" + mark + "\"").collect(java.util.stream.Collectors.joining())
+        List<String> missing = new java.util.ArrayList<>(List.of("empty", "NA", "N/A", "NaN"));
+        ownMarks.forEach(mark -> missing.add("\"" + mark + "\""));
+        return "the cell without its quotes and the spaces around it, inside the quotes too; "
+                + String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.get(missing.size() - 1)
                 + " are missing, and a value the model does not know reads as \"other\"";
     }
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();

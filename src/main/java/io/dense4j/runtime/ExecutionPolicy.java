@@ -118,11 +118,15 @@ public record ExecutionPolicy(int threads, int parts, int minPartRows, long part
         String fixed = parts > 0 ? String.format(Locale.ROOT, " (fixed at %d parts: the same weights on any number of cores)", parts)
                 : " (one per thread)";
         if (cut > 1) {
-            return String.format(Locale.ROOT, "%d threads available; steps of %,d rows in %d parts of up to %,d rows%s%s, "
-                    + "on %d threads, OpenBLAS on 1 thread in each", threads, rows, cut, (pass + cut - 1) / cut, passes, fixed,
+            return String.format(Locale.ROOT, "%s available; steps of %,d rows in %d parts of up to %,d rows%s%s, "
+                    + "on %d threads, OpenBLAS on 1 thread in each", threadsAvailable(), rows, cut, (pass + cut - 1) / cut, passes, fixed,
                     Math.min(threads, cut));
         }
-        return String.format(Locale.ROOT, "%d threads available; steps of %,d rows in 1 part%s, on 1 thread, OpenBLAS on 1 thread",
-                threads, rows, passes);
+        return String.format(Locale.ROOT, "%s available; steps of %,d rows in 1 part%s, on 1 thread, OpenBLAS on 1 thread",
+                threadsAvailable(), rows, passes);
+    }
+
+    private String threadsAvailable() {
+        return threads == 1 ? "1 thread" : threads + " threads";
     }
 }

@@ -129,6 +129,12 @@ class CvCommandTest {
                     + "gives each fold its share of each class"), run.out());
         }
         assertTrue(!run.out().contains("Note: fold 1 holds out"), run.out());
+        // one feature, and the undefined areas in words, as evaluate shows them
+        assertTrue(run.out().contains("Read " + data + ": 100 rows, 1 feature, labels "), run.out());
+        assertTrue(run.out().contains(", ROC AUC undefined, PR AUC undefined (threshold "), run.out());
+        java.util.regex.Matcher roc = java.util.regex.Pattern.compile("(?m)^rocAuc +- +- +\\d\\.\\d{4} \\d\\.\\d{4} - - -$")
+                .matcher(run.out());
+        assertTrue(roc.find(), run.out());
     }
 
     @Test

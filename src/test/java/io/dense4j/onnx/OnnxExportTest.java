@@ -231,7 +231,7 @@ class OnnxExportTest {
                 Map.of("colour", new String[] {"?", "", "green"}));
         assertEquals(scores.probability()[1], scores.probability()[0], 0.0, "? is missing");
         assertTrue(scores.probability()[2] != scores.probability()[0], "green is other, another slot");
-        assertTrue(onnx.getGraph().getInput(0).getDocString().contains("empty, NA, N/A and NaN, \"?\" are missing"));
+        assertTrue(onnx.getGraph().getInput(0).getDocString().contains("empty, NA, N/A, NaN and \"?\" are missing"));
         assertTrue(onnx.getMetadataPropsList().stream().anyMatch(entry -> entry.getKey().equals("missing_values")
                 && entry.getValue().equals("[\"?\"]")), "for the numbers a program builds: " + onnx.getMetadataPropsList());
         assertThrows(IllegalArgumentException.class, () -> new InputSchema(List.of("colour"), List.of("no", "yes"), null, null,
