@@ -34,8 +34,8 @@ final class CsvOptions {
     String thousands;
 
     @Option(names = "--missing-values", split = ",", paramLabel = "MARKS", description = "Read these texts as missing values too "
-            + "(besides an empty cell, NA, N/A and NaN), such as '?' or NULL; a model keeps them, so evaluate and predict read them "
-            + "as training did.")
+            + "(besides an empty cell, NA, N/A and NaN), such as '?' or NULL, or a whole number such as -9, which marks its value in "
+            + "number cells; a model keeps them, so evaluate and predict read them as training did.")
     List<String> missingValues = List.of();
 
     @Option(names = "--no-header", description = "The file has no header row.")

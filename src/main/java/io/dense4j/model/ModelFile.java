@@ -41,7 +41,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 final class ModelFile {
     static final String FORMAT = "dense4j-model";
     /** The newest format this library reads; it writes the oldest that holds a file's content. */
-    static final int FORMAT_VERSION = 5;
+    static final int FORMAT_VERSION = 6;
     /** The format of files without callback weights. */
     static final int PLAIN_VERSION = 3;
     /** The first format whose checkpoints may hold {@code callback-weights.bin}: older readers refuse the entry. */
@@ -51,6 +51,11 @@ final class ModelFile {
      * such key, would read a "?" as a category's "other" rather than as missing, so it must refuse.
      */
     static final int MISSING_MARKS_SINCE = 5;
+    /**
+     * The first format whose marks may be whole numbers ("-9"), which mark their value in number
+     * cells: an older reader would take the value as a number, so it must refuse.
+     */
+    static final int NUMBER_MARKS_SINCE = 6;
     /** The first format whose files must carry the digest. */
     private static final int DIGEST_SINCE = 3;
     static final String LIBRARY_VERSION = "0.1.0";

@@ -42,8 +42,9 @@ final class ModelJson {
     static ObjectNode of(Model model, TrainingState state) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         boolean callbackWeights = state != null && state.callbacks().stream().anyMatch(callback -> callback.weights() != null);
-        boolean marks = model.inputSchema() != null && !model.inputSchema().missingMarks().isEmpty();
-        root.put("format", ModelFile.FORMAT).put("formatVersion", marks ? ModelFile.MISSING_MARKS_SINCE : callbackWeights
+        List<String> marks = model.inputSchema() == null ? List.of() : model.inputSchema().missingMarks();
+        root.put("format", ModelFile.FORMAT).put("formatVersion", marks.stream().anyMatch(io.dense4j.data.csv.CsvFormat::isNumberMark)
+                ? ModelFile.NUMBER_MARKS_SINCE : !marks.isEmpty() ? ModelFile.MISSING_MARKS_SINCE : callbackWeights
                 ? ModelFile.CALLBACK_WEIGHTS_SINCE : ModelFile.PLAIN_VERSION).put("library", ModelFile.LIBRARY_VERSION);
         root.put("inputWidth", model.inputWidth());
         CompileOptions options = model.options();

@@ -1,6 +1,7 @@
 package io.dense4j.onnx;
 
 import io.dense4j.data.Categories;
+import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.graph.ActivationNode;
 import io.dense4j.graph.DenseNode;
 import io.dense4j.graph.DropoutNode;
@@ -100,15 +101,31 @@ public final class OnnxExport {
         String numbers = null;
         if (numeric.length > 0) {
             boolean fills = schema != null && schema.missingValueFill() != null;
+            List<String> numberMarks = schema == null ? List.of()
+                    : schema.missingMarks().stream().filter(CsvFormat::isNumberMark).toList();
+            String orMarks = numberMarks.stream().map(mark -> " or " + mark).collect(java.util.stream.Collectors.joining());
             numbers = onnx.input(FEATURES, real, numeric.length, String.join(", ", picked(features, numeric)) + (fills
-                    ? "; NaN where missing, filled with the training mean" : "; no missing values (the model fills none)"));
+                    ? "; NaN" + orMarks + " where missing, filled with the training mean"
+                    : "; no missing values (the model fills none" + (numberMarks.isEmpty() ? "" : "; " + orMarks.substring(4)
+                    + " gives NaN") + ")"));
+            String marked = null; // a number a whole-number mark marks, as dense4j's reader reads it
+            for (int m = 0; m < numberMarks.size(); m++) {
+                String equal = onnx.node("Equal", "marked_" + m, List.of(numbers,
+                        onnx.constant("missing_mark_" + m, new double[] {Integer.parseInt(numberMarks.get(m))})));
+                marked = marked == null ? equal : onnx.node("Or", "marked_up_to_" + m, List.of(marked, equal));
+            }
             if (fills) {
                 double[] fill = new double[numeric.length];
                 for (int j = 0; j < numeric.length; j++) {
                     fill[j] = schema.missingValueFill().get(numeric[j]);
                 }
                 String missing = onnx.node("IsNaN", "missing", List.of(numbers));
+                if (marked != null) {
+                    missing = onnx.node("Or", "missing_or_marked", List.of(missing, marked));
+                }
                 numbers = onnx.node("Where", "filled", List.of(missing, onnx.constant("training_means", fill, numeric.length), numbers));
+            } else if (marked != null) { // no fill: a missing value gives NaN, as a NaN input does
+                numbers = onnx.node("Where", "marked_as_nan", List.of(marked, onnx.constant("nan", new double[] {Double.NaN}), numbers));
             }
         }
         List<String> codes = new ArrayList<>();

@@ -102,10 +102,10 @@ class MissingMarksCommandsTest {
 
     @Test
     void aMarkThatIsANumberOrHoldsTheDelimiterIsAUsageError() {
-        Run number = Run.of("train", "--data", train.toString(), "--missing-values", "-999", "--out", folder.resolve("m.zip").toString());
+        Run number = Run.of("train", "--data", train.toString(), "--missing-values", "-99.5", "--out", folder.resolve("m.zip").toString());
         assertEquals(2, number.exitCode());
-        assertTrue(number.err().contains("--missing-values: the missing-value mark \"-999\" is a number, and numbers are read as "
-                + "numbers"), number.err());
+        assertTrue(number.err().contains("--missing-values: the missing-value mark \"-99.5\" is a number that is not whole: a number "
+                + "marks missing values only when it is whole, of at most 7 digits, such as -9 or 999"), number.err());
         Run blank = Run.of("train", "--data", train.toString(), "--missing-values", " ? ", "--out", folder.resolve("m.zip").toString());
         assertEquals(2, blank.exitCode());
         assertTrue(blank.err().contains("a missing-value mark is 1 to 32 characters without blanks at its ends"), blank.err());
@@ -122,5 +122,37 @@ class MissingMarksCommandsTest {
                 folder.resolve("m.zip").toString());
         assertEquals(0, told.exitCode(), told.err());
         assertEquals(List.of("--"), Model.load(folder.resolve("m.zip")).inputSchema().missingMarks());
+    }
+
+    /**
+     * A sentinel such as -9 (credit bureaus' "no record", surveys' "refused") read as a missing
+     * value in number cells, -9.0 too, in train, evaluate and predict; the model keeps it (format
+     * 6, which older readers refuse rather than read -9 as a number) and summary says how it reads.
+     */
+    @Test
+    void aWholeNumberMarksItsValueAsMissingInEveryCommand() throws Exception {
+        Path sentinels = Files.writeString(folder.resolve("sentinels.csv"), Files.readString(train).replace("?,", "-9,"));
+        Path model = folder.resolve("s.zip");
+        Run trained = Run.of("train", "--data", sentinels.toString(), "--missing-values", "-9,?", "--fill-missing", "--epochs", "3",
+                "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains(", 40 missing values; cache: "), trained.out()); // rows 3, 13, ... of 400
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(model.toFile())) {
+            String json = new String(zip.getInputStream(zip.getEntry("model.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(json.contains("\"formatVersion\" : 6"), json.substring(0, 200));
+        }
+        Path scored = Files.writeString(folder.resolve("scored.csv"), "x,colour,label\n,red,yes\n-9,red,yes\n-9.0,red,no\n-9.5,red,no\n");
+        Path predictions = folder.resolve("p.csv");
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", scored.toString(), "--out", predictions.toString());
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        List<String> lines = Files.readAllLines(predictions);
+        assertEquals(lines.get(1), lines.get(2), "-9 is the empty cell's fill");
+        assertEquals(lines.get(1), lines.get(3), "-9.0 too");
+        assertTrue(!lines.get(4).equals(lines.get(1)), "-9.5 is a number");
+        Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", scored.toString());
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        Run summary = Run.of("summary", "--model", model.toString());
+        assertTrue(summary.out().contains("Missing values: empty, NA, N/A, NaN, and \"-9\", \"?\" (--missing-values; a whole number by "
+                + "its value in number cells, -9.0 as -9)"), summary.out());
     }
 }

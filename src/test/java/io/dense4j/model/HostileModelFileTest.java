@@ -90,9 +90,9 @@ class HostileModelFileTest {
         assertTrue(problem(fillText).endsWith("its schema's missing-value fill is \"mean\", not a list of numbers"), problem(fillText));
         Path markText = withConfig("mark-text.zip", json.replace("\"classes\" : [", "\"missingMarks\" : \"?\", \"classes\" : ["));
         assertTrue(problem(markText).endsWith("its schema's missing-value marks are not a list of at most 32 texts"), problem(markText));
-        Path markNumber = withConfig("mark-number.zip", json.replace("\"classes\" : [", "\"missingMarks\" : [\"-1\"], \"classes\" : ["));
-        assertTrue(problem(markNumber).endsWith("the missing-value mark \"-1\" is a number, and numbers are read as numbers"),
-                problem(markNumber));
+        Path markNumber = withConfig("mark-number.zip", json.replace("\"classes\" : [", "\"missingMarks\" : [\"1e3\"], \"classes\" : ["));
+        assertTrue(problem(markNumber).endsWith("the missing-value mark \"1e3\" is a number that is not whole: a number marks missing "
+                + "values only when it is whole, of at most 7 digits, such as -9 or 999"), problem(markNumber));
         String layer = json.substring(json.indexOf("\"layers\" : [") + "\"layers\" : [".length(), json.indexOf("}", json.indexOf("\"layers\"")) + 1);
         String many = String.join(", ", java.util.Collections.nCopies(1_001, layer));
         Path deep = withConfig("deep.zip", json.replace("\"layers\" : [", "\"layers\" : [" + many + ", "));

@@ -250,8 +250,8 @@ class ModelFileTest {
                 problem(foreign));
 
         String json = entry(good, "model.json");
-        Path newer = rewrite(good, "newer.zip", "model.json", json.replace("\"formatVersion\" : 3", "\"formatVersion\" : 6"));
-        assertTrue(problem(newer).contains("was written by a newer dense4j (format version 6; this one, 0.1.0, reads up to 5)"),
+        Path newer = rewrite(good, "newer.zip", "model.json", json.replace("\"formatVersion\" : 3", "\"formatVersion\" : 7"));
+        assertTrue(problem(newer).contains("was written by a newer dense4j (format version 7; this one, 0.1.0, reads up to 6)"),
                 problem(newer));
 
         Path other = rewrite(good, "other.zip", "model.json", json.replace("dense4j-model", "keras-h5"));

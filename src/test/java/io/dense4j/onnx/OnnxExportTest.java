@@ -238,6 +238,34 @@ class OnnxExportTest {
                 Map.of("colour", new Categories(List.of("?", "red"))), List.of("?")), "a mark is never a category");
     }
 
+    /**
+     * A whole-number mark (-9) marks its value in the numbers: ONNX Runtime fills -9 and -9.0 with
+     * the training mean, as NaN is, and as dense4j's reader does; -9.5 is a number. Without a fill,
+     * -9 gives NaN, as a NaN input does.
+     */
+    @Test
+    void aWholeNumberMarkIsFilledInTheNumbers() throws Exception {
+        InputSchema schema = new InputSchema(List.of("x", "z"), List.of("no", "yes"), List.of(0.25, -1.5), "bought", Map.of(),
+                List.of("?", "-9", "999"));
+        Model model = new Sequential(new Dense(1, new Sigmoid()))
+                .compile(schema, new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+        randomize(model, 5);
+        ModelProto onnx = OnnxExport.of(model);
+        float[][] rows = {{0.25f, -1.5f}, {-9f, 999f}, {Float.NaN, -9f}, {-9.5f, 998f}, {-9.5f, -1.5f}};
+        double[] probability = OnnxRuntimeScores.of(onnx.toByteArray(), rows, Map.of()).probability();
+        assertEquals(probability[0], probability[1], 0.0, "-9 and 999 are the means");
+        assertEquals(probability[0], probability[2], 0.0, "NaN, and -9 in another column");
+        assertTrue(probability[3] != probability[0] && probability[4] != probability[0], "-9.5 and 998 are numbers");
+        assertTrue(onnx.getGraph().getInput(0).getDocString().endsWith("x, z; NaN or -9 or 999 where missing, filled with the "
+                + "training mean"), onnx.getGraph().getInput(0).getDocString());
+
+        Model unfilled = new Sequential(new Dense(1, new Sigmoid())).compile(new InputSchema(List.of("x", "z"), List.of("no", "yes"),
+                null, "bought", Map.of(), List.of("-9")), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+        double[] refused = OnnxRuntimeScores.of(OnnxExport.of(unfilled).toByteArray(), new float[][] {{-9f, 1f}, {1f, 1f}}, Map.of())
+                .probability();
+        assertTrue(Double.isNaN(refused[0]) && !Double.isNaN(refused[1]), java.util.Arrays.toString(refused));
+    }
+
     @Test
     void theMissingMarksAreDense4jsSpellings() {
         List<String> marks = OnnxExport.missingMarks();

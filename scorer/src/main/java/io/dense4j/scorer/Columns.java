@@ -24,6 +24,8 @@ final class Columns {
     private final int[] slots;
     /** The model's own marks of a missing value, besides those dense4j always reads (--missing-values). */
     private final java.util.Set<String> ownMarks;
+    /** The values of its whole-number marks ("-9"), which mark a number as missing as dense4j's reader does (-9.0 too). */
+    private final float[] numberMarks;
 
     /**
      * @param names      the feature columns, in the model's order
@@ -34,6 +36,13 @@ final class Columns {
     Columns(List<String> names, Map<String, List<String>> categories, double[] fill, List<String> ownMarks) {
         this.names = List.copyOf(names);
         this.ownMarks = java.util.Set.copyOf(ownMarks);
+        this.numberMarks = new float[(int) ownMarks.stream().filter(Columns::isNumberMark).count()];
+        int marked = 0;
+        for (String mark : ownMarks) {
+            if (isNumberMark(mark)) {
+                numberMarks[marked++] = Integer.parseInt(mark);
+            }
+        }
         this.place = new int[names.size()];
         int number = 0;
         int category = 0;
@@ -163,7 +172,8 @@ final class Columns {
             float value = row[column];
             int at = place[column];
             if (at >= 0) {
-                numbers[at] = value - value == 0f ? value : value != value ? missing(column, at) : infinite(column, value);
+                numbers[at] = value - value == 0f ? marked(column, at, value)
+                        : value != value ? missing(column, at) : infinite(column, value);
             } else {
                 int category = -1 - at;
                 int code = (int) value;
@@ -202,7 +212,7 @@ final class Columns {
     private float number(int column, int at, Object value) {
         if (value instanceof Number number) {
             float x = number.floatValue();
-            return x - x == 0f ? x : x != x ? missing(column, at) : infinite(column, value);
+            return x - x == 0f ? marked(column, at, x) : x != x ? missing(column, at) : infinite(column, value);
         }
         if (value == null || value instanceof CharSequence text && (isMissingMark(strip(text.toString()))
                 || ownMarks.contains(strip(text.toString())))) { // " NA ", " ? ", as dense4j
@@ -214,7 +224,22 @@ final class Columns {
         } catch (NumberFormatException notANumber) {
             throw new IllegalArgumentException("column \"" + names.get(column) + "\" holds \"" + value + "\", not a number");
         }
-        return x - x == 0f ? x : x != x ? missing(column, at) : infinite(column, "\"" + value + "\"");
+        return x - x == 0f ? marked(column, at, x) : x != x ? missing(column, at) : infinite(column, "\"" + value + "\"");
+    }
+
+    /** {@code x}, or the column's fill where a whole-number mark of the model marks it. */
+    private float marked(int column, int at, float x) {
+        for (float mark : numberMarks) {
+            if (x == mark) {
+                return missing(column, at);
+            }
+        }
+        return x;
+    }
+
+    /** Whether a mark is a whole number of at most 7 digits, as dense4j's CSV reader tells them. */
+    static boolean isNumberMark(String mark) {
+        return mark.matches("[+-]?[0-9]{1,7}");
     }
 
     /** Refuses an infinite number, or one beyond float32's range, as dense4j's CSV reader does: the model would give NaN. */

@@ -23,7 +23,8 @@ import org.json.JSONObject;
 final class ModelReader {
     static final String FORMAT = "dense4j-model";
     /** The model file format this scorer reads; dense4j 0.1.0 writes it. */
-    static final int FORMAT_VERSION = 5; // 4: a checkpoint may hold callback-weights.bin; 5: a schema may hold missing-value marks
+    // 4: a checkpoint may hold callback-weights.bin; 5: a schema may hold missing-value marks; 6: whole-number marks
+    static final int FORMAT_VERSION = 6;
     /** The oldest format read: 3 has the digest every file is checked against. */
     private static final int OLDEST_VERSION = 3;
     static final String VERSION = "0.1.0";

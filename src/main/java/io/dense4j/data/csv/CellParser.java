@@ -79,6 +79,10 @@ final class CellParser {
         if (Float.isInfinite(rounded)) {
             throw problems.cell(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is beyond float32's range (±3.4e38)");
         }
+        if (marks.marksNumber(rounded)) {
+            return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value (--missing-values); expected a "
+                    + "number");
+        }
         return rounded;
     }
 

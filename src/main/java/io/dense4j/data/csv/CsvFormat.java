@@ -27,7 +27,9 @@ import java.util.Objects;
  * @param missingMarks texts that mark a missing value besides those always read so (an empty cell,
  *                   NA, N/A, NaN): {@code ?} in Weka's and the UCI files, {@code NULL} in database
  *                   exports; matched exactly, after the blanks around a cell, in feature and label
- *                   cells. None may be a number, which is read as one
+ *                   cells. A whole number of at most 7 digits ({@code -9}, {@code 999}) also marks
+ *                   its value in number cells ({@code -9.0}, compared as float32); no other
+ *                   number may be a mark
  */
 public record CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                         List<String> features, List<String> dropped, String weightName, List<String> categorical,
@@ -217,7 +219,8 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
 
     /**
      * Reads these texts as missing values too, besides an empty cell, NA, N/A and NaN: {@code ?},
-     * say, or {@code NULL}. Matched exactly, as the cell is written without the blanks around it.
+     * say, or {@code NULL}. Matched exactly, as the cell is written without the blanks around it;
+     * a whole number such as {@code -9} also by value in number cells ({@code -9.0}).
      */
     public CsvFormat withMissingMarks(List<String> marks) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
@@ -227,24 +230,24 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
     /**
      * Throws unless {@code marks} may be missing-value marks in some file, for a model's own: the
      * model does not keep its files' separators, so a mark is refused as a number only when it is
-     * one whichever the decimal separator ("-1", not "1.5" or "1,5").
+     * one whichever the decimal separator, and not whole ("1e3", not "1.5" or "1,5").
      */
     public static void checkMissingMarks(List<String> marks) {
         checkMissingMarks(marks, '\n', (char) 0, (char) 0); // a line break is refused anyway
         for (String mark : marks) {
             byte[] bytes = mark.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             if (CellParser.readsAsNumber(bytes, 0, bytes.length, '.', (char) 0)
-                    && CellParser.readsAsNumber(bytes, 0, bytes.length, ',', (char) 0)) {
-                throw new IllegalArgumentException("the missing-value mark \"" + Printable.of(mark) + "\" is a number, and numbers are "
-                        + "read as numbers");
+                    && CellParser.readsAsNumber(bytes, 0, bytes.length, ',', (char) 0) && !MissingMarks.isWholeNumber(mark)) {
+                throw new IllegalArgumentException(notWhole(mark, ""));
             }
         }
     }
 
     /**
      * {@code marks} as a file with these separators can have them: a number to its reader
-     * ({@code 1.000.000} with thousands '.') is read as one, never as a mark; a decimal separator
-     * of 0 leaves that out.
+     * ({@code 1.5}, or {@code 1.000.000} with thousands '.') is read as one, never as a mark,
+     * unless it is whole ({@code -9}), when it marks that value in number cells; a decimal
+     * separator of 0 leaves that out.
      */
     private static void checkMissingMarks(List<String> marks, char delimiter, char decimal, char thousands) {
         if (marks.size() > MOST_MISSING_MARKS) {
@@ -260,12 +263,24 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
                 throw new IllegalArgumentException("the missing-value mark \"" + shown + "\" holds the delimiter, a quote or a line break");
             }
             byte[] bytes = mark.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            if (decimal != 0 && CellParser.readsAsNumber(bytes, 0, bytes.length, decimal, thousands)) {
-                throw new IllegalArgumentException("the missing-value mark \"" + shown + "\" is a number" + (decimal == ',' || thousands != 0
-                        ? " in a file with decimal '" + decimal + "'" + (thousands != 0 ? " and thousands '" + thousands + "'" : "") : "")
-                        + ", and numbers are read as numbers");
+            if (decimal != 0 && !MissingMarks.isWholeNumber(mark) && CellParser.readsAsNumber(bytes, 0, bytes.length, decimal, thousands)) {
+                throw new IllegalArgumentException(notWhole(mark, decimal == ',' || thousands != 0 ? " in a file with decimal '" + decimal
+                        + "'" + (thousands != 0 ? " and thousands '" + thousands + "'" : "") : ""));
             }
         }
+    }
+
+    /**
+     * Whether {@code mark} is a whole number of at most 7 digits ({@code -9}, {@code 999}), which
+     * marks its value in number cells as well as its text elsewhere.
+     */
+    public static boolean isNumberMark(String mark) {
+        return MissingMarks.isWholeNumber(mark);
+    }
+
+    private static String notWhole(String mark, String where) {
+        return "the missing-value mark \"" + Printable.of(mark) + "\" is a number" + where + " that is not whole: a number marks "
+                + "missing values only when it is whole, of at most 7 digits, such as -9 or 999";
     }
 
     /** Every column is a feature: the file has no label column. */

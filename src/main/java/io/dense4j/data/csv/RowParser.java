@@ -18,8 +18,9 @@ final class RowParser {
     private final PlainDecimal plain;
     private final FieldScanner scanner;
     private final CellParser cells;
-    /** The format's own marks of a missing value, for categorical cells (the cell parser has them for numbers). */
+    /** The format's own marks of a missing value, for categorical cells, and numbers the fast path leaves to the cell parser. */
     private final MissingMarks marks;
+    private final boolean marksNumbers;
     private final LabelParser labels;
     private final CsvProblems problems;
     private final CsvReader.RowHandler handler;
@@ -78,6 +79,7 @@ final class RowParser {
         this.scanner = new FieldScanner(delimiter, problems);
         this.cells = new CellParser(allowMissing, problems, format, forAModel);
         this.marks = MissingMarks.of(format);
+        this.marksNumbers = marks.marksNumbers();
         this.labels = new LabelParser(collectLabels, classes, problems, format.labelChoiceNote(), marks);
         this.problems = problems;
         this.handler = handler;
@@ -121,7 +123,7 @@ final class RowParser {
             if (place >= 0) { // the common case first: a plain number read as the field is scanned
                 double value = plain.parseField(bytes, at, to, delimiter);
                 float rounded = (float) value;
-                if (value == value && !Float.isInfinite(rounded)) {
+                if (value == value && !Float.isInfinite(rounded) && !(marksNumbers && marks.marksNumber(rounded))) {
                     features[place] = rounded;
                     int next = plain.end();
                     if (next >= to) {

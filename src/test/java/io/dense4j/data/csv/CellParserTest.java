@@ -169,8 +169,8 @@ class CellParserTest {
     @Test
     void aMarkIsANumberByTheFilesSeparators() {
         CsvFormat commas = CsvFormat.defaults().withDelimiter(';').withDecimal(',');
-        assertEquals("the missing-value mark \"1.000.000\" is a number in a file with decimal ',' and thousands '.', and numbers "
-                + "are read as numbers", assertThrows(IllegalArgumentException.class,
+        assertEquals("the missing-value mark \"1.000.000\" is a number in a file with decimal ',' and thousands '.' that is not whole: "
+                + "a number marks missing values only when it is whole, of at most 7 digits, such as -9 or 999", assertThrows(IllegalArgumentException.class,
                 () -> commas.withThousands('.').withMissingMarks(java.util.List.of("1.000.000"))).getMessage());
         assertEquals(java.util.List.of("1.000.000"), commas.withMissingMarks(java.util.List.of("1.000.000")).missingMarks());
         assertThrows(IllegalArgumentException.class, () -> commas.withMissingMarks(java.util.List.of("1,5")));
@@ -179,8 +179,33 @@ class CellParserTest {
         CsvFormat suffixed = CsvFormat.defaults().withMissingMarks(java.util.List.of("1d"));
         assertTrue(Float.isNaN(new CellParser(true, TestLines.problemsOnLine(2), suffixed).number(TestLines.bytes("1d"), 0, 2, 3)));
         // a model keeps no separators: its mark is refused only when it is a number with either decimal separator
-        CsvFormat.checkMissingMarks(java.util.List.of("1.5", "1,5", "1.000.000"));
-        assertEquals("the missing-value mark \"-1\" is a number, and numbers are read as numbers",
-                assertThrows(IllegalArgumentException.class, () -> CsvFormat.checkMissingMarks(java.util.List.of("-1"))).getMessage());
+        CsvFormat.checkMissingMarks(java.util.List.of("1.5", "1,5", "1.000.000", "-1"));
+        assertEquals("the missing-value mark \"1e3\" is a number that is not whole: a number marks missing values only when it is "
+                + "whole, of at most 7 digits, such as -9 or 999",
+                assertThrows(IllegalArgumentException.class, () -> CsvFormat.checkMissingMarks(java.util.List.of("1e3"))).getMessage());
+    }
+
+    /**
+     * A whole-number mark marks its value in number cells, written any way the reader reads as it
+     * in float32 ("-9.0", "-9e0", " -9 "); -9.5 and -90 are numbers. Whole means at most 7 digits,
+     * which float32 holds exactly; a longer one or a fraction is refused.
+     */
+    @Test
+    void aWholeNumberMarkMarksItsValueInNumberCells() {
+        CsvFormat marked = CsvFormat.defaults().withMissingMarks(java.util.List.of("-9", "9999999"));
+        CellParser cells = new CellParser(true, TestLines.problemsOnLine(2), marked);
+        for (String cell : new String[] {"-9", "-9.0", "-9e0", " -9 ", "-9.000000001", "9999999"}) {
+            assertTrue(Float.isNaN(cells.number(TestLines.bytes(cell), 0, cell.length(), 3)), cell);
+        }
+        for (String cell : new String[] {"-9.5", "-90", "9", "9999998"}) {
+            assertEquals(Float.parseFloat(cell), cells.number(TestLines.bytes(cell), 0, cell.length(), 3), 0f, cell);
+        }
+        assertEquals("t.csv, line 2, column 3: \"-9.0\" is a missing value (--missing-values); expected a number (--fill-missing, or "
+                + "CsvSource.Options.fillingMissing(), trains a model that fills them with the training mean)",
+                assertThrows(DataFileException.class, () -> new CellParser(false, TestLines.problemsOnLine(2), marked)
+                        .number(TestLines.bytes("-9.0"), 0, 4, 3)).getMessage());
+        for (String refused : new String[] {"12345678", "-9.5", "1e3"}) {
+            assertThrows(IllegalArgumentException.class, () -> CsvFormat.defaults().withMissingMarks(java.util.List.of(refused)), refused);
+        }
     }
 }
