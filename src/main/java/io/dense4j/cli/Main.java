@@ -89,6 +89,14 @@ public final class Main implements Runnable {
                 }
             }
             return 1;
+        } catch (InternalError fault) {
+            if (fault.getMessage() == null || !fault.getMessage().contains("unsafe memory access")) {
+                throw fault;
+            }
+            // a page of a mapped file (a cache) that is gone: the JVM says so in words no user can act on
+            commandLine.getErr().println("dense4j: a file read through memory mapping was cut short while it was read (another program "
+                    + "truncated or replaced it, or its disk failed); run the command again, and a cache is rebuilt if it changed");
+            return 1;
         }
     }
 }

@@ -276,18 +276,19 @@ class TrainCommand implements Callable<Integer> {
             model.setTrainingCommand(new io.dense4j.model.TrainingCommand(spec.commandLine().getParseResult().expandedArgs(),
                     policy.parts() > 0 ? policy.parts() : policy.threads()));
         }
-        trainer.saveCheckpoint(out); // the model with its training state: resumable, and a model file like any other
-        System.out.println("Wrote " + out);
+        // a run that fails leaves --out as it was: a pipeline that goes on after exit 1 must not pick up its model
         if (unmetGoal != null) {
-            System.err.printf("Error: --threshold-for %s: %s; %s keeps the threshold %s%n", thresholdFor, unmetGoal, out,
-                    model.threshold());
+            System.err.printf("Error: --threshold-for %s: %s; %s was not written (a model there is left as it was): give another goal, "
+                    + "or leave --threshold-for out to keep the threshold %s%n", thresholdFor, unmetGoal, out, model.threshold());
             return 1;
         }
         if (judgement().worseAtEnd() && !acceptWorseThanBaseRate) {
-            System.err.printf("Error: %s. %s holds the model anyway; --accept-worse-than-base-rate exits 0 on such a run%n",
-                    judgement().verdict(), out);
+            System.err.printf("Error: %s. %s was not written (a model there is left as it was); --accept-worse-than-base-rate writes "
+                    + "it and exits 0%n", judgement().verdict(), out);
             return 1;
         }
+        trainer.saveCheckpoint(out); // the model with its training state: resumable, and a model file like any other
+        System.out.println("Wrote " + out);
         return 0;
     }
 

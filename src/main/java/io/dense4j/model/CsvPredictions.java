@@ -181,12 +181,14 @@ public final class CsvPredictions {
                                 chunk.fill, false)
                         : RowBlocks.of(filling, input.layout().labeled(), chunk.plan.capacity(), model.inputWidth(), chunk.fill,
                                 parallelism, java.nio.file.Files.size(input.name()))) {
+                    long rowsBefore = 0;
                     for (RowBlocks.Block block = blocks.next(); block != null; block = blocks.next()) {
                         if (!headerWritten) {
                             stream.write(headerLine);
                             headerWritten = true;
                         }
-                        chunk.write(block);
+                        chunk.write(block, input.name(), rowsBefore);
+                        rowsBefore += block.rows;
                         blocks.recycle(block);
                     }
                     rows += blocks.summary().rows();
@@ -330,12 +332,16 @@ public final class CsvPredictions {
             return quoted(classes == null || classes.get(k) == null ? String.valueOf(k) : classes.get(k));
         }
 
-        void write(RowBlocks.Block block) throws IOException {
+        /** Writes the lines of {@code block}, rows {@code rowsBefore + 1} on of {@code file}'s data. */
+        void write(RowBlocks.Block block, Path file, long rowsBefore) throws IOException {
             plan.input().put(0, block.features, 0, block.rows * width);
             plan.forward(block.rows);
             lines.setLength(0);
             for (int i = 0; i < block.rows; i++) {
                 lines.append(block.kept, i == 0 ? 0 : block.keptEnd[i - 1], block.keptEnd[i]);
+                if (!plan.hasProbability(i)) { // finite values that overflow the layers: no probability to write, and no class
+                    throw new Model.NoProbability(rowsBefore + i, file + ": data row");
+                }
                 double p = plan.probability(i); // in the model's precision, classed as evaluate and ONNX class it
                 // the shortest digits that read back as the same value in that precision
                 lines.append(doublePrecision ? Double.toString(p) : Float.toString((float) p)).append(',')

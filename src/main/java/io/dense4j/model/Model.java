@@ -301,7 +301,28 @@ public final class Model {
             if (rows.rows() == 0) {
                 throw new IllegalArgumentException(data.name() + ": no rows to evaluate on");
             }
-            return scores(rows);
+            try {
+                return scores(rows);
+            } catch (NoProbability overflow) { // the rows' own problem: said of their file
+                throw new NoProbability(overflow.row, data.name() + ": " + (selection.equals(RowSelection.all()) ? "data row"
+                        : "of the rows chosen, row"));
+            }
+        }
+    }
+
+    /**
+     * A row with no probability: finite values that the layers, in the model's precision, took
+     * beyond its range (float32's ±3.4e38) to NaN. Scoring stops there rather than write or count
+     * a NaN; {@code row} counts the rows scored from 0.
+     */
+    static final class NoProbability extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final transient long row;
+
+        NoProbability(long row, String rows) {
+            super(String.format(java.util.Locale.ROOT, "%s %,d has no probability: its values overflow the model's layers, as a "
+                    + "value far outside what training saw can; check that row", rows, row + 1));
+            this.row = row;
         }
     }
 
@@ -325,6 +346,9 @@ public final class Model {
                 plan.forward(count);
                 lossSum += plan.lossSum(count);
                 for (int i = 0; i < count; i++) {
+                    if (!plan.hasProbability(i)) {
+                        throw new NoProbability(start + i, "row");
+                    }
                     probabilities[start + i] = plan.probability(i);
                     labels[start + i] = plan.labels().get(i);
                 }

@@ -235,6 +235,13 @@ final class ModelFile {
                 return "Normalization's statistic " + i + " is " + statistics.get(i);
             }
         }
+        Provenance provenance = model.provenance();
+        if (provenance != null && !(Double.isFinite(provenance.loss()) && Double.isFinite(provenance.accuracy()))) {
+            return "the training loss " + provenance.loss() + " and accuracy " + provenance.accuracy() + " it records";
+        }
+        if (state != null && !Double.isFinite(state.progress().lossSum())) {
+            return "the training state's epoch loss sum is " + state.progress().lossSum();
+        }
         double[] optimizerState = state == null ? new double[0] : state.optimizerState();
         for (int i = 0; i < optimizerState.length; i++) {
             if (!Double.isFinite(optimizerState[i])) {

@@ -253,6 +253,11 @@ final class ModelJson {
                 || !node.path("seed").canConvertToLong() || node.has("weightsEpoch") && !node.path("weightsEpoch").canConvertToInt()) {
             throw new IllegalArgumentException("its provenance's epochs, batchSize, seed and weightsEpoch are whole numbers");
         }
+        if (!(node.get("loss").asDouble() >= 0) || Double.isInfinite(node.get("loss").asDouble())
+                || !(node.get("accuracy").asDouble() >= 0 && node.get("accuracy").asDouble() <= 1)) {
+            throw new IllegalArgumentException("its provenance's loss " + node.get("loss") + " and accuracy " + node.get("accuracy")
+                    + " are none a run records (a finite loss >= 0, an accuracy from 0 to 1)");
+        }
         int weightsEpoch = node.path("weightsEpoch").asInt(node.get("epochs").asInt());
         if (weightsEpoch < 1 || weightsEpoch > node.get("epochs").asInt()) {
             throw new IllegalArgumentException("its provenance's weightsEpoch " + weightsEpoch + " is none of its "

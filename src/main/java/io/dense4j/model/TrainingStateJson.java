@@ -63,11 +63,40 @@ final class TrainingStateJson {
                 throw new IllegalArgumentException("its training state has no number \"" + key + "\"");
             }
         }
+        checkCounts(training);
         return new TrainingState(new TrainingState.Progress(training.get("epochsTrained").asInt(),
                 training.get("batchesInEpoch").asLong(), training.get("epochLossSum").asDouble(),
                 training.get("epochRows").asLong(), training.get("epochCorrect").asLong()),
                 training.get("optimizerSteps").asLong(), values, batching(training.path("batching")), null,
                 learningRate(training.path("learningRate")), callbacks(training.path("callbacks"), callbackWeights));
+    }
+
+    /** The most steps a checkpoint may count: past 2^53 a double no longer counts them one by one. */
+    private static final long MOST_STEPS = 1L << 53;
+
+    /**
+     * Counts are whole numbers ≥ 0 of their range (epochs an int, steps up to 2^53), at most as
+     * many rows right as read; the epoch's loss sum is finite and ≥ 0, as a sum of losses is. A
+     * resumed run starts from these, so a value no run writes would reach the model it saves.
+     */
+    private static void checkCounts(JsonNode training) {
+        for (String key : new String[] {"epochsTrained", "batchesInEpoch", "epochRows", "epochCorrect", "optimizerSteps"}) {
+            JsonNode count = training.get(key);
+            boolean fits = key.equals("epochsTrained") ? count.canConvertToInt() : count.canConvertToLong();
+            if (!count.isIntegralNumber() || !fits || count.asLong() < 0 || key.equals("optimizerSteps") && count.asLong() > MOST_STEPS) {
+                throw new IllegalArgumentException("its training state's " + key + " is " + count + ", not a whole number from 0 to "
+                        + (key.equals("epochsTrained") ? Integer.MAX_VALUE : key.equals("optimizerSteps") ? MOST_STEPS : Long.MAX_VALUE));
+            }
+        }
+        if (training.get("epochCorrect").asLong() > training.get("epochRows").asLong()) {
+            throw new IllegalArgumentException("its training state counts " + training.get("epochCorrect") + " rows classed right of "
+                    + training.get("epochRows") + " read");
+        }
+        double lossSum = training.get("epochLossSum").asDouble();
+        if (!(lossSum >= 0) || Double.isInfinite(lossSum)) {
+            throw new IllegalArgumentException("its training state's epochLossSum is " + training.get("epochLossSum")
+                    + ", not a finite number >= 0");
+        }
     }
 
     private static double learningRate(JsonNode node) {
@@ -138,9 +167,11 @@ final class TrainingStateJson {
             return null;
         }
         if (!node.path("batchSize").canConvertToInt() || !node.path("seed").canConvertToLong()
-                || !node.path("validationSplit").isNumber() || !node.path("shuffle").isBoolean() || !node.path("stratified").isBoolean()) {
+                || !node.path("validationSplit").isNumber() || !(node.path("validationSplit").asDouble() >= 0
+                && node.path("validationSplit").asDouble() < 1)
+                || !node.path("shuffle").isBoolean() || !node.path("stratified").isBoolean()) {
             throw new IllegalArgumentException("its training state's batching needs numbers \"batchSize\", \"seed\" and "
-                    + "\"validationSplit\" and booleans \"shuffle\" and \"stratified\"");
+                    + "\"validationSplit\" (in [0, 1)) and booleans \"shuffle\" and \"stratified\"");
         }
         JsonNode buffer = node.path("shuffleBuffer");
         if (!buffer.isMissingNode() && (!buffer.canConvertToInt() || buffer.asInt() < 0)) {

@@ -305,6 +305,15 @@ public final class Plan {
         return output.dataType() == DataType.FLOAT ? (float) p : p;
     }
 
+    /**
+     * Whether row {@code row}'s output (its logit, or p) after {@link #forward} is finite: an
+     * infinite or NaN one comes of values the layers took beyond the model's range, and its p,
+     * 0, 1 or NaN, is no probability.
+     */
+    public boolean hasProbability(int row) {
+        return Double.isFinite(output.get(row));
+    }
+
     private boolean outputIsLogit() {
         return graph.lossForm() == LossForm.FROM_LOGITS;
     }

@@ -261,7 +261,7 @@ class ImbalanceCommandsTest {
             same.append("1.5,-2,").append(i % 10 == 0 ? 1 : 0).append('\n');
         }
         Path flat = Files.writeString(folder.resolve("flat.csv"), same);
-        Path model = folder.resolve("model.zip");
+        Path model = Files.writeString(folder.resolve("model.zip"), "an earlier model");
         Run unmet = Run.of("train", "--data", flat.toString(), "--validation", "0.3", "--epochs", "2",
                 "--threshold-for", "precision=0.5", "--accept-worse-than-base-rate", "--out", model.toString());
         assertEquals(1, unmet.exitCode(), unmet.out());
@@ -269,8 +269,9 @@ class ImbalanceCommandsTest {
         List<String> said = unmet.err().strip().lines().filter(line -> !line.startsWith("Warning: epoch 2's training loss")).toList();
         assertEquals(1, said.size(), unmet.err());
         assertTrue(said.get(0).startsWith("Error: --threshold-for precision=0.5: no threshold reaches precision 0.5"), unmet.err());
-        assertTrue(unmet.err().contains("keeps the threshold 0.5 (the default)"), unmet.err());
-        assertEquals(0.5, Model.load(model).threshold().value());
+        assertTrue(unmet.err().contains(model + " was not written (a model there is left as it was): give another goal, or leave "
+                + "--threshold-for out to keep the threshold 0.5 (the default)"), unmet.err());
+        assertEquals("an earlier model", Files.readString(model), "a run that fails leaves --out as it was");
     }
 
     @Test

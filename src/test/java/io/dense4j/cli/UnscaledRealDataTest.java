@@ -49,7 +49,7 @@ class UnscaledRealDataTest {
 
     @Test
     void unscaledFeaturesThatEndWorseThanTheBaseRateAreSaidAndExitOne() throws Exception {
-        Path model = folder.resolve("unscaled.zip");
+        Path model = Files.writeString(folder.resolve("unscaled.zip"), "an earlier model");
         Run unscaled = Run.of("train", "--data", data("breast-cancer-train.csv"), "--no-standardize", "--out", model.toString());
         assertEquals(1, unscaled.exitCode(), unscaled.out() + unscaled.err());
         // 227 of the 400 training rows are benign: the constant 0.5675 has loss −(0.5675 ln 0.5675 + 0.4325 ln 0.4325) = 0.6840
@@ -58,8 +58,9 @@ class UnscaledRealDataTest {
         // epoch 1's mean loss is 16,700, far past twice the base rate's: said at once, not after epoch 2
         assertTrue(unscaled.err().lines().anyMatch(line -> line.startsWith("Warning: epoch 1's training loss 16700.9")), unscaled.err());
         assertTrue(unscaled.err().lines().anyMatch(line -> line.startsWith("Error: epoch 10's training loss")
-                && line.endsWith(model + " holds the model anyway; --accept-worse-than-base-rate exits 0 on such a run")), unscaled.err());
-        assertTrue(Files.exists(model));
+                && line.endsWith(model + " was not written (a model there is left as it was); --accept-worse-than-base-rate writes "
+                + "it and exits 0")), unscaled.err());
+        assertEquals("an earlier model", Files.readString(model), "a run that fails leaves --out as it was");
 
         Run accepted = Run.of("train", "--data", data("breast-cancer-train.csv"), "--no-standardize", "--accept-worse-than-base-rate",
                 "--out", model.toString());

@@ -210,6 +210,36 @@ class ModelFileTest {
                 + "not a number"), problem(text));
     }
 
+    /**
+     * A checkpoint's counts are refused unless a run could have written them: a resumed run starts
+     * from them, and an infinite loss sum once reached the model it saved, unreadable, over the
+     * checkpoint itself; a step count past 2^53 read as a diverged run.
+     */
+    @Test
+    void aCheckpointsCountsAreOnesARunWrites() throws IOException {
+        Path file = folder.resolve("counts.zip");
+        Trainer trainer = new Trainer(adamModel());
+        trainer.fit(Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT), FitOptions.builder().epochs(2).build());
+        trainer.saveCheckpoint(file);
+        String json = entry(file, "model.json");
+        java.util.Map<String, String> edits = new java.util.LinkedHashMap<>();
+        edits.put("\"epochLossSum\" : [^,]+,", "\"epochLossSum\" : 1e400,");
+        edits.put("\"epochsTrained\" : [0-9]+,", "\"epochsTrained\" : 4294967299,");
+        edits.put("\"optimizerSteps\" : [0-9]+", "\"optimizerSteps\" : 9223372036854775807");
+        edits.put("\"epochCorrect\" : [0-9]+", "\"epochCorrect\" : 1000000");
+        java.util.List<String> said = java.util.List.of("its training state's epochLossSum is ", "its training state's epochsTrained is "
+                + "4294967299, not a whole number from 0 to 2147483647", "its training state's optimizerSteps is 9223372036854775807, "
+                + "not a whole number from 0 to 9007199254740992", "its training state counts 1000000 rows classed right of ");
+        int k = 0;
+        for (var edit : edits.entrySet()) {
+            String edited = json.replaceFirst(edit.getKey(), edit.getValue());
+            assertTrue(!edited.equals(json), edit.getKey());
+            Path altered = rewrite(file, "altered-" + k + ".zip", "model.json", edited);
+            assertTrue(problem(altered).contains(said.get(k)), problem(altered));
+            k++;
+        }
+    }
+
     @Test
     void refusesToWriteAWeightThatIsNotFiniteAndKeepsTheEarlierFile() throws IOException {
         Model model = adamModel();

@@ -62,6 +62,10 @@ final class Columns {
                     if (byValue.put(values.get(code), code) != null) {
                         throw new IllegalArgumentException("the category \"" + values.get(code) + "\" of \"" + name + "\" is listed twice");
                     }
+                    if (this.ownMarks.contains(values.get(code))) { // read as missing before any lookup: the category could never score
+                        throw new IllegalArgumentException("\"" + values.get(code) + "\" is a missing-value mark and a category of \""
+                                + name + "\"");
+                    }
                 }
                 codes.add(byValue);
                 slots[category] = values.size() + 2; // the categories, "other", "missing"
@@ -219,8 +223,13 @@ final class Columns {
             return missing(column, at);
         }
         float x;
+        String text = value.toString().trim();
+        char last = text.isEmpty() ? ' ' : (char) (text.charAt(text.length() - 1) | 0x20);
         try {
-            x = Float.parseFloat(value.toString().trim());
+            if (last == 'd' || last == 'f') { // Java's type suffixes: "28d" is no number in a CSV file, nor here
+                throw new NumberFormatException(text);
+            }
+            x = Float.parseFloat(text);
         } catch (NumberFormatException notANumber) {
             throw new IllegalArgumentException("column \"" + names.get(column) + "\" holds \"" + value + "\", not a number");
         }

@@ -153,6 +153,10 @@ public final class Scorer {
 
     /** A float32 value, as dense4j gives a float32 model's probability, so that a threshold classes a row as dense4j does. */
     private double probability(float output) {
+        if (!Float.isFinite(output)) { // as dense4j refuses it: a NaN would be classed 0 and read as a probability
+            throw new IllegalArgumentException("the row has no probability: its values overflow the model's float32 layers, as a "
+                    + "value far outside what training saw can; check the row");
+        }
         return network.outputsLogit() ? (float) (1 / (1 + Math.exp(-(double) output))) : output;
     }
 }

@@ -80,6 +80,9 @@ class ScorerFileTest {
         Map<String, Object> row = new HashMap<>(Map.of("x", "1.5", "colour", "red", "y", "many", "z", 3));
         assertEquals("column \"y\" holds \"many\", not a number",
                 assertThrows(IllegalArgumentException.class, () -> scorer.probability(row)).getMessage());
+        row.put("y", "2.5f"); // Java's type suffix: no number in a CSV file, nor here
+        assertEquals("column \"y\" holds \"2.5f\", not a number",
+                assertThrows(IllegalArgumentException.class, () -> scorer.probability(row)).getMessage());
         row.put("y", "2.5"); // numbers as text are read
         assertEquals(scorer.probability(new float[] {1.5f, 0, 2.5f, 3}), scorer.probability(row));
     }
@@ -189,6 +192,9 @@ class ScorerFileTest {
                 .put("classes", new org.json.JSONArray(List.of("no", "yes", "maybe"))));
         edits.put("its features hold 7, not a text", json -> json.getJSONObject("schema")
                 .put("features", new org.json.JSONArray(List.of("x", "colour", 7, "z"))));
+        // read as missing before the lookup, "red" could never score as its category: dense4j refuses such a model too
+        edits.put("\"red\" is a missing-value mark and a category of \"colour\"", json -> json.getJSONObject("schema")
+                .put("missingMarks", new org.json.JSONArray(List.of("red"))));
         edits.put("its features name \"x\" twice", json -> json.getJSONObject("schema")
                 .put("features", new org.json.JSONArray(List.of("x", "colour", "x", "z"))));
         edits.put("layer 1's dropout rate 2.0 is not in [0, 1)", json -> {

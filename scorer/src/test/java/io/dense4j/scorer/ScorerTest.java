@@ -252,6 +252,25 @@ class ScorerTest {
                 "another value is 'other', not missing");
     }
 
+    /** Finite values the layers take to NaN (10·3e38 − 10·3e38) give no probability: refused, as dense4j refuses the row. */
+    @Test
+    void aRowWhoseValuesOverflowTheLayersHasNoProbability() throws Exception {
+        // standardized by a deviation of 1e-30 (1/σ = 1e30), 10 is 1e31 and 1e10 is beyond float32: inf − inf in the Dense layer
+        Model model = new Sequential(new io.dense4j.layer.Normalization(), new Dense(1, new Sigmoid())).compile(
+                new InputSchema(List.of("a", "b"), List.of("no", "yes")), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+        model.parameters().putScalar(0, 1).putScalar(1, -1).putScalar(2, 0);
+        io.dense4j.tensor.NativeArray statistics = model.parameterValues().statistics(); // μ, then 1/σ
+        statistics.set(0, 0);
+        statistics.set(1, 0);
+        statistics.set(2, 1e30);
+        statistics.set(3, 1e30);
+        Scorer scorer = saveAndLoad(model);
+        assertEquals("the row has no probability: its values overflow the model's float32 layers, as a value far outside what "
+                + "training saw can; check the row", assertThrows(IllegalArgumentException.class,
+                () -> scorer.probability(new float[] {1e10f, 1e10f})).getMessage());
+        assertTrue(scorer.probability(new float[] {0, 0}) == 0.5);
+    }
+
     /**
      * A whole-number mark (--missing-values -9) marks its value in a number column, as a Number,
      * as text and in a row of floats (-9.0 too), and its text in a categorical one, as dense4j

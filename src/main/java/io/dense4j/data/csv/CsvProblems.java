@@ -47,13 +47,21 @@ final class CsvProblems {
 
     /** Strict UTF-8, for names and labels: a cell that is not valid UTF-8 is an error. */
     String decode(byte[] bytes, int from, int to, int column) {
+        String decoded;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            decoded = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
         } catch (CharacterCodingException notUtf8) {
             throw cell(column, "not valid UTF-8: \"" + text(bytes, from, to) + "\"");
         }
+        // a NUL or a byte-order mark inside a text is a damaged file's, never a value's: it would become a category of its own
+        // (other control characters are kept, and shown escaped)
+        if (decoded.indexOf(0) >= 0 || decoded.indexOf(0xFEFF) >= 0) {
+            throw cell(column, "\"" + text(bytes, from, to) + "\" holds a NUL byte or a byte-order mark inside its text: the file looks "
+                    + "damaged, or is not plain text");
+        }
+        return decoded;
     }
 
     /** The most bytes of a cell a message quotes: a 200 MB cell must not become a 200 MB message. */

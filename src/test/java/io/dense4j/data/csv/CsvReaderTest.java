@@ -148,6 +148,20 @@ class CsvReaderTest {
                 .getMessage().endsWith(": is a directory, not a CSV file"));
     }
 
+    /** A NUL or a byte-order mark inside a text is damage: it would become a class, or a category, of its own. */
+    @Test
+    void rejectsANulOrAByteOrderMarkInsideAText() throws IOException {
+        Path nul = folder.resolve("nul.csv");
+        Files.write(nul, new byte[] {'x', ',', 'l', '\n', '1', ',', 'y', 0, 'e', 's', '\n', '2', ',', 'n', 'o', '\n'});
+        assertTrue(assertThrows(DataFileException.class, () -> rows(nul, CsvFormat.defaults(), 64)).getMessage()
+                .contains("line 2, column 2 (\"l\"): \"y\\x00es\" holds a NUL byte or a byte-order mark inside its text: the file looks "
+                        + "damaged, or is not plain text"));
+        Path bom = folder.resolve("bom.csv");
+        Files.write(bom, new byte[] {'x', ',', 'l', '\n', '1', ',', 'n', 'o', '\n', '2', ',', (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'n', 'o', '\n'});
+        assertTrue(assertThrows(DataFileException.class, () -> rows(bom, CsvFormat.defaults(), 64)).getMessage()
+                .contains("line 3, column 2 (\"l\"): \""), "a byte-order mark is the file's first bytes, not a cell's");
+    }
+
     @Test
     void rejectsBytesThatAreNotUtf8() throws IOException {
         Path file = folder.resolve("latin1.csv");
