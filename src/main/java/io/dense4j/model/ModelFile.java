@@ -356,7 +356,8 @@ final class ModelFile {
             throw new ModelFileException(file, "is not a dense4j model file (its format is \""
                     + (config == null ? "" : config.path("format").asText()) + "\")", null);
         }
-        int version = config.path("formatVersion").asInt(-1);
+        JsonNode given = config.path("formatVersion");
+        int version = given.isIntegralNumber() && given.canConvertToInt() ? given.asInt() : -1; // "3" or 3.5 is none dense4j writes
         if (version > FORMAT_VERSION) {
             throw new ModelFileException(file, "was written by a newer dense4j (format version " + version
                     + "; this one, " + LIBRARY_VERSION + ", reads up to " + FORMAT_VERSION + ")", null);

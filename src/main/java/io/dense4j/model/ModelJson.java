@@ -184,6 +184,11 @@ final class ModelJson {
 
     static CompileOptions options(JsonNode config) {
         JsonNode compile = config.path("compile");
+        if (compile.has("seed") && !(compile.get("seed").isIntegralNumber() && compile.get("seed").canConvertToLong())
+                || compile.has("fuse") && !compile.get("fuse").isBoolean()
+                || compile.has("inputGradient") && !compile.get("inputGradient").isBoolean()) {
+            throw new IllegalArgumentException("its compile options need a whole-number seed and booleans fuse and inputGradient");
+        }
         return CompileOptions.defaults()
                 .withDataType(named(DataType.class, compile.path("dataType"), "its compile options' dataType"))
                 .withSeed(compile.path("seed").asLong(CompileOptions.DEFAULT_SEED))
@@ -372,6 +377,10 @@ final class ModelJson {
 
     static BinaryCrossEntropy loss(JsonNode config) {
         JsonNode node = config.path("loss");
+        if (!"BinaryCrossEntropy".equals(node.path("type").asText(null)) || !node.path("fromLogits").isBoolean()) {
+            throw new IllegalArgumentException("its loss is " + node + ", where dense4j writes type \"BinaryCrossEntropy\" and a "
+                    + "boolean fromLogits");
+        }
         JsonNode weights = node.path("classWeights");
         ClassWeights classWeights = ClassWeights.NONE;
         if (!weights.isMissingNode()) {

@@ -90,6 +90,14 @@ class HostileModelFileTest {
         assertTrue(problem(fillText).endsWith("its schema's missing-value fill is \"mean\", not a list of numbers"), problem(fillText));
         Path markText = withConfig("mark-text.zip", json.replace("\"classes\" : [", "\"missingMarks\" : \"?\", \"classes\" : ["));
         assertTrue(problem(markText).endsWith("its schema's missing-value marks are not a list of at most 32 texts"), problem(markText));
+        // fields of another type than dense4j writes are refused, not read as what they might mean
+        Path mse = withConfig("mse.zip", json.replace("\"type\" : \"BinaryCrossEntropy\"", "\"type\" : \"MSE\""));
+        assertTrue(problem(mse).contains("its loss is {\"type\":\"MSE\""), problem(mse));
+        Path textVersion = withConfig("text-version.zip", json.replaceFirst("\"formatVersion\" : ([0-9]+)", "\"formatVersion\" : \"$1\""));
+        assertTrue(problem(textVersion).endsWith("has no valid format version in model.json"), problem(textVersion));
+        Path fuse = withConfig("fuse.zip", json.replace("\"fuse\" : true", "\"fuse\" : \"yes\""));
+        assertTrue(problem(fuse).endsWith("its compile options need a whole-number seed and booleans fuse and inputGradient"),
+                problem(fuse));
         Path markNumber = withConfig("mark-number.zip", json.replace("\"classes\" : [", "\"missingMarks\" : [\"1e3\"], \"classes\" : ["));
         assertTrue(problem(markNumber).endsWith("the missing-value mark \"1e3\" is a number that is not whole: a number marks missing "
                 + "values only when it is whole, of at most 7 digits, such as -9 or 999"), problem(markNumber));

@@ -92,7 +92,7 @@ final class ModelReader {
         if (!FORMAT.equals(config.optString("format"))) {
             throw new ModelFormatException(file, "is not a dense4j model file (its format is \"" + config.optString("format") + "\")");
         }
-        int version = config.optInt("formatVersion", -1);
+        int version = config.opt("formatVersion") instanceof Integer given ? given : -1; // "3" or 3.5 is none dense4j writes
         if (version > FORMAT_VERSION) {
             throw new ModelFormatException(file, "was written by a newer dense4j (format version " + version + "; this scorer, "
                     + VERSION + ", reads up to " + FORMAT_VERSION + ")");
@@ -146,7 +146,7 @@ final class ModelReader {
 
     /** Parameters and statistics the layers hold, from the widths alone, every sum checked. */
     private void countValues() {
-        int columns = positive(config.getInt("inputWidth"), "inputWidth");
+        int columns = positive(whole(config, "inputWidth", "inputWidth"), "inputWidth");
         JSONObject categories = config.optJSONObject("schema") == null ? null : config.getJSONObject("schema").optJSONObject("categories");
         long numbers = columns - (categories == null ? 0 : categories.length());
         long width = numbers;
@@ -164,7 +164,7 @@ final class ModelReader {
             JSONObject layer = layers.getJSONObject(index);
             String type = layer.getString("type");
             if (type.equals("Dense")) {
-                long units = positive(layer.getInt("units"), "layer " + index + "'s units");
+                long units = positive(whole(layer, "units", "layer " + index + "'s units"), "layer " + index + "'s units");
                 parameterCount = Math.addExact(parameterCount, Math.addExact(Math.multiplyExact(width, units), units));
                 width = units;
                 dense = true;
@@ -183,6 +183,15 @@ final class ModelReader {
             throw new IllegalArgumentException("its " + what + " is " + count + ", not a whole number from 1");
         }
         return count;
+    }
+
+    /** {@code object}'s {@code key} as dense4j writes it, a JSON whole number: not 6.5 or "6", which org.json would make 6. */
+    private static int whole(JSONObject object, String key, String what) {
+        Object value = object.opt(key);
+        if (!(value instanceof Integer number)) {
+            throw new IllegalArgumentException("its " + what + " is " + value + ", not a whole number");
+        }
+        return number;
     }
 
     /** The entry's values as float32, each finite. */

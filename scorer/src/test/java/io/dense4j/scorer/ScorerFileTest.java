@@ -112,6 +112,13 @@ class ScorerFileTest {
     }
 
     @Test
+    void aFormatVersionAsTextIsNoFormatVersion() throws IOException {
+        Path text = rewrite("text.zip", json -> json.put("formatVersion", "3"), entries -> { });
+        assertEquals(text + ": has no valid format version in model.json",
+                assertThrows(ModelFormatException.class, () -> Scorer.load(text)).getMessage());
+    }
+
+    @Test
     void aFormatVersionBelowOneIsNoFormatVersion() throws IOException {
         Path zero = rewrite("zero.zip", json -> json.put("formatVersion", 0), entries -> { });
         assertEquals(zero + ": has no valid format version in model.json",
@@ -195,6 +202,7 @@ class ScorerFileTest {
         // read as missing before the lookup, "red" could never score as its category: dense4j refuses such a model too
         edits.put("\"red\" is a missing-value mark and a category of \"colour\"", json -> json.getJSONObject("schema")
                 .put("missingMarks", new org.json.JSONArray(List.of("red"))));
+        edits.put("its inputWidth is 6.5, not a whole number", json -> json.put("inputWidth", 6.5)); // org.json would read 6
         edits.put("its features name \"x\" twice", json -> json.getJSONObject("schema")
                 .put("features", new org.json.JSONArray(List.of("x", "colour", "x", "z"))));
         edits.put("layer 1's dropout rate 2.0 is not in [0, 1)", json -> {
