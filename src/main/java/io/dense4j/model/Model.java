@@ -310,22 +310,6 @@ public final class Model {
         }
     }
 
-    /**
-     * A row with no probability: finite values that the layers, in the model's precision, took
-     * beyond its range (float32's ±3.4e38) to NaN. Scoring stops there rather than write or count
-     * a NaN; {@code row} counts the rows scored from 0.
-     */
-    static final class NoProbability extends IllegalArgumentException {
-        private static final long serialVersionUID = 1L;
-        final transient long row;
-
-        NoProbability(long row, String rows) {
-            super(String.format(java.util.Locale.ROOT, "%s %,d has no probability: its values overflow the model's layers, as a "
-                    + "value far outside what training saw can; check that row", rows, row + 1));
-            this.row = row;
-        }
-    }
-
     /** The probabilities, labels and mean loss of one in-order pass over labeled rows. */
     public Scores scores(BatchSource data) {
         checkWidth(data.width());

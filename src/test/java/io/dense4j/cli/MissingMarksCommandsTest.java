@@ -77,10 +77,7 @@ class MissingMarksCommandsTest {
                 .contains("Missing values: empty, NA, N/A, NaN, and \"?\" (--missing-values)"));
 
         // no flag: the model's marks; "?" reads as the empty cell does, and a "?" label is a row to skip
-        Path predictions = folder.resolve("p.csv");
-        Run predicted = Run.of("predict", "--model", model.toString(), "--data", test.toString(), "--out", predictions.toString());
-        assertEquals(0, predicted.exitCode(), predicted.err());
-        List<String> lines = Files.readAllLines(predictions);
+        List<String> lines = predictions(model, test);
         assertEquals(lines.get(1), lines.get(2), "? and an empty number");
         assertEquals(lines.get(3), lines.get(4), "? and an empty category: its missing slot, not 'other'");
         Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--skip-bad-rows");
@@ -142,10 +139,7 @@ class MissingMarksCommandsTest {
             assertTrue(json.contains("\"formatVersion\" : 6"), json.substring(0, 200));
         }
         Path scored = Files.writeString(folder.resolve("scored.csv"), "x,colour,label\n,red,yes\n-9,red,yes\n-9.0,red,no\n-9.5,red,no\n");
-        Path predictions = folder.resolve("p.csv");
-        Run predicted = Run.of("predict", "--model", model.toString(), "--data", scored.toString(), "--out", predictions.toString());
-        assertEquals(0, predicted.exitCode(), predicted.err());
-        List<String> lines = Files.readAllLines(predictions);
+        List<String> lines = predictions(model, scored);
         assertEquals(lines.get(1), lines.get(2), "-9 is the empty cell's fill");
         assertEquals(lines.get(1), lines.get(3), "-9.0 too");
         assertTrue(!lines.get(4).equals(lines.get(1)), "-9.5 is a number");
@@ -154,5 +148,13 @@ class MissingMarksCommandsTest {
         Run summary = Run.of("summary", "--model", model.toString());
         assertTrue(summary.out().contains("Missing values: empty, NA, N/A, NaN, and \"-9\", \"?\" (--missing-values; a whole number by "
                 + "its value in number cells, -9.0 as -9)"), summary.out());
+    }
+
+    /** The lines predict writes for {@code data} with {@code model}, which it must write. */
+    private List<String> predictions(Path model, Path data) throws Exception {
+        Path predictions = folder.resolve("p.csv");
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", data.toString(), "--out", predictions.toString());
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        return Files.readAllLines(predictions);
     }
 }
