@@ -77,12 +77,14 @@ final class SparkRun {
         } catch (LabelMapping.NotALabel none) { // found once the cluster has read the labels
             throw refused("--positive: " + none.getMessage() + " in " + train.data);
         }
-        if (checkpoints.file != null && Objects.equals(before, lastModified(checkpoints.file))) { // rounds are known only now
-            System.out.printf("Note: the run ended before its first checkpoint: --checkpoint-every %d counts rounds on Spark, and "
-                    + "it trained fewer; %s is the model%n", checkpoints.every, train.out);
-        }
+        boolean noCheckpoint = checkpoints.file != null && Objects.equals(before, lastModified(checkpoints.file)); // known only now
         train.report(result.history());
-        return train.finish(result.trainer(), goal, result.validation());
+        int code = train.finish(result.trainer(), goal, result.validation());
+        if (noCheckpoint) {
+            System.out.printf("Note: the run ended before its first checkpoint: --checkpoint-every %d counts rounds on Spark, and "
+                    + "it trained fewer%s%n", checkpoints.every, code == 0 ? "; " + train.out + " is the model" : "");
+        }
+        return code;
     }
 
     /** The model Spark trains, once its rows are known: the checkpoint's, checked against them, or a new one. */

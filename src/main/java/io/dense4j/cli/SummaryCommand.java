@@ -33,8 +33,9 @@ final class SummaryCommand implements Callable<Integer> {
             List<String> marks = model.inputSchema().missingMarks();
             System.out.println("Missing values: empty, NA, N/A, NaN" + (marks.isEmpty() ? "" : ", and "
                     + marks.stream().map(mark -> "\"" + Printable.of(mark) + "\"").collect(java.util.stream.Collectors.joining(", "))
-                    + " (--missing-values" + (marks.stream().anyMatch(io.dense4j.data.csv.CsvFormat::isNumberMark)
-                    ? "; a whole number by its value in number cells, -9.0 as -9" : "") + ")"));
+                    + " (--missing-values" + marks.stream().filter(io.dense4j.data.csv.CsvFormat::isNumberMark).findFirst()
+                    .map(mark -> Integer.parseInt(mark)).map(value -> "; a whole number by its value in number cells, " + value + ".0 as "
+                    + value).orElse("") + ")"));
         }
         io.dense4j.model.TrainingState.Progress progress = checkpoint.state().progress();
         if (progress.equals(io.dense4j.model.TrainingState.Progress.START) && model.provenance() != null) {

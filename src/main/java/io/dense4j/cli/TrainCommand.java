@@ -255,7 +255,8 @@ class TrainCommand implements Callable<Integer> {
 
     /**
      * Chooses the threshold on the validation rows' scores if asked, reports them, and writes the
-     * model; an unreachable goal still writes it, with the threshold it had, and exits 1.
+     * model, unless the run failed (an unreachable goal, or an end worse than the base rate): then
+     * it exits 1 and leaves --out as it was.
      */
     int finish(Trainer trainer, ThresholdGoal goal, Scores held) throws IOException {
         Model model = trainer.model();
@@ -266,7 +267,7 @@ class TrainCommand implements Callable<Integer> {
                     model.setThreshold(goal.choose(held));
                     System.out.println("Threshold: " + model.threshold());
                 } catch (IllegalArgumentException unmet) {
-                    unmetGoal = unmet.getMessage(); // the trained weights are still worth writing
+                    unmetGoal = unmet.getMessage(); // said once the validation rows are reported
                 }
             }
             System.out.println("On the validation rows: " + held.evaluation(model.threshold().value()));
@@ -277,14 +278,17 @@ class TrainCommand implements Callable<Integer> {
                     policy.parts() > 0 ? policy.parts() : policy.threads()));
         }
         // a run that fails leaves --out as it was: a pipeline that goes on after exit 1 must not pick up its model
+        boolean outIsTheCheckpoint = checkpoints.file != null
+                && checkpoints.file.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize());
+        String notWritten = outIsTheCheckpoint ? out + " holds the run's last checkpoint, being --checkpoint too"
+                : out + " was not written (a model there is left as it was)";
         if (unmetGoal != null) {
-            System.err.printf("Error: --threshold-for %s: %s; %s was not written (a model there is left as it was): give another goal, "
-                    + "or leave --threshold-for out to keep the threshold %s%n", thresholdFor, unmetGoal, out, model.threshold());
+            System.err.printf("Error: --threshold-for %s: %s; %s: give another goal, or leave --threshold-for out to keep the threshold "
+                    + "%s%n", thresholdFor, unmetGoal, notWritten, model.threshold());
             return 1;
         }
         if (judgement().worseAtEnd() && !acceptWorseThanBaseRate) {
-            System.err.printf("Error: %s. %s was not written (a model there is left as it was); --accept-worse-than-base-rate writes "
-                    + "it and exits 0%n", judgement().verdict(), out);
+            System.err.printf("Error: %s. %s; --accept-worse-than-base-rate writes it and exits 0%n", judgement().verdict(), notWritten);
             return 1;
         }
         trainer.saveCheckpoint(out); // the model with its training state: resumable, and a model file like any other

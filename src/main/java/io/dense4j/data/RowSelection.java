@@ -117,6 +117,24 @@ public record RowSelection(double validationFrom, double validationTo, long seed
         return inRange(uniformOf(row)) == validation;
     }
 
+    /**
+     * The data row (from 0) of the {@code n}-th row this selection holds (from 0), found by walking
+     * the rows; −1 for a stratified split, which needs the rows' labels to say.
+     */
+    public long dataRow(long n) {
+        if (everyRow()) {
+            return n;
+        }
+        if (stratified && validationFrom != validationTo) {
+            return -1;
+        }
+        for (long row = 0, held = 0; ; row++) {
+            if (includes(row) && held++ == n) {
+                return row;
+            }
+        }
+    }
+
     private double uniformOf(long row) {
         return uniform(seed + (row + 1) * 0x9E3779B97F4A7C15L);
     }

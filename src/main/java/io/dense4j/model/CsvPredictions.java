@@ -340,7 +340,7 @@ public final class CsvPredictions {
             for (int i = 0; i < block.rows; i++) {
                 lines.append(block.kept, i == 0 ? 0 : block.keptEnd[i - 1], block.keptEnd[i]);
                 if (!plan.hasProbability(i)) { // finite values that overflow the layers: no probability to write, and no class
-                    throw new NoProbability(rowsBefore + i, file + ": data row");
+                    throw NoProbability.counted(rowsBefore + i, file + ": data row");
                 }
                 double p = plan.probability(i); // in the model's precision, classed as evaluate and ONNX class it
                 // the shortest digits that read back as the same value in that precision

@@ -248,7 +248,13 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         }
         List<String> marks = new ArrayList<>(format.missingMarks());
         missingMarks.stream().filter(mark -> !marks.contains(mark)).forEach(marks::add);
-        return format.withMissingMarks(marks);
+        try {
+            return format.withMissingMarks(marks);
+        } catch (IllegalArgumentException notInThisFile) { // "1.5", a mark in decimal-comma files, is a number in this one
+            throw new IllegalArgumentException("the model's own marks of a missing value do not fit this file's number syntax ("
+                    + notInThisFile.getMessage() + "): read it with the separators the model's files had (--decimal, --thousands)",
+                    notInThisFile);
+        }
     }
 
     /**

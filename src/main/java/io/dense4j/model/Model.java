@@ -303,9 +303,10 @@ public final class Model {
             }
             try {
                 return scores(rows);
-            } catch (NoProbability overflow) { // the rows' own problem: said of their file
-                throw new NoProbability(overflow.row, data.name() + ": " + (selection.equals(RowSelection.all()) ? "data row"
-                        : "of the rows chosen, row"));
+            } catch (NoProbability overflow) { // the rows' own problem: said of their file, and of the row in it
+                long dataRow = selection.dataRow(overflow.row);
+                throw NoProbability.at(overflow.row, dataRow < 0 ? String.format(java.util.Locale.ROOT, "%s: of the rows chosen, row %,d",
+                        data.name(), overflow.row + 1) : data.describeRow(dataRow));
             }
         }
     }
@@ -331,7 +332,7 @@ public final class Model {
                 lossSum += plan.lossSum(count);
                 for (int i = 0; i < count; i++) {
                     if (!plan.hasProbability(i)) {
-                        throw new NoProbability(start + i, "row");
+                        throw NoProbability.counted(start + i, "row");
                     }
                     probabilities[start + i] = plan.probability(i);
                     labels[start + i] = plan.labels().get(i);

@@ -12,10 +12,19 @@ final class NoProbability extends IllegalArgumentException {
     /** The row among those scored, from 0. */
     final transient long row;
 
-    /** @param rows what the row is counted among, as the message names it: "row", or "t.csv: data row" */
-    NoProbability(long row, String rows) {
-        super(String.format(Locale.ROOT, "%s %,d has no probability: its values overflow the model's layers, as a value far outside "
-                + "what training saw can; check that row", rows, row + 1));
+    private NoProbability(long row, String where) {
+        super(where + " has no probability: its values overflow the model's layers, as a value far outside what training saw can; "
+                + "check that row");
         this.row = row;
+    }
+
+    /** Row {@code row} (from 0) among {@code rows}, as the message names them: "row", or "t.csv: data row". */
+    static NoProbability counted(long row, String rows) {
+        return new NoProbability(row, String.format(Locale.ROOT, "%s %,d", rows, row + 1));
+    }
+
+    /** Row {@code row} (from 0) of those scored, which a reader finds {@code where} ("b.csv: data row 7"). */
+    static NoProbability at(long row, String where) {
+        return new NoProbability(row, where);
     }
 }

@@ -108,10 +108,16 @@ public final class OnnxExport {
                     ? "; NaN" + orMarks + " where missing, filled with the training mean"
                     : "; no missing values (the model fills none" + (numberMarks.isEmpty() ? "" : "; " + orMarks.substring(4)
                     + " gives NaN") + ")"));
-            String marked = null; // a number a whole-number mark marks, as dense4j's reader reads it
+            String marked = null; // a number a whole-number mark marks, compared in float32 as dense4j's reader reads every cell
+            String compared = numberMarks.isEmpty() || real == TensorProto.DataType.FLOAT ? numbers : onnx.node("Cast",
+                    "features_float32", List.of(numbers), OnnxGraph.attribute("to", TensorProto.DataType.FLOAT.getNumber()));
             for (int m = 0; m < numberMarks.size(); m++) {
-                String equal = onnx.node("Equal", "marked_" + m, List.of(numbers,
-                        onnx.constant("missing_mark_" + m, new double[] {Integer.parseInt(numberMarks.get(m))})));
+                String mark = onnx.constant("missing_mark_" + m, new double[] {Integer.parseInt(numberMarks.get(m))});
+                if (real != TensorProto.DataType.FLOAT) { // a whole number of 7 digits is exact in either
+                    mark = onnx.node("Cast", "missing_mark_float32_" + m, List.of(mark),
+                            OnnxGraph.attribute("to", TensorProto.DataType.FLOAT.getNumber()));
+                }
+                String equal = onnx.node("Equal", "marked_" + m, List.of(compared, mark));
                 marked = marked == null ? equal : onnx.node("Or", "marked_up_to_" + m, List.of(marked, equal));
             }
             if (fills) {

@@ -88,7 +88,11 @@ public final class CsvLogger implements Callback {
     }
 
     private void append(byte[] bytes, boolean sync) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        // created again if something removed it (a log rotated mid-run): the run goes on, the new file from its header
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            if (channel.size() == 0) {
+                channel.write(ByteBuffer.wrap((HEADER + "\n").getBytes(StandardCharsets.UTF_8)));
+            }
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -98,7 +102,7 @@ public final class CsvLogger implements Callback {
                 lastSync = System.nanoTime();
             }
         } catch (IOException failed) {
-            throw new UncheckedIOException("cannot write the training log " + file + ": " + failed.getMessage(), failed);
+            throw new UncheckedIOException("cannot write the training log " + file + ": " + failed, failed);
         }
     }
 

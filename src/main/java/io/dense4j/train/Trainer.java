@@ -346,6 +346,11 @@ public final class Trainer {
             double[] scores = steps.score(validation);
             validationLoss = scores[0];
             validationAccuracy = scores[1];
+            if (!Double.isFinite(validationLoss)) { // finite training loss: a held-out row the layers overflow, not a divergence
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "epoch %d's validation loss is %s: a validation "
+                        + "row's values overflow the model's layers, as a value far outside what the training rows hold can; check the "
+                        + "data (evaluate names such a row)", epoch, validationLoss));
+            }
         }
         return new EpochMetrics(epoch, epochLoss / epochRows, (double) epochCorrect / epochRows, validationLoss,
                 validationAccuracy, epochRows, (System.nanoTime() - started) / 1e9, done - resumedAt);

@@ -101,7 +101,7 @@ class MissingMarksCommandsTest {
     void aMarkThatIsANumberOrHoldsTheDelimiterIsAUsageError() {
         Run number = Run.of("train", "--data", train.toString(), "--missing-values", "-99.5", "--out", folder.resolve("m.zip").toString());
         assertEquals(2, number.exitCode());
-        assertTrue(number.err().contains("--missing-values: the missing-value mark \"-99.5\" is a number that is not whole: a number "
+        assertTrue(number.err().contains("--missing-values: the missing-value mark \"-99.5\" is a number; a number "
                 + "marks missing values only when it is whole, of at most 7 digits, such as -9 or 999"), number.err());
         Run blank = Run.of("train", "--data", train.toString(), "--missing-values", " ? ", "--out", folder.resolve("m.zip").toString());
         assertEquals(2, blank.exitCode());
@@ -145,6 +145,22 @@ class MissingMarksCommandsTest {
         assertTrue(!lines.get(4).equals(lines.get(1)), "-9.5 is a number");
         Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", scored.toString());
         assertEquals(0, evaluated.exitCode(), evaluated.err());
+        Path numericLabels = Files.writeString(folder.resolve("zero-one.csv"), "x,label\n1,0\n2,1\n");
+        Run labelMarked = Run.of("train", "--data", numericLabels.toString(), "--missing-values", "0", "--out",
+                folder.resolve("z.zip").toString());
+        assertEquals(1, labelMarked.exitCode());
+        assertTrue(labelMarked.err().contains("the label \"0\" is a missing value, as --missing-values marks it"), labelMarked.err());
+        // "1.5" is no number in decimal-comma files, so a mark there; a file with points cannot be read with the model's marks
+        Path commas = Files.writeString(folder.resolve("commas.csv"), "x;label\n1,5;yes\n2,25;no\n0,5;yes\n1.5;no\n");
+        Path commaModel = folder.resolve("commas.zip");
+        Run commaTrained = Run.of("train", "--data", commas.toString(), "--delimiter", ";", "--decimal", ",", "--missing-values", "1.5",
+                "--fill-missing", "--epochs", "1", "--accept-worse-than-base-rate", "--out", commaModel.toString());
+        assertEquals(0, commaTrained.exitCode(), commaTrained.err());
+        Path points = Files.writeString(folder.resolve("points.csv"), "x;label\n1.5;yes\n");
+        Run pointed = Run.of("predict", "--model", commaModel.toString(), "--data", points.toString(), "--delimiter", ";", "--decimal", ".",
+                "--out", folder.resolve("pp.csv").toString());
+        assertEquals(1, pointed.exitCode());
+        assertTrue(pointed.err().contains("the model's own marks of a missing value do not fit this file's number syntax"), pointed.err());
         Run summary = Run.of("summary", "--model", model.toString());
         assertTrue(summary.out().contains("Missing values: empty, NA, N/A, NaN, and \"-9\", \"?\" (--missing-values; a whole number by "
                 + "its value in number cells, -9.0 as -9)"), summary.out());

@@ -49,10 +49,41 @@ class NoProbabilityTest {
         assertTrue(evaluated.err().strip().equals("dense4j: " + rows + ": data row 3 has no probability: its values overflow the "
                 + "model's layers, as a value far outside what training saw can; check that row"), evaluated.err());
 
+        // named as a reader finds the row: in its file of a folder, among the rows read when bad ones were skipped
+        Path parts = Files.createDirectories(folder.resolve("parts"));
+        Files.writeString(parts.resolve("a.csv"), "a,b,label\n0,0,no\n0,0,yes\n");
+        Path second = Files.writeString(parts.resolve("b.csv"), "a,b,label\n0,0,no\n10,10,yes\n");
+        Run inFolder = Run.of("evaluate", "--model", saved.toString(), "--data", parts.toString());
+        assertTrue(inFolder.err().contains(second + ": data row 2 has no probability"), inFolder.err());
+        Path skipping = Files.writeString(folder.resolve("skipping.csv"), "a,b,label\n0,0,no\nx,0,no\n10,10,yes\n");
+        Run skipped = Run.of("evaluate", "--model", saved.toString(), "--data", skipping.toString(), "--skip-bad-rows");
+        assertTrue(skipped.err().contains(skipping + ": data row 2 of those read (1 bad row was skipped) has no probability"),
+                skipped.err());
+
         // 10·3e38 alone is an infinite logit: p would read 1, and the log loss of a row labeled 0 NaN
         Path infinite = Files.writeString(folder.resolve("infinite.csv"), "a,b,label\n0,0,no\n10,0,no\n");
         Run loss = Run.of("evaluate", "--model", saved.toString(), "--data", infinite.toString(), "--json");
         assertEquals(1, loss.exitCode(), loss.out());
         assertTrue(loss.err().contains(infinite + ": data row 2 has no probability"), loss.err());
+    }
+
+    /**
+     * Trained on columns of 0 and 1e-30 (σ ≈ 5e-31), a validation row of 1e10 standardizes past
+     * float32: the first epoch's validation loss is NaN, said at once rather than logged blank
+     * and stopped on by early stopping.
+     */
+    @Test
+    void aValidationRowWhoseValuesOverflowStopsTheRun() throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,label\n");
+        for (int row = 0; row < 200; row++) { // data row 2 (index 1) is a validation row at --validation 0.5 and the default seed
+            csv.append(row == 1 ? "1e10,1e10" : (row % 3 == 0 ? "0" : "1e-30") + "," + (row % 5 == 0 ? "0" : "1e-30"))
+                    .append(row % 2 == 0 ? ",no\n" : ",yes\n");
+        }
+        Path rows = Files.writeString(folder.resolve("tiny.csv"), csv);
+        Run trained = Run.of("train", "--data", rows.toString(), "--validation", "0.5", "--epochs", "2", "--out",
+                folder.resolve("t.zip").toString());
+        assertEquals(1, trained.exitCode(), trained.out());
+        assertTrue(trained.err().contains("epoch 1's validation loss is NaN: a validation row's values overflow the model's layers"),
+                trained.err());
     }
 }

@@ -61,6 +61,11 @@ class UnscaledRealDataTest {
                 && line.endsWith(model + " was not written (a model there is left as it was); --accept-worse-than-base-rate writes "
                 + "it and exits 0")), unscaled.err());
         assertEquals("an earlier model", Files.readString(model), "a run that fails leaves --out as it was");
+        Path both = folder.resolve("both.zip"); // --out is the checkpoint too, which the run wrote as it went: said so
+        Run checkpointed = Run.of("train", "--data", data("breast-cancer-train.csv"), "--no-standardize", "--epochs", "2", "--checkpoint",
+                both.toString(), "--out", both.toString());
+        assertEquals(1, checkpointed.exitCode(), checkpointed.err());
+        assertTrue(checkpointed.err().contains(both + " holds the run's last checkpoint, being --checkpoint too"), checkpointed.err());
 
         Run accepted = Run.of("train", "--data", data("breast-cancer-train.csv"), "--no-standardize", "--accept-worse-than-base-rate",
                 "--out", model.toString());

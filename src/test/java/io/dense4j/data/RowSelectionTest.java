@@ -107,4 +107,18 @@ class RowSelectionTest {
         // 500 rows in 300 folds by a hash: some folds hold out nothing, which cv must refuse before training
         assertTrue(java.util.Arrays.stream(RowSelection.foldSizes(300, 11, false, 500, 0)).anyMatch(size -> size == 0));
     }
+
+    /** The n-th row a split holds is found among the data rows by walking them; a stratified split cannot say. */
+    @Test
+    void theNthRowHeldIsADataRow() {
+        RowSelection held = RowSelection.validation(0.3, 7);
+        long n = 0;
+        for (long row = 0; row < 200; row++) {
+            if (held.includes(row)) {
+                assertEquals(row, held.dataRow(n++));
+            }
+        }
+        assertEquals(5, RowSelection.all().dataRow(5));
+        assertEquals(-1, RowSelection.validation(0.3, 7).stratify().dataRow(0));
+    }
 }

@@ -99,7 +99,7 @@ class HostileModelFileTest {
         assertTrue(problem(fuse).endsWith("its compile options need a whole-number seed and booleans fuse and inputGradient"),
                 problem(fuse));
         Path markNumber = withConfig("mark-number.zip", json.replace("\"classes\" : [", "\"missingMarks\" : [\"1e3\"], \"classes\" : ["));
-        assertTrue(problem(markNumber).endsWith("the missing-value mark \"1e3\" is a number that is not whole: a number marks missing "
+        assertTrue(problem(markNumber).endsWith("the missing-value mark \"1e3\" is a number; a number marks missing "
                 + "values only when it is whole, of at most 7 digits, such as -9 or 999"), problem(markNumber));
         String layer = json.substring(json.indexOf("\"layers\" : [") + "\"layers\" : [".length(), json.indexOf("}", json.indexOf("\"layers\"")) + 1);
         String many = String.join(", ", java.util.Collections.nCopies(1_001, layer));

@@ -259,6 +259,15 @@ class OnnxExportTest {
         assertTrue(onnx.getGraph().getInput(0).getDocString().endsWith("x, z; NaN or -9 or 999 where missing, filled with the "
                 + "training mean"), onnx.getGraph().getInput(0).getDocString());
 
+        // a float64 model compares in float32 too, as dense4j reads every cell: -9.000000001 is -9 there
+        Model wide = new Sequential(new Dense(1, new Sigmoid())).compile(schema, new BinaryCrossEntropy(), new SGD(0.1),
+                CompileOptions.defaults().withDataType(DataType.DOUBLE));
+        randomize(wide, 5);
+        double[] wideProbability = OnnxRuntimeScores.of(OnnxExport.of(wide).toByteArray(),
+                new double[][] {{0.25, -1.5}, {-9.000000001, 999}, {-9.5, -1.5}}, Map.of()).probability();
+        assertEquals(wideProbability[0], wideProbability[1], 0.0);
+        assertTrue(wideProbability[2] != wideProbability[0]);
+
         Model unfilled = new Sequential(new Dense(1, new Sigmoid())).compile(new InputSchema(List.of("x", "z"), List.of("no", "yes"),
                 null, "bought", Map.of(), List.of("-9")), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
         double[] refused = OnnxRuntimeScores.of(OnnxExport.of(unfilled).toByteArray(), new float[][] {{-9f, 1f}, {1f, 1f}}, Map.of())

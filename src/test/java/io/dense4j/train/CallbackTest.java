@@ -134,6 +134,23 @@ class CallbackTest {
         assertEquals(4, lines.size());
         assertTrue(lines.get(3).matches("3,.*,100,\\d+\\.\\d{6}"), lines.get(3));
 
+        // a log removed mid-run (rotated) is made again, from its header, and the run goes on
+        Path rotated = folder.resolve("rotated.csv");
+        Trainer fresh = new Trainer(new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.5)));
+        fresh.fit(ROWS, FitOptions.builder().epochs(2).callbacks(new CsvLogger(rotated), new Callback() {
+            @Override
+            public void onEpochEnd(EpochMetrics metrics) {
+                try {
+                    if (metrics.epoch() == 1) {
+                        Files.delete(rotated);
+                    }
+                } catch (IOException failed) {
+                    throw new java.io.UncheckedIOException(failed);
+                }
+            }
+        }).build());
+        assertEquals(List.of("epoch", "2"), Files.readAllLines(rotated).stream().map(line -> line.split(",")[0]).toList());
+
         Files.writeString(log, lines.get(0) + "\n" + lines.get(1) + "\n" + lines.get(2).substring(0, 12));
         trainer.fit(ROWS, FitOptions.builder().epochs(4).callbacks(new CsvLogger(log)).build()); // epochs 4 only: 2 was cut short
         assertEquals(List.of("epoch", "1", "4"), Files.readAllLines(log).stream().map(line -> line.split(",")[0]).toList());

@@ -279,7 +279,7 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
     }
 
     private static String notWhole(String mark, String where) {
-        return "the missing-value mark \"" + Printable.of(mark) + "\" is a number" + where + " that is not whole: a number marks "
+        return "the missing-value mark \"" + Printable.of(mark) + "\" is a number" + where + "; a number marks "
                 + "missing values only when it is whole, of at most 7 digits, such as -9 or 999";
     }
 

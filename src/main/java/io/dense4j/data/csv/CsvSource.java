@@ -393,6 +393,23 @@ public final class CsvSource implements CategoricalRows {
         return names.toString();
     }
 
+    /**
+     * Data row {@code row} (from 0, through the files) in words a reader finds it by: "b.csv: data
+     * row 2", counting the rows read, and saying so where bad rows were skipped.
+     */
+    public String describeRow(long row) {
+        long before = 0;
+        for (CsvFile file : files) {
+            if (row < before + file.rows()) {
+                return String.format(java.util.Locale.ROOT, "%s: data row %,d%s", file.path(), row - before + 1, file.skippedRows() == 0
+                        ? "" : String.format(java.util.Locale.ROOT, " of those read (%,d bad row%s skipped)", file.skippedRows(),
+                        file.skippedRows() == 1 ? " was" : "s were"));
+            }
+            before += file.rows();
+        }
+        return String.format(java.util.Locale.ROOT, "%s: data row %,d", name(), row + 1);
+    }
+
     /** The files' fingerprints, taken when they were opened, in file order. */
     public List<Fingerprint> fingerprints() {
         return files.stream().map(CsvFile::fingerprint).toList();

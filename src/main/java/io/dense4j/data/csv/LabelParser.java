@@ -46,7 +46,9 @@ final class LabelParser {
                     + "or its index from 0) and leave the empty one out (--drop '')" : labelChoice));
         }
         if (marks.matches(bytes, from, to)) { // a row to skip, whether a model's classes are known or not
-            throw problems.cell(column, "the label \"" + CsvProblems.text(bytes, from, to) + "\" is a missing value" + labelChoice);
+            // a whole number that marks missing features ("0") also takes numeric labels: say which flag
+            throw problems.cell(column, "the label \"" + CsvProblems.text(bytes, from, to) + "\" is a missing value, as --missing-values "
+                    + "marks it" + labelChoice);
         }
         int seenBefore = labels.seen();
         int provisional = labels.provisionalClass(bytes, from, to);

@@ -169,8 +169,8 @@ class CellParserTest {
     @Test
     void aMarkIsANumberByTheFilesSeparators() {
         CsvFormat commas = CsvFormat.defaults().withDelimiter(';').withDecimal(',');
-        assertEquals("the missing-value mark \"1.000.000\" is a number in a file with decimal ',' and thousands '.' that is not whole: "
-                + "a number marks missing values only when it is whole, of at most 7 digits, such as -9 or 999", assertThrows(IllegalArgumentException.class,
+        assertEquals("the missing-value mark \"1.000.000\" is a number in a file with decimal ',' and thousands '.'; a number marks "
+                + "missing values only when it is whole, of at most 7 digits, such as -9 or 999", assertThrows(IllegalArgumentException.class,
                 () -> commas.withThousands('.').withMissingMarks(java.util.List.of("1.000.000"))).getMessage());
         assertEquals(java.util.List.of("1.000.000"), commas.withMissingMarks(java.util.List.of("1.000.000")).missingMarks());
         assertThrows(IllegalArgumentException.class, () -> commas.withMissingMarks(java.util.List.of("1,5")));
@@ -180,7 +180,7 @@ class CellParserTest {
         assertTrue(Float.isNaN(new CellParser(true, TestLines.problemsOnLine(2), suffixed).number(TestLines.bytes("1d"), 0, 2, 3)));
         // a model keeps no separators: its mark is refused only when it is a number with either decimal separator
         CsvFormat.checkMissingMarks(java.util.List.of("1.5", "1,5", "1.000.000", "-1"));
-        assertEquals("the missing-value mark \"1e3\" is a number that is not whole: a number marks missing values only when it is "
+        assertEquals("the missing-value mark \"1e3\" is a number; a number marks missing values only when it is "
                 + "whole, of at most 7 digits, such as -9 or 999",
                 assertThrows(IllegalArgumentException.class, () -> CsvFormat.checkMissingMarks(java.util.List.of("1e3"))).getMessage());
     }
