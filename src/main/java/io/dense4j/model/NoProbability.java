@@ -7,14 +7,17 @@ import java.util.Locale;
  * its range (float32's ±3.4e38) to NaN or an infinite logit, as a value far outside the training
  * range does once standardized. Scoring stops there rather than write or count such a row.
  */
-final class NoProbability extends IllegalArgumentException {
+public final class NoProbability extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     /** The row among those scored, from 0. */
     final transient long row;
 
+    /** What is wrong with the row, after the words that place it. */
+    public static final String PROBLEM = "has no probability: its values overflow the model's layers, as a value far outside what "
+            + "training saw can; check that row";
+
     private NoProbability(long row, String where) {
-        super(where + " has no probability: its values overflow the model's layers, as a value far outside what training saw can; "
-                + "check that row");
+        super(where + " " + PROBLEM);
         this.row = row;
     }
 

@@ -108,6 +108,11 @@ public final class SparkTrainer {
                     .map(block -> PieceScores.of(block, bytes, selection, firstRows, ranksBefore, classOf, fill, codes[block.piece]))
                     .collect()));
             pieces.sort(java.util.Comparator.comparingInt(PieceScores::piece));
+            for (PieceScores piece : pieces) {
+                if (piece.problem() != null) {
+                    throw new io.dense4j.data.DataFileException(java.nio.file.Path.of(piece.file()), piece.problem(), null);
+                }
+            }
             int rows = pieces.stream().mapToInt(piece -> piece.probabilities().length).sum();
             double[] probabilities = new double[rows];
             double[] labels = new double[rows];
@@ -125,18 +130,25 @@ public final class SparkTrainer {
         }
     }
 
-    /** One piece's scored rows, for {@link #scores}. */
-    private record PieceScores(int piece, double[] probabilities, double[] labels, double lossSum) implements java.io.Serializable {
+    /** One piece's scored rows, for {@link #scores}; or, with their file, why they have no probabilities. */
+    private record PieceScores(int piece, double[] probabilities, double[] labels, double lossSum, String problem, String file)
+            implements java.io.Serializable {
 
         static PieceScores of(RowBlock block, Broadcast<byte[]> model, RowSelection selection, long[] firstRows,
                               long[][] ranksBefore, byte[][] classOf, double[] fill, CategoryCodes codes) {
             int[] rows = block.selectedRows(selection, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]);
             if (rows.length == 0) {
-                return new PieceScores(block.piece, new double[0], new double[0], 0);
+                return new PieceScores(block.piece, new double[0], new double[0], 0, null, null);
             }
             Model copy = Model.fromBytes(model.value(), "the broadcast model");
-            Scores scores = copy.scores(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill, codes));
-            return new PieceScores(block.piece, scores.probabilities(), scores.labels(), scores.logLoss() * rows.length);
+            Scores scores;
+            try {
+                scores = copy.scores(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill, codes));
+            } catch (io.dense4j.model.NoProbability overflow) { // handed back, not thrown: a failed task is logged with its stack
+                return new PieceScores(block.piece, new double[0], new double[0], 0, "a validation row of its piece from byte "
+                        + block.summary.dataStart() + " " + io.dense4j.model.NoProbability.PROBLEM, block.summary.file());
+            }
+            return new PieceScores(block.piece, scores.probabilities(), scores.labels(), scores.logLoss() * rows.length, null, null);
         }
     }
 

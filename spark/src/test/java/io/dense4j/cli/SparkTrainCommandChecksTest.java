@@ -88,6 +88,26 @@ class SparkTrainCommandChecksTest {
         assertTrue(noHeader.startsWith("dense4j: --no-header is for one machine"), noHeader);
     }
 
+    /**
+     * Trained on columns of 0 and 1e-30, a validation row of 1e10 overflows the layers: the
+     * threshold's scores on the cluster say so in one line naming the file, not a failed task's stack.
+     */
+    @Test
+    void aValidationRowWithNoProbabilityIsOneLineOnSpark() throws IOException {
+        StringBuilder csv = new StringBuilder("a,b,label\n");
+        for (int row = 0; row < 200; row++) { // data row 2 (index 1) is a validation row at --validation 0.5 and the default seed
+            csv.append(row == 1 ? "1e10,1e10" : (row % 3 == 0 ? "0" : "1e-30") + "," + (row % 5 == 0 ? "0" : "1e-30"))
+                    .append(row % 2 == 0 ? ",no\n" : ",yes\n");
+        }
+        Path data = Files.writeString(folder.resolve("tiny.csv"), csv);
+        String err = SparkTrainCommandTest.capture(1, "train", "--data", data.toString(), "--validation", "0.5", "--threshold-for", "f1",
+                "--epochs", "2", "--accept-worse-than-base-rate", "--spark", "local[2]", "--out", folder.resolve("t.zip").toString())[1];
+        assertEquals("dense4j: " + data + ": a validation row of its piece from byte 0 has no probability: its values overflow the model's "
+                + "layers, as a value far outside what training saw can; check that row",
+                err.strip().lines().reduce((first, second) -> second).orElse(""));
+        assertTrue(!err.contains("\tat "), err);
+    }
+
     @Test
     void anUnknownPositiveClassNamesTheFlagAndACheckpointPastTheRoundsIsNoted() throws IOException {
         Path data = incomes("incomes.csv", 4);
