@@ -201,6 +201,11 @@ class TrainCommand implements Callable<Integer> {
                     trainer.epochsTrained(), epochs, trainer.batchesInEpoch() == 0 ? ""
                             : String.format(Locale.ROOT, " and %,d batches of the next", trainer.batchesInEpoch()));
             ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, resumed.state(), System.out);
+            // judged against the base rate as a new run is, so that a failed run resumed does not pass: one pass for the counts
+            FeatureStatistics statistics = source.statistics(trainingRows());
+            judgement().trainingRows(statistics.count());
+            judgement().baseRate().expect(statistics.negatives(), statistics.positives(), statistics.negativeWeight(),
+                    statistics.positiveWeight(), trainer.model().loss().classWeights());
         } else {
             if (trainingRowCount(source) == 0) { // before the categories and statistics of no rows
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
@@ -230,6 +235,11 @@ class TrainCommand implements Callable<Integer> {
         if (trainer.epochsTrained() < epochs || resumed != null) { // a resumed last epoch still ends its callbacks
             EarlyStopping stopping = earlyStopping();
             History history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
+            io.dense4j.model.Provenance recorded = model.provenance();
+            if (history.epochs().isEmpty() && recorded != null) { // nothing left to train: the end is the epoch the model holds
+                judgement().baseRate().endedAt(new io.dense4j.train.EpochMetrics(recorded.weightsEpoch(), recorded.loss(),
+                        recorded.accuracy(), recorded.validationLoss(), recorded.validationAccuracy(), 0, 0));
+            }
             if (judgement().oneStepAnEpoch() && judgement().worseAtEnd()) { // each epoch's loss is of the weights before its step
                 try (io.dense4j.data.BatchSource rows = source.rows(trainingRows(), model.inputSchema().fillValues(),
                         model.inputSchema().categories(), model.dataType())) {

@@ -140,6 +140,16 @@ public final class BaseRateCheck implements Callback {
     }
 
     /**
+     * For a fit that trained no epoch (a resumed run that had trained them all): the epoch its
+     * model holds, from the checkpoint, judged at the end as the last; no warning of its own.
+     */
+    public void endedAt(EpochMetrics metrics) {
+        if (last == null) {
+            last = metrics;
+        }
+    }
+
+    /**
      * For a run of one step an epoch: the training loss after the last step, which the last epoch's
      * loss, taken before that step, does not show. The end is judged on it in the last epoch's place.
      */

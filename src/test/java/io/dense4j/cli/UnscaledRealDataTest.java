@@ -66,6 +66,16 @@ class UnscaledRealDataTest {
                 both.toString(), "--out", both.toString());
         assertEquals(1, checkpointed.exitCode(), checkpointed.err());
         assertTrue(checkpointed.err().contains(both + " holds the run's last checkpoint, being --checkpoint too"), checkpointed.err());
+        // resumed with nothing left to train, the failed run is judged again on the epoch its model holds: it does not pass
+        Path separate = folder.resolve("separate.zip");
+        Path checkpoint = folder.resolve("checkpoint.zip");
+        String[] failing = {"train", "--data", data("breast-cancer-train.csv"), "--no-standardize", "--epochs", "2", "--checkpoint",
+                checkpoint.toString(), "--resume", "--out", separate.toString()};
+        assertEquals(1, Run.of(failing).exitCode());
+        Run again = Run.of(failing);
+        assertEquals(1, again.exitCode(), again.out() + again.err());
+        assertTrue(again.err().contains("Error: epoch 2's training loss"), again.err());
+        assertFalse(Files.exists(separate), "a failed run resumed writes no model either");
 
         Run accepted = Run.of("train", "--data", data("breast-cancer-train.csv"), "--no-standardize", "--accept-worse-than-base-rate",
                 "--out", model.toString());
