@@ -56,6 +56,24 @@ final class RunJudgement {
         return baseRate;
     }
 
+    /** Judges the epochs against the base rate of the training rows {@code statistics} counts, weighted as the loss weighs classes. */
+    void expect(io.dense4j.data.FeatureStatistics statistics, io.dense4j.loss.ClassWeights weights) {
+        trainingRows(statistics.count());
+        baseRate().expect(statistics.negatives(), statistics.positives(), statistics.negativeWeight(), statistics.positiveWeight(),
+                weights);
+    }
+
+    /**
+     * For a fit that trained no epoch (a resumed run that had trained them all): its end is the
+     * epoch the model holds, as its provenance records it; nothing to judge without one.
+     */
+    void endedAt(io.dense4j.model.Provenance recorded) {
+        if (recorded != null) {
+            baseRate().endedAt(new io.dense4j.train.EpochMetrics(recorded.weightsEpoch(), recorded.loss(), recorded.accuracy(),
+                    recorded.validationLoss(), recorded.validationAccuracy(), 0, 0));
+        }
+    }
+
     /** Judges the next model's epochs afresh against its own base rate (cv: each fold's); returns the last check, or null. */
     BaseRateCheck judgeAnew() {
         BaseRateCheck last = baseRate;

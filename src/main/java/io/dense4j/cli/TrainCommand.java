@@ -202,10 +202,7 @@ class TrainCommand implements Callable<Integer> {
                             : String.format(Locale.ROOT, " and %,d batches of the next", trainer.batchesInEpoch()));
             ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, resumed.state(), System.out);
             // judged against the base rate as a new run is, so that a failed run resumed does not pass: one pass for the counts
-            FeatureStatistics statistics = source.statistics(trainingRows());
-            judgement().trainingRows(statistics.count());
-            judgement().baseRate().expect(statistics.negatives(), statistics.positives(), statistics.negativeWeight(),
-                    statistics.positiveWeight(), trainer.model().loss().classWeights());
+            judgement().expect(source.statistics(trainingRows()), trainer.model().loss().classWeights());
         } else {
             if (trainingRowCount(source) == 0) { // before the categories and statistics of no rows
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
@@ -235,10 +232,8 @@ class TrainCommand implements Callable<Integer> {
         if (trainer.epochsTrained() < epochs || resumed != null) { // a resumed last epoch still ends its callbacks
             EarlyStopping stopping = earlyStopping();
             History history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
-            io.dense4j.model.Provenance recorded = model.provenance();
-            if (history.epochs().isEmpty() && recorded != null) { // nothing left to train: the end is the epoch the model holds
-                judgement().baseRate().endedAt(new io.dense4j.train.EpochMetrics(recorded.weightsEpoch(), recorded.loss(),
-                        recorded.accuracy(), recorded.validationLoss(), recorded.validationAccuracy(), 0, 0));
+            if (history.epochs().isEmpty()) { // nothing left to train
+                judgement().endedAt(model.provenance());
             }
             if (judgement().oneStepAnEpoch() && judgement().worseAtEnd()) { // each epoch's loss is of the weights before its step
                 try (io.dense4j.data.BatchSource rows = source.rows(trainingRows(), model.inputSchema().fillValues(),
@@ -506,14 +501,12 @@ class TrainCommand implements Callable<Integer> {
         // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
         FeatureStatistics statistics = statisticsOf.apply(trainingRows);
         trainingStatistics = statistics;
-        judgement().trainingRows(statistics.count());
         TrainingClasses.checkBothTeach(statistics, classes, file, weightColumn, stratify);
         if (positive == null) {
             TrainingClasses.noteMajorityIsClassOne(statistics, classes, status());
         }
         BinaryCrossEntropy loss = lossOptions.loss(statistics);
-        judgement().baseRate().expect(statistics.negatives(), statistics.positives(), statistics.negativeWeight(), statistics.positiveWeight(),
-                loss.classWeights());
+        judgement().expect(statistics, loss.classWeights());
         InputSchema schema = new InputSchema(featureNames, classes, fillMissing
                 ? InputSchema.meansToFill(file, featureNames, statistics, categories.keySet()) : null, labelName, categories,
                 csv.format().missingMarks());
