@@ -30,4 +30,15 @@ public final class NoProbability extends IllegalArgumentException {
     static NoProbability at(long row, String where) {
         return new NoProbability(row, where);
     }
+
+    /**
+     * Epoch {@code epoch}'s validation loss, {@code loss}, that is not finite while training's was:
+     * a held-out row the layers overflow, not a divergence. Said by one machine's and Spark's
+     * training alike.
+     */
+    public static IllegalArgumentException inValidation(int epoch, double loss) {
+        return new IllegalArgumentException(String.format(Locale.ROOT, "epoch %d's validation loss is %s: a validation row's values "
+                + "overflow the model's layers, as a value far outside what the training rows hold can; check the data (evaluate "
+                + "names such a row)", epoch, loss));
+    }
 }

@@ -347,9 +347,7 @@ public final class Trainer {
             validationLoss = scores[0];
             validationAccuracy = scores[1];
             if (!Double.isFinite(validationLoss)) { // finite training loss: a held-out row the layers overflow, not a divergence
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "epoch %d's validation loss is %s: a validation "
-                        + "row's values overflow the model's layers, as a value far outside what the training rows hold can; check the "
-                        + "data (evaluate names such a row)", epoch, validationLoss));
+                throw io.dense4j.model.NoProbability.inValidation(epoch, validationLoss);
             }
         }
         return new EpochMetrics(epoch, epochLoss / epochRows, (double) epochCorrect / epochRows, validationLoss,

@@ -236,9 +236,7 @@ public final class SparkTrainer {
             }
             double[] held = work.validation == null ? null : validationLoss();
             if (held != null && held[1] > 0 && !Double.isFinite(held[0])) { // as one machine says it (Trainer)
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "epoch %d's validation loss is %s: a validation "
-                        + "row's values overflow the model's layers, as a value far outside what the training rows hold can; check the "
-                        + "data (evaluate names such a row)", epoch, held[0] / held[1]));
+                throw io.dense4j.model.NoProbability.inValidation(epoch, held[0] / held[1]);
             }
             return new EpochMetrics(epoch, lossSum / rows, correct / rows,
                     held == null ? Double.NaN : held[0] / held[1], held == null ? Double.NaN : held[2] / held[1],
