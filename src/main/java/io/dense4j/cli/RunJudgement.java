@@ -1,10 +1,10 @@
 package io.dense4j.cli;
 
-import io.dense4j.data.BatchSource;
 import io.dense4j.model.Model;
 import io.dense4j.train.BaseRateCheck;
 import io.dense4j.train.History;
 import java.io.PrintStream;
+import java.util.function.DoubleSupplier;
 
 /**
  * What a train run says of itself: whether it ended worse than the base rate, whether its loss was
@@ -64,13 +64,19 @@ final class RunJudgement {
     }
 
     /**
-     * For a fit that trained no epoch (a resumed run that had trained them all): its end is the
-     * epoch the model holds, as its provenance records it; nothing to judge without one.
+     * Judges the end of a fit that trained {@code history}. With no epoch trained (a resumed run
+     * that had trained them all), the end is the epoch the model holds, as its provenance records
+     * it. With one step an epoch, an end that looked worse than the base rate is judged on the
+     * training loss after the last step, which {@code trainingObjective} measures with one more pass.
      */
-    void endedAt(io.dense4j.model.Provenance recorded) {
-        if (recorded != null) {
+    void judgeEnd(History history, Model model, DoubleSupplier trainingObjective) {
+        io.dense4j.model.Provenance recorded = model.provenance();
+        if (history.epochs().isEmpty() && recorded != null) {
             baseRate().endedAt(new io.dense4j.train.EpochMetrics(recorded.weightsEpoch(), recorded.loss(), recorded.accuracy(),
                     recorded.validationLoss(), recorded.validationAccuracy(), 0, 0));
+        }
+        if (oneStepAnEpoch() && worseAtEnd()) { // each epoch's loss is of the weights before its step
+            baseRate.afterLastStep(trainingObjective.getAsDouble());
         }
     }
 
@@ -89,16 +95,6 @@ final class RunJudgement {
     /** The closing verdict of a run that ended worse than the base rate. */
     String verdict() {
         return baseRate.verdict();
-    }
-
-    /**
-     * For a run of one step an epoch that looked worse than the base rate at its end: judges the end
-     * on the training loss after the last step, one more pass over the training {@code rows}.
-     */
-    void judgeAfterLastStep(Model model, BatchSource rows) {
-        if (oneStepAnEpoch() && worseAtEnd()) {
-            baseRate.afterLastStep(model.objective(rows));
-        }
     }
 
     /** The note on a loss still falling at the end, or null; none after a run that ended worse than the base rate (an error says more). */

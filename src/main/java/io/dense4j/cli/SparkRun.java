@@ -11,6 +11,7 @@ import io.dense4j.optim.Optimizer;
 import io.dense4j.runtime.ExecutionPolicy;
 import io.dense4j.train.ClusterTraining;
 import io.dense4j.train.FitOptions;
+import io.dense4j.train.History;
 import io.dense4j.train.ModelCheckpoint;
 import io.dense4j.train.Trainer;
 import java.io.IOException;
@@ -73,11 +74,22 @@ final class SparkRun {
         FileTime before = lastModified(checkpoints.file); // an earlier run's checkpoint may be there
         ClusterTraining.Result result;
         try {
-            result = cluster.train(request, rows -> model(rows, resumed, hidden, chosen, goal));
+            result = cluster.train(request, new ClusterTraining.Caller() {
+                @Override
+                public Model modelFor(ClusterTraining.Rows rows) {
+                    return model(rows, resumed, hidden, chosen, goal);
+                }
+
+                @Override
+                public void trained(ClusterTraining.Rows rows, Model model, History history) {
+                    train.judgement().judgeEnd(history, model, () -> rows.objective(model, train.trainingRows()));
+                }
+            });
         } catch (LabelMapping.NotALabel none) { // found once the cluster has read the labels
             throw refused("--positive: " + none.getMessage() + " in " + train.data);
         }
-        boolean noCheckpoint = checkpoints.file != null && Objects.equals(before, lastModified(checkpoints.file)); // known only now
+        // known only now; a resumed run's file holds the checkpoint it went on from
+        boolean noCheckpoint = resumed == null && checkpoints.file != null && Objects.equals(before, lastModified(checkpoints.file));
         train.report(result.history());
         int code = train.finish(result.trainer(), goal, result.validation());
         if (noCheckpoint) {
@@ -94,6 +106,8 @@ final class SparkRun {
             ResumeCheck.sameData(resumed.model(), train.checkpoints.file, train.data, rows.featureNames(), rows.classes(),
                     rows.trainingData(), train.spec.commandLine());
             resumed.model().setTrainingData(rows.trainingData()); // what Spark checked, not a one-machine checkpoint's whole-content hash
+            // judged against the base rate as a new run is, so that a failed run resumed does not pass: one pass for the counts
+            train.judgement().expect(rows.statistics(train.trainingRows()), resumed.model().loss().classWeights());
             return resumed.model();
         }
         FeatureStatistics training = rows.statistics(train.trainingRows()); // one pass on the cluster, for the split and the model

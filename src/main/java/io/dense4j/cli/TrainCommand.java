@@ -232,15 +232,12 @@ class TrainCommand implements Callable<Integer> {
         if (trainer.epochsTrained() < epochs || resumed != null) { // a resumed last epoch still ends its callbacks
             EarlyStopping stopping = earlyStopping();
             History history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
-            if (history.epochs().isEmpty()) { // nothing left to train
-                judgement().endedAt(model.provenance());
-            }
-            if (judgement().oneStepAnEpoch() && judgement().worseAtEnd()) { // each epoch's loss is of the weights before its step
+            judgement().judgeEnd(history, model, () -> {
                 try (io.dense4j.data.BatchSource rows = source.rows(trainingRows(), model.inputSchema().fillValues(),
                         model.inputSchema().categories(), model.dataType())) {
-                    judgement().judgeAfterLastStep(model, rows);
+                    return model.objective(rows);
                 }
-            }
+            });
             report(history);
         }
         Scores held = validation > 0 ? model.scores(source, stratifiedIfAsked(RowSelection.validation(validation, seed))) : null;
@@ -306,7 +303,7 @@ class TrainCommand implements Callable<Integer> {
         return judgement().judgeAnew();
     }
 
-    private RunJudgement judgement() {
+    RunJudgement judgement() {
         if (judgement == null) {
             judgement = new RunJudgement(epochs, batchSize, architecture.standardize, status());
         }

@@ -349,6 +349,14 @@ public final class Model {
      * class weights, plus its L2 penalty. What a gradient check differentiates.
      */
     public double objective(BatchSource data) {
+        return objective(objectiveSum(data), data.rows());
+    }
+
+    /**
+     * The weighted log loss summed over one in-order pass of {@code data}, without the penalty:
+     * sums that add up across pieces of data, for {@link #objective(double, long)}.
+     */
+    public double objectiveSum(BatchSource data) {
         checkWidth(data.width());
         double sum = 0;
         Plan plan = borrowPlan();
@@ -364,7 +372,12 @@ public final class Model {
             plan.weightRows(false);
             givePlan(plan);
         }
-        return sum / data.rows() + loss.l2() / 2 * parameters.allWeights().sumOfSquares();
+        return sum;
+    }
+
+    /** The objective of {@code rows} rows whose {@link #objectiveSum}s add up to {@code sum}: their mean plus the L2 penalty. */
+    public double objective(double sum, long rows) {
+        return sum / rows + loss.l2() / 2 * parameters.allWeights().sumOfSquares();
     }
 
     /**

@@ -8,7 +8,6 @@ import io.dense4j.data.RowSelection;
 import io.dense4j.metrics.Scores;
 import io.dense4j.model.Model;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Training on a cluster, for {@code dense4j train --spark MASTER}: implemented by the dense4j-spark
@@ -31,6 +30,12 @@ public interface ClusterTraining {
 
         /** Feature statistics of the rows {@code selection} picks. */
         FeatureStatistics statistics(RowSelection selection);
+
+        /**
+         * The objective {@code model} has on the rows {@code selection} picks, scored on the
+         * cluster: what {@link Model#objective(io.dense4j.data.BatchSource)} gives on one machine.
+         */
+        double objective(Model model, RowSelection selection);
 
         /** One line for the user: rows, pieces, labels, skipped rows. */
         String describe();
@@ -65,10 +70,18 @@ public interface ClusterTraining {
     record Result(Trainer trainer, History history, Scores validation) {
     }
 
-    /**
-     * Reads the rows on the cluster, asks {@code modelFor} for the model to train on them (a new
-     * one, or when resuming the resumed trainer's, once the caller has checked the rows against
-     * it), and trains it.
-     */
-    Result train(Request request, Function<Rows, Model> modelFor);
+    /** The caller's part of a run, called on the driver while the cluster holds the rows. */
+    interface Caller {
+        /**
+         * The model to train on {@code rows}: a new one, or when resuming the resumed trainer's,
+         * once checked against them.
+         */
+        Model modelFor(Rows rows);
+
+        /** After the fit, before the rows are let go: a last pass over them the caller may judge the run by. */
+        void trained(Rows rows, Model model, History history);
+    }
+
+    /** Reads the rows on the cluster, asks {@code caller} for the model to train on them, trains it, and tells the caller. */
+    Result train(Request request, Caller caller);
 }

@@ -12,7 +12,6 @@ import io.dense4j.data.csv.CategoryDictionary;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.function.Function;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -32,7 +31,7 @@ public final class SparkClusterTraining implements ClusterTraining {
     static final int DEFAULT_PARTITIONS = 2;
 
     @Override
-    public Result train(Request request, Function<Rows, Model> modelFor) {
+    public Result train(Request request, Caller caller) {
         SparkConf conf = new SparkConf(true).setMaster(request.master()).setAppName("dense4j train " + request.data());
         conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
         conf.setIfMissing("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
@@ -59,15 +58,17 @@ public final class SparkClusterTraining implements ClusterTraining {
                     System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s), at %s%s%n", data.skippedRows(),
                             String.join(", ", data.firstSkippedRows()), data.skippedRows() > data.firstSkippedRows().size() ? ", …" : "");
                 }
-                Model model = modelFor.apply(rows(data)); // when resuming, the resumed trainer's, checked against these rows
+                SparkTrainer sparkTrainer = new SparkTrainer(spark, data);
+                Rows rows = rows(data, sparkTrainer);
+                Model model = caller.modelFor(rows); // when resuming, the resumed trainer's, checked against these rows
                 Trainer trainer = request.resumeFrom() != null ? request.resumeFrom() : new Trainer(model);
                 Synchronization sync = request.mode().equals("exact") ? Synchronization.exact()
                         : Synchronization.averaging(request.localSteps());
-                SparkTrainer sparkTrainer = new SparkTrainer(spark, data);
                 History history = sparkTrainer.fit(trainer, request.fit(), sync);
                 double split = request.fit().validationSplit();
                 Scores validation = request.scoreValidation() && split > 0
                         ? sparkTrainer.scores(trainer.model(), request.fit().validationRows()) : null;
+                caller.trained(rows, trainer.model(), history);
                 return new Result(trainer, history, validation);
             }
         } finally {
@@ -77,7 +78,7 @@ public final class SparkClusterTraining implements ClusterTraining {
         }
     }
 
-    private static Rows rows(SparkCsvData data) {
+    private static Rows rows(SparkCsvData data, SparkTrainer trainer) {
         return new Rows() {
             @Override
             public int width() {
@@ -132,6 +133,11 @@ public final class SparkClusterTraining implements ClusterTraining {
             @Override
             public FeatureStatistics statistics(RowSelection selection) {
                 return data.statistics(selection);
+            }
+
+            @Override
+            public double objective(Model model, RowSelection selection) {
+                return trainer.objective(model, selection);
             }
 
             @Override

@@ -130,6 +130,40 @@ public final class SparkTrainer {
         }
     }
 
+    /**
+     * The objective {@code model} has on the rows {@code selection} picks (such as a fit's training
+     * rows), scored on the executors: the weighted log loss and the L2 penalty, as one machine's
+     * {@link Model#objective(io.dense4j.data.BatchSource)} gives it. Each piece sends back one sum.
+     */
+    public double objective(Model model, RowSelection selection) {
+        Broadcast<byte[]> bytes = context.broadcast(model.toBytes());
+        byte[][] classOf = data.classOf();
+        long[] firstRows = data.firstRows();
+        long[][] ranksBefore = data.ranksBefore();
+        double[] fill = model.inputSchema() == null ? null : model.inputSchema().fillValues();
+        CategoryCodes[] codes = data.codes(model.inputSchema() == null ? Map.of() : model.inputSchema().categories());
+        try {
+            List<double[]> sums = SparkCsvData.unwrap(() -> data.blocks().map(block -> {
+                int[] rows = block.cachedRows(selection, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]);
+                if (rows.length == 0) {
+                    return new double[] {0, 0};
+                }
+                Model copy = Model.fromBytes(bytes.value(), "the broadcast model");
+                return new double[] {copy.objectiveSum(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill,
+                        codes[block.piece])), rows.length};
+            }).collect());
+            double sum = 0;
+            long rows = 0;
+            for (double[] piece : sums) {
+                sum += piece[0];
+                rows += (long) piece[1];
+            }
+            return model.objective(sum, rows);
+        } finally {
+            bytes.destroy();
+        }
+    }
+
     /** One piece's scored rows, for {@link #scores}; or, with their file, why they have no probabilities. */
     private record PieceScores(int piece, double[] probabilities, double[] labels, double lossSum, String problem, String file)
             implements java.io.Serializable {

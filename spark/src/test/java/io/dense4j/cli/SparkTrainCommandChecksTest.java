@@ -60,6 +60,28 @@ class SparkTrainCommandChecksTest {
                 + " bytes, SHA-256 of its ends "), resumed);
     }
 
+    /** The base-rate checks of docs/imbalance.md, as one machine makes them (FullBatchCommandsTest, UnscaledRealDataTest). */
+    @Test
+    void aSparkRunIsJudgedAgainstTheBaseRateAfterAFullBatchsLastStepAndWhenResumed() throws IOException {
+        Path cancer = Files.copy(Path.of("../src/test/resources/data/breast-cancer-train.csv"), folder.resolve("cancer.csv"));
+        // two steps of a full batch: epoch 2's loss (0.8573) is of the weights before its step, and the model after it beats the
+        // base rate (0.6840)
+        Path two = folder.resolve("two.zip");
+        SparkTrainCommandTest.capture(0, "train", "--data", cancer.toString(), "--batch-size", "0", "--epochs", "2", "--spark",
+                "local[2]", "--out", two.toString());
+        assertTrue(Files.exists(two));
+
+        Path separate = folder.resolve("separate.zip");
+        Path checkpoint = folder.resolve("checkpoint.zip");
+        String[] failing = {"train", "--data", cancer.toString(), "--no-standardize", "--epochs", "2", "--spark", "local[2]",
+            "--checkpoint", checkpoint.toString(), "--resume", "--out", separate.toString()};
+        SparkTrainCommandTest.capture(1, failing);
+        String[] again = SparkTrainCommandTest.capture(1, failing); // nothing left to train: judged on the epoch its model holds
+        assertTrue(again[1].contains("Error: epoch 2's training loss"), again[1]);
+        assertTrue(!again[0].contains("before its first checkpoint"), "it went on from one: " + again[0]);
+        assertTrue(!Files.exists(separate), "a failed run resumed writes no model either");
+    }
+
     @Test
     void aFolderLeavesOutOneMachinesCachesAndASplitMustLeaveRowsOnBothSides() throws IOException {
         Path parts = Files.createDirectory(folder.resolve("parts"));
