@@ -4,9 +4,12 @@ import io.dense4j.data.Categories;
 import io.dense4j.data.csv.CategoryCodes;
 import io.dense4j.data.csv.CategoryDictionary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The categorical columns of all the pieces, merged on the driver in file order: each value
@@ -23,6 +26,8 @@ final class MergedCategories {
     private final List<Map<String, CategoryDictionary>> pieces = new ArrayList<>();
     /** Per piece and column, the merged number of each of the piece's values (−1: past the bound). */
     private final List<int[][]> renumber = new ArrayList<>();
+    /** The files some of whose values fell past their bound, in file order. */
+    private final Set<String> pastTheBound = new LinkedHashSet<>();
 
     /**
      * Merges the pieces as one machine reads a set of files: each file's pieces into a dictionary
@@ -30,8 +35,11 @@ final class MergedCategories {
      * their bounds, into the set's, which has no bound of its own.
      *
      * @param summaries the pieces' summaries, in file order
+     * @param reserved  per file (by URI), per column, the values its pieces were read reserving, which
+     *                  its dictionary numbers past the bound too
      */
-    MergedCategories(String name, List<String> featureNames, List<RowBlock.PieceSummary> summaries) {
+    MergedCategories(String name, List<String> featureNames, List<RowBlock.PieceSummary> summaries,
+                     Map<String, Map<String, List<String>>> reserved) {
         this.name = name;
         this.featureNames = featureNames;
         Map<String, CategoryDictionary> file = new LinkedHashMap<>();
@@ -46,13 +54,19 @@ final class MergedCategories {
             if (!summary.uri().equals(fileUri)) { // a new file: bounded afresh, as its own reader would bound it
                 fileUri = summary.uri();
                 file.clear();
-                merged.keySet().forEach(column -> file.put(column, CategoryDictionary.forOneFileOf(merged.size())));
+                Map<String, List<String>> kept = reserved.getOrDefault(fileUri, Map.of());
+                merged.keySet().forEach(column -> file.put(column, CategoryDictionary.forOneFileOf(merged.size(),
+                        kept.getOrDefault(column, List.of()))));
             }
             int[][] numbers = new int[merged.size()][];
             int c = 0;
             for (var column : merged.entrySet()) {
                 CategoryDictionary piece = dictionaries.get(column.getKey());
-                numbers[c++] = piece == null ? new int[0] : withinTheFile(piece, file.get(column.getKey()), column.getValue());
+                numbers[c] = piece == null ? new int[0] : withinTheFile(piece, file.get(column.getKey()), column.getValue());
+                if (piece != null && (piece.overflowRows() > 0 || Arrays.stream(numbers[c]).anyMatch(number -> number < 0))) {
+                    pastTheBound.add(fileUri);
+                }
+                c++;
             }
             renumber.add(numbers);
         }
@@ -83,6 +97,11 @@ final class MergedCategories {
             numbers[id] = inFile[id] >= 0 ? inSet[k++] : -1;
         }
         return numbers;
+    }
+
+    /** The files, by URI, some of whose values fell past their bound (on a piece's own, or the file's), in file order. */
+    Set<String> filesPastTheBound() {
+        return pastTheBound;
     }
 
     List<String> names() {

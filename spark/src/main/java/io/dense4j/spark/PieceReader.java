@@ -23,25 +23,34 @@ final class PieceReader implements Function<Piece, RowBlock> {
     private final boolean skipBadRows;
     private final boolean allowMissing;
     private final Map<String, String> hadoopConfiguration;
+    /** Per file (by URI), per categorical column, the values numbered past the bound too ({@link CsvReader#reserving}). */
+    private final Map<String, Map<String, List<String>>> reserved;
 
-    PieceReader(CsvLayout layout, boolean skipBadRows, boolean allowMissing, Map<String, String> hadoopConfiguration) {
+    PieceReader(CsvLayout layout, boolean skipBadRows, boolean allowMissing, Map<String, String> hadoopConfiguration,
+                Map<String, Map<String, List<String>>> reserved) {
         this.layout = layout;
         this.skipBadRows = skipBadRows;
         this.allowMissing = allowMissing;
         this.hadoopConfiguration = hadoopConfiguration;
+        this.reserved = reserved;
+    }
+
+    /**
+     * The reader one machine would read the piece's file with: labels collected, not judged (a
+     * name's fate depends on the names before it in the whole file).
+     */
+    static CsvReader readerOf(Piece piece, CsvLayout layout, boolean skipBadRows, boolean allowMissing) {
+        CsvReader reader = new CsvReader(Path.of(piece.name()), layout.format()).collectingLabels();
+        if (skipBadRows) {
+            reader = reader.skippingBadRows();
+        }
+        return allowMissing ? reader.allowingMissing() : reader;
     }
 
     @Override
     public RowBlock call(Piece piece) throws IOException {
         Configuration conf = PieceInput.configuration(hadoopConfiguration);
-        // labels are collected, not judged: a name's fate depends on the names before it in the whole file
-        CsvReader reader = new CsvReader(Path.of(piece.name()), layout.format()).collectingLabels();
-        if (skipBadRows) {
-            reader = reader.skippingBadRows();
-        }
-        if (allowMissing) {
-            reader = reader.allowingMissing();
-        }
+        CsvReader reader = readerOf(piece, layout, skipBadRows, allowMissing).reserving(reserved.getOrDefault(piece.uri(), Map.of()));
         Rows rows = new Rows(layout.weightName() != null);
         CsvReader.Summary summary;
         long dataStart;

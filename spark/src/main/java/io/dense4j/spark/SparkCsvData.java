@@ -48,7 +48,8 @@ public final class SparkCsvData implements AutoCloseable {
     private final io.dense4j.model.TrainingData trainingData;
 
     private SparkCsvData(SparkCsvSource source, JavaRDD<RowBlock> blocks, Map<String, String> hadoopConfiguration,
-                         List<RowBlock.PieceSummary> pieces, io.dense4j.model.TrainingData trainingData) {
+                         List<RowBlock.PieceSummary> pieces, io.dense4j.model.TrainingData trainingData,
+                         Map<String, Map<String, List<String>>> reserved) {
         this.source = source;
         this.trainingData = trainingData;
         this.blocks = blocks;
@@ -102,7 +103,7 @@ public final class SparkCsvData implements AutoCloseable {
                     : "has no data rows", null);
         }
         this.classes = labels.classes();
-        this.categorical = new MergedCategories(source.path(), featureNames, pieces);
+        this.categorical = new MergedCategories(source.path(), featureNames, pieces, reserved);
     }
 
     /** Parses and checks the files on the cluster, caching their rows (memory, then disk); the format names the categories. */
@@ -139,18 +140,61 @@ public final class SparkCsvData implements AutoCloseable {
         }
         RDD<Piece> located = spark.sparkContext().makeRDD(
                 scala.jdk.javaapi.CollectionConverters.asScala(placed).toList(), ClassTag$.MODULE$.apply(Piece.class));
-        JavaRDD<RowBlock> blocks = located.toJavaRDD()
-                .map(new PieceReader(CsvLayout.of(source.format()), source.skipBadRows(), source.fillMissing(), shipped))
+        SparkCsvData data = read(located.toJavaRDD(), read, shipped, trainedOn, Map.of());
+        Map<String, Map<String, List<String>>> reserved;
+        try {
+            reserved = data.frequentPastTheBound(context, pieces);
+        } catch (RuntimeException failed) {
+            data.close();
+            throw failed;
+        }
+        if (reserved.isEmpty()) {
+            return data;
+        }
+        data.close(); // read again, reserving them, as one machine's second pass
+        return read(located.toJavaRDD(), read, shipped, trainedOn, reserved);
+    }
+
+    /** The pieces parsed and cached, {@code reserved} values numbered past the bound too, and checked as a whole. */
+    private static SparkCsvData read(JavaRDD<Piece> pieces, SparkCsvSource source, Map<String, String> shipped,
+                                     io.dense4j.model.TrainingData trainedOn, Map<String, Map<String, List<String>>> reserved) {
+        JavaRDD<RowBlock> blocks = pieces
+                .map(new PieceReader(CsvLayout.of(source.format()), source.skipBadRows(), source.fillMissing(), shipped, reserved))
                 .setName("dense4j rows of " + source.path())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<RowBlock.PieceSummary> summaries = new ArrayList<>(unwrap(() -> blocks.map(block -> block.summary).collect()));
             summaries.sort(Comparator.comparingInt(RowBlock.PieceSummary::piece));
-            return new SparkCsvData(read, blocks, shipped, summaries, trainedOn);
+            return new SparkCsvData(source, blocks, shipped, summaries, trainedOn, reserved);
         } catch (RuntimeException failed) {
             blocks.unpersist(false);
             throw failed;
         }
+    }
+
+    /**
+     * Per file some of whose values fell past their bound, per column, the values one machine's
+     * first pass finds frequent there: each such file read whole, in order, by one task. Empty when
+     * none has any (a column of identifiers, say).
+     */
+    private Map<String, Map<String, List<String>>> frequentPastTheBound(JavaSparkContext context, List<Piece> pieces) {
+        java.util.Set<String> files = categorical.filesPastTheBound();
+        if (files.isEmpty()) {
+            return Map.of();
+        }
+        List<Piece> wholeFiles = pieces.stream().filter(piece -> piece.start() == 0 && files.contains(piece.uri()))
+                .map(FrequentPastTheBound::wholeFileOf).toList();
+        FrequentPastTheBound reader = new FrequentPastTheBound(CsvLayout.of(source.format()), source.skipBadRows(),
+                source.fillMissing(), hadoopConfiguration);
+        List<HashMap<String, ArrayList<String>>> found = unwrap(() -> context.parallelize(wholeFiles, wholeFiles.size())
+                .map(reader).collect());
+        Map<String, Map<String, List<String>>> reserved = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < wholeFiles.size(); k++) {
+            if (!found.get(k).isEmpty()) {
+                reserved.put(wholeFiles.get(k).uri(), Map.copyOf(found.get(k)));
+            }
+        }
+        return reserved;
     }
 
     /** The lines before a piece's first line: a read of the file up to it, done only for the lines a message names. */

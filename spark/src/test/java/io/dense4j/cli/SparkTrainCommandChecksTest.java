@@ -271,6 +271,33 @@ class SparkTrainCommandChecksTest {
                 "the file's pieces bounded as one reader bounds the file");
     }
 
+    @Test
+    void valuesFrequentOnlyPastAFilesBoundAreKeptOnSparkAsOneMachinesSecondPassKeepsThem() throws IOException {
+        // 100,000 one-off codes fill the file's bound; then 5 codes hold 10,000 rows, and which class they are
+        StringBuilder text = new StringBuilder("code,x,label\n");
+        for (int row = 0; row < io.dense4j.data.csv.CategoryDictionary.MOST_VALUES; row++) {
+            text.append("rare").append(row).append(',').append(row % 7).append(',').append(row % 2).append('\n');
+        }
+        for (int row = 0; row < 10_000; row++) {
+            text.append("LATE").append(row % 5).append(',').append(row % 7).append(',').append(row % 5 < 2 ? 1 : 0).append('\n');
+        }
+        Path data = Files.writeString(folder.resolve("sorted.csv"), text);
+        String[] common = {"--data", data.toString(), "--max-categories", "5", "--epochs", "1", "--batch-size", "20000",
+            "--accept-worse-than-base-rate"};
+        Path alone = folder.resolve("alone.zip");
+        Path spark = folder.resolve("spark.zip");
+        SparkTrainCommandTest.capture(0, with(common, "train", "--cache-dir", folder.toString(), "--out", alone.toString()));
+        assertEquals(java.util.List.of("LATE0", "LATE1", "LATE2", "LATE3", "LATE4"),
+                Model.load(alone).inputSchema().categories().get("code").values(), "one machine's second pass");
+        for (String partitions : new String[] {"1", "3"}) { // one piece past its own bound; pieces past the file's
+            SparkTrainCommandTest.capture(0, with(common, "train", "--spark", "local[2]", "--partitions", partitions, "--out",
+                    spark.toString()));
+            assertEquals(Model.load(alone).inputSchema().categories(), Model.load(spark).inputSchema().categories(), partitions);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Model.load(alone).parameters().toFloatVector(),
+                    Model.load(spark).parameters().toFloatVector(), 1e-5f, "the late rows coded as one machine codes them");
+        }
+    }
+
     /** --missing-values on Spark: "?" read as missing in every piece, and kept in the model, as on one machine. */
     @Test
     void missingMarksAreReadOnSparkAsOnOneMachine() throws IOException {

@@ -65,6 +65,14 @@ public final class CategoryDictionary extends CategoryCells {
         return new CategoryDictionary(mostValuesEach(columns));
     }
 
+    /**
+     * As {@link #forOneFileOf(int)}, numbering the {@code reserved} values past the bound too, as
+     * a reader reserving them does ({@link CsvReader#reserving}).
+     */
+    public static CategoryDictionary forOneFileOf(int columns, List<String> reserved) {
+        return reserving(reserved, mostValuesEach(columns));
+    }
+
     /** The bound on each of {@code columns} categorical columns of one file: their share of {@link #MOST_VALUES_IN_ALL}. */
     static int mostValuesEach(int columns) {
         return Math.max(FEWEST_KEPT, Math.min(MOST_VALUES, MOST_VALUES_IN_ALL / Math.max(1, columns)));

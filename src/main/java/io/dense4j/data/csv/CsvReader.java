@@ -73,6 +73,22 @@ public final class CsvReader {
             unknownCategoryRows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unknownCategoryRows));
         }
 
+        /**
+         * Per categorical column, the values that came once its bound was reached and surely hold
+         * more rows than some value it numbered ({@link CategoryDictionary#frequentPastTheBound}):
+         * what a second pass reserves. Only the columns that have any.
+         */
+        public Map<String, List<String>> frequentPastTheBound() {
+            Map<String, List<String>> frequent = new java.util.LinkedHashMap<>();
+            categories.forEach((column, dictionary) -> {
+                List<String> values = dictionary.frequentPastTheBound();
+                if (!values.isEmpty()) {
+                    frequent.put(column, values);
+                }
+            });
+            return frequent;
+        }
+
         /** Without the labels' runs, which a scoring pass has no use for. */
         public Summary(List<String> featureNames, long rows, LabelMapping labels, long skippedRows, List<Long> firstSkippedLines,
                        long missingValues, Map<String, CategoryDictionary> categories, Map<String, Long> unknownCategoryRows) {
@@ -210,18 +226,17 @@ public final class CsvReader {
      * found frequent past a column's bound; null when it found none.
      */
     CsvReader reservingFrequentPastTheBound(Summary summary) {
-        Map<String, List<String>> values = new java.util.LinkedHashMap<>(reserved);
-        boolean found = false;
-        for (var column : summary.categories().entrySet()) {
-            List<String> frequent = column.getValue().frequentPastTheBound();
-            if (!frequent.isEmpty()) {
-                List<String> more = new java.util.ArrayList<>(values.getOrDefault(column.getKey(), List.of()));
-                more.addAll(frequent);
-                values.put(column.getKey(), more);
-                found = true;
-            }
+        Map<String, List<String>> frequent = summary.frequentPastTheBound();
+        if (frequent.isEmpty()) {
+            return null;
         }
-        return found ? reserving(values) : null;
+        Map<String, List<String>> values = new java.util.LinkedHashMap<>(reserved);
+        frequent.forEach((column, more) -> {
+            List<String> all = new java.util.ArrayList<>(values.getOrDefault(column, List.of()));
+            all.addAll(more);
+            values.put(column, all);
+        });
+        return reserving(values);
     }
 
     /**
