@@ -1,14 +1,17 @@
 package io.dense4j.cli;
 
+import io.dense4j.metrics.Scores;
 import io.dense4j.model.Model;
 import io.dense4j.train.BaseRateCheck;
 import io.dense4j.train.History;
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.function.DoubleSupplier;
 
 /**
- * What a train run says of itself: whether it ended worse than the base rate, whether its loss was
- * still falling, and what a full batch's early stopping counts. Each needs to know whether an epoch
+ * What a train run says of itself: whether it ended worse than the base rate, whether its
+ * validation rows fared worse than the base rate would, whether its loss was still falling, and
+ * what a full batch's early stopping counts. Most need to know whether an epoch
  * is one step (a full batch, or batches as large as the training rows), whose loss is of the
  * weights before that step.
  */
@@ -95,6 +98,34 @@ final class RunJudgement {
     /** The closing verdict of a run that ended worse than the base rate. */
     String verdict() {
         return baseRate.verdict();
+    }
+
+    /**
+     * A warning when the validation rows' log loss is worse than always predicting the training
+     * rows' share of positives would be there: the model learned the training rows, not what
+     * carries to new ones (as on a wide table of few rows). Null otherwise, after a run that ended
+     * worse than the base rate (an error says more), and for a {@code weighted} training loss (class
+     * or row weights): the validation loss is not weighted, so a model trained to favour a class
+     * scores worse than the constant in log loss while it ranks the rows well.
+     */
+    String heldOutWarning(Scores held, boolean weighted) {
+        double share = baseRate == null ? Double.NaN : baseRate.positiveShare();
+        if (held == null || weighted || worseAtEnd() || !(share > 0 && share < 1) || held.labels().length == 0) {
+            return null;
+        }
+        long positives = 0;
+        for (double label : held.labels()) {
+            positives += label == 1 ? 1 : 0;
+        }
+        int rows = held.labels().length;
+        double constant = -(positives * Math.log(share) + (rows - positives) * Math.log1p(-share)) / rows;
+        if (!(held.logLoss() > constant)) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "Warning: on the validation rows the log loss %.4f is worse than always predicting the "
+                + "training rows' base rate (loss %.4f there, %.1f%% positive): the model's probabilities fit the training "
+                + "rows, not new ones; try fewer --epochs or --early-stopping (it keeps the epoch of least validation loss), --l2 or "
+                + "--dropout, or more rows", held.logLoss(), constant, 100 * share);
     }
 
     /** The note on a loss still falling at the end, or null; none after a run that ended worse than the base rate (an error says more). */

@@ -273,6 +273,10 @@ class TrainCommand implements Callable<Integer> {
                 }
             }
             System.out.println("On the validation rows: " + held.evaluation(model.threshold().value()));
+            String heldOut = judgement().heldOutWarning(held, !model.loss().classWeights().isNone() || weightColumn != null);
+            if (heldOut != null) {
+                System.err.println(heldOut);
+            }
         }
         if (!spark.given() && !resumedFromACluster) { // verify reruns it on one machine, where Spark's rounds add in another order
             ExecutionPolicy policy = trainer.policy();

@@ -99,6 +99,11 @@ public final class BaseRateCheck implements Callback {
         }
     }
 
+    /** The training rows' share of positives, unweighted, once {@link #expect} gave the counts; NaN before. */
+    public double positiveShare() {
+        return Double.isNaN(baseRateLoss) ? Double.NaN : positiveShare;
+    }
+
     @Override
     public void onTrainBegin(TrainingRun started) {
         run = started;
