@@ -85,6 +85,7 @@ final class CvCommand extends TrainCommand {
                 EarlyStopping stopping = earlyStopping();
                 new Trainer(model, model.optimizer(), policy()).fit(trainRows, null, fitOptions(stopping,
                         io.dense4j.train.ModelCheckpoint::everyEpochs));
+                judgement().judgeAfterLastStep(() -> model.objective(trainRows)); // as train judges a full batch's end
             }
             Evaluation evaluation = model.scores(source, heldOut).evaluation(model.threshold().value());
             status().println("On the held-out rows: " + evaluation);

@@ -1,7 +1,6 @@
 package io.dense4j.cli;
 
 import io.dense4j.metrics.Scores;
-import io.dense4j.model.Model;
 import io.dense4j.train.BaseRateCheck;
 import io.dense4j.train.History;
 import java.io.PrintStream;
@@ -67,17 +66,25 @@ final class RunJudgement {
     }
 
     /**
-     * Judges the end of a fit that trained {@code history}. With no epoch trained (a resumed run
-     * that had trained them all), the end is the epoch the model holds, as its provenance records
-     * it. With one step an epoch, an end that looked worse than the base rate is judged on the
-     * training loss after the last step, which {@code trainingObjective} measures with one more pass.
+     * As {@link #expect}, for a resumed fit, which a new run's statistics pass gives the class
+     * counts: judged as a new run is, so that a failed run resumed does not pass. The epoch its
+     * model holds, as its provenance records it, comes before the epochs it trains, and is its end
+     * if it trains none.
      */
-    void judgeEnd(History history, Model model, DoubleSupplier trainingObjective) {
-        io.dense4j.model.Provenance recorded = model.provenance();
-        if (history.epochs().isEmpty() && recorded != null) {
-            baseRate().endedAt(new io.dense4j.train.EpochMetrics(recorded.weightsEpoch(), recorded.loss(), recorded.accuracy(),
+    void expectResumed(io.dense4j.data.FeatureStatistics statistics, io.dense4j.loss.ClassWeights weights,
+                       io.dense4j.model.Provenance recorded) {
+        expect(statistics, weights);
+        if (recorded != null) {
+            baseRate().resumedAfter(new io.dense4j.train.EpochMetrics(recorded.weightsEpoch(), recorded.loss(), recorded.accuracy(),
                     recorded.validationLoss(), recorded.validationAccuracy(), 0, 0));
         }
+    }
+
+    /**
+     * With one step an epoch, judges an end that looked worse than the base rate on the training
+     * loss after the last step, which {@code trainingObjective} measures with one more pass.
+     */
+    void judgeAfterLastStep(DoubleSupplier trainingObjective) {
         if (oneStepAnEpoch() && worseAtEnd()) { // each epoch's loss is of the weights before its step
             baseRate.afterLastStep(trainingObjective.getAsDouble());
         }
@@ -102,30 +109,55 @@ final class RunJudgement {
 
     /**
      * A warning when the validation rows' log loss is worse than always predicting the training
-     * rows' share of positives would be there: the model learned the training rows, not what
-     * carries to new ones (as on a wide table of few rows). Null otherwise, after a run that ended
-     * worse than the base rate (an error says more), and for a {@code weighted} training loss (class
-     * or row weights): the validation loss is not weighted, so a model trained to favour a class
-     * scores worse than the constant in log loss while it ranks the rows well.
+     * rows' share of positives would be there: what the model learned does not carry to new rows.
+     * Null otherwise, after a run that ended worse than the base rate (an error says more), and for
+     * a {@code weighted} training loss (class or row weights): the validation loss is not weighted,
+     * so a model trained to favour a class scores worse than the constant in log loss while it
+     * ranks the rows well.
+     *
+     * @param validationLoss the validation rows' mean log loss
+     * @param positives      the validation rows of class 1
+     * @param rows           the validation rows
+     * @param earlyStopping  whether early stopping kept the epoch of least validation loss
      */
-    String heldOutWarning(Scores held, boolean weighted) {
+    String heldOutWarning(double validationLoss, long positives, long rows, boolean weighted, boolean earlyStopping) {
         double share = baseRate == null ? Double.NaN : baseRate.positiveShare();
-        if (held == null || weighted || worseAtEnd() || !(share > 0 && share < 1) || held.labels().length == 0) {
+        double training = baseRate == null ? Double.NaN : baseRate.endLoss();
+        if (weighted || worseAtEnd() || !(share > 0 && share < 1) || rows == 0 || Double.isNaN(training)) {
             return null;
         }
+        double constant = -(positives * Math.log(share) + (rows - positives) * Math.log1p(-share)) / rows;
+        if (!(validationLoss > constant)) {
+            return null;
+        }
+        double base = baseRate.baseRateLoss();
+        String said = String.format(Locale.ROOT, "Warning: on the validation rows the log loss %.4f is worse than always predicting "
+                + "the training rows' base rate (loss %.4f there, %.1f%% positive)", validationLoss, constant, 100 * share);
+        if (!(base - training >= validationLoss - constant)) { // it gained less on the training rows than it lost on new ones
+            return said + String.format(Locale.ROOT, ": on the training rows too it is little better than the base rate (loss %.4f "
+                    + "against %.4f), so what it learned does not carry to new rows; the features may hold little that predicts "
+                    + "the label", training, base);
+        }
+        return said + String.format(Locale.ROOT, ": the model's probabilities fit the training rows (loss %.4f against the base "
+                + "rate's %.4f), not new ones; %s", training, base, earlyStopping
+                ? "early stopping kept the epoch of least validation loss, so try --l2 or --dropout, smaller --layers, or more rows"
+                : "try fewer --epochs, --early-stopping 3 (it keeps the epoch of least validation loss), --l2 or --dropout, or "
+                + "more rows");
+    }
+
+    /** As above, from the validation rows' scores. */
+    String heldOutWarning(Scores held, boolean weighted, boolean earlyStopping) {
         long positives = 0;
         for (double label : held.labels()) {
             positives += label == 1 ? 1 : 0;
         }
-        int rows = held.labels().length;
-        double constant = -(positives * Math.log(share) + (rows - positives) * Math.log1p(-share)) / rows;
-        if (!(held.logLoss() > constant)) {
-            return null;
-        }
-        return String.format(Locale.ROOT, "Warning: on the validation rows the log loss %.4f is worse than always predicting the "
-                + "training rows' base rate (loss %.4f there, %.1f%% positive): the model's probabilities fit the training "
-                + "rows, not new ones; try fewer --epochs or --early-stopping (it keeps the epoch of least validation loss), --l2 or "
-                + "--dropout, or more rows", held.logLoss(), constant, 100 * share);
+        return heldOutWarning(held.logLoss(), positives, held.labels().length, weighted, earlyStopping);
+    }
+
+    /** The validation loss of the epoch judged at the end (the one whose weights the model holds); NaN without one. */
+    double endValidationLoss() {
+        io.dense4j.train.EpochMetrics end = baseRate == null ? null : baseRate.endEpoch();
+        return end == null ? Double.NaN : end.validationLoss();
     }
 
     /** The note on a loss still falling at the end, or null; none after a run that ended worse than the base rate (an error says more). */

@@ -65,11 +65,9 @@ final class SparkRun {
                             resumed.batchesInEpoch()));
             ResumeCheck.noteCountersStartAfresh(train.patience, train.optimizerOptions.schedule, kept.state(), System.out);
         }
-        // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
-        FitOptions fit = train.fitOptions(train.earlyStopping(), ModelCheckpoint::everyBatches);
         SparkOptions spark = train.spark;
         ClusterTraining.Request request = new ClusterTraining.Request(spark.master, train.data, train.format(),
-                train.columns.kinds(), train.badRows.skip, train.fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(), fit,
+                train.columns.kinds(), train.badRows.skip, train.fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(),
                 resumed, goal != null, train.positive);
         FileTime before = lastModified(checkpoints.file); // an earlier run's checkpoint may be there
         ClusterTraining.Result result;
@@ -81,20 +79,37 @@ final class SparkRun {
                 }
 
                 @Override
+                public FitOptions fitOptions() { // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
+                    return train.fitOptions(train.earlyStopping(), ModelCheckpoint::everyBatches);
+                }
+
+                @Override
                 public void trained(ClusterTraining.Rows rows, Model model, History history) {
-                    train.judgement().judgeEnd(history, model, () -> rows.objective(model, train.trainingRows()));
+                    train.judgement().judgeAfterLastStep(() -> rows.objective(model, train.trainingRows()));
+                    if (train.validation > 0 && goal == null) { // no scores come back: the end's loss, and one pass for the counts
+                        FeatureStatistics held = rows.statistics(train.stratifiedIfAsked(RowSelection.validation(train.validation,
+                                train.seed)));
+                        String heldOut = train.judgement().heldOutWarning(train.judgement().endValidationLoss(), held.positives(),
+                                held.count(), train.weightedLoss(model), train.patience != null);
+                        if (heldOut != null) {
+                            System.err.println(heldOut);
+                        }
+                    }
                 }
             });
         } catch (LabelMapping.NotALabel none) { // found once the cluster has read the labels
             throw refused("--positive: " + none.getMessage() + " in " + train.data);
         }
-        // known only now; a resumed run's file holds the checkpoint it went on from
-        boolean noCheckpoint = resumed == null && checkpoints.file != null && Objects.equals(before, lastModified(checkpoints.file));
+        // known only now; a resumed run that took no step left the checkpoint it went on from, which is current
+        boolean stepped = resumed == null || result.history().epochs().stream().anyMatch(epoch -> epoch.samplesTimed() > 0);
+        boolean noCheckpoint = stepped && checkpoints.file != null && Objects.equals(before, lastModified(checkpoints.file));
         train.report(result.history());
         int code = train.finish(result.trainer(), goal, result.validation());
         if (noCheckpoint) {
-            System.out.printf("Note: the run ended before its first checkpoint: --checkpoint-every %d counts rounds on Spark, and "
-                    + "it trained fewer%s%n", checkpoints.every, code == 0 ? "; " + train.out + " is the model" : "");
+            System.out.printf("Note: the run ended before its %s checkpoint: --checkpoint-every %d counts rounds on Spark, and "
+                    + "it trained fewer%s%n", resumed == null ? "first" : "next", checkpoints.every,
+                    code == 0 ? "; " + train.out + " is the model" : resumed == null ? "" : "; " + checkpoints.file
+                            + " still holds the one it went on from");
         }
         return code;
     }
@@ -106,8 +121,8 @@ final class SparkRun {
             ResumeCheck.sameData(resumed.model(), train.checkpoints.file, train.data, rows.featureNames(), rows.classes(),
                     rows.trainingData(), train.spec.commandLine());
             resumed.model().setTrainingData(rows.trainingData()); // what Spark checked, not a one-machine checkpoint's whole-content hash
-            // judged against the base rate as a new run is, so that a failed run resumed does not pass: one pass for the counts
-            train.judgement().expect(rows.statistics(train.trainingRows()), resumed.model().loss().classWeights());
+            train.judgement().expectResumed(rows.statistics(train.trainingRows()), resumed.model().loss().classWeights(),
+                    resumed.model().provenance());
             return resumed.model();
         }
         FeatureStatistics training = rows.statistics(train.trainingRows()); // one pass on the cluster, for the split and the model

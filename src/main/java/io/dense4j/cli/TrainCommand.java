@@ -201,8 +201,8 @@ class TrainCommand implements Callable<Integer> {
                     trainer.epochsTrained(), epochs, trainer.batchesInEpoch() == 0 ? ""
                             : String.format(Locale.ROOT, " and %,d batches of the next", trainer.batchesInEpoch()));
             ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, resumed.state(), System.out);
-            // judged against the base rate as a new run is, so that a failed run resumed does not pass: one pass for the counts
-            judgement().expect(source.statistics(trainingRows()), trainer.model().loss().classWeights());
+            judgement().expectResumed(source.statistics(trainingRows()), trainer.model().loss().classWeights(),
+                    trainer.model().provenance());
         } else {
             if (trainingRowCount(source) == 0) { // before the categories and statistics of no rows
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
@@ -232,7 +232,7 @@ class TrainCommand implements Callable<Integer> {
         if (trainer.epochsTrained() < epochs || resumed != null) { // a resumed last epoch still ends its callbacks
             EarlyStopping stopping = earlyStopping();
             History history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
-            judgement().judgeEnd(history, model, () -> {
+            judgement().judgeAfterLastStep(() -> {
                 try (io.dense4j.data.BatchSource rows = source.rows(trainingRows(), model.inputSchema().fillValues(),
                         model.inputSchema().categories(), model.dataType())) {
                     return model.objective(rows);
@@ -273,7 +273,7 @@ class TrainCommand implements Callable<Integer> {
                 }
             }
             System.out.println("On the validation rows: " + held.evaluation(model.threshold().value()));
-            String heldOut = judgement().heldOutWarning(held, !model.loss().classWeights().isNone() || weightColumn != null);
+            String heldOut = judgement().heldOutWarning(held, weightedLoss(model), patience != null);
             if (heldOut != null) {
                 System.err.println(heldOut);
             }
@@ -300,6 +300,11 @@ class TrainCommand implements Callable<Integer> {
         trainer.saveCheckpoint(out); // the model with its training state: resumable, and a model file like any other
         System.out.println("Wrote " + out);
         return 0;
+    }
+
+    /** Whether {@code model}'s training loss weighs its rows (class or row weights), which its validation loss does not. */
+    boolean weightedLoss(Model model) {
+        return !model.loss().classWeights().isNone() || weightColumn != null;
     }
 
     /** Judges the next model's epochs afresh against its own base rate (cv: each fold's); returns the last check, or null. */

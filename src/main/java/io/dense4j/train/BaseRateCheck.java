@@ -1,7 +1,10 @@
 package io.dense4j.train;
 
 import io.dense4j.loss.ClassWeights;
+import io.dense4j.model.CallbackState;
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -12,9 +15,10 @@ import java.util.Locale;
  * when more follow, unless its loss is far past the base rate's: that epoch's mean includes the
  * untrained start, which a little worse does not condemn and far worse does), and {@link #worseAtEnd}
  * tells whether the last epoch was still worse. It stays silent until {@link #expect} gives it the
- * class counts, so a run that does not know them (a resumed one) is not judged.
+ * class counts, so a run that does not know them is not judged.
  */
 public final class BaseRateCheck implements Callback {
+    private static final String STATE = "BaseRateCheck";
     private final int epochs;
     private final PrintStream out;
     private final String likelyCauses;
@@ -145,13 +149,41 @@ public final class BaseRateCheck implements Callback {
     }
 
     /**
-     * For a fit that trained no epoch (a resumed run that had trained them all): the epoch its
-     * model holds, from the checkpoint, judged at the end as the last; no warning of its own.
+     * The last epoch judged and whether it warned: a resumed fit judges its next epoch as falling
+     * or not against that epoch's loss, and does not warn twice, as the uninterrupted run would.
      */
-    public void endedAt(EpochMetrics metrics) {
-        if (last == null) {
-            last = metrics;
+    @Override
+    public CallbackState checkpointState() {
+        Map<String, Double> numbers = new HashMap<>();
+        numbers.put("warned", warned ? 1.0 : 0.0);
+        EpochMetrics.putInto(numbers, "last", last);
+        return new CallbackState(STATE, numbers, null);
+    }
+
+    @Override
+    public void restoreState(CallbackState state) {
+        EpochMetrics restored = EpochMetrics.from(state, "last");
+        double said = state.number("warned");
+        int done = run.firstEpoch() - 1; // the epochs the checkpoint had trained
+        if (!(said == 0 || said == 1) || restored != null && !(restored.epoch() >= 1 && restored.epoch() <= done
+                && restored.loss() >= 0)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the checkpoint's base-rate check cannot be after %d "
+                    + "epochs: warned %s, last epoch %s with loss %s (the file was altered)", done, said,
+                    restored == null ? "none" : restored.epoch(), restored == null ? "none" : restored.loss()));
         }
+        warned = said == 1;
+        if (restored != null) {
+            last = restored;
+        }
+    }
+
+    /**
+     * For a resumed fit: the epoch its model holds, from the checkpoint, taken as the last before
+     * the epochs it trains, so that a full batch's next epoch is judged as falling or not against
+     * its loss, and as the end if the fit trains none. No warning of its own.
+     */
+    public void resumedAfter(EpochMetrics metrics) {
+        last = metrics;
     }
 
     /**
@@ -160,6 +192,22 @@ public final class BaseRateCheck implements Callback {
      */
     public void afterLastStep(double loss) {
         afterLastStep = loss;
+    }
+
+    /** The epoch judged at the end: the last, or the one whose weights early stopping put back; null before any. */
+    public EpochMetrics endEpoch() {
+        return kept();
+    }
+
+    /** The training loss the end is judged on (after the last step, when measured); NaN before any epoch. */
+    public double endLoss() {
+        EpochMetrics kept = kept();
+        return kept == null ? Double.NaN : endLoss(kept);
+    }
+
+    /** The constant prediction's loss on the training rows; NaN until {@link #expect} gave the counts. */
+    public double baseRateLoss() {
+        return baseRateLoss;
     }
 
     /** Whether the last epoch judged was worse than the constant prediction. */

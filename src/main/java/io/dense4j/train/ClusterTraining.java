@@ -60,7 +60,7 @@ public interface ClusterTraining {
      * @param positive   the label that is class 1, or null for the labels' own order
      */
     record Request(String master, String data, CsvFormat format, ColumnKinds kinds, boolean skipBadRows, boolean fillMissing, int partitions,
-                   String mode, int localSteps, FitOptions fit, Trainer resumeFrom, boolean scoreValidation, String positive) {
+                   String mode, int localSteps, Trainer resumeFrom, boolean scoreValidation, String positive) {
     }
 
     /**
@@ -77,6 +77,12 @@ public interface ClusterTraining {
          * once checked against them.
          */
         Model modelFor(Rows rows);
+
+        /**
+         * The fit, asked for once the model is made, when the training rows are counted: whether a
+         * batch takes them all decides how early stopping and the base-rate check count its epochs.
+         */
+        FitOptions fitOptions();
 
         /** After the fit, before the rows are let go: a last pass over them the caller may judge the run by. */
         void trained(Rows rows, Model model, History history);

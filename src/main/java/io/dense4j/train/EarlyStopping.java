@@ -99,28 +99,9 @@ public final class EarlyStopping implements Callback {
         Map<String, Double> numbers = new HashMap<>();
         numbers.put("waitingSince", (double) waitingSince);
         numbers.put("watchesValidation", monitorValidation ? 1.0 : 0.0);
-        put(numbers, "best", best);
-        put(numbers, "stopped", stopped);
+        EpochMetrics.putInto(numbers, "best", best);
+        EpochMetrics.putInto(numbers, "stopped", stopped);
         return new CallbackState(STATE, numbers, best != null && bestWeights != null ? bestWeights.toDoubleArray() : null);
-    }
-
-    private static void put(Map<String, Double> numbers, String prefix, EpochMetrics metrics) {
-        if (metrics != null) {
-            numbers.put(prefix + "Epoch", (double) metrics.epoch());
-            numbers.put(prefix + "Loss", metrics.loss());
-            numbers.put(prefix + "Accuracy", metrics.accuracy());
-            numbers.put(prefix + "ValidationLoss", metrics.validationLoss());
-            numbers.put(prefix + "ValidationAccuracy", metrics.validationAccuracy());
-            numbers.put(prefix + "Samples", (double) metrics.samples());
-            numbers.put(prefix + "Seconds", metrics.seconds());
-        }
-    }
-
-    private static EpochMetrics metrics(CallbackState state, String prefix) {
-        double epoch = state.number(prefix + "Epoch");
-        return Double.isNaN(epoch) ? null : new EpochMetrics((int) epoch, state.number(prefix + "Loss"),
-                state.number(prefix + "Accuracy"), state.number(prefix + "ValidationLoss"), state.number(prefix + "ValidationAccuracy"),
-                (long) state.number(prefix + "Samples"), state.number(prefix + "Seconds"));
     }
 
     @Override
@@ -129,7 +110,7 @@ public final class EarlyStopping implements Callback {
             throw new IllegalArgumentException("the checkpoint's early stopping watched the " + (monitorValidation ? "training"
                     : "validation") + " loss; this one watches the " + (monitorValidation ? "validation" : "training") + " loss");
         }
-        best = metrics(state, "best");
+        best = EpochMetrics.from(state, "best");
         if (best != null && bestWeights != null) {
             double[] weights = state.weights();
             if (weights == null || weights.length != bestWeights.length()) {
@@ -141,7 +122,7 @@ public final class EarlyStopping implements Callback {
             }
         }
         double since = state.number("waitingSince");
-        stopped = metrics(state, "stopped");
+        stopped = EpochMetrics.from(state, "stopped");
         int done = run.firstEpoch() - 1; // the epochs the checkpoint had trained
         if (!(since >= 0 && since <= done) || best != null && !(best.epoch() >= 1 && best.epoch() <= done)
                 || stopped != null && stopped.epoch() != done) {

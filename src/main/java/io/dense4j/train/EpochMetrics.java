@@ -22,6 +22,27 @@ public record EpochMetrics(int epoch, double loss, double accuracy, double valid
         return !Double.isNaN(validationLoss);
     }
 
+    /** Puts {@code metrics}, when not null, into a callback's checkpoint {@code numbers}, each key starting with {@code prefix}. */
+    static void putInto(java.util.Map<String, Double> numbers, String prefix, EpochMetrics metrics) {
+        if (metrics != null) {
+            numbers.put(prefix + "Epoch", (double) metrics.epoch());
+            numbers.put(prefix + "Loss", metrics.loss());
+            numbers.put(prefix + "Accuracy", metrics.accuracy());
+            numbers.put(prefix + "ValidationLoss", metrics.validationLoss());
+            numbers.put(prefix + "ValidationAccuracy", metrics.validationAccuracy());
+            numbers.put(prefix + "Samples", (double) metrics.samples());
+            numbers.put(prefix + "Seconds", metrics.seconds());
+        }
+    }
+
+    /** The metrics {@link #putInto} put under {@code prefix}, or null when it put none. */
+    static EpochMetrics from(io.dense4j.model.CallbackState state, String prefix) {
+        double epoch = state.number(prefix + "Epoch");
+        return Double.isNaN(epoch) ? null : new EpochMetrics((int) epoch, state.number(prefix + "Loss"),
+                state.number(prefix + "Accuracy"), state.number(prefix + "ValidationLoss"), state.number(prefix + "ValidationAccuracy"),
+                (long) state.number(prefix + "Samples"), state.number(prefix + "Seconds"));
+    }
+
     /** Training samples per second of wall time in this run's part of the epoch (validation included). */
     public double samplesPerSecond() {
         return samplesTimed / seconds;

@@ -65,6 +65,8 @@ class FullBatchCommandsTest {
         Run twoSteps = Run.of("train", "--data", cancer.toString(), "--batch-size", "0", "--epochs", "2", "--out",
                 folder.resolve("two.zip").toString());
         assertEquals(0, twoSteps.exitCode(), twoSteps.out() + twoSteps.err());
+        Run folds = Run.of("cv", "--data", cancer.toString(), "--batch-size", "0", "--epochs", "2", "--folds", "3");
+        assertEquals(0, folds.exitCode(), "each fold judged after its last step, as train judges the run: " + folds.err());
 
         String logged = Files.readString(log);
         Run verified = Run.of("verify", "--model", folder.resolve("m.zip").toString(), "--data", data.toString());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dense4j.loss.ClassWeights;
 import io.dense4j.metrics.Scores;
+import io.dense4j.train.EpochMetrics;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,18 +27,28 @@ class HeldOutWarningTest {
     @Test
     void theValidationLossIsJudgedAgainstTheTrainingBaseRateOnTheValidationLabels() {
         RunJudgement judgement = new RunJudgement(10, 32, true, new PrintStream(PrintStream.nullOutputStream()));
-        judgement.baseRate().expect(3, 1, ClassWeights.NONE); // 25% positive
+        judgement.baseRate().expect(3, 1, ClassWeights.NONE); // 25% positive: −(0.25 ln 0.25 + 0.75 ln 0.75) = 0.5623 on them
+        judgement.baseRate().onEpochEnd(new EpochMetrics(10, 0.2, 0.9, 0.8, 0.5, 0, 0));
         double[] labels = {1, 0, 0, 0, 1};
         // always 0.25 on 2 positives and 3 negatives: −(2 ln 0.25 + 3 ln 0.75) / 5 = 0.72713
         double constant = -(2 * Math.log(0.25) + 3 * Math.log(0.75)) / 5;
         assertEquals(0.727127, constant, 1e-6);
-        assertEquals("Warning: on the validation rows the log loss 0.8000 is worse than always predicting the training rows' base "
-                + "rate (loss 0.7271 there, 25.0% positive): the model's probabilities fit the training rows, not new ones; try fewer "
-                + "--epochs or --early-stopping (it keeps the epoch of least validation loss), --l2 or --dropout, or more rows",
-                judgement.heldOutWarning(new Scores(0.8, new double[5], labels), false));
-        assertNull(judgement.heldOutWarning(new Scores(0.727, new double[5], labels), false), "better than the constant");
-        assertNull(judgement.heldOutWarning(new Scores(0.8, new double[5], labels), true), "a weighted loss: the log loss is not");
-        assertNull(judgement.heldOutWarning(null, false), "no validation rows");
+        String worse = "Warning: on the validation rows the log loss 0.8000 is worse than always predicting the training rows' base "
+                + "rate (loss 0.7271 there, 25.0% positive): ";
+        // 0.5623 − 0.2 gained on the training rows, 0.8 − 0.7271 lost on new ones
+        assertEquals(worse + "the model's probabilities fit the training rows (loss 0.2000 against the base rate's 0.5623), not new "
+                + "ones; try fewer --epochs, --early-stopping 3 (it keeps the epoch of least validation loss), --l2 or --dropout, or "
+                + "more rows", judgement.heldOutWarning(new Scores(0.8, new double[5], labels), false, false));
+        assertEquals(worse + "the model's probabilities fit the training rows (loss 0.2000 against the base rate's 0.5623), not new "
+                + "ones; early stopping kept the epoch of least validation loss, so try --l2 or --dropout, smaller --layers, or more "
+                + "rows", judgement.heldOutWarning(new Scores(0.8, new double[5], labels), false, true));
+        assertNull(judgement.heldOutWarning(new Scores(0.727, new double[5], labels), false, false), "better than the constant");
+        assertNull(judgement.heldOutWarning(new Scores(0.8, new double[5], labels), true, false), "a weighted loss: the log loss is not");
+
+        judgement.baseRate().onEpochEnd(new EpochMetrics(11, 0.55, 0.75, 0.8, 0.5, 0, 0)); // 0.0123 gained, 0.0729 lost
+        assertEquals(worse + "on the training rows too it is little better than the base rate (loss 0.5500 against 0.5623), so what "
+                + "it learned does not carry to new rows; the features may hold little that predicts the label",
+                judgement.heldOutWarning(new Scores(0.8, new double[5], labels), false, true));
     }
 
     /** 300 rows of 400 features of noise, and a label that one of them and more noise decide: 210 rows learn it by heart. */
@@ -68,8 +79,12 @@ class HeldOutWarningTest {
         assertEquals(0, overfit.exitCode(), overfit.err());
         assertTrue(overfit.err().matches("(?s)Warning: on the validation rows the log loss \\d\\.\\d{4} is worse than always predicting the "
                 + "training rows' base rate \\(loss 0\\.6\\d{3} there, \\d\\d\\.\\d% positive\\): the model's probabilities fit the "
-                + "training rows, not new ones; .*"), overfit.err());
+                + "training rows \\(loss 0\\.0\\d{3} against the base rate's 0\\.69\\d\\d\\), not new ones; try fewer --epochs, .*"), overfit.err());
         assertTrue(Files.exists(model), "a warning, not a failure");
+        Run stopped = Run.of("train", "--data", wide.toString(), "--validation", "0.3", "--epochs", "30", "--early-stopping", "2",
+                "--out", model.toString());
+        assertTrue(stopped.err().contains("not new ones; early stopping kept the epoch of least validation loss, so try --l2"),
+                "not advised again: " + stopped.err());
         Run weighted = Run.of("train", "--data", wide.toString(), "--validation", "0.3", "--epochs", "30", "--class-weight", "balanced",
                 "--out", model.toString());
         assertFalse(weighted.err().contains("on the validation rows"), weighted.err());

@@ -136,6 +136,66 @@ class CallbackStateResumeTest {
                 refused.getMessage());
     }
 
+    /**
+     * A full batch whose loss falls from above the base rate, slowly: the uninterrupted run warns of
+     * no epoch, as each step still helps. Killed after any epoch and resumed, it says the same: its
+     * check goes on from the last epoch's loss the checkpoint keeps, and so judges the next epoch as
+     * falling, where a fresh check would warn of it.
+     */
+    @Test
+    void aFullBatchsBaseRateCheckKilledAfterAnyEpochSaysWhatTheUninterruptedRunSays() throws IOException {
+        Supplier<Model> model = () -> new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
+                .compile(6, new BinaryCrossEntropy(), new SGD(0.05), CompileOptions.defaults().withSeed(5));
+        long positives = (long) DATA.labels().sumNumber().doubleValue();
+        long negatives = DATA.labels().length() - positives;
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        Supplier<BaseRateCheck> check = () -> {
+            BaseRateCheck made = new BaseRateCheck(8, new java.io.PrintStream(said, true), "causes", true);
+            made.expect(negatives, positives, io.dense4j.loss.ClassWeights.NONE);
+            return made;
+        };
+        java.util.function.Function<Callback[], FitOptions> fullBatch = callbacks -> FitOptions.builder().epochs(8).fullBatch()
+                .seed(2).callbacks(callbacks).build();
+        BaseRateCheck uninterrupted = check.get();
+        new Trainer(model.get()).fit(ROWS, fullBatch.apply(new Callback[] {uninterrupted}));
+        assertTrue(uninterrupted.worseAtEnd(), "still above the base rate after 8 steps");
+        assertEquals("", said.toString(), "a falling loss is training under way");
+
+        for (int killedAfter = 1; killedAfter < 8; killedAfter++) {
+            Path file = folder.resolve("full-" + killedAfter + ".zip");
+            int after = killedAfter;
+            Callback kill = new Callback() {
+                @Override
+                public void onEpochBegin(int epoch) {
+                    if (epoch == after + 1) {
+                        throw new IllegalStateException("killed");
+                    }
+                }
+            };
+            assertThrows(IllegalStateException.class, () -> new Trainer(model.get()).fit(ROWS, fullBatch.apply(new Callback[] {kill,
+                check.get(), ModelCheckpoint.everyEpochs(file, 1)})));
+            BaseRateCheck resumed = check.get();
+            Trainer.resume(file).fit(ROWS, fullBatch.apply(new Callback[] {resumed}));
+            assertEquals("", said.toString(), "killed after epoch " + killedAfter);
+            assertEquals(uninterrupted.verdict(), resumed.verdict(), "killed after epoch " + killedAfter);
+        }
+        // a last epoch the checkpoint had not trained is refused as the file's damage
+        io.dense4j.model.Checkpoint kept = Checkpoint.load(folder.resolve("full-3.zip"));
+        io.dense4j.model.CallbackState state = kept.state().callbacks().get(0);
+        assertEquals("BaseRateCheck", state.name());
+        java.util.Map<String, Double> numbers = new java.util.HashMap<>(state.numbers());
+        numbers.put("lastEpoch", 7.0);
+        io.dense4j.model.TrainingState s = kept.state();
+        Path altered = folder.resolve("altered.zip");
+        new Checkpoint(kept.model(), new io.dense4j.model.TrainingState(s.progress(), s.optimizerSteps(), s.optimizerState(),
+                s.batching(), s.optimizer(), s.learningRate(), java.util.List.of(new io.dense4j.model.CallbackState(state.name(), numbers,
+                null)))).save(altered);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.resume(altered).fit(ROWS, fullBatch.apply(new Callback[] {check.get()})));
+        assertTrue(refused.getMessage().startsWith("the checkpoint's base-rate check cannot be after 3 epochs: warned 0.0, last epoch 7 "),
+                refused.getMessage());
+    }
+
     @Test
     void aLongerPatienceOnResumeGoesOnPastTheCheckpointsStop() throws IOException {
         Path file = folder.resolve("checkpoint.zip");

@@ -46,8 +46,9 @@ final class FrequentPastTheBound implements Function<Piece, HashMap<String, Arra
         CsvReader.Summary summary;
         try (PieceInput.LineRange in = PieceInput.open(whole, PieceInput.configuration(hadoopConfiguration))) {
             summary = reader.readPiece(in, null, (line, values, provisionalClass, weight) -> { });
-        } catch (PieceInput.FileChangedException changed) {
-            throw new DataFileException(Path.of(whole.name()), changed.getMessage(), null);
+        } catch (PieceInput.FileChangedException changed) { // its own words: no piece was lost
+            throw new DataFileException(Path.of(whole.name()), "changed while training read it (its size or modification time is "
+                    + "not what the first read found): leave the files as they are while training runs", null);
         }
         HashMap<String, ArrayList<String>> frequent = new HashMap<>(); // plain collections: any serializer copes
         summary.frequentPastTheBound().forEach((column, values) -> frequent.put(column, new ArrayList<>(values)));

@@ -6,6 +6,7 @@ import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
 import io.dense4j.metrics.Scores;
 import io.dense4j.model.Model;
+import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
 import io.dense4j.data.Categories;
 import io.dense4j.data.csv.CategoryDictionary;
@@ -64,10 +65,10 @@ public final class SparkClusterTraining implements ClusterTraining {
                 Trainer trainer = request.resumeFrom() != null ? request.resumeFrom() : new Trainer(model);
                 Synchronization sync = request.mode().equals("exact") ? Synchronization.exact()
                         : Synchronization.averaging(request.localSteps());
-                History history = sparkTrainer.fit(trainer, request.fit(), sync);
-                double split = request.fit().validationSplit();
-                Scores validation = request.scoreValidation() && split > 0
-                        ? sparkTrainer.scores(trainer.model(), request.fit().validationRows()) : null;
+                FitOptions fit = caller.fitOptions();
+                History history = sparkTrainer.fit(trainer, fit, sync);
+                Scores validation = request.scoreValidation() && fit.validationSplit() > 0
+                        ? sparkTrainer.scores(trainer.model(), fit.validationRows()) : null;
                 caller.trained(rows, trainer.model(), history);
                 return new Result(trainer, history, validation);
             }

@@ -97,16 +97,10 @@ public final class SparkTrainer {
      * Sixteen bytes per row come back to the driver.
      */
     public Scores scores(Model model, RowSelection selection) {
-        Broadcast<byte[]> bytes = context.broadcast(model.toBytes());
-        byte[][] classOf = data.classOf();
-        long[] firstRows = data.firstRows();
-        long[][] ranksBefore = data.ranksBefore();
-        double[] fill = model.inputSchema() == null ? null : model.inputSchema().fillValues();
-        CategoryCodes[] codes = data.codes(model.inputSchema() == null ? Map.of() : model.inputSchema().categories());
+        PieceScoring scoring = PieceScoring.of(context, data, model);
         try {
             List<PieceScores> pieces = new java.util.ArrayList<>(SparkCsvData.unwrap(() -> data.blocks()
-                    .map(block -> PieceScores.of(block, bytes, selection, firstRows, ranksBefore, classOf, fill, codes[block.piece]))
-                    .collect()));
+                    .map(block -> PieceScores.of(block, scoring, selection)).collect()));
             pieces.sort(java.util.Comparator.comparingInt(PieceScores::piece));
             for (PieceScores piece : pieces) {
                 if (piece.problem() != null) {
@@ -126,7 +120,7 @@ public final class SparkTrainer {
             }
             return new Scores(rows == 0 ? Double.NaN : lossSum / rows, probabilities, labels);
         } finally {
-            bytes.destroy();
+            scoring.destroy();
         }
     }
 
@@ -136,21 +130,12 @@ public final class SparkTrainer {
      * {@link Model#objective(io.dense4j.data.BatchSource)} gives it. Each piece sends back one sum.
      */
     public double objective(Model model, RowSelection selection) {
-        Broadcast<byte[]> bytes = context.broadcast(model.toBytes());
-        byte[][] classOf = data.classOf();
-        long[] firstRows = data.firstRows();
-        long[][] ranksBefore = data.ranksBefore();
-        double[] fill = model.inputSchema() == null ? null : model.inputSchema().fillValues();
-        CategoryCodes[] codes = data.codes(model.inputSchema() == null ? Map.of() : model.inputSchema().categories());
+        PieceScoring scoring = PieceScoring.of(context, data, model);
         try {
             List<double[]> sums = SparkCsvData.unwrap(() -> data.blocks().map(block -> {
-                int[] rows = block.cachedRows(selection, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]);
-                if (rows.length == 0) {
-                    return new double[] {0, 0};
-                }
-                Model copy = Model.fromBytes(bytes.value(), "the broadcast model");
-                return new double[] {copy.objectiveSum(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill,
-                        codes[block.piece])), rows.length};
+                int[] rows = scoring.cached(block, selection);
+                return rows.length == 0 ? new double[] {0, 0}
+                        : new double[] {scoring.copy().objectiveSum(scoring.rows(block, rows)), rows.length};
             }).collect());
             double sum = 0;
             long rows = 0;
@@ -160,7 +145,7 @@ public final class SparkTrainer {
             }
             return model.objective(sum, rows);
         } finally {
-            bytes.destroy();
+            scoring.destroy();
         }
     }
 
@@ -168,16 +153,14 @@ public final class SparkTrainer {
     private record PieceScores(int piece, double[] probabilities, double[] labels, double lossSum, String problem, String file)
             implements java.io.Serializable {
 
-        static PieceScores of(RowBlock block, Broadcast<byte[]> model, RowSelection selection, long[] firstRows,
-                              long[][] ranksBefore, byte[][] classOf, double[] fill, CategoryCodes codes) {
-            int[] rows = block.selectedRows(selection, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]);
+        static PieceScores of(RowBlock block, PieceScoring scoring, RowSelection selection) {
+            int[] rows = scoring.selected(block, selection);
             if (rows.length == 0) {
                 return new PieceScores(block.piece, new double[0], new double[0], 0, null, null);
             }
-            Model copy = Model.fromBytes(model.value(), "the broadcast model");
             Scores scores;
             try {
-                scores = copy.scores(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill, codes));
+                scores = scoring.copy().scores(scoring.rows(block, rows));
             } catch (io.dense4j.model.NoProbability overflow) { // handed back, not thrown: a failed task is logged with its stack
                 return new PieceScores(block.piece, new double[0], new double[0], 0, "a validation row of its piece from byte "
                         + block.summary.dataStart() + " " + io.dense4j.model.NoProbability.PROBLEM, block.summary.file());

@@ -67,9 +67,17 @@ class SparkTrainCommandChecksTest {
         // two steps of a full batch: epoch 2's loss (0.8573) is of the weights before its step, and the model after it beats the
         // base rate (0.6840)
         Path two = folder.resolve("two.zip");
-        SparkTrainCommandTest.capture(0, "train", "--data", cancer.toString(), "--batch-size", "0", "--epochs", "2", "--spark",
-                "local[2]", "--out", two.toString());
+        String[] fullBatch = {"train", "--data", cancer.toString(), "--batch-size", "0", "--epochs", "2", "--spark", "local[2]",
+            "--checkpoint", folder.resolve("full.zip").toString(), "--resume", "--out", two.toString()};
+        assertEquals("", SparkTrainCommandTest.capture(0, fullBatch)[1]);
         assertTrue(Files.exists(two));
+        // resumed after its last round, epoch 2 is judged as falling from epoch 1's loss, which the checkpoint holds
+        assertEquals("", SparkTrainCommandTest.capture(0, fullBatch)[1], "no warning of a loss still falling");
+        // a batch as large as the training rows is one step an epoch too, as on one machine
+        String[] asLarge = SparkTrainCommandTest.capture(0, "train", "--data", cancer.toString(), "--batch-size", "1000", "--epochs",
+                "2", "--validation", "0.2", "--early-stopping", "1", "--spark", "local[2]", "--out", folder.resolve("large.zip").toString());
+        assertTrue(asLarge[0].contains("Note: --early-stopping 1 counts epochs, and an epoch of a full batch is one step"), asLarge[0]);
+        assertTrue(!asLarge[1].contains("Warning"), asLarge[1]);
 
         Path separate = folder.resolve("separate.zip");
         Path checkpoint = folder.resolve("checkpoint.zip");
@@ -80,6 +88,38 @@ class SparkTrainCommandChecksTest {
         assertTrue(again[1].contains("Error: epoch 2's training loss"), again[1]);
         assertTrue(!again[0].contains("before its first checkpoint"), "it went on from one: " + again[0]);
         assertTrue(!Files.exists(separate), "a failed run resumed writes no model either");
+    }
+
+    /** Validation rows that fare worse than the base rate are said on Spark too, whose validation scores stay on the cluster. */
+    @Test
+    void aModelLearnedByHeartIsWarnedOfAndAResumeThatEndsBeforeItsCheckpointSaysSo() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder text = new StringBuilder("label");
+        for (int j = 0; j < 400; j++) {
+            text.append(",f").append(j);
+        }
+        for (int i = 0; i < 300; i++) { // 400 features of noise, and a label that the first and more noise decide
+            double[] row = random.doubles(400).map(u -> u - 0.5).toArray();
+            text.append('\n').append(row[0] + random.nextGaussian() / 2 > 0 ? 1 : 0);
+            for (double value : row) {
+                text.append(',').append(String.format(java.util.Locale.ROOT, "%.4f", value));
+            }
+        }
+        Path wide = Files.writeString(folder.resolve("wide.csv"), text.append('\n'));
+        String[] learned = SparkTrainCommandTest.capture(0, "train", "--data", wide.toString(), "--label", "label", "--validation",
+                "0.3", "--epochs", "30", "--spark", "local[2]", "--out", folder.resolve("wide.zip").toString());
+        assertTrue(learned[1].startsWith("Warning: on the validation rows the log loss ")
+                && learned[1].contains("the model's probabilities fit the training rows"), learned[1]);
+
+        Path cancer = Files.copy(Path.of("../src/test/resources/data/breast-cancer-train.csv"), folder.resolve("cancer.csv"));
+        Path checkpoint = folder.resolve("rounds.zip");
+        SparkTrainCommandTest.capture(0, "train", "--data", cancer.toString(), "--epochs", "2", "--spark", "local[2]", "--checkpoint",
+                checkpoint.toString(), "--checkpoint-every", "13", "--out", folder.resolve("two.zip").toString());
+        String[] further = SparkTrainCommandTest.capture(0, "train", "--data", cancer.toString(), "--epochs", "4", "--spark",
+                "local[2]", "--checkpoint", checkpoint.toString(), "--checkpoint-every", "1000", "--resume", "--out",
+                folder.resolve("four.zip").toString());
+        assertTrue(further[0].contains("Note: the run ended before its next checkpoint: --checkpoint-every 1000 counts rounds on "
+                + "Spark, and it trained fewer; "), further[0]);
     }
 
     @Test
@@ -248,19 +288,26 @@ class SparkTrainCommandChecksTest {
         assertEquals(kept, Model.load(spark).inputSchema().categories().get("code").values());
     }
 
-    @Test
-    void aFilePastItsBoundKeepsOneMachinesCategoriesOnSpark() throws IOException {
-        // 100,000 one-off codes fill the file's bound; 5 later codes of 10 rows each are too rare for a second pass
+    /**
+     * A file sorted as by time: 100,000 one-off codes fill its bound, then {@code lateRows} rows of 5
+     * codes whose class the code decides; the flags of a run that trains on it for its categories.
+     */
+    private String[] pastTheBound(int lateRows) throws IOException {
         StringBuilder text = new StringBuilder("code,x,label\n");
         for (int row = 0; row < io.dense4j.data.csv.CategoryDictionary.MOST_VALUES; row++) {
             text.append("rare").append(row).append(',').append(row % 7).append(',').append(row % 2).append('\n');
         }
-        for (int row = 0; row < 50; row++) {
-            text.append("LATE").append(row % 5).append(',').append(row % 7).append(',').append(row % 2).append('\n');
+        for (int row = 0; row < lateRows; row++) {
+            text.append("LATE").append(row % 5).append(',').append(row % 7).append(',').append(row % 5 < 2 ? 1 : 0).append('\n');
         }
-        Path data = Files.writeString(folder.resolve("late.csv"), text);
-        String[] common = {"--data", data.toString(), "--max-categories", "5", "--epochs", "1", "--batch-size", "20000",
+        Path data = Files.writeString(folder.resolve("sorted.csv"), text);
+        return new String[] {"--data", data.toString(), "--max-categories", "5", "--epochs", "1", "--batch-size", "20000",
             "--accept-worse-than-base-rate"};
+    }
+
+    @Test
+    void aFilePastItsBoundKeepsOneMachinesCategoriesOnSpark() throws IOException {
+        String[] common = pastTheBound(50); // 5 later codes of 10 rows each are too rare for a second pass
         Path alone = folder.resolve("alone.zip");
         Path spark = folder.resolve("spark.zip");
         SparkTrainCommandTest.capture(0, with(common, "train", "--cache-dir", folder.toString(), "--out", alone.toString()));
@@ -273,17 +320,7 @@ class SparkTrainCommandChecksTest {
 
     @Test
     void valuesFrequentOnlyPastAFilesBoundAreKeptOnSparkAsOneMachinesSecondPassKeepsThem() throws IOException {
-        // 100,000 one-off codes fill the file's bound; then 5 codes hold 10,000 rows, and which class they are
-        StringBuilder text = new StringBuilder("code,x,label\n");
-        for (int row = 0; row < io.dense4j.data.csv.CategoryDictionary.MOST_VALUES; row++) {
-            text.append("rare").append(row).append(',').append(row % 7).append(',').append(row % 2).append('\n');
-        }
-        for (int row = 0; row < 10_000; row++) {
-            text.append("LATE").append(row % 5).append(',').append(row % 7).append(',').append(row % 5 < 2 ? 1 : 0).append('\n');
-        }
-        Path data = Files.writeString(folder.resolve("sorted.csv"), text);
-        String[] common = {"--data", data.toString(), "--max-categories", "5", "--epochs", "1", "--batch-size", "20000",
-            "--accept-worse-than-base-rate"};
+        String[] common = pastTheBound(10_000); // 5 codes that hold 10,000 rows, and which class they are
         Path alone = folder.resolve("alone.zip");
         Path spark = folder.resolve("spark.zip");
         SparkTrainCommandTest.capture(0, with(common, "train", "--cache-dir", folder.toString(), "--out", alone.toString()));
