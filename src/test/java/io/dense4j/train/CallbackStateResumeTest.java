@@ -47,6 +47,18 @@ class CallbackStateResumeTest {
         return FitOptions.builder().epochs(epochs).batchSize(16).validationSplit(0.3).seed(2).callbacks(callbacks).build();
     }
 
+    /** A callback, listed first, that kills the fit once epoch {@code epoch} has ended: before the next begins. */
+    private static Callback killedAfter(int epoch) {
+        return new Callback() {
+            @Override
+            public void onEpochBegin(int begun) {
+                if (begun == epoch + 1) {
+                    throw new IllegalStateException("killed");
+                }
+            }
+        };
+    }
+
     @Test
     void aRunKilledAfterAnyEpochEndsWhereTheUninterruptedRunStoppedEarly() throws IOException {
         EarlyStopping stopping = EarlyStopping.onValidationLoss(3);
@@ -163,15 +175,7 @@ class CallbackStateResumeTest {
 
         for (int killedAfter = 1; killedAfter < 8; killedAfter++) {
             Path file = folder.resolve("full-" + killedAfter + ".zip");
-            int after = killedAfter;
-            Callback kill = new Callback() {
-                @Override
-                public void onEpochBegin(int epoch) {
-                    if (epoch == after + 1) {
-                        throw new IllegalStateException("killed");
-                    }
-                }
-            };
+            Callback kill = killedAfter(killedAfter);
             assertThrows(IllegalStateException.class, () -> new Trainer(model.get()).fit(ROWS, fullBatch.apply(new Callback[] {kill,
                 check.get(), ModelCheckpoint.everyEpochs(file, 1)})));
             BaseRateCheck resumed = check.get();
@@ -229,15 +233,7 @@ class CallbackStateResumeTest {
 
         for (int killedAfter = 1; killedAfter < 14; killedAfter++) {
             Path file = folder.resolve("checkpoint-" + killedAfter + ".zip");
-            int after = killedAfter;
-            Callback kill = new Callback() {
-                @Override
-                public void onEpochBegin(int epoch) {
-                    if (epoch == after + 1) {
-                        throw new IllegalStateException("killed");
-                    }
-                }
-            };
+            Callback kill = killedAfter(killedAfter);
             assertThrows(IllegalStateException.class, () -> new Trainer(model.get()).fit(ROWS, options(14, kill,
                     new ReduceLearningRateOnPlateau(0.5, 2, 0), ModelCheckpoint.everyEpochs(file, 1))));
             Trainer resumed = Trainer.resume(file);
