@@ -60,7 +60,8 @@ public final class SparkClusterTraining implements ClusterTraining {
                             String.join(", ", data.firstSkippedRows()), data.skippedRows() > data.firstSkippedRows().size() ? ", …" : "");
                 }
                 SparkTrainer sparkTrainer = new SparkTrainer(spark, data);
-                Rows rows = rows(data, sparkTrainer);
+                SparkScoring scoring = new SparkScoring(spark, data);
+                Rows rows = rows(data, scoring);
                 Model model = caller.modelFor(rows); // when resuming, the resumed trainer's, checked against these rows
                 Trainer trainer = request.resumeFrom() != null ? request.resumeFrom() : new Trainer(model);
                 Synchronization sync = request.mode().equals("exact") ? Synchronization.exact()
@@ -68,7 +69,7 @@ public final class SparkClusterTraining implements ClusterTraining {
                 FitOptions fit = caller.fitOptions();
                 History history = sparkTrainer.fit(trainer, fit, sync);
                 Scores validation = request.scoreValidation() && fit.validationSplit() > 0
-                        ? sparkTrainer.scores(trainer.model(), fit.validationRows()) : null;
+                        ? scoring.scores(trainer.model(), fit.validationRows()) : null;
                 caller.trained(rows, trainer.model(), history);
                 return new Result(trainer, history, validation);
             }
@@ -79,7 +80,7 @@ public final class SparkClusterTraining implements ClusterTraining {
         }
     }
 
-    private static Rows rows(SparkCsvData data, SparkTrainer trainer) {
+    private static Rows rows(SparkCsvData data, SparkScoring scoring) {
         return new Rows() {
             @Override
             public int width() {
@@ -138,7 +139,7 @@ public final class SparkClusterTraining implements ClusterTraining {
 
             @Override
             public double objective(Model model, RowSelection selection) {
-                return trainer.objective(model, selection);
+                return scoring.objective(model, selection);
             }
 
             @Override

@@ -172,7 +172,7 @@ class ExactAggregationTest {
             History history = new SparkTrainer(LocalSpark.session(), data).fit(distributed, fit, Synchronization.exact());
             assertEquals(expected.last().samples(), history.last().samples(), "the same rows train");
             assertEquals(expected.last().validationLoss(), history.last().validationLoss(), 1e-5, "and the same are held out");
-            var held = new SparkTrainer(LocalSpark.session(), data).scores(distributed.model(), fit.validationRows());
+            var held = new SparkScoring(LocalSpark.session(), data).scores(distributed.model(), fit.validationRows());
             assertArrayEquals(single.scores(oneFile, fit.validationRows()).labels(), held.labels(), 0, "the same rows, in file order");
         }
         assertArrayEquals(single.parameters().toFloatVector(), distributed.model().parameters().toFloatVector(), 1e-5f);
