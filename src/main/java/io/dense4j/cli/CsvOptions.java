@@ -38,6 +38,11 @@ final class CsvOptions {
             + "number cells; a model keeps them, so evaluate and predict read them as training did.")
     List<String> missingValues = List.of();
 
+    @Option(names = "--missing-values-in", split = ",", paramLabel = "COLUMN=MARK", description = "Read MARK as a missing value in "
+            + "that feature column alone, such as glucose=0 where a glucose of 0 means no reading and 0 is a value elsewhere; "
+            + "repeat a column for more marks. A model keeps them, as it keeps --missing-values.")
+    List<String> missingValuesIn = List.of();
+
     @Option(names = "--no-header", description = "The file has no header row.")
     boolean noHeader;
 
@@ -145,6 +150,25 @@ final class CsvOptions {
         if (features != null) {
             format = format.withFeatures(features);
         }
-        return dropped.isEmpty() ? format : format.withoutColumns(dropped);
+        format = dropped.isEmpty() ? format : format.withoutColumns(dropped);
+        try {
+            return missingValuesIn.isEmpty() ? format : format.withColumnMissingMarks(columnMarks(missingValuesIn));
+        } catch (IllegalArgumentException refused) {
+            throw new IllegalArgumentException("--missing-values-in: " + refused.getMessage());
+        }
+    }
+
+    /** {@code glucose=0}, {@code glucose=?}: each column's marks, in the order given; a column's name ends at its first '='. */
+    static java.util.Map<String, List<String>> columnMarks(List<String> pairs) {
+        java.util.Map<String, List<String>> marks = new java.util.LinkedHashMap<>();
+        for (String pair : pairs) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0 || equals == pair.length() - 1) {
+                throw new IllegalArgumentException("expected COLUMN=MARK, such as glucose=0, got \""
+                        + io.dense4j.data.csv.Printable.of(pair) + "\"");
+            }
+            marks.computeIfAbsent(pair.substring(0, equals), name -> new java.util.ArrayList<>()).add(pair.substring(equals + 1));
+        }
+        return marks;
     }
 }

@@ -36,6 +36,10 @@ final class SummaryCommand implements Callable<Integer> {
                     + " (--missing-values" + marks.stream().filter(io.dense4j.data.csv.CsvFormat::isNumberMark).findFirst()
                     .map(mark -> Integer.parseInt(mark)).map(value -> "; a whole number by its value in number cells, " + value + ".0 as "
                     + value).orElse("") + ")"));
+            if (!model.inputSchema().columnMissingMarks().isEmpty()) {
+                System.out.println("Missing values in one column: " + io.dense4j.data.csv.CsvFormat.shownByColumn(
+                        model.inputSchema().columnMissingMarks()) + " (--missing-values-in)");
+            }
         }
         io.dense4j.model.TrainingState.Progress progress = checkpoint.state().progress();
         if (progress.equals(io.dense4j.model.TrainingState.Progress.START) && model.provenance() != null) {

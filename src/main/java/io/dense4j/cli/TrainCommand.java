@@ -165,6 +165,7 @@ class TrainCommand implements Callable<Integer> {
     private boolean notedUnnamed;
     /** The missing-value marks of the checkpoint resumed from, read again where --missing-values does not say; null before one. */
     private List<String> resumedMarks;
+    private java.util.Map<String, List<String>> resumedColumnMarks;
 
     @Override
     public Integer call() throws IOException {
@@ -252,6 +253,7 @@ class TrainCommand implements Callable<Integer> {
         ResumeCheck.against(checkpoint, this, hidden, chosen);
         resumedData = checkpoint.model().trainingData();
         resumedMarks = checkpoint.model().inputSchema() == null ? null : checkpoint.model().inputSchema().missingMarks();
+        resumedColumnMarks = checkpoint.model().inputSchema() == null ? null : checkpoint.model().inputSchema().columnMissingMarks();
         resumedFromACluster = checkpoint.state().batching() != null && checkpoint.state().batching().onACluster();
     }
 
@@ -440,6 +442,14 @@ class TrainCommand implements Callable<Integer> {
             }
             format = format.withMissingMarks(resumedMarks);
         }
+        if (resumedColumnMarks != null && !CsvFormat.sameColumnMarks(format.columnMissingMarks(), resumedColumnMarks)) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--missing-values-in")) {
+                throw new ParameterException(spec.commandLine(), "--resume: the checkpoint reads " + CsvFormat.shownByColumn(
+                        resumedColumnMarks) + " as missing values in those columns, and --missing-values-in says " + CsvFormat.shownByColumn(
+                        format.columnMissingMarks()) + ": give the checkpoint's, or train anew without --resume");
+            }
+            format = format.withColumnMissingMarks(resumedColumnMarks);
+        }
         try {
             return format.withWeightColumn(weightColumn);
         } catch (IllegalArgumentException invalid) {
@@ -515,7 +525,7 @@ class TrainCommand implements Callable<Integer> {
         judgement().expect(statistics, loss.classWeights());
         InputSchema schema = new InputSchema(featureNames, classes, fillMissing
                 ? InputSchema.meansToFill(file, featureNames, statistics, categories.keySet()) : null, labelName, categories,
-                csv.format().missingMarks());
+                csv.format().missingMarks(), csv.format().columnMissingMarks());
         Model compiled = model.compile(schema, loss, chosen, CompileOptions.defaults().withSeed(seed));
         // the output starts at the (class- and row-weighted) base rate, so the untrained model's loss is the constant
         // prediction's rather than ln 2: on rare positives, no epochs spent unlearning a 50% guess

@@ -25,13 +25,17 @@ import java.util.Map;
  * @param missingMarks     the texts its files marked missing values with besides those always read
  *                         so ({@link io.dense4j.data.csv.CsvFormat#missingMarks}): a file it scores
  *                         is read with them, so that a "?" reaches the slot it trained
+ * @param columnMissingMarks the marks of one feature column each, by name, besides {@code missingMarks}
+ *                         ({@link io.dense4j.data.csv.CsvFormat#columnMissingMarks}): a glucose
+ *                         of 0 read as missing where a count of 0 stays a value
  */
 public record InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill, String labelName,
-                          Map<String, Categories> categories, List<String> missingMarks) {
+                          Map<String, Categories> categories, List<String> missingMarks,
+                          Map<String, List<String>> columnMissingMarks) {
 
     public InputSchema {
         missingMarks = missingMarks == null ? List.of() : List.copyOf(missingMarks); // null: a model saved before them
-        String[] both = markThatIsACategory(missingMarks, categories); // a mark is read as missing before a category is looked up
+        String[] both = KeptMarks.markThatIsACategory(missingMarks, categories); // a mark is read as missing before a category is looked up
         if (both != null) {
             throw new IllegalArgumentException("\"" + io.dense4j.data.csv.Printable.of(both[0]) + "\" is a missing-value mark and a "
                     + "category of \"" + io.dense4j.data.csv.Printable.of(both[1]) + "\"");
@@ -55,6 +59,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
             throw new IllegalArgumentException("categorical columns must be features, and " + unknown + " are not");
         }
         categories = Collections.unmodifiableMap(ordered);
+        columnMissingMarks = KeptMarks.byColumn(columnMissingMarks, featureNames, categories);
         if (classes.size() != 2) {
             throw new IllegalArgumentException("a binary classifier has 2 classes, got " + classes);
         }
@@ -71,6 +76,23 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
                         + featureNames.size() + "), got " + missingValueFill);
             }
         }
+    }
+
+    /** With no missing-value marks of one column alone. */
+    public InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill, String labelName,
+                       Map<String, Categories> categories, List<String> missingMarks) {
+        this(featureNames, classes, missingValueFill, labelName, categories, missingMarks, Map.of());
+    }
+
+    /** The marks of a missing value in the feature {@code name}: those of every column, then its own. */
+    public List<String> missingMarksOf(String name) {
+        List<String> own = columnMissingMarks.get(name);
+        if (own == null) {
+            return missingMarks;
+        }
+        java.util.LinkedHashSet<String> both = new java.util.LinkedHashSet<>(missingMarks);
+        both.addAll(own);
+        return List.copyOf(both);
     }
 
     /** With no missing-value marks but those always read. */
@@ -100,7 +122,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
      */
     public static InputSchema of(io.dense4j.data.csv.CsvSource data, int maxCategories, io.dense4j.data.RowSelection training) {
         return new InputSchema(data.featureNames(), data.classes(), null, data.labelName(), data.categories(maxCategories, training),
-                data.format().missingMarks());
+                data.format().missingMarks(), data.format().columnMissingMarks());
     }
 
     /** Without a label column's name. */
@@ -115,7 +137,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
 
     /** The same, the label read from the column named {@code name} (null for none known). */
     public InputSchema withLabelName(String name) {
-        return new InputSchema(featureNames, classes, missingValueFill, name, categories, missingMarks);
+        return new InputSchema(featureNames, classes, missingValueFill, name, categories, missingMarks, columnMissingMarks);
     }
 
     /** What each input column holds: a number, or the code of one of its categories. */
@@ -187,9 +209,16 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         checkLabel(data); // first: another column taken as the label leaves the label among the features, its classes others
         if (!data.format().missingMarks().containsAll(missingMarks)) { // a "?" the model trained as missing would be read otherwise
             throw new IllegalArgumentException(data.name() + " is read without the missing-value marks the model was trained with ("
-                    + quotedMarks(missingMarks) + "): read it with them (--missing-values, or CsvFormat.withMissingMarks; Model.open "
+                    + KeptMarks.quoted(missingMarks) + "): read it with them (--missing-values, or CsvFormat.withMissingMarks; Model.open "
                     + "in Java reads it so)");
         }
+        columnMissingMarks.forEach((name, own) -> {
+            if (!data.format().missingMarksOf(name).containsAll(own)) {
+                throw new IllegalArgumentException(data.name() + " is read without the missing-value marks the model was trained with in "
+                        + "column \"" + io.dense4j.data.csv.Printable.of(name) + "\" (" + KeptMarks.quoted(own) + "): read it with them "
+                        + "(--missing-values-in, or CsvFormat.withColumnMissingMarks; Model.open in Java reads it so)");
+            }
+        });
         checkFeatures(data.name(), data.featureNames());
         checkClasses(data.name(), data.classes());
         if (!data.categoricalColumns().equals(List.copyOf(categories.keySet()))) {
@@ -202,59 +231,17 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
     }
 
     /**
-     * Throws unless rows to train on are read with exactly this model's missing-value marks: a model
-     * keeps the marks it was trained with, and rows read with others would train it on cells it
-     * later reads otherwise.
+     * Throws unless rows to train on are read with exactly this model's missing-value marks, in every
+     * column and in each one's own: a model keeps the marks it was trained with, and rows read with
+     * others would train it on cells it later reads otherwise.
      */
-    public void checkTrainingMarks(String data, List<String> marks) {
-        if (!java.util.Set.copyOf(marks).equals(java.util.Set.copyOf(missingMarks))) {
-            throw new IllegalArgumentException(data + " is read with the missing-value marks " + (marks.isEmpty() ? "none but the usual"
-                    : quotedMarks(marks)) + ", and the model keeps " + (missingMarks.isEmpty() ? "none but the usual" : quotedMarks(missingMarks))
-                    + ": train it on rows read with its own (CsvFormat.withMissingMarks), or compile a model for these (InputSchema.of)");
-        }
-    }
-
-    /** The first of {@code marks} that is a category of a column, with that column's name; null when none is. */
-    private static String[] markThatIsACategory(List<String> marks, Map<String, Categories> categories) {
-        for (String mark : marks) {
-            for (Map.Entry<String, Categories> column : categories.entrySet()) {
-                if (column.getValue().values().contains(mark)) {
-                    return new String[] {mark, column.getKey()};
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String quotedMarks(List<String> marks) {
-        return String.join(", ", marks.stream().map(mark -> "\"" + io.dense4j.data.csv.Printable.of(mark) + "\"").toList());
+    public void checkTrainingMarks(String data, io.dense4j.data.csv.CsvFormat format) {
+        KeptMarks.checkTraining(data, format, missingMarks, columnMissingMarks);
     }
 
     /** {@code format} reading this model's missing-value marks as well as its own, as its files were read in training. */
     public io.dense4j.data.csv.CsvFormat reading(io.dense4j.data.csv.CsvFormat format) {
-        for (String mark : format.missingMarks()) { // read as a missing label, a row of that class would be refused or skipped
-            if (classes.contains(mark)) {
-                throw new IllegalArgumentException("the missing-value mark \"" + io.dense4j.data.csv.Printable.of(mark)
-                        + "\" is one of the model's classes: leave it out of the marks");
-            }
-        }
-        String[] both = markThatIsACategory(format.missingMarks(), categories); // read as missing, it would lose its slot
-        if (both != null) {
-            throw new IllegalArgumentException("the missing-value mark \"" + io.dense4j.data.csv.Printable.of(both[0])
-                    + "\" is a category the model trained for \"" + io.dense4j.data.csv.Printable.of(both[1]) + "\": leave it out of the marks");
-        }
-        if (format.missingMarks().containsAll(missingMarks)) {
-            return format;
-        }
-        List<String> marks = new ArrayList<>(format.missingMarks());
-        missingMarks.stream().filter(mark -> !marks.contains(mark)).forEach(marks::add);
-        try {
-            return format.withMissingMarks(marks);
-        } catch (IllegalArgumentException notInThisFile) { // "1.5", a mark in decimal-comma files, is a number in this one
-            throw new IllegalArgumentException("the model's own marks of a missing value do not fit this file's number syntax ("
-                    + notInThisFile.getMessage() + "): read it with the separators the model's files had (--decimal, --thousands)",
-                    notInThisFile);
-        }
+        return KeptMarks.reading(format, this);
     }
 
     /**

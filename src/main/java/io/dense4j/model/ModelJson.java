@@ -43,9 +43,11 @@ final class ModelJson {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         boolean callbackWeights = state != null && state.callbacks().stream().anyMatch(callback -> callback.weights() != null);
         List<String> marks = model.inputSchema() == null ? List.of() : model.inputSchema().missingMarks();
-        root.put("format", ModelFile.FORMAT).put("formatVersion", marks.stream().anyMatch(io.dense4j.data.csv.CsvFormat::isNumberMark)
-                ? ModelFile.NUMBER_MARKS_SINCE : !marks.isEmpty() ? ModelFile.MISSING_MARKS_SINCE : callbackWeights
-                ? ModelFile.CALLBACK_WEIGHTS_SINCE : ModelFile.PLAIN_VERSION).put("library", ModelFile.LIBRARY_VERSION);
+        boolean columnMarks = model.inputSchema() != null && !model.inputSchema().columnMissingMarks().isEmpty();
+        root.put("format", ModelFile.FORMAT).put("formatVersion", columnMarks ? ModelFile.COLUMN_MARKS_SINCE
+                : marks.stream().anyMatch(io.dense4j.data.csv.CsvFormat::isNumberMark) ? ModelFile.NUMBER_MARKS_SINCE
+                : !marks.isEmpty() ? ModelFile.MISSING_MARKS_SINCE
+                : callbackWeights ? ModelFile.CALLBACK_WEIGHTS_SINCE : ModelFile.PLAIN_VERSION).put("library", ModelFile.LIBRARY_VERSION);
         root.put("inputWidth", model.inputWidth());
         CompileOptions options = model.options();
         root.putObject("compile").put("dataType", options.dataType().name()).put("seed", options.seed())
@@ -129,6 +131,10 @@ final class ModelJson {
             }
             if (!schema.missingMarks().isEmpty()) {
                 schema.missingMarks().forEach(node.putArray("missingMarks")::add);
+            }
+            if (!schema.columnMissingMarks().isEmpty()) {
+                ObjectNode byColumn = node.putObject("columnMissingMarks");
+                schema.columnMissingMarks().forEach((name, own) -> own.forEach(byColumn.putArray(name)::add));
             }
         }
         if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {
@@ -367,12 +373,41 @@ final class ModelJson {
         }
         io.dense4j.data.csv.CsvFormat.checkMissingMarks(marks); // the format's rules: one line for a mark it refuses
         InputSchema read = new InputSchema(features, classes, fill, schema.has("label") ? schema.get("label").asText() : null,
-                categories, marks);
+                categories, marks, columnMarks(schema.path("columnMissingMarks"), features.size()));
         if (features.size() != config.path("inputWidth").asInt()) {
             throw new IllegalArgumentException("its schema names " + features.size() + " features for an input of "
                     + config.path("inputWidth").asInt());
         }
         return read;
+    }
+
+    /** The schema's marks of one column each: an object of lists of texts, a key per feature at most; InputSchema checks the rest. */
+    private static Map<String, List<String>> columnMarks(JsonNode listed, int features) {
+        Map<String, List<String>> marks = new LinkedHashMap<>();
+        if (listed.isMissingNode()) {
+            return marks;
+        }
+        if (!listed.isObject() || listed.size() > features) {
+            throw new IllegalArgumentException("its schema's missing-value marks of one column are not an object of at most one list per "
+                    + "feature");
+        }
+        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) listed::fields) {
+            JsonNode list = entry.getValue();
+            if (!list.isArray() || list.size() > io.dense4j.data.csv.CsvFormat.MOST_MISSING_MARKS) {
+                throw new IllegalArgumentException("its schema's missing-value marks of \"" + io.dense4j.data.csv.Printable.of(entry.getKey())
+                        + "\" are not a list of at most " + io.dense4j.data.csv.CsvFormat.MOST_MISSING_MARKS + " texts");
+            }
+            List<String> own = new ArrayList<>();
+            for (JsonNode mark : list) {
+                if (!mark.isTextual()) {
+                    throw new IllegalArgumentException("its schema's missing-value marks of \"" + io.dense4j.data.csv.Printable.of(
+                            entry.getKey()) + "\" hold " + mark + ", not a text");
+                }
+                own.add(mark.asText());
+            }
+            marks.put(entry.getKey(), own);
+        }
+        return marks;
     }
 
     static BinaryCrossEntropy loss(JsonNode config) {

@@ -1,7 +1,6 @@
 package io.dense4j.onnx;
 
 import io.dense4j.data.Categories;
-import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.graph.ActivationNode;
 import io.dense4j.graph.DenseNode;
 import io.dense4j.graph.DropoutNode;
@@ -98,48 +97,14 @@ public final class OnnxExport {
         int[] categorical = layout.categoricalColumns();
         checkNames(features, categorical);
 
-        String numbers = null;
-        if (numeric.length > 0) {
-            boolean fills = schema != null && schema.missingValueFill() != null;
-            List<String> numberMarks = schema == null ? List.of()
-                    : schema.missingMarks().stream().filter(CsvFormat::isNumberMark).toList();
-            String orMarks = numberMarks.stream().map(mark -> " or " + mark).collect(java.util.stream.Collectors.joining());
-            numbers = onnx.input(FEATURES, real, numeric.length, String.join(", ", picked(features, numeric)) + (fills
-                    ? "; NaN" + orMarks + " where missing, filled with the training mean"
-                    : "; no missing values (the model fills none" + (numberMarks.isEmpty() ? "" : "; " + orMarks.substring(4)
-                    + " gives NaN") + ")"));
-            String marked = null; // a number a whole-number mark marks, compared in float32 as dense4j's reader reads every cell
-            String compared = numberMarks.isEmpty() || real == TensorProto.DataType.FLOAT ? numbers : onnx.node("Cast",
-                    "features_float32", List.of(numbers), OnnxGraph.attribute("to", TensorProto.DataType.FLOAT.getNumber()));
-            for (int m = 0; m < numberMarks.size(); m++) {
-                String mark = onnx.constant("missing_mark_" + m, new double[] {Integer.parseInt(numberMarks.get(m))});
-                if (real != TensorProto.DataType.FLOAT) { // a whole number of 7 digits is exact in either
-                    mark = onnx.node("Cast", "missing_mark_float32_" + m, List.of(mark),
-                            OnnxGraph.attribute("to", TensorProto.DataType.FLOAT.getNumber()));
-                }
-                String equal = onnx.node("Equal", "marked_" + m, List.of(compared, mark));
-                marked = marked == null ? equal : onnx.node("Or", "marked_up_to_" + m, List.of(marked, equal));
-            }
-            if (fills) {
-                double[] fill = new double[numeric.length];
-                for (int j = 0; j < numeric.length; j++) {
-                    fill[j] = schema.missingValueFill().get(numeric[j]);
-                }
-                String missing = onnx.node("IsNaN", "missing", List.of(numbers));
-                if (marked != null) {
-                    missing = onnx.node("Or", "missing_or_marked", List.of(missing, marked));
-                }
-                numbers = onnx.node("Where", "filled", List.of(missing, onnx.constant("training_means", fill, numeric.length), numbers));
-            } else if (marked != null) { // no fill: a missing value gives NaN, as a NaN input does
-                numbers = onnx.node("Where", "marked_as_nan", List.of(marked, onnx.constant("nan", new double[] {Double.NaN}), numbers));
-            }
-        }
+        String numbers = numeric.length == 0 ? null : NumberInput.of(onnx, schema, features, numeric, real);
         List<String> codes = new ArrayList<>();
         for (int column : categorical) {
             String name = features.get(column);
             Categories categories = schema.categories().get(name);
-            onnx.input(name, TensorProto.DataType.STRING, 0, stringInputs(schema.missingMarks()));
-            codes.add(onnx.node(OnnxGraph.ML_DOMAIN, "LabelEncoder", "code_" + column, List.of(name), lookup(categories, schema.missingMarks())));
+            onnx.input(name, TensorProto.DataType.STRING, 0, stringInputs(schema.missingMarksOf(name)));
+            codes.add(onnx.node(OnnxGraph.ML_DOMAIN, "LabelEncoder", "code_" + column, List.of(name),
+                    lookup(categories, schema.missingMarksOf(name))));
         }
 
         Layers layers = new Layers(onnx, model.parameterValues(), layout, codes);
@@ -177,6 +142,13 @@ public final class OnnxExport {
         }
         if (schema != null && !schema.missingMarks().isEmpty()) { // a program turns them into NaN for the numbers it builds
             metadata(built, "missing_values", json(schema.missingMarks()));
+        }
+        if (schema != null && !schema.columnMissingMarks().isEmpty()) { // and these in their own columns
+            try {
+                metadata(built, "column_missing_values", JSON.writeValueAsString(schema.columnMissingMarks()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException cannot) {
+                throw new IllegalStateException(cannot);
+            }
         }
         if (model.provenance() != null) {
             metadata(built, "provenance", model.provenance().toString());
@@ -353,7 +325,7 @@ public final class OnnxExport {
         return names;
     }
 
-    private static List<String> picked(List<String> features, int[] columns) {
+    static List<String> picked(List<String> features, int[] columns) {
         List<String> picked = new ArrayList<>();
         for (int column : columns) {
             picked.add(features.get(column));

@@ -132,7 +132,7 @@ public final class Trainer {
         InputSchema schema = model.inputSchema();
         if (schema != null) { // naming what differs, before the width says that something does
             schema.check(data);
-            schema.checkTrainingMarks(data.name(), data.format().missingMarks());
+            schema.checkTrainingMarks(data.name(), data.format());
         }
         model.checkWidth(data.width());
         double split = options.validationSplit();
@@ -146,7 +146,8 @@ public final class Trainer {
             List<Double> fill = data.fillsMissing() ? InputSchema.meansToFill(data.name(), data.featureNames(),
                     data.statistics(training), categories.keySet()) : null;
             model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), fill, data.labelName(), categories,
-                    schema == null ? data.format().missingMarks() : schema.missingMarks()));
+                    schema == null ? data.format().missingMarks() : schema.missingMarks(),
+                    schema == null ? data.format().columnMissingMarks() : schema.columnMissingMarks()));
         } else if (schema.labelName() == null && data.labelName() != null) { // so that scoring reads the label it trained on
             model.setInputSchema(schema.withLabelName(data.labelName()));
         }

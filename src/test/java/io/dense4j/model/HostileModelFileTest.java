@@ -101,6 +101,14 @@ class HostileModelFileTest {
         Path markNumber = withConfig("mark-number.zip", json.replace("\"classes\" : [", "\"missingMarks\" : [\"1e3\"], \"classes\" : ["));
         assertTrue(problem(markNumber).endsWith("the missing-value mark \"1e3\" is a number; a number marks missing "
                 + "values only when it is whole, of at most 7 digits, such as -9 or 999"), problem(markNumber));
+        Path columnMarkText = withConfig("column-mark-text.zip", json.replace("\"classes\" : [",
+                "\"columnMissingMarks\" : {\"a\" : \"0\"}, \"classes\" : ["));
+        assertTrue(problem(columnMarkText).endsWith("its schema's missing-value marks of \"a\" are not a list of at most 32 texts"),
+                problem(columnMarkText));
+        Path columnMarkElsewhere = withConfig("column-mark-elsewhere.zip", json.replace("\"classes\" : [",
+                "\"columnMissingMarks\" : {\"nowhere\" : [\"0\"]}, \"classes\" : ["));
+        assertTrue(problem(columnMarkElsewhere).endsWith("missing-value marks of one column are for features, and [nowhere] are not"),
+                problem(columnMarkElsewhere));
         String layer = json.substring(json.indexOf("\"layers\" : [") + "\"layers\" : [".length(), json.indexOf("}", json.indexOf("\"layers\"")) + 1);
         String many = String.join(", ", java.util.Collections.nCopies(1_001, layer));
         Path deep = withConfig("deep.zip", json.replace("\"layers\" : [", "\"layers\" : [" + many + ", "));

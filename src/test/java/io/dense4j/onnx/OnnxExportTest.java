@@ -1,6 +1,7 @@
 package io.dense4j.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -273,6 +274,45 @@ class OnnxExportTest {
         double[] refused = OnnxRuntimeScores.of(OnnxExport.of(unfilled).toByteArray(), new float[][] {{-9f, 1f}, {1f, 1f}}, Map.of())
                 .probability();
         assertTrue(Double.isNaN(refused[0]) && !Double.isNaN(refused[1]), java.util.Arrays.toString(refused));
+    }
+
+    /**
+     * Marks of one column (--missing-values-in): ONNX Runtime reads x's 0 and -1 as missing, and
+     * colour's "unknown" as its missing slot, while z's 0 is a number and "unknown" in shade is
+     * "other"; in float32 and float64 models alike, as dense4j reads them.
+     */
+    @Test
+    void aColumnsOwnMarksAreMissingInThatColumnAlone() throws Exception {
+        Map<String, Categories> categories = new java.util.LinkedHashMap<>();
+        categories.put("colour", new Categories(List.of("red", "blue")));
+        categories.put("shade", new Categories(List.of("dark", "light")));
+        InputSchema schema = new InputSchema(List.of("x", "colour", "z", "shade"), List.of("no", "yes"), List.of(0.25, 0.0, -1.5, 0.0),
+                "bought", categories, List.of("-9"), Map.of("x", List.of("0", "-1"), "colour", List.of("unknown")));
+        for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {
+            Model model = new Sequential(new Dense(1, new Sigmoid()))
+                    .compile(schema, new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults().withDataType(type));
+            randomize(model, 7);
+            ModelProto onnx = OnnxExport.of(model);
+            float[][] rows = {{0.25f, -1.5f}, {0f, -1.5f}, {-1f, -1.5f}, {-9f, -9f}, {0.25f, 0f}, {0.5f, -1.5f}};
+            Map<String, String[]> strings = Map.of("colour", new String[] {"", "unknown", "", "", "", ""},
+                    "shade", new String[] {"dark", "dark", "dark", "dark", "dark", "unknown"});
+            double[] probability = type == DataType.FLOAT
+                    ? OnnxRuntimeScores.of(onnx.toByteArray(), rows, strings).probability()
+                    : OnnxRuntimeScores.of(onnx.toByteArray(), java.util.Arrays.stream(rows).map(row -> new double[] {row[0], row[1]})
+                    .toArray(double[][]::new), strings).probability();
+            assertEquals(probability[0], probability[1], 0.0, type + ": x's 0 is its mean, colour's unknown its missing slot");
+            assertEquals(probability[0], probability[2], 0.0, type + ": x's -1 too");
+            assertEquals(probability[0], probability[3], 0.0, type + ": -9 marks every column");
+            assertNotEquals(probability[0], probability[4], type + ": z's 0 is a number");
+            assertNotEquals(probability[5], probability[0], type + ": shade's unknown is other");
+            assertEquals(model.predictProbability(new float[][] {{0.25f, 3f, -1.5f, 0f}})[0], probability[0], 1e-6);
+            assertTrue(onnx.getGraph().getInput(0).getDocString().endsWith("x, z; NaN or -9 or x=0 or x=-1 where missing, filled with "
+                    + "the training mean"), onnx.getGraph().getInput(0).getDocString());
+            assertTrue(onnx.getGraph().getInput(1).getDocString().contains("empty, NA, N/A, NaN, \"-9\" and \"unknown\" are missing"),
+                    onnx.getGraph().getInput(1).getDocString());
+            assertTrue(onnx.getMetadataPropsList().stream().anyMatch(entry -> entry.getKey().equals("column_missing_values")
+                    && entry.getValue().equals("{\"x\":[\"0\",\"-1\"],\"colour\":[\"unknown\"]}")), onnx.getMetadataPropsList().toString());
+        }
     }
 
     @Test

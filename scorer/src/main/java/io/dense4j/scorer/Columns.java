@@ -22,27 +22,44 @@ final class Columns {
     /** Per categorical column: its categories' codes, the count of its slots, the "other" and "missing" slots. */
     private final List<Map<String, Integer>> codes;
     private final int[] slots;
-    /** The model's own marks of a missing value, besides those dense4j always reads (--missing-values). */
-    private final java.util.Set<String> ownMarks;
-    /** The values of its whole-number marks ("-9"), which mark a number as missing as dense4j's reader does (-9.0 too). */
-    private final float[] numberMarks;
+    /** Per column: the model's own marks of a missing value in it (--missing-values, and its --missing-values-in). */
+    private final java.util.List<java.util.Set<String>> ownMarks;
+    /** Per column: the values of its whole-number marks ("-9"), which mark a number as missing as dense4j's reader does (-9.0 too). */
+    private final float[][] numberMarks;
+    /** Per categorical column: its column's place among all. */
+    private final int[] columnOf;
 
     /**
-     * @param names      the feature columns, in the model's order
-     * @param categories the categorical columns' categories (slot order), by name
-     * @param fill       each column's fill for a missing number (null: none; unused for a categorical one)
-     * @param ownMarks   the model's own marks of a missing value ("?", "NULL")
+     * @param names       the feature columns, in the model's order
+     * @param categories  the categorical columns' categories (slot order), by name
+     * @param fill        each column's fill for a missing number (null: none; unused for a categorical one)
+     * @param ownMarks    the model's own marks of a missing value in every column ("?", "NULL")
+     * @param columnMarks the model's marks of one column each, by name ("glucose": "0")
      */
-    Columns(List<String> names, Map<String, List<String>> categories, double[] fill, List<String> ownMarks) {
+    Columns(List<String> names, Map<String, List<String>> categories, double[] fill, List<String> ownMarks,
+            Map<String, List<String>> columnMarks) {
         this.names = List.copyOf(names);
-        this.ownMarks = java.util.Set.copyOf(ownMarks);
-        this.numberMarks = new float[(int) ownMarks.stream().filter(Columns::isNumberMark).count()];
-        int marked = 0;
-        for (String mark : ownMarks) {
-            if (isNumberMark(mark)) {
-                numberMarks[marked++] = Integer.parseInt(mark);
+        this.ownMarks = new java.util.ArrayList<>();
+        this.numberMarks = new float[names.size()][];
+        java.util.Set<String> everywhere = java.util.Set.copyOf(ownMarks);
+        for (String name : columnMarks.keySet()) {
+            if (!names.contains(name)) { // dense4j refuses such a file: the marks would be read nowhere
+                throw new IllegalArgumentException("missing-value marks are listed for \"" + name + "\", which is not a feature");
             }
         }
+        for (int column = 0; column < names.size(); column++) {
+            java.util.LinkedHashSet<String> marks = new java.util.LinkedHashSet<>(ownMarks);
+            marks.addAll(columnMarks.getOrDefault(names.get(column), List.of()));
+            this.ownMarks.add(marks.size() == everywhere.size() ? everywhere : java.util.Set.copyOf(marks));
+            numberMarks[column] = new float[(int) marks.stream().filter(Columns::isNumberMark).count()];
+            int marked = 0;
+            for (String mark : marks) {
+                if (isNumberMark(mark)) {
+                    numberMarks[column][marked++] = Integer.parseInt(mark);
+                }
+            }
+        }
+        this.columnOf = new int[categories.size()];
         this.place = new int[names.size()];
         int number = 0;
         int category = 0;
@@ -62,13 +79,14 @@ final class Columns {
                     if (byValue.put(values.get(code), code) != null) {
                         throw new IllegalArgumentException("the category \"" + values.get(code) + "\" of \"" + name + "\" is listed twice");
                     }
-                    if (this.ownMarks.contains(values.get(code))) { // read as missing before any lookup: the category could never score
+                    if (this.ownMarks.get(column).contains(values.get(code))) { // read as missing before any lookup: the category could never score
                         throw new IllegalArgumentException("\"" + values.get(code) + "\" is a missing-value mark and a category of \""
                                 + name + "\"");
                     }
                 }
                 codes.add(byValue);
                 slots[category] = values.size() + 2; // the categories, "other", "missing"
+                columnOf[category] = column;
                 place[column] = -1 - category++;
             }
         }
@@ -120,7 +138,7 @@ final class Columns {
     }
 
     private int code(int category, String value) {
-        if (value == null || isMissingMark(value) || ownMarks.contains(value)) {
+        if (value == null || isMissingMark(value) || ownMarks.get(columnOf[category]).contains(value)) {
             return slots[category] - 1;
         }
         Integer code = codes.get(category).get(value);
@@ -219,7 +237,7 @@ final class Columns {
             return x - x == 0f ? marked(column, at, x) : x != x ? missing(column, at) : infinite(column, value);
         }
         if (value == null || value instanceof CharSequence text && (isMissingMark(strip(text.toString()))
-                || ownMarks.contains(strip(text.toString())))) { // " NA ", " ? ", as dense4j
+                || ownMarks.get(column).contains(strip(text.toString())))) { // " NA ", " ? ", as dense4j
             return missing(column, at);
         }
         float x;
@@ -238,7 +256,7 @@ final class Columns {
 
     /** {@code x}, or the column's fill where a whole-number mark of the model marks it. */
     private float marked(int column, int at, float x) {
-        for (float mark : numberMarks) {
+        for (float mark : numberMarks[column]) {
             if (x == mark) {
                 return missing(column, at);
             }

@@ -23,8 +23,9 @@ import org.json.JSONObject;
 final class ModelReader {
     static final String FORMAT = "dense4j-model";
     /** The model file format this scorer reads; dense4j 0.1.0 writes it. */
-    // 4: a checkpoint may hold callback-weights.bin; 5: a schema may hold missing-value marks; 6: whole-number marks
-    static final int FORMAT_VERSION = 6;
+    // 4: a checkpoint may hold callback-weights.bin; 5: a schema may hold missing-value marks; 6: whole-number marks;
+    // 7: marks of one column
+    static final int FORMAT_VERSION = 7;
     /** The oldest format read: 3 has the digest every file is checked against. */
     private static final int OLDEST_VERSION = 3;
     static final String VERSION = "0.1.0";
@@ -218,6 +219,7 @@ final class ModelReader {
         Map<String, List<String>> categories = new LinkedHashMap<>();
         double[] fill = null;
         List<String> marks = List.of();
+        Map<String, List<String>> columnMarks = new LinkedHashMap<>();
         if (schema != null) {
             // each value of the type dense4j writes, never coerced, as dense4j reads them
             names.addAll(texts(schema.getJSONArray("features"), "features"));
@@ -257,6 +259,19 @@ final class ModelReader {
                 }
                 marks = texts(listedMarks, "missing-value marks");
             }
+            if (schema.has("columnMissingMarks")) {
+                if (!(schema.get("columnMissingMarks") instanceof JSONObject byColumn) || byColumn.length() > names.size()) {
+                    throw new IllegalArgumentException("its missing-value marks of one column are " + schema.get("columnMissingMarks")
+                            + ", not lists by feature");
+                }
+                for (String name : byColumn.keySet()) {
+                    if (!(byColumn.get(name) instanceof JSONArray listedMarks) || listedMarks.length() > 32) {
+                        throw new IllegalArgumentException("its missing-value marks of \"" + name + "\" are " + byColumn.get(name)
+                                + ", not a list of at most 32 texts");
+                    }
+                    columnMarks.put(name, texts(listedMarks, "missing-value marks of \"" + name + "\""));
+                }
+            }
             JSONArray fills = schema.optJSONArray("missingValueFill");
             if (fills != null) {
                 if (fills.length() != inputWidth) {
@@ -279,7 +294,7 @@ final class ModelReader {
         if (names.size() != inputWidth) {
             throw new IllegalArgumentException("its schema names " + names.size() + " features for an input of " + inputWidth);
         }
-        Columns columns = new Columns(names, categories, fill, marks);
+        Columns columns = new Columns(names, categories, fill, marks, columnMarks);
         Network network = network(columns, parameters, statistics);
         if (config.has("threshold") && !(config.get("threshold") instanceof JSONObject)) { // not read as the default 0.5
             throw new IllegalArgumentException("its threshold is " + config.get("threshold") + ", not an object with a value");

@@ -68,7 +68,7 @@ public final class SparkTrainer {
         if (model.inputSchema() != null) {
             model.inputSchema().checkFeatures(data.source().path(), data.featureNames());
             model.inputSchema().checkClasses(data.source().path(), data.classes()); // a resumed model whose classes --positive turned round
-            model.inputSchema().checkTrainingMarks(data.source().path(), data.source().format().missingMarks());
+            model.inputSchema().checkTrainingMarks(data.source().path(), data.source().format());
         }
         // averaging's weights depend on its local steps and pieces; exact rounds are one machine's step on any pieces
         trainer.beginFit(fit, sync.mode() == Synchronization.Mode.EXACT ? io.dense4j.model.TrainingState.Batching.EXACT_ON_CLUSTER
@@ -85,7 +85,8 @@ public final class SparkTrainer {
             model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), data.source().fillMissing()
                     ? InputSchema.meansToFill(data.source().path(), data.featureNames(), data.statistics(training),
                     categories.keySet()) : null, data.source().labelName(), categories, model.inputSchema() == null
-                    ? data.source().format().missingMarks() : model.inputSchema().missingMarks()));
+                    ? data.source().format().missingMarks() : model.inputSchema().missingMarks(), model.inputSchema() == null
+                    ? data.source().format().columnMissingMarks() : model.inputSchema().columnMissingMarks()));
         }
         return new Run(trainer, fit, sync, training, validation).train();
     }

@@ -335,17 +335,21 @@ class SparkTrainCommandChecksTest {
         }
     }
 
-    /** --missing-values on Spark: "?" read as missing in every piece, and kept in the model, as on one machine. */
+    /**
+     * --missing-values and --missing-values-in on Spark: "?" read as missing in every piece, and z's
+     * 0 in z alone (x's 0 is a value), and both kept in the model, as on one machine.
+     */
     @Test
     void missingMarksAreReadOnSparkAsOnOneMachine() throws IOException {
-        StringBuilder text = new StringBuilder("x,colour,label\n");
+        StringBuilder text = new StringBuilder("x,colour,z,label\n");
         for (int row = 0; row < 2_000; row++) {
             text.append(row % 9 == 4 ? "?" : String.valueOf(row % 7 - 3)).append(',').append(row % 11 == 5 ? "?" : "c" + row % 3)
-                    .append(',').append(row % 13 == 6 ? "?" : String.valueOf((row % 7 + row % 3) % 2)).append('\n');
+                    .append(',').append(row % 5).append(',').append(row % 13 == 6 ? "?" : String.valueOf((row % 7 + row % 3) % 2))
+                    .append('\n');
         }
         Path data = Files.writeString(folder.resolve("marked.csv"), text);
-        String[] common = {"--data", data.toString(), "--missing-values", "?", "--fill-missing", "--skip-bad-rows", "--epochs", "1",
-            "--batch-size", "2000", "--accept-worse-than-base-rate"};
+        String[] common = {"--data", data.toString(), "--missing-values", "?", "--missing-values-in", "z=0", "--fill-missing",
+            "--skip-bad-rows", "--epochs", "1", "--batch-size", "2000", "--accept-worse-than-base-rate"};
         Path alone = folder.resolve("alone.zip");
         Path spark = folder.resolve("spark.zip");
         SparkTrainCommandTest.capture(0, with(common, "train", "--cache-dir", folder.toString(), "--out", alone.toString()));
@@ -358,5 +362,8 @@ class SparkTrainCommandChecksTest {
                 "the mean of the rows without ?, summed in another order");
         assertEquals(java.util.List.of("c0", "c1", "c2"), cluster.inputSchema().categories().get("colour").values().stream().sorted()
                 .toList());
+        assertEquals(java.util.Map.of("z", java.util.List.of("0")), cluster.inputSchema().columnMissingMarks());
+        assertEquals(one.inputSchema().missingValueFill().get(2), cluster.inputSchema().missingValueFill().get(2), 1e-12);
+        assertEquals(2.5, cluster.inputSchema().missingValueFill().get(2), 0.01, "z's mean without its 0s");
     }
 }

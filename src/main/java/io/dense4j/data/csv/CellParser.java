@@ -14,6 +14,8 @@ final class CellParser {
     private final boolean allowMissing;
     private final CsvProblems problems;
     private final CsvFormat format;
+    /** Each column's marks, counting from 0; null when every column has the format's. */
+    private final MissingMarks[] columnMarks;
     private final MissingMarks marks;
     /** Whether the cells are read for a model to score (its classes known): a fill is then the model's to have, not a flag's. */
     private final boolean scoring;
@@ -31,6 +33,12 @@ final class CellParser {
 
     /** As above, for a model to score when {@code scoring}. */
     CellParser(boolean allowMissing, CsvProblems problems, CsvFormat format, boolean scoring) {
+        this(allowMissing, problems, format, scoring, null);
+    }
+
+    /** As above, each column with the marks {@code columnMarks} gives it (counting from 0); null for the format's in every one. */
+    CellParser(boolean allowMissing, CsvProblems problems, CsvFormat format, boolean scoring, MissingMarks[] columnMarks) {
+        this.columnMarks = columnMarks;
         this.scoring = scoring;
         this.allowMissing = allowMissing;
         this.problems = problems;
@@ -49,6 +57,7 @@ final class CellParser {
         if (from == to) {
             return missing(column, "empty cell (a missing value); expected a number");
         }
+        MissingMarks marks = columnMarks == null ? this.marks : columnMarks[column - 1];
         double value = PlainDecimal.parse(bytes, from, to, format.decimal());
         if (value != value) { // not the plain common case: the full parser, and its special values
             try {
@@ -80,8 +89,8 @@ final class CellParser {
             throw problems.cell(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is beyond float32's range (±3.4e38)");
         }
         if (marks.marksNumber(rounded)) {
-            return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value (--missing-values); expected a "
-                    + "number");
+            return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value (" + marks.flagOf(rounded)
+                    + "); expected a number");
         }
         return rounded;
     }

@@ -79,7 +79,25 @@ final class ColumnLayout {
         int labelColumn = format.labeled() ? labelColumn(format, names, problems) : -1;
         int weightColumn = weightColumn(format, names, labelColumn, problems);
         int[] featureOf = featureColumns(format, names, labelColumn, weightColumn, problems);
-        return new ColumnLayout(names, labelColumn, weightColumn, featureOf, format.features());
+        ColumnLayout layout = new ColumnLayout(names, labelColumn, weightColumn, featureOf, format.features());
+        layout.checkMarkedColumns(format, problems);
+        return layout;
+    }
+
+    /** Marks of a missing value for one column are for a feature: another name is a typo, or a column not read. */
+    private void checkMarkedColumns(CsvFormat format, CsvProblems problems) {
+        if (format.columnMissingMarks().isEmpty()) {
+            return;
+        }
+        Set<String> features = new HashSet<>(featureNames());
+        for (String name : format.columnMissingMarks().keySet()) {
+            if (!features.contains(name)) {
+                String what = names.contains(name) ? "column \"" + Printable.of(name) + "\" is not a feature"
+                        : "has no column named \"" + Printable.of(name) + "\"";
+                throw problems.row(what + ", so it takes no missing-value marks of its own (--missing-values-in); its features are "
+                        + listed(featureNames()));
+            }
+        }
     }
 
     /** Columns are picked by name, so two of one name would make the pick depend on their order. */

@@ -1,7 +1,10 @@
 package io.dense4j.data.csv;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,14 +33,19 @@ import java.util.Objects;
  *                   cells. A whole number of at most 7 digits ({@code -9}, {@code 999}) also marks
  *                   its value in number cells ({@code -9.0}, compared as float32); no other
  *                   number may be a mark
+ * @param columnMissingMarks marks of a missing value in one feature column each, by its name, besides
+ *                   {@code missingMarks}: a {@code 0} that means missing in one column (a glucose
+ *                   reading) and is a value in another (a count of pregnancies); each mark as above
  */
 public record CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                         List<String> features, List<String> dropped, String weightName, List<String> categorical,
-                        char decimal, char thousands, List<String> missingMarks) {
+                        char decimal, char thousands, List<String> missingMarks, Map<String, List<String>> columnMissingMarks) {
 
     /** The most marks of a missing value a format takes, and their longest: a list to say, not a dictionary. */
     public static final int MOST_MISSING_MARKS = 32;
     public static final int LONGEST_MISSING_MARK = 32;
+    /** The most columns with marks of their own a format takes: more is a mistake, not a table. */
+    public static final int MOST_MARKED_COLUMNS = 10_000;
 
     public CsvFormat {
         if (decimal == 0) { // a format recorded before the separator was: a point
@@ -59,6 +67,13 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         // null: a format recorded before them; a mark given twice is one mark
         missingMarks = missingMarks == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(missingMarks));
         checkMissingMarks(missingMarks, delimiter, decimal, thousands);
+        columnMissingMarks = columnMarks(columnMissingMarks, delimiter, decimal, thousands);
+        for (String name : new String[] {labelName, weightName}) {
+            if (name != null && columnMissingMarks.containsKey(name)) {
+                throw new IllegalArgumentException("missing-value marks are for feature columns, and \"" + Printable.of(name) + "\" is the "
+                        + (name.equals(labelName) ? "label" : "weight column"));
+            }
+        }
         features = features == null ? null : List.copyOf(features);
         dropped = List.copyOf(dropped);
         categorical = List.copyOf(categorical);
@@ -96,19 +111,28 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
     public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                      List<String> features, List<String> dropped, String weightName, List<String> categorical,
                      char decimal, char thousands) {
-        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal, thousands, List.of());
+        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal, thousands, List.of(),
+                Map.of());
+    }
+
+    /** With marks of a missing value in every column alone. */
+    public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
+                     List<String> features, List<String> dropped, String weightName, List<String> categorical,
+                     char decimal, char thousands, List<String> missingMarks) {
+        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
+                Map.of());
     }
 
     /** With a decimal point. */
     public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                      List<String> features, List<String> dropped, String weightName, List<String> categorical) {
-        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, '.', (char) 0, List.of());
+        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, '.', (char) 0, List.of(), Map.of());
     }
 
     /** Every feature a number, with a decimal point. */
     public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                      List<String> features, List<String> dropped, String weightName) {
-        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, List.of(), '.', (char) 0, List.of());
+        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, List.of(), '.', (char) 0, List.of(), Map.of());
     }
 
     /** A header row, commas, the label in the last column. */
@@ -123,19 +147,23 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      */
     public CsvFormat withoutHeader() {
         return new CsvFormat(false, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
-                thousands, missingMarks);
+                thousands, missingMarks,
+                columnMissingMarks);
     }
 
     public CsvFormat withDelimiter(char newDelimiter) {
-        return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal, thousands, missingMarks);
+        return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
+                columnMissingMarks);
     }
 
     public CsvFormat withLabel(String name) {
-        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped, weightName, categorical, decimal, thousands, missingMarks);
+        return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
+                columnMissingMarks);
     }
 
     public CsvFormat withLabelIndex(int index) {
-        return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName, categorical, decimal, thousands, missingMarks);
+        return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
+                columnMissingMarks);
     }
 
     /** Whether the label column is named, by header name or by place, rather than taken as the last column. */
@@ -185,12 +213,14 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
 
     /** Reads only these feature columns, in this order. */
     public CsvFormat withFeatures(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName, categorical, decimal, thousands, missingMarks);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName, categorical, decimal, thousands, missingMarks,
+                columnMissingMarks);
     }
 
     /** Reads every column but the label and these. */
     public CsvFormat withoutColumns(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names, weightName, categorical, decimal, thousands, missingMarks);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names, weightName, categorical, decimal, thousands, missingMarks,
+                columnMissingMarks);
     }
 
     /**
@@ -198,23 +228,27 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      * number ≥ 0), which is then not a feature; null for every row weighing 1.
      */
     public CsvFormat withWeightColumn(String name) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, name, categorical, decimal, thousands, missingMarks);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, name, categorical, decimal, thousands, missingMarks,
+                columnMissingMarks);
     }
 
     /** Reads the feature columns {@code names} as categories, every other feature as a number. */
     public CsvFormat withCategorical(List<String> names) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, names, decimal, thousands, missingMarks);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, names, decimal, thousands, missingMarks,
+                columnMissingMarks);
     }
 
     /** Reads numbers with {@code separator} ('.' or ',') between their whole and fractional parts. */
     public CsvFormat withDecimal(char separator) {
-        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, separator, thousands, missingMarks);
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, separator, thousands, missingMarks,
+                columnMissingMarks);
     }
 
     /** Reads numbers whose groups of three digits are separated by {@code separator} (',' or '.'; 0 for none). */
     public CsvFormat withThousands(char separator) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
-                separator, missingMarks);
+                separator, missingMarks,
+                columnMissingMarks);
     }
 
     /**
@@ -224,7 +258,78 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      */
     public CsvFormat withMissingMarks(List<String> marks) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
-                thousands, marks);
+                thousands, marks, columnMissingMarks);
+    }
+
+    /**
+     * Reads these texts as missing values in the named feature columns alone, besides those read so
+     * in every column ({@link #withMissingMarks}): {@code Map.of("glucose", List.of("0"))} where a
+     * glucose of 0 means no reading, while 0 stays a value elsewhere.
+     */
+    public CsvFormat withColumnMissingMarks(Map<String, List<String>> marks) {
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
+                thousands, missingMarks, marks);
+    }
+
+    /** The marks of a missing value in the feature column {@code name}: those of every column, then its own. */
+    public List<String> missingMarksOf(String name) {
+        List<String> own = columnMissingMarks.get(name);
+        if (own == null) {
+            return missingMarks;
+        }
+        LinkedHashSet<String> both = new LinkedHashSet<>(missingMarks);
+        both.addAll(own);
+        return List.copyOf(both);
+    }
+
+    /** Whether two columns-to-marks maps give each column the same marks, whatever their order. */
+    public static boolean sameColumnMarks(Map<String, List<String>> one, Map<String, List<String>> other) {
+        if (!one.keySet().equals(other.keySet())) {
+            return false;
+        }
+        return one.entrySet().stream().allMatch(column -> java.util.Set.copyOf(column.getValue())
+                .equals(java.util.Set.copyOf(other.get(column.getKey()))));
+    }
+
+    /** Column marks as the command line takes them, for a message: {@code glucose=0, bmi=0}; "none" for none. */
+    public static String shownByColumn(Map<String, List<String>> marks) {
+        if (marks.isEmpty()) {
+            return "none";
+        }
+        List<String> pairs = new java.util.ArrayList<>();
+        marks.forEach((name, own) -> own.forEach(mark -> pairs.add(Printable.of(name) + "=" + Printable.of(mark))));
+        return String.join(", ", pairs);
+    }
+
+    /**
+     * {@code marks} in their given order, each column's list without repeats, checked as a file with
+     * these separators can have them; null for none (a format recorded before them).
+     */
+    private static Map<String, List<String>> columnMarks(Map<String, List<String>> marks, char delimiter, char decimal, char thousands) {
+        if (marks == null || marks.isEmpty()) {
+            return Map.of();
+        }
+        if (marks.size() > MOST_MARKED_COLUMNS) {
+            throw new IllegalArgumentException("at most " + MOST_MARKED_COLUMNS + " columns with missing-value marks of their own, got "
+                    + marks.size());
+        }
+        Map<String, List<String>> checked = new LinkedHashMap<>();
+        marks.forEach((name, list) -> {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("missing-value marks are for a column named, got one with no name");
+            }
+            if (list == null || list.isEmpty()) {
+                throw new IllegalArgumentException("the column \"" + Printable.of(name) + "\" is given no missing-value mark");
+            }
+            List<String> distinct = List.copyOf(new LinkedHashSet<>(list));
+            try {
+                checkMissingMarks(distinct, delimiter, decimal, thousands);
+            } catch (IllegalArgumentException refused) {
+                throw new IllegalArgumentException("column \"" + Printable.of(name) + "\": " + refused.getMessage(), refused);
+            }
+            checked.put(name, distinct);
+        });
+        return java.util.Collections.unmodifiableMap(checked);
     }
 
     /**
@@ -285,6 +390,7 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
 
     /** Every column is a feature: the file has no label column. */
     public CsvFormat withoutLabel() {
-        return new CsvFormat(header, delimiter, null, -1, false, features, dropped, weightName, categorical, decimal, thousands, missingMarks);
+        return new CsvFormat(header, delimiter, null, -1, false, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
+                columnMissingMarks);
     }
 }

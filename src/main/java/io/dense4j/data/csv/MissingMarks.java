@@ -15,8 +15,16 @@ final class MissingMarks {
 
     private final byte[][] marks;
     private final float[] numbers;
+    /** How many of {@code numbers}, first, are the format's marks of every column; the rest are a column's own. */
+    private final int everywhereNumbers;
 
     private MissingMarks(List<String> texts) {
+        this(texts, texts);
+    }
+
+    /** {@code texts}, of which {@code everywhere} come first and mark every column. */
+    private MissingMarks(List<String> texts, List<String> everywhere) {
+        everywhereNumbers = (int) everywhere.stream().filter(MissingMarks::isWholeNumber).count();
         marks = texts.stream().map(text -> text.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
         List<String> whole = texts.stream().filter(MissingMarks::isWholeNumber).toList();
         numbers = new float[whole.size()];
@@ -27,6 +35,35 @@ final class MissingMarks {
 
     static MissingMarks of(CsvFormat format) {
         return format.missingMarks().isEmpty() ? NONE : new MissingMarks(format.missingMarks());
+    }
+
+    /**
+     * Each of the file's columns' marks, counting from 0: those of every column, and a feature's own
+     * ({@link CsvFormat#columnMissingMarks}) besides; columns without marks of their own share one.
+     */
+    static MissingMarks[] byColumn(CsvFormat format, ColumnLayout layout) {
+        MissingMarks everywhere = of(format);
+        MissingMarks[] marks = new MissingMarks[layout.columns()];
+        java.util.Arrays.fill(marks, everywhere);
+        if (!format.columnMissingMarks().isEmpty()) {
+            List<String> names = layout.names();
+            for (int column = 0; column < marks.length; column++) {
+                if (layout.featureOf()[column] >= 0 && format.columnMissingMarks().containsKey(names.get(column))) {
+                    marks[column] = new MissingMarks(format.missingMarksOf(names.get(column)), format.missingMarks());
+                }
+            }
+        }
+        return marks;
+    }
+
+    /** Whether some column's marks hold a whole number: number cells then need a look at their value. */
+    static boolean someMarkNumbers(MissingMarks[] marks) {
+        for (MissingMarks column : marks) {
+            if (column.marksNumbers()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -56,6 +93,16 @@ final class MissingMarks {
             }
         }
         return false;
+    }
+
+    /** The flag that gives the whole-number mark of {@code value}, which {@link #marksNumber} marks: for a message. */
+    String flagOf(float value) {
+        for (int i = 0; i < everywhereNumbers; i++) {
+            if (numbers[i] == value) {
+                return "--missing-values";
+            }
+        }
+        return "--missing-values-in";
     }
 
     /** Whether some mark is a whole number: number cells then need a look at their value. */

@@ -18,8 +18,11 @@ final class RowParser {
     private final PlainDecimal plain;
     private final FieldScanner scanner;
     private final CellParser cells;
-    /** The format's own marks of a missing value, for categorical cells, and numbers the fast path leaves to the cell parser. */
-    private final MissingMarks marks;
+    /**
+     * Each column's own marks of a missing value (the format's, and the column's), for categorical
+     * cells, and numbers the fast path leaves to the cell parser; indexed by column from 0.
+     */
+    private final MissingMarks[] marks;
     private final boolean marksNumbers;
     private final LabelParser labels;
     private final CsvProblems problems;
@@ -77,10 +80,10 @@ final class RowParser {
         this.plain = new PlainDecimal(format.decimal());
         this.header = format.header();
         this.scanner = new FieldScanner(delimiter, problems);
-        this.cells = new CellParser(allowMissing, problems, format, forAModel);
-        this.marks = MissingMarks.of(format);
-        this.marksNumbers = marks.marksNumbers();
-        this.labels = new LabelParser(collectLabels, classes, problems, format.labelChoiceNote(), marks);
+        this.marks = MissingMarks.byColumn(format, layout);
+        this.marksNumbers = MissingMarks.someMarkNumbers(marks);
+        this.cells = new CellParser(allowMissing, problems, format, forAModel, marks);
+        this.labels = new LabelParser(collectLabels, classes, problems, format.labelChoiceNote(), MissingMarks.of(format));
         this.problems = problems;
         this.handler = handler;
         this.keptColumns = keptColumns;
@@ -123,7 +126,7 @@ final class RowParser {
             if (place >= 0) { // the common case first: a plain number read as the field is scanned
                 double value = plain.parseField(bytes, at, to, delimiter);
                 float rounded = (float) value;
-                if (value == value && !Float.isInfinite(rounded) && !(marksNumbers && marks.marksNumber(rounded))) {
+                if (value == value && !Float.isInfinite(rounded) && !(marksNumbers && marks[column - 1].marksNumber(rounded))) {
                     features[place] = rounded;
                     int next = plain.end();
                     if (next >= to) {
@@ -146,7 +149,7 @@ final class RowParser {
                 // blanks inside the quotes are left out too, as for a number: "CA  " from a padded CHAR column is CA
                 int start = CellParser.afterBlanks(bytes, scanner.start(), scanner.end());
                 int end = CellParser.beforeBlanks(bytes, start, scanner.end());
-                features[categorical] = start == end || CellParser.isMissingMark(bytes, start, end) || marks.matches(bytes, start, end)
+                features[categorical] = start == end || CellParser.isMissingMark(bytes, start, end) || marks[column - 1].matches(bytes, start, end)
                         ? categoryCells[categorical].missing()
                         : categoryCells[categorical].code(bytes, start, end, column, problems);
             } else if (column - 1 == labelColumn) {

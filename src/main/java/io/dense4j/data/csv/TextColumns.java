@@ -29,7 +29,7 @@ final class TextColumns {
         LineBuffer lines = new LineBuffer(in, chunk);
         CsvProblems problems = new CsvProblems(file, lines);
         FieldScanner scanner = new FieldScanner(format.delimiter(), problems);
-        MissingMarks marks = MissingMarks.of(format);
+        MissingMarks[] marks = null;
         ColumnLayout layout = null;
         int[] text = null;
         int[] numbers = null;
@@ -43,6 +43,7 @@ final class TextColumns {
             if (layout == null) {
                 from = CsvReader.afterByteOrderMark(lines.bytes(), from, to);
                 layout = ColumnLayout.read(format, lines.bytes(), from, to, problems);
+                marks = MissingMarks.byColumn(format, layout);
                 text = new int[layout.featureCount()];
                 numbers = new int[layout.featureCount()];
                 valued = new boolean[layout.featureCount()];
@@ -90,13 +91,14 @@ final class TextColumns {
      * number: that column's first such cell then stops the read with the hint.
      */
     private static void mark(byte[] bytes, int from, int to, int[] featureOf, FieldScanner scanner, CsvFormat format,
-                             MissingMarks marks, int[] text, int[] numbers, boolean[] valued, boolean onlyUnvalued) {
+                             MissingMarks[] marks, int[] text, int[] numbers, boolean[] valued, boolean onlyUnvalued) {
         for (int at = from, column = 1; column <= featureOf.length; column++) {
             int next = scanner.field(bytes, at, to, column);
             int place = featureOf[column - 1];
             int start = CellParser.afterBlanks(bytes, scanner.start(), scanner.end()); // inside quotes, as the parser reads them
             int end = CellParser.beforeBlanks(bytes, start, scanner.end());
-            if (place >= 0 && !(onlyUnvalued && valued[place]) && !missing(bytes, start, end) && !marks.matches(bytes, start, end)) {
+            if (place >= 0 && !(onlyUnvalued && valued[place]) && !missing(bytes, start, end)
+                    && !marks[column - 1].matches(bytes, start, end)) {
                 valued[place] = true;
                 if (isText(bytes, start, end, format) && SeparatorHint.of(bytes, start, end, format) == null) {
                     text[place]++;
