@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import onnx.Onnx.ModelProto;
+import onnx.Onnx.TensorProto;
 import onnx.Onnx.ValueInfoProto;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,8 @@ final class ExportCommand implements Callable<Integer> {
         boolean strings = false;
         List<ValueInfoProto> inputs = onnx.getGraph().getInputList();
         for (int i = 0; i < inputs.size(); i++) {
-            boolean text = inputs.get(i).getDocString().equals(OnnxExport.stringInputs(marks));
+            // described once below, with any column's own marks after it
+            boolean text = inputs.get(i).getType().getTensorType().getElemType() == TensorProto.DataType.STRING_VALUE;
             strings |= text;
             if (i < INPUTS_SHOWN) {
                 System.out.println("  input  " + describe(inputs.get(i), !text));
@@ -60,6 +62,14 @@ final class ExportCommand implements Callable<Integer> {
         }
         if (strings) {
             System.out.println("String inputs take " + OnnxExport.stringInputs(marks) + ".");
+            model.inputSchema().columnMissingMarks().forEach((name, own) -> {
+                List<String> added = own.stream().filter(mark -> !marks.contains(mark)).toList();
+                if (model.inputSchema().categories().containsKey(name) && !added.isEmpty()) {
+                    System.out.println("  " + io.dense4j.data.csv.Printable.whole(name) + " also reads " + added.stream()
+                            .map(mark -> "\"" + io.dense4j.data.csv.Printable.of(mark) + "\"").collect(java.util.stream.Collectors.joining(", "))
+                            + " as missing (--missing-values-in).");
+                }
+            });
         }
         return 0;
     }

@@ -444,9 +444,10 @@ class TrainCommand implements Callable<Integer> {
         }
         if (resumedColumnMarks != null && !CsvFormat.sameColumnMarks(format.columnMissingMarks(), resumedColumnMarks)) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--missing-values-in")) {
-                throw new ParameterException(spec.commandLine(), "--resume: the checkpoint reads " + CsvFormat.shownByColumn(
-                        resumedColumnMarks) + " as missing values in those columns, and --missing-values-in says " + CsvFormat.shownByColumn(
-                        format.columnMissingMarks()) + ": give the checkpoint's, or train anew without --resume");
+                throw new ParameterException(spec.commandLine(), "--resume: the checkpoint reads " + (resumedColumnMarks.isEmpty()
+                        ? "no marks of one column" : CsvFormat.shownByColumn(resumedColumnMarks) + " in those columns") + " as missing values, "
+                        + "and --missing-values-in says " + CsvFormat.shownByColumn(format.columnMissingMarks()) + ": give the checkpoint's, "
+                        + "or train anew without --resume");
             }
             format = format.withColumnMissingMarks(resumedColumnMarks);
         }

@@ -51,7 +51,8 @@ final class KeptMarks {
         }
         if (ordered.size() != marks.size()) {
             List<String> unknown = marks.keySet().stream().filter(name -> !ordered.containsKey(name)).toList();
-            throw new IllegalArgumentException("missing-value marks of one column are for features, and " + unknown + " are not");
+            throw new IllegalArgumentException("missing-value marks of one column are for features, and \"" + Printable.of(unknown.get(0))
+                    + "\" is none" + (unknown.size() == 1 ? "" : String.format(java.util.Locale.ROOT, " (nor %,d more)", unknown.size() - 1)));
         }
         return Collections.unmodifiableMap(ordered);
     }
@@ -114,11 +115,11 @@ final class KeptMarks {
             if (category != null) {
                 throw new IllegalArgumentException("the missing-value mark \"" + Printable.of(category[0])
                         + "\" is a category the model trained for \"" + Printable.of(category[1]) + "\": leave it out "
-                        + "of the marks");
+                        + "of --missing-values-in");
             }
         });
-        boolean columnsHaveTheirs = columnMissingMarks.entrySet().stream()
-                .allMatch(column -> format.missingMarksOf(column.getKey()).containsAll(column.getValue()));
+        boolean columnsHaveTheirs = columnMissingMarks.entrySet().stream().allMatch(column -> column.getKey().equals(format.labelName())
+                || column.getKey().equals(format.weightName()) || format.missingMarksOf(column.getKey()).containsAll(column.getValue()));
         if (format.missingMarks().containsAll(missingMarks) && columnsHaveTheirs) {
             return format;
         }
@@ -126,6 +127,9 @@ final class KeptMarks {
         missingMarks.stream().filter(mark -> !marks.contains(mark)).forEach(marks::add);
         Map<String, List<String>> byColumn = new LinkedHashMap<>(format.columnMissingMarks());
         columnMissingMarks.forEach((name, own) -> {
+            if (name.equals(format.labelName()) || name.equals(format.weightName())) {
+                return; // a feature of the model's this file takes for its label: the read says so in its own words
+            }
             List<String> merged = new ArrayList<>(byColumn.getOrDefault(name, List.of()));
             own.stream().filter(mark -> !merged.contains(mark)).forEach(merged::add);
             byColumn.put(name, merged);

@@ -387,9 +387,9 @@ final class ModelJson {
         if (listed.isMissingNode()) {
             return marks;
         }
-        if (!listed.isObject() || listed.size() > features) {
+        if (!listed.isObject() || listed.size() > Math.min(features, io.dense4j.data.csv.CsvFormat.MOST_MARKED_COLUMNS)) {
             throw new IllegalArgumentException("its schema's missing-value marks of one column are not an object of at most one list per "
-                    + "feature");
+                    + "feature, for at most " + io.dense4j.data.csv.CsvFormat.MOST_MARKED_COLUMNS + " columns");
         }
         for (var entry : (Iterable<Map.Entry<String, JsonNode>>) listed::fields) {
             JsonNode list = entry.getValue();

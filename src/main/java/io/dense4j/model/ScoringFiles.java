@@ -54,7 +54,8 @@ final class ScoringFiles {
         if (format.header() && format.features() == null && format.dropped().isEmpty()) {
             // the model's columns by name, in any order, among any others (an id, columns left out in training)
             for (Path file : files.paths()) {
-                schema.requireColumns(file.toString(), new CsvReader(file, format).columnNames());
+                // without the marks of one column: a column the file lacks is the model's feature it lacks, said so below
+                schema.requireColumns(file.toString(), new CsvReader(file, format.withColumnMissingMarks(java.util.Map.of())).columnNames());
             }
             format = format.withFeatures(schema.featureNames());
         }

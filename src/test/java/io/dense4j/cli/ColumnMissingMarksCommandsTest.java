@@ -73,7 +73,33 @@ class ColumnMissingMarksCommandsTest {
                 "clinic=north", "--out", folder.resolve("c.csv").toString());
         assertEquals(1, category.exitCode());
         assertTrue(category.err().contains("the missing-value mark \"north\" is a category the model trained for \"clinic\": leave it "
-                + "out of the marks"), category.err());
+                + "out of --missing-values-in"), category.err());
+    }
+
+    /** A file the model's marks cannot apply to is refused in the words used without marks: what it lacks, what it reads. */
+    @Test
+    void aFileWithoutTheMarkedColumnOrWithItAsTheLabelIsNamedForWhatItIs() throws Exception {
+        Path noGlucose = Files.writeString(folder.resolve("no-glucose.csv"), "pregnancies,clinic,outcome\n2,north,1\n");
+        Run lacking = Run.of("evaluate", "--model", model.toString(), "--data", noGlucose.toString());
+        assertEquals(1, lacking.exitCode());
+        assertTrue(lacking.err().contains("no-glucose.csv lacks the model's feature column \"glucose\""), lacking.err());
+        Path scored = Files.writeString(folder.resolve("scored.csv"), "pregnancies,glucose,clinic,outcome\n2,1,north,1\n");
+        Run label = Run.of("evaluate", "--model", model.toString(), "--data", scored.toString(), "--label", "glucose");
+        assertEquals(1, label.exitCode());
+        assertTrue(label.err().contains("column \"glucose\" is the label; it cannot also be a feature"), label.err());
+    }
+
+    /** export says once what a string input takes, and then what a text column with marks of its own reads as missing too. */
+    @Test
+    void exportNamesATextColumnsOwnMarks() throws Exception {
+        Path marked = folder.resolve("marked.zip");
+        assertEquals(0, Run.of("train", "--data", train.toString(), "--missing-values-in", "glucose=0,clinic=unknown", "--fill-missing",
+                "--epochs", "1", "--out", marked.toString()).exitCode());
+        Run exported = Run.of("export", "--model", marked.toString(), "--out", folder.resolve("m.onnx").toString());
+        assertEquals(0, exported.exitCode(), exported.err());
+        assertTrue(exported.out().contains("  input  clinic string[N]\n"), exported.out());
+        assertTrue(exported.out().contains("\nString inputs take the cell without its quotes"), exported.out());
+        assertTrue(exported.out().endsWith("\n  clinic also reads \"unknown\" as missing (--missing-values-in).\n"), exported.out());
     }
 
     @Test
@@ -83,7 +109,7 @@ class ColumnMissingMarksCommandsTest {
         Run other = Run.of("train", "--data", train.toString(), "--missing-values-in", "glucose=0,pregnancies=0", "--fill-missing",
                 "--epochs", "4", "--checkpoint", checkpoint.toString(), "--resume", "--out", folder.resolve("m2.zip").toString());
         assertEquals(2, other.exitCode(), other.err());
-        assertTrue(other.err().contains("--resume: the checkpoint reads glucose=0 as missing values in those columns, and "
+        assertTrue(other.err().contains("--resume: the checkpoint reads glucose=0 in those columns as missing values, and "
                 + "--missing-values-in says glucose=0, pregnancies=0: give the checkpoint's, or train anew without --resume"), other.err());
         Path resumedModel = folder.resolve("m3.zip");
         Run resumed = Run.of("train", "--data", train.toString(), "--fill-missing", "--epochs", "4", "--checkpoint",

@@ -107,7 +107,7 @@ class HostileModelFileTest {
                 problem(columnMarkText));
         Path columnMarkElsewhere = withConfig("column-mark-elsewhere.zip", json.replace("\"classes\" : [",
                 "\"columnMissingMarks\" : {\"nowhere\" : [\"0\"]}, \"classes\" : ["));
-        assertTrue(problem(columnMarkElsewhere).endsWith("missing-value marks of one column are for features, and [nowhere] are not"),
+        assertTrue(problem(columnMarkElsewhere).endsWith("missing-value marks of one column are for features, and \"nowhere\" is none"),
                 problem(columnMarkElsewhere));
         String layer = json.substring(json.indexOf("\"layers\" : [") + "\"layers\" : [".length(), json.indexOf("}", json.indexOf("\"layers\"")) + 1);
         String many = String.join(", ", java.util.Collections.nCopies(1_001, layer));

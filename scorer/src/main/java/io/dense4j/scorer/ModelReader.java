@@ -260,9 +260,9 @@ final class ModelReader {
                 marks = texts(listedMarks, "missing-value marks");
             }
             if (schema.has("columnMissingMarks")) {
-                if (!(schema.get("columnMissingMarks") instanceof JSONObject byColumn) || byColumn.length() > names.size()) {
-                    throw new IllegalArgumentException("its missing-value marks of one column are " + schema.get("columnMissingMarks")
-                            + ", not lists by feature");
+                if (!(schema.get("columnMissingMarks") instanceof JSONObject byColumn) || byColumn.length() > Math.min(names.size(), 10_000)) {
+                    throw new IllegalArgumentException("its missing-value marks of one column are not an object of at most one list per "
+                            + "feature, for at most 10000 columns"); // the object itself may be megabytes: not in the message
                 }
                 for (String name : byColumn.keySet()) {
                     if (!(byColumn.get(name) instanceof JSONArray listedMarks) || listedMarks.length() > 32) {
