@@ -164,8 +164,8 @@ class TrainCommand implements Callable<Integer> {
     /** Whether the note on unnamed columns was given (cv's folds each make a model). */
     private boolean notedUnnamed;
     /** The missing-value marks of the checkpoint resumed from, read again where --missing-values does not say; null before one. */
-    private List<String> resumedMarks;
-    private java.util.Map<String, List<String>> resumedColumnMarks;
+    /** A resumed run's checkpoint's marks of a missing value; null when not resuming. */
+    private ResumedMarks resumedMarks;
 
     @Override
     public Integer call() throws IOException {
@@ -252,8 +252,7 @@ class TrainCommand implements Callable<Integer> {
     void resumingFrom(Checkpoint checkpoint, Activation hidden, Optimizer chosen) {
         ResumeCheck.against(checkpoint, this, hidden, chosen);
         resumedData = checkpoint.model().trainingData();
-        resumedMarks = checkpoint.model().inputSchema() == null ? null : checkpoint.model().inputSchema().missingMarks();
-        resumedColumnMarks = checkpoint.model().inputSchema() == null ? null : checkpoint.model().inputSchema().columnMissingMarks();
+        resumedMarks = checkpoint.model().inputSchema() == null ? null : new ResumedMarks(checkpoint.model().inputSchema());
         resumedFromACluster = checkpoint.state().batching() != null && checkpoint.state().batching().onACluster();
     }
 
@@ -433,23 +432,8 @@ class TrainCommand implements Callable<Integer> {
      */
     CsvFormat format() {
         CsvFormat format = csv.format(resumedData);
-        if (resumedMarks != null && !java.util.Set.copyOf(format.missingMarks()).equals(java.util.Set.copyOf(resumedMarks))) {
-            // a "?" it trained as missing stays missing
-            if (spec.commandLine().getParseResult().hasMatchedOption("--missing-values")) {
-                throw new ParameterException(spec.commandLine(), "--resume: the checkpoint reads " + (resumedMarks.isEmpty() ? "no marks"
-                        : String.join(", ", resumedMarks)) + " as missing values besides the usual ones, and --missing-values says "
-                        + String.join(", ", format.missingMarks()) + ": give the checkpoint's, or train anew without --resume");
-            }
-            format = format.withMissingMarks(resumedMarks);
-        }
-        if (resumedColumnMarks != null && !CsvFormat.sameColumnMarks(format.columnMissingMarks(), resumedColumnMarks)) {
-            if (spec.commandLine().getParseResult().hasMatchedOption("--missing-values-in")) {
-                throw new ParameterException(spec.commandLine(), "--resume: the checkpoint reads " + (resumedColumnMarks.isEmpty()
-                        ? "no marks of one column" : CsvFormat.shownByColumn(resumedColumnMarks) + " in those columns") + " as missing values, "
-                        + "and --missing-values-in says " + CsvFormat.shownByColumn(format.columnMissingMarks()) + ": give the checkpoint's, "
-                        + "or train anew without --resume");
-            }
-            format = format.withColumnMissingMarks(resumedColumnMarks);
+        if (resumedMarks != null) {
+            format = resumedMarks.reading(format, spec.commandLine());
         }
         try {
             return format.withWeightColumn(weightColumn);

@@ -147,8 +147,7 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      */
     public CsvFormat withoutHeader() {
         return new CsvFormat(false, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
-                thousands, missingMarks,
-                columnMissingMarks);
+                thousands, missingMarks, columnMissingMarks);
     }
 
     public CsvFormat withDelimiter(char newDelimiter) {
@@ -247,8 +246,7 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
     /** Reads numbers whose groups of three digits are separated by {@code separator} (',' or '.'; 0 for none). */
     public CsvFormat withThousands(char separator) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
-                separator, missingMarks,
-                columnMissingMarks);
+                separator, missingMarks, columnMissingMarks);
     }
 
     /**
@@ -303,7 +301,7 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
 
     /**
      * {@code marks} in their given order, each column's list without repeats, checked as a file with
-     * these separators can have them; null for none (a format recorded before them).
+     * these separators can have them; none for null (a format recorded before them).
      */
     private static Map<String, List<String>> columnMarks(Map<String, List<String>> marks, char delimiter, char decimal, char thousands) {
         if (marks == null || marks.isEmpty()) {
