@@ -86,13 +86,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
 
     /** The marks of a missing value in the feature {@code name}: those of every column, then its own. */
     public List<String> missingMarksOf(String name) {
-        List<String> own = columnMissingMarks.get(name);
-        if (own == null) {
-            return missingMarks;
-        }
-        java.util.LinkedHashSet<String> both = new java.util.LinkedHashSet<>(missingMarks);
-        both.addAll(own);
-        return List.copyOf(both);
+        return io.dense4j.data.csv.CsvFormat.marksOf(name, missingMarks, columnMissingMarks);
     }
 
     /** With no missing-value marks but those always read. */

@@ -118,11 +118,6 @@ final class KeptMarks {
                         + "of --missing-values-in");
             }
         });
-        boolean columnsHaveTheirs = columnMissingMarks.entrySet().stream().allMatch(column -> column.getKey().equals(format.labelName())
-                || column.getKey().equals(format.weightName()) || format.missingMarksOf(column.getKey()).containsAll(column.getValue()));
-        if (format.missingMarks().containsAll(missingMarks) && columnsHaveTheirs) {
-            return format;
-        }
         List<String> marks = new ArrayList<>(format.missingMarks());
         missingMarks.stream().filter(mark -> !marks.contains(mark)).forEach(marks::add);
         Map<String, List<String>> byColumn = new LinkedHashMap<>(format.columnMissingMarks());
@@ -130,10 +125,14 @@ final class KeptMarks {
             if (name.equals(format.labelName()) || name.equals(format.weightName())) {
                 return; // a feature of the model's this file takes for its label: the read says so in its own words
             }
-            List<String> merged = new ArrayList<>(byColumn.getOrDefault(name, List.of()));
-            own.stream().filter(mark -> !merged.contains(mark)).forEach(merged::add);
-            byColumn.put(name, merged);
+            List<String> added = own.stream().filter(mark -> !format.missingMarksOf(name).contains(mark)).toList();
+            if (!added.isEmpty()) {
+                byColumn.merge(name, added, (given, more) -> java.util.stream.Stream.concat(given.stream(), more.stream()).toList());
+            }
         });
+        if (marks.size() == format.missingMarks().size() && byColumn.equals(format.columnMissingMarks())) {
+            return format;
+        }
         try {
             return format.withMissingMarks(marks).withColumnMissingMarks(byColumn);
         } catch (IllegalArgumentException notInThisFile) { // "1.5", a mark in decimal-comma files, is a number in this one

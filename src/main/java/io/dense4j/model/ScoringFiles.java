@@ -36,7 +36,8 @@ final class ScoringFiles {
         if (schema.missingValueFill() != null) {
             options = options.fillingMissing();
         }
-        CsvFormat read = asTheModelReads(schema, files, schema.reading(format));
+        // the model's marks added once the header is checked: a column the file lacks is a feature it lacks, said so there
+        CsvFormat read = schema.reading(asTheModelReads(schema, files, format));
         CsvSource source = CsvSource.open(files, read, options);
         schema.checkFeatures(source.name(), source.featureNames());
         return source;
@@ -54,8 +55,7 @@ final class ScoringFiles {
         if (format.header() && format.features() == null && format.dropped().isEmpty()) {
             // the model's columns by name, in any order, among any others (an id, columns left out in training)
             for (Path file : files.paths()) {
-                // without the marks of one column: a column the file lacks is the model's feature it lacks, said so below
-                schema.requireColumns(file.toString(), new CsvReader(file, format.withColumnMissingMarks(java.util.Map.of())).columnNames());
+                schema.requireColumns(file.toString(), new CsvReader(file, format).columnNames());
             }
             format = format.withFeatures(schema.featureNames());
         }

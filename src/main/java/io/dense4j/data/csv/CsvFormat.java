@@ -271,11 +271,16 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
 
     /** The marks of a missing value in the feature column {@code name}: those of every column, then its own. */
     public List<String> missingMarksOf(String name) {
-        List<String> own = columnMissingMarks.get(name);
+        return marksOf(name, missingMarks, columnMissingMarks);
+    }
+
+    /** The marks of column {@code name}: {@code everywhere}, then its own in {@code byColumn}; a file's or a model's. */
+    public static List<String> marksOf(String name, List<String> everywhere, Map<String, List<String>> byColumn) {
+        List<String> own = byColumn.get(name);
         if (own == null) {
-            return missingMarks;
+            return everywhere;
         }
-        LinkedHashSet<String> both = new LinkedHashSet<>(missingMarks);
+        LinkedHashSet<String> both = new LinkedHashSet<>(everywhere);
         both.addAll(own);
         return List.copyOf(both);
     }
