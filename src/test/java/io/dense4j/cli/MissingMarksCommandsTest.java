@@ -121,6 +121,16 @@ class MissingMarksCommandsTest {
         assertEquals(List.of("--"), Model.load(folder.resolve("m.zip")).inputSchema().missingMarks());
     }
 
+    /** The Read line counts a categorical column's missing cells, which take its missing slot, with the numbers' ones. */
+    @Test
+    void theReadLineCountsMissingCategoricalCells() throws Exception {
+        Path numbersWhole = Files.writeString(folder.resolve("whole.csv"), Files.readString(train).replace("\n?,", "\n0.5,"));
+        Run trained = Run.of("train", "--data", numbersWhole.toString(), "--missing-values", "?", "--epochs", "1", "--out",
+                folder.resolve("w.zip").toString());
+        assertEquals(0, trained.exitCode(), trained.err()); // no --fill-missing needed: no number cell is missing
+        assertTrue(trained.out().contains(", 40 missing values, all in categorical columns; cache: "), trained.out());
+    }
+
     /**
      * A sentinel such as -9 (credit bureaus' "no record", surveys' "refused") read as a missing
      * value in number cells, -9.0 too, in train, evaluate and predict; the model keeps it (format
@@ -133,7 +143,8 @@ class MissingMarksCommandsTest {
         Run trained = Run.of("train", "--data", sentinels.toString(), "--missing-values", "-9,?", "--fill-missing", "--epochs", "3",
                 "--out", model.toString());
         assertEquals(0, trained.exitCode(), trained.err());
-        assertTrue(trained.out().contains(", 40 missing values; cache: "), trained.out()); // rows 3, 13, ... of 400
+        // x's -9 in rows 3, 13, ... of 400, and colour's -9 (a category's cell, read as its missing slot) in rows 7, 17, ...
+        assertTrue(trained.out().contains(", 80 missing values (40 in categorical columns); cache: "), trained.out());
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(model.toFile())) {
             String json = new String(zip.getInputStream(zip.getEntry("model.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(json.contains("\"formatVersion\" : 6"), json.substring(0, 200));
