@@ -215,16 +215,7 @@ public final class CsvPredictions {
             format = schema.reading(format); // a "?" the model trained as missing is missing here too
         }
         if (format.header() && schema != null) {
-            // the model's columns, by name: --features and --drop may only agree with them
-            if (format.features() != null && !format.features().equals(schema.featureNames())) {
-                throw new IllegalArgumentException("--features disagrees with the model's feature columns (" + firstNames(schema.featureNames())
-                        + "), which predict picks by name; leave --features out");
-            }
-            for (String name : format.dropped()) {
-                if (schema.featureNames().contains(name)) {
-                    throw new IllegalArgumentException("the model reads column \"" + name + "\", which --drop leaves out");
-                }
-            }
+            ScoringFiles.checkChosenColumns(schema, format); // the model's columns, by name: --features and --drop may only agree
             schema.requireColumns(data.toString(), columns);
             return format.withoutLabel().withFeatures(schema.featureNames()).withCategorical(List.copyOf(schema.categories().keySet()));
         }
@@ -295,12 +286,6 @@ public final class CsvPredictions {
                     data, columns.size(), columns, width));
         }
         return layout;
-    }
-
-    /** Up to five names, then how many more. */
-    private static String firstNames(List<String> names) {
-        String shown = String.join(", ", names.subList(0, Math.min(5, names.size())));
-        return names.size() > 5 ? shown + " and " + (names.size() - 5) + " more" : shown;
     }
 
     /** Predicts a block of rows with a plan of the model's and writes their lines, in order. */

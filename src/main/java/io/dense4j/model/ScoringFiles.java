@@ -43,7 +43,30 @@ final class ScoringFiles {
         return source;
     }
 
-    /** {@code format}, reading the model's label and features where it names none of its own. */
+    /**
+     * Refuses {@code --features} and {@code --drop} where they disagree with the columns the model
+     * picks by name from a file with a header: other features, or one of the model's left out.
+     * Agreeing ones change nothing.
+     */
+    static void checkChosenColumns(InputSchema schema, CsvFormat format) {
+        if (format.features() != null && !format.features().equals(schema.featureNames())) {
+            throw new IllegalArgumentException("--features disagrees with the model's feature columns (" + firstNames(schema.featureNames())
+                    + "), which it picks by name; leave --features out");
+        }
+        for (String name : format.dropped()) {
+            if (schema.featureNames().contains(name)) {
+                throw new IllegalArgumentException("the model reads column \"" + name + "\", which --drop leaves out");
+            }
+        }
+    }
+
+    /** Up to five names, then how many more. */
+    private static String firstNames(List<String> names) {
+        String shown = String.join(", ", names.subList(0, Math.min(5, names.size())));
+        return names.size() > 5 ? shown + " and " + (names.size() - 5) + " more" : shown;
+    }
+
+    /** {@code format}, reading the model's label and features by name where it has a header. */
     private static CsvFormat asTheModelReads(InputSchema schema, CsvFiles files, CsvFormat format) {
         if (format.labeled() && !format.choosesLabel()) {
             if (!format.header() && schema.labelPlaceWithoutHeader() >= 0) {
@@ -52,7 +75,8 @@ final class ScoringFiles {
                 format = format.withLabel(schema.labelName()); // whichever columns are chosen
             }
         }
-        if (format.header() && format.features() == null && format.dropped().isEmpty()) {
+        if (format.header()) {
+            checkChosenColumns(schema, format);
             // the model's columns by name, in any order, among any others (an id, columns left out in training)
             for (Path file : files.paths()) {
                 schema.requireColumns(file.toString(), new CsvReader(file, format).columnNames());

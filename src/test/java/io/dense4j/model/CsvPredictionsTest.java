@@ -225,7 +225,7 @@ class CsvPredictionsTest {
         Path out = folder.resolve("predictions.csv");
         IllegalArgumentException reordered = assertThrows(IllegalArgumentException.class, () -> CsvPredictions.write(model(), data,
                 CsvFormat.defaults().withFeatures(List.of("b", "a")), 0.5, out));
-        assertEquals("--features disagrees with the model's feature columns (a, b), which predict picks by name; leave --features out",
+        assertEquals("--features disagrees with the model's feature columns (a, b), which it picks by name; leave --features out",
                 reordered.getMessage());
         IllegalArgumentException fewer = assertThrows(IllegalArgumentException.class, () -> CsvPredictions.write(model(), data,
                 CsvFormat.defaults().withFeatures(List.of("b")), 0.5, out));

@@ -1,0 +1,65 @@
+package io.dense4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * evaluate picks the model's columns by name, as predict does, whatever --drop and --features say
+ * of the file: flags that agree with the model change nothing, and ones that leave out a column it
+ * reads, or choose others, are refused in predict's words rather than blamed on the file.
+ */
+class EvaluateColumnFlagsTest {
+    @TempDir
+    Path folder;
+    private Path data;
+
+    @BeforeEach
+    void files() throws Exception {
+        Random random = new Random(14);
+        StringBuilder rows = new StringBuilder("id,x,colour,z,label\n");
+        for (int r = 0; r < 300; r++) {
+            double x = random.nextGaussian();
+            String colour = List.of("red", "green", "blue").get(random.nextInt(3));
+            boolean yes = x + (colour.equals("red") ? 0.8 : -0.3) + random.nextGaussian() * 0.7 > 0;
+            rows.append(r).append(',').append(x).append(',').append(colour).append(',').append(random.nextGaussian()).append(',')
+                    .append(yes ? "yes" : "no").append('\n');
+        }
+        data = Files.writeString(folder.resolve("rows.csv"), rows);
+    }
+
+    @Test
+    void flagsThatAgreeChangeNothingAndOthersAreRefused() throws Exception {
+        Path model = folder.resolve("m.zip");
+        assertEquals(0, Run.of("train", "--data", data.toString(), "--drop", "id,z", "--epochs", "2", "--out", model.toString())
+                .exitCode());
+        Run plain = Run.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--json");
+        assertEquals(0, plain.exitCode(), plain.err());
+        // the columns training left out, given again, and the model's own features in its order: the same scores
+        for (List<String> flags : List.of(List.of("--drop", "id,z"), List.of("--drop", "id"), List.of("--features", "x,colour"))) {
+            Run agreeing = Run.of(concat(List.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--json"), flags));
+            assertEquals(0, agreeing.exitCode(), flags + ": " + agreeing.err());
+            assertEquals(plain.out(), agreeing.out(), flags.toString());
+        }
+        Run dropped = Run.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--drop", "colour");
+        assertEquals(1, dropped.exitCode());
+        assertEquals("dense4j: the model reads column \"colour\", which --drop leaves out\n", dropped.err());
+        Run chosen = Run.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--features", "x,z");
+        assertEquals(1, chosen.exitCode());
+        assertEquals("dense4j: --features disagrees with the model's feature columns (x, colour), which it picks by name; leave "
+                + "--features out\n", chosen.err());
+        assertTrue(Run.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--features", "colour,x").err()
+                .contains("--features disagrees"), "the model's columns in another order");
+    }
+
+    private static String[] concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toArray(String[]::new);
+    }
+}
