@@ -39,7 +39,7 @@ final class ColumnOptions {
     List<String> numeric = List.of();
 
     @Option(names = "--max-categories", defaultValue = "100", description = "Categories kept per categorical column, "
-            + "the most frequent; the rest, and values never seen in training, share an 'other' slot (default: ${DEFAULT-VALUE}).")
+            + "the most frequent; the rest, and values never seen in training, share one slot for other values (default: ${DEFAULT-VALUE}).")
     int maxCategories;
 
     private CategoricalRows described;
@@ -118,7 +118,7 @@ final class ColumnOptions {
             // the values are counted over the file, the kept ones over the training rows (a split's, a fold's)
             String name = io.dense4j.data.csv.Printable.of(column.getKey()); // a header's bytes are the file's, not ours to print
             out.printf(Locale.ROOT, "Note: column \"%s\" has %s%,d distinct values; kept the %,d most frequent%s, and the "
-                            + "file's %,d rows (%s) with another go to 'other'%s%n", name,
+                            + "file's %,d rows (%s) with another go to the slot for other values%s%n", name,
                     seen.overflowed() ? "over " : "", seen.size(), column.getValue().values().size(),
                     training.validationTo() > training.validationFrom() ? " in the training rows" : "", otherRows,
                     share(otherRows, source.rows()), seen.overflowed() || seen.size() > source.rows() / 2
@@ -126,7 +126,7 @@ final class ColumnOptions {
         }
         if (capped > NOTES_SHOWN) {
             out.printf(Locale.ROOT, "Note: %,d more columns have more distinct values than --max-categories %,d keeps; their rarer "
-                    + "values go to 'other'%n", capped - NOTES_SHOWN, maxCategories);
+                    + "values go to the slot for other values%n", capped - NOTES_SHOWN, maxCategories);
         }
         return categories;
     }
@@ -211,7 +211,7 @@ final class ColumnOptions {
                         column.getValue())).toList();
         if (!named.isEmpty()) {
             out.printf(Locale.ROOT, "Note: rows with a category the model does not keep (unseen in training, or past its "
-                    + "--max-categories), read as 'other', of %,d: %s%n", rows,
+                    + "--max-categories), read in the slot for other values, of %,d: %s%n", rows,
                     firstOf(named));
         }
     }

@@ -46,10 +46,10 @@ final class ConvergenceNote {
         if (!(best - last > TOLERANCE)) {
             return null;
         }
-        String before = window == 1 ? "at best before" : "at best " + window + " epochs before";
-        return String.format(Locale.ROOT, "Note: the %s loss was still falling at the last epoch (%.4f, from %.4f %s): "
-                + "more epochs may fit better (--epochs %d%s%s)", validation ? "validation" : "training", last, best, before,
-                2 * epochs, fullBatch ? "; a full batch takes one step an epoch" : "",
+        int judgedBy = trained.get(trained.size() - window - 1).epoch(); // the last of the epochs the best is taken over
+        return String.format(Locale.ROOT, "Note: the %s loss was still falling at the last epoch (%.4f at epoch %d, against %.4f "
+                + "at best by epoch %d): more epochs may fit better (--epochs %d%s%s)", validation ? "validation" : "training", last,
+                history.last().epoch(), best, judgedBy, 2 * epochs, fullBatch ? "; a full batch takes one step an epoch" : "",
                 validation ? "" : "; --validation 0.2 shows whether held-out rows gain too");
     }
 }

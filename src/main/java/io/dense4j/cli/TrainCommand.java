@@ -163,7 +163,8 @@ class TrainCommand implements Callable<Integer> {
     private io.dense4j.model.TrainingData resumedData;
     /** Whether the note on unnamed columns was given (cv's folds each make a model). */
     private boolean notedUnnamed;
-    /** The missing-value marks of the checkpoint resumed from, read again where --missing-values does not say; null before one. */
+    /** Whether the note that class 1 is the majority by its name was given: once a command, as cv trains a model per fold. */
+    private boolean notedMajority;
     /** A resumed run's checkpoint's marks of a missing value; null when not resuming. */
     private ResumedMarks resumedMarks;
 
@@ -503,8 +504,8 @@ class TrainCommand implements Callable<Integer> {
         FeatureStatistics statistics = statisticsOf.apply(trainingRows);
         trainingStatistics = statistics;
         TrainingClasses.checkBothTeach(statistics, classes, file, weightColumn, stratify);
-        if (positive == null) {
-            TrainingClasses.noteMajorityIsClassOne(statistics, classes, status());
+        if (positive == null && !notedMajority) { // the first fold's share stands for cv's others
+            notedMajority = TrainingClasses.noteMajorityIsClassOne(statistics, classes, status());
         }
         BinaryCrossEntropy loss = lossOptions.loss(statistics);
         judgement().expect(statistics, loss.classWeights());

@@ -46,16 +46,18 @@ final class TrainingClasses {
     /**
      * A note on {@code out} when two label names' sorted order made class 1 more than two thirds
      * of the training rows: the rare class is then class 0, and the metrics are about the other.
+     * Whether it said so.
      */
-    static void noteMajorityIsClassOne(FeatureStatistics statistics, List<String> classes, PrintStream out) {
+    static boolean noteMajorityIsClassOne(FeatureStatistics statistics, List<String> classes, PrintStream out) {
         if (!LabelMapping.orderedByName(classes) || statistics.positives() <= 2 * statistics.negatives()) {
-            return;
+            return false;
         }
         String rare = Printable.of(classes.get(0));
         out.printf(Locale.ROOT, "Note: class 1 is \"%s\" (the labels in sorted order), %.1f%% of the training rows: precision, "
                 + "recall, PR AUC, --class-weight W and --threshold-for are about it; --positive %s makes \"%s\" class 1%n",
                 Printable.of(classes.get(1)), 100.0 * statistics.positives() / (statistics.positives() + statistics.negatives()),
                 rare.matches("[\\w.+-]+") ? rare : "'" + rare.replace("'", "'\\''") + "'", rare);
+        return true;
     }
 
     /**

@@ -299,29 +299,13 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
                     + quoted(missing, featureNames.size()) + (labelName == null && namedByPlace()
                     ? " (the model was trained on a file without a header row, its columns named by place: give --no-header, or "
                     + "CsvFormat.withoutHeader() in Java)"
-                    : delimiterHint(columns)));
+                    : columns.size() == 1 ? io.dense4j.data.csv.DelimiterHint.forOneColumn(columns.iterator().next()) : ""));
         }
     }
 
     /** Whether every feature is named by its place ("column 3"), as a file without a header row names them. */
     private boolean namedByPlace() {
         return featureNames.stream().allMatch(name -> name.matches("column [1-9][0-9]{0,8}"));
-    }
-
-    /** For a header read as one column that holds another likely delimiter, the flag to give; else "". */
-    private static String delimiterHint(java.util.Collection<String> columns) {
-        if (columns.size() != 1) {
-            return "";
-        }
-        String only = columns.iterator().next();
-        for (String delimiter : new String[] {";", "\t", "|", ","}) {
-            if (only.contains(delimiter)) {
-                return " (its header reads as one column, \"" + (only.length() > 40 ? only.substring(0, 40) + "…" : only)
-                        + "\": is the delimiter " + (delimiter.equals("\t") ? "a tab? give --delimiter '\\t'" : "'" + delimiter
-                        + "'? give --delimiter '" + delimiter + "'") + ")";
-            }
-        }
-        return "";
     }
 
     /** Up to ten names, quoted, then how many of {@code of} they are when more. */

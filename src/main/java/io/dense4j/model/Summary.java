@@ -61,7 +61,7 @@ final class Summary {
         if (model.trainingCommand() != null) {
             int parts = model.trainingCommand().parts();
             text.append("Command: ").append(Printable.whole(model.trainingCommand().toString())).append(parts > 1
-                    ? " (its steps cut into " + parts + " parts, as --parts " + parts + " cuts them; dense4j verify reruns it)\n"
+                    ? " (its steps cut into up to " + parts + " parts, as --parts " + parts + " cuts them; dense4j verify reruns it)\n"
                     : " (dense4j verify reruns it)\n");
         }
         if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {

@@ -38,7 +38,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  *     the model fills missing values;</li>
  * <li>one string input [N] per categorical column, named as the column: the cell without its quotes
  *     and the spaces and tabs around it, inside the quotes or outside, as dense4j reads it; an
- *     empty cell, NA, N/A or NaN is missing, and a value the model does not know reads as "other";</li>
+ *     empty cell, NA, N/A or NaN is missing, and a value the model does not know takes the slot for other values;</li>
  * <li>output {@value #PROBABILITY}, P(class 1) [N, 1], and output {@value #LABEL}, the class's
  *     name [N, 1] at the model's decision threshold.</li>
  * </ul>
@@ -66,7 +66,7 @@ public final class OnnxExport {
         ownMarks.forEach(mark -> missing.add("\"" + mark + "\""));
         return "the cell without its quotes and the spaces around it, inside the quotes too; "
                 + String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.get(missing.size() - 1)
-                + " are missing, and a value the model does not know reads as \"other\"";
+                + " are missing, and a value the model does not know takes the slot for other values";
     }
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     /** The IR version of opset 13. */

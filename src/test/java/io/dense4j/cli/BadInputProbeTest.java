@@ -98,7 +98,7 @@ class BadInputProbeTest {
                 "bad.csv, line 3, column 1 (\"a\"): expected a number, got \"" + "x".repeat(80) + "… (200,000 bytes)\""},
             {"an unterminated quote", "a,label\n\"1,0\n2,1\n", "bad.csv, line 2, column 1 (\"a\"): a quoted field has no closing quote on its line"},
             {"NUL bytes", "a,label\n\0\0\0,1\n2,0\n", "bad.csv, line 2, column 1 (\"a\"): expected a number, got \"\\x00\\x00\\x00\""},
-            {"a label column only", "label\n0\n1\n", "bad.csv, line 1: found 1 column; a CSV for training needs at least one feature and a label"},
+            {"a label column only", "label\n0\n1\n", "bad.csv, line 1: found 1 column; a labeled CSV needs at least one feature and a label"},
             {"two columns of one name", "a,a,label\n1,2,0\n3,4,1\n", "bad.csv, line 1: columns 1 and 2 are both named \"a\"; give each column a name of its own"},
         };
         for (String[] bad : cases) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CategoricalCommandsTest {
     /** The note evaluate and predict print, before the row count. */
     private static final String UNKNOWN_CATEGORIES = "Note: rows with a category the model does not keep (unseen in training, or past "
-            + "its --max-categories), read as 'other', of ";
+            + "its --max-categories), read in the slot for other values, of ";
 
     @TempDir
     Path folder;
@@ -83,7 +83,7 @@ class CategoricalCommandsTest {
                 + "city (3)"), trained.out());
         // zip: 01000..01003, 75 rows each, so 75 rows past the 3 kept; city: Kyiv and Rome past Oslo, Lima, Pune
         assertTrue(trained.out().contains("Note: column \"zip\" has 4 distinct values; kept the 3 most frequent, and the file's 75 "
-                + "rows (25.0%) with another go to 'other' (--max-categories)"), trained.out());
+                + "rows (25.0%) with another go to the slot for other values (--max-categories)"), trained.out());
         assertTrue(trained.out().contains("Note: column \"city\" has 5 distinct values; kept the 3 most frequent"), trained.out());
         String summary = Run.of("summary", "--model", model.toString()).out();
         assertTrue(summary.contains("Input: 1 numeric, 3 categorical (one-hot, read by gathering weight rows): plan 3+2, zip 3+2, "
@@ -234,7 +234,7 @@ class CategoricalCommandsTest {
                 + "t3 (2), t4 (2), t5 (2), t6 (2), t7 (2), t8 (2), t9 (2) and 5 more\n"), trained.out());
         assertEquals(5, trained.out().lines().filter(line -> line.startsWith("Note: column \"t")).count(), trained.out());
         assertTrue(trained.out().contains("Note: 10 more columns have more distinct values than --max-categories 2 keeps; their rarer "
-                + "values go to 'other'\n"), trained.out());
+                + "values go to the slot for other values\n"), trained.out());
         Run predicted = Run.of("predict", "--model", model.toString(), "--data", write("unseen.csv", unseen.toString()).toString(),
                 "--out", folder.resolve("wide-p.csv").toString());
         assertEquals(0, predicted.exitCode(), predicted.err());

@@ -98,6 +98,9 @@ class ImbalanceCommandsTest {
         assertTrue(sorted.out().matches("(?s).*Note: class 1 is \"ok\" \\(the labels in sorted order\\), \\d+\\.\\d% of the training "
                 + "rows: precision, recall, PR AUC, --class-weight W and --threshold-for are about it; --positive fraud makes "
                 + "\"fraud\" class 1\n.*"), sorted.out());
+        Run folds = Run.of("cv", "--data", named.toString(), "--folds", "3", "--epochs", "1", "--accept-worse-than-base-rate");
+        assertEquals(0, folds.exitCode(), folds.err());
+        assertEquals(1, folds.out().split("Note: class 1 is", -1).length - 1, "once, not once a fold: " + folds.out());
 
         Run positive = Run.of("train", "--data", named.toString(), "--positive", "fraud", "--epochs", "10", "--validation", "0.3",
                 "--threshold-for", "recall=0.8", "--out", model.toString());

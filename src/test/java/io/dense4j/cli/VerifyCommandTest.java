@@ -53,6 +53,9 @@ class VerifyCommandTest {
         Path model = train(data);
         Run summary = Run.of("summary", "--model", model.toString());
         assertTrue(summary.out().contains("Command: dense4j train --data " + data + " --out " + model + " --epochs 4"), summary.out());
+        // --threads 2 records a limit of 2 parts; a batch of 32 rows is one part, so "cut into 2" would not be true
+        assertTrue(summary.out().contains("(its steps cut into up to 2 parts, as --parts 2 cuts them; dense4j verify reruns it)"),
+                summary.out());
 
         Run verified = Run.of("verify", "--model", model.toString(), "--data", data.toString());
 

@@ -63,9 +63,13 @@ final class ColumnLayout {
             at = next + 1;
         }
         int columns = cells.size();
+        if (columns == 1 && cells.get(0).isBlank()) { // blank lines before the first are passed over: a file of a byte-order mark alone
+            throw problems.row("holds nothing but blanks: expected a header row and data rows");
+        }
         if (columns < (format.labeled() ? 2 : 1)) {
-            throw problems.row("found 1 column; a CSV for training needs at least one feature and a label"
-                    + (format.delimiter() != ',' ? "" : " (is the delimiter a comma?)"));
+            String hint = DelimiterHint.forOneColumn(cells.get(0));
+            throw problems.row("found 1 column; a labeled CSV needs at least one feature and a label"
+                    + (!hint.isEmpty() ? hint : format.delimiter() != ',' ? "" : " (is the delimiter a comma?)"));
         }
         List<String> names = cells;
         if (format.header()) {
@@ -112,6 +116,16 @@ final class ColumnLayout {
         }
     }
 
+    /**
+     * For a name the header lacks: " (a column is named "Class"; names match exactly)" when one
+     * differs from it only in case or in blanks around it, which a list cut at ten may not show.
+     */
+    static String namedAlike(String name, List<String> names) {
+        String wanted = name.strip();
+        return names.stream().filter(other -> !other.equals(name) && other.strip().equalsIgnoreCase(wanted)).findFirst()
+                .map(other -> " (a column is named \"" + Printable.of(other) + "\"; names match exactly)").orElse("");
+    }
+
     /** The column names for a message: all of a few, the first ten of many. */
     static String listed(List<String> names) {
         int shown = 10;
@@ -123,7 +137,8 @@ final class ColumnLayout {
     private static int labelColumn(CsvFormat format, List<String> names, CsvProblems problems) {
         int index = format.labelColumnIn(names);
         if (index < 0 && format.labelName() != null) {
-            throw problems.row("has no column named \"" + format.labelName() + "\"; its columns are " + listed(names));
+            throw problems.row("has no column named \"" + format.labelName() + "\"" + namedAlike(format.labelName(), names)
+                    + "; its columns are " + listed(names));
         }
         if (index < 0) {
             throw problems.row("has " + names.size() + " columns, so no label column " + format.labelIndex() + " (counting from 0)");
@@ -137,7 +152,8 @@ final class ColumnLayout {
         }
         int index = names.indexOf(format.weightName());
         if (index < 0) {
-            throw problems.row("has no weight column named \"" + format.weightName() + "\"; its columns are " + listed(names));
+            throw problems.row("has no weight column named \"" + format.weightName() + "\"" + namedAlike(format.weightName(), names)
+                    + "; its columns are " + listed(names));
         }
         if (index == labelColumn) {
             throw problems.row("column \"" + format.weightName() + "\" is the label; it cannot also be the weight");
@@ -158,8 +174,8 @@ final class ColumnLayout {
         for (String name : format.features() == null ? format.dropped() : format.features()) {
             Integer column = columnOf.get(name);
             if (column == null) {
-                throw problems.row("has no column named \"" + name + "\" to "
-                        + (format.features() == null ? "leave out" : "read") + "; its columns are " + listed(names));
+                throw problems.row("has no column named \"" + name + "\" to " + (format.features() == null ? "leave out" : "read")
+                        + namedAlike(name, names) + "; its columns are " + listed(names));
             }
             if (column == labelColumn) {
                 throw problems.row("column \"" + name + "\" is the label; it cannot also be "

@@ -513,8 +513,8 @@ public final class CsvReader {
         for (int k = 0; k < kept.size(); k++) {
             keptColumns[k] = layout.names().indexOf(kept.get(k));
             if (keptColumns[k] < 0) {
-                throw problems.row("has no column named \"" + kept.get(k) + "\" to keep; its columns are "
-                        + ColumnLayout.listed(layout.names()));
+                throw problems.row("has no column named \"" + kept.get(k) + "\" to keep" + ColumnLayout.namedAlike(kept.get(k),
+                        layout.names()) + "; its columns are " + ColumnLayout.listed(layout.names()));
             }
         }
         Map<String, CategoryCells> categories = new java.util.HashMap<>();

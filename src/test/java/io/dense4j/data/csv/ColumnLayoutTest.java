@@ -73,10 +73,23 @@ class ColumnLayoutTest {
 
     @Test
     void namesTheProblemWithTheLayoutAndTheLine() {
-        assertEquals("t.csv, line 1: found 1 column; a CSV for training needs at least one feature and a label (is the delimiter a comma?)",
-                rejects("a;label", CsvFormat.defaults()));
-        assertEquals("t.csv, line 1: found 1 column; a CSV for training needs at least one feature and a label",
-                rejects("a,label", CsvFormat.defaults().withDelimiter(';')));
+        assertEquals("t.csv, line 1: found 1 column; a labeled CSV needs at least one feature and a label (its header reads as one "
+                + "column, \"a;label\": is the delimiter ';'? give --delimiter ';')", rejects("a;label", CsvFormat.defaults()));
+        assertEquals("t.csv, line 1: found 1 column; a labeled CSV needs at least one feature and a label (its header reads as one "
+                + "column, \"a\\x09label\": is the delimiter a tab? give --delimiter '\\t')", rejects("a\tlabel", CsvFormat.defaults()));
+        assertEquals("t.csv, line 1: found 1 column; a labeled CSV needs at least one feature and a label (is the delimiter a comma?)",
+                rejects("label", CsvFormat.defaults()));
+        assertEquals("t.csv, line 1: holds nothing but blanks: expected a header row and data rows", rejects(" ", CsvFormat.defaults()));
+        assertEquals("t.csv, line 1: holds nothing but blanks: expected a header row and data rows", rejects("", CsvFormat.defaults()
+                .withoutLabel()), "predict's read, of no label");
+        assertEquals("t.csv, line 1: found 1 column; a labeled CSV needs at least one feature and a label (its header reads as one "
+                + "column, \"a,label\": is the delimiter ','? give --delimiter ',')", rejects("a,label", CsvFormat.defaults().withDelimiter(';')));
+        // a name the list, cut at ten, may not show: one that differs only in case or blanks is named
+        assertEquals("t.csv, line 1: has no column named \"class\" (a column is named \"Class\"; names match exactly); its columns "
+                + "are c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, … (11 columns)",
+                rejects("c1,c2,c3,c4,c5,c6,c7,c8,c9,c10,Class", CsvFormat.defaults().withLabel("class")));
+        assertEquals("t.csv, line 1: has no column named \"Age\" to leave out (a column is named \"age\"; names match exactly); "
+                + "its columns are age, y", rejects("age,y", CsvFormat.defaults().withoutColumns(List.of("Age"))));
         assertEquals("t.csv, line 1: has no column named \"y\"; its columns are a, b", rejects("a,b", CsvFormat.defaults().withLabel("y")));
         assertEquals("t.csv, line 1: has no column named \"y\"; its columns are a, b\\x1B[31mred", rejects("a,b\u001b[31mred",
                 CsvFormat.defaults().withLabel("y")), "an escape sequence in a header does not reach the terminal");

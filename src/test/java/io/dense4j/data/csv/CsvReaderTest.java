@@ -266,7 +266,8 @@ class CsvReaderTest {
         assertEquals(List.of("a", "b", "c"), dropped.featureNames());
         DataFileException unknown = assertThrows(DataFileException.class, () -> new CsvReader(file,
                 CsvFormat.defaults().withLabel("label").withoutColumns(List.of("ID"))).read((line, features, provisional, weight) -> { }));
-        assertTrue(unknown.getMessage().contains("has no column named \"ID\" to leave out; its columns are id, a, b, label, c"),
+        assertTrue(unknown.getMessage().contains("has no column named \"ID\" to leave out (a column is named \"id\"; names match exactly); its columns are "
+                + "id, a, b, label, c"),
                 unknown.getMessage());
         assertThrows(DataFileException.class, () -> new CsvReader(file,
                 CsvFormat.defaults().withLabel("label").withFeatures(List.of("label"))).read((line, features, provisional, weight) -> { }));
