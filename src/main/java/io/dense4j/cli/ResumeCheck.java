@@ -24,6 +24,13 @@ final class ResumeCheck {
     private static final List<String> MODEL_FLAGS = List.of("--layers", "--activation", "--dropout", "--standardize");
     private static final List<String> OPTIMIZER_FLAGS = List.of("--optimizer", "--lr", "--momentum", "--nesterov", "--beta1",
             "--beta2", "--epsilon", "--weight-decay", "--clip-norm");
+    /**
+     * The flags a resumed run may leave out, their values then the checkpoint's: its model,
+     * optimizer and loss, and how it read the data's columns and numbers.
+     */
+    static final java.util.Set<String> KEPT_FLAGS = java.util.stream.Stream.of(MODEL_FLAGS, OPTIMIZER_FLAGS, List.of("--l2",
+            "--class-weight", "--categorical", "--numeric", "--max-categories", "--decimal", "--thousands", "--missing-values",
+            "--missing-values-in", "--fill-missing")).flatMap(List::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private ResumeCheck() {
     }

@@ -220,6 +220,9 @@ class TrainCommand implements Callable<Integer> {
             trainer = new Trainer(model, model.optimizer(), policy());
         }
         Model model = trainer.model();
+        if (!spark.given() && !resumedFromACluster) { // verify reruns it on one machine, where Spark's rounds add in another order
+            model.setTrainingCommand(recordedCommand(resumed, trainer.policy())); // before the checkpoints, which keep it
+        }
         System.out.println(model.summary());
         if (main != null && main.verbose) {
             long trainingRows;
@@ -244,6 +247,18 @@ class TrainCommand implements Callable<Integer> {
         }
         Scores held = validation > 0 ? model.scores(source, stratifiedIfAsked(RowSelection.validation(validation, seed))) : null;
         return finish(trainer, goal, held);
+    }
+
+    /**
+     * The command line verify reruns, with the parts its steps are cut into: this one, and for a run
+     * resumed from a checkpoint that records its own, the flags this one left out for the
+     * checkpoint to give. Not yet ended: the checkpoints written during the run keep it so.
+     */
+    private io.dense4j.model.TrainingCommand recordedCommand(Checkpoint resumed, ExecutionPolicy policy) {
+        io.dense4j.model.TrainingCommand before = resumed == null ? null : resumed.model().trainingCommand();
+        List<String> arguments = before == null ? spec.commandLine().getParseResult().expandedArgs()
+                : ResumedCommand.recorded(spec, spec.commandLine().getParseResult(), before.arguments());
+        return new io.dense4j.model.TrainingCommand(arguments, policy.parts() > 0 ? policy.parts() : policy.threads(), false);
     }
 
     /**
@@ -280,10 +295,8 @@ class TrainCommand implements Callable<Integer> {
                 System.err.println(heldOut);
             }
         }
-        if (!spark.given() && !resumedFromACluster) { // verify reruns it on one machine, where Spark's rounds add in another order
-            ExecutionPolicy policy = trainer.policy();
-            model.setTrainingCommand(new io.dense4j.model.TrainingCommand(spec.commandLine().getParseResult().expandedArgs(),
-                    policy.parts() > 0 ? policy.parts() : policy.threads()));
+        if (model.trainingCommand() != null && !model.trainingCommand().ended()) { // --out's weights are the run's end: verify's
+            model.setTrainingCommand(model.trainingCommand().asEnded());
         }
         // a run that fails leaves --out as it was: a pipeline that goes on after exit 1 must not pick up its model
         boolean outIsTheCheckpoint = checkpoints.file != null

@@ -46,8 +46,11 @@ final class VerifyCommand implements Callable<Integer> {
             + "or ~/.cache/dense4j when its folder cannot be written).")
     Path cacheDirectory;
 
-    /** Why {@link #modelFile} records no command line, from how its steps were taken and how far it had got. */
-    private String whyNoCommand() {
+    /** Why {@link #modelFile} records no command line to rerun, from how its steps were taken and how far it had got. */
+    private String whyNoCommand(TrainingCommand kept) {
+        if (kept != null) { // a checkpoint's, for the run that resumes from it
+            return "it is a checkpoint written during a run; the run's --out model records it";
+        }
         io.dense4j.model.TrainingState state = Checkpoint.load(modelFile).state();
         if (state.batching() != null && state.batching().onACluster()) {
             return "it was trained on Spark, whose rounds add the pieces' gradients in another order than one machine";
@@ -63,8 +66,8 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Model original = Model.load(modelFile);
         TrainingCommand command = original.trainingCommand();
-        if (command == null) {
-            throw new ParameterException(spec.commandLine(), modelFile + " records no train command line (" + whyNoCommand() + "): "
+        if (command == null || !command.ended()) { // a checkpoint's command line is for the run resumed from it
+            throw new ParameterException(spec.commandLine(), modelFile + " records no train command line (" + whyNoCommand(command) + "): "
                     + "verify reruns dense4j train on one machine only");
         }
         TrainingData trainedOn = original.trainingData();

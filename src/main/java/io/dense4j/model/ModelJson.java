@@ -113,6 +113,9 @@ final class ModelJson {
         if (command != null) {
             ObjectNode node = root.putObject("trainingCommand").put("parts", command.parts());
             command.arguments().forEach(node.putArray("arguments")::add);
+            if (!command.ended()) { // a checkpoint's: written only then, so a model file reads as before
+                node.put("ended", false);
+            }
         }
         InputSchema schema = model.inputSchema();
         if (schema != null) {
@@ -288,9 +291,11 @@ final class ModelJson {
     /** The {@code trainingCommand} object of an untrusted {@code model.json}. */
     private static TrainingCommand trainingCommand(JsonNode node) {
         JsonNode arguments = node.path("arguments");
-        if (!arguments.isArray() || !node.path("parts").canConvertToInt() || arguments.size() > TrainingCommand.MOST_ARGUMENTS) {
+        JsonNode ended = node.path("ended");
+        if (!arguments.isArray() || !node.path("parts").canConvertToInt() || arguments.size() > TrainingCommand.MOST_ARGUMENTS
+                || !ended.isMissingNode() && !ended.isBoolean()) {
             throw new IllegalArgumentException("its trainingCommand needs a list \"arguments\" (at most "
-                    + TrainingCommand.MOST_ARGUMENTS + ") and a whole number \"parts\"");
+                    + TrainingCommand.MOST_ARGUMENTS + "), a whole number \"parts\" and, if any, true or false \"ended\"");
         }
         List<String> given = new ArrayList<>();
         for (JsonNode argument : arguments) {
@@ -299,7 +304,7 @@ final class ModelJson {
             }
             given.add(argument.asText());
         }
-        return new TrainingCommand(given, node.get("parts").asInt());
+        return new TrainingCommand(given, node.get("parts").asInt(), ended.asBoolean(true));
     }
 
     /** The input schema, or null when the model file has none. */

@@ -9,10 +9,22 @@ import java.util.List;
  * @param arguments the arguments after {@code train}, as given
  * @param parts     the parts each large step was cut into: given again, they make the same
  *                  additions in the same order on any number of cores
+ * @param ended     whether the run ended with these weights; false in a checkpoint written during
+ *                  the run, which keeps the command line for a run resumed from it, not for verify
  */
-public record TrainingCommand(List<String> arguments, int parts) {
+public record TrainingCommand(List<String> arguments, int parts, boolean ended) {
     /** More than any command line needs; a model file claiming more is not one dense4j wrote. */
     static final int MOST_ARGUMENTS = 1_000;
+
+    /** The command line of a run that ended. */
+    public TrainingCommand(List<String> arguments, int parts) {
+        this(arguments, parts, true);
+    }
+
+    /** The same command line, of the run once it ended. */
+    public TrainingCommand asEnded() {
+        return new TrainingCommand(arguments, parts, true);
+    }
 
     public TrainingCommand {
         arguments = List.copyOf(arguments);

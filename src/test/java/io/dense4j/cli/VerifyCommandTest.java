@@ -69,6 +69,34 @@ class VerifyCommandTest {
                 last);
     }
 
+    /**
+     * A run resumed without the model, optimizer and loss flags the checkpoint keeps records them
+     * from the checkpoint's command line: verify's rerun from scratch trains the model the resumed
+     * run finished, not one with the defaults.
+     */
+    @Test
+    void aResumedRunRecordsTheFlagsItTookFromItsCheckpoint() throws Exception {
+        Path data = hmda();
+        Path checkpoint = folder.resolve("c.zip");
+        Run first = Run.of("train", "--data", data.toString(), "--out", folder.resolve("m2.zip").toString(), "--epochs", "2",
+                "--layers", "8", "--optimizer", "adam", "--lr", "0.01", "--class-weight", "balanced", "--max-categories", "1",
+                "--checkpoint", checkpoint.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        Path model = folder.resolve("m4.zip");
+        Run resumed = Run.of("train", "--data", data.toString(), "--out", model.toString(), "--epochs", "4", "--checkpoint",
+                checkpoint.toString(), "--resume");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        Run summary = Run.of("summary", "--model", model.toString());
+        assertTrue(summary.out().contains("Command: dense4j train --data " + data + " --out " + model + " --epochs 4 --checkpoint "
+                + checkpoint + " --resume --layers 8 --optimizer adam --lr 0.01 --class-weight balanced --max-categories 1"),
+                summary.out());
+
+        Run verified = Run.of("verify", "--model", model.toString(), "--data", data.toString());
+
+        assertEquals(0, verified.exitCode(), verified.out() + verified.err());
+        assertTrue(verified.out().lines().reduce((a, b) -> b).orElseThrow().startsWith("Reproduced: "), verified.out());
+    }
+
     @Test
     void otherDataIsNotReproduced() throws Exception {
         Path data = hmda();
@@ -114,9 +142,8 @@ class VerifyCommandTest {
                 "--checkpoint", checkpoint.toString(), "--out", folder.resolve("m.zip").toString()).exitCode());
         Run midRun = Run.of("verify", "--model", checkpoint.toString(), "--data", data.toString());
         assertEquals(2, midRun.exitCode());
-        assertEquals("dense4j: " + checkpoint + " records no train command line (it is a checkpoint written during a run, a run "
-                + "resumed from a Spark checkpoint, or a fit from Java; a train run's --out model records it): verify reruns dense4j "
-                + "train on one machine only", midRun.err().lines().findFirst().orElse(""));
+        assertEquals("dense4j: " + checkpoint + " records no train command line (it is a checkpoint written during a run; the run's "
+                + "--out model records it): verify reruns dense4j train on one machine only", midRun.err().lines().findFirst().orElse(""));
     }
 
     @Test

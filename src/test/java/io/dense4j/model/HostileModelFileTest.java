@@ -187,6 +187,11 @@ class HostileModelFileTest {
         Path noParts = withConfig("parts.zip", json.substring(0, at) + command.replace("\"parts\" : 2", "\"parts\" : 0")
                 + json.substring(at));
         assertTrue(problem(noParts).endsWith("a step is cut into at least 1 part, got 0"), problem(noParts));
+        // a checkpoint's, written during the run: "ended" false; any other value than a boolean is refused
+        Path during = withConfig("during.zip", json.substring(0, at) + command.replace("2}", "2, \"ended\" : false}") + json.substring(at));
+        assertEquals(new TrainingCommand(java.util.List.of("--epochs", "3"), 2, false), Model.load(during).trainingCommand());
+        Path texted = withConfig("texted.zip", json.substring(0, at) + command.replace("2}", "2, \"ended\" : \"no\"}") + json.substring(at));
+        assertTrue(problem(texted).endsWith("and, if any, true or false \"ended\""), problem(texted));
     }
 
     @Test
