@@ -83,9 +83,10 @@ final class CvCommand extends TrainCommand {
             var categories = model.inputSchema().categories();
             try (BatchSource trainRows = source.rows(training, fill, categories, model.dataType())) {
                 EarlyStopping stopping = earlyStopping();
-                new Trainer(model, model.optimizer(), policy()).fit(trainRows, null, fitOptions(stopping,
-                        io.dense4j.train.ModelCheckpoint::everyEpochs));
+                io.dense4j.train.History history = new Trainer(model, model.optimizer(), policy()).fit(trainRows, null,
+                        fitOptions(stopping, io.dense4j.train.ModelCheckpoint::everyEpochs));
                 judgement().judgeAfterLastStep(() -> model.objective(trainRows)); // as train judges a full batch's end
+                noteStop(fold, history);
             }
             Evaluation evaluation = model.scores(source, heldOut).evaluation(model.threshold().value());
             status().println("On the held-out rows: " + evaluation);
@@ -107,6 +108,19 @@ final class CvCommand extends TrainCommand {
             return 1;
         }
         return 0;
+    }
+
+    /** Says when a fold's fit stopped before its last epoch, or is scored with an earlier epoch's weights, as train says of its run. */
+    private void noteStop(int fold, io.dense4j.train.History history) {
+        int restored = history.restoredEpoch();
+        boolean earlier = restored != 0 && !history.epochs().isEmpty() && restored != history.last().epoch();
+        String scored = earlier ? "scored with the weights of epoch " + restored + ", the best on the training loss" : "";
+        if (history.stoppedEarly()) {
+            status().printf(Locale.ROOT, "Fold %d stopped early after epoch %d%s%n", fold + 1, history.last().epoch(),
+                    earlier ? "; " + scored : "");
+        } else if (earlier) {
+            status().printf(Locale.ROOT, "Fold %d %s%n", fold + 1, scored);
+        }
     }
 
     /** With --json, the one JSON object is standard output's alone: what the folds say goes to standard error. */

@@ -175,4 +175,19 @@ class CvCommandTest {
         }
         assertTrue(help.contains("--epochs=") && help.contains("--folds="), help);
     }
+
+    /** A fold that early stopping ends, or scores with an earlier epoch's weights, says so, as train says of its run. */
+    @Test
+    void aFoldThatStoppedEarlySaysSo(@TempDir Path folder) throws Exception {
+        Path data = folder.resolve("hmda-train.csv");
+        Files.copy(Path.of(CvCommandTest.class.getResource("/data/hmda-train.csv").toURI()), data);
+        Run folds = Run.of("cv", "--data", data.toString(), "--folds", "3", "--early-stopping", "1", "--epochs", "30", "--lr", "0.5");
+        assertEquals(0, folds.exitCode(), folds.err());
+        for (int fold = 1; fold <= 3; fold++) { // at lr 0.5 the training loss stops falling within 30 epochs in each fold
+            assertTrue(folds.out().matches("(?s).*\nFold " + fold + " stopped early after epoch [0-9]+; scored with the weights of "
+                    + "epoch [0-9]+, the best on the training loss\n.*"), folds.out());
+        }
+        Run all = Run.of("cv", "--data", data.toString(), "--folds", "3", "--epochs", "2");
+        assertFalse(all.out().contains("stopped early") || all.out().contains("scored with"), all.out());
+    }
 }

@@ -221,10 +221,17 @@ final class CellParser {
         return Float.NaN;
     }
 
-    /** Whether the cell is one or two marks, neither letter nor digit: "?", "-", "--", ".", "*". */
+    /** Words that exports write for a missing value, which a number column holding them most likely means. */
+    private static final java.util.Set<String> MISSING_WORDS = java.util.Set.of("null", "none", "nil", "#n/a", "#null!", "missing");
+
+    /**
+     * Whether the cell is one or two marks, neither letter nor digit ("?", "-", "--", ".", "*"), or
+     * a word exports write for a missing value ("NULL", "None", Excel's "#N/A"), in any case.
+     */
     private static boolean isMark(byte[] bytes, int from, int to) {
         if (to - from > 2) {
-            return false;
+            return to - from <= 7 && MISSING_WORDS.contains(new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .toLowerCase(java.util.Locale.ROOT));
         }
         for (int i = from; i < to; i++) {
             if (Character.isLetterOrDigit(bytes[i]) || bytes[i] < 0) {

@@ -137,12 +137,14 @@ class CellParserTest {
     /** "?" marks a missing value in Weka's and the UCI files: a column of numbers with it is not a column of categories. */
     @Test
     void aMarkThatIsNoNumberIsAskedAboutAsAMissingValue() {
-        for (String mark : new String[] {"?", "-", "--", ".", "*"}) {
+        for (String mark : new String[] {"?", "-", "--", ".", "*", "NULL", "null", "None", "#N/A", "missing"}) {
             assertEquals("t.csv, line 2, column 3: expected a number, got \"" + mark + "\" (if \"" + mark + "\" marks a missing value, "
                     + "say so: --missing-values '" + mark + "', or CsvFormat.withMissingMarks)", rejects(mark, true));
         }
-        assertTrue(rejects("?x", true).endsWith("declare it categorical when training: --categorical, or "
-                + "CsvSource.Options.withCategorical)"));
+        for (String text : new String[] {"?x", "Nullable", "northeast"}) {
+            assertTrue(rejects(text, true).endsWith("declare it categorical when training: --categorical, or "
+                    + "CsvSource.Options.withCategorical)"), text);
+        }
         assertEquals("t.csv, line 2, column 3: expected a number, got \"?\" (if \"?\" marks a missing value, say so: "
                 + "--missing-values '?' --fill-missing, or CsvFormat.withMissingMarks)", rejects("?", false));
     }
