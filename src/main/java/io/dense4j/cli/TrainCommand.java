@@ -295,7 +295,9 @@ class TrainCommand implements Callable<Integer> {
                 System.err.println(heldOut);
             }
         }
-        if (model.trainingCommand() != null && !model.trainingCommand().ended()) { // --out's weights are the run's end: verify's
+        if (spark.given() || resumedFromACluster) { // a one-machine checkpoint's command line does not rerun a cluster's steps
+            model.setTrainingCommand(null);
+        } else if (model.trainingCommand() != null) { // --out's weights are the run's end, for verify
             model.setTrainingCommand(model.trainingCommand().asEnded());
         }
         // a run that fails leaves --out as it was: a pipeline that goes on after exit 1 must not pick up its model

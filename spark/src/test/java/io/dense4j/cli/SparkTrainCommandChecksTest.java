@@ -241,6 +241,9 @@ class SparkTrainCommandChecksTest {
         SparkTrainCommandTest.capture(0, with(read, "train", "--epochs", "2", "--spark", "local[2]", "--checkpoint", cached.toString(),
                 "--resume", "--out", onward.toString()));
         assertEquals(null, Model.load(onward).trainingData().contentXxh128());
+        // the one-machine checkpoint keeps its command line for a resume; Spark's rounds are no rerun of it
+        assertEquals(false, Model.load(cached).trainingCommand().ended());
+        assertEquals(null, Model.load(onward).trainingCommand());
 
         Path averaged = folder.resolve("averaged.zip");
         SparkTrainCommandTest.capture(0, with(read, "train", "--epochs", "1", "--spark", "local[2]", "--partitions", "2", "--sync",
