@@ -60,14 +60,16 @@ public final class GraphDot {
             previous = op;
         }
         boolean logits = graph.lossForm() == LossForm.FROM_LOGITS;
-        dot.append(String.format("  loss [shape=doubleoctagon, label=\"%s\"];%n",
-                logits ? "BCE from logits\\nmax(z,0) − z·y + log1p(e^−|z|)" : "BCE on probabilities"));
+        boolean weighted = graph.classWeights() != null && !graph.classWeights().isNone();
+        dot.append(String.format("  loss [shape=doubleoctagon, label=\"%s%s\"];%n",
+                logits ? "BCE from logits\\nmax(z,0) − z·y + log1p(e^−|z|)" : "BCE on probabilities",
+                weighted ? "\\neach row × w_y, its class's weight\\n(" + graph.classWeights() + ")" : ""));
         dot.append(String.format("  %s -> loss [label=\"%s\"];%n", previous, logits ? "z" : "p"));
         dot.append("  y -> loss;\n");
         dot.append("  edge [color=red, fontcolor=red, style=dashed];\n");
-        String gradient = logits ? "(σ(z) − y)/B" : "dL/dp";
+        String gradient = !logits ? "dL/dp" : weighted ? "w_y·(σ(z) − y)/B" : "(σ(z) − y)/B";
         String from = "loss";
-        for (int i = graph.nodes().size() - 1; i >= 0; i--) {
+        for (int i = graph.nodes().size() - 1; i >= firstWithBackward(graph); i--) {
             Node node = graph.nodes().get(i);
             String back = "grad" + i;
             dot.append(String.format("  %s [color=red, fontcolor=red, label=\"∂ %s\"];%n", back, node.label()));
@@ -89,6 +91,21 @@ public final class GraphDot {
         }
         dot.append("}\n");
         return dot.toString();
+    }
+
+    /**
+     * The first node whose backward pass runs: the first with parameters, as the ones before it (a
+     * Normalization) need no gradient, unless the graph keeps the input's gradient.
+     */
+    private static int firstWithBackward(Graph graph) {
+        if (graph.inputGradient()) {
+            return 0;
+        }
+        int first = 0;
+        while (first < graph.nodes().size() && graph.nodes().get(first).parameterCount() == 0) {
+            first++;
+        }
+        return first;
     }
 
     /**

@@ -216,6 +216,8 @@ class CategoricalInputTest {
         assertTrue(dot.contains("x -> input;") && dot.contains("input -> op0 [label=\"numbers\"];"), "to the Normalization: " + dot);
         assertTrue(dot.contains("op0 -> op1;") && dot.contains("input -> op1 [label=\"codes\"];"), "to the gathering Dense: " + dot);
         assertTrue(dot.contains("W1 [10, 6]"), "2 numbers and 5 + 3 slots: " + dot);
+        // the backward pass ends at the first Dense: nothing trainable lies before the Normalization, so no gradient reaches it
+        assertTrue(dot.contains("label=\"∂ Dense(gather)+ReLU\"") && !dot.contains("∂ Normalization") && !dot.contains("dL/dh0"), dot);
 
         InputSchema quoted = new InputSchema(List.of("x", "plan \"B\""), List.of("no", "yes"), null, null,
                 Map.of("plan \"B\"", CATEGORIES.get("colour")));

@@ -274,5 +274,11 @@ class ModelTest {
         assertTrue(dot.startsWith("digraph dense4j {") && dot.contains("op2 -> loss") && dot.contains("color=red"), dot);
         assertTrue(dot.contains("W0 [100, 256]"), dot);
         assertFalse(dot.contains("dx"), "no input gradient is computed in training");
+        assertTrue(dot.contains("loss -> grad2 [label=\"(σ(z) − y)/B\"]") && !dot.contains("w_y"), dot);
+        // class weights scale each row's loss and its gradient: dℓ/dz = w_y·(σ(z) − y), as summary says they are there
+        String weighted = new Sequential(new Dense(1, new Sigmoid())).compile(3, new BinaryCrossEntropy()
+                .withClassWeights(new io.dense4j.loss.ClassWeights(0.5, 2)), new SGD(0.1)).toDot();
+        assertTrue(weighted.contains("each row × w_y, its class's weight\\n(class weights 0: 0.500000, 1: 2.00000)")
+                && weighted.contains("loss -> grad0 [label=\"w_y·(σ(z) − y)/B\"]"), weighted);
     }
 }
