@@ -108,6 +108,7 @@ final class ColumnOptions {
                         + "are skipped with --skip-bad-rows)%n", name, numbers, valued, name);
             }
         }
+        noteCaseVariants(categories, out);
         int capped = 0;
         for (var column : categories.entrySet()) {
             CategoryDictionary seen = source.categoryCounts(column.getKey());
@@ -144,6 +145,26 @@ final class ColumnOptions {
                         + "numbers the rows, leave it out: --drop '%s'%n", shown, name.isEmpty() ? "no name" : "pandas' name for none",
                         shown);
             }
+        }
+    }
+
+    /**
+     * A note for categorical columns whose kept values differ only in case ("Yes", "yes", "YES"):
+     * each is a category of its own, with its own weight, which is seldom what a file's writer meant.
+     */
+    private static void noteCaseVariants(Map<String, Categories> categories, PrintStream out) {
+        List<String> columns = new java.util.ArrayList<>();
+        for (var column : categories.entrySet()) {
+            Map<String, List<String>> byLowerCase = new java.util.LinkedHashMap<>();
+            column.getValue().values().forEach(value -> byLowerCase.computeIfAbsent(value.toLowerCase(Locale.ROOT),
+                    lower -> new java.util.ArrayList<>()).add(value));
+            byLowerCase.values().stream().filter(alike -> alike.size() > 1).findFirst().ifPresent(alike -> columns.add(
+                    io.dense4j.data.csv.Printable.of(column.getKey()) + " (" + String.join(", ", alike.stream()
+                            .map(value -> "\"" + io.dense4j.data.csv.Printable.of(value) + "\"").toList()) + ")"));
+        }
+        if (!columns.isEmpty()) {
+            out.printf(Locale.ROOT, "Note: values that differ only in case are categories of their own, each with its own weight, "
+                    + "in %s; if they mean one value, write them alike in the file%n", firstOf(columns));
         }
     }
 

@@ -491,7 +491,12 @@ class TrainCommand implements Callable<Integer> {
         if (plots != null && !history.epochs().isEmpty()) {
             Charts.lossCurves(Map.of("model", history), plots.resolve("loss.png"));
             Charts.accuracyCurves(Map.of("model", history), plots.resolve("accuracy.png"));
-            System.out.println("Wrote " + plots.resolve("loss.png") + " and " + plots.resolve("accuracy.png"));
+            int first = history.epochs().get(0).epoch();
+            System.out.println("Wrote " + plots.resolve("loss.png") + " and " + plots.resolve("accuracy.png") + (first == 1 ? ""
+                    : String.format(Locale.ROOT, " (epochs %d to %d, the ones this run trained: a checkpoint keeps no earlier "
+                    + "epoch's losses%s)", first, history.last().epoch(), log == null ? "" : "; " + log + " holds them")));
+        } else if (plots != null) {
+            System.out.println("Wrote no charts in " + plots + ": this run trained no epoch");
         }
     }
 

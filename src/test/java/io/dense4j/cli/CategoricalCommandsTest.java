@@ -119,6 +119,27 @@ class CategoricalCommandsTest {
                 + "write by default; if it numbers the rows, leave it out: --drop 'Unnamed: 0'"), again.out());
     }
 
+    /** "Yes", "yes" and "YES" are three categories, as scikit-learn's one-hot makes them; train says so, once a column. */
+    @Test
+    void valuesThatDifferOnlyInCaseAreNoted() throws Exception {
+        StringBuilder text = new StringBuilder("married,colour,x,label\n");
+        java.util.Random random = new java.util.Random(5);
+        String[] married = {"yes", "Yes", "YES", "no", "No"};
+        for (int i = 0; i < 200; i++) {
+            double x = random.nextGaussian();
+            text.append(married[i % married.length]).append(',').append(i % 2 == 0 ? "red" : "blue").append(',').append(x).append(',')
+                    .append(x + random.nextGaussian() > 0 ? "yes" : "no").append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("cased.csv"), text);
+        Run noted = Run.of("train", "--data", file.toString(), "--epochs", "1", "--out", folder.resolve("m.zip").toString());
+        assertEquals(0, noted.exitCode(), noted.err());
+        assertTrue(noted.out().contains("Note: values that differ only in case are categories of their own, each with its own weight, "
+                + "in married (\"yes\", \"Yes\", \"YES\"); if they mean one value, write them alike in the file\n"), noted.out());
+        Run plain = Run.of("train", "--data", file.toString(), "--drop", "married", "--epochs", "1", "--out",
+                folder.resolve("m2.zip").toString());
+        assertFalse(plain.out().contains("differ only in case"), plain.out());
+    }
+
     @Test
     void aModelTrainedWithoutAHeaderPredictsOnFilesWithoutOneByPlace() throws Exception {
         List<String> lines = Files.readAllLines(train);

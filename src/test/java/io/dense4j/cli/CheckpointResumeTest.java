@@ -80,8 +80,9 @@ class CheckpointResumeTest {
         Files.delete(out);
 
         List<String> resume = new ArrayList<>(train);
-        resume.add("--resume");
+        resume.addAll(List.of("--resume", "--plot", folder.resolve("plots").toString()));
         Run again = Run.of(resume.toArray(String[]::new));
+        assertTrue(again.out().contains("Wrote no charts in " + folder.resolve("plots") + ": this run trained no epoch"), again.out());
         assertEquals(0, again.exitCode(), again.err());
         assertFalse(again.out().contains("start afresh"), again.out());
         assertFalse(again.out().contains("epoch " + (Checkpoint.load(checkpoint).state().progress().epochs() + 1) + "/"), again.out());

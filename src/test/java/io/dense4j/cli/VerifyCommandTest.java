@@ -84,11 +84,13 @@ class VerifyCommandTest {
         assertEquals(0, first.exitCode(), first.err());
         Path model = folder.resolve("m4.zip");
         Run resumed = Run.of("train", "--data", data.toString(), "--out", model.toString(), "--epochs", "4", "--checkpoint",
-                checkpoint.toString(), "--resume");
+                checkpoint.toString(), "--resume", "--plot", folder.resolve("plots").toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("accuracy.png (epochs 3 to 4, the ones this run trained: a checkpoint keeps no earlier "
+                + "epoch's losses)"), resumed.out());
         Run summary = Run.of("summary", "--model", model.toString());
         assertTrue(summary.out().contains("Command: dense4j train --data " + data + " --out " + model + " --epochs 4 --checkpoint "
-                + checkpoint + " --resume --layers 8 --optimizer adam --lr 0.01 --class-weight balanced --max-categories 1"),
+                + checkpoint + " --resume --plot " + folder.resolve("plots") + " --layers 8 --optimizer adam --lr 0.01 --class-weight balanced --max-categories 1"),
                 summary.out());
 
         Run verified = Run.of("verify", "--model", model.toString(), "--data", data.toString());
