@@ -220,9 +220,8 @@ class TrainCommand implements Callable<Integer> {
             trainer = new Trainer(model, model.optimizer(), policy());
         }
         Model model = trainer.model();
-        if (!spark.given() && !resumedFromACluster) { // verify reruns it on one machine, where Spark's rounds add in another order
-            model.setTrainingCommand(recordedCommand(resumed, trainer.policy())); // before the checkpoints, which keep it
-        }
+        // set before the checkpoints, which keep it; none after a cluster's steps, which verify's one machine adds in another order
+        model.setTrainingCommand(resumedFromACluster ? null : RecordedCommand.atStart(spec, resumed, trainer.policy()));
         System.out.println(model.summary());
         if (main != null && main.verbose) {
             long trainingRows;
@@ -247,18 +246,6 @@ class TrainCommand implements Callable<Integer> {
         }
         Scores held = validation > 0 ? model.scores(source, stratifiedIfAsked(RowSelection.validation(validation, seed))) : null;
         return finish(trainer, goal, held);
-    }
-
-    /**
-     * The command line verify reruns, with the parts its steps are cut into: this one, and for a run
-     * resumed from a checkpoint that records its own, the flags this one left out for the
-     * checkpoint to give. Not yet ended: the checkpoints written during the run keep it so.
-     */
-    private io.dense4j.model.TrainingCommand recordedCommand(Checkpoint resumed, ExecutionPolicy policy) {
-        io.dense4j.model.TrainingCommand before = resumed == null ? null : resumed.model().trainingCommand();
-        List<String> arguments = before == null ? spec.commandLine().getParseResult().expandedArgs()
-                : ResumedCommand.recorded(spec, spec.commandLine().getParseResult(), before.arguments());
-        return new io.dense4j.model.TrainingCommand(arguments, policy.parts() > 0 ? policy.parts() : policy.threads(), false);
     }
 
     /**
@@ -295,11 +282,7 @@ class TrainCommand implements Callable<Integer> {
                 System.err.println(heldOut);
             }
         }
-        if (spark.given() || resumedFromACluster) { // a one-machine checkpoint's command line does not rerun a cluster's steps
-            model.setTrainingCommand(null);
-        } else if (model.trainingCommand() != null) { // --out's weights are the run's end, for verify
-            model.setTrainingCommand(model.trainingCommand().asEnded());
-        }
+        RecordedCommand.atEnd(model, spark.given() || resumedFromACluster);
         // a run that fails leaves --out as it was: a pipeline that goes on after exit 1 must not pick up its model
         boolean outIsTheCheckpoint = checkpoints.file != null
                 && checkpoints.file.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize());

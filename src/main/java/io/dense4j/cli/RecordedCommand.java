@@ -1,5 +1,9 @@
 package io.dense4j.cli;
 
+import io.dense4j.model.Checkpoint;
+import io.dense4j.model.Model;
+import io.dense4j.model.TrainingCommand;
+import io.dense4j.runtime.ExecutionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,13 +12,36 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The command line a resumed run records for {@code verify}: the one it was given, plus the flags
- * it left out that the checkpoint's own command line gave, of those {@code --resume} takes from
- * the checkpoint (its model, optimizer, loss and how it read the data). Without them, a rerun
+ * The {@code train} command line a model records for {@code verify} to rerun. It is set before
+ * the first epoch, not yet ended, so that the checkpoints written during the run keep it for a run
+ * resumed from them; the run's end marks it ended. A resumed run records the line it was given,
+ * plus the flags it left out that the checkpoint's own line gave, of those {@code --resume} takes
+ * from the checkpoint (its model, optimizer, loss and how it read the data): without them, a rerun
  * from scratch would train another model than the one the checkpoint went on with.
  */
-final class ResumedCommand {
-    private ResumedCommand() {
+final class RecordedCommand {
+    private RecordedCommand() {
+    }
+
+    /** The line {@code train} records when it starts, with the parts its steps are cut into; {@code resumed} is null for a new run. */
+    static TrainingCommand atStart(CommandSpec train, Checkpoint resumed, ExecutionPolicy policy) {
+        TrainingCommand before = resumed == null ? null : resumed.model().trainingCommand();
+        ParseResult given = train.commandLine().getParseResult();
+        List<String> arguments = before == null ? given.expandedArgs() : recorded(train, given, before.arguments());
+        return new TrainingCommand(arguments, policy.parts() > 0 ? policy.parts() : policy.threads(), false);
+    }
+
+    /**
+     * Marks {@code model}'s line ended, for the model file written at the run's end; or takes it
+     * away from a run whose steps were a cluster's, which a rerun on one machine would add in
+     * another order (a one-machine checkpoint's line, resumed on Spark, would otherwise stay).
+     */
+    static void atEnd(Model model, boolean onACluster) {
+        if (onACluster) {
+            model.setTrainingCommand(null);
+        } else if (model.trainingCommand() != null) {
+            model.setTrainingCommand(model.trainingCommand().asEnded());
+        }
     }
 
     /**
