@@ -158,9 +158,12 @@ final class ColumnOptions {
             Map<String, List<String>> byLowerCase = new java.util.LinkedHashMap<>();
             column.getValue().values().forEach(value -> byLowerCase.computeIfAbsent(value.toLowerCase(Locale.ROOT),
                     lower -> new java.util.ArrayList<>()).add(value));
-            byLowerCase.values().stream().filter(alike -> alike.size() > 1).findFirst().ifPresent(alike -> columns.add(
-                    io.dense4j.data.csv.Printable.of(column.getKey()) + " (" + String.join(", ", alike.stream()
-                            .map(value -> "\"" + io.dense4j.data.csv.Printable.of(value) + "\"").toList()) + ")"));
+            List<String> groups = byLowerCase.values().stream().filter(alike -> alike.size() > 1).map(alike -> String.join(", ",
+                    alike.stream().map(value -> "\"" + io.dense4j.data.csv.Printable.of(value) + "\"").toList())).toList();
+            if (!groups.isEmpty()) { // three groups of a column at most
+                columns.add(io.dense4j.data.csv.Printable.of(column.getKey()) + " (" + String.join("; ", groups.subList(0,
+                        Math.min(3, groups.size()))) + (groups.size() > 3 ? "; …" : "") + ")");
+            }
         }
         if (!columns.isEmpty()) {
             out.printf(Locale.ROOT, "Note: values that differ only in case are categories of their own, each with its own weight, "

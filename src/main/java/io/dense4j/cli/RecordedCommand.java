@@ -15,9 +15,9 @@ import picocli.CommandLine.ParseResult;
  * The {@code train} command line a model records for {@code verify} to rerun. It is set before
  * the first epoch, not yet ended, so that the checkpoints written during the run keep it for a run
  * resumed from them; the run's end marks it ended. A resumed run records the line it was given,
- * plus the flags it left out that the checkpoint's own line gave, of those {@code --resume} takes
- * from the checkpoint (its model, optimizer, loss and how it read the data): without them, a rerun
- * from scratch would train another model than the one the checkpoint went on with.
+ * with the flags whose values {@code --resume} takes from the checkpoint (its model, optimizer,
+ * loss and how it read the data) as the checkpoint's own line gave them: otherwise a rerun from
+ * scratch would train another model than the one the checkpoint went on with.
  */
 final class RecordedCommand {
     private RecordedCommand() {
@@ -45,27 +45,33 @@ final class RecordedCommand {
     }
 
     /**
-     * {@code given}'s arguments, then the arguments of each of {@link ResumeCheck#KEPT_FLAGS} that
-     * {@code given} does not hold and {@code checkpoints} (the checkpoint's recorded arguments)
-     * does, in their order there.
+     * {@code given}'s arguments but those of {@link ResumeCheck#KEPT_FLAGS}, then those flags as
+     * {@code checkpoints} (the checkpoint's recorded arguments) gave them: the resumed run trained
+     * with the checkpoint's values of them, whatever it was given (a conflicting value is refused,
+     * an agreeing one changes nothing).
      */
     static List<String> recorded(CommandSpec train, ParseResult given, List<String> checkpoints) {
-        List<String> arguments = new ArrayList<>(given.expandedArgs());
-        for (int i = 0; i < checkpoints.size(); i++) {
-            String argument = checkpoints.get(i);
+        List<String> arguments = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        collect(train, given.expandedArgs(), arguments, null);
+        collect(train, checkpoints, null, kept);
+        arguments.addAll(kept);
+        return arguments;
+    }
+
+    /** Adds {@code arguments} to {@code others}, or to {@code keptFlags} for the kept flags and their values; a null list takes none. */
+    private static void collect(CommandSpec train, List<String> arguments, List<String> others, List<String> keptFlags) {
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
             String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
             OptionSpec option = optionNamed(train, name);
-            if (option == null) {
-                continue; // a value, or a flag of no option (none in a command line train accepted)
-            }
-            int values = argument.contains("=") ? 0 : valuesAfter(option, checkpoints, i);
-            String kept = option.longestName();
-            if (ResumeCheck.KEPT_FLAGS.contains(kept) && !given.hasMatchedOption(kept)) {
-                arguments.addAll(checkpoints.subList(i, i + 1 + values));
+            int values = option == null || argument.contains("=") ? 0 : valuesAfter(option, arguments, i);
+            List<String> into = option != null && ResumeCheck.KEPT_FLAGS.contains(option.longestName()) ? keptFlags : others;
+            if (into != null) {
+                into.addAll(arguments.subList(i, i + 1 + values));
             }
             i += values;
         }
-        return arguments;
     }
 
     /** The option {@code name} names, its negated form ({@code --no-standardize}) included; else null. */

@@ -25,12 +25,12 @@ final class ResumeCheck {
     private static final List<String> OPTIMIZER_FLAGS = List.of("--optimizer", "--lr", "--momentum", "--nesterov", "--beta1",
             "--beta2", "--epsilon", "--weight-decay", "--clip-norm");
     /**
-     * The flags a resumed run may leave out, their values then the checkpoint's: its model,
-     * optimizer and loss, and how it read the data's columns and numbers.
+     * The flags whose values a resumed run takes from its checkpoint, given or not: its model,
+     * optimizer and loss, how many categories it keeps, and how it read the data's numbers.
      */
     static final java.util.Set<String> KEPT_FLAGS = java.util.stream.Stream.of(MODEL_FLAGS, OPTIMIZER_FLAGS, List.of("--l2",
-            "--class-weight", "--categorical", "--numeric", "--max-categories", "--decimal", "--thousands", "--missing-values",
-            "--missing-values-in", "--fill-missing")).flatMap(List::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            "--class-weight", "--max-categories", "--decimal", "--thousands", "--missing-values", "--missing-values-in"))
+            .flatMap(List::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private ResumeCheck() {
     }
@@ -196,6 +196,20 @@ final class ResumeCheck {
             kept.entrySet().stream().filter(column -> column.getValue().values().size() > columns.maxCategories).findFirst()
                     .ifPresent(column -> conflicts.add("--max-categories " + columns.maxCategories + "; the checkpoint keeps "
                             + column.getValue().values().size() + " categories of \"" + column.getKey() + "\""));
+        }
+    }
+
+    /**
+     * Throws when {@code --class-weight balanced} gives other weights over the training rows than
+     * the checkpoint's: a resumed run trains with the checkpoint's, so the flag would be ignored.
+     */
+    static void sameBalance(LossOptions loss, io.dense4j.data.FeatureStatistics statistics, Model resumed,
+                            picocli.CommandLine command) {
+        io.dense4j.loss.ClassWeights kept = resumed.loss().classWeights();
+        if (loss.balanced() && !loss.loss(statistics).classWeights().equals(kept)) {
+            throw new ParameterException(command, "--resume keeps the checkpoint's model, optimizer, loss and batches, but "
+                    + "--class-weight balanced makes " + loss.loss(statistics).classWeights() + "; the checkpoint has " + kept
+                    + ". Give the checkpoint's flags, or train anew without --resume");
         }
     }
 

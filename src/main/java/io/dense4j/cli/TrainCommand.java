@@ -203,8 +203,9 @@ class TrainCommand implements Callable<Integer> {
                     trainer.epochsTrained(), epochs, trainer.batchesInEpoch() == 0 ? ""
                             : String.format(Locale.ROOT, " and %,d batches of the next", trainer.batchesInEpoch()));
             ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, resumed.state(), System.out);
-            judgement().expectResumed(source.statistics(trainingRows()), trainer.model().loss().classWeights(),
-                    trainer.model().provenance());
+            FeatureStatistics statistics = source.statistics(trainingRows());
+            ResumeCheck.sameBalance(lossOptions, statistics, trainer.model(), spec.commandLine());
+            judgement().expectResumed(statistics, trainer.model().loss().classWeights(), trainer.model().provenance());
         } else {
             if (trainingRowCount(source) == 0) { // before the categories and statistics of no rows
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
@@ -220,9 +221,11 @@ class TrainCommand implements Callable<Integer> {
             trainer = new Trainer(model, model.optimizer(), policy());
         }
         Model model = trainer.model();
-        // set before the checkpoints, which keep it; none after a cluster's steps, which verify's one machine adds in another order
-        model.setTrainingCommand(resumedFromACluster ? null : RecordedCommand.atStart(spec, resumed, trainer.policy()));
+        // none after a cluster's steps, which verify's one machine adds in another order
+        io.dense4j.model.TrainingCommand recorded = resumedFromACluster ? null : RecordedCommand.atStart(spec, resumed, trainer.policy());
+        model.setTrainingCommand(null); // the summary is of the model about to train, not of the line a checkpoint kept
         System.out.println(model.summary());
+        model.setTrainingCommand(recorded); // before the checkpoints, which keep it
         if (main != null && main.verbose) {
             long trainingRows;
             try (io.dense4j.data.BatchSource rows = source.rows(trainingRows(), model.inputSchema().fillValues(),
@@ -477,7 +480,7 @@ class TrainCommand implements Callable<Integer> {
             int first = history.epochs().get(0).epoch();
             System.out.println("Wrote " + plots.resolve("loss.png") + " and " + plots.resolve("accuracy.png") + (first == 1 ? ""
                     : String.format(Locale.ROOT, " (epochs %d to %d, the ones this run trained: a checkpoint keeps no earlier "
-                    + "epoch's losses%s)", first, history.last().epoch(), log == null ? "" : "; " + log + " holds them")));
+                    + "epoch's losses)", first, history.last().epoch())));
         } else if (plots != null) {
             System.out.println("Wrote no charts in " + plots + ": this run trained no epoch");
         }

@@ -49,7 +49,8 @@ final class VerifyCommand implements Callable<Integer> {
     /** Why {@link #modelFile} records no command line to rerun, from how its steps were taken and how far it had got. */
     private String whyNoCommand(TrainingCommand kept) {
         if (kept != null) { // a checkpoint's, for the run that resumes from it
-            return "it is a checkpoint written during a run; the run's --out model records it";
+            return "it is a checkpoint written during a run, whose line is for a run resumed from it; the run's --out model "
+                    + "records the line to rerun";
         }
         io.dense4j.model.TrainingState state = Checkpoint.load(modelFile).state();
         if (state.batching() != null && state.batching().onACluster()) {
@@ -58,8 +59,8 @@ final class VerifyCommand implements Callable<Integer> {
         if (state.progress().equals(io.dense4j.model.TrainingState.Progress.START)) {
             return "it was trained from Java";
         }
-        return "it is a checkpoint written during a run, a run resumed from a Spark checkpoint, or a fit from Java; a train run's "
-                + "--out model records it";
+        return "it is a checkpoint an older dense4j wrote during a run, a run resumed from a Spark checkpoint, or a fit from Java; "
+                + "a train run's --out model records it";
     }
 
     @Override

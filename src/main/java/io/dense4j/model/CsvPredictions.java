@@ -215,8 +215,8 @@ public final class CsvPredictions {
             format = schema.reading(format); // a "?" the model trained as missing is missing here too
         }
         if (format.header() && schema != null) {
+            schema.requireColumns(data.toString(), columns, format.delimiter());
             ScoringFiles.checkChosenColumns(schema, format); // the model's columns, by name: --features and --drop may only agree
-            schema.requireColumns(data.toString(), columns);
             return format.withoutLabel().withFeatures(schema.featureNames()).withCategorical(List.copyOf(schema.categories().keySet()));
         }
         // a model trained on a file without a header names its columns by place ("column 3"), its label's place the one skipped

@@ -290,8 +290,16 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
                 && places.nextClearBit(skipped + 1) == featureNames.size() + 1 ? skipped : -1;
     }
 
-    /** Throws, naming up to ten of them, unless {@code columns} (of {@code file}) include every one of this schema's features. */
+    /** As below, for a file read with the comma as its delimiter. */
     public void requireColumns(String file, java.util.Collection<String> columns) {
+        requireColumns(file, columns, ',');
+    }
+
+    /**
+     * Throws, naming up to ten of them, unless {@code columns} (of {@code file}'s header, read with
+     * {@code delimiter}) include every one of this schema's features.
+     */
+    public void requireColumns(String file, java.util.Collection<String> columns, char delimiter) {
         java.util.Set<String> present = new java.util.HashSet<>(columns);
         List<String> missing = featureNames.stream().filter(name -> !present.contains(name)).toList();
         if (!missing.isEmpty()) {
@@ -299,7 +307,8 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
                     + quoted(missing, featureNames.size()) + (labelName == null && namedByPlace()
                     ? " (the model was trained on a file without a header row, its columns named by place: give --no-header, or "
                     + "CsvFormat.withoutHeader() in Java)"
-                    : columns.size() == 1 ? io.dense4j.data.csv.DelimiterHint.forOneColumn(columns.iterator().next()) : ""));
+                    : columns.size() == 1 ? io.dense4j.data.csv.DelimiterHint.forOneColumn(columns.iterator().next(), delimiter, true)
+                    : ""));
         }
     }
 

@@ -76,11 +76,12 @@ final class ScoringFiles {
             }
         }
         if (format.header()) {
-            checkChosenColumns(schema, format);
-            // the model's columns by name, in any order, among any others (an id, columns left out in training)
+            // the model's columns by name, in any order, among any others (an id, columns left out in training); a model that
+            // names its columns by place says so first, whatever the flags
             for (Path file : files.paths()) {
-                schema.requireColumns(file.toString(), new CsvReader(file, format).columnNames());
+                schema.requireColumns(file.toString(), new CsvReader(file, format).columnNames(), format.delimiter());
             }
+            checkChosenColumns(schema, format);
             format = format.withFeatures(schema.featureNames());
         }
         return format;

@@ -60,9 +60,11 @@ final class Summary {
         }
         if (model.trainingCommand() != null) {
             int parts = model.trainingCommand().parts();
+            String rerun = model.trainingCommand().ended() ? "dense4j verify reruns it"
+                    : "a checkpoint's, for the run resumed from it; verify reruns the run's --out model";
             text.append("Command: ").append(Printable.whole(model.trainingCommand().toString())).append(parts > 1
-                    ? " (its steps cut into up to " + parts + " parts, as --parts " + parts + " cuts them; dense4j verify reruns it)\n"
-                    : " (dense4j verify reruns it)\n");
+                    ? " (its steps cut into up to " + parts + " parts, as --parts " + parts + " cuts them; " + rerun + ")\n"
+                    : " (" + rerun + ")\n");
         }
         if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {
             text.append("Threshold: ").append(Printable.whole(model.threshold().toString())).append('\n');

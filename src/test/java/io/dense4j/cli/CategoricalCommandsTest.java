@@ -134,7 +134,7 @@ class CategoricalCommandsTest {
         Run noted = Run.of("train", "--data", file.toString(), "--epochs", "1", "--out", folder.resolve("m.zip").toString());
         assertEquals(0, noted.exitCode(), noted.err());
         assertTrue(noted.out().contains("Note: values that differ only in case are categories of their own, each with its own weight, "
-                + "in married (\"yes\", \"Yes\", \"YES\"); if they mean one value, write them alike in the file\n"), noted.out());
+                + "in married (\"yes\", \"Yes\", \"YES\"; \"no\", \"No\"); if they mean one value, write them alike in the file\n"), noted.out());
         Run plain = Run.of("train", "--data", file.toString(), "--drop", "married", "--epochs", "1", "--out",
                 folder.resolve("m2.zip").toString());
         assertFalse(plain.out().contains("differ only in case"), plain.out());

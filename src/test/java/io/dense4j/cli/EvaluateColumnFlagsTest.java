@@ -59,6 +59,21 @@ class EvaluateColumnFlagsTest {
                 .contains("--features disagrees"), "the model's columns in another order");
     }
 
+    /** A model trained on a file without a header reads columns by place: that is said first, whatever --features says. */
+    @Test
+    void aModelOfColumnsByPlaceSaysSoBeforeJudgingTheFlags() throws Exception {
+        Path headerless = Files.writeString(folder.resolve("headerless.csv"), Files.readString(data).lines().skip(1)
+                .map(line -> line.substring(line.indexOf(',') + 1).replaceFirst(",(red|green|blue),", ",0,")).reduce("", (a, b) -> a + b
+                + "\n"));
+        Path model = folder.resolve("places.zip");
+        assertEquals(0, Run.of("train", "--data", headerless.toString(), "--no-header", "--epochs", "1", "--out", model.toString())
+                .exitCode());
+        Run chosen = Run.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--features", "x,z");
+        assertEquals(1, chosen.exitCode());
+        assertTrue(chosen.err().contains("lacks the model's feature columns \"column 1\", \"column 2\", \"column 3\" (the model was "
+                + "trained on a file without a header row, its columns named by place: give --no-header"), chosen.err());
+    }
+
     private static String[] concat(List<String> first, List<String> second) {
         return java.util.stream.Stream.concat(first.stream(), second.stream()).toArray(String[]::new);
     }

@@ -79,18 +79,25 @@ class VerifyCommandTest {
         Path data = hmda();
         Path checkpoint = folder.resolve("c.zip");
         Run first = Run.of("train", "--data", data.toString(), "--out", folder.resolve("m2.zip").toString(), "--epochs", "2",
-                "--layers", "8", "--optimizer", "adam", "--lr", "0.01", "--class-weight", "balanced", "--max-categories", "1",
+                "--layers", "8", "--optimizer", "adam", "--lr", "0.01", "--class-weight", "3", "--max-categories", "1",
                 "--checkpoint", checkpoint.toString());
         assertEquals(0, first.exitCode(), first.err());
         Path model = folder.resolve("m4.zip");
+        Run balanced = Run.of("train", "--data", data.toString(), "--out", model.toString(), "--epochs", "4", "--checkpoint",
+                checkpoint.toString(), "--resume", "--class-weight", "balanced");
+        assertEquals(2, balanced.exitCode(), "ignored, it would have been recorded: " + balanced.out());
+        assertTrue(balanced.err().contains("but --class-weight balanced makes class weights 0: 0.571723, 1: 3.98565; the "
+                + "checkpoint has class weights 0: 1.00000, 1: 3.00000. Give the checkpoint's flags"), balanced.err());
+        // --max-categories 100 changes nothing (the checkpoint keeps its 1 category a column): the checkpoint's 1 is recorded
         Run resumed = Run.of("train", "--data", data.toString(), "--out", model.toString(), "--epochs", "4", "--checkpoint",
-                checkpoint.toString(), "--resume", "--plot", folder.resolve("plots").toString());
+                checkpoint.toString(), "--resume", "--max-categories", "100", "--plot", folder.resolve("plots").toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("accuracy.png (epochs 3 to 4, the ones this run trained: a checkpoint keeps no earlier "
                 + "epoch's losses)"), resumed.out());
         Run summary = Run.of("summary", "--model", model.toString());
         assertTrue(summary.out().contains("Command: dense4j train --data " + data + " --out " + model + " --epochs 4 --checkpoint "
-                + checkpoint + " --resume --plot " + folder.resolve("plots") + " --layers 8 --optimizer adam --lr 0.01 --class-weight balanced --max-categories 1"),
+                + checkpoint + " --resume --plot " + folder.resolve("plots") + " --layers 8 --optimizer adam --lr 0.01 --class-weight 3 "
+                + "--max-categories 1"),
                 summary.out());
 
         Run verified = Run.of("verify", "--model", model.toString(), "--data", data.toString());
@@ -144,8 +151,11 @@ class VerifyCommandTest {
                 "--checkpoint", checkpoint.toString(), "--out", folder.resolve("m.zip").toString()).exitCode());
         Run midRun = Run.of("verify", "--model", checkpoint.toString(), "--data", data.toString());
         assertEquals(2, midRun.exitCode());
-        assertEquals("dense4j: " + checkpoint + " records no train command line (it is a checkpoint written during a run; the run's "
-                + "--out model records it): verify reruns dense4j train on one machine only", midRun.err().lines().findFirst().orElse(""));
+        assertEquals("dense4j: " + checkpoint + " records no train command line (it is a checkpoint written during a run, whose line is "
+                + "for a run resumed from it; the run's --out model records the line to rerun): verify reruns dense4j train on one "
+                + "machine only", midRun.err().lines().findFirst().orElse(""));
+        String summary = Run.of("summary", "--model", checkpoint.toString()).out();
+        assertTrue(summary.contains("a checkpoint's, for the run resumed from it; verify reruns the run's --out model)\n"), summary);
     }
 
     @Test

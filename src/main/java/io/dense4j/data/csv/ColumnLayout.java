@@ -67,7 +67,7 @@ final class ColumnLayout {
             throw problems.row("holds nothing but blanks: expected a header row and data rows");
         }
         if (columns < (format.labeled() ? 2 : 1)) {
-            String hint = DelimiterHint.forOneColumn(cells.get(0));
+            String hint = DelimiterHint.forOneColumn(cells.get(0), format.delimiter(), format.header());
             throw problems.row("found 1 column; a labeled CSV needs at least one feature and a label"
                     + (!hint.isEmpty() ? hint : format.delimiter() != ',' ? "" : " (is the delimiter a comma?)"));
         }

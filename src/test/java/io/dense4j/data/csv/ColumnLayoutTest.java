@@ -84,6 +84,10 @@ class ColumnLayoutTest {
                 .withoutLabel()), "predict's read, of no label");
         assertEquals("t.csv, line 1: found 1 column; a labeled CSV needs at least one feature and a label (its header reads as one "
                 + "column, \"a,label\": is the delimiter ','? give --delimiter ',')", rejects("a,label", CsvFormat.defaults().withDelimiter(';')));
+        assertEquals("t.csv, line 1: found 1 column; a labeled CSV needs at least one feature and a label (its header is one quoted "
+                + "field, \"a,b,label\": are its lines quoted whole?)", rejects("\"a,b,label\"", CsvFormat.defaults()));
+        assertEquals("t.csv, line 1: found 1 column; a labeled CSV needs at least one feature and a label (its first line reads as "
+                + "one column, \"1;2;0\": is the delimiter ';'? give --delimiter ';')", rejects("1;2;0", CsvFormat.defaults().withoutHeader()));
         // a name the list, cut at ten, may not show: one that differs only in case or blanks is named
         assertEquals("t.csv, line 1: has no column named \"class\" (a column is named \"Class\"; names match exactly); its columns "
                 + "are c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, … (11 columns)",
