@@ -63,7 +63,9 @@ final class ColumnLayout {
             at = next + 1;
         }
         int columns = cells.size();
-        if (columns == 1 && cells.get(0).isBlank()) { // blank lines before the first are passed over: a file of a byte-order mark alone
+        // blank lines before the first are passed over: a file of a byte-order mark alone, or of spaces (without a header, a
+        // row of one missing value)
+        if (format.header() && columns == 1 && cells.get(0).isBlank()) {
             throw problems.row("holds nothing but blanks: expected a header row and data rows");
         }
         if (columns < (format.labeled() ? 2 : 1)) {

@@ -82,6 +82,8 @@ class ColumnLayoutTest {
         assertEquals("t.csv, line 1: holds nothing but blanks: expected a header row and data rows", rejects(" ", CsvFormat.defaults()));
         assertEquals("t.csv, line 1: holds nothing but blanks: expected a header row and data rows", rejects("", CsvFormat.defaults()
                 .withoutLabel()), "predict's read, of no label");
+        assertEquals(List.of("column 1"), layout(" ", CsvFormat.defaults().withoutLabel().withoutHeader()).names(),
+                "without a header, a row of one missing value");
         assertEquals("t.csv, line 1: found 1 column; a labeled CSV needs at least one feature and a label (its header reads as one "
                 + "column, \"a,label\": is the delimiter ','? give --delimiter ',')", rejects("a,label", CsvFormat.defaults().withDelimiter(';')));
         assertEquals("t.csv, line 1: found 1 column; a labeled CSV needs at least one feature and a label (its header is one quoted "
