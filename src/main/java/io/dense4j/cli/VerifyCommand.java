@@ -46,12 +46,8 @@ final class VerifyCommand implements Callable<Integer> {
             + "or ~/.cache/dense4j when its folder cannot be written).")
     Path cacheDirectory;
 
-    /** Why {@link #modelFile} records no command line to rerun, from how its steps were taken and how far it had got. */
-    private String whyNoCommand(TrainingCommand kept) {
-        if (kept != null) { // a checkpoint's, for the run that resumes from it
-            return "it is a checkpoint written during a run, whose line is for a run resumed from it; the run's --out model "
-                    + "records the line to rerun";
-        }
+    /** Why {@link #modelFile} records no command line, from how its steps were taken and how far it had got. */
+    private String whyNoCommand() {
         io.dense4j.model.TrainingState state = Checkpoint.load(modelFile).state();
         if (state.batching() != null && state.batching().onACluster()) {
             return "it was trained on Spark, whose rounds add the pieces' gradients in another order than one machine";
@@ -67,9 +63,13 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Model original = Model.load(modelFile);
         TrainingCommand command = original.trainingCommand();
-        if (command == null || !command.ended()) { // a checkpoint's command line is for the run resumed from it
-            throw new ParameterException(spec.commandLine(), modelFile + " records no train command line (" + whyNoCommand(command) + "): "
+        if (command == null) {
+            throw new ParameterException(spec.commandLine(), modelFile + " records no train command line (" + whyNoCommand() + "): "
                     + "verify reruns dense4j train on one machine only");
+        }
+        if (!command.ended()) {
+            throw new ParameterException(spec.commandLine(), modelFile + " is a checkpoint written during a run: the command line it "
+                    + "keeps is for a run resumed from it; verify the run's --out model, whose weights the whole line makes");
         }
         TrainingData trainedOn = original.trainingData();
         long bytes = 0;

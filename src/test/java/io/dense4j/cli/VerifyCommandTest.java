@@ -151,9 +151,9 @@ class VerifyCommandTest {
                 "--checkpoint", checkpoint.toString(), "--out", folder.resolve("m.zip").toString()).exitCode());
         Run midRun = Run.of("verify", "--model", checkpoint.toString(), "--data", data.toString());
         assertEquals(2, midRun.exitCode());
-        assertEquals("dense4j: " + checkpoint + " records no train command line (it is a checkpoint written during a run, whose line is "
-                + "for a run resumed from it; the run's --out model records the line to rerun): verify reruns dense4j train on one "
-                + "machine only", midRun.err().lines().findFirst().orElse(""));
+        assertEquals("dense4j: " + checkpoint + " is a checkpoint written during a run: the command line it keeps is for a run "
+                + "resumed from it; verify the run's --out model, whose weights the whole line makes",
+                midRun.err().lines().findFirst().orElse(""));
         String summary = Run.of("summary", "--model", checkpoint.toString()).out();
         assertTrue(summary.contains("a checkpoint's, for the run resumed from it; verify reruns the run's --out model)\n"), summary);
     }
