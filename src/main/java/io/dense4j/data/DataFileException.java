@@ -65,8 +65,28 @@ public final class DataFileException extends RuntimeException {
         return moved;
     }
 
+    /** The same place with another problem, for a caller that knows better what to say of it. */
+    public DataFileException withProblem(String other) {
+        DataFileException said = line == 0 ? new DataFileException(Path.of(file), other, getCause())
+                : new DataFileException(Path.of(file), line, column, columnName, other);
+        if (line != 0) {
+            said.initCause(getCause());
+        }
+        return said;
+    }
+
     public Path file() {
         return Path.of(file);
+    }
+
+    /** The header's name for the column, or null. */
+    public String columnName() {
+        return columnName;
+    }
+
+    /** What is wrong, without the words that place it. */
+    public String problem() {
+        return problem;
     }
 
     /** The line, counting from 1; 0 when the problem is the whole file. */

@@ -376,8 +376,10 @@ class CategoricalCommandsTest {
     void declaringATextColumnNumericStopsAtItsFirstText() {
         Run run = Run.of("train", "--data", train.toString(), "--numeric", "city", "--out", folder.resolve("m.zip").toString());
         assertEquals(1, run.exitCode(), run.out());
-        assertTrue(run.err().contains("line 2, column 5 (\"city\"): expected a number, got \"Oslo\" (to read the column as "
-                + "categories, declare it categorical when training: --categorical, or CsvSource.Options.withCategorical)"), run.err());
+        // the usual hint, to declare the column categorical, would ignore the flag that asked for numbers
+        assertEquals("dense4j: " + train + ", line 2, column 5 (\"city\"): expected a number, got \"Oslo\" (the column is read as "
+                + "numbers because --numeric (CsvSource.Options.withNumeric) names it; leave it out there to read the column as "
+                + "categories)", run.err().lines().findFirst().orElse(""));
         Run both = Run.of("train", "--data", train.toString(), "--numeric", "city", "--categorical", "city", "--out",
                 folder.resolve("m.zip").toString());
         assertEquals(2, both.exitCode());

@@ -74,8 +74,7 @@ final class CellParser {
                         ? "if \"" + text + "\" marks a missing value, " + (scoring && !allowMissing
                         ? "the model fills none: train it with --missing-values '" + text + "' --fill-missing"
                         : "say so: --missing-values '" + text + "'" + (allowMissing ? "" : " --fill-missing") + ", or CsvFormat.withMissingMarks")
-                        : "to read the column as categories, declare it categorical when training: --categorical, or "
-                        + "CsvSource.Options.withCategorical") + ")");
+                        : CATEGORICAL_HINT) + ")");
             }
             if (Double.isNaN(value)) {
                 return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
@@ -220,6 +219,10 @@ final class CellParser {
         }
         return Float.NaN;
     }
+
+    /** The way out for text in a column read as numbers, unless it was declared numeric (see {@link CsvSource#open}). */
+    static final String CATEGORICAL_HINT = "to read the column as categories, declare it categorical when training: --categorical, or "
+            + "CsvSource.Options.withCategorical";
 
     /** Words that exports write for a missing value, which a number column holding them most likely means. */
     private static final java.util.Set<String> MISSING_WORDS = java.util.Set.of("null", "none", "nil", "#n/a", "#null!", "missing");

@@ -78,4 +78,17 @@ public record ColumnKinds(boolean infer, List<String> categorical, List<String> 
         numeric.forEach(chosen::remove);
         return features.stream().filter(chosen::contains).toList();
     }
+
+    /**
+     * {@code problem}, or for text in a column declared numeric, the same with the declaration
+     * named: the usual hint to declare the column categorical would ignore it.
+     */
+    DataFileException explained(DataFileException problem) {
+        String name = problem.columnName();
+        if (name == null || !numeric.contains(name) || !problem.problem().contains(CellParser.CATEGORICAL_HINT)) {
+            return problem;
+        }
+        return problem.withProblem(problem.problem().replace(CellParser.CATEGORICAL_HINT, "the column is read as numbers because "
+                + "--numeric (CsvSource.Options.withNumeric) names it; leave it out there to read the column as categories"));
+    }
 }

@@ -224,7 +224,11 @@ public final class CsvSource implements CategoricalRows {
         CsvFormat settled = format.withCategorical(kinds.resolve(files.paths().get(0), first.featureNames(), withText));
         List<CsvFile> opened = new ArrayList<>();
         for (Path file : files.paths()) {
-            opened.add(CsvFile.open(file, settled, options, files.paths().size() > 1));
+            try {
+                opened.add(CsvFile.open(file, settled, options, files.paths().size() > 1));
+            } catch (DataFileException problem) {
+                throw kinds.explained(problem);
+            }
         }
         // each file of a set may be an empty part, not all of them; one file's cache built as part of a set may hold no rows
         if (opened.stream().mapToLong(CsvFile::rows).sum() == 0) {

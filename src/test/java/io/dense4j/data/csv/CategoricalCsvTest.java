@@ -62,8 +62,9 @@ class CategoricalCsvTest {
         assertEquals(List.of("plan", "state"), exactly.categoricalColumns());
         DataFileException state = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
                 CsvSource.Options.defaults().withNumeric(List.of("state")).withoutCache().fillingMissing()));
-        assertTrue(state.getMessage().endsWith("line 2, column 4 (\"state\"): expected a number, got \"CA\" "
-                + "(to read the column as categories, declare it categorical when training: --categorical, or CsvSource.Options.withCategorical)"), state.getMessage());
+        assertTrue(state.getMessage().endsWith("line 2, column 4 (\"state\"): expected a number, got \"CA\" (the column is read as "
+                + "numbers because --numeric (CsvSource.Options.withNumeric) names it; leave it out there to read the column as "
+                + "categories)"), state.getMessage());
         DataFileException unknown = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
                 CsvSource.Options.defaults().withCategorical(List.of("colour"))));
         assertTrue(unknown.getMessage().endsWith("has no feature column named \"colour\" to read as categories; its features are "
