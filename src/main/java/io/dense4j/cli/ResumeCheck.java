@@ -205,10 +205,14 @@ final class ResumeCheck {
      */
     static void sameBalance(LossOptions loss, io.dense4j.data.FeatureStatistics statistics, Model resumed,
                             picocli.CommandLine command) {
+        if (!loss.balanced()) {
+            return;
+        }
         io.dense4j.loss.ClassWeights kept = resumed.loss().classWeights();
-        if (loss.balanced() && !loss.loss(statistics).classWeights().equals(kept)) {
+        io.dense4j.loss.ClassWeights balanced = loss.loss(statistics).classWeights();
+        if (!balanced.equals(kept)) {
             throw new ParameterException(command, "--resume keeps the checkpoint's model, optimizer, loss and batches, but "
-                    + "--class-weight balanced makes " + loss.loss(statistics).classWeights() + "; the checkpoint has " + kept
+                    + "--class-weight balanced makes " + balanced + "; the checkpoint has " + kept
                     + ". Give the checkpoint's flags, or train anew without --resume");
         }
     }
