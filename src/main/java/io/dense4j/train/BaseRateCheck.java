@@ -13,7 +13,8 @@ import java.util.Locale;
  * Such a model is worse than always answering with the base rate, which a diverging learning
  * rate or unscaled features cause. It warns once, after the first such epoch (not after epoch 1
  * when more follow, unless its loss is far past the base rate's: that epoch's mean includes the
- * untrained start, which a little worse does not condemn and far worse does), and {@link #worseAtEnd}
+ * untrained start, which a little worse does not condemn and far worse does; nor after an epoch that
+ * fell by more than it is still worse: at that pace the next epoch passes the base rate), and {@link #worseAtEnd}
  * tells whether the last epoch was still worse. It stays silent until {@link #expect} gives it the
  * class counts, so a run that does not know them is not judged.
  */
@@ -128,10 +129,12 @@ public final class BaseRateCheck implements Callback {
             return;
         }
         boolean falling = last != null && metrics.loss() < last.loss();
+        // at the pace of its last epoch, the loss would pass the base rate's within the next one
+        boolean closing = last != null && last.loss() - metrics.loss() > metrics.loss() - baseRateLoss;
         last = metrics;
         boolean worse = !(metrics.loss() <= baseRateLoss);
-        if (oneStepAnEpoch && falling && !farWorse(metrics.loss())) {
-            return; // a step that helped: judged at the end, or when a step does not
+        if ((oneStepAnEpoch ? falling : closing) && !farWorse(metrics.loss())) {
+            return; // training under way: judged at the next epoch, or at the end
         }
         if (worse && !warned && (metrics.epoch() > 1 || epochs == 1 || farWorse(metrics.loss()))) {
             warned = true;

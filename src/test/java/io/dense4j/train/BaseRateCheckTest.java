@@ -60,6 +60,28 @@ class BaseRateCheckTest {
      * rate that still falls is training under way; a step that does not help is said, and the end judged.
      */
     @Test
+    void anEpochClosingOnTheBaseRateFastIsNotWarnedYet() {
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        BaseRateCheck check = new BaseRateCheck(5, new PrintStream(said, true, StandardCharsets.UTF_8), "try this");
+        check.expect(3, 1, ClassWeights.NONE); // base rate loss 0.5623
+        check.onEpochEnd(epoch(1, 0.75));
+        check.onEpochEnd(epoch(2, 0.60)); // fell 0.15, still 0.0377 worse: below it within an epoch at that pace
+        check.onEpochEnd(epoch(3, 0.55));
+        assertEquals("", said.toString(StandardCharsets.UTF_8));
+        check.onEpochEnd(epoch(4, 0.65)); // grew
+        check.onEpochEnd(epoch(5, 0.64)); // fell 0.01, still 0.0777 worse
+        assertEquals("Warning: epoch 4's training loss 0.6500 is worse than always predicting the base rate (loss 0.5623, "
+                + "25.0% positive); try this\n", said.toString(StandardCharsets.UTF_8));
+        check = new BaseRateCheck(3, new PrintStream(said, true, StandardCharsets.UTF_8), "try this");
+        check.expect(3, 1, ClassWeights.NONE);
+        check.onEpochEnd(epoch(1, 0.90));
+        check.onEpochEnd(epoch(2, 0.70)); // fell 0.20, but 0.1377 worse is less than that: still closing
+        check.onEpochEnd(epoch(3, 0.65)); // fell 0.05, 0.0877 worse
+        assertTrue(said.toString(StandardCharsets.UTF_8).endsWith("Warning: epoch 3's training loss 0.6500 is worse than always "
+                + "predicting the base rate (loss 0.5623, 25.0% positive); try this\n"));
+    }
+
+    @Test
     void aFullBatchIsWarnedOnlyWhenAStepDidNotHelp() {
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         BaseRateCheck check = new BaseRateCheck(6, new PrintStream(said, true, StandardCharsets.UTF_8), "more epochs", true);
