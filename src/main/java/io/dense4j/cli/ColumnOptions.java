@@ -87,14 +87,15 @@ final class ColumnOptions {
         List<String> kept = categories.entrySet().stream()
                 .map(column -> io.dense4j.data.csv.Printable.of(column.getKey()) + " (" + column.getValue().values().size() + ")").toList();
         out.println("Categorical columns (one-hot over their categories, other, missing): " + firstOf(kept));
-        List<String> constant = categories.entrySet().stream()
-                .filter(column -> oneValueInEveryRow(source.categoryCounts(column.getKey())))
-                .map(column -> io.dense4j.data.csv.Printable.of(column.getKey()) + " (\""
-                        + io.dense4j.data.csv.Printable.of(column.getValue().values().get(0)) + "\")").toList();
+        List<Map.Entry<String, Categories>> constant = categories.entrySet().stream()
+                .filter(column -> oneValueInEveryRow(source.categoryCounts(column.getKey()))).toList();
         if (!constant.isEmpty()) { // as a constant number's note says: nothing to learn, and a later file's other values move predictions
-            out.printf(Locale.ROOT, "Note: categorical %s %s one value in every row, so the model learns nothing from %s, and a "
-                    + "later file's other values or missing cells move its predictions; --drop leaves %s out%n",
-                    constant.size() == 1 ? "column" : "columns", firstOf(constant) + (constant.size() == 1 ? " holds" : " hold"),
+            List<String> named = constant.stream().map(column -> io.dense4j.data.csv.Printable.of(column.getKey())
+                    + (constant.size() == 1 ? " holds " : " (") + "\"" + io.dense4j.data.csv.Printable.of(column.getValue().values().get(0))
+                    + "\"" + (constant.size() == 1 ? "" : ")")).toList();
+            out.printf(Locale.ROOT, "Note: categorical %s in every row, so the model learns nothing from %s, and a later file's "
+                    + "other values or missing cells move its predictions; --drop leaves %s out%n", constant.size() == 1
+                    ? "column " + named.get(0) : "columns " + firstOf(named) + " hold one value each",
                     constant.size() == 1 ? "it" : "them", constant.size() == 1 ? "it" : "them");
         }
         for (var column : categories.entrySet()) { // text in the first rows, numbers after: most likely a column of numbers

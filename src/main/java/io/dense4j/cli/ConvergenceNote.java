@@ -47,9 +47,9 @@ final class ConvergenceNote {
             return null;
         }
         int judgedBy = trained.get(trained.size() - window - 1).epoch(); // the last of the epochs the best is taken over
-        return String.format(Locale.ROOT, "Note: the %s loss was still falling at the last epoch (%.4f at epoch %d, against %.4f "
-                + "at best by epoch %d): more epochs may fit better (--epochs %d%s%s)", validation ? "validation" : "training", last,
-                history.last().epoch(), best, judgedBy, 2 * epochs, fullBatch ? "; a full batch takes one step an epoch" : "",
+        return String.format(Locale.ROOT, "Note: the %s loss was still falling at the last epoch (%.4f at epoch %d; the lowest up "
+                + "to epoch %d was %.4f): more epochs may fit better (--epochs %d%s%s)", validation ? "validation" : "training", last,
+                history.last().epoch(), judgedBy, best, 2 * epochs, fullBatch ? "; a full batch takes one step an epoch" : "",
                 validation ? "" : "; --validation 0.2 shows whether held-out rows gain too");
     }
 }

@@ -28,7 +28,7 @@ class ConvergenceNoteTest {
     @Test
     void aTrainingLossStillFallingAtTheLastEpochIsNotedWithTwiceTheEpochs() {
         History falling = new History(epochs(new double[] {0.40, 0.2832, 0.2824, 0.2811}, null), false);
-        assertEquals("Note: the training loss was still falling at the last epoch (0.2811 at epoch 4, against 0.2824 at best by epoch 3): more epochs "
+        assertEquals("Note: the training loss was still falling at the last epoch (0.2811 at epoch 4; the lowest up to epoch 3 was 0.2824): more epochs "
                 + "may fit better (--epochs 8; --validation 0.2 shows whether held-out rows gain too)", ConvergenceNote.of(falling, 4, false));
         // 0.0009 is within the tolerance; a last epoch worse than an earlier best is no fall
         assertNull(ConvergenceNote.of(new History(epochs(new double[] {0.40, 0.2824, 0.2815}, null), false), 3, false));
@@ -40,7 +40,7 @@ class ConvergenceNoteTest {
         History overfitting = new History(epochs(new double[] {0.40, 0.30, 0.20}, new double[] {0.41, 0.35, 0.36}), false);
         assertNull(ConvergenceNote.of(overfitting, 3, false), "the training loss fell by 0.1, validation's rose");
         History gaining = new History(epochs(new double[] {0.40, 0.30, 0.29}, new double[] {0.41, 0.35, 0.34}), false);
-        assertEquals("Note: the validation loss was still falling at the last epoch (0.3400 at epoch 3, against 0.3500 at best by epoch 2): more epochs "
+        assertEquals("Note: the validation loss was still falling at the last epoch (0.3400 at epoch 3; the lowest up to epoch 2 was 0.3500): more epochs "
                 + "may fit better (--epochs 6)", ConvergenceNote.of(gaining, 3, false));
     }
 
@@ -52,7 +52,7 @@ class ConvergenceNoteTest {
             losses[i] = 0.40 - 0.0008 * i;
         }
         String note = ConvergenceNote.of(new History(epochs(losses, null), false), 60, true);
-        assertEquals("Note: the training loss was still falling at the last epoch (0.3528 at epoch 60, against 0.3576 at best by epoch 54): "
+        assertEquals("Note: the training loss was still falling at the last epoch (0.3528 at epoch 60; the lowest up to epoch 54 was 0.3576): "
                 + "more epochs may fit better (--epochs 120; a full batch takes one step an epoch; --validation 0.2 shows whether "
                 + "held-out rows gain too)", note);
         // resumed at epoch 51: its fit holds the last 10 epochs, and the run's tenth is still 6 of them
