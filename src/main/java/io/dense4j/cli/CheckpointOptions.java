@@ -27,8 +27,8 @@ final class CheckpointOptions {
             + "uninterrupted run (early stopping's and a plateau schedule's counters included).")
     boolean resume;
 
-    /** Checks the three flags together, before any data is read; {@code epochs} bounds --checkpoint-every unless it counts rounds. */
-    void check(int epochs, boolean countsRounds) {
+    /** Checks the three flags together, before any data is read. */
+    void check() {
         if (resume && file == null) {
             throw new ParameterException(spec.commandLine(), "--resume continues from a checkpoint: give --checkpoint FILE");
         }
@@ -39,9 +39,13 @@ final class CheckpointOptions {
         if (given && file == null) { // it would be ignored
             throw new ParameterException(spec.commandLine(), "--checkpoint-every says how often to write --checkpoint FILE: give that too");
         }
-        if (given && every > epochs && !countsRounds) {
+    }
+
+    /** Checks that a run of {@code epochs} ({@code defaulted}: not given) writes a checkpoint, unless --checkpoint-every counts rounds (on Spark). */
+    void checkWithin(int epochs, boolean defaulted, boolean countsRounds) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--checkpoint-every") && every > epochs && !countsRounds) {
             throw new ParameterException(spec.commandLine(), "--checkpoint-every " + every + " is past --epochs " + epochs
-                    + ": no checkpoint would be written");
+                    + (defaulted ? " (the default for these rows)" : "") + ": no checkpoint would be written");
         }
     }
 

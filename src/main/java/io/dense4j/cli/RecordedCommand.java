@@ -23,11 +23,19 @@ final class RecordedCommand {
     private RecordedCommand() {
     }
 
-    /** The line {@code train} records when it starts, with the parts its steps are cut into; {@code resumed} is null for a new run. */
-    static TrainingCommand atStart(CommandSpec train, Checkpoint resumed, ExecutionPolicy policy) {
+    /**
+     * The line {@code train} records when it starts, with the parts its steps are cut into;
+     * {@code resumed} is null for a new run. {@code defaultEpochs}, the epochs the rows set when
+     * --epochs was not given (else null), is written out, so that a rerun by a dense4j whose default
+     * differs trains as many.
+     */
+    static TrainingCommand atStart(CommandSpec train, Checkpoint resumed, ExecutionPolicy policy, Integer defaultEpochs) {
         TrainingCommand before = resumed == null ? null : resumed.model().trainingCommand();
         ParseResult given = train.commandLine().getParseResult();
-        List<String> arguments = before == null ? given.expandedArgs() : recorded(train, given, before.arguments());
+        List<String> arguments = new ArrayList<>(before == null ? given.expandedArgs() : recorded(train, given, before.arguments()));
+        if (defaultEpochs != null) {
+            arguments.addAll(List.of("--epochs", defaultEpochs.toString()));
+        }
         return new TrainingCommand(arguments, policy.parts() > 0 ? policy.parts() : policy.threads(), false);
     }
 

@@ -43,9 +43,8 @@ final class ResumeCheck {
         Model resumed = checkpoint.model();
         ParseResult given = command.spec.commandLine().getParseResult();
         List<String> conflicts = new ArrayList<>();
-        int trained = checkpoint.state().progress().epochs();
-        if (command.epochs < trained) { // the model would claim a run of fewer epochs than made it
-            conflicts.add(flag(given, "--epochs", command.epochs) + "; the checkpoint has trained " + trained + " epochs already");
+        if (command.epochsGiven) { // else checked once the rows set the default (enoughEpochs)
+            epochsConflict(checkpoint, command.epochs, "", conflicts);
         }
         batchingConflicts(checkpoint.state().batching(), command, given, conflicts);
         List<Layer> askedLayers = command.architecture.layers(hidden, resumed.graph().input().numericCount() > 0);
@@ -74,6 +73,25 @@ final class ResumeCheck {
             conflicts.add("--thousands " + read.thousands() + "; the checkpoint read its numbers "
                     + (data.thousands() == 0 ? "without one" : "with '" + data.thousands() + "'"));
         }
+        refuse(command, conflicts);
+    }
+
+    /** Throws if the default epochs {@code command} settled on are fewer than {@code checkpoint} has trained. */
+    static void enoughEpochs(Checkpoint checkpoint, TrainCommand command) {
+        List<String> conflicts = new ArrayList<>();
+        epochsConflict(checkpoint, command.epochs, " (the default for these rows)", conflicts);
+        refuse(command, conflicts);
+    }
+
+    /** The model would claim a run of fewer epochs than made it. */
+    private static void epochsConflict(Checkpoint checkpoint, int epochs, String defaulted, List<String> conflicts) {
+        int trained = checkpoint.state().progress().epochs();
+        if (epochs < trained) {
+            conflicts.add("--epochs " + epochs + defaulted + "; the checkpoint has trained " + trained + " epochs already");
+        }
+    }
+
+    private static void refuse(TrainCommand command, List<String> conflicts) {
         if (!conflicts.isEmpty()) {
             throw new ParameterException(command.spec.commandLine(), "--resume keeps the checkpoint's model, optimizer, loss and "
                     + "batches, but " + String.join("; and ", conflicts) + ". Give the checkpoint's flags, or train anew without --resume");

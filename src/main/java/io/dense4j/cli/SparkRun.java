@@ -59,12 +59,6 @@ final class SparkRun {
             train.resumingFrom(kept, hidden, chosen);
         }
         Trainer resumed = kept == null ? null : Trainer.resume(kept, ExecutionPolicy.forThisMachine());
-        if (resumed != null) {
-            System.out.printf("Resuming from %s after epoch %d of %d%s%n", checkpoints.file, resumed.epochsTrained(), train.epochs,
-                    resumed.batchesInEpoch() == 0 ? "" : String.format(Locale.ROOT, " and %,d batches of the next",
-                            resumed.batchesInEpoch()));
-            ResumeCheck.noteCountersStartAfresh(train.patience, train.optimizerOptions.schedule, kept.state(), System.out);
-        }
         SparkOptions spark = train.spark;
         ClusterTraining.Request request = new ClusterTraining.Request(spark.master, train.data, train.format(),
                 train.columns.kinds(), train.badRows.skip, train.fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(),
@@ -75,7 +69,7 @@ final class SparkRun {
             result = cluster.train(request, new ClusterTraining.Caller() {
                 @Override
                 public Model modelFor(ClusterTraining.Rows rows) {
-                    return model(rows, resumed, hidden, chosen, goal);
+                    return model(rows, kept, resumed, hidden, chosen, goal);
                 }
 
                 @Override
@@ -115,18 +109,25 @@ final class SparkRun {
     }
 
     /** The model Spark trains, once its rows are known: the checkpoint's, checked against them, or a new one. */
-    private Model model(ClusterTraining.Rows rows, Trainer resumed, Activation hidden, Optimizer chosen, ThresholdGoal goal) {
+    private Model model(ClusterTraining.Rows rows, Checkpoint kept, Trainer resumed, Activation hidden, Optimizer chosen,
+                        ThresholdGoal goal) {
         System.out.println(rows.describe());
         if (resumed != null) {
             ResumeCheck.sameData(resumed.model(), train.checkpoints.file, train.data, rows.featureNames(), rows.classes(),
                     rows.trainingData(), train.spec.commandLine());
             resumed.model().setTrainingData(rows.trainingData()); // what Spark checked, not a one-machine checkpoint's whole-content hash
-            train.judgement().expectResumed(rows.statistics(train.trainingRows()), resumed.model().loss().classWeights(),
-                    resumed.model().provenance());
+            FeatureStatistics training = rows.statistics(train.trainingRows());
+            train.settleEpochs(training.count(), kept);
+            System.out.printf("Resuming from %s after epoch %d of %d%s%n", train.checkpoints.file, resumed.epochsTrained(),
+                    train.epochs, resumed.batchesInEpoch() == 0 ? "" : String.format(Locale.ROOT, " and %,d batches of the next",
+                            resumed.batchesInEpoch()));
+            ResumeCheck.noteCountersStartAfresh(train.patience, train.optimizerOptions.schedule, kept.state(), System.out);
+            train.judgement().expectResumed(training, resumed.model().loss().classWeights(), resumed.model().provenance());
             return resumed.model();
         }
-        FeatureStatistics training = rows.statistics(train.trainingRows()); // one pass on the cluster, for the split and the model
+        FeatureStatistics training = rows.statistics(train.trainingRows()); // one pass on the cluster, for the split, epochs and model
         checkSplit(rows, training, goal != null);
+        train.settleEpochs(training.count(), null);
         Model model = train.newModel(hidden, chosen, rows.featureNames(), train.columns.categories(rows, train.trainingRows(),
                 System.out), rows.classes(), rows.labelName(), selection -> training, train.data, train.trainingRows());
         model.setTrainingData(rows.trainingData());

@@ -63,8 +63,16 @@ class TrainCommand implements Callable<Integer> {
     ArchitectureOptions architecture;
 
 
-    @Option(names = "--epochs", defaultValue = "10", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    /** The epochs to train: --epochs, or the default, which {@link #settleEpochs} sets once the training rows are known. */
+    int epochs = DefaultEpochs.FEWEST;
+    boolean epochsGiven;
+
+    @Option(names = "--epochs", description = "Passes over the data (default: 10, or on a smaller table as many as make 1,000 "
+            + "steps, up to 100; a full batch takes 10).")
+    void epochs(int given) {
+        epochs = given;
+        epochsGiven = true;
+    }
 
     @Option(names = "--batch-size", defaultValue = "32", description = "Rows per step; 1 is pure SGD, 0 is full batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -170,7 +178,10 @@ class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        checkpoints.check(epochs, spark.given()); // on Spark --checkpoint-every counts rounds, not epochs
+        checkpoints.check();
+        if (epochsGiven) {
+            checkpoints.checkWithin(epochs, false, spark.given());
+        }
         if (stratify && validation == 0) { // it would do nothing, and say nothing
             throw new ParameterException(spec.commandLine(), "--stratify keeps each class's share on both sides of the validation "
                     + "split: give --validation too, e.g. --validation 0.2");
@@ -194,6 +205,8 @@ class TrainCommand implements Callable<Integer> {
         csvRows = source.rows();
         System.out.println(ReadLine.of(data, source));
         noteLabelRuns(source, System.out);
+        long trainingRowCount = trainingRowCount(source);
+        settleEpochs(trainingRowCount, resumed);
 
         Trainer trainer;
         if (resumed != null) {
@@ -207,7 +220,7 @@ class TrainCommand implements Callable<Integer> {
             ResumeCheck.sameBalance(lossOptions, statistics, trainer.model(), spec.commandLine());
             judgement().expectResumed(statistics, trainer.model().loss().classWeights(), trainer.model().provenance());
         } else {
-            if (trainingRowCount(source) == 0) { // before the categories and statistics of no rows
+            if (trainingRowCount == 0) { // before the categories and statistics of no rows
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
                         + "least one row for each side", validation, source.rows()));
             }
@@ -222,7 +235,8 @@ class TrainCommand implements Callable<Integer> {
         }
         Model model = trainer.model();
         // none after a cluster's steps, which verify's one machine adds in another order
-        io.dense4j.model.TrainingCommand recorded = resumedFromACluster ? null : RecordedCommand.atStart(spec, resumed, trainer.policy());
+        io.dense4j.model.TrainingCommand recorded = resumedFromACluster ? null : RecordedCommand.atStart(spec, resumed, trainer.policy(),
+                epochsGiven ? null : epochs);
         model.setTrainingCommand(null); // the summary is of the model about to train, not of the line a checkpoint kept
         System.out.println(model.summary());
         model.setTrainingCommand(recorded); // before the checkpoints, which keep it
@@ -350,6 +364,26 @@ class TrainCommand implements Callable<Integer> {
             return source.withPositiveClass(positive);
         } catch (IllegalArgumentException none) {
             throw new ParameterException(spec.commandLine(), "--positive: " + none.getMessage() + " in " + source.name());
+        }
+    }
+
+    /**
+     * Sets the epochs to the default for {@code rows} training rows when --epochs is not given, says
+     * so when it is not 10, and checks what the epochs bound: --checkpoint-every, and the epochs
+     * {@code resumed} (or null) has trained already.
+     */
+    void settleEpochs(long rows, Checkpoint resumed) {
+        if (epochsGiven) {
+            return;
+        }
+        epochs = DefaultEpochs.of(rows, batchSize);
+        String explained = DefaultEpochs.explained(epochs, rows, batchSize);
+        if (explained != null) {
+            status().println(explained);
+        }
+        checkpoints.checkWithin(epochs, true, spark.given());
+        if (resumed != null) {
+            ResumeCheck.enoughEpochs(resumed, this);
         }
     }
 

@@ -92,7 +92,7 @@ class HeldOutWarningTest {
         Path cancer = Path.of(HeldOutWarningTest.class.getResource("/data/breast-cancer-train.csv").toURI());
         Run carries = Run.of("train", "--data", cancer.toString(), "--validation", "0.2", "--out", folder.resolve("c.zip").toString());
         assertEquals(0, carries.exitCode(), carries.err());
-        assertTrue(carries.out().contains("On the validation rows: log loss 0.1"), carries.out());
+        assertTrue(carries.out().contains("On the validation rows: log loss 0.0"), carries.out());
         assertFalse(carries.err().contains("Warning"), carries.err());
     }
 }

@@ -35,8 +35,11 @@ class UnscaledRealDataTest {
         assertEquals(0, trained.exitCode(), trained.err());
         assertFalse(trained.err().contains("Warning"), trained.err());
         assertTrue(trained.out().contains("Normalization"), trained.out());
+        // 400 rows make 13 batches of 32 an epoch: ⌈1,000 / 13⌉ = 77 epochs make the default's 1,000 steps
+        assertTrue(trained.out().contains("\nEpochs: 77, the default for 400 training rows in batches of 32: 13 steps an epoch, 1,000 "
+                + "steps at least (--epochs N sets them)\n"), trained.out());
         String summary = Run.of("summary", "--model", model.toString()).out();
-        assertTrue(summary.matches("(?s).*\nTrained by: dense4j 0\\.1\\.0, 20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ; 10 epochs, "
+        assertTrue(summary.matches("(?s).*\nTrained by: dense4j 0\\.1\\.0, 20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ; 77 epochs, "
                 + "batches of \\d+, shuffled, seed 42, no validation split; last epoch: loss 0\\.\\d{4}, accuracy 0\\.9\\d{3}\n.*"), summary);
 
         Run scored = Run.of("evaluate", "--model", model.toString(), "--data", data("breast-cancer-test.csv"), "--json");
@@ -57,7 +60,7 @@ class UnscaledRealDataTest {
                 + "are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr"), unscaled.err());
         // epoch 1's mean loss is 16,700, far past twice the base rate's: said at once, not after epoch 2
         assertTrue(unscaled.err().lines().anyMatch(line -> line.startsWith("Warning: epoch 1's training loss 16700.9")), unscaled.err());
-        assertTrue(unscaled.err().lines().anyMatch(line -> line.startsWith("Error: epoch 10's training loss")
+        assertTrue(unscaled.err().lines().anyMatch(line -> line.startsWith("Error: epoch 77's training loss")
                 && line.endsWith(model + " was not written (a model there is left as it was); --accept-worse-than-base-rate writes "
                 + "it and exits 0")), unscaled.err());
         assertEquals("an earlier model", Files.readString(model), "a run that fails leaves --out as it was");

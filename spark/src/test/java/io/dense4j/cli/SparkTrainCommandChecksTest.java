@@ -60,6 +60,23 @@ class SparkTrainCommandChecksTest {
                 + " bytes, SHA-256 of its ends "), resumed);
     }
 
+    @Test
+    void theDefaultEpochsAreOneMachinesOnSpark() throws IOException {
+        Path data = incomes("incomes.csv", 1);
+        String[] flags = {"train", "--data", data.toString(), "--delimiter", ";", "--decimal", ",", "--thousands", ".", "--out",
+                folder.resolve("model.zip").toString()};
+        // 600 rows make 19 batches of 32 an epoch: ⌈1,000 / 19⌉ = 53 epochs
+        String line = "\nEpochs: 53, the default for 600 training rows in batches of 32: 19 steps an epoch, 1,000 steps at least "
+                + "(--epochs N sets them)\n";
+        String[] onSpark = java.util.Arrays.copyOf(flags, flags.length + 2);
+        onSpark[flags.length] = "--spark";
+        onSpark[flags.length + 1] = "local[2]";
+        for (String[] run : new String[][] {flags, onSpark}) {
+            String said = SparkTrainCommandTest.capture(0, run)[0];
+            assertTrue(said.contains(line) && said.contains("\nepoch 53/53 "), said);
+        }
+    }
+
     /** The base-rate checks of docs/imbalance.md, as one machine makes them (FullBatchCommandsTest, UnscaledRealDataTest). */
     @Test
     void aSparkRunIsJudgedAgainstTheBaseRateAfterAFullBatchsLastStepAndWhenResumed() throws IOException {
