@@ -45,7 +45,11 @@ class HeldOutWarningTest {
         assertNull(judgement.heldOutWarning(new Scores(0.727, new double[5], labels), false, false), "better than the constant");
         assertNull(judgement.heldOutWarning(new Scores(0.8, new double[5], labels), true, false), "a weighted loss: the log loss is not");
 
-        judgement.baseRate().onEpochEnd(new EpochMetrics(11, 0.55, 0.75, 0.8, 0.5, 0, 0)); // 0.0123 gained, 0.0729 lost
+        // far more lost on new rows (1.5 − 0.7271) than gained on the training rows (0.5623 − 0.2): still learned by heart
+        assertTrue(judgement.heldOutWarning(new Scores(1.5, new double[5], labels), false, false).contains("the model's "
+                + "probabilities fit the training rows (loss 0.2000 against the base rate's 0.5623), not new ones"));
+
+        judgement.baseRate().onEpochEnd(new EpochMetrics(11, 0.55, 0.75, 0.8, 0.5, 0, 0)); // 0.0123 gained: under a tenth of 0.5623
         assertEquals(worse + "on the training rows too it is little better than the base rate (loss 0.5500 against 0.5623), so what "
                 + "it learned does not carry to new rows; the features may hold little that predicts the label",
                 judgement.heldOutWarning(new Scores(0.8, new double[5], labels), false, true));
