@@ -41,11 +41,14 @@ final class CheckpointOptions {
         }
     }
 
-    /** Checks that a run of {@code epochs} ({@code defaulted}: not given) writes a checkpoint, unless --checkpoint-every counts rounds (on Spark). */
-    void checkWithin(int epochs, boolean defaulted, boolean countsRounds) {
+    /**
+     * Checks that a run of {@code epochs} writes a checkpoint, unless --checkpoint-every counts
+     * rounds (on Spark); {@code named} names the flag and value, or says which default the epochs are.
+     */
+    void checkWithin(int epochs, String named, boolean countsRounds) {
         if (spec.commandLine().getParseResult().hasMatchedOption("--checkpoint-every") && every > epochs && !countsRounds) {
-            throw new ParameterException(spec.commandLine(), "--checkpoint-every " + every + " is past --epochs " + epochs
-                    + (defaulted ? " (the default for these rows)" : "") + ": no checkpoint would be written");
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every " + every + " is past " + named
+                    + (named.startsWith("--") ? ": no checkpoint would be written" : ": give --epochs N, or a smaller --checkpoint-every"));
         }
     }
 

@@ -7,6 +7,7 @@ import io.dense4j.runtime.ExecutionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -50,6 +51,24 @@ final class RecordedCommand {
         } else if (model.trainingCommand() != null) {
             model.setTrainingCommand(model.trainingCommand().asEnded());
         }
+    }
+
+    /** The value of the last --epochs {@code arguments} give, or empty when they give none. */
+    static OptionalInt epochs(List<String> arguments) {
+        OptionalInt epochs = OptionalInt.empty();
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            String value = argument.startsWith("--epochs=") ? argument.substring("--epochs=".length())
+                    : argument.equals("--epochs") && i + 1 < arguments.size() ? arguments.get(++i) : null;
+            if (value != null) {
+                try {
+                    epochs = OptionalInt.of(Integer.parseInt(value.trim()));
+                } catch (NumberFormatException notANumber) { // train refused such a line; a hand-edited file gets no epochs from it
+                    epochs = OptionalInt.empty();
+                }
+            }
+        }
+        return epochs;
     }
 
     /**

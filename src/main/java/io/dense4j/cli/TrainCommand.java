@@ -8,6 +8,7 @@ import io.dense4j.data.csv.Printable;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
 import io.dense4j.layer.Activation;
+import io.dense4j.layer.Dense;
 import io.dense4j.layer.Layer;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.metrics.Scores;
@@ -17,6 +18,7 @@ import io.dense4j.model.CompileOptions;
 import io.dense4j.model.Model;
 import io.dense4j.model.InputSchema;
 import io.dense4j.model.Sequential;
+import io.dense4j.model.TrainingCommand;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.plot.Charts;
 import io.dense4j.runtime.ExecutionPolicy;
@@ -67,8 +69,8 @@ class TrainCommand implements Callable<Integer> {
     int epochs = DefaultEpochs.FEWEST;
     boolean epochsGiven;
 
-    @Option(names = "--epochs", description = "Passes over the data (default: 10, or on a smaller table as many as make 1,000 "
-            + "steps, up to 100; a full batch takes 10).")
+    @Option(names = "--epochs", description = "Passes over the data (default: 10; without --layers, on a table of fewer than 100 "
+            + "batches an epoch, as many as make 1,000 steps, up to 100; a resumed run goes on to its checkpoint's).")
     void epochs(int given) {
         epochs = given;
         epochsGiven = true;
@@ -180,7 +182,9 @@ class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkpoints.check();
         if (epochsGiven) {
-            checkpoints.checkWithin(epochs, false, spark.given());
+            checkpoints.checkWithin(epochs, "--epochs " + epochs, spark.given());
+        } else { // before the data is read, against the most the default can be; against the default once the rows set it
+            checkpoints.checkWithin(DefaultEpochs.MOST, "the " + DefaultEpochs.MOST + " epochs the default takes at most", spark.given());
         }
         if (stratify && validation == 0) { // it would do nothing, and say nothing
             throw new ParameterException(spec.commandLine(), "--stratify keeps each class's share on both sides of the validation "
@@ -235,7 +239,7 @@ class TrainCommand implements Callable<Integer> {
         }
         Model model = trainer.model();
         // none after a cluster's steps, which verify's one machine adds in another order
-        io.dense4j.model.TrainingCommand recorded = resumedFromACluster ? null : RecordedCommand.atStart(spec, resumed, trainer.policy(),
+        TrainingCommand recorded = resumedFromACluster ? null : RecordedCommand.atStart(spec, resumed, trainer.policy(),
                 epochsGiven ? null : epochs);
         model.setTrainingCommand(null); // the summary is of the model about to train, not of the line a checkpoint kept
         System.out.println(model.summary());
@@ -368,20 +372,28 @@ class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Sets the epochs to the default for {@code rows} training rows when --epochs is not given, says
-     * so when it is not 10, and checks what the epochs bound: --checkpoint-every, and the epochs
-     * {@code resumed} (or null) has trained already.
+     * Sets the epochs when --epochs is not given: a resumed run's, {@code resumed}'s run's epochs as
+     * its command line gave them; else the default for {@code rows} training rows, said when it is
+     * not 10. Then checks what the epochs bound: --checkpoint-every, and the epochs {@code resumed}
+     * (or null) has trained already.
      */
     void settleEpochs(long rows, Checkpoint resumed) {
         if (epochsGiven) {
             return;
         }
-        epochs = DefaultEpochs.of(rows, batchSize);
-        String explained = DefaultEpochs.explained(epochs, rows, batchSize);
-        if (explained != null) {
-            status().println(explained);
+        TrainingCommand interrupted = resumed == null ? null : resumed.model().trainingCommand();
+        if (interrupted != null) { // the run goes on to the end it was going to
+            epochs = RecordedCommand.epochs(interrupted.arguments()).orElse(DefaultEpochs.OF_A_LINE_WITHOUT);
+        } else {
+            boolean hiddenLayers = resumed != null ? resumed.model().layers().stream().filter(Dense.class::isInstance).count() > 1
+                    : !architecture.layers.isEmpty();
+            epochs = DefaultEpochs.of(rows, batchSize, hiddenLayers);
+            String explained = DefaultEpochs.explained(epochs, rows, batchSize);
+            if (explained != null) {
+                status().println(explained);
+            }
         }
-        checkpoints.checkWithin(epochs, true, spark.given());
+        checkpoints.checkWithin(epochs, "the " + epochs + " epochs this run takes by default", spark.given());
         if (resumed != null) {
             ResumeCheck.enoughEpochs(resumed, this);
         }

@@ -139,6 +139,9 @@ final class VerifyCommand implements Callable<Integer> {
                 arguments.add(argument);
             }
         }
+        if (RecordedCommand.epochs(recorded).isEmpty()) { // recorded when the default was 10 whatever the rows
+            arguments.addAll(List.of("--epochs", Integer.toString(DefaultEpochs.OF_A_LINE_WITHOUT)));
+        }
         arguments.addAll(List.of("--data", data, "--out", out.toString(), "--parts", Integer.toString(command.parts())));
         if (cacheDirectory != null) {
             arguments.addAll(List.of("--cache-dir", cacheDirectory.toString()));

@@ -55,10 +55,7 @@ class BaseRateCheckTest {
         assertFalse(check.worseAtEnd());
     }
 
-    /**
-     * A full batch: each epoch's loss is of the weights before its one step, so a loss above the base
-     * rate that still falls is training under way; a step that does not help is said, and the end judged.
-     */
+    /** Mini-batches: an epoch still worse but falling by more than the gap passes the base rate within the next. */
     @Test
     void anEpochClosingOnTheBaseRateFastIsNotWarnedYet() {
         ByteArrayOutputStream said = new ByteArrayOutputStream();
@@ -81,6 +78,10 @@ class BaseRateCheckTest {
                 + "predicting the base rate (loss 0.5623, 25.0% positive); try this\n"));
     }
 
+    /**
+     * A full batch: each epoch's loss is of the weights before its one step, so a loss above the base
+     * rate that still falls is training under way; a step that does not help is said, and the end judged.
+     */
     @Test
     void aFullBatchIsWarnedOnlyWhenAStepDidNotHelp() {
         ByteArrayOutputStream said = new ByteArrayOutputStream();
