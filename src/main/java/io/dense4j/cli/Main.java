@@ -1,5 +1,6 @@
 package io.dense4j.cli;
 
+import io.dense4j.data.Remedy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,14 +54,15 @@ public final class Main implements Runnable {
         }
         commandLine.setParameterExceptionHandler((error, arguments) -> {
             CommandLine line = error.getCommandLine();
-            line.getErr().println("dense4j: " + error.getMessage());
+            line.getErr().println("dense4j: " + Remedy.onTheCommandLine(error.getMessage()));
             line.getErr().println("see '" + line.getCommandSpec().qualifiedName() + " --help'");
             return USAGE;
         });
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             boolean verbose = parsed.matchedOption("--verbose") != null
                     || parsed.subcommands().stream().anyMatch(sub -> sub.matchedOption("--verbose") != null);
-            line.getErr().println("dense4j: " + StandardInput.shownIn(error.getMessage() == null ? error.toString() : error.getMessage()));
+            line.getErr().println("dense4j: " + Remedy.onTheCommandLine(StandardInput.shownIn(error.getMessage() == null ? error.toString()
+                    : error.getMessage())));
             if (verbose) {
                 error.printStackTrace(line.getErr());
             }

@@ -2,6 +2,7 @@ package io.dense4j.model;
 
 import io.dense4j.data.Categories;
 import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.Remedy;
 import io.dense4j.graph.InputLayout;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -203,14 +204,14 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         checkLabel(data); // first: another column taken as the label leaves the label among the features, its classes others
         if (!data.format().missingMarks().containsAll(missingMarks)) { // a "?" the model trained as missing would be read otherwise
             throw new IllegalArgumentException(data.name() + " is read without the missing-value marks the model was trained with ("
-                    + KeptMarks.quoted(missingMarks) + "): read it with them (--missing-values, or CsvFormat.withMissingMarks; Model.open "
-                    + "in Java reads it so)");
+                    + KeptMarks.quoted(missingMarks) + "): read it with them (" + Remedy.of("--missing-values", "CsvFormat.withMissingMarks, or Model.open, which "
+                    + "reads it so") + ")");
         }
         columnMissingMarks.forEach((name, own) -> {
             if (!data.format().missingMarksOf(name).containsAll(own)) {
                 throw new IllegalArgumentException(data.name() + " is read without the missing-value marks the model was trained with in "
                         + "column \"" + io.dense4j.data.csv.Printable.of(name) + "\" (" + KeptMarks.quoted(own) + "): read it with them "
-                        + "(--missing-values-in, or CsvFormat.withColumnMissingMarks; Model.open in Java reads it so)");
+                        + "(" + Remedy.of("--missing-values-in", "CsvFormat.withColumnMissingMarks, or Model.open, which reads it so") + ")");
             }
         });
         checkFeatures(data.name(), data.featureNames());
@@ -252,7 +253,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         }
         throw new IllegalArgumentException(data.name() + " has \"" + io.dense4j.data.csv.Printable.of(read) + "\" as its label, "
                 + "the last column, but the model was trained on \"" + io.dense4j.data.csv.Printable.of(labelName) + "\": name the "
-                + "label column (--label, or CsvFormat.withLabel in Java), or open the file with Model.open, which reads the model's");
+                + "label column (" + Remedy.of("--label", "CsvFormat.withLabel, or Model.open, which reads the model's") + ")");
     }
 
     /**
@@ -305,8 +306,8 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(file + " lacks the model's feature column" + (missing.size() == 1 ? " " : "s ")
                     + quoted(missing, featureNames.size()) + (labelName == null && namedByPlace()
-                    ? " (the model was trained on a file without a header row, its columns named by place: give --no-header, or "
-                    + "CsvFormat.withoutHeader() in Java)"
+                    ? " (the model was trained on a file without a header row, its columns named by place: give "
+                    + Remedy.of("--no-header", "CsvFormat.withoutHeader()") + ")"
                     : columns.size() == 1 ? io.dense4j.data.csv.DelimiterHint.forOneColumn(columns.iterator().next(), delimiter, true)
                     : ""));
         }

@@ -162,7 +162,7 @@ class CategoricalCommandsTest {
         Run lastForgot = Run.of("predict", "--model", model.toString(), "--data", headless.toString(), "--out", "-");
         assertEquals(1, lastForgot.exitCode(), lastForgot.err());
         assertTrue(lastForgot.err().contains("(the model was trained on a file without a header row, its columns named by place: "
-                + "give --no-header, or CsvFormat.withoutHeader() in Java)"), lastForgot.err());
+                + "give --no-header)"), lastForgot.err());
 
         // the label first: the model's features are columns 2 to 6, so its label was column 1, where predict looks for it
         Path labelFirst = Files.write(folder.resolve("label-first.csv"), lines.subList(1, lines.size()).stream()
@@ -188,7 +188,7 @@ class CategoricalCommandsTest {
         Run forgot = Run.of("predict", "--model", first.toString(), "--data", unlabeled.toString(), "--out", "-");
         assertEquals(1, forgot.exitCode(), forgot.err());
         assertTrue(forgot.err().contains("(the model was trained on a file without a header row, its columns named by place: give "
-                + "--no-header, or CsvFormat.withoutHeader() in Java)"), forgot.err());
+                + "--no-header)"), forgot.err());
     }
 
     @Test
@@ -339,7 +339,7 @@ class CategoricalCommandsTest {
             assertEquals(1, run.exitCode(), command);
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().contains(later + ", line 3, column 2 (\"age\"): expected a number, got \"old\" (to read the "
-                    + "column as categories, declare it categorical when training: --categorical, or CsvSource.Options.withCategorical)"), run.err()); // a model's columns are fixed
+                    + "column as categories, declare it categorical when training: --categorical)"), run.err()); // a model's columns are fixed
         }
     }
 
@@ -378,7 +378,7 @@ class CategoricalCommandsTest {
         assertEquals(1, run.exitCode(), run.out());
         // the usual hint, to declare the column categorical, would ignore the flag that asked for numbers
         assertEquals("dense4j: " + train + ", line 2, column 5 (\"city\"): expected a number, got \"Oslo\" (the column is read as "
-                + "numbers because --numeric (CsvSource.Options.withNumeric) names it; leave it out there to read the column as "
+                + "numbers because --numeric names it; leave it out there to read the column as "
                 + "categories)", run.err().lines().findFirst().orElse(""));
         Run both = Run.of("train", "--data", train.toString(), "--numeric", "city", "--categorical", "city", "--out",
                 folder.resolve("m.zip").toString());

@@ -51,7 +51,7 @@ class MissingMarksCommandsTest {
         Run refused = Run.of("train", "--data", train.toString(), "--epochs", "2", "--out", folder.resolve("m0.zip").toString());
         assertEquals(1, refused.exitCode());
         assertTrue(refused.err().contains("line 5, column 1 (\"x\"): expected a number, got \"?\" (if \"?\" marks a missing value, "
-                + "say so: --missing-values '?' --fill-missing, or CsvFormat.withMissingMarks)"), refused.err());
+                + "say so: --missing-values '?' --fill-missing)"), refused.err());
 
         Path model = folder.resolve("m.zip");
         Run trained = Run.of("train", "--data", train.toString(), "--missing-values", "?", "--fill-missing", "--epochs", "3",

@@ -89,7 +89,7 @@ class LibraryMisuseTest {
         String refused = assertThrows(IllegalArgumentException.class, () -> model.scores(CsvSource.open(file, CsvFormat.defaults(),
                 CsvSource.Options.defaults().withoutCache().fillingMissing().skippingBadRows()), RowSelection.all())).getMessage();
         assertTrue(refused.endsWith("is read without the missing-value marks the model was trained with (\"?\"): read it with them "
-                + "(--missing-values, or CsvFormat.withMissingMarks; Model.open in Java reads it so)"), refused);
+                + "(--missing-values [Java: CsvFormat.withMissingMarks, or Model.open, which reads it so])"), refused);
     }
 
     @Test
@@ -149,7 +149,7 @@ class LibraryMisuseTest {
                 CsvSource.Options.defaults().withClasses(model.inputSchema().classes()));
         String refused = assertThrows(IllegalArgumentException.class, () -> model.scores(lastColumn, RowSelection.all())).getMessage();
         assertEquals(laterFile + " has \"approved\" as its label, the last column, but the model was trained on \"outcome\": name the "
-                + "label column (--label, or CsvFormat.withLabel in Java), or open the file with Model.open, which reads the model's",
+                + "label column (--label [Java: CsvFormat.withLabel, or Model.open, which reads the model's])",
                 refused);
         assertThrows(IllegalArgumentException.class, () -> new Trainer(model).fit(lastColumn, FitOptions.builder().epochs(4).build()));
         Path flagged = Files.writeString(folder.resolve("flagged.csv"), later.toString().replace(",yes\n", ",1\n").replace(",no\n", ",0\n")

@@ -1,6 +1,7 @@
 package io.dense4j.data.csv;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import io.dense4j.data.Remedy;
 
 /**
  * Reads a feature cell that the row's fused fast path did not take (see {@link PlainDecimal}) as a
@@ -73,7 +74,8 @@ final class CellParser {
                         // "?" is Weka's and the UCI files' missing value: declaring the column categorical is no cure for that
                         ? "if \"" + text + "\" marks a missing value, " + (scoring && !allowMissing
                         ? "the model fills none: train it with --missing-values '" + text + "' --fill-missing"
-                        : "say so: --missing-values '" + text + "'" + (allowMissing ? "" : " --fill-missing") + ", or CsvFormat.withMissingMarks")
+                        : "say so: " + Remedy.of("--missing-values '" + text + "'" + (allowMissing ? "" : " --fill-missing"),
+                                "CsvFormat.withMissingMarks" + (allowMissing ? "" : " and CsvSource.Options.fillingMissing()")))
                         : CATEGORICAL_HINT) + ")");
             }
             if (Double.isNaN(value)) {
@@ -214,15 +216,16 @@ final class CellParser {
     /** NaN for a missing value when they are allowed; otherwise the error, with a hint at the way out. */
     private float missing(int column, String problem) {
         if (!allowMissing) {
-            throw problems.cell(column, problem + " (--fill-missing, or CsvSource.Options.fillingMissing(), trains a model that fills "
+            throw problems.cell(column, problem + " (" + Remedy.of("--fill-missing", "CsvSource.Options.fillingMissing()")
+                    + " trains a model that fills "
                     + "them with the training mean)");
         }
         return Float.NaN;
     }
 
     /** The way out for text in a column read as numbers, unless it was declared numeric (see {@link CsvSource#open}). */
-    static final String CATEGORICAL_HINT = "to read the column as categories, declare it categorical when training: --categorical, or "
-            + "CsvSource.Options.withCategorical";
+    static final String CATEGORICAL_HINT = "to read the column as categories, declare it categorical when training: "
+            + Remedy.of("--categorical", "CsvSource.Options.withCategorical");
 
     /** Words that exports write for a missing value, which a number column holding them most likely means. */
     private static final java.util.Set<String> MISSING_WORDS = java.util.Set.of("null", "none", "nil", "#n/a", "#null!", "missing");

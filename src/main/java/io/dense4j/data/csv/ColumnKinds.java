@@ -89,6 +89,7 @@ public record ColumnKinds(boolean infer, List<String> categorical, List<String> 
             return problem;
         }
         return problem.withProblem(problem.problem().replace(CellParser.CATEGORICAL_HINT, "the column is read as numbers because "
-                + "--numeric (CsvSource.Options.withNumeric) names it; leave it out there to read the column as categories"));
+                + io.dense4j.data.Remedy.of("--numeric", "CsvSource.Options.withNumeric") + " names it; leave it out there to read "
+                + "the column as categories"));
     }
 }

@@ -176,7 +176,8 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      * another column), or nothing when something did.
      */
     public String labelChoiceNote() {
-        return choosesLabel() ? "" : "; the label is the last column, as no --label (CsvFormat.withLabel or withLabelIndex) names another";
+        return choosesLabel() ? "" : "; the label is the last column, as no "
+                + io.dense4j.data.Remedy.of("--label", "CsvFormat.withLabel or withLabelIndex") + " names another";
     }
 
     /**

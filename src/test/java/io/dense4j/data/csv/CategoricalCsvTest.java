@@ -63,7 +63,7 @@ class CategoricalCsvTest {
         DataFileException state = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
                 CsvSource.Options.defaults().withNumeric(List.of("state")).withoutCache().fillingMissing()));
         assertTrue(state.getMessage().endsWith("line 2, column 4 (\"state\"): expected a number, got \"CA\" (the column is read as "
-                + "numbers because --numeric (CsvSource.Options.withNumeric) names it; leave it out there to read the column as "
+                + "numbers because --numeric [Java: CsvSource.Options.withNumeric] names it; leave it out there to read the column as "
                 + "categories)"), state.getMessage());
         DataFileException unknown = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
                 CsvSource.Options.defaults().withCategorical(List.of("colour"))));
@@ -152,7 +152,7 @@ class CategoricalCsvTest {
         DataFileException late = assertThrows(DataFileException.class,
                 () -> CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()));
         assertTrue(late.getMessage().contains("line " + (ColumnKinds.INFERENCE_ROWS + 4) + ", column 2 (\"code\"): expected a number, "
-                + "got \"A12\" (to read the column as categories, declare it categorical when training: --categorical, or CsvSource.Options.withCategorical)"), late.getMessage());
+                + "got \"A12\" (to read the column as categories, declare it categorical when training: --categorical [Java: CsvSource.Options.withCategorical])"), late.getMessage());
         CsvSource declared = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCategorical(List.of("code")));
         assertEquals(List.of("0", "1", "2", "A12"), declared.categoryCounts("code").values());
     }

@@ -101,7 +101,7 @@ class CsvReaderTest {
     @Test
     void rejectsACellThatIsNotANumberNamingFileLineColumnAndText() throws IOException {
         DataFileException error = rejects("a,b,label\n1,2,0\n3,abc,1\n");
-        assertTrue(error.getMessage().endsWith("bad.csv, line 3, column 2 (\"b\"): expected a number, got \"abc\" (to read the column as categories, declare it categorical when training: --categorical, or CsvSource.Options.withCategorical)"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("bad.csv, line 3, column 2 (\"b\"): expected a number, got \"abc\" (to read the column as categories, declare it categorical when training: --categorical [Java: CsvSource.Options.withCategorical])"), error.getMessage());
         assertEquals(3, error.line());
         assertEquals(2, error.column());
     }
@@ -109,7 +109,7 @@ class CsvReaderTest {
     @Test
     void rejectsMissingValues() throws IOException {
         assertTrue(rejects("a,b,label\n1,,0\n").getMessage().contains("line 2, column 2 (\"b\"): empty cell (a missing value)"));
-        assertTrue(rejects("a,b,label\n1,NA,0\n").getMessage().contains("\"NA\" is a missing value; expected a number (--fill-missing, or CsvSource.Options.fillingMissing()"));
+        assertTrue(rejects("a,b,label\n1,NA,0\n").getMessage().contains("\"NA\" is a missing value; expected a number (--fill-missing [Java: CsvSource.Options.fillingMissing()] trains"));
         assertTrue(rejects("a,b,label\n1,NaN,0\n").getMessage().contains("\"NaN\" is a missing value"));
         assertTrue(rejects("a,b,label\n1,-Infinity,0\n").getMessage().contains("\"-Infinity\" is infinite"));
         assertTrue(rejects("a,b,label\n1,2,\n").getMessage().contains("column 3 (\"label\"): empty label cell"));
@@ -128,7 +128,7 @@ class CsvReaderTest {
         assertTrue(rejects("x,label\n1,2\n2,no\n").getMessage().contains("line 3, column 2 (\"label\"): the labels mix \"2\" and \"no\""));
         assertTrue(rejects("x,label\n1,0\n2,yes\n").getMessage().contains("the labels mix \"0\" and \"yes\""));
         // the label taken as the last column by default: most often the label is another column
-        String lastByDefault = "; the label is the last column, as no --label (CsvFormat.withLabel or withLabelIndex) names another";
+        String lastByDefault = "; the label is the last column, as no --label [Java: CsvFormat.withLabel or withLabelIndex] names another";
         for (String bad : new String[] {"x,label\n1,cat\n2,dog\n3,bird\n", "x,label\n1,0\n2,yes\n", "x,label\n1,NA\n", "x,label\n1,\n"}) {
             assertTrue(rejects(bad).getMessage().endsWith(lastByDefault), rejects(bad).getMessage());
         }

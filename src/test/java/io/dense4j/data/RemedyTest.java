@@ -1,0 +1,19 @@
+package io.dense4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class RemedyTest {
+    @Test
+    void theCommandLineReadsTheFlagAloneAndJavaReadsBoth() {
+        String message = "t.csv, line 2: empty cell (" + Remedy.of("--fill-missing", "CsvSource.Options.fillingMissing()")
+                + " trains a model that fills them); or " + Remedy.of("--label", "CsvFormat.withLabel or withLabelIndex") + " [sic]";
+        assertEquals("t.csv, line 2: empty cell (--fill-missing [Java: CsvSource.Options.fillingMissing()] trains a model that fills "
+                + "them); or --label [Java: CsvFormat.withLabel or withLabelIndex] [sic]", message);
+        assertEquals("t.csv, line 2: empty cell (--fill-missing trains a model that fills them); or --label [sic]",
+                Remedy.onTheCommandLine(message), "brackets Remedy did not write stay");
+        assertNull(Remedy.onTheCommandLine(null));
+    }
+}
