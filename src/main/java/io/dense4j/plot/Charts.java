@@ -58,15 +58,18 @@ public final class Charts {
         save(chart, png);
     }
 
-    /** The confusion matrix as a heat map with its counts. */
+    /**
+     * The confusion matrix as a heat map with its counts, laid out as {@code evaluate}'s table:
+     * predicted 1 then 0 from left to right, actual 1 above actual 0 (the y axis counts upwards).
+     */
     public static void confusionMatrix(ConfusionMatrix confusion, Path png) throws IOException {
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH / 2 + 100).height(HEIGHT / 2 + 100)
                 .title("Confusion matrix").xAxisTitle("predicted").yAxisTitle("actual").build();
         chart.getStyler().setShowValue(true).setPlotContentSize(1.0);
-        List<Number[]> cells = List.of(
-                new Number[] {0, 0, confusion.tn()}, new Number[] {1, 0, confusion.fp()},
-                new Number[] {0, 1, confusion.fn()}, new Number[] {1, 1, confusion.tp()});
-        chart.addSeries("rows", List.of("0", "1"), List.of("0", "1"), cells);
+        List<Number[]> cells = List.of( // {x: 0 is predicted 1, y: 0 is actual 0, count}
+                new Number[] {0, 1, confusion.tp()}, new Number[] {1, 1, confusion.fn()},
+                new Number[] {0, 0, confusion.fp()}, new Number[] {1, 0, confusion.tn()});
+        chart.addSeries("rows", List.of("1", "0"), List.of("0", "1"), cells);
         save(chart, png);
     }
 

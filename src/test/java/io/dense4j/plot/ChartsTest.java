@@ -2,12 +2,14 @@ package io.dense4j.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dense4j.data.Synthetic;
 import io.dense4j.data.Teacher;
 import io.dense4j.layer.Dense;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.metrics.ConfusionMatrix;
 import io.dense4j.metrics.RocCurve;
 import io.dense4j.model.Model;
 import io.dense4j.model.Sequential;
@@ -28,6 +30,24 @@ class ChartsTest {
         assertEquals(800, image.getWidth());
         assertEquals(560, image.getHeight());
         return image;
+    }
+
+    @Test
+    void theConfusionMatrixIsLaidOutAsEvaluatesTable(@TempDir Path folder) throws Exception {
+        Path png = folder.resolve("confusion.png");
+        Charts.confusionMatrix(new ConfusionMatrix(0, 0, 900, 0), png); // every row a true negative: predicted 0, actual 0
+        BufferedImage chart = ImageIO.read(png.toFile());
+        // the plot sits between the axes and the legend: a point in each quarter, away from the count written in its middle
+        int left = chart.getWidth() * 15 / 100;
+        int right = chart.getWidth() * 70 / 100;
+        int top = chart.getHeight() * 15 / 100;
+        int bottom = chart.getHeight() * 78 / 100;
+        int darkest = chart.getRGB(right, bottom) & 0xffffff; // as the table's last row and column: actual 0, predicted 0
+        for (int[] quarter : new int[][] {{left, top}, {right, top}, {left, bottom}}) {
+            int rgb = chart.getRGB(quarter[0], quarter[1]) & 0xffffff;
+            assertTrue((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) > (darkest >> 16 & 0xff) + (darkest >> 8 & 0xff) + 100,
+                    Integer.toHexString(rgb) + " against " + Integer.toHexString(darkest));
+        }
     }
 
     @Test
