@@ -1,28 +1,39 @@
 package io.dense4j.data;
 
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The way out a message names, for both of its readers: the command line's flag, then the Java
  * API's call in brackets ({@code --fill-missing [Java: CsvSource.Options.fillingMissing()]}). The
  * command line prints messages through {@link #onTheCommandLine}, which leaves the flag alone; a
  * Java caller reads both. The library cannot tell who called it: the command line reads files on
- * threads of its own, so nothing but the message itself can carry the difference.
+ * threads of its own, so nothing but the message itself can carry the difference. Only the
+ * brackets this class wrote are left out, not text of the same shape that a file's cell put there.
  */
 public final class Remedy {
     private static final String OPEN = " [Java: ";
-    private static final Pattern JAVA = Pattern.compile(Pattern.quote(OPEN) + "[^\\]]*\\]");
+    /** Every bracket {@link #of} has written: a few, since each call site names its own calls. */
+    private static final Set<String> WRITTEN = ConcurrentHashMap.newKeySet();
 
     private Remedy() {
     }
 
     /** {@code flag}, then {@code java} in brackets, which {@link #onTheCommandLine} leaves out. */
     public static String of(String flag, String java) {
-        return flag + OPEN + java + "]";
+        String bracket = OPEN + java + "]";
+        WRITTEN.add(bracket);
+        return flag + bracket;
     }
 
     /** {@code message} without the Java calls {@link #of} put in it. */
     public static String onTheCommandLine(String message) {
-        return message == null ? null : JAVA.matcher(message).replaceAll("");
+        if (message == null || !message.contains(OPEN)) {
+            return message;
+        }
+        for (String bracket : WRITTEN) {
+            message = message.replace(bracket, "");
+        }
+        return message;
     }
 }

@@ -220,8 +220,8 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
             throw new IllegalArgumentException(data.name() + " reads " + (data.categoricalColumns().isEmpty() ? "no column"
                     : quoted(data.categoricalColumns(), featureNames.size())) + " as categories, but the model reads "
                     + (categories.isEmpty() ? "none" : quoted(List.copyOf(categories.keySet()), featureNames.size()))
-                    + ": read them as the model does (--categorical and --numeric, or Model.open in Java), or compile a model for "
-                    + "these (InputSchema.of)");
+                    + ": read them as the model does (" + Remedy.of("--categorical and --numeric", "Model.open, which reads them so, "
+                    + "or compile a model for these with InputSchema.of") + ")");
         }
     }
 

@@ -14,6 +14,10 @@ class RemedyTest {
                 + "them); or --label [Java: CsvFormat.withLabel or withLabelIndex] [sic]", message);
         assertEquals("t.csv, line 2: empty cell (--fill-missing trains a model that fills them); or --label [sic]",
                 Remedy.onTheCommandLine(message), "brackets Remedy did not write stay");
+        String cell = "t.csv, line 3: expected a number, got \"n/a [Java: see notes]\" (" + Remedy.of("--categorical",
+                "CsvSource.Options.withCategorical") + ")";
+        assertEquals("t.csv, line 3: expected a number, got \"n/a [Java: see notes]\" (--categorical)", Remedy.onTheCommandLine(cell),
+                "a cell's own text of the same shape stays");
         assertNull(Remedy.onTheCommandLine(null));
     }
 }

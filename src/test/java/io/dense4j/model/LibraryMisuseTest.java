@@ -178,7 +178,7 @@ class LibraryMisuseTest {
         CsvSource asCategories = CsvSource.open(laterFile, CsvFormat.defaults().withLabel("outcome").withFeatures(List.of("a", "b")),
                 CsvSource.Options.defaults().withClasses(model.inputSchema().classes()).withCategorical(List.of("a")));
         assertEquals(laterFile + " reads \"a\" as categories, but the model reads none: read them as the model does (--categorical "
-                + "and --numeric, or Model.open in Java), or compile a model for these (InputSchema.of)",
+                + "and --numeric [Java: Model.open, which reads them so, or compile a model for these with InputSchema.of])",
                 assertThrows(IllegalArgumentException.class, () -> model.scores(asCategories, RowSelection.all())).getMessage());
 
         // a schema made without the label's name (the 3-argument constructor) takes the training file's
