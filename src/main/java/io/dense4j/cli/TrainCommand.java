@@ -183,7 +183,7 @@ class TrainCommand implements Callable<Integer> {
         checkpoints.check();
         if (epochsGiven) {
             checkpoints.checkWithin(epochs, "--epochs " + epochs, spark.given());
-        } else { // before the data is read, against the most the default can be; against the default once the rows set it
+        } else if (!checkpoints.resume) { // before the data is read, against the most the default can be; then against the default
             checkpoints.checkWithin(DefaultEpochs.MOST, "the " + DefaultEpochs.MOST + " epochs the default takes at most", spark.given());
         }
         if (stratify && validation == 0) { // it would do nothing, and say nothing
@@ -382,8 +382,10 @@ class TrainCommand implements Callable<Integer> {
             return;
         }
         TrainingCommand interrupted = resumed == null ? null : resumed.model().trainingCommand();
+        String named = "the %d epochs this run takes by default";
         if (interrupted != null) { // the run goes on to the end it was going to
             epochs = RecordedCommand.epochs(interrupted.arguments()).orElse(DefaultEpochs.OF_A_LINE_WITHOUT);
+            named = "the %d epochs of the checkpoint's run";
         } else {
             boolean hiddenLayers = resumed != null ? resumed.model().layers().stream().filter(Dense.class::isInstance).count() > 1
                     : !architecture.layers.isEmpty();
@@ -393,7 +395,7 @@ class TrainCommand implements Callable<Integer> {
                 status().println(explained);
             }
         }
-        checkpoints.checkWithin(epochs, "the " + epochs + " epochs this run takes by default", spark.given());
+        checkpoints.checkWithin(epochs, String.format(Locale.ROOT, named, epochs), spark.given());
         if (resumed != null) {
             ResumeCheck.enoughEpochs(resumed, this);
         }

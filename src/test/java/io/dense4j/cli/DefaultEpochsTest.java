@@ -108,6 +108,20 @@ class DefaultEpochsTest {
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("Resuming from " + checkpoint + " after epoch 5 of 5 "), resumed.out());
         assertFalse(resumed.out().contains("Epochs:"), resumed.out());
+        Run tooRareForIt = Run.of("train", "--data", data, "--checkpoint", checkpoint.toString(), "--checkpoint-every", "7",
+                "--resume", "--out", folder.resolve("r.zip").toString());
+        assertEquals(2, tooRareForIt.exitCode(), tooRareForIt.err());
+        assertTrue(tooRareForIt.err().contains("--checkpoint-every 7 is past the 5 epochs of the checkpoint's run: give --epochs N, "
+                + "or a smaller --checkpoint-every"), tooRareForIt.err());
+
+        // past the most the default takes, a resumed run's own epochs may go: not refused before the checkpoint is read
+        Path longRun = folder.resolve("long.zip");
+        assertEquals(0, Run.of("train", "--data", data, "--epochs", "130", "--checkpoint", longRun.toString(), "--checkpoint-every",
+                "120", "--out", model.toString()).exitCode());
+        Run goesOn = Run.of("train", "--data", data, "--checkpoint", longRun.toString(), "--checkpoint-every", "120", "--resume",
+                "--out", folder.resolve("r.zip").toString());
+        assertEquals(0, goesOn.exitCode(), goesOn.err());
+        assertTrue(goesOn.out().contains(" of 130 "), goesOn.out());
     }
 
     @Test
