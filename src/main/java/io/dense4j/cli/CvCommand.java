@@ -71,7 +71,7 @@ final class CvCommand extends TrainCommand {
         status().printf(Locale.ROOT, "%s; %d folds%n", ReadLine.of(file, source), folds);
         noteLabelRuns(source, status());
         long[] heldOutRows = foldSizes(file, source);
-        settleEpochs(source.rows() - java.util.Arrays.stream(heldOutRows).max().orElseThrow(), null); // a fold's fewest training rows
+        DefaultEpochs.settle(this, source.rows() - java.util.Arrays.stream(heldOutRows).max().orElseThrow(), null); // a fold's fewest training rows
         List<Evaluation> results = new ArrayList<>();
         List<String> worse = new ArrayList<>(); // the folds whose last epoch was worse than their base rate
         for (int fold = 0; fold < folds; fold++) {

@@ -1,9 +1,13 @@
 package io.dense4j.cli;
 
+import io.dense4j.layer.Dense;
+import io.dense4j.model.Checkpoint;
+import io.dense4j.model.TrainingCommand;
 import java.util.Locale;
 
 /**
- * How many epochs {@code train} and {@code cv} run when --epochs is not given: 10, or for a model
+ * How many epochs {@code train} and {@code cv} run when --epochs is not given, and setting them on
+ * the command once its rows are known: 10, or for a model
  * without hidden layers on a table too small for 10 epochs to make {@value #STEPS} steps, as many
  * as do, up to {@value #MOST}. Logistic regression by plain SGD at the default rate takes about that
  * many steps to settle: on the public tables of docs/real-tables.md, the ones of fewer than 100
@@ -37,6 +41,48 @@ final class DefaultEpochs {
 
     private static long stepsAnEpoch(long rows, int batchSize) {
         return (rows + batchSize - 1) / batchSize;
+    }
+
+    /**
+     * Checks --checkpoint-every before the data is read: against --epochs, or against the most the
+     * default can be (a resumed run's epochs are its checkpoint's run's, known once it is read).
+     */
+    static void checkBeforeReading(TrainCommand train) {
+        if (train.epochsGiven) {
+            train.checkpoints.checkWithin(train.epochs, "--epochs " + train.epochs, train.spark.given());
+        } else if (!train.checkpoints.resume) {
+            train.checkpoints.checkWithin(MOST, "the " + MOST + " epochs the default takes at most", train.spark.given());
+        }
+    }
+
+    /**
+     * Sets {@code train}'s epochs when --epochs is not given: a resumed run's, its checkpoint's run's
+     * as its command line gave them; else the default for {@code rows} training rows, said when it
+     * is not {@value #FEWEST}. Then checks what the epochs bound: --checkpoint-every, and the epochs
+     * {@code resumed} (or null) has trained already.
+     */
+    static void settle(TrainCommand train, long rows, Checkpoint resumed) {
+        if (train.epochsGiven) {
+            return;
+        }
+        TrainingCommand interrupted = resumed == null ? null : resumed.model().trainingCommand();
+        String named = "the %d epochs this run takes by default";
+        if (interrupted != null) { // the run goes on to the end it was going to
+            train.epochs = RecordedCommand.epochs(interrupted.arguments()).orElse(OF_A_LINE_WITHOUT);
+            named = "the %d epochs of the checkpoint's run";
+        } else {
+            boolean hiddenLayers = resumed != null ? resumed.model().layers().stream().filter(Dense.class::isInstance).count() > 1
+                    : !train.architecture.layers.isEmpty();
+            train.epochs = of(rows, train.batchSize, hiddenLayers);
+            String explained = explained(train.epochs, rows, train.batchSize);
+            if (explained != null) {
+                train.status().println(explained);
+            }
+        }
+        train.checkpoints.checkWithin(train.epochs, String.format(Locale.ROOT, named, train.epochs), train.spark.given());
+        if (resumed != null) {
+            ResumeCheck.enoughEpochs(resumed, train);
+        }
     }
 
     /** The line that says why the default is more than {@value #FEWEST}, or null when it is not. */

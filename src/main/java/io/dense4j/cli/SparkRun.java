@@ -117,7 +117,7 @@ final class SparkRun {
                     rows.trainingData(), train.spec.commandLine());
             resumed.model().setTrainingData(rows.trainingData()); // what Spark checked, not a one-machine checkpoint's whole-content hash
             FeatureStatistics training = rows.statistics(train.trainingRows());
-            train.settleEpochs(training.count(), kept);
+            DefaultEpochs.settle(train, training.count(), kept);
             System.out.printf("Resuming from %s after epoch %d of %d%s%n", train.checkpoints.file, resumed.epochsTrained(),
                     train.epochs, resumed.batchesInEpoch() == 0 ? "" : String.format(Locale.ROOT, " and %,d batches of the next",
                             resumed.batchesInEpoch()));
@@ -127,7 +127,7 @@ final class SparkRun {
         }
         FeatureStatistics training = rows.statistics(train.trainingRows()); // one pass on the cluster, for the split, epochs and model
         checkSplit(rows, training, goal != null);
-        train.settleEpochs(training.count(), null);
+        DefaultEpochs.settle(train, training.count(), null);
         Model model = train.newModel(hidden, chosen, rows.featureNames(), train.columns.categories(rows, train.trainingRows(),
                 System.out), rows.classes(), rows.labelName(), selection -> training, train.data, train.trainingRows());
         model.setTrainingData(rows.trainingData());

@@ -8,7 +8,6 @@ import io.dense4j.data.csv.Printable;
 import io.dense4j.data.FeatureStatistics;
 import io.dense4j.data.RowSelection;
 import io.dense4j.layer.Activation;
-import io.dense4j.layer.Dense;
 import io.dense4j.layer.Layer;
 import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.metrics.Scores;
@@ -65,7 +64,7 @@ class TrainCommand implements Callable<Integer> {
     ArchitectureOptions architecture;
 
 
-    /** The epochs to train: --epochs, or the default, which {@link #settleEpochs} sets once the training rows are known. */
+    /** The epochs to train: --epochs, or the default, which {@link DefaultEpochs#settle} sets once the training rows are known. */
     int epochs = DefaultEpochs.FEWEST;
     boolean epochsGiven;
 
@@ -181,11 +180,7 @@ class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkpoints.check();
-        if (epochsGiven) {
-            checkpoints.checkWithin(epochs, "--epochs " + epochs, spark.given());
-        } else if (!checkpoints.resume) { // before the data is read, against the most the default can be; then against the default
-            checkpoints.checkWithin(DefaultEpochs.MOST, "the " + DefaultEpochs.MOST + " epochs the default takes at most", spark.given());
-        }
+        DefaultEpochs.checkBeforeReading(this);
         if (stratify && validation == 0) { // it would do nothing, and say nothing
             throw new ParameterException(spec.commandLine(), "--stratify keeps each class's share on both sides of the validation "
                     + "split: give --validation too, e.g. --validation 0.2");
@@ -210,7 +205,7 @@ class TrainCommand implements Callable<Integer> {
         System.out.println(ReadLine.of(data, source));
         noteLabelRuns(source, System.out);
         long trainingRowCount = trainingRowCount(source);
-        settleEpochs(trainingRowCount, resumed);
+        DefaultEpochs.settle(this, trainingRowCount, resumed);
 
         Trainer trainer;
         if (resumed != null) {
@@ -368,36 +363,6 @@ class TrainCommand implements Callable<Integer> {
             return source.withPositiveClass(positive);
         } catch (IllegalArgumentException none) {
             throw new ParameterException(spec.commandLine(), "--positive: " + none.getMessage() + " in " + source.name());
-        }
-    }
-
-    /**
-     * Sets the epochs when --epochs is not given: a resumed run's, {@code resumed}'s run's epochs as
-     * its command line gave them; else the default for {@code rows} training rows, said when it is
-     * not 10. Then checks what the epochs bound: --checkpoint-every, and the epochs {@code resumed}
-     * (or null) has trained already.
-     */
-    void settleEpochs(long rows, Checkpoint resumed) {
-        if (epochsGiven) {
-            return;
-        }
-        TrainingCommand interrupted = resumed == null ? null : resumed.model().trainingCommand();
-        String named = "the %d epochs this run takes by default";
-        if (interrupted != null) { // the run goes on to the end it was going to
-            epochs = RecordedCommand.epochs(interrupted.arguments()).orElse(DefaultEpochs.OF_A_LINE_WITHOUT);
-            named = "the %d epochs of the checkpoint's run";
-        } else {
-            boolean hiddenLayers = resumed != null ? resumed.model().layers().stream().filter(Dense.class::isInstance).count() > 1
-                    : !architecture.layers.isEmpty();
-            epochs = DefaultEpochs.of(rows, batchSize, hiddenLayers);
-            String explained = DefaultEpochs.explained(epochs, rows, batchSize);
-            if (explained != null) {
-                status().println(explained);
-            }
-        }
-        checkpoints.checkWithin(epochs, String.format(Locale.ROOT, named, epochs), spark.given());
-        if (resumed != null) {
-            ResumeCheck.enoughEpochs(resumed, this);
         }
     }
 
