@@ -6,10 +6,9 @@ import io.dense4j.model.TrainingCommand;
 import java.util.Locale;
 
 /**
- * How many epochs {@code train} and {@code cv} run when --epochs is not given, and setting them on
- * the command once its rows are known: 10, or for a model
- * without hidden layers on a table too small for 10 epochs to make {@value #STEPS} steps, as many
- * as do, up to {@value #MOST}. Logistic regression by plain SGD at the default rate takes about that
+ * How many epochs {@code train} and {@code cv} run when --epochs is not given, set on the command
+ * once its rows are known: 10, or for a model without hidden layers on a table too small for 10
+ * epochs to make {@value #STEPS} steps, as many as do, up to {@value #MOST}. Logistic regression by plain SGD at the default rate takes about that
  * many steps to settle: on the public tables of docs/real-tables.md, the ones of fewer than 100
  * batches an epoch were the ones that trailed scikit-learn's fitted model at 10 epochs. A network
  * with hidden layers keeps 10, since it can learn a small table by heart in that many more (300
