@@ -43,12 +43,11 @@ final class CheckpointOptions {
 
     /**
      * Checks that a run of {@code epochs} writes a checkpoint, unless --checkpoint-every counts
-     * rounds (on Spark); {@code named} names the flag and value, or says which default the epochs are.
+     * rounds (on Spark); {@code past} says what the epochs are and what to do, after "is past".
      */
-    void checkWithin(int epochs, String named, boolean countsRounds) {
+    void checkWithin(int epochs, String past, boolean countsRounds) {
         if (spec.commandLine().getParseResult().hasMatchedOption("--checkpoint-every") && every > epochs && !countsRounds) {
-            throw new ParameterException(spec.commandLine(), "--checkpoint-every " + every + " is past " + named
-                    + (named.startsWith("--") ? ": no checkpoint would be written" : ": give --epochs N, or a smaller --checkpoint-every"));
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every " + every + " is past " + past);
         }
     }
 

@@ -90,13 +90,16 @@ final class ColumnOptions {
         List<Map.Entry<String, Categories>> constant = categories.entrySet().stream()
                 .filter(column -> oneValueInEveryRow(source.categoryCounts(column.getKey()))).toList();
         if (!constant.isEmpty()) { // as a constant number's note says: nothing to learn, and a later file's other values move predictions
-            List<String> named = constant.stream().map(column -> io.dense4j.data.csv.Printable.of(column.getKey())
-                    + (constant.size() == 1 ? " holds " : " (") + "\"" + io.dense4j.data.csv.Printable.of(column.getValue().values().get(0))
-                    + "\"" + (constant.size() == 1 ? "" : ")")).toList();
+            boolean one = constant.size() == 1;
+            List<String> named = constant.stream().map(column -> {
+                String name = io.dense4j.data.csv.Printable.of(column.getKey());
+                String value = "\"" + io.dense4j.data.csv.Printable.of(column.getValue().values().get(0)) + "\"";
+                return one ? name + " holds " + value : name + " (" + value + ")";
+            }).toList();
+            String it = one ? "it" : "them";
             out.printf(Locale.ROOT, "Note: categorical %s in every row, so the model learns nothing from %s, and a later file's "
-                    + "other values or missing cells move its predictions; --drop leaves %s out%n", constant.size() == 1
-                    ? "column " + named.get(0) : "columns " + firstOf(named) + " hold one value each",
-                    constant.size() == 1 ? "it" : "them", constant.size() == 1 ? "it" : "them");
+                    + "other values or missing cells move its predictions; --drop leaves %s out%n",
+                    one ? "column " + named.get(0) : "columns " + firstOf(named) + " hold one value each", it, it);
         }
         for (var column : categories.entrySet()) { // text in the first rows, numbers after: most likely a column of numbers
             CategoryDictionary seen = source.categoryCounts(column.getKey());

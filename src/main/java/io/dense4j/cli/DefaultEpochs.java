@@ -22,6 +22,7 @@ final class DefaultEpochs {
     static final long STEPS = 1_000;
     /** The epochs of a recorded command line that gives no --epochs: it was recorded when the default was always 10. */
     static final int OF_A_LINE_WITHOUT = FEWEST;
+    private static final String GIVE_EPOCHS = ": give --epochs N, or a smaller --checkpoint-every";
 
     private DefaultEpochs() {
     }
@@ -48,9 +49,10 @@ final class DefaultEpochs {
      */
     static void checkBeforeReading(TrainCommand train) {
         if (train.epochsGiven) {
-            train.checkpoints.checkWithin(train.epochs, "--epochs " + train.epochs, train.spark.given());
+            train.checkpoints.checkWithin(train.epochs, "--epochs " + train.epochs + ": no checkpoint would be written",
+                    train.spark.given());
         } else if (!train.checkpoints.resume) {
-            train.checkpoints.checkWithin(MOST, "the " + MOST + " epochs the default takes at most", train.spark.given());
+            train.checkpoints.checkWithin(MOST, "the " + MOST + " epochs the default takes at most" + GIVE_EPOCHS, train.spark.given());
         }
     }
 
@@ -78,7 +80,7 @@ final class DefaultEpochs {
                 train.status().println(explained);
             }
         }
-        train.checkpoints.checkWithin(train.epochs, String.format(Locale.ROOT, named, train.epochs), train.spark.given());
+        train.checkpoints.checkWithin(train.epochs, String.format(Locale.ROOT, named, train.epochs) + GIVE_EPOCHS, train.spark.given());
         if (resumed != null) {
             ResumeCheck.enoughEpochs(resumed, train);
         }
