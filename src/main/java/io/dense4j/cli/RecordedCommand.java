@@ -7,6 +7,7 @@ import io.dense4j.runtime.ExecutionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -26,17 +27,15 @@ final class RecordedCommand {
 
     /**
      * The line {@code train} records when it starts, with the parts its steps are cut into;
-     * {@code resumed} is null for a new run. {@code defaultEpochs}, the epochs the rows set when
-     * --epochs was not given (else null), is written out, so that a rerun by a dense4j whose default
-     * differs trains as many.
+     * {@code resumed} is null for a new run. {@code settled}, flags the run was not given but
+     * settled itself (the epochs the rows set, what a resume took from its checkpoint's line), are
+     * written out, so that a rerun by a dense4j whose defaults differ trains the same.
      */
-    static TrainingCommand atStart(CommandSpec train, Checkpoint resumed, ExecutionPolicy policy, Integer defaultEpochs) {
+    static TrainingCommand atStart(CommandSpec train, Checkpoint resumed, ExecutionPolicy policy, List<String> settled) {
         TrainingCommand before = resumed == null ? null : resumed.model().trainingCommand();
         ParseResult given = train.commandLine().getParseResult();
         List<String> arguments = new ArrayList<>(before == null ? given.expandedArgs() : recorded(train, given, before.arguments()));
-        if (defaultEpochs != null) {
-            arguments.addAll(List.of("--epochs", defaultEpochs.toString()));
-        }
+        arguments.addAll(settled);
         return new TrainingCommand(arguments, policy.parts() > 0 ? policy.parts() : policy.threads(), false);
     }
 
@@ -55,20 +54,25 @@ final class RecordedCommand {
 
     /** The value of the last --epochs {@code arguments} give, or empty when they give none. */
     static OptionalInt epochs(List<String> arguments) {
-        OptionalInt epochs = OptionalInt.empty();
+        try {
+            return valueOf(arguments, "--epochs").map(value -> OptionalInt.of(Integer.parseInt(value.trim()))).orElse(OptionalInt.empty());
+        } catch (NumberFormatException notANumber) { // train refused such a line; a hand-edited file gets no epochs from it
+            return OptionalInt.empty();
+        }
+    }
+
+    /** The value of the last {@code flag} (a long name) {@code arguments} give, as {@code --flag v} or {@code --flag=v}; else empty. */
+    static Optional<String> valueOf(List<String> arguments, String flag) {
+        String value = null;
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
-            String value = argument.startsWith("--epochs=") ? argument.substring("--epochs=".length())
-                    : argument.equals("--epochs") && i + 1 < arguments.size() ? arguments.get(++i) : null;
-            if (value != null) {
-                try {
-                    epochs = OptionalInt.of(Integer.parseInt(value.trim()));
-                } catch (NumberFormatException notANumber) { // train refused such a line; a hand-edited file gets no epochs from it
-                    epochs = OptionalInt.empty();
-                }
+            if (argument.startsWith(flag + "=")) {
+                value = argument.substring(flag.length() + 1);
+            } else if (argument.equals(flag) && i + 1 < arguments.size()) {
+                value = arguments.get(++i);
             }
         }
-        return epochs;
+        return Optional.ofNullable(value);
     }
 
     /**

@@ -73,6 +73,7 @@ final class ResumeCheck {
             conflicts.add("--thousands " + read.thousands() + "; the checkpoint read its numbers "
                     + (data.thousands() == 0 ? "without one" : "with '" + data.thousands() + "'"));
         }
+        ResumedControls.conflicts(checkpoint, command, given, conflicts);
         refuse(command, conflicts);
     }
 
@@ -187,7 +188,7 @@ final class ResumeCheck {
         }
     }
 
-    private static boolean keeps(io.dense4j.model.TrainingState kept, String callback) {
+    static boolean keeps(io.dense4j.model.TrainingState kept, String callback) {
         return kept.callbacks().stream().anyMatch(state -> state.name().equals(callback));
     }
 

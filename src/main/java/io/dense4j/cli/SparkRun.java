@@ -118,9 +118,9 @@ final class SparkRun {
             resumed.model().setTrainingData(rows.trainingData()); // what Spark checked, not a one-machine checkpoint's whole-content hash
             FeatureStatistics training = rows.statistics(train.trainingRows());
             DefaultEpochs.settle(train, training.count(), kept);
-            System.out.printf("Resuming from %s after epoch %d of %d%s%n", train.checkpoints.file, resumed.epochsTrained(),
-                    train.epochs, resumed.batchesInEpoch() == 0 ? "" : String.format(Locale.ROOT, " and %,d batches of the next",
-                            resumed.batchesInEpoch()));
+            System.out.printf("Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept%s)%n",
+                    train.checkpoints.file, resumed.epochsTrained(), train.epochs, resumed.batchesInEpoch() == 0 ? "" : String.format(Locale.ROOT, " and %,d batches of the next",
+                            resumed.batchesInEpoch()), train.resumedControls());
             ResumeCheck.noteCountersStartAfresh(train.patience, train.optimizerOptions.schedule, kept.state(), System.out);
             train.judgement().expectResumed(training, resumed.model().loss().classWeights(), resumed.model().provenance());
             return resumed.model();

@@ -161,6 +161,8 @@ class TrainCommand implements Callable<Integer> {
 
     private long csvRows;
     private io.dense4j.train.Callback scheduleCallback;
+    /** The flags a resumed run took from its checkpoint's command line ({@link ResumedControls}), as arguments. */
+    private List<String> takenFromCheckpoint = List.of();
 
     /** The statistics of the training rows of the last model made, whose class counts later checks read. */
     private FeatureStatistics trainingStatistics;
@@ -211,9 +213,10 @@ class TrainCommand implements Callable<Integer> {
         if (resumed != null) {
             trainer = Trainer.resume(resumed, policy());
             ResumeCheck.sameData(trainer.model(), checkpoints.file, source, spec.commandLine());
-            System.out.printf("Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept)%n", checkpoints.file,
+            System.out.printf("Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept%s)%n", checkpoints.file,
                     trainer.epochsTrained(), epochs, trainer.batchesInEpoch() == 0 ? ""
-                            : String.format(Locale.ROOT, " and %,d batches of the next", trainer.batchesInEpoch()));
+                            : String.format(Locale.ROOT, " and %,d batches of the next", trainer.batchesInEpoch()),
+                    resumedControls());
             ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, resumed.state(), System.out);
             FeatureStatistics statistics = source.statistics(trainingRows());
             ResumeCheck.sameBalance(lossOptions, statistics, trainer.model(), spec.commandLine());
@@ -234,8 +237,11 @@ class TrainCommand implements Callable<Integer> {
         }
         Model model = trainer.model();
         // none after a cluster's steps, which verify's one machine adds in another order
-        TrainingCommand recorded = resumedFromACluster ? null : RecordedCommand.atStart(spec, resumed, trainer.policy(),
-                epochsGiven ? null : epochs);
+        List<String> settled = new java.util.ArrayList<>(takenFromCheckpoint);
+        if (!epochsGiven) {
+            settled.addAll(List.of("--epochs", String.valueOf(epochs)));
+        }
+        TrainingCommand recorded = resumedFromACluster ? null : RecordedCommand.atStart(spec, resumed, trainer.policy(), settled);
         model.setTrainingCommand(null); // the summary is of the model about to train, not of the line a checkpoint kept
         System.out.println(model.summary());
         model.setTrainingCommand(recorded); // before the checkpoints, which keep it
@@ -270,6 +276,7 @@ class TrainCommand implements Callable<Integer> {
      */
     void resumingFrom(Checkpoint checkpoint, Activation hidden, Optimizer chosen) {
         ResumeCheck.against(checkpoint, this, hidden, chosen);
+        takenFromCheckpoint = ResumedControls.take(checkpoint, this, spec.commandLine().getParseResult());
         resumedData = checkpoint.model().trainingData();
         resumedMarks = checkpoint.model().inputSchema() == null ? null : new ResumedMarks(checkpoint.model().inputSchema());
         resumedFromACluster = checkpoint.state().batching() != null && checkpoint.state().batching().onACluster();
@@ -553,6 +560,22 @@ class TrainCommand implements Callable<Integer> {
                     constant.size() == 1 ? "its weights" : "their weights");
         }
         return compiled;
+    }
+
+    /** What the line that says a run resumes adds for the flags it took from its checkpoint: " and its --early-stopping 3", or "". */
+    String resumedControls() {
+        return ResumedControls.described(takenFromCheckpoint);
+    }
+
+    /** Trains with {@code schedule}, a checkpoint's run's --lr-schedule, checked against its base rate once training starts. */
+    void takeSchedule(String schedule) {
+        optimizerOptions.schedule = schedule;
+        try {
+            scheduleCallback = ScheduleOption.parse(schedule);
+        } catch (IllegalArgumentException unreadable) { // a hand-edited line: train refused it when recorded
+            throw new ParameterException(spec.commandLine(), "the checkpoint's command line gives --lr-schedule \"" + schedule
+                    + "\", which " + unreadable.getMessage() + ": give --lr-schedule");
+        }
     }
 
     EarlyStopping earlyStopping() {

@@ -1,0 +1,143 @@
+package io.dense4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.model.Checkpoint;
+import io.dense4j.model.Model;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A resumed run goes on with its checkpoint's run's --lr-schedule and --early-stopping, given again or not. */
+class ResumedControlsTest {
+    @TempDir
+    Path folder;
+
+    /** 600 rows of 3 columns, the label a noisy threshold of their sum. */
+    private Path rows() throws Exception {
+        Random random = new Random(11);
+        StringBuilder csv = new StringBuilder("a,b,c,label\n");
+        for (int r = 0; r < 600; r++) {
+            double a = random.nextGaussian();
+            double b = random.nextGaussian();
+            double c = random.nextGaussian();
+            csv.append(a).append(',').append(b).append(',').append(c).append(',')
+                    .append(a + b - c + 2 * random.nextGaussian() > 0 ? 1 : 0).append('\n');
+        }
+        return Files.writeString(folder.resolve("rows.csv"), csv);
+    }
+
+    private List<String> train(Path data, int epochs, String out, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("train", "--data", data.toString(), "--epochs", String.valueOf(epochs),
+                "--validation", "0.2", "--out", folder.resolve(out).toString()));
+        Collections.addAll(arguments, more);
+        return arguments;
+    }
+
+    private static Run run(List<String> arguments) {
+        return Run.of(arguments.toArray(String[]::new));
+    }
+
+    @Test
+    void aResumeThatLeavesThemOutEndsWithTheUninterruptedRunsWeights() throws Exception {
+        Path data = rows();
+        String[] controls = {"--lr-schedule", "step:0.5:2", "--early-stopping", "3"};
+        Run whole = run(train(data, 12, "whole.zip", controls));
+        assertEquals(0, whole.exitCode(), whole.err());
+        String checkpoint = folder.resolve("checkpoint.zip").toString();
+        List<String> first = train(data, 4, "first.zip", controls);
+        first.addAll(List.of("--checkpoint", checkpoint));
+        assertEquals(0, run(first).exitCode());
+
+        Run resumed = run(train(data, 12, "resumed.zip", "--checkpoint", checkpoint, "--resume"));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("Resuming from " + checkpoint + " after epoch 4 of 12 (its model, optimizer and loss are "
+                + "kept and its --lr-schedule step:0.5:2 and --early-stopping 3)"), resumed.out());
+        Model model = Model.load(folder.resolve("resumed.zip"));
+        assertArrayEquals(Model.load(folder.resolve("whole.zip")).parameters().toFloatVector(), model.parameters().toFloatVector(), 0f,
+                "a step decay halves the rate at epochs 2, 4, …: without it the resumed epochs would step at 0.1");
+        List<String> line = model.trainingCommand().arguments();
+        assertEquals(List.of("--lr-schedule", "step:0.5:2", "--early-stopping", "3"), line.subList(line.size() - 4, line.size()),
+                "the recorded line writes out what the resume took, for verify to rerun");
+        Run verified = Run.of("verify", "--model", folder.resolve("resumed.zip").toString(), "--data", data.toString());
+        assertEquals(0, verified.exitCode(), verified.out() + verified.err());
+
+        Run sameAgain = run(train(data, 12, "again.zip", "--checkpoint", checkpoint, "--resume", "--lr-schedule", "STEP:0.50:2",
+                "--early-stopping", "3"));
+        assertEquals(0, sameAgain.exitCode(), "the same schedule, written otherwise: " + sameAgain.err());
+        assertArrayEquals(model.parameters().toFloatVector(), Model.load(folder.resolve("again.zip")).parameters().toFloatVector(), 0f);
+    }
+
+    @Test
+    void otherValuesThanTheCheckpointsRunHadAreRefusedAndNewOnesAllowed() throws Exception {
+        Path data = rows();
+        String checkpoint = folder.resolve("checkpoint.zip").toString();
+        List<String> first = train(data, 2, "first.zip", "--lr-schedule", "plateau", "--early-stopping", "3");
+        first.addAll(List.of("--checkpoint", checkpoint));
+        assertEquals(0, run(first).exitCode());
+        String[][] asked = {{"--early-stopping", "5"}, {"--lr-schedule", "constant"}, {"--lr-schedule", "plateau:0.5"}};
+        String[] says = {"--early-stopping 5; the checkpoint's run had --early-stopping 3",
+            "--lr-schedule constant; the checkpoint's run had --lr-schedule plateau",
+            "--lr-schedule plateau:0.5; the checkpoint's run had --lr-schedule plateau"};
+        for (int i = 0; i < asked.length; i++) {
+            List<String> resume = train(data, 4, "resumed.zip", "--checkpoint", checkpoint, "--resume");
+            Collections.addAll(resume, asked[i]);
+            Run refused = run(resume);
+            assertEquals(2, refused.exitCode(), refused.out());
+            assertEquals("dense4j: --resume keeps the checkpoint's model, optimizer, loss and batches, but " + says[i] + ". Give the "
+                    + "checkpoint's flags, or train anew without --resume", refused.err().lines().findFirst().orElseThrow());
+        }
+        assertEquals(0, run(train(data, 4, "plateau.zip", "--checkpoint", checkpoint, "--resume", "--lr-schedule", "plateau:0.1:10:0"))
+                .exitCode(), "plateau's defaults written out");
+
+        String bare = folder.resolve("bare.zip").toString();
+        List<String> plain = train(data, 2, "plain.zip", "--checkpoint", bare);
+        assertEquals(0, run(plain).exitCode());
+        Run added = run(train(data, 4, "added.zip", "--checkpoint", bare, "--resume", "--early-stopping", "2"));
+        assertEquals(0, added.exitCode(), "a resume may add early stopping to a run that had none: " + added.err());
+        assertTrue(added.out().contains("Note: the checkpoint keeps no state of --early-stopping, so its counters start afresh"),
+                added.out());
+    }
+
+    /** A checkpoint without a command line (Spark's) that keeps early stopping's counters cannot say its patience. */
+    @Test
+    void aCheckpointWithoutALineNeedsTheFlagsWhoseCountersItKeeps() throws Exception {
+        Path data = rows();
+        Path checkpoint = folder.resolve("checkpoint.zip");
+        List<String> first = train(data, 2, "first.zip", "--lr-schedule", "plateau:0.5:2", "--early-stopping", "3");
+        first.addAll(List.of("--checkpoint", checkpoint.toString()));
+        assertEquals(0, run(first).exitCode());
+        Checkpoint kept = Checkpoint.load(checkpoint);
+        kept.model().setTrainingCommand(null);
+        kept.save(checkpoint);
+
+        Run refused = run(train(data, 4, "resumed.zip", "--checkpoint", checkpoint.toString(), "--resume"));
+        assertEquals(2, refused.exitCode(), refused.out());
+        assertEquals("dense4j: --resume keeps the checkpoint's model, optimizer, loss and batches, but no --early-stopping; the "
+                + "checkpoint keeps the counters of the early stopping its run had, and records no command line to take its patience "
+                + "from; and no --lr-schedule; the checkpoint keeps the counters of the plateau schedule its run had, and records no "
+                + "command line to take it from. Give the checkpoint's flags, or train anew without --resume",
+                refused.err().lines().findFirst().orElseThrow());
+        Run given = run(train(data, 4, "resumed.zip", "--checkpoint", checkpoint.toString(), "--resume", "--lr-schedule",
+                "plateau:0.5:2", "--early-stopping", "3"));
+        assertEquals(0, given.exitCode(), given.err());
+    }
+
+    @Test
+    void aScheduleWrittenOtherwiseIsTheSameSchedule() {
+        assertEquals("plateau:0.1:10:0", ScheduleOption.canonical("plateau"));
+        assertEquals("plateau:0.1:10:0", ScheduleOption.canonical(" Plateau:0.10:10 "));
+        assertEquals("step:0.5:2", ScheduleOption.canonical("step:5e-1:2"));
+        assertEquals("cosine:0:0", ScheduleOption.canonical("cosine"));
+        assertEquals("cosine:1.5:0.0001", ScheduleOption.canonical("cosine:1.5:1e-4"));
+        assertEquals("exponential:0.9", ScheduleOption.canonical("exponential:0.9"));
+        assertEquals("constant", ScheduleOption.canonical("CONSTANT"));
+    }
+}
