@@ -26,6 +26,17 @@ public final class Remedy {
         return flag + bracket;
     }
 
+    /**
+     * {@code value} as a shell reads it back as one word, for a flag's value in a message: as it is
+     * when it holds nothing a shell would act on, else in single quotes ({@code 'home ownership'}).
+     */
+    public static String word(String value) {
+        if (!value.isEmpty() && value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "_-./:=@%+".indexOf(c) >= 0))) {
+            return value;
+        }
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
     /** {@code message} without the Java calls {@link #of} put in it. */
     public static String onTheCommandLine(String message) {
         if (message == null || !message.contains(OPEN)) {

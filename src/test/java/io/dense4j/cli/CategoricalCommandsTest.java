@@ -339,7 +339,7 @@ class CategoricalCommandsTest {
             assertEquals(1, run.exitCode(), command);
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().contains(later + ", line 3, column 2 (\"age\"): expected a number, got \"old\" (to read the "
-                    + "column as categories, declare it categorical when training: --categorical)"), run.err()); // a model's columns are fixed
+                    + "column as categories, declare it categorical when training: --categorical age)"), run.err()); // a model's columns are fixed
         }
     }
 

@@ -167,7 +167,7 @@ class FailFastCommandsTest {
         Path file = Files.writeString(folder.resolve("long.csv"), "a,label\n1,0\n" + "x".repeat(200_000) + ",1\n");
         Run run = Run.of("train", "--data", file.toString());
         assertEquals(1, run.exitCode());
-        assertEquals(file + ", line 3, column 1 (\"a\"): expected a number, got \"" + "x".repeat(80) + "… (200,000 bytes)\" (to read the column as categories, declare it categorical when training: --categorical)",
+        assertEquals(file + ", line 3, column 1 (\"a\"): expected a number, got \"" + "x".repeat(80) + "… (200,000 bytes)\" (to read the column as categories, declare it categorical when training: --categorical a)",
                 run.err().strip().substring("dense4j: ".length()));
     }
 

@@ -20,4 +20,16 @@ class RemedyTest {
                 "a cell's own text of the same shape stays");
         assertNull(Remedy.onTheCommandLine(null));
     }
+
+    /** A column's name in a flag's value, as a shell gives it back: the names of real tables hold blanks and quotes. */
+    @Test
+    void aValueIsOneWordForTheShell() {
+        assertEquals("zip_code", Remedy.word("zip_code"));
+        assertEquals("sepal.length", Remedy.word("sepal.length"));
+        assertEquals("'home ownership'", Remedy.word("home ownership"));
+        assertEquals("'owner'\\''s age'", Remedy.word("owner's age"));
+        assertEquals("'$income'", Remedy.word("$income"));
+        assertEquals("'größe'", Remedy.word("größe"));
+        assertEquals("''", Remedy.word(""));
+    }
 }

@@ -76,7 +76,7 @@ final class CellParser {
                         ? "the model fills none: train it with --missing-values '" + text + "' --fill-missing"
                         : "say so: " + Remedy.of("--missing-values '" + text + "'" + (allowMissing ? "" : " --fill-missing"),
                                 "CsvFormat.withMissingMarks" + (allowMissing ? "" : " and CsvSource.Options.fillingMissing()")))
-                        : CATEGORICAL_HINT) + ")");
+                        : categoricalHint(problems.columnName(column))) + ")");
             }
             if (Double.isNaN(value)) {
                 return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
@@ -223,9 +223,18 @@ final class CellParser {
         return Float.NaN;
     }
 
-    /** The way out for text in a column read as numbers, unless it was declared numeric (see {@link CsvSource#open}). */
-    static final String CATEGORICAL_HINT = "to read the column as categories, declare it categorical when training: "
-            + Remedy.of("--categorical", "CsvSource.Options.withCategorical");
+    /** How {@link #categoricalHint} starts, whatever the column. */
+    static final String CATEGORICAL_HINT = "to read the column as categories, declare it categorical when training: ";
+
+    /**
+     * The way out for text in a column read as numbers, unless it was declared numeric (see
+     * {@link CsvSource#open}): the flag with the column's name, {@code name} (null for a file
+     * without a header, whose columns the flag cannot name).
+     */
+    static String categoricalHint(String name) {
+        return CATEGORICAL_HINT + (name == null ? Remedy.of("--categorical", "CsvSource.Options.withCategorical")
+                : Remedy.of("--categorical " + Remedy.word(name), "CsvSource.Options.withCategorical"));
+    }
 
     /** Words that exports write for a missing value, which a number column holding them most likely means. */
     private static final java.util.Set<String> MISSING_WORDS = java.util.Set.of("null", "none", "nil", "#n/a", "#null!", "missing");

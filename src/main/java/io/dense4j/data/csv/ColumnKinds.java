@@ -85,10 +85,11 @@ public record ColumnKinds(boolean infer, List<String> categorical, List<String> 
      */
     DataFileException explained(DataFileException problem) {
         String name = problem.columnName();
-        if (name == null || !numeric.contains(name) || !problem.problem().contains(CellParser.CATEGORICAL_HINT)) {
+        String hint = CellParser.categoricalHint(name);
+        if (name == null || !numeric.contains(name) || !problem.problem().contains(hint)) {
             return problem;
         }
-        return problem.withProblem(problem.problem().replace(CellParser.CATEGORICAL_HINT, "the column is read as numbers because "
+        return problem.withProblem(problem.problem().replace(hint, "the column is read as numbers because "
                 + io.dense4j.data.Remedy.of("--numeric", "CsvSource.Options.withNumeric") + " names it; leave it out there to read "
                 + "the column as categories"));
     }

@@ -29,6 +29,12 @@ final class CsvProblems {
         return columnNames != null && columnNames.get(column - 1).isEmpty();
     }
 
+    /** The header's name of column {@code column} (counting from 1); null without a header, or for an empty name. */
+    String columnName(int column) {
+        String name = columnNames != null ? columnNames.get(column - 1) : null;
+        return name == null || name.isEmpty() ? null : name;
+    }
+
     /** From now on a cell's error names its column by {@code names} (the header's). */
     void nameColumns(List<String> names) {
         columnNames = names;

@@ -152,7 +152,7 @@ class CategoricalCsvTest {
         DataFileException late = assertThrows(DataFileException.class,
                 () -> CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()));
         assertTrue(late.getMessage().contains("line " + (ColumnKinds.INFERENCE_ROWS + 4) + ", column 2 (\"code\"): expected a number, "
-                + "got \"A12\" (to read the column as categories, declare it categorical when training: --categorical [Java: CsvSource.Options.withCategorical])"), late.getMessage());
+                + "got \"A12\" (to read the column as categories, declare it categorical when training: --categorical code [Java: CsvSource.Options.withCategorical])"), late.getMessage());
         CsvSource declared = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCategorical(List.of("code")));
         assertEquals(List.of("0", "1", "2", "A12"), declared.categoryCounts("code").values());
     }

@@ -101,7 +101,7 @@ class CsvReaderTest {
     @Test
     void rejectsACellThatIsNotANumberNamingFileLineColumnAndText() throws IOException {
         DataFileException error = rejects("a,b,label\n1,2,0\n3,abc,1\n");
-        assertTrue(error.getMessage().endsWith("bad.csv, line 3, column 2 (\"b\"): expected a number, got \"abc\" (to read the column as categories, declare it categorical when training: --categorical [Java: CsvSource.Options.withCategorical])"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("bad.csv, line 3, column 2 (\"b\"): expected a number, got \"abc\" (to read the column as categories, declare it categorical when training: --categorical b [Java: CsvSource.Options.withCategorical])"), error.getMessage());
         assertEquals(3, error.line());
         assertEquals(2, error.column());
     }

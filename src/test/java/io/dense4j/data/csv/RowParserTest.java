@@ -61,7 +61,7 @@ class RowParserTest {
     @Test
     void namesACellByItsHeader() {
         RowParser parser = parser("a,b,label", CsvFormat.defaults(), false);
-        assertEquals("t.csv, line 7, column 2 (\"b\"): expected a number, got \"x\" (to read the column as categories, declare it categorical when training: --categorical [Java: CsvSource.Options.withCategorical])",
+        assertEquals("t.csv, line 7, column 2 (\"b\"): expected a number, got \"x\" (to read the column as categories, declare it categorical when training: --categorical b [Java: CsvSource.Options.withCategorical])",
                 assertThrows(DataFileException.class, () -> parse(parser, "1,x,0")).getMessage());
     }
 }
