@@ -15,8 +15,8 @@ import picocli.CommandLine.ParseResult;
  * uninterrupted run would have, and one that gives another value is refused, as the other flags a
  * checkpoint fixes are ({@link ResumeCheck}). A resume may still add either to a run that had
  * none; {@link ResumeCheck#noteCountersStartAfresh} says what that means. A checkpoint without a
- * line (a run on Spark writes none) that keeps the counters of early stopping or of a plateau
- * schedule needs the flag given again.
+ * line (an older one, or one written from Java) that keeps the counters of early stopping or of a
+ * plateau schedule needs the flag given again.
  */
 final class ResumedControls {
     private static final String SCHEDULE = "--lr-schedule";

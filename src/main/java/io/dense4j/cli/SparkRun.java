@@ -123,6 +123,7 @@ final class SparkRun {
                             resumed.batchesInEpoch()), train.resumedControls());
             ResumeCheck.noteCountersStartAfresh(train.patience, train.optimizerOptions.schedule, kept.state(), System.out);
             train.judgement().expectResumed(training, resumed.model().loss().classWeights(), resumed.model().provenance());
+            resumed.model().setTrainingCommand(train.recordedAtStart(kept, ExecutionPolicy.forThisMachine())); // for its checkpoints
             return resumed.model();
         }
         FeatureStatistics training = rows.statistics(train.trainingRows()); // one pass on the cluster, for the split, epochs and model
@@ -133,6 +134,9 @@ final class SparkRun {
         model.setTrainingData(rows.trainingData());
         model.checkSavable();
         System.out.println(model.summary());
+        // for the checkpoints, whose resume takes the epochs, schedule and early stopping from it; the model written at
+        // the end keeps none (RecordedCommand.atEnd), as a rerun on one machine would add the steps in another order
+        model.setTrainingCommand(train.recordedAtStart(null, ExecutionPolicy.forThisMachine()));
         return model;
     }
 

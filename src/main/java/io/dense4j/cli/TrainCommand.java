@@ -237,11 +237,7 @@ class TrainCommand implements Callable<Integer> {
         }
         Model model = trainer.model();
         // none after a cluster's steps, which verify's one machine adds in another order
-        List<String> settled = new java.util.ArrayList<>(takenFromCheckpoint);
-        if (!epochsGiven) {
-            settled.addAll(List.of("--epochs", String.valueOf(epochs)));
-        }
-        TrainingCommand recorded = resumedFromACluster ? null : RecordedCommand.atStart(spec, resumed, trainer.policy(), settled);
+        TrainingCommand recorded = resumedFromACluster ? null : recordedAtStart(resumed, trainer.policy());
         model.setTrainingCommand(null); // the summary is of the model about to train, not of the line a checkpoint kept
         System.out.println(model.summary());
         model.setTrainingCommand(recorded); // before the checkpoints, which keep it
@@ -560,6 +556,19 @@ class TrainCommand implements Callable<Integer> {
                     constant.size() == 1 ? "its weights" : "their weights");
         }
         return compiled;
+    }
+
+    /**
+     * The command line the run records at its start ({@link RecordedCommand#atStart}), with the
+     * flags it settled itself written out: the epochs the rows set, what a resume took from its
+     * checkpoint's line.
+     */
+    TrainingCommand recordedAtStart(Checkpoint resumed, ExecutionPolicy steps) {
+        List<String> settled = new java.util.ArrayList<>(takenFromCheckpoint);
+        if (!epochsGiven) {
+            settled.addAll(List.of("--epochs", String.valueOf(epochs)));
+        }
+        return RecordedCommand.atStart(spec, resumed, steps, settled);
     }
 
     /** What the line that says a run resumes adds for the flags it took from its checkpoint: " and its --early-stopping 3", or "". */

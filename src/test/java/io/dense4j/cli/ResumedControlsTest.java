@@ -106,7 +106,7 @@ class ResumedControlsTest {
                 added.out());
     }
 
-    /** A checkpoint without a command line (Spark's) that keeps early stopping's counters cannot say its patience. */
+    /** A checkpoint without a command line (an older one, or one written from Java) that keeps early stopping's counters cannot say its patience. */
     @Test
     void aCheckpointWithoutALineNeedsTheFlagsWhoseCountersItKeeps() throws Exception {
         Path data = rows();

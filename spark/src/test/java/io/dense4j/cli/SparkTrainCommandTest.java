@@ -100,7 +100,7 @@ class SparkTrainCommandTest {
         String err = runErr(1, "train", "--spark", "local[2]", "--data", train.toString(), "--partitions", "4", "--out",
                 folder.resolve("m.zip").toString());
         assertEquals("dense4j: " + train + ", line 2501, column 2 (\"x2\"): expected a number, got \"zero\" "
-                + "(to read the column as categories, declare it categorical when training: --categorical)", err.strip());
+                + "(to read the column as categories, declare it categorical when training: --categorical x2)", err.strip());
     }
 
     private static String run(int expectedCode, String... args) {

@@ -105,7 +105,7 @@ class CsvSourceTest {
                 CsvFormat.defaults().withDelimiter(';'), CsvSource.Options.defaults()));
         assertTrue(withAPoint.getMessage().startsWith(comma + ", line 2, column 1 (\"x1\"): expected a number, got \""), withAPoint.getMessage());
         assertTrue(withAPoint.getMessage().endsWith("(a decimal comma? read the file with --decimal ','; to read the column as "
-                + "categories, declare it categorical when training: --categorical [Java: CsvSource.Options.withCategorical])"), withAPoint.getMessage());
+                + "categories, declare it categorical when training: --categorical x1 [Java: CsvSource.Options.withCategorical])"), withAPoint.getMessage());
         DataFileException withAComma = assertThrows(DataFileException.class, () -> CsvSource.open(plain,
                 CsvFormat.defaults().withDelimiter(';').withDecimal(','), CsvSource.Options.defaults().withoutCache()));
         assertTrue(withAComma.getMessage().startsWith(plain + ", line 1: "), "points read with a comma: " + withAComma.getMessage());
@@ -123,7 +123,7 @@ class CsvSourceTest {
                 CsvSource.Options.defaults().withoutCache()));
         assertEquals(grouped + ", line 2, column 1 (\"income\"): expected a number with a decimal comma, got \"3.449,45\" (thousands "
                 + "separators? read the file with --thousands '.'; to read the column as categories, declare it categorical when "
-                + "training: --categorical [Java: CsvSource.Options.withCategorical])", thousands.getMessage());
+                + "training: --categorical income [Java: CsvSource.Options.withCategorical])", thousands.getMessage());
         try (BatchSource rows = CsvSource.open(grouped, format.withThousands('.'), CsvSource.Options.defaults().withoutCache())
                 .rows(RowSelection.all(), null, DataType.DOUBLE)) {
             NativeArray features = NativeArray.allocate(DataType.DOUBLE, 4);
