@@ -59,8 +59,14 @@ final class CheckpointOptions {
         }
     }
 
-    /** The checkpoint to continue from: with --resume, the file if it exists yet; else null, for a fresh run. */
-    Checkpoint resumed() throws IOException {
+    /**
+     * The checkpoint to continue from: with --resume, the file if it exists yet; else null, for a
+     * fresh run, which {@code out} is told of when --resume was given.
+     */
+    Checkpoint resumed(java.io.PrintStream out) throws IOException {
+        if (resume && !Files.exists(file)) { // the same command line starts a run and goes on after a kill: said, as a typo looks alike
+            out.println("Note: " + file + " does not exist yet, so this run starts afresh; --resume goes on from it once written");
+        }
         return resume && Files.exists(file) ? Checkpoint.load(file) : null;
     }
 }

@@ -84,20 +84,28 @@ final class RecordedCommand {
     static List<String> recorded(CommandSpec train, ParseResult given, List<String> checkpoints) {
         List<String> arguments = new ArrayList<>();
         List<String> kept = new ArrayList<>();
-        collect(train, given.expandedArgs(), arguments, null);
-        collect(train, checkpoints, null, kept);
+        collect(train, given.expandedArgs(), ResumeCheck.KEPT_FLAGS, arguments, null);
+        collect(train, checkpoints, ResumeCheck.KEPT_FLAGS, null, kept);
         arguments.addAll(kept);
         return arguments;
     }
 
-    /** Adds {@code arguments} to {@code others}, or to {@code keptFlags} for the kept flags and their values; a null list takes none. */
-    private static void collect(CommandSpec train, List<String> arguments, List<String> others, List<String> keptFlags) {
+    /** The arguments that give {@code flags} (long names) in {@code arguments}, with their values, in order. */
+    static List<String> argumentsOf(CommandSpec train, List<String> arguments, java.util.Set<String> flags) {
+        List<String> of = new ArrayList<>();
+        collect(train, arguments, flags, null, of);
+        return of;
+    }
+
+    /** Adds {@code arguments} to {@code others}, or to {@code chosen} for {@code flags} and their values; a null list takes none. */
+    private static void collect(CommandSpec train, List<String> arguments, java.util.Set<String> flags, List<String> others,
+                                List<String> chosen) {
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
             OptionSpec option = optionNamed(train, name);
             int values = option == null || argument.contains("=") ? 0 : valuesAfter(option, arguments, i);
-            List<String> into = option != null && ResumeCheck.KEPT_FLAGS.contains(option.longestName()) ? keptFlags : others;
+            List<String> into = option != null && flags.contains(option.longestName()) ? chosen : others;
             if (into != null) {
                 into.addAll(arguments.subList(i, i + 1 + values));
             }

@@ -49,11 +49,11 @@ final class ResumeCheck {
         batchingConflicts(checkpoint.state().batching(), command, given, conflicts);
         List<Layer> askedLayers = command.architecture.layers(hidden, resumed.graph().input().numericCount() > 0);
         if (MODEL_FLAGS.stream().anyMatch(given::hasMatchedOption) && !askedLayers.equals(resumed.layers())) {
-            conflicts.add(names(MODEL_FLAGS, given) + " ask for " + describe(askedLayers) + "; the checkpoint has "
+            conflicts.add(names(MODEL_FLAGS, given) + askFor(MODEL_FLAGS, given) + describe(askedLayers) + "; the checkpoint has "
                     + describe(resumed.layers()));
         }
         if (OPTIMIZER_FLAGS.stream().anyMatch(given::hasMatchedOption) && !asked.equals(resumed.optimizer())) {
-            conflicts.add(names(OPTIMIZER_FLAGS, given) + " ask for " + asked + "; the checkpoint has " + resumed.optimizer());
+            conflicts.add(names(OPTIMIZER_FLAGS, given) + askFor(OPTIMIZER_FLAGS, given) + asked + "; the checkpoint has " + resumed.optimizer());
         }
         LossOptions loss = command.lossOptions;
         if (given.hasMatchedOption("--l2") && loss.l2 != resumed.loss().l2()) {
@@ -73,7 +73,7 @@ final class ResumeCheck {
             conflicts.add("--thousands " + read.thousands() + "; the checkpoint read its numbers "
                     + (data.thousands() == 0 ? "without one" : "with '" + data.thousands() + "'"));
         }
-        ResumedControls.conflicts(checkpoint, command, given, conflicts);
+        ResumedControls.linelessConflicts(checkpoint, given, conflicts);
         refuse(command, conflicts);
     }
 
@@ -274,6 +274,11 @@ final class ResumeCheck {
     }
 
     /** The flags of {@code flags} given, each as it was typed: --no-standardize, not the option's name --standardize. */
+    /** " asks for " after one flag, " ask for " after several. */
+    private static String askFor(List<String> flags, ParseResult given) {
+        return flags.stream().filter(given::hasMatchedOption).count() == 1 ? " asks for " : " ask for ";
+    }
+
     private static String names(List<String> flags, ParseResult given) {
         return flags.stream().filter(given::hasMatchedOption).map(flag -> {
             String negated = "--no-" + flag.substring(2);

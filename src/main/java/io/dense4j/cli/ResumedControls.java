@@ -4,95 +4,179 @@ import io.dense4j.model.Checkpoint;
 import io.dense4j.model.TrainingCommand;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The learning-rate schedule and early stopping a resumed run goes on with. A checkpoint keeps
- * their counters but not the flags that set them up, which its recorded command line gives: a
- * resume that leaves such a flag out takes the line's value, so that it ends where the
- * uninterrupted run would have, and one that gives another value is refused, as the other flags a
- * checkpoint fixes are ({@link ResumeCheck}). A resume may still add either to a run that had
- * none; {@link ResumeCheck#noteCountersStartAfresh} says what that means. A checkpoint without a
- * line (an older one, or one written from Java) that keeps the counters of early stopping or of a
- * plateau schedule needs the flag given again.
+ * What a resumed run takes from its checkpoint's recorded command line: every flag it is not given
+ * but the files it reads and writes and the machine it runs on, so that the shortest resume,
+ * {@code train --data D --checkpoint C --resume}, goes on as the run did and ends where the
+ * uninterrupted run would have. Flags given again are checked against the checkpoint where it
+ * fixes them ({@link ResumeCheck}). The plan's flags it does not fix (the learning-rate schedule,
+ * early stopping, the parts a step is cut into, the epochs of a cosine schedule) may be given
+ * otherwise: the run goes on as asked, says so, and the model it writes records no command line,
+ * since no run from scratch trains it. A checkpoint without a line (an older one, or one written
+ * from Java) that keeps the counters of early stopping or of a plateau schedule needs the flag
+ * given again.
  */
 final class ResumedControls {
     private static final String SCHEDULE = "--lr-schedule";
     private static final String PATIENCE = "--early-stopping";
+    private static final String THRESHOLD = "--threshold-for";
+    /** The flags of the run's plan, which its checkpoint does not fix: taken when left out, noted when given otherwise. */
+    private static final Set<String> PLAN = Set.of(SCHEDULE, PATIENCE, THRESHOLD);
+    /**
+     * The flags a resume never takes from its checkpoint's line: the files it reads and writes, the
+     * machine it runs on, and the epochs, which {@link DefaultEpochs#settle} takes once the rows
+     * are known. Every other flag left out is the checkpoint's run's.
+     */
+    private static final Set<String> NOT_TAKEN = Set.of("--data", "--out", "--plot", "--log", "--checkpoint", "--resume",
+            "--cache-dir", "--threads", "--parts", "--spark", "--sync", "--local-steps", "--partitions", "--epochs", "--verbose",
+            "--help", "--version");
 
-    private ResumedControls() {
+    /** What a resume without --resume's checkpoint, or without a line in it, takes and changes: nothing. */
+    static final ResumedControls NONE = new ResumedControls(List.of(), List.of(), List.of(), 0);
+
+    /** The arguments taken from the checkpoint's line, those the checkpoint fixes left out, for the line this run records. */
+    private final List<String> taken;
+    /** The plan's flags among them, with their values, as the line saying the run resumes names them. */
+    private final List<String> planTaken;
+    private final List<String> changes;
+    private final int parts;
+
+    private ResumedControls(List<String> taken, List<String> planTaken, List<String> changes, int parts) {
+        this.taken = taken;
+        this.planTaken = planTaken;
+        this.changes = changes;
+        this.parts = parts;
     }
 
-    /** Adds to {@code conflicts} each of the two flags given with another value than the checkpoint's run had, or missing where it cannot be taken. */
-    static void conflicts(Checkpoint checkpoint, TrainCommand train, ParseResult given, List<String> conflicts) {
-        TrainingCommand line = checkpoint.model().trainingCommand();
-        if (line == null) {
-            if (!given.hasMatchedOption(PATIENCE) && ResumeCheck.keeps(checkpoint.state(), "EarlyStopping")) {
-                conflicts.add("no " + PATIENCE + "; the checkpoint keeps the counters of the early stopping its run had, and records "
-                        + "no command line to take its patience from");
-            }
-            if (!given.hasMatchedOption(SCHEDULE) && ResumeCheck.keeps(checkpoint.state(), "ReduceLearningRateOnPlateau")) {
-                conflicts.add("no " + SCHEDULE + "; the checkpoint keeps the counters of the plateau schedule its run had, and records "
-                        + "no command line to take it from");
-            }
+    /**
+     * Adds to {@code conflicts} the flags a checkpoint without a command line needs: those whose
+     * counters it keeps, whose settings only the line could give.
+     */
+    static void linelessConflicts(Checkpoint checkpoint, ParseResult given, List<String> conflicts) {
+        if (checkpoint.model().trainingCommand() != null) {
             return;
         }
-        Optional<String> schedule = RecordedCommand.valueOf(line.arguments(), SCHEDULE);
-        String asked = train.optimizerOptions.schedule;
-        if (given.hasMatchedOption(SCHEDULE) && schedule.isPresent() && !sameSchedule(asked, schedule.get())) {
-            conflicts.add(SCHEDULE + " " + asked + "; the checkpoint's run had " + SCHEDULE + " " + schedule.get());
+        if (!given.hasMatchedOption(PATIENCE) && ResumeCheck.keeps(checkpoint.state(), "EarlyStopping")) {
+            conflicts.add("no " + PATIENCE + "; the checkpoint keeps the counters of the early stopping its run had, and records "
+                    + "no command line to take its patience from");
         }
-        Optional<String> patience = RecordedCommand.valueOf(line.arguments(), PATIENCE);
-        if (given.hasMatchedOption(PATIENCE) && patience.isPresent() && !patience.get().trim().equals(String.valueOf(train.patience))) {
-            conflicts.add(PATIENCE + " " + train.patience + "; the checkpoint's run had " + PATIENCE + " " + patience.get());
+        if (!given.hasMatchedOption(SCHEDULE) && ResumeCheck.keeps(checkpoint.state(), "ReduceLearningRateOnPlateau")) {
+            conflicts.add("no " + SCHEDULE + "; the checkpoint keeps the counters of the plateau schedule its run had, and records "
+                    + "no command line to take it from");
         }
     }
 
     /**
-     * Sets on {@code train} the schedule and the early stopping its checkpoint's run had and it was
-     * not given; returns the flags taken, as arguments ({@code --early-stopping 3}), for the line
-     * the run records and the line that says it resumes.
+     * Sets on {@code train} every flag its checkpoint's run was given and it was not, as the line
+     * gave it (but those {@link #NOT_TAKEN}), and notes the plan flags it was given otherwise. Call before
+     * anything is made from those flags (the optimizer, the layers, the threshold's goal, the
+     * schedule, the step policy).
      */
-    static List<String> take(Checkpoint checkpoint, TrainCommand train, ParseResult given) {
+    static ResumedControls take(Checkpoint checkpoint, TrainCommand train, ParseResult given) {
         TrainingCommand line = checkpoint.model().trainingCommand();
-        List<String> taken = new ArrayList<>();
         if (line == null) {
-            return taken;
+            return NONE;
         }
-        Optional<String> schedule = RecordedCommand.valueOf(line.arguments(), SCHEDULE);
-        if (!given.hasMatchedOption(SCHEDULE) && schedule.isPresent()) {
-            train.takeSchedule(schedule.get());
-            taken.addAll(List.of(SCHEDULE, schedule.get()));
-        }
-        Optional<String> patience = RecordedCommand.valueOf(line.arguments(), PATIENCE);
-        if (!given.hasMatchedOption(PATIENCE) && patience.isPresent()) {
-            try {
-                train.patience = Integer.parseInt(patience.get().trim());
-            } catch (NumberFormatException notANumber) {
-                throw new ParameterException(given.commandSpec().commandLine(), "the checkpoint's command line gives " + PATIENCE
-                        + " \"" + patience.get() + "\", not a number of epochs: give " + PATIENCE + " N");
+        String schedule = train.optimizerOptions.schedule;
+        Integer patience = train.patience;
+        ParseResult run = parsed(line.arguments(), given);
+        Set<String> takenFlags = new java.util.HashSet<>();
+        List<String> planTaken = new ArrayList<>();
+        for (OptionSpec option : run.commandSpec().options()) {
+            String name = option.longestName();
+            if (!NOT_TAKEN.contains(name) && run.hasMatchedOption(name) && !given.hasMatchedOption(name)) {
+                Object value = option.getValue();
+                given.commandSpec().findOption(name).setValue(value);
+                takenFlags.add(name);
+                if (PLAN.contains(name)) {
+                    planTaken.add(name + " " + value);
+                }
             }
-            taken.addAll(List.of(PATIENCE, patience.get()));
         }
+        takenFlags.removeAll(ResumeCheck.KEPT_FLAGS); // the recorded line has those from the checkpoint's line already
+        List<String> taken = RecordedCommand.argumentsOf(given.commandSpec(), line.arguments(), takenFlags);
+        List<String> changes = new ArrayList<>();
+        String had = (String) valueOf(run, SCHEDULE);
+        if (given.hasMatchedOption(SCHEDULE) && !canonical(schedule).equals(canonical(had == null ? "constant" : had))) {
+            changes.add(SCHEDULE + " " + schedule + ", where it had " + (had == null ? "none" : had));
+        }
+        Integer hadPatience = (Integer) valueOf(run, PATIENCE);
+        if (given.hasMatchedOption(PATIENCE) && !patience.equals(hadPatience)) {
+            changes.add(PATIENCE + " " + patience + ", where it had " + (hadPatience == null ? "none" : hadPatience));
+        }
+        int lineEpochs = RecordedCommand.epochs(line.arguments()).orElse(DefaultEpochs.OF_A_LINE_WITHOUT);
+        String effective = train.optimizerOptions.schedule;
+        if (train.epochsGiven && train.epochs != lineEpochs && effective != null && canonical(effective).startsWith("cosine")) {
+            changes.add("--epochs " + train.epochs + " under a cosine schedule, which follows the run's last epoch, where it had "
+                    + lineEpochs);
+        }
+        int parts = 0;
+        boolean sameCut = !train.spark.given() && (checkpoint.state().batching() == null || !checkpoint.state().batching().onACluster());
+        if (sameCut && !given.hasMatchedOption("--parts")) {
+            if (train.threadOptions.policy().threads() != line.parts()) { // else this machine cuts the steps alike by itself
+                train.threadOptions.parts = line.parts();
+                parts = line.parts();
+            }
+        } else if (sameCut && train.threadOptions.parts != line.parts()) {
+            changes.add("--parts " + train.threadOptions.parts + ", where its steps were cut into " + line.parts());
+        }
+        return new ResumedControls(List.copyOf(taken), List.copyOf(planTaken), List.copyOf(changes), parts);
+    }
+
+    /** The value {@code run} gave {@code flag}, or null when it was not given. */
+    private static Object valueOf(ParseResult run, String flag) {
+        OptionSpec option = run.matchedOption(flag);
+        return option == null ? null : (Object) option.getValue();
+    }
+
+    /** The checkpoint's run's command line, parsed as train parses it (not run); refused in one line if it no longer parses. */
+    private static ParseResult parsed(List<String> arguments, ParseResult given) {
+        List<String> command = new ArrayList<>(List.of("train"));
+        command.addAll(arguments);
+        try {
+            return new CommandLine(new Main()).parseArgs(command.toArray(String[]::new)).subcommand();
+        } catch (ParameterException unreadable) {
+            throw new ParameterException(given.commandSpec().commandLine(), "--resume takes the flags left out from the checkpoint's "
+                    + "command line, which this dense4j cannot read (" + unreadable.getMessage() + "): train anew without --resume");
+        }
+    }
+
+    /** The flags taken from the checkpoint's line, as arguments ({@code --early-stopping 3}), for the line the run records. */
+    List<String> takenArguments() {
         return taken;
     }
 
-    /** How the line that says a run resumes names the flags {@link #take} took: {@code " and its --early-stopping 3"}, or "". */
-    static String described(List<String> taken) {
-        List<String> flags = new ArrayList<>();
-        for (int i = 0; i + 1 < taken.size(); i += 2) {
-            flags.add(taken.get(i) + " " + taken.get(i + 1));
-        }
-        return flags.isEmpty() ? "" : " and its " + String.join(" and ", flags);
+    /** Whether the resume asked for another plan than its checkpoint's run had: its model then records no command line. */
+    boolean changesTheRun() {
+        return !changes.isEmpty();
     }
 
-    private static boolean sameSchedule(String asked, String had) {
+    /** What the line saying a run resumes adds inside its brackets: {@code " and its --early-stopping 3; …"}, or "". */
+    String described() {
+        String described = planTaken.isEmpty() ? "" : " and its " + String.join(" and ", planTaken);
+        return described + (parts == 0 ? "" : String.format(Locale.ROOT, "; its steps in %d parts, as its run cut them, for the same "
+                + "weights", parts));
+    }
+
+    /** The note for a resume that changes the run, or null. */
+    String changeNote() {
+        return changes.isEmpty() ? null : "Note: this run goes on otherwise than its checkpoint's run (" + String.join("; ", changes)
+                + "), so it can end elsewhere, and the model records no command line for verify to rerun";
+    }
+
+    /** The schedule's written form ({@link ScheduleOption#canonical}), or a hand-edited line's text as it is. */
+    private static String canonical(String schedule) {
         try {
-            return ScheduleOption.canonical(asked).equals(ScheduleOption.canonical(had));
-        } catch (IllegalArgumentException unreadable) { // a hand-edited line: only the same text is the same
-            return asked.trim().equals(had.trim());
+            return ScheduleOption.canonical(schedule);
+        } catch (IllegalArgumentException unreadable) {
+            return schedule.trim();
         }
     }
 }

@@ -54,7 +54,7 @@ final class SparkRun {
                 refused("--spark needs the dense4j-spark module and Spark on the classpath: run ./dense4j, which adds them when "
                         + "--spark is given"));
         CheckpointOptions checkpoints = train.checkpoints;
-        Checkpoint kept = checkpoints.resumed();
+        Checkpoint kept = train.resumedFrom;
         if (kept != null) { // as on one machine: flags that ask for another model or other batches are refused
             train.resumingFrom(kept, hidden, chosen);
         }
@@ -121,7 +121,7 @@ final class SparkRun {
             System.out.printf("Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept%s)%n",
                     train.checkpoints.file, resumed.epochsTrained(), train.epochs, resumed.batchesInEpoch() == 0 ? "" : String.format(Locale.ROOT, " and %,d batches of the next",
                             resumed.batchesInEpoch()), train.resumedControls());
-            ResumeCheck.noteCountersStartAfresh(train.patience, train.optimizerOptions.schedule, kept.state(), System.out);
+            train.noteHowItGoesOn(kept);
             train.judgement().expectResumed(training, resumed.model().loss().classWeights(), resumed.model().provenance());
             resumed.model().setTrainingCommand(train.recordedAtStart(kept, ExecutionPolicy.forThisMachine())); // for its checkpoints
             return resumed.model();

@@ -161,8 +161,10 @@ class TrainCommand implements Callable<Integer> {
 
     private long csvRows;
     private io.dense4j.train.Callback scheduleCallback;
-    /** The flags a resumed run took from its checkpoint's command line ({@link ResumedControls}), as arguments. */
-    private List<String> takenFromCheckpoint = List.of();
+    /** With --resume, the checkpoint the run goes on from, once read; else null. */
+    Checkpoint resumedFrom;
+    /** What a resumed run took from its checkpoint's command line, and what it changed. */
+    private ResumedControls controls = ResumedControls.NONE;
 
     /** The statistics of the training rows of the last model made, whose class counts later checks read. */
     private FeatureStatistics trainingStatistics;
@@ -182,6 +184,10 @@ class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkpoints.check();
+        resumedFrom = checkpoints.resumed(System.out);
+        if (resumedFrom != null) { // before anything is made from the flags it may take
+            controls = ResumedControls.take(resumedFrom, this, spec.commandLine().getParseResult());
+        }
         DefaultEpochs.checkBeforeReading(this);
         if (stratify && validation == 0) { // it would do nothing, and say nothing
             throw new ParameterException(spec.commandLine(), "--stratify keeps each class's share on both sides of the validation "
@@ -197,7 +203,7 @@ class TrainCommand implements Callable<Integer> {
             return new SparkRun(this).run(hidden, chosen, goal);
         }
         policy(); // --threads and --parts checked before the data is read
-        Checkpoint resumed = checkpoints.resumed();
+        Checkpoint resumed = resumedFrom;
         if (resumed != null) { // its flags too: a column flag it would ignore must not first cost a read of the data
             resumingFrom(resumed, hidden, chosen);
         }
@@ -217,7 +223,7 @@ class TrainCommand implements Callable<Integer> {
                     trainer.epochsTrained(), epochs, trainer.batchesInEpoch() == 0 ? ""
                             : String.format(Locale.ROOT, " and %,d batches of the next", trainer.batchesInEpoch()),
                     resumedControls());
-            ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, resumed.state(), System.out);
+            noteHowItGoesOn(resumed);
             FeatureStatistics statistics = source.statistics(trainingRows());
             ResumeCheck.sameBalance(lossOptions, statistics, trainer.model(), spec.commandLine());
             judgement().expectResumed(statistics, trainer.model().loss().classWeights(), trainer.model().provenance());
@@ -272,7 +278,6 @@ class TrainCommand implements Callable<Integer> {
      */
     void resumingFrom(Checkpoint checkpoint, Activation hidden, Optimizer chosen) {
         ResumeCheck.against(checkpoint, this, hidden, chosen);
-        takenFromCheckpoint = ResumedControls.take(checkpoint, this, spec.commandLine().getParseResult());
         resumedData = checkpoint.model().trainingData();
         resumedMarks = checkpoint.model().inputSchema() == null ? null : new ResumedMarks(checkpoint.model().inputSchema());
         resumedFromACluster = checkpoint.state().batching() != null && checkpoint.state().batching().onACluster();
@@ -301,7 +306,7 @@ class TrainCommand implements Callable<Integer> {
                 System.err.println(heldOut);
             }
         }
-        RecordedCommand.atEnd(model, spark.given() || resumedFromACluster);
+        RecordedCommand.atEnd(model, spark.given() || resumedFromACluster || controls.changesTheRun());
         // a run that fails leaves --out as it was: a pipeline that goes on after exit 1 must not pick up its model
         boolean outIsTheCheckpoint = checkpoints.file != null
                 && checkpoints.file.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize());
@@ -564,27 +569,30 @@ class TrainCommand implements Callable<Integer> {
      * checkpoint's line.
      */
     TrainingCommand recordedAtStart(Checkpoint resumed, ExecutionPolicy steps) {
-        List<String> settled = new java.util.ArrayList<>(takenFromCheckpoint);
+        List<String> settled = new java.util.ArrayList<>(controls.takenArguments());
         if (!epochsGiven) {
             settled.addAll(List.of("--epochs", String.valueOf(epochs)));
         }
         return RecordedCommand.atStart(spec, resumed, steps, settled);
     }
 
-    /** What the line that says a run resumes adds for the flags it took from its checkpoint: " and its --early-stopping 3", or "". */
-    String resumedControls() {
-        return ResumedControls.described(takenFromCheckpoint);
+    /**
+     * Says how a resumed run goes on otherwise than its checkpoint's run, if it does; or that the
+     * counters of early stopping or a plateau schedule it asks for start afresh, where the
+     * checkpoint keeps none.
+     */
+    void noteHowItGoesOn(Checkpoint resumed) {
+        String changed = controls.changeNote();
+        if (changed != null) {
+            System.out.println(changed);
+        } else {
+            ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, resumed.state(), System.out);
+        }
     }
 
-    /** Trains with {@code schedule}, a checkpoint's run's --lr-schedule, checked against its base rate once training starts. */
-    void takeSchedule(String schedule) {
-        optimizerOptions.schedule = schedule;
-        try {
-            scheduleCallback = ScheduleOption.parse(schedule);
-        } catch (IllegalArgumentException unreadable) { // a hand-edited line: train refused it when recorded
-            throw new ParameterException(spec.commandLine(), "the checkpoint's command line gives --lr-schedule \"" + schedule
-                    + "\", which " + unreadable.getMessage() + ": give --lr-schedule");
-        }
+    /** What the line that says a run resumes adds for the flags it took from its checkpoint: " and its --early-stopping 3", or "". */
+    String resumedControls() {
+        return controls.described();
     }
 
     EarlyStopping earlyStopping() {

@@ -2,6 +2,8 @@ package io.dense4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dense4j.model.Checkpoint;
@@ -76,34 +78,82 @@ class ResumedControlsTest {
     }
 
     @Test
-    void otherValuesThanTheCheckpointsRunHadAreRefusedAndNewOnesAllowed() throws Exception {
+    void otherValuesChangeTheRunWhichSaysSoAndRecordsNoLine() throws Exception {
         Path data = rows();
         String checkpoint = folder.resolve("checkpoint.zip").toString();
         List<String> first = train(data, 2, "first.zip", "--lr-schedule", "plateau", "--early-stopping", "3");
         first.addAll(List.of("--checkpoint", checkpoint));
         assertEquals(0, run(first).exitCode());
         String[][] asked = {{"--early-stopping", "5"}, {"--lr-schedule", "constant"}, {"--lr-schedule", "plateau:0.5"}};
-        String[] says = {"--early-stopping 5; the checkpoint's run had --early-stopping 3",
-            "--lr-schedule constant; the checkpoint's run had --lr-schedule plateau",
-            "--lr-schedule plateau:0.5; the checkpoint's run had --lr-schedule plateau"};
+        String[] says = {"--early-stopping 5, where it had 3", "--lr-schedule constant, where it had plateau",
+            "--lr-schedule plateau:0.5, where it had plateau"};
         for (int i = 0; i < asked.length; i++) {
-            List<String> resume = train(data, 4, "resumed.zip", "--checkpoint", checkpoint, "--resume");
+            List<String> resume = train(data, 4, "changed.zip", "--checkpoint", folder.resolve("copy.zip").toString(), "--resume");
             Collections.addAll(resume, asked[i]);
-            Run refused = run(resume);
-            assertEquals(2, refused.exitCode(), refused.out());
-            assertEquals("dense4j: --resume keeps the checkpoint's model, optimizer, loss and batches, but " + says[i] + ". Give the "
-                    + "checkpoint's flags, or train anew without --resume", refused.err().lines().findFirst().orElseThrow());
+            Files.copy(Path.of(checkpoint), folder.resolve("copy.zip"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Run changed = run(resume);
+            assertEquals(0, changed.exitCode(), changed.err());
+            assertTrue(changed.out().contains("Note: this run goes on otherwise than its checkpoint's run (" + says[i] + "), so it can "
+                    + "end elsewhere, and the model records no command line for verify to rerun"), changed.out());
+            assertNull(Model.load(folder.resolve("changed.zip")).trainingCommand(), "no run from scratch trains it");
         }
-        assertEquals(0, run(train(data, 4, "plateau.zip", "--checkpoint", checkpoint, "--resume", "--lr-schedule", "plateau:0.1:10:0"))
-                .exitCode(), "plateau's defaults written out");
+        Run same = run(train(data, 4, "plateau.zip", "--checkpoint", checkpoint, "--resume", "--lr-schedule", "plateau:0.1:10:0"));
+        assertEquals(0, same.exitCode(), same.err());
+        assertFalse(same.out().contains("otherwise"), "plateau's defaults written out are the same schedule: " + same.out());
 
-        String bare = folder.resolve("bare.zip").toString();
-        List<String> plain = train(data, 2, "plain.zip", "--checkpoint", bare);
-        assertEquals(0, run(plain).exitCode());
-        Run added = run(train(data, 4, "added.zip", "--checkpoint", bare, "--resume", "--early-stopping", "2"));
-        assertEquals(0, added.exitCode(), "a resume may add early stopping to a run that had none: " + added.err());
-        assertTrue(added.out().contains("Note: the checkpoint keeps no state of --early-stopping, so its counters start afresh"),
-                added.out());
+        String cosine = folder.resolve("cosine.zip").toString();
+        List<String> annealed = train(data, 3, "annealed.zip", "--lr-schedule", "cosine");
+        annealed.addAll(List.of("--checkpoint", cosine));
+        assertEquals(0, run(annealed).exitCode());
+        Run longer = run(train(data, 5, "longer.zip", "--checkpoint", cosine, "--resume"));
+        assertTrue(longer.out().contains("(--epochs 5 under a cosine schedule, which follows the run's last epoch, where it had 3)"),
+                longer.out());
+    }
+
+    /** The shortest resume: the flags left out, the optimizer's and the batches' too, are the run's; one given again is checked alone. */
+    @Test
+    void everyFlagLeftOutIsTheCheckpointsRuns() throws Exception {
+        Path data = rows();
+        String checkpoint = folder.resolve("checkpoint.zip").toString();
+        String[] flags = {"--optimizer", "momentum", "--lr", "0.01", "--clip-norm", "1", "--batch-size", "128", "--threads", "2",
+            "--threshold-for", "f1"};
+        assertEquals(0, run(train(data, 6, "whole.zip", flags)).exitCode());
+        List<String> first = train(data, 3, "first.zip", flags);
+        first.addAll(List.of("--checkpoint", checkpoint));
+        assertEquals(0, run(first).exitCode());
+
+        Run resumed = run(List.of("train", "--data", data.toString(), "--epochs", "6", "--checkpoint", checkpoint, "--resume", "--threads",
+                "1", "--out", folder.resolve("resumed.zip").toString()));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("(its model, optimizer and loss are kept and its --threshold-for f1; its steps in 2 parts, as "
+                + "its run cut them, for the same weights)"), resumed.out());
+        Model whole = Model.load(folder.resolve("whole.zip"));
+        Model model = Model.load(folder.resolve("resumed.zip"));
+        assertArrayEquals(whole.parameters().toFloatVector(), model.parameters().toFloatVector(), 0f,
+                "batches of 128 in 2 parts on 1 thread add as 2 threads did");
+        assertEquals(whole.threshold(), model.threshold(), "chosen for F1 again");
+        Run verified = Run.of("verify", "--model", folder.resolve("resumed.zip").toString(), "--data", data.toString());
+        assertEquals(0, verified.exitCode(), verified.out() + verified.err());
+
+        Run clipped = run(List.of("train", "--data", data.toString(), "--epochs", "6", "--checkpoint", checkpoint, "--resume",
+                "--clip-norm", "1", "--out", folder.resolve("again.zip").toString()));
+        assertEquals(0, clipped.exitCode(), "the flag given again agrees with the run's optimizer: " + clipped.err());
+        Run other = run(List.of("train", "--data", data.toString(), "--epochs", "6", "--checkpoint", checkpoint, "--resume",
+                "--clip-norm", "2", "--out", folder.resolve("other.zip").toString()));
+        assertEquals(2, other.exitCode());
+        assertTrue(other.err().startsWith("dense4j: --resume keeps the checkpoint's model, optimizer, loss and batches, but --clip-norm "
+                + "asks for SGD[learningRate=0.01, momentum=0.9, nesterov=false, clipNorm=2.0]; the checkpoint has SGD[learningRate=0.01, "
+                + "momentum=0.9, nesterov=false, clipNorm=1.0]"), other.err());
+    }
+
+    @Test
+    void aResumeFromACheckpointNotYetWrittenSaysItStartsAfresh() throws Exception {
+        Path data = rows();
+        Path checkpoint = folder.resolve("checkpoint.zip");
+        Run fresh = run(train(data, 2, "model.zip", "--checkpoint", checkpoint.toString(), "--resume"));
+        assertEquals(0, fresh.exitCode(), fresh.err());
+        assertTrue(fresh.out().startsWith("Note: " + checkpoint + " does not exist yet, so this run starts afresh; --resume goes on from "
+                + "it once written\n"), fresh.out());
     }
 
     /** A checkpoint without a command line (an older one, or one written from Java) that keeps early stopping's counters cannot say its patience. */
