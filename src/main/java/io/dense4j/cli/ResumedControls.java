@@ -37,6 +37,8 @@ final class ResumedControls {
     private static final Set<String> NOT_TAKEN = Set.of("--data", "--out", "--plot", "--log", "--checkpoint", "--resume",
             "--cache-dir", "--threads", "--parts", "--spark", "--sync", "--local-steps", "--partitions", "--epochs", "--verbose",
             "--help", "--version");
+    /** Flags of how one machine reads the rows, which a resume on Spark leaves to the checks of how the checkpoint's were read. */
+    private static final Set<String> ONE_MACHINE = Set.of("--no-cache", "--shuffle-buffer");
 
     /** What a resume without --resume's checkpoint, or without a line in it, takes and changes: nothing. */
     static final ResumedControls NONE = new ResumedControls(List.of(), List.of(), List.of(), 0);
@@ -91,7 +93,8 @@ final class ResumedControls {
         List<String> planTaken = new ArrayList<>();
         for (OptionSpec option : run.commandSpec().options()) {
             String name = option.longestName();
-            if (!NOT_TAKEN.contains(name) && run.hasMatchedOption(name) && !given.hasMatchedOption(name)) {
+            boolean taken = !NOT_TAKEN.contains(name) && !(train.spark.given() && ONE_MACHINE.contains(name));
+            if (taken && run.hasMatchedOption(name) && !given.hasMatchedOption(name)) {
                 Object value = option.getValue();
                 given.commandSpec().findOption(name).setValue(value);
                 takenFlags.add(name);
