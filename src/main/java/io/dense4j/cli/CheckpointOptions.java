@@ -12,6 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** train's checkpoints: the file rewritten as training goes, how often, and whether to continue from it. */
 final class CheckpointOptions {
+    /** A log larger than a million epochs' lines is refused when training starts, not read here. */
+    private static final long LARGEST_LOG = 250_000_000L;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -39,6 +41,65 @@ final class CheckpointOptions {
         if (given && file == null) { // it would be ignored
             throw new ParameterException(spec.commandLine(), "--checkpoint-every says how often to write --checkpoint FILE: give that too");
         }
+        String unfinished = resume || file == null ? null : unfinishedRun(file);
+        if (unfinished != null) { // the command line rerun after a kill without --resume would overwrite the run's progress
+            throw new ParameterException(spec.commandLine(), "--checkpoint " + file + " holds " + unfinished + ": give --resume to go on "
+                    + "from it, or another --checkpoint file (or remove this one) to start anew");
+        }
+    }
+
+    /**
+     * Refuses a --log {@code log} that a resume from {@code resumed} would cut, when it holds epochs
+     * the checkpoint's run cannot have logged: the run went at most --checkpoint-every epochs past
+     * its last checkpoint before it was stopped, so a log that goes further is another run's.
+     */
+    void checkLogOfTheRun(Path log, Checkpoint resumed) throws IOException {
+        if (log == null || !Files.isRegularFile(log) || Files.size(log) > LARGEST_LOG) {
+            return; // a log too large is refused when training starts (CsvLogger)
+        }
+        int trained = resumed.state().progress().epochs();
+        int last = 0;
+        for (String line : Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            int comma = line.indexOf(',');
+            try {
+                last = Math.max(last, comma < 0 ? 0 : Integer.parseInt(line.substring(0, comma)));
+            } catch (NumberFormatException notAnEpoch) { // the header, or a line a crash cut short
+            }
+        }
+        if (last > trained + every) {
+            throw new ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT, "--log %s holds epochs up to %d, "
+                    + "but the run of %s checkpointed after epoch %d and went at most %d past it (--checkpoint-every %d): a resume "
+                    + "would cut another run's log; give another --log", log, last, file, trained, every, every));
+        }
+    }
+
+    /**
+     * "a run stopped after epoch 37 of 120" when {@code file} is a checkpoint of a run that has
+     * epochs left to train, by its recorded command line; null for anything else (no file, a
+     * finished run, a file that is no checkpoint dense4j can read, which training may replace).
+     */
+    private static String unfinishedRun(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Checkpoint checkpoint;
+        try {
+            checkpoint = Checkpoint.load(file);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+        io.dense4j.model.TrainingCommand line = checkpoint.model().trainingCommand();
+        if (line == null || line.ended()) {
+            return null;
+        }
+        int trained = checkpoint.state().progress().epochs();
+        int epochs = RecordedCommand.epochs(line.arguments()).orElse(DefaultEpochs.OF_A_LINE_WITHOUT);
+        boolean stopped = checkpoint.state().callbacks().stream().anyMatch(state -> state.name().equals("EarlyStopping")
+                && !Double.isNaN(state.number("stoppedEpoch")));
+        if (stopped || trained >= epochs) {
+            return null;
+        }
+        return "a run stopped after epoch " + trained + " of " + epochs;
     }
 
     /**

@@ -187,6 +187,7 @@ class TrainCommand implements Callable<Integer> {
         resumedFrom = checkpoints.resumed(System.out);
         if (resumedFrom != null) { // before anything is made from the flags it may take
             controls = ResumedControls.take(resumedFrom, this, spec.commandLine().getParseResult());
+            checkpoints.checkLogOfTheRun(log, resumedFrom);
         }
         DefaultEpochs.checkBeforeReading(this);
         if (stratify && validation == 0) { // it would do nothing, and say nothing

@@ -146,6 +146,50 @@ class ResumedControlsTest {
                 + "momentum=0.9, nesterov=false, clipNorm=1.0]"), other.err());
     }
 
+    /** Rerunning a killed run's command line without --resume would overwrite its progress. */
+    @Test
+    void aCheckpointOfAnUnfinishedRunIsNotOverwrittenWithoutResume() throws Exception {
+        Path data = rows();
+        Path checkpoint = folder.resolve("checkpoint.zip");
+        List<String> first = train(data, 2, "first.zip", "--checkpoint", checkpoint.toString());
+        assertEquals(0, run(first).exitCode());
+        assertEquals(0, run(first).exitCode(), "a finished run's checkpoint is replaced by the same run again");
+        Checkpoint killed = Checkpoint.load(checkpoint); // as if killed after epoch 2 of 5
+        List<String> arguments = new ArrayList<>(killed.model().trainingCommand().arguments());
+        arguments.set(arguments.indexOf("--epochs") + 1, "5");
+        killed.model().setTrainingCommand(new io.dense4j.model.TrainingCommand(arguments, 2, false));
+        killed.save(checkpoint);
+        byte[] before = Files.readAllBytes(checkpoint);
+
+        Run again = run(train(data, 5, "again.zip", "--checkpoint", checkpoint.toString()));
+        assertEquals(2, again.exitCode(), again.out());
+        assertEquals("dense4j: --checkpoint " + checkpoint + " holds a run stopped after epoch 2 of 5: give --resume to go on from it, "
+                + "or another --checkpoint file (or remove this one) to start anew", again.err().lines().findFirst().orElseThrow());
+        assertArrayEquals(before, Files.readAllBytes(checkpoint), "left as it was");
+        assertEquals(0, run(train(data, 5, "resumed.zip", "--checkpoint", checkpoint.toString(), "--resume")).exitCode());
+    }
+
+    /** A resume keeps its log's lines up to the checkpoint and cuts the rest, which must be the killed run's own. */
+    @Test
+    void aResumeDoesNotCutAnotherRunsLog() throws Exception {
+        Path data = rows();
+        String checkpoint = folder.resolve("checkpoint.zip").toString();
+        Path log = folder.resolve("run.csv");
+        Path other = folder.resolve("other.csv");
+        assertEquals(0, run(train(data, 6, "other.zip", "--log", other.toString())).exitCode());
+        assertEquals(0, run(train(data, 2, "first.zip", "--log", log.toString(), "--checkpoint", checkpoint)).exitCode());
+        byte[] before = Files.readAllBytes(other);
+
+        Run cut = run(train(data, 4, "resumed.zip", "--log", other.toString(), "--checkpoint", checkpoint, "--resume"));
+        assertEquals(2, cut.exitCode(), cut.out());
+        assertEquals("dense4j: --log " + other + " holds epochs up to 6, but the run of " + checkpoint + " checkpointed after epoch 2 and "
+                + "went at most 1 past it (--checkpoint-every 1): a resume would cut another run's log; give another --log",
+                cut.err().lines().findFirst().orElseThrow());
+        assertArrayEquals(before, Files.readAllBytes(other), "left as it was");
+        assertEquals(0, run(train(data, 4, "resumed.zip", "--log", log.toString(), "--checkpoint", checkpoint, "--resume")).exitCode());
+        assertEquals(5, Files.readAllLines(log).size(), "its header and epochs 1 to 4");
+    }
+
     @Test
     void aResumeFromACheckpointNotYetWrittenSaysItStartsAfresh() throws Exception {
         Path data = rows();
