@@ -64,13 +64,13 @@ final class CsvOptions {
 
     /** {@code source}, once its skipped rows are reported on stderr. */
     static CsvSource reported(CsvSource source) {
-        source.firstSkippedLines().forEach((file, lines) -> reportSkipped(file, source.skippedRows(file), lines));
+        source.firstSkippedLines().forEach((file, lines) -> reportSkipped(file, source.skippedRows(file), source.rows(file), lines));
         return source;
     }
 
-    private static void reportSkipped(Path file, long skipped, List<Long> firstLines) {
-        System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s) of %s, at lines %s%s (without --skip-bad-rows, the first "
-                        + "stops the read and names its column and problem)%n", skipped,
+    private static void reportSkipped(Path file, long skipped, long kept, List<Long> firstLines) {
+        System.err.printf(Locale.ROOT, "dense4j: skipped %s in %s, at lines %s%s (without --skip-bad-rows, the first stops the read "
+                        + "and names its column and problem)%n", io.dense4j.data.SkippedRowsShare.of(skipped, kept),
                 StandardInput.shownIn(file.toString()),
                 firstLines.stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 skipped > firstLines.size() ? ", …" : "");

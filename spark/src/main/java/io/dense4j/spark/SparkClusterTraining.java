@@ -12,6 +12,7 @@ import io.dense4j.data.Categories;
 import io.dense4j.data.csv.CategoryDictionary;
 import java.util.List;
 import java.util.Map;
+import io.dense4j.data.SkippedRowsShare;
 import java.util.Locale;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -56,7 +57,7 @@ public final class SparkClusterTraining implements ClusterTraining {
                     request.fillMissing(), partitions, request.positive());
             try (SparkCsvData data = SparkCsvData.load(spark, source, request.kinds())) {
                 if (data.skippedRows() > 0) {
-                    System.err.printf(Locale.ROOT, "dense4j: skipped %,d bad row(s), at %s%s%n", data.skippedRows(),
+                    System.err.printf(Locale.ROOT, "dense4j: skipped %s, at %s%s%n", SkippedRowsShare.of(data.skippedRows(), data.rows()),
                             String.join(", ", data.firstSkippedRows()), data.skippedRows() > data.firstSkippedRows().size() ? ", …" : "");
                 }
                 SparkTrainer sparkTrainer = new SparkTrainer(spark, data);

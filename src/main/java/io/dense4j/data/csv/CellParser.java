@@ -229,10 +229,12 @@ final class CellParser {
     /**
      * The way out for text in a column read as numbers, unless it was declared numeric (see
      * {@link CsvSource#open}): the flag with the column's name, {@code name} (null for a file
-     * without a header, whose columns the flag cannot name).
+     * without a header, whose columns the flag cannot name; the bare flag too for a name with
+     * characters a shell cannot be given).
      */
     static String categoricalHint(String name) {
-        return CATEGORICAL_HINT + (name == null ? Remedy.of("--categorical", "CsvSource.Options.withCategorical")
+        boolean typable = name != null && Printable.whole(name).equals(name); // a name with control characters is no flag's value
+        return CATEGORICAL_HINT + (!typable ? Remedy.of("--categorical", "CsvSource.Options.withCategorical")
                 : Remedy.of("--categorical " + Remedy.word(name), "CsvSource.Options.withCategorical"));
     }
 

@@ -48,7 +48,8 @@ final class CsvProblems {
     /** A bad cell, {@code column} counting from 1, named by its header when the file has one. */
     DataFileException cell(int column, String problem) {
         String name = columnNames != null ? columnNames.get(column - 1) : null;
-        return new DataFileException(file, lines.line(), column, name, problem);
+        // escaped as the Read line shows it: a header's escape sequence must not reach the terminal through an error
+        return new DataFileException(file, lines.line(), column, name == null ? null : Printable.whole(name), problem);
     }
 
     /** Strict UTF-8, for names and labels: a cell that is not valid UTF-8 is an error. */

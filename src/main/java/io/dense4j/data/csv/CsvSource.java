@@ -536,6 +536,11 @@ public final class CsvSource implements CategoricalRows {
         return files.stream().filter(read -> read.path().equals(file)).mapToLong(CsvFile::skippedRows).sum();
     }
 
+    /** The rows read from {@code file}, one of these files, those skipped left out. */
+    public long rows(Path file) {
+        return files.stream().filter(read -> read.path().equals(file)).mapToLong(CsvFile::rows).sum();
+    }
+
     /** Per file with skipped rows, the line numbers of its first ones (up to the first pass's bound). */
     public Map<Path, List<Long>> firstSkippedLines() {
         Map<Path, List<Long>> lines = new java.util.LinkedHashMap<>();

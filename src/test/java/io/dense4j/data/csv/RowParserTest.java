@@ -3,6 +3,7 @@ package io.dense4j.data.csv;
 import io.dense4j.data.DataFileException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,6 +63,18 @@ class RowParserTest {
     void namesACellByItsHeader() {
         RowParser parser = parser("a,b,label", CsvFormat.defaults(), false);
         assertEquals("t.csv, line 7, column 2 (\"b\"): expected a number, got \"x\" (to read the column as categories, declare it categorical when training: --categorical b [Java: CsvSource.Options.withCategorical])",
+                assertThrows(DataFileException.class, () -> parse(parser, "1,x,0")).getMessage());
+        RowParser spaced = parser("a,home ownership,label", CsvFormat.defaults(), false);
+        assertTrue(assertThrows(DataFileException.class, () -> parse(spaced, "1,x,0")).getMessage()
+                .endsWith("--categorical 'home ownership' [Java: CsvSource.Options.withCategorical])"), "one word for the shell");
+    }
+
+    /** A header's control characters reach the terminal escaped, as the Read line shows them, and no flag can name such a column. */
+    @Test
+    void escapesAHeadersControlCharactersInACellsError() {
+        RowParser parser = parser("a,c\u001B[31mRED,label", CsvFormat.defaults(), false);
+        assertEquals("t.csv, line 7, column 2 (\"c\\x1B[31mRED\"): expected a number, got \"x\" (to read the column as categories, declare "
+                + "it categorical when training: --categorical [Java: CsvSource.Options.withCategorical])",
                 assertThrows(DataFileException.class, () -> parse(parser, "1,x,0")).getMessage());
     }
 }
