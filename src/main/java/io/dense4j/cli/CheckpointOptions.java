@@ -57,19 +57,24 @@ final class CheckpointOptions {
         if (log == null || !Files.isRegularFile(log) || Files.size(log) > LARGEST_LOG) {
             return; // a log too large is refused when training starts (CsvLogger)
         }
+        io.dense4j.model.TrainingCommand line = resumed.model().trainingCommand();
+        if (line == null) {
+            return; // how often its run wrote checkpoints is not known
+        }
+        int runEvery = everyOf(line);
         int trained = resumed.state().progress().epochs();
         int last = 0;
-        for (String line : Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
-            int comma = line.indexOf(',');
+        for (String logged : Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            int comma = logged.indexOf(',');
             try {
-                last = Math.max(last, comma < 0 ? 0 : Integer.parseInt(line.substring(0, comma)));
+                last = Math.max(last, comma < 0 ? 0 : Integer.parseInt(logged.substring(0, comma)));
             } catch (NumberFormatException notAnEpoch) { // the header, or a line a crash cut short
             }
         }
-        if (last > trained + every) {
+        if (last > trained + runEvery) {
             throw new ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT, "--log %s holds epochs up to %d, "
                     + "but the run of %s checkpointed after epoch %d and went at most %d past it (--checkpoint-every %d): a resume "
-                    + "would cut another run's log; give another --log", log, last, file, trained, every, every));
+                    + "would cut another run's log; give another --log", log, last, file, trained, runEvery, runEvery));
         }
     }
 
@@ -89,14 +94,18 @@ final class CheckpointOptions {
             return null;
         }
         io.dense4j.model.TrainingCommand line = checkpoint.model().trainingCommand();
-        if (line == null || line.ended()) {
+        boolean rounds = checkpoint.state().batching() != null && checkpoint.state().batching().onACluster();
+        if (line == null || line.ended() || rounds) { // Spark's rounds end anywhere in an epoch: its last need not be its end
             return null;
         }
         int trained = checkpoint.state().progress().epochs();
         int epochs = RecordedCommand.epochs(line.arguments()).orElse(DefaultEpochs.OF_A_LINE_WITHOUT);
+        int runEvery = everyOf(line);
+        boolean stopping = RecordedCommand.valueOf(line.arguments(), "--early-stopping").isPresent();
         boolean stopped = checkpoint.state().callbacks().stream().anyMatch(state -> state.name().equals("EarlyStopping")
                 && !Double.isNaN(state.number("stoppedEpoch")));
-        if (stopped || trained >= epochs) {
+        // a run that went on to its end, or stopped early, after its last checkpoint wrote no other
+        if (stopped || epochs - trained < runEvery || stopping && runEvery > 1) {
             return null;
         }
         return "a run stopped after epoch " + trained + " of " + epochs;
@@ -120,14 +129,24 @@ final class CheckpointOptions {
         }
     }
 
-    /**
-     * The checkpoint to continue from: with --resume, the file if it exists yet; else null, for a
-     * fresh run, which {@code out} is told of when --resume was given.
-     */
-    Checkpoint resumed(java.io.PrintStream out) throws IOException {
-        if (resume && !Files.exists(file)) { // the same command line starts a run and goes on after a kill: said, as a typo looks alike
+    /** The checkpoint to continue from: with --resume, the file if it exists yet; else null, for a fresh run. */
+    Checkpoint resumed() throws IOException {
+        return resume && Files.exists(file) ? Checkpoint.load(file) : null;
+    }
+
+    /** Says on {@code out}, when --resume found no checkpoint yet, that the run starts afresh: a typo looks alike. */
+    void noteStartingAfresh(Checkpoint resumed, java.io.PrintStream out) {
+        if (resume && resumed == null) { // the same command line starts a run and goes on after a kill
             out.println("Note: " + file + " does not exist yet, so this run starts afresh; --resume goes on from it once written");
         }
-        return resume && Files.exists(file) ? Checkpoint.load(file) : null;
+    }
+
+    /** The --checkpoint-every a recorded command line gives: 1 when it gives none or an unreadable one. */
+    private static int everyOf(io.dense4j.model.TrainingCommand line) {
+        try {
+            return Math.max(1, Integer.parseInt(RecordedCommand.valueOf(line.arguments(), "--checkpoint-every").orElse("1").trim()));
+        } catch (NumberFormatException handEdited) {
+            return 1;
+        }
     }
 }

@@ -195,11 +195,7 @@ final class ColumnOptions {
 
     /** {@code part} of {@code whole} as a percentage, never rounded to 100% or 0% when it is not. */
     static String share(long part, long whole) {
-        double percent = 100.0 * part / whole;
-        if (part < whole && percent >= 99.95) {
-            return "over 99.9%";
-        }
-        return part > 0 && percent < 0.05 ? "under 0.1%" : String.format(Locale.ROOT, "%.1f%%", percent);
+        return io.dense4j.data.Share.of(part, whole);
     }
 
     /** The first {@link #NAMES_SHOWN} items, then how many more. */

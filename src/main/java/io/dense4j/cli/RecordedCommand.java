@@ -42,13 +42,16 @@ final class RecordedCommand {
     /**
      * Marks {@code model}'s line ended, for the model file written at the run's end; or takes it
      * away from a run whose steps were a cluster's, which a rerun on one machine would add in
-     * another order (a one-machine checkpoint's line, resumed on Spark, would otherwise stay).
+     * another order (a one-machine checkpoint's line, resumed on Spark, would otherwise stay), or
+     * from a run that went on otherwise than the checkpoint it resumed, which no run from scratch
+     * trains.
      */
     static void atEnd(Model model, boolean onACluster) {
-        if (onACluster) {
+        TrainingCommand line = model.trainingCommand();
+        if (onACluster || line != null && line.resumedOtherwise()) {
             model.setTrainingCommand(null);
-        } else if (model.trainingCommand() != null) {
-            model.setTrainingCommand(model.trainingCommand().asEnded());
+        } else if (line != null) {
+            model.setTrainingCommand(line.asEnded());
         }
     }
 

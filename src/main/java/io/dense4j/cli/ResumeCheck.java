@@ -273,12 +273,12 @@ final class ResumeCheck {
         }
     }
 
-    /** The flags of {@code flags} given, each as it was typed: --no-standardize, not the option's name --standardize. */
     /** " asks for " after one flag, " ask for " after several. */
     private static String askFor(List<String> flags, ParseResult given) {
         return flags.stream().filter(given::hasMatchedOption).count() == 1 ? " asks for " : " ask for ";
     }
 
+    /** The flags of {@code flags} given, each as it was typed: --no-standardize, not the option's name --standardize. */
     private static String names(List<String> flags, ParseResult given) {
         return flags.stream().filter(given::hasMatchedOption).map(flag -> {
             String negated = "--no-" + flag.substring(2);

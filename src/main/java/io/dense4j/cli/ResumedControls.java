@@ -35,13 +35,16 @@ final class ResumedControls {
      * are known. Every other flag left out is the checkpoint's run's.
      */
     private static final Set<String> NOT_TAKEN = Set.of("--data", "--out", "--plot", "--log", "--checkpoint", "--resume",
-            "--cache-dir", "--threads", "--parts", "--spark", "--sync", "--local-steps", "--partitions", "--epochs", "--verbose",
-            "--help", "--version");
+            "--cache-dir", "--threads", "--parts", "--spark", "--epochs", "--verbose", "--help", "--version");
     /** Flags of how one machine reads the rows, which a resume on Spark leaves to the checks of how the checkpoint's were read. */
     private static final Set<String> ONE_MACHINE = Set.of("--no-cache", "--shuffle-buffer");
+    /** Flags of Spark's steps, taken by a resume on Spark alone. */
+    private static final Set<String> ON_SPARK = Set.of("--sync", "--local-steps", "--partitions");
+    /** Counts epochs on one machine and rounds on Spark: taken only where the checkpoint's steps were taken alike. */
+    private static final String EVERY = "--checkpoint-every";
 
     /** What a resume without --resume's checkpoint, or without a line in it, takes and changes: nothing. */
-    static final ResumedControls NONE = new ResumedControls(List.of(), List.of(), List.of(), 0);
+    static final ResumedControls NONE = new ResumedControls(List.of(), List.of(), List.of(), 0, false);
 
     /** The arguments taken from the checkpoint's line, those the checkpoint fixes left out, for the line this run records. */
     private final List<String> taken;
@@ -49,12 +52,15 @@ final class ResumedControls {
     private final List<String> planTaken;
     private final List<String> changes;
     private final int parts;
+    /** Whether the checkpoint's own run had gone on otherwise than the checkpoint it resumed. */
+    private final boolean changedBefore;
 
-    private ResumedControls(List<String> taken, List<String> planTaken, List<String> changes, int parts) {
+    private ResumedControls(List<String> taken, List<String> planTaken, List<String> changes, int parts, boolean changedBefore) {
         this.taken = taken;
         this.planTaken = planTaken;
         this.changes = changes;
         this.parts = parts;
+        this.changedBefore = changedBefore;
     }
 
     /**
@@ -88,12 +94,15 @@ final class ResumedControls {
         }
         String schedule = train.optimizerOptions.schedule;
         Integer patience = train.patience;
+        boolean fromACluster = checkpoint.state().batching() != null && checkpoint.state().batching().onACluster();
         ParseResult run = parsed(line.arguments(), given);
         Set<String> takenFlags = new java.util.HashSet<>();
         List<String> planTaken = new ArrayList<>();
         for (OptionSpec option : run.commandSpec().options()) {
             String name = option.longestName();
-            boolean taken = !NOT_TAKEN.contains(name) && !(train.spark.given() && ONE_MACHINE.contains(name));
+            boolean onSpark = train.spark.given();
+            boolean taken = !NOT_TAKEN.contains(name) && !(onSpark && ONE_MACHINE.contains(name)) && (onSpark || !ON_SPARK.contains(name))
+                    && (!name.equals(EVERY) || onSpark == fromACluster);
             if (taken && run.hasMatchedOption(name) && !given.hasMatchedOption(name)) {
                 Object value = option.getValue();
                 given.commandSpec().findOption(name).setValue(value);
@@ -121,7 +130,7 @@ final class ResumedControls {
                     + lineEpochs);
         }
         int parts = 0;
-        boolean sameCut = !train.spark.given() && (checkpoint.state().batching() == null || !checkpoint.state().batching().onACluster());
+        boolean sameCut = !train.spark.given() && !fromACluster;
         if (sameCut && !given.hasMatchedOption("--parts")) {
             if (train.threadOptions.policy().threads() != line.parts()) { // else this machine cuts the steps alike by itself
                 train.threadOptions.parts = line.parts();
@@ -130,7 +139,7 @@ final class ResumedControls {
         } else if (sameCut && train.threadOptions.parts != line.parts()) {
             changes.add("--parts " + train.threadOptions.parts + ", where its steps were cut into " + line.parts());
         }
-        return new ResumedControls(List.copyOf(taken), List.copyOf(planTaken), List.copyOf(changes), parts);
+        return new ResumedControls(List.copyOf(taken), List.copyOf(planTaken), List.copyOf(changes), parts, line.resumedOtherwise());
     }
 
     /** The value {@code run} gave {@code flag}, or null when it was not given. */
@@ -158,20 +167,24 @@ final class ResumedControls {
 
     /** Whether the resume asked for another plan than its checkpoint's run had: its model then records no command line. */
     boolean changesTheRun() {
-        return !changes.isEmpty();
+        return !changes.isEmpty() || changedBefore;
     }
 
     /** What the line saying a run resumes adds inside its brackets: {@code " and its --early-stopping 3; …"}, or "". */
     String described() {
         String described = planTaken.isEmpty() ? "" : " and its " + String.join(" and ", planTaken);
-        return described + (parts == 0 ? "" : String.format(Locale.ROOT, "; its steps in %d parts, as its run cut them, for the same "
-                + "weights", parts));
+        return described + (parts == 0 ? "" : String.format(Locale.ROOT, "; its steps in %d part%s, as its run cut them, for the same "
+                + "weights", parts, parts == 1 ? "" : "s"));
     }
 
     /** The note for a resume that changes the run, or null. */
     String changeNote() {
-        return changes.isEmpty() ? null : "Note: this run goes on otherwise than its checkpoint's run (" + String.join("; ", changes)
-                + "), so it can end elsewhere, and the model records no command line for verify to rerun";
+        if (!changes.isEmpty()) {
+            return "Note: this run goes on otherwise than its checkpoint's run (" + String.join("; ", changes) + "), so it can end "
+                    + "elsewhere, and the model records no command line for verify to rerun";
+        }
+        return changedBefore ? "Note: the checkpoint's run went on otherwise than the run it resumed, so the model records no command "
+                + "line for verify to rerun" : null;
     }
 
     /** The schedule's written form ({@link ScheduleOption#canonical}), or a hand-edited line's text as it is. */

@@ -50,11 +50,35 @@ final class SummaryCommand implements Callable<Integer> {
                     : String.format(java.util.Locale.ROOT, ", and %,d batches of the next (a checkpoint written before that epoch's end)",
                     progress.batches())));
         }
+        System.out.print(inEffect(checkpoint.state(), model.optimizer()));
         io.dense4j.model.TrainingState.Batching batching = checkpoint.state().batching();
         if (batching != null && batching.onACluster()) { // one machine's steps need no line
             System.out.println("Steps: on Spark, " + (batching.averaged() ? batching.cluster() + " (--sync averaging)"
                     : "exact (--sync exact: the pieces' gradients summed into one step per round), for some or all epochs"));
         }
         return 0;
+    }
+
+    /**
+     * Lines for what a checkpoint's run had come to that its model's settings do not show: the
+     * learning rate a schedule set, and early stopping's best epoch; "" when there is nothing.
+     */
+    static String inEffect(io.dense4j.model.TrainingState state, io.dense4j.optim.Optimizer optimizer) {
+        StringBuilder lines = new StringBuilder();
+        double rate = state.learningRate();
+        if (optimizer != null && !Double.isNaN(rate) && rate != optimizer.learningRate()) {
+            lines.append(String.format(java.util.Locale.ROOT, "Learning rate in effect: %s (a schedule moved it from the optimizer's %s)%n",
+                    rate, optimizer.learningRate()));
+        }
+        for (io.dense4j.model.CallbackState callback : state.callbacks()) {
+            double best = callback.number("bestEpoch");
+            if (callback.name().equals("EarlyStopping") && !Double.isNaN(best)) {
+                double stopped = callback.number("stoppedEpoch");
+                lines.append(String.format(java.util.Locale.ROOT, "Early stopping: the best epoch so far is %d, on the %s loss%s%n",
+                        (int) best, callback.number("watchesValidation") == 1 ? "validation" : "training",
+                        Double.isNaN(stopped) ? "" : String.format(java.util.Locale.ROOT, "; stopped after epoch %d", (int) stopped)));
+            }
+        }
+        return lines.toString();
     }
 }

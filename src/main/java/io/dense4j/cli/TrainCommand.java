@@ -184,7 +184,8 @@ class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkpoints.check();
-        resumedFrom = checkpoints.resumed(System.out);
+        checkOutputs(); // before the checkpoint is read: --checkpoint may name a file the run reads
+        resumedFrom = checkpoints.resumed();
         if (resumedFrom != null) { // before anything is made from the flags it may take
             controls = ResumedControls.take(resumedFrom, this, spec.commandLine().getParseResult());
             checkpoints.checkLogOfTheRun(log, resumedFrom);
@@ -198,8 +199,8 @@ class TrainCommand implements Callable<Integer> {
         Activation hidden = architecture.hiddenActivation();
         ThresholdGoal goal = thresholdGoal();
         checkModelOptions();
-        checkOutputs();
         spark.check();
+        checkpoints.noteStartingAfresh(resumedFrom, System.out);
         if (spark.given()) {
             return new SparkRun(this).run(hidden, chosen, goal);
         }
@@ -244,7 +245,7 @@ class TrainCommand implements Callable<Integer> {
         }
         Model model = trainer.model();
         // none after a cluster's steps, which verify's one machine adds in another order
-        TrainingCommand recorded = resumedFromACluster ? null : recordedAtStart(resumed, trainer.policy());
+        TrainingCommand recorded = recordedAtStart(resumed, trainer.policy()); // the end takes it away from a cluster's steps
         model.setTrainingCommand(null); // the summary is of the model about to train, not of the line a checkpoint kept
         System.out.println(model.summary());
         model.setTrainingCommand(recorded); // before the checkpoints, which keep it
@@ -307,7 +308,7 @@ class TrainCommand implements Callable<Integer> {
                 System.err.println(heldOut);
             }
         }
-        RecordedCommand.atEnd(model, spark.given() || resumedFromACluster || controls.changesTheRun());
+        RecordedCommand.atEnd(model, spark.given() || resumedFromACluster);
         // a run that fails leaves --out as it was: a pipeline that goes on after exit 1 must not pick up its model
         boolean outIsTheCheckpoint = checkpoints.file != null
                 && checkpoints.file.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize());
@@ -574,7 +575,8 @@ class TrainCommand implements Callable<Integer> {
         if (!epochsGiven) {
             settled.addAll(List.of("--epochs", String.valueOf(epochs)));
         }
-        return RecordedCommand.atStart(spec, resumed, steps, settled);
+        TrainingCommand line = RecordedCommand.atStart(spec, resumed, steps, settled);
+        return controls.changesTheRun() ? line.asResumedOtherwise() : line;
     }
 
     /**

@@ -31,7 +31,7 @@ public final class Remedy {
      * when it holds nothing a shell would act on, else in single quotes ({@code 'home ownership'}).
      */
     public static String word(String value) {
-        if (!value.isEmpty() && value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "_-./:=@%+".indexOf(c) >= 0))) {
+        if (!value.isEmpty() && value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "_-./:=@%+,".indexOf(c) >= 0))) {
             return value;
         }
         return "'" + value.replace("'", "'\\''") + "'";

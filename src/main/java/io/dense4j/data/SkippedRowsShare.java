@@ -10,11 +10,9 @@ public final class SkippedRowsShare {
     private SkippedRowsShare() {
     }
 
-    /** "6 bad rows of 40 (15%)", "1 bad row of 2,000 (0.1%)": {@code skipped} of them skipped, {@code kept} kept. */
+    /** "6 bad rows of 40 (15.0%)", "1,999 bad rows of 2,000 (over 99.9%)": {@code skipped} of them skipped, {@code kept} kept. */
     public static String of(long skipped, long kept) {
-        long read = skipped + kept;
-        double percent = read == 0 ? 0 : 100.0 * skipped / read;
-        return String.format(Locale.ROOT, "%,d bad row%s of %,d (%s%%)", skipped, skipped == 1 ? "" : "s", read,
-                String.format(Locale.ROOT, percent >= 10 ? "%.0f" : "%.1f", percent));
+        return String.format(Locale.ROOT, "%,d bad row%s of %,d (%s)", skipped, skipped == 1 ? "" : "s", skipped + kept,
+                Share.of(skipped, skipped + kept));
     }
 }

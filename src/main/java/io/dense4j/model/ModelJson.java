@@ -116,6 +116,9 @@ final class ModelJson {
             if (!command.ended()) { // a checkpoint's: written only then, so a model file reads as before
                 node.put("ended", false);
             }
+            if (command.resumedOtherwise()) { // a checkpoint's too: the model at the end keeps no line
+                node.put("resumedOtherwise", true);
+            }
         }
         InputSchema schema = model.inputSchema();
         if (schema != null) {
@@ -292,10 +295,12 @@ final class ModelJson {
     private static TrainingCommand trainingCommand(JsonNode node) {
         JsonNode arguments = node.path("arguments");
         JsonNode ended = node.path("ended");
+        JsonNode otherwise = node.path("resumedOtherwise");
         if (!arguments.isArray() || !node.path("parts").canConvertToInt() || arguments.size() > TrainingCommand.MOST_ARGUMENTS
-                || !ended.isMissingNode() && !ended.isBoolean()) {
+                || !ended.isMissingNode() && !ended.isBoolean() || !otherwise.isMissingNode() && !otherwise.isBoolean()) {
             throw new IllegalArgumentException("its trainingCommand needs a list \"arguments\" (at most "
-                    + TrainingCommand.MOST_ARGUMENTS + "), a whole number \"parts\" and, if any, true or false \"ended\"");
+                    + TrainingCommand.MOST_ARGUMENTS + "), a whole number \"parts\" and, if any, true or false \"ended\" and "
+                    + "\"resumedOtherwise\"");
         }
         List<String> given = new ArrayList<>();
         for (JsonNode argument : arguments) {
@@ -304,7 +309,7 @@ final class ModelJson {
             }
             given.add(argument.asText());
         }
-        return new TrainingCommand(given, node.get("parts").asInt(), ended.asBoolean(true));
+        return new TrainingCommand(given, node.get("parts").asInt(), ended.asBoolean(true), otherwise.asBoolean(false));
     }
 
     /** The input schema, or null when the model file has none. */

@@ -11,8 +11,11 @@ import java.util.List;
  *                  additions in the same order on any number of cores
  * @param ended     whether the run ended with these weights; false in a checkpoint written during
  *                  the run, which keeps the command line for a run resumed from it, not for verify
+ * @param resumedOtherwise whether the run went on from a checkpoint otherwise than that
+ *                  checkpoint's run (another schedule, say): its checkpoints keep the line for
+ *                  their resume, but no run from scratch trains its weights, so its model keeps none
  */
-public record TrainingCommand(List<String> arguments, int parts, boolean ended) {
+public record TrainingCommand(List<String> arguments, int parts, boolean ended, boolean resumedOtherwise) {
     /** More than any command line needs; a model file claiming more is not one dense4j wrote. */
     static final int MOST_ARGUMENTS = 1_000;
 
@@ -21,9 +24,19 @@ public record TrainingCommand(List<String> arguments, int parts, boolean ended) 
         this(arguments, parts, true);
     }
 
+    /** The command line of a run that ended or not, and did not go on otherwise than its checkpoint's run. */
+    public TrainingCommand(List<String> arguments, int parts, boolean ended) {
+        this(arguments, parts, ended, false);
+    }
+
     /** The same command line, of the run once it ended. */
     public TrainingCommand asEnded() {
-        return new TrainingCommand(arguments, parts, true);
+        return new TrainingCommand(arguments, parts, true, resumedOtherwise);
+    }
+
+    /** The same command line, of a run that went on otherwise than the checkpoint it resumed. */
+    public TrainingCommand asResumedOtherwise() {
+        return new TrainingCommand(arguments, parts, ended, true);
     }
 
     public TrainingCommand {
@@ -38,11 +51,6 @@ public record TrainingCommand(List<String> arguments, int parts, boolean ended) 
 
     @Override
     public String toString() {
-        return "dense4j train " + String.join(" ", arguments.stream().map(TrainingCommand::quoted).toList());
-    }
-
-    /** An argument as a shell reads it back: quoted when it holds anything but plain characters. */
-    private static String quoted(String argument) {
-        return argument.matches("[A-Za-z0-9_./=:,+@%-]+") ? argument : "'" + argument.replace("'", "'\\''") + "'";
+        return "dense4j train " + String.join(" ", arguments.stream().map(io.dense4j.data.Remedy::word).toList());
     }
 }

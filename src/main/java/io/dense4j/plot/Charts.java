@@ -46,6 +46,7 @@ public final class Charts {
     private static void perEpoch(String title, String metric, Map<String, History> runs, Function<History, double[]> training,
                                  Function<History, double[]> validation, Path png) throws IOException {
         XYChart chart = chart(title, "epoch", metric);
+        chart.getStyler().setXAxisDecimalPattern("#,##0.#"); // epoch 38, not 38.0; a tick between two epochs keeps its half
         runs.forEach((name, history) -> {
             double[] epochs = history.epochs().stream().mapToDouble(EpochMetrics::epoch).toArray();
             // a line needs two points: a run of one epoch is drawn as a marker, or the chart shows nothing

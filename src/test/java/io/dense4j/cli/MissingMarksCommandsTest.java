@@ -82,7 +82,7 @@ class MissingMarksCommandsTest {
         assertEquals(lines.get(3), lines.get(4), "? and an empty category: its missing slot, not 'other'");
         Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--skip-bad-rows");
         assertEquals(0, evaluated.exitCode(), evaluated.err());
-        assertTrue(evaluated.out().startsWith("rows               4\n") && evaluated.err().contains("skipped 1 bad row of 5 (20%)"),
+        assertTrue(evaluated.out().startsWith("rows               4\n") && evaluated.err().contains("skipped 1 bad row of 5 (20.0%)"),
                 evaluated.out() + evaluated.err());
 
         Path checkpoint = folder.resolve("ckpt.zip");

@@ -57,6 +57,10 @@ class ResumedControlsTest {
         List<String> first = train(data, 4, "first.zip", controls);
         first.addAll(List.of("--checkpoint", checkpoint));
         assertEquals(0, run(first).exitCode());
+        String summary = Run.of("summary", "--model", checkpoint).out();
+        assertTrue(summary.contains("\nLearning rate in effect: 0.05 (a schedule moved it from the optimizer's 0.1)\n"),
+                "epochs 3 and 4 step at 0.1 · 0.5: " + summary);
+        assertTrue(summary.contains("\nEarly stopping: the best epoch so far is 4, on the validation loss\n"), summary);
 
         Run resumed = run(train(data, 12, "resumed.zip", "--checkpoint", checkpoint, "--resume"));
         assertEquals(0, resumed.exitCode(), resumed.err());
@@ -97,6 +101,13 @@ class ResumedControlsTest {
                     + "end elsewhere, and the model records no command line for verify to rerun"), changed.out());
             assertNull(Model.load(folder.resolve("changed.zip")).trainingCommand(), "no run from scratch trains it");
         }
+        // copy.zip now holds the checkpoint of a run that went on otherwise: a resume of it, given nothing, cannot be rerun either
+        Run after = run(train(data, 5, "after.zip", "--checkpoint", folder.resolve("copy.zip").toString(), "--resume"));
+        assertEquals(0, after.exitCode(), after.err());
+        assertTrue(after.out().contains("Note: the checkpoint's run went on otherwise than the run it resumed, so the model records no "
+                + "command line for verify to rerun"), after.out());
+        assertNull(Model.load(folder.resolve("after.zip")).trainingCommand());
+
         Run same = run(train(data, 4, "plateau.zip", "--checkpoint", checkpoint, "--resume", "--lr-schedule", "plateau:0.1:10:0"));
         assertEquals(0, same.exitCode(), same.err());
         assertFalse(same.out().contains("otherwise"), "plateau's defaults written out are the same schedule: " + same.out());
@@ -154,6 +165,10 @@ class ResumedControlsTest {
         List<String> first = train(data, 2, "first.zip", "--checkpoint", checkpoint.toString());
         assertEquals(0, run(first).exitCode());
         assertEquals(0, run(first).exitCode(), "a finished run's checkpoint is replaced by the same run again");
+        List<String> sparse = train(data, 5, "sparse.zip", "--checkpoint", folder.resolve("sparse.zip.ckpt").toString(),
+                "--checkpoint-every", "2");
+        assertEquals(0, run(sparse).exitCode());
+        assertEquals(0, run(sparse).exitCode(), "its last checkpoint is of epoch 4 of 5, and it ran to its end after it");
         Checkpoint killed = Checkpoint.load(checkpoint); // as if killed after epoch 2 of 5
         List<String> arguments = new ArrayList<>(killed.model().trainingCommand().arguments());
         arguments.set(arguments.indexOf("--epochs") + 1, "5");
@@ -188,6 +203,16 @@ class ResumedControlsTest {
         assertArrayEquals(before, Files.readAllBytes(other), "left as it was");
         assertEquals(0, run(train(data, 4, "resumed.zip", "--log", log.toString(), "--checkpoint", checkpoint, "--resume")).exitCode());
         assertEquals(5, Files.readAllLines(log).size(), "its header and epochs 1 to 4");
+
+        // a run that wrote a checkpoint every 3 epochs logged up to 3 past its last: its own log, whatever this resume's flag
+        String sparse = folder.resolve("sparse.zip").toString();
+        Path sparseLog = folder.resolve("sparse.csv");
+        assertEquals(0, run(train(data, 5, "five.zip", "--log", sparseLog.toString(), "--checkpoint", sparse, "--checkpoint-every", "3"))
+                .exitCode());
+        Run own = run(train(data, 7, "seven.zip", "--log", sparseLog.toString(), "--checkpoint", sparse, "--checkpoint-every", "1",
+                "--resume"));
+        assertEquals(0, own.exitCode(), own.err());
+        assertEquals(8, Files.readAllLines(sparseLog).size(), "epochs 1 to 3 kept, 4 to 7 logged again");
     }
 
     @Test

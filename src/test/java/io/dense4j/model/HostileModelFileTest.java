@@ -191,7 +191,14 @@ class HostileModelFileTest {
         Path during = withConfig("during.zip", json.substring(0, at) + command.replace("2}", "2, \"ended\" : false}") + json.substring(at));
         assertEquals(new TrainingCommand(java.util.List.of("--epochs", "3"), 2, false), Model.load(during).trainingCommand());
         Path texted = withConfig("texted.zip", json.substring(0, at) + command.replace("2}", "2, \"ended\" : \"no\"}") + json.substring(at));
-        assertTrue(problem(texted).endsWith("and, if any, true or false \"ended\""), problem(texted));
+        assertTrue(problem(texted).endsWith("and, if any, true or false \"ended\" and \"resumedOtherwise\""), problem(texted));
+        // a checkpoint of a run that went on otherwise than the one it resumed
+        Path otherwise = withConfig("otherwise.zip", json.substring(0, at) + command.replace("2}", "2, \"ended\" : false, "
+                + "\"resumedOtherwise\" : true}") + json.substring(at));
+        assertEquals(new TrainingCommand(java.util.List.of("--epochs", "3"), 2, false, true), Model.load(otherwise).trainingCommand());
+        Path yes = withConfig("yes.zip", json.substring(0, at) + command.replace("2}", "2, \"resumedOtherwise\" : \"yes\"}")
+                + json.substring(at));
+        assertTrue(problem(yes).endsWith("true or false \"ended\" and \"resumedOtherwise\""), problem(yes));
     }
 
     @Test

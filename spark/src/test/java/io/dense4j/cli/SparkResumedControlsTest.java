@@ -37,10 +37,19 @@ class SparkResumedControlsTest {
                 "a checkpoint written on Spark keeps the command line, for its resume");
         assertNull(Model.load(folder.resolve("first.zip")).trainingCommand(), "the model at the end keeps none: verify reruns on one machine");
 
+        Path copy = java.nio.file.Files.copy(Path.of(checkpoint), folder.resolve("copy.zip"));
         String said = SparkTrainCommandTest.capture(0, train(data, 6, "resumed.zip", "--checkpoint", checkpoint, "--resume"))[0];
         assertTrue(said.contains("Resuming from " + checkpoint + " after epoch ") && said.contains(" of 6") && said.contains("(its model, optimizer and loss "
                 + "are kept and its --lr-schedule step:0.5:1 and --early-stopping 3)"), said); // its last checkpoint: mid-epoch, a round's
         assertArrayEquals(Model.load(folder.resolve("whole.zip")).parameters().toFloatVector(),
                 Model.load(folder.resolve("resumed.zip")).parameters().toFloatVector(), 0f);
+
+        // on one machine: its checkpoints keep the line for the next resume, its model none (its weights are partly Spark's sums)
+        String[] oneMachine = {"train", "--data", data.toString(), "--epochs", "4", "--checkpoint", copy.toString(), "--resume", "--out",
+            folder.resolve("one.zip").toString()};
+        said = SparkTrainCommandTest.capture(0, oneMachine)[0];
+        assertTrue(said.contains("and its --lr-schedule step:0.5:1 and --early-stopping 3)"), said);
+        assertTrue(Checkpoint.load(copy).model().trainingCommand().arguments().contains("step:0.5:1"));
+        assertNull(Model.load(folder.resolve("one.zip")).trainingCommand());
     }
 }

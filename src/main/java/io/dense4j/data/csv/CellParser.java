@@ -76,7 +76,7 @@ final class CellParser {
                         ? "the model fills none: train it with --missing-values '" + text + "' --fill-missing"
                         : "say so: " + Remedy.of("--missing-values '" + text + "'" + (allowMissing ? "" : " --fill-missing"),
                                 "CsvFormat.withMissingMarks" + (allowMissing ? "" : " and CsvSource.Options.fillingMissing()")))
-                        : categoricalHint(problems.columnName(column))) + ")");
+                        : categoricalHint(problems.flagName(column))) + ")");
             }
             if (Double.isNaN(value)) {
                 return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
@@ -228,12 +228,13 @@ final class CellParser {
 
     /**
      * The way out for text in a column read as numbers, unless it was declared numeric (see
-     * {@link CsvSource#open}): the flag with the column's name, {@code name} (null for a file
-     * without a header, whose columns the flag cannot name; the bare flag too for a name with
-     * characters a shell cannot be given).
+     * {@link CsvSource#open}): the flag with the column's name, {@code name}; the bare flag for a
+     * name it cannot be given (null, an empty one in the header; one with a comma, at which the
+     * flag splits its value, or with control characters).
      */
     static String categoricalHint(String name) {
-        boolean typable = name != null && Printable.whole(name).equals(name); // a name with control characters is no flag's value
+        // the flag splits its value at commas, and a name with control characters cannot be typed
+        boolean typable = name != null && Printable.whole(name).equals(name) && !name.contains(",");
         return CATEGORICAL_HINT + (!typable ? Remedy.of("--categorical", "CsvSource.Options.withCategorical")
                 : Remedy.of("--categorical " + Remedy.word(name), "CsvSource.Options.withCategorical"));
     }

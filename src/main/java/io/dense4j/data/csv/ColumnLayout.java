@@ -79,7 +79,7 @@ final class ColumnLayout {
         } else {
             names = new ArrayList<>();
             for (int i = 1; i <= columns; i++) {
-                names.add("column " + i);
+                names.add(nameWithoutHeader(i));
             }
         }
         int labelColumn = format.labeled() ? labelColumn(format, names, problems) : -1;
@@ -255,5 +255,10 @@ final class ColumnLayout {
             }
         }
         return featureNames;
+    }
+
+    /** The name a column of a file without a header goes by, {@code column} counting from 1: "column 3". */
+    static String nameWithoutHeader(int column) {
+        return "column " + column;
     }
 }

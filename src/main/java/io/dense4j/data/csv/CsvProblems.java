@@ -29,10 +29,16 @@ final class CsvProblems {
         return columnNames != null && columnNames.get(column - 1).isEmpty();
     }
 
-    /** The header's name of column {@code column} (counting from 1); null without a header, or for an empty name. */
-    String columnName(int column) {
-        String name = columnNames != null ? columnNames.get(column - 1) : null;
-        return name == null || name.isEmpty() ? null : name;
+    /**
+     * The name a flag gives column {@code column} (counting from 1): the header's, or without a
+     * header the name the reader gives it ({@code column 3}); null for an empty name in the header.
+     */
+    String flagName(int column) {
+        if (columnNames == null) {
+            return ColumnLayout.nameWithoutHeader(column);
+        }
+        String name = columnNames.get(column - 1);
+        return name.isEmpty() ? null : name;
     }
 
     /** From now on a cell's error names its column by {@code names} (the header's). */

@@ -64,12 +64,12 @@ class CellParserTest {
         assertEquals(1f, number("1,0000000000000000001", comma), "the full parser's path, its comma made a point");
         assertEquals(-2f, number("-2", comma));
         assertEquals("t.csv, line 2, column 3: expected a number with a decimal comma, got \"1.5\" (a decimal point? leave out "
-                + "--decimal ','; to read the column as categories, declare it categorical when training: --categorical [Java: CsvSource.Options.withCategorical])",
+                + "--decimal ','; to read the column as categories, declare it categorical when training: --categorical 'column 3' [Java: CsvSource.Options.withCategorical])",
                 assertThrows(DataFileException.class, () -> number("1.5", comma)).getMessage());
         assertEquals("t.csv, line 2, column 3: expected a number with a decimal comma, got \"1,5,\" (to read the column as categories, "
-                + "declare it categorical when training: --categorical [Java: CsvSource.Options.withCategorical])", assertThrows(DataFileException.class, () -> number("1,5,", comma)).getMessage());
+                + "declare it categorical when training: --categorical 'column 3' [Java: CsvSource.Options.withCategorical])", assertThrows(DataFileException.class, () -> number("1,5,", comma)).getMessage());
         assertEquals("t.csv, line 2, column 3: expected a number, got \"26,3\" (a decimal comma? read the file with --decimal ','; "
-                + "to read the column as categories, declare it categorical when training: --categorical [Java: CsvSource.Options.withCategorical])",
+                + "to read the column as categories, declare it categorical when training: --categorical 'column 3' [Java: CsvSource.Options.withCategorical])",
                 assertThrows(DataFileException.class, () -> number("26,3", CsvFormat.defaults().withDelimiter(';'))).getMessage());
         byte[] weight = TestLines.bytes("0,5");
         assertEquals("t.csv, line 2, column 3: \"0,5\" is not a weight; a row's weight must be a finite number >= 0 (a decimal comma? "
@@ -77,7 +77,7 @@ class CellParserTest {
                 TestLines.problemsOnLine(2), CsvFormat.defaults().withDelimiter(';')).weight(weight, 0, weight.length, 3)).getMessage());
         assertEquals(0.5f, new CellParser(false, TestLines.problemsOnLine(2), comma).weight(weight, 0, weight.length, 3));
         assertEquals("t.csv, line 2, column 3: expected a number, got \"26,3\" (to read the column as categories, declare it "
-                + "categorical when training: --categorical [Java: CsvSource.Options.withCategorical])", rejects("26,3", false), "in a comma-delimited file the comma is no decimal separator");
+                + "categorical when training: --categorical 'column 3' [Java: CsvSource.Options.withCategorical])", rejects("26,3", false), "in a comma-delimited file the comma is no decimal separator");
         assertEquals("the decimal separator ',' cannot also be the delimiter: give another delimiter, such as ';'",
                 assertThrows(IllegalArgumentException.class, () -> CsvFormat.defaults().withDecimal(',')).getMessage());
     }
@@ -124,14 +124,14 @@ class CellParserTest {
 
     @Test
     void rejectsTextThatIsNoNumberQuotingItsBytes() {
-        assertEquals("t.csv, line 2, column 3: expected a number, got \"nana\" (to read the column as categories, declare it categorical when training: --categorical [Java: CsvSource.Options.withCategorical])", rejects("nana", true));
+        assertEquals("t.csv, line 2, column 3: expected a number, got \"nana\" (to read the column as categories, declare it categorical when training: --categorical 'column 3' [Java: CsvSource.Options.withCategorical])", rejects("nana", true));
         for (String suffixed : new String[] {"28d", "3F", "1.5D", "2f"}) { // Java literals, not numbers in a CSV: "28d" may be 28 days
             assertTrue(rejects(suffixed, false).contains("expected a number, got \"" + suffixed + "\""), suffixed);
         }
         for (String controlled : new String[] {"\u00010.10462", "-1.31316\u001f", "\u0000\u00001.78\u000b"}) { // Java's parsers trim them
             assertTrue(rejects(controlled, false).contains("expected a number, got \""), controlled);
         }
-        assertEquals("t.csv, line 2, column 3: expected a number, got \"1é\" (to read the column as categories, declare it categorical when training: --categorical [Java: CsvSource.Options.withCategorical])", rejects("1é", true));
+        assertEquals("t.csv, line 2, column 3: expected a number, got \"1é\" (to read the column as categories, declare it categorical when training: --categorical 'column 3' [Java: CsvSource.Options.withCategorical])", rejects("1é", true));
     }
 
     /** "?" marks a missing value in Weka's and the UCI files: a column of numbers with it is not a column of categories. */
@@ -142,7 +142,7 @@ class CellParserTest {
                     + "say so: --missing-values '" + mark + "' [Java: CsvFormat.withMissingMarks])", rejects(mark, true));
         }
         for (String text : new String[] {"?x", "Nullable", "northeast"}) {
-            assertTrue(rejects(text, true).endsWith("declare it categorical when training: --categorical [Java: "
+            assertTrue(rejects(text, true).endsWith("declare it categorical when training: --categorical 'column 3' [Java: "
                     + "CsvSource.Options.withCategorical])"), text);
         }
         assertEquals("t.csv, line 2, column 3: expected a number, got \"?\" (if \"?\" marks a missing value, say so: "

@@ -67,6 +67,12 @@ class RowParserTest {
         RowParser spaced = parser("a,home ownership,label", CsvFormat.defaults(), false);
         assertTrue(assertThrows(DataFileException.class, () -> parse(spaced, "1,x,0")).getMessage()
                 .endsWith("--categorical 'home ownership' [Java: CsvSource.Options.withCategorical])"), "one word for the shell");
+        RowParser unnamed = parser("1,2,0", CsvFormat.defaults().withoutHeader(), false);
+        assertTrue(assertThrows(DataFileException.class, () -> parse(unnamed, "1,x,0")).getMessage()
+                .endsWith("--categorical 'column 2' [Java: CsvSource.Options.withCategorical])"), "the name a file without a header gives");
+        RowParser comma = parser("a,\"home, city\",label", CsvFormat.defaults(), false);
+        assertTrue(assertThrows(DataFileException.class, () -> parse(comma, "1,x,0")).getMessage()
+                .endsWith("when training: --categorical [Java: CsvSource.Options.withCategorical])"), "the flag splits at the comma");
     }
 
     /** A header's control characters reach the terminal escaped, as the Read line shows them, and no flag can name such a column. */
