@@ -40,6 +40,20 @@ final class RecordedCommand {
     }
 
     /**
+     * The line {@code train}'s run records at its start, with the flags it settled itself written
+     * out (the epochs the rows set, what a resume took from its checkpoint's line), marked when the
+     * resume went on otherwise than the checkpoint's run.
+     */
+    static TrainingCommand ofRun(TrainCommand train, Checkpoint resumed, ExecutionPolicy steps) {
+        List<String> settled = new ArrayList<>(train.controls.takenArguments());
+        if (!train.epochsGiven) {
+            settled.addAll(List.of("--epochs", String.valueOf(train.epochs)));
+        }
+        TrainingCommand line = atStart(train.spec, resumed, steps, settled);
+        return train.controls.changesTheRun() ? line.asResumedOtherwise() : line;
+    }
+
+    /**
      * Marks {@code model}'s line ended, for the model file written at the run's end; or takes it
      * away from a run whose steps were a cluster's, which a rerun on one machine would add in
      * another order (a one-machine checkpoint's line, resumed on Spark, would otherwise stay), or

@@ -177,8 +177,22 @@ final class ResumedControls {
                 + "weights", parts, parts == 1 ? "" : "s"));
     }
 
+    /**
+     * Says how the resumed run goes on otherwise than its checkpoint's run, if it does; or that the
+     * counters of early stopping or a plateau schedule {@code train} asks for start afresh, where
+     * {@code kept}, the checkpoint's state, has none.
+     */
+    void noteHowItGoesOn(TrainCommand train, io.dense4j.model.TrainingState kept) {
+        String changed = changeNote();
+        if (changed != null) {
+            System.out.println(changed);
+        } else {
+            ResumeCheck.noteCountersStartAfresh(train.patience, train.optimizerOptions.schedule, kept, System.out);
+        }
+    }
+
     /** The note for a resume that changes the run, or null. */
-    String changeNote() {
+    private String changeNote() {
         if (!changes.isEmpty()) {
             return "Note: this run goes on otherwise than its checkpoint's run (" + String.join("; ", changes) + "), so it can end "
                     + "elsewhere, and the model records no command line for verify to rerun";

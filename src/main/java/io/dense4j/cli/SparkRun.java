@@ -120,10 +120,10 @@ final class SparkRun {
             DefaultEpochs.settle(train, training.count(), kept);
             System.out.printf("Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept%s)%n",
                     train.checkpoints.file, resumed.epochsTrained(), train.epochs, resumed.batchesInEpoch() == 0 ? "" : String.format(Locale.ROOT, " and %,d batches of the next",
-                            resumed.batchesInEpoch()), train.resumedControls());
-            train.noteHowItGoesOn(kept);
+                            resumed.batchesInEpoch()), train.controls.described());
+            train.controls.noteHowItGoesOn(train, kept.state());
             train.judgement().expectResumed(training, resumed.model().loss().classWeights(), resumed.model().provenance());
-            resumed.model().setTrainingCommand(train.recordedAtStart(kept, ExecutionPolicy.forThisMachine())); // for its checkpoints
+            resumed.model().setTrainingCommand(RecordedCommand.ofRun(train, kept, ExecutionPolicy.forThisMachine())); // for its checkpoints
             return resumed.model();
         }
         FeatureStatistics training = rows.statistics(train.trainingRows()); // one pass on the cluster, for the split, epochs and model
@@ -136,7 +136,7 @@ final class SparkRun {
         System.out.println(model.summary());
         // for the checkpoints, whose resume takes the epochs, schedule and early stopping from it; the model written at
         // the end keeps none (RecordedCommand.atEnd), as a rerun on one machine would add the steps in another order
-        model.setTrainingCommand(train.recordedAtStart(null, ExecutionPolicy.forThisMachine()));
+        model.setTrainingCommand(RecordedCommand.ofRun(train, null, ExecutionPolicy.forThisMachine()));
         return model;
     }
 

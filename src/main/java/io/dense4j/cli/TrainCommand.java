@@ -164,7 +164,7 @@ class TrainCommand implements Callable<Integer> {
     /** With --resume, the checkpoint the run goes on from, once read; else null. */
     Checkpoint resumedFrom;
     /** What a resumed run took from its checkpoint's command line, and what it changed. */
-    private ResumedControls controls = ResumedControls.NONE;
+    ResumedControls controls = ResumedControls.NONE;
 
     /** The statistics of the training rows of the last model made, whose class counts later checks read. */
     private FeatureStatistics trainingStatistics;
@@ -224,8 +224,8 @@ class TrainCommand implements Callable<Integer> {
             System.out.printf("Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept%s)%n", checkpoints.file,
                     trainer.epochsTrained(), epochs, trainer.batchesInEpoch() == 0 ? ""
                             : String.format(Locale.ROOT, " and %,d batches of the next", trainer.batchesInEpoch()),
-                    resumedControls());
-            noteHowItGoesOn(resumed);
+                    controls.described());
+            controls.noteHowItGoesOn(this, resumed.state());
             FeatureStatistics statistics = source.statistics(trainingRows());
             ResumeCheck.sameBalance(lossOptions, statistics, trainer.model(), spec.commandLine());
             judgement().expectResumed(statistics, trainer.model().loss().classWeights(), trainer.model().provenance());
@@ -245,7 +245,7 @@ class TrainCommand implements Callable<Integer> {
         }
         Model model = trainer.model();
         // none after a cluster's steps, which verify's one machine adds in another order
-        TrainingCommand recorded = recordedAtStart(resumed, trainer.policy()); // the end takes it away from a cluster's steps
+        TrainingCommand recorded = RecordedCommand.ofRun(this, resumed, trainer.policy()); // the end takes it away from a cluster's steps
         model.setTrainingCommand(null); // the summary is of the model about to train, not of the line a checkpoint kept
         System.out.println(model.summary());
         model.setTrainingCommand(recorded); // before the checkpoints, which keep it
@@ -563,39 +563,6 @@ class TrainCommand implements Callable<Integer> {
                     constant.size() == 1 ? "its weights" : "their weights");
         }
         return compiled;
-    }
-
-    /**
-     * The command line the run records at its start ({@link RecordedCommand#atStart}), with the
-     * flags it settled itself written out: the epochs the rows set, what a resume took from its
-     * checkpoint's line.
-     */
-    TrainingCommand recordedAtStart(Checkpoint resumed, ExecutionPolicy steps) {
-        List<String> settled = new java.util.ArrayList<>(controls.takenArguments());
-        if (!epochsGiven) {
-            settled.addAll(List.of("--epochs", String.valueOf(epochs)));
-        }
-        TrainingCommand line = RecordedCommand.atStart(spec, resumed, steps, settled);
-        return controls.changesTheRun() ? line.asResumedOtherwise() : line;
-    }
-
-    /**
-     * Says how a resumed run goes on otherwise than its checkpoint's run, if it does; or that the
-     * counters of early stopping or a plateau schedule it asks for start afresh, where the
-     * checkpoint keeps none.
-     */
-    void noteHowItGoesOn(Checkpoint resumed) {
-        String changed = controls.changeNote();
-        if (changed != null) {
-            System.out.println(changed);
-        } else {
-            ResumeCheck.noteCountersStartAfresh(patience, optimizerOptions.schedule, resumed.state(), System.out);
-        }
-    }
-
-    /** What the line that says a run resumes adds for the flags it took from its checkpoint: " and its --early-stopping 3", or "". */
-    String resumedControls() {
-        return controls.described();
     }
 
     EarlyStopping earlyStopping() {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,16 +45,7 @@ class DefaultEpochsTest {
 
     /** 640 rows of 3 columns, the label a noisy threshold of their sum. */
     private Path rows() throws Exception {
-        Random random = new Random(5);
-        StringBuilder csv = new StringBuilder("a,b,c,label\n");
-        for (int r = 0; r < 640; r++) {
-            double a = random.nextGaussian();
-            double b = random.nextGaussian();
-            double c = random.nextGaussian();
-            csv.append(a).append(',').append(b).append(',').append(c).append(',')
-                    .append(a + b - c + random.nextGaussian() > 0 ? 1 : 0).append('\n');
-        }
-        return Files.writeString(folder.resolve("rows.csv"), csv);
+        return NoisySumRows.write(folder.resolve("rows.csv"), 640, 5, 1);
     }
 
     @Test

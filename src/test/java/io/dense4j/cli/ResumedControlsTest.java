@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,16 +23,7 @@ class ResumedControlsTest {
 
     /** 600 rows of 3 columns, the label a noisy threshold of their sum. */
     private Path rows() throws Exception {
-        Random random = new Random(11);
-        StringBuilder csv = new StringBuilder("a,b,c,label\n");
-        for (int r = 0; r < 600; r++) {
-            double a = random.nextGaussian();
-            double b = random.nextGaussian();
-            double c = random.nextGaussian();
-            csv.append(a).append(',').append(b).append(',').append(c).append(',')
-                    .append(a + b - c + 2 * random.nextGaussian() > 0 ? 1 : 0).append('\n');
-        }
-        return Files.writeString(folder.resolve("rows.csv"), csv);
+        return NoisySumRows.write(folder.resolve("rows.csv"), 600, 11, 2);
     }
 
     private List<String> train(Path data, int epochs, String out, String... more) {
