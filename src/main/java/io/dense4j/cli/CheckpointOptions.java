@@ -58,10 +58,8 @@ final class CheckpointOptions {
             return; // a log too large is refused when training starts (CsvLogger)
         }
         io.dense4j.model.TrainingCommand line = resumed.model().trainingCommand();
-        if (line == null) {
-            return; // how often its run wrote checkpoints is not known
-        }
-        int runEvery = everyOf(line);
+        // the run that wrote the log may have been a resume with another --checkpoint-every than the checkpoint's line
+        int runEvery = Math.max(every, line == null ? 1 : everyOf(line));
         int trained = resumed.state().progress().epochs();
         int last = 0;
         for (String logged : Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
@@ -74,7 +72,8 @@ final class CheckpointOptions {
         if (last > trained + runEvery) {
             throw new ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT, "--log %s holds epochs up to %d, "
                     + "but the run of %s checkpointed after epoch %d and went at most %d past it (--checkpoint-every %d): a resume "
-                    + "would cut another run's log; give another --log", log, last, file, trained, runEvery, runEvery));
+                    + "would cut another run's log; give another --log, or the --checkpoint-every of the run that wrote it", log, last,
+                    file, trained, runEvery, runEvery));
         }
     }
 
@@ -101,14 +100,33 @@ final class CheckpointOptions {
         int trained = checkpoint.state().progress().epochs();
         int epochs = RecordedCommand.epochs(line.arguments()).orElse(DefaultEpochs.OF_A_LINE_WITHOUT);
         int runEvery = everyOf(line);
-        boolean stopping = RecordedCommand.valueOf(line.arguments(), "--early-stopping").isPresent();
-        boolean stopped = checkpoint.state().callbacks().stream().anyMatch(state -> state.name().equals("EarlyStopping")
-                && !Double.isNaN(state.number("stoppedEpoch")));
-        // a run that went on to its end, or stopped early, after its last checkpoint wrote no other
-        if (stopped || epochs - trained < runEvery || stopping && runEvery > 1) {
+        // a run that went on to its end, or could have stopped early, before its next checkpoint wrote no other
+        if (epochs - trained < runEvery || trained + runEvery > earliestStop(checkpoint, line)) {
             return null;
         }
         return "a run stopped after epoch " + trained + " of " + epochs;
+    }
+
+    /**
+     * The first epoch early stopping could have stopped the checkpoint's run at, by its best epoch
+     * so far and its patience; the largest int without early stopping, and 0 when it had stopped
+     * or its state does not say.
+     */
+    private static int earliestStop(Checkpoint checkpoint, io.dense4j.model.TrainingCommand line) {
+        java.util.Optional<String> patience = RecordedCommand.valueOf(line.arguments(), "--early-stopping");
+        if (patience.isEmpty()) {
+            return Integer.MAX_VALUE;
+        }
+        io.dense4j.model.CallbackState state = checkpoint.state().callbacks().stream()
+                .filter(callback -> callback.name().equals("EarlyStopping")).findFirst().orElse(null);
+        try {
+            if (state == null || !Double.isNaN(state.number("stoppedEpoch")) || Double.isNaN(state.number("bestEpoch"))) {
+                return 0;
+            }
+            return (int) state.number("bestEpoch") + Integer.parseInt(patience.get().trim());
+        } catch (NumberFormatException handEdited) {
+            return 0;
+        }
     }
 
     /**

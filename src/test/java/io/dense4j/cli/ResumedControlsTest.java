@@ -172,6 +172,22 @@ class ResumedControlsTest {
                 + "or another --checkpoint file (or remove this one) to start anew", again.err().lines().findFirst().orElseThrow());
         assertArrayEquals(before, Files.readAllBytes(checkpoint), "left as it was");
         assertEquals(0, run(train(data, 5, "resumed.zip", "--checkpoint", checkpoint.toString(), "--resume")).exitCode());
+
+        // early stopping every 2 epochs: a run whose patience could not have run out before its next checkpoint was stopped
+        for (String patience : new String[] {"3", "1"}) {
+            Path stopping = folder.resolve("stopping-" + patience + ".zip");
+            List<String> run = train(data, 2, "stopping.zip", "--early-stopping", patience, "--checkpoint-every", "2", "--checkpoint",
+                    stopping.toString());
+            assertEquals(0, run(run).exitCode());
+            Checkpoint cut = Checkpoint.load(stopping); // as if killed after epoch 2 of 10
+            List<String> line = new ArrayList<>(cut.model().trainingCommand().arguments());
+            line.set(line.indexOf("--epochs") + 1, "10");
+            cut.model().setTrainingCommand(new io.dense4j.model.TrainingCommand(line, 2, false));
+            cut.save(stopping);
+            run.set(run.indexOf("--epochs") + 1, "10");
+            assertEquals(patience.equals("3") ? 2 : 0, run(run).exitCode(), "the earliest stop of patience " + patience
+                    + " after a best epoch of 1 or 2 is epoch 4 or later, or epoch 3 or earlier");
+        }
     }
 
     /** A resume keeps its log's lines up to the checkpoint and cuts the rest, which must be the killed run's own. */
@@ -188,7 +204,8 @@ class ResumedControlsTest {
         Run cut = run(train(data, 4, "resumed.zip", "--log", other.toString(), "--checkpoint", checkpoint, "--resume"));
         assertEquals(2, cut.exitCode(), cut.out());
         assertEquals("dense4j: --log " + other + " holds epochs up to 6, but the run of " + checkpoint + " checkpointed after epoch 2 and "
-                + "went at most 1 past it (--checkpoint-every 1): a resume would cut another run's log; give another --log",
+                + "went at most 1 past it (--checkpoint-every 1): a resume would cut another run's log; give another --log, or the "
+                + "--checkpoint-every of the run that wrote it",
                 cut.err().lines().findFirst().orElseThrow());
         assertArrayEquals(before, Files.readAllBytes(other), "left as it was");
         assertEquals(0, run(train(data, 4, "resumed.zip", "--log", log.toString(), "--checkpoint", checkpoint, "--resume")).exitCode());
