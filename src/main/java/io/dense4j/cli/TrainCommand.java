@@ -484,8 +484,9 @@ class TrainCommand implements Callable<Integer> {
     void report(History history) throws IOException {
         int restored = history.restoredEpoch();
         if (history.epochs().isEmpty()) { // killed after the checkpoint of its last epoch, or of the one early stopping stopped at
-            System.out.printf("The checkpoint's run had %s, so there is nothing more to train%s%n", history.stoppedEarly()
-                    ? "stopped early" : "trained every epoch", restored == 0 ? "" : "; the model holds the weights of epoch " + restored
+            System.out.printf("%s, so there is nothing more to train%s%n", history.stoppedEarly() ? "The checkpoint's run had stopped "
+                    + "early" : "The checkpoint has trained the " + epochs + " epochs this run asks for", restored == 0 ? ""
+                    : "; the model holds the weights of epoch " + restored
                     + ", the best " + (validation > 0 ? "on the validation loss" : "on the training loss"));
         } else if (restored != 0 && restored != history.last().epoch()) { // the last epoch's lines are not the model's
             System.out.printf("%s; restored the weights of epoch %d, the best %s%n", history.stoppedEarly() ? "Stopped early"

@@ -54,8 +54,8 @@ public record Provenance(String library, String trainedAt, int epochs, int batch
         String validation = Double.isNaN(validationLoss) ? ""
                 : String.format(Locale.ROOT, ", validation loss %.4f, validation accuracy %.4f", validationLoss, validationAccuracy);
         String kept = weightsEpoch == epochs ? "last epoch" : "the weights of epoch " + weightsEpoch + ", restored at the end";
-        return String.format(Locale.ROOT, "dense4j %s, %s; %d epochs, %s, %s, seed %d, %s; %s: loss %.4f, accuracy %.4f%s",
-                library, trainedAt, epochs, batchSize == Integer.MAX_VALUE ? "full batch" : "batches of " + batchSize,
+        return String.format(Locale.ROOT, "dense4j %s, %s; %d epoch%s, %s, %s, seed %d, %s; %s: loss %.4f, accuracy %.4f%s",
+                library, trainedAt, epochs, epochs == 1 ? "" : "s", batchSize == Integer.MAX_VALUE ? "full batch" : "batches of " + batchSize,
                 shuffle ? "shuffled" : "in file order", seed, split, kept, loss, accuracy, validation);
     }
 }

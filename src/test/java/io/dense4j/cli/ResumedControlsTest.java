@@ -230,6 +230,10 @@ class ResumedControlsTest {
         assertEquals(0, fresh.exitCode(), fresh.err());
         assertTrue(fresh.out().startsWith("Note: " + checkpoint + " does not exist yet, so this run starts afresh; --resume goes on from "
                 + "it once written\n"), fresh.out());
+        Run done = run(train(data, 2, "model.zip", "--checkpoint", checkpoint.toString(), "--resume"));
+        assertEquals(0, done.exitCode(), done.err());
+        assertTrue(done.out().contains("The checkpoint has trained the 2 epochs this run asks for, so there is nothing more to train"),
+                done.out());
     }
 
     /** A checkpoint without a command line (an older one, or one written from Java) that keeps early stopping's counters cannot say its patience. */

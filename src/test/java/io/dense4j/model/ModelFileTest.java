@@ -121,6 +121,10 @@ class ModelFileTest {
         assertEquals(FitOptions.DEFAULT_SEED, loaded.provenance().seed());
         assertEquals(model.provenance().loss(), loaded.provenance().loss());
         assertTrue(loaded.summary().contains("Trained by: dense4j 0.1.0, "), loaded.summary());
+        assertTrue(loaded.summary().contains("; 3 epochs, batches of 32, shuffled, seed "), loaded.summary());
+        assertEquals("dense4j 0.1.0, 2026-12-06T05:00:00Z; 1 epoch, full batch, shuffled, seed 7, no validation split; last epoch: "
+                + "loss 0.5000, accuracy 0.7500", new Provenance("0.1.0", "2026-12-06T05:00:00Z", 1, Integer.MAX_VALUE, true, 7, 0, false,
+                0.5, 0.75, Double.NaN, Double.NaN).toString(), "one epoch");
         assertEquals(model.threshold(), loaded.threshold());
         try (var files = Files.list(folder)) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
