@@ -12,8 +12,6 @@ import picocli.CommandLine.Spec;
 
 /** train's checkpoints: the file rewritten as training goes, how often, and whether to continue from it. */
 final class CheckpointOptions {
-    /** A log larger than a million epochs' lines is refused when training starts, not read here. */
-    private static final long LARGEST_LOG = 250_000_000L;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -54,21 +52,14 @@ final class CheckpointOptions {
      * its last checkpoint before it was stopped, so a log that goes further is another run's.
      */
     void checkLogOfTheRun(Path log, Checkpoint resumed) throws IOException {
-        if (log == null || !Files.isRegularFile(log) || Files.size(log) > LARGEST_LOG) {
-            return; // a log too large is refused when training starts (CsvLogger)
+        if (log == null || !Files.isRegularFile(log)) {
+            return;
         }
         io.dense4j.model.TrainingCommand line = resumed.model().trainingCommand();
         // the run that wrote the log may have been a resume with another --checkpoint-every than the checkpoint's line
         int runEvery = Math.max(every, line == null ? 1 : everyOf(line));
         int trained = resumed.state().progress().epochs();
-        int last = 0;
-        for (String logged : Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
-            int comma = logged.indexOf(',');
-            try {
-                last = Math.max(last, comma < 0 ? 0 : Integer.parseInt(logged.substring(0, comma)));
-            } catch (NumberFormatException notAnEpoch) { // the header, or a line a crash cut short
-            }
-        }
+        int last = io.dense4j.train.CsvLogger.lastEpoch(log);
         if (last > trained + runEvery) {
             throw new ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT, "--log %s holds epochs up to %d, "
                     + "but the run of %s checkpointed after epoch %d and went at most %d past it (--checkpoint-every %d): a resume "

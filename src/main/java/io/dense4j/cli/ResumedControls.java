@@ -92,18 +92,14 @@ final class ResumedControls {
         if (line == null) {
             return NONE;
         }
-        String schedule = train.optimizerOptions.schedule;
-        Integer patience = train.patience;
+        String schedule = train.optimizerOptions.schedule; // as given, before the line's may fill it in
         boolean fromACluster = checkpoint.state().batching() != null && checkpoint.state().batching().onACluster();
         ParseResult run = parsed(line.arguments(), given);
         Set<String> takenFlags = new java.util.HashSet<>();
         List<String> planTaken = new ArrayList<>();
         for (OptionSpec option : run.commandSpec().options()) {
             String name = option.longestName();
-            boolean onSpark = train.spark.given();
-            boolean taken = !NOT_TAKEN.contains(name) && !(onSpark && ONE_MACHINE.contains(name)) && (onSpark || !ON_SPARK.contains(name))
-                    && (!name.equals(EVERY) || onSpark == fromACluster);
-            if (taken && run.hasMatchedOption(name) && !given.hasMatchedOption(name)) {
+            if (takes(name, train.spark.given(), fromACluster) && run.hasMatchedOption(name) && !given.hasMatchedOption(name)) {
                 Object value = option.getValue();
                 given.commandSpec().findOption(name).setValue(value);
                 takenFlags.add(name);
@@ -114,21 +110,7 @@ final class ResumedControls {
         }
         takenFlags.removeAll(ResumeCheck.KEPT_FLAGS); // the recorded line has those from the checkpoint's line already
         List<String> taken = RecordedCommand.argumentsOf(given.commandSpec(), line.arguments(), takenFlags);
-        List<String> changes = new ArrayList<>();
-        String had = (String) valueOf(run, SCHEDULE);
-        if (given.hasMatchedOption(SCHEDULE) && !canonical(schedule).equals(canonical(had == null ? "constant" : had))) {
-            changes.add(SCHEDULE + " " + schedule + ", where it had " + (had == null ? "none" : had));
-        }
-        Integer hadPatience = (Integer) valueOf(run, PATIENCE);
-        if (given.hasMatchedOption(PATIENCE) && !patience.equals(hadPatience)) {
-            changes.add(PATIENCE + " " + patience + ", where it had " + (hadPatience == null ? "none" : hadPatience));
-        }
-        int lineEpochs = RecordedCommand.epochs(line.arguments()).orElse(DefaultEpochs.OF_A_LINE_WITHOUT);
-        String effective = train.optimizerOptions.schedule;
-        if (train.epochsGiven && train.epochs != lineEpochs && effective != null && canonical(effective).startsWith("cosine")) {
-            changes.add("--epochs " + train.epochs + " under a cosine schedule, which follows the run's last epoch, where it had "
-                    + lineEpochs);
-        }
+        List<String> changes = planChanges(train, given, run, schedule, line);
         int parts = 0;
         boolean sameCut = !train.spark.given() && !fromACluster;
         if (sameCut && !given.hasMatchedOption("--parts")) {
@@ -140,6 +122,36 @@ final class ResumedControls {
             changes.add("--parts " + train.threadOptions.parts + ", where its steps were cut into " + line.parts());
         }
         return new ResumedControls(List.copyOf(taken), List.copyOf(planTaken), List.copyOf(changes), parts, line.resumedOtherwise());
+    }
+
+    /** Whether a resume on Spark or not takes flag {@code name} from a checkpoint written on a cluster or not. */
+    private static boolean takes(String name, boolean onSpark, boolean fromACluster) {
+        return !NOT_TAKEN.contains(name) && !(onSpark && ONE_MACHINE.contains(name)) && (onSpark || !ON_SPARK.contains(name))
+                && (!name.equals(EVERY) || onSpark == fromACluster);
+    }
+
+    /**
+     * The schedule and the patience {@code given} otherwise than {@code run}, the checkpoint's run,
+     * had them ({@code schedule} is the one given), and more epochs under a cosine schedule.
+     */
+    private static List<String> planChanges(TrainCommand train, ParseResult given, ParseResult run, String schedule,
+                                            TrainingCommand line) {
+        List<String> changes = new ArrayList<>();
+        String had = (String) valueOf(run, SCHEDULE);
+        if (given.hasMatchedOption(SCHEDULE) && !canonical(schedule).equals(canonical(had == null ? "constant" : had))) {
+            changes.add(SCHEDULE + " " + schedule + ", where it had " + (had == null ? "none" : had));
+        }
+        Integer hadPatience = (Integer) valueOf(run, PATIENCE);
+        if (given.hasMatchedOption(PATIENCE) && !train.patience.equals(hadPatience)) {
+            changes.add(PATIENCE + " " + train.patience + ", where it had " + (hadPatience == null ? "none" : hadPatience));
+        }
+        int lineEpochs = RecordedCommand.epochs(line.arguments()).orElse(DefaultEpochs.OF_A_LINE_WITHOUT);
+        String effective = train.optimizerOptions.schedule;
+        if (train.epochsGiven && train.epochs != lineEpochs && effective != null && canonical(effective).startsWith("cosine")) {
+            changes.add("--epochs " + train.epochs + " under a cosine schedule, which follows the run's last epoch, where it had "
+                    + lineEpochs);
+        }
+        return changes;
     }
 
     /** The value {@code run} gave {@code flag}, or null when it was not given. */

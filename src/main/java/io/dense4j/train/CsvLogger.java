@@ -63,6 +63,22 @@ public final class CsvLogger implements Callback {
         lastSync = System.nanoTime();
     }
 
+    /**
+     * The last epoch a log {@code file} that this class wrote holds a line of: 0 for none, and for a
+     * file larger than a log it would resume (refused when training starts).
+     */
+    public static int lastEpoch(Path file) throws IOException {
+        if (Files.size(file) > LARGEST_RESUMED_LOG) {
+            return 0;
+        }
+        int last = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+            int epoch = epochOf(line);
+            last = epoch == Integer.MAX_VALUE ? last : Math.max(last, epoch);
+        }
+        return last;
+    }
+
     /** The epoch a line of this log is about, or the largest int for a line that is not one (dropped on resume). */
     private static int epochOf(String line) {
         int comma = line.indexOf(',');
