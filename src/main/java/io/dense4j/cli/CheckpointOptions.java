@@ -16,7 +16,8 @@ final class CheckpointOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--checkpoint", description = "A model file rewritten every --checkpoint-every epochs, with the optimizer's state.")
+    @Option(names = "--checkpoint", description = "A model file rewritten every --checkpoint-every epochs and after the last, with the "
+            + "optimizer's state.")
     Path file;
 
     @Option(names = "--checkpoint-every", defaultValue = "1", description = "Epochs between checkpoints; with --spark, rounds "
@@ -70,8 +71,10 @@ final class CheckpointOptions {
 
     /**
      * "a run stopped after epoch 37 of 120" when {@code file} is a checkpoint of a run that has
-     * epochs left to train, by its recorded command line; null for anything else (no file, a
-     * finished run, a file that is no checkpoint dense4j can read, which training may replace).
+     * epochs left to train, by its recorded command line: a run writes its checkpoint after its last
+     * epoch too, so it was stopped before its end unless early stopping ended it there. Null for
+     * anything else (no file, a finished run, a run on Spark, whose rounds end anywhere in an epoch,
+     * a file that is no checkpoint dense4j can read, which training may replace).
      */
     private static String unfinishedRun(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -85,39 +88,18 @@ final class CheckpointOptions {
         }
         io.dense4j.model.TrainingCommand line = checkpoint.model().trainingCommand();
         boolean rounds = checkpoint.state().batching() != null && checkpoint.state().batching().onACluster();
-        if (line == null || line.ended() || rounds) { // Spark's rounds end anywhere in an epoch: its last need not be its end
+        if (line == null || line.ended() || rounds || stoppedEarly(checkpoint)) {
             return null;
         }
         int trained = checkpoint.state().progress().epochs();
         int epochs = RecordedCommand.epochs(line.arguments()).orElse(DefaultEpochs.OF_A_LINE_WITHOUT);
-        int runEvery = everyOf(line);
-        // a run that went on to its end, or could have stopped early, before its next checkpoint wrote no other
-        if (epochs - trained < runEvery || trained + runEvery > earliestStop(checkpoint, line)) {
-            return null;
-        }
-        return "a run stopped after epoch " + trained + " of " + epochs;
+        return trained < epochs ? "a run stopped after epoch " + trained + " of " + epochs : null;
     }
 
-    /**
-     * The first epoch early stopping could have stopped the checkpoint's run at, by its best epoch
-     * so far and its patience; the largest int without early stopping, and 0 when it had stopped
-     * or its state does not say.
-     */
-    private static int earliestStop(Checkpoint checkpoint, io.dense4j.model.TrainingCommand line) {
-        java.util.Optional<String> patience = RecordedCommand.valueOf(line.arguments(), "--early-stopping");
-        if (patience.isEmpty()) {
-            return Integer.MAX_VALUE;
-        }
-        io.dense4j.model.CallbackState state = checkpoint.state().callbacks().stream()
-                .filter(callback -> callback.name().equals("EarlyStopping")).findFirst().orElse(null);
-        try {
-            if (state == null || !Double.isNaN(state.number("stoppedEpoch")) || Double.isNaN(state.number("bestEpoch"))) {
-                return 0;
-            }
-            return (int) state.number("bestEpoch") + Integer.parseInt(patience.get().trim());
-        } catch (NumberFormatException handEdited) {
-            return 0;
-        }
+    /** Whether early stopping had ended the checkpoint's run, by the state it keeps. */
+    private static boolean stoppedEarly(Checkpoint checkpoint) {
+        return checkpoint.state().callbacks().stream().filter(callback -> callback.name().equals("EarlyStopping"))
+                .anyMatch(state -> !Double.isNaN(state.number("stoppedEpoch")));
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Writes a checkpoint (the model with its optimizer state and progress, see
- * {@link Trainer#saveCheckpoint}) every few epochs, or every few batches, atomically: a kill at any
+ * {@link Trainer#saveCheckpoint}) every few epochs and after the last, or every few batches, atomically: a kill at any
  * moment leaves the previous checkpoint whole, and {@link Trainer#resume} continues from it.
  */
 public final class ModelCheckpoint implements Callback {
@@ -25,7 +25,10 @@ public final class ModelCheckpoint implements Callback {
         this.batches = batches;
     }
 
-    /** After every {@code epochs}-th epoch. */
+    /**
+     * After every {@code epochs}-th epoch, and after the run's last, so that a checkpoint short of
+     * the run's epochs is one of a run that was stopped.
+     */
     public static ModelCheckpoint everyEpochs(Path file, int epochs) {
         return new ModelCheckpoint(file, epochs, false);
     }
@@ -47,9 +50,10 @@ public final class ModelCheckpoint implements Callback {
         }
     }
 
+    /** Also after the run's last epoch, the one it stops at or its end: the file then shows how far the run got. */
     @Override
     public void onEpochEnd(EpochMetrics metrics) {
-        if (!batches && metrics.epoch() % every == 0) {
+        if (!batches && (metrics.epoch() % every == 0 || metrics.epoch() == run.epochs() || run.stopRequested())) {
             save();
         }
     }

@@ -197,6 +197,34 @@ class ModelCheckpointTest {
         assertEquals(2, trainer.epochsTrained());
     }
 
+    /** Every 3 epochs of 5, and of a run a callback stops after epoch 2: the file ends at the run's last epoch either way. */
+    @org.junit.jupiter.api.Test
+    void aRunsLastEpochIsCheckpointedWhereverItFalls() throws IOException {
+        Dataset rows = Dataset.of(DATA.features(), DATA.labels(), DataType.FLOAT);
+        Path file = folder.resolve("checkpoint.zip");
+        new Trainer(model()).fit(rows, FitOptions.builder().epochs(5).batchSize(50).callbacks(ModelCheckpoint.everyEpochs(file, 3))
+                .build());
+        assertEquals(5, Checkpoint.load(file).state().progress().epochs());
+        Callback stopAfterTwo = new Callback() {
+            private TrainingRun run;
+
+            @Override
+            public void onTrainBegin(TrainingRun started) {
+                run = started;
+            }
+
+            @Override
+            public void onEpochEnd(EpochMetrics metrics) {
+                if (metrics.epoch() == 2) {
+                    run.requestStop();
+                }
+            }
+        };
+        new Trainer(model()).fit(rows, FitOptions.builder().epochs(5).batchSize(50)
+                .callbacks(stopAfterTwo, ModelCheckpoint.everyEpochs(file, 3)).build());
+        assertEquals(2, Checkpoint.load(file).state().progress().epochs());
+    }
+
     /** The checkpoint of a run in batches of 50 that crashed in epoch 1's batch 4, written after batch 3. */
     private Path checkpointOfARunStoppedMidEpoch(Dataset rows) {
         Path file = folder.resolve("checkpoint.zip");
