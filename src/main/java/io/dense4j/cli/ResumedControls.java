@@ -13,9 +13,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * What a resumed run takes from its checkpoint's recorded command line: every flag it is not given
- * but the files it reads and writes and the machine it runs on, so that the shortest resume,
- * {@code train --data D --checkpoint C --resume}, goes on as the run did and ends where the
- * uninterrupted run would have. Flags given again are checked against the checkpoint where it
+ * but the files it reads and the machine it runs on, so that the shortest resume,
+ * {@code train --data D --checkpoint C --resume}, goes on as the run did, ends where the
+ * uninterrupted run would have, and writes its model, log and charts where that run would have. Flags given again are checked against the checkpoint where it
  * fixes them ({@link ResumeCheck}). The plan's flags it does not fix (the learning-rate schedule,
  * early stopping, the parts a step is cut into, the epochs of a cosine schedule) may be given
  * otherwise: the run goes on as asked, says so, and the model it writes records no command line,
@@ -30,12 +30,15 @@ final class ResumedControls {
     /** The flags of the run's plan, which its checkpoint does not fix: taken when left out, noted when given otherwise. */
     private static final Set<String> PLAN = Set.of(SCHEDULE, PATIENCE, THRESHOLD);
     /**
-     * The flags a resume never takes from its checkpoint's line: the files it reads and writes, the
-     * machine it runs on, and the epochs, which {@link DefaultEpochs#settle} takes once the rows
-     * are known. Every other flag left out is the checkpoint's run's.
+     * The flags a resume never takes from its checkpoint's line: the files it reads (the checkpoint
+     * given, the data and its cache, which may have moved), the machine it runs on, and the epochs,
+     * which {@link DefaultEpochs#settle} takes once the rows are known. Every other flag left out is
+     * the checkpoint's run's.
      */
-    private static final Set<String> NOT_TAKEN = Set.of("--data", "--out", "--plot", "--log", "--checkpoint", "--resume",
-            "--cache-dir", "--threads", "--parts", "--spark", "--epochs", "--verbose", "--help", "--version");
+    private static final Set<String> NOT_TAKEN = Set.of("--data", "--checkpoint", "--resume", "--cache-dir", "--threads", "--parts",
+            "--spark", "--epochs", "--verbose", "--help", "--version");
+    /** The files the run writes: taken as the others, and named where the run says it resumes, as they were not given. */
+    private static final Set<String> OUTPUTS = Set.of("--out", "--log", "--plot");
     /** Flags of how one machine reads the rows, which a resume on Spark leaves to the checks of how the checkpoint's were read. */
     private static final Set<String> ONE_MACHINE = Set.of("--no-cache", "--shuffle-buffer");
     /** Flags of Spark's steps, taken by a resume on Spark alone. */
@@ -44,20 +47,24 @@ final class ResumedControls {
     private static final String EVERY = "--checkpoint-every";
 
     /** What a resume without --resume's checkpoint, or without a line in it, takes and changes: nothing. */
-    static final ResumedControls NONE = new ResumedControls(List.of(), List.of(), List.of(), 0, false);
+    static final ResumedControls NONE = new ResumedControls(List.of(), List.of(), List.of(), List.of(), 0, false);
 
     /** The arguments taken from the checkpoint's line, those the checkpoint fixes left out, for the line this run records. */
     private final List<String> taken;
     /** The plan's flags among them, with their values, as the line saying the run resumes names them. */
     private final List<String> planTaken;
+    /** The output flags among them, with their values, named there too. */
+    private final List<String> outputsTaken;
     private final List<String> changes;
     private final int parts;
     /** Whether the checkpoint's own run had gone on otherwise than the checkpoint it resumed. */
     private final boolean changedBefore;
 
-    private ResumedControls(List<String> taken, List<String> planTaken, List<String> changes, int parts, boolean changedBefore) {
+    private ResumedControls(List<String> taken, List<String> planTaken, List<String> outputsTaken, List<String> changes, int parts,
+                            boolean changedBefore) {
         this.taken = taken;
         this.planTaken = planTaken;
+        this.outputsTaken = outputsTaken;
         this.changes = changes;
         this.parts = parts;
         this.changedBefore = changedBefore;
@@ -97,6 +104,7 @@ final class ResumedControls {
         ParseResult run = parsed(line.arguments(), given);
         Set<String> takenFlags = new java.util.HashSet<>();
         List<String> planTaken = new ArrayList<>();
+        List<String> outputsTaken = new ArrayList<>();
         for (OptionSpec option : run.commandSpec().options()) {
             String name = option.longestName();
             if (takes(name, train.spark.given(), fromACluster) && run.hasMatchedOption(name) && !given.hasMatchedOption(name)) {
@@ -105,6 +113,8 @@ final class ResumedControls {
                 takenFlags.add(name);
                 if (PLAN.contains(name)) {
                     planTaken.add(name + " " + value);
+                } else if (OUTPUTS.contains(name)) {
+                    outputsTaken.add(name + " " + io.dense4j.data.Remedy.word(String.valueOf(value)));
                 }
             }
         }
@@ -121,7 +131,8 @@ final class ResumedControls {
         } else if (sameCut && train.threadOptions.parts != line.parts()) {
             changes.add("--parts " + train.threadOptions.parts + ", where its steps were cut into " + line.parts());
         }
-        return new ResumedControls(List.copyOf(taken), List.copyOf(planTaken), List.copyOf(changes), parts, line.resumedOtherwise());
+        return new ResumedControls(List.copyOf(taken), List.copyOf(planTaken), List.copyOf(outputsTaken), List.copyOf(changes), parts,
+                line.resumedOtherwise());
     }
 
     /** Whether a resume on Spark or not takes flag {@code name} from a checkpoint written on a cluster or not. */
@@ -177,6 +188,11 @@ final class ResumedControls {
         return taken;
     }
 
+    /** Whether a file the run writes was taken from the checkpoint's line, and so is yet to be checked. */
+    boolean tookOutputs() {
+        return !outputsTaken.isEmpty();
+    }
+
     /** Whether the resume asked for another plan than its checkpoint's run had: its model then records no command line. */
     boolean changesTheRun() {
         return !changes.isEmpty() || changedBefore;
@@ -185,6 +201,11 @@ final class ResumedControls {
     /** What the line saying a run resumes adds inside its brackets: {@code " and its --early-stopping 3; …"}, or "". */
     String described() {
         String described = planTaken.isEmpty() ? "" : " and its " + String.join(" and ", planTaken);
+        if (!outputsTaken.isEmpty()) {
+            int last = outputsTaken.size() - 1;
+            described += "; it writes its run's " + (last == 0 ? "" : String.join(", ", outputsTaken.subList(0, last)) + " and ")
+                    + outputsTaken.get(last);
+        }
         return described + (parts == 0 ? "" : String.format(Locale.ROOT, "; its steps in %d part%s, as its run cut them, for the same "
                 + "weights", parts, parts == 1 ? "" : "s"));
     }

@@ -209,14 +209,49 @@ class ResumedControlsTest {
         assertEquals(5, Files.readAllLines(log).size(), "its header and epochs 1 to 4");
 
         // a run that wrote a checkpoint every 3 epochs logged up to 3 past its last: its own log, whatever this resume's flag
-        String sparse = folder.resolve("sparse.zip").toString();
+        Path sparse = folder.resolve("sparse.zip");
         Path sparseLog = folder.resolve("sparse.csv");
-        assertEquals(0, run(train(data, 5, "five.zip", "--log", sparseLog.toString(), "--checkpoint", sparse, "--checkpoint-every", "3"))
-                .exitCode());
-        Run own = run(train(data, 7, "seven.zip", "--log", sparseLog.toString(), "--checkpoint", sparse, "--checkpoint-every", "1",
-                "--resume"));
+        assertEquals(0, run(train(data, 3, "three.zip", "--checkpoint", sparse.toString(), "--checkpoint-every", "3")).exitCode());
+        Checkpoint killed = Checkpoint.load(sparse); // as if killed in epoch 6 of 6, its log written up to epoch 5
+        List<String> line = new ArrayList<>(killed.model().trainingCommand().arguments());
+        line.set(line.indexOf("--epochs") + 1, "6");
+        killed.model().setTrainingCommand(new io.dense4j.model.TrainingCommand(line, 2, false));
+        killed.save(sparse);
+        assertEquals(0, run(train(data, 5, "five.zip", "--log", sparseLog.toString())).exitCode());
+        Run own = run(train(data, 7, "seven.zip", "--log", sparseLog.toString(), "--checkpoint", sparse.toString(), "--checkpoint-every",
+                "1", "--resume"));
         assertEquals(0, own.exitCode(), own.err());
         assertEquals(8, Files.readAllLines(sparseLog).size(), "epochs 1 to 3 kept, 4 to 7 logged again");
+    }
+
+    /** The shortest resume writes the model, the log and the charts where its run would have, and says so. */
+    @Test
+    void aResumeWritesWhereItsRunWouldHave() throws Exception {
+        Path data = rows();
+        Path checkpoint = folder.resolve("checkpoint.zip");
+        Path out = folder.resolve("models").resolve("run.zip");
+        Path log = folder.resolve("run log.csv");
+        Path plots = folder.resolve("plots");
+        Files.createDirectories(out.getParent());
+        assertEquals(0, run(train(data, 2, out.toString(), "--log", log.toString(), "--plot", plots.toString(), "--checkpoint",
+                checkpoint.toString())).exitCode());
+        Files.delete(out);
+        Files.delete(plots.resolve("loss.png"));
+
+        Run resumed = Run.of("train", "--data", data.toString(), "--checkpoint", checkpoint.toString(), "--resume", "--epochs", "4");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("after epoch 2 of 4 (its model, optimizer and loss are kept; it writes its run's --out " + out
+                + ", --plot " + plots + " and --log '" + log + "')"), resumed.out());
+        assertEquals(4, Model.load(out).provenance().epochs());
+        assertEquals(5, Files.readAllLines(log).size(), "its header and epochs 1 to 4");
+        assertTrue(Files.exists(plots.resolve("loss.png")));
+
+        Files.delete(out);
+        Files.createDirectory(out);
+        Run refused = Run.of("train", "--data", data.toString(), "--checkpoint", checkpoint.toString(), "--resume", "--epochs", "6");
+        assertEquals(2, refused.exitCode(), refused.out());
+        assertEquals("dense4j: --out " + out + " is a folder; give a file name (--resume took the files this run writes from the "
+                + "checkpoint's command line; give them to write elsewhere)", refused.err().lines().findFirst().orElseThrow());
     }
 
     @Test
