@@ -13,9 +13,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * What a resumed run takes from its checkpoint's recorded command line: every flag it is not given
- * but the files it reads and the machine it runs on, so that the shortest resume,
- * {@code train --data D --checkpoint C --resume}, goes on as the run did, ends where the
- * uninterrupted run would have, and writes its model, log and charts where that run would have. Flags given again are checked against the checkpoint where it
+ * but the files it reads and writes and the machine it runs on, so that the shortest resume,
+ * {@code train --data D --checkpoint C --resume}, goes on as the run did and ends where the
+ * uninterrupted run would have. Flags given again are checked against the checkpoint where it
  * fixes them ({@link ResumeCheck}). The plan's flags it does not fix (the learning-rate schedule,
  * early stopping, the parts a step is cut into, the epochs of a cosine schedule) may be given
  * otherwise: the run goes on as asked, says so, and the model it writes records no command line,
@@ -30,15 +30,18 @@ final class ResumedControls {
     /** The flags of the run's plan, which its checkpoint does not fix: taken when left out, noted when given otherwise. */
     private static final Set<String> PLAN = Set.of(SCHEDULE, PATIENCE, THRESHOLD);
     /**
-     * The flags a resume never takes from its checkpoint's line: the files it reads (the checkpoint
-     * given, the data and its cache, which may have moved), the machine it runs on, and the epochs,
-     * which {@link DefaultEpochs#settle} takes once the rows are known. Every other flag left out is
-     * the checkpoint's run's.
+     * The flags a resume never takes from its checkpoint's line: the files it reads and writes, the
+     * machine it runs on, and the epochs, which {@link DefaultEpochs#settle} takes once the rows
+     * are known. Every other flag left out is the checkpoint's run's.
      */
-    private static final Set<String> NOT_TAKEN = Set.of("--data", "--checkpoint", "--resume", "--cache-dir", "--threads", "--parts",
-            "--spark", "--epochs", "--verbose", "--help", "--version");
-    /** The files the run writes: taken as the others, and named where the run says it resumes, as they were not given. */
-    private static final Set<String> OUTPUTS = Set.of("--out", "--log", "--plot");
+    private static final Set<String> NOT_TAKEN = Set.of("--data", "--out", "--plot", "--log", "--checkpoint", "--resume",
+            "--cache-dir", "--threads", "--parts", "--spark", "--epochs", "--verbose", "--help", "--version");
+    /**
+     * The files the run writes, among those not taken: a resume of a copy of the checkpoint, of a
+     * finished run given more epochs, or from another folder would write over the run's own. Named
+     * in a note when the run had them, as a resume without them writes elsewhere.
+     */
+    private static final List<String> OUTPUTS = List.of("--out", "--log", "--plot");
     /** Flags of how one machine reads the rows, which a resume on Spark leaves to the checks of how the checkpoint's were read. */
     private static final Set<String> ONE_MACHINE = Set.of("--no-cache", "--shuffle-buffer");
     /** Flags of Spark's steps, taken by a resume on Spark alone. */
@@ -53,18 +56,18 @@ final class ResumedControls {
     private final List<String> taken;
     /** The plan's flags among them, with their values, as the line saying the run resumes names them. */
     private final List<String> planTaken;
-    /** The output flags among them, with their values, named there too. */
-    private final List<String> outputsTaken;
+    /** The files the checkpoint's run wrote that this run was not given, with their values, for its note. */
+    private final List<String> outputsLeft;
     private final List<String> changes;
     private final int parts;
     /** Whether the checkpoint's own run had gone on otherwise than the checkpoint it resumed. */
     private final boolean changedBefore;
 
-    private ResumedControls(List<String> taken, List<String> planTaken, List<String> outputsTaken, List<String> changes, int parts,
+    private ResumedControls(List<String> taken, List<String> planTaken, List<String> outputsLeft, List<String> changes, int parts,
                             boolean changedBefore) {
         this.taken = taken;
         this.planTaken = planTaken;
-        this.outputsTaken = outputsTaken;
+        this.outputsLeft = outputsLeft;
         this.changes = changes;
         this.parts = parts;
         this.changedBefore = changedBefore;
@@ -104,7 +107,6 @@ final class ResumedControls {
         ParseResult run = parsed(line.arguments(), given);
         Set<String> takenFlags = new java.util.HashSet<>();
         List<String> planTaken = new ArrayList<>();
-        List<String> outputsTaken = new ArrayList<>();
         for (OptionSpec option : run.commandSpec().options()) {
             String name = option.longestName();
             if (takes(name, train.spark.given(), fromACluster) && run.hasMatchedOption(name) && !given.hasMatchedOption(name)) {
@@ -113,8 +115,6 @@ final class ResumedControls {
                 takenFlags.add(name);
                 if (PLAN.contains(name)) {
                     planTaken.add(name + " " + value);
-                } else if (OUTPUTS.contains(name)) {
-                    outputsTaken.add(name + " " + io.dense4j.data.Remedy.word(String.valueOf(value)));
                 }
             }
         }
@@ -131,7 +131,14 @@ final class ResumedControls {
         } else if (sameCut && train.threadOptions.parts != line.parts()) {
             changes.add("--parts " + train.threadOptions.parts + ", where its steps were cut into " + line.parts());
         }
-        return new ResumedControls(List.copyOf(taken), List.copyOf(planTaken), List.copyOf(outputsTaken), List.copyOf(changes), parts,
+        List<String> outputsLeft = new ArrayList<>();
+        for (String output : OUTPUTS) {
+            OptionSpec had = run.matchedOption(output);
+            if (had != null && !given.hasMatchedOption(output)) {
+                outputsLeft.add(output + " " + io.dense4j.data.Remedy.word(String.valueOf((Object) had.getValue())));
+            }
+        }
+        return new ResumedControls(List.copyOf(taken), List.copyOf(planTaken), List.copyOf(outputsLeft), List.copyOf(changes), parts,
                 line.resumedOtherwise());
     }
 
@@ -188,11 +195,6 @@ final class ResumedControls {
         return taken;
     }
 
-    /** Whether a file the run writes was taken from the checkpoint's line, and so is yet to be checked. */
-    boolean tookOutputs() {
-        return !outputsTaken.isEmpty();
-    }
-
     /** Whether the resume asked for another plan than its checkpoint's run had: its model then records no command line. */
     boolean changesTheRun() {
         return !changes.isEmpty() || changedBefore;
@@ -201,11 +203,6 @@ final class ResumedControls {
     /** What the line saying a run resumes adds inside its brackets: {@code " and its --early-stopping 3; …"}, or "". */
     String described() {
         String described = planTaken.isEmpty() ? "" : " and its " + String.join(" and ", planTaken);
-        if (!outputsTaken.isEmpty()) {
-            int last = outputsTaken.size() - 1;
-            described += "; it writes its run's " + (last == 0 ? "" : String.join(", ", outputsTaken.subList(0, last)) + " and ")
-                    + outputsTaken.get(last);
-        }
         return described + (parts == 0 ? "" : String.format(Locale.ROOT, "; its steps in %d part%s, as its run cut them, for the same "
                 + "weights", parts, parts == 1 ? "" : "s"));
     }
@@ -216,6 +213,10 @@ final class ResumedControls {
      * {@code kept}, the checkpoint's state, has none.
      */
     void noteHowItGoesOn(TrainCommand train, io.dense4j.model.TrainingState kept) {
+        if (!outputsLeft.isEmpty()) {
+            System.out.printf("Note: its run wrote %s, which a resume does not take, as a copy of the checkpoint would write over "
+                    + "them: give %s to write there%n", String.join(" and ", outputsLeft), outputsLeft.size() == 1 ? "it" : "them");
+        }
         String changed = changeNote();
         if (changed != null) {
             System.out.println(changed);

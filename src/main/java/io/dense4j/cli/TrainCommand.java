@@ -188,14 +188,6 @@ class TrainCommand implements Callable<Integer> {
         resumedFrom = checkpoints.resumed();
         if (resumedFrom != null) { // before anything is made from the flags it may take
             controls = ResumedControls.take(resumedFrom, this, spec.commandLine().getParseResult());
-            if (controls.tookOutputs()) {
-                try {
-                    checkOutputs();
-                } catch (ParameterException taken) { // it names a flag the user did not give
-                    throw new ParameterException(spec.commandLine(), taken.getMessage() + " (--resume took the files this run writes "
-                            + "from the checkpoint's command line; give them to write elsewhere)");
-                }
-            }
             checkpoints.checkLogOfTheRun(log, resumedFrom);
         }
         DefaultEpochs.checkBeforeReading(this);
