@@ -132,6 +132,41 @@ final class CheckpointOptions {
         }
     }
 
+    /** When --checkpoint was last written, or null when there is none (yet). */
+    java.nio.file.attribute.FileTime lastWritten() {
+        try {
+            return file == null || !Files.isRegularFile(file) ? null : Files.getLastModifiedTime(file);
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * The error for a run that diverged, saying what its checkpoint keeps when the run wrote one
+     * ({@code before}: when it was last written before the run) or resumed one. That checkpoint is
+     * marked as of a run that ended, so that the command line run again (with a lower --lr, say)
+     * may replace it: a resume of it would diverge at the same step.
+     */
+    RuntimeException afterDivergence(io.dense4j.train.TrainingDivergedException diverged, boolean resumed,
+                                     java.nio.file.attribute.FileTime before) {
+        java.nio.file.attribute.FileTime written = lastWritten();
+        if (written == null || !resumed && written.equals(before)) {
+            return diverged;
+        }
+        try {
+            Checkpoint last = Checkpoint.load(file);
+            io.dense4j.model.TrainingCommand line = last.model().trainingCommand();
+            if (line != null && !line.ended()) {
+                last.model().setTrainingCommand(line.asEnded());
+                last.save(file);
+            }
+            return new IllegalStateException(diverged.getMessage() + String.format(java.util.Locale.ROOT, "; --checkpoint %s keeps the "
+                    + "weights of epoch %d, and a run anew with the same --checkpoint replaces it", file, last.state().progress().epochs()), diverged);
+        } catch (IOException | RuntimeException unreadable) {
+            return diverged;
+        }
+    }
+
     /** The --checkpoint-every a recorded command line gives: 1 when it gives none or an unreadable one. */
     private static int everyOf(io.dense4j.model.TrainingCommand line) {
         try {

@@ -261,7 +261,13 @@ class TrainCommand implements Callable<Integer> {
         }
         if (trainer.epochsTrained() < epochs || resumed != null) { // a resumed last epoch still ends its callbacks
             EarlyStopping stopping = earlyStopping();
-            History history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
+            java.nio.file.attribute.FileTime before = checkpoints.lastWritten();
+            History history;
+            try {
+                history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
+            } catch (io.dense4j.train.TrainingDivergedException diverged) {
+                throw checkpoints.afterDivergence(diverged, resumed != null, before);
+            }
             judgement().judgeAfterLastStep(() -> {
                 try (io.dense4j.data.BatchSource rows = source.rows(trainingRows(), model.inputSchema().fillValues(),
                         model.inputSchema().categories(), model.dataType())) {

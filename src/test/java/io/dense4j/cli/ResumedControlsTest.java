@@ -187,6 +187,25 @@ class ResumedControlsTest {
         assertTrue(rerun.err().contains("holds a run stopped after epoch 4 of 5"), rerun.err());
     }
 
+    /**
+     * A run that diverged leaves a checkpoint whose resume would diverge at the same step: the error
+     * says what it keeps, and the command line run anew (with a smaller penalty) may replace it.
+     */
+    @Test
+    void aDivergedRunsCheckpointIsNoStoppedRunsToKeep() throws Exception {
+        Path data = rows();
+        String checkpoint = folder.resolve("checkpoint.zip").toString();
+        // an L2 step of lr · λ = 2.2 flips and grows every weight by 1.2 a step, whatever the data: the loss overflows in epoch 16 or so
+        Run diverged = run(train(data, 30, "model.zip", "--lr", "1", "--l2", "2.2", "--checkpoint", checkpoint));
+        assertEquals(1, diverged.exitCode(), diverged.out());
+        int kept = Checkpoint.load(Path.of(checkpoint)).state().progress().epochs();
+        assertTrue(kept > 1 && kept < 30, "epoch " + kept);
+        assertTrue(diverged.err().contains("; --checkpoint " + checkpoint + " keeps the weights of epoch " + kept + ", and a run anew "
+                + "with the same --checkpoint replaces it\n"), diverged.err());
+        Run anew = run(train(data, 3, "model.zip", "--lr", "1", "--l2", "0.01", "--checkpoint", checkpoint));
+        assertEquals(0, anew.exitCode(), anew.err());
+    }
+
     /** A resume keeps its log's lines up to the checkpoint and cuts the rest, which must be the killed run's own. */
     @Test
     void aResumeDoesNotCutAnotherRunsLog() throws Exception {
