@@ -46,6 +46,9 @@ final class ChunkedBlocks implements RowBlocks {
     private final Map<String, Long> unknown = new LinkedHashMap<>();
     private CsvReader.Summary first;
     private CsvReader.Summary summary;
+    /** From the chunk whose last row ran on into the next (a quoted field's line ends cut it), the rest read on one thread. */
+    private ParsedBlocks rest;
+    private Block restBlock;
 
     ChunkedBlocks(io.dense4j.data.csv.CsvChunks chunks, int threads, int capacity, int width, double[] fill) {
         this.chunks = chunks;
@@ -140,12 +143,22 @@ final class ChunkedBlocks implements RowBlocks {
     /** The chunk block with rows left to pack (from {@code position}), or null once every chunk is used. */
     private Block source() throws InterruptedIOException {
         while (taking < parsed.length) {
+            if (rest != null) {
+                return fromRest();
+            }
             Parsed chunk = parsed[taking];
             try {
                 chunk.done.await();
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while reading the rows to predict");
+            }
+            if (chunk.failure instanceof CsvReader.PartEndsInsideAQuotedField) {
+                // the chunks before it ended at a row's end, so this one starts at a row: the later ones may not
+                stopParsers();
+                int from = taking;
+                rest = new ParsedBlocks(handler -> chunks.readOn(from, handler), capacity, width, fill, true);
+                continue;
             }
             if (chunk.failure instanceof RuntimeException unchecked) {
                 throw unchecked; // the first problem in file order: the chunks before it were all used
@@ -173,6 +186,23 @@ final class ChunkedBlocks implements RowBlocks {
         return null;
     }
 
+    /** The block of {@link #rest} with rows left to pack, or null once it is used up. */
+    private Block fromRest() throws InterruptedIOException {
+        while (restBlock == null || position >= restBlock.rows) {
+            if (restBlock != null) {
+                rest.recycle(restBlock);
+            }
+            restBlock = rest.next();
+            position = 0;
+            if (restBlock == null) {
+                count(rest.summary());
+                taking = parsed.length;
+                return null;
+            }
+        }
+        return restBlock;
+    }
+
     private void count(CsvReader.Summary chunk) {
         first = first == null ? chunk : first;
         rows += chunk.rows();
@@ -193,6 +223,13 @@ final class ChunkedBlocks implements RowBlocks {
 
     @Override
     public void close() {
+        stopParsers();
+        if (rest != null) {
+            rest.close();
+        }
+    }
+
+    private void stopParsers() {
         for (Thread parser : parsers) {
             parser.interrupt();
         }

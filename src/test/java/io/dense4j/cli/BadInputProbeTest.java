@@ -96,7 +96,7 @@ class BadInputProbeTest {
             {"a number beyond float32", "a,label\n1e39,0\n1,1\n", "bad.csv, line 2, column 1 (\"a\"): \"1e39\" is beyond float32's range (±3.4e38)"},
             {"a 200,000-byte cell", "a,label\n1,0\n" + "x".repeat(200_000) + ",1\n",
                 "bad.csv, line 3, column 1 (\"a\"): expected a number, got \"" + "x".repeat(80) + "… (200,000 bytes)\""},
-            {"an unterminated quote", "a,label\n\"1,0\n2,1\n", "bad.csv, line 2, column 1 (\"a\"): a quoted field has no closing quote on its line"},
+            {"an unterminated quote", "a,label\n\"1,0\n2,1\n", "bad.csv, line 2, column 1 (\"a\"): a quoted field opens here and no quote closes it before the end of the file"},
             {"NUL bytes", "a,label\n\0\0\0,1\n2,0\n", "bad.csv, line 2, column 1 (\"a\"): expected a number, got \"\\x00\\x00\\x00\""},
             {"a label column only", "label\n0\n1\n", "bad.csv, line 1: found 1 column; a labeled CSV needs at least one feature and a label"},
             {"two columns of one name", "a,a,label\n1,2,0\n3,4,1\n", "bad.csv, line 1: columns 1 and 2 are both named \"a\"; give each column a name of its own"},

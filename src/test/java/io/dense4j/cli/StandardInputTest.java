@@ -203,8 +203,9 @@ class StandardInputTest {
     void aBadRowOnStandardInputNamesItsLine() {
         Run bad = Run.withInput("x,label\n1,a\n2,b\n3,\"c\n", "train", "--data", "-", "--out", folder.resolve("m.zip").toString());
         assertEquals(1, bad.exitCode());
-        assertTrue(bad.err().strip().endsWith("dense4j: standard input, line 4, column 2 (\"label\"): a quoted field has no closing "
-                + "quote on its line"), bad.err());
+        assertTrue(bad.err().strip().endsWith("dense4j: standard input, line 4, column 2 (\"label\"): a quoted field opens here and "
+                + "no quote closes it before the end of the file (a quote missing its pair takes every line after it into the field)"),
+                bad.err());
         assertTrue(Files.notExists(folder.resolve("m.zip")));
         Run spark = Run.withInput("x,label\n1,a\n", "train", "--data", "-", "--spark", "local[1]", "--out",
                 folder.resolve("m.zip").toString());

@@ -3,6 +3,7 @@ package io.dense4j.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dense4j.data.Categories;
 import io.dense4j.data.DataFileException;
@@ -96,5 +97,50 @@ class ChunkedPredictionsTest {
                 () -> predict(model, data, new RowBlocks.Parallelism(3, 0, 32 << 10)));
         assertEquals(serial.getMessage(), chunked.getMessage());
         assertEquals(27_347, chunked.line(), "the header, then rows from line 2");
+    }
+
+    /**
+     * Notes of several lines, quoted, every 7th row: a chunk cut inside one says so, and the rows
+     * from its start are read on one thread; the output is one thread's, and so is a late bad
+     * cell's line.
+     */
+    @Test
+    void aQuotedFieldOfSeveralLinesCutByAChunkIsReadOnFromThatChunk() throws IOException {
+        Random random = new Random(5);
+        StringBuilder text = new StringBuilder("id,note,plan,c,label,b,a\n");
+        for (int i = 0; i < 30_000; i++) {
+            String note = i % 7 == 3 ? "\"called twice,\nno answer\n\"\"call back\"\"\"" : "ok";
+            text.append("r").append(i).append(',').append(note).append(',').append(random.nextBoolean() ? "gold" : "basic").append(',')
+                    .append(String.format(Locale.ROOT, "%.3f,%s,%.4f,%.5f%n", random.nextDouble(), random.nextBoolean() ? "yes" : "no",
+                            random.nextGaussian(), random.nextGaussian()));
+        }
+        Path data = Files.writeString(folder.resolve("notes.csv"), text);
+        io.dense4j.data.csv.CsvReader reader = new io.dense4j.data.csv.CsvReader(data, CsvFormat.defaults().withLabel("label")
+                .withCategorical(List.of("id", "note", "plan")));
+        io.dense4j.data.csv.CsvChunks chunks = io.dense4j.data.csv.CsvChunks.of(reader, 32 << 10);
+        long cut = java.util.stream.IntStream.range(1, chunks.count()).filter(k -> {
+            try {
+                chunks.read(k, (line, features, label, weight) -> { });
+                return false;
+            } catch (io.dense4j.data.csv.CsvReader.PartEndsInsideAQuotedField inside) {
+                return true;
+            } catch (RuntimeException startedInsideARow) {
+                return false;
+            }
+        }).count();
+        assertTrue(cut > 0, "some chunk's last row runs on into the next");
+
+        Model model = model();
+        byte[] serial = predict(model, data, new RowBlocks.Parallelism(1, 0, 32 << 10));
+        byte[] chunked = predict(model, data, new RowBlocks.Parallelism(3, 0, 32 << 10));
+        assertEquals(30_001, new String(serial).lines().count(), "one line a row: the kept ids hold no line end");
+        assertArrayEquals(serial, chunked);
+
+        Files.writeString(data, text.toString().replace("r29000,ok,gold,", "r29000,ok,gold,x"));
+        DataFileException late = assertThrows(DataFileException.class,
+                () -> predict(model, data, new RowBlocks.Parallelism(3, 0, 32 << 10)));
+        assertEquals(assertThrows(DataFileException.class, () -> predict(model, data, new RowBlocks.Parallelism(1, 0, 32 << 10)))
+                .getMessage(), late.getMessage());
+        assertEquals(2 + 29_000 + 2 * (29_000 / 7 + 1), late.line(), "rows 3, 10, … up to 28,997 hold two line ends each");
     }
 }

@@ -130,4 +130,28 @@ class SparkTrainCommandTest {
         assertEquals(expectedCode, code, texts[0] + texts[1]);
         return texts;
     }
+
+    /**
+     * Every note runs over three lines, its first long, so that Spark's second piece, cut at the
+     * first line start past the middle, begins inside one: the first piece says so and names --partitions 1, which reads the rows one
+     * machine reads.
+     */
+    @Test
+    void aPieceCutInsideAQuotedFieldOfSeveralLinesNamesTheWayOut() throws java.io.IOException {
+        StringBuilder text = new StringBuilder("age,note,label\n");
+        java.util.Random random = new java.util.Random(2);
+        for (int i = 0; i < 400; i++) {
+            int age = 20 + random.nextInt(50);
+            text.append(age).append(",\"called ").append(i % 3).append(", ").append("and again, ".repeat(15 + random.nextInt(10))) // a cut mostly lands inside
+                    .append("\nno answer\nend\",").append(age > 45 ? 1 : 0).append('\n');
+        }
+        Path data = Files.writeString(folder.resolve("notes.csv"), text);
+        String cut = capture(1, "train", "--data", data.toString(), "--epochs", "1", "--spark", "local[2]", "--out",
+                folder.resolve("cut.zip").toString())[1];
+        assertTrue(cut.contains(", column 2 (\"note\"): a quoted field opens here and runs past the end of this piece of the file: "
+                + "Spark reads a file in pieces cut at line ends, and --partitions 1 reads it whole"), cut);
+        String whole = capture(0, "train", "--data", data.toString(), "--epochs", "1", "--spark", "local[2]", "--partitions", "1",
+                "--out", folder.resolve("whole.zip").toString())[0];
+        assertTrue(whole.contains("notes.csv on Spark: 400 rows in 1 piece"), whole);
+    }
 }

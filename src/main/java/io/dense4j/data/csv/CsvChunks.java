@@ -8,7 +8,8 @@ import java.nio.file.Files;
  * A CSV file cut at line ends into chunks of about a given size, to be parsed on several threads
  * and used in order (what {@code predict} reads a large file with). Each chunk is read on its
  * own, from any thread; a problem names its line counted from the file's start, as a serial read
- * would.
+ * would. A line end inside a quoted field may cut a row: the chunk before then says so, and its
+ * reader reads on from that chunk's start, which is a row's.
  */
 public final class CsvChunks {
     private final CsvReader reader;
@@ -46,10 +47,23 @@ public final class CsvChunks {
         return bounds.length - 1;
     }
 
-    /** Reads chunk {@code k}'s rows, in order, into {@code handler} (chunk 0 reads the header too). */
+    /**
+     * Reads chunk {@code k}'s rows, in order, into {@code handler} (chunk 0 reads the header too).
+     * Throws {@link CsvReader.PartEndsInsideAQuotedField} when the chunk's last row goes on in the
+     * next chunk (a quoted field holds line ends there): read on from this chunk with {@link #readOn}.
+     */
     public CsvReader.Summary read(int k, CsvReader.RowHandler handler) {
+        return readRange(k, bounds[k + 1], handler);
+    }
+
+    /** Reads the rows from chunk {@code k}'s start to the file's end, into {@code handler}. */
+    public CsvReader.Summary readOn(int k, CsvReader.RowHandler handler) {
+        return readRange(k, bounds[bounds.length - 1], handler);
+    }
+
+    private CsvReader.Summary readRange(int k, long to, CsvReader.RowHandler handler) {
         try {
-            return reader.readRange(k == 0 ? null : layout, bounds[k], bounds[k + 1], handler);
+            return reader.readRange(k == 0 ? null : layout, bounds[k], to, handler);
         } catch (DataFileException problem) {
             throw k == 0 ? problem : problem.afterLines(linesBefore(bounds[k]));
         }

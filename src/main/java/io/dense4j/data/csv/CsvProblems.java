@@ -18,6 +18,9 @@ final class CsvProblems {
     private final Path file;
     private final LineBuffer lines;
     private List<String> columnNames; // the header's names, once known; null without a header
+    /** What the input that ends inside a quoted field is, after "the end of": the file, or a piece of it and what to do. */
+    private String input = WHOLE;
+    private static final String WHOLE = "the file";
 
     CsvProblems(Path file, LineBuffer lines) {
         this.file = file;
@@ -46,16 +49,37 @@ final class CsvProblems {
         columnNames = names;
     }
 
-    /** A problem with the whole line. */
+    /** The input is a piece of the file, {@code described} after "the end of" where a quoted field runs past it. */
+    void readingA(String described) {
+        input = described;
+    }
+
+    /** A problem with the whole row. */
     DataFileException row(String problem) {
-        return new DataFileException(file, lines.line(), problem);
+        return new DataFileException(file, lines.line(), spanned(problem));
     }
 
     /** A bad cell, {@code column} counting from 1, named by its header when the file has one. */
     DataFileException cell(int column, String problem) {
         String name = columnNames != null ? columnNames.get(column - 1) : null;
         // escaped as the Read line shows it: a header's escape sequence must not reach the terminal through an error
+        return new DataFileException(file, lines.line(), column, name == null ? null : Printable.whole(name), spanned(problem));
+    }
+
+    /** A quoted field in column {@code column} that no quote closes: before the input's end, or in a line read alone. */
+    DataFileException unclosedQuote(int column) {
+        String name = columnNames != null ? columnNames.get(column - 1) : null;
+        String problem = !lines.openAtEnd() ? "a quoted field has no closing quote on its line"
+                : input.equals(WHOLE) ? "a quoted field opens here and no quote closes it before the end of the file (a quote missing its "
+                + "pair takes every line after it into the field)" : "a quoted field opens here and runs past the end of " + input;
         return new DataFileException(file, lines.line(), column, name == null ? null : Printable.whole(name), problem);
+    }
+
+    /** {@code problem}, saying which lines the row runs over when a quoted field in it holds line ends. */
+    private String spanned(String problem) {
+        long over = lines.lastLine() - lines.line() + 1; // a count, not line numbers: a piece's lines are numbered again later
+        return over > 1 ? String.format(java.util.Locale.ROOT, "%s (the row runs over %,d lines from there, as a quoted field in it "
+                + "holds line ends)", problem, over) : problem;
     }
 
     /** Strict UTF-8, for names and labels: a cell that is not valid UTF-8 is an error. */

@@ -292,7 +292,7 @@ public final class CsvReader {
 
     /** Reads every row into {@code handler}, on the calling thread, and returns what it found. */
     public Summary read(RowHandler handler) {
-        return open(in -> pass(in, handler, null, false));
+        return open(in -> pass(in, handler, null, false, WHOLE));
     }
 
     /**
@@ -301,7 +301,7 @@ public final class CsvReader {
      */
     public Summary read(InputStream in, RowHandler handler) {
         try {
-            return pass(in, handler, null, false);
+            return pass(in, handler, null, false, WHOLE);
         } catch (IOException failed) {
             throw cannotRead(failed);
         }
@@ -379,7 +379,7 @@ public final class CsvReader {
     public Summary readPiece(InputStream piece, byte[] firstLine, RowHandler handler) {
         try {
             ColumnLayout layout = firstLine == null ? null : layout(new ByteArrayInputStream(firstLine));
-            return pass(piece, handler, layout, true);
+            return pass(piece, handler, layout, true, PIECE);
         } catch (IOException failed) {
             throw cannotRead(failed);
         }
@@ -393,7 +393,8 @@ public final class CsvReader {
     Summary readRange(ColumnLayout layout, long from, long to, RowHandler handler) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             InputStream range = new ByteRanges.Stream(channel, from, to);
-            return pass(from == 0 ? decompressed(range) : range, handler, layout, false); // a gzip file is read from 0 only
+            String input = to >= channel.size() ? WHOLE : PART; // a range to the file's end ends where the file does
+            return pass(from == 0 ? decompressed(range) : range, handler, layout, false, input); // a gzip file is read from 0 only
         } catch (IOException failed) {
             throw cannotRead(failed);
         }
@@ -415,7 +416,7 @@ public final class CsvReader {
 
     /** The layout the first non-blank line of {@code in} gives; nothing after that line is read. */
     private ColumnLayout layout(InputStream in) throws IOException {
-        LineBuffer lines = new LineBuffer(in, chunk);
+        LineBuffer lines = new LineBuffer(in, chunk, format.delimiter());
         CsvProblems problems = new CsvProblems(file, lines);
         while (lines.next()) {
             if (!format.blankLine(lines.bytes(), lines.start(), lines.end())) {
@@ -439,14 +440,35 @@ public final class CsvReader {
         return new DataFileException(file, "is empty: expected " + (format.header() ? "a header row and " : "") + "data rows", null);
     }
 
+    /** What a pass reads, after "the end of" in the error of a quoted field that runs past it. */
+    private static final String WHOLE = "the file";
+    private static final String PART = "this part of the file";
+    private static final String PIECE = "this piece of the file: Spark reads a file in pieces cut at line ends, and --partitions 1 "
+            + "reads it whole, as a file whose quoted fields hold line ends needs";
+
+    /**
+     * A part of a file read on its own ended inside a quoted field: the part was cut inside a row
+     * whose field holds line ends, so the file is to be read again from that part's start, on one
+     * thread. Not an error of the file.
+     */
+    public static final class PartEndsInsideAQuotedField extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PartEndsInsideAQuotedField() {
+            super("a part of the file ends inside a quoted field", null, false, false);
+        }
+    }
+
     /**
      * One pass over {@code in}, every row to {@code handler}. With {@code layout} null its first
      * line is the file's, to be laid out (and read as a row without a header); otherwise every line
-     * is data laid out as {@code layout} says. A {@code piece} may hold no rows.
+     * is data laid out as {@code layout} says. A {@code piece} may hold no rows. {@code input} says
+     * what {@code in} is, after "the end of", for a quoted field that runs past its end.
      */
-    private Summary pass(InputStream in, RowHandler handler, ColumnLayout layout, boolean piece) throws IOException {
-        LineBuffer lines = new LineBuffer(in, chunk);
+    private Summary pass(InputStream in, RowHandler handler, ColumnLayout layout, boolean piece, String input) throws IOException {
+        LineBuffer lines = new LineBuffer(in, chunk, format.delimiter());
         CsvProblems problems = new CsvProblems(file, lines);
+        problems.readingA(input);
         RowParser parser = layout == null ? null : rowParser(layout, problems, handler);
         long rows = 0;
         SkippedRows skipped = new SkippedRows();
@@ -456,6 +478,9 @@ public final class CsvReader {
                 int to = lines.end();
                 if (format.blankLine(lines.bytes(), from, to)) {
                     continue;
+                }
+                if (lines.openAtEnd() && input == PART) { // cut inside a row: the caller reads again from the part's start
+                    throw new PartEndsInsideAQuotedField();
                 }
                 if (parser == null) {
                     from = afterByteOrderMark(lines.bytes(), from, to);
@@ -473,6 +498,12 @@ public final class CsvReader {
                         parser.parse(lines.bytes(), from, to, lines.line());
                         rows++;
                     } catch (DataFileException bad) {
+                        if (lines.openAtEnd() && input == PIECE) {
+                            throw bad; // a piece cut inside a row: skipping would read other rows than one machine
+                        }
+                        if (lines.lastLine() > lines.line()) { // perhaps rows a stray quote ran together: skip its first line alone
+                            lines.restartAfterFirstLine();
+                        }
                         skipped.skip(bad, lines.line());
                     }
                 }

@@ -35,7 +35,7 @@ final class FieldScanner {
             int read = first + 1;
             while (true) {
                 if (read >= to) {
-                    throw problems.cell(column, "a quoted field has no closing quote on its line");
+                    throw problems.unclosedQuote(column);
                 }
                 byte b = bytes[read];
                 if (b == '"') {

@@ -26,7 +26,7 @@ final class TextColumns {
 
     /** The feature columns with a text cell in the first {@code rows} data rows of {@code in}, in feature order. */
     static List<String> find(InputStream in, Path file, CsvFormat format, int chunk, int rows) throws IOException {
-        LineBuffer lines = new LineBuffer(in, chunk);
+        LineBuffer lines = new LineBuffer(in, chunk, format.delimiter());
         CsvProblems problems = new CsvProblems(file, lines);
         FieldScanner scanner = new FieldScanner(format.delimiter(), problems);
         MissingMarks[] marks = null;
@@ -55,6 +55,9 @@ final class TextColumns {
                 // past the first rows, only the columns still without a value are judged: the others are decided
                 mark(lines.bytes(), from, to, layout.featureOf(), scanner, format, marks, text, numbers, valued, seen >= rows);
             } catch (DataFileException unreadable) {
+                if (lines.lastLine() > lines.line()) { // as the pass that follows takes it when it skips bad rows
+                    lines.restartAfterFirstLine();
+                }
                 continue; // the pass that follows says what is wrong with it
             }
             seen++;

@@ -194,7 +194,7 @@ class CsvReaderTest {
 
     @Test
     void aBrokenHeaderIsADataFileError() throws IOException {
-        assertTrue(rejects("a,\"b,label\n1,2,0\n").getMessage().contains("line 1, column 2: a quoted field has no closing quote"));
+        assertTrue(rejects("a,\"b,label\n1,2,0\n").getMessage().contains("line 1, column 2: a quoted field opens here and no quote closes it before the end of the file"));
     }
 
     @Test

@@ -17,7 +17,7 @@ final class TestLines {
 
     /** Problems in file "t.csv", reported as on line {@code line}. */
     static CsvProblems problemsOnLine(int line) {
-        LineBuffer lines = new LineBuffer(new ByteArrayInputStream(bytes("\n".repeat(line))), 16);
+        LineBuffer lines = new LineBuffer(new ByteArrayInputStream(bytes("\n".repeat(line))), 16, ',');
         try {
             for (int i = 0; i < line; i++) {
                 lines.next();

@@ -1,0 +1,126 @@
+package io.dense4j.data.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.data.DataFileException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A quoted field may hold line ends, as a spreadsheet writes a cell of several lines: the row goes
+ * on past them, read in one piece or in parts, and lines are still counted as the file has them.
+ */
+class QuotedLineEndsTest {
+    @TempDir
+    Path folder;
+
+    private static final String NOTES = "age,note,label\n"
+            + "31,\"called twice,\nno answer\",0\n"
+            + "45,ok,1\n"
+            + "52,\"said \"\"later\"\"\n\nthen yes\",1\n"
+            + "38,ok,0\n";
+
+    @Test
+    void aCellOfSeveralLinesIsOneCategory() throws IOException {
+        Path file = Files.writeString(folder.resolve("notes.csv"), NOTES);
+        CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCacheDirectory(folder));
+        assertEquals(4, source.rows());
+        assertEquals(List.of("note"), source.categoricalColumns());
+        List<String> notes = source.categories(100).get("note").values();
+        assertTrue(notes.containsAll(List.of("ok", "called twice,\nno answer", "said \"later\"\n\nthen yes")), notes.toString());
+    }
+
+    @Test
+    void aBadCellAfterThemNamesItsLineAsTheFileNumbersIt() throws IOException {
+        Path file = Files.writeString(folder.resolve("notes.csv"), NOTES + "4x,ok,1\n");
+        DataFileException bad = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(folder)));
+        assertTrue(bad.getMessage().startsWith(file + ", line 9, column 1 (\"age\"): expected a number, got \"4x\" ("),
+                bad.getMessage());
+
+        Path inside = Files.writeString(folder.resolve("inside.csv"), NOTES.replace("52,", "5x,"));
+        DataFileException spanning = assertThrows(DataFileException.class, () -> CsvSource.open(inside, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(folder)));
+        assertTrue(spanning.getMessage().startsWith(inside + ", line 5, column 1 (\"age\"): expected a number, got \"5x\" ("),
+                spanning.getMessage());
+        assertTrue(spanning.getMessage().endsWith(" (the row runs over 3 lines from there, as a quoted field in it holds line ends)"),
+                spanning.getMessage());
+    }
+
+    /**
+     * A quote missing its pair runs the lines after it into its field. The read stops there, naming
+     * the line; a reader skipping bad rows skips that line alone, as the lines after it may be rows.
+     */
+    @Test
+    void aStrayQuoteStopsTheReadOrItsLineAloneIsSkipped() throws IOException {
+        Path file = Files.writeString(folder.resolve("stray.csv"), "age,note,label\n31,\"ok,0\n45,ok,1\n52,fine,0\n");
+        DataFileException open = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(folder)));
+        assertEquals(file + ", line 2, column 2 (\"note\"): a quoted field opens here and no quote closes it before the end of the "
+                + "file (a quote missing its pair takes every line after it into the field)", open.getMessage());
+        CsvSource skipping = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCacheDirectory(folder)
+                .skippingBadRows());
+        assertEquals(2, skipping.rows());
+        assertEquals(List.of(2L), skipping.firstSkippedLines().get(file));
+
+        Path closed = Files.writeString(folder.resolve("closed.csv"), "age,note,label\n31,\"ok,0\n45,ok,1\n52,x\",1,7\n38,ok,0\n");
+        DataFileException runTogether = assertThrows(DataFileException.class, () -> CsvSource.open(closed, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(folder)));
+        assertTrue(runTogether.getMessage().startsWith(closed + ", line 2"), runTogether.getMessage());
+        assertTrue(runTogether.getMessage().endsWith("(the row runs over 3 lines from there, as a quoted field in it holds line ends)"),
+                runTogether.getMessage());
+        CsvSource skipped = CsvSource.open(closed, CsvFormat.defaults(), CsvSource.Options.defaults().withCacheDirectory(folder)
+                .skippingBadRows());
+        assertEquals(2, skipped.rows(), "45 and 38");
+        assertEquals(List.of(2L, 4L), skipped.firstSkippedLines().get(closed));
+    }
+
+    /**
+     * About 74 MB, so that the first pass splits it in two at a line start: every row's note runs
+     * over three lines, and the split falls inside one. The part before says so, and the file is
+     * read on one thread: the same cache, byte for byte.
+     */
+    @Test
+    void aFileCutInsideACellIsReadAsOneThreadReadsIt() throws IOException {
+        Path file = folder.resolve("large.csv");
+        java.util.Random random = new java.util.Random(3);
+        int rows = 200_000;
+        try (var out = Files.newBufferedWriter(file)) {
+            StringBuilder line = new StringBuilder();
+            for (int j = 1; j <= 40; j++) {
+                line.append('f').append(j).append(',');
+            }
+            out.write(line.append("note,label\n").toString());
+            for (int row = 0; row < rows; row++) { // the numbers first: a cut after most bytes lands before a note's second line
+                line.setLength(0);
+                for (int j = 0; j < 40; j++) {
+                    line.append(String.format(Locale.ROOT, "%.5f,", random.nextGaussian()));
+                }
+                line.append("\"visit ").append(row % 13).append(",\nsee \"\"file\"\"\nend\"");
+                out.write(line.append(row % 3 == 0 ? ",1\n" : ",0\n").toString());
+            }
+        }
+        assertTrue(Files.size(file) > PartedRead.PARALLEL_MINIMUM_BYTES);
+        long[] bounds = ByteRanges.splitPoints(file, 2, PartedRead.PARALLEL_MINIMUM_BYTES);
+        CsvReader reader = new CsvReader(file, CsvFormat.defaults().withCategorical(List.of("note")));
+        assertThrows(CsvReader.PartEndsInsideAQuotedField.class, () -> reader.readRange(null, 0, bounds[1], (l, f, c, w) -> { }),
+                "the first part ends inside a row");
+
+        Path serialFolder = Files.createDirectory(folder.resolve("serial"));
+        Path partsFolder = Files.createDirectory(folder.resolve("parts"));
+        CsvSource serial = CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(serialFolder).withFirstPassThreads(1));
+        CsvSource parts = CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(partsFolder).withFirstPassThreads(2));
+        assertEquals(rows, parts.rows());
+        assertEquals(13, parts.categories(100).get("note").values().size());
+        assertEquals(-1, Files.mismatch(serial.cacheFile(), parts.cacheFile()));
+    }
+}
