@@ -203,12 +203,9 @@ class CategoricalCsvTest {
             }
         }
         assertTrue(Files.size(file) > PartedRead.PARALLEL_MINIMUM_BYTES);
-        Path serialFolder = Files.createDirectory(folder.resolve("serial"));
-        Path partsFolder = Files.createDirectory(folder.resolve("parts"));
-        CsvSource serial = CsvSource.open(file, CsvFormat.defaults(),
-                CsvSource.Options.defaults().withCacheDirectory(serialFolder).withFirstPassThreads(1));
-        CsvSource parts = CsvSource.open(file, CsvFormat.defaults(),
-                CsvSource.Options.defaults().withCacheDirectory(partsFolder).withFirstPassThreads(3));
+        SerialAndParted read = SerialAndParted.open(file, folder, 3);
+        CsvSource serial = read.serial();
+        CsvSource parts = read.parts();
         assertEquals(List.of("city", "kind"), parts.categoricalColumns());
         assertEquals(serial.categoryCounts("city").values(), parts.categoryCounts("city").values());
         assertArrayEquals(serial.categoryCounts("city").counts(), parts.categoryCounts("city").counts());

@@ -752,15 +752,12 @@ class CsvSourceTest {
             }
         }
         assertTrue(Files.size(file) > PartedRead.PARALLEL_MINIMUM_BYTES);
-        Path serialFolder = Files.createDirectory(folder.resolve("serial"));
-        Path partsFolder = Files.createDirectory(folder.resolve("parts"));
-        CsvSource serial = CsvSource.open(file, CsvFormat.defaults(),
-                CsvSource.Options.defaults().withCacheDirectory(serialFolder).withFirstPassThreads(1));
-        CsvSource parts = CsvSource.open(file, CsvFormat.defaults(),
-                CsvSource.Options.defaults().withCacheDirectory(partsFolder).withFirstPassThreads(2));
+        SerialAndParted read = SerialAndParted.open(file, folder, 2);
+        CsvSource parts = read.parts();
+        Path partsFolder = read.partsFolder();
         assertEquals(rows, parts.rows());
         assertEquals(List.of("a", "b"), parts.classes());
-        assertEquals(-1, Files.mismatch(serial.cacheFile(), parts.cacheFile()));
+        assertEquals(-1, Files.mismatch(read.serial().cacheFile(), parts.cacheFile()));
         try (var files = Files.list(partsFolder)) {
             assertEquals(List.of(parts.cacheFile()), files.toList(), "the parts' files are gone");
         }

@@ -113,14 +113,9 @@ class QuotedLineEndsTest {
         assertThrows(CsvReader.PartEndsInsideAQuotedField.class, () -> reader.readRange(null, 0, bounds[1], (l, f, c, w) -> { }),
                 "the first part ends inside a row");
 
-        Path serialFolder = Files.createDirectory(folder.resolve("serial"));
-        Path partsFolder = Files.createDirectory(folder.resolve("parts"));
-        CsvSource serial = CsvSource.open(file, CsvFormat.defaults(),
-                CsvSource.Options.defaults().withCacheDirectory(serialFolder).withFirstPassThreads(1));
-        CsvSource parts = CsvSource.open(file, CsvFormat.defaults(),
-                CsvSource.Options.defaults().withCacheDirectory(partsFolder).withFirstPassThreads(2));
-        assertEquals(rows, parts.rows());
-        assertEquals(13, parts.categories(100).get("note").values().size());
-        assertEquals(-1, Files.mismatch(serial.cacheFile(), parts.cacheFile()));
+        SerialAndParted read = SerialAndParted.open(file, folder, 2);
+        assertEquals(rows, read.parts().rows());
+        assertEquals(13, read.parts().categories(100).get("note").values().size());
+        assertEquals(-1, Files.mismatch(read.serial().cacheFile(), read.parts().cacheFile()));
     }
 }
