@@ -119,10 +119,15 @@ public final class OnnxExport {
         double threshold = model.threshold().value();
         String positive = onnx.node("GreaterOrEqual", "positive", List.of(probability,
                 onnx.constant("threshold", new double[] {reachable(threshold, real)})));
-        String label = onnx.output("Where", LABEL, List.of(positive, onnx.constant("class_1", className(schema, 1)),
-                onnx.constant("class_0", className(schema, 0))));
-        onnx.declareOutput(label, TensorProto.DataType.STRING, 1, String.format("%s where probability >= %s (%s), else %s",
-                className(schema, 1), DecisionThreshold.format(threshold), model.threshold().chosenBy(), className(schema, 0)));
+        List<String> classes = List.of(positive, onnx.constant("class_1", className(schema, 1)), onnx.constant("class_0",
+                className(schema, 0)));
+        // a missing number the model does not fill makes the probability NaN, which is no class: dense4j's predict refuses the row
+        String label = numbers == null ? onnx.output("Where", LABEL, classes)
+                : onnx.output("Where", LABEL, List.of(onnx.node("IsNaN", "unscored", List.of(probability)),
+                        onnx.constant("no_class", ""), onnx.node("Where", "class", classes)));
+        onnx.declareOutput(label, TensorProto.DataType.STRING, 1, String.format("%s where probability >= %s (%s), else %s%s",
+                className(schema, 1), DecisionThreshold.format(threshold), model.threshold().chosenBy(), className(schema, 0),
+                numbers == null ? "" : "; empty where probability is NaN"));
 
         ModelProto.Builder built = ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName("dense4j")
                 .setProducerVersion(io.dense4j.model.Provenance.thisLibrary())

@@ -271,9 +271,12 @@ class OnnxExportTest {
 
         Model unfilled = new Sequential(new Dense(1, new Sigmoid())).compile(new InputSchema(List.of("x", "z"), List.of("no", "yes"),
                 null, "bought", Map.of(), List.of("-9")), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
-        double[] refused = OnnxRuntimeScores.of(OnnxExport.of(unfilled).toByteArray(), new float[][] {{-9f, 1f}, {1f, 1f}}, Map.of())
-                .probability();
-        assertTrue(Double.isNaN(refused[0]) && !Double.isNaN(refused[1]), java.util.Arrays.toString(refused));
+        OnnxRuntimeScores refused = OnnxRuntimeScores.of(OnnxExport.of(unfilled).toByteArray(), new float[][] {{-9f, 1f}, {1f, 1f}},
+                Map.of());
+        assertTrue(Double.isNaN(refused.probability()[0]) && !Double.isNaN(refused.probability()[1]),
+                java.util.Arrays.toString(refused.probability()));
+        assertEquals("", refused.label()[0], "no class for a row the model cannot score, as predict refuses it");
+        assertTrue(List.of("no", "yes").contains(refused.label()[1]));
     }
 
     /**
