@@ -104,7 +104,7 @@ final class CvCommand extends TrainCommand {
         }
         System.out.println(json ? json(results) : table(results));
         if (!worse.isEmpty() && !acceptWorseThanBaseRate) {
-            System.err.printf("Error: %d of %d folds ended worse than always predicting the base rate; %s. "
+            System.err.printf("dense4j: %d of %d folds ended worse than always predicting the base rate; %s. "
                     + "--accept-worse-than-base-rate exits 0 on such a run%n", worse.size(), folds, String.join("; ", worse));
             return 1;
         }

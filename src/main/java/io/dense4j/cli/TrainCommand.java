@@ -321,12 +321,12 @@ class TrainCommand implements Callable<Integer> {
         String notWritten = outIsTheCheckpoint ? out + " holds the run's last checkpoint, being --checkpoint too"
                 : out + " was not written (a model there is left as it was)";
         if (unmetGoal != null) {
-            System.err.printf("Error: --threshold-for %s: %s; %s: give another goal, or leave --threshold-for out to keep the threshold "
+            System.err.printf("dense4j: --threshold-for %s: %s; %s: give another goal, or leave --threshold-for out to keep the threshold "
                     + "%s%n", thresholdFor, unmetGoal, notWritten, model.threshold());
             return 1;
         }
         if (judgement().worseAtEnd() && !acceptWorseThanBaseRate) {
-            System.err.printf("Error: %s. %s; --accept-worse-than-base-rate writes it and exits 0%n", judgement().verdict(), notWritten);
+            System.err.printf("dense4j: %s. %s; --accept-worse-than-base-rate writes it and exits 0%n", judgement().verdict(), notWritten);
             return 1;
         }
         trainer.saveCheckpoint(out); // the model with its training state: resumable, and a model file like any other

@@ -180,7 +180,7 @@ class ImbalanceCommandsTest {
         Run folds = Run.of("cv", "--data", unscaled.toString(), "--folds", "2", "--epochs", "3", "--no-standardize", "--stratify");
         assertEquals(1, folds.exitCode(), folds.out() + folds.err());
         assertEquals(2, folds.err().split("Warning: ", -1).length - 1, "one warning per fold: " + folds.err());
-        assertTrue(folds.err().contains("Error: 2 of 2 folds ended worse than always predicting the base rate; fold 1: epoch "),
+        assertTrue(folds.err().contains("dense4j: 2 of 2 folds ended worse than always predicting the base rate; fold 1: epoch "),
                 folds.err());
         assertTrue(folds.out().lines().anyMatch(line -> line.startsWith("logLoss ")), "the table is printed first: " + folds.out());
         assertEquals(0, Run.of("cv", "--data", unscaled.toString(), "--folds", "2", "--epochs", "3", "--no-standardize", "--stratify",
@@ -271,7 +271,7 @@ class ImbalanceCommandsTest {
         // identical rows cannot beat the base rate: train warns of that, then says why the goal is out of reach
         List<String> said = unmet.err().strip().lines().filter(line -> !line.startsWith("Warning: epoch 2's training loss")).toList();
         assertEquals(1, said.size(), unmet.err());
-        assertTrue(said.get(0).startsWith("Error: --threshold-for precision=0.5: no threshold reaches precision 0.5"), unmet.err());
+        assertTrue(said.get(0).startsWith("dense4j: --threshold-for precision=0.5: no threshold reaches precision 0.5"), unmet.err());
         assertTrue(unmet.err().contains(model + " was not written (a model there is left as it was): give another goal, or leave "
                 + "--threshold-for out to keep the threshold 0.5 (the default)"), unmet.err());
         assertEquals("an earlier model", Files.readString(model), "a run that fails leaves --out as it was");

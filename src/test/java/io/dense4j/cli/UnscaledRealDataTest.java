@@ -60,7 +60,7 @@ class UnscaledRealDataTest {
                 + "are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr"), unscaled.err());
         // epoch 1's mean loss is 16,700, far past twice the base rate's: said at once, not after epoch 2
         assertTrue(unscaled.err().lines().anyMatch(line -> line.startsWith("Warning: epoch 1's training loss 16700.9")), unscaled.err());
-        assertTrue(unscaled.err().lines().anyMatch(line -> line.startsWith("Error: epoch 77's training loss")
+        assertTrue(unscaled.err().lines().anyMatch(line -> line.startsWith("dense4j: epoch 77's training loss")
                 && line.endsWith(model + " was not written (a model there is left as it was); --accept-worse-than-base-rate writes "
                 + "it and exits 0")), unscaled.err());
         assertEquals("an earlier model", Files.readString(model), "a run that fails leaves --out as it was");
@@ -77,7 +77,7 @@ class UnscaledRealDataTest {
         assertEquals(1, Run.of(failing).exitCode());
         Run again = Run.of(failing);
         assertEquals(1, again.exitCode(), again.out() + again.err());
-        assertTrue(again.err().contains("Error: epoch 2's training loss"), again.err());
+        assertTrue(again.err().contains("dense4j: epoch 2's training loss"), again.err());
         assertFalse(Files.exists(separate), "a failed run resumed writes no model either");
 
         Run accepted = Run.of("train", "--data", data("breast-cancer-train.csv"), "--no-standardize", "--accept-worse-than-base-rate",

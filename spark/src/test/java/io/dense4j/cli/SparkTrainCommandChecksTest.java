@@ -102,7 +102,7 @@ class SparkTrainCommandChecksTest {
             "--checkpoint", checkpoint.toString(), "--resume", "--out", separate.toString()};
         SparkTrainCommandTest.capture(1, failing);
         String[] again = SparkTrainCommandTest.capture(1, failing); // nothing left to train: judged on the epoch its model holds
-        assertTrue(again[1].contains("Error: epoch 2's training loss"), again[1]);
+        assertTrue(again[1].contains("dense4j: epoch 2's training loss"), again[1]);
         assertTrue(!again[0].contains("before its first checkpoint"), "it went on from one: " + again[0]);
         assertTrue(!Files.exists(separate), "a failed run resumed writes no model either");
     }
