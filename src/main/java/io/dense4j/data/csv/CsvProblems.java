@@ -54,6 +54,37 @@ final class CsvProblems {
         input = described;
     }
 
+    /** Whether the last problem built was of the row's shape (its fields or quotes), not of a value; cleared by asking. */
+    private boolean misshapen;
+
+    /** A problem with the row's fields: how many, or their quotes. */
+    DataFileException misshapen(String problem) {
+        misshapen = true;
+        return row(problem);
+    }
+
+    /** A cell whose quotes do not close as a field's should. */
+    DataFileException misshapenCell(int column, String problem) {
+        misshapen = true;
+        return cell(column, problem);
+    }
+
+    /** Whether the last problem was of the row's shape, which a quote missing its pair makes; asking clears it. */
+    boolean tookMisshapen() {
+        boolean was = misshapen;
+        misshapen = false;
+        return was;
+    }
+
+    /**
+     * For a quoted field that holds line ends, {@code opened} and {@code closed} of them into its
+     * row: where the quote closing it is, which a message quoting the text after it names.
+     */
+    String closedOn(int opened, int closed) {
+        return closed == 0 ? "" : String.format(java.util.Locale.ROOT, ", on line %d, where a quote closed the field opened on line %d "
+                + "(is a quote missing its pair there?)", lines.line() + closed, lines.line() + opened);
+    }
+
     /** A problem with the whole row. */
     DataFileException row(String problem) {
         return new DataFileException(file, lines.line(), spanned(problem));
@@ -66,12 +97,19 @@ final class CsvProblems {
         return new DataFileException(file, lines.line(), column, name == null ? null : Printable.whole(name), spanned(problem));
     }
 
-    /** A quoted field in column {@code column} that no quote closes: before the input's end, or in a line read alone. */
+    /**
+     * A quoted field in column {@code column} that no quote closes: before the input's end, within
+     * the bytes a field of several lines may hold, or in a line read alone.
+     */
     DataFileException unclosedQuote(int column) {
+        misshapen = true;
         String name = columnNames != null ? columnNames.get(column - 1) : null;
-        String problem = !lines.openAtEnd() ? "a quoted field has no closing quote on its line"
-                : input.equals(WHOLE) ? "a quoted field opens here and no quote closes it before the end of the file (a quote missing its "
-                + "pair takes every line after it into the field)" : "a quoted field opens here and runs past the end of " + input;
+        String missingItsPair = " (a quote missing its pair takes every line after it into the field)";
+        String problem = lines.cutShort() ? String.format(java.util.Locale.ROOT, "a quoted field opens here and no quote closes it "
+                + "within %,d bytes%s", LineBuffer.MOST_ROW_BYTES_OVER_LINES, missingItsPair)
+                : !lines.openAtEnd() ? "a quoted field has no closing quote on its line"
+                : input.equals(WHOLE) ? "a quoted field opens here and no quote closes it before the end of the file" + missingItsPair
+                : "a quoted field opens here and runs past the end of " + input;
         return new DataFileException(file, lines.line(), column, name == null ? null : Printable.whole(name), problem);
     }
 

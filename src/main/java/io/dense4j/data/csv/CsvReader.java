@@ -501,8 +501,8 @@ public final class CsvReader {
                         if (lines.openAtEnd() && input == PIECE) {
                             throw bad; // a piece cut inside a row: skipping would read other rows than one machine
                         }
-                        if (lines.lastLine() > lines.line()) { // perhaps rows a stray quote ran together: skip its first line alone
-                            lines.restartAfterFirstLine();
+                        if (problems.tookMisshapen() && lines.lastLine() > lines.line()) {
+                            lines.restartAfterFirstLine(); // perhaps rows a stray quote ran together: skip its first line alone
                         }
                         skipped.skip(bad, lines.line());
                     }

@@ -523,8 +523,8 @@ public final class CsvSource implements CategoricalRows {
 
     /** How labels map to classes, for reports: "0 = \"no\", 1 = \"yes\"". */
     public String labels() {
-        return "0 = " + (classes.get(0) == null ? "(none)" : "\"" + classes.get(0) + "\"")
-                + ", 1 = " + (classes.get(1) == null ? "(none)" : "\"" + classes.get(1) + "\"");
+        return "0 = " + (classes.get(0) == null ? "(none)" : "\"" + Printable.whole(classes.get(0)) + "\"")
+                + ", 1 = " + (classes.get(1) == null ? "(none)" : "\"" + Printable.whole(classes.get(1)) + "\"");
     }
 
     public long skippedRows() {

@@ -17,6 +17,8 @@ final class FieldScanner {
     private int end;
     private int untrimmedStart;
     private int untrimmedEnd;
+    /** The line ends inside the quoted fields of the row so far (a row's first field is column 1). */
+    private int rowLineEnds;
 
     FieldScanner(int delimiter, CsvProblems problems) {
         this.delimiter = delimiter;
@@ -30,7 +32,11 @@ final class FieldScanner {
      */
     int field(byte[] bytes, int at, int to, int column) {
         int first = skipBlanks(bytes, at, to);
+        if (column == 1) {
+            rowLineEnds = 0;
+        }
         if (first < to && bytes[first] == '"') {
+            int opened = rowLineEnds;
             int write = first + 1; // unescape "" in place: the content only shrinks
             int read = first + 1;
             while (true) {
@@ -38,6 +44,7 @@ final class FieldScanner {
                     throw problems.unclosedQuote(column);
                 }
                 byte b = bytes[read];
+                rowLineEnds += b == '\n' ? 1 : 0;
                 if (b == '"') {
                     if (read + 1 < to && bytes[read + 1] == '"') {
                         bytes[write++] = '"';
@@ -55,8 +62,8 @@ final class FieldScanner {
             untrimmedEnd = end;
             int after = skipBlanks(bytes, read + 1, to);
             if (after < to && bytes[after] != delimiter) {
-                throw problems.cell(column, "unexpected text after a quoted field: \""
-                        + CsvProblems.text(bytes, after, Math.min(to, after + 20)) + "\"");
+                throw problems.misshapenCell(column, "unexpected text after a quoted field: \""
+                        + CsvProblems.text(bytes, after, Math.min(to, after + 20)) + "\"" + problems.closedOn(opened, rowLineEnds));
             }
             return after;
         }

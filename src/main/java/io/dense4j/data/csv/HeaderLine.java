@@ -46,9 +46,14 @@ public final class HeaderLine {
         }
     }
 
-    /** Whether a line read byte by byte is inside a quoted field: a quote opens one only at a field's start. */
+    /**
+     * Whether a line read byte by byte is inside a quoted field: a quote opens one only at a
+     * field's start, which a byte order mark before the first field leaves as it is.
+     */
     private static final class Quotes {
+        private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         private final int delimiter;
+        private int markBytes; // of a byte order mark at the start, so far; -1 once a byte is not one
         private boolean fieldStart = true;
         private boolean quoted;
         private boolean quoteInQuoted; // a quote inside a quoted field: its close, or the first of a doubled one
@@ -62,6 +67,11 @@ public final class HeaderLine {
         }
 
         void next(int b) {
+            if (markBytes >= 0 && markBytes < BYTE_ORDER_MARK.length && (byte) b == BYTE_ORDER_MARK[markBytes]) {
+                markBytes++;
+                return;
+            }
+            markBytes = -1;
             if (quoted && !quoteInQuoted) {
                 quoteInQuoted = b == '"';
                 return;

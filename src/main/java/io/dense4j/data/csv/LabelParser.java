@@ -69,7 +69,7 @@ final class LabelParser {
             throw problems.cell(column, collect ? "label \"" + CsvProblems.text(bytes, from, to) + "\" makes more than "
                     + CsvReader.COLLECTED_LABELS_MAX + " distinct labels; a binary classifier has two"
                     : "label \"" + CsvProblems.text(bytes, from, to) + "\" is a third class; the labels so far are \""
-                    + names[0] + "\" and \"" + names[1] + "\"" + labelChoice);
+                    + Printable.whole(names[0]) + "\" and \"" + Printable.whole(names[1]) + "\"" + labelChoice);
         }
         if (labels.seen() > seenBefore) {
             problems.decode(bytes, from, to, column); // a new name must be valid UTF-8

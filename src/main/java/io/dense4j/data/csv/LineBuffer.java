@@ -38,6 +38,7 @@ final class LineBuffer {
     private long line;      // the current row's first line
     private long lines;     // the lines up to the current row's end
     private boolean openAtEnd;
+    private boolean cutShort;
     private boolean inQuotes; // while a row is scanned: whether it is inside a quoted field
 
     /** Reads {@code in} {@code chunk} bytes at a time (tests use tiny chunks so that lines cross them), fields split at {@code delimiter}. */
@@ -89,6 +90,14 @@ final class LineBuffer {
         return -1;
     }
 
+    /**
+     * The most bytes a row whose quoted field holds line ends may run over, from its start: past
+     * them the quote is taken as one missing its pair, and the row as its first line alone. A
+     * spreadsheet's cell holds at most 32,767 characters; a stray quote in a large file would
+     * otherwise take the rest of it into one row.
+     */
+    static final int MOST_ROW_BYTES_OVER_LINES = 1 << 20;
+
     /** The most bytes one line may hold on any heap. */
     private static final int LONGEST_ANYWHERE = 256 << 20;
 
@@ -104,6 +113,7 @@ final class LineBuffer {
     boolean next() throws IOException {
         start = after;
         line = lines + 1;
+        cutShort = false;
         int scanned = start; // the row's bytes before it hold no line end outside a quoted field
         int quoted = -1;     // inside a quoted field: where its scan goes on
         while (true) {
@@ -113,6 +123,9 @@ final class LineBuffer {
                     scanned = past;
                     quoted = -1;
                     continue;
+                }
+                if (resume - start > MOST_ROW_BYTES_OVER_LINES && lines >= line) {
+                    return endAtFirstLine();
                 }
                 quoted = resume;
                 scanned = filled;
@@ -152,6 +165,16 @@ final class LineBuffer {
         }
     }
 
+    /** Ends the current row, whose quoted field runs on too far, at its first line's end. */
+    private boolean endAtFirstLine() {
+        cutShort = true;
+        openAtEnd = false;
+        restartAfterFirstLine();
+        int newline = after - 1;
+        end = newline > start && bytes[newline - 1] == '\r' ? newline - 1 : newline;
+        return true;
+    }
+
     /** Where {@link #closingQuote} goes on once more bytes are read. */
     private int resume;
 
@@ -181,9 +204,13 @@ final class LineBuffer {
         return -1;
     }
 
-    /** Whether the quote at {@code quote} starts a field: only blanks since the row's start or the last delimiter. */
+    /**
+     * Whether the quote at {@code quote} starts a field: only blanks since the row's start or the
+     * last delimiter, and on the input's first line a byte order mark, which is no field's.
+     */
     private boolean opensField(int quote) {
-        for (int at = quote - 1; at >= start; at--) {
+        int from = line == 1 ? CsvReader.afterByteOrderMark(bytes, start, quote) : start;
+        for (int at = quote - 1; at >= from; at--) {
             byte b = bytes[at];
             if (b == delimiter) {
                 return true;
@@ -237,7 +264,7 @@ final class LineBuffer {
      * skips bad rows takes them.
      */
     void restartAfterFirstLine() {
-        after = indexOfNewline(bytes, start, end) + 1;
+        after = indexOfNewline(bytes, start, filled) + 1;
         lines = line;
     }
 
@@ -259,6 +286,11 @@ final class LineBuffer {
     /** The current row's last line's number: past {@link #line()} when a quoted field in it holds line ends. */
     long lastLine() {
         return lines;
+    }
+
+    /** Whether the current row is its first line alone, as its quoted field ran on past {@link #MOST_ROW_BYTES_OVER_LINES}. */
+    boolean cutShort() {
+        return cutShort;
     }
 
     /** Whether the current row ran to the end of the input inside a quoted field. */

@@ -119,7 +119,7 @@ final class RowParser {
         int at = from;
         while (true) {
             if (column > columns) {
-                throw problems.row("has more than " + columns + " fields; the "
+                throw problems.misshapen("has more than " + columns + " fields; the "
                         + (header ? "header has " : "first row has ") + columns);
             }
             int place = featureOf[column - 1];
@@ -167,7 +167,7 @@ final class RowParser {
             column++;
         }
         if (column < columns) {
-            throw problems.row("has " + column + " fields; the " + (header ? "header has " : "first row has ") + columns);
+            throw problems.misshapen("has " + column + " fields; the " + (header ? "header has " : "first row has ") + columns);
         }
         int provisionalClass = labelColumn < 0 ? -1 : labels.provisionalClass(bytes, labelFrom, labelTo, labelColumn + 1);
         float weight = weightColumn < 0 ? 1 : cells.weight(bytes, weightFrom, weightTo, weightColumn + 1);

@@ -55,7 +55,7 @@ final class TextColumns {
                 // past the first rows, only the columns still without a value are judged: the others are decided
                 mark(lines.bytes(), from, to, layout.featureOf(), scanner, format, marks, text, numbers, valued, seen >= rows);
             } catch (DataFileException unreadable) {
-                if (lines.lastLine() > lines.line()) { // as the pass that follows takes it when it skips bad rows
+                if (problems.tookMisshapen() && lines.lastLine() > lines.line()) { // as a pass skipping bad rows takes it
                     lines.restartAfterFirstLine();
                 }
                 continue; // the pass that follows says what is wrong with it

@@ -29,6 +29,7 @@ class HeaderLineTest {
         assertEquals("\"Amount\r\n(USD)\",b", header("\"Amount\r\n(USD)\",b\r\n1,2\n", CsvFormat.defaults(), "1,2\n"));
         assertEquals("a, \"say \"\"x\"\"\ny\",c", header("a, \"say \"\"x\"\"\ny\",c\n1,2,3\n", CsvFormat.defaults(), "1,2,3\n"));
         assertEquals("a;\"b\nc\"", header("a;\"b\nc\"\n1;2\n", CsvFormat.defaults().withDelimiter(';'), "1;2\n"));
+        assertEquals("\uFEFF\"a\nb\",c", header("\uFEFF\"a\nb\",c\n1,2\n", CsvFormat.defaults(), "1,2\n"), "after a byte order mark");
     }
 
     @Test

@@ -82,6 +82,52 @@ class QuotedLineEndsTest {
         assertEquals(List.of(2L, 4L), skipped.firstSkippedLines().get(closed));
     }
 
+    /** A row of several lines whose quotes close as they should, with a bad value: skipped whole, its lines read as no rows. */
+    @Test
+    void aWellFormedRowOfSeveralLinesWithABadValueIsSkippedWhole() throws IOException {
+        Path file = Files.writeString(folder.resolve("bad.csv"), "age,note,label\n31,\"called twice,\nshipped\",0\n"
+                + "4x,\"late,\n2,shipped today\",1\n45,ok,1\n52,fine,0\n");
+        CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCacheDirectory(folder)
+                .skippingBadRows());
+        assertEquals(3, source.rows(), "31, 45 and 52: no row made of the bad row's second line");
+        assertEquals(List.of(4L), source.firstSkippedLines().get(file));
+    }
+
+    /** A stray quote in a file past a megabyte: the read stops at its line, or skips it, rather than hold the rest as one row. */
+    @Test
+    void aStrayQuoteInALargeFileIsOneLinesProblem() throws IOException {
+        Path file = Files.writeString(folder.resolve("large.csv"), "age,note,label\n31,\"ok,0\n" + "45,ok,1\n52,fine,0\n".repeat(80_000));
+        DataFileException open = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(folder)));
+        assertEquals(file + ", line 2, column 2 (\"note\"): a quoted field opens here and no quote closes it within 1,048,576 bytes (a "
+                + "quote missing its pair takes every line after it into the field)", open.getMessage());
+        CsvSource skipping = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCacheDirectory(folder)
+                .skippingBadRows());
+        assertEquals(160_000, skipping.rows());
+        assertEquals(List.of(2L), skipping.firstSkippedLines().get(file));
+    }
+
+    /** Where a later quote closes a stray one, the text after it is on its own line, which the message names. */
+    @Test
+    void textAfterALaterQuoteNamesItsLine() throws IOException {
+        Path file = Files.writeString(folder.resolve("later.csv"), "age,note,label\n31,\"ok,0\n45,ok,1\n52,\"x\",1\n38,ok,0\n");
+        DataFileException bad = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withCacheDirectory(folder)));
+        assertEquals(file + ", line 2, column 2 (\"note\"): unexpected text after a quoted field: \"x\",1\", on line 4, where a quote "
+                + "closed the field opened on line 2 (is a quote missing its pair there?) (the row runs over 3 lines from there, as a "
+                + "quoted field in it holds line ends)", bad.getMessage());
+    }
+
+    /** Excel's "CSV UTF-8" starts with a byte order mark, which is no part of a quoted first name of two lines; labels shown escaped. */
+    @Test
+    void aByteOrderMarkBeforeAQuotedNameOfTwoLines() throws IOException {
+        Path file = Files.writeString(folder.resolve("bom.csv"), "\uFEFF\"Amount\n(USD)\",label\n1,no\n2,\"yes\nsir\"\n3,no\n");
+        CsvSource source = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withCacheDirectory(folder));
+        assertEquals(3, source.rows());
+        assertEquals(List.of("Amount\n(USD)"), source.featureNames());
+        assertEquals("0 = \"no\", 1 = \"yes\\x0Asir\"", source.labels(), "on one line");
+    }
+
     /**
      * About 74 MB, so that the first pass splits it in two at a line start: every row's note runs
      * over three lines, and the split falls inside one. The part before says so, and the file is
