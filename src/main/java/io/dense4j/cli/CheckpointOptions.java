@@ -160,8 +160,9 @@ final class CheckpointOptions {
                 last.model().setTrainingCommand(line.asEnded());
                 last.save(file);
             }
-            return new IllegalStateException(diverged.getMessage() + String.format(java.util.Locale.ROOT, "; --checkpoint %s keeps the "
-                    + "weights of epoch %d, and a run anew with the same --checkpoint replaces it", file, last.state().progress().epochs()), diverged);
+            String kept = String.format(java.util.Locale.ROOT, "; --checkpoint %s keeps the weights of epoch %d, and a run anew with "
+                    + "the same --checkpoint replaces it", file, last.state().progress().epochs());
+            return new IllegalStateException(diverged.getMessage() + kept, diverged);
         } catch (IOException | RuntimeException unreadable) {
             return diverged;
         }

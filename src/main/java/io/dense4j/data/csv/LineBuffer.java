@@ -40,6 +40,7 @@ final class LineBuffer {
     private boolean openAtEnd;
     private boolean cutShort;
     private boolean inQuotes; // while a row is scanned: whether it is inside a quoted field
+    private int resume;       // where {@link #closingQuote} goes on once more bytes are read
 
     /** Reads {@code in} {@code chunk} bytes at a time (tests use tiny chunks so that lines cross them), fields split at {@code delimiter}. */
     LineBuffer(InputStream in, int chunk, int delimiter) {
@@ -174,9 +175,6 @@ final class LineBuffer {
         end = newline > start && bytes[newline - 1] == '\r' ? newline - 1 : newline;
         return true;
     }
-
-    /** Where {@link #closingQuote} goes on once more bytes are read. */
-    private int resume;
 
     /**
      * The index after the quote that closes the quoted field whose content goes on at {@code from}
