@@ -153,7 +153,7 @@ final class ChunkedBlocks implements RowBlocks {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while reading the rows to predict");
             }
-            if (chunk.failure instanceof CsvReader.PartEndsInsideAQuotedField) {
+            if (chunk.failure instanceof io.dense4j.data.csv.PartEndsInsideAQuotedField) {
                 // the chunks before it ended at a row's end, so this one starts at a row: the later ones may not
                 stopParsers();
                 int from = taking;

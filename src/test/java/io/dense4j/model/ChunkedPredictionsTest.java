@@ -122,7 +122,7 @@ class ChunkedPredictionsTest {
             try {
                 chunks.read(k, (line, features, label, weight) -> { });
                 return false;
-            } catch (io.dense4j.data.csv.CsvReader.PartEndsInsideAQuotedField inside) {
+            } catch (io.dense4j.data.csv.PartEndsInsideAQuotedField inside) {
                 return true;
             } catch (RuntimeException startedInsideARow) {
                 return false;

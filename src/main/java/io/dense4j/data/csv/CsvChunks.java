@@ -49,7 +49,7 @@ public final class CsvChunks {
 
     /**
      * Reads chunk {@code k}'s rows, in order, into {@code handler} (chunk 0 reads the header too).
-     * Throws {@link CsvReader.PartEndsInsideAQuotedField} when the chunk's last row goes on in the
+     * Throws {@link PartEndsInsideAQuotedField} when the chunk's last row goes on in the
      * next chunk (a quoted field holds line ends there): read on from this chunk with {@link #readOn}.
      */
     public CsvReader.Summary read(int k, CsvReader.RowHandler handler) {

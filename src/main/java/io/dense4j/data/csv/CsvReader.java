@@ -447,19 +447,6 @@ public final class CsvReader {
             + "reads it whole, as a file whose quoted fields hold line ends needs";
 
     /**
-     * A part of a file read on its own ended inside a quoted field: the part was cut inside a row
-     * whose field holds line ends, so the file is to be read again from that part's start, on one
-     * thread. Not an error of the file.
-     */
-    public static final class PartEndsInsideAQuotedField extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PartEndsInsideAQuotedField() {
-            super("a part of the file ends inside a quoted field", null, false, false);
-        }
-    }
-
-    /**
      * One pass over {@code in}, every row to {@code handler}. With {@code layout} null its first
      * line is the file's, to be laid out (and read as a row without a header); otherwise every line
      * is data laid out as {@code layout} says. A {@code piece} may hold no rows. {@code input} says

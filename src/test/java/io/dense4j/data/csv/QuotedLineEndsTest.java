@@ -156,7 +156,7 @@ class QuotedLineEndsTest {
         assertTrue(Files.size(file) > PartedRead.PARALLEL_MINIMUM_BYTES);
         long[] bounds = ByteRanges.splitPoints(file, 2, PartedRead.PARALLEL_MINIMUM_BYTES);
         CsvReader reader = new CsvReader(file, CsvFormat.defaults().withCategorical(List.of("note")));
-        assertThrows(CsvReader.PartEndsInsideAQuotedField.class, () -> reader.readRange(null, 0, bounds[1], (l, f, c, w) -> { }),
+        assertThrows(PartEndsInsideAQuotedField.class, () -> reader.readRange(null, 0, bounds[1], (l, f, c, w) -> { }),
                 "the first part ends inside a row");
 
         SerialAndParted read = SerialAndParted.open(file, folder, 2);
