@@ -112,18 +112,6 @@ final class ColumnOptions {
                         + "are skipped with --skip-bad-rows)%n", name, numbers, valued, name);
             }
         }
-        java.util.Set<String> written = new java.util.HashSet<>();
-        for (var column : categories.entrySet()) { // amounts and rates written for people: categories unless told
-            CategoryDictionary seen = source.categoryCounts(column.getKey());
-            long valued = java.util.Arrays.stream(seen.counts()).sum() + seen.overflowRows();
-            if (!categorical.contains(column.getKey()) && 2 * WrittenNumbers.rows(seen) > valued) {
-                written.add(column.getKey());
-                out.printf(Locale.ROOT, "Note: column \"%s\" holds numbers written with a sign (\"%s\"), so it is read as %s%,d "
-                        + "categories, not as numbers: write them without the sign (and their grouping commas, or give --thousands ',') "
-                        + "to read it as numbers%n", io.dense4j.data.csv.Printable.of(column.getKey()),
-                        io.dense4j.data.csv.Printable.of(WrittenNumbers.example(seen)), seen.overflowed() ? "over " : "", seen.size());
-            }
-        }
         noteCaseVariants(categories, out);
         int capped = 0;
         for (var column : categories.entrySet()) {
@@ -138,7 +126,7 @@ final class ColumnOptions {
                             + "file's %,d rows (%s) with another go to the slot for other values%s%n", name,
                     seen.overflowed() ? "over " : "", seen.size(), column.getValue().values().size(),
                     training.validationTo() > training.validationFrom() ? " in the training rows" : "", otherRows,
-                    share(otherRows, source.rows()), !written.contains(column.getKey()) && (seen.overflowed() || seen.size() > source.rows() / 2)
+                    share(otherRows, source.rows()), seen.overflowed() || seen.size() > source.rows() / 2
                             ? " (an identifier? leave it out: --drop " + name + ")" : " (--max-categories)");
         }
         if (capped > NOTES_SHOWN) {

@@ -61,22 +61,17 @@ final class CellParser {
         MissingMarks marks = columnMarks == null ? this.marks : columnMarks[column - 1];
         double value = PlainDecimal.parse(bytes, from, to, format.decimal());
         if (value != value) { // not the plain common case: the full parser, and its special values
-            try {
-                value = fullParse(bytes, from, to);
-            } catch (NumberFormatException notANumber) {
-                if (isMissingMark(bytes, from, to) || marks.matches(bytes, from, to)) {
-                    return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
+            if (SignedAmounts.signed(bytes, from, to)) { // "$1,093.02", "7.1%": the number written, or no number
+                value = SignedAmounts.value(bytes, from, to, format.decimal(), format.thousands(), scratchFor(from, to));
+                if (Double.isNaN(value)) {
+                    return notANumber(bytes, from, to, column, marks);
                 }
-                String hint = SeparatorHint.of(bytes, from, to, format);
-                String text = CsvProblems.text(bytes, from, to);
-                throw problems.cell(column, "expected a number" + (format.decimal() == ',' ? " with a decimal comma" : "") + ", got \""
-                        + text + "\" (" + (hint == null ? "" : hint + "; ") + (isMark(bytes, from, to)
-                        // "?" is Weka's and the UCI files' missing value: declaring the column categorical is no cure for that
-                        ? "if \"" + text + "\" marks a missing value, " + (scoring && !allowMissing
-                        ? "the model fills none: train it with --missing-values '" + text + "' --fill-missing"
-                        : "say so: " + Remedy.of("--missing-values '" + text + "'" + (allowMissing ? "" : " --fill-missing"),
-                                "CsvFormat.withMissingMarks" + (allowMissing ? "" : " and CsvSource.Options.fillingMissing()")))
-                        : categoricalHint(problems.flagName(column))) + ")");
+            } else {
+                try {
+                    value = fullParse(bytes, from, to);
+                } catch (NumberFormatException notANumber) {
+                    return notANumber(bytes, from, to, column, marks);
+                }
             }
             if (Double.isNaN(value)) {
                 return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
@@ -94,6 +89,26 @@ final class CellParser {
                     + "); expected a number");
         }
         return rounded;
+    }
+
+    /**
+     * A cell that is no number: a missing value (NaN, when they are allowed), or an error with a
+     * hint at the way out.
+     */
+    private float notANumber(byte[] bytes, int from, int to, int column, MissingMarks marks) {
+        if (isMissingMark(bytes, from, to) || marks.matches(bytes, from, to)) {
+            return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
+        }
+        String hint = SeparatorHint.of(bytes, from, to, format);
+        String text = CsvProblems.text(bytes, from, to);
+        throw problems.cell(column, "expected a number" + (format.decimal() == ',' ? " with a decimal comma" : "") + ", got \""
+                + text + "\" (" + (hint == null ? "" : hint + "; ") + (isMark(bytes, from, to)
+                // "?" is Weka's and the UCI files' missing value: declaring the column categorical is no cure for that
+                ? "if \"" + text + "\" marks a missing value, " + (scoring && !allowMissing
+                ? "the model fills none: train it with --missing-values '" + text + "' --fill-missing"
+                : "say so: " + Remedy.of("--missing-values '" + text + "'" + (allowMissing ? "" : " --fill-missing"),
+                        "CsvFormat.withMissingMarks" + (allowMissing ? "" : " and CsvSource.Options.fillingMissing()")))
+                : categoricalHint(problems.flagName(column))) + ")");
     }
 
     /**
@@ -128,10 +143,15 @@ final class CellParser {
      * decimal comma first made a point and its thousands separators left out.
      */
     private double fullParse(byte[] bytes, int from, int to) {
-        if ((format.decimal() == ',' || format.thousands() != 0) && pointed.length < to - from) {
+        return fullParse(bytes, from, to, format.decimal(), format.thousands(), scratchFor(from, to));
+    }
+
+    /** {@link #pointed}, grown to hold the cell {@code bytes[from, to)}. */
+    private byte[] scratchFor(int from, int to) {
+        if (pointed.length < to - from) {
             pointed = new byte[Math.max(to - from, 2 * pointed.length)];
         }
-        return fullParse(bytes, from, to, format.decimal(), format.thousands(), pointed);
+        return pointed;
     }
 
     /**
@@ -141,6 +161,9 @@ final class CellParser {
     static boolean readsAsNumber(byte[] bytes, int from, int to, char decimal, char thousands) {
         if (!Double.isNaN(PlainDecimal.parse(bytes, from, to, decimal))) {
             return true;
+        }
+        if (SignedAmounts.signed(bytes, from, to)) {
+            return !Double.isNaN(SignedAmounts.value(bytes, from, to, decimal, thousands, new byte[to - from]));
         }
         try {
             fullParse(bytes, from, to, decimal, thousands, decimal == ',' || thousands != 0 ? new byte[to - from] : null);

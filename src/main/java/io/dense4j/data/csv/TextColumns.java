@@ -133,7 +133,7 @@ final class TextColumns {
     }
 
     private static boolean isText(byte[] bytes, int from, int to, CsvFormat format) {
-        if (cannotBeANumber(bytes[from], bytes[to - 1])) { // most text: no parser, which throws at a cost of a microsecond
+        if (cannotBeANumber(bytes[from], bytes[to - 1]) && !SignedAmounts.signed(bytes, from, to)) { // most text: no parser, which throws
             return true;
         }
         return !CellParser.readsAsNumber(bytes, from, to, format.decimal(), format.thousands());

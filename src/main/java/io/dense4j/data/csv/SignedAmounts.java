@@ -1,0 +1,66 @@
+package io.dense4j.data.csv;
+
+/**
+ * Numbers written for people: a currency sign before them or a percent sign after
+ * ({@code $1,093.02}, {@code -€5}, {@code 7.1%}, {@code 12 %}), read as the number written (1093.02,
+ * −5, 7.1). An amount may group its thousands (with the comma, or the point in a file with a
+ * decimal comma), as the sign says it is one number. Exists apart from the number parse every
+ * cell goes through first: only a cell that is no plain number comes here, so a column of amounts
+ * or rates is a column of numbers rather than hundreds of categories.
+ */
+final class SignedAmounts {
+    private static final byte[][] CURRENCIES = {
+        {'$'}, {(byte) 0xE2, (byte) 0x82, (byte) 0xAC}, {(byte) 0xC2, (byte) 0xA3}, {(byte) 0xC2, (byte) 0xA5}}; // $ € £ ¥
+
+    private SignedAmounts() {
+    }
+
+    /** Whether {@code bytes[from, to)} has a currency sign before it (after an optional + or −) or a percent sign after it. */
+    static boolean signed(byte[] bytes, int from, int to) {
+        return to > from && (bytes[to - 1] == '%' || currencyAt(bytes, bytes[from] == '-' || bytes[from] == '+' ? from + 1 : from, to) > 0);
+    }
+
+    /**
+     * The number {@code bytes[from, to)} (blanks at its ends already left out) writes with a sign,
+     * or NaN when it is no amount or rate so written; {@code scratch} is at least as long as the cell.
+     */
+    static double value(byte[] bytes, int from, int to, char decimal, char thousands, byte[] scratch) {
+        if (to - from >= 2 && bytes[to - 1] == '%') {
+            return parsed(bytes, from, CellParser.beforeBlanks(bytes, from, to - 1), decimal, thousands, scratch);
+        }
+        int at = from < to && (bytes[from] == '-' || bytes[from] == '+') ? from + 1 : from;
+        int currency = currencyAt(bytes, at, to);
+        if (currency == 0) {
+            return Double.NaN;
+        }
+        int digits = CellParser.afterBlanks(bytes, at + currency, to);
+        if (digits == to || bytes[digits] == '-' || bytes[digits] == '+') {
+            return Double.NaN; // one sign is enough: "$-5" and "-$-5" are no amounts
+        }
+        char group = thousands != 0 ? thousands : decimal == ',' ? '.' : ',';
+        double value = parsed(bytes, digits, to, decimal, group, scratch);
+        return bytes[from] == '-' ? -value : value;
+    }
+
+    private static double parsed(byte[] bytes, int from, int to, char decimal, char thousands, byte[] scratch) {
+        if (from == to || bytes[from] == '%' || bytes[to - 1] == '%') {
+            return Double.NaN;
+        }
+        try {
+            double value = CellParser.fullParse(bytes, from, to, decimal, thousands, scratch);
+            return Double.isInfinite(value) ? Double.NaN : value; // "Infinity%" is no rate; NaN stays no number
+        } catch (NumberFormatException notANumber) {
+            return Double.NaN;
+        }
+    }
+
+    /** The length of the currency sign at {@code at}, or 0. */
+    private static int currencyAt(byte[] bytes, int at, int to) {
+        for (byte[] sign : CURRENCIES) {
+            if (to - at > sign.length && java.util.Arrays.equals(bytes, at, at + sign.length, sign, 0, sign.length)) {
+                return sign.length;
+            }
+        }
+        return 0;
+    }
+}
