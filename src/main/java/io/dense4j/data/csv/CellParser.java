@@ -62,6 +62,9 @@ final class CellParser {
         double value = PlainDecimal.parse(bytes, from, to, format.decimal());
         if (value != value) { // not the plain common case: the full parser, and its special values
             if (SignedAmounts.signed(bytes, from, to)) { // "$1,093.02", "7.1%": the number written, or no number
+                if (marks.matches(bytes, from, to)) { // a mark named so ("-1%") is a missing value, as it always was
+                    return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
+                }
                 value = SignedAmounts.value(bytes, from, to, format.decimal(), format.thousands(), scratchFor(from, to));
                 if (Double.isNaN(value)) {
                     return notANumber(bytes, from, to, column, marks);
@@ -159,11 +162,19 @@ final class CellParser {
      * infinity) to the reader of a file with these separators; anything else a cell holds is text.
      */
     static boolean readsAsNumber(byte[] bytes, int from, int to, char decimal, char thousands) {
-        if (!Double.isNaN(PlainDecimal.parse(bytes, from, to, decimal))) {
-            return true;
-        }
         if (SignedAmounts.signed(bytes, from, to)) {
             return !Double.isNaN(SignedAmounts.value(bytes, from, to, decimal, thousands, new byte[to - from]));
+        }
+        return readsAsPlainNumber(bytes, from, to, decimal, thousands);
+    }
+
+    /**
+     * {@link #readsAsNumber}, but for an amount or rate written with a sign, which a missing-value
+     * mark may be: a mark such as {@code -1%} is text to compare, as it always was.
+     */
+    static boolean readsAsPlainNumber(byte[] bytes, int from, int to, char decimal, char thousands) {
+        if (!Double.isNaN(PlainDecimal.parse(bytes, from, to, decimal))) {
+            return true;
         }
         try {
             fullParse(bytes, from, to, decimal, thousands, decimal == ',' || thousands != 0 ? new byte[to - from] : null);

@@ -345,8 +345,8 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         checkMissingMarks(marks, '\n', (char) 0, (char) 0); // a line break is refused anyway
         for (String mark : marks) {
             byte[] bytes = mark.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            if (CellParser.readsAsNumber(bytes, 0, bytes.length, '.', (char) 0)
-                    && CellParser.readsAsNumber(bytes, 0, bytes.length, ',', (char) 0) && !MissingMarks.isWholeNumber(mark)) {
+            if (CellParser.readsAsPlainNumber(bytes, 0, bytes.length, '.', (char) 0)
+                    && CellParser.readsAsPlainNumber(bytes, 0, bytes.length, ',', (char) 0) && !MissingMarks.isWholeNumber(mark)) {
                 throw new IllegalArgumentException(notWhole(mark, ""));
             }
         }
@@ -372,7 +372,8 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
                 throw new IllegalArgumentException("the missing-value mark \"" + shown + "\" holds the delimiter, a quote or a line break");
             }
             byte[] bytes = mark.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            if (decimal != 0 && !MissingMarks.isWholeNumber(mark) && CellParser.readsAsNumber(bytes, 0, bytes.length, decimal, thousands)) {
+            if (decimal != 0 && !MissingMarks.isWholeNumber(mark) && CellParser.readsAsPlainNumber(bytes, 0, bytes.length, decimal,
+                    thousands)) {
                 throw new IllegalArgumentException(notWhole(mark, decimal == ',' || thousands != 0 ? " in a file with decimal '" + decimal
                         + "'" + (thousands != 0 ? " and thousands '" + thousands + "'" : "") : ""));
             }

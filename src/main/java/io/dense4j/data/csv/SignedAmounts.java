@@ -42,13 +42,22 @@ final class SignedAmounts {
         return bytes[from] == '-' ? -value : value;
     }
 
+    /** The number of digits and separators {@code bytes[from, to)} writes, after an optional sign; NaN for anything else. */
     private static double parsed(byte[] bytes, int from, int to, char decimal, char thousands, byte[] scratch) {
-        if (from == to || bytes[from] == '%' || bytes[to - 1] == '%') {
+        int digits = from < to && (bytes[from] == '-' || bytes[from] == '+') ? from + 1 : from;
+        boolean anyDigit = false;
+        for (int at = digits; at < to; at++) { // no exponent, hexadecimal or NaN: amounts are written in plain digits
+            byte b = bytes[at];
+            anyDigit |= b >= '0' && b <= '9';
+            if (!(b >= '0' && b <= '9' || b == '.' || b == ',' || b == thousands)) {
+                return Double.NaN;
+            }
+        }
+        if (!anyDigit) {
             return Double.NaN;
         }
         try {
-            double value = CellParser.fullParse(bytes, from, to, decimal, thousands, scratch);
-            return Double.isInfinite(value) ? Double.NaN : value; // "Infinity%" is no rate; NaN stays no number
+            return CellParser.fullParse(bytes, from, to, decimal, thousands, scratch); // an overflow is infinite, and said so
         } catch (NumberFormatException notANumber) {
             return Double.NaN;
         }

@@ -40,10 +40,21 @@ class SignedAmountsTest {
 
     @Test
     void leavesWhatIsNoAmountAnError() {
-        for (String cell : new String[] {"$", "%", "$abc", "5%%", "$1,2", "$-5", "-$-5", "$1e400", "Infinity%", "%5", "US$5", "5$"}) {
+        for (String cell : new String[] {"$", "%", "$abc", "5%%", "$1,2", "$-5", "-$-5", "$1e400", "Infinity%", "%5", "US$5", "5$",
+            "1e3%", "$0x1p3", "NaN%", "$.", "($5.00)"}) {
             DataFileException error = assertThrows(DataFileException.class, () -> number(cell, CsvFormat.defaults()), cell);
             assertTrue(error.getMessage().contains("expected a number, got \"" + cell + "\""), error.getMessage());
         }
+    }
+
+    /** A missing-value mark that reads as an amount or rate ("-1%", "$0") is a mark still, as before amounts were read. */
+    @Test
+    void aMarkWrittenAsARateIsAMark() {
+        CsvFormat marked = CsvFormat.defaults().withMissingMarks(List.of("-1%", "$0"));
+        byte[] bytes = TestLines.bytes("##-1%##");
+        assertTrue(Float.isNaN(new CellParser(true, TestLines.problemsOnLine(2), marked).number(bytes, 2, bytes.length - 2, 3)));
+        assertEquals(-2f, number("-2%", marked));
+        assertEquals(0.5f, number("$0.5", marked));
     }
 
     @Test
