@@ -36,12 +36,17 @@ class SignedAmountsTest {
         assertEquals(-0.5f, number("-0.5%", plain));
         assertEquals(1093.02f, number("\u20AC1.093,02", plain.withDelimiter(';').withDecimal(',')), "grouped by points");
         assertEquals(3.5f, number("3,5 %", plain.withDelimiter(';').withDecimal(',')));
+        assertEquals(12.5f, number("12,5 \u20AC", plain.withDelimiter(';').withDecimal(',')), "the sign after the number");
+        assertEquals(5f, number("5$", plain));
+        assertEquals(12f, number("12\u00A0%", plain), "a no-break space before the sign");
+        assertEquals(-5f, number("($5.00)", plain), "an account's negative");
+        assertEquals(-1200f, number("( \u20AC1,200 )", plain));
     }
 
     @Test
     void leavesWhatIsNoAmountAnError() {
-        for (String cell : new String[] {"$", "%", "$abc", "5%%", "$1,2", "$-5", "-$-5", "$1e400", "Infinity%", "%5", "US$5", "5$",
-            "1e3%", "$0x1p3", "NaN%", "$.", "($5.00)"}) {
+        for (String cell : new String[] {"$", "%", "$abc", "5%%", "$1,2", "$-5", "-$-5", "$1e400", "Infinity%", "%5", "US$5", "$5$",
+            "1e3%", "$0x1p3", "NaN%", "$.", "(5%)", "(-$5)", "(5)", "5-"}) {
             DataFileException error = assertThrows(DataFileException.class, () -> number(cell, CsvFormat.defaults()), cell);
             assertTrue(error.getMessage().contains("expected a number, got \"" + cell + "\""), error.getMessage());
         }
