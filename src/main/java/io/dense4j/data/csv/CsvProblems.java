@@ -18,9 +18,23 @@ final class CsvProblems {
     private final Path file;
     private final LineBuffer lines;
     private List<String> columnNames; // the header's names, once known; null without a header
-    /** What the input that ends inside a quoted field is, after "the end of": the file, or a piece of it and what to do. */
-    private String input = WHOLE;
-    private static final String WHOLE = "the file";
+    /** What a pass reads: the end of it is where a quoted field that runs past it stops. */
+    enum Input {
+        WHOLE("the file"),
+        /** A part read on a thread of its own, which its reader reads again when cut inside a row. */
+        PART("this part of the file"),
+        /** A Spark piece. */
+        PIECE("this piece of the file: Spark reads a file in pieces cut at line ends, and --partitions 1 reads it whole, as a file "
+                + "whose quoted fields hold line ends needs");
+
+        private final String described;
+
+        Input(String described) {
+            this.described = described;
+        }
+    }
+
+    private Input input = Input.WHOLE;
 
     CsvProblems(Path file, LineBuffer lines) {
         this.file = file;
@@ -49,9 +63,9 @@ final class CsvProblems {
         columnNames = names;
     }
 
-    /** The input is a piece of the file, {@code described} after "the end of" where a quoted field runs past it. */
-    void readingA(String described) {
-        input = described;
+    /** The pass reads {@code input}. */
+    void reading(Input read) {
+        input = read;
     }
 
     /** Whether the last problem built was of the row's shape (its fields or quotes), not of a value; cleared by asking. */
@@ -92,9 +106,14 @@ final class CsvProblems {
 
     /** A bad cell, {@code column} counting from 1, named by its header when the file has one. */
     DataFileException cell(int column, String problem) {
+        return cellOnItsLine(column, spanned(problem));
+    }
+
+    /** The error of cell {@code column} on the row's first line, named by its header when the file has one. */
+    private DataFileException cellOnItsLine(int column, String problem) {
         String name = columnNames != null ? columnNames.get(column - 1) : null;
         // escaped as the Read line shows it: a header's escape sequence must not reach the terminal through an error
-        return new DataFileException(file, lines.line(), column, name == null ? null : Printable.whole(name), spanned(problem));
+        return new DataFileException(file, lines.line(), column, name == null ? null : Printable.whole(name), problem);
     }
 
     /**
@@ -103,14 +122,13 @@ final class CsvProblems {
      */
     DataFileException unclosedQuote(int column) {
         misshapen = true;
-        String name = columnNames != null ? columnNames.get(column - 1) : null;
         String missingItsPair = " (a quote missing its pair takes every line after it into the field)";
         String problem = lines.cutShort() ? String.format(java.util.Locale.ROOT, "a quoted field opens here and no quote closes it "
                 + "within %,d bytes%s", LineBuffer.MOST_ROW_BYTES_OVER_LINES, missingItsPair)
                 : !lines.openAtEnd() ? "a quoted field has no closing quote on its line"
-                : input.equals(WHOLE) ? "a quoted field opens here and no quote closes it before the end of the file" + missingItsPair
-                : "a quoted field opens here and runs past the end of " + input;
-        return new DataFileException(file, lines.line(), column, name == null ? null : Printable.whole(name), problem);
+                : input == Input.WHOLE ? "a quoted field opens here and no quote closes it before the end of the file" + missingItsPair
+                : "a quoted field opens here and runs past the end of " + input.described;
+        return cellOnItsLine(column, problem);
     }
 
     /** {@code problem}, saying which lines the row runs over when a quoted field in it holds line ends. */

@@ -292,7 +292,7 @@ public final class CsvReader {
 
     /** Reads every row into {@code handler}, on the calling thread, and returns what it found. */
     public Summary read(RowHandler handler) {
-        return open(in -> pass(in, handler, null, false, WHOLE));
+        return open(in -> pass(in, handler, null, CsvProblems.Input.WHOLE));
     }
 
     /**
@@ -301,7 +301,7 @@ public final class CsvReader {
      */
     public Summary read(InputStream in, RowHandler handler) {
         try {
-            return pass(in, handler, null, false, WHOLE);
+            return pass(in, handler, null, CsvProblems.Input.WHOLE);
         } catch (IOException failed) {
             throw cannotRead(failed);
         }
@@ -379,7 +379,7 @@ public final class CsvReader {
     public Summary readPiece(InputStream piece, byte[] firstLine, RowHandler handler) {
         try {
             ColumnLayout layout = firstLine == null ? null : layout(new ByteArrayInputStream(firstLine));
-            return pass(piece, handler, layout, true, PIECE);
+            return pass(piece, handler, layout, CsvProblems.Input.PIECE);
         } catch (IOException failed) {
             throw cannotRead(failed);
         }
@@ -393,8 +393,9 @@ public final class CsvReader {
     Summary readRange(ColumnLayout layout, long from, long to, RowHandler handler) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             InputStream range = new ByteRanges.Stream(channel, from, to);
-            String input = to >= channel.size() ? WHOLE : PART; // a range to the file's end ends where the file does
-            return pass(from == 0 ? decompressed(range) : range, handler, layout, false, input); // a gzip file is read from 0 only
+            // a range to the file's end ends where the file does; a gzip file is read from 0 only
+            return pass(from == 0 ? decompressed(range) : range, handler, layout, to >= channel.size() ? CsvProblems.Input.WHOLE
+                    : CsvProblems.Input.PART);
         } catch (IOException failed) {
             throw cannotRead(failed);
         }
@@ -440,22 +441,17 @@ public final class CsvReader {
         return new DataFileException(file, "is empty: expected " + (format.header() ? "a header row and " : "") + "data rows", null);
     }
 
-    /** What a pass reads, after "the end of" in the error of a quoted field that runs past it. */
-    private static final String WHOLE = "the file";
-    private static final String PART = "this part of the file";
-    private static final String PIECE = "this piece of the file: Spark reads a file in pieces cut at line ends, and --partitions 1 "
-            + "reads it whole, as a file whose quoted fields hold line ends needs";
-
     /**
      * One pass over {@code in}, every row to {@code handler}. With {@code layout} null its first
      * line is the file's, to be laid out (and read as a row without a header); otherwise every line
-     * is data laid out as {@code layout} says. A {@code piece} may hold no rows. {@code input} says
-     * what {@code in} is, after "the end of", for a quoted field that runs past its end.
+     * is data laid out as {@code layout} says. {@code input} says what {@code in} is: a Spark piece
+     * may hold no rows.
      */
-    private Summary pass(InputStream in, RowHandler handler, ColumnLayout layout, boolean piece, String input) throws IOException {
+    private Summary pass(InputStream in, RowHandler handler, ColumnLayout layout, CsvProblems.Input input) throws IOException {
+        boolean piece = input == CsvProblems.Input.PIECE;
         LineBuffer lines = new LineBuffer(in, chunk, format.delimiter());
         CsvProblems problems = new CsvProblems(file, lines);
-        problems.readingA(input);
+        problems.reading(input);
         RowParser parser = layout == null ? null : rowParser(layout, problems, handler);
         long rows = 0;
         SkippedRows skipped = new SkippedRows();
@@ -466,7 +462,7 @@ public final class CsvReader {
                 if (format.blankLine(lines.bytes(), from, to)) {
                     continue;
                 }
-                if (lines.openAtEnd() && input == PART) { // cut inside a row: the caller reads again from the part's start
+                if (lines.openAtEnd() && input == CsvProblems.Input.PART) { // cut inside a row: the caller reads again from the part's start
                     throw new PartEndsInsideAQuotedField();
                 }
                 if (parser == null) {
@@ -485,7 +481,7 @@ public final class CsvReader {
                         parser.parse(lines.bytes(), from, to, lines.line());
                         rows++;
                     } catch (DataFileException bad) {
-                        if (lines.openAtEnd() && input == PIECE) {
+                        if (lines.openAtEnd() && piece) {
                             throw bad; // a piece cut inside a row: skipping would read other rows than one machine
                         }
                         if (problems.tookMisshapen() && lines.lastLine() > lines.line()) {
