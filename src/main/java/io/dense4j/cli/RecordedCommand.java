@@ -49,6 +49,9 @@ final class RecordedCommand {
         if (!train.epochsGiven) {
             settled.addAll(List.of("--epochs", String.valueOf(train.epochs)));
         }
+        if (resumed == null && !train.spec.commandLine().getParseResult().hasMatchedOption(ResumeCheck.FILL)) {
+            settled.add(train.fillMissing ? ResumeCheck.FILL : "--no-fill-missing"); // a resume keeps its checkpoint line's
+        }
         TrainingCommand line = atStart(train.spec, resumed, steps, settled);
         return train.controls.changesTheRun() ? line.asResumedOtherwise() : line;
     }
@@ -76,6 +79,12 @@ final class RecordedCommand {
         } catch (NumberFormatException notANumber) { // train refused such a line; a hand-edited file gets no epochs from it
             return OptionalInt.empty();
         }
+    }
+
+    /** Whether {@code arguments} give --fill-missing or --no-fill-missing: a line recorded before filling was the default gives neither. */
+    static boolean givesFill(List<String> arguments) {
+        return arguments.stream().anyMatch(argument -> argument.equals(ResumeCheck.FILL) || argument.startsWith(ResumeCheck.FILL + "=")
+                || argument.equals("--no-fill-missing"));
     }
 
     /** The value of the last {@code flag} (a long name) {@code arguments} give, as {@code --flag v} or {@code --flag=v}; else empty. */

@@ -24,12 +24,14 @@ final class ResumeCheck {
     private static final List<String> MODEL_FLAGS = List.of("--layers", "--activation", "--dropout", "--standardize");
     private static final List<String> OPTIMIZER_FLAGS = List.of("--optimizer", "--lr", "--momentum", "--nesterov", "--beta1",
             "--beta2", "--epsilon", "--weight-decay", "--clip-norm");
+    /** Whether missing numbers are filled: a resume takes it from its checkpoint's model, whose line may not say. */
+    static final String FILL = "--fill-missing";
     /**
      * The flags whose values a resumed run takes from its checkpoint, given or not: its model,
-     * optimizer and loss, how many categories it keeps, and how it read the data's numbers.
+     * optimizer and loss, how many categories it keeps, and how it read and filled the data's numbers.
      */
     static final java.util.Set<String> KEPT_FLAGS = java.util.stream.Stream.of(MODEL_FLAGS, OPTIMIZER_FLAGS, List.of("--l2",
-            "--class-weight", "--max-categories", "--decimal", "--thousands", "--missing-values", "--missing-values-in"))
+            "--class-weight", "--max-categories", "--decimal", "--thousands", "--missing-values", "--missing-values-in", FILL))
             .flatMap(List::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private ResumeCheck() {
@@ -64,6 +66,10 @@ final class ResumeCheck {
             conflicts.add("--class-weight " + loss.classWeight + "; the checkpoint has " + resumed.loss().classWeights());
         }
         columnConflicts(resumed, command.columns, given, conflicts);
+        if (resumed.inputSchema() != null && given.hasMatchedOption(FILL) && command.fillMissing != fills(resumed)) {
+            conflicts.add((command.fillMissing ? FILL : "--no-fill-missing") + "; the checkpoint's model " + (fills(resumed)
+                    ? "fills missing numbers with its training means" : "fills no missing number"));
+        }
         io.dense4j.model.TrainingData data = resumed.trainingData();
         io.dense4j.data.csv.CsvFormat read = command.csv.format();
         if (data != null && given.hasMatchedOption("--decimal") && read.decimal() != data.decimal()) {
@@ -75,6 +81,11 @@ final class ResumeCheck {
         }
         ResumedControls.linelessConflicts(checkpoint, given, conflicts);
         refuse(command, conflicts);
+    }
+
+    /** Whether {@code model} fills missing numbers with its training means. */
+    static boolean fills(Model model) {
+        return model.inputSchema() != null && model.inputSchema().missingValueFill() != null;
     }
 
     /** Throws if the default epochs {@code command} settled on are fewer than {@code checkpoint} has trained. */

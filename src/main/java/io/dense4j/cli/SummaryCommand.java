@@ -28,7 +28,8 @@ final class SummaryCommand implements Callable<Integer> {
                     + Printable.whole(model.inputSchema().classes().get(1)));
             // what predict does with an empty numeric cell: fill it, or refuse the row's file
             System.out.println("Missing numbers: " + (model.inputSchema().missingValueFill() != null
-                    ? "filled with the training rows' means (--fill-missing)" : "refused (trained without --fill-missing)")
+                    ? "filled with the training rows' means" : "refused (trained with --no-fill-missing, or before filling was the "
+                    + "default)")
                     + (model.inputSchema().categories().isEmpty() ? "" : "; a missing category has a slot of its own"));
             List<String> marks = model.inputSchema().missingMarks();
             System.out.println("Missing values: empty, NA, N/A, NaN" + (marks.isEmpty() ? "" : ", and "

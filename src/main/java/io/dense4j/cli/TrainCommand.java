@@ -118,11 +118,10 @@ class TrainCommand implements Callable<Integer> {
     /** What the run says of itself (base rate, a loss still falling, a full batch's patience); made when first asked for. */
     private RunJudgement judgement;
 
-    @Option(names = "--fill-missing", description = "Fill missing values (empty, NA, NaN) with the feature's mean over the "
-            + "training rows, saved with the model and used when it predicts (default: missing values are errors).")
+    @Option(names = "--fill-missing", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Fill "
+            + "missing numbers (empty, NA, NaN, --missing-values) with the feature's mean over the training rows, saved with the "
+            + "model and used when it predicts; on by default, --no-fill-missing stops at the first one, naming its line and column.")
     boolean fillMissing;
-
-
 
     @Option(names = "--early-stopping", description = "Stop after this many epochs without improvement of the validation loss "
             + "(of the training loss without --validation), restoring the best epoch's weights.")
@@ -178,6 +177,8 @@ class TrainCommand implements Callable<Integer> {
     private boolean notedUnnamed;
     /** Whether the note that class 1 is the majority by its name was given: once a command, as cv trains a model per fold. */
     private boolean notedMajority;
+    /** Whether the note of the columns whose missing numbers are filled was given: once a command, as for the majority. */
+    private boolean notedFilled;
     /** A resumed run's checkpoint's marks of a missing value; null when not resuming. */
     private ResumedMarks resumedMarks;
 
@@ -286,6 +287,9 @@ class TrainCommand implements Callable<Integer> {
      */
     void resumingFrom(Checkpoint checkpoint, Activation hidden, Optimizer chosen) {
         ResumeCheck.against(checkpoint, this, hidden, chosen);
+        if (checkpoint.model().inputSchema() != null) { // whatever its line says: a line recorded before filling was the default has no flag
+            fillMissing = ResumeCheck.fills(checkpoint.model());
+        }
         resumedData = checkpoint.model().trainingData();
         resumedMarks = checkpoint.model().inputSchema() == null ? null : new ResumedMarks(checkpoint.model().inputSchema());
         resumedFromACluster = checkpoint.state().batching() != null && checkpoint.state().batching().onACluster();
@@ -548,6 +552,10 @@ class TrainCommand implements Callable<Integer> {
         InputSchema schema = new InputSchema(featureNames, classes, fillMissing
                 ? InputSchema.meansToFill(file, featureNames, statistics, categories.keySet()) : null, labelName, categories,
                 csv.format().missingMarks(), csv.format().columnMissingMarks());
+        if (fillMissing && !notedFilled) { // the first fold's rows stand for cv's others
+            FilledNumbers.noteTraining(featureNames, categories.keySet(), statistics, status());
+            notedFilled = true;
+        }
         Model compiled = model.compile(schema, loss, chosen, CompileOptions.defaults().withSeed(seed));
         // the output starts at the (class- and row-weighted) base rate, so the untrained model's loss is the constant
         // prediction's rather than ln 2: on rare positives, no epochs spent unlearning a 50% guess

@@ -142,6 +142,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (RecordedCommand.epochs(recorded).isEmpty()) { // recorded when the default was 10 whatever the rows
             arguments.addAll(List.of("--epochs", Integer.toString(DefaultEpochs.OF_A_LINE_WITHOUT)));
         }
+        if (!RecordedCommand.givesFill(recorded)) { // recorded when missing numbers were errors by default
+            arguments.add("--no-fill-missing");
+        }
         arguments.addAll(List.of("--data", data, "--out", out.toString(), "--parts", Integer.toString(command.parts())));
         if (cacheDirectory != null) {
             arguments.addAll(List.of("--cache-dir", cacheDirectory.toString()));
@@ -205,7 +208,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
         int statistics = countDiffering(original.parameterValues().statistics(), retrained.parameterValues().statistics());
         boolean threshold = original.threshold().value() != retrained.threshold().value();
-        if (differing == 0 && statistics == 0 && !threshold) {
+        String fill = fillDifference(original, retrained);
+        if (differing == 0 && statistics == 0 && !threshold && fill == null) {
             return null;
         }
         List<String> parts = new ArrayList<>();
@@ -220,7 +224,26 @@ final class VerifyCommand implements Callable<Integer> {
         if (threshold) {
             parts.add("the threshold is " + retrained.threshold() + ", not " + original.threshold());
         }
+        if (fill != null) {
+            parts.add(fill);
+        }
         return String.join("; ", parts);
+    }
+
+    /** How the models differ in filling missing numbers, which their weights do not show; null if not at all, to the bit. */
+    private static String fillDifference(Model original, Model retrained) {
+        List<Double> before = original.inputSchema() == null ? null : original.inputSchema().missingValueFill();
+        List<Double> after = retrained.inputSchema() == null ? null : retrained.inputSchema().missingValueFill();
+        if ((before == null) != (after == null)) {
+            return before == null ? "the retrained model fills missing numbers, which the model refuses"
+                    : "the retrained model refuses missing numbers, which the model fills";
+        }
+        int differing = 0;
+        for (int j = 0; before != null && j < before.size(); j++) {
+            differing += Double.doubleToRawLongBits(before.get(j)) != Double.doubleToRawLongBits(after.get(j)) ? 1 : 0;
+        }
+        return differing == 0 ? null : String.format(Locale.ROOT, "%,d of %,d means that fill missing numbers differ", differing,
+                before.size());
     }
 
     private static int countDiffering(NativeArray before, NativeArray after) {

@@ -118,6 +118,15 @@ public final class FeatureStatistics implements java.io.Serializable {
         return missing;
     }
 
+    /** Each feature's missing values (NaN) seen. */
+    public long[] missingByFeature() {
+        long[] missing = new long[present.length];
+        for (int j = 0; j < missing.length; j++) {
+            missing[j] = rows - present[j];
+        }
+        return missing;
+    }
+
     /** Each feature's mean over its present values; NaN for a feature with none. */
     public double[] mean() {
         double[] means = mean.clone();

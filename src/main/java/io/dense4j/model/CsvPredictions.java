@@ -49,10 +49,10 @@ public final class CsvPredictions {
     }
 
     /**
-     * What a prediction run wrote: its rows, and per categorical column the rows whose category
-     * the model does not know (read as "other").
+     * What a prediction run wrote: its rows, per categorical column the rows whose category
+     * the model does not know (read as "other"), and the missing numbers it filled.
      */
-    public record Written(long rows, java.util.Map<String, Long> unknownCategoryRows) {
+    public record Written(long rows, java.util.Map<String, Long> unknownCategoryRows, long missingValues) {
     }
 
     /** As {@link #write(Model, Path, CsvFormat, double, List, Path)}, saying what was written. */
@@ -164,6 +164,7 @@ public final class CsvPredictions {
         boolean headerWritten = false;
         Chunk chunk = new Chunk(model, stream, threshold);
         long rows = 0;
+        long missing = 0;
         java.util.Map<String, Long> unknown = new java.util.LinkedHashMap<>();
         try (io.dense4j.runtime.BlasThreads besideTheReader = io.dense4j.runtime.BlasThreads.besideOneThread()) {
             for (Input input : inputs) {
@@ -192,6 +193,7 @@ public final class CsvPredictions {
                         blocks.recycle(block);
                     }
                     rows += blocks.summary().rows();
+                    missing += blocks.summary().missingValues();
                     blocks.summary().unknownCategoryRows().forEach((column, count) -> unknown.merge(column, count, Long::sum));
                 }
             }
@@ -202,7 +204,7 @@ public final class CsvPredictions {
             if (!headerWritten) {
                 stream.write(headerLine);
             }
-            return new Written(rows, unknown);
+            return new Written(rows, unknown, missing);
         } finally {
             model.givePlan(chunk.plan);
         }

@@ -89,9 +89,6 @@ class BadInputProbeTest {
             {"one class only", "a,label\n1,1\n2,1\n", "bad.csv: has only one label value (1) in its label column; a binary classifier needs two"},
             {"an empty file", "", "bad.csv: is empty: expected a header row and data rows"},
             {"a header only", "a,label\n", "bad.csv: has a header row but no data rows"},
-            {"an empty cell", "a,b,label\n1,,0\n2,3,1\n", "bad.csv, line 2, column 2 (\"b\"): empty cell (a missing value)"},
-            {"NA", "a,label\nNA,0\n1,1\n", "bad.csv, line 2, column 1 (\"a\"): \"NA\" is a missing value; expected a number"},
-            {"NaN", "a,label\nNaN,0\n1,1\n", "bad.csv, line 2, column 1 (\"a\"): \"NaN\" is a missing value"},
             {"infinity", "a,label\ninf,0\n1,1\n", "bad.csv, line 2, column 1 (\"a\"): expected a number, got \"inf\""},
             {"a number beyond float32", "a,label\n1e39,0\n1,1\n", "bad.csv, line 2, column 1 (\"a\"): \"1e39\" is beyond float32's range (±3.4e38)"},
             {"a 200,000-byte cell", "a,label\n1,0\n" + "x".repeat(200_000) + ",1\n",
@@ -104,6 +101,16 @@ class BadInputProbeTest {
         for (String[] bad : cases) {
             probes.add(new Probe(bad[0], Map.of("bad.csv", bad[1].getBytes(StandardCharsets.UTF_8)),
                     new String[] {"train", "--data", "{bad.csv}", "--epochs", "1", "--out", "{out.zip}"}, 1, "{" + bad[2].replaceFirst("bad.csv", "bad.csv}")));
+        }
+        String[][] refusedMissing = { // filled by default: refused when --no-fill-missing asks for it
+            {"an empty cell", "a,b,label\n1,,0\n2,3,1\n", "bad.csv, line 2, column 2 (\"b\"): empty cell (a missing value)"},
+            {"NA", "a,label\nNA,0\n1,1\n", "bad.csv, line 2, column 1 (\"a\"): \"NA\" is a missing value; expected a number"},
+            {"NaN", "a,label\nNaN,0\n1,1\n", "bad.csv, line 2, column 1 (\"a\"): \"NaN\" is a missing value"},
+        };
+        for (String[] bad : refusedMissing) {
+            probes.add(new Probe(bad[0] + " with --no-fill-missing", Map.of("bad.csv", bad[1].getBytes(StandardCharsets.UTF_8)),
+                    new String[] {"train", "--data", "{bad.csv}", "--no-fill-missing", "--epochs", "1", "--out", "{out.zip}"}, 1,
+                    "{" + bad[2].replaceFirst("bad.csv", "bad.csv}")));
         }
         probes.add(new Probe("bytes that are not UTF-8", Map.of("bad.csv", new byte[] {'a', ',', 'l', '\n', '1', ',', 'n', (byte) 0xE9, '\n',
             '2', ',', 'b', '\n'}), new String[] {"train", "--data", "{bad.csv}", "--out", "{out.zip}"}, 1,

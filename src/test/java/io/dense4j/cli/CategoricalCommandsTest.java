@@ -62,7 +62,7 @@ class CategoricalCommandsTest {
         }
         assertTrue(summary.out().contains("Features: age, ci\\xE2\\x80\\xAEty, num\\x1B[31mRED"), summary.out());
         assertTrue(summary.out().contains("Classes: 0 = no, 1 = yes\\xE2\\x80\\x8B"), summary.out());
-        assertTrue(summary.out().contains("Missing numbers: refused (trained without --fill-missing); a missing category has a slot "
+        assertTrue(summary.out().contains("Missing numbers: filled with the training rows' means; a missing category has a slot "
                 + "of its own"), summary.out());
     }
 

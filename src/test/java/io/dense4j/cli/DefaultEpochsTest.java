@@ -60,7 +60,7 @@ class DefaultEpochsTest {
         Run verified = Run.of("verify", "--model", model.toString(), "--data", data);
         assertTrue(verified.out().lines().reduce((a, b) -> b).orElseThrow().startsWith("Reproduced: "), verified.out());
         // the line records the epochs the rows gave, so that a dense4j of another default retrains as many
-        assertTrue(verified.out().startsWith("Retraining as recorded: dense4j train --epochs 50 --data "), verified.out());
+        assertTrue(verified.out().startsWith("Retraining as recorded: dense4j train --epochs 50 --fill-missing --data "), verified.out());
 
         // a validation split of 0.2 trains on 508 rows (each row's side drawn from the seed): 16 steps an epoch
         Run validated = Run.of("train", "--data", data, "--validation", "0.2", "--out", folder.resolve("v.zip").toString());
@@ -128,7 +128,7 @@ class DefaultEpochsTest {
         trained.save(old);
         Run verified = Run.of("verify", "--model", old.toString(), "--data", data);
         assertEquals(0, verified.exitCode(), verified.out() + verified.err());
-        assertTrue(verified.out().startsWith("Retraining as recorded: dense4j train --epochs 10 --data "), verified.out());
+        assertTrue(verified.out().startsWith("Retraining as recorded: dense4j train --fill-missing --epochs 10 --data "), verified.out());
         assertFalse(verified.out().contains("Epochs:"), verified.out());
     }
 

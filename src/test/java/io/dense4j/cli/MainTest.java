@@ -53,17 +53,19 @@ class MainTest {
         Files.write(train, lines);
         Path model = folder.resolve("model.zip");
 
-        Run refused = Run.of("train", "--data", train.toString(), "--drop", "id");
+        Run refused = Run.of("train", "--data", train.toString(), "--drop", "id", "--no-fill-missing");
         assertEquals(1, refused.exitCode());
-        assertTrue(refused.err().contains("line 11, column 2 (\"x1\"): \"NA\" is a missing value"), refused.err());
+        assertTrue(refused.err().contains("line 11, column 2 (\"x1\"): \"NA\" is a missing value; expected a number (--fill-missing, "
+                + "the default, trains a model that fills them with the training mean)\n"), refused.err());
 
-        Run built = Run.of("train", "--data", train.toString(), "--drop", "id", "--fill-missing", "--epochs", "3", "--out", model.toString());
+        Run built = Run.of("train", "--data", train.toString(), "--drop", "id", "--epochs", "3", "--out", model.toString());
         assertEquals(0, built.exitCode(), built.err());
         assertTrue(built.out().contains("150 missing values; cache: built " + folder.resolve("train.csv.dense4j-cache")), built.out());
+        assertTrue(built.out().contains("\nNote: missing numbers, filled with the training rows' means (--no-fill-missing refuses "
+                + "them): x1 in 150 of the 1,500 training rows (10.0%)\n"), built.out());
         Run reused = Run.of("train", "--data", train.toString(), "--drop", "id", "--fill-missing", "--epochs", "3", "--out", model.toString());
         assertTrue(reused.out().contains("cache: reused"), reused.out());
-        assertTrue(Run.of("summary", "--model", model.toString()).out().contains("Missing numbers: filled with the training rows' means "
-                + "(--fill-missing)\n"));
+        assertTrue(Run.of("summary", "--model", model.toString()).out().contains("Missing numbers: filled with the training rows' means\n"));
         Run streamed = Run.of("train", "--data", train.toString(), "--features", "x2,x1", "--fill-missing", "--no-cache",
                 "--shuffle-buffer", "100", "--epochs", "3", "--validation", "0.2", "--out", folder.resolve("streamed.zip").toString());
         assertEquals(0, streamed.exitCode(), streamed.err());
@@ -74,6 +76,8 @@ class MainTest {
         Run predicted = Run.of("predict", "--model", model.toString(), "--data", unseen.toString(), "--out", predictions.toString());
         assertEquals(0, predicted.exitCode(), predicted.err());
         assertEquals(3, Files.readAllLines(predictions).size(), "a header and two rows, the gap filled");
+        assertTrue(predicted.out().contains("Note: filled 1 missing number in the 2 rows with the model's training means\n"),
+                predicted.out());
 
         // evaluate streams too: the model's classes name the labels (one class alone is fine), its means fill gaps
         Path positives = Files.writeString(folder.resolve("positives.csv"), "x1,x2,label\n3,3,1\n,2.5,1\n");
@@ -82,6 +86,8 @@ class MainTest {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(evaluated.out());
         assertEquals(2, json.get("confusion").get("tp").asLong() + json.get("confusion").get("fn").asLong());
         assertTrue(json.get("rocAuc").isNull(), "one class: no ROC AUC");
+        assertTrue(evaluated.err().contains("Note: filled 1 missing number in the 2 rows with the model's training means\n"),
+                evaluated.err());
         Run table = Run.of("evaluate", "--model", model.toString(), "--data", positives.toString());
         assertEquals(0, table.exitCode(), table.err());
         for (String line : new String[] {"classes            0 = \"0\", 1 = \"1\"", "ROC AUC            - (undefined: the rows hold one class)",

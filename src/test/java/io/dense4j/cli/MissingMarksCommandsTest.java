@@ -42,7 +42,8 @@ class MissingMarksCommandsTest {
     void aMarkIsAMissingValueInEveryCommandOnceTrainingSaysSo() throws Exception {
         Path clean = Files.writeString(folder.resolve("clean.csv"), Files.readString(train).replace("?,", "0.5,").replace(",?,", ",red,"));
         Path plain = folder.resolve("plain.zip");
-        assertEquals(0, Run.of("train", "--data", clean.toString(), "--epochs", "1", "--out", plain.toString()).exitCode());
+        assertEquals(0, Run.of("train", "--data", clean.toString(), "--no-fill-missing", "--epochs", "1", "--out", plain.toString())
+                .exitCode());
         Run scoring = Run.of("predict", "--model", plain.toString(), "--data", test.toString(), "--out", folder.resolve("q.csv").toString());
         assertEquals(1, scoring.exitCode());
         assertTrue(scoring.err().contains("expected a number, got \"?\" (if \"?\" marks a missing value, the model fills none: train "
@@ -51,10 +52,10 @@ class MissingMarksCommandsTest {
         Run refused = Run.of("train", "--data", train.toString(), "--epochs", "2", "--out", folder.resolve("m0.zip").toString());
         assertEquals(1, refused.exitCode());
         assertTrue(refused.err().contains("line 5, column 1 (\"x\"): expected a number, got \"?\" (if \"?\" marks a missing value, "
-                + "say so: --missing-values '?' --fill-missing)"), refused.err());
+                + "say so: --missing-values '?')"), refused.err());
 
         Path model = folder.resolve("m.zip");
-        Run trained = Run.of("train", "--data", train.toString(), "--missing-values", "?", "--fill-missing", "--epochs", "3",
+        Run trained = Run.of("train", "--data", train.toString(), "--missing-values", "?", "--epochs", "3",
                 "--out", model.toString());
         assertEquals(0, trained.exitCode(), trained.err());
         assertTrue(trained.out().contains("Categorical columns (one-hot over their categories, other, missing): colour (3)"),
@@ -82,7 +83,8 @@ class MissingMarksCommandsTest {
         assertEquals(lines.get(3), lines.get(4), "? and an empty category: its missing slot, not 'other'");
         Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--skip-bad-rows");
         assertEquals(0, evaluated.exitCode(), evaluated.err());
-        assertTrue(evaluated.out().startsWith("rows               4\n") && evaluated.err().contains("skipped 1 bad row of 5 (20.0%)"),
+        assertTrue(evaluated.out().startsWith("Note: filled 2 missing numbers in the 4 rows with the model's training means\n"
+                + "rows               4\n") && evaluated.err().contains("skipped 1 bad row of 5 (20.0%)"),
                 evaluated.out() + evaluated.err());
 
         Path checkpoint = folder.resolve("ckpt.zip");
@@ -114,8 +116,8 @@ class MissingMarksCommandsTest {
         Path dashes = Files.writeString(folder.resolve("dashes.csv"), Files.readString(train).replace("?", "--"));
         Run asked = Run.of("train", "--data", dashes.toString(), "--out", folder.resolve("m.zip").toString());
         assertEquals(1, asked.exitCode(), asked.err());
-        assertTrue(asked.err().contains("say so: --missing-values '--' --fill-missing"), asked.err());
-        Run told = Run.of("train", "--data", dashes.toString(), "--missing-values", "--", "--fill-missing", "--epochs", "2", "--out",
+        assertTrue(asked.err().contains("say so: --missing-values '--')"), asked.err());
+        Run told = Run.of("train", "--data", dashes.toString(), "--missing-values", "--", "--epochs", "2", "--out",
                 folder.resolve("m.zip").toString());
         assertEquals(0, told.exitCode(), told.err());
         assertEquals(List.of("--"), Model.load(folder.resolve("m.zip")).inputSchema().missingMarks());

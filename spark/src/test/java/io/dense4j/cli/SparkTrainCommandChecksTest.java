@@ -368,12 +368,18 @@ class SparkTrainCommandChecksTest {
                     .append('\n');
         }
         Path data = Files.writeString(folder.resolve("marked.csv"), text);
-        String[] common = {"--data", data.toString(), "--missing-values", "?", "--missing-values-in", "z=0", "--fill-missing",
+        String[] common = {"--data", data.toString(), "--missing-values", "?", "--missing-values-in", "z=0",
             "--skip-bad-rows", "--epochs", "1", "--batch-size", "2000", "--accept-worse-than-base-rate"};
         Path alone = folder.resolve("alone.zip");
         Path spark = folder.resolve("spark.zip");
-        SparkTrainCommandTest.capture(0, with(common, "train", "--cache-dir", folder.toString(), "--out", alone.toString()));
-        SparkTrainCommandTest.capture(0, with(common, "train", "--spark", "local[2]", "--partitions", "2", "--out", spark.toString()));
+        String oneSays = SparkTrainCommandTest.capture(0, with(common, "train", "--cache-dir", folder.toString(), "--out",
+                alone.toString()))[0];
+        String sparkSays = SparkTrainCommandTest.capture(0, with(common, "train", "--spark", "local[2]", "--partitions", "2", "--out",
+                spark.toString()))[0];
+        String filled = "\nNote: missing numbers, filled with the training rows' means (--no-fill-missing refuses them): z in ";
+        assertTrue(oneSays.contains(filled) && sparkSays.contains(filled), "filled by default, z's 0s first: " + sparkSays);
+        String zCount = oneSays.substring(oneSays.indexOf(filled) + filled.length()).split(" ")[0];
+        assertTrue(sparkSays.contains(filled + zCount + " of the "), "the same count on Spark: " + oneSays + sparkSays);
         Model one = Model.load(alone);
         Model cluster = Model.load(spark);
         assertEquals(java.util.List.of("?"), cluster.inputSchema().missingMarks());

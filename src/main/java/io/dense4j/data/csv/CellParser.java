@@ -251,8 +251,7 @@ final class CellParser {
     private float missing(int column, String problem) {
         if (!allowMissing) {
             throw problems.cell(column, problem + " (" + Remedy.of("--fill-missing", "CsvSource.Options.fillingMissing()")
-                    + " trains a model that fills "
-                    + "them with the training mean)");
+                    + ", the default, trains a model that fills them with the training mean)");
         }
         return Float.NaN;
     }

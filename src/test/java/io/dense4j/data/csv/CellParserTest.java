@@ -36,11 +36,11 @@ class CellParserTest {
 
     @Test
     void rejectsMissingMarksWithAHintWhenNotAllowed() {
-        assertEquals("t.csv, line 2, column 3: empty cell (a missing value); expected a number (--fill-missing [Java: CsvSource.Options.fillingMissing()] trains a model that fills them with the training mean)",
+        assertEquals("t.csv, line 2, column 3: empty cell (a missing value); expected a number (--fill-missing [Java: CsvSource.Options.fillingMissing()], the default, trains a model that fills them with the training mean)",
                 rejects("", false));
-        assertEquals("t.csv, line 2, column 3: \"n/a\" is a missing value; expected a number (--fill-missing [Java: CsvSource.Options.fillingMissing()] trains a model that fills them with the training mean)",
+        assertEquals("t.csv, line 2, column 3: \"n/a\" is a missing value; expected a number (--fill-missing [Java: CsvSource.Options.fillingMissing()], the default, trains a model that fills them with the training mean)",
                 rejects("n/a", false));
-        assertEquals("t.csv, line 2, column 3: \"NaN\" is a missing value; expected a number (--fill-missing [Java: CsvSource.Options.fillingMissing()] trains a model that fills them with the training mean)",
+        assertEquals("t.csv, line 2, column 3: \"NaN\" is a missing value; expected a number (--fill-missing [Java: CsvSource.Options.fillingMissing()], the default, trains a model that fills them with the training mean)",
                 rejects("NaN", false));
     }
 
@@ -155,8 +155,8 @@ class CellParserTest {
         CsvFormat marked = CsvFormat.defaults().withMissingMarks(java.util.List.of("?", "NULL"));
         assertTrue(Float.isNaN(new CellParser(true, TestLines.problemsOnLine(2), marked).number(TestLines.bytes(" ? "), 0, 3, 3)));
         assertTrue(Float.isNaN(new CellParser(true, TestLines.problemsOnLine(2), marked).number(TestLines.bytes("NULL"), 0, 4, 3)));
-        assertEquals("t.csv, line 2, column 3: \"NULL\" is a missing value; expected a number (--fill-missing [Java: CsvSource.Options.fillingMissing()] "
-                + "trains a model that fills them with the training mean)",
+        assertEquals("t.csv, line 2, column 3: \"NULL\" is a missing value; expected a number (--fill-missing [Java: CsvSource.Options.fillingMissing()], "
+                + "the default, trains a model that fills them with the training mean)",
                 assertThrows(DataFileException.class, () -> new CellParser(false, TestLines.problemsOnLine(2), marked)
                         .number(TestLines.bytes("NULL"), 0, 4, 3)).getMessage());
         assertThrows(DataFileException.class, () -> new CellParser(true, TestLines.problemsOnLine(2), marked)
@@ -202,8 +202,8 @@ class CellParserTest {
         for (String cell : new String[] {"-9.5", "-90", "9", "9999998"}) {
             assertEquals(Float.parseFloat(cell), cells.number(TestLines.bytes(cell), 0, cell.length(), 3), 0f, cell);
         }
-        assertEquals("t.csv, line 2, column 3: \"-9.0\" is a missing value (--missing-values); expected a number (--fill-missing [Java: CsvSource.Options.fillingMissing()] "
-                + "trains a model that fills them with the training mean)",
+        assertEquals("t.csv, line 2, column 3: \"-9.0\" is a missing value (--missing-values); expected a number (--fill-missing [Java: CsvSource.Options.fillingMissing()], "
+                + "the default, trains a model that fills them with the training mean)",
                 assertThrows(DataFileException.class, () -> new CellParser(false, TestLines.problemsOnLine(2), marked)
                         .number(TestLines.bytes("-9.0"), 0, 4, 3)).getMessage());
         for (String refused : new String[] {"12345678", "-9.5", "1e3"}) {

@@ -109,7 +109,7 @@ class CsvReaderTest {
     @Test
     void rejectsMissingValues() throws IOException {
         assertTrue(rejects("a,b,label\n1,,0\n").getMessage().contains("line 2, column 2 (\"b\"): empty cell (a missing value)"));
-        assertTrue(rejects("a,b,label\n1,NA,0\n").getMessage().contains("\"NA\" is a missing value; expected a number (--fill-missing [Java: CsvSource.Options.fillingMissing()] trains"));
+        assertTrue(rejects("a,b,label\n1,NA,0\n").getMessage().contains("\"NA\" is a missing value; expected a number (--fill-missing [Java: CsvSource.Options.fillingMissing()], the default, trains"));
         assertTrue(rejects("a,b,label\n1,NaN,0\n").getMessage().contains("\"NaN\" is a missing value"));
         assertTrue(rejects("a,b,label\n1,-Infinity,0\n").getMessage().contains("\"-Infinity\" is infinite"));
         assertTrue(rejects("a,b,label\n1,2,\n").getMessage().contains("column 3 (\"label\"): empty label cell"));
