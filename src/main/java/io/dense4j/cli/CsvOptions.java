@@ -64,16 +64,18 @@ final class CsvOptions {
 
     /** {@code source}, once its skipped rows are reported on stderr. */
     static CsvSource reported(CsvSource source) {
-        source.firstSkippedLines().forEach((file, lines) -> reportSkipped(file, source.skippedRows(file), source.rows(file), lines));
+        source.firstSkippedLines().forEach((file, lines) -> reportSkipped(file, source.skippedRows(file), source.rows(file), lines,
+                source.firstSkippedProblem(file)));
         return source;
     }
 
-    private static void reportSkipped(Path file, long skipped, long kept, List<Long> firstLines) {
-        System.err.printf(Locale.ROOT, "dense4j: skipped %s in %s, at lines %s%s (without --skip-bad-rows, the first stops the read "
-                        + "and names its column and problem)%n", io.dense4j.data.SkippedRowsShare.of(skipped, kept),
+    /** One line: how many rows of {@code file} were skipped, the first few lines, and the first one's problem where known. */
+    private static void reportSkipped(Path file, long skipped, long kept, List<Long> firstLines, String firstProblem) {
+        System.err.printf(Locale.ROOT, "dense4j: skipped %s in %s, at lines %s%s%s%n", io.dense4j.data.SkippedRowsShare.of(skipped, kept),
                 StandardInput.shownIn(file.toString()),
                 firstLines.stream().map(String::valueOf).collect(Collectors.joining(", ")),
-                skipped > firstLines.size() ? ", …" : "");
+                skipped > firstLines.size() ? ", …" : "", firstProblem != null ? "; the first: " + firstProblem
+                        : " (without --skip-bad-rows, the first stops the read and names its column and problem)");
     }
 
     /**

@@ -75,6 +75,12 @@ public final class DataFileException extends RuntimeException {
         return said;
     }
 
+    /** The message without the file's name, for a report that names the file already: {@code line 9, column 2 ("b"): …}. */
+    public String withoutTheFile() {
+        String prefix = file + (line > 0 ? ", " : ": ");
+        return getMessage().startsWith(prefix) ? getMessage().substring(prefix.length()) : getMessage();
+    }
+
     public Path file() {
         return Path.of(file);
     }

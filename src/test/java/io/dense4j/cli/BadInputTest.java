@@ -43,14 +43,16 @@ class BadInputTest {
         String[] result = run("train", "--data", file.toString(), "--epochs", "1", "--skip-bad-rows",
                 "--out", folder.resolve("m.zip").toString());
         assertEquals("0", result[0], result[1]);
-        assertTrue(result[1].contains("skipped 6 bad rows of 40 (15.0%) in " + file + ", at lines 5, 12, 19, 26, 33, … (without --skip-bad-rows, "
-                + "the first stops the read and names its column and problem)"), result[1]);
+        String first = "; the first: line 5, column 1 (\"a\"): expected a number, got \"oops\" (to read the column as categories, declare "
+                + "it categorical when training: --categorical a)\n";
+        assertTrue(result[1].contains("skipped 6 bad rows of 40 (15.0%) in " + file + ", at lines 5, 12, 19, 26, 33, …" + first), result[1]);
         for (String command : new String[] {"cv", "evaluate"}) { // the flag's own mixin, in each command that offers it
             String[] skipped = command.equals("cv") ? run("cv", "--data", file.toString(), "--folds", "2", "--epochs", "1",
                     "--skip-bad-rows", "--accept-worse-than-base-rate") : run("evaluate", "--model", folder.resolve("m.zip").toString(), "--data", file.toString(),
                     "--skip-bad-rows");
             assertEquals("0", skipped[0], command + ": " + skipped[1]);
-            assertTrue(skipped[1].contains("skipped 6 bad rows of 40 (15.0%) in " + file), command + ": " + skipped[1]);
+            assertTrue(skipped[1].contains("skipped 6 bad rows of 40 (15.0%) in " + file + ", at lines 5, 12, 19, 26, 33, …; the first: "
+                    + "line 5, column 1 (\"a\"): expected a number, got \"oops\""), command + " (cv from the cache train wrote): " + skipped[1]);
         }
     }
 

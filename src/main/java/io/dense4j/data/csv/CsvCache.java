@@ -45,13 +45,13 @@ final class CsvCache {
     /** What was read, under which settings, from which CSV file. */
     record Metadata(int version, Fingerprint csv, String csvXxh128, CsvFormat format, boolean skipBadRows,
                     boolean allowMissing, int width, long rows, List<String> featureNames, List<String> labelNames,
-                    long skippedRows, List<Long> firstSkippedLines, long missingValues, List<CategoricalColumn> categorical,
-                    long rowsCrc32c) {
+                    long skippedRows, List<Long> firstSkippedLines, String firstSkippedProblem, long missingValues,
+                    List<CategoricalColumn> categorical, long rowsCrc32c) {
 
         /** The same, with the CRC-32C of the rows as written. */
         Metadata withRowsCrc32c(long crc) {
             return new Metadata(version, csv, csvXxh128, format, skipBadRows, allowMissing, width, rows, featureNames,
-                    labelNames, skippedRows, firstSkippedLines, missingValues, categorical, crc);
+                    labelNames, skippedRows, firstSkippedLines, firstSkippedProblem, missingValues, categorical, crc);
         }
     }
 

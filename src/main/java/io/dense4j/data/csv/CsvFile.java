@@ -189,7 +189,7 @@ final class CsvFile {
         return new CsvCache.Metadata(CsvCache.VERSION, fingerprint, content, format, options.skipBadRows(),
                 options.fillMissing(), summary.featureNames().size(), summary.rows(), summary.featureNames(),
                 Arrays.asList(summary.labels().names()), summary.skippedRows(), summary.firstSkippedLines(),
-                summary.missingValues(), summary.categories().entrySet().stream()
+                summary.firstSkippedProblem(), summary.missingValues(), summary.categories().entrySet().stream()
                         .map(column -> CsvCache.CategoricalColumn.of(column.getKey(), column.getValue())).toList(),
                 0); // the rows' checksum is the cache writer's to fill in
     }
@@ -251,6 +251,11 @@ final class CsvFile {
 
     List<Long> firstSkippedLines() {
         return scan.firstSkippedLines();
+    }
+
+    /** The first skipped row's place and problem; null for none, or a cache written before it kept them. */
+    String firstSkippedProblem() {
+        return scan.firstSkippedProblem();
     }
 
     long missingValues() {

@@ -146,7 +146,7 @@ final class CsvProblems {
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
         } catch (CharacterCodingException notUtf8) {
-            throw cell(column, "not valid UTF-8: \"" + text(bytes, from, to) + "\"");
+            throw cell(column, "not valid UTF-8: \"" + text(bytes, from, to) + "\"" + asWindows1252(bytes, from, to));
         }
         // a NUL or a byte-order mark inside a text is a damaged file's, never a value's: it would become a category of its own
         // (other control characters are kept, and shown escaped)
@@ -155,6 +155,23 @@ final class CsvProblems {
                     + "damaged, or is not plain text");
         }
         return decoded;
+    }
+
+    /**
+     * What a cell that is no UTF-8 reads as in Windows-1252, the encoding Excel saves a "CSV" in on
+     * Western systems, and how to convert the file; empty when it is no Windows-1252 either.
+     */
+    private static String asWindows1252(byte[] bytes, int from, int to) {
+        String decoded;
+        try {
+            decoded = java.nio.charset.Charset.forName("windows-1252").newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, from, Math.min(to - from, QUOTED))).toString();
+        } catch (CharacterCodingException neither) {
+            return "";
+        }
+        return " (read as Windows-1252, as Excel saves a CSV file on Western systems, it is \"" + Printable.of(decoded) + (to - from > QUOTED ? "…" : "") + "\": save "
+                + "the file as UTF-8, for example with iconv -f windows-1252 -t utf-8)";
     }
 
     /** The most bytes of a cell a message quotes: a 200 MB cell must not become a 200 MB message. */

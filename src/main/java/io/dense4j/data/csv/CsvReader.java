@@ -56,9 +56,10 @@ public final class CsvReader {
      *
      * @param skippedRows       bad rows passed over (only when reading with bad rows skipped)
      * @param firstSkippedLines the line numbers of the first few of them
+     * @param firstSkippedProblem the first one's place and problem ({@code line 9, column 2 ("b"): …}); null for none
      */
     public record Summary(List<String> featureNames, long rows, LabelMapping labels, long skippedRows,
-                          List<Long> firstSkippedLines, long missingValues, Map<String, CategoryDictionary> categories,
+                          List<Long> firstSkippedLines, String firstSkippedProblem, long missingValues, Map<String, CategoryDictionary> categories,
                           Map<String, Long> unknownCategoryRows, LabelRuns labelRuns) {
 
         /**
@@ -92,7 +93,7 @@ public final class CsvReader {
         /** Without the labels' runs, which a scoring pass has no use for. */
         public Summary(List<String> featureNames, long rows, LabelMapping labels, long skippedRows, List<Long> firstSkippedLines,
                        long missingValues, Map<String, CategoryDictionary> categories, Map<String, Long> unknownCategoryRows) {
-            this(featureNames, rows, labels, skippedRows, firstSkippedLines, missingValues, categories, unknownCategoryRows,
+            this(featureNames, rows, labels, skippedRows, firstSkippedLines, null, missingValues, categories, unknownCategoryRows,
                     LabelRuns.NONE);
         }
     }
@@ -515,7 +516,8 @@ public final class CsvReader {
                 unknown.put(featureNames.get(place), lookup.unknownRows());
             }
         }
-        return new Summary(featureNames, rows, parser.labels(), skipped.count(), skipped.firstLines(), parser.missingValues(), seen,
+        return new Summary(featureNames, rows, parser.labels(), skipped.count(), skipped.firstLines(), skipped.firstProblem(),
+                parser.missingValues(), seen,
                 unknown, parser.labelRuns());
     }
 

@@ -548,6 +548,16 @@ public final class CsvSource implements CategoricalRows {
         return lines;
     }
 
+    /**
+     * The first skipped row of {@code file}, one of these files: its place and problem as the
+     * command line shows them ({@code line 9, column 2 ("b"): …}); null when none was skipped, or
+     * the cache was written before it kept them.
+     */
+    public String firstSkippedProblem(Path file) {
+        return files.stream().filter(read -> read.path().equals(file) && read.skippedRows() > 0).map(CsvFile::firstSkippedProblem)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
     /** Missing feature values found (0 unless missing values are filled). */
     public long missingValues() {
         return files.stream().mapToLong(CsvFile::missingValues).sum();

@@ -86,7 +86,7 @@ final class PartedRead {
                 }
             }
         }
-        return new CsvReader.Summary(parts[0].featureNames(), rows, merged, 0, List.of(), missing, categories, Map.of(), runs);
+        return new CsvReader.Summary(parts[0].featureNames(), rows, merged, 0, List.of(), null, missing, categories, Map.of(), runs);
     }
 
 

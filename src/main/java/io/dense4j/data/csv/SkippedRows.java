@@ -32,6 +32,15 @@ final class SkippedRows {
         return first;
     }
 
+    /**
+     * The first skipped row's place and problem as the command line shows it (the Java calls a
+     * message names left out: a cache keeps it for another process, which did not write them);
+     * null when none was skipped.
+     */
+    String firstProblem() {
+        return first == null ? null : io.dense4j.data.Remedy.onTheCommandLine(first.withoutTheFile());
+    }
+
     List<Long> firstLines() {
         return List.copyOf(firstLines);
     }

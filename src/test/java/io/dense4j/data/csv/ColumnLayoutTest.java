@@ -107,8 +107,13 @@ class ColumnLayoutTest {
                 rejects("a,b", CsvFormat.defaults().withoutColumns(List.of("b"))));
         assertEquals("t.csv, line 1: has no feature column left once the label and the dropped columns are taken out",
                 rejects("a,b", CsvFormat.defaults().withoutColumns(List.of("a"))));
-        assertEquals("t.csv, line 1, column 2: not valid UTF-8: \"\\xFF\"", assertThrows(DataFileException.class, () ->
-                ColumnLayout.read(CsvFormat.defaults(), new byte[] {'a', ',', (byte) 0xFF}, 0, 3, TestLines.problemsOnLine(1))).getMessage());
+        assertEquals("t.csv, line 1, column 2: not valid UTF-8: \"\\xFF\" (read as Windows-1252, as Excel saves a CSV file on "
+                + "Western systems, it is \"\u00ff\": save the file as UTF-8, for example with iconv -f windows-1252 -t utf-8)",
+                assertThrows(DataFileException.class, () -> ColumnLayout.read(CsvFormat.defaults(), new byte[] {'a', ',', (byte) 0xFF}, 0,
+                        3, TestLines.problemsOnLine(1))).getMessage());
+        assertEquals("t.csv, line 1, column 2: not valid UTF-8: \"\\x81\"", assertThrows(DataFileException.class, () ->
+                ColumnLayout.read(CsvFormat.defaults(), new byte[] {'a', ',', (byte) 0x81}, 0, 3, TestLines.problemsOnLine(1))).getMessage(),
+                "0x81 is no Windows-1252 character either: no hint");
         assertEquals("t.csv, line 1: holds a carriage return (\\r) with no line feed after it: the file's lines end in \\r alone (old "
                 + "Mac line ends); convert them to \\n first, for example with tr '\\r' '\\n'", rejects("a,label\r1,0\r2,1",
                 CsvFormat.defaults()));
