@@ -76,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (schema != null) {
             ColumnOptions.noteBlankEndedCategories(schema, modelFile, json ? System.err : System.out);
             ColumnOptions.noteUnknown(rows.unknownCategoryRows(schema.categories()), rows.rows(), json ? System.err : System.out);
-            FilledNumbers.noteScoring(rows.missingValues(), rows.rows(), json ? System.err : System.out);
+            FilledNumbers.noteScoring(rows.missingByColumn(), rows.missingValues(), rows.rows(), json ? System.err : System.out);
         }
         DecisionThreshold cut = threshold.resolve(model);
         Evaluation evaluation = scores.evaluation(cut.value());

@@ -91,7 +91,8 @@ final class PredictCommand implements Callable<Integer> {
         }
         ColumnOptions.noteBlankEndedCategories(model.inputSchema(), modelFile, status);
         ColumnOptions.noteUnknown(written.unknownCategoryRows(), written.rows(), status);
-        FilledNumbers.noteScoring(written.missingValues(), written.rows(), status);
+        FilledNumbers.noteScoring(written.missingByColumn(), written.missingByColumn().values().stream().mapToLong(Long::longValue).sum(),
+                written.rows(), status);
         // the class by its label: "class 1" alone says nothing when the labels are 1/2, or --positive chose it
         String positive = model.inputSchema() == null || model.inputSchema().classes().get(1) == null ? ""
                 : " (\"" + io.dense4j.data.csv.Printable.of(model.inputSchema().classes().get(1)) + "\")";

@@ -49,8 +49,11 @@ final class RecordedCommand {
         if (!train.epochsGiven) {
             settled.addAll(List.of("--epochs", String.valueOf(train.epochs)));
         }
-        if (resumed == null && !train.spec.commandLine().getParseResult().hasMatchedOption(ResumeCheck.FILL)) {
-            settled.add(train.fillMissing ? ResumeCheck.FILL : "--no-fill-missing"); // a resume keeps its checkpoint line's
+        TrainingCommand before = resumed == null ? null : resumed.model().trainingCommand();
+        boolean written = resumed == null ? train.spec.commandLine().getParseResult().hasMatchedOption(ResumeCheck.FILL)
+                : before != null && givesFill(before.arguments()); // a resume records its checkpoint line's, given or not
+        if (!written) { // the way the model took, from the flag's default or from the checkpoint's model
+            settled.add(train.fillMissing ? ResumeCheck.FILL : "--no-fill-missing");
         }
         TrainingCommand line = atStart(train.spec, resumed, steps, settled);
         return train.controls.changesTheRun() ? line.asResumedOtherwise() : line;
@@ -84,7 +87,7 @@ final class RecordedCommand {
     /** Whether {@code arguments} give --fill-missing or --no-fill-missing: a line recorded before filling was the default gives neither. */
     static boolean givesFill(List<String> arguments) {
         return arguments.stream().anyMatch(argument -> argument.equals(ResumeCheck.FILL) || argument.startsWith(ResumeCheck.FILL + "=")
-                || argument.equals("--no-fill-missing"));
+                || argument.equals("--no-fill-missing") || argument.startsWith("--no-fill-missing="));
     }
 
     /** The value of the last {@code flag} (a long name) {@code arguments} give, as {@code --flag v} or {@code --flag=v}; else empty. */

@@ -118,6 +118,7 @@ final class SparkRun {
             resumed.model().setTrainingData(rows.trainingData()); // what Spark checked, not a one-machine checkpoint's whole-content hash
             FeatureStatistics training = rows.statistics(train.trainingRows());
             DefaultEpochs.settle(train, training.count(), kept);
+            train.noteFilledOnResume(rows.featureNames(), rows.categoricalColumns(), training, rows.missingValues());
             System.out.printf("Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept%s)%n",
                     train.checkpoints.file, resumed.epochsTrained(), train.epochs, resumed.batchesInEpoch() == 0 ? "" : String.format(Locale.ROOT, " and %,d batches of the next",
                             resumed.batchesInEpoch()), train.controls.described());
@@ -130,7 +131,7 @@ final class SparkRun {
         checkSplit(rows, training, goal != null);
         DefaultEpochs.settle(train, training.count(), null);
         Model model = train.newModel(hidden, chosen, rows.featureNames(), train.columns.categories(rows, train.trainingRows(),
-                System.out), rows.classes(), rows.labelName(), selection -> training, train.data, train.trainingRows());
+                System.out), rows.classes(), rows.labelName(), selection -> training, train.data, train.trainingRows(), rows.missingValues());
         model.setTrainingData(rows.trainingData());
         model.checkSavable();
         System.out.println(model.summary());

@@ -28,8 +28,8 @@ final class SummaryCommand implements Callable<Integer> {
                     + Printable.whole(model.inputSchema().classes().get(1)));
             // what predict does with an empty numeric cell: fill it, or refuse the row's file
             System.out.println("Missing numbers: " + (model.inputSchema().missingValueFill() != null
-                    ? "filled with the training rows' means" : "refused (trained with --no-fill-missing, or before filling was the "
-                    + "default)")
+                    ? "filled with the training rows' means" : "refused (trained with --no-fill-missing, by the Java API without "
+                    + "fillingMissing(), or by a dense4j from before filling was the default)")
                     + (model.inputSchema().categories().isEmpty() ? "" : "; a missing category has a slot of its own"));
             List<String> marks = model.inputSchema().missingMarks();
             System.out.println("Missing values: empty, NA, N/A, NaN" + (marks.isEmpty() ? "" : ", and "

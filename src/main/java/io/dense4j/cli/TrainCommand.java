@@ -119,8 +119,8 @@ class TrainCommand implements Callable<Integer> {
     private RunJudgement judgement;
 
     @Option(names = "--fill-missing", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Fill "
-            + "missing numbers (empty, NA, NaN, --missing-values) with the feature's mean over the training rows, saved with the "
-            + "model and used when it predicts; on by default, --no-fill-missing stops at the first one, naming its line and column.")
+            + "missing numbers (empty, NA, N/A, NaN, --missing-values) with the feature's mean over the training rows, which a model "
+            + "keeps for evaluate and predict; on by default, --no-fill-missing stops at the first one, naming its line and column.")
     boolean fillMissing;
 
     @Option(names = "--early-stopping", description = "Stop after this many epochs without improvement of the validation loss "
@@ -228,6 +228,7 @@ class TrainCommand implements Callable<Integer> {
                     controls.described());
             controls.noteHowItGoesOn(this, resumed.state());
             FeatureStatistics statistics = source.statistics(trainingRows());
+            noteFilledOnResume(source.featureNames(), source.categoricalColumns(), statistics, source.missingValues());
             ResumeCheck.sameBalance(lossOptions, statistics, trainer.model(), spec.commandLine());
             judgement().expectResumed(statistics, trainer.model().loss().classWeights(), trainer.model().provenance());
         } else {
@@ -279,6 +280,13 @@ class TrainCommand implements Callable<Integer> {
         }
         Scores held = validation > 0 ? model.scores(source, stratifiedIfAsked(RowSelection.validation(validation, seed))) : null;
         return finish(trainer, goal, held);
+    }
+
+    /** The note of the missing numbers a resumed run fills, as its first run gave it: the same rows, filled the same way. */
+    void noteFilledOnResume(List<String> featureNames, List<String> categorical, FeatureStatistics training, long missingNumbers) {
+        if (fillMissing) {
+            FilledNumbers.noteTraining(featureNames, java.util.Set.copyOf(categorical), training, missingNumbers, System.out);
+        }
     }
 
     /**
@@ -523,14 +531,17 @@ class TrainCommand implements Callable<Integer> {
     /** A new model for {@code source}'s rows, its statistics (standardization, fill, balance) from {@code trainingRows}. */
     Model newModel(Activation hidden, Optimizer chosen, CsvSource source, RowSelection trainingRows) {
         return newModel(hidden, chosen, source.featureNames(), columns.categories(source, trainingRows, status()), source.classes(),
-                source.labelName(), source::statistics, source.name(), trainingRows);
+                source.labelName(), source::statistics, source.name(), trainingRows, source.missingValues());
     }
 
-    /** A new model for rows of {@code featureNames}, the {@code categories} of the categorical ones by name. */
+    /**
+     * A new model for rows of {@code featureNames}, the {@code categories} of the categorical ones by
+     * name; {@code missingNumbers} were read in all the rows (-1: not known), for the note of those filled.
+     */
     Model newModel(Activation hidden, Optimizer chosen, List<String> featureNames, Map<String, Categories> categories,
                            List<String> classes, String labelName,
                            java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, String file,
-                           RowSelection trainingRows) {
+                           RowSelection trainingRows, long missingNumbers) {
         InputSchema shape = new InputSchema(featureNames, classes, null, labelName, categories);
         architecture.checkSizes(shape.layout().encodedWidth());
         if (!notedUnnamed) { // once a command: cv makes a model per fold
@@ -552,9 +563,8 @@ class TrainCommand implements Callable<Integer> {
         InputSchema schema = new InputSchema(featureNames, classes, fillMissing
                 ? InputSchema.meansToFill(file, featureNames, statistics, categories.keySet()) : null, labelName, categories,
                 csv.format().missingMarks(), csv.format().columnMissingMarks());
-        if (fillMissing && !notedFilled) { // the first fold's rows stand for cv's others
-            FilledNumbers.noteTraining(featureNames, categories.keySet(), statistics, status());
-            notedFilled = true;
+        if (fillMissing && !notedFilled) { // the first fold that fills any stands for cv's others
+            notedFilled = FilledNumbers.noteTraining(featureNames, categories.keySet(), statistics, missingNumbers, status());
         }
         Model compiled = model.compile(schema, loss, chosen, CompileOptions.defaults().withSeed(seed));
         // the output starts at the (class- and row-weighted) base rate, so the untrained model's loss is the constant

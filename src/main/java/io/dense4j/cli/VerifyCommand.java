@@ -108,10 +108,8 @@ final class VerifyCommand implements Callable<Integer> {
             }
             String differences = differences(original, retrained);
             if (differences == null) {
-                System.out.printf(Locale.ROOT, "Reproduced: retraining on %s gave %s's %,d parameters%s bit for bit%n",
-                        StandardInput.shownAs(data),
-                        modelFile, original.parameterCount(), original.graph().statisticsCount() == 0 ? ""
-                                : String.format(Locale.ROOT, " and %,d statistics", original.graph().statisticsCount()));
+                System.out.printf(Locale.ROOT, "Reproduced: retraining on %s gave %s's %s bit for bit%n", StandardInput.shownAs(data),
+                        modelFile, compared(original));
                 return 0;
             }
             System.out.println("Not reproduced: " + differences);
@@ -183,6 +181,21 @@ final class VerifyCommand implements Callable<Integer> {
             kept.add(a);
         }
         return kept;
+    }
+
+    /** What {@link #differences} compares: "577 parameters, 12 statistics and 20 fill means", those the model has. */
+    private static String compared(Model model) {
+        List<String> parts = new ArrayList<>(List.of(String.format(Locale.ROOT, "%,d parameters", model.parameterCount())));
+        if (model.graph().statisticsCount() > 0) {
+            parts.add(String.format(Locale.ROOT, "%,d statistics", model.graph().statisticsCount()));
+        }
+        if (model.inputSchema() != null && model.inputSchema().missingValueFill() != null) {
+            // one per number column: a categorical column's place holds an unused 0, its missing cells having a slot
+            parts.add(String.format(Locale.ROOT, "%,d fill means", model.inputSchema().featureNames().size()
+                    - model.inputSchema().categories().size()));
+        }
+        String last = parts.remove(parts.size() - 1);
+        return parts.isEmpty() ? last : String.join(", ", parts) + " and " + last;
     }
 
     /** How {@code retrained}'s values differ from {@code original}'s, in one sentence; null if not at all, to the bit. */

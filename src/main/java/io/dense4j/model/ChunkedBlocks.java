@@ -42,7 +42,7 @@ final class ChunkedBlocks implements RowBlocks {
     private int blockInChunk;
     private int position;
     private long rows;
-    private long missing;
+    private long[] missing;
     private final Map<String, Long> unknown = new LinkedHashMap<>();
     private CsvReader.Summary first;
     private CsvReader.Summary summary;
@@ -206,7 +206,7 @@ final class ChunkedBlocks implements RowBlocks {
     private void count(CsvReader.Summary chunk) {
         first = first == null ? chunk : first;
         rows += chunk.rows();
-        missing += chunk.missingValues();
+        missing = missing == null ? chunk.missingByFeature() : CsvReader.Summary.added(missing, chunk.missingByFeature());
         chunk.unknownCategoryRows().forEach((column, count) -> unknown.merge(column, count, Long::sum));
     }
 

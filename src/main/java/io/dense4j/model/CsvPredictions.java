@@ -50,9 +50,10 @@ public final class CsvPredictions {
 
     /**
      * What a prediction run wrote: its rows, per categorical column the rows whose category
-     * the model does not know (read as "other"), and the missing numbers it filled.
+     * the model does not know (read as "other"), and per number column the missing values it
+     * filled, the columns without any left out.
      */
-    public record Written(long rows, java.util.Map<String, Long> unknownCategoryRows, long missingValues) {
+    public record Written(long rows, java.util.Map<String, Long> unknownCategoryRows, java.util.Map<String, Long> missingByColumn) {
     }
 
     /** As {@link #write(Model, Path, CsvFormat, double, List, Path)}, saying what was written. */
@@ -164,7 +165,7 @@ public final class CsvPredictions {
         boolean headerWritten = false;
         Chunk chunk = new Chunk(model, stream, threshold);
         long rows = 0;
-        long missing = 0;
+        java.util.Map<String, Long> missing = new java.util.LinkedHashMap<>();
         java.util.Map<String, Long> unknown = new java.util.LinkedHashMap<>();
         try (io.dense4j.runtime.BlasThreads besideTheReader = io.dense4j.runtime.BlasThreads.besideOneThread()) {
             for (Input input : inputs) {
@@ -193,7 +194,12 @@ public final class CsvPredictions {
                         blocks.recycle(block);
                     }
                     rows += blocks.summary().rows();
-                    missing += blocks.summary().missingValues();
+                    long[] counts = blocks.summary().missingByFeature();
+                    for (int j = 0; j < counts.length; j++) {
+                        if (counts[j] > 0) {
+                            missing.merge(blocks.summary().featureNames().get(j), counts[j], Long::sum);
+                        }
+                    }
                     blocks.summary().unknownCategoryRows().forEach((column, count) -> unknown.merge(column, count, Long::sum));
                 }
             }

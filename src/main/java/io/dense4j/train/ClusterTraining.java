@@ -28,6 +28,9 @@ public interface ClusterTraining {
         /** The label column's header name, or null without a header. */
         String labelName();
 
+        /** Missing numbers read in all the rows (filled, or the read would have stopped). */
+        long missingValues();
+
         /** Feature statistics of the rows {@code selection} picks. */
         FeatureStatistics statistics(RowSelection selection);
 

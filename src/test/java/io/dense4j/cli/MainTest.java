@@ -76,7 +76,7 @@ class MainTest {
         Run predicted = Run.of("predict", "--model", model.toString(), "--data", unseen.toString(), "--out", predictions.toString());
         assertEquals(0, predicted.exitCode(), predicted.err());
         assertEquals(3, Files.readAllLines(predictions).size(), "a header and two rows, the gap filled");
-        assertTrue(predicted.out().contains("Note: filled 1 missing number in the 2 rows with the model's training means\n"),
+        assertTrue(predicted.out().contains("Note: missing numbers, filled with the model's training means: x1 in 1 of the 2 rows (50.0%)\n"),
                 predicted.out());
 
         // evaluate streams too: the model's classes name the labels (one class alone is fine), its means fill gaps
@@ -86,7 +86,7 @@ class MainTest {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(evaluated.out());
         assertEquals(2, json.get("confusion").get("tp").asLong() + json.get("confusion").get("fn").asLong());
         assertTrue(json.get("rocAuc").isNull(), "one class: no ROC AUC");
-        assertTrue(evaluated.err().contains("Note: filled 1 missing number in the 2 rows with the model's training means\n"),
+        assertTrue(evaluated.err().contains("Note: missing numbers, filled with the model's training means: x1 in 1 of the 2 rows (50.0%)\n"),
                 evaluated.err());
         Run table = Run.of("evaluate", "--model", model.toString(), "--data", positives.toString());
         assertEquals(0, table.exitCode(), table.err());

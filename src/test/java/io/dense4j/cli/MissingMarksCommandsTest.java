@@ -83,8 +83,8 @@ class MissingMarksCommandsTest {
         assertEquals(lines.get(3), lines.get(4), "? and an empty category: its missing slot, not 'other'");
         Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", test.toString(), "--skip-bad-rows");
         assertEquals(0, evaluated.exitCode(), evaluated.err());
-        assertTrue(evaluated.out().startsWith("Note: filled 2 missing numbers in the 4 rows with the model's training means\n"
-                + "rows               4\n") && evaluated.err().contains("skipped 1 bad row of 5 (20.0%)"),
+        assertTrue(evaluated.out().startsWith("Note: missing numbers, filled with the model's training means: x in 2 of the 4 rows "
+                + "(50.0%)\nrows               4\n") && evaluated.err().contains("skipped 1 bad row of 5 (20.0%)"),
                 evaluated.out() + evaluated.err());
 
         Path checkpoint = folder.resolve("ckpt.zip");

@@ -134,6 +134,11 @@ public final class SparkClusterTraining implements ClusterTraining {
             }
 
             @Override
+            public long missingValues() {
+                return data.missingValues();
+            }
+
+            @Override
             public FeatureStatistics statistics(RowSelection selection) {
                 return data.statistics(selection);
             }

@@ -46,12 +46,12 @@ final class CsvCache {
     record Metadata(int version, Fingerprint csv, String csvXxh128, CsvFormat format, boolean skipBadRows,
                     boolean allowMissing, int width, long rows, List<String> featureNames, List<String> labelNames,
                     long skippedRows, List<Long> firstSkippedLines, String firstSkippedProblem, long missingValues,
-                    List<CategoricalColumn> categorical, long rowsCrc32c) {
+                    List<Long> missingByFeature, List<CategoricalColumn> categorical, long rowsCrc32c) {
 
         /** The same, with the CRC-32C of the rows as written. */
         Metadata withRowsCrc32c(long crc) {
             return new Metadata(version, csv, csvXxh128, format, skipBadRows, allowMissing, width, rows, featureNames,
-                    labelNames, skippedRows, firstSkippedLines, firstSkippedProblem, missingValues, categorical, crc);
+                    labelNames, skippedRows, firstSkippedLines, firstSkippedProblem, missingValues, missingByFeature, categorical, crc);
         }
     }
 
@@ -191,8 +191,10 @@ final class CsvCache {
                 }
                 how[0] = metadata.csv().equals(csv) ? "its content hash matches" : "the CSV's times or inode changed, its content did not";
             }
+            // filling changes nothing where no number was missing and no row skipped (perhaps for one)
+            boolean fillingMatters = metadata.missingValues() > 0 || metadata.skippedRows() > 0;
             if (!metadata.format().equals(format) || metadata.skipBadRows() != skipBadRows
-                    || metadata.allowMissing() != allowMissing) {
+                    || metadata.allowMissing() != allowMissing && fillingMatters) {
                 why[0] = "the cache was built with other reading options";
                 return null;
             }

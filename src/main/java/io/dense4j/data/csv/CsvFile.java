@@ -189,7 +189,8 @@ final class CsvFile {
         return new CsvCache.Metadata(CsvCache.VERSION, fingerprint, content, format, options.skipBadRows(),
                 options.fillMissing(), summary.featureNames().size(), summary.rows(), summary.featureNames(),
                 Arrays.asList(summary.labels().names()), summary.skippedRows(), summary.firstSkippedLines(),
-                summary.firstSkippedProblem(), summary.missingValues(), summary.categories().entrySet().stream()
+                summary.firstSkippedProblem(), summary.missingValues(), java.util.Arrays.stream(summary.missingByFeature()).boxed().toList(),
+                summary.categories().entrySet().stream()
                         .map(column -> CsvCache.CategoricalColumn.of(column.getKey(), column.getValue())).toList(),
                 0); // the rows' checksum is the cache writer's to fill in
     }
@@ -260,6 +261,11 @@ final class CsvFile {
 
     long missingValues() {
         return scan.missingValues();
+    }
+
+    /** Each feature's missing numbers, in the features' order; null from a cache written before it kept them. */
+    List<Long> missingByFeature() {
+        return scan.missingByFeature();
     }
 
     /** Cached row {@code row}'s provisional class (0 for the label this file met first, 1 for the other). */

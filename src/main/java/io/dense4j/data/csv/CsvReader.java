@@ -57,9 +57,10 @@ public final class CsvReader {
      * @param skippedRows       bad rows passed over (only when reading with bad rows skipped)
      * @param firstSkippedLines the line numbers of the first few of them
      * @param firstSkippedProblem the first one's place and problem ({@code line 9, column 2 ("b"): …}); null for none
+     * @param missingByFeature  each feature's missing numbers read as NaN (with missing values allowed), in their order
      */
     public record Summary(List<String> featureNames, long rows, LabelMapping labels, long skippedRows,
-                          List<Long> firstSkippedLines, String firstSkippedProblem, long missingValues, Map<String, CategoryDictionary> categories,
+                          List<Long> firstSkippedLines, String firstSkippedProblem, long[] missingByFeature, Map<String, CategoryDictionary> categories,
                           Map<String, Long> unknownCategoryRows, LabelRuns labelRuns) {
 
         /**
@@ -70,6 +71,7 @@ public final class CsvReader {
          * @param labelRuns           how the labels came in runs, by provisional class
          */
         public Summary {
+            missingByFeature = missingByFeature.clone();
             categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories));
             unknownCategoryRows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unknownCategoryRows));
         }
@@ -92,9 +94,28 @@ public final class CsvReader {
 
         /** Without the labels' runs, which a scoring pass has no use for. */
         public Summary(List<String> featureNames, long rows, LabelMapping labels, long skippedRows, List<Long> firstSkippedLines,
-                       long missingValues, Map<String, CategoryDictionary> categories, Map<String, Long> unknownCategoryRows) {
-            this(featureNames, rows, labels, skippedRows, firstSkippedLines, null, missingValues, categories, unknownCategoryRows,
+                       long[] missingByFeature, Map<String, CategoryDictionary> categories, Map<String, Long> unknownCategoryRows) {
+            this(featureNames, rows, labels, skippedRows, firstSkippedLines, null, missingByFeature, categories, unknownCategoryRows,
                     LabelRuns.NONE);
+        }
+
+        @Override
+        public long[] missingByFeature() {
+            return missingByFeature.clone();
+        }
+
+        /** Missing numbers read as NaN in all. */
+        public long missingValues() {
+            return java.util.Arrays.stream(missingByFeature).sum();
+        }
+
+        /** {@code a} and {@code b}, two counts per feature, added feature by feature. */
+        public static long[] added(long[] a, long[] b) {
+            long[] sum = a.clone();
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += b[j];
+            }
+            return sum;
         }
     }
 
@@ -517,7 +538,7 @@ public final class CsvReader {
             }
         }
         return new Summary(featureNames, rows, parser.labels(), skipped.count(), skipped.firstLines(), skipped.firstProblem(),
-                parser.missingValues(), seen,
+                parser.missingByFeature(), seen,
                 unknown, parser.labelRuns());
     }
 

@@ -558,6 +558,30 @@ public final class CsvSource implements CategoricalRows {
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
+    /**
+     * Each feature column's missing numbers over these files, by name in the features' order, the
+     * columns without any left out; null when a file's cache was written before it kept them.
+     */
+    public Map<String, Long> missingByColumn() {
+        long[] sum = new long[featureNames().size()];
+        for (CsvFile file : files) {
+            List<Long> counts = file.missingByFeature();
+            if (counts == null || counts.size() != sum.length) {
+                return null;
+            }
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += counts.get(j);
+            }
+        }
+        Map<String, Long> byColumn = new java.util.LinkedHashMap<>();
+        for (int j = 0; j < sum.length; j++) {
+            if (sum[j] > 0) {
+                byColumn.put(featureNames().get(j), sum[j]);
+            }
+        }
+        return byColumn;
+    }
+
     /** Missing feature values found (0 unless missing values are filled). */
     public long missingValues() {
         return files.stream().mapToLong(CsvFile::missingValues).sum();

@@ -43,7 +43,7 @@ final class PartedRead {
         }
         List<String> names = new ArrayList<>(Arrays.asList(parts[0].labels().names()));
         long rows = 0;
-        long missing = 0;
+        long[] missing = new long[parts[0].featureNames().size()];
         LabelRuns runs = LabelRuns.NONE;
         for (int k = 0; k < parts.length; k++) {
             if (parts[k].skippedRows() > 0) {
@@ -64,7 +64,7 @@ final class PartedRead {
             }
             runs = runs.then(flip ? parts[k].labelRuns().flipped() : parts[k].labelRuns());
             rows += parts[k].rows();
-            missing += parts[k].missingValues();
+            missing = CsvReader.Summary.added(missing, parts[k].missingByFeature());
         }
         LabelMapping merged = LabelMapping.restore(names);
         if (merged.problem() != null) {

@@ -36,6 +36,8 @@ final class RowParser {
     private final FieldScanner keptScanner;
     private byte[] keptLine = new byte[256];
     private long missing;
+    /** Each feature's missing values in the rows handed on so far. */
+    private final long[] missingByFeature;
     /** Each feature's category cells, null for a number; and the places of the categorical features. */
     private final CategoryCells[] categoryCells;
     private final int[] categoricalPlaces;
@@ -56,6 +58,7 @@ final class RowParser {
         this.labelColumn = layout.labelColumn();
         this.weightColumn = layout.weightColumn();
         this.features = new float[layout.featureCount()];
+        this.missingByFeature = new long[layout.featureCount()];
         this.categoryCells = new CategoryCells[layout.featureCount()];
         this.categoricalPlaces = new int[categories.size()];
         java.util.List<String> featureNames = layout.featureNames();
@@ -178,8 +181,13 @@ final class RowParser {
             categoryCells[place].count(features[place]);
         }
         labelRuns.add(provisionalClass);
-        handler.row(line, features, provisionalClass, weight);
-        missing += rowMissing;
+        if (rowMissing > 0) { // rare: only then a pass over the row's features, to say which columns they were in
+            missing += rowMissing;
+            for (int place = 0; place < features.length; place++) { // a category's cell may hold NaN until it is numbered
+                missingByFeature[place] += categoryCells[place] == null && features[place] != features[place] ? 1 : 0;
+            }
+        }
+        handler.row(line, features, provisionalClass, weight); // last: a handler may fill the NaN in place
     }
 
     /**
@@ -217,6 +225,11 @@ final class RowParser {
     /** Missing feature values read as NaN in the rows handed on so far. */
     long missingValues() {
         return missing;
+    }
+
+    /** Each feature's missing values read as NaN in the rows handed on so far, in the features' order. */
+    long[] missingByFeature() {
+        return missingByFeature.clone();
     }
 
     /** How the labels of the rows handed on so far came in runs. */

@@ -297,8 +297,11 @@ class CsvSourceTest {
         assertEquals(ROWS * 5L * 4, Files.size(cache) - tailOf(cache), "rows of 4 features and a label, float32");
         assertTrue(CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()).cacheStatus().startsWith("reused"));
 
-        CsvSource otherOptions = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().fillingMissing());
+        CsvSource otherOptions = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().skippingBadRows());
         assertTrue(otherOptions.cacheStatus().contains("other reading options"), otherOptions.cacheStatus());
+        CsvSource filling = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().skippingBadRows().fillingMissing());
+        assertTrue(filling.cacheStatus().startsWith("reused"), "no number missing, no row skipped: filling changes nothing "
+                + filling.cacheStatus());
 
         Files.writeString(file, Files.readString(file).replaceFirst("\n1\\.", "\n2."), java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
         Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5_000));
