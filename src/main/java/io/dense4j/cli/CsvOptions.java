@@ -3,6 +3,9 @@ package io.dense4j.cli;
 import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvSource;
+import io.dense4j.data.csv.DelimiterGuess;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +25,12 @@ final class CsvOptions {
     @Option(names = "--label", description = "The label column, by header name or 0-based index (default: the last column).")
     String label;
 
-    @Option(names = "--delimiter", defaultValue = ",", description = "The field delimiter (default: '${DEFAULT-VALUE}'; use '\\t' for tabs).")
+    @Option(names = "--delimiter", defaultValue = ",", description = "The field delimiter (default: '${DEFAULT-VALUE}', or the "
+            + "semicolon, tab or bar that cuts the first line into fields where the comma does not; use '\\t' for tabs).")
     String delimiter;
+
+    /** The delimiter the data's first line showed, where --delimiter does not say; null for the comma. */
+    private Character guessed;
 
     @Option(names = "--decimal", defaultValue = ".", description = "The numbers' decimal separator: '.' (the default) or ',' "
             + "as spreadsheets write them in many locales (26,3); ',' needs another --delimiter, such as ';'.")
@@ -112,8 +119,36 @@ final class CsvOptions {
         }
     }
 
+    /**
+     * Where --delimiter is not given, takes the delimiter the first line of {@code files}' first file
+     * shows (see {@link DelimiterGuess}), saying so on {@code status} when it is not the comma.
+     */
+    void guessDelimiter(CsvFiles files, PrintStream status) {
+        if (!command.commandLine().getParseResult().hasMatchedOption("--delimiter") && !files.paths().isEmpty()) {
+            try {
+                take(DelimiterGuess.of(files.paths().get(0)), status);
+            } catch (IOException unreadable) { // the read that follows says what is wrong, naming the file
+            }
+        }
+    }
+
+    /** The same for rows read from a pipe, by their {@code firstLine}. */
+    void guessDelimiter(byte[] firstLine, PrintStream status) {
+        if (!command.commandLine().getParseResult().hasMatchedOption("--delimiter")) {
+            take(DelimiterGuess.of(firstLine, 0, firstLine.length), status);
+        }
+    }
+
+    private void take(char found, PrintStream status) {
+        if (found != ',') {
+            guessed = found;
+            status.printf("Delimiter: %s, as the first line has no comma between fields (--delimiter sets it)%n",
+                    found == '\t' ? "a tab" : "'" + found + "'");
+        }
+    }
+
     private CsvFormat checkedFormat() {
-        String separator = delimiter.equals("\\t") ? "\t" : delimiter;
+        String separator = guessed != null ? String.valueOf(guessed) : delimiter.equals("\\t") ? "\t" : delimiter;
         if (separator.length() != 1) {
             throw new IllegalArgumentException("--delimiter must be one character, got \"" + delimiter + "\"");
         }

@@ -63,8 +63,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Outputs.checkFolder(spec.commandLine(), "--plot", plots);
         csv.format(); // a bad flag is a usage error before the model is loaded
         Model model = Model.load(modelFile);
-        CsvFormat format = csv.format(model.trainingData());
         data = StandardInput.files(dataName, json ? System.err : System.out);
+        csv.guessDelimiter(data, json ? System.err : System.out);
+        CsvFormat format = csv.format(model.trainingData());
         InputSchema schema = model.inputSchema();
         // streamed in two passes (check, then score) in bounded memory, whatever the file's size
         CsvSource rows = CsvOptions.reported(model.open(data, format, badRows.appliedTo(CsvSource.Options.defaults())));

@@ -67,16 +67,18 @@ final class PredictCommand implements Callable<Integer> {
             Outputs.checkFile(spec.commandLine(), "--out", out, inputs);
         }
         Model model = Model.load(modelFile);
-        CsvFormat format = csv.format(model.trainingData());
         DecisionThreshold cut = threshold.resolve(model);
         // with the predictions on standard output, what was done goes beside them, not into them
         java.io.PrintStream status = toStandardOutput ? System.err : System.out;
         CsvPredictions.Written written;
         if (StandardInput.named(dataName)) {
-            StandardInput.Piped piped = StandardInput.piped(dataName, format, status);
+            // its first line read as the flags say, for the delimiter it shows; the model's number format once that is known
+            StandardInput.Piped piped = StandardInput.piped(dataName, csv.format(), status);
+            csv.guessDelimiter(piped.firstLine(), status);
+            CsvFormat read = csv.format(model.trainingData());
             CsvPredictions.Written[] into = new CsvPredictions.Written[1];
             AtomicFiles.Content predictions = stream -> into[0] = CsvPredictions.written(model, piped.name(),
-                    piped.firstLine(), piped.rows(), format, cut.value(), keep, stream);
+                    piped.firstLine(), piped.rows(), read, cut.value(), keep, stream);
             if (toStandardOutput) {
                 predictions.writeTo(StandardOutput.stream());
             } else {
@@ -85,6 +87,8 @@ final class PredictCommand implements Callable<Integer> {
             written = into[0];
         } else {
             CsvFiles data = StandardInput.files(dataName, status);
+            csv.guessDelimiter(data, status);
+            CsvFormat format = csv.format(model.trainingData());
             written = toStandardOutput
                     ? CsvPredictions.written(model, data, format, cut.value(), keep, StandardOutput.stream())
                     : CsvPredictions.written(model, data, format, cut.value(), keep, out);

@@ -1,0 +1,66 @@
+package io.dense4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A file of semicolons or tabs is read as its first line shows, unless --delimiter says otherwise. */
+class DelimiterGuessCommandsTest {
+    @TempDir
+    Path folder;
+
+    /** A table as a German spreadsheet saves it: semicolons, decimal commas, points between thousands. */
+    private Path german(String name, int rows) throws Exception {
+        StringBuilder csv = new StringBuilder("alter;einkommen;stadt;kauf\n");
+        for (int r = 0; r < rows; r++) {
+            csv.append(20 + r % 40).append(';').append(1 + r % 3).append('.').append(100 + r % 900).append(',').append(r % 10)
+                    .append(';').append(r % 3 == 0 ? "Köln" : "Berlin").append(';').append((r % 40 + r % 3) % 2 == 0 ? "ja" : "nein")
+                    .append('\n');
+        }
+        return Files.writeString(folder.resolve(name), csv);
+    }
+
+    @Test
+    void aSemicolonFileTrainsWithItsNumberFlagsAloneAndScoresWithNone() throws Exception {
+        Path train = german("kauf.csv", 300);
+        Path model = folder.resolve("m.zip");
+        Run trained = Run.of("train", "--data", train.toString(), "--decimal", ",", "--thousands", ".", "--epochs", "2",
+                "--accept-worse-than-base-rate", "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().startsWith("Delimiter: ';', as the first line has no comma between fields (--delimiter sets it)\n"
+                + "Read " + train + ": 300 rows, 3 features (1 categorical)"), trained.out());
+
+        Path unseen = Files.writeString(folder.resolve("neu.csv"), "alter;einkommen;stadt\n30;2.345,5;Köln\n");
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", unseen.toString(), "--out",
+                folder.resolve("p.csv").toString());
+        assertEquals(0, predicted.exitCode(), "the model's number format, the file's delimiter: " + predicted.err());
+        assertEquals(2, Files.readAllLines(folder.resolve("p.csv")).size());
+        Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", train.toString());
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        Run verified = Run.of("verify", "--model", model.toString(), "--data", train.toString());
+        assertEquals(0, verified.exitCode(), "the rerun reads the first line as the run did: " + verified.out() + verified.err());
+
+        Run told = Run.of("train", "--data", train.toString(), "--delimiter", ",", "--out", folder.resolve("n.zip").toString());
+        assertEquals(1, told.exitCode());
+        assertTrue(told.err().contains("found 1 column; a labeled CSV needs at least one feature and a label (its header reads as one "
+                + "column, \"alter;einkommen;stadt;kauf\": is the delimiter ';'? give --delimiter ';')"), "a given flag is kept: " + told.err());
+    }
+
+    @Test
+    void aTabFileFromAPipe() throws Exception {
+        Path tsv = Files.writeString(folder.resolve("rows.tsv"), "a\tb\tlabel\n1\t2\t0\n3\t4\t1\n5\t1\t0\n2\t6\t1\n");
+        Run trained = Run.of("train", "--data", tsv.toString(), "--epochs", "1", "--accept-worse-than-base-rate", "--out",
+                folder.resolve("t.zip").toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().startsWith("Delimiter: a tab, as the first line has no comma between fields"), trained.out());
+        Run piped = Run.withInput(Files.readAllBytes(tsv), "predict", "--model", folder.resolve("t.zip").toString(), "--data", "-",
+                "--out", "-");
+        assertEquals(0, piped.exitCode(), piped.err());
+        assertEquals(5, piped.out().lines().count(), piped.out());
+        assertTrue(piped.err().contains("Delimiter: a tab"), piped.err());
+    }
+}
