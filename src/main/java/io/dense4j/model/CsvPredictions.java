@@ -195,10 +195,8 @@ public final class CsvPredictions {
                     }
                     rows += blocks.summary().rows();
                     long[] counts = blocks.summary().missingByFeature();
-                    for (int j = 0; j < counts.length; j++) {
-                        if (counts[j] > 0) {
-                            missing.merge(blocks.summary().featureNames().get(j), counts[j], Long::sum);
-                        }
+                    for (int j = 0; j < counts.length; j++) { // every column in the model's order, whichever file has gaps first
+                        missing.merge(blocks.summary().featureNames().get(j), counts[j], Long::sum);
                     }
                     blocks.summary().unknownCategoryRows().forEach((column, count) -> unknown.merge(column, count, Long::sum));
                 }
@@ -210,6 +208,7 @@ public final class CsvPredictions {
             if (!headerWritten) {
                 stream.write(headerLine);
             }
+            missing.values().removeIf(count -> count == 0);
             return new Written(rows, unknown, missing);
         } finally {
             model.givePlan(chunk.plan);

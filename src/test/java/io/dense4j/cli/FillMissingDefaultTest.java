@@ -94,6 +94,15 @@ class FillMissingDefaultTest {
         assertEquals(0, predicted.exitCode(), predicted.err());
         assertTrue(predicted.out().startsWith("Note: missing numbers, filled with the model's training means: b in 60 of the 60 rows "
                 + "(100.0%), c in 3 (5.0%)\n"), predicted.out());
+
+        Files.createDirectories(folder.resolve("parts"));
+        Files.writeString(folder.resolve("parts/1.csv"), "a,b,c\n1,,2\n2,,3\n3,4,5\n"); // b's gaps in the first file, a's in the second
+        Files.writeString(folder.resolve("parts/2.csv"), "a,b,c\n,1,2\n,2,3\n4,4,5\n");
+        Run parts = Run.of("predict", "--model", model.toString(), "--data", folder.resolve("parts").toString(), "--out",
+                folder.resolve("q.csv").toString());
+        assertEquals(0, parts.exitCode(), parts.err());
+        assertTrue(parts.out().startsWith("Note: missing numbers, filled with the model's training means: a in 2 of the 6 rows (33.3%), "
+                + "b in 2 (33.3%)\n"), "equals in the model's column order, whichever file has its gaps first: " + parts.out());
     }
 
     @Test

@@ -102,8 +102,12 @@ final class CellParser {
         if (isMissingMark(bytes, from, to) || marks.matches(bytes, from, to)) {
             return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
         }
-        String hint = SeparatorHint.of(bytes, from, to, format);
         String text = CsvProblems.text(bytes, from, to);
+        if (!CsvProblems.utf8(bytes, from, to)) { // another encoding's text, not a column of categories
+            throw problems.cell(column, "expected a number, got \"" + text + "\", which is not valid UTF-8"
+                    + CsvProblems.notUtf8(bytes, from, to));
+        }
+        String hint = SeparatorHint.of(bytes, from, to, format);
         throw problems.cell(column, "expected a number" + (format.decimal() == ',' ? " with a decimal comma" : "") + ", got \""
                 + text + "\" (" + (hint == null ? "" : hint + "; ") + (isMark(bytes, from, to)
                 // "?" is Weka's and the UCI files' missing value: declaring the column categorical is no cure for that

@@ -146,32 +146,51 @@ final class CsvProblems {
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
         } catch (CharacterCodingException notUtf8) {
-            throw cell(column, "not valid UTF-8: \"" + text(bytes, from, to) + "\"" + asWindows1252(bytes, from, to));
+            throw cell(column, "not valid UTF-8: \"" + text(bytes, from, to) + "\"" + notUtf8(bytes, from, to));
         }
         // a NUL or a byte-order mark inside a text is a damaged file's, never a value's: it would become a category of its own
         // (other control characters are kept, and shown escaped)
         if (decoded.indexOf(0) >= 0 || decoded.indexOf(0xFEFF) >= 0) {
             throw cell(column, "\"" + text(bytes, from, to) + "\" holds a NUL byte or a byte-order mark inside its text: the file looks "
-                    + "damaged, or is not plain text");
+                    + "damaged, or is not plain text (if it is UTF-16, as Excel saves \"Unicode Text\", save it as UTF-8, for example "
+                    + "with iconv -f utf-16 -t utf-8)");
         }
         return decoded;
     }
 
+    /** Whether the cell {@code bytes[from, to)} is valid UTF-8. */
+    static boolean utf8(byte[] bytes, int from, int to) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, from, to - from));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
+    }
+
     /**
-     * What a cell that is no UTF-8 reads as in Windows-1252, the encoding Excel saves a "CSV" in on
-     * Western systems, and how to convert the file; empty when it is no Windows-1252 either.
+     * For a cell that is no UTF-8, what its file likely is and how to convert it: UTF-16 (Excel's
+     * "Unicode Text", whose NUL bytes no text holds), or Windows-1252, the encoding Excel saves a
+     * "CSV" in on Western systems, with the cell as it reads there; empty when it is neither.
      */
-    private static String asWindows1252(byte[] bytes, int from, int to) {
+    static String notUtf8(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == 0) {
+                return " (its NUL bytes say the file is UTF-16, as Excel saves \"Unicode Text\": save it as UTF-8, for example with "
+                        + "iconv -f utf-16 -t utf-8)";
+            }
+        }
         String decoded;
         try {
             decoded = java.nio.charset.Charset.forName("windows-1252").newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, from, Math.min(to - from, QUOTED))).toString();
+                    .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
         } catch (CharacterCodingException neither) {
             return "";
         }
-        return " (read as Windows-1252, as Excel saves a CSV file on Western systems, it is \"" + Printable.of(decoded) + (to - from > QUOTED ? "…" : "") + "\": save "
-                + "the file as UTF-8, for example with iconv -f windows-1252 -t utf-8)";
+        return " (read as Windows-1252, as Excel saves a CSV file on Western systems, it is \"" + Printable.of(decoded) + "\": if the "
+                + "whole file is, save it as UTF-8, for example with iconv -f windows-1252 -t utf-8)";
     }
 
     /** The most bytes of a cell a message quotes: a 200 MB cell must not become a 200 MB message. */
