@@ -43,6 +43,10 @@ final class SparkRun {
         if (StandardInput.named(train.data)) {
             throw refused("--data " + train.data + " is read as a stream, on one machine; Spark reads files: give their path or glob");
         }
+        try {
+            train.csv.guessDelimiter(io.dense4j.data.csv.CsvFiles.of(train.data), System.out); // a local file's first line
+        } catch (RuntimeException notHere) { // a path on the cluster's file system, or a glob matching no local file: as given
+        }
         if (!(train.validation >= 0 && train.validation < 1)) {
             throw refused("--validation takes a fraction in [0, 1), got " + train.validation);
         }

@@ -360,6 +360,19 @@ class SparkTrainCommandChecksTest {
      * 0 in z alone (x's 0 is a value), and both kept in the model, as on one machine.
      */
     @Test
+    void aLocalFileOfSemicolonsIsReadAsItsFirstLineShowsAsOnOneMachine() throws IOException {
+        StringBuilder text = new StringBuilder("x;y;label\n");
+        for (int row = 0; row < 400; row++) {
+            text.append(row % 7 - 3).append(';').append(row % 5).append(';').append((row % 7 + row % 5) % 2).append('\n');
+        }
+        Path data = Files.writeString(folder.resolve("semicolons.csv"), text);
+        String said = SparkTrainCommandTest.capture(0, "train", "--data", data.toString(), "--spark", "local[2]", "--partitions", "2",
+                "--epochs", "1", "--accept-worse-than-base-rate", "--out", folder.resolve("s.zip").toString())[0];
+        assertTrue(said.startsWith("Delimiter: ';', as the first line has no comma between fields (--delimiter sets it)\n"), said);
+        assertEquals(java.util.List.of("x", "y"), Model.load(folder.resolve("s.zip")).inputSchema().featureNames());
+    }
+
+    @Test
     void missingMarksAreReadOnSparkAsOnOneMachine() throws IOException {
         StringBuilder text = new StringBuilder("x,colour,z,label\n");
         for (int row = 0; row < 2_000; row++) {
