@@ -31,6 +31,8 @@ final class CsvOptions {
 
     /** The delimiter the data's first line showed, where --delimiter does not say; null for the comma. */
     private Character guessed;
+    /** Whether the data's first line was looked at: until then --decimal ',' leaves the delimiter open. */
+    private boolean looked;
 
     @Option(names = "--decimal", defaultValue = ".", description = "The numbers' decimal separator: '.' (the default) or ',' "
             + "as spreadsheets write them in many locales (26,3); ',' needs another --delimiter, such as ';'.")
@@ -124,22 +126,35 @@ final class CsvOptions {
      * shows (see {@link DelimiterGuess}), saying so on {@code status} when it is not the comma.
      */
     void guessDelimiter(CsvFiles files, PrintStream status) {
-        if (!command.commandLine().getParseResult().hasMatchedOption("--delimiter") && !files.paths().isEmpty()) {
-            try {
-                take(DelimiterGuess.of(files.paths().get(0)), status);
-            } catch (IOException unreadable) { // the read that follows says what is wrong, naming the file
-            }
+        guessDelimiter(files, java.util.Set.of(), status);
+    }
+
+    /** The same for scoring with a model whose feature {@code columns} a comma line that names them all keeps. */
+    void guessDelimiter(CsvFiles files, java.util.Set<String> columns, PrintStream status) {
+        if (delimiterSet() || files.paths().isEmpty()) {
+            return;
+        }
+        try {
+            take(DelimiterGuess.of(files.paths().get(0), !decimal.equals(","), columns), status);
+        } catch (IOException unreadable) { // the read that follows says what is wrong, naming the file
+            looked = true;
         }
     }
 
-    /** The same for rows read from a pipe, by their {@code firstLine}. */
-    void guessDelimiter(byte[] firstLine, PrintStream status) {
-        if (!command.commandLine().getParseResult().hasMatchedOption("--delimiter")) {
-            take(DelimiterGuess.of(firstLine, 0, firstLine.length), status);
+    /** The same for rows read from a pipe, by their first two lines ({@code secondLine} null for none). */
+    void guessDelimiter(byte[] firstLine, byte[] secondLine, java.util.Set<String> columns, PrintStream status) {
+        if (!delimiterSet()) {
+            take(DelimiterGuess.of(firstLine, secondLine, !decimal.equals(","), columns), status);
         }
+    }
+
+    /** Whether --delimiter was given, or taken from a resumed run's line, which read the file so. */
+    private boolean delimiterSet() {
+        return command.commandLine().getParseResult().hasMatchedOption("--delimiter") || !delimiter.equals(",");
     }
 
     private void take(char found, PrintStream status) {
+        looked = true;
         if (found != ',') {
             guessed = found;
             status.printf("Delimiter: %s, as the first line has no comma between fields (--delimiter sets it)%n",
@@ -149,6 +164,9 @@ final class CsvOptions {
 
     private CsvFormat checkedFormat() {
         String separator = guessed != null ? String.valueOf(guessed) : delimiter.equals("\\t") ? "\t" : delimiter;
+        if (decimal.equals(",") && separator.equals(",") && !delimiterSet() && !looked) {
+            separator = ";"; // for now: the data's first line, once read, shows which (a comma it cannot be)
+        }
         if (separator.length() != 1) {
             throw new IllegalArgumentException("--delimiter must be one character, got \"" + delimiter + "\"");
         }

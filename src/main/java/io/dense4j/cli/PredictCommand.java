@@ -74,7 +74,7 @@ final class PredictCommand implements Callable<Integer> {
         if (StandardInput.named(dataName)) {
             // its first line read as the flags say, for the delimiter it shows; the model's number format once that is known
             StandardInput.Piped piped = StandardInput.piped(dataName, csv.format(), status);
-            csv.guessDelimiter(piped.firstLine(), status);
+            csv.guessDelimiter(piped.firstLine(), piped.secondLine(), modelColumns(model), status);
             CsvFormat read = csv.format(model.trainingData());
             CsvPredictions.Written[] into = new CsvPredictions.Written[1];
             AtomicFiles.Content predictions = stream -> into[0] = CsvPredictions.written(model, piped.name(),
@@ -87,7 +87,7 @@ final class PredictCommand implements Callable<Integer> {
             written = into[0];
         } else {
             CsvFiles data = StandardInput.files(dataName, status);
-            csv.guessDelimiter(data, status);
+            csv.guessDelimiter(data, modelColumns(model), status);
             CsvFormat format = csv.format(model.trainingData());
             written = toStandardOutput
                     ? CsvPredictions.written(model, data, format, cut.value(), keep, StandardOutput.stream())
@@ -103,5 +103,10 @@ final class PredictCommand implements Callable<Integer> {
         status.printf(Locale.ROOT, "Wrote %,d predictions to %s, class 1%s at probability >= %s%n",
                 written.rows(), toStandardOutput ? "standard output" : out, positive, cut);
         return 0;
+    }
+
+    /** The model's feature columns by name, which a file's first line that names them all by commas keeps a comma file; or none. */
+    static java.util.Set<String> modelColumns(Model model) {
+        return model.inputSchema() == null ? java.util.Set.of() : java.util.Set.copyOf(model.inputSchema().featureNames());
     }
 }

@@ -157,8 +157,11 @@ final class StandardInput {
     /** The longest first line {@link #piped} looks for the column names in. */
     static final int FIRST_LINE_MOST_BYTES = 16 << 20;
 
-    /** A stream read as it comes: its name in messages, its first line (the header) and the whole of it, first line included. */
-    record Piped(Path name, byte[] firstLine, InputStream rows) {
+    /**
+     * A stream read as it comes: its name in messages, its first line (the header), its second
+     * (null when it has none, or one too long to look at), and the whole of it, those lines included.
+     */
+    record Piped(Path name, byte[] firstLine, byte[] secondLine, InputStream rows) {
     }
 
     /**
@@ -179,6 +182,7 @@ final class StandardInput {
         boolean gzip;
         ByteArrayOutputStream ahead = new ByteArrayOutputStream(); // what was read, to be read again
         byte[] firstLine;
+        byte[] secondLine = null;
         try {
             in.mark(2);
             gzip = in.read() == 0x1F && in.read() == 0x8B;
@@ -187,6 +191,10 @@ final class StandardInput {
                 in = Gzip.members(in);
             }
             firstLine = HeaderLine.read(in, FIRST_LINE_MOST_BYTES, ahead, format);
+            if (firstLine != null) { // for the delimiter the first line shows, which the second must bear out
+                secondLine = HeaderLine.read(in, FIRST_LINE_MOST_BYTES, ahead, format);
+                secondLine = secondLine == null || secondLine.length == 0 ? null : secondLine;
+            }
         } catch (IOException failed) { // a damaged gzip stream, a read that failed
             throw new DataFileException(name, "cannot be read: " + failed.getMessage(), failed);
         }
@@ -195,7 +203,7 @@ final class StandardInput {
                     + " MiB without a line end: not a CSV file's header", null);
         }
         status.printf(Locale.ROOT, "Reading %s%s as it comes: no copy, no cache%n", name, gzip ? " (gzip)" : "");
-        return new Piped(name, firstLine, new SequenceInputStream(new ByteArrayInputStream(ahead.toByteArray()), in));
+        return new Piped(name, firstLine, secondLine, new SequenceInputStream(new ByteArrayInputStream(ahead.toByteArray()), in));
     }
 
     /** The files to read for {@code data}: a file, folder or glob (see {@link CsvFiles#of(String)}), or a stream's copy. */

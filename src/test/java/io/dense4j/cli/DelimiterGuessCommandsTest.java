@@ -63,4 +63,60 @@ class DelimiterGuessCommandsTest {
         assertEquals(5, piped.out().lines().count(), piped.out());
         assertTrue(piped.err().contains("Delimiter: a tab"), piped.err());
     }
+
+    @Test
+    void decimalCommasAloneLeaveTheDelimiterToTheFirstLineInEveryCommandAndAResume() throws Exception {
+        Path data = german("kauf.csv", 300);
+        Path checkpoint = folder.resolve("ck.zip");
+        Path model = folder.resolve("m.zip");
+        String[] numbers = {"--decimal", ",", "--thousands", "."};
+        Run trained = Run.of(with(numbers, "train", "--data", data.toString(), "--epochs", "2", "--accept-worse-than-base-rate",
+                "--checkpoint", checkpoint.toString(), "--out", model.toString()));
+        assertEquals(0, trained.exitCode(), trained.err());
+        for (String[] command : new String[][] {{"evaluate", "--model", model.toString(), "--data", data.toString()},
+            {"predict", "--model", model.toString(), "--data", data.toString(), "--out", folder.resolve("p.csv").toString()},
+            {"train", "--data", data.toString(), "--epochs", "4", "--accept-worse-than-base-rate", "--checkpoint", checkpoint.toString(),
+                "--resume", "--out", folder.resolve("r.zip").toString()}}) {
+            Run run = Run.of(with(numbers, command));
+            assertEquals(0, run.exitCode(), command[0] + ": " + run.err());
+        }
+        Run piped = Run.withInput(Files.readAllBytes(data), with(numbers, "predict", "--model", model.toString(), "--data", "-",
+                "--out", "-"));
+        assertEquals(0, piped.exitCode(), piped.err());
+    }
+
+    @Test
+    void aResumeReadsTheFileAsItsRunDidAndAModelsOneColumnKeepsItsComma() throws Exception {
+        StringBuilder tsv = new StringBuilder("dose;mg\tweight;kg\tlabel\n"); // semicolons in the names, tabs between them
+        for (int r = 0; r < 200; r++) {
+            tsv.append(r % 7).append('\t').append(50 + r % 30).append('\t').append((r % 7 + r % 3) % 2).append('\n');
+        }
+        Path data = Files.writeString(folder.resolve("doses.tsv"), tsv);
+        Run guessed = Run.of("train", "--data", data.toString(), "--epochs", "1", "--accept-worse-than-base-rate", "--out",
+                folder.resolve("g.zip").toString());
+        assertEquals(0, guessed.exitCode(), "the rows bear out the tabs, not the semicolons: " + guessed.err());
+        assertTrue(guessed.out().startsWith("Delimiter: a tab,"), guessed.out());
+        Path checkpoint = folder.resolve("ck.zip");
+        assertEquals(0, Run.of("train", "--data", data.toString(), "--delimiter", "\\t", "--epochs", "2", "--accept-worse-than-base-rate",
+                "--checkpoint", checkpoint.toString(), "--out", folder.resolve("m.zip").toString()).exitCode());
+        Run resumed = Run.of("train", "--data", data.toString(), "--epochs", "4", "--accept-worse-than-base-rate", "--checkpoint",
+                checkpoint.toString(), "--resume", "--out", folder.resolve("r.zip").toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(!resumed.out().contains("Delimiter:"), "the checkpoint's run gave --delimiter: " + resumed.out());
+
+        Path one = Files.writeString(folder.resolve("one.csv"), "dose;mg,label\n1,0\n2,1\n3,0\n4,1\n");
+        Path model = folder.resolve("one.zip");
+        assertEquals(0, Run.of("train", "--data", one.toString(), "--epochs", "1", "--accept-worse-than-base-rate", "--out",
+                model.toString()).exitCode());
+        Path unseen = Files.writeString(folder.resolve("unseen.csv"), "dose;mg\n5\n6\n");
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", unseen.toString(), "--out", "-");
+        assertEquals(0, predicted.exitCode(), "one column, the model's, named by the comma reading: " + predicted.err());
+        assertEquals(3, predicted.out().lines().count(), predicted.out());
+    }
+
+    private static String[] with(String[] more, String... command) {
+        String[] all = java.util.Arrays.copyOf(command, command.length + more.length);
+        System.arraycopy(more, 0, all, command.length, more.length);
+        return all;
+    }
 }

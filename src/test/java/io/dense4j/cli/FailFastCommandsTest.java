@@ -103,7 +103,7 @@ class FailFastCommandsTest {
         };
         for (String[] command : commands) {
             for (String[] flag : new String[][] {{"--delimiter", "ab"}, {"--delimiter", ""}, {"--features", "a,a"},
-                    {"--decimal", ";"}, {"--decimal", ","}, {"--delimiter", "."}, {"--label", "99999999999"},
+                    {"--decimal", ";"}, {"--delimiter", ",", "--decimal", ","}, {"--delimiter", "."}, {"--label", "99999999999"},
                     {"--thousands", ";"}, {"--thousands", "."}}) {
                 Run run = Run.of(java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.Arrays.stream(flag))
                         .toArray(String[]::new));
@@ -111,6 +111,10 @@ class FailFastCommandsTest {
                 assertEquals("see 'dense4j " + command[0] + " --help'", lines(run.err()).get(1), run.err());
             }
         }
+        // --decimal ',' alone leaves the delimiter to the file's first line: a comma file's is a usage error once read
+        Run commaFile = Run.of("train", "--data", data, "--decimal", ",");
+        assertEquals(2, commaFile.exitCode(), commaFile.err());
+        assertTrue(commaFile.err().startsWith("dense4j: --decimal ',' needs another --delimiter, such as ';'"), commaFile.err());
         String[] predict = {"predict", "--model", model, "--data", data, "--out", folder.resolve("p.csv").toString()};
         Run skipping = Run.of(java.util.stream.Stream.concat(java.util.Arrays.stream(predict), java.util.stream.Stream.of("--skip-bad-rows"))
                 .toArray(String[]::new));

@@ -1,83 +1,177 @@
 package io.dense4j.data.csv;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The delimiter a file's first line says it has, when it is not the comma: a first line that the
- * comma leaves whole but that semicolons (spreadsheets where the comma is the decimal separator),
- * tabs or bars cut into fields. A line the comma cuts into two fields or more keeps the comma, so
- * that a comma-delimited file is never read otherwise.
+ * comma cannot read as two fields or more (or as the columns a model asks for) but that
+ * semicolons (spreadsheets where the comma is the decimal separator), tabs or bars cut into
+ * fields. Quotes are followed as the reader follows them: a quote after blanks at a field's start
+ * opens a field, which only the delimiter may follow once it closes, so {@code "Preis, EUR";Menge}
+ * is no comma file. The second line, where there is one, must be cut alike: a comma header whose
+ * rows the comma does not cut so gives way to a delimiter that cuts both alike.
  */
 public final class DelimiterGuess {
     /** The delimiters tried besides the comma, the likeliest first, which wins a tie. */
     private static final char[] OTHERS = {';', '\t', '|'};
-    /** The most bytes of a first line read: a header longer than this is no CSV header a person wrote. */
-    static final int MOST_BYTES = 1 << 20;
+    /** The most bytes of a line read: as many as a pipe's first line may hold. */
+    static final int MOST_BYTES = 16 << 20;
 
     private DelimiterGuess() {
     }
 
-    /** The delimiter {@code file}'s first line (gzip or plain) says it has: ',' unless another cuts it and the comma does not. */
-    public static char of(Path file) throws IOException {
+    /**
+     * The delimiter {@code file}'s first lines (gzip or plain, blank lines passed over) say it has;
+     * ',' unless another reads them and the comma does not. {@code commaAllowed} is false when the
+     * comma is the decimal separator; {@code columns} are a model's, which a comma line that names
+     * them all keeps.
+     */
+    public static char of(Path file, boolean commaAllowed, Set<String> columns) throws IOException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B;
             raw.reset();
             InputStream in = gzip ? Gzip.members(raw) : raw;
-            byte[] line = new byte[4096];
-            int length = 0;
-            for (int b = in.read(); b >= 0 && b != '\n' && length < MOST_BYTES; b = in.read()) {
-                if (length == line.length) {
-                    line = java.util.Arrays.copyOf(line, line.length * 2);
-                }
-                line[length++] = (byte) b;
-            }
-            return of(line, 0, length);
+            byte[] first = nonBlankLine(in);
+            return first == null ? ',' : of(first, nonBlankLine(in), commaAllowed, columns);
         }
     }
 
-    /** The delimiter the line {@code bytes[from, to)} says it has, as {@link #of(Path)} judges it. */
-    public static char of(byte[] bytes, int from, int to) {
-        if (fields(bytes, from, to, ',') >= 2) {
+    /** As above for a first line, and the second ({@code null} when not known). */
+    public static char of(byte[] first, byte[] second, boolean commaAllowed, Set<String> columns) {
+        for (byte b : first) {
+            if (b == 0) {
+                return ','; // UTF-16 or no text: the reader says what it is
+            }
+        }
+        List<String> byComma = commaAllowed ? fields(first, ',') : null;
+        if (byComma != null && !columns.isEmpty() && byComma.containsAll(columns)) {
+            return ','; // the model's columns, by commas
+        }
+        boolean commaAlike = byComma != null && byComma.size() >= 2 && alike(byComma, second, ',');
+        if (commaAlike) {
             return ',';
         }
-        char best = ',';
-        int most = 1;
+        char best = byComma != null && byComma.size() >= 2 ? ',' : 0; // a comma line the second line does not bear out, for now
+        int most = best == ',' ? byComma.size() : 1;
+        boolean bestAlike = false;
         for (char other : OTHERS) {
-            int fields = fields(bytes, from, to, other);
-            if (fields > most) {
+            List<String> fields = fields(first, other);
+            if (fields == null || fields.size() < 2) {
+                continue;
+            }
+            boolean alike = alike(fields, second, other);
+            if (alike && !bestAlike || alike == bestAlike && best != ',' && fields.size() > most) {
                 best = other;
-                most = fields;
+                most = fields.size();
+                bestAlike = alike;
             }
         }
-        return best;
+        return best == 0 ? ',' : best;
     }
 
-    /** How many fields {@code delimiter} cuts the line into, a quote opening a field only at its start, as the reader reads them. */
-    static int fields(byte[] bytes, int from, int to, char delimiter) {
-        int fields = 1;
-        boolean atStart = true;
-        boolean quoted = false;
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            if (quoted) {
-                if (b == '"') {
-                    quoted = i + 1 < to && bytes[i + 1] == '"'; // a doubled quote stays inside
-                    i += quoted ? 1 : 0;
-                }
-            } else if (b == delimiter) {
-                fields++;
-                atStart = true;
-                continue;
-            } else if (b == '"' && atStart) {
-                quoted = true;
-            }
-            atStart = false;
+    /** Whether {@code delimiter} cuts {@code second} (null: none known) into as many fields as the first line's {@code fields}. */
+    private static boolean alike(List<String> fields, byte[] second, char delimiter) {
+        if (second == null) {
+            return true;
         }
-        return fields;
+        List<String> next = fields(second, delimiter);
+        return next != null && next.size() == fields.size();
+    }
+
+    /**
+     * The fields {@code delimiter} cuts {@code line} into, unquoted and without the blanks around
+     * them, as the reader reads them; null when the reader could not read it so (text after a
+     * quoted field, a quote left open).
+     */
+    static List<String> fields(byte[] line, char delimiter) {
+        List<String> fields = new ArrayList<>();
+        int at = startsWithByteOrderMark(line) ? 3 : 0;
+        while (true) {
+            at = afterBlanks(line, at, delimiter);
+            StringBuilder field = new StringBuilder();
+            if (at < line.length && line[at] == '"') {
+                int close = at + 1;
+                while (true) {
+                    if (close >= line.length) {
+                        return null;
+                    }
+                    if (line[close] == '"') {
+                        if (close + 1 < line.length && line[close + 1] == '"') {
+                            field.append('"');
+                            close += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    field.append((char) (line[close] & 0xFF));
+                    close++;
+                }
+                at = afterBlanks(line, close + 1, delimiter);
+                if (at < line.length && line[at] != delimiter) {
+                    return null;
+                }
+                fields.add(utf8(field));
+            } else {
+                int stop = at;
+                while (stop < line.length && line[stop] != delimiter) {
+                    stop++;
+                }
+                fields.add(new String(line, at, stop - at, StandardCharsets.UTF_8).strip());
+                at = stop;
+            }
+            if (at >= line.length) {
+                return fields;
+            }
+            at++; // past the delimiter
+        }
+    }
+
+    private static String utf8(StringBuilder latin1Bytes) {
+        byte[] bytes = new byte[latin1Bytes.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) latin1Bytes.charAt(i);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static int afterBlanks(byte[] line, int at, char delimiter) {
+        while (at < line.length && (line[at] == ' ' || line[at] == '\t' && delimiter != '\t' || line[at] == '\r')) {
+            at++;
+        }
+        return at;
+    }
+
+    private static boolean startsWithByteOrderMark(byte[] line) {
+        return line.length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF;
+    }
+
+    /** The next line of {@code in} holding more than blanks, without its line end; null at the end. */
+    private static byte[] nonBlankLine(InputStream in) throws IOException {
+        while (true) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int b = in.read();
+            if (b < 0) {
+                return null;
+            }
+            boolean blank = true;
+            while (b >= 0 && b != '\n' && line.size() < MOST_BYTES) {
+                line.write(b);
+                blank &= b == ' ' || b == '\t' || b == '\r';
+                b = in.read();
+            }
+            if (!blank) {
+                return line.toByteArray();
+            }
+        }
     }
 }
