@@ -181,11 +181,8 @@ final class RowParser {
             categoryCells[place].count(features[place]);
         }
         labelRuns.add(provisionalClass);
-        if (rowMissing > 0) { // rare: only then a pass over the row's features, to say which columns they were in
-            missing += rowMissing;
-            for (int place = 0; place < features.length; place++) { // a category's cell may hold NaN until it is numbered
-                missingByFeature[place] += categoryCells[place] == null && features[place] != features[place] ? 1 : 0;
-            }
+        if (rowMissing > 0) {
+            countMissing(rowMissing);
         }
         handler.row(line, features, provisionalClass, weight); // last: a handler may fill the NaN in place
     }
@@ -225,6 +222,17 @@ final class RowParser {
     /** Missing feature values read as NaN in the rows handed on so far. */
     long missingValues() {
         return missing;
+    }
+
+    /**
+     * Counts the row's {@code rowMissing} missing numbers by column: a method of its own, so that
+     * this rare path adds no code to {@link #parse}, which every row goes through.
+     */
+    private void countMissing(long rowMissing) {
+        missing += rowMissing;
+        for (int place = 0; place < features.length; place++) { // a category's cell may hold NaN until it is numbered
+            missingByFeature[place] += categoryCells[place] == null && features[place] != features[place] ? 1 : 0;
+        }
     }
 
     /** Each feature's missing values read as NaN in the rows handed on so far, in the features' order. */
