@@ -157,7 +157,7 @@ final class CsvOptions {
         looked = true;
         if (found != ',') {
             guessed = found;
-            status.printf("Delimiter: %s, as the first line has no comma between fields (--delimiter sets it)%n",
+            status.printf("Delimiter: %s, which cuts the first lines into fields where the comma does not (--delimiter sets it)%n",
                     found == '\t' ? "a tab" : "'" + found + "'");
         }
     }

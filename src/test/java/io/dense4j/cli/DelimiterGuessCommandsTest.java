@@ -31,7 +31,7 @@ class DelimiterGuessCommandsTest {
         Run trained = Run.of("train", "--data", train.toString(), "--decimal", ",", "--thousands", ".", "--epochs", "2",
                 "--accept-worse-than-base-rate", "--out", model.toString());
         assertEquals(0, trained.exitCode(), trained.err());
-        assertTrue(trained.out().startsWith("Delimiter: ';', as the first line has no comma between fields (--delimiter sets it)\n"
+        assertTrue(trained.out().startsWith("Delimiter: ';', which cuts the first lines into fields where the comma does not (--delimiter sets it)\n"
                 + "Read " + train + ": 300 rows, 3 features (1 categorical)"), trained.out());
 
         Path unseen = Files.writeString(folder.resolve("neu.csv"), "alter;einkommen;stadt\n30;2.345,5;Köln\n");
@@ -56,7 +56,7 @@ class DelimiterGuessCommandsTest {
         Run trained = Run.of("train", "--data", tsv.toString(), "--epochs", "1", "--accept-worse-than-base-rate", "--out",
                 folder.resolve("t.zip").toString());
         assertEquals(0, trained.exitCode(), trained.err());
-        assertTrue(trained.out().startsWith("Delimiter: a tab, as the first line has no comma between fields"), trained.out());
+        assertTrue(trained.out().startsWith("Delimiter: a tab, which cuts the first lines into fields"), trained.out());
         Run piped = Run.withInput(Files.readAllBytes(tsv), "predict", "--model", folder.resolve("t.zip").toString(), "--data", "-",
                 "--out", "-");
         assertEquals(0, piped.exitCode(), piped.err());

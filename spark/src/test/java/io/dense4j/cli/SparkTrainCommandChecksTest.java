@@ -368,7 +368,7 @@ class SparkTrainCommandChecksTest {
         Path data = Files.writeString(folder.resolve("semicolons.csv"), text);
         String said = SparkTrainCommandTest.capture(0, "train", "--data", data.toString(), "--spark", "local[2]", "--partitions", "2",
                 "--epochs", "1", "--accept-worse-than-base-rate", "--out", folder.resolve("s.zip").toString())[0];
-        assertTrue(said.startsWith("Delimiter: ';', as the first line has no comma between fields (--delimiter sets it)\n"), said);
+        assertTrue(said.startsWith("Delimiter: ';', which cuts the first lines into fields where the comma does not (--delimiter sets it)\n"), said);
         assertEquals(java.util.List.of("x", "y"), Model.load(folder.resolve("s.zip")).inputSchema().featureNames());
     }
 
