@@ -98,8 +98,8 @@ public final class DelimiterGuess {
         int at = startsWithByteOrderMark(line) ? 3 : 0;
         while (true) {
             at = afterBlanks(line, at, delimiter);
-            StringBuilder field = new StringBuilder();
             if (at < line.length && line[at] == '"') {
+                ByteArrayOutputStream field = new ByteArrayOutputStream();
                 int close = at + 1;
                 while (true) {
                     if (close >= line.length) {
@@ -107,20 +107,20 @@ public final class DelimiterGuess {
                     }
                     if (line[close] == '"') {
                         if (close + 1 < line.length && line[close + 1] == '"') {
-                            field.append('"');
+                            field.write('"');
                             close += 2;
                             continue;
                         }
                         break;
                     }
-                    field.append((char) (line[close] & 0xFF));
+                    field.write(line[close]);
                     close++;
                 }
                 at = afterBlanks(line, close + 1, delimiter);
                 if (at < line.length && line[at] != delimiter) {
                     return null;
                 }
-                fields.add(utf8(field));
+                fields.add(field.toString(StandardCharsets.UTF_8));
             } else {
                 int stop = at;
                 while (stop < line.length && line[stop] != delimiter) {
@@ -134,14 +134,6 @@ public final class DelimiterGuess {
             }
             at++; // past the delimiter
         }
-    }
-
-    private static String utf8(StringBuilder latin1Bytes) {
-        byte[] bytes = new byte[latin1Bytes.length()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) latin1Bytes.charAt(i);
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static int afterBlanks(byte[] line, int at, char delimiter) {
