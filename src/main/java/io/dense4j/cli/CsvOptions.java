@@ -4,6 +4,7 @@ import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.csv.DelimiterGuess;
+import io.dense4j.data.csv.TextEncoding;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,6 +38,11 @@ final class CsvOptions {
     @Option(names = "--decimal", defaultValue = ".", description = "The numbers' decimal separator: '.' (the default) or ',' "
             + "as spreadsheets write them in many locales (26,3); ',' needs another --delimiter, such as ';'.")
     String decimal;
+
+    @Option(names = "--encoding", defaultValue = TextEncoding.UTF_8, paramLabel = "NAME", description = "The text's character "
+            + "encoding: ${DEFAULT-VALUE} (the default), or one of one byte per character, such as windows-1252, which Excel saves a "
+            + "CSV file in on Western systems, or ISO-8859-15; a model keeps it, so evaluate and predict read its files so.")
+    String encoding;
 
     @Option(names = "--thousands", description = "The separator of numbers' groups of three digits: ',' (1,234,567.5) or '.' "
             + "(3.449,45, with --decimal ','); by default none is read.")
@@ -88,9 +94,10 @@ final class CsvOptions {
     }
 
     /**
-     * The layout these options say, its numbers read as {@code recorded} (the data a model was
-     * trained on; null for none) wrote them where --decimal and --thousands are not given: a model
-     * trained on 3.449,45 scores 3.449,45 without being told again, and never reads it as 3.449.
+     * The layout these options say, its numbers and text read as {@code recorded} (the data a model
+     * was trained on; null for none) wrote them where --decimal, --thousands and --encoding are not
+     * given: a model trained on 3.449,45 scores 3.449,45 without being told again, and never reads
+     * it as 3.449; one trained on a Windows-1252 file reads its "Köln" so.
      */
     CsvFormat format(io.dense4j.model.TrainingData recorded) {
         CsvFormat format = format();
@@ -98,6 +105,7 @@ final class CsvOptions {
             return format;
         }
         picocli.CommandLine.ParseResult given = command.commandLine().getParseResult();
+        format = format.withEncoding(encoding(recorded));
         if (!given.hasMatchedOption("--decimal") && recorded.decimal() != format.decimal()) {
             if (recorded.decimal() == format.delimiter()) {
                 throw new ParameterException(command.commandLine(), "the model's data had numbers with a decimal comma "
@@ -126,26 +134,43 @@ final class CsvOptions {
      * shows (see {@link DelimiterGuess}), saying so on {@code status} when it is not the comma.
      */
     void guessDelimiter(CsvFiles files, PrintStream status) {
-        guessDelimiter(files, java.util.Set.of(), status);
+        guessDelimiter(files, java.util.Set.of(), null, status);
     }
 
-    /** The same for scoring with a model whose feature {@code columns} a comma line that names them all keeps. */
-    void guessDelimiter(CsvFiles files, java.util.Set<String> columns, PrintStream status) {
+    /**
+     * The same for scoring with a model whose feature {@code columns} a comma line that names them
+     * all keeps, its text read as the model's was ({@code recorded}, null for none).
+     */
+    void guessDelimiter(CsvFiles files, java.util.Set<String> columns, io.dense4j.model.TrainingData recorded, PrintStream status) {
         if (delimiterSet() || files.paths().isEmpty()) {
             return;
         }
         try {
-            take(DelimiterGuess.of(files.paths().get(0), !decimal.equals(","), columns), status);
+            take(DelimiterGuess.of(files.paths().get(0), !decimal.equals(","), columns, encodingOf(recorded)), status);
         } catch (IOException unreadable) { // the read that follows says what is wrong, naming the file
             looked = true;
         }
     }
 
     /** The same for rows read from a pipe, by their first two lines ({@code secondLine} null for none). */
-    void guessDelimiter(byte[] firstLine, byte[] secondLine, java.util.Set<String> columns, PrintStream status) {
+    void guessDelimiter(byte[] firstLine, byte[] secondLine, java.util.Set<String> columns, io.dense4j.model.TrainingData recorded,
+                        PrintStream status) {
         if (!delimiterSet()) {
-            take(DelimiterGuess.of(firstLine, secondLine, !decimal.equals(","), columns), status);
+            TextEncoding text = encodingOf(recorded);
+            take(DelimiterGuess.of(text.utf8(firstLine), secondLine == null ? null : text.utf8(secondLine), !decimal.equals(","),
+                    columns), status);
         }
+    }
+
+    /** The encoding's name: --encoding's, else the one {@code recorded} (a model's data, or null) was read in. */
+    private String encoding(io.dense4j.model.TrainingData recorded) {
+        boolean given = command.commandLine().getParseResult().hasMatchedOption("--encoding");
+        return given || recorded == null ? encoding : recorded.encoding();
+    }
+
+    /** The same encoding, checked (a bad --encoding is a usage error). */
+    private TextEncoding encodingOf(io.dense4j.model.TrainingData recorded) {
+        return format().withEncoding(encoding(recorded)).textEncoding();
     }
 
     /** Whether --delimiter was given, or taken from a resumed run's line, which read the file so. */
@@ -184,6 +209,11 @@ final class CsvOptions {
         }
         CsvFormat format = CsvFormat.defaults().withDelimiter(separator.charAt(0)).withDecimal(decimal.charAt(0))
                 .withThousands(thousands == null ? 0 : thousands.charAt(0));
+        try {
+            format = format.withEncoding(encoding);
+        } catch (IllegalArgumentException refused) {
+            throw new IllegalArgumentException("--encoding: " + refused.getMessage());
+        }
         if (noHeader) {
             format = format.withoutHeader();
         }

@@ -28,10 +28,11 @@ final class ResumeCheck {
     static final String FILL = "--fill-missing";
     /**
      * The flags whose values a resumed run takes from its checkpoint, given or not: its model,
-     * optimizer and loss, how many categories it keeps, and how it read and filled the data's numbers.
+     * optimizer and loss, how many categories it keeps, how it read and filled the data's numbers, and its text's encoding.
      */
     static final java.util.Set<String> KEPT_FLAGS = java.util.stream.Stream.of(MODEL_FLAGS, OPTIMIZER_FLAGS, List.of("--l2",
-            "--class-weight", "--max-categories", "--decimal", "--thousands", "--missing-values", "--missing-values-in", FILL))
+            "--class-weight", "--max-categories", "--decimal", "--thousands", "--encoding", "--missing-values", "--missing-values-in",
+            FILL))
             .flatMap(List::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private ResumeCheck() {
@@ -78,6 +79,9 @@ final class ResumeCheck {
         if (data != null && given.hasMatchedOption("--thousands") && read.thousands() != data.thousands()) {
             conflicts.add("--thousands " + read.thousands() + "; the checkpoint read its numbers "
                     + (data.thousands() == 0 ? "without one" : "with '" + data.thousands() + "'"));
+        }
+        if (data != null && given.hasMatchedOption("--encoding") && !read.encoding().equals(data.encoding())) {
+            conflicts.add("--encoding " + read.encoding() + "; the checkpoint read its text as " + data.encoding());
         }
         ResumedControls.linelessConflicts(checkpoint, given, conflicts);
         refuse(command, conflicts);

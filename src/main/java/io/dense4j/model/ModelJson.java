@@ -88,6 +88,9 @@ final class ModelJson {
             if (data.contentXxh128() != null) {
                 trainedOn.put("contentXxh128", data.contentXxh128());
             }
+            if (!data.encoding().equals(io.dense4j.data.csv.TextEncoding.UTF_8)) { // as most files are: left out
+                trainedOn.put("encoding", data.encoding());
+            }
             if (data.decimal() != '.' || data.thousands() != 0) { // as most files are: left out
                 trainedOn.put("decimal", String.valueOf(data.decimal()));
                 if (data.thousands() != 0) {
@@ -208,6 +211,21 @@ final class ModelJson {
                 .withInputGradient(compile.path("inputGradient").asBoolean(false));
     }
 
+    /** The encoding a model's data was read in: UTF-8 where the file says none (all did before others were read). */
+    private static String encoding(JsonNode encoding) {
+        if (encoding.isMissingNode()) {
+            return null;
+        }
+        if (!encoding.isTextual()) {
+            throw new IllegalArgumentException("its trainedOn.encoding is not a text");
+        }
+        try {
+            return io.dense4j.data.csv.TextEncoding.named(encoding.asText()).name();
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException("its trainedOn.encoding: " + unknown.getMessage(), unknown);
+        }
+    }
+
     /** Gives {@code model} what the file says beside its layers and values: where and how it was trained, its schema and threshold. */
     static void describe(Model model, JsonNode config, InputSchema schema) {
         JsonNode trainedOn = config.path("trainedOn");
@@ -227,7 +245,8 @@ final class ModelJson {
             }
             model.setTrainingData(new TrainingData(trainedOn.get("file").asText(), trainedOn.get("bytes").asLong(),
                     trainedOn.get("headSha256").asText(), trainedOn.get("tailSha256").asText(),
-                    content.isMissingNode() ? null : content.asText(), decimal.charAt(0), thousands.isEmpty() ? 0 : thousands.charAt(0)));
+                    content.isMissingNode() ? null : content.asText(), decimal.charAt(0), thousands.isEmpty() ? 0 : thousands.charAt(0),
+                    encoding(trainedOn.path("encoding"))));
         }
         JsonNode provenance = config.path("provenance");
         if (!provenance.isMissingNode()) {

@@ -53,7 +53,10 @@ final class Summary {
         }
         text.append(String.format("Loss: %s   Optimizer: %s%n", model.loss(), model.optimizer()));
         if (model.trainingData() != null) {
-            text.append("Trained on: ").append(Printable.whole(model.trainingData().toString())).append('\n');
+            TrainingData data = model.trainingData();
+            text.append("Trained on: ").append(Printable.whole(data.toString()))
+                    .append(data.encoding().equals(io.dense4j.data.csv.TextEncoding.UTF_8) ? "" : ", its text in " + data.encoding()
+                            + " (evaluate and predict read their files so, unless --encoding says otherwise)").append('\n');
         }
         if (model.provenance() != null) {
             text.append("Trained by: ").append(Printable.whole(model.provenance().toString())).append('\n');

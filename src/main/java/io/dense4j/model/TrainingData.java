@@ -1,6 +1,7 @@
 package io.dense4j.model;
 
 import io.dense4j.data.csv.CsvSource;
+import io.dense4j.data.csv.TextEncoding;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -11,10 +12,11 @@ import java.util.Objects;
  * recorded it). The times and inode are left out: a copy of the same data on another machine is
  * the same data. And how its numbers were written: the decimal separator ('.' or ',') and the
  * thousands separator (0 for none), which scoring and resuming read the same way unless told
- * otherwise, so that 244.606 is not read as 244606 in one command and 244.606 in the next.
+ * otherwise, so that 244.606 is not read as 244606 in one command and 244.606 in the next. And the
+ * text's encoding (UTF-8 when recorded before dense4j read others), which they read it in too.
  */
 public record TrainingData(String file, long bytes, String headSha256, String tailSha256, String contentXxh128, char decimal,
-                           char thousands) {
+                           char thousands, String encoding) {
 
     public TrainingData {
         Objects.requireNonNull(file, "file");
@@ -27,11 +29,12 @@ public record TrainingData(String file, long bytes, String headSha256, String ta
             throw new IllegalArgumentException("the numbers' separators are '.' or ',', and two, got '" + decimal + "' and '"
                     + thousands + "'");
         }
+        encoding = encoding == null ? TextEncoding.UTF_8 : TextEncoding.named(encoding).name();
     }
 
-    /** Data whose numbers have a decimal point and no thousands separator. */
+    /** Data in UTF-8 whose numbers have a decimal point and no thousands separator. */
     public TrainingData(String file, long bytes, String headSha256, String tailSha256, String contentXxh128) {
-        this(file, bytes, headSha256, tailSha256, contentXxh128, '.', (char) 0);
+        this(file, bytes, headSha256, tailSha256, contentXxh128, '.', (char) 0, TextEncoding.UTF_8);
     }
 
     /**
@@ -43,7 +46,7 @@ public record TrainingData(String file, long bytes, String headSha256, String ta
         java.util.List<io.dense4j.data.csv.Fingerprint> prints = source.fingerprints();
         return new TrainingData(source.files().shortName(), prints.stream().mapToLong(io.dense4j.data.csv.Fingerprint::size).sum(),
                 prints.get(0).headSha256(), prints.get(prints.size() - 1).tailSha256(), source.contentHash(), source.format().decimal(),
-                source.format().thousands());
+                source.format().thousands(), source.format().encoding());
     }
 
     /**

@@ -206,8 +206,8 @@ class CategoricalCommandsTest {
                     : Run.of("evaluate", "--model", model.toString(), "--data", latin.toString());
             assertEquals(1, run.exitCode(), command + ": " + run.out() + run.err());
             assertEquals("dense4j: " + latin + ", line 2, column 5 (\"city\"): not valid UTF-8: \"Z\\xFCrich\" (read as Windows-1252, as "
-                    + "Excel saves a CSV file on Western systems, it is \"Z\u00fcrich\": if the whole file is, save it as UTF-8, for example "
-                    + "with iconv -f windows-1252 -t utf-8)", run.err().strip(), command);
+                    + "Excel saves a CSV file on Western systems, it is \"Z\u00fcrich\": if the whole file is, give --encoding "
+                    + "windows-1252)", run.err().strip(), command);
         }
     }
 

@@ -69,6 +69,27 @@ class HostileModelFileTest {
         return assertThrows(ModelFileException.class, () -> Model.load(file)).getMessage();
     }
 
+    /** The encoding a model's data was read in, which scoring reads files in: Java's name of one it reads, or the file is refused. */
+    @Test
+    void theTrainingDatasEncodingIsOneDense4jReads() throws IOException {
+        Model model = Model.load(good);
+        model.setTrainingData(new TrainingData("d.csv", 10, "0".repeat(64), "0".repeat(64), null, '.', (char) 0, "cp1252"));
+        Path saved = folder.resolve("windows.zip");
+        model.save(saved);
+        assertEquals("windows-1252", Model.load(saved).trainingData().encoding());
+        entries = ModelFileTest.entries(saved);
+        String json = config();
+        assertTrue(json.contains("\"encoding\" : \"windows-1252\""), json);
+        Path unknown = withConfig("klingon.zip", json.replace("\"windows-1252\"", "\"klingon\""));
+        assertEquals(unknown + ": model.json describes no valid model: its trainedOn.encoding: \"klingon\" is no encoding Java knows; "
+                + "dense4j reads UTF-8 (the default) and encodings of one byte per character, such as windows-1252 or ISO-8859-15",
+                problem(unknown));
+        Path number = withConfig("number.zip", json.replace("\"windows-1252\"", "1252"));
+        assertEquals(number + ": model.json describes no valid model: its trainedOn.encoding is not a text", problem(number));
+        assertEquals("UTF-8", Model.load(withConfig("none.zip", json.replace("\"encoding\" : \"windows-1252\",", "")
+                .replace(",\n    \"encoding\" : \"windows-1252\"", ""))).trainingData().encoding(), "a model from before: UTF-8");
+    }
+
     @Test
     void aLayerOfAnUnknownKindIsNamedByItsPlace() throws IOException {
         String json = config();

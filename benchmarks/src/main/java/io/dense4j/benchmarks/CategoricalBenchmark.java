@@ -111,12 +111,57 @@ public class CategoricalBenchmark {
     }
 
     /**
+     * The file with 10 categorical columns, its categories past ASCII ({@code é417}), written in
+     * UTF-8 and in Windows-1252: the same text, which the second reads through
+     * {@code --encoding windows-1252}'s table (one byte of it per categorical cell, 0xE9).
+     */
+    @State(Scope.Benchmark)
+    public static class Encoded {
+        @Param({"200000"})
+        long rows;
+
+        Path folder;
+        Path utf8;
+        Path windows1252;
+        long utf8Size;
+        long windows1252Size;
+        List<String> categorical = new ArrayList<>();
+
+        @Setup(Level.Trial)
+        public void write() throws IOException {
+            folder = Files.createTempDirectory("w-csv-cat-encoded");
+            utf8 = folder.resolve("utf8.csv");
+            windows1252 = folder.resolve("windows-1252.csv");
+            for (int c = 0; c < LEVELS.length; c++) {
+                categorical.add("x" + c * EVERY);
+            }
+            writeCsv(utf8, rows, "é", java.nio.charset.StandardCharsets.UTF_8);
+            writeCsv(windows1252, rows, "é", java.nio.charset.Charset.forName("windows-1252"));
+            utf8Size = Files.size(utf8);
+            windows1252Size = Files.size(windows1252);
+        }
+
+        @TearDown(Level.Trial)
+        public void delete() throws IOException {
+            Files.deleteIfExists(utf8);
+            Files.deleteIfExists(windows1252);
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    /**
      * Rows of 100 features and a 0/1 label; the categorical columns' cells are {@code c<level>}
      * (text) or the level with 5 decimals (a number), the other cells numbers with 5 decimals.
      */
     static void writeCsv(Path file, long rows, boolean text) throws IOException {
+        writeCsv(file, rows, text ? "c" : null, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The same, the categorical cells {@code prefix<level>} (null: numbers), in {@code charset}. */
+    static void writeCsv(Path file, long rows, String prefix, java.nio.charset.Charset charset) throws IOException {
+        boolean text = prefix != null;
         Random random = new Random(42);
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+        try (BufferedWriter out = Files.newBufferedWriter(file, charset)) {
             StringBuilder line = new StringBuilder();
             for (int j = 0; j < COLUMNS; j++) {
                 line.append('x').append(j).append(',');
@@ -129,7 +174,7 @@ public class CategoricalBenchmark {
                         int levels = LEVELS[j / EVERY];
                         int level = level(levels, random);
                         if (text) {
-                            line.append('c').append(level);
+                            line.append(prefix).append(level);
                         } else {
                             line.append(level).append(".00000");
                         }
@@ -153,6 +198,19 @@ public class CategoricalBenchmark {
     @Benchmark
     public double parseCategories(Files2 files, CsvBenchmark.Processed processed) {
         return parse(files.categories, files.categoricalFormat(), files.categoriesSize, processed);
+    }
+
+    /** Parses the file whose categories are past ASCII, written in UTF-8 (the baseline of the next). */
+    @Benchmark
+    public double parseEncodedUtf8(Encoded files, CsvBenchmark.Processed processed) {
+        return parse(files.utf8, CsvFormat.defaults().withCategorical(files.categorical), files.utf8Size, processed);
+    }
+
+    /** The same text written in Windows-1252, read with --encoding windows-1252. */
+    @Benchmark
+    public double parseEncodedWindows1252(Encoded files, CsvBenchmark.Processed processed) {
+        return parse(files.windows1252, CsvFormat.defaults().withCategorical(files.categorical).withEncoding("windows-1252"),
+                files.windows1252Size, processed);
     }
 
     private static double parse(Path file, CsvFormat format, long size, CsvBenchmark.Processed processed) {

@@ -7,12 +7,14 @@ import java.util.List;
 /** A {@link CsvFormat} in a form Spark can ship to executors. */
 record CsvLayout(boolean header, char delimiter, String labelName, int labelIndex, List<String> features,
                  List<String> dropped, String weightName, List<String> categorical, char decimal, char thousands,
-                 List<String> missingMarks, java.util.LinkedHashMap<String, List<String>> columnMissingMarks) implements Serializable {
+                 List<String> missingMarks, java.util.LinkedHashMap<String, List<String>> columnMissingMarks, String encoding)
+        implements Serializable {
 
     static CsvLayout of(CsvFormat format) {
         return new CsvLayout(format.header(), format.delimiter(), format.labelName(), format.labelIndex(),
                 format.features(), format.dropped(), format.weightName(), new java.util.ArrayList<>(format.categorical()),
-                format.decimal(), format.thousands(), new java.util.ArrayList<>(format.missingMarks()), columnMarks(format));
+                format.decimal(), format.thousands(), new java.util.ArrayList<>(format.missingMarks()), columnMarks(format),
+                format.encoding());
     }
 
     private static java.util.LinkedHashMap<String, List<String>> columnMarks(CsvFormat format) {
@@ -23,6 +25,6 @@ record CsvLayout(boolean header, char delimiter, String labelName, int labelInde
 
     CsvFormat format() {
         return new CsvFormat(header, delimiter, labelName, labelIndex, true, features, dropped, weightName, categorical, decimal, thousands,
-                missingMarks, columnMissingMarks);
+                missingMarks, columnMissingMarks, encoding);
     }
 }

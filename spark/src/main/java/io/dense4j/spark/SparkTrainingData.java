@@ -43,7 +43,7 @@ final class SparkTrainingData {
         return new TrainingData(name, sizes.values().stream().mapToLong(Long::longValue).sum(),
                 sha256(first, 0, (int) Math.min(BLOCK, firstSize), conf),
                 sha256(last, Math.max(0, lastSize - BLOCK), (int) Math.min(BLOCK, lastSize), conf), null, format.decimal(),
-                format.thousands());
+                format.thousands(), format.encoding());
     }
 
     /** A folder's or glob's last part, as one machine names a set of files. */

@@ -41,7 +41,7 @@ class SparkTrainCommandChecksTest {
                 "--epochs", "2", "--spark", "local[2]", "--checkpoint", checkpoint.toString(), "--out", model.toString());
         TrainingData recorded = Model.load(model).trainingData();
         Fingerprint print = Fingerprint.of(data);
-        assertEquals(new TrainingData("incomes.csv", Files.size(data), print.headSha256(), print.tailSha256(), null, ',', '.'),
+        assertEquals(new TrainingData("incomes.csv", Files.size(data), print.headSha256(), print.tailSha256(), null, ',', '.', "UTF-8"),
                 recorded, "as one machine records it, without the whole content's hash");
 
         // 5,3 read with the decimal comma the model records, and 62.302 as 62302, as the model was trained, without the flags
@@ -355,10 +355,7 @@ class SparkTrainCommandChecksTest {
         }
     }
 
-    /**
-     * --missing-values and --missing-values-in on Spark: "?" read as missing in every piece, and z's
-     * 0 in z alone (x's 0 is a value), and both kept in the model, as on one machine.
-     */
+    /** A file of semicolons whose first line shows them, read so without --delimiter, as on one machine. */
     @Test
     void aLocalFileOfSemicolonsIsReadAsItsFirstLineShowsAsOnOneMachine() throws IOException {
         StringBuilder text = new StringBuilder("x;y;label\n");
@@ -372,6 +369,10 @@ class SparkTrainCommandChecksTest {
         assertEquals(java.util.List.of("x", "y"), Model.load(folder.resolve("s.zip")).inputSchema().featureNames());
     }
 
+    /**
+     * --missing-values and --missing-values-in on Spark: "?" read as missing in every piece, and z's
+     * 0 in z alone (x's 0 is a value), and both kept in the model, as on one machine.
+     */
     @Test
     void missingMarksAreReadOnSparkAsOnOneMachine() throws IOException {
         StringBuilder text = new StringBuilder("x,colour,z,label\n");

@@ -104,8 +104,7 @@ final class CellParser {
         }
         String text = CsvProblems.text(bytes, from, to);
         if (!CsvProblems.utf8(bytes, from, to)) { // another encoding's text, not a column of categories
-            throw problems.cell(column, "expected a number, got \"" + text + "\", which is not valid UTF-8"
-                    + CsvProblems.notUtf8(bytes, from, to));
+            throw problems.cell(column, "expected a number, got \"" + text + "\", which " + problems.notText(bytes, from, to));
         }
         String hint = SeparatorHint.of(bytes, from, to, format);
         throw problems.cell(column, "expected a number" + (format.decimal() == ',' ? " with a decimal comma" : "") + ", got \""

@@ -1,5 +1,6 @@
 package io.dense4j.data.csv;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,10 +37,13 @@ import java.util.Objects;
  * @param columnMissingMarks marks of a missing value in one feature column each, by its name, besides
  *                   {@code missingMarks}: a {@code 0} that means missing in one column (a glucose
  *                   reading) and is a value in another (a count of pregnancies); each mark as above
+ * @param encoding   the text's character encoding by Java's name for it: UTF-8, or one of one byte per
+ *                   character over ASCII such as windows-1252 ({@link TextEncoding}); null for UTF-8
  */
 public record CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                         List<String> features, List<String> dropped, String weightName, List<String> categorical,
-                        char decimal, char thousands, List<String> missingMarks, Map<String, List<String>> columnMissingMarks) {
+                        char decimal, char thousands, List<String> missingMarks, Map<String, List<String>> columnMissingMarks,
+                        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Utf8LeftOut.class) String encoding) {
 
     /** The most marks of a missing value a format takes, and their longest: a list to say, not a dictionary. */
     public static final int MOST_MISSING_MARKS = 32;
@@ -48,6 +52,8 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
     public static final int MOST_MARKED_COLUMNS = 10_000;
 
     public CsvFormat {
+        // null: a format recorded before encodings were read; Java's name for it, however it was spelled
+        encoding = encoding == null ? TextEncoding.UTF_8 : TextEncoding.named(encoding).name();
         if (decimal == 0) { // a format recorded before the separator was: a point
             decimal = '.';
         }
@@ -107,6 +113,14 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         }
     }
 
+    /** With UTF-8 text. */
+    public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
+                     List<String> features, List<String> dropped, String weightName, List<String> categorical,
+                     char decimal, char thousands, List<String> missingMarks, Map<String, List<String>> columnMissingMarks) {
+        this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
+                columnMissingMarks, null);
+    }
+
     /** With no missing-value marks but those always read. */
     public CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                      List<String> features, List<String> dropped, String weightName, List<String> categorical,
@@ -152,17 +166,17 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
 
     public CsvFormat withDelimiter(char newDelimiter) {
         return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks);
+                columnMissingMarks, encoding);
     }
 
     public CsvFormat withLabel(String name) {
         return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks);
+                columnMissingMarks, encoding);
     }
 
     public CsvFormat withLabelIndex(int index) {
         return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks);
+                columnMissingMarks, encoding);
     }
 
     /** Whether the label column is named, by header name or by place, rather than taken as the last column. */
@@ -211,16 +225,44 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         return true;
     }
 
+    /**
+     * Reads text in the encoding Java calls {@code name}: UTF-8, the default, or one of one byte
+     * per character over ASCII, such as windows-1252, which Excel saves a CSV file in on Western
+     * systems ({@link TextEncoding}).
+     */
+    public CsvFormat withEncoding(String name) {
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
+                thousands, missingMarks, columnMissingMarks, name);
+    }
+
+    /** The text's encoding, which turns its bytes into UTF-8 as they are read. */
+    public TextEncoding textEncoding() {
+        return TextEncoding.named(encoding);
+    }
+
+    /** Leaves the default encoding out of a format written as JSON (a cache's), so that a dense4j from before reads it. */
+    public static final class Utf8LeftOut {
+        @Override
+        public boolean equals(Object value) { // Jackson asks whether a value is the one to leave out
+            return TextEncoding.UTF_8.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
+
     /** Reads only these feature columns, in this order. */
     public CsvFormat withFeatures(List<String> names) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks);
+                columnMissingMarks, encoding);
     }
 
     /** Reads every column but the label and these. */
     public CsvFormat withoutColumns(List<String> names) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names, weightName, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks);
+                columnMissingMarks, encoding);
     }
 
     /**
@@ -229,19 +271,19 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      */
     public CsvFormat withWeightColumn(String name) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, name, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks);
+                columnMissingMarks, encoding);
     }
 
     /** Reads the feature columns {@code names} as categories, every other feature as a number. */
     public CsvFormat withCategorical(List<String> names) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, names, decimal, thousands, missingMarks,
-                columnMissingMarks);
+                columnMissingMarks, encoding);
     }
 
     /** Reads numbers with {@code separator} ('.' or ',') between their whole and fractional parts. */
     public CsvFormat withDecimal(char separator) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, separator, thousands, missingMarks,
-                columnMissingMarks);
+                columnMissingMarks, encoding);
     }
 
     /** Reads numbers whose groups of three digits are separated by {@code separator} (',' or '.'; 0 for none). */
@@ -257,7 +299,7 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      */
     public CsvFormat withMissingMarks(List<String> marks) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
-                thousands, marks, columnMissingMarks);
+                thousands, marks, columnMissingMarks, encoding);
     }
 
     /**
@@ -267,7 +309,7 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      */
     public CsvFormat withColumnMissingMarks(Map<String, List<String>> marks) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
-                thousands, missingMarks, marks);
+                thousands, missingMarks, marks, encoding);
     }
 
     /** The marks of a missing value in the feature column {@code name}: those of every column, then its own. */
@@ -396,6 +438,6 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
     /** Every column is a feature: the file has no label column. */
     public CsvFormat withoutLabel() {
         return new CsvFormat(header, delimiter, null, -1, false, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks);
+                columnMissingMarks, encoding);
     }
 }

@@ -17,6 +17,8 @@ import java.util.List;
 final class CsvProblems {
     private final Path file;
     private final LineBuffer lines;
+    /** The file's encoding, which its bytes were turned into UTF-8 from: a cell that is not UTF-8 had bytes it has no character for. */
+    private final TextEncoding encoding;
     private List<String> columnNames; // the header's names, once known; null without a header
     /** What a pass reads: the end of it is where a quoted field that runs past it stops. */
     enum Input {
@@ -36,9 +38,10 @@ final class CsvProblems {
 
     private Input input = Input.WHOLE;
 
-    CsvProblems(Path file, LineBuffer lines) {
+    CsvProblems(Path file, LineBuffer lines, TextEncoding encoding) {
         this.file = file;
         this.lines = lines;
+        this.encoding = encoding;
     }
 
     /** Whether the header names column {@code column} (counting from 1) with an empty name. */
@@ -138,7 +141,7 @@ final class CsvProblems {
                 + "holds line ends)", problem, over) : problem;
     }
 
-    /** Strict UTF-8, for names and labels: a cell that is not valid UTF-8 is an error. */
+    /** Strict UTF-8 (the file's text turned into it), for names and labels: a cell that is not is an error. */
     String decode(byte[] bytes, int from, int to, int column) {
         String decoded;
         try {
@@ -146,7 +149,8 @@ final class CsvProblems {
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
         } catch (CharacterCodingException notUtf8) {
-            throw cell(column, "not valid UTF-8: \"" + text(bytes, from, to) + "\"" + notUtf8(bytes, from, to));
+            throw cell(column, encoding.isUtf8() ? "not valid UTF-8: \"" + text(bytes, from, to) + "\"" + notUtf8(bytes, from, to)
+                    : "\"" + text(bytes, from, to) + "\" " + noCharacter() + ANOTHER_ENCODING);
         }
         // a NUL or a byte-order mark inside a text is a damaged file's, never a value's: it would become a category of its own
         // (other control characters are kept, and shown escaped)
@@ -167,6 +171,22 @@ final class CsvProblems {
         } catch (CharacterCodingException notUtf8) {
             return false;
         }
+    }
+
+    private static final String ANOTHER_ENCODING = " (is the file in another encoding?)";
+
+    private String noCharacter() {
+        return "holds a byte that is no character in " + encoding.name();
+    }
+
+    /** What a cell that is not valid UTF-8 is, after "which": not UTF-8 and what it may be, or a byte the file's encoding lacks. */
+    String notText(byte[] bytes, int from, int to) {
+        return encoding.isUtf8() ? "is not valid UTF-8" + notUtf8(bytes, from, to) : noCharacter() + ANOTHER_ENCODING;
+    }
+
+    /** For a cell that is not valid UTF-8, a message's ending: what the file may be, or that a byte is none of its encoding's. */
+    String encodingHint(byte[] bytes, int from, int to) {
+        return encoding.isUtf8() ? notUtf8(bytes, from, to) : " (it " + noCharacter() + ": is the file in another encoding?)";
     }
 
     /**
@@ -190,7 +210,8 @@ final class CsvProblems {
             return "";
         }
         return " (read as Windows-1252, as Excel saves a CSV file on Western systems, it is \"" + Printable.of(decoded) + "\": if the "
-                + "whole file is, save it as UTF-8, for example with iconv -f windows-1252 -t utf-8)";
+                + "whole file is, give " + io.dense4j.data.Remedy.of("--encoding windows-1252", "CsvFormat.withEncoding(\"windows-1252\")")
+                + ")";
     }
 
     /** The most bytes of a cell a message quotes: a 200 MB cell must not become a 200 MB message. */

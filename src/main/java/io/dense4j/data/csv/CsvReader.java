@@ -367,6 +367,9 @@ public final class CsvReader {
     }
 
     DataFileException cannotRead(IOException failed) {
+        if (failed instanceof TextEncoding.Utf8File) {
+            return new DataFileException(file, failed.getMessage(), failed);
+        }
         if (failed instanceof Gzip.Damaged) { // a cut-off member, a bad checksum, bytes after the last member
             return new DataFileException(file, "is gzip-compressed but damaged or cut short: " + failed.getMessage(), failed);
         }
@@ -439,8 +442,8 @@ public final class CsvReader {
 
     /** The layout the first non-blank line of {@code in} gives; nothing after that line is read. */
     private ColumnLayout layout(InputStream in) throws IOException {
-        LineBuffer lines = new LineBuffer(in, chunk, format.delimiter());
-        CsvProblems problems = new CsvProblems(file, lines);
+        LineBuffer lines = new LineBuffer(format.textEncoding().decoding(in), chunk, format.delimiter());
+        CsvProblems problems = new CsvProblems(file, lines, format.textEncoding());
         while (lines.next()) {
             if (!format.blankLine(lines.bytes(), lines.start(), lines.end())) {
                 return ColumnLayout.read(format, lines.bytes(), afterByteOrderMark(lines.bytes(), lines.start(), lines.end()),
@@ -471,8 +474,8 @@ public final class CsvReader {
      */
     private Summary pass(InputStream in, RowHandler handler, ColumnLayout layout, CsvProblems.Input input) throws IOException {
         boolean piece = input == CsvProblems.Input.PIECE;
-        LineBuffer lines = new LineBuffer(in, chunk, format.delimiter());
-        CsvProblems problems = new CsvProblems(file, lines);
+        LineBuffer lines = new LineBuffer(format.textEncoding().decoding(in), chunk, format.delimiter());
+        CsvProblems problems = new CsvProblems(file, lines, format.textEncoding());
         problems.reading(input);
         RowParser parser = layout == null ? null : rowParser(layout, problems, handler);
         long rows = 0;

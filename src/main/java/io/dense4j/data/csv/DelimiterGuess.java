@@ -33,14 +33,14 @@ public final class DelimiterGuess {
      * The delimiter {@code file}'s first lines (gzip or plain, blank lines passed over) say it has;
      * ',' unless another reads them and the comma does not. {@code commaAllowed} is false when the
      * comma is the decimal separator; {@code columns} are a model's, which a comma line that names
-     * them all keeps.
+     * them all keeps; its text is read in {@code encoding}.
      */
-    public static char of(Path file, boolean commaAllowed, Set<String> columns) throws IOException {
+    public static char of(Path file, boolean commaAllowed, Set<String> columns, TextEncoding encoding) throws IOException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B;
             raw.reset();
-            InputStream in = gzip ? Gzip.members(raw) : raw;
+            InputStream in = encoding.decoding(gzip ? Gzip.members(raw) : raw);
             byte[] first = nonBlankLine(in);
             return first == null ? ',' : of(first, nonBlankLine(in), commaAllowed, columns);
         }

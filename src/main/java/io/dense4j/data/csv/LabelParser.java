@@ -62,7 +62,7 @@ final class LabelParser {
                 // never a row to skip: a class spelled otherwise ("Yes") would leave the rows of one class out of the scores
                 throw new NotTheModels(problems.cell(column, "label \"" + CsvProblems.text(bytes, from, to) + "\" is none of the "
                         + "model's classes, \"" + Printable.of(classes.get(0)) + "\" and \"" + Printable.of(classes.get(1)) + "\""
-                        + (CsvProblems.utf8(bytes, from, to) ? "" : CsvProblems.notUtf8(bytes, from, to))));
+                        + (CsvProblems.utf8(bytes, from, to) ? "" : problems.encodingHint(bytes, from, to))));
             }
         }
         if (provisional < 0) {

@@ -227,7 +227,7 @@ class CategoricalCsvTest {
     @Test
     void aDictionaryStopsNumberingAtItsBoundAndCountsTheRest() {
         CategoryDictionary dictionary = new CategoryDictionary(3);
-        CsvProblems problems = new CsvProblems(Path.of("t.csv"), new LineBuffer(java.io.InputStream.nullInputStream(), 16, ','));
+        CsvProblems problems = new CsvProblems(Path.of("t.csv"), new LineBuffer(java.io.InputStream.nullInputStream(), 16, ','), TextEncoding.named("UTF-8"));
         float[] codes = new float[6];
         String[] cells = {"a", "b", "a", "c", "d", "b"};
         for (int i = 0; i < cells.length; i++) {
@@ -243,7 +243,7 @@ class CategoricalCsvTest {
 
     @Test
     void valuesFrequentPastTheBoundAreFoundAndIdentifiersAreNot() {
-        CsvProblems problems = new CsvProblems(Path.of("t.csv"), new LineBuffer(java.io.InputStream.nullInputStream(), 16, ','));
+        CsvProblems problems = new CsvProblems(Path.of("t.csv"), new LineBuffer(java.io.InputStream.nullInputStream(), 16, ','), TextEncoding.named("UTF-8"));
         // a sorted file: 10 values once each fill the bound, then "late" 400 times among 8,000 values seen once
         CategoryDictionary sorted = new CategoryDictionary(10);
         for (int i = 0; i < 10; i++) {
@@ -323,7 +323,7 @@ class CategoricalCsvTest {
 
     @Test
     void reservedValuesTakeNoneOfTheBoundsBytes() {
-        CsvProblems problems = new CsvProblems(Path.of("t.csv"), new LineBuffer(java.io.InputStream.nullInputStream(), 16, ','));
+        CsvProblems problems = new CsvProblems(Path.of("t.csv"), new LineBuffer(java.io.InputStream.nullInputStream(), 16, ','), TextEncoding.named("UTF-8"));
         String reserved = "R".repeat(250);
         CategoryDictionary dictionary = CategoryDictionary.reserving(List.of(reserved), CategoryDictionary.MOST_VALUES);
         int fill = CategoryDictionary.MOST_BYTES / 250; // 67,108 values of 250 bytes: 216 bytes short of the bound

@@ -108,7 +108,8 @@ class ColumnLayoutTest {
         assertEquals("t.csv, line 1: has no feature column left once the label and the dropped columns are taken out",
                 rejects("a,b", CsvFormat.defaults().withoutColumns(List.of("a"))));
         assertEquals("t.csv, line 1, column 2: not valid UTF-8: \"\\xFF\" (read as Windows-1252, as Excel saves a CSV file on "
-                + "Western systems, it is \"\u00ff\": if the whole file is, save it as UTF-8, for example with iconv -f windows-1252 -t utf-8)",
+                + "Western systems, it is \"\u00ff\": if the whole file is, give --encoding windows-1252 [Java: "
+                + "CsvFormat.withEncoding(\"windows-1252\")])",
                 assertThrows(DataFileException.class, () -> ColumnLayout.read(CsvFormat.defaults(), new byte[] {'a', ',', (byte) 0xFF}, 0,
                         3, TestLines.problemsOnLine(1))).getMessage());
         assertEquals("t.csv, line 1, column 2: not valid UTF-8: \"\\x81\"", assertThrows(DataFileException.class, () ->

@@ -68,12 +68,12 @@ class DelimiterGuessTest {
     @Test
     void readsTheFirstLinesOfAPlainOrGzipFileBlankLinesPassedOver() throws Exception {
         Path plain = Files.writeString(folder.resolve("rows.csv"), "\n  \na;b;label\n1,5;2;0\n");
-        assertEquals(';', DelimiterGuess.of(plain, true, Set.of()));
+        assertEquals(';', DelimiterGuess.of(plain, true, Set.of(), TextEncoding.named("UTF-8")));
         Path gzip = folder.resolve("rows.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
             out.write("a\tb\tlabel\n1\t2\t0\n".getBytes(StandardCharsets.UTF_8));
         }
-        assertEquals('\t', DelimiterGuess.of(gzip, true, Set.of()));
-        assertEquals(',', DelimiterGuess.of(Files.writeString(folder.resolve("empty.csv"), ""), true, Set.of()));
+        assertEquals('\t', DelimiterGuess.of(gzip, true, Set.of(), TextEncoding.named("UTF-8")));
+        assertEquals(',', DelimiterGuess.of(Files.writeString(folder.resolve("empty.csv"), ""), true, Set.of(), TextEncoding.named("UTF-8")));
     }
 }

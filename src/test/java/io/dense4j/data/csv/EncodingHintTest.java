@@ -25,8 +25,8 @@ class EncodingHintTest {
 
     @Test
     void windows1252IsShownAsItReadsAndUtf16ByItsNulBytes() {
-        assertEquals(" (read as Windows-1252, as Excel saves a CSV file on Western systems, it is \"Köln\": if the whole file is, save "
-                + "it as UTF-8, for example with iconv -f windows-1252 -t utf-8)", hint("Köln".getBytes(WINDOWS_1252)));
+        assertEquals(" (read as Windows-1252, as Excel saves a CSV file on Western systems, it is \"Köln\": if the whole file is, give "
+                + "--encoding windows-1252 [Java: CsvFormat.withEncoding(\"windows-1252\")])", hint("Köln".getBytes(WINDOWS_1252)));
         assertEquals(" (its NUL bytes say the file is UTF-16, as Excel saves \"Unicode Text\": save it as UTF-8, for example with iconv "
                 + "-f utf-16 -t utf-8)", hint("\uFEFFa".getBytes(StandardCharsets.UTF_16LE)));
         byte[] late = ("x".repeat(90) + "?").getBytes(StandardCharsets.US_ASCII);
@@ -42,14 +42,14 @@ class EncodingHintTest {
         DataFileException number = assertThrows(DataFileException.class, () -> CsvSource.open(prices, CsvFormat.defaults(),
                 CsvSource.Options.defaults().withoutCache().withNumeric(java.util.List.of("price"))));
         assertEquals(prices + ", line 2, column 2 (\"price\"): expected a number, got \"\\x800.50\", which is not valid UTF-8 (read as "
-                + "Windows-1252, as Excel saves a CSV file on Western systems, it is \"€0.50\": if the whole file is, save it as UTF-8, "
-                + "for example with iconv -f windows-1252 -t utf-8)", number.getMessage());
+                + "Windows-1252, as Excel saves a CSV file on Western systems, it is \"€0.50\": if the whole file is, give --encoding "
+                + "windows-1252 [Java: CsvFormat.withEncoding(\"windows-1252\")])", number.getMessage());
 
         Path labels = Files.write(folder.resolve("labels.csv"), "a,label\n1,nein\n2,Bestätigt\n".getBytes(WINDOWS_1252));
         DataFileException label = assertThrows(DataFileException.class, () -> CsvSource.open(labels, CsvFormat.defaults(),
                 CsvSource.Options.defaults().withoutCache().withClasses(java.util.List.of("Bestätigt", "nein"))));
         assertTrue(label.getMessage().endsWith("label \"Best\\xE4tigt\" is none of the model's classes, \"Bestätigt\" and \"nein\" (read "
-                + "as Windows-1252, as Excel saves a CSV file on Western systems, it is \"Bestätigt\": if the whole file is, save it as "
-                + "UTF-8, for example with iconv -f windows-1252 -t utf-8)"), label.getMessage());
+                + "as Windows-1252, as Excel saves a CSV file on Western systems, it is \"Bestätigt\": if the whole file is, give --encoding "
+                + "windows-1252 [Java: CsvFormat.withEncoding(\"windows-1252\")])"), label.getMessage());
     }
 }

@@ -25,6 +25,6 @@ final class TestLines {
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
-        return new CsvProblems(Path.of("t.csv"), lines);
+        return new CsvProblems(Path.of("t.csv"), lines, TextEncoding.named("UTF-8"));
     }
 }
