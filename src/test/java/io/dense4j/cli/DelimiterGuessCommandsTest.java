@@ -39,6 +39,14 @@ class DelimiterGuessCommandsTest {
                 folder.resolve("p.csv").toString());
         assertEquals(0, predicted.exitCode(), "the model's number format, the file's delimiter: " + predicted.err());
         assertEquals(2, Files.readAllLines(folder.resolve("p.csv")).size());
+        Path points = Files.writeString(folder.resolve("points.csv"), "alter;einkommen;stadt\n30;2345.5;Köln\n");
+        Run pointed = Run.of("predict", "--model", model.toString(), "--data", points.toString(), "--out", folder.resolve("q.csv").toString());
+        assertEquals(1, pointed.exitCode());
+        assertTrue(pointed.err().contains("expected a number with a decimal comma, got \"2345.5\" (a decimal point? read the file with "
+                + "--decimal '.', without --thousands '.'"), "a flag to give, not the model's to leave out: " + pointed.err());
+        Run asTold = Run.of("predict", "--model", model.toString(), "--data", points.toString(), "--decimal", ".", "--out",
+                folder.resolve("q.csv").toString());
+        assertEquals(0, asTold.exitCode(), asTold.err());
         Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", train.toString());
         assertEquals(0, evaluated.exitCode(), evaluated.err());
         Run verified = Run.of("verify", "--model", model.toString(), "--data", train.toString());

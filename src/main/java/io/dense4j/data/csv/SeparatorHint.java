@@ -36,7 +36,8 @@ final class SeparatorHint {
                     + "the numbers with ',' or '.' groups and give --thousands";
         }
         if (otherDecimal) { // the flag it names must not clash with the thousands separator given
-            return comma ? "a decimal point? leave out --decimal ','" + (format.thousands() == '.' ? " and --thousands '.'" : "")
+            // --decimal '.', not "leave out --decimal ','": a model's comma is taken without the flag
+            return comma ? "a decimal point? read the file with --decimal '.'" + (format.thousands() == '.' ? ", without --thousands '.'" : "")
                     : "a decimal comma? read the file with --decimal ','" + (format.thousands() == ',' ? " instead of --thousands ','" : "");
         }
         return null;

@@ -63,8 +63,8 @@ class CellParserTest {
         assertEquals(1.5e-3f, number("1,5e-3", comma));
         assertEquals(1f, number("1,0000000000000000001", comma), "the full parser's path, its comma made a point");
         assertEquals(-2f, number("-2", comma));
-        assertEquals("t.csv, line 2, column 3: expected a number with a decimal comma, got \"1.5\" (a decimal point? leave out "
-                + "--decimal ','; to read the column as categories, declare it categorical when training: --categorical 'column 3' [Java: CsvSource.Options.withCategorical])",
+        assertEquals("t.csv, line 2, column 3: expected a number with a decimal comma, got \"1.5\" (a decimal point? read the "
+                + "file with --decimal '.'; to read the column as categories, declare it categorical when training: --categorical 'column 3' [Java: CsvSource.Options.withCategorical])",
                 assertThrows(DataFileException.class, () -> number("1.5", comma)).getMessage());
         assertEquals("t.csv, line 2, column 3: expected a number with a decimal comma, got \"1,5,\" (to read the column as categories, "
                 + "declare it categorical when training: --categorical 'column 3' [Java: CsvSource.Options.withCategorical])", assertThrows(DataFileException.class, () -> number("1,5,", comma)).getMessage());

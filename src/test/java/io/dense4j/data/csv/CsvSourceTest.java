@@ -114,7 +114,7 @@ class CsvSourceTest {
         DataFileException pointed = assertThrows(DataFileException.class, () -> CsvSource.open(semicolons,
                 CsvFormat.defaults().withDelimiter(';').withDecimal(','), CsvSource.Options.defaults().withoutCache()));
         assertTrue(pointed.getMessage().startsWith(semicolons + ", line 2, column 1 (\"x1\"): expected a number with a decimal comma, got")
-                && pointed.getMessage().contains("(a decimal point? leave out --decimal ','; "), pointed.getMessage());
+                && pointed.getMessage().contains("(a decimal point? read the file with --decimal '.'; "), pointed.getMessage());
         CsvSource declared = CsvSource.open(comma, CsvFormat.defaults().withDelimiter(';'), CsvSource.Options.defaults().withoutCache()
                 .withKinds(ColumnKinds.inferred().withCategorical(List.of("x1", "x2", "x3", "x4"))));
         assertEquals(List.of("x1", "x2", "x3", "x4"), declared.categoricalColumns(), "declared, its cells are categories as written");

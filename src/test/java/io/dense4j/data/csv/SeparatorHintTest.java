@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class SeparatorHintTest {
     private static final String COMMA = "a decimal comma? read the file with --decimal ','";
-    private static final String POINT = "a decimal point? leave out --decimal ','";
+    private static final String POINT = "a decimal point? read the file with --decimal '.'";
     private static final String GROUPED = "thousands separators? read the file with --thousands ','";
     private static final String EITHER = COMMA + "; or thousands separators? read it with --thousands ','";
     private static final String GERMAN = "thousands separators and a decimal comma? read the file with --thousands '.' --decimal ','";
@@ -51,7 +51,7 @@ class SeparatorHintTest {
             assertEquals(unread, hint(grouped, semicolons), grouped);
         }
         assertEquals(null, hint("12 34", decimalComma), "not in groups of three");
-        assertEquals(POINT + " and --thousands '.'", hint("1.5", decimalComma.withThousands('.')));
+        assertEquals(POINT + ", without --thousands '.'", hint("1.5", decimalComma.withThousands('.')));
         CsvFormat[] formats = {semicolons, commas, decimalComma};
         for (String[] row : cases) {
             for (int f = 0; f < formats.length; f++) {
