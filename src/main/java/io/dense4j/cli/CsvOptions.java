@@ -162,6 +162,18 @@ final class CsvOptions {
         }
     }
 
+    /**
+     * Says on {@code status} that the files are read in the encoding of {@code recorded} (a model's
+     * data, or null), where --encoding does not say and it is not UTF-8: a file in another then
+     * reads as other text, and the line says why.
+     */
+    void noteEncoding(io.dense4j.model.TrainingData recorded, PrintStream status) {
+        boolean given = command.commandLine().getParseResult().hasMatchedOption("--encoding");
+        if (!given && recorded != null && !recorded.encoding().equals(TextEncoding.UTF_8)) {
+            status.printf("Encoding: %s, as the model's training data was read (--encoding sets it)%n", recorded.encoding());
+        }
+    }
+
     /** The encoding's name: --encoding's, else the one {@code recorded} (a model's data, or null) was read in. */
     private String encoding(io.dense4j.model.TrainingData recorded) {
         boolean given = command.commandLine().getParseResult().hasMatchedOption("--encoding");
@@ -192,8 +204,8 @@ final class CsvOptions {
         if (decimal.equals(",") && separator.equals(",") && !delimiterSet() && !looked) {
             separator = ";"; // for now: the data's first line, once read, shows which (a comma it cannot be)
         }
-        if (separator.length() != 1) {
-            throw new IllegalArgumentException("--delimiter must be one character, got \"" + delimiter + "\"");
+        if (separator.length() != 1 || separator.charAt(0) > 0x7F) {
+            throw new IllegalArgumentException("--delimiter must be one ASCII character, got \"" + delimiter + "\"");
         }
         if (!decimal.equals(".") && !decimal.equals(",")) {
             throw new IllegalArgumentException("--decimal is '.' or ',', got \"" + decimal + "\"");
@@ -212,7 +224,8 @@ final class CsvOptions {
         try {
             format = format.withEncoding(encoding);
         } catch (IllegalArgumentException refused) {
-            throw new IllegalArgumentException("--encoding: " + refused.getMessage());
+            throw new IllegalArgumentException("--encoding: " + refused.getMessage() + (refused instanceof TextEncoding.NotOneBytePerCharacter
+                    multiByte ? ": convert the file, for example with iconv -f " + multiByte.given() + " -t utf-8" : ""));
         }
         if (noHeader) {
             format = format.withoutHeader();

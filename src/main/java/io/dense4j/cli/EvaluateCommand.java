@@ -64,6 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
         csv.format(); // a bad flag is a usage error before the model is loaded
         Model model = Model.load(modelFile);
         data = StandardInput.files(dataName, json ? System.err : System.out);
+        csv.noteEncoding(model.trainingData(), json ? System.err : System.out);
         csv.guessDelimiter(data, PredictCommand.modelColumns(model), model.trainingData(), json ? System.err : System.out);
         CsvFormat format = csv.format(model.trainingData());
         InputSchema schema = model.inputSchema();

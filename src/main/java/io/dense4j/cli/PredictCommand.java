@@ -74,6 +74,7 @@ final class PredictCommand implements Callable<Integer> {
         if (StandardInput.named(dataName)) {
             // its first line read as the flags say, for the delimiter it shows; the model's number format once that is known
             StandardInput.Piped piped = StandardInput.piped(dataName, csv.format(), status);
+            csv.noteEncoding(model.trainingData(), status);
             csv.guessDelimiter(piped.firstLine(), piped.secondLine(), modelColumns(model), model.trainingData(), status);
             CsvFormat read = csv.format(model.trainingData());
             CsvPredictions.Written[] into = new CsvPredictions.Written[1];
@@ -87,6 +88,7 @@ final class PredictCommand implements Callable<Integer> {
             written = into[0];
         } else {
             CsvFiles data = StandardInput.files(dataName, status);
+            csv.noteEncoding(model.trainingData(), status);
             csv.guessDelimiter(data, modelColumns(model), model.trainingData(), status);
             CsvFormat format = csv.format(model.trainingData());
             written = toStandardOutput

@@ -57,6 +57,8 @@ class EncodingCommandsTest {
                 predictions.toString());
         assertEquals(0, predicted.exitCode(), predicted.err());
         assertTrue(predicted.err().isEmpty() && !predicted.out().contains("unseen"), "every city known: " + predicted.out());
+        assertTrue(predicted.out().startsWith("Encoding: windows-1252, as the model's training data was read (--encoding sets it)\n"),
+                predicted.out());
         List<String> written = Files.readAllLines(predictions, StandardCharsets.UTF_8);
         assertEquals("Stadt,probability,class", written.get(0));
         assertTrue(written.get(1).startsWith("Köln,") && written.get(3).startsWith("€-Zone,"), "kept as UTF-8: " + written.subList(1, 4));
@@ -99,6 +101,32 @@ class EncodingCommandsTest {
                 .contains("\"encoding\""), "UTF-8 left out of the cache's metadata, which a dense4j from before then reads");
     }
 
+    /** A kept column is copied as text, so it is checked as text: a byte that is none stops the read, as in a feature. */
+    @Test
+    void aKeptCellIsCheckedAsText() throws Exception {
+        Path data = Files.writeString(folder.resolve("plain.csv"), "id,x,label\na,1,0\nb,2,1\nc,3,0\nd,4,1\n");
+        Path model = folder.resolve("m.zip");
+        assertEquals(0, Run.of("train", "--data", data.toString(), "--epochs", "1", "--accept-worse-than-base-rate", "--out",
+                model.toString()).exitCode());
+        Path windows = Files.write(folder.resolve("ids.csv"), "id,x\nK\u00f6ln,1\n".getBytes(WINDOWS_1252));
+        Run run = Run.of("predict", "--model", model.toString(), "--data", windows.toString(), "--keep", "id", "--out",
+                folder.resolve("p.csv").toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("dense4j: " + windows + ", line 2, column 1 (\"id\"): not valid UTF-8: \"K\\xF6ln\" (read as Windows-1252, as Excel "
+                + "saves a CSV file on Western systems, it is \"Köln\": if the whole file is, give --encoding windows-1252)",
+                run.err().strip(), "rather than U+FFFD in the output");
+        Path undefined = Files.write(folder.resolve("undefined.csv"), new byte[] {'i', 'd', ',', 'x', '\n', 'B', (byte) 0x81, ',', '1', '\n'});
+        run = Run.of("predict", "--model", model.toString(), "--data", undefined.toString(), "--encoding", "windows-1252", "--keep",
+                "id", "--out", folder.resolve("p.csv").toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("dense4j: " + undefined + ", line 2, column 1 (\"id\"): \"B\\x81\" holds a byte that is no character in "
+                + "windows-1252 (is the file in another encoding?)", run.err().strip());
+        run = Run.of("predict", "--model", model.toString(), "--data", windows.toString(), "--encoding", "windows-1252", "--keep", "id",
+                "--out", folder.resolve("p.csv").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(folder.resolve("p.csv")).startsWith("id,probability,class\nKöln,"));
+    }
+
     @Test
     void badTextAndBadEncodingsAreOneLineEach() throws Exception {
         Path data = cities("staedte.csv", 40);
@@ -116,8 +144,9 @@ class EncodingCommandsTest {
 
         run = Run.of("train", "--data", data.toString(), "--encoding", "utf-16", "--out", folder.resolve("x.zip").toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("dense4j: --encoding: UTF-16 has characters of several bytes; dense4j reads UTF-8 (the "
-                + "default) and encodings of one byte per character"), run.err());
+        assertTrue(run.err().startsWith("dense4j: --encoding: UTF-16 is not an encoding of one byte per character; dense4j reads "
+                + "UTF-8 (the default) and encodings of one byte per character, such as windows-1252 or ISO-8859-15: convert the file, "
+                + "for example with iconv -f utf-16 -t utf-8\n"), run.err());
 
         Path checkpoint = folder.resolve("ck.zip");
         run = Run.of("train", "--data", data.toString(), "--encoding", "windows-1252", "--epochs", "1", "--accept-worse-than-base-rate",

@@ -30,7 +30,7 @@ class FailFastCommandsTest {
         String data = small().toString();
         String[][] cases = {
             {"--epochs", "0"}, {"--epochs", "-3"}, {"--early-stopping", "0"}, {"--batch-size", "-1"}, {"--lerning-rate", "0.1"},
-            {"--sync", "averaging"}, {"--delimiter", "ab"}, {"--out", "-"}, {"--out", "/dev/stdout"}, {"--stratify"},
+            {"--sync", "averaging"}, {"--delimiter", "ab"}, {"--delimiter", "¦"}, {"--out", "-"}, {"--out", "/dev/stdout"}, {"--stratify"},
         };
         String[] says = {
             "dense4j: --epochs takes a number of passes >= 1, got 0",
@@ -39,7 +39,8 @@ class FailFastCommandsTest {
             "dense4j: --batch-size takes a number of rows >= 1, or 0 for full batch, got -1",
             "dense4j: Unknown options: '--lerning-rate', '0.1'",
             "dense4j: --sync is for training on Spark: give --spark MASTER too",
-            "dense4j: --delimiter must be one character, got \"ab\"",
+            "dense4j: --delimiter must be one ASCII character, got \"ab\"",
+            "dense4j: --delimiter must be one ASCII character, got \"¦\"",
             "dense4j: --out -: this output is a file, not standard output; give a file name",
             "dense4j: --out /dev/stdout: this output is a file, not standard output; give a file name",
             "dense4j: --stratify keeps each class's share on both sides of the validation split: give --validation too, e.g. "

@@ -98,6 +98,9 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
             throw new IllegalArgumentException("a CSV delimiter cannot be a quote or a line break, got " + delimiter);
         }
+        if (delimiter > 0x7F) { // the reader splits a line at a byte: a character of two never matches
+            throw new IllegalArgumentException("a CSV delimiter is an ASCII character, got '" + delimiter + "'");
+        }
         if (labelName != null && !header) {
             throw new IllegalArgumentException("the label column is named \"" + labelName + "\", but the file has no header row");
         }

@@ -162,6 +162,16 @@ final class CsvProblems {
         return decoded;
     }
 
+    /** Whether the cell {@code bytes[from, to)} is all ASCII, and so valid UTF-8 without decoding it. */
+    static boolean ascii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the cell {@code bytes[from, to)} is valid UTF-8. */
     static boolean utf8(byte[] bytes, int from, int to) {
         try {

@@ -20,12 +20,13 @@ import java.util.Map;
  * float32 (a float64 model widens them). Memory stays bounded by the
  * chunk and the longest line, whatever the file's size.
  *
- * <p>Rules: UTF-8; lines end in \n or \r\n; blank lines (nothing but spaces and tabs) are
- * skipped; a field may be quoted with double quotes (a doubled quote inside stands for one) but
- * may not span lines; spaces and tabs around a number are ignored. Every feature cell must be a
- * finite number. An empty cell, NA, N/A or NaN (any case) is a missing value: an error, unless
- * the reader {@link #allowingMissing() allows them}, when it reads as NaN. Infinity is always an
- * error. Each error names the file, line and column and quotes the cell.
+ * <p>Rules: UTF-8 (text in another encoding is turned into it as it is read); lines end in \n or
+ * \r\n; blank lines (nothing but spaces and tabs) are skipped; a field may be quoted with double
+ * quotes (a doubled quote inside stands for one), and may then hold line ends; spaces and tabs
+ * around a number are ignored. Every feature cell must be a finite number. An empty cell, NA, N/A
+ * or NaN (any case) is a missing value: an error, unless the reader {@link #allowingMissing()
+ * allows them}, when it reads as NaN. Infinity is always an error. Each error names the file, line
+ * and column and quotes the cell.
  *
  * <p>This class runs the passes: it splits the file, sends each pass's first line to
  * {@link ColumnLayout} and the data rows to {@link RowParser}, and passes over bad rows when asked.
@@ -442,7 +443,7 @@ public final class CsvReader {
 
     /** The layout the first non-blank line of {@code in} gives; nothing after that line is read. */
     private ColumnLayout layout(InputStream in) throws IOException {
-        LineBuffer lines = new LineBuffer(format.textEncoding().decoding(in), chunk, format.delimiter());
+        LineBuffer lines = new LineBuffer(format.textEncoding().decoding(in, true), chunk, format.delimiter());
         CsvProblems problems = new CsvProblems(file, lines, format.textEncoding());
         while (lines.next()) {
             if (!format.blankLine(lines.bytes(), lines.start(), lines.end())) {
@@ -474,7 +475,7 @@ public final class CsvReader {
      */
     private Summary pass(InputStream in, RowHandler handler, ColumnLayout layout, CsvProblems.Input input) throws IOException {
         boolean piece = input == CsvProblems.Input.PIECE;
-        LineBuffer lines = new LineBuffer(format.textEncoding().decoding(in), chunk, format.delimiter());
+        LineBuffer lines = new LineBuffer(format.textEncoding().decoding(in, layout == null), chunk, format.delimiter());
         CsvProblems problems = new CsvProblems(file, lines, format.textEncoding());
         problems.reading(input);
         RowParser parser = layout == null ? null : rowParser(layout, problems, handler);

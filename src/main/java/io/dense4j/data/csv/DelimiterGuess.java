@@ -40,7 +40,7 @@ public final class DelimiterGuess {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B;
             raw.reset();
-            InputStream in = encoding.decoding(gzip ? Gzip.members(raw) : raw);
+            InputStream in = encoding.decoding(gzip ? Gzip.members(raw) : raw, true);
             byte[] first = nonBlankLine(in);
             return first == null ? ',' : of(first, nonBlankLine(in), commaAllowed, columns);
         }

@@ -175,7 +175,11 @@ final class RowParser {
         int provisionalClass = labelColumn < 0 ? -1 : labels.provisionalClass(bytes, labelFrom, labelTo, labelColumn + 1);
         float weight = weightColumn < 0 ? 1 : cells.weight(bytes, weightFrom, weightTo, weightColumn + 1);
         for (int k = 0; k < keptColumns.length; k++) {
-            ((CsvReader.KeepingHandler) handler).keptCell(k, keptLine, cellFrom[keptColumns[k]], cellTo[keptColumns[k]]);
+            int kept = keptColumns[k];
+            if (!CsvProblems.ascii(keptLine, cellFrom[kept], cellTo[kept])) { // copied as text, so it must be text
+                problems.decode(keptLine, cellFrom[kept], cellTo[kept], kept + 1);
+            }
+            ((CsvReader.KeepingHandler) handler).keptCell(k, keptLine, cellFrom[kept], cellTo[kept]);
         }
         for (int place : categoricalPlaces) {
             categoryCells[place].count(features[place]);

@@ -26,7 +26,7 @@ final class TextColumns {
 
     /** The feature columns with a text cell in the first {@code rows} data rows of {@code in}, in feature order. */
     static List<String> find(InputStream in, Path file, CsvFormat format, int chunk, int rows) throws IOException {
-        LineBuffer lines = new LineBuffer(format.textEncoding().decoding(in), chunk, format.delimiter());
+        LineBuffer lines = new LineBuffer(format.textEncoding().decoding(in, true), chunk, format.delimiter());
         CsvProblems problems = new CsvProblems(file, lines, format.textEncoding());
         FieldScanner scanner = new FieldScanner(format.delimiter(), problems);
         MissingMarks[] marks = null;

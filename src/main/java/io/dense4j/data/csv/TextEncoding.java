@@ -26,13 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TextEncoding {
     /** The default, which needs no table. */
     public static final String UTF_8 = "UTF-8";
-    /** A byte with no character in its encoding becomes one that is never valid UTF-8, which the reader then names. */
+    /** A byte that UTF-8 never holds (see {@link #noCharacter}). */
     private static final byte NO_CHARACTER = (byte) 0xFF;
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final Map<String, TextEncoding> KNOWN = new ConcurrentHashMap<>();
 
     private final String name;
-    /** For each byte from 0x80, the UTF-8 bytes of its character; null for UTF-8 itself. */
+    /** For each byte from 0x80, the UTF-8 bytes of its character, null for none; the table itself null for UTF-8. */
     private final byte[][] utf8;
 
     private TextEncoding(String name, byte[][] utf8) {
@@ -61,20 +61,33 @@ public final class TextEncoding {
         if (charset.equals(StandardCharsets.UTF_8)) {
             return new TextEncoding(UTF_8, null);
         }
-        if (!charset.canEncode() || charset.newEncoder().maxBytesPerChar() != 1 || !keepsAscii(charset)) {
-            throw new IllegalArgumentException(charset.name() + (charset.canEncode() && charset.newEncoder().maxBytesPerChar() != 1
-                    ? " has characters of several bytes" : " does not write ASCII's characters as ASCII does") + "; " + READ
-                    + ": convert the file, for example with iconv -f " + charset.name() + " -t utf-8");
+        if (!charset.canEncode() || charset.newEncoder().maxBytesPerChar() != 1) {
+            throw new NotOneBytePerCharacter(name, charset.name() + " is not an encoding of one byte per character");
+        }
+        if (!keepsAscii(charset)) {
+            throw new NotOneBytePerCharacter(name, charset.name() + " does not write ASCII's characters as ASCII does");
         }
         byte[][] table = new byte[128][];
         for (int b = 0x80; b <= 0xFF; b++) {
             String character = character(charset, b);
-            table[b - 0x80] = character != null ? character.getBytes(StandardCharsets.UTF_8)
-                    // a byte from 0x80 to 0xBF can only continue a UTF-8 character, and none comes before it here: invalid
-                    // as it is, and shown so; a higher one could begin a character with the next
-                    : new byte[] {b < 0xC0 ? (byte) b : NO_CHARACTER};
+            table[b - 0x80] = character != null ? character.getBytes(StandardCharsets.UTF_8) : null;
         }
         return new TextEncoding(charset.name(), table);
+    }
+
+    /** An encoding refused because its bytes do not split as ASCII's do: converting the file is the way. */
+    public static final class NotOneBytePerCharacter extends IllegalArgumentException {
+        private final String given;
+
+        NotOneBytePerCharacter(String given, String reason) {
+            super(reason + "; " + READ);
+            this.given = given;
+        }
+
+        /** The name it was given by, which iconv is likelier to know than Java's ({@code sjis}, not {@code x-…}). */
+        public String given() {
+            return given;
+        }
     }
 
     private static final String READ = "dense4j reads UTF-8 (the default) and encodings of one byte per character, such as "
@@ -110,9 +123,14 @@ public final class TextEncoding {
         return utf8 == null;
     }
 
-    /** {@code raw}'s bytes as UTF-8: {@code raw} itself when it is UTF-8. */
-    public InputStream decoding(InputStream raw) {
-        return isUtf8() ? raw : new Utf8Input(raw, this);
+    /**
+     * {@code raw}'s bytes as UTF-8: {@code raw} itself when it is UTF-8. {@code fileStart} says
+     * that {@code raw} starts at the file's first byte, where UTF-8's byte order mark says the
+     * file is UTF-8; elsewhere (a part read on a thread of its own, a Spark piece) those bytes
+     * are text.
+     */
+    public InputStream decoding(InputStream raw, boolean fileStart) {
+        return isUtf8() ? raw : new Utf8Input(raw, this, fileStart);
     }
 
     /** {@code bytes} as UTF-8: themselves when they are. */
@@ -121,14 +139,31 @@ public final class TextEncoding {
             return bytes;
         }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length + bytes.length / 8);
+        boolean afterLead = false;
         for (byte b : bytes) {
+            byte[] character = b >= 0 ? null : utf8[b & 0x7F];
             if (b >= 0) {
                 out.write(b);
+            } else if (character != null) {
+                out.writeBytes(character);
             } else {
-                out.writeBytes(utf8[b & 0x7F]);
+                out.write(noCharacter(b, afterLead));
             }
+            afterLead = b < 0 && character == null && (b & 0xFF) >= 0xC0;
         }
         return out.toByteArray();
+    }
+
+    /**
+     * What a byte with no character in the encoding becomes: itself, which UTF-8 never holds as
+     * it stands (a byte from 0x80 to 0xBF only continues a character, and none is begun before
+     * it; one from 0xC0 only begins one, and what follows never continues it), so the reader names
+     * the cell as it is in the file; but 0xFF, which UTF-8 never holds anywhere, for a byte from
+     * 0x80 to 0xBF right after one from 0xC0 so kept, which the two would otherwise make a
+     * character of.
+     */
+    private static byte noCharacter(byte b, boolean afterLead) {
+        return afterLead && (b & 0xFF) < 0xC0 ? NO_CHARACTER : b;
     }
 
     @Override
@@ -162,10 +197,12 @@ public final class TextEncoding {
         private boolean started;
         private byte[] rest = NONE; // a character's UTF-8 bytes that did not fit the last call's room
         private int restAt;
+        private boolean afterLead; // the last byte handed out was one from 0xC0 without a character, kept as it is
 
-        Utf8Input(InputStream raw, TextEncoding encoding) {
+        Utf8Input(InputStream raw, TextEncoding encoding, boolean fileStart) {
             this.raw = raw;
             this.encoding = encoding;
+            this.started = !fileStart;
         }
 
         @Override
@@ -195,11 +232,21 @@ public final class TextEncoding {
                 }
                 int stop = Math.min(end, at + (limit - to));
                 int run = asciiUntil(read, at, stop);
-                System.arraycopy(read, at, into, to, run - at);
-                to += run - at;
-                at = run;
+                if (run > at) {
+                    System.arraycopy(read, at, into, to, run - at);
+                    to += run - at;
+                    at = run;
+                    afterLead = false;
+                }
                 if (to < limit && at < end) {
-                    byte[] character = encoding.utf8[read[at++] & 0x7F];
+                    byte b = read[at++];
+                    byte[] character = encoding.utf8[b & 0x7F];
+                    if (character == null) {
+                        into[to++] = noCharacter(b, afterLead);
+                        afterLead = (b & 0xFF) >= 0xC0;
+                        continue;
+                    }
+                    afterLead = false;
                     int fits = Math.min(character.length, limit - to);
                     System.arraycopy(character, 0, into, to, fits);
                     to += fits;
@@ -224,7 +271,7 @@ public final class TextEncoding {
             return at;
         }
 
-        /** Reads more raw bytes; false at the end. The first read looks for UTF-8's byte order mark. */
+        /** Reads more raw bytes; false at the end. The first read of a file from its start looks for UTF-8's byte order mark. */
         private boolean fill() throws IOException {
             at = 0;
             end = 0;
