@@ -65,7 +65,7 @@ final class PieceReader implements Function<Piece, RowBlock> {
                 // returned, not thrown: the driver reports the first problem in file order, as one machine would;
                 // its line counts from the piece's start until then (counting the lines before costs a read of them)
                 return RowBlock.failed(piece.index(), new RowBlock.PieceSummary(piece.index(), piece.uri(), piece.name(), dataStart,
-                        new ArrayList<>(), 0, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), 0, new ArrayList<>(), 0,
+                        new ArrayList<>(), 0, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), 0, new ArrayList<>(), null, 0,
                         new ArrayList<>(), problem));
             }
         } catch (PieceInput.FileChangedException changed) {
@@ -75,7 +75,7 @@ final class PieceReader implements Function<Piece, RowBlock> {
         RowBlock.PieceSummary pieceSummary = new RowBlock.PieceSummary(piece.index(), piece.uri(), piece.name(), dataStart,
                 new ArrayList<>(summary.featureNames()), summary.rows(), new ArrayList<>(List.of(summary.labels().names())),
                 new ArrayList<>(rows.labelLines), new ArrayList<>(rows.labelCounts), summary.skippedRows(),
-                new ArrayList<>(summary.firstSkippedLines()), summary.missingValues(), new ArrayList<>(summary.categories().entrySet()
+                new ArrayList<>(summary.firstSkippedLines()), summary.firstSkippedProblem(), summary.missingValues(), new ArrayList<>(summary.categories().entrySet()
                         .stream().map(column -> RowBlock.PieceCategories.of(column.getKey(), column.getValue())).toList()), null);
         int width = summary.featureNames().size();
         return new RowBlock(piece.index(), width, rows.count, Arrays.copyOf(rows.features, rows.count * width),

@@ -90,11 +90,14 @@ final class RowBlock implements Serializable {
      * @param labelLines        the line of each name's first row, counted from {@code dataStart} (−1: none)
      * @param labelCounts       each name's rows
      * @param firstSkippedLines the lines of the first few skipped rows, counted from {@code dataStart}
+     * @param firstSkippedProblem the first skipped row's place and problem ({@code line 9, column 2 ("b"): …}), its line
+     *                          counted from {@code dataStart}; null for none
      * @param problem           what stopped the piece's reading, its line counted from {@code dataStart}; null if none
      */
     record PieceSummary(int piece, String uri, String file, long dataStart, List<String> featureNames, long rows, List<String> labelNames,
-                        List<Long> labelLines, List<Long> labelCounts, long skippedRows, List<Long> firstSkippedLines, long missingValues,
-                        List<PieceCategories> categories, io.dense4j.data.DataFileException problem)
+                        List<Long> labelLines, List<Long> labelCounts, long skippedRows, List<Long> firstSkippedLines,
+                        String firstSkippedProblem, long missingValues, List<PieceCategories> categories,
+                        io.dense4j.data.DataFileException problem)
             implements Serializable {
     }
 

@@ -57,8 +57,9 @@ public final class SparkClusterTraining implements ClusterTraining {
                     request.fillMissing(), partitions, request.positive());
             try (SparkCsvData data = SparkCsvData.load(spark, source, request.kinds())) {
                 if (data.skippedRows() > 0) {
-                    System.err.printf(Locale.ROOT, "dense4j: skipped %s, at %s%s%n", SkippedRowsShare.of(data.skippedRows(), data.rows()),
-                            String.join(", ", data.firstSkippedRows()), data.skippedRows() > data.firstSkippedRows().size() ? ", …" : "");
+                    System.err.printf(Locale.ROOT, "dense4j: skipped %s, at %s%s%s%n", SkippedRowsShare.of(data.skippedRows(), data.rows()),
+                            String.join(", ", data.firstSkippedRows()), data.skippedRows() > data.firstSkippedRows().size() ? ", …" : "",
+                            data.firstSkippedProblem() == null ? "" : "; the first: " + data.firstSkippedProblem());
                 }
                 SparkTrainer sparkTrainer = new SparkTrainer(spark, data);
                 SparkScoring scoring = new SparkScoring(spark, data);

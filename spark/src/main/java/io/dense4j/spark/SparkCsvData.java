@@ -43,6 +43,7 @@ public final class SparkCsvData implements AutoCloseable {
     private final long rows;
     private final long skippedRows;
     private final List<String> firstSkipped;
+    private final String firstSkippedProblem;
     private final long missingValues;
     private final MergedCategories categorical;
     private final io.dense4j.model.TrainingData trainingData;
@@ -74,6 +75,7 @@ public final class SparkCsvData implements AutoCloseable {
         long skipped = 0;
         long missing = 0;
         List<String> skippedAt = new ArrayList<>();
+        String firstProblem = null;
         for (RowBlock.PieceSummary piece : pieces) {
             firstRows[piece.piece()] = total;
             readRows[piece.piece()] = (int) piece.rows();
@@ -86,6 +88,9 @@ public final class SparkCsvData implements AutoCloseable {
                 List<Long> lines = new ArrayList<>(piece.firstSkippedLines());
                 lines.addAll(labels.rejectedLines(piece)); // the first row of each rejected name
                 lines.sort(null);
+                if (skippedAt.isEmpty() && !piece.firstSkippedLines().isEmpty() && lines.get(0).equals(piece.firstSkippedLines().get(0))) {
+                    firstProblem = movedProblem(piece, before); // else a rejected label's row comes first: its problem is the driver's
+                }
                 for (long line : lines) {
                     if (skippedAt.size() < 5) {
                         skippedAt.add(piece.file() + ":" + (line + before));
@@ -96,6 +101,7 @@ public final class SparkCsvData implements AutoCloseable {
         this.rows = total;
         this.skippedRows = skipped;
         this.firstSkipped = List.copyOf(skippedAt);
+        this.firstSkippedProblem = firstProblem;
         this.missingValues = missing;
         if (total == 0) {
             throw new DataFileException(Path.of(source.path()), skipped > 0
@@ -326,6 +332,26 @@ public final class SparkCsvData implements AutoCloseable {
 
     public long skippedRows() {
         return skippedRows;
+    }
+
+    /**
+     * The first skipped row's file, place and problem ({@code data.csv, line 9, column 2 ("b"): …}),
+     * as one machine reports it; null when none was skipped or the first was a label the pieces
+     * together reject.
+     */
+    public String firstSkippedProblem() {
+        return firstSkippedProblem;
+    }
+
+    /** {@code piece}'s first skipped row's problem, its line moved past the {@code before} lines of its file before the piece. */
+    private static String movedProblem(RowBlock.PieceSummary piece, long before) {
+        String problem = piece.firstSkippedProblem();
+        String line = "line " + piece.firstSkippedLines().get(0);
+        if (problem == null || !problem.startsWith(line) || problem.length() > line.length()
+                && Character.isDigit(problem.charAt(line.length()))) {
+            return null; // a problem not placed at its row's line is not moved by guessing
+        }
+        return piece.file() + ", line " + (piece.firstSkippedLines().get(0) + before) + problem.substring(line.length());
     }
 
     /** file:line of the first few skipped rows. */

@@ -386,10 +386,15 @@ class SparkTrainCommandChecksTest {
             "--skip-bad-rows", "--epochs", "1", "--batch-size", "2000", "--accept-worse-than-base-rate"};
         Path alone = folder.resolve("alone.zip");
         Path spark = folder.resolve("spark.zip");
-        String oneSays = SparkTrainCommandTest.capture(0, with(common, "train", "--cache-dir", folder.toString(), "--out",
-                alone.toString()))[0];
-        String sparkSays = SparkTrainCommandTest.capture(0, with(common, "train", "--spark", "local[2]", "--partitions", "2", "--out",
-                spark.toString()))[0];
+        String[] alonesSays = SparkTrainCommandTest.capture(0, with(common, "train", "--cache-dir", folder.toString(), "--out",
+                alone.toString()));
+        String[] onSpark = SparkTrainCommandTest.capture(0, with(common, "train", "--spark", "local[2]", "--partitions", "2", "--out",
+                spark.toString()));
+        String oneSays = alonesSays[0];
+        String sparkSays = onSpark[0];
+        String first = "; the first: ";
+        assertTrue(onSpark[1].contains(first + data + ", " + alonesSays[1].substring(alonesSays[1].indexOf(first) + first.length())),
+                "the first skipped row's problem, as one machine names it: " + alonesSays[1] + onSpark[1]);
         String filled = "\nNote: missing numbers, filled with the training rows' means (--no-fill-missing refuses them): z in ";
         assertTrue(oneSays.contains(filled) && sparkSays.contains(filled), "filled by default, z's 0s first: " + sparkSays);
         String zCount = oneSays.substring(oneSays.indexOf(filled) + filled.length()).split(" ")[0];

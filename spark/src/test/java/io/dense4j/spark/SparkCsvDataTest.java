@@ -148,6 +148,10 @@ class SparkCsvDataTest {
             assertEquals(1, data.skippedRows());
             assertEquals(4_000, data.rows());
             assertEquals(List.of(file + ":3202"), data.firstSkippedRows()); // the header is line 1, the bad row line 3,202
+            CsvSource single = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache().skippingBadRows());
+            assertEquals(file + ", " + single.firstSkippedProblem(file), data.firstSkippedProblem(), "its line counted from the file's start");
+            assertTrue(data.firstSkippedProblem().startsWith(file + ", line 3202, column 2 (\"x2\"): expected a number, got \"oops\""),
+                    data.firstSkippedProblem());
         }
     }
 
@@ -252,6 +256,7 @@ class SparkCsvDataTest {
             assertEquals(single.skippedRows(), data.skippedRows());
             assertEquals(List.of("0", "1"), data.classes());
             assertEquals(List.of(file + ":2502", file + ":3001"), data.firstSkippedRows());
+            assertEquals(null, data.firstSkippedProblem(), "a label the pieces reject together: the driver's, with no cell's problem");
             var merged = data.statistics(RowSelection.all());
             var expected = single.statistics(RowSelection.all());
             assertEquals(expected.count(), merged.count());
