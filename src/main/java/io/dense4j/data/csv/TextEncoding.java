@@ -139,17 +139,15 @@ public final class TextEncoding {
             return bytes;
         }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length + bytes.length / 8);
-        boolean afterLead = false;
-        for (byte b : bytes) {
-            byte[] character = b >= 0 ? null : utf8[b & 0x7F];
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
             if (b >= 0) {
                 out.write(b);
-            } else if (character != null) {
-                out.writeBytes(character);
+            } else if (utf8[b & 0x7F] != null) {
+                out.writeBytes(utf8[b & 0x7F]);
             } else {
-                out.write(noCharacter(b, afterLead));
+                out.write(noCharacter(b, i > 0 ? bytes[i - 1] : 0));
             }
-            afterLead = b < 0 && character == null && (b & 0xFF) >= 0xC0;
         }
         return out.toByteArray();
     }
@@ -160,9 +158,10 @@ public final class TextEncoding {
      * it; one from 0xC0 only begins one, and what follows never continues it), so the reader names
      * the cell as it is in the file; but 0xFF, which UTF-8 never holds anywhere, for a byte from
      * 0x80 to 0xBF right after one from 0xC0 so kept, which the two would otherwise make a
-     * character of.
+     * character of. {@code before} is the file's byte before it (0 for none).
      */
-    private static byte noCharacter(byte b, boolean afterLead) {
+    private byte noCharacter(byte b, byte before) {
+        boolean afterLead = (before & 0xFF) >= 0xC0 && utf8[before & 0x7F] == null;
         return afterLead && (b & 0xFF) < 0xC0 ? NO_CHARACTER : b;
     }
 
@@ -197,7 +196,7 @@ public final class TextEncoding {
         private boolean started;
         private byte[] rest = NONE; // a character's UTF-8 bytes that did not fit the last call's room
         private int restAt;
-        private boolean afterLead; // the last byte handed out was one from 0xC0 without a character, kept as it is
+        private byte beforeRead; // the raw byte before read[0]: the last of the bytes read before
 
         Utf8Input(InputStream raw, TextEncoding encoding, boolean fileStart) {
             this.raw = raw;
@@ -232,21 +231,18 @@ public final class TextEncoding {
                 }
                 int stop = Math.min(end, at + (limit - to));
                 int run = asciiUntil(read, at, stop);
-                if (run > at) {
-                    System.arraycopy(read, at, into, to, run - at);
-                    to += run - at;
-                    at = run;
-                    afterLead = false;
-                }
+                System.arraycopy(read, at, into, to, run - at);
+                to += run - at;
+                at = run;
                 if (to < limit && at < end) {
-                    byte b = read[at++];
+                    byte b = read[at];
                     byte[] character = encoding.utf8[b & 0x7F];
                     if (character == null) {
-                        into[to++] = noCharacter(b, afterLead);
-                        afterLead = (b & 0xFF) >= 0xC0;
+                        into[to++] = encoding.noCharacter(b, at > 0 ? read[at - 1] : beforeRead);
+                        at++;
                         continue;
                     }
-                    afterLead = false;
+                    at++;
                     int fits = Math.min(character.length, limit - to);
                     System.arraycopy(character, 0, into, to, fits);
                     to += fits;
@@ -273,6 +269,9 @@ public final class TextEncoding {
 
         /** Reads more raw bytes; false at the end. The first read of a file from its start looks for UTF-8's byte order mark. */
         private boolean fill() throws IOException {
+            if (end > 0) {
+                beforeRead = read[end - 1];
+            }
             at = 0;
             end = 0;
             do {
