@@ -106,8 +106,8 @@ class EncodingCommandsTest {
     void aKeptCellIsCheckedAsText() throws Exception {
         Path data = Files.writeString(folder.resolve("plain.csv"), "id,x,label\na,1,0\nb,2,1\nc,3,0\nd,4,1\n");
         Path model = folder.resolve("m.zip");
-        assertEquals(0, Run.of("train", "--data", data.toString(), "--epochs", "1", "--accept-worse-than-base-rate", "--out",
-                model.toString()).exitCode());
+        assertEquals(0, Run.of("train", "--data", data.toString(), "--drop", "id", "--epochs", "1", "--accept-worse-than-base-rate",
+                "--out", model.toString()).exitCode(), "id no feature: only copied");
         Path windows = Files.write(folder.resolve("ids.csv"), "id,x\nK\u00f6ln,1\n".getBytes(WINDOWS_1252));
         Run run = Run.of("predict", "--model", model.toString(), "--data", windows.toString(), "--keep", "id", "--out",
                 folder.resolve("p.csv").toString());
@@ -125,6 +125,11 @@ class EncodingCommandsTest {
                 "--out", folder.resolve("p.csv").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.readString(folder.resolve("p.csv")).startsWith("id,probability,class\nKöln,"));
+        Path marked = Files.writeString(folder.resolve("marked.csv"), "id,x\n\uFEFFabc,1\n");
+        run = Run.of("predict", "--model", model.toString(), "--data", marked.toString(), "--keep", "id", "--out",
+                folder.resolve("p.csv").toString());
+        assertEquals(0, run.exitCode(), "valid UTF-8 is copied as it is, a byte order mark inside it too: " + run.err());
+        assertTrue(Files.readString(folder.resolve("p.csv")).startsWith("id,probability,class\n\uFEFFabc,"));
     }
 
     @Test

@@ -95,11 +95,13 @@ final class CsvProblems {
 
     /**
      * For a quoted field that holds line ends, {@code opened} and {@code closed} of them into its
-     * row: where the quote closing it is, which a message quoting the text after it names.
+     * row: where the quote closing it is, which a message quoting the text after it names. Counted
+     * within the row, whose first line the message names: a part or a Spark piece counts its lines
+     * from its own start, and only that first line is moved to the file's numbering.
      */
     String closedOn(int opened, int closed) {
-        return closed == 0 ? "" : String.format(java.util.Locale.ROOT, ", on line %d, where a quote closed the field opened on line %d "
-                + "(is a quote missing its pair there?)", lines.line() + closed, lines.line() + opened);
+        return closed == 0 ? "" : String.format(java.util.Locale.ROOT, ", on line %d of the row, where a quote closed the field opened "
+                + "on its line %d (is a quote missing its pair there?)", closed + 1, opened + 1);
     }
 
     /** A problem with the whole row. */
@@ -149,8 +151,7 @@ final class CsvProblems {
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
         } catch (CharacterCodingException notUtf8) {
-            throw cell(column, encoding.isUtf8() ? "not valid UTF-8: \"" + text(bytes, from, to) + "\"" + notUtf8(bytes, from, to)
-                    : "\"" + text(bytes, from, to) + "\" " + noCharacter() + ANOTHER_ENCODING);
+            throw notText(bytes, from, to, column);
         }
         // a NUL or a byte-order mark inside a text is a damaged file's, never a value's: it would become a category of its own
         // (other control characters are kept, and shown escaped)
@@ -184,6 +185,12 @@ final class CsvProblems {
     }
 
     private static final String ANOTHER_ENCODING = " (is the file in another encoding?)";
+
+    /** The error for a cell that is not valid UTF-8: how it may read, or the byte the file's encoding lacks. */
+    DataFileException notText(byte[] bytes, int from, int to, int column) {
+        return cell(column, encoding.isUtf8() ? "not valid UTF-8: \"" + text(bytes, from, to) + "\"" + notUtf8(bytes, from, to)
+                : "\"" + text(bytes, from, to) + "\" " + noCharacter() + ANOTHER_ENCODING);
+    }
 
     private String noCharacter() {
         return "holds a byte that is no character in " + encoding.name();

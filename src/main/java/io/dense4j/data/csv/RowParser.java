@@ -176,8 +176,9 @@ final class RowParser {
         float weight = weightColumn < 0 ? 1 : cells.weight(bytes, weightFrom, weightTo, weightColumn + 1);
         for (int k = 0; k < keptColumns.length; k++) {
             int kept = keptColumns[k];
-            if (!CsvProblems.ascii(keptLine, cellFrom[kept], cellTo[kept])) { // copied as text, so it must be text
-                problems.decode(keptLine, cellFrom[kept], cellTo[kept], kept + 1);
+            // copied as text, so it must be text; whatever else it holds is copied as it is
+            if (!CsvProblems.ascii(keptLine, cellFrom[kept], cellTo[kept]) && !CsvProblems.utf8(keptLine, cellFrom[kept], cellTo[kept])) {
+                throw problems.notText(keptLine, cellFrom[kept], cellTo[kept], kept + 1);
             }
             ((CsvReader.KeepingHandler) handler).keptCell(k, keptLine, cellFrom[kept], cellTo[kept]);
         }

@@ -113,9 +113,30 @@ class QuotedLineEndsTest {
         Path file = Files.writeString(folder.resolve("later.csv"), "age,note,label\n31,\"ok,0\n45,ok,1\n52,\"x\",1\n38,ok,0\n");
         DataFileException bad = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
                 CsvSource.Options.defaults().withCacheDirectory(folder)));
-        assertEquals(file + ", line 2, column 2 (\"note\"): unexpected text after a quoted field: \"x\",1\", on line 4, where a quote "
-                + "closed the field opened on line 2 (is a quote missing its pair there?) (the row runs over 3 lines from there, as a "
+        assertEquals(file + ", line 2, column 2 (\"note\"): unexpected text after a quoted field: \"x\",1\", on line 3 of the row, where "
+                + "a quote closed the field opened on its line 1 (is a quote missing its pair there?) (the row runs over 3 lines from there, as a "
                 + "quoted field in it holds line ends)", bad.getMessage());
+    }
+
+    /** A chunk read on its own says what a read of the whole file says: the lines inside the message count within the row. */
+    @Test
+    void aChunksMessageIsTheWholeFilesOne() throws IOException {
+        StringBuilder text = new StringBuilder("age,note\n");
+        for (int row = 0; row < 2_000; row++) {
+            text.append(row).append(row == 1_500 ? ",\"ok\n" : row == 1_502 ? ",\"x\",1\n" : ",ok\n");
+        }
+        Path file = Files.writeString(folder.resolve("stray.csv"), text);
+        CsvReader reader = new CsvReader(file, CsvFormat.defaults().withoutLabel().withCategorical(List.of("note")));
+        DataFileException whole = assertThrows(DataFileException.class, () -> reader.read((line, values, label, weight) -> { }));
+        CsvChunks chunks = CsvChunks.of(reader, 2_000);
+        DataFileException chunked = assertThrows(DataFileException.class, () -> {
+            for (int k = 0; k < chunks.count(); k++) {
+                chunks.read(k, (line, values, label, weight) -> { });
+            }
+        });
+        assertEquals(whole.getMessage(), chunked.getMessage());
+        assertTrue(whole.getMessage().contains("line 1502, column 2 (\"note\"): unexpected text after a quoted field: \"x\",1\", on line 3 "
+                + "of the row, where a quote closed the field opened on its line 1"), whole.getMessage());
     }
 
     /** Excel's "CSV UTF-8" starts with a byte order mark, which is no part of a quoted first name of two lines; labels shown escaped. */
