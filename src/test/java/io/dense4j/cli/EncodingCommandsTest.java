@@ -141,6 +141,14 @@ class EncodingCommandsTest {
         assertEquals("dense4j: " + undefined + ", line 2, column 1 (\"c\"): \"K\\x81\" holds a byte that is no character in "
                 + "windows-1252 (is the file in another encoding?)", run.err().strip());
 
+        Path label = Files.write(folder.resolve("label.csv"), new byte[] {'x', ',', 'l', '\n', '1', ',', 'a', '\n', '2', ',', 'b', '\n',
+            '3', ',', (byte) 0x81, '\n'});
+        run = Run.of("train", "--data", label.toString(), "--encoding", "windows-1252", "--out", folder.resolve("x.zip").toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("dense4j: " + label + ", line 4, column 2 (\"l\"): label \"\\x81\" is a third class; the labels so far are \"a\" and "
+                + "\"b\"; the label is the last column, as no --label names another (it holds a byte that is no character in "
+                + "windows-1252: is the file in another encoding?)", run.err().strip());
+
         Path utf8 = Files.write(folder.resolve("utf8.csv"), "\uFEFFStadt,Kauf\nKöln,ja\n".getBytes(StandardCharsets.UTF_8));
         run = Run.of("train", "--data", utf8.toString(), "--encoding", "windows-1252", "--out", folder.resolve("x.zip").toString());
         assertEquals(1, run.exitCode());

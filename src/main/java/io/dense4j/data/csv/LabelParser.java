@@ -70,7 +70,9 @@ final class LabelParser {
             throw problems.cell(column, collect ? "label \"" + CsvProblems.text(bytes, from, to) + "\" makes more than "
                     + CsvReader.COLLECTED_LABELS_MAX + " distinct labels; a binary classifier has two"
                     : "label \"" + CsvProblems.text(bytes, from, to) + "\" is a third class; the labels so far are \""
-                    + Printable.whole(names[0]) + "\" and \"" + Printable.whole(names[1]) + "\"" + labelChoice);
+                    + Printable.whole(names[0]) + "\" and \"" + Printable.whole(names[1]) + "\"" + labelChoice
+                    // a label spelled in another encoding ("Best\xE4tigt") is no third class: say what it is
+                    + (CsvProblems.utf8(bytes, from, to) ? "" : problems.encodingHint(bytes, from, to)));
         }
         if (labels.seen() > seenBefore) {
             problems.decode(bytes, from, to, column); // a new name must be valid UTF-8
