@@ -168,9 +168,9 @@ final class CsvOptions {
      * reads as other text, and the line says why.
      */
     void noteEncoding(io.dense4j.model.TrainingData recorded, PrintStream status) {
-        boolean given = command.commandLine().getParseResult().hasMatchedOption("--encoding");
-        if (!given && recorded != null && !recorded.encoding().equals(TextEncoding.UTF_8)) {
-            status.printf("Encoding: %s, as the model's training data was read (--encoding sets it)%n", recorded.encoding());
+        String read = encoding(recorded);
+        if (!read.equals(encoding)) { // not --encoding's, nor its default: the model's
+            status.printf("Encoding: %s, as the model's training data was read (--encoding sets it)%n", read);
         }
     }
 
