@@ -3,7 +3,9 @@ package io.dense4j.cli;
 import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvSource;
+import io.dense4j.data.csv.DecimalGuess;
 import io.dense4j.data.csv.DelimiterGuess;
+import io.dense4j.data.csv.FirstLines;
 import io.dense4j.data.csv.TextEncoding;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,6 +36,8 @@ final class CsvOptions {
     private Character guessed;
     /** Whether the data's first line was looked at: until then --decimal ',' leaves the delimiter open. */
     private boolean looked;
+    /** The decimal comma (and thousands points) the data's first lines showed, where --decimal does not say; null for none. */
+    private DecimalGuess.Found guessedNumbers;
 
     @Option(names = "--decimal", defaultValue = ".", description = "The numbers' decimal separator: '.' (the default) or ',' "
             + "as spreadsheets write them in many locales (26,3); ',' needs another --delimiter, such as ';'.")
@@ -130,16 +134,36 @@ final class CsvOptions {
     }
 
     /**
-     * Where --delimiter is not given, takes the delimiter the first line of {@code files}' first file
-     * shows (see {@link DelimiterGuess}), saying so on {@code status} when it is not the comma.
+     * For a new model's training: where --delimiter is not given, takes the delimiter the first line
+     * of {@code files}' first file shows (see {@link DelimiterGuess}), and where --decimal and
+     * --thousands are not given and the run does not resume (its checkpoint knows them), the decimal
+     * comma its first lines show ({@link DecimalGuess}), saying so on {@code status} when either is
+     * not the default.
      */
-    void guessDelimiter(CsvFiles files, PrintStream status) {
-        guessDelimiter(files, java.util.Set.of(), null, status);
+    void guessSeparators(CsvFiles files, boolean resuming, PrintStream status) {
+        picocli.CommandLine.ParseResult given = command.commandLine().getParseResult();
+        boolean decimalOpen = !resuming && !given.hasMatchedOption("--decimal") && !given.hasMatchedOption("--thousands");
+        if (files.paths().isEmpty() || delimiterSet() && !decimalOpen) {
+            return;
+        }
+        try {
+            List<byte[]> lines = FirstLines.of(files.paths().get(0), encodingOf(null), decimalOpen ? DecimalGuess.LINES : 2);
+            if (!delimiterSet()) {
+                take(DelimiterGuess.of(lines, !decimal.equals(","), java.util.Set.of()), status);
+            }
+            if (decimalOpen) {
+                takeNumbers(DecimalGuess.of(lines, format().delimiter()), status);
+            }
+        } catch (IOException unreadable) { // the read that follows says what is wrong, naming the file
+            looked = true;
+        }
     }
 
     /**
-     * The same for scoring with a model whose feature {@code columns} a comma line that names them
-     * all keeps, its text read as the model's was ({@code recorded}, null for none).
+     * For scoring with a model: where --delimiter is not given, takes the delimiter the first line of
+     * {@code files}' first file shows, a comma line that names all the model's feature
+     * {@code columns} kept, its text read as the model's was ({@code recorded}, null for none). The
+     * numbers are read as the model's were ({@link #format(io.dense4j.model.TrainingData)}).
      */
     void guessDelimiter(CsvFiles files, java.util.Set<String> columns, io.dense4j.model.TrainingData recorded, PrintStream status) {
         if (delimiterSet() || files.paths().isEmpty()) {
@@ -199,7 +223,19 @@ final class CsvOptions {
         }
     }
 
+    private void takeNumbers(DecimalGuess.Found found, PrintStream status) {
+        if (found != null) {
+            guessedNumbers = found;
+            status.printf("Decimal: ','%s, as numbers such as %s in the first lines show (%s)%n", found.thousands() == 0 ? ""
+                    : " and thousands '" + found.thousands() + "'", io.dense4j.data.csv.Printable.of(found.example()),
+                    found.thousands() == 0 ? "--decimal sets it" : "--decimal and --thousands set them");
+        }
+    }
+
     private CsvFormat checkedFormat() {
+        String decimal = guessedNumbers != null ? String.valueOf(guessedNumbers.decimal()) : this.decimal;
+        String thousands = guessedNumbers != null && guessedNumbers.thousands() != 0 ? String.valueOf(guessedNumbers.thousands())
+                : this.thousands;
         String separator = guessed != null ? String.valueOf(guessed) : delimiter.equals("\\t") ? "\t" : delimiter;
         if (decimal.equals(",") && separator.equals(",") && !delimiterSet() && !looked) {
             separator = ";"; // for now: the data's first line, once read, shows which (a comma it cannot be)

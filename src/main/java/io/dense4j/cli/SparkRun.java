@@ -44,7 +44,8 @@ final class SparkRun {
             throw refused("--data " + train.data + " is read as a stream, on one machine; Spark reads files: give their path or glob");
         }
         try {
-            train.csv.guessDelimiter(io.dense4j.data.csv.CsvFiles.of(train.data), System.out); // a local file's first line
+            // a local file's first lines
+            train.csv.guessSeparators(io.dense4j.data.csv.CsvFiles.of(train.data), train.resumedFrom != null, System.out);
         } catch (RuntimeException notHere) { // a path on the cluster's file system, or a glob matching no local file: as given
         }
         if (!(train.validation >= 0 && train.validation < 1)) {

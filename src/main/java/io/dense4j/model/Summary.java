@@ -54,9 +54,7 @@ final class Summary {
         text.append(String.format("Loss: %s   Optimizer: %s%n", model.loss(), model.optimizer()));
         if (model.trainingData() != null) {
             TrainingData data = model.trainingData();
-            text.append("Trained on: ").append(Printable.whole(data.toString()))
-                    .append(data.encoding().equals(io.dense4j.data.csv.TextEncoding.UTF_8) ? "" : ", its text in " + data.encoding()
-                            + " (evaluate and predict read their files so, unless --encoding says otherwise)").append('\n');
+            text.append("Trained on: ").append(Printable.whole(data.toString())).append(howWritten(data)).append('\n');
         }
         if (model.provenance() != null) {
             text.append("Trained by: ").append(Printable.whole(model.provenance().toString())).append('\n');
@@ -93,5 +91,33 @@ final class Summary {
         return count < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KB", count / 1024.0)
                 : count < 1024L * 1024 * 1024 ? String.format(Locale.ROOT, "%.1f MB", count / 1048576.0)
                 : String.format(Locale.ROOT, "%,.1f GB", count / 1073741824.0);
+    }
+
+    /**
+     * How {@code data} wrote its text and numbers where that is not the default, which evaluate and
+     * predict then read their files as: ", its numbers with a decimal comma (…unless --decimal …)".
+     */
+    private static String howWritten(TrainingData data) {
+        java.util.List<String> ways = new java.util.ArrayList<>();
+        java.util.List<String> flags = new java.util.ArrayList<>();
+        if (!data.encoding().equals(io.dense4j.data.csv.TextEncoding.UTF_8)) {
+            ways.add("its text in " + data.encoding());
+            flags.add("--encoding");
+        }
+        if (data.decimal() == ',') {
+            ways.add("its numbers with a decimal comma" + (data.thousands() == '.' ? " and points between thousands" : ""));
+            flags.add("--decimal");
+        } else if (data.thousands() == ',') {
+            ways.add("its numbers with commas between thousands");
+        }
+        if (data.thousands() != 0) {
+            flags.add("--thousands");
+        }
+        if (ways.isEmpty()) {
+            return "";
+        }
+        String given = flags.size() == 1 ? flags.get(0) + " says" : String.join(", ", flags.subList(0, flags.size() - 1)) + " or "
+                + flags.get(flags.size() - 1) + " say";
+        return ", " + String.join(", ", ways) + " (evaluate and predict read their files so, unless " + given + " otherwise)";
     }
 }

@@ -59,6 +59,58 @@ class DelimiterGuessCommandsTest {
     }
 
     @Test
+    void aGermanSpreadsheetTrainsScoresAndResumesWithNoFlags() throws Exception {
+        Path data = german("kauf.csv", 300);
+        Path checkpoint = folder.resolve("ck.zip");
+        Path model = folder.resolve("m.zip");
+        Run trained = Run.of("train", "--data", data.toString(), "--epochs", "2", "--accept-worse-than-base-rate", "--checkpoint",
+                checkpoint.toString(), "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().startsWith("Delimiter: ';', which cuts the first lines into fields where the comma does not (--delimiter sets it)\n"
+                + "Decimal: ',' and thousands '.', as numbers such as 1.100,0 in the first lines show (--decimal and --thousands set them)\n"
+                + "Read " + data + ": 300 rows, 3 features (1 categorical)"), trained.out());
+        Run summary = Run.of("summary", "--model", model.toString());
+        assertTrue(summary.out().contains(", its numbers with a decimal comma and points between thousands (evaluate and predict read "
+                + "their files so, unless --decimal or --thousands say otherwise)\n"), summary.out());
+
+        Run flagged = Run.of("train", "--data", data.toString(), "--decimal", ",", "--thousands", ".", "--epochs", "2",
+                "--accept-worse-than-base-rate", "--out", folder.resolve("f.zip").toString());
+        assertEquals(0, flagged.exitCode(), flagged.err());
+        assertTrue(!flagged.out().contains("Decimal:"), flagged.out());
+        Run[] predictions = new Run[2];
+        for (int m = 0; m < 2; m++) {
+            predictions[m] = Run.of("predict", "--model", folder.resolve(m == 0 ? "m.zip" : "f.zip").toString(), "--data", data.toString(),
+                    "--out", "-");
+            assertEquals(0, predictions[m].exitCode(), predictions[m].err());
+            assertTrue(!predictions[m].out().contains("Decimal:"), "the model's numbers, not a guess: " + predictions[m].out());
+        }
+        assertEquals(predictions[1].out(), predictions[0].out(), "guessed or given, the same model");
+
+        Run resumed = Run.of("train", "--data", data.toString(), "--epochs", "4", "--accept-worse-than-base-rate", "--checkpoint",
+                checkpoint.toString(), "--resume", "--out", folder.resolve("r.zip").toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(!resumed.out().contains("Decimal:"), "the checkpoint's numbers: " + resumed.out());
+        Run cv = Run.of("cv", "--data", data.toString(), "--folds", "2", "--epochs", "1", "--accept-worse-than-base-rate");
+        assertEquals(0, cv.exitCode(), cv.err());
+        assertTrue(cv.out().contains("Decimal: ',' and thousands '.'"), cv.out());
+    }
+
+    @Test
+    void aDecimalPointInTheFirstLinesKeepsThePointAndTheReadNamesTheFlag() throws Exception {
+        Path mixed = Files.writeString(folder.resolve("mixed.csv"), "a;b;label\n7.4;1;0\n2,5;3;1\n");
+        Run refused = Run.of("train", "--data", mixed.toString(), "--out", folder.resolve("m.zip").toString());
+        assertEquals(1, refused.exitCode());
+        assertTrue(!refused.out().contains("Decimal:"), refused.out());
+        assertTrue(refused.err().contains("mixed.csv, line 3, column 1 (\"a\"): expected a number, got \"2,5\" (a decimal comma? read the "
+                + "file with --decimal ','"), refused.err());
+        Path either = Files.writeString(folder.resolve("either.csv"), "a;b;label\n62,882;1;0\n12;3;1\n");
+        Run ambiguous = Run.of("train", "--data", either.toString(), "--out", folder.resolve("m.zip").toString());
+        assertEquals(1, ambiguous.exitCode());
+        assertTrue(ambiguous.err().contains("got \"62,882\" (a decimal comma? read the file with --decimal ','; or thousands separators? "
+                + "read it with --thousands ','"), ambiguous.err());
+    }
+
+    @Test
     void aTabFileFromAPipe() throws Exception {
         Path tsv = Files.writeString(folder.resolve("rows.tsv"), "a\tb\tlabel\n1\t2\t0\n3\t4\t1\n5\t1\t0\n2\t6\t1\n");
         Run trained = Run.of("train", "--data", tsv.toString(), "--epochs", "1", "--accept-worse-than-base-rate", "--out",

@@ -167,13 +167,13 @@ class MainTest {
         Path commas = Files.write(folder.resolve("commas.csv"), Files.readAllLines(points).stream()
                 .map(line -> line.replace(',', ';').replace('.', ',')).toList()); // as a spreadsheet in a German locale saves it
 
-        Run refused = Run.of("train", "--data", commas.toString(), "--delimiter", ";");
+        Run refused = Run.of("train", "--data", commas.toString(), "--delimiter", ";", "--decimal", ".");
         assertEquals(1, refused.exitCode());
         assertTrue(refused.err().contains("commas.csv, line 2, column 1 (\"x1\"): expected a number, got \"")
                 && refused.err().contains("(a decimal comma? read the file with --decimal ','; "), refused.err());
 
         List<String> predictions = new java.util.ArrayList<>();
-        for (String[] read : new String[][] {{"--data", points.toString()}, {"--data", commas.toString(), "--delimiter", ";", "--decimal", ","}}) {
+        for (String[] read : new String[][] {{"--data", points.toString()}, {"--data", commas.toString(), "--delimiter", ";"}}) { // the decimal comma guessed, then the model's
             Path model = folder.resolve("model-" + predictions.size() + ".zip");
             Run trained = Run.of(java.util.stream.Stream.of(new String[] {"train"}, read, new String[] {"--epochs", "3", "--out",
                     model.toString()}).flatMap(java.util.Arrays::stream).toArray(String[]::new));

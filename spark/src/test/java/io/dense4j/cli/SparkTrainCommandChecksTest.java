@@ -37,8 +37,10 @@ class SparkTrainCommandChecksTest {
         Path data = incomes("incomes.csv", 1);
         Path model = folder.resolve("model.zip");
         Path checkpoint = folder.resolve("checkpoint.zip");
-        SparkTrainCommandTest.capture(0, "train", "--data", data.toString(), "--delimiter", ";", "--decimal", ",", "--thousands", ".",
-                "--epochs", "2", "--spark", "local[2]", "--checkpoint", checkpoint.toString(), "--out", model.toString());
+        String trained = SparkTrainCommandTest.capture(0, "train", "--data", data.toString(), "--epochs", "2", "--spark", "local[2]",
+                "--checkpoint", checkpoint.toString(), "--out", model.toString())[0];
+        assertTrue(trained.contains("Decimal: ',' and thousands '.', as numbers such as "), "the local file's first lines show them: "
+                + trained);
         TrainingData recorded = Model.load(model).trainingData();
         Fingerprint print = Fingerprint.of(data);
         assertEquals(new TrainingData("incomes.csv", Files.size(data), print.headSha256(), print.tailSha256(), null, ',', '.', "UTF-8"),

@@ -1,11 +1,8 @@
 package io.dense4j.data.csv;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +20,6 @@ import java.util.Set;
 public final class DelimiterGuess {
     /** The delimiters tried besides the comma, the likeliest first, which wins a tie. */
     private static final char[] OTHERS = {';', '\t', '|'};
-    /** The most bytes of a line read: as many as a pipe's first line may hold. */
-    static final int MOST_BYTES = 16 << 20;
 
     private DelimiterGuess() {
     }
@@ -36,14 +31,12 @@ public final class DelimiterGuess {
      * them all keeps; its text is read in {@code encoding}.
      */
     public static char of(Path file, boolean commaAllowed, Set<String> columns, TextEncoding encoding) throws IOException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-            raw.mark(2);
-            boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B;
-            raw.reset();
-            InputStream in = encoding.decoding(gzip ? Gzip.members(raw) : raw, true);
-            byte[] first = nonBlankLine(in);
-            return first == null ? ',' : of(first, nonBlankLine(in), commaAllowed, columns);
-        }
+        return of(FirstLines.of(file, encoding, 2), commaAllowed, columns);
+    }
+
+    /** As above for a file's first non-blank {@code lines} (none for an empty file). */
+    public static char of(List<byte[]> lines, boolean commaAllowed, Set<String> columns) {
+        return lines.isEmpty() ? ',' : of(lines.get(0), lines.size() > 1 ? lines.get(1) : null, commaAllowed, columns);
     }
 
     /** As above for a first line, and the second ({@code null} when not known). */
@@ -145,25 +138,5 @@ public final class DelimiterGuess {
 
     private static boolean startsWithByteOrderMark(byte[] line) {
         return line.length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF;
-    }
-
-    /** The next line of {@code in} holding more than blanks, without its line end; null at the end. */
-    private static byte[] nonBlankLine(InputStream in) throws IOException {
-        while (true) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int b = in.read();
-            if (b < 0) {
-                return null;
-            }
-            boolean blank = true;
-            while (b >= 0 && b != '\n' && line.size() < MOST_BYTES) {
-                line.write(b);
-                blank &= b == ' ' || b == '\t' || b == '\r';
-                b = in.read();
-            }
-            if (!blank) {
-                return line.toByteArray();
-            }
-        }
     }
 }
