@@ -39,8 +39,9 @@ final class CsvOptions {
     /** The decimal comma (and thousands points) the data's first lines showed, where --decimal does not say; null for none. */
     private DecimalGuess.Found guessedNumbers;
 
-    @Option(names = "--decimal", defaultValue = ".", description = "The numbers' decimal separator: '.' (the default) or ',' "
-            + "as spreadsheets write them in many locales (26,3); ',' needs another --delimiter, such as ';'.")
+    @Option(names = "--decimal", defaultValue = ".", description = "The numbers' decimal separator: '.' or ',' as spreadsheets "
+            + "write them in many locales (26,3), which needs another delimiter, such as ';'. By default train and cv take ',' where "
+            + "such a file's first lines show it, and '.' otherwise; evaluate and predict take the model's.")
     String decimal;
 
     @Option(names = "--encoding", defaultValue = TextEncoding.UTF_8, paramLabel = "NAME", description = "The text's character "
@@ -49,7 +50,8 @@ final class CsvOptions {
     String encoding;
 
     @Option(names = "--thousands", description = "The separator of numbers' groups of three digits: ',' (1,234,567.5) or '.' "
-            + "(3.449,45, with --decimal ','); by default none is read.")
+            + "(3.449,45, with a decimal comma). By default none is read, unless the decimal comma train and cv take from a "
+            + "file's first lines comes with points between thousands there; evaluate and predict take the model's.")
     String thousands;
 
     @Option(names = "--missing-values", split = ",", paramLabel = "MARKS", description = "Read these texts as missing values too "
@@ -104,30 +106,41 @@ final class CsvOptions {
      * it as 3.449; one trained on a Windows-1252 file reads its "Köln" so.
      */
     CsvFormat format(io.dense4j.model.TrainingData recorded) {
-        CsvFormat format = format();
         if (recorded == null) {
-            return format;
+            return format();
         }
         picocli.CommandLine.ParseResult given = command.commandLine().getParseResult();
-        format = format.withEncoding(encoding(recorded));
-        if (!given.hasMatchedOption("--decimal") && recorded.decimal() != format.decimal()) {
-            if (recorded.decimal() == format.delimiter()) {
-                throw new ParameterException(command.commandLine(), "the model's data had numbers with a decimal comma "
-                        + "(--decimal ','), which a comma-delimited file cannot hold: give this file's --delimiter, such as ';', or "
-                        + "--decimal '.' if its numbers have points");
-            }
-            format = format.withDecimal(recorded.decimal());
-        }
+        CsvFormat format = format(given.hasMatchedOption("--decimal") ? 0 : recorded.decimal()).withEncoding(encoding(recorded));
         if (!given.hasMatchedOption("--thousands") && recorded.thousands() != 0 && recorded.thousands() != format.decimal()) {
             format = format.withThousands(recorded.thousands());
         }
         return format;
     }
 
+    /**
+     * The layout these options say before a model says how its numbers were written, checked as
+     * {@link #format()} checks it: --thousands '.' without --decimal is taken to go with the
+     * model's decimal comma, which {@link #format(io.dense4j.model.TrainingData)} then checks.
+     */
+    CsvFormat beforeTheModel() {
+        if (!command.commandLine().getParseResult().hasMatchedOption("--decimal") && ".".equals(thousands)) {
+            try {
+                return format(',');
+            } catch (ParameterException notSo) { // the layout's own problem, said as the flags alone would say it
+            }
+        }
+        return format();
+    }
+
     /** The layout these options say; a bad one is a usage error (exit 2) whichever command reads it. */
     CsvFormat format() {
+        return format((char) 0);
+    }
+
+    /** The same, its numbers' decimal separator {@code modelDecimal} (a model's) unless a flag or a guess says; 0 for none. */
+    private CsvFormat format(char modelDecimal) {
         try {
-            return checkedFormat();
+            return checkedFormat(modelDecimal);
         } catch (IllegalArgumentException invalid) { // the message names the flag
             throw new ParameterException(command.commandLine(), invalid.getMessage());
         }
@@ -135,14 +148,15 @@ final class CsvOptions {
 
     /**
      * For a new model's training: where --delimiter is not given, takes the delimiter the first line
-     * of {@code files}' first file shows (see {@link DelimiterGuess}), and where --decimal and
-     * --thousands are not given and the run does not resume (its checkpoint knows them), the decimal
-     * comma its first lines show ({@link DecimalGuess}), saying so on {@code status} when either is
-     * not the default.
+     * of {@code files}' first file shows (see {@link DelimiterGuess}), and where --decimal is not
+     * given (nor --thousands ',') and the run does not resume (its checkpoint knows them), the
+     * decimal comma its first lines' number columns show ({@link DecimalGuess}): not the label, nor
+     * columns left out, nor those declared {@code categorical}. Says so on {@code status} when either
+     * is not the default.
      */
-    void guessSeparators(CsvFiles files, boolean resuming, PrintStream status) {
+    void guessSeparators(CsvFiles files, boolean resuming, java.util.Set<String> categorical, PrintStream status) {
         picocli.CommandLine.ParseResult given = command.commandLine().getParseResult();
-        boolean decimalOpen = !resuming && !given.hasMatchedOption("--decimal") && !given.hasMatchedOption("--thousands");
+        boolean decimalOpen = !resuming && !given.hasMatchedOption("--decimal") && !",".equals(thousands);
         if (files.paths().isEmpty() || delimiterSet() && !decimalOpen) {
             return;
         }
@@ -151,12 +165,38 @@ final class CsvOptions {
             if (!delimiterSet()) {
                 take(DelimiterGuess.of(lines, !decimal.equals(","), java.util.Set.of()), status);
             }
-            if (decimalOpen) {
-                takeNumbers(DecimalGuess.of(lines, format().delimiter()), status);
+            String separator = separator(decimal);
+            if (decimalOpen && !lines.isEmpty() && separator.length() == 1) {
+                char delimiter = separator.charAt(0);
+                java.util.function.IntPredicate votes = numberColumns(lines.get(0), delimiter, categorical);
+                takeNumbers(DecimalGuess.of(noHeader ? lines : lines.subList(1, lines.size()), delimiter, votes), status);
             }
         } catch (IOException unreadable) { // the read that follows says what is wrong, naming the file
             looked = true;
         }
+    }
+
+    /**
+     * Which columns of a file whose first line is {@code first} may hold numbers a model reads: not
+     * the label, nor those --features leaves out or --drop drops, nor those declared {@code categorical}.
+     */
+    private java.util.function.IntPredicate numberColumns(byte[] first, char delimiter, java.util.Set<String> categorical) {
+        List<String> names = DelimiterGuess.fields(first, delimiter);
+        if (names == null) {
+            return column -> false;
+        }
+        boolean index = label != null && !label.isEmpty() && label.length() <= 9 && label.chars().allMatch(Character::isDigit);
+        int labelColumn = label == null ? names.size() - 1 : index ? Integer.parseInt(label) : noHeader ? -1 : names.indexOf(label);
+        return column -> {
+            if (column == labelColumn) {
+                return false;
+            }
+            if (noHeader || column >= names.size()) {
+                return true; // no names to leave columns out by
+            }
+            String name = names.get(column);
+            return (features == null || features.contains(name)) && !dropped.contains(name) && !categorical.contains(name);
+        };
     }
 
     /**
@@ -206,7 +246,21 @@ final class CsvOptions {
 
     /** The same encoding, checked (a bad --encoding is a usage error). */
     private TextEncoding encodingOf(io.dense4j.model.TrainingData recorded) {
-        return format().withEncoding(encoding(recorded)).textEncoding();
+        try {
+            return textEncoding(encoding(recorded));
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(command.commandLine(), invalid.getMessage());
+        }
+    }
+
+    /** The encoding {@code name} names; refused with a message naming --encoding. */
+    private static TextEncoding textEncoding(String name) {
+        try {
+            return TextEncoding.named(name);
+        } catch (IllegalArgumentException refused) {
+            throw new IllegalArgumentException("--encoding: " + refused.getMessage() + (refused instanceof TextEncoding.NotOneBytePerCharacter
+                    multiByte ? ": convert the file, for example with iconv -f " + multiByte.given() + " -t utf-8" : ""));
+        }
     }
 
     /** Whether --delimiter was given, or taken from a resumed run's line, which read the file so. */
@@ -232,14 +286,20 @@ final class CsvOptions {
         }
     }
 
-    private CsvFormat checkedFormat() {
-        String decimal = guessedNumbers != null ? String.valueOf(guessedNumbers.decimal()) : this.decimal;
-        String thousands = guessedNumbers != null && guessedNumbers.thousands() != 0 ? String.valueOf(guessedNumbers.thousands())
-                : this.thousands;
+    /** The delimiter for numbers with {@code decimal} between their digits: the given or guessed one, or ';' for now. */
+    private String separator(String decimal) {
         String separator = guessed != null ? String.valueOf(guessed) : delimiter.equals("\\t") ? "\t" : delimiter;
         if (decimal.equals(",") && separator.equals(",") && !delimiterSet() && !looked) {
             separator = ";"; // for now: the data's first line, once read, shows which (a comma it cannot be)
         }
+        return separator;
+    }
+
+    private CsvFormat checkedFormat(char modelDecimal) {
+        String decimal = guessedNumbers != null ? "," : modelDecimal != 0 ? String.valueOf(modelDecimal) : this.decimal;
+        String thousands = this.thousands != null ? this.thousands
+                : guessedNumbers != null && guessedNumbers.thousands() != 0 ? String.valueOf(guessedNumbers.thousands()) : null;
+        String separator = separator(decimal);
         if (separator.length() != 1 || separator.charAt(0) > 0x7F) {
             throw new IllegalArgumentException("--delimiter must be one ASCII character, got \"" + delimiter + "\"");
         }
@@ -247,22 +307,21 @@ final class CsvOptions {
             throw new IllegalArgumentException("--decimal is '.' or ',', got \"" + decimal + "\"");
         }
         if (decimal.equals(separator)) {
-            throw new IllegalArgumentException(decimal.equals(",")
-                    ? "--decimal ',' needs another --delimiter, such as ';': a comma cannot separate both fields and a number's digits"
+            throw new IllegalArgumentException(modelDecimal == ',' ? "the model's data had numbers with a decimal comma "
+                    + "(--decimal ','), which a comma-delimited file cannot hold: give this file's --delimiter, such as ';', or "
+                    + "--decimal '.' if its numbers have points"
+                    : decimal.equals(",") ? "--decimal ',' needs another --delimiter, such as ';': a comma cannot separate both fields and a number's digits"
                     : "--delimiter '.' is the numbers' decimal point too: give another delimiter, or --decimal ','");
         }
         if (thousands != null && (!thousands.equals(".") && !thousands.equals(",") || thousands.equals(decimal))) {
-            throw new IllegalArgumentException("--thousands is ',' or '.', and not the decimal separator ('" + decimal + "'), got \""
-                    + thousands + "\"");
+            throw new IllegalArgumentException(thousands.equals(".") && decimal.equals(".")
+                    ? "--thousands '.' goes with a decimal comma (3.449,45): give --decimal ',' too"
+                    : "--thousands is ',' or '.', and not the decimal separator ('" + decimal + "'), got \"" + thousands + "\"");
         }
         CsvFormat format = CsvFormat.defaults().withDelimiter(separator.charAt(0)).withDecimal(decimal.charAt(0))
                 .withThousands(thousands == null ? 0 : thousands.charAt(0));
-        try {
-            format = format.withEncoding(encoding);
-        } catch (IllegalArgumentException refused) {
-            throw new IllegalArgumentException("--encoding: " + refused.getMessage() + (refused instanceof TextEncoding.NotOneBytePerCharacter
-                    multiByte ? ": convert the file, for example with iconv -f " + multiByte.given() + " -t utf-8" : ""));
-        }
+        textEncoding(encoding);
+        format = format.withEncoding(encoding);
         if (noHeader) {
             format = format.withoutHeader();
         }

@@ -67,7 +67,7 @@ final class CvCommand extends TrainCommand {
         Activation hidden = architecture.hiddenActivation();
         checkModelOptions();
         CsvFiles file = StandardInput.files(data, status());
-        csv.guessSeparators(file, false, status());
+        csv.guessSeparators(file, false, java.util.Set.copyOf(columns.categorical), status());
         CsvSource source = withPositive(csv.open(file, format(), sourceOptions()));
         status().printf(Locale.ROOT, "%s; %d folds%n", ReadLine.of(file, source), folds);
         noteLabelRuns(source, status());

@@ -61,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Outputs.checkFolder(spec.commandLine(), "--plot", plots);
-        csv.format(); // a bad flag is a usage error before the model is loaded
+        csv.beforeTheModel(); // a bad flag is a usage error before the model is loaded
         Model model = Model.load(modelFile);
         data = StandardInput.files(dataName, json ? System.err : System.out);
         csv.noteEncoding(model.trainingData(), json ? System.err : System.out);

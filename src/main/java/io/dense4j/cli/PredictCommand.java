@@ -59,7 +59,7 @@ final class PredictCommand implements Callable<Integer> {
         if (new java.util.HashSet<>(keep).size() < keep.size()) {
             throw new ParameterException(spec.commandLine(), "--keep names a column twice: " + String.join(",", keep));
         }
-        csv.format(); // a bad flag is a usage error before the model is loaded
+        csv.beforeTheModel(); // a bad flag is a usage error before the model is loaded
         boolean toStandardOutput = StandardOutput.isNamedBy(out);
         if (!toStandardOutput) {
             List<Path> inputs = new java.util.ArrayList<>(Outputs.dataFiles(dataName));
@@ -73,7 +73,7 @@ final class PredictCommand implements Callable<Integer> {
         CsvPredictions.Written written;
         if (StandardInput.named(dataName)) {
             // its first line read as the flags say, for the delimiter it shows; the model's number format once that is known
-            StandardInput.Piped piped = StandardInput.piped(dataName, csv.format(), status);
+            StandardInput.Piped piped = StandardInput.piped(dataName, csv.beforeTheModel(), status);
             csv.noteEncoding(model.trainingData(), status);
             csv.guessDelimiter(piped.firstLine(), piped.secondLine(), modelColumns(model), model.trainingData(), status);
             CsvFormat read = csv.format(model.trainingData());

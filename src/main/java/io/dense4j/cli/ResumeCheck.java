@@ -72,7 +72,7 @@ final class ResumeCheck {
                     ? "fills missing numbers with its training means" : "fills no missing number"));
         }
         io.dense4j.model.TrainingData data = resumed.trainingData();
-        io.dense4j.data.csv.CsvFormat read = command.csv.format();
+        io.dense4j.data.csv.CsvFormat read = command.csv.format(data); // --thousands alone may go with its decimal comma
         if (data != null && given.hasMatchedOption("--decimal") && read.decimal() != data.decimal()) {
             conflicts.add("--decimal " + read.decimal() + "; the checkpoint read its numbers with '" + data.decimal() + "'");
         }

@@ -45,7 +45,8 @@ final class SparkRun {
         }
         try {
             // a local file's first lines
-            train.csv.guessSeparators(io.dense4j.data.csv.CsvFiles.of(train.data), train.resumedFrom != null, System.out);
+            train.csv.guessSeparators(io.dense4j.data.csv.CsvFiles.of(train.data), train.resumedFrom != null,
+                    java.util.Set.copyOf(train.columns.categorical), System.out);
         } catch (RuntimeException notHere) { // a path on the cluster's file system, or a glob matching no local file: as given
         }
         if (!(train.validation >= 0 && train.validation < 1)) {

@@ -211,7 +211,7 @@ class TrainCommand implements Callable<Integer> {
             resumingFrom(resumed, hidden, chosen);
         }
         CsvFiles data = StandardInput.files(this.data, System.out);
-        csv.guessSeparators(data, resumed != null, System.out);
+        csv.guessSeparators(data, resumed != null, java.util.Set.copyOf(columns.categorical), System.out);
         CsvSource source = withPositive(csv.open(data, format(), sourceOptions()));
         csvRows = source.rows();
         System.out.println(ReadLine.of(data, source));

@@ -92,7 +92,7 @@ final class VerifyCommand implements Callable<Integer> {
         Path folder = Files.createTempDirectory("dense4j-verify");
         Path retrainedFile = folder.resolve("retrained.zip");
         try {
-            List<String> arguments = rerun(command, retrainedFile);
+            List<String> arguments = rerun(command, trainedOn, retrainedFile);
             System.out.println("Retraining as recorded: " + new TrainingCommand(arguments.subList(1, arguments.size()),
                     command.parts()));
             int exit = Main.execute(arguments.toArray(String[]::new));
@@ -124,8 +124,13 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    /** The recorded command line, its file places and threads replaced: this data, a temporary model, the recorded parts. */
-    private List<String> rerun(TrainingCommand command, Path out) {
+    /**
+     * The recorded command line, its file places and threads replaced: this data, a temporary model,
+     * the recorded parts, and the decimal comma and thousands separator {@code trainedOn} (null: not
+     * known) was read with where the line does not give them: train took them from the file's first
+     * lines, which a later dense4j may read otherwise.
+     */
+    private List<String> rerun(TrainingCommand command, TrainingData trainedOn, Path out) {
         List<String> arguments = new ArrayList<>(List.of("train"));
         List<String> recorded = withoutNoOps(command.arguments());
         for (int i = 0; i < recorded.size(); i++) {
@@ -142,6 +147,12 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (!RecordedCommand.givesFill(recorded)) { // recorded when missing numbers were errors by default
             arguments.add("--no-fill-missing");
+        }
+        if (trainedOn != null && trainedOn.decimal() != '.' && RecordedCommand.valueOf(recorded, "--decimal").isEmpty()) {
+            arguments.addAll(List.of("--decimal", String.valueOf(trainedOn.decimal())));
+        }
+        if (trainedOn != null && trainedOn.thousands() != 0 && RecordedCommand.valueOf(recorded, "--thousands").isEmpty()) {
+            arguments.addAll(List.of("--thousands", String.valueOf(trainedOn.thousands())));
         }
         arguments.addAll(List.of("--data", data, "--out", out.toString(), "--parts", Integer.toString(command.parts())));
         if (cacheDirectory != null) {

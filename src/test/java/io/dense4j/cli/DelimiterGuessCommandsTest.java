@@ -90,6 +90,9 @@ class DelimiterGuessCommandsTest {
                 checkpoint.toString(), "--resume", "--out", folder.resolve("r.zip").toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(!resumed.out().contains("Decimal:"), "the checkpoint's numbers: " + resumed.out());
+        Run verified = Run.of("verify", "--model", model.toString(), "--data", data.toString());
+        assertEquals(0, verified.exitCode(), verified.out() + verified.err());
+        assertTrue(verified.out().contains(" --decimal , --thousands . --data "), "read as the model's data was: " + verified.out());
         Run cv = Run.of("cv", "--data", data.toString(), "--folds", "2", "--epochs", "1", "--accept-worse-than-base-rate");
         assertEquals(0, cv.exitCode(), cv.err());
         assertTrue(cv.out().contains("Decimal: ',' and thousands '.'"), cv.out());
@@ -108,6 +111,49 @@ class DelimiterGuessCommandsTest {
         assertEquals(1, ambiguous.exitCode());
         assertTrue(ambiguous.err().contains("got \"62,882\" (a decimal comma? read the file with --decimal ','; or thousands separators? "
                 + "read it with --thousands ','"), ambiguous.err());
+    }
+
+    @Test
+    void onlyTheNumberFeaturesSayHowNumbersAreWritten() throws Exception {
+        StringBuilder csv = new StringBuilder("sample;weight;tags;label\n");
+        for (int r = 0; r < 300; r++) { // tags such as 1,2 (a list, not a number); weights with three decimals after a point
+            csv.append("S").append(r).append(';').append(1 + r % 8).append('.').append(100 + r % 900).append(';')
+                    .append(r % 4 == 0 ? "2" : (1 + r % 5) + "," + (r % 7)).append(';').append(r % 8 < 4 ? 0 : 1).append('\n');
+        }
+        Path data = Files.writeString(folder.resolve("lab.csv"), csv);
+        for (String[] leftOut : new String[][] {{"--categorical", "tags"}, {"--drop", "tags"}, {"--features", "sample,weight"}}) {
+            Run trained = Run.of("train", "--data", data.toString(), leftOut[0], leftOut[1], "--epochs", "1", "--accept-worse-than-base-rate",
+                    "--out", folder.resolve("m.zip").toString());
+            assertEquals(0, trained.exitCode(), trained.err());
+            assertTrue(!trained.out().contains("Decimal:"), String.join(" ", leftOut) + ": " + trained.out());
+        }
+        Run summary = Run.of("summary", "--model", folder.resolve("m.zip").toString());
+        assertTrue(!summary.out().contains("decimal comma"), summary.out());
+
+        Path late = Files.writeString(folder.resolve("late.csv"), "a;b;label\n" + "12,5;1;0\n13,5;2;1\n".repeat(125) + "1.234,5;2;1\n");
+        Run stopped = Run.of("train", "--data", late.toString(), "--out", folder.resolve("l.zip").toString());
+        assertEquals(1, stopped.exitCode());
+        assertTrue(stopped.err().contains("got \"1.234,5\" (thousands separators? read the file with --thousands '.'"), stopped.err());
+        Run told = Run.of("train", "--data", late.toString(), "--thousands", ".", "--epochs", "1", "--accept-worse-than-base-rate",
+                "--out", folder.resolve("l.zip").toString());
+        assertEquals(0, told.exitCode(), "the hint's flag alone, the comma still taken from the first lines: " + told.err());
+        assertTrue(told.out().contains("Decimal: ',', as numbers such as 12,5 in the first lines show (--decimal sets it)\n"), told.out());
+        Path unseen = Files.writeString(folder.resolve("unseen.csv"), "a;b\n2.345,5;1\n");
+        Run predicted = Run.of("predict", "--model", folder.resolve("l.zip").toString(), "--data", unseen.toString(), "--out", "-");
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        Run commaModel = Run.of("train", "--data", late.toString(), "--decimal", ",", "--skip-bad-rows", "--epochs", "1",
+                "--accept-worse-than-base-rate", "--out", folder.resolve("c.zip").toString());
+        assertEquals(0, commaModel.exitCode(), commaModel.err());
+        for (String[] command : new String[][] {{"predict", "--model", folder.resolve("c.zip").toString(), "--data", unseen.toString(),
+            "--thousands", ".", "--out", "-"}, {"evaluate", "--model", folder.resolve("c.zip").toString(), "--data", late.toString(),
+            "--thousands", "."}}) {
+            Run run = Run.of(command);
+            assertEquals(0, run.exitCode(), "--thousands '.' with the model's decimal comma: " + run.err());
+        }
+        Run pointModel = Run.of("predict", "--model", folder.resolve("m.zip").toString(), "--data", data.toString(), "--thousands", ".",
+                "--out", "-");
+        assertEquals(2, pointModel.exitCode());
+        assertTrue(pointModel.err().contains("--thousands '.' goes with a decimal comma (3.449,45): give --decimal ',' too"), pointModel.err());
     }
 
     @Test

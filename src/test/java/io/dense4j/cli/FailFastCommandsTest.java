@@ -105,7 +105,7 @@ class FailFastCommandsTest {
         for (String[] command : commands) {
             for (String[] flag : new String[][] {{"--delimiter", "ab"}, {"--delimiter", ""}, {"--features", "a,a"},
                     {"--decimal", ";"}, {"--delimiter", ",", "--decimal", ","}, {"--delimiter", "."}, {"--label", "99999999999"},
-                    {"--thousands", ";"}, {"--thousands", "."}}) {
+                    {"--thousands", ";"}, {"--thousands", ".", "--decimal", "."}}) {
                 Run run = Run.of(java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.Arrays.stream(flag))
                         .toArray(String[]::new));
                 assertEquals(2, run.exitCode(), command[0] + " " + String.join(" ", flag) + ": " + run.err());

@@ -25,8 +25,12 @@ public final class DecimalGuess {
     private DecimalGuess() {
     }
 
-    /** The separators {@code lines}, cut by {@code delimiter}, show; null when they show no decimal comma. */
-    public static Found of(List<byte[]> lines, char delimiter) {
+    /**
+     * The separators the columns {@code votes} takes (counting from 0) of {@code lines} (rows, no
+     * header), cut by {@code delimiter}, show; null when they show no decimal comma. A column that
+     * holds no numbers the model reads (the label, one left out or declared categorical) says nothing.
+     */
+    public static Found of(List<byte[]> lines, char delimiter, java.util.function.IntPredicate votes) {
         if (delimiter == ',') {
             return null; // a comma-delimited file writes its decimal commas inside quotes, if at all: not guessed
         }
@@ -34,7 +38,11 @@ public final class DecimalGuess {
         String grouped = null; // the first with points between thousands, once the comma is the decimal separator
         for (byte[] line : lines) {
             List<String> fields = DelimiterGuess.fields(line, delimiter);
-            for (String field : fields == null ? List.<String>of() : fields) {
+            for (int column = 0; fields != null && column < fields.size(); column++) {
+                if (!votes.test(column)) {
+                    continue;
+                }
+                String field = fields.get(column);
                 byte[] cell = field.getBytes(StandardCharsets.UTF_8);
                 boolean point = number(cell, '.', (char) 0) || number(cell, '.', ',');
                 boolean commaPlain = number(cell, ',', (char) 0);

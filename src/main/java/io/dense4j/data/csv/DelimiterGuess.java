@@ -86,7 +86,7 @@ public final class DelimiterGuess {
      * them, as the reader reads them; null when the reader could not read it so (text after a
      * quoted field, a quote left open).
      */
-    static List<String> fields(byte[] line, char delimiter) {
+    public static List<String> fields(byte[] line, char delimiter) {
         List<String> fields = new ArrayList<>();
         int at = startsWithByteOrderMark(line) ? 3 : 0;
         while (true) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DecimalGuessTest {
     private static DecimalGuess.Found guess(char delimiter, String... lines) {
-        return DecimalGuess.of(Arrays.stream(lines).map(line -> line.getBytes(StandardCharsets.UTF_8)).toList(), delimiter);
+        return DecimalGuess.of(Arrays.stream(lines).map(line -> line.getBytes(StandardCharsets.UTF_8)).toList(), delimiter, column -> true);
     }
 
     @Test
@@ -47,6 +47,15 @@ class DecimalGuessTest {
         assertNull(guess(';', "a;b", "NaN;NA", "12.03.2020;Köln"), "marks, dates and text are no numbers either way");
         assertEquals(new DecimalGuess.Found(',', '.', "2,5 and 6.368"), guess(';', "a;b", "62,882;6.368", "2,5;1"),
                 "until one cell says; then 6.368 can only be grouped");
+    }
+
+    @Test
+    void aColumnThatHoldsNoNumbersForTheModelSaysNothing() {
+        List<byte[]> rows = Arrays.stream(new String[] {"S1;7.153;1,2;0", "S2;3.5;3,7;1"}).map(l -> l.getBytes(StandardCharsets.UTF_8)).toList();
+        assertNull(DecimalGuess.of(rows, ';', column -> column != 2), "tags declared categorical: the weights' points speak");
+        assertNull(DecimalGuess.of(rows.subList(0, 1), ';', column -> column != 2), "7.153 alone speaks for neither");
+        assertEquals(new DecimalGuess.Found(',', '.', "1,2 and 7.153"), DecimalGuess.of(rows.subList(0, 1), ';', column -> true),
+                "the comma from the tags, and then 7.153 can only be grouped");
     }
 
     @Test
