@@ -66,6 +66,15 @@ final class ColumnOptions {
         return ColumnKinds.inferred().withCategorical(categorical).withNumeric(numeric);
     }
 
+    /** Says which number columns hold dates, read as days since 1970-01-01, and how to read them as categories instead. */
+    static void noteDates(List<String> dateColumns, PrintStream out) {
+        if (!dateColumns.isEmpty()) {
+            List<String> named = dateColumns.stream().map(io.dense4j.data.csv.Printable::of).toList();
+            out.printf(Locale.ROOT, "Dates: %s, each read as its days since 1970-01-01 (2020-03-14 is 18,335, noon that day 18,335.5); "
+                    + "--categorical %s reads %s as categories%n", firstOf(named), String.join(",", named), named.size() == 1 ? "it" : "them");
+        }
+    }
+
     /**
      * The encodings of {@code source}'s categorical columns learned from its {@code training}
      * rows, said in one line (once per file: cv learns one per fold), with a note for a column

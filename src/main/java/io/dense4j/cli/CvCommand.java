@@ -71,6 +71,7 @@ final class CvCommand extends TrainCommand {
         CsvSource source = withPositive(csv.open(file, format(), sourceOptions()));
         status().printf(Locale.ROOT, "%s; %d folds%n", ReadLine.of(file, source), folds);
         noteLabelRuns(source, status());
+        ColumnOptions.noteDates(source.dateColumns(), status());
         long[] heldOutRows = foldSizes(file, source);
         DefaultEpochs.settle(this, source.rows() - java.util.Arrays.stream(heldOutRows).max().orElseThrow(), null); // a fold's fewest training rows
         List<Evaluation> results = new ArrayList<>();

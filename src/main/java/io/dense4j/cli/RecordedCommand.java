@@ -90,6 +90,20 @@ final class RecordedCommand {
                 || argument.equals("--no-fill-missing") || argument.startsWith("--no-fill-missing="));
     }
 
+    /** Every value {@code arguments} give a list {@code flag} (a long name), each of its values cut at its commas. */
+    static List<String> values(List<String> arguments, String flag) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (argument.startsWith(flag + "=")) {
+                values.addAll(List.of(argument.substring(flag.length() + 1).split(",")));
+            } else if (argument.equals(flag) && i + 1 < arguments.size()) {
+                values.addAll(List.of(arguments.get(++i).split(",")));
+            }
+        }
+        return values;
+    }
+
     /** The value of the last {@code flag} (a long name) {@code arguments} give, as {@code --flag v} or {@code --flag=v}; else empty. */
     static Optional<String> valueOf(List<String> arguments, String flag) {
         String value = null;

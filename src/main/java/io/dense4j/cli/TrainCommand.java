@@ -216,6 +216,7 @@ class TrainCommand implements Callable<Integer> {
         csvRows = source.rows();
         System.out.println(ReadLine.of(data, source));
         noteLabelRuns(source, System.out);
+        ColumnOptions.noteDates(source.dateColumns(), System.out);
         long trainingRowCount = trainingRowCount(source);
         DefaultEpochs.settle(this, trainingRowCount, resumed);
 
@@ -496,7 +497,10 @@ class TrainCommand implements Callable<Integer> {
         if (!(validation >= 0 && validation < 1)) {
             throw new ParameterException(spec.commandLine(), "--validation takes a fraction in [0, 1), got " + validation);
         }
-        options = badRows.appliedTo(columns.applyTo(options));
+        io.dense4j.model.InputSchema resumed = resumedFrom == null ? null : resumedFrom.model().inputSchema();
+        // a resumed run reads the columns as its checkpoint's run did, whatever a later dense4j would infer (flags that differ are refused)
+        options = badRows.appliedTo(resumed == null ? columns.applyTo(options)
+                : options.withKinds(io.dense4j.data.csv.ColumnKinds.exactly(List.copyOf(resumed.categories().keySet()))));
         return fillMissing ? options.fillingMissing() : options;
     }
 

@@ -92,7 +92,7 @@ final class VerifyCommand implements Callable<Integer> {
         Path folder = Files.createTempDirectory("dense4j-verify");
         Path retrainedFile = folder.resolve("retrained.zip");
         try {
-            List<String> arguments = rerun(command, trainedOn, retrainedFile);
+            List<String> arguments = rerun(command, original, retrainedFile);
             System.out.println("Retraining as recorded: " + new TrainingCommand(arguments.subList(1, arguments.size()),
                     command.parts()));
             int exit = Main.execute(arguments.toArray(String[]::new));
@@ -126,11 +126,12 @@ final class VerifyCommand implements Callable<Integer> {
 
     /**
      * The recorded command line, its file places and threads replaced: this data, a temporary model,
-     * the recorded parts, and the decimal comma and thousands separator {@code trainedOn} (null: not
-     * known) was read with where the line does not give them: train took them from the file's first
-     * lines, which a later dense4j may read otherwise.
+     * the recorded parts; and where the line does not say them, what {@code original} took from its
+     * data: its decimal comma and thousands separator (train takes them from the file's first
+     * lines) and its categorical columns (inferred from the first rows), which a later dense4j may
+     * read otherwise (it reads 2020-03-14 as a number, which an older one took for a category).
      */
-    private List<String> rerun(TrainingCommand command, TrainingData trainedOn, Path out) {
+    private List<String> rerun(TrainingCommand command, Model original, Path out) {
         List<String> arguments = new ArrayList<>(List.of("train"));
         List<String> recorded = withoutNoOps(command.arguments());
         for (int i = 0; i < recorded.size(); i++) {
@@ -148,11 +149,20 @@ final class VerifyCommand implements Callable<Integer> {
         if (!RecordedCommand.givesFill(recorded)) { // recorded when missing numbers were errors by default
             arguments.add("--no-fill-missing");
         }
+        TrainingData trainedOn = original.trainingData();
         if (trainedOn != null && trainedOn.decimal() != '.' && RecordedCommand.valueOf(recorded, "--decimal").isEmpty()) {
             arguments.addAll(List.of("--decimal", String.valueOf(trainedOn.decimal())));
         }
         if (trainedOn != null && trainedOn.thousands() != 0 && RecordedCommand.valueOf(recorded, "--thousands").isEmpty()) {
             arguments.addAll(List.of("--thousands", String.valueOf(trainedOn.thousands())));
+        }
+        if (original.inputSchema() != null) {
+            List<String> declared = RecordedCommand.values(recorded, "--categorical");
+            List<String> inferred = original.inputSchema().categories().keySet().stream()
+                    .filter(name -> !declared.contains(name) && !name.contains(",")).toList();
+            if (!inferred.isEmpty()) {
+                arguments.addAll(List.of("--categorical", String.join(",", inferred)));
+            }
         }
         arguments.addAll(List.of("--data", data, "--out", out.toString(), "--parts", Integer.toString(command.parts())));
         if (cacheDirectory != null) {

@@ -92,7 +92,7 @@ class DelimiterGuessCommandsTest {
         assertTrue(!resumed.out().contains("Decimal:"), "the checkpoint's numbers: " + resumed.out());
         Run verified = Run.of("verify", "--model", model.toString(), "--data", data.toString());
         assertEquals(0, verified.exitCode(), verified.out() + verified.err());
-        assertTrue(verified.out().contains(" --decimal , --thousands . --data "), "read as the model's data was: " + verified.out());
+        assertTrue(verified.out().contains(" --decimal , --thousands . --categorical stadt --data "), "read as the model's data was: " + verified.out());
         Run cv = Run.of("cv", "--data", data.toString(), "--folds", "2", "--epochs", "1", "--accept-worse-than-base-rate");
         assertEquals(0, cv.exitCode(), cv.err());
         assertTrue(cv.out().contains("Decimal: ',' and thousands '.'"), cv.out());

@@ -242,6 +242,14 @@ final class Columns {
         }
         float x;
         String text = value.toString().trim();
+        if (value instanceof java.time.temporal.TemporalAccessor || value instanceof CharSequence && Dates.looksLikeDate(text)) {
+            double days = value instanceof CharSequence ? Dates.days(text) : Dates.days(value);
+            if (Double.isNaN(days)) {
+                throw new IllegalArgumentException("column \"" + names.get(column) + "\" holds \"" + value + "\", not a number nor a date "
+                        + "dense4j reads (yyyy-mm-dd, then perhaps a time hh:mm[:ss[.f]] and Z or ±hh:mm)");
+            }
+            return marked(column, at, (float) days);
+        }
         char last = text.isEmpty() ? ' ' : (char) (text.charAt(text.length() - 1) | 0x20);
         try {
             if (last == 'd' || last == 'f') { // Java's type suffixes: "28d" is no number in a CSV file, nor here

@@ -5,10 +5,10 @@ import io.dense4j.data.Remedy;
 
 /**
  * Reads a feature cell that the row's fused fast path did not take (see {@link PlainDecimal}) as a
- * float32: any number FastDoubleParser reads, a missing value, or an error saying what is wrong
- * with the cell. Exists to keep the rules for what a feature value may be in one place: an empty
- * cell, NA, N/A or NaN (any case) is a missing value, read as NaN only when missing values are
- * allowed; infinities and numbers beyond float32's range are always errors. With a decimal comma,
+ * float32: any number FastDoubleParser reads, an amount or rate ({@link SignedAmounts}), a date
+ * ({@link DateCells}), a missing value, or an error saying what is wrong with the cell. Exists to
+ * keep the rules for what a feature value may be in one place: an empty cell, NA, N/A or NaN (any
+ * case) is a missing value, read as NaN only when missing values are allowed; infinities and numbers beyond float32's range are always errors. With a decimal comma,
  * a number has a comma where the full parser wants a point, and a point in it is an error.
  */
 final class CellParser {
@@ -61,7 +61,13 @@ final class CellParser {
         MissingMarks marks = columnMarks == null ? this.marks : columnMarks[column - 1];
         double value = PlainDecimal.parse(bytes, from, to, format.decimal());
         if (value != value) { // not the plain common case: the full parser, and its special values
-            if (SignedAmounts.signed(bytes, from, to)) { // "$1,093.02", "7.1%": the number written, or no number
+            if (DateCells.looksLikeDate(bytes, from, to)) { // 2020-03-14: its days since 1970-01-01, or no date
+                value = DateCells.days(bytes, from, to);
+                if (Double.isNaN(value)) {
+                    throw problems.cell(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is no date: dense4j reads a date as "
+                            + "yyyy-mm-dd, a day of the calendar, then perhaps a time (T or a space, hh:mm, :ss, a fraction) and Z or ±hh:mm");
+                }
+            } else if (SignedAmounts.signed(bytes, from, to)) { // "$1,093.02", "7.1%": the number written, or no number
                 if (marks.matches(bytes, from, to)) { // a mark named so ("-1%") is a missing value, as it always was
                     return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
                 }
@@ -165,6 +171,9 @@ final class CellParser {
      * infinity) to the reader of a file with these separators; anything else a cell holds is text.
      */
     static boolean readsAsNumber(byte[] bytes, int from, int to, char decimal, char thousands) {
+        if (DateCells.looksLikeDate(bytes, from, to)) { // read as its days since 1970-01-01
+            return !Double.isNaN(DateCells.days(bytes, from, to));
+        }
         if (SignedAmounts.signed(bytes, from, to)) {
             return !Double.isNaN(SignedAmounts.value(bytes, from, to, decimal, thousands, new byte[to - from]));
         }

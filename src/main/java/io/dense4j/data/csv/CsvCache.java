@@ -36,7 +36,7 @@ final class CsvCache {
     private static final long MAGIC = 0x444E53344A434332L; // "DNS4JCC2"
     /** The magic number of version 5 and before, whose 16-byte footer had no checksum of the metadata. */
     private static final long OLDER_MAGIC = 0x444E53344A434331L; // "DNS4JCC1"
-    static final int VERSION = 10;
+    static final int VERSION = 11;
     private static final int FOOTER = 24;
     /** Rows are mapped in segments of at most this many bytes (a mapping holds at most 2 GiB). */
     private static final long SEGMENT_BYTES = 1L << 30;

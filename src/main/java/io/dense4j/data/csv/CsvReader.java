@@ -268,6 +268,11 @@ public final class CsvReader {
      * a reader infers categorical columns from, as Polars infers a schema from the first rows.
      */
     public List<String> textColumns(int rows) {
+        return firstRowKinds(rows).withText();
+    }
+
+    /** {@link #textColumns(int)}, and the columns whose numbers in those rows are mostly dates. */
+    TextColumns.Found firstRowKinds(int rows) {
         return open(in -> TextColumns.find(in, file, format, chunk, rows));
     }
 
@@ -276,7 +281,7 @@ public final class CsvReader {
      * such as a distributed file system: the same columns, read as far as one machine reads.
      */
     public List<String> textColumns(InputStream in, int rows) throws IOException {
-        return TextColumns.find(in, file, format, chunk, rows);
+        return TextColumns.find(in, file, format, chunk, rows).withText();
     }
 
     /** The column names (the header's, or "column 1", … without one), from the first line alone. */

@@ -24,8 +24,15 @@ final class TextColumns {
     private TextColumns() {
     }
 
-    /** The feature columns with a text cell in the first {@code rows} data rows of {@code in}, in feature order. */
-    static List<String> find(InputStream in, Path file, CsvFormat format, int chunk, int rows) throws IOException {
+    /**
+     * The feature columns with more text than numbers in a file's first rows, and those whose
+     * numbers there are mostly dates ({@link DateCells}), each in feature order.
+     */
+    record Found(List<String> withText, List<String> withDates) {
+    }
+
+    /** The feature columns with text, and with dates, in the first {@code rows} data rows of {@code in}. */
+    static Found find(InputStream in, Path file, CsvFormat format, int chunk, int rows) throws IOException {
         LineBuffer lines = new LineBuffer(format.textEncoding().decoding(in, true), chunk, format.delimiter());
         CsvProblems problems = new CsvProblems(file, lines, format.textEncoding());
         FieldScanner scanner = new FieldScanner(format.delimiter(), problems);
@@ -33,6 +40,7 @@ final class TextColumns {
         ColumnLayout layout = null;
         int[] text = null;
         int[] numbers = null;
+        int[] dates = null;
         boolean[] valued = null;
         for (int seen = 0; (seen < rows || seen < FOLLOWED_ROWS && !allTrue(valued)) && lines.next(); ) {
             int from = lines.start();
@@ -46,6 +54,7 @@ final class TextColumns {
                 marks = MissingMarks.byColumn(format, layout);
                 text = new int[layout.featureCount()];
                 numbers = new int[layout.featureCount()];
+                dates = new int[layout.featureCount()];
                 valued = new boolean[layout.featureCount()];
                 if (format.header()) {
                     continue;
@@ -53,7 +62,7 @@ final class TextColumns {
             }
             try {
                 // past the first rows, only the columns still without a value are judged: the others are decided
-                mark(lines.bytes(), from, to, layout.featureOf(), scanner, format, marks, text, numbers, valued, seen >= rows);
+                mark(lines.bytes(), from, to, layout.featureOf(), scanner, format, marks, text, numbers, dates, valued, seen >= rows);
             } catch (DataFileException unreadable) {
                 if (problems.tookMisshapen() && lines.lastLine() > lines.line()) { // as a pass skipping bad rows takes it
                     lines.restartAfterFirstLine();
@@ -62,16 +71,19 @@ final class TextColumns {
             }
             seen++;
         }
-        List<String> found = new ArrayList<>();
+        List<String> withText = new ArrayList<>();
+        List<String> withDates = new ArrayList<>();
         if (layout != null) {
             List<String> names = layout.featureNames();
             for (int place = 0; place < text.length; place++) {
                 if (text[place] > numbers[place]) {
-                    found.add(names.get(place));
+                    withText.add(names.get(place));
+                } else if (2 * dates[place] > numbers[place]) {
+                    withDates.add(names.get(place));
                 }
             }
         }
-        return found;
+        return new Found(withText, withDates);
     }
 
     private static boolean allTrue(boolean[] flags) {
@@ -88,13 +100,13 @@ final class TextColumns {
 
     /**
      * Counts in {@code text} the features whose cell in the row {@code bytes[from, to)} is text, in
-     * {@code numbers} those whose cell is a number, and marks in {@code valued} those whose cell is
+     * {@code numbers} those whose cell is a number (in {@code dates} too if a date), and marks in {@code valued} those whose cell is
      * not missing; with {@code onlyUnvalued}, only for the features not marked yet. A number
      * written with other separators ({@link SeparatorHint}) counts as a
      * number: that column's first such cell then stops the read with the hint.
      */
     private static void mark(byte[] bytes, int from, int to, int[] featureOf, FieldScanner scanner, CsvFormat format,
-                             MissingMarks[] marks, int[] text, int[] numbers, boolean[] valued, boolean onlyUnvalued) {
+                             MissingMarks[] marks, int[] text, int[] numbers, int[] dates, boolean[] valued, boolean onlyUnvalued) {
         for (int at = from, column = 1; column <= featureOf.length; column++) {
             int next = scanner.field(bytes, at, to, column);
             int place = featureOf[column - 1];
@@ -107,6 +119,7 @@ final class TextColumns {
                     text[place]++;
                 } else {
                     numbers[place]++;
+                    dates[place] += DateCells.looksLikeDate(bytes, start, end) ? 1 : 0;
                 }
             }
             if (next >= to) {
@@ -133,6 +146,9 @@ final class TextColumns {
     }
 
     private static boolean isText(byte[] bytes, int from, int to, CsvFormat format) {
+        if (DateCells.looksLikeDate(bytes, from, to)) { // 2020-03-14T09:30Z ends as no number does, and is read as one
+            return Double.isNaN(DateCells.days(bytes, from, to));
+        }
         if (cannotBeANumber(bytes[from], bytes[to - 1]) && !SignedAmounts.signed(bytes, from, to)) { // most text: no parser, which throws
             return true;
         }
