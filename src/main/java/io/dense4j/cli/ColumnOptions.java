@@ -70,8 +70,12 @@ final class ColumnOptions {
     static void noteDates(List<String> dateColumns, PrintStream out) {
         if (!dateColumns.isEmpty()) {
             List<String> named = dateColumns.stream().map(io.dense4j.data.csv.Printable::of).toList();
+            // the flag splits its value at commas, and a name with control characters cannot be typed
+            boolean typable = dateColumns.stream().allMatch(name -> io.dense4j.data.csv.Printable.whole(name).equals(name)
+                    && !name.contains(","));
             out.printf(Locale.ROOT, "Dates: %s, each read as its days since 1970-01-01 (2020-03-14 is 18,335, noon that day 18,335.5); "
-                    + "--categorical %s reads %s as categories%n", firstOf(named), String.join(",", named), named.size() == 1 ? "it" : "them");
+                    + "%s reads %s as categories%n", firstOf(named), typable ? "--categorical "
+                    + io.dense4j.data.Remedy.word(String.join(",", dateColumns)) : "--categorical", named.size() == 1 ? "it" : "them");
         }
     }
 

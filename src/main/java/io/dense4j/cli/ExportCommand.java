@@ -52,6 +52,10 @@ final class ExportCommand implements Callable<Integer> {
             if (i < INPUTS_SHOWN) {
                 System.out.println("  input  " + describe(inputs.get(i), !text));
             }
+            if (!text && model.inputSchema() != null && !model.inputSchema().dates().isEmpty()) { // the numbers a program builds
+                System.out.println("         its dates (" + String.join(", ", model.inputSchema().dates().stream()
+                        .map(io.dense4j.data.csv.Printable::whole).toList()) + ") as their days since 1970-01-01: 18335.5 for 2020-03-14T12:00Z");
+            }
         }
         if (inputs.size() > INPUTS_SHOWN) { // one per categorical column: a wide table's would fill the terminal
             System.out.printf(java.util.Locale.ROOT, "  and %,d more inputs (the model's Features, in order)%n",

@@ -67,7 +67,7 @@ final class SparkRun {
         Trainer resumed = kept == null ? null : Trainer.resume(kept, ExecutionPolicy.forThisMachine());
         SparkOptions spark = train.spark;
         ClusterTraining.Request request = new ClusterTraining.Request(spark.master, train.data, train.format(),
-                train.columns.kinds(), train.badRows.skip, train.fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(),
+                train.columnKinds(), train.badRows.skip, train.fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(),
                 resumed, goal != null, train.positive);
         FileTime before = lastModified(checkpoints.file); // an earlier run's checkpoint may be there
         ClusterTraining.Result result;
@@ -137,7 +137,8 @@ final class SparkRun {
         checkSplit(rows, training, goal != null);
         DefaultEpochs.settle(train, training.count(), null);
         Model model = train.newModel(hidden, chosen, rows.featureNames(), train.columns.categories(rows, train.trainingRows(),
-                System.out), rows.classes(), rows.labelName(), selection -> training, train.data, train.trainingRows(), rows.missingValues());
+                System.out), rows.dates(), rows.classes(), rows.labelName(), selection -> training, train.data, train.trainingRows(),
+                rows.missingValues());
         model.setTrainingData(rows.trainingData());
         model.checkSavable();
         System.out.println(model.summary());

@@ -480,6 +480,9 @@ class TrainCommand implements Callable<Integer> {
         if (resumedMarks != null) {
             format = resumedMarks.reading(format, spec.commandLine());
         }
+        if (resumedFrom != null && resumedFrom.model().inputSchema() != null) { // its dates, as its categories (sourceOptions)
+            format = format.withDates(resumedFrom.model().inputSchema().dates());
+        }
         try {
             return format.withWeightColumn(weightColumn);
         } catch (IllegalArgumentException invalid) {
@@ -497,11 +500,18 @@ class TrainCommand implements Callable<Integer> {
         if (!(validation >= 0 && validation < 1)) {
             throw new ParameterException(spec.commandLine(), "--validation takes a fraction in [0, 1), got " + validation);
         }
-        io.dense4j.model.InputSchema resumed = resumedFrom == null ? null : resumedFrom.model().inputSchema();
-        // a resumed run reads the columns as its checkpoint's run did, whatever a later dense4j would infer (flags that differ are refused)
-        options = badRows.appliedTo(resumed == null ? columns.applyTo(options)
-                : options.withKinds(io.dense4j.data.csv.ColumnKinds.exactly(List.copyOf(resumed.categories().keySet()))));
+        options = badRows.appliedTo(options.withKinds(columnKinds()));
         return fillMissing ? options.fillingMissing() : options;
+    }
+
+    /**
+     * Which columns are categorical: as the flags and the first rows say, or resuming, exactly the
+     * checkpoint's model's, whatever a later dense4j would infer (flags that differ are refused);
+     * its dates come with {@link #format()}.
+     */
+    io.dense4j.data.csv.ColumnKinds columnKinds() {
+        io.dense4j.model.InputSchema resumed = resumedFrom == null ? null : resumedFrom.model().inputSchema();
+        return resumed == null ? columns.kinds() : io.dense4j.data.csv.ColumnKinds.exactly(List.copyOf(resumed.categories().keySet()));
     }
 
     void report(History history) throws IOException {
@@ -535,16 +545,17 @@ class TrainCommand implements Callable<Integer> {
 
     /** A new model for {@code source}'s rows, its statistics (standardization, fill, balance) from {@code trainingRows}. */
     Model newModel(Activation hidden, Optimizer chosen, CsvSource source, RowSelection trainingRows) {
-        return newModel(hidden, chosen, source.featureNames(), columns.categories(source, trainingRows, status()), source.classes(),
-                source.labelName(), source::statistics, source.name(), trainingRows, source.missingValues());
+        return newModel(hidden, chosen, source.featureNames(), columns.categories(source, trainingRows, status()), source.dateColumns(),
+                source.classes(), source.labelName(), source::statistics, source.name(), trainingRows, source.missingValues());
     }
 
     /**
      * A new model for rows of {@code featureNames}, the {@code categories} of the categorical ones by
-     * name; {@code missingNumbers} were read in all the rows (-1: not known), for the note of those filled.
+     * name, {@code dates} the columns of dates; {@code missingNumbers} were read in all the rows (-1:
+     * not known), for the note of those filled.
      */
     Model newModel(Activation hidden, Optimizer chosen, List<String> featureNames, Map<String, Categories> categories,
-                           List<String> classes, String labelName,
+                           List<String> dates, List<String> classes, String labelName,
                            java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, String file,
                            RowSelection trainingRows, long missingNumbers) {
         InputSchema shape = new InputSchema(featureNames, classes, null, labelName, categories);
@@ -567,7 +578,7 @@ class TrainCommand implements Callable<Integer> {
         judgement().expect(statistics, loss.classWeights());
         InputSchema schema = new InputSchema(featureNames, classes, fillMissing
                 ? InputSchema.meansToFill(file, featureNames, statistics, categories.keySet()) : null, labelName, categories,
-                csv.format().missingMarks(), csv.format().columnMissingMarks());
+                csv.format().missingMarks(), csv.format().columnMissingMarks(), dates);
         if (fillMissing && !notedFilled) { // the first fold that fills any stands for cv's others
             notedFilled = FilledNumbers.noteTraining(featureNames, categories.keySet(), statistics, missingNumbers, status());
         }

@@ -29,10 +29,12 @@ import java.util.Map;
  * @param columnMissingMarks the marks of one feature column each, by name, besides {@code missingMarks}
  *                         ({@link io.dense4j.data.csv.CsvFormat#columnMissingMarks}): a glucose
  *                         of 0 read as missing where a count of 0 stays a value
+ * @param dates            the number features whose cells are dates, each read as its days since 1970-01-01
+ *                         ({@link io.dense4j.data.csv.CsvFormat#dates}); in another column a date is no number
  */
 public record InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill, String labelName,
                           Map<String, Categories> categories, List<String> missingMarks,
-                          Map<String, List<String>> columnMissingMarks) {
+                          Map<String, List<String>> columnMissingMarks, List<String> dates) {
 
     public InputSchema {
         missingMarks = missingMarks == null ? List.of() : List.copyOf(missingMarks); // null: a model saved before them
@@ -60,6 +62,16 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
             throw new IllegalArgumentException("categorical columns must be features, and " + unknown + " are not");
         }
         categories = Collections.unmodifiableMap(ordered);
+        dates = dates == null ? List.of() : List.copyOf(dates); // null: a model saved before dates were read
+        if (new java.util.HashSet<>(dates).size() != dates.size()) {
+            throw new IllegalArgumentException("the columns of dates must be distinct, got " + dates);
+        }
+        for (String name : dates) {
+            if (!seen.contains(name) || ordered.containsKey(name)) {
+                throw new IllegalArgumentException("a column of dates is a number feature, and \"" + io.dense4j.data.csv.Printable.of(name)
+                        + "\" is " + (ordered.containsKey(name) ? "categorical" : "no feature"));
+            }
+        }
         columnMissingMarks = KeptMarks.byColumn(columnMissingMarks, featureNames, categories);
         if (classes.size() != 2) {
             throw new IllegalArgumentException("a binary classifier has 2 classes, got " + classes);
@@ -77,6 +89,12 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
                         + featureNames.size() + "), got " + missingValueFill);
             }
         }
+    }
+
+    /** With no column of dates. */
+    public InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill, String labelName,
+                       Map<String, Categories> categories, List<String> missingMarks, Map<String, List<String>> columnMissingMarks) {
+        this(featureNames, classes, missingValueFill, labelName, categories, missingMarks, columnMissingMarks, List.of());
     }
 
     /** With no missing-value marks of one column alone. */
@@ -117,7 +135,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
      */
     public static InputSchema of(io.dense4j.data.csv.CsvSource data, int maxCategories, io.dense4j.data.RowSelection training) {
         return new InputSchema(data.featureNames(), data.classes(), null, data.labelName(), data.categories(maxCategories, training),
-                data.format().missingMarks(), data.format().columnMissingMarks());
+                data.format().missingMarks(), data.format().columnMissingMarks(), data.format().dates());
     }
 
     /** Without a label column's name. */
@@ -132,7 +150,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
 
     /** The same, the label read from the column named {@code name} (null for none known). */
     public InputSchema withLabelName(String name) {
-        return new InputSchema(featureNames, classes, missingValueFill, name, categories, missingMarks, columnMissingMarks);
+        return new InputSchema(featureNames, classes, missingValueFill, name, categories, missingMarks, columnMissingMarks, dates);
     }
 
     /** What each input column holds: a number, or the code of one of its categories. */
@@ -216,6 +234,12 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         });
         checkFeatures(data.name(), data.featureNames());
         checkClasses(data.name(), data.classes());
+        if (!data.format().dates().equals(dates)) {
+            throw new IllegalArgumentException(data.name() + " reads " + (data.format().dates().isEmpty() ? "no column"
+                    : quoted(data.format().dates(), featureNames.size())) + " as dates, but the model reads "
+                    + (dates.isEmpty() ? "none" : quoted(dates, featureNames.size())) + ": read them as the model does ("
+                    + Remedy.of("--categorical, which keeps dates as text", "Model.open, which reads them so") + ")");
+        }
         if (!data.categoricalColumns().equals(List.copyOf(categories.keySet()))) {
             throw new IllegalArgumentException(data.name() + " reads " + (data.categoricalColumns().isEmpty() ? "no column"
                     : quoted(data.categoricalColumns(), featureNames.size())) + " as categories, but the model reads "
@@ -236,7 +260,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
 
     /** {@code format} reading this model's missing-value marks as well as its own, as its files were read in training. */
     public io.dense4j.data.csv.CsvFormat reading(io.dense4j.data.csv.CsvFormat format) {
-        return KeptMarks.reading(format, this);
+        return KeptMarks.reading(format, this).withDates(dates);
     }
 
     /**

@@ -41,7 +41,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 final class ModelFile {
     static final String FORMAT = "dense4j-model";
     /** The newest format this library reads; it writes the oldest that holds a file's content. */
-    static final int FORMAT_VERSION = 7;
+    static final int FORMAT_VERSION = 8;
     /** The format of files without callback weights. */
     static final int PLAIN_VERSION = 3;
     /** The first format whose checkpoints may hold {@code callback-weights.bin}: older readers refuse the entry. */
@@ -61,6 +61,11 @@ final class ModelFile {
      * older reader would read a glucose of 0 as a value, so it must refuse.
      */
     static final int COLUMN_MARKS_SINCE = 7;
+    /**
+     * The first format whose schema may name columns of dates ({@code dates}): an older reader would
+     * refuse their cells as no numbers, or score a file whose column is text without them.
+     */
+    static final int DATES_SINCE = 8;
     /** The first format whose files must carry the digest. */
     private static final int DIGEST_SINCE = 3;
     static final String LIBRARY_VERSION = "0.1.0";

@@ -44,7 +44,9 @@ final class ModelJson {
         boolean callbackWeights = state != null && state.callbacks().stream().anyMatch(callback -> callback.weights() != null);
         List<String> marks = model.inputSchema() == null ? List.of() : model.inputSchema().missingMarks();
         boolean columnMarks = model.inputSchema() != null && !model.inputSchema().columnMissingMarks().isEmpty();
-        root.put("format", ModelFile.FORMAT).put("formatVersion", columnMarks ? ModelFile.COLUMN_MARKS_SINCE
+        boolean dates = model.inputSchema() != null && !model.inputSchema().dates().isEmpty();
+        root.put("format", ModelFile.FORMAT).put("formatVersion", dates ? ModelFile.DATES_SINCE
+                : columnMarks ? ModelFile.COLUMN_MARKS_SINCE
                 : marks.stream().anyMatch(io.dense4j.data.csv.CsvFormat::isNumberMark) ? ModelFile.NUMBER_MARKS_SINCE
                 : !marks.isEmpty() ? ModelFile.MISSING_MARKS_SINCE
                 : callbackWeights ? ModelFile.CALLBACK_WEIGHTS_SINCE : ModelFile.PLAIN_VERSION).put("library", ModelFile.LIBRARY_VERSION);
@@ -144,6 +146,9 @@ final class ModelJson {
             if (!schema.columnMissingMarks().isEmpty()) {
                 ObjectNode byColumn = node.putObject("columnMissingMarks");
                 schema.columnMissingMarks().forEach((name, own) -> own.forEach(byColumn.putArray(name)::add));
+            }
+            if (!schema.dates().isEmpty()) {
+                schema.dates().forEach(node.putArray("dates")::add);
             }
         }
         if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {
@@ -402,7 +407,7 @@ final class ModelJson {
         }
         io.dense4j.data.csv.CsvFormat.checkMissingMarks(marks); // the format's rules: one line for a mark it refuses
         InputSchema read = new InputSchema(features, classes, fill, schema.has("label") ? schema.get("label").asText() : null,
-                categories, marks, columnMarks(schema.path("columnMissingMarks"), features.size()));
+                categories, marks, columnMarks(schema.path("columnMissingMarks"), features.size()), dateColumns(schema.path("dates")));
         if (features.size() != config.path("inputWidth").asInt()) {
             throw new IllegalArgumentException("its schema names " + features.size() + " features for an input of "
                     + config.path("inputWidth").asInt());
@@ -411,6 +416,24 @@ final class ModelJson {
     }
 
     /** The schema's marks of one column each: an object of lists of texts, a key per feature at most; InputSchema checks the rest. */
+    /** The schema's columns of dates: a list of texts, at most one per feature (the schema checks which). */
+    private static List<String> dateColumns(JsonNode listed) {
+        if (listed.isMissingNode()) {
+            return List.of();
+        }
+        if (!listed.isArray()) {
+            throw new IllegalArgumentException("its schema's dates are not a list of column names");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode name : listed) {
+            if (!name.isTextual()) {
+                throw new IllegalArgumentException("its schema's dates hold " + name + ", not a column name");
+            }
+            names.add(name.asText());
+        }
+        return names;
+    }
+
     private static Map<String, List<String>> columnMarks(JsonNode listed, int features) {
         Map<String, List<String>> marks = new LinkedHashMap<>();
         if (listed.isMissingNode()) {

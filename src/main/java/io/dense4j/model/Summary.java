@@ -34,6 +34,12 @@ final class Summary {
             text.append(String.format(Locale.ROOT, "Input: %,d numeric, %,d categorical (one-hot, read by gathering weight rows): %s%n",
                     model.inputWidth() - schema.categories().size(), schema.categories().size(), shown));
         }
+        if (schema != null && !schema.dates().isEmpty()) {
+            List<String> dates = schema.dates().stream().map(Printable::whole).toList();
+            text.append(String.format(Locale.ROOT, "Dates: %s%s, each read as its days since 1970-01-01%n",
+                    String.join(", ", dates.subList(0, Math.min(COLUMNS_SHOWN, dates.size()))),
+                    dates.size() > COLUMNS_SHOWN ? String.format(Locale.ROOT, " and %,d more", dates.size() - COLUMNS_SHOWN) : ""));
+        }
         text.append(RULE).append(String.format(FORMAT, "Layer (type)", "Output Shape", "Param #")).append(RULE);
         int width = model.graph().input().encodedWidth();
         List<Layer> layers = model.layers();

@@ -140,6 +140,9 @@ public final class OnnxExport {
         }
         metadata(built, "numeric_columns", json(picked(features, numeric)));
         metadata(built, "categorical_columns", json(picked(features, categorical)));
+        if (schema != null && !schema.dates().isEmpty()) { // a program gives their days since 1970-01-01 in features
+            metadata(built, "date_columns", json(schema.dates()));
+        }
         metadata(built, "classes", json(List.of(className(schema, 0), className(schema, 1))));
         metadata(built, "threshold", Double.toString(threshold));
         if (schema != null && schema.labelName() != null) {

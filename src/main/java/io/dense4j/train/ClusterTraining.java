@@ -23,6 +23,9 @@ public interface ClusterTraining {
 
         List<String> featureNames();
 
+        /** The feature columns of dates, each read as its days since 1970-01-01. */
+        List<String> dates();
+
         List<String> classes();
 
         /** The label column's header name, or null without a header. */

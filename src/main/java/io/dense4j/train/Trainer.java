@@ -147,7 +147,8 @@ public final class Trainer {
                     data.statistics(training), categories.keySet()) : null;
             model.setInputSchema(new InputSchema(data.featureNames(), data.classes(), fill, data.labelName(), categories,
                     schema == null ? data.format().missingMarks() : schema.missingMarks(),
-                    schema == null ? data.format().columnMissingMarks() : schema.columnMissingMarks()));
+                    schema == null ? data.format().columnMissingMarks() : schema.columnMissingMarks(),
+                    schema == null ? data.format().dates() : schema.dates()));
         } else if (schema.labelName() == null && data.labelName() != null) { // so that scoring reads the label it trained on
             model.setInputSchema(schema.withLabelName(data.labelName()));
         }

@@ -181,7 +181,7 @@ class BadInputProbeTest {
                     "model.json is corrupt: Unexpected end-of-input: expected close marker for Object (start marker at [line: 1, "
                     + "column: 11]) (line 1, column 17)"),
             new BadModel("a newer model format", model -> editJson(model, json -> json.put("formatVersion", 99)),
-                    "was written by a newer dense4j (format version 99; this one, 0.1.0, reads up to 7)"),
+                    "was written by a newer dense4j (format version 99; this one, 0.1.0, reads up to 8)"),
             new BadModel("a layer claiming 2^31 - 1 units", model -> editJson(model,
                     json -> ((ObjectNode) json.get("layers").get(1)).put("units", Integer.MAX_VALUE)), // layer 0 standardizes
                     "model.json describes no valid model: its layers up to layer 1 hold 6,442,450,941 parameters"),

@@ -41,6 +41,10 @@ class DatesCommandsTest {
                 .filter(column -> column.getKey().equals("signup")).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                         Map.Entry::getValue)));
 
+        assertTrue(trained.out().contains("\nDates: signup, each read as its days since 1970-01-01\n"), "the summary: " + trained.out());
+        Path stray = Files.writeString(folder.resolve("stray.csv"), "signup,plan\n2022-06-01,2022-06-01\n");
+        Run strayed = Run.of("predict", "--model", model.toString(), "--data", stray.toString(), "--out", "-");
+        assertEquals(0, strayed.exitCode(), "a date in a categorical column is a category: " + strayed.err());
         Path unseen = Files.writeString(folder.resolve("unseen.csv"), "signup,plan\n2022-06-01,basic\n2022-06-01T00:00:00+00:00,basic\n"
                 + "2024-01-01,pro\n");
         Run predicted = Run.of("predict", "--model", model.toString(), "--data", unseen.toString(), "--out", "-");
@@ -55,6 +59,14 @@ class DatesCommandsTest {
         assertTrue(cv.out().contains("Dates: signup, each read as"), cv.out());
         Run verified = Run.of("verify", "--model", model.toString(), "--data", data.toString());
         assertEquals(0, verified.exitCode(), verified.out() + verified.err());
+
+        Path exportedFile = folder.resolve("m.onnx");
+        Run exported = Run.of("export", "--model", model.toString(), "--out", exportedFile.toString());
+        assertEquals(0, exported.exitCode(), exported.err());
+        assertTrue(exported.out().contains("\n         its dates (signup) as their days since 1970-01-01: 18335.5 for 2020-03-14T12:00Z\n"),
+                exported.out());
+        assertTrue(onnx.Onnx.ModelProto.parseFrom(Files.readAllBytes(exportedFile)).getMetadataPropsList().stream()
+                .anyMatch(entry -> entry.getKey().equals("date_columns") && entry.getValue().equals("[\"signup\"]")), "metadata");
 
         Path wrong = Files.writeString(folder.resolve("wrong.csv"), "signup,plan\n2021-02-29,basic\n");
         Run refused = Run.of("predict", "--model", model.toString(), "--data", wrong.toString(), "--out", "-");

@@ -284,8 +284,8 @@ class ModelFileTest {
                 problem(foreign));
 
         String json = entry(good, "model.json");
-        Path newer = rewrite(good, "newer.zip", "model.json", json.replace("\"formatVersion\" : 3", "\"formatVersion\" : 8"));
-        assertTrue(problem(newer).contains("was written by a newer dense4j (format version 8; this one, 0.1.0, reads up to 7)"),
+        Path newer = rewrite(good, "newer.zip", "model.json", json.replace("\"formatVersion\" : 3", "\"formatVersion\" : 9"));
+        assertTrue(problem(newer).contains("was written by a newer dense4j (format version 9; this one, 0.1.0, reads up to 8)"),
                 problem(newer));
 
         Path other = rewrite(good, "other.zip", "model.json", json.replace("dense4j-model", "keras-h5"));

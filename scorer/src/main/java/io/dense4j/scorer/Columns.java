@@ -26,7 +26,10 @@ final class Columns {
     private final java.util.List<java.util.Set<String>> ownMarks;
     /** Per column: the values of its whole-number marks ("-9"), which mark a number as missing as dense4j's reader does (-9.0 too). */
     private final float[][] numberMarks;
+    /** Per column: whether it holds dates, read as their days since 1970-01-01; elsewhere a date is no number. */
+    private final boolean[] dates;
     /** Per categorical column: its column's place among all. */
+
     private final int[] columnOf;
 
     /**
@@ -37,8 +40,17 @@ final class Columns {
      * @param columnMarks the model's marks of one column each, by name ("glucose": "0")
      */
     Columns(List<String> names, Map<String, List<String>> categories, double[] fill, List<String> ownMarks,
-            Map<String, List<String>> columnMarks) {
+            Map<String, List<String>> columnMarks, List<String> dates) {
         this.names = List.copyOf(names);
+        this.dates = new boolean[names.size()];
+        for (String name : dates) {
+            int column = names.indexOf(name);
+            if (column < 0 || categories.containsKey(name)) { // dense4j refuses such a file: a column of dates is a number feature
+                throw new IllegalArgumentException("\"" + name + "\" is listed as a column of dates, and is "
+                        + (column < 0 ? "not a feature" : "categorical"));
+            }
+            this.dates[column] = true;
+        }
         this.ownMarks = new java.util.ArrayList<>();
         this.numberMarks = new float[names.size()][];
         java.util.Set<String> everywhere = java.util.Set.copyOf(ownMarks);
@@ -242,7 +254,7 @@ final class Columns {
         }
         float x;
         String text = value.toString().trim();
-        if (value instanceof java.time.temporal.TemporalAccessor || value instanceof CharSequence && Dates.looksLikeDate(text)) {
+        if (dates[column] && (value instanceof java.time.temporal.TemporalAccessor || value instanceof CharSequence && Dates.looksLikeDate(text))) {
             double days = value instanceof CharSequence ? Dates.days(text) : Dates.days(value);
             if (Double.isNaN(days)) {
                 throw new IllegalArgumentException("column \"" + names.get(column) + "\" holds \"" + value + "\", not a number nor a date "

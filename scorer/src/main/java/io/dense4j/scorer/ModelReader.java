@@ -25,7 +25,7 @@ final class ModelReader {
     /** The model file format this scorer reads; dense4j 0.1.0 writes it. */
     // 4: a checkpoint may hold callback-weights.bin; 5: a schema may hold missing-value marks; 6: whole-number marks;
     // 7: marks of one column
-    static final int FORMAT_VERSION = 7;
+    static final int FORMAT_VERSION = 8;
     /** The oldest format read: 3 has the digest every file is checked against. */
     private static final int OLDEST_VERSION = 3;
     static final String VERSION = "0.1.0";
@@ -220,6 +220,7 @@ final class ModelReader {
         double[] fill = null;
         List<String> marks = List.of();
         Map<String, List<String>> columnMarks = new LinkedHashMap<>();
+        List<String> dates = List.of();
         if (schema != null) {
             // each value of the type dense4j writes, never coerced, as dense4j reads them
             names.addAll(texts(schema.getJSONArray("features"), "features"));
@@ -272,6 +273,12 @@ final class ModelReader {
                     columnMarks.put(name, texts(listedMarks, "missing-value marks of \"" + name + "\""));
                 }
             }
+            if (schema.has("dates")) {
+                if (!(schema.get("dates") instanceof JSONArray listedDates) || listedDates.length() > names.size()) {
+                    throw new IllegalArgumentException("its columns of dates are not a list of at most one name per feature");
+                }
+                dates = texts(listedDates, "columns of dates");
+            }
             JSONArray fills = schema.optJSONArray("missingValueFill");
             if (fills != null) {
                 if (fills.length() != inputWidth) {
@@ -294,7 +301,7 @@ final class ModelReader {
         if (names.size() != inputWidth) {
             throw new IllegalArgumentException("its schema names " + names.size() + " features for an input of " + inputWidth);
         }
-        Columns columns = new Columns(names, categories, fill, marks, columnMarks);
+        Columns columns = new Columns(names, categories, fill, marks, columnMarks, dates);
         Network network = network(columns, parameters, statistics);
         if (config.has("threshold") && !(config.get("threshold") instanceof JSONObject)) { // not read as the default 0.5
             throw new IllegalArgumentException("its threshold is " + config.get("threshold") + ", not an object with a value");

@@ -39,7 +39,7 @@ class ScorerDatesTest {
     @Test
     void aDateAsTextOrAsJavaTimeScoresAsItsDays() throws Exception {
         InputSchema schema = new InputSchema(List.of("signup", "x"), List.of("no", "yes"), List.of(18_000.0, 0.0), null, Map.of(),
-                List.of(), Map.of());
+                List.of("1900-01-01"), Map.of(), List.of("signup"));
         Model model = new Sequential(new Dense(1, new Sigmoid())).compile(schema, new BinaryCrossEntropy(), new SGD(0.1),
                 CompileOptions.defaults());
         ScorerTest.randomize(model, 5);
@@ -55,6 +55,11 @@ class ScorerDatesTest {
             assertEquals(noon, scorer.probability(Map.of("signup", same, "x", 1)), 0.0, same.toString());
         }
         assertEquals(scorer.probability(new float[] {18_335f, 1f}), scorer.probability(Map.of("signup", LocalDate.of(2020, 3, 14), "x", 1)), 0.0);
+        assertEquals(scorer.probability(new float[] {18_000f, 1f}), scorer.probability(Map.of("signup", "1900-01-01", "x", 1)), 0.0,
+                "the model's mark is missing, filled with the mean, before it is a date");
+        IllegalArgumentException notADateColumn = assertThrows(IllegalArgumentException.class,
+                () -> scorer.probability(Map.of("signup", "2020-03-14", "x", "2020-03-14")));
+        assertEquals("column \"x\" holds \"2020-03-14\", not a number", notADateColumn.getMessage(), "x is no column of dates");
         IllegalArgumentException noDay = assertThrows(IllegalArgumentException.class,
                 () -> scorer.probability(Map.of("signup", "2021-02-29", "x", 1)));
         assertEquals("column \"signup\" holds \"2021-02-29\", not a number nor a date dense4j reads (yyyy-mm-dd, then perhaps a time "

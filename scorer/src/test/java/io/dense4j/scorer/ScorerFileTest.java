@@ -107,7 +107,7 @@ class ScorerFileTest {
     void aNewerFormatIsRefusedAsDense4jRefusesIt() throws IOException {
         Path newer = rewrite("newer.zip", json -> json.put("formatVersion", 99), entries -> { });
         ModelFormatException error = assertThrows(ModelFormatException.class, () -> Scorer.load(newer));
-        assertEquals(newer + ": was written by a newer dense4j (format version 99; this scorer, 0.1.0, reads up to 7)",
+        assertEquals(newer + ": was written by a newer dense4j (format version 99; this scorer, 0.1.0, reads up to 8)",
                 error.getMessage());
     }
 

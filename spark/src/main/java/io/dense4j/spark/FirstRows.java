@@ -9,18 +9,19 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 
-/** A look at each file's first rows on the driver: which columns hold text, as one machine decides from its files'. */
+/** A look at each file's first rows on the driver: which columns hold text or dates, as one machine decides from its files'. */
 final class FirstRows {
     private FirstRows() {
     }
 
     /**
-     * The columns {@code kinds} makes categorical: declared ones, and with inference those with
-     * text in the first rows of any file ({@code firsts}: each file's first piece, in file order),
-     * read here on the driver as one machine reads its files: a column empty in those rows is
-     * followed further until it shows a value.
+     * {@code source}'s format with the columns {@code kinds} makes categorical: declared ones, and
+     * with inference those with text in the first rows of any file ({@code firsts}: each file's
+     * first piece, in file order), read here on the driver as one machine reads its files (a column
+     * empty in those rows is followed further until it shows a value); and with inference, the
+     * other columns whose numbers there are mostly dates, as one machine reads them.
      */
-    static List<String> categoricalColumns(SparkCsvSource source, ColumnKinds kinds, List<Piece> firsts, Configuration conf) {
+    static io.dense4j.data.csv.CsvFormat settled(SparkCsvSource source, ColumnKinds kinds, List<Piece> firsts, Configuration conf) {
         Path firstName = Path.of(firsts.get(0).name());
         List<String> features;
         try {
@@ -30,11 +31,13 @@ final class FirstRows {
             throw new DataFileException(firstName, "cannot be read: " + failed.getMessage(), failed);
         }
         List<String> withText = new java.util.ArrayList<>();
+        List<String> withDates = new java.util.ArrayList<>();
         for (Piece first : kinds.infer() ? firsts : List.<Piece>of()) {
             Path name = Path.of(first.name());
             try (InputStream in = PieceInput.whole(first.uri(), conf)) {
-                new CsvReader(name, source.format()).textColumns(in, ColumnKinds.INFERENCE_ROWS).stream()
-                        .filter(column -> !withText.contains(column)).forEach(withText::add);
+                io.dense4j.data.csv.FirstRowKinds found = new CsvReader(name, source.format()).firstRowKinds(in, ColumnKinds.INFERENCE_ROWS);
+                found.withText().stream().filter(column -> !withText.contains(column)).forEach(withText::add);
+                found.withDates().stream().filter(column -> !withDates.contains(column)).forEach(withDates::add);
             } catch (DataFileException problem) {
                 throw problem.inFile(name);
             } catch (IOException failed) {
@@ -42,7 +45,10 @@ final class FirstRows {
             }
         }
         try {
-            return kinds.resolve(firstName, features, withText);
+            List<String> categorical = kinds.resolve(firstName, features, withText);
+            source.format().dates().stream().filter(column -> !withDates.contains(column)).forEach(withDates::add);
+            return source.format().withCategorical(categorical)
+                    .withDates(features.stream().filter(column -> withDates.contains(column) && !categorical.contains(column)).toList());
         } catch (DataFileException problem) {
             throw problem.inFile(firstName);
         }

@@ -130,7 +130,7 @@ public final class SparkCsvData implements AutoCloseable {
         source = found.source();
         if (kinds != null) {
             List<Piece> firsts = found.pieces().stream().filter(piece -> piece.start() == 0).toList(); // each file's first piece
-            source = source.withFormat(source.format().withCategorical(FirstRows.categoricalColumns(source, kinds, firsts, conf)));
+            source = source.withFormat(FirstRows.settled(source, kinds, firsts, conf));
         }
         SparkCsvSource read = source;
         List<Piece> pieces = found.pieces();

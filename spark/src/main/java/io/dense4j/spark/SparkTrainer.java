@@ -86,7 +86,8 @@ public final class SparkTrainer {
                     ? InputSchema.meansToFill(data.source().path(), data.featureNames(), data.statistics(training),
                     categories.keySet()) : null, data.source().labelName(), categories, model.inputSchema() == null
                     ? data.source().format().missingMarks() : model.inputSchema().missingMarks(), model.inputSchema() == null
-                    ? data.source().format().columnMissingMarks() : model.inputSchema().columnMissingMarks()));
+                    ? data.source().format().columnMissingMarks() : model.inputSchema().columnMissingMarks(), model.inputSchema() == null
+                    ? data.source().format().dates() : model.inputSchema().dates()));
         }
         return new Run(trainer, fit, sync, training, validation).train();
     }

@@ -17,6 +17,8 @@ final class CellParser {
     private final CsvFormat format;
     /** Each column's marks, counting from 0; null when every column has the format's. */
     private final MissingMarks[] columnMarks;
+    /** Whether each column, counting from 0, holds dates; null when none does. */
+    private final boolean[] dates;
     private final MissingMarks marks;
     /** Whether the cells are read for a model to score (its classes known): a fill is then the model's to have, not a flag's. */
     private final boolean scoring;
@@ -39,6 +41,12 @@ final class CellParser {
 
     /** As above, each column with the marks {@code columnMarks} gives it (counting from 0); null for the format's in every one. */
     CellParser(boolean allowMissing, CsvProblems problems, CsvFormat format, boolean scoring, MissingMarks[] columnMarks) {
+        this(allowMissing, problems, format, scoring, columnMarks, null);
+    }
+
+    /** As above, {@code dates} saying which columns (counting from 0) hold dates; null for none. */
+    CellParser(boolean allowMissing, CsvProblems problems, CsvFormat format, boolean scoring, MissingMarks[] columnMarks, boolean[] dates) {
+        this.dates = dates;
         this.columnMarks = columnMarks;
         this.scoring = scoring;
         this.allowMissing = allowMissing;
@@ -61,11 +69,17 @@ final class CellParser {
         MissingMarks marks = columnMarks == null ? this.marks : columnMarks[column - 1];
         double value = PlainDecimal.parse(bytes, from, to, format.decimal());
         if (value != value) { // not the plain common case: the full parser, and its special values
-            if (DateCells.looksLikeDate(bytes, from, to)) { // 2020-03-14: its days since 1970-01-01, or no date
+            if (dates != null && dates[column - 1] && DateCells.looksLikeDate(bytes, from, to)) { // its days since 1970-01-01
+                if (marks.matches(bytes, from, to)) { // a mark such as 1900-01-01 or 0000-00-00 is a missing value, as it always was
+                    return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a date");
+                }
                 value = DateCells.days(bytes, from, to);
                 if (Double.isNaN(value)) {
                     throw problems.cell(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is no date: dense4j reads a date as "
-                            + "yyyy-mm-dd, a day of the calendar, then perhaps a time (T or a space, hh:mm, :ss, a fraction) and Z or ±hh:mm");
+                            + "yyyy-mm-dd, a day of the calendar, then perhaps a time (T or a space, hh:mm, :ss, a fraction) and Z or ±hh:mm ("
+                            + "if it marks a missing value, say so: " + Remedy.of("--missing-values-in " + problems.flagName(column) + "="
+                            + CsvProblems.text(bytes, from, to), "CsvFormat.withColumnMissingMarks") + "; " + categoricalHint(problems.flagName(column))
+                            + ")");
                 }
             } else if (SignedAmounts.signed(bytes, from, to)) { // "$1,093.02", "7.1%": the number written, or no number
                 if (marks.matches(bytes, from, to)) { // a mark named so ("-1%") is a missing value, as it always was

@@ -39,11 +39,14 @@ import java.util.Objects;
  *                   reading) and is a value in another (a count of pregnancies); each mark as above
  * @param encoding   the text's character encoding by Java's name for it: UTF-8, or one of one byte per
  *                   character over ASCII such as windows-1252 ({@link TextEncoding}); null for UTF-8
+ * @param dates      the feature columns whose cells are dates ({@link DateCells}), each read as its days since
+ *                   1970-01-01; in another column such a cell is no number
  */
 public record CsvFormat(boolean header, char delimiter, String labelName, int labelIndex, boolean labeled,
                         List<String> features, List<String> dropped, String weightName, List<String> categorical,
                         char decimal, char thousands, List<String> missingMarks, Map<String, List<String>> columnMissingMarks,
-                        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Utf8LeftOut.class) String encoding) {
+                        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Utf8LeftOut.class) String encoding,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> dates) {
 
     /** The most marks of a missing value a format takes, and their longest: a list to say, not a dictionary. */
     public static final int MOST_MISSING_MARKS = 32;
@@ -83,6 +86,10 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
         features = features == null ? null : List.copyOf(features);
         dropped = List.copyOf(dropped);
         categorical = List.copyOf(categorical);
+        dates = dates == null ? List.of() : List.copyOf(dates); // null: a format recorded before dates were read
+        if (dates.stream().anyMatch(categorical::contains)) {
+            throw new IllegalArgumentException("a column is read as dates or as categories, not both: " + dates);
+        }
         if (new HashSet<>(categorical).size() != categorical.size()) {
             throw new IllegalArgumentException("the categorical columns must be distinct, got " + categorical);
         }
@@ -121,7 +128,7 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
                      List<String> features, List<String> dropped, String weightName, List<String> categorical,
                      char decimal, char thousands, List<String> missingMarks, Map<String, List<String>> columnMissingMarks) {
         this(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks, null);
+                columnMissingMarks, null, List.of());
     }
 
     /** With no missing-value marks but those always read. */
@@ -164,22 +171,22 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      */
     public CsvFormat withoutHeader() {
         return new CsvFormat(false, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
-                thousands, missingMarks, columnMissingMarks);
+                thousands, missingMarks, columnMissingMarks, encoding, dates);
     }
 
     public CsvFormat withDelimiter(char newDelimiter) {
         return new CsvFormat(header, newDelimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks, encoding);
+                columnMissingMarks, encoding, dates);
     }
 
     public CsvFormat withLabel(String name) {
         return new CsvFormat(header, delimiter, Objects.requireNonNull(name, "label name"), -1, true, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks, encoding);
+                columnMissingMarks, encoding, dates);
     }
 
     public CsvFormat withLabelIndex(int index) {
         return new CsvFormat(header, delimiter, null, index, true, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks, encoding);
+                columnMissingMarks, encoding, dates);
     }
 
     /** Whether the label column is named, by header name or by place, rather than taken as the last column. */
@@ -235,7 +242,7 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      */
     public CsvFormat withEncoding(String name) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
-                thousands, missingMarks, columnMissingMarks, name);
+                thousands, missingMarks, columnMissingMarks, name, dates);
     }
 
     /** The text's encoding, which turns its bytes into UTF-8 as they are read. */
@@ -259,13 +266,13 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
     /** Reads only these feature columns, in this order. */
     public CsvFormat withFeatures(List<String> names) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, names, List.of(), weightName, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks, encoding);
+                columnMissingMarks, encoding, dates);
     }
 
     /** Reads every column but the label and these. */
     public CsvFormat withoutColumns(List<String> names) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, null, names, weightName, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks, encoding);
+                columnMissingMarks, encoding, dates);
     }
 
     /**
@@ -274,25 +281,31 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      */
     public CsvFormat withWeightColumn(String name) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, name, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks, encoding);
+                columnMissingMarks, encoding, dates);
     }
 
     /** Reads the feature columns {@code names} as categories, every other feature as a number. */
     public CsvFormat withCategorical(List<String> names) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, names, decimal, thousands, missingMarks,
-                columnMissingMarks, encoding);
+                columnMissingMarks, encoding, dates);
+    }
+
+    /** Reads the cells of the feature columns {@code names} as dates, each its days since 1970-01-01. */
+    public CsvFormat withDates(List<String> names) {
+        return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
+                thousands, missingMarks, columnMissingMarks, encoding, names);
     }
 
     /** Reads numbers with {@code separator} ('.' or ',') between their whole and fractional parts. */
     public CsvFormat withDecimal(char separator) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, separator, thousands, missingMarks,
-                columnMissingMarks, encoding);
+                columnMissingMarks, encoding, dates);
     }
 
     /** Reads numbers whose groups of three digits are separated by {@code separator} (',' or '.'; 0 for none). */
     public CsvFormat withThousands(char separator) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
-                separator, missingMarks, columnMissingMarks);
+                separator, missingMarks, columnMissingMarks, encoding, dates);
     }
 
     /**
@@ -302,7 +315,7 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      */
     public CsvFormat withMissingMarks(List<String> marks) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
-                thousands, marks, columnMissingMarks, encoding);
+                thousands, marks, columnMissingMarks, encoding, dates);
     }
 
     /**
@@ -312,7 +325,7 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
      */
     public CsvFormat withColumnMissingMarks(Map<String, List<String>> marks) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, categorical, decimal,
-                thousands, missingMarks, marks, encoding);
+                thousands, missingMarks, marks, encoding, dates);
     }
 
     /** The marks of a missing value in the feature column {@code name}: those of every column, then its own. */
@@ -441,6 +454,6 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
     /** Every column is a feature: the file has no label column. */
     public CsvFormat withoutLabel() {
         return new CsvFormat(header, delimiter, null, -1, false, features, dropped, weightName, categorical, decimal, thousands, missingMarks,
-                columnMissingMarks, encoding);
+                columnMissingMarks, encoding, dates);
     }
 }

@@ -264,24 +264,20 @@ public final class CsvReader {
 
     /**
      * The feature columns whose cells in the first {@code rows} data rows are more often text
-     * than numbers (text: neither a number nor a missing value, such as empty, NA, N/A, NaN). What
-     * a reader infers categorical columns from, as Polars infers a schema from the first rows.
+     * than numbers (text: neither a number nor a missing value, such as empty, NA, N/A, NaN), and
+     * those whose numbers there are mostly dates. What a reader infers categorical columns and
+     * columns of dates from, as Polars infers a schema from the first rows.
      */
-    public List<String> textColumns(int rows) {
-        return firstRowKinds(rows).withText();
-    }
-
-    /** {@link #textColumns(int)}, and the columns whose numbers in those rows are mostly dates. */
-    TextColumns.Found firstRowKinds(int rows) {
+    public FirstRowKinds firstRowKinds(int rows) {
         return open(in -> TextColumns.find(in, file, format, chunk, rows));
     }
 
     /**
-     * {@link #textColumns(int)} over {@code in}, this file's bytes (decompressed) from elsewhere,
+     * {@link #firstRowKinds(int)} over {@code in}, this file's bytes (decompressed) from elsewhere,
      * such as a distributed file system: the same columns, read as far as one machine reads.
      */
-    public List<String> textColumns(InputStream in, int rows) throws IOException {
-        return TextColumns.find(in, file, format, chunk, rows).withText();
+    public FirstRowKinds firstRowKinds(InputStream in, int rows) throws IOException {
+        return TextColumns.find(in, file, format, chunk, rows);
     }
 
     /** The column names (the header's, or "column 1", … without one), from the first line alone. */

@@ -173,14 +173,10 @@ public final class CsvSource implements CategoricalRows {
     private final String labelName;
     private final List<String> classes;
     private final FileCategories categorical;
-    /** The number columns whose first rows hold mostly dates, read as days since 1970-01-01. */
-    private final List<String> dateColumns;
     private long[] classTotals;
 
-    private CsvSource(CsvFiles names, Options options, List<CsvFile> files, String labelName, List<String> classes,
-                      List<String> dateColumns) {
+    private CsvSource(CsvFiles names, Options options, List<CsvFile> files, String labelName, List<String> classes) {
         this.names = names;
-        this.dateColumns = List.copyOf(dateColumns);
         this.options = options;
         this.files = List.copyOf(files);
         this.labelName = labelName;
@@ -223,13 +219,15 @@ public final class CsvSource implements CategoricalRows {
         List<String> withDates = new ArrayList<>();
         if (kinds.infer()) { // a column with text in any file's first rows holds categories
             for (CsvReader probe : probes) {
-                TextColumns.Found found = probe.firstRowKinds(ColumnKinds.INFERENCE_ROWS);
+                FirstRowKinds found = probe.firstRowKinds(ColumnKinds.INFERENCE_ROWS);
                 found.withText().stream().filter(name -> !withText.contains(name)).forEach(withText::add);
                 found.withDates().stream().filter(name -> !withDates.contains(name)).forEach(withDates::add);
             }
         }
         CsvFormat settled = format.withCategorical(kinds.resolve(files.paths().get(0), first.featureNames(), withText));
+        format.dates().stream().filter(name -> !withDates.contains(name)).forEach(withDates::add); // a model's, to score or resume
         withDates.removeAll(settled.categorical());
+        settled = settled.withDates(first.featureNames().stream().filter(withDates::contains).toList());
         List<CsvFile> opened = new ArrayList<>();
         for (Path file : files.paths()) {
             try {
@@ -244,7 +242,7 @@ public final class CsvSource implements CategoricalRows {
                     + " a header row but no data rows", null);
         }
         return new CsvSource(files, options, opened, first.labelColumnName(),
-                FileSetRules.classes(opened, options.classes(), first.labelColumnName(), format.labelChoiceNote()), withDates);
+                FileSetRules.classes(opened, options.classes(), first.labelColumnName(), format.labelChoiceNote()));
     }
 
     /** Each file's rows as a pass reads them, its categorical cells coded by {@code codes(k)}. */
@@ -445,9 +443,12 @@ public final class CsvSource implements CategoricalRows {
         return files.get(0).featureNames();
     }
 
-    /** The number feature columns whose first rows hold mostly dates ({@code 2020-03-14}), each read as its days since 1970-01-01. */
+    /**
+     * The number feature columns of dates ({@code 2020-03-14}), each read as its days since
+     * 1970-01-01: those whose first rows hold mostly dates, and a model's.
+     */
     public List<String> dateColumns() {
-        return dateColumns;
+        return format().dates();
     }
 
     /** The feature columns read as categories, in feature order (declared, or found holding text in the first rows). */
@@ -526,7 +527,7 @@ public final class CsvSource implements CategoricalRows {
      */
     public CsvSource withPositiveClass(String name) {
         List<String> ordered = LabelMapping.withPositive(classes, name);
-        return ordered == classes ? this : new CsvSource(names, options, files, labelName, ordered, dateColumns);
+        return ordered == classes ? this : new CsvSource(names, options, files, labelName, ordered);
     }
 
     /** The names meaning class 0 and class 1. */

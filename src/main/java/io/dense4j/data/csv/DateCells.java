@@ -4,7 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * Dates and times written as ISO 8601 has them ({@code 2020-03-14}, {@code 2020-03-14 09:30},
+ * Dates and times written as ISO 8601 has them, in a column of dates ({@code 2020-03-14}, {@code 2020-03-14 09:30},
  * {@code 2020-03-14T09:30:15.5Z}, {@code 2020-03-14T09:30+01:00}), as databases, pandas and R
  * write them, read as a number: the days since 1970-01-01, a time of day as a fraction of a day,
  * and a time with an offset moved to UTC. So a column of sign-up dates is one feature whose value
@@ -20,6 +20,18 @@ final class DateCells {
     private static final double SECONDS_A_DAY = 86_400;
 
     private DateCells() {
+    }
+
+    /** Whether each column of {@code layout} (counting from 0) is a feature {@code format} reads as dates; null when none is. */
+    static boolean[] columns(CsvFormat format, ColumnLayout layout) {
+        if (format.dates().isEmpty()) {
+            return null;
+        }
+        boolean[] dates = new boolean[layout.columns()];
+        for (int column = 0; column < dates.length; column++) {
+            dates[column] = layout.featureOf()[column] >= 0 && format.dates().contains(layout.names().get(column));
+        }
+        return dates;
     }
 
     /** Whether {@code bytes[from, to)} starts as a date does: four digits, '-', two digits, '-', two digits. */

@@ -85,7 +85,7 @@ final class RowParser {
         this.scanner = new FieldScanner(delimiter, problems);
         this.marks = MissingMarks.byColumn(format, layout);
         this.marksNumbers = MissingMarks.someMarkNumbers(marks);
-        this.cells = new CellParser(allowMissing, problems, format, forAModel, marks);
+        this.cells = new CellParser(allowMissing, problems, format, forAModel, marks, DateCells.columns(format, layout));
         this.labels = new LabelParser(collectLabels, classes, problems, format.labelChoiceNote(), MissingMarks.of(format));
         this.problems = problems;
         this.handler = handler;

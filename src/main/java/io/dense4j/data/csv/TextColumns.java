@@ -24,15 +24,8 @@ final class TextColumns {
     private TextColumns() {
     }
 
-    /**
-     * The feature columns with more text than numbers in a file's first rows, and those whose
-     * numbers there are mostly dates ({@link DateCells}), each in feature order.
-     */
-    record Found(List<String> withText, List<String> withDates) {
-    }
-
     /** The feature columns with text, and with dates, in the first {@code rows} data rows of {@code in}. */
-    static Found find(InputStream in, Path file, CsvFormat format, int chunk, int rows) throws IOException {
+    static FirstRowKinds find(InputStream in, Path file, CsvFormat format, int chunk, int rows) throws IOException {
         LineBuffer lines = new LineBuffer(format.textEncoding().decoding(in, true), chunk, format.delimiter());
         CsvProblems problems = new CsvProblems(file, lines, format.textEncoding());
         FieldScanner scanner = new FieldScanner(format.delimiter(), problems);
@@ -83,7 +76,7 @@ final class TextColumns {
                 }
             }
         }
-        return new Found(withText, withDates);
+        return new FirstRowKinds(withText, withDates);
     }
 
     private static boolean allTrue(boolean[] flags) {

@@ -86,10 +86,29 @@ class DateCellsTest {
         assertEquals(List.of("signup", "plan"), declared.categoricalColumns(), "declared categorical, dates are categories as written");
         assertEquals(List.of(), declared.dateColumns());
 
+        StringBuilder amounts = new StringBuilder("amount,label\n");
+        for (int row = 0; row < 50; row++) {
+            amounts.append(row == 30 ? "2020-03-14" : Integer.toString(10 + row)).append(',').append(row % 2).append('\n');
+        }
+        Path stray = Files.writeString(folder.resolve("stray.csv"), amounts);
+        DataFileException notANumber = assertThrows(DataFileException.class, () -> CsvSource.open(stray, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withoutCache()));
+        assertTrue(notANumber.getMessage().startsWith(stray + ", line 32, column 1 (\"amount\"): expected a number, got \"2020-03-14\""),
+                "a date in a column of numbers is no number: " + notANumber.getMessage());
+
+        Path marked = Files.writeString(folder.resolve("marked.csv"), "signup,label\n2021-02-28,0\n1900-01-01,1\n0000-00-00,0\n");
+        CsvSource withMarks = CsvSource.open(marked, CsvFormat.defaults().withMissingMarks(List.of("1900-01-01", "0000-00-00")),
+                CsvSource.Options.defaults().fillingMissing().withoutCache());
+        assertEquals(List.of("signup"), withMarks.dateColumns());
+        assertEquals(2, withMarks.missingValues(), "a mark is a missing value before it is a date, or no date");
+
         Path wrong = Files.writeString(folder.resolve("wrong.csv"), "signup,label\n2021-02-28,0\n2021-02-29,1\n");
         DataFileException noDay = assertThrows(DataFileException.class, () -> CsvSource.open(wrong, CsvFormat.defaults(),
                 CsvSource.Options.defaults().withoutCache()));
         assertEquals(wrong + ", line 3, column 1 (\"signup\"): \"2021-02-29\" is no date: dense4j reads a date as yyyy-mm-dd, a day "
-                + "of the calendar, then perhaps a time (T or a space, hh:mm, :ss, a fraction) and Z or ±hh:mm", noDay.getMessage());
+                + "of the calendar, then perhaps a time (T or a space, hh:mm, :ss, a fraction) and Z or ±hh:mm (if it marks a missing "
+                + "value, say so: --missing-values-in signup=2021-02-29 [Java: CsvFormat.withColumnMissingMarks]; to read the column as "
+                + "categories, declare it categorical when training: --categorical signup [Java: CsvSource.Options.withCategorical])",
+                noDay.getMessage());
     }
 }

@@ -1,0 +1,15 @@
+package io.dense4j.data.csv;
+
+import java.util.List;
+
+/**
+ * What a file's first rows show of its feature columns, each list in feature order: the columns
+ * with more text than numbers (categorical unless declared otherwise), and those whose numbers
+ * are mostly dates ({@link DateCells}), read as days since 1970-01-01.
+ */
+public record FirstRowKinds(List<String> withText, List<String> withDates) {
+    public FirstRowKinds {
+        withText = List.copyOf(withText);
+        withDates = List.copyOf(withDates);
+    }
+}
