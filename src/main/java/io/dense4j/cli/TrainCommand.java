@@ -216,7 +216,9 @@ class TrainCommand implements Callable<Integer> {
         csvRows = source.rows();
         System.out.println(ReadLine.of(data, source));
         noteLabelRuns(source, System.out);
-        ColumnOptions.noteDates(source.dateColumns(), System.out);
+        if (resumed == null) { // a resumed run reads them as its checkpoint's model does, which no flag changes
+            ColumnOptions.noteDates(source.dateColumns(), System.out);
+        }
         long trainingRowCount = trainingRowCount(source);
         DefaultEpochs.settle(this, trainingRowCount, resumed);
 

@@ -72,6 +72,8 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
                         + "\" is " + (ordered.containsKey(name) ? "categorical" : "no feature"));
             }
         }
+        java.util.Set<String> dated = java.util.Set.copyOf(dates);
+        dates = featureNames.stream().filter(dated::contains).toList(); // in feature order, as a file's are found
         columnMissingMarks = KeptMarks.byColumn(columnMissingMarks, featureNames, categories);
         if (classes.size() != 2) {
             throw new IllegalArgumentException("a binary classifier has 2 classes, got " + classes);

@@ -45,9 +45,9 @@ final class Columns {
         this.dates = new boolean[names.size()];
         for (String name : dates) {
             int column = names.indexOf(name);
-            if (column < 0 || categories.containsKey(name)) { // dense4j refuses such a file: a column of dates is a number feature
-                throw new IllegalArgumentException("\"" + name + "\" is listed as a column of dates, and is "
-                        + (column < 0 ? "not a feature" : "categorical"));
+            if (column < 0 || categories.containsKey(name) || this.dates[column]) { // dense4j refuses such a file
+                throw new IllegalArgumentException("\"" + name + "\" is listed as a column of dates " + (column < 0 ? "and is not a feature"
+                        : categories.containsKey(name) ? "and is categorical" : "twice"));
             }
             this.dates[column] = true;
         }
@@ -244,9 +244,9 @@ final class Columns {
     }
 
     private float number(int column, int at, Object value) {
-        if (value instanceof Number number) {
+        if (value instanceof Number number) { // in a column of dates, its days: no whole-number mark marks a day
             float x = number.floatValue();
-            return x - x == 0f ? marked(column, at, x) : x != x ? missing(column, at) : infinite(column, value);
+            return x - x == 0f ? dates[column] ? x : marked(column, at, x) : x != x ? missing(column, at) : infinite(column, value);
         }
         if (value == null || value instanceof CharSequence text && (isMissingMark(strip(text.toString()))
                 || ownMarks.get(column).contains(strip(text.toString())))) { // " NA ", " ? ", as dense4j
@@ -254,13 +254,16 @@ final class Columns {
         }
         float x;
         String text = value.toString().trim();
-        if (dates[column] && (value instanceof java.time.temporal.TemporalAccessor || value instanceof CharSequence && Dates.looksLikeDate(text))) {
+        if (dates[column]) { // a date as text or java.time, its days; its marks compared as text first, as dense4j's reader does
+            if (ownMarks.get(column).contains(text)) {
+                return missing(column, at);
+            }
             double days = value instanceof CharSequence ? Dates.days(text) : Dates.days(value);
             if (Double.isNaN(days)) {
-                throw new IllegalArgumentException("column \"" + names.get(column) + "\" holds \"" + value + "\", not a number nor a date "
-                        + "dense4j reads (yyyy-mm-dd, then perhaps a time hh:mm[:ss[.f]] and Z or ±hh:mm)");
+                throw new IllegalArgumentException("column \"" + names.get(column) + "\" holds \"" + value + "\", not a date dense4j reads "
+                        + "(yyyy-mm-dd, then perhaps a time hh:mm[:ss[.f]] and Z or ±hh:mm), nor its days as a Number");
             }
-            return marked(column, at, (float) days);
+            return (float) days;
         }
         char last = text.isEmpty() ? ' ' : (char) (text.charAt(text.length() - 1) | 0x20);
         try {

@@ -57,13 +57,19 @@ class ScorerDatesTest {
         assertEquals(scorer.probability(new float[] {18_335f, 1f}), scorer.probability(Map.of("signup", LocalDate.of(2020, 3, 14), "x", 1)), 0.0);
         assertEquals(scorer.probability(new float[] {18_000f, 1f}), scorer.probability(Map.of("signup", "1900-01-01", "x", 1)), 0.0,
                 "the model's mark is missing, filled with the mean, before it is a date");
+        assertEquals(scorer.probability(new float[] {18_000f, 1f}), scorer.probability(Map.of("signup", LocalDate.of(1900, 1, 1), "x", 1)),
+                0.0, "a java.time value is compared with the marks as its ISO text");
+        IllegalArgumentException number = assertThrows(IllegalArgumentException.class,
+                () -> scorer.probability(Map.of("signup", "20200314", "x", 1)));
+        assertEquals("column \"signup\" holds \"20200314\", not a date dense4j reads (yyyy-mm-dd, then perhaps a time hh:mm[:ss[.f]] and "
+                + "Z or ±hh:mm), nor its days as a Number", number.getMessage());
         IllegalArgumentException notADateColumn = assertThrows(IllegalArgumentException.class,
                 () -> scorer.probability(Map.of("signup", "2020-03-14", "x", "2020-03-14")));
         assertEquals("column \"x\" holds \"2020-03-14\", not a number", notADateColumn.getMessage(), "x is no column of dates");
         IllegalArgumentException noDay = assertThrows(IllegalArgumentException.class,
                 () -> scorer.probability(Map.of("signup", "2021-02-29", "x", 1)));
-        assertEquals("column \"signup\" holds \"2021-02-29\", not a number nor a date dense4j reads (yyyy-mm-dd, then perhaps a time "
-                + "hh:mm[:ss[.f]] and Z or ±hh:mm)", noDay.getMessage());
+        assertEquals("column \"signup\" holds \"2021-02-29\", not a date dense4j reads (yyyy-mm-dd, then perhaps a time "
+                + "hh:mm[:ss[.f]] and Z or ±hh:mm), nor its days as a Number", noDay.getMessage());
     }
 
     @Test

@@ -8,8 +8,9 @@ import io.dense4j.data.Remedy;
  * float32: any number FastDoubleParser reads, an amount or rate ({@link SignedAmounts}), a date
  * ({@link DateCells}), a missing value, or an error saying what is wrong with the cell. Exists to
  * keep the rules for what a feature value may be in one place: an empty cell, NA, N/A or NaN (any
- * case) is a missing value, read as NaN only when missing values are allowed; infinities and numbers beyond float32's range are always errors. With a decimal comma,
- * a number has a comma where the full parser wants a point, and a point in it is an error.
+ * case) is a missing value, read as NaN only when missing values are allowed; infinities and
+ * numbers beyond float32's range are always errors. With a decimal comma, a number has a comma
+ * where the full parser wants a point, and a point in it is an error.
  */
 final class CellParser {
     private final boolean allowMissing;
@@ -67,21 +68,12 @@ final class CellParser {
             return missing(column, "empty cell (a missing value); expected a number");
         }
         MissingMarks marks = columnMarks == null ? this.marks : columnMarks[column - 1];
+        if (dates != null && dates[column - 1]) {
+            return date(bytes, from, to, column, marks);
+        }
         double value = PlainDecimal.parse(bytes, from, to, format.decimal());
         if (value != value) { // not the plain common case: the full parser, and its special values
-            if (dates != null && dates[column - 1] && DateCells.looksLikeDate(bytes, from, to)) { // its days since 1970-01-01
-                if (marks.matches(bytes, from, to)) { // a mark such as 1900-01-01 or 0000-00-00 is a missing value, as it always was
-                    return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a date");
-                }
-                value = DateCells.days(bytes, from, to);
-                if (Double.isNaN(value)) {
-                    throw problems.cell(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is no date: dense4j reads a date as "
-                            + "yyyy-mm-dd, a day of the calendar, then perhaps a time (T or a space, hh:mm, :ss, a fraction) and Z or ±hh:mm ("
-                            + "if it marks a missing value, say so: " + Remedy.of("--missing-values-in " + problems.flagName(column) + "="
-                            + CsvProblems.text(bytes, from, to), "CsvFormat.withColumnMissingMarks") + "; " + categoricalHint(problems.flagName(column))
-                            + ")");
-                }
-            } else if (SignedAmounts.signed(bytes, from, to)) { // "$1,093.02", "7.1%": the number written, or no number
+            if (SignedAmounts.signed(bytes, from, to)) { // "$1,093.02", "7.1%": the number written, or no number
                 if (marks.matches(bytes, from, to)) { // a mark named so ("-1%") is a missing value, as it always was
                     return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
                 }
@@ -112,6 +104,29 @@ final class CellParser {
                     + "); expected a number");
         }
         return rounded;
+    }
+
+    /**
+     * The cell {@code bytes[from, to)} (blanks left out, not empty) of a column of dates: a missing
+     * value, or its days since 1970-01-01. A number is no date here, nor does a whole-number mark
+     * such as -1 mark a day: the marks are compared as text, before the date is read.
+     */
+    private float date(byte[] bytes, int from, int to, int column, MissingMarks marks) {
+        String text = CsvProblems.text(bytes, from, to);
+        if (isMissingMark(bytes, from, to) || marks.matches(bytes, from, to)) { // 1900-01-01 or 0000-00-00 marked so
+            return missing(column, "\"" + text + "\" is a missing value; expected a date");
+        }
+        double days = DateCells.days(bytes, from, to);
+        if (Double.isNaN(days)) {
+            String name = problems.flagName(column);
+            throw problems.cell(column, (DateCells.looksLikeDate(bytes, from, to) ? "\"" + text + "\" is no date"
+                    : "expected a date, got \"" + text + "\" (the column is read as dates, as its first rows are)")
+                    + ": dense4j reads a date as yyyy-mm-dd, a day of the calendar, then perhaps a time (T or a space, hh:mm, :ss, a "
+                    + "fraction) and Z or ±hh:mm (if it marks a missing value, say so: " + Remedy.of(name == null ? "--missing-values-in"
+                    : "--missing-values-in " + Remedy.word(name + "=" + text), "CsvFormat.withColumnMissingMarks") + "; "
+                    + categoricalHint(name) + ")");
+        }
+        return (float) days;
     }
 
     /**

@@ -24,6 +24,8 @@ final class RowParser {
      */
     private final MissingMarks[] marks;
     private final boolean marksNumbers;
+    /** Whether each column, counting from 0, holds dates, which the plain-number fast path must not take; null when none does. */
+    private final boolean[] dates;
     private final LabelParser labels;
     private final CsvProblems problems;
     private final CsvReader.RowHandler handler;
@@ -85,7 +87,8 @@ final class RowParser {
         this.scanner = new FieldScanner(delimiter, problems);
         this.marks = MissingMarks.byColumn(format, layout);
         this.marksNumbers = MissingMarks.someMarkNumbers(marks);
-        this.cells = new CellParser(allowMissing, problems, format, forAModel, marks, DateCells.columns(format, layout));
+        this.dates = DateCells.columns(format, layout);
+        this.cells = new CellParser(allowMissing, problems, format, forAModel, marks, dates);
         this.labels = new LabelParser(collectLabels, classes, problems, format.labelChoiceNote(), MissingMarks.of(format));
         this.problems = problems;
         this.handler = handler;
@@ -126,7 +129,7 @@ final class RowParser {
                         + (header ? "header has " : "first row has ") + columns);
             }
             int place = featureOf[column - 1];
-            if (place >= 0) { // the common case first: a plain number read as the field is scanned
+            if (place >= 0 && (dates == null || !dates[column - 1])) { // the common case first: a plain number read as the field is scanned
                 double value = plain.parseField(bytes, at, to, delimiter);
                 float rounded = (float) value;
                 if (value == value && !Float.isInfinite(rounded) && !(marksNumbers && marks[column - 1].marksNumber(rounded))) {

@@ -102,6 +102,16 @@ class DateCellsTest {
         assertEquals(List.of("signup"), withMarks.dateColumns());
         assertEquals(2, withMarks.missingValues(), "a mark is a missing value before it is a date, or no date");
 
+        Path zeros = Files.writeString(folder.resolve("zeros.csv"), "signup,label\n2021-02-28,0\n1969-12-31,1\n2021-03-01,0\n0,1\n");
+        DataFileException notADate = assertThrows(DataFileException.class, () -> CsvSource.open(zeros, CsvFormat.defaults(),
+                CsvSource.Options.defaults().withoutCache()));
+        assertTrue(notADate.getMessage().startsWith(zeros + ", line 5, column 1 (\"signup\"): expected a date, got \"0\" (the column is read as "
+                + "dates, as its first rows are): dense4j reads a date as yyyy-mm-dd"), "a number is no date: " + notADate.getMessage());
+        assertTrue(notADate.getMessage().contains("(if it marks a missing value, say so: --missing-values-in signup=0 "), notADate.getMessage());
+        CsvSource zeroMarked = CsvSource.open(zeros, CsvFormat.defaults().withColumnMissingMarks(java.util.Map.of("signup", List.of("0", "-1"))),
+                CsvSource.Options.defaults().fillingMissing().withoutCache());
+        assertEquals(1, zeroMarked.missingValues(), "0 is a mark, compared as text; -1 marks no day, not 1969-12-31");
+
         Path wrong = Files.writeString(folder.resolve("wrong.csv"), "signup,label\n2021-02-28,0\n2021-02-29,1\n");
         DataFileException noDay = assertThrows(DataFileException.class, () -> CsvSource.open(wrong, CsvFormat.defaults(),
                 CsvSource.Options.defaults().withoutCache()));
