@@ -141,7 +141,9 @@ final class CellParser {
         if (!CsvProblems.utf8(bytes, from, to)) { // another encoding's text, not a column of categories
             throw problems.cell(column, "expected a number, got \"" + text + "\", which " + problems.notText(bytes, from, to));
         }
-        String hint = SeparatorHint.of(bytes, from, to, format);
+        String hint = DateCells.looksLikeDate(bytes, from, to)
+                ? "a date in a column of numbers: dense4j reads dates in a column whose first rows hold mostly dates"
+                : SeparatorHint.of(bytes, from, to, format);
         throw problems.cell(column, "expected a number" + (format.decimal() == ',' ? " with a decimal comma" : "") + ", got \""
                 + text + "\" (" + (hint == null ? "" : hint + "; ") + (isMark(bytes, from, to)
                 // "?" is Weka's and the UCI files' missing value: declaring the column categorical is no cure for that
