@@ -4,17 +4,17 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * Dates and times written as ISO 8601 has them, in a column of dates ({@code 2020-03-14}, {@code 2020-03-14 09:30},
+ * Dates and times written as ISO 8601 has them ({@code 2020-03-14}, {@code 2020-03-14 09:30},
  * {@code 2020-03-14T09:30:15.5Z}, {@code 2020-03-14T09:30+01:00}), as databases, pandas and R
- * write them, read as a number: the days since 1970-01-01, a time of day as a fraction of a day,
- * and a time with an offset moved to UTC. So a column of sign-up dates is one feature whose value
- * grows with time, rather than hundreds of categories that each appear a few times. Written
- * otherwise ({@code 14.03.2020}, {@code 3/14/2020}) a date stays text, since the order of its day
- * and month is the writer's locale's.
+ * write them, read in a column of dates as a number: the days since 1970-01-01, a time of day as
+ * a fraction of a day, and a time with an offset moved to UTC. So a column of sign-up dates is one
+ * feature whose value grows with time, rather than hundreds of categories that each appear a few
+ * times. Written otherwise ({@code 14.03.2020}, {@code 3/14/2020}) a date stays text, since the
+ * order of its day and month is the writer's locale's.
  *
- * <p>Only a cell that is no plain number comes here, and only one shaped {@code dddd-dd-dd} is
- * parsed, so a column of numbers reads as fast as before. A date-time read into float32 keeps
- * about three minutes of the time of day (a float32 near 20,000 days steps by 1/512 day).
+ * <p>Only the cells of a column of dates come here (the plain-number fast path passes them by),
+ * so a column of numbers reads as fast as before. A date-time read into float32 keeps about three
+ * minutes of the time of day (a float32 near 20,000 days steps by 1/512 day).
  */
 final class DateCells {
     private static final double SECONDS_A_DAY = 86_400;
