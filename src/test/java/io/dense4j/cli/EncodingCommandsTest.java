@@ -78,6 +78,25 @@ class EncodingCommandsTest {
 
     /** The same bytes in another encoding are other text: the cache of one is not the other's, and "€" is another category. */
     @Test
+    void theEncodingStaysWithNoHeaderAndWithAThousandsSeparator() throws Exception {
+        String rows = "1.234,5;Köln;0\r\n2.345,5;Zürich;1\r\n1.111,5;Köln;0\r\n2.222,5;Zürich;1\r\n";
+        Path headless = Files.write(folder.resolve("headless.csv"), rows.getBytes(WINDOWS_1252));
+        Run trained = Run.of("train", "--data", headless.toString(), "--no-header", "--encoding", "windows-1252", "--epochs", "1",
+                "--accept-worse-than-base-rate", "--out", folder.resolve("h.zip").toString());
+        assertEquals(0, trained.exitCode(), "--no-header kept the encoding (it dropped it until session 38): " + trained.err());
+
+        Path named = Files.write(folder.resolve("named.csv"), ("Preis;Stadt;Kauf\r\n" + rows).getBytes(WINDOWS_1252));
+        Path model = folder.resolve("t.zip");
+        Run grouped = Run.of("train", "--data", named.toString(), "--encoding", "windows-1252", "--epochs", "1",
+                "--accept-worse-than-base-rate", "--out", model.toString());
+        assertEquals(0, grouped.exitCode(), grouped.err());
+        assertTrue(grouped.out().contains("Decimal: ',' and thousands '.'"), grouped.out());
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", named.toString(), "--out", "-");
+        assertEquals(0, predicted.exitCode(), "the model's thousands separator kept its encoding (it dropped it until session 38): "
+                + predicted.err());
+    }
+
+    @Test
     void anotherEncodingReadsTheFileAgainRatherThanFromTheCache() throws Exception {
         Path data = cities("staedte.csv", 300);
         Run windows = Run.of("train", "--data", data.toString(), "--encoding", "windows-1252", "--epochs", "1",
