@@ -202,9 +202,6 @@ final class CellParser {
      * infinity) to the reader of a file with these separators; anything else a cell holds is text.
      */
     static boolean readsAsNumber(byte[] bytes, int from, int to, char decimal, char thousands) {
-        if (DateCells.looksLikeDate(bytes, from, to)) { // read as its days since 1970-01-01
-            return !Double.isNaN(DateCells.days(bytes, from, to));
-        }
         if (SignedAmounts.signed(bytes, from, to)) {
             return !Double.isNaN(SignedAmounts.value(bytes, from, to, decimal, thousands, new byte[to - from]));
         }
