@@ -69,9 +69,9 @@ final class ColumnOptions {
     /** Says which number columns hold dates, read as days since 1970-01-01, and how to read them as categories instead. */
     static void noteDates(List<String> dateColumns, PrintStream out) {
         if (!dateColumns.isEmpty()) {
-            List<String> named = dateColumns.stream().map(io.dense4j.data.csv.Printable::of).toList();
+            List<String> named = dateColumns.stream().map(io.dense4j.data.Printable::of).toList();
             // the flag splits its value at commas, and a name with control characters cannot be typed
-            boolean typable = dateColumns.stream().allMatch(name -> io.dense4j.data.csv.Printable.whole(name).equals(name)
+            boolean typable = dateColumns.stream().allMatch(name -> io.dense4j.data.Printable.whole(name).equals(name)
                     && !name.contains(","));
             out.printf(Locale.ROOT, "Dates: %s, each read as its days since 1970-01-01 (2020-03-14 is 18,335, noon that day 18,335.5); "
                     + "%s reads %s as categories%n", firstOf(named), typable ? "--categorical "
@@ -98,15 +98,15 @@ final class ColumnOptions {
             }
         }
         List<String> kept = categories.entrySet().stream()
-                .map(column -> io.dense4j.data.csv.Printable.of(column.getKey()) + " (" + column.getValue().values().size() + ")").toList();
+                .map(column -> io.dense4j.data.Printable.of(column.getKey()) + " (" + column.getValue().values().size() + ")").toList();
         out.println("Categorical columns (one-hot over their categories, other, missing): " + firstOf(kept));
         List<Map.Entry<String, Categories>> constant = categories.entrySet().stream()
                 .filter(column -> oneValueInEveryRow(source.categoryCounts(column.getKey()))).toList();
         if (!constant.isEmpty()) { // as a constant number's note says: nothing to learn, and a later file's other values move predictions
             boolean one = constant.size() == 1;
             List<String> named = constant.stream().map(column -> {
-                String name = io.dense4j.data.csv.Printable.of(column.getKey());
-                String value = "\"" + io.dense4j.data.csv.Printable.of(column.getValue().values().get(0)) + "\"";
+                String name = io.dense4j.data.Printable.of(column.getKey());
+                String value = "\"" + io.dense4j.data.Printable.of(column.getValue().values().get(0)) + "\"";
                 return one ? name + " holds " + value : name + " (" + value + ")";
             }).toList();
             String it = one ? "it" : "them";
@@ -119,7 +119,7 @@ final class ColumnOptions {
             long numbers = numberRows(seen);
             long valued = java.util.Arrays.stream(seen.counts()).sum() + seen.overflowRows();
             if (!categorical.contains(column.getKey()) && 2 * numbers > valued) {
-                String name = io.dense4j.data.csv.Printable.of(column.getKey());
+                String name = io.dense4j.data.Printable.of(column.getKey());
                 out.printf(Locale.ROOT, "Note: column \"%s\" is read as categories for the text in its first rows, but %,d of its %,d "
                         + "rows with a value hold a number; --numeric %s reads it as numbers (its text cells then stop the read, or "
                         + "are skipped with --skip-bad-rows)%n", name, numbers, valued, name);
@@ -134,7 +134,7 @@ final class ColumnOptions {
             }
             long otherRows = source.unknownCategoryRows(Map.of(column.getKey(), column.getValue())).get(column.getKey());
             // the values are counted over the file, the kept ones over the training rows (a split's, a fold's)
-            String name = io.dense4j.data.csv.Printable.of(column.getKey()); // a header's bytes are the file's, not ours to print
+            String name = io.dense4j.data.Printable.of(column.getKey()); // a header's bytes are the file's, not ours to print
             out.printf(Locale.ROOT, "Note: column \"%s\" has %s%,d distinct values; kept the %,d most frequent%s, and the "
                             + "file's %,d rows (%s) with another go to the slot for other values%s%n", name,
                     seen.overflowed() ? "over " : "", seen.size(), column.getValue().values().size(),
@@ -157,7 +157,7 @@ final class ColumnOptions {
     static void noteUnnamedColumns(List<String> featureNames, PrintStream out) {
         for (String name : featureNames) {
             if (name.isEmpty() || name.matches("Unnamed: \\d+")) {
-                String shown = io.dense4j.data.csv.Printable.of(name);
+                String shown = io.dense4j.data.Printable.of(name);
                 out.printf(Locale.ROOT, "Note: feature column \"%s\" has %s, as the row index pandas and R write by default; if it "
                         + "numbers the rows, leave it out: --drop '%s'%n", shown, name.isEmpty() ? "no name" : "pandas' name for none",
                         shown);
@@ -176,9 +176,9 @@ final class ColumnOptions {
             column.getValue().values().forEach(value -> byLowerCase.computeIfAbsent(value.toLowerCase(Locale.ROOT),
                     lower -> new java.util.ArrayList<>()).add(value));
             List<String> groups = byLowerCase.values().stream().filter(alike -> alike.size() > 1).map(alike -> String.join(", ",
-                    alike.stream().map(value -> "\"" + io.dense4j.data.csv.Printable.of(value) + "\"").toList())).toList();
+                    alike.stream().map(value -> "\"" + io.dense4j.data.Printable.of(value) + "\"").toList())).toList();
             if (!groups.isEmpty()) { // three groups of a column at most
-                columns.add(io.dense4j.data.csv.Printable.of(column.getKey()) + " (" + String.join("; ", groups.subList(0,
+                columns.add(io.dense4j.data.Printable.of(column.getKey()) + " (" + String.join("; ", groups.subList(0,
                         Math.min(3, groups.size()))) + (groups.size() > 3 ? "; …" : "") + ")");
             }
         }
@@ -227,7 +227,7 @@ final class ColumnOptions {
             return;
         }
         List<String> columns = schema.categories().entrySet().stream().filter(column -> column.getValue().values().stream()
-                .anyMatch(ColumnOptions::blankEnded)).map(column -> io.dense4j.data.csv.Printable.of(column.getKey()))
+                .anyMatch(ColumnOptions::blankEnded)).map(column -> io.dense4j.data.Printable.of(column.getKey()))
                 .toList();
         if (!columns.isEmpty()) {
             out.printf("Note: %s keeps categories with blanks at their ends in %s, as dense4j once read quoted cells; cells are now "
@@ -244,7 +244,7 @@ final class ColumnOptions {
     /** One line on {@code out} naming the rows whose category the model does not know, per column; nothing when none. */
     static void noteUnknown(Map<String, Long> unknownRows, long rows, PrintStream out) {
         List<String> named = unknownRows.entrySet().stream().filter(column -> column.getValue() > 0)
-                .map(column -> String.format(Locale.ROOT, "%s %,d", io.dense4j.data.csv.Printable.of(column.getKey()),
+                .map(column -> String.format(Locale.ROOT, "%s %,d", io.dense4j.data.Printable.of(column.getKey()),
                         column.getValue())).toList();
         if (!named.isEmpty()) {
             out.printf(Locale.ROOT, "Note: rows with a category the model does not keep (unseen in training, or past its "

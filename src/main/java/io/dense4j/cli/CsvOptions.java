@@ -34,7 +34,10 @@ final class CsvOptions {
 
     /** The delimiter the data's first line showed, where --delimiter does not say; null for the comma. */
     private Character guessed;
-    /** Whether the data's first line was looked at: until then --decimal ',' leaves the delimiter open. */
+    /**
+     * Whether the data's first line was looked at: until then --decimal ',' leaves the delimiter
+     * open, and a file that has none, or cannot be read, leaves it so for the read to say why.
+     */
     private boolean looked;
     /** The decimal comma (and thousands points) the data's first lines showed, where --decimal does not say; null for none. */
     private DecimalGuess.Found guessedNumbers;
@@ -161,8 +164,8 @@ final class CsvOptions {
             return;
         }
         try {
-            List<byte[]> lines = FirstLines.of(files.paths().get(0), encodingOf(null), decimalOpen ? DecimalGuess.LINES : 2);
-            if (!delimiterSet()) {
+            List<byte[]> lines = firstLinesWithData(files, encodingOf(null), decimalOpen ? DecimalGuess.LINES : 2);
+            if (!delimiterSet() && !lines.isEmpty()) {
                 take(DelimiterGuess.of(lines, !decimal.equals(","), java.util.Set.of()), status);
             }
             String separator = separator(decimal);
@@ -171,9 +174,25 @@ final class CsvOptions {
                 java.util.function.IntPredicate votes = numberColumns(lines.get(0), delimiter, categorical);
                 takeNumbers(DecimalGuess.of(noHeader ? lines : lines.subList(1, lines.size()), delimiter, votes), status);
             }
-        } catch (IOException unreadable) { // the read that follows says what is wrong, naming the file
-            looked = true;
+        } catch (IOException unreadable) { // the read that follows says what is wrong, naming the file, before any separator's check
         }
+    }
+
+    /**
+     * The first {@code most} lines of the first of {@code files} that holds a data row, or of the
+     * first file when none does: a part of a set that holds a header alone, as Spark writes an
+     * empty partition, shows neither the delimiter nor the numbers of the rows.
+     */
+    private List<byte[]> firstLinesWithData(CsvFiles files, TextEncoding encoding, int most) throws IOException {
+        List<byte[]> first = null;
+        for (Path file : files.paths()) {
+            List<byte[]> lines = FirstLines.of(file, encoding, most);
+            if (lines.size() > (noHeader ? 0 : 1)) {
+                return lines;
+            }
+            first = first == null ? lines : first;
+        }
+        return first == null ? List.of() : first;
     }
 
     /**
@@ -191,10 +210,11 @@ final class CsvOptions {
             if (column == labelColumn) {
                 return false;
             }
-            if (noHeader || column >= names.size()) {
-                return true; // no names to leave columns out by
+            if (!noHeader && column >= names.size()) {
+                return true; // no name to leave the column out by
             }
-            String name = names.get(column);
+            // without a header a column goes by "column 3", which the flags name it by too
+            String name = noHeader ? CsvFormat.nameWithoutHeader(column + 1) : names.get(column);
             return (features == null || features.contains(name)) && !dropped.contains(name) && !categorical.contains(name);
         };
     }
@@ -210,9 +230,11 @@ final class CsvOptions {
             return;
         }
         try {
-            take(DelimiterGuess.of(files.paths().get(0), !decimal.equals(","), columns, encodingOf(recorded)), status);
-        } catch (IOException unreadable) { // the read that follows says what is wrong, naming the file
-            looked = true;
+            List<byte[]> lines = firstLinesWithData(files, encodingOf(recorded), 2);
+            if (!lines.isEmpty()) {
+                take(DelimiterGuess.of(lines, !decimal.equals(","), columns), status);
+            }
+        } catch (IOException unreadable) { // the read that follows says what is wrong, naming the file, before any separator's check
         }
     }
 
@@ -281,7 +303,7 @@ final class CsvOptions {
         if (found != null) {
             guessedNumbers = found;
             status.printf("Decimal: ','%s, as numbers such as %s in the first lines show (%s)%n", found.thousands() == 0 ? ""
-                    : " and thousands '" + found.thousands() + "'", io.dense4j.data.csv.Printable.of(found.example()),
+                    : " and thousands '" + found.thousands() + "'", io.dense4j.data.Printable.of(found.example()),
                     found.thousands() == 0 ? "--decimal sets it" : "--decimal and --thousands set them");
         }
     }
@@ -358,7 +380,7 @@ final class CsvOptions {
             int equals = pair.indexOf('=');
             if (equals <= 0 || equals == pair.length() - 1) {
                 throw new IllegalArgumentException("expected COLUMN=MARK, such as glucose=0, got \""
-                        + io.dense4j.data.csv.Printable.of(pair) + "\"");
+                        + io.dense4j.data.Printable.of(pair) + "\"");
             }
             marks.computeIfAbsent(pair.substring(0, equals), name -> new java.util.ArrayList<>()).add(pair.substring(equals + 1));
         }

@@ -54,7 +54,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             if (!text && model.inputSchema() != null && !model.inputSchema().dates().isEmpty()) { // the numbers a program builds
                 System.out.println("         its dates (" + String.join(", ", model.inputSchema().dates().stream()
-                        .map(io.dense4j.data.csv.Printable::whole).toList()) + ") as their days since 1970-01-01: 18335.5 for 2020-03-14T12:00Z");
+                        .map(io.dense4j.data.Printable::whole).toList()) + ") as their days since 1970-01-01: 18335.5 for 2020-03-14T12:00Z");
             }
         }
         if (inputs.size() > INPUTS_SHOWN) { // one per categorical column: a wide table's would fill the terminal
@@ -69,8 +69,8 @@ final class ExportCommand implements Callable<Integer> {
             model.inputSchema().columnMissingMarks().forEach((name, own) -> {
                 List<String> added = own.stream().filter(mark -> !marks.contains(mark)).toList();
                 if (model.inputSchema().categories().containsKey(name) && !added.isEmpty()) {
-                    System.out.println("  " + io.dense4j.data.csv.Printable.whole(name) + " also reads " + added.stream()
-                            .map(mark -> "\"" + io.dense4j.data.csv.Printable.of(mark) + "\"").collect(java.util.stream.Collectors.joining(", "))
+                    System.out.println("  " + io.dense4j.data.Printable.whole(name) + " also reads " + added.stream()
+                            .map(mark -> "\"" + io.dense4j.data.Printable.of(mark) + "\"").collect(java.util.stream.Collectors.joining(", "))
                             + " as missing (--missing-values-in).");
                 }
             });
@@ -84,8 +84,8 @@ final class ExportCommand implements Callable<Integer> {
         String type = onnx.Onnx.TensorProto.DataType.forNumber(tensor.getElemType()).name().toLowerCase(java.util.Locale.ROOT);
         String shape = tensor.getShape().getDimCount() == 1 ? "[N]" : "[N, " + tensor.getShape().getDim(1).getDimValue() + "]";
         String doc = value.getName().equals(OnnxExport.FEATURES) ? firstNames(value.getDocString()) : value.getDocString();
-        return io.dense4j.data.csv.Printable.whole(value.getName()) + " " + type + shape
-                + (described ? ": " + io.dense4j.data.csv.Printable.whole(doc) : "");
+        return io.dense4j.data.Printable.whole(value.getName()) + " " + type + shape
+                + (described ? ": " + io.dense4j.data.Printable.whole(doc) : "");
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.dense4j.cli;
 
 import io.dense4j.data.FeatureStatistics;
-import io.dense4j.data.csv.Printable;
+import io.dense4j.data.Printable;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

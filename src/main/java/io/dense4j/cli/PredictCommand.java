@@ -101,7 +101,7 @@ final class PredictCommand implements Callable<Integer> {
                 written.rows(), status);
         // the class by its label: "class 1" alone says nothing when the labels are 1/2, or --positive chose it
         String positive = model.inputSchema() == null || model.inputSchema().classes().get(1) == null ? ""
-                : " (\"" + io.dense4j.data.csv.Printable.of(model.inputSchema().classes().get(1)) + "\")";
+                : " (\"" + io.dense4j.data.Printable.of(model.inputSchema().classes().get(1)) + "\")";
         status.printf(Locale.ROOT, "Wrote %,d predictions to %s, class 1%s at probability >= %s%n",
                 written.rows(), toStandardOutput ? "standard output" : out, positive, cut);
         return 0;

@@ -273,8 +273,8 @@ final class ResumeCheck {
         List<String> classes = resumed.inputSchema() == null ? null : resumed.inputSchema().classes();
         if (classes != null && !classes.equals(classesNow)) { // --positive turned them round
             throw new ParameterException(command, "--resume: " + checkpoint + " has class 1 = \""
-                    + io.dense4j.data.csv.Printable.of(String.valueOf(classes.get(1))) + "\"; this run makes it \""
-                    + io.dense4j.data.csv.Printable.of(String.valueOf(classesNow.get(1)))
+                    + io.dense4j.data.Printable.of(String.valueOf(classes.get(1))) + "\"; this run makes it \""
+                    + io.dense4j.data.Printable.of(String.valueOf(classesNow.get(1)))
                     + "\": give the checkpoint's --positive, or train anew without --resume");
         }
         io.dense4j.model.TrainingData trainedOn = resumed.trainingData();

@@ -1,6 +1,6 @@
 package io.dense4j.cli;
 
-import io.dense4j.data.csv.Printable;
+import io.dense4j.data.Printable;
 import io.dense4j.model.Checkpoint;
 import io.dense4j.model.Model;
 import java.nio.file.Path;

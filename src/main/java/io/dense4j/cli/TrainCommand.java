@@ -1,12 +1,12 @@
 package io.dense4j.cli;
 
 import io.dense4j.data.Categories;
+import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.Printable;
+import io.dense4j.data.RowSelection;
 import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvSource;
-import io.dense4j.data.csv.Printable;
-import io.dense4j.data.FeatureStatistics;
-import io.dense4j.data.RowSelection;
 import io.dense4j.layer.Activation;
 import io.dense4j.layer.Layer;
 import io.dense4j.loss.BinaryCrossEntropy;
@@ -14,19 +14,19 @@ import io.dense4j.metrics.Scores;
 import io.dense4j.metrics.ThresholdGoal;
 import io.dense4j.model.Checkpoint;
 import io.dense4j.model.CompileOptions;
-import io.dense4j.model.Model;
 import io.dense4j.model.InputSchema;
+import io.dense4j.model.Model;
 import io.dense4j.model.Sequential;
 import io.dense4j.model.TrainingCommand;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.plot.Charts;
 import io.dense4j.runtime.ExecutionPolicy;
+import io.dense4j.train.BaseRateCheck;
 import io.dense4j.train.EarlyStopping;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
 import io.dense4j.train.ModelCheckpoint;
 import io.dense4j.train.Trainer;
-import io.dense4j.train.BaseRateCheck;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -38,8 +38,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Trains a binary classifier on a CSV file and writes the model file. */

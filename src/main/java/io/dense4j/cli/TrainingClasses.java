@@ -1,9 +1,9 @@
 package io.dense4j.cli;
 
 import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.Printable;
 import io.dense4j.data.csv.CsvSource;
 import io.dense4j.data.csv.LabelMapping;
-import io.dense4j.data.csv.Printable;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;

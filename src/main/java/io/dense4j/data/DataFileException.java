@@ -4,7 +4,9 @@ import java.nio.file.Path;
 
 /**
  * A data file that cannot be read as asked: missing, not a file, empty, or a bad cell. The message
- * names the file and, for a bad cell, its line and column and quotes the offending text.
+ * names the file and, for a bad cell, its line and column and quotes the offending text; it is
+ * one line, whatever the file holds: text from it shows its line breaks and control characters
+ * as \xNN escapes.
  */
 public final class DataFileException extends RuntimeException {
     private final String file; // a String: exceptions travel between JVMs (Spark), and a Path does not serialize
@@ -23,8 +25,8 @@ public final class DataFileException extends RuntimeException {
      * header's name for the column, or null.
      */
     public DataFileException(Path file, long line, int column, String columnName, String problem) {
-        super(file + ", line " + line + (column > 0 ? ", column " + column : "")
-                + (columnName != null ? " (\"" + columnName + "\")" : "") + ": " + problem);
+        super(Printable.whole(file + ", line " + line + (column > 0 ? ", column " + column : "")
+                + (columnName != null ? " (\"" + columnName + "\")" : "") + ": " + problem));
         this.file = String.valueOf(file);
         this.line = line;
         this.column = column;
@@ -34,7 +36,7 @@ public final class DataFileException extends RuntimeException {
 
     /** A problem with the file as a whole. */
     public DataFileException(Path file, String problem, Throwable cause) {
-        super(file + ": " + problem, cause);
+        super(Printable.whole(file + ": " + problem), cause);
         this.file = String.valueOf(file);
         this.line = 0;
         this.column = 0;

@@ -40,14 +40,14 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         missingMarks = missingMarks == null ? List.of() : List.copyOf(missingMarks); // null: a model saved before them
         String[] both = KeptMarks.markThatIsACategory(missingMarks, categories); // a mark is read as missing before a category is looked up
         if (both != null) {
-            throw new IllegalArgumentException("\"" + io.dense4j.data.csv.Printable.of(both[0]) + "\" is a missing-value mark and a "
-                    + "category of \"" + io.dense4j.data.csv.Printable.of(both[1]) + "\"");
+            throw new IllegalArgumentException("\"" + io.dense4j.data.Printable.of(both[0]) + "\" is a missing-value mark and a "
+                    + "category of \"" + io.dense4j.data.Printable.of(both[1]) + "\"");
         }
         featureNames = List.copyOf(featureNames);
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String name : featureNames) {
             if (!seen.add(name)) {
-                throw new IllegalArgumentException("a model's features have distinct names, and \"" + io.dense4j.data.csv.Printable.of(name)
+                throw new IllegalArgumentException("a model's features have distinct names, and \"" + io.dense4j.data.Printable.of(name)
                         + "\" is there twice");
             }
         }
@@ -68,7 +68,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         }
         for (String name : dates) {
             if (!seen.contains(name) || ordered.containsKey(name)) {
-                throw new IllegalArgumentException("a column of dates is a number feature, and \"" + io.dense4j.data.csv.Printable.of(name)
+                throw new IllegalArgumentException("a column of dates is a number feature, and \"" + io.dense4j.data.Printable.of(name)
                         + "\" is " + (ordered.containsKey(name) ? "categorical" : "no feature"));
             }
         }
@@ -81,7 +81,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         classes = Collections.unmodifiableList(new ArrayList<>(classes));
         if (classes.get(0) != null && classes.get(0).equals(classes.get(1))) {
             throw new IllegalArgumentException("a binary classifier's two classes have two names, got \""
-                    + io.dense4j.data.csv.Printable.of(classes.get(0)) + "\" twice");
+                    + io.dense4j.data.Printable.of(classes.get(0)) + "\" twice");
         }
         if (missingValueFill != null) {
             missingValueFill = List.copyOf(missingValueFill);
@@ -209,8 +209,8 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
             if (io.dense4j.data.csv.LabelMapping.classOf(classes, fileClasses.get(k)) != k) {
                 throw new IllegalArgumentException(String.format("%s maps its labels as 0 = \"%s\", 1 = \"%s\", but the model's "
                         + "classes are 0 = \"%s\", 1 = \"%s\": read it with the model's classes (CsvSource.Options.withClasses)",
-                        file, io.dense4j.data.csv.Printable.of(fileClasses.get(0)), io.dense4j.data.csv.Printable.of(fileClasses.get(1)),
-                        io.dense4j.data.csv.Printable.of(classes.get(0)), io.dense4j.data.csv.Printable.of(classes.get(1))));
+                        file, io.dense4j.data.Printable.of(fileClasses.get(0)), io.dense4j.data.Printable.of(fileClasses.get(1)),
+                        io.dense4j.data.Printable.of(classes.get(0)), io.dense4j.data.Printable.of(classes.get(1))));
             }
         }
     }
@@ -230,7 +230,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         columnMissingMarks.forEach((name, own) -> {
             if (!data.format().missingMarksOf(name).containsAll(own)) {
                 throw new IllegalArgumentException(data.name() + " is read without the missing-value marks the model was trained with in "
-                        + "column \"" + io.dense4j.data.csv.Printable.of(name) + "\" (" + KeptMarks.quoted(own) + "): read it with them "
+                        + "column \"" + io.dense4j.data.Printable.of(name) + "\" (" + KeptMarks.quoted(own) + "): read it with them "
                         + "(" + Remedy.of("--missing-values-in", "CsvFormat.withColumnMissingMarks, or Model.open, which reads it so") + ")");
             }
         });
@@ -277,8 +277,8 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         if (labelName == null || read == null || labelName.equals(read) || !format.labeled() || format.choosesLabel()) {
             return;
         }
-        throw new IllegalArgumentException(data.name() + " has \"" + io.dense4j.data.csv.Printable.of(read) + "\" as its label, "
-                + "the last column, but the model was trained on \"" + io.dense4j.data.csv.Printable.of(labelName) + "\": name the "
+        throw new IllegalArgumentException(data.name() + " has \"" + io.dense4j.data.Printable.of(read) + "\" as its label, "
+                + "the last column, but the model was trained on \"" + io.dense4j.data.Printable.of(labelName) + "\": name the "
                 + "label column (" + Remedy.of("--label", "CsvFormat.withLabel, or Model.open, which reads the model's") + ")");
     }
 
@@ -346,7 +346,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
 
     /** Up to ten names, quoted, then how many of {@code of} they are when more. */
     private static String quoted(List<String> names, int of) {
-        String shown = names.stream().limit(10).map(name -> "\"" + io.dense4j.data.csv.Printable.of(name) + "\"")
+        String shown = names.stream().limit(10).map(name -> "\"" + io.dense4j.data.Printable.of(name) + "\"")
                 .collect(java.util.stream.Collectors.joining(", "));
         return names.size() <= 10 ? shown : String.format(java.util.Locale.ROOT, "%s, … (%,d of %,d)", shown, names.size(), of);
     }

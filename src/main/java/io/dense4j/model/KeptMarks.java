@@ -1,8 +1,8 @@
 package io.dense4j.model;
 
 import io.dense4j.data.Categories;
+import io.dense4j.data.Printable;
 import io.dense4j.data.csv.CsvFormat;
-import io.dense4j.data.csv.Printable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -132,6 +132,14 @@ final class KeptMarks {
         });
         if (marks.size() == format.missingMarks().size() && byColumn.equals(format.columnMissingMarks())) {
             return format;
+        }
+        String delimiter = String.valueOf(format.delimiter());
+        java.util.Optional<String> cut = java.util.stream.Stream.concat(marks.stream(), byColumn.values().stream().flatMap(List::stream))
+                .filter(mark -> mark.contains(delimiter)).findFirst();
+        if (cut.isPresent()) { // the model's files had another delimiter: this one would cut the mark in two
+            throw new IllegalArgumentException("the model's own mark of a missing value \"" + Printable.of(cut.get()) + "\" holds this "
+                    + "file's delimiter " + (delimiter.equals("\t") ? "(a tab)" : "'" + delimiter + "'") + ", so no cell can hold it: "
+                    + "read a file with another delimiter, and give it with --delimiter if it is not guessed");
         }
         try {
             return format.withMissingMarks(marks).withColumnMissingMarks(byColumn);

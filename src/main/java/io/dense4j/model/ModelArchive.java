@@ -78,7 +78,7 @@ final class ModelArchive {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         byte[] digest = null;
         try (ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry first = zip.getNextEntry();
+            ZipEntry first = next(file, zip);
             if (first == null) {
                 throw new ModelFileException(file, "is not a dense4j model file: not a zip archive, or an empty one", null);
             }
@@ -93,7 +93,7 @@ final class ModelArchive {
                 throw new ModelFileException(file, String.format("%s declares %,d bytes of values in a file of %,d bytes; "
                         + "dense4j writes files about as large as their values", CONFIG, total, fileBytes), null);
             }
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            for (ZipEntry entry = next(file, zip); entry != null; entry = next(file, zip)) {
                 String name = entry.getName();
                 if (entries.containsKey(name) || name.equals(DIGEST) && digest != null) {
                     throw new ModelFileException(file, "has two entries named \"" + printable(name) + "\"", null);
@@ -119,6 +119,15 @@ final class ModelArchive {
             throw new ModelFileException(file, "is corrupt or was altered: its content does not match its " + DIGEST, null);
         }
         return new Entries(entries, digest != null);
+    }
+
+    /** The next entry, or null; a name that is not UTF-8, as dense4j writes every name, is damage. */
+    private static ZipEntry next(Path file, ZipInputStream zip) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException notUtf8) { // the JDK's words ("malformed input off : 0") say nothing of the file
+            throw new ModelFileException(file, "is truncated or corrupt: the name of an entry is not UTF-8 text", notUtf8);
+        }
     }
 
     /** The rest of the current entry, refused if it holds more than {@code limit} bytes. */

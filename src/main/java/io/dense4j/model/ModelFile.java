@@ -210,12 +210,12 @@ final class ModelFile {
                         .mapToLong(value -> value.length() + 8L).sum())).orElse(null);
         String largest = null;
         if (most != null && schema.categories().size() == 1) {
-            largest = String.format(java.util.Locale.ROOT, "; \"%s\" keeps %,d categories", io.dense4j.data.csv.Printable.of(most.getKey()),
+            largest = String.format(java.util.Locale.ROOT, "; \"%s\" keeps %,d categories", io.dense4j.data.Printable.of(most.getKey()),
                     most.getValue().values().size());
         } else if (most != null) { // the sum is what is too large, not one column
             largest = String.format(java.util.Locale.ROOT, "; its %,d categorical columns keep %,d categories in all (\"%s\" the most, "
                     + "%,d)", schema.categories().size(), schema.categories().values().stream().mapToLong(column -> column.values().size())
-                    .sum(), io.dense4j.data.csv.Printable.of(most.getKey()), most.getValue().values().size());
+                    .sum(), io.dense4j.data.Printable.of(most.getKey()), most.getValue().values().size());
         }
         throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the model's model.json would take %s%,d bytes, more "
                 + "than the %,d a model file may hold%s", atLeast ? "at least " : "", bytes, ModelArchive.CONFIG_LIMIT, largest == null

@@ -343,6 +343,9 @@ final class ModelJson {
             return null;
         }
         // each value of the type written, never coerced: "x" or true read as a fill of 0 or 1 would score rows silently
+        if (!schema.path("features").isArray()) {
+            throw new IllegalArgumentException("its schema has no list of features (the feature columns' names)");
+        }
         List<String> features = new ArrayList<>();
         for (JsonNode name : schema.path("features")) {
             if (!name.isTextual()) {
@@ -415,7 +418,6 @@ final class ModelJson {
         return read;
     }
 
-    /** The schema's marks of one column each: an object of lists of texts, a key per feature at most; InputSchema checks the rest. */
     /** The schema's columns of dates: a list of texts, at most one per feature (the schema checks which). */
     private static List<String> dateColumns(JsonNode listed) {
         if (listed.isMissingNode()) {
@@ -434,6 +436,7 @@ final class ModelJson {
         return names;
     }
 
+    /** The schema's marks of one column each: an object of lists of texts, a key per feature at most; InputSchema checks the rest. */
     private static Map<String, List<String>> columnMarks(JsonNode listed, int features) {
         Map<String, List<String>> marks = new LinkedHashMap<>();
         if (listed.isMissingNode()) {
@@ -446,13 +449,13 @@ final class ModelJson {
         for (var entry : (Iterable<Map.Entry<String, JsonNode>>) listed::fields) {
             JsonNode list = entry.getValue();
             if (!list.isArray() || list.size() > io.dense4j.data.csv.CsvFormat.MOST_MISSING_MARKS) {
-                throw new IllegalArgumentException("its schema's missing-value marks of \"" + io.dense4j.data.csv.Printable.of(entry.getKey())
+                throw new IllegalArgumentException("its schema's missing-value marks of \"" + io.dense4j.data.Printable.of(entry.getKey())
                         + "\" are not a list of at most " + io.dense4j.data.csv.CsvFormat.MOST_MISSING_MARKS + " texts");
             }
             List<String> own = new ArrayList<>();
             for (JsonNode mark : list) {
                 if (!mark.isTextual()) {
-                    throw new IllegalArgumentException("its schema's missing-value marks of \"" + io.dense4j.data.csv.Printable.of(
+                    throw new IllegalArgumentException("its schema's missing-value marks of \"" + io.dense4j.data.Printable.of(
                             entry.getKey()) + "\" hold " + mark + ", not a text");
                 }
                 own.add(mark.asText());

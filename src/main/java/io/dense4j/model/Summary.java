@@ -1,8 +1,8 @@
 package io.dense4j.model;
 
-import io.dense4j.data.csv.Printable;
-import io.dense4j.graph.Node;
+import io.dense4j.data.Printable;
 import io.dense4j.graph.LossForm;
+import io.dense4j.graph.Node;
 import io.dense4j.layer.Layer;
 import io.dense4j.metrics.DecisionThreshold;
 import java.util.List;

@@ -9,8 +9,10 @@ import onnx.Onnx.TensorProto;
 /**
  * The exported model's {@code features} input, the numeric columns, and what makes a value of it
  * missing: NaN, and a whole-number mark the model keeps (-9 in every column, or a glucose of 0 in
- * its own), compared in float32 as dense4j's reader reads every cell. A missing value is filled
- * with its column's training mean, or made NaN when the model fills none.
+ * its own), compared in float32 as dense4j's reader reads every cell. A column of dates takes no
+ * whole-number mark: its 0 and -1 are the days 1970-01-01 and 1969-12-31, as the reader reads
+ * them. A missing value is filled with its column's training mean, or made NaN when the model
+ * fills none.
  */
 final class NumberInput {
     private NumberInput() {
@@ -61,6 +63,9 @@ final class NumberInput {
     private static List<double[]> markRows(InputSchema schema, List<String> features, int[] numeric) {
         List<double[]> rows = new ArrayList<>();
         for (int j = 0; schema != null && j < numeric.length; j++) {
+            if (schema.dates().contains(features.get(numeric[j]))) {
+                continue;
+            }
             List<String> marks = schema.missingMarksOf(features.get(numeric[j])).stream().filter(CsvFormat::isNumberMark).toList();
             for (int r = 0; r < marks.size(); r++) {
                 if (r == rows.size()) {
@@ -74,14 +79,20 @@ final class NumberInput {
         return rows;
     }
 
-    /** " or -9 or glucose=0": the whole-number marks, of every column and then of one, for the input's description. */
+    /**
+     * " or -9 or glucose=0": the whole-number marks, of every column and then of one, for the
+     * input's description; " or -9 (not in columns of dates)" when some are columns of dates.
+     */
     private static String marksGiven(InputSchema schema, List<String> features, int[] numeric) {
         if (schema == null) {
             return "";
         }
-        List<String> given = new ArrayList<>(schema.missingMarks().stream().filter(CsvFormat::isNumberMark).toList());
-        for (int j : numeric) {
-            String name = features.get(j);
+        List<String> numbers = java.util.Arrays.stream(numeric).mapToObj(features::get).filter(name -> !schema.dates().contains(name))
+                .toList();
+        String exceptDates = numbers.size() < numeric.length ? " (not in columns of dates)" : "";
+        List<String> given = new ArrayList<>(numbers.isEmpty() ? List.of() : schema.missingMarks().stream()
+                .filter(CsvFormat::isNumberMark).map(mark -> mark + exceptDates).toList());
+        for (String name : numbers) {
             schema.columnMissingMarks().getOrDefault(name, List.of()).stream().filter(CsvFormat::isNumberMark)
                     .filter(mark -> !schema.missingMarks().contains(mark)).forEach(mark -> given.add(name + "=" + mark));
         }

@@ -314,7 +314,7 @@ public final class OnnxExport {
                         + "; rename the column and train again");
             }
             if (name.startsWith(OnnxGraph.INTERNAL)) {
-                throw new IllegalArgumentException("the categorical column \"" + io.dense4j.data.csv.Printable.of(name) + "\" would be "
+                throw new IllegalArgumentException("the categorical column \"" + io.dense4j.data.Printable.of(name) + "\" would be "
                         + "an ONNX input of that name, and names starting " + OnnxGraph.INTERNAL + " are the export's own; rename the "
                         + "column and train again");
             }

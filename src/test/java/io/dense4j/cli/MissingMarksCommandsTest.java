@@ -174,6 +174,18 @@ class MissingMarksCommandsTest {
                 "--out", folder.resolve("pp.csv").toString());
         assertEquals(1, pointed.exitCode());
         assertTrue(pointed.err().contains("the model's own marks of a missing value do not fit this file's number syntax"), pointed.err());
+        // a mark that holds this file's delimiter: the delimiter is what to change, not the number separators
+        Path cut = Files.writeString(folder.resolve("cut.csv"), "x,label\n1,yes\nn;a,no\n2,no\n");
+        Path cutModel = folder.resolve("cut.zip");
+        Run cutTrained = Run.of("train", "--data", cut.toString(), "--missing-values", "n;a", "--epochs", "1",
+                "--accept-worse-than-base-rate", "--out", cutModel.toString());
+        assertEquals(0, cutTrained.exitCode(), cutTrained.err());
+        Path semicolons = Files.writeString(folder.resolve("semicolons.csv"), "x;label\n1;yes\n");
+        Run cutPredicted = Run.of("predict", "--model", cutModel.toString(), "--data", semicolons.toString(), "--out",
+                folder.resolve("pc.csv").toString());
+        assertEquals(1, cutPredicted.exitCode());
+        assertEquals("dense4j: the model's own mark of a missing value \"n;a\" holds this file's delimiter ';', so no cell can hold it: "
+                + "read a file with another delimiter, and give it with --delimiter if it is not guessed\n", cutPredicted.err());
         Run summary = Run.of("summary", "--model", model.toString());
         assertTrue(summary.out().contains("Missing values: empty, NA, N/A, NaN, and \"-9\", \"?\" (--missing-values; a whole number by "
                 + "its value in number cells, -9.0 as -9)"), summary.out());

@@ -194,6 +194,22 @@ class HostileModelFileTest {
                 + "never writes one) (line "), problem(notANumber));
         Path numbered = withConfig("numbered.zip", json.replace("[ \"a\", \"b\", \"c\" ]", "[ \"a\", 2, \"c\" ]"));
         assertTrue(problem(numbered).endsWith("its schema's features hold 2, not a column name"), problem(numbered));
+        Path none = withConfig("none.zip", json.replace("\"features\" : [ \"a\", \"b\", \"c\" ],", ""));
+        assertTrue(problem(none).endsWith("its schema has no list of features (the feature columns' names)"), problem(none));
+    }
+
+    /** Text from the file that a message quotes keeps the message on one line, and a name that is no UTF-8 is damage, said so. */
+    @Test
+    void aMessageStaysOneLineWhateverTheFileHolds() throws IOException {
+        Path broken = withConfig("broken.zip", config().replace("\"format\" : \"dense4j-model\"", "\"format\" : \"d\\nse4j\""));
+        assertEquals(broken + ": is not a dense4j model file (its format is \"d\\x0Ase4j\")", problem(broken));
+
+        byte[] file = Files.readAllBytes(good);
+        int name = 30; // the first local header's name, model.json
+        assertEquals("model.json", new String(file, name, 10, StandardCharsets.US_ASCII));
+        file[name] = (byte) 0xFF; // no UTF-8 byte, in an entry that does not say its name is another encoding's
+        Path notUtf8 = Files.write(folder.resolve("not-utf8.zip"), file);
+        assertEquals(notUtf8 + ": is truncated or corrupt: the name of an entry is not UTF-8 text", problem(notUtf8));
     }
 
     @Test

@@ -40,7 +40,7 @@ final class ModelArchive {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         byte[] digest = null;
         try (ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry first = zip.getNextEntry();
+            ZipEntry first = next(file, zip);
             if (first == null) {
                 throw new ModelFormatException(file, "is not a dense4j model file: not a zip archive, or an empty one");
             }
@@ -54,7 +54,7 @@ final class ModelArchive {
                 throw new ModelFormatException(file, String.format("%s declares %,d bytes of values in a file of %,d bytes",
                         CONFIG, total, fileBytes));
             }
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            for (ZipEntry entry = next(file, zip); entry != null; entry = next(file, zip)) {
                 String name = entry.getName();
                 if (digest != null || entries.containsKey(name)) {
                     throw new ModelFormatException(file, "has an entry after its digest, or twice: \"" + name + "\"");
@@ -80,6 +80,15 @@ final class ModelArchive {
             throw new ModelFormatException(file, "is corrupt or was altered: its content does not match its " + DIGEST);
         }
         return entries;
+    }
+
+    /** The next entry, or null; a name that is not UTF-8, as dense4j writes every name, is damage. */
+    private static ZipEntry next(Path file, ZipInputStream zip) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException notUtf8) { // the JDK's words ("malformed input off : 0") say nothing of the file
+            throw new ModelFormatException(file, "is truncated or corrupt: the name of an entry is not UTF-8 text", notUtf8);
+        }
     }
 
     private static byte[] bounded(Path file, ZipInputStream zip, String name, long limit) throws IOException {

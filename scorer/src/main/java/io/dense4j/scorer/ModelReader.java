@@ -223,6 +223,10 @@ final class ModelReader {
         List<String> dates = List.of();
         if (schema != null) {
             // each value of the type dense4j writes, never coerced, as dense4j reads them
+            if (schema.optJSONArray("features") == null || schema.optJSONArray("classes") == null) {
+                throw new IllegalArgumentException("its schema has no list of " + (schema.optJSONArray("features") == null
+                        ? "features (the feature columns' names)" : "classes"));
+            }
             names.addAll(texts(schema.getJSONArray("features"), "features"));
             java.util.Set<String> distinct = new java.util.HashSet<>();
             for (String name : names) {

@@ -152,6 +152,19 @@ class ScorerFileTest {
                 assertThrows(ModelFormatException.class, () -> Scorer.load(noise)).getMessage());
         Path absent = folder.resolve("absent.zip");
         assertEquals(absent + ": no such file", assertThrows(ModelFormatException.class, () -> Scorer.load(absent)).getMessage());
+
+        byte[] file = Files.readAllBytes(good);
+        assertEquals("model.json", new String(file, 30, 10, StandardCharsets.US_ASCII), "the first local header's name");
+        file[30] = (byte) 0xFF; // no UTF-8 byte: the JDK's "malformed input off : 0" said nothing of the file
+        Path notUtf8 = Files.write(folder.resolve("not-utf8.zip"), file);
+        assertEquals(notUtf8 + ": is truncated or corrupt: the name of an entry is not UTF-8 text",
+                assertThrows(ModelFormatException.class, () -> Scorer.load(notUtf8)).getMessage());
+        Path unnamed = redigested("unnamed.zip", json -> json.getJSONObject("schema").remove("features"), entries -> { });
+        assertEquals(unnamed + ": model.json describes no valid model: its schema has no list of features (the feature columns' names)",
+                assertThrows(ModelFormatException.class, () -> Scorer.load(unnamed)).getMessage());
+        Path twoLines = redigested("two-lines.zip", json -> { }, entries -> entries.put("pay\nload.bin", new byte[8]));
+        assertEquals(twoLines + ": has an entry dense4j does not write: \"pay\\x0Aload.bin\"",
+                assertThrows(ModelFormatException.class, () -> Scorer.load(twoLines)).getMessage(), "one line, whatever the file holds");
     }
 
     @Test

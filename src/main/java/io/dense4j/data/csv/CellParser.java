@@ -1,6 +1,7 @@
 package io.dense4j.data.csv;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import io.dense4j.data.Printable;
 import io.dense4j.data.Remedy;
 
 /**

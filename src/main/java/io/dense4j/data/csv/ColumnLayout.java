@@ -1,5 +1,6 @@
 package io.dense4j.data.csv;
 
+import io.dense4j.data.Printable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -79,7 +80,7 @@ final class ColumnLayout {
         } else {
             names = new ArrayList<>();
             for (int i = 1; i <= columns; i++) {
-                names.add(nameWithoutHeader(i));
+                names.add(CsvFormat.nameWithoutHeader(i));
             }
         }
         int labelColumn = format.labeled() ? labelColumn(format, names, problems) : -1;
@@ -112,7 +113,7 @@ final class ColumnLayout {
         for (int column = 0; column < names.size(); column++) {
             Integer earlier = first.putIfAbsent(names.get(column), column);
             if (earlier != null) {
-                throw problems.row("columns " + (earlier + 1) + " and " + (column + 1) + " are both named \"" + names.get(column)
+                throw problems.row("columns " + (earlier + 1) + " and " + (column + 1) + " are both named \"" + Printable.of(names.get(column))
                         + "\"; give each column a name of its own");
             }
         }
@@ -255,10 +256,5 @@ final class ColumnLayout {
             }
         }
         return featureNames;
-    }
-
-    /** The name a column of a file without a header goes by, {@code column} counting from 1: "column 3". */
-    static String nameWithoutHeader(int column) {
-        return "column " + column;
     }
 }

@@ -1,6 +1,7 @@
 package io.dense4j.data.csv;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dense4j.data.Printable;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -162,6 +163,11 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
     /** A header row, commas, the label in the last column. */
     public static CsvFormat defaults() {
         return new CsvFormat(true, ',', null, -1, true, null, List.of(), null);
+    }
+
+    /** The name a column of a file without a header goes by, {@code column} counting from 1: "column 3". */
+    public static String nameWithoutHeader(int column) {
+        return "column " + column;
     }
 
     /**

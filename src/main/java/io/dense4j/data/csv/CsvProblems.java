@@ -1,6 +1,7 @@
 package io.dense4j.data.csv;
 
 import io.dense4j.data.DataFileException;
+import io.dense4j.data.Printable;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -55,7 +56,7 @@ final class CsvProblems {
      */
     String flagName(int column) {
         if (columnNames == null) {
-            return ColumnLayout.nameWithoutHeader(column);
+            return CsvFormat.nameWithoutHeader(column);
         }
         String name = columnNames.get(column - 1);
         return name.isEmpty() ? null : name;
@@ -232,7 +233,7 @@ final class CsvProblems {
     }
 
     /** The most bytes of a cell a message quotes: a 200 MB cell must not become a 200 MB message. */
-    static final int QUOTED = 80;
+    static final int QUOTED = Printable.QUOTED;
 
     /**
      * The bytes as text for a message: printable ASCII and printable UTF-8 characters ("Köln") as
@@ -242,38 +243,11 @@ final class CsvProblems {
      * there are in all.
      */
     static String text(byte[] bytes, int from, int to) {
-        if (to - from > QUOTED) {
-            return escaped(bytes, from, from + QUOTED) + String.format("… (%,d bytes)", to - from);
-        }
-        return escaped(bytes, from, to);
+        return Printable.text(bytes, from, to);
     }
 
     /** The bytes as {@link #text} shows them, however many there are. */
     static String escaped(byte[] bytes, int from, int to) {
-        StringBuilder text = new StringBuilder();
-        for (int i = from; i < to; ) {
-            int b = bytes[i] & 0xff;
-            int length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0;
-            String character = length > 0 && i + length <= to ? new String(bytes, i, length, StandardCharsets.UTF_8) : null;
-            if (character != null && character.codePointCount(0, character.length()) == 1 && visible(character.codePointAt(0))) {
-                text.append(character);
-                i += length;
-            } else {
-                text.append(String.format("\\x%02X", b));
-                i++;
-            }
-        }
-        return text.toString();
-    }
-
-    /** Whether a message may show {@code codePoint} as itself: printed, and seen. */
-    private static boolean visible(int codePoint) {
-        if (codePoint < 0x80) {
-            return codePoint >= 0x20 && codePoint < 0x7f;
-        }
-        int type = Character.getType(codePoint);
-        return codePoint != 0xFFFD && type != Character.CONTROL && type != Character.FORMAT && type != Character.SPACE_SEPARATOR
-                && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR && type != Character.SURROGATE
-                && type != Character.PRIVATE_USE && type != Character.UNASSIGNED;
+        return Printable.escaped(bytes, from, to);
     }
 }

@@ -4,6 +4,7 @@ import io.dense4j.data.BatchSource;
 import io.dense4j.data.Categories;
 import io.dense4j.data.DataFileException;
 import io.dense4j.data.FeatureStatistics;
+import io.dense4j.data.Printable;
 import io.dense4j.data.RowSelection;
 import io.dense4j.tensor.NativeArray;
 import java.nio.file.Path;

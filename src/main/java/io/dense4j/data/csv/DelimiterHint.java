@@ -1,5 +1,7 @@
 package io.dense4j.data.csv;
 
+import io.dense4j.data.Printable;
+
 /**
  * The flag to give for a first line read as one column that holds another likely delimiter: a
  * file of semicolons (spreadsheets where the comma is the decimal separator), tabs or bars read

@@ -1,6 +1,7 @@
 package io.dense4j.data.csv;
 
 import io.dense4j.data.DataFileException;
+import io.dense4j.data.Printable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

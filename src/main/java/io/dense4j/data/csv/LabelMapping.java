@@ -1,5 +1,6 @@
 package io.dense4j.data.csv;
 
+import io.dense4j.data.Printable;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

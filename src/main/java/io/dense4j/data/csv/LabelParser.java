@@ -1,5 +1,7 @@
 package io.dense4j.data.csv;
 
+import io.dense4j.data.Printable;
+
 /**
  * Turns a row's label cell into its provisional class through the pass's {@link LabelMapping},
  * judging each name when it first appears: it must be valid UTF-8 and, unless names are only

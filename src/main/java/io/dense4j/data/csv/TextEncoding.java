@@ -1,5 +1,6 @@
 package io.dense4j.data.csv;
 
+import io.dense4j.data.Printable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
