@@ -249,6 +249,18 @@ final class CsvOptions {
     }
 
     /**
+     * Refuses --no-header for a model whose features a header named: a file read without one names
+     * its columns by place ("column 2"), so none of the model's would be found.
+     */
+    void checkHeaderFor(io.dense4j.model.InputSchema schema) {
+        if (noHeader && schema != null && !schema.featureNames().isEmpty() && !schema.namedByPlace()) {
+            throw new ParameterException(command.commandLine(), "--no-header: the model was trained on a file with a header row (its "
+                    + "features are named, such as \"" + io.dense4j.data.Printable.of(schema.featureNames().get(0)) + "\"), so it reads "
+                    + "its columns by those names: leave out --no-header, and give the file its header row if it has none");
+        }
+    }
+
+    /**
      * Says on {@code status} that the files are read in the encoding of {@code recorded} (a model's
      * data, or null), where --encoding does not say and it is not UTF-8: a file in another then
      * reads as other text, and the line says why.

@@ -340,7 +340,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
     }
 
     /** Whether every feature is named by its place ("column 3"), as a file without a header row names them. */
-    private boolean namedByPlace() {
+    public boolean namedByPlace() {
         return featureNames.stream().allMatch(name -> name.matches("column [1-9][0-9]{0,8}"));
     }
 

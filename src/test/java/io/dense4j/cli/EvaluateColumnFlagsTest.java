@@ -74,6 +74,23 @@ class EvaluateColumnFlagsTest {
                 + "trained on a file without a header row, its columns named by place: give --no-header"), chosen.err());
     }
 
+    /** The other way round: --no-header with a model whose columns a header named is said so, not blamed on the file's names. */
+    @Test
+    void noHeaderWithAModelOfNamedColumnsSaysSo() throws Exception {
+        Path model = folder.resolve("named.zip");
+        assertEquals(0, Run.of("train", "--data", data.toString(), "--drop", "id", "--epochs", "1", "--out", model.toString()).exitCode());
+        Path headerless = Files.writeString(folder.resolve("headerless.csv"), "1,0.5,red,0.25,yes\n");
+        String expected = "dense4j: --no-header: the model was trained on a file with a header row (its features are named, such as "
+                + "\"x\"), so it reads its columns by those names: leave out --no-header, and give the file its header row if it has none\n";
+        Run evaluated = Run.of("evaluate", "--model", model.toString(), "--data", headerless.toString(), "--no-header");
+        assertEquals(2, evaluated.exitCode());
+        assertTrue(evaluated.err().startsWith(expected), evaluated.err());
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", headerless.toString(), "--no-header", "--out",
+                folder.resolve("p.csv").toString());
+        assertEquals(2, predicted.exitCode());
+        assertTrue(predicted.err().startsWith(expected), predicted.err());
+    }
+
     private static String[] concat(List<String> first, List<String> second) {
         return java.util.stream.Stream.concat(first.stream(), second.stream()).toArray(String[]::new);
     }

@@ -13,7 +13,7 @@ import java.util.List;
  * value replaced by a number, a text, true, null, an empty list or object, or a copy of another
  * value of the tree; a key or an element removed; an element repeated.
  */
-final class JsonEdits {
+public final class JsonEdits {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** A value's place: a key of an object, or an index of a list. */
@@ -43,7 +43,7 @@ final class JsonEdits {
     }
 
     /** Makes one edit of {@code root}, chosen by {@code data}; none if {@code root} holds no value. */
-    static void apply(JsonNode root, FuzzedDataProvider data) {
+    public static void apply(JsonNode root, FuzzedDataProvider data) {
         List<Place> places = new ArrayList<>();
         collect(root, places);
         if (places.isEmpty()) {

@@ -36,7 +36,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>A plain test run replays the inputs kept in {@code ModelFileFuzzTestInputs}, among them the
  * {@code model.json} of {@link #saved()}; {@code JAZZER_FUZZ=1} fuzzes (docs/reliability.md).
  */
-class ModelFileFuzzTest {
+public class ModelFileFuzzTest {
     /** The entries of a model with a hidden layer, standardized numbers, a categorical column, a column of dates and marks. */
     private static final Map<String, byte[]> ENTRIES = entries(saved());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,7 +98,7 @@ class ModelFileFuzzTest {
     }
 
     /** The model whose {@code model.json} seeds the fuzzer, saved in a temporary file. */
-    static Path saved() {
+    public static Path saved() {
         Map<String, Categories> categories = Map.of("colour", new Categories(List.of("red", "green", "blue")));
         InputSchema schema = new InputSchema(List.of("x", "colour", "day"), List.of("no", "yes"), List.of(0.5, 0.0, 18000.0),
                 "label", categories, List.of("?"), Map.of("x", List.of("-9")), List.of("day"));

@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Any bytes, read in any of the formats the flags make: the reader either reads rows or stops with
  * a one-line error that names the file ({@link UntrustedReads}), and reading the bytes in chunks
- * of a few bytes reads exactly what reading them in one chunk does, rows and errors alike: a line
- * or a quoted field cut by a chunk's end is read whole.
+ * of a few bytes, or gzip-compressed, reads exactly what reading them in one chunk does, rows and
+ * errors alike: a line or a quoted field cut by a chunk's end is read whole.
  *
  * <p>A plain test run replays the inputs kept in {@code CsvReaderFuzzTestInputs}; {@code
  * JAZZER_FUZZ=1} fuzzes (docs/reliability.md).
@@ -41,6 +41,16 @@ class CsvReaderFuzzTest {
             String whole = UntrustedReads.outcome(file, () -> pass(new CsvReader(file, format, 1 << 20, skipBadRows, allowMissing)));
             String chunked = UntrustedReads.outcome(file, () -> pass(new CsvReader(file, format, chunk, skipBadRows, allowMissing)));
             assertEquals(whole, chunked, "in chunks of " + chunk + " bytes");
+            Path gzip = Files.createTempFile("fuzz", ".csv.gz");
+            try {
+                try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzip))) {
+                    out.write(bytes);
+                }
+                String unzipped = UntrustedReads.outcome(gzip, () -> pass(new CsvReader(gzip, format, chunk, skipBadRows, allowMissing)));
+                assertEquals(whole, unzipped.replace(gzip.toString(), file.toString()), "gzip-compressed");
+            } finally {
+                Files.delete(gzip);
+            }
             UntrustedReads.outcome(file, () -> new CsvReader(file, format, chunk, false, false).firstRowKinds(1000).toString());
         } finally {
             Files.delete(file);
