@@ -171,7 +171,8 @@ final class CsvOptions {
             String separator = separator(decimal);
             if (decimalOpen && !lines.isEmpty() && separator.length() == 1) {
                 char delimiter = separator.charAt(0);
-                java.util.function.IntPredicate votes = numberColumns(lines.get(0), delimiter, categorical);
+                java.util.function.IntPredicate votes = NumberColumns.of(lines.get(0), delimiter, label, noHeader, features, dropped,
+                        categorical);
                 takeNumbers(DecimalGuess.of(noHeader ? lines : lines.subList(1, lines.size()), delimiter, votes), status);
             }
         } catch (IOException unreadable) { // the read that follows says what is wrong, naming the file, before any separator's check
@@ -193,30 +194,6 @@ final class CsvOptions {
             first = first == null ? lines : first;
         }
         return first == null ? List.of() : first;
-    }
-
-    /**
-     * Which columns of a file whose first line is {@code first} may hold numbers a model reads: not
-     * the label, nor those --features leaves out or --drop drops, nor those declared {@code categorical}.
-     */
-    private java.util.function.IntPredicate numberColumns(byte[] first, char delimiter, java.util.Set<String> categorical) {
-        List<String> names = DelimiterGuess.fields(first, delimiter);
-        if (names == null) {
-            return column -> false;
-        }
-        boolean index = label != null && !label.isEmpty() && label.length() <= 9 && label.chars().allMatch(Character::isDigit);
-        int labelColumn = label == null ? names.size() - 1 : index ? Integer.parseInt(label) : noHeader ? -1 : names.indexOf(label);
-        return column -> {
-            if (column == labelColumn) {
-                return false;
-            }
-            if (!noHeader && column >= names.size()) {
-                return true; // no name to leave the column out by
-            }
-            // without a header a column goes by "column 3", which the flags name it by too
-            String name = noHeader ? CsvFormat.nameWithoutHeader(column + 1) : names.get(column);
-            return (features == null || features.contains(name)) && !dropped.contains(name) && !categorical.contains(name);
-        };
     }
 
     /**

@@ -18,14 +18,30 @@ public final class Printable {
 
     /** {@code name} with what cannot be seen escaped; at most {@link #QUOTED} bytes of it. */
     public static String of(String name) {
+        if (name.length() <= QUOTED && printableAscii(name)) {
+            return name;
+        }
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         return text(bytes, 0, bytes.length);
     }
 
     /** {@code name} with what cannot be seen escaped, all of it: for listings, such as a model's features, and whole messages. */
     public static String whole(String name) {
+        if (printableAscii(name)) { // most messages: every bad row skipped makes one
+            return name;
+        }
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         return escaped(bytes, 0, bytes.length);
+    }
+
+    private static boolean printableAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The UTF-8 bytes [from, to) as {@link #escaped} shows them, cut after {@link #QUOTED} bytes with their count. */
