@@ -17,19 +17,9 @@ final class ReadLine {
                 source.labels(), missing(source), source.cacheStatus());
     }
 
-    /**
-     * ", 150 missing values" when there are some, and how many of them are categorical cells: those
-     * take their column's missing slot where a number cell is filled or refused, so a user who
-     * counts the file's empty cells finds them all here.
-     */
+    /** The missing cells, numbers and categorical ones (see {@link io.dense4j.data.MissingCount}). */
     private static String missing(CsvSource source) {
         long categorical = source.categoricalColumns().stream().mapToLong(name -> source.categoryCounts(name).missingRows()).sum();
-        long all = source.missingValues() + categorical;
-        if (all == 0) {
-            return "";
-        }
-        String which = categorical == 0 ? "" : categorical == all ? (all == 1 ? ", in a categorical column" : ", all in categorical columns")
-                : String.format(Locale.ROOT, " (%,d in categorical columns)", categorical);
-        return String.format(Locale.ROOT, ", %,d missing value%s%s", all, all == 1 ? "" : "s", which);
+        return io.dense4j.data.MissingCount.described(source.missingValues(), categorical);
     }
 }

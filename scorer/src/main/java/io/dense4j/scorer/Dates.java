@@ -47,7 +47,8 @@ final class Dates {
             long nanos = date.group(7) == null ? 0 : Long.parseLong((date.group(7) + "00000000").substring(0, 9));
             int offsetHours = date.group(9) == null ? 0 : number(date, 10);
             int offsetMinutes = date.group(11) == null ? 0 : number(date, 11);
-            if (hours > 23 || minutes > 59 || seconds > 59 || offsetHours > 18 || offsetMinutes > 59) {
+            if (hours > 23 || minutes > 59 || seconds > 59 || offsetHours > 18 || offsetMinutes > 59
+                    || offsetHours == 18 && offsetMinutes > 0) { // at most ±18:00, as java.time's ZoneOffset
                 return Double.NaN;
             }
             int offset = ("-".equals(date.group(9)) ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);

@@ -70,6 +70,10 @@ class ScorerDatesTest {
                 () -> scorer.probability(Map.of("signup", "2021-02-29", "x", 1)));
         assertEquals("column \"signup\" holds \"2021-02-29\", not a date dense4j reads (yyyy-mm-dd, then perhaps a time "
                 + "hh:mm[:ss[.f]] and Z or ±hh:mm), nor its days as a Number", noDay.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> scorer.probability(Map.of("signup", "2020-03-14T12:00-18:12", "x", 1)),
+                "an offset past ±18:00, which java.time refuses, as the reader refuses it");
+        assertEquals(scorer.probability(Map.of("signup", "2020-03-14T12:00-18:00", "x", 1)),
+                scorer.probability(Map.of("signup", java.time.OffsetDateTime.parse("2020-03-14T12:00-18:00"), "x", 1)), 0.0);
     }
 
     @Test

@@ -58,9 +58,14 @@ final class PieceReader implements Function<Piece, RowBlock> {
             dataStart = in.offset();
             try {
                 summary = reader.readPiece(in, piece.start() == 0 ? null : piece.firstLine(), rows);
-            } catch (DataFileException problem) {
-                if (problem.getCause() instanceof IOException) {
-                    throw problem; // the filesystem failed, not the data: Spark retries the task
+            } catch (DataFileException failed) {
+                DataFileException problem = failed;
+                if (!piece.splittable() && (failed.getCause() instanceof java.io.EOFException
+                        || failed.getCause() instanceof java.util.zip.ZipException)) { // a compressed file cut short or damaged: its data
+                    problem = new DataFileException(Path.of(piece.name()), "is compressed but damaged or cut short: "
+                            + failed.getCause().getMessage(), failed.getCause());
+                } else if (failed.getCause() instanceof IOException) {
+                    throw failed; // the filesystem failed, not the data: Spark retries the task
                 }
                 // returned, not thrown: the driver reports the first problem in file order, as one machine would;
                 // its line counts from the piece's start until then (counting the lines before costs a read of them)

@@ -166,7 +166,8 @@ public final class SparkClusterTraining implements ClusterTraining {
                         data.width() == 1 ? "" : "s",
                         data.categoricalColumns().isEmpty() ? ""
                                 : " (" + data.categoricalColumns().size() + " categorical)", data.classes().get(0), data.classes().get(1),
-                        data.missingValues() > 0 ? String.format(Locale.ROOT, ", %,d missing values", data.missingValues()) : "");
+                        io.dense4j.data.MissingCount.described(data.missingValues(), data.categoricalColumns().stream()
+                                .mapToLong(name -> data.categoryCounts(name).missingRows()).sum()));
             }
         };
     }

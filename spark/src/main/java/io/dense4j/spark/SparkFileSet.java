@@ -76,6 +76,10 @@ record SparkFileSet(List<Piece> pieces, SparkCsvSource source) {
                 byte[] firstLine = firstLines.get(uri);
                 if (firstLine == null) {
                     firstLine = PieceInput.firstLine(uri, source.format(), conf);
+                    if (!compressed && firstLine.length >= 2 && firstLine[0] == 0x1F && (firstLine[1] & 0xFF) == 0x8B) {
+                        throw new DataFileException(Path.of(name), "is gzip-compressed, which Spark's file input knows by a name ending "
+                                + "in .gz alone: name it so, or train on one machine, which knows gzip by its first bytes", null);
+                    }
                     if (source.columns().isEmpty() && firstLine.length > 0) {
                         source = new SparkCsvSource(source.path(), new io.dense4j.data.csv.CsvReader(Path.of(name), source.format())
                                 .columnNames(firstLine), source.format(), source.skipBadRows(), source.fillMissing(), source.minPartitions(),
@@ -91,6 +95,12 @@ record SparkFileSet(List<Piece> pieces, SparkCsvSource source) {
             return new SparkFileSet(pieces, source);
         } catch (IOException failed) {
             throw new DataFileException(Path.of(source.path()), "cannot be read: " + failed.getMessage(), failed);
+        } catch (IllegalArgumentException notAPath) {
+            if (notAPath.getCause() instanceof java.net.URISyntaxException uri) { // Hadoop's paths are URIs: "a:b" reads as a scheme
+                throw new DataFileException(Path.of(source.path()), "holds a file whose name Spark's file system cannot take as a path ("
+                        + uri.getInput() + "), as a name with a colon: rename the file, or train on one machine", notAPath);
+            }
+            throw notAPath;
         }
     }
 
@@ -106,6 +116,13 @@ record SparkFileSet(List<Piece> pieces, SparkCsvSource source) {
             }
             return splits;
         } catch (org.apache.hadoop.mapreduce.lib.input.InvalidInputException missing) {
+            Path named = Path.of(path).getFileName();
+            String name = named == null ? "" : named.toString();
+            if ((name.startsWith("_") || name.startsWith(".")) && !name.equals(".") && !name.equals("..")
+                    && java.nio.file.Files.exists(Path.of(path))) { // a local path: what Hadoop left out can be seen here
+                throw new DataFileException(Path.of(path), "is left out by Spark's file input, which skips every file and folder whose "
+                        + "name starts with '_' or '.', even one named outright: rename it, or train on one machine", missing);
+            }
             throw new DataFileException(Path.of(path), "matches no file (" + missing.getMessage() + ")", missing);
         }
     }

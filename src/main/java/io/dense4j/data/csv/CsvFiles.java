@@ -4,6 +4,7 @@ import io.dense4j.data.DataFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -76,10 +77,9 @@ public record CsvFiles(String name, List<Path> paths) {
     }
 
     private static List<Path> listed(Path folder, int depth, java.util.function.Predicate<Path> wanted, Path given) {
+        // links followed, to files and to folders, the folder given among them, as Spark reads them; the depth bounds the walk
         try (Stream<Path> found = Files.find(folder.toString().isEmpty() ? Path.of(".") : folder, depth,
-                // a link to a file is a file to read, as Spark reads it (Files.find does not follow links)
-                (path, attributes) -> (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(path))
-                        && depthOf(folder, path) == depth)) {
+                (path, attributes) -> attributes.isRegularFile() && depthOf(folder, path) == depth, FileVisitOption.FOLLOW_LINKS)) {
             return found.map(path -> folder.toString().isEmpty() ? Path.of(".").relativize(path) : path)
                     .filter(CsvFiles::data).filter(wanted).sorted().toList();
         } catch (IOException failed) {

@@ -105,7 +105,10 @@ final class DateCells {
         return day + (hours * 3600 + minutes * 60 + (seconds + nanos / 1e9) - offset) / SECONDS_A_DAY;
     }
 
-    /** The offset from UTC {@code Z}, {@code ±hh}, {@code ±hhmm} or {@code ±hh:mm} gives, in seconds; {@code MIN_VALUE} for none. */
+    /**
+     * The offset from UTC {@code Z}, {@code ±hh}, {@code ±hhmm} or {@code ±hh:mm} gives, in seconds,
+     * at most ±18:00; {@code MIN_VALUE} for none.
+     */
     private static int offsetSeconds(byte[] bytes, int at, int to) {
         if (to - at == 1 && (bytes[at] == 'Z' || bytes[at] == 'z')) {
             return 0;
@@ -124,7 +127,8 @@ final class DateCells {
         } else if (rest != 0) {
             return Integer.MIN_VALUE;
         }
-        return hours > 18 || minutes > 59 ? Integer.MIN_VALUE : sign * (hours * 3600 + minutes * 60);
+        // at most 18 hours either way, as java.time's ZoneOffset, which the scorer reads java.time values with
+        return hours > 18 || minutes > 59 || hours == 18 && minutes > 0 ? Integer.MIN_VALUE : sign * (hours * 3600 + minutes * 60);
     }
 
     private static boolean digits(byte[] bytes, int from, int count) {

@@ -48,6 +48,17 @@ class CsvFilesTest {
         assertEquals(List.of(a, link), CsvFiles.of(folder.resolve("linked").toString()).paths());
     }
 
+    /** A folder given as a link to one, as data folders often are, is read as its target is, and so is a glob through it. */
+    @Test
+    void aFolderGivenAsALinkIsReadThroughIt() throws IOException {
+        touch("real/a.csv");
+        touch("real/b.csv");
+        Path linked = Files.createSymbolicLink(folder.resolve("data"), folder.resolve("real"));
+        assertEquals(List.of(linked.resolve("a.csv"), linked.resolve("b.csv")), CsvFiles.of(linked.toString()).paths(),
+                "it held no data file");
+        assertEquals(List.of(linked.resolve("b.csv")), CsvFiles.of(linked + "/b*.csv").paths(), "it matched no file");
+    }
+
     @Test
     void aGlobMatchesNamesInAnyPartOfThePath() throws IOException {
         Path one = touch("2025/01/train.csv");

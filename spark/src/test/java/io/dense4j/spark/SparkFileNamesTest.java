@@ -1,0 +1,75 @@
+package io.dense4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dense4j.data.DataFileException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files one machine reads and Spark's file input reads otherwise, by their names or their bytes:
+ * each a one-line error that names the file and says what to do, where a reviewer saw a
+ * URISyntaxException, "does not exist", advice about carriage returns, or a task's stack trace.
+ */
+class SparkFileNamesTest {
+    @TempDir
+    Path folder;
+
+    private DataFileException refused(Path path, TestRows rows) {
+        return assertThrows(DataFileException.class, () -> SparkCsvData.load(LocalSpark.session(),
+                SparkCsvSource.of(path.toString(), rows.columns())).close());
+    }
+
+    @Test
+    void aFileNamedWithAColonIsNamedAsSparkCannotTakeIt() throws IOException {
+        TestRows rows = TestRows.xor(500, 2, 21);
+        Path exports = Files.createDirectory(folder.resolve("exports"));
+        rows.write(exports.resolve("export-2026-01-01T10:00:00.csv"), 0, 500);
+        DataFileException colon = refused(exports, rows);
+        assertTrue(colon.getMessage().startsWith(exports + ": holds a file whose name Spark's file system cannot take as a path ("),
+                colon.getMessage());
+        assertTrue(colon.getMessage().endsWith("), as a name with a colon: rename the file, or train on one machine"), colon.getMessage());
+    }
+
+    @Test
+    void aNameStartingWithAnUnderscoreOrAPointIsSaidToBeLeftOut() throws IOException {
+        TestRows rows = TestRows.xor(500, 2, 22);
+        for (String name : new String[] {"_train.csv", ".train.csv"}) {
+            Path file = rows.write(folder.resolve(name), 0, 500);
+            assertEquals(file + ": is left out by Spark's file input, which skips every file and folder whose name starts with '_' or "
+                    + "'.', even one named outright: rename it, or train on one machine", refused(file, rows).getMessage());
+        }
+    }
+
+    @Test
+    void gzipWithoutItsNameIsSaidToNeedIt() throws IOException {
+        TestRows rows = TestRows.xor(500, 2, 23);
+        byte[] text = Files.readAllBytes(rows.write(folder.resolve("plain.csv"), 0, 500));
+        Path hidden = folder.resolve("part-1.csv");
+        try (GZIPOutputStream gzip = new GZIPOutputStream(Files.newOutputStream(hidden))) {
+            gzip.write(text);
+        }
+        assertEquals(hidden + ": is gzip-compressed, which Spark's file input knows by a name ending in .gz alone: name it so, or "
+                + "train on one machine, which knows gzip by its first bytes", refused(hidden, rows).getMessage());
+    }
+
+    /** Cut short past the rows the driver reads first: reported as a damaged file, in one line, as one machine reports it. */
+    @Test
+    void aGzipFileCutShortIsDamagedData() throws IOException {
+        TestRows rows = TestRows.xor(20_000, 2, 24);
+        byte[] text = Files.readAllBytes(rows.write(folder.resolve("plain.csv"), 0, 20_000));
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(text);
+        }
+        Path cut = Files.write(folder.resolve("cut.csv.gz"), Arrays.copyOf(zipped.toByteArray(), zipped.size() * 4 / 5));
+        assertEquals(cut + ": is compressed but damaged or cut short: Unexpected end of input stream", refused(cut, rows).getMessage());
+    }
+}
