@@ -51,25 +51,25 @@ class SparkFileNamesTest {
     @Test
     void gzipWithoutItsNameIsSaidToNeedIt() throws IOException {
         TestRows rows = TestRows.xor(500, 2, 23);
-        byte[] text = Files.readAllBytes(rows.write(folder.resolve("plain.csv"), 0, 500));
-        Path hidden = folder.resolve("part-1.csv");
-        try (GZIPOutputStream gzip = new GZIPOutputStream(Files.newOutputStream(hidden))) {
-            gzip.write(text);
-        }
+        Path hidden = Files.write(folder.resolve("part-1.csv"), gzipped(rows.write(folder.resolve("plain.csv"), 0, 500)));
         assertEquals(hidden + ": is gzip-compressed, which Spark's file input knows by a name ending in .gz alone: name it so, or "
                 + "train on one machine, which knows gzip by its first bytes", refused(hidden, rows).getMessage());
+    }
+
+    private static byte[] gzipped(Path file) throws IOException {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(Files.readAllBytes(file));
+        }
+        return zipped.toByteArray();
     }
 
     /** Cut short past the rows the driver reads first: reported as a damaged file, in one line, as one machine reports it. */
     @Test
     void aGzipFileCutShortIsDamagedData() throws IOException {
         TestRows rows = TestRows.xor(20_000, 2, 24);
-        byte[] text = Files.readAllBytes(rows.write(folder.resolve("plain.csv"), 0, 20_000));
-        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
-            gzip.write(text);
-        }
-        Path cut = Files.write(folder.resolve("cut.csv.gz"), Arrays.copyOf(zipped.toByteArray(), zipped.size() * 4 / 5));
+        byte[] zipped = gzipped(rows.write(folder.resolve("plain.csv"), 0, 20_000));
+        Path cut = Files.write(folder.resolve("cut.csv.gz"), Arrays.copyOf(zipped, zipped.length * 4 / 5));
         assertEquals(cut + ": is compressed but damaged or cut short: Unexpected end of input stream", refused(cut, rows).getMessage());
     }
 }
