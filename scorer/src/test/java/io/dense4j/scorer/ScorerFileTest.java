@@ -210,6 +210,10 @@ class ScorerFileTest {
                 .put("missingValueFill", new org.json.JSONArray(List.of(0, 0))));
         edits.put("its classes are [no, yes, maybe], not two names", json -> json.getJSONObject("schema")
                 .put("classes", new org.json.JSONArray(List.of("no", "yes", "maybe"))));
+        // a whole number of 8 digits marks nothing in number cells for dense4j, which refuses the mark; it must not be text here
+        edits.put("the missing-value mark \"12345678\" is a number; a number marks missing values only when it is whole, of at most 7 "
+                + "digits, such as -9 or 999", json -> json.getJSONObject("schema").put("columnMissingMarks",
+                new JSONObject().put("x", new org.json.JSONArray(List.of("12345678")))));
         edits.put("its features hold 7, not a text", json -> json.getJSONObject("schema")
                 .put("features", new org.json.JSONArray(List.of("x", "colour", 7, "z"))));
         // read as missing before the lookup, "red" could never score as its category: dense4j refuses such a model too

@@ -33,7 +33,7 @@ final class PieceLabels {
         for (RowBlock.PieceSummary piece : pieces) {
             for (int k = 0; k < piece.labelNames().size(); k++) {
                 String name = piece.labelNames().get(k);
-                if (piece.labelLines().get(k) < 0 || judged.containsKey(name)) {
+                if (piece.firstLabelLine(k) < 0 || judged.containsKey(name)) {
                     continue; // a name without good rows (its rows were skipped), or one already judged
                 }
                 if (LabelMapping.indexOfSameValue(accepted, name) >= 0) {
@@ -81,7 +81,7 @@ final class PieceLabels {
 
     private static DataFileException labelProblem(SparkCsvSource source, RowBlock.PieceSummary piece, int name, String problem,
                                                   long linesBefore) {
-        long line = piece.labelLines().get(name) + linesBefore;
+        long line = piece.firstLabelLine(name) + linesBefore;
         int labelColumn = source.format().labelName() != null ? source.columns().indexOf(source.format().labelName())
                 : source.format().labelIndex() < 0 ? source.columns().size() - 1 : source.format().labelIndex();
         return new DataFileException(Path.of(piece.file()), line, labelColumn + 1,
@@ -109,12 +109,12 @@ final class PieceLabels {
         return rows;
     }
 
-    /** The first line of each rejected name's rows in {@code piece}, counted within the piece. */
+    /** The lines of each rejected name's first rows in {@code piece}, counted within the piece. */
     List<Long> rejectedLines(RowBlock.PieceSummary piece) {
         List<Long> lines = new ArrayList<>();
         for (int k = 0; k < piece.labelNames().size(); k++) {
             if (!judged.getOrDefault(piece.labelNames().get(k), true)) {
-                lines.add(piece.labelLines().get(k));
+                lines.addAll(piece.labelLines().get(k));
             }
         }
         return lines;

@@ -94,7 +94,7 @@ final class PieceReader implements Function<Piece, RowBlock> {
         byte[] classes = new byte[1024];
         float[] weights; // null when the rows are not weighted
         int count;
-        final List<Long> labelLines = new ArrayList<>(2);  // −1 for a name whose only rows were skipped
+        final List<List<Long>> labelLines = new ArrayList<>(2); // each name's first good rows' lines, ArrayLists: any serializer copes
         final List<Long> labelCounts = new ArrayList<>(2);
 
         Rows(boolean weighted) {
@@ -123,11 +123,11 @@ final class PieceReader implements Function<Piece, RowBlock> {
             System.arraycopy(values, 0, features, count * width, width);
             classes[count++] = (byte) provisionalClass;
             while (labelLines.size() <= provisionalClass) {
-                labelLines.add(-1L);
+                labelLines.add(new ArrayList<>(1));
                 labelCounts.add(0L);
             }
-            if (labelLines.get(provisionalClass) < 0) {
-                labelLines.set(provisionalClass, line); // the name's first good row
+            if (labelLines.get(provisionalClass).size() < RowBlock.PieceSummary.LABEL_LINES) {
+                labelLines.get(provisionalClass).add(line); // a report of skipped rows names a rejected name's first few
             }
             labelCounts.set(provisionalClass, labelCounts.get(provisionalClass) + 1);
         }

@@ -87,7 +87,8 @@ final class RowBlock implements Serializable {
      *
      * @param dataStart         the file offset of the piece's first line
      * @param labelNames        every label name the piece's rows have, in first-seen order (judged by the driver)
-     * @param labelLines        the line of each name's first row, counted from {@code dataStart} (−1: none)
+     * @param labelLines        the lines of each name's first rows, at most {@link #LABEL_LINES}, counted from
+     *                          {@code dataStart} (none: all its rows were skipped)
      * @param labelCounts       each name's rows
      * @param firstSkippedLines the lines of the first few skipped rows, counted from {@code dataStart}
      * @param firstSkippedProblem the first skipped row's place and problem ({@code line 9, column 2 ("b"): …}), its line
@@ -95,10 +96,18 @@ final class RowBlock implements Serializable {
      * @param problem           what stopped the piece's reading, its line counted from {@code dataStart}; null if none
      */
     record PieceSummary(int piece, String uri, String file, long dataStart, List<String> featureNames, long rows, List<String> labelNames,
-                        List<Long> labelLines, List<Long> labelCounts, long skippedRows, List<Long> firstSkippedLines,
+                        List<List<Long>> labelLines, List<Long> labelCounts, long skippedRows, List<Long> firstSkippedLines,
                         String firstSkippedProblem, long missingValues, List<PieceCategories> categories,
                         io.dense4j.data.DataFileException problem)
             implements Serializable {
+        /** How many of a name's first lines a piece keeps: as many as a report of skipped rows names. */
+        static final int LABEL_LINES = 5;
+
+        /** The line of label name {@code k}'s first row, counted from {@code dataStart}; −1 when it has none. */
+        long firstLabelLine(int k) {
+            List<Long> lines = labelLines.get(k);
+            return lines.isEmpty() ? -1 : lines.get(0);
+        }
     }
 
     /**

@@ -86,7 +86,7 @@ public final class SparkCsvData implements AutoCloseable {
             if (skippedAt.size() < 5 && (!piece.firstSkippedLines().isEmpty() || rejected > 0)) {
                 long before = linesBefore(piece);
                 List<Long> lines = new ArrayList<>(piece.firstSkippedLines());
-                lines.addAll(labels.rejectedLines(piece)); // the first row of each rejected name
+                lines.addAll(labels.rejectedLines(piece)); // the first rows of each rejected name
                 lines.sort(null);
                 if (skippedAt.isEmpty() && !piece.firstSkippedLines().isEmpty() && lines.get(0).equals(piece.firstSkippedLines().get(0))) {
                     firstProblem = movedProblem(piece, before); // else a rejected label's row comes first: its problem is the driver's

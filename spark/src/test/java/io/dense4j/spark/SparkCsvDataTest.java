@@ -264,6 +264,25 @@ class SparkCsvDataTest {
         }
     }
 
+    /** A third label on many rows: the report names its first few lines, as one reader's does, not each piece's first. */
+    @Test
+    void theRowsOfARejectedLabelAreNamedByTheirFirstLines() throws IOException {
+        TestRows rows = TestRows.xor(4_000, 2, 16);
+        Path file = rows.write(folder.resolve("third.csv"), 0, 4_000);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        for (int at = 2_000; at < 4_000; at += 50) {
+            lines.set(at, lines.get(at).replaceFirst(",[01]$", ",TRUE"));
+        }
+        Files.write(file, lines);
+        CsvSource single = CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults().withoutCache().skippingBadRows());
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), List.of("x1", "x2", "label"))
+                .skippingBadRows().withMinPartitions(4))) {
+            assertEquals(single.skippedRows(), data.skippedRows());
+            assertEquals(single.firstSkippedLines().get(file).stream().map(line -> file + ":" + line).toList(), data.firstSkippedRows());
+            assertEquals(List.of(file + ":2001", file + ":2051", file + ":2101", file + ":2151", file + ":2201"), data.firstSkippedRows());
+        }
+    }
+
     /** Each row's class, through its piece's mapping of its provisional class, is the one {@code rows} gave it. */
     private static void assertEachRowsClass(SparkCsvData data, TestRows rows) {
         List<RowBlock> blocks = data.blocks().collect().stream().sorted(Comparator.comparingInt(b -> b.piece)).toList();
