@@ -227,10 +227,13 @@ final class CsvOptions {
 
     /**
      * Refuses --no-header for a model whose features a header named: a file read without one names
-     * its columns by place ("column 2"), so none of the model's would be found.
+     * its columns by place ("column 2"), so none of the model's would be found; unless the command
+     * reads a model's numbers by place ({@code numbersByPlace}: predict) and the model has no
+     * categorical column, whose categories only a name finds.
      */
-    void checkHeaderFor(io.dense4j.model.InputSchema schema) {
-        if (noHeader && schema != null && !schema.featureNames().isEmpty() && !schema.namedByPlace()) {
+    void checkHeaderFor(io.dense4j.model.InputSchema schema, boolean numbersByPlace) {
+        if (noHeader && schema != null && !schema.featureNames().isEmpty() && !schema.namedByPlace()
+                && !(numbersByPlace && schema.categories().isEmpty())) {
             throw new ParameterException(command.commandLine(), "--no-header: the model was trained on a file with a header row (its "
                     + "features are named, such as \"" + io.dense4j.data.Printable.of(schema.featureNames().get(0)) + "\"), so it reads "
                     + "its columns by those names: leave out --no-header, and give the file its header row if it has none");

@@ -63,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Outputs.checkFolder(spec.commandLine(), "--plot", plots);
         csv.beforeTheModel(); // a bad flag is a usage error before the model is loaded
         Model model = Model.load(modelFile);
-        csv.checkHeaderFor(model.inputSchema());
+        csv.checkHeaderFor(model.inputSchema(), false);
         data = StandardInput.files(dataName, json ? System.err : System.out);
         csv.noteEncoding(model.trainingData(), json ? System.err : System.out);
         csv.guessDelimiter(data, PredictCommand.modelColumns(model), model.trainingData(), json ? System.err : System.out);

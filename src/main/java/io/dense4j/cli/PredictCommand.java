@@ -67,7 +67,7 @@ final class PredictCommand implements Callable<Integer> {
             Outputs.checkFile(spec.commandLine(), "--out", out, inputs);
         }
         Model model = Model.load(modelFile);
-        csv.checkHeaderFor(model.inputSchema());
+        csv.checkHeaderFor(model.inputSchema(), true);
         DecisionThreshold cut = threshold.resolve(model);
         // with the predictions on standard output, what was done goes beside them, not into them
         java.io.PrintStream status = toStandardOutput ? System.err : System.out;

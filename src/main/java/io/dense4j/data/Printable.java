@@ -47,7 +47,7 @@ public final class Printable {
     /** The UTF-8 bytes [from, to) as {@link #escaped} shows them, cut after {@link #QUOTED} bytes with their count. */
     public static String text(byte[] bytes, int from, int to) {
         if (to - from > QUOTED) {
-            return escaped(bytes, from, from + QUOTED) + String.format("… (%,d bytes)", to - from);
+            return escaped(bytes, from, from + QUOTED) + String.format(java.util.Locale.ROOT, "… (%,d bytes)", to - from);
         }
         return escaped(bytes, from, to);
     }

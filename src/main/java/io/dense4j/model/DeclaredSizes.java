@@ -76,7 +76,7 @@ final class DeclaredSizes {
                     statistics = Math.addExact(statistics, Math.multiplyExact(2, index == 0 ? numbers : inputs));
                 }
                 if (parameters > MOST_VALUES || statistics > MOST_VALUES) {
-                    throw problem(file, String.format("its layers up to layer %d hold %,d parameters; dense4j holds at most %,d",
+                    throw problem(file, String.format(java.util.Locale.ROOT, "its layers up to layer %d hold %,d parameters; dense4j holds at most %,d",
                             index, Math.max(parameters, statistics), MOST_VALUES));
                 }
                 index++;

@@ -90,7 +90,7 @@ final class ModelArchive {
             Map<String, Long> sizes = declared.sizes(entries.get(CONFIG));
             long total = sizes.values().stream().mapToLong(Long::longValue).sum();
             if (total > INFLATION_LIMIT * Math.max(fileBytes, 1L << 16)) {
-                throw new ModelFileException(file, String.format("%s declares %,d bytes of values in a file of %,d bytes; "
+                throw new ModelFileException(file, String.format(java.util.Locale.ROOT, "%s declares %,d bytes of values in a file of %,d bytes; "
                         + "dense4j writes files about as large as their values", CONFIG, total, fileBytes), null);
             }
             for (ZipEntry entry = next(file, zip); entry != null; entry = next(file, zip)) {
@@ -134,7 +134,7 @@ final class ModelArchive {
     private static byte[] bounded(Path file, ZipInputStream zip, String name, long limit) throws IOException {
         byte[] content = zip.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8)); // a bad CRC or a cut-off entry throws here
         if (content.length > limit) {
-            throw new ModelFileException(file, String.format("%s holds more than the %,d bytes %s", name, limit,
+            throw new ModelFileException(file, String.format(java.util.Locale.ROOT, "%s holds more than the %,d bytes %s", name, limit,
                     name.equals(CONFIG) ? "a model's configuration may take" : name.equals(DIGEST) ? "a digest takes"
                             : CONFIG + " declares for it"), null);
         }

@@ -314,7 +314,7 @@ final class ModelFile {
         for (String name : new String[] {PARAMETERS, STATISTICS, CALLBACK_WEIGHTS}) { // before the model is built: nothing allocated yet
             Long expected = declared.get(0).get(name);
             if (expected != null && entries.get(name) != null && entries.get(name).length != expected) {
-                throw new ModelFileException(file, String.format("%s holds %,d bytes; the layers in %s need %,d", name,
+                throw new ModelFileException(file, String.format(java.util.Locale.ROOT, "%s holds %,d bytes; the layers in %s need %,d", name,
                         entries.get(name).length, CONFIG, expected), null);
             }
         }

@@ -81,7 +81,7 @@ final class NumberInput {
 
     /**
      * " or -9 or glucose=0": the whole-number marks, of every column and then of one, for the
-     * input's description; " or -9 (not in columns of dates)" when some are columns of dates.
+     * input's description; " or -1 or -9 (not in columns of dates)" when some are columns of dates.
      */
     private static String marksGiven(InputSchema schema, List<String> features, int[] numeric) {
         if (schema == null) {
@@ -89,9 +89,11 @@ final class NumberInput {
         }
         List<String> numbers = java.util.Arrays.stream(numeric).mapToObj(features::get).filter(name -> !schema.dates().contains(name))
                 .toList();
-        String exceptDates = numbers.size() < numeric.length ? " (not in columns of dates)" : "";
         List<String> given = new ArrayList<>(numbers.isEmpty() ? List.of() : schema.missingMarks().stream()
-                .filter(CsvFormat::isNumberMark).map(mark -> mark + exceptDates).toList());
+                .filter(CsvFormat::isNumberMark).toList());
+        if (!given.isEmpty() && numbers.size() < numeric.length) { // said once, after the marks of every column
+            given.set(given.size() - 1, given.get(given.size() - 1) + " (not in columns of dates)");
+        }
         for (String name : numbers) {
             schema.columnMissingMarks().getOrDefault(name, List.of()).stream().filter(CsvFormat::isNumberMark)
                     .filter(mark -> !schema.missingMarks().contains(mark)).forEach(mark -> given.add(name + "=" + mark));

@@ -89,6 +89,17 @@ class EvaluateColumnFlagsTest {
                 folder.resolve("p.csv").toString());
         assertEquals(2, predicted.exitCode());
         assertTrue(predicted.err().startsWith(expected), predicted.err());
+
+        // a model of numbers alone: predict reads them by place from a file without a header, as it always did
+        Path numbers = folder.resolve("numbers.zip");
+        Path table = Files.writeString(folder.resolve("xz.csv"), "x,z,label\n" + "0.5,0.25,yes\n-0.5,1.5,no\n".repeat(20));
+        assertEquals(0, Run.of("train", "--data", table.toString(), "--epochs", "1", "--accept-worse-than-base-rate", "--out",
+                numbers.toString()).exitCode());
+        Path rows = Files.writeString(folder.resolve("xz-headerless.csv"), "0.5,0.25,yes\n-0.5,1.5,no\n");
+        Run byPlace = Run.of("predict", "--model", numbers.toString(), "--data", rows.toString(), "--no-header", "--out",
+                folder.resolve("q.csv").toString());
+        assertEquals(0, byPlace.exitCode(), byPlace.err());
+        assertEquals(3, Files.readAllLines(folder.resolve("q.csv")).size());
     }
 
     private static String[] concat(List<String> first, List<String> second) {

@@ -51,7 +51,7 @@ final class ModelArchive {
             Map<String, Long> sizes = declared.apply(entries.get(CONFIG));
             long total = sizes.values().stream().mapToLong(Long::longValue).sum();
             if (total > INFLATION_LIMIT * Math.max(fileBytes, 1L << 16)) {
-                throw new ModelFormatException(file, String.format("%s declares %,d bytes of values in a file of %,d bytes",
+                throw new ModelFormatException(file, String.format(java.util.Locale.ROOT, "%s declares %,d bytes of values in a file of %,d bytes",
                         CONFIG, total, fileBytes));
             }
             for (ZipEntry entry = next(file, zip); entry != null; entry = next(file, zip)) {
@@ -94,7 +94,7 @@ final class ModelArchive {
     private static byte[] bounded(Path file, ZipInputStream zip, String name, long limit) throws IOException {
         byte[] content = zip.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
         if (content.length > limit) {
-            throw new ModelFormatException(file, String.format("%s holds more than the %,d bytes it may", name, limit));
+            throw new ModelFormatException(file, String.format(java.util.Locale.ROOT, "%s holds more than the %,d bytes it may", name, limit));
         }
         return content;
     }

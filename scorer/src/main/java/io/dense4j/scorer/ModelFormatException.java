@@ -4,8 +4,9 @@ import java.nio.file.Path;
 
 /**
  * A model file the scorer cannot use, with one line that names the file and what is wrong with it:
- * text from the file that it quotes shows its line breaks and other control characters as \xNN
- * (\\uNNNN past one byte) escapes, whatever the file holds.
+ * text from the file that it quotes shows what cannot be seen (line breaks and other control
+ * characters, format characters such as a zero-width space, spaces other than ' ') as the \xNN
+ * escapes of its UTF-8 bytes, as dense4j's own messages show it.
  */
 public final class ModelFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -21,13 +22,25 @@ public final class ModelFormatException extends RuntimeException {
     private static String oneLine(String message) {
         StringBuilder line = new StringBuilder(message.length());
         message.codePoints().forEach(c -> {
-            int type = Character.getType(c);
-            if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
-                line.append(c <= 0xFF ? String.format("\\x%02X", c) : String.format("\\u%04X", c));
-            } else {
+            if (visible(c)) {
                 line.appendCodePoint(c);
+            } else {
+                for (byte b : new String(Character.toChars(c)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    line.append(String.format("\\x%02X", b & 0xFF));
+                }
             }
         });
         return line.toString();
+    }
+
+    /** Whether a message may show {@code c} as itself: printed, and seen (dense4j's Printable asks the same). */
+    private static boolean visible(int c) {
+        if (c < 0x80) {
+            return c >= 0x20 && c < 0x7f;
+        }
+        int type = Character.getType(c);
+        return c != 0xFFFD && type != Character.CONTROL && type != Character.FORMAT && type != Character.SPACE_SEPARATOR
+                && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR && type != Character.SURROGATE
+                && type != Character.PRIVATE_USE && type != Character.UNASSIGNED;
     }
 }

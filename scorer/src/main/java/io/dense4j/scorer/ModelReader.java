@@ -72,7 +72,7 @@ final class ModelReader {
             }
             long expected = (name.equals(PARAMETERS) ? parameterCount : statisticCount) * valueBytes;
             if (entries.get(name).length != expected) { // short: the values missing would read as zeros
-                throw new ModelFormatException(file, String.format("%s holds %,d bytes; the layers in %s need %,d", name,
+                throw new ModelFormatException(file, String.format(java.util.Locale.ROOT, "%s holds %,d bytes; the layers in %s need %,d", name,
                         entries.get(name).length, ModelArchive.CONFIG, expected));
             }
         }
@@ -173,7 +173,7 @@ final class ModelReader {
                 statisticCount = Math.addExact(statisticCount, 2 * (dense ? width : numbers));
             }
             if (parameterCount > MOST_VALUES || statisticCount > MOST_VALUES) {
-                throw new IllegalArgumentException(String.format("its layers up to layer %d hold %,d values", index,
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "its layers up to layer %d hold %,d values", index,
                         Math.max(parameterCount, statisticCount)));
             }
         }

@@ -165,6 +165,9 @@ class ScorerFileTest {
         Path twoLines = redigested("two-lines.zip", json -> { }, entries -> entries.put("pay\nload.bin", new byte[8]));
         assertEquals(twoLines + ": has an entry dense4j does not write: \"pay\\x0Aload.bin\"",
                 assertThrows(ModelFormatException.class, () -> Scorer.load(twoLines)).getMessage(), "one line, whatever the file holds");
+        Path unseen = redigested("unseen.zip", json -> { }, entries -> entries.put("pay\u200Bload.bin", new byte[8]));
+        assertEquals(unseen + ": has an entry dense4j does not write: \"pay\\xE2\\x80\\x8Bload.bin\"",
+                assertThrows(ModelFormatException.class, () -> Scorer.load(unseen)).getMessage(), "a zero-width space, as dense4j shows it");
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.dense4j.data.DataFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -77,18 +76,22 @@ public record CsvFiles(String name, List<Path> paths) {
     }
 
     private static List<Path> listed(Path folder, int depth, java.util.function.Predicate<Path> wanted, Path given) {
-        // links followed, to files and to folders, the folder given among them, as Spark reads them; the depth bounds the walk
-        try (Stream<Path> found = Files.find(folder.toString().isEmpty() ? Path.of(".") : folder, depth,
-                (path, attributes) -> attributes.isRegularFile() && depthOf(folder, path) == depth, FileVisitOption.FOLLOW_LINKS)) {
-            return found.map(path -> folder.toString().isEmpty() ? Path.of(".").relativize(path) : path)
-                    .filter(CsvFiles::data).filter(wanted).sorted().toList();
+        Path start = folder.toString().isEmpty() ? Path.of(".") : folder;
+        try {
+            // a folder given as a link to one is walked through the link, as Spark reads it; links to folders below it are
+            // not followed (one may loop, or name a file read already), and a link to a file is a file to read
+            Path walked = Files.isSymbolicLink(start) ? start.toRealPath() : start;
+            try (Stream<Path> found = Files.find(walked, depth, (path, attributes) -> (attributes.isRegularFile()
+                    || attributes.isSymbolicLink() && Files.isRegularFile(path)) && walked.relativize(path).getNameCount() == depth)) {
+                return found.map(path -> start.resolve(walked.relativize(path)))
+                        .map(path -> folder.toString().isEmpty() ? Path.of(".").relativize(path) : path)
+                        .filter(CsvFiles::data).filter(wanted).sorted().toList();
+            }
         } catch (IOException failed) {
             throw new UncheckedIOException(given + ": cannot be listed: " + failed.getMessage(), failed);
+        } catch (UncheckedIOException failed) { // a subfolder that cannot be read, met while walking
+            throw new UncheckedIOException(given + ": cannot be listed: " + failed.getCause().getMessage(), failed.getCause());
         }
-    }
-
-    private static int depthOf(Path folder, Path path) {
-        return (folder.toString().isEmpty() ? Path.of(".") : folder).relativize(path).getNameCount();
     }
 
     /**

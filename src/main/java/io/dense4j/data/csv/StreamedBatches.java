@@ -89,7 +89,7 @@ final class StreamedBatches implements BatchSource {
         this.fill = fill;
         this.shuffleRows = (int) Math.max(1, Math.min(shuffleRows, rows));
         if ((long) this.shuffleRows * width > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(String.format("a shuffle buffer of %,d rows of %,d features does not fit one "
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "a shuffle buffer of %,d rows of %,d features does not fit one "
                     + "array: give a buffer of at most %,d rows", this.shuffleRows, width, (Integer.MAX_VALUE - 8) / width));
         }
         this.type = type;

@@ -57,6 +57,12 @@ class CsvFilesTest {
         assertEquals(List.of(linked.resolve("a.csv"), linked.resolve("b.csv")), CsvFiles.of(linked.toString()).paths(),
                 "it held no data file");
         assertEquals(List.of(linked.resolve("b.csv")), CsvFiles.of(linked + "/b*.csv").paths(), "it matched no file");
+
+        // below it, a link to a folder is not followed: one to itself would loop, one to another would read its files twice
+        touch("real/sub/c.csv");
+        Files.createSymbolicLink(folder.resolve("real/self"), folder.resolve("real"));
+        Files.createSymbolicLink(folder.resolve("real/again"), folder.resolve("real/sub"));
+        assertEquals(List.of(linked.resolve("sub/c.csv")), CsvFiles.of(linked + "/*/*.csv").paths());
     }
 
     @Test
