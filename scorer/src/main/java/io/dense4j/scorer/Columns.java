@@ -53,6 +53,12 @@ final class Columns {
         }
         this.ownMarks = new java.util.ArrayList<>();
         this.numberMarks = new float[names.size()][];
+        java.util.stream.Stream.concat(ownMarks.stream(), columnMarks.values().stream().flatMap(List::stream))
+                .filter(mark -> mark.matches("[+-]?[0-9]+") && !isNumberMark(mark)).findFirst().ifPresent(mark -> {
+                    // as dense4j refuses it: a number so long marks nothing in number cells, and would be text elsewhere
+                    throw new IllegalArgumentException("the missing-value mark \"" + mark + "\" is a number; a number marks missing "
+                            + "values only when it is whole, of at most 7 digits, such as -9 or 999");
+                });
         java.util.Set<String> everywhere = java.util.Set.copyOf(ownMarks);
         for (String name : columnMarks.keySet()) {
             if (!names.contains(name)) { // dense4j refuses such a file: the marks would be read nowhere

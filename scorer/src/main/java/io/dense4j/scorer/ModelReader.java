@@ -277,12 +277,6 @@ final class ModelReader {
                     columnMarks.put(name, texts(listedMarks, "missing-value marks of \"" + name + "\""));
                 }
             }
-            java.util.stream.Stream.concat(marks.stream(), columnMarks.values().stream().flatMap(List::stream))
-                    .filter(mark -> mark.matches("[+-]?[0-9]+") && !Columns.isNumberMark(mark)).findFirst().ifPresent(mark -> {
-                        // as dense4j refuses it: a number so long marks nothing in number cells, and would be text elsewhere
-                        throw new IllegalArgumentException("the missing-value mark \"" + mark + "\" is a number; a number marks missing "
-                                + "values only when it is whole, of at most 7 digits, such as -9 or 999");
-                    });
             if (schema.has("dates")) {
                 if (!(schema.get("dates") instanceof JSONArray listedDates) || listedDates.length() > names.size()) {
                     throw new IllegalArgumentException("its columns of dates are not a list of at most one name per feature");
