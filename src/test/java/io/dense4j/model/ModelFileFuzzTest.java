@@ -53,21 +53,31 @@ public class ModelFileFuzzTest {
      */
     @FuzzTest(maxDuration = "5m")
     void loadsAnEditedModelOrNamesTheProblem(FuzzedDataProvider data) throws IOException {
-        JsonNode json = JSON.readTree(ENTRIES.get(ModelArchive.CONFIG));
+        JsonNode json = JSON.readTree(seedConfig());
         for (int edits = data.consumeInt(1, 4); edits > 0; edits--) {
             JsonEdits.apply(json, data);
         }
         check(JSON.writeValueAsBytes(json));
     }
 
-    private static void check(byte[] json) throws IOException {
+    /** The seed model's {@code model.json}, which the edits start from (the scorer's fuzz test's too). */
+    public static byte[] seedConfig() {
+        return ENTRIES.get(ModelArchive.CONFIG).clone();
+    }
+
+    /** Writes {@code file}: the seed model's entries with {@code json} as its {@code model.json}, the digest made to match. */
+    public static void write(Path file, byte[] json) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>(ENTRIES);
         entries.remove(ModelArchive.DIGEST);
         entries.put(ModelArchive.CONFIG, json);
         entries.put(ModelArchive.DIGEST, ModelArchive.digest(entries).getBytes(StandardCharsets.US_ASCII));
+        ModelFileTest.zip(file, entries);
+    }
+
+    private static void check(byte[] json) throws IOException {
         Path file = Files.createTempFile("fuzz", ".zip");
         try {
-            ModelFileTest.zip(file, entries);
+            write(file, json);
             Model model;
             try {
                 model = Model.load(file);

@@ -12,15 +12,8 @@ import io.dense4j.model.Model;
 import io.dense4j.model.ModelFileException;
 import io.dense4j.model.ModelFileFuzzTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A model file edited by hand, as {@link JsonEdits} edits one (its digest made to match): the
@@ -33,8 +26,6 @@ import java.util.zip.ZipOutputStream;
  * JAZZER_FUZZ=1} fuzzes (docs/reliability.md).
  */
 class ScorerFuzzTest {
-    /** The entries of the core's fuzzed model: a hidden layer, standardized numbers, a categorical column, a column of dates, marks. */
-    private static final Map<String, byte[]> ENTRIES = entries(ModelFileFuzzTest.saved());
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * Rows as both read them: x, colour's code (red, green, blue, other, missing), day; no number
@@ -46,23 +37,14 @@ class ScorerFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
     void scoresAsDense4jOrRefuses(FuzzedDataProvider data) throws IOException {
-        JsonNode json = JSON.readTree(ENTRIES.get(ModelArchive.CONFIG));
+        // the core's fuzzed model: a hidden layer, standardized numbers, a categorical column, a column of dates, marks
+        JsonNode json = JSON.readTree(ModelFileFuzzTest.seedConfig());
         for (int edits = data.consumeInt(1, 4); edits > 0; edits--) {
             JsonEdits.apply(json, data);
         }
-        Map<String, byte[]> entries = new LinkedHashMap<>(ENTRIES);
-        entries.remove(ModelArchive.DIGEST);
-        entries.put(ModelArchive.CONFIG, JSON.writeValueAsBytes(json));
-        entries.put(ModelArchive.DIGEST, ModelArchive.digest(entries).getBytes(StandardCharsets.US_ASCII));
         Path file = Files.createTempFile("fuzz", ".zip");
         try {
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-                for (var entry : entries.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(entry.getKey()));
-                    zip.write(entry.getValue());
-                    zip.closeEntry();
-                }
-            }
+            ModelFileFuzzTest.write(file, JSON.writeValueAsBytes(json));
             Scorer scorer;
             try {
                 scorer = Scorer.load(file);
@@ -106,17 +88,5 @@ class ScorerFuzzTest {
         } catch (IllegalArgumentException refused) {
             return "refused";
         }
-    }
-
-    private static Map<String, byte[]> entries(Path file) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                entries.put(entry.getName(), in.readAllBytes());
-            }
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        }
-        return entries;
     }
 }
