@@ -1,9 +1,7 @@
 package io.dense4j.data.csv;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,16 +23,11 @@ public final class DelimiterGuess {
     }
 
     /**
-     * The delimiter {@code file}'s first lines (gzip or plain, blank lines passed over) say it has;
-     * ',' unless another reads them and the comma does not. {@code commaAllowed} is false when the
-     * comma is the decimal separator; {@code columns} are a model's, which a comma line that names
-     * them all keeps; its text is read in {@code encoding}.
+     * The delimiter a file's first non-blank {@code lines} ({@link FirstLines}; none for an empty
+     * file) say it has: ',' unless another reads them and the comma does not. {@code commaAllowed}
+     * is false when the comma is the decimal separator; {@code columns} are a model's, which a
+     * comma line that names them all keeps.
      */
-    public static char of(Path file, boolean commaAllowed, Set<String> columns, TextEncoding encoding) throws IOException {
-        return of(FirstLines.of(file, encoding, 2), commaAllowed, columns);
-    }
-
-    /** As above for a file's first non-blank {@code lines} (none for an empty file). */
     public static char of(List<byte[]> lines, boolean commaAllowed, Set<String> columns) {
         return lines.isEmpty() ? ',' : of(lines.get(0), lines.size() > 1 ? lines.get(1) : null, commaAllowed, columns);
     }

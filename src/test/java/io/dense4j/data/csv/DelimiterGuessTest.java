@@ -68,12 +68,17 @@ class DelimiterGuessTest {
     @Test
     void readsTheFirstLinesOfAPlainOrGzipFileBlankLinesPassedOver() throws Exception {
         Path plain = Files.writeString(folder.resolve("rows.csv"), "\n  \na;b;label\n1,5;2;0\n");
-        assertEquals(';', DelimiterGuess.of(plain, true, Set.of(), TextEncoding.named("UTF-8")));
+        assertEquals(';', guessed(plain));
         Path gzip = folder.resolve("rows.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
             out.write("a\tb\tlabel\n1\t2\t0\n".getBytes(StandardCharsets.UTF_8));
         }
-        assertEquals('\t', DelimiterGuess.of(gzip, true, Set.of(), TextEncoding.named("UTF-8")));
-        assertEquals(',', DelimiterGuess.of(Files.writeString(folder.resolve("empty.csv"), ""), true, Set.of(), TextEncoding.named("UTF-8")));
+        assertEquals('\t', guessed(gzip));
+        assertEquals(',', guessed(Files.writeString(folder.resolve("empty.csv"), "")));
+    }
+
+    /** The delimiter a file's first lines show, read as the command line reads them. */
+    private static char guessed(Path file) throws java.io.IOException {
+        return DelimiterGuess.of(FirstLines.of(file, TextEncoding.named("UTF-8"), 2), true, Set.of());
     }
 }
