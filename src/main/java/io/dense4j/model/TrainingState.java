@@ -63,6 +63,14 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
             return "averaging every " + localSteps + " local steps over " + pieces + " pieces";
         }
 
+        /** Whether {@code steps} is one of the records {@link #cluster} holds: {@link #EXACT}, {@link #EXACT_ON_CLUSTER} or {@link #averaging}'s. */
+        public static boolean isStepsRecord(String steps) {
+            return exact(steps) || AVERAGING.matcher(steps).matches();
+        }
+
+        private static final java.util.regex.Pattern AVERAGING = java.util.regex.Pattern.compile(
+                "averaging every [1-9][0-9]{0,9} local steps over [1-9][0-9]{0,9} pieces");
+
         /** Whether these steps were averaged over a cluster's pieces every {@code localSteps} steps (see {@link #averaging}). */
         public boolean averagedEvery(int localSteps) {
             return cluster != null && cluster.startsWith("averaging every " + localSteps + " local steps over ");

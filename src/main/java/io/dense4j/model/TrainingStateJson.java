@@ -64,11 +64,35 @@ final class TrainingStateJson {
             }
         }
         checkCounts(training);
+        TrainingState.Batching batching = batching(training.path("batching"));
+        checkEpochRows(training, batching);
         return new TrainingState(new TrainingState.Progress(training.get("epochsTrained").asInt(),
                 training.get("batchesInEpoch").asLong(), training.get("epochLossSum").asDouble(),
                 training.get("epochRows").asLong(), training.get("epochCorrect").asLong()),
-                training.get("optimizerSteps").asLong(), values, batching(training.path("batching")), null,
+                training.get("optimizerSteps").asLong(), values, batching, null,
                 learningRate(training.path("learningRate")), callbacks(training.path("callbacks"), callbackWeights));
+    }
+
+    /**
+     * The rows of the epoch in progress fill its batches, as a fit reads them: every batch but the
+     * epoch's last full, at the recorded batch size, and the last holding a row at least; no rows,
+     * no loss. Otherwise a resumed fit would blame its own options for the file's numbers, or
+     * report a loss no rows had.
+     */
+    private static void checkEpochRows(JsonNode training, TrainingState.Batching batching) {
+        long batches = training.get("batchesInEpoch").asLong();
+        long rows = training.get("epochRows").asLong();
+        boolean fill = batching == null ? rows >= batches
+                : batches == 0 ? rows == 0 : rows > (batches - 1) * (double) batching.batchSize()
+                && rows <= batches * (double) batching.batchSize(); // in doubles: the product of two counts may pass a long
+        if (!fill) {
+            throw new IllegalArgumentException("its training state counts " + rows + " rows in " + batches + " batches"
+                    + (batching == null ? "" : " of " + batching.batchSize()) + " of the epoch in progress");
+        }
+        if (rows == 0 && training.get("epochLossSum").asDouble() != 0) {
+            throw new IllegalArgumentException("its training state sums a loss of " + training.get("epochLossSum")
+                    + " over no rows of the epoch in progress");
+        }
     }
 
     /** The most steps a checkpoint may count: past 2^53 a double no longer counts them one by one. */
@@ -103,8 +127,8 @@ final class TrainingStateJson {
         if (node.isMissingNode()) {
             return Double.NaN;
         }
-        if (!node.isNumber() || !(node.asDouble() >= 0)) {
-            throw new IllegalArgumentException("its training state's learningRate is " + node + ", not a number >= 0");
+        if (!node.isNumber() || !(node.asDouble() > 0) || Double.isInfinite(node.asDouble())) { // as a trainer takes a rate
+            throw new IllegalArgumentException("its training state's learningRate is " + node + ", not a finite number > 0");
         }
         return node.asDouble();
     }
@@ -173,13 +197,19 @@ final class TrainingStateJson {
             throw new IllegalArgumentException("its training state's batching needs numbers \"batchSize\", \"seed\" and "
                     + "\"validationSplit\" (in [0, 1)) and booleans \"shuffle\" and \"stratified\"");
         }
+        if (node.get("batchSize").asInt() < 1) { // a fit's batches hold a row at least; a full batch is the most an int holds
+            throw new IllegalArgumentException("its training state's batching has batchSize " + node.get("batchSize")
+                    + ", not a whole number >= 1");
+        }
         JsonNode buffer = node.path("shuffleBuffer");
         if (!buffer.isMissingNode() && (!buffer.canConvertToInt() || buffer.asInt() < 0)) {
             throw new IllegalArgumentException("its training state's batching has shuffleBuffer " + buffer + ", not a whole number >= 0");
         }
         JsonNode cluster = node.path("cluster");
-        if (!cluster.isMissingNode() && !cluster.isTextual()) {
-            throw new IllegalArgumentException("its training state's batching has cluster " + cluster + ", not a text");
+        if (!cluster.isMissingNode() && !(cluster.isTextual() && TrainingState.Batching.isStepsRecord(cluster.asText()))) {
+            throw new IllegalArgumentException("its training state's batching has cluster " + cluster + ", not \""
+                    + TrainingState.Batching.EXACT + "\", \"" + TrainingState.Batching.EXACT_ON_CLUSTER + "\" or \""
+                    + TrainingState.Batching.averaging(4, 2) + "\" (any counts)");
         }
         return new TrainingState.Batching(node.get("batchSize").asInt(), node.get("shuffle").asBoolean(), node.get("seed").asLong(),
                 node.get("validationSplit").asDouble(), node.get("stratified").asBoolean(),

@@ -293,9 +293,10 @@ public final class Trainer {
         int batchSize = (int) Math.min(options.batchSize(), rows);
         int batches = Math.toIntExact((rows + batchSize - 1) / batchSize);
         if (epochRows != Math.min(rows, batchesInEpoch * batchSize)) {
-            throw new IllegalArgumentException(String.format(
-                    "this trainer stopped after %d rows of an epoch, %d batches, which batches of %d rows do not make: "
-                            + "resume with the batch size and rows it was trained with", epochRows, batchesInEpoch, batchSize));
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%s stopped after %d rows of an epoch, %d batches, which batches of %d of these %d rows do not make: "
+                            + "resume with the batch size and rows it was trained with", resuming ? "the checkpoint" : "this trainer",
+                    epochRows, batchesInEpoch, batchSize, rows));
         }
         batching = asked.keepingClusterOf(batching); // a resumed cluster run is partly the cluster's
         resuming = false;
@@ -348,7 +349,10 @@ public final class Trainer {
             double[] scores = steps.score(validation);
             validationLoss = scores[0];
             validationAccuracy = scores[1];
-            if (!Double.isFinite(validationLoss)) { // finite training loss: a held-out row the layers overflow, not a divergence
+            if (!Double.isFinite(validationLoss)) { // each batch's loss was finite before its step; after the last, perhaps not
+                if (!Double.isFinite(steps.firstRowsLoss(train))) {
+                    throw TrainingDivergedException.afterLastStep(epoch, (int) batchesInEpoch, validationLoss);
+                }
                 throw io.dense4j.model.NoProbability.inValidation(epoch, validationLoss);
             }
         }

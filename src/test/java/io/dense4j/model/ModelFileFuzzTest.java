@@ -67,12 +67,29 @@ public class ModelFileFuzzTest {
 
     /** Writes {@code file}: the seed model's entries with {@code json} as its {@code model.json}, the digest made to match. */
     public static void write(Path file, byte[] json) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>(ENTRIES);
+        write(file, ENTRIES, json);
+    }
+
+    /** Writes {@code file}: these entries of a model file with {@code json} as its {@code model.json}, the digest made to match. */
+    public static void write(Path file, Map<String, byte[]> of, byte[] json) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>(of);
         entries.remove(ModelArchive.DIGEST);
         entries.put(ModelArchive.CONFIG, json);
         entries.put(ModelArchive.DIGEST, ModelArchive.digest(entries).getBytes(StandardCharsets.US_ASCII));
         ModelFileTest.zip(file, entries);
     }
+
+    /** The entries of the model file {@code file}, in order; its {@code model.json} under {@link #CONFIG}. */
+    public static Map<String, byte[]> entries(Path file) {
+        try {
+            return ModelFileTest.entries(file);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    /** The name of a model file's {@code model.json} entry. */
+    public static final String CONFIG = ModelArchive.CONFIG;
 
     private static void check(byte[] json) throws IOException {
         Path file = Files.createTempFile("fuzz", ".zip");
@@ -120,14 +137,6 @@ public class ModelFileFuzzTest {
             model.save(file);
             file.toFile().deleteOnExit();
             return file;
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        }
-    }
-
-    private static Map<String, byte[]> entries(Path file) {
-        try {
-            return ModelFileTest.entries(file);
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }

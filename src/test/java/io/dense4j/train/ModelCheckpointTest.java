@@ -155,7 +155,7 @@ class ModelCheckpointTest {
         Trainer resumed = Trainer.resume(older, io.dense4j.runtime.ExecutionPolicy.forThisMachine());
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> resumed.fit(rows, FitOptions.builder().epochs(2).batchSize(64).build()));
-        assertEquals("this trainer stopped after 150 rows of an epoch, 3 batches, which batches of 64 rows do not make: "
+        assertEquals("the checkpoint stopped after 150 rows of an epoch, 3 batches, which batches of 64 of these 600 rows do not make: "
                 + "resume with the batch size and rows it was trained with", refused.getMessage());
     }
 
