@@ -29,12 +29,18 @@ final class PartedRead {
      * file's dictionary sends the read to one thread, where the bound falls where one reader's does).
      */
     static CsvReader.Summary summary(CsvReader reader, CsvReader.RowHandler[] handlers, boolean[] flipped, int[][][] renumber) {
+        return summary(reader, handlers, flipped, renumber, PARALLEL_MINIMUM_BYTES);
+    }
+
+    /** As above, splitting a file of {@code minimumBytes} or more: a test splits small files, where a fuzzer reaches every split. */
+    static CsvReader.Summary summary(CsvReader reader, CsvReader.RowHandler[] handlers, boolean[] flipped, int[][][] renumber,
+                                     long minimumBytes) {
         if (handlers.length < 2) {
             return null;
         }
         CsvReader.Summary[] parts;
         try {
-            parts = readInParts(reader, handlers);
+            parts = readInParts(reader, handlers, minimumBytes);
         } catch (RuntimeException problem) {
             return null;
         }
@@ -98,11 +104,11 @@ final class PartedRead {
      * a good file: the caller merges the summaries, and on any exception reads the file again on
      * one thread for the exact message. Returns null for a file too small to split, or a gzip file.
      */
-    static CsvReader.Summary[] readInParts(CsvReader reader, CsvReader.RowHandler[] handlers) {
+    private static CsvReader.Summary[] readInParts(CsvReader reader, CsvReader.RowHandler[] handlers, long minimumBytes) {
         ColumnLayout layout = reader.layout();
         long[] bounds;
         try {
-            bounds = reader.gzip() ? null : ByteRanges.splitPoints(reader.file(), handlers.length, PARALLEL_MINIMUM_BYTES);
+            bounds = reader.gzip() ? null : ByteRanges.splitPoints(reader.file(), handlers.length, minimumBytes);
         } catch (java.io.IOException failed) {
             throw reader.cannotRead(failed);
         }
