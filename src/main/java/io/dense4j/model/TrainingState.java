@@ -177,8 +177,8 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
             throw new IllegalArgumentException("optimizer steps cannot be negative: " + optimizerSteps);
         }
         optimizerState = optimizerState.clone();
-        if (!(Double.isNaN(learningRate) || learningRate >= 0 && learningRate < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("a checkpoint's learning rate must be finite and >= 0, got " + learningRate);
+        if (!(Double.isNaN(learningRate) || learningRate > 0 && learningRate < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("a checkpoint's learning rate must be finite and > 0, got " + learningRate);
         }
         callbacks = java.util.List.copyOf(callbacks);
     }

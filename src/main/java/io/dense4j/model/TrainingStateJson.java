@@ -16,7 +16,10 @@ final class TrainingStateJson {
     private TrainingStateJson() {
     }
 
-    /** Writes {@code state} into {@code training}; the optimizer's state and callbacks' weights are entries of their own. */
+    /**
+     * Writes {@code state} into {@code training}; the optimizer's state and callbacks' weights are
+     * entries of their own. Throws, as {@link #check} does, for a state no reader would take.
+     */
     static void write(TrainingState state, ObjectNode training) {
         TrainingState.Progress progress = state.progress();
         training.put("epochsTrained", progress.epochs())
@@ -45,6 +48,7 @@ final class TrainingStateJson {
                 node.put("weights", callback.weights() != null); // in callback-weights.bin, one copy after another
             }
         }
+        check(training);
     }
 
     /**
@@ -57,6 +61,20 @@ final class TrainingStateJson {
                     config.path("optimizer").path("steps").asLong(0), values);
         }
         JsonNode training = config.path("training");
+        check(training);
+        return new TrainingState(new TrainingState.Progress(training.get("epochsTrained").asInt(),
+                training.get("batchesInEpoch").asLong(), training.get("epochLossSum").asDouble(),
+                training.get("epochRows").asLong(), training.get("epochCorrect").asLong()),
+                training.get("optimizerSteps").asLong(), values, batching(training.path("batching")), null,
+                learningRate(training.path("learningRate")), callbacks(training.path("callbacks"), callbackWeights));
+    }
+
+    /**
+     * Throws unless {@code training} is a state a reader takes: what {@link #read} checks, and what
+     * {@link #write} checks of the state it wrote, so that no file is written that no reader reads
+     * (a state set by hand through the API, say).
+     */
+    static void check(JsonNode training) {
         for (String key : new String[] {"epochsTrained", "batchesInEpoch", "epochLossSum", "epochRows", "epochCorrect",
                 "optimizerSteps"}) {
             if (!training.path(key).isNumber()) {
@@ -64,13 +82,9 @@ final class TrainingStateJson {
             }
         }
         checkCounts(training);
-        TrainingState.Batching batching = batching(training.path("batching"));
-        checkEpochRows(training, batching);
-        return new TrainingState(new TrainingState.Progress(training.get("epochsTrained").asInt(),
-                training.get("batchesInEpoch").asLong(), training.get("epochLossSum").asDouble(),
-                training.get("epochRows").asLong(), training.get("epochCorrect").asLong()),
-                training.get("optimizerSteps").asLong(), values, batching, null,
-                learningRate(training.path("learningRate")), callbacks(training.path("callbacks"), callbackWeights));
+        checkEpochRows(training, batching(training.path("batching")));
+        learningRate(training.path("learningRate"));
+        callbacksWithWeights(training.path("callbacks"));
     }
 
     /**
@@ -87,7 +101,8 @@ final class TrainingStateJson {
                 && rows <= batches * (double) batching.batchSize(); // in doubles: the product of two counts may pass a long
         if (!fill) {
             throw new IllegalArgumentException("its training state counts " + rows + " rows in " + batches + " batches"
-                    + (batching == null ? "" : " of " + batching.batchSize()) + " of the epoch in progress");
+                    + (batching == null ? "" : batching.batchSize() == Integer.MAX_VALUE ? " (full batches)" : " of " + batching.batchSize())
+                    + " of the epoch in progress");
         }
         if (rows == 0 && training.get("epochLossSum").asDouble() != 0) {
             throw new IllegalArgumentException("its training state sums a loss of " + training.get("epochLossSum")
@@ -190,7 +205,8 @@ final class TrainingStateJson {
         if (node.isMissingNode()) {
             return null;
         }
-        if (!node.path("batchSize").canConvertToInt() || !node.path("seed").canConvertToLong()
+        if (!node.path("batchSize").isIntegralNumber() || !node.path("batchSize").canConvertToInt()
+                || !node.path("seed").isIntegralNumber() || !node.path("seed").canConvertToLong()
                 || !node.path("validationSplit").isNumber() || !(node.path("validationSplit").asDouble() >= 0
                 && node.path("validationSplit").asDouble() < 1)
                 || !node.path("shuffle").isBoolean() || !node.path("stratified").isBoolean()) {

@@ -350,8 +350,9 @@ public final class Trainer {
             validationLoss = scores[0];
             validationAccuracy = scores[1];
             if (!Double.isFinite(validationLoss)) { // each batch's loss was finite before its step; after the last, perhaps not
-                if (!Double.isFinite(steps.firstRowsLoss(train))) {
-                    throw TrainingDivergedException.afterLastStep(epoch, (int) batchesInEpoch, validationLoss);
+                double trainingLoss = steps.firstRowsLoss(train);
+                if (!Double.isFinite(trainingLoss)) {
+                    throw TrainingDivergedException.afterLastStep(epoch, (int) batchesInEpoch, validationLoss, trainingLoss);
                 }
                 throw io.dense4j.model.NoProbability.inValidation(epoch, validationLoss);
             }

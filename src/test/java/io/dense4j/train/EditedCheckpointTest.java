@@ -85,6 +85,23 @@ class EditedCheckpointTest {
         assertRefused(rate, "$11e400", "its training state's learningRate is \"Infinity\", not a finite number > 0");
     }
 
+    /** What the reader refuses is not written: progress set by hand that the batches cannot hold, a learning rate of 0. */
+    @Test
+    void aStateNoReaderTakesIsNotWritten() throws IOException {
+        Path seed = folder.resolve("seed.zip");
+        ModelFileFuzzTest.write(seed, CheckpointFuzzTest.ENTRIES, SEED.getBytes(StandardCharsets.UTF_8));
+        Trainer trainer = Trainer.resume(Checkpoint.load(seed), io.dense4j.runtime.ExecutionPolicy.ofThreads(1));
+        trainer.setProgress(new TrainingState.Progress(2, 3, 1.5, 10, 5));
+        Path file = folder.resolve("unreadable.zip");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> trainer.saveCheckpoint(file));
+        assertEquals("nothing written to " + file + ": its training state counts 10 rows in 3 batches of 16 of the epoch in "
+                + "progress", refused.getMessage());
+        assertFalse(java.nio.file.Files.exists(file));
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> new TrainingState(
+                TrainingState.Progress.START, 0, new double[0], null, null, 0.0, java.util.List.of()));
+        assertEquals("a checkpoint's learning rate must be finite and > 0, got 0.0", zero.getMessage());
+    }
+
     @Test
     void howTheStepsWereTakenIsOneOfTheRecordsARunWrites() throws IOException {
         assertRefused("\"cluster\" : \"exact steps\"", "\"cluster\" : \"\\\\nmodel.json\"", "its training state's batching has cluster \"\\nmodel.json\", not \"exact steps\", \"exact rounds on a "

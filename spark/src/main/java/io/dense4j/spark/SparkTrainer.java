@@ -174,8 +174,13 @@ public final class SparkTrainer {
                 trainer.setProgress(new TrainingState.Progress(epoch - 1, firstStep + steps, lossSum, (long) rows, (long) correct));
                 loop.batchEnd(epoch, round + 1, roundsPerEpoch, totals[0] / Math.max(1, totals[1]));
             }
-            double[] held = work.validation == null ? null : validationLoss();
+            double[] held = work.validation == null ? null : lossSums(false);
             if (held != null && held[1] > 0 && !Double.isFinite(held[0])) { // as one machine says it (Trainer)
+                double[] trained = lossSums(true);
+                if (!Double.isFinite(trained[0])) { // the training rows too: the epoch's last step diverged
+                    throw io.dense4j.train.TrainingDivergedException.afterLastStep(epoch, (int) trainer.batchesInEpoch(),
+                            held[0] / held[1], trained[0] / trained[1]);
+                }
                 throw io.dense4j.model.NoProbability.inValidation(epoch, held[0] / held[1]);
             }
             return new EpochMetrics(epoch, lossSum / rows, correct / rows,
@@ -245,13 +250,16 @@ public final class SparkTrainer {
             }
         }
 
-        /** The validation rows' summed loss, count and correct count. */
-        private double[] validationLoss() {
+        /**
+         * The validation rows' summed loss, count and correct count; or, {@code trainingHead}, those
+         * of each piece's first training rows (after a validation loss that is not finite).
+         */
+        private double[] lossSums(boolean trainingHead) {
             Broadcast<double[]> weights = context.broadcast(trainer.parameters());
             try {
                 Work w = work;
                 return SparkCsvData.unwrap(() -> data.blocks().treeAggregate(new double[3],
-                        (Function2<double[], RowBlock, double[]>) (acc, block) -> w.validationLoss(block, weights, acc),
+                        (Function2<double[], RowBlock, double[]>) (acc, block) -> w.lossSums(block, weights, acc, trainingHead),
                         SparkTrainer::add, sync.treeDepth()));
             } finally {
                 weights.destroy();
@@ -380,16 +388,22 @@ public final class SparkTrainer {
             return sums;
         }
 
-        double[] validationLoss(RowBlock block, Broadcast<double[]> weights, double[] sums) {
+        /** The training rows of a piece scored after a validation loss that is not finite: a few show a diverged step. */
+        private static final int TRAINING_HEAD = 256;
+
+        /** Adds the loss sums of {@code block}'s validation rows, or with {@code trainingHead} of its first training rows. */
+        double[] lossSums(RowBlock block, Broadcast<double[]> weights, double[] sums, boolean trainingHead) {
             checkWhole(block);
-            int[] rows = block.selectedRows(validation, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]);
-            if (rows.length == 0) {
+            int[] rows = trainingHead ? block.cachedRows(training, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece])
+                    : block.selectedRows(validation, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]);
+            int count = trainingHead ? Math.min(rows.length, TRAINING_HEAD) : rows.length;
+            if (count == 0) {
                 return sums;
             }
             Trainer replica = Replicas.borrow(run, model, optimizer, threads);
             try (BlasThreads blas = BlasThreads.exactly(threads)) {
                 replica.restoreParameters(weights.value());
-                replica.model().addLossSums(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill, codes[block.piece]),
+                replica.model().addLossSums(new BlockRows(block, rows, 0, count, classOf[block.piece], fill, codes[block.piece]),
                         sums);
             } finally {
                 Replicas.giveBack(run, replica);

@@ -230,6 +230,28 @@ class ExactAggregationTest {
         }
     }
 
+    /**
+     * An epoch whose last step takes the weights where no row has a finite loss is a divergence on
+     * the cluster as on one machine, not a validation row outside the training range: the same
+     * error, after the same epoch's last step.
+     */
+    @Test
+    void aLastStepThatLeavesNoRowAFiniteLossIsADivergenceAsOnOneMachine() throws IOException {
+        TestRows rows = TestRows.xor(300, 4, 2);
+        Path file = rows.write(folder.resolve("xor.csv"), 0, 300);
+        FitOptions fit = FitOptions.builder().fullBatch().epochs(3).seed(2).validationSplit(0.25).build(); // a step an epoch
+        io.dense4j.train.TrainingDivergedException expected = org.junit.jupiter.api.Assertions.assertThrows(
+                io.dense4j.train.TrainingDivergedException.class, () -> model(new SGD(1e5)).fit(CsvSource.open(file,
+                        CsvFormat.defaults(), CsvSource.Options.defaults().withCacheDirectory(folder)), fit));
+        org.junit.jupiter.api.Assertions.assertTrue(expected.getMessage().startsWith("training diverged: after epoch 3's last step (1)"),
+                expected.getMessage());
+        io.dense4j.train.TrainingDivergedException distributed = org.junit.jupiter.api.Assertions.assertThrows(
+                io.dense4j.train.TrainingDivergedException.class, () -> SparkTrainer.train(LocalSpark.session(),
+                        SparkCsvSource.of(file.toString(), rows.columns()).withMinPartitions(3), new Trainer(model(new SGD(1e5))), fit,
+                        Synchronization.exact()));
+        assertEquals(expected.getMessage(), distributed.getMessage());
+    }
+
     private static Model model(Optimizer optimizer) {
         return new Sequential(new Dense(16, new ReLU()), new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))
                 .compile(4, new BinaryCrossEntropy(), optimizer, CompileOptions.defaults().withSeed(3));

@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * A first pass in parts reads what one thread reads, or hands the file back to one thread: for any
- * bytes in any format the flags make, split into 2 to 4 ranges at any line end (a split inside a
- * quoted cell, a carriage return, a multi-byte character, a bad row), the parts' rows, with each
+ * bytes in any format the flags make, split into 2 to 4 ranges at the first line start after each
+ * equal share of the bytes (which the bytes put inside a quoted cell, after a carriage return,
+ * beside a multi-byte character or a bad row), the parts' rows, with each
  * part's classes and category numbers taken to the whole file's as the cache's writer takes them,
  * are one thread's rows, and the merged summary is its summary. A file one thread refuses is
  * never read in parts.
