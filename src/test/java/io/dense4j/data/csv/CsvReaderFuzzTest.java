@@ -23,7 +23,8 @@ import java.util.Map;
  */
 class CsvReaderFuzzTest {
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
-    private static final List<String> NAMES = List.of("a", "b", "c", "d", "y");
+    /** The columns a format names (PartedReadFuzzTest writes them as a header, the last as the label). */
+    static final List<String> NAMES = List.of("a", "b", "c", "d", "y");
 
     @FuzzTest(maxDuration = "5m")
     void readsTheSameInAnyChunksOrNamesTheProblem(FuzzedDataProvider data) throws IOException {

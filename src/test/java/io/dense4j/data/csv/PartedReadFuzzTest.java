@@ -25,67 +25,75 @@ import java.util.List;
  *
  * <p>Files of 64 MB and more are split in use; here every file is, so that the fuzzer meets each
  * split on a few lines. A plain test run replays the inputs kept in {@code
- * PartedReadFuzzTestInputs}; {@code JAZZER_FUZZ=1} fuzzes (docs/reliability.md).
+ * PartedReadFuzzTestInputs} (two tables the parts read, from the fuzzer's corpus);
+ * {@code JAZZER_FUZZ=1} fuzzes (docs/reliability.md).
  */
 class PartedReadFuzzTest {
 
+    /** How a file is read: a format the command line could make, in how many parts, and the reader's two settings. */
+    private record Reading(CsvFormat format, int parts, boolean skipBadRows, boolean allowMissing) {
+        /** Chosen by {@code data}; null for a format the command line refuses. */
+        static Reading of(FuzzedDataProvider data) {
+            CsvFormat format = CsvReaderFuzzTest.format(data);
+            return format == null ? null : new Reading(format, data.consumeInt(2, 4), data.consumeBoolean(), data.consumeBoolean());
+        }
+
+        boolean check(byte[] bytes) throws IOException {
+            return PartedReadFuzzTest.check(file -> new CsvReader(file, format, 1 << 16, skipBadRows, allowMissing), parts, bytes);
+        }
+    }
+
     @FuzzTest(maxDuration = "5m")
     void readsInPartsAsOneThreadDoes(FuzzedDataProvider data) throws IOException {
-        CsvFormat format = CsvReaderFuzzTest.format(data);
-        if (format == null) {
-            return;
+        Reading reading = Reading.of(data);
+        if (reading != null) {
+            reading.check(data.consumeRemainingAsBytes());
         }
-        int parts = data.consumeInt(2, 4);
-        boolean skipBadRows = data.consumeBoolean();
-        boolean allowMissing = data.consumeBoolean();
-        check(file -> new CsvReader(file, format, 1 << 16, skipBadRows, allowMissing), parts, data.consumeRemainingAsBytes());
     }
 
     /**
-     * As above, for a table made of cells people's files hold (numbers in either decimal style,
+     * As above, for a table made of cells people's files hold (numbers in the format's style,
      * marks, categories, dates, quoted cells with delimiters, quotes and line breaks, labels of
-     * either spelling, a third label), under a header of the columns the formats name: random
-     * bytes are mostly refused by one thread as by the parts, and these mostly read, so the
-     * fuzzer's splits land among good rows.
+     * one of four spellings), under a header of the columns the formats name, with now and then
+     * a cell of another kind or any text: random bytes are mostly refused by one thread as by
+     * the parts, and these mostly read, so the fuzzer's splits land among good rows.
      */
     @FuzzTest(maxDuration = "5m")
     void readsATableInPartsAsOneThreadDoes(FuzzedDataProvider data) throws IOException {
-        CsvFormat format = CsvReaderFuzzTest.format(data);
-        if (format == null) {
+        Reading reading = Reading.of(data);
+        if (reading == null) {
             return;
         }
-        int parts = data.consumeInt(2, 4);
-        boolean skipBadRows = data.consumeBoolean();
-        boolean allowMissing = data.consumeBoolean();
+        CsvFormat format = reading.format();
+        boolean allowMissing = reading.allowMissing();
         String delimiter = String.valueOf(format.delimiter());
         String[] lineEnds = {"\n", "\n", "\n", "\r\n", "\r"};
         StringBuilder table = new StringBuilder(data.consumeBoolean() ? "\uFEFF" : "");
-        List<String> names = NAMES;
         if (format.header()) {
-            table.append(String.join(delimiter, names)).append('\n');
+            table.append(String.join(delimiter, NAMES)).append('\n');
         }
         String decimal = String.valueOf(format.decimal());
         String thousands = format.thousands() == 0 ? "" : String.valueOf(format.thousands());
         String[] numbers = {"1", "-2", "0", "7e3", "2" + decimal + "5", "-0" + decimal + "125", "1" + thousands + "000" + decimal + "25",
             " 4 ", "\"5\"", allowMissing ? "" : "3", format.missingMarks().isEmpty() ? "6" : "?"};
         String[] labels = LABELS[data.consumeInt(0, LABELS.length - 1)];
-        String label = format.labelName() != null ? format.labelName() : names.get(names.size() - 1);
+        String label = format.labelName() != null ? format.labelName() : NAMES.get(NAMES.size() - 1);
         for (int rows = data.consumeInt(1, 60); rows > 0 && data.remainingBytes() > 0; rows--) {
-            for (String name : names) {
+            for (String name : NAMES) {
                 String[] kind = name.equals(label) ? labels : format.categorical().contains(name) ? TEXTS
                         : format.dates().contains(name) ? DATES : numbers;
                 int pick = data.consumeInt(0, 255);
-                table.append(name.equals(names.get(0)) ? "" : delimiter)
+                table.append(name.equals(NAMES.get(0)) ? "" : delimiter)
                         .append(pick == 0 ? data.consumeString(4) : pick == 1 ? data.pickValue(TEXTS) : data.pickValue(kind));
             }
             table.append(data.pickValue(lineEnds));
         }
-        check(file -> new CsvReader(file, format, 1 << 16, skipBadRows, allowMissing), parts,
-                table.toString().getBytes(java.nio.charset.Charset.forName(format.encoding() == null ? "UTF-8" : format.encoding())));
+        reading.check(table.toString().getBytes(java.nio.charset.Charset.forName(format.encoding() == null ? "UTF-8"
+                : format.encoding())));
     }
 
     /** The header's names, the label's last: {@link CsvReaderFuzzTest#format} picks columns by these. */
-    private static final List<String> NAMES = List.of("a", "b", "c", "d", "y");
+    private static final List<String> NAMES = CsvReaderFuzzTest.NAMES;
     /** Cells of categorical columns, dates and labels (numbers are written in the format's style); another cell now and then. */
     private static final String[] TEXTS = {"red", "blue", "\"a,b\"", "\"a;b\"", "\"line\nbreak\"", "\"q\"\"uote\"", "é", "日本", "",
         "\"\r\"", "1", "?"};
