@@ -33,11 +33,11 @@ final class CsvCache {
     static final String SUFFIX = ".dense4j-cache";
     /** What follows a cache's name in its writers' temporary files. */
     private static final String PARTIAL = ".partial-";
-    private static final long MAGIC = 0x444E53344A434332L; // "DNS4JCC2"
+    static final long MAGIC = 0x444E53344A434332L; // "DNS4JCC2"
     /** The magic number of version 5 and before, whose 16-byte footer had no checksum of the metadata. */
     private static final long OLDER_MAGIC = 0x444E53344A434331L; // "DNS4JCC1"
     static final int VERSION = 11;
-    private static final int FOOTER = 24;
+    static final int FOOTER = 24;
     /** Rows are mapped in segments of at most this many bytes (a mapping holds at most 2 GiB). */
     private static final long SEGMENT_BYTES = 1L << 30;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -177,6 +177,11 @@ final class CsvCache {
             Metadata metadata = readMetadata(channel, size - FOOTER - metadataLength);
             if (metadata.version() != VERSION) {
                 why[0] = "the cache has format version " + metadata.version();
+                return null;
+            }
+            String inconsistent = CacheMetadataCheck.problem(metadata);
+            if (inconsistent != null) {
+                why[0] = "the cache's metadata " + inconsistent;
                 return null;
             }
             if (metadata.rows() * rowBytes(metadata.width(), metadata.format().weightName() != null) + metadataLength + FOOTER

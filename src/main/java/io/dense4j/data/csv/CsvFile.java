@@ -274,6 +274,15 @@ final class CsvFile {
         return mapped[row / perSegment].get((row % perSegment) * CsvCache.rowFloats(scan.width(), weighted()) + scan.width());
     }
 
+    /**
+     * The error for a cache that holds {@code what}, which no first pass writes: its checksums
+     * matched, so it was edited with them made to match, and only deleting it builds it again.
+     */
+    DataFileException editedCache(String what) {
+        return new DataFileException(path, "its cache " + cacheFile + " holds " + what + ", which no first pass writes: delete the "
+                + "cache, and the next read builds it again", null);
+    }
+
     /** The cache's memory-mapped segments, or null without a cache. */
     FloatBuffer[] mapped() {
         return mapped;

@@ -7,6 +7,9 @@ package io.dense4j.data.csv;
 record FileRows(CsvFile file, boolean flipLabels, CategoryCodes codes) {
 
     float label(float provisional) {
+        if (provisional != 0 && provisional != 1 && (provisional != -1 || file.format().labeled())) { // −1: no label column
+            throw file.editedCache("a row of class " + provisional);
+        }
         return flipLabels ? 1 - provisional : provisional;
     }
 }
