@@ -185,18 +185,6 @@ final class GradientSteps {
         return new double[] {loss / data.rows(), (double) correct / data.rows()};
     }
 
-    /**
-     * The mean loss of the first rows of {@code data} in file order, as many as the scorer holds
-     * at once: after a validation loss that is not finite, whether the training rows score no
-     * better (the weights diverged) or do (a held-out row overflows the layers).
-     */
-    double firstRowsLoss(BatchSource data) {
-        data.startPass(0, 0, false);
-        int count = (int) Math.min(scorer.capacity(), data.rows());
-        scorer.load(data, count);
-        return scorer.score() / count;
-    }
-
     /** Reads past the first {@code rows} rows of the pass, as a resumed epoch does for the batches done before. */
     void skip(BatchSource source, long rows) {
         for (long left = rows; left > 0; ) {

@@ -350,7 +350,7 @@ public final class Trainer {
             validationLoss = scores[0];
             validationAccuracy = scores[1];
             if (!Double.isFinite(validationLoss)) { // each batch's loss was finite before its step; after the last, perhaps not
-                double trainingLoss = steps.firstRowsLoss(train);
+                double trainingLoss = steps.score(train)[0]; // every training row: which rows overflow tells the two causes apart
                 if (!Double.isFinite(trainingLoss)) {
                     throw TrainingDivergedException.afterLastStep(epoch, (int) batchesInEpoch, validationLoss, trainingLoss);
                 }

@@ -2,8 +2,8 @@ package io.dense4j.train;
 
 /**
  * The loss became NaN or infinite. Thrown before that step's update, so the parameters are those
- * of the last finite step; or after it, when the rows scored after an epoch's last step (its
- * validation rows and the first training rows) have no finite loss ({@link #afterLastStep}).
+ * of the last finite step; or after it, when after an epoch's last step neither its validation
+ * rows nor its training rows have a finite loss ({@link #afterLastStep}).
  */
 public final class TrainingDivergedException extends RuntimeException {
     private final int epoch;
@@ -26,15 +26,15 @@ public final class TrainingDivergedException extends RuntimeException {
     }
 
     /**
-     * After the epoch's last step, {@code step}, the validation rows' loss is {@code validationLoss}
-     * and the first training rows' {@code trainingLoss}, neither finite: rows whose losses were
-     * finite before that step have none after it, so the step took the weights there. The
-     * parameters are those after it.
+     * After the epoch's last step, {@code step}, the validation rows' mean loss is
+     * {@code validationLoss} and the training rows' {@code trainingLoss}, neither finite: training
+     * rows whose losses were finite in their batches have none after that step, so the step took
+     * the weights there, and no held-out row is to blame. The parameters are those after it.
      */
     public static TrainingDivergedException afterLastStep(int epoch, int step, double validationLoss, double trainingLoss) {
         return new TrainingDivergedException(String.format(java.util.Locale.ROOT, "training diverged: after epoch %d's last step "
-                + "(%d), the loss is %s on the validation rows and %s on the first training rows; the parameters are those after "
-                + "that step. %s", epoch, step, validationLoss, trainingLoss, REMEDY), epoch, step, validationLoss);
+                + "(%d), the loss is %s on the validation rows and %s on the training rows; the parameters are those after that "
+                + "step. %s", epoch, step, validationLoss, trainingLoss, REMEDY), epoch, step, validationLoss);
     }
 
     /** The epoch, counted from 1. */

@@ -35,7 +35,7 @@ class LastStepDivergenceTest {
         TrainingDivergedException diverged = assertThrows(TrainingDivergedException.class, () -> new Trainer(model).fit(rows,
                 FitOptions.builder().epochs(3).batchSize(16).validationSplit(0.25).seed(2).build()));
         assertTrue(diverged.getMessage().matches("training diverged: after epoch 1's last step \\(5\\), the loss is NaN on the "
-                + "validation rows and (NaN|Infinity) on the first training rows; the parameters are those after that step\\. Try a "
+                + "validation rows and (NaN|Infinity) on the training rows; the parameters are those after that step\\. Try a "
                 + "lower learning rate.*"), diverged.getMessage());
         assertEquals(1, diverged.epoch());
         assertEquals(5, diverged.step());

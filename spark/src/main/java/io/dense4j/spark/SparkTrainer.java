@@ -251,15 +251,15 @@ public final class SparkTrainer {
         }
 
         /**
-         * The validation rows' summed loss, count and correct count; or, {@code trainingHead}, those
-         * of each piece's first training rows (after a validation loss that is not finite).
+         * The validation rows' summed loss, count and correct count; or, {@code training}, those of
+         * the training rows (after a validation loss that is not finite).
          */
-        private double[] lossSums(boolean trainingHead) {
+        private double[] lossSums(boolean training) {
             Broadcast<double[]> weights = context.broadcast(trainer.parameters());
             try {
                 Work w = work;
                 return SparkCsvData.unwrap(() -> data.blocks().treeAggregate(new double[3],
-                        (Function2<double[], RowBlock, double[]>) (acc, block) -> w.lossSums(block, weights, acc, trainingHead),
+                        (Function2<double[], RowBlock, double[]>) (acc, block) -> w.lossSums(block, weights, acc, training),
                         SparkTrainer::add, sync.treeDepth()));
             } finally {
                 weights.destroy();
@@ -388,15 +388,12 @@ public final class SparkTrainer {
             return sums;
         }
 
-        /** The training rows of a piece scored after a validation loss that is not finite: a few show a diverged step. */
-        private static final int TRAINING_HEAD = 256;
-
-        /** Adds the loss sums of {@code block}'s validation rows, or with {@code trainingHead} of its first training rows. */
-        double[] lossSums(RowBlock block, Broadcast<double[]> weights, double[] sums, boolean trainingHead) {
+        /** Adds the loss sums of {@code block}'s validation rows, or with {@code trainingRows} of its training rows. */
+        double[] lossSums(RowBlock block, Broadcast<double[]> weights, double[] sums, boolean trainingRows) {
             checkWhole(block);
-            int[] rows = trainingHead ? block.cachedRows(training, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece])
+            int[] rows = trainingRows ? block.cachedRows(training, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece])
                     : block.selectedRows(validation, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]);
-            int count = trainingHead ? Math.min(rows.length, TRAINING_HEAD) : rows.length;
+            int count = rows.length;
             if (count == 0) {
                 return sums;
             }
