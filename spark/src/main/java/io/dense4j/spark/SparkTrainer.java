@@ -393,14 +393,13 @@ public final class SparkTrainer {
             checkWhole(block);
             int[] rows = trainingRows ? block.cachedRows(training, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece])
                     : block.selectedRows(validation, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]);
-            int count = rows.length;
-            if (count == 0) {
+            if (rows.length == 0) {
                 return sums;
             }
             Trainer replica = Replicas.borrow(run, model, optimizer, threads);
             try (BlasThreads blas = BlasThreads.exactly(threads)) {
                 replica.restoreParameters(weights.value());
-                replica.model().addLossSums(new BlockRows(block, rows, 0, count, classOf[block.piece], fill, codes[block.piece]),
+                replica.model().addLossSums(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill, codes[block.piece]),
                         sums);
             } finally {
                 Replicas.giveBack(run, replica);

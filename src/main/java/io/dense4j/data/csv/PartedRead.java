@@ -32,7 +32,7 @@ final class PartedRead {
         return summary(reader, handlers, flipped, renumber, PARALLEL_MINIMUM_BYTES);
     }
 
-    /** As above, splitting a file of {@code minimumBytes} or more: a test splits small files, where a fuzzer reaches every split. */
+    /** As above, splitting a file of {@code minimumBytes} or more: a test splits small files, so that a fuzzer's few lines are split. */
     static CsvReader.Summary summary(CsvReader reader, CsvReader.RowHandler[] handlers, boolean[] flipped, int[][][] renumber,
                                      long minimumBytes) {
         if (handlers.length < 2) {
