@@ -151,16 +151,24 @@ final class ColumnOptions {
 
     /**
      * A note for a feature column with no name, or with pandas' name for one ("Unnamed: 0"): most
-     * often the row index that pandas' {@code to_csv} and R's {@code write.csv} write by default. It
-     * numbers the rows, so a file sorted by its label leaks the label through it.
+     * often the row index that pandas' {@code to_csv} and R's {@code write.csv} write by default;
+     * and for a number column that counts up by one from row to row in the file's first rows
+     * ({@code rowNumbers}), as a row number or an id given in file order does. Such a column
+     * numbers the rows, so a file sorted by its label or by time gives the label away through it.
      */
-    static void noteUnnamedColumns(List<String> featureNames, PrintStream out) {
+    static void noteRowNumbers(List<String> featureNames, List<String> rowNumbers, PrintStream out) {
         for (String name : featureNames) {
-            if (name.isEmpty() || name.matches("Unnamed: \\d+")) {
-                String shown = io.dense4j.data.Printable.of(name);
-                out.printf(Locale.ROOT, "Note: feature column \"%s\" has %s, as the row index pandas and R write by default; if it "
-                        + "numbers the rows, leave it out: --drop '%s'%n", shown, name.isEmpty() ? "no name" : "pandas' name for none",
-                        shown);
+            boolean unnamed = name.isEmpty() || name.matches("Unnamed: \\d+");
+            boolean counts = rowNumbers.contains(name);
+            String shown = io.dense4j.data.Printable.of(name);
+            if (unnamed) {
+                out.printf(Locale.ROOT, "Note: feature column \"%s\" has %s, as the row index pandas and R write by default%s "
+                        + "leave it out: --drop '%s'%n", shown, name.isEmpty() ? "no name" : "pandas' name for none", counts
+                        ? ", and counts up by one from row to row in the first rows as one does;" : "; if it numbers the rows,", shown);
+            } else if (counts) {
+                out.printf(Locale.ROOT, "Note: feature column \"%s\" counts up by one from row to row in the first rows, as a row "
+                        + "number does, and tells the model where a row is in the file; if it numbers the rows, leave it out: --drop %s%n",
+                        shown, io.dense4j.data.Remedy.word(shown));
             }
         }
     }

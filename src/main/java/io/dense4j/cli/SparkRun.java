@@ -137,7 +137,7 @@ final class SparkRun {
         checkSplit(rows, training, goal != null);
         DefaultEpochs.settle(train, training.count(), null);
         Model model = train.newModel(hidden, chosen, rows.featureNames(), train.columns.categories(rows, train.trainingRows(),
-                System.out), rows.dates(), rows.classes(), rows.labelName(), selection -> training, train.data, train.trainingRows(),
+                System.out), rows.dates(), rows.rowNumbers(), rows.classes(), rows.labelName(), selection -> training, train.data, train.trainingRows(),
                 rows.missingValues());
         model.setTrainingData(rows.trainingData());
         model.checkSavable();

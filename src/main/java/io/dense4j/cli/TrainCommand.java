@@ -174,7 +174,7 @@ class TrainCommand implements Callable<Integer> {
     /** The data a resumed checkpoint was trained on, whose numbers the resumed run reads the same way; else null. */
     private io.dense4j.model.TrainingData resumedData;
     /** Whether the note on unnamed columns was given (cv's folds each make a model). */
-    private boolean notedUnnamed;
+    private boolean notedRowNumbers;
     /** Whether the note that class 1 is the majority by its name was given: once a command, as cv trains a model per fold. */
     private boolean notedMajority;
     /** Whether the note of the columns whose missing numbers are filled was given: once a command, as for the majority. */
@@ -548,23 +548,24 @@ class TrainCommand implements Callable<Integer> {
     /** A new model for {@code source}'s rows, its statistics (standardization, fill, balance) from {@code trainingRows}. */
     Model newModel(Activation hidden, Optimizer chosen, CsvSource source, RowSelection trainingRows) {
         return newModel(hidden, chosen, source.featureNames(), columns.categories(source, trainingRows, status()), source.dateColumns(),
-                source.classes(), source.labelName(), source::statistics, source.name(), trainingRows, source.missingValues());
+                source.rowNumberColumns(), source.classes(), source.labelName(), source::statistics, source.name(), trainingRows,
+                source.missingValues());
     }
 
     /**
      * A new model for rows of {@code featureNames}, the {@code categories} of the categorical ones by
-     * name, {@code dates} the columns of dates; {@code missingNumbers} were read in all the rows (-1:
-     * not known), for the note of those filled.
+     * name, {@code dates} the columns of dates, {@code rowNumbers} those that count the rows, for a
+     * note; {@code missingNumbers} were read in all the rows (-1: not known), for the note of those filled.
      */
     Model newModel(Activation hidden, Optimizer chosen, List<String> featureNames, Map<String, Categories> categories,
-                           List<String> dates, List<String> classes, String labelName,
+                           List<String> dates, List<String> rowNumbers, List<String> classes, String labelName,
                            java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, String file,
                            RowSelection trainingRows, long missingNumbers) {
         InputSchema shape = new InputSchema(featureNames, classes, null, labelName, categories);
         architecture.checkSizes(shape.layout().encodedWidth());
-        if (!notedUnnamed) { // once a command: cv makes a model per fold
-            ColumnOptions.noteUnnamedColumns(featureNames, status());
-            notedUnnamed = true;
+        if (!notedRowNumbers) { // once a command: cv makes a model per fold
+            ColumnOptions.noteRowNumbers(featureNames, rowNumbers, status());
+            notedRowNumbers = true;
         }
         boolean numbers = shape.layout().numericCount() > 0; // nothing to standardize when every column is categorical
         Sequential model = new Sequential(architecture.layers(hidden, numbers).toArray(Layer[]::new));

@@ -26,6 +26,9 @@ public interface ClusterTraining {
         /** The feature columns of dates, each read as its days since 1970-01-01. */
         List<String> dates();
 
+        /** The number feature columns that count up by one, row by row, in a file's first rows, as a row number does. */
+        List<String> rowNumbers();
+
         List<String> classes();
 
         /** The label column's header name, or null without a header. */

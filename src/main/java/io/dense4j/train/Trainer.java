@@ -241,15 +241,19 @@ public final class Trainer {
      * trainer's model and writes its checkpoints): checks {@code options}, and how the cluster
      * combines its pieces' steps ({@code cluster}, see {@link TrainingState.Batching#cluster}),
      * against a restored checkpoint's batches as {@link #fit} does, then records them as the fit's.
+     *
+     * @return whether this fit goes on from a restored checkpoint, for the caller's messages
      */
-    public void beginFit(FitOptions options, String cluster) {
+    public boolean beginFit(FitOptions options, String cluster) {
         model.checkAdapted();
         // a cluster shuffles its training rows all at once, as one machine does from memory or a cache
         TrainingState.Batching asked = options.batching().withShuffleBuffer(0).onCluster(cluster);
         checkBatching(asked);
         checkEpochsLeft(options.epochs());
         batching = asked;
+        boolean resumed = resuming;
         resuming = false;
+        return resumed;
     }
 
     /**

@@ -102,8 +102,8 @@ class CategoricalCommandsTest {
         Path file = Files.writeString(folder.resolve("indexed.csv"), text);
         Run noted = Run.of("train", "--data", file.toString(), "--epochs", "1", "--out", folder.resolve("m.zip").toString());
         assertEquals(0, noted.exitCode(), noted.err());
-        assertTrue(noted.out().contains("Note: feature column \"\" has no name, as the row index pandas and R write by default; if it "
-                + "numbers the rows, leave it out: --drop ''"), noted.out());
+        assertTrue(noted.out().contains("Note: feature column \"\" has no name, as the row index pandas and R write by default, and "
+                + "counts up by one from row to row in the first rows as one does; leave it out: --drop ''"), noted.out());
         Run dropped = Run.of("train", "--data", file.toString(), "--drop", "", "--epochs", "1", "--out",
                 folder.resolve("m2.zip").toString());
         assertEquals(0, dropped.exitCode(), dropped.err());
@@ -113,10 +113,39 @@ class CategoricalCommandsTest {
         Run folds = Run.of("cv", "--data", file.toString(), "--folds", "3", "--epochs", "1");
         assertEquals(1, folds.out().split("has no name, as the row index", -1).length - 1, "once, not once a fold: " + folds.out());
 
-        Path pandas = Files.writeString(folder.resolve("read-and-written.csv"), text.toString().replaceFirst(",x,", "Unnamed: 0,x,"));
+        // read, shuffled and written by pandas: its index in another order, which counts nothing
+        StringBuilder shuffled = new StringBuilder("Unnamed: 0,x,label\n");
+        text.toString().lines().skip(1).forEach(row -> shuffled.append(Integer.parseInt(row.substring(0, row.indexOf(','))) * 37 % 100)
+                .append(row.substring(row.indexOf(','))).append('\n'));
+        Path pandas = Files.writeString(folder.resolve("read-and-written.csv"), shuffled);
         Run again = Run.of("train", "--data", pandas.toString(), "--epochs", "1", "--out", folder.resolve("m3.zip").toString());
         assertTrue(again.out().contains("Note: feature column \"Unnamed: 0\" has pandas' name for none, as the row index pandas and R "
                 + "write by default; if it numbers the rows, leave it out: --drop 'Unnamed: 0'"), again.out());
+    }
+
+    /** A number column that counts the rows, as Titanic's PassengerId does, is noted with the flag that leaves it out. */
+    @Test
+    void aColumnThatCountsTheRowsIsNotedAsARowNumber() throws Exception {
+        StringBuilder text = new StringBuilder("PassengerId,x,label\n");
+        java.util.Random random = new java.util.Random(6);
+        for (int i = 0; i < 100; i++) {
+            double x = random.nextGaussian();
+            text.append(i + 1).append(',').append(x).append(',').append(x + random.nextGaussian() > 0 ? "yes" : "no").append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("passengers.csv"), text);
+        Run noted = Run.of("train", "--data", file.toString(), "--epochs", "1", "--out", folder.resolve("m.zip").toString());
+        assertEquals(0, noted.exitCode(), noted.err());
+        assertTrue(noted.out().contains("Note: feature column \"PassengerId\" counts up by one from row to row in the first rows, as a "
+                + "row number does, and tells the model where a row is in the file; if it numbers the rows, leave it out: "
+                + "--drop PassengerId\n"), noted.out());
+        Run folds = Run.of("cv", "--data", file.toString(), "--folds", "3", "--epochs", "1");
+        assertEquals(1, folds.out().split("counts up by one", -1).length - 1, "once, not once a fold: " + folds.out());
+        Run dropped = Run.of("train", "--data", file.toString(), "--drop", "PassengerId", "--epochs", "1", "--out",
+                folder.resolve("m2.zip").toString());
+        assertFalse(dropped.out().contains("counts up by one"), dropped.out());
+        Run categories = Run.of("train", "--data", file.toString(), "--categorical", "PassengerId", "--epochs", "1", "--out",
+                folder.resolve("m3.zip").toString());
+        assertFalse(categories.out().contains("counts up by one"), "a column of categories has its own note: " + categories.out());
     }
 
     /** "Yes", "yes" and "YES" are three categories, as scikit-learn's one-hot makes them; train says so, once a column. */

@@ -14,14 +14,19 @@ final class FirstRows {
     private FirstRows() {
     }
 
+    /** The format settled, and the number columns that count the rows in some file's first rows. */
+    record Settled(io.dense4j.data.csv.CsvFormat format, List<String> rowNumbers) {
+    }
+
     /**
      * {@code source}'s format with the columns {@code kinds} makes categorical: declared ones, and
      * with inference those with text in the first rows of any file ({@code firsts}: each file's
      * first piece, in file order), read here on the driver as one machine reads its files (a column
      * empty in those rows is followed further until it shows a value); and with inference, the
-     * other columns whose numbers there are mostly dates, as one machine reads them.
+     * other columns whose numbers there are mostly dates, as one machine reads them; and of the
+     * number columns left, those that count the rows there.
      */
-    static io.dense4j.data.csv.CsvFormat settled(SparkCsvSource source, ColumnKinds kinds, List<Piece> firsts, Configuration conf) {
+    static Settled settled(SparkCsvSource source, ColumnKinds kinds, List<Piece> firsts, Configuration conf) {
         Path firstName = Path.of(firsts.get(0).name());
         List<String> features;
         try {
@@ -32,12 +37,14 @@ final class FirstRows {
         }
         List<String> withText = new java.util.ArrayList<>();
         List<String> withDates = new java.util.ArrayList<>();
+        List<String> rowNumbers = new java.util.ArrayList<>();
         for (Piece first : kinds.infer() ? firsts : List.<Piece>of()) {
             Path name = Path.of(first.name());
             try (InputStream in = PieceInput.whole(first.uri(), conf)) {
                 io.dense4j.data.csv.FirstRowKinds found = new CsvReader(name, source.format()).firstRowKinds(in, ColumnKinds.INFERENCE_ROWS);
                 found.withText().stream().filter(column -> !withText.contains(column)).forEach(withText::add);
                 found.withDates().stream().filter(column -> !withDates.contains(column)).forEach(withDates::add);
+                found.rowNumbers().stream().filter(column -> !rowNumbers.contains(column)).forEach(rowNumbers::add);
             } catch (DataFileException problem) {
                 throw problem.inFile(name);
             } catch (IOException failed) {
@@ -47,8 +54,11 @@ final class FirstRows {
         try {
             List<String> categorical = kinds.resolve(firstName, features, withText);
             source.format().dates().stream().filter(column -> !withDates.contains(column)).forEach(withDates::add);
-            return source.format().withCategorical(categorical)
+            io.dense4j.data.csv.CsvFormat format = source.format().withCategorical(categorical)
                     .withDates(features.stream().filter(column -> withDates.contains(column) && !categorical.contains(column)).toList());
+            rowNumbers.removeAll(format.categorical());
+            rowNumbers.removeAll(format.dates());
+            return new Settled(format, rowNumbers);
         } catch (DataFileException problem) {
             throw problem.inFile(firstName);
         }

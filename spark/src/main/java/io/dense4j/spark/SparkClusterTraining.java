@@ -160,6 +160,11 @@ public final class SparkClusterTraining implements ClusterTraining {
             }
 
             @Override
+            public List<String> rowNumbers() {
+                return data.rowNumberColumns();
+            }
+
+            @Override
             public String describe() {
                 return String.format(Locale.ROOT, "Read %s on Spark: %,d rows in %d piece%s, %d feature%s%s, labels 0 = \"%s\", 1 = \"%s\"%s",
                         data.source().path(), data.rows(), data.pieces(), data.pieces() == 1 ? "" : "s", data.width(),

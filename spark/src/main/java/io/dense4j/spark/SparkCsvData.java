@@ -47,12 +47,14 @@ public final class SparkCsvData implements AutoCloseable {
     private final long missingValues;
     private final MergedCategories categorical;
     private final io.dense4j.model.TrainingData trainingData;
+    private final List<String> rowNumberColumns;
 
     private SparkCsvData(SparkCsvSource source, JavaRDD<RowBlock> blocks, Map<String, String> hadoopConfiguration,
                          List<RowBlock.PieceSummary> pieces, io.dense4j.model.TrainingData trainingData,
-                         Map<String, Map<String, List<String>>> reserved) {
+                         Map<String, Map<String, List<String>>> reserved, List<String> rowNumberColumns) {
         this.source = source;
         this.trainingData = trainingData;
+        this.rowNumberColumns = List.copyOf(rowNumberColumns);
         this.blocks = blocks;
         this.hadoopConfiguration = hadoopConfiguration;
         this.firstRows = new long[pieces.size()];
@@ -128,9 +130,12 @@ public final class SparkCsvData implements AutoCloseable {
         conf.forEach(entry -> shipped.put(entry.getKey(), entry.getValue()));
         SparkFileSet found = SparkFileSet.of(source, conf);
         source = found.source();
+        List<String> rowNumbers = List.of();
         if (kinds != null) {
             List<Piece> firsts = found.pieces().stream().filter(piece -> piece.start() == 0).toList(); // each file's first piece
-            source = source.withFormat(FirstRows.settled(source, kinds, firsts, conf));
+            FirstRows.Settled settled = FirstRows.settled(source, kinds, firsts, conf);
+            source = source.withFormat(settled.format());
+            rowNumbers = settled.rowNumbers();
         }
         SparkCsvSource read = source;
         List<Piece> pieces = found.pieces();
@@ -146,7 +151,7 @@ public final class SparkCsvData implements AutoCloseable {
         }
         RDD<Piece> located = spark.sparkContext().makeRDD(
                 scala.jdk.javaapi.CollectionConverters.asScala(placed).toList(), ClassTag$.MODULE$.apply(Piece.class));
-        SparkCsvData data = read(located.toJavaRDD(), read, shipped, trainedOn, Map.of());
+        SparkCsvData data = read(located.toJavaRDD(), read, shipped, trainedOn, Map.of(), rowNumbers);
         Map<String, Map<String, List<String>>> reserved;
         try {
             reserved = data.frequentPastTheBound(context, pieces);
@@ -158,12 +163,13 @@ public final class SparkCsvData implements AutoCloseable {
             return data;
         }
         data.close(); // read again, reserving them, as one machine's second pass
-        return read(located.toJavaRDD(), read, shipped, trainedOn, reserved);
+        return read(located.toJavaRDD(), read, shipped, trainedOn, reserved, rowNumbers);
     }
 
     /** The pieces parsed and cached, {@code reserved} values numbered past the bound too, and checked as a whole. */
     private static SparkCsvData read(JavaRDD<Piece> pieces, SparkCsvSource source, Map<String, String> shipped,
-                                     io.dense4j.model.TrainingData trainedOn, Map<String, Map<String, List<String>>> reserved) {
+                                     io.dense4j.model.TrainingData trainedOn, Map<String, Map<String, List<String>>> reserved,
+                                     List<String> rowNumbers) {
         JavaRDD<RowBlock> blocks = pieces
                 .map(new PieceReader(CsvLayout.of(source.format()), source.skipBadRows(), source.fillMissing(), shipped, reserved))
                 .setName("dense4j rows of " + source.path())
@@ -171,7 +177,7 @@ public final class SparkCsvData implements AutoCloseable {
         try {
             List<RowBlock.PieceSummary> summaries = new ArrayList<>(unwrap(() -> blocks.map(block -> block.summary).collect()));
             summaries.sort(Comparator.comparingInt(RowBlock.PieceSummary::piece));
-            return new SparkCsvData(source, blocks, shipped, summaries, trainedOn, reserved);
+            return new SparkCsvData(source, blocks, shipped, summaries, trainedOn, reserved, rowNumbers);
         } catch (RuntimeException failed) {
             blocks.unpersist(false);
             throw failed;
@@ -361,6 +367,14 @@ public final class SparkCsvData implements AutoCloseable {
 
     public long missingValues() {
         return missingValues;
+    }
+
+    /**
+     * The number feature columns whose first rows in some file count up by one, row by row, as a row
+     * number does, read as one machine reads them; none when the format named the categories.
+     */
+    public List<String> rowNumberColumns() {
+        return rowNumberColumns;
     }
 
     /** What a model records of these files: their size, ends and number format ({@link SparkTrainingData}). */

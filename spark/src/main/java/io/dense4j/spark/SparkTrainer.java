@@ -71,7 +71,7 @@ public final class SparkTrainer {
             model.inputSchema().checkTrainingMarks(data.source().path(), data.source().format());
         }
         // averaging's weights depend on its local steps and pieces; exact rounds are one machine's step on any pieces
-        trainer.beginFit(fit, sync.mode() == Synchronization.Mode.EXACT ? io.dense4j.model.TrainingState.Batching.EXACT_ON_CLUSTER
+        boolean resumed = trainer.beginFit(fit, sync.mode() == Synchronization.Mode.EXACT ? io.dense4j.model.TrainingState.Batching.EXACT_ON_CLUSTER
                 : io.dense4j.model.TrainingState.Batching.averaging(sync.localSteps(), data.pieces()));
         RowSelection training = fit.trainingRows();
         RowSelection validation = fit.validationSplit() > 0 ? fit.validationRows() : null;
@@ -89,7 +89,7 @@ public final class SparkTrainer {
                     ? data.source().format().columnMissingMarks() : model.inputSchema().columnMissingMarks(), model.inputSchema() == null
                     ? data.source().format().dates() : model.inputSchema().dates()));
         }
-        return new Run(trainer, fit, sync, training, validation).train();
+        return new Run(trainer, fit, sync, training, validation).train(resumed);
     }
 
     /** One call of fit: the schedule, the broadcast model, and the loop over rounds. */
@@ -137,17 +137,19 @@ public final class SparkTrainer {
                     fit.shuffle(), batch, (int) trainingRows, offsets, sync.threadsPerTask());
         }
 
-        History train() {
+        /** Trains the epochs left; {@code resumed}: the trainer goes on from a checkpoint, which a progress that does not fit is then blamed on. */
+        History train(boolean resumed) {
             EpochLoop loop = new EpochLoop(new TrainingRun(trainer, trainer.epochsTrained() + 1, fit.epochs(), roundsPerEpoch,
                     work.validation != null), fit);
             // progress is recorded at the end of rounds, so this is the round after the last one done
             int firstRound = (int) ((trainer.batchesInEpoch() + sync.localSteps() - 1) / sync.localSteps());
             long rowsDone = trainer.progress().rows();
             if (rowsDone != Math.min(work.trainingRows, trainer.batchesInEpoch() * work.batch)) {
-                throw new IllegalArgumentException(String.format(
-                        "this trainer stopped after %d rows of an epoch, %d steps, which steps of %d rows do not make: "
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "%s stopped after %d rows of an epoch, %d steps, which steps of %d of these %d rows do not make: "
                                 + "resume with the batch size, files and validation split it was trained with",
-                        rowsDone, trainer.batchesInEpoch(), work.batch));
+                        resumed ? "the checkpoint" : "this trainer", rowsDone, trainer.batchesInEpoch(), work.batch,
+                        work.trainingRows));
             }
             try {
                 return trainer.recorded(loop.run(epoch -> epoch(epoch, loop, firstRound)), fit);

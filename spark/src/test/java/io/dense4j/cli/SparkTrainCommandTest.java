@@ -103,6 +103,26 @@ class SparkTrainCommandTest {
                 + "(to read the column as categories, declare it categorical when training: --categorical x2)", err.strip());
     }
 
+    /** A column that counts the rows in the first file's first rows is noted on Spark as on one machine. */
+    @Test
+    void aRowNumberColumnIsNotedAsOnOneMachine() throws Exception {
+        StringBuilder text = new StringBuilder("RowNumber,x,label\n");
+        java.util.Random random = new java.util.Random(7);
+        for (int row = 1; row <= 400; row++) {
+            double x = random.nextGaussian();
+            text.append(row).append(',').append(x).append(',').append(x + random.nextGaussian() > 0 ? 1 : 0).append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("numbered.csv"), text);
+        String note = "Note: feature column \"RowNumber\" counts up by one from row to row in the first rows, as a row number does, "
+                + "and tells the model where a row is in the file; if it numbers the rows, leave it out: --drop RowNumber\n";
+        String spark = run(0, "train", "--spark", "local[2]", "--partitions", "2", "--data", file.toString(), "--epochs", "1",
+                "--out", folder.resolve("spark.zip").toString());
+        assertTrue(spark.contains(note), spark);
+        String alone = run(0, "train", "--cache-dir", folder.toString(), "--data", file.toString(), "--epochs", "1", "--out",
+                folder.resolve("alone.zip").toString());
+        assertTrue(alone.contains(note), alone);
+    }
+
     private static String run(int expectedCode, String... args) {
         return capture(expectedCode, args)[0];
     }

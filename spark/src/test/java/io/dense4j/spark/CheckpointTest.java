@@ -129,6 +129,40 @@ class CheckpointTest {
         }
     }
 
+    /**
+     * A checkpoint that records no batches (as older ones) resumed with a batch size its rows do
+     * not fit: the checkpoint is blamed, in one machine's words, not the trainer.
+     */
+    @Test
+    void aCheckpointWithoutBatchesResumedWithOtherStepsIsBlamedAsOnOneMachine() throws IOException {
+        TestRows rows = TestRows.xor(1_000, 4, 30);
+        Path file = rows.write(folder.resolve("rows.csv"), 0, 1_000);
+        Path checkpoint = folder.resolve("checkpoint.zip");
+        Callback crash = new Callback() {
+            @Override
+            public void onBatchEnd(int epoch, int round, int rounds, double loss) {
+                if (round == 5) {
+                    throw new IllegalStateException("crash in round 5");
+                }
+            }
+        };
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(file.toString(), rows.columns())
+                .withMinPartitions(2))) {
+            SparkTrainer spark = new SparkTrainer(LocalSpark.session(), data);
+            assertThrows(IllegalStateException.class, () -> spark.fit(new Trainer(model()), FitOptions.builder().batchSize(100)
+                    .epochs(1).seed(5).callbacks(ModelCheckpoint.everyBatches(checkpoint, 3), crash).build(), Synchronization.exact()));
+            Checkpoint written = Checkpoint.load(checkpoint);
+            io.dense4j.model.TrainingState state = written.state();
+            Checkpoint older = new Checkpoint(written.model(), new io.dense4j.model.TrainingState(state.progress(),
+                    state.optimizerSteps(), state.optimizerState()));
+            Trainer resumed = Trainer.resume(older, io.dense4j.runtime.ExecutionPolicy.forThisMachine());
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> spark.fit(resumed,
+                    FitOptions.builder().batchSize(64).epochs(1).seed(5).build(), Synchronization.exact()));
+            assertEquals("the checkpoint stopped after 300 rows of an epoch, 3 steps, which steps of 64 of these 1000 rows do not "
+                    + "make: resume with the batch size, files and validation split it was trained with", refused.getMessage());
+        }
+    }
+
     /** A rate too high to settle: the training loss goes up and down, so the best epoch is not the last. */
     private static Model unsteady() {
         return new Sequential(new Dense(8, new ReLU()), new Dense(1, new Sigmoid()))

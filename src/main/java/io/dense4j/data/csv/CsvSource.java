@@ -174,14 +174,17 @@ public final class CsvSource implements CategoricalRows {
     private final String labelName;
     private final List<String> classes;
     private final FileCategories categorical;
+    private final List<String> rowNumberColumns;
     private long[] classTotals;
 
-    private CsvSource(CsvFiles names, Options options, List<CsvFile> files, String labelName, List<String> classes) {
+    private CsvSource(CsvFiles names, Options options, List<CsvFile> files, String labelName, List<String> classes,
+                      List<String> rowNumberColumns) {
         this.names = names;
         this.options = options;
         this.files = List.copyOf(files);
         this.labelName = labelName;
         this.classes = classes;
+        this.rowNumberColumns = List.copyOf(rowNumberColumns);
         this.categorical = new FileCategories(names.toString(), files.stream().map(CsvFile::categorical).toList());
     }
 
@@ -218,17 +221,21 @@ public final class CsvSource implements CategoricalRows {
         }
         List<String> withText = new ArrayList<>();
         List<String> withDates = new ArrayList<>();
+        List<String> rowNumbers = new ArrayList<>();
         if (kinds.infer()) { // a column with text in any file's first rows holds categories
             for (CsvReader probe : probes) {
                 FirstRowKinds found = probe.firstRowKinds(ColumnKinds.INFERENCE_ROWS);
                 found.withText().stream().filter(name -> !withText.contains(name)).forEach(withText::add);
                 found.withDates().stream().filter(name -> !withDates.contains(name)).forEach(withDates::add);
+                found.rowNumbers().stream().filter(name -> !rowNumbers.contains(name)).forEach(rowNumbers::add);
             }
         }
         CsvFormat settled = format.withCategorical(kinds.resolve(files.paths().get(0), first.featureNames(), withText));
         format.dates().stream().filter(name -> !withDates.contains(name)).forEach(withDates::add); // a model's, to score or resume
         withDates.removeAll(settled.categorical());
         settled = settled.withDates(first.featureNames().stream().filter(withDates::contains).toList());
+        rowNumbers.removeAll(settled.categorical());
+        rowNumbers.removeAll(settled.dates());
         List<CsvFile> opened = new ArrayList<>();
         for (Path file : files.paths()) {
             try {
@@ -243,7 +250,7 @@ public final class CsvSource implements CategoricalRows {
                     + " a header row but no data rows", null);
         }
         return new CsvSource(files, options, opened, first.labelColumnName(),
-                FileSetRules.classes(opened, options.classes(), first.labelColumnName(), format.labelChoiceNote()));
+                FileSetRules.classes(opened, options.classes(), first.labelColumnName(), format.labelChoiceNote()), rowNumbers);
     }
 
     /** Each file's rows as a pass reads them, its categorical cells coded by {@code codes(k)}. */
@@ -452,6 +459,14 @@ public final class CsvSource implements CategoricalRows {
         return format().dates();
     }
 
+    /**
+     * The number feature columns whose first rows in some file count up by one, row by row, as a
+     * row number does ({@link FirstRowKinds#rowNumbers}); none when every column's kind is declared.
+     */
+    public List<String> rowNumberColumns() {
+        return rowNumberColumns;
+    }
+
     /** The feature columns read as categories, in feature order (declared, or found holding text in the first rows). */
     @Override
     public List<String> categoricalColumns() {
@@ -528,7 +543,7 @@ public final class CsvSource implements CategoricalRows {
      */
     public CsvSource withPositiveClass(String name) {
         List<String> ordered = LabelMapping.withPositive(classes, name);
-        return ordered == classes ? this : new CsvSource(names, options, files, labelName, ordered);
+        return ordered == classes ? this : new CsvSource(names, options, files, labelName, ordered, rowNumberColumns);
     }
 
     /** The names meaning class 0 and class 1. */

@@ -35,7 +35,9 @@ final class TextColumns {
         int[] numbers = null;
         int[] dates = null;
         boolean[] valued = null;
-        for (int seen = 0; (seen < rows || seen < FOLLOWED_ROWS && !allTrue(valued)) && lines.next(); ) {
+        RowNumbers counting = null;
+        int seen = 0;
+        while ((seen < rows || seen < FOLLOWED_ROWS && !allTrue(valued)) && lines.next()) {
             int from = lines.start();
             int to = lines.end();
             if (format.blankLine(lines.bytes(), from, to)) {
@@ -49,13 +51,15 @@ final class TextColumns {
                 numbers = new int[layout.featureCount()];
                 dates = new int[layout.featureCount()];
                 valued = new boolean[layout.featureCount()];
+                counting = new RowNumbers(layout.featureCount());
                 if (format.header()) {
                     continue;
                 }
             }
             try {
                 // past the first rows, only the columns still without a value are judged: the others are decided
-                mark(lines.bytes(), from, to, layout.featureOf(), scanner, format, marks, text, numbers, dates, valued, seen >= rows);
+                mark(lines.bytes(), from, to, layout.featureOf(), scanner, format, marks, text, numbers, dates, valued, seen >= rows,
+                        seen < rows ? counting : null);
             } catch (DataFileException unreadable) {
                 if (problems.tookMisshapen() && lines.lastLine() > lines.line()) { // as a pass skipping bad rows takes it
                     lines.restartAfterFirstLine();
@@ -66,6 +70,7 @@ final class TextColumns {
         }
         List<String> withText = new ArrayList<>();
         List<String> withDates = new ArrayList<>();
+        List<String> rowNumbers = new ArrayList<>();
         if (layout != null) {
             List<String> names = layout.featureNames();
             for (int place = 0; place < text.length; place++) {
@@ -73,10 +78,12 @@ final class TextColumns {
                     withText.add(names.get(place));
                 } else if (2 * dates[place] > numbers[place]) {
                     withDates.add(names.get(place));
+                } else if (counting.countsEveryRow(place, Math.min(seen, rows))) {
+                    rowNumbers.add(names.get(place));
                 }
             }
         }
-        return new FirstRowKinds(withText, withDates);
+        return new FirstRowKinds(withText, withDates, rowNumbers);
     }
 
     private static boolean allTrue(boolean[] flags) {
@@ -96,15 +103,20 @@ final class TextColumns {
      * {@code numbers} those whose cell is a number (in {@code dates} too if a date), and marks in {@code valued} those whose cell is
      * not missing; with {@code onlyUnvalued}, only for the features not marked yet. A number
      * written with other separators ({@link SeparatorHint}) counts as a
-     * number: that column's first such cell then stops the read with the hint.
+     * number: that column's first such cell then stops the read with the hint. Each cell goes to
+     * {@code counting} too, unless it is null.
      */
     private static void mark(byte[] bytes, int from, int to, int[] featureOf, FieldScanner scanner, CsvFormat format,
-                             MissingMarks[] marks, int[] text, int[] numbers, int[] dates, boolean[] valued, boolean onlyUnvalued) {
+                             MissingMarks[] marks, int[] text, int[] numbers, int[] dates, boolean[] valued, boolean onlyUnvalued,
+                             RowNumbers counting) {
         for (int at = from, column = 1; column <= featureOf.length; column++) {
             int next = scanner.field(bytes, at, to, column);
             int place = featureOf[column - 1];
             int start = CellParser.afterBlanks(bytes, scanner.start(), scanner.end()); // inside quotes, as the parser reads them
             int end = CellParser.beforeBlanks(bytes, start, scanner.end());
+            if (place >= 0 && counting != null) {
+                counting.next(place, bytes, start, end);
+            }
             if (place >= 0 && !(onlyUnvalued && valued[place]) && !missing(bytes, start, end)
                     && !marks[column - 1].matches(bytes, start, end)) {
                 valued[place] = true;
