@@ -95,8 +95,8 @@ final class CsvOptions {
 
     /** One line: how many rows of {@code file} were skipped, the first few lines, and the first one's problem where known. */
     private static void reportSkipped(Path file, long skipped, long kept, List<Long> firstLines, String firstProblem) {
-        System.err.printf(Locale.ROOT, "dense4j: skipped %s in %s, at lines %s%s%s%n", io.dense4j.data.SkippedRowsShare.of(skipped, kept),
-                StandardInput.shownIn(file.toString()),
+        System.err.printf(Locale.ROOT, "dense4j: skipped %s in %s, at line%s %s%s%s%n", io.dense4j.data.SkippedRowsShare.of(skipped, kept),
+                StandardInput.shownIn(file.toString()), skipped == 1 ? "" : "s",
                 firstLines.stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 skipped > firstLines.size() ? ", …" : "", firstProblem != null ? "; the first: " + firstProblem
                         : " (without --skip-bad-rows, the first stops the read and names its column and problem)");

@@ -132,17 +132,48 @@ final class CvCommand extends TrainCommand {
         return json ? System.err : System.out;
     }
 
-    /** The rows each fold holds out, each fold checked to hold out some and train on some before the first trains. */
+    /**
+     * The rows each fold holds out, each fold checked before the first trains: to hold out some
+     * rows, and to train on some of each class (else it would fail after the folds before it).
+     */
     private long[] foldSizes(CsvFiles file, CsvSource source) {
-        long[] classes = stratify ? source.classTotals() : new long[] {source.rows(), 0};
-        long[] sizes = RowSelection.foldSizes(folds, seed, stratify, classes[0], classes[1]);
+        List<RowSelection> heldOut = new ArrayList<>();
         for (int fold = 0; fold < folds; fold++) {
+            heldOut.add(stratifiedIfAsked(RowSelection.fold(folds, fold, seed, true)));
+        }
+        long[][] classes = source.classCounts(heldOut);
+        long[] totals = {0, 0};
+        for (long[] fold : classes) {
+            totals[0] += fold[0];
+            totals[1] += fold[1];
+        }
+        long[] sizes = new long[folds];
+        for (int fold = 0; fold < folds; fold++) {
+            sizes[fold] = classes[fold][0] + classes[fold][1];
             if (sizes[fold] == 0 || sizes[fold] == source.rows()) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %,d rows are too few for %d folds: fold %d "
                         + "would %s no rows", file, source.rows(), folds, fold + 1, sizes[fold] == 0 ? "hold out" : "train on"));
             }
         }
+        for (int c = 0; c < 2; c++) {
+            for (int fold = 0; fold < folds; fold++) {
+                if (classes[fold][c] == totals[c]) {
+                    throw new IllegalArgumentException(classMissing(file, source, fold, c, totals[c]));
+                }
+            }
+        }
         return sizes;
+    }
+
+    /** Why fold {@code fold} would train on no row of class {@code c}, of which the file holds {@code total}, and the way out. */
+    private String classMissing(CsvFiles file, CsvSource source, int fold, int c, long total) {
+        String named = String.format(Locale.ROOT, "class %d (\"%s\")", c, io.dense4j.data.Printable.of(source.classes().get(c)));
+        if (total == 1) {
+            return String.format(Locale.ROOT, "%s: holds one row of %s, and the fold that holds it out (fold %d) would train on none: "
+                    + "cross-validation needs at least 2 rows of each class", file, named, fold + 1);
+        }
+        return String.format(Locale.ROOT, "%s: fold %d would hold out all %,d rows of %s and train on none%s", file, fold + 1, total,
+                named, stratify ? ": give a --seed that spreads them" : "; --stratify gives each fold its share of each class");
     }
 
     /** Options of train that a cross-validation cannot honour, each with what to do instead. */

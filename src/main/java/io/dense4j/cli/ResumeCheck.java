@@ -207,8 +207,8 @@ final class ResumeCheck {
         return kept.callbacks().stream().anyMatch(state -> state.name().equals(callback));
     }
 
-    /** 0.2 as 0.2 and 0 as 0, as a person writes the flag. */
-    private static String plain(double value) {
+    /** 0.2 as 0.2, 0 as 0 and 0.0005 as 0.0005 (not 5.0E-4), as a person writes the flag. */
+    static String plain(double value) {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 

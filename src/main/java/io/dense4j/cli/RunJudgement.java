@@ -170,7 +170,8 @@ final class RunJudgement {
 
     /** The note on a loss still falling at the end, or null; none after a run that ended worse than the base rate (an error says more). */
     String stillFalling(History history) {
-        return worseAtEnd() ? null : ConvergenceNote.of(history, epochs, oneStepAnEpoch());
+        return worseAtEnd() ? null : ConvergenceNote.of(history, epochs, oneStepAnEpoch(),
+                baseRate == null ? Double.NaN : baseRate.baseRateLoss());
     }
 
     /** Once a command: with one step an epoch, early stopping's patience counts steps. */

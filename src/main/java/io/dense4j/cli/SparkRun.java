@@ -161,7 +161,7 @@ final class SparkRun {
         FeatureStatistics held = rows.statistics(train.stratifiedIfAsked(RowSelection.validation(validation, train.seed)));
         if (held.positives() + held.negatives() == 0 || kept.positives() + kept.negatives() == 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
-                    + "least one row for each side", validation, rows.rows()));
+                    + "least one row for each side", ResumeCheck.plain(validation), rows.rows()));
         }
         String noPositives = choosesThreshold ? TrainingClasses.validationWithoutPositives(held.positives(), rows.classes().get(1),
                 train.data, validation, train.stratify) : null;

@@ -238,7 +238,7 @@ class TrainCommand implements Callable<Integer> {
         } else {
             if (trainingRowCount == 0) { // before the categories and statistics of no rows
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
-                        + "least one row for each side", validation, source.rows()));
+                        + "least one row for each side", ResumeCheck.plain(validation), source.rows()));
             }
             Model model = newModel(hidden, chosen, source, trainingRows());
             model.checkSavable(); // before training, not when the first checkpoint is written
@@ -324,7 +324,13 @@ class TrainCommand implements Callable<Integer> {
                     unmetGoal = unmet.getMessage(); // said once the validation rows are reported
                 }
             }
-            System.out.println("On the validation rows: " + held.evaluation(model.threshold().value()));
+            io.dense4j.metrics.Evaluation evaluation = held.evaluation(model.threshold().value());
+            System.out.println("On the validation rows: " + evaluation);
+            String classes = TrainingClasses.validationNote(evaluation, model.inputSchema().classes(), model.threshold().value(),
+                    goal != null, stratify);
+            if (classes != null) {
+                System.out.println(classes);
+            }
             String heldOut = judgement().heldOutWarning(held, weightedLoss(model), patience != null);
             if (heldOut != null) {
                 System.err.println(heldOut);

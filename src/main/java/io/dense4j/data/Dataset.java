@@ -157,10 +157,10 @@ public final class Dataset {
     /** Each feature's mean and standard deviation over these rows, in one pass. */
     public FeatureStatistics featureStatistics() {
         FeatureStatistics statistics = new FeatureStatistics(width);
-        float[] row = new float[width];
+        double[] row = new double[width]; // a float32 dataset's values are exact in a double; a float64 one's stay whole
         for (int r = 0, at = 0; r < rows; r++) {
             for (int j = 0; j < width; j++, at++) {
-                row[j] = (float) features.get(at);
+                row[j] = features.get(at);
             }
             statistics.add(row);
             if (labels != null) {

@@ -34,15 +34,26 @@ public final class FeatureStatistics implements java.io.Serializable {
     public void add(float[] values, int offset) {
         rows++;
         for (int j = 0; j < mean.length; j++) {
-            float value = values[offset + j];
-            if (value != value) { // NaN: missing
-                continue;
-            }
-            long count = ++present[j];
-            double delta = value - mean[j];
-            mean[j] += delta / count;
-            sumOfSquares[j] += delta * (value - mean[j]);
+            addValue(j, values[offset + j]);
         }
+    }
+
+    /** Adds one row of {@code mean.length} float64 features, each taken as it is (a float64 model's rows). */
+    public void add(double[] row) {
+        rows++;
+        for (int j = 0; j < mean.length; j++) {
+            addValue(j, row[j]);
+        }
+    }
+
+    private void addValue(int j, double value) {
+        if (value != value) { // NaN: missing
+            return;
+        }
+        long count = ++present[j];
+        double delta = value - mean[j];
+        mean[j] += delta / count;
+        sumOfSquares[j] += delta * (value - mean[j]);
     }
 
     /** Counts one row's class (1 is positive), for class balances. */

@@ -58,41 +58,6 @@ public record RowSelection(double validationFrom, double validationTo, long seed
         return new RowSelection((double) fold / folds, (double) (fold + 1) / folds, seed, heldOut, false);
     }
 
-    /**
-     * How many rows each fold of {@code folds}-fold cross-validation holds out, for a file with
-     * these class totals: in one pass, where {@link #count(long, long)} per fold would take K; the
-     * same counts, as each row lands in the fold whose [k/K, (k+1)/K) holds its u.
-     */
-    public static long[] foldSizes(int folds, long seed, boolean stratified, long negatives, long positives) {
-        RowSelection any = fold(folds, 0, seed, true);
-        long[] sizes = new long[folds];
-        if (!stratified) {
-            for (long row = 0, rows = negatives + positives; row < rows; row++) {
-                sizes[foldOf(any.uniformOf(row), folds)]++;
-            }
-            return sizes;
-        }
-        long[] totals = {negatives, positives};
-        for (int cls = 0; cls < 2; cls++) {
-            for (long rank = 0; rank < totals[cls]; rank++) {
-                sizes[foldOf(any.stratifiedUniform(cls, rank), folds)]++;
-            }
-        }
-        return sizes;
-    }
-
-    /** The k with u in [k/K, (k+1)/K) as {@link #fold} bounds it: u·K rounded down, mended where rounding crossed a bound. */
-    private static int foldOf(double u, int folds) {
-        int k = Math.min((int) (u * folds), folds - 1);
-        while (k > 0 && u < (double) k / folds) {
-            k--;
-        }
-        while (k + 1 < folds && u >= (double) (k + 1) / folds) {
-            k++;
-        }
-        return k;
-    }
-
     private static double checkedFraction(double fraction) {
         if (!(fraction >= 0 && fraction < 1)) {
             throw new IllegalArgumentException("a validation fraction must be in [0, 1), got " + fraction);

@@ -93,8 +93,10 @@ public record ThresholdGoal(Kind kind, double target) {
         }
         double halfway = (lowestPositive + nextLower) / 2;
         double value = halfway > nextLower ? halfway : lowestPositive; // adjacent doubles have no halfway
-        return new DecisionThreshold(value, String.format(Locale.ROOT, "%s on %,d validation rows: precision %.4f, recall %.4f",
-                this, probabilities.length, curve.precisions()[best], curve.recalls()[best]));
+        // the class-1 rows say how much the choice rests on: a threshold chosen on one of them says little
+        return new DecisionThreshold(value, String.format(Locale.ROOT, "%s on %,d validation rows, %,d of class 1: precision %.4f, "
+                + "recall %.4f", this, probabilities.length, Order.positives(scores.labels()), curve.precisions()[best],
+                curve.recalls()[best]));
     }
 
     /** Whether point {@code i} of the curve meets the goal better than point {@code best} (−1: none yet); ties keep the higher threshold. */

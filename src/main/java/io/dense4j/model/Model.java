@@ -210,7 +210,12 @@ public final class Model {
         return predictProbability(Dataset.of(x, null, dataType()));
     }
 
-    /** p = P(y = 1 | x) for each row of a dataset. */
+    /**
+     * p = P(y = 1 | x) for each row of a dataset.
+     *
+     * @throws NoProbability for a row whose finite values the layers take past the model's range
+     *                       (row 0 is the first), as evaluate and predict refuse one: no NaN is returned
+     */
     public double[] predictProbability(Dataset data) {
         checkCompatible(Objects.requireNonNull(data, "dataset"));
         double[] probabilities = new double[data.rows()];
@@ -221,6 +226,9 @@ public final class Model {
                 data.copyRows(start, count, plan.input(), null, null);
                 plan.forward(count);
                 for (int i = 0; i < count; i++) {
+                    if (!plan.hasProbability(i)) {
+                        throw NoProbability.atIndex(start + i);
+                    }
                     probabilities[start + i] = plan.probability(i);
                 }
             }
@@ -332,7 +340,7 @@ public final class Model {
                 lossSum += plan.lossSum(count);
                 for (int i = 0; i < count; i++) {
                     if (!plan.hasProbability(i)) {
-                        throw NoProbability.counted(start + i, "row");
+                        throw NoProbability.atIndex(start + i);
                     }
                     probabilities[start + i] = plan.probability(i);
                     labels[start + i] = plan.labels().get(i);
@@ -512,7 +520,7 @@ public final class Model {
      * A checkpoint that training can resume from is {@code Trainer.saveCheckpoint}'s.
      */
     public void save(Path file) throws IOException {
-        ModelFile.save(file, this, null);
+        ModelFile.save(Objects.requireNonNull(file, "file"), this, null);
     }
 
     /**

@@ -26,6 +26,11 @@ public final class NoProbability extends IllegalArgumentException {
         return new NoProbability(row, String.format(Locale.ROOT, "%s %,d", rows, row + 1));
     }
 
+    /** Row {@code row} among rows given in memory, named by its index from 0 as an array's rows are ("row 7"). */
+    static NoProbability atIndex(long row) {
+        return new NoProbability(row, "row " + row);
+    }
+
     /** Row {@code row} (from 0) of those scored, which a reader finds {@code where} ("b.csv: data row 7"). */
     static NoProbability at(long row, String where) {
         return new NoProbability(row, where);

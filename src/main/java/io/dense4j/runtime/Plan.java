@@ -341,7 +341,8 @@ public final class Plan {
     /** dL/dx [capacity, inputWidth] after {@link #trainingStep}, if the graph keeps it. */
     public NativeArray inputGradient() {
         if (inputGradient == null) {
-            throw new IllegalStateException("this graph was compiled without the input gradient");
+            throw new IllegalStateException("this graph was compiled without the input gradient: compile the model with "
+                    + "CompileOptions.withInputGradient(true)");
         }
         return inputGradient;
     }

@@ -84,8 +84,13 @@ public final class StepRunner {
     /** Seeds the dropout masks of the passes that follow: each part's plan its own stream from {@code key}. */
     public void seedDropout(long key) {
         for (int part = 0; part < plans.length; part++) {
-            plans[part].seedDropout(Elementwise.mix(key ^ (part + 1) * 0xD1B54A32D192ED03L));
+            plans[part].seedDropout(partKey(key, part));
         }
+    }
+
+    /** The key part {@code part}'s plan draws its dropout masks from, when the runner's is {@code key}. */
+    public static long partKey(long key, int part) {
+        return Elementwise.mix(key ^ (part + 1) * 0xD1B54A32D192ED03L);
     }
 
     /** The most rows one pass takes. */

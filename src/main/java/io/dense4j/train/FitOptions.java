@@ -116,6 +116,9 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
 
         /** Adds callbacks, called in the order added. */
         public Builder callbacks(Callback... added) {
+            for (int i = 0; i < java.util.Objects.requireNonNull(added, "callbacks").length; i++) {
+                java.util.Objects.requireNonNull(added[i], "callback " + i);
+            }
             callbacks.addAll(Arrays.asList(added));
             return this;
         }

@@ -296,6 +296,11 @@ final class GradientSteps {
         dropoutSeeded = false;
     }
 
+    /** The key the dropout masks of the next passes are drawn from. */
+    long dropoutKey() {
+        return dropoutKey;
+    }
+
     /** Seeds the runner's dropout streams if a key is waiting: after {@link #prepare}, which may have made a new runner. */
     private void applyDropoutSeed() {
         if (!dropoutSeeded) {

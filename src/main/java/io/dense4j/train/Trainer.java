@@ -100,6 +100,7 @@ public final class Trainer {
      */
     public History fit(Dataset data, FitOptions options) {
         model.checkCompatible(Objects.requireNonNull(data, "dataset"));
+        Objects.requireNonNull(options, "options");
         if (!data.hasLabels()) {
             throw new IllegalArgumentException("training needs labeled rows; this dataset has no labels");
         }
@@ -124,7 +125,9 @@ public final class Trainer {
      * without an input schema takes the file's.
      */
     public History fit(CsvSource data, FitOptions options) {
-        TrainingState.Batching asked = options.batching().withShuffleBuffer(data.shuffleBuffer()).onCluster(TrainingState.Batching.EXACT);
+        Objects.requireNonNull(data, "data");
+        TrainingState.Batching asked = Objects.requireNonNull(options, "options").batching().withShuffleBuffer(data.shuffleBuffer())
+                .onCluster(TrainingState.Batching.EXACT);
         checkBatching(asked);
         model.checkAdapted(); // before a pass over the file
         TrainingData reading = TrainingData.of(data);
@@ -201,7 +204,8 @@ public final class Trainer {
     private static void checkSplit(double split, long rows, long training, long validation) {
         if (training == 0 || validation == 0) {
             throw new IllegalArgumentException(String.format(
-                    "a validation split of %s on %d rows must leave at least one row for each side", split, rows));
+                    "a validation split of %s on %d rows must leave at least one row for each side",
+                    java.math.BigDecimal.valueOf(split).stripTrailingZeros().toPlainString(), rows));
         }
     }
 
@@ -212,7 +216,8 @@ public final class Trainer {
      * data file ({@link Model#trainingData}).
      */
     public History fit(BatchSource train, BatchSource validation, FitOptions options) {
-        TrainingState.Batching asked = options.batching().onCluster(TrainingState.Batching.EXACT);
+        Objects.requireNonNull(train, "train");
+        TrainingState.Batching asked = Objects.requireNonNull(options, "options").batching().onCluster(TrainingState.Batching.EXACT);
         checkBatching(asked);
         model.setTrainingData(null); // rows from anywhere: no longer a file's alone
         return fit(train, validation, options, asked);
@@ -540,11 +545,14 @@ public final class Trainer {
     /**
      * dL/dx for every input value, row-major, of the mean loss over {@code data}'s rows in one
      * backward pass, for gradient checks and research: needs a model compiled with the input
-     * gradient ({@code CompileOptions.withInputGradient}). Makes a plan of its own.
+     * gradient ({@code CompileOptions.withInputGradient}). Makes a plan of its own, whose dropout
+     * masks are drawn from the key {@link #seedDropout} last gave, as the first part of a pass
+     * that follows it draws them (all of a pass's on one thread).
      */
     public double[] inputGradient(Dataset data) {
         model.checkCompatible(data);
         Plan plan = new Plan(model.parameterValues(), new Gradients(model.graph(), model.dataType()), data.rows());
+        plan.seedDropout(io.dense4j.runtime.StepRunner.partKey(steps.dropoutKey(), 0));
         data.copyRows(0, data.rows(), plan.input(), plan.labels(), data.hasWeights() ? plan.rowWeights() : null);
         plan.weightRows(data.hasWeights());
         plan.trainingStep(data.rows(), data.rows());

@@ -132,6 +132,31 @@ class GradientCheckTest {
         assertEquals(0.01 / 2.01, result.maxParameterError(), 1e-6); // |1.01g − g| / (1.01|g| + |g|)
     }
 
+    /**
+     * Dropout's masks are random: the check draws the same ones in every pass, parameters and
+     * inputs alike, where a check against the prediction loss (no masks) fails.
+     */
+    @Test
+    void aNetworkWithDropoutPassesWithTheSameMasksInEveryPass() {
+        Model model = new Sequential(new Dense(6, new ReLU()), new io.dense4j.layer.Dropout(0.3), new Dense(4, new Sigmoid()),
+                new io.dense4j.layer.Dropout(0.5), new Dense(1, new Sigmoid())).compile(INPUTS, new BinaryCrossEntropy(), new SGD(0.1),
+                CompileOptions.defaults().withDataType(DataType.DOUBLE).withInputGradient(true).withSeed(3));
+        Random random = new Random(8);
+        INDArray x = gaussianInputs(random);
+        INDArray y = Nd4j.create(new double[] {1, 0, 0, 1, 1});
+
+        GradientCheckResult result = GradientChecker.check(model, x, y);
+
+        assertTrue(result.passed(), result.toString());
+        assertEquals(ROWS * INPUTS, result.inputsChecked());
+        io.dense4j.train.Trainer trainer = new io.dense4j.train.Trainer(model, model.optimizer(),
+                io.dense4j.runtime.ExecutionPolicy.ofThreads(1));
+        trainer.seedDropout(11);
+        double[] masked = trainer.objectiveGradient(new io.dense4j.data.DatasetBatches(io.dense4j.data.Dataset.of(x, y, DataType.DOUBLE)));
+        GradientCheckResult unmasked = GradientChecker.compare(model, x, y, masked, null, 1e-6, 1e-6);
+        assertTrue(!unmasked.passed(), "the masks matter: " + unmasked);
+    }
+
     @Test
     void rejectsFloat32Models() {
         Model model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));

@@ -86,7 +86,7 @@ class BadInputProbeTest {
             {"a third class", "a,label\n1,x\n2,y\n3,z\n", "bad.csv, line 4, column 2 (\"label\"): label \"z\" is a third class"},
             {"a numeric label beside a name", "a,label\n1,7\n2,no\n",
                 "bad.csv, line 3, column 2 (\"label\"): the labels mix \"7\" and \"no\""},
-            {"one class only", "a,label\n1,1\n2,1\n", "bad.csv: has only one label value (1) in its label column; a binary classifier needs two"},
+            {"one class only", "a,label\n1,1\n2,1\n", "bad.csv: has only one label value (\"1\") in its label column; a binary classifier needs two"},
             {"an empty file", "", "bad.csv: is empty: expected a header row and data rows"},
             {"a header only", "a,label\n", "bad.csv: has a header row but no data rows"},
             {"infinity", "a,label\ninf,0\n1,1\n", "bad.csv, line 2, column 1 (\"a\"): expected a number, got \"inf\""},
@@ -127,7 +127,7 @@ class BadInputProbeTest {
         probes.add(new Probe("a weight column that is not there", weighted, new String[] {"train", "--data", "{w.csv}",
             "--weight-column", "weight", "--out", "{out.zip}"}, 1, "{w.csv}, line 1: has no weight column named \"weight\"; its columns are a, w, label"));
         probes.add(new Probe("a label column that is not there", weighted, new String[] {"train", "--data", "{w.csv}", "--label", "y",
-            "--out", "{out.zip}"}, 1, "{w.csv}, line 1: has no column named \"y\"; its columns are a, w, label"));
+            "--out", "{out.zip}"}, 1, "{w.csv}, line 1: has no column named \"y\" to read as the label (--label NAME names another); its columns are a, w, label"));
         probes.add(new Probe("--drop naming no column", weighted, new String[] {"train", "--data", "{w.csv}", "--drop", "zz",
             "--out", "{out.zip}"}, 1, "{w.csv}, line 1: has no column named \"zz\" to leave out; its columns are a, w, label"));
         probes.add(new Probe("--categorical naming no column", weighted, new String[] {"train", "--data", "{w.csv}", "--categorical",

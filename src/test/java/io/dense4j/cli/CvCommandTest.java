@@ -137,6 +137,41 @@ class CvCommandTest {
         assertTrue(roc.find(), run.out());
     }
 
+    /**
+     * A fold that would train on no row of a class is refused before the first fold trains: one
+     * positive in the file can only be held out with every other, and all the positives in the rows
+     * fold 5 holds out (unstratified) leave fold 5 none to train on.
+     */
+    @Test
+    void aFoldThatWouldTrainOnNoRowOfAClassIsRefusedBeforeAnyFoldTrains(@TempDir Path folder) throws Exception {
+        StringBuilder one = new StringBuilder("x,label\n");
+        for (int row = 0; row < 100; row++) {
+            one.append(row % 7).append(',').append(row == 99 ? 1 : 0).append('\n');
+        }
+        Path onePositive = java.nio.file.Files.writeString(folder.resolve("one.csv"), one);
+        for (String[] stratified : new String[][] {{}, {"--stratify"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("cv", "--data", onePositive.toString(), "--folds",
+                    "5", "--epochs", "1"));
+            args.addAll(java.util.List.of(stratified));
+            Run run = Run.of(args.toArray(String[]::new));
+            assertEquals(1, run.exitCode(), run.out());
+            assertTrue(run.err().matches("(?s)dense4j: \\S*one\\.csv: holds one row of class 1 \\(\"1\"\\), and the fold that holds it out "
+                    + "\\(fold \\d\\) would train on none: cross-validation needs at least 2 rows of each class\\s*"), run.err());
+            assertTrue(!run.out().contains("Fold 1 of 5"), "no fold trains: " + run.out());
+        }
+        StringBuilder held = new StringBuilder("x,label\n");
+        for (int row = 0; row < 100; row++) {
+            boolean inFoldFive = io.dense4j.data.RowSelection.fold(5, 4, 42, true).includes(row);
+            held.append(row % 7).append(',').append(inFoldFive && row % 2 == 0 ? 1 : 0).append('\n');
+        }
+        Path lastFold = java.nio.file.Files.writeString(folder.resolve("last.csv"), held);
+        Run run = Run.of("cv", "--data", lastFold.toString(), "--folds", "5", "--epochs", "1");
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.err().matches("(?s)dense4j: \\S*last\\.csv: fold 5 would hold out all \\d+ rows of class 1 \\(\"1\"\\) and train "
+                + "on none; --stratify gives each fold its share of each class\\s*"), run.err());
+        assertTrue(!run.out().contains("Fold 1 of 5"), "no fold trains: " + run.out());
+    }
+
     @Test
     void tooManyFoldsAreRefusedBeforeAnyFoldTrains(@TempDir Path folder) throws Exception {
         Path data = folder.resolve("train.csv");

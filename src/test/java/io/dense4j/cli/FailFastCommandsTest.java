@@ -366,5 +366,8 @@ class FailFastCommandsTest {
         assertEquals(1, stratified.exitCode(), stratified.err());
         assertEquals("dense4j: a validation split of 0.9999 on 4 rows must leave at least one row for each side",
                 stratified.err().strip());
+        Run tiny = Run.of("train", "--data", data.toString(), "--validation", "0.0005");
+        assertEquals("dense4j: a validation split of 0.0005 on 4 rows must leave at least one row for each side", tiny.err().strip(),
+                "the flag as typed, not 5.0E-4");
     }
 }

@@ -125,6 +125,7 @@ class FillMissingDefaultTest {
         Run skipping = Run.of("train", "--data", gaps.toString(), "--no-fill-missing", "--skip-bad-rows", "--epochs", "1",
                 "--accept-worse-than-base-rate", "--out", folder.resolve("s.zip").toString());
         assertTrue(skipping.err().contains("skipped 1 bad row of 4"), skipping.err());
+        assertTrue(skipping.err().contains(", at line 2; the first: "), "one line, not lines: " + skipping.err());
         Run keeping = Run.of("train", "--data", gaps.toString(), "--skip-bad-rows", "--epochs", "1", "--accept-worse-than-base-rate",
                 "--out", folder.resolve("k.zip").toString());
         assertTrue(keeping.out().contains("4 rows") && keeping.out().contains("cache: built"), "the skipped row is filled now: "

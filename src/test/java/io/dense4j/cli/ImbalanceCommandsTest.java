@@ -35,6 +35,43 @@ class ImbalanceCommandsTest {
         return Files.writeString(file, csv);
     }
 
+    /**
+     * The validation rows say when they cannot judge class 1: a split holding none of its rows, and
+     * on rare positives a threshold of 0.5 that classes none of them as 1 (a fifth of a percent of
+     * the logits reach it), with the flags that move it; a threshold chosen for a goal is not noted.
+     */
+    @Test
+    void theValidationRowsSayWhenTheyHoldNoPositiveOrTheThresholdClassesNone(@TempDir Path folder) throws IOException {
+        StringBuilder rare = new StringBuilder("x,z,label\n");
+        Random random = new Random(5);
+        for (int row = 0; row < 600; row++) {
+            boolean positive = row % 40 == 7;
+            rare.append(String.format(Locale.ROOT, "%.4f,%.4f,%s%n", random.nextGaussian() + (positive ? 0.8 : 0), random.nextGaussian(),
+                    positive ? "yes" : "no"));
+        }
+        Path rareFile = Files.writeString(folder.resolve("rare.csv"), rare);
+        Run atHalf = Run.of("train", "--data", rareFile.toString(), "--validation", "0.3", "--out", folder.resolve("a.zip").toString());
+        assertEquals(0, atHalf.exitCode(), atHalf.err());
+        assertTrue(atHalf.out().matches("(?s).*tp 0, fp 0, tn \\d+, fn (\\d+)\\)\nNote: at the threshold 0\\.5 no validation row is classed "
+                + "as class 1 \\(\"yes\"\\), though \\1 of them are; on rare positives --threshold-for f1 \\(or recall=0\\.9, …\\) chooses "
+                + "a threshold on the validation rows, and --class-weight balanced weighs class 1 up\n.*"), atHalf.out());
+        Run chosen = Run.of("train", "--data", rareFile.toString(), "--validation", "0.3", "--threshold-for", "f1", "--out",
+                folder.resolve("c.zip").toString());
+        assertTrue(chosen.out().matches("(?s).*\\(best F1 on \\d+ validation rows, \\d+ of class 1: .*"), chosen.out());
+        assertTrue(!chosen.out().contains("no validation row is classed"), chosen.out());
+
+        StringBuilder two = new StringBuilder("x,label\n");
+        for (int row = 0; row < 200; row++) {
+            two.append(row % 9).append(',').append(row == 3 || row == 150 ? 1 : 0).append('\n');
+        }
+        Path twoFile = Files.writeString(folder.resolve("two.csv"), two);
+        Run none = Run.of("train", "--data", twoFile.toString(), "--validation", "0.2", "--accept-worse-than-base-rate", "--out",
+                folder.resolve("n.zip").toString());
+        assertTrue(none.out().contains("ROC AUC undefined, PR AUC undefined (threshold 0.5; tp 0, fp 0, tn 40, fn 0)\nNote: the "
+                + "validation rows hold no row of class 1 (\"1\"): their ROC AUC, PR AUC and recall say nothing, and they judge the run "
+                + "on class 0 alone; --stratify keeps each class's share on both sides of the split\n"), none.out());
+    }
+
     @Test
     void aClassThatCannotTeachIsRefusedBeforeTraining(@TempDir Path folder) throws Exception {
         // row weights of 0 on every class-1 row, then on every row
@@ -62,10 +99,9 @@ class ImbalanceCommandsTest {
         Path onePositive = Files.writeString(folder.resolve("one-positive.csv"), one);
         Run folds = Run.of("cv", "--data", onePositive.toString(), "--folds", "2", "--epochs", "1");
         assertEquals(1, folds.exitCode(), folds.err());
-        assertTrue(folds.err().matches("(?s).*\ndense4j: \\S*one-positive\\.csv: the \\d+ training rows hold no row of class 1 "
-                + "\\(\"1\"\\), so the model could only learn to answer class 0; --stratify keeps each class's share on both sides of "
-                + "a split\\s*"), folds.err());
-        assertTrue(folds.out().strip().endsWith("rows held out"), "the refused fold is named first: " + folds.out());
+        assertTrue(folds.err().matches("(?s)dense4j: \\S*one-positive\\.csv: holds one row of class 1 \\(\"1\"\\), and the fold that "
+                + "holds it out \\(fold \\d\\) would train on none: cross-validation needs at least 2 rows of each class\\s*"), folds.err());
+        assertTrue(!folds.out().contains("Fold 1 of 2"), "refused before the first fold trains: " + folds.out());
 
         // the one positive among the training rows: a threshold chosen on the validation rows has none to go by
         io.dense4j.data.RowSelection held = io.dense4j.data.RowSelection.validation(0.5, 42);

@@ -90,24 +90,6 @@ class RowSelectionTest {
             assertEquals(20, positives, 2);
         }
     }
-    @Test
-    void foldSizesAreWhatEachFoldCountsInOnePass() {
-        for (boolean stratified : new boolean[] {false, true}) {
-            for (int folds : new int[] {2, 3, 7, 10, 300}) {
-                long[] sizes = RowSelection.foldSizes(folds, 11, stratified, 380, 120);
-                long total = 0;
-                for (int fold = 0; fold < folds; fold++) {
-                    RowSelection held = RowSelection.fold(folds, fold, 11, true);
-                    assertEquals((stratified ? held.stratify() : held).count(380, 120), sizes[fold], folds + " folds, fold " + fold);
-                    total += sizes[fold];
-                }
-                assertEquals(500, total);
-            }
-        }
-        // 500 rows in 300 folds by a hash: some folds hold out nothing, which cv must refuse before training
-        assertTrue(java.util.Arrays.stream(RowSelection.foldSizes(300, 11, false, 500, 0)).anyMatch(size -> size == 0));
-    }
-
     /** The n-th row a split holds is found among the data rows by walking them; a stratified split cannot say. */
     @Test
     void theNthRowHeldIsADataRow() {

@@ -208,6 +208,50 @@ class LibraryMisuseTest {
                         + "was trained so); read it without fillingMissing() to have the first one named by line and column"));
     }
 
+    /**
+     * Finite values the layers overflow (3·10³⁸ twice through weights of 1: ∞, then ∞ − ∞) leave a
+     * row no probability: in memory, as from a file, prediction refuses it by its index rather than
+     * returning NaN, which predictClass would turn into class 0.
+     */
+    @Test
+    void aRowTheLayersOverflowHasNoProbabilityInMemoryEither() {
+        Model model = new Sequential(new Dense(2, new ReLU()), new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(),
+                new SGD(0.1));
+        model.setWeights(0, Nd4j.create(new float[][] {{1, 1}, {1, 1}}));
+        model.setBias(0, Nd4j.create(new float[] {0, 0}));
+        model.setWeights(1, Nd4j.create(new float[][] {{1}, {-1}}));
+        model.setBias(1, Nd4j.create(new float[] {0}));
+        float[][] x = {{1, 2}, {3e38f, 3e38f}};
+        String expected = "row 1 " + NoProbability.PROBLEM;
+        assertEquals(expected, assertThrows(NoProbability.class, () -> model.predictProbability(x)).getMessage());
+        assertEquals(expected, assertThrows(NoProbability.class, () -> model.predictClass(Nd4j.create(x))).getMessage());
+        assertEquals(expected, assertThrows(NoProbability.class, () -> model.evaluate(Nd4j.create(x), Nd4j.create(new float[] {1, 0})))
+                .getMessage());
+        assertEquals(0.5, model.predictProbability(new float[][] {{1, 2}})[0], 0, "3 − 3 = 0 for the finite row");
+    }
+
+    /** A null argument is named, as the design's rule for the API says, not left to the JVM's words about the code. */
+    @Test
+    void aNullArgumentIsNamed() throws IOException {
+        Model model = model();
+        float[][] x = {{1, 2}, {3, 4}};
+        assertEquals("options", assertThrows(NullPointerException.class, () -> model.fit(Nd4j.create(x), Nd4j.create(new float[] {0, 1}),
+                null)).getMessage());
+        assertEquals("callback 1", assertThrows(NullPointerException.class, () -> FitOptions.builder().callbacks(
+                new io.dense4j.train.TerminateOnNaN(), null)).getMessage());
+        assertEquals("file", assertThrows(NullPointerException.class, () -> model.save(null)).getMessage());
+        Path file = Files.writeString(folder.resolve("rows.csv"), "a,b,label\n1,2,0\n2,3,1\n");
+        assertEquals("format", assertThrows(NullPointerException.class, () -> CsvSource.open(file, null, CsvSource.Options.defaults()))
+                .getMessage());
+        assertEquals("options", assertThrows(NullPointerException.class, () -> CsvSource.open(file, CsvFormat.defaults(), null))
+                .getMessage());
+        assertEquals("file", assertThrows(NullPointerException.class, () -> CsvSource.open((Path) null, CsvFormat.defaults(),
+                CsvSource.Options.defaults())).getMessage());
+        assertEquals("this graph was compiled without the input gradient: compile the model with "
+                + "CompileOptions.withInputGradient(true)", assertThrows(IllegalStateException.class, () -> new Trainer(model)
+                .inputGradient(Dataset.of(x, new float[] {0, 1}, DataType.FLOAT))).getMessage());
+    }
+
     @Test
     void formatSettingsAreKeptOrRefusedWhicheverOrderTheyAreGivenIn() throws IOException {
         assertEquals("the weight column is named \"w\", but the file has no header row", assertThrows(IllegalArgumentException.class,

@@ -43,6 +43,25 @@ class NormalizationTest {
         assertEquals(1 / (1 + Math.exp(-2)), p.getDouble(1), 1e-12);
     }
 
+    /**
+     * A float64 model's statistics are of its float64 values: x = 10⁶ + 0.01·k for k = 0, 1, 2
+     * has mean 10⁶ + 0.01 and σ = 0.01·√(2/3), where float32, spaced 0.0625 there, would read the
+     * three values as one and σ as 0.
+     */
+    @Test
+    void aFloat64ModelIsStandardizedByItsFloat64Values() {
+        Model model = new Sequential(new Normalization(), new Dense(1, new Sigmoid()))
+                .compile(1, new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults().withDataType(DataType.DOUBLE));
+        INDArray x = Nd4j.create(new double[][] {{1e6}, {1e6 + 0.01}, {1e6 + 0.02}});
+        io.dense4j.data.FeatureStatistics statistics = io.dense4j.data.Dataset.of(x, null, DataType.DOUBLE).featureStatistics();
+        assertEquals(1e6 + 0.01, statistics.mean()[0], 1e-9);
+        assertEquals(0.01 * Math.sqrt(2.0 / 3), statistics.standardDeviation()[0], 1e-9);
+        model.adapt(x);
+        model.setWeights(1, Nd4j.create(new double[][] {{1}}));
+        // standardized, the third row is √(3/2): its logit
+        assertEquals(1 / (1 + Math.exp(-Math.sqrt(1.5))), model.predictProbability(x).getDouble(2), 1e-6);
+    }
+
     @Test
     void backwardThroughItMatchesFiniteDifferences() {
         Model model = new Sequential(new Normalization(), new Dense(4, new ReLU()), new Dense(1, new Sigmoid()))

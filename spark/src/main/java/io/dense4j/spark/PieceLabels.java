@@ -57,8 +57,9 @@ final class PieceLabels {
             }
         }
         if (accepted.size() < 2) {
-            throw new DataFileException(Path.of(source.path()), "has only one label value (" + (accepted.isEmpty() ? "none" : accepted.get(0))
-                    + ") in its label column; a binary classifier needs two", null);
+            throw new DataFileException(Path.of(source.path()), "has only one label value (" + (accepted.isEmpty() ? "none"
+                    : "\"" + io.dense4j.data.Printable.whole(accepted.get(0)) + "\"") + ") in its label column; a binary classifier needs two",
+                    null);
         }
         List<String> ordered = List.of(LabelMapping.restore(accepted).classes());
         classes = source.positive() == null ? ordered : LabelMapping.withPositive(ordered, source.positive());

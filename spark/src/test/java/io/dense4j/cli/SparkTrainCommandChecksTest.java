@@ -161,7 +161,7 @@ class SparkTrainCommandChecksTest {
 
         String split = SparkTrainCommandTest.capture(1, "train", "--data", parts.toString(), "--delimiter", ";", "--decimal", ",",
                 "--thousands", ".", "--validation", "0.0001", "--spark", "local[2]", "--out", folder.resolve("split.zip").toString())[1];
-        assertEquals("dense4j: a validation split of 1.0E-4 on 600 rows must leave at least one row for each side",
+        assertEquals("dense4j: a validation split of 0.0001 on 600 rows must leave at least one row for each side",
                 split.strip().lines().reduce((first, second) -> second).orElse(""));
 
         String noHeader = SparkTrainCommandTest.capture(2, "train", "--data", parts.toString(), "--no-header", "--spark", "local[2]",

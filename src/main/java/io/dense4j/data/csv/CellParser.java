@@ -121,7 +121,7 @@ final class CellParser {
         if (Double.isNaN(days)) {
             String name = problems.flagName(column);
             throw problems.cell(column, (DateCells.looksLikeDate(bytes, from, to) ? "\"" + text + "\" is no date"
-                    : "expected a date, got \"" + text + "\" (the column is read as dates, as its first rows are)")
+                    : "expected a date, got \"" + text + "\" (the column is read as dates: most of its first rows hold dates, or the model or the format names it one)")
                     + ": dense4j reads a date as yyyy-mm-dd, a day of the calendar, then perhaps a time (T or a space, hh:mm, :ss, a "
                     + "fraction) and Z or ±hh:mm (if it marks a missing value, say so: " + Remedy.of(name == null ? "--missing-values-in"
                     : "--missing-values-in " + Remedy.word(name + "=" + text), "CsvFormat.withColumnMissingMarks") + "; "

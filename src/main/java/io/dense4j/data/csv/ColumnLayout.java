@@ -140,8 +140,9 @@ final class ColumnLayout {
     private static int labelColumn(CsvFormat format, List<String> names, CsvProblems problems) {
         int index = format.labelColumnIn(names);
         if (index < 0 && format.labelName() != null) {
-            throw problems.row("has no column named \"" + format.labelName() + "\"" + namedAlike(format.labelName(), names)
-                    + "; its columns are " + listed(names));
+            throw problems.row("has no column named \"" + format.labelName() + "\" to read as the label" + namedAlike(format.labelName(),
+                    names) + " (" + io.dense4j.data.Remedy.of("--label NAME", "CsvFormat.withLabel") + " names another); its columns are "
+                    + listed(names));
         }
         if (index < 0) {
             throw problems.row("has " + names.size() + " columns, so no label column " + format.labelIndex() + " (counting from 0)");

@@ -290,7 +290,12 @@ public record CsvFormat(boolean header, char delimiter, String labelName, int la
                 columnMissingMarks, encoding, dates);
     }
 
-    /** Reads the feature columns {@code names} as categories, every other feature as a number. */
+    /**
+     * Reads the feature columns {@code names} as categories, whatever they hold. A {@link CsvReader}
+     * of this format reads every other feature as a number; {@link CsvSource#open} also reads as
+     * categories the columns whose first rows hold text, as its options' {@link ColumnKinds} infer
+     * them ({@link ColumnKinds#exactly} names them all).
+     */
     public CsvFormat withCategorical(List<String> names) {
         return new CsvFormat(header, delimiter, labelName, labelIndex, labeled, features, dropped, weightName, names, decimal, thousands, missingMarks,
                 columnMissingMarks, encoding, dates);

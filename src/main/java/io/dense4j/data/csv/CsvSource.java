@@ -190,7 +190,7 @@ public final class CsvSource implements CategoricalRows {
 
     /** Reads and checks {@code file} (or finds its cache up to date), as described above. */
     public static CsvSource open(Path file, CsvFormat format, Options options) {
-        return open(CsvFiles.of(file), format, options);
+        return open(CsvFiles.of(java.util.Objects.requireNonNull(file, "file")), format, options);
     }
 
     /**
@@ -200,7 +200,9 @@ public final class CsvSource implements CategoricalRows {
      * classes as one file's would; each categorical column's values are counted over them all.
      */
     public static CsvSource open(CsvFiles files, CsvFormat format, Options options) {
-        if (!format.labeled()) {
+        java.util.Objects.requireNonNull(files, "files");
+        java.util.Objects.requireNonNull(options, "options");
+        if (!java.util.Objects.requireNonNull(format, "format").labeled()) {
             throw new IllegalArgumentException("training and evaluation read a label column: the CSV format has none");
         }
         List<CsvReader> probes = new ArrayList<>();
@@ -358,19 +360,36 @@ public final class CsvSource implements CategoricalRows {
     /** Rows of class 0 and of class 1, counted once (from the caches, or a pass over the files), for stratified counts. */
     public long[] classTotals() {
         if (classTotals == null) {
-            long[] totals = new long[2];
-            for (FileRows part : parts(k -> CategoryCodes.NONE)) {
-                if (part.file().mapped() != null) {
-                    for (int row = 0; row < part.file().rows(); row++) {
-                        totals[(int) part.label(part.file().cachedProvisionalClass(row))]++;
-                    }
-                } else {
-                    part.file().reader().read((line, features, provisionalClass, weight) -> totals[(int) part.label(provisionalClass)]++);
-                }
-            }
-            classTotals = totals;
+            classTotals = classCounts(List.of(RowSelection.all()))[0];
         }
         return classTotals.clone();
+    }
+
+    /**
+     * The rows of class 0 and of class 1 that each of {@code selections} holds ({@code [s][c]}), in
+     * one pass over the labels (from the caches, or the files): for cross-validation, whose folds
+     * are checked for rows of each class to train on before the first one trains.
+     */
+    public long[][] classCounts(List<RowSelection> selections) {
+        long[][] counts = new long[selections.size()][2];
+        RowSelection.Walker[] walkers = selections.stream().map(RowSelection::walker).toArray(RowSelection.Walker[]::new);
+        java.util.function.IntConsumer count = label -> {
+            for (int s = 0; s < walkers.length; s++) {
+                if (walkers[s].includes(label)) {
+                    counts[s][label]++;
+                }
+            }
+        };
+        for (FileRows part : parts(k -> CategoryCodes.NONE)) {
+            if (part.file().mapped() != null) {
+                for (int row = 0; row < part.file().rows(); row++) {
+                    count.accept((int) part.label(part.file().cachedProvisionalClass(row)));
+                }
+            } else {
+                part.file().reader().read((line, features, provisionalClass, weight) -> count.accept((int) part.label(provisionalClass)));
+            }
+        }
+        return counts;
     }
 
     /**

@@ -74,7 +74,7 @@ final class FileSetRules {
         if (seen.size() < 2) {
             String holds = files.size() > 1 ? "and the files after it hold " : "holds ";
             throw new DataFileException(files.get(0).path(), seen.isEmpty() ? holds + "no data rows"
-                    : (files.size() > 1 ? "and the files after it have" : "has") + " only one label value (" + Printable.whole(seen.get(0)) + ") in "
+                    : (files.size() > 1 ? "and the files after it have" : "has") + " only one label value (\"" + Printable.whole(seen.get(0)) + "\") in "
                     + (files.size() > 1 ? "their" : "its") + " label column; a binary classifier needs two", null);
         }
         return Arrays.asList(LabelMapping.restore(seen).classes());

@@ -91,13 +91,13 @@ class ColumnLayoutTest {
         assertEquals("t.csv, line 1: found 1 column; a labeled CSV needs at least one feature and a label (its first line reads as "
                 + "one column, \"1;2;0\": is the delimiter ';'? give --delimiter ';')", rejects("1;2;0", CsvFormat.defaults().withoutHeader()));
         // a name the list, cut at ten, may not show: one that differs only in case or blanks is named
-        assertEquals("t.csv, line 1: has no column named \"class\" (a column is named \"Class\"; names match exactly); its columns "
+        assertEquals("t.csv, line 1: has no column named \"class\" to read as the label (a column is named \"Class\"; names match exactly) (--label NAME [Java: CsvFormat.withLabel] names another); its columns "
                 + "are c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, … (11 columns)",
                 rejects("c1,c2,c3,c4,c5,c6,c7,c8,c9,c10,Class", CsvFormat.defaults().withLabel("class")));
         assertEquals("t.csv, line 1: has no column named \"Age\" to leave out (a column is named \"age\"; names match exactly); "
                 + "its columns are age, y", rejects("age,y", CsvFormat.defaults().withoutColumns(List.of("Age"))));
-        assertEquals("t.csv, line 1: has no column named \"y\"; its columns are a, b", rejects("a,b", CsvFormat.defaults().withLabel("y")));
-        assertEquals("t.csv, line 1: has no column named \"y\"; its columns are a, b\\x1B[31mred", rejects("a,b\u001b[31mred",
+        assertEquals("t.csv, line 1: has no column named \"y\" to read as the label (--label NAME [Java: CsvFormat.withLabel] names another); its columns are a, b", rejects("a,b", CsvFormat.defaults().withLabel("y")));
+        assertEquals("t.csv, line 1: has no column named \"y\" to read as the label (--label NAME [Java: CsvFormat.withLabel] names another); its columns are a, b\\x1B[31mred", rejects("a,b\u001b[31mred",
                 CsvFormat.defaults().withLabel("y")), "an escape sequence in a header does not reach the terminal");
         assertEquals("t.csv, line 1: has 2 columns, so no label column 2 (counting from 0)",
                 rejects("1,0", CsvFormat.defaults().withoutHeader().withLabelIndex(2)));

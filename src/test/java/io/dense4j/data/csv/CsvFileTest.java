@@ -72,6 +72,6 @@ class CsvFileTest {
         Path file = Files.writeString(folder.resolve("one.csv"), "x,label\n1,1\n2,1\n");
         DataFileException error = assertThrows(DataFileException.class, () -> CsvSource.open(file, CsvFormat.defaults(),
                 CsvSource.Options.defaults().withoutCache()));
-        assertTrue(error.getMessage().contains("has only one label value (1)"), error.getMessage());
+        assertTrue(error.getMessage().contains("has only one label value (\"1\")"), error.getMessage());
     }
 }

@@ -179,7 +179,7 @@ class CsvReaderTest {
         Path file = write("cols.csv", "a,b\n1,0\n");
         DataFileException error = assertThrows(DataFileException.class,
                 () -> rows(file, CsvFormat.defaults().withLabel("y"), 64));
-        assertTrue(error.getMessage().contains("has no column named \"y\"; its columns are a, b"), error.getMessage());
+        assertTrue(error.getMessage().contains("has no column named \"y\" to read as the label (--label NAME [Java: CsvFormat.withLabel] names another); its columns are a, b"), error.getMessage());
     }
 
     @Test

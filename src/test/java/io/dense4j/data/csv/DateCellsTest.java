@@ -108,7 +108,8 @@ class DateCellsTest {
         DataFileException notADate = assertThrows(DataFileException.class, () -> CsvSource.open(zeros, CsvFormat.defaults(),
                 CsvSource.Options.defaults().withoutCache()));
         assertTrue(notADate.getMessage().startsWith(zeros + ", line 5, column 1 (\"signup\"): expected a date, got \"0\" (the column is read as "
-                + "dates, as its first rows are): dense4j reads a date as yyyy-mm-dd"), "a number is no date: " + notADate.getMessage());
+                + "dates: most of its first rows hold dates, or the model or the format names it one): dense4j reads a date as "
+                + "yyyy-mm-dd"), "a number is no date: " + notADate.getMessage());
         assertTrue(notADate.getMessage().contains("(if it marks a missing value, say so: --missing-values-in signup=0 "), notADate.getMessage());
         CsvSource zeroMarked = CsvSource.open(zeros, CsvFormat.defaults().withColumnMissingMarks(java.util.Map.of("signup", List.of("0", "-1"))),
                 CsvSource.Options.defaults().fillingMissing().withoutCache());

@@ -183,7 +183,7 @@ class SeveralFilesTest {
         write("one/b.csv", "x,label\n2,1.0\n");
         error = assertThrows(DataFileException.class, () -> CsvSource.open(
                 CsvFiles.of(folder.resolve("one").toString()), CsvFormat.defaults(), CsvSource.Options.defaults()));
-        assertEquals(first + ": and the files after it have only one label value (1) in their label column; "
+        assertEquals(first + ": and the files after it have only one label value (\"1\") in their label column; "
                 + "a binary classifier needs two", error.getMessage());
 
         // one class per file is fine, and 0 in one file is 0.0 in another
