@@ -41,6 +41,9 @@ final class CvCommand extends TrainCommand {
     @Option(names = "--json", description = "Print one JSON object (each metric's folds, mean and standard deviation) instead of a table.")
     boolean json;
 
+    /** Folds ended worse than their base rate named in the closing error, up to this many; the rest are counted. */
+    private static final int FOLDS_NAMED = 3;
+
     /** The metrics reported, in order, by their JSON names. */
     private static final Map<String, ToDoubleFunction<Evaluation>> METRICS = metrics();
 
@@ -76,6 +79,7 @@ final class CvCommand extends TrainCommand {
         DefaultEpochs.settle(this, source.rows() - java.util.Arrays.stream(heldOutRows).max().orElseThrow(), null); // a fold's fewest training rows
         List<Evaluation> results = new ArrayList<>();
         List<String> worse = new ArrayList<>(); // the folds whose last epoch was worse than their base rate
+        String likelyCauses = "";
         for (int fold = 0; fold < folds; fold++) {
             judgeAnew();
             status().printf("Fold %d of %d: %,d rows held out%n", fold + 1, folds, heldOutRows[fold]); // before a refusal of its rows
@@ -101,13 +105,16 @@ final class CvCommand extends TrainCommand {
             results.add(evaluation);
             BaseRateCheck judged = judgeAnew();
             if (judged != null && judged.worseAtEnd()) {
-                worse.add("fold " + (fold + 1) + ": " + judged.verdict());
+                worse.add("fold " + (fold + 1) + ": " + judged.comparison());
+                likelyCauses = judged.likelyCauses(); // the same flags judge every fold
             }
         }
         System.out.println(json ? json(results) : table(results));
         if (!worse.isEmpty() && !acceptWorseThanBaseRate) {
-            System.err.printf("dense4j: %d of %d folds ended worse than always predicting the base rate; %s. "
-                    + "--accept-worse-than-base-rate exits 0 on such a run%n", worse.size(), folds, String.join("; ", worse));
+            String named = String.join("; ", worse.subList(0, Math.min(FOLDS_NAMED, worse.size())))
+                    + (worse.size() > FOLDS_NAMED ? String.format(Locale.ROOT, "; and %d more folds", worse.size() - FOLDS_NAMED) : "");
+            System.err.printf("dense4j: %d of %d folds ended worse than always predicting the base rate; %s; %s. "
+                    + "--accept-worse-than-base-rate exits 0 on such a run%n", worse.size(), folds, named, likelyCauses);
             return 1;
         }
         return 0;

@@ -98,7 +98,7 @@ final class SparkRun {
                 }
             });
         } catch (LabelMapping.NotALabel none) { // found once the cluster has read the labels
-            throw refused("--positive: " + none.getMessage() + " in " + train.data);
+            throw refused("--positive: " + none.in(train.data));
         }
         // known only now; a resumed run that took no step left the checkpoint it went on from, which is current
         boolean stepped = resumed == null || result.history().epochs().stream().anyMatch(epoch -> epoch.samplesTimed() > 0);

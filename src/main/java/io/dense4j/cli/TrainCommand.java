@@ -399,8 +399,8 @@ class TrainCommand implements Callable<Integer> {
         }
         try {
             return source.withPositiveClass(positive);
-        } catch (IllegalArgumentException none) {
-            throw new ParameterException(spec.commandLine(), "--positive: " + none.getMessage() + " in " + source.name());
+        } catch (io.dense4j.data.csv.LabelMapping.NotALabel none) {
+            throw new ParameterException(spec.commandLine(), "--positive: " + none.in(source.name()));
         }
     }
 

@@ -221,13 +221,24 @@ public final class BaseRateCheck implements Callback {
 
     /** The last epoch against the constant prediction, for the closing error. */
     public String verdict() {
+        String compared = comparison();
+        return compared.isEmpty() ? "" : compared + "; " + likelyCauses;
+    }
+
+    /** The last epoch against the constant prediction, without the likely causes: for several runs that share them. */
+    public String comparison() {
         EpochMetrics kept = kept();
         if (kept == null) {
             return "";
         }
         String judged = kept == last && !Double.isNaN(afterLastStep) ? "the training loss after epoch " + kept.epoch() + "'s step"
                 : "epoch " + kept.epoch() + "'s training loss";
-        return comparison(judged, endLoss(kept)) + "; " + likelyCauses;
+        return comparison(judged, endLoss(kept));
+    }
+
+    /** What most likely makes a run end worse than the constant prediction, as this check says it. */
+    public String likelyCauses() {
+        return likelyCauses;
     }
 
     private double endLoss(EpochMetrics kept) {

@@ -42,7 +42,7 @@ final class PieceLabels {
                 }
                 String problem = accepted.size() == 2
                         ? "label \"" + name + "\" is a third class; the labels so far are \"" + accepted.get(0) + "\" and \""
-                        + accepted.get(1) + "\""
+                        + accepted.get(1) + "\"" + io.dense4j.data.csv.LabelMapping.caseHint(name, accepted)
                         : LabelMapping.restore(with(accepted, name)).problem();
                 problem = problem == null ? null : problem + source.format().labelChoiceNote(); // as one reader says it
                 judged.put(name, problem == null);

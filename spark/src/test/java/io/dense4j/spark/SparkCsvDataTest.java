@@ -242,6 +242,20 @@ class SparkCsvDataTest {
         assertSameError(file, 2, at, Files.size(file));
     }
 
+    /** "yes" and "no", then "Yes" in a later piece: a third class, said with its case as one reader says it. */
+    @Test
+    void aLabelThatDiffersOnlyInCaseIsAThirdClassSaidAsOneReaderSaysIt() throws IOException {
+        Path file = withLine("case-label.csv", 2_000, "0.5,0.25,Yes");
+        List<String> lines = Files.readAllLines(file).stream().map(line -> line.endsWith(",1") ? line.substring(0, line.length() - 1)
+                + "yes" : line.endsWith(",0") ? line.substring(0, line.length() - 1) + "no" : line).toList();
+        Files.write(file, lines);
+        assertSameError(file, 2);
+        DataFileException spark = assertThrows(DataFileException.class, () -> SparkCsvData.load(LocalSpark.session(),
+                SparkCsvSource.of(file.toString(), List.of("x1", "x2", "label")).withMinPartitions(2)).close());
+        assertTrue(spark.getMessage().contains("label \"Yes\" is a third class; the labels so far are \"") && spark.getMessage()
+                .contains(" (it differs from \"yes\" only in case: labels are compared exactly)"), spark.getMessage());
+    }
+
     @Test
     void withBadRowsSkippedARejectedLabelsRowsAreSkippedAsOneReaderSkipsThem() throws IOException {
         // a stray "maybe" first in the second half, then "yes"/"no" rows: one reader keeps 0/1, skips the two odd rows

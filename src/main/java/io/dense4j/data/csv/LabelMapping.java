@@ -233,7 +233,7 @@ public final class LabelMapping {
         int index = classOf(classes, positive);
         if (index < 0) {
             throw new NotALabel("the positive class \"" + Printable.of(positive) + "\" is none of the labels \""
-                    + Printable.of(classes.get(0)) + "\" and \"" + Printable.of(classes.get(1)) + "\"");
+                    + Printable.of(classes.get(0)) + "\" and \"" + Printable.of(classes.get(1)) + "\"", caseHint(positive, classes));
         }
         return index == 1 ? classes : Arrays.asList(classes.get(1), classes.get(0));
     }
@@ -241,9 +241,18 @@ public final class LabelMapping {
     /** The positive class asked for is neither label: the caller's flag or argument is wrong, not the data. */
     public static final class NotALabel extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
+        private final String problem;
+        private final String hint;
 
-        NotALabel(String message) {
-            super(message);
+        NotALabel(String problem, String hint) {
+            super(problem + hint);
+            this.problem = problem;
+            this.hint = hint;
+        }
+
+        /** The message with the labels' place: "… and "ok" in t.csv (it differs …)". */
+        public String in(String where) {
+            return problem + " in " + where + hint;
         }
     }
 
@@ -324,5 +333,19 @@ public final class LabelMapping {
         String[] classes = classes();
         return "0 = " + (classes[0] == null ? "(none)" : "\"" + Printable.of(classes[0]) + "\"")
                 + ", 1 = " + (classes.length < 2 || classes[1] == null ? "(none)" : "\"" + Printable.of(classes[1]) + "\"");
+    }
+
+    /**
+     * For a label that matched none of {@code names}: " (it differs from "Yes" only in case: labels
+     * are compared exactly)" when it is one of them written in another case, else "". "yes" beside
+     * "Yes" is a third class, as scikit-learn takes it, and a spreadsheet's mixed case is the likely cause.
+     */
+    public static String caseHint(String label, List<String> names) {
+        for (String name : names) {
+            if (name != null && name.equalsIgnoreCase(label) && !name.equals(label)) {
+                return " (it differs from \"" + Printable.of(name) + "\" only in case: labels are compared exactly)";
+            }
+        }
+        return "";
     }
 }

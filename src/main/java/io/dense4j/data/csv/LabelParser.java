@@ -1,6 +1,7 @@
 package io.dense4j.data.csv;
 
 import io.dense4j.data.Printable;
+import java.util.List;
 
 /**
  * Turns a row's label cell into its provisional class through the pass's {@link LabelMapping},
@@ -64,7 +65,7 @@ final class LabelParser {
                 // never a row to skip: a class spelled otherwise ("Yes") would leave the rows of one class out of the scores
                 throw new NotTheModels(problems.cell(column, "label \"" + CsvProblems.text(bytes, from, to) + "\" is none of the "
                         + "model's classes, \"" + Printable.of(classes.get(0)) + "\" and \"" + Printable.of(classes.get(1)) + "\""
-                        + (CsvProblems.utf8(bytes, from, to) ? "" : problems.encodingHint(bytes, from, to))));
+                        + LabelMapping.caseHint(name, classes) + (CsvProblems.utf8(bytes, from, to) ? "" : problems.encodingHint(bytes, from, to))));
             }
         }
         if (provisional < 0) {
@@ -72,7 +73,9 @@ final class LabelParser {
             throw problems.cell(column, collect ? "label \"" + CsvProblems.text(bytes, from, to) + "\" makes more than "
                     + CsvReader.COLLECTED_LABELS_MAX + " distinct labels; a binary classifier has two"
                     : "label \"" + CsvProblems.text(bytes, from, to) + "\" is a third class; the labels so far are \""
-                    + Printable.whole(names[0]) + "\" and \"" + Printable.whole(names[1]) + "\"" + labelChoice
+                    + Printable.whole(names[0]) + "\" and \"" + Printable.whole(names[1]) + "\""
+                    + LabelMapping.caseHint(new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8), List.of(names))
+                    + labelChoice
                     // a label spelled in another encoding ("Best\xE4tigt") is no third class: say what it is
                     + (CsvProblems.utf8(bytes, from, to) ? "" : problems.encodingHint(bytes, from, to)));
         }

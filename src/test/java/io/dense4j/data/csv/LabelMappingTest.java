@@ -20,7 +20,8 @@ class LabelMappingTest {
         assertEquals(sorted, LabelMapping.withPositive(sorted, "ok"));
         // matched as a label is: by value
         assertEquals(List.of("1", "0"), LabelMapping.withPositive(List.of("0", "1"), "0.0"));
-        assertEquals("the positive class \"Fraud\" is none of the labels \"fraud\" and \"ok\"", org.junit.jupiter.api.Assertions
+        assertEquals("the positive class \"Fraud\" is none of the labels \"fraud\" and \"ok\" (it differs from \"fraud\" only in "
+                + "case: labels are compared exactly)", org.junit.jupiter.api.Assertions
                 .assertThrows(IllegalArgumentException.class, () -> LabelMapping.withPositive(sorted, "Fraud")).getMessage());
         assertEquals(true, LabelMapping.orderedByName(sorted));
         assertEquals(false, LabelMapping.orderedByName(List.of("0", "1")));

@@ -45,6 +45,11 @@ class LabelParserTest {
         provisionalClass(labels, "dog");
         assertEquals("t.csv, line 4, column 2: label \"bird\" is a third class; the labels so far are \"cat\" and \"dog\"",
                 rejects(labels, "bird"));
+        assertEquals("t.csv, line 4, column 2: label \"Dog\" is a third class; the labels so far are \"cat\" and \"dog\" (it "
+                + "differs from \"dog\" only in case: labels are compared exactly)", rejects(labels, "Dog"));
+        assertEquals("the positive class \"DOG\" is none of the labels \"cat\" and \"dog\" (it differs from \"dog\" only in case: "
+                + "labels are compared exactly)", assertThrows(IllegalArgumentException.class,
+                () -> LabelMapping.withPositive(java.util.List.of("cat", "dog"), "DOG")).getMessage());
     }
 
     @Test
@@ -53,7 +58,8 @@ class LabelParserTest {
         assertEquals(0, provisionalClass(labels, "yes"));
         // a capital letter is another name: refused where it is, not after the pass with no line
         // a row to skip no more than a file to score: the whole class might be spelled so
-        assertEquals("t.csv, line 4, column 2: label \"No\" is none of the model's classes, \"no\" and \"yes\"",
+        assertEquals("t.csv, line 4, column 2: label \"No\" is none of the model's classes, \"no\" and \"yes\" (it differs from "
+                + "\"no\" only in case: labels are compared exactly)",
                 assertThrows(LabelParser.NotTheModels.class, () -> provisionalClass(labels, "No")).problem().getMessage());
         assertArrayEquals(new String[] {"yes"}, labels.mapping().names());
         assertEquals(1, provisionalClass(labels, "no"));
