@@ -25,6 +25,7 @@ import io.dense4j.train.BaseRateCheck;
 import io.dense4j.train.EarlyStopping;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
+import io.dense4j.train.LearningRateSchedule;
 import io.dense4j.train.ModelCheckpoint;
 import io.dense4j.train.Trainer;
 import java.io.IOException;
@@ -454,6 +455,13 @@ class TrainCommand implements Callable<Integer> {
         lossOptions.check();
         columns.check();
         scheduleCallback = optimizerOptions.schedule();
+        if (scheduleCallback instanceof LearningRateSchedule rates && epochsGiven && !checkpoints.resume) {
+            try { // before the data is read; the default epochs, and a resumed run's, are known after it
+                rates.checkEpochs(epochs);
+            } catch (IllegalArgumentException tooLong) {
+                throw new ParameterException(spec.commandLine(), "--lr-schedule: " + tooLong.getMessage());
+            }
+        }
     }
 
     /** Every file and folder the run will write, checked before any data is read. */

@@ -1,5 +1,8 @@
 package io.dense4j.train;
 
+import java.math.BigDecimal;
+import java.util.Locale;
+
 /**
  * Linear warm-up to the base rate over the first epochs, then half a cosine down to a minimum at
  * the end of the run. A batch's rate is taken where the batch ends, so the first batch of a
@@ -25,6 +28,17 @@ final class CosineDecay extends LearningRateSchedule {
         if (minimum > base) {
             throw new IllegalArgumentException("a cosine schedule's minimum rate " + minimum + " is above the learning rate " + base
                     + " it anneals from: it would climb, not decay");
+        }
+    }
+
+    /** A warm-up as long as the run leaves nothing to anneal, and a longer one never reaches the rate asked for. */
+    @Override
+    public void checkEpochs(int epochs) {
+        if (warmup >= epochs && warmup > 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a cosine schedule's warm-up of %s epochs leaves "
+                    + "no epoch of the run's %d to anneal in%s: give a warm-up below the epochs, or more epochs",
+                    BigDecimal.valueOf(warmup).stripTrailingZeros().toPlainString(), epochs,
+                    warmup > epochs ? ", and never reaches the learning rate" : ""));
         }
     }
 

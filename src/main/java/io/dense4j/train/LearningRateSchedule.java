@@ -43,6 +43,11 @@ public abstract class LearningRateSchedule implements Callback {
         run = started;
         base = started.trainer().optimizer().learningRate();
         checkBase(base);
+        checkEpochs(started.epochs());
+    }
+
+    /** Throws if the schedule cannot run its course in a run of {@code epochs} epochs; asked when training starts. */
+    public void checkEpochs(int epochs) {
     }
 
     /**

@@ -62,6 +62,13 @@ class LearningControlsCommandsTest {
         assertEquals(2, climbing.exitCode(), climbing.err()); // before the data is read
         assertTrue(climbing.err().contains("a cosine schedule's minimum rate 5.0 is above the learning rate 0.01 it anneals from: it "
                 + "would climb, not decay"), climbing.err());
+        Run warm = Run.of("train", "--data", file, "--lr-schedule", "cosine:5", "--epochs", "3", "--out", none.toString());
+        assertEquals(2, warm.exitCode(), warm.err()); // before the data is read
+        assertTrue(warm.err().contains("--lr-schedule: a cosine schedule's warm-up of 5 epochs leaves no epoch of the run's 3 to "
+                + "anneal in, and never reaches the learning rate"), warm.err());
+        Run byDefault = Run.of("train", "--data", file, "--lr-schedule", "cosine:500", "--out", none.toString());
+        assertEquals(1, byDefault.exitCode(), byDefault.err()); // the default epochs are known once the rows are
+        assertTrue(byDefault.err().contains("a cosine schedule's warm-up of 500 epochs leaves no epoch of the run's "), byDefault.err());
     }
 
     @Test

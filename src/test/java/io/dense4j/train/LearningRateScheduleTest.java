@@ -132,6 +132,15 @@ class LearningRateScheduleTest {
         assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.step(0.5, 0));
         assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.exponential(1.5));
         assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.cosine(-1, 0));
+        // a warm-up as long as the run leaves nothing to anneal; a longer one never reaches the rate
+        assertEquals("a cosine schedule's warm-up of 50 epochs leaves no epoch of the run's 3 to anneal in, and never reaches the "
+                + "learning rate: give a warm-up below the epochs, or more epochs", assertThrows(IllegalArgumentException.class,
+                () -> LearningRateSchedule.cosine(50, 0).checkEpochs(3)).getMessage());
+        assertEquals("a cosine schedule's warm-up of 3 epochs leaves no epoch of the run's 3 to anneal in: give a warm-up below the "
+                + "epochs, or more epochs", assertThrows(IllegalArgumentException.class,
+                () -> LearningRateSchedule.cosine(3, 0).checkEpochs(3)).getMessage());
+        LearningRateSchedule.cosine(2.5, 0).checkEpochs(3);
+        LearningRateSchedule.cosine(0, 0).checkEpochs(1);
         assertThrows(IllegalArgumentException.class, () -> new ReduceLearningRateOnPlateau(1, 2, 0));
     }
 }
