@@ -156,21 +156,38 @@ final class ColumnOptions {
      * ({@code rowNumbers}), as a row number or an id given in file order does. Such a column
      * numbers the rows, so a file sorted by its label or by time gives the label away through it.
      */
-    static void noteRowNumbers(List<String> featureNames, List<String> rowNumbers, PrintStream out) {
+    static void noteRowNumbers(List<String> featureNames, List<String> rowNumbers, boolean header, boolean featuresGiven,
+                               PrintStream out) {
         for (String name : featureNames) {
             boolean unnamed = name.isEmpty() || name.matches("Unnamed: \\d+");
             boolean counts = rowNumbers.contains(name);
             String shown = io.dense4j.data.Printable.of(name);
+            String way = leaveOut(name, header, featuresGiven);
             if (unnamed) {
                 out.printf(Locale.ROOT, "Note: feature column \"%s\" has %s, as the row index pandas and R write by default%s "
-                        + "leave it out: --drop '%s'%n", shown, name.isEmpty() ? "no name" : "pandas' name for none", counts
-                        ? ", and counts up by one from row to row in the first rows as one does;" : "; if it numbers the rows,", shown);
+                        + "leave it out%s%n", shown, name.isEmpty() ? "no name" : "pandas' name for none", counts
+                        ? ", and counts up by one from row to row in the first rows as one does;" : "; if it numbers the rows,", way);
             } else if (counts) {
                 out.printf(Locale.ROOT, "Note: feature column \"%s\" counts up by one from row to row in the first rows, as a row "
-                        + "number does, and tells the model where a row is in the file; if it numbers the rows, leave it out: --drop %s%n",
-                        shown, io.dense4j.data.Remedy.word(shown));
+                        + "number does, and tells the model where a row is in the file; if it numbers the rows, leave it out%s%n",
+                        shown, way);
             }
         }
+    }
+
+    /** How a run leaves out the feature column {@code name}: the flag that names it, where the command line can. */
+    private static String leaveOut(String name, boolean header, boolean featuresGiven) {
+        if (!header) {
+            return " of the file: without a header row, --drop and --features cannot name it";
+        }
+        if (featuresGiven) {
+            return " of --features";
+        }
+        // the flag splits its value at commas, and a name with control characters cannot be typed
+        if (!io.dense4j.data.Printable.whole(name).equals(name) || name.contains(",")) {
+            return " by naming the other columns in --features (its name cannot be given to --drop)";
+        }
+        return ": --drop " + (name.isEmpty() ? "''" : io.dense4j.data.Remedy.word(name));
     }
 
     /**

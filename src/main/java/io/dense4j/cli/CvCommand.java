@@ -79,7 +79,8 @@ final class CvCommand extends TrainCommand {
         DefaultEpochs.settle(this, source.rows() - java.util.Arrays.stream(heldOutRows).max().orElseThrow(), null); // a fold's fewest training rows
         List<Evaluation> results = new ArrayList<>();
         List<String> worse = new ArrayList<>(); // the folds whose last epoch was worse than their base rate
-        String likelyCauses = "";
+        // each fold's likely causes: a fold whose training rows fit in one batch takes one step an epoch, the others more
+        java.util.Map<String, List<Integer>> likelyCauses = new java.util.LinkedHashMap<>();
         for (int fold = 0; fold < folds; fold++) {
             judgeAnew();
             status().printf("Fold %d of %d: %,d rows held out%n", fold + 1, folds, heldOutRows[fold]); // before a refusal of its rows
@@ -106,18 +107,30 @@ final class CvCommand extends TrainCommand {
             BaseRateCheck judged = judgeAnew();
             if (judged != null && judged.worseAtEnd()) {
                 worse.add("fold " + (fold + 1) + ": " + judged.comparison());
-                likelyCauses = judged.likelyCauses(); // the same flags judge every fold
+                likelyCauses.computeIfAbsent(judged.likelyCauses(), causes -> new ArrayList<>()).add(fold + 1);
             }
         }
         System.out.println(json ? json(results) : table(results));
         if (!worse.isEmpty() && !acceptWorseThanBaseRate) {
             String named = String.join("; ", worse.subList(0, Math.min(FOLDS_NAMED, worse.size())))
-                    + (worse.size() > FOLDS_NAMED ? String.format(Locale.ROOT, "; and %d more folds", worse.size() - FOLDS_NAMED) : "");
+                    + (worse.size() > FOLDS_NAMED ? String.format(Locale.ROOT, "; and %d more fold%s", worse.size() - FOLDS_NAMED,
+                    worse.size() - FOLDS_NAMED == 1 ? "" : "s") : "");
+            String causes = likelyCauses.size() == 1 ? likelyCauses.keySet().iterator().next() : likelyCauses.entrySet().stream()
+                    .map(cause -> "for " + foldList(cause.getValue()) + ": " + cause.getKey()).collect(java.util.stream.Collectors.joining("; "));
             System.err.printf("dense4j: %d of %d folds ended worse than always predicting the base rate; %s; %s. "
-                    + "--accept-worse-than-base-rate exits 0 on such a run%n", worse.size(), folds, named, likelyCauses);
+                    + "--accept-worse-than-base-rate exits 0 on such a run%n", worse.size(), folds, named, causes);
             return 1;
         }
         return 0;
+    }
+
+    /** "fold 3", or "folds 1, 2 and 4". */
+    private static String foldList(List<Integer> numbers) {
+        if (numbers.size() == 1) {
+            return "fold " + numbers.get(0);
+        }
+        List<String> words = numbers.stream().map(String::valueOf).toList();
+        return "folds " + String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
     }
 
     /** Says when a fold's fit stopped before its last epoch, or is scored with an earlier epoch's weights, as train says of its run. */

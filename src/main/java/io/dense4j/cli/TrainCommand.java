@@ -328,7 +328,7 @@ class TrainCommand implements Callable<Integer> {
             io.dense4j.metrics.Evaluation evaluation = held.evaluation(model.threshold().value());
             System.out.println("On the validation rows: " + evaluation);
             String classes = TrainingClasses.validationNote(evaluation, model.inputSchema().classes(), model.threshold().value(),
-                    goal != null, stratify);
+                    goal != null, stratify, resumedFrom != null);
             if (classes != null) {
                 System.out.println(classes);
             }
@@ -455,7 +455,7 @@ class TrainCommand implements Callable<Integer> {
         lossOptions.check();
         columns.check();
         scheduleCallback = optimizerOptions.schedule();
-        if (scheduleCallback instanceof LearningRateSchedule rates && epochsGiven && !checkpoints.resume) {
+        if (scheduleCallback instanceof LearningRateSchedule rates && epochsGiven && resumedFrom == null) {
             try { // before the data is read; the default epochs, and a resumed run's, are known after it
                 rates.checkEpochs(epochs);
             } catch (IllegalArgumentException tooLong) {
@@ -578,7 +578,7 @@ class TrainCommand implements Callable<Integer> {
         InputSchema shape = new InputSchema(featureNames, classes, null, labelName, categories);
         architecture.checkSizes(shape.layout().encodedWidth());
         if (!notedRowNumbers) { // once a command: cv makes a model per fold
-            ColumnOptions.noteRowNumbers(featureNames, rowNumbers, status());
+            ColumnOptions.noteRowNumbers(featureNames, rowNumbers, !csv.noHeader, csv.features != null, status());
             notedRowNumbers = true;
         }
         boolean numbers = shape.layout().numericCount() > 0; // nothing to standardize when every column is categorical

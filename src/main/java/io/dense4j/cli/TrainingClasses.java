@@ -86,22 +86,24 @@ final class TrainingClasses {
      * A note on the validation rows' {@code evaluation} at {@code threshold}, or null: when they hold
      * no class-1 row, their areas and recall say nothing and they judge the run on class 0 alone; and
      * when they hold some but the threshold, not chosen for a goal, classes none of the rows as 1,
-     * as the default 0.5 often does on rare positives, the two ways that move it.
+     * as the default 0.5 often does on rare positives, the two ways that move it. A {@code resumed}
+     * run keeps its checkpoint's split and loss, so the flags that change them are for a new run.
      */
     static String validationNote(io.dense4j.metrics.Evaluation evaluation, List<String> classes, double threshold,
-                                 boolean chosen, boolean stratified) {
+                                 boolean chosen, boolean stratified, boolean resumed) {
+        String newRun = resumed ? "in a new run (without --resume), " : "";
         io.dense4j.metrics.ConfusionMatrix confusion = evaluation.confusion();
         String classOne = "class 1 (\"" + Printable.of(classes.get(1)) + "\")";
         if (confusion.tp() + confusion.fn() == 0) {
             return String.format(Locale.ROOT, "Note: the validation rows hold no row of %s: their ROC AUC, PR AUC and recall say "
-                    + "nothing, and they judge the run on class 0 alone; %s", classOne, stratified ? "give a larger --validation"
+                    + "nothing, and they judge the run on class 0 alone; %s%s", classOne, newRun, stratified ? "give a larger --validation"
                     : "--stratify keeps each class's share on both sides of the split");
         }
         if (confusion.tp() + confusion.fp() == 0 && !chosen) {
             return String.format(Locale.ROOT, "Note: at the threshold %s no validation row is classed as %s, though %,d of them are; "
                     + "on rare positives --threshold-for f1 (or recall=0.9, …) chooses a threshold on the validation rows, and "
-                    + "--class-weight balanced weighs class 1 up", io.dense4j.metrics.DecisionThreshold.format(threshold), classOne,
-                    confusion.tp() + confusion.fn());
+                    + "%s--class-weight balanced weighs class 1 up", io.dense4j.metrics.DecisionThreshold.format(threshold), classOne,
+                    confusion.tp() + confusion.fn(), newRun);
         }
         return null;
     }

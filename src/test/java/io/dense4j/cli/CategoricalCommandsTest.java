@@ -146,6 +146,22 @@ class CategoricalCommandsTest {
         Run categories = Run.of("train", "--data", file.toString(), "--categorical", "PassengerId", "--epochs", "1", "--out",
                 folder.resolve("m3.zip").toString());
         assertFalse(categories.out().contains("counts up by one"), "a column of categories has its own note: " + categories.out());
+
+        // where --drop cannot name the column, the note names what can
+        Run chosen = Run.of("train", "--data", file.toString(), "--features", "PassengerId,x", "--epochs", "1", "--out",
+                folder.resolve("m4.zip").toString());
+        assertTrue(chosen.out().contains("if it numbers the rows, leave it out of --features\n"), chosen.out());
+        Path headless = Files.writeString(folder.resolve("headless.csv"), text.substring(text.indexOf("\n") + 1));
+        Run noHeader = Run.of("train", "--data", headless.toString(), "--no-header", "--epochs", "1", "--out",
+                folder.resolve("m5.zip").toString());
+        assertTrue(noHeader.out().contains("Note: feature column \"column 1\" counts up by one from row to row in the first rows, as "
+                + "a row number does, and tells the model where a row is in the file; if it numbers the rows, leave it out of the file: "
+                + "without a header row, --drop and --features cannot name it\n"), noHeader.out());
+        Path comma = Files.writeString(folder.resolve("comma.csv"), "\"id,no\"" + text.substring(text.indexOf(",")));
+        Run split = Run.of("train", "--data", comma.toString(), "--epochs", "1", "--out", folder.resolve("m6.zip").toString());
+        assertTrue(split.out().contains("Note: feature column \"id,no\" counts up by one from row to row in the first rows, as a row "
+                + "number does, and tells the model where a row is in the file; if it numbers the rows, leave it out by naming the other "
+                + "columns in --features (its name cannot be given to --drop)\n"), split.out());
     }
 
     /** "Yes", "yes" and "YES" are three categories, as scikit-learn's one-hot makes them; train says so, once a column. */

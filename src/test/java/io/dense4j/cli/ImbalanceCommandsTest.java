@@ -59,6 +59,15 @@ class ImbalanceCommandsTest {
                 folder.resolve("c.zip").toString());
         assertTrue(chosen.out().matches("(?s).*\\(best F1 on \\d+ validation rows, \\d+ of class 1: .*"), chosen.out());
         assertTrue(!chosen.out().contains("no validation row is classed"), chosen.out());
+        // a resumed run keeps its checkpoint's loss, so the class weights are for a new run
+        Path checkpoint = folder.resolve("ck.zip");
+        Run first = Run.of("train", "--data", rareFile.toString(), "--validation", "0.3", "--epochs", "2", "--checkpoint",
+                checkpoint.toString(), "--accept-worse-than-base-rate", "--out", folder.resolve("r.zip").toString());
+        assertEquals(0, first.exitCode(), first.err());
+        Run resumed = Run.of("train", "--data", rareFile.toString(), "--validation", "0.3", "--epochs", "3", "--checkpoint",
+                checkpoint.toString(), "--resume", "--accept-worse-than-base-rate", "--out", folder.resolve("r.zip").toString());
+        assertTrue(resumed.out().contains("chooses a threshold on the validation rows, and in a new run (without --resume), "
+                + "--class-weight balanced weighs class 1 up\n"), resumed.out());
 
         StringBuilder two = new StringBuilder("x,label\n");
         for (int row = 0; row < 200; row++) {
@@ -226,6 +235,13 @@ class ImbalanceCommandsTest {
                 + "fold 3: [^;]*; and 2 more folds; [^;]*\\. --accept-worse-than-base-rate exits 0 on such a run"), closing);
         assertEquals(0, Run.of("cv", "--data", unscaled.toString(), "--folds", "2", "--epochs", "3", "--no-standardize", "--stratify",
                 "--accept-worse-than-base-rate").exitCode());
+        // a batch that holds some folds' training rows whole: those take one step an epoch, and their likely causes are their own
+        Run mixed = Run.of("cv", "--data", unscaled.toString(), "--folds", "5", "--epochs", "3", "--lr", "30", "--batch-size", "240");
+        assertEquals(1, mixed.exitCode(), mixed.err());
+        assertTrue(mixed.err().contains("; and 2 more folds; for folds 1, 2 and 3: lower --lr if the loss grew, raise it or train more "
+                + "epochs if it barely moved; for folds 4 and 5: a full batch takes one step an epoch: give it many more --epochs "
+                + "(hundreds), lower --lr if the loss grew, or take smaller batches (--batch-size 32). --accept-worse-than-base-rate "
+                + "exits 0 on such a run"), mixed.err());
     }
 
     @Test

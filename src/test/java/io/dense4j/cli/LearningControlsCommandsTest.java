@@ -66,6 +66,10 @@ class LearningControlsCommandsTest {
         assertEquals(2, warm.exitCode(), warm.err()); // before the data is read
         assertTrue(warm.err().contains("--lr-schedule: a cosine schedule's warm-up of 5 epochs leaves no epoch of the run's 3 to "
                 + "anneal in, and never reaches the learning rate"), warm.err());
+        Run afresh = Run.of("train", "--data", file, "--resume", "--checkpoint", none.resolveSibling("none-yet.zip").toString(),
+                "--lr-schedule", "cosine:5", "--epochs", "3", "--out", none.toString());
+        assertEquals(2, afresh.exitCode(), afresh.err()); // --resume without a checkpoint to resume starts afresh
+        assertTrue(afresh.err().contains("--lr-schedule: a cosine schedule's warm-up of 5 epochs"), afresh.err());
         Run byDefault = Run.of("train", "--data", file, "--lr-schedule", "cosine:500", "--out", none.toString());
         assertEquals(1, byDefault.exitCode(), byDefault.err()); // the default epochs are known once the rows are
         assertTrue(byDefault.err().contains("a cosine schedule's warm-up of 500 epochs leaves no epoch of the run's "), byDefault.err());

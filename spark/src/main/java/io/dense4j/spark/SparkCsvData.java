@@ -382,9 +382,12 @@ public final class SparkCsvData implements AutoCloseable {
         return trainingData;
     }
 
-    /** Frees the cached rows on the executors. */
+    /**
+     * Frees the cached rows on the executors, and waits until they are gone: a context stopped
+     * while the removal's replies are still on their way prints a stack trace of Spark's own.
+     */
     @Override
     public void close() {
-        blocks.unpersist(false);
+        blocks.unpersist(true);
     }
 }

@@ -55,9 +55,9 @@ final class FileSetRules {
                 }
                 if (LabelMapping.indexOfSameValue(seen, name) < 0) { // by value, as one file's are: 0 and -1 are two labels
                     if (seen.size() == 2) {
-                        throw new DataFileException(file.path(), "has the label \"" + name + "\", a third one after \""
-                                + seen.get(0) + "\" and \"" + seen.get(1) + "\" in the files before it; a binary classifier "
-                                + "needs two" + labelChoice, null);
+                        throw new DataFileException(file.path(), "has the label \"" + Printable.of(name) + "\", a third one after \""
+                                + Printable.of(seen.get(0)) + "\" and \"" + Printable.of(seen.get(1)) + "\" in the files before it"
+                                + LabelMapping.caseHint(name, seen) + "; a binary classifier needs two" + labelChoice, null);
                     }
                     seen.add(name);
                     String problem = LabelMapping.restore(seen).problem();

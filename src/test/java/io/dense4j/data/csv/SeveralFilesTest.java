@@ -171,6 +171,12 @@ class SeveralFilesTest {
                 CsvFiles.of(folder.resolve("three").toString()), CsvFormat.defaults(), CsvSource.Options.defaults()));
         assertEquals(third + ": has the label \"cow\", a third one after \"cat\" and \"dog\" in the files before it; "
                 + "a binary classifier needs two" + LAST_BY_DEFAULT, error.getMessage());
+        write("cased/a.csv", "x,label\n1,yes\n2,no\n");
+        Path cased = write("cased/b.csv", "x,label\n1,no\n2,Yes\n");
+        error = assertThrows(DataFileException.class, () -> CsvSource.open(
+                CsvFiles.of(folder.resolve("cased").toString()), CsvFormat.defaults(), CsvSource.Options.defaults()));
+        assertEquals(cased + ": has the label \"Yes\", a third one after \"yes\" and \"no\" in the files before it (it differs from "
+                + "\"yes\" only in case: labels are compared exactly); a binary classifier needs two" + LAST_BY_DEFAULT, error.getMessage());
 
         write("mixed/a.csv", "x,label\n1,0\n2,0\n");
         Path mixed = write("mixed/b.csv", "x,label\n1,yes\n");
