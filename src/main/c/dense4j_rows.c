@@ -5,9 +5,12 @@
  * checks bounds.
  *
  * The loops over one row run in functions of their own, not inlined: inlined into the loop over
- * rows, gcc 12 does not vectorize them. target_clones builds each for AVX-512, AVX2 and plain
- * x86-64, and picks one when the library loads. A gathered row keeps its sums in vector registers
- * across its columns' weight rows, 64 bytes at a time, and is read and written once. Each element
+ * rows, gcc 12 does not vectorize them. The loops that sum rows in vector registers are written
+ * once per vector width, 64 bytes for AVX-512, 32 for AVX2 and 16 for any x86-64, and the widest
+ * the machine runs is picked when the library loads: gcc 12 splits a vector wider than the
+ * machine's registers through the stack at every addition, which made the 64-byte loops several
+ * times slower on AVX2 machines (docs/benchmarks.md). A gathered row keeps its sums in vector
+ * registers across its columns' weight rows, and is read and written once. Each element
  * gets the same additions in the same order as one BLAS axpy per row with alpha 1: the same bits.
  * Plain SGD's step on a column's slot rows sums each slot's gradient rows the same way and adds
  * alpha times the sum, a multiply then an add (the library is built without contraction into
@@ -28,25 +31,21 @@
         return; \
     }
 
-#define ROW_FUNCTIONS(T, Name, LANES) \
-    typedef T Name##Lanes __attribute__((vector_size(64), aligned(sizeof(T)))); \
-    \
-    /* target += source, width elements */ \
-    CLONES static void add_##Name(T *restrict target, const T *restrict source, int width) { \
-        for (int j = 0; j < width; j++) { \
-            target[j] += source[j]; \
-        } \
-    } \
+/* The loops that sum rows, for vectors of BYTES bytes, built for the instruction set TARGET */
+#define LANE_KERNELS(T, Name, BYTES, TARGET) \
+    typedef T Name##BYTES __attribute__((vector_size(BYTES), aligned(sizeof(T)))); \
     \
     /* row += table row slots[c] for each c in order */ \
-    CLONES static void sum_##Name(T *restrict row, const T *restrict table, const jint *restrict slots, int columns, int width) { \
+    __attribute__((noinline, target(TARGET))) static void sum_##Name##BYTES(T *restrict row, const T *restrict table, \
+                                                                          const jint *restrict slots, int columns, int width) { \
+        const int lanes = BYTES / sizeof(T); \
         int j = 0; \
-        for (; j + LANES <= width; j += LANES) { \
-            Name##Lanes sum = *(const Name##Lanes *) (row + j); \
+        for (; j + lanes <= width; j += lanes) { \
+            Name##BYTES sum = *(const Name##BYTES *) (row + j); \
             for (int c = 0; c < columns; c++) { \
-                sum += *(const Name##Lanes *) (table + (int64_t) slots[c] * width + j); \
+                sum += *(const Name##BYTES *) (table + (int64_t) slots[c] * width + j); \
             } \
-            *(Name##Lanes *) (row + j) = sum; \
+            *(Name##BYTES *) (row + j) = sum; \
         } \
         for (; j < width; j++) { \
             T sum = row[j]; \
@@ -54,6 +53,64 @@
                 sum += table[(int64_t) slots[c] * width + j]; \
             } \
             row[j] = sum; \
+        } \
+    } \
+    \
+    /* row += alpha * (0 + sources[0] + sources[1] + ...), the sum in vector registers: the bits of zeroing a gradient row, \
+       adding the sources one by one, scaling it by alpha and adding it (a multiply, then an add) */ \
+    __attribute__((noinline, target(TARGET))) static void step_##Name##BYTES(T *restrict row, const jlong *restrict sources, \
+                                                                           int count, int width, T alpha) { \
+        const int lanes = BYTES / sizeof(T); \
+        int j = 0; \
+        for (; j + lanes <= width; j += lanes) { \
+            Name##BYTES sum = {0}; \
+            for (int k = 0; k < count; k++) { \
+                sum += *(const Name##BYTES *) ((const T *) (intptr_t) sources[k] + j); \
+            } \
+            Name##BYTES step = sum * alpha; \
+            *(Name##BYTES *) (row + j) += step; \
+        } \
+        for (; j < width; j++) { \
+            T sum = 0; \
+            for (int k = 0; k < count; k++) { \
+                sum += ((const T *) (intptr_t) sources[k])[j]; \
+            } \
+            T step = sum * alpha; \
+            row[j] += step; \
+        } \
+    }
+
+/* Each element type's loops at every width, and the widest the machine runs, set when the library loads */
+#define WIDTHS(T, Name) \
+    LANE_KERNELS(T, Name, 64, "avx512f") \
+    LANE_KERNELS(T, Name, 32, "avx2") \
+    LANE_KERNELS(T, Name, 16, "sse2") \
+    static void (*sum_##Name)(T *restrict, const T *restrict, const jint *restrict, int, int) = sum_##Name##16; \
+    static void (*step_##Name)(T *restrict, const jlong *restrict, int, int, T) = step_##Name##16;
+
+WIDTHS(float, Floats)
+WIDTHS(double, Doubles)
+
+__attribute__((constructor)) static void choose_widths(void) {
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f")) {
+        sum_Floats = sum_Floats64;
+        step_Floats = step_Floats64;
+        sum_Doubles = sum_Doubles64;
+        step_Doubles = step_Doubles64;
+    } else if (__builtin_cpu_supports("avx2")) {
+        sum_Floats = sum_Floats32;
+        step_Floats = step_Floats32;
+        sum_Doubles = sum_Doubles32;
+        step_Doubles = step_Doubles32;
+    }
+}
+
+#define ROW_FUNCTIONS(T, Name) \
+    /* target += source, width elements */ \
+    CLONES static void add_##Name(T *restrict target, const T *restrict source, int width) { \
+        for (int j = 0; j < width; j++) { \
+            target[j] += source[j]; \
         } \
     } \
     \
@@ -83,28 +140,6 @@
         (*env)->ReleasePrimitiveArrayCritical(env, slotRows, slots, JNI_ABORT); \
     } \
     \
-    /* row += alpha * (0 + sources[0] + sources[1] + ...), the sum in vector registers: the bits of zeroing a gradient row, \
-       adding the sources one by one, scaling it by alpha and adding it (a multiply, then an add) */ \
-    CLONES static void step_##Name(T *restrict row, const jlong *restrict sources, int count, int width, T alpha) { \
-        int j = 0; \
-        for (; j + LANES <= width; j += LANES) { \
-            Name##Lanes sum = {0}; \
-            for (int k = 0; k < count; k++) { \
-                sum += *(const Name##Lanes *) ((const T *) (intptr_t) sources[k] + j); \
-            } \
-            Name##Lanes step = sum * alpha; \
-            *(Name##Lanes *) (row + j) += step; \
-        } \
-        for (; j < width; j++) { \
-            T sum = 0; \
-            for (int k = 0; k < count; k++) { \
-                sum += ((const T *) (intptr_t) sources[k])[j]; \
-            } \
-            T step = sum * alpha; \
-            row[j] += step; \
-        } \
-    } \
-    \
     /* target row rows[g] += alpha * the sum of source rows at addresses sources[starts[g], starts[g + 1]), for each g */ \
     JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_stepRows##Name(JNIEnv *env, jclass owner, jlong target, \
                                                                            jlongArray sourceRows, jintArray groupStarts, \
@@ -129,8 +164,8 @@
         (*env)->ReleasePrimitiveArrayCritical(env, sourceRows, sources, JNI_ABORT); \
     }
 
-ROW_FUNCTIONS(float, Floats, 16)
-ROW_FUNCTIONS(double, Doubles, 8)
+ROW_FUNCTIONS(float, Floats)
+ROW_FUNCTIONS(double, Doubles)
 
 /* rows[i] of target set to 0 for i < count, rows of rowBytes bytes */
 JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_zeroRows(JNIEnv *env, jclass owner, jlong target, jintArray rows,
