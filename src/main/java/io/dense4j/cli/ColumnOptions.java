@@ -70,9 +70,7 @@ final class ColumnOptions {
     static void noteDates(List<String> dateColumns, PrintStream out) {
         if (!dateColumns.isEmpty()) {
             List<String> named = dateColumns.stream().map(io.dense4j.data.Printable::of).toList();
-            // the flag splits its value at commas, and a name with control characters cannot be typed
-            boolean typable = dateColumns.stream().allMatch(name -> io.dense4j.data.Printable.whole(name).equals(name)
-                    && !name.contains(","));
+            boolean typable = dateColumns.stream().allMatch(ColumnOptions::typable);
             out.printf(Locale.ROOT, "Dates: %s, each read as its days since 1970-01-01 (2020-03-14 is 18,335, noon that day 18,335.5); "
                     + "%s reads %s as categories%n", firstOf(named), typable ? "--categorical "
                     + io.dense4j.data.Remedy.word(String.join(",", dateColumns)) : "--categorical", named.size() == 1 ? "it" : "them");
@@ -175,6 +173,11 @@ final class ColumnOptions {
         }
     }
 
+    /** Whether a column flag can name {@code name}: the flags split their values at commas, and control characters cannot be typed. */
+    private static boolean typable(String name) {
+        return io.dense4j.data.Printable.whole(name).equals(name) && !name.contains(",");
+    }
+
     /** How a run leaves out the feature column {@code name}: the flag that names it, where the command line can. */
     private static String leaveOut(String name, boolean header, boolean featuresGiven) {
         if (!header) {
@@ -183,8 +186,7 @@ final class ColumnOptions {
         if (featuresGiven) {
             return " of --features";
         }
-        // the flag splits its value at commas, and a name with control characters cannot be typed
-        if (!io.dense4j.data.Printable.whole(name).equals(name) || name.contains(",")) {
+        if (!typable(name)) {
             return " by naming the other columns in --features (its name cannot be given to --drop)";
         }
         return ": --drop " + (name.isEmpty() ? "''" : io.dense4j.data.Remedy.word(name));
