@@ -20,6 +20,7 @@
  */
 #include <jni.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define CLONES __attribute__((noinline, target_clones("avx512f", "avx2", "default")))
@@ -124,19 +125,32 @@
 WIDTHS(float, Floats)
 WIDTHS(double, Doubles)
 
+/* The vector width in bytes that the loops above run at, as choose_widths set it */
+static int vector_bytes = 16;
+
+/* Picks the widest loops the CPU runs. DENSE4J_VECTOR_BYTES (16, 32 or 64) caps the width, so that one
+   machine can run, and the tests check, the narrower loops that other machines take. */
 __attribute__((constructor)) static void choose_widths(void) {
     __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f")) {
+    const char *asked = getenv("DENSE4J_VECTOR_BYTES");
+    int cap = asked == NULL ? 64 : atoi(asked);
+    if (cap >= 64 && __builtin_cpu_supports("avx512f")) {
         sum_Floats = sum_Floats64;
         step_Floats = step_Floats64;
         sum_Doubles = sum_Doubles64;
         step_Doubles = step_Doubles64;
-    } else if (__builtin_cpu_supports("avx2")) {
+        vector_bytes = 64;
+    } else if (cap >= 32 && __builtin_cpu_supports("avx2")) {
         sum_Floats = sum_Floats32;
         step_Floats = step_Floats32;
         sum_Doubles = sum_Doubles32;
         step_Doubles = step_Doubles32;
+        vector_bytes = 32;
     }
+}
+
+JNIEXPORT jint JNICALL Java_io_dense4j_tensor_NativeRows_chosenVectorBytes(JNIEnv *env, jclass owner) {
+    return vector_bytes;
 }
 
 #define ROW_FUNCTIONS(T, Name) \

@@ -128,6 +128,16 @@ public final class NativeRows {
         }
     }
 
+    /**
+     * The bytes of the vectors the loops that sum rows add in: the widest the CPU runs (64 with
+     * AVX-512, 32 with AVX2, else 16), at most {@code DENSE4J_VECTOR_BYTES} if that environment
+     * variable is set when the library loads. Every width gives the same bits.
+     */
+    public static int vectorBytes() {
+        NativeKernels.checkLoaded();
+        return chosenVectorBytes();
+    }
+
     /** The library is loaded, both arrays hold one element type, and a row has elements. */
     private static void checkArrays(NativeArray source, NativeArray target, int width) {
         NativeKernels.checkLoaded();
@@ -147,6 +157,8 @@ public final class NativeRows {
             Objects.checkIndex(indices[i], tableRows);
         }
     }
+
+    private static native int chosenVectorBytes();
 
     private static native void zeroRows(long target, int[] rows, int count, int rowBytes);
 

@@ -32,6 +32,20 @@ class NativeRowsTest {
         return slots;
     }
 
+    /** The build runs this class again with DENSE4J_VECTOR_BYTES=16, so that the loops of machines without AVX2 are checked too. */
+    @Test
+    void sumsInTheVectorsAskedFor() {
+        if (!NativeKernels.enabled()) {
+            return;
+        }
+        int bytes = NativeRows.vectorBytes();
+        String asked = System.getenv("DENSE4J_VECTOR_BYTES");
+        assertTrue(bytes == 16 || bytes == 32 || bytes == 64, bytes + " bytes");
+        if (asked != null) {
+            assertTrue(bytes <= Integer.parseInt(asked), bytes + " bytes, " + asked + " asked");
+        }
+    }
+
     @Test
     void gatherAndScatterAddWhatARowAtATimeAdds() {
         if (!NativeKernels.enabled()) {
