@@ -128,12 +128,13 @@ WIDTHS(double, Doubles)
 /* The vector width in bytes that the loops above run at, as choose_widths set it */
 static int vector_bytes = 16;
 
-/* Picks the widest loops the CPU runs. DENSE4J_VECTOR_BYTES (16, 32 or 64) caps the width, so that one
-   machine can run, and the tests check, the narrower loops that other machines take. */
+/* Picks the widest loops the CPU runs. DENSE4J_VECTOR_BYTES set to 16 or 32 caps the width, so that
+   one machine can run, and the tests check, the narrower loops that other machines take; any other
+   value is ignored. */
 __attribute__((constructor)) static void choose_widths(void) {
     __builtin_cpu_init();
     const char *asked = getenv("DENSE4J_VECTOR_BYTES");
-    int cap = asked == NULL ? 64 : atoi(asked);
+    int cap = asked != NULL && strcmp(asked, "16") == 0 ? 16 : asked != NULL && strcmp(asked, "32") == 0 ? 32 : 64;
     if (cap >= 64 && __builtin_cpu_supports("avx512f")) {
         sum_Floats = sum_Floats64;
         step_Floats = step_Floats64;

@@ -130,8 +130,8 @@ public final class NativeRows {
 
     /**
      * The bytes of the vectors the loops that sum rows add in: the widest the CPU runs (64 with
-     * AVX-512, 32 with AVX2, else 16), at most {@code DENSE4J_VECTOR_BYTES} if that environment
-     * variable is set when the library loads. Every width gives the same bits.
+     * AVX-512, 32 with AVX2, else 16), at most 16 or 32 if the environment variable
+     * {@code DENSE4J_VECTOR_BYTES} says so when the library loads. Every width gives the same bits.
      */
     public static int vectorBytes() {
         NativeKernels.checkLoaded();
