@@ -103,8 +103,9 @@ final class SparkRun {
         // known only now; a resumed run that took no step left the checkpoint it went on from, which is current
         boolean stepped = resumed == null || result.history().epochs().stream().anyMatch(epoch -> epoch.samplesTimed() > 0);
         boolean noCheckpoint = stepped && checkpoints.file != null && Objects.equals(before, lastModified(checkpoints.file));
-        train.report(result.history());
-        int code = train.finish(result.trainer(), goal, result.validation());
+        RunEnd end = new RunEnd(train);
+        end.report(result.history());
+        int code = end.finish(result.trainer(), goal, result.validation());
         if (noCheckpoint) {
             System.out.printf("Note: the run ended before its %s checkpoint: --checkpoint-every %d counts rounds on Spark, and "
                     + "it trained fewer%s%n", resumed == null ? "first" : "next", checkpoints.every,

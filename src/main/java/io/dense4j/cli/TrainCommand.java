@@ -19,7 +19,6 @@ import io.dense4j.model.Model;
 import io.dense4j.model.Sequential;
 import io.dense4j.model.TrainingCommand;
 import io.dense4j.optim.Optimizer;
-import io.dense4j.plot.Charts;
 import io.dense4j.runtime.ExecutionPolicy;
 import io.dense4j.train.BaseRateCheck;
 import io.dense4j.train.EarlyStopping;
@@ -281,10 +280,10 @@ class TrainCommand implements Callable<Integer> {
                     return model.objective(rows);
                 }
             });
-            report(history);
+            new RunEnd(this).report(history);
         }
         Scores held = validation > 0 ? model.scores(source, stratifiedIfAsked(RowSelection.validation(validation, seed))) : null;
-        return finish(trainer, goal, held);
+        return new RunEnd(this).finish(trainer, goal, held);
     }
 
     /** The note of the missing numbers a resumed run fills, as its first run gave it: the same rows, filled the same way. */
@@ -308,53 +307,9 @@ class TrainCommand implements Callable<Integer> {
         resumedFromACluster = checkpoint.state().batching() != null && checkpoint.state().batching().onACluster();
     }
 
-    /**
-     * Chooses the threshold on the validation rows' scores if asked, reports them, and writes the
-     * model, unless the run failed (an unreachable goal, or an end worse than the base rate): then
-     * it exits 1 and leaves --out as it was.
-     */
-    int finish(Trainer trainer, ThresholdGoal goal, Scores held) throws IOException {
-        Model model = trainer.model();
-        String unmetGoal = null;
-        if (held != null) {
-            if (goal != null) {
-                try {
-                    model.setThreshold(goal.choose(held));
-                    System.out.println("Threshold: " + model.threshold());
-                } catch (IllegalArgumentException unmet) {
-                    unmetGoal = unmet.getMessage(); // said once the validation rows are reported
-                }
-            }
-            io.dense4j.metrics.Evaluation evaluation = held.evaluation(model.threshold().value());
-            System.out.println("On the validation rows: " + evaluation);
-            String classes = TrainingClasses.validationNote(evaluation, model.inputSchema().classes(), model.threshold().value(),
-                    goal != null, stratify, resumedFrom != null);
-            if (classes != null) {
-                System.out.println(classes);
-            }
-            String heldOut = judgement().heldOutWarning(held, weightedLoss(model), patience != null);
-            if (heldOut != null) {
-                System.err.println(heldOut);
-            }
-        }
-        RecordedCommand.atEnd(model, spark.given() || resumedFromACluster);
-        // a run that fails leaves --out as it was: a pipeline that goes on after exit 1 must not pick up its model
-        boolean outIsTheCheckpoint = checkpoints.file != null
-                && checkpoints.file.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize());
-        String notWritten = outIsTheCheckpoint ? out + " holds the run's last checkpoint, being --checkpoint too"
-                : out + " was not written (a model there is left as it was)";
-        if (unmetGoal != null) {
-            System.err.printf("dense4j: --threshold-for %s: %s; %s: give another goal, or leave --threshold-for out to keep the threshold "
-                    + "%s%n", thresholdFor, unmetGoal, notWritten, model.threshold());
-            return 1;
-        }
-        if (judgement().worseAtEnd() && !acceptWorseThanBaseRate) {
-            System.err.printf("dense4j: %s. %s; --accept-worse-than-base-rate writes it and exits 0%n", judgement().verdict(), notWritten);
-            return 1;
-        }
-        trainer.saveCheckpoint(out); // the model with its training state: resumable, and a model file like any other
-        System.out.println("Wrote " + out);
-        return 0;
+    /** Whether the run goes on from a checkpoint written on a cluster. */
+    boolean resumedFromACluster() {
+        return resumedFromACluster;
     }
 
     /** Whether {@code model}'s training loss weighs its rows (class or row weights), which its validation loss does not. */
@@ -528,35 +483,6 @@ class TrainCommand implements Callable<Integer> {
     io.dense4j.data.csv.ColumnKinds columnKinds() {
         io.dense4j.model.InputSchema resumed = resumedFrom == null ? null : resumedFrom.model().inputSchema();
         return resumed == null ? columns.kinds() : io.dense4j.data.csv.ColumnKinds.exactly(List.copyOf(resumed.categories().keySet()));
-    }
-
-    void report(History history) throws IOException {
-        int restored = history.restoredEpoch();
-        if (history.epochs().isEmpty()) { // killed after the checkpoint of its last epoch, or of the one early stopping stopped at
-            System.out.printf("%s, so there is nothing more to train%s%n", history.stoppedEarly() ? "The checkpoint's run had stopped "
-                    + "early" : "The checkpoint has trained the " + epochs + " epochs this run asks for", restored == 0 ? ""
-                    : "; the model holds the weights of epoch " + restored
-                    + ", the best " + (validation > 0 ? "on the validation loss" : "on the training loss"));
-        } else if (restored != 0 && restored != history.last().epoch()) { // the last epoch's lines are not the model's
-            System.out.printf("%s; restored the weights of epoch %d, the best %s%n", history.stoppedEarly() ? "Stopped early"
-                    : "Trained every epoch", restored, validation > 0 ? "on the validation loss" : "on the training loss");
-        } else if (history.stoppedEarly()) {
-            System.out.printf("Stopped early after epoch %d%n", history.last().epoch());
-        }
-        String stillFalling = judgement().stillFalling(history);
-        if (stillFalling != null) {
-            System.out.println(stillFalling);
-        }
-        if (plots != null && !history.epochs().isEmpty()) {
-            Charts.lossCurves(Map.of("model", history), plots.resolve("loss.png"));
-            Charts.accuracyCurves(Map.of("model", history), plots.resolve("accuracy.png"));
-            int first = history.epochs().get(0).epoch();
-            System.out.println("Wrote " + plots.resolve("loss.png") + " and " + plots.resolve("accuracy.png") + (first == 1 ? ""
-                    : String.format(Locale.ROOT, " (epochs %d to %d, the ones this run trained: a checkpoint keeps no earlier "
-                    + "epoch's losses)", first, history.last().epoch())));
-        } else if (plots != null) {
-            System.out.println("Wrote no charts in " + plots + ": this run trained no epoch");
-        }
     }
 
     /** A new model for {@code source}'s rows, its statistics (standardization, fill, balance) from {@code trainingRows}. */
