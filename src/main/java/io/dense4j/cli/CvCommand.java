@@ -126,11 +126,7 @@ final class CvCommand extends TrainCommand {
 
     /** "fold 3", or "folds 1, 2 and 4". */
     private static String foldList(List<Integer> numbers) {
-        if (numbers.size() == 1) {
-            return "fold " + numbers.get(0);
-        }
-        List<String> words = numbers.stream().map(String::valueOf).toList();
-        return "folds " + String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+        return (numbers.size() == 1 ? "fold " : "folds ") + Listed.inWords(numbers.stream().map(String::valueOf).toList());
     }
 
     /** Says when a fold's fit stopped before its last epoch, or is scored with an earlier epoch's weights, as train says of its run. */

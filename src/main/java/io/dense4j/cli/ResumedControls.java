@@ -214,10 +214,8 @@ final class ResumedControls {
      */
     void noteHowItGoesOn(TrainCommand train, io.dense4j.model.TrainingState kept) {
         if (!outputsLeft.isEmpty()) {
-            int last = outputsLeft.size() - 1;
-            String files = last == 0 ? outputsLeft.get(0) : String.join(", ", outputsLeft.subList(0, last)) + " and " + outputsLeft.get(last);
             System.out.printf("Note: its run wrote %s, which a resume does not take, as a copy of the checkpoint would write over "
-                    + "them: give %s to write there%n", files, last == 0 ? "it" : "them");
+                    + "them: give %s to write there%n", Listed.inWords(outputsLeft), outputsLeft.size() == 1 ? "it" : "them");
         }
         String changed = changeNote();
         if (changed != null) {

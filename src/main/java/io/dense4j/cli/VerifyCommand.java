@@ -215,8 +215,7 @@ final class VerifyCommand implements Callable<Integer> {
             parts.add(String.format(Locale.ROOT, "%,d fill means", model.inputSchema().featureNames().size()
                     - model.inputSchema().categories().size()));
         }
-        String last = parts.remove(parts.size() - 1);
-        return parts.isEmpty() ? last : String.join(", ", parts) + " and " + last;
+        return Listed.inWords(parts);
     }
 
     /** How {@code retrained}'s values differ from {@code original}'s, in one sentence; null if not at all, to the bit. */
