@@ -1,8 +1,9 @@
 /*
  * Adds rows of one array into rows of another by index, a whole batch in one call: the gathers and
- * scatters of a Dense layer that reads categorical columns' weight rows. Java's side is
- * io.dense4j.tensor.NativeRows, which checks every index and size before calling: nothing here
- * checks bounds.
+ * scatters of a Dense layer that reads categorical columns' weight rows, and plain SGD's step on
+ * those weight rows. Java's side is io.dense4j.tensor.NativeRows and io.dense4j.tensor.SlotStep,
+ * which check every index and size before calling, except the slots the step's rows read: the step
+ * checks those itself as it groups the rows, since it reads them anyway.
  *
  * The loops over one row run in functions of their own, not inlined: inlined into the loop over
  * rows, gcc 12 does not vectorize them. The loops that sum rows in vector registers are written
@@ -154,6 +155,47 @@ JNIEXPORT jint JNICALL Java_io_dense4j_tensor_NativeRows_chosenVectorBytes(JNIEn
     return vector_bytes;
 }
 
+/* Groups a step's rows by the slot each read in one categorical column, a stable counting sort: each slot's rows stay in part
+   and row order, and the slots come in the order of their first rows. Row r of part p read slot
+   slot_rows[p][r * columns + column] - offset, and its entry is the address of its row of dL/dZ, sources[p] + r * row_bytes.
+   next[0, slots) is all zero on the way in. Afterwards group_slots[0, groups) are the slots read, group g's entries run from
+   where group g - 1's entries end to next[group_slots[g]], and the first starts at 0. Returns the number of groups, or -1 - the index
+   of the first row (counted over the parts) whose slot is not in [0, slots), with next all zero again. */
+static jint group_by_slot(const jint *const *slot_rows, const jlong *part_rows, const jlong *sources, int parts, int column,
+                          int columns, int offset, int slots, int64_t row_bytes, jlong *next, jlong *group_slots,
+                          jlong *entries) {
+    jint groups = 0;
+    jint seen = 0;
+    for (int p = 0; p < parts; p++) {
+        const jint *read = slot_rows[p] + column;
+        for (jlong r = 0; r < part_rows[p]; r++, read += columns, seen++) {
+            int64_t slot = (int64_t) *read - offset;
+            if (slot < 0 || slot >= slots) {
+                for (jint g = 0; g < groups; g++) {
+                    next[group_slots[g]] = 0;
+                }
+                return -1 - seen;
+            }
+            if (next[slot]++ == 0) {
+                group_slots[groups++] = slot;
+            }
+        }
+    }
+    for (jint g = 0, start = 0; g < groups; g++) { /* next[slot] becomes where the slot's next entry goes */
+        jlong slot = group_slots[g];
+        jlong count = next[slot];
+        next[slot] = start;
+        start += count;
+    }
+    for (int p = 0; p < parts; p++) {
+        const jint *read = slot_rows[p] + column;
+        for (jlong r = 0; r < part_rows[p]; r++, read += columns) {
+            entries[next[(int64_t) *read - offset]++] = sources[p] + r * row_bytes;
+        }
+    }
+    return groups;
+}
+
 #define ROW_FUNCTIONS(T, Name) \
     /* target += source, width elements */ \
     CLONES static void add_##Name(T *restrict target, const T *restrict source, int width) { \
@@ -188,28 +230,49 @@ JNIEXPORT jint JNICALL Java_io_dense4j_tensor_NativeRows_chosenVectorBytes(JNIEn
         (*env)->ReleasePrimitiveArrayCritical(env, slotRows, slots, JNI_ABORT); \
     } \
     \
-    /* target row rows[g] += alpha * the sum of source rows at addresses sources[starts[g], starts[g + 1]), for each g */ \
-    JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_stepRows##Name(JNIEnv *env, jclass owner, jlong target, \
-                                                                           jlongArray sourceRows, jintArray groupStarts, \
-                                                                           jintArray targetRows, jint groups, jint width, \
-                                                                           T alpha) { \
-        jlong *sources = (*env)->GetPrimitiveArrayCritical(env, sourceRows, NULL); \
-        if (sources == NULL) { \
-            return; \
+    /* Plain SGD's step on one categorical column's slot rows (io.dense4j.tensor.SlotStep): each slot row that rows of the \
+       parts read += alpha * the sum of those rows of dL/dZ, in part and row order. scratch holds 64-bit words: next[slots], \
+       all zero, which the call leaves zero; group_slots[slots]; the parts' dL/dZ addresses[parts] and row counts[parts], \
+       which the caller writes; and entries[the rows of a step]. Returns the number of slot rows \
+       stepped, or -1 - the index (counted over the parts) of the first row whose slot is out of range, having stepped none, \
+       or 0 with an exception pending if the JVM is out of memory. parts >= 1. */ \
+    JNIEXPORT jint JNICALL Java_io_dense4j_tensor_SlotStep_step##Name(JNIEnv *env, jclass owner, jlong target, jlong scratch, \
+                                                                      jobjectArray slotRowArrays, jint parts, jint column, \
+                                                                      jint columns, jint slotOffset, jint slots, jint width, \
+                                                                      T alpha) { \
+        jlong *next = (jlong *) (intptr_t) scratch; \
+        jlong *groupSlots = next + slots; \
+        const jlong *sources = groupSlots + slots; \
+        const jlong *partRows = sources + parts; \
+        jlong *entries = (jlong *) partRows + parts; \
+        if ((*env)->EnsureLocalCapacity(env, parts) != 0) { \
+            return 0; /* out of memory: an exception is pending */ \
         } \
-        jint *starts = (*env)->GetPrimitiveArrayCritical(env, groupStarts, NULL); \
-        jint *rows = starts == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, targetRows, NULL); \
-        if (rows != NULL) { \
-            for (jint g = 0; g < groups; g++) { \
-                step_##Name((T *) (intptr_t) target + (int64_t) rows[g] * width, sources + starts[g], starts[g + 1] - starts[g], \
-                            width, alpha); \
-            } \
-            (*env)->ReleasePrimitiveArrayCritical(env, targetRows, rows, JNI_ABORT); \
+        jintArray partArrays[parts]; \
+        for (jint p = 0; p < parts; p++) { \
+            partArrays[p] = (*env)->GetObjectArrayElement(env, slotRowArrays, p); \
         } \
-        if (starts != NULL) { \
-            (*env)->ReleasePrimitiveArrayCritical(env, groupStarts, starts, JNI_ABORT); \
+        jint *slotRows[parts]; \
+        jint held = 0; \
+        while (held < parts && (slotRows[held] = (*env)->GetPrimitiveArrayCritical(env, partArrays[held], NULL)) != NULL) { \
+            held++; \
         } \
-        (*env)->ReleasePrimitiveArrayCritical(env, sourceRows, sources, JNI_ABORT); \
+        jint groups = held == parts \
+            ? group_by_slot((const jint *const *) slotRows, partRows, sources, parts, column, columns, slotOffset, slots, \
+                            (int64_t) width * (int64_t) sizeof(T), next, groupSlots, entries) \
+            : 0; \
+        while (held > 0) { /* the groups are in the scratch now: the arrays are not held while the rows are stepped */ \
+            held--; \
+            (*env)->ReleasePrimitiveArrayCritical(env, partArrays[held], slotRows[held], JNI_ABORT); \
+        } \
+        for (jint g = 0, start = 0; g < groups; g++) { \
+            jlong slot = groupSlots[g]; \
+            jint end = (jint) next[slot]; \
+            step_##Name((T *) (intptr_t) target + slot * width, entries + start, end - start, width, alpha); \
+            start = end; \
+            next[slot] = 0; \
+        } \
+        return groups; \
     }
 
 ROW_FUNCTIONS(float, Floats)

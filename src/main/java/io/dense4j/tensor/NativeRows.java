@@ -49,56 +49,6 @@ public final class NativeRows {
         Reference.reachabilityFence(target);
     }
 
-    /**
-     * Plain SGD's step on rows whose gradients are sums of other arrays' rows, without writing the
-     * gradients: for each group g below {@code groups}, target row {@code targetRows[g]} += α ·
-     * (0 + the source rows of entries k in [{@code groupStarts[g]}, {@code groupStarts[g + 1]}), in
-     * that order), entry k being row {@code entryRows[k]} of {@code sources[entryParts[k]]}; rows
-     * of {@code width} elements. The bits of zeroing a gradient row, adding the rows one by one,
-     * scaling it by α and adding it: a multiply, then an add ({@link RowAdder#scaleThenAdd}).
-     * {@code addresses} is scratch, one element per entry.
-     */
-    public static void stepRows(NativeArray target, NativeArray[] sources, int[] entryParts, int[] entryRows, int[] groupStarts,
-                                int[] targetRows, int groups, int width, double alpha, long[] addresses) {
-        checkArrays(target, target, width);
-        Objects.checkFromIndexSize(0, groups + 1L, groupStarts.length);
-        checkIndices(targetRows, groups, target.length() / width);
-        if (groupStarts[0] != 0) {
-            throw new IllegalArgumentException("the first group of rows starts at entry " + groupStarts[0] + ", not 0");
-        }
-        for (int g = 0; g < groups; g++) {
-            if (groupStarts[g] > groupStarts[g + 1]) {
-                throw new IllegalArgumentException("group " + g + " of rows runs from entry " + groupStarts[g] + " to "
-                        + groupStarts[g + 1]);
-            }
-        }
-        int entries = groupStarts[groups];
-        Objects.checkFromIndexSize(0, entries, Math.min(Math.min(entryParts.length, entryRows.length), addresses.length));
-        long rowBytes = (long) width * target.dataType().width();
-        for (NativeArray source : sources) {
-            checkArrays(source, target, width);
-            if (NativeArray.overlap(source, source.length(), target, target.length())) { // the kernel reads the sources while it writes the target, through restrict pointers
-                throw new IllegalArgumentException("the rows stepped and the rows summed share memory");
-            }
-        }
-        for (int k = 0; k < entries; k++) { // a multiply, not a division per entry: this loop runs once per row and column
-            NativeArray source = sources[entryParts[k]];
-            int row = entryRows[k];
-            if (row < 0 || (long) row * width + width > source.length()) {
-                throw new IndexOutOfBoundsException("entry " + k + " reads row " + row + " of an array of " + source.length() / width
-                        + " rows");
-            }
-            addresses[k] = source.address() + row * rowBytes;
-        }
-        if (target instanceof Float32Array) {
-            stepRowsFloats(target.address(), addresses, groupStarts, targetRows, groups, width, (float) alpha);
-        } else {
-            stepRowsDoubles(target.address(), addresses, groupStarts, targetRows, groups, width, alpha);
-        }
-        Reference.reachabilityFence(target);
-        Reference.reachabilityFence(sources);
-    }
-
     /** Rows {@code rows[0, count)} of {@code block}, rows of {@code width} elements, set to 0. */
     static void zeroRows(NativeArray block, int[] rows, int count, int width) {
         checkArrays(block, block, width);
@@ -166,12 +116,6 @@ public final class NativeRows {
 
     private static native void scatterFloats(long source, long target, int[] slotRows, int rows, int columns, int from, int to,
                                              int width);
-
-    private static native void stepRowsFloats(long target, long[] sources, int[] groupStarts, int[] targetRows, int groups,
-                                              int width, float alpha);
-
-    private static native void stepRowsDoubles(long target, long[] sources, int[] groupStarts, int[] targetRows, int groups,
-                                               int width, double alpha);
 
     private static native void gatherDoubles(long source, long target, int[] slotRows, int rows, int columns, int width);
 

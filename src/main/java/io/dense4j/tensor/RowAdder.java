@@ -61,7 +61,7 @@ public final class RowAdder {
     /**
      * Source row {@code row} *= α, then target row {@code row} += source row {@code row}: plain SGD's
      * step on a gradient row with two roundings, a multiply and then an add (an axpy with α = 1 adds
-     * exactly, fused or not), as {@link NativeRows#stepRows} steps a row whose gradient it sums.
+     * exactly, fused or not), as {@link SlotStep} steps a row whose gradient it sums.
      * The source row is left scaled.
      */
     public void scaleThenAdd(double alpha, int row) {

@@ -107,7 +107,7 @@ class UpdaterTest {
     /**
      * Plain SGD over a block known to be zero outside some rows steps those rows only, each element
      * by a multiply and then an add, w + round(−λ·g) in float32 (the bits a step on unsummed rows
-     * gives, {@link io.dense4j.tensor.NativeRows#stepRows}); an unknown block is stepped whole, the
+     * gives, {@link io.dense4j.tensor.SlotStep}); an unknown block is stepped whole, the
      * same way. The rest of the array steps by one axpy, as without slot blocks.
      */
     @Test

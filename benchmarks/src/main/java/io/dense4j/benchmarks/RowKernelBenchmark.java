@@ -3,6 +3,7 @@ package io.dense4j.benchmarks;
 import io.dense4j.tensor.NativeArray;
 import io.dense4j.tensor.NativeKernels;
 import io.dense4j.tensor.NativeRows;
+import io.dense4j.tensor.SlotStep;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -21,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The two native loops of W-CSV-CAT's first layer alone, on one thread: the gather that adds each
  * row's 10 weight rows into its output row ({@link NativeRows#gather}), and plain SGD's step of
- * the slot rows a batch read by the sums of their gradient rows ({@link NativeRows#stepRows}).
- * Rows of 256 float32 units (W-MLP's first layer), 10 columns of 102 slots, codes drawn as
+ * the slot rows a batch read by the sums of their gradient rows, column by column
+ * ({@link SlotStep}: grouping the rows by slot, then stepping). Rows of 256 float32 units (W-MLP's first layer), 10 columns of 102 slots, codes drawn as
  * {@link CategoricalBenchmark} draws them. Without the matrix products around them, a change to
  * these loops shows here far more plainly than in the whole step.
  */
@@ -35,7 +36,7 @@ public class RowKernelBenchmark {
     static final int COLUMNS = 10;
     static final int SLOTS = CategoricalBenchmark.KEPT + 2;
 
-    /** One batch's codes, its dL/dZ rows and the slot table, with the step's rows grouped by slot as {@code SlotSums} groups them. */
+    /** One batch's codes, its dL/dZ rows, the slot table and each column's step. */
     @State(Scope.Thread)
     public static class Batch {
         @Param({"32", "256", "4096"})
@@ -47,14 +48,10 @@ public class RowKernelBenchmark {
 
         NativeArray table;
         NativeArray output;
-        NativeArray[] gradients;
         int[] slotRows;
-        int[] entryParts;
-        int[] entryRows;
-        int[] groupStarts;
-        int[] groupSlots;
-        int groups;
-        long[] addresses;
+        SlotStep[] steps;
+        NativeArray[] columnSlots;
+        int[] rows;
 
         @Setup
         public void setUp() {
@@ -68,7 +65,7 @@ public class RowKernelBenchmark {
             Random random = new Random(WMlp.DATA_SEED);
             table = filled(COLUMNS * SLOTS * WMlp.HIDDEN, random);
             output = filled(batch * WMlp.HIDDEN, random);
-            gradients = new NativeArray[] {filled(batch * WMlp.HIDDEN, random)};
+            NativeArray[] gradients = {filled(batch * WMlp.HIDDEN, random)};
             slotRows = new int[batch * COLUMNS];
             for (int r = 0; r < batch; r++) {
                 for (int c = 0; c < COLUMNS; c++) {
@@ -76,41 +73,13 @@ public class RowKernelBenchmark {
                     slotRows[r * COLUMNS + c] = c * SLOTS + code;
                 }
             }
-            groupBySlot();
-        }
-
-        /** Each slot row's entries (its rows, in row order), the slots in the order their first rows come, column by column. */
-        private void groupBySlot() {
-            int entries = batch * COLUMNS;
-            entryParts = new int[entries];
-            entryRows = new int[entries];
-            groupStarts = new int[entries + 1];
-            groupSlots = new int[entries];
-            addresses = new long[entries];
-            int entry = 0;
+            steps = new SlotStep[COLUMNS];
+            columnSlots = new NativeArray[COLUMNS];
             for (int c = 0; c < COLUMNS; c++) {
-                int[] count = new int[SLOTS];
-                int[] order = new int[SLOTS];
-                int seen = 0;
-                for (int r = 0; r < batch; r++) {
-                    int slot = slotRows[r * COLUMNS + c] - c * SLOTS;
-                    if (count[slot]++ == 0) {
-                        order[seen++] = slot;
-                    }
-                }
-                int[] next = new int[SLOTS];
-                for (int i = 0; i < seen; i++) {
-                    int slot = order[i];
-                    groupStarts[groups] = entry;
-                    groupSlots[groups++] = c * SLOTS + slot;
-                    next[slot] = entry;
-                    entry += count[slot];
-                }
-                for (int r = 0; r < batch; r++) {
-                    entryRows[next[slotRows[r * COLUMNS + c] - c * SLOTS]++] = r;
-                }
+                steps[c] = new SlotStep(gradients, new int[][] {slotRows}, c, COLUMNS, c * SLOTS, SLOTS, WMlp.HIDDEN, batch);
+                columnSlots[c] = table.slice((long) c * SLOTS * WMlp.HIDDEN, SLOTS * WMlp.HIDDEN);
             }
-            groupStarts[groups] = entry;
+            rows = new int[] {batch};
         }
 
         private static NativeArray filled(int length, Random random) {
@@ -135,8 +104,9 @@ public class RowKernelBenchmark {
      */
     @Benchmark
     public NativeArray slotStep(Batch batch) {
-        NativeRows.stepRows(batch.table, batch.gradients, batch.entryParts, batch.entryRows, batch.groupStarts, batch.groupSlots,
-                batch.groups, WMlp.HIDDEN, -1e-9, batch.addresses);
+        for (int c = 0; c < COLUMNS; c++) {
+            batch.steps[c].step(batch.columnSlots[c], 1, batch.rows, -1e-9);
+        }
         return batch.table;
     }
 }
