@@ -161,7 +161,7 @@ JNIEXPORT jint JNICALL Java_io_dense4j_tensor_NativeRows_chosenVectorBytes(JNIEn
    next[0, slots) is all zero on the way in. Afterwards group_slots[0, groups) are the slots read, group g's entries run from
    where group g - 1's entries end to next[group_slots[g]], and the first starts at 0. Returns the number of groups, or -1 - the index
    of the first row (counted over the parts) whose slot is not in [0, slots), with next all zero again. */
-static jint group_by_slot(const jint *const *slot_rows, const jlong *part_rows, const jlong *sources, int parts, int column,
+static jint group_by_slot(const jint **slot_rows, const jlong *part_rows, const jlong *sources, int parts, int column,
                           int columns, int offset, int slots, int64_t row_bytes, jlong *next, jlong *group_slots,
                           jlong *entries) {
     jint groups = 0;
@@ -252,18 +252,21 @@ static jint group_by_slot(const jint *const *slot_rows, const jlong *part_rows, 
         for (jint p = 0; p < parts; p++) { \
             partArrays[p] = (*env)->GetObjectArrayElement(env, slotRowArrays, p); \
         } \
-        jint *slotRows[parts]; \
+        const jint *slotRows[parts]; \
         jint held = 0; \
-        while (held < parts && (slotRows[held] = (*env)->GetPrimitiveArrayCritical(env, partArrays[held], NULL)) != NULL) { \
-            held++; \
+        for (; held < parts; held++) { \
+            slotRows[held] = (*env)->GetPrimitiveArrayCritical(env, partArrays[held], NULL); \
+            if (slotRows[held] == NULL) { \
+                break; \
+            } \
         } \
         jint groups = held == parts \
-            ? group_by_slot((const jint *const *) slotRows, partRows, sources, parts, column, columns, slotOffset, slots, \
+            ? group_by_slot(slotRows, partRows, sources, parts, column, columns, slotOffset, slots, \
                             (int64_t) width * (int64_t) sizeof(T), next, groupSlots, entries) \
             : 0; \
         while (held > 0) { /* the groups are in the scratch now: the arrays are not held while the rows are stepped */ \
             held--; \
-            (*env)->ReleasePrimitiveArrayCritical(env, partArrays[held], slotRows[held], JNI_ABORT); \
+            (*env)->ReleasePrimitiveArrayCritical(env, partArrays[held], (void *) slotRows[held], JNI_ABORT); \
         } \
         for (jint g = 0, start = 0; g < groups; g++) { \
             jlong slot = groupSlots[g]; \
