@@ -5,6 +5,7 @@ import io.dense4j.graph.InputLayout;
 import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.InputRows;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.NativeInputRows;
 import io.dense4j.tensor.NativeKernels;
 import io.dense4j.tensor.NativeRows;
 import io.dense4j.tensor.NonzeroRows;
@@ -58,8 +59,11 @@ final class GatherDenseOp implements Op {
     private final RowAdder gather;
     /** Adds gradient rows into weight-gradient rows (backward); null without gradients. */
     private final RowAdder scatter;
-    /** Whether a batch's rows are added in one native call ({@link NativeRows}) rather than one BLAS call per row. */
-    private final boolean nativeRows;
+    /**
+     * Whether a batch's rows are read ({@link NativeInputRows}) and added ({@link NativeRows}) in
+     * native calls, rather than in Java loops and one BLAS call per row.
+     */
+    private final boolean nativeKernels;
     /** Per categorical column, its slot gradient as backward can leave it unsummed; null where it cannot (see {@link #leaveSlotSums}). */
     private final SlotSums[] slotSums;
     /** Whether the next backward leaves the slot gradients unsummed rather than writing them. */
@@ -112,8 +116,8 @@ final class GatherDenseOp implements Op {
         this.slotRows = new int[capacity * categoricalColumns.length];
         this.gather = new RowAdder(weights, output, units);
         this.scatter = gradSlotWeights == null ? null : scatterInto(gradWeights); // a part's runner scatters
-        this.nativeRows = NativeKernels.enabled();
-        this.slotSums = gradSlotWeights == null || !nativeRows ? null : new SlotSums[categoricalColumns.length];
+        this.nativeKernels = NativeKernels.enabled();
+        this.slotSums = gradSlotWeights == null || !nativeKernels ? null : new SlotSums[categoricalColumns.length];
         for (int c = 0; slotSums != null && c < slotSums.length; c++) {
             slotSums[c] = new SlotSums(gradSlotWeights[c], c, new GatherDenseOp[] {this}, capacity);
         }
@@ -131,7 +135,9 @@ final class GatherDenseOp implements Op {
 
     @Override
     public void forward(int rows) {
-        if (copiesNumbers) {
+        if (copiesNumbers && nativeKernels) {
+            NativeInputRows.gatherColumns(raw, rawWidth, numericColumns, numeric, rows);
+        } else if (copiesNumbers) {
             InputRows.gatherColumns(raw, rawWidth, numericColumns, numeric, rows);
         }
         readSlotRows(rows);
@@ -142,7 +148,7 @@ final class GatherDenseOp implements Op {
             Blas.gemm(false, false, rows, units, numbers, 1.0, numeric, numericWeights, 1.0, output);
         }
         int columns = categoricalColumns.length;
-        if (nativeRows) {
+        if (nativeKernels) {
             NativeRows.gather(weights, output, slotRows, rows, columns, units);
         } else {
             for (int row = 0, at = 0; row < rows; row++) {
@@ -159,7 +165,8 @@ final class GatherDenseOp implements Op {
      * into the weights, so anything but a whole number in [0, slots) stops here, naming the column.
      */
     private void readSlotRows(int rows) {
-        int bad = InputRows.readSlotRows(raw, rawWidth, categoricalColumns, slots, slotOffsets, rows, slotRows);
+        int bad = nativeKernels ? NativeInputRows.readSlotRows(raw, rawWidth, categoricalColumns, slots, slotOffsets, rows, slotRows)
+                : InputRows.readSlotRows(raw, rawWidth, categoricalColumns, slots, slotOffsets, rows, slotRows);
         if (bad >= 0) {
             int row = bad / slots.length;
             int c = bad % slots.length;
@@ -212,7 +219,7 @@ final class GatherDenseOp implements Op {
                 blocks[c].add(slotRows[at + c] - slotOffsets[c]);
             }
         }
-        if (nativeRows) {
+        if (nativeKernels) {
             NativeRows.scatter(gradOutput, target, slotRows, rows, columns, from, to, units);
             return;
         }

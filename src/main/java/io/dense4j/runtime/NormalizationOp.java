@@ -3,6 +3,8 @@ package io.dense4j.runtime;
 import io.dense4j.graph.NormalizationNode;
 import io.dense4j.tensor.InputRows;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.NativeInputRows;
+import io.dense4j.tensor.NativeKernels;
 
 /**
  * y = (x − μ) ⊙ s for every row, with μ and s = 1/σ per feature; backward dL/dx = dL/dy ⊙ s. The
@@ -20,6 +22,8 @@ final class NormalizationOp implements Op {
     private final NativeArray output;
     private final NativeArray gradOutput;
     private final NativeArray gradInput;
+    /** Whether the numeric columns are packed in a native loop ({@link NativeInputRows}) rather than in Java. */
+    private final boolean nativeGather = NativeKernels.enabled();
 
     /** {@code gradInput} is null when nothing needs the gradient for the input. */
     NormalizationOp(NormalizationNode node, NativeArray mean, NativeArray scale, NativeArray input, NativeArray output,
@@ -37,7 +41,9 @@ final class NormalizationOp implements Op {
 
     @Override
     public void forward(int rows) {
-        if (columns != null) {
+        if (columns != null && nativeGather) {
+            NativeInputRows.gatherColumns(input, rowWidth, columns, output, rows);
+        } else if (columns != null) {
             InputRows.gatherColumns(input, rowWidth, columns, output, rows);
         } else {
             output.copyFrom(input, 0, 0, rows * width);

@@ -10,8 +10,9 @@ import java.util.Locale;
 /**
  * dense4j's own small native library ({@code src/main/c}): the loops that neither ND4J, OpenBLAS
  * nor Java 17's C2 do in one fast call, namely {@link NativeRows}' indexed row additions,
- * {@link SlotStep}'s plain SGD step on a categorical column's slot rows and
- * {@link NativeElementwise}'s two-array elementwise loops. Each gives the same bits as the Java
+ * {@link SlotStep}'s plain SGD step on a categorical column's slot rows,
+ * {@link NativeInputRows}' reading of a batch's input rows and {@link NativeElementwise}'s
+ * two-array elementwise loops. Each gives the same bits as the Java
  * or BLAS path taken without it.
  *
  * <p>The build compiles it for Linux x86-64 when gcc is there. Elsewhere, or with

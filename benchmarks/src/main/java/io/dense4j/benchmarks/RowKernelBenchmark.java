@@ -1,6 +1,8 @@
 package io.dense4j.benchmarks;
 
+import io.dense4j.tensor.InputRows;
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.NativeInputRows;
 import io.dense4j.tensor.NativeKernels;
 import io.dense4j.tensor.NativeRows;
 import io.dense4j.tensor.SlotStep;
@@ -20,10 +22,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The two native loops of W-CSV-CAT's first layer alone, on one thread: the gather that adds each
- * row's 10 weight rows into its output row ({@link NativeRows#gather}), and plain SGD's step of
- * the slot rows a batch read by the sums of their gradient rows, column by column
- * ({@link SlotStep}: grouping the rows by slot, then stepping). Rows of 256 float32 units (W-MLP's first layer), 10 columns of 102 slots, codes drawn as
+ * The native loops of W-CSV-CAT's first layer alone, on one thread: reading a batch's input rows
+ * (its 90 numbers packed, its 10 codes read into weight rows, {@link NativeInputRows}, beside
+ * {@link InputRows}' Java loops as the baseline), the gather that adds each row's 10 weight rows
+ * into its output row ({@link NativeRows#gather}), and plain SGD's step of the slot rows a batch
+ * read by the sums of their gradient rows, column by column ({@link SlotStep}: grouping the rows
+ * by slot, then stepping). Rows of 256 float32 units (W-MLP's first layer), 10 columns of 102 slots, codes drawn as
  * {@link CategoricalBenchmark} draws them. Without the matrix products around them, a change to
  * these loops shows here far more plainly than in the whole step.
  */
@@ -52,6 +56,14 @@ public class RowKernelBenchmark {
         SlotStep[] steps;
         NativeArray[] columnSlots;
         int[] rows;
+        /** The batch's input rows as a plan holds them: 100 values, a code in every tenth column from column 0. */
+        NativeArray raw;
+        NativeArray numbers;
+        int[] numberColumns;
+        int[] codeColumns;
+        int[] codeLimits;
+        int[] codeOffsets;
+        int[] readSlotRows;
 
         @Setup
         public void setUp() {
@@ -80,6 +92,37 @@ public class RowKernelBenchmark {
                 columnSlots[c] = table.slice((long) c * SLOTS * WMlp.HIDDEN, SLOTS * WMlp.HIDDEN);
             }
             rows = new int[] {batch};
+            readInputRows(file);
+        }
+
+        /** Rows as {@code CategoricalBenchmark.step} gives its plan, drawn after the rest so that the rest stay as they were. */
+        private void readInputRows(boolean file) {
+            Random random = new Random(WMlp.DATA_SEED + 1);
+            int width = COLUMNS * CategoricalBenchmark.EVERY;
+            raw = NativeArray.allocate(DataType.FLOAT, batch * width);
+            numbers = NativeArray.allocate(DataType.FLOAT, batch * (width - COLUMNS));
+            numberColumns = new int[width - COLUMNS];
+            codeColumns = new int[COLUMNS];
+            codeLimits = new int[COLUMNS];
+            codeOffsets = new int[COLUMNS];
+            readSlotRows = new int[batch * COLUMNS];
+            for (int j = 0, n = 0; j < width; j++) {
+                if (j % CategoricalBenchmark.EVERY == 0) {
+                    int c = j / CategoricalBenchmark.EVERY;
+                    codeColumns[c] = j;
+                    codeLimits[c] = SLOTS;
+                    codeOffsets[c] = c * SLOTS;
+                } else {
+                    numberColumns[n++] = j;
+                }
+            }
+            for (int r = 0; r < batch; r++) {
+                for (int j = 0; j < width; j++) {
+                    int c = j / CategoricalBenchmark.EVERY;
+                    raw.set(r * width + j, j % CategoricalBenchmark.EVERY != 0 ? random.nextGaussian()
+                            : file ? CategoricalBenchmark.fileCode(CategoricalBenchmark.LEVELS[c], random) : random.nextInt(SLOTS));
+                }
+            }
         }
 
         private static NativeArray filled(int length, Random random) {
@@ -89,6 +132,30 @@ public class RowKernelBenchmark {
             }
             return array;
         }
+    }
+
+    /** The batch's 90 numbers packed and its 10 codes read, checked, into weight rows, in native loops. */
+    @Benchmark
+    public int[] readInput(Batch batch) {
+        int width = COLUMNS * CategoricalBenchmark.EVERY;
+        NativeInputRows.gatherColumns(batch.raw, width, batch.numberColumns, batch.numbers, batch.batch);
+        if (NativeInputRows.readSlotRows(batch.raw, width, batch.codeColumns, batch.codeLimits, batch.codeOffsets, batch.batch,
+                batch.readSlotRows) >= 0) {
+            throw new IllegalStateException("a code outside its column");
+        }
+        return batch.readSlotRows;
+    }
+
+    /** {@link #readInput} in {@link InputRows}' Java loops: the baseline, and the path taken without the native library. */
+    @Benchmark
+    public int[] readInputInJava(Batch batch) {
+        int width = COLUMNS * CategoricalBenchmark.EVERY;
+        InputRows.gatherColumns(batch.raw, width, batch.numberColumns, batch.numbers, batch.batch);
+        if (InputRows.readSlotRows(batch.raw, width, batch.codeColumns, batch.codeLimits, batch.codeOffsets, batch.batch,
+                batch.readSlotRows) >= 0) {
+            throw new IllegalStateException("a code outside its column");
+        }
+        return batch.readSlotRows;
     }
 
     /** output row r += the weight row of each of its 10 codes, for every row of the batch. */
