@@ -13,11 +13,9 @@
  * library holds no FMA instruction. target_clones builds each loop for AVX-512, AVX2 and plain x86-64, and
  * picks one when the library loads.
  */
-#include <jni.h>
+#include "dense4j.h"
 #include <stdint.h>
 #include <string.h>
-
-#define CLONES __attribute__((noinline, target_clones("avx512f", "avx2", "default")))
 
 /*
  * ReLU backward: g <- g where y > 0, else 0, for ReLU outputs y (never negative, never -0). For

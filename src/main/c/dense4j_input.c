@@ -9,17 +9,8 @@
  * numbers are copied, not computed, and a code either selects the same weight row or is refused at
  * the same cell.
  */
-#include <jni.h>
+#include "dense4j.h"
 #include <stdint.h>
-
-#define CLONES __attribute__((noinline, target_clones("avx512f", "avx2", "default")))
-
-/* The int array's elements as name, or return: when it is NULL the JVM is out of memory and an exception is pending. */
-#define ELEMENTS(name, array, failed) \
-    jint *name = (*env)->GetPrimitiveArrayCritical(env, array, NULL); \
-    if (name == NULL) { \
-        failed; \
-    }
 
 #define INPUT_FUNCTIONS(T, Name) \
     /* target[r * k + j] = source[r * source_width + columns[j]] for r < rows, j < k. Copying runs of consecutive columns \
@@ -37,7 +28,8 @@
     \
     /* slot_rows[r * k + j] = offsets[j] + the code at source[r * source_width + columns[j]], which must be a whole number in \
        [0, limits[j]); returns -1, or r * k + j of the first cell that is not. The range is tested before the conversion to \
-       an int, which is undefined in C for a value outside int's range or NaN; NaN fails the first test. */ \
+       an int, which is undefined in C for a value outside int's range or NaN; NaN fails the first test. It compares in \
+       double, where a float column's limit above 2^24 does not round. */ \
     static jint read_slot_rows_##Name(const T *restrict source, int source_width, const jint *restrict columns, \
                                       const jint *restrict limits, const jint *restrict offsets, int k, int rows, \
                                       jint *restrict slot_rows) { \
@@ -46,7 +38,7 @@
             const T *row = source + (int64_t) r * source_width; \
             for (int j = 0; j < k; j++, at++) { \
                 T value = row[columns[j]]; \
-                if (!(value >= 0 && value < limits[j]) || (T) (jint) value != value) { \
+                if (!(value >= 0 && (double) value < limits[j]) || (T) (jint) value != value) { \
                     return at; \
                 } \
                 slot_rows[at] = offsets[j] + (jint) value; \
@@ -59,7 +51,7 @@
                                                                                     jint sourceWidth, jintArray columnArray, \
                                                                                     jlong target, jint rows) { \
         jint k = (*env)->GetArrayLength(env, columnArray); \
-        ELEMENTS(columns, columnArray, return) \
+        CRITICAL(columns, columnArray, return) \
         gather_columns_##Name((const T *) (intptr_t) source, sourceWidth, columns, k, (T *) (intptr_t) target, rows); \
         (*env)->ReleasePrimitiveArrayCritical(env, columnArray, columns, JNI_ABORT); \
     } \
@@ -70,10 +62,10 @@
                                                                                    jint rows, jintArray slotRowArray) { \
         jint k = (*env)->GetArrayLength(env, columnArray); \
         jint bad = -1; \
-        ELEMENTS(columns, columnArray, return bad) \
-        ELEMENTS(limits, limitArray, goto columns_held) \
-        ELEMENTS(offsets, offsetArray, goto limits_held) \
-        ELEMENTS(slotRows, slotRowArray, goto offsets_held) \
+        CRITICAL(columns, columnArray, return bad) \
+        CRITICAL(limits, limitArray, goto columns_held) \
+        CRITICAL(offsets, offsetArray, goto limits_held) \
+        CRITICAL(slotRows, slotRowArray, goto offsets_held) \
         bad = read_slot_rows_##Name((const T *) (intptr_t) source, sourceWidth, columns, limits, offsets, k, rows, slotRows); \
         (*env)->ReleasePrimitiveArrayCritical(env, slotRowArray, slotRows, 0); \
     offsets_held: \

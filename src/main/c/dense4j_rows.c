@@ -19,19 +19,10 @@
  *
  * ROW_FUNCTIONS writes the kernels and JNI entry points once for each element type.
  */
-#include <jni.h>
+#include "dense4j.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CLONES __attribute__((noinline, target_clones("avx512f", "avx2", "default")))
-
-/* The index array's elements, or return: when it is NULL the JVM is out of memory and an exception is pending. */
-#define INDICES(name, array) \
-    jint *name = (*env)->GetPrimitiveArrayCritical(env, array, NULL); \
-    if (name == NULL) { \
-        return; \
-    }
 
 /* Vectors a row's loops keep in registers at once: independent sums, which the CPU adds in
    parallel, with each source row's address computed once for all of them */
@@ -207,7 +198,7 @@ static jint group_by_slot(const jint **slot_rows, const jlong *part_rows, const 
     /* target row r += source row slotRows[r * columns + c], for each row r and column c in order */ \
     JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_gather##Name(JNIEnv *env, jclass owner, jlong source, jlong target, \
                                                                           jintArray slotRows, jint rows, jint columns, jint width) { \
-        INDICES(slots, slotRows) \
+        CRITICAL(slots, slotRows, return) \
         for (jint r = 0; r < rows; r++) { \
             sum_##Name((T *) (intptr_t) target + (int64_t) r * width, (const T *) (intptr_t) source, slots + (int64_t) r * columns, \
                        columns, width); \
@@ -219,7 +210,7 @@ static jint group_by_slot(const jint **slot_rows, const jlong *part_rows, const 
     JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_scatter##Name(JNIEnv *env, jclass owner, jlong source, jlong target, \
                                                                            jintArray slotRows, jint rows, jint columns, jint from, \
                                                                            jint to, jint width) { \
-        INDICES(slots, slotRows) \
+        CRITICAL(slots, slotRows, return) \
         for (jint r = 0; r < rows; r++) { \
             const jint *row = slots + (int64_t) r * columns; \
             for (jint c = from; c < to; c++) { \
@@ -284,7 +275,7 @@ ROW_FUNCTIONS(double, Doubles)
 /* rows[i] of target set to 0 for i < count, rows of rowBytes bytes */
 JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_zeroRows(JNIEnv *env, jclass owner, jlong target, jintArray rows,
                                                                     jint count, jint rowBytes) {
-    INDICES(listed, rows)
+    CRITICAL(listed, rows, return)
     char *to = (char *) (intptr_t) target;
     for (jint i = 0; i < count; i++) {
         memset(to + (int64_t) listed[i] * rowBytes, 0, (size_t) rowBytes);

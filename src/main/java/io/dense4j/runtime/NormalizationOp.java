@@ -23,7 +23,7 @@ final class NormalizationOp implements Op {
     private final NativeArray gradOutput;
     private final NativeArray gradInput;
     /** Whether the numeric columns are packed in a native loop ({@link NativeInputRows}) rather than in Java. */
-    private final boolean nativeGather = NativeKernels.enabled();
+    private final boolean nativeKernels = NativeKernels.enabled();
 
     /** {@code gradInput} is null when nothing needs the gradient for the input. */
     NormalizationOp(NormalizationNode node, NativeArray mean, NativeArray scale, NativeArray input, NativeArray output,
@@ -41,7 +41,7 @@ final class NormalizationOp implements Op {
 
     @Override
     public void forward(int rows) {
-        if (columns != null && nativeGather) {
+        if (columns != null && nativeKernels) {
             NativeInputRows.gatherColumns(input, rowWidth, columns, output, rows);
         } else if (columns != null) {
             InputRows.gatherColumns(input, rowWidth, columns, output, rows);

@@ -42,6 +42,12 @@ public final class NativeInputRows {
         if (limits.length != k || offsets.length != k) {
             throw new IllegalArgumentException(k + " columns, " + limits.length + " limits and " + offsets.length + " offsets");
         }
+        for (int j = 0; j < k; j++) { // so that offsets[j] + a code below limits[j] is an int in C, where overflow is undefined
+            if (limits[j] < 0 || offsets[j] < 0 || (long) offsets[j] + limits[j] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("column " + columns[j] + " has " + limits[j] + " slots from weight row "
+                        + offsets[j]);
+            }
+        }
         Objects.checkFromIndexSize(0, (long) rows * k, slotRows.length);
         int bad = source instanceof Float32Array
                 ? readSlotRowsFloats(source.address(), sourceWidth, columns, limits, offsets, rows, slotRows)

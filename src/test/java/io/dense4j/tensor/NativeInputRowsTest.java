@@ -3,9 +3,11 @@ package io.dense4j.tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -17,7 +19,7 @@ class NativeInputRowsTest {
     private static final int[] OFFSETS = {0, 3, 105, 106};
 
     private static int[] numberColumns() {
-        return java.util.stream.IntStream.range(0, WIDTH).filter(j -> Arrays.stream(CODES).noneMatch(c -> c == j)).toArray();
+        return IntStream.range(0, WIDTH).filter(j -> Arrays.stream(CODES).noneMatch(c -> c == j)).toArray();
     }
 
     /** Rows of numbers with good codes in the code columns. */
@@ -35,9 +37,7 @@ class NativeInputRowsTest {
 
     @Test
     void packsTheNumbersAndReadsTheCodesAsTheJavaLoopsDo() {
-        if (!NativeKernels.enabled()) {
-            return;
-        }
+        assumeTrue(NativeKernels.enabled(), "dense4j's native library is not loaded here");
         for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
             for (int rows : new int[] {0, 1, 37}) {
                 NativeArray raw = rows(type, Math.max(rows, 1), rows);
@@ -63,9 +63,7 @@ class NativeInputRowsTest {
      */
     @Test
     void refusesTheCellsTheJavaLoopRefuses() {
-        if (!NativeKernels.enabled()) {
-            return;
-        }
+        assumeTrue(NativeKernels.enabled(), "dense4j's native library is not loaded here");
         double[] cells = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1, -0.5, 0.5, 101.5, 102, 1e10, -1e10,
                 3e9, Integer.MAX_VALUE, Integer.MIN_VALUE, 16_777_217, -0.0, 0, 101};
         for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
@@ -86,11 +84,27 @@ class NativeInputRowsTest {
         }
     }
 
+    /**
+     * A float column of 2^24 + 1 slots: its last code, 2^24, is a float, while the limit is not
+     * (it rounds to 2^24). Both loops take the code, comparing the limit exactly.
+     */
+    @Test
+    void aFloatCodeNearALimitPast2To24IsTakenByBoth() {
+        assumeTrue(NativeKernels.enabled(), "dense4j's native library is not loaded here");
+        NativeArray raw = NativeArray.of(DataType.FLOAT, 16_777_216, 16_777_215);
+        int[] limits = {16_777_217};
+        int[] offsets = {5};
+        int[] javaSlots = new int[2];
+        int[] nativeSlots = new int[2];
+        assertEquals(-1, InputRows.readSlotRows(raw, 1, new int[] {0}, limits, offsets, 2, javaSlots));
+        assertEquals(-1, NativeInputRows.readSlotRows(raw, 1, new int[] {0}, limits, offsets, 2, nativeSlots));
+        assertArrayEquals(new int[] {16_777_221, 16_777_220}, nativeSlots);
+        assertArrayEquals(javaSlots, nativeSlots);
+    }
+
     @Test
     void sizesOutsideTheArraysAreRefusedBeforeTheNativeCall() {
-        if (!NativeKernels.enabled()) {
-            return;
-        }
+        assumeTrue(NativeKernels.enabled(), "dense4j's native library is not loaded here");
         NativeArray raw = rows(DataType.FLOAT, 2, 1);
         NativeArray packed = NativeArray.allocate(DataType.FLOAT, 2 * WIDTH);
         int[] slots = new int[2 * CODES.length];
@@ -106,5 +120,10 @@ class NativeInputRowsTest {
                 new int[7]));
         assertThrows(IllegalArgumentException.class, () -> NativeInputRows.readSlotRows(raw, WIDTH, CODES, new int[] {3}, OFFSETS,
                 2, slots));
+        assertThrows(IllegalArgumentException.class, () -> NativeInputRows.readSlotRows(raw, WIDTH, CODES, LIMITS, new int[] {0, 3},
+                2, slots));
+        assertThrows(IllegalArgumentException.class, () -> NativeInputRows.readSlotRows(raw, WIDTH, CODES, LIMITS,
+                new int[] {0, 3, 105, Integer.MAX_VALUE - 6}, 2, slots)); // its codes 0 to 6 would overflow
+        assertThrows(IllegalArgumentException.class, () -> NativeInputRows.gatherColumns(raw, WIDTH, numberColumns(), packed, -1));
     }
 }

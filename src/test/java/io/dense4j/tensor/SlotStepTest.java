@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.HashSet;
 import java.util.Random;
@@ -88,9 +89,7 @@ class SlotStepTest {
      */
     @Test
     void steppingUnsummedRowsEqualsWritingTheGradientThenScalingAndAddingIt() {
-        if (!NativeKernels.enabled()) {
-            return;
-        }
+        assumeTrue(NativeKernels.enabled(), "dense4j's native library is not loaded here");
         for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
             for (int width : new int[] {1, 7, 64, 255, 256, 300}) {
                 int slots = 12; // the rows read the first 9 at most
@@ -116,9 +115,7 @@ class SlotStepTest {
     /** A step of fewer parts than the step was planned for (a short last batch) reads those parts' rows and counts alone. */
     @Test
     void aStepOfFewerPartsReadsThoseParts() {
-        if (!NativeKernels.enabled()) {
-            return;
-        }
+        assumeTrue(NativeKernels.enabled(), "dense4j's native library is not loaded here");
         int width = 37;
         int slots = 9;
         NativeArray[] dz = {random(DataType.FLOAT, 10 * width, 1), random(DataType.FLOAT, 10 * width, 2),
@@ -140,9 +137,7 @@ class SlotStepTest {
 
     @Test
     void aSteppedRowIsItsWeightsPlusAlphaTimesItsRowsSumByHand() {
-        if (!NativeKernels.enabled()) {
-            return;
-        }
+        assumeTrue(NativeKernels.enabled(), "dense4j's native library is not loaded here");
         NativeArray weights = NativeArray.of(DataType.FLOAT, 1, 1, 2, 2, 3, 3); // 3 slots of 2
         NativeArray dz = NativeArray.of(DataType.FLOAT, 1, 2, 10, 20, 100, 200);
         // one column, slot rows from 5: rows 0 and 2 read slot 2 (sum 101, 202), row 1 slot 0 (10, 20); slot 1 is not read
@@ -154,9 +149,7 @@ class SlotStepTest {
     /** A row reading a slot outside the column names the row and the part, and no slot row moves; the next step is whole. */
     @Test
     void aSlotOutsideTheColumnIsRefusedBeforeAnyRowIsStepped() {
-        if (!NativeKernels.enabled()) {
-            return;
-        }
+        assumeTrue(NativeKernels.enabled(), "dense4j's native library is not loaded here");
         NativeArray dz = NativeArray.of(DataType.FLOAT, 1, 2, 3, 4, 5, 6, 7, 8);
         int[][] selected = {{5, 6}, {7, 8}}; // part 1's row 1 reads slot 3 of 3
         SlotStep step = new SlotStep(new NativeArray[] {dz.slice(0, 4), dz.slice(4, 4)}, selected, 0, 1, 5, 3, 2, 4);
@@ -177,9 +170,7 @@ class SlotStepTest {
 
     @Test
     void sizesOutsideTheArraysAreRefusedBeforeTheNativeCall() {
-        if (!NativeKernels.enabled()) {
-            return;
-        }
+        assumeTrue(NativeKernels.enabled(), "dense4j's native library is not loaded here");
         NativeArray weights = NativeArray.allocate(DataType.FLOAT, 3 * 4);
         NativeArray[] dz = {NativeArray.allocate(DataType.FLOAT, 2 * 4)};
         int[][] selected = {{0, 1}};
