@@ -1,5 +1,6 @@
 package io.dense4j.tensor;
 
+import static io.dense4j.tensor.GaussianArrays.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,15 +13,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 /** A batch's rows added in one native call: the same bits as one BLAS call (or Java loop) per row, and indices checked first. */
 class NativeRowsTest {
     private static final int COLUMNS = 3;
-
-    private static NativeArray random(DataType type, int length, long seed) {
-        Random random = new Random(seed);
-        NativeArray array = NativeArray.allocate(type, length);
-        for (int i = 0; i < length; i++) {
-            array.set(i, random.nextGaussian());
-        }
-        return array;
-    }
 
     /** Slot rows with repeats, so that scatters add into one row several times. */
     private static int[] slotRows(int rows, int tableRows, long seed) {

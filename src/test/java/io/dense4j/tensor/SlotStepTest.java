@@ -1,5 +1,6 @@
 package io.dense4j.tensor;
 
+import static io.dense4j.tensor.GaussianArrays.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,15 +23,6 @@ class SlotStepTest {
     private static final int COLUMNS = 3;
     private static final int COLUMN = 1;
     private static final int OFFSET = 10;
-
-    private static NativeArray random(DataType type, int length, long seed) {
-        Random random = new Random(seed);
-        NativeArray array = NativeArray.allocate(type, length);
-        for (int i = 0; i < length; i++) {
-            array.set(i, random.nextGaussian());
-        }
-        return array;
-    }
 
     /** Slot rows [rows, COLUMNS]: the stepped column's from OFFSET, below OFFSET + drawn, skewed so that some get many rows. */
     private static int[] slotRows(int rows, int drawn, long seed) {
