@@ -84,9 +84,9 @@ final class CvCommand extends TrainCommand {
         for (int fold = 0; fold < folds; fold++) {
             judgeAnew();
             status().printf("Fold %d of %d: %,d rows held out%n", fold + 1, folds, heldOutRows[fold]); // before a refusal of its rows
-            RowSelection training = stratifiedIfAsked(RowSelection.fold(folds, fold, seed, false));
-            RowSelection heldOut = stratifiedIfAsked(RowSelection.fold(folds, fold, seed, true));
-            Model model = newModel(hidden, chosen, source, training);
+            RowSelection training = split.stratifiedIfAsked(RowSelection.fold(folds, fold, seed, false));
+            RowSelection heldOut = split.stratifiedIfAsked(RowSelection.fold(folds, fold, seed, true));
+            Model model = freshModels.of(hidden, chosen, source, training);
             double[] fill = model.inputSchema().fillValues();
             var categories = model.inputSchema().categories();
             try (BatchSource trainRows = source.rows(training, fill, categories, model.dataType())) {
@@ -100,7 +100,7 @@ final class CvCommand extends TrainCommand {
             status().println("On the held-out rows: " + evaluation);
             if (evaluation.confusion().tp() + evaluation.confusion().fn() == 0) { // its areas are undefined, its recall 0
                 status().printf("Note: fold %d holds out no class-1 row: its ROC AUC and PR AUC are undefined, its recall, "
-                        + "precision and F1 are 0 in the means, and its balanced accuracy is class 0's recall alone%s%n", fold + 1, stratify ? "; give fewer --folds"
+                        + "precision and F1 are 0 in the means, and its balanced accuracy is class 0's recall alone%s%n", fold + 1, split.stratify ? "; give fewer --folds"
                         : "; --stratify gives each fold its share of each class");
             }
             results.add(evaluation);
@@ -155,7 +155,7 @@ final class CvCommand extends TrainCommand {
     private long[] foldSizes(CsvFiles file, CsvSource source) {
         List<RowSelection> heldOut = new ArrayList<>();
         for (int fold = 0; fold < folds; fold++) {
-            heldOut.add(stratifiedIfAsked(RowSelection.fold(folds, fold, seed, true)));
+            heldOut.add(split.stratifiedIfAsked(RowSelection.fold(folds, fold, seed, true)));
         }
         long[][] classes = source.classCounts(heldOut);
         long[] totals = {0, 0};
@@ -189,7 +189,7 @@ final class CvCommand extends TrainCommand {
                     + "cross-validation needs at least 2 rows of each class", file, named, fold + 1);
         }
         return String.format(Locale.ROOT, "%s: fold %d would hold out all %,d rows of %s and train on none%s", file, fold + 1, total,
-                named, stratify ? ": give a --seed that spreads them" : "; --stratify gives each fold its share of each class");
+                named, split.stratify ? ": give a --seed that spreads them" : "; --stratify gives each fold its share of each class");
     }
 
     /** Options of train that a cross-validation cannot honour, each with what to do instead. */
@@ -198,14 +198,14 @@ final class CvCommand extends TrainCommand {
             throw new ParameterException(spec.commandLine(), "--folds takes a number >= 2 (each fold is held out once), got " + folds);
         }
         String[][] refused = {
-                {"--validation", validation > 0 ? "x" : null, "each fold's held-out rows are its validation rows"},
-                {"--threshold-for", thresholdFor, "choosing a threshold on the rows it is scored on would flatter it; "
+                {"--validation", split.validation > 0 ? "x" : null, "each fold's held-out rows are its validation rows"},
+                {"--threshold-for", split.thresholdFor, "choosing a threshold on the rows it is scored on would flatter it; "
                         + "cross-validate at the default, or train with --threshold-for"},
                 {"--spark", spark.master, "cross-validation runs on one machine"},
                 {"--checkpoint", checkpoints.file == null ? null : "x", "no model is kept"},
                 {"--resume", checkpoints.resume ? "x" : null, "no model is kept"},
-                {"--plot", plots == null ? null : "x", "plot a model trained with train"},
-                {"--log", log == null ? null : "x", "log a model trained with train"},
+                {"--plot", outputs.plots == null ? null : "x", "plot a model trained with train"},
+                {"--log", outputs.log == null ? null : "x", "log a model trained with train"},
                 {"--out", given("--out"), "no model is kept"},
                 {"--checkpoint-every", given("--checkpoint-every"), "no model is kept"},
                 {"--sync", given("--sync"), "cross-validation runs on one machine"},

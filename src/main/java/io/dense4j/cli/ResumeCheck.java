@@ -133,12 +133,12 @@ final class ResumeCheck {
         if (command.seed != kept.seed()) {
             conflicts.add(flag(given, "--seed", command.seed) + "; the checkpoint was trained with --seed " + kept.seed());
         }
-        if (command.validation != kept.validationSplit()) {
-            conflicts.add(flag(given, "--validation", plain(command.validation)) + "; the checkpoint was trained with "
+        if (command.split.validation != kept.validationSplit()) {
+            conflicts.add(flag(given, "--validation", plain(command.split.validation)) + "; the checkpoint was trained with "
                     + (kept.validationSplit() == 0 ? "no validation split" : "--validation " + plain(kept.validationSplit())));
         }
-        if (command.stratify != kept.stratified() && (command.validation > 0 || kept.validationSplit() > 0)) {
-            conflicts.add((command.stratify ? "--stratify" : "no --stratify") + "; the checkpoint's split was "
+        if (command.split.stratify != kept.stratified() && (command.split.validation > 0 || kept.validationSplit() > 0)) {
+            conflicts.add((command.split.stratify ? "--stratify" : "no --stratify") + "; the checkpoint's split was "
                     + (kept.stratified() ? "stratified (--stratify)" : "not stratified"));
         }
         // a pass without the cache shuffles through a buffer, one with it all rows at once: other batches. Whether

@@ -29,10 +29,10 @@ final class RunEnd {
             System.out.printf("%s, so there is nothing more to train%s%n", history.stoppedEarly() ? "The checkpoint's run had stopped "
                     + "early" : "The checkpoint has trained the " + command.epochs + " epochs this run asks for", restored == 0 ? ""
                     : "; the model holds the weights of epoch " + restored
-                    + ", the best " + (command.validation > 0 ? "on the validation loss" : "on the training loss"));
+                    + ", the best " + (command.split.validation > 0 ? "on the validation loss" : "on the training loss"));
         } else if (restored != 0 && restored != history.last().epoch()) { // the last epoch's lines are not the model's
             System.out.printf("%s; restored the weights of epoch %d, the best %s%n", history.stoppedEarly() ? "Stopped early"
-                    : "Trained every epoch", restored, command.validation > 0 ? "on the validation loss" : "on the training loss");
+                    : "Trained every epoch", restored, command.split.validation > 0 ? "on the validation loss" : "on the training loss");
         } else if (history.stoppedEarly()) {
             System.out.printf("Stopped early after epoch %d%n", history.last().epoch());
         }
@@ -40,16 +40,16 @@ final class RunEnd {
         if (stillFalling != null) {
             System.out.println(stillFalling);
         }
-        if (command.plots != null && !history.epochs().isEmpty()) {
-            Charts.lossCurves(Map.of("model", history), command.plots.resolve("loss.png"));
-            Charts.accuracyCurves(Map.of("model", history), command.plots.resolve("accuracy.png"));
+        if (command.outputs.plots != null && !history.epochs().isEmpty()) {
+            Charts.lossCurves(Map.of("model", history), command.outputs.plots.resolve("loss.png"));
+            Charts.accuracyCurves(Map.of("model", history), command.outputs.plots.resolve("accuracy.png"));
             int first = history.epochs().get(0).epoch();
-            System.out.println("Wrote " + command.plots.resolve("loss.png") + " and " + command.plots.resolve("accuracy.png")
+            System.out.println("Wrote " + command.outputs.plots.resolve("loss.png") + " and " + command.outputs.plots.resolve("accuracy.png")
                     + (first == 1 ? ""
                     : String.format(Locale.ROOT, " (epochs %d to %d, the ones this run trained: a checkpoint keeps no earlier "
                     + "epoch's losses)", first, history.last().epoch())));
-        } else if (command.plots != null) {
-            System.out.println("Wrote no charts in " + command.plots + ": this run trained no epoch");
+        } else if (command.outputs.plots != null) {
+            System.out.println("Wrote no charts in " + command.outputs.plots + ": this run trained no epoch");
         }
     }
 
@@ -73,7 +73,7 @@ final class RunEnd {
             io.dense4j.metrics.Evaluation evaluation = held.evaluation(model.threshold().value());
             System.out.println("On the validation rows: " + evaluation);
             String classes = TrainingClasses.validationNote(evaluation, model.inputSchema().classes(), model.threshold().value(),
-                    goal != null, command.stratify, command.resumedFrom != null);
+                    goal != null, command.split.stratify, command.resumedFrom != null);
             if (classes != null) {
                 System.out.println(classes);
             }
@@ -85,12 +85,12 @@ final class RunEnd {
         RecordedCommand.atEnd(model, command.spark.given() || command.resumedFromACluster());
         // a run that fails leaves --out as it was: a pipeline that goes on after exit 1 must not pick up its model
         boolean outIsTheCheckpoint = command.checkpoints.file != null
-                && command.checkpoints.file.toAbsolutePath().normalize().equals(command.out.toAbsolutePath().normalize());
-        String notWritten = outIsTheCheckpoint ? command.out + " holds the run's last checkpoint, being --checkpoint too"
-                : command.out + " was not written (a model there is left as it was)";
+                && command.checkpoints.file.toAbsolutePath().normalize().equals(command.outputs.out.toAbsolutePath().normalize());
+        String notWritten = outIsTheCheckpoint ? command.outputs.out + " holds the run's last checkpoint, being --checkpoint too"
+                : command.outputs.out + " was not written (a model there is left as it was)";
         if (unmetGoal != null) {
             System.err.printf("dense4j: --threshold-for %s: %s; %s: give another goal, or leave --threshold-for out to keep the threshold "
-                    + "%s%n", command.thresholdFor, unmetGoal, notWritten, model.threshold());
+                    + "%s%n", command.split.thresholdFor, unmetGoal, notWritten, model.threshold());
             return 1;
         }
         if (command.judgement().worseAtEnd() && !command.acceptWorseThanBaseRate) {
@@ -98,8 +98,8 @@ final class RunEnd {
                     notWritten);
             return 1;
         }
-        trainer.saveCheckpoint(command.out); // the model with its training state: resumable, and a model file like any other
-        System.out.println("Wrote " + command.out);
+        trainer.saveCheckpoint(command.outputs.out); // the model with its training state: resumable, and a model file like any other
+        System.out.println("Wrote " + command.outputs.out);
         return 0;
     }
 }

@@ -49,9 +49,6 @@ final class SparkRun {
                     java.util.Set.copyOf(train.columns.categorical), System.out);
         } catch (RuntimeException notHere) { // a path on the cluster's file system, or a glob matching no local file: as given
         }
-        if (!(train.validation >= 0 && train.validation < 1)) {
-            throw refused("--validation takes a fraction in [0, 1), got " + train.validation);
-        }
         if (!train.format().header()) { // pieces start anywhere in a file: each file's header row names the columns they read
             throw refused("--no-header is for one machine: on Spark each file needs a header row naming its columns (the Java "
                     + "API's SparkCsvSource takes the names for files without one)");
@@ -86,8 +83,8 @@ final class SparkRun {
                 @Override
                 public void trained(ClusterTraining.Rows rows, Model model, History history) {
                     train.judgement().judgeAfterLastStep(() -> rows.objective(model, train.trainingRows()));
-                    if (train.validation > 0 && goal == null) { // no scores come back: the end's loss, and one pass for the counts
-                        FeatureStatistics held = rows.statistics(train.stratifiedIfAsked(RowSelection.validation(train.validation,
+                    if (train.split.validation > 0 && goal == null) { // no scores come back: the end's loss, and one pass for the counts
+                        FeatureStatistics held = rows.statistics(train.split.stratifiedIfAsked(RowSelection.validation(train.split.validation,
                                 train.seed)));
                         String heldOut = train.judgement().heldOutWarning(train.judgement().endValidationLoss(), held.positives(),
                                 held.count(), train.weightedLoss(model), train.patience != null);
@@ -109,7 +106,7 @@ final class SparkRun {
         if (noCheckpoint) {
             System.out.printf("Note: the run ended before its %s checkpoint: --checkpoint-every %d counts rounds on Spark, and "
                     + "it trained fewer%s%n", resumed == null ? "first" : "next", checkpoints.every,
-                    code == 0 ? "; " + train.out + " is the model" : resumed == null ? "" : "; " + checkpoints.file
+                    code == 0 ? "; " + train.outputs.out + " is the model" : resumed == null ? "" : "; " + checkpoints.file
                             + " still holds the one it went on from");
         }
         return code;
@@ -137,7 +134,7 @@ final class SparkRun {
         FeatureStatistics training = rows.statistics(train.trainingRows()); // one pass on the cluster, for the split, epochs and model
         checkSplit(rows, training, goal != null);
         DefaultEpochs.settle(train, training.count(), null);
-        Model model = train.newModel(hidden, chosen, rows.featureNames(), train.columns.categories(rows, train.trainingRows(),
+        Model model = train.freshModels.of(hidden, chosen, rows.featureNames(), train.columns.categories(rows, train.trainingRows(),
                 System.out), rows.dates(), rows.rowNumbers(), rows.classes(), rows.labelName(), selection -> training, train.data, train.trainingRows(),
                 rows.missingValues());
         model.setTrainingData(rows.trainingData());
@@ -155,17 +152,17 @@ final class SparkRun {
      * is the training rows' statistics, which the new model takes too.
      */
     private void checkSplit(ClusterTraining.Rows rows, FeatureStatistics kept, boolean choosesThreshold) {
-        double validation = train.validation;
+        double validation = train.split.validation;
         if (validation == 0) {
             return;
         }
-        FeatureStatistics held = rows.statistics(train.stratifiedIfAsked(RowSelection.validation(validation, train.seed)));
+        FeatureStatistics held = rows.statistics(train.split.stratifiedIfAsked(RowSelection.validation(validation, train.seed)));
         if (held.positives() + held.negatives() == 0 || kept.positives() + kept.negatives() == 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
                     + "least one row for each side", ResumeCheck.plain(validation), rows.rows()));
         }
         String noPositives = choosesThreshold ? TrainingClasses.validationWithoutPositives(held.positives(), rows.classes().get(1),
-                train.data, validation, train.stratify) : null;
+                train.data, validation, train.split.stratify) : null;
         if (noPositives != null) {
             throw new IllegalArgumentException(noPositives);
         }

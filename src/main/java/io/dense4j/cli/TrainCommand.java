@@ -1,22 +1,16 @@
 package io.dense4j.cli;
 
-import io.dense4j.data.Categories;
 import io.dense4j.data.FeatureStatistics;
-import io.dense4j.data.Printable;
 import io.dense4j.data.RowSelection;
 import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.CsvSource;
 import io.dense4j.layer.Activation;
-import io.dense4j.layer.Layer;
-import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.metrics.Scores;
 import io.dense4j.metrics.ThresholdGoal;
 import io.dense4j.model.Checkpoint;
-import io.dense4j.model.CompileOptions;
 import io.dense4j.model.InputSchema;
 import io.dense4j.model.Model;
-import io.dense4j.model.Sequential;
 import io.dense4j.model.TrainingCommand;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.runtime.ExecutionPolicy;
@@ -32,7 +26,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,18 +80,8 @@ class TrainCommand implements Callable<Integer> {
     @Mixin
     ColumnOptions columns;
 
-    @Option(names = "--validation", defaultValue = "0",
-            description = "Fraction of rows held out for validation, chosen row by row from the seed (default: ${DEFAULT-VALUE}).")
-    double validation;
-
-    @Option(names = "--stratify", description = "Keep each class's share on both sides of the validation split (with "
-            + "cv, in every fold), as scikit-learn's stratify=y.")
-    boolean stratify;
-
-    @Option(names = "--threshold-for", paramLabel = "GOAL", description = "Choose the class threshold on the validation rows "
-            + "and save it in the model: f1 (best F1), precision=P (most recall at precision >= P) or recall=R (most "
-            + "precision at recall >= R); needs --validation (default: 0.5).")
-    String thresholdFor;
+    @Mixin
+    SplitOptions split;
 
     @Option(names = "--weight-column", paramLabel = "NAME", description = "Weight each row in the training loss by its value "
             + "in this column (a finite number >= 0; not a feature), times its class weight. Validation loss and metrics stay "
@@ -131,16 +114,8 @@ class TrainCommand implements Callable<Integer> {
     long seed;
 
 
-    @Option(names = "--out", defaultValue = "model.zip", description = "The model file to write (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--plot", description = "A folder for PNG charts of loss and accuracy per epoch (training and validation).")
-    Path plots;
-
-    @Option(names = "--log", paramLabel = "FILE", description = "A CSV file of the epochs, a line added after each: epoch, loss, "
-            + "accuracy, val_loss, val_accuracy, samples, seconds (as Keras's CSVLogger): runs of other batch sizes side by side on "
-            + "a clock, the seconds summed.")
-    Path log;
+    @Mixin
+    TrainOutputs outputs;
 
 
     @Mixin
@@ -165,40 +140,31 @@ class TrainCommand implements Callable<Integer> {
     /** What a resumed run took from its checkpoint's command line, and what it changed. */
     ResumedControls controls = ResumedControls.NONE;
 
-    /** The statistics of the training rows of the last model made, whose class counts later checks read. */
-    private FeatureStatistics trainingStatistics;
+    /** The new models this command trains, and the notes each gives once. */
+    final FreshModels freshModels = new FreshModels(this);
 
     /** Whether the resumed checkpoint's epochs ran on a cluster, whose sums one machine's rerun would add in another order. */
     private boolean resumedFromACluster;
 
     /** The data a resumed checkpoint was trained on, whose numbers the resumed run reads the same way; else null. */
     private io.dense4j.model.TrainingData resumedData;
-    /** Whether the note on unnamed columns was given (cv's folds each make a model). */
-    private boolean notedRowNumbers;
-    /** Whether the note that class 1 is the majority by its name was given: once a command, as cv trains a model per fold. */
-    private boolean notedMajority;
-    /** Whether the note of the columns whose missing numbers are filled was given: once a command, as for the majority. */
-    private boolean notedFilled;
     /** A resumed run's checkpoint's marks of a missing value; null when not resuming. */
     private ResumedMarks resumedMarks;
 
     @Override
     public Integer call() throws IOException {
         checkpoints.check();
-        checkOutputs(); // before the checkpoint is read: --checkpoint may name a file the run reads
+        outputs.check(data, checkpoints, cache); // before the checkpoint is read: --checkpoint may name a file the run reads
         resumedFrom = checkpoints.resumed();
         if (resumedFrom != null) { // before anything is made from the flags it may take
             controls = ResumedControls.take(resumedFrom, this, spec.commandLine().getParseResult());
-            checkpoints.checkLogOfTheRun(log, resumedFrom);
+            checkpoints.checkLogOfTheRun(outputs.log, resumedFrom);
         }
         DefaultEpochs.checkBeforeReading(this);
-        if (stratify && validation == 0) { // it would do nothing, and say nothing
-            throw new ParameterException(spec.commandLine(), "--stratify keeps each class's share on both sides of the validation "
-                    + "split: give --validation too, e.g. --validation 0.2");
-        }
+        split.check();
         Optimizer chosen = optimizerOptions.optimizer();
         Activation hidden = architecture.hiddenActivation();
-        ThresholdGoal goal = thresholdGoal();
+        ThresholdGoal goal = split.thresholdGoal();
         checkModelOptions();
         spark.check();
         checkpoints.noteStartingAfresh(resumedFrom, System.out);
@@ -238,12 +204,12 @@ class TrainCommand implements Callable<Integer> {
         } else {
             if (trainingRowCount == 0) { // before the categories and statistics of no rows
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "a validation split of %s on %,d rows must leave at "
-                        + "least one row for each side", ResumeCheck.plain(validation), source.rows()));
+                        + "least one row for each side", ResumeCheck.plain(split.validation), source.rows()));
             }
-            Model model = newModel(hidden, chosen, source, trainingRows());
+            Model model = freshModels.of(hidden, chosen, source, trainingRows());
             model.checkSavable(); // before training, not when the first checkpoint is written
             String noPositives = goal == null ? null
-                    : TrainingClasses.validationWithoutPositives(source, trainingStatistics, validation, stratify);
+                    : TrainingClasses.validationWithoutPositives(source, freshModels.lastStatistics(), split.validation, split.stratify);
             if (noPositives != null) { // about the data, as checkBothTeach's refusals: exit 1
                 throw new IllegalArgumentException(noPositives);
             }
@@ -282,7 +248,7 @@ class TrainCommand implements Callable<Integer> {
             });
             new RunEnd(this).report(history);
         }
-        Scores held = validation > 0 ? model.scores(source, stratifiedIfAsked(RowSelection.validation(validation, seed))) : null;
+        Scores held = split.validation > 0 ? model.scores(source, split.stratifiedIfAsked(RowSelection.validation(split.validation, seed))) : null;
         return new RunEnd(this).finish(trainer, goal, held);
     }
 
@@ -362,7 +328,7 @@ class TrainCommand implements Callable<Integer> {
 
     /** How many rows the validation split trains on (stratified: from the class totals, a pass without a cache). */
     private long trainingRowCount(CsvSource source) {
-        if (!stratify) {
+        if (!split.stratify) {
             return trainingRows().count(source.rows());
         }
         long[] classes = source.classTotals();
@@ -371,27 +337,7 @@ class TrainCommand implements Callable<Integer> {
 
     /** The rows the validation split trains on, stratified if asked. */
     RowSelection trainingRows() {
-        return stratifiedIfAsked(RowSelection.training(validation, seed));
-    }
-
-    RowSelection stratifiedIfAsked(RowSelection rows) {
-        return stratify ? rows.stratify() : rows;
-    }
-
-    /** --threshold-for's goal, or null; it needs validation rows to choose on. */
-    ThresholdGoal thresholdGoal() {
-        if (thresholdFor == null) {
-            return null;
-        }
-        if (validation <= 0) {
-            throw new ParameterException(spec.commandLine(), "--threshold-for chooses on the validation rows: give "
-                    + "--validation, e.g. --validation 0.2");
-        }
-        try {
-            return ThresholdGoal.parse(thresholdFor);
-        } catch (IllegalArgumentException invalid) {
-            throw new ParameterException(spec.commandLine(), "--threshold-for: " + invalid.getMessage());
-        }
+        return split.stratifiedIfAsked(RowSelection.training(split.validation, seed));
     }
 
     /** Checks the options every model takes (epochs, dropout, penalty, schedule, class weight) before any data is read. */
@@ -417,29 +363,6 @@ class TrainCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--lr-schedule: " + tooLong.getMessage());
             }
         }
-    }
-
-    /** Every file and folder the run will write, checked before any data is read. */
-    void checkOutputs() {
-        List<Path> inputs = new java.util.ArrayList<>(Outputs.dataFiles(data));
-        checkpoints.checkFile(inputs);
-        Outputs.checkFile(spec.commandLine(), "--out", out, inputs);
-        Outputs.checkFolder(spec.commandLine(), "--plot", plots);
-        if (log != null) {
-            Outputs.checkFile(spec.commandLine(), "--log", log, inputs);
-            if (Outputs.amongData(data, log)) { // a later run on the same folder or glob would read the log as data
-                throw new ParameterException(spec.commandLine(), "--log " + log + " is among the files --data " + data + " names: a "
-                        + "later run would read it as data; give a file elsewhere");
-            }
-            for (String[] written : new String[][] {{"--out", String.valueOf(out)},
-                    {"--checkpoint", String.valueOf(checkpoints.file)}}) {
-                if (!written[1].equals("null") && Path.of(written[1]).toAbsolutePath().normalize().equals(log.toAbsolutePath().normalize())) {
-                    throw new ParameterException(spec.commandLine(), "--log " + log + " is the file " + written[0] + " writes; give "
-                            + "another file");
-                }
-            }
-        }
-        cache.checkFolder(data);
     }
 
     /**
@@ -468,9 +391,6 @@ class TrainCommand implements Callable<Integer> {
 
     CsvSource.Options sourceOptions() {
         CsvSource.Options options = cache.applyTo(CsvSource.Options.defaults());
-        if (!(validation >= 0 && validation < 1)) {
-            throw new ParameterException(spec.commandLine(), "--validation takes a fraction in [0, 1), got " + validation);
-        }
         options = badRows.appliedTo(options.withKinds(columnKinds()));
         return fillMissing ? options.fillingMissing() : options;
     }
@@ -481,72 +401,8 @@ class TrainCommand implements Callable<Integer> {
      * its dates come with {@link #format()}.
      */
     io.dense4j.data.csv.ColumnKinds columnKinds() {
-        io.dense4j.model.InputSchema resumed = resumedFrom == null ? null : resumedFrom.model().inputSchema();
+        InputSchema resumed = resumedFrom == null ? null : resumedFrom.model().inputSchema();
         return resumed == null ? columns.kinds() : io.dense4j.data.csv.ColumnKinds.exactly(List.copyOf(resumed.categories().keySet()));
-    }
-
-    /** A new model for {@code source}'s rows, its statistics (standardization, fill, balance) from {@code trainingRows}. */
-    Model newModel(Activation hidden, Optimizer chosen, CsvSource source, RowSelection trainingRows) {
-        return newModel(hidden, chosen, source.featureNames(), columns.categories(source, trainingRows, status()), source.dateColumns(),
-                source.rowNumberColumns(), source.classes(), source.labelName(), source::statistics, source.name(), trainingRows,
-                source.missingValues());
-    }
-
-    /**
-     * A new model for rows of {@code featureNames}, the {@code categories} of the categorical ones by
-     * name, {@code dates} the columns of dates, {@code rowNumbers} those that count the rows, for a
-     * note; {@code missingNumbers} were read in all the rows (-1: not known), for the note of those filled.
-     */
-    Model newModel(Activation hidden, Optimizer chosen, List<String> featureNames, Map<String, Categories> categories,
-                           List<String> dates, List<String> rowNumbers, List<String> classes, String labelName,
-                           java.util.function.Function<RowSelection, FeatureStatistics> statisticsOf, String file,
-                           RowSelection trainingRows, long missingNumbers) {
-        InputSchema shape = new InputSchema(featureNames, classes, null, labelName, categories);
-        architecture.checkSizes(shape.layout().encodedWidth());
-        if (!notedRowNumbers) { // once a command: cv makes a model per fold
-            ColumnOptions.noteRowNumbers(featureNames, rowNumbers, !csv.noHeader, csv.features != null, status());
-            notedRowNumbers = true;
-        }
-        boolean numbers = shape.layout().numericCount() > 0; // nothing to standardize when every column is categorical
-        Sequential model = new Sequential(architecture.layers(hidden, numbers).toArray(Layer[]::new));
-        boolean balanced = lossOptions.balanced();
-        // one pass for the statistics of the rows fit trains on (a validation split's rows stay unseen)
-        FeatureStatistics statistics = statisticsOf.apply(trainingRows);
-        trainingStatistics = statistics;
-        TrainingClasses.checkBothTeach(statistics, classes, file, weightColumn, stratify);
-        if (positive == null && !notedMajority) { // the first fold's share stands for cv's others
-            notedMajority = TrainingClasses.noteMajorityIsClassOne(statistics, classes, status());
-        }
-        BinaryCrossEntropy loss = lossOptions.loss(statistics);
-        judgement().expect(statistics, loss.classWeights());
-        InputSchema schema = new InputSchema(featureNames, classes, fillMissing
-                ? InputSchema.meansToFill(file, featureNames, statistics, categories.keySet()) : null, labelName, categories,
-                csv.format().missingMarks(), csv.format().columnMissingMarks(), dates);
-        if (fillMissing && !notedFilled) { // the first fold that fills any stands for cv's others
-            notedFilled = FilledNumbers.noteTraining(featureNames, categories.keySet(), statistics, missingNumbers, status());
-        }
-        Model compiled = model.compile(schema, loss, chosen, CompileOptions.defaults().withSeed(seed));
-        // the output starts at the (class- and row-weighted) base rate, so the untrained model's loss is the constant
-        // prediction's rather than ln 2: on rare positives, no epochs spent unlearning a 50% guess
-        compiled.bias(compiled.layers().size() - 1).assign(BaseRateCheck.constantPredictionLogit(statistics.negativeWeight(),
-                statistics.positiveWeight(), loss.classWeights()));
-        if (!loss.classWeights().isNone() || weightColumn != null) {
-            String weights = (loss.classWeights().isNone() ? "" : loss.classWeights() + (balanced ? " (balanced on the training rows)" : ""))
-                    + (loss.classWeights().isNone() || weightColumn == null ? "" : " and ")
-                    + (weightColumn == null ? "" : "row weights from column \"" + weightColumn + "\"");
-            status().printf("Training with %s: the training loss is weighted; validation loss and metrics are not%n", weights);
-        }
-        if (architecture.standardize && numbers) {
-            compiled.adapt(statistics);
-        }
-        List<String> constant = compiled.startConstantFeaturesAtZero(statistics);
-        if (!constant.isEmpty() && architecture.standardize) { // unscaled, a constant input trains its row as a bias would
-            status().printf("Note: %s %s one value over the training rows, so the model learns nothing from %s; %s start at 0, "
-                    + "so that other values later do not move its predictions at random%n", Printable.whole(ColumnOptions.firstOf(constant)),
-                    constant.size() == 1 ? "holds" : "hold", constant.size() == 1 ? "it" : "them",
-                    constant.size() == 1 ? "its weights" : "their weights");
-        }
-        return compiled;
     }
 
     EarlyStopping earlyStopping() {
@@ -554,12 +410,12 @@ class TrainCommand implements Callable<Integer> {
             return null;
         }
         judgement().notePatience(patience);
-        return validation > 0 ? EarlyStopping.onValidationLoss(patience) : EarlyStopping.onTrainingLoss(patience);
+        return split.validation > 0 ? EarlyStopping.onValidationLoss(patience) : EarlyStopping.onTrainingLoss(patience);
     }
 
     /** The fit: epochs, batches, progress lines, early stopping and checkpoints, made by {@code checkpointOf}. */
     FitOptions fitOptions(EarlyStopping stopping, java.util.function.BiFunction<Path, Integer, ModelCheckpoint> checkpointOf) {
-        FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(validation).stratified(stratify)
+        FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(split.validation).stratified(split.stratify)
                 .callbacks(ProgressLine.wanted() && (batchSize > 0 || csvRows > 0) // a person watching: a live line; a log (or Spark full batch, rows unknown): lines
                         ? new ProgressLine(epochs, (int) Math.min(Integer.MAX_VALUE, batchSize == 0 ? csvRows : batchSize), status(),
                                 System.err, System::nanoTime, ProgressLine.terminalColumns())
@@ -576,8 +432,8 @@ class TrainCommand implements Callable<Integer> {
             fit.callbacks(stopping);
         }
         fit.callbacks(judgement().baseRate());
-        if (log != null) {
-            fit.callbacks(new io.dense4j.train.CsvLogger(log));
+        if (outputs.log != null) {
+            fit.callbacks(new io.dense4j.train.CsvLogger(outputs.log));
         }
         if (checkpoints.file != null) {
             fit.callbacks(checkpointOf.apply(checkpoints.file, checkpoints.every));

@@ -31,6 +31,7 @@ class FailFastCommandsTest {
         String[][] cases = {
             {"--epochs", "0"}, {"--epochs", "-3"}, {"--early-stopping", "0"}, {"--batch-size", "-1"}, {"--lerning-rate", "0.1"},
             {"--sync", "averaging"}, {"--delimiter", "ab"}, {"--delimiter", "¦"}, {"--out", "-"}, {"--out", "/dev/stdout"}, {"--stratify"},
+            {"--validation", "1"}, {"--validation", "-0.1", "--threshold-for", "f1"},
         };
         String[] says = {
             "dense4j: --epochs takes a number of passes >= 1, got 0",
@@ -45,6 +46,8 @@ class FailFastCommandsTest {
             "dense4j: --out /dev/stdout: this output is a file, not standard output; give a file name",
             "dense4j: --stratify keeps each class's share on both sides of the validation split: give --validation too, e.g. "
                     + "--validation 0.2",
+            "dense4j: --validation takes a fraction in [0, 1), got 1.0",
+            "dense4j: --validation takes a fraction in [0, 1), got -0.1",
         };
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 3];
@@ -212,6 +215,11 @@ class FailFastCommandsTest {
             assertEquals(2, run.exitCode(), run.err());
             assertTrue(run.err().startsWith(says[i]), run.err());
         }
+        String checkpoint = folder.resolve("run.zip").toString();
+        Run logOverCheckpoint = Run.of("train", "--data", missing, "--checkpoint", checkpoint, "--log", checkpoint);
+        assertEquals(2, logOverCheckpoint.exitCode(), logOverCheckpoint.err());
+        assertTrue(logOverCheckpoint.err().startsWith("dense4j: --log " + checkpoint + " is the file --checkpoint writes; give another "
+                + "file"), logOverCheckpoint.err());
         Run graph = Run.of("graph", "--model", folder.resolve("m.zip").toString(), "--out", folder.resolve("x.pdf").toString());
         assertEquals(2, graph.exitCode(), graph.err());
         assertTrue(graph.err().startsWith("dense4j: --out " + folder.resolve("x.pdf") + ": graph writes FILE.dot, FILE.svg or FILE.png"),
