@@ -71,7 +71,7 @@ final class CvCommand extends TrainCommand {
         checkModelOptions();
         CsvFiles file = StandardInput.files(data, status());
         csv.guessSeparators(file, false, java.util.Set.copyOf(columns.categorical), status());
-        CsvSource source = withPositive(csv.open(file, format(), sourceOptions()));
+        CsvSource source = positive.appliedTo(csv.open(file, format(), sourceOptions()));
         status().printf(Locale.ROOT, "%s; %d folds%n", ReadLine.of(file, source), folds);
         noteLabelRuns(source, status());
         ColumnOptions.noteDates(source.dateColumns(), status());
@@ -90,9 +90,9 @@ final class CvCommand extends TrainCommand {
             double[] fill = model.inputSchema().fillValues();
             var categories = model.inputSchema().categories();
             try (BatchSource trainRows = source.rows(training, fill, categories, model.dataType())) {
-                EarlyStopping stopping = earlyStopping();
+                EarlyStopping stopping = FitFromFlags.earlyStopping(this);
                 io.dense4j.train.History history = new Trainer(model, model.optimizer(), policy()).fit(trainRows, null,
-                        fitOptions(stopping, io.dense4j.train.ModelCheckpoint::everyEpochs));
+                        FitFromFlags.of(this, stopping, io.dense4j.train.ModelCheckpoint::everyEpochs));
                 judgement().judgeAfterLastStep(() -> model.objective(trainRows)); // as train judges a full batch's end
                 noteStop(fold, history);
             }

@@ -69,7 +69,7 @@ final class FreshModels {
         FeatureStatistics statistics = statisticsOf.apply(trainingRows);
         lastStatistics = statistics;
         TrainingClasses.checkBothTeach(statistics, classes, file, train.weightColumn, train.split.stratify);
-        if (train.positive == null && !notedMajority) { // the first fold's share stands for cv's others
+        if (!train.positive.given() && !notedMajority) { // the first fold's share stands for cv's others
             notedMajority = TrainingClasses.noteMajorityIsClassOne(statistics, classes, train.status());
         }
         BinaryCrossEntropy loss = train.lossOptions.loss(statistics);

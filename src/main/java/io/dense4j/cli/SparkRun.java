@@ -65,7 +65,7 @@ final class SparkRun {
         SparkOptions spark = train.spark;
         ClusterTraining.Request request = new ClusterTraining.Request(spark.master, train.data, train.format(),
                 train.columnKinds(), train.badRows.skip, train.fillMissing, spark.partitions, spark.sync, spark.stepsPerRound(),
-                resumed, goal != null, train.positive);
+                resumed, goal != null, train.positive.label);
         FileTime before = lastModified(checkpoints.file); // an earlier run's checkpoint may be there
         ClusterTraining.Result result;
         try {
@@ -77,7 +77,7 @@ final class SparkRun {
 
                 @Override
                 public FitOptions fitOptions() { // on Spark a checkpoint is written every --checkpoint-every rounds, and resumes mid-epoch
-                    return train.fitOptions(train.earlyStopping(), ModelCheckpoint::everyBatches);
+                    return FitFromFlags.of(train, FitFromFlags.earlyStopping(train), ModelCheckpoint::everyBatches);
                 }
 
                 @Override

@@ -16,14 +16,12 @@ import io.dense4j.optim.Optimizer;
 import io.dense4j.runtime.ExecutionPolicy;
 import io.dense4j.train.BaseRateCheck;
 import io.dense4j.train.EarlyStopping;
-import io.dense4j.train.FitOptions;
 import io.dense4j.train.History;
 import io.dense4j.train.LearningRateSchedule;
 import io.dense4j.train.ModelCheckpoint;
 import io.dense4j.train.Trainer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,7 +54,6 @@ class TrainCommand implements Callable<Integer> {
     @Mixin
     ArchitectureOptions architecture;
 
-
     /** The epochs to train: --epochs, or the default, which {@link DefaultEpochs#settle} sets once the training rows are known. */
     int epochs = DefaultEpochs.FEWEST;
     boolean epochsGiven;
@@ -88,10 +85,8 @@ class TrainCommand implements Callable<Integer> {
             + "unweighted (default: every row weighs 1).")
     String weightColumn;
 
-    @Option(names = "--positive", paramLabel = "LABEL", description = "The label value that is class 1, whatever the labels' "
-            + "own order (two names map in sorted order): the class that precision, recall, PR AUC, --class-weight W and "
-            + "--threshold-for are about, e.g. --positive fraud beside ok.")
-    String positive;
+    @Mixin
+    PositiveOption positive;
 
     @Option(names = "--accept-worse-than-base-rate", description = "Exit 0 even when the last epoch's training loss is worse "
             + "than always predicting the training rows' share of positives (a warning says so either way; by default the command "
@@ -113,10 +108,8 @@ class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the weights and the shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
 
-
     @Mixin
     TrainOutputs outputs;
-
 
     @Mixin
     CacheOptions cache;
@@ -133,8 +126,10 @@ class TrainCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    private long csvRows;
-    private io.dense4j.train.Callback scheduleCallback;
+    /** The data rows the CSV holds, once read (0 before, or when a Spark run does not know them). */
+    long csvRows;
+    /** --lr-schedule's callback, once the flags are checked; null for a constant rate. */
+    io.dense4j.train.Callback scheduleCallback;
     /** With --resume, the checkpoint the run goes on from, once read; else null. */
     Checkpoint resumedFrom;
     /** What a resumed run took from its checkpoint's command line, and what it changed. */
@@ -178,7 +173,7 @@ class TrainCommand implements Callable<Integer> {
         }
         CsvFiles data = StandardInput.files(this.data, System.out);
         csv.guessSeparators(data, resumed != null, java.util.Set.copyOf(columns.categorical), System.out);
-        CsvSource source = withPositive(csv.open(data, format(), sourceOptions()));
+        CsvSource source = positive.appliedTo(csv.open(data, format(), sourceOptions()));
         csvRows = source.rows();
         System.out.println(ReadLine.of(data, source));
         noteLabelRuns(source, System.out);
@@ -232,11 +227,11 @@ class TrainCommand implements Callable<Integer> {
                     io.dense4j.runtime.StepRunner.partGradientBytes(model.parameterValues())));
         }
         if (trainer.epochsTrained() < epochs || resumed != null) { // a resumed last epoch still ends its callbacks
-            EarlyStopping stopping = earlyStopping();
+            EarlyStopping stopping = FitFromFlags.earlyStopping(this);
             java.nio.file.attribute.FileTime before = checkpoints.lastWritten();
             History history;
             try {
-                history = trainer.fit(source, fitOptions(stopping, ModelCheckpoint::everyEpochs));
+                history = trainer.fit(source, FitFromFlags.of(this, stopping, ModelCheckpoint::everyEpochs));
             } catch (io.dense4j.train.TrainingDivergedException diverged) {
                 throw checkpoints.afterDivergence(diverged, resumed != null, before);
             }
@@ -311,18 +306,6 @@ class TrainCommand implements Callable<Integer> {
                     + "mixes rows read without a cache, so batches hold one class for long stretches; let a cache shuffle all rows "
                     + "(no --no-cache, and a folder it can be written in), raise --shuffle-buffer, or shuffle the rows%n",
                     StandardInput.shownIn(source.name()), run, source.shuffleBuffer());
-        }
-    }
-
-    /** {@code source} with --positive's label as class 1, if given. */
-    CsvSource withPositive(CsvSource source) {
-        if (positive == null) {
-            return source;
-        }
-        try {
-            return source.withPositiveClass(positive);
-        } catch (io.dense4j.data.csv.LabelMapping.NotALabel none) {
-            throw new ParameterException(spec.commandLine(), "--positive: " + none.in(source.name()));
         }
     }
 
@@ -404,41 +387,4 @@ class TrainCommand implements Callable<Integer> {
         InputSchema resumed = resumedFrom == null ? null : resumedFrom.model().inputSchema();
         return resumed == null ? columns.kinds() : io.dense4j.data.csv.ColumnKinds.exactly(List.copyOf(resumed.categories().keySet()));
     }
-
-    EarlyStopping earlyStopping() {
-        if (patience == null) {
-            return null;
-        }
-        judgement().notePatience(patience);
-        return split.validation > 0 ? EarlyStopping.onValidationLoss(patience) : EarlyStopping.onTrainingLoss(patience);
-    }
-
-    /** The fit: epochs, batches, progress lines, early stopping and checkpoints, made by {@code checkpointOf}. */
-    FitOptions fitOptions(EarlyStopping stopping, java.util.function.BiFunction<Path, Integer, ModelCheckpoint> checkpointOf) {
-        FitOptions.Builder fit = FitOptions.builder().epochs(epochs).seed(seed).validationSplit(split.validation).stratified(split.stratify)
-                .callbacks(ProgressLine.wanted() && (batchSize > 0 || csvRows > 0) // a person watching: a live line; a log (or Spark full batch, rows unknown): lines
-                        ? new ProgressLine(epochs, (int) Math.min(Integer.MAX_VALUE, batchSize == 0 ? csvRows : batchSize), status(),
-                                System.err, System::nanoTime, ProgressLine.terminalColumns())
-                        : new EpochLines(epochs, status()));
-        if (batchSize == 0) {
-            fit.fullBatch();
-        } else {
-            fit.batchSize(batchSize);
-        }
-        if (scheduleCallback != null) {
-            fit.callbacks(scheduleCallback);
-        }
-        if (stopping != null) {
-            fit.callbacks(stopping);
-        }
-        fit.callbacks(judgement().baseRate());
-        if (outputs.log != null) {
-            fit.callbacks(new io.dense4j.train.CsvLogger(outputs.log));
-        }
-        if (checkpoints.file != null) {
-            fit.callbacks(checkpointOf.apply(checkpoints.file, checkpoints.every));
-        }
-        return fit.build();
-    }
-
 }

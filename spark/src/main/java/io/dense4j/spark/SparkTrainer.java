@@ -2,12 +2,9 @@ package io.dense4j.spark;
 
 import io.dense4j.data.Categories;
 import io.dense4j.data.RowSelection;
-import io.dense4j.data.csv.CategoryCodes;
 import io.dense4j.model.InputSchema;
 import io.dense4j.model.Model;
 import io.dense4j.model.TrainingState;
-import io.dense4j.optim.Optimizer;
-import io.dense4j.runtime.BlasThreads;
 import io.dense4j.train.EpochMetrics;
 import io.dense4j.train.FitOptions;
 import io.dense4j.train.GradientSum;
@@ -97,7 +94,7 @@ public final class SparkTrainer {
         private final Trainer trainer;
         private final FitOptions fit;
         private final Synchronization sync;
-        private final Work work;
+        private final BlockWork work;
         private final int stepsPerEpoch;
         private final int roundsPerEpoch;
         private final int parameters;
@@ -131,7 +128,7 @@ public final class SparkTrainer {
             this.stepsPerEpoch = (int) ((trainingRows + batch - 1) / batch);
             this.roundsPerEpoch = (stepsPerEpoch + sync.localSteps() - 1) / sync.localSteps();
             Broadcast<byte[]> modelBytes = context.broadcast(trainer.model().toBytes());
-            this.work = new Work(java.util.UUID.randomUUID().toString(), modelBytes, trainer.optimizer(), data.classOf(),
+            this.work = new BlockWork(java.util.UUID.randomUUID().toString(), modelBytes, trainer.optimizer(), data.classOf(),
                     firstRows, ranksBefore, data.pieceRows(), trainer.model().inputSchema().fillValues(),
                     data.codes(trainer.model().inputSchema().categories()), training, validation, fit.seed(),
                     fit.shuffle(), batch, (int) trainingRows, offsets, sync.threadsPerTask());
@@ -140,21 +137,21 @@ public final class SparkTrainer {
         /** Trains the epochs left; {@code resumed}: the trainer goes on from a checkpoint, which a progress that does not fit is then blamed on. */
         History train(boolean resumed) {
             EpochLoop loop = new EpochLoop(new TrainingRun(trainer, trainer.epochsTrained() + 1, fit.epochs(), roundsPerEpoch,
-                    work.validation != null), fit);
+                    work.validation() != null), fit);
             // progress is recorded at the end of rounds, so this is the round after the last one done
             int firstRound = (int) ((trainer.batchesInEpoch() + sync.localSteps() - 1) / sync.localSteps());
             long rowsDone = trainer.progress().rows();
-            if (rowsDone != Math.min(work.trainingRows, trainer.batchesInEpoch() * work.batch)) {
+            if (rowsDone != Math.min(work.trainingRows(), trainer.batchesInEpoch() * work.batch())) {
                 throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                         "%s stopped after %d rows of an epoch, %d steps, which steps of %d of these %d rows do not make: "
                                 + "resume with the batch size, files and validation split it was trained with",
-                        resumed ? "the checkpoint" : "this trainer", rowsDone, trainer.batchesInEpoch(), work.batch,
-                        work.trainingRows));
+                        resumed ? "the checkpoint" : "this trainer", rowsDone, trainer.batchesInEpoch(), work.batch(),
+                        work.trainingRows()));
             }
             try {
                 return trainer.recorded(loop.run(epoch -> epoch(epoch, loop, firstRound)), fit);
             } finally {
-                work.model.destroy();
+                work.model().destroy();
             }
         }
 
@@ -176,7 +173,7 @@ public final class SparkTrainer {
                 trainer.setProgress(new TrainingState.Progress(epoch - 1, firstStep + steps, lossSum, (long) rows, (long) correct));
                 loop.batchEnd(epoch, round + 1, roundsPerEpoch, totals[0] / Math.max(1, totals[1]));
             }
-            double[] held = work.validation == null ? null : lossSums(false);
+            double[] held = work.validation() == null ? null : lossSums(false);
             if (held != null && held[1] > 0 && !Double.isFinite(held[0])) { // as one machine says it (Trainer)
                 double[] trained = lossSums(true);
                 if (!Double.isFinite(trained[0])) { // the training rows too: the epoch's last step diverged
@@ -197,7 +194,7 @@ public final class SparkTrainer {
         private double[] exactRound(int epoch, int step) {
             Broadcast<double[]> weights = context.broadcast(trainer.parameters());
             try {
-                Work w = work;
+                BlockWork w = work;
                 int length = parameters; // a local: the closure must not capture this Run
                 GradientSum sum = SparkCsvData.unwrap(() -> data.blocks().treeAggregate(null,
                         (Function2<GradientSum, RowBlock, GradientSum>) (acc, block) ->
@@ -226,7 +223,7 @@ public final class SparkTrainer {
             double learningRate = trainer.learningRate(); // a schedule's, if one set it
             Broadcast<double[]> broadcast = context.broadcast(state);
             try {
-                Work w = work;
+                BlockWork w = work;
                 int length = state.length + 3;
                 double[] sums = SparkCsvData.unwrap(() -> data.blocks().treeAggregate(null,
                         (Function2<double[], RowBlock, double[]>) (acc, block) ->
@@ -259,7 +256,7 @@ public final class SparkTrainer {
         private double[] lossSums(boolean training) {
             Broadcast<double[]> weights = context.broadcast(trainer.parameters());
             try {
-                Work w = work;
+                BlockWork w = work;
                 return SparkCsvData.unwrap(() -> data.blocks().treeAggregate(new double[3],
                         (Function2<double[], RowBlock, double[]>) (acc, block) -> w.lossSums(block, weights, acc, training),
                         SparkTrainer::add, sync.treeDepth()));
@@ -289,124 +286,5 @@ public final class SparkTrainer {
             a[i] += b[i];
         }
         return a;
-    }
-
-    /**
-     * What a task does with its block, shipped to the executors with every round (small: the
-     * model travels once, as a broadcast).
-     *
-     * @param trainingOffsets per piece, the position of its first training row among all of them
-     *                        (one more entry: the total)
-     */
-    private record Work(String run, Broadcast<byte[]> model, Optimizer optimizer, byte[][] classOf, long[] firstRows, long[][] ranksBefore,
-                        int[] pieceRows, double[] fill, CategoryCodes[] codes, RowSelection training, RowSelection validation, long seed,
-                        boolean shuffle, int batch, int trainingRows, long[] trainingOffsets, int threads)
-            implements java.io.Serializable {
-
-        /** The rows of {@code block} in {@code step} of {@code epoch}, in the order one machine's batch has them. */
-        BlockRows stepRows(RowBlock block, int epoch, int step) {
-            checkWhole(block);
-            int[] selected = block.cachedRows(training, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]);
-            long from = trainingOffsets[block.piece];
-            long to = trainingOffsets[block.piece + 1];
-            int[] order = EpochPositions.of(run, trainingRows, epoch, seed, shuffle);
-            int end = (int) Math.min((long) (step + 1) * batch, trainingRows);
-            int[] rows = new int[(int) (to - from)];
-            int count = 0;
-            for (int i = step * batch; i < end; i++) {
-                int position = order[i];
-                if (position >= from && position < to) {
-                    rows[count++] = selected[(int) (position - from)];
-                }
-            }
-            return new BlockRows(block, rows, 0, count, classOf[block.piece], fill, codes[block.piece]);
-        }
-
-        /** A block recomputed from a file that failed or changed since it was first read must not train as is (rows as read, skipped ones too). */
-        void checkWhole(RowBlock block) {
-            if (block.summary.problem() != null || block.rows != pieceRows[block.piece]) {
-                throw new IllegalStateException(String.format("piece %d of %s was read again with %d rows, not the %d it had%s",
-                        block.piece, block.summary.file(), block.rows, pieceRows[block.piece],
-                        block.summary.problem() == null ? "" : ": " + block.summary.problem().getMessage()));
-            }
-        }
-
-        /**
-         * The key of a piece's dropout masks in one step: the masks differ per epoch, step and piece
-         * and repeat run to run, but are not one machine's (its parts cut the batch elsewhere).
-         */
-        private long dropoutKey(int epoch, int step, int piece) {
-            return io.dense4j.tensor.Elementwise.mix(seed + epoch * 0x9E3779B97F4A7C15L + step * 0xD1B54A32D192ED03L
-                    + piece * 0xA24BAED4963EE407L);
-        }
-
-        GradientSum gradientSum(RowBlock block, Broadcast<double[]> weights, int epoch, int step, GradientSum sum) {
-            BlockRows rows = stepRows(block, epoch, step);
-            if (rows.rows() == 0) {
-                return sum;
-            }
-            Trainer replica = Replicas.borrow(run, model, optimizer, threads);
-            try {
-                replica.restoreParameters(weights.value());
-                replica.seedDropout(dropoutKey(epoch, step, block.piece));
-                replica.addGradientSum(rows, sum);
-            } finally {
-                Replicas.giveBack(run, replica);
-            }
-            return sum;
-        }
-
-        double[] localSteps(RowBlock block, Broadcast<double[]> state, long optimizerSteps, double learningRate, int epoch,
-                            int firstStep, int steps, double[] sums) {
-            Trainer replica = Replicas.borrow(run, model, optimizer, threads);
-            try {
-                replica.restoreStateVector(state.value());
-                replica.restoreOptimizerSteps(optimizerSteps);
-                replica.setLearningRate(learningRate);
-                int tail = sums.length - 3;
-                double trained = 0;
-                for (int s = firstStep; s < firstStep + steps; s++) {
-                    BlockRows rows = stepRows(block, epoch, s);
-                    if (rows.rows() == 0) {
-                        continue;
-                    }
-                    GradientSum step = new GradientSum(replica.model().parameterCount());
-                    replica.seedDropout(dropoutKey(epoch, s, block.piece));
-                    replica.addGradientSum(rows, step);
-                    sums[tail] += replica.step(step);
-                    sums[tail + 1] += step.rows();
-                    sums[tail + 2] += step.correct();
-                    trained += step.rows();
-                }
-                if (trained > 0) {
-                    double[] result = replica.stateVector();
-                    for (int i = 0; i < result.length; i++) {
-                        sums[i] += result[i] * trained;
-                    }
-                }
-            } finally {
-                Replicas.giveBack(run, replica);
-            }
-            return sums;
-        }
-
-        /** Adds the loss sums of {@code block}'s validation rows, or with {@code trainingRows} of its training rows. */
-        double[] lossSums(RowBlock block, Broadcast<double[]> weights, double[] sums, boolean trainingRows) {
-            checkWhole(block);
-            int[] rows = trainingRows ? block.cachedRows(training, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece])
-                    : block.selectedRows(validation, firstRows[block.piece], ranksBefore[block.piece], classOf[block.piece]);
-            if (rows.length == 0) {
-                return sums;
-            }
-            Trainer replica = Replicas.borrow(run, model, optimizer, threads);
-            try (BlasThreads blas = BlasThreads.exactly(threads)) {
-                replica.restoreParameters(weights.value());
-                replica.model().addLossSums(new BlockRows(block, rows, 0, rows.length, classOf[block.piece], fill, codes[block.piece]),
-                        sums);
-            } finally {
-                Replicas.giveBack(run, replica);
-            }
-            return sums;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.dense4j.data.csv;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dense4j.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -32,7 +30,7 @@ import java.util.zip.CRC32C;
 final class CsvCache {
     static final String SUFFIX = ".dense4j-cache";
     /** What follows a cache's name in its writers' temporary files. */
-    private static final String PARTIAL = ".partial-";
+    static final String PARTIAL = ".partial-";
     static final long MAGIC = 0x444E53344A434332L; // "DNS4JCC2"
     /** The magic number of version 5 and before, whose 16-byte footer had no checksum of the metadata. */
     private static final long OLDER_MAGIC = 0x444E53344A434331L; // "DNS4JCC1"
@@ -40,7 +38,7 @@ final class CsvCache {
     static final int FOOTER = 24;
     /** Rows are mapped in segments of at most this many bytes (a mapping holds at most 2 GiB). */
     private static final long SEGMENT_BYTES = 1L << 30;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     /** What was read, under which settings, from which CSV file. */
     record Metadata(int version, Fingerprint csv, String csvXxh128, CsvFormat format, boolean skipBadRows,
@@ -219,7 +217,7 @@ final class CsvCache {
      * pass at memory speed (the CPU computes CRC-32C in hardware) costs far less than parsing the
      * CSV again, and a cache altered on disk (a label flipped, a NaN written) must not train.
      */
-    private static long rowsCrc32c(FileChannel channel, long length) throws IOException {
+    static long rowsCrc32c(FileChannel channel, long length) throws IOException {
         return crc32c(channel, 0, length);
     }
 
@@ -250,7 +248,7 @@ final class CsvCache {
      * The rows of the cache open in {@code channel}, mapped read-only (the mapping outlives the
      * channel): segment {@code i} holds rows from {@code i * rowsPerSegment(width)}.
      */
-    private static FloatBuffer[] map(FileChannel channel, Metadata metadata) throws IOException {
+    static FloatBuffer[] map(FileChannel channel, Metadata metadata) throws IOException {
         boolean weighted = metadata.format().weightName() != null;
         int rowBytes = rowBytes(metadata.width(), weighted);
         int perSegment = rowsPerSegment(metadata.width(), weighted);
@@ -263,156 +261,5 @@ final class CsvCache {
                     .order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         }
         return mapped;
-    }
-
-    /** Writes rows under a temporary name; {@link #finish} moves the complete file into place. */
-    static final class Writer implements CsvReader.RowHandler, AutoCloseable {
-        private final Path cache;
-        private final Path partial;
-        private final FileChannel channel;
-        private final ByteBuffer bytes = ByteBuffer.allocateDirect(4 << 20).order(ByteOrder.LITTLE_ENDIAN);
-        private final FloatBuffer floats = bytes.asFloatBuffer();
-        private final boolean weighted;
-        private boolean finished;
-
-        /** @param weighted whether each row's weight is cached after its label */
-        Writer(Path cache, boolean weighted) {
-            this(cache, 0, weighted);
-        }
-
-        /** A writer of part {@code part} of a cache read in parts; part 0 is the one {@link #finish}ed. */
-        Writer(Path cache, int part, boolean weighted) {
-            this.cache = cache;
-            this.weighted = weighted;
-            try {
-                Files.createDirectories(cache.toAbsolutePath().getParent());
-                AtomicFiles.deleteAbandoned(cache.toAbsolutePath().getParent(), cache.getFileName() + PARTIAL, "-[0-9]+"); // "-" + part
-                // unique per writer: two builds of one cache (threads, processes) never share a file
-                this.partial = AtomicFiles.newTemporary(cache.toAbsolutePath().getParent(), cache.getFileName() + PARTIAL, "-" + part);
-                this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.READ, StandardOpenOption.WRITE); // read too: a part may be appended with labels swapped
-                AtomicFiles.lockForWriting(channel, partial); // until closed: what tells a cleaner this writer is alive
-            } catch (IOException failed) {
-                throw new CannotWrite("cannot write the cache " + cache + ": " + failed.getMessage(), failed);
-            }
-        }
-
-        @Override
-        public void row(long line, float[] features, int provisionalClass, float weight) {
-            if (floats.remaining() < features.length + 2) {
-                flush();
-            }
-            floats.put(features).put(provisionalClass);
-            if (weighted) {
-                floats.put(weight);
-            }
-        }
-
-        /**
-         * Appends the rows {@code part} wrote, then deletes its file. With {@code flipLabels}, each
-         * row's provisional class is swapped on the way (the part saw the two labels in the other
-         * order); the categorical cells at {@code places} are renumbered through {@code renumber}
-         * (the part numbered its values in its own first-seen order; null or empty for none).
-         */
-        void append(Writer part, int width, boolean flipLabels, int[] places, int[][] renumber) {
-            flush();
-            part.flush();
-            boolean renumbering = places != null && places.length > 0;
-            try {
-                long size = part.channel.size();
-                if (!flipLabels && !renumbering) {
-                    for (long copied = 0; copied < size; ) {
-                        copied += part.channel.transferTo(copied, size - copied, channel);
-                    }
-                } else {
-                    int rowFloats = rowFloats(width, weighted);
-                    int rowsPerRead = Math.max(1, bytes.capacity() / (rowFloats * Float.BYTES));
-                    for (long at = 0; at < size; ) {
-                        bytes.clear().limit((int) Math.min((long) rowsPerRead * rowFloats * Float.BYTES, size - at));
-                        while (bytes.hasRemaining()) {
-                            at += part.channel.read(bytes, at);
-                        }
-                        for (int row = 0; row < bytes.position() / Float.BYTES; row += rowFloats) {
-                            if (flipLabels) {
-                                floats.put(row + width, 1 - floats.get(row + width));
-                            }
-                            for (int c = 0; renumbering && c < places.length; c++) {
-                                float read = floats.get(row + places[c]);
-                                if (read >= 0) { // not NaN (missing) nor −1 (past the dictionary's bound)
-                                    floats.put(row + places[c], renumber[c][(int) read]);
-                                }
-                            }
-                        }
-                        bytes.flip();
-                        while (bytes.hasRemaining()) {
-                            channel.write(bytes);
-                        }
-                    }
-                    bytes.clear();
-                    floats.clear();
-                }
-            } catch (IOException failed) {
-                throw new CannotWrite("cannot write the cache " + partial + ": " + failed.getMessage(), failed);
-            } finally {
-                part.close();
-            }
-        }
-
-        /**
-         * Appends the metadata and footer, forces it to disk, renames it into place, and returns it
-         * opened: mapped through this writer's own file, whatever another process renames to the
-         * cache's path afterwards.
-         */
-        Opened finish(Metadata metadata) {
-            try {
-                flush();
-                channel.force(false);
-                byte[] text = JSON.writeValueAsBytes(metadata.withRowsCrc32c(rowsCrc32c(channel, channel.size())));
-                CRC32C textCrc = new CRC32C();
-                textCrc.update(text);
-                ByteBuffer tail = ByteBuffer.allocate(text.length + FOOTER).order(ByteOrder.LITTLE_ENDIAN);
-                tail.put(text).putLong(text.length).putLong(textCrc.getValue()).putLong(MAGIC).flip();
-                while (tail.hasRemaining()) {
-                    channel.write(tail);
-                }
-                channel.force(true);
-                Opened opened = new Opened(metadata, map(channel, metadata)); // before the rename: a failure leaves no cache
-                AtomicFiles.publish(partial, cache); // still locked: no cleaner takes it on the way
-                finished = true;
-                channel.close();
-                AtomicFiles.released(partial);
-                return opened;
-            } catch (IOException failed) {
-                throw new CannotWrite("cannot write the cache " + cache + ": " + failed.getMessage(), failed);
-            }
-        }
-
-        private void flush() {
-            bytes.limit(floats.position() * Float.BYTES).position(0);
-            try {
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-            } catch (IOException failed) {
-                throw new CannotWrite("cannot write the cache " + partial + ": " + failed.getMessage(), failed);
-            }
-            bytes.clear();
-            floats.clear();
-        }
-
-        /** Without {@link #finish}: removes the partial file (a failed read leaves no cache). */
-        @Override
-        public void close() {
-            if (!finished) {
-                try {
-                    channel.close();
-                    Files.deleteIfExists(partial);
-                } catch (IOException ignored) {
-                    // the partial file has a name no reader uses; a later build removes it
-                } finally {
-                    AtomicFiles.released(partial);
-                }
-            }
-        }
     }
 }

@@ -140,10 +140,10 @@ final class CsvFile {
     /** Parses the file into a new cache, in parts on several threads when it is large enough. */
     private static CsvCache.Opened buildCache(Path path, CsvFormat format, CsvSource.Options options, CsvReader reader,
                                               Fingerprint fingerprint, Path cacheFile, CompletableFuture<String> hashing) {
-        CsvCache.Writer[] parts = new CsvCache.Writer[options.firstPassThreads()];
+        CsvCacheWriter[] parts = new CsvCacheWriter[options.firstPassThreads()];
         try {
             for (int k = 0; k < parts.length; k++) {
-                parts[k] = new CsvCache.Writer(cacheFile, k, format.weightName() != null);
+                parts[k] = new CsvCacheWriter(cacheFile, k, format.weightName() != null);
             }
             boolean[] flipped = new boolean[parts.length];
             int[][][] renumber = new int[parts.length][][];
@@ -154,21 +154,21 @@ final class CsvFile {
                     parts[0].append(parts[k], summary.featureNames().size(), flipped[k], places, renumber[k]);
                 }
             } else { // one thread: a small file, or a problem a serial read must report exactly
-                for (CsvCache.Writer part : parts) {
+                for (CsvCacheWriter part : parts) {
                     part.close();
                 }
-                parts[0] = new CsvCache.Writer(cacheFile, format.weightName() != null);
+                parts[0] = new CsvCacheWriter(cacheFile, format.weightName() != null);
                 summary = reader.read(parts[0]);
                 CsvReader again = reader.reservingFrequentPastTheBound(summary);
                 if (again != null) { // a column's bound left out values more frequent than some it numbered: again, reserving them
                     parts[0].close();
-                    parts[0] = new CsvCache.Writer(cacheFile, format.weightName() != null);
+                    parts[0] = new CsvCacheWriter(cacheFile, format.weightName() != null);
                     summary = again.read(parts[0]);
                 }
             }
             return parts[0].finish(metadata(path, format, options, fingerprint, hashing, summary));
         } finally {
-            for (CsvCache.Writer part : parts) {
+            for (CsvCacheWriter part : parts) {
                 if (part != null) {
                     part.close();
                 }
