@@ -198,7 +198,7 @@ final class CvCommand extends TrainCommand {
             throw new ParameterException(spec.commandLine(), "--folds takes a number >= 2 (each fold is held out once), got " + folds);
         }
         String[][] refused = {
-                {"--validation", split.validation > 0 ? "x" : null, "each fold's held-out rows are its validation rows"},
+                {"--validation", split.validation != 0 ? "x" : null, "each fold's held-out rows are its validation rows"},
                 {"--threshold-for", split.thresholdFor, "choosing a threshold on the rows it is scored on would flatter it; "
                         + "cross-validate at the default, or train with --threshold-for"},
                 {"--spark", spark.master, "cross-validation runs on one machine"},

@@ -192,9 +192,10 @@ class CvCommandTest {
     void flagsThatBelongToTrainAreRefusedWithWhatToDo(@TempDir Path folder) throws Exception {
         Path data = folder.resolve("train.csv");
         assertEquals(0, Main.execute("generate", "--rows", "100", "--features", "2", "--out", data.toString()));
-        String[][] refused = {{"--folds", "1"}, {"--validation", "0.2"}, {"--threshold-for", "f1"}, {"--out", "m.zip"},
-            {"--sync", "averaging"}, {"--partitions", "9"}, {"--checkpoint-every", "3"}};
+        String[][] refused = {{"--folds", "1"}, {"--validation", "0.2"}, {"--validation", "-0.1"}, {"--threshold-for", "f1"},
+            {"--out", "m.zip"}, {"--sync", "averaging"}, {"--partitions", "9"}, {"--checkpoint-every", "3"}};
         String[] says = {"--folds takes a number >= 2 (each fold is held out once), got 1",
+                "--validation is train's, not cv's: each fold's held-out rows are its validation rows",
                 "--validation is train's, not cv's: each fold's held-out rows are its validation rows",
                 "--threshold-for is train's, not cv's: choosing a threshold on the rows it is scored on would flatter it",
                 "--out is train's, not cv's: no model is kept",
