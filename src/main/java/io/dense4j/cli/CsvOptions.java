@@ -25,7 +25,8 @@ final class CsvOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--label", description = "The label column, by header name or 0-based index (default: the last column).")
+    @Option(names = "--label", description = "The label column, by header name or 0-based index (default: for train and cv "
+            + "the last column; evaluate and predict find the model's label column by its name).")
     String label;
 
     @Option(names = "--delimiter", defaultValue = ",", description = "The field delimiter (default: '${DEFAULT-VALUE}', or the "

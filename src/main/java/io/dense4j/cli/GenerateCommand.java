@@ -34,7 +34,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the rows (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, description = "The CSV file to write (replaced atomically).")
+    @Option(names = "--out", required = true, description = "The CSV file to write (replaced atomically; gzip-compressed when its name ends in .gz).")
     Path out;
 
     @Override

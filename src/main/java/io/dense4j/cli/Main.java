@@ -39,6 +39,29 @@ public final class Main implements Runnable {
     /** Exit code of a usage error (a bad or missing flag), as picocli and most tools use. */
     static final int USAGE = 2;
 
+    /**
+     * For arguments left over that are all files, right after an option's value: most likely a
+     * glob the shell expanded, of which the option took the first file. The way out, after the
+     * usage error; else nothing.
+     */
+    private static String expandedGlobHint(CommandLine.ParameterException error, String[] arguments) {
+        if (!(error instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()
+                || !unmatched.getUnmatched().stream().allMatch(argument -> java.nio.file.Files.isRegularFile(java.nio.file.Path.of(argument)))) {
+            return "";
+        }
+        int first = java.util.Arrays.asList(arguments).indexOf(unmatched.getUnmatched().get(0));
+        if (first < 2 || !arguments[first - 2].startsWith("-")) {
+            return "";
+        }
+        String option = arguments[first - 2];
+        if (!option.equals("--data")) {
+            return " (files the shell expanded from a glob? " + option + " takes one file)";
+        }
+        java.nio.file.Path folder = java.nio.file.Path.of(unmatched.getUnmatched().get(0)).getParent();
+        return " (files the shell expanded from a glob? quote the glob, so that dense4j reads every file it matches, or give "
+                + "their folder: --data " + (folder == null ? "." : Remedy.word(folder.toString())) + ")";
+    }
+
     /** Runs the command line and returns its exit code (for tests and {@link #main}). */
     static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
@@ -54,7 +77,7 @@ public final class Main implements Runnable {
         }
         commandLine.setParameterExceptionHandler((error, arguments) -> {
             CommandLine line = error.getCommandLine();
-            line.getErr().println("dense4j: " + Remedy.onTheCommandLine(error.getMessage()));
+            line.getErr().println("dense4j: " + Remedy.onTheCommandLine(error.getMessage()) + expandedGlobHint(error, arguments));
             line.getErr().println("see '" + line.getCommandSpec().qualifiedName() + " --help'");
             return USAGE;
         });

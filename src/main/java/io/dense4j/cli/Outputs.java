@@ -64,8 +64,7 @@ final class Outputs {
         if (Files.isDirectory(named)) {
             return named.equals(written.getParent());
         }
-        boolean glob = data.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
-        return glob && java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + named).matches(written);
+        return io.dense4j.data.csv.CsvFiles.isGlob(data) && java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + named).matches(written);
     }
 
     /**

@@ -47,7 +47,7 @@ final class PredictCommand implements Callable<Integer> {
     java.util.List<String> keep = java.util.List.of();
 
     @Option(names = "--out", required = true, description = "The CSV to write (- or /dev/stdout for standard output): a header (the kept "
-            + "columns,) probability,class and one line per input row.")
+            + "columns,) probability,class and one line per input row; gzip-compressed when its name ends in .gz.")
     Path out;
 
     @Override
@@ -84,7 +84,7 @@ final class PredictCommand implements Callable<Integer> {
             if (toStandardOutput) {
                 predictions.writeTo(StandardOutput.stream());
             } else {
-                AtomicFiles.write(out, predictions);
+                AtomicFiles.write(out, io.dense4j.io.GzipByName.forFile(out, predictions));
             }
             written = into[0];
         } else {

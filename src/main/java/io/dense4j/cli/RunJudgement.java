@@ -51,11 +51,20 @@ final class RunJudgement {
         if (baseRate == null) {
             baseRate = new BaseRateCheck(epochs, System.err, !standardized
                     ? "the features are read unscaled (--no-standardize): leave that flag out to standardize them, or lower --lr"
-                    : oneStepAnEpoch() ? "a full batch takes one step an epoch: give it many more --epochs (hundreds), lower --lr if "
-                    + "the loss grew, or take smaller batches (--batch-size 32)"
+                    : oneStepAnEpoch() ? (batchSize == 0 ? "a full batch takes one step an epoch"
+                    : "one batch holds every training row, so an epoch is one step") + ": give it many more --epochs (hundreds), lower "
+                    + "--lr if the loss grew, or take smaller batches (--batch-size " + smallerBatch() + ")"
                     : "lower --lr if the loss grew, raise it or train more epochs if it barely moved", oneStepAnEpoch());
         }
         return baseRate;
+    }
+
+    /**
+     * A batch size that takes several steps an epoch: the default 32, or for fewer than 128 training
+     * rows, a power of two of about a quarter of them.
+     */
+    private long smallerBatch() {
+        return trainingRows < 0 || trainingRows >= 4 * 32 ? 32 : Long.highestOneBit(Math.max(1, trainingRows / 4));
     }
 
     /** Judges the epochs against the base rate of the training rows {@code statistics} counts, weighted as the loss weighs classes. */

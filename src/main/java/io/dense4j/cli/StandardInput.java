@@ -5,6 +5,7 @@ import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.Gzip;
 import io.dense4j.data.csv.HeaderLine;
+import io.dense4j.data.csv.PackedFormat;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -184,19 +185,21 @@ final class StandardInput {
         byte[] firstLine;
         byte[] secondLine = null;
         try {
-            in.mark(2);
-            gzip = in.read() == 0x1F && in.read() == 0x8B;
-            in.reset();
+            byte[] head = peek(in);
+            refusePacked(name, head, false);
+            gzip = head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
             if (gzip) {
-                in = Gzip.members(in);
+                in = new BufferedInputStream(Gzip.members(in), 1 << 16);
+                refusePacked(name, peek(in), true);
             }
             firstLine = HeaderLine.read(in, FIRST_LINE_MOST_BYTES, ahead, format);
             if (firstLine != null) { // for the delimiter the first line shows, which the second must bear out
                 secondLine = HeaderLine.read(in, FIRST_LINE_MOST_BYTES, ahead, format);
                 secondLine = secondLine == null || secondLine.length == 0 ? null : secondLine;
             }
-        } catch (IOException failed) { // a damaged gzip stream, a read that failed
-            throw new DataFileException(name, "cannot be read: " + failed.getMessage(), failed);
+        } catch (IOException failed) { // a damaged gzip stream (in its first lines, or all of a short one), a read that failed
+            throw new DataFileException(name, (failed instanceof Gzip.Damaged ? "is gzip-compressed but damaged or cut short: "
+                    : "cannot be read: ") + failed.getMessage(), failed);
         }
         if (firstLine == null) {
             throw new DataFileException(name, "line 1 runs past " + (FIRST_LINE_MOST_BYTES >> 20)
@@ -204,6 +207,22 @@ final class StandardInput {
         }
         status.printf(Locale.ROOT, "Reading %s%s as it comes: no copy, no cache%n", name, gzip ? " (gzip)" : "");
         return new Piped(name, firstLine, secondLine, new SequenceInputStream(new ByteArrayInputStream(ahead.toByteArray()), in));
+    }
+
+    /** The first bytes of {@code in}, which are read again. */
+    private static byte[] peek(InputStream in) throws IOException {
+        in.mark(PackedFormat.HEAD_BYTES);
+        byte[] head = PackedFormat.head(in);
+        in.reset();
+        return head;
+    }
+
+    /** Refuses a stream that is an archive or compressed other than with gzip, as reading it as text would fail misleadingly. */
+    private static void refusePacked(Path name, byte[] head, boolean insideGzip) {
+        PackedFormat packed = PackedFormat.of(head, head.length);
+        if (packed != null) {
+            throw new DataFileException(name, packed.problem(insideGzip), null);
+        }
     }
 
     /** The files to read for {@code data}: a file, folder or glob (see {@link CsvFiles#of(String)}), or a stream's copy. */

@@ -52,7 +52,7 @@ public final class Synthetic {
      */
     public static void writeCsv(Path file, Teacher teacher, long rows, int width, long seed) throws IOException {
         checkArguments(teacher, rows, width);
-        AtomicFiles.write(file, stream -> {
+        AtomicFiles.write(file, io.dense4j.io.GzipByName.forFile(file, stream -> {
             OutputStream out = new BufferedOutputStream(stream, 1 << 20);
             StringBuilder header = new StringBuilder();
             for (int j = 1; j <= width; j++) {
@@ -74,7 +74,7 @@ public final class Synthetic {
                 out.write(line, 0, at);
             }
             out.flush();
-        });
+        }));
     }
 
     private static void checkArguments(Teacher teacher, long rows, int width) {

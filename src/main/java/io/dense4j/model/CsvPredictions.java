@@ -73,8 +73,8 @@ public final class CsvPredictions {
         List<Input> inputs = inputs(model, data, format, threshold);
         Written[] written = new Written[1];
         try {
-            AtomicFiles.write(out, stream -> written[0] = writeRows(model, inputs, threshold, kept, stream,
-                    RowBlocks.Parallelism.forThisMachine()));
+            AtomicFiles.write(out, io.dense4j.io.GzipByName.forFile(out, stream -> written[0] = writeRows(model, inputs, threshold, kept,
+                    stream, RowBlocks.Parallelism.forThisMachine())));
         } catch (UncheckedIOException failed) {
             throw failed.getCause();
         }

@@ -89,7 +89,9 @@ class BadInputProbeTest {
             {"one class only", "a,label\n1,1\n2,1\n", "bad.csv: has only one label value (\"1\") in its label column; a binary classifier needs two"},
             {"an empty file", "", "bad.csv: is empty: expected a header row and data rows"},
             {"a header only", "a,label\n", "bad.csv: has a header row but no data rows"},
-            {"infinity", "a,label\ninf,0\n1,1\n", "bad.csv, line 2, column 1 (\"a\"): expected a number, got \"inf\""},
+            {"infinity", "a,label\ninf,0\n1,1\n", "bad.csv, line 2, column 1 (\"a\"): \"inf\" is infinite; expected a finite number"},
+            {"a header repeated", "a,label\n1,0\na,label\n2,1\n", "bad.csv, line 3, column 1 (\"a\"): \"a\" is the column's own name: the line "
+                + "repeats the header row"},
             {"a number beyond float32", "a,label\n1e39,0\n1,1\n", "bad.csv, line 2, column 1 (\"a\"): \"1e39\" is beyond float32's range (±3.4e38)"},
             {"a 200,000-byte cell", "a,label\n1,0\n" + "x".repeat(200_000) + ",1\n",
                 "bad.csv, line 3, column 1 (\"a\"): expected a number, got \"" + "x".repeat(80) + "… (200,000 bytes)\""},
@@ -115,6 +117,8 @@ class BadInputProbeTest {
         probes.add(new Probe("bytes that are not UTF-8", Map.of("bad.csv", new byte[] {'a', ',', 'l', '\n', '1', ',', 'n', (byte) 0xE9, '\n',
             '2', ',', 'b', '\n'}), new String[] {"train", "--data", "{bad.csv}", "--out", "{out.zip}"}, 1,
                 "{bad.csv}, line 2, column 2 (\"l\"): not valid UTF-8: \"n\\xE9\""));
+        probes.add(new Probe("a zip archive", Map.of("bad.zip", zipped("bad.csv", "a,label\n1,0\n2,1\n")),
+                new String[] {"train", "--data", "{bad.zip}", "--out", "{out.zip}"}, 1, "{bad.zip}: is a zip archive, not a CSV file"));
         probes.add(new Probe("a data file that does not exist", Map.of(), new String[] {"train", "--data", "{absent.csv}", "--out", "{out.zip}"},
                 1, "{absent.csv}: no such file"));
         probes.add(new Probe("a folder without data files", Map.of("folder/_SUCCESS", new byte[0]),
@@ -153,6 +157,17 @@ class BadInputProbeTest {
     }
 
     /** Bad model files: {@code predict --model bad.zip}, exit 1, a line naming the model file. */
+    private static byte[] zipped(String name, String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(name));
+            zip.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
     private static void modelProbes(List<Probe> probes) throws IOException {
         record BadModel(String name, UnaryOperator<byte[]> change, String says) {
         }

@@ -39,6 +39,44 @@ class FullBatchCommandsTest {
         return Files.writeString(folder.resolve("rows.csv"), csv);
     }
 
+    /** 25 rows, 4 positives, whose label the features barely tell: two steps of the default batch end above the base rate. */
+    private static final String TINY =
+            "a,b,c,y\n" +
+            "2.338,-0.663,p,yes\n" +
+            "1.636,0.966,r,no\n" +
+            "0.462,-0.605,p,no\n" +
+            "1.474,0.337,q,no\n" +
+            "-1.257,0.994,r,no\n" +
+            "-1.043,-0.297,q,yes\n" +
+            "0.656,-0.689,q,no\n" +
+            "-1.841,0.959,p,no\n" +
+            "0.319,0.650,p,no\n" +
+            "0.552,1.060,q,no\n" +
+            "-0.289,-0.564,q,no\n" +
+            "-0.213,-2.167,q,no\n" +
+            "-1.708,2.237,q,yes\n" +
+            "0.970,-0.282,r,no\n" +
+            "-0.427,-0.627,q,no\n" +
+            "-1.887,-0.010,q,no\n" +
+            "1.589,-1.440,q,no\n" +
+            "-2.049,-0.928,r,no\n" +
+            "-0.706,0.060,q,no\n" +
+            "1.042,-1.761,r,no\n" +
+            "0.165,-1.131,q,no\n" +
+            "0.627,-1.122,r,no\n" +
+            "-0.763,-0.680,r,yes\n" +
+            "-0.953,0.067,r,no\n" +
+            "1.292,-1.182,q,no\n";
+
+    @Test
+    void aTableThatOneBatchHoldsIsToldToTakeSmallerBatchesThanItsOwn() throws Exception {
+        Path tiny = Files.writeString(folder.resolve("tiny.csv"), TINY);
+        Run run = Run.of("train", "--data", tiny.toString(), "--epochs", "2", "--out", folder.resolve("t.zip").toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("; one batch holds every training row, so an epoch is one step: give it many more --epochs "
+                + "(hundreds), lower --lr if the loss grew, or take smaller batches (--batch-size 4)."), run.err());
+    }
+
     @Test
     void aSlowFullBatchIsNotedAsOneStepAnEpochAndLoggedWithItsSeconds() throws Exception {
         Path data = rows();

@@ -239,7 +239,8 @@ class ImbalanceCommandsTest {
         Run mixed = Run.of("cv", "--data", unscaled.toString(), "--folds", "5", "--epochs", "3", "--lr", "30", "--batch-size", "240");
         assertEquals(1, mixed.exitCode(), mixed.err());
         assertTrue(mixed.err().contains("; and 2 more folds; for folds 1, 2 and 3: lower --lr if the loss grew, raise it or train more "
-                + "epochs if it barely moved; for folds 4 and 5: a full batch takes one step an epoch: give it many more --epochs "
+                + "epochs if it barely moved; for folds 4 and 5: one batch holds every training row, so an epoch is one step: give it "
+                + "many more --epochs "
                 + "(hundreds), lower --lr if the loss grew, or take smaller batches (--batch-size 32). --accept-worse-than-base-rate "
                 + "exits 0 on such a run"), mixed.err());
     }

@@ -399,6 +399,27 @@ class MainTest {
         assertEquals(0, Run.of("predict", "--model", fromPlain.toString(), "--data", gzip.toString(), "--out",
                 folder.resolve("p2.csv").toString()).exitCode());
         assertEquals(Files.readAllLines(folder.resolve("p1.csv")), Files.readAllLines(folder.resolve("p2.csv")));
+
+        // written under a .gz name, predictions and generated rows are gzip, as the name says, from a file and from a pipe
+        Path zipped = folder.resolve("p3.csv.gz");
+        assertEquals(0, Run.of("predict", "--model", fromPlain.toString(), "--data", gzip.toString(), "--out", zipped.toString()).exitCode());
+        assertEquals(Files.readAllLines(folder.resolve("p1.csv")), gunzipped(zipped));
+        Path piped = folder.resolve("p4.csv.gz");
+        assertEquals(0, Run.withInput(rows.toString(), "predict", "--model", fromPlain.toString(), "--data", "-", "--out",
+                piped.toString()).exitCode());
+        assertEquals(Files.readAllLines(folder.resolve("p1.csv")), gunzipped(piped));
+        Path generated = folder.resolve("g.csv.gz");
+        assertEquals(0, Run.of("generate", "--out", generated.toString(), "--rows", "50", "--features", "3").exitCode());
+        assertEquals(51, gunzipped(generated).size());
+        assertEquals(0, Run.of("train", "--data", generated.toString(), "--epochs", "1", "--accept-worse-than-base-rate", "--out",
+                folder.resolve("g.zip").toString())
+                .exitCode(), "read back as the gzip it is");
+    }
+
+    private static List<String> gunzipped(Path file) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
     }
 
     @Test

@@ -74,6 +74,23 @@ class SeveralFilesCommandsTest {
     }
 
     @Test
+    void aGlobTheShellExpandedIsAUsageErrorThatSaysToQuoteIt() {
+        // what an unquoted --data parts/part-*.csv becomes: the files, the first of them the option's value
+        Run expanded = Run.of("train", "--data", parts.resolve("part-0.csv").toString(), parts.resolve("part-1.csv").toString(),
+                parts.resolve("part-2.csv").toString(), "--out", folder.resolve("m.zip").toString());
+        assertEquals(2, expanded.exitCode());
+        assertEquals("dense4j: Unmatched arguments from index 3: '" + parts.resolve("part-1.csv") + "', '" + parts.resolve("part-2.csv")
+                + "' (files the shell expanded from a glob? quote the glob, so that dense4j reads every file it matches, or give their "
+                + "folder: --data " + parts + ")", expanded.err().lines().findFirst().orElseThrow());
+        Run models = Run.of("evaluate", "--model", parts.resolve("part-0.csv").toString(), parts.resolve("part-1.csv").toString(),
+                "--data", whole.toString());
+        assertEquals("dense4j: Unmatched argument at index 3: '" + parts.resolve("part-1.csv") + "' (files the shell expanded from a "
+                + "glob? --model takes one file)", models.err().lines().findFirst().orElseThrow());
+        Run word = Run.of("train", "--data", whole.toString(), "extra", "--out", folder.resolve("m.zip").toString());
+        assertEquals("dense4j: Unmatched argument at index 3: 'extra'", word.err().lines().findFirst().orElseThrow(), "no file: no hint");
+    }
+
+    @Test
     void aFolderIsEvaluatedAsTheFileItWasCutFrom() {
         Path model = folder.resolve("model.zip");
         train(whole.toString(), model);

@@ -74,6 +74,21 @@ class StandardInputTest {
         }
     }
 
+    /** A zip archive piped in is named as one, not read as a line of text with stray carriage returns. */
+    @Test
+    void anArchiveOnStandardInputIsNamedAsWhatItIs() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("rows.csv"));
+            zip.write(rows().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Run piped = Run.withInput(zipped.toByteArray(), "train", "--data", "-", "--out", folder.resolve("m.zip").toString());
+        assertEquals(1, piped.exitCode());
+        assertEquals("dense4j: standard input: is a zip archive, not a CSV file: dense4j reads CSV files plain or gzip-compressed; "
+                + "extract the CSV file from it first (unzip)\n", piped.err());
+        assertFalse(Files.exists(folder.resolve("m.zip")));
+    }
+
     /** A damaged gzip stream is one line, from a named pipe too: the reader used to open the pipe again to ask, and waited forever. */
     @Test
     void aDamagedGzipStreamIsOneLineFromStandardInputAndANamedPipe() throws Exception {

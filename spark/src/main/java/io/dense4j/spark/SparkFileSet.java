@@ -41,7 +41,7 @@ record SparkFileSet(List<Piece> pieces, SparkCsvSource source) {
     static SparkFileSet of(SparkCsvSource source, Configuration conf) {
         try {
             Job job = Job.getInstance(conf);
-            FileInputFormat.setInputPaths(job, source.path());
+            FileInputFormat.setInputPaths(job, asHadoopGlob(source.path()));
             FileInputFormat.setInputPathFilter(job, NotACache.class);
             // a folder's files, not its subfolders', as one machine reads a folder (Hadoop would take a subfolder for a file)
             job.getConfiguration().setBoolean(FileInputFormat.INPUT_DIR_NONRECURSIVE_IGNORE_SUBDIRS, true);
@@ -102,6 +102,18 @@ record SparkFileSet(List<Piece> pieces, SparkCsvSource source) {
             }
             throw notAPath;
         }
+    }
+
+    /**
+     * {@code path} as Hadoop's glob reads it: a local file or folder that exists under the name as
+     * written is itself, its wildcards escaped, as one machine reads it ({@link io.dense4j.data.csv.CsvFiles#isGlob}).
+     */
+    static String asHadoopGlob(String path) {
+        boolean local = !path.contains(":");
+        if (!local || io.dense4j.data.csv.CsvFiles.isGlob(path) || !java.nio.file.Files.exists(Path.of(path))) {
+            return path;
+        }
+        return path.replaceAll("([*?\\[\\]{}\\\\])", "\\\\$1");
     }
 
     private static List<InputSplit> splits(TextInputFormat format, Job job, String path) throws IOException {

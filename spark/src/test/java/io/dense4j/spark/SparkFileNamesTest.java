@@ -39,6 +39,20 @@ class SparkFileNamesTest {
     }
 
     @Test
+    void aFileNamedWithWildcardsIsThatFileAsOnOneMachine() throws IOException {
+        TestRows rows = TestRows.xor(500, 2, 24);
+        Path bracketed = rows.write(folder.resolve("loans[1].csv"), 0, 300);
+        rows.write(folder.resolve("loans1.csv"), 0, 500); // what the name matches as a glob
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(bracketed.toString(), rows.columns()))) {
+            assertEquals(300, data.rows());
+        }
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(folder.resolve("loans[12].csv").toString(),
+                rows.columns()))) {
+            assertEquals(500, data.rows(), "no file of that name: a glob, as before");
+        }
+    }
+
+    @Test
     void aNameStartingWithAnUnderscoreOrAPointIsSaidToBeLeftOut() throws IOException {
         TestRows rows = TestRows.xor(500, 2, 22);
         for (String name : new String[] {"_train.csv", ".train.csv"}) {

@@ -139,6 +139,13 @@ final class CellParser {
             return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
         }
         String text = CsvProblems.text(bytes, from, to);
+        if (isInfinity(bytes, from, to)) { // as R, NumPy and C write it: no category, and the parser reads only "Infinity"
+            throw problems.cell(column, "\"" + text + "\" is infinite; expected a finite number");
+        }
+        if (problems.headerName(column, bytes, from, to)) { // text, but no category: the declaring hint would mislead
+            throw problems.cell(column, "\"" + text + "\" is the column's own name: the line repeats the header row, as files joined "
+                    + "with cat do (join them without their headers, for example with tail -n +2, or read them as a folder or a glob)");
+        }
         if (!CsvProblems.utf8(bytes, from, to)) { // another encoding's text, not a column of categories
             throw problems.cell(column, "expected a number, got \"" + text + "\", which " + problems.notText(bytes, from, to));
         }
@@ -320,7 +327,7 @@ final class CellParser {
      * Whether the cell is one or two marks, neither letter nor digit ("?", "-", "--", ".", "*"), or
      * a word exports write for a missing value ("NULL", "None", Excel's "#N/A"), in any case.
      */
-    private static boolean isMark(byte[] bytes, int from, int to) {
+    static boolean isMark(byte[] bytes, int from, int to) {
         if (to - from > 2) {
             return to - from <= 7 && MISSING_WORDS.contains(new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
                     .toLowerCase(java.util.Locale.ROOT));
@@ -344,5 +351,15 @@ final class CellParser {
         }
         return bytes[from + 1] == '/' ? (bytes[from + 2] | 0x20) == 'a'
                 : (bytes[from + 1] | 0x20) == 'a' && (bytes[from + 2] | 0x20) == 'n';
+    }
+
+    /** inf or infinity, in any case, signed or not: how R ("Inf"), NumPy ("inf") and C ("-inf") write an infinite value. */
+    static boolean isInfinity(byte[] bytes, int from, int to) {
+        if (from < to && (bytes[from] == '-' || bytes[from] == '+')) {
+            from++;
+        }
+        int length = to - from;
+        return (length == 3 || length == 8)
+                && new String(bytes, from, length, java.nio.charset.StandardCharsets.ISO_8859_1).equalsIgnoreCase(length == 3 ? "inf" : "infinity");
     }
 }

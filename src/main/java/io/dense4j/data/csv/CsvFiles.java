@@ -38,11 +38,12 @@ public record CsvFiles(String name, List<Path> paths) {
     /**
      * The files {@code pathFolderOrGlob} names: a file (which need not exist yet: reading it says
      * so), a folder's files, or the files a glob matches ({@code *}, {@code ?}, {@code [...]},
-     * {@code {a,b}}, in any part of the path; {@code *} stays within one folder).
+     * {@code {a,b}}, in any part of the path; {@code *} stays within one folder). A file or folder
+     * that exists under the name as written is that file or folder, wildcards or not.
      */
     public static CsvFiles of(String pathFolderOrGlob) {
         Path given = Path.of(pathFolderOrGlob);
-        if (pathFolderOrGlob.chars().noneMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0)) {
+        if (!isGlob(pathFolderOrGlob)) {
             if (!Files.isDirectory(given)) {
                 return of(given);
             }
@@ -61,6 +62,14 @@ public record CsvFiles(String name, List<Path> paths) {
             throw new DataFileException(given, "matches no file", null);
         }
         return new CsvFiles(pathFolderOrGlob, matched);
+    }
+
+    /**
+     * Whether {@code pathFolderOrGlob} is read as a glob: it holds a wildcard and names no file or
+     * folder as written. A file called {@code loans[1].csv} is that file, not {@code loans1.csv}.
+     */
+    public static boolean isGlob(String pathFolderOrGlob) {
+        return pathFolderOrGlob.chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0) && !Files.exists(Path.of(pathFolderOrGlob));
     }
 
     /** The folder the glob's first wildcard part sits in (the working folder for a relative glob that starts with one). */
@@ -125,8 +134,7 @@ public record CsvFiles(String name, List<Path> paths) {
     public String shortName() {
         if (!several()) {
             Path file = paths.get(0);
-            boolean foundIn = name.equals(file.toString()) || name.chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0)
-                    || Files.isDirectory(Path.of(name));
+            boolean foundIn = name.equals(file.toString()) || isGlob(name) || Files.isDirectory(Path.of(name));
             return foundIn ? file.getFileName().toString() : name;
         }
         String last = name.replaceAll("[/\\\\]+$", "");

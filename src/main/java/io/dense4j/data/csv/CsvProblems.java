@@ -50,6 +50,12 @@ final class CsvProblems {
         return columnNames != null && columnNames.get(column - 1).isEmpty();
     }
 
+    /** Whether the cell {@code bytes[from, to)} of column {@code column} (counting from 1) is the header's name for that column. */
+    boolean headerName(int column, byte[] bytes, int from, int to) {
+        return columnNames != null && !columnNames.get(column - 1).isEmpty()
+                && columnNames.get(column - 1).equals(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+    }
+
     /**
      * The name a flag gives column {@code column} (counting from 1): the header's, or without a
      * header the name the reader gives it ({@code column 3}); null for an empty name in the header.

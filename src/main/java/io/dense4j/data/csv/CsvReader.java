@@ -390,9 +390,32 @@ public final class CsvReader {
         }
     }
 
-    /** {@code in}, decompressed when the file is gzip: every member of it, refusing bytes after the last. */
+    /**
+     * {@code in}, decompressed when the file is gzip: every member of it, refusing bytes after the
+     * last. An archive, a file compressed otherwise, or a gzip file holding an archive (a .tar.gz)
+     * is refused as what it is.
+     */
     private InputStream decompressed(InputStream in) throws IOException {
-        return gzip() ? Gzip.members(in) : in;
+        boolean gzip = gzip();
+        try (InputStream raw = Files.newInputStream(file)) {
+            byte[] head = PackedFormat.head(raw);
+            refusePacked(head, false);
+        }
+        if (gzip) {
+            try (InputStream inside = Gzip.members(Files.newInputStream(file))) {
+                refusePacked(PackedFormat.head(inside), true);
+            } catch (Gzip.Damaged damaged) {
+                // the read that follows says what is wrong
+            }
+        }
+        return gzip ? Gzip.members(in) : in;
+    }
+
+    private void refusePacked(byte[] head, boolean insideGzip) {
+        PackedFormat packed = PackedFormat.of(head, head.length);
+        if (packed != null) {
+            throw new DataFileException(file, packed.problem(insideGzip), null);
+        }
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.List;
  * its categorical columns unless told otherwise. A cell is text when it is neither a number nor a
  * missing value (empty, NA, N/A, NaN). A column of numbers with a few text cells stays numeric, so
  * that a typo ("12.5.1", "?") stops the read at its line rather than turning a column of numbers
- * into thousands of categories. A column with no value at all in those rows (one filled in
+ * into thousands of categories; so does one whose text is one mark alone ("?", "NULL"), however
+ * often: numbers and a missing value's mark, which the read then names. A column with no value at all in those rows (one filled in
  * only later in the file) is followed further, up to {@link #FOLLOWED_ROWS}, until it shows one. A
  * row that cannot be read is passed over here: the pass that follows reports it, or skips it, as
  * its options say.
@@ -35,6 +36,7 @@ final class TextColumns {
         int[] numbers = null;
         int[] dates = null;
         boolean[] valued = null;
+        SoleMarks marksAlone = null;
         RowNumbers counting = null;
         int seen = 0;
         while ((seen < rows || seen < FOLLOWED_ROWS && !allTrue(valued)) && lines.next()) {
@@ -51,6 +53,7 @@ final class TextColumns {
                 numbers = new int[layout.featureCount()];
                 dates = new int[layout.featureCount()];
                 valued = new boolean[layout.featureCount()];
+                marksAlone = new SoleMarks(layout.featureCount());
                 counting = new RowNumbers(layout.featureCount());
                 if (format.header()) {
                     continue;
@@ -58,8 +61,8 @@ final class TextColumns {
             }
             try {
                 // past the first rows, only the columns still without a value are judged: the others are decided
-                mark(lines.bytes(), from, to, layout.featureOf(), scanner, format, marks, text, numbers, dates, valued, seen >= rows,
-                        seen < rows ? counting : null);
+                mark(lines.bytes(), from, to, layout.featureOf(), scanner, format, marks, text, numbers, dates, valued, marksAlone,
+                        seen >= rows, seen < rows ? counting : null);
             } catch (DataFileException unreadable) {
                 if (problems.tookMisshapen() && lines.lastLine() > lines.line()) { // as a pass skipping bad rows takes it
                     lines.restartAfterFirstLine();
@@ -74,7 +77,7 @@ final class TextColumns {
         if (layout != null) {
             List<String> names = layout.featureNames();
             for (int place = 0; place < text.length; place++) {
-                if (text[place] > numbers[place]) {
+                if (text[place] > numbers[place] && !(numbers[place] > 0 && marksAlone.only(place))) {
                     withText.add(names.get(place));
                 } else if (2 * dates[place] > numbers[place]) {
                     withDates.add(names.get(place));
@@ -101,14 +104,14 @@ final class TextColumns {
     /**
      * Counts in {@code text} the features whose cell in the row {@code bytes[from, to)} is text, in
      * {@code numbers} those whose cell is a number (in {@code dates} too if a date), and marks in {@code valued} those whose cell is
-     * not missing; with {@code onlyUnvalued}, only for the features not marked yet. A number
+     * not missing, and each text in {@code marksAlone}; with {@code onlyUnvalued}, only for the features not marked yet. A number
      * written with other separators ({@link SeparatorHint}) counts as a
      * number: that column's first such cell then stops the read with the hint. Each cell goes to
      * {@code counting} too, unless it is null.
      */
     private static void mark(byte[] bytes, int from, int to, int[] featureOf, FieldScanner scanner, CsvFormat format,
-                             MissingMarks[] marks, int[] text, int[] numbers, int[] dates, boolean[] valued, boolean onlyUnvalued,
-                             RowNumbers counting) {
+                             MissingMarks[] marks, int[] text, int[] numbers, int[] dates, boolean[] valued, SoleMarks marksAlone,
+                             boolean onlyUnvalued, RowNumbers counting) {
         for (int at = from, column = 1; column <= featureOf.length; column++) {
             int next = scanner.field(bytes, at, to, column);
             int place = featureOf[column - 1];
@@ -122,6 +125,7 @@ final class TextColumns {
                 valued[place] = true;
                 if (isText(bytes, start, end, format) && SeparatorHint.of(bytes, start, end, format) == null) {
                     text[place]++;
+                    marksAlone.add(place, bytes, start, end);
                 } else {
                     numbers[place]++;
                     dates[place] += DateCells.looksLikeDate(bytes, start, end) ? 1 : 0;
@@ -158,5 +162,34 @@ final class TextColumns {
             return true;
         }
         return !CellParser.readsAsNumber(bytes, from, to, format.decimal(), format.thousands());
+    }
+
+    /** Per column, whether all its text cells so far are one and the same missing value's mark ("?", "NULL"), and which. */
+    private static final class SoleMarks {
+        private final byte[][] mark;
+        private final boolean[] other;
+
+        SoleMarks(int columns) {
+            mark = new byte[columns][];
+            other = new boolean[columns];
+        }
+
+        void add(int place, byte[] bytes, int from, int to) {
+            if (other[place]) {
+                return;
+            }
+            if (!CellParser.isMark(bytes, from, to)) {
+                other[place] = true;
+            } else if (mark[place] == null) {
+                mark[place] = java.util.Arrays.copyOfRange(bytes, from, to);
+            } else if (!java.util.Arrays.equals(mark[place], 0, mark[place].length, bytes, from, to)) {
+                other[place] = true;
+            }
+        }
+
+        /** Whether column {@code place}'s text, if any, is one mark alone. */
+        boolean only(int place) {
+            return !other[place];
+        }
     }
 }

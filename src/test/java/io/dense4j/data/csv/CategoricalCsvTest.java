@@ -180,6 +180,28 @@ class CategoricalCsvTest {
     }
 
     @Test
+    void aColumnOfNumbersAndOneMarkInMostCellsStaysNumericAndTheReadNamesTheMark() throws IOException {
+        StringBuilder text = new StringBuilder("standby,kind,y\n");
+        for (int i = 0; i < 100; i++) { // seven cells in ten "?", as Weka's labor table's standby-pay: no category of numbers
+            text.append(i % 10 < 7 ? "?" : String.valueOf(i)).append(',').append(i % 3 == 0 ? "?" : i % 3 == 1 ? "+" : "-")
+                    .append(',').append(i % 2).append('\n');
+        }
+        Path file = write("marked.csv", text.toString());
+        DataFileException marked = assertThrows(DataFileException.class,
+                () -> CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()));
+        assertTrue(marked.getMessage().contains("line 2, column 1 (\"standby\"): expected a number, got \"?\" (if \"?\" marks a missing "
+                + "value, say so: --missing-values '?'"), marked.getMessage());
+        CsvSource filled = CsvSource.open(file, CsvFormat.defaults().withMissingMarks(List.of("?")),
+                CsvSource.Options.defaults().fillingMissing());
+        assertEquals(List.of("kind"), filled.categoricalColumns(), "marks and no numbers, and several of them: categories");
+        assertEquals(70, filled.statistics(io.dense4j.data.RowSelection.all()).missingByFeature()[0]);
+
+        Path two = write("two-marks.csv", text.toString().replace("?,", "-,").replaceFirst("-,", "?,"));
+        assertEquals(List.of("standby", "kind"), CsvSource.open(two, CsvFormat.defaults(), CsvSource.Options.defaults()).categoricalColumns(),
+                "two marks are two values: text, as before");
+    }
+
+    @Test
     void readingInPartsNumbersValuesAsOneReaderDoes() throws IOException {
         // past the size read in parts; later parts meet values in another order and values of their own
         Path file = folder.resolve("large.csv");

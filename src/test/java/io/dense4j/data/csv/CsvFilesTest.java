@@ -95,6 +95,18 @@ class CsvFilesTest {
     }
 
     @Test
+    void aFileWhoseNameHoldsWildcardsIsThatFileNotWhatTheGlobMatches() throws IOException {
+        Path bracketed = touch("loans/loans[1].csv");
+        Path plain = touch("loans/loans1.csv");
+        Path braced = touch("other/{draft}.csv");
+        assertEquals(List.of(bracketed), CsvFiles.of(bracketed.toString()).paths(), "as a glob it matches loans1.csv");
+        assertEquals(List.of(braced), CsvFiles.of(braced.toString()).paths(), "as a glob it matches draft.csv, which is not there");
+        assertEquals("loans[1].csv", CsvFiles.of(bracketed.toString()).shortName());
+        assertEquals(List.of(plain), CsvFiles.of(folder.resolve("loans/loans[12].csv").toString()).paths(), "no such file: a glob");
+        assertEquals(List.of(plain, bracketed), CsvFiles.of(folder.resolve("loans/*.csv").toString()).paths());
+    }
+
+    @Test
     void aGlobThatMatchesNothingOrAnEmptyFolderSaysSo() throws IOException {
         Path glob = folder.resolve("data/part-*.csv");
         assertEquals(glob + ": matches no file", assertThrows(DataFileException.class, () -> CsvFiles.of(glob.toString())).getMessage());

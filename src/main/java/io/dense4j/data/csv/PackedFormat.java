@@ -1,0 +1,71 @@
+package io.dense4j.data.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The archives and compressed formats that dense4j does not read, told by their first bytes, so
+ * that such a file is named as what it is: read as text, a zip file failed as a line with stray
+ * carriage returns, an xz file as UTF-16. Gzip is read ({@link Gzip}). Each signature is four or
+ * more bytes that no CSV file starts with; commons-compress's own detectors also take looser ones
+ * (three letters for bzip2, six digits for cpio) that a header or an id could match.
+ */
+public enum PackedFormat {
+    ZIP("a zip archive", "extract the CSV file from it first (unzip)", 0, 'P', 'K', 0x03, 0x04),
+    SEVEN_ZIP("a 7z archive", "extract the CSV file from it first (7z x)", 0, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C),
+    TAR("a tar archive", "extract the CSV file from it first (tar -xf)", 257, 'u', 's', 't', 'a', 'r'),
+    BZIP2("bzip2-compressed", "decompress it first (bunzip2), or compress it with gzip instead", 0, 'B', 'Z', 'h', -1, 0x31, 0x41,
+            0x59, 0x26, 0x53, 0x59), // -1: the block size, a digit
+    XZ("xz-compressed", "decompress it first (unxz), or compress it with gzip instead", 0, 0xFD, '7', 'z', 'X', 'Z', 0x00),
+    ZSTANDARD("zstd-compressed", "decompress it first (unzstd), or compress it with gzip instead", 0, 0x28, 0xB5, 0x2F, 0xFD),
+    LZ4("lz4-compressed", "decompress it first (unlz4), or compress it with gzip instead", 0, 0x04, 0x22, 0x4D, 0x18);
+
+    /** Bytes enough to hold every signature, where it sits. */
+    public static final int HEAD_BYTES = 262;
+
+    private final String what;
+    private final String hint;
+    private final int offset;
+    private final int[] signature;
+
+    /** {@code signature}: the bytes at {@code offset}, each 0-255, or -1 where any byte may be. */
+    PackedFormat(String what, String hint, int offset, int... signature) {
+        this.what = what;
+        this.hint = hint;
+        this.offset = offset;
+        this.signature = signature;
+    }
+
+    /** The format whose signature {@code head}, a file's first bytes, holds; null for none (text, or gzip). */
+    public static PackedFormat of(byte[] head, int length) {
+        for (PackedFormat format : values()) {
+            if (format.matches(head, length)) {
+                return format;
+            }
+        }
+        return null;
+    }
+
+    private boolean matches(byte[] head, int length) {
+        if (offset + signature.length > length) {
+            return false;
+        }
+        for (int i = 0; i < signature.length; i++) {
+            if (signature[i] >= 0 && (head[offset + i] & 0xFF) != signature[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first {@link #HEAD_BYTES} bytes of {@code in} or fewer, up to its end; their count is the array's length. */
+    public static byte[] head(InputStream in) throws IOException {
+        return in.readNBytes(HEAD_BYTES);
+    }
+
+    /** What a file of this format is (inside gzip, say a .tar.gz), and what to do with it: "is a zip archive, not a CSV file: ...". */
+    public String problem(boolean insideGzip) {
+        return "is " + what + (insideGzip ? " inside gzip" : "") + ", not a CSV file: dense4j reads CSV files plain or gzip-compressed; "
+                + hint;
+    }
+}
