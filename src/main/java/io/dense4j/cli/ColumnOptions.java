@@ -31,7 +31,8 @@ final class ColumnOptions {
 
     @Option(names = "--categorical", split = ",", paramLabel = "NAMES", description = "Read these columns as categories "
             + "(one-hot), whatever they hold: numbers such as zip codes too. Columns whose first "
-            + ColumnKinds.INFERENCE_ROWS + " rows hold more text cells than numbers are categorical anyway.")
+            + ColumnKinds.INFERENCE_ROWS + " rows hold more text cells than numbers are categorical anyway, unless their text is "
+            + "one missing-value mark alone among numbers (\"?\", \"NULL\").")
     List<String> categorical = List.of();
 
     @Option(names = "--numeric", split = ",", paramLabel = "NAMES", description = "Read these columns as numbers, "

@@ -26,7 +26,7 @@ final class CsvOptions {
     CommandSpec command;
 
     @Option(names = "--label", description = "The label column, by header name or 0-based index (default: for train and cv "
-            + "the last column; evaluate and predict find the model's label column by its name).")
+            + "the last column; evaluate and predict find the model's label column by its name, where it has one).")
     String label;
 
     @Option(names = "--delimiter", defaultValue = ",", description = "The field delimiter (default: '${DEFAULT-VALUE}', or the "

@@ -49,11 +49,19 @@ public final class Main implements Runnable {
                 || !unmatched.getUnmatched().stream().allMatch(argument -> java.nio.file.Files.isRegularFile(java.nio.file.Path.of(argument)))) {
             return "";
         }
-        int first = java.util.Arrays.asList(arguments).indexOf(unmatched.getUnmatched().get(0));
-        if (first < 2 || !arguments[first - 2].startsWith("-")) {
+        java.util.List<String> all = java.util.Arrays.asList(arguments);
+        int first = java.util.Collections.indexOfSubList(all, unmatched.getUnmatched());
+        if (first < 1) {
             return "";
         }
-        String option = arguments[first - 2];
+        // the option that took the glob's first file: "--data a.csv b.csv", or "--data=a.csv b.csv"
+        String before = arguments[first - 1];
+        int equals = before.startsWith("--") ? before.indexOf('=') : -1;
+        String option = equals > 0 ? before.substring(0, equals) : first >= 2 ? arguments[first - 2] : "";
+        String value = equals > 0 ? before.substring(equals + 1) : before;
+        if (!option.startsWith("-") || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(value))) {
+            return "";
+        }
         if (!option.equals("--data")) {
             return " (files the shell expanded from a glob? " + option + " takes one file)";
         }

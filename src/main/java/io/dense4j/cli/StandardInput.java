@@ -185,12 +185,13 @@ final class StandardInput {
         byte[] firstLine;
         byte[] secondLine = null;
         try {
-            byte[] head = peek(in);
-            refusePacked(name, head, false);
-            gzip = head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
+            PackedFormat.refuse(in, false, problem -> new DataFileException(name, problem, null));
+            in.mark(2);
+            gzip = in.read() == 0x1F && in.read() == 0x8B;
+            in.reset();
             if (gzip) {
                 in = new BufferedInputStream(Gzip.members(in), 1 << 16);
-                refusePacked(name, peek(in), true);
+                PackedFormat.refuse(in, true, problem -> new DataFileException(name, problem, null));
             }
             firstLine = HeaderLine.read(in, FIRST_LINE_MOST_BYTES, ahead, format);
             if (firstLine != null) { // for the delimiter the first line shows, which the second must bear out
@@ -207,22 +208,6 @@ final class StandardInput {
         }
         status.printf(Locale.ROOT, "Reading %s%s as it comes: no copy, no cache%n", name, gzip ? " (gzip)" : "");
         return new Piped(name, firstLine, secondLine, new SequenceInputStream(new ByteArrayInputStream(ahead.toByteArray()), in));
-    }
-
-    /** The first bytes of {@code in}, which are read again. */
-    private static byte[] peek(InputStream in) throws IOException {
-        in.mark(PackedFormat.HEAD_BYTES);
-        byte[] head = PackedFormat.head(in);
-        in.reset();
-        return head;
-    }
-
-    /** Refuses a stream that is an archive or compressed other than with gzip, as reading it as text would fail misleadingly. */
-    private static void refusePacked(Path name, byte[] head, boolean insideGzip) {
-        PackedFormat packed = PackedFormat.of(head, head.length);
-        if (packed != null) {
-            throw new DataFileException(name, packed.problem(insideGzip), null);
-        }
     }
 
     /** The files to read for {@code data}: a file, folder or glob (see {@link CsvFiles#of(String)}), or a stream's copy. */

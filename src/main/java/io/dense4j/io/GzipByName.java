@@ -27,7 +27,16 @@ public final class GzipByName {
         }
         return out -> {
             GZIPOutputStream compressed = new GZIPOutputStream(new Unclosed(out), 1 << 16);
-            content.writeTo(compressed);
+            try {
+                content.writeTo(compressed);
+            } catch (IOException | RuntimeException failed) {
+                try {
+                    compressed.close(); // frees the compressor's native memory; the file is discarded
+                } catch (IOException alsoFailed) {
+                    failed.addSuppressed(alsoFailed);
+                }
+                throw failed;
+            }
             compressed.close(); // its trailer; the stream under it is the writer's to close
         };
     }

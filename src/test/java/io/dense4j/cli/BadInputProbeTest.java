@@ -90,8 +90,8 @@ class BadInputProbeTest {
             {"an empty file", "", "bad.csv: is empty: expected a header row and data rows"},
             {"a header only", "a,label\n", "bad.csv: has a header row but no data rows"},
             {"infinity", "a,label\ninf,0\n1,1\n", "bad.csv, line 2, column 1 (\"a\"): \"inf\" is infinite; expected a finite number"},
-            {"a header repeated", "a,label\n1,0\na,label\n2,1\n", "bad.csv, line 3, column 1 (\"a\"): \"a\" is the column's own name: the line "
-                + "repeats the header row"},
+            {"a header repeated", "a,label\n1,0\na,label\n2,1\n", "bad.csv, line 3, column 1 (\"a\"): \"a\" is the column's own name: does the "
+                + "line repeat the header row"},
             {"a number beyond float32", "a,label\n1e39,0\n1,1\n", "bad.csv, line 2, column 1 (\"a\"): \"1e39\" is beyond float32's range (±3.4e38)"},
             {"a 200,000-byte cell", "a,label\n1,0\n" + "x".repeat(200_000) + ",1\n",
                 "bad.csv, line 3, column 1 (\"a\"): expected a number, got \"" + "x".repeat(80) + "… (200,000 bytes)\""},

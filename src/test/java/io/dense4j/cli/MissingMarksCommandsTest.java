@@ -52,7 +52,8 @@ class MissingMarksCommandsTest {
         Run refused = Run.of("train", "--data", train.toString(), "--epochs", "2", "--out", folder.resolve("m0.zip").toString());
         assertEquals(1, refused.exitCode());
         assertTrue(refused.err().contains("line 5, column 1 (\"x\"): expected a number, got \"?\" (if \"?\" marks a missing value, "
-                + "say so: --missing-values '?')"), refused.err());
+                + "say so: --missing-values '?'; to read the column as categories, declare it categorical when training: --categorical x)"),
+                refused.err());
 
         Path model = folder.resolve("m.zip");
         Run trained = Run.of("train", "--data", train.toString(), "--missing-values", "?", "--epochs", "3",
@@ -116,7 +117,7 @@ class MissingMarksCommandsTest {
         Path dashes = Files.writeString(folder.resolve("dashes.csv"), Files.readString(train).replace("?", "--"));
         Run asked = Run.of("train", "--data", dashes.toString(), "--out", folder.resolve("m.zip").toString());
         assertEquals(1, asked.exitCode(), asked.err());
-        assertTrue(asked.err().contains("say so: --missing-values '--')"), asked.err());
+        assertTrue(asked.err().contains("say so: --missing-values '--'; "), asked.err());
         Run told = Run.of("train", "--data", dashes.toString(), "--missing-values", "--", "--epochs", "2", "--out",
                 folder.resolve("m.zip").toString());
         assertEquals(0, told.exitCode(), told.err());

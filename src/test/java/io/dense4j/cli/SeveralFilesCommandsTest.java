@@ -86,6 +86,11 @@ class SeveralFilesCommandsTest {
                 "--data", whole.toString());
         assertEquals("dense4j: Unmatched argument at index 3: '" + parts.resolve("part-1.csv") + "' (files the shell expanded from a "
                 + "glob? --model takes one file)", models.err().lines().findFirst().orElseThrow());
+        Run joined = Run.of("train", "--data=" + parts.resolve("part-0.csv"), parts.resolve("part-1.csv").toString());
+        assertTrue(joined.err().lines().findFirst().orElseThrow().endsWith("or give their folder: --data " + parts + ")"), joined.err());
+        Run afterAnother = Run.of("train", "--data", whole.toString(), "--epochs", "5", parts.resolve("part-1.csv").toString());
+        assertEquals("dense4j: Unmatched argument at index 5: '" + parts.resolve("part-1.csv") + "'",
+                afterAnother.err().lines().findFirst().orElseThrow(), "--epochs took a number, not a glob's first file: no hint");
         Run word = Run.of("train", "--data", whole.toString(), "extra", "--out", folder.resolve("m.zip").toString());
         assertEquals("dense4j: Unmatched argument at index 3: 'extra'", word.err().lines().findFirst().orElseThrow(), "no file: no hint");
     }

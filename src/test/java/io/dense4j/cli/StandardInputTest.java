@@ -87,6 +87,15 @@ class StandardInputTest {
         assertEquals("dense4j: standard input: is a zip archive, not a CSV file: dense4j reads CSV files plain or gzip-compressed; "
                 + "extract the CSV file from it first (unzip)\n", piped.err());
         assertFalse(Files.exists(folder.resolve("m.zip")));
+
+        // predict reads its standard input as it comes, without a copy: the same line
+        Path model = folder.resolve("model.zip");
+        assertEquals(0, Run.withInput(rows(), "train", "--data", "-", "--drop", "id", "--epochs", "5", "--accept-worse-than-base-rate",
+                "--out", model.toString()).exitCode());
+        Run predicted = Run.withInput(zipped.toByteArray(), "predict", "--model", model.toString(), "--data", "-", "--out", "-");
+        assertEquals(1, predicted.exitCode());
+        assertTrue(predicted.err().startsWith("dense4j: standard input: is a zip archive, not a CSV file: "), predicted.err());
+        assertEquals("", predicted.out());
     }
 
     /** A damaged gzip stream is one line, from a named pipe too: the reader used to open the pipe again to ask, and waited forever. */

@@ -41,7 +41,7 @@ record SparkFileSet(List<Piece> pieces, SparkCsvSource source) {
     static SparkFileSet of(SparkCsvSource source, Configuration conf) {
         try {
             Job job = Job.getInstance(conf);
-            FileInputFormat.setInputPaths(job, asHadoopGlob(source.path()));
+            FileInputFormat.setInputPaths(job, asHadoopGlob(source.path(), conf));
             FileInputFormat.setInputPathFilter(job, NotACache.class);
             // a folder's files, not its subfolders', as one machine reads a folder (Hadoop would take a subfolder for a file)
             job.getConfiguration().setBoolean(FileInputFormat.INPUT_DIR_NONRECURSIVE_IGNORE_SUBDIRS, true);
@@ -76,6 +76,11 @@ record SparkFileSet(List<Piece> pieces, SparkCsvSource source) {
                 byte[] firstLine = firstLines.get(uri);
                 if (firstLine == null) {
                     firstLine = PieceInput.firstLine(uri, source.format(), conf);
+                    io.dense4j.data.csv.PackedFormat packed = io.dense4j.data.csv.PackedFormat.of(firstLine, firstLine.length);
+                    if (packed != null) { // a zip, or a .tar.gz, say: named as what it is, not read as text
+                        throw new DataFileException(Path.of(name), packed.problem(compressed
+                                ? compression(codecs.getCodec(split.getPath())) : null), null);
+                    }
                     if (!compressed && firstLine.length >= 2 && firstLine[0] == 0x1F && (firstLine[1] & 0xFF) == 0x8B) {
                         throw new DataFileException(Path.of(name), "is gzip-compressed, which Spark's file input knows by a name ending "
                                 + "in .gz alone: name it so, or train on one machine, which knows gzip by its first bytes", null);
@@ -104,16 +109,38 @@ record SparkFileSet(List<Piece> pieces, SparkCsvSource source) {
         }
     }
 
+    /** Hadoop's glob characters, and its escape. */
+    private static final java.util.regex.Pattern GLOB_CHARACTERS = java.util.regex.Pattern.compile("[*?\\[\\]{}\\\\]");
+
     /**
-     * {@code path} as Hadoop's glob reads it: a local file or folder that exists under the name as
-     * written is itself, its wildcards escaped, as one machine reads it ({@link io.dense4j.data.csv.CsvFiles#isGlob}).
+     * {@code path} as Hadoop's glob reads it: a file or folder that exists under the name as
+     * written, on the file system it names, is itself, its wildcards escaped, as one machine reads
+     * it ({@link io.dense4j.data.csv.CsvFiles#isGlob}).
      */
-    static String asHadoopGlob(String path) {
-        boolean local = !path.contains(":");
-        if (!local || io.dense4j.data.csv.CsvFiles.isGlob(path) || !java.nio.file.Files.exists(Path.of(path))) {
+    static String asHadoopGlob(String path, Configuration conf) throws IOException {
+        if (!GLOB_CHARACTERS.matcher(path).find()) {
             return path;
         }
-        return path.replaceAll("([*?\\[\\]{}\\\\])", "\\\\$1");
+        org.apache.hadoop.fs.Path named = new org.apache.hadoop.fs.Path(path);
+        try {
+            if (!named.getFileSystem(conf).exists(named)) {
+                return path;
+            }
+        } catch (IllegalArgumentException notAPath) { // a glob that is no path as written ("{a,b}" in a URI's authority, say)
+            return path;
+        }
+        return GLOB_CHARACTERS.matcher(path).replaceAll("\\\\$0");
+    }
+
+    /** The name of the compression {@code codec} reads: gzip, bzip2, or its files' extension. */
+    private static String compression(org.apache.hadoop.io.compress.CompressionCodec codec) {
+        String extension = codec.getDefaultExtension().replaceFirst("^\\.", "");
+        return extension.equals("gz") ? "gzip" : extension.equals("bz2") ? "bzip2" : extension;
+    }
+
+    /** What {@link #asHadoopGlob} escaped, as written again: the name a match of it has. */
+    private static String unescaped(String glob) {
+        return glob.replaceAll("\\\\(.)", "$1");
     }
 
     private static List<InputSplit> splits(TextInputFormat format, Job job, String path) throws IOException {
@@ -150,7 +177,8 @@ record SparkFileSet(List<Piece> pieces, SparkCsvSource source) {
             org.apache.hadoop.fs.FileStatus[] matches = fs.globStatus(input);
             for (org.apache.hadoop.fs.FileStatus match : matches == null ? new org.apache.hadoop.fs.FileStatus[0] : matches) {
                 org.apache.hadoop.fs.Path matched = fs.makeQualified(match.getPath());
-                if (match.isDirectory() && !matched.equals(fs.makeQualified(input))) {
+                if (match.isDirectory() && !matched.equals(fs.makeQualified(input))
+                        && !matched.equals(fs.makeQualified(new org.apache.hadoop.fs.Path(unescaped(input.toString()))))) {
                     folders.add(matched);
                 }
             }

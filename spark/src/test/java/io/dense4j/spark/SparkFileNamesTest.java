@@ -50,6 +50,25 @@ class SparkFileNamesTest {
                 rows.columns()))) {
             assertEquals(500, data.rows(), "no file of that name: a glob, as before");
         }
+        Path parts = Files.createDirectory(folder.resolve("parts[1]"));
+        rows.write(parts.resolve("a.csv"), 0, 200);
+        rows.write(parts.resolve("b.csv"), 200, 500);
+        try (SparkCsvData data = SparkCsvData.load(LocalSpark.session(), SparkCsvSource.of(parts.toString(), rows.columns()))) {
+            assertEquals(500, data.rows(), "a folder of that name: its files");
+        }
+    }
+
+    @Test
+    void aZipArchiveIsNamedAsOneAsOnOneMachine() throws IOException {
+        TestRows rows = TestRows.xor(500, 2, 25);
+        Path plain = rows.write(folder.resolve("plain.csv"), 0, 500);
+        Path zip = folder.resolve("rows.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("rows.csv"));
+            Files.copy(plain, out);
+        }
+        assertEquals(zip + ": is a zip archive, not a CSV file: dense4j reads CSV files plain or gzip-compressed; extract the CSV file "
+                + "from it first (unzip)", refused(zip, rows).getMessage());
     }
 
     @Test

@@ -143,8 +143,9 @@ final class CellParser {
             throw problems.cell(column, "\"" + text + "\" is infinite; expected a finite number");
         }
         if (problems.headerName(column, bytes, from, to)) { // text, but no category: the declaring hint would mislead
-            throw problems.cell(column, "\"" + text + "\" is the column's own name: the line repeats the header row, as files joined "
-                    + "with cat do (join them without their headers, for example with tail -n +2, or read them as a folder or a glob)");
+            throw problems.cell(column, "\"" + text + "\" is the column's own name: does the line repeat the header row, as files "
+                    + "joined with cat do? (join them without their headers, for example with tail -n +2, or read them as a folder or a "
+                    + "glob)");
         }
         if (!CsvProblems.utf8(bytes, from, to)) { // another encoding's text, not a column of categories
             throw problems.cell(column, "expected a number, got \"" + text + "\", which " + problems.notText(bytes, from, to));
@@ -154,11 +155,13 @@ final class CellParser {
                 : SeparatorHint.of(bytes, from, to, format);
         throw problems.cell(column, "expected a number" + (format.decimal() == ',' ? " with a decimal comma" : "") + ", got \""
                 + text + "\" (" + (hint == null ? "" : hint + "; ") + (isMark(bytes, from, to)
-                // "?" is Weka's and the UCI files' missing value: declaring the column categorical is no cure for that
+                // "?" is Weka's and the UCI files' missing value, so that way out comes first; the other is for a mark that is a value
+                // ("1" and "-" as a flag), which a column of numbers beside one mark alone used to be read as categories for
                 ? "if \"" + text + "\" marks a missing value, " + (scoring && !allowMissing
                 ? "the model fills none: train it with --missing-values '" + text + "' --fill-missing"
                 : "say so: " + Remedy.of("--missing-values '" + text + "'" + (allowMissing ? "" : " --fill-missing"),
-                        "CsvFormat.withMissingMarks" + (allowMissing ? "" : " and CsvSource.Options.fillingMissing()")))
+                        "CsvFormat.withMissingMarks" + (allowMissing ? "" : " and CsvSource.Options.fillingMissing()"))
+                        + (scoring ? "" : "; " + categoricalHint(problems.flagName(column))))
                 : categoricalHint(problems.flagName(column))) + ")");
     }
 

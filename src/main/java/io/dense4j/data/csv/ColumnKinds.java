@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Which feature columns a file's reader takes as categorical: those with more text cells than
- * numbers in the first {@link #INFERENCE_ROWS} rows unless {@code infer} is off, plus those declared categorical, less
+ * numbers in the first {@link #INFERENCE_ROWS} rows ({@link TextColumns}: but not numbers beside one
+ * missing-value mark alone) unless {@code infer} is off, plus those declared categorical, less
  * those declared numeric. A column inferred as numeric that holds text further on stops the read
  * with the line, the column and the cell, and a hint to declare it.
  *

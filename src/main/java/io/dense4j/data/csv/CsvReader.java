@@ -2,6 +2,7 @@ package io.dense4j.data.csv;
 
 import io.dense4j.data.Categories;
 import io.dense4j.data.DataFileException;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -264,7 +265,8 @@ public final class CsvReader {
 
     /**
      * The feature columns whose cells in the first {@code rows} data rows are more often text
-     * than numbers (text: neither a number nor a missing value, such as empty, NA, N/A, NaN), and
+     * than numbers (text: neither a number nor a missing value, such as empty, NA, N/A, NaN), but
+     * for a column of numbers whose text is one missing-value mark alone ({@link TextColumns}), and
      * those whose numbers there are mostly dates. What a reader infers categorical columns and
      * columns of dates from, as Polars infers a schema from the first rows.
      */
@@ -359,7 +361,7 @@ public final class CsvReader {
         if (Files.isDirectory(file)) {
             throw new DataFileException(file, "is a directory, not a CSV file", null);
         }
-        try (InputStream in = decompressed(Files.newInputStream(file))) {
+        try (InputStream raw = Files.newInputStream(file); InputStream in = decompressed(raw)) {
             return reading.from(in);
         } catch (NoSuchFileException missing) {
             throw new DataFileException(file, "no such file", missing);
@@ -396,26 +398,17 @@ public final class CsvReader {
      * is refused as what it is.
      */
     private InputStream decompressed(InputStream in) throws IOException {
-        boolean gzip = gzip();
-        try (InputStream raw = Files.newInputStream(file)) {
-            byte[] head = PackedFormat.head(raw);
-            refusePacked(head, false);
+        InputStream raw = new BufferedInputStream(in, PackedFormat.HEAD_BYTES);
+        PackedFormat.refuse(raw, false, problem -> new DataFileException(file, problem, null));
+        raw.mark(2);
+        boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B; // as gzip() asks, of the bytes at hand
+        raw.reset();
+        if (!gzip) {
+            return raw;
         }
-        if (gzip) {
-            try (InputStream inside = Gzip.members(Files.newInputStream(file))) {
-                refusePacked(PackedFormat.head(inside), true);
-            } catch (Gzip.Damaged damaged) {
-                // the read that follows says what is wrong
-            }
-        }
-        return gzip ? Gzip.members(in) : in;
-    }
-
-    private void refusePacked(byte[] head, boolean insideGzip) {
-        PackedFormat packed = PackedFormat.of(head, head.length);
-        if (packed != null) {
-            throw new DataFileException(file, packed.problem(insideGzip), null);
-        }
+        InputStream inside = new BufferedInputStream(Gzip.members(raw), 1 << 16);
+        PackedFormat.refuse(inside, true, problem -> new DataFileException(file, problem, null));
+        return inside;
     }
 
     /**

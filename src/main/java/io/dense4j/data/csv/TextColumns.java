@@ -155,6 +155,9 @@ final class TextColumns {
     }
 
     private static boolean isText(byte[] bytes, int from, int to, CsvFormat format) {
+        if (CellParser.isInfinity(bytes, from, to)) { // R's "Inf", NumPy's "inf": a number, which the read then refuses as infinite
+            return false;
+        }
         if (DateCells.looksLikeDate(bytes, from, to)) { // 2020-03-14T09:30Z ends as no number does, and is read as one
             return Double.isNaN(DateCells.days(bytes, from, to));
         }

@@ -190,7 +190,9 @@ class CategoricalCsvTest {
         DataFileException marked = assertThrows(DataFileException.class,
                 () -> CsvSource.open(file, CsvFormat.defaults(), CsvSource.Options.defaults()));
         assertTrue(marked.getMessage().contains("line 2, column 1 (\"standby\"): expected a number, got \"?\" (if \"?\" marks a missing "
-                + "value, say so: --missing-values '?'"), marked.getMessage());
+                + "value, say so: --missing-values '?' --fill-missing [Java: CsvFormat.withMissingMarks and "
+                + "CsvSource.Options.fillingMissing()]; to read the column as categories, declare it "
+                + "categorical when training: --categorical standby [Java: CsvSource.Options.withCategorical])"), marked.getMessage());
         CsvSource filled = CsvSource.open(file, CsvFormat.defaults().withMissingMarks(List.of("?")),
                 CsvSource.Options.defaults().fillingMissing());
         assertEquals(List.of("kind"), filled.categoricalColumns(), "marks and no numbers, and several of them: categories");

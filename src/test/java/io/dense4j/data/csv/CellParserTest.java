@@ -138,19 +138,23 @@ class CellParserTest {
         assertEquals("t.csv, line 2, column 3: expected a number, got \"1é\" (to read the column as categories, declare it categorical when training: --categorical 'column 3' [Java: CsvSource.Options.withCategorical])", rejects("1é", true));
     }
 
-    /** "?" marks a missing value in Weka's and the UCI files: a column of numbers with it is not a column of categories. */
+    /** "?" marks a missing value in Weka's and the UCI files: asked about first; a "-" of a flag column ("1" or "-") is a category. */
     @Test
     void aMarkThatIsNoNumberIsAskedAboutAsAMissingValue() {
         for (String mark : new String[] {"?", "-", "--", ".", "*", "NULL", "null", "None", "#N/A", "missing"}) {
             assertEquals("t.csv, line 2, column 3: expected a number, got \"" + mark + "\" (if \"" + mark + "\" marks a missing value, "
-                    + "say so: --missing-values '" + mark + "' [Java: CsvFormat.withMissingMarks])", rejects(mark, true));
+                    + "say so: --missing-values '" + mark + "' [Java: CsvFormat.withMissingMarks]; to read the column as categories, "
+                    + "declare it categorical when training: --categorical 'column 3' [Java: CsvSource.Options.withCategorical])",
+                    rejects(mark, true));
         }
         for (String text : new String[] {"?x", "Nullable", "northeast"}) {
             assertTrue(rejects(text, true).endsWith("declare it categorical when training: --categorical 'column 3' [Java: "
                     + "CsvSource.Options.withCategorical])"), text);
         }
         assertEquals("t.csv, line 2, column 3: expected a number, got \"?\" (if \"?\" marks a missing value, say so: "
-                + "--missing-values '?' --fill-missing [Java: CsvFormat.withMissingMarks and CsvSource.Options.fillingMissing()])", rejects("?", false));
+                + "--missing-values '?' --fill-missing [Java: CsvFormat.withMissingMarks and CsvSource.Options.fillingMissing()]; to read "
+                + "the column as categories, declare it categorical when training: --categorical 'column 3' [Java: "
+                + "CsvSource.Options.withCategorical])", rejects("?", false));
     }
 
     /** A format's own marks are missing values, as NA is: NaN when they are allowed, else an error that names them. */
