@@ -199,6 +199,10 @@ public final class CsvPredictions {
                         missing.merge(blocks.summary().featureNames().get(j), counts[j], Long::sum);
                     }
                     blocks.summary().unknownCategoryRows().forEach((column, count) -> unknown.merge(column, count, Long::sum));
+                } catch (NoProbability overflow) { // a file is read again for the row's line; a stream cannot be
+                    long line = input.stream() == null ? filling.lineOfRow(overflow.row + 1) : -1;
+                    throw line < 0 ? overflow : NoProbability.counted(overflow.row, String.format(java.util.Locale.ROOT,
+                            "%s, line %,d: data row", input.name(), line));
                 }
             }
             if (rows == 0 && inputs.size() > 1) { // a single file says so itself

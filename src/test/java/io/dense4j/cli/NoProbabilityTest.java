@@ -40,13 +40,13 @@ class NoProbabilityTest {
         Path out = folder.resolve("p.csv");
         Run predicted = Run.of("predict", "--model", saved.toString(), "--data", rows.toString(), "--out", out.toString());
         assertEquals(1, predicted.exitCode(), predicted.out());
-        assertEquals("dense4j: " + rows + ": data row 3 has no probability: its values overflow the model's layers, as a value far "
+        assertEquals("dense4j: " + rows + ", line 4: data row 3 has no probability: its values overflow the model's layers, as a value far "
                 + "outside what training saw can; check that row", predicted.err().strip());
         assertFalse(Files.exists(out), "no file of NaN probabilities");
 
         Run evaluated = Run.of("evaluate", "--model", saved.toString(), "--data", rows.toString());
         assertEquals(1, evaluated.exitCode(), evaluated.out());
-        assertTrue(evaluated.err().strip().equals("dense4j: " + rows + ": data row 3 has no probability: its values overflow the "
+        assertTrue(evaluated.err().strip().equals("dense4j: " + rows + ", line 4: data row 3 has no probability: its values overflow the "
                 + "model's layers, as a value far outside what training saw can; check that row"), evaluated.err());
 
         // named as a reader finds the row: in its file of a folder, among the rows read when bad ones were skipped
@@ -54,17 +54,25 @@ class NoProbabilityTest {
         Files.writeString(parts.resolve("a.csv"), "a,b,label\n0,0,no\n0,0,yes\n");
         Path second = Files.writeString(parts.resolve("b.csv"), "a,b,label\n0,0,no\n10,10,yes\n");
         Run inFolder = Run.of("evaluate", "--model", saved.toString(), "--data", parts.toString());
-        assertTrue(inFolder.err().contains(second + ": data row 2 has no probability"), inFolder.err());
+        assertTrue(inFolder.err().contains(second + ", line 3: data row 2 has no probability"), inFolder.err());
         Path skipping = Files.writeString(folder.resolve("skipping.csv"), "a,b,label\n0,0,no\nx,0,no\n10,10,yes\n");
         Run skipped = Run.of("evaluate", "--model", saved.toString(), "--data", skipping.toString(), "--skip-bad-rows");
-        assertTrue(skipped.err().contains(skipping + ": data row 2 of those read (1 bad row was skipped) has no probability"),
+        assertTrue(skipped.err().contains(skipping + ", line 4: data row 2 of those read (1 bad row was skipped) has no probability"),
                 skipped.err());
+
+        // a quoted cell that holds a line end puts lines and rows apart: the line is the row's own, from a file and a stream
+        Path quoted = Files.writeString(folder.resolve("quoted.csv"), "id,a,b,label\n\"x\ny\",0,0,no\n\"z\",10,10,yes\n");
+        Run spanned = Run.of("predict", "--model", saved.toString(), "--data", quoted.toString(), "--keep", "id", "--out", "-");
+        assertEquals("dense4j: " + quoted + ", line 4: data row 2 has no probability: its values overflow the model's layers, as a "
+                + "value far outside what training saw can; check that row", spanned.err().strip());
+        Run streamed = Run.withInput(Files.readString(quoted), "predict", "--model", saved.toString(), "--data", "-", "--out", "-");
+        assertTrue(streamed.err().contains("dense4j: standard input: data row 2 has no probability"), streamed.err());
 
         // 10·3e38 alone is an infinite logit: p would read 1, and the log loss of a row labeled 0 NaN
         Path infinite = Files.writeString(folder.resolve("infinite.csv"), "a,b,label\n0,0,no\n10,0,no\n");
         Run loss = Run.of("evaluate", "--model", saved.toString(), "--data", infinite.toString(), "--json");
         assertEquals(1, loss.exitCode(), loss.out());
-        assertTrue(loss.err().contains(infinite + ": data row 2 has no probability"), loss.err());
+        assertTrue(loss.err().contains(infinite + ", line 3: data row 2 has no probability"), loss.err());
     }
 
     /**

@@ -431,20 +431,31 @@ public final class CsvSource implements CategoricalRows {
     }
 
     /**
-     * Data row {@code row} (from 0, through the files) in words a reader finds it by: "b.csv: data
-     * row 2", counting the rows read, and saying so where bad rows were skipped.
+     * Data row {@code row} (from 0, through the files) in words a reader finds it by: "b.csv, line
+     * 3: data row 2", counting the rows read, and saying so where bad rows were skipped. The file
+     * is read again up to the row for its line, which only a pass can tell: for messages.
      */
     public String describeRow(long row) {
         long before = 0;
         for (CsvFile file : files) {
             if (row < before + file.rows()) {
-                return String.format(java.util.Locale.ROOT, "%s: data row %,d%s", file.path(), row - before + 1, file.skippedRows() == 0
-                        ? "" : String.format(java.util.Locale.ROOT, " of those read (%,d bad row%s skipped)", file.skippedRows(),
-                        file.skippedRows() == 1 ? " was" : "s were"));
+                return String.format(java.util.Locale.ROOT, "%s%s: data row %,d%s", file.path(), lineOf(file, row - before + 1),
+                        row - before + 1, file.skippedRows() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                        " of those read (%,d bad row%s skipped)", file.skippedRows(), file.skippedRows() == 1 ? " was" : "s were"));
             }
             before += file.rows();
         }
         return String.format(java.util.Locale.ROOT, "%s: data row %,d", name(), row + 1);
+    }
+
+    /** ", line L" for data row {@code row} (from 1) of {@code file}, read again to find it; empty if it cannot be. */
+    private static String lineOf(CsvFile file, long row) {
+        try {
+            long line = file.reader().lineOfRow(row);
+            return line < 0 ? "" : String.format(java.util.Locale.ROOT, ", line %,d", line);
+        } catch (RuntimeException unreadable) { // changed or gone since: the row's place among the rows read still names it
+            return "";
+        }
     }
 
     /** The files' fingerprints, taken when they were opened, in file order. */
