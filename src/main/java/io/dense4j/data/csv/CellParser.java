@@ -362,7 +362,14 @@ final class CellParser {
             from++;
         }
         int length = to - from;
-        return (length == 3 || length == 8)
-                && new String(bytes, from, length, java.nio.charset.StandardCharsets.ISO_8859_1).equalsIgnoreCase(length == 3 ? "inf" : "infinity");
+        if (length != 3 && length != 8) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) { // compared byte by byte, making nothing: inference asks it of many cells
+            if ((bytes[from + i] | 0x20) != "infinity".charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -322,40 +322,6 @@ public final class CsvReader {
     }
 
     /**
-     * The line on which data row {@code row} starts (both from 1; rows as a pass reads them, bad
-     * ones skipped if this reader skips them), by a pass that stops there; -1 past the last row.
-     * For a message about a row known by its place: a quoted cell with line ends puts them apart.
-     */
-    public long lineOfRow(long row) {
-        final class Found extends RuntimeException {
-            final long line;
-
-            Found(long line) {
-                super(null, null, false, false);
-                this.line = line;
-            }
-        }
-        long[] seen = {0};
-        try {
-            read(new KeepingHandler() { // this reader may keep columns (predict --keep): their cells are not needed here
-                @Override
-                public void keptCell(int k, byte[] bytes, int from, int to) {
-                }
-
-                @Override
-                public void row(long line, float[] features, int provisionalClass, float weight) {
-                    if (++seen[0] == row) {
-                        throw new Found(line);
-                    }
-                }
-            });
-        } catch (Found found) {
-            return found.line;
-        }
-        return -1;
-    }
-
-    /**
      * As {@link #read(RowHandler)}, from {@code in}: this file's bytes, uncompressed, from a stream
      * that can be read once (standard input), its first line included.
      */

@@ -451,7 +451,7 @@ public final class CsvSource implements CategoricalRows {
     /** ", line L" for data row {@code row} (from 1) of {@code file}, read again to find it; empty if it cannot be. */
     private static String lineOf(CsvFile file, long row) {
         try {
-            long line = file.reader().lineOfRow(row);
+            long line = DataRowLine.of(file.reader(), row);
             return line < 0 ? "" : String.format(java.util.Locale.ROOT, ", line %,d", line);
         } catch (RuntimeException unreadable) { // changed or gone since: the row's place among the rows read still names it
             return "";

@@ -7,9 +7,11 @@ import java.io.InputStream;
  * The archives and compressed formats that dense4j does not read, told by their first bytes, so
  * that such a file is named as what it is: read as text, a zip file failed as a line with stray
  * carriage returns, an xz file as UTF-16. Gzip is read ({@link Gzip}). Each signature holds a byte
- * that no text holds (a control byte, a NUL, or one above 0x7F in a place UTF-8 does not put it);
- * commons-compress's own detectors also take looser ones (three letters for bzip2, six digits for
- * cpio, "ustar" alone for tar) that a header, an id or a word such as "mustard" could match.
+ * that no text holds (a control byte, a NUL, or one UTF-8 never puts there), but bzip2's, which is
+ * ten letters and digits ("BZh", the block size, then the first block's {@code "1AY&SY"}) that no
+ * header starts with; commons-compress's own detectors also take looser ones (the three letters
+ * alone for bzip2, six digits for cpio, "ustar" alone for tar) that a header, an id or a word such
+ * as "mustard" could match.
  */
 public enum PackedFormat {
     ZIP("a zip archive", "extract the CSV file from it first (unzip)", 0, 'P', 'K', 0x03, 0x04),

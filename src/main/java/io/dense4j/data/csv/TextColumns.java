@@ -13,10 +13,10 @@ import java.util.List;
  * missing value (empty, NA, N/A, NaN). A column of numbers with a few text cells stays numeric, so
  * that a typo ("12.5.1", "?") stops the read at its line rather than turning a column of numbers
  * into thousands of categories; so does one whose text is one mark alone ("?", "NULL"), however
- * often: numbers and a missing value's mark, which the read then names. A column with no value at all in those rows (one filled in
- * only later in the file) is followed further, up to {@link #FOLLOWED_ROWS}, until it shows one. A
- * row that cannot be read is passed over here: the pass that follows reports it, or skips it, as
- * its options say.
+ * often: numbers and a missing value's mark, which the read then names. A column with no value at
+ * all in those rows (one filled in only later in the file) is followed further, up to
+ * {@link #FOLLOWED_ROWS}, until it shows one. A row that cannot be read is passed over here: the
+ * pass that follows reports it, or skips it, as its options say.
  */
 final class TextColumns {
     /** The most rows read to find a value in a column whose first rows are all missing. */
