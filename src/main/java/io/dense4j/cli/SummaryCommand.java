@@ -48,8 +48,8 @@ final class SummaryCommand implements Callable<Integer> {
             System.out.println("Training state: none recorded (a resume would start at epoch 1 with a fresh optimizer)");
         } else {
             System.out.println("Epochs trained: " + progress.epochs() + (progress.batches() == 0 ? ""
-                    : String.format(java.util.Locale.ROOT, ", and %,d batches of the next (a checkpoint written before that epoch's end)",
-                    progress.batches())));
+                    : String.format(java.util.Locale.ROOT, ", and %,d batch%s of the next (a checkpoint written before that epoch's end)",
+                    progress.batches(), progress.batches() == 1 ? "" : "es")));
         }
         System.out.print(inEffect(checkpoint.state(), model.optimizer()));
         io.dense4j.model.TrainingState.Batching batching = checkpoint.state().batching();

@@ -189,7 +189,8 @@ class TrainCommand implements Callable<Integer> {
             ResumeCheck.sameData(trainer.model(), checkpoints.file, source, spec.commandLine());
             System.out.printf("Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept%s)%n", checkpoints.file,
                     trainer.epochsTrained(), epochs, trainer.batchesInEpoch() == 0 ? ""
-                            : String.format(Locale.ROOT, " and %,d batches of the next", trainer.batchesInEpoch()),
+                            : String.format(Locale.ROOT, " and %,d batch%s of the next", trainer.batchesInEpoch(),
+                                    trainer.batchesInEpoch() == 1 ? "" : "es"),
                     controls.described());
             controls.noteHowItGoesOn(this, resumed.state());
             FeatureStatistics statistics = source.statistics(trainingRows());

@@ -308,6 +308,11 @@ public final class OnnxExport {
     private static void checkNames(List<String> features, int[] categorical) {
         for (int column : categorical) {
             String name = features.get(column);
+            if (name.isEmpty()) { // ONNX Runtime refuses a graph input named "" as having no type
+                throw new IllegalArgumentException("the categorical column with no name in the header (as R's write.csv gives the "
+                        + "row names) would be an ONNX input named \"\", which ONNX Runtime refuses; name the column, or leave it out "
+                        + "with --drop '' if it only names the rows, and train again");
+            }
             if (name.equals(FEATURES) || name.equals(PROBABILITY) || name.equals(LABEL)) {
                 throw new IllegalArgumentException("the categorical column \"" + name + "\" would be an ONNX input of that name, "
                         + "which the export gives to its " + (name.equals(FEATURES) ? "numeric columns" : "output")

@@ -524,7 +524,8 @@ public final class Trainer {
             new Checkpoint(model, state()).save(file);
         } catch (IllegalStateException notFinite) {
             throw new IllegalStateException(String.format("after epoch %d%s, %s", epochsTrained,
-                    batchesInEpoch > 0 ? " and " + batchesInEpoch + " batches of the next" : "", notFinite.getMessage()), notFinite);
+                    batchesInEpoch > 0 ? " and " + batchesInEpoch + (batchesInEpoch == 1 ? " batch" : " batches") + " of the next" : "",
+                    notFinite.getMessage()), notFinite);
         }
     }
 

@@ -217,6 +217,12 @@ class OnnxExportTest {
         assertEquals("the categorical column \"dense4j/code_1\" would be an ONNX input of that name, and names starting dense4j/ "
                 + "are the export's own; rename the column and train again",
                 assertThrows(IllegalArgumentException.class, () -> OnnxExport.of(clashing)).getMessage());
+        // an empty header cell, as R's write.csv heads its row names: an input ONNX Runtime refuses to load
+        Model unnamed = new Sequential(new Dense(1, new Sigmoid())).compile(new InputSchema(List.of("x", ""), List.of("no", "yes"), null,
+                null, Map.of("", new Categories(List.of("a", "b")))), new BinaryCrossEntropy(), new SGD(0.1), CompileOptions.defaults());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> OnnxExport.of(unnamed)).getMessage().startsWith(
+                "the categorical column with no name in the header (as R's write.csv gives the row names) would be an ONNX input "
+                + "named \"\", which ONNX Runtime refuses; "));
     }
 
     /** A model trained with --missing-values '?': ONNX Runtime reads "?" as the missing slot, as dense4j does, not as "other". */
