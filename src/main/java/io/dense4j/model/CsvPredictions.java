@@ -200,7 +200,12 @@ public final class CsvPredictions {
                     }
                     blocks.summary().unknownCategoryRows().forEach((column, count) -> unknown.merge(column, count, Long::sum));
                 } catch (NoProbability overflow) { // a file is read again for the row's line; a stream cannot be
-                    long line = input.stream() == null ? io.dense4j.data.csv.DataRowLine.of(filling, overflow.row + 1) : -1;
+                    long line = -1;
+                    try {
+                        line = input.stream() == null ? io.dense4j.data.csv.DataRowLine.of(filling, overflow.row + 1) : -1;
+                    } catch (RuntimeException changed) { // changed or gone since: the row's place among the rows still names it
+                        overflow.addSuppressed(changed);
+                    }
                     throw line < 0 ? overflow : NoProbability.counted(overflow.row, String.format(java.util.Locale.ROOT,
                             "%s, line %,d: data row", input.name(), line));
                 }

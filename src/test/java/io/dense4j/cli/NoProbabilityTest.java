@@ -61,7 +61,7 @@ class NoProbabilityTest {
                 skipped.err());
 
         // a quoted cell that holds a line end puts lines and rows apart: the line is the row's own, from a file and a stream
-        Path quoted = Files.writeString(folder.resolve("quoted.csv"), "id,a,b,label\n\"x\ny\",0,0,no\n\"z\",10,10,yes\n");
+        Path quoted = Files.writeString(folder.resolve("quoted.csv"), "id,a,b,label\n\"x\ny\",0,0,no\n\"z\nw\",10,10,yes\n");
         Run spanned = Run.of("predict", "--model", saved.toString(), "--data", quoted.toString(), "--keep", "id", "--out", "-");
         assertEquals("dense4j: " + quoted + ", line 4: data row 2 has no probability: its values overflow the model's layers, as a "
                 + "value far outside what training saw can; check that row", spanned.err().strip());

@@ -41,7 +41,12 @@ record SparkFileSet(List<Piece> pieces, SparkCsvSource source) {
     static SparkFileSet of(SparkCsvSource source, Configuration conf) {
         try {
             Job job = Job.getInstance(conf);
-            FileInputFormat.setInputPaths(job, asHadoopGlob(source.path(), conf));
+            String glob = asHadoopGlob(source.path(), conf);
+            if (glob.equals(source.path())) {
+                FileInputFormat.setInputPaths(job, glob);
+            } else { // one name, escaped: the String form would split it at a comma
+                FileInputFormat.setInputPaths(job, new org.apache.hadoop.fs.Path(glob));
+            }
             FileInputFormat.setInputPathFilter(job, NotACache.class);
             // a folder's files, not its subfolders', as one machine reads a folder (Hadoop would take a subfolder for a file)
             job.getConfiguration().setBoolean(FileInputFormat.INPUT_DIR_NONRECURSIVE_IGNORE_SUBDIRS, true);

@@ -139,8 +139,9 @@ final class CellParser {
             return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
         }
         String text = CsvProblems.text(bytes, from, to);
-        if (isInfinity(bytes, from, to)) { // as R, NumPy and C write it: no category, and the parser reads only "Infinity"
-            throw problems.cell(column, "\"" + text + "\" is infinite; expected a finite number");
+        if (isInfinity(bytes, from, to)) { // as R, NumPy and C write it; the parser reads only "Infinity"; or a code that is text
+            throw problems.cell(column, "\"" + text + "\" is infinite; expected a finite number" + (scoring ? ""
+                    : " (if it is a category, not a number: " + categoricalHint(problems.flagName(column)) + ")"));
         }
         if (problems.headerName(column, bytes, from, to)) { // text, but no category: the declaring hint would mislead
             throw problems.cell(column, "\"" + text + "\" is the column's own name: does the line repeat the header row, as files "

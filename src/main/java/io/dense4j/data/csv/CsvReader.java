@@ -407,7 +407,12 @@ public final class CsvReader {
             return raw;
         }
         InputStream inside = new BufferedInputStream(Gzip.members(raw), 1 << 16);
-        PackedFormat.refuse(inside, true, problem -> new DataFileException(file, problem, null));
+        try {
+            PackedFormat.refuse(inside, true, problem -> new DataFileException(file, problem, null));
+        } catch (IOException | RuntimeException refused) {
+            inside.close(); // the decompressor's native memory, now rather than at a collection
+            throw refused;
+        }
         return inside;
     }
 

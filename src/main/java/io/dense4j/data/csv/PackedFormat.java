@@ -65,8 +65,9 @@ public enum PackedFormat {
     /**
      * Refuses {@code in} if it starts as an archive or a format compressed otherwise (one inside
      * gzip, say a .tar.gz, when {@code insideGzip}), then leaves it where it was. {@code in} supports
-     * mark and reset. One read looks, taking what the stream has: a pipe whose writer sent a short
-     * first line and waits is not waited on for more.
+     * mark and reset. One read looks, taking what the stream has: a plain pipe whose writer sent a
+     * short first line and waits is not waited on for more (a gzip stream is decompressed a block
+     * at a time, as before).
      */
     public static void refuse(InputStream in, boolean insideGzip, java.util.function.Function<String, RuntimeException> problem)
             throws IOException {

@@ -48,7 +48,9 @@ class CellParserTest {
     void rejectsInfinitiesAndNumbersBeyondFloat32EvenWithMissingValuesAllowed() {
         assertEquals("t.csv, line 2, column 3: \"-Infinity\" is infinite; expected a finite number", rejects("-Infinity", true));
         for (String written : new String[] {"Inf", "-Inf", "inf", "+inf", "INF", "infinity", "-INFINITY"}) { // R's, NumPy's, C's
-            assertEquals("t.csv, line 2, column 3: \"" + written + "\" is infinite; expected a finite number", rejects(written, true));
+            assertEquals("t.csv, line 2, column 3: \"" + written + "\" is infinite; expected a finite number (if it is a category, not "
+                    + "a number: to read the column as categories, declare it categorical when training: --categorical 'column 3' [Java: "
+                    + "CsvSource.Options.withCategorical])", rejects(written, true));
         }
         assertTrue(rejects("info", true).contains("expected a number, got \"info\""), "a word that starts like one is text");
         assertEquals("t.csv, line 2, column 3: \"3.5e38\" is beyond float32's range (±3.4e38)", rejects("3.5e38", true));
