@@ -12,7 +12,6 @@ Writes results.jsonl (one line per table) and results.md into --out-dir.
 import argparse
 import json
 import math
-import os
 import re
 import subprocess
 import time
@@ -29,6 +28,7 @@ from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_JAR = HERE.parent.parent / "target" / "dense4j-0.1.0.jar"  # built by mvn package at the top level
+OPENBLAS_ENV = HERE.parent.parent / "src" / "main" / "scripts" / "openblas-env.sh"
 TRAIN_SHARE = 0.7
 BATCH_SIZE = 32  # dense4j's default --batch-size
 # The cells dense4j reads as missing without --missing-values; pandas is told the same.
@@ -87,11 +87,12 @@ def column_kinds(frame, label):
 
 def dense4j(jar, folder, *args):
     """Run a dense4j command in folder; its exit code, output lines and wall seconds."""
-    env = dict(os.environ)
-    env.setdefault("OPENBLAS_CORETYPE", "SKYLAKEX")
+    # The JVM starts as ./dense4j starts it, after the script that picks OpenBLAS's kernels for
+    # this CPU: AVX-512 ones where the bundled OpenBLAS would not choose them, never where the
+    # CPU lacks them (they stop the JVM with SIGILL).
     start = time.monotonic()
-    done = subprocess.run(["java", "-jar", str(jar), *args], cwd=folder, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(["bash", "-c", 'source "$0" && exec java -jar "$@"', str(OPENBLAS_ENV), str(jar), *args],
+                          cwd=folder, capture_output=True, text=True)
     seconds = time.monotonic() - start
     return done.returncode, (done.stdout + done.stderr).splitlines(), seconds
 

@@ -186,9 +186,7 @@ final class StandardInput {
         byte[] secondLine = null;
         try {
             PackedFormat.refuse(in, false, problem -> new DataFileException(name, problem, null));
-            in.mark(2);
-            gzip = in.read() == 0x1F && in.read() == 0x8B;
-            in.reset();
+            gzip = Gzip.starts(in);
             if (gzip) {
                 in = new BufferedInputStream(Gzip.members(in), 1 << 16);
                 PackedFormat.refuse(in, true, problem -> new DataFileException(name, problem, null));

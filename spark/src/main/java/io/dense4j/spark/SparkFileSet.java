@@ -86,7 +86,7 @@ record SparkFileSet(List<Piece> pieces, SparkCsvSource source) {
                         throw new DataFileException(Path.of(name), packed.problem(compressed
                                 ? compression(codecs.getCodec(split.getPath())) : null), null);
                     }
-                    if (!compressed && firstLine.length >= 2 && firstLine[0] == 0x1F && (firstLine[1] & 0xFF) == 0x8B) {
+                    if (!compressed && io.dense4j.data.csv.Gzip.starts(firstLine)) {
                         throw new DataFileException(Path.of(name), "is gzip-compressed, which Spark's file input knows by a name ending "
                                 + "in .gz alone: name it so, or train on one machine, which knows gzip by its first bytes", null);
                     }

@@ -386,7 +386,7 @@ public final class CsvReader {
      */
     boolean gzip() {
         try (InputStream in = Files.newInputStream(file)) {
-            return in.read() == 0x1F && in.read() == 0x8B;
+            return Gzip.starts(in.readNBytes(2));
         } catch (IOException unreadable) {
             return false; // the read that follows says what is wrong
         }
@@ -400,10 +400,7 @@ public final class CsvReader {
     private InputStream decompressed(InputStream in) throws IOException {
         InputStream raw = new BufferedInputStream(in, PackedFormat.HEAD_BYTES);
         PackedFormat.refuse(raw, false, problem -> new DataFileException(file, problem, null));
-        raw.mark(2);
-        boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B; // as gzip() asks, of the bytes at hand
-        raw.reset();
-        if (!gzip) {
+        if (!Gzip.starts(raw)) { // as gzip() asks, of the bytes at hand
             return raw;
         }
         InputStream inside = new BufferedInputStream(Gzip.members(raw), 1 << 16);

@@ -30,10 +30,7 @@ public final class FirstLines {
      */
     public static List<byte[]> of(Path file, TextEncoding encoding, int most) throws IOException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-            raw.mark(2);
-            boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B;
-            raw.reset();
-            InputStream in = encoding.decoding(gzip ? Gzip.members(raw) : raw, true);
+            InputStream in = encoding.decoding(Gzip.starts(raw) ? Gzip.members(raw) : raw, true);
             List<byte[]> lines = new ArrayList<>();
             int laterBytes = 0;
             while (lines.size() < most) {

@@ -18,6 +18,22 @@ public final class Gzip {
     private Gzip() {
     }
 
+    /** Whether {@code head}, a stream's first bytes, starts with gzip's magic number, 1F 8B, which no text starts with. */
+    public static boolean starts(byte[] head) {
+        return head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
+    }
+
+    /**
+     * Whether {@code in} starts with gzip's magic number; {@code in} supports mark and is left where
+     * it was, so that what follows reads it from its start.
+     */
+    public static boolean starts(InputStream in) throws IOException {
+        in.mark(2);
+        byte[] head = in.readNBytes(2);
+        in.reset();
+        return starts(head);
+    }
+
     /** A failure while decompressing: a cut-off or damaged member, or bytes after the last; its message is the decompressor's. */
     public static final class Damaged extends IOException {
         Damaged(IOException cause) {
