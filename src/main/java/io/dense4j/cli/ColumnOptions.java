@@ -258,7 +258,7 @@ final class ColumnOptions {
                 .anyMatch(ColumnOptions::blankEnded)).map(column -> io.dense4j.data.Printable.of(column.getKey()))
                 .toList();
         if (!columns.isEmpty()) {
-            out.printf("Note: %s keeps categories with blanks at their ends in %s, as dense4j once read quoted cells; cells are now "
+            out.printf(Locale.ROOT, "Note: %s keeps categories with blanks at their ends in %s, as dense4j once read quoted cells; cells are now "
                     + "read without them, so those categories match no cell: train the model again%n",
                     modelFile, firstOf(columns));
         }

@@ -249,7 +249,7 @@ final class CsvOptions {
     void noteEncoding(io.dense4j.model.TrainingData recorded, PrintStream status) {
         String read = encoding(recorded);
         if (!read.equals(encoding)) { // not --encoding's, nor its default: the model's
-            status.printf("Encoding: %s, as the model's training data was read (--encoding sets it)%n", read);
+            status.printf(Locale.ROOT, "Encoding: %s, as the model's training data was read (--encoding sets it)%n", read);
         }
     }
 
@@ -287,7 +287,7 @@ final class CsvOptions {
         looked = true;
         if (found != ',') {
             guessed = found;
-            status.printf("Delimiter: %s, which cuts the first lines into fields where the comma does not (--delimiter sets it)%n",
+            status.printf(Locale.ROOT, "Delimiter: %s, which cuts the first lines into fields where the comma does not (--delimiter sets it)%n",
                     found == '\t' ? "a tab" : "'" + found + "'");
         }
     }
@@ -295,7 +295,7 @@ final class CsvOptions {
     private void takeNumbers(DecimalGuess.Found found, PrintStream status) {
         if (found != null) {
             guessedNumbers = found;
-            status.printf("Decimal: ','%s, as numbers such as %s in the first lines show (%s)%n", found.thousands() == 0 ? ""
+            status.printf(Locale.ROOT, "Decimal: ','%s, as numbers such as %s in the first lines show (%s)%n", found.thousands() == 0 ? ""
                     : " and thousands '" + found.thousands() + "'", io.dense4j.data.Printable.of(found.example()),
                     found.thousands() == 0 ? "--decimal sets it" : "--decimal and --thousands set them");
         }

@@ -83,7 +83,7 @@ final class CvCommand extends TrainCommand {
         java.util.Map<String, List<Integer>> likelyCauses = new java.util.LinkedHashMap<>();
         for (int fold = 0; fold < folds; fold++) {
             judgeAnew();
-            status().printf("Fold %d of %d: %,d rows held out%n", fold + 1, folds, heldOutRows[fold]); // before a refusal of its rows
+            status().printf(Locale.ROOT, "Fold %d of %d: %,d rows held out%n", fold + 1, folds, heldOutRows[fold]); // before a refusal of its rows
             RowSelection training = split.stratifiedIfAsked(RowSelection.fold(folds, fold, seed, false));
             RowSelection heldOut = split.stratifiedIfAsked(RowSelection.fold(folds, fold, seed, true));
             Model model = freshModels.of(hidden, chosen, source, training);
@@ -99,7 +99,7 @@ final class CvCommand extends TrainCommand {
             Evaluation evaluation = model.scores(source, heldOut).evaluation(model.threshold().value());
             status().println("On the held-out rows: " + evaluation);
             if (evaluation.confusion().tp() + evaluation.confusion().fn() == 0) { // its areas are undefined, its recall 0
-                status().printf("Note: fold %d holds out no class-1 row: its ROC AUC and PR AUC are undefined, its recall, "
+                status().printf(Locale.ROOT, "Note: fold %d holds out no class-1 row: its ROC AUC and PR AUC are undefined, its recall, "
                         + "precision and F1 are 0 in the means, and its balanced accuracy is class 0's recall alone%s%n", fold + 1, split.stratify ? "; give fewer --folds"
                         : "; --stratify gives each fold its share of each class");
             }
@@ -117,7 +117,7 @@ final class CvCommand extends TrainCommand {
                     worse.size() - FOLDS_NAMED == 1 ? "" : "s") : "");
             String causes = likelyCauses.size() == 1 ? likelyCauses.keySet().iterator().next() : likelyCauses.entrySet().stream()
                     .map(cause -> "for " + foldList(cause.getValue()) + ": " + cause.getKey()).collect(java.util.stream.Collectors.joining("; "));
-            System.err.printf("dense4j: %d of %d folds ended worse than always predicting the base rate; %s; %s. "
+            System.err.printf(Locale.ROOT, "dense4j: %d of %d folds ended worse than always predicting the base rate; %s; %s. "
                     + "--accept-worse-than-base-rate exits 0 on such a run%n", worse.size(), folds, named, causes);
             return 1;
         }

@@ -92,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.resolve("boundary-logistic-regression.png"));
         Charts.decisionBoundary("Decision boundary: " + net.name, mlp, test.features(), test.labels(),
                 out.resolve("boundary-mlp.png"));
-        System.out.printf("%nWrote the models' summaries, graphs (Graphviz DOT) and plots (loss.png, roc.png, "
+        System.out.printf(Locale.ROOT, "%nWrote the models' summaries, graphs (Graphviz DOT) and plots (loss.png, roc.png, "
                 + "boundary-*.png) to %s%n", out.toAbsolutePath());
         return 0;
     }

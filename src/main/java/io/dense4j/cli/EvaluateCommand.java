@@ -72,7 +72,7 @@ final class EvaluateCommand implements Callable<Integer> {
         // streamed in two passes (check, then score) in bounded memory, whatever the file's size
         CsvSource rows = CsvOptions.reported(model.open(data, format, badRows.appliedTo(CsvSource.Options.defaults())));
         if (schema != null && schema.labelName() == null && rows.labelName() != null && csv.label == null) {
-            (json ? System.err : System.out).printf("Note: %s does not name the label column it was trained on, so the last "
+            (json ? System.err : System.out).printf(Locale.ROOT, "Note: %s does not name the label column it was trained on, so the last "
                     + "column, \"%s\", is read as the label; --label names another%n", modelFile, Printable.of(rows.labelName()));
         }
         Scores scores = model.scores(rows, RowSelection.all());

@@ -5,6 +5,7 @@ import io.dense4j.onnx.OnnxExport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import onnx.Onnx.ModelProto;
 import onnx.Onnx.TensorProto;
@@ -42,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
         List<String> marks = model.inputSchema() == null ? List.of() : model.inputSchema().missingMarks();
         model.setThreshold(threshold.resolve(model));
         ModelProto onnx = OnnxExport.write(model, out);
-        System.out.printf("Wrote %s (ONNX opset %d, %,d bytes)%n", out, OnnxExport.OPSET, onnx.getSerializedSize());
+        System.out.printf(Locale.ROOT, "Wrote %s (ONNX opset %d, %,d bytes)%n", out, OnnxExport.OPSET, onnx.getSerializedSize());
         boolean strings = false;
         List<ValueInfoProto> inputs = onnx.getGraph().getInputList();
         for (int i = 0; i < inputs.size(); i++) {

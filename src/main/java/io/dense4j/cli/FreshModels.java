@@ -15,6 +15,7 @@ import io.dense4j.model.Sequential;
 import io.dense4j.optim.Optimizer;
 import io.dense4j.train.BaseRateCheck;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -102,7 +103,7 @@ final class FreshModels {
                 : loss.classWeights() + (train.lossOptions.balanced() ? " (balanced on the training rows)" : ""))
                 + (loss.classWeights().isNone() || weightColumn == null ? "" : " and ")
                 + (weightColumn == null ? "" : "row weights from column \"" + weightColumn + "\"");
-        train.status().printf("Training with %s: the training loss is weighted; validation loss and metrics are not%n", weights);
+        train.status().printf(Locale.ROOT, "Training with %s: the training loss is weighted; validation loss and metrics are not%n", weights);
     }
 
     private void noteConstant(List<String> constant) {
@@ -110,7 +111,7 @@ final class FreshModels {
             return;
         }
         boolean one = constant.size() == 1;
-        train.status().printf("Note: %s %s one value over the training rows, so the model learns nothing from %s; %s start at 0, "
+        train.status().printf(Locale.ROOT, "Note: %s %s one value over the training rows, so the model learns nothing from %s; %s start at 0, "
                 + "so that other values later do not move its predictions at random%n", Printable.whole(ColumnOptions.firstOf(constant)),
                 one ? "holds" : "hold", one ? "it" : "them", one ? "its weights" : "their weights");
     }

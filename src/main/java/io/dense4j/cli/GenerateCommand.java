@@ -46,7 +46,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--teacher must be linear, xor or spirals, got " + teacher);
         }
         if (rows < 1 || features < (rule == Teacher.LINEAR ? 1 : 2)) {
-            throw new ParameterException(spec.commandLine(), String.format(
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
                     "%s data needs --rows >= 1 and --features >= %d, got %d and %d",
                     teacher, rule == Teacher.LINEAR ? 1 : 2, rows, features));
         }

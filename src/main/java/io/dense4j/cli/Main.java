@@ -70,6 +70,16 @@ public final class Main implements Runnable {
                 + "their folder: --data " + (folder == null ? "." : Remedy.word(folder.toString())) + ")";
     }
 
+    /** Whether the command line asked for stack traces, before the command or after it. */
+    private static boolean verbose(CommandLine commandLine) {
+        for (var parsed = commandLine.getParseResult(); parsed != null; parsed = parsed.subcommand()) {
+            if (parsed.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs the command line and returns its exit code (for tests and {@link #main}). */
     static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
@@ -115,20 +125,26 @@ public final class Main implements Runnable {
             commandLine.getErr().println("dense4j: out of memory (" + outOfMemory.getMessage() + "); give the JVM more with "
                     + "JAVA_OPTS=-Xmx<size> (the heap) or -Dorg.bytedeco.javacpp.maxbytes=<size> (ND4J's native memory), "
                     + "or use a smaller model or batch, or fewer categories (--max-categories, or --drop a column of identifiers)");
-            for (var parsed = commandLine.getParseResult(); parsed != null; parsed = parsed.subcommand()) { // --verbose after the command too
-                if (parsed.hasMatchedOption("--verbose")) {
-                    outOfMemory.printStackTrace(commandLine.getErr());
-                    break;
-                }
+            if (verbose(commandLine)) {
+                outOfMemory.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        } catch (LinkageError failed) {
+            String problem = NativeLibraries.problem(failed);
+            if (problem == null) {
+                throw failed;
+            }
+            commandLine.getErr().println("dense4j: " + problem);
+            if (verbose(commandLine)) {
+                failed.printStackTrace(commandLine.getErr());
             }
             return 1;
         } catch (InternalError fault) {
-            if (fault.getMessage() == null || !fault.getMessage().contains("unsafe memory access")) {
+            if (!io.dense4j.data.csv.MappedPages.lost(fault)) {
                 throw fault;
             }
-            // a page of a mapped file (a cache) that is gone: the JVM says so in words no user can act on
-            commandLine.getErr().println("dense4j: a file read through memory mapping was cut short while it was read (another program "
-                    + "truncated or replaced it, or its disk failed); run the command again, and a cache is rebuilt if it changed");
+            // a page of a mapped cache that is gone: the JVM says so in words no user can act on
+            commandLine.getErr().println("dense4j: " + io.dense4j.data.csv.MappedPages.problem());
             return 1;
         }
     }

@@ -30,6 +30,10 @@ final class Outputs {
             throw new ParameterException(command, option + " " + file + " is a folder; give a file name");
         }
         checkWritable(command, option, file.toAbsolutePath().getParent(), file);
+        // a file its owner made read-only is kept, as cp keeps it: asked of the system, so root may write it
+        if (Files.isRegularFile(file) && !Files.isWritable(file)) {
+            throw new ParameterException(command, option + " " + file + " is read-only: make it writable, or give another name");
+        }
     }
 
     /**
@@ -104,7 +108,8 @@ final class Outputs {
             Files.delete(AtomicFiles.newTemporary(folder, ".dense4j-write-check-", ""));
         } catch (IOException | SecurityException | UnsupportedOperationException cannot) {
             throw new ParameterException(command, option + " " + given + ": cannot write in " + folder + " ("
-                    + cannot.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase()
+                    + cannot.getClass().getSimpleName().replace("Exception", "")
+                            .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
                     + (cannot.getMessage() == null ? "" : ": " + cannot.getMessage()) + ")");
         }
     }

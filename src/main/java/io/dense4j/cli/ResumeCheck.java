@@ -10,6 +10,7 @@ import io.dense4j.model.TrainingState;
 import io.dense4j.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -196,7 +197,7 @@ final class ResumeCheck {
             afresh.add("the plateau schedule");
         }
         if (!afresh.isEmpty()) {
-            out.printf("Note: the checkpoint keeps no state of %s, so %s start afresh%s and this run can end elsewhere than an "
+            out.printf(Locale.ROOT, "Note: the checkpoint keeps no state of %s, so %s start afresh%s and this run can end elsewhere than an "
                     + "uninterrupted one%n", String.join(" or ", afresh),
                     afresh.size() == 1 ? "its counters" : "their counters", plateau && afresh.contains("the plateau schedule")
                             ? " (the plateau's rate at --lr)" : "");

@@ -214,7 +214,7 @@ final class ResumedControls {
      */
     void noteHowItGoesOn(TrainCommand train, io.dense4j.model.TrainingState kept) {
         if (!outputsLeft.isEmpty()) {
-            System.out.printf("Note: its run wrote %s, which a resume does not take, as a copy of the checkpoint would write over "
+            System.out.printf(Locale.ROOT, "Note: its run wrote %s, which a resume does not take, as a copy of the checkpoint would write over "
                     + "them: give %s to write there%n", Listed.inWords(outputsLeft), outputsLeft.size() == 1 ? "it" : "them");
         }
         String changed = changeNote();

@@ -26,23 +26,29 @@ final class RunEnd {
     void report(History history) throws IOException {
         int restored = history.restoredEpoch();
         if (history.epochs().isEmpty()) { // killed after the checkpoint of its last epoch, or of the one early stopping stopped at
-            System.out.printf("%s, so there is nothing more to train%s%n", history.stoppedEarly() ? "The checkpoint's run had stopped "
+            System.out.printf(Locale.ROOT, "%s, so there is nothing more to train%s%n", history.stoppedEarly() ? "The checkpoint's run had stopped "
                     + "early" : "The checkpoint has trained the " + command.epochs + " epochs this run asks for", restored == 0 ? ""
                     : "; the model holds the weights of epoch " + restored
                     + ", the best " + (command.split.validation > 0 ? "on the validation loss" : "on the training loss"));
         } else if (restored != 0 && restored != history.last().epoch()) { // the last epoch's lines are not the model's
-            System.out.printf("%s; restored the weights of epoch %d, the best %s%n", history.stoppedEarly() ? "Stopped early"
+            System.out.printf(Locale.ROOT, "%s; restored the weights of epoch %d, the best %s%n", history.stoppedEarly() ? "Stopped early"
                     : "Trained every epoch", restored, command.split.validation > 0 ? "on the validation loss" : "on the training loss");
         } else if (history.stoppedEarly()) {
-            System.out.printf("Stopped early after epoch %d%n", history.last().epoch());
+            System.out.printf(Locale.ROOT, "Stopped early after epoch %d%n", history.last().epoch());
         }
         String stillFalling = command.judgement().stillFalling(history);
         if (stillFalling != null) {
             System.out.println(stillFalling);
         }
         if (command.outputs.plots != null && !history.epochs().isEmpty()) {
-            Charts.lossCurves(Map.of("model", history), command.outputs.plots.resolve("loss.png"));
-            Charts.accuracyCurves(Map.of("model", history), command.outputs.plots.resolve("accuracy.png"));
+            try {
+                Charts.lossCurves(Map.of("model", history), command.outputs.plots.resolve("loss.png"));
+                Charts.accuracyCurves(Map.of("model", history), command.outputs.plots.resolve("accuracy.png"));
+            } catch (IOException failed) { // a side output: the trained model is the run's result, and must not be lost with it
+                System.err.println("Warning: --plot " + command.outputs.plots + ": " + failed.getMessage()
+                        + "; the run goes on without its charts");
+                return;
+            }
             int first = history.epochs().get(0).epoch();
             System.out.println("Wrote " + command.outputs.plots.resolve("loss.png") + " and " + command.outputs.plots.resolve("accuracy.png")
                     + (first == 1 ? ""
@@ -89,12 +95,13 @@ final class RunEnd {
         String notWritten = outIsTheCheckpoint ? command.outputs.out + " holds the run's last checkpoint, being --checkpoint too"
                 : command.outputs.out + " was not written (a model there is left as it was)";
         if (unmetGoal != null) {
-            System.err.printf("dense4j: --threshold-for %s: %s; %s: give another goal, or leave --threshold-for out to keep the threshold "
+            System.err.printf(Locale.ROOT,
+                    "dense4j: --threshold-for %s: %s; %s: give another goal, or leave --threshold-for out to keep the threshold "
                     + "%s%n", command.split.thresholdFor, unmetGoal, notWritten, model.threshold());
             return 1;
         }
         if (command.judgement().worseAtEnd() && !command.acceptWorseThanBaseRate) {
-            System.err.printf("dense4j: %s. %s; --accept-worse-than-base-rate writes it and exits 0%n", command.judgement().verdict(),
+            System.err.printf(Locale.ROOT, "dense4j: %s. %s; --accept-worse-than-base-rate writes it and exits 0%n", command.judgement().verdict(),
                     notWritten);
             return 1;
         }

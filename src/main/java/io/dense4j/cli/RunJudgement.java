@@ -186,7 +186,7 @@ final class RunJudgement {
     /** Once a command: with one step an epoch, early stopping's patience counts steps. */
     void notePatience(int patience) {
         if (oneStepAnEpoch() && !notedPatience) { // a full batch's loss may rise for a few steps, then fall
-            status.printf("Note: --early-stopping %d counts epochs, and an epoch of a full batch is one step: the run stops after %d "
+            status.printf(Locale.ROOT, "Note: --early-stopping %d counts epochs, and an epoch of a full batch is one step: the run stops after %d "
                     + "%s without a better loss, as is common early in a run of full batches%n", patience, patience,
                     patience == 1 ? "step" : "steps");
             notedPatience = true;

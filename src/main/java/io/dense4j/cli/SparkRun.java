@@ -104,7 +104,7 @@ final class SparkRun {
         end.report(result.history());
         int code = end.finish(result.trainer(), goal, result.validation());
         if (noCheckpoint) {
-            System.out.printf("Note: the run ended before its %s checkpoint: --checkpoint-every %d counts rounds on Spark, and "
+            System.out.printf(Locale.ROOT, "Note: the run ended before its %s checkpoint: --checkpoint-every %d counts rounds on Spark, and "
                     + "it trained fewer%s%n", resumed == null ? "first" : "next", checkpoints.every,
                     code == 0 ? "; " + train.outputs.out + " is the model" : resumed == null ? "" : "; " + checkpoints.file
                             + " still holds the one it went on from");
@@ -123,8 +123,9 @@ final class SparkRun {
             FeatureStatistics training = rows.statistics(train.trainingRows());
             DefaultEpochs.settle(train, training.count(), kept);
             train.noteFilledOnResume(rows.featureNames(), rows.categoricalColumns(), training, rows.missingValues());
-            System.out.printf("Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept%s)%n",
-                    train.checkpoints.file, resumed.epochsTrained(), train.epochs, resumed.batchesInEpoch() == 0 ? "" : String.format(Locale.ROOT, " and %,d batch%s of the next",
+            System.out.printf(Locale.ROOT, "Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept%s)%n",
+                    train.checkpoints.file, resumed.epochsTrained(), train.epochs, resumed.batchesInEpoch() == 0 ? "" : String.format(Locale.ROOT,
+                            " and %,d batch%s of the next",
                             resumed.batchesInEpoch(), resumed.batchesInEpoch() == 1 ? "" : "es"), train.controls.described());
             train.controls.noteHowItGoesOn(train, kept.state());
             train.judgement().expectResumed(training, resumed.model().loss().classWeights(), resumed.model().provenance());

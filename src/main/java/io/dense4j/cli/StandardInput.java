@@ -6,6 +6,7 @@ import io.dense4j.data.csv.CsvFormat;
 import io.dense4j.data.csv.Gzip;
 import io.dense4j.data.csv.HeaderLine;
 import io.dense4j.data.csv.PackedFormat;
+import io.dense4j.io.IoReason;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -72,8 +73,15 @@ final class StandardInput {
         if (!named(data)) {
             return Path.of(data);
         }
-        deleteAbandonedCopies(Path.of(System.getProperty("java.io.tmpdir")));
-        Path folder = Files.createTempDirectory(FOLDER_PREFIX);
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        deleteAbandonedCopies(temp);
+        Path folder;
+        try {
+            folder = Files.createTempDirectory(temp, FOLDER_PREFIX);
+        } catch (IOException failed) {
+            throw new IOException("cannot make a folder for " + shownAs(data) + "'s copy in " + temp + " (java.io.tmpdir; "
+                    + "JAVA_OPTS=-Djava.io.tmpdir=DIR puts it elsewhere): " + IoReason.of(failed), failed);
+        }
         OWN.add(folder);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder), "dense4j-stdin-cleanup"));
         // locked while this process lives (kept reachable: a collected channel closes, and its lock goes): a later
@@ -93,7 +101,7 @@ final class StandardInput {
             }
         } catch (IOException failed) {
             throw new IOException("cannot copy " + shownAs(data) + " to " + copy + " (in java.io.tmpdir; JAVA_OPTS=-Djava.io.tmpdir=DIR "
-                    + "puts it elsewhere): " + failed.getMessage(), failed);
+                    + "puts it elsewhere): " + IoReason.of(failed), failed);
         }
         status.printf(Locale.ROOT, "Read %s (%,d bytes) into %s, deleted with its cache when this command ends%n",
                 shownAs(data), bytes, copy);
@@ -178,7 +186,7 @@ final class StandardInput {
         try {
             in = new BufferedInputStream(open(data), 1 << 16);
         } catch (IOException failed) {
-            throw new DataFileException(name, "cannot be read: " + failed.getMessage(), failed);
+            throw new DataFileException(name, "cannot be read: " + IoReason.of(failed), failed);
         }
         boolean gzip;
         ByteArrayOutputStream ahead = new ByteArrayOutputStream(); // what was read, to be read again
@@ -198,7 +206,7 @@ final class StandardInput {
             }
         } catch (IOException failed) { // a damaged gzip stream (in its first lines, or all of a short one), a read that failed
             throw new DataFileException(name, (failed instanceof Gzip.Damaged ? "is gzip-compressed but damaged or cut short: "
-                    : "cannot be read: ") + failed.getMessage(), failed);
+                    : "cannot be read: ") + IoReason.of(failed), failed);
         }
         if (firstLine == null) {
             throw new DataFileException(name, "line 1 runs past " + (FIRST_LINE_MOST_BYTES >> 20)

@@ -187,7 +187,7 @@ class TrainCommand implements Callable<Integer> {
         if (resumed != null) {
             trainer = Trainer.resume(resumed, policy());
             ResumeCheck.sameData(trainer.model(), checkpoints.file, source, spec.commandLine());
-            System.out.printf("Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept%s)%n", checkpoints.file,
+            System.out.printf(Locale.ROOT, "Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept%s)%n", checkpoints.file,
                     trainer.epochsTrained(), epochs, trainer.batchesInEpoch() == 0 ? ""
                             : String.format(Locale.ROOT, " and %,d batch%s of the next", trainer.batchesInEpoch(),
                                     trainer.batchesInEpoch() == 1 ? "" : "es"),

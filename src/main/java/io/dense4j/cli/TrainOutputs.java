@@ -17,12 +17,13 @@ final class TrainOutputs {
     @Option(names = "--out", defaultValue = "model.zip", description = "The model file to write (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--plot", description = "A folder for PNG charts of loss and accuracy per epoch (training and validation).")
+    @Option(names = "--plot", description = "A folder for PNG charts of loss and accuracy per epoch (training and validation); "
+            + "charts that cannot be written are a warning, and the model is still written.")
     Path plots;
 
     @Option(names = "--log", paramLabel = "FILE", description = "A CSV file of the epochs, a line added after each: epoch, loss, "
             + "accuracy, val_loss, val_accuracy, samples, seconds (as Keras's CSVLogger): runs of other batch sizes side by side on "
-            + "a clock, the seconds summed.")
+            + "a clock, the seconds summed. A log whose disk fills stops at its last whole line with a warning; training goes on.")
     Path log;
 
     /**

@@ -84,7 +84,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (trainedOn != null && trainedOn.contentXxh128() != null && bytes > 0) { // one read now rather than a whole retraining
             String content = ContentHash.ofFiles(CsvFiles.of(data).paths());
             if (!content.equals(trainedOn.contentXxh128())) {
-                System.out.printf("Not reproduced: %s is not the data %s was trained on (%s; now XXH3-128 %s)%n", data, modelFile,
+                System.out.printf(Locale.ROOT, "Not reproduced: %s is not the data %s was trained on (%s; now XXH3-128 %s)%n", data, modelFile,
                         trainedOn, content);
                 return 1;
             }
@@ -101,7 +101,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             Model retrained = Model.load(retrainedFile);
             if (trainedOn != null && !trainedOn.sameContent(retrained.trainingData())) {
-                System.out.printf("Not reproduced: %s is not the data %s was trained on (%s; now %s)%n", StandardInput.shownAs(data),
+                System.out.printf(Locale.ROOT, "Not reproduced: %s is not the data %s was trained on (%s; now %s)%n", StandardInput.shownAs(data),
                         modelFile, trainedOn,
                         retrained.trainingData());
                 return 1;

@@ -2,6 +2,7 @@ package io.dense4j.data;
 
 import io.dense4j.tensor.NativeArray;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,7 +43,7 @@ public final class Dataset {
         NativeArray features = NativeArray.copyOf(x, type);
         for (int i = 0; i < features.length(); i++) {
             if (!Double.isFinite(features.get(i))) {
-                throw new IllegalArgumentException(String.format("features must be finite, but row %d, column %d is %s",
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "features must be finite, but row %d, column %d is %s",
                         i / width, i % width, features.get(i)));
             }
         }
@@ -58,7 +59,8 @@ public final class Dataset {
         }
         for (int row = 0; row < x.length; row++) {
             if (x[row] == null || x[row].length != x[0].length) {
-                throw new IllegalArgumentException(String.format("features must be rectangular, but row %d has %d values and row 0 has %d",
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "features must be rectangular, but row %d has %d values and row 0 has %d",
                         row, x[row] == null ? 0 : x[row].length, x[0].length));
             }
         }
@@ -104,7 +106,7 @@ public final class Dataset {
     private static NativeArray labels(INDArray y, int rows, DataType type) {
         boolean column = y.rank() == 2 && y.columns() == 1;
         if (!(y.rank() == 1 || column) || y.length() != rows) {
-            throw new IllegalArgumentException(String.format(
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "labels must have shape [%d] or [%d, 1] (one per row of features), got %s",
                     rows, rows, Arrays.toString(y.shape())));
         }
@@ -112,7 +114,7 @@ public final class Dataset {
         for (int i = 0; i < rows; i++) {
             double label = labels.get(i);
             if (label != 0 && label != 1) {
-                throw new IllegalArgumentException(String.format("labels must be 0 or 1, but row %d is %s", i, label));
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "labels must be 0 or 1, but row %d is %s", i, label));
             }
         }
         return labels;

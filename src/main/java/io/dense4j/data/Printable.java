@@ -1,6 +1,7 @@
 package io.dense4j.data;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Text from a file (a cell, a column's name, a label, a value in a model file) as a message shows
@@ -63,7 +64,7 @@ public final class Printable {
                 text.append(character);
                 i += length;
             } else {
-                text.append(String.format("\\x%02X", b));
+                text.append(String.format(Locale.ROOT, "\\x%02X", b));
                 i++;
             }
         }

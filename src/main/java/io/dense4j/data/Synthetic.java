@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -80,7 +81,7 @@ public final class Synthetic {
     private static void checkArguments(Teacher teacher, long rows, int width) {
         int minimumWidth = teacher == Teacher.LINEAR ? 1 : 2;
         if (rows < 1 || width < minimumWidth) {
-            throw new IllegalArgumentException(String.format("%s data needs rows >= 1 and at least %d features, got %d rows and %d",
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s data needs rows >= 1 and at least %d features, got %d rows and %d",
                     teacher, minimumWidth, rows, width));
         }
     }

@@ -3,6 +3,7 @@ package io.dense4j.graph;
 import io.dense4j.layer.Activation;
 import io.dense4j.layer.Linear;
 import io.dense4j.layer.Sigmoid;
+import java.util.Locale;
 
 /**
  * Checks that the model's last op outputs what the loss reads: a probability (ending in Sigmoid)
@@ -16,19 +17,19 @@ final class CheckLossInput {
     static Graph apply(Graph graph) {
         Node last = graph.nodes().get(graph.nodes().size() - 1);
         if (last instanceof DropoutNode) {
-            throw new IllegalArgumentException(String.format("the last layer, layer %d (%s), drops out the model's output: "
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the last layer, layer %d (%s), drops out the model's output: "
                     + "Dropout goes between hidden layers, before the output layer", last.layerIndex(), last.label()));
         }
         Activation activation = effectiveFinalActivation(graph);
         boolean endsInSigmoid = activation instanceof Sigmoid;
         if (graph.lossForm() == LossForm.FROM_PROBABILITIES && !endsInSigmoid) {
-            throw new IllegalArgumentException(String.format(
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "BinaryCrossEntropy expects probabilities, but the last layer, layer %d (%s), ends in %s: "
                             + "end with Sigmoid, or use new BinaryCrossEntropy(true) if the output is a logit",
                     last.layerIndex(), last.label(), activation.kind()));
         }
         if (graph.lossForm() == LossForm.FROM_LOGITS && endsInSigmoid) {
-            throw new IllegalArgumentException(String.format(
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "BinaryCrossEntropy(fromLogits = true) expects logits, but the last layer, layer %d (%s), "
                             + "ends in Sigmoid, which would apply σ twice: drop the Sigmoid, or use new BinaryCrossEntropy()",
                     last.layerIndex(), last.label()));

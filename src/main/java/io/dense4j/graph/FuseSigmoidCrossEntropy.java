@@ -4,6 +4,7 @@ import io.dense4j.layer.Linear;
 import io.dense4j.layer.Sigmoid;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Fuses a final Sigmoid with binary cross-entropy on probabilities into cross-entropy from logits:
@@ -26,7 +27,7 @@ final class FuseSigmoidCrossEntropy {
         } else {
             nodes.remove(nodes.size() - 1);
         }
-        return graph.rewrite(nodes, LossForm.FROM_LOGITS, String.format(
+        return graph.rewrite(nodes, LossForm.FROM_LOGITS, String.format(Locale.ROOT,
                 "fused the final Sigmoid (layer %d) with BinaryCrossEntropy into cross-entropy from logits",
                 last.layerIndex()));
     }

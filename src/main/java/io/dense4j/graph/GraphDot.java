@@ -1,6 +1,7 @@
 package io.dense4j.graph;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes a graph as Graphviz DOT: the forward pass left to right in black, the backward pass in
@@ -29,11 +30,11 @@ public final class GraphDot {
                 .append("  rankdir=LR;\n")
                 .append("  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n")
                 .append("  edge [fontname=\"Helvetica\", fontsize=10];\n")
-                .append(String.format("  x [shape=plaintext, label=\"x\\n[B, %d]\"];%n", graph.inputWidth()))
+                .append(String.format(Locale.ROOT, "  x [shape=plaintext, label=\"x\\n[B, %d]\"];%n", graph.inputWidth()))
                 .append("  y [shape=plaintext, label=\"y\\n[B, 1]\"];\n");
         String previous = "x";
         if (!graph.input().allNumeric()) {
-            dot.append(String.format("  input [shape=box, style=\"rounded,filled\", fillcolor=gray92, label=\"%s\"];%n",
+            dot.append(String.format(Locale.ROOT, "  input [shape=box, style=\"rounded,filled\", fillcolor=gray92, label=\"%s\"];%n",
                     inputStage(graph.input(), featureNames)));
             dot.append("  x -> input;\n");
             previous = "input";
@@ -41,30 +42,30 @@ public final class GraphDot {
         for (int i = 0; i < graph.nodes().size(); i++) {
             Node node = graph.nodes().get(i);
             String op = "op" + i;
-            dot.append(String.format("  %s [label=\"%s\\nlayer %d\\n[B, %d]\"];%n", op, node.label(), node.layerIndex(),
+            dot.append(String.format(Locale.ROOT, "  %s [label=\"%s\\nlayer %d\\n[B, %d]\"];%n", op, node.label(), node.layerIndex(),
                     node.outputWidth()));
             if (node.parameterCount() > 0) { // Dense: weights and bias
-                dot.append(String.format("  theta%d [shape=ellipse, label=\"W%d [%d, %d]\\nb%d [%d]\"];%n",
+                dot.append(String.format(Locale.ROOT, "  theta%d [shape=ellipse, label=\"W%d [%d, %d]\\nb%d [%d]\"];%n",
                         i, i, node.inputWidth(), node.outputWidth(), i, node.outputWidth()));
-                dot.append(String.format("  theta%d -> %s;%n", i, op));
+                dot.append(String.format(Locale.ROOT, "  theta%d -> %s;%n", i, op));
             }
             boolean gathers = node instanceof DenseNode dense && dense.gathers();
             if (previous.equals("input")) { // the first layer: the numbers, and the codes if it reads them
-                dot.append(String.format("  input -> %s [label=\"%s\"];%n", op, gathers ? "numbers, codes" : "numbers"));
+                dot.append(String.format(Locale.ROOT, "  input -> %s [label=\"%s\"];%n", op, gathers ? "numbers, codes" : "numbers"));
             } else {
-                dot.append(String.format("  %s -> %s;%n", previous, op));
+                dot.append(String.format(Locale.ROOT, "  %s -> %s;%n", previous, op));
                 if (gathers) { // after a Normalization of the numbers: the codes come straight from the input stage
-                    dot.append(String.format("  input -> %s [label=\"codes\"];%n", op));
+                    dot.append(String.format(Locale.ROOT, "  input -> %s [label=\"codes\"];%n", op));
                 }
             }
             previous = op;
         }
         boolean logits = graph.lossForm() == LossForm.FROM_LOGITS;
         boolean weighted = graph.classWeights() != null && !graph.classWeights().isNone();
-        dot.append(String.format("  loss [shape=doubleoctagon, label=\"%s%s\"];%n",
+        dot.append(String.format(Locale.ROOT, "  loss [shape=doubleoctagon, label=\"%s%s\"];%n",
                 logits ? "BCE from logits\\nmax(z,0) − z·y + log1p(e^−|z|)" : "BCE on probabilities",
                 weighted ? "\\neach row × w_y, its class's weight\\n(" + graph.classWeights() + ")" : ""));
-        dot.append(String.format("  %s -> loss [label=\"%s\"];%n", previous, logits ? "z" : "p"));
+        dot.append(String.format(Locale.ROOT, "  %s -> loss [label=\"%s\"];%n", previous, logits ? "z" : "p"));
         dot.append("  y -> loss;\n");
         dot.append("  edge [color=red, fontcolor=red, style=dashed];\n");
         String gradient = !logits ? "dL/dp" : weighted ? "w_y·(σ(z) − y)/B" : "(σ(z) − y)/B";
@@ -72,22 +73,22 @@ public final class GraphDot {
         for (int i = graph.nodes().size() - 1; i >= firstWithBackward(graph); i--) {
             Node node = graph.nodes().get(i);
             String back = "grad" + i;
-            dot.append(String.format("  %s [color=red, fontcolor=red, label=\"∂ %s\"];%n", back, node.label()));
-            dot.append(String.format("  %s -> %s [label=\"%s\"];%n", from, back, gradient));
+            dot.append(String.format(Locale.ROOT, "  %s [color=red, fontcolor=red, label=\"∂ %s\"];%n", back, node.label()));
+            dot.append(String.format(Locale.ROOT, "  %s -> %s [label=\"%s\"];%n", from, back, gradient));
             // backward reuses what forward kept: the op's input and output, and its weights
-            dot.append(String.format("  { rank=same; op%d; %s; }%n", i, back));
-            dot.append(String.format("  op%d -> %s [style=dotted, color=gray40, fontcolor=gray40, label=\"kept h%d\"];%n",
+            dot.append(String.format(Locale.ROOT, "  { rank=same; op%d; %s; }%n", i, back));
+            dot.append(String.format(Locale.ROOT, "  op%d -> %s [style=dotted, color=gray40, fontcolor=gray40, label=\"kept h%d\"];%n",
                     i, back, i));
             if (node.parameterCount() > 0) {
-                dot.append(String.format("  dtheta%d [shape=ellipse, color=red, fontcolor=red, label=\"dW%d, db%d\"];%n", i, i, i));
-                dot.append(String.format("  %s -> dtheta%d;%n", back, i));
+                dot.append(String.format(Locale.ROOT, "  dtheta%d [shape=ellipse, color=red, fontcolor=red, label=\"dW%d, db%d\"];%n", i, i, i));
+                dot.append(String.format(Locale.ROOT, "  %s -> dtheta%d;%n", back, i));
             }
             from = back;
             gradient = "dL/dh" + (i - 1);
         }
         if (graph.inputGradient()) {
             dot.append("  dx [shape=plaintext, fontcolor=red, label=\"dL/dx\"];\n");
-            dot.append(String.format("  %s -> dx;%n", from));
+            dot.append(String.format(Locale.ROOT, "  %s -> dx;%n", from));
         }
         dot.append("}\n");
         return dot.toString();

@@ -1,6 +1,7 @@
 package io.dense4j.graph;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * What each column of an input row holds: a number, or a categorical column's code, an index into
@@ -113,7 +114,7 @@ public record InputLayout(int[] slots) {
     @Override
     public String toString() {
         return allNumeric() ? slots.length + " numeric columns"
-                : String.format("%d columns: %d numeric, %d categorical (%d slots)", slots.length, numericCount(),
+                : String.format(Locale.ROOT, "%d columns: %d numeric, %d categorical (%d slots)", slots.length, numericCount(),
                         slots.length - numericCount(), encodedWidth() - numericCount());
     }
 }

@@ -9,6 +9,7 @@ import io.dense4j.layer.Normalization;
 import io.dense4j.loss.BinaryCrossEntropy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The first pass: one node per layer, with widths carried from the input through every layer. */
 final class ShapeInference {
@@ -37,7 +38,7 @@ final class ShapeInference {
         }
         if (width != 1) {
             Node last = nodes.get(nodes.size() - 1);
-            throw new IllegalArgumentException(String.format(
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "BinaryCrossEntropy expects the model to output 1 value per row, but the last layer, "
                             + "layer %d (%s), outputs %d: end the model with new Dense(1, new Sigmoid())",
                     last.layerIndex(), layers.get(last.layerIndex()).kind(), width));

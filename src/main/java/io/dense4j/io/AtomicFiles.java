@@ -21,9 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * folder, is forced to the disk, renamed over the name in one step, and the folder's entry is
  * forced too, so the rename survives a power cut.
  *
- * <p>A writer holds a lock on its temporary file until it is renamed or deleted. A process killed
- * mid-write leaves its temporary file behind, unlocked (the system releases a dead process's
- * locks), and a later write of the same name deletes it once it is a few seconds old. Liveness is
+ * <p>A writer holds a lock on its temporary file until it is renamed or deleted. A process stopped
+ * mid-write by a signal it can answer (Ctrl-C, SIGTERM) deletes its temporary files as it exits;
+ * one killed outright leaves them behind, unlocked (the system releases a dead process's locks),
+ * and a later write of the same name deletes them once they are a few seconds old. Liveness is
  * decided by the lock, not by process ids, which mean nothing across containers sharing a folder.
  */
 public final class AtomicFiles {
@@ -61,7 +62,7 @@ public final class AtomicFiles {
         Files.createDirectories(folder);
         deleteAbandoned(folder, file.getFileName() + TEMPORARY, java.util.regex.Pattern.quote(PARTIAL));
         Path partial = temporaryBeside(file);
-        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = openForWriting(partial, given)) {
             lockForWriting(channel, partial);
             OutputStream out = new BufferedOutputStream(new Naming(Channels.newOutputStream(channel), given), 1 << 16);
             content.writeTo(out);
@@ -71,10 +72,23 @@ public final class AtomicFiles {
             } catch (IOException failed) {
                 throw Naming.named(given, failed);
             }
-            publish(partial, file); // still locked: a cleaner never takes a file about to be renamed
+            try {
+                publish(partial, file); // still locked: a cleaner never takes a file about to be renamed
+            } catch (IOException failed) { // an immutable file, say: named as the file written, not the temporary one
+                throw Naming.named(given, failed);
+            }
         } finally {
             Files.deleteIfExists(partial);
             released(partial);
+        }
+    }
+
+    /** {@code partial}, open to write; a failure names {@code given}, the file it is for, and why. */
+    private static FileChannel openForWriting(Path partial, Path given) throws IOException {
+        try {
+            return FileChannel.open(partial, StandardOpenOption.WRITE);
+        } catch (IOException failed) {
+            throw Naming.named(given, failed);
         }
     }
 
@@ -91,7 +105,7 @@ public final class AtomicFiles {
         }
 
         static IOException named(Path file, IOException failed) {
-            return new IOException(file + ": cannot write: " + failed.getMessage(), failed);
+            return new IOException(file + ": cannot write: " + IoReason.of(failed), failed);
         }
 
         @Override
@@ -139,8 +153,35 @@ public final class AtomicFiles {
      * call {@link #released} once it is closed and the file renamed or deleted.
      */
     public static void lockForWriting(FileChannel channel, Path partial) throws IOException {
+        ExitCleanup.registered();
         HELD.add(partial.toAbsolutePath());
         channel.lock();
+    }
+
+    /**
+     * Deletes the temporary files this process is still writing when it exits mid-write: a user's
+     * Ctrl-C must not leave a half-written copy beside the file, which no later write of another
+     * name would clean. A rename that wins the race leaves no file to delete; one that loses
+     * fails, and the old file stays, as the process is ending anyway.
+     */
+    private static final class ExitCleanup {
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(ExitCleanup::deleteHeld, "dense4j-partial-files"));
+        }
+
+        /** Loads this class, and with it the hook, once. */
+        static void registered() {
+        }
+
+        private static void deleteHeld() {
+            for (Path partial : HELD) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException gone) {
+                    // a later write of the same name deletes it once it is a few seconds old
+                }
+            }
+        }
     }
 
     /** {@code partial} is no longer being written by this process. */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Predictions for every row of a CSV file of any size, streamed into a CSV file of
@@ -282,7 +283,8 @@ public final class CsvPredictions {
             int chosen = format.features() != null ? format.features().size()
                     : columns.size() - new java.util.HashSet<>(format.dropped()).size();
             if (chosen != width) {
-                throw new IllegalArgumentException(String.format("%s: --features or --drop leave %d of its columns, and the model reads %d "
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "%s: --features or --drop leave %d of its columns, and the model reads %d "
                         + "features (drop the label column too, if the file has one)", data, chosen, width));
             }
             return format.withoutLabel();
@@ -298,7 +300,8 @@ public final class CsvPredictions {
         } else if (columns.size() == width) {
             layout = format.withoutLabel();
         } else {
-            throw new IllegalArgumentException(String.format("%s has %d columns %s; the model reads %d features (and allows one label column)",
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s has %d columns %s; the model reads %d features (and allows one label column)",
                     data, columns.size(), columns, width));
         }
         return layout;

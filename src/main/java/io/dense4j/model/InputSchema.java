@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -207,7 +208,7 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         }
         for (int k = 0; k < 2; k++) {
             if (io.dense4j.data.csv.LabelMapping.classOf(classes, fileClasses.get(k)) != k) {
-                throw new IllegalArgumentException(String.format("%s maps its labels as 0 = \"%s\", 1 = \"%s\", but the model's "
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s maps its labels as 0 = \"%s\", 1 = \"%s\", but the model's "
                         + "classes are 0 = \"%s\", 1 = \"%s\": read it with the model's classes (CsvSource.Options.withClasses)",
                         file, io.dense4j.data.Printable.of(fileClasses.get(0)), io.dense4j.data.Printable.of(fileClasses.get(1)),
                         io.dense4j.data.Printable.of(classes.get(0)), io.dense4j.data.Printable.of(classes.get(1))));

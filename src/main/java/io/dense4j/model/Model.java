@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -468,13 +469,13 @@ public final class Model {
 
     private void assignChecked(INDArray target, INDArray values, int layerIndex, String what) {
         if (!Arrays.equals(target.shape(), values.shape())) {
-            throw new IllegalArgumentException(String.format("layer %d (Dense) expects %s of shape %s, got %s",
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "layer %d (Dense) expects %s of shape %s, got %s",
                     layerIndex, what, Arrays.toString(target.shape()), Arrays.toString(values.shape())));
         }
         double[] given = values.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble(); // a view's own values
         for (int i = 0; i < given.length; i++) {
             if (!Double.isFinite(given[i])) { // such a model predicts nothing, and would only fail when saved
-                throw new IllegalArgumentException(String.format("layer %d (Dense) %s value %d is %s, not a finite number", layerIndex,
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "layer %d (Dense) %s value %d is %s, not a finite number", layerIndex,
                         what, i, given[i]));
             }
         }
@@ -508,7 +509,7 @@ public final class Model {
                 return i;
             }
         }
-        throw new IllegalArgumentException(String.format("layer %d (%s) has no parameters", layerIndex,
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "layer %d (%s) has no parameters", layerIndex,
                 layers.get(layerIndex).kind()));
     }
 
@@ -590,7 +591,7 @@ public final class Model {
     /** Records the names of the input columns and classes; saved with the model. */
     public void setInputSchema(InputSchema schema) {
         if (schema != null && schema.featureNames().size() != inputWidth()) {
-            throw new IllegalArgumentException(String.format("the model reads %d features, but the schema names %d",
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the model reads %d features, but the schema names %d",
                     inputWidth(), schema.featureNames().size()));
         }
         if (schema != null && !schema.layout().equals(graph.input())) {
@@ -657,7 +658,7 @@ public final class Model {
     /** A dataset of the model's element type and input width. */
     public Dataset checkCompatible(Dataset data) {
         if (data.dataType() != dataType()) {
-            throw new IllegalArgumentException(String.format(
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "the model computes in %s but the dataset holds %s: read it with the model's data type (model.dataType())",
                     dataType(), data.dataType()));
         }
@@ -673,7 +674,7 @@ public final class Model {
     public void checkWidth(int width) {
         if (width != graph.inputWidth()) {
             Node first = graph.nodes().get(0);
-            throw new IllegalArgumentException(String.format(
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "layer %d (%s) expects %d features per row, got %d: the model was compiled for %d inputs",
                     first.layerIndex(), layers.get(first.layerIndex()).kind(), graph.inputWidth(), width,
                     graph.inputWidth()));

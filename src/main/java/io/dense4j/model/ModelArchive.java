@@ -1,5 +1,6 @@
 package io.dense4j.model;
 
+import io.dense4j.io.IoReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -113,7 +115,7 @@ final class ModelArchive {
             throw new ModelFileException(file, "is truncated or corrupt: " + (damaged.getMessage() != null ? damaged.getMessage()
                     : "it ends in the middle of an entry"), damaged);
         } catch (IOException failed) {
-            throw new ModelFileException(file, "cannot be read: " + failed.getMessage(), failed);
+            throw new ModelFileException(file, "cannot be read: " + IoReason.of(failed), failed);
         }
         if (digest != null && !new String(digest, StandardCharsets.US_ASCII).equals(digest(entries))) {
             throw new ModelFileException(file, "is corrupt or was altered: its content does not match its " + DIGEST, null);
@@ -162,7 +164,7 @@ final class ModelArchive {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < name.length() && out.length() < 80; i++) {
             char c = name.charAt(i);
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            out.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
         }
         return name.length() > 80 ? out + "…" : out.toString();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dense4j.graph.InputLayout;
 import io.dense4j.io.AtomicFiles;
+import io.dense4j.io.IoReason;
 import io.dense4j.tensor.NativeArray;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -149,7 +151,7 @@ final class ModelFile {
         double[] all = new double[copies.size() * parameters];
         for (int i = 0; i < copies.size(); i++) {
             if (copies.get(i).length != parameters) {
-                throw new IllegalArgumentException(String.format("a callback kept %d weights, not the model's %d", copies.get(i).length,
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "a callback kept %d weights, not the model's %d", copies.get(i).length,
                         parameters));
             }
             System.arraycopy(copies.get(i), 0, all, i * parameters, parameters);
@@ -293,7 +295,7 @@ final class ModelFile {
         try (InputStream in = Files.newInputStream(file)) {
             return read(file, in, Files.size(file));
         } catch (IOException failed) {
-            throw new ModelFileException(file, "cannot be read: " + failed.getMessage(), failed);
+            throw new ModelFileException(file, "cannot be read: " + IoReason.of(failed), failed);
         }
     }
 
@@ -429,7 +431,7 @@ final class ModelFile {
     private static void fill(NativeArray array, byte[] content, DataType type, String name) {
         double[] values = doubles(content, type, name);
         if (values.length != array.length()) {
-            throw new IllegalArgumentException(String.format("%s holds %d values; the model needs %d", name, values.length,
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s holds %d values; the model needs %d", name, values.length,
                     array.length()));
         }
         for (int i = 0; i < values.length; i++) {

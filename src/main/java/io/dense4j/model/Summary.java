@@ -40,24 +40,24 @@ final class Summary {
                     String.join(", ", dates.subList(0, Math.min(COLUMNS_SHOWN, dates.size()))),
                     dates.size() > COLUMNS_SHOWN ? String.format(Locale.ROOT, " and %,d more", dates.size() - COLUMNS_SHOWN) : ""));
         }
-        text.append(RULE).append(String.format(FORMAT, "Layer (type)", "Output Shape", "Param #")).append(RULE);
+        text.append(RULE).append(String.format(Locale.ROOT, FORMAT, "Layer (type)", "Output Shape", "Param #")).append(RULE);
         int width = model.graph().input().encodedWidth();
         List<Layer> layers = model.layers();
         for (int index = 0; index < layers.size(); index++) {
             Layer layer = layers.get(index);
             long parameters = layer.parameterCount(width);
             width = layer.outputWidth(width);
-            text.append(String.format(FORMAT, index + " " + layer.describe(), "(None, " + width + ")", grouped(parameters)));
+            text.append(String.format(Locale.ROOT, FORMAT, index + " " + layer.describe(), "(None, " + width + ")", grouped(parameters)));
         }
         text.append(RULE);
-        text.append(String.format("Total params: %s (%s)%n", grouped(model.parameterCount()),
+        text.append(String.format(Locale.ROOT, "Total params: %s (%s)%n", grouped(model.parameterCount()),
                 bytes((long) model.parameterCount() * (model.dataType() == DataType.FLOAT ? 4 : 8))));
         int statistics = model.graph().statisticsCount();
         if (statistics > 0) {
-            text.append(String.format("Non-trainable statistics: %s (Normalization's mean and 1/σ per feature)%n",
+            text.append(String.format(Locale.ROOT, "Non-trainable statistics: %s (Normalization's mean and 1/σ per feature)%n",
                     grouped(statistics)));
         }
-        text.append(String.format("Loss: %s   Optimizer: %s%n", model.loss(), model.optimizer()));
+        text.append(String.format(Locale.ROOT, "Loss: %s   Optimizer: %s%n", model.loss(), model.optimizer()));
         if (model.trainingData() != null) {
             TrainingData data = model.trainingData();
             text.append("Trained on: ").append(Printable.whole(data.toString())).append(howWritten(data)).append('\n');

@@ -1,5 +1,7 @@
 package io.dense4j.model;
 
+import java.util.Locale;
+
 /**
  * Where training stood when a checkpoint was written, and the optimizer's state: what a
  * {@link Checkpoint} adds to a model so that training resumes exactly where it stopped.
@@ -164,7 +166,7 @@ public record TrainingState(Progress progress, long optimizerSteps, double[] opt
 
         public Progress {
             if (epochs < 0 || batches < 0 || rows < 0 || correct < 0) {
-                throw new IllegalArgumentException(String.format(
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "training progress cannot be negative: %d epochs, %d batches, %d rows, %d correct",
                         epochs, batches, rows, correct));
             }

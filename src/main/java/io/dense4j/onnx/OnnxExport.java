@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import onnx.Onnx.ModelProto;
 import onnx.Onnx.OperatorSetIdProto;
 import onnx.Onnx.StringStringEntryProto;
@@ -125,7 +126,7 @@ public final class OnnxExport {
         String label = numbers == null ? onnx.output("Where", LABEL, classes)
                 : onnx.output("Where", LABEL, List.of(onnx.node("IsNaN", "unscored", List.of(probability)),
                         onnx.constant("no_class", ""), onnx.node("Where", "class", classes)));
-        onnx.declareOutput(label, TensorProto.DataType.STRING, 1, String.format("%s where probability >= %s (%s), else %s%s",
+        onnx.declareOutput(label, TensorProto.DataType.STRING, 1, String.format(Locale.ROOT, "%s where probability >= %s (%s), else %s%s",
                 className(schema, 1), DecisionThreshold.format(threshold), model.threshold().chosenBy(), className(schema, 0),
                 numbers == null ? "" : "; empty where probability is NaN"));
 

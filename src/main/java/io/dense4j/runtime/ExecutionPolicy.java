@@ -43,7 +43,7 @@ public record ExecutionPolicy(int threads, int parts, int minPartRows, long part
             throw new IllegalArgumentException("ExecutionPolicy expects parts >= 1, or 0 for one per thread, got " + parts);
         }
         if (minPartRows < 1 || partGradientBytes < 1) {
-            throw new IllegalArgumentException(String.format(
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "ExecutionPolicy expects minPartRows and partGradientBytes >= 1, got %d, %d", minPartRows, partGradientBytes));
         }
     }

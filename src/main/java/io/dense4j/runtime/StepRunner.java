@@ -2,6 +2,7 @@ package io.dense4j.runtime;
 
 import io.dense4j.data.BatchSource;
 import io.dense4j.tensor.Elementwise;
+import java.util.Locale;
 import java.util.function.IntConsumer;
 
 /**
@@ -117,7 +118,7 @@ public final class StepRunner {
             plan.weightRows(weighted);
             int got = source.next(wanted, plan.input(), plan.labels(), weighted ? plan.rowWeights() : null);
             if (got != wanted) {
-                throw new IllegalStateException(String.format(
+                throw new IllegalStateException(String.format(Locale.ROOT,
                         "the batch source announced %,d rows per pass but ran out of rows in the middle of a step", source.rows()));
             }
             rows[part] = wanted;

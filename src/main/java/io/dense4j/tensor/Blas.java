@@ -4,6 +4,7 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 
+import java.util.Locale;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
@@ -140,7 +141,7 @@ public final class Blas {
     /** Native code would read or write past the array's end: refuse before it can. */
     private static void holds(String routine, String operand, NativeArray array, long needed) {
         if (needed > array.length()) {
-            throw new IllegalArgumentException(String.format("Blas.%s: %s must hold %d elements for this shape, but holds %d",
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "Blas.%s: %s must hold %d elements for this shape, but holds %d",
                     routine, operand, needed, array.length()));
         }
     }

@@ -1,6 +1,8 @@
 package io.dense4j.train;
 
 import io.dense4j.io.AtomicFiles;
+import io.dense4j.io.IoReason;
+import java.io.PrintStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -21,6 +23,10 @@ import java.util.Objects;
  * then each epoch appends its line in one write, so a run of many short epochs costs a line each,
  * not the whole file again. The lines reach the disk at most a second apart and at the end; a
  * line cut short by a crash is dropped when the run is resumed.
+ *
+ * <p>A log that cannot grow (a full disk, the file made read-only) stops, cut back to its last
+ * whole line, with one warning; the run goes on, since losing its model to a side output would
+ * cost the hours it trained. A log that cannot be started stops the run before its first epoch.
  */
 public final class CsvLogger implements Callback {
     static final String HEADER = "epoch,loss,accuracy,val_loss,val_accuracy,samples,seconds";
@@ -29,10 +35,19 @@ public final class CsvLogger implements Callback {
     private static final long LARGEST_RESUMED_LOG = 250_000_000L;
 
     private final Path file;
+    private final PrintStream warnings;
     private long lastSync;
+    private boolean stopped;
 
+    /** Logs to {@code file}; a log that stops says so on standard error. */
     public CsvLogger(Path file) {
+        this(file, System.err);
+    }
+
+    /** Logs to {@code file}; a log that stops says so on {@code warnings}. */
+    public CsvLogger(Path file, PrintStream warnings) {
         this.file = Objects.requireNonNull(file, "log file");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
     @Override
@@ -58,7 +73,7 @@ public final class CsvLogger implements Callback {
             }
             AtomicFiles.write(file, out -> out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
         } catch (IOException failed) {
-            throw new UncheckedIOException("cannot start the training log " + file + ": " + failed.getMessage(), failed);
+            throw new UncheckedIOException("cannot start the training log " + file + ": " + IoReason.of(failed), failed);
         }
         lastSync = System.nanoTime();
     }
@@ -95,30 +110,46 @@ public final class CsvLogger implements Callback {
                 number(metrics.accuracy()), number(metrics.validationLoss()), number(metrics.validationAccuracy()),
                 metrics.samples(), metrics.seconds());
         long now = System.nanoTime();
-        append(line.getBytes(StandardCharsets.UTF_8), now - lastSync >= NANOS_BETWEEN_SYNCS);
+        append(line.getBytes(StandardCharsets.UTF_8), now - lastSync >= NANOS_BETWEEN_SYNCS, "stopped before epoch " + metrics.epoch()
+                + "'s line: %s; training goes on without it");
     }
 
     @Override
     public void onTrainEnd(History history) {
-        append(new byte[0], true);
+        append(new byte[0], true, "could not be forced to the disk at the run's end: %s; its last lines may be lost if the system stops");
     }
 
-    private void append(byte[] bytes, boolean sync) {
+    /** Appends {@code bytes}; a failure stops the log and prints {@code failure}, its %s the reason. */
+    private void append(byte[] bytes, boolean sync, String failure) {
+        if (stopped) {
+            return;
+        }
         // created again if something removed it (a log rotated mid-run): the run goes on, the new file from its header
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            if (channel.size() == 0) {
-                channel.write(ByteBuffer.wrap((HEADER + "\n").getBytes(StandardCharsets.UTF_8)));
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            if (sync) {
-                channel.force(false);
-                lastSync = System.nanoTime();
+            long whole = channel.size();
+            try {
+                if (whole == 0) {
+                    channel.write(ByteBuffer.wrap((HEADER + "\n").getBytes(StandardCharsets.UTF_8)));
+                }
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                if (sync) {
+                    channel.force(false);
+                    lastSync = System.nanoTime();
+                }
+            } catch (IOException failed) {
+                try {
+                    channel.truncate(whole); // no line cut short: the log stays a CSV file
+                } catch (IOException alsoFailed) {
+                    failed.addSuppressed(alsoFailed); // a line cut short is dropped on resume; the reason to say is the first
+                }
+                throw failed;
             }
         } catch (IOException failed) {
-            throw new UncheckedIOException("cannot write the training log " + file + ": " + failed, failed);
+            stopped = true;
+            warnings.println("Warning: the training log " + file + " " + String.format(Locale.ROOT, failure, IoReason.of(failed)));
         }
     }
 

@@ -15,6 +15,7 @@ import io.dense4j.tensor.Blas;
 import io.dense4j.tensor.NativeArray;
 import io.dense4j.tensor.Slices;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntConsumer;
 
 /**
@@ -98,11 +99,13 @@ final class GradientSteps {
     void restoreOptimizer(TrainingState state, Optimizer optimizer) {
         double[] values = state.optimizerState();
         if (values.length == 0 && stateLength() > 0 && state.optimizerSteps() > 0) { // a model file has neither
-            throw new IllegalArgumentException(String.format("the checkpoint holds no optimizer state after %d steps; %s over this model "
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the checkpoint holds no optimizer state after %d steps; %s over this model "
                     + "needs %d values (the file was altered)", state.optimizerSteps(), optimizer, stateLength()));
         }
         if (values.length != 0 && values.length != stateLength()) {
-            throw new IllegalArgumentException(String.format("the checkpoint holds %d optimizer state values; %s over this model needs %d",
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the checkpoint holds %d optimizer state values; %s over this model needs %d",
                     values.length, optimizer, stateLength()));
         }
         int at = 0;

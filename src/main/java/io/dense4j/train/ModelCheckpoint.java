@@ -1,5 +1,6 @@
 package io.dense4j.train;
 
+import io.dense4j.io.IoReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ public final class ModelCheckpoint implements Callback {
         try {
             run.trainer().saveCheckpoint(file);
         } catch (IOException failed) {
-            throw new UncheckedIOException("cannot write the checkpoint " + file + ": " + failed.getMessage(), failed);
+            throw new UncheckedIOException("cannot write the checkpoint " + file + ": " + IoReason.of(failed), failed);
         }
     }
 }

@@ -21,6 +21,7 @@ import io.dense4j.tensor.Elementwise;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -203,7 +204,7 @@ public final class Trainer {
 
     private static void checkSplit(double split, long rows, long training, long validation) {
         if (training == 0 || validation == 0) {
-            throw new IllegalArgumentException(String.format(
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "a validation split of %s on %d rows must leave at least one row for each side",
                     java.math.BigDecimal.valueOf(split).stripTrailingZeros().toPlainString(), rows));
         }
@@ -269,7 +270,7 @@ public final class Trainer {
     private void checkEpochsLeft(int epochs) {
         boolean endsResumedRun = resuming && epochsTrained == epochs && batchesInEpoch == 0;
         if (epochsTrained >= epochs && !endsResumedRun) {
-            throw new IllegalArgumentException(String.format(
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "this trainer has trained %d epochs, so fitting up to epoch %d has nothing to do: ask for more epochs",
                     epochsTrained, epochs));
         }
@@ -523,7 +524,7 @@ public final class Trainer {
         try {
             new Checkpoint(model, state()).save(file);
         } catch (IllegalStateException notFinite) {
-            throw new IllegalStateException(String.format("after epoch %d%s, %s", epochsTrained,
+            throw new IllegalStateException(String.format(Locale.ROOT, "after epoch %d%s, %s", epochsTrained,
                     batchesInEpoch > 0 ? " and " + batchesInEpoch + (batchesInEpoch == 1 ? " batch" : " batches") + " of the next" : "",
                     notFinite.getMessage()), notFinite);
         }

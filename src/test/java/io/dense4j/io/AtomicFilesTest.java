@@ -108,6 +108,32 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aWriterStoppedByATerminationSignalLeavesTheOldFileAndNoTemporaryOne() throws Exception {
+        Path file = Files.writeString(folder.resolve("predictions.csv"), "old");
+        assertEquals(143, StoppedWriter.stopMidWrite(file), "128 + SIGTERM's 15: stopped by the signal");
+        assertEquals("old", Files.readString(file));
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(file), files.toList(), "the temporary file went with the process");
+        }
+    }
+
+    @Test
+    void aReadOnlyFileIsKeptAndTheFailureSaysWhy() throws Exception {
+        Path file = Files.writeString(folder.resolve("model.zip"), "old");
+        try (ReadOnlyPaths readOnly = new ReadOnlyPaths()) {
+            readOnly.make(file);
+            IOException refused = assertThrows(IOException.class, () -> AtomicFiles.write(file, out -> out.write(1)));
+            // as a user: the copy inherits the file's permissions; as root: the immutable file cannot be replaced
+            assertTrue(refused.getMessage().equals(file + ": cannot write: access denied")
+                    || refused.getMessage().equals(file + ": cannot write: Operation not permitted"), refused.getMessage());
+        }
+        assertEquals("old", Files.readString(file));
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(file), files.toList(), "no temporary file left");
+        }
+    }
+
+    @Test
     void aFileThatIsNotRegularIsWrittenDirectlyNeverReplaced() throws Exception {
         // a named pipe stands for /dev/stdout: replacing it with a regular file would break every later writer
         Path pipe = folder.resolve("pipe");

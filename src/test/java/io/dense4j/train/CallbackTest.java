@@ -155,4 +155,34 @@ class CallbackTest {
         trainer.fit(ROWS, FitOptions.builder().epochs(4).callbacks(new CsvLogger(log)).build()); // epochs 4 only: 2 was cut short
         assertEquals(List.of("epoch", "1", "4"), Files.readAllLines(log).stream().map(line -> line.split(",")[0]).toList());
     }
+
+    /**
+     * A log that cannot grow (here its name turned into a folder after epoch 1; a full disk does
+     * the same) stops with one warning, and the run trains every epoch: its model is what matters.
+     */
+    @Test
+    void aLogThatCannotGrowStopsAndTheRunGoesOn(@TempDir Path folder) throws IOException {
+        Path log = folder.resolve("log.csv");
+        Callback inTheWay = new Callback() {
+            @Override
+            public void onEpochEnd(EpochMetrics metrics) {
+                try {
+                    if (metrics.epoch() == 1) {
+                        Files.delete(log);
+                        Files.createDirectory(log);
+                    }
+                } catch (IOException failed) {
+                    throw new java.io.UncheckedIOException(failed);
+                }
+            }
+        };
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        Trainer trainer = new Trainer(new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.5)));
+        History history = trainer.fit(ROWS, FitOptions.builder().epochs(4)
+                .callbacks(new CsvLogger(log, new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8)), inTheWay)
+                .build());
+        assertEquals(4, history.epochs().size());
+        assertEquals("Warning: the training log " + log + " stopped before epoch 2's line: Is a directory; training goes on without it\n",
+                said.toString(java.nio.charset.StandardCharsets.UTF_8), "said once, not again at each epoch or the end");
+    }
 }

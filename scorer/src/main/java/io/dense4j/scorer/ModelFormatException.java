@@ -1,6 +1,7 @@
 package io.dense4j.scorer;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * A model file the scorer cannot use, with one line that names the file and what is wrong with it:
@@ -26,7 +27,7 @@ public final class ModelFormatException extends RuntimeException {
                 line.appendCodePoint(c);
             } else {
                 for (byte b : new String(Character.toChars(c)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-                    line.append(String.format("\\x%02X", b & 0xFF));
+                    line.append(String.format(Locale.ROOT, "\\x%02X", b & 0xFF));
                 }
             }
         });

@@ -6,6 +6,7 @@ import io.dense4j.optim.Optimizer;
 import io.dense4j.runtime.BlasThreads;
 import io.dense4j.train.GradientSum;
 import io.dense4j.train.Trainer;
+import java.util.Locale;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
@@ -42,7 +43,7 @@ record BlockWork(String run, Broadcast<byte[]> model, Optimizer optimizer, byte[
     /** A block recomputed from a file that failed or changed since it was first read must not train as is (rows as read, skipped ones too). */
     void checkWhole(RowBlock block) {
         if (block.summary.problem() != null || block.rows != pieceRows[block.piece]) {
-            throw new IllegalStateException(String.format("piece %d of %s was read again with %d rows, not the %d it had%s",
+            throw new IllegalStateException(String.format(Locale.ROOT, "piece %d of %s was read again with %d rows, not the %d it had%s",
                     block.piece, block.summary.file(), block.rows, pieceRows[block.piece],
                     block.summary.problem() == null ? "" : ": " + block.summary.problem().getMessage()));
         }

@@ -13,6 +13,7 @@ import io.dense4j.train.EpochLoop;
 import io.dense4j.train.Trainer;
 import io.dense4j.train.TrainingRun;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
@@ -59,7 +60,7 @@ public final class SparkTrainer {
     public History fit(Trainer trainer, FitOptions fit, Synchronization sync) {
         Model model = trainer.model();
         if (model.inputWidth() != data.width()) {
-            throw new IllegalArgumentException(String.format("the model reads %d features, but %s has %d: %s",
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the model reads %d features, but %s has %d: %s",
                     model.inputWidth(), data.source().path(), data.width(), data.featureNames()));
         }
         if (model.inputSchema() != null) {

@@ -4,6 +4,7 @@ import com.dynatrace.hash4j.hashing.HashStream128;
 import com.dynatrace.hash4j.hashing.HashValue128;
 import com.dynatrace.hash4j.hashing.Hashing;
 import io.dense4j.data.DataFileException;
+import io.dense4j.io.IoReason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -46,7 +47,7 @@ public final class ContentHash {
                 at += window.position();
             }
         } catch (IOException failed) {
-            throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
+            throw new DataFileException(file, "cannot be read: " + IoReason.of(failed), failed);
         }
         HashValue128 value = hash.get();
         return String.format(Locale.ROOT, "%016x%016x", value.getMostSignificantBits(), value.getLeastSignificantBits());
@@ -74,7 +75,7 @@ public final class ContentHash {
             try {
                 hashes.add(of(file, Files.size(file)));
             } catch (IOException failed) {
-                throw new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
+                throw new DataFileException(file, "cannot be read: " + IoReason.of(failed), failed);
             }
         }
         return combined(hashes);

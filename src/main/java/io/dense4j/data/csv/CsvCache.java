@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.CRC32C;
 
 /**
@@ -107,7 +108,7 @@ final class CsvCache {
     static Path fallbackLocation(Path csv, Path folder) {
         String path = csv.toAbsolutePath().normalize().toString();
         long hash = com.dynatrace.hash4j.hashing.Hashing.xxh3_64().hashCharsToLong(path);
-        return folder.resolve(csv.getFileName() + "-" + String.format("%016x", hash) + SUFFIX);
+        return folder.resolve(csv.getFileName() + "-" + String.format(Locale.ROOT, "%016x", hash) + SUFFIX);
     }
 
     /**
@@ -201,11 +202,12 @@ final class CsvCache {
                 why[0] = "the cache was built with other reading options";
                 return null;
             }
+            MappedPages.mapping(cache); // the checksum reads the rows through a mapping too
             if (rowsCrc32c(channel, size - FOOTER - metadataLength) != metadata.rowsCrc32c()) {
                 why[0] = "the cache's rows do not match their checksum";
                 return null;
             }
-            return new Opened(metadata, map(channel, metadata));
+            return new Opened(metadata, map(channel, metadata, cache));
         } catch (IOException | RuntimeException unreadable) {
             why[0] = "the cache cannot be read (" + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("") + ")";
             return null;
@@ -245,10 +247,11 @@ final class CsvCache {
     }
 
     /**
-     * The rows of the cache open in {@code channel}, mapped read-only (the mapping outlives the
-     * channel): segment {@code i} holds rows from {@code i * rowsPerSegment(width)}.
+     * The rows of the cache {@code file}, open in {@code channel}, mapped read-only (the mapping
+     * outlives the channel): segment {@code i} holds rows from {@code i * rowsPerSegment(width)}.
      */
-    static FloatBuffer[] map(FileChannel channel, Metadata metadata) throws IOException {
+    static FloatBuffer[] map(FileChannel channel, Metadata metadata, Path file) throws IOException {
+        MappedPages.mapping(file);
         boolean weighted = metadata.format().weightName() != null;
         int rowBytes = rowBytes(metadata.width(), weighted);
         int perSegment = rowsPerSegment(metadata.width(), weighted);

@@ -1,6 +1,7 @@
 package io.dense4j.data.csv;
 
 import io.dense4j.io.AtomicFiles;
+import io.dense4j.io.IoReason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -39,7 +40,7 @@ final class CsvCacheWriter implements CsvReader.RowHandler, AutoCloseable {
                     StandardOpenOption.READ, StandardOpenOption.WRITE); // read too: a part may be appended with labels swapped
             AtomicFiles.lockForWriting(channel, partial); // until closed: what tells a cleaner this writer is alive
         } catch (IOException failed) {
-            throw new CsvCache.CannotWrite("cannot write the cache " + cache + ": " + failed.getMessage(), failed);
+            throw new CsvCache.CannotWrite("cannot write the cache " + cache + ": " + IoReason.of(failed), failed);
         }
     }
 
@@ -98,7 +99,7 @@ final class CsvCacheWriter implements CsvReader.RowHandler, AutoCloseable {
                 floats.clear();
             }
         } catch (IOException failed) {
-            throw new CsvCache.CannotWrite("cannot write the cache " + partial + ": " + failed.getMessage(), failed);
+            throw new CsvCache.CannotWrite("cannot write the cache " + partial + ": " + IoReason.of(failed), failed);
         } finally {
             part.close();
         }
@@ -122,14 +123,15 @@ final class CsvCacheWriter implements CsvReader.RowHandler, AutoCloseable {
                 channel.write(tail);
             }
             channel.force(true);
-            CsvCache.Opened opened = new CsvCache.Opened(metadata, CsvCache.map(channel, metadata)); // before the rename: a failure leaves no cache
+            // before the rename: a failure leaves no cache
+            CsvCache.Opened opened = new CsvCache.Opened(metadata, CsvCache.map(channel, metadata, cache));
             AtomicFiles.publish(partial, cache); // still locked: no cleaner takes it on the way
             finished = true;
             channel.close();
             AtomicFiles.released(partial);
             return opened;
         } catch (IOException failed) {
-            throw new CsvCache.CannotWrite("cannot write the cache " + cache + ": " + failed.getMessage(), failed);
+            throw new CsvCache.CannotWrite("cannot write the cache " + cache + ": " + IoReason.of(failed), failed);
         }
     }
 
@@ -140,7 +142,7 @@ final class CsvCacheWriter implements CsvReader.RowHandler, AutoCloseable {
                 channel.write(bytes);
             }
         } catch (IOException failed) {
-            throw new CsvCache.CannotWrite("cannot write the cache " + partial + ": " + failed.getMessage(), failed);
+            throw new CsvCache.CannotWrite("cannot write the cache " + partial + ": " + IoReason.of(failed), failed);
         }
         bytes.clear();
         floats.clear();

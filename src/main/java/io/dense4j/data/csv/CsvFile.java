@@ -2,6 +2,7 @@ package io.dense4j.data.csv;
 
 import io.dense4j.data.DataFileException;
 import io.dense4j.io.AtomicFiles;
+import io.dense4j.io.IoReason;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -184,7 +185,7 @@ final class CsvFile {
                 throw new DataFileException(path, "changed while it was being read", null);
             }
         } catch (IOException failed) {
-            throw new DataFileException(path, "cannot be read: " + failed.getMessage(), failed);
+            throw new DataFileException(path, "cannot be read: " + IoReason.of(failed), failed);
         }
         return new CsvCache.Metadata(CsvCache.VERSION, fingerprint, content, format, options.skipBadRows(),
                 options.fillMissing(), summary.featureNames().size(), summary.rows(), summary.featureNames(),

@@ -1,6 +1,7 @@
 package io.dense4j.data.csv;
 
 import io.dense4j.data.DataFileException;
+import io.dense4j.io.IoReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -97,7 +98,7 @@ public record CsvFiles(String name, List<Path> paths) {
                         .filter(CsvFiles::data).filter(wanted).sorted().toList();
             }
         } catch (IOException failed) {
-            throw new UncheckedIOException(given + ": cannot be listed: " + failed.getMessage(), failed);
+            throw new UncheckedIOException(given + ": cannot be listed: " + IoReason.of(failed), failed);
         } catch (UncheckedIOException failed) { // a subfolder that cannot be read, met while walking
             throw new UncheckedIOException(given + ": cannot be listed: " + failed.getCause().getMessage(), failed.getCause());
         }

@@ -2,6 +2,7 @@ package io.dense4j.data.csv;
 
 import io.dense4j.data.Categories;
 import io.dense4j.data.DataFileException;
+import io.dense4j.io.IoReason;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -377,7 +378,7 @@ public final class CsvReader {
         if (failed instanceof Gzip.Damaged) { // a cut-off member, a bad checksum, bytes after the last member
             return new DataFileException(file, "is gzip-compressed but damaged or cut short: " + failed.getMessage(), failed);
         }
-        return new DataFileException(file, "cannot be read: " + failed.getMessage(), failed);
+        return new DataFileException(file, "cannot be read: " + IoReason.of(failed), failed);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.dense4j.data.csv;
 
+import io.dense4j.io.IoReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -34,7 +35,7 @@ public record Fingerprint(long size, long modifiedMillis, long changeNanos, long
             return new Fingerprint(size, modified, changeNanos(file), inode(file), sha256(channel, 0, (int) Math.min(BLOCK, size)),
                     sha256(channel, Math.max(0, size - BLOCK), (int) Math.min(BLOCK, size)));
         } catch (IOException failed) {
-            throw new UncheckedIOException("cannot fingerprint " + file + ": " + failed.getMessage(), failed);
+            throw new UncheckedIOException("cannot fingerprint " + file + ": " + IoReason.of(failed), failed);
         }
     }
 

@@ -4,6 +4,7 @@ import io.dense4j.data.BatchSource;
 import io.dense4j.data.DataFileException;
 import io.dense4j.data.MissingValues;
 import io.dense4j.data.RowSelection;
+import io.dense4j.io.IoReason;
 import io.dense4j.tensor.NativeArray;
 import java.io.IOException;
 import java.util.Random;
@@ -259,7 +260,7 @@ final class StreamedBatches implements BatchSource {
         try {
             return file.fingerprint().unchanged(file.path());
         } catch (IOException failed) {
-            throw new DataFileException(file.path(), "cannot be read: " + failed.getMessage(), failed);
+            throw new DataFileException(file.path(), "cannot be read: " + IoReason.of(failed), failed);
         }
     }
 

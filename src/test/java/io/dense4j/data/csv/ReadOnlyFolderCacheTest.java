@@ -3,16 +3,15 @@ package io.dense4j.data.csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dense4j.data.BatchSource;
 import io.dense4j.data.RowSelection;
+import io.dense4j.io.ReadOnlyPaths;
 import io.dense4j.tensor.NativeArray;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +26,11 @@ class ReadOnlyFolderCacheTest {
     @TempDir
     Path folder;
 
-    private final List<Path> readOnly = new ArrayList<>();
-    private boolean root;
+    private final ReadOnlyPaths readOnly;
+
+    ReadOnlyFolderCacheTest() throws IOException {
+        readOnly = new ReadOnlyPaths();
+    }
 
     private Path dataFolder() throws IOException {
         Path data = Files.createDirectories(folder.resolve("data"));
@@ -36,33 +38,9 @@ class ReadOnlyFolderCacheTest {
         return data;
     }
 
-    /**
-     * Makes {@code target} refuse new files to this process. Permissions do not stop root, so as
-     * root the folder is made immutable ({@code chattr +i}, which stops root too); either way the
-     * test goes on only once a file cannot be created there.
-     */
-    private void makeReadOnly(Path target) throws Exception {
-        root = ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-        if (root) {
-            Process chattr = new ProcessBuilder("chattr", "+i", target.toString()).redirectErrorStream(true).start();
-            String said = new String(chattr.getInputStream().readAllBytes());
-            assertEquals(0, chattr.waitFor(), "chattr +i " + target + ": " + said);
-        } else {
-            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-xr-xr-x"));
-        }
-        readOnly.add(target);
-        assertThrows(IOException.class, () -> Files.createFile(target.resolve("probe")), target + " is still writable");
-    }
-
     @AfterEach
     void makeWritableAgain() throws Exception {
-        for (Path target : readOnly) { // so that the temporary folder can be deleted
-            if (root) {
-                new ProcessBuilder("chattr", "-i", target.toString()).redirectErrorStream(true).start().waitFor();
-            } else {
-                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-        }
+        readOnly.close();
     }
 
     private static List<String> rows(CsvSource source) {
@@ -85,7 +63,7 @@ class ReadOnlyFolderCacheTest {
     @Test
     void theCacheGoesToTheUsersCacheFolderAndIsReusedFromThere() throws Exception {
         Path data = dataFolder();
-        makeReadOnly(data);
+        readOnly.make(data);
         Path userCache = folder.resolve("home/.cache/dense4j"); // made when first needed
         CsvSource.Options options = CsvSource.Options.defaults().withFallbackCacheDirectory(userCache);
         CsvSource built = CsvSource.open(data.resolve("rows.csv"), CsvFormat.defaults(), options);
@@ -106,8 +84,8 @@ class ReadOnlyFolderCacheTest {
     void withNowhereToWriteThereIsNoCacheAndTheRowsAreStreamed() throws Exception {
         Path data = dataFolder();
         Path userCache = Files.createDirectories(folder.resolve("cache"));
-        makeReadOnly(data);
-        makeReadOnly(userCache);
+        readOnly.make(data);
+        readOnly.make(userCache);
         CsvSource streamed = CsvSource.open(data.resolve("rows.csv"), CsvFormat.defaults(),
                 CsvSource.Options.defaults().withFallbackCacheDirectory(userCache));
         assertNull(streamed.cacheFile());
@@ -124,7 +102,7 @@ class ReadOnlyFolderCacheTest {
         Path userCache = folder.resolve("cache");
         CsvSource.Options options = CsvSource.Options.defaults().withFallbackCacheDirectory(userCache);
         CsvSource.open(data.resolve("rows.csv"), CsvFormat.defaults(), options);
-        makeReadOnly(data);
+        readOnly.make(data);
         CsvSource reused = CsvSource.open(data.resolve("rows.csv"), CsvFormat.defaults(), options);
         assertEquals("reused " + data.resolve("rows.csv.dense4j-cache"), reused.cacheStatus());
         assertEquals(ROWS, rows(reused));
