@@ -3,13 +3,12 @@ package io.dense4j.cli;
 import io.dense4j.io.AtomicFiles;
 import io.dense4j.model.Model;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,33 +46,33 @@ final class GraphCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Has Graphviz draw into a file beside {@code out}, renamed over it once complete: a failed drawing leaves {@code out} as it was. */
+    /** Has Graphviz draw the graph, then writes the drawing as any output is written: a failed drawing leaves {@code out} as it was. */
     private void render(String dot, String format) throws IOException, InterruptedException {
-        Path partial = AtomicFiles.temporaryBeside(out);
+        Process process;
         try {
-            Process process;
-            try {
-                process = new ProcessBuilder("dot", "-T" + format, "-o", partial.toString()).redirectErrorStream(true).start();
-            } catch (IOException missing) {
-                throw new IllegalStateException("drawing ." + format + " needs Graphviz's dot (apt-get install graphviz, "
-                        + "brew install graphviz); or write --out FILE.dot and render it elsewhere", missing);
-            }
-            process.getOutputStream().write(dot.getBytes(StandardCharsets.UTF_8));
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("Graphviz's dot did not finish in 60 s");
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("Graphviz's dot failed: " + output.strip());
-            }
-            try (FileChannel drawn = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                drawn.force(true);
-            }
-            AtomicFiles.publish(partial, out);
-        } finally {
-            Files.deleteIfExists(partial);
+            process = new ProcessBuilder("dot", "-T" + format).start();
+        } catch (IOException missing) {
+            throw new IllegalStateException("drawing ." + format + " needs Graphviz's dot (apt-get install graphviz, "
+                    + "brew install graphviz); or write --out FILE.dot and render it elsewhere", missing);
         }
+        CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException unread) {
+                return "";
+            }
+        });
+        try (var in = process.getOutputStream()) { // dot reads the whole graph before it draws
+            in.write(dot.getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] drawing = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Graphviz's dot did not finish in 60 s");
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("Graphviz's dot failed: " + errors.join().strip());
+        }
+        AtomicFiles.write(out, stream -> stream.write(drawing));
     }
 }

@@ -21,7 +21,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        NativeLibraries.endIfStuck();
+        System.exit(code);
     }
 
     /** The commands whose report on standard output is what they are run for (predict's rows fail as they are written). */
@@ -70,6 +72,14 @@ public final class Main implements Runnable {
                 + "their folder: --data " + (folder == null ? "." : Remedy.word(folder.toString())) + ")";
     }
 
+    /** What an error that stops a command says: its message, or a file-system exception's file and reason (its message is the path alone). */
+    private static String said(Exception error) {
+        if (error instanceof java.nio.file.FileSystemException system && system.getFile() != null) {
+            return system.getFile() + ": " + io.dense4j.io.IoReason.of(system);
+        }
+        return error.getMessage() == null ? error.toString() : error.getMessage();
+    }
+
     /** Whether the command line asked for stack traces, before the command or after it. */
     private static boolean verbose(CommandLine commandLine) {
         for (var parsed = commandLine.getParseResult(); parsed != null; parsed = parsed.subcommand()) {
@@ -102,8 +112,7 @@ public final class Main implements Runnable {
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             boolean verbose = parsed.matchedOption("--verbose") != null
                     || parsed.subcommands().stream().anyMatch(sub -> sub.matchedOption("--verbose") != null);
-            line.getErr().println("dense4j: " + Remedy.onTheCommandLine(StandardInput.shownIn(error.getMessage() == null ? error.toString()
-                    : error.getMessage())));
+            line.getErr().println("dense4j: " + Remedy.onTheCommandLine(StandardInput.shownIn(said(error))));
             if (verbose) {
                 error.printStackTrace(line.getErr());
             }

@@ -1,40 +1,78 @@
 package io.dense4j.cli;
 
-import java.nio.file.Path;
+import io.dense4j.io.IoReason;
+import java.io.IOException;
 
 /**
  * ND4J's native libraries that could not be loaded, said in one line: JavaCPP unpacks them from
  * their jars into a cache folder on first use, so a full disk, a home folder that cannot be
- * written, or a platform the build carries none for stops every command at its first array, with a
- * page of nested initialization errors that names none of these.
+ * written, a memory limit, or a platform the build carries none for stops every command at its
+ * first array, with a page of nested initialization errors that names none of these.
  */
 final class NativeLibraries {
+    /**
+     * Whether a load failed for want of address space. OpenBLAS's threads, started before the
+     * failure, then retry their buffers' allocation forever, and the JVM's exit (System.exit and
+     * Runtime.halt alike) waits on them: the process must be killed to end.
+     */
+    private static volatile boolean outOfAddressSpace;
+
     /** What JavaCPP unpacks for ND4J on linux-x86_64 (OpenBLAS and libnd4jcpu), rounded up. */
     private static final String UNPACKED = "about 400 MB";
 
     private NativeLibraries() {
     }
 
-    /** The line to print for {@code failed}, or null when it is not a native library that failed to load. */
+    /** The line to print for {@code failed}, or null when it is not ND4J's native libraries that failed to load. */
     static String problem(LinkageError failed) {
         UnsatisfiedLinkError deepest = null;
+        boolean loadingNd4j = false;
         for (Throwable cause = failed; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof UnsatisfiedLinkError link) {
                 deepest = link;
             }
+            for (StackTraceElement frame : cause.getStackTrace()) {
+                loadingNd4j |= frame.getClassName().startsWith("org.bytedeco.") || frame.getClassName().startsWith("org.nd4j.");
+            }
         }
-        if (deepest == null) {
+        if (deepest == null || !loadingNd4j) {
             return null;
         }
-        String why = String.valueOf(deepest.getMessage()).lines().findFirst().orElse("").replaceFirst("^java\\.io\\.IOException: ", "");
+        String why = deepest.getCause() instanceof IOException io ? IoReason.of(io)
+                : String.valueOf(deepest.getMessage()).lines().findFirst().orElse("").replaceFirst("^[\\w.$]+(Exception|Error): ", "");
+        if (why.contains("failed to map segment")) { // the address space, not the disk: ulimit -v, a container's limit
+            outOfAddressSpace = true;
+            return "cannot load ND4J's native libraries (" + why + "): the process may not map enough memory for them; a limit "
+                    + "such as ulimit -v of less than about 8 GB stops them loading";
+        }
         return "cannot load ND4J's native libraries (" + why + "): JavaCPP unpacks them, " + UNPACKED + ", into " + cacheFolder()
                 + ", which must be writable and have room for them (JAVA_OPTS=-Dorg.bytedeco.javacpp.cachedir=DIR puts them "
                 + "elsewhere); this build carries them for linux-x86_64 (.mvn/maven.config)";
     }
 
-    /** Where JavaCPP unpacks libraries, as it decides by default: its property, else ~/.javacpp/cache. */
-    private static Path cacheFolder() {
-        String given = System.getProperty("org.bytedeco.javacpp.cachedir");
-        return given != null ? Path.of(given) : Path.of(System.getProperty("user.home"), ".javacpp", "cache");
+    /**
+     * Ends this process with SIGKILL if a load failed for want of address space, where it would
+     * otherwise never exit (see {@link #outOfAddressSpace}); returns if not, or if it cannot.
+     */
+    static void endIfStuck() {
+        if (!outOfAddressSpace) {
+            return;
+        }
+        System.out.flush();
+        System.err.println("dense4j: ending the process with SIGKILL: OpenBLAS's threads would keep it from exiting");
+        try {
+            new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+        } catch (java.io.IOException | InterruptedException cannot) {
+            // no kill command: the exit that follows may hang, as it did before
+        }
+    }
+
+    /** The folder JavaCPP unpacks into, as it chooses it (a property, the home folder, else the temporary folder). */
+    private static String cacheFolder() {
+        try {
+            return org.bytedeco.javacpp.Loader.getCacheDir().toString();
+        } catch (IOException | RuntimeException | LinkageError unknown) {
+            return "its cache folder (~/.javacpp/cache, else .javacpp-USER/cache in java.io.tmpdir)";
+        }
     }
 }

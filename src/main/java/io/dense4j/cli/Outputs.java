@@ -1,6 +1,7 @@
 package io.dense4j.cli;
 
 import io.dense4j.io.AtomicFiles;
+import io.dense4j.io.IoReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,10 +108,9 @@ final class Outputs {
             Files.createDirectories(folder);
             Files.delete(AtomicFiles.newTemporary(folder, ".dense4j-write-check-", ""));
         } catch (IOException | SecurityException | UnsupportedOperationException cannot) {
-            throw new ParameterException(command, option + " " + given + ": cannot write in " + folder + " ("
-                    + cannot.getClass().getSimpleName().replace("Exception", "")
-                            .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
-                    + (cannot.getMessage() == null ? "" : ": " + cannot.getMessage()) + ")");
+            String why = cannot instanceof IOException io ? IoReason.of(io) // the probe file's name would only mislead
+                    : cannot.getClass().getSimpleName() + (cannot.getMessage() == null ? "" : ": " + cannot.getMessage());
+            throw new ParameterException(command, option + " " + given + ": cannot write in " + folder + " (" + why + ")");
         }
     }
 }

@@ -57,11 +57,21 @@ public final class AtomicFiles {
             }
             return;
         }
-        Path file = throughLinks(given);
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        deleteAbandoned(folder, file.getFileName() + TEMPORARY, java.util.regex.Pattern.quote(PARTIAL));
-        Path partial = temporaryBeside(file);
+        Path file;
+        Path partial;
+        try { // each failure named as the file written, not a temporary one or its folder
+            file = throughLinks(given);
+            Path folder = file.toAbsolutePath().getParent();
+            Files.createDirectories(folder);
+            try {
+                deleteAbandoned(folder, file.getFileName() + TEMPORARY, java.util.regex.Pattern.quote(PARTIAL));
+            } catch (IOException unlisted) {
+                // cleaning only: a folder that takes files but cannot be listed (a drop folder) is written all the same
+            }
+            partial = temporaryBeside(file);
+        } catch (IOException failed) {
+            throw Naming.named(given, failed);
+        }
         try (FileChannel channel = openForWriting(partial, given)) {
             lockForWriting(channel, partial);
             OutputStream out = new BufferedOutputStream(new Naming(Channels.newOutputStream(channel), given), 1 << 16);
@@ -104,8 +114,8 @@ public final class AtomicFiles {
             this.file = file;
         }
 
-        static IOException named(Path file, IOException failed) {
-            return new IOException(file + ": cannot write: " + IoReason.of(failed), failed);
+        static WriteFailure named(Path file, IOException failed) {
+            return failed instanceof WriteFailure already ? already : new WriteFailure(file, failed);
         }
 
         @Override
@@ -150,36 +160,35 @@ public final class AtomicFiles {
 
     /**
      * Locks {@code partial}, open in {@code channel}, as a live writer's, until the channel closes;
-     * call {@link #released} once it is closed and the file renamed or deleted.
+     * call {@link #released} once it is closed and the file renamed or deleted. A file not yet
+     * released when the process exits is deleted then.
      */
     public static void lockForWriting(FileChannel channel, Path partial) throws IOException {
-        ExitCleanup.registered();
         HELD.add(partial.toAbsolutePath());
         channel.lock();
     }
 
-    /**
-     * Deletes the temporary files this process is still writing when it exits mid-write: a user's
-     * Ctrl-C must not leave a half-written copy beside the file, which no later write of another
-     * name would clean. A rename that wins the race leaves no file to delete; one that loses
-     * fails, and the old file stays, as the process is ending anyway.
+    /*
+     * The temporary files this process is still writing are deleted when it exits mid-write: a
+     * user's Ctrl-C must not leave a half-written copy beside the file, which no later write of
+     * another name would clean. A rename that wins the race leaves no file to delete; one that
+     * loses fails, and the old file stays, as the process is ending anyway. A process whose first
+     * write starts while it is already shutting down goes without the hook.
      */
-    private static final class ExitCleanup {
-        static {
-            Runtime.getRuntime().addShutdownHook(new Thread(ExitCleanup::deleteHeld, "dense4j-partial-files"));
+    static {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deleteHeld, "dense4j-partial-files"));
+        } catch (IllegalStateException shuttingDown) {
+            // the files of writes started now are left to a later write's cleaner
         }
+    }
 
-        /** Loads this class, and with it the hook, once. */
-        static void registered() {
-        }
-
-        private static void deleteHeld() {
-            for (Path partial : HELD) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException gone) {
-                    // a later write of the same name deletes it once it is a few seconds old
-                }
+    private static void deleteHeld() {
+        for (Path partial : HELD) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException gone) {
+                // a later write of the same name deletes it once it is a few seconds old
             }
         }
     }
@@ -240,7 +249,7 @@ public final class AtomicFiles {
         Path target = file;
         for (int hops = 0; Files.isSymbolicLink(target); hops++) {
             if (hops == 40) {
-                throw new IOException(file + " is a loop of symbolic links");
+                throw new IOException("it is a loop of symbolic links");
             }
             Path link = Files.readSymbolicLink(target);
             target = target.toAbsolutePath().getParent().resolve(link);
@@ -262,6 +271,9 @@ public final class AtomicFiles {
                 Files.setPosixFilePermissions(partial, Files.getPosixFilePermissions(file));
             } catch (UnsupportedOperationException notPosix) {
                 // other file systems keep their defaults
+            } catch (IOException | RuntimeException failed) {
+                Files.deleteIfExists(partial);
+                throw failed;
             }
         }
         return partial;

@@ -20,6 +20,9 @@ public final class IoReason {
 
     /** The reason {@code failed} gives, or the one its kind says: "access denied", "no such file or folder". */
     public static String of(IOException failed) {
+        if (failed instanceof WriteFailure named) {
+            return named.reason();
+        }
         if (failed instanceof FileSystemException system) {
             if (system.getReason() != null && !system.getReason().isBlank()) {
                 return system.getReason();

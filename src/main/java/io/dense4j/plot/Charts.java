@@ -67,6 +67,7 @@ public final class Charts {
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH / 2 + 100).height(HEIGHT / 2 + 100)
                 .title("Confusion matrix").xAxisTitle("predicted").yAxisTitle("actual").build();
         chart.getStyler().setShowValue(true).setPlotContentSize(1.0);
+        chart.getStyler().setHeatMapDecimalValueFormatter(count -> String.format(java.util.Locale.ROOT, "%,d", Math.round(count)));
         List<Number[]> cells = List.of( // {x: 0 is predicted 1, y: 0 is actual 0, count}
                 new Number[] {0, 1, confusion.tp()}, new Number[] {1, 1, confusion.fn()},
                 new Number[] {0, 0, confusion.fp()}, new Number[] {1, 0, confusion.tn()});
@@ -232,6 +233,9 @@ public final class Charts {
      * atomically and durably, as every file dense4j writes.
      */
     private static void save(Chart<?, ?> chart, Path png) throws IOException {
+        if (chart.getStyler() instanceof org.knowm.xchart.style.AxesChartStyler axes) {
+            axes.setLocale(java.util.Locale.ROOT); // the axes' numbers as every number dense4j writes, not the JVM's locale's
+        }
         byte[] image = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         Path file = png.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? png
                 : png.resolveSibling(png.getFileName() + ".png");

@@ -52,6 +52,7 @@ public final class CsvLogger implements Callback {
 
     @Override
     public void onTrainBegin(TrainingRun run) {
+        stopped = false; // a logger given to another fit starts again
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
         try {

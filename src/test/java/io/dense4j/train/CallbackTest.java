@@ -185,4 +185,23 @@ class CallbackTest {
         assertEquals("Warning: the training log " + log + " stopped before epoch 2's line: Is a directory; training goes on without it\n",
                 said.toString(java.nio.charset.StandardCharsets.UTF_8), "said once, not again at each epoch or the end");
     }
+
+    /** A write cut short by a full disk (here a limit on file size) is taken back: the log stays whole lines of CSV. */
+    @Test
+    void aLogCutShortMidLineIsCutBackToItsLastWholeLine(@TempDir Path folder) throws Exception {
+        Path log = folder.resolve("log.csv");
+        String said = LogUnderFileLimit.run(log, 4);
+        List<String> lines = said.lines().toList();
+        assertEquals(2, lines.size(), said);
+        assertTrue(lines.get(0).matches("Warning: the training log " + java.util.regex.Pattern.quote(log.toString())
+                + " stopped before epoch \\d+'s line: File too large; training goes on without it"), lines.get(0));
+        assertEquals("logged 1000 epochs", lines.get(1), "the run went on");
+        byte[] bytes = Files.readAllBytes(log);
+        assertTrue(bytes.length > 3000 && bytes.length <= 4096, bytes.length + " bytes");
+        assertEquals('\n', bytes[bytes.length - 1], "no line cut short");
+        List<String> logged = Files.readAllLines(log);
+        int stoppedAt = Integer.parseInt(lines.get(0).replaceAll(".*before epoch (\\d+)'s line.*", "$1"));
+        assertEquals(stoppedAt, logged.size(), "the header and every epoch before the one that did not fit");
+        assertTrue(logged.stream().skip(1).allMatch(line -> line.split(",", -1).length == 7), "every line whole");
+    }
 }

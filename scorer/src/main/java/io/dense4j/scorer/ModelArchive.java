@@ -71,7 +71,7 @@ final class ModelArchive {
             throw new ModelFormatException(file, "is truncated or corrupt: " + (damaged.getMessage() != null ? damaged.getMessage()
                     : "it ends in the middle of an entry"), damaged);
         } catch (IOException failed) {
-            throw new ModelFormatException(file, "cannot be read: " + failed.getMessage(), failed);
+            throw ModelFormatException.unreadable(file, failed);
         }
         if (digest == null) {
             throw new ModelFormatException(file, "is truncated or corrupt: it has no " + DIGEST);

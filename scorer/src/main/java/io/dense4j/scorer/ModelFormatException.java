@@ -20,6 +20,22 @@ public final class ModelFormatException extends RuntimeException {
         super(oneLine(file + ": " + problem), cause);
     }
 
+    /**
+     * A file that cannot be read, and why: Java's file-system exceptions carry the path alone as
+     * their message, the system's reason apart, often none (dense4j's IoReason says the same; the
+     * scorer depends on nothing of dense4j's).
+     */
+    static ModelFormatException unreadable(Path file, java.io.IOException failed) {
+        String why = String.valueOf(failed.getMessage());
+        if (failed instanceof java.nio.file.FileSystemException system) {
+            why = system.getReason() != null ? system.getReason()
+                    : failed instanceof java.nio.file.AccessDeniedException ? "access denied"
+                    : failed instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : "the system refused it (" + failed.getClass().getSimpleName() + ")";
+        }
+        return new ModelFormatException(file, "cannot be read: " + why, failed);
+    }
+
     private static String oneLine(String message) {
         StringBuilder line = new StringBuilder(message.length());
         message.codePoints().forEach(c -> {

@@ -53,7 +53,7 @@ final class ModelReader {
         try (InputStream in = Files.newInputStream(file)) {
             return new ModelReader(file).read(in, Files.size(file));
         } catch (IOException failed) {
-            throw new ModelFormatException(file, "cannot be read: " + failed.getMessage(), failed);
+            throw ModelFormatException.unreadable(file, failed);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.dense4j.data.csv;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dense4j.io.IoReason;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -209,7 +210,8 @@ final class CsvCache {
             }
             return new Opened(metadata, map(channel, metadata, cache));
         } catch (IOException | RuntimeException unreadable) {
-            why[0] = "the cache cannot be read (" + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("") + ")";
+            String reason = unreadable instanceof IOException io ? IoReason.of(io) : String.valueOf(unreadable.getMessage());
+            why[0] = "the cache cannot be read (" + reason.lines().findFirst().orElse("") + ")";
             return null;
         }
     }

@@ -100,7 +100,9 @@ public record CsvFiles(String name, List<Path> paths) {
         } catch (IOException failed) {
             throw new UncheckedIOException(given + ": cannot be listed: " + IoReason.of(failed), failed);
         } catch (UncheckedIOException failed) { // a subfolder that cannot be read, met while walking
-            throw new UncheckedIOException(given + ": cannot be listed: " + failed.getCause().getMessage(), failed.getCause());
+            IOException cause = failed.getCause();
+            String where = cause instanceof java.nio.file.FileSystemException inside && inside.getFile() != null ? inside.getFile() + ": " : "";
+            throw new UncheckedIOException(given + ": cannot be listed: " + where + IoReason.of(cause), cause);
         }
     }
 
