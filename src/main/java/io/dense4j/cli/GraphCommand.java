@@ -46,6 +46,25 @@ final class GraphCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * All of {@code stream} (nothing if it fails), read on a thread of its own: dot's output and its
+     * words are read at once, so that neither waits on the other's full pipe, and the wait for dot
+     * keeps its timeout.
+     */
+    private static CompletableFuture<byte[]> reading(java.io.InputStream stream) {
+        CompletableFuture<byte[]> read = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                read.complete(stream.readAllBytes());
+            } catch (IOException cut) {
+                read.complete(new byte[0]);
+            }
+        }, "dense4j-dot-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return read;
+    }
+
     /** Has Graphviz draw the graph, then writes the drawing as any output is written: a failed drawing leaves {@code out} as it was. */
     private void render(String dot, String format) throws IOException, InterruptedException {
         Process process;
@@ -55,24 +74,21 @@ final class GraphCommand implements Callable<Integer> {
             throw new IllegalStateException("drawing ." + format + " needs Graphviz's dot (apt-get install graphviz, "
                     + "brew install graphviz); or write --out FILE.dot and render it elsewhere", missing);
         }
-        CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException unread) {
-                return "";
-            }
-        });
+        CompletableFuture<byte[]> drawn = reading(process.getInputStream());
+        CompletableFuture<byte[]> errors = reading(process.getErrorStream());
         try (var in = process.getOutputStream()) { // dot reads the whole graph before it draws
             in.write(dot.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException refused) {
+            // dot stopped before reading the graph (an unknown format): its exit code and words below say why
         }
-        byte[] drawing = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("Graphviz's dot did not finish in 60 s");
         }
         if (process.exitValue() != 0) {
-            throw new IllegalStateException("Graphviz's dot failed: " + errors.join().strip());
+            throw new IllegalStateException("Graphviz's dot failed: " + new String(errors.join(), StandardCharsets.UTF_8).strip());
         }
+        byte[] drawing = drawn.join();
         AtomicFiles.write(out, stream -> stream.write(drawing));
     }
 }

@@ -21,8 +21,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // numbers that libraries format with the default locale (a chart's counts) read as dense4j's own do
+        java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.ROOT);
         int code = execute(args);
-        NativeLibraries.endIfStuck();
+        NativeLibraries.killIfTheExitHangs();
         System.exit(code);
     }
 

@@ -25,6 +25,11 @@ final class NativeLibraries {
 
     /** The line to print for {@code failed}, or null when it is not ND4J's native libraries that failed to load. */
     static String problem(LinkageError failed) {
+        return problem(failed, addressSpaceLimited());
+    }
+
+    /** As {@link #problem(LinkageError)}, for a process whose address space is limited or not. */
+    static String problem(LinkageError failed, boolean addressSpaceLimited) {
         UnsatisfiedLinkError deepest = null;
         boolean loadingNd4j = false;
         for (Throwable cause = failed; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
@@ -40,30 +45,45 @@ final class NativeLibraries {
         }
         String why = deepest.getCause() instanceof IOException io ? IoReason.of(io)
                 : String.valueOf(deepest.getMessage()).lines().findFirst().orElse("").replaceFirst("^[\\w.$]+(Exception|Error): ", "");
-        if (why.contains("failed to map segment")) { // the address space, not the disk: ulimit -v, a container's limit
-            outOfAddressSpace = true;
-            return "cannot load ND4J's native libraries (" + why + "): the process may not map enough memory for them; a limit "
-                    + "such as ulimit -v of less than about 8 GB stops them loading";
+        if (why.contains("failed to map segment")) { // the system's words for a limit on address space, and for a noexec folder
+            if (addressSpaceLimited) {
+                outOfAddressSpace = true;
+                return "cannot load ND4J's native libraries (" + why + "): the process may not map enough memory for them; a limit "
+                        + "such as ulimit -v of less than about 8 GB stops them loading";
+            }
+            return "cannot load ND4J's native libraries (" + why + "): " + cacheFolder() + " may not allow programs to run from it "
+                    + "(a noexec mount); JAVA_OPTS=-Dorg.bytedeco.javacpp.cachedir=DIR unpacks them elsewhere";
         }
         return "cannot load ND4J's native libraries (" + why + "): JavaCPP unpacks them, " + UNPACKED + ", into " + cacheFolder()
                 + ", which must be writable and have room for them (JAVA_OPTS=-Dorg.bytedeco.javacpp.cachedir=DIR puts them "
                 + "elsewhere); this build carries them for linux-x86_64 (.mvn/maven.config)";
     }
 
+    /** Whether this process has a finite limit on its address space (ulimit -v), as Linux lists it. */
+    private static boolean addressSpaceLimited() {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/limits")).stream()
+                    .anyMatch(line -> line.startsWith("Max address space") && !line.contains("unlimited"));
+        } catch (IOException | RuntimeException unknown) {
+            return false;
+        }
+    }
+
     /**
-     * Ends this process with SIGKILL if a load failed for want of address space, where it would
-     * otherwise never exit (see {@link #outOfAddressSpace}); returns if not, or if it cannot.
+     * Arranges for this process to end with SIGKILL a second after the exit begins if a load
+     * failed for want of address space, where the exit would otherwise never end (see
+     * {@link #outOfAddressSpace}): the shutdown hooks (a standard input's copy deleted, say) run
+     * in that second. Does nothing otherwise, or where no shell can send the signal.
      */
-    static void endIfStuck() {
+    static void killIfTheExitHangs() {
         if (!outOfAddressSpace) {
             return;
         }
-        System.out.flush();
-        System.err.println("dense4j: ending the process with SIGKILL: OpenBLAS's threads would keep it from exiting");
         try {
-            new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();
-        } catch (java.io.IOException | InterruptedException cannot) {
-            // no kill command: the exit that follows may hang, as it did before
+            new ProcessBuilder("/bin/sh", "-c", "sleep 1; kill -KILL " + ProcessHandle.current().pid()).start();
+            System.err.println("dense4j: ending the process with SIGKILL: OpenBLAS's threads would keep it from exiting");
+        } catch (IOException cannot) {
+            // no shell: the exit may hang, as it did before this was here
         }
     }
 

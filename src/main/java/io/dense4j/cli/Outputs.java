@@ -108,7 +108,8 @@ final class Outputs {
             Files.createDirectories(folder);
             Files.delete(AtomicFiles.newTemporary(folder, ".dense4j-write-check-", ""));
         } catch (IOException | SecurityException | UnsupportedOperationException cannot) {
-            String why = cannot instanceof IOException io ? IoReason.of(io) // the probe file's name would only mislead
+            String why = cannot instanceof java.nio.file.FileAlreadyExistsException inTheWay ? inTheWay.getFile() + " is a file, not a folder"
+                    : cannot instanceof IOException io ? IoReason.of(io) // the probe file's name would only mislead
                     : cannot.getClass().getSimpleName() + (cannot.getMessage() == null ? "" : ": " + cannot.getMessage());
             throw new ParameterException(command, option + " " + given + ": cannot write in " + folder + " (" + why + ")");
         }

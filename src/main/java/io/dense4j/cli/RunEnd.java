@@ -44,9 +44,12 @@ final class RunEnd {
             try {
                 Charts.lossCurves(Map.of("model", history), command.outputs.plots.resolve("loss.png"));
                 Charts.accuracyCurves(Map.of("model", history), command.outputs.plots.resolve("accuracy.png"));
-            } catch (IOException | RuntimeException | LinkageError failed) {
-                // a side output (a full disk, a machine without the fonts or native graphics drawing needs): the trained model
-                // is the run's result, and must not be lost with it
+            } catch (IOException | RuntimeException | Error failed) {
+                // a side output (a full disk, a machine without the fonts or native graphics drawing needs, which Java reports
+                // as an Error or an InternalError): the trained model is the run's result, and must not be lost with it
+                if (failed instanceof OutOfMemoryError || failed instanceof StackOverflowError) {
+                    throw failed;
+                }
                 System.err.println("Warning: --plot " + command.outputs.plots + ": " + (failed instanceof IOException io
                         ? io.getMessage() : "the charts cannot be drawn: " + failed) + "; the run goes on without its charts");
                 return;

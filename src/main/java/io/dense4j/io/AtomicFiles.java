@@ -46,59 +46,71 @@ public final class AtomicFiles {
      */
     public static void write(Path given, Content content) throws IOException {
         if (Files.isDirectory(given)) {
-            throw new IOException(given + " is a folder, not a file");
+            throw Naming.named(given, new IOException("it is a folder, not a file"));
         }
         // asked of the path itself, not of throughLinks' result: /dev/stdout on a pipe is a link
         // to "pipe:[…]", which names no file and is only reached by opening the link
         if (Files.exists(given) && !Files.isRegularFile(given)) {
-            try (OutputStream out = new BufferedOutputStream(new Naming(Files.newOutputStream(given, StandardOpenOption.WRITE), given),
-                    1 << 16)) {
+            OutputStream direct = named(given, () -> Files.newOutputStream(given, StandardOpenOption.WRITE));
+            try (OutputStream out = new BufferedOutputStream(new Naming(direct, given), 1 << 16)) {
                 content.writeTo(out);
             }
             return;
         }
-        Path file;
-        Path partial;
-        try { // each failure named as the file written, not a temporary one or its folder
-            file = throughLinks(given);
-            Path folder = file.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
-            try {
-                deleteAbandoned(folder, file.getFileName() + TEMPORARY, java.util.regex.Pattern.quote(PARTIAL));
-            } catch (IOException unlisted) {
-                // cleaning only: a folder that takes files but cannot be listed (a drop folder) is written all the same
-            }
-            partial = temporaryBeside(file);
-        } catch (IOException failed) {
-            throw Naming.named(given, failed);
+        // each step's failure is named as the file written, not a temporary one or its folder
+        Path file = named(given, () -> throughLinks(given));
+        Path folder = file.toAbsolutePath().getParent();
+        named(given, () -> folderMade(folder));
+        try {
+            deleteAbandoned(folder, file.getFileName() + TEMPORARY, java.util.regex.Pattern.quote(PARTIAL));
+        } catch (IOException | java.nio.file.DirectoryIteratorException unlisted) {
+            // cleaning only: a folder that takes files but cannot be listed (a drop folder) is written all the same
         }
-        try (FileChannel channel = openForWriting(partial, given)) {
-            lockForWriting(channel, partial);
+        Path partial = named(given, () -> temporaryBeside(file));
+        try (FileChannel channel = named(given, () -> FileChannel.open(partial, StandardOpenOption.WRITE))) {
+            named(given, () -> {
+                lockForWriting(channel, partial);
+                return null;
+            });
             OutputStream out = new BufferedOutputStream(new Naming(Channels.newOutputStream(channel), given), 1 << 16);
             content.writeTo(out);
             out.flush();
-            try {
+            named(given, () -> {
                 channel.force(true);
-            } catch (IOException failed) {
-                throw Naming.named(given, failed);
-            }
-            try {
                 publish(partial, file); // still locked: a cleaner never takes a file about to be renamed
-            } catch (IOException failed) { // an immutable file, say: named as the file written, not the temporary one
-                throw Naming.named(given, failed);
-            }
+                return null;
+            });
         } finally {
-            Files.deleteIfExists(partial);
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException left) {
+                // the failure to say is the write's; a later write of the name deletes what is left
+            }
             released(partial);
         }
     }
 
-    /** {@code partial}, open to write; a failure names {@code given}, the file it is for, and why. */
-    private static FileChannel openForWriting(Path partial, Path given) throws IOException {
+    /** A step of a write, on the file system. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    /** What {@code step} gives; its failure named as a failure to write {@code given}, with why. */
+    private static <T> T named(Path given, Step<T> step) throws WriteFailure {
         try {
-            return FileChannel.open(partial, StandardOpenOption.WRITE);
+            return step.run();
         } catch (IOException failed) {
             throw Naming.named(given, failed);
+        }
+    }
+
+    /** {@code folder}, made if missing; a file in its way (a parent of it, or itself) said as such, not as "it already exists". */
+    private static Path folderMade(Path folder) throws IOException {
+        try {
+            return Files.createDirectories(folder);
+        } catch (java.nio.file.FileAlreadyExistsException inTheWay) {
+            throw new IOException(inTheWay.getFile() + " is a file, not a folder", inTheWay);
         }
     }
 

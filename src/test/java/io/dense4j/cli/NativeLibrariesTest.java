@@ -78,9 +78,13 @@ class NativeLibrariesTest {
 
         UnsatisfiedLinkError mapping = loading(new UnsatisfiedLinkError("/root/.javacpp/cache/libjnind4jcpu.so: libnd4jcpu.so: failed "
                 + "to map segment from shared object"), "org.bytedeco.javacpp.Loader");
+        ExceptionInInitializerError unmapped = new ExceptionInInitializerError(new RuntimeException("ND4J", mapping));
         assertEquals("cannot load ND4J's native libraries (/root/.javacpp/cache/libjnind4jcpu.so: libnd4jcpu.so: failed to map segment "
                 + "from shared object): the process may not map enough memory for them; a limit such as ulimit -v of less than about 8 "
-                + "GB stops them loading", NativeLibraries.problem(new ExceptionInInitializerError(new RuntimeException("ND4J", mapping))));
+                + "GB stops them loading", NativeLibraries.problem(unmapped, true));
+        assertTrue(NativeLibraries.problem(unmapped, false).endsWith(" may not allow programs to run from it (a noexec mount); "
+                + "JAVA_OPTS=-Dorg.bytedeco.javacpp.cachedir=DIR unpacks them elsewhere"), "the same words without a limit: a noexec "
+                + "folder: " + NativeLibraries.problem(unmapped, false));
 
         UnsatisfiedLinkError fonts = loading(new UnsatisfiedLinkError("libfontmanager.so: libfreetype.so.6: cannot open shared object "
                 + "file"), "sun.font.FontManagerNativeLibrary");

@@ -38,7 +38,7 @@ class SideOutputsTest {
         assertTrue(Files.isRegularFile(model), "the trained model is written");
         assertTrue(run.out().contains("Wrote " + model), run.out());
         List<String> warnings = run.err().lines().filter(line -> line.startsWith("Warning: --plot")).toList();
-        assertEquals(List.of("Warning: --plot " + plots + ": " + plots.resolve("loss.png") + " is a folder, not a file; the run goes "
+        assertEquals(List.of("Warning: --plot " + plots + ": " + plots.resolve("loss.png") + ": cannot write: it is a folder, not a file; the run goes "
                 + "on without its charts"), warnings);
         assertFalse(Files.exists(plots.resolve("accuracy.png")), "the charts stop at the first that fails");
     }

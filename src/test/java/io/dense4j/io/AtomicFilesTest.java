@@ -94,7 +94,10 @@ class AtomicFilesTest {
         assertEquals("new", Files.readString(target));
         assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
         IOException folderRefused = assertThrows(IOException.class, () -> AtomicFiles.write(folder, out -> out.write(1)));
-        assertEquals(folder + " is a folder, not a file", folderRefused.getMessage());
+        assertEquals(folder + ": cannot write: it is a folder, not a file", folderRefused.getMessage());
+        Path aFile = Files.writeString(folder.resolve("a-file"), "x");
+        IOException fileInTheWay = assertThrows(IOException.class, () -> AtomicFiles.write(aFile.resolve("m.zip"), out -> out.write(1)));
+        assertEquals(aFile.resolve("m.zip") + ": cannot write: " + aFile + " is a file, not a folder", fileInTheWay.getMessage());
     }
 
     @Test

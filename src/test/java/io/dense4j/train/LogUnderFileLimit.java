@@ -22,9 +22,11 @@ public final class LogUnderFileLimit {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path said = log.resolveSibling("said.txt");
         // the JVM writes no file of its own with its performance data off; it ignores SIGXFSZ, so a write past the limit fails
-        Process process = new ProcessBuilder(List.of("bash", "-c", "ulimit -f " + kilobytes + " && exec \"$@\"", "limited", java,
+        ProcessBuilder limited = new ProcessBuilder(List.of("bash", "-c", "ulimit -f " + kilobytes + " && exec \"$@\"", "limited", java,
                 "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), LogUnderFileLimit.class.getName(), log.toString()))
-                .redirectErrorStream(true).redirectOutput(said.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(said.toFile());
+        limited.environment().remove("POSIXLY_CORRECT"); // where bash's ulimit -f would count blocks of 512 bytes
+        Process process = limited.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IOException("the limited JVM did not end");
