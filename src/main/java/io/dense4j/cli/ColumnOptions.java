@@ -40,15 +40,17 @@ final class ColumnOptions {
     List<String> numeric = List.of();
 
     @Option(names = "--max-categories", defaultValue = "100", description = "Categories kept per categorical column, "
-            + "the most frequent; the rest, and values never seen in training, share one slot for other values (default: ${DEFAULT-VALUE}).")
+            + "the most frequent; the rest, and values never seen in training, share one slot for other values (default: ${DEFAULT-VALUE}; at most 100,000).")
     int maxCategories;
 
     private CategoricalRows described;
 
     /** Checks the flags before any data is read. */
     void check() {
-        if (maxCategories < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-categories takes a number >= 1, got " + maxCategories);
+        if (maxCategories < 1 || maxCategories > io.dense4j.data.csv.CategoryDictionary.MOST_VALUES) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--max-categories takes a number from 1 to %,d "
+                    + "(the most distinct values a column's first pass counts), got %d", io.dense4j.data.csv.CategoryDictionary.MOST_VALUES,
+                    maxCategories));
         }
         List<String> both = categorical.stream().filter(numeric::contains).toList();
         if (!both.isEmpty()) {

@@ -230,8 +230,20 @@ public final class AtomicFiles {
      * do a user's {@code model.zip (copy).partial} and {@code model.zipbackup.partial}.
      */
     public static void deleteAbandoned(Path folder, String prefix, String suffixPattern) throws IOException {
-        java.util.regex.Pattern temporary = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix) + UNIQUE_PART
-                + suffixPattern);
+        deleteAbandoned(folder, java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix) + UNIQUE_PART + suffixPattern));
+    }
+
+    /**
+     * As {@link #deleteAbandoned(Path, String, String)}, of the temporary files of every name in
+     * {@code folder}: those named anything, then {@code infix}, a unique part and a suffix matching
+     * {@code suffixPattern}. One pass over a folder for all its files' temporary files, where one
+     * pass per file would read a folder of thousands of files thousands of times.
+     */
+    public static void deleteAbandonedOfAnyName(Path folder, String infix, String suffixPattern) throws IOException {
+        deleteAbandoned(folder, java.util.regex.Pattern.compile(".*" + java.util.regex.Pattern.quote(infix) + UNIQUE_PART + suffixPattern));
+    }
+
+    private static void deleteAbandoned(Path folder, java.util.regex.Pattern temporary) throws IOException {
         try (DirectoryStream<Path> candidates = Files.newDirectoryStream(folder,
                 path -> temporary.matcher(path.getFileName().toString()).matches())) {
             for (Path candidate : candidates) {

@@ -262,7 +262,10 @@ class BadInputProbeTest {
             {"--plot a file", "--plot {notes.txt} is a file; give a folder", "--plot", "{notes.txt}"},
             {"--cache-dir a file", "--cache-dir {notes.txt} is a file; give a folder", "--cache-dir", "{notes.txt}"},
             {"--resume without --checkpoint", "--resume continues from a checkpoint: give --checkpoint FILE", "--resume"},
-            {"--max-categories 0", "--max-categories takes a number >= 1, got 0", "--max-categories", "0"},
+            {"--max-categories 0", "--max-categories takes a number from 1 to 100,000 (the most distinct values a column's first pass "
+                + "counts), got 0", "--max-categories", "0"},
+            {"--max-categories past the bound", "--max-categories takes a number from 1 to 100,000 (the most distinct values a column's "
+                + "first pass counts), got 1000000", "--max-categories", "1000000"},
             {"a column both categorical and numeric", "--categorical and --numeric both name a: give each column one kind",
                 "--categorical", "a", "--numeric", "a"},
         };

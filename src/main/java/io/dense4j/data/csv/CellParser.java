@@ -92,7 +92,7 @@ final class CellParser {
             if (Double.isNaN(value)) {
                 return missing(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is a missing value; expected a number");
             }
-            if (Double.isInfinite(value)) {
+            if (Double.isInfinite(value) && spellsInfinity(bytes, from, to)) { // not 400 digits, beyond even a double's range
                 throw problems.cell(column, "\"" + CsvProblems.text(bytes, from, to) + "\" is infinite; expected a finite number");
             }
         }
@@ -105,6 +105,16 @@ final class CellParser {
                     + "); expected a number");
         }
         return rounded;
+    }
+
+    /** Whether a cell read as infinite spells it ("Infinity"), rather than being a number too large for a double. */
+    private static boolean spellsInfinity(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == 'I' || bytes[i] == 'i') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

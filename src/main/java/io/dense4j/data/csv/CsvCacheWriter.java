@@ -22,6 +22,9 @@ final class CsvCacheWriter implements CsvReader.RowHandler, AutoCloseable {
     private final boolean weighted;
     private boolean finished;
 
+    /** The folders whose caches' abandoned temporary files this process has deleted. */
+    private static final java.util.Set<Path> SWEPT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** @param weighted whether each row's weight is cached after its label */
     CsvCacheWriter(Path cache, boolean weighted) {
         this(cache, 0, weighted);
@@ -32,8 +35,10 @@ final class CsvCacheWriter implements CsvReader.RowHandler, AutoCloseable {
         this.cache = cache;
         this.weighted = weighted;
         try {
-            Files.createDirectories(cache.toAbsolutePath().getParent());
-            AtomicFiles.deleteAbandoned(cache.toAbsolutePath().getParent(), cache.getFileName() + CsvCache.PARTIAL, "-[0-9]+"); // "-" + part
+            Path folder = Files.createDirectories(cache.toAbsolutePath().getParent());
+            if (SWEPT.add(folder)) { // once a process: a folder of 5,000 files was read again for each of their caches
+                AtomicFiles.deleteAbandonedOfAnyName(folder, CsvCache.SUFFIX + CsvCache.PARTIAL, "-[0-9]+"); // "-" + part
+            }
             // unique per writer: two builds of one cache (threads, processes) never share a file
             this.partial = AtomicFiles.newTemporary(cache.toAbsolutePath().getParent(), cache.getFileName() + CsvCache.PARTIAL, "-" + part);
             this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,

@@ -50,7 +50,7 @@ public record CsvFiles(String name, List<Path> paths) {
             }
             List<Path> files = listed(given, 1, path -> true, given);
             if (files.isEmpty()) {
-                throw new DataFileException(given, "holds no data file", null);
+                throw new DataFileException(given, "holds no data file" + subfolderHint(given), null);
             }
             return new CsvFiles(pathFolderOrGlob, files);
         }
@@ -71,6 +71,16 @@ public record CsvFiles(String name, List<Path> paths) {
      */
     public static boolean isGlob(String pathFolderOrGlob) {
         return pathFolderOrGlob.chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0) && !Files.exists(Path.of(pathFolderOrGlob));
+    }
+
+    /** For a folder with no data file of its own: that its subfolders, if it has any, are not read, and how to read them. */
+    private static String subfolderHint(Path folder) {
+        try (Stream<Path> inside = Files.list(folder)) {
+            return inside.anyMatch(Files::isDirectory) ? " of its own; its subfolders are not read: give one, or a glob of their files such as "
+                    + "'" + folder.resolve("*").resolve("*.csv") + "'" : "";
+        } catch (IOException | UncheckedIOException unlisted) {
+            return "";
+        }
     }
 
     /** The folder the glob's first wildcard part sits in (the working folder for a relative glob that starts with one). */

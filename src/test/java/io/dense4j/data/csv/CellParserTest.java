@@ -55,6 +55,9 @@ class CellParserTest {
         assertTrue(rejects("info", true).contains("expected a number, got \"info\""), "a word that starts like one is text");
         assertEquals("t.csv, line 2, column 3: \"3.5e38\" is beyond float32's range (±3.4e38)", rejects("3.5e38", true));
         assertEquals("t.csv, line 2, column 3: \"1e39\" is beyond float32's range (±3.4e38)", rejects("1e39", true));
+        assertEquals("t.csv, line 2, column 3: \"1e400\" is beyond float32's range (±3.4e38)", rejects("1e400", true), "beyond a double's too");
+        String digits = "9".repeat(400);
+        assertTrue(rejects(digits, true).endsWith("\" is beyond float32's range (±3.4e38)"), rejects(digits, true));
     }
 
     private static float number(String cell, CsvFormat format) {

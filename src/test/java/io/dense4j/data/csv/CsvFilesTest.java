@@ -114,5 +114,12 @@ class CsvFilesTest {
         touch("empty/_SUCCESS");
         assertEquals(folder.resolve("empty") + ": holds no data file",
                 assertThrows(DataFileException.class, () -> CsvFiles.of(folder.resolve("empty").toString())).getMessage());
+        Files.createDirectories(folder.resolve("nested/2026"));
+        touch("nested/2026/part-1.csv");
+        assertEquals(folder.resolve("nested") + ": holds no data file of its own; its subfolders are not read: give one, or a glob of "
+                + "their files such as '" + folder.resolve("nested/*/*.csv") + "'",
+                assertThrows(DataFileException.class, () -> CsvFiles.of(folder.resolve("nested").toString())).getMessage());
+        assertEquals(List.of(folder.resolve("nested/2026/part-1.csv")), CsvFiles.of(folder.resolve("nested/*/*.csv").toString()).paths(),
+                "the glob the message gives reads them");
     }
 }
