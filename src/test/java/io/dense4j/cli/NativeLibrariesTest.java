@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dense4j.io.ChildJvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +22,9 @@ class NativeLibrariesTest {
     void aLibraryThatCannotBeLoadedIsOneLineNotAPageOfInitializationErrors() throws Exception {
         Path data = Files.writeString(folder.resolve("tiny.csv"), "a,label\n1,0\n2,1\n3,0\n4,1\n");
         Path cache = folder.resolve("javacpp");
-        String java = ProcessHandle.current().info().command().orElse("java");
         // a platform this build carries no libraries for: the load fails as on a full disk, at the first array
-        Process process = new ProcessBuilder(List.of(java, "-Dorg.bytedeco.javacpp.platform=linux-arm64",
-                "-Dorg.bytedeco.javacpp.cachedir=" + cache, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        Process process = new ProcessBuilder(ChildJvm.command(List.of("-Dorg.bytedeco.javacpp.platform=linux-arm64",
+                "-Dorg.bytedeco.javacpp.cachedir=" + cache), Main.class,
                 "train", "--data", data.toString(), "--epochs", "1", "--no-cache", "--out", folder.resolve("m.zip").toString()))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(folder.resolve("err.txt").toFile()).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -47,10 +47,8 @@ class NativeLibrariesTest {
     @Test
     void aLimitOnAddressSpaceIsSaidAndTheProcessEndsRatherThanHang() throws Exception {
         Path data = Files.writeString(folder.resolve("tiny.csv"), "a,label\n1,0\n2,1\n3,0\n4,1\n");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(List.of("bash", "-c", "ulimit -v 6000000 && exec \"$@\"", "limited", java,
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "train", "--data", data.toString(), "--epochs", "1",
-                "--no-cache", "--out", folder.resolve("m.zip").toString()))
+        Process process = new ProcessBuilder(ChildJvm.limited("-v 6000000", ChildJvm.command(List.of(), Main.class, "train", "--data",
+                data.toString(), "--epochs", "1", "--no-cache", "--out", folder.resolve("m.zip").toString())))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(folder.resolve("err.txt").toFile()).start();
         boolean ended = process.waitFor(60, TimeUnit.SECONDS);
         if (!ended) {

@@ -19,9 +19,8 @@ public final class LockHolder implements AutoCloseable {
 
     /** Starts a JVM that locks {@code file}, and returns once it holds the lock. */
     public static LockHolder lock(Path file) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                LockHolder.class.getName(), file.toString())).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(ChildJvm.command(List.of(), LockHolder.class, file.toString())).redirectErrorStream(true)
+                .start();
         String said = new String(process.getInputStream().readNBytes(6));
         if (!said.equals("locked")) {
             process.destroyForcibly();

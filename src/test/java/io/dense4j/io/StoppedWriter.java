@@ -16,9 +16,8 @@ public final class StoppedWriter {
 
     /** Starts a JVM writing {@code file}, sends it SIGTERM once it is mid-write, and returns its exit code. */
     public static int stopMidWrite(Path file) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                StoppedWriter.class.getName(), file.toString())).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(ChildJvm.command(List.of(), StoppedWriter.class, file.toString())).redirectErrorStream(true)
+                .start();
         String said = new String(process.getInputStream().readNBytes(7));
         if (!said.equals("writing")) {
             process.destroyForcibly();

@@ -1,5 +1,6 @@
 package io.dense4j.train;
 
+import io.dense4j.io.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +20,10 @@ public final class LogUnderFileLimit {
 
     /** Runs the main in a JVM limited to files of {@code kilobytes}; what it printed. */
     static String run(Path log, int kilobytes) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
         Path said = log.resolveSibling("said.txt");
         // the JVM writes no file of its own with its performance data off; it ignores SIGXFSZ, so a write past the limit fails
-        ProcessBuilder limited = new ProcessBuilder(List.of("bash", "-c", "ulimit -f " + kilobytes + " && exec \"$@\"", "limited", java,
-                "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), LogUnderFileLimit.class.getName(), log.toString()))
+        ProcessBuilder limited = new ProcessBuilder(ChildJvm.limited("-f " + kilobytes,
+                ChildJvm.command(List.of("-XX:-UsePerfData"), LogUnderFileLimit.class, log.toString())))
                 .redirectErrorStream(true).redirectOutput(said.toFile());
         limited.environment().remove("POSIXLY_CORRECT"); // where bash's ulimit -f would count blocks of 512 bytes
         Process process = limited.start();
