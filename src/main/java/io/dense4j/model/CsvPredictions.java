@@ -234,6 +234,11 @@ public final class CsvPredictions {
         if (format.header() && schema != null) {
             schema.requireColumns(data.toString(), columns, format.delimiter());
             ScoringFiles.checkChosenColumns(schema, format); // the model's columns, by name: --features and --drop may only agree
+            if (format.labelName() != null && schema.featureNames().contains(format.labelName())) {
+                // predict reads no label, but a label named among the features means the user meant another model or file
+                throw new IllegalArgumentException("--label names column \"" + io.dense4j.data.Printable.of(format.labelName())
+                        + "\", which the model reads as a feature; predict reads no label, so leave out --label");
+            }
             return format.withoutLabel().withFeatures(schema.featureNames()).withCategorical(List.copyOf(schema.categories().keySet()));
         }
         // a model trained on a file without a header names its columns by place ("column 3"), its label's place the one skipped

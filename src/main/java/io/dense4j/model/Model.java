@@ -200,15 +200,25 @@ public final class Model {
 
     // ---- prediction ----
 
-    /** p = P(y = 1 | x) for each row, shape [rows, 1]. */
+    /**
+     * p = P(y = 1 | x) for each row, shape [rows, 1]. A missing value is read as the scorer and an
+     * ONNX export read it: NaN, or one of the model's whole-number marks in a number column, takes
+     * the training mean when the model fills missing values (an error naming the row and feature
+     * otherwise), and the "missing" slot in a categorical column.
+     */
     public INDArray predictProbability(INDArray x) {
-        double[] probabilities = predictProbability(Dataset.of(Objects.requireNonNull(x, "features"), null, dataType()));
+        double[] probabilities = predictProbability(scoring(Objects.requireNonNull(x, "features"), null));
         return Nd4j.create(probabilities, new long[] {probabilities.length, 1}, dataType());
     }
 
-    /** p = P(y = 1 | x) for each row {@code x[row][feature]}. */
+    /** p = P(y = 1 | x) for each row {@code x[row][feature]}, missing values read as {@link #predictProbability(INDArray)} says. */
     public double[] predictProbability(float[][] x) {
-        return predictProbability(Dataset.of(x, null, dataType()));
+        return predictProbability(Dataset.of(FilledInput.of(x, inputSchema), null, dataType()));
+    }
+
+    /** Rows to score given as a matrix, their missing values read as {@link #predictProbability(INDArray)} says. */
+    private Dataset scoring(INDArray x, INDArray y) {
+        return Dataset.of(FilledInput.of(x, inputSchema), y, dataType());
     }
 
     /**
@@ -247,16 +257,18 @@ public final class Model {
     /** 1 where p ≥ {@code threshold}, else 0. */
     public int[] predictClass(INDArray x, double threshold) {
         checkThreshold(threshold);
-        return Arrays.stream(predictProbability(Dataset.of(Objects.requireNonNull(x, "features"), null, dataType())))
+        return Arrays.stream(predictProbability(scoring(Objects.requireNonNull(x, "features"), null)))
                 .mapToInt(p -> p >= threshold ? 1 : 0).toArray();
     }
 
     // ---- evaluation ----
 
-    /** Every metric of {@link Evaluation}, classing rows at the model's {@link #threshold()}. */
+    /**
+     * Every metric of {@link Evaluation}, classing rows at the model's {@link #threshold()}; missing
+     * values read as {@link #predictProbability(INDArray)} says.
+     */
     public Evaluation evaluate(INDArray x, INDArray y) {
-        return evaluate(Dataset.of(Objects.requireNonNull(x, "features"), Objects.requireNonNull(y, "labels"), dataType()),
-                threshold.value());
+        return evaluate(scoring(Objects.requireNonNull(x, "features"), Objects.requireNonNull(y, "labels")), threshold.value());
     }
 
     /** As {@link #evaluate(INDArray, INDArray)} on a labeled dataset, classing rows with p ≥ {@code threshold} positive. */

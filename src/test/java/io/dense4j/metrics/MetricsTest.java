@@ -28,7 +28,13 @@ class MetricsTest {
         assertEquals("0", DecisionThreshold.format(0));
         assertEquals("0.0001", DecisionThreshold.format(1e-4));
         assertEquals("1E-300", DecisionThreshold.format(1e-300), "not 300 zeros");
-        assertEquals("1.23457E-7", DecisionThreshold.format(1.234567e-7));
+        assertEquals("1.23457E-7", DecisionThreshold.format(1.2345678901234e-7));
+        // typed by hand, it reads back as typed: 0.5 would say rows of probability 0.50000005 are class 1, which they are not
+        assertEquals("0.5000001", DecisionThreshold.format(0.5000001));
+        assertEquals("1.234567E-7", DecisionThreshold.format(1.234567e-7));
+        assertEquals("0.123456789", DecisionThreshold.format(0.123456789));
+        // halfway between two rows' probabilities, as a tuned threshold is, it has 17 digits and is rounded
+        assertEquals("0.312785", DecisionThreshold.format(((double) 0.3127849f + (double) 0.3127851f) / 2));
     }
 
     @Test

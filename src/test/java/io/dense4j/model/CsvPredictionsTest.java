@@ -250,6 +250,21 @@ class CsvPredictionsTest {
                 + "if the file has one)", tooFew.getMessage());
     }
 
+    /** Predict reads no label; one named among the model's features is a mistake, said, not a column quietly read as a feature. */
+    @Test
+    void aLabelNamingOneOfTheModelsFeaturesIsRefused() throws IOException {
+        Path data = Files.writeString(folder.resolve("rows.csv"), "a,b,id\n1,0.5,7\n");
+        Path out = folder.resolve("predictions.csv");
+        IllegalArgumentException feature = assertThrows(IllegalArgumentException.class, () -> CsvPredictions.write(model(), data,
+                CsvFormat.defaults().withLabel("b"), 0.5, out));
+        assertEquals("--label names column \"b\", which the model reads as a feature; predict reads no label, so leave out --label",
+                feature.getMessage());
+        assertFalse(Files.exists(out));
+        // a label the model does not read is left unread, as without --label
+        assertEquals(1, CsvPredictions.write(model(), data, CsvFormat.defaults().withLabel("id"), 0.5, out));
+        assertEquals(List.of("probability,class", "0.5,yes"), Files.readAllLines(out));
+    }
+
     @Test
     void refusesAFileWhoseColumnsAreNotTheModels() throws IOException {
         Path data = Files.writeString(folder.resolve("other.csv"), "a,c,label\n1,2,yes\n");

@@ -1,0 +1,106 @@
+package io.dense4j.model;
+
+import io.dense4j.data.Categories;
+import io.dense4j.data.csv.CsvFormat;
+import java.util.List;
+import java.util.Locale;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Features given to a model in Java arrays, their missing values read as the scorer and an ONNX
+ * export read them, so that a row scores alike in all three: NaN, or in a number column one of the
+ * model's whole-number marks (-9 for a model trained with {@code --missing-values -9}; none in a
+ * column of dates, whose values are days), is missing. A missing number takes its training mean
+ * when the model fills them, and is an error naming the row and feature otherwise; a categorical
+ * column's missing code takes its "missing" slot, as an empty cell does.
+ */
+final class FilledInput {
+    private final InputSchema schema;
+    private final double[] fill;
+    /** Per feature: the code of its "missing" slot when it is categorical, else -1. */
+    private final int[] missingSlot;
+    /** Per feature: the whole-number values that mark a missing one. */
+    private final double[][] marks;
+
+    private FilledInput(InputSchema schema) {
+        this.schema = schema;
+        this.fill = schema.fillValues();
+        List<String> names = schema.featureNames();
+        this.missingSlot = new int[names.size()];
+        this.marks = new double[names.size()][];
+        for (int j = 0; j < names.size(); j++) {
+            Categories categories = schema.categories().get(names.get(j));
+            missingSlot[j] = categories == null ? -1 : categories.missing();
+            marks[j] = categories != null || schema.dates().contains(names.get(j)) ? new double[0]
+                    : schema.missingMarksOf(names.get(j)).stream().filter(CsvFormat::isNumberMark).mapToDouble(Integer::parseInt).toArray();
+        }
+    }
+
+    /** {@code x}, or a copy with its missing values filled; {@code x} itself when nothing is missing or the model has no schema. */
+    static float[][] of(float[][] x, InputSchema schema) {
+        if (schema == null || x == null) {
+            return x;
+        }
+        FilledInput input = new FilledInput(schema);
+        float[][] filled = x;
+        for (int row = 0; row < x.length; row++) {
+            if (x[row] == null || x[row].length != input.missingSlot.length) {
+                return x; // not the model's width: the dataset's checks say so
+            }
+            for (int j = 0; j < x[row].length; j++) {
+                double value = input.value(row, j, x[row][j]);
+                if (value != x[row][j]) { // a NaN is always replaced, or refused
+                    if (filled == x) {
+                        filled = x.clone();
+                    }
+                    if (filled[row] == x[row]) {
+                        filled[row] = x[row].clone();
+                    }
+                    filled[row][j] = (float) value;
+                }
+            }
+        }
+        return filled;
+    }
+
+    /** As {@link #of(float[][], InputSchema)}, for a matrix [rows, features] of any data type, kept in it. */
+    static INDArray of(INDArray x, InputSchema schema) {
+        if (schema == null || x == null || x.rank() != 2 || x.columns() != schema.featureNames().size()) {
+            return x;
+        }
+        FilledInput input = new FilledInput(schema);
+        double[][] values = x.toDoubleMatrix();
+        boolean changed = false;
+        for (int row = 0; row < values.length; row++) {
+            for (int j = 0; j < values[row].length; j++) {
+                double value = input.value(row, j, values[row][j]);
+                if (value != values[row][j]) {
+                    values[row][j] = value;
+                    changed = true;
+                }
+            }
+        }
+        return changed ? Nd4j.create(values).castTo(x.dataType()) : x;
+    }
+
+    /** Feature {@code j}'s value {@code x} of row {@code row} as the model reads it. */
+    private double value(int row, int j, double x) {
+        boolean missing = x != x;
+        for (int m = 0; !missing && m < marks[j].length; m++) {
+            missing = x == marks[j][m];
+        }
+        if (!missing) {
+            return x;
+        }
+        if (missingSlot[j] >= 0) {
+            return missingSlot[j];
+        }
+        if (fill == null) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "row %d, feature \"%s\" is missing (%s), and the model fills "
+                    + "no missing values (trained with --fill-missing, it fills them with the training means)", row,
+                    io.dense4j.data.Printable.of(schema.featureNames().get(j)), x != x ? "NaN" : "marked " + (long) x));
+        }
+        return fill[j];
+    }
+}
