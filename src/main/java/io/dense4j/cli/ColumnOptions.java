@@ -127,6 +127,7 @@ final class ColumnOptions {
             }
         }
         noteCaseVariants(categories, out);
+        DatesAsText.note(categories, categorical, out);
         int capped = 0;
         for (var column : categories.entrySet()) {
             CategoryDictionary seen = source.categoryCounts(column.getKey());

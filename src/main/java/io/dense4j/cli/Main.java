@@ -23,6 +23,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // numbers that libraries format with the default locale (a chart's counts) read as dense4j's own do
         java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.ROOT);
+        NativeLibraries.giveAHomeToUnpackInto(); // java -jar as a user without a home (the dense4j script gives one)
         int code = execute(args);
         NativeLibraries.killIfTheExitHangs();
         System.exit(code);

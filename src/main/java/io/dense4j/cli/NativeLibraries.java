@@ -23,6 +23,22 @@ final class NativeLibraries {
     private NativeLibraries() {
     }
 
+    /**
+     * Gives Java the home folder the shell has where Java found none: for a user the system has no
+     * entry for (docker run --user 4244) Java's user.home is "?", relative to the working folder, so
+     * JavaCPP would unpack the libraries ({@value #UNPACKED}) into ./? of every folder a command runs
+     * in. The home is then $HOME, else the temporary folder, as the dense4j script gives it; before
+     * any array is made, as JavaCPP reads user.home once.
+     */
+    static void giveAHomeToUnpackInto() {
+        if ("?".equals(System.getProperty("user.home"))) {
+            String home = System.getenv("HOME");
+            boolean usable = home != null && !home.isEmpty() && !home.equals("?")
+                    && java.nio.file.Files.isDirectory(java.nio.file.Path.of(home));
+            System.setProperty("user.home", usable ? home : System.getProperty("java.io.tmpdir"));
+        }
+    }
+
     /** The line to print for {@code failed}, or null when it is not ND4J's native libraries that failed to load. */
     static String problem(LinkageError failed) {
         return problem(failed, addressSpaceLimited());

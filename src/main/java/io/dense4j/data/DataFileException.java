@@ -26,7 +26,7 @@ public final class DataFileException extends RuntimeException {
      */
     public DataFileException(Path file, long line, int column, String columnName, String problem) {
         super(Printable.whole(file + ", line " + line + (column > 0 ? ", column " + column : "")
-                + (columnName != null ? " (\"" + columnName + "\")" : "") + ": " + problem));
+                + (columnName != null ? " (\"" + Printable.of(columnName) + "\")" : "") + ": " + problem)); // a name may be a megabyte
         this.file = String.valueOf(file);
         this.line = line;
         this.column = column;

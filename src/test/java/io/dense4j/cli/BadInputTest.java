@@ -59,8 +59,7 @@ class BadInputTest {
     @Test
     void asAChildProcessTheExitCodesAndStderrAreTheSame() throws Exception {
         Path bad = Files.writeString(folder.resolve("bad.csv"), "a,label\n1,0\nx,1\n");
-        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.dense4j.cli.Main");
+        List<String> java = io.dense4j.io.ChildJvm.command(List.of(), Main.class);
         Process failure = new ProcessBuilder(concat(java, "train", "--data", bad.toString())).start();
         assertTrue(failure.waitFor(120, TimeUnit.SECONDS));
         String stderr = new String(failure.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -79,8 +78,7 @@ class BadInputTest {
         assertEquals("0", run("train", "--data", data.toString(), "--epochs", "1", "--accept-worse-than-base-rate",
                 "--out", model.toString())[0]);
         byte[] rows = Files.readAllBytes(data);
-        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.dense4j.cli.Main");
+        List<String> java = io.dense4j.io.ChildJvm.command(List.of(), Main.class);
         Process predict = new ProcessBuilder(concat(java, "predict", "--model", model.toString(), "--data", "-", "--out",
                 data.toString())).redirectInput(data.toFile()).start(); // predict --data - --out rows.csv < rows.csv
         assertTrue(predict.waitFor(120, TimeUnit.SECONDS));

@@ -34,8 +34,7 @@ class CheckpointResumeTest {
         // A real child process, killed without warning once it has written its first checkpoint.
         Path checkpoint = folder.resolve("checkpoint.zip");
         Path interruptedOut = folder.resolve("interrupted.zip");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.dense4j.cli.Main"));
+        List<String> command = new ArrayList<>(io.dense4j.io.ChildJvm.command(List.of(), Main.class));
         command.addAll(trainArguments(data, interruptedOut));
         command.addAll(List.of("--checkpoint", checkpoint.toString()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true)

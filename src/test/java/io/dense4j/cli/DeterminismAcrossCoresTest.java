@@ -41,11 +41,9 @@ class DeterminismAcrossCoresTest {
     }
 
     private void train(int cores, Path data, Path model, int batch) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:ActiveProcessorCount=" + cores, "-cp", System.getProperty("java.class.path"), "io.dense4j.cli.Main",
-                "--verbose", "train", "--data", data.toString(), "--layers", "256,64", "--optimizer", "momentum", "--lr", "0.05",
-                "--epochs", "2", "--batch-size", String.valueOf(batch), "--parts", "4", "--validation", "0.1",
-                "--out", model.toString()));
+        List<String> command = io.dense4j.io.ChildJvm.command(List.of("-XX:ActiveProcessorCount=" + cores), Main.class, "--verbose",
+                "train", "--data", data.toString(), "--layers", "256,64", "--optimizer", "momentum", "--lr", "0.05", "--epochs", "2",
+                "--batch-size", String.valueOf(batch), "--parts", "4", "--validation", "0.1", "--out", model.toString());
         Path log = folder.resolve("train-" + cores + ".log");
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child finishes");

@@ -39,6 +39,29 @@ class NativeLibrariesTest {
                 + "linux-x86_64 (.mvn/maven.config)"), err.lines().toList());
     }
 
+    /** Java's home for a user the system has no entry for is "?": the libraries go under $HOME, not into ./? of the working folder. */
+    @Test
+    void aUserWithoutAnEntryUnpacksIntoTheShellsHomeNotIntoTheWorkingFolder() throws Exception {
+        Path home = Files.createDirectory(folder.resolve("home"));
+        Path working = Files.createDirectory(folder.resolve("working"));
+        Path data = Files.writeString(folder.resolve("tiny.csv"), "a,label\n1,0\n2,1\n3,0\n4,1\n");
+        // no libraries for this platform, so nothing is unpacked, and the line names where they would go
+        ProcessBuilder child = new ProcessBuilder(ChildJvm.command(List.of("-Dorg.bytedeco.javacpp.platform=linux-arm64",
+                "-Duser.home=?"), Main.class, "train", "--data", data.toString(), "--epochs", "1", "--no-cache", "--out",
+                folder.resolve("m.zip").toString())).directory(working.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(folder.resolve("err.txt").toFile());
+        child.environment().put("HOME", home.toString());
+        Process process = child.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the JVM did not end");
+        }
+        String err = Files.readString(folder.resolve("err.txt"), StandardCharsets.UTF_8);
+        assertEquals(1, process.exitValue(), err);
+        assertTrue(err.contains("into " + home.resolve(".javacpp").resolve("cache")), err);
+        assertEquals(List.of(), java.util.Arrays.asList(working.toFile().list()), "nothing in the working folder");
+    }
+
     /**
      * Under a limit on address space the libraries fail to map, and OpenBLAS's threads then keep
      * the JVM from exiting at all: the command says why in one line and ends itself. Where this

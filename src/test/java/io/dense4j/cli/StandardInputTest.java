@@ -283,8 +283,7 @@ class StandardInputTest {
         Path model = folder.resolve("model.zip");
         Path data = Files.writeString(folder.resolve("rows.csv"), rows());
         assertEquals(0, Run.of("train", "--data", data.toString(), "--drop", "id", "--epochs", "20", "--out", model.toString()).exitCode());
-        List<String> dense4j = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.dense4j.cli.Main");
+        List<String> dense4j = io.dense4j.io.ChildJvm.command(List.of(), Main.class);
         for (List<String> command : List.of(List.of("predict", "--model", model.toString(), "--data", data.toString(), "--out", "-"),
                 List.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--json"))) {
             Process run = new ProcessBuilder(java.util.stream.Stream.concat(dense4j.stream(), command.stream()).toList())

@@ -30,4 +30,13 @@ class PrintableTest {
             Locale.setDefault(before);
         }
     }
+
+    /** A cell's error names its column by the header's name, cut as a cell is: a header of a megabyte gives a line, not a page. */
+    @Test
+    void aLongColumnNameIsCutInACellsError() {
+        String name = "n".repeat(1_000_000);
+        DataFileException bad = new DataFileException(java.nio.file.Path.of("rows.csv"), 3, 2, name, "expected a number, got \"x\"");
+        assertEquals("rows.csv, line 3, column 2 (\"" + "n".repeat(Printable.QUOTED) + "… (1,000,000 bytes)\"): expected a number, got \"x\"",
+                bad.getMessage());
+    }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +16,8 @@ class UserCacheDirectoryTest {
     }
 
     private static String inChild(Map<String, String> environment) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder child = new ProcessBuilder(java.toString(), "-Duser.home=/from-the-user-database", "-cp",
-                System.getProperty("java.class.path"), UserCacheDirectoryTest.class.getName()).redirectErrorStream(true);
+        ProcessBuilder child = new ProcessBuilder(io.dense4j.io.ChildJvm.command(List.of("-Duser.home=/from-the-user-database"),
+                UserCacheDirectoryTest.class)).redirectErrorStream(true);
         child.environment().remove("XDG_CACHE_HOME");
         child.environment().remove("HOME");
         child.environment().putAll(environment);
