@@ -123,10 +123,8 @@ final class SparkRun {
             FeatureStatistics training = rows.statistics(train.trainingRows());
             DefaultEpochs.settle(train, training.count(), kept);
             train.noteFilledOnResume(rows.featureNames(), rows.categoricalColumns(), training, rows.missingValues());
-            System.out.printf(Locale.ROOT, "Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept%s)%n",
-                    train.checkpoints.file, resumed.epochsTrained(), train.epochs, resumed.batchesInEpoch() == 0 ? "" : String.format(Locale.ROOT,
-                            " and %,d batch%s of the next",
-                            resumed.batchesInEpoch(), resumed.batchesInEpoch() == 1 ? "" : "es"), train.controls.described());
+            System.out.println(ResumeLine.of(train.checkpoints.file, kept, resumed.epochsTrained(), resumed.batchesInEpoch(), train.epochs,
+                    train.controls.described()));
             train.controls.noteHowItGoesOn(train, kept.state());
             train.judgement().expectResumed(training, resumed.model().loss().classWeights(), resumed.model().provenance());
             resumed.model().setTrainingCommand(RecordedCommand.ofRun(train, kept, ExecutionPolicy.forThisMachine())); // for its checkpoints

@@ -43,8 +43,8 @@ final class SummaryCommand implements Callable<Integer> {
             }
         }
         io.dense4j.model.TrainingState.Progress progress = checkpoint.state().progress();
-        if (progress.equals(io.dense4j.model.TrainingState.Progress.START) && model.provenance() != null) {
-            // Model.save keeps no training state, which reads as none done; the Trained by line says what was
+        if (checkpoint.savedAsModel()) {
+            // Model.save keeps no training state, which reads as none done; the Trained by line, where there is one, says what was
             System.out.println("Training state: none recorded (a resume would start at epoch 1 with a fresh optimizer)");
         } else {
             System.out.println("Epochs trained: " + progress.epochs() + (progress.batches() == 0 ? ""

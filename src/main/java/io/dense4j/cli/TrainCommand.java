@@ -187,11 +187,8 @@ class TrainCommand implements Callable<Integer> {
         if (resumed != null) {
             trainer = Trainer.resume(resumed, policy());
             ResumeCheck.sameData(trainer.model(), checkpoints.file, source, spec.commandLine());
-            System.out.printf(Locale.ROOT, "Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept%s)%n", checkpoints.file,
-                    trainer.epochsTrained(), epochs, trainer.batchesInEpoch() == 0 ? ""
-                            : String.format(Locale.ROOT, " and %,d batch%s of the next", trainer.batchesInEpoch(),
-                                    trainer.batchesInEpoch() == 1 ? "" : "es"),
-                    controls.described());
+            System.out.println(ResumeLine.of(checkpoints.file, resumed, trainer.epochsTrained(), trainer.batchesInEpoch(), epochs,
+                    controls.described()));
             controls.noteHowItGoesOn(this, resumed.state());
             FeatureStatistics statistics = source.statistics(trainingRows());
             noteFilledOnResume(source.featureNames(), source.categoricalColumns(), statistics, source.missingValues());

@@ -260,6 +260,8 @@ public final class AtomicFiles {
                     }
                 } catch (IOException gone) {
                     // deleted by its writer or another cleaner meanwhile, or not ours to open: leave it
+                } catch (java.nio.channels.OverlappingFileLockException another) {
+                    // a cleaner on another thread of this process holds it this moment: that one decides
                 }
             }
         }
@@ -289,7 +291,7 @@ public final class AtomicFiles {
     public static Path temporaryBeside(Path file) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path partial = newTemporary(folder, file.getFileName() + TEMPORARY, PARTIAL);
+        Path partial = newHeldTemporary(folder, file.getFileName() + TEMPORARY, PARTIAL);
         if (Files.isRegularFile(file)) {
             try {
                 Files.setPosixFilePermissions(partial, Files.getPosixFilePermissions(file));
@@ -297,6 +299,7 @@ public final class AtomicFiles {
                 // other file systems keep their defaults
             } catch (IOException | RuntimeException failed) {
                 Files.deleteIfExists(partial);
+                released(partial);
                 throw failed;
             }
         }
@@ -323,14 +326,40 @@ public final class AtomicFiles {
      * (so the umask decides its permissions; {@code Files.createTempFile} would make it 0600).
      */
     public static Path newTemporary(Path folder, String prefix, String suffix) throws IOException {
+        return newTemporary(folder, prefix, suffix, false);
+    }
+
+    /**
+     * As {@link #newTemporary(Path, String, String)}, for a writer, which calls {@link #released}
+     * once done: held by this process from before the file exists, so that a cleaner on another of
+     * its threads never opens it between its creation and its writer's lock (it would take the
+     * lock itself, or drop the writer's on closing, as POSIX locks belong to the process).
+     */
+    public static Path newHeldTemporary(Path folder, String prefix, String suffix) throws IOException {
+        return newTemporary(folder, prefix, suffix, true);
+    }
+
+    private static Path newTemporary(Path folder, String prefix, String suffix, boolean held) throws IOException {
         for (int attempt = 0; ; attempt++) {
             Path candidate = folder.resolve(prefix + Long.toUnsignedString(UNIQUE.nextLong(), 36) + suffix);
+            boolean holding = held && HELD.add(candidate.toAbsolutePath());
             try {
+                if (held && !holding) {
+                    throw new java.nio.file.FileAlreadyExistsException(candidate.toString()); // another writer's name
+                }
                 return Files.createFile(candidate);
             } catch (java.nio.file.FileAlreadyExistsException taken) {
+                if (holding) {
+                    HELD.remove(candidate.toAbsolutePath());
+                }
                 if (attempt == 100) {
                     throw taken;
                 }
+            } catch (IOException | RuntimeException failed) {
+                if (holding) {
+                    HELD.remove(candidate.toAbsolutePath());
+                }
+                throw failed;
             }
         }
     }

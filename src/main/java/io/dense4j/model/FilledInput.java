@@ -4,6 +4,7 @@ import io.dense4j.data.Categories;
 import io.dense4j.data.csv.CsvFormat;
 import java.util.List;
 import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -70,18 +71,18 @@ final class FilledInput {
             return x;
         }
         FilledInput input = new FilledInput(schema);
-        double[][] values = x.toDoubleMatrix();
+        int width = (int) x.columns();
+        // one bulk copy, row by row: element reads through ND4J would cost a native call each
+        double[] values = x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         boolean changed = false;
-        for (int row = 0; row < values.length; row++) {
-            for (int j = 0; j < values[row].length; j++) {
-                double value = input.value(row, j, values[row][j]);
-                if (value != values[row][j]) {
-                    values[row][j] = value;
-                    changed = true;
-                }
+        for (int i = 0; i < values.length; i++) {
+            double value = input.value(i / width, i % width, values[i]);
+            if (value != values[i]) { // a NaN is always replaced, or refused
+                values[i] = value;
+                changed = true;
             }
         }
-        return changed ? Nd4j.create(values).castTo(x.dataType()) : x;
+        return changed ? Nd4j.create(values, x.shape(), DataType.DOUBLE).castTo(x.dataType()) : x;
     }
 
     /** Feature {@code j}'s value {@code x} of row {@code row} as the model reads it. */

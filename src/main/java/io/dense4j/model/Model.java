@@ -50,7 +50,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Thread-safe for prediction and evaluation: each call borrows a forward-only plan (its own
  * buffers) from a pool and gives it back, so any number of threads may share one model while
- * nothing trains it. Training and prediction at the same time see weights mid-update.
+ * nothing trains it; at most 64 passes run at once in a process, the other callers waiting their
+ * turn (OpenBLAS ends the process past 128 threads in it). Training and prediction at the same
+ * time see weights mid-update.
  */
 public final class Model {
     /** Rows per forward pass when predicting or scoring. */
@@ -434,15 +436,35 @@ public final class Model {
         return (int) Math.max(1, Math.min(CHUNK_ROWS, CHUNK_BYTES / ((long) widest * dataType().width())));
     }
 
-    /** A forward-only plan of {@link #chunkRows} rows, this thread's until {@link #givePlan}. */
+    /**
+     * The most forward passes that run at once in a process, over all its models: OpenBLAS, as ND4J
+     * builds it, keeps buffers for 128 threads calling it at once and ends the process past them
+     * ("tried to allocate too many memory regions"), as 150 threads of a service scoring batches
+     * did. Other callers wait their turn; more passes at once than cores gain nothing.
+     */
+    static final int MOST_FORWARD_PASSES = 64;
+    private static final java.util.concurrent.Semaphore FORWARD_PASSES = new java.util.concurrent.Semaphore(MOST_FORWARD_PASSES);
+
+    /**
+     * A forward-only plan of {@link #chunkRows} rows, this thread's until {@link #givePlan}, once
+     * fewer than {@link #MOST_FORWARD_PASSES} are out in the process. An interrupt does not end the
+     * wait, as it does not end a pass.
+     */
     Plan borrowPlan() {
         checkAdapted();
-        Plan plan = predictionPlans.poll();
-        return plan != null ? plan : Plan.forward(parameters, chunkRows());
+        FORWARD_PASSES.acquireUninterruptibly();
+        try {
+            Plan plan = predictionPlans.poll();
+            return plan != null ? plan : Plan.forward(parameters, chunkRows());
+        } catch (RuntimeException | Error failed) {
+            FORWARD_PASSES.release();
+            throw failed;
+        }
     }
 
     void givePlan(Plan plan) {
         predictionPlans.push(plan);
+        FORWARD_PASSES.release();
     }
 
     // ---- parameters ----

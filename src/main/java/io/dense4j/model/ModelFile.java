@@ -322,8 +322,12 @@ final class ModelFile {
         }
         JsonNode checksums = config.path("checksums");
         byte[] parameters = checked(file, entries, PARAMETERS, checksums.path(PARAMETERS).asText());
-        byte[] statistics = checked(file, entries, STATISTICS, checksums.path(STATISTICS).asText());
-        boolean hasState = version == 1 || config.has("training");
+        // the first format 1 files, written before the Normalization layer, have no statistics to hold, nor the entry
+        boolean noStatistics = version == 1 && entries.get(STATISTICS) == null && !checksums.has(STATISTICS)
+                && Long.valueOf(0).equals(declared.get(0).get(STATISTICS));
+        byte[] statistics = noStatistics ? new byte[0] : checked(file, entries, STATISTICS, checksums.path(STATISTICS).asText());
+        // format 1 always held the optimizer's state, but its first files not the epochs: those read as a model without state
+        boolean hasState = version == 1 ? config.path("epochsTrained").isNumber() : config.has("training");
         byte[] state = hasState ? checked(file, entries, OPTIMIZER_STATE, checksums.path(OPTIMIZER_STATE).asText()) : null;
         boolean hasCallbackWeights = hasState && declared.get(0).get(CALLBACK_WEIGHTS) != null && declared.get(0).get(CALLBACK_WEIGHTS) > 0;
         byte[] callbackWeights = hasCallbackWeights ? checked(file, entries, CALLBACK_WEIGHTS, checksums.path(CALLBACK_WEIGHTS).asText())

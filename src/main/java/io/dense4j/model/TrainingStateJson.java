@@ -60,13 +60,32 @@ final class TrainingStateJson {
             return new TrainingState(new TrainingState.Progress(config.path("epochsTrained").asInt(0), 0, 0, 0, 0),
                     config.path("optimizer").path("steps").asLong(0), values);
         }
-        JsonNode training = config.path("training");
+        JsonNode training = version == 2 ? withEpochSums(config.path("training")) : config.path("training");
         check(training);
         return new TrainingState(new TrainingState.Progress(training.get("epochsTrained").asInt(),
                 training.get("batchesInEpoch").asLong(), training.get("epochLossSum").asDouble(),
                 training.get("epochRows").asLong(), training.get("epochCorrect").asLong()),
                 training.get("optimizerSteps").asLong(), values, batching(training.path("batching")), null,
                 learningRate(training.path("learningRate")), callbacks(training.path("callbacks"), callbackWeights));
+    }
+
+    /**
+     * A format 2 state as the first ones were written, without the sums of the epoch in progress,
+     * given them where no batch of it was done: then they are 0, as a reader today takes them. (A
+     * state written mid-epoch without them cannot say what its epoch's loss was, and stays refused.)
+     */
+    private static JsonNode withEpochSums(JsonNode training) {
+        if (!(training instanceof ObjectNode given) || !training.path("batchesInEpoch").isNumber()
+                || training.get("batchesInEpoch").asLong() != 0) {
+            return training;
+        }
+        ObjectNode summed = given.deepCopy();
+        for (String key : new String[] {"epochLossSum", "epochRows", "epochCorrect"}) {
+            if (!summed.has(key)) {
+                summed.put(key, 0);
+            }
+        }
+        return summed;
     }
 
     /**

@@ -102,8 +102,8 @@ final class ModelReader {
             throw new ModelFormatException(file, "has no valid format version in " + ModelArchive.CONFIG);
         }
         if (version < OLDEST_VERSION) {
-            throw new ModelFormatException(file, "has format version " + version + ", from before dense4j " + VERSION
-                    + "; load and save it with dense4j to score it here");
+            throw new ModelFormatException(file, "has format version " + version + ", older than this scorer reads (" + OLDEST_VERSION
+                    + " to " + FORMAT_VERSION + "); dense4j's Java API writes it anew in a format it reads: Model.load(file).save(newFile)");
         }
         try {
             valueBytes = switch (config.getJSONObject("compile").getString("dataType")) {

@@ -176,7 +176,8 @@ final class CsvCache {
             }
             Metadata metadata = readMetadata(channel, size - FOOTER - metadataLength);
             if (metadata.version() != VERSION) {
-                why[0] = "the cache has format version " + metadata.version();
+                why[0] = "the cache has format version " + metadata.version() + (metadata.version() < VERSION ? ", older than " : ", not ")
+                        + VERSION + ", which this dense4j reads";
                 return null;
             }
             String inconsistent = CacheMetadataCheck.problem(metadata);

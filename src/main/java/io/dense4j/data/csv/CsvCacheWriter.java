@@ -40,7 +40,8 @@ final class CsvCacheWriter implements CsvReader.RowHandler, AutoCloseable {
                 AtomicFiles.deleteAbandonedOfAnyName(folder, CsvCache.SUFFIX + CsvCache.PARTIAL, "-[0-9]+"); // "-" + part
             }
             // unique per writer: two builds of one cache (threads, processes) never share a file
-            this.partial = AtomicFiles.newTemporary(cache.toAbsolutePath().getParent(), cache.getFileName() + CsvCache.PARTIAL, "-" + part);
+            this.partial = AtomicFiles.newHeldTemporary(cache.toAbsolutePath().getParent(), cache.getFileName() + CsvCache.PARTIAL,
+                    "-" + part);
             this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.READ, StandardOpenOption.WRITE); // read too: a part may be appended with labels swapped
             AtomicFiles.lockForWriting(channel, partial); // until closed: what tells a cleaner this writer is alive
