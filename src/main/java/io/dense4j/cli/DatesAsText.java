@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * A note for categorical columns whose values are dates written otherwise than yyyy-mm-dd
  * (3/14/2020, 14.03.2020, 14-Mar-2020, March 14, 2020): read as categories, each date is a value
- * of its own and the rarer ones share the slot for other values, where dates written yyyy-mm-dd
+ * of its own, which says nothing of a date not seen in training, where dates written yyyy-mm-dd
  * make one feature, their days, that can follow a trend. The order of day and month in 3/4/2020 is
  * the writer's locale's, so dense4j does not read such dates itself.
  */
@@ -27,6 +27,8 @@ final class DatesAsText {
             + "|" + MONTH + "[ -]\\d{4}" // Mar 2020
             + ")(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?: ?[ap]m)?)?", // then perhaps a time
             Pattern.CASE_INSENSITIVE);
+    /** How a date dense4j reads starts (2020-03-14): such a column is one of dates, or says why not. */
+    private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** Most of a column's kept values must be dates, and at least this many. */
     private static final int FEWEST = 3;
 
@@ -38,7 +40,7 @@ final class DatesAsText {
         String first = null;
         int dates = 0;
         for (String value : values) {
-            if (DATE.matcher(value.strip()).matches()) {
+            if (DATE.matcher(value.strip()).matches() && !ISO.matcher(value.strip()).lookingAt()) {
                 dates++;
                 first = first == null ? value : first;
             }
@@ -57,9 +59,9 @@ final class DatesAsText {
         }
         if (!columns.isEmpty()) {
             boolean one = columns.size() == 1;
-            out.printf(Locale.ROOT, "Note: %s dates not written yyyy-mm-dd, read as categories: each date a value of its own, the "
-                    + "rarer ones in the slot for other values; written yyyy-mm-dd (2020-03-14), a column of dates is one feature, its "
-                    + "days since 1970-01-01, that can follow a trend%n", one ? "column " + columns.get(0) + " holds"
+            out.printf(Locale.ROOT, "Note: %s dates not written yyyy-mm-dd, read as categories: each date one of its own, which "
+                    + "says nothing of a date not seen in training; written yyyy-mm-dd (2020-03-14), a column of dates is one feature, "
+                    + "its days since 1970-01-01, that can follow a trend%n", one ? "column " + columns.get(0) + " holds"
                     : "columns " + ColumnOptions.firstOf(columns) + " hold");
         }
     }

@@ -167,7 +167,10 @@ public final class AtomicFiles {
         }
     }
 
-    /** Temporary files this process is writing: never opened by its own cleaner (see below). */
+    /**
+     * Temporary files this process is writing: never opened by its own cleaner (see below). Kept
+     * absolute and normalized, as the cleaner lists them: /x/./m.zip's file is /x/m.zip's.
+     */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     /**
@@ -176,7 +179,7 @@ public final class AtomicFiles {
      * released when the process exits is deleted then.
      */
     public static void lockForWriting(FileChannel channel, Path partial) throws IOException {
-        HELD.add(partial.toAbsolutePath());
+        HELD.add(partial.toAbsolutePath().normalize());
         channel.lock();
     }
 
@@ -207,7 +210,7 @@ public final class AtomicFiles {
 
     /** {@code partial} is no longer being written by this process. */
     public static void released(Path partial) {
-        HELD.remove(partial.toAbsolutePath());
+        HELD.remove(partial.toAbsolutePath().normalize());
     }
 
     /** The suffix of {@link #write}'s temporary files. */
@@ -249,7 +252,7 @@ public final class AtomicFiles {
             for (Path candidate : candidates) {
                 // this process's own files are never opened here: closing a second channel would drop
                 // the writer's lock at the system level (POSIX locks belong to the process)
-                if (HELD.contains(candidate.toAbsolutePath()) || !Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                if (HELD.contains(candidate.toAbsolutePath().normalize()) || !Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
                 try (FileChannel channel = FileChannel.open(candidate, StandardOpenOption.WRITE);
@@ -342,7 +345,7 @@ public final class AtomicFiles {
     private static Path newTemporary(Path folder, String prefix, String suffix, boolean held) throws IOException {
         for (int attempt = 0; ; attempt++) {
             Path candidate = folder.resolve(prefix + Long.toUnsignedString(UNIQUE.nextLong(), 36) + suffix);
-            boolean holding = held && HELD.add(candidate.toAbsolutePath());
+            boolean holding = held && HELD.add(candidate.toAbsolutePath().normalize());
             try {
                 if (held && !holding) {
                     throw new java.nio.file.FileAlreadyExistsException(candidate.toString()); // another writer's name
@@ -350,14 +353,14 @@ public final class AtomicFiles {
                 return Files.createFile(candidate);
             } catch (java.nio.file.FileAlreadyExistsException taken) {
                 if (holding) {
-                    HELD.remove(candidate.toAbsolutePath());
+                    HELD.remove(candidate.toAbsolutePath().normalize());
                 }
                 if (attempt == 100) {
                     throw taken;
                 }
             } catch (IOException | RuntimeException failed) {
                 if (holding) {
-                    HELD.remove(candidate.toAbsolutePath());
+                    HELD.remove(candidate.toAbsolutePath().normalize());
                 }
                 throw failed;
             }

@@ -44,6 +44,9 @@ public record DecisionThreshold(double value, String chosenBy) {
         BigDecimal shortest = BigDecimal.valueOf(threshold).stripTrailingZeros();
         BigDecimal shown = shortest.precision() <= TYPED_DIGITS ? shortest
                 : new BigDecimal(threshold).round(new MathContext(6)).stripTrailingZeros();
+        for (int digits = 7; threshold < 1 && shown.compareTo(BigDecimal.ONE) == 0; digits++) { // never "1" for one below it
+            shown = new BigDecimal(threshold).round(new MathContext(digits)).stripTrailingZeros();
+        }
         return threshold != 0 && threshold < 1e-4 ? shown.toString() : shown.toPlainString();
     }
 

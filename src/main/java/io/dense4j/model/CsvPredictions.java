@@ -180,9 +180,9 @@ public final class CsvPredictions {
                 }
                 CsvReader filling = chunk.fill == null ? reader : reader.allowingMissing();
                 try (RowBlocks blocks = input.stream() != null
-                        ? new ParsedBlocks(handler -> filling.read(input.stream(), handler), chunk.plan.capacity(), model.inputWidth(),
+                        ? new ParsedBlocks(handler -> filling.read(input.stream(), handler), chunk.capacity, model.inputWidth(),
                                 chunk.fill, false)
-                        : RowBlocks.of(filling, input.layout().labeled(), chunk.plan.capacity(), model.inputWidth(), chunk.fill,
+                        : RowBlocks.of(filling, input.layout().labeled(), chunk.capacity, model.inputWidth(), chunk.fill,
                                 parallelism, java.nio.file.Files.size(input.name()))) {
                     long rowsBefore = 0;
                     for (RowBlocks.Block block = blocks.next(); block != null; block = blocks.next()) {
@@ -220,8 +220,6 @@ public final class CsvPredictions {
             }
             missing.values().removeIf(count -> count == 0);
             return new Written(rows, unknown, missing);
-        } finally {
-            model.givePlan(chunk.plan);
         }
     }
 
@@ -236,8 +234,9 @@ public final class CsvPredictions {
             ScoringFiles.checkChosenColumns(schema, format); // the model's columns, by name: --features and --drop may only agree
             if (format.labelName() != null && schema.featureNames().contains(format.labelName())) {
                 // predict reads no label, but a label named among the features means the user meant another model or file
-                throw new IllegalArgumentException("--label names column \"" + io.dense4j.data.Printable.of(format.labelName())
-                        + "\", which the model reads as a feature; predict reads no label, so leave out --label");
+                throw new IllegalArgumentException(io.dense4j.data.Remedy.of("--label", "CsvFormat.withLabel") + " names column \""
+                        + io.dense4j.data.Printable.of(format.labelName()) + "\", which the model reads as a feature; predict reads no "
+                        + "label, so leave it out");
             }
             return format.withoutLabel().withFeatures(schema.featureNames()).withCategorical(List.copyOf(schema.categories().keySet()));
         }
@@ -312,9 +311,15 @@ public final class CsvPredictions {
         return layout;
     }
 
-    /** Predicts a block of rows with a plan of the model's and writes their lines, in order. */
+    /**
+     * Predicts a block of rows with a plan of the model's and writes their lines, in order. The
+     * plan is borrowed for a block's pass alone: a file read from a pipe that waits, or written to
+     * one, holds none of the process's plans meanwhile.
+     */
     private static final class Chunk {
-        final Plan plan;
+        private final Model model;
+        /** Rows a block holds: a plan's. */
+        final int capacity;
         private final OutputStream out;
         private final double threshold;
         private final boolean doublePrecision;
@@ -326,7 +331,8 @@ public final class CsvPredictions {
         private final StringBuilder lines = new StringBuilder();
 
         Chunk(Model model, OutputStream out, double threshold) {
-            this.plan = model.borrowPlan();
+            this.model = model;
+            this.capacity = model.chunkRows();
             this.out = out;
             this.threshold = threshold;
             this.doublePrecision = model.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE;
@@ -343,18 +349,23 @@ public final class CsvPredictions {
 
         /** Writes the lines of {@code block}, rows {@code rowsBefore + 1} on of {@code file}'s data. */
         void write(RowBlocks.Block block, Path file, long rowsBefore) throws IOException {
-            plan.input().put(0, block.features, 0, block.rows * width);
-            plan.forward(block.rows);
             lines.setLength(0);
-            for (int i = 0; i < block.rows; i++) {
-                lines.append(block.kept, i == 0 ? 0 : block.keptEnd[i - 1], block.keptEnd[i]);
-                if (!plan.hasProbability(i)) { // finite values that overflow the layers: no probability to write, and no class
-                    throw NoProbability.counted(rowsBefore + i, file + ": data row");
+            Plan plan = model.borrowPlan();
+            try {
+                plan.input().put(0, block.features, 0, block.rows * width);
+                plan.forward(block.rows);
+                for (int i = 0; i < block.rows; i++) {
+                    lines.append(block.kept, i == 0 ? 0 : block.keptEnd[i - 1], block.keptEnd[i]);
+                    if (!plan.hasProbability(i)) { // finite values that overflow the layers: no probability to write, and no class
+                        throw NoProbability.counted(rowsBefore + i, file + ": data row");
+                    }
+                    double p = plan.probability(i); // in the model's precision, classed as evaluate and ONNX class it
+                    // the shortest digits that read back as the same value in that precision
+                    lines.append(doublePrecision ? Double.toString(p) : Float.toString((float) p)).append(',')
+                            .append(classNames[p >= threshold ? 1 : 0]).append('\n');
                 }
-                double p = plan.probability(i); // in the model's precision, classed as evaluate and ONNX class it
-                // the shortest digits that read back as the same value in that precision
-                lines.append(doublePrecision ? Double.toString(p) : Float.toString((float) p)).append(',')
-                        .append(classNames[p >= threshold ? 1 : 0]).append('\n');
+            } finally {
+                model.givePlan(plan);
             }
             out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
         }

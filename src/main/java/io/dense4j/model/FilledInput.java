@@ -1,7 +1,6 @@
 package io.dense4j.model;
 
 import io.dense4j.data.Categories;
-import io.dense4j.data.csv.CsvFormat;
 import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -12,9 +11,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * Features given to a model in Java arrays, their missing values read as the scorer and an ONNX
  * export read them, so that a row scores alike in all three: NaN, or in a number column one of the
  * model's whole-number marks (-9 for a model trained with {@code --missing-values -9}; none in a
- * column of dates, whose values are days), is missing. A missing number takes its training mean
- * when the model fills them, and is an error naming the row and feature otherwise; a categorical
- * column's missing code takes its "missing" slot, as an empty cell does.
+ * column of dates, whose values are days), is missing. A value is compared with a mark as the
+ * float32 the model's rows are read into, as the others compare it. A missing number takes its
+ * training mean when the model fills them, and is an error naming the row and feature otherwise;
+ * a categorical column's missing code takes its "missing" slot, as an empty cell does. Made once
+ * for a schema, and kept by the model.
  */
 final class FilledInput {
     private final InputSchema schema;
@@ -22,35 +23,38 @@ final class FilledInput {
     /** Per feature: the code of its "missing" slot when it is categorical, else -1. */
     private final int[] missingSlot;
     /** Per feature: the whole-number values that mark a missing one. */
-    private final double[][] marks;
+    private final float[][] marks;
 
-    private FilledInput(InputSchema schema) {
+    FilledInput(InputSchema schema) {
         this.schema = schema;
         this.fill = schema.fillValues();
         List<String> names = schema.featureNames();
         this.missingSlot = new int[names.size()];
-        this.marks = new double[names.size()][];
+        this.marks = new float[names.size()][];
         for (int j = 0; j < names.size(); j++) {
             Categories categories = schema.categories().get(names.get(j));
             missingSlot[j] = categories == null ? -1 : categories.missing();
-            marks[j] = categories != null || schema.dates().contains(names.get(j)) ? new double[0]
-                    : schema.missingMarksOf(names.get(j)).stream().filter(CsvFormat::isNumberMark).mapToDouble(Integer::parseInt).toArray();
+            marks[j] = schema.numberMarksOf(names.get(j));
         }
     }
 
-    /** {@code x}, or a copy with its missing values filled; {@code x} itself when nothing is missing or the model has no schema. */
-    static float[][] of(float[][] x, InputSchema schema) {
-        if (schema == null || x == null) {
-            return x;
+    /** The schema it fills as. */
+    InputSchema schema() {
+        return schema;
+    }
+
+    /** {@code x}, or a copy with its missing values filled; {@code x} itself when nothing is missing. */
+    float[][] filled(float[][] x) {
+        if (x == null) {
+            return null;
         }
-        FilledInput input = new FilledInput(schema);
         float[][] filled = x;
         for (int row = 0; row < x.length; row++) {
-            if (x[row] == null || x[row].length != input.missingSlot.length) {
+            if (x[row] == null || x[row].length != missingSlot.length) {
                 return x; // not the model's width: the dataset's checks say so
             }
             for (int j = 0; j < x[row].length; j++) {
-                double value = input.value(row, j, x[row][j]);
+                double value = value(row, j, x[row][j]);
                 if (value != x[row][j]) { // a NaN is always replaced, or refused
                     if (filled == x) {
                         filled = x.clone();
@@ -65,31 +69,34 @@ final class FilledInput {
         return filled;
     }
 
-    /** As {@link #of(float[][], InputSchema)}, for a matrix [rows, features] of any data type, kept in it. */
-    static INDArray of(INDArray x, InputSchema schema) {
-        if (schema == null || x == null || x.rank() != 2 || x.columns() != schema.featureNames().size()) {
+    /**
+     * As {@link #filled(float[][])}, for a matrix [rows, features] of any data type: a filled copy
+     * in float64, which the model's dataset then reads as its own type (an integer matrix's would
+     * cut a mean of 1.5 to 1).
+     */
+    INDArray filled(INDArray x) {
+        if (x == null || x.rank() != 2 || x.columns() != missingSlot.length) {
             return x;
         }
-        FilledInput input = new FilledInput(schema);
         int width = (int) x.columns();
         // one bulk copy, row by row: element reads through ND4J would cost a native call each
         double[] values = x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         boolean changed = false;
         for (int i = 0; i < values.length; i++) {
-            double value = input.value(i / width, i % width, values[i]);
+            double value = value(i / width, i % width, values[i]);
             if (value != values[i]) { // a NaN is always replaced, or refused
                 values[i] = value;
                 changed = true;
             }
         }
-        return changed ? Nd4j.create(values, x.shape(), DataType.DOUBLE).castTo(x.dataType()) : x;
+        return changed ? Nd4j.create(values, x.shape(), DataType.DOUBLE) : x;
     }
 
     /** Feature {@code j}'s value {@code x} of row {@code row} as the model reads it. */
     private double value(int row, int j, double x) {
         boolean missing = x != x;
         for (int m = 0; !missing && m < marks[j].length; m++) {
-            missing = x == marks[j][m];
+            missing = (float) x == marks[j][m];
         }
         if (!missing) {
             return x;
@@ -99,8 +106,9 @@ final class FilledInput {
         }
         if (fill == null) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "row %d, feature \"%s\" is missing (%s), and the model fills "
-                    + "no missing values (trained with --fill-missing, it fills them with the training means)", row,
-                    io.dense4j.data.Printable.of(schema.featureNames().get(j)), x != x ? "NaN" : "marked " + (long) x));
+                    + "no missing values (trained with %s, it fills them with the training means)", row, io.dense4j.data.Printable.of(schema.featureNames().get(j)),
+                    x != x ? "NaN" : "marked " + (long) x, io.dense4j.data.Remedy.of("--fill-missing",
+                            "CsvSource.Options.fillingMissing()")));
         }
         return fill[j];
     }

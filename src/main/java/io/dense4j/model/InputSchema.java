@@ -111,6 +111,23 @@ public record InputSchema(List<String> featureNames, List<String> classes, List<
         return io.dense4j.data.csv.CsvFormat.marksOf(name, missingMarks, columnMissingMarks);
     }
 
+    /**
+     * The whole-number marks (-9) of a missing value in the number feature {@code name}, as the
+     * float32 its rows are read into: none in a column of dates, whose values are days, nor in a
+     * categorical one, whose marks are text.
+     */
+    public float[] numberMarksOf(String name) {
+        if (categories.containsKey(name) || dates.contains(name)) {
+            return new float[0];
+        }
+        List<String> marks = missingMarksOf(name).stream().filter(io.dense4j.data.csv.CsvFormat::isNumberMark).toList();
+        float[] values = new float[marks.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Integer.parseInt(marks.get(i));
+        }
+        return values;
+    }
+
     /** With no missing-value marks but those always read. */
     public InputSchema(List<String> featureNames, List<String> classes, List<Double> missingValueFill, String labelName,
                        Map<String, Categories> categories) {

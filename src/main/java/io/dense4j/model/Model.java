@@ -29,7 +29,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,9 +49,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Thread-safe for prediction and evaluation: each call borrows a forward-only plan (its own
  * buffers) from a pool and gives it back, so any number of threads may share one model while
- * nothing trains it; at most 64 passes run at once in a process, the other callers waiting their
- * turn (OpenBLAS ends the process past 128 threads in it). Training and prediction at the same
- * time see weights mid-update.
+ * nothing trains it; at most 64 threads of a process hold a plan at once, the others waiting
+ * their turn (OpenBLAS ends the process past 128 threads in it). Training and prediction at the
+ * same time see weights mid-update.
  */
 public final class Model {
     /** Rows per forward pass when predicting or scoring. */
@@ -64,8 +63,9 @@ public final class Model {
     private final Optimizer optimizer;
     private final CompileOptions options;
     private final Parameters parameters;
-    private final ConcurrentLinkedDeque<Plan> predictionPlans = new ConcurrentLinkedDeque<>();
+    private final PredictionPlans predictionPlans = new PredictionPlans(this::freshPlan);
     private volatile InputSchema inputSchema;
+    private volatile FilledInput filledInput;
     private volatile TrainingData trainingData;
     private volatile Provenance provenance;
     private volatile TrainingCommand trainingCommand;
@@ -215,12 +215,25 @@ public final class Model {
 
     /** p = P(y = 1 | x) for each row {@code x[row][feature]}, missing values read as {@link #predictProbability(INDArray)} says. */
     public double[] predictProbability(float[][] x) {
-        return predictProbability(Dataset.of(FilledInput.of(x, inputSchema), null, dataType()));
+        FilledInput filling = filling();
+        return predictProbability(Dataset.of(filling == null ? x : filling.filled(x), null, dataType()));
     }
 
     /** Rows to score given as a matrix, their missing values read as {@link #predictProbability(INDArray)} says. */
     private Dataset scoring(INDArray x, INDArray y) {
-        return Dataset.of(FilledInput.of(x, inputSchema), y, dataType());
+        FilledInput filling = filling();
+        return Dataset.of(filling == null ? x : filling.filled(x), y, dataType());
+    }
+
+    /** How rows given as arrays are filled, made once for the schema in effect; null without one. */
+    private FilledInput filling() {
+        InputSchema schema = inputSchema;
+        FilledInput kept = filledInput;
+        if (schema != null && (kept == null || kept.schema() != schema)) {
+            kept = new FilledInput(schema);
+            filledInput = kept;
+        }
+        return schema == null ? null : kept;
     }
 
     /**
@@ -383,8 +396,8 @@ public final class Model {
         checkWidth(data.width());
         double sum = 0;
         Plan plan = borrowPlan();
-        NativeArray weights = data.weighted() ? plan.rowWeights() : null;
         try {
+            NativeArray weights = data.weighted() ? plan.rowWeights() : null; // a source's own code: given back whatever it throws
             plan.weightRows(data.weighted());
             data.startPass(0, 0, false);
             for (int count; (count = data.next(plan.capacity(), plan.input(), plan.labels(), weights)) > 0; ) {
@@ -428,7 +441,7 @@ public final class Model {
     private static final long CHUNK_BYTES = 8L << 20;
 
     /** Rows per prediction chunk: {@link #CHUNK_ROWS}, fewer when the widest layer is wide, at least 1. */
-    private int chunkRows() {
+    int chunkRows() {
         int widest = graph().inputWidth();
         for (Node node : graph().nodes()) {
             widest = Math.max(widest, node.outputWidth());
@@ -436,35 +449,19 @@ public final class Model {
         return (int) Math.max(1, Math.min(CHUNK_ROWS, CHUNK_BYTES / ((long) widest * dataType().width())));
     }
 
-    /**
-     * The most forward passes that run at once in a process, over all its models: OpenBLAS, as ND4J
-     * builds it, keeps buffers for 128 threads calling it at once and ends the process past them
-     * ("tried to allocate too many memory regions"), as 150 threads of a service scoring batches
-     * did. Other callers wait their turn; more passes at once than cores gain nothing.
-     */
-    static final int MOST_FORWARD_PASSES = 64;
-    private static final java.util.concurrent.Semaphore FORWARD_PASSES = new java.util.concurrent.Semaphore(MOST_FORWARD_PASSES);
-
-    /**
-     * A forward-only plan of {@link #chunkRows} rows, this thread's until {@link #givePlan}, once
-     * fewer than {@link #MOST_FORWARD_PASSES} are out in the process. An interrupt does not end the
-     * wait, as it does not end a pass.
-     */
+    /** A forward-only plan of {@link #chunkRows} rows, this thread's until {@link #givePlan} (see {@link PredictionPlans}). */
     Plan borrowPlan() {
         checkAdapted();
-        FORWARD_PASSES.acquireUninterruptibly();
-        try {
-            Plan plan = predictionPlans.poll();
-            return plan != null ? plan : Plan.forward(parameters, chunkRows());
-        } catch (RuntimeException | Error failed) {
-            FORWARD_PASSES.release();
-            throw failed;
-        }
+        return predictionPlans.borrow();
     }
 
     void givePlan(Plan plan) {
-        predictionPlans.push(plan);
-        FORWARD_PASSES.release();
+        predictionPlans.give(plan);
+    }
+
+    /** A new forward-only plan, for the pool to lend. */
+    private Plan freshPlan() {
+        return Plan.forward(parameters, chunkRows());
     }
 
     // ---- parameters ----

@@ -63,17 +63,14 @@ final class NumberInput {
     private static List<double[]> markRows(InputSchema schema, List<String> features, int[] numeric) {
         List<double[]> rows = new ArrayList<>();
         for (int j = 0; schema != null && j < numeric.length; j++) {
-            if (schema.dates().contains(features.get(numeric[j]))) {
-                continue;
-            }
-            List<String> marks = schema.missingMarksOf(features.get(numeric[j])).stream().filter(CsvFormat::isNumberMark).toList();
-            for (int r = 0; r < marks.size(); r++) {
+            float[] marks = schema.numberMarksOf(features.get(numeric[j])); // none in a column of dates
+            for (int r = 0; r < marks.length; r++) {
                 if (r == rows.size()) {
                     double[] row = new double[numeric.length];
                     java.util.Arrays.fill(row, Double.NaN);
                     rows.add(row);
                 }
-                rows.get(r)[j] = Integer.parseInt(marks.get(r));
+                rows.get(r)[j] = marks[r];
             }
         }
         return rows;

@@ -190,9 +190,10 @@ class AtomicFilesTest {
     }
 
     /**
-     * Threads of one process writing one file at once: each write's cleaner passes over the
-     * others' temporary files, never opening one between its creation and its writer's lock (an
-     * OverlappingFileLockException escaped 12 of 5,782 saves before), and the file ends whole.
+     * Threads of one process writing one file at once, by two spellings of its path: each write's
+     * cleaner passes over the others' temporary files, never opening one between its creation and
+     * its writer's lock (an OverlappingFileLockException escaped 12 of 5,782 saves before), and
+     * the file ends whole.
      */
     @Test
     void threadsWritingOneFileAtOnceNeverTakeEachOthersTemporaryFiles() throws Exception {
@@ -202,8 +203,9 @@ class AtomicFilesTest {
             List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
             for (int write = 0; write < 4_000; write++) {
                 byte[] content = ("write " + write + "\n").repeat(50).getBytes(StandardCharsets.UTF_8);
+                Path spelled = write % 2 == 0 ? file : folder.resolve(".").resolve("model.zip"); // one file, two spellings
                 writes.add(threads.submit(() -> {
-                    AtomicFiles.write(file, out -> out.write(content));
+                    AtomicFiles.write(spelled, out -> out.write(content));
                     return null;
                 }));
             }

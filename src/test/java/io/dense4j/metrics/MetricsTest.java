@@ -35,6 +35,9 @@ class MetricsTest {
         assertEquals("0.123456789", DecisionThreshold.format(0.123456789));
         // halfway between two rows' probabilities, as a tuned threshold is, it has 17 digits and is rounded
         assertEquals("0.312785", DecisionThreshold.format(((double) 0.3127849f + (double) 0.3127851f) / 2));
+        // a threshold below 1 never reads as 1, which would class no row below it positive
+        assertEquals("0.999999999999", DecisionThreshold.format(0.999999999999));
+        assertEquals("0.9999999999999999", DecisionThreshold.format(Math.nextDown(1.0)));
     }
 
     @Test

@@ -134,7 +134,7 @@ class CsvPredictionsTest {
             }
         });
         predicting.start();
-        int rows = 3 * model().borrowPlan().capacity(); // blocks full enough to be predicted while the stream stays open
+        int rows = 3 * model().chunkRows(); // blocks full enough to be predicted while the stream stays open
         StringBuilder text = new StringBuilder("id,a,b\n");
         for (int i = 0; i < rows; i++) {
             text.append(i).append(",1,0\n");
@@ -257,8 +257,8 @@ class CsvPredictionsTest {
         Path out = folder.resolve("predictions.csv");
         IllegalArgumentException feature = assertThrows(IllegalArgumentException.class, () -> CsvPredictions.write(model(), data,
                 CsvFormat.defaults().withLabel("b"), 0.5, out));
-        assertEquals("--label names column \"b\", which the model reads as a feature; predict reads no label, so leave out --label",
-                feature.getMessage());
+        assertEquals("--label [Java: CsvFormat.withLabel] names column \"b\", which the model reads as a feature; predict reads no "
+                + "label, so leave it out", feature.getMessage());
         assertFalse(Files.exists(out));
         // a label the model does not read is left unread, as without --label
         assertEquals(1, CsvPredictions.write(model(), data, CsvFormat.defaults().withLabel("id"), 0.5, out));

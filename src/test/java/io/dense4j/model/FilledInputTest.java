@@ -69,17 +69,27 @@ class FilledInputTest {
         assertEquals(1.0, model.evaluate(rows, Nd4j.create(new double[] {1, 1}, 2, 1)).accuracy(), 0.0);
     }
 
+    /** An int matrix's mark takes the mean 1.5, not 1; a value is a mark as the float32 the model reads it as, as the scorer says. */
+    @Test
+    void aMarkIsFilledWhateverTheMatrixTypeAndComparedInFloat32() {
+        Model model = model(List.of(1.5, 0.0, 20.0), DataType.FLOAT);
+        INDArray ints = Nd4j.createFromArray(new int[][] {{-9, 0, 100}});
+        assertEquals(sigmoid(1.5 + 1.0), model.predictProbability(ints).getDouble(0, 0), 1e-6);
+        INDArray nearly = Nd4j.create(new double[][] {{999.00001, 0, 100}}); // 999 as a float32
+        assertEquals(sigmoid(1.5 + 1.0), model.predictProbability(nearly).getDouble(0, 0), 1e-6);
+    }
+
     @Test
     void aMissingNumberIsAnErrorNamingItsRowAndFeatureWhereTheModelFillsNone() {
         Model model = model(null, DataType.FLOAT);
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
                 () -> model.predictProbability(new float[][] {{1, 0, 100}, {NAN, 0, 100}}));
-        assertEquals("row 1, feature \"x\" is missing (NaN), and the model fills no missing values (trained with --fill-missing, it "
-                + "fills them with the training means)", nan.getMessage());
+        assertEquals("row 1, feature \"x\" is missing (NaN), and the model fills no missing values (trained with --fill-missing [Java: "
+                + "CsvSource.Options.fillingMissing()], it fills them with the training means)", nan.getMessage());
         IllegalArgumentException marked = assertThrows(IllegalArgumentException.class,
                 () -> model.predictProbability(Nd4j.create(new float[][] {{-9, 0, 100}})));
-        assertEquals("row 0, feature \"x\" is missing (marked -9), and the model fills no missing values (trained with --fill-missing, "
-                + "it fills them with the training means)", marked.getMessage());
+        assertEquals("row 0, feature \"x\" is missing (marked -9), and the model fills no missing values (trained with --fill-missing "
+                + "[Java: CsvSource.Options.fillingMissing()], it fills them with the training means)", marked.getMessage());
         assertEquals(sigmoid(1 + 0.25 + 1.0), model.predictProbability(new float[][] {{1, NAN, 100}})[0], 1e-6,
                 "a categorical column's missing slot needs no fill");
     }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 200 threads predicting batches with one model at once, as a servlet container's default pool
- * may: OpenBLAS would end the process past 128 threads in it, so at most 64 passes run at once and
- * the others wait. In a child JVM, which a native crash would end without taking the tests along.
+ * may: OpenBLAS would end the process past 128 threads in it, so at most 64 threads hold a plan at
+ * once and the others wait. In a child JVM, which a native crash would end without taking the
+ * tests along.
  */
 class ManyCallersTest {
     @TempDir
@@ -22,8 +23,10 @@ class ManyCallersTest {
 
     @Test
     void twoHundredThreadsPredictTogetherAsOneDoes() throws Exception {
-        Process child = new ProcessBuilder(ChildJvm.command(List.of("-Xmx1g"), ManyCallers.class, "200"))
-                .redirectErrorStream(true).redirectOutput(folder.resolve("out.txt").toFile()).start();
+        // in the test's folder: a crash's hs_err log goes there, not into the project
+        Process child = new ProcessBuilder(ChildJvm.command(List.of("-Xmx1g", "-XX:ErrorFile=" + folder.resolve("hs_err_%p.log")),
+                ManyCallers.class, "200")).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("out.txt").toFile()).start();
         if (!child.waitFor(300, TimeUnit.SECONDS)) {
             child.destroyForcibly();
             throw new AssertionError("the callers did not end");

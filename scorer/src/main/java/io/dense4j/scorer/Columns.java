@@ -212,7 +212,7 @@ final class Columns {
             float value = row[column];
             int at = place[column];
             if (at >= 0) {
-                numbers[at] = value - value == 0f ? marked(column, at, value)
+                numbers[at] = value - value == 0f ? dates[column] ? value : marked(column, at, value) // a day is no mark
                         : value != value ? missing(column, at) : infinite(column, value);
             } else {
                 int category = -1 - at;

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The model files older dense4j builds wrote (the core's test resources, older-files): those of
- * format 3 and later score as their writer predicted, rows given by name as a service has them; the
- * first two formats are refused with the way to write them anew, which works.
+ * format 3 and later score as their writer predicted, rows given by name as a service has them (the
+ * one file of format 4, a checkpoint, as dense4j scores it); the first two formats are refused with
+ * the way to write them anew, which works.
  */
 class OlderFilesScorerTest {
     @TempDir
@@ -58,6 +59,26 @@ class OlderFilesScorerTest {
             double written = Double.parseDouble(expected.get(row).split(",")[0]);
             // the scorer's sums run in another order than the core's kernels: float32 rounding apart
             assertEquals(written, scorer.probability(byName), 1e-6, prefix + ", row " + row);
+        }
+    }
+
+    /** The only format 4 file, a checkpoint with early stopping's weights, scores as dense4j scores it. */
+    @Test
+    void aFormatFourCheckpointScoresAsDense4jDoes() throws Exception {
+        Path checkpoint = resource("older-files/f4-323ff91-es-checkpoint-epoch3.zip");
+        Scorer scorer = Scorer.load(checkpoint);
+        Model model = Model.load(checkpoint);
+        List<String> rows = Files.readAllLines(resource("data/pima-test.csv"));
+        float[][] features = new float[rows.size() - 1][8];
+        for (int row = 1; row < rows.size(); row++) {
+            String[] cells = rows.get(row).split(",");
+            for (int column = 0; column < 8; column++) {
+                features[row - 1][column] = Float.parseFloat(cells[column]);
+            }
+        }
+        double[] expected = model.predictProbability(features);
+        for (int row = 0; row < features.length; row++) {
+            assertEquals(expected[row], scorer.probability(features[row]), 1e-6, "row " + row);
         }
     }
 

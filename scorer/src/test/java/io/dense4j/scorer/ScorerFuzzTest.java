@@ -28,12 +28,12 @@ import java.nio.file.Path;
 class ScorerFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
-     * Rows as both read them: x, colour's code (red, green, blue, other, missing), day; no number
-     * whole, since the scorer reads a whole number that is one of the model's marks as missing in
-     * an array too, and fills a NaN, where dense4j's arrays hold what its reader made of the cells.
+     * Rows as both read them: x, colour's code (red, green, blue, other, missing), day; whole
+     * numbers that may be the model's marks, in x and in the days, and NaN, which both read as
+     * missing in an array, filling it or refusing it alike.
      */
     private static final float[][] ROWS = {{0.375f, 0f, 18000.5f}, {1.5f, 2f, 18321.25f}, {-3.25f, 4f, 17000.75f},
-            {1e6f + 0.5f, 3f, -0.5f}};
+            {1e6f + 0.5f, 3f, -0.5f}, {-9f, Float.NaN, 18000f}, {Float.NaN, 1f, -9f}, {0f, 0f, Float.NaN}, {-1f, 2f, 0f}};
 
     @FuzzTest(maxDuration = "5m")
     void scoresAsDense4jOrRefuses(FuzzedDataProvider data) throws IOException {

@@ -34,19 +34,41 @@ final class CsvCacheWriter implements CsvReader.RowHandler, AutoCloseable {
     CsvCacheWriter(Path cache, int part, boolean weighted) {
         this.cache = cache;
         this.weighted = weighted;
+        Path made = null;
+        FileChannel opened = null;
         try {
-            Path folder = Files.createDirectories(cache.toAbsolutePath().getParent());
+            Path folder = Files.createDirectories(cache.toAbsolutePath().normalize().getParent());
             if (SWEPT.add(folder)) { // once a process: a folder of 5,000 files was read again for each of their caches
                 AtomicFiles.deleteAbandonedOfAnyName(folder, CsvCache.SUFFIX + CsvCache.PARTIAL, "-[0-9]+"); // "-" + part
             }
             // unique per writer: two builds of one cache (threads, processes) never share a file
-            this.partial = AtomicFiles.newHeldTemporary(cache.toAbsolutePath().getParent(), cache.getFileName() + CsvCache.PARTIAL,
-                    "-" + part);
-            this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+            made = AtomicFiles.newHeldTemporary(folder, cache.getFileName() + CsvCache.PARTIAL, "-" + part);
+            opened = FileChannel.open(made, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.READ, StandardOpenOption.WRITE); // read too: a part may be appended with labels swapped
-            AtomicFiles.lockForWriting(channel, partial); // until closed: what tells a cleaner this writer is alive
+            AtomicFiles.lockForWriting(opened, made); // until closed: what tells a cleaner this writer is alive
         } catch (IOException failed) {
+            abandon(made, opened); // nothing of a writer that never began is left: its file, its channel, its hold
             throw new CsvCache.CannotWrite("cannot write the cache " + cache + ": " + IoReason.of(failed), failed);
+        }
+        this.partial = made;
+        this.channel = opened;
+    }
+
+    /** Closes {@code channel} and deletes {@code partial}, as far as they were made, and lets it go. */
+    private static void abandon(Path partial, FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+            if (partial != null) {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException ignored) {
+            // the partial file has a name no reader uses; a later build removes it
+        } finally {
+            if (partial != null) {
+                AtomicFiles.released(partial);
+            }
         }
     }
 
@@ -158,14 +180,7 @@ final class CsvCacheWriter implements CsvReader.RowHandler, AutoCloseable {
     @Override
     public void close() {
         if (!finished) {
-            try {
-                channel.close();
-                Files.deleteIfExists(partial);
-            } catch (IOException ignored) {
-                // the partial file has a name no reader uses; a later build removes it
-            } finally {
-                AtomicFiles.released(partial);
-            }
+            abandon(partial, channel);
         }
     }
 }
