@@ -55,8 +55,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (state.progress().equals(io.dense4j.model.TrainingState.Progress.START)) {
             return "it was trained from Java";
         }
-        return "it was written by a dense4j from before 2026-12-03, whose train recorded none, or it is a checkpoint an older dense4j "
-                + "wrote during a run, a run resumed from a Spark checkpoint, or a fit from Java; a train run's --out model records it";
+        return "it was written by a dense4j older than verify (2026-12-03), whose train recorded none, or it is a checkpoint an "
+                + "older dense4j wrote during a run, a run resumed from a Spark checkpoint, or a fit from Java; a train run's --out "
+                + "model records it";
     }
 
     @Override
