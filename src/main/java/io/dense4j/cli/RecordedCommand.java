@@ -4,6 +4,7 @@ import io.dense4j.model.Checkpoint;
 import io.dense4j.model.Model;
 import io.dense4j.model.TrainingCommand;
 import io.dense4j.runtime.ExecutionPolicy;
+import io.dense4j.runtime.MachineKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,8 @@ import picocli.CommandLine.ParseResult;
  * resumed from them; the run's end marks it ended. A resumed run records the line it was given,
  * with the flags whose values {@code --resume} takes from the checkpoint (its model, optimizer,
  * loss and how it read the data) as the checkpoint's own line gave them: otherwise a rerun from
- * scratch would train another model than the one the checkpoint went on with.
+ * scratch would train another model than the one the checkpoint went on with. The line names the
+ * kinds of machine the run trained on, for {@code verify} to say when another kind's bits differ.
  */
 final class RecordedCommand {
     private RecordedCommand() {
@@ -36,7 +38,11 @@ final class RecordedCommand {
         ParseResult given = train.commandLine().getParseResult();
         List<String> arguments = new ArrayList<>(before == null ? given.expandedArgs() : recorded(train, given, before.arguments()));
         arguments.addAll(settled);
-        return new TrainingCommand(arguments, policy.parts() > 0 ? policy.parts() : policy.threads(), false);
+        // a resume of a checkpoint that names no machine leaves the line naming none: its first epochs ran somewhere unknown
+        List<MachineKind> machines = before == null ? List.of() : before.machines();
+        TrainingCommand line = new TrainingCommand(arguments, policy.parts() > 0 ? policy.parts() : policy.threads(), false, false,
+                machines);
+        return resumed != null && machines.isEmpty() ? line : line.trainingOn(MachineKind.here());
     }
 
     /**

@@ -6,6 +6,7 @@ import io.dense4j.model.Checkpoint;
 import io.dense4j.model.Model;
 import io.dense4j.model.TrainingCommand;
 import io.dense4j.model.TrainingData;
+import io.dense4j.runtime.MachineKind;
 import io.dense4j.tensor.NativeArray;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,7 +109,7 @@ final class VerifyCommand implements Callable<Integer> {
                         retrained.trainingData());
                 return 1;
             }
-            String differences = differences(original, retrained);
+            String differences = differences(original, retrained, elsewhere(command.machines(), MachineKind.here()));
             if (differences == null) {
                 System.out.printf(Locale.ROOT, "Reproduced: retraining on %s gave %s's %s bit for bit%n", StandardInput.shownAs(data),
                         modelFile, compared(original));
@@ -219,8 +221,34 @@ final class VerifyCommand implements Callable<Integer> {
         return Listed.inWords(parts);
     }
 
+    /**
+     * Why a retraining here may round otherwise than the run, which trained on {@code trainedOn}
+     * (none where its file does not say), as a sentence to follow the differences; empty when the
+     * run trained on this kind of machine alone, where the bits should come back.
+     */
+    static String elsewhere(List<MachineKind> trainedOn, MachineKind here) {
+        String why = "OpenBLAS's matrix products add in another order on another kind of CPU, and another JDK may round Math.exp "
+                + "otherwise, so the last bits agree only on the same kind of machine";
+        if (trainedOn.isEmpty()) {
+            return ". The model does not say which machine trained it; this is " + here + ": " + why;
+        }
+        if (trainedOn.equals(List.of(here))) {
+            return "";
+        }
+        return ". It was trained on " + trainedOn.stream().map(MachineKind::toString).collect(Collectors.joining(", then "))
+                + "; this is " + here + ": " + why;
+    }
+
     /** How {@code retrained}'s values differ from {@code original}'s, in one sentence; null if not at all, to the bit. */
     static String differences(Model original, Model retrained) {
+        return differences(original, retrained, "");
+    }
+
+    /**
+     * As {@link #differences(Model, Model)}, followed by {@code rounding} (why the last bits may
+     * differ here) when only numbers differ, as they would by rounding, not how the models fill.
+     */
+    static String differences(Model original, Model retrained, String rounding) {
         if (!original.graph().nodes().equals(retrained.graph().nodes()) || original.dataType() != retrained.dataType()) {
             return "the retrained model is another network (" + retrained.parameterCount() + " parameters; the model's: "
                     + original.parameterCount() + ")";
@@ -261,7 +289,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (fill != null) {
             parts.add(fill);
         }
-        return String.join("; ", parts);
+        return String.join("; ", parts) + (fill == null ? rounding : "");
     }
 
     /** How the models differ in filling missing numbers, which their weights do not show; null if not at all, to the bit. */

@@ -114,16 +114,8 @@ final class ModelJson {
                 node.put("validationLoss", provenance.validationLoss()).put("validationAccuracy", provenance.validationAccuracy());
             }
         }
-        TrainingCommand command = model.trainingCommand();
-        if (command != null) {
-            ObjectNode node = root.putObject("trainingCommand").put("parts", command.parts());
-            command.arguments().forEach(node.putArray("arguments")::add);
-            if (!command.ended()) { // a checkpoint's: written only then, so a model file reads as before
-                node.put("ended", false);
-            }
-            if (command.resumedOtherwise()) { // a checkpoint's too: the model at the end keeps no line
-                node.put("resumedOtherwise", true);
-            }
+        if (model.trainingCommand() != null) {
+            TrainingCommandJson.write(model.trainingCommand(), root.putObject("trainingCommand"));
         }
         InputSchema schema = model.inputSchema();
         if (schema != null) {
@@ -262,7 +254,7 @@ final class ModelJson {
         }
         JsonNode command = config.path("trainingCommand");
         if (!command.isMissingNode()) {
-            model.setTrainingCommand(trainingCommand(command));
+            model.setTrainingCommand(TrainingCommandJson.read(command));
         }
         JsonNode threshold = config.path("threshold");
         if (!threshold.isMissingNode()) {
@@ -313,27 +305,6 @@ final class ModelJson {
         } catch (java.time.format.DateTimeParseException notAnInstant) {
             throw new IllegalArgumentException("its provenance's trainedAt is not an instant: " + notAnInstant.getParsedString());
         }
-    }
-
-    /** The {@code trainingCommand} object of an untrusted {@code model.json}. */
-    private static TrainingCommand trainingCommand(JsonNode node) {
-        JsonNode arguments = node.path("arguments");
-        JsonNode ended = node.path("ended");
-        JsonNode otherwise = node.path("resumedOtherwise");
-        if (!arguments.isArray() || !node.path("parts").canConvertToInt() || arguments.size() > TrainingCommand.MOST_ARGUMENTS
-                || !ended.isMissingNode() && !ended.isBoolean() || !otherwise.isMissingNode() && !otherwise.isBoolean()) {
-            throw new IllegalArgumentException("its trainingCommand needs a list \"arguments\" (at most "
-                    + TrainingCommand.MOST_ARGUMENTS + "), a whole number \"parts\" and, if any, true or false \"ended\" and "
-                    + "\"resumedOtherwise\"");
-        }
-        List<String> given = new ArrayList<>();
-        for (JsonNode argument : arguments) {
-            if (!argument.isTextual()) {
-                throw new IllegalArgumentException("its trainingCommand's arguments hold " + argument + ", not a text");
-            }
-            given.add(argument.asText());
-        }
-        return new TrainingCommand(given, node.get("parts").asInt(), ended.asBoolean(true), otherwise.asBoolean(false));
     }
 
     /** The input schema, or null when the model file has none. */

@@ -72,6 +72,10 @@ final class Summary {
             text.append("Command: ").append(Printable.whole(model.trainingCommand().toString())).append(parts > 1
                     ? " (its steps cut into up to " + parts + " parts, as --parts " + parts + " cuts them; " + rerun + ")\n"
                     : " (" + rerun + ")\n");
+            if (!model.trainingCommand().machines().isEmpty()) {
+                text.append("Machine: ").append(Printable.whole(model.trainingCommand().machines().stream().map(Object::toString)
+                        .collect(Collectors.joining(", then ")))).append(" (a rerun elsewhere may differ in the last bits)\n");
+            }
         }
         if (!model.threshold().equals(DecisionThreshold.DEFAULT)) {
             text.append("Threshold: ").append(Printable.whole(model.threshold().toString())).append('\n');

@@ -12,7 +12,9 @@ import io.dense4j.loss.BinaryCrossEntropy;
 import io.dense4j.model.CompileOptions;
 import io.dense4j.model.Model;
 import io.dense4j.model.Sequential;
+import io.dense4j.model.TrainingCommand;
 import io.dense4j.optim.SGD;
+import io.dense4j.runtime.MachineKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,9 @@ class VerifyCommandTest {
         assertTrue(summary.out().contains("Command: dense4j train --data " + data + " --out " + model + " --epochs 4"), summary.out());
         // --threads 2 records a limit of 2 parts; a batch of 32 rows is one part, so "cut into 2" would not be true
         assertTrue(summary.out().contains("(its steps cut into up to 2 parts, as --parts 2 cuts them; dense4j verify reruns it)"),
+                summary.out());
+
+        assertTrue(summary.out().contains("\nMachine: " + MachineKind.here() + " (a rerun elsewhere may differ in the last bits)\n"),
                 summary.out());
 
         Run verified = Run.of("verify", "--model", model.toString(), "--data", data.toString());
@@ -156,6 +161,46 @@ class VerifyCommandTest {
                 midRun.err().lines().findFirst().orElse(""));
         String summary = Run.of("summary", "--model", checkpoint.toString()).out();
         assertTrue(summary.contains("a checkpoint's, for the run resumed from it; verify reruns the run's --out model)\n"), summary);
+    }
+
+    /**
+     * A model trained on another kind of machine says so when its bits do not come back here: the
+     * machine it records is another CPU's (and one weight a float32 step off, as another CPU's
+     * OpenBLAS would leave it).
+     */
+    @Test
+    void aModelTrainedOnAnotherKindOfMachineSaysWhyItsBitsDiffer() throws Exception {
+        Path data = hmda();
+        Path file = train(data);
+        Model model = Model.load(file);
+        model.weights(1).putScalar(0, Math.nextUp(model.weights(1).getFloat(0))); // layer 0 is the Normalization
+        MachineKind amd = new MachineKind("AuthenticAMD family 25 model 1, AVX2", "17.0.15+6-Debian-1deb12u1");
+        TrainingCommand line = model.trainingCommand();
+        model.setTrainingCommand(new TrainingCommand(line.arguments(), line.parts(), true, false, List.of(amd)));
+        model.save(file);
+
+        Run verified = Run.of("verify", "--model", file.toString(), "--data", data.toString());
+
+        assertEquals(1, verified.exitCode(), verified.out() + verified.err());
+        String last = verified.out().lines().reduce((first, second) -> second).orElseThrow();
+        assertTrue(last.matches("Not reproduced: 1 of [0-9,]+ parameters differ \\(the most, by [0-9.e-]+, layer 1 \\(Dense\\) weight "
+                + "\\[0, 0\\]\\)\\. It was trained on AuthenticAMD family 25 model 1, AVX2, Java 17\\.0\\.15\\+6-Debian-1deb12u1; this is "
+                + java.util.regex.Pattern.quote(MachineKind.here().toString()) + ": OpenBLAS's matrix products add in another order on "
+                + "another kind of CPU, and another JDK may round Math\\.exp otherwise, so the last bits agree only on the same kind of "
+                + "machine"), last);
+    }
+
+    @Test
+    void whyTheBitsMayDifferSaysWhereTheModelWasTrained() {
+        MachineKind intel = new MachineKind("GenuineIntel family 6 model 167, AVX-512", "17.0.15+6");
+        MachineKind amd = new MachineKind("AuthenticAMD family 25 model 1, AVX2", "17.0.15+6");
+        assertEquals("", VerifyCommand.elsewhere(List.of(intel), intel));
+        assertTrue(VerifyCommand.elsewhere(List.of(), intel).startsWith(". The model does not say which machine trained it; this is "
+                + "GenuineIntel family 6 model 167, AVX-512, Java 17.0.15+6: OpenBLAS's"), VerifyCommand.elsewhere(List.of(), intel));
+        // resumed here after epochs on another kind: the bits are not this machine's alone
+        assertTrue(VerifyCommand.elsewhere(List.of(amd, intel), intel).startsWith(". It was trained on AuthenticAMD family 25 model 1, "
+                + "AVX2, Java 17.0.15+6, then GenuineIntel family 6 model 167, AVX-512, Java 17.0.15+6; this is GenuineIntel"),
+                VerifyCommand.elsewhere(List.of(amd, intel), intel));
     }
 
     @Test

@@ -24,7 +24,7 @@ class CsvPredictionsTest {
     Path folder;
 
     /** p = σ(a − 2b): the weights are set by hand. */
-    private static Model model() {
+    static Model model() {
         Model model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
         model.setWeights(0, Nd4j.create(new float[][] {{1}, {-2}}));
         model.setInputSchema(new InputSchema(List.of("a", "b"), List.of("no", "yes")));

@@ -238,6 +238,32 @@ class HostileModelFileTest {
         assertTrue(problem(yes).endsWith("true or false \"ended\" and \"resumedOtherwise\""), problem(yes));
     }
 
+    /** The kinds of machine a run trained on are read back as written; more than dense4j records, or of another shape, are refused. */
+    @Test
+    void theMachinesOfATrainingCommandAreReadOrRefused() throws IOException {
+        String json = config();
+        int at = json.indexOf("\"layers\"");
+        java.util.function.Function<String, String> with = machines -> json.substring(0, at)
+                + "\"trainingCommand\" : {\"arguments\" : [\"--epochs\", \"3\"], \"parts\" : 2, \"machines\" : " + machines + "}, "
+                + json.substring(at);
+        String amd = "{\"cpu\" : \"AuthenticAMD family 25 model 1, AVX2\", \"java\" : \"17.0.15+6\"}";
+        String intel = "{\"cpu\" : \"GenuineIntel family 6 model 167, AVX-512\", \"java\" : \"17.0.15+6\"}";
+        Path two = withConfig("two.zip", with.apply("[" + amd + ", " + intel + "]"));
+        assertEquals(java.util.List.of(new io.dense4j.runtime.MachineKind("AuthenticAMD family 25 model 1, AVX2", "17.0.15+6"),
+                new io.dense4j.runtime.MachineKind("GenuineIntel family 6 model 167, AVX-512", "17.0.15+6")),
+                Model.load(two).trainingCommand().machines());
+
+        Path many = withConfig("many.zip", with.apply("[" + String.join(", ", java.util.Collections.nCopies(17, amd)) + "]"));
+        assertTrue(problem(many).endsWith("its trainingCommand's \"machines\" needs a list of at most 16 kinds of machine"), problem(many));
+        Path text = withConfig("text.zip", with.apply("\"AMD\""));
+        assertTrue(problem(text).endsWith("its trainingCommand's \"machines\" needs a list of at most 16 kinds of machine"), problem(text));
+        Path noJava = withConfig("no-java.zip", with.apply("[{\"cpu\" : \"AMD\"}]"));
+        assertTrue(problem(noJava).endsWith("its trainingCommand's machines need a text \"cpu\" and \"java\" each, not {\"cpu\":\"AMD\"}"),
+                problem(noJava));
+        Path long_ = withConfig("long.zip", with.apply("[{\"cpu\" : \"" + "x".repeat(201) + "\", \"java\" : \"17\"}]"));
+        assertTrue(problem(long_).endsWith("a machine kind of 201 characters is none dense4j names"), problem(long_));
+    }
+
     @Test
     void aLayerClaimingTwoBillionUnitsIsRefusedBeforeAnyAllocation() throws IOException {
         Path huge = withConfig("huge.zip", config().replace("\"units\" : 4", "\"units\" : 2147483647"));

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.dense4j.data.csv.CsvFormat;
-import io.dense4j.layer.Dense;
-import io.dense4j.layer.Sigmoid;
-import io.dense4j.loss.BinaryCrossEntropy;
-import io.dense4j.optim.SGD;
 import io.dense4j.runtime.Plan;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
@@ -18,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * At most {@link PredictionPlans#MOST_THREADS} threads of a process hold a plan at once, and what
@@ -27,10 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class PredictionPlansTest {
     private static Model model() {
-        Model model = new Sequential(new Dense(1, new Sigmoid())).compile(2, new BinaryCrossEntropy(), new SGD(0.1));
-        model.setWeights(0, Nd4j.create(new float[][] {{1}, {-2}}));
-        model.setInputSchema(new InputSchema(List.of("a", "b"), List.of("no", "yes")));
-        return model;
+        return CsvPredictionsTest.model();
     }
 
     /** A BatchSource that predicts with another model inside a scoring holds two plans: it must not wait for itself. */
