@@ -1,7 +1,11 @@
 package io.dense4j.cli;
 
+import io.dense4j.data.Printable;
 import io.dense4j.model.Checkpoint;
+import io.dense4j.model.TrainingCommand;
+import io.dense4j.runtime.MachineKind;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** The line a resumed run starts with, on one machine or on Spark: where it goes on from, and what it keeps. */
@@ -24,5 +28,22 @@ final class ResumeLine {
         return String.format(Locale.ROOT, "Resuming from %s after epoch %d of %d%s (its model, optimizer and loss are kept%s)", file,
                 epochsTrained, epochs, batches == 0 ? "" : String.format(Locale.ROOT, " and %,d batch%s of the next", batches,
                         batches == 1 ? "" : "es"), described);
+    }
+
+    /**
+     * The note a run resumed on {@code here} prints when its checkpoint's run trained last on
+     * another kind of machine, whose bits this run's steps will not repeat; null when it trained
+     * here, or the checkpoint does not say where.
+     */
+    static String elsewhere(Checkpoint kept, MachineKind here) {
+        TrainingCommand line = kept.model().trainingCommand();
+        List<MachineKind> machines = line == null ? List.of() : line.machines();
+        if (machines.isEmpty() || machines.get(machines.size() - 1).equals(here)) {
+            return null;
+        }
+        return "Note: the checkpoint's run trained on " + Printable.whole(machines.get(machines.size() - 1).toString()) + "; this is "
+                + Printable.whole(here.toString()) + ": the run goes "
+                + "on, but OpenBLAS's matrix products add in another order on another kind of CPU, so its weights will differ in the "
+                + "last bits from a run that went on there";
     }
 }

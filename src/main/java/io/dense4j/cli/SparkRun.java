@@ -127,7 +127,8 @@ final class SparkRun {
                     train.controls.described()));
             train.controls.noteHowItGoesOn(train, kept.state());
             train.judgement().expectResumed(training, resumed.model().loss().classWeights(), resumed.model().provenance());
-            resumed.model().setTrainingCommand(RecordedCommand.ofRun(train, kept, ExecutionPolicy.forThisMachine())); // for its checkpoints
+            // for its checkpoints; no machine named: the executors, not this driver, take the steps
+            resumed.model().setTrainingCommand(RecordedCommand.ofRun(train, kept, ExecutionPolicy.forThisMachine()).onNoNamedMachine());
             return resumed.model();
         }
         FeatureStatistics training = rows.statistics(train.trainingRows()); // one pass on the cluster, for the split, epochs and model
@@ -141,7 +142,7 @@ final class SparkRun {
         System.out.println(model.summary());
         // for the checkpoints, whose resume takes the epochs, schedule and early stopping from it; the model written at
         // the end keeps none (RecordedCommand.atEnd), as a rerun on one machine would add the steps in another order
-        model.setTrainingCommand(RecordedCommand.ofRun(train, null, ExecutionPolicy.forThisMachine()));
+        model.setTrainingCommand(RecordedCommand.ofRun(train, null, ExecutionPolicy.forThisMachine()).onNoNamedMachine());
         return model;
     }
 

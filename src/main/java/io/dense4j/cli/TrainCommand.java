@@ -189,6 +189,10 @@ class TrainCommand implements Callable<Integer> {
             ResumeCheck.sameData(trainer.model(), checkpoints.file, source, spec.commandLine());
             System.out.println(ResumeLine.of(checkpoints.file, resumed, trainer.epochsTrained(), trainer.batchesInEpoch(), epochs,
                     controls.described()));
+            String elsewhere = ResumeLine.elsewhere(resumed, io.dense4j.runtime.MachineKind.here());
+            if (elsewhere != null) {
+                System.out.println(elsewhere);
+            }
             controls.noteHowItGoesOn(this, resumed.state());
             FeatureStatistics statistics = source.statistics(trainingRows());
             noteFilledOnResume(source.featureNames(), source.categoricalColumns(), statistics, source.missingValues());

@@ -1,5 +1,6 @@
 package io.dense4j.cli;
 
+import io.dense4j.data.Printable;
 import io.dense4j.data.csv.ContentHash;
 import io.dense4j.data.csv.CsvFiles;
 import io.dense4j.model.Checkpoint;
@@ -34,6 +35,9 @@ final class VerifyCommand implements Callable<Integer> {
     private static final Set<String> PLACES = Set.of("--data", "--out", "--plot", "--log", "--checkpoint", "--checkpoint-every",
             "--threads", "--parts", "--cache-dir");
     private static final Set<String> SWITCHES = Set.of("--resume", "--verbose");
+    /** What alone changes the last bits of a retraining on another kind of machine. */
+    private static final String CPU_DIFFERS = "OpenBLAS's matrix products add in another order on another kind of CPU";
+    private static final String JAVA_DIFFERS = "another JDK may round Math.exp otherwise";
 
     @Option(names = "--model", required = true, description = "A model file written by train.")
     Path modelFile;
@@ -224,19 +228,22 @@ final class VerifyCommand implements Callable<Integer> {
     /**
      * Why a retraining here may round otherwise than the run, which trained on {@code trainedOn}
      * (none where its file does not say), as a sentence to follow the differences; empty when the
-     * run trained on this kind of machine alone, where the bits should come back.
+     * run trained on this kind of machine alone, where the bits should come back. A possible
+     * cause, not a verdict: a change of dense4j's arithmetic would differ too.
      */
     static String elsewhere(List<MachineKind> trainedOn, MachineKind here) {
-        String why = "OpenBLAS's matrix products add in another order on another kind of CPU, and another JDK may round Math.exp "
-                + "otherwise, so the last bits agree only on the same kind of machine";
         if (trainedOn.isEmpty()) {
-            return ". The model does not say which machine trained it; this is " + here + ": " + why;
+            return ". The model does not say which machine trained it: if another kind than this one (" + Printable.whole(here.toString())
+                    + "), " + CPU_DIFFERS + ", which alone would change the last bits";
         }
         if (trainedOn.equals(List.of(here))) {
             return "";
         }
-        return ". It was trained on " + trainedOn.stream().map(MachineKind::toString).collect(Collectors.joining(", then "))
-                + "; this is " + here + ": " + why;
+        boolean sameCpu = trainedOn.stream().allMatch(kind -> kind.cpu().equals(here.cpu()));
+        boolean sameJava = trainedOn.stream().allMatch(kind -> kind.java().equals(here.java()));
+        String why = sameCpu ? JAVA_DIFFERS : sameJava ? CPU_DIFFERS : CPU_DIFFERS + ", and " + JAVA_DIFFERS;
+        return ". It was trained on " + Printable.whole(trainedOn.stream().map(MachineKind::toString).collect(Collectors.joining(", then ")))
+                + "; this is " + Printable.whole(here.toString()) + ": " + why + ", which alone would change the last bits";
     }
 
     /** How {@code retrained}'s values differ from {@code original}'s, in one sentence; null if not at all, to the bit. */

@@ -52,6 +52,11 @@ public record TrainingCommand(List<String> arguments, int parts, boolean ended, 
         return new TrainingCommand(arguments, parts, ended, true, machines);
     }
 
+    /** The same command line, naming no machine: of a run whose steps this machine did not take (Spark's executors did). */
+    public TrainingCommand onNoNamedMachine() {
+        return new TrainingCommand(arguments, parts, ended, resumedOtherwise, List.of());
+    }
+
     /** The same command line, of a run that trains on {@code kind} too (the last kind, if it trained there already). */
     public TrainingCommand trainingOn(MachineKind kind) {
         if (!machines.isEmpty() && machines.get(machines.size() - 1).equals(kind) || machines.size() >= MOST_MACHINES) {

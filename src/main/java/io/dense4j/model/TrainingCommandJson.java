@@ -65,12 +65,16 @@ final class TrainingCommandJson {
         for (JsonNode kind : node) {
             JsonNode cpu = kind.path("cpu");
             JsonNode java = kind.path("java");
-            if (!cpu.isTextual() || !java.isTextual()) {
-                throw new IllegalArgumentException("its trainingCommand's machines need a text \"cpu\" and \"java\" each, not "
-                        + Printable.of(kind.toString()));
+            if (!cpu.isTextual() || !java.isTextual() || !fits(cpu.asText()) || !fits(java.asText())) {
+                throw new IllegalArgumentException("its trainingCommand's machines need a text \"cpu\" and \"java\" of 1 to "
+                        + MachineKind.MOST_CHARS + " characters each, not " + Printable.of(kind.toString()));
             }
             kinds.add(new MachineKind(cpu.asText(), java.asText()));
         }
         return kinds;
+    }
+
+    private static boolean fits(String text) {
+        return !text.isEmpty() && text.length() <= MachineKind.MOST_CHARS;
     }
 }

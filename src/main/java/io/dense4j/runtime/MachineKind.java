@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code Math.exp} may round otherwise from one JDK to the next. So a model records the kind it
  * was trained on, and {@code verify} can say why a retraining elsewhere differs.
  *
- * @param cpu  the CPU as OpenBLAS tells it apart, e.g. {@code GenuineIntel family 6 model 167, AVX-512}
+ * @param cpu  the CPU as OpenBLAS tells it apart, e.g. {@code GenuineIntel family 6 model 167, AVX-512} or
+ *             {@code ARM implementer 0x41 part 0xd0c, NEON}; where it cannot be read, the architecture alone
  * @param java the JDK's runtime version, e.g. {@code 17.0.15+6-Debian-1deb12u1}
  */
 public record MachineKind(String cpu, String java) {
@@ -47,7 +48,8 @@ public record MachineKind(String cpu, String java) {
 
     /**
      * The CPU {@code cpuinfo} (the text of /proc/cpuinfo, or null where there is none) describes:
-     * vendor, family, model and the widest vector instructions, then the OpenBLAS core type when
+     * vendor, family, model and the widest vector instructions (on ARM: implementer, part and
+     * vector extension), then the OpenBLAS core type when
      * {@code coreType} forces one; {@code arch} alone where the text says none of it.
      */
     static String cpuOf(String cpuinfo, String coreType, String arch) {
@@ -56,6 +58,10 @@ public record MachineKind(String cpu, String java) {
         if (first.containsKey("vendor_id") && first.containsKey("cpu family") && first.containsKey("model")) {
             cpu = String.format(Locale.ROOT, "%s family %s model %s, %s", first.get("vendor_id"), first.get("cpu family"),
                     first.get("model"), vectors(" " + first.getOrDefault("flags", "") + " "));
+        } else if (first.containsKey("CPU implementer") && first.containsKey("CPU part")) { // Linux on ARM
+            String features = " " + first.getOrDefault("Features", "") + " ";
+            cpu = String.format(Locale.ROOT, "ARM implementer %s part %s, %s", first.get("CPU implementer"), first.get("CPU part"),
+                    features.contains(" sve ") ? "SVE" : features.contains(" asimd ") ? "NEON" : "no NEON");
         } else {
             cpu = arch + ", CPU not read";
         }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dense4j.model.Checkpoint;
 import io.dense4j.model.Model;
+import io.dense4j.model.TrainingCommand;
+import io.dense4j.runtime.MachineKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +62,43 @@ class CheckpointResumeTest {
         Model actual = Model.load(resumed);
         assertEquals(EPOCHS, Checkpoint.load(resumed).state().progress().epochs());
         assertArrayEquals(expected.parameters().toFloatVector(), actual.parameters().toFloatVector(), 0f);
+    }
+
+    /**
+     * A checkpoint whose run trained on another kind of machine resumes with a note that the last
+     * bits will differ from a run that went on there, and its model names both kinds; one from
+     * this kind of machine resumes without it.
+     */
+    @Test
+    void aResumeOnAnotherKindOfMachineSaysSoAndNamesBoth(@TempDir Path folder) throws Exception {
+        Path data = folder.resolve("train.csv");
+        assertEquals(0, Main.execute("generate", "--rows", "300", "--features", "4", "--out", data.toString()));
+        Path checkpoint = folder.resolve("checkpoint.zip");
+        Path out = folder.resolve("model.zip");
+        java.util.function.IntFunction<String[]> train = epochs -> new String[] {"train", "--data", data.toString(), "--epochs",
+                String.valueOf(epochs), "--checkpoint", checkpoint.toString(), "--resume", "--out", out.toString()};
+        assertEquals(0, Run.of(train.apply(2)).exitCode());
+        Run here = Run.of(train.apply(3));
+        assertEquals(0, here.exitCode(), here.err());
+        assertTrue(here.out().contains("Resuming from " + checkpoint + " after epoch 2 of 3"), here.out());
+        assertFalse(here.out().contains("Note: the checkpoint's run trained on"), here.out());
+
+        Checkpoint written = Checkpoint.load(checkpoint);
+        TrainingCommand line = written.model().trainingCommand();
+        MachineKind other = new MachineKind("MadeUpVendor family 99 model 99, AVX2", "0-no-such-jdk"); // no real machine's kind
+        assertEquals(List.of(MachineKind.here()), line.machines());
+        written.model().setTrainingCommand(new TrainingCommand(line.arguments(), line.parts(), line.ended(), line.resumedOtherwise(),
+                List.of(other)));
+        written.save(checkpoint);
+        Run elsewhere = Run.of(train.apply(4));
+        assertEquals(0, elsewhere.exitCode(), elsewhere.err());
+        assertTrue(elsewhere.out().contains("\nNote: the checkpoint's run trained on MadeUpVendor family 99 model 99, AVX2, Java "
+                + "0-no-such-jdk; this is " + MachineKind.here() + ": the run goes on, but OpenBLAS's matrix products add in another order "
+                + "on another kind of CPU, so its weights will differ in the last bits from a run that went on there\n"), elsewhere.out());
+        assertEquals(List.of(other, MachineKind.here()), Model.load(out).trainingCommand().machines());
+        Run summary = Run.of("summary", "--model", out.toString());
+        assertTrue(summary.out().contains("\nMachine: MadeUpVendor family 99 model 99, AVX2, Java 0-no-such-jdk, then " + MachineKind.here()
+                + " (a rerun elsewhere may differ in the last bits)\n"), summary.out());
     }
 
     /** Killed after the checkpoint of the epoch early stopping stopped at, before the model was written: resuming writes it. */

@@ -174,9 +174,9 @@ class VerifyCommandTest {
         Path file = train(data);
         Model model = Model.load(file);
         model.weights(1).putScalar(0, Math.nextUp(model.weights(1).getFloat(0))); // layer 0 is the Normalization
-        MachineKind amd = new MachineKind("AuthenticAMD family 25 model 1, AVX2", "17.0.15+6-Debian-1deb12u1");
+        MachineKind other = new MachineKind("MadeUpVendor family 99 model 99, AVX2", "0-no-such-jdk"); // no real machine's kind
         TrainingCommand line = model.trainingCommand();
-        model.setTrainingCommand(new TrainingCommand(line.arguments(), line.parts(), true, false, List.of(amd)));
+        model.setTrainingCommand(new TrainingCommand(line.arguments(), line.parts(), true, false, List.of(other)));
         model.save(file);
 
         Run verified = Run.of("verify", "--model", file.toString(), "--data", data.toString());
@@ -184,10 +184,9 @@ class VerifyCommandTest {
         assertEquals(1, verified.exitCode(), verified.out() + verified.err());
         String last = verified.out().lines().reduce((first, second) -> second).orElseThrow();
         assertTrue(last.matches("Not reproduced: 1 of [0-9,]+ parameters differ \\(the most, by [0-9.e-]+, layer 1 \\(Dense\\) weight "
-                + "\\[0, 0\\]\\)\\. It was trained on AuthenticAMD family 25 model 1, AVX2, Java 17\\.0\\.15\\+6-Debian-1deb12u1; this is "
+                + "\\[0, 0\\]\\)\\. It was trained on MadeUpVendor family 99 model 99, AVX2, Java 0-no-such-jdk; this is "
                 + java.util.regex.Pattern.quote(MachineKind.here().toString()) + ": OpenBLAS's matrix products add in another order on "
-                + "another kind of CPU, and another JDK may round Math\\.exp otherwise, so the last bits agree only on the same kind of "
-                + "machine"), last);
+                + "another kind of CPU, and another JDK may round Math\\.exp otherwise, which alone would change the last bits"), last);
     }
 
     @Test
@@ -195,12 +194,20 @@ class VerifyCommandTest {
         MachineKind intel = new MachineKind("GenuineIntel family 6 model 167, AVX-512", "17.0.15+6");
         MachineKind amd = new MachineKind("AuthenticAMD family 25 model 1, AVX2", "17.0.15+6");
         assertEquals("", VerifyCommand.elsewhere(List.of(intel), intel));
-        assertTrue(VerifyCommand.elsewhere(List.of(), intel).startsWith(". The model does not say which machine trained it; this is "
-                + "GenuineIntel family 6 model 167, AVX-512, Java 17.0.15+6: OpenBLAS's"), VerifyCommand.elsewhere(List.of(), intel));
+        assertEquals(". The model does not say which machine trained it: if another kind than this one (GenuineIntel family 6 model 167, "
+                + "AVX-512, Java 17.0.15+6), OpenBLAS's matrix products add in another order on another kind of CPU, which alone would "
+                + "change the last bits", VerifyCommand.elsewhere(List.of(), intel));
         // resumed here after epochs on another kind: the bits are not this machine's alone
-        assertTrue(VerifyCommand.elsewhere(List.of(amd, intel), intel).startsWith(". It was trained on AuthenticAMD family 25 model 1, "
-                + "AVX2, Java 17.0.15+6, then GenuineIntel family 6 model 167, AVX-512, Java 17.0.15+6; this is GenuineIntel"),
+        assertEquals(". It was trained on AuthenticAMD family 25 model 1, AVX2, Java 17.0.15+6, then GenuineIntel family 6 model 167, "
+                + "AVX-512, Java 17.0.15+6; this is GenuineIntel family 6 model 167, AVX-512, Java 17.0.15+6: OpenBLAS's matrix products "
+                + "add in another order on another kind of CPU, which alone would change the last bits",
                 VerifyCommand.elsewhere(List.of(amd, intel), intel));
+        // the same CPU under another JDK: only Math.exp is said
+        assertEquals(". It was trained on GenuineIntel family 6 model 167, AVX-512, Java 21; this is GenuineIntel family 6 model 167, "
+                + "AVX-512, Java 17.0.15+6: another JDK may round Math.exp otherwise, which alone would change the last bits",
+                VerifyCommand.elsewhere(List.of(new MachineKind(intel.cpu(), "21")), intel));
+        // a file's text cannot break the line: escaped as every message's quoted text is
+        assertTrue(VerifyCommand.elsewhere(List.of(new MachineKind("evil\ncpu\u001b[2J", "17")), intel).lines().count() == 1);
     }
 
     @Test
