@@ -38,12 +38,12 @@ final class ResumeLine {
     static String elsewhere(Checkpoint kept, MachineKind here) {
         TrainingCommand line = kept.model().trainingCommand();
         List<MachineKind> machines = line == null ? List.of() : line.machines();
-        if (machines.isEmpty() || machines.get(machines.size() - 1).equals(here)) {
+        String why = machines.isEmpty() ? null : MachineKind.whatDiffers(machines.subList(machines.size() - 1, machines.size()), here);
+        if (why == null) {
             return null;
         }
         return "Note: the checkpoint's run trained on " + Printable.whole(machines.get(machines.size() - 1).toString()) + "; this is "
-                + Printable.whole(here.toString()) + ": the run goes "
-                + "on, but OpenBLAS's matrix products add in another order on another kind of CPU, so its weights will differ in the "
-                + "last bits from a run that went on there";
+                + Printable.whole(here.toString()) + ": the run goes on, but " + why + ", so its weights will differ in the last bits "
+                + "from a run that went on there";
     }
 }

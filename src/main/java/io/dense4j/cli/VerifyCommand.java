@@ -35,9 +35,6 @@ final class VerifyCommand implements Callable<Integer> {
     private static final Set<String> PLACES = Set.of("--data", "--out", "--plot", "--log", "--checkpoint", "--checkpoint-every",
             "--threads", "--parts", "--cache-dir");
     private static final Set<String> SWITCHES = Set.of("--resume", "--verbose");
-    /** What alone changes the last bits of a retraining on another kind of machine. */
-    private static final String CPU_DIFFERS = "OpenBLAS's matrix products add in another order on another kind of CPU";
-    private static final String JAVA_DIFFERS = "another JDK may round Math.exp otherwise";
 
     @Option(names = "--model", required = true, description = "A model file written by train.")
     Path modelFile;
@@ -234,14 +231,12 @@ final class VerifyCommand implements Callable<Integer> {
     static String elsewhere(List<MachineKind> trainedOn, MachineKind here) {
         if (trainedOn.isEmpty()) {
             return ". The model does not say which machine trained it: if another kind than this one (" + Printable.whole(here.toString())
-                    + "), " + CPU_DIFFERS + ", which alone would change the last bits";
+                    + "), OpenBLAS's matrix products add in another order on another kind of CPU, which alone would change the last bits";
         }
-        if (trainedOn.equals(List.of(here))) {
+        String why = MachineKind.whatDiffers(trainedOn, here);
+        if (why == null) {
             return "";
         }
-        boolean sameCpu = trainedOn.stream().allMatch(kind -> kind.cpu().equals(here.cpu()));
-        boolean sameJava = trainedOn.stream().allMatch(kind -> kind.java().equals(here.java()));
-        String why = sameCpu ? JAVA_DIFFERS : sameJava ? CPU_DIFFERS : CPU_DIFFERS + ", and " + JAVA_DIFFERS;
         return ". It was trained on " + Printable.whole(trainedOn.stream().map(MachineKind::toString).collect(Collectors.joining(", then ")))
                 + "; this is " + Printable.whole(here.toString()) + ": " + why + ", which alone would change the last bits";
     }

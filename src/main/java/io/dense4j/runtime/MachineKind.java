@@ -41,6 +41,19 @@ public record MachineKind(String cpu, String java) {
                 System.getProperty("os.arch")), Runtime.version().toString());
     }
 
+    /**
+     * What between {@code kinds} and {@code here} alone changes the last bits of the same training,
+     * in words: OpenBLAS's kernels for another CPU, another JDK's Math.exp, or both; null if the
+     * kinds are {@code here}'s.
+     */
+    public static String whatDiffers(List<MachineKind> kinds, MachineKind here) {
+        boolean cpu = kinds.stream().anyMatch(kind -> !kind.cpu().equals(here.cpu()));
+        boolean java = kinds.stream().anyMatch(kind -> !kind.java().equals(here.java()));
+        String blas = "OpenBLAS's matrix products add in another order on another kind of CPU";
+        String exp = "another JDK may round Math.exp otherwise";
+        return cpu && java ? blas + ", and " + exp : cpu ? blas : java ? exp : null;
+    }
+
     /** This machine's kind. */
     public static MachineKind here() {
         return Here.KIND;

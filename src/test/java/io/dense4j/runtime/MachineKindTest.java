@@ -80,6 +80,20 @@ class MachineKindTest {
         assertEquals(200, MachineKind.cpuOf(AMD.replace("AuthenticAMD", "A".repeat(300)), null, "amd64").length());
     }
 
+    /** What alone changes the last bits between kinds: the CPU's OpenBLAS kernels, the JDK, or both. */
+    @Test
+    void whatDiffersBetweenKindsIsSaid() {
+        MachineKind here = new MachineKind("GenuineIntel family 6 model 167, AVX-512", "17.0.15+6");
+        MachineKind amd = new MachineKind("AuthenticAMD family 25 model 1, AVX2", "17.0.15+6");
+        MachineKind newerJdk = new MachineKind(here.cpu(), "21.0.5+11");
+        assertEquals(null, MachineKind.whatDiffers(java.util.List.of(here), here));
+        assertEquals("OpenBLAS's matrix products add in another order on another kind of CPU",
+                MachineKind.whatDiffers(java.util.List.of(amd, here), here));
+        assertEquals("another JDK may round Math.exp otherwise", MachineKind.whatDiffers(java.util.List.of(newerJdk), here));
+        assertEquals("OpenBLAS's matrix products add in another order on another kind of CPU, and another JDK may round Math.exp "
+                + "otherwise", MachineKind.whatDiffers(java.util.List.of(amd, newerJdk), here));
+    }
+
     /** Here, on Linux, the kind is read from this machine's own /proc/cpuinfo and JDK. */
     @Test
     void thisMachinesKindIsReadFromItself() throws IOException {
