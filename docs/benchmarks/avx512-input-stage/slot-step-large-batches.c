@@ -1,4 +1,4 @@
-// A loop-shape experiment for docs/benchmarks.md ("Large batches write the slot gradient"): plain SGD's step on
+// A loop-shape experiment for docs/benchmarks.md ("The input stage on an AVX-512 host"): plain SGD's step on
 // W-CSV-CAT's 10 categorical columns (102 slots each, rows of 256 float32 units) from a batch's dL/dZ rows, four ways
 // that give the same bits (each slot row += alpha * (0 + its rows in row order)):
 //   grouped   dense4j_rows.c's slot step: per column, per slot, its rows summed 8 vectors of 64 bytes at a time
