@@ -7,6 +7,8 @@
 //   written   as tiles, but whole rows: each row read once and added into all 10 columns' sums (as writing the
 //             gradient does in one task), then the slots stepped
 // Build: gcc -O3 -ffp-contract=off slot-step-large-batches.c -o slot-step-large-batches   (AVX-512 loops per function)
+//   With -DAHEAD=2, 4 or 8, the way "columns" is replaced by "prefetched": the grouped loop with a software prefetch of the
+//   row AHEAD rows on (output in slot-step-prefetch.txt).
 // Run:   taskset -c 1 ./slot-step-large-batches s|e ROWS   (s: W-CSV-CAT's skewed codes; e: 102 slots evenly)
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +46,27 @@ __attribute__((noinline, target("avx512f"))) static void step_slot(float *restri
         for (int u = 0; u < 8; u++) { v16 st = s[u] * a; *(v16 *) (row + j + 16 * u) += st; }
     }
 }
+#ifdef AHEAD
+__attribute__((noinline, target("avx512f"))) static void step_slot_prefetch(float *restrict row, const int *rows, int n, float a) {
+    for (int j = 0; j < W; j += 128) {
+        v16 s[8] = {{0}};
+        for (int k = 0; k < n; k++) {
+            if (k + AHEAD < n) {
+                const char *next = (const char *) (dz + (int64_t) rows[k + AHEAD] * W + j);
+                for (int l = 0; l < 512; l += 64) __builtin_prefetch(next + l);
+            }
+            const float *src = dz + (int64_t) rows[k] * W + j;
+            for (int u = 0; u < 8; u++) s[u] += *(const v16 *) (src + 16 * u);
+        }
+        for (int u = 0; u < 8; u++) { v16 st = s[u] * a; *(v16 *) (row + j + 16 * u) += st; }
+    }
+}
+static void prefetched(float *t, float a) {
+    for (int c = 0; c < C; c++)
+        for (int s = 0; s < S; s++)
+            if (cnt[c][s]) step_slot_prefetch(t + ((int64_t) c * S + s) * W, order[c] + start[c][s], cnt[c][s], a);
+}
+#endif
 static void grouped(float *t, float a) {
     for (int c = 0; c < C; c++)
         for (int s = 0; s < S; s++)
@@ -61,7 +84,7 @@ __attribute__((target("avx512f"))) static void step_sums(float *t, float a, int 
                 for (int u = 0; u < n / 16; u++) { v16 st = sum[u] * a; row[u] += st; }
             }
 }
-__attribute__((noinline, target("avx512f"))) static void columns(float *t, float a) {
+__attribute__((noinline, unused, target("avx512f"))) static void columns(float *t, float a) {
     for (int c = 0; c < C; c++) {
         zero_sums(c, c + 1, W);
         for (int r = 0; r < R; r++) {
@@ -101,8 +124,13 @@ int main(int argc, char **argv) {
     int even = argc > 1 && argv[1][0] == 'e';
     if (argc > 2) R = atoi(argv[2]);
     if (R < 1 || R > RMAX) return 2;
+#ifdef AHEAD
+    void (*way[4])(float *, float) = {grouped, prefetched, tiles, written};
+    const char *name[4] = {"grouped", "prefetched", "tiles", "written"};
+#else
     void (*way[4])(float *, float) = {grouped, columns, tiles, written};
     const char *name[4] = {"grouped", "columns", "tiles", "written"};
+#endif
     float *tab[4];
     dz = aligned_alloc(64, sizeof(float) * RMAX * W);
     sums = aligned_alloc(64, sizeof(float) * C * S * W);

@@ -231,7 +231,7 @@ final class VerifyCommand implements Callable<Integer> {
     static String elsewhere(List<MachineKind> trainedOn, MachineKind here) {
         if (trainedOn.isEmpty()) {
             return ". The model does not say which machine trained it: if another kind than this one (" + Printable.whole(here.toString())
-                    + "), OpenBLAS's matrix products add in another order on another kind of CPU, which alone would change the last bits";
+                    + "), " + MachineKind.OTHER_CPU + ", which alone would change the last bits";
         }
         String why = MachineKind.whatDiffers(trainedOn, here);
         if (why == null) {

@@ -24,6 +24,9 @@ import java.util.Map;
 public record MachineKind(String cpu, String java) {
     /** Longer than any kind this class names; a model file's longer text is not one dense4j wrote. */
     public static final int MOST_CHARS = 200;
+    /** What alone changes the last bits on another CPU, in words. */
+    public static final String OTHER_CPU = "OpenBLAS's matrix products add in another order on another kind of CPU";
+    private static final String OTHER_JDK = "another JDK may round Math.exp otherwise";
     private static final Path CPUINFO = Path.of("/proc/cpuinfo");
     /** The most of /proc/cpuinfo read: its first processor's lines come first and are far shorter. */
     private static final int MOST_CPUINFO_BYTES = 64 * 1024;
@@ -49,9 +52,7 @@ public record MachineKind(String cpu, String java) {
     public static String whatDiffers(List<MachineKind> kinds, MachineKind here) {
         boolean cpu = kinds.stream().anyMatch(kind -> !kind.cpu().equals(here.cpu()));
         boolean java = kinds.stream().anyMatch(kind -> !kind.java().equals(here.java()));
-        String blas = "OpenBLAS's matrix products add in another order on another kind of CPU";
-        String exp = "another JDK may round Math.exp otherwise";
-        return cpu && java ? blas + ", and " + exp : cpu ? blas : java ? exp : null;
+        return cpu && java ? OTHER_CPU + ", and " + OTHER_JDK : cpu ? OTHER_CPU : java ? OTHER_JDK : null;
     }
 
     /** This machine's kind. */
