@@ -1,9 +1,9 @@
 /*
  * Adds rows of one array into rows of another by index, a whole batch in one call: the gathers and
  * scatters of a Dense layer that reads categorical columns' weight rows, and plain SGD's step on
- * those weight rows. Java's side is io.dense4j.tensor.NativeRows and io.dense4j.tensor.SlotStep,
- * which check every index and size before calling, except the slots the step's rows read: the step
- * checks those itself as it groups the rows, since it reads them anyway.
+ * those weight rows. Java's side is io.dense4j.tensor.NativeRows, SlotStep and SlotTiles, which
+ * check every index and size before calling, except the slots the step's rows read: the step checks
+ * those itself as it groups or lists the rows, since it reads them anyway.
  *
  * The loops over one row run in functions of their own, not inlined: inlined into the loop over
  * rows, gcc 12 does not vectorize them. The loops that sum rows in vector registers are written
@@ -15,7 +15,9 @@
  * gets the same additions in the same order as one BLAS axpy per row with alpha 1: the same bits.
  * Plain SGD's step on a column's slot rows sums each slot's gradient rows the same way and adds
  * alpha times the sum, a multiply then an add (the library is built without contraction into
- * fused multiply-adds), as a BLAS scal then an axpy with alpha 1 do.
+ * fused multiply-adds), as a BLAS scal then an axpy with alpha 1 do. For a step whose dL/dZ rows outgrow a core's
+ * cache, io.dense4j.tensor.SlotTiles takes the same step tile by tile of units, reading each row once for all its columns:
+ * each slot row's sum gets the same additions in the same order, so the same bits.
  *
  * ROW_FUNCTIONS writes the kernels and JNI entry points once for each element type.
  */
@@ -23,10 +25,18 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Vectors a row's loops keep in registers at once: independent sums, which the CPU adds in
    parallel, with each source row's address computed once for all of them */
 #define UNROLL 8
+
+/* Vectors of a dL/dZ row's tile that the tiled slot step keeps in registers while it adds them into each column's sum */
+#define TILE_VECTORS 4
+
+/* The units of a tile of the tiled slot step, in bytes: four 64-byte vectors, so that a tile's sums, a row per slot of
+   the layer's columns, stay in a core's cache for a few thousand slots (io.dense4j.tensor.SlotTiles.TILE_BYTES) */
+#define TILE_BYTES 256
 
 /* The loops that sum rows, for vectors of BYTES bytes, built for the instruction set TARGET. Each
    walks a row UNROLL vectors at a time, then one vector, then one element. */
@@ -66,6 +76,40 @@
                 sum += table[(int64_t) slots[c] * width + j]; \
             } \
             row[j] = sum; \
+        } \
+    } \
+    \
+    /* sums row sum_rows[c] += the row's n elements from source on, for each row in order and each of its columns: each \
+       row's tile is read once for all its columns, and the sums (rows of n elements) stay in the cache */ \
+    __attribute__((noinline, target(TARGET))) static void tile_##Name##BYTES(T *restrict sums, const T *restrict source, \
+                                                                           const jint *restrict sum_rows, jlong rows, \
+                                                                           int columns, int width, int n) { \
+        const int lanes = BYTES / sizeof(T); \
+        for (jlong r = 0; r < rows; r++, source += width, sum_rows += columns) { \
+            int j = 0; \
+            for (; j + TILE_VECTORS * lanes <= n; j += TILE_VECTORS * lanes) { \
+                Name##BYTES row[TILE_VECTORS]; \
+                for (int u = 0; u < TILE_VECTORS; u++) { \
+                    row[u] = *(const Name##BYTES *) (source + j + u * lanes); \
+                } \
+                for (int c = 0; c < columns; c++) { \
+                    Name##BYTES *sum = (Name##BYTES *) (sums + (int64_t) sum_rows[c] * n + j); \
+                    for (int u = 0; u < TILE_VECTORS; u++) { \
+                        sum[u] += row[u]; \
+                    } \
+                } \
+            } \
+            for (; j + lanes <= n; j += lanes) { \
+                Name##BYTES row = *(const Name##BYTES *) (source + j); \
+                for (int c = 0; c < columns; c++) { \
+                    *(Name##BYTES *) (sums + (int64_t) sum_rows[c] * n + j) += row; \
+                } \
+            } \
+            for (; j < n; j++) { \
+                for (int c = 0; c < columns; c++) { \
+                    sums[(int64_t) sum_rows[c] * n + j] += source[j]; \
+                } \
+            } \
         } \
     } \
     \
@@ -112,7 +156,8 @@
     LANE_KERNELS(T, Name, 32, "avx2") \
     LANE_KERNELS(T, Name, 16, "sse2") \
     static void (*sum_##Name)(T *restrict, const T *restrict, const jint *restrict, int, int) = sum_##Name##16; \
-    static void (*step_##Name)(T *restrict, const jlong *restrict, int, int, T) = step_##Name##16;
+    static void (*step_##Name)(T *restrict, const jlong *restrict, int, int, T) = step_##Name##16; \
+    static void (*tile_##Name)(T *restrict, const T *restrict, const jint *restrict, jlong, int, int, int) = tile_##Name##16;
 
 WIDTHS(float, Floats)
 WIDTHS(double, Doubles)
@@ -132,14 +177,24 @@ __attribute__((constructor)) static void choose_widths(void) {
         step_Floats = step_Floats64;
         sum_Doubles = sum_Doubles64;
         step_Doubles = step_Doubles64;
+        tile_Floats = tile_Floats64;
+        tile_Doubles = tile_Doubles64;
         vector_bytes = 64;
     } else if (cap >= 32 && __builtin_cpu_supports("avx2")) {
         sum_Floats = sum_Floats32;
         step_Floats = step_Floats32;
         sum_Doubles = sum_Doubles32;
         step_Doubles = step_Doubles32;
+        tile_Floats = tile_Floats32;
+        tile_Doubles = tile_Doubles32;
         vector_bytes = 32;
     }
+}
+
+/* A core's level-2 cache in bytes as the C library finds it, or 0 where it does not say */
+JNIEXPORT jlong JNICALL Java_io_dense4j_tensor_NativeRows_levelTwoCacheSize(JNIEnv *env, jclass owner) {
+    long size = sysconf(_SC_LEVEL2_CACHE_SIZE);
+    return size > 0 ? size : 0;
 }
 
 JNIEXPORT jint JNICALL Java_io_dense4j_tensor_NativeRows_chosenVectorBytes(JNIEnv *env, jclass owner) {
@@ -187,11 +242,81 @@ static jint group_by_slot(const jint **slot_rows, const jlong *part_rows, const 
     return groups;
 }
 
+/* Holds each part's slot rows, a Java int array of slot_row_arrays, in slot_rows for a native loop, until
+   release_slot_rows. Returns how many it holds: fewer than parts if the JVM is out of memory, with an exception pending. */
+static jint hold_slot_rows(JNIEnv *env, jobjectArray slot_row_arrays, jint parts, jintArray *arrays, const jint **slot_rows) {
+    if ((*env)->EnsureLocalCapacity(env, parts) != 0) {
+        return 0;
+    }
+    for (jint p = 0; p < parts; p++) {
+        arrays[p] = (*env)->GetObjectArrayElement(env, slot_row_arrays, p);
+    }
+    jint held = 0;
+    for (; held < parts; held++) {
+        slot_rows[held] = (*env)->GetPrimitiveArrayCritical(env, arrays[held], NULL);
+        if (slot_rows[held] == NULL) {
+            break;
+        }
+    }
+    return held;
+}
+
+/* Lets go of the first held arrays that hold_slot_rows holds, in the reverse order */
+static void release_slot_rows(JNIEnv *env, jintArray *arrays, const jint **slot_rows, jint held) {
+    while (held > 0) {
+        held--;
+        (*env)->ReleasePrimitiveArrayCritical(env, arrays[held], (void *) slot_rows[held], JNI_ABORT);
+    }
+}
+
+/* Lists the slot rows a step's rows read in a gathering layer's columns, each once, in the order of their first rows: row r
+   of part p read weight row slot_rows[p][r * columns + c] in column c, which must lie in [bounds[2c], bounds[2c + 1]).
+   list gets each such row less bounds[0], and touched[row - bounds[0]] becomes 1 for them alone: it is zero for every row on
+   the way in. sum_rows gets row - bounds[0] for each row and column, the parts' rows one after another. Returns the count
+   listed, or -1 - (the index of the first row, counted over the parts) * columns - its column if that row's slot lies
+   outside its column, with every mark zero again. */
+static jint list_slot_rows(const jint **slot_rows, const jlong *part_rows, int parts, int columns, const jint *bounds,
+                           jint *list, unsigned char *touched, jint *sum_rows) {
+    const jint base = bounds[0];
+    jint count = 0;
+    int64_t seen = 0;
+    for (int p = 0; p < parts; p++) {
+        const jint *read = slot_rows[p];
+        for (jlong r = 0; r < part_rows[p]; r++, seen++, read += columns) {
+            for (int c = 0; c < columns; c++) {
+                jint row = read[c];
+                if (row < bounds[2 * c] || row >= bounds[2 * c + 1]) {
+                    for (jint i = 0; i < count; i++) {
+                        touched[list[i]] = 0;
+                    }
+                    return (jint) (-1 - (seen * columns + c));
+                }
+                row -= base;
+                sum_rows[seen * columns + c] = row;
+                if (!touched[row]) {
+                    touched[row] = 1;
+                    list[count++] = row;
+                }
+            }
+        }
+    }
+    return count;
+}
+
 #define ROW_FUNCTIONS(T, Name) \
     /* target += source, width elements */ \
     CLONES static void add_##Name(T *restrict target, const T *restrict source, int width) { \
         for (int j = 0; j < width; j++) { \
             target[j] += source[j]; \
+        } \
+    } \
+    \
+    /* row += alpha * sum, then sum = 0, width elements: a multiply, then an add, and the sum ready for the next tile */ \
+    CLONES static void add_scaled_##Name(T *restrict row, T *restrict sum, int width, T alpha) { \
+        for (int j = 0; j < width; j++) { \
+            T step = sum[j] * alpha; \
+            row[j] += step; \
+            sum[j] = 0; \
         } \
     } \
     \
@@ -236,29 +361,14 @@ static jint group_by_slot(const jint **slot_rows, const jlong *part_rows, const 
         const jlong *sources = groupSlots + slots; \
         const jlong *partRows = sources + parts; \
         jlong *entries = (jlong *) partRows + parts; \
-        if ((*env)->EnsureLocalCapacity(env, parts) != 0) { \
-            return 0; /* out of memory: an exception is pending */ \
-        } \
         jintArray partArrays[parts]; \
-        for (jint p = 0; p < parts; p++) { \
-            partArrays[p] = (*env)->GetObjectArrayElement(env, slotRowArrays, p); \
-        } \
         const jint *slotRows[parts]; \
-        jint held = 0; \
-        for (; held < parts; held++) { \
-            slotRows[held] = (*env)->GetPrimitiveArrayCritical(env, partArrays[held], NULL); \
-            if (slotRows[held] == NULL) { \
-                break; \
-            } \
-        } \
+        jint held = hold_slot_rows(env, slotRowArrays, parts, partArrays, slotRows); \
         jint groups = held == parts \
             ? group_by_slot(slotRows, partRows, sources, parts, column, columns, slotOffset, slots, \
                             (int64_t) width * (int64_t) sizeof(T), next, groupSlots, entries) \
             : 0; \
-        while (held > 0) { /* the groups are in the scratch now: the arrays are not held while the rows are stepped */ \
-            held--; \
-            (*env)->ReleasePrimitiveArrayCritical(env, partArrays[held], (void *) slotRows[held], JNI_ABORT); \
-        } \
+        release_slot_rows(env, partArrays, slotRows, held); /* the groups are in the scratch: the rows are stepped without them */ \
         for (jint g = 0, start = 0; g < groups; g++) { \
             jlong slot = groupSlots[g]; \
             jint end = (jint) next[slot]; \
@@ -267,10 +377,61 @@ static jint group_by_slot(const jint **slot_rows, const jlong *part_rows, const 
             next[slot] = 0; \
         } \
         return groups; \
+    } \
+    \
+    /* Plain SGD's step on units [from, to) of the slot rows of a gathering layer's columns, all at once \
+       (io.dense4j.tensor.SlotTiles), after SlotTiles_list listed them: each of the count weight rows in list (counted from \
+       row base of target, rows of width elements) += alpha * the sum of the dL/dZ rows that read it, in part and row order, \
+       one tile of TILE_BYTES at a time. Row i of the step, over the parts, added into sum row sum_rows[i * columns + c] for \
+       each column c; in a tile of n units, sum row k is sums[k * n, + n), all zero on the way in and out. partsAt holds the \
+       parts' dL/dZ addresses[parts] and row counts[parts]. */ \
+    JNIEXPORT void JNICALL Java_io_dense4j_tensor_SlotTiles_step##Name(JNIEnv *env, jclass owner, jlong target, jlong sumsAt, \
+                                                                       jlong listAt, jint count, jint base, jlong sumRowsAt, \
+                                                                       jlong partsAt, jint parts, jint columns, jint width, \
+                                                                       jint from, jint to, T alpha) { \
+        T *sums = (T *) (intptr_t) sumsAt; \
+        const jint *list = (const jint *) (intptr_t) listAt; \
+        const jlong *sources = (const jlong *) (intptr_t) partsAt; \
+        const jlong *partRows = sources + parts; \
+        const int tile = TILE_BYTES / sizeof(T); \
+        for (jint f = from; f < to; f += tile) { \
+            int n = to - f < tile ? to - f : tile; \
+            const jint *sumRows = (const jint *) (intptr_t) sumRowsAt; \
+            for (jint p = 0; p < parts; p++) { \
+                tile_##Name(sums, (const T *) (intptr_t) sources[p] + f, sumRows, partRows[p], columns, width, n); \
+                sumRows += partRows[p] * columns; \
+            } \
+            for (jint i = 0; i < count; i++) { \
+                add_scaled_##Name((T *) (intptr_t) target + (int64_t) (base + list[i]) * width + f, sums + (int64_t) list[i] * n, \
+                                  n, alpha); \
+            } \
+        } \
     }
 
 ROW_FUNCTIONS(float, Floats)
 ROW_FUNCTIONS(double, Doubles)
+
+/* Lists the slot rows a step's rows read for io.dense4j.tensor.SlotTiles, as list_slot_rows does, after clearing the marks
+   of the previous listing's rows (previous of them in list). partsAt holds the parts' row counts from word parts on. Returns
+   what list_slot_rows returns, or 0 with an exception pending if the JVM is out of memory. */
+JNIEXPORT jint JNICALL Java_io_dense4j_tensor_SlotTiles_list(JNIEnv *env, jclass owner, jlong listAt, jlong touchedAt,
+                                                              jint previous, jlong sumRowsAt, jlong boundsAt, jlong partsAt,
+                                                              jobjectArray slotRowArrays, jint parts, jint columns) {
+    jint *list = (jint *) (intptr_t) listAt;
+    unsigned char *touched = (unsigned char *) (intptr_t) touchedAt;
+    for (jint i = 0; i < previous; i++) {
+        touched[list[i]] = 0;
+    }
+    jintArray partArrays[parts];
+    const jint *slotRows[parts];
+    jint held = hold_slot_rows(env, slotRowArrays, parts, partArrays, slotRows);
+    jint count = held == parts
+        ? list_slot_rows(slotRows, (const jlong *) (intptr_t) partsAt + parts, parts, columns, (const jint *) (intptr_t) boundsAt,
+                         list, touched, (jint *) (intptr_t) sumRowsAt)
+        : 0;
+    release_slot_rows(env, partArrays, slotRows, held);
+    return count;
+}
 
 /* rows[i] of target set to 0 for i < count, rows of rowBytes bytes */
 JNIEXPORT void JNICALL Java_io_dense4j_tensor_NativeRows_zeroRows(JNIEnv *env, jclass owner, jlong target, jintArray rows,

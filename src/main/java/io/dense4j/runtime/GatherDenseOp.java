@@ -64,8 +64,8 @@ final class GatherDenseOp implements Op {
      * native calls, rather than in Java loops and one BLAS call per row.
      */
     private final boolean nativeKernels;
-    /** Per categorical column, its slot gradient as backward can leave it unsummed; null where it cannot (see {@link #leaveSlotSums}). */
-    private final SlotSums[] slotSums;
+    /** The slot gradients as backward can leave them unsummed; null where it cannot (see {@link #leaveSlotSums}). */
+    private final SlotSums slotSums;
     /** Whether the next backward leaves the slot gradients unsummed rather than writing them. */
     private boolean leavesSlotSums;
     /** The rows of the last backward, as {@link SlotSums} reads them. */
@@ -117,10 +117,8 @@ final class GatherDenseOp implements Op {
         this.gather = new RowAdder(weights, output, units);
         this.scatter = gradSlotWeights == null ? null : scatterInto(gradWeights); // a part's runner scatters
         this.nativeKernels = NativeKernels.enabled();
-        this.slotSums = gradSlotWeights == null || !nativeKernels ? null : new SlotSums[categoricalColumns.length];
-        for (int c = 0; slotSums != null && c < slotSums.length; c++) {
-            slotSums[c] = new SlotSums(gradSlotWeights[c], c, new GatherDenseOp[] {this}, capacity);
-        }
+        this.slotSums = gradSlotWeights == null || !nativeKernels ? null
+                : new SlotSums(gradSlotWeights, new GatherDenseOp[] {this}, capacity);
     }
 
     /**
@@ -185,9 +183,7 @@ final class GatherDenseOp implements Op {
         }
         if (leavesSlotSums) {
             backwardRows[0] = rows;
-            for (SlotSums column : slotSums) {
-                column.leaveIn(1, backwardRows);
-            }
+            slotSums.leaveIn(1, backwardRows);
         } else if (gradSlotWeights != null) {
             for (NonzeroRows block : gradSlotWeights) {
                 block.clear();

@@ -30,7 +30,7 @@ final class PartSums {
     /** {@code pieces[i]}: {result, part 0, part 1, …} over one piece outside the slot blocks. */
     private final NativeArray[][] pieces;
     private final SlotTask[] slotTasks;
-    /** Every categorical column's slot gradient as the parts' rows, when the native library is loaded; else empty. */
+    /** Every gathering layer's slot gradients as the parts' rows, when the native library is loaded; else empty. */
     private final SlotSums[] slotSums;
     private int parts;
     private int[] partRows;
@@ -59,8 +59,8 @@ final class PartSums {
             for (int part = 0; part < partPlans.length; part++) {
                 gathers[part] = partPlans[part].gather(node);
             }
-            for (int c = 0; c < columns.length && NativeKernels.enabled(); c++) {
-                unsummed.add(new SlotSums(columns[c], c, gathers, capacity));
+            if (NativeKernels.enabled()) {
+                unsummed.add(new SlotSums(columns, gathers, capacity));
             }
             int groups = Math.min(threads, columns.length);
             for (int g = 0; g < groups; g++) {
@@ -131,8 +131,8 @@ final class PartSums {
         this.parts = parts;
         this.partRows = partRows;
         if (leaveSlotSums && slotSums.length > 0) {
-            for (SlotSums column : slotSums) {
-                column.leaveIn(parts, partRows);
+            for (SlotSums layer : slotSums) {
+                layer.leaveIn(parts, partRows);
             }
             return pieces.length;
         }

@@ -1,61 +1,180 @@
 package io.dense4j.runtime;
 
 import io.dense4j.tensor.NativeArray;
+import io.dense4j.tensor.NativeRows;
 import io.dense4j.tensor.NonzeroRows;
 import io.dense4j.tensor.RowSums;
 import io.dense4j.tensor.SlotStep;
+import io.dense4j.tensor.SlotTiles;
 
 /**
- * One categorical column's slot gradient as a step left it unsummed: the dL/dZ rows of one plan, or
- * of every part in part order, each under the slot its code selected. Plain SGD then steps each
- * slot row the step read by α times the sum of its rows ({@link SlotStep}), without zeroing,
- * writing and reading again a gradient block.
+ * A gathering layer's slot gradients as a step left them unsummed: the dL/dZ rows of one plan, or
+ * of every part in part order, each under the slot its code selected in each categorical column.
+ * Plain SGD then steps each slot row the step read by α times the sum of its rows, without
+ * zeroing, writing and reading again a gradient block, in one of two ways that give the same bits:
+ * <ul>
+ * <li>column by column ({@link SlotStep}), a task each, which reads every dL/dZ row once per
+ * column: the fastest while the rows fit in a core's cache;
+ * <li>all columns at once, a task per tile of units ({@link SlotTiles}), which reads each dL/dZ
+ * row once: taken when the step's dL/dZ rows are more than a core's level-2 cache holds and the
+ * sums of a tile fit in it. Then the first column's block holds the tasks, and the others
+ * {@link RowSums#STEPPED_WITH_ANOTHER}.
+ * </ul>
+ * The property {@code dense4j.slotTiles} set to {@code always} or {@code never} overrides that
+ * choice, for tests and benchmarks.
  *
- * <p>Needs dense4j's native library. The step's scratch is made on the first step that leaves
- * the column unsummed, so a trainer that never does (momentum, Adam) holds none; after that a step
- * allocates nothing.
+ * <p>Needs dense4j's native library. The steps' scratch is made on the first step that needs it,
+ * so a trainer that never leaves the gradients unsummed (momentum, Adam) holds none; after that a
+ * step allocates nothing.
  */
-final class SlotSums implements RowSums {
-    private final NonzeroRows block;
-    private final int column;
+final class SlotSums {
+    private final NonzeroRows[] blocks;
     private final GatherDenseOp[] gathers;
     private final int capacity;
-    private SlotStep step;
+    private final int units;
+    /** Where the layer's weight row 0 would start in the gradient (and parameter) array; its slot rows start later. */
+    private final long layerStart;
+    private final String tiling;
+    private final long cacheBytes;
+    private final boolean tilesFitTheCache;
+    private final RowSums[] columnSums;
+    private final RowSums layerSums = new LayerTiles();
+    private SlotStep[] columnSteps;
+    private SlotTiles tiles;
+    private int tileCount;
     private int parts;
     private int[] partRows;
 
     /**
-     * @param block    the column's slot block in the step's gradients
-     * @param column   the column's index among the layer's categorical columns
+     * @param blocks   the layer's categorical columns' slot blocks in the step's gradients
      * @param gathers  the layer's op in each part's plan (or in the one plan), which hold its dL/dZ and codes
      * @param capacity the most rows a step gives, all parts together
      */
-    SlotSums(NonzeroRows block, int column, GatherDenseOp[] gathers, int capacity) {
-        this.block = block;
-        this.column = column;
+    SlotSums(NonzeroRows[] blocks, GatherDenseOp[] gathers, int capacity) {
+        this.blocks = blocks.clone();
         this.gathers = gathers.clone();
         this.capacity = capacity;
+        this.units = blocks[0].width();
+        this.layerStart = blocks[0].start() - (long) gathers[0].slotOffset(0) * units;
+        for (int c = 0; c < blocks.length; c++) {
+            if (blocks[c].start() != layerStart + (long) gathers[0].slotOffset(c) * units) {
+                throw new IllegalStateException("categorical column " + c + "'s slot block is not where its weight rows are");
+            }
+        }
+        this.tiling = System.getProperty("dense4j.slotTiles", "auto");
+        if (!tiling.equals("auto") && !tiling.equals("always") && !tiling.equals("never")) {
+            throw new IllegalArgumentException("-Ddense4j.slotTiles takes auto, always or never, got \"" + tiling + "\"");
+        }
+        this.cacheBytes = NativeRows.levelTwoCacheBytes();
+        long span = gathers[0].slotOffset(blocks.length - 1) + blocks[blocks.length - 1].rowCount() - gathers[0].slotOffset(0);
+        this.tilesFitTheCache = span * SlotTiles.TILE_BYTES <= cacheBytes;
+        this.columnSums = new RowSums[blocks.length];
+        for (int c = 0; c < blocks.length; c++) {
+            columnSums[c] = new ColumnSums(c);
+        }
     }
 
-    /** Leaves the block's gradient as the last backward of the first {@code parts} parts, part i having run {@code partRows[i]} rows. */
+    /** Leaves the blocks' gradients as the last backward of the first {@code parts} parts, part i having run {@code partRows[i]} rows. */
     void leaveIn(int parts, int[] partRows) {
-        if (step == null) {
-            NativeArray[] gradOutputs = new NativeArray[gathers.length];
-            int[][] slotRows = new int[gathers.length][];
-            for (int part = 0; part < gathers.length; part++) {
-                gradOutputs[part] = gathers[part].gradOutput();
-                slotRows[part] = gathers[part].slotRows();
-            }
-            step = new SlotStep(gradOutputs, slotRows, column, gathers[0].categoricalColumnCount(), gathers[0].slotOffset(column),
-                    block.rowCount(), block.width(), capacity);
-        }
         this.parts = parts;
         this.partRows = partRows;
-        block.leaveUnsummed(this);
+        if (tiled(parts, partRows)) {
+            if (tiles == null) {
+                tiles = makeTiles();
+            }
+            tiles.list(parts, partRows);
+            blocks[0].leaveUnsummed(layerSums);
+            for (int c = 1; c < blocks.length; c++) {
+                blocks[c].leaveUnsummed(RowSums.STEPPED_WITH_ANOTHER);
+            }
+            return;
+        }
+        if (columnSteps == null) {
+            columnSteps = makeColumnSteps();
+        }
+        for (int c = 0; c < blocks.length; c++) {
+            blocks[c].leaveUnsummed(columnSums[c]);
+        }
     }
 
-    @Override
-    public void addScaledTo(double alpha, NativeArray parameters) {
-        step.step(parameters, parts, partRows, alpha);
+    /** Whether this step's slot rows are stepped tile by tile ({@link SlotTiles}) rather than column by column. */
+    private boolean tiled(int parts, int[] partRows) {
+        if (!tiling.equals("auto")) {
+            return tiling.equals("always");
+        }
+        long rows = 0;
+        for (int p = 0; p < parts; p++) {
+            rows += partRows[p];
+        }
+        return tilesFitTheCache && rows * units * gathers[0].gradOutput().dataType().width() > cacheBytes;
+    }
+
+    private SlotStep[] makeColumnSteps() {
+        SlotStep[] steps = new SlotStep[blocks.length];
+        for (int c = 0; c < blocks.length; c++) {
+            steps[c] = new SlotStep(gradOutputs(), slotRows(), c, blocks.length, gathers[0].slotOffset(c), blocks[c].rowCount(), units,
+                    capacity);
+        }
+        return steps;
+    }
+
+    /** The step of every tile of units, with a set of sums per tile, so that the tiles can be stepped at the same time. */
+    private SlotTiles makeTiles() {
+        int[] firstRows = new int[blocks.length];
+        int[] slots = new int[blocks.length];
+        for (int c = 0; c < blocks.length; c++) {
+            firstRows[c] = gathers[0].slotOffset(c);
+            slots[c] = blocks[c].rowCount();
+        }
+        tileCount = (units + tileUnits() - 1) / tileUnits();
+        return new SlotTiles(gradOutputs(), slotRows(), firstRows, slots, units, capacity, tileCount);
+    }
+
+    private int tileUnits() {
+        return SlotTiles.TILE_BYTES / gathers[0].gradOutput().dataType().width();
+    }
+
+    private NativeArray[] gradOutputs() {
+        NativeArray[] gradOutputs = new NativeArray[gathers.length];
+        for (int part = 0; part < gathers.length; part++) {
+            gradOutputs[part] = gathers[part].gradOutput();
+        }
+        return gradOutputs;
+    }
+
+    private int[][] slotRows() {
+        int[][] slotRows = new int[gathers.length][];
+        for (int part = 0; part < gathers.length; part++) {
+            slotRows[part] = gathers[part].slotRows();
+        }
+        return slotRows;
+    }
+
+    /** One column's slot rows, in one task. */
+    private final class ColumnSums implements RowSums {
+        private final int column;
+
+        ColumnSums(int column) {
+            this.column = column;
+        }
+
+        @Override
+        public void addScaledTo(double alpha, NativeArray parameters, int task) {
+            columnSteps[column].step(parameters, blocks[column].start(), parts, partRows, alpha);
+        }
+    }
+
+    /** All the layer's columns at once, a task per tile of units. */
+    private final class LayerTiles implements RowSums {
+        @Override
+        public int tasks() {
+            return tileCount;
+        }
+
+        @Override
+        public void addScaledTo(double alpha, NativeArray parameters, int task) {
+            int from = task * tileUnits();
+            tiles.step(parameters, layerStart, task, from, Math.min(from + tileUnits(), units), alpha);
+        }
     }
 }

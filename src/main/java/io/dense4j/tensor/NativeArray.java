@@ -137,9 +137,15 @@ public abstract sealed class NativeArray permits Float32Array, Float64Array {
 
     /** Whether the first {@code count} elements of {@code a} and the first {@code otherCount} of {@code b} share memory. */
     static boolean overlap(NativeArray a, long count, NativeArray b, long otherCount) {
+        return overlap(a, count, b, 0, otherCount);
+    }
+
+    /** Whether the first {@code count} elements of {@code a} and {@code otherCount} of {@code b} from {@code otherStart} share memory. */
+    static boolean overlap(NativeArray a, long count, NativeArray b, long otherStart, long otherCount) {
         long aEnd = a.address() + count * a.dataType().width();
-        long bEnd = b.address() + otherCount * b.dataType().width();
-        return count > 0 && otherCount > 0 && a.address() < bEnd && b.address() < aEnd;
+        long bStart = b.address() + otherStart * b.dataType().width();
+        long bEnd = bStart + otherCount * b.dataType().width();
+        return count > 0 && otherCount > 0 && a.address() < bEnd && bStart < aEnd;
     }
 
     /** The address of element 0 of this run in bytes, for {@link Elementwise}'s raw-memory loops. */

@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * dense4j's own small native library ({@code src/main/c}): the loops that neither ND4J, OpenBLAS
  * nor Java 17's C2 do in one fast call, namely {@link NativeRows}' indexed row additions,
- * {@link SlotStep}'s plain SGD step on a categorical column's slot rows,
+ * {@link SlotStep}'s and {@link SlotTiles}' plain SGD steps on categorical columns' slot rows,
  * {@link NativeInputRows}' reading of a batch's input rows and {@link NativeElementwise}'s
  * two-array elementwise loops. Each gives the same bits as the Java
  * or BLAS path taken without it.

@@ -49,6 +49,15 @@ public final class NativeRows {
         Reference.reachabilityFence(target);
     }
 
+    /**
+     * The level-2 cache of one core in bytes, as the C library reports it, or 1 MiB where it
+     * reports none: the cache that a loop over a step's rows can keep them in.
+     */
+    public static long levelTwoCacheBytes() {
+        long reported = NativeKernels.loaded() ? levelTwoCacheSize() : 0;
+        return reported > 0 ? reported : 1L << 20;
+    }
+
     /** Rows {@code rows[0, count)} of {@code block}, rows of {@code width} elements, set to 0. */
     static void zeroRows(NativeArray block, int[] rows, int count, int width) {
         checkArrays(block, block, width);
@@ -121,4 +130,6 @@ public final class NativeRows {
 
     private static native void scatterDoubles(long source, long target, int[] slotRows, int rows, int columns, int from, int to,
                                               int width);
+
+    private static native long levelTwoCacheSize();
 }

@@ -20,17 +20,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * but the parts' slot rows; it serves one thread at a time, and a step allocates nothing.
  */
 public final class SlotStep {
-    /** The most parts a step may have: the native call keeps two words per part on its stack. */
-    static final int MAX_PARTS = 1024;
-
-    private final NativeArray[] sources;
-    private final int[][] slotRows;
+    private final StepParts parts;
     private final int column;
     private final int columns;
     private final int slotOffset;
     private final int slots;
     private final int width;
-    private final int capacity;
     /**
      * 64-bit words, zero when made: per slot, its rows' count and then where its next entry goes
      * (zero again after each call); the slots read, in order; each part's dL/dZ address and rows,
@@ -50,78 +45,40 @@ public final class SlotStep {
      */
     public SlotStep(NativeArray[] sources, int[][] slotRows, int column, int columns, int slotOffset, int slots, int width,
                     int capacity) {
-        NativeKernels.checkLoaded();
-        if (sources.length == 0 || sources.length != slotRows.length || sources.length > MAX_PARTS) {
-            throw new IllegalArgumentException("a step has 1 to " + MAX_PARTS + " parts, each with its dL/dZ rows and slot rows: got "
-                    + sources.length + " and " + slotRows.length);
-        }
-        for (NativeArray source : sources) {
-            if (source.dataType() != sources[0].dataType()) {
-                throw new IllegalArgumentException("the parts' rows are of one element type, got " + sources[0].dataType() + " and "
-                        + source.dataType());
-            }
-        }
+        this.parts = new StepParts(sources, slotRows, columns, width, capacity);
         Objects.checkIndex(column, columns);
-        if (slots < 1 || width < 1 || capacity < 0 || slotOffset < 0) {
-            throw new IllegalArgumentException("slots " + slots + ", width " + width + ", capacity " + capacity + ", slot offset "
-                    + slotOffset);
+        if (slots < 1 || slotOffset < 0) {
+            throw new IllegalArgumentException("slots " + slots + ", slot offset " + slotOffset);
         }
-        for (int[] rows : slotRows) {
-            Objects.requireNonNull(rows, "a part's slot rows");
-        }
-        this.sources = sources.clone();
-        this.slotRows = slotRows.clone();
         this.column = column;
         this.columns = columns;
         this.slotOffset = slotOffset;
         this.slots = slots;
         this.width = width;
-        this.capacity = capacity;
         this.scratch = Nd4j.create(DataType.LONG, 2L * slots + 2L * sources.length + Math.max(capacity, 1));
         this.scratchAddress = scratch.data().addressPointer().address();
     }
 
     /**
-     * Steps the slot rows of {@code target} [slots, width] that the first {@code parts} parts' rows
-     * read, part p having run {@code partRows[p]} rows. Returns how many slot rows it stepped.
+     * Steps the slot rows that the first {@code parts} parts' rows read, part p having run
+     * {@code partRows[p]} rows: slot s is {@code target}'s row of {@code width} elements from
+     * {@code offset + s · width} on. Returns how many slot rows it stepped.
      *
      * @throws IndexOutOfBoundsException if a row reads a slot outside the column, before any step
      */
-    public int step(NativeArray target, int parts, int[] partRows, double alpha) {
-        if (target.dataType() != sources[0].dataType()) {
-            throw new IllegalArgumentException("the stepped rows are " + target.dataType() + ", the summed rows "
-                    + sources[0].dataType());
-        }
-        Objects.checkFromIndexSize(0, (long) slots * width, target.length());
-        Objects.checkFromIndexSize(0, parts, Math.min(sources.length, partRows.length));
-        long rows = 0;
-        for (int p = 0; p < parts; p++) {
-            int count = partRows[p];
-            if (count < 0 || (long) count * width > sources[p].length() || (long) count * columns > slotRows[p].length) {
-                throw new IndexOutOfBoundsException("part " + p + " of the step ran " + count + " rows, more than its arrays hold");
-            }
-            // the call reads the rows while it writes the target, through restrict pointers
-            if (NativeArray.overlap(sources[p], (long) count * width, target, (long) slots * width)) {
-                throw new IllegalArgumentException("the rows stepped and the rows summed share memory");
-            }
-            rows += count;
-        }
-        if (rows > capacity) {
-            throw new IndexOutOfBoundsException("the step ran " + rows + " rows, more than the " + capacity + " planned for");
-        }
+    public int step(NativeArray target, long offset, int parts, int[] partRows, double alpha) {
+        long rows = this.parts.rows(parts, partRows);
+        this.parts.checkTarget(target, offset, (long) slots * width, parts, partRows);
         if (rows == 0) {
             return 0;
         }
-        long partsAt = scratchAddress + 8L * 2 * slots;
-        for (int p = 0; p < parts; p++) {
-            RawMemory.putLong(partsAt + 8L * p, sources[p].address());
-            RawMemory.putLong(partsAt + 8L * (parts + p), partRows[p]);
-        }
+        this.parts.write(scratchAddress + 8L * 2 * slots, parts, partRows);
+        long at = target.address() + offset * target.dataType().width();
         int stepped = target instanceof Float32Array
-                ? stepFloats(target.address(), scratchAddress, slotRows, parts, column, columns, slotOffset, slots, width, (float) alpha)
-                : stepDoubles(target.address(), scratchAddress, slotRows, parts, column, columns, slotOffset, slots, width, alpha);
+                ? stepFloats(at, scratchAddress, slotRows(), parts, column, columns, slotOffset, slots, width, (float) alpha)
+                : stepDoubles(at, scratchAddress, slotRows(), parts, column, columns, slotOffset, slots, width, alpha);
         Reference.reachabilityFence(target);
-        Reference.reachabilityFence(sources);
+        Reference.reachabilityFence(this.parts);
         Reference.reachabilityFence(scratch);
         if (stepped < 0) {
             throw outsideTheColumn(-1 - stepped, partRows);
@@ -129,14 +86,20 @@ public final class SlotStep {
         return stepped;
     }
 
+    /** Steps the slot rows of {@code target} [slots, width], as {@link #step(NativeArray, long, int, int[], double)} from 0. */
+    public int step(NativeArray target, int parts, int[] partRows, double alpha) {
+        return step(target, 0, parts, partRows, alpha);
+    }
+
+    private int[][] slotRows() {
+        return parts.slotRowArrays();
+    }
+
     /** The error for the {@code index}-th row of the step, counted over the parts, whose slot lies outside the column. */
     private IndexOutOfBoundsException outsideTheColumn(int index, int[] partRows) {
-        int part = 0;
-        while (index >= partRows[part]) {
-            index -= partRows[part++];
-        }
-        int slot = slotRows[part][index * columns + column] - slotOffset;
-        return new IndexOutOfBoundsException("row " + index + " of part " + part + " reads slot " + slot + " of categorical column "
+        int[] at = StepParts.partAndRow(index, partRows);
+        int slot = parts.slotRows(at[0])[at[1] * columns + column] - slotOffset;
+        return new IndexOutOfBoundsException("row " + at[1] + " of part " + at[0] + " reads slot " + slot + " of categorical column "
                 + column + ", which has " + slots + " slots");
     }
 

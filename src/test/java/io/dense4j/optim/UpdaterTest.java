@@ -321,7 +321,7 @@ class UpdaterTest {
             Updater updater = Updater.create(optimizer, NativeArray.allocate(FLOAT, 12), gradient, NO_WEIGHTS, List.of(block),
                     TaskRunner.CALLER);
             assertTrue(!updater.takesUnsummedSlots(), optimizer.toString());
-            block.leaveUnsummed((alpha, parameters) -> { });
+            block.leaveUnsummed((alpha, parameters, task) -> { });
             IllegalStateException refused = assertThrows(IllegalStateException.class, updater::step, optimizer.toString());
             assertTrue(refused.getMessage().contains("unsummed"), refused.getMessage());
         }
@@ -331,7 +331,7 @@ class UpdaterTest {
         Updater sgd = Updater.create(new SGD(0.25), parameters, gradient, NO_WEIGHTS, List.of(block), TaskRunner.CALLER);
         assertTrue(sgd.takesUnsummedSlots());
         double[] seen = new double[1];
-        block.leaveUnsummed((alpha, into) -> seen[0] = alpha);
+        block.leaveUnsummed((alpha, into, task) -> seen[0] = alpha);
         sgd.step();
         assertEquals(-0.25, seen[0], 0, "the sums are stepped by −λ");
         assertTrue(block.takeUnsummed() == null, "and taken once");

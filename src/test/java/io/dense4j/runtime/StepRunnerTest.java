@@ -149,16 +149,21 @@ class StepRunnerTest {
     @Test
     void aStepInPartsGivesTheSlotGradientsOfOnePlanOnAnyNumberOfThreads() {
         for (String nativeRows : new String[] {"true", "false"}) { // the native library, and one BLAS call per row
-            String before = System.getProperty("dense4j.native");
-            System.setProperty("dense4j.native", nativeRows);
-            try {
-                slotGradientsOfOnePlanOnAnyNumberOfThreads();
-            } finally {
-                if (before == null) {
-                    System.clearProperty("dense4j.native");
-                } else {
-                    System.setProperty("dense4j.native", before);
-                }
+            withProperty("dense4j.native", nativeRows, StepRunnerTest::slotGradientsOfOnePlanOnAnyNumberOfThreads);
+        }
+    }
+
+    /** Runs {@code test} with the system property {@code name} set to {@code value}, then puts the property back. */
+    private static void withProperty(String name, String value, Runnable test) {
+        String before = System.getProperty(name);
+        System.setProperty(name, value);
+        try {
+            test.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, before);
             }
         }
     }
@@ -231,18 +236,25 @@ class StepRunnerTest {
     /**
      * A step that leaves the slot gradients unsummed, and the plain SGD step that sums them into
      * the weights, move every weight to the same bits as writing the gradients and stepping them:
-     * on one plan and in parts, on one thread and two, for several steps. With the native library
-     * the slot blocks are then never written; a warm step allocates nothing.
+     * on one plan and in parts, on one thread and two, for several steps, column by column and tile
+     * by tile of units. With the native library the slot blocks are then never written; a warm
+     * step allocates nothing.
      */
     @Test
     void slotSumsLeftForPlainSgdStepTheWeightsAsWrittenGradientsDo() {
+        for (String tiles : new String[] {"never", "always"}) {
+            withProperty("dense4j.slotTiles", tiles, StepRunnerTest::slotSumsStepTheWeightsAsWrittenGradientsDo);
+        }
+    }
+
+    private static void slotSumsStepTheWeightsAsWrittenGradientsDo() {
         for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
             for (boolean hidden : new boolean[] {false, true}) {
                 for (int rows : new int[] {9, 300}) {
                     for (int[] cut : new int[][] {{1, 1}, {1, 3}, {2, 2}, {2, 3}}) { // {threads, parts}
                         ExecutionPolicy policy = new ExecutionPolicy(cut[0], cut[1], 1, ExecutionPolicy.DEFAULT_PART_GRADIENT_BYTES);
                         String what = type + (hidden ? ", hidden layer, " : ", ") + rows + " rows, " + cut[1] + " parts on " + cut[0]
-                                + " threads";
+                                + " threads, tiles " + System.getProperty("dense4j.slotTiles");
                         Parameters written = categorical(type, hidden);
                         Parameters summed = categorical(type, hidden);
                         sgdSteps(written, policy, rows, false, false);

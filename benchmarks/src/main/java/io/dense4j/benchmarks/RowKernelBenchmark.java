@@ -6,6 +6,7 @@ import io.dense4j.tensor.NativeInputRows;
 import io.dense4j.tensor.NativeKernels;
 import io.dense4j.tensor.NativeRows;
 import io.dense4j.tensor.SlotStep;
+import io.dense4j.tensor.SlotTiles;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link InputRows}' Java loops as the baseline), the gather that adds each row's 10 weight rows
  * into its output row ({@link NativeRows#gather}), and plain SGD's step of the slot rows a batch
  * read by the sums of their gradient rows, column by column ({@link SlotStep}: grouping the rows
- * by slot, then stepping). Rows of 256 float32 units (W-MLP's first layer), 10 columns of 102 slots, codes drawn as
+ * by slot, then stepping) or all columns at once tile by tile of units ({@link SlotTiles}, which
+ * training takes once a step's dL/dZ rows outgrow a core's level-2 cache). Rows of 256 float32 units (W-MLP's first layer), 10 columns of 102 slots, codes drawn as
  * {@link CategoricalBenchmark} draws them. Without the matrix products around them, a change to
  * these loops shows here far more plainly than in the whole step.
  */
@@ -54,6 +56,7 @@ public class RowKernelBenchmark {
         NativeArray output;
         int[] slotRows;
         SlotStep[] steps;
+        SlotTiles tiles;
         NativeArray[] columnSlots;
         int[] rows;
         /** The batch's input rows as a plan holds them: 100 values, a code in every tenth column from column 0. */
@@ -91,6 +94,13 @@ public class RowKernelBenchmark {
                 steps[c] = new SlotStep(gradients, new int[][] {slotRows}, c, COLUMNS, c * SLOTS, SLOTS, WMlp.HIDDEN, batch);
                 columnSlots[c] = table.slice((long) c * SLOTS * WMlp.HIDDEN, SLOTS * WMlp.HIDDEN);
             }
+            int[] firstRows = new int[COLUMNS];
+            int[] slots = new int[COLUMNS];
+            for (int c = 0; c < COLUMNS; c++) {
+                firstRows[c] = c * SLOTS;
+                slots[c] = SLOTS;
+            }
+            tiles = new SlotTiles(gradients, new int[][] {slotRows}, firstRows, slots, WMlp.HIDDEN, batch, 1);
             rows = new int[] {batch};
             readInputRows(file);
         }
@@ -173,6 +183,17 @@ public class RowKernelBenchmark {
     public NativeArray slotStep(Batch batch) {
         for (int c = 0; c < COLUMNS; c++) {
             batch.steps[c].step(batch.columnSlots[c], 1, batch.rows, -1e-9);
+        }
+        return batch.table;
+    }
+
+    /** {@link #slotStep}'s bits: the rows listed once, then stepped tile by tile of units as training's tasks take them, here one after another. */
+    @Benchmark
+    public NativeArray slotTiles(Batch batch) {
+        batch.tiles.list(1, batch.rows);
+        int tile = SlotTiles.TILE_BYTES / Float.BYTES;
+        for (int from = 0; from < WMlp.HIDDEN; from += tile) {
+            batch.tiles.step(batch.table, 0, 0, from, Math.min(from + tile, WMlp.HIDDEN), -1e-9);
         }
         return batch.table;
     }
