@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dense4j.data.Dataset;
 import io.dense4j.data.DatasetBatches;
@@ -18,6 +19,7 @@ import io.dense4j.layer.Normalization;
 import io.dense4j.layer.ReLU;
 import io.dense4j.layer.Sigmoid;
 import io.dense4j.loss.BinaryCrossEntropy;
+import io.dense4j.tensor.NativeKernels;
 import io.dense4j.tensor.NonzeroRows;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -245,6 +247,18 @@ class StepRunnerTest {
         for (String tiles : new String[] {"never", "always"}) {
             withProperty("dense4j.slotTiles", tiles, StepRunnerTest::slotSumsStepTheWeightsAsWrittenGradientsDo);
         }
+    }
+
+    /** A mistyped choice of the slot step's loop stops the plan that would use it, naming the property and the value. */
+    @Test
+    void anUnknownSlotTilesChoiceIsRefusedWhenThePlanIsBuilt() {
+        assumeTrue(NativeKernels.enabled(), "dense4j's native library is not loaded here");
+        Parameters parameters = categorical(DataType.FLOAT, true);
+        withProperty("dense4j.slotTiles", "sometimes", () -> {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> new Plan(parameters, new Gradients(parameters.graph(), DataType.FLOAT), 8));
+            assertEquals("-Ddense4j.slotTiles takes auto, always or never, got \"sometimes\"", refused.getMessage());
+        });
     }
 
     private static void slotSumsStepTheWeightsAsWrittenGradientsDo() {
