@@ -17,7 +17,7 @@ import io.dense4j.tensor.SlotTiles;
  * column: the fastest while the rows fit in a core's cache;
  * <li>all columns at once, a task per tile of units ({@link SlotTiles}), which reads each dL/dZ
  * row once: taken when the step's dL/dZ rows are more than a core's level-2 cache holds and the
- * sums of a tile fit in it. Then the first column's block holds the tasks, and the others
+ * sums of a tile fit in half of it. Then the first column's block holds the tasks, and the others
  * {@link RowSums#STEPPED_WITH_ANOTHER}.
  * </ul>
  * The property {@code dense4j.slotTiles} set to {@code always} or {@code never} overrides that
@@ -67,7 +67,7 @@ final class SlotSums {
         }
         this.cacheBytes = NativeRows.levelTwoCacheBytes();
         long span = gathers[0].slotOffset(blocks.length - 1) + blocks[blocks.length - 1].rowCount() - gathers[0].slotOffset(0);
-        this.tilesFitTheCache = span * SlotTiles.TILE_BYTES <= cacheBytes;
+        this.tilesFitTheCache = span * SlotTiles.TILE_BYTES <= cacheBytes / 2; // leaving room for the rows streamed through
         this.columnSums = new RowSums[blocks.length];
         for (int c = 0; c < blocks.length; c++) {
             columnSums[c] = new ColumnSums(c);
