@@ -32,6 +32,11 @@ final class SlotSums {
     private final GatherDenseOp[] gathers;
     private final int capacity;
     private final int units;
+    /** The bytes of a dL/dZ row. */
+    private final long rowBytes;
+    /** The units of a tile, and the tiles of a row: the tasks of a tiled step. */
+    private final int tileUnits;
+    private final int tileCount;
     /** Where the layer's weight row 0 would start in the gradient (and parameter) array; its slot rows start later. */
     private final long layerStart;
     private final String tiling;
@@ -41,7 +46,6 @@ final class SlotSums {
     private final RowSums layerSums = new LayerTiles();
     private SlotStep[] columnSteps;
     private SlotTiles tiles;
-    private int tileCount;
     private int parts;
     private int[] partRows;
 
@@ -55,6 +59,10 @@ final class SlotSums {
         this.gathers = gathers.clone();
         this.capacity = capacity;
         this.units = blocks[0].width();
+        int elementBytes = gathers[0].gradOutput().dataType().width();
+        this.rowBytes = (long) units * elementBytes;
+        this.tileUnits = SlotTiles.TILE_BYTES / elementBytes;
+        this.tileCount = (units + tileUnits - 1) / tileUnits;
         this.layerStart = blocks[0].start() - (long) gathers[0].slotOffset(0) * units;
         for (int c = 0; c < blocks.length; c++) {
             if (blocks[c].start() != layerStart + (long) gathers[0].slotOffset(c) * units) {
@@ -106,7 +114,7 @@ final class SlotSums {
         for (int p = 0; p < parts; p++) {
             rows += partRows[p];
         }
-        return tilesFitTheCache && rows * units * gathers[0].gradOutput().dataType().width() > cacheBytes;
+        return tilesFitTheCache && rows * rowBytes > cacheBytes;
     }
 
     private SlotStep[] makeColumnSteps() {
@@ -126,12 +134,7 @@ final class SlotSums {
             firstRows[c] = gathers[0].slotOffset(c);
             slots[c] = blocks[c].rowCount();
         }
-        tileCount = (units + tileUnits() - 1) / tileUnits();
         return new SlotTiles(gradOutputs(), slotRows(), firstRows, slots, units, capacity, tileCount);
-    }
-
-    private int tileUnits() {
-        return SlotTiles.TILE_BYTES / gathers[0].gradOutput().dataType().width();
     }
 
     private NativeArray[] gradOutputs() {
@@ -173,8 +176,8 @@ final class SlotSums {
 
         @Override
         public void addScaledTo(double alpha, NativeArray parameters, int task) {
-            int from = task * tileUnits();
-            tiles.step(parameters, layerStart, task, from, Math.min(from + tileUnits(), units), alpha);
+            int from = task * tileUnits;
+            tiles.step(parameters, layerStart, task, from, Math.min(from + tileUnits, units), alpha);
         }
     }
 }

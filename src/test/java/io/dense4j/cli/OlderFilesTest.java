@@ -82,10 +82,7 @@ class OlderFilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void aModelPredictsAsItsWriterDid(Fixture fixture) throws Exception {
-        Path predictions = folder.resolve("now.csv");
-        Run predicted = Run.of("predict", "--model", older(fixture.prefix() + "-model.zip").toString(), "--data",
-                resource(fixture.test()).toString(), "--out", predictions.toString());
-        assertEquals(0, predicted.exitCode(), predicted.err());
+        Path predictions = predict(older(fixture.prefix() + "-model.zip"), resource(fixture.test()), "now.csv");
         assertAlike(older(fixture.prefix() + "-predictions.csv"), predictions, fixture.ulps());
         Run summary = Run.of("summary", "--model", older(fixture.prefix() + "-model.zip").toString());
         assertEquals(0, summary.exitCode(), summary.err());
@@ -108,9 +105,7 @@ class OlderFilesTest {
         Run run = Run.of(train.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Resuming from " + checkpoint + " after epoch 3 of 5 "), run.out());
-        Path predictions = folder.resolve("resumed.csv");
-        assertEquals(0, Run.of("predict", "--model", resumed.toString(), "--data", resource(fixture.test()).toString(), "--out",
-                predictions.toString()).exitCode());
+        Path predictions = predict(resumed, resource(fixture.test()), "resumed.csv");
         assertAlike(older(fixture.prefix() + "-predictions.csv"), predictions, RESUMED_ULPS);
     }
 
@@ -149,10 +144,7 @@ class OlderFilesTest {
     /** The first model files (format 1, 2026-11-28) held no statistics entry and, at first, no epochs: they load, as models. */
     @Test
     void theFirstModelFilesLoadAsModelsWithoutTheStateOfTheirRun() throws Exception {
-        Path predictions = folder.resolve("now.csv");
-        Run predicted = Run.of("predict", "--model", older("f1-86db6f0-model.zip").toString(), "--data",
-                resource("data/pima-test.csv").toString(), "--out", predictions.toString());
-        assertEquals(0, predicted.exitCode(), predicted.err());
+        Path predictions = predict(older("f1-86db6f0-model.zip"), resource("data/pima-test.csv"), "now.csv");
         assertAlike(older("f1-86db6f0-predictions.csv"), predictions, 0);
         Run summary = Run.of("summary", "--model", older("f1-86db6f0-checkpoint-epoch2.zip").toString());
         assertEquals(0, summary.exitCode(), summary.err());
@@ -170,11 +162,8 @@ class OlderFilesTest {
     /** Format 2 as the first command line wrote it, its epoch's sums not yet kept, and as Model.save wrote it without state. */
     @Test
     void formatTwoFilesLoadAndResume() throws Exception {
-        Path predictions = folder.resolve("now.csv");
         for (String model : List.of("f2-503dce7-model.zip", "f2-503dce7-api-model.zip")) {
-            Run predicted = Run.of("predict", "--model", older(model).toString(), "--data", resource("data/pima-test.csv").toString(),
-                    "--out", predictions.toString());
-            assertEquals(0, predicted.exitCode(), predicted.err());
+            Path predictions = predict(older(model), resource("data/pima-test.csv"), "now.csv");
             assertAlike(older("f2-503dce7-predictions.csv"), predictions, 3);
         }
     }
@@ -192,10 +181,7 @@ class OlderFilesTest {
     /** The committed model of a 2-row file, loaded as any other. */
     @Test
     void aModelOfTwoRowsPredictsAsItsWriterDid() throws Exception {
-        Path predictions = folder.resolve("now.csv");
-        Run predicted = Run.of("predict", "--model", older("f3-c7de338-committed-model.zip").toString(), "--data",
-                older("f3-c7de338-committed-tiny.csv").toString(), "--out", predictions.toString());
-        assertEquals(0, predicted.exitCode(), predicted.err());
+        Path predictions = predict(older("f3-c7de338-committed-model.zip"), older("f3-c7de338-committed-tiny.csv"), "now.csv");
         assertEquals(Files.readAllLines(older("f3-c7de338-committed-predictions.csv")), Files.readAllLines(predictions));
     }
 
@@ -203,6 +189,14 @@ class OlderFilesTest {
      * Each row's probability within {@code ulps} float32 steps of the old build's (its first column,
      * written with full digits), and the same class where the old file gave one.
      */
+    /** {@code predict} with {@code model} on {@code data}, which must succeed; the predictions, in {@code name} in the test's folder. */
+    private Path predict(Path model, Path data, String name) {
+        Path predictions = folder.resolve(name);
+        Run predicted = Run.of("predict", "--model", model.toString(), "--data", data.toString(), "--out", predictions.toString());
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        return predictions;
+    }
+
     private static void assertAlike(Path expected, Path actual, int ulps) throws IOException {
         List<String> old = Files.readAllLines(expected);
         List<String> now = Files.readAllLines(actual);
