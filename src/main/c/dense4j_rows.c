@@ -242,6 +242,36 @@ static jint group_by_slot(const jint **slot_rows, const jlong *part_rows, const 
     return groups;
 }
 
+/* Groups a step's rows by slot in each of count categorical columns from column `from` on, each as group_by_slot does, so
+   that none is stepped unless every row's slot lies in its column. Column from + i has slot rows [bounds[2i], bounds[2i + 1]),
+   and its share of the scratch starts at its first slot row less bounds[0] in next and group_slots (each of the columns'
+   span of rows; next all zero on the way in), and at entries + i * rows; groups[i] is its number of groups. Returns the
+   number of groups over all the columns, or -1 - (the index of the first row whose slot is out of range, counted over the
+   parts, times count, plus the column's place among the count), with next all zero again. */
+static jint group_columns(const jint **slot_rows, const jlong *part_rows, const jlong *sources, int parts, int columns,
+                          int from, int count, const jint *bounds, int64_t row_bytes, jlong rows, jlong *next,
+                          jlong *group_slots, jlong *groups, jlong *entries) {
+    jint total = 0;
+    for (jint i = 0; i < count; i++) {
+        jint first = bounds[2 * i] - bounds[0];
+        jint found = group_by_slot(slot_rows, part_rows, sources, parts, from + i, columns, bounds[2 * i],
+                                   bounds[2 * i + 1] - bounds[2 * i], row_bytes, next + first, group_slots + first,
+                                   entries + i * rows);
+        if (found < 0) {
+            for (jint j = 0; j < i; j++) { /* the columns grouped before: their slots' next back to zero */
+                jint before = bounds[2 * j] - bounds[0];
+                for (jlong g = 0; g < groups[j]; g++) {
+                    next[before + group_slots[before + g]] = 0;
+                }
+            }
+            return -1 - ((-1 - found) * count + i);
+        }
+        groups[i] = found;
+        total += found;
+    }
+    return total;
+}
+
 /* Holds each part's slot rows, a Java int array of slot_row_arrays, in slot_rows for a native loop, until
    release_slot_rows. Returns how many it holds: fewer than parts if the JVM is out of memory, with an exception pending. */
 static jint hold_slot_rows(JNIEnv *env, jobjectArray slot_row_arrays, jint parts, jintArray *arrays, const jint **slot_rows) {
@@ -346,37 +376,52 @@ static jint list_slot_rows(const jint **slot_rows, const jlong *part_rows, int p
         (*env)->ReleasePrimitiveArrayCritical(env, slotRows, slots, JNI_ABORT); \
     } \
     \
-    /* Plain SGD's step on one categorical column's slot rows (io.dense4j.tensor.SlotStep): each slot row that rows of the \
-       parts read += alpha * the sum of those rows of dL/dZ, in part and row order. scratch holds 64-bit words: next[slots], \
-       all zero, which the call leaves zero; group_slots[slots]; the parts' dL/dZ addresses[parts] and row counts[parts], \
-       which the caller writes; and entries[the rows of a step]. Returns the number of slot rows \
-       stepped, or -1 - the index (counted over the parts) of the first row whose slot is out of range, having stepped none, \
-       or 0 with an exception pending if the JVM is out of memory. parts >= 1. */ \
+    /* Plain SGD's step on the slot rows of count categorical columns from column `from` on (io.dense4j.tensor.SlotStep), \
+       in one call: each slot row that rows of the parts read += alpha * the sum of those rows of dL/dZ, in part and row \
+       order, column after column. target is the address of the first column's first slot row, weight row bounds[0]; \
+       column from + i has slot rows [bounds[2i], bounds[2i + 1]). scratch is group_columns' (below), with the parts' dL/dZ \
+       addresses and row counts written by the caller. Returns the number of slot rows stepped, or what group_columns \
+       returns for a slot outside its column, having stepped none, or 0 with an exception pending if the JVM is out of \
+       memory. parts >= 1. */ \
     JNIEXPORT jint JNICALL Java_io_dense4j_tensor_SlotStep_step##Name(JNIEnv *env, jclass owner, jlong target, jlong scratch, \
-                                                                      jobjectArray slotRowArrays, jint parts, jint column, \
-                                                                      jint columns, jint slotOffset, jint slots, jint width, \
+                                                                      jlong boundsAt, jobjectArray slotRowArrays, jint parts, \
+                                                                      jint columns, jint from, jint count, jint width, \
                                                                       T alpha) { \
+        const jint *bounds = (const jint *) (intptr_t) boundsAt; \
+        jint span = bounds[2 * count - 1] - bounds[0]; \
         jlong *next = (jlong *) (intptr_t) scratch; \
-        jlong *groupSlots = next + slots; \
-        const jlong *sources = groupSlots + slots; \
+        jlong *groupSlots = next + span; \
+        jlong *groups = groupSlots + span; \
+        const jlong *sources = groups + count; \
         const jlong *partRows = sources + parts; \
         jlong *entries = (jlong *) partRows + parts; \
+        jlong rows = 0; \
+        for (jint p = 0; p < parts; p++) { \
+            rows += partRows[p]; \
+        } \
         jintArray partArrays[parts]; \
         const jint *slotRows[parts]; \
         jint held = hold_slot_rows(env, slotRowArrays, parts, partArrays, slotRows); \
-        jint groups = held == parts \
-            ? group_by_slot(slotRows, partRows, sources, parts, column, columns, slotOffset, slots, \
-                            (int64_t) width * (int64_t) sizeof(T), next, groupSlots, entries) \
+        jint grouped = held == parts \
+            ? group_columns(slotRows, partRows, sources, parts, columns, from, count, bounds, \
+                            (int64_t) width * (int64_t) sizeof(T), rows, next, groupSlots, groups, entries) \
             : 0; \
         release_slot_rows(env, partArrays, slotRows, held); /* the groups are in the scratch: the rows are stepped without them */ \
-        for (jint g = 0, start = 0; g < groups; g++) { \
-            jlong slot = groupSlots[g]; \
-            jint end = (jint) next[slot]; \
-            step_##Name((T *) (intptr_t) target + slot * width, entries + start, end - start, width, alpha); \
-            start = end; \
-            next[slot] = 0; \
+        if (grouped <= 0) { \
+            return grouped; \
         } \
-        return groups; \
+        for (jint i = 0; i < count; i++) { \
+            jint first = bounds[2 * i] - bounds[0]; \
+            const jlong *columnEntries = entries + i * rows; \
+            for (jint g = 0, start = 0; g < groups[i]; g++) { \
+                jlong slot = first + groupSlots[first + g]; \
+                jint end = (jint) next[slot]; \
+                step_##Name((T *) (intptr_t) target + slot * width, columnEntries + start, end - start, width, alpha); \
+                start = end; \
+                next[slot] = 0; \
+            } \
+        } \
+        return grouped; \
     } \
     \
     /* Plain SGD's step on units [from, to) of the slot rows of a gathering layer's columns, all at once \

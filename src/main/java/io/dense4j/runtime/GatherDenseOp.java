@@ -118,7 +118,7 @@ final class GatherDenseOp implements Op {
         this.scatter = gradSlotWeights == null ? null : scatterInto(gradWeights); // a part's runner scatters
         this.nativeKernels = NativeKernels.enabled();
         this.slotSums = gradSlotWeights == null || !nativeKernels ? null
-                : new SlotSums(gradSlotWeights, new GatherDenseOp[] {this}, capacity);
+                : new SlotSums(gradSlotWeights, new GatherDenseOp[] {this}, capacity, 1);
     }
 
     /**

@@ -60,7 +60,7 @@ final class PartSums {
                 gathers[part] = partPlans[part].gather(node);
             }
             if (NativeKernels.enabled()) {
-                unsummed.add(new SlotSums(columns, gathers, capacity));
+                unsummed.add(new SlotSums(columns, gathers, capacity, threads));
             }
             int groups = Math.min(threads, columns.length);
             for (int g = 0; g < groups; g++) {

@@ -13,14 +13,15 @@ import io.dense4j.tensor.SlotTiles;
  * Plain SGD then steps each slot row the step read by α times the sum of its rows, without
  * zeroing, writing and reading again a gradient block, in one of two ways that give the same bits:
  * <ul>
- * <li>column by column ({@link SlotStep}), a task each, which reads every dL/dZ row once per
- * column: the fastest while the rows fit in a core's cache;
+ * <li>column by column ({@link SlotStep}), which reads every dL/dZ row once per column: the
+ * fastest while the rows fit in a core's cache. The columns are cut into a group per thread, a
+ * task and a native call each;
  * <li>all columns at once, a task per tile of units ({@link SlotTiles}), which reads each dL/dZ
  * row once: taken when the step's dL/dZ rows are more than a core's level-2 cache holds and the
- * sums of a tile fit in half of it. Then the first column's block holds the tasks, and the others
- * {@link RowSums#STEPPED_WITH_ANOTHER}.
+ * sums of a tile fit in half of it.
  * </ul>
- * The property {@code dense4j.slotTiles} set to {@code always} or {@code never} overrides that
+ * Either way the first column's block holds the layer's tasks, and the others
+ * {@link RowSums#STEPPED_WITH_ANOTHER}. The property {@code dense4j.slotTiles} set to {@code always} or {@code never} overrides that
  * choice, for tests and benchmarks.
  *
  * <p>Needs dense4j's native library. The steps' scratch is made on the first step that needs it,
@@ -42,9 +43,11 @@ final class SlotSums {
     private final String tiling;
     private final long cacheBytes;
     private final boolean tilesFitTheCache;
-    private final RowSums[] columnSums;
+    /** The groups of columns a step column by column is cut into: a task each. */
+    private final int groups;
+    private final RowSums columnSums = new ColumnGroups();
     private final RowSums layerSums = new LayerTiles();
-    private SlotStep[] columnSteps;
+    private SlotStep[] groupSteps;
     private SlotTiles tiles;
     private int parts;
     private int[] partRows;
@@ -53,8 +56,9 @@ final class SlotSums {
      * @param blocks   the layer's categorical columns' slot blocks in the step's gradients
      * @param gathers  the layer's op in each part's plan (or in the one plan), which hold its dL/dZ and codes
      * @param capacity the most rows a step gives, all parts together
+     * @param threads  the threads the update's tasks run on: column by column, a group of columns each
      */
-    SlotSums(NonzeroRows[] blocks, GatherDenseOp[] gathers, int capacity) {
+    SlotSums(NonzeroRows[] blocks, GatherDenseOp[] gathers, int capacity, int threads) {
         this.blocks = blocks.clone();
         this.gathers = gathers.clone();
         this.capacity = capacity;
@@ -76,10 +80,7 @@ final class SlotSums {
         this.cacheBytes = NativeRows.levelTwoCacheBytes();
         long span = gathers[0].slotOffset(blocks.length - 1) + blocks[blocks.length - 1].rowCount() - gathers[0].slotOffset(0);
         this.tilesFitTheCache = span * SlotTiles.TILE_BYTES <= cacheBytes / 2; // leaving room for the rows streamed through
-        this.columnSums = new RowSums[blocks.length];
-        for (int c = 0; c < blocks.length; c++) {
-            columnSums[c] = new ColumnSums(c);
-        }
+        this.groups = Math.max(1, Math.min(threads, blocks.length));
     }
 
     /** Leaves the blocks' gradients as the last backward of the first {@code parts} parts, part i having run {@code partRows[i]} rows. */
@@ -97,11 +98,12 @@ final class SlotSums {
             }
             return;
         }
-        if (columnSteps == null) {
-            columnSteps = makeColumnSteps();
+        if (groupSteps == null) {
+            groupSteps = makeGroupSteps();
         }
-        for (int c = 0; c < blocks.length; c++) {
-            blocks[c].leaveUnsummed(columnSums[c]);
+        blocks[0].leaveUnsummed(columnSums);
+        for (int c = 1; c < blocks.length; c++) {
+            blocks[c].leaveUnsummed(RowSums.STEPPED_WITH_ANOTHER);
         }
     }
 
@@ -117,13 +119,25 @@ final class SlotSums {
         return tilesFitTheCache && rows * rowBytes > cacheBytes;
     }
 
-    private SlotStep[] makeColumnSteps() {
-        SlotStep[] steps = new SlotStep[blocks.length];
-        for (int c = 0; c < blocks.length; c++) {
-            steps[c] = new SlotStep(gradOutputs(), slotRows(), c, blocks.length, gathers[0].slotOffset(c), blocks[c].rowCount(), units,
-                    capacity);
+    /** The step of each group of columns: group g takes columns [g · C / groups, (g + 1) · C / groups). */
+    private SlotStep[] makeGroupSteps() {
+        SlotStep[] steps = new SlotStep[groups];
+        for (int g = 0; g < groups; g++) {
+            int from = firstColumn(g);
+            int count = firstColumn(g + 1) - from;
+            int[] firstRows = new int[count];
+            int[] slots = new int[count];
+            for (int i = 0; i < count; i++) {
+                firstRows[i] = gathers[0].slotOffset(from + i);
+                slots[i] = blocks[from + i].rowCount();
+            }
+            steps[g] = new SlotStep(gradOutputs(), slotRows(), blocks.length, from, firstRows, slots, units, capacity);
         }
         return steps;
+    }
+
+    private int firstColumn(int group) {
+        return blocks.length * group / groups;
     }
 
     /** The step of every tile of units, with a set of sums per tile, so that the tiles can be stepped at the same time. */
@@ -153,17 +167,16 @@ final class SlotSums {
         return slotRows;
     }
 
-    /** One column's slot rows, in one task. */
-    private final class ColumnSums implements RowSums {
-        private final int column;
-
-        ColumnSums(int column) {
-            this.column = column;
+    /** The layer's columns column by column, a task per group of them. */
+    private final class ColumnGroups implements RowSums {
+        @Override
+        public int tasks() {
+            return groups;
         }
 
         @Override
         public void addScaledTo(double alpha, NativeArray parameters, int task) {
-            columnSteps[column].step(parameters, blocks[column].start(), parts, partRows, alpha);
+            groupSteps[task].step(parameters, blocks[firstColumn(task)].start(), parts, partRows, alpha);
         }
     }
 

@@ -7,34 +7,42 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Plain SGD's step on one categorical column's slot rows, straight from a step's dL/dZ rows
+ * Plain SGD's step on some categorical columns' slot rows, straight from a step's dL/dZ rows
  * without writing a gradient: each slot row that some row read += α · (0 + the dL/dZ rows that
  * read it, in part and row order). The bits of zeroing a gradient row, adding the rows one by one,
  * scaling it by α and adding it: a multiply, then an add ({@link RowAdder#scaleThenAdd}).
  *
- * <p>One native call groups the rows by the slot they read, a stable counting sort, and steps each
- * slot row the rows read: the work follows the rows, not the column's categories. Every size is
+ * <p>One native call takes all of its columns, one after another: for each it groups the rows by
+ * the slot they read, a stable counting sort, and steps each slot row the rows read, so the work
+ * follows the rows, not the columns' categories. Every column is grouped before any row is
+ * stepped, so a slot outside its column stops the step with nothing written. Every size is
  * checked here before the call; the slots the rows read are checked by the call as it groups them,
- * since it reads them anyway. An instance holds the sort's scratch in native memory,
- * where the call reads the parts' addresses and row counts too, so that it takes no Java array
- * but the parts' slot rows; it serves one thread at a time, and a step allocates nothing.
+ * since it reads them anyway. An instance holds the sort's scratch in native memory, where the
+ * call reads the parts' addresses and row counts too, so that it takes no Java array but the
+ * parts' slot rows; it serves one thread at a time, and a step allocates nothing.
  */
 public final class SlotStep {
     private final StepParts parts;
-    private final int column;
     private final int columns;
-    private final int slotOffset;
-    private final int slots;
+    private final int from;
+    private final int count;
+    /** The weight rows from the first column's first slot row to the end of the last column's. */
+    private final int span;
     private final int width;
     /**
-     * 64-bit words, zero when made: per slot, its rows' count and then where its next entry goes
-     * (zero again after each call); the slots read, in order; each part's dL/dZ address and rows,
-     * written before each call; and an entry per row of a step, the address of its dL/dZ row.
+     * 64-bit words, zero when made: per slot row, its rows' count and then where its next entry
+     * goes (zero again after each call); the slots read, per column; each column's number of them;
+     * each part's dL/dZ address and rows, written before each call; an entry per row of a step and
+     * column, the address of its dL/dZ row. Then each column's first and end slot row, as ints.
      */
     private final INDArray scratch;
     private final long scratchAddress;
+    private final long partsAddress;
+    private final long boundsAddress;
 
     /**
+     * Steps one column.
+     *
      * @param sources    per part of a step, its dL/dZ rows [rows, width]
      * @param slotRows   per part, the weight row each of its rows' codes selected, [rows, columns]
      * @param column     the column stepped, of {@code columns} categorical columns
@@ -45,43 +53,71 @@ public final class SlotStep {
      */
     public SlotStep(NativeArray[] sources, int[][] slotRows, int column, int columns, int slotOffset, int slots, int width,
                     int capacity) {
+        this(sources, slotRows, columns, column, new int[] {slotOffset}, new int[] {slots}, width, capacity);
+    }
+
+    /**
+     * Steps columns [{@code from}, {@code from + firstRows.length}) of the {@code columns} in
+     * {@code slotRows}, in one call.
+     *
+     * @param firstRows each stepped column's first slot row among the weights, ascending
+     * @param slots     each stepped column's number of slots; a column's rows end where the next's begin, or before
+     * @see #SlotStep(NativeArray[], int[][], int, int, int, int, int, int)
+     */
+    public SlotStep(NativeArray[] sources, int[][] slotRows, int columns, int from, int[] firstRows, int[] slots, int width,
+                    int capacity) {
         this.parts = new StepParts(sources, slotRows, columns, width, capacity);
-        Objects.checkIndex(column, columns);
-        if (slots < 1 || slotOffset < 0) {
-            throw new IllegalArgumentException("slots " + slots + ", slot offset " + slotOffset);
+        if (firstRows.length != slots.length || firstRows.length == 0) {
+            throw new IllegalArgumentException(firstRows.length + " columns' first rows, " + slots.length + " slot counts");
         }
-        this.column = column;
+        Objects.checkFromIndexSize(from, firstRows.length, columns);
+        for (int c = 0; c < firstRows.length; c++) {
+            long previousEnd = c == 0 ? 0 : (long) firstRows[c - 1] + slots[c - 1];
+            if (slots[c] < 1 || firstRows[c] < previousEnd || (long) firstRows[c] + slots[c] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("column " + (from + c) + " has " + slots[c] + " slots from row " + firstRows[c]
+                        + ": the columns' rows must follow one another");
+            }
+        }
         this.columns = columns;
-        this.slotOffset = slotOffset;
-        this.slots = slots;
+        this.from = from;
+        this.count = firstRows.length;
+        this.span = firstRows[count - 1] + slots[count - 1] - firstRows[0];
         this.width = width;
-        this.scratch = Nd4j.create(DataType.LONG, 2L * slots + 2L * sources.length + Math.max(capacity, 1));
+        long words = 2L * span + count + 2L * sources.length + (long) Math.max(capacity, 1) * count;
+        this.scratch = Nd4j.create(DataType.LONG, words + count);
         this.scratchAddress = scratch.data().addressPointer().address();
+        this.partsAddress = scratchAddress + 8L * (2L * span + count);
+        this.boundsAddress = scratchAddress + 8L * words;
+        for (int c = 0; c < count; c++) {
+            RawMemory.putInt(boundsAddress + 8L * c, firstRows[c]);
+            RawMemory.putInt(boundsAddress + 8L * c + 4, firstRows[c] + slots[c]);
+        }
     }
 
     /**
      * Steps the slot rows that the first {@code parts} parts' rows read, part p having run
-     * {@code partRows[p]} rows: slot s is {@code target}'s row of {@code width} elements from
-     * {@code offset + s · width} on. Returns how many slot rows it stepped.
+     * {@code partRows[p]} rows: the first column's slot 0 is {@code target}'s row of {@code width}
+     * elements from {@code offset} on, and the weight rows follow it. Returns how many slot rows it
+     * stepped.
      *
-     * @throws IndexOutOfBoundsException if a row reads a slot outside the column, before any step
+     * @throws IndexOutOfBoundsException if a row reads a slot outside its column, before any step
      */
     public int step(NativeArray target, long offset, int parts, int[] partRows, double alpha) {
         long rows = this.parts.rows(parts, partRows);
-        this.parts.checkTarget(target, offset, (long) slots * width, parts, partRows);
+        this.parts.checkTarget(target, offset, (long) span * width, parts, partRows);
         if (rows == 0) {
             return 0;
         }
-        this.parts.write(scratchAddress + 8L * 2 * slots, parts, partRows);
+        this.parts.write(partsAddress, parts, partRows);
         long at = target.address() + offset * target.dataType().width();
         int stepped = target instanceof Float32Array
-                ? stepFloats(at, scratchAddress, slotRows(), parts, column, columns, slotOffset, slots, width, (float) alpha)
-                : stepDoubles(at, scratchAddress, slotRows(), parts, column, columns, slotOffset, slots, width, alpha);
+                ? stepFloats(at, scratchAddress, boundsAddress, slotRows(), parts, columns, from, count, width, (float) alpha)
+                : stepDoubles(at, scratchAddress, boundsAddress, slotRows(), parts, columns, from, count, width, alpha);
         Reference.reachabilityFence(target);
         Reference.reachabilityFence(this.parts);
         Reference.reachabilityFence(scratch);
         if (stepped < 0) {
-            throw outsideTheColumn(-1 - stepped, partRows);
+            throw outsideItsColumn(-1 - stepped, partRows);
         }
         return stepped;
     }
@@ -95,17 +131,20 @@ public final class SlotStep {
         return parts.slotRowArrays();
     }
 
-    /** The error for the {@code index}-th row of the step, counted over the parts, whose slot lies outside the column. */
-    private IndexOutOfBoundsException outsideTheColumn(int index, int[] partRows) {
-        int[] at = StepParts.partAndRow(index, partRows);
-        int slot = parts.slotRows(at[0])[at[1] * columns + column] - slotOffset;
+    /** The error for what the call returned: the step's row (counted over the parts) times the columns stepped, plus the column's place. */
+    private IndexOutOfBoundsException outsideItsColumn(int index, int[] partRows) {
+        int[] at = StepParts.partAndRow(index / count, partRows);
+        int column = from + index % count;
+        int first = RawMemory.getInt(boundsAddress + 8L * (column - from));
+        int slots = RawMemory.getInt(boundsAddress + 8L * (column - from) + 4) - first;
+        int slot = parts.slotRows(at[0])[at[1] * columns + column] - first;
         return new IndexOutOfBoundsException("row " + at[1] + " of part " + at[0] + " reads slot " + slot + " of categorical column "
                 + column + ", which has " + slots + " slots");
     }
 
-    private static native int stepFloats(long target, long scratch, int[][] slotRows, int parts, int column, int columns,
-                                         int slotOffset, int slots, int width, float alpha);
+    private static native int stepFloats(long target, long scratch, long bounds, int[][] slotRows, int parts, int columns, int from,
+                                         int count, int width, float alpha);
 
-    private static native int stepDoubles(long target, long scratch, int[][] slotRows, int parts, int column, int columns,
-                                          int slotOffset, int slots, int width, double alpha);
+    private static native int stepDoubles(long target, long scratch, long bounds, int[][] slotRows, int parts, int columns, int from,
+                                          int count, int width, double alpha);
 }

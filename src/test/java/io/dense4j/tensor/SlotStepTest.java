@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Plain SGD's step on a categorical column's slot rows from unsummed dL/dZ rows: the bits of
- * writing the gradient and stepping it, only the rows read stepped, sizes refused before the
- * native call and a slot outside the column refused before any row moves. The build runs this
+ * Plain SGD's step on categorical columns' slot rows from unsummed dL/dZ rows: the bits of
+ * writing the gradient and stepping it, only the rows read stepped, several columns in one call
+ * as one call each, sizes refused before the native call and a slot outside its column refused
+ * before any row moves. The build runs this
  * class again with DENSE4J_VECTOR_BYTES=16, as it does {@link NativeRowsTest}.
  */
 class SlotStepTest {
@@ -158,6 +159,70 @@ class SlotStepTest {
         selected[1][1] = 5;
         assertEquals(3, step.step(weights, 2, new int[] {2, 2}, -1)); // slot 0: rows 0 of part 0 and 1 of part 1
         assertArrayEquals(new double[] {-8, -10, -3, -4, -5, -6}, weights.toDoubleArray(), 0);
+    }
+
+    /**
+     * Columns 1 and 2 of three, with a gap of unread weight rows between them, in one call over two
+     * parts: the bits of a call per column; the count is both columns' slots read.
+     */
+    @Test
+    void severalColumnsInOneCallStepAsACallPerColumn() {
+        assumeTrue(NativeKernels.enabled(), "dense4j's native library is not loaded here");
+        int[] firstRows = {10, 25};
+        int[] slots = {12, 8};
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (int width : new int[] {3, 64, 300}) {
+                int[] partRows = {17, 9};
+                NativeArray[] dz = {random(type, 17 * width, 11), random(type, 9 * width, 12)};
+                int[][] selected = new int[2][];
+                Random random = new Random(width);
+                for (int p = 0; p < 2; p++) {
+                    selected[p] = new int[partRows[p] * COLUMNS];
+                    for (int r = 0; r < partRows[p]; r++) {
+                        selected[p][r * COLUMNS] = random.nextInt(10);
+                        for (int c = 1; c < COLUMNS; c++) {
+                            double u = random.nextDouble();
+                            selected[p][r * COLUMNS + c] = firstRows[c - 1] + (int) (slots[c - 1] * u * u);
+                        }
+                    }
+                }
+                int rows = firstRows[1] + slots[1] - firstRows[0];
+                NativeArray expected = random(type, rows * width, 7);
+                int byColumn = 0;
+                for (int c = 1; c < COLUMNS; c++) {
+                    SlotStep column = new SlotStep(dz, selected, c, COLUMNS, firstRows[c - 1], slots[c - 1], width, 26);
+                    byColumn += column.step(expected, (long) (firstRows[c - 1] - firstRows[0]) * width, 2, partRows, -0.3);
+                }
+                SlotStep both = new SlotStep(dz, selected, COLUMNS, 1, firstRows, slots, width, 26);
+                NativeArray stepped = random(type, rows * width, 7);
+                assertEquals(byColumn, both.step(stepped, 2, partRows, -0.3));
+                assertArrayEquals(expected.toDoubleArray(), stepped.toDoubleArray(), 0, type + ", width " + width);
+            }
+        }
+    }
+
+    /**
+     * A slot outside the second column of a call stops it before the first column's rows move, and
+     * names the row, the part and the column; the scratch is left clean, so the next step is whole.
+     */
+    @Test
+    void aSlotOutsideALaterColumnLeavesTheEarlierColumnsUnstepped() {
+        assumeTrue(NativeKernels.enabled(), "dense4j's native library is not loaded here");
+        NativeArray dz = NativeArray.of(DataType.FLOAT, 1, 2, 3, 4, 5, 6);
+        // two columns: rows 0-1 (slots 0-1 of column 0), rows 2-4 (column 1); part 0 has 2 rows, part 1 has 1
+        int[][] selected = {{0, 2, 1, 4}, {0, 5}};
+        SlotStep step = new SlotStep(new NativeArray[] {dz.slice(0, 4), dz.slice(4, 2)}, selected, 2, 0, new int[] {0, 2},
+                new int[] {2, 3}, 2, 3);
+        NativeArray weights = NativeArray.allocate(DataType.FLOAT, 5 * 2);
+        IndexOutOfBoundsException outside = assertThrows(IndexOutOfBoundsException.class,
+                () -> step.step(weights, 2, new int[] {2, 1}, -1));
+        assertEquals("row 0 of part 1 reads slot 3 of categorical column 1, which has 3 slots", outside.getMessage());
+        assertArrayEquals(new double[10], weights.toDoubleArray(), 0);
+        selected[1][1] = 3;
+        // column 0: slot 0 gets rows 0 of part 0 and 0 of part 1 (1 + 5, 2 + 6), slot 1 row 1 (3, 4);
+        // column 1: slot 0 (row 2) row 0, slot 2 (row 4) row 1, slot 1 (row 3) row 0 of part 1
+        assertEquals(5, step.step(weights, 2, new int[] {2, 1}, -1));
+        assertArrayEquals(new double[] {-6, -8, -3, -4, -1, -2, -5, -6, -3, -4}, weights.toDoubleArray(), 0);
     }
 
     @Test

@@ -55,9 +55,9 @@ public class RowKernelBenchmark {
         NativeArray table;
         NativeArray output;
         int[] slotRows;
-        SlotStep[] steps;
+        /** All the columns' slot rows, column by column in one call, as a step in one part takes them. */
+        SlotStep step;
         SlotTiles tiles;
-        NativeArray[] columnSlots;
         int[] rows;
         /** The batch's input rows as a plan holds them: 100 values, a code in every tenth column from column 0. */
         NativeArray raw;
@@ -88,18 +88,13 @@ public class RowKernelBenchmark {
                     slotRows[r * COLUMNS + c] = c * SLOTS + code;
                 }
             }
-            steps = new SlotStep[COLUMNS];
-            columnSlots = new NativeArray[COLUMNS];
-            for (int c = 0; c < COLUMNS; c++) {
-                steps[c] = new SlotStep(gradients, new int[][] {slotRows}, c, COLUMNS, c * SLOTS, SLOTS, WMlp.HIDDEN, batch);
-                columnSlots[c] = table.slice((long) c * SLOTS * WMlp.HIDDEN, SLOTS * WMlp.HIDDEN);
-            }
             int[] firstRows = new int[COLUMNS];
             int[] slots = new int[COLUMNS];
             for (int c = 0; c < COLUMNS; c++) {
                 firstRows[c] = c * SLOTS;
                 slots[c] = SLOTS;
             }
+            step = new SlotStep(gradients, new int[][] {slotRows}, COLUMNS, 0, firstRows, slots, WMlp.HIDDEN, batch);
             tiles = new SlotTiles(gradients, new int[][] {slotRows}, firstRows, slots, WMlp.HIDDEN, batch, 1);
             rows = new int[] {batch};
             readInputRows(file);
@@ -181,9 +176,7 @@ public class RowKernelBenchmark {
      */
     @Benchmark
     public NativeArray slotStep(Batch batch) {
-        for (int c = 0; c < COLUMNS; c++) {
-            batch.steps[c].step(batch.columnSlots[c], 1, batch.rows, -1e-9);
-        }
+        batch.step.step(batch.table, 1, batch.rows, -1e-9);
         return batch.table;
     }
 
