@@ -21,8 +21,8 @@ import io.dense4j.tensor.SlotTiles;
  * sums of a tile fit in half of it.
  * </ul>
  * Either way the first column's block holds the layer's tasks, and the others
- * {@link RowSums#STEPPED_WITH_ANOTHER}. The property {@code dense4j.slotTiles} set to {@code always} or {@code never} overrides that
- * choice, for tests and benchmarks.
+ * {@link RowSums#STEPPED_WITH_ANOTHER}. The property {@code dense4j.slotTiles} set to
+ * {@code always} or {@code never} overrides the choice, for tests and benchmarks.
  *
  * <p>Needs dense4j's native library. The steps' scratch is made on the first step that needs it,
  * so a trainer that never leaves the gradients unsummed (momentum, Adam) holds none; after that a

@@ -131,7 +131,10 @@ public final class SlotStep {
         return parts.slotRowArrays();
     }
 
-    /** The error for what the call returned: the step's row (counted over the parts) times the columns stepped, plus the column's place. */
+    /**
+     * The error for what the call returned: the index of the step's row (counted over the parts)
+     * times the columns stepped, plus the column's place among them.
+     */
     private IndexOutOfBoundsException outsideItsColumn(int index, int[] partRows) {
         int[] at = StepParts.partAndRow(index / count, partRows);
         int column = from + index % count;
