@@ -71,13 +71,7 @@ public final class SlotStep {
             throw new IllegalArgumentException(firstRows.length + " columns' first rows, " + slots.length + " slot counts");
         }
         Objects.checkFromIndexSize(from, firstRows.length, columns);
-        for (int c = 0; c < firstRows.length; c++) {
-            long previousEnd = c == 0 ? 0 : (long) firstRows[c - 1] + slots[c - 1];
-            if (slots[c] < 1 || firstRows[c] < previousEnd || (long) firstRows[c] + slots[c] > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("column " + (from + c) + " has " + slots[c] + " slots from row " + firstRows[c]
-                        + ": the columns' rows must follow one another");
-            }
-        }
+        StepParts.checkColumnRows(from, firstRows, slots);
         this.columns = columns;
         this.from = from;
         this.count = firstRows.length;
@@ -88,10 +82,7 @@ public final class SlotStep {
         this.scratchAddress = scratch.data().addressPointer().address();
         this.partsAddress = scratchAddress + 8L * (2L * span + count);
         this.boundsAddress = scratchAddress + 8L * words;
-        for (int c = 0; c < count; c++) {
-            RawMemory.putInt(boundsAddress + 8L * c, firstRows[c]);
-            RawMemory.putInt(boundsAddress + 8L * c + 4, firstRows[c] + slots[c]);
-        }
+        StepParts.writeColumnRows(boundsAddress, firstRows, slots);
     }
 
     /**

@@ -67,13 +67,7 @@ public final class SlotTiles {
             throw new IllegalArgumentException(firstRows.length + " columns' first rows, " + slots.length + " slot counts, "
                     + sumSets + " sets of sums");
         }
-        for (int c = 0; c < firstRows.length; c++) {
-            long previousEnd = c == 0 ? 0 : (long) firstRows[c - 1] + slots[c - 1];
-            if (slots[c] < 1 || firstRows[c] < previousEnd || (long) firstRows[c] + slots[c] > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("column " + c + " has " + slots[c] + " slots from row " + firstRows[c]
-                        + ": the columns' rows must follow one another");
-            }
-        }
+        StepParts.checkColumnRows(0, firstRows, slots);
         this.columns = firstRows.length;
         this.firstRow = firstRows[0];
         this.endRow = firstRows[columns - 1] + slots[columns - 1];
@@ -92,10 +86,7 @@ public final class SlotTiles {
         this.listAddress = boundsAddress + boundsBytes;
         this.sumRowsAddress = listAddress + listBytes;
         this.touchedAddress = sumRowsAddress + sumRowsBytes;
-        for (int c = 0; c < columns; c++) {
-            RawMemory.putInt(boundsAddress + 8L * c, firstRows[c]);
-            RawMemory.putInt(boundsAddress + 8L * c + 4, firstRows[c] + slots[c]);
-        }
+        StepParts.writeColumnRows(boundsAddress, firstRows, slots);
         this.sums = new INDArray[sumSets];
         this.sumsAddresses = new long[sumSets];
         for (int set = 0; set < sumSets; set++) {

@@ -7,7 +7,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * What plain SGD's native slot steps ({@link SlotStep}, {@link SlotTiles}) read of each part of a
  * step: its dL/dZ rows and the weight row each row's code selected per categorical column. Checks
  * them when a step is planned and each time it runs, before the native call, and writes the
- * parts' addresses and row counts where the call reads them.
+ * parts' addresses and row counts where the call reads them; and the columns' slot rows, checked
+ * and written once.
  */
 final class StepParts {
     /** The most parts a step may have: a native call keeps two words per part on its stack. */
@@ -47,6 +48,28 @@ final class StepParts {
         this.columns = columns;
         this.width = width;
         this.capacity = capacity;
+    }
+
+    /**
+     * Columns [{@code from}, {@code from + firstRows.length}) have slots[i] slot rows each from row
+     * firstRows[i] on, each column's rows after the last's, all within an int.
+     */
+    static void checkColumnRows(int from, int[] firstRows, int[] slots) {
+        for (int c = 0; c < firstRows.length; c++) {
+            long previousEnd = c == 0 ? 0 : (long) firstRows[c - 1] + slots[c - 1];
+            if (slots[c] < 1 || firstRows[c] < previousEnd || (long) firstRows[c] + slots[c] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("column " + (from + c) + " has " + slots[c] + " slots from row " + firstRows[c]
+                        + ": the columns' rows must follow one another");
+            }
+        }
+    }
+
+    /** Writes each column's first and end slot row at {@code address}, two ints a column, as the native calls read them. */
+    static void writeColumnRows(long address, int[] firstRows, int[] slots) {
+        for (int c = 0; c < firstRows.length; c++) {
+            RawMemory.putInt(address + 8L * c, firstRows[c]);
+            RawMemory.putInt(address + 8L * c + 4, firstRows[c] + slots[c]);
+        }
     }
 
     int count() {
